@@ -1,0 +1,126 @@
+/* rapport-records.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-records.h"
+
+/* The names stored in the database and printed by the command line: never translated. */
+static const char * const platform_names[] = {
+  [RAPPORT_PLATFORM_UNKNOWN] = "unknown",
+  [RAPPORT_PLATFORM_INSTAGRAM] = "instagram",
+  [RAPPORT_PLATFORM_TWITTER] = "twitter",
+  [RAPPORT_PLATFORM_TIKTOK] = "tiktok",
+  [RAPPORT_PLATFORM_MASTODON] = "mastodon",
+  [RAPPORT_PLATFORM_BLUESKY] = "bluesky",
+  [RAPPORT_PLATFORM_THREADS] = "threads",
+  [RAPPORT_PLATFORM_LINKEDIN] = "linkedin",
+  [RAPPORT_PLATFORM_YOUTUBE] = "youtube",
+};
+
+void
+rapport_post_init (RapportPost *post)
+{
+  g_return_if_fail (post != NULL);
+
+  memset (post, 0, sizeof *post);
+  post->likes = RAPPORT_COUNT_UNKNOWN;
+  post->comments = RAPPORT_COUNT_UNKNOWN;
+  post->shares = RAPPORT_COUNT_UNKNOWN;
+  post->saves = RAPPORT_COUNT_UNKNOWN;
+  post->replies = RAPPORT_COUNT_UNKNOWN;
+  post->quotes = RAPPORT_COUNT_UNKNOWN;
+  post->views = RAPPORT_COUNT_UNKNOWN;
+  post->impressions = RAPPORT_COUNT_UNKNOWN;
+  post->reach = RAPPORT_COUNT_UNKNOWN;
+  post->engagements = RAPPORT_COUNT_UNKNOWN;
+  post->follows = RAPPORT_COUNT_UNKNOWN;
+}
+
+const char *
+rapport_platform_to_string (RapportPlatform platform)
+{
+  if ((guint) platform >= G_N_ELEMENTS (platform_names))
+    return platform_names[RAPPORT_PLATFORM_UNKNOWN];
+  return platform_names[platform];
+}
+
+RapportPlatform
+rapport_platform_from_string (const char *name)
+{
+  g_return_val_if_fail (name != NULL, RAPPORT_PLATFORM_UNKNOWN);
+
+  for (guint i = 0; i < G_N_ELEMENTS (platform_names); i++)
+    if (g_ascii_strcasecmp (name, platform_names[i]) == 0)
+      return (RapportPlatform) i;
+  return RAPPORT_PLATFORM_UNKNOWN;
+}
+
+const char *
+rapport_platform_display_name (RapportPlatform platform)
+{
+  switch (platform)
+    {
+    case RAPPORT_PLATFORM_INSTAGRAM: return "Instagram";
+    case RAPPORT_PLATFORM_TWITTER: return "X/Twitter";
+    case RAPPORT_PLATFORM_TIKTOK: return "TikTok";
+    case RAPPORT_PLATFORM_MASTODON: return "Mastodon";
+    case RAPPORT_PLATFORM_BLUESKY: return "Bluesky";
+    case RAPPORT_PLATFORM_THREADS: return "Threads";
+    case RAPPORT_PLATFORM_LINKEDIN: return "LinkedIn";
+    case RAPPORT_PLATFORM_YOUTUBE: return "YouTube";
+    case RAPPORT_PLATFORM_UNKNOWN:
+    default:
+      return _("Unknown platform");
+    }
+}
+
+const char *
+rapport_post_type_to_string (RapportPostType type)
+{
+  switch (type)
+    {
+    case RAPPORT_POST_PHOTO: return "photo";
+    case RAPPORT_POST_VIDEO: return "video";
+    case RAPPORT_POST_REEL: return "reel";
+    case RAPPORT_POST_CAROUSEL: return "carousel";
+    case RAPPORT_POST_TEXT: return "text";
+    case RAPPORT_POST_REPLY: return "reply";
+    case RAPPORT_POST_REPOST: return "repost";
+    case RAPPORT_POST_STORY: return "story";
+    default: return "text";
+    }
+}
+
+const char *
+rapport_count_source_to_string (RapportCountSource source)
+{
+  switch (source)
+    {
+    case RAPPORT_COUNT_SOURCE_SNAPSHOT: return "snapshot";
+    case RAPPORT_COUNT_SOURCE_PROFILE: return "profile";
+    case RAPPORT_COUNT_SOURCE_INSIGHTS: return "insights";
+    case RAPPORT_COUNT_SOURCE_LIVE: return "live";
+    case RAPPORT_COUNT_SOURCE_RECONSTRUCTION: return "reconstruction";
+    default: return "snapshot";
+    }
+}
+
+const char *
+rapport_date_source_to_string (RapportDateSource source)
+{
+  switch (source)
+    {
+    case RAPPORT_DATE_SOURCE_MANIFEST: return "manifest";
+    case RAPPORT_DATE_SOURCE_NEWEST_TIMESTAMP: return "newest-timestamp";
+    case RAPPORT_DATE_SOURCE_ARCHIVE_NAME: return "archive-name";
+    case RAPPORT_DATE_SOURCE_FILE_TIME: return "file-time";
+    case RAPPORT_DATE_SOURCE_UNKNOWN:
+    default:
+      return "unknown";
+    }
+}

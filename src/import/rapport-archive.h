@@ -1,0 +1,51 @@
+/* rapport-archive.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Uniform read access to an export however it arrived: a .zip, a .tar(.gz), an unpacked folder
+ * or a single file.  Entries are read into memory (or mapped), never extracted to disk, so a
+ * hostile entry name cannot write anywhere.
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* What one entry may expand to before it is refused as a likely zip bomb. */
+#define RAPPORT_ARCHIVE_DEFAULT_ENTRY_LIMIT (G_GUINT64_CONSTANT (2) << 30)
+
+#define RAPPORT_TYPE_ARCHIVE (rapport_archive_get_type ())
+
+G_DECLARE_FINAL_TYPE (RapportArchive, rapport_archive, RAPPORT, ARCHIVE, GObject)
+
+RapportArchive     *rapport_archive_open            (const char      *path,
+                                                     GError         **error);
+/* The base name of what was opened ("instagram-jo-2024-05-01.zip"), for messages and dates. */
+const char         *rapport_archive_get_name        (RapportArchive  *self);
+const char         *rapport_archive_get_path        (RapportArchive  *self);
+/* Modification time of the file or folder, Unix seconds. */
+gint64              rapport_archive_get_mtime       (RapportArchive  *self);
+void                rapport_archive_set_entry_limit (RapportArchive  *self,
+                                                     guint64          max_bytes);
+
+/* Entry names relative to the export's root, '/'-separated, sorted in natural order
+ * ("followers_2.json" before "followers_10.json").  Folders, __MACOSX/ and .DS_Store are left
+ * out and the wrapping top folders that every entry shares are removed. */
+const char * const *rapport_archive_get_entries     (RapportArchive  *self,
+                                                     guint           *n_entries);
+/* The first entry whose path ends with @suffix on a '/' boundary, or NULL. */
+const char         *rapport_archive_find            (RapportArchive  *self,
+                                                     const char      *suffix);
+/* Every entry whose base name matches the glob @pattern (e.g. "followers_*.json") and whose
+ * folder ends with @folder (NULL for any folder), in natural order.  Free with g_ptr_array_unref. */
+GPtrArray          *rapport_archive_find_all        (RapportArchive  *self,
+                                                     const char      *folder,
+                                                     const char      *pattern);
+/* The whole content of @entry.  Errors name the entry. */
+GBytes             *rapport_archive_read            (RapportArchive  *self,
+                                                     const char      *entry,
+                                                     GError         **error);
+
+G_END_DECLS

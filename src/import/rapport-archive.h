@@ -32,7 +32,8 @@ void                rapport_archive_set_entry_limit (RapportArchive  *self,
 
 /* Entry names relative to the export's root, '/'-separated, sorted in natural order
  * ("followers_2.json" before "followers_10.json").  Folders, __MACOSX/ and .DS_Store are left
- * out and the wrapping top folders that every entry shares are removed. */
+ * out, and the wrapping top folders that every entry shares are removed, except the folder
+ * that holds the files ("data/tweets.js" keeps "data/"). */
 const char * const *rapport_archive_get_entries     (RapportArchive  *self,
                                                      guint           *n_entries);
 /* The first entry whose path ends with @suffix on a '/' boundary, or NULL. */

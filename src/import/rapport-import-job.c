@@ -1,0 +1,193 @@
+/* rapport-import-job.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "import/rapport-import-error.h"
+#include "import/rapport-import-job.h"
+#include "import/rapport-instagram-importer.h"
+#include "import/rapport-tiktok-importer.h"
+#include "import/rapport-twitter-importer.h"
+
+typedef struct
+{
+  RapportPlatform platform;
+  gboolean (*recognizes) (RapportArchive *archive);
+  RapportImportFunc import;
+} Importer;
+
+static const Importer importers[] = {
+  { RAPPORT_PLATFORM_TWITTER, rapport_twitter_recognizes, rapport_twitter_import },
+  { RAPPORT_PLATFORM_TIKTOK, rapport_tiktok_recognizes, rapport_tiktok_import },
+  { RAPPORT_PLATFORM_INSTAGRAM, rapport_instagram_recognizes, rapport_instagram_import },
+};
+
+RapportPlatform
+rapport_import_detect (RapportArchive     *archive,
+                       RapportImportFunc  *import_func,
+                       GError            **error)
+{
+  g_autoptr(GString) found = NULL;
+  const char * const *entries;
+  guint n_entries;
+
+  g_return_val_if_fail (RAPPORT_IS_ARCHIVE (archive), RAPPORT_PLATFORM_UNKNOWN);
+
+  for (guint i = 0; i < G_N_ELEMENTS (importers); i++)
+    {
+      if (importers[i].recognizes (archive))
+        {
+          if (import_func != NULL)
+            *import_func = importers[i].import;
+          return importers[i].platform;
+        }
+    }
+
+  entries = rapport_archive_get_entries (archive, &n_entries);
+  found = g_string_new (NULL);
+  for (guint i = 0; i < n_entries && i < 6; i++)
+    g_string_append_printf (found, "%s%s", i > 0 ? ", " : "", entries[i]);
+  if (n_entries > 6)
+    g_string_append_printf (found, _(" and %u more"), n_entries - 6);
+
+  g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNRECOGNIZED,
+               _("%s is not an export Rapport knows. It contains %s. Rapport reads the data "
+                 "exports of Instagram (JSON or HTML), X/Twitter (the archive or an analytics CSV) "
+                 "and TikTok (JSON)."),
+               rapport_archive_get_name (archive),
+               n_entries > 0 ? found->str : _("no files"));
+  return RAPPORT_PLATFORM_UNKNOWN;
+}
+
+char *
+rapport_import_content_hash (RapportArchive  *archive,
+                             GCancellable    *cancellable,
+                             GError         **error)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  const char *path = rapport_archive_get_path (archive);
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      const char * const *entries;
+      guint n_entries;
+
+      /* An unpacked export: the names and contents of what Rapport would read. */
+      entries = rapport_archive_get_entries (archive, &n_entries);
+      for (guint i = 0; i < n_entries; i++)
+        {
+          g_autoptr(GBytes) bytes = NULL;
+
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return NULL;
+          if (!(bytes = rapport_archive_read (archive, entries[i], error)))
+            return NULL;
+          g_checksum_update (checksum, (const guchar *) entries[i], strlen (entries[i]) + 1);
+          g_checksum_update (checksum, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+        }
+    }
+  else
+    {
+      g_autoptr(GMappedFile) mapped = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      if (!(mapped = g_mapped_file_new (path, FALSE, &local_error)))
+        {
+          g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
+                       _("%s: cannot be read (%s)"), rapport_archive_get_name (archive),
+                       local_error->message);
+          return NULL;
+        }
+      g_checksum_update (checksum, (const guchar *) g_mapped_file_get_contents (mapped),
+                         g_mapped_file_get_length (mapped));
+    }
+
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+gboolean
+rapport_import_path (RapportStore          *store,
+                     const char            *path,
+                     RapportImportSummary  *summary,
+                     GCancellable          *cancellable,
+                     GError               **error)
+{
+  g_autoptr(RapportArchive) archive = NULL;
+  g_autofree char *hash = NULL;
+  RapportImportFunc import_func = NULL;
+  RapportStoreImport *import;
+  gint64 fallback_at;
+  RapportDateSource fallback_source;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!(archive = rapport_archive_open (path, error)))
+    return FALSE;
+  if (rapport_import_detect (archive, &import_func, error) == RAPPORT_PLATFORM_UNKNOWN)
+    return FALSE;
+  if (!(hash = rapport_import_content_hash (archive, cancellable, error)))
+    return FALSE;
+  if (!(import = rapport_store_begin_import (store, rapport_archive_get_name (archive), hash,
+                                             summary, error)))
+    return FALSE;
+
+  /* Importers set the export date when the export states it; otherwise the file's time. */
+  fallback_at = rapport_archive_get_mtime (archive);
+  fallback_source = RAPPORT_DATE_SOURCE_FILE_TIME;
+  rapport_store_import_set_fallback_date (import, fallback_at, fallback_source);
+
+  if (!import_func (archive, rapport_store_import_get_sink (import), cancellable, error) ||
+      g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      rapport_store_import_abort (import);
+      return FALSE;
+    }
+
+  return rapport_store_import_commit (import, summary, error);
+}
+
+char *
+rapport_import_summary_describe (const RapportImportSummary *summary)
+{
+  g_autoptr(GDateTime) exported = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autofree char *date = NULL;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (summary != NULL, NULL);
+
+  text = g_string_new (rapport_platform_display_name (summary->platform));
+  g_string_append_printf (text, " · @%s", summary->handle ? summary->handle : "?");
+
+  exported = g_date_time_new_from_unix_utc (summary->snapshot.exported_at);
+  if (exported != NULL && summary->snapshot.exported_at > 0)
+    {
+      date = g_date_time_format (exported, "%e %b %Y");
+      g_strstrip (date);
+      /* Translators: "exported 31 Jul 2022" */
+      g_string_append_printf (text, _(" · exported %s"), date);
+    }
+
+  if (summary->snapshot.has_followers)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'" G_GUINT64_FORMAT " follower",
+                                                          "%'" G_GUINT64_FORMAT " followers",
+                                                          summary->snapshot.n_followers),
+                                             summary->snapshot.n_followers));
+  if (summary->snapshot.has_following)
+    g_ptr_array_add (parts, g_strdup_printf (_("%'" G_GUINT64_FORMAT " following"),
+                                             summary->snapshot.n_following));
+  if (summary->snapshot.n_posts > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'" G_GUINT64_FORMAT " post",
+                                                          "%'" G_GUINT64_FORMAT " posts",
+                                                          summary->snapshot.n_posts),
+                                             summary->snapshot.n_posts));
+  for (guint i = 0; i < parts->len; i++)
+    g_string_append_printf (text, "%s%s", i == 0 ? " · " : ", ", (char *) g_ptr_array_index (parts, i));
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}

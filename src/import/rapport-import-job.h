@@ -1,0 +1,44 @@
+/* rapport-import-job.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One import from start to end: open the export, recognise it, skip it when it is already
+ * stored, run its importer into one store transaction.
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "import/rapport-archive.h"
+#include "store/rapport-store.h"
+
+G_BEGIN_DECLS
+
+typedef gboolean (*RapportImportFunc) (RapportArchive     *archive,
+                                       RapportImportSink  *sink,
+                                       GCancellable       *cancellable,
+                                       GError            **error);
+
+/* Which platform's export @archive is; an unrecognised one fails with a message that lists
+ * what was found and which exports Rapport reads. */
+RapportPlatform rapport_import_detect       (RapportArchive        *archive,
+                                             RapportImportFunc     *import_func,
+                                             GError               **error);
+/* A hex digest identifying the export's content. */
+char           *rapport_import_content_hash (RapportArchive        *archive,
+                                             GCancellable          *cancellable,
+                                             GError               **error);
+/* Imports @path.  An export that is already stored fails with RAPPORT_STORE_ERROR_DUPLICATE
+ * and fills @summary from the earlier import. */
+gboolean        rapport_import_path         (RapportStore          *store,
+                                             const char            *path,
+                                             RapportImportSummary  *summary,
+                                             GCancellable          *cancellable,
+                                             GError               **error);
+
+/* "Instagram · @jo · exported 31 Jul 2022 · 1,204 followers, 318 posts", for toasts and the
+ * command line. */
+char           *rapport_import_summary_describe (const RapportImportSummary *summary);
+
+G_END_DECLS

@@ -1,0 +1,222 @@
+/* rapport-cli.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "core/rapport-paths.h"
+#include "import/rapport-import-job.h"
+#include "rapport-cli.h"
+#include "store/rapport-store.h"
+
+typedef int (*CommandFunc) (RapportStore *store,
+                            int           argc,
+                            char        **argv);
+
+static char *data_dir_option;
+
+static const GOptionEntry common_entries[] = {
+  { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir_option,
+    N_("Keep the database in DIR instead of the default data folder"), N_("DIR") },
+  { NULL }
+};
+
+static void
+print_error (const char *message)
+{
+  g_printerr ("rapport: %s\n", message);
+}
+
+static char *
+format_day (gint64 unix_seconds)
+{
+  g_autoptr(GDateTime) when = NULL;
+
+  if (unix_seconds <= 0 || !(when = g_date_time_new_from_unix_utc (unix_seconds)))
+    return g_strdup ("—");
+  return g_date_time_format (when, "%Y-%m-%d");
+}
+
+static char *
+format_count (gint64 count)
+{
+  if (count < 0)
+    return g_strdup ("—");
+  return g_strdup_printf ("%'" G_GINT64_FORMAT, count);
+}
+
+static int
+command_import (RapportStore  *store,
+                int            argc,
+                char         **argv)
+{
+  int status = 0;
+
+  if (argc < 2)
+    {
+      print_error (_("import needs the path of an export (a .zip, a .tar.gz, a folder or a file)"));
+      return 2;
+    }
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_auto(RapportImportSummary) summary = { 0 };
+      g_autoptr(GError) error = NULL;
+      g_autofree char *description = NULL;
+
+      if (!rapport_import_path (store, argv[i], &summary, NULL, &error))
+        {
+          if (g_error_matches (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_DUPLICATE))
+            {
+              g_print ("%s\n", error->message);
+              continue;
+            }
+          print_error (error->message);
+          status = 1;
+          continue;
+        }
+
+      description = rapport_import_summary_describe (&summary);
+      g_print (_("Imported %s\n"), description);
+      if (summary.snapshot.n_skipped > 0)
+        g_print (g_dngettext (GETTEXT_PACKAGE,
+                              "  %'" G_GUINT64_FORMAT " record could not be read, the first: %s\n",
+                              "  %'" G_GUINT64_FORMAT " records could not be read, the first: %s\n",
+                              summary.snapshot.n_skipped),
+                 summary.snapshot.n_skipped, summary.first_skip);
+    }
+
+  return status;
+}
+
+static int
+command_accounts (RapportStore  *store,
+                  int            argc,
+                  char         **argv)
+{
+  g_autoptr(GPtrArray) accounts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(accounts = rapport_store_list_accounts (store, &error)))
+    {
+      print_error (error->message);
+      return 1;
+    }
+  if (accounts->len == 0)
+    {
+      g_print (_("No accounts yet. Import an export with: rapport import PATH\n"));
+      return 0;
+    }
+
+  g_print ("%-4s %-10s %-24s %10s %10s %8s  %s\n", _("ID"), _("Platform"), _("Account"),
+           _("Followers"), _("Following"), _("Posts"), _("Last export"));
+  for (guint i = 0; i < accounts->len; i++)
+    {
+      RapportAccount *account = g_ptr_array_index (accounts, i);
+      g_autoptr(GPtrArray) snapshots = NULL;
+      g_autofree char *handle = g_strdup_printf ("@%s", account->handle);
+      g_autofree char *followers = format_count (account->followers);
+      g_autofree char *following = format_count (account->following);
+      g_autofree char *posts = format_count (account->posts);
+      g_autofree char *last = format_day (account->last_exported_at);
+
+      g_print ("%-4" G_GINT64_FORMAT " %-10s %-24s %10s %10s %8s  %s\n", account->id,
+               rapport_platform_display_name (account->platform), handle, followers, following,
+               posts, last);
+
+      if (!(snapshots = rapport_store_list_snapshots (store, account->id, &error)))
+        {
+          print_error (error->message);
+          return 1;
+        }
+      for (guint j = 0; j < snapshots->len; j++)
+        {
+          RapportSnapshot *snapshot = g_ptr_array_index (snapshots, j);
+          g_autofree char *day = format_day (snapshot->exported_at);
+          g_autofree char *n_followers = snapshot->has_followers ? format_count (snapshot->n_followers)
+                                                                 : g_strdup ("—");
+          g_autofree char *n_following = snapshot->has_following ? format_count (snapshot->n_following)
+                                                                 : g_strdup ("—");
+
+          /* Translators: one imported export under its account in `rapport accounts` */
+          g_print (_("     snapshot %" G_GINT64_FORMAT ": exported %s (%s) from %s · %s followers, %s following, %'"
+                     G_GUINT64_FORMAT " posts\n"),
+                   snapshot->id, day, rapport_date_source_to_string (snapshot->date_source),
+                   snapshot->source_name, n_followers, n_following, snapshot->n_posts);
+        }
+    }
+  return 0;
+}
+
+static const struct
+{
+  const char *name;
+  CommandFunc func;
+  const char *parameters;
+  const char *summary;
+} commands[] = {
+  { "import", command_import, N_("PATH…"), N_("Import data exports (zip, tar.gz, folder or file)") },
+  { "accounts", command_accounts, "", N_("List the imported accounts and their snapshots") },
+};
+
+gboolean
+rapport_cli_handles (int    argc,
+                     char **argv)
+{
+  if (argc < 2)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (argv[1], commands[i].name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+int
+rapport_cli_main (int    argc,
+                  char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_dir = NULL;
+  g_autofree char *usage = NULL;
+  g_auto(GStrv) args = NULL;
+  guint command = 0;
+
+  g_return_val_if_fail (rapport_cli_handles (argc, argv), 2);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      command = i;
+
+  usage = g_strdup_printf ("%s %s", commands[command].name, _(commands[command].parameters));
+  context = g_option_context_new (usage);
+  g_option_context_set_summary (context, _(commands[command].summary));
+  g_option_context_add_main_entries (context, common_entries, GETTEXT_PACKAGE);
+
+  /* Drop the command name so the options parser sees only its arguments. */
+  args = g_new0 (char *, argc);
+  args[0] = g_strdup (argv[0]);
+  for (int i = 2; i < argc; i++)
+    args[i - 1] = g_strdup (argv[i]);
+
+  if (!g_option_context_parse_strv (context, &args, &error))
+    {
+      print_error (error->message);
+      return 2;
+    }
+
+  data_dir = data_dir_option ? g_strdup (data_dir_option) : rapport_default_data_dir ();
+  g_clear_pointer (&data_dir_option, g_free);
+  if (!(store = rapport_store_open (data_dir, &error)))
+    {
+      print_error (error->message);
+      return 1;
+    }
+
+  return commands[command].func (store, g_strv_length (args), args);
+}

@@ -1,0 +1,617 @@
+/* rapport-store-import.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The store's side of an import: an import sink that writes everything into one transaction,
+ * so that a failed, cancelled or killed import leaves the database as it was.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "import/rapport-import-error.h"
+#include "rapport-store-private.h"
+
+/* Bumped when an importer change makes re-reading old exports worthwhile. */
+#define IMPORTER_VERSION 1
+
+struct _RapportStoreImport
+{
+  RapportImportSink sink; /* first: the sink callbacks cast back to the import */
+
+  RapportStore *store;
+  char *source_name;
+  char *content_hash;
+
+  gint64 account_id;
+  gint64 snapshot_id;
+  RapportPlatform platform;
+  char *handle;
+  char *display_name;
+
+  gint64 exported_at;
+  RapportDateSource date_source;
+  gint64 fallback_at;
+  RapportDateSource fallback_source;
+
+  gboolean has_followers;
+  gboolean has_following;
+  guint64 n_followers;
+  guint64 n_following;
+  guint64 n_posts;
+  guint64 n_interactions;
+  guint64 n_skipped;
+  char *first_skip;
+};
+
+static const char *count_columns[] = {
+  "likes", "comments", "shares", "saves", "replies", "quotes", "views", "impressions", "reach",
+  "engagements", "follows",
+};
+
+static void
+bind_count (sqlite3_stmt *stmt,
+            int           index,
+            gint64        value)
+{
+  if (value < 0)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, value);
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+}
+
+static gboolean
+step_done (RapportStoreImport  *self,
+           sqlite3_stmt        *stmt,
+           const char          *what,
+           GError             **error)
+{
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      rapport_store_set_sqlite_error (self->store, error, what);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+require_account (RapportStoreImport  *self,
+                 GError             **error)
+{
+  if (self->snapshot_id != 0)
+    return TRUE;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+               "importer error: records arrived before the account was known");
+  return FALSE;
+}
+
+static gboolean
+store_set_account (RapportImportSink         *sink,
+                   const RapportAccountInfo  *info,
+                   GError                   **error)
+{
+  RapportStoreImport *self = (RapportStoreImport *) sink;
+  const char *handle = info->handle != NULL ? info->handle : info->platform_id;
+  sqlite3_stmt *stmt;
+
+  if (self->snapshot_id != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "importer error: the account was set twice");
+      return FALSE;
+    }
+  if (handle == NULL || *handle == '\0')
+    {
+      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNRECOGNIZED,
+                   _("%s: the export does not say whose account it is"), self->source_name);
+      return FALSE;
+    }
+
+  stmt = rapport_store_prepare (self->store,
+    "INSERT INTO account (platform, handle, platform_id, display_name, created_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5)"
+    " ON CONFLICT (platform, handle) DO UPDATE SET"
+    "   platform_id = coalesce (excluded.platform_id, platform_id),"
+    "   display_name = coalesce (excluded.display_name, display_name)"
+    " RETURNING id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, rapport_platform_to_string (info->platform), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, handle, -1, SQLITE_STATIC);
+  bind_text (stmt, 3, info->platform_id);
+  bind_text (stmt, 4, info->display_name);
+  sqlite3_bind_int64 (stmt, 5, g_get_real_time () / G_USEC_PER_SEC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      rapport_store_set_sqlite_error (self->store, error, _("saving the account"));
+      return FALSE;
+    }
+  self->account_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  stmt = rapport_store_prepare (self->store,
+    "INSERT INTO snapshot (account_id, source_name, content_hash, exported_at, date_source,"
+    "                      imported_at, importer_version)"
+    " VALUES (?1, ?2, ?3, 0, 'unknown', ?4, ?5)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->account_id);
+  sqlite3_bind_text (stmt, 2, self->source_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, self->content_hash, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_int (stmt, 5, IMPORTER_VERSION);
+  if (!step_done (self, stmt, _("saving the snapshot"), error))
+    return FALSE;
+  self->snapshot_id = sqlite3_last_insert_rowid (rapport_store_get_db (self->store));
+
+  self->platform = info->platform;
+  self->handle = g_strdup (handle);
+  self->display_name = g_strdup (info->display_name);
+  return TRUE;
+}
+
+static gboolean
+store_begin_list (RapportImportSink  *sink,
+                  RapportDirection    direction,
+                  GError            **error)
+{
+  RapportStoreImport *self = (RapportStoreImport *) sink;
+
+  if (!require_account (self, error))
+    return FALSE;
+  if (direction == RAPPORT_DIRECTION_FOLLOWER)
+    self->has_followers = TRUE;
+  else
+    self->has_following = TRUE;
+  return TRUE;
+}
+
+static void
+store_skip (RapportImportSink *sink,
+            const char        *entry_name,
+            const char        *reason)
+{
+  RapportStoreImport *self = (RapportStoreImport *) sink;
+
+  self->n_skipped++;
+  if (self->first_skip == NULL)
+    self->first_skip = g_strdup_printf ("%s: %s", entry_name, reason);
+}
+
+static gboolean
+store_add_relation (RapportImportSink      *sink,
+                    const RapportRelation  *relation,
+                    GError                **error)
+{
+  RapportStoreImport *self = (RapportStoreImport *) sink;
+  g_autofree char *who = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!require_account (self, error))
+    return FALSE;
+  if (relation->handle == NULL && relation->platform_id == NULL)
+    {
+      store_skip (sink, self->source_name, _("an account without a name or id"));
+      return TRUE;
+    }
+
+  /* Names compare case-insensitively on every platform; ids as they are. */
+  who = relation->handle != NULL ? g_utf8_strdown (relation->handle, -1)
+                                 : g_strdup (relation->platform_id);
+
+  stmt = rapport_store_prepare (self->store,
+    "INSERT OR IGNORE INTO relation (snapshot_id, direction, who, handle, platform_id, since)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->snapshot_id);
+  sqlite3_bind_int (stmt, 2, relation->direction);
+  sqlite3_bind_text (stmt, 3, who, -1, SQLITE_STATIC);
+  bind_text (stmt, 4, relation->handle);
+  bind_text (stmt, 5, relation->platform_id);
+  if (relation->since > 0)
+    sqlite3_bind_int64 (stmt, 6, relation->since);
+  if (!step_done (self, stmt, _("saving followers"), error))
+    return FALSE;
+
+  if (sqlite3_changes (rapport_store_get_db (self->store)) == 0)
+    {
+      /* Split files sometimes repeat an account; it counts once. */
+      return TRUE;
+    }
+  if (relation->direction == RAPPORT_DIRECTION_FOLLOWER)
+    self->n_followers++;
+  else
+    self->n_following++;
+  return TRUE;
+}
+
+static gboolean
+add_tags (RapportStoreImport  *self,
+          gint64               post_id,
+          int                  kind,
+          const char * const  *values,
+          GError             **error)
+{
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    {
+      sqlite3_stmt *stmt = rapport_store_prepare (self->store,
+        "INSERT OR IGNORE INTO post_tag (post_id, kind, value) VALUES (?1, ?2, ?3)", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, post_id);
+      sqlite3_bind_int (stmt, 2, kind);
+      sqlite3_bind_text (stmt, 3, values[i], -1, SQLITE_STATIC);
+      if (!step_done (self, stmt, _("saving hashtags"), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+store_add_post (RapportImportSink  *sink,
+                const RapportPost  *post,
+                GError            **error)
+{
+  RapportStoreImport *self = (RapportStoreImport *) sink;
+  const gint64 counts[] = {
+    post->likes, post->comments, post->shares, post->saves, post->replies, post->quotes,
+    post->views, post->impressions, post->reach, post->engagements, post->follows,
+  };
+  sqlite3_stmt *stmt;
+  gint64 post_id;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (counts) == G_N_ELEMENTS (count_columns));
+
+  if (!require_account (self, error))
+    return FALSE;
+  if (post->platform_id == NULL)
+    {
+      store_skip (sink, self->source_name, _("a post without an id"));
+      return TRUE;
+    }
+
+  /* Known counts replace stored ones and unknown ones keep them, so an analytics file and the
+   * archive enrich the same post in either order.  The longer text wins (archives truncate
+   * long posts), and a plain "text" type never hides a more specific one. */
+  stmt = rapport_store_prepare (self->store,
+    "INSERT INTO post (account_id, platform_post_id, type, created_at, text, url,"
+    "                  likes, comments, shares, saves, replies, quotes, views, impressions,"
+    "                  reach, engagements, follows)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
+    " ON CONFLICT (account_id, platform_post_id) DO UPDATE SET"
+    "   type = CASE WHEN excluded.type = 'text' THEN type ELSE excluded.type END,"
+    "   text = CASE WHEN length (excluded.text) > ifnull (length (text), -1)"
+    "               THEN excluded.text ELSE text END,"
+    "   url = coalesce (excluded.url, url),"
+    "   likes = coalesce (excluded.likes, likes),"
+    "   comments = coalesce (excluded.comments, comments),"
+    "   shares = coalesce (excluded.shares, shares),"
+    "   saves = coalesce (excluded.saves, saves),"
+    "   replies = coalesce (excluded.replies, replies),"
+    "   quotes = coalesce (excluded.quotes, quotes),"
+    "   views = coalesce (excluded.views, views),"
+    "   impressions = coalesce (excluded.impressions, impressions),"
+    "   reach = coalesce (excluded.reach, reach),"
+    "   engagements = coalesce (excluded.engagements, engagements),"
+    "   follows = coalesce (excluded.follows, follows)"
+    " RETURNING id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->account_id);
+  sqlite3_bind_text (stmt, 2, post->platform_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, rapport_post_type_to_string (post->type), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, post->created_at);
+  bind_text (stmt, 5, post->text);
+  bind_text (stmt, 6, post->url);
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    bind_count (stmt, 7 + i, counts[i]);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      rapport_store_set_sqlite_error (self->store, error, _("saving posts"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  post_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  stmt = rapport_store_prepare (self->store,
+    "INSERT OR REPLACE INTO post_counts (post_id, snapshot_id, likes, comments, shares, saves,"
+    "                                    replies, quotes, views, impressions, reach, engagements,"
+    "                                    follows)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, post_id);
+  sqlite3_bind_int64 (stmt, 2, self->snapshot_id);
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    bind_count (stmt, 3 + i, counts[i]);
+  if (!step_done (self, stmt, _("saving post history"), error))
+    return FALSE;
+
+  if (!add_tags (self, post_id, 0, post->hashtags, error) ||
+      !add_tags (self, post_id, 1, post->mentions, error))
+    return FALSE;
+
+  self->n_posts++;
+  return TRUE;
+}
+
+static gboolean
+store_add_follower_count (RapportImportSink           *sink,
+                          const RapportFollowerCount  *count,
+                          GError                     **error)
+{
+  RapportStoreImport *self = (RapportStoreImport *) sink;
+  sqlite3_stmt *stmt;
+
+  if (!require_account (self, error))
+    return FALSE;
+
+  stmt = rapport_store_prepare (self->store,
+    "INSERT OR REPLACE INTO follower_count (account_id, snapshot_id, at, count, source)"
+    " VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->account_id);
+  sqlite3_bind_int64 (stmt, 2, self->snapshot_id);
+  sqlite3_bind_int64 (stmt, 3, count->at);
+  sqlite3_bind_int64 (stmt, 4, count->count);
+  sqlite3_bind_text (stmt, 5, rapport_count_source_to_string (count->source), -1, SQLITE_STATIC);
+  return step_done (self, stmt, _("saving follower counts"), error);
+}
+
+static gboolean
+store_add_interaction (RapportImportSink         *sink,
+                       const RapportInteraction  *interaction,
+                       GError                   **error)
+{
+  RapportStoreImport *self = (RapportStoreImport *) sink;
+  sqlite3_stmt *stmt;
+
+  if (!require_account (self, error))
+    return FALSE;
+
+  stmt = rapport_store_prepare (self->store,
+    "INSERT OR IGNORE INTO interaction (account_id, snapshot_id, kind, target, at, text)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->account_id);
+  sqlite3_bind_int64 (stmt, 2, self->snapshot_id);
+  sqlite3_bind_int (stmt, 3, interaction->kind);
+  bind_text (stmt, 4, interaction->target_handle);
+  sqlite3_bind_int64 (stmt, 5, interaction->at);
+  bind_text (stmt, 6, interaction->text);
+  if (!step_done (self, stmt, _("saving your comments and likes"), error))
+    return FALSE;
+  self->n_interactions += sqlite3_changes (rapport_store_get_db (self->store));
+  return TRUE;
+}
+
+static void
+store_set_export_date (RapportImportSink *sink,
+                       gint64             exported_at,
+                       RapportDateSource  source)
+{
+  RapportStoreImport *self = (RapportStoreImport *) sink;
+
+  self->exported_at = exported_at;
+  self->date_source = source;
+}
+
+static void
+rapport_store_import_free (RapportStoreImport *self)
+{
+  g_clear_object (&self->store);
+  g_free (self->source_name);
+  g_free (self->content_hash);
+  g_free (self->handle);
+  g_free (self->display_name);
+  g_free (self->first_skip);
+  g_free (self);
+}
+
+static void
+fill_summary_from_row (RapportImportSummary *summary,
+                       sqlite3_stmt         *stmt)
+{
+  summary->account_id = sqlite3_column_int64 (stmt, 0);
+  summary->platform = rapport_platform_from_string ((const char *) sqlite3_column_text (stmt, 1));
+  summary->handle = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  summary->display_name = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  summary->snapshot.id = sqlite3_column_int64 (stmt, 4);
+  summary->snapshot.account_id = summary->account_id;
+  summary->snapshot.source_name = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+  summary->snapshot.exported_at = sqlite3_column_int64 (stmt, 6);
+  summary->snapshot.imported_at = sqlite3_column_int64 (stmt, 7);
+  summary->snapshot.n_followers = sqlite3_column_int64 (stmt, 8);
+  summary->snapshot.n_following = sqlite3_column_int64 (stmt, 9);
+  summary->snapshot.n_posts = sqlite3_column_int64 (stmt, 10);
+  summary->snapshot.has_followers = sqlite3_column_int (stmt, 11);
+  summary->snapshot.has_following = sqlite3_column_int (stmt, 12);
+}
+
+RapportStoreImport *
+rapport_store_begin_import (RapportStore          *store,
+                            const char            *source_name,
+                            const char            *content_hash,
+                            RapportImportSummary  *summary_out,
+                            GError               **error)
+{
+  RapportStoreImport *self;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+  g_return_val_if_fail (source_name != NULL, NULL);
+  g_return_val_if_fail (content_hash != NULL, NULL);
+
+  stmt = rapport_store_prepare (store,
+    "SELECT a.id, a.platform, a.handle, a.display_name, s.id, s.source_name, s.exported_at,"
+    "       s.imported_at, s.n_followers, s.n_following, s.n_posts, s.has_followers, s.has_following"
+    "  FROM snapshot s JOIN account a ON a.id = s.account_id WHERE s.content_hash = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, content_hash, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (sqlite3_column_int64 (stmt, 7));
+      g_autofree char *date = when ? g_date_time_format (when, "%x") : g_strdup ("?");
+
+      if (summary_out != NULL)
+        {
+          fill_summary_from_row (summary_out, stmt);
+          summary_out->already_imported = TRUE;
+        }
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_DUPLICATE,
+                   _("%s was already imported on %s (as %s); nothing changed"),
+                   source_name, date, (const char *) sqlite3_column_text (stmt, 5));
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+
+  if (!rapport_store_exec (store, "BEGIN IMMEDIATE", error))
+    return NULL;
+
+  self = g_new0 (RapportStoreImport, 1);
+  self->store = g_object_ref (store);
+  self->source_name = g_strdup (source_name);
+  self->content_hash = g_strdup (content_hash);
+  self->sink.set_account = store_set_account;
+  self->sink.begin_list = store_begin_list;
+  self->sink.add_relation = store_add_relation;
+  self->sink.add_post = store_add_post;
+  self->sink.add_follower_count = store_add_follower_count;
+  self->sink.add_interaction = store_add_interaction;
+  self->sink.set_export_date = store_set_export_date;
+  self->sink.skip = store_skip;
+  return self;
+}
+
+RapportImportSink *
+rapport_store_import_get_sink (RapportStoreImport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return &self->sink;
+}
+
+void
+rapport_store_import_set_fallback_date (RapportStoreImport *self,
+                                        gint64              exported_at,
+                                        RapportDateSource   source)
+{
+  g_return_if_fail (self != NULL);
+  self->fallback_at = exported_at;
+  self->fallback_source = source;
+}
+
+void
+rapport_store_import_abort (RapportStoreImport *self)
+{
+  if (self == NULL)
+    return;
+  rapport_store_exec (self->store, "ROLLBACK", NULL);
+  rapport_store_import_free (self);
+}
+
+gboolean
+rapport_store_import_commit (RapportStoreImport    *self,
+                             RapportImportSummary  *summary_out,
+                             GError               **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->snapshot_id == 0)
+    {
+      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_EMPTY,
+                   _("%s: the export holds nothing Rapport can import"), self->source_name);
+      rapport_store_import_abort (self);
+      return FALSE;
+    }
+
+  if (self->exported_at <= 0)
+    {
+      self->exported_at = self->fallback_at;
+      self->date_source = self->fallback_source;
+    }
+
+  stmt = rapport_store_prepare (self->store,
+    "UPDATE snapshot SET exported_at = ?2, date_source = ?3, has_followers = ?4,"
+    "  has_following = ?5, n_followers = ?6, n_following = ?7, n_posts = ?8,"
+    "  n_interactions = ?9, n_skipped = ?10, first_skip = ?11"
+    " WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, self->snapshot_id);
+  sqlite3_bind_int64 (stmt, 2, self->exported_at);
+  sqlite3_bind_text (stmt, 3, rapport_date_source_to_string (self->date_source), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 4, self->has_followers);
+  sqlite3_bind_int (stmt, 5, self->has_following);
+  sqlite3_bind_int64 (stmt, 6, self->n_followers);
+  sqlite3_bind_int64 (stmt, 7, self->n_following);
+  sqlite3_bind_int64 (stmt, 8, self->n_posts);
+  sqlite3_bind_int64 (stmt, 9, self->n_interactions);
+  sqlite3_bind_int64 (stmt, 10, self->n_skipped);
+  bind_text (stmt, 11, self->first_skip);
+  if (!step_done (self, stmt, _("saving the snapshot"), error))
+    goto failed;
+
+  /* The size of an exported follower list is a real total at the export's date. */
+  if (self->has_followers)
+    {
+      RapportFollowerCount count = {
+        .at = self->exported_at, .count = self->n_followers, .source = RAPPORT_COUNT_SOURCE_SNAPSHOT,
+      };
+
+      if (!store_add_follower_count (&self->sink, &count, error))
+        goto failed;
+    }
+
+  if (!rapport_store_exec (self->store, "COMMIT", error))
+    goto failed;
+
+  if (summary_out != NULL)
+    {
+      summary_out->already_imported = FALSE;
+      summary_out->platform = self->platform;
+      summary_out->handle = g_strdup (self->handle);
+      summary_out->display_name = g_strdup (self->display_name);
+      summary_out->account_id = self->account_id;
+      summary_out->snapshot.id = self->snapshot_id;
+      summary_out->snapshot.account_id = self->account_id;
+      summary_out->snapshot.source_name = g_strdup (self->source_name);
+      summary_out->snapshot.exported_at = self->exported_at;
+      summary_out->snapshot.date_source = self->date_source;
+      summary_out->snapshot.has_followers = self->has_followers;
+      summary_out->snapshot.has_following = self->has_following;
+      summary_out->snapshot.n_followers = self->n_followers;
+      summary_out->snapshot.n_following = self->n_following;
+      summary_out->snapshot.n_posts = self->n_posts;
+      summary_out->snapshot.n_interactions = self->n_interactions;
+      summary_out->snapshot.n_skipped = self->n_skipped;
+      summary_out->first_skip = g_strdup (self->first_skip);
+    }
+  rapport_store_import_free (self);
+  return TRUE;
+
+failed:
+  rapport_store_import_abort (self);
+  return FALSE;
+}

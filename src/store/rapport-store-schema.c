@@ -1,0 +1,159 @@
+/* rapport-store-schema.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Numbered migrations.  Migration N turns a database of user_version N-1 into version N, inside
+ * one transaction; a released migration is never edited, only followed by a new one.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-store-private.h"
+
+static const char * const migrations[] = {
+  /* 1: the first schema. */
+  "CREATE TABLE account ("
+  "  id INTEGER PRIMARY KEY,"
+  "  platform TEXT NOT NULL,"
+  "  handle TEXT NOT NULL COLLATE NOCASE,"
+  "  platform_id TEXT,"
+  "  display_name TEXT,"
+  "  created_at INTEGER NOT NULL,"
+  "  UNIQUE (platform, handle)"
+  ");"
+  /* One row per imported export. */
+  "CREATE TABLE snapshot ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account_id INTEGER NOT NULL REFERENCES account (id) ON DELETE CASCADE,"
+  "  source_name TEXT NOT NULL,"
+  "  content_hash TEXT NOT NULL UNIQUE,"
+  "  exported_at INTEGER NOT NULL,"
+  "  date_source TEXT NOT NULL,"
+  "  imported_at INTEGER NOT NULL,"
+  "  importer_version INTEGER NOT NULL,"
+  "  has_followers INTEGER NOT NULL DEFAULT 0,"
+  "  has_following INTEGER NOT NULL DEFAULT 0,"
+  "  n_followers INTEGER NOT NULL DEFAULT 0,"
+  "  n_following INTEGER NOT NULL DEFAULT 0,"
+  "  n_posts INTEGER NOT NULL DEFAULT 0,"
+  "  n_interactions INTEGER NOT NULL DEFAULT 0,"
+  "  n_skipped INTEGER NOT NULL DEFAULT 0,"
+  "  first_skip TEXT"
+  ");"
+  "CREATE INDEX snapshot_by_account ON snapshot (account_id, exported_at);"
+  /* Who follows whom in one snapshot.  'who' is the comparable identity: the lower-cased handle,
+   * or the platform id where the export has only ids, so set differences between the two lists
+   * of a snapshot, or one list of two snapshots, run on the primary key. */
+  "CREATE TABLE relation ("
+  "  snapshot_id INTEGER NOT NULL REFERENCES snapshot (id) ON DELETE CASCADE,"
+  "  direction INTEGER NOT NULL,"
+  "  who TEXT NOT NULL,"
+  "  handle TEXT,"
+  "  platform_id TEXT,"
+  "  since INTEGER,"
+  "  PRIMARY KEY (snapshot_id, direction, who)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE post ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account_id INTEGER NOT NULL REFERENCES account (id) ON DELETE CASCADE,"
+  "  platform_post_id TEXT NOT NULL,"
+  "  type TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL,"
+  "  text TEXT,"
+  "  url TEXT,"
+  "  likes INTEGER, comments INTEGER, shares INTEGER, saves INTEGER, replies INTEGER,"
+  "  quotes INTEGER, views INTEGER, impressions INTEGER, reach INTEGER, engagements INTEGER,"
+  "  follows INTEGER,"
+  "  UNIQUE (account_id, platform_post_id)"
+  ");"
+  "CREATE INDEX post_by_time ON post (account_id, created_at);"
+  /* The counts each snapshot saw, so a post's history survives later exports. */
+  "CREATE TABLE post_counts ("
+  "  post_id INTEGER NOT NULL REFERENCES post (id) ON DELETE CASCADE,"
+  "  snapshot_id INTEGER NOT NULL REFERENCES snapshot (id) ON DELETE CASCADE,"
+  "  likes INTEGER, comments INTEGER, shares INTEGER, saves INTEGER, replies INTEGER,"
+  "  quotes INTEGER, views INTEGER, impressions INTEGER, reach INTEGER, engagements INTEGER,"
+  "  follows INTEGER,"
+  "  PRIMARY KEY (post_id, snapshot_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX post_counts_by_snapshot ON post_counts (snapshot_id);"
+  /* kind 0 = hashtag, 1 = mention; values lower-cased without '#' or '@'. */
+  "CREATE TABLE post_tag ("
+  "  post_id INTEGER NOT NULL REFERENCES post (id) ON DELETE CASCADE,"
+  "  kind INTEGER NOT NULL,"
+  "  value TEXT NOT NULL,"
+  "  PRIMARY KEY (post_id, kind, value)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX post_tag_by_value ON post_tag (kind, value);"
+  "CREATE TABLE follower_count ("
+  "  account_id INTEGER NOT NULL REFERENCES account (id) ON DELETE CASCADE,"
+  "  snapshot_id INTEGER REFERENCES snapshot (id) ON DELETE CASCADE,"
+  "  at INTEGER NOT NULL,"
+  "  count INTEGER NOT NULL,"
+  "  source TEXT NOT NULL,"
+  "  PRIMARY KEY (account_id, at, source)"
+  ");"
+  "CREATE INDEX follower_count_by_snapshot ON follower_count (snapshot_id);"
+  /* The creator's own comments and likes on others: later exports repeat earlier ones. */
+  "CREATE TABLE interaction ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account_id INTEGER NOT NULL REFERENCES account (id) ON DELETE CASCADE,"
+  "  snapshot_id INTEGER NOT NULL REFERENCES snapshot (id) ON DELETE CASCADE,"
+  "  kind INTEGER NOT NULL,"
+  "  target TEXT COLLATE NOCASE,"
+  "  at INTEGER NOT NULL,"
+  "  text TEXT"
+  ");"
+  "CREATE UNIQUE INDEX interaction_identity ON interaction"
+  "  (account_id, kind, ifnull (target, ''), at, ifnull (text, ''));"
+  "CREATE INDEX interaction_by_target ON interaction (account_id, target);"
+  "CREATE INDEX interaction_by_snapshot ON interaction (snapshot_id);"
+  /* Dismissed or done suggestions; scope is an account id or 'all'. */
+  "CREATE TABLE suggestion_state ("
+  "  scope TEXT NOT NULL,"
+  "  suggestion TEXT NOT NULL,"
+  "  state TEXT NOT NULL,"
+  "  changed_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (scope, suggestion)"
+  ");",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_STORE_SCHEMA_VERSION);
+
+gboolean
+rapport_store_migrate (RapportStore  *self,
+                       GError       **error)
+{
+  int version = rapport_store_get_schema_version (self);
+
+  if (version > RAPPORT_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_TOO_NEW,
+                   _("%s was written by a newer version of Rapport (schema %d, this version knows %d)"),
+                   rapport_store_get_path (self), version, RAPPORT_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  while (version < RAPPORT_STORE_SCHEMA_VERSION)
+    {
+      g_autofree char *set_version = NULL;
+
+      if (!rapport_store_exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      /* PRAGMA takes no bound parameters; the number is ours, not input. */
+      set_version = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
+      if (!rapport_store_exec (self, migrations[version], error) ||
+          !rapport_store_exec (self, set_version, error) ||
+          !rapport_store_exec (self, "COMMIT", error))
+        {
+          rapport_store_exec (self, "ROLLBACK", NULL);
+          g_prefix_error (error, _("Cannot upgrade the database to schema %d: "), version + 1);
+          return FALSE;
+        }
+      version++;
+    }
+
+  return TRUE;
+}

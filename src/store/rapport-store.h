@@ -1,0 +1,125 @@
+/* rapport-store.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The one owner of the SQLite connection.  Only store/ talks SQL.
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "core/rapport-records.h"
+#include "import/rapport-import-sink.h"
+
+G_BEGIN_DECLS
+
+#define RAPPORT_STORE_ERROR (rapport_store_error_quark ())
+
+typedef enum
+{
+  RAPPORT_STORE_ERROR_OPEN,       /* the database cannot be opened or created */
+  RAPPORT_STORE_ERROR_CORRUPT,    /* the file is not a Rapport database, or is damaged */
+  RAPPORT_STORE_ERROR_TOO_NEW,    /* written by a newer Rapport */
+  RAPPORT_STORE_ERROR_FAILED,     /* an SQLite error while reading or writing */
+  RAPPORT_STORE_ERROR_DUPLICATE,  /* this very export was imported before */
+} RapportStoreError;
+
+/* The schema version this build writes; migrations bring every earlier one up to it. */
+#define RAPPORT_STORE_SCHEMA_VERSION 1
+
+typedef struct
+{
+  gint64 id;
+  RapportPlatform platform;
+  char *handle;
+  char *platform_id;
+  char *display_name;
+  guint n_snapshots;
+  gint64 last_exported_at; /* 0 when no snapshot */
+  gint64 followers;        /* follower list size of the newest snapshot, -1 when unknown */
+  gint64 following;        /* -1 when unknown */
+  gint64 posts;
+} RapportAccount;
+
+typedef struct
+{
+  gint64 id;
+  gint64 account_id;
+  char *source_name;
+  gint64 exported_at;
+  RapportDateSource date_source;
+  gint64 imported_at;
+  gboolean has_followers;
+  gboolean has_following;
+  guint64 n_followers;
+  guint64 n_following;
+  guint64 n_posts;
+  guint64 n_interactions;
+  guint64 n_skipped;
+} RapportSnapshot;
+
+/* What one import did, for the toast and the command line. */
+typedef struct
+{
+  gboolean already_imported; /* nothing was written: the same export is in the store */
+  RapportPlatform platform;
+  char *handle;
+  char *display_name;
+  gint64 account_id;
+  RapportSnapshot snapshot;
+  char *first_skip; /* "entry: reason" of the first skipped record, or NULL */
+} RapportImportSummary;
+
+#define RAPPORT_TYPE_STORE (rapport_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (RapportStore, rapport_store, RAPPORT, STORE, GObject)
+
+typedef struct _RapportStoreImport RapportStoreImport;
+
+GQuark                rapport_store_error_quark        (void);
+
+/* Opens (creating it if needed) DATA_DIR/rapport.db and migrates it to the current schema. */
+RapportStore         *rapport_store_open               (const char            *data_dir,
+                                                        GError               **error);
+const char           *rapport_store_get_path           (RapportStore          *self);
+int                   rapport_store_get_schema_version (RapportStore          *self);
+
+/* One import = one transaction.  begin_import() fails with RAPPORT_STORE_ERROR_DUPLICATE when an
+ * export with the same content hash is stored, filling @summary_out from that earlier import. */
+RapportStoreImport   *rapport_store_begin_import       (RapportStore          *self,
+                                                        const char            *source_name,
+                                                        const char            *content_hash,
+                                                        RapportImportSummary  *summary_out,
+                                                        GError               **error);
+RapportImportSink    *rapport_store_import_get_sink    (RapportStoreImport    *import);
+/* Records the fallback export date used when the importer found none. */
+void                  rapport_store_import_set_fallback_date (RapportStoreImport *import,
+                                                        gint64                 exported_at,
+                                                        RapportDateSource      source);
+/* Commits and frees @import; on failure everything is rolled back. */
+gboolean              rapport_store_import_commit      (RapportStoreImport    *import,
+                                                        RapportImportSummary  *summary_out,
+                                                        GError               **error);
+/* Rolls back and frees @import. */
+void                  rapport_store_import_abort       (RapportStoreImport    *import);
+
+/* Read queries. */
+GPtrArray            *rapport_store_list_accounts      (RapportStore          *self,
+                                                        GError               **error);
+GPtrArray            *rapport_store_list_snapshots     (RapportStore          *self,
+                                                        gint64                 account_id,
+                                                        GError               **error);
+gboolean              rapport_store_delete_account     (RapportStore          *self,
+                                                        gint64                 account_id,
+                                                        GError               **error);
+
+void                  rapport_account_free             (RapportAccount        *account);
+void                  rapport_snapshot_free            (RapportSnapshot       *snapshot);
+void                  rapport_import_summary_clear     (RapportImportSummary  *summary);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportAccount, rapport_account_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportSnapshot, rapport_snapshot_free)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RapportImportSummary, rapport_import_summary_clear)
+
+G_END_DECLS

@@ -1,0 +1,190 @@
+/* test-archive.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "import/rapport-archive.h"
+#include "import/rapport-import-error.h"
+#include "rapport-test-util.h"
+
+static void
+assert_entries (RapportArchive     *archive,
+                const char * const *expected)
+{
+  guint n;
+  const char * const *entries = rapport_archive_get_entries (archive, &n);
+
+  g_assert_cmpuint (n, ==, g_strv_length ((char **) expected));
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (entries[i], ==, expected[i]);
+}
+
+static void
+test_folder (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "archive", "wrapped", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportArchive) archive = rapport_archive_open (path, &error);
+  g_autoptr(GPtrArray) followers = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const char * const expected[] = {
+    "data/followers_1.json", "data/followers_2.json", "data/followers_10.json", "profile.json", NULL
+  };
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (rapport_archive_get_name (archive), ==, "wrapped");
+  /* Two wrapping folders go; __MACOSX and .DS_Store are ignored; digits sort by value. */
+  assert_entries (archive, expected);
+
+  g_assert_cmpstr (rapport_archive_find (archive, "profile.json"), ==, "profile.json");
+  g_assert_cmpstr (rapport_archive_find (archive, "data/followers_2.json"), ==, "data/followers_2.json");
+  /* Suffixes match on folder boundaries only. */
+  g_assert_null (rapport_archive_find (archive, "ers_2.json"));
+
+  followers = rapport_archive_find_all (archive, "data", "followers_*.json");
+  g_assert_cmpuint (followers->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (followers, 2), ==, "data/followers_10.json");
+  g_clear_pointer (&followers, g_ptr_array_unref);
+  followers = rapport_archive_find_all (archive, "elsewhere", "followers_*.json");
+  g_assert_cmpuint (followers->len, ==, 0);
+
+  bytes = rapport_archive_read (archive, "profile.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "{}\n", 3);
+}
+
+static void
+test_zip_and_tar (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  const char *formats[] = { "zip", "tar.gz" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("export.%s", formats[i]);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(RapportArchive) archive = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      const char * const expected[] = { "data/tweets-part1.js", "data/tweets.js", NULL };
+
+      rapport_test_write_archive (path, formats[i],
+                                  "twitter-2024/", NULL,
+                                  "twitter-2024/data/tweets.js", "window.YTD.tweets.part0 = []",
+                                  "twitter-2024/data/tweets-part1.js", "window.YTD.tweets.part1 = []",
+                                  "__MACOSX/twitter-2024/data/._tweets.js", "resource fork",
+                                  "twitter-2024/../../etc/evil", "must never be listed",
+                                  NULL);
+      archive = rapport_archive_open (path, &error);
+      g_assert_no_error (error);
+      assert_entries (archive, expected);
+
+      bytes = rapport_archive_read (archive, "data/tweets.js", &error);
+      g_assert_no_error (error);
+      g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                       "window.YTD.tweets.part0 = []", 28);
+
+      g_assert_null (rapport_archive_read (archive, "data/missing.js", &error));
+      g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE);
+      g_assert_nonnull (strstr (error->message, "data/missing.js"));
+    }
+
+  rapport_test_remove_tree (dir);
+}
+
+static void
+test_single_file (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "tweets.js", NULL);
+  g_autoptr(RapportArchive) archive = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const expected[] = { "tweets.js", NULL };
+
+  g_assert_true (g_file_set_contents (path, "window.YTD.tweets.part0 = []", -1, NULL));
+  archive = rapport_archive_open (path, &error);
+  g_assert_no_error (error);
+  assert_entries (archive, expected);
+  g_assert_cmpint (rapport_archive_get_mtime (archive), >, 0);
+  bytes = rapport_archive_read (archive, "tweets.js", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (bytes), ==, 28);
+
+  rapport_test_remove_tree (dir);
+}
+
+static void
+test_zip_bomb (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "bomb.zip", NULL);
+  g_autofree char *zeros = g_strnfill (200000, '0');
+  g_autoptr(RapportArchive) archive = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rapport_test_write_archive (path, "zip", "followers_1.json", zeros, NULL);
+  archive = rapport_archive_open (path, &error);
+  g_assert_no_error (error);
+  rapport_archive_set_entry_limit (archive, 100000);
+  g_assert_null (rapport_archive_read (archive, "followers_1.json", &error));
+  g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "followers_1.json"));
+
+  rapport_test_remove_tree (dir);
+}
+
+static void
+test_damaged (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *good = g_build_filename (dir, "good.zip", NULL);
+  g_autofree char *cut = g_build_filename (dir, "cut.zip", NULL);
+  g_autofree char *missing = g_build_filename (dir, "nothing-here.zip", NULL);
+  g_autofree char *content = NULL;
+  g_autofree char *big = g_strnfill (50000, 'a');
+  g_autoptr(RapportArchive) archive = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len;
+
+  rapport_test_write_archive (good, "zip", "a.json", big, "b.json", big, NULL);
+  g_assert_true (g_file_get_contents (good, &content, &len, NULL));
+  g_assert_true (g_file_set_contents (cut, content, len / 3, NULL));
+
+  /* A zip cut short is refused with its name, whether listing or reading notices it. */
+  archive = rapport_archive_open (cut, &error);
+  if (archive != NULL)
+    {
+      g_assert_no_error (error);
+      bytes = rapport_archive_read (archive, "b.json", &error);
+      g_assert_null (bytes);
+    }
+  g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE);
+  g_clear_error (&error);
+
+  g_assert_null (rapport_archive_open (missing, &error));
+  g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE);
+  g_assert_nonnull (strstr (error->message, "nothing-here.zip"));
+
+  rapport_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/archive/folder", test_folder);
+  g_test_add_func ("/archive/zip-and-tar", test_zip_and_tar);
+  g_test_add_func ("/archive/single-file", test_single_file);
+  g_test_add_func ("/archive/zip-bomb", test_zip_bomb);
+  g_test_add_func ("/archive/damaged", test_damaged);
+
+  return g_test_run ();
+}

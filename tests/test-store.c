@@ -1,0 +1,340 @@
+/* test-store.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "import/rapport-import-error.h"
+#include "store/rapport-store.h"
+#include "rapport-test-util.h"
+
+typedef struct
+{
+  char *dir;
+  RapportStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = rapport_test_make_temp_dir ();
+  fixture->store = rapport_store_open (fixture->dir, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->store);
+  rapport_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+/* One number from the database, read behind the store's back. */
+static gint64
+query_int (Fixture    *fixture,
+           const char *sql)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "rapport.db", NULL);
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_type (stmt, 0) == SQLITE_NULL ? -2 : sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static void
+import_small_export (Fixture    *fixture,
+                     const char *hash,
+                     gboolean    with_analytics)
+{
+  g_auto(RapportImportSummary) summary = { 0 };
+  g_autoptr(GError) error = NULL;
+  RapportStoreImport *import;
+  RapportImportSink *sink;
+  RapportAccountInfo account = { RAPPORT_PLATFORM_INSTAGRAM, "Jo.Creates", NULL, "Jo" };
+  RapportRelation relations[] = {
+    { RAPPORT_DIRECTION_FOLLOWER, "anna", NULL, 1700000000 },
+    { RAPPORT_DIRECTION_FOLLOWER, "Ben", NULL, 0 },
+    { RAPPORT_DIRECTION_FOLLOWER, "ben", NULL, 0 }, /* the same account twice in split files */
+    { RAPPORT_DIRECTION_FOLLOWING, "anna", NULL, 1700003600 },
+  };
+  const char * const tags[] = { "sunset", "f4f", NULL };
+  const char * const mentions[] = { "anna", NULL };
+  RapportPost post;
+
+  import = rapport_store_begin_import (fixture->store, "export.zip", hash, NULL, &error);
+  g_assert_no_error (error);
+  sink = rapport_store_import_get_sink (import);
+  g_assert_true (rapport_import_sink_set_account (sink, &account, &error));
+  g_assert_true (rapport_import_sink_begin_list (sink, RAPPORT_DIRECTION_FOLLOWER, &error));
+  g_assert_true (rapport_import_sink_begin_list (sink, RAPPORT_DIRECTION_FOLLOWING, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (relations); i++)
+    g_assert_true (rapport_import_sink_add_relation (sink, &relations[i], &error));
+
+  rapport_post_init (&post);
+  post.platform_id = "1700100000";
+  post.type = RAPPORT_POST_PHOTO;
+  post.created_at = 1700100000;
+  post.text = "Sunset #sunset #f4f with @anna";
+  post.likes = 40;
+  post.comments = 2;
+  post.hashtags = tags;
+  post.mentions = mentions;
+  g_assert_true (rapport_import_sink_add_post (sink, &post, &error));
+
+  if (with_analytics)
+    {
+      /* A later file knows impressions but not the type, and truncates the text. */
+      rapport_post_init (&post);
+      post.platform_id = "1700100000";
+      post.type = RAPPORT_POST_TEXT;
+      post.created_at = 1700100000;
+      post.text = "Sunset";
+      post.likes = 41;
+      post.impressions = 900;
+      g_assert_true (rapport_import_sink_add_post (sink, &post, &error));
+    }
+
+  rapport_import_sink_set_export_date (sink, 1701000000, RAPPORT_DATE_SOURCE_NEWEST_TIMESTAMP);
+  g_assert_true (rapport_store_import_commit (import, &summary, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (summary.already_imported);
+  g_assert_cmpstr (summary.handle, ==, "Jo.Creates");
+  g_assert_true (summary.snapshot.has_followers);
+  g_assert_cmpuint (summary.snapshot.n_followers, ==, 2);
+  g_assert_cmpuint (summary.snapshot.n_following, ==, 1);
+  g_assert_cmpint (summary.snapshot.exported_at, ==, 1701000000);
+}
+
+static void
+test_open_and_migrate (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_assert_cmpint (rapport_store_get_schema_version (fixture->store), ==, RAPPORT_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (fixture, "PRAGMA foreign_keys"), ==, 0); /* per connection: off here */
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM account"), ==, 0);
+  g_assert_cmpstr (g_strrstr (rapport_store_get_path (fixture->store), "/rapport.db"), ==, "/rapport.db");
+}
+
+static void
+test_import_and_list (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) accounts = NULL;
+  g_autoptr(GPtrArray) snapshots = NULL;
+  g_autoptr(GError) error = NULL;
+  RapportAccount *account;
+  RapportSnapshot *snapshot;
+
+  import_small_export (fixture, "hash-1", FALSE);
+
+  accounts = rapport_store_list_accounts (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (accounts->len, ==, 1);
+  account = g_ptr_array_index (accounts, 0);
+  g_assert_cmpint (account->platform, ==, RAPPORT_PLATFORM_INSTAGRAM);
+  g_assert_cmpstr (account->handle, ==, "Jo.Creates");
+  g_assert_cmpstr (account->display_name, ==, "Jo");
+  g_assert_cmpint (account->followers, ==, 2);
+  g_assert_cmpint (account->following, ==, 1);
+  g_assert_cmpint (account->posts, ==, 1);
+  g_assert_cmpint (account->last_exported_at, ==, 1701000000);
+
+  snapshots = rapport_store_list_snapshots (fixture->store, account->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (snapshots->len, ==, 1);
+  snapshot = g_ptr_array_index (snapshots, 0);
+  g_assert_cmpstr (snapshot->source_name, ==, "export.zip");
+  g_assert_cmpint (snapshot->date_source, ==, RAPPORT_DATE_SOURCE_NEWEST_TIMESTAMP);
+
+  /* Names are compared case-insensitively: "Ben" and "ben" are one follower. */
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM relation WHERE who = 'ben'"), ==, 1);
+  g_assert_cmpint (query_int (fixture, "SELECT since FROM relation WHERE who = 'anna' AND direction = 1"),
+                   ==, 1700003600);
+  g_assert_cmpint (query_int (fixture, "SELECT since FROM relation WHERE who = 'ben'"), ==, -2);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM post_tag WHERE kind = 0"), ==, 2);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM post_tag WHERE kind = 1 AND value = 'anna'"), ==, 1);
+  /* The follower list's size becomes a point of the follower curve at the export date. */
+  g_assert_cmpint (query_int (fixture, "SELECT count FROM follower_count WHERE source = 'snapshot'"
+                                       " AND at = 1701000000"), ==, 2);
+}
+
+static void
+test_merge_counts (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  import_small_export (fixture, "hash-1", TRUE);
+
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM post"), ==, 1);
+  g_assert_cmpint (query_int (fixture, "SELECT likes FROM post"), ==, 41);
+  g_assert_cmpint (query_int (fixture, "SELECT comments FROM post"), ==, 2);
+  g_assert_cmpint (query_int (fixture, "SELECT impressions FROM post"), ==, 900);
+  g_assert_cmpint (query_int (fixture, "SELECT length (text) FROM post"), ==, 30);
+  g_assert_cmpint (query_int (fixture, "SELECT type = 'photo' FROM post"), ==, 1);
+  g_assert_cmpint (query_int (fixture, "SELECT saves FROM post"), ==, -2);
+}
+
+static void
+test_duplicate (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_auto(RapportImportSummary) summary = { 0 };
+  g_autoptr(GError) error = NULL;
+  RapportStoreImport *import;
+
+  import_small_export (fixture, "hash-1", FALSE);
+  import = rapport_store_begin_import (fixture->store, "copy of export.zip", "hash-1", &summary, &error);
+  g_assert_null (import);
+  g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_DUPLICATE);
+  g_assert_nonnull (strstr (error->message, "copy of export.zip"));
+  g_assert_true (summary.already_imported);
+  g_assert_cmpstr (summary.handle, ==, "Jo.Creates");
+  g_assert_cmpuint (summary.snapshot.n_followers, ==, 2);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM snapshot"), ==, 1);
+}
+
+static void
+test_abort_changes_nothing (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  RapportStoreImport *import;
+  RapportImportSink *sink;
+  RapportAccountInfo account = { RAPPORT_PLATFORM_TIKTOK, "someone", NULL, NULL };
+  RapportRelation relation = { RAPPORT_DIRECTION_FOLLOWER, "carla", NULL, 0 };
+
+  import_small_export (fixture, "hash-1", FALSE);
+
+  import = rapport_store_begin_import (fixture->store, "second.zip", "hash-2", NULL, &error);
+  sink = rapport_store_import_get_sink (import);
+  g_assert_true (rapport_import_sink_set_account (sink, &account, &error));
+  g_assert_true (rapport_import_sink_begin_list (sink, RAPPORT_DIRECTION_FOLLOWER, &error));
+  g_assert_true (rapport_import_sink_add_relation (sink, &relation, &error));
+  rapport_store_import_abort (import);
+
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM account"), ==, 1);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM snapshot"), ==, 1);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM relation"), ==, 3);
+
+  /* An import that never named an account is refused as empty, and leaves nothing. */
+  import = rapport_store_begin_import (fixture->store, "empty.zip", "hash-3", NULL, &error);
+  g_assert_false (rapport_store_import_commit (import, NULL, &error));
+  g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_EMPTY);
+  g_assert_nonnull (strstr (error->message, "empty.zip"));
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM snapshot"), ==, 1);
+}
+
+static void
+test_delete_account (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) accounts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  import_small_export (fixture, "hash-1", FALSE);
+  accounts = rapport_store_list_accounts (fixture->store, &error);
+  g_assert_true (rapport_store_delete_account (fixture->store,
+                                               ((RapportAccount *) g_ptr_array_index (accounts, 0))->id,
+                                               &error));
+  g_assert_no_error (error);
+  /* Everything of the account goes with it. */
+  g_assert_cmpint (query_int (fixture, "SELECT (SELECT count(*) FROM snapshot) + (SELECT count(*) FROM relation)"
+                                       " + (SELECT count(*) FROM post) + (SELECT count(*) FROM post_tag)"
+                                       " + (SELECT count(*) FROM follower_count)"), ==, 0);
+}
+
+static void
+test_damaged_file_is_kept (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "rapport.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(GDir) listing = NULL;
+  const char *name;
+  gboolean kept = FALSE;
+
+  g_assert_true (g_file_set_contents (path, "this is not a database, but it is the user's file", -1, NULL));
+  store = rapport_store_open (dir, &error);
+  g_assert_null (store);
+  g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, path));
+
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *content = NULL;
+      g_autofree char *full = g_build_filename (dir, name, NULL);
+
+      if (g_str_has_prefix (name, "rapport.db.damaged-") && !g_str_has_suffix (name, "-wal"))
+        {
+          g_assert_true (g_file_get_contents (full, &content, NULL, NULL));
+          g_assert_cmpstr (content, ==, "this is not a database, but it is the user's file");
+          kept = TRUE;
+        }
+    }
+  g_assert_true (kept);
+
+  /* The next start gets a fresh database. */
+  g_clear_error (&error);
+  store = rapport_store_open (dir, &error);
+  g_assert_no_error (error);
+
+  rapport_test_remove_tree (dir);
+}
+
+static void
+test_too_new (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "rapport.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportStore) store = NULL;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = rapport_store_open (dir, &error);
+  g_assert_null (store);
+  g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_TOO_NEW);
+  /* A newer Rapport's database is left exactly where it is. */
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  rapport_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/store/open-and-migrate", Fixture, NULL, fixture_set_up, test_open_and_migrate, fixture_tear_down);
+  g_test_add ("/store/import-and-list", Fixture, NULL, fixture_set_up, test_import_and_list, fixture_tear_down);
+  g_test_add ("/store/merge-counts", Fixture, NULL, fixture_set_up, test_merge_counts, fixture_tear_down);
+  g_test_add ("/store/duplicate", Fixture, NULL, fixture_set_up, test_duplicate, fixture_tear_down);
+  g_test_add ("/store/abort-changes-nothing", Fixture, NULL, fixture_set_up, test_abort_changes_nothing, fixture_tear_down);
+  g_test_add ("/store/delete-account", Fixture, NULL, fixture_set_up, test_delete_account, fixture_tear_down);
+  g_test_add_func ("/store/damaged-file-is-kept", test_damaged_file_is_kept);
+  g_test_add_func ("/store/too-new", test_too_new);
+
+  return g_test_run ();
+}

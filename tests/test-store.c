@@ -260,6 +260,52 @@ test_delete_account (Fixture       *fixture,
 }
 
 static void
+test_load_dataset (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) accounts = NULL;
+  g_autoptr(RapportDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  const RapportDatasetSnapshot *snapshot;
+  const RapportDatasetPost *post;
+  const RapportPerson *anna;
+
+  import_small_export (fixture, "hash-1", TRUE);
+  accounts = rapport_store_list_accounts (fixture->store, &error);
+  dataset = rapport_store_load_dataset (fixture->store,
+                                        ((RapportAccount *) g_ptr_array_index (accounts, 0))->id,
+                                        &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dataset->handle, ==, "Jo.Creates");
+  g_assert_cmpuint (dataset->snapshots->len, ==, 1);
+
+  snapshot = rapport_dataset_latest_with_list (dataset, RAPPORT_DIRECTION_FOLLOWER);
+  g_assert_nonnull (snapshot);
+  g_assert_cmpint (snapshot->exported_at, ==, 1701000000);
+  g_assert_cmpuint (snapshot->followers->len, ==, 2);
+  g_assert_cmpstr (snapshot->followers->items[0].who, ==, "anna");
+  g_assert_cmpstr (snapshot->followers->items[1].who, ==, "ben");
+  g_assert_cmpstr (snapshot->followers->items[1].handle, ==, "Ben");
+  g_assert_cmpuint (snapshot->following->len, ==, 1);
+  anna = rapport_people_find (snapshot->following, "anna");
+  g_assert_nonnull (anna);
+  g_assert_cmpint (anna->since, ==, 1700003600);
+  g_assert_null (rapport_people_find (snapshot->following, "ben"));
+
+  g_assert_cmpuint (dataset->counts->len, ==, 1);
+  g_assert_cmpint (g_array_index (dataset->counts, RapportFollowerCount, 0).count, ==, 2);
+
+  g_assert_cmpuint (dataset->posts->len, ==, 1);
+  post = g_ptr_array_index (dataset->posts, 0);
+  g_assert_cmpint (post->type, ==, RAPPORT_POST_PHOTO);
+  g_assert_cmpint (post->likes, ==, 41);
+  g_assert_cmpint (post->saves, ==, RAPPORT_COUNT_UNKNOWN);
+  g_assert_cmpuint (g_strv_length (post->hashtags), ==, 2);
+  g_assert_true (g_strv_contains ((const char * const *) post->hashtags, "f4f"));
+  g_assert_true (g_strv_contains ((const char * const *) post->mentions, "anna"));
+}
+
+static void
 test_damaged_file_is_kept (void)
 {
   g_autofree char *dir = rapport_test_make_temp_dir ();
@@ -333,6 +379,7 @@ main (int   argc,
   g_test_add ("/store/duplicate", Fixture, NULL, fixture_set_up, test_duplicate, fixture_tear_down);
   g_test_add ("/store/abort-changes-nothing", Fixture, NULL, fixture_set_up, test_abort_changes_nothing, fixture_tear_down);
   g_test_add ("/store/delete-account", Fixture, NULL, fixture_set_up, test_delete_account, fixture_tear_down);
+  g_test_add ("/store/load-dataset", Fixture, NULL, fixture_set_up, test_load_dataset, fixture_tear_down);
   g_test_add_func ("/store/damaged-file-is-kept", test_damaged_file_is_kept);
   g_test_add_func ("/store/too-new", test_too_new);
 

@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "core/rapport-dataset.h"
 #include "core/rapport-records.h"
 #include "import/rapport-import-sink.h"
 
@@ -108,6 +109,10 @@ void                  rapport_store_import_abort       (RapportStoreImport    *i
 GPtrArray            *rapport_store_list_accounts      (RapportStore          *self,
                                                         GError               **error);
 GPtrArray            *rapport_store_list_snapshots     (RapportStore          *self,
+                                                        gint64                 account_id,
+                                                        GError               **error);
+/* Everything the analysis needs about one account. */
+RapportDataset       *rapport_store_load_dataset       (RapportStore          *self,
                                                         gint64                 account_id,
                                                         GError               **error);
 gboolean              rapport_store_delete_account     (RapportStore          *self,

@@ -1,0 +1,175 @@
+/* rapport-dataset.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "rapport-dataset.h"
+
+static void
+interaction_free (gpointer data)
+{
+  RapportDatasetInteraction *interaction = data;
+
+  g_free (interaction->target);
+  g_free (interaction);
+}
+
+RapportDataset *
+rapport_dataset_new (void)
+{
+  RapportDataset *self = g_new0 (RapportDataset, 1);
+
+  self->snapshots = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_dataset_snapshot_free);
+  self->counts = g_array_new (FALSE, FALSE, sizeof (RapportFollowerCount));
+  self->posts = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_dataset_post_free);
+  self->interactions = g_ptr_array_new_with_free_func (interaction_free);
+  return self;
+}
+
+void
+rapport_dataset_free (RapportDataset *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->handle);
+  g_free (self->display_name);
+  g_ptr_array_unref (self->snapshots);
+  g_array_unref (self->counts);
+  g_ptr_array_unref (self->posts);
+  g_ptr_array_unref (self->interactions);
+  g_free (self);
+}
+
+RapportPeople *
+rapport_people_new (gsize reserve)
+{
+  RapportPeople *self = g_new0 (RapportPeople, 1);
+
+  self->capacity = MAX (reserve, 16);
+  self->items = g_new (RapportPerson, self->capacity);
+  self->strings = g_string_chunk_new (MAX (reserve, 64) * 16);
+  return self;
+}
+
+void
+rapport_people_add (RapportPeople *self,
+                    const char    *who,
+                    const char    *handle,
+                    const char    *platform_id,
+                    gint64         since)
+{
+  RapportPerson *person;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (who != NULL);
+
+  if (self->len == self->capacity)
+    {
+      self->capacity *= 2;
+      self->items = g_renew (RapportPerson, self->items, self->capacity);
+    }
+
+  person = &self->items[self->len++];
+  /* Plain inserts: deduplicating a million distinct names would only cost a hash table. */
+  person->who = g_string_chunk_insert (self->strings, who);
+  person->handle = handle == NULL ? NULL
+                 : g_str_equal (handle, who) ? person->who
+                 : g_string_chunk_insert (self->strings, handle);
+  person->platform_id = platform_id ? g_string_chunk_insert (self->strings, platform_id) : NULL;
+  person->since = since;
+}
+
+static int
+compare_people (gconstpointer a,
+                gconstpointer b)
+{
+  return strcmp (((const RapportPerson *) a)->who, ((const RapportPerson *) b)->who);
+}
+
+void
+rapport_people_sort (RapportPeople *self)
+{
+  g_return_if_fail (self != NULL);
+  qsort (self->items, self->len, sizeof (RapportPerson), compare_people);
+}
+
+const RapportPerson *
+rapport_people_find (const RapportPeople *self,
+                     const char          *who)
+{
+  RapportPerson key = { .who = who };
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (who != NULL, NULL);
+
+  return bsearch (&key, self->items, self->len, sizeof (RapportPerson), compare_people);
+}
+
+void
+rapport_people_free (RapportPeople *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->items);
+  g_string_chunk_free (self->strings);
+  g_free (self);
+}
+
+RapportDatasetPost *
+rapport_dataset_post_new (void)
+{
+  RapportDatasetPost *post = g_new0 (RapportDatasetPost, 1);
+
+  post->likes = post->comments = post->shares = post->saves = post->replies = RAPPORT_COUNT_UNKNOWN;
+  post->quotes = post->views = post->impressions = post->reach = RAPPORT_COUNT_UNKNOWN;
+  post->engagements = post->follows = RAPPORT_COUNT_UNKNOWN;
+  return post;
+}
+
+void
+rapport_dataset_post_free (RapportDatasetPost *post)
+{
+  if (post == NULL)
+    return;
+  g_free (post->platform_id);
+  g_free (post->text);
+  g_free (post->url);
+  g_strfreev (post->hashtags);
+  g_strfreev (post->mentions);
+  g_free (post);
+}
+
+RapportDatasetSnapshot *
+rapport_dataset_snapshot_new (void)
+{
+  return g_new0 (RapportDatasetSnapshot, 1);
+}
+
+void
+rapport_dataset_snapshot_free (RapportDatasetSnapshot *snapshot)
+{
+  if (snapshot == NULL)
+    return;
+  g_free (snapshot->source_name);
+  g_clear_pointer (&snapshot->followers, rapport_people_free);
+  g_clear_pointer (&snapshot->following, rapport_people_free);
+  g_free (snapshot);
+}
+
+const RapportDatasetSnapshot *
+rapport_dataset_latest_with_list (const RapportDataset *dataset,
+                                  RapportDirection      direction)
+{
+  g_return_val_if_fail (dataset != NULL, NULL);
+
+  for (guint i = dataset->snapshots->len; i > 0; i--)
+    {
+      const RapportDatasetSnapshot *snapshot = g_ptr_array_index (dataset->snapshots, i - 1);
+
+      if ((direction == RAPPORT_DIRECTION_FOLLOWER ? snapshot->followers : snapshot->following) != NULL)
+        return snapshot;
+    }
+  return NULL;
+}

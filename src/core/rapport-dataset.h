@@ -1,0 +1,114 @@
+/* rapport-dataset.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Everything the analysis needs about one account, read from the store in one go.  Plain data,
+ * no SQL and no GTK, so the analysis is a set of pure functions over it and tests can build a
+ * dataset by hand.
+ */
+
+#pragma once
+
+#include "core/rapport-records.h"
+
+G_BEGIN_DECLS
+
+/* One account in a follower or following list.  Lists are sorted by 'who' (byte order), the
+ * comparable identity: the lower-cased handle, or the platform id where only ids exist. */
+typedef struct
+{
+  const char *who;
+  const char *handle;      /* as exported, NULL when the export has only ids */
+  const char *platform_id; /* NULL when the export has only names */
+  gint64 since;            /* Unix seconds, 0 when unknown */
+} RapportPerson;
+
+typedef struct
+{
+  RapportPerson *items;
+  gsize len;
+  gsize capacity;
+  GStringChunk *strings;   /* owns the strings of items */
+} RapportPeople;
+
+typedef struct
+{
+  gint64 id;
+  gint64 exported_at;
+  RapportDateSource date_source;
+  char *source_name;
+  /* NULL when the export did not contain that list. */
+  RapportPeople *followers;
+  RapportPeople *following;
+} RapportDatasetSnapshot;
+
+typedef struct
+{
+  gint64 id;
+  char *platform_id;
+  RapportPostType type;
+  gint64 created_at;
+  char *text;
+  char *url;
+  /* RAPPORT_COUNT_UNKNOWN where no export said. */
+  gint64 likes;
+  gint64 comments;
+  gint64 shares;
+  gint64 saves;
+  gint64 replies;
+  gint64 quotes;
+  gint64 views;
+  gint64 impressions;
+  gint64 reach;
+  gint64 engagements;
+  gint64 follows;
+  char **hashtags; /* NULL-terminated, never NULL */
+  char **mentions; /* NULL-terminated, never NULL */
+} RapportDatasetPost;
+
+typedef struct
+{
+  RapportInteractionKind kind;
+  char *target;    /* lower-cased handle, NULL when unknown */
+  gint64 at;
+} RapportDatasetInteraction;
+
+typedef struct
+{
+  gint64 account_id;
+  RapportPlatform platform;
+  char *handle;
+  char *display_name;
+
+  GPtrArray *snapshots;    /* RapportDatasetSnapshot, oldest export first */
+  GArray *counts;          /* RapportFollowerCount, by time; every real total (no reconstruction) */
+  GPtrArray *posts;        /* RapportDatasetPost, oldest first; reposts included, marked by type */
+  GPtrArray *interactions; /* RapportDatasetInteraction */
+} RapportDataset;
+
+RapportDataset        *rapport_dataset_new            (void);
+void                   rapport_dataset_free           (RapportDataset        *dataset);
+RapportPeople         *rapport_people_new             (gsize                  reserve);
+/* Appends a person; the strings are copied.  Call rapport_people_sort() when done. */
+void                   rapport_people_add             (RapportPeople         *people,
+                                                       const char            *who,
+                                                       const char            *handle,
+                                                       const char            *platform_id,
+                                                       gint64                 since);
+void                   rapport_people_sort            (RapportPeople         *people);
+/* Binary search by 'who'; NULL when absent. */
+const RapportPerson   *rapport_people_find            (const RapportPeople   *people,
+                                                       const char            *who);
+void                   rapport_people_free            (RapportPeople         *people);
+RapportDatasetPost    *rapport_dataset_post_new       (void);
+void                   rapport_dataset_post_free      (RapportDatasetPost    *post);
+RapportDatasetSnapshot *rapport_dataset_snapshot_new  (void);
+void                   rapport_dataset_snapshot_free  (RapportDatasetSnapshot *snapshot);
+/* The newest snapshot that holds a follower (or following) list, or NULL. */
+const RapportDatasetSnapshot *rapport_dataset_latest_with_list (const RapportDataset *dataset,
+                                                                RapportDirection      direction);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportDataset, rapport_dataset_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportPeople, rapport_people_free)
+
+G_END_DECLS

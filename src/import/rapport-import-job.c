@@ -167,8 +167,7 @@ rapport_import_summary_describe (const RapportImportSummary *summary)
   exported = g_date_time_new_from_unix_utc (summary->snapshot.exported_at);
   if (exported != NULL && summary->snapshot.exported_at > 0)
     {
-      date = g_date_time_format (exported, "%e %b %Y");
-      g_strstrip (date);
+      date = g_date_time_format (exported, "%-d %b %Y");
       /* Translators: "exported 31 Jul 2022" */
       g_string_append_printf (text, _(" · exported %s"), date);
     }

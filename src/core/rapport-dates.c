@@ -1,0 +1,422 @@
+/* rapport-dates.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Hand-written scanners rather than strptime(): the exports write English month names and
+ * fixed layouts, and strptime() would read them through the user's locale.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rapport-dates.h"
+
+static const char * const month_names[] = {
+  "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+};
+
+static const char * const weekday_names[] = {
+  "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+};
+
+static void
+skip_spaces (const char **p)
+{
+  g_assert (p != NULL && *p != NULL);
+
+  while (g_ascii_isspace (**p))
+    (*p)++;
+}
+
+/* Reads between @min and @max digits.  Whatever follows is checked by the caller, so that
+ * "+0530" can be read as two fields. */
+static gboolean
+read_number (const char **p,
+             guint        min,
+             guint        max,
+             gint        *value)
+{
+  const char *s;
+  guint n = 0;
+  gint v = 0;
+
+  g_assert (p != NULL && *p != NULL);
+  g_assert (max <= 8);
+
+  s = *p;
+  while (n < max && g_ascii_isdigit (s[n]))
+    {
+      v = v * 10 + (s[n] - '0');
+      n++;
+    }
+  if (n < min)
+    return FALSE;
+
+  *p = s + n;
+  *value = v;
+  return TRUE;
+}
+
+static gboolean
+expect_char (const char **p,
+             char         c)
+{
+  g_assert (p != NULL && *p != NULL);
+
+  if (**p != c)
+    return FALSE;
+  (*p)++;
+  return TRUE;
+}
+
+/* Matches a three-letter English abbreviation, case-insensitively, returning its index. */
+static gboolean
+read_name (const char         **p,
+           const char * const  *names,
+           guint                n_names,
+           gint                *found)
+{
+  g_assert (p != NULL && *p != NULL);
+
+  for (guint i = 0; i < n_names; i++)
+    {
+      if (g_ascii_strncasecmp (*p, names[i], 3) == 0 && !g_ascii_isalpha ((*p)[3]))
+        {
+          *p += 3;
+          *found = (gint) i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* "+0000", "-0530", "+05:30" or "Z", as seconds east of UTC. */
+static gboolean
+read_offset (const char **p,
+             gint        *offset)
+{
+  gint sign;
+  gint hours;
+  gint minutes;
+
+  g_assert (p != NULL && *p != NULL);
+
+  if (**p == 'Z' || **p == 'z')
+    {
+      (*p)++;
+      *offset = 0;
+      return TRUE;
+    }
+  if (**p == '+')
+    sign = 1;
+  else if (**p == '-')
+    sign = -1;
+  else
+    return FALSE;
+  (*p)++;
+
+  if (!read_number (p, 2, 2, &hours))
+    return FALSE;
+  if (**p == ':')
+    (*p)++;
+  if (!read_number (p, 2, 2, &minutes))
+    return FALSE;
+  if (hours > 23 || minutes > 59)
+    return FALSE;
+
+  *offset = sign * (hours * 3600 + minutes * 60);
+  return TRUE;
+}
+
+/* "YYYY-MM-DD" */
+static gboolean
+read_iso_day (const char **p,
+              gint        *year,
+              gint        *month,
+              gint        *day)
+{
+  g_assert (p != NULL && *p != NULL);
+
+  return read_number (p, 4, 4, year) &&
+         expect_char (p, '-') &&
+         read_number (p, 1, 2, month) &&
+         expect_char (p, '-') &&
+         read_number (p, 1, 2, day);
+}
+
+/* "HH:MM" or "HH:MM:SS" */
+static gboolean
+read_clock (const char **p,
+            gint        *hour,
+            gint        *minute,
+            gint        *second)
+{
+  g_assert (p != NULL && *p != NULL);
+
+  if (!read_number (p, 1, 2, hour) ||
+      !expect_char (p, ':') ||
+      !read_number (p, 2, 2, minute))
+    return FALSE;
+
+  *second = 0;
+  if (**p == ':')
+    {
+      (*p)++;
+      if (!read_number (p, 2, 2, second))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* GDateTime checks the calendar (February 30 and the like); @offset is seconds east of UTC. */
+static gboolean
+make_time (gint    year,
+           gint    month,
+           gint    day,
+           gint    hour,
+           gint    minute,
+           gint    second,
+           gint    offset,
+           gint64 *out)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  g_assert (out != NULL);
+
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > 31 ||
+      hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59)
+    return FALSE;
+
+  dt = g_date_time_new_utc (year, month, day, hour, minute, second);
+  if (dt == NULL)
+    return FALSE;
+
+  *out = g_date_time_to_unix (dt) - offset;
+  return TRUE;
+}
+
+gboolean
+rapport_date_parse_twitter (const char *text,
+                            gint64     *out)
+{
+  const char *p = text;
+  gint weekday;
+  gint month;
+  gint day;
+  gint hour;
+  gint minute;
+  gint second;
+  gint offset;
+  gint year;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+
+  skip_spaces (&p);
+  if (!read_name (&p, weekday_names, G_N_ELEMENTS (weekday_names), &weekday) ||
+      !expect_char (&p, ' '))
+    return FALSE;
+  skip_spaces (&p);
+  if (!read_name (&p, month_names, G_N_ELEMENTS (month_names), &month) ||
+      !expect_char (&p, ' '))
+    return FALSE;
+  skip_spaces (&p);
+  if (!read_number (&p, 1, 2, &day) || !expect_char (&p, ' '))
+    return FALSE;
+  skip_spaces (&p);
+  if (!read_clock (&p, &hour, &minute, &second) || !expect_char (&p, ' '))
+    return FALSE;
+  skip_spaces (&p);
+  if (!read_offset (&p, &offset) || !expect_char (&p, ' '))
+    return FALSE;
+  skip_spaces (&p);
+  if (!read_number (&p, 4, 4, &year))
+    return FALSE;
+  skip_spaces (&p);
+  if (*p != '\0')
+    return FALSE;
+
+  return make_time (year, month + 1, day, hour, minute, second, offset, out);
+}
+
+gboolean
+rapport_date_parse_naive_utc (const char *text,
+                              gint64     *out)
+{
+  const char *p = text;
+  gint year;
+  gint month;
+  gint day;
+  gint hour = 0;
+  gint minute = 0;
+  gint second = 0;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+
+  skip_spaces (&p);
+  if (!read_iso_day (&p, &year, &month, &day))
+    return FALSE;
+  if (*p == ' ' || *p == 'T')
+    {
+      p++;
+      skip_spaces (&p);
+      if (*p != '\0' && !read_clock (&p, &hour, &minute, &second))
+        return FALSE;
+    }
+  skip_spaces (&p);
+  if (*p != '\0')
+    return FALSE;
+
+  return make_time (year, month, day, hour, minute, second, 0, out);
+}
+
+gboolean
+rapport_date_parse_iso8601 (const char *text,
+                            gint64     *out)
+{
+  g_autoptr(GTimeZone) utc = NULL;
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *stripped = NULL;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+
+  stripped = g_strstrip (g_strdup (text));
+
+  /* A bare day is midnight UTC; GLib insists on a time of day. */
+  if (strlen (stripped) <= 10)
+    return rapport_date_parse_naive_utc (stripped, out);
+
+  utc = g_time_zone_new_utc ();
+  dt = g_date_time_new_from_iso8601 (stripped, utc);
+  if (dt == NULL)
+    return FALSE;
+
+  *out = g_date_time_to_unix (dt);
+  return TRUE;
+}
+
+gboolean
+rapport_date_parse_analytics (const char *text,
+                              gint64     *out)
+{
+  const char *p = text;
+  gint year;
+  gint month;
+  gint day;
+  gint hour;
+  gint minute;
+  gint second;
+  gint offset;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+
+  skip_spaces (&p);
+  if (!read_iso_day (&p, &year, &month, &day) || !expect_char (&p, ' '))
+    return FALSE;
+  skip_spaces (&p);
+  if (!read_clock (&p, &hour, &minute, &second) || !expect_char (&p, ' '))
+    return FALSE;
+  skip_spaces (&p);
+  if (!read_offset (&p, &offset))
+    return FALSE;
+  skip_spaces (&p);
+  if (*p != '\0')
+    return FALSE;
+
+  return make_time (year, month, day, hour, minute, second, offset, out);
+}
+
+static gint
+digits_value (const char *s,
+              guint       n)
+{
+  gint v = 0;
+
+  g_assert (s != NULL);
+
+  for (guint i = 0; i < n; i++)
+    v = v * 10 + (s[i] - '0');
+  return v;
+}
+
+/* Years outside this window are more likely counters or ids than dates. */
+static gboolean
+plausible_day (gint    year,
+               gint    month,
+               gint    day,
+               gint64 *out)
+{
+  g_assert (out != NULL);
+
+  if (year < 2004 || year > 2100)
+    return FALSE;
+  return make_time (year, month, day, 0, 0, 0, 0, out);
+}
+
+gboolean
+rapport_date_find_in_name (const char *name,
+                           gint64     *out)
+{
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (name == NULL)
+    return FALSE;
+
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      guint run = 0;
+
+      /* Only look at the start of a run of digits, so "120220731" is not read as a date. */
+      if (!g_ascii_isdigit (*p) || (p > name && g_ascii_isdigit (p[-1])))
+        continue;
+
+      while (g_ascii_isdigit (p[run]))
+        run++;
+
+      if (run == 8)
+        {
+          if (plausible_day (digits_value (p, 4), digits_value (p + 4, 2), digits_value (p + 6, 2), out))
+            return TRUE;
+        }
+      else if (run == 4)
+        {
+          char sep = p[4];
+
+          if ((sep == '-' || sep == '_' || sep == '.') &&
+              g_ascii_isdigit (p[5]) && g_ascii_isdigit (p[6]) && p[7] == sep &&
+              g_ascii_isdigit (p[8]) && g_ascii_isdigit (p[9]) && !g_ascii_isdigit (p[10]) &&
+              plausible_day (digits_value (p, 4), digits_value (p + 5, 2), digits_value (p + 8, 2), out))
+            return TRUE;
+        }
+
+      p += run - 1;
+    }
+
+  return FALSE;
+}
+
+char *
+rapport_date_format_day (gint64 unix_seconds)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (unix_seconds);
+
+  if (dt == NULL)
+    return NULL;
+
+  return g_strdup_printf ("%04d-%02d-%02d",
+                          g_date_time_get_year (dt),
+                          g_date_time_get_month (dt),
+                          g_date_time_get_day_of_month (dt));
+}

@@ -1,0 +1,36 @@
+/* rapport-dates.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The date formats found in platform exports, parsed without the C library's locale: month and
+ * weekday names are always English, whatever language the user runs Rapport in.
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Each parser returns FALSE and leaves *out untouched when the text does not parse. */
+
+/* "Sat Nov 09 12:14:18 +0000 2024" (Twitter's created_at). */
+gboolean rapport_date_parse_twitter   (const char *text,
+                                       gint64     *out);
+/* "2025-10-01 09:31:12", "2025-10-01 09:31" or "2025-10-01", without a zone: taken as UTC. */
+gboolean rapport_date_parse_naive_utc (const char *text,
+                                       gint64     *out);
+/* "2024-05-01T10:00:00Z", "2024-05-01T12:00:00.250+02:00"; UTC when no zone is given. */
+gboolean rapport_date_parse_iso8601   (const char *text,
+                                       gint64     *out);
+/* "2019-01-31 23:32 +0000" (Twitter analytics). */
+gboolean rapport_date_parse_analytics (const char *text,
+                                       gint64     *out);
+/* The first plausible date written as YYYY-MM-DD or YYYYMMDD in a file name
+ * ("instagram-jo-2026-01-04-abc.zip", "jo_20220731.zip"), as midnight UTC. */
+gboolean rapport_date_find_in_name    (const char *name,
+                                       gint64     *out);
+/* "2024-05-01" (UTC); NULL when @unix_seconds is outside the years 1–9999. */
+char    *rapport_date_format_day      (gint64      unix_seconds);
+
+G_END_DECLS

@@ -1,0 +1,22 @@
+/* rapport-tiktok-importer.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * TikTok's "Download your data" export in JSON: one user_data.json (until 2024) or
+ * user_data_tiktok.json (2024–), alone or in a zip.
+ */
+
+#pragma once
+
+#include "import/rapport-archive.h"
+#include "import/rapport-import-sink.h"
+
+G_BEGIN_DECLS
+
+gboolean rapport_tiktok_recognizes (RapportArchive     *archive);
+gboolean rapport_tiktok_import     (RapportArchive     *archive,
+                                    RapportImportSink  *sink,
+                                    GCancellable       *cancellable,
+                                    GError            **error);
+
+G_END_DECLS

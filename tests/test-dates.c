@@ -1,0 +1,181 @@
+/* test-dates.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include "core/rapport-dates.h"
+
+/* Every parser must leave the output alone on failure. */
+#define UNTOUCHED G_GINT64_CONSTANT (-424242)
+
+static void
+assert_parses (gboolean (*parse) (const char *, gint64 *),
+               const char *text,
+               gint64      expected)
+{
+  gint64 value = UNTOUCHED;
+
+  if (!parse (text, &value))
+    g_error ("“%s” did not parse", text);
+  g_assert_cmpint (value, ==, expected);
+}
+
+static void
+assert_refuses (gboolean (*parse) (const char *, gint64 *),
+                const char *text)
+{
+  gint64 value = UNTOUCHED;
+
+  if (parse (text, &value))
+    g_error ("“%s” parsed as %" G_GINT64_FORMAT, text, value);
+  g_assert_cmpint (value, ==, UNTOUCHED);
+}
+
+static void
+test_twitter (void)
+{
+  /* date -u -d "2024-11-09 12:14:18 UTC" +%s */
+  assert_parses (rapport_date_parse_twitter, "Sat Nov 09 12:14:18 +0000 2024", 1731154458);
+  assert_parses (rapport_date_parse_twitter, "  sat nov 9 12:14:18 +0000 2024 ", 1731154458);
+  /* date -u -d "2024-03-05 08:07:06 -0330" +%s */
+  assert_parses (rapport_date_parse_twitter, "Tue Mar 05 08:07:06 -0330 2024", 1709638626);
+  assert_parses (rapport_date_parse_twitter, "Thu Feb 29 00:00:00 +0000 2024", 1709164800);
+
+  assert_refuses (rapport_date_parse_twitter, NULL);
+  assert_refuses (rapport_date_parse_twitter, "");
+  assert_refuses (rapport_date_parse_twitter, "Sat Nov 09 12:14:18 2024");
+  assert_refuses (rapport_date_parse_twitter, "Sam Nov 09 12:14:18 +0000 2024");
+  assert_refuses (rapport_date_parse_twitter, "Sat Nov 31 12:14:18 +0000 2024");
+  assert_refuses (rapport_date_parse_twitter, "Sat Feb 29 12:14:18 +0000 2023");
+  assert_refuses (rapport_date_parse_twitter, "Sat Nov 09 24:14:18 +0000 2024");
+  assert_refuses (rapport_date_parse_twitter, "Sat Nov 09 12:14:18 +0000 2024 x");
+  assert_refuses (rapport_date_parse_twitter, "Sat November 09 12:14:18 +0000 2024");
+}
+
+static void
+test_naive_utc (void)
+{
+  /* date -u -d "2025-10-01 09:31:12 UTC" +%s */
+  assert_parses (rapport_date_parse_naive_utc, "2025-10-01 09:31:12", 1759311072);
+  assert_parses (rapport_date_parse_naive_utc, "2025-10-01 09:31", 1759311060);
+  assert_parses (rapport_date_parse_naive_utc, "2025-10-01", 1759276800);
+  assert_parses (rapport_date_parse_naive_utc, " 2025-10-01T09:31:12 ", 1759311072);
+  assert_parses (rapport_date_parse_naive_utc, "1970-01-01 00:00:00", 0);
+
+  assert_refuses (rapport_date_parse_naive_utc, NULL);
+  assert_refuses (rapport_date_parse_naive_utc, "");
+  assert_refuses (rapport_date_parse_naive_utc, "N/A");
+  assert_refuses (rapport_date_parse_naive_utc, "2025-13-01 09:31:12");
+  assert_refuses (rapport_date_parse_naive_utc, "2025-02-29");
+  assert_refuses (rapport_date_parse_naive_utc, "2025-10-01 09:60");
+  assert_refuses (rapport_date_parse_naive_utc, "2025-10-01 09:31:12 +0200");
+  assert_refuses (rapport_date_parse_naive_utc, "20251001");
+  assert_refuses (rapport_date_parse_naive_utc, "2025-10-01 9");
+}
+
+static void
+test_iso8601 (void)
+{
+  /* date -u -d "2024-05-01 10:00:00 UTC" +%s */
+  assert_parses (rapport_date_parse_iso8601, "2024-05-01T10:00:00Z", 1714557600);
+  assert_parses (rapport_date_parse_iso8601, "2024-05-01T12:00:00+02:00", 1714557600);
+  assert_parses (rapport_date_parse_iso8601, "2024-05-01T10:00:00.999Z", 1714557600);
+  assert_parses (rapport_date_parse_iso8601, "2024-05-01T10:00:00.123456789Z", 1714557600);
+  assert_parses (rapport_date_parse_iso8601, "2024-05-01T10:00:00", 1714557600);
+  assert_parses (rapport_date_parse_iso8601, "2024-05-01", 1714521600);
+
+  assert_refuses (rapport_date_parse_iso8601, NULL);
+  assert_refuses (rapport_date_parse_iso8601, "");
+  assert_refuses (rapport_date_parse_iso8601, "2024-05-32T10:00:00Z");
+  assert_refuses (rapport_date_parse_iso8601, "yesterday at noon");
+}
+
+static void
+test_analytics (void)
+{
+  /* date -u -d "2019-01-31 23:32 UTC" +%s */
+  assert_parses (rapport_date_parse_analytics, "2019-01-31 23:32 +0000", 1548977520);
+  /* date -u -d "2019-01-31 23:32 -0500" +%s */
+  assert_parses (rapport_date_parse_analytics, "2019-01-31 23:32 -0500", 1548995520);
+  assert_parses (rapport_date_parse_analytics, "2019-01-31 23:32:00 Z", 1548977520);
+
+  assert_refuses (rapport_date_parse_analytics, NULL);
+  assert_refuses (rapport_date_parse_analytics, "2019-01-31 23:32");
+  assert_refuses (rapport_date_parse_analytics, "2019-01-31 23:32 +00");
+  assert_refuses (rapport_date_parse_analytics, "31/01/2019 23:32 +0000");
+}
+
+static void
+test_find_in_name (void)
+{
+  /* date -u -d "2026-01-04 UTC" +%s, date -u -d "2022-07-31 UTC" +%s */
+  assert_parses (rapport_date_find_in_name, "instagram-jo-2026-01-04-abc.zip", 1767484800);
+  assert_parses (rapport_date_find_in_name, "jo_20220731.zip", 1659225600);
+  assert_parses (rapport_date_find_in_name, "20220731", 1659225600);
+  assert_parses (rapport_date_find_in_name, "export_2022_07_31.tar.gz", 1659225600);
+  /* An implausible or impossible candidate is passed over for a later one. */
+  assert_parses (rapport_date_find_in_name, "id-19991231-jo-2026-01-04.zip", 1767484800);
+  assert_parses (rapport_date_find_in_name, "v2024-13-01_20220731.zip", 1659225600);
+  assert_parses (rapport_date_find_in_name, "a-2004-01-01", 1072915200);
+  assert_parses (rapport_date_find_in_name, "a-2100-12-31", 4133894400);
+
+  assert_refuses (rapport_date_find_in_name, NULL);
+  assert_refuses (rapport_date_find_in_name, "user_data_tiktok.json");
+  assert_refuses (rapport_date_find_in_name, "archive-123220731.zip");
+  assert_refuses (rapport_date_find_in_name, "twitter-20220731123456.zip");
+  assert_refuses (rapport_date_find_in_name, "jo_20220230.zip");
+  assert_refuses (rapport_date_find_in_name, "jo_20030731.zip");
+  assert_refuses (rapport_date_find_in_name, "jo_2101-01-01.zip");
+  assert_refuses (rapport_date_find_in_name, "jo-2022-07-315");
+  assert_refuses (rapport_date_find_in_name, "jo-2022-07_31");
+}
+
+static void
+test_format_day (void)
+{
+  g_autofree char *a = rapport_date_format_day (1714557600);
+  g_autofree char *b = rapport_date_format_day (0);
+  g_autofree char *c = rapport_date_format_day (1709164800 - 1);
+
+  g_assert_cmpstr (a, ==, "2024-05-01");
+  g_assert_cmpstr (b, ==, "1970-01-01");
+  g_assert_cmpstr (c, ==, "2024-02-28");
+  g_assert_null (rapport_date_format_day (G_MAXINT64));
+}
+
+/* Month and weekday names are English in every export, whatever the user's language. */
+static void
+test_locale_independent (void)
+{
+  static const char * const locales[] = { "tr_TR.UTF-8", "de_DE.UTF-8", "fr_FR.UTF-8" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (locales); i++)
+    {
+      setlocale (LC_ALL, locales[i]);
+      assert_parses (rapport_date_parse_twitter, "WED JUL 31 00:00:00 +0000 2024", 1722384000);
+      assert_parses (rapport_date_parse_twitter, "Fri Mar 01 00:00:00 +0000 2024", 1709251200);
+    }
+  setlocale (LC_ALL, "");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/dates/twitter", test_twitter);
+  g_test_add_func ("/dates/naive-utc", test_naive_utc);
+  g_test_add_func ("/dates/iso8601", test_iso8601);
+  g_test_add_func ("/dates/analytics", test_analytics);
+  g_test_add_func ("/dates/find-in-name", test_find_in_name);
+  g_test_add_func ("/dates/format-day", test_format_day);
+  g_test_add_func ("/dates/locale-independent", test_locale_independent);
+
+  return g_test_run ();
+}

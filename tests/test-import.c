@@ -1,0 +1,279 @@
+/* test-import.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Whole imports, from a path on disk into the store, as the app and `rapport import` run them.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "import/rapport-import-error.h"
+#include "import/rapport-import-job.h"
+#include "store/rapport-store.h"
+#include "rapport-test-util.h"
+
+typedef struct
+{
+  char *dir;
+  char *data_dir;
+  RapportStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = rapport_test_make_temp_dir ();
+  fixture->data_dir = g_build_filename (fixture->dir, "data", NULL);
+  fixture->store = rapport_store_open (fixture->data_dir, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->store);
+  rapport_test_remove_tree (fixture->dir);
+  g_free (fixture->data_dir);
+  g_free (fixture->dir);
+}
+
+static char *
+fixture_path (const char *first,
+              ...)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  const char *part;
+  va_list args;
+
+  g_ptr_array_add (parts, (gpointer) g_test_get_dir (G_TEST_DIST));
+  g_ptr_array_add (parts, (gpointer) "fixtures");
+  g_ptr_array_add (parts, (gpointer) first);
+  va_start (args, first);
+  while ((part = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (parts, (gpointer) part);
+  va_end (args);
+  g_ptr_array_add (parts, NULL);
+  return g_build_filenamev ((char **) parts->pdata);
+}
+
+/* A fingerprint of everything in the database, to prove that a failed import changed nothing. */
+static char *
+database_fingerprint (Fixture *fixture)
+{
+  g_autofree char *path = g_build_filename (fixture->data_dir, "rapport.db", NULL);
+  const char *tables[] = { "account", "snapshot", "relation", "post", "post_counts", "post_tag",
+                           "follower_count", "interaction" };
+  GString *fingerprint = g_string_new (NULL);
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", tables[i]);
+      sqlite3_stmt *stmt;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      g_string_append_printf (fingerprint, "%s=%lld ", tables[i], sqlite3_column_int64 (stmt, 0));
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+  return g_string_free (fingerprint, FALSE);
+}
+
+static void
+import_ok (Fixture              *fixture,
+           const char           *path,
+           RapportImportSummary *summary)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rapport_import_path (fixture->store, path, summary, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (summary->already_imported);
+}
+
+static void
+test_tiktok_and_reimport (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *path = fixture_path ("tiktok", "old", NULL);
+  g_auto(RapportImportSummary) summary = { 0 };
+  g_auto(RapportImportSummary) again = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *description = NULL;
+
+  import_ok (fixture, path, &summary);
+  g_assert_cmpint (summary.platform, ==, RAPPORT_PLATFORM_TIKTOK);
+  g_assert_cmpstr (summary.handle, ==, "jocats");
+  g_assert_cmpuint (summary.snapshot.n_followers, ==, 4);
+  g_assert_cmpuint (summary.snapshot.n_following, ==, 2);
+  g_assert_cmpuint (summary.snapshot.n_posts, ==, 3);
+  g_assert_cmpint (summary.snapshot.exported_at, ==, 1712083500);
+  g_assert_cmpint (summary.snapshot.date_source, ==, RAPPORT_DATE_SOURCE_NEWEST_TIMESTAMP);
+  g_assert_cmpuint (summary.snapshot.n_skipped, >, 0);
+
+  description = rapport_import_summary_describe (&summary);
+  g_assert_cmpstr (description, ==, "TikTok · @jocats · exported 2 Apr 2024 · 4 followers, 2 following, 3 posts");
+
+  /* The same export again is a no-op that says so. */
+  before = database_fingerprint (fixture);
+  g_assert_false (rapport_import_path (fixture->store, path, &again, NULL, &error));
+  g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_DUPLICATE);
+  g_assert_true (again.already_imported);
+  g_assert_cmpstr (again.handle, ==, "jocats");
+  after = database_fingerprint (fixture);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_unrecognized (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *export_dir = g_build_filename (fixture->dir, "holiday-photos", NULL);
+  g_autofree char *file = g_build_filename (export_dir, "IMG_0001.jpg", NULL);
+  g_autofree char *notes = g_build_filename (export_dir, "notes.txt", NULL);
+  g_autofree char *before = database_fingerprint (fixture);
+  g_autofree char *after = NULL;
+  g_auto(RapportImportSummary) summary = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (export_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (file, "\xff\xd8\xff", 3, NULL));
+  g_assert_true (g_file_set_contents (notes, "hello", -1, NULL));
+
+  g_assert_false (rapport_import_path (fixture->store, export_dir, &summary, NULL, &error));
+  g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNRECOGNIZED);
+  /* The message names the export, what it holds and what Rapport reads. */
+  g_assert_nonnull (strstr (error->message, "holiday-photos"));
+  g_assert_nonnull (strstr (error->message, "IMG_0001.jpg, notes.txt"));
+  g_assert_nonnull (strstr (error->message, "Instagram"));
+  g_assert_nonnull (strstr (error->message, "TikTok"));
+  after = database_fingerprint (fixture);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_broken_file_changes_nothing (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *good = fixture_path ("tiktok", "old", NULL);
+  g_autofree char *bad_dir = g_build_filename (fixture->dir, "tiktok-broken", NULL);
+  g_autofree char *bad = g_build_filename (bad_dir, "user_data.json", NULL);
+  g_autofree char *zip = g_build_filename (fixture->dir, "damaged.zip", NULL);
+  g_auto(RapportImportSummary) summary = { 0 };
+  g_auto(RapportImportSummary) ignored = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  import_ok (fixture, good, &summary);
+  before = database_fingerprint (fixture);
+
+  g_assert_cmpint (g_mkdir (bad_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (bad, "{\"Activity\": {\"Follower List\": {\"FansList\": [", -1, NULL));
+  g_assert_false (rapport_import_path (fixture->store, bad_dir, &ignored, NULL, &error));
+  g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED);
+  g_assert_nonnull (strstr (error->message, "user_data.json"));
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (zip, "PK\003\004 this is no zip", -1, NULL));
+  g_assert_false (rapport_import_path (fixture->store, zip, &ignored, NULL, &error));
+  g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE);
+  g_assert_nonnull (strstr (error->message, "damaged.zip"));
+
+  after = database_fingerprint (fixture);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_cancelled (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *path = fixture_path ("tiktok", "new", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_auto(RapportImportSummary) summary = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = database_fingerprint (fixture);
+  g_autofree char *after = NULL;
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (rapport_import_path (fixture->store, path, &summary, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  after = database_fingerprint (fixture);
+  g_assert_cmpstr (before, ==, after);
+
+  /* The same export imports afterwards. */
+  g_clear_error (&error);
+  import_ok (fixture, path, &summary);
+}
+
+static void
+test_command_line (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = fixture_path ("tiktok", "old", NULL);
+  const char *rapport = g_getenv ("RAPPORT_BIN");
+  const char *import_argv[] = { rapport, "import", "--data-dir", fixture->data_dir, path, NULL };
+  const char *again_argv[] = { rapport, "import", path, "--data-dir", fixture->data_dir, NULL };
+  const char *accounts_argv[] = { rapport, "accounts", "--data-dir", fixture->data_dir, NULL };
+  const char *missing_argv[] = { rapport, "import", "--data-dir", fixture->data_dir, "/nonexistent/export.zip", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_clear_object (&fixture->store);
+
+  g_spawn_sync (NULL, (char **) import_argv, NULL, 0, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_cmpstr (out, ==, "Imported TikTok · @jocats · exported 2 Apr 2024 · 4 followers, 2 following, 3 posts\n"
+                            "  1 record could not be read, the first: user_data.json: "
+                            "follower 4 has no user name\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_spawn_sync (NULL, (char **) again_argv, NULL, 0, NULL, NULL, &out, &err, &status, &error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (out, "already imported"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_spawn_sync (NULL, (char **) accounts_argv, NULL, 0, NULL, NULL, &out, &err, &status, &error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (out, "TikTok     @jocats"));
+  g_assert_nonnull (strstr (out, "snapshot 1: exported 2024-04-02 (newest-timestamp) from old · 4 followers, 2 following, 3 posts"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_spawn_sync (NULL, (char **) missing_argv, NULL, 0, NULL, NULL, &out, &err, &status, &error);
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_str_has_prefix (err, "rapport: export.zip: cannot be opened"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/import/tiktok-and-reimport", test_tiktok_and_reimport);
+  ADD ("/import/unrecognized", test_unrecognized);
+  ADD ("/import/broken-file-changes-nothing", test_broken_file_changes_nothing);
+  ADD ("/import/cancelled", test_cancelled);
+  ADD ("/import/command-line", test_command_line);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,285 @@
+/* rapport-instagram-html.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The HTML flavour of the export: each account in a follow list is a link to its profile,
+ * followed by the date in the account's language.  Names come from the links; a date is read
+ * only when it is written the English way ("Jul 5, 2024, 2:34 PM"), otherwise it is unknown.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include "import/rapport-import-error.h"
+#include "import/rapport-instagram-private.h"
+
+/* Single-segment paths on instagram.com that are pages, not people. */
+static const char * const reserved_paths[] = {
+  "about", "accounts", "challenge", "developer", "direct", "emails", "explore", "legal",
+  "oauth", "p", "privacy", "reel", "reels", "session", "stories", "terms", "tv", "web",
+};
+
+static char *
+profile_user (const char *href)
+{
+  static const char * const prefixes[] = {
+    "https://www.instagram.com/", "https://instagram.com/", "https://m.instagram.com/",
+    "http://www.instagram.com/", "http://instagram.com/",
+  };
+  const char *rest = NULL;
+  const char *after;
+  gsize len;
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes) && rest == NULL; i++)
+    {
+      if (g_ascii_strncasecmp (href, prefixes[i], strlen (prefixes[i])) == 0)
+        rest = href + strlen (prefixes[i]);
+    }
+  if (rest == NULL)
+    return NULL;
+  if (g_str_has_prefix (rest, "_u/"))
+    rest += 3;
+
+  len = strcspn (rest, "/?#");
+  after = rest + len;
+  if (*after == '/')
+    after++;
+  if (len == 0 || len > 30 || (*after != '\0' && *after != '?' && *after != '#'))
+    return NULL;
+  for (gsize i = 0; i < len; i++)
+    {
+      if (!g_ascii_isalnum (rest[i]) && rest[i] != '.' && rest[i] != '_')
+        return NULL;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (reserved_paths); i++)
+    {
+      if (strlen (reserved_paths[i]) == len && g_ascii_strncasecmp (rest, reserved_paths[i], len) == 0)
+        return NULL;
+    }
+  return g_strndup (rest, len);
+}
+
+static gboolean
+read_digits (const char **p,
+             guint        min,
+             guint        max,
+             int         *out)
+{
+  guint n = 0;
+  int value = 0;
+
+  while (g_ascii_isdigit ((*p)[n]) && n < max)
+    {
+      value = value * 10 + ((*p)[n] - '0');
+      n++;
+    }
+  if (n < min || g_ascii_isdigit ((*p)[n]))
+    return FALSE;
+  *p += n;
+  *out = value;
+  return TRUE;
+}
+
+static void
+skip_blanks (const char **p,
+             gboolean     comma)
+{
+  while (**p == ' ' || (comma && **p == ','))
+    (*p)++;
+}
+
+/* "Jul 5, 2024, 2:34 PM", "July 05, 2024 2:34 pm", "Jul 5, 2024 14:34", "Jul 5, 2024"; taken
+ * as UTC because the page does not say which zone it was written in. */
+static gboolean
+parse_english_date (const char *text,
+                    gint64     *out)
+{
+  static const char * const months[] = {
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+  };
+  g_autoptr(GString) normal = g_string_new (text);
+  g_autoptr(GDateTime) date = NULL;
+  const char *p;
+  const char *word;
+  int month = 0, day, year, hour = 0, minute = 0, second = 0;
+
+  /* Newer pages put narrow or plain no-break spaces before "PM". */
+  g_string_replace (normal, "\xe2\x80\xaf", " ", 0);
+  g_string_replace (normal, "\xc2\xa0", " ", 0);
+  p = g_strstrip (normal->str);
+
+  word = p;
+  while (g_ascii_isalpha (*p))
+    p++;
+  if (p - word < 3)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (months); i++)
+    {
+      gsize len = p - word;
+
+      if (len <= strlen (months[i]) && g_ascii_strncasecmp (word, months[i], len) == 0 &&
+          (len == 3 || len == strlen (months[i])))
+        month = i + 1;
+    }
+  if (month == 0)
+    return FALSE;
+
+  skip_blanks (&p, FALSE);
+  if (!read_digits (&p, 1, 2, &day))
+    return FALSE;
+  skip_blanks (&p, TRUE);
+  if (!read_digits (&p, 4, 4, &year))
+    return FALSE;
+  skip_blanks (&p, TRUE);
+
+  if (*p != '\0')
+    {
+      if (!read_digits (&p, 1, 2, &hour) || *p++ != ':' || !read_digits (&p, 2, 2, &minute))
+        return FALSE;
+      if (*p == ':')
+        {
+          p++;
+          if (!read_digits (&p, 2, 2, &second))
+            return FALSE;
+        }
+      skip_blanks (&p, FALSE);
+      if (g_ascii_strncasecmp (p, "am", 2) == 0 || g_ascii_strncasecmp (p, "pm", 2) == 0)
+        {
+          gboolean pm = g_ascii_tolower (*p) == 'p';
+
+          if (hour < 1 || hour > 12)
+            return FALSE;
+          hour = hour % 12 + (pm ? 12 : 0);
+          p += 2;
+        }
+      skip_blanks (&p, FALSE);
+      if (*p != '\0')
+        return FALSE;
+    }
+
+  date = g_date_time_new_utc (year, month, day, hour, minute, second);
+  if (date == NULL)
+    return FALSE;
+  *out = g_date_time_to_unix (date);
+  return TRUE;
+}
+
+typedef struct
+{
+  RapportInstagramImport *import;
+  const char *entry;
+  RapportDirection direction;
+  char *pending; /* the last account's name, until its date shows */
+} Walk;
+
+static gboolean
+flush_pending (Walk    *walk,
+               gint64   since,
+               GError **error)
+{
+  g_autofree char *name = g_steal_pointer (&walk->pending);
+
+  if (name == NULL)
+    return TRUE;
+  return rapport_instagram_add_relation (walk->import, walk->entry, walk->direction, name, since, error);
+}
+
+static gboolean
+walk_nodes (Walk     *walk,
+            xmlNode  *node,
+            GError  **error)
+{
+  for (xmlNode *n = node; n != NULL; n = n->next)
+    {
+      if (n->type == XML_ELEMENT_NODE)
+        {
+          const char *name = (const char *) n->name;
+
+          if (g_ascii_strcasecmp (name, "script") == 0 || g_ascii_strcasecmp (name, "style") == 0)
+            continue;
+          if (g_ascii_strcasecmp (name, "a") == 0)
+            {
+              xmlChar *href = xmlGetProp (n, (const xmlChar *) "href");
+              g_autofree char *user = href != NULL ? profile_user ((const char *) href) : NULL;
+
+              xmlFree (href);
+              if (user != NULL)
+                {
+                  if (!flush_pending (walk, 0, error))
+                    return FALSE;
+                  walk->pending = g_steal_pointer (&user);
+                  continue;
+                }
+            }
+          if (!walk_nodes (walk, n->children, error))
+            return FALSE;
+        }
+      else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
+               walk->pending != NULL && n->content != NULL)
+        {
+          g_autofree char *text = g_strstrip (g_strdup ((const char *) n->content));
+          gint64 since = 0;
+
+          /* The first text after a link is its date, in whatever language. */
+          if (text[0] == '\0')
+            continue;
+          if (!parse_english_date (text, &since))
+            since = 0;
+          if (!flush_pending (walk, since, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+rapport_instagram_read_relations_html (RapportInstagramImport  *self,
+                                       const char              *entry,
+                                       RapportDirection         direction,
+                                       GError                 **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  Walk walk = { self, entry, direction, NULL };
+  htmlDocPtr doc;
+  gconstpointer data;
+  gsize size = 0;
+  gboolean ok;
+
+  g_assert (self != NULL);
+
+  if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
+    return FALSE;
+  bytes = rapport_archive_read (self->archive, entry, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  data = g_bytes_get_data (bytes, &size);
+  if (size > G_MAXINT)
+    {
+      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_TOO_LARGE,
+                   _("%s: the page is too large to read"), entry);
+      return FALSE;
+    }
+  doc = htmlReadMemory (size > 0 ? data : "", (int) size, entry, "UTF-8",
+                        HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+  if (doc == NULL)
+    {
+      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
+                   _("%s: the page cannot be read"), entry);
+      return FALSE;
+    }
+
+  ok = walk_nodes (&walk, xmlDocGetRootElement (doc), error) && flush_pending (&walk, 0, error);
+  g_free (walk.pending);
+  xmlFreeDoc (doc);
+
+  if (ok)
+    rapport_import_sink_progress (self->sink, entry, self->n_records);
+  return ok;
+}

@@ -1,0 +1,306 @@
+/* rapport-instagram-insights.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Professional accounts get past_instagram_insights/: per-post counts in posts.json and an
+ * audience total in audience_insights.json.  Each file is
+ * {"organic_insights_<kind>": [{"string_map_data": {"<Label>": {"value": "1,234"}}}]} with labels
+ * translated into the account's language, so labels are matched after mojibake repair and
+ * without case.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "core/rapport-dates.h"
+#include "core/rapport-text.h"
+#include "import/rapport-import-error.h"
+#include "import/rapport-instagram-private.h"
+#include "import/rapport-json-util.h"
+
+/* Case-folded labels, English and German. */
+static const struct
+{
+  const char *label;
+  gsize offset;
+} post_labels[] = {
+  { "likes", G_STRUCT_OFFSET (RapportInstagramInsights, likes) },
+  { "gef\xc3\xa4llt mir", G_STRUCT_OFFSET (RapportInstagramInsights, likes) },
+  { "comments", G_STRUCT_OFFSET (RapportInstagramInsights, comments) },
+  { "kommentare", G_STRUCT_OFFSET (RapportInstagramInsights, comments) },
+  { "saves", G_STRUCT_OFFSET (RapportInstagramInsights, saves) },
+  { "gespeichert", G_STRUCT_OFFSET (RapportInstagramInsights, saves) },
+  { "shares", G_STRUCT_OFFSET (RapportInstagramInsights, shares) },
+  { "geteilt", G_STRUCT_OFFSET (RapportInstagramInsights, shares) },
+  { "impressions", G_STRUCT_OFFSET (RapportInstagramInsights, impressions) },
+  { "impressionen", G_STRUCT_OFFSET (RapportInstagramInsights, impressions) },
+  { "accounts reached", G_STRUCT_OFFSET (RapportInstagramInsights, reach) },
+  { "erreichte konten", G_STRUCT_OFFSET (RapportInstagramInsights, reach) },
+  { "follows", G_STRUCT_OFFSET (RapportInstagramInsights, follows) },
+  { "views", G_STRUCT_OFFSET (RapportInstagramInsights, views) },
+};
+
+static const char * const follower_labels[] = { "followers", "follower" };
+
+static char *
+fold_label (const char *key)
+{
+  g_autofree char *repaired = rapport_text_repair_mojibake (key);
+
+  return g_utf8_casefold (g_strstrip (repaired), -1);
+}
+
+static JsonObject *
+member_object (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+/* The post's time: the "Creation Timestamp" entry, else the thumbnail's creation time, else
+ * (with a translated label) the one entry that carries a timestamp. */
+static gint64
+insights_created_at (JsonObject *row,
+                     JsonObject *map)
+{
+  JsonObject *item = rapport_json_get_object (map, "Creation Timestamp");
+  JsonObject *media = rapport_json_get_object (row, "media_map_data");
+  gint64 when;
+
+  if (item != NULL)
+    {
+      when = rapport_json_get_count (item, "timestamp");
+      if (when <= 0)
+        when = rapport_json_get_count (item, "value");
+      if (when > 0)
+        return when;
+    }
+
+  if (media != NULL)
+    {
+      g_autoptr(GList) names = json_object_get_members (media);
+
+      for (const GList *l = names; l != NULL; l = l->next)
+        {
+          JsonObject *thumbnail = member_object (media, l->data);
+
+          when = thumbnail != NULL ? rapport_json_get_count (thumbnail, "creation_timestamp") : 0;
+          if (when > 0)
+            return when;
+        }
+    }
+
+  {
+    g_autoptr(GList) names = json_object_get_members (map);
+
+    for (const GList *l = names; l != NULL; l = l->next)
+      {
+        JsonObject *entry = member_object (map, l->data);
+
+        when = entry != NULL ? rapport_json_get_count (entry, "timestamp") : 0;
+        if (when > 0)
+          return when;
+      }
+  }
+  return 0;
+}
+
+static void
+read_post_counts (JsonObject               *map,
+                  RapportInstagramInsights *insights)
+{
+  g_autoptr(GList) names = json_object_get_members (map);
+
+  for (const GList *l = names; l != NULL; l = l->next)
+    {
+      JsonObject *item = member_object (map, l->data);
+      g_autofree char *label = NULL;
+
+      if (item == NULL)
+        continue;
+      label = fold_label (l->data);
+      for (guint i = 0; i < G_N_ELEMENTS (post_labels); i++)
+        {
+          if (strcmp (label, post_labels[i].label) == 0)
+            {
+              G_STRUCT_MEMBER (gint64, insights, post_labels[i].offset) =
+                rapport_json_get_count (item, "value");
+              break;
+            }
+        }
+    }
+}
+
+gboolean
+rapport_instagram_read_post_insights (RapportInstagramImport  *self,
+                                      const char              *entry,
+                                      GError                 **error)
+{
+  g_autoptr(JsonNode) root = rapport_instagram_read_json (self, entry, error);
+  JsonArray *rows;
+
+  if (root == NULL)
+    return FALSE;
+  rows = rapport_instagram_root_rows (root);
+  if (rows == NULL)
+    {
+      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
+                   _("%s: the file does not hold insights of posts"), entry);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonNode *node = json_array_get_element (rows, i);
+      JsonObject *row = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      JsonObject *map = row != NULL ? rapport_json_get_object (row, "string_map_data") : NULL;
+      RapportInstagramInsights insights = {
+        .likes = RAPPORT_COUNT_UNKNOWN,
+        .comments = RAPPORT_COUNT_UNKNOWN,
+        .saves = RAPPORT_COUNT_UNKNOWN,
+        .shares = RAPPORT_COUNT_UNKNOWN,
+        .impressions = RAPPORT_COUNT_UNKNOWN,
+        .reach = RAPPORT_COUNT_UNKNOWN,
+        .follows = RAPPORT_COUNT_UNKNOWN,
+        .views = RAPPORT_COUNT_UNKNOWN,
+      };
+
+      if (map == NULL)
+        {
+          rapport_import_sink_skip (self->sink, entry, _("insights without their figures"));
+          continue;
+        }
+      insights.created_at = insights_created_at (row, map);
+      if (insights.created_at <= 0)
+        {
+          rapport_import_sink_skip (self->sink, entry, _("insights of a post without a creation time"));
+          continue;
+        }
+      if (g_hash_table_contains (self->insights_by_time, &insights.created_at))
+        {
+          rapport_import_sink_skip (self->sink, entry, _("insights given twice for the same post"));
+          continue;
+        }
+
+      read_post_counts (map, &insights);
+      g_array_append_val (self->insights, insights);
+      g_hash_table_insert (self->insights_by_time,
+                           g_memdup2 (&insights.created_at, sizeof insights.created_at),
+                           GUINT_TO_POINTER (self->insights->len));
+    }
+  return TRUE;
+}
+
+void
+rapport_instagram_apply_insights (RapportInstagramImport *self,
+                                  RapportPost            *post,
+                                  const gint64           *times,
+                                  guint                   n_times)
+{
+  g_assert (self != NULL);
+  g_assert (post != NULL);
+
+  for (guint i = 0; i < n_times; i++)
+    {
+      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->insights_by_time, &times[i]));
+      RapportInstagramInsights *insights;
+
+      if (index == 0)
+        continue;
+      insights = &g_array_index (self->insights, RapportInstagramInsights, index - 1);
+      if (insights->matched)
+        continue;
+      insights->matched = TRUE;
+
+      /* Unknown figures stay unknown: "--" in the file is not zero. */
+      post->likes = insights->likes;
+      post->comments = insights->comments;
+      post->saves = insights->saves;
+      post->shares = insights->shares;
+      post->impressions = insights->impressions;
+      post->reach = insights->reach;
+      post->follows = insights->follows;
+      post->views = insights->views;
+      return;
+    }
+}
+
+void
+rapport_instagram_skip_unmatched_insights (RapportInstagramImport *self,
+                                           const char             *entry)
+{
+  g_assert (self != NULL);
+
+  for (guint i = 0; i < self->insights->len; i++)
+    {
+      const RapportInstagramInsights *insights =
+        &g_array_index (self->insights, RapportInstagramInsights, i);
+      g_autofree char *day = NULL;
+      g_autofree char *reason = NULL;
+
+      if (insights->matched)
+        continue;
+      day = rapport_date_format_day (insights->created_at);
+      reason = g_strdup_printf (_("insights of a post from %s that is not among the exported posts"),
+                                day != NULL ? day : "?");
+      rapport_import_sink_skip (self->sink, entry, reason);
+    }
+}
+
+gboolean
+rapport_instagram_read_audience_insights (RapportInstagramImport  *self,
+                                          const char              *entry,
+                                          gint64                  *followers,
+                                          GError                 **error)
+{
+  g_autoptr(JsonNode) root = rapport_instagram_read_json (self, entry, error);
+  JsonArray *rows;
+
+  *followers = RAPPORT_COUNT_UNKNOWN;
+  if (root == NULL)
+    return FALSE;
+  rows = rapport_instagram_root_rows (root);
+  if (rows == NULL)
+    {
+      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
+                   _("%s: the file does not hold audience insights"), entry);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonNode *node = json_array_get_element (rows, i);
+      JsonObject *row = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      JsonObject *map = row != NULL ? rapport_json_get_object (row, "string_map_data") : NULL;
+      g_autoptr(GList) names = map != NULL ? json_object_get_members (map) : NULL;
+
+      for (const GList *l = names; l != NULL; l = l->next)
+        {
+          JsonObject *item = member_object (map, l->data);
+          g_autofree char *label = NULL;
+
+          if (item == NULL)
+            continue;
+          label = fold_label (l->data);
+          for (guint k = 0; k < G_N_ELEMENTS (follower_labels); k++)
+            {
+              gint64 count;
+
+              if (strcmp (label, follower_labels[k]) != 0)
+                continue;
+              count = rapport_json_get_count (item, "value");
+              if (count >= 0)
+                {
+                  *followers = count;
+                  return TRUE;
+                }
+            }
+        }
+    }
+  return TRUE;
+}

@@ -1,0 +1,100 @@
+/* rapport-instagram-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the parts of the Instagram importer share: one import's state and the readers that
+ * rapport-instagram-importer.c calls in turn.
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "import/rapport-instagram-importer.h"
+
+G_BEGIN_DECLS
+
+/* What insights posts.json says about one post. */
+typedef struct
+{
+  gint64 created_at;
+  gint64 likes;
+  gint64 comments;
+  gint64 saves;
+  gint64 shares;
+  gint64 impressions;
+  gint64 reach;
+  gint64 follows;
+  gint64 views;
+  gboolean matched;
+} RapportInstagramInsights;
+
+typedef struct
+{
+  RapportArchive *archive;
+  RapportImportSink *sink;
+  GCancellable *cancellable;
+  /* connections.json, media.json, profile.json … instead of folders. */
+  gboolean until_2020;
+
+  /* The newest timestamp met anywhere, for the export date. */
+  gint64 newest;
+  guint64 n_records;
+
+  /* Per-post insights in file order, and an index by creation time into it (index + 1). */
+  GArray *insights;
+  GHashTable *insights_by_time;
+} RapportInstagramImport;
+
+/* rapport-instagram-importer.c */
+JsonNode   *rapport_instagram_read_json (RapportInstagramImport  *self,
+                                         const char              *entry,
+                                         GError                 **error);
+/* The robust rule for Meta's JSON files: the root is the array of rows, or an object whose
+ * first array-valued member holds them ({"relationships_following": [...]}).  NULL if neither. */
+JsonArray  *rapport_instagram_root_rows (JsonNode                *root);
+void      rapport_instagram_note_time      (RapportInstagramImport  *self,
+                                            gint64                   unix_seconds);
+gboolean  rapport_instagram_tick           (RapportInstagramImport  *self,
+                                            const char              *entry,
+                                            GError                 **error);
+char     *rapport_instagram_user_from_href (const char              *href);
+/* Repairs @name, skips the row when it is empty, hands the relation to the sink. */
+gboolean  rapport_instagram_add_relation   (RapportInstagramImport  *self,
+                                            const char              *entry,
+                                            RapportDirection         direction,
+                                            const char              *name,
+                                            gint64                   since,
+                                            GError                 **error);
+
+/* rapport-instagram-relations.c: followers_1.json, following.json and the like, read by a
+ * streaming scanner because a large account's lists run to hundreds of megabytes. */
+gboolean  rapport_instagram_read_relations_json (RapportInstagramImport  *self,
+                                                 const char              *entry,
+                                                 RapportDirection         direction,
+                                                 GError                 **error);
+
+/* rapport-instagram-html.c */
+gboolean  rapport_instagram_read_relations_html (RapportInstagramImport  *self,
+                                                 const char              *entry,
+                                                 RapportDirection         direction,
+                                                 GError                 **error);
+
+/* rapport-instagram-insights.c */
+gboolean  rapport_instagram_read_post_insights      (RapportInstagramImport  *self,
+                                                     const char              *entry,
+                                                     GError                 **error);
+/* Copies the insights recorded for a post created at any of @times onto @post. */
+void      rapport_instagram_apply_insights          (RapportInstagramImport  *self,
+                                                     RapportPost             *post,
+                                                     const gint64            *times,
+                                                     guint                    n_times);
+void      rapport_instagram_skip_unmatched_insights (RapportInstagramImport  *self,
+                                                     const char              *entry);
+/* RAPPORT_COUNT_UNKNOWN in *followers when the file does not say. */
+gboolean  rapport_instagram_read_audience_insights  (RapportInstagramImport  *self,
+                                                     const char              *entry,
+                                                     gint64                  *followers,
+                                                     GError                 **error);
+
+G_END_DECLS

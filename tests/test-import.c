@@ -136,6 +136,48 @@ test_tiktok_and_reimport (Fixture       *fixture,
 }
 
 static void
+test_instagram_snapshots (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const char *generations[] = { "2020", "2022", "2023", "2024", "2025" };
+  g_autoptr(GPtrArray) accounts = NULL;
+  g_autoptr(GPtrArray) snapshots = NULL;
+  g_autoptr(GError) error = NULL;
+  RapportAccount *account;
+  gint64 newest_at = 0;
+  guint64 newest_followers = 0;
+
+  /* Five generations of one account's export become five snapshots of one account. */
+  for (guint i = 0; i < G_N_ELEMENTS (generations); i++)
+    {
+      g_autofree char *path = fixture_path ("instagram", generations[i], NULL);
+      g_auto(RapportImportSummary) summary = { 0 };
+
+      import_ok (fixture, path, &summary);
+      g_assert_cmpint (summary.platform, ==, RAPPORT_PLATFORM_INSTAGRAM);
+      g_assert_cmpstr (summary.handle, ==, "jo.doe");
+      if (summary.snapshot.has_followers && summary.snapshot.exported_at > newest_at)
+        {
+          newest_at = summary.snapshot.exported_at;
+          newest_followers = summary.snapshot.n_followers;
+        }
+    }
+
+  accounts = rapport_store_list_accounts (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (accounts->len, ==, 1);
+  account = g_ptr_array_index (accounts, 0);
+  g_assert_cmpuint (account->n_snapshots, ==, G_N_ELEMENTS (generations));
+  g_assert_cmpint (account->followers, ==, newest_followers);
+
+  snapshots = rapport_store_list_snapshots (fixture->store, account->id, &error);
+  g_assert_cmpuint (snapshots->len, ==, G_N_ELEMENTS (generations));
+  for (guint i = 1; i < snapshots->len; i++)
+    g_assert_cmpint (((RapportSnapshot *) g_ptr_array_index (snapshots, i - 1))->exported_at, <=,
+                     ((RapportSnapshot *) g_ptr_array_index (snapshots, i))->exported_at);
+}
+
+static void
 test_unrecognized (Fixture       *fixture,
                    gconstpointer  data)
 {
@@ -269,6 +311,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/import/tiktok-and-reimport", test_tiktok_and_reimport);
+  ADD ("/import/instagram-snapshots", test_instagram_snapshots);
   ADD ("/import/unrecognized", test_unrecognized);
   ADD ("/import/broken-file-changes-nothing", test_broken_file_changes_nothing);
   ADD ("/import/cancelled", test_cancelled);

@@ -1,0 +1,133 @@
+/* rapport-json-array.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Big top-level JSON arrays, read element by element.  A byte scanner finds where each element
+ * starts and ends without parsing it; the elements are then parsed in batches on a thread pool
+ * and handed back in order.  Memory stays near the size of the file instead of the ~8 times a
+ * whole-document json-glib parse needs.
+ *
+ * The elements are parsed into a compact read-only tree (RapportJsonValue) rather than
+ * JsonNodes: json-glib spends about 200 instructions per byte building its nodes, which makes
+ * a 190 MB tweets.js take longer than Python's json module.  The tree is strict RFC 8259 JSON.
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  RAPPORT_JSON_NULL,
+  RAPPORT_JSON_BOOLEAN,
+  RAPPORT_JSON_NUMBER,
+  RAPPORT_JSON_STRING,
+  RAPPORT_JSON_ARRAY,
+  RAPPORT_JSON_OBJECT,
+} RapportJsonKind;
+
+typedef struct _RapportJsonValue RapportJsonValue;
+typedef struct _RapportJsonMember RapportJsonMember;
+
+struct _RapportJsonValue
+{
+  RapportJsonKind kind;
+  /* Bytes of a string or number, elements of an array, members of an object; 1 for true. */
+  guint length;
+  union
+  {
+    const char *text;                 /* a string (unescaped) or a number (as written); NUL-terminated */
+    const RapportJsonValue *elements; /* an array */
+    const RapportJsonMember *members; /* an object, in the order written */
+  };
+};
+
+struct _RapportJsonMember
+{
+  const char *name;
+  RapportJsonValue value;
+};
+
+/* The member called @name, compared exactly first, then without ASCII case; when a name
+ * repeats, the last one.  NULL when @object is NULL, not an object, or has no such member. */
+const RapportJsonValue *rapport_json_value_get_member (const RapportJsonValue *object,
+                                                       const char             *name);
+/* A member of the given kind, else NULL (also for null values). */
+const char             *rapport_json_value_get_string (const RapportJsonValue *object,
+                                                       const char             *name);
+const RapportJsonValue *rapport_json_value_get_object (const RapportJsonValue *object,
+                                                       const char             *name);
+const RapportJsonValue *rapport_json_value_get_array  (const RapportJsonValue *object,
+                                                       const char             *name);
+/* A number or a numeric string (see rapport_parse_count()), rounded; RAPPORT_COUNT_UNKNOWN
+ * otherwise. */
+gint64                  rapport_json_value_get_count  (const RapportJsonValue *object,
+                                                       const char             *name);
+
+/* Where one element of the array lies in the bytes given to rapport_json_array_iter_init(). */
+typedef struct
+{
+  gsize offset;
+  gsize length;
+} RapportJsonSpan;
+
+typedef struct
+{
+  /*< private >*/
+  GBytes *bytes;
+  char *entry_name;
+  const char *data;
+  gsize size;
+  gsize pos;
+  guint64 count;
+  gboolean finished;
+} RapportJsonArrayIter;
+
+/* Called on the calling thread with consecutive elements in file order.  @first_index is the
+ * 0-based position of elements[0] in the array.  The elements are valid during the call only.
+ * Return FALSE with @error set to stop. */
+typedef gboolean (*RapportJsonArrayFunc) (const RapportJsonValue  *elements,
+                                          guint                    n_elements,
+                                          guint64                  first_index,
+                                          gpointer                 user_data,
+                                          GError                 **error);
+
+/* Offset of the JSON text after a UTF-8 byte order mark and a JavaScript assignment such as
+ * "window.YTD.tweets.part0 = " or "window.__THAR_CONFIG = ". */
+gsize    rapport_json_skip_js_prefix   (const char            *data,
+                                        gsize                  size);
+/* @bytes without what rapport_json_skip_js_prefix() skips. */
+GBytes  *rapport_json_strip_js_prefix  (GBytes                *bytes);
+/* The 1-based line of @offset in @bytes, for messages. */
+guint    rapport_json_line_at          (GBytes                *bytes,
+                                        gsize                  offset);
+
+/* Fails with RAPPORT_IMPORT_ERROR_MALFORMED when the root is not an array. */
+gboolean rapport_json_array_iter_init  (RapportJsonArrayIter  *iter,
+                                        GBytes                *bytes,
+                                        const char            *entry_name,
+                                        GError               **error);
+/* TRUE with @span set for each element; FALSE at the end of the array, or with @error set
+ * (RAPPORT_IMPORT_ERROR_MALFORMED) when the array is cut off or followed by garbage. */
+gboolean rapport_json_array_iter_next  (RapportJsonArrayIter  *iter,
+                                        RapportJsonSpan       *span,
+                                        GError               **error);
+/* How many elements were returned so far. */
+guint64  rapport_json_array_iter_get_count (RapportJsonArrayIter *iter);
+void     rapport_json_array_iter_clear (RapportJsonArrayIter  *iter);
+
+/* Parses every element of the array in @bytes and calls @func with them, in order, in batches.
+ * Stops at the first error: a broken array or element (RAPPORT_IMPORT_ERROR_MALFORMED naming
+ * @entry_name, the element and its line), cancellation, or an error from @func. */
+gboolean rapport_json_array_foreach    (GBytes                *bytes,
+                                        const char            *entry_name,
+                                        RapportJsonArrayFunc   func,
+                                        gpointer               user_data,
+                                        GCancellable          *cancellable,
+                                        GError               **error);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RapportJsonArrayIter, rapport_json_array_iter_clear)
+
+G_END_DECLS

@@ -1,0 +1,1085 @@
+/* rapport-twitter-importer.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "core/rapport-dates.h"
+#include "core/rapport-numbers.h"
+#include "core/rapport-text.h"
+#include "import/rapport-csv.h"
+#include "import/rapport-import-error.h"
+#include "import/rapport-json-array.h"
+#include "import/rapport-json-util.h"
+#include "import/rapport-twitter-importer.h"
+
+#define ANALYTICS_PREFIX "tweet_activity_metrics_"
+#define ANALYTICS_PATTERN "tweet_activity_metrics_*.csv"
+
+/* How many CSV rows pass between two progress reports. */
+#define CSV_PROGRESS_ROWS 2000
+
+/* The start of a truncated post that must match the start of its long version. */
+#define NOTE_KEY_BYTES 40
+
+typedef struct
+{
+  char *text;
+  char *key;
+  char **hashtags;
+  char **mentions;
+} NoteTweet;
+
+typedef struct
+{
+  RapportArchive *archive;
+  RapportImportSink *sink;
+  GCancellable *cancellable;
+
+  char *username;
+  char *account_id;
+  char *display_name;
+
+  const char *entry;          /* the entry being read */
+  RapportDirection direction; /* of the relation list being read */
+  GHashTable *notes;          /* gint64 second → GPtrArray of NoteTweet */
+  gint64 newest;
+} TwitterImport;
+
+static void
+note_tweet_free (gpointer data)
+{
+  NoteTweet *note = data;
+
+  g_free (note->text);
+  g_free (note->key);
+  g_strfreev (note->hashtags);
+  g_strfreev (note->mentions);
+  g_free (note);
+}
+
+static void
+twitter_import_clear (TwitterImport *self)
+{
+  g_clear_pointer (&self->username, g_free);
+  g_clear_pointer (&self->account_id, g_free);
+  g_clear_pointer (&self->display_name, g_free);
+  g_clear_pointer (&self->notes, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TwitterImport, twitter_import_clear)
+
+/* data/<name>, or <name> alone when the archive is that file or the data folder itself. */
+static const char *
+find_data_entry (RapportArchive *archive,
+                 const char     *name)
+{
+  g_autofree char *path = g_strconcat ("data/", name, NULL);
+  const char * const *entries;
+  const char *found;
+  guint n_entries;
+
+  if ((found = rapport_archive_find (archive, path)) != NULL)
+    return found;
+
+  entries = rapport_archive_get_entries (archive, &n_entries);
+  for (guint i = 0; i < n_entries; i++)
+    {
+      if (g_ascii_strcasecmp (entries[i], name) == 0)
+        return entries[i];
+    }
+
+  return NULL;
+}
+
+static char *
+dirname_of (const char *entry)
+{
+  const char *slash = strrchr (entry, '/');
+
+  return slash != NULL ? g_strndup (entry, slash - entry) : g_strdup ("");
+}
+
+/* The file @name (e.g. "tweets.js") and its continuations "tweets-part1.js", "tweets-part2.js"…
+ * in the same folder, in order.  Free with g_ptr_array_unref; the strings belong to @archive. */
+static GPtrArray *
+find_data_parts (RapportArchive *archive,
+                 const char     *name)
+{
+  g_autoptr(GPtrArray) parts = NULL;
+  g_autofree char *stem = g_strndup (name, strlen (name) - strlen (".js"));
+  g_autofree char *pattern = g_strconcat (stem, "-part*.js", NULL);
+  g_autofree char *folder = NULL;
+  GPtrArray *found = g_ptr_array_new ();
+  const char *first = find_data_entry (archive, name);
+
+  if (first != NULL)
+    {
+      folder = dirname_of (first);
+      g_ptr_array_add (found, (gpointer) first);
+    }
+
+  parts = rapport_archive_find_all (archive, NULL, pattern);
+  for (guint i = 0; i < parts->len; i++)
+    {
+      const char *part = g_ptr_array_index (parts, i);
+      g_autofree char *part_folder = dirname_of (part);
+
+      if (folder == NULL)
+        folder = g_strdup (part_folder);
+      if (g_strcmp0 (folder, part_folder) == 0)
+        g_ptr_array_add (found, (gpointer) part);
+    }
+
+  return found;
+}
+
+static const char *
+base_name (const char *entry)
+{
+  const char *slash = strrchr (entry, '/');
+
+  return slash != NULL ? slash + 1 : entry;
+}
+
+/* The user name in "tweet_activity_metrics_<user>_<from>_<to>_<lang>.csv".  User names may
+ * contain underscores, so the two dates are found from the end. */
+static char *
+analytics_user_from_name (const char *entry)
+{
+  g_autofree char *name = g_strdup (base_name (entry));
+  g_auto(GStrv) parts = NULL;
+  gsize name_len = strlen (name);
+  guint n_parts;
+
+  if (name_len <= strlen (ANALYTICS_PREFIX) + strlen (".csv") ||
+      g_ascii_strncasecmp (name, ANALYTICS_PREFIX, strlen (ANALYTICS_PREFIX)) != 0 ||
+      g_ascii_strcasecmp (name + name_len - strlen (".csv"), ".csv") != 0)
+    return NULL;
+
+  name[name_len - strlen (".csv")] = '\0';
+  parts = g_strsplit (name + strlen (ANALYTICS_PREFIX), "_", -1);
+  n_parts = g_strv_length (parts);
+
+  /* The dates end the name, or only the language follows them. */
+  for (guint i = n_parts; i >= 3 && n_parts - i <= 1; i--)
+    {
+      const char *from = parts[i - 2];
+      const char *to = parts[i - 1];
+      gboolean dates = strlen (from) == 8 && strlen (to) == 8;
+
+      for (guint j = 0; dates && j < 8; j++)
+        dates = g_ascii_isdigit (from[j]) && g_ascii_isdigit (to[j]);
+
+      if (dates)
+        {
+          g_autoptr(GString) user = g_string_new (parts[0]);
+
+          for (guint j = 1; j + 2 < i; j++)
+            g_string_append_printf (user, "_%s", parts[j]);
+          return user->len > 0 ? g_string_free (g_steal_pointer (&user), FALSE) : NULL;
+        }
+    }
+
+  return NULL;
+}
+
+gboolean
+rapport_twitter_recognizes (RapportArchive *archive)
+{
+  static const char * const data_files[] = {
+    "data/tweets.js", "data/tweet.js", "data/manifest.js", "data/account.js", "data/follower.js",
+  };
+  g_autoptr(GPtrArray) analytics = NULL;
+  const char * const *entries;
+  guint n_entries;
+
+  g_return_val_if_fail (RAPPORT_IS_ARCHIVE (archive), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (data_files); i++)
+    {
+      if (rapport_archive_find (archive, data_files[i]) != NULL)
+        return TRUE;
+    }
+
+  entries = rapport_archive_get_entries (archive, &n_entries);
+  if (n_entries == 1 &&
+      (g_ascii_strcasecmp (entries[0], "tweets.js") == 0 ||
+       g_ascii_strcasecmp (entries[0], "tweet.js") == 0))
+    return TRUE;
+
+  analytics = rapport_archive_find_all (archive, NULL, ANALYTICS_PATTERN);
+  return analytics->len > 0;
+}
+
+/* X writes &, < and > as HTML entities in post text, and only those. */
+static char *
+unescape_text (const char *text)
+{
+  GString *out;
+
+  if (strchr (text, '&') == NULL)
+    return g_strdup (text);
+
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '&')
+        {
+          if (g_str_has_prefix (p, "&amp;"))
+            {
+              g_string_append_c (out, '&');
+              p += strlen ("&amp;") - 1;
+              continue;
+            }
+          if (g_str_has_prefix (p, "&lt;"))
+            {
+              g_string_append_c (out, '<');
+              p += strlen ("&lt;") - 1;
+              continue;
+            }
+          if (g_str_has_prefix (p, "&gt;"))
+            {
+              g_string_append_c (out, '>');
+              p += strlen ("&gt;") - 1;
+              continue;
+            }
+        }
+      g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* The start of a post's text that both its truncated and its long version share: without
+ * leading space, cut before an ellipsis or a t.co link and at NOTE_KEY_BYTES. */
+static char *
+note_key (const char *text)
+{
+  const char *start = text;
+  const char *end;
+  const char *cut;
+
+  while (g_ascii_isspace (*start))
+    start++;
+
+  end = start + strlen (start);
+  if ((cut = strstr (start, "\xE2\x80\xA6")) != NULL) /* U+2026 HORIZONTAL ELLIPSIS */
+    end = MIN (end, cut);
+  if ((cut = strstr (start, "https://t.co/")) != NULL)
+    end = MIN (end, cut);
+  if (end - start > NOTE_KEY_BYTES)
+    end = g_utf8_find_prev_char (start, start + NOTE_KEY_BYTES + 1);
+  while (end > start && g_ascii_isspace (end[-1]))
+    end--;
+
+  return g_strndup (start, end - start);
+}
+
+static void
+add_unique (GPtrArray  *list,
+            const char *value)
+{
+  g_autofree char *lower = NULL;
+
+  if (value == NULL || *value == '\0')
+    return;
+
+  lower = g_utf8_strdown (value, -1);
+  for (guint i = 0; i < list->len; i++)
+    {
+      if (strcmp (g_ptr_array_index (list, i), lower) == 0)
+        return;
+    }
+  g_ptr_array_add (list, g_steal_pointer (&lower));
+}
+
+/* Collects member @name of each object in @array ("text" of hashtags, "screen_name" of
+ * mentions) into @list. */
+static void
+collect_members (GPtrArray              *list,
+                 const RapportJsonValue *array,
+                 const char             *name)
+{
+  if (array == NULL)
+    return;
+
+  for (guint i = 0; i < array->length; i++)
+    add_unique (list, rapport_json_value_get_string (&array->elements[i], name));
+}
+
+static void
+collect_strv (GPtrArray          *list,
+              const char * const *values)
+{
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    add_unique (list, values[i]);
+}
+
+/* The JSON object of one element: {"tweet": {…}} since 2020, the bare object before. */
+static const RapportJsonValue *
+unwrap (const RapportJsonValue *element,
+        const char             *wrapper)
+{
+  const RapportJsonValue *inner;
+
+  if (element->kind != RAPPORT_JSON_OBJECT)
+    return NULL;
+
+  inner = rapport_json_value_get_object (element, wrapper);
+  return inner != NULL ? inner : element;
+}
+
+static gboolean skip_record (TwitterImport *self,
+                             const char    *format,
+                             ...) G_GNUC_PRINTF (2, 3);
+
+/* Names a record that cannot be read in the import summary; the import goes on. */
+static gboolean
+skip_record (TwitterImport *self,
+             const char    *format,
+             ...)
+{
+  g_autofree char *reason = NULL;
+  va_list args;
+
+  va_start (args, format);
+  reason = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  rapport_import_sink_skip (self->sink, self->entry, reason);
+  return TRUE;
+}
+
+/* An error message without the "<entry>: " it starts with, for rapport_import_sink_skip(). */
+static const char *
+reason_of (const GError *error,
+           const char   *entry)
+{
+  gsize len = strlen (entry);
+
+  if (strncmp (error->message, entry, len) == 0 && strncmp (error->message + len, ": ", 2) == 0)
+    return error->message + len + 2;
+  return error->message;
+}
+
+static gboolean
+read_js_array (TwitterImport         *self,
+               const char            *entry,
+               RapportJsonArrayFunc   func,
+               GError               **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
+    return FALSE;
+
+  if (!(bytes = rapport_archive_read (self->archive, entry, error)))
+    return FALSE;
+
+  self->entry = entry;
+  return rapport_json_array_foreach (bytes, entry, func, self, self->cancellable, error);
+}
+
+static JsonNode *
+read_js_document (TwitterImport  *self,
+                  const char     *entry,
+                  GError        **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) json = NULL;
+
+  if (!(bytes = rapport_archive_read (self->archive, entry, error)))
+    return NULL;
+
+  json = rapport_json_strip_js_prefix (bytes);
+  return rapport_json_parse_bytes (json, entry, error);
+}
+
+static gboolean
+account_batch (const RapportJsonValue  *elements,
+               guint                   n_elements,
+               guint64                 first_index,
+               gpointer                user_data,
+               GError                **error)
+{
+  TwitterImport *self = user_data;
+
+  for (guint i = 0; i < n_elements && self->username == NULL; i++)
+    {
+      const RapportJsonValue *account = unwrap (&elements[i], "account");
+      const char *username;
+
+      if (account == NULL ||
+          (username = rapport_json_value_get_string (account, "username")) == NULL)
+        continue;
+
+      self->username = g_strdup (username);
+      self->account_id = g_strdup (rapport_json_value_get_string (account, "accountId"));
+      self->display_name = g_strdup (rapport_json_value_get_string (account, "accountDisplayName"));
+    }
+
+  return TRUE;
+}
+
+/* The account comes from account.js; without it, from an analytics file's name. */
+static gboolean
+read_account (TwitterImport  *self,
+              GPtrArray      *analytics,
+              GError        **error)
+{
+  const char *entry = find_data_entry (self->archive, "account.js");
+  RapportAccountInfo info = { RAPPORT_PLATFORM_TWITTER, };
+
+  if (entry != NULL)
+    {
+      if (!read_js_array (self, entry, account_batch, error))
+        return FALSE;
+      if (self->username == NULL)
+        {
+          g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
+                       _("%s: the account’s user name is missing"), entry);
+          return FALSE;
+        }
+    }
+  else
+    {
+      for (guint i = 0; i < analytics->len && self->username == NULL; i++)
+        self->username = analytics_user_from_name (g_ptr_array_index (analytics, i));
+    }
+
+  if (self->username == NULL)
+    {
+      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
+                   _("%s: the archive has no data/account.js, so it is not known whose posts "
+                     "these are. Import the whole archive as X sent it."),
+                   rapport_archive_get_name (self->archive));
+      return FALSE;
+    }
+
+  info.handle = self->username;
+  info.platform_id = self->account_id;
+  info.display_name = self->display_name;
+  return rapport_import_sink_set_account (self->sink, &info, error);
+}
+
+/* archiveInfo.generationDate of manifest.js, or 0.  A manifest that cannot be read only costs
+ * the export date, so it is skipped rather than failing the import. */
+static gint64
+read_manifest_date (TwitterImport *self)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  const char *entry = find_data_entry (self->archive, "manifest.js");
+  JsonObject *info;
+  const char *text;
+  gint64 date = 0;
+
+  if (entry == NULL)
+    return 0;
+
+  if (!(root = read_js_document (self, entry, &local_error)))
+    {
+      rapport_import_sink_skip (self->sink, entry, reason_of (local_error, entry));
+      return 0;
+    }
+
+  if (JSON_NODE_HOLDS_OBJECT (root) &&
+      (info = rapport_json_get_object (json_node_get_object (root), "archiveInfo")) != NULL &&
+      (text = rapport_json_get_string (info, "generationDate")) != NULL &&
+      rapport_date_parse_iso8601 (text, &date))
+    return date;
+
+  rapport_import_sink_skip (self->sink, entry, _("the archive’s date is missing or unreadable"));
+  return 0;
+}
+
+/* Nothing of profile.js is used yet; a broken one is named in the summary. */
+static void
+check_profile (TwitterImport *self)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  const char *entry = find_data_entry (self->archive, "profile.js");
+
+  if (entry != NULL && !(root = read_js_document (self, entry, &local_error)))
+    rapport_import_sink_skip (self->sink, entry, reason_of (local_error, entry));
+}
+
+static gboolean
+note_batch (const RapportJsonValue  *elements,
+            guint                   n_elements,
+            guint64                 first_index,
+            gpointer                user_data,
+            GError                **error)
+{
+  TwitterImport *self = user_data;
+
+  for (guint i = 0; i < n_elements; i++)
+    {
+      g_autoptr(GPtrArray) hashtags = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) mentions = g_ptr_array_new_with_free_func (g_free);
+      const RapportJsonValue *note = unwrap (&elements[i], "noteTweet");
+      const RapportJsonValue *core;
+      const char *created;
+      const char *text;
+      GPtrArray *same_second;
+      NoteTweet *entry;
+      gint64 at;
+
+      if (note == NULL ||
+          (core = rapport_json_value_get_object (note, "core")) == NULL ||
+          (text = rapport_json_value_get_string (core, "text")) == NULL ||
+          (created = rapport_json_value_get_string (note, "createdAt")) == NULL ||
+          !rapport_date_parse_iso8601 (created, &at))
+        {
+          skip_record (self, _("item %'" G_GUINT64_FORMAT " is not a readable long post"),
+                       first_index + i + 1);
+          continue;
+        }
+
+      collect_members (hashtags, rapport_json_value_get_array (core, "hashtags"), "text");
+      collect_members (mentions, rapport_json_value_get_array (core, "mentions"), "screenName");
+      collect_members (mentions, rapport_json_value_get_array (core, "mentions"), "screen_name");
+      g_ptr_array_add (hashtags, NULL);
+      g_ptr_array_add (mentions, NULL);
+
+      entry = g_new0 (NoteTweet, 1);
+      entry->text = unescape_text (text);
+      entry->key = note_key (entry->text);
+      entry->hashtags = (char **) g_ptr_array_free (g_steal_pointer (&hashtags), FALSE);
+      entry->mentions = (char **) g_ptr_array_free (g_steal_pointer (&mentions), FALSE);
+
+      same_second = g_hash_table_lookup (self->notes, &at);
+      if (same_second == NULL)
+        {
+          gint64 *key = g_new (gint64, 1);
+
+          *key = at;
+          same_second = g_ptr_array_new_with_free_func (note_tweet_free);
+          g_hash_table_insert (self->notes, key, same_second);
+        }
+      g_ptr_array_add (same_second, entry);
+    }
+
+  return TRUE;
+}
+
+/* The long version of a post whose full_text X truncated.  note-tweet.js does not name the
+ * post its text belongs to, so the join is: created within a second of the post (the two are
+ * written in the same request) AND the post's text, up to an ellipsis or t.co link and at most
+ * NOTE_KEY_BYTES, is the start of the note's text. */
+static const NoteTweet *
+find_note (TwitterImport *self,
+           gint64         created_at,
+           const char    *text)
+{
+  static const gint64 offsets[] = { 0, -1, 1 };
+  g_autofree char *key = NULL;
+
+  if (self->notes == NULL || g_hash_table_size (self->notes) == 0)
+    return NULL;
+
+  key = note_key (text);
+  if (*key == '\0')
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (offsets); i++)
+    {
+      gint64 second = created_at + offsets[i];
+      GPtrArray *candidates = g_hash_table_lookup (self->notes, &second);
+
+      for (guint j = 0; candidates != NULL && j < candidates->len; j++)
+        {
+          const NoteTweet *note = g_ptr_array_index (candidates, j);
+
+          if (g_str_has_prefix (note->key, key) || g_str_has_prefix (note->text, key))
+            return note;
+        }
+    }
+
+  return NULL;
+}
+
+static RapportPostType
+tweet_type (const RapportJsonValue *tweet,
+            const char             *text)
+{
+  const RapportJsonValue *extended;
+  const RapportJsonValue *media;
+  const char *reply_to;
+  RapportPostType type = RAPPORT_POST_TEXT;
+
+  if (g_str_has_prefix (text, "RT @"))
+    return RAPPORT_POST_REPOST;
+
+  reply_to = rapport_json_value_get_string (tweet, "in_reply_to_status_id_str");
+  if (reply_to != NULL && *reply_to != '\0')
+    return RAPPORT_POST_REPLY;
+
+  if ((extended = rapport_json_value_get_object (tweet, "extended_entities")) != NULL &&
+      (media = rapport_json_value_get_array (extended, "media")) != NULL)
+    {
+      for (guint i = 0; i < media->length; i++)
+        {
+          const char *kind = rapport_json_value_get_string (&media->elements[i], "type");
+
+          if (kind == NULL)
+            continue;
+          /* A video anywhere makes it a video; an animated GIF is a silent video. */
+          if (g_str_equal (kind, "video") || g_str_equal (kind, "animated_gif"))
+            return RAPPORT_POST_VIDEO;
+          if (g_str_equal (kind, "photo"))
+            type = RAPPORT_POST_PHOTO;
+        }
+    }
+
+  return type;
+}
+
+static gboolean
+import_tweet (TwitterImport           *self,
+              const RapportJsonValue  *element,
+              guint64                  index,
+              GError                 **error)
+{
+  g_autoptr(GPtrArray) hashtags = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) mentions = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *text = NULL;
+  g_autofree char *url = NULL;
+  const RapportJsonValue *tweet = unwrap (element, "tweet");
+  const RapportJsonValue *entities;
+  const NoteTweet *note;
+  const char *id;
+  const char *created;
+  const char *full_text;
+  const char *reply_to;
+  RapportPost post;
+  gint64 at;
+
+  if (tweet == NULL)
+    return skip_record (self, _("item %'" G_GUINT64_FORMAT " is not a post"), index + 1);
+
+  id = rapport_json_value_get_string (tweet, "id_str");
+  if (id == NULL)
+    id = rapport_json_value_get_string (tweet, "id");
+  if (id == NULL || *id == '\0')
+    return skip_record (self, _("item %'" G_GUINT64_FORMAT " is a post without an id"), index + 1);
+
+  created = rapport_json_value_get_string (tweet, "created_at");
+  if (created == NULL || !rapport_date_parse_twitter (created, &at))
+    return skip_record (self, _("post %s has no readable date"), id);
+
+  full_text = rapport_json_value_get_string (tweet, "full_text");
+  if (full_text == NULL)
+    full_text = rapport_json_value_get_string (tweet, "text");
+  text = unescape_text (full_text != NULL ? full_text : "");
+
+  rapport_post_init (&post);
+  post.platform_id = id;
+  post.created_at = at;
+  post.type = tweet_type (tweet, text);
+  post.likes = rapport_json_value_get_count (tweet, "favorite_count");
+  post.shares = rapport_json_value_get_count (tweet, "retweet_count");
+  post.url = url = g_strdup_printf ("https://x.com/%s/status/%s", self->username, id);
+
+  if ((entities = rapport_json_value_get_object (tweet, "entities")) != NULL)
+    {
+      collect_members (hashtags, rapport_json_value_get_array (entities, "hashtags"), "text");
+      collect_members (mentions, rapport_json_value_get_array (entities, "user_mentions"),
+                       "screen_name");
+    }
+
+  if ((note = find_note (self, at, text)) != NULL)
+    {
+      g_free (text);
+      text = g_strdup (note->text);
+      collect_strv (hashtags, (const char * const *) note->hashtags);
+      collect_strv (mentions, (const char * const *) note->mentions);
+    }
+
+  g_ptr_array_add (hashtags, NULL);
+  g_ptr_array_add (mentions, NULL);
+  post.text = *text != '\0' ? text : NULL;
+  post.hashtags = (const char * const *) hashtags->pdata;
+  post.mentions = (const char * const *) mentions->pdata;
+
+  if (!rapport_import_sink_add_post (self->sink, &post, error))
+    return FALSE;
+
+  self->newest = MAX (self->newest, at);
+
+  /* A reply to someone else is an interaction with them; a reply to oneself is a thread. */
+  reply_to = rapport_json_value_get_string (tweet, "in_reply_to_screen_name");
+  if (post.type == RAPPORT_POST_REPLY && reply_to != NULL && *reply_to != '\0' &&
+      g_ascii_strcasecmp (reply_to, self->username) != 0)
+    {
+      g_autofree char *target = g_ascii_strdown (reply_to, -1);
+      RapportInteraction interaction = {
+        .kind = RAPPORT_INTERACTION_COMMENT,
+        .target_handle = target,
+        .at = at,
+        .text = post.text,
+      };
+
+      if (!rapport_import_sink_add_interaction (self->sink, &interaction, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+tweets_batch (const RapportJsonValue  *elements,
+              guint                   n_elements,
+              guint64                 first_index,
+              gpointer                user_data,
+              GError                **error)
+{
+  TwitterImport *self = user_data;
+
+  for (guint i = 0; i < n_elements; i++)
+    {
+      if (!import_tweet (self, &elements[i], first_index + i, error))
+        return FALSE;
+    }
+
+  rapport_import_sink_progress (self->sink, self->entry, first_index + n_elements);
+  return TRUE;
+}
+
+static gboolean
+relations_batch (const RapportJsonValue  *elements,
+                 guint                   n_elements,
+                 guint64                 first_index,
+                 gpointer                user_data,
+                 GError                **error)
+{
+  TwitterImport *self = user_data;
+  const char *wrapper = self->direction == RAPPORT_DIRECTION_FOLLOWER ? "follower" : "following";
+
+  for (guint i = 0; i < n_elements; i++)
+    {
+      const RapportJsonValue *object = unwrap (&elements[i], wrapper);
+      RapportRelation relation = { self->direction, NULL, NULL, 0 };
+
+      if (object == NULL ||
+          (relation.platform_id = rapport_json_value_get_string (object, "accountId")) == NULL ||
+          *relation.platform_id == '\0')
+        {
+          skip_record (self, _("item %'" G_GUINT64_FORMAT " is an account without an id"),
+                       first_index + i + 1);
+          continue;
+        }
+
+      if (!rapport_import_sink_add_relation (self->sink, &relation, error))
+        return FALSE;
+    }
+
+  rapport_import_sink_progress (self->sink, self->entry, first_index + n_elements);
+  return TRUE;
+}
+
+static gboolean
+likes_batch (const RapportJsonValue  *elements,
+             guint                   n_elements,
+             guint64                 first_index,
+             gpointer                user_data,
+             GError                **error)
+{
+  TwitterImport *self = user_data;
+  RapportInteraction interaction = { RAPPORT_INTERACTION_LIKE, NULL, 0, NULL };
+
+  for (guint i = 0; i < n_elements; i++)
+    {
+      const RapportJsonValue *like = unwrap (&elements[i], "like");
+
+      if (like == NULL || rapport_json_value_get_string (like, "tweetId") == NULL)
+        {
+          skip_record (self, _("item %'" G_GUINT64_FORMAT " is not a liked post"),
+                       first_index + i + 1);
+          continue;
+        }
+
+      if (!rapport_import_sink_add_interaction (self->sink, &interaction, error))
+        return FALSE;
+    }
+
+  rapport_import_sink_progress (self->sink, self->entry, first_index + n_elements);
+  return TRUE;
+}
+
+static gboolean
+read_relations (TwitterImport     *self,
+                const char        *name,
+                RapportDirection   direction,
+                gboolean          *found,
+                GError           **error)
+{
+  g_autoptr(GPtrArray) entries = find_data_parts (self->archive, name);
+
+  if (entries->len == 0)
+    return TRUE;
+
+  *found = TRUE;
+  if (!rapport_import_sink_begin_list (self->sink, direction, error))
+    return FALSE;
+
+  self->direction = direction;
+  for (guint i = 0; i < entries->len; i++)
+    {
+      if (!read_js_array (self, g_ptr_array_index (entries, i), relations_batch, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gint64
+csv_count (RapportCsvReader *reader,
+           int               column)
+{
+  const char *text = rapport_csv_reader_get_column (reader, column);
+  gint64 count;
+
+  if (text != NULL && rapport_parse_count (text, &count))
+    return count;
+  return RAPPORT_COUNT_UNKNOWN;
+}
+
+static int
+require_column (RapportCsvReader  *reader,
+                const char        *entry,
+                const char        *name,
+                GError           **error)
+{
+  int column = rapport_csv_reader_find_column (reader, name);
+
+  if (column < 0)
+    g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
+                 _("%s: the column “%s” is missing"), entry, name);
+  return column;
+}
+
+static gboolean
+import_analytics (TwitterImport  *self,
+                  const char     *entry,
+                  GError        **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(RapportCsvReader) reader = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *file_user = analytics_user_from_name (entry);
+  const char *username = file_user != NULL ? file_user : self->username;
+  int col_id, col_link, col_text, col_time;
+  int col_impressions, col_engagements, col_retweets, col_replies, col_likes, col_follows;
+  guint64 rows = 0;
+
+  if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
+    return FALSE;
+
+  if (!(bytes = rapport_archive_read (self->archive, entry, error)))
+    return FALSE;
+
+  self->entry = entry;
+  reader = rapport_csv_reader_new (bytes, entry);
+  if (!rapport_csv_reader_read_header (reader, error))
+    return FALSE;
+
+  if ((col_id = require_column (reader, entry, "Tweet id", error)) < 0 ||
+      (col_time = require_column (reader, entry, "time", error)) < 0)
+    return FALSE;
+  col_link = rapport_csv_reader_find_column (reader, "Tweet permalink");
+  col_text = rapport_csv_reader_find_column (reader, "Tweet text");
+  col_impressions = rapport_csv_reader_find_column (reader, "impressions");
+  col_engagements = rapport_csv_reader_find_column (reader, "engagements");
+  col_retweets = rapport_csv_reader_find_column (reader, "retweets");
+  col_replies = rapport_csv_reader_find_column (reader, "replies");
+  col_follows = rapport_csv_reader_find_column (reader, "follows");
+  /* Files from before 2020 say "favorites". */
+  col_likes = rapport_csv_reader_find_column (reader, "likes");
+  if (col_likes < 0)
+    col_likes = rapport_csv_reader_find_column (reader, "favorites");
+
+  while (rapport_csv_reader_next (reader, &local_error))
+    {
+      g_auto(GStrv) hashtags = NULL;
+      g_auto(GStrv) mentions = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *url = NULL;
+      const char *id = rapport_csv_reader_get_column (reader, col_id);
+      const char *when = rapport_csv_reader_get_column (reader, col_time);
+      const char *link = rapport_csv_reader_get_column (reader, col_link);
+      const char *raw_text = rapport_csv_reader_get_column (reader, col_text);
+      RapportPost post;
+      gint64 at;
+
+      if (++rows % CSV_PROGRESS_ROWS == 0)
+        {
+          rapport_import_sink_progress (self->sink, entry, rows);
+          if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
+            return FALSE;
+        }
+
+      if (id == NULL || *id == '\0')
+        {
+          skip_record (self, _("the row on line %u has no post id"),
+                       rapport_csv_reader_get_line (reader));
+          continue;
+        }
+      if (when == NULL || !rapport_date_parse_analytics (when, &at))
+        {
+          skip_record (self, _("post %s has no readable date"), id);
+          continue;
+        }
+
+      text = g_utf8_make_valid (raw_text != NULL ? raw_text : "", -1);
+      hashtags = rapport_text_extract_hashtags (text);
+      mentions = rapport_text_extract_mentions (text);
+
+      rapport_post_init (&post);
+      post.platform_id = id;
+      post.created_at = at;
+      /* The file does not say what a post is; its text tells reposts and replies. */
+      if (g_str_has_prefix (text, "RT @"))
+        post.type = RAPPORT_POST_REPOST;
+      else if (text[0] == '@')
+        post.type = RAPPORT_POST_REPLY;
+      else
+        post.type = RAPPORT_POST_TEXT;
+      post.text = *text != '\0' ? text : NULL;
+      if (link != NULL && *link != '\0')
+        post.url = link;
+      else if (username != NULL)
+        post.url = url = g_strdup_printf ("https://x.com/%s/status/%s", username, id);
+      post.impressions = csv_count (reader, col_impressions);
+      post.engagements = csv_count (reader, col_engagements);
+      post.shares = csv_count (reader, col_retweets);
+      post.replies = csv_count (reader, col_replies);
+      post.likes = csv_count (reader, col_likes);
+      post.follows = csv_count (reader, col_follows);
+      post.hashtags = (const char * const *) hashtags;
+      post.mentions = (const char * const *) mentions;
+
+      if (!rapport_import_sink_add_post (self->sink, &post, error))
+        return FALSE;
+
+      self->newest = MAX (self->newest, at);
+    }
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  rapport_import_sink_progress (self->sink, entry, rows);
+  return TRUE;
+}
+
+static gboolean
+read_notes (TwitterImport  *self,
+            GError        **error)
+{
+  g_autoptr(GPtrArray) entries = find_data_parts (self->archive, "note-tweet.js");
+
+  self->notes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                       (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      if (!read_js_array (self, g_ptr_array_index (entries, i), note_batch, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+rapport_twitter_import (RapportArchive     *archive,
+                        RapportImportSink  *sink,
+                        GCancellable       *cancellable,
+                        GError            **error)
+{
+  g_auto(TwitterImport) self = { 0 };
+  g_autoptr(GPtrArray) analytics = NULL;
+  g_autoptr(GPtrArray) tweets = NULL;
+  g_autoptr(GPtrArray) likes = NULL;
+  gboolean has_relations = FALSE;
+  gint64 manifest_date;
+  gint64 name_date;
+
+  g_return_val_if_fail (RAPPORT_IS_ARCHIVE (archive), FALSE);
+  g_return_val_if_fail (sink != NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  self.archive = archive;
+  self.sink = sink;
+  self.cancellable = cancellable;
+
+  analytics = rapport_archive_find_all (archive, NULL, ANALYTICS_PATTERN);
+  /* Until 2022 the posts are in tweet.js, since then in tweets.js. */
+  tweets = find_data_parts (archive, "tweets.js");
+  if (tweets->len == 0)
+    {
+      g_ptr_array_unref (tweets);
+      tweets = find_data_parts (archive, "tweet.js");
+    }
+  likes = find_data_parts (archive, "like.js");
+
+  if (!read_account (&self, analytics, error))
+    return FALSE;
+
+  manifest_date = read_manifest_date (&self);
+  check_profile (&self);
+
+  if (tweets->len > 0 && !read_notes (&self, error))
+    return FALSE;
+
+  for (guint i = 0; i < tweets->len; i++)
+    {
+      if (!read_js_array (&self, g_ptr_array_index (tweets, i), tweets_batch, error))
+        return FALSE;
+    }
+
+  if (!read_relations (&self, "follower.js", RAPPORT_DIRECTION_FOLLOWER, &has_relations, error) ||
+      !read_relations (&self, "following.js", RAPPORT_DIRECTION_FOLLOWING, &has_relations, error))
+    return FALSE;
+
+  for (guint i = 0; i < likes->len; i++)
+    {
+      if (!read_js_array (&self, g_ptr_array_index (likes, i), likes_batch, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < analytics->len; i++)
+    {
+      if (!import_analytics (&self, g_ptr_array_index (analytics, i), error))
+        return FALSE;
+    }
+
+  if (tweets->len == 0 && analytics->len == 0 && likes->len == 0 && !has_relations)
+    {
+      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_EMPTY,
+                   _("%s: the archive holds no posts, followers, followed accounts or likes"),
+                   rapport_archive_get_name (archive));
+      return FALSE;
+    }
+
+  if (manifest_date > 0)
+    rapport_import_sink_set_export_date (sink, manifest_date, RAPPORT_DATE_SOURCE_MANIFEST);
+  else if (self.newest > 0)
+    rapport_import_sink_set_export_date (sink, self.newest, RAPPORT_DATE_SOURCE_NEWEST_TIMESTAMP);
+  else if (rapport_date_find_in_name (rapport_archive_get_name (archive), &name_date))
+    rapport_import_sink_set_export_date (sink, name_date, RAPPORT_DATE_SOURCE_ARCHIVE_NAME);
+  else
+    rapport_import_sink_set_export_date (sink, rapport_archive_get_mtime (archive),
+                                         RAPPORT_DATE_SOURCE_FILE_TIME);
+
+  return TRUE;
+}

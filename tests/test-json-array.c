@@ -1,0 +1,506 @@
+/* test-json-array.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <gio/gio.h>
+
+#include "core/rapport-records.h"
+#include "import/rapport-import-error.h"
+#include "import/rapport-json-array.h"
+
+static GBytes *
+bytes_from (const char *text)
+{
+  return g_bytes_new (text, strlen (text));
+}
+
+/* Every element of @json as the text the scanner found, or NULL with @error set. */
+static GPtrArray *
+split (const char  *json,
+       GError     **error)
+{
+  g_autoptr(GBytes) bytes = bytes_from (json);
+  g_autoptr(GPtrArray) spans = g_ptr_array_new_with_free_func (g_free);
+  g_auto(RapportJsonArrayIter) iter = { 0 };
+  RapportJsonSpan span;
+
+  if (!rapport_json_array_iter_init (&iter, bytes, "data/test.js", error))
+    return NULL;
+  while (rapport_json_array_iter_next (&iter, &span, error))
+    g_ptr_array_add (spans, g_strndup (json + span.offset, span.length));
+  if (*error != NULL)
+    return NULL;
+
+  g_assert_cmpuint (rapport_json_array_iter_get_count (&iter), ==, spans->len);
+  return g_steal_pointer (&spans);
+}
+
+static void
+assert_split (const char         *json,
+              const char * const *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) spans = split (json, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (spans->len, ==, g_strv_length ((char **) expected));
+  for (guint i = 0; i < spans->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (spans, i), ==, expected[i]);
+}
+
+static void
+assert_split_fails (const char *json,
+                    const char *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) spans = split (json, &error);
+
+  g_assert_null (spans);
+  g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
+static void
+test_prefix (void)
+{
+  static const struct
+  {
+    const char *text;
+    gsize offset;
+  } cases[] = {
+    { "window.YTD.tweets.part0 = [ ]", 25 },
+    { "window.YTD.tweets.part12 = [ ]", 26 },
+    { "window.__THAR_CONFIG = {}", 22 },
+    { "\xEF\xBB\xBFwindow.YTD.like.part0 = []", 26 },
+    { "\xEF\xBB\xBF[1]", 3 },
+    { "[1]", 0 },
+    { "  [\"a=b\"]", 0 },
+    { "{\"k\": \"=\"}", 0 },
+    { "", 0 },
+    { "no json here", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpuint (rapport_json_skip_js_prefix (cases[i].text, strlen (cases[i].text)), ==,
+                      cases[i].offset);
+
+  {
+    g_autoptr(GBytes) bytes = bytes_from ("window.__THAR_CONFIG = {\"a\": 1}");
+    g_autoptr(GBytes) stripped = rapport_json_strip_js_prefix (bytes);
+    gsize size;
+    const char *data = g_bytes_get_data (stripped, &size);
+
+    g_assert_cmpmem (data, size, " {\"a\": 1}", 9);
+  }
+}
+
+static void
+test_split (void)
+{
+  /* Brackets, braces and escaped quotes inside strings; backslashes before a closing quote. */
+  assert_split ("window.YTD.tweets.part0 = [ \"a]b\", \"say \\\"hi\\\" ]\", [1, [2, [3]], \"]\"],"
+                " {\"k\": \"\\\\\", \"l\": \"}\"}, \"\\\\\\\"\", 12.5e3, true, null, {}, [] ]",
+                (const char * const[]) {
+                  "\"a]b\"",
+                  "\"say \\\"hi\\\" ]\"",
+                  "[1, [2, [3]], \"]\"]",
+                  "{\"k\": \"\\\\\", \"l\": \"}\"}",
+                  "\"\\\\\\\"\"",
+                  "12.5e3",
+                  "true",
+                  "null",
+                  "{}",
+                  "[]",
+                  NULL,
+                });
+
+  assert_split ("[]", (const char * const[]) { NULL });
+  assert_split ("window.YTD.like.part0 = [ ]", (const char * const[]) { NULL });
+  assert_split ("\xEF\xBB\xBF \n\t[\r\n ]\n", (const char * const[]) { NULL });
+  assert_split ("\n [\n  {\n    \"a\" : \"x\"\n  }\n ]\n ;\n",
+                (const char * const[]) { "{\n    \"a\" : \"x\"\n  }", NULL });
+  assert_split ("[1,2 ,\t3\n]", (const char * const[]) { "1", "2", "3", NULL });
+  assert_split ("[\"\\u00e9\\\\\", \"\xC3\xA9\"]",
+                (const char * const[]) { "\"\\u00e9\\\\\"", "\"\xC3\xA9\"", NULL });
+}
+
+static void
+test_split_errors (void)
+{
+  g_autoptr(GString) deep = g_string_new ("[");
+
+  assert_split_fails ("window.YTD.tweets.part0 = [ {\"a\": 1}, {\"b\": 2}, {\"c\": [3",
+                      "data/test.js: the list is cut off after 2 items (the file is incomplete)");
+  assert_split_fails ("[ {\"a\": 1}, \"unfinished",
+                      "data/test.js: the list is cut off after 1 item (the file is incomplete)");
+  assert_split_fails ("[1, 2",
+                      "data/test.js: the list is cut off after 1 item (the file is incomplete)");
+  assert_split_fails ("[1, 2,",
+                      "data/test.js: the list is cut off after 2 items (the file is incomplete)");
+  assert_split_fails ("[",
+                      "data/test.js: the list is cut off after 0 items (the file is incomplete)");
+  assert_split_fails ("window.YTD.tweets.part0 = {\n  \"tweet\": {}\n}",
+                      "data/test.js: a list was expected, but the file holds a single object (line 1)");
+  assert_split_fails ("\n\"text\"",
+                      "data/test.js: a list was expected, but the file starts with something else (line 2)");
+  assert_split_fails ("window.YTD.x.part0 = ", "data/test.js: the file is empty");
+  assert_split_fails ("[1]\n]", "data/test.js: unexpected text after the end of the list (line 2)");
+  assert_split_fails ("[1, 2] x", "data/test.js: unexpected text after the end of the list (line 1)");
+  assert_split_fails ("[1,\n]", "data/test.js: unexpected text where item 2 should be (line 2)");
+  assert_split_fails ("[1 2]", "data/test.js: unexpected text where item 2 should be (line 1)");
+  assert_split_fails ("[1,\n{\"a\": [1}]",
+                      "data/test.js: item 2 (line 2) has mismatched brackets");
+
+  for (guint i = 0; i < 600; i++)
+    g_string_append_c (deep, '[');
+  assert_split_fails (deep->str, "data/test.js: item 1 (line 1) is nested too deeply");
+
+  {
+    g_autoptr(GBytes) bytes = bytes_from ("a\nb\n\nc");
+
+    g_assert_cmpuint (rapport_json_line_at (bytes, 0), ==, 1);
+    g_assert_cmpuint (rapport_json_line_at (bytes, 2), ==, 2);
+    g_assert_cmpuint (rapport_json_line_at (bytes, 5), ==, 4);
+    g_assert_cmpuint (rapport_json_line_at (bytes, 100), ==, 4);
+  }
+}
+
+typedef struct
+{
+  guint calls;
+  guint64 seen;
+  guint64 sum;
+  gboolean in_order;
+  guint fail_on_call;       /* 1-based; 0 never */
+  GCancellable *cancel_on_first;
+} Collected;
+
+/* Elements are {"i": N, ...} with N their position. */
+static gboolean
+collect (const RapportJsonValue  *elements,
+         guint                    n_elements,
+         guint64                  first_index,
+         gpointer                 user_data,
+         GError                 **error)
+{
+  Collected *collected = user_data;
+
+  collected->calls++;
+  if (first_index != collected->seen)
+    collected->in_order = FALSE;
+
+  for (guint i = 0; i < n_elements; i++)
+    {
+      if (rapport_json_value_get_count (&elements[i], "i") != (gint64) (first_index + i))
+        collected->in_order = FALSE;
+      collected->sum += rapport_json_value_get_count (&elements[i], "i");
+    }
+  collected->seen += n_elements;
+
+  if (collected->cancel_on_first != NULL)
+    g_cancellable_cancel (collected->cancel_on_first);
+
+  if (collected->calls == collected->fail_on_call)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "stop at call %u", collected->calls);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static GBytes *
+numbered_array (guint       n,
+                guint       broken,
+                gboolean    truncate)
+{
+  GString *json = g_string_new ("window.YTD.tweets.part0 = [\n");
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append (json, ",\n");
+      if (i + 1 == broken)
+        g_string_append_printf (json, "  {\n    \"i\" : %u,\n    \"s\" : tru\n  }", i);
+      else
+        g_string_append_printf (json, "  {\n    \"i\" : %u,\n    \"s\" : \"item [%u] \\\"q\\\"\"\n  }",
+                                i, i);
+    }
+  if (truncate)
+    g_string_append (json, ",\n  {\n    \"i\" : ");
+  else
+    g_string_append (json, "\n]");
+
+  return g_string_free_to_bytes (json);
+}
+
+static gboolean
+check_values (const RapportJsonValue  *elements,
+              guint                    n_elements,
+              guint64                  first_index,
+              gpointer                 user_data,
+              GError                 **error)
+{
+  const RapportJsonValue *object = &elements[0];
+  const RapportJsonValue *arr;
+
+  g_assert_cmpuint (n_elements, ==, 3);
+  g_assert_cmpuint (first_index, ==, 0);
+  g_assert_cmpint (object->kind, ==, RAPPORT_JSON_OBJECT);
+  g_assert_cmpuint (object->length, ==, 17);
+
+  g_assert_cmpstr (rapport_json_value_get_string (object, "a"), ==,
+                   "x\xC3\xA9\xF0\x9F\x98\x80\n\t/");
+  g_assert_cmpint (rapport_json_value_get_count (object, "n"), ==, 12);
+  g_assert_cmpint (rapport_json_value_get_count (object, "f"), ==, 3);
+  g_assert_cmpint (rapport_json_value_get_count (object, "s"), ==, 2633);
+  g_assert_cmpint (rapport_json_value_get_count (object, "neg"), ==, -3);
+  g_assert_cmpint (rapport_json_value_get_count (object, "big"), ==, RAPPORT_COUNT_UNKNOWN);
+  g_assert_cmpint (rapport_json_value_get_count (object, "dash"), ==, RAPPORT_COUNT_UNKNOWN);
+  g_assert_cmpint (rapport_json_value_get_count (object, "b"), ==, RAPPORT_COUNT_UNKNOWN);
+  g_assert_cmpint (rapport_json_value_get_count (object, "missing"), ==, RAPPORT_COUNT_UNKNOWN);
+  g_assert_cmpint (rapport_json_value_get_member (object, "b")->kind, ==, RAPPORT_JSON_BOOLEAN);
+  g_assert_cmpuint (rapport_json_value_get_member (object, "b")->length, ==, 1);
+  g_assert_cmpuint (rapport_json_value_get_member (object, "no")->length, ==, 0);
+  g_assert_cmpint (rapport_json_value_get_member (object, "z")->kind, ==, RAPPORT_JSON_NULL);
+  g_assert_null (rapport_json_value_get_string (object, "z"));
+  g_assert_null (rapport_json_value_get_string (object, "n"));
+  g_assert_cmpstr (rapport_json_value_get_member (object, "f")->text, ==, "2.5");
+
+  /* Exact names first, then without case; the last of repeated names. */
+  g_assert_cmpstr (rapport_json_value_get_string (object, "mixed"), ==, "upper");
+  g_assert_cmpstr (rapport_json_value_get_string (object, "MIXED"), ==, "upper");
+  g_assert_cmpint (rapport_json_value_get_count (object, "dup"), ==, 2);
+
+  /* NUL and lone surrogates cannot live in a C string of UTF-8. */
+  g_assert_cmpstr (rapport_json_value_get_string (object, "nul"), ==, "a\xEF\xBF\xBD" "b");
+  g_assert_cmpstr (rapport_json_value_get_string (object, "lone"), ==, "\xEF\xBF\xBDx");
+
+  arr = rapport_json_value_get_array (object, "arr");
+  g_assert_nonnull (arr);
+  g_assert_cmpuint (arr->length, ==, 4);
+  g_assert_cmpint (arr->elements[0].kind, ==, RAPPORT_JSON_NUMBER);
+  g_assert_cmpstr (arr->elements[1].text, ==, "2");
+  g_assert_cmpint (arr->elements[2].kind, ==, RAPPORT_JSON_ARRAY);
+  g_assert_cmpuint (arr->elements[2].length, ==, 0);
+  g_assert_cmpint (arr->elements[3].kind, ==, RAPPORT_JSON_OBJECT);
+  g_assert_null (rapport_json_value_get_array (object, "obj"));
+  g_assert_null (rapport_json_value_get_object (object, "arr"));
+  g_assert_cmpstr (rapport_json_value_get_string (rapport_json_value_get_object (object, "obj"), "k"),
+                   ==, "v");
+
+  g_assert_cmpint (elements[1].kind, ==, RAPPORT_JSON_STRING);
+  g_assert_cmpstr (elements[1].text, ==, "plain");
+  g_assert_cmpuint (elements[1].length, ==, 5);
+  g_assert_null (rapport_json_value_get_member (&elements[1], "a"));
+  g_assert_null (rapport_json_value_get_member (NULL, "a"));
+  g_assert_cmpint (elements[2].kind, ==, RAPPORT_JSON_NUMBER);
+
+  *(gboolean *) user_data = TRUE;
+  return TRUE;
+}
+
+static void
+test_values (void)
+{
+  g_autoptr(GBytes) bytes = bytes_from (
+    "[{\"a\": \"x\\u00e9\\ud83d\\ude00\\n\\t\\/\", \"n\": 12, \"f\": 2.5, \"s\": \"2633.0\","
+    " \"neg\": -3, \"big\": 1e30, \"b\": true, \"no\": false, \"z\": null,"
+    " \"arr\": [1, \"2\", [], {}], \"Mixed\": \"upper\", \"dup\": 1, \"dup\": 2,"
+    " \"nul\": \"a\\u0000b\", \"lone\": \"\\ud800x\", \"dash\": \"-\", \"obj\": {\"k\": \"v\"}},"
+    " \"plain\", 7]");
+  g_autoptr(GError) error = NULL;
+  gboolean called = FALSE;
+  gboolean ok;
+
+  ok = rapport_json_array_foreach (bytes, "data/test.js", check_values, &called, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_true (called);
+}
+
+static void
+assert_parse_fails (const char *json,
+                    const char *message)
+{
+  g_autoptr(GBytes) bytes = bytes_from (json);
+  g_autoptr(GError) error = NULL;
+  Collected collected = { .in_order = TRUE };
+
+  g_assert_false (rapport_json_array_foreach (bytes, "data/test.js", collect, &collected, NULL,
+                                              &error));
+  g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED);
+  g_assert_cmpstr (error->message, ==, message);
+  g_assert_cmpuint (collected.calls, ==, 0);
+}
+
+static void
+test_value_errors (void)
+{
+  assert_parse_fails ("[{\"i\": 0},\n{\"i\":\n tru}]",
+                      "data/test.js: item 2 is not valid JSON (line 3: an unexpected character)");
+  assert_parse_fails ("[\"a\x01\"]",
+                      "data/test.js: item 1 is not valid JSON (line 1: a control character inside a text)");
+  assert_parse_fails ("[\"\xFF\xFE\"]",
+                      "data/test.js: item 1 is not valid JSON (line 1: text that is not UTF-8)");
+  assert_parse_fails ("[\"\\q\"]",
+                      "data/test.js: item 1 is not valid JSON (line 1: an unknown escape)");
+  assert_parse_fails ("[\"\\u12G4\"]",
+                      "data/test.js: item 1 is not valid JSON (line 1: a broken \\u escape)");
+  assert_parse_fails ("[01]",
+                      "data/test.js: item 1 is not valid JSON (line 1: unexpected text after it)");
+  assert_parse_fails ("[1.]", "data/test.js: item 1 is not valid JSON (line 1: a broken number)");
+  assert_parse_fails ("[-]", "data/test.js: item 1 is not valid JSON (line 1: a broken number)");
+  assert_parse_fails ("[{\"a\" 1}]", "data/test.js: item 1 is not valid JSON (line 1: a missing “:”)");
+  assert_parse_fails ("[{\"a\": 1,}]",
+                      "data/test.js: item 1 is not valid JSON (line 1: a missing member name)");
+  assert_parse_fails ("[{\"a\": 1 \"b\": 2}]",
+                      "data/test.js: item 1 is not valid JSON (line 1: a missing “,” or “}”)");
+  assert_parse_fails ("[[1 2]]",
+                      "data/test.js: item 1 is not valid JSON (line 1: a missing “,” or “]”)");
+  assert_parse_fails ("[[1,]]",
+                      "data/test.js: item 1 is not valid JSON (line 1: an unexpected character)");
+  assert_parse_fails ("[nul]",
+                      "data/test.js: item 1 is not valid JSON (line 1: an unexpected character)");
+}
+
+/* Several batches across the thread pool, handed back in order. */
+static void
+test_foreach_in_order (void)
+{
+  g_autoptr(GBytes) bytes = numbered_array (30000, 0, FALSE);
+  g_autoptr(GError) error = NULL;
+  Collected collected = { .in_order = TRUE };
+
+  g_assert_true (rapport_json_array_foreach (bytes, "data/test.js", collect, &collected, NULL,
+                                             &error));
+  g_assert_no_error (error);
+  g_assert_true (collected.in_order);
+  g_assert_cmpuint (collected.seen, ==, 30000);
+  g_assert_cmpuint (collected.sum, ==, (guint64) 30000 * 29999 / 2);
+  g_assert_cmpuint (collected.calls, >, 2);
+}
+
+static void
+test_foreach_errors (void)
+{
+  /* A broken element far into the array: what came before it is handed on, then the error. */
+  {
+    g_autoptr(GBytes) bytes = numbered_array (20000, 12345, FALSE);
+    g_autoptr(GError) error = NULL;
+    Collected collected = { .in_order = TRUE };
+
+    g_assert_false (rapport_json_array_foreach (bytes, "data/tweets.js", collect, &collected,
+                                                NULL, &error));
+    g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED);
+    /* Item 12,345 starts on line 2 + 12,344 × 4 and its error is two lines further down. */
+    g_assert_cmpstr (error->message, ==,
+                     "data/tweets.js: item 12345 is not valid JSON (line 49380: an unexpected character)");
+    g_assert_true (collected.in_order);
+    g_assert_cmpuint (collected.seen, <, 12345);
+  }
+
+  /* A truncated array: every complete element first, then the error. */
+  {
+    g_autoptr(GBytes) bytes = numbered_array (9000, 0, TRUE);
+    g_autoptr(GError) error = NULL;
+    Collected collected = { .in_order = TRUE };
+
+    g_assert_false (rapport_json_array_foreach (bytes, "data/tweets.js", collect, &collected,
+                                                NULL, &error));
+    g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED);
+    g_assert_cmpstr (error->message, ==,
+                     "data/tweets.js: the list is cut off after 9000 items (the file is incomplete)");
+    g_assert_cmpuint (collected.seen, ==, 9000);
+    g_assert_true (collected.in_order);
+  }
+
+  /* The callback's error stops everything. */
+  {
+    g_autoptr(GBytes) bytes = numbered_array (20000, 0, FALSE);
+    g_autoptr(GError) error = NULL;
+    Collected collected = { .in_order = TRUE, .fail_on_call = 2 };
+
+    g_assert_false (rapport_json_array_foreach (bytes, "data/tweets.js", collect, &collected,
+                                                NULL, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+    g_assert_cmpstr (error->message, ==, "stop at call 2");
+    g_assert_cmpuint (collected.calls, ==, 2);
+  }
+
+  /* Cancellation between batches. */
+  {
+    g_autoptr(GBytes) bytes = numbered_array (20000, 0, FALSE);
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr(GError) error = NULL;
+    Collected collected = { .in_order = TRUE, .cancel_on_first = cancellable };
+
+    g_assert_false (rapport_json_array_foreach (bytes, "data/tweets.js", collect, &collected,
+                                                cancellable, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_assert_cmpuint (collected.calls, ==, 1);
+  }
+
+  /* Already cancelled: nothing is handed on. */
+  {
+    g_autoptr(GBytes) bytes = bytes_from ("[{\"i\": 0}]");
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr(GError) error = NULL;
+    Collected collected = { .in_order = TRUE };
+
+    g_cancellable_cancel (cancellable);
+    g_assert_false (rapport_json_array_foreach (bytes, "data/tweets.js", collect, &collected,
+                                                cancellable, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_assert_cmpuint (collected.calls, ==, 0);
+  }
+
+  /* A root that is not a list fails before any element. */
+  {
+    g_autoptr(GBytes) bytes = bytes_from ("window.YTD.tweets.part0 = {}");
+    g_autoptr(GError) error = NULL;
+    Collected collected = { .in_order = TRUE };
+
+    g_assert_false (rapport_json_array_foreach (bytes, "data/tweets.js", collect, &collected,
+                                                NULL, &error));
+    g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED);
+    g_assert_true (g_str_has_prefix (error->message, "data/tweets.js: "));
+    g_assert_cmpuint (collected.calls, ==, 0);
+  }
+}
+
+static void
+test_foreach_empty (void)
+{
+  g_autoptr(GBytes) bytes = bytes_from ("window.YTD.follower.part0 = [ ]");
+  g_autoptr(GError) error = NULL;
+  Collected collected = { .in_order = TRUE };
+
+  g_assert_true (rapport_json_array_foreach (bytes, "data/follower.js", collect, &collected,
+                                             NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (collected.calls, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/json-array/prefix", test_prefix);
+  g_test_add_func ("/json-array/split", test_split);
+  g_test_add_func ("/json-array/split-errors", test_split_errors);
+  g_test_add_func ("/json-array/values", test_values);
+  g_test_add_func ("/json-array/value-errors", test_value_errors);
+  g_test_add_func ("/json-array/foreach-in-order", test_foreach_in_order);
+  g_test_add_func ("/json-array/foreach-errors", test_foreach_errors);
+  g_test_add_func ("/json-array/foreach-empty", test_foreach_empty);
+
+  return g_test_run ();
+}

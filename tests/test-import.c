@@ -177,6 +177,63 @@ test_instagram_snapshots (Fixture       *fixture,
                      ((RapportSnapshot *) g_ptr_array_index (snapshots, i))->exported_at);
 }
 
+static const RapportDatasetPost *
+find_post (RapportDataset *dataset,
+           const char     *platform_id)
+{
+  for (guint i = 0; i < dataset->posts->len; i++)
+    {
+      const RapportDatasetPost *post = g_ptr_array_index (dataset->posts, i);
+
+      if (g_str_equal (post->platform_id, platform_id))
+        return post;
+    }
+  return NULL;
+}
+
+static void
+test_twitter_with_analytics (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *archive = fixture_path ("twitter", "archive-2024", NULL);
+  g_autofree char *csv_source = fixture_path ("twitter", "analytics",
+                                              "tweet_activity_metrics_jo_doe_20241001_20241110_en.csv", NULL);
+  /* The same rows, under the archive's user name, as that account's analytics file would be. */
+  g_autofree char *csv = g_build_filename (fixture->dir, "tweet_activity_metrics_JoDoe_20241001_20241110_en.csv", NULL);
+  g_autofree char *content = NULL;
+  g_auto(RapportImportSummary) first = { 0 };
+  g_auto(RapportImportSummary) second = { 0 };
+  g_autoptr(RapportDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  const RapportDatasetPost *post;
+  gsize len;
+
+  import_ok (fixture, archive, &first);
+  g_assert_cmpint (first.platform, ==, RAPPORT_PLATFORM_TWITTER);
+  g_assert_cmpstr (first.handle, ==, "JoDoe");
+  g_assert_cmpint (first.snapshot.date_source, ==, RAPPORT_DATE_SOURCE_MANIFEST);
+
+  g_assert_true (g_file_get_contents (csv_source, &content, &len, NULL));
+  g_assert_true (g_file_set_contents (csv, content, len, NULL));
+  import_ok (fixture, csv, &second);
+  g_assert_cmpint (second.account_id, ==, first.account_id);
+  g_assert_cmpuint (second.snapshot.n_posts, ==, 2);
+
+  dataset = rapport_store_load_dataset (fixture->store, first.account_id, &error);
+  g_assert_no_error (error);
+  /* One of the two analytics rows is a tweet of the archive: merged, not added. */
+  g_assert_cmpuint (dataset->posts->len, ==, first.snapshot.n_posts + 1);
+  post = find_post (dataset, "1855269123456789012");
+  g_assert_nonnull (post);
+  g_assert_cmpint (post->impressions, ==, 2633);
+  g_assert_cmpint (post->likes, ==, 12);
+  g_assert_cmpint (post->replies, ==, 2);
+  g_assert_cmpint (post->follows, ==, 1);
+  /* The archive's own facts stay: its type and its full text. */
+  g_assert_cmpint (post->type, !=, RAPPORT_POST_TEXT);
+  g_assert_true (g_strv_contains ((const char * const *) post->hashtags, "gnome"));
+}
+
 static void
 test_unrecognized (Fixture       *fixture,
                    gconstpointer  data)
@@ -312,6 +369,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/import/tiktok-and-reimport", test_tiktok_and_reimport);
   ADD ("/import/instagram-snapshots", test_instagram_snapshots);
+  ADD ("/import/twitter-with-analytics", test_twitter_with_analytics);
   ADD ("/import/unrecognized", test_unrecognized);
   ADD ("/import/broken-file-changes-nothing", test_broken_file_changes_nothing);
   ADD ("/import/cancelled", test_cancelled);

@@ -1,0 +1,230 @@
+/* rapport-anomalies.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "core/rapport-stats.h"
+
+#include "rapport-anomalies.h"
+
+#define DAY RAPPORT_SECONDS_PER_DAY
+/* A purge leaves engagement where it was: interactions after at least this share of before. */
+#define PURGE_KEPT_INTERACTIONS 0.9
+
+typedef struct
+{
+  guint index;             /* the point the change leads to */
+  double change;
+  RapportSeriesKind group; /* REAL or RECONSTRUCTED */
+  double z;
+} DailyChange;
+
+/* Robust z of every change in @group; FALSE when the group is too small or has no spread. */
+static gboolean
+score_group (GArray            *changes,
+             RapportSeriesKind  group,
+             double            *median_out)
+{
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  double scale;
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      DailyChange *change = &g_array_index (changes, DailyChange, i);
+
+      if (change->group == group)
+        g_array_append_val (values, change->change);
+    }
+  if (values->len < RAPPORT_ANOMALY_MIN_CHANGES)
+    return FALSE;
+
+  scale = rapport_stats_robust_scale ((const double *) values->data, values->len, median_out);
+  if (!(scale > 0))
+    return FALSE;
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      DailyChange *change = &g_array_index (changes, DailyChange, i);
+
+      if (change->group == group)
+        change->z = (change->change - *median_out) / scale;
+    }
+  return TRUE;
+}
+
+/* Median ER and median interactions of the own posts with times in [start, end). */
+static void
+engagement_between (const GArray *per_post,
+                    gint64        start,
+                    gint64        end,
+                    double       *rate,
+                    guint        *n_rate,
+                    double       *interactions,
+                    guint        *n_interactions)
+{
+  g_autoptr(GArray) rates = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < per_post->len; i++)
+    {
+      const RapportPostEngagement *entry = &g_array_index (per_post, RapportPostEngagement, i);
+      double value;
+
+      if (entry->post->created_at < start || entry->post->created_at >= end)
+        continue;
+      if (!isnan (entry->rate))
+        g_array_append_val (rates, entry->rate);
+      if (entry->interactions >= 0)
+        {
+          value = entry->interactions;
+          g_array_append_val (counts, value);
+        }
+    }
+  *rate = rapport_stats_median ((const double *) rates->data, rates->len);
+  *n_rate = rates->len;
+  *interactions = rapport_stats_median ((const double *) counts->data, counts->len);
+  *n_interactions = counts->len;
+}
+
+static gboolean
+flagged (const DailyChange *change,
+         RapportAnomalyKind *kind)
+{
+  /* A day that merely grew less than usual is no drop: the sign must agree with the z. */
+  if (change->z >= RAPPORT_ANOMALY_Z && change->change > 0)
+    {
+      *kind = RAPPORT_ANOMALY_JUMP;
+      return TRUE;
+    }
+  /* Reconstructed days never lose anyone (the followers who left are not in the list), so a
+   * quiet reconstructed day is missing data, never a drop. */
+  if (change->z <= -RAPPORT_ANOMALY_Z && change->change < 0 && change->group == RAPPORT_SERIES_REAL)
+    {
+      *kind = RAPPORT_ANOMALY_DROP;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+finish_event (RapportAnomaly *event,
+              const GArray   *per_post)
+{
+  engagement_between (per_post, event->start - RAPPORT_ANOMALY_WINDOW_DAYS * DAY, event->start,
+                      &event->rate_before, &event->n_rate_before,
+                      &event->interactions_before, &event->n_interactions_before);
+  engagement_between (per_post, event->end + DAY, event->end + (RAPPORT_ANOMALY_WINDOW_DAYS + 1) * DAY,
+                      &event->rate_after, &event->n_rate_after,
+                      &event->interactions_after, &event->n_interactions_after);
+
+  event->looks_like_purge = event->kind == RAPPORT_ANOMALY_DROP
+                         && event->followers_before > 0
+                         && -event->change / event->followers_before * 100 >= RAPPORT_ANOMALY_PURGE_SHARE
+                         && event->n_interactions_before >= RAPPORT_ANOMALY_PURGE_POSTS
+                         && event->n_interactions_after >= RAPPORT_ANOMALY_PURGE_POSTS
+                         && event->interactions_after >= PURGE_KEPT_INTERACTIONS * event->interactions_before;
+}
+
+/*
+ * Follower anomalies.
+ *
+ * Daily changes are taken only between consecutive days that are both REAL totals from the same
+ * source (so a switch from a list size to an insights figure is no change), or both
+ * RECONSTRUCTED; a change into or out of an interpolated stretch says nothing.  The two kinds
+ * are scored apart, each needing at least 14 changes: reconstructed changes are daily gains of
+ * the followers who stayed and are never negative, real ones can be.  Robust z = (change −
+ * median) / (1.4826 · MAD), with 1.253314 · mean absolute deviation in place of the scaled MAD
+ * when the MAD is 0 (most days equal).  A day is flagged at z ≥ 3.5 with a gain (a jump) or
+ * z ≤ −3.5 with a loss, in real totals only (a drop).  Flagged consecutive days of the same kind
+ * merge into one event.
+ *
+ * Engagement around an event: median ER and median interactions of own posts in the 30 days
+ * before its first day and in the 30 days after its last.
+ *
+ * Purges: exports do not say which followers engaged, so the one honest signal is that a drop
+ * took no engagement with it.  A drop looks like a purge when it lost at least 1 % of the
+ * followers and the median interactions per post in the 30 days after are at least 90 % of
+ * those before, with three posts with counts on each side.  It cannot tell a platform's purge
+ * of fake accounts from the creator removing followers, or from bots unfollowing on their own.
+ */
+GArray *
+rapport_anomalies_detect (const RapportFollowerSeries *series,
+                          const GArray                *per_post)
+{
+  g_autoptr(GArray) changes = NULL;
+  GArray *events;
+  double median_real = NAN;
+  double median_reconstructed = NAN;
+  gboolean have_real;
+  gboolean have_reconstructed;
+  RapportAnomaly *open = NULL;
+  guint open_last_index = 0;
+
+  g_return_val_if_fail (series != NULL, NULL);
+  g_return_val_if_fail (per_post != NULL, NULL);
+
+  events = g_array_new (FALSE, TRUE, sizeof (RapportAnomaly));
+  changes = g_array_new (FALSE, FALSE, sizeof (DailyChange));
+
+  for (guint i = 1; i < series->points->len; i++)
+    {
+      const RapportSeriesPoint *before = &g_array_index (series->points, RapportSeriesPoint, i - 1);
+      const RapportSeriesPoint *after = &g_array_index (series->points, RapportSeriesPoint, i);
+      DailyChange change = { i, after->followers - before->followers, after->kind, 0 };
+
+      if (before->kind != after->kind || after->kind == RAPPORT_SERIES_INTERPOLATED)
+        continue;
+      if (after->kind == RAPPORT_SERIES_REAL && before->source != after->source)
+        continue;
+      g_array_append_val (changes, change);
+    }
+
+  have_real = score_group (changes, RAPPORT_SERIES_REAL, &median_real);
+  have_reconstructed = score_group (changes, RAPPORT_SERIES_RECONSTRUCTED, &median_reconstructed);
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const DailyChange *change = &g_array_index (changes, DailyChange, i);
+      const RapportSeriesPoint *point = &g_array_index (series->points, RapportSeriesPoint, change->index);
+      gboolean scored = change->group == RAPPORT_SERIES_REAL ? have_real : have_reconstructed;
+      RapportAnomalyKind kind;
+
+      if (!scored || !flagged (change, &kind))
+        continue;
+
+      if (open != NULL && open_last_index + 1 == change->index
+          && open->kind == kind && open->found_in == change->group)
+        {
+          open->end = point->day;
+          open->n_days++;
+          open->change = point->followers - open->followers_before;
+          if (fabs (change->z) > fabs (open->z))
+            open->z = change->z;
+        }
+      else
+        {
+          RapportAnomaly event = { 0 };
+
+          event.kind = kind;
+          event.found_in = change->group;
+          event.start = event.end = point->day;
+          event.n_days = 1;
+          event.followers_before = point->followers - change->change;
+          event.change = change->change;
+          event.z = change->z;
+          event.typical_change = change->group == RAPPORT_SERIES_REAL ? median_real : median_reconstructed;
+          g_array_append_val (events, event);
+          open = &g_array_index (events, RapportAnomaly, events->len - 1);
+        }
+      open_last_index = change->index;
+    }
+
+  for (guint i = 0; i < events->len; i++)
+    finish_event (&g_array_index (events, RapportAnomaly, i), per_post);
+
+  return events;
+}

@@ -1,0 +1,63 @@
+/* rapport-anomalies.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Follower jumps and drops found by a robust z-score of the daily changes of the follower
+ * series, with what engagement did around each.  The definitions are in rapport-anomalies.c.
+ */
+
+#pragma once
+
+#include "analysis/rapport-engagement.h"
+
+G_BEGIN_DECLS
+
+/* A daily change is unusual at |robust z| ≥ 3.5 (Iglewicz and Hoaglin's cut-off). */
+#define RAPPORT_ANOMALY_Z            3.5
+/* Daily changes of one kind needed before their spread is trusted. */
+#define RAPPORT_ANOMALY_MIN_CHANGES  14
+/* Days of posts compared before and after an event. */
+#define RAPPORT_ANOMALY_WINDOW_DAYS  30
+/* A drop of at least this share of the followers (percent) can look like a purge. */
+#define RAPPORT_ANOMALY_PURGE_SHARE  1.0
+/* Posts with known interactions needed on each side for the purge check. */
+#define RAPPORT_ANOMALY_PURGE_POSTS  3
+
+typedef enum
+{
+  RAPPORT_ANOMALY_JUMP,
+  RAPPORT_ANOMALY_DROP,
+} RapportAnomalyKind;
+
+typedef struct
+{
+  RapportAnomalyKind kind;
+  RapportSeriesKind found_in;   /* REAL or RECONSTRUCTED: the daily changes it stood out from */
+  gint64 start;                 /* first day of the event (00:00 UTC) */
+  gint64 end;                   /* last day of the event, start for a one-day event */
+  guint n_days;                 /* flagged days merged into the event */
+  double followers_before;      /* followers on the day before start */
+  double change;                /* followers on end − followers_before */
+  double z;                     /* the robust z of its most extreme day, signed */
+  double typical_change;        /* median daily change of the series it came from */
+
+  /* Own posts in the 30 days before the event, [start − 30 d, start), and in the 30 days after
+   * it, [end + 1 d, end + 31 d). */
+  double rate_before;           /* median ER by followers, NAN without posts */
+  guint n_rate_before;
+  double rate_after;
+  guint n_rate_after;
+  double interactions_before;   /* median interactions per post, NAN without posts */
+  guint n_interactions_before;
+  double interactions_after;
+  guint n_interactions_after;
+
+  gboolean looks_like_purge;    /* a drop that took no engagement with it, see rapport-anomalies.c */
+} RapportAnomaly;
+
+/* The events of @series, oldest first, as a GArray of RapportAnomaly; never NULL.  @per_post is
+ * rapport_engagement_per_post() of the same dataset. */
+GArray *rapport_anomalies_detect (const RapportFollowerSeries *series,
+                                  const GArray                *per_post);
+
+G_END_DECLS

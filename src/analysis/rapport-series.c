@@ -1,0 +1,353 @@
+/* rapport-series.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "rapport-series.h"
+
+#define DAY RAPPORT_SECONDS_PER_DAY
+
+typedef struct
+{
+  gint64 day;
+  gint64 at;
+  gint64 count;
+  RapportCountSource source;
+} RealTotal;
+
+/* A follower list with follow dates: how many of its followers followed on each day. */
+typedef struct
+{
+  gint64 export_day;
+  gint64 first_day;  /* the earliest follow date's day */
+  gint64 *per_day;   /* per_day[i]: follows on day first_day + i, up to export_day */
+} DatedList;
+
+gint64
+rapport_day_of (gint64 t)
+{
+  gint64 rest = t % DAY;
+
+  /* Round toward the past for times before 1970 as well. */
+  return rest < 0 ? t - rest - DAY : t - rest;
+}
+
+/* Which real total wins when one day has several: the size of an exported list is counted, the
+ * others are stated; a profile total is the platform's own figure at the export; a live refresh
+ * reads the same public figure; insights totals are often rounded or lag by a day. */
+static int
+source_rank (RapportCountSource source)
+{
+  switch (source)
+    {
+    case RAPPORT_COUNT_SOURCE_SNAPSHOT:
+      return 0;
+    case RAPPORT_COUNT_SOURCE_PROFILE:
+      return 1;
+    case RAPPORT_COUNT_SOURCE_LIVE:
+      return 2;
+    case RAPPORT_COUNT_SOURCE_INSIGHTS:
+      return 3;
+    case RAPPORT_COUNT_SOURCE_RECONSTRUCTION:
+    default:
+      return 4;
+    }
+}
+
+static int
+compare_real_totals (gconstpointer a,
+                     gconstpointer b)
+{
+  const RealTotal *x = a;
+  const RealTotal *y = b;
+
+  if (x->day != y->day)
+    return x->day < y->day ? -1 : 1;
+  if (source_rank (x->source) != source_rank (y->source))
+    return source_rank (x->source) - source_rank (y->source);
+  /* The newer reading of the same source first. */
+  return (x->at < y->at) - (x->at > y->at);
+}
+
+/* Every real total, one per day (the best by source_rank(), then the newest), oldest first. */
+static GArray *
+collect_real_totals (const RapportDataset *dataset)
+{
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (RealTotal));
+  GArray *best = g_array_new (FALSE, FALSE, sizeof (RealTotal));
+
+  g_assert (dataset != NULL);
+
+  for (guint i = 0; i < dataset->counts->len; i++)
+    {
+      const RapportFollowerCount *count = &g_array_index (dataset->counts, RapportFollowerCount, i);
+      RealTotal total = { rapport_day_of (count->at), count->at, count->count, count->source };
+
+      if (count->source == RAPPORT_COUNT_SOURCE_RECONSTRUCTION || count->count < 0)
+        continue;
+      g_array_append_val (all, total);
+    }
+
+  /* The store records list sizes as counts already; a hand-built dataset may not, and the
+   * duplicate of a stored one is harmless since both say the same. */
+  for (guint i = 0; i < dataset->snapshots->len; i++)
+    {
+      const RapportDatasetSnapshot *snapshot = g_ptr_array_index (dataset->snapshots, i);
+      RealTotal total;
+
+      if (snapshot->followers == NULL || snapshot->exported_at <= 0)
+        continue;
+      total = (RealTotal) {
+        rapport_day_of (snapshot->exported_at), snapshot->exported_at,
+        (gint64) snapshot->followers->len, RAPPORT_COUNT_SOURCE_SNAPSHOT,
+      };
+      g_array_append_val (all, total);
+    }
+
+  g_array_sort (all, compare_real_totals);
+  for (guint i = 0; i < all->len; i++)
+    {
+      const RealTotal *total = &g_array_index (all, RealTotal, i);
+
+      if (best->len == 0 || g_array_index (best, RealTotal, best->len - 1).day != total->day)
+        g_array_append_val (best, *total);
+    }
+  return best;
+}
+
+static void
+dated_list_clear (gpointer data)
+{
+  DatedList *list = data;
+
+  g_free (list->per_day);
+}
+
+/* A histogram of follow days instead of a sort: O(n + days) for a list of n followers. */
+static GArray *
+collect_dated_lists (const RapportDataset *dataset)
+{
+  GArray *lists = g_array_new (FALSE, FALSE, sizeof (DatedList));
+
+  g_array_set_clear_func (lists, dated_list_clear);
+
+  for (guint i = 0; i < dataset->snapshots->len; i++)
+    {
+      const RapportDatasetSnapshot *snapshot = g_ptr_array_index (dataset->snapshots, i);
+      const RapportPeople *people = snapshot->followers;
+      DatedList list = { 0 };
+      gboolean any = FALSE;
+
+      if (people == NULL || snapshot->exported_at <= 0)
+        continue;
+
+      list.export_day = rapport_day_of (snapshot->exported_at);
+      list.first_day = list.export_day;
+      /* A follow date after the export is wrong; such followers count as undated. */
+      for (gsize j = 0; j < people->len; j++)
+        if (people->items[j].since > 0 && people->items[j].since <= snapshot->exported_at)
+          {
+            list.first_day = MIN (list.first_day, rapport_day_of (people->items[j].since));
+            any = TRUE;
+          }
+      if (!any)
+        continue;
+
+      list.per_day = g_new0 (gint64, (list.export_day - list.first_day) / DAY + 1);
+      for (gsize j = 0; j < people->len; j++)
+        if (people->items[j].since > 0 && people->items[j].since <= snapshot->exported_at)
+          list.per_day[(rapport_day_of (people->items[j].since) - list.first_day) / DAY]++;
+      g_array_append_val (lists, list);
+    }
+  return lists;
+}
+
+/*
+ * The daily follower series.
+ *
+ * Span: from the earliest day with data — the first real total, or the first follow date in a
+ * follower list that has follow dates — to the last day with data, the newest real total (every
+ * exported follower list is one).  Nothing is extrapolated before or after: posts outside the
+ * span have no follower figure, so no engagement rate by followers.
+ *
+ * Each day inside the span is, in this order:
+ *
+ * - REAL when at least one real total falls on it: the size of an exported follower list, a
+ *   profile total, a live refresh, an insights total — in that order of preference when one day
+ *   has several, and the newest of equals.
+ *
+ * - RECONSTRUCTED, a lower bound, when a follower list with follow dates was exported on that
+ *   day or later: the number of that list's followers whose follow date is on or before the day.
+ *   Followers who left before the export, and followers without a date, are missing, hence the
+ *   lower bound.  With several such lists the largest count wins: each is a lower bound, and an
+ *   older list still holds the people who left later.  A list only speaks for the days from its
+ *   earliest follow date (before that it would only say "at least 0") to its export.
+ *
+ * - INTERPOLATED otherwise: the straight line between the real totals before and after the day.
+ *   Every day in the span has one of the three, since every dated list is also a real total.
+ */
+RapportFollowerSeries *
+rapport_follower_series_compute (const RapportDataset *dataset)
+{
+  g_autoptr(GArray) totals = NULL;
+  g_autoptr(GArray) lists = NULL;
+  g_autofree gint64 *cumulative = NULL;
+  RapportFollowerSeries *series;
+  gint64 start = G_MAXINT64;
+  gint64 end = G_MININT64;
+  gint64 n_days;
+  guint next_total = 0;
+
+  g_return_val_if_fail (dataset != NULL, NULL);
+
+  series = g_new0 (RapportFollowerSeries, 1);
+  series->points = g_array_new (FALSE, FALSE, sizeof (RapportSeriesPoint));
+
+  totals = collect_real_totals (dataset);
+  lists = collect_dated_lists (dataset);
+
+  if (totals->len > 0)
+    {
+      start = g_array_index (totals, RealTotal, 0).day;
+      end = g_array_index (totals, RealTotal, totals->len - 1).day;
+    }
+  for (guint i = 0; i < lists->len; i++)
+    {
+      const DatedList *list = &g_array_index (lists, DatedList, i);
+
+      start = MIN (start, list->first_day);
+      end = MAX (end, list->export_day);
+    }
+  if (start > end)
+    return series;
+
+  n_days = (end - start) / DAY + 1;
+  g_array_set_size (series->points, n_days);
+
+  /* Per list, a running sum of follows swept along the days. */
+  cumulative = g_new0 (gint64, MAX (lists->len, 1));
+
+  for (gint64 i = 0; i < n_days; i++)
+    {
+      RapportSeriesPoint *point = &g_array_index (series->points, RapportSeriesPoint, i);
+      gint64 day = start + i * DAY;
+      gint64 reconstructed = -1;
+
+      point->day = day;
+
+      for (guint l = 0; l < lists->len; l++)
+        {
+          const DatedList *list = &g_array_index (lists, DatedList, l);
+
+          if (day < list->first_day || day > list->export_day)
+            continue;
+          cumulative[l] += list->per_day[(day - list->first_day) / DAY];
+        }
+      for (guint l = 0; l < lists->len; l++)
+        {
+          const DatedList *list = &g_array_index (lists, DatedList, l);
+
+          if (day >= list->first_day && day <= list->export_day)
+            reconstructed = MAX (reconstructed, cumulative[l]);
+        }
+
+      while (next_total < totals->len && g_array_index (totals, RealTotal, next_total).day < day)
+        next_total++;
+
+      if (next_total < totals->len && g_array_index (totals, RealTotal, next_total).day == day)
+        {
+          const RealTotal *total = &g_array_index (totals, RealTotal, next_total);
+
+          point->followers = total->count;
+          point->kind = RAPPORT_SERIES_REAL;
+          point->source = total->source;
+          point->lower_bound = FALSE;
+        }
+      else if (reconstructed >= 0)
+        {
+          point->followers = reconstructed;
+          point->kind = RAPPORT_SERIES_RECONSTRUCTED;
+          point->source = RAPPORT_COUNT_SOURCE_RECONSTRUCTION;
+          point->lower_bound = TRUE;
+        }
+      else
+        {
+          const RealTotal *before;
+          const RealTotal *after;
+
+          /* Inside the span and past every dated list: real totals lie on both sides. */
+          g_assert (next_total > 0 && next_total < totals->len);
+          before = &g_array_index (totals, RealTotal, next_total - 1);
+          after = &g_array_index (totals, RealTotal, next_total);
+          point->followers = before->count + (double) (after->count - before->count)
+                                             * (day - before->day) / (after->day - before->day);
+          point->kind = RAPPORT_SERIES_INTERPOLATED;
+          point->source = before->source;
+          point->lower_bound = FALSE;
+        }
+    }
+
+  return series;
+}
+
+const RapportSeriesPoint *
+rapport_follower_series_point (const RapportFollowerSeries *series,
+                               gint64                       t)
+{
+  gint64 first;
+  gint64 index;
+
+  g_return_val_if_fail (series != NULL, NULL);
+
+  if (series->points->len == 0)
+    return NULL;
+  first = g_array_index (series->points, RapportSeriesPoint, 0).day;
+  index = (rapport_day_of (t) - first) / DAY;
+  if (rapport_day_of (t) < first || index >= series->points->len)
+    return NULL;
+  return &g_array_index (series->points, RapportSeriesPoint, index);
+}
+
+double
+rapport_follower_series_at (const RapportFollowerSeries *series,
+                            gint64                       t,
+                            RapportSeriesKind           *kind_out)
+{
+  const RapportSeriesPoint *point;
+
+  g_return_val_if_fail (series != NULL, NAN);
+
+  point = rapport_follower_series_point (series, t);
+  if (point == NULL)
+    return NAN;
+  if (kind_out != NULL)
+    *kind_out = point->kind;
+  return point->followers;
+}
+
+guint
+rapport_follower_series_count_kind (const RapportFollowerSeries *series,
+                                    RapportSeriesKind            kind)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (series != NULL, 0);
+
+  for (guint i = 0; i < series->points->len; i++)
+    if (g_array_index (series->points, RapportSeriesPoint, i).kind == kind)
+      count++;
+  return count;
+}
+
+void
+rapport_follower_series_free (RapportFollowerSeries *series)
+{
+  if (series == NULL)
+    return;
+  g_array_unref (series->points);
+  g_free (series);
+}

@@ -1,0 +1,60 @@
+/* rapport-series.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The daily follower series of one account.  See rapport_follower_series_compute() for how each
+ * day's value is chosen.
+ */
+
+#pragma once
+
+#include "core/rapport-dataset.h"
+
+G_BEGIN_DECLS
+
+#define RAPPORT_SECONDS_PER_DAY G_GINT64_CONSTANT (86400)
+
+typedef enum
+{
+  RAPPORT_SERIES_REAL,          /* a total an export stated for that day */
+  RAPPORT_SERIES_RECONSTRUCTED, /* counted from follow dates of a later follower list: a lower bound */
+  RAPPORT_SERIES_INTERPOLATED,  /* a straight line between the real totals around the day */
+} RapportSeriesKind;
+
+typedef struct
+{
+  gint64 day;                 /* Unix seconds at 00:00 UTC */
+  double followers;
+  RapportSeriesKind kind;
+  RapportCountSource source;  /* for REAL points: where the total came from;
+                               * RECONSTRUCTION for reconstructed points, and for interpolated
+                               * ones the source of the total before them */
+  gboolean lower_bound;       /* TRUE for reconstructed points */
+} RapportSeriesPoint;
+
+typedef struct
+{
+  GArray *points; /* RapportSeriesPoint, one per day without gaps, oldest first; may be empty */
+} RapportFollowerSeries;
+
+/* The UTC day (Unix seconds at 00:00 UTC) that contains @t. */
+gint64                 rapport_day_of                     (gint64                       t);
+
+/* Never NULL.  The series is empty when the dataset has no follower total and no dated list. */
+RapportFollowerSeries *rapport_follower_series_compute    (const RapportDataset        *dataset);
+/* Followers on the day of @t; NAN before the series starts or after it ends.  *kind_out may be
+ * NULL and is left untouched when NAN is returned. */
+double                 rapport_follower_series_at         (const RapportFollowerSeries *series,
+                                                           gint64                       t,
+                                                           RapportSeriesKind           *kind_out);
+/* The point of the day of @t, or NULL outside the series. */
+const RapportSeriesPoint *rapport_follower_series_point   (const RapportFollowerSeries *series,
+                                                           gint64                       t);
+/* Number of points of each kind, for coverage figures. */
+guint                  rapport_follower_series_count_kind (const RapportFollowerSeries *series,
+                                                           RapportSeriesKind            kind);
+void                   rapport_follower_series_free       (RapportFollowerSeries       *series);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportFollowerSeries, rapport_follower_series_free)
+
+G_END_DECLS

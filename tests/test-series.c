@@ -1,0 +1,300 @@
+/* test-series.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "analysis/rapport-series.h"
+
+/* 2025-01-01 00:00 UTC, and day n after it. */
+#define JAN1 G_GINT64_CONSTANT (1735689600)
+#define DAY_N(n) (JAN1 + (gint64) (n) * RAPPORT_SECONDS_PER_DAY)
+#define HOUR G_GINT64_CONSTANT (3600)
+
+static void
+add_count (RapportDataset     *dataset,
+           gint64              at,
+           gint64              count,
+           RapportCountSource  source)
+{
+  RapportFollowerCount total = { at, count, source };
+
+  g_array_append_val (dataset->counts, total);
+}
+
+/* A snapshot with a follower list; since[i] == 0 means no follow date. */
+static void
+add_snapshot (RapportDataset *dataset,
+              gint64          exported_at,
+              const char     *who[],
+              const gint64    since[],
+              guint           n)
+{
+  RapportDatasetSnapshot *snapshot = rapport_dataset_snapshot_new ();
+
+  snapshot->id = dataset->snapshots->len + 1;
+  snapshot->exported_at = exported_at;
+  snapshot->followers = rapport_people_new (n);
+  for (guint i = 0; i < n; i++)
+    rapport_people_add (snapshot->followers, who[i], who[i], NULL, since[i]);
+  rapport_people_sort (snapshot->followers);
+  g_ptr_array_add (dataset->snapshots, snapshot);
+}
+
+static const RapportSeriesPoint *
+point_at (const RapportFollowerSeries *series,
+          guint                        index)
+{
+  g_assert_cmpuint (index, <, series->points->len);
+  return &g_array_index (series->points, RapportSeriesPoint, index);
+}
+
+static void
+assert_point (const RapportFollowerSeries *series,
+              guint                        index,
+              gint64                       day,
+              double                       followers,
+              RapportSeriesKind            kind,
+              RapportCountSource           source)
+{
+  const RapportSeriesPoint *point = point_at (series, index);
+
+  g_assert_cmpint (point->day, ==, day);
+  g_assert_cmpfloat_with_epsilon (point->followers, followers, 1e-9);
+  g_assert_cmpint (point->kind, ==, kind);
+  g_assert_cmpint (point->source, ==, source);
+  g_assert_cmpint (point->lower_bound, ==, kind == RAPPORT_SERIES_RECONSTRUCTED);
+}
+
+static void
+test_empty (void)
+{
+  g_autoptr(RapportDataset) dataset = rapport_dataset_new ();
+  g_autoptr(RapportFollowerSeries) series = rapport_follower_series_compute (dataset);
+  RapportSeriesKind kind = RAPPORT_SERIES_INTERPOLATED;
+
+  g_assert_cmpuint (series->points->len, ==, 0);
+  g_assert_true (isnan (rapport_follower_series_at (series, JAN1, &kind)));
+  g_assert_cmpint (kind, ==, RAPPORT_SERIES_INTERPOLATED);
+  g_assert_null (rapport_follower_series_point (series, JAN1));
+}
+
+static void
+test_day_of (void)
+{
+  g_assert_cmpint (rapport_day_of (JAN1), ==, JAN1);
+  g_assert_cmpint (rapport_day_of (JAN1 + 86399), ==, JAN1);
+  g_assert_cmpint (rapport_day_of (JAN1 + 86400), ==, JAN1 + 86400);
+  g_assert_cmpint (rapport_day_of (-1), ==, -86400);
+  g_assert_cmpint (rapport_day_of (0), ==, 0);
+}
+
+/* Totals only: the best source wins a day, the days between are a straight line. */
+static void
+test_totals_interpolated (void)
+{
+  g_autoptr(RapportDataset) dataset = rapport_dataset_new ();
+  g_autoptr(RapportFollowerSeries) series = NULL;
+  RapportSeriesKind kind = RAPPORT_SERIES_REAL;
+
+  add_count (dataset, DAY_N (0) + 9 * HOUR, 100, RAPPORT_COUNT_SOURCE_PROFILE);
+  add_count (dataset, DAY_N (4) + 1 * HOUR, 140, RAPPORT_COUNT_SOURCE_INSIGHTS);
+  add_count (dataset, DAY_N (4) + 2 * HOUR, 150, RAPPORT_COUNT_SOURCE_PROFILE);
+  add_count (dataset, DAY_N (4) + 3 * HOUR, 145, RAPPORT_COUNT_SOURCE_INSIGHTS);
+  /* Not real totals: ignored. */
+  add_count (dataset, DAY_N (2), 999, RAPPORT_COUNT_SOURCE_RECONSTRUCTION);
+  add_count (dataset, DAY_N (3), -1, RAPPORT_COUNT_SOURCE_PROFILE);
+  /* Two profile readings on one day: the newer wins. */
+  add_count (dataset, DAY_N (6) + 8 * HOUR, 170, RAPPORT_COUNT_SOURCE_PROFILE);
+  add_count (dataset, DAY_N (6) + 20 * HOUR, 160, RAPPORT_COUNT_SOURCE_PROFILE);
+
+  series = rapport_follower_series_compute (dataset);
+  g_assert_cmpuint (series->points->len, ==, 7);
+  assert_point (series, 0, DAY_N (0), 100, RAPPORT_SERIES_REAL, RAPPORT_COUNT_SOURCE_PROFILE);
+  assert_point (series, 1, DAY_N (1), 112.5, RAPPORT_SERIES_INTERPOLATED, RAPPORT_COUNT_SOURCE_PROFILE);
+  assert_point (series, 2, DAY_N (2), 125, RAPPORT_SERIES_INTERPOLATED, RAPPORT_COUNT_SOURCE_PROFILE);
+  assert_point (series, 3, DAY_N (3), 137.5, RAPPORT_SERIES_INTERPOLATED, RAPPORT_COUNT_SOURCE_PROFILE);
+  assert_point (series, 4, DAY_N (4), 150, RAPPORT_SERIES_REAL, RAPPORT_COUNT_SOURCE_PROFILE);
+  assert_point (series, 5, DAY_N (5), 155, RAPPORT_SERIES_INTERPOLATED, RAPPORT_COUNT_SOURCE_PROFILE);
+  assert_point (series, 6, DAY_N (6), 160, RAPPORT_SERIES_REAL, RAPPORT_COUNT_SOURCE_PROFILE);
+
+  g_assert_cmpfloat (rapport_follower_series_at (series, DAY_N (2) + 23 * HOUR, &kind), ==, 125);
+  g_assert_cmpint (kind, ==, RAPPORT_SERIES_INTERPOLATED);
+  g_assert_true (isnan (rapport_follower_series_at (series, DAY_N (0) - 1, NULL)));
+  g_assert_true (isnan (rapport_follower_series_at (series, DAY_N (7), NULL)));
+  g_assert_cmpfloat (rapport_follower_series_at (series, DAY_N (7) - 1, NULL), ==, 160);
+
+  g_assert_cmpuint (rapport_follower_series_count_kind (series, RAPPORT_SERIES_REAL), ==, 3);
+  g_assert_cmpuint (rapport_follower_series_count_kind (series, RAPPORT_SERIES_INTERPOLATED), ==, 4);
+  g_assert_cmpuint (rapport_follower_series_count_kind (series, RAPPORT_SERIES_RECONSTRUCTED), ==, 0);
+}
+
+/* One export with follow dates: the days before it are counted from those dates. */
+static void
+test_reconstruction (void)
+{
+  g_autoptr(RapportDataset) dataset = rapport_dataset_new ();
+  g_autoptr(RapportFollowerSeries) series = NULL;
+  const char *who[] = { "ann", "bob", "cy", "dee", "eve" };
+  /* dee has no date; eve's date lies after the export, so it is not believed. */
+  const gint64 since[] = { DAY_N (1) + 5, DAY_N (1) + 10 * HOUR, DAY_N (4) + 23 * HOUR, 0, DAY_N (12) };
+
+  add_snapshot (dataset, DAY_N (9) + 12 * HOUR, who, since, 5);
+  add_count (dataset, DAY_N (6) + 12 * HOUR, 4, RAPPORT_COUNT_SOURCE_PROFILE);
+  /* The list size beats a profile total of the same day. */
+  add_count (dataset, DAY_N (9), 7, RAPPORT_COUNT_SOURCE_PROFILE);
+
+  series = rapport_follower_series_compute (dataset);
+  g_assert_cmpuint (series->points->len, ==, 9);
+  assert_point (series, 0, DAY_N (1), 2, RAPPORT_SERIES_RECONSTRUCTED, RAPPORT_COUNT_SOURCE_RECONSTRUCTION);
+  assert_point (series, 1, DAY_N (2), 2, RAPPORT_SERIES_RECONSTRUCTED, RAPPORT_COUNT_SOURCE_RECONSTRUCTION);
+  assert_point (series, 2, DAY_N (3), 2, RAPPORT_SERIES_RECONSTRUCTED, RAPPORT_COUNT_SOURCE_RECONSTRUCTION);
+  assert_point (series, 3, DAY_N (4), 3, RAPPORT_SERIES_RECONSTRUCTED, RAPPORT_COUNT_SOURCE_RECONSTRUCTION);
+  assert_point (series, 4, DAY_N (5), 3, RAPPORT_SERIES_RECONSTRUCTED, RAPPORT_COUNT_SOURCE_RECONSTRUCTION);
+  assert_point (series, 5, DAY_N (6), 4, RAPPORT_SERIES_REAL, RAPPORT_COUNT_SOURCE_PROFILE);
+  assert_point (series, 6, DAY_N (7), 3, RAPPORT_SERIES_RECONSTRUCTED, RAPPORT_COUNT_SOURCE_RECONSTRUCTION);
+  assert_point (series, 7, DAY_N (8), 3, RAPPORT_SERIES_RECONSTRUCTED, RAPPORT_COUNT_SOURCE_RECONSTRUCTION);
+  assert_point (series, 8, DAY_N (9), 5, RAPPORT_SERIES_REAL, RAPPORT_COUNT_SOURCE_SNAPSHOT);
+
+  g_assert_true (rapport_follower_series_point (series, DAY_N (3) + 5)->lower_bound);
+  g_assert_true (isnan (rapport_follower_series_at (series, DAY_N (1) - 1, NULL)));
+}
+
+/* Two dated lists: each speaks for the days up to its export; the larger lower bound wins. */
+static void
+test_two_lists (void)
+{
+  g_autoptr(RapportDataset) dataset = rapport_dataset_new ();
+  g_autoptr(RapportFollowerSeries) series = NULL;
+  const char *old_who[] = { "x", "y", "z" };
+  const gint64 old_since[] = { DAY_N (1), DAY_N (2), DAY_N (3) };
+  /* y and z left, w came. */
+  const char *new_who[] = { "x", "w" };
+  const gint64 new_since[] = { DAY_N (1), DAY_N (15) };
+  const double expected[] = {
+    1, 2, 3, 3, 3, 3, 3, 3, 3, 3,   /* days 1–10, day 10 the old list's size */
+    1, 1, 1, 1, 2, 2, 2, 2, 2, 2,   /* days 11–20, day 20 the new list's size */
+  };
+
+  add_snapshot (dataset, DAY_N (10), old_who, old_since, 3);
+  add_snapshot (dataset, DAY_N (20) + 5 * HOUR, new_who, new_since, 2);
+
+  series = rapport_follower_series_compute (dataset);
+  g_assert_cmpuint (series->points->len, ==, 20);
+  for (guint i = 0; i < 20; i++)
+    {
+      const RapportSeriesPoint *point = point_at (series, i);
+      gboolean real = i == 9 || i == 19;
+
+      g_assert_cmpint (point->day, ==, DAY_N (i + 1));
+      g_assert_cmpfloat (point->followers, ==, expected[i]);
+      g_assert_cmpint (point->kind, ==, real ? RAPPORT_SERIES_REAL : RAPPORT_SERIES_RECONSTRUCTED);
+      g_assert_cmpint (point->lower_bound, ==, !real);
+    }
+}
+
+/* Undated lists and totals after the last dated list: interpolation. */
+static void
+test_after_dated_list (void)
+{
+  g_autoptr(RapportDataset) dataset = rapport_dataset_new ();
+  g_autoptr(RapportFollowerSeries) series = NULL;
+  const char *who[] = { "a", "b" };
+  const gint64 dated[] = { DAY_N (3), DAY_N (4) };
+  const char *undated_who[] = { "a", "b", "c", "d", "e", "f", "g", "h", "i", "j" };
+  const gint64 undated[10] = { 0 };
+
+  add_snapshot (dataset, DAY_N (5), who, dated, 2);
+  /* A list without dates is a real total and nothing more. */
+  add_snapshot (dataset, DAY_N (9), undated_who, undated, 10);
+
+  series = rapport_follower_series_compute (dataset);
+  g_assert_cmpuint (series->points->len, ==, 7);
+  assert_point (series, 0, DAY_N (3), 1, RAPPORT_SERIES_RECONSTRUCTED, RAPPORT_COUNT_SOURCE_RECONSTRUCTION);
+  assert_point (series, 1, DAY_N (4), 2, RAPPORT_SERIES_RECONSTRUCTED, RAPPORT_COUNT_SOURCE_RECONSTRUCTION);
+  assert_point (series, 2, DAY_N (5), 2, RAPPORT_SERIES_REAL, RAPPORT_COUNT_SOURCE_SNAPSHOT);
+  assert_point (series, 3, DAY_N (6), 4, RAPPORT_SERIES_INTERPOLATED, RAPPORT_COUNT_SOURCE_SNAPSHOT);
+  assert_point (series, 4, DAY_N (7), 6, RAPPORT_SERIES_INTERPOLATED, RAPPORT_COUNT_SOURCE_SNAPSHOT);
+  assert_point (series, 5, DAY_N (8), 8, RAPPORT_SERIES_INTERPOLATED, RAPPORT_COUNT_SOURCE_SNAPSHOT);
+  assert_point (series, 6, DAY_N (9), 10, RAPPORT_SERIES_REAL, RAPPORT_COUNT_SOURCE_SNAPSHOT);
+}
+
+/* A real total before the first follow date: the list says nothing about those days. */
+static void
+test_total_before_follow_dates (void)
+{
+  g_autoptr(RapportDataset) dataset = rapport_dataset_new ();
+  g_autoptr(RapportFollowerSeries) series = NULL;
+  const char *who[] = { "a", "b", "c" };
+  const gint64 since[] = { DAY_N (4), DAY_N (4), DAY_N (5) };
+
+  add_count (dataset, DAY_N (0), 9, RAPPORT_COUNT_SOURCE_INSIGHTS);
+  add_snapshot (dataset, DAY_N (6), who, since, 3);
+
+  series = rapport_follower_series_compute (dataset);
+  g_assert_cmpuint (series->points->len, ==, 7);
+  assert_point (series, 0, DAY_N (0), 9, RAPPORT_SERIES_REAL, RAPPORT_COUNT_SOURCE_INSIGHTS);
+  assert_point (series, 1, DAY_N (1), 8, RAPPORT_SERIES_INTERPOLATED, RAPPORT_COUNT_SOURCE_INSIGHTS);
+  assert_point (series, 3, DAY_N (3), 6, RAPPORT_SERIES_INTERPOLATED, RAPPORT_COUNT_SOURCE_INSIGHTS);
+  assert_point (series, 4, DAY_N (4), 2, RAPPORT_SERIES_RECONSTRUCTED, RAPPORT_COUNT_SOURCE_RECONSTRUCTION);
+  assert_point (series, 5, DAY_N (5), 3, RAPPORT_SERIES_RECONSTRUCTED, RAPPORT_COUNT_SOURCE_RECONSTRUCTION);
+  assert_point (series, 6, DAY_N (6), 3, RAPPORT_SERIES_REAL, RAPPORT_COUNT_SOURCE_SNAPSHOT);
+}
+
+/* A large list: the histogram sweep gives the same as counting each day by hand. */
+static void
+test_large_list (void)
+{
+  g_autoptr(RapportDataset) dataset = rapport_dataset_new ();
+  g_autoptr(RapportFollowerSeries) series = NULL;
+  RapportDatasetSnapshot *snapshot = rapport_dataset_snapshot_new ();
+  const guint n = 200000;
+  GRand *rand = g_rand_new_with_seed (7);
+  g_autofree guint *per_day = g_new0 (guint, 400);
+  guint running = 0;
+
+  snapshot->exported_at = DAY_N (399) + 10;
+  snapshot->followers = rapport_people_new (n);
+  for (guint i = 0; i < n; i++)
+    {
+      char who[32];
+      guint day = g_rand_int_range (rand, 0, 400);
+
+      g_snprintf (who, sizeof who, "user%u", i);
+      rapport_people_add (snapshot->followers, who, who, NULL, DAY_N (day) + g_rand_int_range (rand, 0, 86400));
+      per_day[day]++;
+    }
+  rapport_people_sort (snapshot->followers);
+  g_ptr_array_add (dataset->snapshots, snapshot);
+  g_rand_free (rand);
+
+  series = rapport_follower_series_compute (dataset);
+  g_assert_cmpuint (series->points->len, ==, 400);
+  for (guint d = 0; d < 400; d++)
+    {
+      running += per_day[d];
+      g_assert_cmpfloat (point_at (series, d)->followers, ==, running);
+    }
+  g_assert_cmpuint (running, ==, n);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/series/empty", test_empty);
+  g_test_add_func ("/series/day-of", test_day_of);
+  g_test_add_func ("/series/totals-interpolated", test_totals_interpolated);
+  g_test_add_func ("/series/reconstruction", test_reconstruction);
+  g_test_add_func ("/series/two-lists", test_two_lists);
+  g_test_add_func ("/series/after-dated-list", test_after_dated_list);
+  g_test_add_func ("/series/total-before-follow-dates", test_total_before_follow_dates);
+  g_test_add_func ("/series/large-list", test_large_list);
+
+  return g_test_run ();
+}

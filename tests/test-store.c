@@ -306,6 +306,33 @@ test_load_dataset (Fixture       *fixture,
 }
 
 static void
+test_suggestion_state (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GHashTable) states = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rapport_store_set_suggestion_state (fixture->store, "1", "hashtags.drop-bait:f4f", "dismissed", &error));
+  g_assert_true (rapport_store_set_suggestion_state (fixture->store, "1", "consistency.cadence", "done", &error));
+  g_assert_true (rapport_store_set_suggestion_state (fixture->store, "all", "consistency.cadence", "dismissed", &error));
+  g_assert_true (rapport_store_set_suggestion_state (fixture->store, "1", "consistency.cadence", NULL, &error));
+  g_assert_no_error (error);
+
+  /* A re-opened store (a restart) and a re-import keep the state. */
+  g_clear_object (&fixture->store);
+  fixture->store = rapport_store_open (fixture->dir, &error);
+  import_small_export (fixture, "hash-after-restart", FALSE);
+
+  states = rapport_store_get_suggestion_states (fixture->store, "1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (states), ==, 1);
+  g_assert_cmpstr (g_hash_table_lookup (states, "hashtags.drop-bait:f4f"), ==, "dismissed");
+  g_clear_pointer (&states, g_hash_table_unref);
+  states = rapport_store_get_suggestion_states (fixture->store, "all", &error);
+  g_assert_cmpstr (g_hash_table_lookup (states, "consistency.cadence"), ==, "dismissed");
+}
+
+static void
 test_damaged_file_is_kept (void)
 {
   g_autofree char *dir = rapport_test_make_temp_dir ();
@@ -380,6 +407,7 @@ main (int   argc,
   g_test_add ("/store/abort-changes-nothing", Fixture, NULL, fixture_set_up, test_abort_changes_nothing, fixture_tear_down);
   g_test_add ("/store/delete-account", Fixture, NULL, fixture_set_up, test_delete_account, fixture_tear_down);
   g_test_add ("/store/load-dataset", Fixture, NULL, fixture_set_up, test_load_dataset, fixture_tear_down);
+  g_test_add ("/store/suggestion-state", Fixture, NULL, fixture_set_up, test_suggestion_state, fixture_tear_down);
   g_test_add_func ("/store/damaged-file-is-kept", test_damaged_file_is_kept);
   g_test_add_func ("/store/too-new", test_too_new);
 

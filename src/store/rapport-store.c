@@ -344,6 +344,67 @@ rapport_store_list_snapshots (RapportStore  *self,
   return g_steal_pointer (&snapshots);
 }
 
+GHashTable *
+rapport_store_get_suggestion_states (RapportStore  *self,
+                                     const char    *scope,
+                                     GError       **error)
+{
+  g_autoptr(GHashTable) states = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt;
+  int status;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (scope != NULL, NULL);
+
+  stmt = rapport_store_prepare (self,
+    "SELECT suggestion, state FROM suggestion_state WHERE scope = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, scope, -1, SQLITE_STATIC);
+  while ((status = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (states, dup_column_text (stmt, 0), dup_column_text (stmt, 1));
+  if (step_failed (self, status, error))
+    return NULL;
+  return g_steal_pointer (&states);
+}
+
+gboolean
+rapport_store_set_suggestion_state (RapportStore  *self,
+                                    const char    *scope,
+                                    const char    *suggestion,
+                                    const char    *state,
+                                    GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (scope != NULL, FALSE);
+  g_return_val_if_fail (suggestion != NULL, FALSE);
+
+  if (state == NULL)
+    stmt = rapport_store_prepare (self,
+      "DELETE FROM suggestion_state WHERE scope = ?1 AND suggestion = ?2", error);
+  else
+    stmt = rapport_store_prepare (self,
+      "INSERT OR REPLACE INTO suggestion_state (scope, suggestion, state, changed_at)"
+      " VALUES (?1, ?2, ?3, ?4)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, scope, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, suggestion, -1, SQLITE_STATIC);
+  if (state != NULL)
+    {
+      sqlite3_bind_text (stmt, 3, state, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4, g_get_real_time () / G_USEC_PER_SEC);
+    }
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      rapport_store_set_sqlite_error (self, error, _("saving a suggestion's state"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 rapport_store_delete_account (RapportStore  *self,
                               gint64         account_id,

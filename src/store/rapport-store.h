@@ -115,6 +115,16 @@ GPtrArray            *rapport_store_list_snapshots     (RapportStore          *s
 RapportDataset       *rapport_store_load_dataset       (RapportStore          *self,
                                                         gint64                 account_id,
                                                         GError               **error);
+/* Coach suggestion state ("dismissed", "done") by suggestion key, for a scope: an account id in
+ * decimal, or "all".  It outlives re-imports; setting NULL forgets the state. */
+GHashTable           *rapport_store_get_suggestion_states (RapportStore       *self,
+                                                        const char            *scope,
+                                                        GError               **error);
+gboolean              rapport_store_set_suggestion_state (RapportStore        *self,
+                                                        const char            *scope,
+                                                        const char            *suggestion,
+                                                        const char            *state,
+                                                        GError               **error);
 gboolean              rapport_store_delete_account     (RapportStore          *self,
                                                         gint64                 account_id,
                                                         GError               **error);

@@ -1,0 +1,550 @@
+/* rapport-audience.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "analysis/rapport-audience.h"
+
+/* After this many steps in a row on one side, a merge stops stepping and gallops: a million
+ * followers against a few thousand followed accounts then costs a few hundred thousand string
+ * comparisons instead of a million cache misses. */
+#define MIN_GALLOP 7
+
+/* The first index in [from, n) whose 'who' is not less than @key, found by probing 1, 2, 4, …
+ * ahead and then bisecting, so a long run costs O(log run) comparisons. */
+static gsize
+gallop_to (const RapportPerson *people,
+           gsize                from,
+           gsize                n,
+           const char          *key)
+{
+  gsize lo = from;
+  gsize hi;
+  gsize step = 1;
+
+  /* Everything before lo is less than key. */
+  for (;;)
+    {
+      hi = lo + step - 1;
+      if (hi >= n)
+        {
+          hi = n;
+          break;
+        }
+      if (strcmp (people[hi].who, key) >= 0)
+        break;
+      lo = hi + 1;
+      step *= 2;
+    }
+
+  while (lo < hi)
+    {
+      gsize mid = lo + (hi - lo) / 2;
+
+      if (strcmp (people[mid].who, key) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static void
+append_range (GArray *out,
+              gsize   from,
+              gsize   to)
+{
+  guint32 *data;
+  guint old_len;
+
+  if (out == NULL || from >= to)
+    return;
+
+  old_len = out->len;
+  g_array_set_size (out, old_len + (to - from));
+  data = &g_array_index (out, guint32, old_len);
+  for (gsize k = from; k < to; k++)
+    *data++ = (guint32) k;
+}
+
+/* A merge-join of two lists sorted by 'who': indices only in @a, only in @b, and pairs in both.
+ * Any output may be NULL. */
+static void
+merge_people (const RapportPeople *a,
+              const RapportPeople *b,
+              GArray              *only_a,
+              GArray              *only_b,
+              GArray              *both)
+{
+  gsize i = 0;
+  gsize j = 0;
+  guint a_run = 0;
+  guint b_run = 0;
+
+  g_assert (a != NULL);
+  g_assert (b != NULL);
+
+  while (i < a->len && j < b->len)
+    {
+      int cmp = strcmp (a->items[i].who, b->items[j].who);
+
+      if (cmp == 0)
+        {
+          if (both != NULL)
+            {
+              RapportMutual pair = { (guint32) i, (guint32) j };
+
+              g_array_append_val (both, pair);
+            }
+          i++;
+          j++;
+          a_run = b_run = 0;
+        }
+      else if (cmp < 0)
+        {
+          gsize to = ++a_run >= MIN_GALLOP ? gallop_to (a->items, i + 1, a->len, b->items[j].who)
+                                           : i + 1;
+
+          append_range (only_a, i, to);
+          i = to;
+          b_run = 0;
+        }
+      else
+        {
+          gsize to = ++b_run >= MIN_GALLOP ? gallop_to (b->items, j + 1, b->len, a->items[i].who)
+                                           : j + 1;
+
+          append_range (only_b, j, to);
+          j = to;
+          a_run = 0;
+        }
+    }
+  append_range (only_a, i, a->len);
+  append_range (only_b, j, b->len);
+}
+
+static double
+ratio (gsize part,
+       gsize whole)
+{
+  return whole == 0 ? NAN : (double) part / (double) whole;
+}
+
+static gint64
+abs_difference (gint64 a,
+                gint64 b)
+{
+  return a > b ? a - b : b - a;
+}
+
+/* Reciprocity of two lists.  Definitions (DESIGN.md, "Reciprocity"):
+ *   mutuals = followers ∩ following, fans = followers − following,
+ *   not following back = following − followers, follow-back ratio = mutuals / following.
+ * A follow-for-follow pair is a mutual whose follow dates (when they followed the creator, when
+ * the creator followed them) both exist and are at most 72 hours apart, inclusive: one follow
+ * answering the other within three days.  Mutuals without both dates are never pairs, and
+ * n_mutuals_dated says how many could have been.  The sets come from one merge-join. */
+RapportReciprocity *
+rapport_reciprocity_compute_lists (const RapportPeople *followers,
+                                   const RapportPeople *following)
+{
+  RapportReciprocity *self;
+
+  g_return_val_if_fail (followers != NULL, NULL);
+  g_return_val_if_fail (following != NULL, NULL);
+  g_return_val_if_fail (followers->len <= G_MAXUINT32 && following->len <= G_MAXUINT32, NULL);
+
+  self = g_new0 (RapportReciprocity, 1);
+  self->followers = followers;
+  self->following = following;
+  self->n_followers = followers->len;
+  self->n_following = following->len;
+  self->mutuals = g_array_sized_new (FALSE, FALSE, sizeof (RapportMutual),
+                                     MIN (followers->len, following->len));
+  self->fans = g_array_sized_new (FALSE, FALSE, sizeof (guint32), followers->len);
+  self->not_following_back = g_array_sized_new (FALSE, FALSE, sizeof (guint32), following->len);
+  self->f4f_pairs = g_array_new (FALSE, FALSE, sizeof (RapportMutual));
+
+  merge_people (followers, following, self->fans, self->not_following_back, self->mutuals);
+
+  self->n_mutuals = self->mutuals->len;
+  self->n_fans = self->fans->len;
+  self->n_not_following_back = self->not_following_back->len;
+  self->follow_back_ratio = ratio (self->n_mutuals, self->n_following);
+
+  for (guint k = 0; k < self->mutuals->len; k++)
+    {
+      const RapportMutual *mutual = &g_array_index (self->mutuals, RapportMutual, k);
+      gint64 followed_creator = followers->items[mutual->follower].since;
+      gint64 creator_followed = following->items[mutual->following].since;
+
+      if (followed_creator == 0 || creator_followed == 0)
+        continue;
+      self->n_mutuals_dated++;
+      if (abs_difference (followed_creator, creator_followed) <= RAPPORT_F4F_WINDOW_SECONDS)
+        g_array_append_val (self->f4f_pairs, *mutual);
+    }
+
+  self->n_f4f_pairs = self->f4f_pairs->len;
+  self->f4f_share_of_followers = ratio (self->n_f4f_pairs, self->n_followers);
+  self->f4f_share_of_mutuals = ratio (self->n_f4f_pairs, self->n_mutuals);
+  self->reciprocal_share = ratio (self->n_mutuals, self->n_followers);
+  return self;
+}
+
+/* Uses the newest snapshot that has both lists, so both describe the same moment; when no
+ * export has both, the newest follower list and the newest following list, which
+ * same_snapshot = FALSE flags: accounts that changed between the two exports then count wrong. */
+RapportReciprocity *
+rapport_reciprocity_compute (const RapportDataset *dataset)
+{
+  const RapportDatasetSnapshot *followers_snapshot = NULL;
+  const RapportDatasetSnapshot *following_snapshot = NULL;
+  RapportReciprocity *self;
+
+  g_return_val_if_fail (dataset != NULL, NULL);
+
+  for (guint i = dataset->snapshots->len; i > 0; i--)
+    {
+      const RapportDatasetSnapshot *snapshot = g_ptr_array_index (dataset->snapshots, i - 1);
+
+      if (snapshot->followers != NULL && snapshot->following != NULL)
+        {
+          followers_snapshot = following_snapshot = snapshot;
+          break;
+        }
+    }
+  if (followers_snapshot == NULL)
+    {
+      followers_snapshot = rapport_dataset_latest_with_list (dataset, RAPPORT_DIRECTION_FOLLOWER);
+      following_snapshot = rapport_dataset_latest_with_list (dataset, RAPPORT_DIRECTION_FOLLOWING);
+    }
+  if (followers_snapshot == NULL || following_snapshot == NULL)
+    return NULL;
+
+  self = rapport_reciprocity_compute_lists (followers_snapshot->followers,
+                                            following_snapshot->following);
+  self->followers_snapshot = followers_snapshot;
+  self->following_snapshot = following_snapshot;
+  self->same_snapshot = followers_snapshot == following_snapshot;
+  return self;
+}
+
+void
+rapport_reciprocity_free (RapportReciprocity *self)
+{
+  if (self == NULL)
+    return;
+  g_array_unref (self->mutuals);
+  g_array_unref (self->fans);
+  g_array_unref (self->not_following_back);
+  g_array_unref (self->f4f_pairs);
+  g_free (self);
+}
+
+/* One side of a rename search: a lost (older list) or gained (newer list) account. */
+typedef struct
+{
+  const RapportPerson *person;
+  guint32 index;    /* into its list */
+  guint32 position; /* in the lost or gained array, to mark it matched */
+} Candidate;
+
+static int
+compare_by_platform_id (gconstpointer a,
+                        gconstpointer b)
+{
+  const Candidate *ca = a;
+  const Candidate *cb = b;
+  int cmp = strcmp (ca->person->platform_id, cb->person->platform_id);
+
+  return cmp != 0 ? cmp : (ca->index > cb->index) - (ca->index < cb->index);
+}
+
+static int
+compare_by_since (gconstpointer a,
+                  gconstpointer b)
+{
+  const Candidate *ca = a;
+  const Candidate *cb = b;
+
+  if (ca->person->since != cb->person->since)
+    return ca->person->since < cb->person->since ? -1 : 1;
+  return (ca->index > cb->index) - (ca->index < cb->index);
+}
+
+static int
+compare_renames (gconstpointer a,
+                 gconstpointer b)
+{
+  const RapportRename *ra = a;
+  const RapportRename *rb = b;
+
+  return (ra->old_index > rb->old_index) - (ra->old_index < rb->old_index);
+}
+
+/* Unmatched entries of @indices (into @people) that pass the filter, as candidates. */
+static GArray *
+collect_candidates (const RapportPeople *people,
+                    GArray              *indices,
+                    const gboolean      *matched,
+                    gboolean             by_id)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (Candidate));
+
+  for (guint k = 0; k < indices->len; k++)
+    {
+      guint32 index = g_array_index (indices, guint32, k);
+      const RapportPerson *person = &people->items[index];
+      Candidate candidate = { person, index, k };
+
+      if (matched[k])
+        continue;
+      if (by_id ? person->platform_id == NULL : person->since == 0)
+        continue;
+      g_array_append_val (out, candidate);
+    }
+  return out;
+}
+
+static void
+add_rename (GArray                *renames,
+            const Candidate       *lost,
+            const Candidate       *gained,
+            RapportRenameEvidence  evidence,
+            gboolean              *lost_matched,
+            gboolean              *gained_matched)
+{
+  RapportRename rename = { lost->index, gained->index, evidence };
+
+  g_array_append_val (renames, rename);
+  lost_matched[lost->position] = TRUE;
+  gained_matched[gained->position] = TRUE;
+}
+
+static void
+remove_matched (GArray         *indices,
+                const gboolean *matched)
+{
+  guint kept = 0;
+
+  for (guint k = 0; k < indices->len; k++)
+    if (!matched[k])
+      g_array_index (indices, guint32, kept++) = g_array_index (indices, guint32, k);
+  g_array_set_size (indices, kept);
+}
+
+/* Renames among lost and gained followers.  An account that changed its name leaves the list
+ * under the old name and joins under the new one; counting that as an unfollow plus a new follow
+ * would be wrong.  First, a lost and a gained account with the same platform id are one account.
+ * Then, among the rest, a lost and a gained account whose follow timestamps are equal to the
+ * second (and not 0) are one account, provided they do not both carry ids (differing ids prove
+ * two accounts) and no other lost or gained account shares that timestamp (on a large account
+ * two people can follow in the same second; an ambiguous match is not claimed).  Both passes are
+ * merges over the two sides sorted by the key. */
+static void
+find_renames (RapportChurnStep    *step,
+              const RapportPeople *older,
+              const RapportPeople *newer)
+{
+  g_autofree gboolean *lost_matched = g_new0 (gboolean, step->lost->len + 1);
+  g_autofree gboolean *gained_matched = g_new0 (gboolean, step->gained->len + 1);
+  g_autoptr(GArray) lost_ids = NULL;
+  g_autoptr(GArray) gained_ids = NULL;
+  g_autoptr(GArray) lost_dated = NULL;
+  g_autoptr(GArray) gained_dated = NULL;
+  guint i = 0;
+  guint j = 0;
+
+  if (step->lost->len == 0 || step->gained->len == 0)
+    return;
+
+  lost_ids = collect_candidates (older, step->lost, lost_matched, TRUE);
+  gained_ids = collect_candidates (newer, step->gained, gained_matched, TRUE);
+  g_array_sort (lost_ids, compare_by_platform_id);
+  g_array_sort (gained_ids, compare_by_platform_id);
+  while (i < lost_ids->len && j < gained_ids->len)
+    {
+      const Candidate *lost = &g_array_index (lost_ids, Candidate, i);
+      const Candidate *gained = &g_array_index (gained_ids, Candidate, j);
+      int cmp = strcmp (lost->person->platform_id, gained->person->platform_id);
+
+      if (cmp == 0)
+        {
+          add_rename (step->renames, lost, gained, RAPPORT_RENAME_BY_PLATFORM_ID,
+                      lost_matched, gained_matched);
+          i++;
+          j++;
+        }
+      else if (cmp < 0)
+        i++;
+      else
+        j++;
+    }
+
+  lost_dated = collect_candidates (older, step->lost, lost_matched, FALSE);
+  gained_dated = collect_candidates (newer, step->gained, gained_matched, FALSE);
+  g_array_sort (lost_dated, compare_by_since);
+  g_array_sort (gained_dated, compare_by_since);
+  i = j = 0;
+  while (i < lost_dated->len && j < gained_dated->len)
+    {
+      const Candidate *lost = &g_array_index (lost_dated, Candidate, i);
+      const Candidate *gained = &g_array_index (gained_dated, Candidate, j);
+      gint64 since = lost->person->since;
+      guint lost_end = i;
+      guint gained_end = j;
+
+      if (since < gained->person->since)
+        {
+          i++;
+          continue;
+        }
+      if (since > gained->person->since)
+        {
+          j++;
+          continue;
+        }
+
+      while (lost_end < lost_dated->len
+             && g_array_index (lost_dated, Candidate, lost_end).person->since == since)
+        lost_end++;
+      while (gained_end < gained_dated->len
+             && g_array_index (gained_dated, Candidate, gained_end).person->since == since)
+        gained_end++;
+
+      if (lost_end - i == 1 && gained_end - j == 1
+          && (lost->person->platform_id == NULL || gained->person->platform_id == NULL))
+        add_rename (step->renames, lost, gained, RAPPORT_RENAME_BY_SINCE,
+                    lost_matched, gained_matched);
+      i = lost_end;
+      j = gained_end;
+    }
+
+  remove_matched (step->lost, lost_matched);
+  remove_matched (step->gained, gained_matched);
+  g_array_sort (step->renames, compare_renames);
+}
+
+/* Churn between two follower lists.  gained = newer − older, lost = older − newer (one
+ * merge-join), less the renames found among them (see find_renames()), so that
+ * gained − lost = n_newer − n_older always holds.  Dropped after follow-back = lost followers
+ * who are in @following, the creator's following list: they left although the creator follows
+ * them, the typical end of a follow-for-follow deal. */
+RapportChurnStep *
+rapport_churn_step_compute (const RapportPeople *older,
+                            const RapportPeople *newer,
+                            const RapportPeople *following)
+{
+  RapportChurnStep *self;
+
+  g_return_val_if_fail (older != NULL, NULL);
+  g_return_val_if_fail (newer != NULL, NULL);
+  g_return_val_if_fail (older->len <= G_MAXUINT32 && newer->len <= G_MAXUINT32, NULL);
+
+  self = g_new0 (RapportChurnStep, 1);
+  self->n_older = older->len;
+  self->n_newer = newer->len;
+  self->gained = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->lost = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->renames = g_array_new (FALSE, FALSE, sizeof (RapportRename));
+  self->dropped_after_follow_back = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  merge_people (older, newer, self->lost, self->gained, NULL);
+  find_renames (self, older, newer);
+
+  /* Lost is small next to the following list as a rule: gallop through the latter. */
+  if (following != NULL)
+    {
+      gsize j = 0;
+
+      for (guint k = 0; k < self->lost->len && j < following->len; k++)
+        {
+          guint32 index = g_array_index (self->lost, guint32, k);
+          const char *who = older->items[index].who;
+
+          j = gallop_to (following->items, j, following->len, who);
+          if (j < following->len && strcmp (following->items[j].who, who) == 0)
+            g_array_append_val (self->dropped_after_follow_back, index);
+        }
+    }
+  return self;
+}
+
+RapportChurn *
+rapport_churn_compute (const RapportDataset *dataset)
+{
+  RapportChurn *self;
+  const RapportDatasetSnapshot *previous = NULL;
+
+  g_return_val_if_fail (dataset != NULL, NULL);
+
+  self = g_new0 (RapportChurn, 1);
+  self->steps = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_churn_step_free);
+
+  /* Consecutive among the exports that have a follower list: one without (an analytics CSV,
+   * say) between two that have one does not break the chain. */
+  for (guint i = 0; i < dataset->snapshots->len; i++)
+    {
+      const RapportDatasetSnapshot *snapshot = g_ptr_array_index (dataset->snapshots, i);
+      const RapportDatasetSnapshot *following_snapshot;
+      RapportChurnStep *step;
+
+      if (snapshot->followers == NULL)
+        continue;
+      if (previous == NULL)
+        {
+          previous = snapshot;
+          continue;
+        }
+
+      /* The newer following list says whom the creator "still" follows; the older one is the
+       * best available when the newer export lacks it. */
+      following_snapshot = snapshot->following != NULL ? snapshot
+                         : previous->following != NULL ? previous
+                         : NULL;
+      step = rapport_churn_step_compute (previous->followers, snapshot->followers,
+                                         following_snapshot ? following_snapshot->following : NULL);
+      step->older = previous;
+      step->newer = snapshot;
+      step->following_snapshot = following_snapshot;
+      step->following_from_newer = following_snapshot == snapshot;
+      g_ptr_array_add (self->steps, step);
+      previous = snapshot;
+    }
+  return self;
+}
+
+const RapportChurnStep *
+rapport_churn_latest (const RapportChurn *churn)
+{
+  g_return_val_if_fail (churn != NULL, NULL);
+
+  return churn->steps->len > 0 ? g_ptr_array_index (churn->steps, churn->steps->len - 1) : NULL;
+}
+
+void
+rapport_churn_step_free (RapportChurnStep *step)
+{
+  if (step == NULL)
+    return;
+  g_array_unref (step->gained);
+  g_array_unref (step->lost);
+  g_array_unref (step->renames);
+  g_array_unref (step->dropped_after_follow_back);
+  g_free (step);
+}
+
+void
+rapport_churn_free (RapportChurn *churn)
+{
+  if (churn == NULL)
+    return;
+  g_ptr_array_unref (churn->steps);
+  g_free (churn);
+}

@@ -1,0 +1,325 @@
+/* rapport-collaborations.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "analysis/rapport-collaborations.h"
+#include "core/rapport-stats.h"
+
+typedef enum
+{
+  EVENT_COMMENT,
+  EVENT_LIKE,
+  EVENT_REPLY,
+} EventKind;
+
+/* Something the creator did towards another account. */
+typedef struct
+{
+  const char *target;
+  EventKind kind;
+  gint64 at;
+} Event;
+
+/* One mention of a partner by a post of the engagement array. */
+typedef struct
+{
+  const char *handle;
+  guint32 entry;
+} MentionUse;
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static int
+compare_events (gconstpointer a,
+                gconstpointer b)
+{
+  return strcmp (((const Event *) a)->target, ((const Event *) b)->target);
+}
+
+static int
+compare_mention_uses (gconstpointer a,
+                      gconstpointer b)
+{
+  const MentionUse *ua = a;
+  const MentionUse *ub = b;
+  int cmp = strcmp (ua->handle, ub->handle);
+
+  return cmp != 0 ? cmp : (ua->entry > ub->entry) - (ua->entry < ub->entry);
+}
+
+static int
+compare_partners (gconstpointer a,
+                  gconstpointer b)
+{
+  const RapportPartner *pa = a;
+  const RapportPartner *pb = b;
+  gboolean a_nan = isnan (pa->median_rate);
+  gboolean b_nan = isnan (pb->median_rate);
+
+  if (pa->n_posts != pb->n_posts)
+    return pa->n_posts > pb->n_posts ? -1 : 1;
+  if (a_nan != b_nan)
+    return a_nan ? 1 : -1;
+  if (!a_nan && pa->median_rate != pb->median_rate)
+    return pa->median_rate > pb->median_rate ? -1 : 1;
+  return strcmp (pa->handle, pb->handle);
+}
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const RapportCollaborationCandidate *ca = a;
+  const RapportCollaborationCandidate *cb = b;
+
+  if (ca->n_interactions != cb->n_interactions)
+    return ca->n_interactions > cb->n_interactions ? -1 : 1;
+  if (ca->latest != cb->latest)
+    return ca->latest > cb->latest ? -1 : 1;
+  return strcmp (ca->person->who, cb->person->who);
+}
+
+static void
+clear_partner (gpointer data)
+{
+  RapportPartner *partner = data;
+
+  g_free (partner->handle);
+  g_clear_pointer (&partner->posts, g_array_unref);
+}
+
+/* Mentions of the creator's own handle are no collaboration. */
+static gboolean
+is_partner (const char *handle,
+            const char *own_handle)
+{
+  return handle != NULL && handle[0] != '\0'
+      && (own_handle == NULL || strcmp (handle, own_handle) != 0);
+}
+
+/* Posts with mentions against posts without, and the partners.  Replies are left out of both
+ * groups: a reply names the account it answers, which makes it a conversation rather than a
+ * post made together, and replies draw engagement of their own kind.  Reposts and stories are
+ * not in the engagement array at all.  A post that mentions only the creator's own handle
+ * counts as a post without mentions. */
+static void
+compare_mentions (RapportCollaborations *self,
+                  const GArray          *engagement,
+                  const char            *own_handle)
+{
+  g_autoptr(GArray) with = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) without = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) uses = g_array_new (FALSE, FALSE, sizeof (MentionUse));
+  g_autoptr(GArray) rates = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint k = 0; k < engagement->len; k++)
+    {
+      const RapportPostEngagement *entry = &g_array_index (engagement, RapportPostEngagement, k);
+      gboolean mentioned = FALSE;
+
+      if (entry->post == NULL || !rapport_post_is_own (entry->post)
+          || entry->post->type == RAPPORT_POST_REPLY)
+        continue;
+      self->n_posts++;
+      for (char **mention = entry->post->mentions; mention != NULL && *mention != NULL; mention++)
+        {
+          MentionUse use = { *mention, k };
+
+          if (!is_partner (*mention, own_handle))
+            continue;
+          g_array_append_val (uses, use);
+          mentioned = TRUE;
+        }
+      if (mentioned)
+        self->n_with_mentions++;
+      g_array_append_val (mentioned ? with : without, entry->rate);
+    }
+  rapport_uplift_compute ((double *) with->data, with->len,
+                          (double *) without->data, without->len, &self->mentions);
+
+  g_array_sort (uses, compare_mention_uses);
+  for (guint start = 0, end; start < uses->len; start = end)
+    {
+      const char *handle = g_array_index (uses, MentionUse, start).handle;
+      RapportPartner partner = { g_strdup (handle), };
+
+      partner.posts = g_array_new (FALSE, FALSE, sizeof (guint32));
+      g_array_set_size (rates, 0);
+      for (end = start;
+           end < uses->len && strcmp (g_array_index (uses, MentionUse, end).handle, handle) == 0;
+           end++)
+        {
+          guint32 entry = g_array_index (uses, MentionUse, end).entry;
+          double rate = g_array_index (engagement, RapportPostEngagement, entry).rate;
+
+          /* A post that names a partner twice counts once. */
+          if (partner.posts->len > 0
+              && g_array_index (partner.posts, guint32, partner.posts->len - 1) == entry)
+            continue;
+          g_array_append_val (partner.posts, entry);
+          if (!isnan (rate))
+            g_array_append_val (rates, rate);
+        }
+      partner.n_posts = partner.posts->len;
+      partner.n_with_rate = rates->len;
+      partner.median_rate = rapport_stats_median ((double *) rates->data, rates->len);
+      g_array_append_val (self->partners, partner);
+    }
+  g_array_sort (self->partners, compare_partners);
+}
+
+static const RapportPerson *
+mutual_person (const RapportReciprocity *reciprocity,
+               guint                     index)
+{
+  guint32 follower = g_array_index (reciprocity->mutuals, RapportMutual, index).follower;
+
+  return &reciprocity->followers->items[follower];
+}
+
+/* Candidates for a collaboration: mutuals the creator already interacts with — comments on
+ * and likes of their content (the export's record of the creator's own activity), and replies
+ * (own posts of type REPLY) mentioning them — but has never mentioned in an own post other
+ * than a reply (stories and posts without counts included: they were made together all the
+ * same).  Ranked by the number of interactions, then by the newest.  The mutuals, the grouped
+ * interactions and the accounts posted with are all sorted by handle and joined in one pass. */
+static void
+find_candidates (RapportCollaborations    *self,
+                 const RapportDataset     *dataset,
+                 const RapportReciprocity *reciprocity,
+                 const char               *own_handle)
+{
+  g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (Event));
+  g_autoptr(GPtrArray) posted_with = g_ptr_array_new ();
+  const GArray *mutuals = reciprocity->mutuals;
+  guint m = 0;
+  guint p = 0;
+
+  for (guint i = 0; i < dataset->interactions->len; i++)
+    {
+      const RapportDatasetInteraction *interaction = g_ptr_array_index (dataset->interactions, i);
+      Event event = { interaction->target,
+                      interaction->kind == RAPPORT_INTERACTION_LIKE ? EVENT_LIKE : EVENT_COMMENT,
+                      interaction->at };
+
+      if (is_partner (interaction->target, own_handle))
+        g_array_append_val (events, event);
+    }
+  for (guint i = 0; i < dataset->posts->len; i++)
+    {
+      const RapportDatasetPost *post = g_ptr_array_index (dataset->posts, i);
+
+      if (post->type == RAPPORT_POST_REPOST)
+        continue;
+      for (char **mention = post->mentions; mention != NULL && *mention != NULL; mention++)
+        {
+          Event event = { *mention, EVENT_REPLY, post->created_at };
+
+          if (!is_partner (*mention, own_handle))
+            continue;
+          if (post->type == RAPPORT_POST_REPLY)
+            g_array_append_val (events, event);
+          else
+            g_ptr_array_add (posted_with, *mention);
+        }
+    }
+  self->n_interactions = events->len;
+  g_array_sort (events, compare_events);
+  g_ptr_array_sort (posted_with, compare_strings);
+
+  for (guint start = 0, end; start < events->len; start = end)
+    {
+      const char *target = g_array_index (events, Event, start).target;
+      RapportCollaborationCandidate candidate = { NULL, };
+      int cmp = 1;
+
+      for (end = start;
+           end < events->len && strcmp (g_array_index (events, Event, end).target, target) == 0;
+           end++)
+        {
+          const Event *event = &g_array_index (events, Event, end);
+
+          switch (event->kind)
+            {
+            case EVENT_COMMENT:
+              candidate.n_comments++;
+              break;
+            case EVENT_LIKE:
+              candidate.n_likes++;
+              break;
+            case EVENT_REPLY:
+            default:
+              candidate.n_replies++;
+              break;
+            }
+          candidate.latest = MAX (candidate.latest, event->at);
+        }
+
+      while (m < mutuals->len && (cmp = strcmp (mutual_person (reciprocity, m)->who, target)) < 0)
+        m++;
+      if (m == mutuals->len || cmp != 0)
+        continue;
+      while (p < posted_with->len && strcmp (g_ptr_array_index (posted_with, p), target) < 0)
+        p++;
+      if (p < posted_with->len && strcmp (g_ptr_array_index (posted_with, p), target) == 0)
+        continue;
+
+      candidate.person = mutual_person (reciprocity, m);
+      candidate.n_interactions = candidate.n_comments + candidate.n_likes + candidate.n_replies;
+      g_array_append_val (self->candidates, candidate);
+    }
+  g_array_sort (self->candidates, compare_candidates);
+}
+
+RapportCollaborations *
+rapport_collaborations_compute (const RapportDataset     *dataset,
+                                const GArray             *engagement,
+                                const RapportReciprocity *reciprocity)
+{
+  g_autofree char *own_handle = NULL;
+  RapportCollaborations *self;
+
+  g_return_val_if_fail (dataset != NULL, NULL);
+  g_return_val_if_fail (engagement != NULL, NULL);
+
+  if (dataset->handle != NULL)
+    own_handle = g_utf8_strdown (dataset->handle + (dataset->handle[0] == '@'), -1);
+
+  self = g_new0 (RapportCollaborations, 1);
+  self->partners = g_array_new (FALSE, FALSE, sizeof (RapportPartner));
+  g_array_set_clear_func (self->partners, clear_partner);
+  self->candidates = g_array_new (FALSE, FALSE, sizeof (RapportCollaborationCandidate));
+
+  compare_mentions (self, engagement, own_handle);
+
+  /* 'who' is the lower-cased handle when the export names people; an export has ids only for
+   * everyone or for no one, so the first follower tells. */
+  self->candidates_available = reciprocity != NULL
+                            && (reciprocity->followers->len == 0
+                                || reciprocity->followers->items[0].handle != NULL);
+  if (self->candidates_available)
+    find_candidates (self, dataset, reciprocity, own_handle);
+
+  return self;
+}
+
+void
+rapport_collaborations_free (RapportCollaborations *collaborations)
+{
+  if (collaborations == NULL)
+    return;
+  g_array_unref (collaborations->partners);
+  g_array_unref (collaborations->candidates);
+  g_free (collaborations);
+}

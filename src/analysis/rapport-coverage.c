@@ -1,0 +1,628 @@
+/* rapport-coverage.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The sentences quote what each platform's exports contain (see FORMATS.md in the project's
+ * notes): file names are given as the export names them, so that a creator can look for them.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "analysis/rapport-coverage.h"
+#include "analysis/rapport-engagement.h"
+
+static const char * const figure_names[RAPPORT_N_FIGURES] = {
+  "follower-history",
+  "follow-dates",
+  "post-engagement",
+  "impressions",
+  "comments-received",
+  "reciprocity",
+  "churn",
+  "collaboration-candidates",
+};
+
+const char *
+rapport_figure_to_string (RapportFigure figure)
+{
+  g_return_val_if_fail (figure < RAPPORT_N_FIGURES, NULL);
+
+  return figure_names[figure];
+}
+
+const char *
+rapport_figure_title (RapportFigure figure)
+{
+  switch (figure)
+    {
+    case RAPPORT_FIGURE_FOLLOWER_HISTORY:
+      return _("Follower history");
+    case RAPPORT_FIGURE_FOLLOW_DATES:
+      return _("Follow dates");
+    case RAPPORT_FIGURE_POST_ENGAGEMENT:
+      return _("Engagement per post");
+    case RAPPORT_FIGURE_IMPRESSIONS:
+      return _("Impressions");
+    case RAPPORT_FIGURE_COMMENTS_RECEIVED:
+      return _("Comments received");
+    case RAPPORT_FIGURE_RECIPROCITY:
+      return _("Reciprocity");
+    case RAPPORT_FIGURE_CHURN:
+      return _("Gained and lost followers");
+    case RAPPORT_FIGURE_COLLABORATION_CANDIDATES:
+      return _("Collaboration candidates");
+    case RAPPORT_N_FIGURES:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+rapport_coverage_level_to_string (RapportCoverageLevel level)
+{
+  switch (level)
+    {
+    case RAPPORT_COVERAGE_FULL:
+      return "full";
+    case RAPPORT_COVERAGE_PARTIAL:
+      return "partial";
+    case RAPPORT_COVERAGE_MISSING:
+    default:
+      return "missing";
+    }
+}
+
+static char *
+join_sentences (const char *first,
+                const char *second)
+{
+  if (second == NULL)
+    return g_strdup (first);
+  return g_strconcat (first, " ", second, NULL);
+}
+
+static char *
+explain_follower_history (RapportPlatform platform,
+                          gboolean        reconstructed)
+{
+  const char *source;
+
+  switch (platform)
+    {
+    case RAPPORT_PLATFORM_INSTAGRAM:
+      source = _("Instagram exports contain no follower history, only the current followers. Each "
+                 "further export of this account adds its follower count as a real point, and a "
+                 "professional account's insights (past_instagram_insights/audience_insights.json) "
+                 "add a follower total.");
+      break;
+    case RAPPORT_PLATFORM_TWITTER:
+      return g_strdup (_("X/Twitter archives contain no follower history, and their follower list "
+                         "(data/follower.js) has ids only, without follow dates, so the curve "
+                         "cannot be rebuilt either. Import archives of this account requested at "
+                         "different times: each adds the size of its follower list as a real "
+                         "point."));
+    case RAPPORT_PLATFORM_TIKTOK:
+      source = _("TikTok exports give only the current follower count (followerCount in the "
+                 "profile) and the current follower list (FansList). Import another export of this "
+                 "account made later to add a second real point.");
+      break;
+    case RAPPORT_PLATFORM_THREADS:
+      source = _("The Threads part of the Instagram export (your_instagram_activity/threads/"
+                 "followers.json) lists the current followers only. Import a later export to add a "
+                 "second real point.");
+      break;
+    case RAPPORT_PLATFORM_MASTODON:
+      return g_strdup (_("Mastodon archives contain neither followers nor a follower count (only "
+                         "following_accounts.csv, the accounts you follow), so no export can "
+                         "provide a follower history."));
+    case RAPPORT_PLATFORM_BLUESKY:
+      return g_strdup (_("Bluesky repository exports (.car) contain only your own records, without "
+                         "followers or a follower count, so no export can provide a follower "
+                         "history."));
+    case RAPPORT_PLATFORM_YOUTUBE:
+      return g_strdup (_("YouTube Takeout contains your subscriptions but neither your subscribers "
+                         "nor their number, so no export can provide a subscriber history."));
+    case RAPPORT_PLATFORM_LINKEDIN:
+    case RAPPORT_PLATFORM_UNKNOWN:
+    default:
+      source = _("This export contains no follower totals. Import exports of this account made at "
+                 "different times: each adds a real point.");
+      break;
+    }
+
+  return join_sentences (source,
+                         reconstructed ? _("Until then the curve is rebuilt from the follow dates "
+                                           "of current followers: a lower bound, since followers "
+                                           "who left are missing.")
+                                       : NULL);
+}
+
+static char *
+explain_follow_dates (RapportPlatform platform,
+                      gboolean        has_list)
+{
+  switch (platform)
+    {
+    case RAPPORT_PLATFORM_INSTAGRAM:
+      return g_strdup (_("Follow dates come with Instagram's JSON export: each follower in "
+                         "followers_1.json carries the timestamp of the follow. Request \"Download "
+                         "your information\" in JSON format with \"Followers and following\" "
+                         "included; without the dates, follow-for-follow pairs cannot be found."));
+    case RAPPORT_PLATFORM_TWITTER:
+      return g_strdup (_("X/Twitter archives list followers by account id only (data/follower.js), "
+                         "without follow dates, and no X/Twitter export provides them: the "
+                         "follower curve cannot be rebuilt and follow-for-follow pairs cannot be "
+                         "detected."));
+    case RAPPORT_PLATFORM_TIKTOK:
+      return g_strdup (_("TikTok's user_data.json gives a Date for each follower in FansList. "
+                         "Import a TikTok export in JSON format that includes the follower list; "
+                         "without the dates, follow-for-follow pairs cannot be found."));
+    case RAPPORT_PLATFORM_THREADS:
+      return g_strdup (_("Follow dates come with the JSON export of Instagram, whose "
+                         "your_instagram_activity/threads/followers.json carries the timestamp of "
+                         "each follow."));
+    case RAPPORT_PLATFORM_MASTODON:
+      return g_strdup (_("Mastodon exports have no followers list, and following_accounts.csv has "
+                         "no dates, so no export provides follow dates."));
+    case RAPPORT_PLATFORM_BLUESKY:
+      return g_strdup (_("Bluesky repository exports date the accounts you follow but contain no "
+                         "followers, so no export provides the dates of your followers."));
+    case RAPPORT_PLATFORM_YOUTUBE:
+      return g_strdup (_("YouTube Takeout has no subscriber list, so no export provides follow "
+                         "dates."));
+    case RAPPORT_PLATFORM_LINKEDIN:
+    case RAPPORT_PLATFORM_UNKNOWN:
+    default:
+      return g_strdup (has_list ? _("This export's follower list has no follow dates, so "
+                                    "follow-for-follow pairs cannot be found.")
+                                : _("This export has no follower list, so there are no follow "
+                                    "dates."));
+    }
+}
+
+static char *
+explain_post_engagement (RapportPlatform platform)
+{
+  switch (platform)
+    {
+    case RAPPORT_PLATFORM_INSTAGRAM:
+      return g_strdup (_("Instagram exports carry likes, comments, saves and shares per post only "
+                         "in a professional account's insights "
+                         "(past_instagram_insights/posts.json), which cover about the last 90 "
+                         "days. Switch to a professional (creator or business) account and export "
+                         "every few months to cover more posts."));
+    case RAPPORT_PLATFORM_TWITTER:
+      return g_strdup (_("Each tweet in an X/Twitter archive (data/tweets.js) carries "
+                         "favorite_count and retweet_count as of the export; the analytics CSV "
+                         "(tweet_activity_metrics_*.csv) adds replies and engagements for the "
+                         "months it covers."));
+    case RAPPORT_PLATFORM_TIKTOK:
+      return g_strdup (_("TikTok exports give only the Likes of each video listed in "
+                         "user_data.json (VideoList); no export gives views, comments or shares."));
+    case RAPPORT_PLATFORM_MASTODON:
+      return g_strdup (_("Mastodon archives carry like and boost totals per post (likes.totalItems "
+                         "and shares.totalItems in outbox.json) only from servers updated in late "
+                         "2024 or later: export again from an up-to-date server."));
+    case RAPPORT_PLATFORM_BLUESKY:
+      return g_strdup (_("Bluesky repository exports contain no counts on your posts, and no "
+                         "export provides them."));
+    case RAPPORT_PLATFORM_THREADS:
+      return g_strdup (_("Threads posts in the Instagram export carry no counts, and no export "
+                         "provides them."));
+    case RAPPORT_PLATFORM_LINKEDIN:
+      return g_strdup (_("LinkedIn exports contain no reactions or comment counts, and no export "
+                         "provides them."));
+    case RAPPORT_PLATFORM_YOUTUBE:
+      return g_strdup (_("Only YouTube Takeout exports from 2022 (videos/Video Metadata.csv) had "
+                         "like and view counts per video; newer exports have none."));
+    case RAPPORT_PLATFORM_UNKNOWN:
+    default:
+      return g_strdup (_("This export has no counts on your posts."));
+    }
+}
+
+static char *
+explain_impressions (RapportPlatform platform)
+{
+  switch (platform)
+    {
+    case RAPPORT_PLATFORM_TWITTER:
+      return g_strdup (_("Impressions come from X/Twitter's analytics CSV "
+                         "(tweet_activity_metrics_<user>_<from>_<to>_<lang>.csv), not from the "
+                         "archive: download it from analytics for each period and import it."));
+    case RAPPORT_PLATFORM_INSTAGRAM:
+      return g_strdup (_("Impressions per post come only from a professional account's insights "
+                         "(past_instagram_insights/posts.json), about 90 days per export."));
+    case RAPPORT_PLATFORM_TIKTOK:
+      return g_strdup (_("TikTok exports contain no views or impressions per video, and no export "
+                         "provides them."));
+    case RAPPORT_PLATFORM_YOUTUBE:
+      return g_strdup (_("YouTube Takeout contains no impressions; only exports from 2022 had view "
+                         "counts per video (videos/Video Metadata.csv)."));
+    case RAPPORT_PLATFORM_UNKNOWN:
+      return g_strdup (_("This export contains no impressions."));
+    default:
+      /* Translators: %s is a platform name such as "Mastodon". */
+      return g_strdup_printf (_("%s exports contain no impressions, and no export provides them."),
+                              rapport_platform_display_name (platform));
+    }
+}
+
+static char *
+explain_comments_received (RapportPlatform platform)
+{
+  switch (platform)
+    {
+    case RAPPORT_PLATFORM_INSTAGRAM:
+      return g_strdup (_("Instagram exports never include the comments you received; a "
+                         "professional account's insights (past_instagram_insights/posts.json) "
+                         "give the number of comments per post."));
+    case RAPPORT_PLATFORM_TWITTER:
+      return g_strdup (_("X/Twitter archives have no reply counts; the analytics CSV "
+                         "(tweet_activity_metrics_*.csv) gives the replies per tweet."));
+    case RAPPORT_PLATFORM_TIKTOK:
+      return g_strdup (_("TikTok exports give no comment counts on your videos, and no export "
+                         "provides them."));
+    case RAPPORT_PLATFORM_UNKNOWN:
+      return g_strdup (_("This export contains no count of comments received."));
+    default:
+      /* Translators: %s is a platform name such as "Mastodon". */
+      return g_strdup_printf (_("%s exports contain no count of comments received, and no export "
+                                "provides them."),
+                              rapport_platform_display_name (platform));
+    }
+}
+
+static const char *
+explain_lists (RapportPlatform platform)
+{
+  switch (platform)
+    {
+    case RAPPORT_PLATFORM_INSTAGRAM:
+      return _("Reciprocity needs the follower and the following list of one export: Instagram's "
+               "has them in followers_and_following/ (followers_1.json and following.json) when "
+               "\"Followers and following\" is included.");
+    case RAPPORT_PLATFORM_TWITTER:
+      return _("Reciprocity needs the follower and the following list of one export: the X/Twitter "
+               "archive's data/follower.js and data/following.js.");
+    case RAPPORT_PLATFORM_TIKTOK:
+      return _("Reciprocity needs the follower and the following list of one export: FansList and "
+               "Following in TikTok's user_data.json.");
+    case RAPPORT_PLATFORM_THREADS:
+      return _("Reciprocity needs the follower and the following list of one export: "
+               "your_instagram_activity/threads/followers.json and following.json in the Instagram "
+               "export.");
+    case RAPPORT_PLATFORM_MASTODON:
+      return _("Mastodon exports have no followers list (only following_accounts.csv), so "
+               "reciprocity cannot be computed.");
+    case RAPPORT_PLATFORM_BLUESKY:
+      return _("Bluesky repository exports contain only the accounts you follow, so reciprocity "
+               "cannot be computed.");
+    case RAPPORT_PLATFORM_YOUTUBE:
+      return _("YouTube Takeout lists only your subscriptions, so reciprocity cannot be computed.");
+    case RAPPORT_PLATFORM_LINKEDIN:
+    case RAPPORT_PLATFORM_UNKNOWN:
+    default:
+      return _("Reciprocity needs the follower and the following list of one export.");
+    }
+}
+
+static gboolean
+has_follower_export (RapportPlatform platform)
+{
+  return platform != RAPPORT_PLATFORM_MASTODON
+      && platform != RAPPORT_PLATFORM_BLUESKY
+      && platform != RAPPORT_PLATFORM_YOUTUBE;
+}
+
+static char *
+explain_churn (RapportPlatform platform)
+{
+  if (!has_follower_export (platform))
+    /* Translators: %s is a platform name such as "Mastodon". */
+    return g_strdup_printf (_("%s exports contain no followers list, so gained and lost followers "
+                              "cannot be computed."),
+                            rapport_platform_display_name (platform));
+  if (platform == RAPPORT_PLATFORM_UNKNOWN)
+    return g_strdup (_("Gained and lost followers need two follower lists of this account: import "
+                       "a second export made later; comparing the two lists gives them exactly."));
+  /* Translators: %s is a platform name such as "Instagram". */
+  return g_strdup_printf (_("Gained and lost followers need two %s exports of this account with "
+                            "their follower lists: import a second one made later (in a few "
+                            "months, say); comparing the two lists gives them exactly."),
+                          rapport_platform_display_name (platform));
+}
+
+static char *
+explain_candidates (RapportPlatform platform,
+                    gboolean        has_lists,
+                    gboolean        ids_only)
+{
+  if (ids_only)
+    return g_strdup (platform == RAPPORT_PLATFORM_TWITTER
+                     ? _("X/Twitter archives list followers by account id only, so mutuals cannot "
+                         "be matched with the accounts you reply to, comment on or like.")
+                     : _("This export lists followers by account id only, so mutuals cannot be "
+                         "matched with the accounts you reply to, comment on or like."));
+  if (!has_lists)
+    return join_sentences (_("Collaboration candidates are chosen among mutuals."),
+                           explain_lists (platform));
+
+  switch (platform)
+    {
+    case RAPPORT_PLATFORM_INSTAGRAM:
+      return g_strdup (_("Candidates come from your comments and likes: include \"Comments\" and "
+                         "\"Likes\" in the Instagram export (comments/post_comments_1.json and "
+                         "likes/liked_posts.json)."));
+    case RAPPORT_PLATFORM_TIKTOK:
+      return g_strdup (_("TikTok's export lists your comments without saying whose videos they "
+                         "were on, so they cannot point to anyone."));
+    default:
+      return g_strdup (_("This export records none of your comments, likes or replies to other "
+                         "accounts."));
+    }
+}
+
+/* For a figure that covers some posts only, says how many before saying why.  Takes
+ * @explanation. */
+static char *
+with_post_share (RapportFigure  figure,
+                 guint          n,
+                 guint          total,
+                 char          *explanation)
+{
+  g_autofree char *why = explanation;
+  g_autofree char *share = NULL;
+
+  if (n == 0 || n >= total)
+    return g_steal_pointer (&why);
+
+  switch (figure)
+    {
+    case RAPPORT_FIGURE_POST_ENGAGEMENT:
+      share = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u post has counts.",
+                                            "%u of %u posts have counts.", total), n, total);
+      break;
+    case RAPPORT_FIGURE_IMPRESSIONS:
+      share = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u post has impressions.",
+                                            "%u of %u posts have impressions.", total), n, total);
+      break;
+    case RAPPORT_FIGURE_COMMENTS_RECEIVED:
+    default:
+      share = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%u of %u post has a comment count.",
+                                            "%u of %u posts have a comment count.", total),
+                               n, total);
+      break;
+    }
+  return join_sentences (share, why);
+}
+
+static RapportCoverageLevel
+level_of (guint n,
+          guint total)
+{
+  if (n == 0)
+    return RAPPORT_COVERAGE_MISSING;
+  return n < total ? RAPPORT_COVERAGE_PARTIAL : RAPPORT_COVERAGE_FULL;
+}
+
+static void
+set_item (RapportCoverageItem  *item,
+          RapportCoverageLevel  level,
+          guint                 n,
+          guint                 total,
+          char                 *explanation)
+{
+  item->level = level;
+  item->n = n;
+  item->total = total;
+  if (level == RAPPORT_COVERAGE_FULL)
+    g_free (explanation);
+  else
+    item->explanation = explanation;
+}
+
+static int
+compare_days (gconstpointer a,
+              gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Days with a real follower total: the stated totals, and the size of every exported follower
+ * list on its export's day (as the follower series counts them). */
+static guint
+count_real_days (const RapportDataset *dataset)
+{
+  g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint n = 0;
+
+  for (guint i = 0; i < dataset->counts->len; i++)
+    {
+      const RapportFollowerCount *count = &g_array_index (dataset->counts, RapportFollowerCount, i);
+      gint64 day = count->at - count->at % 86400;
+
+      if (count->source != RAPPORT_COUNT_SOURCE_RECONSTRUCTION && count->count >= 0)
+        g_array_append_val (days, day);
+    }
+  for (guint i = 0; i < dataset->snapshots->len; i++)
+    {
+      const RapportDatasetSnapshot *snapshot = g_ptr_array_index (dataset->snapshots, i);
+      gint64 day = snapshot->exported_at - snapshot->exported_at % 86400;
+
+      if (snapshot->followers != NULL && snapshot->exported_at > 0)
+        g_array_append_val (days, day);
+    }
+  g_array_sort (days, compare_days);
+  for (guint i = 0; i < days->len; i++)
+    if (i == 0 || g_array_index (days, gint64, i) != g_array_index (days, gint64, i - 1))
+      n++;
+  return n;
+}
+
+/* Definitions:
+ * - follower history: full with real totals on two days or more; partial with one, or with
+ *   none but follow dates to rebuild the curve from (a lower bound); missing otherwise.
+ * - follow dates: the share of the newest follower list with a date.
+ * - engagement per post, impressions, comments received: the share of own posts (no reposts,
+ *   no stories) with interactions, with impressions, with comments or replies.
+ * - reciprocity: full when one export has both lists, partial when they come from two
+ *   exports, missing without either.
+ * - churn: full with two follower lists or more.
+ * - collaboration candidates: full when both lists exist, name people (not only ids), and the
+ *   exports record at least one comment, like or reply with a known target. */
+RapportCoverage *
+rapport_coverage_compute (const RapportDataset *dataset)
+{
+  const RapportDatasetSnapshot *newest_followers;
+  const RapportDatasetSnapshot *newest_following;
+  RapportCoverage *self;
+  RapportPlatform platform;
+  guint n_snapshots;
+  guint n_real_days;
+  guint n_dated = 0;
+  guint n_listed = 0;
+  guint n_own = 0;
+  guint n_engagement = 0;
+  guint n_impressions = 0;
+  guint n_comments = 0;
+  guint n_both_lists = 0;
+  guint n_follower_lists = 0;
+  guint n_targets = 0;
+  gboolean ids_only;
+  gboolean has_lists;
+  RapportCoverageItem *items;
+
+  g_return_val_if_fail (dataset != NULL, NULL);
+
+  self = g_new0 (RapportCoverage, 1);
+  items = self->items;
+  self->platform = platform = dataset->platform;
+  for (guint f = 0; f < RAPPORT_N_FIGURES; f++)
+    items[f].figure = f;
+
+  n_snapshots = dataset->snapshots->len;
+  for (guint i = 0; i < n_snapshots; i++)
+    {
+      const RapportDatasetSnapshot *snapshot = g_ptr_array_index (dataset->snapshots, i);
+
+      if (snapshot->followers != NULL)
+        n_follower_lists++;
+      if (snapshot->followers != NULL && snapshot->following != NULL)
+        n_both_lists++;
+    }
+  newest_followers = rapport_dataset_latest_with_list (dataset, RAPPORT_DIRECTION_FOLLOWER);
+  newest_following = rapport_dataset_latest_with_list (dataset, RAPPORT_DIRECTION_FOLLOWING);
+  if (newest_followers != NULL)
+    {
+      n_listed = newest_followers->followers->len;
+      for (gsize i = 0; i < newest_followers->followers->len; i++)
+        if (newest_followers->followers->items[i].since != 0)
+          n_dated++;
+    }
+  has_lists = newest_followers != NULL && newest_following != NULL;
+  /* Exports name everyone or no one: the first follower tells. */
+  ids_only = newest_followers != NULL && n_listed > 0
+          && newest_followers->followers->items[0].handle == NULL;
+
+  for (guint i = 0; i < dataset->posts->len; i++)
+    {
+      const RapportDatasetPost *post = g_ptr_array_index (dataset->posts, i);
+
+      if (post->type == RAPPORT_POST_REPLY)
+        for (char **mention = post->mentions; mention != NULL && *mention != NULL; mention++)
+          n_targets++;
+      if (!rapport_post_is_own (post))
+        continue;
+      n_own++;
+      if (rapport_post_interactions (post) != RAPPORT_COUNT_UNKNOWN)
+        n_engagement++;
+      if (post->impressions != RAPPORT_COUNT_UNKNOWN)
+        n_impressions++;
+      if (post->comments != RAPPORT_COUNT_UNKNOWN || post->replies != RAPPORT_COUNT_UNKNOWN)
+        n_comments++;
+    }
+  for (guint i = 0; i < dataset->interactions->len; i++)
+    {
+      const RapportDatasetInteraction *interaction = g_ptr_array_index (dataset->interactions, i);
+
+      if (interaction->target != NULL && interaction->target[0] != '\0')
+        n_targets++;
+    }
+
+  n_real_days = count_real_days (dataset);
+  set_item (&items[RAPPORT_FIGURE_FOLLOWER_HISTORY],
+            n_real_days >= 2 ? RAPPORT_COVERAGE_FULL
+            : n_real_days == 1 || n_dated > 0 ? RAPPORT_COVERAGE_PARTIAL
+            : RAPPORT_COVERAGE_MISSING,
+            n_real_days, 0, explain_follower_history (platform, n_dated > 0));
+
+  set_item (&items[RAPPORT_FIGURE_FOLLOW_DATES], level_of (n_dated, n_listed), n_dated, n_listed,
+            explain_follow_dates (platform, newest_followers != NULL));
+
+  set_item (&items[RAPPORT_FIGURE_POST_ENGAGEMENT], level_of (n_engagement, n_own),
+            n_engagement, n_own,
+            with_post_share (RAPPORT_FIGURE_POST_ENGAGEMENT, n_engagement, n_own,
+                             explain_post_engagement (platform)));
+  set_item (&items[RAPPORT_FIGURE_IMPRESSIONS], level_of (n_impressions, n_own),
+            n_impressions, n_own,
+            with_post_share (RAPPORT_FIGURE_IMPRESSIONS, n_impressions, n_own,
+                             explain_impressions (platform)));
+  set_item (&items[RAPPORT_FIGURE_COMMENTS_RECEIVED], level_of (n_comments, n_own),
+            n_comments, n_own,
+            with_post_share (RAPPORT_FIGURE_COMMENTS_RECEIVED, n_comments, n_own,
+                             explain_comments_received (platform)));
+
+  if (n_both_lists > 0)
+    set_item (&items[RAPPORT_FIGURE_RECIPROCITY], RAPPORT_COVERAGE_FULL, n_both_lists, n_snapshots,
+              NULL);
+  else if (has_lists)
+    set_item (&items[RAPPORT_FIGURE_RECIPROCITY], RAPPORT_COVERAGE_PARTIAL, 0, n_snapshots,
+              /* Translators: the two %s are names of imported files. */
+              g_strdup_printf (_("No export here has both lists: the followers come from %s and "
+                                 "the accounts you follow from %s, so accounts that changed in "
+                                 "between may be counted wrong. %s"),
+                               newest_followers->source_name ? newest_followers->source_name : "?",
+                               newest_following->source_name ? newest_following->source_name : "?",
+                               explain_lists (platform)));
+  else
+    set_item (&items[RAPPORT_FIGURE_RECIPROCITY], RAPPORT_COVERAGE_MISSING, 0, n_snapshots,
+              g_strdup (explain_lists (platform)));
+
+  set_item (&items[RAPPORT_FIGURE_CHURN],
+            n_follower_lists >= 2 ? RAPPORT_COVERAGE_FULL : RAPPORT_COVERAGE_MISSING,
+            n_follower_lists, n_snapshots, explain_churn (platform));
+
+  set_item (&items[RAPPORT_FIGURE_COLLABORATION_CANDIDATES],
+            has_lists && !ids_only && n_targets > 0 ? RAPPORT_COVERAGE_FULL
+                                                    : RAPPORT_COVERAGE_MISSING,
+            n_targets, 0, explain_candidates (platform, has_lists, ids_only));
+
+  return self;
+}
+
+const RapportCoverageItem *
+rapport_coverage_get (const RapportCoverage *coverage,
+                      RapportFigure          figure)
+{
+  g_return_val_if_fail (coverage != NULL, NULL);
+  g_return_val_if_fail (figure < RAPPORT_N_FIGURES, NULL);
+
+  return &coverage->items[figure];
+}
+
+void
+rapport_coverage_free (RapportCoverage *coverage)
+{
+  if (coverage == NULL)
+    return;
+  for (guint f = 0; f < RAPPORT_N_FIGURES; f++)
+    g_free (coverage->items[f].explanation);
+  g_free (coverage);
+}

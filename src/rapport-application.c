@@ -1,0 +1,372 @@
+/* rapport-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdlib.h>
+
+#include "rapport-application.h"
+#include "rapport-resources.h"
+#include "ui/rapport-screenshot.h"
+#include "ui/rapport-window.h"
+
+struct _RapportApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *data_dir;
+  GFile          *screenshot_file;
+  AdwColorScheme  color_scheme;
+  int             window_width;
+  int             exit_status;
+  guint           screenshot_started : 1;
+};
+
+G_DEFINE_FINAL_TYPE (RapportApplication, rapport_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry main_options[] = {
+  { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Keep the database in DIR instead of the user data folder"), N_("DIR") },
+  { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Save a PNG image of the window to FILE once it is drawn, then quit"), N_("FILE") },
+  { "color-scheme", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Use the light or the dark style"), N_("light|dark") },
+  { "window-width", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("Open the window PX pixels wide"), N_("PX") },
+  G_OPTION_ENTRY_NULL
+};
+
+RapportApplication *
+rapport_application_new (void)
+{
+  return g_object_new (RAPPORT_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "resource-base-path", RESOURCE_PATH,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       NULL);
+}
+
+const char *
+rapport_application_get_data_dir (RapportApplication *self)
+{
+  const char *env;
+
+  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
+
+  if (self->data_dir == NULL)
+    {
+      env = g_getenv ("RAPPORT_DATA_DIR");
+
+      if (env != NULL && env[0] != '\0')
+        self->data_dir = g_canonicalize_filename (env, NULL);
+      else
+        self->data_dir = g_build_filename (g_get_user_data_dir (), "rapport", NULL);
+    }
+
+  return self->data_dir;
+}
+
+int
+rapport_application_get_exit_status (RapportApplication *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), EXIT_FAILURE);
+
+  return self->exit_status;
+}
+
+static void
+screenshot_saved_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(RapportApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!rapport_screenshot_save_finish (GTK_WINDOW (object), result, &error))
+    {
+      g_autofree char *name = g_file_get_parse_name (self->screenshot_file);
+
+      g_printerr (_("Could not save the screenshot to %s: %s\n"), name, error->message);
+      self->exit_status = EXIT_FAILURE;
+    }
+
+  g_application_release (G_APPLICATION (self));
+  g_application_quit (G_APPLICATION (self));
+}
+
+static RapportWindow *
+rapport_application_present_window (RapportApplication *self)
+{
+  RapportWindow *window = NULL;
+
+  g_assert (RAPPORT_IS_APPLICATION (self));
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (RAPPORT_IS_WINDOW (l->data))
+        {
+          window = l->data;
+          break;
+        }
+    }
+
+  if (window == NULL)
+    {
+      window = rapport_window_new (self);
+
+      /* An explicit width is asked for a particular shot, so it wins over the saved state. */
+      if (self->window_width > 0)
+        {
+          gtk_window_unmaximize (GTK_WINDOW (window));
+          g_object_set (window, "default-width", self->window_width, NULL);
+        }
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  if (self->screenshot_file != NULL && !self->screenshot_started)
+    {
+      self->screenshot_started = TRUE;
+      g_application_hold (G_APPLICATION (self));
+      rapport_screenshot_save_async (GTK_WINDOW (window),
+                                     self->window_width,
+                                     self->screenshot_file,
+                                     NULL,
+                                     screenshot_saved_cb,
+                                     g_object_ref (self));
+    }
+
+  return window;
+}
+
+static void
+rapport_application_activate (GApplication *app)
+{
+  rapport_application_present_window (RAPPORT_APPLICATION (app));
+}
+
+static void
+rapport_application_open (GApplication  *app,
+                          GFile        **files,
+                          int            n_files,
+                          const char    *hint)
+{
+  RapportWindow *window;
+
+  window = rapport_application_present_window (RAPPORT_APPLICATION (app));
+  rapport_window_import_files (window, files, (guint) n_files);
+}
+
+static int
+rapport_application_handle_local_options (GApplication *app,
+                                          GVariantDict *options)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (app);
+  g_autofree char *data_dir = NULL;
+  g_autofree char *screenshot = NULL;
+  const char *color_scheme = NULL;
+  gboolean own_instance = FALSE;
+
+  if (g_variant_dict_lookup (options, "data-dir", "^ay", &data_dir))
+    {
+      g_free (self->data_dir);
+      self->data_dir = g_canonicalize_filename (data_dir, NULL);
+      own_instance = TRUE;
+    }
+
+  if (g_variant_dict_lookup (options, "screenshot", "^ay", &screenshot))
+    {
+      g_clear_object (&self->screenshot_file);
+      self->screenshot_file = g_file_new_for_commandline_arg (screenshot);
+      own_instance = TRUE;
+    }
+
+  if (g_variant_dict_lookup (options, "color-scheme", "&s", &color_scheme))
+    {
+      if (g_str_equal (color_scheme, "light"))
+        self->color_scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+      else if (g_str_equal (color_scheme, "dark"))
+        self->color_scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+      else
+        {
+          g_printerr (_("Unknown color scheme “%s”: use “light” or “dark”\n"),
+                      color_scheme);
+          return EXIT_FAILURE;
+        }
+      own_instance = TRUE;
+    }
+
+  if (g_variant_dict_lookup (options, "window-width", "i", &self->window_width))
+    {
+      if (self->window_width <= 0)
+        {
+          g_printerr (_("The window width must be a positive number of pixels\n"));
+          return EXIT_FAILURE;
+        }
+      own_instance = TRUE;
+    }
+
+  /* These options describe this process's own window and database, so an instance that is
+   * already running must not take the request over and ignore them. */
+  if (own_instance)
+    g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+
+  return G_APPLICATION_CLASS (rapport_application_parent_class)->handle_local_options (app,
+                                                                                        options);
+}
+
+static void
+rapport_application_quit_action (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+rapport_application_about_action (GSimpleAction *action,
+                                  GVariant      *parameter,
+                                  gpointer       user_data)
+{
+  RapportApplication *self = user_data;
+  GtkWindow *window;
+  AdwDialog *dialog;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  dialog = adw_about_dialog_new ();
+  adw_about_dialog_set_application_name (ADW_ABOUT_DIALOG (dialog), "Rapport");
+  adw_about_dialog_set_application_icon (ADW_ABOUT_DIALOG (dialog), APPLICATION_ID);
+  adw_about_dialog_set_version (ADW_ABOUT_DIALOG (dialog), PACKAGE_VERSION);
+  adw_about_dialog_set_developer_name (ADW_ABOUT_DIALOG (dialog), _("The Rapport developers"));
+  adw_about_dialog_set_license_type (ADW_ABOUT_DIALOG (dialog), GTK_LICENSE_GPL_3_0);
+  adw_about_dialog_set_website (ADW_ABOUT_DIALOG (dialog), "https://github.com/rapportapp/rapport");
+  adw_about_dialog_set_issue_url (ADW_ABOUT_DIALOG (dialog),
+                                  "https://github.com/rapportapp/rapport/issues");
+  /* Translators: put your names here, one per line; they are shown in the About dialog. */
+  adw_about_dialog_set_translator_credits (ADW_ABOUT_DIALOG (dialog), _("translator-credits"));
+
+  adw_dialog_present (dialog, window != NULL ? GTK_WIDGET (window) : NULL);
+}
+
+static void
+rapport_application_shortcuts_action (GSimpleAction *action,
+                                      GVariant      *parameter,
+                                      gpointer       user_data)
+{
+  RapportApplication *self = user_data;
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+#if HAVE_ADW_SHORTCUTS_DIALOG
+  {
+    AdwDialog *dialog;
+    AdwShortcutsSection *section;
+
+    dialog = adw_shortcuts_dialog_new ();
+    section = adw_shortcuts_section_new (_("General"));
+    adw_shortcuts_section_add (section, adw_shortcuts_item_new_from_action (_("Import Export"),
+                                                                            "win.import"));
+    adw_shortcuts_section_add (section, adw_shortcuts_item_new_from_action (_("Keyboard Shortcuts"),
+                                                                            "app.shortcuts"));
+    adw_shortcuts_section_add (section, adw_shortcuts_item_new_from_action (_("Quit"),
+                                                                            "app.quit"));
+    /* Both additions take ownership. */
+    adw_shortcuts_dialog_add (ADW_SHORTCUTS_DIALOG (dialog), section);
+
+    adw_dialog_present (dialog, window != NULL ? GTK_WIDGET (window) : NULL);
+  }
+#else
+  {
+    g_autoptr(GtkBuilder) builder = NULL;
+    GtkWindow *shortcuts;
+
+    /* GtkShortcutsWindow is deprecated in GTK 4.18, but its replacement only arrives with
+     * libadwaita 1.8. */
+    G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+    builder = gtk_builder_new_from_resource (RESOURCE_PATH "/ui/rapport-shortcuts-window.ui");
+    shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+    gtk_window_set_transient_for (shortcuts, window);
+    gtk_window_present (shortcuts);
+    G_GNUC_END_IGNORE_DEPRECATIONS
+  }
+#endif
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", rapport_application_quit_action },
+  { "about", rapport_application_about_action },
+  { "shortcuts", rapport_application_shortcuts_action },
+};
+
+static void
+rapport_application_startup (GApplication *app)
+{
+  static const struct {
+    const char *action;
+    const char *accels[2];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.shortcuts", { "<Control>question", NULL } },
+    { "win.import", { "<Control>o", NULL } },
+  };
+  RapportApplication *self = RAPPORT_APPLICATION (app);
+
+  G_APPLICATION_CLASS (rapport_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                           accels[i].action,
+                                           accels[i].accels);
+
+  if (self->screenshot_file != NULL)
+    rapport_screenshot_set_up_display ();
+
+  if (self->color_scheme != ADW_COLOR_SCHEME_DEFAULT)
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), self->color_scheme);
+}
+
+static void
+rapport_application_finalize (GObject *object)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (object);
+
+  g_clear_pointer (&self->data_dir, g_free);
+  g_clear_object (&self->screenshot_file);
+
+  G_OBJECT_CLASS (rapport_application_parent_class)->finalize (object);
+}
+
+static void
+rapport_application_class_init (RapportApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = rapport_application_finalize;
+
+  /* The resources sit in the static library, and only a reference to them links them into a
+   * program; once linked, their constructor has registered them. */
+  g_assert (rapport_get_resource () != NULL);
+
+  app_class->activate = rapport_application_activate;
+  app_class->open = rapport_application_open;
+  app_class->startup = rapport_application_startup;
+  app_class->handle_local_options = rapport_application_handle_local_options;
+}
+
+static void
+rapport_application_init (RapportApplication *self)
+{
+  self->color_scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  g_application_add_main_option_entries (G_APPLICATION (self), main_options);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
+}

@@ -8,9 +8,11 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "coach/rapport-coach.h"
 #include "core/rapport-paths.h"
 #include "import/rapport-import-job.h"
 #include "rapport-cli.h"
+#include "rapport-report-printer.h"
 #include "store/rapport-store.h"
 
 typedef int (*CommandFunc) (RapportStore *store,
@@ -18,10 +20,20 @@ typedef int (*CommandFunc) (RapportStore *store,
                             char        **argv);
 
 static char *data_dir_option;
+static gint64 account_option = G_MININT64;
+static gboolean json_option;
 
 static const GOptionEntry common_entries[] = {
   { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir_option,
     N_("Keep the database in DIR instead of the default data folder"), N_("DIR") },
+  { NULL }
+};
+
+static const GOptionEntry report_entries[] = {
+  { "account", 0, 0, G_OPTION_ARG_INT64, &account_option,
+    N_("Report on the account with this id only (see rapport accounts)"), N_("ID") },
+  { "json", 0, 0, G_OPTION_ARG_NONE, &json_option,
+    N_("Print JSON for scripts (see docs/report-json.md) instead of text"), NULL },
   { NULL }
 };
 
@@ -152,15 +164,124 @@ command_accounts (RapportStore  *store,
   return 0;
 }
 
+/* The report of one account, as text or as a JSON node; FALSE with @error when the account
+ * cannot be read. */
+static gboolean
+report_account (RapportStore  *store,
+                gint64         account_id,
+                char         **text_out,
+                JsonNode     **json_out,
+                GError       **error)
+{
+  g_autoptr(RapportDataset) dataset = NULL;
+  g_autoptr(RapportReport) report = NULL;
+  g_autoptr(GHashTable) states = NULL;
+  g_autoptr(GPtrArray) suggestions = NULL;
+  g_autofree char *scope = g_strdup_printf ("%" G_GINT64_FORMAT, account_id);
+
+  if (!(dataset = rapport_store_load_dataset (store, account_id, error)))
+    return FALSE;
+  if (!(states = rapport_store_get_suggestion_states (store, scope, error)))
+    return FALSE;
+  report = rapport_report_compute (dataset, NULL);
+  suggestions = rapport_coach_suggest (report, states);
+  if (text_out != NULL)
+    *text_out = rapport_report_print_text (report, suggestions);
+  if (json_out != NULL)
+    *json_out = rapport_report_to_json (report, suggestions);
+  return TRUE;
+}
+
+static int
+command_report (RapportStore  *store,
+                int            argc,
+                char         **argv)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 account = account_option;
+  gboolean one = account != G_MININT64;
+  gboolean json = json_option;
+
+  account_option = G_MININT64;
+  json_option = FALSE;
+  if (argc > 1)
+    {
+      print_error (_("report takes no paths; choose an account with --account ID"));
+      return 2;
+    }
+
+  if (one)
+    g_array_append_val (ids, account);
+  else
+    {
+      g_autoptr(GPtrArray) accounts = NULL;
+
+      if (!(accounts = rapport_store_list_accounts (store, &error)))
+        {
+          print_error (error->message);
+          return 1;
+        }
+      for (guint i = 0; i < accounts->len; i++)
+        g_array_append_val (ids, ((RapportAccount *) g_ptr_array_index (accounts, i))->id);
+      if (ids->len == 0 && !json)
+        {
+          g_print (_("No accounts yet. Import an export with: rapport import PATH\n"));
+          return 0;
+        }
+    }
+
+  if (json && !one)
+    {
+      root = json_node_new (JSON_NODE_ARRAY);
+      json_node_take_array (root, json_array_new ());
+    }
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autofree char *text = NULL;
+      g_autoptr(JsonNode) node = NULL;
+
+      if (!report_account (store, id, json ? NULL : &text, json ? &node : NULL, &error))
+        {
+          print_error (error->message);
+          return 1;
+        }
+      if (!json)
+        g_print ("%s%s", i > 0 ? "\n" : "", text);
+      else if (one)
+        root = g_steal_pointer (&node);
+      else
+        json_array_add_element (json_node_get_array (root), g_steal_pointer (&node));
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autofree char *data = NULL;
+
+      json_generator_set_root (generator, root);
+      json_generator_set_pretty (generator, TRUE);
+      data = json_generator_to_data (generator, NULL);
+      g_print ("%s\n", data);
+    }
+  return 0;
+}
+
 static const struct
 {
   const char *name;
   CommandFunc func;
   const char *parameters;
   const char *summary;
+  const GOptionEntry *entries;
 } commands[] = {
-  { "import", command_import, N_("PATH…"), N_("Import data exports (zip, tar.gz, folder or file)") },
-  { "accounts", command_accounts, "", N_("List the imported accounts and their snapshots") },
+  { "import", command_import, N_("PATH…"), N_("Import data exports (zip, tar.gz, folder or file)"),
+    NULL },
+  { "accounts", command_accounts, "", N_("List the imported accounts and their snapshots"), NULL },
+  { "report", command_report, "", N_("Print the analysis and the coach's suggestions"),
+    report_entries },
 };
 
 gboolean
@@ -197,6 +318,8 @@ rapport_cli_main (int    argc,
   context = g_option_context_new (usage);
   g_option_context_set_summary (context, _(commands[command].summary));
   g_option_context_add_main_entries (context, common_entries, GETTEXT_PACKAGE);
+  if (commands[command].entries != NULL)
+    g_option_context_add_main_entries (context, commands[command].entries, GETTEXT_PACKAGE);
 
   /* Drop the command name so the options parser sees only its arguments. */
   args = g_new0 (char *, argc);

@@ -2,7 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The headless commands of the same binary: `rapport import PATH…`, `rapport accounts`.
+ * The headless commands of the same binary: `rapport import PATH…`, `rapport accounts`,
+ * `rapport report [--account ID] [--json]`.
  */
 
 #pragma once

@@ -1,0 +1,374 @@
+/* rapport-coach.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "coach/rapport-coach-private.h"
+
+/* Every rule, in no particular order: the result is sorted. */
+static const RapportCoachRule rules[] = {
+  rapport_coach_rule_divergence,
+  rapport_coach_rule_drop_bait_tags,
+  rapport_coach_rule_keep_tags,
+  rapport_coach_rule_tag_count,
+  rapport_coach_rule_collaboration_candidates,
+  rapport_coach_rule_steady_rhythm,
+  rapport_coach_rule_best_time,
+  rapport_coach_rule_dropped_after_follow_back,
+  rapport_coach_rule_f4f_share,
+  rapport_coach_rule_spikes,
+  rapport_coach_rule_coverage,
+};
+
+/* A sample of this many counts half: n / (n + 5) is 0.5 at 5, 0.67 at 10, 0.86 at 30. */
+#define CONFIDENCE_HALF_SAMPLE 5.0
+/* A relative effect (a difference of medians, a share) this large counts fully. */
+#define CONFIDENCE_FULL_EFFECT 0.5
+/* A p-value this large leaves no confidence. */
+#define CONFIDENCE_NO_P 0.2
+/* An effect the data cannot size counts half. */
+#define CONFIDENCE_UNKNOWN_EFFECT 0.5
+
+/*
+ * Confidence of a suggestion, from 0 to 1: the product of three factors, each in [0, 1].
+ *
+ * - Sample: n / (n + 5), where n is the sample the suggestion rests on — for a comparison of
+ *   two groups of posts the smaller group, since it bounds what the comparison can show.
+ * - Effect: min (1, |effect| / 0.5), where effect is a relative size (an uplift of +30 % is
+ *   0.3, a share of 12 % is 0.12): small effects are easily noise, and an effect of half or
+ *   more counts fully.  0.5 when the effect cannot be sized (NAN).
+ * - Chance: max (0, 1 − p / 0.2) for a comparison tested with Mann–Whitney, 1 when there is
+ *   no test (p NAN).  A p-value of 0.2 or more (a difference that arises by chance one time in
+ *   five) leaves no confidence, as in the hashtag unit's labels; rules that pick the best of k
+ *   candidates (tags, time slots) pass p · k (Bonferroni), since the best of many looks
+ *   significant by chance alone.
+ *
+ * Ten posts on each side, a 50 % uplift and p = 0.04 give 0.67 · 1 · 0.8 = 0.53.
+ */
+double
+rapport_coach_confidence (guint  n,
+                          double effect,
+                          double p_value)
+{
+  double sample = n / (n + CONFIDENCE_HALF_SAMPLE);
+  double size = isnan (effect) ? CONFIDENCE_UNKNOWN_EFFECT
+                               : MIN (1.0, fabs (effect) / CONFIDENCE_FULL_EFFECT);
+  double chance = isnan (p_value) ? 1.0 : MAX (0.0, 1.0 - p_value / CONFIDENCE_NO_P);
+
+  return sample * size * chance;
+}
+
+RapportConfidence
+rapport_coach_confidence_label (double confidence)
+{
+  if (confidence >= 0.5)
+    return RAPPORT_CONFIDENCE_HIGH;
+  if (confidence >= 0.25)
+    return RAPPORT_CONFIDENCE_MEDIUM;
+  return RAPPORT_CONFIDENCE_LOW;
+}
+
+const char *
+rapport_suggestion_category_to_string (RapportSuggestionCategory category)
+{
+  switch (category)
+    {
+    case RAPPORT_SUGGESTION_HASHTAGS:
+      return "hashtags";
+    case RAPPORT_SUGGESTION_COLLABORATION:
+      return "collaboration";
+    case RAPPORT_SUGGESTION_CONSISTENCY:
+      return "consistency";
+    case RAPPORT_SUGGESTION_RECIPROCITY:
+      return "reciprocity";
+    case RAPPORT_SUGGESTION_CONTENT:
+      return "content";
+    case RAPPORT_SUGGESTION_DATA_COVERAGE:
+      return "data_coverage";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+rapport_suggestion_category_title (RapportSuggestionCategory category)
+{
+  switch (category)
+    {
+    case RAPPORT_SUGGESTION_HASHTAGS:
+      return _("Hashtags");
+    case RAPPORT_SUGGESTION_COLLABORATION:
+      return _("Collaboration");
+    case RAPPORT_SUGGESTION_CONSISTENCY:
+      return _("Consistency");
+    case RAPPORT_SUGGESTION_RECIPROCITY:
+      return _("Reciprocity");
+    case RAPPORT_SUGGESTION_CONTENT:
+      return _("Content");
+    case RAPPORT_SUGGESTION_DATA_COVERAGE:
+      return _("Data coverage");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+rapport_suggestion_state_to_string (RapportSuggestionState state)
+{
+  switch (state)
+    {
+    case RAPPORT_SUGGESTION_DISMISSED:
+      return "dismissed";
+    case RAPPORT_SUGGESTION_DONE:
+      return "done";
+    case RAPPORT_SUGGESTION_OPEN:
+    default:
+      return "open";
+    }
+}
+
+RapportSuggestionState
+rapport_suggestion_state_from_string (const char *state)
+{
+  if (g_strcmp0 (state, "dismissed") == 0)
+    return RAPPORT_SUGGESTION_DISMISSED;
+  if (g_strcmp0 (state, "done") == 0)
+    return RAPPORT_SUGGESTION_DONE;
+  return RAPPORT_SUGGESTION_OPEN;
+}
+
+const char *
+rapport_evidence_kind_to_string (RapportEvidenceKind kind)
+{
+  switch (kind)
+    {
+    case RAPPORT_EVIDENCE_DATE_RANGE:
+      return "date_range";
+    case RAPPORT_EVIDENCE_POSTS:
+      return "posts";
+    case RAPPORT_EVIDENCE_ACCOUNTS:
+      return "accounts";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static void
+rapport_evidence_free (RapportEvidence *evidence)
+{
+  g_free (evidence->label);
+  g_clear_pointer (&evidence->posts, g_array_unref);
+  g_clear_pointer (&evidence->accounts, g_ptr_array_unref);
+  g_free (evidence);
+}
+
+void
+rapport_suggestion_free (RapportSuggestion *suggestion)
+{
+  if (suggestion == NULL)
+    return;
+  g_free (suggestion->key);
+  g_free (suggestion->title);
+  g_free (suggestion->explanation);
+  g_free (suggestion->action);
+  g_ptr_array_unref (suggestion->evidence);
+  g_free (suggestion);
+}
+
+RapportSuggestion *
+rapport_suggestion_new (RapportSuggestionCategory  category,
+                        const char                *key)
+{
+  RapportSuggestion *suggestion = g_new0 (RapportSuggestion, 1);
+
+  suggestion->category = category;
+  suggestion->key = g_strdup (key);
+  suggestion->evidence = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_evidence_free);
+  return suggestion;
+}
+
+static RapportEvidence *
+add_evidence (RapportSuggestion   *suggestion,
+              RapportEvidenceKind  kind,
+              const char          *label)
+{
+  RapportEvidence *evidence = g_new0 (RapportEvidence, 1);
+
+  evidence->kind = kind;
+  evidence->label = g_strdup (label);
+  g_ptr_array_add (suggestion->evidence, evidence);
+  return evidence;
+}
+
+void
+rapport_suggestion_add_date_range (RapportSuggestion *suggestion,
+                                   const char        *label,
+                                   gint64             start,
+                                   gint64             end)
+{
+  RapportEvidence *evidence = add_evidence (suggestion, RAPPORT_EVIDENCE_DATE_RANGE, label);
+
+  evidence->start = rapport_day_of (MIN (start, end));
+  evidence->end = rapport_day_of (MAX (start, end));
+}
+
+RapportEvidence *
+rapport_suggestion_add_posts (RapportSuggestion *suggestion,
+                              const char        *label)
+{
+  RapportEvidence *evidence = add_evidence (suggestion, RAPPORT_EVIDENCE_POSTS, label);
+
+  evidence->posts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  return evidence;
+}
+
+void
+rapport_evidence_add_post (RapportEvidence          *evidence,
+                           const RapportDatasetPost *post)
+{
+  g_assert (evidence->kind == RAPPORT_EVIDENCE_POSTS);
+  g_array_append_val (evidence->posts, post->id);
+}
+
+RapportEvidence *
+rapport_suggestion_add_accounts (RapportSuggestion *suggestion,
+                                 const char        *label)
+{
+  RapportEvidence *evidence = add_evidence (suggestion, RAPPORT_EVIDENCE_ACCOUNTS, label);
+
+  evidence->accounts = g_ptr_array_new_with_free_func (g_free);
+  return evidence;
+}
+
+void
+rapport_evidence_add_account (RapportEvidence *evidence,
+                              const char      *who)
+{
+  g_assert (evidence->kind == RAPPORT_EVIDENCE_ACCOUNTS);
+  g_ptr_array_add (evidence->accounts, g_strdup (who));
+}
+
+void
+rapport_suggestion_rate (RapportSuggestion *suggestion,
+                         double             weight,
+                         guint              n,
+                         double             effect,
+                         double             p_value)
+{
+  suggestion->n = n;
+  suggestion->confidence = rapport_coach_confidence (n, effect, p_value);
+  suggestion->confidence_label = rapport_coach_confidence_label (suggestion->confidence);
+  /* Confidence moves a suggestion between half its rule's weight and the whole of it: how much
+   * a rule matters sets the order first, and how sure it is refines it. */
+  suggestion->priority = weight * (0.5 + 0.5 * suggestion->confidence);
+}
+
+char *
+rapport_coach_percent (double fraction)
+{
+  if (isnan (fraction))
+    return g_strdup ("—");
+  /* Translators: a percentage; "%%" is the percent sign. */
+  return g_strdup_printf (_("%.1f %%"), fraction * 100);
+}
+
+char *
+rapport_coach_change (double fraction)
+{
+  if (isnan (fraction))
+    return g_strdup ("—");
+  /* Translators: a signed change in percent, "+75.9 %"; "%%" is the percent sign. */
+  return g_strdup_printf (_("%+.1f %%"), fraction * 100);
+}
+
+char *
+rapport_coach_day (gint64 t)
+{
+  g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (t);
+
+  if (date == NULL)
+    return g_strdup ("—");
+  /* Translators: a date in the coach's sentences, a g_date_time_format() format; "%-d %b %Y"
+   * gives "3 Mar 2025". */
+  return g_date_time_format (date, _("%-d %b %Y"));
+}
+
+char *
+rapport_coach_count (double value)
+{
+  if (isnan (value))
+    return g_strdup ("—");
+  return g_strdup_printf ("%'" G_GINT64_FORMAT, (gint64) llround (value));
+}
+
+char *
+rapport_coach_significance (double p_value)
+{
+  if (isnan (p_value))
+    return g_strdup (_("not tested"));
+  if (p_value < 0.05)
+    /* Translators: the result of a significance test of a difference. */
+    return g_strdup_printf (_("p = %.2f, unlikely to be chance"), p_value);
+  if (p_value < 0.2)
+    return g_strdup_printf (_("p = %.2f, a lead worth testing"), p_value);
+  return g_strdup_printf (_("p = %.2f, could well be chance"), p_value);
+}
+
+static int
+compare_suggestions (gconstpointer a,
+                     gconstpointer b)
+{
+  const RapportSuggestion *x = *(const RapportSuggestion * const *) a;
+  const RapportSuggestion *y = *(const RapportSuggestion * const *) b;
+  gboolean x_open = x->state == RAPPORT_SUGGESTION_OPEN;
+  gboolean y_open = y->state == RAPPORT_SUGGESTION_OPEN;
+
+  if (x_open != y_open)
+    return x_open ? -1 : 1;
+  if (x->priority != y->priority)
+    return x->priority > y->priority ? -1 : 1;
+  return g_strcmp0 (x->key, y->key);
+}
+
+void
+rapport_coach_sort (GPtrArray *suggestions)
+{
+  g_return_if_fail (suggestions != NULL);
+
+  g_ptr_array_sort (suggestions, compare_suggestions);
+}
+
+GPtrArray *
+rapport_coach_suggest (const RapportReport *report,
+                       GHashTable          *states)
+{
+  g_autoptr(GPtrArray) suggestions = NULL;
+
+  g_return_val_if_fail (report != NULL, NULL);
+
+  suggestions = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_suggestion_free);
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    rules[i] (report, suggestions);
+
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      RapportSuggestion *suggestion = g_ptr_array_index (suggestions, i);
+
+      /* No advice without evidence: a rule that found nothing to show has no case. */
+      g_assert (suggestion->evidence->len > 0);
+      if (states != NULL)
+        {
+          const char *state = g_hash_table_lookup (states, suggestion->key);
+
+          suggestion->state = rapport_suggestion_state_from_string (state);
+        }
+    }
+
+  rapport_coach_sort (suggestions);
+  return g_steal_pointer (&suggestions);
+}

@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+# check-report-json.py
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Imports fixture exports into a fresh data folder with the built binary ($RAPPORT_BIN), runs
+# `rapport report --json` and checks the output against docs/report.schema.json with
+# check-json-schema.py.  Then breaks copies of the output in the ways a regression would (a
+# member missing, renamed, of the wrong type, an unknown enum value) and checks that each is
+# rejected, so the check itself cannot pass vacuously.
+#
+#   check-report-json.py SOURCE_ROOT
+
+import copy
+import importlib.util
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+FIXTURES = [
+    'tests/fixtures/instagram/2022',
+    'tests/fixtures/instagram/2024',
+    'tests/fixtures/twitter/archive-2024',
+    'tests/fixtures/tiktok/old',
+]
+
+
+def fail(message):
+    print(f'FAIL: {message}', file=sys.stderr)
+    sys.exit(1)
+
+
+def run(binary, data_dir, *args):
+    return subprocess.run([binary, *args, '--data-dir', data_dir],
+                          capture_output=True, text=True, timeout=120)
+
+
+def main(argv):
+    source_root = argv[1]
+    binary = os.environ['RAPPORT_BIN']
+    spec = importlib.util.spec_from_file_location(
+        'check_json_schema', os.path.join(source_root, 'tests', 'check-json-schema.py'))
+    checker = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(checker)
+    with open(os.path.join(source_root, 'docs', 'report.schema.json'), encoding='utf-8') as f:
+        schema = json.load(f)
+
+    def errors_of(document):
+        errors = []
+        checker.validate(schema, schema, document, '$', errors)
+        return errors
+
+    data_dir = tempfile.mkdtemp(prefix='rapport-report-json-')
+    try:
+        imported = run(binary, data_dir, 'import',
+                       *[os.path.join(source_root, path) for path in FIXTURES])
+        if imported.returncode != 0:
+            fail(f'import failed ({imported.returncode}): {imported.stderr}')
+
+        every = run(binary, data_dir, 'report', '--json')
+        if every.returncode != 0:
+            fail(f'report --json failed ({every.returncode}): {every.stderr}')
+        reports = json.loads(every.stdout)
+        if not isinstance(reports, list) or len(reports) != 3:
+            fail(f'expected the reports of 3 accounts, got {type(reports).__name__} '
+                 f'of {len(reports)}')
+        errors = errors_of(reports)
+        if errors:
+            fail('report --json breaks the schema:\n  ' + '\n  '.join(errors[:20]))
+        platforms = sorted(report['account']['platform'] for report in reports)
+        if platforms != ['instagram', 'tiktok', 'twitter']:
+            fail(f'unexpected accounts {platforms}')
+        instagram = next(r for r in reports if r['account']['platform'] == 'instagram')
+        if len(instagram['snapshots']) != 2 or len(instagram['churn']['steps']) != 1:
+            fail('the two Instagram exports should be one account with one churn step')
+
+        one = run(binary, data_dir, 'report', '--json', '--account',
+                  str(instagram['account']['id']))
+        if one.returncode != 0:
+            fail(f'report --json --account failed: {one.stderr}')
+        single = json.loads(one.stdout)
+        if not isinstance(single, dict) or errors_of(single):
+            fail('report --json --account is not one valid report object')
+        if single != instagram:
+            fail('the report of one account differs from its entry in the list')
+
+        missing = run(binary, data_dir, 'report', '--account', '999')
+        if missing.returncode != 1 or missing.stderr.count('\n') != 1 or missing.stdout:
+            fail(f'a missing account should fail with one message, got {missing.returncode}: '
+                 f'{missing.stderr!r}')
+
+        text = run(binary, data_dir, 'report')
+        for heading in ('Followers', 'Engagement', 'Reciprocity', 'Gained and lost followers',
+                        'Hashtags', 'Collaborations', 'Consistency', 'Follower jumps and drops',
+                        'Data coverage', 'Suggestions'):
+            if text.stdout.count(f'\n{heading}') < 3:
+                fail(f'the text report lacks the section "{heading}" for some account')
+    finally:
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+    # Each of these breaks the documented shape; the check must notice every one.
+    breakages = {
+        'a required member removed': lambda r: r[0]['engagement'].pop('median_rate'),
+        'a member renamed': lambda r: r[0]['account'].update(user=r[0]['account'].pop('handle')),
+        'a number as a string': lambda r: r[0]['series'].update(n_days='802'),
+        'NaN written as a string': lambda r: r[0]['engagement'].update(median_rate='NaN'),
+        'an unknown category': lambda r: r[0]['coverage'][0].update(level='some'),
+        'a list without its count': lambda r: r[0]['anomalies'].pop('count'),
+        'a date as a number': lambda r: r[0]['snapshots'][0].update(exported_at=1),
+        'not a list of reports': lambda r: r.append(42),
+    }
+    for name, breaking in breakages.items():
+        broken = copy.deepcopy(reports)
+        breaking(broken)
+        if not errors_of(broken):
+            fail(f'the schema check accepts output with {name}')
+
+    print(f'ok: {len(reports)} reports match docs/report.schema.json; '
+          f'{len(breakages)} broken copies are rejected')
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv))

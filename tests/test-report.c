@@ -1,0 +1,299 @@
+/* test-report.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "rapport-report-printer.h"
+
+/* Monday 2024-01-01 00:00 UTC, and day n after it. */
+#define T0 G_GINT64_CONSTANT (1704067200)
+#define DAY G_GINT64_CONSTANT (86400)
+#define DAY_N(n) (T0 + (gint64) (n) * DAY)
+
+static void
+add_count (RapportDataset *dataset,
+           gint64          at,
+           gint64          count)
+{
+  RapportFollowerCount total = { at, count, RAPPORT_COUNT_SOURCE_PROFILE };
+
+  g_array_append_val (dataset->counts, total);
+}
+
+static void
+add_post (RapportDataset *dataset,
+          gint64          at,
+          gint64          likes,
+          const char     *tags)
+{
+  RapportDatasetPost *post = rapport_dataset_post_new ();
+
+  post->id = 100 + dataset->posts->len;
+  post->platform_id = g_strdup_printf ("p%u", dataset->posts->len);
+  post->type = RAPPORT_POST_PHOTO;
+  post->created_at = at;
+  post->likes = likes;
+  post->url = g_strdup_printf ("https://www.instagram.com/p/p%u/", dataset->posts->len);
+  post->hashtags = g_strsplit (tags, ",", -1);
+  post->mentions = g_new0 (char *, 1);
+  g_ptr_array_add (dataset->posts, post);
+}
+
+/*
+ * @jo on Instagram: 1,000 followers by the profile on days 0 to 5 and 20; one export on day 30
+ * whose follower list has ana, bo and 120 fans, and whose following list has ana, bo and zed;
+ * four posts on days 1 to 4 with 10, 20, 30 and 40 likes (1 % to 4 %), the first three with
+ * #f4f.
+ */
+static RapportDataset *
+build_dataset (void)
+{
+  RapportDataset *dataset = rapport_dataset_new ();
+  RapportDatasetSnapshot *snapshot = rapport_dataset_snapshot_new ();
+
+  dataset->account_id = 7;
+  dataset->platform = RAPPORT_PLATFORM_INSTAGRAM;
+  dataset->handle = g_strdup ("jo");
+  dataset->display_name = g_strdup ("Jo Doe");
+  /* Daily totals around the posts: real totals win over the curve rebuilt from follow dates. */
+  for (guint d = 0; d <= 5; d++)
+    add_count (dataset, DAY_N (d), 1000);
+  add_count (dataset, DAY_N (20), 1000);
+
+  snapshot->id = 3;
+  snapshot->exported_at = DAY_N (30);
+  snapshot->source_name = g_strdup ("instagram-jo.zip");
+  snapshot->followers = rapport_people_new (122);
+  rapport_people_add (snapshot->followers, "ana", "ana", NULL, DAY_N (1));
+  rapport_people_add (snapshot->followers, "bo", "bo", NULL, DAY_N (2));
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autofree char *who = g_strdup_printf ("fan%03u", i);
+
+      rapport_people_add (snapshot->followers, who, who, NULL, DAY_N (2));
+    }
+  rapport_people_sort (snapshot->followers);
+  snapshot->following = rapport_people_new (3);
+  rapport_people_add (snapshot->following, "zed", "zed", NULL, DAY_N (1));
+  rapport_people_add (snapshot->following, "bo", "bo", NULL, DAY_N (2) + 3600);
+  rapport_people_add (snapshot->following, "ana", "ana", NULL, DAY_N (20));
+  rapport_people_sort (snapshot->following);
+  g_ptr_array_add (dataset->snapshots, snapshot);
+
+  for (guint i = 0; i < 4; i++)
+    add_post (dataset, DAY_N (1 + i) + 12 * 3600, 10 * (i + 1), i < 3 ? "f4f,cats" : "cats");
+  return dataset;
+}
+
+static RapportReport *
+compute (const RapportDataset *dataset)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+
+  return rapport_report_compute (dataset, utc);
+}
+
+static void
+test_figures (void)
+{
+  g_autoptr(RapportDataset) dataset = build_dataset ();
+  g_autoptr(RapportReport) report = compute (dataset);
+
+  /* Every unit ran once over the same dataset. */
+  g_assert_true (report->dataset == dataset);
+  g_assert_cmpuint (report->per_post->len, ==, 4);
+  g_assert_cmpfloat_with_epsilon (g_array_index (report->per_post, RapportPostEngagement, 0).rate,
+                                  0.01, 1e-12);
+  g_assert_cmpuint (report->engagement.n_with_rate, ==, 4);
+  g_assert_cmpfloat_with_epsilon (report->engagement.median_rate, 0.025, 1e-12);
+  g_assert_cmpfloat_with_epsilon (report->engagement.median_interactions, 25, 1e-12);
+  g_assert_cmpuint (report->rolling_median->len, ==, 4);
+  g_assert_null (report->divergence);
+
+  /* Then and now over days 1 to 4: windows of two days, posts 1–2 against posts 3–4. */
+  g_assert_nonnull (report->overall);
+  g_assert_cmpint (report->overall->from, ==, DAY_N (1));
+  g_assert_cmpint (report->overall->to, ==, DAY_N (4));
+  g_assert_cmpuint (report->overall->window_days, ==, 2);
+  g_assert_cmpfloat_with_epsilon (report->overall->median_before, 0.015, 1e-12);
+  g_assert_cmpfloat_with_epsilon (report->overall->median_after, 0.035, 1e-12);
+  g_assert_false (report->overall->diverges);
+
+  g_assert_nonnull (report->reciprocity);
+  g_assert_cmpuint (report->reciprocity->n_followers, ==, 122);
+  g_assert_cmpuint (report->reciprocity->n_mutuals, ==, 2);
+  g_assert_cmpuint (report->reciprocity->n_fans, ==, 120);
+  g_assert_cmpuint (report->reciprocity->n_not_following_back, ==, 1);
+  /* bo followed back within an hour; ana eighteen days apart. */
+  g_assert_cmpuint (report->reciprocity->n_f4f_pairs, ==, 1);
+  g_assert_cmpuint (report->churn->steps->len, ==, 0);
+
+  g_assert_cmpuint (report->hashtags->n_with_rate, ==, 4);
+  g_assert_cmpuint (report->hashtags->bait->len, ==, 1);
+  g_assert_cmpuint (report->cadence->n_posts, ==, 4);
+  g_assert_cmpint (rapport_coverage_get (report->coverage, RAPPORT_FIGURE_CHURN)->level, ==,
+                   RAPPORT_COVERAGE_MISSING);
+
+  g_assert_true (rapport_report_find_post (report, 102) == g_ptr_array_index (dataset->posts, 2));
+  g_assert_null (rapport_report_find_post (report, 99));
+}
+
+static void
+assert_contains (const char *text,
+                 const char *part)
+{
+  if (strstr (text, part) == NULL)
+    g_error ("The report does not contain “%s”:\n%s", part, text);
+}
+
+static void
+test_text (void)
+{
+  g_autoptr(RapportDataset) dataset = build_dataset ();
+  g_autoptr(RapportReport) report = compute (dataset);
+  g_autoptr(GHashTable) states = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) suggestions = NULL;
+  g_autofree char *text = NULL;
+  const RapportSuggestion *last;
+
+  g_hash_table_insert (states, (char *) "hashtags.drop-bait:f4f", (char *) "dismissed");
+  suggestions = rapport_coach_suggest (report, states);
+  text = rapport_report_print_text (report, suggestions);
+
+  assert_contains (text, "Rapport report: @jo on Instagram (account 7)\n"
+                         "============================================\n");
+  assert_contains (text, "  31 Jan 2024, instagram-jo.zip: 122 followers, 3 following\n");
+  /* The tests run in the C locale, which has no thousands separator. */
+  assert_contains (text, "\nFollowers\n---------\n"
+                         "  1000 on 1 Jan 2024, 122 on 31 Jan 2024: -878 (-87.8 %).\n");
+  assert_contains (text, "Daily series of 31 days: 8 with a real total, 23 rebuilt from follow "
+                         "dates");
+  assert_contains (text, "\nEngagement\n----------\n");
+  assert_contains (text, "Median engagement rate (interactions / followers that day): 2.5 % "
+                         "(n = 4).");
+  assert_contains (text, "Median interactions per post: 25 (n = 4).");
+  assert_contains (text, "Then and now: from 2 Jan 2024 to 5 Jan 2024 followers +0.0 %; median");
+  assert_contains (text, "1.5 % (n = 2) → 3.5 % (n = 2), comparing the first and the");
+  assert_contains (text, "Headline: no stretch where followers grew");
+  assert_contains (text, "\nReciprocity (lists of the export of 31 Jan 2024)\n");
+  assert_contains (text, "Followers 122 · following 3 · mutuals 2 · fans (you do not follow "
+                         "back) 120");
+  assert_contains (text, "Follow-back ratio: 66.7 % — 2 of the 3 accounts you follow follow you "
+                         "back.");
+  assert_contains (text, "Not following you back: @zed.");
+  assert_contains (text, "\nGained and lost followers\n-------------------------\n  Not available: "
+                         "Gained and lost followers need two Instagram exports");
+  assert_contains (text, "\nHashtags\n--------\n"
+                         "  Compared on own posts with an engagement rate: n = 4 of 4.");
+  assert_contains (text, "Engagement-bait tags on 3 posts: #f4f (3).");
+  assert_contains (text, "\nCollaborations\n");
+  assert_contains (text, "\nConsistency\n");
+  assert_contains (text, "Posts (stories included): 4 from 2 Jan 2024 to 5 Jan 2024, over 1 week:");
+  assert_contains (text, "\nFollower jumps and drops\n");
+  assert_contains (text, "\nData coverage\n");
+  assert_contains (text, "Engagement per post: complete (4 of 4 posts).");
+  assert_contains (text, "\nSuggestions\n-----------\n");
+  /* The dismissed suggestion is kept, marked, and comes last. */
+  assert_contains (text, "[dismissed] Drop #f4f");
+  last = g_ptr_array_index (suggestions, suggestions->len - 1);
+  g_assert_cmpstr (last->key, ==, "hashtags.drop-bait:f4f");
+  assert_contains (text, "Posts with #f4f: 3 posts (2 Jan 2024 https://www.instagram.com/p/p0/;");
+  assert_contains (text, "    #f4f     n =   3 / 1      2.0 % vs   4.0 %   -50.0 %  p = 0.37  "
+                         "low  (bait)\n");
+  assert_contains (text, "    #cats    n =   4 / 0      2.5 % vs       —         —  p = —     "
+                         "low\n");
+}
+
+static void
+test_json (void)
+{
+  g_autoptr(RapportDataset) dataset = build_dataset ();
+  g_autoptr(RapportReport) report = compute (dataset);
+  g_autoptr(GPtrArray) suggestions = rapport_coach_suggest (report, NULL);
+  g_autoptr(JsonNode) root = rapport_report_to_json (report, suggestions);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  static const char * const keys[] = {
+    "version", "account", "snapshots", "series", "engagement", "reciprocity", "churn",
+    "hashtags", "collaborations", "cadence", "anomalies", "coverage", "suggestions",
+  };
+  JsonObject *object;
+  JsonObject *account;
+  JsonObject *posts;
+  JsonObject *fans;
+  JsonObject *snapshot;
+  JsonObject *engagement;
+  JsonArray *array;
+
+  /* Through text and back, as a script reads it. */
+  json_generator_set_root (generator, root);
+  data = json_generator_to_data (generator, NULL);
+  g_assert_true (json_parser_load_from_data (parser, data, -1, &error));
+  g_assert_no_error (error);
+  object = json_node_get_object (json_parser_get_root (parser));
+
+  g_assert_cmpuint (json_object_get_size (object), ==, G_N_ELEMENTS (keys));
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_assert_true (json_object_has_member (object, keys[i]));
+  g_assert_cmpint (json_object_get_int_member (object, "version"), ==, 1);
+  account = json_object_get_object_member (object, "account");
+  g_assert_cmpint (json_object_get_int_member (account, "id"), ==, 7);
+
+  snapshot = json_array_get_object_element (json_object_get_array_member (object, "snapshots"), 0);
+  g_assert_cmpstr (json_object_get_string_member (snapshot, "exported_at"), ==,
+                   "2024-01-31T00:00:00Z");
+  g_assert_cmpint (json_object_get_int_member (snapshot, "exported_at_unix"), ==, DAY_N (30));
+  g_assert_cmpint (json_object_get_int_member (snapshot, "followers"), ==, 122);
+
+  /* Big lists: the count, and at most 50 entries. */
+  fans = json_object_get_object_member (json_object_get_object_member (object, "reciprocity"),
+                                        "fans");
+  g_assert_cmpint (json_object_get_int_member (fans, "count"), ==, 120);
+  array = json_object_get_array_member (fans, "items");
+  g_assert_cmpuint (json_array_get_length (array), ==, 50);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0), "who"),
+                   ==, "fan000");
+
+  /* NAN is null; numbers are numbers. */
+  engagement = json_object_get_object_member (object, "engagement");
+  g_assert_true (json_object_get_null_member (engagement, "median_rate_by_impressions"));
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (engagement, "median_rate"),
+                                  0.025, 1e-12);
+  posts = json_object_get_object_member (engagement, "posts");
+  g_assert_cmpint (json_object_get_int_member (posts, "count"), ==, 4);
+
+  array = json_object_get_array_member (object, "coverage");
+  g_assert_cmpuint (json_array_get_length (array), ==, RAPPORT_N_FIGURES);
+  array = json_object_get_array_member (object, "suggestions");
+  g_assert_cmpuint (json_array_get_length (array), ==, suggestions->len);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *suggestion = json_array_get_object_element (array, i);
+
+      g_assert_cmpstr (json_object_get_string_member (suggestion, "key"), ==,
+                       ((RapportSuggestion *) g_ptr_array_index (suggestions, i))->key);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (suggestion,
+                                                                             "evidence")),
+                        >, 0);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/report/figures", test_figures);
+  g_test_add_func ("/report/text", test_text);
+  g_test_add_func ("/report/json", test_json);
+
+  return g_test_run ();
+}

@@ -36,6 +36,14 @@ gboolean        rapport_import_path         (RapportStore          *store,
                                              RapportImportSummary  *summary,
                                              GCancellable          *cancellable,
                                              GError               **error);
+/* The same, telling @progress_func (in this thread) what is being read. */
+gboolean        rapport_import_path_full    (RapportStore          *store,
+                                             const char            *path,
+                                             RapportImportProgressFunc progress_func,
+                                             gpointer               progress_data,
+                                             RapportImportSummary  *summary,
+                                             GCancellable          *cancellable,
+                                             GError               **error);
 
 /* "Instagram · @jo · exported 31 Jul 2022 · 1,204 followers, 318 posts", for toasts and the
  * command line. */

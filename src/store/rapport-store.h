@@ -78,6 +78,11 @@ G_DECLARE_FINAL_TYPE (RapportStore, rapport_store, RAPPORT, STORE, GObject)
 
 typedef struct _RapportStoreImport RapportStoreImport;
 
+/* What an import is reading, for a progress indicator; called in the importing thread. */
+typedef void (*RapportImportProgressFunc) (const char *entry_name,
+                                           guint64     records_read,
+                                           gpointer    user_data);
+
 GQuark                rapport_store_error_quark        (void);
 
 /* Opens (creating it if needed) DATA_DIR/rapport.db and migrates it to the current schema. */
@@ -98,6 +103,9 @@ RapportImportSink    *rapport_store_import_get_sink    (RapportStoreImport    *i
 void                  rapport_store_import_set_fallback_date (RapportStoreImport *import,
                                                         gint64                 exported_at,
                                                         RapportDateSource      source);
+void                  rapport_store_import_set_progress_func (RapportStoreImport *import,
+                                                        RapportImportProgressFunc func,
+                                                        gpointer               user_data);
 /* Commits and frees @import; on failure everything is rolled back. */
 gboolean              rapport_store_import_commit      (RapportStoreImport    *import,
                                                         RapportImportSummary  *summary_out,

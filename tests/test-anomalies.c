@@ -189,6 +189,37 @@ test_reconstructed_burst (void)
 }
 
 static void
+test_immaterial_jump (void)
+{
+  g_autoptr(RapportDataset) dataset = rapport_dataset_new ();
+  g_autoptr(RapportFollowerSeries) series = NULL;
+  g_autoptr(GArray) per_post = NULL;
+  g_autoptr(GArray) events = NULL;
+  RapportDatasetSnapshot *snapshot = rapport_dataset_snapshot_new ();
+  guint n = 0;
+
+  /* 1,000 followers who followed long ago, then one new follower a day and, on day 10, seven:
+   * statistically rare, but 7 followers are below both the 10-follower and the 0.5 % floor. */
+  snapshot->exported_at = DAY_N (30);
+  snapshot->followers = rapport_people_new (1100);
+  for (guint day = 0; day < 30; day++)
+    for (guint k = 0; k < (day == 0 ? 1000 : day == 10 ? 7 : 1); k++)
+      {
+        char who[16];
+
+        g_snprintf (who, sizeof who, "f%u", n++);
+        rapport_people_add (snapshot->followers, who, who, NULL, DAY_N (day) + HOUR);
+      }
+  rapport_people_sort (snapshot->followers);
+  g_ptr_array_add (dataset->snapshots, snapshot);
+
+  series = rapport_follower_series_compute (dataset);
+  per_post = rapport_engagement_per_post (dataset, series);
+  events = rapport_anomalies_detect (series, per_post);
+  g_assert_cmpuint (events->len, ==, 0);
+}
+
+static void
 test_too_little (void)
 {
   g_autoptr(RapportDataset) dataset = rapport_dataset_new ();
@@ -224,6 +255,7 @@ main (int   argc,
   g_test_add_func ("/anomalies/real-spike-and-purge", test_real_spike_and_purge);
   g_test_add_func ("/anomalies/drop-with-engagement", test_drop_with_engagement);
   g_test_add_func ("/anomalies/reconstructed-burst", test_reconstructed_burst);
+  g_test_add_func ("/anomalies/immaterial-jump", test_immaterial_jump);
   g_test_add_func ("/anomalies/too-little", test_too_little);
 
   return g_test_run ();

@@ -139,8 +139,8 @@ finish_event (RapportAnomaly *event,
  * the followers who stayed and are never negative, real ones can be.  Robust z = (change −
  * median) / (1.4826 · MAD), with 1.253314 · mean absolute deviation in place of the scaled MAD
  * when the MAD is 0 (most days equal).  A day is flagged at z ≥ 3.5 with a gain (a jump) or
- * z ≤ −3.5 with a loss, in real totals only (a drop).  Flagged consecutive days of the same kind
- * merge into one event.
+ * z ≤ −3.5 with a loss, in real totals only (a drop), when it also moved at least 10 followers
+ * and 0.5 % of them.  Flagged consecutive days of the same kind merge into one event.
  *
  * Engagement around an event: median ER and median interactions of own posts in the 30 days
  * before its first day and in the 30 days after its last.
@@ -194,6 +194,9 @@ rapport_anomalies_detect (const RapportFollowerSeries *series,
       RapportAnomalyKind kind;
 
       if (!scored || !flagged (change, &kind))
+        continue;
+      if (fabs (change->change) < MAX (RAPPORT_ANOMALY_MIN_FOLLOWERS,
+                                        RAPPORT_ANOMALY_MIN_SHARE / 100.0 * (point->followers - change->change)))
         continue;
 
       if (open != NULL && open_last_index + 1 == change->index

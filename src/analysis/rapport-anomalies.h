@@ -16,6 +16,11 @@ G_BEGIN_DECLS
 #define RAPPORT_ANOMALY_Z            3.5
 /* Daily changes of one kind needed before their spread is trusted. */
 #define RAPPORT_ANOMALY_MIN_CHANGES  14
+/* A flagged day must also move at least this many followers and this share (%) of them:
+ * on quiet reconstructed curves a day of +6 against a typical +0 is statistically rare yet
+ * means nothing to a creator. */
+#define RAPPORT_ANOMALY_MIN_FOLLOWERS 10
+#define RAPPORT_ANOMALY_MIN_SHARE     0.5
 /* Days of posts compared before and after an event. */
 #define RAPPORT_ANOMALY_WINDOW_DAYS  30
 /* A drop of at least this share of the followers (percent) can look like a purge. */

@@ -19,9 +19,11 @@ struct _RapportApplication
 
   char           *data_dir;
   GFile          *screenshot_file;
+  char           *page;
   AdwColorScheme  color_scheme;
   int             window_width;
   int             exit_status;
+  guint           sample_data : 1;
   guint           screenshot_started : 1;
 };
 
@@ -36,6 +38,11 @@ static const GOptionEntry main_options[] = {
     N_("Use the light or the dark style"), N_("light|dark") },
   { "window-width", 0, 0, G_OPTION_ARG_INT, NULL,
     N_("Open the window PX pixels wide"), N_("PX") },
+  { "sample-data", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Start with the sample data instead of your own"), NULL },
+  { "page", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Show the page NAME of the analysis (overview, audience, posts, hashtags, coach)"),
+    N_("NAME") },
   G_OPTION_ENTRY_NULL
 };
 
@@ -97,10 +104,49 @@ screenshot_saved_cb (GObject      *object,
   g_application_quit (G_APPLICATION (self));
 }
 
+static void
+start_screenshot (RapportApplication *self,
+                  RapportWindow      *window)
+{
+  g_assert (RAPPORT_IS_APPLICATION (self));
+  g_assert (RAPPORT_IS_WINDOW (window));
+
+  /* The shot is of the sample data, so a failure to prepare them must not pass unnoticed. */
+  if (self->sample_data && !rapport_window_get_exploring_sample_data (window))
+    {
+      g_printerr (_("The sample data could not be shown, so no screenshot was saved\n"));
+      self->exit_status = EXIT_FAILURE;
+      g_application_release (G_APPLICATION (self));
+      g_application_quit (G_APPLICATION (self));
+      return;
+    }
+
+  rapport_screenshot_save_async (GTK_WINDOW (window),
+                                 self->window_width,
+                                 self->screenshot_file,
+                                 NULL,
+                                 screenshot_saved_cb,
+                                 g_object_ref (self));
+}
+
+/* An import or an analysis still on its way would leave a spinner in the picture. */
+static void
+window_busy_changed_cb (RapportWindow      *window,
+                        GParamSpec         *pspec,
+                        RapportApplication *self)
+{
+  if (rapport_window_get_busy (window))
+    return;
+
+  g_signal_handlers_disconnect_by_func (window, window_busy_changed_cb, self);
+  start_screenshot (self, window);
+}
+
 static RapportWindow *
 rapport_application_present_window (RapportApplication *self)
 {
   RapportWindow *window = NULL;
+  gboolean created = FALSE;
 
   g_assert (RAPPORT_IS_APPLICATION (self));
 
@@ -116,6 +162,7 @@ rapport_application_present_window (RapportApplication *self)
   if (window == NULL)
     {
       window = rapport_window_new (self);
+      created = TRUE;
 
       /* An explicit width is asked for a particular shot, so it wins over the saved state. */
       if (self->window_width > 0)
@@ -127,16 +174,22 @@ rapport_application_present_window (RapportApplication *self)
 
   gtk_window_present (GTK_WINDOW (window));
 
+  if (created && self->sample_data)
+    rapport_window_explore_sample_data (window);
+
+  if (created && self->page != NULL && !rapport_window_set_page (window, self->page))
+    g_printerr (_("There is no page “%s” yet; the window shows the first page\n"), self->page);
+
   if (self->screenshot_file != NULL && !self->screenshot_started)
     {
       self->screenshot_started = TRUE;
       g_application_hold (G_APPLICATION (self));
-      rapport_screenshot_save_async (GTK_WINDOW (window),
-                                     self->window_width,
-                                     self->screenshot_file,
-                                     NULL,
-                                     screenshot_saved_cb,
-                                     g_object_ref (self));
+
+      if (rapport_window_get_busy (window))
+        g_signal_connect_object (window, "notify::busy", G_CALLBACK (window_busy_changed_cb),
+                                 self, G_CONNECT_DEFAULT);
+      else
+        start_screenshot (self, window);
     }
 
   return window;
@@ -198,6 +251,15 @@ rapport_application_handle_local_options (GApplication *app,
         }
       own_instance = TRUE;
     }
+
+  if (g_variant_dict_lookup (options, "sample-data", "b", NULL))
+    {
+      self->sample_data = TRUE;
+      own_instance = TRUE;
+    }
+
+  if (g_variant_dict_lookup (options, "page", "s", &self->page))
+    own_instance = TRUE;
 
   if (g_variant_dict_lookup (options, "window-width", "i", &self->window_width))
     {
@@ -339,6 +401,7 @@ rapport_application_finalize (GObject *object)
   RapportApplication *self = RAPPORT_APPLICATION (object);
 
   g_clear_pointer (&self->data_dir, g_free);
+  g_clear_pointer (&self->page, g_free);
   g_clear_object (&self->screenshot_file);
 
   G_OBJECT_CLASS (rapport_application_parent_class)->finalize (object);

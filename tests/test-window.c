@@ -1,15 +1,25 @@
 /* test-window.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window under a headless display: empty state, imports (file, folder, drop, `rapport
+ * FILE`) with their progress, toasts and error dialogs, the sidebar of accounts, removing an
+ * account, the sample data, the data guide, and screenshots of the sample data.
  */
 
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "rapport-application.h"
+#include "store/rapport-store.h"
+#include "ui/rapport-account-row.h"
+#include "ui/rapport-data-guide-dialog.h"
+#include "ui/rapport-screenshot.h"
 #include "ui/rapport-window.h"
+#include "rapport-test-util.h"
 
 /* A registered application lives as long as the process (registration holds a reference),
  * and only one can be exported on the session bus at a time, so the tests share it. */
@@ -35,6 +45,23 @@ shared_application (void)
   return app;
 }
 
+static void
+iterate_pending (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Until the import and the analysis it leads to are done. */
+static void
+wait_idle (RapportWindow *window)
+{
+  while (rapport_window_get_busy (window))
+    g_main_context_iteration (NULL, TRUE);
+
+  iterate_pending ();
+}
+
 static RapportWindow *
 present_window (RapportApplication *app)
 {
@@ -51,16 +78,25 @@ present_window (RapportApplication *app)
   return window;
 }
 
-static void
-iterate_pending (void)
+/* A window on a database of its own in a new temporary folder, returned in @data_dir. */
+static RapportWindow *
+present_window_on_temp_dir (RapportApplication  *app,
+                            char               **data_dir)
 {
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
+  RapportWindow *window = present_window (app);
+
+  *data_dir = rapport_test_make_temp_dir ();
+  rapport_window_set_data_dir (window, *data_dir);
+  g_assert_cmpstr (rapport_window_get_data_dir (window), ==, *data_dir);
+  wait_idle (window);
+
+  return window;
 }
 
 static void
 destroy_window (RapportWindow *window)
 {
+  wait_idle (window);
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
   iterate_pending ();
@@ -79,8 +115,31 @@ template_child (RapportWindow *window,
   return child;
 }
 
+static GFile *
+fixture_file (const char *first,
+              ...)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  g_autofree char *relative = NULL;
+  g_autofree char *path = NULL;
+  const char *part;
+  va_list args;
+
+  va_start (args, first);
+  for (part = first; part != NULL; part = va_arg (args, const char *))
+    g_ptr_array_add (parts, (gpointer) part);
+  va_end (args);
+  g_ptr_array_add (parts, NULL);
+
+  relative = g_build_filenamev ((char **) parts->pdata);
+  path = g_test_build_filename (G_TEST_DIST, "fixtures", relative, NULL);
+
+  return g_file_new_for_path (path);
+}
+
 static gboolean
-window_class_has_action (const char *name)
+window_class_has_action (const char *name,
+                         const char *expected_parameter)
 {
   GtkWidgetClass *widget_class = g_type_class_peek (RAPPORT_TYPE_WINDOW);
   GType owner;
@@ -94,7 +153,14 @@ window_class_has_action (const char *name)
        i++)
     {
       if (owner == RAPPORT_TYPE_WINDOW && g_str_equal (action_name, name))
-        return parameter_type == NULL && property_name == NULL;
+        {
+          if (property_name != NULL)
+            return FALSE;
+          if (expected_parameter == NULL)
+            return parameter_type == NULL;
+          return parameter_type != NULL &&
+                 g_variant_type_equal (parameter_type, G_VARIANT_TYPE (expected_parameter));
+        }
     }
 
   return FALSE;
@@ -111,6 +177,99 @@ assert_accels (RapportApplication *app,
   g_assert_cmpstr (accels[0], ==, expected);
 }
 
+static AdwDialog *
+visible_dialog (RapportWindow *window)
+{
+  AdwDialog *dialog;
+
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_nonnull (dialog);
+
+  return dialog;
+}
+
+static RapportAccountRow *
+row_at (RapportWindow *window,
+        int            index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (template_child (window, "accounts_list"),
+                                                      index);
+
+  return row != NULL ? RAPPORT_ACCOUNT_ROW (row) : NULL;
+}
+
+static void
+assert_row (RapportWindow *window,
+            int            index,
+            const char    *title,
+            const char    *subtitle,
+            const char    *icon_name)
+{
+  RapportAccountRow *row = row_at (window, index);
+
+  g_assert_nonnull (row);
+  g_assert_cmpstr (rapport_account_row_get_title (row), ==, title);
+  g_assert_cmpstr (rapport_account_row_get_subtitle (row), ==, subtitle);
+  g_assert_cmpstr (rapport_account_row_get_icon_name (row), ==, icon_name);
+}
+
+static RapportAccountRow *
+selected_row (RapportWindow *window)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (template_child (window, "accounts_list"));
+
+  g_assert_nonnull (row);
+
+  return RAPPORT_ACCOUNT_ROW (row);
+}
+
+/* A label showing exactly @text somewhere under @root, such as the title of a toast. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+assert_toast (RapportWindow *window,
+              const char    *text)
+{
+  GtkWidget *label = find_label (template_child (window, "toast_overlay"), text);
+
+  if (label == NULL)
+    g_error ("No toast “%s”", text);
+  g_assert_true (gtk_widget_get_visible (label));
+}
+
+static guint
+count_accounts (const char *data_dir)
+{
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(GPtrArray) accounts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = rapport_store_open (data_dir, &error);
+  g_assert_no_error (error);
+  accounts = rapport_store_list_accounts (store, &error);
+  g_assert_no_error (error);
+
+  return accounts->len;
+}
+
 static void
 test_window_empty_state (void)
 {
@@ -120,6 +279,8 @@ test_window_empty_state (void)
   GtkStack *stack;
   GtkButton *import_button;
   GtkButton *import_folder_button;
+  GtkButton *sample_button;
+  GtkButton *guide_button;
   GtkListBox *accounts_list;
   GtkWidget *placeholder;
   GtkIconTheme *icon_theme;
@@ -127,6 +288,11 @@ test_window_empty_state (void)
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Rapport");
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)) >= 360, ==, TRUE);
   g_assert_cmpint (gtk_widget_has_css_class (GTK_WIDGET (window), "devel"), ==, DEVELOPMENT_BUILD);
+  g_assert_cmpstr (rapport_window_get_data_dir (window), ==,
+                   rapport_application_get_data_dir (app));
+  g_assert_false (rapport_window_get_busy (window));
+  g_assert_null (rapport_window_get_analysis (window));
+  g_assert_false (rapport_window_get_exploring_sample_data (window));
 
   /* The first thing a new user sees is the welcome page. */
   stack = template_child (window, "stack");
@@ -139,6 +305,9 @@ test_window_empty_state (void)
   /* Found from the resources, so the build tree shows it too, not only an installed copy. */
   icon_theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (window)));
   g_assert_true (gtk_icon_theme_has_icon (icon_theme, APPLICATION_ID));
+  g_assert_true (gtk_icon_theme_has_icon (icon_theme, "rapport-instagram-symbolic"));
+  g_assert_true (gtk_icon_theme_has_icon (icon_theme, "rapport-tiktok-symbolic"));
+  g_assert_true (gtk_icon_theme_has_icon (icon_theme, "rapport-x-symbolic"));
   g_assert_nonnull (strstr (adw_status_page_get_description (empty_page), "Instagram, X, TikTok"));
 
   import_button = template_child (window, "import_button");
@@ -153,6 +322,26 @@ test_window_empty_state (void)
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (import_folder_button)), ==,
                    "win.import-folder");
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (import_folder_button)));
+
+  sample_button = template_child (window, "sample_button");
+  g_assert_cmpstr (gtk_button_get_label (sample_button), ==, "_Explore Sample Data");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (sample_button)), ==,
+                   "win.explore-sample-data");
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (sample_button)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (sample_button)));
+
+  guide_button = template_child (window, "guide_button");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (guide_button)), ==,
+                   "win.data-guide");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (guide_button)));
+
+  /* Nothing is running, nothing to switch between, nothing to leave. */
+  g_assert_false (gtk_revealer_get_reveal_child (template_child (window, "import_revealer")));
+  g_assert_false (gtk_widget_is_sensitive (template_child (window, "import_cancel_button")));
+  g_assert_false (adw_banner_get_revealed (template_child (window, "sample_banner")));
+  g_assert_false (gtk_widget_get_visible (template_child (window, "view_switcher")));
+  g_assert_false (gtk_widget_get_visible (template_child (window, "switcher_bar")));
+  g_assert_false (gtk_revealer_get_reveal_child (template_child (window, "drop_revealer")));
 
   /* No accounts: the sidebar says so instead of showing an empty list. */
   accounts_list = template_child (window, "accounts_list");
@@ -173,9 +362,15 @@ test_window_actions (void)
 {
   RapportApplication *app = shared_application ();
 
-  g_assert_true (window_class_has_action ("win.import"));
-  g_assert_true (window_class_has_action ("win.import-folder"));
-  g_assert_false (window_class_has_action ("win.does-not-exist"));
+  g_assert_true (window_class_has_action ("win.import", NULL));
+  g_assert_true (window_class_has_action ("win.import-folder", NULL));
+  g_assert_true (window_class_has_action ("win.cancel-import", NULL));
+  g_assert_true (window_class_has_action ("win.explore-sample-data", NULL));
+  g_assert_true (window_class_has_action ("win.leave-sample-data", NULL));
+  g_assert_true (window_class_has_action ("win.data-guide", NULL));
+  g_assert_true (window_class_has_action ("win.remove-account", "x"));
+  g_assert_false (window_class_has_action ("win.remove-account", NULL));
+  g_assert_false (window_class_has_action ("win.does-not-exist", NULL));
 
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "quit"));
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
@@ -184,7 +379,686 @@ test_window_actions (void)
   assert_accels (app, "win.import", "<Control>o");
   assert_accels (app, "app.quit", "<Control>q");
   assert_accels (app, "app.shortcuts", "<Control>question");
+}
 
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_window_import_files (void)
+{
+  RapportApplication *app = shared_application ();
+  g_autoptr(GFile) export = fixture_file ("tiktok", "old", NULL);
+  g_autofree char *data_dir = NULL;
+  RapportWindow *window = present_window_on_temp_dir (app, &data_dir);
+  RapportAnalysis *analysis;
+  RapportAccountRow *row;
+  guint analysis_notifies = 0;
+
+  g_signal_connect (window, "notify::analysis", G_CALLBACK (count_notify_cb), &analysis_notifies);
+
+  rapport_window_import_files (window, NULL, 0);
+  g_assert_false (rapport_window_get_busy (window));
+
+  /* While it runs: what is being read, and a Cancel button. */
+  rapport_window_import_files (window, &export, 1);
+  g_assert_true (rapport_window_get_busy (window));
+  g_assert_true (gtk_revealer_get_reveal_child (template_child (window, "import_revealer")));
+  g_assert_cmpstr (gtk_label_get_label (template_child (window, "import_title")), ==,
+                   "Importing old");
+  g_assert_cmpstr (gtk_label_get_label (template_child (window, "import_detail")), ==,
+                   "Opening the export…");
+  g_assert_true (gtk_widget_is_sensitive (template_child (window, "import_cancel_button")));
+  g_assert_false (gtk_widget_is_sensitive (template_child (window, "sample_button")));
+
+  /* The thread reports progress while the main loop is not running: the report must wait
+   * for the main thread rather than run in the importing thread. */
+  g_usleep (G_USEC_PER_SEC / 4);
+
+  wait_idle (window);
+
+  g_assert_false (gtk_revealer_get_reveal_child (template_child (window, "import_revealer")));
+  g_assert_false (gtk_widget_is_sensitive (template_child (window, "import_cancel_button")));
+  g_assert_true (gtk_widget_is_sensitive (template_child (window, "sample_button")));
+
+  /* What was imported, in a toast. */
+  assert_toast (window, "TikTok · @jocats · exported 2 Apr 2024 · 4 followers, 2 following, 3 posts");
+
+  /* The account in the sidebar, selected, and its analysis on the pages. */
+  assert_row (window, 0, "@jocats", "Exported 2 Apr 2024", "rapport-tiktok-symbolic");
+  g_assert_null (row_at (window, 1));
+  row = selected_row (window);
+  g_assert_true (row == row_at (window, 0));
+  g_assert_cmpint (rapport_account_row_get_account_id (row), >, 0);
+
+  analysis = rapport_window_get_analysis (window);
+  g_assert_nonnull (analysis);
+  g_assert_cmpint (analysis_notifies, ==, 1);
+  g_assert_cmpint (rapport_analysis_get_account_id (analysis), ==,
+                   rapport_account_row_get_account_id (row));
+  g_assert_nonnull (rapport_analysis_get_report (analysis));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (window, "stack")), ==,
+                   "analysis");
+  g_assert_cmpstr (adw_navigation_page_get_title (template_child (window, "content_page")), ==,
+                   "@jocats");
+  g_assert_cmpuint (count_accounts (data_dir), ==, 1);
+
+  destroy_window (window);
+
+  /* The same export again: said so, and nothing changes. */
+  window = present_window (app);
+  rapport_window_set_data_dir (window, data_dir);
+  wait_idle (window);
+  rapport_window_import_files (window, &export, 1);
+  wait_idle (window);
+  assert_toast (window, "old was already imported");
+  assert_row (window, 0, "@jocats", "Exported 2 Apr 2024", "rapport-tiktok-symbolic");
+  g_assert_null (row_at (window, 1));
+  g_assert_cmpuint (count_accounts (data_dir), ==, 1);
+  destroy_window (window);
+
+  rapport_test_remove_tree (data_dir);
+}
+
+static void
+test_window_import_broken (void)
+{
+  RapportApplication *app = shared_application ();
+  g_autoptr(GFile) export = fixture_file ("twitter", "bad", "truncated", NULL);
+  g_autofree char *data_dir = NULL;
+  RapportWindow *window = present_window_on_temp_dir (app, &data_dir);
+  AdwDialog *dialog;
+
+  rapport_window_import_files (window, &export, 1);
+  wait_idle (window);
+
+  /* The dialog names the export, the file inside it and the problem. */
+  dialog = visible_dialog (window);
+  g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+  g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (dialog)), ==,
+                   "Could Not Import truncated");
+  g_assert_cmpstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)), ==,
+                   "data/tweets.js: the list is cut off after 2 items (the file is incomplete)");
+  adw_dialog_force_close (dialog);
+
+  /* Nothing was stored. */
+  g_assert_null (row_at (window, 0));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (window, "stack")), ==,
+                   "empty");
+  g_assert_cmpuint (count_accounts (data_dir), ==, 0);
+
+  destroy_window (window);
+  rapport_test_remove_tree (data_dir);
+}
+
+static void
+test_window_import_several (void)
+{
+  RapportApplication *app = shared_application ();
+  g_autoptr(GFile) old_export = fixture_file ("tiktok", "old", NULL);
+  g_autoptr(GFile) new_export = fixture_file ("tiktok", "new", NULL);
+  GFile *both[2] = { old_export, new_export };
+  g_autofree char *data_dir = NULL;
+  RapportWindow *window = present_window_on_temp_dir (app, &data_dir);
+  RapportAnalysis *analysis;
+  RapportAccountRow *row;
+
+  rapport_window_import_files (window, both, 2);
+  g_assert_cmpstr (gtk_label_get_label (template_child (window, "import_title")), ==,
+                   "Importing old (1 of 2)");
+  wait_idle (window);
+
+  /* Two accounts: "All Accounts" above them, and the last one imported is shown. */
+  assert_row (window, 0, "All Accounts", "2 accounts", "system-users-symbolic");
+  assert_row (window, 1, "@jo.new", "Exported 2 Jun 2025", "rapport-tiktok-symbolic");
+  assert_row (window, 2, "@jocats", "Exported 2 Apr 2024", "rapport-tiktok-symbolic");
+  g_assert_null (row_at (window, 3));
+  g_assert_cmpint (rapport_account_row_get_account_id (row_at (window, 0)), ==, 0);
+  g_assert_true (selected_row (window) == row_at (window, 1));
+  g_assert_cmpint (rapport_analysis_get_account_id (rapport_window_get_analysis (window)), ==,
+                   rapport_account_row_get_account_id (row_at (window, 1)));
+
+  /* Choosing "All Accounts" loads every account's analysis. */
+  row = row_at (window, 0);
+  gtk_list_box_select_row (template_child (window, "accounts_list"), GTK_LIST_BOX_ROW (row));
+  g_assert_true (rapport_window_get_busy (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (window, "stack")), ==,
+                   "loading");
+  wait_idle (window);
+  analysis = rapport_window_get_analysis (window);
+  g_assert_true (rapport_analysis_is_all_accounts (analysis));
+  g_assert_cmpuint (rapport_analysis_get_n_children (analysis), ==, 2);
+  g_assert_cmpstr (adw_navigation_page_get_title (template_child (window, "content_page")), ==,
+                   "All Accounts");
+
+  destroy_window (window);
+  rapport_test_remove_tree (data_dir);
+}
+
+static GFile *
+sample_file (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("RAPPORT_SAMPLE_DATA_DIR"), name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+static void
+test_window_import_queued (void)
+{
+  RapportApplication *app = shared_application ();
+  g_autoptr(GFile) old_export = fixture_file ("tiktok", "old", NULL);
+  g_autoptr(GFile) new_export = fixture_file ("tiktok", "new", NULL);
+  g_autofree char *data_dir = NULL;
+  RapportWindow *window = present_window_on_temp_dir (app, &data_dir);
+
+  /* A file that arrives during an import follows it. */
+  rapport_window_import_files (window, &old_export, 1);
+  rapport_window_import_files (window, &new_export, 1);
+  g_assert_cmpstr (gtk_label_get_label (template_child (window, "import_title")), ==,
+                   "Importing old");
+  wait_idle (window);
+
+  assert_row (window, 1, "@jo.new", "Exported 2 Jun 2025", "rapport-tiktok-symbolic");
+  assert_row (window, 2, "@jocats", "Exported 2 Apr 2024", "rapport-tiktok-symbolic");
+  g_assert_cmpuint (count_accounts (data_dir), ==, 2);
+
+  destroy_window (window);
+  rapport_test_remove_tree (data_dir);
+}
+
+static void
+test_window_import_cancel (void)
+{
+  RapportApplication *app = shared_application ();
+  g_autoptr(GFile) export = sample_file ("instagram-mira.makes-2024-09-12-SmPl02.zip");
+  g_autoptr(GFile) queued = fixture_file ("tiktok", "old", NULL);
+  g_autofree char *data_dir = NULL;
+  RapportWindow *window = present_window_on_temp_dir (app, &data_dir);
+
+  /* Cancel ends the import and drops what waited for it; the database stays as it was. */
+  rapport_window_import_files (window, &export, 1);
+  rapport_window_import_files (window, &queued, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-import", NULL));
+  wait_idle (window);
+
+  assert_toast (window, "Import of instagram-mira.makes-2024-09-12-SmPl02.zip cancelled; "
+                        "nothing of it was saved");
+  g_assert_null (row_at (window, 0));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (window, "stack")), ==,
+                   "empty");
+  g_assert_false (gtk_revealer_get_reveal_child (template_child (window, "import_revealer")));
+  g_assert_cmpuint (count_accounts (data_dir), ==, 0);
+
+  destroy_window (window);
+  rapport_test_remove_tree (data_dir);
+}
+
+static void
+test_window_remove_account (void)
+{
+  RapportApplication *app = shared_application ();
+  g_autoptr(GFile) export = fixture_file ("tiktok", "old", NULL);
+  g_autofree char *data_dir = NULL;
+  RapportWindow *window = present_window_on_temp_dir (app, &data_dir);
+  AdwDialog *dialog;
+  GtkWidget *placeholder;
+  gint64 account_id;
+
+  rapport_window_import_files (window, &export, 1);
+  wait_idle (window);
+  account_id = rapport_account_row_get_account_id (row_at (window, 0));
+
+  /* Asked first, naming the account and what happens to its data. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-account", "x",
+                                             account_id));
+  dialog = visible_dialog (window);
+  g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (dialog)), ==,
+                   "Remove @jocats?");
+  g_assert_cmpstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)), ==,
+                   "Everything Rapport imported for the TikTok account @jocats will be deleted "
+                   "from this computer. The export files you imported stay where they are, so "
+                   "you can import them again.");
+  g_assert_cmpint (adw_alert_dialog_get_response_appearance (ADW_ALERT_DIALOG (dialog), "remove"),
+                   ==, ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_cmpstr (adw_alert_dialog_get_default_response (ADW_ALERT_DIALOG (dialog)), ==,
+                   "cancel");
+
+  /* Cancel keeps it. */
+  g_signal_emit_by_name (dialog, "response", "cancel");
+  adw_dialog_force_close (dialog);
+  g_assert_nonnull (row_at (window, 0));
+  g_assert_cmpuint (count_accounts (data_dir), ==, 1);
+
+  /* Remove deletes it: the sidebar empties and the welcome page returns. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-account", "x", account_id);
+  dialog = visible_dialog (window);
+  g_signal_emit_by_name (dialog, "response", "remove");
+  adw_dialog_force_close (dialog);
+  wait_idle (window);
+
+  g_assert_null (row_at (window, 0));
+  placeholder = gtk_widget_get_first_child (template_child (window, "accounts_list"));
+  g_assert_true (GTK_IS_LABEL (placeholder));
+  g_assert_true (gtk_widget_get_mapped (placeholder));
+  g_assert_null (rapport_window_get_analysis (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (window, "stack")), ==,
+                   "empty");
+  assert_toast (window, "Removed @jocats");
+  g_assert_cmpuint (count_accounts (data_dir), ==, 0);
+
+  destroy_window (window);
+  rapport_test_remove_tree (data_dir);
+}
+
+static GtkDropTarget *
+find_drop_target (RapportWindow *window)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  GtkDropTarget *target = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+
+  g_assert_nonnull (target);
+
+  return target;
+}
+
+static void
+test_window_drop (void)
+{
+  RapportApplication *app = shared_application ();
+  g_autoptr(GFile) export = fixture_file ("tiktok", "old", NULL);
+  g_autofree char *data_dir = NULL;
+  RapportWindow *window = present_window_on_temp_dir (app, &data_dir);
+  GtkDropTarget *target = find_drop_target (window);
+  GValue value = G_VALUE_INIT;
+  GdkDragAction action = 0;
+  gboolean accepted = FALSE;
+
+  g_assert_true (gtk_drop_target_get_formats (target) != NULL);
+  g_assert_true (gdk_content_formats_contain_gtype (gtk_drop_target_get_formats (target),
+                                                    GDK_TYPE_FILE_LIST));
+
+  /* Dragging over the window shows where the files go … */
+  g_signal_emit_by_name (target, "enter", 100.0, 100.0, &action);
+  g_assert_cmpint (action, ==, GDK_ACTION_COPY);
+  g_assert_true (gtk_revealer_get_reveal_child (template_child (window, "drop_revealer")));
+  g_signal_emit_by_name (target, "leave");
+  g_assert_false (gtk_revealer_get_reveal_child (template_child (window, "drop_revealer")));
+
+  /* … and dropping them imports them. */
+  g_signal_emit_by_name (target, "enter", 100.0, 100.0, &action);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_array (&export, 1));
+  g_signal_emit_by_name (target, "drop", &value, 100.0, 100.0, &accepted);
+  g_value_unset (&value);
+  g_assert_true (accepted);
+  g_assert_false (gtk_revealer_get_reveal_child (template_child (window, "drop_revealer")));
+  g_assert_true (rapport_window_get_busy (window));
+  wait_idle (window);
+
+  assert_row (window, 0, "@jocats", "Exported 2 Apr 2024", "rapport-tiktok-symbolic");
+
+  destroy_window (window);
+  rapport_test_remove_tree (data_dir);
+}
+
+static void
+test_window_sample_data (void)
+{
+  RapportApplication *app = shared_application ();
+  g_autoptr(GFile) export = fixture_file ("tiktok", "old", NULL);
+  g_autofree char *data_dir = NULL;
+  g_autofree char *sample_db = NULL;
+  RapportWindow *window = present_window_on_temp_dir (app, &data_dir);
+  RapportAnalysis *analysis;
+  guint sample_notifies = 0;
+
+  g_signal_connect (window, "notify::exploring-sample-data", G_CALLBACK (count_notify_cb),
+                    &sample_notifies);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.explore-sample-data", NULL);
+  g_assert_true (rapport_window_get_busy (window));
+  g_assert_cmpstr (gtk_label_get_label (template_child (window, "import_title")), ==,
+                   "Preparing the sample data");
+  wait_idle (window);
+
+  /* The demo creator on three platforms, the fullest account shown, and a way back. */
+  g_assert_true (rapport_window_get_exploring_sample_data (window));
+  g_assert_cmpuint (sample_notifies, ==, 1);
+  g_assert_true (adw_banner_get_revealed (template_child (window, "sample_banner")));
+  g_assert_cmpstr (adw_banner_get_title (template_child (window, "sample_banner")), ==,
+                   "You are exploring sample data");
+  assert_row (window, 0, "All Accounts", "3 accounts", "system-users-symbolic");
+  assert_row (window, 1, "@mira.makes", "Exported 12 Sep 2024", "rapport-instagram-symbolic");
+  assert_row (window, 2, "@miramakes", "Exported 11 Sep 2024", "rapport-tiktok-symbolic");
+  assert_row (window, 3, "@miramakes", "Exported 12 Sep 2024", "rapport-x-symbolic");
+  g_assert_null (row_at (window, 4));
+  g_assert_true (selected_row (window) == row_at (window, 1));
+  analysis = rapport_window_get_analysis (window);
+  g_assert_nonnull (analysis);
+  g_assert_cmpuint (rapport_analysis_get_dataset (analysis)->snapshots->len, ==, 2);
+
+  /* In a database of their own, never the creator's. */
+  sample_db = g_build_filename (g_get_user_cache_dir (), "rapport", "sample", "rapport.db", NULL);
+  g_assert_true (g_file_test (sample_db, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (count_accounts (data_dir), ==, 0);
+  g_assert_cmpstr (rapport_window_get_data_dir (window), ==, data_dir);
+
+  /* Exploring again starts over from the sample exports. */
+  rapport_window_explore_sample_data (window);
+  wait_idle (window);
+  g_assert_true (rapport_window_get_exploring_sample_data (window));
+  g_assert_null (row_at (window, 4));
+
+  /* Leave returns to the creator's own, empty, database. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.leave-sample-data", NULL);
+  wait_idle (window);
+  g_assert_false (rapport_window_get_exploring_sample_data (window));
+  g_assert_false (adw_banner_get_revealed (template_child (window, "sample_banner")));
+  g_assert_null (row_at (window, 0));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (window, "stack")), ==,
+                   "empty");
+
+  /* An import while exploring goes to the creator's database and shows it. */
+  rapport_window_explore_sample_data (window);
+  wait_idle (window);
+  rapport_window_import_files (window, &export, 1);
+  g_assert_false (rapport_window_get_exploring_sample_data (window));
+  wait_idle (window);
+  assert_row (window, 0, "@jocats", "Exported 2 Apr 2024", "rapport-tiktok-symbolic");
+  g_assert_null (row_at (window, 1));
+  g_assert_cmpuint (count_accounts (data_dir), ==, 1);
+
+  destroy_window (window);
+  rapport_test_remove_tree (data_dir);
+}
+
+static void
+test_window_sample_data_missing (void)
+{
+  RapportApplication *app = shared_application ();
+  g_autofree char *data_dir = NULL;
+  g_autofree char *saved = g_strdup (g_getenv ("RAPPORT_SAMPLE_DATA_DIR"));
+  RapportWindow *window = present_window_on_temp_dir (app, &data_dir);
+  AdwDialog *dialog;
+
+  g_setenv ("RAPPORT_SAMPLE_DATA_DIR", "/nonexistent/sample", TRUE);
+  rapport_window_explore_sample_data (window);
+  g_setenv ("RAPPORT_SAMPLE_DATA_DIR", saved, TRUE);
+
+  g_assert_false (rapport_window_get_busy (window));
+  dialog = visible_dialog (window);
+  g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (dialog)), ==,
+                   "Sample Data Not Found");
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)),
+                            "/nonexistent/sample"));
+  adw_dialog_force_close (dialog);
+  g_assert_false (rapport_window_get_exploring_sample_data (window));
+
+  destroy_window (window);
+  rapport_test_remove_tree (data_dir);
+}
+
+static AdwPreferencesRow *
+find_row_with_title (GtkWidget  *root,
+                     const char *needle)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) &&
+      strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), needle) != NULL)
+    return ADW_PREFERENCES_ROW (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwPreferencesRow *found = find_row_with_title (child, needle);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_window_data_guide (void)
+{
+  RapportApplication *app = shared_application ();
+  RapportWindow *window = present_window (app);
+  AdwNavigationView *navigation;
+  AdwNavigationPage *page;
+  AdwDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.data-guide", NULL));
+  dialog = visible_dialog (window);
+  g_assert_true (RAPPORT_IS_DATA_GUIDE_DIALOG (dialog));
+  g_assert_cmpstr (adw_dialog_get_title (dialog), ==, "How to Get Your Data");
+
+  navigation = ADW_NAVIGATION_VIEW (
+    gtk_widget_get_template_child (GTK_WIDGET (dialog), RAPPORT_TYPE_DATA_GUIDE_DIALOG,
+                                   "navigation_view"));
+  g_assert_cmpstr (adw_navigation_page_get_tag (adw_navigation_view_get_visible_page (navigation)),
+                   ==, "guide");
+
+  /* The options that matter, per platform. */
+  g_assert_true (rapport_data_guide_dialog_show_platform (RAPPORT_DATA_GUIDE_DIALOG (dialog),
+                                                          "instagram"));
+  page = adw_navigation_view_get_visible_page (navigation);
+  g_assert_cmpstr (adw_navigation_page_get_tag (page), ==, "instagram");
+  g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>Accounts Center</b>"));
+  g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>Download your information</b>"));
+  g_assert_nonnull (find_row_with_title (GTK_WIDGET (page),
+                                         "<b>Date range</b> to <b>All time</b> and <b>Format</b> to <b>JSON</b>"));
+
+  page = adw_navigation_view_find_page (navigation, "x");
+  g_assert_nonnull (find_row_with_title (GTK_WIDGET (page),
+                                         "<b>Download an archive of your data</b>"));
+  page = adw_navigation_view_find_page (navigation, "tiktok");
+  g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>Download your data</b>"));
+  g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>JSON</b>"));
+
+  /* Honest about what is not read yet. */
+  page = adw_navigation_view_find_page (navigation, "other");
+  g_assert_nonnull (find_label (GTK_WIDGET (page),
+                                "Imports from Mastodon, Bluesky, LinkedIn and YouTube are not "
+                                "supported yet."));
+  g_assert_false (rapport_data_guide_dialog_show_platform (RAPPORT_DATA_GUIDE_DIALOG (dialog),
+                                                           "myspace"));
+
+  adw_dialog_force_close (dialog);
+  destroy_window (window);
+}
+
+static void
+test_window_page (void)
+{
+  RapportApplication *app = shared_application ();
+  RapportWindow *window = present_window (app);
+  AdwViewStack *view_stack = template_child (window, "view_stack");
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (view_stack);
+
+  g_assert_false (rapport_window_set_page (window, "no-such-page"));
+
+  /* Every page of the analysis can be asked for by name. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+
+      g_assert_true (rapport_window_set_page (window, adw_view_stack_page_get_name (page)));
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==,
+                       adw_view_stack_page_get_name (page));
+    }
+
+  destroy_window (window);
+}
+
+static void
+test_application_open (void)
+{
+  RapportApplication *app = shared_application ();
+  g_autoptr(GFile) export = fixture_file ("tiktok", "old", NULL);
+  g_autofree char *data_dir = NULL;
+  RapportWindow *window = present_window_on_temp_dir (app, &data_dir);
+
+  /* `rapport FILE` and “Open With” in a file manager: one window, the import under way. */
+  g_application_open (G_APPLICATION (app), &export, 1, "");
+
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+  g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (app)) == GTK_WINDOW (window));
+  g_assert_true (rapport_window_get_busy (window));
+  wait_idle (window);
+  assert_row (window, 0, "@jocats", "Exported 2 Apr 2024", "rapport-tiktok-symbolic");
+
+  /* Activating again presents the same window. */
+  g_application_activate (G_APPLICATION (app));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+  g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (app)) == GTK_WINDOW (window));
+
+  destroy_window (window);
+  rapport_test_remove_tree (data_dir);
+}
+
+/* `rapport --sample-data --page … --screenshot …` end to end, as `build-aux/dev run` uses it.
+ * g_application_run() registers an application of its own, so it runs in a process of its
+ * own. */
+static void
+test_application_sample_data_option (void)
+{
+  g_autofree char *shot = NULL;
+
+  shot = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots",
+                           "command-line-sample.png", NULL);
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(RapportApplication) app = rapport_application_new ();
+      g_autoptr(GdkTexture) texture = NULL;
+      g_autoptr(GError) error = NULL;
+      RapportWindow *window;
+      const char *argv[] = {
+        "rapport",
+        "--sample-data",
+        "--page", "no-such-page",
+        "--screenshot", shot,
+        "--window-width", "900",
+        NULL
+      };
+
+      g_assert_cmpint (g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1,
+                                          (char **) argv), ==, 0);
+      g_assert_cmpint (rapport_application_get_exit_status (app), ==, 0);
+
+      /* Taken once the sample data were shown, not while they were being prepared. */
+      window = gtk_application_get_windows (GTK_APPLICATION (app))->data;
+      g_assert_true (rapport_window_get_exploring_sample_data (window));
+      g_assert_nonnull (rapport_window_get_analysis (window));
+      texture = gdk_texture_new_from_filename (shot, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (gdk_texture_get_width (texture), ==, 900);
+      return;
+    }
+
+  {
+    g_autofree char *dir = g_path_get_dirname (shot);
+
+    g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  }
+  g_unlink (shot);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*There is no page ?no-such-page? yet*");
+  g_assert_true (g_file_test (shot, G_FILE_TEST_IS_REGULAR));
+}
+
+typedef struct
+{
+  gboolean  done;
+  gboolean  saved;
+  GError   *error;
+} SaveResult;
+
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  SaveResult *save = user_data;
+
+  save->saved = rapport_screenshot_save_finish (GTK_WINDOW (object), result, &save->error);
+  save->done = TRUE;
+}
+
+/* The window on the sample data, saved to the build's screenshots folder for people to look
+ * at. */
+static void
+shoot_sample_data (AdwColorScheme  scheme,
+                   int             width,
+                   const char     *name)
+{
+  RapportApplication *app = shared_application ();
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", NULL);
+  g_autofree char *basename = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = g_build_filename (dir, basename, NULL);
+  g_autofree char *data_dir = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  SaveResult save = { 0 };
+  RapportWindow *window;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_unlink (path);
+  adw_style_manager_set_color_scheme (style_manager, scheme);
+
+  window = present_window_on_temp_dir (app, &data_dir);
+  rapport_window_explore_sample_data (window);
+  wait_idle (window);
+  g_assert_true (rapport_window_get_exploring_sample_data (window));
+
+  rapport_screenshot_save_async (GTK_WINDOW (window), width, file, NULL, save_cb, &save);
+  while (!save.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (save.error);
+  g_assert_true (save.saved);
+
+  texture = gdk_texture_new_from_filename (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (GTK_WIDGET (window)));
+
+  if (width > 0)
+    {
+      /* Narrow: one pane, the analysis, with the view switcher at the bottom. */
+      g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+      g_assert_true (adw_navigation_split_view_get_collapsed (template_child (window, "split_view")));
+      g_assert_true (adw_navigation_split_view_get_show_content (template_child (window, "split_view")));
+      g_assert_true (adw_view_switcher_bar_get_reveal (template_child (window, "switcher_bar")));
+    }
+
+  destroy_window (window);
+  rapport_test_remove_tree (data_dir);
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_window_sample_screenshots (void)
+{
+  shoot_sample_data (ADW_COLOR_SCHEME_FORCE_LIGHT, 0, "sample-data-light");
+  shoot_sample_data (ADW_COLOR_SCHEME_FORCE_DARK, 0, "sample-data-dark");
+  shoot_sample_data (ADW_COLOR_SCHEME_FORCE_LIGHT, 360, "sample-data-narrow");
 }
 
 static void
@@ -218,77 +1092,6 @@ test_window_size_settings (void)
   destroy_window (window);
 }
 
-static AdwDialog *
-visible_dialog (RapportWindow *window)
-{
-  AdwDialog *dialog;
-
-  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
-  g_assert_nonnull (dialog);
-
-  return dialog;
-}
-
-static void
-test_window_import_files (void)
-{
-  RapportApplication *app = shared_application ();
-  RapportWindow *window = present_window (app);
-  g_autoptr(GFile) export = g_file_new_for_path ("/nonexistent/instagram-jo-2026-01-04.zip");
-  g_autoptr(GFile) folder = g_file_new_for_path ("/nonexistent/twitter-2025-10-01");
-  GFile *both[2] = { export, folder };
-  AdwDialog *dialog;
-
-  rapport_window_import_files (window, NULL, 0);
-  g_assert_null (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
-
-  rapport_window_import_files (window, &export, 1);
-  dialog = visible_dialog (window);
-  g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
-  g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (dialog)), ==,
-                   "Not Supported Yet");
-  g_assert_cmpstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)), ==,
-                   "The import of “instagram-jo-2026-01-04.zip” is not supported yet.");
-  adw_dialog_force_close (dialog);
-  g_assert_null (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
-
-  rapport_window_import_files (window, both, 2);
-  dialog = visible_dialog (window);
-  g_assert_cmpstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)), ==,
-                   "The import of these files is not supported yet:\n"
-                   "instagram-jo-2026-01-04.zip\n"
-                   "twitter-2025-10-01");
-  adw_dialog_force_close (dialog);
-
-  destroy_window (window);
-}
-
-static void
-test_application_open (void)
-{
-  RapportApplication *app = shared_application ();
-  g_autoptr(GFile) export = g_file_new_for_path ("/nonexistent/tiktok.json");
-  RapportWindow *window;
-  AdwDialog *dialog;
-
-  /* `rapport FILE` and “Open With” in a file manager: one window, the import under way. */
-  g_application_open (G_APPLICATION (app), &export, 1, "");
-
-  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
-  window = RAPPORT_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
-  dialog = visible_dialog (window);
-  g_assert_cmpstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)), ==,
-                   "The import of “tiktok.json” is not supported yet.");
-  adw_dialog_force_close (dialog);
-
-  /* Activating again presents the same window. */
-  g_application_activate (G_APPLICATION (app));
-  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
-  g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (app)) == GTK_WINDOW (window));
-
-  destroy_window (window);
-}
 
 static void
 test_application_about (void)
@@ -313,6 +1116,7 @@ test_application_about (void)
 
   destroy_window (window);
 }
+
 
 static void
 test_application_shortcuts (void)
@@ -362,6 +1166,7 @@ test_application_shortcuts (void)
   destroy_window (window);
 }
 
+
 static void
 test_application_data_dir (void)
 {
@@ -386,6 +1191,7 @@ test_application_data_dir (void)
   expected_fallback = g_build_filename (g_get_user_data_dir (), "rapport", NULL);
   g_assert_cmpstr (rapport_application_get_data_dir (fallback), ==, expected_fallback);
 }
+
 
 static void
 test_application_bad_options (void)
@@ -413,18 +1219,42 @@ test_application_bad_options (void)
                              "The window width must be a positive number of pixels*");
 }
 
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *data_dir = NULL;
+  g_autofree char *cache_dir = NULL;
+
+  /* The shared application's own database: a fresh one, so the welcome page shows; and a
+   * cache folder of this process's own for the sample database. */
+  data_dir = rapport_test_make_temp_dir ();
+  cache_dir = rapport_test_make_temp_dir ();
+  g_setenv ("RAPPORT_DATA_DIR", data_dir, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache_dir, TRUE);
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  rapport_screenshot_set_up_display ();
 
   g_test_add_func ("/window/empty-state", test_window_empty_state);
   g_test_add_func ("/window/actions", test_window_actions);
   g_test_add_func ("/window/size-settings", test_window_size_settings);
   g_test_add_func ("/window/import-files", test_window_import_files);
+  g_test_add_func ("/window/import-broken", test_window_import_broken);
+  g_test_add_func ("/window/import-several", test_window_import_several);
+  g_test_add_func ("/window/import-queued", test_window_import_queued);
+  g_test_add_func ("/window/import-cancel", test_window_import_cancel);
+  g_test_add_func ("/window/remove-account", test_window_remove_account);
+  g_test_add_func ("/window/drop", test_window_drop);
+  g_test_add_func ("/window/sample-data", test_window_sample_data);
+  g_test_add_func ("/window/sample-data-missing", test_window_sample_data_missing);
+  g_test_add_func ("/window/data-guide", test_window_data_guide);
+  g_test_add_func ("/window/page", test_window_page);
+  g_test_add_func ("/window/sample-screenshots", test_window_sample_screenshots);
   g_test_add_func ("/application/open", test_application_open);
+  g_test_add_func ("/application/sample-data-option", test_application_sample_data_option);
   g_test_add_func ("/application/about", test_application_about);
   g_test_add_func ("/application/shortcuts", test_application_shortcuts);
   g_test_add_func ("/application/data-dir", test_application_data_dir);

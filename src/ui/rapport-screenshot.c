@@ -46,6 +46,7 @@ save_data_free (gpointer data)
  * Makes a headless display look like a GNOME desktop.  Without a desktop session (under Xvfb)
  * nothing tells GTK the interface font, and GTK falls back to "Sans 10", which is not what
  * GNOME users see; GNOME's font is used then.  A font that the desktop did set is kept.
+ * Animations are turned off, so that what is captured is the settled state.
  */
 void
 rapport_screenshot_set_up_display (void)
@@ -61,6 +62,9 @@ rapport_screenshot_set_up_display (void)
 
   if (g_strcmp0 (font, g_value_get_string (g_param_spec_get_default_value (pspec))) == 0)
     g_object_set (settings, "gtk-font-name", GNOME_INTERFACE_FONT, NULL);
+
+  /* A picture shows where things settle, not a revealer or a banner halfway there. */
+  g_object_set (settings, "gtk-enable-animations", FALSE, NULL);
 }
 
 /* What a window shows is its children: the frame around them (the resize border of a window

@@ -1,238 +1,374 @@
 /* rapport-window.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window: which database it shows, which analysis the pages see, and its actions.  The
+ * sidebar lives in rapport-window-accounts.c, imports in rapport-window-import.c.
  */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "rapport-window.h"
-
-struct _RapportWindow
-{
-  AdwApplicationWindow    parent_instance;
-
-  GSettings              *settings;
-  GCancellable           *cancellable;
-
-  /* Template children */
-  AdwToastOverlay        *toast_overlay;
-  AdwNavigationSplitView *split_view;
-  GtkListBox             *accounts_list;
-  GtkStack               *stack;
-  AdwStatusPage          *empty_page;
-  GtkButton              *import_button;
-  GtkButton              *import_folder_button;
-};
+#include "ui/rapport-data-guide-dialog.h"
+#include "ui/rapport-window-private.h"
 
 G_DEFINE_FINAL_TYPE (RapportWindow, rapport_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_ANALYSIS,
+  PROP_BUSY,
+  PROP_EXPLORING_SAMPLE_DATA,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 RapportWindow *
 rapport_window_new (RapportApplication *application)
 {
+  RapportWindow *self;
+
   g_return_val_if_fail (RAPPORT_IS_APPLICATION (application), NULL);
 
-  return g_object_new (RAPPORT_TYPE_WINDOW,
+  self = g_object_new (RAPPORT_TYPE_WINDOW,
                        "application", application,
                        NULL);
+  rapport_window_set_data_dir (self, rapport_application_get_data_dir (application));
+
+  return self;
 }
 
-static char *
-dup_display_name (GFile *file)
+gboolean
+_rapport_window_is_disposed (RapportWindow *self)
 {
-  g_autofree char *basename = g_file_get_basename (file);
-
-  if (basename == NULL)
-    return g_file_get_parse_name (file);
-
-  return g_filename_display_name (basename);
+  /* dispose() clears the template children. */
+  return self->stack == NULL;
 }
 
-/**
- * rapport_window_import_files:
- * @self: a window
- * @files: (array length=n_files): the exports to import, files or folders
- * @n_files: the number of @files
- *
- * Imports the exports that were chosen in a file dialog, dropped on the window or named on
- * the command line.
- */
 void
-rapport_window_import_files (RapportWindow  *self,
-                             GFile         **files,
-                             guint           n_files)
+_rapport_window_add_toast (RapportWindow    *self,
+                           const char       *message,
+                           AdwToastPriority  priority)
 {
-  g_autofree char *body = NULL;
-  AdwDialog *dialog;
-
-  g_return_if_fail (RAPPORT_IS_WINDOW (self));
-  g_return_if_fail (files != NULL || n_files == 0);
-
-  if (n_files == 0)
-    return;
-
-  if (n_files == 1)
-    {
-      g_autofree char *name = dup_display_name (files[0]);
-
-      body = g_strdup_printf (_("The import of “%s” is not supported yet."), name);
-    }
-  else
-    {
-      g_autoptr(GString) names = g_string_new (NULL);
-
-      for (guint i = 0; i < n_files; i++)
-        {
-          g_autofree char *name = dup_display_name (files[i]);
-
-          g_string_append_printf (names, "\n%s", name);
-        }
-
-      body = g_strdup_printf (_("The import of these files is not supported yet:%s"), names->str);
-    }
-
-  dialog = adw_alert_dialog_new (_("Not Supported Yet"), body);
-  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
-  adw_dialog_present (dialog, GTK_WIDGET (self));
-}
-
-static void
-rapport_window_show_dialog_error (RapportWindow *self,
-                                  const GError  *error)
-{
-  g_autofree char *title = NULL;
+  AdwToast *toast;
 
   g_assert (RAPPORT_IS_WINDOW (self));
 
-  title = g_strdup_printf (_("Could not open the file chooser: %s"), error->message);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
-}
-
-static gboolean
-is_dismissal (const GError *error)
-{
-  return g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED) ||
-         g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED) ||
-         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  toast = adw_toast_new (message);
+  adw_toast_set_use_markup (toast, FALSE);
+  adw_toast_set_priority (toast, priority);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
-import_files_chosen_cb (GObject      *object,
-                        GAsyncResult *result,
-                        gpointer      user_data)
+set_analysis (RapportWindow   *self,
+              RapportAnalysis *analysis)
+{
+  g_assert (RAPPORT_IS_WINDOW (self));
+
+  if (g_set_object (&self->analysis, analysis))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANALYSIS]);
+}
+
+RapportAnalysis *
+rapport_window_get_analysis (RapportWindow *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_WINDOW (self), NULL);
+
+  return self->analysis;
+}
+
+gboolean
+rapport_window_get_busy (RapportWindow *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_WINDOW (self), FALSE);
+
+  return self->busy;
+}
+
+gboolean
+rapport_window_get_exploring_sample_data (RapportWindow *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_WINDOW (self), FALSE);
+
+  return self->exploring_sample;
+}
+
+const char *
+rapport_window_get_data_dir (RapportWindow *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_WINDOW (self), NULL);
+
+  return self->data_dir;
+}
+
+/**
+ * rapport_window_set_data_dir:
+ * @self: a window
+ * @data_dir: the folder of the creator's database
+ *
+ * Shows the database in @data_dir, leaving the sample data if they were shown.
+ */
+void
+rapport_window_set_data_dir (RapportWindow *self,
+                             const char    *data_dir)
+{
+  g_return_if_fail (RAPPORT_IS_WINDOW (self));
+  g_return_if_fail (data_dir != NULL);
+
+  g_free (self->data_dir);
+  self->data_dir = g_strdup (data_dir);
+
+  _rapport_window_open_data_dir (self, self->data_dir, FALSE);
+}
+
+/* Keeps what depends on the window's state in step: the busy property, which actions make
+ * sense now, and whether the view switchers have pages to switch. */
+void
+_rapport_window_update_state (RapportWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean importing;
+  gboolean busy;
+  gboolean showing_analysis;
+
+  g_assert (RAPPORT_IS_WINDOW (self));
+
+  if (_rapport_window_is_disposed (self))
+    return;
+
+  importing = _rapport_window_is_importing (self);
+  busy = importing || self->loading_account >= 0;
+
+  gtk_widget_action_set_enabled (widget, "win.explore-sample-data", !importing);
+  gtk_widget_action_set_enabled (widget, "win.leave-sample-data",
+                                 self->exploring_sample && !importing);
+  gtk_widget_action_set_enabled (widget, "win.remove-account", !importing && self->store != NULL);
+  gtk_widget_action_set_enabled (widget, "win.cancel-import", importing);
+
+  showing_analysis = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "analysis") == 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->view_switcher), showing_analysis);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), showing_analysis);
+
+  adw_banner_set_revealed (self->sample_banner, self->exploring_sample);
+
+  if (busy != self->busy)
+    {
+      self->busy = busy;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+    }
+}
+
+static void
+cancel_analysis_load (RapportWindow *self)
+{
+  g_assert (RAPPORT_IS_WINDOW (self));
+
+  g_cancellable_cancel (self->analysis_cancellable);
+  g_clear_object (&self->analysis_cancellable);
+  self->loading_account = -1;
+}
+
+/* Nothing to analyse: the welcome page. */
+void
+_rapport_window_show_empty (RapportWindow *self)
+{
+  g_assert (RAPPORT_IS_WINDOW (self));
+
+  cancel_analysis_load (self);
+  set_analysis (self, NULL);
+  adw_navigation_page_set_title (self->content_page, _("Welcome"));
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+  _rapport_window_update_state (self);
+}
+
+static void
+show_error (RapportWindow *self,
+            const char    *title,
+            const char    *message)
+{
+  g_assert (RAPPORT_IS_WINDOW (self));
+
+  adw_status_page_set_title (self->error_page, title);
+  adw_status_page_set_description (self->error_page, message);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+  _rapport_window_update_state (self);
+}
+
+static void
+apply_requested_page (RapportWindow *self)
+{
+  g_assert (RAPPORT_IS_WINDOW (self));
+
+  if (self->requested_page != NULL &&
+      adw_view_stack_get_child_by_name (self->view_stack, self->requested_page) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, self->requested_page);
+}
+
+/**
+ * rapport_window_set_page:
+ * @self: a window
+ * @name: the name of a page of the analysis: "overview", "audience", "posts", "hashtags",
+ *   "coach"
+ *
+ * Shows that page, now or once an analysis is shown.
+ *
+ * Returns: %FALSE when the window has no such page
+ */
+gboolean
+rapport_window_set_page (RapportWindow *self,
+                         const char    *name)
+{
+  g_return_val_if_fail (RAPPORT_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) == NULL)
+    return FALSE;
+
+  g_free (self->requested_page);
+  self->requested_page = g_strdup (name);
+  apply_requested_page (self);
+
+  return TRUE;
+}
+
+static void
+analysis_loaded_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
   g_autoptr(RapportWindow) self = user_data;
-  g_autoptr(GListModel) model = NULL;
-  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(RapportAnalysis) analysis = NULL;
   g_autoptr(GError) error = NULL;
-  guint n_items;
 
-  model = gtk_file_dialog_open_multiple_finish (GTK_FILE_DIALOG (object), result, &error);
+  analysis = rapport_analysis_load_finish (result, &error);
 
-  if (model == NULL)
+  /* A newer load (or the end of the window) took over. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      _rapport_window_is_disposed (self))
+    return;
+
+  g_clear_object (&self->analysis_cancellable);
+  self->loading_account = -1;
+
+  if (analysis == NULL)
     {
-      if (!is_dismissal (error))
-        rapport_window_show_dialog_error (self, error);
+      set_analysis (self, NULL);
+      show_error (self, _("Could Not Load the Analysis"), error->message);
       return;
     }
 
-  n_items = g_list_model_get_n_items (model);
-  files = g_ptr_array_new_full (n_items, g_object_unref);
-
-  for (guint i = 0; i < n_items; i++)
-    g_ptr_array_add (files, g_list_model_get_item (model, i));
-
-  rapport_window_import_files (self, (GFile **) files->pdata, files->len);
+  set_analysis (self, analysis);
+  adw_navigation_page_set_title (self->content_page, rapport_analysis_get_title (analysis));
+  apply_requested_page (self);
+  gtk_stack_set_visible_child_name (self->stack, "analysis");
+  _rapport_window_update_state (self);
 }
 
-static GListModel *
-create_export_filters (GtkFileFilter **default_filter)
+/* Loads the analysis of @account_id (0 for all accounts) off the main thread; the spinner
+ * shows until it is there. */
+void
+_rapport_window_load_analysis (RapportWindow *self,
+                               gint64         account_id)
 {
-  static const char * const suffixes[] = { "zip", "tar.gz", "json", "js", "csv", "html" };
-  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-  g_autoptr(GtkFileFilter) exports = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_assert (RAPPORT_IS_WINDOW (self));
+  g_assert (account_id >= 0);
 
-  gtk_file_filter_set_name (exports, _("Data exports"));
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    gtk_file_filter_add_suffix (exports, suffixes[i]);
+  if (self->store == NULL)
+    return;
 
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
+  cancel_analysis_load (self);
 
-  g_list_store_append (filters, exports);
-  g_list_store_append (filters, all);
+  self->analysis_cancellable = g_cancellable_new ();
+  self->loading_account = account_id;
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  _rapport_window_update_state (self);
 
-  *default_filter = exports;
-
-  return G_LIST_MODEL (g_steal_pointer (&filters));
+  rapport_analysis_load_async (self->store,
+                               account_id,
+                               self->analysis_cancellable,
+                               analysis_loaded_cb,
+                               g_object_ref (self));
 }
 
-static void
-rapport_window_import_action (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *parameter)
+/* Shows the database in @data_dir: the creator's own, or the sample data's. */
+void
+_rapport_window_open_data_dir (RapportWindow *self,
+                               const char    *data_dir,
+                               gboolean       sample)
 {
-  RapportWindow *self = RAPPORT_WINDOW (widget);
-  g_autoptr(GtkFileDialog) dialog = NULL;
-  g_autoptr(GListModel) filters = NULL;
-  GtkFileFilter *default_filter;
-
-  filters = create_export_filters (&default_filter);
-
-  dialog = gtk_file_dialog_new ();
-  gtk_file_dialog_set_title (dialog, _("Import Export"));
-  gtk_file_dialog_set_accept_label (dialog, _("_Import"));
-  gtk_file_dialog_set_filters (dialog, filters);
-  gtk_file_dialog_set_default_filter (dialog, default_filter);
-
-  gtk_file_dialog_open_multiple (dialog,
-                                 GTK_WINDOW (self),
-                                 self->cancellable,
-                                 import_files_chosen_cb,
-                                 g_object_ref (self));
-}
-
-static void
-import_folder_chosen_cb (GObject      *object,
-                         GAsyncResult *result,
-                         gpointer      user_data)
-{
-  g_autoptr(RapportWindow) self = user_data;
-  g_autoptr(GFile) folder = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean was_sample;
 
-  folder = gtk_file_dialog_select_folder_finish (GTK_FILE_DIALOG (object), result, &error);
+  g_assert (RAPPORT_IS_WINDOW (self));
+  g_assert (data_dir != NULL);
 
-  if (folder == NULL)
+  was_sample = self->exploring_sample;
+
+  /* Between closing one database and loading the other, the window is not idle. */
+  g_object_freeze_notify (G_OBJECT (self));
+
+  /* The analysis holds the old store. */
+  _rapport_window_show_empty (self);
+  g_clear_object (&self->store);
+  g_free (self->active_data_dir);
+  self->active_data_dir = g_strdup (data_dir);
+  self->exploring_sample = sample;
+
+  if (was_sample != self->exploring_sample)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPLORING_SAMPLE_DATA]);
+
+  self->store = rapport_store_open (data_dir, &error);
+
+  if (self->store == NULL)
     {
-      if (!is_dismissal (error))
-        rapport_window_show_dialog_error (self, error);
-      return;
+      _rapport_window_refresh_accounts (self, -1, FALSE);
+      show_error (self, _("Could Not Open the Database"), error->message);
+    }
+  else
+    {
+      gint64 select_id = -1;
+
+      /* The sample data open on the demo creator's fullest account, their first. */
+      if (sample)
+        {
+          g_autoptr(GPtrArray) accounts = rapport_store_list_accounts (self->store, NULL);
+
+          if (accounts != NULL && accounts->len > 0)
+            select_id = ((RapportAccount *) g_ptr_array_index (accounts, 0))->id;
+        }
+
+      _rapport_window_refresh_accounts (self, select_id, TRUE);
     }
 
-  rapport_window_import_files (self, &folder, 1);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+void
+rapport_window_leave_sample_data (RapportWindow *self)
+{
+  g_return_if_fail (RAPPORT_IS_WINDOW (self));
+
+  if (self->exploring_sample)
+    _rapport_window_open_data_dir (self, self->data_dir, FALSE);
 }
 
 static void
-rapport_window_import_folder_action (GtkWidget  *widget,
-                                     const char *action_name,
-                                     GVariant   *parameter)
+rapport_window_leave_sample_data_action (GtkWidget  *widget,
+                                         const char *action_name,
+                                         GVariant   *parameter)
 {
-  RapportWindow *self = RAPPORT_WINDOW (widget);
-  g_autoptr(GtkFileDialog) dialog = NULL;
+  rapport_window_leave_sample_data (RAPPORT_WINDOW (widget));
+}
 
-  /* Many people unpack the archive before they think of importing it. */
-  dialog = gtk_file_dialog_new ();
-  gtk_file_dialog_set_title (dialog, _("Import Folder"));
-  gtk_file_dialog_set_accept_label (dialog, _("_Import"));
-
-  gtk_file_dialog_select_folder (dialog,
-                                 GTK_WINDOW (self),
-                                 self->cancellable,
-                                 import_folder_chosen_cb,
-                                 g_object_ref (self));
+static void
+rapport_window_data_guide_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  adw_dialog_present (rapport_data_guide_dialog_new (), widget);
 }
 
 static void
@@ -242,11 +378,54 @@ rapport_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  cancel_analysis_load (self);
+  _rapport_window_import_dispose (self);
+  g_clear_object (&self->analysis);
+  g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_WINDOW);
 
   G_OBJECT_CLASS (rapport_window_parent_class)->dispose (object);
+}
+
+static void
+rapport_window_finalize (GObject *object)
+{
+  RapportWindow *self = RAPPORT_WINDOW (object);
+
+  g_clear_pointer (&self->data_dir, g_free);
+  g_clear_pointer (&self->active_data_dir, g_free);
+  g_clear_pointer (&self->requested_page, g_free);
+
+  G_OBJECT_CLASS (rapport_window_parent_class)->finalize (object);
+}
+
+static void
+rapport_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  RapportWindow *self = RAPPORT_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ANALYSIS:
+      g_value_set_object (value, rapport_window_get_analysis (self));
+      break;
+
+    case PROP_BUSY:
+      g_value_set_boolean (value, rapport_window_get_busy (self));
+      break;
+
+    case PROP_EXPLORING_SAMPLE_DATA:
+      g_value_set_boolean (value, rapport_window_get_exploring_sample_data (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -256,20 +435,74 @@ rapport_window_class_init (RapportWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rapport_window_dispose;
+  object_class->finalize = rapport_window_finalize;
+  object_class->get_property = rapport_window_get_property;
+
+  /**
+   * RapportWindow:analysis:
+   *
+   * The analysis of the selected account, or %NULL.  The pages bind to it.
+   */
+  properties[PROP_ANALYSIS] =
+    g_param_spec_object ("analysis", NULL, NULL,
+                         RAPPORT_TYPE_ANALYSIS,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RapportWindow:busy:
+   *
+   * Whether an import runs or an analysis loads.
+   */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RapportWindow:exploring-sample-data:
+   *
+   * Whether the window shows the sample data instead of the creator's own.
+   */
+  properties[PROP_EXPLORING_SAMPLE_DATA] =
+    g_param_spec_boolean ("exploring-sample-data", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The pages of the view stack are named in the template: their types are ensured here,
+   * before the template is set, one g_type_ensure() each. */
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/rapport-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, drop_revealer);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, split_view);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, accounts_list);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, content_page);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, content_header);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, view_switcher);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, sample_banner);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, import_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, import_title);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, import_detail);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, import_cancel_button);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, import_button);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, import_folder_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, sample_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, guide_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, switcher_bar);
 
-  gtk_widget_class_install_action (widget_class, "win.import", NULL,
-                                   rapport_window_import_action);
-  gtk_widget_class_install_action (widget_class, "win.import-folder", NULL,
-                                   rapport_window_import_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.data-guide", NULL,
+                                   rapport_window_data_guide_action);
+  gtk_widget_class_install_action (widget_class, "win.leave-sample-data", NULL,
+                                   rapport_window_leave_sample_data_action);
+
+  _rapport_window_accounts_class_init (widget_class);
+  _rapport_window_import_class_init (widget_class);
 }
 
 static void
@@ -278,6 +511,7 @@ rapport_window_init (RapportWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  self->loading_account = -1;
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -291,4 +525,7 @@ rapport_window_init (RapportWindow *self)
   g_settings_bind (self->settings, "window-height", self, "default-height",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+
+  _rapport_window_import_init (self);
+  _rapport_window_update_state (self);
 }

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "rapport-application.h"
+#include "ui/rapport-analysis.h"
 
 G_BEGIN_DECLS
 
@@ -15,9 +16,23 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RapportWindow, rapport_window, RAPPORT, WINDOW, AdwApplicationWindow)
 
-RapportWindow *rapport_window_new          (RapportApplication  *application);
-void           rapport_window_import_files (RapportWindow       *self,
-                                            GFile              **files,
-                                            guint                n_files);
+RapportWindow   *rapport_window_new                       (RapportApplication  *application);
+void             rapport_window_import_files              (RapportWindow       *self,
+                                                           GFile              **files,
+                                                           guint                n_files);
+/* The creator's own data folder; by default the application's. */
+const char      *rapport_window_get_data_dir              (RapportWindow       *self);
+void             rapport_window_set_data_dir              (RapportWindow       *self,
+                                                           const char          *data_dir);
+/* What the pages show: the analysis of the selected account, or NULL. */
+RapportAnalysis *rapport_window_get_analysis              (RapportWindow       *self);
+/* TRUE while an import runs or an analysis loads. */
+gboolean         rapport_window_get_busy                  (RapportWindow       *self);
+void             rapport_window_explore_sample_data       (RapportWindow       *self);
+void             rapport_window_leave_sample_data         (RapportWindow       *self);
+gboolean         rapport_window_get_exploring_sample_data (RapportWindow       *self);
+/* Shows the page @name ("overview", "coach", …) of the analysis; FALSE when there is none. */
+gboolean         rapport_window_set_page                  (RapportWindow       *self,
+                                                           const char          *name);
 
 G_END_DECLS

@@ -1,0 +1,543 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Writes the exports of Rapport's demo creator, Mira Lind, a potter: "Explore Sample Data"
+# imports them.  Python's standard library only, a fixed seed, so every build writes the same
+# bytes.
+#
+#   build-aux/generate-sample-data.py OUTPUT_FOLDER
+#
+# The story the numbers tell:
+#
+# - Instagram (@mira.makes, a professional account, 2024 layout with insights, two exports six
+#   months apart): steady organic growth from mid-2022; then, from 15 January 2024, three weeks
+#   of follow-for-follow: hundreds of accounts follow within hours of each other and Mira follows
+#   them back within hours.  The follower count jumps while the engagement rate falls: those
+#   followers never engage, and by the second export a good part of them has left while Mira
+#   still follows them.  #wheelthrown and #glazetest (each on more than ten posts) go with
+#   clearly better engagement, the bait tags #f4f, #followforfollow and #like4like with worse;
+#   posts made with partners (@clay.collective, @studio.nord, @jun.glaze) do better.  She posts
+#   in bursts with gaps of several weeks, and comments on two mutuals she has never posted with.
+# - X (@miramakes): an archive (tweets, followers and following by id only) and an analytics CSV
+#   of the last three months with impressions.
+# - TikTok (@miramakes): started in autumn 2023; one video goes viral in May 2024 and brings
+#   followers who do engage, unlike Instagram's burst.
+
+import argparse
+import csv
+import datetime
+import io
+import json
+import math
+import os
+import random
+import zipfile
+
+SEED = 20240912
+DAY = 86400
+UTC = datetime.timezone.utc
+
+HANDLE_IG = "mira.makes"
+HANDLE = "miramakes"
+NAME = "Mira Lind"
+
+
+def ts(year, month, day, hour=0, minute=0):
+    return int(datetime.datetime(year, month, day, hour, minute, tzinfo=UTC).timestamp())
+
+
+ACCOUNT_START = ts(2019, 4, 1)
+IG_START = ts(2022, 6, 1)
+POSTS_START = ts(2022, 9, 5)
+BURST_START = ts(2024, 1, 15)
+BURST_END = ts(2024, 2, 5)
+EXPORT_1 = ts(2024, 3, 10)
+EXPORT_2 = ts(2024, 9, 12)
+ZIP_TIME = (2024, 9, 12, 8, 0, 0)
+
+GOOD_TAGS = {"wheelthrown": 1.45, "glazetest": 1.5}
+BAIT_TAGS = ("f4f", "followforfollow", "like4like")
+PARTNERS = {"clay.collective": 6, "studio.nord": 5, "jun.glaze": 4}
+CANDIDATES = ("kiln.kate", "glaze.lab.berlin")
+
+FIRST = ("anna", "ben", "carla", "dario", "eva", "finn", "greta", "hugo", "ines", "jonas",
+         "kira", "lars", "mona", "nils", "olga", "paul", "rosa", "sven", "tara", "ugo", "vera",
+         "wim", "yara", "zoe", "lena", "max", "nora", "emil", "ida", "theo")
+WORDS = ("clay", "studio", "makes", "ceramics", "kiln", "glaze", "home", "craft", "atelier",
+         "pots", "wheel", "earth", "stone", "linen", "garden", "slow", "daily", "notes")
+GROWTH = ("follow.back", "gain.train", "insta.boost", "grow.daily", "likes4you", "f4f.team",
+          "mutual.vibes", "followers.hub", "l4l.club", "explore.page")
+
+
+def mojibake(text):
+    """Meta's exports write each UTF-8 byte as its own \\u00XX escape."""
+    return text.encode("utf-8").decode("latin-1")
+
+
+def day_string(t):
+    return datetime.datetime.fromtimestamp(t, UTC).strftime("%Y-%m-%d")
+
+
+class Names:
+    """Unique, plausible user names."""
+
+    def __init__(self, rng):
+        self.rng = rng
+        self.used = {HANDLE_IG, HANDLE, *PARTNERS, *CANDIDATES}
+
+    def take(self, pattern):
+        while True:
+            if pattern == "growth":
+                name = f"{self.rng.choice(GROWTH)}{self.rng.randrange(10, 9999)}"
+            else:
+                first = self.rng.choice(FIRST)
+                word = self.rng.choice(WORDS)
+                name = self.rng.choice((f"{first}.{word}", f"{first}_{word}",
+                                        f"{word}.by.{first}", f"{first}{self.rng.randrange(1, 99)}"))
+            if name not in self.used:
+                self.used.add(name)
+                return name
+
+
+# ── Instagram ─────────────────────────────────────────────────────────────────────────────────
+
+def instagram_people(rng, names):
+    """Followers and following of both exports: dicts name -> follow time."""
+    organic = {}
+    # The audience from before she took the account seriously, then organic growth that
+    # slowly speeds up: follow times with a linearly rising density.
+    for _ in range(380):
+        organic[names.take("person")] = rng.randrange(ACCOUNT_START, IG_START)
+    for _ in range(1500):
+        organic[names.take("person")] = int(IG_START + (EXPORT_2 - DAY - IG_START) * math.sqrt(rng.random()))
+    for partner in (*PARTNERS, *CANDIDATES):
+        organic[partner] = IG_START + rng.randrange(30, 300) * DAY
+
+    # Follow-for-follow: clusters of follows within hours, each followed back within hours
+    # (a quarter the other way round: Mira followed first and they followed back).
+    f4f_followers = {}
+    f4f_following = {}
+    cluster_starts = sorted(BURST_START + rng.randrange(0, BURST_END - BURST_START) for _ in range(40))
+    for _ in range(820):
+        start = rng.choice(cluster_starts)
+        followed = start + rng.randrange(0, 6 * 3600)
+        name = names.take("growth" if rng.random() < 0.55 else "person")
+        f4f_followers[name] = followed
+        if rng.random() < 0.75:
+            f4f_following[name] = followed + rng.randrange(1200, 30 * 3600)
+        else:
+            f4f_following[name] = followed - rng.randrange(3600, 40 * 3600)
+    # Accounts she followed in the burst that never followed back.
+    for _ in range(140):
+        f4f_following[names.take("growth")] = rng.randrange(BURST_START, BURST_END)
+
+    # Organic following: partners, friends and a few big accounts, far from their follow dates.
+    following = {}
+    mutual_pool = sorted(organic)
+    for name in rng.sample(mutual_pool, 150):
+        following[name] = min(EXPORT_2 - DAY, organic[name] + rng.randrange(5, 200) * DAY)
+    for partner in (*PARTNERS, *CANDIDATES):
+        following[partner] = organic[partner] + rng.randrange(10, 60) * DAY
+    for _ in range(90):
+        following[names.take("person")] = rng.randrange(IG_START, EXPORT_2 - DAY)
+    following.update(f4f_following)
+
+    # Export 1: everyone who followed by then.  Export 2: some organic followers left, and
+    # 190 of the follow-for-follow accounts unfollowed while Mira still follows them.
+    followers_1 = {n: t for n, t in {**organic, **f4f_followers}.items() if t < EXPORT_1}
+    early_organic = sorted(n for n, t in organic.items()
+                           if t < EXPORT_1 and n not in PARTNERS and n not in CANDIDATES)
+    lost_organic = set(rng.sample(early_organic, 60))
+    dropped = set(rng.sample(sorted(f4f_followers), 190))
+    followers_2 = {n: t for n, t in {**organic, **f4f_followers}.items()
+                   if t < EXPORT_2 and n not in lost_organic and n not in dropped}
+    following_1 = {n: t for n, t in following.items() if t < EXPORT_1}
+    following_2 = {n: t for n, t in following.items() if t < EXPORT_2}
+
+    organic_times = sorted(organic.values())
+    return followers_1, following_1, followers_2, following_2, organic_times
+
+
+def post_schedule(rng, start, end, burst_weeks=(1, 3), gap_weeks=(2, 6), per_week=(3, 5)):
+    """Posting in bursts with multi-week gaps."""
+    times = []
+    t = start
+    while t < end:
+        weeks = rng.randint(*burst_weeks)
+        for week in range(weeks):
+            for _ in range(rng.randint(*per_week)):
+                when = t + week * 7 * DAY + rng.randrange(0, 7) * DAY + rng.randrange(8, 21) * 3600 \
+                    + rng.randrange(0, 60) * 60
+                if when < end:
+                    times.append(when)
+        t += weeks * 7 * DAY
+        t += rng.randint(*gap_weeks) * 7 * DAY
+    return sorted(set(times))
+
+
+def count_before(times, t):
+    lo, hi = 0, len(times)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if times[mid] <= t:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def instagram_posts(rng, organic_times):
+    times = post_schedule(rng, POSTS_START, EXPORT_2 - DAY)
+    # The burst itself was busy: the bait tags came with posts.
+    times = sorted(set(times + [BURST_START + i * 2 * DAY + 15 * 3600 for i in range(10)]))
+    n = len(times)
+
+    # Tags and partners are placed first, spread over the whole time, so that what they do is
+    # not just when they were used.
+    good = {tag: set(rng.sample(range(n), count)) for tag, count in (("wheelthrown", 24), ("glazetest", 18))}
+    in_bait_era = [i for i, t in enumerate(times) if BURST_START - 7 * DAY <= t < ts(2024, 7, 1)]
+    bait = {tag: set(rng.sample(in_bait_era, min(len(in_bait_era), 11))) for tag in BAIT_TAGS}
+    free = list(range(n))
+    rng.shuffle(free)
+    partner_posts = {}
+    for partner, count in PARTNERS.items():
+        for _ in range(count):
+            partner_posts.setdefault(free.pop(), []).append(partner)
+
+    subjects = ("New mugs out of the kiln", "Throwing a set of bowls", "Testing a celadon glaze",
+                "Studio morning", "Trimming day", "A vase for the window", "Market prep",
+                "Speckled plates", "First firing of the year", "Glaze drips up close")
+    emoji = ("\U0001F3FA", "\u2728", "\U0001F525", "\U0001F33F", "")
+    posts = []
+    for i, t in enumerate(times):
+        tags = []
+        if rng.random() < 0.65:
+            tags.append("pottery")
+        if rng.random() < 0.4:
+            tags.append("handmade")
+        if rng.random() < 0.25:
+            tags.append("studiolife")
+        multiplier = 1.0
+        for tag, chosen in good.items():
+            if i in chosen:
+                tags.append(tag)
+                multiplier *= GOOD_TAGS[tag]
+        baited = False
+        for tag, chosen in bait.items():
+            if i in chosen:
+                tags.append(tag)
+                baited = True
+        if baited:
+            multiplier *= 0.75
+        partners = partner_posts.get(i, [])
+        if partners:
+            multiplier *= 1.6
+
+        caption = f"{rng.choice(subjects)} {rng.choice(emoji)}".strip()
+        if partners:
+            caption += " with " + " and ".join(f"@{p}" for p in partners)
+        if tags:
+            caption += "\n\n" + " ".join(f"#{tag}" for tag in tags)
+
+        # Only organic followers engage; the follow-for-follow ones do not.
+        organic = max(30, count_before(organic_times, t))
+        interactions = organic * 0.065 * multiplier * math.exp(rng.gauss(0, 0.22))
+        kind = rng.choices(("photo", "carousel", "reel"), (0.55, 0.3, 0.15))[0]
+        posts.append({"time": t, "caption": caption, "kind": kind,
+                      "likes": int(interactions * 0.82), "comments": int(interactions * 0.07),
+                      "saves": int(interactions * 0.08), "shares": int(interactions * 0.03),
+                      "impressions": int(interactions * rng.uniform(10, 14))})
+    return posts
+
+
+def relation_row(name, t):
+    return {"title": "", "media_list_data": [],
+            "string_list_data": [{"href": f"https://www.instagram.com/{name}", "value": name,
+                                  "timestamp": t}]}
+
+
+def instagram_interactions(rng):
+    """Comments and likes on the posts of two mutuals she has never posted with."""
+    comments = []
+    likes = []
+    for candidate, n_comments in zip(CANDIDATES, (7, 4)):
+        for _ in range(n_comments):
+            comments.append((rng.randrange(ts(2023, 3, 1), EXPORT_2 - DAY), candidate,
+                             rng.choice(("Love this glaze \U0001F60D", "So good!",
+                                         "That texture \u2728", "Teach me your ways"))))
+        for _ in range(n_comments * 2):
+            likes.append((rng.randrange(ts(2023, 3, 1), EXPORT_2 - DAY), candidate,
+                          f"{rng.randrange(10**9):x}"))
+    return sorted(comments, reverse=True), sorted(likes, reverse=True)
+
+
+def instagram_export(exported_at, followers, following, posts, interactions):
+    files = {}
+    base = "connections/followers_and_following/"
+    files[base + "followers_1.json"] = [relation_row(n, t) for n, t in
+                                        sorted(followers.items(), key=lambda item: -item[1])]
+    files[base + "following.json"] = {"relationships_following": [
+        relation_row(n, t) for n, t in sorted(following.items(), key=lambda item: -item[1])]}
+    files["personal_information/personal_information/personal_information.json"] = {
+        "profile_user": [{"title": "", "media_map_data": {}, "string_map_data": {
+            "Username": {"href": "", "value": HANDLE_IG, "timestamp": 0},
+            "Name": {"href": "", "value": mojibake(NAME), "timestamp": 0}}}]}
+
+    mine = [p for p in posts if p["time"] < exported_at]
+    feed = []
+    reels = []
+    insights = []
+    for index, post in enumerate(mine):
+        caption = mojibake(post["caption"])
+        uri = f"media/posts/{day_string(post['time'])[:7].replace('-', '')}/{1000 + index}.jpg"
+        if post["kind"] == "carousel":
+            feed.append({"media": [{"uri": uri, "creation_timestamp": post["time"], "title": ""},
+                                   {"uri": uri.replace(".jpg", "b.jpg"),
+                                    "creation_timestamp": post["time"], "title": ""}],
+                         "title": caption, "creation_timestamp": post["time"]})
+        elif post["kind"] == "reel":
+            reels.append({"media": [{"uri": uri.replace(".jpg", ".mp4"),
+                                     "creation_timestamp": post["time"], "title": caption,
+                                     "media_metadata": {"video_metadata": {"exif_data": []}}}]})
+        else:
+            feed.append({"media": [{"uri": uri, "creation_timestamp": post["time"],
+                                    "title": caption}]})
+        # Counts keep growing a little after the first export.
+        grown = 1.0 if exported_at == EXPORT_1 else 1.04
+
+        def value(n):
+            return {"value": f"{int(n * grown):,}", "timestamp": 0}
+
+        insights.append({"media_map_data": {"Media Thumbnail": {
+                             "uri": uri, "creation_timestamp": post["time"], "title": caption}},
+                         "string_map_data": {
+                             "Creation Timestamp": {"timestamp": post["time"]},
+                             "Likes": value(post["likes"]), "Comments": value(post["comments"]),
+                             "Saves": value(post["saves"]), "Shares": value(post["shares"]),
+                             "Impressions": value(post["impressions"]),
+                             "Accounts reached": value(post["impressions"] * 0.8),
+                             "Follows": {"value": "--", "timestamp": 0}}})
+    files["your_instagram_activity/content/posts_1.json"] = list(reversed(feed))
+    files["your_instagram_activity/content/reels.json"] = {"ig_reels_media": list(reversed(reels))}
+    files["logged_information/past_instagram_insights/posts.json"] = {
+        "organic_insights_posts": list(reversed(insights))}
+    files["logged_information/past_instagram_insights/audience_insights.json"] = {
+        "organic_insights_audience": [{"media_map_data": {}, "string_map_data": {
+            "Followers": {"value": f"{len(followers):,}", "timestamp": 0}}}]}
+
+    # An export holds what was done before it was made.
+    comments, likes = interactions
+    files["your_instagram_activity/comments/post_comments_1.json"] = [
+        {"media_list_data": [], "string_map_data": {
+            "Comment": {"value": mojibake(text), "timestamp": 0},
+            "Media Owner": {"value": owner, "timestamp": 0},
+            "Time": {"value": "", "timestamp": t}}}
+        for t, owner, text in comments if t < exported_at]
+    files["your_instagram_activity/likes/liked_posts.json"] = {"likes_media_likes": [
+        {"title": owner, "string_list_data": [{"href": f"https://www.instagram.com/p/{code}/",
+                                               "value": mojibake("\U0001F44D"), "timestamp": t}]}
+        for t, owner, code in likes if t < exported_at]}
+    return {name: json.dumps(value, indent=2, ensure_ascii=True) for name, value in files.items()}
+
+
+# ── X / Twitter ───────────────────────────────────────────────────────────────────────────────
+
+def js_file(global_name, rows):
+    return f"window.{global_name} = " + json.dumps(rows, indent=2, ensure_ascii=False)
+
+
+def twitter_date(t):
+    return datetime.datetime.fromtimestamp(t, UTC).strftime("%a %b %d %H:%M:%S +0000 %Y")
+
+
+def twitter_export(rng):
+    times = post_schedule(rng, ts(2023, 1, 9), EXPORT_2 - DAY, per_week=(2, 5))
+    tweets = []
+    csv_rows = []
+    texts = ("Kiln is loaded, fingers crossed", "New glaze test tiles are in", "Open studio this weekend",
+             "Trimming forty bowls today", "What is your favourite clay body?", "Mugs restocked in the shop")
+    for index, t in enumerate(times):
+        tweet_id = str(1610000000000000000 + index * 7919 + rng.randrange(1000))
+        kind = rng.choices(("post", "reply", "retweet"), (0.72, 0.16, 0.12))[0]
+        tags = [tag for tag, p in (("pottery", 0.5), ("ceramics", 0.3), ("wheelthrown", 0.15)) if rng.random() < p]
+        mention = rng.choice(tuple(PARTNERS)) if rng.random() < 0.1 else None
+        text = rng.choice(texts)
+        if mention:
+            text += f" with @{mention}"
+        text += "".join(f" #{tag}" for tag in tags)
+        likes = int(max(0, rng.gauss(14, 6)) * (1.5 if mention else 1) * (1 + index / len(times)))
+        retweets = int(likes * rng.uniform(0.05, 0.2))
+        tweet = {
+            "id_str": tweet_id, "id": tweet_id, "created_at": twitter_date(t),
+            "favorite_count": str(likes), "retweet_count": str(retweets), "lang": "en",
+            "source": "<a href=\"https://mobile.twitter.com\" rel=\"nofollow\">Twitter Web App</a>",
+            "entities": {"hashtags": [{"text": tag, "indices": ["0", "0"]} for tag in tags],
+                         "user_mentions": ([{"screen_name": mention, "name": mention, "id_str": "1",
+                                             "indices": ["0", "0"]}] if mention else []),
+                         "symbols": [], "urls": []},
+            "full_text": text, "truncated": False, "retweeted": False, "favorited": False,
+        }
+        if kind == "reply":
+            tweet["in_reply_to_status_id_str"] = str(1600000000000000000 + rng.randrange(10**12))
+            tweet["in_reply_to_screen_name"] = rng.choice(tuple(PARTNERS))
+            tweet["full_text"] = f"@{tweet['in_reply_to_screen_name']} {text}"
+        elif kind == "retweet":
+            tweet["full_text"] = f"RT @{rng.choice(tuple(PARTNERS))}: {text}"
+            tweet["favorite_count"] = "0"
+        tweets.append({"tweet": tweet})
+
+        if t >= ts(2024, 6, 1) and kind != "retweet":
+            impressions = likes * rng.uniform(30, 60) + 80
+            replies = rng.randrange(0, 4)
+            engagements = likes + retweets + replies + rng.randrange(0, 20)
+            csv_rows.append([tweet_id, f"https://twitter.com/{HANDLE}/status/{tweet_id}",
+                             tweet["full_text"],
+                             datetime.datetime.fromtimestamp(t, UTC).strftime("%Y-%m-%d %H:%M +0000"),
+                             f"{impressions:.1f}", f"{engagements:.1f}", f"{engagements / impressions:.5f}",
+                             f"{retweets:.1f}", f"{replies:.1f}", f"{likes:.1f}"]
+                            + ["0.0"] * 5 + ["0", "0"] + [f"{rng.randrange(0, 3):.1f}", "0", "0", "0", "0"]
+                            + ["-"] * 18)
+    tweets.reverse()
+
+    followers = [str(10**8 + i * 104729) for i in range(640)]
+    following = followers[:300] + [str(5 * 10**8 + i * 7717) for i in range(110)]
+    archive = {
+        "data/account.js": js_file("YTD.account.part0", [{"account": {
+            "email": "mira@example.org", "createdVia": "web", "username": HANDLE,
+            "accountId": "1480000000", "createdAt": "2022-01-10T10:00:00.000Z",
+            "accountDisplayName": NAME}}]),
+        "data/manifest.js": "window.__THAR_CONFIG = " + json.dumps({
+            "userInfo": {"accountId": "1480000000", "userName": HANDLE, "displayName": NAME},
+            "archiveInfo": {"sizeBytes": "123456", "generationDate": "2024-09-12T07:30:00.000Z",
+                            "isPartialArchive": False, "maxPartSizeBytes": "53687091200"},
+            "dataTypes": {"tweets": {"files": [{"fileName": "data/tweets.js",
+                                                "globalName": "YTD.tweets.part0",
+                                                "count": str(len(tweets))}]}}}, indent=2),
+        "data/tweets.js": js_file("YTD.tweets.part0", tweets),
+        "data/follower.js": js_file("YTD.follower.part0", [
+            {"follower": {"accountId": i, "userLink": f"https://twitter.com/intent/user?user_id={i}"}}
+            for i in followers]),
+        "data/following.js": js_file("YTD.following.part0", [
+            {"following": {"accountId": i, "userLink": f"https://twitter.com/intent/user?user_id={i}"}}
+            for i in following]),
+    }
+
+    header = ["Tweet id", "Tweet permalink", "Tweet text", "time", "impressions", "engagements",
+              "engagement rate", "retweets", "replies", "likes", "user profile clicks", "url clicks",
+              "hashtag clicks", "detail expands", "permalink clicks", "app opens", "app installs",
+              "follows", "email tweet", "dial phone", "media views", "media engagements",
+              "promoted impressions", "promoted engagements", "promoted engagement rate",
+              "promoted retweets", "promoted replies", "promoted likes",
+              "promoted user profile clicks", "promoted url clicks", "promoted hashtag clicks",
+              "promoted detail expands", "promoted permalink clicks", "promoted app opens",
+              "promoted app installs", "promoted follows", "promoted email tweet",
+              "promoted dial phone", "promoted media views", "promoted media engagements"]
+    out = io.StringIO()
+    writer = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\n")
+    writer.writerow(header)
+    for row in csv_rows:
+        writer.writerow(row)
+    return archive, out.getvalue()
+
+
+# ── TikTok ────────────────────────────────────────────────────────────────────────────────────
+
+def tiktok_export(rng, names):
+    start = ts(2023, 9, 18)
+    viral = ts(2024, 5, 14, 18)
+    fans = []
+    # Her Instagram followers found the new account in its first weeks.
+    for _ in range(160):
+        fans.append((start + rng.randrange(0, 21 * DAY), names.take("person")))
+    for _ in range(380):
+        t = int(start + (EXPORT_2 - DAY - start) * math.sqrt(rng.random()))
+        fans.append((t, names.take("person")))
+    # The viral video brings followers within days, and they stay and like.
+    for _ in range(330):
+        fans.append((viral + rng.randrange(0, 4 * DAY), names.take("person")))
+    fans.sort(reverse=True)
+    following = [(t + rng.randrange(2, 90) * DAY, n) for t, n in rng.sample(fans[:400], 90)]
+    following = [(min(t, EXPORT_2 - DAY), n) for t, n in following]
+    following.sort(reverse=True)
+
+    def stamp(t):
+        return datetime.datetime.fromtimestamp(t, UTC).strftime("%Y-%m-%d %H:%M:%S")
+
+    fan_times = sorted(t for t, _ in fans)
+    videos = []
+    for index, t in enumerate(post_schedule(rng, start + 3 * DAY, EXPORT_2 - DAY, per_week=(2, 4))):
+        audience = max(20, count_before(fan_times, t))
+        likes = audience * 0.09 * math.exp(rng.gauss(0, 0.3))
+        title = rng.choice(("Centering in slow motion", "Glaze reveal", "Kiln opening",
+                            "Satisfying trimming"))
+        tags = ["pottery", "asmr"] if rng.random() < 0.5 else ["pottery"]
+        videos.append({"Date": stamp(t),
+                       "Link": f"https://www.tiktokv.com/share/video/{7280000000000000000 + index * 104729}/",
+                       "Likes": str(int(likes)), "Title": title + "".join(f" #{tag}" for tag in tags),
+                       "WhoCanView": "Everyone", "Sound": "original sound"})
+    videos.append({"Date": stamp(viral), "Link": "https://www.tiktokv.com/share/video/7369000000000000001/",
+                   "Likes": "48210", "Title": "Ten years of practice in one pull #pottery #wheelthrown",
+                   "WhoCanView": "Everyone", "Sound": "original sound"})
+    videos.sort(key=lambda v: v["Date"], reverse=True)
+
+    data = {
+        "Profile": {"Profile Info": {"ProfileMap": {
+            "userName": HANDLE, "displayName": NAME, "followerCount": len(fans),
+            "followingCount": len(following), "likesReceived": "61234"}}},
+        "Your Activity": {
+            "Follower": {"FansList": [{"Date": stamp(t), "UserName": n} for t, n in fans]},
+            "Following": {"Following": [{"Date": stamp(t), "UserName": n} for t, n in following]},
+            "Hashtag": {"HashtagList": [{"HashtagName": "pottery", "HashtagLink": ""}]},
+        },
+        "Post": {"Posts": {"VideoList": videos}},
+        "Comment": {"Comments": {"CommentsList": [
+            {"date": stamp(EXPORT_2 - rng.randrange(2, 300) * DAY), "comment": "So satisfying"}
+            for _ in range(12)]}},
+    }
+    return {"user_data_tiktok.json": json.dumps(data, indent=2, ensure_ascii=False)}
+
+
+# ── output ────────────────────────────────────────────────────────────────────────────────────
+
+def write_zip(path, files):
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in sorted(files):
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, files[name].encode("utf-8"))
+
+
+OUTPUTS = (
+    "instagram-mira.makes-2024-03-10-SmPl01.zip",
+    "instagram-mira.makes-2024-09-12-SmPl02.zip",
+    "tiktok-miramakes-2024-09-12.zip",
+    "tweet_activity_metrics_miramakes_20240601_20240912_en.csv",
+    "twitter-2024-09-12-miramakes.zip",
+)
+
+
+def main():
+    parser = argparse.ArgumentParser(description="Write the exports of Rapport's sample creator.")
+    parser.add_argument("output", help="the folder to write the exports into")
+    args = parser.parse_args()
+    os.makedirs(args.output, exist_ok=True)
+
+    rng = random.Random(SEED)
+    names = Names(rng)
+    followers_1, following_1, followers_2, following_2, organic_times = instagram_people(rng, names)
+    posts = instagram_posts(rng, organic_times)
+    interactions = instagram_interactions(rng)
+    write_zip(os.path.join(args.output, OUTPUTS[0]),
+              instagram_export(EXPORT_1, followers_1, following_1, posts, interactions))
+    write_zip(os.path.join(args.output, OUTPUTS[1]),
+              instagram_export(EXPORT_2, followers_2, following_2, posts, interactions))
+    write_zip(os.path.join(args.output, OUTPUTS[2]), tiktok_export(rng, names))
+    archive, analytics = twitter_export(rng)
+    with open(os.path.join(args.output, OUTPUTS[3]), "w", encoding="utf-8", newline="") as f:
+        f.write(analytics)
+    write_zip(os.path.join(args.output, OUTPUTS[4]), archive)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,102 @@
+/* rapport-window-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the parts of the window share: rapport-window.c (the class, the store and the analysis),
+ * rapport-window-accounts.c (the sidebar) and rapport-window-import.c (imports, drag and drop,
+ * sample data).
+ */
+
+#pragma once
+
+#include "store/rapport-store.h"
+#include "ui/rapport-analysis.h"
+#include "ui/rapport-window.h"
+
+G_BEGIN_DECLS
+
+typedef struct _RapportImportJob RapportImportJob;
+
+struct _RapportWindow
+{
+  AdwApplicationWindow    parent_instance;
+
+  GSettings              *settings;
+  /* File dialogs and everything else that ends with the window. */
+  GCancellable           *cancellable;
+
+  /* The creator's own data folder, and the one shown now (the same, or the sample's). */
+  char                   *data_dir;
+  char                   *active_data_dir;
+  RapportStore           *store;
+  guint                   exploring_sample : 1;
+  /* The last value of RapportWindow:busy, so it is notified only on change. */
+  guint                   busy : 1;
+
+  /* The sidebar is being rebuilt: selection changes are not the user's. */
+  guint                   refreshing_accounts : 1;
+
+  RapportAnalysis        *analysis;
+  GCancellable           *analysis_cancellable;
+  gint64                  loading_account;    /* -1 when no analysis is loading */
+
+  RapportImportJob       *import_job;         /* the running import, or NULL */
+  GPtrArray              *queued_files;       /* GFile, to import after the running one */
+
+  char                   *requested_page;
+
+  /* Template children */
+  AdwToastOverlay        *toast_overlay;
+  GtkRevealer            *drop_revealer;
+  AdwNavigationSplitView *split_view;
+  GtkListBox             *accounts_list;
+  AdwNavigationPage      *content_page;
+  AdwHeaderBar           *content_header;
+  AdwViewSwitcher        *view_switcher;
+  AdwBanner              *sample_banner;
+  GtkRevealer            *import_revealer;
+  GtkLabel               *import_title;
+  GtkLabel               *import_detail;
+  GtkButton              *import_cancel_button;
+  GtkStack               *stack;
+  AdwStatusPage          *empty_page;
+  AdwStatusPage          *error_page;
+  GtkButton              *import_button;
+  GtkButton              *import_folder_button;
+  GtkButton              *sample_button;
+  GtkButton              *guide_button;
+  AdwViewStack           *view_stack;
+  AdwViewSwitcherBar     *switcher_bar;
+};
+
+/* rapport-window.c */
+void     _rapport_window_open_data_dir      (RapportWindow *self,
+                                             const char    *data_dir,
+                                             gboolean       sample);
+void     _rapport_window_load_analysis      (RapportWindow *self,
+                                             gint64         account_id);
+void     _rapport_window_show_empty         (RapportWindow *self);
+void     _rapport_window_update_state       (RapportWindow *self);
+gboolean _rapport_window_is_disposed        (RapportWindow *self);
+/* A toast of plain text (file names may hold markup characters).  HIGH shows it at once,
+ * for the answer to what the user just did; NORMAL queues it behind the one shown. */
+void     _rapport_window_add_toast          (RapportWindow    *self,
+                                             const char       *message,
+                                             AdwToastPriority  priority);
+
+/* rapport-window-accounts.c */
+void     _rapport_window_accounts_class_init (GtkWidgetClass *widget_class);
+/* Rebuilds the sidebar from the store and selects @select_id when it is listed (0 is "All
+ * accounts"), else keeps the selection, else selects the first row.  @reload loads the
+ * selected analysis again even when it is the one shown. */
+void     _rapport_window_refresh_accounts   (RapportWindow *self,
+                                             gint64         select_id,
+                                             gboolean       reload);
+
+/* rapport-window-import.c */
+void     _rapport_window_import_class_init  (GtkWidgetClass *widget_class);
+void     _rapport_window_import_init        (RapportWindow  *self);
+void     _rapport_window_import_dispose     (RapportWindow  *self);
+gboolean _rapport_window_is_importing       (RapportWindow  *self);
+
+G_END_DECLS

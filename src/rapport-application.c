@@ -7,6 +7,9 @@
 
 #include <glib/gi18n.h>
 #include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "rapport-application.h"
 #include "rapport-resources.h"
@@ -23,8 +26,11 @@ struct _RapportApplication
   AdwColorScheme  color_scheme;
   int             window_width;
   int             exit_status;
+  gint64          created_at;  /* monotonic, for --measure-first-frame without /proc */
   guint           sample_data : 1;
   guint           screenshot_started : 1;
+  guint           measure_first_frame : 1;
+  guint           measure_started : 1;
 };
 
 G_DEFINE_FINAL_TYPE (RapportApplication, rapport_application, ADW_TYPE_APPLICATION)
@@ -40,6 +46,9 @@ static const GOptionEntry main_options[] = {
     N_("Open the window PX pixels wide"), N_("PX") },
   { "sample-data", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Start with the sample data instead of your own"), NULL },
+  { "measure-first-frame", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the milliseconds from the start to the first drawn frame of the Overview, then quit"),
+    NULL },
   { "page", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Show the page NAME of the analysis (overview, audience, posts, hashtags, coach)"),
     N_("NAME") },
@@ -142,6 +151,69 @@ window_busy_changed_cb (RapportWindow      *window,
   start_screenshot (self, window);
 }
 
+/* Milliseconds since the process started, as the kernel counts it (the loading of the
+ * libraries included); where there is no /proc, since the application was made. */
+static double
+ms_since_process_start (RapportApplication *self)
+{
+#ifdef CLOCK_BOOTTIME
+  g_autofree char *stat = NULL;
+  g_auto(GStrv) fields = NULL;
+  const char *after_name;
+  struct timespec now;
+
+  /* Field 22 of /proc/self/stat is the start in clock ticks after boot; the name in field 2
+   * may hold spaces, so fields are counted after its closing parenthesis. */
+  if (g_file_get_contents ("/proc/self/stat", &stat, NULL, NULL) &&
+      (after_name = strrchr (stat, ')')) != NULL &&
+      (fields = g_strsplit (after_name + 1, " ", 22)) != NULL &&
+      g_strv_length (fields) >= 21 &&
+      clock_gettime (CLOCK_BOOTTIME, &now) == 0)
+    {
+      double ticks = g_ascii_strtod (fields[20], NULL);
+
+      return now.tv_sec * 1000.0 + now.tv_nsec / 1e6 - ticks * 1000.0 / sysconf (_SC_CLK_TCK);
+    }
+#endif
+
+  return (g_get_monotonic_time () - self->created_at) / 1000.0;
+}
+
+static void
+first_frame_painted_cb (GdkFrameClock      *clock,
+                        RapportApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, self);
+
+  g_print ("first-frame-ms %.0f\n", ms_since_process_start (self));
+  g_application_release (G_APPLICATION (self));
+  g_application_quit (G_APPLICATION (self));
+}
+
+/* The analysis has reached the pages: the next frame draws the Overview with its chart. */
+static void
+measure_next_frame (RapportApplication *self,
+                    RapportWindow      *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (first_frame_painted_cb), self,
+                           G_CONNECT_DEFAULT);
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+}
+
+static void
+measure_busy_changed_cb (RapportWindow      *window,
+                         GParamSpec         *pspec,
+                         RapportApplication *self)
+{
+  if (rapport_window_get_busy (window))
+    return;
+
+  g_signal_handlers_disconnect_by_func (window, measure_busy_changed_cb, self);
+  measure_next_frame (self, window);
+}
+
 static RapportWindow *
 rapport_application_present_window (RapportApplication *self)
 {
@@ -179,6 +251,20 @@ rapport_application_present_window (RapportApplication *self)
 
   if (created && self->page != NULL && !rapport_window_set_page (window, self->page))
     g_printerr (_("There is no page “%s” yet; the window shows the first page\n"), self->page);
+
+  /* The window opens on the first row of the sidebar: the account, when there is one. */
+  if (self->measure_first_frame && !self->measure_started)
+    {
+      self->measure_started = TRUE;
+      g_application_hold (G_APPLICATION (self));
+      rapport_window_set_page (window, "overview");
+
+      if (rapport_window_get_busy (window))
+        g_signal_connect_object (window, "notify::busy", G_CALLBACK (measure_busy_changed_cb),
+                                 self, G_CONNECT_DEFAULT);
+      else
+        measure_next_frame (self, window);
+    }
 
   if (self->screenshot_file != NULL && !self->screenshot_started)
     {
@@ -260,6 +346,12 @@ rapport_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_lookup (options, "page", "s", &self->page))
     own_instance = TRUE;
+
+  if (g_variant_dict_lookup (options, "measure-first-frame", "b", NULL))
+    {
+      self->measure_first_frame = TRUE;
+      own_instance = TRUE;
+    }
 
   if (g_variant_dict_lookup (options, "window-width", "i", &self->window_width))
     {
@@ -429,6 +521,7 @@ static void
 rapport_application_init (RapportApplication *self)
 {
   self->color_scheme = ADW_COLOR_SCHEME_DEFAULT;
+  self->created_at = g_get_monotonic_time ();
 
   g_application_add_main_option_entries (G_APPLICATION (self), main_options);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));

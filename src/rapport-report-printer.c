@@ -283,7 +283,8 @@ text_series (GString             *out,
   last_count = rapport_coach_count (last->followers);
   difference = g_strdup_printf ("%+'" G_GINT64_FORMAT,
                                 (gint64) llround (last->followers - first->followers));
-  change = rapport_coach_change (first->followers > 0
+  /* A percentage of a tiny rebuilt start ("at least 1") says nothing: only from 100 on. */
+  change = rapport_coach_change (first->followers >= 100
                                  ? (last->followers - first->followers) / first->followers : NAN);
   if (points->len == 1)
     /* Translators: followers on the one day the exports give. */

@@ -47,6 +47,8 @@ struct _RapportWindow
 
   /* Template children */
   AdwToastOverlay        *toast_overlay;
+  /* The text of the newest toast, which may already have timed out: for tests. */
+  char                   *last_toast;
   GtkRevealer            *drop_revealer;
   AdwNavigationSplitView *split_view;
   GtkListBox             *accounts_list;
@@ -92,6 +94,9 @@ void     _rapport_window_accounts_class_init (GtkWidgetClass *widget_class);
 void     _rapport_window_refresh_accounts   (RapportWindow *self,
                                              gint64         select_id,
                                              gboolean       reload);
+
+/* rapport-window-evidence.c: win.show-range, win.show-posts, win.show-accounts */
+void     _rapport_window_evidence_class_init (GtkWidgetClass *widget_class);
 
 /* rapport-window-import.c */
 void     _rapport_window_import_class_init  (GtkWidgetClass *widget_class);

@@ -10,7 +10,12 @@
 
 #include <glib/gi18n.h>
 
+#include "ui/rapport-audience-page.h"
+#include "ui/rapport-coach-page.h"
 #include "ui/rapport-data-guide-dialog.h"
+#include "ui/rapport-hashtags-page.h"
+#include "ui/rapport-overview-page.h"
+#include "ui/rapport-posts-page.h"
 #include "ui/rapport-window-private.h"
 
 G_DEFINE_FINAL_TYPE (RapportWindow, rapport_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -60,6 +65,8 @@ _rapport_window_add_toast (RapportWindow    *self,
   adw_toast_set_use_markup (toast, FALSE);
   adw_toast_set_priority (toast, priority);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (message);
 }
 
 static void
@@ -397,6 +404,7 @@ rapport_window_finalize (GObject *object)
   g_clear_pointer (&self->data_dir, g_free);
   g_clear_pointer (&self->active_data_dir, g_free);
   g_clear_pointer (&self->requested_page, g_free);
+  g_clear_pointer (&self->last_toast, g_free);
 
   G_OBJECT_CLASS (rapport_window_parent_class)->finalize (object);
 }
@@ -472,6 +480,11 @@ rapport_window_class_init (RapportWindowClass *klass)
 
   /* The pages of the view stack are named in the template: their types are ensured here,
    * before the template is set, one g_type_ensure() each. */
+  g_type_ensure (RAPPORT_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (RAPPORT_TYPE_AUDIENCE_PAGE);
+  g_type_ensure (RAPPORT_TYPE_POSTS_PAGE);
+  g_type_ensure (RAPPORT_TYPE_HASHTAGS_PAGE);
+  g_type_ensure (RAPPORT_TYPE_COACH_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/rapport-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, toast_overlay);
@@ -502,6 +515,7 @@ rapport_window_class_init (RapportWindowClass *klass)
                                    rapport_window_leave_sample_data_action);
 
   _rapport_window_accounts_class_init (widget_class);
+  _rapport_window_evidence_class_init (widget_class);
   _rapport_window_import_class_init (widget_class);
 }
 

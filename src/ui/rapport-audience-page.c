@@ -1,0 +1,1125 @@
+/* rapport-audience-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Who follows the creator and whom the creator follows, in segments: mutuals, not following
+ * back, fans, and what changed since the previous export.  Each segment is a
+ * RapportPeopleModel over the analysis's own lists, so a million followers cost an index
+ * array, not a million objects.
+ *
+ * For all accounts the page asks to pick one: followers are lists of one account, and mixing
+ * platforms' lists would match unrelated people who share a name.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "coach/rapport-coach.h"
+#include "ui/models/rapport-people-model.h"
+#include "ui/rapport-audience-page.h"
+
+typedef enum
+{
+  SEGMENT_MUTUALS,
+  SEGMENT_NOT_FOLLOWING_BACK,
+  SEGMENT_FANS,
+  SEGMENT_NEW,
+  SEGMENT_LOST,
+  SEGMENT_DROPPED,
+  SEGMENT_ACCOUNTS,    /* the accounts behind a coach suggestion */
+} SegmentKind;
+
+typedef struct
+{
+  SegmentKind          kind;
+  char                *name;        /* for file names: "mutuals" */
+  char                *title;
+  gsize                count;
+  /* Why this export cannot have the segment, NULL when it can. */
+  char                *unavailable;
+
+  const RapportPeople *people;
+  RapportDirection     direction;
+  const RapportPeople *other;
+  GArray              *indices;     /* guint32 into people->items, NULL for all */
+
+  RapportPeopleModel  *model;       /* made when first shown */
+} Segment;
+
+struct _RapportAudiencePage
+{
+  AdwBreakpointBin    parent_instance;
+
+  RapportAnalysis    *analysis;
+  GPtrArray          *segments;     /* Segment, in the order of the sidebar */
+  Segment            *current;
+  GCancellable       *cancellable;
+  guint               selecting : 1;
+  /* The user sorted or searched: the next change of the rows shows the top. */
+  guint               scroll_to_top : 1;
+
+  /* Template children */
+  GtkStack           *stack;
+  GtkScrolledWindow  *segment_sidebar;
+  GtkListBox         *segment_list;
+  GtkDropDown        *segment_dropdown;
+  GtkStringList      *segment_names;
+  GtkSearchEntry     *search_entry;
+  GtkButton          *open_button;
+  GtkButton          *export_button;
+  GtkLabel           *coverage_label;
+  GtkStack           *content_stack;
+  GtkColumnView      *column_view;
+  GtkSingleSelection *selection;
+  GtkColumnViewColumn *handle_column;
+  GtkColumnViewColumn *follows_column;
+  GtkColumnViewColumn *you_follow_column;
+  AdwStatusPage      *unavailable_page;
+  AdwStatusPage      *empty_page;
+};
+
+G_DEFINE_FINAL_TYPE (RapportAudiencePage, rapport_audience_page, ADW_TYPE_BREAKPOINT_BIN)
+
+enum {
+  PROP_0,
+  PROP_ANALYSIS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+segment_free (Segment *segment)
+{
+  g_clear_object (&segment->model);
+  g_clear_pointer (&segment->indices, g_array_unref);
+  g_clear_pointer (&segment->name, g_free);
+  g_clear_pointer (&segment->title, g_free);
+  g_clear_pointer (&segment->unavailable, g_free);
+  g_free (segment);
+}
+
+static Segment *
+segment_new (SegmentKind  kind,
+             const char  *name,
+             const char  *title)
+{
+  Segment *segment = g_new0 (Segment, 1);
+
+  segment->kind = kind;
+  segment->name = g_strdup (name);
+  segment->title = g_strdup (title);
+
+  return segment;
+}
+
+static char *
+format_day (gpointer unused,
+            gint64   t)
+{
+  return t == 0 ? g_strdup ("—") : rapport_coach_day (t);
+}
+
+static void
+add_toast (RapportAudiencePage *self,
+           const char          *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast;
+
+  g_assert (RAPPORT_IS_AUDIENCE_PAGE (self));
+
+  if (overlay == NULL)
+    return;
+
+  toast = adw_toast_new (message);
+  adw_toast_set_use_markup (toast, FALSE);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+static RapportPersonItem *
+selected_person (RapportAudiencePage *self)
+{
+  g_assert (RAPPORT_IS_AUDIENCE_PAGE (self));
+
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+static void
+update_actions (RapportAudiencePage *self)
+{
+  RapportPersonItem *person;
+  gboolean can_export;
+
+  g_assert (RAPPORT_IS_AUDIENCE_PAGE (self));
+
+  person = selected_person (self);
+  can_export = self->current != NULL && self->current->model != NULL &&
+               g_list_model_get_n_items (G_LIST_MODEL (self->current->model)) > 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.open-profile",
+                                 person != NULL &&
+                                 rapport_person_item_get_profile_url (person) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.export-csv", can_export);
+}
+
+/* The list, or why there is none. */
+static void
+update_content (RapportAudiencePage *self)
+{
+  Segment *segment;
+
+  g_assert (RAPPORT_IS_AUDIENCE_PAGE (self));
+
+  segment = self->current;
+
+  if (segment == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+      adw_status_page_set_title (self->empty_page, _("No Accounts"));
+      adw_status_page_set_description (self->empty_page, NULL);
+    }
+  else if (segment->unavailable != NULL)
+    {
+      adw_status_page_set_description (self->unavailable_page, segment->unavailable);
+      gtk_stack_set_visible_child_name (self->content_stack, "unavailable");
+    }
+  else if (segment->model != NULL && g_list_model_get_n_items (G_LIST_MODEL (segment->model)) > 0)
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "list");
+    }
+  else if (segment->model != NULL && rapport_people_model_get_search (segment->model) != NULL)
+    {
+      adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No Matching Accounts"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("No account in this segment has that in its name."));
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+    }
+  else
+    {
+      adw_status_page_set_icon_name (self->empty_page, "system-users-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No Accounts"));
+      adw_status_page_set_description (self->empty_page, _("Nobody is in this segment."));
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+    }
+
+  update_actions (self);
+}
+
+/* On the selection, not the model: the view has taken the change in by then. */
+static void
+selection_items_changed_cb (RapportAudiencePage *self,
+                            guint                position,
+                            guint                removed,
+                            guint                added,
+                            GListModel          *model)
+{
+  g_assert (RAPPORT_IS_AUDIENCE_PAGE (self));
+
+  update_content (self);
+
+  /* Without this the view would keep its first row in view wherever it went. */
+  if (self->scroll_to_top && g_list_model_get_n_items (model) > 0)
+    gtk_column_view_scroll_to (self->column_view, 0, NULL, GTK_LIST_SCROLL_NONE, NULL);
+  self->scroll_to_top = FALSE;
+}
+
+static RapportPeopleSort
+sort_key_for_column (RapportAudiencePage *self,
+                     GtkColumnViewColumn *column)
+{
+  g_assert (RAPPORT_IS_AUDIENCE_PAGE (self));
+
+  if (column == self->follows_column)
+    return RAPPORT_PEOPLE_SORT_FOLLOWS_SINCE;
+  if (column == self->you_follow_column)
+    return RAPPORT_PEOPLE_SORT_YOU_FOLLOW_SINCE;
+  return RAPPORT_PEOPLE_SORT_HANDLE;
+}
+
+/* The headers say how to sort; the model does it over its index arrays, which is far cheaper
+ * than a GtkSortListModel that would make an object of every row. */
+static void
+apply_sort (RapportAudiencePage *self)
+{
+  GtkColumnViewSorter *sorter;
+  GtkColumnViewColumn *column;
+  GtkSortType order;
+
+  g_assert (RAPPORT_IS_AUDIENCE_PAGE (self));
+
+  if (self->current == NULL || self->current->model == NULL)
+    return;
+
+  sorter = GTK_COLUMN_VIEW_SORTER (gtk_column_view_get_sorter (self->column_view));
+  column = gtk_column_view_sorter_get_primary_sort_column (sorter);
+  order = column != NULL ? gtk_column_view_sorter_get_primary_sort_order (sorter)
+                         : GTK_SORT_ASCENDING;
+
+  rapport_people_model_set_sort (self->current->model, sort_key_for_column (self, column), order);
+}
+
+static void
+sorter_changed_cb (RapportAudiencePage *self,
+                   GtkSorterChange      change,
+                   GtkSorter           *sorter)
+{
+  g_assert (RAPPORT_IS_AUDIENCE_PAGE (self));
+
+  self->scroll_to_top = TRUE;
+  apply_sort (self);
+}
+
+static void
+free_owner (gpointer data)
+{
+  g_object_unref (data);
+}
+
+/* What keeps the list of a segment of accounts alive: the list itself, and the analysis its
+ * other list belongs to. */
+typedef struct
+{
+  RapportAnalysis *analysis;
+  RapportPeople   *people;
+} AccountsOwner;
+
+static void
+accounts_owner_free (gpointer data)
+{
+  AccountsOwner *owner = data;
+
+  g_clear_object (&owner->analysis);
+  g_clear_pointer (&owner->people, rapport_people_free);
+  g_free (owner);
+}
+
+static RapportPlatform
+segment_platform (RapportAudiencePage *self)
+{
+  g_assert (RAPPORT_IS_AUDIENCE_PAGE (self));
+
+  return rapport_analysis_get_account (self->analysis)->platform;
+}
+
+static void
+select_segment (RapportAudiencePage *self,
+                guint                index)
+{
+  Segment *segment;
+
+  g_assert (RAPPORT_IS_AUDIENCE_PAGE (self));
+  g_assert (index < self->segments->len);
+
+  segment = g_ptr_array_index (self->segments, index);
+
+  self->current = segment;
+
+  if (segment->unavailable == NULL && segment->model == NULL)
+    {
+      /* The model keeps the analysis, and with it the lists, alive. */
+      segment->model = rapport_people_model_new (segment_platform (self),
+                                                 segment->people,
+                                                 segment->direction,
+                                                 segment->other,
+                                                 segment->indices,
+                                                 g_object_ref (self->analysis),
+                                                 free_owner);
+    }
+
+  if (segment->model != NULL)
+    {
+      rapport_people_model_set_search (segment->model,
+                                       gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+      apply_sort (self);
+    }
+
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (segment->model));
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+
+  /* The sidebar and the drop-down show the same choice. */
+  self->selecting = TRUE;
+  gtk_list_box_select_row (self->segment_list,
+                           gtk_list_box_get_row_at_index (self->segment_list, index));
+  gtk_drop_down_set_selected (self->segment_dropdown, index);
+  self->selecting = FALSE;
+
+  update_content (self);
+}
+
+static void
+segment_list_row_selected_cb (RapportAudiencePage *self,
+                              GtkListBoxRow       *row,
+                              GtkListBox          *list)
+{
+  g_assert (RAPPORT_IS_AUDIENCE_PAGE (self));
+
+  if (!self->selecting && row != NULL)
+    select_segment (self, gtk_list_box_row_get_index (row));
+}
+
+static void
+segment_dropdown_selected_cb (RapportAudiencePage *self,
+                              GParamSpec          *pspec,
+                              GtkDropDown         *dropdown)
+{
+  guint selected;
+
+  g_assert (RAPPORT_IS_AUDIENCE_PAGE (self));
+
+  selected = gtk_drop_down_get_selected (dropdown);
+  if (!self->selecting && self->segments != NULL && selected < self->segments->len)
+    select_segment (self, selected);
+}
+
+static void
+search_entry_search_changed_cb (RapportAudiencePage *self,
+                                GtkSearchEntry      *entry)
+{
+  g_assert (RAPPORT_IS_AUDIENCE_PAGE (self));
+
+  if (self->current != NULL && self->current->model != NULL)
+    {
+      self->scroll_to_top = TRUE;
+      rapport_people_model_set_search (self->current->model,
+                                       gtk_editable_get_text (GTK_EDITABLE (entry)));
+      update_content (self);
+    }
+}
+
+static void
+selection_notify_selected_item_cb (RapportAudiencePage *self,
+                                   GParamSpec          *pspec,
+                                   GtkSingleSelection  *selection)
+{
+  g_assert (RAPPORT_IS_AUDIENCE_PAGE (self));
+
+  update_actions (self);
+}
+
+static void
+launch_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(RapportAudiencePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED))
+    add_toast (self, _("Could not open the profile in the browser"));
+}
+
+static void
+open_profile (RapportAudiencePage *self,
+              RapportPersonItem   *person)
+{
+  g_autoptr(GtkUriLauncher) launcher = NULL;
+  const char *url;
+
+  g_assert (RAPPORT_IS_AUDIENCE_PAGE (self));
+
+  if (person == NULL || (url = rapport_person_item_get_profile_url (person)) == NULL)
+    return;
+
+  launcher = gtk_uri_launcher_new (url);
+  gtk_uri_launcher_launch (launcher, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                           self->cancellable, launch_done_cb, g_object_ref (self));
+}
+
+static void
+column_view_activate_cb (RapportAudiencePage *self,
+                         guint                position,
+                         GtkColumnView       *column_view)
+{
+  g_autoptr(RapportPersonItem) person = NULL;
+
+  g_assert (RAPPORT_IS_AUDIENCE_PAGE (self));
+
+  person = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  open_profile (self, person);
+}
+
+static void
+open_profile_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RapportAudiencePage *self = RAPPORT_AUDIENCE_PAGE (widget);
+
+  open_profile (self, selected_person (self));
+}
+
+static void
+export_thread_done_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!rapport_people_model_export_csv_finish (RAPPORT_PEOPLE_MODEL (object), result, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+rapport_audience_page_export_async (RapportAudiencePage *self,
+                                    GFile               *file,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (RAPPORT_IS_AUDIENCE_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rapport_audience_page_export_async);
+
+  if (self->current == NULL || self->current->model == NULL)
+    {
+      g_task_return_new_error_literal (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                                       _("This segment has no accounts to export"));
+      return;
+    }
+
+  rapport_people_model_export_csv_async (self->current->model, file, cancellable,
+                                         export_thread_done_cb, g_steal_pointer (&task));
+}
+
+gboolean
+rapport_audience_page_export_finish (RapportAudiencePage  *self,
+                                     GAsyncResult         *result,
+                                     GError              **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_AUDIENCE_PAGE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  RapportAudiencePage *self = RAPPORT_AUDIENCE_PAGE (object);
+  g_autoptr(GFile) file = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!rapport_audience_page_export_finish (self, result, &error))
+    {
+      AdwDialog *dialog;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      dialog = adw_alert_dialog_new (_("Could Not Export the Segment"), error->message);
+      adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
+      adw_dialog_present (dialog, GTK_WIDGET (self));
+    }
+  else
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      /* Translators: %s is a file name. */
+      g_autofree char *message = g_strdup_printf (_("Saved as %s"), name);
+
+      add_toast (self, message);
+    }
+}
+
+static void
+save_dialog_done_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(RapportAudiencePage) self = user_data;
+  g_autoptr(GFile) file = NULL;
+
+  file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, NULL);
+  if (file == NULL || self->analysis == NULL)
+    return;
+
+  rapport_audience_page_export_async (self, file, self->cancellable, export_done_cb,
+                                      g_object_ref (file));
+}
+
+static void
+export_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RapportAudiencePage *self = RAPPORT_AUDIENCE_PAGE (widget);
+  g_autoptr(GtkFileDialog) dialog = NULL;
+  g_autoptr(GtkFileFilter) filter = NULL;
+  g_autoptr(GListStore) filters = NULL;
+  g_autofree char *name = NULL;
+  const RapportAccount *account;
+
+  if (self->current == NULL || self->current->model == NULL || self->analysis == NULL)
+    return;
+
+  account = rapport_analysis_get_account (self->analysis);
+  name = g_strdup_printf ("%s-%s.csv", account->handle != NULL ? account->handle : "account",
+                          self->current->name);
+  g_strdelimit (name, "/\\", '-');
+
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("CSV Files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_suffix (filter, "csv");
+  filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_list_store_append (filters, filter);
+
+  dialog = gtk_file_dialog_new ();
+  gtk_file_dialog_set_title (dialog, _("Export Segment as CSV"));
+  gtk_file_dialog_set_initial_name (dialog, name);
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_accept_label (dialog, _("_Export"));
+  gtk_file_dialog_save (dialog, GTK_WINDOW (gtk_widget_get_root (widget)), self->cancellable,
+                        save_dialog_done_cb, g_object_ref (self));
+}
+
+/* Building the segments */
+
+static GtkWidget *
+segment_row_new (const Segment *segment)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *title = gtk_label_new (segment->title);
+  GtkWidget *count;
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_box_append (GTK_BOX (box), title);
+
+  if (segment->unavailable == NULL)
+    {
+      g_autofree char *text = rapport_coach_count ((double) segment->count);
+
+      count = gtk_label_new (text);
+    }
+  else
+    {
+      count = gtk_label_new ("—");
+    }
+  gtk_widget_add_css_class (count, "dimmed");
+  gtk_widget_add_css_class (count, "numeric");
+  gtk_box_append (GTK_BOX (box), count);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  return row;
+}
+
+static char *
+segment_dropdown_text (const Segment *segment)
+{
+  g_autofree char *count = NULL;
+
+  if (segment->unavailable != NULL)
+    return g_strdup (segment->title);
+
+  count = rapport_coach_count ((double) segment->count);
+  /* Translators: a segment and its size in the drop-down, "Mutuals (777)". */
+  return g_strdup_printf (_("%s (%s)"), segment->title, count);
+}
+
+static void
+add_segment (RapportAudiencePage *self,
+             Segment             *segment)
+{
+  g_autofree char *text = NULL;
+
+  g_assert (RAPPORT_IS_AUDIENCE_PAGE (self));
+
+  if (segment->indices != NULL)
+    segment->count = segment->indices->len;
+  else if (segment->people != NULL)
+    segment->count = segment->people->len;
+
+  text = segment_dropdown_text (segment);
+
+  g_ptr_array_add (self->segments, segment);
+  gtk_list_box_append (self->segment_list, segment_row_new (segment));
+  gtk_string_list_append (self->segment_names, text);
+}
+
+static char *
+coverage_sentence (const RapportReport *report,
+                   RapportFigure        figure,
+                   const char          *fallback)
+{
+  const RapportCoverageItem *item = NULL;
+
+  if (report->coverage != NULL)
+    item = rapport_coverage_get (report->coverage, figure);
+
+  return g_strdup (item != NULL && item->explanation != NULL ? item->explanation : fallback);
+}
+
+static GArray *
+copy_indices (const GArray *indices)
+{
+  GArray *copy = g_array_sized_new (FALSE, FALSE, sizeof (guint32), indices->len);
+
+  g_array_append_vals (copy, indices->data, indices->len);
+  return copy;
+}
+
+static const RapportPeople *
+newest_list (const RapportDataset *dataset,
+             RapportDirection      direction)
+{
+  const RapportDatasetSnapshot *snapshot = rapport_dataset_latest_with_list (dataset, direction);
+
+  if (snapshot == NULL)
+    return NULL;
+  return direction == RAPPORT_DIRECTION_FOLLOWER ? snapshot->followers : snapshot->following;
+}
+
+static void
+build_reciprocity_segments (RapportAudiencePage *self,
+                            const RapportReport *report)
+{
+  const RapportReciprocity *reciprocity = report->reciprocity;
+  g_autofree char *why = NULL;
+  Segment *mutuals;
+  Segment *not_back;
+  Segment *fans;
+
+  g_assert (RAPPORT_IS_AUDIENCE_PAGE (self));
+
+  mutuals = segment_new (SEGMENT_MUTUALS, "mutuals", _("Mutuals"));
+  not_back = segment_new (SEGMENT_NOT_FOLLOWING_BACK, "not-following-back",
+                          _("Not Following Back"));
+  fans = segment_new (SEGMENT_FANS, "fans", _("Fans"));
+
+  if (reciprocity == NULL)
+    {
+      why = coverage_sentence (report, RAPPORT_FIGURE_RECIPROCITY,
+                               _("These need the follower and the following list of one export."));
+      mutuals->unavailable = g_strdup (why);
+      not_back->unavailable = g_strdup (why);
+      fans->unavailable = g_strdup (why);
+    }
+  else
+    {
+      mutuals->people = reciprocity->followers;
+      mutuals->direction = RAPPORT_DIRECTION_FOLLOWER;
+      mutuals->other = reciprocity->following;
+      mutuals->indices = g_array_sized_new (FALSE, FALSE, sizeof (guint32),
+                                            reciprocity->mutuals->len);
+      for (guint i = 0; i < reciprocity->mutuals->len; i++)
+        g_array_append_val (mutuals->indices,
+                            g_array_index (reciprocity->mutuals, RapportMutual, i).follower);
+
+      not_back->people = reciprocity->following;
+      not_back->direction = RAPPORT_DIRECTION_FOLLOWING;
+      not_back->other = reciprocity->followers;
+      not_back->indices = copy_indices (reciprocity->not_following_back);
+
+      fans->people = reciprocity->followers;
+      fans->direction = RAPPORT_DIRECTION_FOLLOWER;
+      fans->other = reciprocity->following;
+      fans->indices = copy_indices (reciprocity->fans);
+    }
+
+  add_segment (self, mutuals);
+  add_segment (self, not_back);
+  add_segment (self, fans);
+}
+
+static void
+build_churn_segments (RapportAudiencePage *self,
+                      const RapportReport *report)
+{
+  const RapportChurnStep *step = NULL;
+  const RapportPeople *following = NULL;
+  Segment *gained;
+  Segment *lost;
+  Segment *dropped;
+
+  g_assert (RAPPORT_IS_AUDIENCE_PAGE (self));
+
+  gained = segment_new (SEGMENT_NEW, "new", _("New Since Previous Export"));
+  lost = segment_new (SEGMENT_LOST, "lost", _("Lost Since Previous Export"));
+  dropped = segment_new (SEGMENT_DROPPED, "dropped-after-follow-back",
+                         _("Dropped After Follow-Back"));
+
+  if (report->churn != NULL)
+    step = rapport_churn_latest (report->churn);
+
+  if (step == NULL)
+    {
+      g_autofree char *why = coverage_sentence (report, RAPPORT_FIGURE_CHURN,
+                                                _("These need two exports of this account with "
+                                                  "their follower lists."));
+
+      gained->unavailable = g_strdup (why);
+      lost->unavailable = g_strdup (why);
+      dropped->unavailable = g_strdup (why);
+    }
+  else
+    {
+      following = report->reciprocity != NULL ? report->reciprocity->following
+                                               : newest_list (report->dataset,
+                                                              RAPPORT_DIRECTION_FOLLOWING);
+
+      gained->people = step->newer->followers;
+      gained->direction = RAPPORT_DIRECTION_FOLLOWER;
+      gained->other = following;
+      gained->indices = copy_indices (step->gained);
+
+      /* Lost followers are in the older list; whether the creator follows them is a matter
+       * of the list the churn step looked in. */
+      lost->people = step->older->followers;
+      lost->direction = RAPPORT_DIRECTION_FOLLOWER;
+      lost->other = step->following_snapshot != NULL ? step->following_snapshot->following : NULL;
+      lost->indices = copy_indices (step->lost);
+
+      if (step->following_snapshot == NULL)
+        {
+          dropped->unavailable =
+            g_strdup (_("Neither of the two exports has the list of accounts you follow, so the "
+                        "followers who left after you followed them back cannot be told apart. "
+                        "Include “Following” in the next export."));
+        }
+      else
+        {
+          dropped->people = step->older->followers;
+          dropped->direction = RAPPORT_DIRECTION_FOLLOWER;
+          dropped->other = step->following_snapshot->following;
+          dropped->indices = copy_indices (step->dropped_after_follow_back);
+        }
+    }
+
+  add_segment (self, gained);
+  add_segment (self, lost);
+  add_segment (self, dropped);
+}
+
+static void
+clear_segments (RapportAudiencePage *self)
+{
+  GtkWidget *child;
+
+  g_assert (RAPPORT_IS_AUDIENCE_PAGE (self));
+
+  self->current = NULL;
+  gtk_single_selection_set_model (self->selection, NULL);
+
+  self->selecting = TRUE;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->segment_list))) != NULL)
+    gtk_list_box_remove (self->segment_list, child);
+  gtk_string_list_splice (self->segment_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->segment_names)), NULL);
+  self->selecting = FALSE;
+
+  g_ptr_array_set_size (self->segments, 0);
+}
+
+static void
+rebuild (RapportAudiencePage *self)
+{
+  const RapportReport *report;
+  const RapportCoverageItem *dates = NULL;
+
+  g_assert (RAPPORT_IS_AUDIENCE_PAGE (self));
+
+  clear_segments (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+
+  if (self->analysis == NULL || (report = rapport_analysis_get_report (self->analysis)) == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "all");
+      update_actions (self);
+      return;
+    }
+
+  /* The drop-down selects its first item as it gets one: not the user's choice. */
+  self->selecting = TRUE;
+  build_reciprocity_segments (self, report);
+  build_churn_segments (self, report);
+  self->selecting = FALSE;
+
+  /* Without follow dates both date columns stay empty: say why once, above the table. */
+  if (report->coverage != NULL)
+    dates = rapport_coverage_get (report->coverage, RAPPORT_FIGURE_FOLLOW_DATES);
+  gtk_label_set_label (self->coverage_label, dates != NULL ? dates->explanation : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->coverage_label),
+                          dates != NULL && dates->level == RAPPORT_COVERAGE_MISSING &&
+                          dates->explanation != NULL);
+
+  gtk_stack_set_visible_child_name (self->stack, "audience");
+  select_segment (self, 0);
+}
+
+/**
+ * rapport_audience_page_show_accounts:
+ * @self: an audience page
+ * @title: what the accounts are, "Follow-for-follow pairs"
+ * @whos: (array zero-terminated=1): the accounts' 'who'
+ *
+ * Shows just these accounts as a segment of their own, with the follow dates of the newest
+ * lists (of the older list of the last change for followers who left since).
+ */
+void
+rapport_audience_page_show_accounts (RapportAudiencePage *self,
+                                     const char          *title,
+                                     const char * const  *whos)
+{
+  const RapportDataset *dataset;
+  const RapportReport *report;
+  const RapportPeople *followers;
+  const RapportPeople *following;
+  const RapportPeople *older = NULL;
+  const RapportChurnStep *step = NULL;
+  g_autoptr(RapportPeople) people = NULL;
+  AccountsOwner *owner;
+  Segment *segment;
+  guint index;
+
+  g_return_if_fail (RAPPORT_IS_AUDIENCE_PAGE (self));
+  g_return_if_fail (title != NULL);
+  g_return_if_fail (whos != NULL);
+
+  if (self->analysis == NULL ||
+      (dataset = rapport_analysis_get_dataset (self->analysis)) == NULL ||
+      (report = rapport_analysis_get_report (self->analysis)) == NULL)
+    return;
+
+  followers = report->reciprocity != NULL ? report->reciprocity->followers
+                                          : newest_list (dataset, RAPPORT_DIRECTION_FOLLOWER);
+  following = report->reciprocity != NULL ? report->reciprocity->following
+                                          : newest_list (dataset, RAPPORT_DIRECTION_FOLLOWING);
+  if (report->churn != NULL && (step = rapport_churn_latest (report->churn)) != NULL)
+    older = step->older->followers;
+
+  /* A list of its own, as followers: their follow date where they follow (or followed) the
+   * creator, and the creator's from the following list. */
+  people = rapport_people_new (g_strv_length ((char **) whos));
+  for (guint i = 0; whos[i] != NULL; i++)
+    {
+      const RapportPerson *person = NULL;
+      gint64 since = 0;
+
+      if (followers != NULL && (person = rapport_people_find (followers, whos[i])) != NULL)
+        since = person->since;
+      else if (older != NULL && (person = rapport_people_find (older, whos[i])) != NULL)
+        since = person->since;
+      else if (following != NULL)
+        person = rapport_people_find (following, whos[i]);
+
+      if (person != NULL)
+        rapport_people_add (people, person->who, person->handle, person->platform_id, since);
+      else
+        rapport_people_add (people, whos[i], whos[i], NULL, 0);
+    }
+  rapport_people_sort (people);
+
+  /* One such segment at a time: the newest evidence replaces the last. */
+  if (self->segments->len > 0)
+    {
+      Segment *last = g_ptr_array_index (self->segments, self->segments->len - 1);
+
+      if (last->kind == SEGMENT_ACCOUNTS)
+        {
+          GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->segment_list,
+                                                              self->segments->len - 1);
+
+          if (self->current == last)
+            {
+              self->current = NULL;
+              gtk_single_selection_set_model (self->selection, NULL);
+            }
+          self->selecting = TRUE;
+          gtk_list_box_remove (self->segment_list, GTK_WIDGET (row));
+          gtk_string_list_remove (self->segment_names, self->segments->len - 1);
+          self->selecting = FALSE;
+          g_ptr_array_remove_index (self->segments, self->segments->len - 1);
+        }
+    }
+
+  /* The model owns the list: an export's thread may still read it after the segment went. */
+  owner = g_new0 (AccountsOwner, 1);
+  owner->analysis = g_object_ref (self->analysis);
+  owner->people = g_steal_pointer (&people);
+  segment = segment_new (SEGMENT_ACCOUNTS, "accounts", title);
+  segment->people = owner->people;
+  segment->direction = RAPPORT_DIRECTION_FOLLOWER;
+  segment->other = following;
+  segment->model = rapport_people_model_new (segment_platform (self), segment->people,
+                                             segment->direction, segment->other, NULL,
+                                             owner, accounts_owner_free);
+
+  self->selecting = TRUE;
+  add_segment (self, segment);
+  self->selecting = FALSE;
+  index = self->segments->len - 1;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  select_segment (self, index);
+}
+
+RapportAnalysis *
+rapport_audience_page_get_analysis (RapportAudiencePage *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_AUDIENCE_PAGE (self), NULL);
+
+  return self->analysis;
+}
+
+void
+rapport_audience_page_set_analysis (RapportAudiencePage *self,
+                                    RapportAnalysis     *analysis)
+{
+  g_return_if_fail (RAPPORT_IS_AUDIENCE_PAGE (self));
+  g_return_if_fail (analysis == NULL || RAPPORT_IS_ANALYSIS (analysis));
+
+  if (!g_set_object (&self->analysis, analysis))
+    return;
+
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANALYSIS]);
+}
+
+static void
+rapport_audience_page_dispose (GObject *object)
+{
+  RapportAudiencePage *self = RAPPORT_AUDIENCE_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  self->current = NULL;
+  g_signal_handlers_disconnect_by_data (self->selection, self);
+  g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
+
+  /* The bin would unparent its child a second time after the template did. */
+  adw_breakpoint_bin_set_child (ADW_BREAKPOINT_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_AUDIENCE_PAGE);
+
+  g_clear_pointer (&self->segments, g_ptr_array_unref);
+  g_clear_object (&self->analysis);
+
+  G_OBJECT_CLASS (rapport_audience_page_parent_class)->dispose (object);
+}
+
+static void
+rapport_audience_page_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  RapportAudiencePage *self = RAPPORT_AUDIENCE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ANALYSIS:
+      g_value_set_object (value, rapport_audience_page_get_analysis (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_audience_page_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  RapportAudiencePage *self = RAPPORT_AUDIENCE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ANALYSIS:
+      rapport_audience_page_set_analysis (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_audience_page_class_init (RapportAudiencePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rapport_audience_page_dispose;
+  object_class->get_property = rapport_audience_page_get_property;
+  object_class->set_property = rapport_audience_page_set_property;
+
+  /**
+   * RapportAudiencePage:analysis:
+   *
+   * The analysis whose lists the page shows.
+   */
+  properties[PROP_ANALYSIS] =
+    g_param_spec_object ("analysis", NULL, NULL,
+                         RAPPORT_TYPE_ANALYSIS,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (RAPPORT_TYPE_PERSON_ITEM);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ui/rapport-audience-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RapportAudiencePage, stack);
+  gtk_widget_class_bind_template_child (widget_class, RapportAudiencePage, segment_sidebar);
+  gtk_widget_class_bind_template_child (widget_class, RapportAudiencePage, segment_list);
+  gtk_widget_class_bind_template_child (widget_class, RapportAudiencePage, segment_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RapportAudiencePage, segment_names);
+  gtk_widget_class_bind_template_child (widget_class, RapportAudiencePage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RapportAudiencePage, open_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportAudiencePage, export_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportAudiencePage, coverage_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportAudiencePage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, RapportAudiencePage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, RapportAudiencePage, selection);
+  gtk_widget_class_bind_template_child (widget_class, RapportAudiencePage, handle_column);
+  gtk_widget_class_bind_template_child (widget_class, RapportAudiencePage, follows_column);
+  gtk_widget_class_bind_template_child (widget_class, RapportAudiencePage, you_follow_column);
+  gtk_widget_class_bind_template_child (widget_class, RapportAudiencePage, unavailable_page);
+  gtk_widget_class_bind_template_child (widget_class, RapportAudiencePage, empty_page);
+  gtk_widget_class_bind_template_callback (widget_class, segment_list_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, segment_dropdown_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_entry_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, selection_notify_selected_item_cb);
+  gtk_widget_class_bind_template_callback (widget_class, column_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, format_day);
+
+  gtk_widget_class_install_action (widget_class, "page.open-profile", NULL, open_profile_action);
+  gtk_widget_class_install_action (widget_class, "page.export-csv", NULL, export_csv_action);
+}
+
+static void
+rapport_audience_page_init (RapportAudiencePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->segments = g_ptr_array_new_with_free_func ((GDestroyNotify) segment_free);
+
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "items-changed",
+                           G_CALLBACK (selection_items_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_column_view_sort_by_column (self->column_view, self->handle_column, GTK_SORT_ASCENDING);
+
+  gtk_stack_set_visible_child_name (self->stack, "all");
+  update_actions (self);
+}

@@ -1,0 +1,867 @@
+/* rapport-coach-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Coach page: the coach's suggestions as cards, most important first, each with what it
+ * rests on, what to do, how far to trust it, and a way to the evidence.  Dismissing one or
+ * marking it done is remembered in the store and can be undone from the toast; those move to
+ * a collapsed section at the end.  "All accounts" shows every account's suggestions, grouped
+ * by account, since advice is always about one account.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ui/rapport-account-row.h"
+#include "ui/rapport-coach-page.h"
+
+struct _RapportCoachPage
+{
+  AdwBin           parent_instance;
+
+  RapportAnalysis *analysis;
+  /* The analyses whose ::suggestions-changed the page follows: the one shown, or its
+   * children for all accounts. */
+  GPtrArray       *watched;
+
+  /* Template children */
+  AdwToastOverlay *toast_overlay;
+  GtkStack        *stack;
+  AdwStatusPage   *empty_page;
+  GtkScrolledWindow *scrolled_window;
+  GtkLabel        *title_label;
+  GtkLabel        *subtitle_label;
+  GtkBox          *groups_box;
+};
+
+G_DEFINE_FINAL_TYPE (RapportCoachPage, rapport_coach_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_ANALYSIS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *
+category_icon_name (RapportSuggestionCategory category)
+{
+  switch (category)
+    {
+    case RAPPORT_SUGGESTION_HASHTAGS:
+      return "rapport-hashtag-symbolic";
+    case RAPPORT_SUGGESTION_COLLABORATION:
+      return "system-users-symbolic";
+    case RAPPORT_SUGGESTION_CONSISTENCY:
+      return "x-office-calendar-symbolic";
+    case RAPPORT_SUGGESTION_RECIPROCITY:
+      return "media-playlist-repeat-symbolic";
+    case RAPPORT_SUGGESTION_CONTENT:
+      return "image-x-generic-symbolic";
+    case RAPPORT_SUGGESTION_DATA_COVERAGE:
+      return "folder-download-symbolic";
+    default:
+      g_return_val_if_reached ("dialog-information-symbolic");
+    }
+}
+
+static const char *
+confidence_title (RapportConfidence confidence)
+{
+  switch (confidence)
+    {
+    case RAPPORT_CONFIDENCE_HIGH:
+      return _("High confidence");
+    case RAPPORT_CONFIDENCE_MEDIUM:
+      return _("Medium confidence");
+    case RAPPORT_CONFIDENCE_LOW:
+    default:
+      return _("Low confidence");
+    }
+}
+
+/* The action and parameter that open @evidence on another page of the window: a range of the
+ * chart, posts by their platform ids, or accounts by their 'who'. */
+static GVariant *
+evidence_target (const RapportReport   *report,
+                 const RapportEvidence *evidence,
+                 const char           **action_name)
+{
+  GVariantBuilder items;
+  const char *title = evidence->label != NULL ? evidence->label : "";
+
+  switch (evidence->kind)
+    {
+    case RAPPORT_EVIDENCE_DATE_RANGE:
+      *action_name = "win.show-range";
+      return g_variant_new ("(xx)", evidence->start, evidence->end);
+
+    case RAPPORT_EVIDENCE_POSTS:
+      *action_name = "win.show-posts";
+      g_variant_builder_init (&items, G_VARIANT_TYPE_STRING_ARRAY);
+      for (guint i = 0; evidence->posts != NULL && i < evidence->posts->len; i++)
+        {
+          const RapportDatasetPost *post;
+
+          post = rapport_report_find_post (report, g_array_index (evidence->posts, gint64, i));
+          if (post != NULL && post->platform_id != NULL)
+            g_variant_builder_add (&items, "s", post->platform_id);
+        }
+      return g_variant_new ("(sas)", title, &items);
+
+    case RAPPORT_EVIDENCE_ACCOUNTS:
+      *action_name = "win.show-accounts";
+      g_variant_builder_init (&items, G_VARIANT_TYPE_STRING_ARRAY);
+      for (guint i = 0; evidence->accounts != NULL && i < evidence->accounts->len; i++)
+        g_variant_builder_add (&items, "s", g_ptr_array_index (evidence->accounts, i));
+      return g_variant_new ("(sas)", title, &items);
+
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static GVariant *
+state_target (RapportAnalysis          *analysis,
+              const RapportSuggestion  *suggestion,
+              RapportSuggestionState    state)
+{
+  return g_variant_new ("(xss)",
+                        rapport_analysis_get_account_id (analysis),
+                        suggestion->key,
+                        rapport_suggestion_state_to_string (state));
+}
+
+static GtkWidget *
+create_label (const char *text,
+              const char *first_class,
+              ...)
+{
+  GtkWidget *label = gtk_label_new (text);
+  const char *css_class;
+  va_list args;
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+
+  va_start (args, first_class);
+  for (css_class = first_class; css_class != NULL; css_class = va_arg (args, const char *))
+    gtk_widget_add_css_class (label, css_class);
+  va_end (args);
+
+  return label;
+}
+
+/* Low, medium, high as one to three filled blocks, with the value in the tooltip. */
+static GtkWidget *
+create_confidence_badge (const RapportSuggestion *suggestion)
+{
+  g_autofree char *tooltip = NULL;
+  GtkWidget *badge;
+  GtkWidget *meter;
+  GtkWidget *label;
+
+  badge = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (badge, "confidence");
+
+  meter = gtk_level_bar_new_for_interval (0, 3);
+  gtk_level_bar_set_mode (GTK_LEVEL_BAR (meter), GTK_LEVEL_BAR_MODE_DISCRETE);
+  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (meter), GTK_LEVEL_BAR_OFFSET_LOW);
+  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (meter), GTK_LEVEL_BAR_OFFSET_HIGH);
+  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (meter), GTK_LEVEL_BAR_OFFSET_FULL);
+  /* The theme colours low blocks as a warning and full ones as a success. */
+  gtk_level_bar_add_offset_value (GTK_LEVEL_BAR (meter), GTK_LEVEL_BAR_OFFSET_LOW, 1);
+  gtk_level_bar_add_offset_value (GTK_LEVEL_BAR (meter), GTK_LEVEL_BAR_OFFSET_HIGH, 2);
+  gtk_level_bar_add_offset_value (GTK_LEVEL_BAR (meter), GTK_LEVEL_BAR_OFFSET_FULL, 3);
+  gtk_level_bar_set_value (GTK_LEVEL_BAR (meter), suggestion->confidence_label + 1);
+  gtk_widget_set_size_request (meter, 30, -1);
+  gtk_widget_set_valign (meter, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (meter),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  confidence_title (suggestion->confidence_label),
+                                  -1);
+  gtk_box_append (GTK_BOX (badge), meter);
+
+  label = gtk_label_new (confidence_title (suggestion->confidence_label));
+  gtk_widget_add_css_class (label, "caption");
+  gtk_box_append (GTK_BOX (badge), label);
+
+  /* Translators: the tooltip of a suggestion's confidence: a value from 0 to 1 and the
+   * sample it rests on, "Confidence 0.83 out of 1, from a sample of 24". */
+  tooltip = g_strdup_printf (_("Confidence %.2f out of 1, from a sample of %u"),
+                             suggestion->confidence, suggestion->n);
+  gtk_widget_set_tooltip_text (badge, tooltip);
+
+  return badge;
+}
+
+/* One button for one piece of evidence; with more, the others are in its menu. */
+static GtkWidget *
+create_evidence_button (RapportAnalysis         *analysis,
+                        const RapportSuggestion *suggestion)
+{
+  const RapportReport *report = rapport_analysis_get_report (analysis);
+  const RapportEvidence *first;
+  const char *action_name = NULL;
+  GVariant *target;
+  GtkWidget *button;
+
+  if (suggestion->evidence == NULL || suggestion->evidence->len == 0)
+    return NULL;
+
+  first = g_ptr_array_index (suggestion->evidence, 0);
+  target = evidence_target (report, first, &action_name);
+
+  if (suggestion->evidence->len == 1)
+    {
+      button = gtk_button_new_with_label (_("Show Evidence"));
+    }
+  else
+    {
+      g_autoptr(GMenu) menu = g_menu_new ();
+
+      for (guint i = 0; i < suggestion->evidence->len; i++)
+        {
+          const RapportEvidence *evidence = g_ptr_array_index (suggestion->evidence, i);
+          g_autoptr(GMenuItem) item = NULL;
+          const char *item_action = NULL;
+          GVariant *item_target = evidence_target (report, evidence, &item_action);
+
+          item = g_menu_item_new (evidence->label, NULL);
+          g_menu_item_set_action_and_target_value (item, item_action, item_target);
+          g_menu_append_item (menu, item);
+        }
+
+      button = adw_split_button_new ();
+      adw_split_button_set_label (ADW_SPLIT_BUTTON (button), _("Show Evidence"));
+      adw_split_button_set_menu_model (ADW_SPLIT_BUTTON (button), G_MENU_MODEL (menu));
+      adw_split_button_set_dropdown_tooltip (ADW_SPLIT_BUTTON (button), _("More Evidence"));
+    }
+
+  gtk_widget_add_css_class (button, "evidence");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+  if (first->label != NULL)
+    gtk_widget_set_tooltip_text (button, first->label);
+
+  return button;
+}
+
+static GtkWidget *
+create_state_button (const char *label,
+                     const char *css_class,
+                     GVariant   *target)
+{
+  GtkWidget *button = gtk_button_new_with_label (label);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, css_class);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "coach.set-state");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+
+  return button;
+}
+
+static GtkWidget *
+create_card (RapportAnalysis         *analysis,
+             const RapportSuggestion *suggestion)
+{
+  GtkWidget *card;
+  GtkWidget *content;
+  GtkWidget *header;
+  GtkWidget *icon;
+  GtkWidget *category;
+  GtkWidget *action;
+  GtkWidget *buttons;
+  GtkWidget *evidence;
+  GtkWidget *states;
+
+  card = g_object_new (GTK_TYPE_BOX,
+                       "orientation", GTK_ORIENTATION_VERTICAL,
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
+                       NULL);
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "suggestion-card");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (card),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, suggestion->title,
+                                  -1);
+
+  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_margin_top (content, 18);
+  gtk_widget_set_margin_bottom (content, 12);
+  gtk_widget_set_margin_start (content, 18);
+  gtk_widget_set_margin_end (content, 18);
+  gtk_box_append (GTK_BOX (card), content);
+
+  /* Category on the left, confidence on the right. */
+  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  icon = gtk_image_new_from_icon_name (category_icon_name (suggestion->category));
+  gtk_widget_add_css_class (icon, "accent");
+  gtk_box_append (GTK_BOX (header), icon);
+  category = gtk_label_new (rapport_suggestion_category_title (suggestion->category));
+  gtk_label_set_xalign (GTK_LABEL (category), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (category), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (category, TRUE);
+  gtk_widget_add_css_class (category, "caption-heading");
+  gtk_widget_add_css_class (category, "accent");
+  gtk_box_append (GTK_BOX (header), category);
+  gtk_box_append (GTK_BOX (header), create_confidence_badge (suggestion));
+  gtk_box_append (GTK_BOX (content), header);
+
+  gtk_box_append (GTK_BOX (content),
+                  create_label (suggestion->title, "title-3", "suggestion-title", NULL));
+  gtk_box_append (GTK_BOX (content),
+                  create_label (suggestion->explanation, "body", "suggestion-explanation", NULL));
+
+  action = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  gtk_box_append (GTK_BOX (action),
+                  create_label (_("What to Do"), "caption-heading", "dimmed", NULL));
+  gtk_box_append (GTK_BOX (action),
+                  create_label (suggestion->action, "body", "suggestion-action", NULL));
+  gtk_box_append (GTK_BOX (content), action);
+
+  /* The way to the evidence on the left, what to do with the card on the right; on a phone,
+   * the second pair goes under the first. */
+  buttons = adw_wrap_box_new ();
+  adw_wrap_box_set_child_spacing (ADW_WRAP_BOX (buttons), 12);
+  adw_wrap_box_set_line_spacing (ADW_WRAP_BOX (buttons), 6);
+  adw_wrap_box_set_justify (ADW_WRAP_BOX (buttons), ADW_JUSTIFY_SPREAD);
+  adw_wrap_box_set_justify_last_line (ADW_WRAP_BOX (buttons), TRUE);
+  gtk_widget_set_margin_top (buttons, 6);
+  if ((evidence = create_evidence_button (analysis, suggestion)) != NULL)
+    {
+      /* Alone on its line the box would stretch it. */
+      gtk_widget_set_halign (evidence, GTK_ALIGN_START);
+      adw_wrap_box_append (ADW_WRAP_BOX (buttons), evidence);
+    }
+  states = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_halign (states, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (states),
+                  create_state_button (_("Mark Done"), "mark-done",
+                                       state_target (analysis, suggestion,
+                                                     RAPPORT_SUGGESTION_DONE)));
+  gtk_box_append (GTK_BOX (states),
+                  create_state_button (_("Dismiss"), "dismiss",
+                                       state_target (analysis, suggestion,
+                                                     RAPPORT_SUGGESTION_DISMISSED)));
+  adw_wrap_box_append (ADW_WRAP_BOX (buttons), states);
+  gtk_box_append (GTK_BOX (content), buttons);
+
+  return card;
+}
+
+/* The dismissed and done suggestions of @analysis, folded away, each with a way back. */
+static GtkWidget *
+create_closed_section (RapportAnalysis *analysis,
+                       GPtrArray       *closed)
+{
+  g_autofree char *subtitle = NULL;
+  GtkWidget *list;
+  GtkWidget *expander;
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_add_css_class (list, "closed-suggestions");
+
+  expander = adw_expander_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("Dismissed and Done"));
+  subtitle = g_strdup_printf (ngettext ("%u suggestion", "%u suggestions", closed->len),
+                              closed->len);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
+  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (expander),
+                               gtk_image_new_from_icon_name ("object-select-symbolic"));
+
+  for (guint i = 0; i < closed->len; i++)
+    {
+      const RapportSuggestion *suggestion = g_ptr_array_index (closed, i);
+      g_autofree char *row_subtitle = NULL;
+      GtkWidget *row;
+      GtkWidget *restore;
+
+      /* Translators: "Dismissed · Hashtags": the state of a suggestion and its category. */
+      row_subtitle = g_strdup_printf (C_("closed suggestion", "%s · %s"),
+                                      suggestion->state == RAPPORT_SUGGESTION_DONE
+                                        ? _("Done") : _("Dismissed"),
+                                      rapport_suggestion_category_title (suggestion->category));
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), suggestion->title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), row_subtitle);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name (
+                                   category_icon_name (suggestion->category)));
+
+      restore = gtk_button_new_with_label (_("Restore"));
+      gtk_widget_set_valign (restore, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (restore, "flat");
+      gtk_widget_add_css_class (restore, "restore");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (restore), "coach.set-state");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (restore),
+                                              state_target (analysis, suggestion,
+                                                            RAPPORT_SUGGESTION_OPEN));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), restore);
+
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+    }
+
+  gtk_list_box_append (GTK_LIST_BOX (list), expander);
+
+  return list;
+}
+
+/* The cards of one account, then its closed suggestions; with @heading, the account above. */
+static GtkWidget *
+create_group (RapportAnalysis *analysis,
+              gboolean         heading)
+{
+  GPtrArray *suggestions = rapport_analysis_get_suggestions (analysis);
+  g_autoptr(GPtrArray) closed = g_ptr_array_new ();
+  GtkWidget *group;
+  guint n_open = 0;
+
+  group = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_add_css_class (group, "suggestion-group");
+
+  if (heading)
+    {
+      const RapportAccount *account = rapport_analysis_get_account (analysis);
+      GtkWidget *title_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      GtkWidget *title;
+
+      if (account != NULL)
+        {
+          GtkWidget *icon;
+
+          icon = gtk_image_new_from_icon_name (rapport_platform_icon_name (account->platform));
+
+          gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          rapport_platform_display_name (account->platform),
+                                          -1);
+          gtk_box_append (GTK_BOX (title_box), icon);
+        }
+
+      title = gtk_label_new (rapport_analysis_get_title (analysis));
+      gtk_label_set_xalign (GTK_LABEL (title), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (title, "title-4");
+      gtk_box_append (GTK_BOX (title_box), title);
+      gtk_box_append (GTK_BOX (group), title_box);
+    }
+
+  for (guint i = 0; suggestions != NULL && i < suggestions->len; i++)
+    {
+      const RapportSuggestion *suggestion = g_ptr_array_index (suggestions, i);
+
+      if (suggestion->state == RAPPORT_SUGGESTION_OPEN)
+        {
+          gtk_box_append (GTK_BOX (group), create_card (analysis, suggestion));
+          n_open++;
+        }
+      else
+        {
+          g_ptr_array_add (closed, (gpointer) suggestion);
+        }
+    }
+
+  if (n_open == 0)
+    gtk_box_append (GTK_BOX (group),
+                    create_label (closed->len > 0
+                                    ? _("No open suggestions: every one is dismissed or done.")
+                                    : _("No suggestions for this account from its exports so "
+                                        "far."),
+                                  "dimmed", NULL));
+
+  if (closed->len > 0)
+    gtk_box_append (GTK_BOX (group), create_closed_section (analysis, closed));
+
+  return group;
+}
+
+static void
+count_suggestions (RapportAnalysis *analysis,
+                   guint           *n_open,
+                   guint           *n_total)
+{
+  GPtrArray *suggestions = rapport_analysis_get_suggestions (analysis);
+
+  for (guint i = 0; suggestions != NULL && i < suggestions->len; i++)
+    {
+      const RapportSuggestion *suggestion = g_ptr_array_index (suggestions, i);
+
+      *n_total += 1;
+      if (suggestion->state == RAPPORT_SUGGESTION_OPEN)
+        *n_open += 1;
+    }
+}
+
+static void
+rebuild (RapportCoachPage *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  GtkWidget *child;
+  guint n_open = 0;
+  guint n_total = 0;
+
+  g_assert (RAPPORT_IS_COACH_PAGE (self));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))) != NULL)
+    gtk_box_remove (self->groups_box, child);
+
+  for (guint i = 0; i < self->watched->len; i++)
+    count_suggestions (g_ptr_array_index (self->watched, i), &n_open, &n_total);
+
+  if (self->analysis == NULL || n_total == 0)
+    {
+      g_autofree char *description = NULL;
+
+      if (self->analysis != NULL)
+        description = g_strdup_printf (_("The coach has no advice for %s from the exports "
+                                         "imported so far. It speaks up when your own numbers "
+                                         "show something worth changing; newer exports give it "
+                                         "more to go on."),
+                                       rapport_analysis_get_title (self->analysis));
+      adw_status_page_set_description (self->empty_page, description);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  if (n_open > 0)
+    title = g_strdup_printf (ngettext ("%u Suggestion", "%u Suggestions", n_open), n_open);
+  else
+    title = g_strdup (_("All Caught Up"));
+
+  if (rapport_analysis_is_all_accounts (self->analysis))
+    subtitle = g_strdup_printf (ngettext ("For your account, most important first.",
+                                          "For each of your %u accounts, most important first.",
+                                          self->watched->len),
+                                self->watched->len);
+  else
+    /* Translators: %s is an account, "@mira.makes". */
+    subtitle = g_strdup_printf (_("For %s, most important first. Each one rests on your own "
+                                  "numbers: Show Evidence opens them."),
+                                rapport_analysis_get_title (self->analysis));
+
+  gtk_label_set_label (self->title_label, title);
+  gtk_label_set_label (self->subtitle_label, subtitle);
+
+  for (guint i = 0; i < self->watched->len; i++)
+    gtk_box_append (self->groups_box,
+                    create_group (g_ptr_array_index (self->watched, i),
+                                  rapport_analysis_is_all_accounts (self->analysis)));
+
+  gtk_stack_set_visible_child_name (self->stack, "suggestions");
+}
+
+static RapportAnalysis *
+find_analysis (RapportCoachPage *self,
+               gint64            account_id)
+{
+  g_assert (RAPPORT_IS_COACH_PAGE (self));
+
+  for (guint i = 0; i < self->watched->len; i++)
+    {
+      RapportAnalysis *analysis = g_ptr_array_index (self->watched, i);
+
+      if (rapport_analysis_get_account_id (analysis) == account_id)
+        return analysis;
+    }
+
+  return NULL;
+}
+
+static const RapportSuggestion *
+find_suggestion (RapportAnalysis *analysis,
+                 const char      *key)
+{
+  GPtrArray *suggestions = rapport_analysis_get_suggestions (analysis);
+
+  for (guint i = 0; suggestions != NULL && i < suggestions->len; i++)
+    {
+      const RapportSuggestion *suggestion = g_ptr_array_index (suggestions, i);
+
+      if (g_str_equal (suggestion->key, key))
+        return suggestion;
+    }
+
+  return NULL;
+}
+
+static void
+show_error_toast (RapportCoachPage *self,
+                  const GError     *error)
+{
+  AdwToast *toast;
+
+  g_assert (RAPPORT_IS_COACH_PAGE (self));
+
+  toast = adw_toast_new (error->message);
+  adw_toast_set_use_markup (toast, FALSE);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* coach.set-state (xss): account id, suggestion key, new state.  Says what happened in a
+ * toast whose Undo brings the previous state back. */
+static void
+rapport_coach_page_set_state_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *parameter)
+{
+  RapportCoachPage *self = RAPPORT_COACH_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *title = NULL;
+  const RapportSuggestion *suggestion;
+  RapportSuggestionState previous;
+  RapportSuggestionState state;
+  g_autofree char *key = NULL;
+  g_autofree char *state_name = NULL;
+  RapportAnalysis *analysis;
+  gint64 account_id;
+  AdwToast *toast;
+
+  /* Copies: the button that holds the parameter goes away with the cards it rebuilds. */
+  g_variant_get (parameter, "(xss)", &account_id, &key, &state_name);
+  state = rapport_suggestion_state_from_string (state_name);
+
+  if ((analysis = find_analysis (self, account_id)) == NULL ||
+      (suggestion = find_suggestion (analysis, key)) == NULL)
+    return;
+
+  previous = suggestion->state;
+  title = g_strdup (suggestion->title);
+
+  if (!rapport_analysis_set_suggestion_state (analysis, key, state, &error))
+    {
+      show_error_toast (self, error);
+      return;
+    }
+
+  switch (state)
+    {
+    case RAPPORT_SUGGESTION_DISMISSED:
+      /* Translators: a toast, %s is the suggestion's title. */
+      message = g_strdup_printf (_("“%s” dismissed"), title);
+      break;
+
+    case RAPPORT_SUGGESTION_DONE:
+      /* Translators: a toast, %s is the suggestion's title. */
+      message = g_strdup_printf (_("“%s” marked as done"), title);
+      break;
+
+    case RAPPORT_SUGGESTION_OPEN:
+    default:
+      /* Translators: a toast, %s is the suggestion's title. */
+      message = g_strdup_printf (_("“%s” restored"), title);
+      break;
+    }
+
+  toast = adw_toast_new (message);
+  adw_toast_set_use_markup (toast, FALSE);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "coach.undo");
+  adw_toast_set_action_target_value (toast,
+                                     g_variant_new ("(xss)", account_id, key,
+                                                    rapport_suggestion_state_to_string (previous)));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* coach.undo (xss): puts a suggestion back in the state it had, quietly. */
+static void
+rapport_coach_page_undo_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  RapportCoachPage *self = RAPPORT_COACH_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *state_name = NULL;
+  RapportAnalysis *analysis;
+  gint64 account_id;
+
+  g_variant_get (parameter, "(xss)", &account_id, &key, &state_name);
+
+  if ((analysis = find_analysis (self, account_id)) == NULL)
+    return;
+
+  if (!rapport_analysis_set_suggestion_state (analysis, key,
+                                              rapport_suggestion_state_from_string (state_name),
+                                              &error))
+    show_error_toast (self, error);
+}
+
+static void
+unwatch (RapportCoachPage *self)
+{
+  g_assert (RAPPORT_IS_COACH_PAGE (self));
+
+  for (guint i = 0; i < self->watched->len; i++)
+    g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->watched, i), self);
+  g_ptr_array_set_size (self->watched, 0);
+}
+
+static void
+watch (RapportCoachPage *self,
+       RapportAnalysis  *analysis)
+{
+  g_assert (RAPPORT_IS_COACH_PAGE (self));
+
+  g_ptr_array_add (self->watched, g_object_ref (analysis));
+  g_signal_connect_swapped (analysis, "suggestions-changed", G_CALLBACK (rebuild), self);
+}
+
+RapportAnalysis *
+rapport_coach_page_get_analysis (RapportCoachPage *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_COACH_PAGE (self), NULL);
+
+  return self->analysis;
+}
+
+void
+rapport_coach_page_set_analysis (RapportCoachPage *self,
+                                 RapportAnalysis  *analysis)
+{
+  g_return_if_fail (RAPPORT_IS_COACH_PAGE (self));
+  g_return_if_fail (analysis == NULL || RAPPORT_IS_ANALYSIS (analysis));
+
+  if (!g_set_object (&self->analysis, analysis))
+    return;
+
+  unwatch (self);
+
+  if (analysis != NULL && rapport_analysis_is_all_accounts (analysis))
+    {
+      for (guint i = 0; i < rapport_analysis_get_n_children (analysis); i++)
+        watch (self, rapport_analysis_get_child (analysis, i));
+    }
+  else if (analysis != NULL)
+    {
+      watch (self, analysis);
+    }
+
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANALYSIS]);
+}
+
+static void
+rapport_coach_page_dispose (GObject *object)
+{
+  RapportCoachPage *self = RAPPORT_COACH_PAGE (object);
+
+  if (self->watched != NULL)
+    unwatch (self);
+
+  /* The bin holds its child, a template child, too: it lets go first, so that the child is
+   * unparented once. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_COACH_PAGE);
+  g_clear_object (&self->analysis);
+
+  G_OBJECT_CLASS (rapport_coach_page_parent_class)->dispose (object);
+}
+
+static void
+rapport_coach_page_finalize (GObject *object)
+{
+  RapportCoachPage *self = RAPPORT_COACH_PAGE (object);
+
+  g_clear_pointer (&self->watched, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (rapport_coach_page_parent_class)->finalize (object);
+}
+
+static void
+rapport_coach_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  RapportCoachPage *self = RAPPORT_COACH_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ANALYSIS:
+      g_value_set_object (value, rapport_coach_page_get_analysis (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_coach_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  RapportCoachPage *self = RAPPORT_COACH_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ANALYSIS:
+      rapport_coach_page_set_analysis (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_coach_page_class_init (RapportCoachPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rapport_coach_page_dispose;
+  object_class->finalize = rapport_coach_page_finalize;
+  object_class->get_property = rapport_coach_page_get_property;
+  object_class->set_property = rapport_coach_page_set_property;
+
+  /**
+   * RapportCoachPage:analysis:
+   *
+   * The analysis whose suggestions are shown, or %NULL.
+   */
+  properties[PROP_ANALYSIS] =
+    g_param_spec_object ("analysis", NULL, NULL,
+                         RAPPORT_TYPE_ANALYSIS,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ui/rapport-coach-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RapportCoachPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RapportCoachPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, RapportCoachPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, RapportCoachPage, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, RapportCoachPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportCoachPage, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportCoachPage, groups_box);
+
+  gtk_widget_class_install_action (widget_class, "coach.set-state", "(xss)",
+                                   rapport_coach_page_set_state_action);
+  gtk_widget_class_install_action (widget_class, "coach.undo", "(xss)",
+                                   rapport_coach_page_undo_action);
+}
+
+static void
+rapport_coach_page_init (RapportCoachPage *self)
+{
+  self->watched = g_ptr_array_new_with_free_func (g_object_unref);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}

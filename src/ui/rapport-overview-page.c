@@ -1,0 +1,1616 @@
+/* rapport-overview-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Overview: the headline, the key figures of the selected range, and the main chart of
+ * followers against engagement, or the same days as a table.
+ *
+ * For "All accounts" the page shows what adds up across platforms: a combined follower line
+ * (see combine_followers() for its definition), the posts per week of all accounts, their
+ * exports as markers, and one row per account with that account's own figures.  Engagement
+ * rates and follow-back ratios are not added up: they mean different things on different
+ * platforms, so the rows give them per account.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "core/rapport-stats.h"
+#include "ui/charts/rapport-chart.h"
+#include "ui/rapport-account-row.h"
+#include "ui/rapport-overview-page.h"
+
+#define DAY          RAPPORT_SECONDS_PER_DAY
+#define QUARTER_DAYS 91
+#define YEAR_DAYS    365
+/* Posts in the 30 days a point of the median line needs. */
+#define MEDIAN_MIN_POSTS 3
+/* Days shown on each side of a range from a suggestion's evidence, at least. */
+#define EVIDENCE_PADDING_DAYS 14
+
+/* ── one row of the table ───────────────────────────────────────────────────────────────── */
+
+#define RAPPORT_TYPE_OVERVIEW_DAY (rapport_overview_day_get_type ())
+
+G_DECLARE_FINAL_TYPE (RapportOverviewDay, rapport_overview_day, RAPPORT, OVERVIEW_DAY, GObject)
+
+struct _RapportOverviewDay
+{
+  GObject  parent_instance;
+
+  char    *date;
+  char    *followers;
+  char    *source;
+  char    *posts;
+  char    *median_rate;
+};
+
+G_DEFINE_FINAL_TYPE (RapportOverviewDay, rapport_overview_day, G_TYPE_OBJECT)
+
+enum {
+  DAY_PROP_0,
+  DAY_PROP_DATE,
+  DAY_PROP_FOLLOWERS,
+  DAY_PROP_SOURCE,
+  DAY_PROP_POSTS,
+  DAY_PROP_MEDIAN_RATE,
+  DAY_N_PROPS
+};
+
+static GParamSpec *day_properties[DAY_N_PROPS];
+
+static void
+rapport_overview_day_finalize (GObject *object)
+{
+  RapportOverviewDay *self = RAPPORT_OVERVIEW_DAY (object);
+
+  g_clear_pointer (&self->date, g_free);
+  g_clear_pointer (&self->followers, g_free);
+  g_clear_pointer (&self->source, g_free);
+  g_clear_pointer (&self->posts, g_free);
+  g_clear_pointer (&self->median_rate, g_free);
+
+  G_OBJECT_CLASS (rapport_overview_day_parent_class)->finalize (object);
+}
+
+static void
+rapport_overview_day_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  RapportOverviewDay *self = RAPPORT_OVERVIEW_DAY (object);
+
+  switch (prop_id)
+    {
+    case DAY_PROP_DATE:
+      g_value_set_string (value, self->date);
+      break;
+
+    case DAY_PROP_FOLLOWERS:
+      g_value_set_string (value, self->followers);
+      break;
+
+    case DAY_PROP_SOURCE:
+      g_value_set_string (value, self->source);
+      break;
+
+    case DAY_PROP_POSTS:
+      g_value_set_string (value, self->posts);
+      break;
+
+    case DAY_PROP_MEDIAN_RATE:
+      g_value_set_string (value, self->median_rate);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_overview_day_class_init (RapportOverviewDayClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = rapport_overview_day_finalize;
+  object_class->get_property = rapport_overview_day_get_property;
+
+  day_properties[DAY_PROP_DATE] = g_param_spec_string ("date", NULL, NULL, NULL, flags);
+  day_properties[DAY_PROP_FOLLOWERS] = g_param_spec_string ("followers", NULL, NULL, NULL, flags);
+  day_properties[DAY_PROP_SOURCE] = g_param_spec_string ("source", NULL, NULL, NULL, flags);
+  day_properties[DAY_PROP_POSTS] = g_param_spec_string ("posts", NULL, NULL, NULL, flags);
+  day_properties[DAY_PROP_MEDIAN_RATE] = g_param_spec_string ("median-rate", NULL, NULL, NULL,
+                                                              flags);
+
+  g_object_class_install_properties (object_class, DAY_N_PROPS, day_properties);
+}
+
+static void
+rapport_overview_day_init (RapportOverviewDay *self)
+{
+}
+
+/* ── the page ───────────────────────────────────────────────────────────────────────────── */
+
+typedef struct
+{
+  gint64 day;
+  double followers;
+  gboolean lower_bound;
+  RapportSeriesKind kind;
+} FollowerDay;
+
+typedef enum
+{
+  SWATCH_LINE,
+  SWATCH_DASHED,
+  SWATCH_DOTS,
+  SWATCH_POINT,
+  SWATCH_MARKER_LINE,
+  SWATCH_MARKER_BAND,
+} SwatchKind;
+
+struct _RapportOverviewPage
+{
+  AdwBin           parent_instance;
+
+  RapportAnalysis *analysis;
+
+  /* What the figures and the table read: the account's follower series (or the combined one
+   * of all accounts), and the times of the posts that count in posts per week, ascending. */
+  GArray          *followers;   /* FollowerDay */
+  GArray          *post_times;  /* gint64 */
+  gint64           data_start;  /* first and last day with data, 0 without */
+  gint64           data_end;
+  gint64           range_start; /* the selected days */
+  gint64           range_end;
+  guint            has_data : 1;
+  guint            table_filled : 1;
+  guint            setting_toggles : 1;
+
+  /* Template children */
+  GtkStack        *stack;
+  AdwStatusPage   *empty_status;
+  GtkLabel        *headline_label;
+  GtkWidget       *followers_card;
+  GtkLabel        *followers_value;
+  GtkLabel        *followers_change;
+  GtkLabel        *followers_detail;
+  GtkWidget       *rate_card;
+  GtkLabel        *rate_value;
+  GtkLabel        *rate_change;
+  GtkLabel        *rate_detail;
+  GtkWidget       *posts_card;
+  GtkLabel        *posts_value;
+  GtkLabel        *posts_detail;
+  GtkWidget       *follow_back_card;
+  GtkLabel        *follow_back_value;
+  GtkLabel        *follow_back_detail;
+  GtkListBox      *accounts_list;
+  AdwToggleGroup  *range_toggles;
+  AdwToggleGroup  *view_toggles;
+  GtkStack        *chart_stack;
+  RapportChart    *chart;
+  GtkFlowBox      *legend_box;
+  GListStore      *table_store;
+  GtkColumnViewColumn *median_column;
+  GtkLabel        *note_label;
+};
+
+G_DEFINE_FINAL_TYPE (RapportOverviewPage, rapport_overview_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_ANALYSIS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* ── formatting ─────────────────────────────────────────────────────────────────────────── */
+
+static char *
+format_signed_count (double value)
+{
+  return g_strdup_printf ("%+'.0f", value);
+}
+
+/* "13" for whole numbers, "52.1" otherwise. */
+static char *
+format_weeks (double weeks)
+{
+  if (fabs (weeks - round (weeks)) < 0.05)
+    return g_strdup_printf ("%.0f", weeks);
+  return g_strdup_printf ("%.1f", weeks);
+}
+
+static const char *
+coverage_explanation (const RapportReport *report,
+                      RapportFigure        figure)
+{
+  const RapportCoverageItem *item;
+
+  if (report == NULL || report->coverage == NULL)
+    return NULL;
+  item = rapport_coverage_get (report->coverage, figure);
+
+  return item != NULL ? item->explanation : NULL;
+}
+
+/* ── data ───────────────────────────────────────────────────────────────────────────────── */
+
+static gboolean
+counts_as_post (const RapportDatasetPost *post)
+{
+  /* As the cadence counts them: the creator's posts and stories, not reposts. */
+  return post->type != RAPPORT_POST_REPOST;
+}
+
+static void
+add_post_times (GArray               *times,
+                const RapportDataset *dataset)
+{
+  for (guint i = 0; dataset != NULL && i < dataset->posts->len; i++)
+    {
+      const RapportDatasetPost *post = g_ptr_array_index (dataset->posts, i);
+
+      if (counts_as_post (post))
+        g_array_append_val (times, post->created_at);
+    }
+}
+
+static int
+compare_times (gconstpointer a,
+               gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The first index whose time is not before @t. */
+static guint
+times_lower_bound (const GArray *times,
+                   gint64        t)
+{
+  guint lo = 0;
+  guint hi = times->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (times, gint64, mid) < t)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+static void
+copy_followers (GArray                      *followers,
+                const RapportFollowerSeries *series)
+{
+  for (guint i = 0; i < series->points->len; i++)
+    {
+      const RapportSeriesPoint *point = &g_array_index (series->points, RapportSeriesPoint, i);
+      FollowerDay day = { point->day, point->followers, point->lower_bound, point->kind };
+
+      g_array_append_val (followers, day);
+    }
+}
+
+/*
+ * The combined followers of all accounts on day d, from the first day any account has a
+ * follower figure to the last day any has one:
+ *
+ *   combined(d) = Σ over accounts of the account's followers on d,
+ *
+ * where an account whose series ended before d adds its last value (carried forward: the last
+ * thing known about it), and an account whose series has not begun by d adds nothing.  The sum
+ * is a lower bound on every day where some account adds a lower bound (followers rebuilt from
+ * follow dates) or nothing yet; the chart draws those days dashed.
+ */
+static void
+combine_followers (GArray          *combined,
+                   RapportAnalysis *analysis)
+{
+  guint n_children = rapport_analysis_get_n_children (analysis);
+  gint64 first = G_MAXINT64;
+  gint64 last = G_MININT64;
+  gsize n_days;
+
+  for (guint c = 0; c < n_children; c++)
+    {
+      const RapportReport *report = rapport_analysis_get_report (rapport_analysis_get_child (analysis, c));
+      GArray *points = report->series->points;
+
+      if (points->len == 0)
+        continue;
+      first = MIN (first, g_array_index (points, RapportSeriesPoint, 0).day);
+      last = MAX (last, g_array_index (points, RapportSeriesPoint, points->len - 1).day);
+    }
+
+  if (first > last)
+    return;
+
+  n_days = (gsize) ((last - first) / DAY + 1);
+  g_array_set_size (combined, n_days);
+  for (gsize i = 0; i < n_days; i++)
+    {
+      FollowerDay *day = &g_array_index (combined, FollowerDay, i);
+
+      day->day = first + (gint64) i * DAY;
+      day->followers = 0;
+      day->lower_bound = FALSE;
+      day->kind = RAPPORT_SERIES_REAL;
+    }
+
+  for (guint c = 0; c < n_children; c++)
+    {
+      const RapportReport *report = rapport_analysis_get_report (rapport_analysis_get_child (analysis, c));
+      GArray *points = report->series->points;
+      const RapportSeriesPoint *last_point;
+      gsize start;
+      gsize end;
+
+      if (points->len == 0)
+        continue;
+
+      start = (gsize) ((g_array_index (points, RapportSeriesPoint, 0).day - first) / DAY);
+      last_point = &g_array_index (points, RapportSeriesPoint, points->len - 1);
+      end = (gsize) ((last_point->day - first) / DAY);
+
+      for (gsize i = 0; i < start; i++)
+        g_array_index (combined, FollowerDay, i).lower_bound = TRUE;
+      for (guint p = 0; p < points->len; p++)
+        {
+          const RapportSeriesPoint *point = &g_array_index (points, RapportSeriesPoint, p);
+          FollowerDay *day = &g_array_index (combined, FollowerDay, (point->day - first) / DAY);
+
+          day->followers += point->followers;
+          day->lower_bound |= point->lower_bound;
+        }
+      for (gsize i = end + 1; i < n_days; i++)
+        {
+          FollowerDay *day = &g_array_index (combined, FollowerDay, i);
+
+          day->followers += last_point->followers;
+          day->lower_bound |= last_point->lower_bound;
+        }
+    }
+
+  for (gsize i = 0; i < n_days; i++)
+    {
+      FollowerDay *day = &g_array_index (combined, FollowerDay, i);
+
+      if (day->lower_bound)
+        day->kind = RAPPORT_SERIES_RECONSTRUCTED;
+    }
+}
+
+/* The index range of the follower days within the selected range; FALSE when none is. */
+static gboolean
+followers_in_range (RapportOverviewPage *self,
+                    guint               *first,
+                    guint               *last)
+{
+  GArray *days = self->followers;
+  gint64 start;
+  gint64 end;
+
+  if (days->len == 0)
+    return FALSE;
+
+  /* The series has one point per day, without gaps. */
+  start = MAX (self->range_start, g_array_index (days, FollowerDay, 0).day);
+  end = MIN (self->range_end, g_array_index (days, FollowerDay, days->len - 1).day);
+  if (end < start)
+    return FALSE;
+
+  *first = (guint) ((start - g_array_index (days, FollowerDay, 0).day) / DAY);
+  *last = (guint) ((end - g_array_index (days, FollowerDay, 0).day) / DAY);
+
+  return TRUE;
+}
+
+/* ── key figures ────────────────────────────────────────────────────────────────────────── */
+
+typedef enum
+{
+  TREND_NONE,
+  TREND_GOOD,
+  TREND_BAD,
+} Trend;
+
+static void
+set_figure (GtkWidget  *card,
+            GtkLabel   *value,
+            GtkLabel   *change,
+            GtkLabel   *detail,
+            const char *value_text,
+            const char *change_text,
+            Trend       trend,
+            const char *detail_text,
+            const char *why_missing)
+{
+  gtk_label_set_text (value, value_text);
+
+  if (change != NULL)
+    {
+      gtk_label_set_text (change, change_text != NULL ? change_text : "");
+      gtk_widget_set_visible (GTK_WIDGET (change), change_text != NULL);
+      gtk_widget_remove_css_class (GTK_WIDGET (change), "success");
+      gtk_widget_remove_css_class (GTK_WIDGET (change), "error");
+      if (trend == TREND_GOOD)
+        gtk_widget_add_css_class (GTK_WIDGET (change), "success");
+      else if (trend == TREND_BAD)
+        gtk_widget_add_css_class (GTK_WIDGET (change), "error");
+    }
+
+  gtk_label_set_text (detail, detail_text != NULL ? detail_text : "");
+  gtk_widget_set_visible (GTK_WIDGET (detail), detail_text != NULL && detail_text[0] != '\0');
+
+  /* "—" says nothing on its own: the tooltip says why. */
+  gtk_widget_set_tooltip_text (card, why_missing);
+}
+
+static void
+update_followers_figure (RapportOverviewPage *self)
+{
+  const RapportReport *report = rapport_analysis_get_report (self->analysis);
+  const FollowerDay *from;
+  const FollowerDay *to;
+  g_autofree char *value = NULL;
+  g_autofree char *change = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *since = NULL;
+  g_autofree char *difference = NULL;
+  g_autofree char *percent = NULL;
+  guint first;
+  guint last;
+  guint n_real = 0;
+
+  if (!followers_in_range (self, &first, &last))
+    {
+      const char *why = self->followers->len == 0
+        ? coverage_explanation (report, RAPPORT_FIGURE_FOLLOWER_HISTORY)
+        : _("There are no follower figures for these days.");
+
+      set_figure (self->followers_card, self->followers_value, self->followers_change,
+                  self->followers_detail, "—", NULL, TREND_NONE, NULL,
+                  why != NULL ? why : _("The exports give no follower figures for this account."));
+      return;
+    }
+
+  from = &g_array_index (self->followers, FollowerDay, first);
+  to = &g_array_index (self->followers, FollowerDay, last);
+  for (guint i = first; i <= last; i++)
+    if (g_array_index (self->followers, FollowerDay, i).kind == RAPPORT_SERIES_REAL)
+      n_real++;
+
+  value = rapport_coach_count (to->followers);
+  if (to->lower_bound)
+    {
+      char *at_least = g_strdup_printf (_("≥ %s"), value);
+
+      g_free (value);
+      value = at_least;
+    }
+
+  since = rapport_coach_day (from->day);
+  if (last > first)
+    {
+      difference = format_signed_count (to->followers - from->followers);
+      /* A percentage of a handful of followers says nothing. */
+      if (from->followers >= RAPPORT_DIVERGENCE_MIN_FOLLOWERS)
+        {
+          percent = rapport_coach_change ((to->followers - from->followers) / from->followers);
+          /* Translators: a change of followers and the same in percent, "+335 (+15.8 %)". */
+          change = g_strdup_printf (_("%s (%s)"), difference, percent);
+        }
+      else
+        change = g_strdup (difference);
+    }
+
+  if (rapport_analysis_is_all_accounts (self->analysis))
+    detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Since %s; the sum of %u account",
+                                           "Since %s; the sum of %u accounts",
+                                           rapport_analysis_get_n_children (self->analysis)),
+                              since, rapport_analysis_get_n_children (self->analysis));
+  else
+    detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Since %s; %u real total",
+                                           "Since %s; %u real totals",
+                                           n_real),
+                              since, n_real);
+
+  if (from->lower_bound || to->lower_bound)
+    {
+      char *longer = g_strconcat (detail, "\n",
+                                  _("Partly rebuilt from follow dates: a lower bound"), NULL);
+
+      g_free (detail);
+      detail = longer;
+    }
+
+  set_figure (self->followers_card, self->followers_value, self->followers_change,
+              self->followers_detail, value, change,
+              change == NULL ? TREND_NONE
+                             : to->followers >= from->followers ? TREND_GOOD : TREND_BAD,
+              detail, NULL);
+}
+
+static void
+update_rate_figure (RapportOverviewPage *self)
+{
+  const RapportReport *report = rapport_analysis_get_report (self->analysis);
+  g_autoptr(GArray) rates = NULL;
+  g_autoptr(RapportDivergence) divergence = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *change = NULL;
+  g_autofree char *detail = NULL;
+  gint64 end = self->range_end + DAY;
+  gint64 first_post = 0;
+  gint64 last_post = 0;
+  Trend trend = TREND_NONE;
+
+  if (report == NULL)
+    {
+      set_figure (self->rate_card, self->rate_value, self->rate_change, self->rate_detail,
+                  "—", NULL, TREND_NONE, _("Per account, below"),
+                  _("Engagement rates are not comparable across platforms, so each account’s "
+                    "median is listed with the account."));
+      return;
+    }
+
+  rates = g_array_new (FALSE, FALSE, sizeof (double));
+  for (guint i = 0; i < report->per_post->len; i++)
+    {
+      const RapportPostEngagement *entry = &g_array_index (report->per_post, RapportPostEngagement, i);
+      gint64 t = entry->post->created_at;
+
+      if (isnan (entry->rate) || t < self->range_start || t >= end)
+        continue;
+      if (rates->len == 0)
+        first_post = t;
+      last_post = t;
+      g_array_append_val (rates, entry->rate);
+    }
+
+  if (rates->len == 0)
+    {
+      const char *why;
+
+      if (report->engagement.n_with_rate > 0)
+        why = _("No post of these days has an engagement rate.");
+      else if (report->engagement.n_with_interactions == 0)
+        why = coverage_explanation (report, RAPPORT_FIGURE_POST_ENGAGEMENT);
+      else
+        why = _("No post has an engagement rate: the exports give no follower figure for the "
+                "days of the posts.");
+
+      set_figure (self->rate_card, self->rate_value, self->rate_change, self->rate_detail,
+                  "—", NULL, TREND_NONE, NULL,
+                  why != NULL ? why : _("The exports give no interactions for this account’s posts."));
+      return;
+    }
+
+  value = rapport_coach_percent (rapport_stats_median ((double *) rates->data, rates->len));
+
+  /* The change: the median of the first window of these posts against the last one, as the
+   * analysis defines it (rapport_engagement_divergence()). */
+  if (rapport_day_of (last_post) > rapport_day_of (first_post))
+    divergence = rapport_engagement_divergence (report->per_post, report->series,
+                                                first_post, last_post);
+
+  if (divergence != NULL && !isnan (divergence->rate_change) && !isnan (divergence->median_after))
+    {
+      g_autofree char *difference = rapport_coach_change (divergence->rate_change / 100);
+      g_autofree char *before = rapport_coach_percent (divergence->median_before);
+      g_autofree char *after = rapport_coach_percent (divergence->median_after);
+
+      /* Translators: a change of the median engagement rate and the two medians,
+       * "−7.1 % (7.0 % → 6.5 %)". */
+      change = g_strdup_printf (_("%s (%s → %s)"), difference, before, after);
+      trend = divergence->rate_change >= 0 ? TREND_GOOD : TREND_BAD;
+      detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "n = %u post; first and last %u days: n = %u and %u",
+                                             "n = %u posts; first and last %u days: n = %u and %u",
+                                             rates->len),
+                                rates->len, divergence->window_days,
+                                divergence->n_before, divergence->n_after);
+    }
+  else
+    detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "n = %u post", "n = %u posts",
+                                           rates->len),
+                              rates->len);
+
+  set_figure (self->rate_card, self->rate_value, self->rate_change, self->rate_detail,
+              value, change, trend, detail,
+              change == NULL ? _("Too few days with posts in this range to tell a change.") : NULL);
+}
+
+/* The week of @t, counted in Mondays since 5 January 1970 (a Monday), rounding down. */
+static gint64
+week_of (gint64 t)
+{
+  gint64 days = rapport_day_of (t) / DAY - 4;
+
+  return days >= 0 ? days / 7 : -((-days + 6) / 7);
+}
+
+/* Calendar weeks (Monday to Sunday, UTC) from the week of @first to the week of @last. */
+static guint
+calendar_weeks (gint64 first,
+                gint64 last)
+{
+  return (guint) (week_of (last) - week_of (first) + 1);
+}
+
+static void
+update_posts_figure (RapportOverviewPage *self)
+{
+  const RapportReport *report = rapport_analysis_get_report (self->analysis);
+  GArray *times = self->post_times;
+  g_autofree char *value = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *weeks_text = NULL;
+  guint first;
+  guint end;
+  guint n;
+  double weeks;
+
+  if (times->len == 0)
+    {
+      set_figure (self->posts_card, self->posts_value, NULL, self->posts_detail, "—", NULL,
+                  TREND_NONE, NULL, _("The exports hold no posts."));
+      return;
+    }
+
+  first = times_lower_bound (times, self->range_start);
+  end = times_lower_bound (times, self->range_end + DAY);
+  n = end - first;
+
+  /* Over a range that holds every post, the weeks from the first post to the last, as the
+   * analysis counts them: weeks before the first post would only thin the figure out. */
+  if (first == 0 && end == times->len)
+    {
+      if (report != NULL && report->cadence->n_weeks > 0)
+        weeks = report->cadence->n_weeks;
+      else
+        weeks = calendar_weeks (g_array_index (times, gint64, 0),
+                                g_array_index (times, gint64, times->len - 1));
+    }
+  else
+    weeks = ((self->range_end - self->range_start) / DAY + 1) / 7.0;
+
+  if (report != NULL && first == 0 && end == times->len && !isnan (report->cadence->posts_per_week))
+    value = g_strdup_printf ("%.1f", report->cadence->posts_per_week);
+  else
+    value = g_strdup_printf ("%.1f", n / weeks);
+
+  weeks_text = format_weeks (weeks);
+  detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "n = %u post in %s weeks",
+                                         "n = %u posts in %s weeks", n),
+                            n, weeks_text);
+
+  set_figure (self->posts_card, self->posts_value, NULL, self->posts_detail, value, NULL,
+              TREND_NONE, detail, NULL);
+}
+
+static void
+update_follow_back_figure (RapportOverviewPage *self)
+{
+  const RapportReport *report = rapport_analysis_get_report (self->analysis);
+  const RapportReciprocity *reciprocity;
+  g_autofree char *value = NULL;
+  g_autofree char *mutuals = NULL;
+  g_autofree char *following = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *detail = NULL;
+
+  if (report == NULL)
+    {
+      set_figure (self->follow_back_card, self->follow_back_value, NULL,
+                  self->follow_back_detail, "—", NULL, TREND_NONE, _("Per account, below"),
+                  _("Each account has followers and following of its own, so each account’s "
+                    "ratio is listed with the account."));
+      return;
+    }
+
+  reciprocity = report->reciprocity;
+  if (reciprocity == NULL)
+    {
+      const char *why = coverage_explanation (report, RAPPORT_FIGURE_RECIPROCITY);
+
+      set_figure (self->follow_back_card, self->follow_back_value, NULL,
+                  self->follow_back_detail, "—", NULL, TREND_NONE, NULL,
+                  why != NULL ? why : _("The exports lack a follower or a following list."));
+      return;
+    }
+
+  if (reciprocity->n_following == 0)
+    {
+      set_figure (self->follow_back_card, self->follow_back_value, NULL,
+                  self->follow_back_detail, "—", NULL, TREND_NONE, NULL,
+                  _("You follow nobody, so there is nobody to follow you back."));
+      return;
+    }
+
+  value = rapport_coach_percent (reciprocity->follow_back_ratio);
+  mutuals = rapport_coach_count (reciprocity->n_mutuals);
+  following = rapport_coach_count (reciprocity->n_following);
+  date = rapport_coach_day (reciprocity->following_snapshot->exported_at);
+  detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%s of the %s account you follow; export of %s",
+                                         "%s of the %s accounts you follow; export of %s",
+                                         reciprocity->n_following),
+                            mutuals, following, date);
+
+  set_figure (self->follow_back_card, self->follow_back_value, NULL, self->follow_back_detail,
+              value, NULL, TREND_NONE, detail, NULL);
+}
+
+static void
+update_figures (RapportOverviewPage *self)
+{
+  update_followers_figure (self);
+  update_rate_figure (self);
+  update_posts_figure (self);
+  update_follow_back_figure (self);
+}
+
+/* ── the table ──────────────────────────────────────────────────────────────────────────── */
+
+static const char *
+source_text (const FollowerDay *day,
+             gboolean           combined)
+{
+  if (combined)
+    return day->lower_bound ? _("Sum, a lower bound") : _("Sum of the accounts");
+
+  switch (day->kind)
+    {
+    case RAPPORT_SERIES_REAL:
+      return _("Total from an export");
+    case RAPPORT_SERIES_INTERPOLATED:
+      return _("Between two totals");
+    case RAPPORT_SERIES_RECONSTRUCTED:
+    default:
+      return _("Rebuilt from follow dates, a lower bound");
+    }
+}
+
+/* Built when the table is first shown: newest day first. */
+static void
+fill_table (RapportOverviewPage *self)
+{
+  const RapportReport *report;
+  g_autoptr(GPtrArray) items = NULL;
+  gboolean combined;
+  guint median_index = 0;
+
+  if (self->table_filled || self->analysis == NULL)
+    return;
+
+  report = rapport_analysis_get_report (self->analysis);
+  combined = report == NULL;
+  items = g_ptr_array_new_full (self->followers->len, g_object_unref);
+
+  for (guint i = self->followers->len; i-- > 0;)
+    {
+      const FollowerDay *day = &g_array_index (self->followers, FollowerDay, i);
+      RapportOverviewDay *item = g_object_new (RAPPORT_TYPE_OVERVIEW_DAY, NULL);
+      guint n_posts = times_lower_bound (self->post_times, day->day + DAY) -
+                      times_lower_bound (self->post_times, day->day);
+
+      item->date = rapport_coach_day (day->day);
+      item->followers = rapport_coach_count (day->followers);
+      item->source = g_strdup (source_text (day, combined));
+      item->posts = n_posts > 0 ? g_strdup_printf ("%u", n_posts) : g_strdup ("");
+      item->median_rate = g_strdup ("—");
+
+      /* The rolling median as of the end of the day, as the chart's read-out gives it. */
+      if (report != NULL && report->rolling_median->len > 0)
+        {
+          GArray *rolling = report->rolling_median;
+          guint lo = 0;
+          guint hi = rolling->len;
+
+          while (lo < hi)
+            {
+              guint mid = lo + (hi - lo) / 2;
+
+              if (g_array_index (rolling, RapportRollingMedian, mid).t < day->day + DAY)
+                lo = mid + 1;
+              else
+                hi = mid;
+            }
+          median_index = lo;
+          /* As on the chart: from three posts, and no longer than the window lasts. */
+          if (median_index > 0 &&
+              g_array_index (rolling, RapportRollingMedian, median_index - 1).n >= MEDIAN_MIN_POSTS &&
+              day->day + DAY - g_array_index (rolling, RapportRollingMedian, median_index - 1).t <=
+                RAPPORT_ENGAGEMENT_ROLLING_DAYS * DAY)
+            {
+              g_free (item->median_rate);
+              item->median_rate =
+                rapport_coach_percent (g_array_index (rolling, RapportRollingMedian, median_index - 1).median);
+            }
+        }
+
+      g_ptr_array_add (items, item);
+    }
+
+  g_list_store_splice (self->table_store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->table_store)),
+                       items->pdata, items->len);
+  gtk_column_view_column_set_visible (self->median_column, !combined);
+  self->table_filled = TRUE;
+}
+
+static void
+chart_stack_changed_cb (RapportOverviewPage *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->chart_stack), "table") == 0)
+    fill_table (self);
+}
+
+/* ── the legend ─────────────────────────────────────────────────────────────────────────── */
+
+static void
+draw_swatch (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        user_data)
+{
+  RapportOverviewPage *self = user_data;
+  SwatchKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (area), "swatch-kind"));
+  guint series = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (area), "swatch-series"));
+  static const double dash[] = { 5, 4 };
+  static const double rule_dash[] = { 3, 3 };
+  GdkRGBA color;
+
+  if (kind == SWATCH_MARKER_LINE || kind == SWATCH_MARKER_BAND)
+    rapport_chart_get_marker_color (self->chart,
+                                    kind == SWATCH_MARKER_BAND ? RAPPORT_CHART_MARKER_BAND
+                                                               : RAPPORT_CHART_MARKER_LINE,
+                                    &color);
+  else if (series < rapport_chart_get_n_series (self->chart))
+    rapport_chart_get_series_color (self->chart, series, &color);
+  else
+    return;
+
+  gdk_cairo_set_source_rgba (cr, &color);
+  cairo_set_line_width (cr, 2);
+
+  switch (kind)
+    {
+    case SWATCH_LINE:
+    case SWATCH_DASHED:
+      if (kind == SWATCH_DASHED)
+        cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+      cairo_move_to (cr, 1, height / 2.0);
+      cairo_line_to (cr, width - 1, height / 2.0);
+      cairo_stroke (cr);
+      break;
+
+    case SWATCH_DOTS:
+      color.alpha *= 0.6;
+      gdk_cairo_set_source_rgba (cr, &color);
+      for (int i = 0; i < 3; i++)
+        {
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, width * (i + 0.5) / 3, height / 2.0 + (i == 1 ? -3 : 2), 2.5, 0, 2 * G_PI);
+        }
+      cairo_fill (cr);
+      break;
+
+    case SWATCH_POINT:
+      cairo_move_to (cr, 1, height / 2.0);
+      cairo_line_to (cr, width - 1, height / 2.0);
+      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+      cairo_stroke (cr);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, width / 2.0, height / 2.0, 3.5, 0, 2 * G_PI);
+      cairo_fill (cr);
+      break;
+
+    case SWATCH_MARKER_LINE:
+      cairo_set_line_width (cr, 1);
+      cairo_set_dash (cr, rule_dash, G_N_ELEMENTS (rule_dash), 0);
+      cairo_move_to (cr, width / 2.0 + 0.5, 0);
+      cairo_line_to (cr, width / 2.0 + 0.5, height);
+      cairo_stroke (cr);
+      break;
+
+    case SWATCH_MARKER_BAND:
+    default:
+      cairo_rectangle (cr, width / 2.0 - 6, 0, 12, height);
+      cairo_fill (cr);
+      break;
+    }
+}
+
+static void
+add_legend_entry (RapportOverviewPage *self,
+                  SwatchKind           kind,
+                  guint                series,
+                  const char          *text)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *swatch = gtk_drawing_area_new ();
+  GtkWidget *label = gtk_label_new (text);
+
+  g_object_set_data (G_OBJECT (swatch), "swatch-kind", GUINT_TO_POINTER (kind));
+  g_object_set_data (G_OBJECT (swatch), "swatch-series", GUINT_TO_POINTER (series));
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 28);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 14);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch, self, NULL);
+  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (swatch),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  gtk_widget_set_can_target (swatch, FALSE);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "caption");
+
+  gtk_box_append (GTK_BOX (box), swatch);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_flow_box_append (self->legend_box, box);
+}
+
+/* ── building the chart ─────────────────────────────────────────────────────────────────── */
+
+static void
+add_followers_series (RapportOverviewPage *self,
+                      const char          *name)
+{
+  GArray *days = self->followers;
+  g_autofree gint64 *t = g_new (gint64, MAX (days->len, 1));
+  g_autofree double *values = g_new (double, MAX (days->len, 1));
+  g_autofree guint8 *flags = g_new (guint8, MAX (days->len, 1));
+
+  for (guint i = 0; i < days->len; i++)
+    {
+      const FollowerDay *day = &g_array_index (days, FollowerDay, i);
+
+      t[i] = day->day;
+      values[i] = day->followers;
+      flags[i] = day->lower_bound ? RAPPORT_CHART_POINT_ESTIMATE : RAPPORT_CHART_POINT_NONE;
+    }
+
+  rapport_chart_add_series (self->chart, name, RAPPORT_CHART_LINE, RAPPORT_CHART_AXIS_LEFT,
+                            RAPPORT_CHART_COLOR_ACCENT, t, values, flags, days->len);
+}
+
+static gboolean
+any_lower_bound (GArray *days)
+{
+  for (guint i = 0; i < days->len; i++)
+    if (g_array_index (days, FollowerDay, i).lower_bound)
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+any_real (GArray *days)
+{
+  for (guint i = 0; i < days->len; i++)
+    if (g_array_index (days, FollowerDay, i).kind == RAPPORT_SERIES_REAL)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+build_account (RapportOverviewPage *self)
+{
+  const RapportDataset *dataset = rapport_analysis_get_dataset (self->analysis);
+  const RapportReport *report = rapport_analysis_get_report (self->analysis);
+  g_autofree gint64 *t = g_new (gint64, MAX (report->per_post->len, 1));
+  g_autofree double *values = g_new (double, MAX (report->per_post->len, 1));
+  gsize n = 0;
+  guint rates_series = G_MAXUINT;
+  guint median_series = G_MAXUINT;
+
+  copy_followers (self->followers, report->series);
+  add_post_times (self->post_times, dataset);
+  g_array_sort (self->post_times, compare_times);
+
+  add_followers_series (self, _("Followers"));
+
+  for (guint i = 0; i < report->per_post->len; i++)
+    {
+      const RapportPostEngagement *entry = &g_array_index (report->per_post, RapportPostEngagement, i);
+
+      if (isnan (entry->rate))
+        continue;
+      t[n] = entry->post->created_at;
+      values[n] = entry->rate;
+      n++;
+    }
+  if (n > 0)
+    rates_series = rapport_chart_add_series (self->chart, _("Engagement rate of a post"),
+                                             RAPPORT_CHART_DOTS, RAPPORT_CHART_AXIS_RIGHT,
+                                             RAPPORT_CHART_COLOR_SECOND, t, values, NULL, n);
+
+  /* A pause longer than the window leaves nothing to roll over: the line breaks there instead
+   * of joining two unrelated medians. */
+  g_free (t);
+  g_free (values);
+  t = g_new (gint64, 2 * MAX (report->rolling_median->len, 1));
+  values = g_new (double, 2 * MAX (report->rolling_median->len, 1));
+  n = 0;
+  for (guint i = 0; i < report->rolling_median->len; i++)
+    {
+      const RapportRollingMedian *median = &g_array_index (report->rolling_median,
+                                                           RapportRollingMedian, i);
+
+      if (n > 0 && median->t - t[n - 1] > RAPPORT_ENGAGEMENT_ROLLING_DAYS * DAY)
+        {
+          /* Where the window of the last post runs out. */
+          t[n] = t[n - 1] + RAPPORT_ENGAGEMENT_ROLLING_DAYS * DAY;
+          values[n] = NAN;
+          n++;
+        }
+      t[n] = median->t;
+      /* The median of one or two posts is no trend yet. */
+      values[n] = median->n >= MEDIAN_MIN_POSTS ? median->median : NAN;
+      n++;
+    }
+  if (n > 0)
+    {
+      t[n] = t[n - 1] + RAPPORT_ENGAGEMENT_ROLLING_DAYS * DAY;
+      values[n] = NAN;
+      n++;
+    }
+  if (n > 0)
+    median_series = rapport_chart_add_series (self->chart, _("Median engagement rate, 30 days"),
+                                              RAPPORT_CHART_LINE, RAPPORT_CHART_AXIS_RIGHT,
+                                              RAPPORT_CHART_COLOR_SECOND, t, values, NULL, n);
+
+  for (guint i = 0; i < dataset->snapshots->len; i++)
+    {
+      const RapportDatasetSnapshot *snapshot = g_ptr_array_index (dataset->snapshots, i);
+
+      rapport_chart_add_marker (self->chart, RAPPORT_CHART_MARKER_LINE,
+                                rapport_day_of (snapshot->exported_at), 0, _("Export"));
+    }
+
+  for (guint i = 0; i < report->anomalies->len; i++)
+    {
+      const RapportAnomaly *anomaly = &g_array_index (report->anomalies, RapportAnomaly, i);
+      g_autofree char *change = format_signed_count (anomaly->change);
+
+      rapport_chart_add_marker (self->chart, RAPPORT_CHART_MARKER_BAND, anomaly->start,
+                                anomaly->end, change);
+    }
+
+  if (self->followers->len > 0)
+    add_legend_entry (self, SWATCH_LINE, 0, _("Followers (left axis)"));
+  if (any_lower_bound (self->followers))
+    add_legend_entry (self, SWATCH_DASHED, 0,
+                      _("Dashed: reconstructed from follow dates — a lower bound"));
+  if (any_lower_bound (self->followers) && any_real (self->followers))
+    add_legend_entry (self, SWATCH_POINT, 0, _("Dot: a total an export stated"));
+  if (rates_series != G_MAXUINT)
+    add_legend_entry (self, SWATCH_DOTS, rates_series,
+                      _("Engagement rate of each post (right axis)"));
+  if (median_series != G_MAXUINT)
+    add_legend_entry (self, SWATCH_LINE, median_series,
+                      _("Median engagement rate of the last 30 days, from 3 posts"));
+  if (dataset->snapshots->len > 0)
+    add_legend_entry (self, SWATCH_MARKER_LINE, 0, _("An export you imported"));
+  if (report->anomalies->len > 0)
+    add_legend_entry (self, SWATCH_MARKER_BAND, 0,
+                      _("An unusual jump or drop of followers, with its size"));
+
+  gtk_label_set_text (self->note_label,
+                      _("Engagement rate: a post’s likes, comments, shares and saves divided by "
+                        "the followers on the day of the post. Where followers are rebuilt from "
+                        "follow dates they are lower bounds, so those rates are upper bounds."));
+}
+
+static void
+build_all (RapportOverviewPage *self)
+{
+  guint n_children = rapport_analysis_get_n_children (self->analysis);
+
+  combine_followers (self->followers, self->analysis);
+  add_followers_series (self, _("Followers of all accounts"));
+
+  for (guint c = 0; c < n_children; c++)
+    {
+      RapportAnalysis *child = rapport_analysis_get_child (self->analysis, c);
+      const RapportDataset *dataset = rapport_analysis_get_dataset (child);
+      const RapportReport *report = rapport_analysis_get_report (child);
+      const RapportAccount *account = rapport_analysis_get_account (child);
+      g_autofree char *followers = NULL;
+      g_autofree char *rate = rapport_coach_percent (report->engagement.median_rate);
+      g_autofree char *follow_back = NULL;
+      g_autofree char *posts = NULL;
+      g_autofree char *subtitle = NULL;
+      GArray *points = report->series->points;
+      GtkWidget *row;
+      GtkWidget *icon;
+
+      add_post_times (self->post_times, dataset);
+      for (guint i = 0; i < dataset->snapshots->len; i++)
+        {
+          const RapportDatasetSnapshot *snapshot = g_ptr_array_index (dataset->snapshots, i);
+
+          rapport_chart_add_marker (self->chart, RAPPORT_CHART_MARKER_LINE,
+                                    rapport_day_of (snapshot->exported_at), 0,
+                                    rapport_platform_display_name (dataset->platform));
+        }
+
+      /* The account's own figures over all its exports. */
+      followers = points->len > 0
+        ? rapport_coach_count (g_array_index (points, RapportSeriesPoint, points->len - 1).followers)
+        : g_strdup ("—");
+      follow_back = rapport_coach_percent (report->reciprocity != NULL
+                                             ? report->reciprocity->follow_back_ratio : NAN);
+      posts = isnan (report->cadence->posts_per_week)
+        ? g_strdup ("—") : g_strdup_printf ("%.1f", report->cadence->posts_per_week);
+      /* Translators: the figures of one account on the Overview of all accounts. */
+      subtitle = g_strdup_printf (_("%s · %s followers · median engagement rate %s · %s posts a "
+                                    "week · follow-back ratio %s"),
+                                  rapport_platform_display_name (account->platform), followers,
+                                  rate, posts, follow_back);
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     rapport_analysis_get_title (child));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      icon = gtk_image_new_from_icon_name (rapport_platform_icon_name (account->platform));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      gtk_list_box_append (self->accounts_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->accounts_list), n_children > 0);
+
+  g_array_sort (self->post_times, compare_times);
+
+  if (self->followers->len > 0)
+    add_legend_entry (self, SWATCH_LINE, 0, _("Followers of all accounts together"));
+  if (any_lower_bound (self->followers))
+    add_legend_entry (self, SWATCH_DASHED, 0,
+                      _("Dashed: a lower bound — some accounts’ followers are reconstructed from "
+                        "follow dates or not known yet"));
+  if (rapport_chart_get_n_markers (self->chart) > 0)
+    add_legend_entry (self, SWATCH_MARKER_LINE, 0, _("An export you imported"));
+
+  gtk_label_set_text (self->note_label,
+                      _("The combined line adds up each account’s followers of the day. An "
+                        "account counts with its last known figure after its last export and "
+                        "with nothing before its first figure, so those days are a lower "
+                        "bound."));
+}
+
+/* The headline: the report's strongest divergence, else the comparison of then and now. */
+static char *
+dup_headline (const RapportReport *report)
+{
+  const RapportDivergence *overall = report->overall;
+
+  if (report->divergence != NULL && report->divergence->headline != NULL)
+    return g_strdup (report->divergence->headline);
+
+  if (overall != NULL && !isnan (overall->median_before) && !isnan (overall->median_after))
+    {
+      g_autofree char *from = rapport_coach_day (overall->from);
+      g_autofree char *to = rapport_coach_day (overall->to);
+      g_autofree char *growth = rapport_coach_change (overall->follower_growth / 100);
+      g_autofree char *before = rapport_coach_percent (overall->median_before);
+      g_autofree char *after = rapport_coach_percent (overall->median_after);
+
+      /* Translators: the Overview's headline when followers and engagement did not diverge:
+       * two dates, the change of followers in percent, and the median engagement rate of the
+       * first and of the last posts. */
+      return g_strdup_printf (_("From %s to %s followers changed by %s while the median "
+                                "engagement rate went from %s to %s"),
+                              from, to, growth, before, after);
+    }
+
+  return NULL;
+}
+
+static void
+update_headline (RapportOverviewPage *self)
+{
+  g_autofree char *headline = NULL;
+
+  if (rapport_analysis_is_all_accounts (self->analysis))
+    {
+      /* Across accounts: the first account that has a divergence to tell. */
+      for (guint c = 0; c < rapport_analysis_get_n_children (self->analysis) && headline == NULL; c++)
+        {
+          RapportAnalysis *child = rapport_analysis_get_child (self->analysis, c);
+          const RapportReport *report = rapport_analysis_get_report (child);
+
+          if (report->divergence != NULL && report->divergence->headline != NULL)
+            /* Translators: an account and its headline, "@jo.doe: Followers +40.0 % since …". */
+            headline = g_strdup_printf (_("%s: %s"), rapport_analysis_get_title (child),
+                                        report->divergence->headline);
+        }
+    }
+  else
+    headline = dup_headline (rapport_analysis_get_report (self->analysis));
+
+  if (headline == NULL)
+    headline = g_strdup (_("Not enough posts with an engagement rate yet to compare followers "
+                           "with engagement"));
+
+  gtk_label_set_text (self->headline_label, headline);
+  /* The chart's takeaway for those who cannot see it. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, headline,
+                                  -1);
+}
+
+/* ── ranges ─────────────────────────────────────────────────────────────────────────────── */
+
+static void
+select_days (RapportOverviewPage *self,
+             gint64               start,
+             gint64               end)
+{
+  self->range_start = start;
+  self->range_end = end;
+  update_figures (self);
+}
+
+/* The range of the active toggle, ending with the last day of data. */
+static void
+apply_range_toggle (RapportOverviewPage *self)
+{
+  const char *name;
+  gint64 start = self->data_start;
+  gint64 end = self->data_end;
+
+  /* The template sets the active toggle before it has bound its children. */
+  if (!self->has_data || self->range_toggles == NULL)
+    return;
+
+  name = adw_toggle_group_get_active_name (self->range_toggles);
+  if (name == NULL)
+    return;
+
+  if (g_str_equal (name, "quarter"))
+    start = MAX (start, end - (QUARTER_DAYS - 1) * DAY);
+  else if (g_str_equal (name, "year"))
+    start = MAX (start, end - (YEAR_DAYS - 1) * DAY);
+
+  rapport_chart_set_highlight (self->chart, 1, 0);
+  /* To the end of the last day, so its posts are in sight. */
+  rapport_chart_set_range (self->chart, start, end + DAY - 1);
+  select_days (self, start, end);
+}
+
+static void
+range_toggles_changed_cb (RapportOverviewPage *self)
+{
+  if (self->setting_toggles)
+    return;
+
+  apply_range_toggle (self);
+}
+
+void
+rapport_overview_page_show_range (RapportOverviewPage *self,
+                                  gint64               start,
+                                  gint64               end)
+{
+  gint64 padding;
+  gint64 view_start;
+  gint64 view_end;
+
+  g_return_if_fail (RAPPORT_IS_OVERVIEW_PAGE (self));
+
+  if (end < start)
+    {
+      gint64 swap = start;
+
+      start = end;
+      end = swap;
+    }
+  start = rapport_day_of (start);
+  end = rapport_day_of (end);
+
+  /* None of the preset ranges is the selection now. */
+  self->setting_toggles = TRUE;
+  adw_toggle_group_set_active (self->range_toggles, GTK_INVALID_LIST_POSITION);
+  self->setting_toggles = FALSE;
+
+  padding = MAX ((end - start) / 4 / DAY, EVIDENCE_PADDING_DAYS) * DAY;
+  view_start = start - padding;
+  view_end = end + padding + DAY - 1;
+  if (self->has_data)
+    {
+      /* Not into days without data, but never cutting the range itself. */
+      view_start = MAX (view_start, MIN (self->data_start, start));
+      view_end = MIN (view_end, MAX (self->data_end, end) + DAY - 1);
+    }
+
+  rapport_chart_set_range (self->chart, view_start, view_end);
+  rapport_chart_set_highlight (self->chart, start, end);
+  adw_toggle_group_set_active_name (self->view_toggles, "chart");
+  select_days (self, start, end);
+}
+
+/* ── the analysis ───────────────────────────────────────────────────────────────────────── */
+
+/*
+ * Where the history on the page begins: the first post or the first follower figure that is
+ * not a lower bound, whichever comes first; the first day of data without either.  Follow
+ * dates reach back to the first follower of an account, often years before the creator became
+ * active, and a line of lower bounds close to zero over those years would squeeze the active
+ * ones into a corner of the chart.
+ */
+static gint64
+history_start (RapportOverviewPage *self,
+               gint64               data_start)
+{
+  gint64 start = G_MAXINT64;
+
+  if (self->post_times->len > 0)
+    start = g_array_index (self->post_times, gint64, 0);
+
+  for (guint i = 0; i < self->followers->len; i++)
+    {
+      const FollowerDay *day = &g_array_index (self->followers, FollowerDay, i);
+
+      if (!day->lower_bound)
+        {
+          start = MIN (start, day->day);
+          break;
+        }
+    }
+
+  return rapport_day_of (start == G_MAXINT64 ? data_start : MAX (start, data_start));
+}
+
+static void
+rebuild (RapportOverviewPage *self)
+{
+  gint64 chart_start;
+  gint64 chart_end;
+  gboolean has_data;
+
+  rapport_chart_clear (self->chart);
+  gtk_flow_box_remove_all (self->legend_box);
+  gtk_list_box_remove_all (self->accounts_list);
+  gtk_widget_set_visible (GTK_WIDGET (self->accounts_list), FALSE);
+  g_list_store_remove_all (self->table_store);
+  self->table_filled = FALSE;
+  g_array_set_size (self->followers, 0);
+  g_array_set_size (self->post_times, 0);
+  self->data_start = 0;
+  self->data_end = 0;
+  self->has_data = FALSE;
+
+  if (self->analysis == NULL)
+    {
+      adw_status_page_set_description (self->empty_status,
+                                       _("Pick an account to see its followers and engagement."));
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  if (rapport_analysis_is_all_accounts (self->analysis))
+    build_all (self);
+  else
+    build_account (self);
+
+  has_data = rapport_chart_get_data_range (self->chart, &chart_start, &chart_end);
+  if (self->post_times->len > 0)
+    {
+      gint64 first_post = g_array_index (self->post_times, gint64, 0);
+      gint64 last_post = g_array_index (self->post_times, gint64, self->post_times->len - 1);
+
+      chart_start = has_data ? MIN (chart_start, first_post) : first_post;
+      chart_end = has_data ? MAX (chart_end, last_post) : last_post;
+      has_data = TRUE;
+    }
+
+  if (!has_data)
+    {
+      adw_status_page_set_description (self->empty_status,
+                                       _("The exports of this account hold neither follower "
+                                         "figures nor posts. Import an export that has them."));
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  self->data_start = history_start (self, chart_start);
+  self->data_end = rapport_day_of (chart_end);
+  self->has_data = TRUE;
+  gtk_stack_set_visible_child_name (self->stack, "overview");
+
+  update_headline (self);
+
+  /* A new account starts with its whole history. */
+  if (adw_toggle_group_get_active_name (self->range_toggles) == NULL)
+    {
+      self->setting_toggles = TRUE;
+      adw_toggle_group_set_active_name (self->range_toggles, "all");
+      self->setting_toggles = FALSE;
+    }
+  apply_range_toggle (self);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->chart_stack), "table") == 0)
+    fill_table (self);
+}
+
+RapportAnalysis *
+rapport_overview_page_get_analysis (RapportOverviewPage *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_OVERVIEW_PAGE (self), NULL);
+
+  return self->analysis;
+}
+
+void
+rapport_overview_page_set_analysis (RapportOverviewPage *self,
+                                    RapportAnalysis     *analysis)
+{
+  g_return_if_fail (RAPPORT_IS_OVERVIEW_PAGE (self));
+  g_return_if_fail (analysis == NULL || RAPPORT_IS_ANALYSIS (analysis));
+
+  if (!g_set_object (&self->analysis, analysis))
+    return;
+
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANALYSIS]);
+}
+
+GtkWidget *
+rapport_overview_page_new (void)
+{
+  return g_object_new (RAPPORT_TYPE_OVERVIEW_PAGE, NULL);
+}
+
+static void
+rapport_overview_page_dispose (GObject *object)
+{
+  RapportOverviewPage *self = RAPPORT_OVERVIEW_PAGE (object);
+
+  /* The bin holds its child, a template child, too: it lets go first, so that the child is
+   * unparented once. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_OVERVIEW_PAGE);
+  g_clear_object (&self->analysis);
+
+  G_OBJECT_CLASS (rapport_overview_page_parent_class)->dispose (object);
+}
+
+static void
+rapport_overview_page_finalize (GObject *object)
+{
+  RapportOverviewPage *self = RAPPORT_OVERVIEW_PAGE (object);
+
+  g_clear_pointer (&self->followers, g_array_unref);
+  g_clear_pointer (&self->post_times, g_array_unref);
+
+  G_OBJECT_CLASS (rapport_overview_page_parent_class)->finalize (object);
+}
+
+static void
+rapport_overview_page_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  RapportOverviewPage *self = RAPPORT_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ANALYSIS:
+      g_value_set_object (value, rapport_overview_page_get_analysis (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_overview_page_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  RapportOverviewPage *self = RAPPORT_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ANALYSIS:
+      rapport_overview_page_set_analysis (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_overview_page_class_init (RapportOverviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rapport_overview_page_dispose;
+  object_class->finalize = rapport_overview_page_finalize;
+  object_class->get_property = rapport_overview_page_get_property;
+  object_class->set_property = rapport_overview_page_set_property;
+
+  /**
+   * RapportOverviewPage:analysis:
+   *
+   * What the page shows; the window binds it.
+   */
+  properties[PROP_ANALYSIS] =
+    g_param_spec_object ("analysis", NULL, NULL,
+                         RAPPORT_TYPE_ANALYSIS,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Types the template names. */
+  g_type_ensure (RAPPORT_TYPE_CHART);
+  g_type_ensure (RAPPORT_TYPE_OVERVIEW_DAY);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ui/rapport-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, empty_status);
+  gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, headline_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, followers_card);
+  gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, followers_value);
+  gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, followers_change);
+  gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, followers_detail);
+  gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, rate_card);
+  gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, rate_value);
+  gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, rate_change);
+  gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, rate_detail);
+  gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, posts_card);
+  gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, posts_value);
+  gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, posts_detail);
+  gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, follow_back_card);
+  gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, follow_back_value);
+  gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, follow_back_detail);
+  gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, accounts_list);
+  gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, range_toggles);
+  gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, view_toggles);
+  gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, chart_stack);
+  gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, chart);
+  gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, legend_box);
+  gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, table_store);
+  gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, median_column);
+  gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, note_label);
+  gtk_widget_class_bind_template_callback (widget_class, range_toggles_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, chart_stack_changed_cb);
+}
+
+static void
+rapport_overview_page_init (RapportOverviewPage *self)
+{
+  self->followers = g_array_new (FALSE, FALSE, sizeof (FollowerDay));
+  self->post_times = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  rebuild (self);
+}

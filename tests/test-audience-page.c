@@ -1,0 +1,821 @@
+/* test-audience-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Audience page under a headless display: the segments of a hand-built account with two
+ * exports, what their rows show, search, the CSV export, the accounts of a coach suggestion,
+ * segments an export cannot have, all accounts, the sample data's counts against the report,
+ * and screenshots.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "rapport-application.h"
+#include "store/rapport-store.h"
+#include "ui/models/rapport-people-model.h"
+#include "ui/rapport-audience-page.h"
+#include "ui/rapport-screenshot.h"
+#include "ui/rapport-window.h"
+#include "rapport-test-util.h"
+
+/* 1 Jan 2024, 00:00 UTC. */
+#define T0 G_GINT64_CONSTANT (1704067200)
+#define DAY G_GINT64_CONSTANT (86400)
+
+typedef struct
+{
+  const char *handle;
+  int day;          /* follow date, days after T0; -1 for none */
+} Person;
+
+static void
+import_export (RapportStore  *store,
+               const char    *name,
+               const char    *handle,
+               gint64         exported_at,
+               const Person  *followers,
+               const Person  *following)
+{
+  g_autoptr(GError) error = NULL;
+  RapportAccountInfo account = { RAPPORT_PLATFORM_INSTAGRAM, handle, NULL, NULL };
+  RapportStoreImport *import;
+  RapportImportSink *sink;
+
+  import = rapport_store_begin_import (store, name, name, NULL, &error);
+  g_assert_no_error (error);
+  sink = rapport_store_import_get_sink (import);
+  g_assert_true (rapport_import_sink_set_account (sink, &account, &error));
+  rapport_import_sink_set_export_date (sink, exported_at, RAPPORT_DATE_SOURCE_MANIFEST);
+
+  for (guint d = 0; d < 2; d++)
+    {
+      RapportDirection direction = d == 0 ? RAPPORT_DIRECTION_FOLLOWER
+                                          : RAPPORT_DIRECTION_FOLLOWING;
+      const Person *people = d == 0 ? followers : following;
+
+      g_assert_true (rapport_import_sink_begin_list (sink, direction, &error));
+      for (guint i = 0; people[i].handle != NULL; i++)
+        {
+          RapportRelation relation = { direction, people[i].handle, NULL,
+                                       people[i].day < 0 ? 0 : T0 + people[i].day * DAY };
+
+          g_assert_true (rapport_import_sink_add_relation (sink, &relation, &error));
+        }
+    }
+
+  g_assert_true (rapport_store_import_commit (import, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* @jo.makes: two exports.  Newest lists: followers anna, ben, eva, finn, gina, ida;
+ * following ben, dario, finn, hugo, jonas.  So mutuals ben, finn; not following back dario,
+ * hugo, jonas; fans anna, eva, gina, ida.  Since the first export (followers anna, ben, carla,
+ * dario, eva): new finn, gina, ida; lost carla, dario; dropped after follow-back dario.
+ * @solo.jo: one export without follow dates. */
+static RapportStore *
+make_store (char **data_dir)
+{
+  static const Person followers_1[] = {
+    { "anna", 1 }, { "ben", 2 }, { "carla", 3 }, { "dario", 4 }, { "eva", 5 }, { NULL, 0 }
+  };
+  static const Person following_1[] = {
+    { "ben", 12 }, { "dario", 14 }, { "hugo", 20 }, { NULL, 0 }
+  };
+  static const Person followers_2[] = {
+    { "anna", 1 }, { "ben", 2 }, { "eva", 5 }, { "finn", 6 }, { "gina", 7 }, { "ida", 8 },
+    { NULL, 0 }
+  };
+  static const Person following_2[] = {
+    { "ben", 12 }, { "dario", 14 }, { "finn", 16 }, { "hugo", 20 }, { "jonas", 30 },
+    { NULL, 0 }
+  };
+  static const Person undated_followers[] = { { "kim", -1 }, { "lea", -1 }, { NULL, 0 } };
+  static const Person undated_following[] = { { "kim", -1 }, { NULL, 0 } };
+  g_autoptr(GError) error = NULL;
+  RapportStore *store;
+
+  *data_dir = rapport_test_make_temp_dir ();
+  store = rapport_store_open (*data_dir, &error);
+  g_assert_no_error (error);
+
+  import_export (store, "jo-1.zip", "jo.makes", T0 + 60 * DAY, followers_1, following_1);
+  import_export (store, "jo-2.zip", "jo.makes", T0 + 120 * DAY, followers_2, following_2);
+  import_export (store, "solo.zip", "solo.jo", T0 + 120 * DAY, undated_followers,
+                 undated_following);
+
+  return store;
+}
+
+static RapportAnalysis *
+load_analysis (RapportStore *store,
+               const char   *handle)
+{
+  g_autoptr(GPtrArray) accounts = NULL;
+  g_autoptr(GError) error = NULL;
+  RapportAnalysis *analysis = NULL;
+
+  accounts = rapport_store_list_accounts (store, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < accounts->len; i++)
+    {
+      const RapportAccount *account = g_ptr_array_index (accounts, i);
+
+      if (handle == NULL || g_strcmp0 (account->handle, handle) == 0)
+        {
+          analysis = rapport_analysis_load (store, handle == NULL ? 0 : account->id, NULL, &error);
+          g_assert_no_error (error);
+          break;
+        }
+    }
+
+  g_assert_nonnull (analysis);
+  return analysis;
+}
+
+static gpointer
+page_child (RapportAudiencePage *page,
+            const char          *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (page), RAPPORT_TYPE_AUDIENCE_PAGE,
+                                                  name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static gboolean
+count_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  (*(guint *) user_data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Until the window has drawn a few frames: allocated, and the list's rows made. */
+static void
+wait_frames (GtkWidget *widget)
+{
+  guint frames = 0;
+  guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
+
+  while (frames < 3)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_widget_remove_tick_callback (widget, id);
+}
+
+static GtkWindow *
+show_page (RapportAudiencePage *page,
+           int                  width)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  gtk_window_set_default_size (window, width, 600);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  wait_frames (GTK_WIDGET (window));
+
+  return window;
+}
+
+static void
+destroy_window (GtkWindow *window)
+{
+  g_object_ref (window);
+  gtk_window_destroy (window);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_finalize_object (window);
+}
+
+/* Drops @object and waits until it is finalized: an export's worker thread may hold the
+ * segment's model, and with it the analysis, a moment after the export's callback ran. */
+static void
+release_and_wait (gpointer object)
+{
+  gpointer weak = object;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  g_object_add_weak_pointer (object, &weak);
+  g_object_unref (object);
+  while (g_atomic_pointer_get (&weak) != NULL && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_null (g_atomic_pointer_get (&weak));
+}
+
+static GListModel *
+rows (RapportAudiencePage *page)
+{
+  return G_LIST_MODEL (page_child (page, "selection"));
+}
+
+/* The accounts of the rows shown, by 'who', joined by spaces. */
+static char *
+row_whos (RapportAudiencePage *page)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  GListModel *model = rows (page);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(RapportPersonItem) item = g_list_model_get_item (model, i);
+
+      if (i > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, rapport_person_item_get_who (item));
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+collect_labels (GtkWidget *widget,
+                GString   *out)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget))
+    {
+      g_string_append (out, gtk_label_get_label (GTK_LABEL (widget)));
+      g_string_append_c (out, '|');
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, out);
+}
+
+/* Every label the user sees in @widget, in widget order, each followed by '|'. */
+static char *
+visible_labels (GtkWidget *widget)
+{
+  GString *out = g_string_new (NULL);
+
+  collect_labels (widget, out);
+  return g_string_free (out, FALSE);
+}
+
+/* The title and count labels of the sidebar's row @index. */
+static char *
+segment_row_text (RapportAudiencePage *page,
+                  int                  index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (page_child (page, "segment_list"), index);
+  GtkWidget *box;
+
+  g_assert_nonnull (row);
+  box = gtk_list_box_row_get_child (row);
+  return g_strdup_printf ("%s %s",
+                          gtk_label_get_label (GTK_LABEL (gtk_widget_get_first_child (box))),
+                          gtk_label_get_label (GTK_LABEL (gtk_widget_get_last_child (box))));
+}
+
+static void
+select_segment (RapportAudiencePage *page,
+                guint                index)
+{
+  gtk_drop_down_set_selected (page_child (page, "segment_dropdown"), index);
+}
+
+static void
+test_segments (void)
+{
+  g_autofree char *data_dir = NULL;
+  g_autoptr(RapportStore) store = make_store (&data_dir);
+  g_autoptr(RapportAnalysis) analysis = load_analysis (store, "jo.makes");
+  RapportAudiencePage *page = g_object_new (RAPPORT_TYPE_AUDIENCE_PAGE,
+                                            "analysis", analysis,
+                                            NULL);
+  GtkWindow *window = show_page (page, 1000);
+  const char *expected[][2] = {
+    { "Mutuals 2", "ben finn" },
+    { "Not Following Back 3", "dario hugo jonas" },
+    { "Fans 4", "anna eva gina ida" },
+    { "New Since Previous Export 3", "finn gina ida" },
+    { "Lost Since Previous Export 2", "carla dario" },
+    { "Dropped After Follow-Back 1", "dario" },
+  };
+  GtkStringList *names = page_child (page, "segment_names");
+  g_autofree char *labels = NULL;
+
+  g_assert_true (rapport_audience_page_get_analysis (page) == analysis);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (page, "stack")), ==, "audience");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (names)), ==, 6);
+  g_assert_cmpstr (gtk_string_list_get_string (names, 2), ==, "Fans (4)");
+
+  /* Wide: the sidebar, not the drop-down. */
+  g_assert_true (gtk_widget_get_mapped (page_child (page, "segment_list")));
+  g_assert_false (gtk_widget_get_visible (page_child (page, "segment_dropdown")));
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *row_text = segment_row_text (page, i);
+      g_autofree char *whos = NULL;
+
+      select_segment (page, i);
+      g_assert_cmpint (gtk_list_box_row_get_index (
+                         gtk_list_box_get_selected_row (page_child (page, "segment_list"))), ==, i);
+      g_assert_cmpstr (row_text, ==, expected[i][0]);
+      whos = row_whos (page);
+      g_assert_cmpstr (whos, ==, expected[i][1]);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (page, "content_stack")), ==,
+                       "list");
+    }
+
+  /* What the rows of the mutuals show: handle, when they followed, when the creator did. */
+  select_segment (page, 0);
+  wait_frames (GTK_WIDGET (window));
+  labels = visible_labels (page_child (page, "column_view"));
+  g_assert_nonnull (strstr (labels, "Account|Follows You Since|You Follow Since|"));
+  g_assert_nonnull (strstr (labels, "|ben|3 Jan 2024|13 Jan 2024|finn|7 Jan 2024|17 Jan 2024|"));
+  g_clear_pointer (&labels, g_free);
+
+  /* Fans do not follow back: no date of the creator's. */
+  select_segment (page, 2);
+  wait_frames (GTK_WIDGET (window));
+  labels = visible_labels (page_child (page, "column_view"));
+  g_assert_nonnull (strstr (labels, "|anna|2 Jan 2024|—|eva|6 Jan 2024|—|"));
+  g_clear_pointer (&labels, g_free);
+
+  /* Sorting by a header: by when the creator followed, newest first. */
+  select_segment (page, 1);
+  gtk_column_view_sort_by_column (page_child (page, "column_view"),
+                                  page_child (page, "you_follow_column"), GTK_SORT_DESCENDING);
+  {
+    g_autofree char *whos = row_whos (page);
+
+    g_assert_cmpstr (whos, ==, "jonas hugo dario");
+  }
+  gtk_column_view_sort_by_column (page_child (page, "column_view"),
+                                  page_child (page, "handle_column"), GTK_SORT_ASCENDING);
+
+  /* A profile opens from the selected row. */
+  g_assert_false (gtk_widget_get_sensitive (page_child (page, "open_button")));
+  gtk_single_selection_set_selected (page_child (page, "selection"), 0);
+  g_assert_true (gtk_widget_get_sensitive (page_child (page, "open_button")));
+  {
+    RapportPersonItem *item;
+
+    item = gtk_single_selection_get_selected_item (page_child (page, "selection"));
+
+    g_assert_cmpstr (rapport_person_item_get_profile_url (item), ==,
+                     "https://www.instagram.com/dario");
+  }
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&analysis));
+  g_clear_object (&store);
+  rapport_test_remove_tree (data_dir);
+}
+
+static void
+wait_for_rows (RapportAudiencePage *page,
+               guint                n_rows)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  /* The search entry waits for a pause in typing before it searches. */
+  while (g_list_model_get_n_items (rows (page)) != n_rows && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (rows (page)), ==, n_rows);
+}
+
+static void
+export_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (rapport_audience_page_export_finish (RAPPORT_AUDIENCE_PAGE (object), result, error))
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "written");
+}
+
+static void
+test_search_and_export (void)
+{
+  g_autofree char *data_dir = NULL;
+  g_autoptr(RapportStore) store = make_store (&data_dir);
+  g_autoptr(RapportAnalysis) analysis = load_analysis (store, "jo.makes");
+  RapportAudiencePage *page = g_object_new (RAPPORT_TYPE_AUDIENCE_PAGE,
+                                            "analysis", analysis,
+                                            NULL);
+  GtkWindow *window = show_page (page, 1000);
+  g_autofree char *csv_path = g_build_filename (data_dir, "fans.csv", NULL);
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv_path);
+  g_autofree char *contents = NULL;
+  g_autofree char *whos = NULL;
+  GError *error = NULL;
+
+  /* Fans whose name has an "n". */
+  select_segment (page, 2);
+  gtk_editable_set_text (page_child (page, "search_entry"), "N");
+  wait_for_rows (page, 2);
+  whos = row_whos (page);
+  g_assert_cmpstr (whos, ==, "anna gina");
+  g_assert_true (gtk_widget_get_sensitive (page_child (page, "export_button")));
+
+  rapport_audience_page_export_async (page, csv_file, NULL, export_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (csv_path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==,
+                   "handle,who,follows_since,you_follow_since\r\n"
+                   "anna,anna,2024-01-02T00:00:00Z,\r\n"
+                   "gina,gina,2024-01-08T00:00:00Z,\r\n");
+  g_clear_pointer (&contents, g_free);
+
+  /* The search stays with the next segment. */
+  select_segment (page, 3);
+  g_clear_pointer (&whos, g_free);
+  whos = row_whos (page);
+  g_assert_cmpstr (whos, ==, "finn gina");
+
+  /* Nothing matches: said so. */
+  gtk_editable_set_text (page_child (page, "search_entry"), "zz");
+  wait_for_rows (page, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (page, "content_stack")), ==,
+                   "empty");
+  g_assert_cmpstr (adw_status_page_get_title (page_child (page, "empty_page")), ==,
+                   "No Matching Accounts");
+  g_assert_false (gtk_widget_get_sensitive (page_child (page, "export_button")));
+
+  gtk_editable_set_text (page_child (page, "search_entry"), "");
+  wait_for_rows (page, 3);
+
+  /* Dropped after a follow-back: written with the date the creator followed them. */
+  select_segment (page, 5);
+  rapport_audience_page_export_async (page, csv_file, NULL, export_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (csv_path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==,
+                   "handle,who,follows_since,you_follow_since\r\n"
+                   "dario,dario,2024-01-05T00:00:00Z,2024-01-15T00:00:00Z\r\n");
+
+  destroy_window (window);
+  release_and_wait (g_steal_pointer (&analysis));
+  g_clear_object (&store);
+  rapport_test_remove_tree (data_dir);
+}
+
+static void
+test_show_accounts (void)
+{
+  g_autofree char *data_dir = NULL;
+  g_autoptr(RapportStore) store = make_store (&data_dir);
+  g_autoptr(RapportAnalysis) analysis = load_analysis (store, "jo.makes");
+  RapportAudiencePage *page = g_object_new (RAPPORT_TYPE_AUDIENCE_PAGE,
+                                            "analysis", analysis,
+                                            NULL);
+  GtkWindow *window = show_page (page, 1000);
+  const char *pairs[] = { "finn", "ben", "zoe", NULL };
+  const char *dropped[] = { "dario", NULL };
+  g_autofree char *text = NULL;
+  g_autofree char *labels = NULL;
+
+  gtk_editable_set_text (page_child (page, "search_entry"), "fi");
+  wait_for_rows (page, 1);
+
+  /* The coach's evidence: a segment of its own, shown at once, unsearched. */
+  rapport_audience_page_show_accounts (page, "Follow-for-follow pairs", pairs);
+  g_assert_cmpstr (gtk_editable_get_text (page_child (page, "search_entry")), ==, "");
+  text = segment_row_text (page, 6);
+  g_assert_cmpstr (text, ==, "Follow-for-follow pairs 3");
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpuint (gtk_drop_down_get_selected (page_child (page, "segment_dropdown")), ==, 6);
+  text = row_whos (page);
+  g_assert_cmpstr (text, ==, "ben finn zoe");
+  g_clear_pointer (&text, g_free);
+  wait_frames (GTK_WIDGET (window));
+  labels = visible_labels (page_child (page, "column_view"));
+  g_assert_nonnull (strstr (labels, "|ben|3 Jan 2024|13 Jan 2024|finn|7 Jan 2024|17 Jan 2024|"
+                                    "zoe|—|—|"));
+
+  /* The next one replaces it; a follower who left keeps the date of the older list. */
+  rapport_audience_page_show_accounts (page, "Left while you still follow them", dropped);
+  g_assert_null (gtk_list_box_get_row_at_index (page_child (page, "segment_list"), 7));
+  text = segment_row_text (page, 6);
+  g_assert_cmpstr (text, ==, "Left while you still follow them 1");
+  g_clear_pointer (&text, g_free);
+  {
+    g_autoptr(RapportPersonItem) item = g_list_model_get_item (rows (page), 0);
+
+    g_assert_cmpstr (rapport_person_item_get_who (item), ==, "dario");
+    g_assert_cmpint (rapport_person_item_get_follows_since (item), ==, T0 + 4 * DAY);
+    g_assert_cmpint (rapport_person_item_get_you_follow_since (item), ==, T0 + 14 * DAY);
+  }
+
+  /* Back to a segment of the export. */
+  gtk_list_box_select_row (page_child (page, "segment_list"),
+                           gtk_list_box_get_row_at_index (page_child (page, "segment_list"), 0));
+  text = row_whos (page);
+  g_assert_cmpstr (text, ==, "ben finn");
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&analysis));
+  g_clear_object (&store);
+  rapport_test_remove_tree (data_dir);
+}
+
+static void
+test_unavailable (void)
+{
+  g_autofree char *data_dir = NULL;
+  g_autoptr(RapportStore) store = make_store (&data_dir);
+  g_autoptr(RapportAnalysis) analysis = load_analysis (store, "solo.jo");
+  g_autoptr(RapportAnalysis) all = load_analysis (store, NULL);
+  const RapportReport *report = rapport_analysis_get_report (analysis);
+  RapportAudiencePage *page = g_object_new (RAPPORT_TYPE_AUDIENCE_PAGE,
+                                            "analysis", analysis,
+                                            NULL);
+  GtkWindow *window = show_page (page, 1000);
+  const RapportCoverageItem *churn = rapport_coverage_get (report->coverage, RAPPORT_FIGURE_CHURN);
+  const RapportCoverageItem *dates = rapport_coverage_get (report->coverage,
+                                                           RAPPORT_FIGURE_FOLLOW_DATES);
+  g_autofree char *text = NULL;
+
+  /* One export: reciprocity yes, no dates, no change since a previous export. */
+  text = segment_row_text (page, 0);
+  g_assert_cmpstr (text, ==, "Mutuals 1");
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpint (dates->level, ==, RAPPORT_COVERAGE_MISSING);
+  g_assert_true (gtk_widget_get_visible (page_child (page, "coverage_label")));
+  g_assert_cmpstr (gtk_label_get_label (page_child (page, "coverage_label")), ==,
+                   dates->explanation);
+
+  g_assert_cmpint (churn->level, ==, RAPPORT_COVERAGE_MISSING);
+  for (guint i = 3; i < 6; i++)
+    {
+      text = segment_row_text (page, i);
+      g_assert_true (g_str_has_suffix (text, " —"));
+      g_clear_pointer (&text, g_free);
+
+      select_segment (page, i);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (page, "content_stack")), ==,
+                       "unavailable");
+      g_assert_cmpstr (adw_status_page_get_description (page_child (page, "unavailable_page")), ==,
+                       churn->explanation);
+      g_assert_false (gtk_widget_get_sensitive (page_child (page, "export_button")));
+    }
+
+  /* For people to look at: why a segment is empty. */
+  {
+    g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", NULL);
+    g_autofree char *path = g_build_filename (dir, "audience-unavailable.png", NULL);
+    g_autoptr(GdkTexture) texture = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+    wait_frames (GTK_WIDGET (window));
+    texture = rapport_screenshot_render (GTK_WIDGET (window), &error);
+    g_assert_no_error (error);
+    g_assert_true (gdk_texture_save_to_png (texture, path));
+  }
+
+  /* All accounts: one account, please. */
+  rapport_audience_page_set_analysis (page, all);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (page, "stack")), ==, "all");
+  rapport_audience_page_show_accounts (page, "Nobody", (const char * const[]) { "kim", NULL });
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (page, "stack")), ==, "all");
+
+  rapport_audience_page_set_analysis (page, analysis);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (page, "stack")), ==, "audience");
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&analysis));
+  g_assert_finalize_object (g_steal_pointer (&all));
+  g_clear_object (&store);
+  rapport_test_remove_tree (data_dir);
+}
+
+static void
+test_narrow (void)
+{
+  g_autofree char *data_dir = NULL;
+  g_autoptr(RapportStore) store = make_store (&data_dir);
+  g_autoptr(RapportAnalysis) analysis = load_analysis (store, "jo.makes");
+  RapportAudiencePage *page = g_object_new (RAPPORT_TYPE_AUDIENCE_PAGE,
+                                            "analysis", analysis,
+                                            NULL);
+  GtkWindow *window = show_page (page, 360);
+
+  /* The sidebar gives way to the drop-down; choosing there chooses the segment. */
+  g_assert_false (gtk_widget_get_visible (page_child (page, "segment_sidebar")));
+  g_assert_true (gtk_widget_get_mapped (page_child (page, "segment_dropdown")));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (page)), ==, 360);
+  select_segment (page, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (rows (page)), ==, 3);
+  g_assert_cmpint (gtk_list_box_row_get_index (
+                     gtk_list_box_get_selected_row (page_child (page, "segment_list"))), ==, 1);
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&analysis));
+  g_clear_object (&store);
+  rapport_test_remove_tree (data_dir);
+}
+
+/* The sample data, through the window */
+
+static RapportApplication *
+shared_application (void)
+{
+  static RapportApplication *app;
+
+  if (app == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      app = rapport_application_new ();
+      g_application_set_flags (G_APPLICATION (app),
+                               g_application_get_flags (G_APPLICATION (app)) |
+                               G_APPLICATION_NON_UNIQUE);
+      g_application_register (G_APPLICATION (app), NULL, &error);
+      g_assert_no_error (error);
+    }
+
+  return app;
+}
+
+static RapportWindow *
+sample_window (void)
+{
+  RapportWindow *window = rapport_window_new (shared_application ());
+
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+
+  rapport_window_explore_sample_data (window);
+  while (rapport_window_get_busy (window))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (rapport_window_get_exploring_sample_data (window));
+  g_assert_true (rapport_window_set_page (window, "audience"));
+
+  return window;
+}
+
+static RapportAudiencePage *
+window_page (RapportWindow *window)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                       RAPPORT_TYPE_WINDOW,
+                                                                       "view_stack"));
+
+  return RAPPORT_AUDIENCE_PAGE (adw_view_stack_get_child_by_name (stack, "audience"));
+}
+
+static void
+test_sample_counts (void)
+{
+  RapportWindow *window = sample_window ();
+  RapportAudiencePage *page = window_page (window);
+  RapportAnalysis *analysis = rapport_window_get_analysis (window);
+  const RapportReport *report = rapport_analysis_get_report (analysis);
+  const RapportChurnStep *step = rapport_churn_latest (report->churn);
+  guint expected[6];
+
+  g_assert_true (rapport_audience_page_get_analysis (page) == analysis);
+  g_assert_nonnull (report->reciprocity);
+  g_assert_nonnull (step);
+  expected[0] = report->reciprocity->n_mutuals;
+  expected[1] = report->reciprocity->n_not_following_back;
+  expected[2] = report->reciprocity->n_fans;
+  expected[3] = step->gained->len;
+  expected[4] = step->lost->len;
+  expected[5] = step->dropped_after_follow_back->len;
+
+  /* The demo creator's follow-for-follow burst shows in every segment. */
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *row_text = segment_row_text (page, i);
+      g_autofree char *count = g_strdup_printf (" %u", expected[i]);
+
+      g_assert_cmpuint (expected[i], >, 0);
+      select_segment (page, i);
+      g_assert_cmpuint (g_list_model_get_n_items (rows (page)), ==, expected[i]);
+      g_assert_true (g_str_has_suffix (row_text, count));
+    }
+
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_finalize_object (window);
+}
+
+typedef struct
+{
+  gboolean done;
+  GError *error;
+} SaveResult;
+
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  SaveResult *save = user_data;
+
+  g_assert_true (rapport_screenshot_save_finish (GTK_WINDOW (object), result, &save->error) ||
+                 save->error != NULL);
+  save->done = TRUE;
+}
+
+static void
+shoot (AdwColorScheme  scheme,
+       int             width,
+       const char     *name)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", NULL);
+  g_autofree char *basename = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = g_build_filename (dir, basename, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  SaveResult save = { 0 };
+  RapportWindow *window;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_unlink (path);
+  adw_style_manager_set_color_scheme (style_manager, scheme);
+
+  window = sample_window ();
+  rapport_screenshot_save_async (GTK_WINDOW (window), width, file, NULL, save_cb, &save);
+  while (!save.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (save.error);
+
+  texture = gdk_texture_new_from_filename (path, &error);
+  g_assert_no_error (error);
+  if (width > 0)
+    {
+      g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+      /* Narrow: the segments in a drop-down above the table. */
+      g_assert_true (gtk_widget_get_mapped (page_child (window_page (window), "segment_dropdown")));
+      g_assert_false (gtk_widget_get_mapped (page_child (window_page (window), "segment_list")));
+    }
+
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_finalize_object (window);
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_screenshots (void)
+{
+  shoot (ADW_COLOR_SCHEME_FORCE_LIGHT, 0, "audience-light");
+  shoot (ADW_COLOR_SCHEME_FORCE_DARK, 0, "audience-dark");
+  shoot (ADW_COLOR_SCHEME_FORCE_LIGHT, 360, "audience-narrow");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_dir = NULL;
+  g_autofree char *cache_dir = NULL;
+  int status;
+
+  /* The window's own database and a sample database of this process's own. */
+  data_dir = rapport_test_make_temp_dir ();
+  cache_dir = rapport_test_make_temp_dir ();
+  g_setenv ("RAPPORT_DATA_DIR", data_dir, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache_dir, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  rapport_screenshot_set_up_display ();
+
+  g_test_add_func ("/audience-page/segments", test_segments);
+  g_test_add_func ("/audience-page/search-and-export", test_search_and_export);
+  g_test_add_func ("/audience-page/show-accounts", test_show_accounts);
+  g_test_add_func ("/audience-page/unavailable", test_unavailable);
+  g_test_add_func ("/audience-page/narrow", test_narrow);
+  g_test_add_func ("/audience-page/sample-counts", test_sample_counts);
+  g_test_add_func ("/audience-page/screenshots", test_screenshots);
+
+  status = g_test_run ();
+
+  rapport_test_remove_tree (data_dir);
+  rapport_test_remove_tree (cache_dir);
+
+  return status;
+}

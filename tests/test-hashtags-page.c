@@ -1,0 +1,650 @@
+/* test-hashtags-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Hashtags page on the sample data under a headless display: the uplift table has the
+ * report's tags in its order with the bait tags marked, the chart draws the same tags, the
+ * best number of tags per post stands out, and accounts without engagement rates (or all
+ * accounts at once) get a page that says why.  Screenshots of the page go to the build dir.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "import/rapport-import-job.h"
+#include "rapport-resources.h"
+#include "ui/charts/rapport-bar-chart.h"
+#include "ui/rapport-hashtags-page.h"
+#include "ui/rapport-screenshot.h"
+#include "rapport-test-util.h"
+
+static const char * const sample_files[] = {
+  "instagram-mira.makes-2024-03-10-SmPl01.zip",
+  "instagram-mira.makes-2024-09-12-SmPl02.zip",
+  "tiktok-miramakes-2024-09-12.zip",
+  "tweet_activity_metrics_miramakes_20240601_20240912_en.csv",
+  "twitter-2024-09-12-miramakes.zip",
+};
+
+/* The store's account ids, in the order the sample files import. */
+#define INSTAGRAM 1
+#define TIKTOK    2
+#define TWITTER   3
+
+static char *data_dir;
+static RapportStore *store;
+
+static void
+import_sample_data (void)
+{
+  const char *source = g_getenv ("RAPPORT_SAMPLE_DATA_DIR");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (source);
+
+  data_dir = rapport_test_make_temp_dir ();
+  store = rapport_store_open (data_dir, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sample_files); i++)
+    {
+      g_autofree char *path = g_build_filename (source, sample_files[i], NULL);
+      g_auto(RapportImportSummary) summary = { 0 };
+
+      rapport_import_path (store, path, &summary, NULL, &error);
+      g_assert_no_error (error);
+    }
+}
+
+static RapportAnalysis *
+load_analysis (gint64 account_id)
+{
+  g_autoptr(GError) error = NULL;
+  RapportAnalysis *analysis;
+
+  analysis = rapport_analysis_load (store, account_id, NULL, &error);
+  g_assert_no_error (error);
+
+  return analysis;
+}
+
+static void
+iterate_pending (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+wait_drawn (GtkWidget *window)
+{
+  while (!gtk_widget_get_mapped (window) || gtk_widget_get_width (window) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  iterate_pending ();
+}
+
+/* The page in a window of its own, shown. */
+static RapportHashtagsPage *
+present_page (RapportAnalysis *analysis,
+              GtkWindow      **window)
+{
+  RapportHashtagsPage *page;
+
+  page = g_object_new (RAPPORT_TYPE_HASHTAGS_PAGE, "analysis", analysis, NULL);
+  *window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (*window, 900, 760);
+  gtk_window_set_child (*window, GTK_WIDGET (page));
+  gtk_window_present (*window);
+  wait_drawn (GTK_WIDGET (*window));
+
+  return page;
+}
+
+static void
+destroy_window (GtkWindow *window)
+{
+  g_object_ref (window);
+  gtk_window_destroy (window);
+  iterate_pending ();
+  g_assert_finalize_object (window);
+}
+
+static gpointer
+template_child (RapportHashtagsPage *page,
+                const char          *name)
+{
+  GObject *child;
+
+  child = gtk_widget_get_template_child (GTK_WIDGET (page), RAPPORT_TYPE_HASHTAGS_PAGE, name);
+  g_assert_nonnull (child);
+
+  return child;
+}
+
+static const char *
+visible_page (RapportHashtagsPage *page)
+{
+  return gtk_stack_get_visible_child_name (template_child (page, "stack"));
+}
+
+/* Every mapped label under @widget that shows @text. */
+static void
+collect_labels (GtkWidget  *widget,
+                const char *text,
+                GPtrArray  *found)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, text, found);
+}
+
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_labels (widget, text, found);
+  g_assert_cmpuint (found->len, ==, 1);
+
+  return g_ptr_array_index (found, 0);
+}
+
+static GtkWidget *
+row_at (GtkListBox *list,
+        int         index)
+{
+  return GTK_WIDGET (gtk_list_box_get_row_at_index (list, index));
+}
+
+static const char *
+row_title (GtkListBox *list,
+           int         index)
+{
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row_at (list, index)));
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (row_at (list, n) != NULL)
+    n++;
+
+  return n;
+}
+
+/* gtk_test_accessible_assert_property() cannot take a text with a percent sign. */
+static void
+assert_property (gpointer               accessible,
+                 GtkAccessibleProperty  property,
+                 const char            *expected)
+{
+  g_autofree char *differs = gtk_test_accessible_check_property (accessible, property, expected);
+
+  /* The value it has instead, when it differs. */
+  g_assert_cmpstr (differs, ==, NULL);
+}
+
+/* The sample data's story (build-aux/generate-sample-data.py): two tags that lift engagement,
+ * three bait tags that sink it, by uplift, highest first. */
+static const char * const instagram_tags[] = {
+  "wheelthrown", "glazetest", "studiolife", "handmade", "pottery",
+  "like4like", "f4f", "followforfollow",
+};
+
+static void
+test_hashtags_page_table (void)
+{
+  g_autoptr(RapportAnalysis) analysis = load_analysis (INSTAGRAM);
+  const RapportHashtagReport *hashtags = rapport_analysis_get_report (analysis)->hashtags;
+  RapportHashtagsPage *page;
+  GtkColumnView *column_view;
+  GListModel *model;
+  GtkWindow *window;
+
+  page = present_page (analysis, &window);
+  g_assert_true (rapport_hashtags_page_get_analysis (page) == analysis);
+  g_assert_cmpstr (visible_page (page), ==, "report");
+  g_assert_cmpstr (gtk_label_get_label (template_child (page, "title_label")), ==,
+                   "8 Tags Compared");
+  g_assert_cmpstr (gtk_label_get_label (template_child (page, "summary_label")), ==,
+                   "Compared on your 136 posts, all with an engagement rate. 3 of the tags you "
+                   "use are engagement bait.");
+
+  /* The chart first; the toggle shows the table. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (page, "uplift_stack")), ==,
+                   "chart");
+  adw_toggle_group_set_active_name (template_child (page, "view_toggle"), "table");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (page, "uplift_stack")), ==,
+                   "table");
+  iterate_pending ();
+
+  /* One row per tag of the report, in its order, which is by uplift. */
+  column_view = template_child (page, "column_view");
+  model = G_LIST_MODEL (gtk_column_view_get_model (column_view));
+  g_assert_cmpuint (hashtags->tags->len, ==, G_N_ELEMENTS (instagram_tags));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, G_N_ELEMENTS (instagram_tags));
+  for (guint i = 0; i < G_N_ELEMENTS (instagram_tags); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autofree char *tag = NULL;
+      gboolean is_bait;
+      guint n;
+
+      g_object_get (item, "tag", &tag, "is-bait", &is_bait, "n", &n, NULL);
+      g_assert_cmpstr (tag, ==, instagram_tags[i]);
+      g_assert_cmpstr (tag, ==, g_array_index (hashtags->tags, RapportTagUplift, i).tag);
+      g_assert_cmpuint (n, ==, g_array_index (hashtags->tags, RapportTagUplift, i).uplift.n_with);
+      g_assert_cmpint (is_bait, ==, i >= 5);
+    }
+
+  /* What the cells say: the bait tags in the warning style with a warning icon. */
+  for (guint i = 0; i < G_N_ELEMENTS (instagram_tags); i++)
+    {
+      g_autofree char *text = g_strconcat ("#", instagram_tags[i], NULL);
+      GtkWidget *label = find_label (GTK_WIDGET (column_view), text);
+      GtkWidget *icon = gtk_widget_get_next_sibling (label);
+
+      g_assert_cmpint (gtk_widget_has_css_class (label, "warning"), ==, i >= 5);
+      g_assert_cmpint (gtk_widget_get_visible (icon), ==, i >= 5);
+      if (i >= 5)
+        g_assert_nonnull (gtk_widget_get_tooltip_text (label));
+    }
+  /* #wheelthrown: 24 posts, 9.2 % against 5.9 %, +56.9 %, high confidence. */
+  find_label (GTK_WIDGET (column_view), "+56.9 %");
+  find_label (GTK_WIDGET (column_view), "-52.2 %");
+  find_label (GTK_WIDGET (column_view), "24");
+  find_label (GTK_WIDGET (column_view), "9.2 %");
+
+  /* Sorting by the number of posts: #pottery (87) first. */
+  gtk_column_view_sort_by_column (column_view, template_child (page, "n_column"),
+                                  GTK_SORT_DESCENDING);
+  {
+    g_autoptr(GObject) first = g_list_model_get_item (model, 0);
+    g_autofree char *tag = NULL;
+
+    g_object_get (first, "tag", &tag, NULL);
+    g_assert_cmpstr (tag, ==, "pottery");
+  }
+
+  destroy_window (window);
+}
+
+static void
+test_hashtags_page_chart (void)
+{
+  g_autoptr(RapportAnalysis) analysis = load_analysis (INSTAGRAM);
+  const RapportHashtagReport *hashtags = rapport_analysis_get_report (analysis)->hashtags;
+  RapportHashtagsPage *page;
+  RapportBarChart *chart;
+  GtkListBox *bait_list;
+  GtkWindow *window;
+  const char *action_name;
+  GVariant *target;
+  g_autofree const char **ids = NULL;
+  const char *title;
+  int height;
+
+  page = present_page (analysis, &window);
+  chart = template_child (page, "bar_chart");
+
+  /* Eight tags fit: all of them, by uplift, bait tags flagged. */
+  g_assert_cmpuint (rapport_bar_chart_get_n_bars (chart), ==, 8);
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autofree char *label = g_strconcat ("#", instagram_tags[i], NULL);
+
+      g_assert_cmpstr (rapport_bar_chart_get_bar_label (chart, i), ==, label);
+      g_assert_cmpfloat (rapport_bar_chart_get_bar_value (chart, i), ==,
+                         g_array_index (hashtags->tags, RapportTagUplift, i).uplift.uplift);
+    }
+  g_assert_cmpfloat (rapport_bar_chart_get_bar_value (chart, 0), >, 0);
+  g_assert_cmpfloat (rapport_bar_chart_get_bar_value (chart, 7), <, 0);
+
+  /* Rows of the chart: the second one is #glazetest; nothing below the last. */
+  g_assert_cmpint (rapport_bar_chart_get_bar_at (chart, 1), ==, 0);
+  height = gtk_widget_get_height (GTK_WIDGET (chart));
+  g_assert_cmpint (height, >, 0);
+  g_assert_cmpint (rapport_bar_chart_get_bar_at (chart, height - 1), ==, 7);
+  g_assert_cmpint (rapport_bar_chart_get_bar_at (chart, height + 1), ==, -1);
+  g_assert_cmpint (rapport_bar_chart_get_bar_at (chart, -1), ==, -1);
+
+  /* An image to assistive technologies, with its takeaway. */
+  gtk_test_accessible_assert_role (chart, GTK_ACCESSIBLE_ROLE_IMG);
+  assert_property (chart, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Engagement uplift of the strongest and weakest tags");
+  assert_property (chart, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Posts with #wheelthrown do best, +56.9 % against posts "
+                                       "without it; posts with #followforfollow do worst, "
+                                       "-52.2 %.");
+  g_assert_true (gtk_widget_get_visible (template_child (page, "legend_bait_icon")));
+
+  /* The bait tags, most used first (all on 11 posts), each opening its posts. */
+  bait_list = template_child (page, "bait_list");
+  g_assert_cmpuint (count_rows (bait_list), ==, 3);
+  g_assert_cmpstr (row_title (bait_list, 0), ==, "#f4f");
+  g_assert_cmpstr (row_title (bait_list, 1), ==, "#followforfollow");
+  g_assert_cmpstr (row_title (bait_list, 2), ==, "#like4like");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row_at (bait_list, 0))), ==,
+                   "11 posts · median engagement rate 3.8 %");
+  g_assert_cmpstr (adw_preferences_group_get_description (template_child (page, "bait_group")), ==,
+                   "These tags ask for follows or likes in return, and the accounts they bring "
+                   "rarely engage. Your 24 posts with them had a median engagement rate of 3.8 %, "
+                   "against 7.1 % for the 112 posts without.");
+  action_name = gtk_actionable_get_action_name (GTK_ACTIONABLE (row_at (bait_list, 0)));
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (row_at (bait_list, 0)));
+  g_assert_cmpstr (action_name, ==, "win.show-posts");
+  g_assert_cmpstr (g_variant_get_type_string (target), ==, "(sas)");
+  g_variant_get (target, "(&s^a&s)", &title, &ids);
+  g_assert_cmpstr (title, ==, "Posts with #f4f");
+  g_assert_cmpuint (g_strv_length ((char **) ids), ==, 11);
+  g_assert_cmpuint (g_array_index (hashtags->bait, RapportBaitTag, 0).n_posts, ==, 11);
+
+  destroy_window (window);
+}
+
+static void
+test_hashtags_page_buckets (void)
+{
+  g_autoptr(RapportAnalysis) analysis = load_analysis (INSTAGRAM);
+  RapportHashtagsPage *page;
+  GtkListBox *buckets;
+  GtkWindow *window;
+  static const char * const titles[] = {
+    "No tags", "1–2 tags", "3–5 tags", "6–10 tags", "11 tags or more",
+  };
+  static const char * const subtitles[] = {
+    "13 posts", "93 posts", "30 posts", "No posts", "No posts",
+  };
+
+  page = present_page (analysis, &window);
+  buckets = template_child (page, "buckets_list");
+
+  /* Posts without tags do best: 7.2 % (n = 13), against 6.4 % and 6.2 %. */
+  g_assert_cmpint (rapport_analysis_get_report (analysis)->hashtags->best_bucket, ==,
+                   RAPPORT_TAG_BUCKET_NONE);
+  g_assert_cmpuint (count_rows (buckets), ==, 5);
+  for (guint i = 0; i < 5; i++)
+    {
+      GtkWidget *row = row_at (buckets, i);
+
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, titles[i]);
+      g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, subtitles[i]);
+      g_assert_cmpint (gtk_widget_has_css_class (row, "best-bucket"), ==, i == 0);
+    }
+
+  /* The best one's median in the accent colour, with a badge. */
+  g_assert_true (gtk_widget_has_css_class (find_label (row_at (buckets, 0), "7.2 %"), "accent"));
+  find_label (row_at (buckets, 0), "Best");
+  g_assert_false (gtk_widget_has_css_class (find_label (row_at (buckets, 1), "6.4 %"), "accent"));
+  find_label (row_at (buckets, 3), "—");
+
+  destroy_window (window);
+}
+
+static void
+test_hashtags_page_tiktok (void)
+{
+  g_autoptr(RapportAnalysis) analysis = load_analysis (TIKTOK);
+  RapportHashtagsPage *page;
+  RapportBarChart *chart;
+  GListModel *model;
+  GtkWindow *window;
+
+  page = present_page (analysis, &window);
+  g_assert_cmpstr (visible_page (page), ==, "report");
+
+  /* #pottery is on every video: nothing to compare it with, so no bar, but a row. */
+  model = G_LIST_MODEL (gtk_column_view_get_model (template_child (page, "column_view")));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  chart = template_child (page, "bar_chart");
+  g_assert_cmpuint (rapport_bar_chart_get_n_bars (chart), ==, 1);
+  g_assert_cmpstr (rapport_bar_chart_get_bar_label (chart, 0), ==, "#asmr");
+  assert_property (chart, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Posts with #asmr have a median engagement rate -10.4 % "
+                                       "against posts without it.");
+
+  /* No bait tags, no bait section. */
+  g_assert_false (gtk_widget_get_visible (template_child (page, "bait_group")));
+  g_assert_false (gtk_widget_get_visible (template_child (page, "legend_bait_icon")));
+  g_assert_true (gtk_widget_has_css_class (row_at (template_child (page, "buckets_list"), 1),
+                                           "best-bucket"));
+
+  destroy_window (window);
+}
+
+static void
+test_hashtags_page_thin (void)
+{
+  g_autoptr(RapportAnalysis) analysis = load_analysis (TWITTER);
+  RapportHashtagsPage *page;
+  GtkWindow *window;
+  const char *description;
+
+  /* The archive's followers have no dates and no history: no engagement rate, and the page
+   * says which exports would give one. */
+  page = present_page (analysis, &window);
+  g_assert_cmpstr (visible_page (page), ==, "thin");
+  description = adw_status_page_get_description (template_child (page, "thin_page"));
+  g_assert_true (g_str_has_prefix (description, "Hashtags are compared by the engagement rate "
+                                                "of posts, which needs the interactions of each "
+                                                "post and the number of followers on its day.\n\n"
+                                                "X/Twitter archives contain no follower history"));
+
+  destroy_window (window);
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_hashtags_page_all_accounts (void)
+{
+  g_autoptr(RapportAnalysis) all = load_analysis (0);
+  g_autoptr(RapportAnalysis) one = load_analysis (INSTAGRAM);
+  RapportHashtagsPage *page;
+  GtkWindow *window;
+  guint notifies = 0;
+
+  page = present_page (all, &window);
+  g_assert_cmpstr (visible_page (page), ==, "all");
+
+  /* Notified on change only. */
+  g_signal_connect (page, "notify::analysis", G_CALLBACK (count_notify_cb), &notifies);
+  rapport_hashtags_page_set_analysis (page, all);
+  g_assert_cmpuint (notifies, ==, 0);
+  rapport_hashtags_page_set_analysis (page, one);
+  g_assert_cmpuint (notifies, ==, 1);
+  g_assert_cmpstr (visible_page (page), ==, "report");
+  rapport_hashtags_page_set_analysis (page, NULL);
+  g_assert_cmpuint (notifies, ==, 2);
+  g_assert_null (rapport_hashtags_page_get_analysis (page));
+  g_assert_cmpuint (g_list_model_get_n_items (template_child (page, "tags_store")), ==, 0);
+
+  destroy_window (window);
+}
+
+static void
+test_hashtags_page_narrow (void)
+{
+  g_autoptr(RapportAnalysis) analysis = load_analysis (INSTAGRAM);
+  RapportHashtagsPage *page;
+  GtkWindow *window;
+  int minimum;
+
+  /* Fits a phone: the window is 360 pixels wide at the least. */
+  page = present_page (analysis, &window);
+  gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &minimum, NULL, NULL, NULL);
+  g_test_message ("minimum width %d", minimum);
+  g_assert_cmpint (minimum, <=, 360);
+
+  destroy_window (window);
+}
+
+static void
+settle (void)
+{
+  for (guint i = 0; i < 10; i++)
+    {
+      g_usleep (10000);
+      iterate_pending ();
+    }
+}
+
+static void
+save_shot (GtkWindow  *window,
+           const char *name)
+{
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", NULL);
+  g_autofree char *basename = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = g_build_filename (dir, basename, NULL);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_unlink (path);
+
+  texture = rapport_screenshot_render (GTK_WIDGET (window), &error);
+  g_assert_no_error (error);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (GTK_WIDGET (window)));
+}
+
+static void
+noop_action_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+}
+
+/* The window's evidence actions, so that what leads to them looks as it does in the app. */
+static void
+add_window_actions (GtkWindow *window)
+{
+  static const GActionEntry entries[] = {
+    { "show-range", noop_action_cb, "(xx)", NULL, NULL },
+    { "show-posts", noop_action_cb, "(sas)", NULL, NULL },
+    { "show-accounts", noop_action_cb, "(sas)", NULL, NULL },
+  };
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+
+  g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), NULL);
+  gtk_widget_insert_action_group (GTK_WIDGET (window), "win", G_ACTION_GROUP (group));
+}
+
+/* The top of the page and, scrolled down, its end; the display is only so high. */
+static void
+shoot (gint64          account_id,
+       AdwColorScheme  scheme,
+       int             width,
+       const char     *name)
+{
+  g_autoptr(RapportAnalysis) analysis = load_analysis (account_id);
+  g_autofree char *end_name = g_strconcat (name, "-end", NULL);
+  g_autofree char *table_name = g_strconcat (name, "-table", NULL);
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  RapportHashtagsPage *page;
+  GtkAdjustment *adjustment;
+  GtkWindow *window;
+
+  adw_style_manager_set_color_scheme (style_manager, scheme);
+
+  page = g_object_new (RAPPORT_TYPE_HASHTAGS_PAGE, "analysis", analysis, NULL);
+  window = GTK_WINDOW (adw_window_new ());
+  add_window_actions (window);
+  gtk_window_set_default_size (window, width, 760);
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (window);
+  wait_drawn (GTK_WIDGET (window));
+  settle ();
+  save_shot (window, name);
+
+  adjustment = gtk_scrolled_window_get_vadjustment (
+    GTK_SCROLLED_WINDOW (gtk_stack_get_visible_child (template_child (page, "stack"))));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) -
+                                        gtk_adjustment_get_page_size (adjustment));
+  settle ();
+  save_shot (window, end_name);
+
+  adw_toggle_group_set_active_name (template_child (page, "view_toggle"), "table");
+  settle ();
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) -
+                                        gtk_adjustment_get_page_size (adjustment));
+  settle ();
+  save_shot (window, table_name);
+
+  destroy_window (window);
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_hashtags_page_screenshots (void)
+{
+  shoot (INSTAGRAM, ADW_COLOR_SCHEME_FORCE_LIGHT, 900, "hashtags-page-light");
+  shoot (INSTAGRAM, ADW_COLOR_SCHEME_FORCE_DARK, 900, "hashtags-page-dark");
+  shoot (INSTAGRAM, ADW_COLOR_SCHEME_FORCE_LIGHT, 360, "hashtags-page-narrow");
+  shoot (TIKTOK, ADW_COLOR_SCHEME_FORCE_LIGHT, 900, "hashtags-page-tiktok");
+
+  /* No engagement rates: what to import instead. */
+  {
+    g_autoptr(RapportAnalysis) analysis = load_analysis (TWITTER);
+    GtkWindow *window;
+
+    present_page (analysis, &window);
+    settle ();
+    save_shot (window, "hashtags-page-thin");
+    destroy_window (window);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  /* The chart's accessible role and texts are read back from GTK's test context. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  /* A reference links the resources (templates, icons) in from the static library. */
+  g_assert_nonnull (rapport_get_resource ());
+  rapport_screenshot_set_up_display ();
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    RESOURCE_PATH "/icons");
+
+  import_sample_data ();
+
+  g_test_add_func ("/hashtags-page/table", test_hashtags_page_table);
+  g_test_add_func ("/hashtags-page/chart", test_hashtags_page_chart);
+  g_test_add_func ("/hashtags-page/buckets", test_hashtags_page_buckets);
+  g_test_add_func ("/hashtags-page/tiktok", test_hashtags_page_tiktok);
+  g_test_add_func ("/hashtags-page/thin", test_hashtags_page_thin);
+  g_test_add_func ("/hashtags-page/all-accounts", test_hashtags_page_all_accounts);
+  g_test_add_func ("/hashtags-page/narrow", test_hashtags_page_narrow);
+  g_test_add_func ("/hashtags-page/screenshots", test_hashtags_page_screenshots);
+
+  status = g_test_run ();
+
+  g_assert_finalize_object (store);
+  rapport_test_remove_tree (data_dir);
+  g_free (data_dir);
+
+  return status;
+}

@@ -1,0 +1,940 @@
+/* test-overview-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Overview under a headless display, on the sample creator's exports imported into a
+ * temporary store: the key figures a creator reads, the range toggles and a range from the
+ * coach's evidence, the chart's read-out by keyboard, the legend, the accessible description,
+ * the table, "All accounts", and screenshots in light, dark and 360 px wide (written to
+ * tests/screenshots/ in the build tree).
+ *
+ * The numbers asserted are those of the sample data (build-aux/generate-sample-data.py), as
+ * `rapport report` prints them, in the C locale of the tests (no thousands separators).
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "import/rapport-import-job.h"
+#include "rapport-application.h"
+#include "ui/charts/rapport-chart.h"
+#include "ui/rapport-overview-page.h"
+#include "ui/rapport-screenshot.h"
+#include "ui/rapport-window.h"
+#include "rapport-test-util.h"
+
+#define DAY G_GINT64_CONSTANT (86400)
+
+#define FIRST_POST  G_GINT64_CONSTANT (1662336000) /*  5 Sep 2022 */
+#define BURST_START G_GINT64_CONSTANT (1705276800) /* 15 Jan 2024 */
+#define BURST_LAST  G_GINT64_CONSTANT (1707004800) /*  4 Feb 2024 */
+#define EXPORT_1    G_GINT64_CONSTANT (1710028800) /* 10 Mar 2024 */
+#define LAST_DAY    G_GINT64_CONSTANT (1726099200) /* 12 Sep 2024 */
+
+static const char * const sample_files[] = {
+  "instagram-mira.makes-2024-03-10-SmPl01.zip",
+  "instagram-mira.makes-2024-09-12-SmPl02.zip",
+  "tiktok-miramakes-2024-09-12.zip",
+  "tweet_activity_metrics_miramakes_20240601_20240912_en.csv",
+  "twitter-2024-09-12-miramakes.zip",
+};
+
+static char *temp_root;
+
+/* The sample exports in a store of this process, imported once. */
+static RapportStore *
+sample_store (void)
+{
+  static RapportStore *store;
+
+  if (store == NULL)
+    {
+      const char *source = g_getenv ("RAPPORT_SAMPLE_DATA_DIR");
+      g_autofree char *data_dir = g_build_filename (temp_root, "store", NULL);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_nonnull (source);
+      store = rapport_store_open (data_dir, &error);
+      g_assert_no_error (error);
+
+      for (guint i = 0; i < G_N_ELEMENTS (sample_files); i++)
+        {
+          g_autofree char *path = g_build_filename (source, sample_files[i], NULL);
+          g_auto(RapportImportSummary) summary = { 0 };
+
+          rapport_import_path (store, path, &summary, NULL, &error);
+          g_assert_no_error (error);
+        }
+    }
+
+  return store;
+}
+
+/* @index 0 is @mira.makes on Instagram; -1 loads all accounts. */
+static RapportAnalysis *
+load_analysis (int index)
+{
+  RapportStore *store = sample_store ();
+  g_autoptr(GPtrArray) accounts = NULL;
+  g_autoptr(GError) error = NULL;
+  RapportAnalysis *analysis;
+  gint64 id = 0;
+
+  if (index >= 0)
+    {
+      accounts = rapport_store_list_accounts (store, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (accounts->len, >, (guint) index);
+      id = ((RapportAccount *) g_ptr_array_index (accounts, index))->id;
+    }
+
+  analysis = rapport_analysis_load (store, id, NULL, &error);
+  g_assert_no_error (error);
+
+  return analysis;
+}
+
+static void
+iterate_pending (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+typedef struct
+{
+  GtkWindow           *window;
+  RapportOverviewPage *page;
+  RapportAnalysis     *analysis;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  int index = GPOINTER_TO_INT (user_data);
+
+  fixture->analysis = load_analysis (index);
+  fixture->page = RAPPORT_OVERVIEW_PAGE (rapport_overview_page_new ());
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 1000, 1200);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
+  gtk_window_present (fixture->window);
+
+  g_object_set (fixture->page, "analysis", fixture->analysis, NULL);
+  g_assert_true (rapport_overview_page_get_analysis (fixture->page) == fixture->analysis);
+
+  while (gtk_widget_get_width (GTK_WIDGET (fixture->page)) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  iterate_pending ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_object_add_weak_pointer (G_OBJECT (fixture->page), (gpointer *) &fixture->page);
+  gtk_window_destroy (fixture->window);
+  iterate_pending ();
+  g_assert_null (fixture->page);
+  g_assert_finalize_object (fixture->analysis);
+}
+
+static gpointer
+child (Fixture    *fixture,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                   RAPPORT_TYPE_OVERVIEW_PAGE, name);
+
+  g_assert_nonnull (object);
+
+  return object;
+}
+
+static void
+count_paint_cb (GdkFrameClock *clock,
+                guint         *painted)
+{
+  (*painted)++;
+}
+
+/* A picture of the page as it is now, in tests/screenshots/ of the build tree. */
+static void
+save_page_shot (Fixture    *fixture,
+                const char *name)
+{
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", NULL);
+  g_autofree char *basename = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = g_build_filename (dir, basename, NULL);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Lay out and draw what changed first. */
+  for (guint i = 0; i < 3; i++)
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window));
+      guint painted = 0;
+      gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (count_paint_cb), &painted);
+
+      gtk_widget_queue_draw (GTK_WIDGET (fixture->window));
+      while (painted == 0)
+        g_main_context_iteration (NULL, TRUE);
+      g_signal_handler_disconnect (clock, id);
+    }
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  texture = rapport_screenshot_render (GTK_WIDGET (fixture->window), &error);
+  g_assert_no_error (error);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static const char *
+label_text (Fixture    *fixture,
+            const char *name)
+{
+  return gtk_label_get_text (child (fixture, name));
+}
+
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *widget = gtk_widget_get_first_child (root);
+       widget != NULL;
+       widget = gtk_widget_get_next_sibling (widget))
+    {
+      GtkWidget *found = find_label (widget, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static const RapportSeriesPoint *
+series_point (Fixture *fixture,
+              gint64   day)
+{
+  const RapportSeriesPoint *point;
+
+  point = rapport_follower_series_point (rapport_analysis_get_report (fixture->analysis)->series,
+                                         day);
+  g_assert_nonnull (point);
+
+  return point;
+}
+
+/* Posts that count in posts per week (all but reposts) in [start, end). */
+static guint
+count_posts (Fixture *fixture,
+             gint64   start,
+             gint64   end)
+{
+  const RapportDataset *dataset = rapport_analysis_get_dataset (fixture->analysis);
+  guint n = 0;
+
+  for (guint i = 0; i < dataset->posts->len; i++)
+    {
+      const RapportDatasetPost *post = g_ptr_array_index (dataset->posts, i);
+
+      if (post->type != RAPPORT_POST_REPOST && post->created_at >= start && post->created_at < end)
+        n++;
+    }
+
+  return n;
+}
+
+static void
+test_overview_figures (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  const RapportReport *report = rapport_analysis_get_report (fixture->analysis);
+  RapportChart *chart = child (fixture, "chart");
+  g_autofree char *rate = rapport_coach_percent (report->engagement.median_rate);
+  g_autofree char *ratio = rapport_coach_percent (report->reciprocity->follow_back_ratio);
+  g_autofree char *posts = g_strdup_printf ("%.1f", report->cadence->posts_per_week);
+  g_autofree char *change = NULL;
+  const RapportSeriesPoint *first;
+  const RapportSeriesPoint *last;
+
+  /* The numbers `rapport report` prints for @mira.makes. */
+  g_assert_cmpstr (label_text (fixture, "followers_value"), ==, "2455");
+  g_assert_cmpstr (label_text (fixture, "rate_value"), ==, "6.3 %");
+  g_assert_cmpstr (label_text (fixture, "rate_value"), ==, rate);
+  g_assert_cmpstr (label_text (fixture, "posts_value"), ==, "1.3");
+  g_assert_cmpstr (label_text (fixture, "posts_value"), ==, posts);
+  g_assert_cmpstr (label_text (fixture, "posts_detail"), ==, "n = 136 posts in 106 weeks");
+  g_assert_cmpstr (label_text (fixture, "follow_back_value"), ==, "64.5 %");
+  g_assert_cmpstr (label_text (fixture, "follow_back_value"), ==, ratio);
+  g_assert_cmpstr (label_text (fixture, "follow_back_detail"), ==,
+                   "777 of the 1204 accounts you follow; export of 12 Sep 2024");
+
+  /* Over the whole history, from the first post: followers then and now, and the median of
+   * the first 90 days of posts against the last 90, as the report's "then and now". */
+  first = series_point (fixture, FIRST_POST);
+  last = series_point (fixture, LAST_DAY);
+  g_assert_cmpfloat (last->followers, ==, 2455);
+  change = g_strdup_printf ("+%.0f (+%.1f %%)", last->followers - first->followers,
+                            (last->followers - first->followers) / first->followers * 100);
+  g_assert_cmpstr (label_text (fixture, "followers_change"), ==, change);
+  g_assert_cmpstr (label_text (fixture, "followers_change"), ==, "+2060 (+521.5 %)");
+  g_assert_true (gtk_widget_has_css_class (child (fixture, "followers_change"), "success"));
+  g_assert_cmpstr (label_text (fixture, "followers_detail"), ==,
+                   "Since 5 Sep 2022; 2 real totals\n"
+                   "Partly rebuilt from follow dates: a lower bound");
+  g_assert_cmpstr (label_text (fixture, "rate_change"), ==, "-7.6 % (7.0 % → 6.5 %)");
+  g_assert_true (gtk_widget_has_css_class (child (fixture, "rate_change"), "error"));
+  g_assert_cmpstr (label_text (fixture, "rate_detail"), ==,
+                   "n = 136 posts; first and last 90 days: n = 17 and 16");
+  g_assert_cmpfloat_with_epsilon (report->overall->rate_change, -7.6, 0.05);
+
+  /* Every figure is there, so no card explains a gap. */
+  g_assert_null (gtk_widget_get_tooltip_text (child (fixture, "followers_card")));
+  g_assert_null (gtk_widget_get_tooltip_text (child (fixture, "rate_card")));
+
+  /* The headline is the strongest divergence, and it is what the chart tells those who
+   * cannot see it. */
+  g_assert_cmpstr (label_text (fixture, "headline_label"), ==, report->divergence->headline);
+  g_assert_cmpstr (label_text (fixture, "headline_label"), ==,
+                   "Followers +482.9 % from 14 Jun 2022 to 5 Jul 2024 while the median "
+                   "engagement rate fell from 8.8 % to 3.8 %");
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Followers and engagement rate over time");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       report->divergence->headline);
+
+  /* Followers, the rate of each post and its rolling median; two exports and the two jumps
+   * of the follow-for-follow burst. */
+  g_assert_cmpuint (rapport_chart_get_n_series (chart), ==, 3);
+  g_assert_cmpuint (rapport_chart_get_n_markers (chart), ==, 4);
+
+  /* The legend explains the dashed stretches. */
+  g_assert_nonnull (find_label (child (fixture, "legend_box"),
+                                "Dashed: reconstructed from follow dates — a lower bound"));
+  g_assert_nonnull (find_label (child (fixture, "legend_box"), "Followers (left axis)"));
+  g_assert_nonnull (find_label (child (fixture, "legend_box"),
+                                "An unusual jump or drop of followers, with its size"));
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
+assert_chart_range (Fixture *fixture,
+                    gint64   start,
+                    gint64   end)
+{
+  RapportChart *chart = child (fixture, "chart");
+
+  g_assert_cmpint (rapport_chart_get_range_start (chart), ==, start);
+  g_assert_cmpint (rapport_chart_get_range_end (chart), ==, end);
+}
+
+static void
+test_overview_ranges (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  AdwToggleGroup *ranges = child (fixture, "range_toggles");
+  RapportChart *chart = child (fixture, "chart");
+  gint64 quarter_start = LAST_DAY - 90 * DAY;
+  gint64 year_start = LAST_DAY - 364 * DAY;
+  g_autofree char *quarter_posts = NULL;
+  g_autofree char *quarter_change = NULL;
+  g_autofree char *burst_change = NULL;
+  const RapportSeriesPoint *from;
+  const RapportSeriesPoint *to;
+  guint start_notifies = 0;
+  guint end_notifies = 0;
+
+  g_signal_connect (chart, "notify::range-start", G_CALLBACK (count_notify_cb), &start_notifies);
+  g_signal_connect (chart, "notify::range-end", G_CALLBACK (count_notify_cb), &end_notifies);
+
+  /* All: from the first post to the last day of data, to the end of that day. */
+  g_assert_cmpstr (adw_toggle_group_get_active_name (ranges), ==, "all");
+  assert_chart_range (fixture, FIRST_POST, LAST_DAY + DAY - 1);
+
+  /* 3 months: the last 91 days.  The end stays, so only the start is notified. */
+  adw_toggle_group_set_active_name (ranges, "quarter");
+  assert_chart_range (fixture, quarter_start, LAST_DAY + DAY - 1);
+  g_assert_cmpuint (start_notifies, ==, 1);
+  g_assert_cmpuint (end_notifies, ==, 0);
+  g_assert_cmpstr (label_text (fixture, "followers_value"), ==, "2455");
+  from = series_point (fixture, quarter_start);
+  to = series_point (fixture, LAST_DAY);
+  quarter_change = g_strdup_printf ("+%.0f (+%.1f %%)", to->followers - from->followers,
+                                    (to->followers - from->followers) / from->followers * 100);
+  g_assert_cmpstr (label_text (fixture, "followers_change"), ==, quarter_change);
+  g_assert_true (g_str_has_prefix (label_text (fixture, "followers_detail"),
+                                   "Since 14 Jun 2024; 1 real total"));
+  quarter_posts = g_strdup_printf ("n = %u posts in 13 weeks",
+                                   count_posts (fixture, quarter_start, LAST_DAY + DAY));
+  g_assert_cmpstr (label_text (fixture, "posts_detail"), ==, quarter_posts);
+
+  /* 1 year: the last 365 days. */
+  adw_toggle_group_set_active_name (ranges, "year");
+  assert_chart_range (fixture, year_start, LAST_DAY + DAY - 1);
+  g_assert_true (g_str_has_prefix (label_text (fixture, "followers_detail"), "Since 14 Sep 2023"));
+
+  /* The coach's evidence: the burst, with two weeks on either side and no preset range. */
+  rapport_overview_page_show_range (fixture->page, BURST_LAST + 3600, BURST_START + 7200);
+  g_assert_cmpuint (adw_toggle_group_get_active (ranges), ==, GTK_INVALID_LIST_POSITION);
+  assert_chart_range (fixture, BURST_START - 14 * DAY, BURST_LAST + 15 * DAY - 1);
+  from = series_point (fixture, BURST_START);
+  to = series_point (fixture, BURST_LAST);
+  burst_change = g_strdup_printf ("+%.0f (+%.1f %%)", to->followers - from->followers,
+                                  (to->followers - from->followers) / from->followers * 100);
+  g_assert_cmpstr (label_text (fixture, "followers_change"), ==, burst_change);
+  g_assert_true (g_str_has_prefix (label_text (fixture, "followers_detail"), "Since 15 Jan 2024"));
+  g_assert_cmpstr (adw_toggle_group_get_active_name (child (fixture, "view_toggles")), ==, "chart");
+
+  /* Back to everything. */
+  adw_toggle_group_set_active_name (ranges, "all");
+  g_signal_handlers_disconnect_by_func (chart, count_notify_cb, &start_notifies);
+  g_signal_handlers_disconnect_by_func (chart, count_notify_cb, &end_notifies);
+  assert_chart_range (fixture, FIRST_POST, LAST_DAY + DAY - 1);
+  g_assert_cmpstr (label_text (fixture, "followers_change"), ==, "+2060 (+521.5 %)");
+}
+
+static GtkEventController *
+key_controller (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      /* The widget keeps its controllers. */
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        return controller;
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+press (GtkWidget *widget,
+       guint      keyval)
+{
+  gboolean handled = FALSE;
+
+  g_signal_emit_by_name (key_controller (widget), "key-pressed", keyval, 0,
+                         (GdkModifierType) 0, &handled);
+  g_assert_true (handled);
+}
+
+static char *
+followers_line (Fixture  *fixture,
+                gint64    day)
+{
+  const RapportSeriesPoint *point = series_point (fixture, day);
+
+  if (point->lower_bound)
+    return g_strdup_printf ("Followers: at least %.0f", point->followers);
+  return g_strdup_printf ("Followers: %.0f", point->followers);
+}
+
+/* Line @index of the read-out, "" past its end. */
+static char *
+readout_line (RapportChart *chart,
+              guint         index)
+{
+  g_auto(GStrv) lines = g_strsplit (rapport_chart_get_readout_text (chart), "\n", -1);
+
+  return g_strdup (index < g_strv_length (lines) ? lines[index] : "");
+}
+
+static void
+assert_readout (RapportChart *chart,
+                const char   *date,
+                const char   *followers)
+{
+  g_autofree char *first = readout_line (chart, 0);
+  g_autofree char *second = readout_line (chart, 1);
+
+  g_assert_cmpstr (first, ==, date);
+  g_assert_cmpstr (second, ==, followers);
+}
+
+static void
+test_overview_readout (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  RapportChart *chart = child (fixture, "chart");
+  g_autofree char *before_export = followers_line (fixture, EXPORT_1 - DAY);
+  gint64 cursor = 0;
+
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (chart)));
+  g_assert_false (rapport_chart_get_cursor (chart, NULL));
+  g_assert_cmpstr (rapport_chart_get_readout_text (chart), ==, "");
+
+  /* The export's own total is exact; the day before is rebuilt from follow dates. */
+  rapport_chart_set_cursor (chart, EXPORT_1 + 3 * 3600);
+  g_assert_true (rapport_chart_get_cursor (chart, &cursor));
+  g_assert_cmpint (cursor, ==, EXPORT_1);
+  assert_readout (chart, "Sun, 10 Mar 2024", "Followers: 2120");
+
+  press (GTK_WIDGET (chart), GDK_KEY_Left);
+  g_assert_true (rapport_chart_get_cursor (chart, &cursor));
+  g_assert_cmpint (cursor, ==, EXPORT_1 - DAY);
+  g_assert_true (g_str_has_prefix (before_export, "Followers: at least "));
+  assert_readout (chart, "Sat, 9 Mar 2024", before_export);
+
+  press (GTK_WIDGET (chart), GDK_KEY_Right);
+  press (GTK_WIDGET (chart), GDK_KEY_Right);
+  g_assert_true (rapport_chart_get_cursor (chart, &cursor));
+  g_assert_cmpint (cursor, ==, EXPORT_1 + DAY);
+
+  /* Home and End: the first and the last day in sight. */
+  press (GTK_WIDGET (chart), GDK_KEY_Home);
+  g_assert_true (rapport_chart_get_cursor (chart, &cursor));
+  g_assert_cmpint (cursor, ==, FIRST_POST);
+  press (GTK_WIDGET (chart), GDK_KEY_End);
+  g_assert_true (rapport_chart_get_cursor (chart, &cursor));
+  g_assert_cmpint (cursor, ==, LAST_DAY);
+  assert_readout (chart, "Thu, 12 Sep 2024", "Followers: 2455");
+
+  /* A narrower range takes the read-out away when its day leaves the view. */
+  rapport_chart_set_cursor (chart, EXPORT_1);
+  adw_toggle_group_set_active_name (child (fixture, "range_toggles"), "quarter");
+  g_assert_false (rapport_chart_get_cursor (chart, NULL));
+  g_assert_cmpstr (rapport_chart_get_readout_text (chart), ==, "");
+
+  rapport_chart_unset_cursor (chart);
+}
+
+/* The chart's frame as GTK would ask for it, with a read-out, and the node it starts with:
+ * the kept one. */
+static GskRenderNode *
+chart_frame (RapportChart *chart)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+  GskRenderNode *first;
+
+  g_assert_true (rapport_chart_get_cursor (chart, NULL));
+  GTK_WIDGET_GET_CLASS (chart)->snapshot (GTK_WIDGET (chart), snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  g_assert_cmpint (gsk_render_node_get_node_type (node), ==, GSK_CONTAINER_NODE);
+  first = gsk_container_node_get_child (node, 0);
+  gsk_render_node_ref (first);
+  gsk_render_node_unref (node);
+
+  return first;
+}
+
+static void
+test_overview_chart_cache (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  RapportChart *chart = child (fixture, "chart");
+  GskRenderNode *kept;
+  GskRenderNode *node;
+
+  /* Moving the read-out draws over the kept node. */
+  rapport_chart_set_cursor (chart, EXPORT_1 - DAY);
+  kept = chart_frame (chart);
+  rapport_chart_set_cursor (chart, EXPORT_1);
+  node = chart_frame (chart);
+  g_assert_true (node == kept);
+  gsk_render_node_unref (node);
+  rapport_chart_set_cursor (chart, EXPORT_1 + DAY);
+  node = chart_frame (chart);
+  g_assert_true (node == kept);
+  gsk_render_node_unref (node);
+
+  /* A new range draws anew, and so does new data. */
+  rapport_chart_set_range (chart, FIRST_POST, LAST_DAY);
+  node = chart_frame (chart);
+  g_assert_true (node != kept);
+  gsk_render_node_unref (kept);
+  kept = node;
+  rapport_chart_add_marker (chart, RAPPORT_CHART_MARKER_LINE, EXPORT_1 + 5 * DAY, 0, "Test");
+  node = chart_frame (chart);
+  g_assert_true (node != kept);
+  gsk_render_node_unref (node);
+  gsk_render_node_unref (kept);
+
+  rapport_chart_unset_cursor (chart);
+}
+
+static void
+test_overview_table (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  const RapportReport *report = rapport_analysis_get_report (fixture->analysis);
+  GListModel *rows = child (fixture, "table_store");
+  g_autofree char *date = NULL;
+  g_autofree char *followers = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *posts = NULL;
+  g_autoptr(GObject) newest = NULL;
+  g_autoptr(GObject) export_day = NULL;
+  guint export_row;
+
+  /* Filled when first shown. */
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
+  adw_toggle_group_set_active_name (child (fixture, "view_toggles"), "table");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (fixture, "chart_stack")), ==, "table");
+
+  /* One row per day of the follower series, newest first. */
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, report->series->points->len);
+  newest = g_list_model_get_item (rows, 0);
+  g_object_get (newest, "date", &date, "followers", &followers, "source", &source, NULL);
+  g_assert_cmpstr (date, ==, "12 Sep 2024");
+  g_assert_cmpstr (followers, ==, "2455");
+  g_assert_cmpstr (source, ==, "Total from an export");
+
+  export_row = (guint) ((LAST_DAY - EXPORT_1) / DAY);
+  export_day = g_list_model_get_item (rows, export_row + 1);
+  g_clear_pointer (&date, g_free);
+  g_clear_pointer (&source, g_free);
+  g_object_get (export_day, "date", &date, "source", &source, "posts", &posts, NULL);
+  g_assert_cmpstr (date, ==, "9 Mar 2024");
+  g_assert_cmpstr (source, ==, "Rebuilt from follow dates, a lower bound");
+
+  save_page_shot (fixture, "overview-table");
+
+  adw_toggle_group_set_active_name (child (fixture, "view_toggles"), "chart");
+}
+
+static void
+test_overview_all_accounts (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  GtkListBox *accounts = child (fixture, "accounts_list");
+  g_autofree char *sum = NULL;
+  double total = 0;
+  guint n_rows = 0;
+
+  g_assert_true (rapport_analysis_is_all_accounts (fixture->analysis));
+
+  /* The combined line ends with the sum of each account's last figure. */
+  for (guint c = 0; c < rapport_analysis_get_n_children (fixture->analysis); c++)
+    {
+      GArray *points = rapport_analysis_get_report (rapport_analysis_get_child (fixture->analysis, c))->series->points;
+
+      if (points->len > 0)
+        total += g_array_index (points, RapportSeriesPoint, points->len - 1).followers;
+    }
+  sum = g_strdup_printf ("%.0f", total);
+  g_assert_cmpstr (label_text (fixture, "followers_value"), ==, sum);
+  /* Instagram 2455, TikTok 870, X 640. */
+  g_assert_cmpstr (label_text (fixture, "followers_value"), ==, "3965");
+
+  /* Rates and ratios are per account: "—", and the card says why. */
+  g_assert_cmpstr (label_text (fixture, "rate_value"), ==, "—");
+  g_assert_nonnull (gtk_widget_get_tooltip_text (child (fixture, "rate_card")));
+  g_assert_cmpstr (label_text (fixture, "follow_back_value"), ==, "—");
+  g_assert_nonnull (gtk_widget_get_tooltip_text (child (fixture, "follow_back_card")));
+
+  /* One row per account, the Instagram account with its report's figures. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (accounts)));
+  while (gtk_list_box_get_row_at_index (accounts, n_rows) != NULL)
+    n_rows++;
+  g_assert_cmpuint (n_rows, ==, 3);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (accounts, 0))),
+                   ==, "@mira.makes");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (accounts, 0))),
+                   ==, "Instagram · 2455 followers · median engagement rate 6.3 % · 1.3 posts a "
+                       "week · follow-back ratio 64.5 %");
+
+  /* The headline names the account it is about. */
+  g_assert_true (g_str_has_prefix (label_text (fixture, "headline_label"),
+                                   "@mira.makes: Followers +482.9 %"));
+  g_assert_nonnull (find_label (child (fixture, "legend_box"),
+                                "Followers of all accounts together"));
+
+  save_page_shot (fixture, "overview-all-accounts");
+}
+
+static void
+test_overview_empty (void)
+{
+  RapportOverviewPage *page = RAPPORT_OVERVIEW_PAGE (rapport_overview_page_new ());
+  GtkStack *stack;
+
+  g_object_ref_sink (page);
+  stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (page), RAPPORT_TYPE_OVERVIEW_PAGE,
+                                                    "stack"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_assert_finalize_object (page);
+}
+
+/* `rapport --measure-first-frame`, which build-aux/benchmark.py runs: one line with the time to
+ * the first drawn frame, then it quits. */
+static void
+test_overview_measure_first_frame (void)
+{
+  g_autofree char *data_dir = g_build_filename (temp_root, "store", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) words = NULL;
+  const char *argv[] = {
+    g_getenv ("RAPPORT_BIN"), "--data-dir", data_dir, "--measure-first-frame", NULL
+  };
+  int status = -1;
+  double ms;
+
+  g_assert_nonnull (argv[0]);
+  /* The store exists before the program opens it. */
+  sample_store ();
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
+                &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  words = g_strsplit (g_strstrip (out), " ", -1);
+  g_assert_cmpuint (g_strv_length (words), ==, 2);
+  g_assert_cmpstr (words[0], ==, "first-frame-ms");
+  ms = g_ascii_strtod (words[1], NULL);
+  g_assert_cmpfloat (ms, >, 0);
+  g_assert_cmpfloat (ms, <, 60000);
+}
+
+/* ── screenshots ─────────────────────────────────────────────────────────────────────────── */
+
+typedef struct
+{
+  gboolean  done;
+  gboolean  saved;
+  GError   *error;
+} SaveResult;
+
+static RapportApplication *
+shared_application (void)
+{
+  static RapportApplication *app;
+
+  if (app == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      app = rapport_application_new ();
+      g_application_set_flags (G_APPLICATION (app),
+                               g_application_get_flags (G_APPLICATION (app)) |
+                               G_APPLICATION_NON_UNIQUE);
+      g_application_register (G_APPLICATION (app), NULL, &error);
+      g_assert_no_error (error);
+    }
+
+  return app;
+}
+
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  SaveResult *save = user_data;
+
+  save->saved = rapport_screenshot_save_finish (GTK_WINDOW (object), result, &save->error);
+  save->done = TRUE;
+}
+
+/* How many pixels of the chart's area are close to @color. */
+static guint
+count_color (GdkTexture          *texture,
+             const graphene_rect_t *area,
+             const GdkRGBA       *color)
+{
+  g_autoptr(GdkTextureDownloader) downloader = gdk_texture_downloader_new (texture);
+  g_autoptr(GBytes) bytes = NULL;
+  const guint8 *pixels;
+  gsize stride;
+  guint n = 0;
+
+  gdk_texture_downloader_set_format (downloader, GDK_MEMORY_R8G8B8A8);
+  bytes = gdk_texture_downloader_download_bytes (downloader, &stride);
+  pixels = g_bytes_get_data (bytes, NULL);
+
+  for (int y = (int) area->origin.y; y < (int) (area->origin.y + area->size.height); y++)
+    for (int x = (int) area->origin.x; x < (int) (area->origin.x + area->size.width); x++)
+      {
+        const guint8 *p = pixels + y * stride + x * 4;
+
+        if (abs (p[0] - (int) (color->red * 255)) < 24 &&
+            abs (p[1] - (int) (color->green * 255)) < 24 &&
+            abs (p[2] - (int) (color->blue * 255)) < 24)
+          n++;
+      }
+
+  return n;
+}
+
+static void
+shoot (AdwColorScheme  scheme,
+       int             width,
+       gboolean        readout,
+       const char     *name)
+{
+  RapportApplication *app = shared_application ();
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", NULL);
+  g_autofree char *basename = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = g_build_filename (dir, basename, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  SaveResult save = { 0 };
+  RapportWindow *window;
+  GObject *view_stack;
+  GtkWidget *page;
+  RapportChart *chart;
+  graphene_rect_t bounds;
+  GdkRGBA accent;
+  GdkRGBA second;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_unlink (path);
+  adw_style_manager_set_color_scheme (style_manager, scheme);
+
+  window = rapport_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), width > 0 ? width : 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  rapport_window_explore_sample_data (window);
+  while (rapport_window_get_busy (window))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (rapport_window_set_page (window, "overview"));
+
+  view_stack = gtk_widget_get_template_child (GTK_WIDGET (window), RAPPORT_TYPE_WINDOW, "view_stack");
+  page = adw_view_stack_get_child_by_name (ADW_VIEW_STACK (view_stack), "overview");
+  g_assert_true (RAPPORT_IS_OVERVIEW_PAGE (page));
+  chart = RAPPORT_CHART (gtk_widget_get_template_child (page, RAPPORT_TYPE_OVERVIEW_PAGE, "chart"));
+  while (gtk_widget_get_width (GTK_WIDGET (chart)) == 0 ||
+         (width > 0 && gtk_widget_get_width (GTK_WIDGET (chart)) >= width))
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Narrow, the figures fill the first screen: the picture is of the chart, scrolled to as a
+   * creator would. */
+  if (width > 0)
+    {
+      GtkScrolledWindow *scrolled;
+      GtkWidget *content;
+      graphene_rect_t in_content;
+
+      scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (chart),
+                                                               GTK_TYPE_SCROLLED_WINDOW));
+      content = gtk_scrolled_window_get_child (scrolled);
+      g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (chart), content, &in_content));
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled),
+                                in_content.origin.y - 75);
+    }
+  if (readout)
+    rapport_chart_set_cursor (chart, BURST_LAST);
+
+  rapport_screenshot_save_async (GTK_WINDOW (window), width, file, NULL, save_cb, &save);
+  while (!save.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (save.error);
+  g_assert_true (save.saved);
+
+  /* The chart is drawn, in the theme's colours: the accent for followers, the second colour
+   * for engagement. */
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (chart), GTK_WIDGET (window), &bounds));
+  g_assert_cmpfloat (bounds.size.width, >, 250);
+  texture = gdk_texture_new_from_filename (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gdk_texture_get_height (texture));
+  rapport_chart_get_series_color (chart, 0, &accent);
+  rapport_chart_get_series_color (chart, 2, &second);
+  g_test_message ("%s: %u pixels in the accent colour, %u in the second colour", name,
+                  count_color (texture, &bounds, &accent), count_color (texture, &bounds, &second));
+  g_assert_cmpuint (count_color (texture, &bounds, &accent), >, 100);
+  g_assert_cmpuint (count_color (texture, &bounds, &second), >, 100);
+
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_pending ();
+  g_assert_finalize_object (window);
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_overview_screenshot_light (void)
+{
+  shoot (ADW_COLOR_SCHEME_FORCE_LIGHT, 0, FALSE, "overview-light");
+}
+
+static void
+test_overview_screenshot_dark (void)
+{
+  shoot (ADW_COLOR_SCHEME_FORCE_DARK, 0, TRUE, "overview-dark-readout");
+}
+
+static void
+test_overview_screenshot_narrow (void)
+{
+  shoot (ADW_COLOR_SCHEME_FORCE_LIGHT, 360, FALSE, "overview-narrow");
+}
+
+static void
+remove_temp_root (void)
+{
+  rapport_test_remove_tree (temp_root);
+  g_clear_pointer (&temp_root, g_free);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *cache = NULL;
+  g_autofree char *data = NULL;
+  int status;
+
+  /* The window keeps the sample database in the cache folder and opens the user's database:
+   * both in a folder of this test, apart from other tests running at the same time. */
+  temp_root = rapport_test_make_temp_dir ();
+  cache = g_build_filename (temp_root, "cache", NULL);
+  data = g_build_filename (temp_root, "data", NULL);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  /* The accessible properties are read back from GTK's test context. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  rapport_screenshot_set_up_display ();
+
+  g_test_add ("/overview/figures", Fixture, GINT_TO_POINTER (0),
+              fixture_set_up, test_overview_figures, fixture_tear_down);
+  g_test_add ("/overview/ranges", Fixture, GINT_TO_POINTER (0),
+              fixture_set_up, test_overview_ranges, fixture_tear_down);
+  g_test_add ("/overview/readout", Fixture, GINT_TO_POINTER (0),
+              fixture_set_up, test_overview_readout, fixture_tear_down);
+  g_test_add ("/overview/chart-cache", Fixture, GINT_TO_POINTER (0),
+              fixture_set_up, test_overview_chart_cache, fixture_tear_down);
+  g_test_add ("/overview/table", Fixture, GINT_TO_POINTER (0),
+              fixture_set_up, test_overview_table, fixture_tear_down);
+  g_test_add ("/overview/all-accounts", Fixture, GINT_TO_POINTER (-1),
+              fixture_set_up, test_overview_all_accounts, fixture_tear_down);
+  g_test_add_func ("/overview/empty", test_overview_empty);
+  g_test_add_func ("/overview/measure-first-frame", test_overview_measure_first_frame);
+  g_test_add_func ("/overview/screenshot/light", test_overview_screenshot_light);
+  g_test_add_func ("/overview/screenshot/dark", test_overview_screenshot_dark);
+  g_test_add_func ("/overview/screenshot/narrow", test_overview_screenshot_narrow);
+
+  status = g_test_run ();
+  remove_temp_root ();
+
+  return status;
+}

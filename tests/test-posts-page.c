@@ -1,0 +1,701 @@
+/* test-posts-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Posts page under a headless display: the rows of a hand-built account and what they
+ * show, the order after sorting by each kind of column (unknown values last), the details of
+ * the selected post, the posts of a coach suggestion and the way back, all accounts, and
+ * screenshots of the sample data.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "rapport-application.h"
+#include "store/rapport-store.h"
+#include "ui/rapport-posts-page.h"
+#include "ui/rapport-screenshot.h"
+#include "ui/rapport-window.h"
+#include "rapport-test-util.h"
+
+/* 1 Jan 2024, 00:00 UTC. */
+#define T0 G_GINT64_CONSTANT (1704067200)
+#define DAY G_GINT64_CONSTANT (86400)
+#define UNKNOWN RAPPORT_COUNT_UNKNOWN
+
+/* @jo.makes on Instagram, 1,000 followers throughout, and four own posts plus a repost:
+ *   p1 10 Jan, photo, 50 likes, 5 comments: 55 interactions, ER 5.5 %
+ *   p2 10 Feb, reel, 120 likes, 12 comments, 2,000 impressions: 132, ER 13.2 %, 6.6 % by
+ *      impressions
+ *   p3 10 Mar, carousel, likes unknown, 3 comments, no text: 3, ER 0.3 %
+ *   p4 10 Apr, photo, 80 likes, comments unknown: 80, ER 8.0 %
+ *   r5 20 Apr, a repost: not an own post.
+ * @jo.clips on TikTok: one video t1 on 20 Feb, 10 likes. */
+static RapportStore *
+make_store (char **data_dir)
+{
+  static const char *p1_tags[] = { "pottery", "f4f", NULL };
+  static const char *p1_mentions[] = { "clay.collective", NULL };
+  static const char *p2_tags[] = { "wheelthrown", NULL };
+  struct {
+    const char *id;
+    RapportPostType type;
+    int day;
+    const char *text;
+    const char *url;
+    gint64 likes;
+    gint64 comments;
+    gint64 impressions;
+    const char * const *tags;
+    const char * const *mentions;
+  } posts[] = {
+    { "p1", RAPPORT_POST_PHOTO, 9, "First bowl\nof the year #pottery #f4f @clay.collective",
+      "https://www.instagram.com/p/p1/", 50, 5, UNKNOWN, p1_tags, p1_mentions },
+    { "p2", RAPPORT_POST_REEL, 40, "Trimming day #wheelthrown", "https://www.instagram.com/p/p2/",
+      120, 12, 2000, p2_tags, NULL },
+    { "p3", RAPPORT_POST_CAROUSEL, 69, NULL, NULL, UNKNOWN, 3, UNKNOWN, NULL, NULL },
+    { "p4", RAPPORT_POST_PHOTO, 100, "Glaze test", "https://www.instagram.com/p/p4/", 80,
+      UNKNOWN, UNKNOWN, NULL, NULL },
+    { "r5", RAPPORT_POST_REPOST, 110, "Look at this", NULL, 999, 99, UNKNOWN, NULL, NULL },
+  };
+  g_autoptr(GError) error = NULL;
+  RapportAccountInfo account = { RAPPORT_PLATFORM_INSTAGRAM, "jo.makes", NULL, NULL };
+  RapportAccountInfo clips = { RAPPORT_PLATFORM_TIKTOK, "jo.clips", NULL, NULL };
+  RapportFollowerCount first = { T0, 1000, RAPPORT_COUNT_SOURCE_PROFILE };
+  RapportFollowerCount last = { T0 + 120 * DAY, 1000, RAPPORT_COUNT_SOURCE_PROFILE };
+  RapportStoreImport *import;
+  RapportImportSink *sink;
+  RapportStore *store;
+  RapportPost post;
+
+  *data_dir = rapport_test_make_temp_dir ();
+  store = rapport_store_open (*data_dir, &error);
+  g_assert_no_error (error);
+
+  import = rapport_store_begin_import (store, "jo.zip", "jo", NULL, &error);
+  g_assert_no_error (error);
+  sink = rapport_store_import_get_sink (import);
+  g_assert_true (rapport_import_sink_set_account (sink, &account, &error));
+  rapport_import_sink_set_export_date (sink, T0 + 120 * DAY, RAPPORT_DATE_SOURCE_MANIFEST);
+  g_assert_true (rapport_import_sink_add_follower_count (sink, &first, &error));
+  g_assert_true (rapport_import_sink_add_follower_count (sink, &last, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (posts); i++)
+    {
+      rapport_post_init (&post);
+      post.platform_id = posts[i].id;
+      post.type = posts[i].type;
+      post.created_at = T0 + posts[i].day * DAY + 15 * 3600;
+      post.text = posts[i].text;
+      post.url = posts[i].url;
+      post.likes = posts[i].likes;
+      post.comments = posts[i].comments;
+      post.impressions = posts[i].impressions;
+      post.hashtags = posts[i].tags;
+      post.mentions = posts[i].mentions;
+      g_assert_true (rapport_import_sink_add_post (sink, &post, &error));
+    }
+  g_assert_true (rapport_store_import_commit (import, NULL, &error));
+
+  import = rapport_store_begin_import (store, "clips.zip", "clips", NULL, &error);
+  g_assert_no_error (error);
+  sink = rapport_store_import_get_sink (import);
+  g_assert_true (rapport_import_sink_set_account (sink, &clips, &error));
+  rapport_import_sink_set_export_date (sink, T0 + 120 * DAY, RAPPORT_DATE_SOURCE_MANIFEST);
+  rapport_post_init (&post);
+  post.platform_id = "t1";
+  post.type = RAPPORT_POST_VIDEO;
+  post.created_at = T0 + 50 * DAY;
+  post.text = "Kiln opening";
+  post.likes = 10;
+  g_assert_true (rapport_import_sink_add_post (sink, &post, &error));
+  g_assert_true (rapport_store_import_commit (import, NULL, &error));
+  g_assert_no_error (error);
+
+  return store;
+}
+
+static RapportAnalysis *
+load_analysis (RapportStore *store,
+               const char   *handle)
+{
+  g_autoptr(GPtrArray) accounts = NULL;
+  g_autoptr(GError) error = NULL;
+  RapportAnalysis *analysis = NULL;
+
+  accounts = rapport_store_list_accounts (store, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < accounts->len; i++)
+    {
+      const RapportAccount *account = g_ptr_array_index (accounts, i);
+
+      if (handle == NULL || g_strcmp0 (account->handle, handle) == 0)
+        {
+          analysis = rapport_analysis_load (store, handle == NULL ? 0 : account->id, NULL, &error);
+          g_assert_no_error (error);
+          break;
+        }
+    }
+
+  g_assert_nonnull (analysis);
+  return analysis;
+}
+
+static gpointer
+page_child (RapportPostsPage *page,
+            const char       *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (page), RAPPORT_TYPE_POSTS_PAGE,
+                                                  name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static gboolean
+count_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  (*(guint *) user_data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wait_frames (GtkWidget *widget)
+{
+  guint frames = 0;
+  guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
+
+  while (frames < 3)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_widget_remove_tick_callback (widget, id);
+}
+
+static GtkWindow *
+show_page (RapportPostsPage *page,
+           int               width)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  gtk_window_set_default_size (window, width, 600);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  wait_frames (GTK_WIDGET (window));
+
+  return window;
+}
+
+static void
+destroy_window (GtkWindow *window)
+{
+  g_object_ref (window);
+  gtk_window_destroy (window);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_finalize_object (window);
+}
+
+static GListModel *
+rows (RapportPostsPage *page)
+{
+  return G_LIST_MODEL (page_child (page, "selection"));
+}
+
+/* The platform ids of the rows, in the order shown. */
+static char *
+row_ids (RapportPostsPage *page)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows (page)); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (rows (page), i);
+      g_autofree char *id = NULL;
+
+      g_object_get (item, "platform-id", &id, NULL);
+      if (i > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, id);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+assert_order (RapportPostsPage *page,
+              const char       *column,
+              GtkSortType       order,
+              const char       *expected)
+{
+  g_autofree char *ids = NULL;
+
+  gtk_column_view_sort_by_column (page_child (page, "column_view"), page_child (page, column),
+                                  order);
+  ids = row_ids (page);
+  g_assert_cmpstr (ids, ==, expected);
+}
+
+static guint
+position_of (RapportPostsPage *page,
+             const char       *id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (rows (page)); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (rows (page), i);
+      g_autofree char *item_id = NULL;
+
+      g_object_get (item, "platform-id", &item_id, NULL);
+      if (g_strcmp0 (item_id, id) == 0)
+        return i;
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+collect_labels (GtkWidget *widget,
+                GString   *out)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget))
+    {
+      g_string_append (out, gtk_label_get_label (GTK_LABEL (widget)));
+      g_string_append_c (out, '|');
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, out);
+}
+
+/* Every label the user sees in @widget, in widget order, each followed by '|'. */
+static char *
+visible_labels (GtkWidget *widget)
+{
+  GString *out = g_string_new (NULL);
+
+  collect_labels (widget, out);
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_rows_and_sorting (void)
+{
+  g_autofree char *data_dir = NULL;
+  g_autoptr(RapportStore) store = make_store (&data_dir);
+  g_autoptr(RapportAnalysis) analysis = load_analysis (store, "jo.makes");
+  RapportPostsPage *page = g_object_new (RAPPORT_TYPE_POSTS_PAGE, "analysis", analysis, NULL);
+  GtkWindow *window = show_page (page, 1000);
+  g_autofree char *ids = NULL;
+  g_autofree char *labels = NULL;
+
+  g_assert_true (rapport_posts_page_get_analysis (page) == analysis);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (page, "stack")), ==, "posts");
+
+  /* Own posts only, newest first. */
+  ids = row_ids (page);
+  g_assert_cmpstr (ids, ==, "p4 p3 p2 p1");
+
+  /* One account: no account column; impressions where known. */
+  g_assert_false (gtk_column_view_column_get_visible (page_child (page, "account_column")));
+  g_assert_true (gtk_column_view_column_get_visible (page_child (page, "impressions_column")));
+  g_assert_true (gtk_column_view_column_get_visible (page_child (page, "rate_impressions_column")));
+
+  /* What the rows say, "—" where the export did not. */
+  labels = visible_labels (page_child (page, "column_view"));
+  g_assert_nonnull (strstr (labels, "Date|Text|Type|Likes|Comments|Shares|Impressions|ER|"
+                                    "ER by Impressions|"));
+  g_assert_nonnull (strstr (labels, "|10 Apr 2024|Glaze test|Photo|80|—|—|—|8.0 %|—|"));
+  g_assert_nonnull (strstr (labels, "|10 Mar 2024||Carousel|—|3|—|—|0.3 %|—|"));
+  g_assert_nonnull (strstr (labels, "|10 Feb 2024|Trimming day #wheelthrown|Reel|120|12|—|2000|"
+                                    "13.2 %|6.6 %|"));
+  g_assert_nonnull (strstr (labels, "|10 Jan 2024|First bowl of the year #pottery #f4f "
+                                    "@clay.collective|Photo|50|5|—|—|5.5 %|—|"));
+
+  /* By each column, unknown values last in either order. */
+  assert_order (page, "likes_column", GTK_SORT_DESCENDING, "p2 p4 p1 p3");
+  assert_order (page, "likes_column", GTK_SORT_ASCENDING, "p1 p4 p2 p3");
+  assert_order (page, "comments_column", GTK_SORT_DESCENDING, "p2 p1 p3 p4");
+  assert_order (page, "comments_column", GTK_SORT_ASCENDING, "p3 p1 p2 p4");
+  assert_order (page, "rate_column", GTK_SORT_DESCENDING, "p2 p4 p1 p3");
+  assert_order (page, "rate_column", GTK_SORT_ASCENDING, "p3 p1 p4 p2");
+  assert_order (page, "impressions_column", GTK_SORT_ASCENDING, "p2 p1 p3 p4");
+  assert_order (page, "date_column", GTK_SORT_ASCENDING, "p1 p2 p3 p4");
+  assert_order (page, "date_column", GTK_SORT_DESCENDING, "p4 p3 p2 p1");
+  assert_order (page, "text_column", GTK_SORT_ASCENDING, "p3 p1 p4 p2");
+  assert_order (page, "type_column", GTK_SORT_ASCENDING, "p3 p1 p4 p2");
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&analysis));
+  g_clear_object (&store);
+  rapport_test_remove_tree (data_dir);
+}
+
+/* The title and value of each row of the details' counts, "Likes 50". */
+static char *
+count_rows (RapportPostsPage *page)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  GtkListBox *list = page_child (page, "detail_counts");
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    {
+      g_autofree char *labels = visible_labels (GTK_WIDGET (row));
+
+      g_string_append (out, labels);
+      g_string_append_c (out, '\n');
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+test_details (void)
+{
+  g_autofree char *data_dir = NULL;
+  g_autoptr(RapportStore) store = make_store (&data_dir);
+  g_autoptr(RapportAnalysis) analysis = load_analysis (store, "jo.makes");
+  RapportPostsPage *page = g_object_new (RAPPORT_TYPE_POSTS_PAGE, "analysis", analysis, NULL);
+  GtkWindow *window = show_page (page, 1000);
+  g_autofree char *counts = NULL;
+
+  /* Nothing picked yet. */
+  g_assert_false (adw_overlay_split_view_get_show_sidebar (page_child (page, "split_view")));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (page, "detail_stack")), ==,
+                   "none");
+
+  gtk_single_selection_set_selected (page_child (page, "selection"), position_of (page, "p1"));
+  wait_frames (GTK_WIDGET (window));
+  g_assert_true (adw_overlay_split_view_get_show_sidebar (page_child (page, "split_view")));
+  g_assert_true (gtk_widget_get_mapped (page_child (page, "detail_hashtags")));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (page, "detail_stack")), ==,
+                   "post");
+  g_assert_cmpstr (gtk_label_get_label (page_child (page, "detail_date")), ==,
+                   "10 January 2024, 15:00");
+  g_assert_cmpstr (gtk_label_get_label (page_child (page, "detail_kind")), ==, "Photo");
+  g_assert_cmpstr (gtk_label_get_label (page_child (page, "detail_text")), ==,
+                   "First bowl\nof the year #pottery #f4f @clay.collective");
+  g_assert_cmpstr (gtk_label_get_label (page_child (page, "detail_hashtags")), ==,
+                   "#f4f  #pottery");
+  g_assert_cmpstr (gtk_label_get_label (page_child (page, "detail_mentions")), ==,
+                   "@clay.collective");
+  g_assert_true (gtk_widget_get_visible (page_child (page, "open_post_button")));
+  counts = count_rows (page);
+  g_assert_cmpstr (counts, ==,
+                   "Likes|50|\n"
+                   "Comments|5|\n"
+                   "Engagement Rate|Of 1000 followers that day|5.5 %|\n");
+  g_clear_pointer (&counts, g_free);
+
+  /* Impressions and their rate where the export has them. */
+  gtk_single_selection_set_selected (page_child (page, "selection"), position_of (page, "p2"));
+  wait_frames (GTK_WIDGET (window));
+  g_assert_cmpstr (gtk_label_get_label (page_child (page, "detail_hashtags")), ==,
+                   "#wheelthrown");
+  g_assert_cmpstr (gtk_label_get_label (page_child (page, "detail_mentions")), ==, "None");
+  counts = count_rows (page);
+  g_assert_cmpstr (counts, ==,
+                   "Likes|120|\n"
+                   "Comments|12|\n"
+                   "Impressions|2000|\n"
+                   "Engagement Rate|Of 1000 followers that day|13.2 %|\n"
+                   "Engagement Rate by Impressions|6.6 %|\n");
+  g_clear_pointer (&counts, g_free);
+
+  /* No text, no tags, no address. */
+  gtk_single_selection_set_selected (page_child (page, "selection"), position_of (page, "p3"));
+  g_assert_cmpstr (gtk_label_get_label (page_child (page, "detail_text")), ==,
+                   "This post has no text.");
+  g_assert_cmpstr (gtk_label_get_label (page_child (page, "detail_hashtags")), ==, "None");
+  g_assert_false (gtk_widget_get_visible (page_child (page, "open_post_button")));
+
+  gtk_single_selection_set_selected (page_child (page, "selection"), GTK_INVALID_LIST_POSITION);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (page, "detail_stack")), ==,
+                   "none");
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&analysis));
+  g_clear_object (&store);
+  rapport_test_remove_tree (data_dir);
+}
+
+static void
+test_narrow (void)
+{
+  g_autofree char *data_dir = NULL;
+  g_autoptr(RapportStore) store = make_store (&data_dir);
+  g_autoptr(RapportAnalysis) analysis = load_analysis (store, "jo.makes");
+  RapportPostsPage *page = g_object_new (RAPPORT_TYPE_POSTS_PAGE, "analysis", analysis, NULL);
+  GtkWindow *window = show_page (page, 360);
+  AdwOverlaySplitView *split_view = page_child (page, "split_view");
+  g_autofree char *labels = NULL;
+
+  /* The columns that matter most; the details only when asked for. */
+  g_assert_true (adw_overlay_split_view_get_collapsed (split_view));
+  g_assert_false (adw_overlay_split_view_get_show_sidebar (split_view));
+  labels = visible_labels (page_child (page, "column_view"));
+  g_assert_nonnull (strstr (labels, "Date|Text|Likes|ER|"));
+  g_assert_nonnull (strstr (labels, "|10 Apr 2024|Glaze test|80|8.0 %|"));
+
+  gtk_single_selection_set_selected (page_child (page, "selection"), position_of (page, "p1"));
+  g_assert_true (adw_overlay_split_view_get_show_sidebar (split_view));
+  wait_frames (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_mapped (page_child (page, "detail_hashtags")));
+  g_assert_cmpstr (gtk_label_get_label (page_child (page, "detail_hashtags")), ==,
+                   "#f4f  #pottery");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.close-details", NULL));
+  g_assert_false (adw_overlay_split_view_get_show_sidebar (split_view));
+
+  /* Wider again: every column. */
+  gtk_window_set_default_size (window, 1000, 600);
+  wait_frames (GTK_WIDGET (window));
+  g_assert_true (gtk_column_view_column_get_visible (page_child (page, "comments_column")));
+  g_assert_true (gtk_column_view_column_get_visible (page_child (page, "rate_impressions_column")));
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&analysis));
+  g_clear_object (&store);
+  rapport_test_remove_tree (data_dir);
+}
+
+static void
+test_show_posts (void)
+{
+  g_autofree char *data_dir = NULL;
+  g_autoptr(RapportStore) store = make_store (&data_dir);
+  g_autoptr(RapportAnalysis) analysis = load_analysis (store, "jo.makes");
+  RapportPostsPage *page = g_object_new (RAPPORT_TYPE_POSTS_PAGE, "analysis", analysis, NULL);
+  GtkWindow *window = show_page (page, 1000);
+  AdwBanner *banner = page_child (page, "filter_banner");
+  const char *bait[] = { "p1", "p4", "gone", NULL };
+  g_autofree char *ids = NULL;
+
+  g_assert_false (adw_banner_get_revealed (banner));
+
+  /* The coach's evidence, in the table's order, with a way back. */
+  rapport_posts_page_show_posts (page, "Posts with #f4f", bait);
+  ids = row_ids (page);
+  g_assert_cmpstr (ids, ==, "p4 p1");
+  g_clear_pointer (&ids, g_free);
+  g_assert_true (adw_banner_get_revealed (banner));
+  g_assert_cmpstr (adw_banner_get_title (banner), ==, "Posts with #f4f: 2 posts");
+  g_assert_cmpstr (adw_banner_get_button_label (banner), ==, "Show _All Posts");
+
+  /* Sorting works within them. */
+  assert_order (page, "likes_column", GTK_SORT_DESCENDING, "p4 p1");
+
+  g_signal_emit_by_name (banner, "button-clicked");
+  g_assert_false (adw_banner_get_revealed (banner));
+  ids = row_ids (page);
+  g_assert_cmpstr (ids, ==, "p2 p4 p1 p3");
+  g_clear_pointer (&ids, g_free);
+
+  /* Another analysis starts with all its posts. */
+  rapport_posts_page_show_posts (page, "One", (const char * const[]) { "p2", NULL });
+  g_assert_cmpuint (g_list_model_get_n_items (rows (page)), ==, 1);
+  g_assert_cmpstr (adw_banner_get_title (banner), ==, "One: 1 post");
+  rapport_posts_page_set_analysis (page, NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (page, "stack")), ==, "empty");
+  rapport_posts_page_set_analysis (page, analysis);
+  g_assert_false (adw_banner_get_revealed (banner));
+  g_assert_cmpuint (g_list_model_get_n_items (rows (page)), ==, 4);
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&analysis));
+  g_clear_object (&store);
+  rapport_test_remove_tree (data_dir);
+}
+
+static void
+test_all_accounts (void)
+{
+  g_autofree char *data_dir = NULL;
+  g_autoptr(RapportStore) store = make_store (&data_dir);
+  g_autoptr(RapportAnalysis) analysis = load_analysis (store, NULL);
+  RapportPostsPage *page = g_object_new (RAPPORT_TYPE_POSTS_PAGE, "analysis", analysis, NULL);
+  GtkWindow *window = show_page (page, 1000);
+  g_autofree char *labels = NULL;
+  g_autofree char *ids = NULL;
+
+  g_assert_true (rapport_analysis_is_all_accounts (analysis));
+  g_assert_true (gtk_column_view_column_get_visible (page_child (page, "account_column")));
+  ids = row_ids (page);
+  g_assert_cmpstr (ids, ==, "p4 p3 t1 p2 p1");
+  for (guint i = 0; i < g_list_model_get_n_items (rows (page)); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (rows (page), i);
+      g_autofree char *account = NULL;
+
+      g_object_get (item, "account", &account, NULL);
+      g_assert_cmpstr (account, ==, i == 2 ? "@jo.clips" : "@jo.makes");
+    }
+  labels = visible_labels (page_child (page, "column_view"));
+  g_assert_nonnull (strstr (labels, "Account|Date|Text|"));
+  g_assert_nonnull (strstr (labels, "|20 Feb 2024|Kiln opening|Video|10|—|—|—|—|—|"));
+  g_assert_nonnull (strstr (labels, "|@jo.clips|"));
+
+  assert_order (page, "account_column", GTK_SORT_ASCENDING, "t1 p1 p2 p3 p4");
+
+  gtk_single_selection_set_selected (page_child (page, "selection"), 0);
+  g_assert_cmpstr (gtk_label_get_label (page_child (page, "detail_kind")), ==,
+                   "Video · @jo.clips");
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&analysis));
+  g_clear_object (&store);
+  rapport_test_remove_tree (data_dir);
+}
+
+/* The sample data, through the window */
+
+static RapportApplication *
+shared_application (void)
+{
+  static RapportApplication *app;
+
+  if (app == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      app = rapport_application_new ();
+      g_application_set_flags (G_APPLICATION (app),
+                               g_application_get_flags (G_APPLICATION (app)) |
+                               G_APPLICATION_NON_UNIQUE);
+      g_application_register (G_APPLICATION (app), NULL, &error);
+      g_assert_no_error (error);
+    }
+
+  return app;
+}
+
+typedef struct
+{
+  gboolean done;
+  GError *error;
+} SaveResult;
+
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  SaveResult *save = user_data;
+
+  g_assert_true (rapport_screenshot_save_finish (GTK_WINDOW (object), result, &save->error) ||
+                 save->error != NULL);
+  save->done = TRUE;
+}
+
+/* The sample data's posts, the one with the highest ER picked, its details shown. */
+static void
+shoot (AdwColorScheme  scheme,
+       int             width,
+       const char     *name)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", NULL);
+  g_autofree char *basename = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = g_build_filename (dir, basename, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  SaveResult save = { 0 };
+  RapportWindow *window;
+  RapportPostsPage *page;
+  AdwViewStack *stack;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_unlink (path);
+  adw_style_manager_set_color_scheme (style_manager, scheme);
+
+  window = rapport_window_new (shared_application ());
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+  rapport_window_explore_sample_data (window);
+  while (rapport_window_get_busy (window))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (rapport_window_set_page (window, "posts"));
+
+  stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), RAPPORT_TYPE_WINDOW,
+                                                         "view_stack"));
+  page = RAPPORT_POSTS_PAGE (adw_view_stack_get_child_by_name (stack, "posts"));
+  g_assert_true (rapport_posts_page_get_analysis (page) == rapport_window_get_analysis (window));
+  /* Laid out at its width first, as a user would find it. */
+  if (width > 0)
+    gtk_window_set_default_size (GTK_WINDOW (window), width, 720);
+  wait_frames (GTK_WIDGET (window));
+  gtk_column_view_sort_by_column (page_child (page, "column_view"),
+                                  page_child (page, "rate_column"), GTK_SORT_DESCENDING);
+  gtk_single_selection_set_selected (page_child (page, "selection"), 0);
+
+  wait_frames (GTK_WIDGET (window));
+  rapport_screenshot_save_async (GTK_WINDOW (window), width, file, NULL, save_cb, &save);
+  while (!save.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (save.error);
+
+  texture = gdk_texture_new_from_filename (path, &error);
+  g_assert_no_error (error);
+  if (width > 0)
+    g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+  /* Whatever the width, the picked post's details are in view. */
+  g_assert_true (gtk_widget_get_mapped (page_child (page, "detail_hashtags")));
+
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_finalize_object (window);
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_screenshots (void)
+{
+  shoot (ADW_COLOR_SCHEME_FORCE_LIGHT, 0, "posts-light");
+  shoot (ADW_COLOR_SCHEME_FORCE_DARK, 0, "posts-dark");
+  shoot (ADW_COLOR_SCHEME_FORCE_LIGHT, 360, "posts-narrow");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_dir = NULL;
+  g_autofree char *cache_dir = NULL;
+  int status;
+
+  /* The window's own database and a sample database of this process's own. */
+  data_dir = rapport_test_make_temp_dir ();
+  cache_dir = rapport_test_make_temp_dir ();
+  g_setenv ("RAPPORT_DATA_DIR", data_dir, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache_dir, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  rapport_screenshot_set_up_display ();
+
+  g_test_add_func ("/posts-page/rows-and-sorting", test_rows_and_sorting);
+  g_test_add_func ("/posts-page/details", test_details);
+  g_test_add_func ("/posts-page/narrow", test_narrow);
+  g_test_add_func ("/posts-page/show-posts", test_show_posts);
+  g_test_add_func ("/posts-page/all-accounts", test_all_accounts);
+  g_test_add_func ("/posts-page/screenshots", test_screenshots);
+
+  status = g_test_run ();
+
+  rapport_test_remove_tree (data_dir);
+  rapport_test_remove_tree (cache_dir);
+
+  return status;
+}

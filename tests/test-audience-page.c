@@ -11,7 +11,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "rapport-application.h"
@@ -21,6 +20,7 @@
 #include "ui/rapport-screenshot.h"
 #include "ui/rapport-window.h"
 #include "rapport-test-util.h"
+#include "rapport-test-ui.h"
 
 /* 1 Jan 2024, 00:00 UTC. */
 #define T0 G_GINT64_CONSTANT (1704067200)
@@ -110,87 +110,11 @@ make_store (char **data_dir)
   return store;
 }
 
-static RapportAnalysis *
-load_analysis (RapportStore *store,
-               const char   *handle)
-{
-  g_autoptr(GPtrArray) accounts = NULL;
-  g_autoptr(GError) error = NULL;
-  RapportAnalysis *analysis = NULL;
-
-  accounts = rapport_store_list_accounts (store, &error);
-  g_assert_no_error (error);
-
-  for (guint i = 0; i < accounts->len; i++)
-    {
-      const RapportAccount *account = g_ptr_array_index (accounts, i);
-
-      if (handle == NULL || g_strcmp0 (account->handle, handle) == 0)
-        {
-          analysis = rapport_analysis_load (store, handle == NULL ? 0 : account->id, NULL, &error);
-          g_assert_no_error (error);
-          break;
-        }
-    }
-
-  g_assert_nonnull (analysis);
-  return analysis;
-}
-
 static gpointer
 page_child (RapportAudiencePage *page,
             const char          *name)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (page), RAPPORT_TYPE_AUDIENCE_PAGE,
-                                                  name);
-
-  g_assert_nonnull (child);
-  return child;
-}
-
-static gboolean
-count_frame_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  (*(guint *) user_data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-/* Until the window has drawn a few frames: allocated, and the list's rows made. */
-static void
-wait_frames (GtkWidget *widget)
-{
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
-
-  while (frames < 3)
-    g_main_context_iteration (NULL, TRUE);
-  gtk_widget_remove_tick_callback (widget, id);
-}
-
-static GtkWindow *
-show_page (RapportAudiencePage *page,
-           int                  width)
-{
-  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
-
-  gtk_window_set_default_size (window, width, 600);
-  gtk_window_set_child (window, GTK_WIDGET (page));
-  gtk_window_present (window);
-  wait_frames (GTK_WIDGET (window));
-
-  return window;
-}
-
-static void
-destroy_window (GtkWindow *window)
-{
-  g_object_ref (window);
-  gtk_window_destroy (window);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_finalize_object (window);
+  return rapport_test_ui_template_child (page, RAPPORT_TYPE_AUDIENCE_PAGE, name);
 }
 
 /* Drops @object and waits until it is finalized: an export's worker thread may hold the
@@ -236,35 +160,6 @@ row_whos (RapportAudiencePage *page)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-static void
-collect_labels (GtkWidget *widget,
-                GString   *out)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return;
-
-  if (GTK_IS_LABEL (widget))
-    {
-      g_string_append (out, gtk_label_get_label (GTK_LABEL (widget)));
-      g_string_append_c (out, '|');
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_labels (child, out);
-}
-
-/* Every label the user sees in @widget, in widget order, each followed by '|'. */
-static char *
-visible_labels (GtkWidget *widget)
-{
-  GString *out = g_string_new (NULL);
-
-  collect_labels (widget, out);
-  return g_string_free (out, FALSE);
-}
-
 /* The title and count labels of the sidebar's row @index. */
 static char *
 segment_row_text (RapportAudiencePage *page,
@@ -292,11 +187,11 @@ test_segments (void)
 {
   g_autofree char *data_dir = NULL;
   g_autoptr(RapportStore) store = make_store (&data_dir);
-  g_autoptr(RapportAnalysis) analysis = load_analysis (store, "jo.makes");
+  g_autoptr(RapportAnalysis) analysis = rapport_test_ui_load_analysis (store, "jo.makes");
   RapportAudiencePage *page = g_object_new (RAPPORT_TYPE_AUDIENCE_PAGE,
                                             "analysis", analysis,
                                             NULL);
-  GtkWindow *window = show_page (page, 1000);
+  GtkWindow *window = rapport_test_ui_show_in_window (GTK_WIDGET (page), 1000, 600);
   const char *expected[][2] = {
     { "Mutuals 2", "ben finn" },
     { "Not Following Back 3", "dario hugo jonas" },
@@ -334,16 +229,16 @@ test_segments (void)
 
   /* What the rows of the mutuals show: handle, when they followed, when the creator did. */
   select_segment (page, 0);
-  wait_frames (GTK_WIDGET (window));
-  labels = visible_labels (page_child (page, "column_view"));
+  rapport_test_ui_wait_frames (GTK_WIDGET (window), 3);
+  labels = rapport_test_ui_visible_labels (page_child (page, "column_view"));
   g_assert_nonnull (strstr (labels, "Account|Follows You Since|You Follow Since|"));
   g_assert_nonnull (strstr (labels, "|ben|3 Jan 2024|13 Jan 2024|finn|7 Jan 2024|17 Jan 2024|"));
   g_clear_pointer (&labels, g_free);
 
   /* Fans do not follow back: no date of the creator's. */
   select_segment (page, 2);
-  wait_frames (GTK_WIDGET (window));
-  labels = visible_labels (page_child (page, "column_view"));
+  rapport_test_ui_wait_frames (GTK_WIDGET (window), 3);
+  labels = rapport_test_ui_visible_labels (page_child (page, "column_view"));
   g_assert_nonnull (strstr (labels, "|anna|2 Jan 2024|—|eva|6 Jan 2024|—|"));
   g_clear_pointer (&labels, g_free);
 
@@ -372,7 +267,7 @@ test_segments (void)
                      "https://www.instagram.com/dario");
   }
 
-  destroy_window (window);
+  rapport_test_ui_destroy_window (window);
   g_assert_finalize_object (g_steal_pointer (&analysis));
   g_clear_object (&store);
   rapport_test_remove_tree (data_dir);
@@ -406,11 +301,11 @@ test_search_and_export (void)
 {
   g_autofree char *data_dir = NULL;
   g_autoptr(RapportStore) store = make_store (&data_dir);
-  g_autoptr(RapportAnalysis) analysis = load_analysis (store, "jo.makes");
+  g_autoptr(RapportAnalysis) analysis = rapport_test_ui_load_analysis (store, "jo.makes");
   RapportAudiencePage *page = g_object_new (RAPPORT_TYPE_AUDIENCE_PAGE,
                                             "analysis", analysis,
                                             NULL);
-  GtkWindow *window = show_page (page, 1000);
+  GtkWindow *window = rapport_test_ui_show_in_window (GTK_WIDGET (page), 1000, 600);
   g_autofree char *csv_path = g_build_filename (data_dir, "fans.csv", NULL);
   g_autoptr(GFile) csv_file = g_file_new_for_path (csv_path);
   g_autofree char *contents = NULL;
@@ -466,7 +361,7 @@ test_search_and_export (void)
                    "handle,who,follows_since,you_follow_since\r\n"
                    "dario,dario,2024-01-05T00:00:00Z,2024-01-15T00:00:00Z\r\n");
 
-  destroy_window (window);
+  rapport_test_ui_destroy_window (window);
   release_and_wait (g_steal_pointer (&analysis));
   g_clear_object (&store);
   rapport_test_remove_tree (data_dir);
@@ -477,11 +372,11 @@ test_show_accounts (void)
 {
   g_autofree char *data_dir = NULL;
   g_autoptr(RapportStore) store = make_store (&data_dir);
-  g_autoptr(RapportAnalysis) analysis = load_analysis (store, "jo.makes");
+  g_autoptr(RapportAnalysis) analysis = rapport_test_ui_load_analysis (store, "jo.makes");
   RapportAudiencePage *page = g_object_new (RAPPORT_TYPE_AUDIENCE_PAGE,
                                             "analysis", analysis,
                                             NULL);
-  GtkWindow *window = show_page (page, 1000);
+  GtkWindow *window = rapport_test_ui_show_in_window (GTK_WIDGET (page), 1000, 600);
   const char *pairs[] = { "finn", "ben", "zoe", NULL };
   const char *dropped[] = { "dario", NULL };
   g_autofree char *text = NULL;
@@ -500,8 +395,8 @@ test_show_accounts (void)
   text = row_whos (page);
   g_assert_cmpstr (text, ==, "ben finn zoe");
   g_clear_pointer (&text, g_free);
-  wait_frames (GTK_WIDGET (window));
-  labels = visible_labels (page_child (page, "column_view"));
+  rapport_test_ui_wait_frames (GTK_WIDGET (window), 3);
+  labels = rapport_test_ui_visible_labels (page_child (page, "column_view"));
   g_assert_nonnull (strstr (labels, "|ben|3 Jan 2024|13 Jan 2024|finn|7 Jan 2024|17 Jan 2024|"
                                     "zoe|—|—|"));
 
@@ -525,7 +420,7 @@ test_show_accounts (void)
   text = row_whos (page);
   g_assert_cmpstr (text, ==, "ben finn");
 
-  destroy_window (window);
+  rapport_test_ui_destroy_window (window);
   g_assert_finalize_object (g_steal_pointer (&analysis));
   g_clear_object (&store);
   rapport_test_remove_tree (data_dir);
@@ -536,13 +431,13 @@ test_unavailable (void)
 {
   g_autofree char *data_dir = NULL;
   g_autoptr(RapportStore) store = make_store (&data_dir);
-  g_autoptr(RapportAnalysis) analysis = load_analysis (store, "solo.jo");
-  g_autoptr(RapportAnalysis) all = load_analysis (store, NULL);
+  g_autoptr(RapportAnalysis) analysis = rapport_test_ui_load_analysis (store, "solo.jo");
+  g_autoptr(RapportAnalysis) all = rapport_test_ui_load_analysis (store, NULL);
   const RapportReport *report = rapport_analysis_get_report (analysis);
   RapportAudiencePage *page = g_object_new (RAPPORT_TYPE_AUDIENCE_PAGE,
                                             "analysis", analysis,
                                             NULL);
-  GtkWindow *window = show_page (page, 1000);
+  GtkWindow *window = rapport_test_ui_show_in_window (GTK_WIDGET (page), 1000, 600);
   const RapportCoverageItem *churn = rapport_coverage_get (report->coverage, RAPPORT_FIGURE_CHURN);
   const RapportCoverageItem *dates = rapport_coverage_get (report->coverage,
                                                            RAPPORT_FIGURE_FOLLOW_DATES);
@@ -573,18 +468,8 @@ test_unavailable (void)
     }
 
   /* For people to look at: why a segment is empty. */
-  {
-    g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", NULL);
-    g_autofree char *path = g_build_filename (dir, "audience-unavailable.png", NULL);
-    g_autoptr(GdkTexture) texture = NULL;
-    g_autoptr(GError) error = NULL;
-
-    g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-    wait_frames (GTK_WIDGET (window));
-    texture = rapport_screenshot_render (GTK_WIDGET (window), &error);
-    g_assert_no_error (error);
-    g_assert_true (gdk_texture_save_to_png (texture, path));
-  }
+  rapport_test_ui_wait_frames (GTK_WIDGET (window), 3);
+  rapport_test_ui_render_screenshot (window, "audience-unavailable");
 
   /* All accounts: one account, please. */
   rapport_audience_page_set_analysis (page, all);
@@ -595,7 +480,7 @@ test_unavailable (void)
   rapport_audience_page_set_analysis (page, analysis);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (page, "stack")), ==, "audience");
 
-  destroy_window (window);
+  rapport_test_ui_destroy_window (window);
   g_assert_finalize_object (g_steal_pointer (&analysis));
   g_assert_finalize_object (g_steal_pointer (&all));
   g_clear_object (&store);
@@ -607,11 +492,11 @@ test_narrow (void)
 {
   g_autofree char *data_dir = NULL;
   g_autoptr(RapportStore) store = make_store (&data_dir);
-  g_autoptr(RapportAnalysis) analysis = load_analysis (store, "jo.makes");
+  g_autoptr(RapportAnalysis) analysis = rapport_test_ui_load_analysis (store, "jo.makes");
   RapportAudiencePage *page = g_object_new (RAPPORT_TYPE_AUDIENCE_PAGE,
                                             "analysis", analysis,
                                             NULL);
-  GtkWindow *window = show_page (page, 360);
+  GtkWindow *window = rapport_test_ui_show_in_window (GTK_WIDGET (page), 360, 600);
 
   /* The sidebar gives way to the drop-down; choosing there chooses the segment. */
   g_assert_false (gtk_widget_get_visible (page_child (page, "segment_sidebar")));
@@ -622,7 +507,7 @@ test_narrow (void)
   g_assert_cmpint (gtk_list_box_row_get_index (
                      gtk_list_box_get_selected_row (page_child (page, "segment_list"))), ==, 1);
 
-  destroy_window (window);
+  rapport_test_ui_destroy_window (window);
   g_assert_finalize_object (g_steal_pointer (&analysis));
   g_clear_object (&store);
   rapport_test_remove_tree (data_dir);
@@ -630,58 +515,16 @@ test_narrow (void)
 
 /* The sample data, through the window */
 
-static RapportApplication *
-shared_application (void)
-{
-  static RapportApplication *app;
-
-  if (app == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      app = rapport_application_new ();
-      g_application_set_flags (G_APPLICATION (app),
-                               g_application_get_flags (G_APPLICATION (app)) |
-                               G_APPLICATION_NON_UNIQUE);
-      g_application_register (G_APPLICATION (app), NULL, &error);
-      g_assert_no_error (error);
-    }
-
-  return app;
-}
-
-static RapportWindow *
-sample_window (void)
-{
-  RapportWindow *window = rapport_window_new (shared_application ());
-
-  gtk_window_present (GTK_WINDOW (window));
-  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
-    g_main_context_iteration (NULL, TRUE);
-
-  rapport_window_explore_sample_data (window);
-  while (rapport_window_get_busy (window))
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (rapport_window_get_exploring_sample_data (window));
-  g_assert_true (rapport_window_set_page (window, "audience"));
-
-  return window;
-}
-
 static RapportAudiencePage *
 window_page (RapportWindow *window)
 {
-  AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window),
-                                                                       RAPPORT_TYPE_WINDOW,
-                                                                       "view_stack"));
-
-  return RAPPORT_AUDIENCE_PAGE (adw_view_stack_get_child_by_name (stack, "audience"));
+  return RAPPORT_AUDIENCE_PAGE (rapport_test_ui_window_page (window, "audience"));
 }
 
 static void
 test_sample_counts (void)
 {
-  RapportWindow *window = sample_window ();
+  RapportWindow *window = rapport_test_ui_present_sample_window ("audience");
   RapportAudiencePage *page = window_page (window);
   RapportAnalysis *analysis = rapport_window_get_analysis (window);
   const RapportReport *report = rapport_analysis_get_report (analysis);
@@ -710,29 +553,7 @@ test_sample_counts (void)
       g_assert_true (g_str_has_suffix (row_text, count));
     }
 
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_finalize_object (window);
-}
-
-typedef struct
-{
-  gboolean done;
-  GError *error;
-} SaveResult;
-
-static void
-save_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  SaveResult *save = user_data;
-
-  g_assert_true (rapport_screenshot_save_finish (GTK_WINDOW (object), result, &save->error) ||
-                 save->error != NULL);
-  save->done = TRUE;
+  rapport_test_ui_destroy_window (GTK_WINDOW (window));
 }
 
 static void
@@ -741,24 +562,15 @@ shoot (AdwColorScheme  scheme,
        const char     *name)
 {
   AdwStyleManager *style_manager = adw_style_manager_get_default ();
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", NULL);
-  g_autofree char *basename = g_strconcat (name, ".png", NULL);
-  g_autofree char *path = g_build_filename (dir, basename, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *path = rapport_test_ui_screenshot_path (name);
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
-  SaveResult save = { 0 };
   RapportWindow *window;
 
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  g_unlink (path);
   adw_style_manager_set_color_scheme (style_manager, scheme);
 
-  window = sample_window ();
-  rapport_screenshot_save_async (GTK_WINDOW (window), width, file, NULL, save_cb, &save);
-  while (!save.done)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_no_error (save.error);
+  window = rapport_test_ui_present_sample_window ("audience");
+  rapport_test_ui_save_screenshot (GTK_WINDOW (window), width, path);
 
   texture = gdk_texture_new_from_filename (path, &error);
   g_assert_no_error (error);
@@ -770,11 +582,7 @@ shoot (AdwColorScheme  scheme,
       g_assert_false (gtk_widget_get_mapped (page_child (window_page (window), "segment_list")));
     }
 
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_finalize_object (window);
+  rapport_test_ui_destroy_window (GTK_WINDOW (window));
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
 }
 
@@ -795,14 +603,7 @@ main (int   argc,
   int status;
 
   /* The window's own database and a sample database of this process's own. */
-  data_dir = rapport_test_make_temp_dir ();
-  cache_dir = rapport_test_make_temp_dir ();
-  g_setenv ("RAPPORT_DATA_DIR", data_dir, TRUE);
-  g_setenv ("XDG_CACHE_HOME", cache_dir, TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  rapport_screenshot_set_up_display ();
+  rapport_test_ui_init_with_temp_dirs (&argc, &argv, &data_dir, &cache_dir);
 
   g_test_add_func ("/audience-page/segments", test_segments);
   g_test_add_func ("/audience-page/search-and-export", test_search_and_export);

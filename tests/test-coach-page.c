@@ -12,23 +12,14 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 
-#include "import/rapport-import-job.h"
 #include "rapport-application.h"
 #include "rapport-resources.h"
 #include "ui/rapport-coach-page.h"
 #include "ui/rapport-screenshot.h"
 #include "ui/rapport-window.h"
 #include "rapport-test-util.h"
-
-static const char * const sample_files[] = {
-  "instagram-mira.makes-2024-03-10-SmPl01.zip",
-  "instagram-mira.makes-2024-09-12-SmPl02.zip",
-  "tiktok-miramakes-2024-09-12.zip",
-  "tweet_activity_metrics_miramakes_20240601_20240912_en.csv",
-  "twitter-2024-09-12-miramakes.zip",
-};
+#include "rapport-test-ui.h"
 
 /* The store's account ids, in the order the sample files import. */
 #define INSTAGRAM 1
@@ -63,23 +54,8 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  const char *source = g_getenv ("RAPPORT_SAMPLE_DATA_DIR");
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (source);
-
   fixture->data_dir = rapport_test_make_temp_dir ();
-  fixture->store = rapport_store_open (fixture->data_dir, &error);
-  g_assert_no_error (error);
-
-  for (guint i = 0; i < G_N_ELEMENTS (sample_files); i++)
-    {
-      g_autofree char *path = g_build_filename (source, sample_files[i], NULL);
-      g_auto(RapportImportSummary) summary = { 0 };
-
-      rapport_import_path (fixture->store, path, &summary, NULL, &error);
-      g_assert_no_error (error);
-    }
+  fixture->store = rapport_test_ui_open_sample_store (fixture->data_dir);
 }
 
 static void
@@ -89,26 +65,6 @@ fixture_tear_down (Fixture       *fixture,
   g_assert_finalize_object (fixture->store);
   rapport_test_remove_tree (fixture->data_dir);
   g_free (fixture->data_dir);
-}
-
-static RapportAnalysis *
-load_analysis (Fixture *fixture,
-               gint64   account_id)
-{
-  g_autoptr(GError) error = NULL;
-  RapportAnalysis *analysis;
-
-  analysis = rapport_analysis_load (fixture->store, account_id, NULL, &error);
-  g_assert_no_error (error);
-
-  return analysis;
-}
-
-static void
-iterate_pending (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
 }
 
 static void
@@ -155,33 +111,17 @@ present_page (RapportAnalysis *analysis,
   adw_window_set_content (ADW_WINDOW (*window), GTK_WIDGET (page));
   gtk_window_present (*window);
 
-  while (!gtk_widget_get_mapped (GTK_WIDGET (*window)) ||
-         gtk_widget_get_width (GTK_WIDGET (*window)) == 0)
-    g_main_context_iteration (NULL, TRUE);
-  iterate_pending ();
+  rapport_test_ui_wait_allocated (GTK_WIDGET (*window));
+  rapport_test_ui_iterate_pending ();
 
   return page;
-}
-
-static void
-destroy_window (GtkWindow *window)
-{
-  g_object_ref (window);
-  gtk_window_destroy (window);
-  iterate_pending ();
-  g_assert_finalize_object (window);
 }
 
 static gpointer
 template_child (RapportCoachPage *page,
                 const char       *name)
 {
-  GObject *child;
-
-  child = gtk_widget_get_template_child (GTK_WIDGET (page), RAPPORT_TYPE_COACH_PAGE, name);
-  g_assert_nonnull (child);
-
-  return child;
+  return rapport_test_ui_template_child (page, RAPPORT_TYPE_COACH_PAGE, name);
 }
 
 /* The widgets under @widget, depth first (the order on screen), with @css_class. */
@@ -293,7 +233,7 @@ click (GtkWidget *button)
 
   /* What a click ends with (activating a button presses it for a while first). */
   g_signal_emit_by_name (button, "clicked");
-  iterate_pending ();
+  rapport_test_ui_iterate_pending ();
 }
 
 /* A button of the toasts of @page, found by its label. */
@@ -358,7 +298,8 @@ stored_state (Fixture    *fixture,
               gint64      account_id,
               const char *title)
 {
-  g_autoptr(RapportAnalysis) reloaded = load_analysis (fixture, account_id);
+  g_autoptr(RapportAnalysis) reloaded = rapport_test_ui_load_analysis_by_id (fixture->store,
+                                                                            account_id);
 
   return find_suggestion (reloaded, title)->state;
 }
@@ -367,7 +308,8 @@ static void
 test_coach_page_cards (Fixture       *fixture,
                        gconstpointer  user_data)
 {
-  g_autoptr(RapportAnalysis) analysis = load_analysis (fixture, INSTAGRAM);
+  g_autoptr(RapportAnalysis) analysis = rapport_test_ui_load_analysis_by_id (fixture->store,
+                                                                            INSTAGRAM);
   GPtrArray *suggestions = rapport_analysis_get_suggestions (analysis);
   g_autoptr(GPtrArray) all = NULL;
   RapportCoachPage *page;
@@ -419,7 +361,7 @@ test_coach_page_cards (Fixture       *fixture,
   /* Nothing dismissed yet: no folded section. */
   g_assert_cmpuint (count_with_class (page, "closed-suggestions"), ==, 0);
 
-  destroy_window (window);
+  rapport_test_ui_destroy_window (window);
   g_clear_pointer (&shown.parameter, g_variant_unref);
 }
 
@@ -427,7 +369,8 @@ static void
 test_coach_page_dismiss (Fixture       *fixture,
                          gconstpointer  user_data)
 {
-  g_autoptr(RapportAnalysis) analysis = load_analysis (fixture, INSTAGRAM);
+  g_autoptr(RapportAnalysis) analysis = rapport_test_ui_load_analysis_by_id (fixture->store,
+                                                                            INSTAGRAM);
   g_autoptr(GPtrArray) closed = NULL;
   g_autoptr(GPtrArray) after = NULL;
   RapportCoachPage *page;
@@ -465,7 +408,7 @@ test_coach_page_dismiss (Fixture       *fixture,
   g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (expander)), ==,
                    "1 suggestion");
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
-  iterate_pending ();
+  rapport_test_ui_iterate_pending ();
   g_assert_true (has_label (expander, "Drop #f4f"));
   g_assert_true (has_label (expander, "Dismissed · Hashtags"));
 
@@ -490,14 +433,15 @@ test_coach_page_dismiss (Fixture       *fixture,
   g_assert_cmpuint (count_with_class (page, "closed-suggestions"), ==, 0);
   g_assert_cmpint (stored_state (fixture, INSTAGRAM, "Drop #f4f"), ==, RAPPORT_SUGGESTION_OPEN);
 
-  destroy_window (window);
+  rapport_test_ui_destroy_window (window);
 }
 
 static void
 test_coach_page_done (Fixture       *fixture,
                       gconstpointer  user_data)
 {
-  g_autoptr(RapportAnalysis) analysis = load_analysis (fixture, INSTAGRAM);
+  g_autoptr(RapportAnalysis) analysis = rapport_test_ui_load_analysis_by_id (fixture->store,
+                                                                            INSTAGRAM);
   g_autoptr(GPtrArray) closed = NULL;
   RapportCoachPage *page;
   GtkWidget *expander;
@@ -525,7 +469,7 @@ test_coach_page_done (Fixture       *fixture,
   g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (expander)), ==,
                    "2 suggestions");
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
-  iterate_pending ();
+  rapport_test_ui_iterate_pending ();
   g_assert_true (has_label (expander, "Done · Reciprocity"));
   g_assert_true (has_label (expander, "Dismissed · Hashtags"));
 
@@ -538,14 +482,15 @@ test_coach_page_done (Fixture       *fixture,
   g_assert_cmpint (stored_state (fixture, INSTAGRAM, "Drop #followforfollow"), ==,
                    RAPPORT_SUGGESTION_DISMISSED);
 
-  destroy_window (window);
+  rapport_test_ui_destroy_window (window);
 }
 
 static void
 test_coach_page_evidence (Fixture       *fixture,
                           gconstpointer  user_data)
 {
-  g_autoptr(RapportAnalysis) analysis = load_analysis (fixture, INSTAGRAM);
+  g_autoptr(RapportAnalysis) analysis = rapport_test_ui_load_analysis_by_id (fixture->store,
+                                                                            INSTAGRAM);
   const RapportDataset *dataset = rapport_analysis_get_dataset (analysis);
   const RapportSuggestion *divergence;
   const RapportEvidence *range;
@@ -632,7 +577,7 @@ test_coach_page_evidence (Fixture       *fixture,
     g_assert_true (g_variant_equal (shown.parameter, target));
   }
 
-  destroy_window (window);
+  rapport_test_ui_destroy_window (window);
   g_clear_pointer (&shown.action, g_free);
   g_clear_pointer (&shown.parameter, g_variant_unref);
 }
@@ -641,7 +586,7 @@ static void
 test_coach_page_all_accounts (Fixture       *fixture,
                               gconstpointer  user_data)
 {
-  g_autoptr(RapportAnalysis) analysis = load_analysis (fixture, 0);
+  g_autoptr(RapportAnalysis) analysis = rapport_test_ui_load_analysis_by_id (fixture->store, 0);
   g_autoptr(GPtrArray) groups = NULL;
   RapportCoachPage *page;
   GtkWindow *window;
@@ -683,7 +628,7 @@ test_coach_page_all_accounts (Fixture       *fixture,
   g_assert_cmpuint (count_with_class (template_child (page, "groups_box"), "suggestion-card"),
                     ==, 0);
 
-  destroy_window (window);
+  rapport_test_ui_destroy_window (window);
 }
 
 /* In the window, the evidence actions lead to the pages that show the evidence. */
@@ -710,7 +655,7 @@ test_coach_page_window_evidence (void)
   rapport_window_explore_sample_data (window);
   while (rapport_window_get_busy (window) || !gtk_widget_get_mapped (GTK_WIDGET (window)))
     g_main_context_iteration (NULL, TRUE);
-  iterate_pending ();
+  rapport_test_ui_iterate_pending ();
 
   g_assert_true (rapport_window_set_page (window, "coach"));
   view_stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window),
@@ -718,7 +663,7 @@ test_coach_page_window_evidence (void)
                                                               "view_stack"));
   page = RAPPORT_COACH_PAGE (adw_view_stack_get_child_by_name (view_stack, "coach"));
   g_assert_true (rapport_coach_page_get_analysis (page) == rapport_window_get_analysis (window));
-  iterate_pending ();
+  rapport_test_ui_iterate_pending ();
 
   /* Accounts: the Audience page. */
   click (find_one (card_with_title (page, "Review your follow-for-follow pairs"), "evidence"));
@@ -736,42 +681,10 @@ test_coach_page_window_evidence (void)
   g_assert_true (g_menu_model_get_item_attribute (menu, 2, G_MENU_ATTRIBUTE_ACTION, "s", &action));
   target = g_menu_model_get_item_attribute_value (menu, 2, G_MENU_ATTRIBUTE_TARGET, NULL);
   g_assert_true (gtk_widget_activate_action_variant (button, action, target));
-  iterate_pending ();
+  rapport_test_ui_iterate_pending ();
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, "overview");
 
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate_pending ();
-  g_assert_finalize_object (window);
-}
-
-static void
-settle (void)
-{
-  for (guint i = 0; i < 10; i++)
-    {
-      g_usleep (10000);
-      iterate_pending ();
-    }
-}
-
-static void
-save_shot (GtkWindow  *window,
-           const char *name)
-{
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", NULL);
-  g_autofree char *basename = g_strconcat (name, ".png", NULL);
-  g_autofree char *path = g_build_filename (dir, basename, NULL);
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  g_unlink (path);
-
-  texture = rapport_screenshot_render (GTK_WIDGET (window), &error);
-  g_assert_no_error (error);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (GTK_WIDGET (window)));
+  rapport_test_ui_destroy_window (GTK_WINDOW (window));
 }
 
 /* The top of the page and, with one card done and one dismissed, its end. */
@@ -781,7 +694,8 @@ shoot (Fixture        *fixture,
        int             width,
        const char     *name)
 {
-  g_autoptr(RapportAnalysis) analysis = load_analysis (fixture, INSTAGRAM);
+  g_autoptr(RapportAnalysis) analysis = rapport_test_ui_load_analysis_by_id (fixture->store,
+                                                                            INSTAGRAM);
   g_autofree char *end_name = g_strconcat (name, "-end", NULL);
   AdwStyleManager *style_manager = adw_style_manager_get_default ();
   g_autoptr(GPtrArray) closed = NULL;
@@ -793,20 +707,20 @@ shoot (Fixture        *fixture,
   adw_style_manager_set_color_scheme (style_manager, scheme);
 
   page = present_page (analysis, &shown, width, &window);
-  settle ();
-  save_shot (window, name);
+  rapport_test_ui_settle ();
+  rapport_test_ui_render_screenshot (window, name);
 
   click (find_one (card_with_title (page, "Keep using #wheelthrown"), "mark-done"));
   click (find_one (card_with_title (page, "Drop #like4like"), "dismiss"));
   closed = find_all (GTK_WIDGET (page), "closed-suggestions");
   adw_expander_row_set_expanded (
     ADW_EXPANDER_ROW (gtk_list_box_get_row_at_index (g_ptr_array_index (closed, 0), 0)), TRUE);
-  settle ();
+  rapport_test_ui_settle ();
   adjustment = gtk_scrolled_window_get_vadjustment (template_child (page, "scrolled_window"));
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) -
                                         gtk_adjustment_get_page_size (adjustment));
-  settle ();
-  save_shot (window, end_name);
+  rapport_test_ui_settle ();
+  rapport_test_ui_render_screenshot (window, end_name);
 
   /* Open again for the next picture. */
   for (guint i = 0; i < 2; i++)
@@ -819,7 +733,7 @@ shoot (Fixture        *fixture,
       g_assert_no_error (error);
     }
 
-  destroy_window (window);
+  rapport_test_ui_destroy_window (window);
   g_clear_pointer (&shown.action, g_free);
   g_clear_pointer (&shown.parameter, g_variant_unref);
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
@@ -835,16 +749,16 @@ test_coach_page_screenshots (Fixture       *fixture,
 
   /* All accounts, grouped. */
   {
-    g_autoptr(RapportAnalysis) all = load_analysis (fixture, 0);
+    g_autoptr(RapportAnalysis) all = rapport_test_ui_load_analysis_by_id (fixture->store, 0);
     RapportCoachPage *page;
     GtkWindow *window;
     Shown shown = { 0 };
 
     page = present_page (all, &shown, 900, &window);
     g_assert_true (RAPPORT_IS_COACH_PAGE (page));
-    settle ();
-    save_shot (window, "coach-page-all");
-    destroy_window (window);
+    rapport_test_ui_settle ();
+    rapport_test_ui_render_screenshot (window, "coach-page-all");
+    rapport_test_ui_destroy_window (window);
   }
 }
 

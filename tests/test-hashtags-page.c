@@ -11,23 +11,14 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 #include <math.h>
 
-#include "import/rapport-import-job.h"
 #include "rapport-resources.h"
 #include "ui/charts/rapport-bar-chart.h"
 #include "ui/rapport-hashtags-page.h"
 #include "ui/rapport-screenshot.h"
 #include "rapport-test-util.h"
-
-static const char * const sample_files[] = {
-  "instagram-mira.makes-2024-03-10-SmPl01.zip",
-  "instagram-mira.makes-2024-09-12-SmPl02.zip",
-  "tiktok-miramakes-2024-09-12.zip",
-  "tweet_activity_metrics_miramakes_20240601_20240912_en.csv",
-  "twitter-2024-09-12-miramakes.zip",
-};
+#include "rapport-test-ui.h"
 
 /* The store's account ids, in the order the sample files import. */
 #define INSTAGRAM 1
@@ -36,55 +27,6 @@ static const char * const sample_files[] = {
 
 static char *data_dir;
 static RapportStore *store;
-
-static void
-import_sample_data (void)
-{
-  const char *source = g_getenv ("RAPPORT_SAMPLE_DATA_DIR");
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (source);
-
-  data_dir = rapport_test_make_temp_dir ();
-  store = rapport_store_open (data_dir, &error);
-  g_assert_no_error (error);
-
-  for (guint i = 0; i < G_N_ELEMENTS (sample_files); i++)
-    {
-      g_autofree char *path = g_build_filename (source, sample_files[i], NULL);
-      g_auto(RapportImportSummary) summary = { 0 };
-
-      rapport_import_path (store, path, &summary, NULL, &error);
-      g_assert_no_error (error);
-    }
-}
-
-static RapportAnalysis *
-load_analysis (gint64 account_id)
-{
-  g_autoptr(GError) error = NULL;
-  RapportAnalysis *analysis;
-
-  analysis = rapport_analysis_load (store, account_id, NULL, &error);
-  g_assert_no_error (error);
-
-  return analysis;
-}
-
-static void
-iterate_pending (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-wait_drawn (GtkWidget *window)
-{
-  while (!gtk_widget_get_mapped (window) || gtk_widget_get_width (window) == 0)
-    g_main_context_iteration (NULL, TRUE);
-  iterate_pending ();
-}
 
 /* The page in a window of its own, shown. */
 static RapportHashtagsPage *
@@ -98,30 +40,17 @@ present_page (RapportAnalysis *analysis,
   gtk_window_set_default_size (*window, 900, 760);
   gtk_window_set_child (*window, GTK_WIDGET (page));
   gtk_window_present (*window);
-  wait_drawn (GTK_WIDGET (*window));
+  rapport_test_ui_wait_allocated (GTK_WIDGET (*window));
+  rapport_test_ui_iterate_pending ();
 
   return page;
-}
-
-static void
-destroy_window (GtkWindow *window)
-{
-  g_object_ref (window);
-  gtk_window_destroy (window);
-  iterate_pending ();
-  g_assert_finalize_object (window);
 }
 
 static gpointer
 template_child (RapportHashtagsPage *page,
                 const char          *name)
 {
-  GObject *child;
-
-  child = gtk_widget_get_template_child (GTK_WIDGET (page), RAPPORT_TYPE_HASHTAGS_PAGE, name);
-  g_assert_nonnull (child);
-
-  return child;
+  return rapport_test_ui_template_child (page, RAPPORT_TYPE_HASHTAGS_PAGE, name);
 }
 
 static const char *
@@ -205,7 +134,7 @@ static const char * const instagram_tags[] = {
 static void
 test_hashtags_page_table (void)
 {
-  g_autoptr(RapportAnalysis) analysis = load_analysis (INSTAGRAM);
+  g_autoptr(RapportAnalysis) analysis = rapport_test_ui_load_analysis_by_id (store, INSTAGRAM);
   const RapportHashtagReport *hashtags = rapport_analysis_get_report (analysis)->hashtags;
   RapportHashtagsPage *page;
   GtkColumnView *column_view;
@@ -227,7 +156,7 @@ test_hashtags_page_table (void)
   adw_toggle_group_set_active_name (template_child (page, "view_toggle"), "table");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (page, "uplift_stack")), ==,
                    "table");
-  iterate_pending ();
+  rapport_test_ui_iterate_pending ();
 
   /* One row per tag of the report, in its order, which is by uplift. */
   column_view = template_child (page, "column_view");
@@ -277,13 +206,13 @@ test_hashtags_page_table (void)
     g_assert_cmpstr (tag, ==, "pottery");
   }
 
-  destroy_window (window);
+  rapport_test_ui_destroy_window (window);
 }
 
 static void
 test_hashtags_page_chart (void)
 {
-  g_autoptr(RapportAnalysis) analysis = load_analysis (INSTAGRAM);
+  g_autoptr(RapportAnalysis) analysis = rapport_test_ui_load_analysis_by_id (store, INSTAGRAM);
   const RapportHashtagReport *hashtags = rapport_analysis_get_report (analysis)->hashtags;
   RapportHashtagsPage *page;
   RapportBarChart *chart;
@@ -350,13 +279,13 @@ test_hashtags_page_chart (void)
   g_assert_cmpuint (g_strv_length ((char **) ids), ==, 11);
   g_assert_cmpuint (g_array_index (hashtags->bait, RapportBaitTag, 0).n_posts, ==, 11);
 
-  destroy_window (window);
+  rapport_test_ui_destroy_window (window);
 }
 
 static void
 test_hashtags_page_buckets (void)
 {
-  g_autoptr(RapportAnalysis) analysis = load_analysis (INSTAGRAM);
+  g_autoptr(RapportAnalysis) analysis = rapport_test_ui_load_analysis_by_id (store, INSTAGRAM);
   RapportHashtagsPage *page;
   GtkListBox *buckets;
   GtkWindow *window;
@@ -389,13 +318,13 @@ test_hashtags_page_buckets (void)
   g_assert_false (gtk_widget_has_css_class (find_label (row_at (buckets, 1), "6.4 %"), "accent"));
   find_label (row_at (buckets, 3), "—");
 
-  destroy_window (window);
+  rapport_test_ui_destroy_window (window);
 }
 
 static void
 test_hashtags_page_tiktok (void)
 {
-  g_autoptr(RapportAnalysis) analysis = load_analysis (TIKTOK);
+  g_autoptr(RapportAnalysis) analysis = rapport_test_ui_load_analysis_by_id (store, TIKTOK);
   RapportHashtagsPage *page;
   RapportBarChart *chart;
   GListModel *model;
@@ -420,13 +349,13 @@ test_hashtags_page_tiktok (void)
   g_assert_true (gtk_widget_has_css_class (row_at (template_child (page, "buckets_list"), 1),
                                            "best-bucket"));
 
-  destroy_window (window);
+  rapport_test_ui_destroy_window (window);
 }
 
 static void
 test_hashtags_page_thin (void)
 {
-  g_autoptr(RapportAnalysis) analysis = load_analysis (TWITTER);
+  g_autoptr(RapportAnalysis) analysis = rapport_test_ui_load_analysis_by_id (store, TWITTER);
   RapportHashtagsPage *page;
   GtkWindow *window;
   const char *description;
@@ -441,22 +370,14 @@ test_hashtags_page_thin (void)
                                                 "post and the number of followers on its day.\n\n"
                                                 "X/Twitter archives contain no follower history"));
 
-  destroy_window (window);
-}
-
-static void
-count_notify_cb (GObject    *object,
-                 GParamSpec *pspec,
-                 guint      *count)
-{
-  (*count)++;
+  rapport_test_ui_destroy_window (window);
 }
 
 static void
 test_hashtags_page_all_accounts (void)
 {
-  g_autoptr(RapportAnalysis) all = load_analysis (0);
-  g_autoptr(RapportAnalysis) one = load_analysis (INSTAGRAM);
+  g_autoptr(RapportAnalysis) all = rapport_test_ui_load_analysis_by_id (store, 0);
+  g_autoptr(RapportAnalysis) one = rapport_test_ui_load_analysis_by_id (store, INSTAGRAM);
   RapportHashtagsPage *page;
   GtkWindow *window;
   guint notifies = 0;
@@ -465,7 +386,8 @@ test_hashtags_page_all_accounts (void)
   g_assert_cmpstr (visible_page (page), ==, "all");
 
   /* Notified on change only. */
-  g_signal_connect (page, "notify::analysis", G_CALLBACK (count_notify_cb), &notifies);
+  g_signal_connect (page, "notify::analysis", G_CALLBACK (rapport_test_ui_count_notify_cb),
+                    &notifies);
   rapport_hashtags_page_set_analysis (page, all);
   g_assert_cmpuint (notifies, ==, 0);
   rapport_hashtags_page_set_analysis (page, one);
@@ -476,13 +398,13 @@ test_hashtags_page_all_accounts (void)
   g_assert_null (rapport_hashtags_page_get_analysis (page));
   g_assert_cmpuint (g_list_model_get_n_items (template_child (page, "tags_store")), ==, 0);
 
-  destroy_window (window);
+  rapport_test_ui_destroy_window (window);
 }
 
 static void
 test_hashtags_page_narrow (void)
 {
-  g_autoptr(RapportAnalysis) analysis = load_analysis (INSTAGRAM);
+  g_autoptr(RapportAnalysis) analysis = rapport_test_ui_load_analysis_by_id (store, INSTAGRAM);
   RapportHashtagsPage *page;
   GtkWindow *window;
   int minimum;
@@ -494,36 +416,7 @@ test_hashtags_page_narrow (void)
   g_test_message ("minimum width %d", minimum);
   g_assert_cmpint (minimum, <=, 360);
 
-  destroy_window (window);
-}
-
-static void
-settle (void)
-{
-  for (guint i = 0; i < 10; i++)
-    {
-      g_usleep (10000);
-      iterate_pending ();
-    }
-}
-
-static void
-save_shot (GtkWindow  *window,
-           const char *name)
-{
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", NULL);
-  g_autofree char *basename = g_strconcat (name, ".png", NULL);
-  g_autofree char *path = g_build_filename (dir, basename, NULL);
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  g_unlink (path);
-
-  texture = rapport_screenshot_render (GTK_WIDGET (window), &error);
-  g_assert_no_error (error);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (GTK_WIDGET (window)));
+  rapport_test_ui_destroy_window (window);
 }
 
 static void
@@ -555,7 +448,7 @@ shoot (gint64          account_id,
        int             width,
        const char     *name)
 {
-  g_autoptr(RapportAnalysis) analysis = load_analysis (account_id);
+  g_autoptr(RapportAnalysis) analysis = rapport_test_ui_load_analysis_by_id (store, account_id);
   g_autofree char *end_name = g_strconcat (name, "-end", NULL);
   g_autofree char *table_name = g_strconcat (name, "-table", NULL);
   AdwStyleManager *style_manager = adw_style_manager_get_default ();
@@ -571,25 +464,26 @@ shoot (gint64          account_id,
   gtk_window_set_default_size (window, width, 760);
   adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
   gtk_window_present (window);
-  wait_drawn (GTK_WIDGET (window));
-  settle ();
-  save_shot (window, name);
+  rapport_test_ui_wait_allocated (GTK_WIDGET (window));
+  rapport_test_ui_iterate_pending ();
+  rapport_test_ui_settle ();
+  rapport_test_ui_render_screenshot (window, name);
 
   adjustment = gtk_scrolled_window_get_vadjustment (
     GTK_SCROLLED_WINDOW (gtk_stack_get_visible_child (template_child (page, "stack"))));
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) -
                                         gtk_adjustment_get_page_size (adjustment));
-  settle ();
-  save_shot (window, end_name);
+  rapport_test_ui_settle ();
+  rapport_test_ui_render_screenshot (window, end_name);
 
   adw_toggle_group_set_active_name (template_child (page, "view_toggle"), "table");
-  settle ();
+  rapport_test_ui_settle ();
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) -
                                         gtk_adjustment_get_page_size (adjustment));
-  settle ();
-  save_shot (window, table_name);
+  rapport_test_ui_settle ();
+  rapport_test_ui_render_screenshot (window, table_name);
 
-  destroy_window (window);
+  rapport_test_ui_destroy_window (window);
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
 }
 
@@ -603,13 +497,13 @@ test_hashtags_page_screenshots (void)
 
   /* No engagement rates: what to import instead. */
   {
-    g_autoptr(RapportAnalysis) analysis = load_analysis (TWITTER);
+    g_autoptr(RapportAnalysis) analysis = rapport_test_ui_load_analysis_by_id (store, TWITTER);
     GtkWindow *window;
 
     present_page (analysis, &window);
-    settle ();
-    save_shot (window, "hashtags-page-thin");
-    destroy_window (window);
+    rapport_test_ui_settle ();
+    rapport_test_ui_render_screenshot (window, "hashtags-page-thin");
+    rapport_test_ui_destroy_window (window);
   }
 }
 
@@ -629,7 +523,8 @@ main (int   argc,
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                     RESOURCE_PATH "/icons");
 
-  import_sample_data ();
+  data_dir = rapport_test_make_temp_dir ();
+  store = rapport_test_ui_open_sample_store (data_dir);
 
   g_test_add_func ("/hashtags-page/table", test_hashtags_page_table);
   g_test_add_func ("/hashtags-page/chart", test_hashtags_page_chart);

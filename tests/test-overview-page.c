@@ -15,16 +15,15 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 #include <math.h>
 
-#include "import/rapport-import-job.h"
 #include "rapport-application.h"
 #include "ui/charts/rapport-chart.h"
 #include "ui/rapport-overview-page.h"
 #include "ui/rapport-screenshot.h"
 #include "ui/rapport-window.h"
 #include "rapport-test-util.h"
+#include "rapport-test-ui.h"
 
 #define DAY G_GINT64_CONSTANT (86400)
 
@@ -33,14 +32,6 @@
 #define BURST_LAST  G_GINT64_CONSTANT (1707004800) /*  4 Feb 2024 */
 #define EXPORT_1    G_GINT64_CONSTANT (1710028800) /* 10 Mar 2024 */
 #define LAST_DAY    G_GINT64_CONSTANT (1726099200) /* 12 Sep 2024 */
-
-static const char * const sample_files[] = {
-  "instagram-mira.makes-2024-03-10-SmPl01.zip",
-  "instagram-mira.makes-2024-09-12-SmPl02.zip",
-  "tiktok-miramakes-2024-09-12.zip",
-  "tweet_activity_metrics_miramakes_20240601_20240912_en.csv",
-  "twitter-2024-09-12-miramakes.zip",
-};
 
 static char *temp_root;
 
@@ -52,22 +43,9 @@ sample_store (void)
 
   if (store == NULL)
     {
-      const char *source = g_getenv ("RAPPORT_SAMPLE_DATA_DIR");
       g_autofree char *data_dir = g_build_filename (temp_root, "store", NULL);
-      g_autoptr(GError) error = NULL;
 
-      g_assert_nonnull (source);
-      store = rapport_store_open (data_dir, &error);
-      g_assert_no_error (error);
-
-      for (guint i = 0; i < G_N_ELEMENTS (sample_files); i++)
-        {
-          g_autofree char *path = g_build_filename (source, sample_files[i], NULL);
-          g_auto(RapportImportSummary) summary = { 0 };
-
-          rapport_import_path (store, path, &summary, NULL, &error);
-          g_assert_no_error (error);
-        }
+      store = rapport_test_ui_open_sample_store (data_dir);
     }
 
   return store;
@@ -97,13 +75,6 @@ load_analysis (int index)
   return analysis;
 }
 
-static void
-iterate_pending (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
 typedef struct
 {
   GtkWindow           *window;
@@ -129,7 +100,7 @@ fixture_set_up (Fixture       *fixture,
 
   while (gtk_widget_get_width (GTK_WIDGET (fixture->page)) == 0)
     g_main_context_iteration (NULL, TRUE);
-  iterate_pending ();
+  rapport_test_ui_iterate_pending ();
 }
 
 static void
@@ -138,7 +109,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_object_add_weak_pointer (G_OBJECT (fixture->page), (gpointer *) &fixture->page);
   gtk_window_destroy (fixture->window);
-  iterate_pending ();
+  rapport_test_ui_iterate_pending ();
   g_assert_null (fixture->page);
   g_assert_finalize_object (fixture->analysis);
 }
@@ -147,12 +118,7 @@ static gpointer
 child (Fixture    *fixture,
        const char *name)
 {
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
-                                                   RAPPORT_TYPE_OVERVIEW_PAGE, name);
-
-  g_assert_nonnull (object);
-
-  return object;
+  return rapport_test_ui_template_child (fixture->page, RAPPORT_TYPE_OVERVIEW_PAGE, name);
 }
 
 static void
@@ -167,12 +133,6 @@ static void
 save_page_shot (Fixture    *fixture,
                 const char *name)
 {
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", NULL);
-  g_autofree char *basename = g_strconcat (name, ".png", NULL);
-  g_autofree char *path = g_build_filename (dir, basename, NULL);
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
-
   /* Lay out and draw what changed first. */
   for (guint i = 0; i < 3; i++)
     {
@@ -186,10 +146,7 @@ save_page_shot (Fixture    *fixture,
       g_signal_handler_disconnect (clock, id);
     }
 
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  texture = rapport_screenshot_render (GTK_WIDGET (fixture->window), &error);
-  g_assert_no_error (error);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
+  rapport_test_ui_render_screenshot (fixture->window, name);
 }
 
 static const char *
@@ -197,26 +154,6 @@ label_text (Fixture    *fixture,
             const char *name)
 {
   return gtk_label_get_text (child (fixture, name));
-}
-
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return root;
-
-  for (GtkWidget *widget = gtk_widget_get_first_child (root);
-       widget != NULL;
-       widget = gtk_widget_get_next_sibling (widget))
-    {
-      GtkWidget *found = find_label (widget, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static const RapportSeriesPoint *
@@ -319,19 +256,14 @@ test_overview_figures (Fixture       *fixture,
   g_assert_cmpuint (rapport_chart_get_n_markers (chart), ==, 4);
 
   /* The legend explains the dashed stretches. */
-  g_assert_nonnull (find_label (child (fixture, "legend_box"),
-                                "Dashed: reconstructed from follow dates — a lower bound"));
-  g_assert_nonnull (find_label (child (fixture, "legend_box"), "Followers (left axis)"));
-  g_assert_nonnull (find_label (child (fixture, "legend_box"),
-                                "An unusual jump or drop of followers, with its size"));
-}
-
-static void
-count_notify_cb (GObject    *object,
-                 GParamSpec *pspec,
-                 guint      *count)
-{
-  (*count)++;
+  g_assert_nonnull (rapport_test_ui_find_label (child (fixture, "legend_box"),
+                                                "Dashed: reconstructed from follow dates — "
+                                                "a lower bound"));
+  g_assert_nonnull (rapport_test_ui_find_label (child (fixture, "legend_box"),
+                                                "Followers (left axis)"));
+  g_assert_nonnull (rapport_test_ui_find_label (child (fixture, "legend_box"),
+                                                "An unusual jump or drop of followers, "
+                                                "with its size"));
 }
 
 static void
@@ -361,8 +293,10 @@ test_overview_ranges (Fixture       *fixture,
   guint start_notifies = 0;
   guint end_notifies = 0;
 
-  g_signal_connect (chart, "notify::range-start", G_CALLBACK (count_notify_cb), &start_notifies);
-  g_signal_connect (chart, "notify::range-end", G_CALLBACK (count_notify_cb), &end_notifies);
+  g_signal_connect (chart, "notify::range-start", G_CALLBACK (rapport_test_ui_count_notify_cb),
+                    &start_notifies);
+  g_signal_connect (chart, "notify::range-end", G_CALLBACK (rapport_test_ui_count_notify_cb),
+                    &end_notifies);
 
   /* All: from the first post to the last day of data, to the end of that day. */
   g_assert_cmpstr (adw_toggle_group_get_active_name (ranges), ==, "all");
@@ -404,8 +338,8 @@ test_overview_ranges (Fixture       *fixture,
 
   /* Back to everything. */
   adw_toggle_group_set_active_name (ranges, "all");
-  g_signal_handlers_disconnect_by_func (chart, count_notify_cb, &start_notifies);
-  g_signal_handlers_disconnect_by_func (chart, count_notify_cb, &end_notifies);
+  g_signal_handlers_disconnect_by_func (chart, rapport_test_ui_count_notify_cb, &start_notifies);
+  g_signal_handlers_disconnect_by_func (chart, rapport_test_ui_count_notify_cb, &end_notifies);
   assert_chart_range (fixture, FIRST_POST, LAST_DAY + DAY - 1);
   g_assert_cmpstr (label_text (fixture, "followers_change"), ==, "+2060 (+521.5 %)");
 }
@@ -658,8 +592,8 @@ test_overview_all_accounts (Fixture       *fixture,
   /* The headline names the account it is about. */
   g_assert_true (g_str_has_prefix (label_text (fixture, "headline_label"),
                                    "@mira.makes: Followers +482.9 %"));
-  g_assert_nonnull (find_label (child (fixture, "legend_box"),
-                                "Followers of all accounts together"));
+  g_assert_nonnull (rapport_test_ui_find_label (child (fixture, "legend_box"),
+                                                "Followers of all accounts together"));
 
   save_page_shot (fixture, "overview-all-accounts");
 }
@@ -712,44 +646,6 @@ test_overview_measure_first_frame (void)
 
 /* ── screenshots ─────────────────────────────────────────────────────────────────────────── */
 
-typedef struct
-{
-  gboolean  done;
-  gboolean  saved;
-  GError   *error;
-} SaveResult;
-
-static RapportApplication *
-shared_application (void)
-{
-  static RapportApplication *app;
-
-  if (app == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      app = rapport_application_new ();
-      g_application_set_flags (G_APPLICATION (app),
-                               g_application_get_flags (G_APPLICATION (app)) |
-                               G_APPLICATION_NON_UNIQUE);
-      g_application_register (G_APPLICATION (app), NULL, &error);
-      g_assert_no_error (error);
-    }
-
-  return app;
-}
-
-static void
-save_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  SaveResult *save = user_data;
-
-  save->saved = rapport_screenshot_save_finish (GTK_WINDOW (object), result, &save->error);
-  save->done = TRUE;
-}
-
 /* How many pixels of the chart's area are close to @color. */
 static guint
 count_color (GdkTexture          *texture,
@@ -786,25 +682,18 @@ shoot (AdwColorScheme  scheme,
        gboolean        readout,
        const char     *name)
 {
-  RapportApplication *app = shared_application ();
+  RapportApplication *app = rapport_test_ui_shared_application ();
   AdwStyleManager *style_manager = adw_style_manager_get_default ();
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", NULL);
-  g_autofree char *basename = g_strconcat (name, ".png", NULL);
-  g_autofree char *path = g_build_filename (dir, basename, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *path = rapport_test_ui_screenshot_path (name);
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
-  SaveResult save = { 0 };
   RapportWindow *window;
-  GObject *view_stack;
   GtkWidget *page;
   RapportChart *chart;
   graphene_rect_t bounds;
   GdkRGBA accent;
   GdkRGBA second;
 
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  g_unlink (path);
   adw_style_manager_set_color_scheme (style_manager, scheme);
 
   window = rapport_window_new (app);
@@ -815,8 +704,7 @@ shoot (AdwColorScheme  scheme,
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (rapport_window_set_page (window, "overview"));
 
-  view_stack = gtk_widget_get_template_child (GTK_WIDGET (window), RAPPORT_TYPE_WINDOW, "view_stack");
-  page = adw_view_stack_get_child_by_name (ADW_VIEW_STACK (view_stack), "overview");
+  page = rapport_test_ui_window_page (window, "overview");
   g_assert_true (RAPPORT_IS_OVERVIEW_PAGE (page));
   chart = RAPPORT_CHART (gtk_widget_get_template_child (page, RAPPORT_TYPE_OVERVIEW_PAGE, "chart"));
   while (gtk_widget_get_width (GTK_WIDGET (chart)) == 0 ||
@@ -841,11 +729,7 @@ shoot (AdwColorScheme  scheme,
   if (readout)
     rapport_chart_set_cursor (chart, BURST_LAST);
 
-  rapport_screenshot_save_async (GTK_WINDOW (window), width, file, NULL, save_cb, &save);
-  while (!save.done)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_no_error (save.error);
-  g_assert_true (save.saved);
+  rapport_test_ui_save_screenshot (GTK_WINDOW (window), width, path);
 
   /* The chart is drawn, in the theme's colours: the accent for followers, the second colour
    * for engagement. */
@@ -861,10 +745,7 @@ shoot (AdwColorScheme  scheme,
   g_assert_cmpuint (count_color (texture, &bounds, &accent), >, 100);
   g_assert_cmpuint (count_color (texture, &bounds, &second), >, 100);
 
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate_pending ();
-  g_assert_finalize_object (window);
+  rapport_test_ui_destroy_window (GTK_WINDOW (window));
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
 }
 

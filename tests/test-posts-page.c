@@ -11,7 +11,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "rapport-application.h"
@@ -20,6 +19,7 @@
 #include "ui/rapport-screenshot.h"
 #include "ui/rapport-window.h"
 #include "rapport-test-util.h"
+#include "rapport-test-ui.h"
 
 /* 1 Jan 2024, 00:00 UTC. */
 #define T0 G_GINT64_CONSTANT (1704067200)
@@ -117,86 +117,11 @@ make_store (char **data_dir)
   return store;
 }
 
-static RapportAnalysis *
-load_analysis (RapportStore *store,
-               const char   *handle)
-{
-  g_autoptr(GPtrArray) accounts = NULL;
-  g_autoptr(GError) error = NULL;
-  RapportAnalysis *analysis = NULL;
-
-  accounts = rapport_store_list_accounts (store, &error);
-  g_assert_no_error (error);
-
-  for (guint i = 0; i < accounts->len; i++)
-    {
-      const RapportAccount *account = g_ptr_array_index (accounts, i);
-
-      if (handle == NULL || g_strcmp0 (account->handle, handle) == 0)
-        {
-          analysis = rapport_analysis_load (store, handle == NULL ? 0 : account->id, NULL, &error);
-          g_assert_no_error (error);
-          break;
-        }
-    }
-
-  g_assert_nonnull (analysis);
-  return analysis;
-}
-
 static gpointer
 page_child (RapportPostsPage *page,
             const char       *name)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (page), RAPPORT_TYPE_POSTS_PAGE,
-                                                  name);
-
-  g_assert_nonnull (child);
-  return child;
-}
-
-static gboolean
-count_frame_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  (*(guint *) user_data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_frames (GtkWidget *widget)
-{
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
-
-  while (frames < 3)
-    g_main_context_iteration (NULL, TRUE);
-  gtk_widget_remove_tick_callback (widget, id);
-}
-
-static GtkWindow *
-show_page (RapportPostsPage *page,
-           int               width)
-{
-  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
-
-  gtk_window_set_default_size (window, width, 600);
-  gtk_window_set_child (window, GTK_WIDGET (page));
-  gtk_window_present (window);
-  wait_frames (GTK_WIDGET (window));
-
-  return window;
-}
-
-static void
-destroy_window (GtkWindow *window)
-{
-  g_object_ref (window);
-  gtk_window_destroy (window);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_finalize_object (window);
+  return rapport_test_ui_template_child (page, RAPPORT_TYPE_POSTS_PAGE, name);
 }
 
 static GListModel *
@@ -257,42 +182,13 @@ position_of (RapportPostsPage *page,
 }
 
 static void
-collect_labels (GtkWidget *widget,
-                GString   *out)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return;
-
-  if (GTK_IS_LABEL (widget))
-    {
-      g_string_append (out, gtk_label_get_label (GTK_LABEL (widget)));
-      g_string_append_c (out, '|');
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_labels (child, out);
-}
-
-/* Every label the user sees in @widget, in widget order, each followed by '|'. */
-static char *
-visible_labels (GtkWidget *widget)
-{
-  GString *out = g_string_new (NULL);
-
-  collect_labels (widget, out);
-  return g_string_free (out, FALSE);
-}
-
-static void
 test_rows_and_sorting (void)
 {
   g_autofree char *data_dir = NULL;
   g_autoptr(RapportStore) store = make_store (&data_dir);
-  g_autoptr(RapportAnalysis) analysis = load_analysis (store, "jo.makes");
+  g_autoptr(RapportAnalysis) analysis = rapport_test_ui_load_analysis (store, "jo.makes");
   RapportPostsPage *page = g_object_new (RAPPORT_TYPE_POSTS_PAGE, "analysis", analysis, NULL);
-  GtkWindow *window = show_page (page, 1000);
+  GtkWindow *window = rapport_test_ui_show_in_window (GTK_WIDGET (page), 1000, 600);
   g_autofree char *ids = NULL;
   g_autofree char *labels = NULL;
 
@@ -309,7 +205,7 @@ test_rows_and_sorting (void)
   g_assert_true (gtk_column_view_column_get_visible (page_child (page, "rate_impressions_column")));
 
   /* What the rows say, "—" where the export did not. */
-  labels = visible_labels (page_child (page, "column_view"));
+  labels = rapport_test_ui_visible_labels (page_child (page, "column_view"));
   g_assert_nonnull (strstr (labels, "Date|Text|Type|Likes|Comments|Shares|Impressions|ER|"
                                     "ER by Impressions|"));
   g_assert_nonnull (strstr (labels, "|10 Apr 2024|Glaze test|Photo|80|—|—|—|8.0 %|—|"));
@@ -332,7 +228,7 @@ test_rows_and_sorting (void)
   assert_order (page, "text_column", GTK_SORT_ASCENDING, "p3 p1 p4 p2");
   assert_order (page, "type_column", GTK_SORT_ASCENDING, "p3 p1 p4 p2");
 
-  destroy_window (window);
+  rapport_test_ui_destroy_window (window);
   g_assert_finalize_object (g_steal_pointer (&analysis));
   g_clear_object (&store);
   rapport_test_remove_tree (data_dir);
@@ -348,7 +244,7 @@ count_rows (RapportPostsPage *page)
 
   for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
     {
-      g_autofree char *labels = visible_labels (GTK_WIDGET (row));
+      g_autofree char *labels = rapport_test_ui_visible_labels (GTK_WIDGET (row));
 
       g_string_append (out, labels);
       g_string_append_c (out, '\n');
@@ -362,9 +258,9 @@ test_details (void)
 {
   g_autofree char *data_dir = NULL;
   g_autoptr(RapportStore) store = make_store (&data_dir);
-  g_autoptr(RapportAnalysis) analysis = load_analysis (store, "jo.makes");
+  g_autoptr(RapportAnalysis) analysis = rapport_test_ui_load_analysis (store, "jo.makes");
   RapportPostsPage *page = g_object_new (RAPPORT_TYPE_POSTS_PAGE, "analysis", analysis, NULL);
-  GtkWindow *window = show_page (page, 1000);
+  GtkWindow *window = rapport_test_ui_show_in_window (GTK_WIDGET (page), 1000, 600);
   g_autofree char *counts = NULL;
 
   /* Nothing picked yet. */
@@ -373,7 +269,7 @@ test_details (void)
                    "none");
 
   gtk_single_selection_set_selected (page_child (page, "selection"), position_of (page, "p1"));
-  wait_frames (GTK_WIDGET (window));
+  rapport_test_ui_wait_frames (GTK_WIDGET (window), 3);
   g_assert_true (adw_overlay_split_view_get_show_sidebar (page_child (page, "split_view")));
   g_assert_true (gtk_widget_get_mapped (page_child (page, "detail_hashtags")));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (page, "detail_stack")), ==,
@@ -397,7 +293,7 @@ test_details (void)
 
   /* Impressions and their rate where the export has them. */
   gtk_single_selection_set_selected (page_child (page, "selection"), position_of (page, "p2"));
-  wait_frames (GTK_WIDGET (window));
+  rapport_test_ui_wait_frames (GTK_WIDGET (window), 3);
   g_assert_cmpstr (gtk_label_get_label (page_child (page, "detail_hashtags")), ==,
                    "#wheelthrown");
   g_assert_cmpstr (gtk_label_get_label (page_child (page, "detail_mentions")), ==, "None");
@@ -421,7 +317,7 @@ test_details (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (page, "detail_stack")), ==,
                    "none");
 
-  destroy_window (window);
+  rapport_test_ui_destroy_window (window);
   g_assert_finalize_object (g_steal_pointer (&analysis));
   g_clear_object (&store);
   rapport_test_remove_tree (data_dir);
@@ -432,22 +328,22 @@ test_narrow (void)
 {
   g_autofree char *data_dir = NULL;
   g_autoptr(RapportStore) store = make_store (&data_dir);
-  g_autoptr(RapportAnalysis) analysis = load_analysis (store, "jo.makes");
+  g_autoptr(RapportAnalysis) analysis = rapport_test_ui_load_analysis (store, "jo.makes");
   RapportPostsPage *page = g_object_new (RAPPORT_TYPE_POSTS_PAGE, "analysis", analysis, NULL);
-  GtkWindow *window = show_page (page, 360);
+  GtkWindow *window = rapport_test_ui_show_in_window (GTK_WIDGET (page), 360, 600);
   AdwOverlaySplitView *split_view = page_child (page, "split_view");
   g_autofree char *labels = NULL;
 
   /* The columns that matter most; the details only when asked for. */
   g_assert_true (adw_overlay_split_view_get_collapsed (split_view));
   g_assert_false (adw_overlay_split_view_get_show_sidebar (split_view));
-  labels = visible_labels (page_child (page, "column_view"));
+  labels = rapport_test_ui_visible_labels (page_child (page, "column_view"));
   g_assert_nonnull (strstr (labels, "Date|Text|Likes|ER|"));
   g_assert_nonnull (strstr (labels, "|10 Apr 2024|Glaze test|80|8.0 %|"));
 
   gtk_single_selection_set_selected (page_child (page, "selection"), position_of (page, "p1"));
   g_assert_true (adw_overlay_split_view_get_show_sidebar (split_view));
-  wait_frames (GTK_WIDGET (window));
+  rapport_test_ui_wait_frames (GTK_WIDGET (window), 3);
   g_assert_true (gtk_widget_get_mapped (page_child (page, "detail_hashtags")));
   g_assert_cmpstr (gtk_label_get_label (page_child (page, "detail_hashtags")), ==,
                    "#f4f  #pottery");
@@ -457,11 +353,11 @@ test_narrow (void)
 
   /* Wider again: every column. */
   gtk_window_set_default_size (window, 1000, 600);
-  wait_frames (GTK_WIDGET (window));
+  rapport_test_ui_wait_frames (GTK_WIDGET (window), 3);
   g_assert_true (gtk_column_view_column_get_visible (page_child (page, "comments_column")));
   g_assert_true (gtk_column_view_column_get_visible (page_child (page, "rate_impressions_column")));
 
-  destroy_window (window);
+  rapport_test_ui_destroy_window (window);
   g_assert_finalize_object (g_steal_pointer (&analysis));
   g_clear_object (&store);
   rapport_test_remove_tree (data_dir);
@@ -472,9 +368,9 @@ test_show_posts (void)
 {
   g_autofree char *data_dir = NULL;
   g_autoptr(RapportStore) store = make_store (&data_dir);
-  g_autoptr(RapportAnalysis) analysis = load_analysis (store, "jo.makes");
+  g_autoptr(RapportAnalysis) analysis = rapport_test_ui_load_analysis (store, "jo.makes");
   RapportPostsPage *page = g_object_new (RAPPORT_TYPE_POSTS_PAGE, "analysis", analysis, NULL);
-  GtkWindow *window = show_page (page, 1000);
+  GtkWindow *window = rapport_test_ui_show_in_window (GTK_WIDGET (page), 1000, 600);
   AdwBanner *banner = page_child (page, "filter_banner");
   const char *bait[] = { "p1", "p4", "gone", NULL };
   g_autofree char *ids = NULL;
@@ -509,7 +405,7 @@ test_show_posts (void)
   g_assert_false (adw_banner_get_revealed (banner));
   g_assert_cmpuint (g_list_model_get_n_items (rows (page)), ==, 4);
 
-  destroy_window (window);
+  rapport_test_ui_destroy_window (window);
   g_assert_finalize_object (g_steal_pointer (&analysis));
   g_clear_object (&store);
   rapport_test_remove_tree (data_dir);
@@ -520,9 +416,9 @@ test_all_accounts (void)
 {
   g_autofree char *data_dir = NULL;
   g_autoptr(RapportStore) store = make_store (&data_dir);
-  g_autoptr(RapportAnalysis) analysis = load_analysis (store, NULL);
+  g_autoptr(RapportAnalysis) analysis = rapport_test_ui_load_analysis (store, NULL);
   RapportPostsPage *page = g_object_new (RAPPORT_TYPE_POSTS_PAGE, "analysis", analysis, NULL);
-  GtkWindow *window = show_page (page, 1000);
+  GtkWindow *window = rapport_test_ui_show_in_window (GTK_WIDGET (page), 1000, 600);
   g_autofree char *labels = NULL;
   g_autofree char *ids = NULL;
 
@@ -538,7 +434,7 @@ test_all_accounts (void)
       g_object_get (item, "account", &account, NULL);
       g_assert_cmpstr (account, ==, i == 2 ? "@jo.clips" : "@jo.makes");
     }
-  labels = visible_labels (page_child (page, "column_view"));
+  labels = rapport_test_ui_visible_labels (page_child (page, "column_view"));
   g_assert_nonnull (strstr (labels, "Account|Date|Text|"));
   g_assert_nonnull (strstr (labels, "|20 Feb 2024|Kiln opening|Video|10|—|—|—|—|—|"));
   g_assert_nonnull (strstr (labels, "|@jo.clips|"));
@@ -549,51 +445,13 @@ test_all_accounts (void)
   g_assert_cmpstr (gtk_label_get_label (page_child (page, "detail_kind")), ==,
                    "Video · @jo.clips");
 
-  destroy_window (window);
+  rapport_test_ui_destroy_window (window);
   g_assert_finalize_object (g_steal_pointer (&analysis));
   g_clear_object (&store);
   rapport_test_remove_tree (data_dir);
 }
 
 /* The sample data, through the window */
-
-static RapportApplication *
-shared_application (void)
-{
-  static RapportApplication *app;
-
-  if (app == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      app = rapport_application_new ();
-      g_application_set_flags (G_APPLICATION (app),
-                               g_application_get_flags (G_APPLICATION (app)) |
-                               G_APPLICATION_NON_UNIQUE);
-      g_application_register (G_APPLICATION (app), NULL, &error);
-      g_assert_no_error (error);
-    }
-
-  return app;
-}
-
-typedef struct
-{
-  gboolean done;
-  GError *error;
-} SaveResult;
-
-static void
-save_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  SaveResult *save = user_data;
-
-  g_assert_true (rapport_screenshot_save_finish (GTK_WINDOW (object), result, &save->error) ||
-                 save->error != NULL);
-  save->done = TRUE;
-}
 
 /* The sample data's posts, the one with the highest ER picked, its details shown. */
 static void
@@ -602,47 +460,27 @@ shoot (AdwColorScheme  scheme,
        const char     *name)
 {
   AdwStyleManager *style_manager = adw_style_manager_get_default ();
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", NULL);
-  g_autofree char *basename = g_strconcat (name, ".png", NULL);
-  g_autofree char *path = g_build_filename (dir, basename, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *path = rapport_test_ui_screenshot_path (name);
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
-  SaveResult save = { 0 };
   RapportWindow *window;
   RapportPostsPage *page;
-  AdwViewStack *stack;
 
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  g_unlink (path);
   adw_style_manager_set_color_scheme (style_manager, scheme);
 
-  window = rapport_window_new (shared_application ());
-  gtk_window_present (GTK_WINDOW (window));
-  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
-    g_main_context_iteration (NULL, TRUE);
-  rapport_window_explore_sample_data (window);
-  while (rapport_window_get_busy (window))
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (rapport_window_set_page (window, "posts"));
-
-  stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), RAPPORT_TYPE_WINDOW,
-                                                         "view_stack"));
-  page = RAPPORT_POSTS_PAGE (adw_view_stack_get_child_by_name (stack, "posts"));
+  window = rapport_test_ui_present_sample_window ("posts");
+  page = RAPPORT_POSTS_PAGE (rapport_test_ui_window_page (window, "posts"));
   g_assert_true (rapport_posts_page_get_analysis (page) == rapport_window_get_analysis (window));
   /* Laid out at its width first, as a user would find it. */
   if (width > 0)
     gtk_window_set_default_size (GTK_WINDOW (window), width, 720);
-  wait_frames (GTK_WIDGET (window));
+  rapport_test_ui_wait_frames (GTK_WIDGET (window), 3);
   gtk_column_view_sort_by_column (page_child (page, "column_view"),
                                   page_child (page, "rate_column"), GTK_SORT_DESCENDING);
   gtk_single_selection_set_selected (page_child (page, "selection"), 0);
 
-  wait_frames (GTK_WIDGET (window));
-  rapport_screenshot_save_async (GTK_WINDOW (window), width, file, NULL, save_cb, &save);
-  while (!save.done)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_no_error (save.error);
+  rapport_test_ui_wait_frames (GTK_WIDGET (window), 3);
+  rapport_test_ui_save_screenshot (GTK_WINDOW (window), width, path);
 
   texture = gdk_texture_new_from_filename (path, &error);
   g_assert_no_error (error);
@@ -651,11 +489,7 @@ shoot (AdwColorScheme  scheme,
   /* Whatever the width, the picked post's details are in view. */
   g_assert_true (gtk_widget_get_mapped (page_child (page, "detail_hashtags")));
 
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_finalize_object (window);
+  rapport_test_ui_destroy_window (GTK_WINDOW (window));
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
 }
 
@@ -676,14 +510,7 @@ main (int   argc,
   int status;
 
   /* The window's own database and a sample database of this process's own. */
-  data_dir = rapport_test_make_temp_dir ();
-  cache_dir = rapport_test_make_temp_dir ();
-  g_setenv ("RAPPORT_DATA_DIR", data_dir, TRUE);
-  g_setenv ("XDG_CACHE_HOME", cache_dir, TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  rapport_screenshot_set_up_display ();
+  rapport_test_ui_init_with_temp_dirs (&argc, &argv, &data_dir, &cache_dir);
 
   g_test_add_func ("/posts-page/rows-and-sorting", test_rows_and_sorting);
   g_test_add_func ("/posts-page/details", test_details);

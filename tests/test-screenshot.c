@@ -6,11 +6,11 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 
 #include "rapport-application.h"
 #include "ui/rapport-screenshot.h"
 #include "ui/rapport-window.h"
+#include "rapport-test-ui.h"
 
 typedef struct
 {
@@ -18,58 +18,6 @@ typedef struct
   gboolean  saved;
   GError   *error;
 } SaveResult;
-
-/* A registered application lives as long as the process (registration holds a reference),
- * and only one can be exported on the session bus at a time, so the tests share it. */
-static RapportApplication *
-shared_application (void)
-{
-  static RapportApplication *app;
-
-  if (app == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      app = rapport_application_new ();
-
-      /* Test programs run side by side on one session bus. */
-      g_application_set_flags (G_APPLICATION (app),
-                               g_application_get_flags (G_APPLICATION (app)) |
-                               G_APPLICATION_NON_UNIQUE);
-      g_application_register (G_APPLICATION (app), NULL, &error);
-      g_assert_no_error (error);
-    }
-
-  return app;
-}
-
-static void
-destroy_window (GtkWindow *window)
-{
-  g_object_ref (window);
-  gtk_window_destroy (window);
-
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-
-  g_assert_finalize_object (window);
-}
-
-static char *
-screenshot_path (const char *name)
-{
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", NULL);
-  g_autofree char *basename = g_strconcat (name, ".png", NULL);
-  char *path;
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  path = g_build_filename (dir, basename, NULL);
-
-  /* A file left over from an earlier run must not pass for this run's result. */
-  g_unlink (path);
-
-  return path;
-}
 
 static void
 save_cb (GObject      *object,
@@ -80,23 +28,6 @@ save_cb (GObject      *object,
 
   save->saved = rapport_screenshot_save_finish (GTK_WINDOW (object), result, &save->error);
   save->done = TRUE;
-}
-
-static void
-save_screenshot (GtkWindow  *window,
-                 int         width,
-                 const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  SaveResult save = { 0 };
-
-  rapport_screenshot_save_async (window, width, file, NULL, save_cb, &save);
-
-  while (!save.done)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_no_error (save.error);
-  g_assert_true (save.saved);
 }
 
 /* Reads back the PNG and returns its pixels as RGBA rows. */
@@ -190,8 +121,8 @@ shoot_window (AdwColorScheme  scheme,
               int             window_width,
               const char     *name)
 {
-  RapportApplication *app = shared_application ();
-  g_autofree char *path = screenshot_path (name);
+  RapportApplication *app = rapport_test_ui_shared_application ();
+  g_autofree char *path = rapport_test_ui_screenshot_path (name);
   AdwStyleManager *style_manager = adw_style_manager_get_default ();
   RapportWindow *window;
 
@@ -200,7 +131,7 @@ shoot_window (AdwColorScheme  scheme,
   window = rapport_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
 
-  save_screenshot (GTK_WINDOW (window), window_width, path);
+  rapport_test_ui_save_screenshot (GTK_WINDOW (window), window_width, path);
 
   if (window_width > 0)
     {
@@ -217,7 +148,7 @@ shoot_window (AdwColorScheme  scheme,
 
   assert_window_shot (window, path, scheme == ADW_COLOR_SCHEME_FORCE_DARK);
 
-  destroy_window (GTK_WINDOW (window));
+  rapport_test_ui_destroy_window (GTK_WINDOW (window));
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
 }
@@ -243,7 +174,7 @@ test_screenshot_narrow (void)
 static void
 test_screenshot_unmapped (void)
 {
-  RapportApplication *app = shared_application ();
+  RapportApplication *app = rapport_test_ui_shared_application ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   RapportWindow *window;
@@ -254,14 +185,14 @@ test_screenshot_unmapped (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
   g_assert_null (texture);
 
-  destroy_window (GTK_WINDOW (window));
+  rapport_test_ui_destroy_window (GTK_WINDOW (window));
 }
 
 static void
 test_screenshot_closed_early (void)
 {
-  RapportApplication *app = shared_application ();
-  g_autofree char *path = screenshot_path ("closed-early");
+  RapportApplication *app = rapport_test_ui_shared_application ();
+  g_autofree char *path = rapport_test_ui_screenshot_path ("closed-early");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   SaveResult save = { 0 };
   RapportWindow *window;
@@ -330,7 +261,7 @@ test_screenshot_command_line (void)
       return;
     }
 
-  path = screenshot_path ("command-line-dark-narrow");
+  path = rapport_test_ui_screenshot_path ("command-line-dark-narrow");
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
   g_test_trap_assert_passed ();
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));

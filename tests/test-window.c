@@ -21,37 +21,7 @@
 #include "ui/rapport-window.h"
 #include "ui/rapport-window-private.h"
 #include "rapport-test-util.h"
-
-/* A registered application lives as long as the process (registration holds a reference),
- * and only one can be exported on the session bus at a time, so the tests share it. */
-static RapportApplication *
-shared_application (void)
-{
-  static RapportApplication *app;
-
-  if (app == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      app = rapport_application_new ();
-
-      /* Test programs run side by side on one session bus. */
-      g_application_set_flags (G_APPLICATION (app),
-                               g_application_get_flags (G_APPLICATION (app)) |
-                               G_APPLICATION_NON_UNIQUE);
-      g_application_register (G_APPLICATION (app), NULL, &error);
-      g_assert_no_error (error);
-    }
-
-  return app;
-}
-
-static void
-iterate_pending (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
+#include "rapport-test-ui.h"
 
 /* Until the import and the analysis it leads to are done. */
 static void
@@ -60,7 +30,7 @@ wait_idle (RapportWindow *window)
   while (rapport_window_get_busy (window))
     g_main_context_iteration (NULL, TRUE);
 
-  iterate_pending ();
+  rapport_test_ui_iterate_pending ();
 }
 
 static RapportWindow *
@@ -71,10 +41,7 @@ present_window (RapportApplication *app)
   window = rapport_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
 
-  /* Mapped at once, allocated with the first frame. */
-  while (!gtk_widget_get_mapped (GTK_WIDGET (window)) ||
-         gtk_widget_get_width (GTK_WIDGET (window)) == 0)
-    g_main_context_iteration (NULL, TRUE);
+  rapport_test_ui_wait_allocated (GTK_WIDGET (window));
 
   return window;
 }
@@ -98,22 +65,14 @@ static void
 destroy_window (RapportWindow *window)
 {
   wait_idle (window);
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate_pending ();
-  g_assert_finalize_object (window);
+  rapport_test_ui_destroy_window (GTK_WINDOW (window));
 }
 
 static gpointer
 template_child (RapportWindow *window,
                 const char    *name)
 {
-  GObject *child;
-
-  child = gtk_widget_get_template_child (GTK_WIDGET (window), RAPPORT_TYPE_WINDOW, name);
-  g_assert_nonnull (child);
-
-  return child;
+  return rapport_test_ui_template_child (window, RAPPORT_TYPE_WINDOW, name);
 }
 
 static GFile *
@@ -224,32 +183,11 @@ selected_row (RapportWindow *window)
   return RAPPORT_ACCOUNT_ROW (row);
 }
 
-/* A label showing exactly @text somewhere under @root, such as the title of a toast. */
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 assert_toast (RapportWindow *window,
               const char    *text)
 {
-  GtkWidget *label = find_label (template_child (window, "toast_overlay"), text);
+  GtkWidget *label = rapport_test_ui_find_label (template_child (window, "toast_overlay"), text);
 
   /* On a slow run (sanitizers) the toast may have timed out while the analysis loaded. */
   if (label == NULL)
@@ -278,7 +216,7 @@ count_accounts (const char *data_dir)
 static void
 test_window_empty_state (void)
 {
-  RapportApplication *app = shared_application ();
+  RapportApplication *app = rapport_test_ui_shared_application ();
   RapportWindow *window = present_window (app);
   AdwStatusPage *empty_page;
   GtkStack *stack;
@@ -365,7 +303,7 @@ test_window_empty_state (void)
 static void
 test_window_actions (void)
 {
-  RapportApplication *app = shared_application ();
+  RapportApplication *app = rapport_test_ui_shared_application ();
 
   g_assert_true (window_class_has_action ("win.import", NULL));
   g_assert_true (window_class_has_action ("win.import-folder", NULL));
@@ -387,17 +325,9 @@ test_window_actions (void)
 }
 
 static void
-count_notify_cb (GObject    *object,
-                 GParamSpec *pspec,
-                 guint      *count)
-{
-  (*count)++;
-}
-
-static void
 test_window_import_files (void)
 {
-  RapportApplication *app = shared_application ();
+  RapportApplication *app = rapport_test_ui_shared_application ();
   g_autoptr(GFile) export = fixture_file ("tiktok", "old", NULL);
   g_autofree char *data_dir = NULL;
   RapportWindow *window = present_window_on_temp_dir (app, &data_dir);
@@ -405,7 +335,8 @@ test_window_import_files (void)
   RapportAccountRow *row;
   guint analysis_notifies = 0;
 
-  g_signal_connect (window, "notify::analysis", G_CALLBACK (count_notify_cb), &analysis_notifies);
+  g_signal_connect (window, "notify::analysis", G_CALLBACK (rapport_test_ui_count_notify_cb),
+                    &analysis_notifies);
 
   rapport_window_import_files (window, NULL, 0);
   g_assert_false (rapport_window_get_busy (window));
@@ -473,7 +404,7 @@ test_window_import_files (void)
 static void
 test_window_import_broken (void)
 {
-  RapportApplication *app = shared_application ();
+  RapportApplication *app = rapport_test_ui_shared_application ();
   g_autoptr(GFile) export = fixture_file ("twitter", "bad", "truncated", NULL);
   g_autofree char *data_dir = NULL;
   RapportWindow *window = present_window_on_temp_dir (app, &data_dir);
@@ -504,7 +435,7 @@ test_window_import_broken (void)
 static void
 test_window_import_several (void)
 {
-  RapportApplication *app = shared_application ();
+  RapportApplication *app = rapport_test_ui_shared_application ();
   g_autoptr(GFile) old_export = fixture_file ("tiktok", "old", NULL);
   g_autoptr(GFile) new_export = fixture_file ("tiktok", "new", NULL);
   GFile *both[2] = { old_export, new_export };
@@ -556,7 +487,7 @@ sample_file (const char *name)
 static void
 test_window_import_queued (void)
 {
-  RapportApplication *app = shared_application ();
+  RapportApplication *app = rapport_test_ui_shared_application ();
   g_autoptr(GFile) old_export = fixture_file ("tiktok", "old", NULL);
   g_autoptr(GFile) new_export = fixture_file ("tiktok", "new", NULL);
   g_autofree char *data_dir = NULL;
@@ -580,7 +511,7 @@ test_window_import_queued (void)
 static void
 test_window_import_cancel (void)
 {
-  RapportApplication *app = shared_application ();
+  RapportApplication *app = rapport_test_ui_shared_application ();
   g_autoptr(GFile) export = sample_file ("instagram-mira.makes-2024-09-12-SmPl02.zip");
   g_autoptr(GFile) queued = fixture_file ("tiktok", "old", NULL);
   g_autofree char *data_dir = NULL;
@@ -607,7 +538,7 @@ test_window_import_cancel (void)
 static void
 test_window_remove_account (void)
 {
-  RapportApplication *app = shared_application ();
+  RapportApplication *app = rapport_test_ui_shared_application ();
   g_autoptr(GFile) export = fixture_file ("tiktok", "old", NULL);
   g_autofree char *data_dir = NULL;
   RapportWindow *window = present_window_on_temp_dir (app, &data_dir);
@@ -683,7 +614,7 @@ find_drop_target (RapportWindow *window)
 static void
 test_window_drop (void)
 {
-  RapportApplication *app = shared_application ();
+  RapportApplication *app = rapport_test_ui_shared_application ();
   g_autoptr(GFile) export = fixture_file ("tiktok", "old", NULL);
   g_autofree char *data_dir = NULL;
   RapportWindow *window = present_window_on_temp_dir (app, &data_dir);
@@ -723,7 +654,7 @@ test_window_drop (void)
 static void
 test_window_sample_data (void)
 {
-  RapportApplication *app = shared_application ();
+  RapportApplication *app = rapport_test_ui_shared_application ();
   g_autoptr(GFile) export = fixture_file ("tiktok", "old", NULL);
   g_autofree char *data_dir = NULL;
   g_autofree char *sample_db = NULL;
@@ -731,8 +662,8 @@ test_window_sample_data (void)
   RapportAnalysis *analysis;
   guint sample_notifies = 0;
 
-  g_signal_connect (window, "notify::exploring-sample-data", G_CALLBACK (count_notify_cb),
-                    &sample_notifies);
+  g_signal_connect (window, "notify::exploring-sample-data",
+                    G_CALLBACK (rapport_test_ui_count_notify_cb), &sample_notifies);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.explore-sample-data", NULL);
   g_assert_true (rapport_window_get_busy (window));
@@ -794,7 +725,7 @@ test_window_sample_data (void)
 static void
 test_window_sample_data_missing (void)
 {
-  RapportApplication *app = shared_application ();
+  RapportApplication *app = rapport_test_ui_shared_application ();
   g_autofree char *data_dir = NULL;
   g_autofree char *saved = g_strdup (g_getenv ("RAPPORT_SAMPLE_DATA_DIR"));
   RapportWindow *window = present_window_on_temp_dir (app, &data_dir);
@@ -841,7 +772,7 @@ find_row_with_title (GtkWidget  *root,
 static void
 test_window_data_guide (void)
 {
-  RapportApplication *app = shared_application ();
+  RapportApplication *app = rapport_test_ui_shared_application ();
   RapportWindow *window = present_window (app);
   AdwNavigationView *navigation;
   AdwNavigationPage *page;
@@ -877,9 +808,9 @@ test_window_data_guide (void)
 
   /* Honest about what is not read yet. */
   page = adw_navigation_view_find_page (navigation, "other");
-  g_assert_nonnull (find_label (GTK_WIDGET (page),
-                                "Imports from Mastodon, Bluesky, LinkedIn and YouTube are not "
-                                "supported yet."));
+  g_assert_nonnull (rapport_test_ui_find_label (GTK_WIDGET (page),
+                                                "Imports from Mastodon, Bluesky, LinkedIn and "
+                                                "YouTube are not supported yet."));
   g_assert_false (rapport_data_guide_dialog_show_platform (RAPPORT_DATA_GUIDE_DIALOG (dialog),
                                                            "myspace"));
 
@@ -890,7 +821,7 @@ test_window_data_guide (void)
 static void
 test_window_page (void)
 {
-  RapportApplication *app = shared_application ();
+  RapportApplication *app = rapport_test_ui_shared_application ();
   RapportWindow *window = present_window (app);
   AdwViewStack *view_stack = template_child (window, "view_stack");
   g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (view_stack);
@@ -913,7 +844,7 @@ test_window_page (void)
 static void
 test_application_open (void)
 {
-  RapportApplication *app = shared_application ();
+  RapportApplication *app = rapport_test_ui_shared_application ();
   g_autoptr(GFile) export = fixture_file ("tiktok", "old", NULL);
   g_autofree char *data_dir = NULL;
   RapportWindow *window = present_window_on_temp_dir (app, &data_dir);
@@ -988,24 +919,6 @@ test_application_sample_data_option (void)
   g_assert_true (g_file_test (shot, G_FILE_TEST_IS_REGULAR));
 }
 
-typedef struct
-{
-  gboolean  done;
-  gboolean  saved;
-  GError   *error;
-} SaveResult;
-
-static void
-save_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  SaveResult *save = user_data;
-
-  save->saved = rapport_screenshot_save_finish (GTK_WINDOW (object), result, &save->error);
-  save->done = TRUE;
-}
-
 /* The window on the sample data, saved to the build's screenshots folder for people to look
  * at. */
 static void
@@ -1013,20 +926,14 @@ shoot_sample_data (AdwColorScheme  scheme,
                    int             width,
                    const char     *name)
 {
-  RapportApplication *app = shared_application ();
+  RapportApplication *app = rapport_test_ui_shared_application ();
   AdwStyleManager *style_manager = adw_style_manager_get_default ();
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", NULL);
-  g_autofree char *basename = g_strconcat (name, ".png", NULL);
-  g_autofree char *path = g_build_filename (dir, basename, NULL);
+  g_autofree char *path = rapport_test_ui_screenshot_path (name);
   g_autofree char *data_dir = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
-  SaveResult save = { 0 };
   RapportWindow *window;
 
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  g_unlink (path);
   adw_style_manager_set_color_scheme (style_manager, scheme);
 
   window = present_window_on_temp_dir (app, &data_dir);
@@ -1034,11 +941,7 @@ shoot_sample_data (AdwColorScheme  scheme,
   wait_idle (window);
   g_assert_true (rapport_window_get_exploring_sample_data (window));
 
-  rapport_screenshot_save_async (GTK_WINDOW (window), width, file, NULL, save_cb, &save);
-  while (!save.done)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_no_error (save.error);
-  g_assert_true (save.saved);
+  rapport_test_ui_save_screenshot (GTK_WINDOW (window), width, path);
 
   texture = gdk_texture_new_from_filename (path, &error);
   g_assert_no_error (error);
@@ -1069,7 +972,7 @@ test_window_sample_screenshots (void)
 static void
 test_window_size_settings (void)
 {
-  RapportApplication *app = shared_application ();
+  RapportApplication *app = rapport_test_ui_shared_application ();
   g_autoptr(GSettings) settings = g_settings_new (BASE_APPLICATION_ID);
   RapportWindow *window;
   int width;
@@ -1101,7 +1004,7 @@ test_window_size_settings (void)
 static void
 test_application_about (void)
 {
-  RapportApplication *app = shared_application ();
+  RapportApplication *app = rapport_test_ui_shared_application ();
   RapportWindow *window = present_window (app);
   AdwAboutDialog *about;
 
@@ -1126,7 +1029,7 @@ test_application_about (void)
 static void
 test_application_shortcuts (void)
 {
-  RapportApplication *app = shared_application ();
+  RapportApplication *app = rapport_test_ui_shared_application ();
   RapportWindow *window = present_window (app);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
@@ -1163,7 +1066,7 @@ test_application_shortcuts (void)
     g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
     g_object_ref (shortcuts);
     gtk_window_destroy (shortcuts);
-    iterate_pending ();
+    rapport_test_ui_iterate_pending ();
     g_assert_finalize_object (shortcuts);
   }
 #endif
@@ -1234,14 +1137,7 @@ main (int   argc,
 
   /* The shared application's own database: a fresh one, so the welcome page shows; and a
    * cache folder of this process's own for the sample database. */
-  data_dir = rapport_test_make_temp_dir ();
-  cache_dir = rapport_test_make_temp_dir ();
-  g_setenv ("RAPPORT_DATA_DIR", data_dir, TRUE);
-  g_setenv ("XDG_CACHE_HOME", cache_dir, TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  rapport_screenshot_set_up_display ();
+  rapport_test_ui_init_with_temp_dirs (&argc, &argv, &data_dir, &cache_dir);
 
   g_test_add_func ("/window/empty-state", test_window_empty_state);
   g_test_add_func ("/window/actions", test_window_actions);

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <locale.h>
 
@@ -58,7 +60,7 @@ format_count (gint64 count)
 {
   if (count < 0)
     return g_strdup ("—");
-  return g_strdup_printf ("%'" G_GINT64_FORMAT, count);
+  return g_strdup_printf ("%'" PRId64, count);
 }
 
 static int
@@ -96,8 +98,8 @@ command_import (RapportStore  *store,
       g_print (_("Imported %s\n"), description);
       if (summary.snapshot.n_skipped > 0)
         g_print (g_dngettext (GETTEXT_PACKAGE,
-                              "  %'" G_GUINT64_FORMAT " record could not be read, the first: %s\n",
-                              "  %'" G_GUINT64_FORMAT " records could not be read, the first: %s\n",
+                              "  %'" PRIu64 " record could not be read, the first: %s\n",
+                              "  %'" PRIu64 " records could not be read, the first: %s\n",
                               summary.snapshot.n_skipped),
                  summary.snapshot.n_skipped, summary.first_skip);
     }
@@ -136,7 +138,7 @@ command_accounts (RapportStore  *store,
       g_autofree char *posts = format_count (account->posts);
       g_autofree char *last = format_day (account->last_exported_at);
 
-      g_print ("%-4" G_GINT64_FORMAT " %-10s %-24s %10s %10s %8s  %s\n", account->id,
+      g_print ("%-4" PRId64 " %-10s %-24s %10s %10s %8s  %s\n", account->id,
                rapport_platform_display_name (account->platform), handle, followers, following,
                posts, last);
 
@@ -155,8 +157,8 @@ command_accounts (RapportStore  *store,
                                                                  : g_strdup ("—");
 
           /* Translators: one imported export under its account in `rapport accounts` */
-          g_print (_("     snapshot %" G_GINT64_FORMAT ": exported %s (%s) from %s · %s followers, %s following, %'"
-                     G_GUINT64_FORMAT " posts\n"),
+          g_print (_("     snapshot %" PRId64 ": exported %s (%s) from %s · %s followers, %s following, %'"
+                     PRIu64 " posts\n"),
                    snapshot->id, day, rapport_date_source_to_string (snapshot->date_source),
                    snapshot->source_name, n_followers, n_following, snapshot->n_posts);
         }
@@ -177,7 +179,7 @@ report_account (RapportStore  *store,
   g_autoptr(RapportReport) report = NULL;
   g_autoptr(GHashTable) states = NULL;
   g_autoptr(GPtrArray) suggestions = NULL;
-  g_autofree char *scope = g_strdup_printf ("%" G_GINT64_FORMAT, account_id);
+  g_autofree char *scope = g_strdup_printf ("%" PRId64, account_id);
 
   if (!(dataset = rapport_store_load_dataset (store, account_id, error)))
     return FALSE;

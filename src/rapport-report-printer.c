@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
@@ -227,7 +229,7 @@ text_header (GString             *out,
   g_autofree char *title = NULL;
 
   /* Translators: the report's title, "@jo on Instagram (account 1)". */
-  title = g_strdup_printf (_("Rapport report: @%s on %s (account %" G_GINT64_FORMAT ")"),
+  title = g_strdup_printf (_("Rapport report: @%s on %s (account %" PRId64 ")"),
                            dataset->handle != NULL ? dataset->handle : "?",
                            rapport_platform_display_name (dataset->platform), dataset->account_id);
   heading (out, title, '=');
@@ -281,7 +283,7 @@ text_series (GString             *out,
   last_day = rapport_coach_day (last->day);
   first_count = rapport_coach_count (first->followers);
   last_count = rapport_coach_count (last->followers);
-  difference = g_strdup_printf ("%+'" G_GINT64_FORMAT,
+  difference = g_strdup_printf ("%+'" PRId64,
                                 (gint64) llround (last->followers - first->followers));
   /* A percentage of a tiny rebuilt start ("at least 1") says nothing: only from 100 on. */
   change = rapport_coach_change (first->followers >= 100
@@ -495,17 +497,13 @@ text_reciprocity (GString             *out,
     title = g_strdup (_("Reciprocity (lists of two different exports)"));
   heading (out, title, '-');
 
-  para (out, 2, _("Followers %'" G_GSIZE_FORMAT " · following %'" G_GSIZE_FORMAT " · mutuals %'"
-                  G_GSIZE_FORMAT " · fans (you do not follow back) %'" G_GSIZE_FORMAT
-                  " · not following you back %'" G_GSIZE_FORMAT "."),
+  para (out, 2, _("Followers %'zu · following %'zu · mutuals %'zu · fans (you do not follow back) %'zu · not following you back %'zu."),
         reciprocity->n_followers, reciprocity->n_following, reciprocity->n_mutuals,
         reciprocity->n_fans, reciprocity->n_not_following_back);
   ratio = rapport_coach_percent (reciprocity->follow_back_ratio);
   para (out, 2, g_dngettext (GETTEXT_PACKAGE,
-                             "Follow-back ratio: %s — %'" G_GSIZE_FORMAT " of the %'"
-                             G_GSIZE_FORMAT " accounts you follow follows you back.",
-                             "Follow-back ratio: %s — %'" G_GSIZE_FORMAT " of the %'"
-                             G_GSIZE_FORMAT " accounts you follow follow you back.",
+                             "Follow-back ratio: %s — %'zu of the %'zu accounts you follow follows you back.",
+                             "Follow-back ratio: %s — %'zu of the %'zu accounts you follow follow you back.",
                              reciprocity->n_mutuals),
         ratio, reciprocity->n_mutuals, reciprocity->n_following);
 
@@ -519,12 +517,8 @@ text_reciprocity (GString             *out,
       f4f_followers = rapport_coach_percent (reciprocity->f4f_share_of_followers);
       f4f_mutuals = rapport_coach_percent (reciprocity->f4f_share_of_mutuals);
       para (out, 2, g_dngettext (GETTEXT_PACKAGE,
-                                 "Follow-for-follow pairs (both follows within 72 hours): %'"
-                                 G_GSIZE_FORMAT " — %s of followers, %s of the %'" G_GSIZE_FORMAT
-                                 " mutual with both follow dates.",
-                                 "Follow-for-follow pairs (both follows within 72 hours): %'"
-                                 G_GSIZE_FORMAT " — %s of followers, %s of the %'" G_GSIZE_FORMAT
-                                 " mutuals with both follow dates.",
+                                 "Follow-for-follow pairs (both follows within 72 hours): %'zu — %s of followers, %s of the %'zu mutual with both follow dates.",
+                                 "Follow-for-follow pairs (both follows within 72 hours): %'zu — %s of followers, %s of the %'zu mutuals with both follow dates.",
                                  reciprocity->n_mutuals_dated),
             reciprocity->n_f4f_pairs, f4f_followers, f4f_mutuals, reciprocity->n_mutuals_dated);
     }
@@ -564,7 +558,7 @@ text_churn (GString             *out,
       g_autofree char *newer = rapport_coach_day (step->newer->exported_at);
 
       /* Translators: two dates, list sizes, then gained, lost and renamed followers. */
-      para (out, 2, _("%s → %s: %'" G_GSIZE_FORMAT " → %'" G_GSIZE_FORMAT " followers; %'u "
+      para (out, 2, _("%s → %s: %'zu → %'zu followers; %'u "
                       "gained, %'u lost, %'u renamed."),
             older, newer, step->n_older, step->n_newer, step->gained->len, step->lost->len,
             step->renames->len);
@@ -982,7 +976,7 @@ text_anomalies (GString             *out,
       const RapportAnomaly *anomaly = &g_array_index (report->anomalies, RapportAnomaly, i);
       g_autofree char *start = rapport_coach_day (anomaly->start);
       g_autofree char *end = rapport_coach_day (anomaly->end);
-      g_autofree char *change = g_strdup_printf ("%+'" G_GINT64_FORMAT,
+      g_autofree char *change = g_strdup_printf ("%+'" PRId64,
                                                  (gint64) llround (anomaly->change));
       g_autofree char *share = rapport_coach_change (anomaly->followers_before > 0
                                                      ? anomaly->change / anomaly->followers_before

@@ -27,6 +27,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
@@ -1016,20 +1018,18 @@ rapport_coach_rule_f4f_share (const RapportReport *report,
   reciprocal = rapport_coach_percent (reciprocity->reciprocal_share);
   g_string_append_printf (text,
                           g_dngettext (GETTEXT_PACKAGE,
-                                       "%'" G_GSIZE_FORMAT " of your %'" G_GSIZE_FORMAT
-                                       " followers (%s) followed you within 72 hours of your "
+                                       "%'zu of your %'zu followers (%s) followed you within 72 hours of your "
                                        "following them, or you them: a follow-for-follow pair.",
-                                       "%'" G_GSIZE_FORMAT " of your %'" G_GSIZE_FORMAT
-                                       " followers (%s) followed you within 72 hours of your "
+                                       "%'zu of your %'zu followers (%s) followed you within 72 hours of your "
                                        "following them, or you them: follow-for-follow pairs.",
                                        reciprocity->n_f4f_pairs),
                           reciprocity->n_f4f_pairs, reciprocity->n_followers, share);
   g_string_append_c (text, ' ');
   g_string_append_printf (text,
                           g_dngettext (GETTEXT_PACKAGE,
-                                       "That is %s of the %'" G_GSIZE_FORMAT " mutual whose two "
+                                       "That is %s of the %'zu mutual whose two "
                                        "follow dates the export gives.",
-                                       "That is %s of the %'" G_GSIZE_FORMAT " mutuals whose two "
+                                       "That is %s of the %'zu mutuals whose two "
                                        "follow dates the export gives.",
                                        reciprocity->n_mutuals_dated),
                           share_of_mutuals, reciprocity->n_mutuals_dated);

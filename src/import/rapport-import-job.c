@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "import/rapport-import-error.h"
@@ -216,22 +218,23 @@ rapport_import_summary_describe (const RapportImportSummary *summary)
   exported = g_date_time_new_from_unix_utc (summary->snapshot.exported_at);
   if (exported != NULL && summary->snapshot.exported_at > 0)
     {
-      date = g_date_time_format (exported, "%-d %b %Y");
+      /* Translators: a g_date_time_format() date, "31 Jul 2022" */
+      date = g_date_time_format (exported, _("%-d %b %Y"));
       /* Translators: "exported 31 Jul 2022" */
       g_string_append_printf (text, _(" · exported %s"), date);
     }
 
   if (summary->snapshot.has_followers)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'" G_GUINT64_FORMAT " follower",
-                                                          "%'" G_GUINT64_FORMAT " followers",
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'" PRIu64 " follower",
+                                                          "%'" PRIu64 " followers",
                                                           summary->snapshot.n_followers),
                                              summary->snapshot.n_followers));
   if (summary->snapshot.has_following)
-    g_ptr_array_add (parts, g_strdup_printf (_("%'" G_GUINT64_FORMAT " following"),
+    g_ptr_array_add (parts, g_strdup_printf (_("%'" PRIu64 " following"),
                                              summary->snapshot.n_following));
   if (summary->snapshot.n_posts > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'" G_GUINT64_FORMAT " post",
-                                                          "%'" G_GUINT64_FORMAT " posts",
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'" PRIu64 " post",
+                                                          "%'" PRIu64 " posts",
                                                           summary->snapshot.n_posts),
                                              summary->snapshot.n_posts));
   for (guint i = 0; i < parts->len; i++)

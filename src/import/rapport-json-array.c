@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <errno.h>
 #include <math.h>
 #include <string.h>
@@ -285,8 +287,8 @@ set_truncated_error (RapportJsonArrayIter  *iter,
 {
   g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
                g_dngettext (GETTEXT_PACKAGE,
-                            "%s: the list is cut off after %'" G_GUINT64_FORMAT " item (the file is incomplete)",
-                            "%s: the list is cut off after %'" G_GUINT64_FORMAT " items (the file is incomplete)",
+                            "%s: the list is cut off after %'" PRIu64 " item (the file is incomplete)",
+                            "%s: the list is cut off after %'" PRIu64 " items (the file is incomplete)",
                             iter->count),
                iter->entry_name, iter->count);
 }
@@ -310,13 +312,13 @@ fail_at (RapportJsonArrayIter  *iter,
 
     case SCAN_TOO_DEEP:
       g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
-                   _("%s: item %'" G_GUINT64_FORMAT " (line %u) is nested too deeply"),
+                   _("%s: item %'" PRIu64 " (line %u) is nested too deeply"),
                    iter->entry_name, item, line);
       break;
 
     case SCAN_MISMATCHED:
       g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
-                   _("%s: item %'" G_GUINT64_FORMAT " (line %u) has mismatched brackets"),
+                   _("%s: item %'" PRIu64 " (line %u) has mismatched brackets"),
                    iter->entry_name, item, line);
       break;
 
@@ -324,7 +326,7 @@ fail_at (RapportJsonArrayIter  *iter,
     case SCAN_OK:
     default:
       g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
-                   _("%s: unexpected text where item %'" G_GUINT64_FORMAT " should be (line %u)"),
+                   _("%s: unexpected text where item %'" PRIu64 " should be (line %u)"),
                    iter->entry_name, item, line);
       break;
     }
@@ -1008,7 +1010,7 @@ parse_batch (Shared *shared,
         }
 
       g_set_error (&batch->error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
-                   _("%s: item %'" G_GUINT64_FORMAT " is not valid JSON (line %u: %s)"),
+                   _("%s: item %'" PRIu64 " is not valid JSON (line %u: %s)"),
                    shared->entry_name, batch->first_index + i + 1,
                    line_at (shared->data, shared->size, parser.error_at - shared->data),
                    _(parser.error_reason));

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -538,7 +540,7 @@ note_batch (const RapportJsonValue  *elements,
           (created = rapport_json_value_get_string (note, "createdAt")) == NULL ||
           !rapport_date_parse_iso8601 (created, &at))
         {
-          skip_record (self, _("item %'" G_GUINT64_FORMAT " is not a readable long post"),
+          skip_record (self, _("item %'" PRIu64 " is not a readable long post"),
                        first_index + i + 1);
           continue;
         }
@@ -663,13 +665,13 @@ import_tweet (TwitterImport           *self,
   gint64 at;
 
   if (tweet == NULL)
-    return skip_record (self, _("item %'" G_GUINT64_FORMAT " is not a post"), index + 1);
+    return skip_record (self, _("item %'" PRIu64 " is not a post"), index + 1);
 
   id = rapport_json_value_get_string (tweet, "id_str");
   if (id == NULL)
     id = rapport_json_value_get_string (tweet, "id");
   if (id == NULL || *id == '\0')
-    return skip_record (self, _("item %'" G_GUINT64_FORMAT " is a post without an id"), index + 1);
+    return skip_record (self, _("item %'" PRIu64 " is a post without an id"), index + 1);
 
   created = rapport_json_value_get_string (tweet, "created_at");
   if (created == NULL || !rapport_date_parse_twitter (created, &at))
@@ -772,7 +774,7 @@ relations_batch (const RapportJsonValue  *elements,
           (relation.platform_id = rapport_json_value_get_string (object, "accountId")) == NULL ||
           *relation.platform_id == '\0')
         {
-          skip_record (self, _("item %'" G_GUINT64_FORMAT " is an account without an id"),
+          skip_record (self, _("item %'" PRIu64 " is an account without an id"),
                        first_index + i + 1);
           continue;
         }
@@ -801,7 +803,7 @@ likes_batch (const RapportJsonValue  *elements,
 
       if (like == NULL || rapport_json_value_get_string (like, "tweetId") == NULL)
         {
-          skip_record (self, _("item %'" G_GUINT64_FORMAT " is not a liked post"),
+          skip_record (self, _("item %'" PRIu64 " is not a liked post"),
                        first_index + i + 1);
           continue;
         }

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "rapport-store-private.h"
@@ -293,7 +295,7 @@ rapport_store_load_dataset (RapportStore  *self,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_FAILED,
-                   _("There is no account with the id %" G_GINT64_FORMAT), account_id);
+                   _("There is no account with the id %" PRId64), account_id);
       sqlite3_reset (stmt);
       return NULL;
     }

@@ -139,7 +139,8 @@ rapport_account_row_new (const RapportAccount *account)
   if (account->last_exported_at > 0)
     {
       g_autoptr(GDateTime) exported = g_date_time_new_from_unix_utc (account->last_exported_at);
-      g_autofree char *date = g_date_time_format (exported, "%-d %b %Y");
+      /* Translators: a g_date_time_format() date, "31 Jul 2022" */
+      g_autofree char *date = g_date_time_format (exported, _("%-d %b %Y"));
 
       /* Translators: the date of the newest export of an account, "Exported 31 Jul 2022" */
       subtitle = g_strdup_printf (_("Exported %s"), date);

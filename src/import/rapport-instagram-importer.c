@@ -138,6 +138,27 @@ rapport_instagram_add_relation (RapportInstagramImport  *self,
 }
 
 JsonArray *
+rapport_instagram_require_rows (JsonNode    *root,
+                                GError     **error,
+                                const char  *message_format,
+                                ...)
+{
+  JsonArray *rows = rapport_instagram_root_rows (root);
+  va_list args;
+
+  if (rows != NULL)
+    return rows;
+  if (error != NULL)
+    {
+      va_start (args, message_format);
+      *error = g_error_new_valist (RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
+                                   message_format, args);
+      va_end (args);
+    }
+  return NULL;
+}
+
+JsonArray *
 rapport_instagram_root_rows (JsonNode *root)
 {
   g_autoptr(GList) members = NULL;
@@ -635,13 +656,10 @@ read_posts_file (RapportInstagramImport  *self,
 
   if (root == NULL)
     return FALSE;
-  rows = rapport_instagram_root_rows (root);
+  rows = rapport_instagram_require_rows (root, error, _("%s: the file does not hold a list of posts"),
+                                         entry);
   if (rows == NULL)
-    {
-      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
-                   _("%s: the file does not hold a list of posts"), entry);
-      return FALSE;
-    }
+    return FALSE;
 
   for (guint i = 0; i < json_array_get_length (rows); i++)
     {
@@ -777,13 +795,10 @@ read_comments_file (RapportInstagramImport  *self,
 
   if (root == NULL)
     return FALSE;
-  rows = rapport_instagram_root_rows (root);
+  rows = rapport_instagram_require_rows (root, error, _("%s: the file does not hold a list of comments"),
+                                         entry);
   if (rows == NULL)
-    {
-      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
-                   _("%s: the file does not hold a list of comments"), entry);
-      return FALSE;
-    }
+    return FALSE;
 
   for (guint i = 0; i < json_array_get_length (rows); i++)
     {
@@ -818,13 +833,10 @@ read_likes_file (RapportInstagramImport  *self,
 
   if (root == NULL)
     return FALSE;
-  rows = rapport_instagram_root_rows (root);
+  rows = rapport_instagram_require_rows (root, error, _("%s: the file does not hold a list of likes"),
+                                         entry);
   if (rows == NULL)
-    {
-      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
-                   _("%s: the file does not hold a list of likes"), entry);
-      return FALSE;
-    }
+    return FALSE;
 
   for (guint i = 0; i < json_array_get_length (rows); i++)
     {

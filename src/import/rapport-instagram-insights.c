@@ -146,13 +146,10 @@ rapport_instagram_read_post_insights (RapportInstagramImport  *self,
 
   if (root == NULL)
     return FALSE;
-  rows = rapport_instagram_root_rows (root);
+  rows = rapport_instagram_require_rows (root, error, _("%s: the file does not hold insights of posts"),
+                                         entry);
   if (rows == NULL)
-    {
-      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
-                   _("%s: the file does not hold insights of posts"), entry);
-      return FALSE;
-    }
+    return FALSE;
 
   for (guint i = 0; i < json_array_get_length (rows); i++)
     {
@@ -264,13 +261,10 @@ rapport_instagram_read_audience_insights (RapportInstagramImport  *self,
   *followers = RAPPORT_COUNT_UNKNOWN;
   if (root == NULL)
     return FALSE;
-  rows = rapport_instagram_root_rows (root);
+  rows = rapport_instagram_require_rows (root, error, _("%s: the file does not hold audience insights"),
+                                         entry);
   if (rows == NULL)
-    {
-      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
-                   _("%s: the file does not hold audience insights"), entry);
-      return FALSE;
-    }
+    return FALSE;
 
   for (guint i = 0; i < json_array_get_length (rows); i++)
     {

@@ -53,6 +53,12 @@ JsonNode   *rapport_instagram_read_json (RapportInstagramImport  *self,
 /* The robust rule for Meta's JSON files: the root is the array of rows, or an object whose
  * first array-valued member holds them ({"relationships_following": [...]}).  NULL if neither. */
 JsonArray  *rapport_instagram_root_rows (JsonNode                *root);
+/* The rows of @root, or NULL with a RAPPORT_IMPORT_ERROR_MALFORMED error built from
+ * @message_format (which names the entry and what the file should hold). */
+JsonArray  *rapport_instagram_require_rows (JsonNode             *root,
+                                            GError              **error,
+                                            const char           *message_format,
+                                            ...) G_GNUC_PRINTF (3, 4);
 void      rapport_instagram_note_time      (RapportInstagramImport  *self,
                                             gint64                   unix_seconds);
 gboolean  rapport_instagram_tick           (RapportInstagramImport  *self,

@@ -188,6 +188,57 @@ test_merge_counts (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture, "SELECT length (text) FROM post"), ==, 30);
   g_assert_cmpint (query_int (fixture, "SELECT type = 'photo' FROM post"), ==, 1);
   g_assert_cmpint (query_int (fixture, "SELECT saves FROM post"), ==, -2);
+  /* The snapshot's history row merges the same way. */
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM post_counts"), ==, 1);
+  g_assert_cmpint (query_int (fixture, "SELECT likes FROM post_counts"), ==, 41);
+  g_assert_cmpint (query_int (fixture, "SELECT comments FROM post_counts"), ==, 2);
+  g_assert_cmpint (query_int (fixture, "SELECT impressions FROM post_counts"), ==, 900);
+}
+
+/* Relations arrive in follow-date order, not by name, and split files repeat some: all of them
+ * are written once, the first spelling kept, and the platform ids and dates with them. */
+static void
+test_many_relations (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_auto(RapportImportSummary) summary = { 0 };
+  g_autoptr(GError) error = NULL;
+  RapportAccountInfo account = { RAPPORT_PLATFORM_TIKTOK, "jo", NULL, NULL };
+  RapportStoreImport *import;
+  RapportImportSink *sink;
+  const guint n = 1000;
+
+  import = rapport_store_begin_import (fixture->store, "many.zip", "hash-many", NULL, &error);
+  sink = rapport_store_import_get_sink (import);
+  g_assert_true (rapport_import_sink_set_account (sink, &account, &error));
+  g_assert_true (rapport_import_sink_begin_list (sink, RAPPORT_DIRECTION_FOLLOWER, &error));
+  /* 7 is coprime to 1000, so i * 7 % n visits every number once, out of order. */
+  for (guint i = 0; i < n; i++)
+    {
+      guint k = i * 7 % n;
+      g_autofree char *handle = g_strdup_printf ("Fan%04u", k);
+      g_autofree char *id = g_strdup_printf ("%u", 5000 + k);
+      RapportRelation relation = { RAPPORT_DIRECTION_FOLLOWER, handle, id, 1600000000 + k };
+
+      g_assert_true (rapport_import_sink_add_relation (sink, &relation, &error));
+    }
+  /* A second file repeats the first 100 in lower case. */
+  for (guint k = 0; k < 100; k++)
+    {
+      g_autofree char *handle = g_strdup_printf ("fan%04u", k);
+      RapportRelation relation = { RAPPORT_DIRECTION_FOLLOWER, handle, NULL, 0 };
+
+      g_assert_true (rapport_import_sink_add_relation (sink, &relation, &error));
+    }
+  g_assert_true (rapport_store_import_commit (import, &summary, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (summary.snapshot.n_followers, ==, n);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM relation"), ==, n);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM relation WHERE handle = 'Fan' || substr (who, 4)"), ==, n);
+  g_assert_cmpint (query_int (fixture, "SELECT sum (platform_id - 5000) FROM relation"), ==, n * (n - 1) / 2);
+  g_assert_cmpint (query_int (fixture, "SELECT since FROM relation WHERE who = 'fan0042'"), ==, 1600000042);
+  g_assert_cmpint (query_int (fixture, "SELECT n_followers FROM snapshot"), ==, n);
 }
 
 static void
@@ -372,6 +423,88 @@ test_damaged_file_is_kept (void)
   rapport_test_remove_tree (dir);
 }
 
+/* A database written by every earlier schema (tests/fixtures/store/schema-N.sql, frozen when
+ * that schema was current) opens, migrates and reads back without losing a row. */
+static void
+test_migrate_earlier_schemas (void)
+{
+  for (int version = 1; version <= RAPPORT_STORE_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *name = g_strdup_printf ("schema-%d.sql", version);
+      g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "store", name, NULL);
+      g_autofree char *sql = NULL;
+      g_autofree char *dir = rapport_test_make_temp_dir ();
+      g_autofree char *path = g_build_filename (dir, "rapport.db", NULL);
+      g_autoptr(RapportStore) store = NULL;
+      g_autoptr(GPtrArray) accounts = NULL;
+      g_autoptr(RapportDataset) dataset = NULL;
+      g_autoptr(GHashTable) states = NULL;
+      g_autoptr(GError) error = NULL;
+      const RapportDatasetSnapshot *snapshot;
+      const RapportDatasetPost *post;
+      RapportAccount *account;
+      sqlite3 *db;
+
+      g_test_message ("schema %d", version);
+      g_assert_true (g_file_get_contents (fixture, &sql, NULL, &error));
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (db);
+
+      store = rapport_store_open (dir, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (rapport_store_get_schema_version (store), ==, RAPPORT_STORE_SCHEMA_VERSION);
+
+      accounts = rapport_store_list_accounts (store, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (accounts->len, ==, 1);
+      account = g_ptr_array_index (accounts, 0);
+      g_assert_cmpstr (account->handle, ==, "Jo.Creates");
+
+      dataset = rapport_store_load_dataset (store, account->id, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (dataset->platform, ==, RAPPORT_PLATFORM_INSTAGRAM);
+      g_assert_cmpstr (dataset->display_name, ==, "Jo");
+      g_assert_cmpuint (dataset->snapshots->len, ==, 1);
+      snapshot = rapport_dataset_latest_with_list (dataset, RAPPORT_DIRECTION_FOLLOWER);
+      g_assert_cmpint (snapshot->exported_at, ==, 1701000000);
+      g_assert_cmpint (snapshot->date_source, ==, RAPPORT_DATE_SOURCE_ARCHIVE_NAME);
+      g_assert_cmpuint (snapshot->followers->len, ==, 3);
+      g_assert_cmpstr (rapport_people_find (snapshot->followers, "ben")->handle, ==, "Ben");
+      g_assert_cmpint (rapport_people_find (snapshot->followers, "carla")->since, ==, 1699000000);
+      g_assert_cmpuint (snapshot->following->len, ==, 2);
+      g_assert_cmpint (rapport_people_find (snapshot->following, "dora")->since, ==, 1698000000);
+
+      g_assert_cmpuint (dataset->counts->len, ==, 2);
+      g_assert_cmpint (g_array_index (dataset->counts, RapportFollowerCount, 0).count, ==, 1);
+      g_assert_cmpint (g_array_index (dataset->counts, RapportFollowerCount, 1).count, ==, 3);
+
+      g_assert_cmpuint (dataset->posts->len, ==, 2);
+      post = g_ptr_array_index (dataset->posts, 0);
+      g_assert_cmpint (post->type, ==, RAPPORT_POST_PHOTO);
+      g_assert_cmpint (post->likes, ==, 40);
+      g_assert_cmpint (post->saves, ==, 5);
+      g_assert_cmpint (post->reach, ==, 700);
+      g_assert_cmpint (post->shares, ==, RAPPORT_COUNT_UNKNOWN);
+      g_assert_cmpstr (post->hashtags[0], ==, "sunset");
+      g_assert_cmpstr (post->mentions[0], ==, "anna");
+      post = g_ptr_array_index (dataset->posts, 1);
+      g_assert_cmpint (post->type, ==, RAPPORT_POST_REEL);
+      g_assert_cmpint (post->views, ==, 3000);
+      g_assert_cmpuint (dataset->interactions->len, ==, 1);
+
+      states = rapport_store_get_suggestion_states (store, "1", &error);
+      g_assert_cmpstr (g_hash_table_lookup (states, "hashtags.drop-bait:f4f"), ==, "dismissed");
+
+      /* The same export is still known, so it is not imported twice. */
+      g_assert_null (rapport_store_begin_import (store, "again.zip", "hash-schema-1", NULL, &error));
+      g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_DUPLICATE);
+
+      g_clear_object (&store);
+      rapport_test_remove_tree (dir);
+    }
+}
+
 static void
 test_too_new (void)
 {
@@ -403,6 +536,7 @@ main (int   argc,
   g_test_add ("/store/open-and-migrate", Fixture, NULL, fixture_set_up, test_open_and_migrate, fixture_tear_down);
   g_test_add ("/store/import-and-list", Fixture, NULL, fixture_set_up, test_import_and_list, fixture_tear_down);
   g_test_add ("/store/merge-counts", Fixture, NULL, fixture_set_up, test_merge_counts, fixture_tear_down);
+  g_test_add ("/store/many-relations", Fixture, NULL, fixture_set_up, test_many_relations, fixture_tear_down);
   g_test_add ("/store/duplicate", Fixture, NULL, fixture_set_up, test_duplicate, fixture_tear_down);
   g_test_add ("/store/abort-changes-nothing", Fixture, NULL, fixture_set_up, test_abort_changes_nothing, fixture_tear_down);
   g_test_add ("/store/delete-account", Fixture, NULL, fixture_set_up, test_delete_account, fixture_tear_down);
@@ -410,6 +544,7 @@ main (int   argc,
   g_test_add ("/store/suggestion-state", Fixture, NULL, fixture_set_up, test_suggestion_state, fixture_tear_down);
   g_test_add_func ("/store/damaged-file-is-kept", test_damaged_file_is_kept);
   g_test_add_func ("/store/too-new", test_too_new);
+  g_test_add_func ("/store/migrate-earlier-schemas", test_migrate_earlier_schemas);
 
   return g_test_run ();
 }

@@ -283,43 +283,230 @@ compare_pending (gconstpointer a,
   return pa->order < pb->order ? -1 : pa->order > pb->order;
 }
 
+/* The sorted relations reach SQLite through a table-valued function, so that one INSERT …
+ * SELECT writes a whole list: SQLite then keeps its cursor on the last leaf of the relation
+ * B-tree from row to row, where a statement per row seeks down from the root every time. */
+#define PENDING_POINTER_TYPE "rapport-pending-relations"
+
+enum {
+  PENDING_COLUMN_WHO,
+  PENDING_COLUMN_HANDLE,
+  PENDING_COLUMN_PLATFORM_ID,
+  PENDING_COLUMN_SINCE,
+  PENDING_COLUMN_ROWS, /* hidden: the argument, a GArray of PendingRelation */
+};
+
+typedef struct
+{
+  sqlite3_vtab_cursor base;
+  GArray *rows;
+  guint index;
+} PendingCursor;
+
+static int
+pending_connect (sqlite3             *db,
+                 void                *aux,
+                 int                  argc,
+                 const char * const  *argv,
+                 sqlite3_vtab       **vtab_out,
+                 char               **error_message)
+{
+  int status;
+
+  status = sqlite3_declare_vtab (db,
+    "CREATE TABLE pending (who TEXT, handle TEXT, platform_id TEXT, since INTEGER, rows HIDDEN)");
+  if (status != SQLITE_OK)
+    return status;
+  *vtab_out = sqlite3_malloc (sizeof (sqlite3_vtab));
+  if (*vtab_out == NULL)
+    return SQLITE_NOMEM;
+  memset (*vtab_out, 0, sizeof (sqlite3_vtab));
+  return SQLITE_OK;
+}
+
+static int
+pending_disconnect (sqlite3_vtab *vtab)
+{
+  sqlite3_free (vtab);
+  return SQLITE_OK;
+}
+
+static int
+pending_best_index (sqlite3_vtab       *vtab,
+                    sqlite3_index_info *info)
+{
+  for (int i = 0; i < info->nConstraint; i++)
+    {
+      const struct sqlite3_index_constraint *constraint = &info->aConstraint[i];
+
+      if (constraint->iColumn == PENDING_COLUMN_ROWS &&
+          constraint->op == SQLITE_INDEX_CONSTRAINT_EQ && constraint->usable)
+        {
+          info->aConstraintUsage[i].argvIndex = 1;
+          info->aConstraintUsage[i].omit = 1;
+          info->estimatedCost = 1;
+          return SQLITE_OK;
+        }
+    }
+  /* Without its rows the function has nothing to list. */
+  return SQLITE_CONSTRAINT;
+}
+
+static int
+pending_open (sqlite3_vtab         *vtab,
+              sqlite3_vtab_cursor **cursor_out)
+{
+  PendingCursor *cursor = sqlite3_malloc (sizeof (PendingCursor));
+
+  if (cursor == NULL)
+    return SQLITE_NOMEM;
+  memset (cursor, 0, sizeof (PendingCursor));
+  *cursor_out = &cursor->base;
+  return SQLITE_OK;
+}
+
+static int
+pending_close (sqlite3_vtab_cursor *cursor)
+{
+  sqlite3_free (cursor);
+  return SQLITE_OK;
+}
+
+static int
+pending_filter (sqlite3_vtab_cursor  *base,
+                int                   index_number,
+                const char           *index_string,
+                int                   argc,
+                sqlite3_value       **argv)
+{
+  PendingCursor *cursor = (PendingCursor *) base;
+
+  cursor->rows = argc == 1 ? sqlite3_value_pointer (argv[0], PENDING_POINTER_TYPE) : NULL;
+  cursor->index = 0;
+  return SQLITE_OK;
+}
+
+static int
+pending_next (sqlite3_vtab_cursor *base)
+{
+  PendingCursor *cursor = (PendingCursor *) base;
+  const PendingRelation *rows = (const PendingRelation *) cursor->rows->data;
+
+  /* Split files sometimes repeat an account; sorted, the repeats are neighbours, and the first
+   * in export order comes first. */
+  do
+    cursor->index++;
+  while (cursor->index < cursor->rows->len &&
+         strcmp (rows[cursor->index].who, rows[cursor->index - 1].who) == 0);
+  return SQLITE_OK;
+}
+
+static int
+pending_eof (sqlite3_vtab_cursor *base)
+{
+  PendingCursor *cursor = (PendingCursor *) base;
+
+  return cursor->rows == NULL || cursor->index >= cursor->rows->len;
+}
+
+static void
+result_text_or_null (sqlite3_context *context,
+                     const char      *text)
+{
+  if (text == NULL)
+    sqlite3_result_null (context);
+  else
+    sqlite3_result_text (context, text, -1, SQLITE_STATIC);
+}
+
+static int
+pending_column (sqlite3_vtab_cursor *base,
+                sqlite3_context     *context,
+                int                  column)
+{
+  PendingCursor *cursor = (PendingCursor *) base;
+  const PendingRelation *row = &g_array_index (cursor->rows, PendingRelation, cursor->index);
+
+  switch (column)
+    {
+    case PENDING_COLUMN_WHO:
+      result_text_or_null (context, row->who);
+      break;
+    case PENDING_COLUMN_HANDLE:
+      result_text_or_null (context, row->handle);
+      break;
+    case PENDING_COLUMN_PLATFORM_ID:
+      result_text_or_null (context, row->platform_id);
+      break;
+    case PENDING_COLUMN_SINCE:
+      if (row->since > 0)
+        sqlite3_result_int64 (context, row->since);
+      else
+        sqlite3_result_null (context);
+      break;
+    default:
+      sqlite3_result_null (context);
+      break;
+    }
+  return SQLITE_OK;
+}
+
+static int
+pending_rowid (sqlite3_vtab_cursor *base,
+               sqlite3_int64       *rowid)
+{
+  *rowid = ((PendingCursor *) base)->index;
+  return SQLITE_OK;
+}
+
+static const sqlite3_module pending_module = {
+  .xConnect = pending_connect,
+  .xBestIndex = pending_best_index,
+  .xDisconnect = pending_disconnect,
+  .xOpen = pending_open,
+  .xClose = pending_close,
+  .xFilter = pending_filter,
+  .xNext = pending_next,
+  .xEof = pending_eof,
+  .xColumn = pending_column,
+  .xRowid = pending_rowid,
+};
+
+/* Called once for each connection that imports. */
+gboolean
+rapport_store_import_register (sqlite3 *db)
+{
+  return sqlite3_create_module_v2 (db, "rapport_pending_relations", &pending_module,
+                                   NULL, NULL) == SQLITE_OK;
+}
+
 static gboolean
 flush_relations (RapportStoreImport  *self,
                  RapportDirection     direction,
                  GError             **error)
 {
   GArray *pending = self->pending[direction];
-  const char *previous = NULL;
-  guint64 written = 0;
+  sqlite3_stmt *stmt;
+  guint64 written;
+  gboolean ok;
 
   g_array_sort (pending, compare_pending);
 
-  for (guint i = 0; i < pending->len; i++)
-    {
-      const PendingRelation *relation = &g_array_index (pending, PendingRelation, i);
-      sqlite3_stmt *stmt;
-
-      /* Split files sometimes repeat an account; it counts once. */
-      if (previous != NULL && strcmp (previous, relation->who) == 0)
-        continue;
-      previous = relation->who;
-
-      stmt = rapport_store_prepare (self->store,
-        "INSERT OR IGNORE INTO relation (snapshot_id, direction, who, handle, platform_id, since)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, self->snapshot_id);
-      sqlite3_bind_int (stmt, 2, direction);
-      sqlite3_bind_text (stmt, 3, relation->who, -1, SQLITE_STATIC);
-      bind_text (stmt, 4, relation->handle);
-      bind_text (stmt, 5, relation->platform_id);
-      if (relation->since > 0)
-        sqlite3_bind_int64 (stmt, 6, relation->since);
-      if (!step_done (self, stmt, N_("saving followers"), error))
-        return FALSE;
-      written++;
-    }
+  stmt = rapport_store_prepare (self->store,
+    "INSERT OR IGNORE INTO relation (snapshot_id, direction, who, handle, platform_id, since)"
+    " SELECT ?1, ?2, who, handle, platform_id, since FROM rapport_pending_relations (?3)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->snapshot_id);
+  sqlite3_bind_int (stmt, 2, direction);
+  sqlite3_bind_pointer (stmt, 3, pending, PENDING_POINTER_TYPE, NULL);
+  ok = step_done (self, stmt, N_("saving followers"), error);
+  written = sqlite3_changes64 (rapport_store_get_db (self->store));
+  /* The cached statement must not keep a pointer to rows that are about to go. */
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (!ok)
+    return FALSE;
 
   if (direction == RAPPORT_DIRECTION_FOLLOWER)
     self->n_followers = written;
@@ -375,19 +562,79 @@ store_add_post (RapportImportSink  *sink,
       return TRUE;
     }
 
-  /* Known counts replace stored ones and unknown ones keep them, so an analytics file and the
-   * archive enrich the same post in either order.  The longer text wins (archives truncate
-   * long posts), and a plain "text" type never hides a more specific one. */
+  /* A post seen before is updated, a new one inserted.  One upsert with RETURNING would do
+   * both, but SQLite runs such a statement with a statement journal, copying every page it
+   * touches (five B-trees per post) and tripling the cost of a big import. */
   stmt = rapport_store_prepare (self->store,
-    "INSERT INTO post (account_id, platform_post_id, type, created_at, text, url,"
-    "                  likes, comments, shares, saves, replies, quotes, views, impressions,"
-    "                  reach, engagements, follows)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
-    " ON CONFLICT (account_id, platform_post_id) DO UPDATE SET"
-    "   type = CASE WHEN excluded.type = 'text' THEN type ELSE excluded.type END,"
-    "   text = CASE WHEN length (excluded.text) > ifnull (length (text), -1)"
-    "               THEN excluded.text ELSE text END,"
-    "   url = coalesce (excluded.url, url),"
+    "SELECT id FROM post WHERE account_id = ?1 AND platform_post_id = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->account_id);
+  sqlite3_bind_text (stmt, 2, post->platform_id, -1, SQLITE_STATIC);
+  post_id = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+
+  if (post_id != 0)
+    {
+      /* Known counts replace stored ones and unknown ones keep them, so an analytics file and
+       * the archive enrich the same post in either order.  The longer text wins (archives
+       * truncate long posts), and a plain "text" type never hides a more specific one. */
+      stmt = rapport_store_prepare (self->store,
+        "UPDATE post SET"
+        "   type = CASE WHEN ?2 = 'text' THEN type ELSE ?2 END,"
+        "   text = CASE WHEN length (?3) > ifnull (length (text), -1) THEN ?3 ELSE text END,"
+        "   url = coalesce (?4, url),"
+        "   likes = coalesce (?5, likes),"
+        "   comments = coalesce (?6, comments),"
+        "   shares = coalesce (?7, shares),"
+        "   saves = coalesce (?8, saves),"
+        "   replies = coalesce (?9, replies),"
+        "   quotes = coalesce (?10, quotes),"
+        "   views = coalesce (?11, views),"
+        "   impressions = coalesce (?12, impressions),"
+        "   reach = coalesce (?13, reach),"
+        "   engagements = coalesce (?14, engagements),"
+        "   follows = coalesce (?15, follows)"
+        " WHERE id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, post_id);
+      sqlite3_bind_text (stmt, 2, rapport_post_type_to_string (post->type), -1, SQLITE_STATIC);
+      bind_text (stmt, 3, post->text);
+      bind_text (stmt, 4, post->url);
+      for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+        bind_count (stmt, 5 + i, counts[i]);
+      if (!step_done (self, stmt, N_("saving posts"), error))
+        return FALSE;
+    }
+  else
+    {
+      stmt = rapport_store_prepare (self->store,
+        "INSERT INTO post (account_id, platform_post_id, type, created_at, text, url,"
+        "                  likes, comments, shares, saves, replies, quotes, views, impressions,"
+        "                  reach, engagements, follows)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+        error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, self->account_id);
+      sqlite3_bind_text (stmt, 2, post->platform_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, rapport_post_type_to_string (post->type), -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4, post->created_at);
+      bind_text (stmt, 5, post->text);
+      bind_text (stmt, 6, post->url);
+      for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+        bind_count (stmt, 7 + i, counts[i]);
+      if (!step_done (self, stmt, N_("saving posts"), error))
+        return FALSE;
+      post_id = sqlite3_last_insert_rowid (rapport_store_get_db (self->store));
+    }
+
+  stmt = rapport_store_prepare (self->store,
+    "INSERT INTO post_counts (post_id, snapshot_id, likes, comments, shares, saves, replies,"
+    "                         quotes, views, impressions, reach, engagements, follows)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+    " ON CONFLICT (post_id, snapshot_id) DO UPDATE SET"
     "   likes = coalesce (excluded.likes, likes),"
     "   comments = coalesce (excluded.comments, comments),"
     "   shares = coalesce (excluded.shares, shares),"
@@ -398,32 +645,7 @@ store_add_post (RapportImportSink  *sink,
     "   impressions = coalesce (excluded.impressions, impressions),"
     "   reach = coalesce (excluded.reach, reach),"
     "   engagements = coalesce (excluded.engagements, engagements),"
-    "   follows = coalesce (excluded.follows, follows)"
-    " RETURNING id", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, self->account_id);
-  sqlite3_bind_text (stmt, 2, post->platform_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, rapport_post_type_to_string (post->type), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, post->created_at);
-  bind_text (stmt, 5, post->text);
-  bind_text (stmt, 6, post->url);
-  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
-    bind_count (stmt, 7 + i, counts[i]);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      rapport_store_set_sqlite_error (self->store, error, _("saving posts"));
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  post_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  stmt = rapport_store_prepare (self->store,
-    "INSERT OR REPLACE INTO post_counts (post_id, snapshot_id, likes, comments, shares, saves,"
-    "                                    replies, quotes, views, impressions, reach, engagements,"
-    "                                    follows)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", error);
+    "   follows = coalesce (excluded.follows, follows)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, post_id);

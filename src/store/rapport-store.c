@@ -202,6 +202,11 @@ rapport_store_open (const char  *data_dir,
     }
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 5000);
+  if (!rapport_store_import_register (self->db))
+    {
+      rapport_store_set_sqlite_error (self, error, _("opening the database"));
+      return NULL;
+    }
 
   /* WAL keeps readers off the writer's back, and with synchronous=NORMAL a killed process still
    * leaves the last committed import intact. */
@@ -212,7 +217,7 @@ rapport_store_open (const char  *data_dir,
                            "PRAGMA journal_mode = WAL;"
                            "PRAGMA synchronous = NORMAL;"
                            "PRAGMA foreign_keys = ON;"
-                           "PRAGMA cache_size = -65536;"
+                           "PRAGMA cache_size = -16384;"
                            "PRAGMA temp_store = MEMORY;",
                            &local_error) ||
       rapport_store_get_schema_version (self) < 0)

@@ -543,6 +543,80 @@ test_bad_input (void)
                        RAPPORT_IMPORT_ERROR_EMPTY, "export.zip: the export holds no followers");
 }
 
+#define SPLIT_DIR "connections/followers_and_following/"
+
+/* Writes an export whose followers come in three files, @second holding followers_2.json. */
+static RapportArchive *
+open_split_export (const char *dir,
+                   const char *second)
+{
+  g_autofree char *path = g_build_filename (dir, "instagram-jo.doe-20240301.zip", NULL);
+  g_autoptr(GError) error = NULL;
+  RapportArchive *archive;
+
+  rapport_test_write_archive (path, "zip", PROFILE_ENTRY, PROFILE_JSON,
+                              SPLIT_DIR "followers_1.json",
+                              "[" FOLLOWER_ROW ("anna_b", "1704103200") ", 42, "
+                              FOLLOWER_ROW ("Ben", "1704103300") "]",
+                              SPLIT_DIR "followers_2.json", second,
+                              SPLIT_DIR "followers_3.json",
+                              "[{\"title\": \"\", \"string_list_data\": [{\"timestamp\": 1704103500}]}, "
+                              FOLLOWER_ROW ("dora", "1704103600") "]",
+                              SPLIT_DIR "following.json",
+                              "{\"relationships_following\": [" FOLLOWER_ROW ("anna_b", "1704000000") "]}",
+                              NULL);
+  archive = rapport_archive_open (path, &error);
+  g_assert_no_error (error);
+  return archive;
+}
+
+/* Split lists are scanned side by side but reach the sink exactly in file order, with every
+ * skipped row named by its file; a bad file or a failing sink stops the import cleanly. */
+static void
+test_split_lists (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autoptr(RapportArchive) archive = NULL;
+  g_autoptr(RapportArchive) broken = NULL;
+  g_autoptr(RapportTestSink) sink = rapport_test_sink_new ();
+  g_autoptr(RapportTestSink) failing = rapport_test_sink_new ();
+  g_autoptr(RapportTestSink) unused = rapport_test_sink_new ();
+  g_autoptr(GError) error = NULL;
+
+  archive = open_split_export (dir, "[" FOLLOWER_ROW ("carla", "1704103400") ", "
+                                    FOLLOWER_ROW ("ben", "1704103450") "]");
+  g_assert_true (rapport_instagram_import (archive, &sink->parent, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sink->followers->len, ==, 5);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, 0, "anna_b", 1704103200);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, 1, "Ben", 1704103300);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, 2, "carla", 1704103400);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, 3, "ben", 1704103450);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, 4, "dora", 1704103600);
+  g_assert_cmpuint (sink->following->len, ==, 1);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWING, 0, "anna_b", 1704000000);
+  g_assert_cmpuint (sink->skipped->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (sink->skipped, 0), ==,
+                   SPLIT_DIR "followers_1.json: a row that does not describe an account");
+  g_assert_cmpstr (g_ptr_array_index (sink->skipped, 1), ==,
+                   SPLIT_DIR "followers_3.json: a follower without a user name");
+
+  /* The sink fails while the later files may still be scanning. */
+  failing->fail_after = 2;
+  g_assert_false (rapport_instagram_import (archive, &failing->parent, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_cmpuint (failing->followers->len, ==, 2);
+  g_clear_error (&error);
+
+  /* A broken middle file is named, even though the files around it scanned fine. */
+  broken = open_split_export (dir, "[" FOLLOWER_ROW ("carla", "1704103400") ", {\"title\": ");
+  g_assert_false (rapport_instagram_import (broken, &unused->parent, NULL, &error));
+  g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED);
+  g_assert_nonnull (strstr (error->message, SPLIT_DIR "followers_2.json: not valid JSON (line 1"));
+
+  rapport_test_remove_tree (dir);
+}
+
 static gboolean
 zip_is_recognized (const char *first_entry,
                    ...)
@@ -617,6 +691,7 @@ main (int   argc,
   g_test_add_func ("/instagram/insights-german", test_insights_german);
   g_test_add_func ("/instagram/zip-from-mac", test_zip_from_mac);
   g_test_add_func ("/instagram/bad-input", test_bad_input);
+  g_test_add_func ("/instagram/split-lists", test_split_lists);
   g_test_add_func ("/instagram/recognizes", test_recognizes);
   g_test_add_func ("/instagram/cancel-and-sink-failure", test_cancel_and_sink_failure);
 

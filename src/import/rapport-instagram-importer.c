@@ -478,14 +478,12 @@ read_relation_files (RapportInstagramImport  *self,
     return TRUE;
   if (!rapport_import_sink_begin_list (self->sink, direction, error))
     return FALSE;
+  if (!html)
+    return rapport_instagram_read_relation_files_json (self, files, direction, error);
   for (guint i = 0; i < files->len; i++)
     {
-      const char *entry = g_ptr_array_index (files, i);
-      gboolean ok = html
-        ? rapport_instagram_read_relations_html (self, entry, direction, error)
-        : rapport_instagram_read_relations_json (self, entry, direction, error);
-
-      if (!ok)
+      if (!rapport_instagram_read_relations_html (self, g_ptr_array_index (files, i), direction,
+                                                  error))
         return FALSE;
     }
   return TRUE;

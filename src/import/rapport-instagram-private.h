@@ -79,6 +79,11 @@ gboolean  rapport_instagram_read_relations_json (RapportInstagramImport  *self,
                                                  const char              *entry,
                                                  RapportDirection         direction,
                                                  GError                 **error);
+/* The same for the files of one split list, in order, scanning them side by side. */
+gboolean  rapport_instagram_read_relation_files_json (RapportInstagramImport  *self,
+                                                      GPtrArray               *entries,
+                                                      RapportDirection         direction,
+                                                      GError                 **error);
 
 /* rapport-instagram-html.c */
 gboolean  rapport_instagram_read_relations_html (RapportInstagramImport  *self,

@@ -114,6 +114,14 @@ read_hex4 (Scanner  *s,
   return TRUE;
 }
 
+/* The bytes that end a run of plain text inside a string: the quote, the backslash and the
+ * control characters.  A table lookup per byte, since every byte of the lists passes here. */
+static const guint8 ends_plain_run[256] = {
+  [0x00 ... 0x1f] = TRUE,
+  ['"'] = TRUE,
+  ['\\'] = TRUE,
+};
+
 /* Reads a string at s->p (which is '"') into @out, or just past it when @out is NULL. */
 static gboolean
 read_string (Scanner  *s,
@@ -131,7 +139,7 @@ read_string (Scanner  *s,
       const char *run = s->p;
       gunichar c;
 
-      while (s->p < s->end && *s->p != '"' && *s->p != '\\' && (guchar) *s->p >= 0x20)
+      while (s->p < s->end && !ends_plain_run[(guchar) *s->p])
         s->p++;
       if (out != NULL && s->p > run)
         g_string_append_len (out, run, s->p - run);
@@ -423,10 +431,14 @@ skip_value (Scanner  *s,
 }
 
 /* One row: {"title": …, "media_list_data": […], "string_list_data": [{"href", "value", "timestamp"}]}. */
+typedef struct _ScannedFile ScannedFile;
+
 typedef struct
 {
   RapportInstagramImport *import;
   RapportDirection direction;
+  /* When scanning ahead in a thread: where the rows wait, instead of the sink. */
+  ScannedFile *scanned;
   gboolean has_title;
   gboolean has_value;
   gboolean has_href;
@@ -453,6 +465,19 @@ read_timestamp (Scanner  *s,
   return skip_value (s, 0, error);
 }
 
+/* Whether the member being read is @name, in any case.  The length decides most comparisons
+ * and the exact spelling nearly all the others: a million rows have six million keys. */
+static inline gboolean
+key_is (Scanner    *s,
+        const char *name,
+        gsize       len)
+{
+  return s->key->len == len &&
+         (memcmp (s->key->str, name, len) == 0 || g_ascii_strncasecmp (s->key->str, name, len) == 0);
+}
+
+#define KEY_IS(s, literal) key_is ((s), (literal), sizeof (literal) - 1)
+
 static gboolean
 string_list_member (Scanner  *s,
                     guint     depth,
@@ -461,17 +486,17 @@ string_list_member (Scanner  *s,
 {
   Row *row = data;
 
-  if (g_ascii_strcasecmp (s->key->str, "value") == 0 && *s->p == '"')
+  if (KEY_IS (s, "value") && *s->p == '"')
     {
       row->has_value = TRUE;
       return read_string (s, s->value, error);
     }
-  if (g_ascii_strcasecmp (s->key->str, "href") == 0 && *s->p == '"')
+  if (KEY_IS (s, "href") && *s->p == '"')
     {
       row->has_href = TRUE;
       return read_string (s, s->href, error);
     }
-  if (g_ascii_strcasecmp (s->key->str, "timestamp") == 0)
+  if (KEY_IS (s, "timestamp"))
     return read_timestamp (s, &row->timestamp, error);
   return skip_value (s, depth, error);
 }
@@ -497,14 +522,71 @@ row_member (Scanner  *s,
 {
   Row *row = data;
 
-  if (g_ascii_strcasecmp (s->key->str, "title") == 0 && *s->p == '"')
+  if (KEY_IS (s, "title") && *s->p == '"')
     {
       row->has_title = TRUE;
       return read_string (s, s->title, error);
     }
-  if (g_ascii_strcasecmp (s->key->str, "string_list_data") == 0 && *s->p == '[')
+  if (KEY_IS (s, "string_list_data") && *s->p == '[')
     return read_array (s, depth, string_list_element, data, error);
   return skip_value (s, depth, error);
+}
+
+/* Rows scanned ahead, in file order; the strings live in the file's chunk. */
+typedef enum
+{
+  SCANNED_ACCOUNT,   /* name may still be NULL: a row without a user name */
+  SCANNED_NOT_ACCOUNT,
+} ScannedKind;
+
+typedef struct
+{
+  ScannedKind kind;
+  const char *name;
+  gint64 since;
+} ScannedRow;
+
+struct _ScannedFile
+{
+  RapportInstagramImport *import;
+  const char *entry;
+  RapportDirection direction;
+  GStringChunk *names;
+  GArray *rows;
+  GError *error;
+  gboolean done;
+  /* Shared by all files of one read: set when the reader gives up. */
+  const gint *abandoned;
+};
+
+/* How often a thread scanning ahead checks whether the import was cancelled. */
+#define SCAN_CHECK_INTERVAL 65536
+
+static gboolean
+keep_row (Row         *row,
+          Scanner     *s,
+          ScannedKind  kind,
+          const char  *name,
+          GError     **error)
+{
+  ScannedFile *scanned = row->scanned;
+  ScannedRow kept = { kind, NULL, row->timestamp };
+
+  if (name != NULL)
+    kept.name = g_string_chunk_insert (scanned->names, name);
+  g_array_append_val (scanned->rows, kept);
+
+  if (scanned->rows->len % SCAN_CHECK_INTERVAL == 0)
+    {
+      if (g_cancellable_set_error_if_cancelled (scanned->import->cancellable, error))
+        return FALSE;
+      if (g_atomic_int_get (scanned->abandoned))
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "abandoned");
+          return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -522,6 +604,8 @@ row_element (Scanner  *s,
     {
       if (!skip_value (s, depth, error))
         return FALSE;
+      if (row->scanned != NULL)
+        return keep_row (row, s, SCANNED_NOT_ACCOUNT, NULL, error);
       rapport_import_sink_skip (row->import->sink, s->entry, _("a row that does not describe an account"));
       return TRUE;
     }
@@ -539,6 +623,8 @@ row_element (Scanner  *s,
   else if (row->has_href)
     name = from_href = rapport_instagram_user_from_href (s->href->str);
 
+  if (row->scanned != NULL)
+    return keep_row (row, s, SCANNED_ACCOUNT, name, error);
   return rapport_instagram_add_relation (row->import, s->entry, row->direction, name,
                                          row->timestamp, error);
 }
@@ -605,11 +691,12 @@ read_root (Scanner  *s,
   return TRUE;
 }
 
-gboolean
-rapport_instagram_read_relations_json (RapportInstagramImport  *self,
-                                       const char              *entry,
-                                       RapportDirection         direction,
-                                       GError                 **error)
+/* Scans @entry, handing its rows to the sink, or to @row->scanned when that is set. */
+static gboolean
+scan_file (RapportInstagramImport  *self,
+           const char              *entry,
+           Row                     *row,
+           GError                 **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GString) key = g_string_new (NULL);
@@ -617,14 +704,7 @@ rapport_instagram_read_relations_json (RapportInstagramImport  *self,
   g_autoptr(GString) value = g_string_new (NULL);
   g_autoptr(GString) href = g_string_new (NULL);
   Scanner s = { 0 };
-  Row row = { 0 };
   gsize size = 0;
-
-  g_assert (self != NULL);
-  g_assert (entry != NULL);
-
-  if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
-    return FALSE;
 
   bytes = rapport_archive_read (self->archive, entry, error);
   if (bytes == NULL)
@@ -638,15 +718,172 @@ rapport_instagram_read_relations_json (RapportInstagramImport  *self,
   s.title = title;
   s.value = value;
   s.href = href;
-  row.import = self;
-  row.direction = direction;
 
   if (size >= 3 && memcmp (s.p, "\xef\xbb\xbf", 3) == 0)
     s.p += 3;
 
-  if (!read_root (&s, &row, error))
+  return read_root (&s, row, error);
+}
+
+gboolean
+rapport_instagram_read_relations_json (RapportInstagramImport  *self,
+                                       const char              *entry,
+                                       RapportDirection         direction,
+                                       GError                 **error)
+{
+  Row row = { 0 };
+
+  g_assert (self != NULL);
+  g_assert (entry != NULL);
+
+  if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
+    return FALSE;
+
+  row.import = self;
+  row.direction = direction;
+  if (!scan_file (self, entry, &row, error))
     return FALSE;
 
   rapport_import_sink_progress (self->sink, entry, self->n_records);
   return TRUE;
+}
+
+/* ── split lists, scanned side by side ───────────────────────────────────────────────────── */
+
+/* Large accounts get their followers in several files (followers_1.json … followers_4.json
+ * for a million).  Scanning is most of such an import, so each file is scanned in a thread of
+ * its own while this thread hands the finished files' rows to the sink, in file order, which
+ * keeps the result exactly that of reading them one after the other. */
+
+typedef struct
+{
+  GMutex lock;
+  GCond finished;
+} ScanSync;
+
+static void
+scan_thread (gpointer data,
+             gpointer user_data)
+{
+  ScannedFile *file = data;
+  ScanSync *sync = user_data;
+  Row row = { 0 };
+  GError *error = NULL;
+
+  row.import = file->import;
+  row.direction = file->direction;
+  row.scanned = file;
+  if (!g_atomic_int_get (file->abandoned))
+    scan_file (file->import, file->entry, &row, &error);
+
+  g_mutex_lock (&sync->lock);
+  file->error = error;
+  file->done = TRUE;
+  g_cond_broadcast (&sync->finished);
+  g_mutex_unlock (&sync->lock);
+}
+
+static void
+scanned_file_free (ScannedFile *file)
+{
+  g_clear_pointer (&file->names, g_string_chunk_free);
+  g_clear_pointer (&file->rows, g_array_unref);
+  g_clear_error (&file->error);
+  g_free (file);
+}
+
+static gboolean
+replay_file (RapportInstagramImport  *self,
+             ScannedFile             *file,
+             GError                 **error)
+{
+  for (guint i = 0; i < file->rows->len; i++)
+    {
+      const ScannedRow *row = &g_array_index (file->rows, ScannedRow, i);
+
+      if (row->kind == SCANNED_NOT_ACCOUNT)
+        rapport_import_sink_skip (self->sink, file->entry, _("a row that does not describe an account"));
+      else if (!rapport_instagram_add_relation (self, file->entry, file->direction, row->name,
+                                                row->since, error))
+        return FALSE;
+    }
+  rapport_import_sink_progress (self->sink, file->entry, self->n_records);
+  return TRUE;
+}
+
+gboolean
+rapport_instagram_read_relation_files_json (RapportInstagramImport  *self,
+                                            GPtrArray               *entries,
+                                            RapportDirection         direction,
+                                            GError                 **error)
+{
+  g_autoptr(GPtrArray) files = NULL;
+  GThreadPool *pool;
+  ScanSync sync;
+  gint abandoned = FALSE;
+  guint n_threads = MIN (g_get_num_processors (), entries->len);
+  gboolean ok = TRUE;
+
+  g_assert (self != NULL);
+
+  if (n_threads < 2)
+    {
+      for (guint i = 0; i < entries->len; i++)
+        if (!rapport_instagram_read_relations_json (self, g_ptr_array_index (entries, i),
+                                                    direction, error))
+          return FALSE;
+      return TRUE;
+    }
+
+  if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
+    return FALSE;
+
+  g_mutex_init (&sync.lock);
+  g_cond_init (&sync.finished);
+  files = g_ptr_array_new_with_free_func ((GDestroyNotify) scanned_file_free);
+  pool = g_thread_pool_new (scan_thread, &sync, n_threads, FALSE, NULL);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      ScannedFile *file = g_new0 (ScannedFile, 1);
+
+      file->import = self;
+      file->entry = g_ptr_array_index (entries, i);
+      file->direction = direction;
+      file->names = g_string_chunk_new (256 * 1024);
+      file->rows = g_array_new (FALSE, FALSE, sizeof (ScannedRow));
+      file->abandoned = &abandoned;
+      g_ptr_array_add (files, file);
+      g_thread_pool_push (pool, file, NULL);
+    }
+
+  for (guint i = 0; ok && i < files->len; i++)
+    {
+      ScannedFile *file = g_ptr_array_index (files, i);
+
+      g_mutex_lock (&sync.lock);
+      while (!file->done)
+        g_cond_wait (&sync.finished, &sync.lock);
+      g_mutex_unlock (&sync.lock);
+
+      if (file->error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&file->error));
+          ok = FALSE;
+        }
+      else
+        {
+          ok = replay_file (self, file, error);
+        }
+      /* Its rows are in the sink now; the memory can go before the next file. */
+      g_clear_pointer (&file->names, g_string_chunk_free);
+      g_clear_pointer (&file->rows, g_array_unref);
+    }
+
+  /* On failure the files still being scanned stop early; none may outlive this call. */
+  g_atomic_int_set (&abandoned, TRUE);
+  g_thread_pool_free (pool, FALSE, TRUE);
+  g_cond_clear (&sync.finished);
+  g_mutex_clear (&sync.lock);
+  return ok;
 }

@@ -11,6 +11,7 @@
 
 #include "import/rapport-import-error.h"
 #include "import/rapport-import-job.h"
+#include "import/rapport-import-queue.h"
 #include "import/rapport-instagram-importer.h"
 #include "import/rapport-tiktok-importer.h"
 #include "import/rapport-twitter-importer.h"
@@ -168,6 +169,7 @@ rapport_import_path_full (RapportStore               *store,
   g_autofree char *hash = NULL;
   RapportImportFunc import_func = NULL;
   RapportStoreImport *import;
+  g_autoptr(RapportImportQueue) queue = NULL;
   gint64 fallback_at;
   RapportDateSource fallback_source;
 
@@ -192,12 +194,17 @@ rapport_import_path_full (RapportStore               *store,
   fallback_source = RAPPORT_DATE_SOURCE_FILE_TIME;
   rapport_store_import_set_fallback_date (import, fallback_at, fallback_source);
 
-  if (!import_func (archive, rapport_store_import_get_sink (import), cancellable, error) ||
+  /* The store writes on a thread of its own while the importer reads on. */
+  queue = rapport_import_queue_new (rapport_store_import_get_sink (import));
+  if (!import_func (archive, rapport_import_queue_get_sink (queue), cancellable, error) ||
+      !rapport_import_queue_finish (queue, error) ||
       g_cancellable_set_error_if_cancelled (cancellable, error))
     {
+      g_clear_pointer (&queue, rapport_import_queue_free);
       rapport_store_import_abort (import);
       return FALSE;
     }
+  g_clear_pointer (&queue, rapport_import_queue_free);
 
   return rapport_store_import_commit (import, summary, error);
 }

@@ -562,20 +562,50 @@ store_add_post (RapportImportSink  *sink,
       return TRUE;
     }
 
-  /* A post seen before is updated, a new one inserted.  One upsert with RETURNING would do
-   * both, but SQLite runs such a statement with a statement journal, copying every page it
-   * touches (five B-trees per post) and tripling the cost of a big import. */
+  /* A new post is inserted; one seen before (an earlier export, or an analytics file of this
+   * one) is updated instead.  An upsert with RETURNING would do both in one statement, but
+   * SQLite runs such a statement with a statement journal, copying every page it touches
+   * (five B-trees per post) and tripling the cost of a big import. */
   stmt = rapport_store_prepare (self->store,
-    "SELECT id FROM post WHERE account_id = ?1 AND platform_post_id = ?2", error);
+    "INSERT OR IGNORE INTO post (account_id, platform_post_id, type, created_at, text, url,"
+    "                            likes, comments, shares, saves, replies, quotes, views,"
+    "                            impressions, reach, engagements, follows)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+    error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, self->account_id);
   sqlite3_bind_text (stmt, 2, post->platform_id, -1, SQLITE_STATIC);
-  post_id = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  sqlite3_reset (stmt);
+  sqlite3_bind_text (stmt, 3, rapport_post_type_to_string (post->type), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, post->created_at);
+  bind_text (stmt, 5, post->text);
+  bind_text (stmt, 6, post->url);
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    bind_count (stmt, 7 + i, counts[i]);
+  if (!step_done (self, stmt, N_("saving posts"), error))
+    return FALSE;
 
-  if (post_id != 0)
+  if (sqlite3_changes (rapport_store_get_db (self->store)) > 0)
     {
+      post_id = sqlite3_last_insert_rowid (rapport_store_get_db (self->store));
+    }
+  else
+    {
+      stmt = rapport_store_prepare (self->store,
+        "SELECT id FROM post WHERE account_id = ?1 AND platform_post_id = ?2", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, self->account_id);
+      sqlite3_bind_text (stmt, 2, post->platform_id, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          rapport_store_set_sqlite_error (self->store, error, _("saving posts"));
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      post_id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+
       /* Known counts replace stored ones and unknown ones keep them, so an analytics file and
        * the archive enrich the same post in either order.  The longer text wins (archives
        * truncate long posts), and a plain "text" type never hides a more specific one. */
@@ -606,28 +636,6 @@ store_add_post (RapportImportSink  *sink,
         bind_count (stmt, 5 + i, counts[i]);
       if (!step_done (self, stmt, N_("saving posts"), error))
         return FALSE;
-    }
-  else
-    {
-      stmt = rapport_store_prepare (self->store,
-        "INSERT INTO post (account_id, platform_post_id, type, created_at, text, url,"
-        "                  likes, comments, shares, saves, replies, quotes, views, impressions,"
-        "                  reach, engagements, follows)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
-        error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, self->account_id);
-      sqlite3_bind_text (stmt, 2, post->platform_id, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, rapport_post_type_to_string (post->type), -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 4, post->created_at);
-      bind_text (stmt, 5, post->text);
-      bind_text (stmt, 6, post->url);
-      for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
-        bind_count (stmt, 7 + i, counts[i]);
-      if (!step_done (self, stmt, N_("saving posts"), error))
-        return FALSE;
-      post_id = sqlite3_last_insert_rowid (rapport_store_get_db (self->store));
     }
 
   stmt = rapport_store_prepare (self->store,

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 
 #include "core/rapport-records.h"
 #include "import/rapport-import-error.h"
@@ -487,6 +488,311 @@ test_foreach_empty (void)
   g_assert_cmpuint (collected.calls, ==, 0);
 }
 
+/* The text of a long array, as the tree found it. */
+static char *
+span_text (const char             *json,
+           const RapportJsonValue *value)
+{
+  g_assert_cmpint (value->kind, ==, RAPPORT_JSON_LONG_ARRAY);
+  return g_strndup (json + value->span->offset, value->span->length);
+}
+
+static gboolean
+count_calls (const RapportJsonValue  *elements,
+             guint                    n_elements,
+             guint64                  first_index,
+             gpointer                 user_data,
+             GError                 **error)
+{
+  guint *calls = user_data;
+
+  g_assert_cmpuint (first_index, ==, 0);
+  g_assert_cmpuint (n_elements, ==, 2);
+  g_assert_cmpstr (elements[0].text, ==, "1");
+  g_assert_cmpint (elements[1].kind, ==, RAPPORT_JSON_ARRAY);
+  (*calls)++;
+  return TRUE;
+}
+
+static void
+test_tree (void)
+{
+  /* Arrays of more than 16 bytes of text are long; the ones inside a short one are short. */
+  const char *json = "\xEF\xBB\xBF{\"short\": [1, [2]], \"long\": [{\"i\": 0}, {\"i\": 1}, {\"i\": 2}],\n"
+                     " \"nested\": {\"list\": [\"a\", \"b\", \"c\", \"d\", \"e\"]}, \"empty\": [],"
+                     " \"n\": null}";
+  g_autoptr(GBytes) bytes = bytes_from (json);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportJsonTree) tree = NULL;
+  g_autofree char *long_text = NULL;
+  g_autofree char *list_text = NULL;
+  const RapportJsonValue *root;
+  const RapportJsonValue *short_array;
+  const RapportJsonValue *long_arrays;
+  const RapportJsonValue *list;
+  Collected collected = { .in_order = TRUE };
+  guint n_long = 0;
+  guint calls = 0;
+
+  tree = rapport_json_tree_parse (bytes, "data.json", 16, RAPPORT_JSON_TREE_NONE, &error);
+  g_assert_no_error (error);
+  root = rapport_json_tree_get_root (tree);
+  g_assert_cmpint (root->kind, ==, RAPPORT_JSON_OBJECT);
+  g_assert_cmpuint (root->length, ==, 5);
+
+  short_array = rapport_json_value_get_array (root, "short");
+  g_assert_nonnull (short_array);
+  g_assert_cmpuint (short_array->length, ==, 2);
+  g_assert_cmpint (rapport_json_value_get_array (root, "empty")->length, ==, 0);
+  g_assert_cmpint (rapport_json_value_get_member (root, "n")->kind, ==, RAPPORT_JSON_NULL);
+
+  /* Long arrays are no arrays to the other getters. */
+  g_assert_null (rapport_json_value_get_array (root, "long"));
+  g_assert_cmpint (rapport_json_value_get_member (root, "long")->kind, ==, RAPPORT_JSON_LONG_ARRAY);
+  g_assert_cmpuint (rapport_json_value_get_member (root, "long")->length, ==, 3);
+  long_text = span_text (json, rapport_json_value_get_member (root, "long"));
+  g_assert_cmpstr (long_text, ==, "[{\"i\": 0}, {\"i\": 1}, {\"i\": 2}]");
+  list = rapport_json_value_get_member (rapport_json_value_get_object (root, "nested"), "list");
+  g_assert_cmpuint (list->length, ==, 5);
+  list_text = span_text (json, list);
+  g_assert_cmpstr (list_text, ==, "[\"a\", \"b\", \"c\", \"d\", \"e\"]");
+
+  long_arrays = rapport_json_tree_get_long_arrays (tree, &n_long);
+  g_assert_cmpuint (n_long, ==, 2);
+  g_assert_true (long_arrays[0].span == rapport_json_value_get_member (root, "long")->span);
+  g_assert_true (long_arrays[1].span == list->span);
+
+  g_assert_true (rapport_json_tree_foreach (tree, &long_arrays[0], collect, &collected, NULL,
+                                            &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (collected.calls, ==, 1);
+  g_assert_cmpuint (collected.seen, ==, 3);
+  g_assert_cmpuint (collected.sum, ==, 3);
+  g_assert_true (collected.in_order);
+
+  /* A short array is handed over at once, an empty one not at all. */
+  g_assert_true (rapport_json_tree_foreach (tree, short_array, count_calls, &calls, NULL, &error));
+  g_assert_true (rapport_json_tree_foreach (tree, rapport_json_value_get_array (root, "empty"),
+                                            count_calls, &calls, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (calls, ==, 1);
+
+  /* With no limit every array is long, the root too. */
+  g_clear_pointer (&tree, rapport_json_tree_free);
+  tree = rapport_json_tree_parse (bytes, "data.json", 0, RAPPORT_JSON_TREE_NONE, &error);
+  g_assert_no_error (error);
+  rapport_json_tree_get_long_arrays (tree, &n_long);
+  g_assert_cmpuint (n_long, ==, 4);
+
+  /* A long array of spaces has no elements to hand over. */
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = bytes_from ("{\"spaces\": [                                        ]}");
+  g_clear_pointer (&tree, rapport_json_tree_free);
+  tree = rapport_json_tree_parse (bytes, "data.json", 16, RAPPORT_JSON_TREE_NONE, &error);
+  g_assert_no_error (error);
+  list = rapport_json_value_get_member (rapport_json_tree_get_root (tree), "spaces");
+  g_assert_cmpint (list->kind, ==, RAPPORT_JSON_LONG_ARRAY);
+  g_assert_cmpuint (list->length, ==, 0);
+  g_assert_true (rapport_json_tree_foreach (tree, list, count_calls, &calls, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (calls, ==, 1);
+
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = bytes_from (" [1, 2, 3] ");
+  g_clear_pointer (&tree, rapport_json_tree_free);
+  tree = rapport_json_tree_parse (bytes, "data.json", 4, RAPPORT_JSON_TREE_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rapport_json_tree_get_root (tree)->kind, ==, RAPPORT_JSON_LONG_ARRAY);
+  g_assert_cmpuint (rapport_json_tree_get_root (tree)->length, ==, 3);
+}
+
+/* A long array of 30,000 elements goes through the thread pool and comes back in order. */
+static void
+test_tree_batches (void)
+{
+  g_autoptr(GBytes) array = numbered_array (30000, 0, FALSE);
+  g_autoptr(GString) json = g_string_new ("{\"before\": 1, \"list\": ");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportJsonTree) tree = NULL;
+  Collected collected = { .in_order = TRUE };
+  const char *text;
+  gsize size;
+
+  /* numbered_array() writes a script; the array starts after "window.YTD.tweets.part0 = ". */
+  text = g_bytes_get_data (array, &size);
+  g_string_append_len (json, text + 26, size - 26);
+  g_string_append (json, ", \"after\": \"x\"}");
+  bytes = g_bytes_new (json->str, json->len);
+
+  tree = rapport_json_tree_parse (bytes, "data.json", 1024, RAPPORT_JSON_TREE_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rapport_json_value_get_string (rapport_json_tree_get_root (tree), "after"), ==, "x");
+  g_assert_true (rapport_json_tree_foreach (tree,
+                                            rapport_json_value_get_member (rapport_json_tree_get_root (tree), "list"),
+                                            collect, &collected, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (collected.in_order);
+  g_assert_cmpuint (collected.seen, ==, 30000);
+  g_assert_cmpuint (collected.sum, ==, (guint64) 30000 * 29999 / 2);
+  g_assert_cmpuint (collected.calls, >, 2);
+}
+
+static void
+assert_tree_fails (const char *json,
+                   gsize       long_array_bytes,
+                   const char *message)
+{
+  g_autoptr(GBytes) bytes = bytes_from (json);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportJsonTree) tree = NULL;
+
+  tree = rapport_json_tree_parse (bytes, "data.json", long_array_bytes, RAPPORT_JSON_TREE_NONE,
+                                  &error);
+  g_assert_null (tree);
+  g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
+static void
+test_tree_errors (void)
+{
+  assert_tree_fails ("", 4, "data.json: not valid JSON (line 1: the file is empty)");
+  assert_tree_fails ("\xEF\xBB\xBF \n ", 4, "data.json: not valid JSON (line 1: the file is empty)");
+  /* Errors inside a long array, found while scanning it. */
+  assert_tree_fails ("{\"a\": [1, 2,\n 3", 4, "data.json: not valid JSON (line 2: an unexpected end)");
+  assert_tree_fails ("{\"a\": [1, 2,\n", 4, "data.json: not valid JSON (line 2: an unexpected end)");
+  assert_tree_fails ("{\"a\": [1, 2 3]}", 4,
+                     "data.json: not valid JSON (line 1: a missing “,” or “]”)");
+  assert_tree_fails ("{\"a\": [1,\n {]}]}", 4, "data.json: not valid JSON (line 2: mismatched brackets)");
+  assert_tree_fails ("{\"a\": [1, ]}", 4, "data.json: not valid JSON (line 1: an unexpected character)");
+  assert_tree_fails ("{\"a\": [1, \"2]}", 4, "data.json: not valid JSON (line 1: an unexpected end)");
+  /* Errors in the rest of the document, found while building it. */
+  assert_tree_fails ("{\"a\": [tru, 1]}", 1024,
+                     "data.json: not valid JSON (line 1: an unexpected character)");
+  assert_tree_fails ("{\"a\": 1}\n x", 4,
+                     "data.json: not valid JSON (line 2: unexpected text after the end)");
+  assert_tree_fails ("{\"a\": 1} {}", 4,
+                     "data.json: not valid JSON (line 1: unexpected text after the end)");
+  assert_tree_fails ("{\"a\":\n", 4, "data.json: not valid JSON (line 2: an unexpected end)");
+  assert_tree_fails ("{'a': 1}", 4, "data.json: not valid JSON (line 1: a missing member name)");
+
+  /* An element of a long array is checked when it is read: what came before it is handed on. */
+  {
+    g_autoptr(GBytes) bytes = bytes_from ("{\"a\": [\n{\"i\": 0},\n{\"i\": tru}\n]}");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RapportJsonTree) tree = NULL;
+    Collected collected = { .in_order = TRUE };
+
+    tree = rapport_json_tree_parse (bytes, "data.json", 4, RAPPORT_JSON_TREE_NONE, &error);
+    g_assert_no_error (error);
+    g_assert_false (rapport_json_tree_foreach (tree,
+                                               rapport_json_value_get_member (rapport_json_tree_get_root (tree), "a"),
+                                               collect, &collected, NULL, &error));
+    g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED);
+    g_assert_cmpstr (error->message, ==,
+                     "data.json: item 2 is not valid JSON (line 3: an unexpected character)");
+    g_assert_cmpuint (collected.calls, ==, 0);
+  }
+
+  /* Far into a long array of several batches. */
+  {
+    g_autoptr(GBytes) array = numbered_array (20000, 12345, FALSE);
+    g_autoptr(GString) json = g_string_new ("{\"list\": ");
+    g_autoptr(GBytes) bytes = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RapportJsonTree) tree = NULL;
+    Collected collected = { .in_order = TRUE };
+    gsize size;
+    const char *text = g_bytes_get_data (array, &size);
+
+    g_string_append_len (json, text + 26, size - 26);
+    g_string_append (json, "}");
+    bytes = g_bytes_new (json->str, json->len);
+    tree = rapport_json_tree_parse (bytes, "data.json", 1024, RAPPORT_JSON_TREE_NONE, &error);
+    g_assert_no_error (error);
+    g_assert_false (rapport_json_tree_foreach (tree,
+                                               rapport_json_value_get_member (rapport_json_tree_get_root (tree), "list"),
+                                               collect, &collected, NULL, &error));
+    /* As in test_foreach_errors(): the same lines, the array starting on the first. */
+    g_assert_cmpstr (error->message, ==,
+                     "data.json: item 12345 is not valid JSON (line 49380: an unexpected character)");
+    g_assert_true (collected.in_order);
+    g_assert_cmpuint (collected.seen, <, 12345);
+  }
+
+  /* Cancelled before the first batch. */
+  {
+    g_autoptr(GBytes) bytes = bytes_from ("{\"a\": [{\"i\": 0}, {\"i\": 1}]}");
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RapportJsonTree) tree = NULL;
+    Collected collected = { .in_order = TRUE };
+
+    tree = rapport_json_tree_parse (bytes, "data.json", 4, RAPPORT_JSON_TREE_NONE, &error);
+    g_assert_no_error (error);
+    g_cancellable_cancel (cancellable);
+    g_assert_false (rapport_json_tree_foreach (tree,
+                                               rapport_json_value_get_member (rapport_json_tree_get_root (tree), "a"),
+                                               collect, &collected, cancellable, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_assert_cmpuint (collected.calls, ==, 0);
+  }
+}
+
+/* A mapped file gives back the pages of a long array once read, and reads them again when the
+ * array's elements are asked for: nothing may be lost on the way. */
+static void
+test_tree_mapped (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rapport-json-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "data.json", NULL);
+  g_autoptr(GString) json = g_string_new ("{\"before\": [\"b\"],\n \"list\": [");
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportJsonTree) tree = NULL;
+  Collected collected = { .in_order = TRUE };
+  const RapportJsonValue *root;
+
+  /* Some 3 MB, so that pages go back both while scanning and while reading. */
+  for (guint i = 0; i < 60000; i++)
+    g_string_append_printf (json, "%s\n  {\"i\": %u, \"s\": \"%050u\"}", i > 0 ? "," : "", i, i);
+  g_string_append (json, "\n],\n \"after\": {\"k\": \"v\"}}\n");
+  g_assert_true (g_file_set_contents (path, json->str, json->len, &error));
+  g_assert_no_error (error);
+
+  mapped = g_mapped_file_new (path, FALSE, &error);
+  g_assert_no_error (error);
+  bytes = g_mapped_file_get_bytes (mapped);
+  tree = rapport_json_tree_parse (bytes, "data.json", 64 << 10, RAPPORT_JSON_TREE_MAPPED, &error);
+  g_assert_no_error (error);
+
+  root = rapport_json_tree_get_root (tree);
+  g_assert_cmpstr (rapport_json_value_get_array (root, "before")->elements[0].text, ==, "b");
+  g_assert_cmpstr (rapport_json_value_get_string (rapport_json_value_get_object (root, "after"), "k"),
+                   ==, "v");
+  g_assert_true (rapport_json_tree_foreach (tree, rapport_json_value_get_member (root, "list"),
+                                            collect, &collected, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (collected.in_order);
+  g_assert_cmpuint (collected.seen, ==, 60000);
+  g_assert_cmpuint (collected.sum, ==, (guint64) 60000 * 59999 / 2);
+
+  /* Read a second time, from pages given back already. */
+  collected = (Collected) { .in_order = TRUE };
+  g_assert_true (rapport_json_tree_foreach (tree, rapport_json_value_get_member (root, "list"),
+                                            collect, &collected, NULL, &error));
+  g_assert_cmpuint (collected.seen, ==, 60000);
+  g_assert_true (collected.in_order);
+
+  g_clear_pointer (&tree, rapport_json_tree_free);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  g_clear_pointer (&mapped, g_mapped_file_unref);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -501,6 +807,10 @@ main (int   argc,
   g_test_add_func ("/json-array/foreach-in-order", test_foreach_in_order);
   g_test_add_func ("/json-array/foreach-errors", test_foreach_errors);
   g_test_add_func ("/json-array/foreach-empty", test_foreach_empty);
+  g_test_add_func ("/json-array/tree", test_tree);
+  g_test_add_func ("/json-array/tree-batches", test_tree_batches);
+  g_test_add_func ("/json-array/tree-errors", test_tree_errors);
+  g_test_add_func ("/json-array/tree-mapped", test_tree_mapped);
 
   return g_test_run ();
 }

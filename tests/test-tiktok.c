@@ -11,9 +11,13 @@
 #include <string.h>
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "import/rapport-import-error.h"
+#include "import/rapport-import-job.h"
 #include "import/rapport-tiktok-importer.h"
+#include "store/rapport-store.h"
 #include "rapport-test-sink.h"
 #include "rapport-test-util.h"
 
@@ -473,6 +477,426 @@ test_sink_failure (void)
   g_assert_cmpuint (sink->posts->len, ==, 0);
 }
 
+/* Lists longer than 64 KiB are read in batches rather than with the rest of the document; the
+ * lists below are made long enough for that.  Row i of a generated list is
+ * {"Date": <2024-01-01 00:00:00 plus i minutes>, "UserName": "<prefix><i>"}, on a line of its own. */
+static GPtrArray *
+make_rows (const char *prefix,
+           guint       n_rows)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < n_rows; i++)
+    g_ptr_array_add (rows, g_strdup_printf ("{\"Date\": \"2024-01-%02u %02u:%02u:00\", \"UserName\": \"%s%u\"}",
+                                            1 + i / 1440, (i / 60) % 24, i % 60, prefix, i));
+  return rows;
+}
+
+static void
+set_row (GPtrArray  *rows,
+         guint       index,
+         const char *row)
+{
+  g_free (g_ptr_array_index (rows, index));
+  g_ptr_array_index (rows, index) = g_strdup (row);
+}
+
+/* "[", then each row on a line of its own, then "]" on a line of its own. */
+static char *
+join_rows (GPtrArray *rows)
+{
+  GString *json = g_string_new ("[");
+
+  for (guint i = 0; i < rows->len; i++)
+    g_string_append_printf (json, "%s\n%s", i > 0 ? "," : "", (const char *) g_ptr_array_index (rows, i));
+  g_string_append (json, "\n]");
+  return g_string_free (json, FALSE);
+}
+
+static RapportArchive *
+write_export (const char *dir,
+              const char *name,
+              const char *contents)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  RapportArchive *archive;
+
+  if (g_str_has_suffix (name, ".zip"))
+    rapport_test_write_archive (path, "zip", "user_data_tiktok.json", contents, NULL);
+  else
+    g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  archive = rapport_archive_open (path, &error);
+  g_assert_no_error (error);
+  return archive;
+}
+
+/* The 2025 layout with long follower and following lists, the profile after them: the lists
+ * must be read in batches before the account is known to the sink. */
+static char *
+long_lists_export (void)
+{
+  g_autoptr(GPtrArray) fans = make_rows ("fan", 3000);
+  g_autoptr(GPtrArray) pals = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *fans_json = NULL;
+  g_autofree char *pals_json = NULL;
+
+  set_row (fans, 1000, "{\"Date\": \"2024-01-01 16:40:00\"}");
+  set_row (fans, 2000, "{\"Date\": \"2024-01-02 09:20:00\", \"UserName\": \"@Fan2000\"}");
+  set_row (fans, 2500, "{\"Date\": \"soon\", \"UserName\": \"fan2500\"}");
+  set_row (fans, 2600, "\"junk\"");
+  /* The newest date of the export hides in a row of the long list. */
+  set_row (fans, 2999, "{\"Date\": \"2024-01-03 01:59:00\", \"UserName\": \"fan2999\","
+                       " \"Extra\": {\"Date\": \"2024-02-01 00:00:00\"}}");
+  fans_json = join_rows (fans);
+
+  /* Older exports write the keys in lower case. */
+  for (guint i = 0; i < 1500; i++)
+    g_ptr_array_add (pals, g_strdup_printf ("{\"date\": \"2023-06-%02u 12:00:00\", \"username\": \"pal%u\"}",
+                                            1 + i % 30, i));
+  pals_json = join_rows (pals);
+
+  return g_strdup_printf ("{\"Your Activity\": {\"Follower\": {\"FansList\": %s},\n"
+                          "\"Following\": {\"Following\": %s}},\n"
+                          "\"Profile\": {\"Profile Info\": {\"ProfileMap\": "
+                          "{\"userName\": \"jo.long\", \"followerCount\": 3000}}}}\n",
+                          fans_json, pals_json);
+}
+
+static void
+assert_long_lists (RapportTestSink *sink)
+{
+  const char * const skipped[] = {
+    "user_data_tiktok.json: follower 1001 has no user name",
+    "user_data_tiktok.json: follower 2601 has no user name",
+    NULL
+  };
+
+  g_assert_cmpstr (sink->handle, ==, "jo.long");
+  g_assert_true (sink->has_follower_list);
+  g_assert_cmpuint (sink->followers->len, ==, 2998);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "fan0", 1704067200);    /* 2024-01-01 00:00:00 */
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "fan1439", 1704153540); /* 2024-01-01 23:59:00 */
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "fan1440", 1704153600); /* 2024-01-02 00:00:00 */
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "Fan2000", 1704187200); /* 2024-01-02 09:20:00 */
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "fan2500", 0);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "fan2999", 1704247140); /* 2024-01-03 01:59:00 */
+  g_assert_null (rapport_test_sink_find_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "fan1000"));
+  g_assert_null (rapport_test_sink_find_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "fan2600"));
+  /* The sink sees the rows in the order of the file. */
+  g_assert_cmpstr (((RapportRelation *) g_ptr_array_index (sink->followers, 0))->handle, ==, "fan0");
+  g_assert_cmpstr (((RapportRelation *) g_ptr_array_index (sink->followers, 1999))->handle, ==, "Fan2000");
+  g_assert_cmpstr (((RapportRelation *) g_ptr_array_index (sink->followers, 2997))->handle, ==, "fan2999");
+
+  g_assert_true (sink->has_following_list);
+  g_assert_cmpuint (sink->following->len, ==, 1500);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWING, "pal0", 1685620800);    /* 2023-06-01 12:00:00 */
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWING, "pal1499", 1688126400); /* 2023-06-30 12:00:00 */
+
+  /* 2024-02-01 00:00:00, from inside follower 3000. */
+  g_assert_cmpint (sink->exported_at, ==, 1706745600);
+  g_assert_cmpint (sink->date_source, ==, RAPPORT_DATE_SOURCE_NEWEST_TIMESTAMP);
+  assert_follower_count (sink, 1706745600, 3000);
+  assert_skipped (sink, skipped);
+}
+
+/* The same long export from a folder (mapped, its pages handed back as they are read) and from
+ * a zip (unpacked into memory). */
+static void
+test_long_lists (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *json = long_lists_export ();
+  const char *names[] = { "user_data_tiktok.json", "tiktok.zip" };
+
+  g_assert_cmpuint (strlen (json), >, 3 * (64 << 10));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(RapportArchive) archive = write_export (dir, names[i], json);
+      g_autoptr(RapportTestSink) sink = import_ok (archive);
+
+      assert_long_lists (sink);
+    }
+
+  rapport_test_remove_tree (dir);
+}
+
+/* Both generations' names in one file, in an unusual order: the new one is read, but the old
+ * one's dates count for the export date, as those of every other list. */
+static void
+test_long_lists_both_generations (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autoptr(GPtrArray) old_fans = make_rows ("old", 2000);
+  g_autoptr(GPtrArray) new_fans = make_rows ("new", 2000);
+  g_autoptr(GPtrArray) history = make_rows ("watched", 2000);
+  g_autoptr(GPtrArray) hidden = make_rows ("hidden", 2000);
+  g_autofree char *old_json = NULL;
+  g_autofree char *new_json = NULL;
+  g_autofree char *history_json = NULL;
+  g_autofree char *hidden_json = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(RapportArchive) archive = NULL;
+  g_autoptr(RapportTestSink) sink = NULL;
+
+  set_row (old_fans, 5, "{\"Date\": \"2024-03-01 00:00:00\", \"UserName\": \"old5\"}");
+  set_row (history, 1999, "{\"Date\": \"2024-05-01 00:00:00\", \"Link\": \"x\"}");
+  /* A repeated name: only the last of the two counts, so this date does not. */
+  set_row (hidden, 7, "{\"Date\": \"2024-09-01 00:00:00\", \"Link\": \"x\"}");
+  old_json = join_rows (old_fans);
+  new_json = join_rows (new_fans);
+  history_json = join_rows (history);
+  hidden_json = join_rows (hidden);
+
+  json = g_strdup_printf ("{\"profile\": {\"profile info\": {\"profilemap\": {\"username\": \"both\"}}},\n"
+                          "\"Activity\": {\"Follower List\": {\"FansList\": %s},\n"
+                          "  \"Watch History\": {\"VideoList\": %s},\n"
+                          "  \"Watch History\": {\"VideoList\": []}},\n"
+                          "\"Your Activity\": {\"Follower\": {\"fanslist\": %s},\n"
+                          "  \"Watch History\": {\"VideoList\": %s}}}\n",
+                          old_json, hidden_json, new_json, history_json);
+  archive = write_export (dir, "user_data_tiktok.json", json);
+  sink = import_ok (archive);
+
+  g_assert_cmpstr (sink->handle, ==, "both");
+  g_assert_cmpuint (sink->followers->len, ==, 2000);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "new5", 1704067500); /* 2024-01-01 00:05:00 */
+  g_assert_null (rapport_test_sink_find_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "old5"));
+  g_assert_false (sink->has_following_list);
+  /* 2024-05-01 00:00:00 from the watch history, newer than the old list's 2024-03-01. */
+  g_assert_cmpint (sink->exported_at, ==, 1714521600);
+  g_assert_cmpint (sink->date_source, ==, RAPPORT_DATE_SOURCE_NEWEST_TIMESTAMP);
+  g_assert_cmpuint (sink->skipped->len, ==, 0);
+
+  /* Without the watch history the old list's date is the newest. */
+  g_clear_object (&archive);
+  g_clear_pointer (&sink, rapport_test_sink_free);
+  g_clear_pointer (&json, g_free);
+  json = g_strdup_printf ("{\"Your Activity\": {\"Follower\": {\"FansList\": %s}},\n"
+                          "\"Activity\": {\"Follower List\": {\"FansList\": %s}}}\n",
+                          new_json, old_json);
+  archive = write_export (dir, "user_data_tiktok.json", json);
+  sink = import_ok (archive);
+  g_assert_cmpuint (sink->followers->len, ==, 2000);
+  g_assert_nonnull (rapport_test_sink_find_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "new1999"));
+  g_assert_cmpint (sink->exported_at, ==, 1709251200); /* 2024-03-01 00:00:00 */
+
+  rapport_test_remove_tree (dir);
+}
+
+/* An export of one long follower list whose row @index is replaced by @row. */
+static char *
+followers_export (guint       n_rows,
+                  guint       index,
+                  const char *row)
+{
+  g_autoptr(GPtrArray) fans = make_rows ("fan", n_rows);
+  g_autofree char *fans_json = NULL;
+
+  if (row != NULL)
+    set_row (fans, index, row);
+  fans_json = join_rows (fans);
+  /* Row i is on line i + 2; the account is the one of fixtures/tiktok/old. */
+  return g_strdup_printf ("{\"Your Activity\": {\"Follower\": {\"FansList\": %s}},\n"
+                          "\"Profile\": {\"Profile Info\": {\"ProfileMap\": {\"userName\": \"jocats\"}}}}\n",
+                          fans_json);
+}
+
+static void
+test_long_list_errors (void)
+{
+  g_autofree char *json = NULL;
+  char *cut;
+
+  /* Cut off inside row 1235: nothing reaches the sink. */
+  json = followers_export (3000, 0, NULL);
+  cut = strstr (json, "\"fan1234\"");
+  g_assert_nonnull (cut);
+  cut[3] = '\0';
+  assert_import_fails (json, RAPPORT_IMPORT_ERROR_MALFORMED,
+                       "user_data.json: not valid JSON (line 1236: an unexpected end)");
+  g_clear_pointer (&json, g_free);
+
+  /* Brackets that do not match, and rows without a comma between them, are found before the
+   * import starts too. */
+  json = followers_export (3000, 1700, "{\"Date\": \"2024-01-02 04:20:00\", \"UserName\": [\"fan1700\"}");
+  assert_import_fails (json, RAPPORT_IMPORT_ERROR_MALFORMED,
+                       "user_data.json: not valid JSON (line 1702: mismatched brackets)");
+  g_clear_pointer (&json, g_free);
+  json = followers_export (3000, 2100, "{\"Date\": \"2024-01-02 11:00:00\"} {\"UserName\": \"fan2100\"}");
+  assert_import_fails (json, RAPPORT_IMPORT_ERROR_MALFORMED,
+                       "user_data.json: not valid JSON (line 2102: a missing “,” or “]”)");
+  g_clear_pointer (&json, g_free);
+
+  /* In a short list the same is found while the document is read. */
+  json = followers_export (3, 1, "{\"Date\": \"2024-01-01 00:01:00\", \"UserName\": tru}");
+  assert_import_fails (json, RAPPORT_IMPORT_ERROR_MALFORMED,
+                       "user_data.json: not valid JSON (line 3: an unexpected character)");
+}
+
+/* A row of a long list that is no JSON is found while the list is imported: the account is
+ * known to the sink by then, and the error names the row and its line. */
+static void
+test_long_list_bad_row (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *json = followers_export (12000, 11000,
+                                            "{\"Date\": \"2024-01-08 15:20:00\", \"UserName\": tru}");
+  g_autoptr(RapportArchive) archive = write_export (dir, "user_data.json", json);
+  g_autoptr(RapportTestSink) sink = rapport_test_sink_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (rapport_tiktok_import (archive, &sink->parent, NULL, &error));
+  g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED);
+  g_assert_cmpstr (error->message, ==,
+                   "user_data.json: item 11001 is not valid JSON (line 11002: an unexpected character)");
+  g_assert_cmpuint (sink->n_set_account, ==, 1);
+  g_assert_cmpuint (sink->followers->len, <, 11000);
+
+  g_clear_object (&archive);
+  rapport_test_remove_tree (dir);
+}
+
+/* Row counts of every table Rapport writes, to prove that a failed import changed nothing. */
+static char *
+database_fingerprint (const char *data_dir)
+{
+  g_autofree char *path = g_build_filename (data_dir, "rapport.db", NULL);
+  const char *tables[] = { "account", "snapshot", "relation", "post", "follower_count", "interaction" };
+  GString *fingerprint = g_string_new (NULL);
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", tables[i]);
+      sqlite3_stmt *stmt;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      g_string_append_printf (fingerprint, "%s=%lld ", tables[i], sqlite3_column_int64 (stmt, 0));
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+  return g_string_free (fingerprint, FALSE);
+}
+
+/* Into the real store: a long list that breaks half-way leaves the database as it was. */
+static void
+test_long_list_changes_nothing (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *data_dir = g_build_filename (dir, "data", NULL);
+  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "fixtures", "tiktok", "old", NULL);
+  g_autofree char *bad_dir = g_build_filename (dir, "broken", NULL);
+  g_autofree char *bad = g_build_filename (bad_dir, "user_data.json", NULL);
+  g_autofree char *json = followers_export (12000, 11000,
+                                            "{\"Date\": \"2024-01-08 15:20:00\", \"UserName\": fan11000}");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(RapportImportSummary) summary = { 0 };
+  g_auto(RapportImportSummary) ignored = { 0 };
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = rapport_store_open (data_dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (rapport_import_path (store, good, &summary, NULL, &error));
+  g_assert_no_error (error);
+  before = database_fingerprint (data_dir);
+  /* Two follower counts: the profile's 1234 and the list's 4. */
+  g_assert_cmpstr (before, ==, "account=1 snapshot=1 relation=6 post=3 follower_count=2 interaction=2 ");
+
+  /* Row 11001's name lacks its quotes: an element that is not JSON, met after thousands of rows
+   * went to the store. */
+  g_assert_cmpint (g_mkdir (bad_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (bad, json, -1, NULL));
+  g_assert_false (rapport_import_path (store, bad_dir, &ignored, NULL, &error));
+  g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED);
+  g_assert_cmpstr (error->message, ==,
+                   "user_data.json: item 11001 is not valid JSON (line 11002: an unexpected character)");
+
+  after = database_fingerprint (data_dir);
+  g_assert_cmpstr (before, ==, after);
+
+  g_clear_object (&store);
+  rapport_test_remove_tree (dir);
+}
+
+typedef struct
+{
+  GArray *reported;           /* guint64, the follower list's progress */
+  GCancellable *cancel_at_10000;
+} Progress;
+
+static Progress progress;
+
+static void
+record_progress (RapportImportSink *sink,
+                 const char        *entry_name,
+                 guint64            records_read)
+{
+  g_array_append_val (progress.reported, records_read);
+  if (records_read == 10000 && progress.cancel_at_10000 != NULL)
+    g_cancellable_cancel (progress.cancel_at_10000);
+}
+
+/* Progress every 10,000 rows of a long list; a cancel stops the list right there. */
+static void
+test_long_list_progress (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *json = followers_export (25000, 0, NULL);
+  g_autoptr(RapportArchive) archive = write_export (dir, "user_data.json", json);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+  progress.reported = g_array_new (FALSE, FALSE, sizeof (guint64));
+
+  {
+    g_autoptr(RapportTestSink) sink = rapport_test_sink_new ();
+    g_autoptr(GError) error = NULL;
+
+    sink->parent.progress = record_progress;
+    g_assert_true (rapport_tiktok_import (archive, &sink->parent, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (sink->followers->len, ==, 25000);
+    g_assert_cmpuint (progress.reported->len, ==, 3);
+    g_assert_cmpuint (g_array_index (progress.reported, guint64, 0), ==, 10000);
+    g_assert_cmpuint (g_array_index (progress.reported, guint64, 1), ==, 20000);
+    g_assert_cmpuint (g_array_index (progress.reported, guint64, 2), ==, 25000);
+    /* 2024-01-18 08:39:00, follower 25000's date. */
+    g_assert_cmpint (sink->exported_at, ==, 1705567140);
+  }
+
+  {
+    g_autoptr(RapportTestSink) sink = rapport_test_sink_new ();
+    g_autoptr(GError) error = NULL;
+
+    g_array_set_size (progress.reported, 0);
+    progress.cancel_at_10000 = cancellable;
+    sink->parent.progress = record_progress;
+    g_assert_false (rapport_tiktok_import (archive, &sink->parent, cancellable, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_assert_cmpuint (sink->followers->len, ==, 10000);
+    progress.cancel_at_10000 = NULL;
+  }
+
+  /* A sink that gives up half-way through a batch. */
+  {
+    g_autoptr(RapportTestSink) sink = rapport_test_sink_new ();
+    g_autoptr(GError) error = NULL;
+
+    sink->fail_after = 2500;
+    g_assert_false (rapport_tiktok_import (archive, &sink->parent, NULL, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+    g_assert_cmpuint (sink->followers->len, ==, 2500);
+  }
+
+  g_clear_pointer (&progress.reported, g_array_unref);
+  g_clear_object (&archive);
+  rapport_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -488,6 +912,12 @@ main (int   argc,
   g_test_add_func ("/tiktok/bad-input", test_bad_input);
   g_test_add_func ("/tiktok/cancelled", test_cancelled);
   g_test_add_func ("/tiktok/sink-failure", test_sink_failure);
+  g_test_add_func ("/tiktok/long-lists", test_long_lists);
+  g_test_add_func ("/tiktok/long-lists-both-generations", test_long_lists_both_generations);
+  g_test_add_func ("/tiktok/long-list-errors", test_long_list_errors);
+  g_test_add_func ("/tiktok/long-list-bad-row", test_long_list_bad_row);
+  g_test_add_func ("/tiktok/long-list-changes-nothing", test_long_list_changes_nothing);
+  g_test_add_func ("/tiktok/long-list-progress", test_long_list_progress);
 
   return g_test_run ();
 }

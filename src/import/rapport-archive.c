@@ -580,6 +580,14 @@ too_large:
   return NULL;
 }
 
+gboolean
+rapport_archive_maps_entries (RapportArchive *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ARCHIVE (self), FALSE);
+
+  return self->kind != SOURCE_ARCHIVE;
+}
+
 GBytes *
 rapport_archive_read (RapportArchive  *self,
                       const char      *entry,

@@ -48,5 +48,9 @@ GPtrArray          *rapport_archive_find_all        (RapportArchive  *self,
 GBytes             *rapport_archive_read            (RapportArchive  *self,
                                                      const char      *entry,
                                                      GError         **error);
+/* TRUE when rapport_archive_read() maps entries read-only from files on disk (a folder or a
+ * single file) rather than unpacking them into memory: their pages can be handed back to the
+ * system and are read again from the file. */
+gboolean            rapport_archive_maps_entries    (RapportArchive  *self);
 
 G_END_DECLS

@@ -10,6 +10,10 @@
 #include <errno.h>
 #include <math.h>
 #include <string.h>
+#ifdef __linux__
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
 
 #include <glib/gi18n.h>
 
@@ -218,6 +222,28 @@ line_at (const char *data,
     }
 
   return line;
+}
+
+/* Hands the whole pages of @data between @from and @to back to the system.  @data must map a
+ * file read-only: touching the pages again reads them from the file.  Returns where the next
+ * release starts. */
+static gsize
+release_pages (const char *data,
+               gsize       from,
+               gsize       to)
+{
+#if defined(__linux__) && defined(MADV_DONTNEED)
+  uintptr_t page = (uintptr_t) sysconf (_SC_PAGESIZE);
+  uintptr_t start = ((uintptr_t) (data + from) + page - 1) & ~(page - 1);
+  uintptr_t end = (uintptr_t) (data + to) & ~(page - 1);
+
+  if (end <= start)
+    return from;
+  madvise ((void *) start, end - start, MADV_DONTNEED);
+  return end - (uintptr_t) data;
+#else
+  return to;
+#endif
 }
 
 guint
@@ -471,6 +497,37 @@ arena_alloc (Arena *arena,
   return memory;
 }
 
+/* Where the elements of a long array start, every CHUNK_BYTES or so, noted while scanning it:
+ * each chunk is then parsed on a worker without scanning it again. */
+#define CHUNK_BYTES (256 << 10)
+
+typedef struct
+{
+  gsize offset;  /* of the chunk's first element */
+  guint64 index; /* of that element in the array */
+} Chunk;
+
+typedef struct
+{
+  RapportJsonSpan span; /* first: what RapportJsonValue.span points to */
+  guint depth;          /* of the array in the document, so its elements nest no deeper */
+  guint n_chunks;
+  const Chunk *chunks;
+} LongArray;
+
+struct _RapportJsonTree
+{
+  GBytes *bytes;
+  char *entry_name;
+  const char *data;
+  gsize size;
+  gsize long_array_bytes;
+  RapportJsonTreeFlags flags;
+  Arena arena;
+  RapportJsonValue root;
+  GArray *long_arrays; /* RapportJsonValue */
+};
+
 typedef struct
 {
   const char *p;
@@ -481,6 +538,10 @@ typedef struct
   guint depth;
   const char *error_at;
   const char *error_reason;
+  /* Reading a whole document (rapport_json_tree_parse()): long arrays are left unread. */
+  RapportJsonTree *tree;
+  gboolean in_short_array;
+  GArray *chunks; /* Chunk, of the array being scanned */
 } Parser;
 
 static gboolean
@@ -502,6 +563,8 @@ parser_skip_space (Parser *self)
 
 static gboolean parse_value (Parser           *self,
                              RapportJsonValue *value);
+static gboolean parse_array_in_tree (Parser           *self,
+                                     RapportJsonValue *value);
 
 static int
 hex_value (char c)
@@ -823,7 +886,12 @@ parse_value (Parser           *self,
       if (self->depth >= MAX_DEPTH)
         return parser_fail (self, self->p, N_("too deep nesting"));
       self->depth++;
-      ok = *self->p == '{' ? parse_object (self, value) : parse_array (self, value);
+      if (*self->p == '{')
+        ok = parse_object (self, value);
+      else if (self->tree != NULL && !self->in_short_array)
+        ok = parse_array_in_tree (self, value);
+      else
+        ok = parse_array (self, value);
       self->depth--;
       return ok;
 
@@ -845,6 +913,133 @@ parse_value (Parser           *self,
         return parse_number (self, value);
       return parser_fail (self, self->p, N_("an unexpected character"));
     }
+}
+
+/* How much of a long array is scanned between two hand-backs of its pages. */
+#define RELEASE_STEP (1 << 20)
+
+static const char * const scan_reasons[] = {
+  [SCAN_OK] = NULL,
+  [SCAN_TRUNCATED] = N_("an unexpected end"),
+  [SCAN_TOO_DEEP] = N_("too deep nesting"),
+  [SCAN_MISMATCHED] = N_("mismatched brackets"),
+  [SCAN_UNEXPECTED] = N_("an unexpected character"),
+};
+
+/* Finds the end of the array at self->p by scanning its elements without building them (each
+ * is checked when parsed).  Returns the end, or NULL with the parser's error set. */
+static const char *
+scan_array (Parser  *self,
+            guint64 *n_elements)
+{
+  RapportJsonTree *tree = self->tree;
+  const char *data = tree->data;
+  gsize size = self->end - data;
+  gsize start = self->p - data;
+  gsize pos = start + 1;
+  gsize released = start;
+  gboolean mapped = (tree->flags & RAPPORT_JSON_TREE_MAPPED) != 0;
+  guint64 count = 0;
+
+  g_array_set_size (self->chunks, 0);
+
+  for (;;)
+    {
+      ScanResult result;
+      gsize end = 0;
+
+      pos = skip_space (data, size, pos);
+      if (pos >= size)
+        break;
+      if (data[pos] == ']')
+        {
+          /* A long array is read again when its elements are asked for. */
+          if (mapped && pos + 1 - start > tree->long_array_bytes)
+            release_pages (data, released, pos + 1);
+          *n_elements = count;
+          return data + pos + 1;
+        }
+      if (count > 0)
+        {
+          if (data[pos] != ',')
+            {
+              parser_fail (self, data + pos, N_("a missing “,” or “]”"));
+              return NULL;
+            }
+          pos = skip_space (data, size, pos + 1);
+          if (pos >= size)
+            break;
+        }
+
+      if (self->chunks->len == 0 ||
+          pos - g_array_index (self->chunks, Chunk, self->chunks->len - 1).offset >= CHUNK_BYTES)
+        {
+          Chunk chunk = { pos, count };
+
+          g_array_append_val (self->chunks, chunk);
+        }
+
+      result = scan_value (data, size, pos, &end);
+      if (result != SCAN_OK)
+        {
+          parser_fail (self, result == SCAN_TRUNCATED ? data + size : data + pos,
+                       scan_reasons[result]);
+          return NULL;
+        }
+      pos = end;
+      count++;
+
+      if (mapped && pos - start > tree->long_array_bytes && pos - released >= RELEASE_STEP)
+        released = release_pages (data, released, pos);
+    }
+
+  parser_fail (self, data + size, N_("an unexpected end"));
+  return NULL;
+}
+
+/* In a tree an array is scanned first: a short one is then built, a long one left for
+ * rapport_json_tree_foreach(). */
+static gboolean
+parse_array_in_tree (Parser           *self,
+                     RapportJsonValue *value)
+{
+  RapportJsonTree *tree = self->tree;
+  const char *start = self->p;
+  const char *end;
+  guint64 n_elements = 0;
+  LongArray *array;
+  Chunk *chunks;
+  gboolean ok;
+
+  end = scan_array (self, &n_elements);
+  if (end == NULL)
+    return FALSE;
+
+  if ((gsize) (end - start) <= tree->long_array_bytes)
+    {
+      /* The arrays inside it are shorter still. */
+      self->in_short_array = TRUE;
+      ok = parse_array (self, value);
+      self->in_short_array = FALSE;
+      return ok;
+    }
+
+  array = arena_alloc (self->arena, sizeof *array);
+  array->span.offset = start - tree->data;
+  array->span.length = end - start;
+  array->depth = self->depth;
+  array->n_chunks = self->chunks->len;
+  chunks = arena_alloc (self->arena, self->chunks->len * sizeof (Chunk));
+  /* A long array of nothing but spaces has no chunk. */
+  if (self->chunks->len > 0)
+    memcpy (chunks, self->chunks->data, self->chunks->len * sizeof (Chunk));
+  array->chunks = chunks;
+  value->kind = RAPPORT_JSON_LONG_ARRAY;
+  value->length = (guint) MIN (n_elements, G_MAXUINT);
+  value->span = &array->span;
+  g_array_append_val (tree->long_arrays, *value);
+  self->p = end;
+  return TRUE;
 }
 
 const RapportJsonValue *
@@ -941,8 +1136,15 @@ typedef struct
 {
   guint64 seq;
   guint64 first_index;
-  GArray *spans;              /* RapportJsonSpan */
-  RapportJsonValue *elements; /* one per span, in the arena */
+  /* The elements: their spans, or for a chunk of a long array the text from the first one up
+   * to @range_end (the next chunk's first element, or the array's closing bracket). */
+  GArray *spans; /* RapportJsonSpan, or NULL for a chunk */
+  gsize range_start;
+  gsize range_end;
+  guint depth;                /* of the chunk's array */
+  gsize text_end;             /* where the batch's text ends */
+  RapportJsonValue *elements; /* in the arena */
+  guint n_elements;
   Arena arena;
   GError *error;
 } Batch;
@@ -965,7 +1167,6 @@ batch_new (guint64 seq,
 
   batch->seq = seq;
   batch->first_index = first_index;
-  batch->spans = g_array_sized_new (FALSE, FALSE, sizeof (RapportJsonSpan), 256);
   arena_init (&batch->arena);
   return batch;
 }
@@ -975,10 +1176,65 @@ batch_free (gpointer data)
 {
   Batch *batch = data;
 
-  g_array_unref (batch->spans);
+  g_clear_pointer (&batch->spans, g_array_unref);
   arena_clear (&batch->arena);
   g_clear_error (&batch->error);
   g_free (batch);
+}
+
+static void
+set_item_error (Shared  *shared,
+                Batch   *batch,
+                guint64  item,
+                Parser  *parser)
+{
+  g_set_error (&batch->error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
+               _("%s: item %'" PRIu64 " is not valid JSON (line %u: %s)"),
+               shared->entry_name, item,
+               line_at (shared->data, shared->size, parser->error_at - shared->data),
+               _(parser->error_reason));
+}
+
+/* Parses a chunk of a long array, finding its elements as it goes. */
+static void
+parse_range (Shared *shared,
+             Batch  *batch,
+             Parser *parser)
+{
+  g_autoptr(GArray) elements = g_array_new (FALSE, FALSE, sizeof (RapportJsonValue));
+
+  parser->p = shared->data + batch->range_start;
+  parser->end = shared->data + batch->range_end;
+  parser->depth = batch->depth;
+
+  while (parser->p < parser->end)
+    {
+      RapportJsonValue element;
+
+      if (!parse_value (parser, &element))
+        {
+          set_item_error (shared, batch, batch->first_index + elements->len + 1, parser);
+          return;
+        }
+      g_array_append_val (elements, element);
+
+      parser_skip_space (parser);
+      if (parser->p == parser->end)
+        break;
+      if (*parser->p != ',')
+        {
+          parser_fail (parser, parser->p, N_("a missing “,” or “]”"));
+          set_item_error (shared, batch, batch->first_index + elements->len, parser);
+          return;
+        }
+      parser->p++;
+      parser_skip_space (parser);
+    }
+
+  batch->n_elements = elements->len;
+  batch->elements = arena_alloc (&batch->arena, elements->len * sizeof (RapportJsonValue));
+  if (elements->len > 0)
+    memcpy (batch->elements, elements->data, elements->len * sizeof (RapportJsonValue));
 }
 
 /* Runs on a worker thread, or on the calling thread for a single batch. */
@@ -993,6 +1249,14 @@ parse_batch (Shared *shared,
   parser.arena = &batch->arena;
   parser.values = values;
   parser.members = members;
+
+  if (batch->spans == NULL)
+    {
+      parse_range (shared, batch, &parser);
+      return;
+    }
+
+  batch->n_elements = batch->spans->len;
   batch->elements = arena_alloc (&batch->arena, batch->spans->len * sizeof (RapportJsonValue));
 
   for (guint i = 0; i < batch->spans->len; i++)
@@ -1009,11 +1273,7 @@ parse_batch (Shared *shared,
           parser_fail (&parser, parser.p, N_("unexpected text after it"));
         }
 
-      g_set_error (&batch->error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
-                   _("%s: item %'" PRIu64 " is not valid JSON (line %u: %s)"),
-                   shared->entry_name, batch->first_index + i + 1,
-                   line_at (shared->data, shared->size, parser.error_at - shared->data),
-                   _(parser.error_reason));
+      set_item_error (shared, batch, batch->first_index + i + 1, &parser);
       return;
     }
 }
@@ -1030,17 +1290,26 @@ worker_func (gpointer data,
   g_async_queue_push (shared->done, batch);
 }
 
-/* Fills the next batch.  *at_end is set at the end of the array and when the scanner failed,
- * with @scan_error set; the elements before the failure are still in the batch. */
+/* Makes the next batch, or returns NULL when there is none.  *at_end is set at the end of the
+ * array and when it is broken, with @scan_error set; the elements before the break are still
+ * in the batch. */
+typedef Batch *(*BatchFunc) (gpointer   source,
+                             guint64    seq,
+                             gboolean  *at_end,
+                             GError   **scan_error);
+
+/* The next elements the iterator finds. */
 static Batch *
-fill_batch (RapportJsonArrayIter  *iter,
-            guint64                seq,
-            gboolean              *at_end,
-            GError               **scan_error)
+fill_batch (gpointer   source,
+            guint64    seq,
+            gboolean  *at_end,
+            GError   **scan_error)
 {
+  RapportJsonArrayIter *iter = source;
   Batch *batch = batch_new (seq, rapport_json_array_iter_get_count (iter));
   gsize bytes = 0;
 
+  batch->spans = g_array_sized_new (FALSE, FALSE, sizeof (RapportJsonSpan), 256);
   while (batch->spans->len < BATCH_ELEMENTS && bytes < BATCH_BYTES)
     {
       RapportJsonSpan span;
@@ -1052,8 +1321,50 @@ fill_batch (RapportJsonArrayIter  *iter,
         }
       g_array_append_val (batch->spans, span);
       bytes += span.length;
+      batch->text_end = span.offset + span.length;
     }
 
+  if (batch->spans->len == 0)
+    {
+      batch_free (batch);
+      return NULL;
+    }
+  return batch;
+}
+
+typedef struct
+{
+  const LongArray *array;
+  guint next;
+} Chunks;
+
+/* The next chunk of a long array. */
+static Batch *
+next_chunk (gpointer   source,
+            guint64    seq,
+            gboolean  *at_end,
+            GError   **scan_error)
+{
+  Chunks *chunks = source;
+  const LongArray *array = chunks->array;
+  const Chunk *chunk;
+  Batch *batch;
+
+  if (chunks->next >= array->n_chunks)
+    {
+      *at_end = TRUE;
+      return NULL;
+    }
+
+  chunk = &array->chunks[chunks->next++];
+  batch = batch_new (seq, chunk->index);
+  batch->range_start = chunk->offset;
+  /* The last chunk ends at the closing bracket. */
+  batch->range_end = chunks->next < array->n_chunks ? array->chunks[chunks->next].offset
+                                                    : array->span.offset + array->span.length - 1;
+  batch->depth = array->depth;
+  batch->text_end = batch->range_end;
+  *at_end = chunks->next >= array->n_chunks;
   return batch;
 }
 
@@ -1064,6 +1375,9 @@ typedef struct
   GCancellable *cancellable;
   guint64 next_seq;
   GPtrArray *ready; /* Batch, parsed but waiting for an earlier one */
+  /* A mapped file's text, whose pages are handed back once delivered; else NULL. */
+  const char *mapped_data;
+  gsize released;
 } Delivery;
 
 static gboolean
@@ -1071,6 +1385,8 @@ deliver (Delivery  *delivery,
          Batch     *batch,
          GError   **error)
 {
+  gboolean ok;
+
   g_assert (batch->seq == delivery->next_seq);
 
   delivery->next_seq++;
@@ -1083,8 +1399,16 @@ deliver (Delivery  *delivery,
   if (g_cancellable_set_error_if_cancelled (delivery->cancellable, error))
     return FALSE;
 
-  return delivery->func (batch->elements, batch->spans->len, batch->first_index,
-                         delivery->user_data, error);
+  ok = batch->n_elements == 0 ||
+       delivery->func (batch->elements, batch->n_elements, batch->first_index,
+                       delivery->user_data, error);
+
+  /* The tree holds copies of the strings: the text behind the batch is not needed again. */
+  if (delivery->mapped_data != NULL)
+    delivery->released = release_pages (delivery->mapped_data, delivery->released,
+                                        batch->text_end);
+
+  return ok;
 }
 
 /* Waits for one batch from the workers, then hands on every batch that is next in order. */
@@ -1122,15 +1446,22 @@ receive (Delivery  *delivery,
   return TRUE;
 }
 
-gboolean
-rapport_json_array_foreach (GBytes                *bytes,
-                            const char            *entry_name,
-                            RapportJsonArrayFunc   func,
-                            gpointer               user_data,
-                            GCancellable          *cancellable,
-                            GError               **error)
+/* Parses the batches @next_batch makes from @source on a thread pool and hands their elements
+ * to @func in order.  @data is the text the batches are in, @released where its pages may be
+ * handed back from when @mapped. */
+static gboolean
+read_batches (BatchFunc              next_batch,
+              gpointer               source,
+              const char            *data,
+              gsize                  size,
+              const char            *entry_name,
+              gboolean               mapped,
+              gsize                  released,
+              RapportJsonArrayFunc   func,
+              gpointer               user_data,
+              GCancellable          *cancellable,
+              GError               **error)
 {
-  g_auto(RapportJsonArrayIter) iter = { 0 };
   g_autoptr(GError) scan_error = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GPtrArray) ready = g_ptr_array_new_with_free_func (batch_free);
@@ -1146,16 +1477,8 @@ rapport_json_array_foreach (GBytes                *bytes,
   gboolean at_end = FALSE;
   gboolean failed = FALSE;
 
-  g_return_val_if_fail (bytes != NULL, FALSE);
-  g_return_val_if_fail (entry_name != NULL, FALSE);
-  g_return_val_if_fail (func != NULL, FALSE);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!rapport_json_array_iter_init (&iter, bytes, entry_name, error))
-    return FALSE;
-
-  shared.data = g_bytes_get_data (bytes, &shared.size);
+  shared.data = data;
+  shared.size = size;
   shared.entry_name = entry_name;
   shared.done = done;
 
@@ -1163,6 +1486,8 @@ rapport_json_array_foreach (GBytes                *bytes,
   delivery.user_data = user_data;
   delivery.cancellable = cancellable;
   delivery.ready = ready;
+  delivery.mapped_data = mapped ? data : NULL;
+  delivery.released = released;
 
   while (!at_end && !failed)
     {
@@ -1174,12 +1499,9 @@ rapport_json_array_foreach (GBytes                *bytes,
           break;
         }
 
-      batch = fill_batch (&iter, seq, &at_end, &scan_error);
-      if (batch->spans->len == 0)
-        {
-          batch_free (batch);
-          break;
-        }
+      batch = next_batch (source, seq, &at_end, &scan_error);
+      if (batch == NULL)
+        break;
       seq++;
 
       /* An array that fits one batch is not worth a thread. */
@@ -1205,7 +1527,7 @@ rapport_json_array_foreach (GBytes                *bytes,
 
   if (failed)
     {
-      /* The workers still hold batches that point into @bytes: wait for them. */
+      /* The workers still hold batches that point into the text: wait for them. */
       g_atomic_int_set (&shared.stop, 1);
       while (in_flight > 0)
         {
@@ -1230,4 +1552,160 @@ rapport_json_array_foreach (GBytes                *bytes,
     }
 
   return TRUE;
+}
+
+gboolean
+rapport_json_array_foreach (GBytes                *bytes,
+                            const char            *entry_name,
+                            RapportJsonArrayFunc   func,
+                            gpointer               user_data,
+                            GCancellable          *cancellable,
+                            GError               **error)
+{
+  g_auto(RapportJsonArrayIter) iter = { 0 };
+
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (entry_name != NULL, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!rapport_json_array_iter_init (&iter, bytes, entry_name, error))
+    return FALSE;
+
+  return read_batches (fill_batch, &iter, iter.data, iter.size, entry_name, FALSE, 0,
+                       func, user_data, cancellable, error);
+}
+
+RapportJsonTree *
+rapport_json_tree_parse (GBytes                *bytes,
+                         const char            *entry_name,
+                         gsize                  long_array_bytes,
+                         RapportJsonTreeFlags   flags,
+                         GError               **error)
+{
+  g_autoptr(RapportJsonTree) self = NULL;
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (RapportJsonValue));
+  g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (RapportJsonMember));
+  g_autoptr(GArray) chunks = g_array_new (FALSE, FALSE, sizeof (Chunk));
+  Parser parser = { 0 };
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (entry_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_new0 (RapportJsonTree, 1);
+  self->bytes = g_bytes_ref (bytes);
+  self->entry_name = g_strdup (entry_name);
+  self->data = g_bytes_get_data (bytes, &self->size);
+  if (self->data == NULL)
+    {
+      self->data = "";
+      self->size = 0;
+    }
+  self->long_array_bytes = long_array_bytes;
+  self->flags = flags;
+  arena_init (&self->arena);
+  self->long_arrays = g_array_new (FALSE, FALSE, sizeof (RapportJsonValue));
+
+  parser.p = self->data;
+  parser.end = self->data + self->size;
+  parser.arena = &self->arena;
+  parser.values = values;
+  parser.members = members;
+  parser.tree = self;
+  parser.chunks = chunks;
+
+  if (self->size >= 3 && memcmp (parser.p, "\xEF\xBB\xBF", 3) == 0)
+    parser.p += 3;
+  parser_skip_space (&parser);
+  if (parser.p >= parser.end)
+    {
+      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
+                   _("%s: not valid JSON (line %u: %s)"), entry_name, 1u, _("the file is empty"));
+      return NULL;
+    }
+
+  if (parse_value (&parser, &self->root))
+    {
+      parser_skip_space (&parser);
+      if (parser.p == parser.end)
+        {
+          /* The tree holds copies of everything it needs from the text. */
+          if (flags & RAPPORT_JSON_TREE_MAPPED)
+            release_pages (self->data, 0, self->size);
+          return g_steal_pointer (&self);
+        }
+      parser_fail (&parser, parser.p, N_("unexpected text after the end"));
+    }
+
+  g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
+               _("%s: not valid JSON (line %u: %s)"), entry_name,
+               line_at (self->data, self->size, parser.error_at - self->data),
+               _(parser.error_reason));
+  return NULL;
+}
+
+const RapportJsonValue *
+rapport_json_tree_get_root (RapportJsonTree *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return &self->root;
+}
+
+const RapportJsonValue *
+rapport_json_tree_get_long_arrays (RapportJsonTree *self,
+                                   guint           *n_arrays)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (n_arrays != NULL, NULL);
+
+  *n_arrays = self->long_arrays->len;
+  return (const RapportJsonValue *) self->long_arrays->data;
+}
+
+gboolean
+rapport_json_tree_foreach (RapportJsonTree         *self,
+                           const RapportJsonValue  *array,
+                           RapportJsonArrayFunc     func,
+                           gpointer                 user_data,
+                           GCancellable            *cancellable,
+                           GError                 **error)
+{
+  Chunks chunks;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (array != NULL, FALSE);
+  g_return_val_if_fail (array->kind == RAPPORT_JSON_ARRAY || array->kind == RAPPORT_JSON_LONG_ARRAY,
+                        FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (array->kind == RAPPORT_JSON_ARRAY)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      return array->length == 0 || func (array->elements, array->length, 0, user_data, error);
+    }
+
+  chunks.array = (const LongArray *) array->span;
+  chunks.next = 0;
+  return read_batches (next_chunk, &chunks, self->data, self->size, self->entry_name,
+                       (self->flags & RAPPORT_JSON_TREE_MAPPED) != 0, array->span->offset,
+                       func, user_data, cancellable, error);
+}
+
+void
+rapport_json_tree_free (RapportJsonTree *self)
+{
+  if (self == NULL)
+    return;
+
+  g_bytes_unref (self->bytes);
+  g_free (self->entry_name);
+  arena_clear (&self->arena);
+  g_array_unref (self->long_arrays);
+  g_free (self);
 }

@@ -10,6 +10,9 @@
  * The elements are parsed into a compact read-only tree (RapportJsonValue) rather than
  * JsonNodes: json-glib spends about 200 instructions per byte building its nodes, which makes
  * a 190 MB tweets.js take longer than Python's json module.  The tree is strict RFC 8259 JSON.
+ *
+ * A document that is not one big array but holds some (TikTok's user_data.json) is read as a
+ * tree whose long arrays are read the same way when asked for (rapport_json_tree_parse()).
  */
 
 #pragma once
@@ -26,21 +29,33 @@ typedef enum
   RAPPORT_JSON_STRING,
   RAPPORT_JSON_ARRAY,
   RAPPORT_JSON_OBJECT,
+  /* Only in a tree from rapport_json_tree_parse(): an array too long to build at once; its
+   * elements come from rapport_json_tree_foreach(). */
+  RAPPORT_JSON_LONG_ARRAY,
 } RapportJsonKind;
 
 typedef struct _RapportJsonValue RapportJsonValue;
 typedef struct _RapportJsonMember RapportJsonMember;
 
+/* Where a value's text lies in the bytes it was read from. */
+typedef struct
+{
+  gsize offset;
+  gsize length;
+} RapportJsonSpan;
+
 struct _RapportJsonValue
 {
   RapportJsonKind kind;
-  /* Bytes of a string or number, elements of an array, members of an object; 1 for true. */
+  /* Bytes of a string or number, elements of an array (long or not), members of an object;
+   * 1 for true. */
   guint length;
   union
   {
     const char *text;                 /* a string (unescaped) or a number (as written); NUL-terminated */
     const RapportJsonValue *elements; /* an array */
     const RapportJsonMember *members; /* an object, in the order written */
+    const RapportJsonSpan *span;      /* a long array: its text, brackets included */
   };
 };
 
@@ -65,13 +80,6 @@ const RapportJsonValue *rapport_json_value_get_array  (const RapportJsonValue *o
  * otherwise. */
 gint64                  rapport_json_value_get_count  (const RapportJsonValue *object,
                                                        const char             *name);
-
-/* Where one element of the array lies in the bytes given to rapport_json_array_iter_init(). */
-typedef struct
-{
-  gsize offset;
-  gsize length;
-} RapportJsonSpan;
 
 typedef struct
 {
@@ -129,5 +137,49 @@ gboolean rapport_json_array_foreach    (GBytes                *bytes,
                                         GError               **error);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RapportJsonArrayIter, rapport_json_array_iter_clear)
+
+/* A whole JSON document whose long arrays stay unread until asked for: the rest of the document
+ * is a tree while a list of half a million followers is read in batches, as
+ * rapport_json_array_foreach() reads a file that is one list. */
+typedef struct _RapportJsonTree RapportJsonTree;
+
+typedef enum
+{
+  RAPPORT_JSON_TREE_NONE = 0,
+  /* The bytes map a file read-only (see rapport_archive_maps_entries()).  The pages of a long
+   * array are handed back to the system once read, and read again from the file if touched
+   * again, so the file need not stay in memory whole. */
+  RAPPORT_JSON_TREE_MAPPED = 1 << 0,
+} RapportJsonTreeFlags;
+
+/* Reads the document in @bytes (after a byte order mark) as strict JSON.  Arrays whose text is
+ * longer than @long_array_bytes are only scanned, checking that their brackets and strings
+ * close; they appear as RAPPORT_JSON_LONG_ARRAY values and their elements are checked when
+ * they are read.  Fails with RAPPORT_IMPORT_ERROR_MALFORMED:
+ * "<entry_name>: not valid JSON (line L: <reason>)". */
+RapportJsonTree        *rapport_json_tree_parse           (GBytes                *bytes,
+                                                           const char            *entry_name,
+                                                           gsize                  long_array_bytes,
+                                                           RapportJsonTreeFlags   flags,
+                                                           GError               **error);
+const RapportJsonValue *rapport_json_tree_get_root        (RapportJsonTree       *self);
+/* Every long array of the document, in the order of the file.  The same array has the same
+ * span wherever it is found. */
+const RapportJsonValue *rapport_json_tree_get_long_arrays (RapportJsonTree       *self,
+                                                           guint                 *n_arrays);
+/* Calls @func with the elements of @array, a RAPPORT_JSON_ARRAY or RAPPORT_JSON_LONG_ARRAY of
+ * @self: an array at once, a long array in batches parsed on a thread pool.  Stops at the first
+ * error: an element that is not valid JSON (RAPPORT_IMPORT_ERROR_MALFORMED naming the entry,
+ * the element's 1-based position in @array and its line), cancellation, or an error from
+ * @func. */
+gboolean                rapport_json_tree_foreach         (RapportJsonTree         *self,
+                                                           const RapportJsonValue  *array,
+                                                           RapportJsonArrayFunc     func,
+                                                           gpointer                 user_data,
+                                                           GCancellable            *cancellable,
+                                                           GError                 **error);
+void                    rapport_json_tree_free            (RapportJsonTree       *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportJsonTree, rapport_json_tree_free)
 
 G_END_DECLS

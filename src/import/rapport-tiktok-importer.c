@@ -5,6 +5,10 @@
  * The whole export is one JSON document whose section names changed in 2025 ("Activity" became
  * "Your Activity", "Video" became "Post") and whose keys changed case between versions, so every
  * lookup tries each generation's name and ignores case.
+ *
+ * Nearly all of the document can be its follower list (half a million followers make 46 MB), so
+ * the document is read as a tree whose long lists stay unread text; the lists are then parsed
+ * in batches as they are imported, and their pages of the file are handed back as they go.
  */
 
 #include "config.h"
@@ -17,8 +21,9 @@
 #include "core/rapport-text.h"
 
 #include "rapport-import-error.h"
-#include "rapport-json-util.h"
+#include "rapport-json-array.h"
 #include "rapport-tiktok-importer.h"
+#include "rapport-tiktok-private.h"
 
 /* How many rows pass between progress reports and looks at the cancellable. */
 #define ROWS_PER_BATCH 10000
@@ -26,20 +31,41 @@
 /* Dates nested deeper than this are not looked at when guessing the export date. */
 #define MAX_DATE_DEPTH 32
 
-typedef struct
-{
-  JsonObject *followers; /* holds FansList */
-  JsonObject *following; /* holds Following */
-  JsonObject *videos;    /* holds VideoList */
-  JsonObject *profile;   /* the ProfileMap */
-  JsonObject *comments;  /* holds CommentsList */
-} Sections;
+/* Every list Rapport imports is three levels down: root, section, part, list. */
+#define LIST_DEPTH 3
 
 typedef struct
 {
-  JsonNode *node;
-  guint depth;
-} PendingNode;
+  const RapportJsonValue *followers; /* holds FansList */
+  const RapportJsonValue *following; /* holds Following */
+  const RapportJsonValue *videos;    /* holds VideoList */
+  const RapportJsonValue *profile;   /* the ProfileMap */
+  const RapportJsonValue *comments;  /* holds CommentsList */
+} Sections;
+
+/* The newest "Date" of the document, the export date's best guess. */
+typedef struct
+{
+  gint64 limit; /* a date beyond it is a broken value, not the export's age */
+  gint64 newest;
+  gboolean found;
+  /* The date of the row being read, parsed already for the row itself. */
+  const char *row_date;
+  gboolean row_date_ok;
+  gint64 row_date_at;
+} NewestDate;
+
+/* What the rows of one list are read with. */
+typedef struct
+{
+  RapportImportSink *sink;
+  const char *entry;
+  GCancellable *cancellable;
+  NewestDate *dates;
+  RapportDirection direction;
+  guint depth;    /* of the list in the document, for dates; G_MAXUINT when not counted */
+  guint64 n_rows; /* read so far */
+} Rows;
 
 static const char *
 find_entry (RapportArchive *archive)
@@ -62,29 +88,29 @@ rapport_tiktok_recognizes (RapportArchive *archive)
 }
 
 /* An object member under its new name or its old one; NULL-safe so paths can be chained. */
-static JsonObject *
-get_section (JsonObject *parent,
-             const char *new_name,
-             const char *old_name)
+static const RapportJsonValue *
+get_section (const RapportJsonValue *parent,
+             const char             *new_name,
+             const char             *old_name)
 {
-  JsonObject *found;
+  const RapportJsonValue *found;
 
   if (parent == NULL)
     return NULL;
-  if ((found = rapport_json_get_object (parent, new_name)) != NULL)
+  if ((found = rapport_json_value_get_object (parent, new_name)) != NULL)
     return found;
   if (old_name != NULL)
-    return rapport_json_get_object (parent, old_name);
+    return rapport_json_value_get_object (parent, old_name);
   return NULL;
 }
 
 static gboolean
-find_sections (JsonObject *root,
-               Sections   *sections)
+find_sections (const RapportJsonValue *root,
+               Sections               *sections)
 {
-  JsonObject *activity;
-  JsonObject *posts;
-  JsonObject *profile;
+  const RapportJsonValue *activity;
+  const RapportJsonValue *posts;
+  const RapportJsonValue *profile;
 
   g_assert (root != NULL);
   g_assert (sections != NULL);
@@ -106,16 +132,25 @@ find_sections (JsonObject *root,
          sections->comments != NULL;
 }
 
+/* A section's list of rows, long or not; NULL when it is missing, null or not a list. */
+static const RapportJsonValue *
+get_list (const RapportJsonValue *section,
+          const char             *name)
+{
+  const RapportJsonValue *list = rapport_json_value_get_member (section, name);
+
+  if (list == NULL || (list->kind != RAPPORT_JSON_ARRAY && list->kind != RAPPORT_JSON_LONG_ARRAY))
+    return NULL;
+  return list;
+}
+
 /* A string member with the export's placeholders for "nothing" taken as absent. */
 static const char *
-get_text (JsonObject *object,
-          const char *name)
+get_text (const RapportJsonValue *object,
+          const char             *name)
 {
-  const char *text;
+  const char *text = rapport_json_value_get_string (object, name);
 
-  g_assert (object != NULL);
-
-  text = rapport_json_get_string (object, name);
   if (text == NULL || text[0] == '\0' || g_ascii_strcasecmp (text, "N/A") == 0)
     return NULL;
   return text;
@@ -123,188 +158,251 @@ get_text (JsonObject *object,
 
 /* TikTok writes "None" where a count is zero (likesReceived, sometimes Likes). */
 static gint64
-get_tiktok_count (JsonObject *object,
-                  const char *name)
+get_tiktok_count (const RapportJsonValue *object,
+                  const char             *name)
 {
-  const char *text;
+  const char *text = rapport_json_value_get_string (object, name);
 
-  g_assert (object != NULL);
-
-  text = rapport_json_get_string (object, name);
   if (text != NULL && g_ascii_strcasecmp (text, "None") == 0)
     return 0;
-  return rapport_json_get_count (object, name);
+  return rapport_json_value_get_count (object, name);
+}
+
+/* Of members with the same name only the last one counts, as when looking a name up. */
+static gboolean *
+find_shadowed (const RapportJsonValue *object)
+{
+  g_autoptr(GHashTable) last = NULL;
+  gboolean *shadowed = NULL;
+
+  g_assert (object->kind == RAPPORT_JSON_OBJECT);
+
+  /* Rows have a handful of members: comparing each pair is quicker than hashing. */
+  if (object->length <= 16)
+    {
+      for (guint i = 0; i + 1 < object->length; i++)
+        for (guint j = i + 1; j < object->length; j++)
+          if (strcmp (object->members[i].name, object->members[j].name) == 0)
+            {
+              if (shadowed == NULL)
+                shadowed = g_new0 (gboolean, object->length);
+              shadowed[i] = TRUE;
+              break;
+            }
+      return shadowed;
+    }
+
+  last = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < object->length; i++)
+    g_hash_table_insert (last, (gpointer) object->members[i].name, GUINT_TO_POINTER (i));
+  for (guint i = 0; i < object->length; i++)
+    if (GPOINTER_TO_UINT (g_hash_table_lookup (last, object->members[i].name)) != i)
+      {
+        if (shadowed == NULL)
+          shadowed = g_new0 (gboolean, object->length);
+        shadowed[i] = TRUE;
+      }
+  return shadowed;
 }
 
 /* Every "Date" anywhere in the document (follows, videos, comments, but also watch and login
- * history, which run up to the day of the export) is a candidate for the export date. */
-static gboolean
-find_newest_date (JsonNode *root,
-                  gint64   *newest)
+ * history, which run up to the day of the export) is a candidate for the export date.  @value
+ * is @depth levels down; long lists are noted in @long_lists with their depth, to be read in
+ * batches. */
+static void
+note_dates (NewestDate             *dates,
+            const RapportJsonValue *value,
+            guint                   depth,
+            GHashTable             *long_lists)
 {
-  g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (PendingNode));
-  PendingNode first = { root, 0 };
-  /* A date beyond tomorrow is a broken value, not the export's age. */
-  gint64 limit = g_get_real_time () / G_USEC_PER_SEC + 24 * 60 * 60;
-  gboolean found = FALSE;
+  g_assert (dates != NULL);
+  g_assert (value != NULL);
 
-  g_assert (root != NULL);
-  g_assert (newest != NULL);
-
-  g_array_append_val (pending, first);
-  while (pending->len > 0)
+  if (value->kind == RAPPORT_JSON_OBJECT)
     {
-      PendingNode current = g_array_index (pending, PendingNode, pending->len - 1);
+      g_autofree gboolean *shadowed = find_shadowed (value);
 
-      g_array_set_size (pending, pending->len - 1);
-
-      if (JSON_NODE_HOLDS_OBJECT (current.node))
+      for (guint i = 0; i < value->length; i++)
         {
-          JsonObjectIter iter;
-          const char *name;
-          JsonNode *member;
+          const RapportJsonMember *member = &value->members[i];
+          gint64 at;
 
-          json_object_iter_init (&iter, json_node_get_object (current.node));
-          while (json_object_iter_next (&iter, &name, &member))
+          if (shadowed != NULL && shadowed[i])
+            continue;
+
+          switch (member->value.kind)
             {
-              if (JSON_NODE_HOLDS_VALUE (member))
+            case RAPPORT_JSON_STRING:
+              if (g_ascii_strcasecmp (member->name, "Date") != 0)
+                break;
+              if (member->value.text == dates->row_date)
                 {
-                  gint64 at;
-
-                  if (json_node_get_value_type (member) == G_TYPE_STRING &&
-                      g_ascii_strcasecmp (name, "Date") == 0 &&
-                      rapport_date_parse_naive_utc (json_node_get_string (member), &at) &&
-                      at <= limit && (!found || at > *newest))
-                    {
-                      *newest = at;
-                      found = TRUE;
-                    }
+                  if (!dates->row_date_ok)
+                    break;
+                  at = dates->row_date_at;
                 }
-              else if (current.depth < MAX_DATE_DEPTH &&
-                       (JSON_NODE_HOLDS_OBJECT (member) || JSON_NODE_HOLDS_ARRAY (member)))
+              else if (!rapport_date_parse_naive_utc (member->value.text, &at))
                 {
-                  PendingNode child = { member, current.depth + 1 };
-
-                  g_array_append_val (pending, child);
+                  break;
                 }
-            }
-        }
-      else if (JSON_NODE_HOLDS_ARRAY (current.node) && current.depth < MAX_DATE_DEPTH)
-        {
-          JsonArray *array = json_node_get_array (current.node);
-          guint n = json_array_get_length (array);
-
-          for (guint i = 0; i < n; i++)
-            {
-              JsonNode *element = json_array_get_element (array, i);
-
-              if (JSON_NODE_HOLDS_OBJECT (element) || JSON_NODE_HOLDS_ARRAY (element))
+              if (at <= dates->limit && (!dates->found || at > dates->newest))
                 {
-                  PendingNode child = { element, current.depth + 1 };
-
-                  g_array_append_val (pending, child);
+                  dates->newest = at;
+                  dates->found = TRUE;
                 }
+              break;
+
+            case RAPPORT_JSON_OBJECT:
+            case RAPPORT_JSON_ARRAY:
+            case RAPPORT_JSON_LONG_ARRAY:
+              if (depth < MAX_DATE_DEPTH)
+                note_dates (dates, &member->value, depth + 1, long_lists);
+              break;
+
+            case RAPPORT_JSON_NULL:
+            case RAPPORT_JSON_BOOLEAN:
+            case RAPPORT_JSON_NUMBER:
+            default:
+              break;
             }
         }
     }
+  else if (value->kind == RAPPORT_JSON_ARRAY && depth < MAX_DATE_DEPTH)
+    {
+      for (guint i = 0; i < value->length; i++)
+        {
+          const RapportJsonValue *element = &value->elements[i];
 
-  return found;
+          if (element->kind == RAPPORT_JSON_OBJECT || element->kind == RAPPORT_JSON_ARRAY ||
+              element->kind == RAPPORT_JSON_LONG_ARRAY)
+            note_dates (dates, element, depth + 1, long_lists);
+        }
+    }
+  else if (value->kind == RAPPORT_JSON_LONG_ARRAY && long_lists != NULL)
+    {
+      g_hash_table_insert (long_lists, (gpointer) value->span, GUINT_TO_POINTER (depth));
+    }
 }
 
+/* Reads the "Date" of a row, TRUE when there is a readable one. */
 static gboolean
-report_batch (RapportImportSink  *sink,
-              const char         *entry,
-              guint               rows_read,
-              GCancellable       *cancellable,
-              GError            **error)
+get_row_date (const RapportJsonValue  *row,
+              const char             **text,
+              gint64                  *at)
 {
-  g_assert (sink != NULL);
-
-  rapport_import_sink_progress (sink, entry, rows_read);
-  return !g_cancellable_set_error_if_cancelled (cancellable, error);
+  *text = rapport_json_value_get_string (row, "Date");
+  if (*text != NULL && rapport_date_parse_naive_utc (*text, at))
+    return TRUE;
+  *at = 0;
+  return FALSE;
 }
 
-static JsonObject *
-get_row (JsonArray *rows,
-         guint      index)
+/* Notes the dates of one row of a list, whose own date @date was read already, and every so
+ * often reports progress and looks at the cancellable. */
+static gboolean
+begin_row (Rows                    *rows,
+           const RapportJsonValue  *row,
+           guint64                  index,
+           const char              *date,
+           gboolean                 date_ok,
+           gint64                   date_at,
+           GError                 **error)
 {
-  JsonNode *node;
-
   g_assert (rows != NULL);
 
-  node = json_array_get_element (rows, index);
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return NULL;
-  return json_node_get_object (node);
+  if (index > 0 && index % ROWS_PER_BATCH == 0)
+    {
+      rapport_import_sink_progress (rows->sink, rows->entry, index);
+      if (g_cancellable_set_error_if_cancelled (rows->cancellable, error))
+        return FALSE;
+    }
+
+  if (rows->depth < MAX_DATE_DEPTH &&
+      (row->kind == RAPPORT_JSON_OBJECT || row->kind == RAPPORT_JSON_ARRAY))
+    {
+      /* Parsing a date takes longer than the rest of a follower's row. */
+      rows->dates->row_date = date;
+      rows->dates->row_date_ok = date_ok;
+      rows->dates->row_date_at = date_at;
+      note_dates (rows->dates, row, rows->depth + 1, NULL);
+      rows->dates->row_date = NULL;
+    }
+
+  return TRUE;
+}
+
+/* The rows of a long list nothing is imported from: their dates still count. */
+static gboolean
+date_rows (const RapportJsonValue  *elements,
+           guint                    n_elements,
+           guint64                  first_index,
+           gpointer                 user_data,
+           GError                 **error)
+{
+  Rows *rows = user_data;
+
+  if (rows->depth >= MAX_DATE_DEPTH)
+    return TRUE;
+
+  for (guint i = 0; i < n_elements; i++)
+    if (elements[i].kind == RAPPORT_JSON_OBJECT || elements[i].kind == RAPPORT_JSON_ARRAY)
+      note_dates (rows->dates, &elements[i], rows->depth + 1, NULL);
+
+  return TRUE;
 }
 
 static void
 skip_nameless_relation (RapportImportSink *sink,
                         const char        *entry,
                         RapportDirection   direction,
-                        guint              row_number)
+                        guint64            row_number)
 {
   g_autofree char *reason = NULL;
 
   g_assert (sink != NULL);
 
   reason = direction == RAPPORT_DIRECTION_FOLLOWER
-    ? g_strdup_printf (_("follower %u has no user name"), row_number)
-    : g_strdup_printf (_("followed account %u has no user name"), row_number);
+    ? g_strdup_printf (_("follower %u has no user name"), (guint) row_number)
+    : g_strdup_printf (_("followed account %u has no user name"), (guint) row_number);
   rapport_import_sink_skip (sink, entry, reason);
 }
 
 static gboolean
-import_relations (RapportImportSink  *sink,
-                  const char         *entry,
-                  JsonObject         *section,
-                  RapportDirection    direction,
-                  GCancellable       *cancellable,
-                  GError            **error)
+relation_rows (const RapportJsonValue  *elements,
+               guint                    n_elements,
+               guint64                  first_index,
+               gpointer                 user_data,
+               GError                 **error)
 {
-  JsonArray *rows;
-  guint n_rows;
+  Rows *rows = user_data;
 
-  g_assert (sink != NULL);
-  g_assert (section != NULL);
-
-  rows = rapport_json_get_array (section, direction == RAPPORT_DIRECTION_FOLLOWER ? "FansList" : "Following");
-  n_rows = rows != NULL ? json_array_get_length (rows) : 0;
-
-  /* A null list is an empty one: the export has the section. */
-  if (!rapport_import_sink_begin_list (sink, direction, error))
-    return FALSE;
-
-  for (guint i = 0; i < n_rows; i++)
+  for (guint i = 0; i < n_elements; i++)
     {
-      RapportRelation relation = { direction, NULL, NULL, 0 };
-      JsonObject *row;
+      const RapportJsonValue *row = &elements[i];
+      RapportRelation relation = { rows->direction, NULL, NULL, 0 };
       const char *date;
+      gboolean date_ok;
 
-      if (i > 0 && i % ROWS_PER_BATCH == 0 && !report_batch (sink, entry, i, cancellable, error))
+      /* The account follows all the same when its date cannot be read: it counts in the list
+       * size, with an unknown start. */
+      date_ok = get_row_date (row, &date, &relation.since);
+      if (!begin_row (rows, row, first_index + i, date, date_ok, relation.since, error))
         return FALSE;
 
-      row = get_row (rows, i);
-      relation.handle = row != NULL ? rapport_json_get_string (row, "UserName") : NULL;
+      relation.handle = rapport_json_value_get_string (row, "UserName");
       if (relation.handle != NULL && relation.handle[0] == '@')
         relation.handle++;
       if (relation.handle == NULL || relation.handle[0] == '\0')
         {
-          skip_nameless_relation (sink, entry, direction, i + 1);
+          skip_nameless_relation (rows->sink, rows->entry, rows->direction, first_index + i + 1);
           continue;
         }
 
-      /* The account follows all the same when its date cannot be read: it counts in the list
-       * size, with an unknown start. */
-      date = rapport_json_get_string (row, "Date");
-      if (date == NULL || !rapport_date_parse_naive_utc (date, &relation.since))
-        relation.since = 0;
-
-      if (!rapport_import_sink_add_relation (sink, &relation, error))
+      if (!rapport_import_sink_add_relation (rows->sink, &relation, error))
         return FALSE;
     }
 
-  rapport_import_sink_progress (sink, entry, n_rows);
+  rows->n_rows = first_index + n_elements;
   return TRUE;
 }
 
@@ -328,37 +426,34 @@ video_id_from_link (const char *link)
 }
 
 static gboolean
-import_videos (RapportImportSink  *sink,
-               const char         *entry,
-               JsonObject         *section,
-               GCancellable       *cancellable,
-               GError            **error)
+video_rows (const RapportJsonValue  *elements,
+            guint                    n_elements,
+            guint64                  first_index,
+            gpointer                 user_data,
+            GError                 **error)
 {
-  JsonArray *rows;
-  guint n_rows;
+  Rows *rows = user_data;
 
-  g_assert (sink != NULL);
-  g_assert (section != NULL);
-
-  rows = rapport_json_get_array (section, "VideoList");
-  n_rows = rows != NULL ? json_array_get_length (rows) : 0;
-
-  for (guint i = 0; i < n_rows; i++)
+  for (guint i = 0; i < n_elements; i++)
     {
+      const RapportJsonValue *row = &elements[i];
+      guint row_number = (guint) (first_index + i + 1);
       g_autofree char *id = NULL;
       g_auto(GStrv) hashtags = NULL;
       RapportPost post;
-      JsonObject *row;
       const char *date;
+      gboolean date_ok;
+      gint64 created_at;
 
-      if (i > 0 && i % ROWS_PER_BATCH == 0 && !report_batch (sink, entry, i, cancellable, error))
+      date_ok = get_row_date (row, &date, &created_at);
+      if (!begin_row (rows, row, first_index + i, date, date_ok, created_at, error))
         return FALSE;
 
-      if ((row = get_row (rows, i)) == NULL)
+      if (row->kind != RAPPORT_JSON_OBJECT)
         {
-          g_autofree char *reason = g_strdup_printf (_("video %u is not a record"), i + 1);
+          g_autofree char *reason = g_strdup_printf (_("video %u is not a record"), row_number);
 
-          rapport_import_sink_skip (sink, entry, reason);
+          rapport_import_sink_skip (rows->sink, rows->entry, reason);
           continue;
         }
 
@@ -366,13 +461,13 @@ import_videos (RapportImportSink  *sink,
       post.type = RAPPORT_POST_VIDEO;
 
       /* The creation time is the fallback id, so a video without one cannot be stored. */
-      date = rapport_json_get_string (row, "Date");
-      if (date == NULL || !rapport_date_parse_naive_utc (date, &post.created_at))
+      post.created_at = created_at;
+      if (!date_ok)
         {
           g_autofree char *reason = g_strdup_printf (_("video %u has no readable date (“%s”)"),
-                                                     i + 1, date != NULL ? date : "");
+                                                     row_number, date != NULL ? date : "");
 
-          rapport_import_sink_skip (sink, entry, reason);
+          rapport_import_sink_skip (rows->sink, rows->entry, reason);
           continue;
         }
 
@@ -391,64 +486,133 @@ import_videos (RapportImportSink  *sink,
 
       post.likes = get_tiktok_count (row, "Likes");
 
-      if (!rapport_import_sink_add_post (sink, &post, error))
+      if (!rapport_import_sink_add_post (rows->sink, &post, error))
         return FALSE;
     }
 
-  rapport_import_sink_progress (sink, entry, n_rows);
+  rows->n_rows = first_index + n_elements;
   return TRUE;
 }
 
 static gboolean
-import_comments (RapportImportSink  *sink,
-                 const char         *entry,
-                 JsonObject         *section,
-                 GCancellable       *cancellable,
-                 GError            **error)
+comment_rows (const RapportJsonValue  *elements,
+              guint                    n_elements,
+              guint64                  first_index,
+              gpointer                 user_data,
+              GError                 **error)
 {
-  JsonArray *rows;
-  guint n_rows;
+  Rows *rows = user_data;
 
-  g_assert (sink != NULL);
-  g_assert (section != NULL);
-
-  rows = rapport_json_get_array (section, "CommentsList");
-  n_rows = rows != NULL ? json_array_get_length (rows) : 0;
-
-  for (guint i = 0; i < n_rows; i++)
+  for (guint i = 0; i < n_elements; i++)
     {
+      const RapportJsonValue *row = &elements[i];
+      guint row_number = (guint) (first_index + i + 1);
       RapportInteraction interaction = { RAPPORT_INTERACTION_COMMENT, NULL, 0, NULL };
-      JsonObject *row;
       const char *date;
+      gboolean date_ok;
 
-      if (i > 0 && i % ROWS_PER_BATCH == 0 && !report_batch (sink, entry, i, cancellable, error))
+      date_ok = get_row_date (row, &date, &interaction.at);
+      if (!begin_row (rows, row, first_index + i, date, date_ok, interaction.at, error))
         return FALSE;
 
-      row = get_row (rows, i);
-      interaction.text = row != NULL ? rapport_json_get_string (row, "Comment") : NULL;
+      interaction.text = rapport_json_value_get_string (row, "Comment");
       if (interaction.text == NULL || interaction.text[0] == '\0')
         {
-          g_autofree char *reason = g_strdup_printf (_("comment %u has no text"), i + 1);
+          g_autofree char *reason = g_strdup_printf (_("comment %u has no text"), row_number);
 
-          rapport_import_sink_skip (sink, entry, reason);
+          rapport_import_sink_skip (rows->sink, rows->entry, reason);
           continue;
         }
 
-      date = rapport_json_get_string (row, "Date");
-      if (date != NULL && !rapport_date_parse_naive_utc (date, &interaction.at))
+      if (date != NULL && !date_ok)
         {
           g_autofree char *reason = g_strdup_printf (_("comment %u has an unreadable date “%s”"),
-                                                     i + 1, date);
+                                                     row_number, date);
 
-          rapport_import_sink_skip (sink, entry, reason);
+          rapport_import_sink_skip (rows->sink, rows->entry, reason);
           continue;
         }
 
-      if (!rapport_import_sink_add_interaction (sink, &interaction, error))
+      if (!rapport_import_sink_add_interaction (rows->sink, &interaction, error))
         return FALSE;
     }
 
-  rapport_import_sink_progress (sink, entry, n_rows);
+  rows->n_rows = first_index + n_elements;
+  return TRUE;
+}
+
+typedef struct
+{
+  RapportJsonTree *tree;
+  RapportImportSink *sink;
+  const char *entry;
+  GCancellable *cancellable;
+  NewestDate dates;
+  const RapportJsonValue *lists[4]; /* followers, following, videos, comments; or NULL */
+} Import;
+
+/* Reads the rows of @list (NULL for a section without one) with @func, then reports them. */
+static gboolean
+import_list (Import                  *import,
+             const RapportJsonValue  *list,
+             RapportDirection         direction,
+             RapportJsonArrayFunc     func,
+             GError                 **error)
+{
+  Rows rows = { import->sink, import->entry, import->cancellable, &import->dates, direction,
+                LIST_DEPTH, 0 };
+
+  if (g_cancellable_set_error_if_cancelled (import->cancellable, error))
+    return FALSE;
+  if (list != NULL &&
+      !rapport_json_tree_foreach (import->tree, list, func, &rows, import->cancellable, error))
+    return FALSE;
+
+  rapport_import_sink_progress (import->sink, import->entry, rows.n_rows);
+  return TRUE;
+}
+
+static gboolean
+is_imported (Import                 *import,
+             const RapportJsonValue *long_list)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (import->lists); i++)
+    {
+      const RapportJsonValue *list = import->lists[i];
+
+      if (list != NULL && list->kind == RAPPORT_JSON_LONG_ARRAY && list->span == long_list->span)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The long lists Rapport imports nothing from (the watch history, say) are read for their
+ * dates, and so that a broken one is refused like any broken JSON. */
+static gboolean
+read_other_long_lists (Import      *import,
+                       GHashTable  *long_lists,
+                       GError     **error)
+{
+  const RapportJsonValue *arrays;
+  guint n_arrays;
+
+  arrays = rapport_json_tree_get_long_arrays (import->tree, &n_arrays);
+  for (guint i = 0; i < n_arrays; i++)
+    {
+      Rows rows = { import->sink, import->entry, import->cancellable, &import->dates, 0,
+                    G_MAXUINT, 0 };
+      gpointer depth;
+
+      if (is_imported (import, &arrays[i]))
+        continue;
+      /* Lists under a repeated name, or nested too deeply, have no dates that count. */
+      if (g_hash_table_lookup_extended (long_lists, arrays[i].span, NULL, &depth))
+        rows.depth = GPOINTER_TO_UINT (depth);
+      if (!rapport_json_tree_foreach (import->tree, &arrays[i], date_rows, &rows,
+                                      import->cancellable, error))
+        return FALSE;
+    }
+
   return TRUE;
 }
 
@@ -458,10 +622,24 @@ rapport_tiktok_import (RapportArchive     *archive,
                        GCancellable       *cancellable,
                        GError            **error)
 {
+  return rapport_tiktok_import_with_limit (archive, sink, RAPPORT_TIKTOK_LONG_LIST_BYTES,
+                                           cancellable, error);
+}
+
+gboolean
+rapport_tiktok_import_with_limit (RapportArchive     *archive,
+                                  RapportImportSink  *sink,
+                                  gsize               long_list_bytes,
+                                  GCancellable       *cancellable,
+                                  GError            **error)
+{
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(RapportJsonTree) tree = NULL;
+  g_autoptr(GHashTable) long_lists = NULL;
   RapportAccountInfo account = { RAPPORT_PLATFORM_TIKTOK, NULL, NULL, NULL };
   Sections sections = { NULL };
+  Import import = { NULL };
+  const RapportJsonValue *root;
   const char *entry;
   gint64 follower_count = RAPPORT_COUNT_UNKNOWN;
   gint64 exported_at = 0;
@@ -487,26 +665,46 @@ rapport_tiktok_import (RapportArchive     *archive,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  root = rapport_json_parse_bytes (bytes, entry, error);
-  /* The text is no longer needed once the document is built; a large export holds both. */
+  tree = rapport_json_tree_parse (bytes, entry, long_list_bytes,
+                                  rapport_archive_maps_entries (archive) ? RAPPORT_JSON_TREE_MAPPED
+                                                                         : RAPPORT_JSON_TREE_NONE,
+                                  error);
+  /* The tree keeps the text for its long lists. */
   g_clear_pointer (&bytes, g_bytes_unref);
-  if (root == NULL)
+  if (tree == NULL)
     return FALSE;
+  root = rapport_json_tree_get_root (tree);
 
-  if (!JSON_NODE_HOLDS_OBJECT (root))
+  if (root->kind != RAPPORT_JSON_OBJECT)
     {
       g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
                    _("%s: this is not a TikTok export (the file holds no JSON object)"), entry);
       return FALSE;
     }
 
-  if (!find_sections (json_node_get_object (root), &sections))
+  if (!find_sections (root, &sections))
     {
       g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNRECOGNIZED,
                    _("%s: none of the parts of a TikTok export (profile, followers, following, "
                      "videos, comments) is in it"), entry);
       return FALSE;
     }
+
+  import.tree = tree;
+  import.sink = sink;
+  import.entry = entry;
+  import.cancellable = cancellable;
+  import.dates.limit = g_get_real_time () / G_USEC_PER_SEC + 24 * 60 * 60;
+  import.lists[0] = get_list (sections.followers, "FansList");
+  import.lists[1] = get_list (sections.following, "Following");
+  import.lists[2] = get_list (sections.videos, "VideoList");
+  import.lists[3] = get_list (sections.comments, "CommentsList");
+
+  /* The dates of the document's tree now, those of its long lists as they are read. */
+  long_lists = g_hash_table_new (NULL, NULL);
+  note_dates (&import.dates, root, 0, long_lists);
+  if (!read_other_long_lists (&import, long_lists, error))
+    return FALSE;
 
   if (sections.profile != NULL)
     {
@@ -517,8 +715,33 @@ rapport_tiktok_import (RapportArchive     *archive,
   if (!rapport_import_sink_set_account (sink, &account, error))
     return FALSE;
 
-  if (find_newest_date (root, &exported_at))
-    date_source = RAPPORT_DATE_SOURCE_NEWEST_TIMESTAMP;
+  /* A null list is an empty one: the export has the section. */
+  if (sections.followers != NULL &&
+      (!rapport_import_sink_begin_list (sink, RAPPORT_DIRECTION_FOLLOWER, error) ||
+       !import_list (&import, import.lists[0], RAPPORT_DIRECTION_FOLLOWER, relation_rows, error)))
+    return FALSE;
+
+  if (sections.following != NULL &&
+      (!rapport_import_sink_begin_list (sink, RAPPORT_DIRECTION_FOLLOWING, error) ||
+       !import_list (&import, import.lists[1], RAPPORT_DIRECTION_FOLLOWING, relation_rows, error)))
+    return FALSE;
+
+  if (sections.videos != NULL &&
+      !import_list (&import, import.lists[2], 0, video_rows, error))
+    return FALSE;
+
+  if (sections.comments != NULL &&
+      !import_list (&import, import.lists[3], 0, comment_rows, error))
+    return FALSE;
+
+  /* Everything left to hand over is numbers: release the document before the sink commits. */
+  g_clear_pointer (&tree, rapport_json_tree_free);
+
+  if (import.dates.found)
+    {
+      exported_at = import.dates.newest;
+      date_source = RAPPORT_DATE_SOURCE_NEWEST_TIMESTAMP;
+    }
   else if (rapport_date_find_in_name (rapport_archive_get_name (archive), &exported_at))
     date_source = RAPPORT_DATE_SOURCE_ARCHIVE_NAME;
   else
@@ -526,39 +749,6 @@ rapport_tiktok_import (RapportArchive     *archive,
       exported_at = rapport_archive_get_mtime (archive);
       date_source = RAPPORT_DATE_SOURCE_FILE_TIME;
     }
-
-  if (sections.followers != NULL)
-    {
-      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-          !import_relations (sink, entry, sections.followers, RAPPORT_DIRECTION_FOLLOWER,
-                             cancellable, error))
-        return FALSE;
-    }
-
-  if (sections.following != NULL)
-    {
-      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-          !import_relations (sink, entry, sections.following, RAPPORT_DIRECTION_FOLLOWING,
-                             cancellable, error))
-        return FALSE;
-    }
-
-  if (sections.videos != NULL)
-    {
-      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-          !import_videos (sink, entry, sections.videos, cancellable, error))
-        return FALSE;
-    }
-
-  if (sections.comments != NULL)
-    {
-      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-          !import_comments (sink, entry, sections.comments, cancellable, error))
-        return FALSE;
-    }
-
-  /* Everything left to hand over is numbers: release the document before the sink commits. */
-  g_clear_pointer (&root, json_node_unref);
 
   if (follower_count >= 0)
     {

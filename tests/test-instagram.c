@@ -544,6 +544,7 @@ test_bad_input (void)
 }
 
 #define SPLIT_DIR "connections/followers_and_following/"
+#define N_SPLIT_FANS 3000
 
 /* Writes an export whose followers come in three files, @second holding followers_2.json. */
 static RapportArchive *
@@ -551,13 +552,18 @@ open_split_export (const char *dir,
                    const char *second)
 {
   g_autofree char *path = g_build_filename (dir, "instagram-jo.doe-20240301.zip", NULL);
+  g_autoptr(GString) first = g_string_new ("[" FOLLOWER_ROW ("anna_b", "1704103200") ", 42, "
+                                           FOLLOWER_ROW ("Ben", "1704103300"));
   g_autoptr(GError) error = NULL;
   RapportArchive *archive;
 
+  /* The first file is much the longest, so it finishes scanning last. */
+  for (guint i = 0; i < N_SPLIT_FANS; i++)
+    g_string_append_printf (first, ", " FOLLOWER_ROW ("fan%04u", "1704000000"), i, i);
+  g_string_append (first, "]");
+
   rapport_test_write_archive (path, "zip", PROFILE_ENTRY, PROFILE_JSON,
-                              SPLIT_DIR "followers_1.json",
-                              "[" FOLLOWER_ROW ("anna_b", "1704103200") ", 42, "
-                              FOLLOWER_ROW ("Ben", "1704103300") "]",
+                              SPLIT_DIR "followers_1.json", first->str,
                               SPLIT_DIR "followers_2.json", second,
                               SPLIT_DIR "followers_3.json",
                               "[{\"title\": \"\", \"string_list_data\": [{\"timestamp\": 1704103500}]}, "
@@ -587,12 +593,14 @@ test_split_lists (void)
                                     FOLLOWER_ROW ("ben", "1704103450") "]");
   g_assert_true (rapport_instagram_import (archive, &sink->parent, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (sink->followers->len, ==, 5);
+  g_assert_cmpuint (sink->followers->len, ==, N_SPLIT_FANS + 5);
   assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, 0, "anna_b", 1704103200);
   assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, 1, "Ben", 1704103300);
-  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, 2, "carla", 1704103400);
-  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, 3, "ben", 1704103450);
-  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, 4, "dora", 1704103600);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, 2, "fan0000", 1704000000);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, N_SPLIT_FANS + 1, "fan2999", 1704000000);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, N_SPLIT_FANS + 2, "carla", 1704103400);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, N_SPLIT_FANS + 3, "ben", 1704103450);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, N_SPLIT_FANS + 4, "dora", 1704103600);
   g_assert_cmpuint (sink->following->len, ==, 1);
   assert_relation (sink, RAPPORT_DIRECTION_FOLLOWING, 0, "anna_b", 1704000000);
   g_assert_cmpuint (sink->skipped->len, ==, 2);

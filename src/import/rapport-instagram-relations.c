@@ -751,9 +751,10 @@ rapport_instagram_read_relations_json (RapportInstagramImport  *self,
 /* ── split lists, scanned side by side ───────────────────────────────────────────────────── */
 
 /* Large accounts get their followers in several files (followers_1.json … followers_4.json
- * for a million).  Scanning is most of such an import, so each file is scanned in a thread of
- * its own while this thread hands the finished files' rows to the sink, in file order, which
- * keeps the result exactly that of reading them one after the other. */
+ * for a million).  Scanning is most of such an import, so the next file is scanned in a thread
+ * while this thread hands the rows of the one before to the sink, in file order, which keeps
+ * the result exactly that of reading them one after the other.  One file ahead is enough to
+ * keep two cores busy, and holds at most two files in memory at once. */
 
 typedef struct
 {
@@ -821,12 +822,12 @@ rapport_instagram_read_relation_files_json (RapportInstagramImport  *self,
   GThreadPool *pool;
   ScanSync sync;
   gint abandoned = FALSE;
-  guint n_threads = MIN (g_get_num_processors (), entries->len);
+  guint n_pushed = 0;
   gboolean ok = TRUE;
 
   g_assert (self != NULL);
 
-  if (n_threads < 2)
+  if (entries->len < 2 || g_get_num_processors () < 2)
     {
       for (guint i = 0; i < entries->len; i++)
         if (!rapport_instagram_read_relations_json (self, g_ptr_array_index (entries, i),
@@ -841,7 +842,7 @@ rapport_instagram_read_relation_files_json (RapportInstagramImport  *self,
   g_mutex_init (&sync.lock);
   g_cond_init (&sync.finished);
   files = g_ptr_array_new_with_free_func ((GDestroyNotify) scanned_file_free);
-  pool = g_thread_pool_new (scan_thread, &sync, n_threads, FALSE, NULL);
+  pool = g_thread_pool_new (scan_thread, &sync, 2, FALSE, NULL);
 
   for (guint i = 0; i < entries->len; i++)
     {
@@ -854,12 +855,15 @@ rapport_instagram_read_relation_files_json (RapportInstagramImport  *self,
       file->rows = g_array_new (FALSE, FALSE, sizeof (ScannedRow));
       file->abandoned = &abandoned;
       g_ptr_array_add (files, file);
-      g_thread_pool_push (pool, file, NULL);
     }
 
   for (guint i = 0; ok && i < files->len; i++)
     {
       ScannedFile *file = g_ptr_array_index (files, i);
+
+      /* This file and the next are scanning, or done. */
+      for (; n_pushed < files->len && n_pushed <= i + 1; n_pushed++)
+        g_thread_pool_push (pool, g_ptr_array_index (files, n_pushed), NULL);
 
       g_mutex_lock (&sync.lock);
       while (!file->done)

@@ -277,7 +277,8 @@ compare_pending (gconstpointer a,
   const PendingRelation *pb = b;
   int by_who = strcmp (pa->who, pb->who);
 
-  /* Equal names keep their export order, so the first occurrence is the one kept. */
+  /* Equal names keep their export order: split files sometimes repeat an account, and the
+   * INSERT OR IGNORE keeps the first occurrence. */
   if (by_who != 0)
     return by_who;
   return pa->order < pb->order ? -1 : pa->order > pb->order;
@@ -390,14 +391,8 @@ static int
 pending_next (sqlite3_vtab_cursor *base)
 {
   PendingCursor *cursor = (PendingCursor *) base;
-  const PendingRelation *rows = (const PendingRelation *) cursor->rows->data;
 
-  /* Split files sometimes repeat an account; sorted, the repeats are neighbours, and the first
-   * in export order comes first. */
-  do
-    cursor->index++;
-  while (cursor->index < cursor->rows->len &&
-         strcmp (rows[cursor->index].who, rows[cursor->index - 1].who) == 0);
+  cursor->index++;
   return SQLITE_OK;
 }
 

@@ -27,7 +27,7 @@ typedef enum
 } RapportStoreError;
 
 /* The schema version this build writes; migrations bring every earlier one up to it. */
-#define RAPPORT_STORE_SCHEMA_VERSION 1
+#define RAPPORT_STORE_SCHEMA_VERSION 2
 
 typedef struct
 {

@@ -13,6 +13,7 @@
 
 #include "rapport-application.h"
 #include "rapport-resources.h"
+#include "ui/rapport-analysis.h"
 #include "ui/rapport-screenshot.h"
 #include "ui/rapport-window.h"
 
@@ -27,6 +28,9 @@ struct _RapportApplication
   int             window_width;
   int             exit_status;
   gint64          created_at;  /* monotonic, for --measure-first-frame without /proc */
+  /* The analysis the first window opens on, loading since startup; NULL once taken. */
+  RapportAnalysisPreload *preload;
+  guint           from_command_line : 1;
   guint           sample_data : 1;
   guint           screenshot_started : 1;
   guint           measure_first_frame : 1;
@@ -83,6 +87,23 @@ rapport_application_get_data_dir (RapportApplication *self)
     }
 
   return self->data_dir;
+}
+
+/**
+ * rapport_application_take_preload:
+ * @self: the application
+ *
+ * The first window's first analysis, started before GTK: see rapport_analysis_preload_start().
+ *
+ * Returns: (transfer full) (nullable): the preload, once; %NULL afterwards and when there is
+ *   none
+ */
+RapportAnalysisPreload *
+rapport_application_take_preload (RapportApplication *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
+
+  return g_steal_pointer (&self->preload);
 }
 
 int
@@ -202,15 +223,25 @@ measure_next_frame (RapportApplication *self,
   gtk_widget_queue_draw (GTK_WIDGET (window));
 }
 
-static void
-measure_busy_changed_cb (RapportWindow      *window,
-                         GParamSpec         *pspec,
-                         RapportApplication *self)
+/* The Overview draws from the first look of the analysis, and the rest of the analysis (the
+ * lists of people for the Audience and the Coach) loads after that frame, so the window is
+ * still busy then.  Without an analysis to wait for, the frame is of the welcome or the
+ * error page. */
+static gboolean
+measure_can_start (RapportWindow *window)
 {
-  if (rapport_window_get_busy (window))
+  return rapport_window_get_analysis (window) != NULL || !rapport_window_get_busy (window);
+}
+
+static void
+measure_window_changed_cb (RapportWindow      *window,
+                           GParamSpec         *pspec,
+                           RapportApplication *self)
+{
+  if (!measure_can_start (window))
     return;
 
-  g_signal_handlers_disconnect_by_func (window, measure_busy_changed_cb, self);
+  g_signal_handlers_disconnect_by_func (window, measure_window_changed_cb, self);
   measure_next_frame (self, window);
 }
 
@@ -236,6 +267,9 @@ rapport_application_present_window (RapportApplication *self)
       window = rapport_window_new (self);
       created = TRUE;
 
+      /* The window took it for its first analysis, unless it opened on other data. */
+      g_clear_pointer (&self->preload, rapport_analysis_preload_free);
+
       /* An explicit width is asked for a particular shot, so it wins over the saved state. */
       if (self->window_width > 0)
         {
@@ -259,11 +293,17 @@ rapport_application_present_window (RapportApplication *self)
       g_application_hold (G_APPLICATION (self));
       rapport_window_set_page (window, "overview");
 
-      if (rapport_window_get_busy (window))
-        g_signal_connect_object (window, "notify::busy", G_CALLBACK (measure_busy_changed_cb),
-                                 self, G_CONNECT_DEFAULT);
-      else
+      if (measure_can_start (window))
         measure_next_frame (self, window);
+      else
+        {
+          g_signal_connect_object (window, "notify::analysis",
+                                   G_CALLBACK (measure_window_changed_cb), self,
+                                   G_CONNECT_DEFAULT);
+          g_signal_connect_object (window, "notify::busy",
+                                   G_CALLBACK (measure_window_changed_cb), self,
+                                   G_CONNECT_DEFAULT);
+        }
     }
 
   if (self->screenshot_file != NULL && !self->screenshot_started)
@@ -368,6 +408,8 @@ rapport_application_handle_local_options (GApplication *app,
   if (own_instance)
     g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
 
+  self->from_command_line = TRUE;
+
   return G_APPLICATION_CLASS (rapport_application_parent_class)->handle_local_options (app,
                                                                                         options);
 }
@@ -469,6 +511,22 @@ rapport_application_startup (GApplication *app)
     { "win.import", { "<Control>o", NULL } },
   };
   RapportApplication *self = RAPPORT_APPLICATION (app);
+  const char *data_dir = rapport_application_get_data_dir (self);
+  g_autofree char *database = g_build_filename (data_dir, "rapport.db", NULL);
+
+  /* Reading a big account takes about as long as GTK takes to start, so both run at once.
+   * Only for a window started from the command line on the creator's existing database: a
+   * test that registers the application has no such window. */
+  if (self->from_command_line && !self->sample_data && g_file_test (database, G_FILE_TEST_EXISTS))
+    {
+      /* Opened here first, so that the preload's connection and the window's never both
+       * migrate an older database at once; one that cannot be opened is the window's to
+       * report. */
+      g_autoptr(RapportStore) store = rapport_store_open (data_dir, NULL);
+
+      if (store != NULL)
+        self->preload = rapport_analysis_preload_start (data_dir);
+    }
 
   G_APPLICATION_CLASS (rapport_application_parent_class)->startup (app);
 
@@ -492,6 +550,7 @@ rapport_application_finalize (GObject *object)
 {
   RapportApplication *self = RAPPORT_APPLICATION (object);
 
+  g_clear_pointer (&self->preload, rapport_analysis_preload_free);
   g_clear_pointer (&self->data_dir, g_free);
   g_clear_pointer (&self->page, g_free);
   g_clear_object (&self->screenshot_file);

@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "ui/rapport-analysis.h"
+
 G_BEGIN_DECLS
 
 #define RAPPORT_TYPE_APPLICATION (rapport_application_get_type ())
@@ -16,5 +18,7 @@ G_DECLARE_FINAL_TYPE (RapportApplication, rapport_application, RAPPORT, APPLICAT
 RapportApplication *rapport_application_new             (void);
 const char         *rapport_application_get_data_dir    (RapportApplication *self);
 int                 rapport_application_get_exit_status (RapportApplication *self);
+/* The first window's first analysis, loading since startup; once, then NULL. */
+RapportAnalysisPreload *rapport_application_take_preload (RapportApplication *self);
 
 G_END_DECLS

@@ -116,6 +116,61 @@ rapport_test_ui_load_analysis_by_id (RapportStore *store,
   return analysis;
 }
 
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+RapportAnalysis *
+rapport_test_ui_load_first_look (RapportStore *store,
+                                 const char   *handle)
+{
+  g_autoptr(GPtrArray) accounts = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  RapportAnalysis *analysis;
+  gint64 account_id = -1;
+
+  g_assert_nonnull (store);
+
+  accounts = rapport_store_list_accounts (store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < accounts->len; i++)
+    if (g_strcmp0 (((RapportAccount *) g_ptr_array_index (accounts, i))->handle, handle) == 0)
+      account_id = ((RapportAccount *) g_ptr_array_index (accounts, i))->id;
+  g_assert_cmpint (account_id, >, 0);
+
+  rapport_analysis_load_async (store, account_id, NULL, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  analysis = rapport_analysis_load_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_false (rapport_analysis_get_complete (analysis));
+
+  return analysis;
+}
+
+void
+rapport_test_ui_complete_analysis (RapportAnalysis *analysis)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rapport_analysis_complete_async (analysis, NULL, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (rapport_analysis_complete_finish (analysis, result, &error));
+  g_assert_no_error (error);
+  g_assert_true (rapport_analysis_get_complete (analysis));
+}
+
 /* A registered application lives as long as the process (registration holds a reference),
  * and only one can be exported on the session bus at a time, so the tests share it. */
 RapportApplication *
@@ -333,6 +388,74 @@ rapport_test_ui_find_label (GtkWidget  *root,
     }
 
   return NULL;
+}
+
+void
+rapport_test_ui_ignore_pointer (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = NULL;
+  guint n_motion = 0;
+
+  g_assert_true (GTK_IS_WIDGET (widget));
+
+  controllers = gtk_widget_observe_controllers (widget);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_MOTION (controller))
+        {
+          gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_NONE);
+          n_motion++;
+        }
+    }
+
+  g_assert_cmpuint (n_motion, >, 0);
+}
+
+static AdwToast *
+find_toast (GtkWidget  *widget,
+            const char *title)
+{
+  if (g_str_equal (gtk_widget_get_css_name (widget), "toast") && gtk_widget_get_mapped (widget))
+    {
+      g_autoptr(AdwToast) toast = NULL;
+
+      /* The toast's widget is private to libadwaita; its toast is a property. */
+      g_object_get (widget, "toast", &toast, NULL);
+      if (toast != NULL && g_strcmp0 (adw_toast_get_title (toast), title) == 0)
+        return g_steal_pointer (&toast);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwToast *found = find_toast (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+AdwToast *
+rapport_test_ui_hold_toast (AdwToastOverlay *overlay,
+                            const char      *title)
+{
+  AdwToast *toast;
+
+  g_assert_true (ADW_IS_TOAST_OVERLAY (overlay));
+
+  toast = find_toast (GTK_WIDGET (overlay), title);
+  g_assert_nonnull (toast);
+
+  /* Adding the toast shown again starts its time anew: with no timeout, it stays. */
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (overlay, g_object_ref (toast));
+
+  return toast;
 }
 
 char *

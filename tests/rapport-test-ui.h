@@ -34,6 +34,12 @@ RapportAnalysis    *rapport_test_ui_load_analysis      (RapportStore *store,
 /* The analysis of the account with id @account_id, or of all accounts when it is 0. */
 RapportAnalysis    *rapport_test_ui_load_analysis_by_id (RapportStore *store,
                                                          gint64        account_id);
+/* The first look of the account @handle, loaded as the window loads it; see
+ * rapport_analysis_load_async(). */
+RapportAnalysis    *rapport_test_ui_load_first_look    (RapportStore *store,
+                                                        const char   *handle);
+/* Loads the rest of a first look and asserts it worked. */
+void                rapport_test_ui_complete_analysis  (RapportAnalysis *analysis);
 /* Registered once, non-unique, and kept for the whole process. */
 RapportApplication *rapport_test_ui_shared_application (void);
 
@@ -65,11 +71,21 @@ gpointer            rapport_test_ui_template_child     (gpointer      widget,
 void                rapport_test_ui_count_notify_cb    (GObject      *object,
                                                         GParamSpec   *pspec,
                                                         guint        *count);
+/* Leaves pointer motion over @widget unheard.  Test programs share one headless display, whose
+ * pointer rests where it likes and may lie over @widget as the windows of other tests come and
+ * go. */
+void                rapport_test_ui_ignore_pointer     (GtkWidget    *widget);
 /* Every label mapped in @widget, in widget order, each followed by '|'. */
 char               *rapport_test_ui_visible_labels     (GtkWidget    *widget);
 /* The first label below @root whose label (as set, markup included) is @text, or NULL. */
 GtkWidget          *rapport_test_ui_find_label         (GtkWidget    *root,
                                                         const char   *text);
+
+/* Keeps the toast titled @title, shown now by @overlay, until it is dismissed, and returns a
+ * reference to it.  A toast lasts a few seconds, which a slow run (sanitizers) may spend before
+ * the test is done with it. */
+AdwToast           *rapport_test_ui_hold_toast         (AdwToastOverlay *overlay,
+                                                        const char      *title);
 
 /* tests/screenshots/@name.png of the build tree, the folder made and an older file removed. */
 char               *rapport_test_ui_screenshot_path    (const char   *name);

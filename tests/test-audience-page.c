@@ -3,9 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The Audience page under a headless display: the segments of a hand-built account with two
- * exports, what their rows show, search, the CSV export, the accounts of a coach suggestion,
- * segments an export cannot have, all accounts, the sample data's counts against the report,
- * and screenshots.
+ * exports, what their rows show, the lists loading after the first look, search, the CSV
+ * export, the accounts of a coach suggestion, segments an export cannot have, all accounts,
+ * the sample data's counts against the report, and screenshots.
  */
 
 #include "config.h"
@@ -269,6 +269,68 @@ test_segments (void)
 
   rapport_test_ui_destroy_window (window);
   g_assert_finalize_object (g_steal_pointer (&analysis));
+  g_clear_object (&store);
+  rapport_test_remove_tree (data_dir);
+}
+
+/* The first look of an analysis has no lists yet: the page says they are loading, and shows
+ * them once the rest is there; a page that is not shown builds them when it is. */
+static void
+test_loading (void)
+{
+  g_autofree char *data_dir = NULL;
+  g_autoptr(RapportStore) store = make_store (&data_dir);
+  RapportAnalysis *analysis = rapport_test_ui_load_first_look (store, "jo.makes");
+  RapportAudiencePage *page = g_object_new (RAPPORT_TYPE_AUDIENCE_PAGE,
+                                            "analysis", analysis,
+                                            NULL);
+  RapportAudiencePage *hidden = g_object_ref_sink (g_object_new (RAPPORT_TYPE_AUDIENCE_PAGE,
+                                                                 "analysis", analysis,
+                                                                 NULL));
+  GtkWindow *window = rapport_test_ui_show_in_window (GTK_WIDGET (page), 1000, 600);
+  GtkStringList *names = page_child (page, "segment_names");
+  g_autofree char *labels = NULL;
+  g_autofree char *whos = NULL;
+  GtkWindow *later;
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (page, "stack")), ==, "loading");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (names)), ==, 0);
+  g_assert_false (gtk_widget_get_sensitive (page_child (page, "export_button")));
+  labels = rapport_test_ui_visible_labels (GTK_WIDGET (page));
+  g_assert_cmpstr (labels, ==, "Loading Followers|Reading who follows you and whom you follow|");
+  /* The spinner turns. */
+  g_assert_true (ADW_IS_SPINNER_PAINTABLE (
+                   adw_status_page_get_paintable (page_child (page, "loading_page"))));
+  rapport_test_ui_render_screenshot (window, "audience-loading");
+
+  rapport_test_ui_complete_analysis (analysis);
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (page, "stack")), ==, "audience");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (names)), ==, 6);
+  whos = row_whos (page);
+  g_assert_cmpstr (whos, ==, "ben finn");
+
+  /* Not shown, not built; shown, built before its first frame. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (page_child (hidden, "segment_names"))),
+                    ==, 0);
+  later = rapport_test_ui_show_in_window (GTK_WIDGET (hidden), 1000, 600);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (hidden, "stack")), ==, "audience");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (page_child (hidden, "segment_names"))),
+                    ==, 6);
+
+  rapport_test_ui_destroy_window (later);
+  g_object_unref (hidden);
+
+  /* Out of its window, the page is not shown: it lets go of the lists it showed at once,
+   * and with them of their analysis. */
+  g_object_ref (page);
+  gtk_window_set_child (window, NULL);
+  rapport_test_ui_destroy_window (window);
+  rapport_audience_page_set_analysis (page, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (names)), ==, 0);
+  release_and_wait (analysis);
+
+  g_object_unref (page);
   g_clear_object (&store);
   rapport_test_remove_tree (data_dir);
 }
@@ -606,6 +668,7 @@ main (int   argc,
   rapport_test_ui_init_with_temp_dirs (&argc, &argv, &data_dir, &cache_dir);
 
   g_test_add_func ("/audience-page/segments", test_segments);
+  g_test_add_func ("/audience-page/loading", test_loading);
   g_test_add_func ("/audience-page/search-and-export", test_search_and_export);
   g_test_add_func ("/audience-page/show-accounts", test_show_accounts);
   g_test_add_func ("/audience-page/unavailable", test_unavailable);

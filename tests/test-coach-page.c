@@ -3,10 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The Coach page on the sample data under a headless display: the cards come in the coach's
- * order with its titles; dismissing or finishing one moves it to the folded section, is kept
- * in the store (a new analysis sees it) and is undone from the toast; "Show Evidence" opens
- * the right evidence through the window's actions; "All accounts" groups the cards by account.
- * Screenshots of the page go to the build dir.
+ * order with its titles, once the rest of a first look is loaded; dismissing or finishing one
+ * moves it to the folded section, is kept in the store (a new analysis sees it) and is undone
+ * from the toast; "Show Evidence" opens the right evidence through the window's actions; "All
+ * accounts" groups the cards by account.  Screenshots of the page go to the build dir.
  */
 
 #include "config.h"
@@ -220,9 +220,8 @@ card_with_title (RapportCoachPage *page,
   return NULL;
 }
 
-/* What the user clicks. */
 static void
-click (GtkWidget *button)
+emit_clicked (GtkWidget *button)
 {
   g_assert_true (gtk_widget_is_sensitive (button));
 
@@ -233,7 +232,31 @@ click (GtkWidget *button)
 
   /* What a click ends with (activating a button presses it for a while first). */
   g_signal_emit_by_name (button, "clicked");
+}
+
+/* What the user clicks. */
+static void
+click (GtkWidget *button)
+{
+  emit_clicked (button);
   rapport_test_ui_iterate_pending ();
+}
+
+/* Clicks @button, which says what it did in the toast @title, and holds that toast (see
+ * rapport_test_ui_hold_toast()) before the main loop runs: on a slow run the loop may spend
+ * the toast's seconds laying out the cards. */
+static AdwToast *
+click_for_toast (RapportCoachPage *page,
+                 GtkWidget        *button,
+                 const char       *title)
+{
+  AdwToast *toast;
+
+  emit_clicked (button);
+  toast = rapport_test_ui_hold_toast (template_child (page, "toast_overlay"), title);
+  rapport_test_ui_iterate_pending ();
+
+  return toast;
 }
 
 /* A button of the toasts of @page, found by its label. */
@@ -365,6 +388,52 @@ test_coach_page_cards (Fixture       *fixture,
   g_clear_pointer (&shown.parameter, g_variant_unref);
 }
 
+/* Suggestions come with the rest of the analysis: until then the page says they load. */
+static void
+test_coach_page_loading (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  RapportAnalysis *analysis = rapport_test_ui_load_first_look (fixture->store, "mira.makes");
+  g_autofree char *labels = NULL;
+  gpointer weak = analysis;
+  g_autoptr(GPtrArray) all = NULL;
+  RapportCoachPage *page;
+  GtkWindow *window;
+  Shown shown = { 0 };
+
+  page = present_page (analysis, &shown, 900, &window);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (page, "stack")), ==,
+                   "loading");
+  labels = rapport_test_ui_visible_labels (GTK_WIDGET (page));
+  g_assert_cmpstr (labels, ==, "Loading Suggestions|"
+                               "The coach needs your followers and the accounts you follow, "
+                               "which are still loading|");
+  g_assert_true (ADW_IS_SPINNER_PAINTABLE (
+                   adw_status_page_get_paintable (template_child (page, "loading_page"))));
+
+  rapport_test_ui_complete_analysis (analysis);
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (page, "stack")), ==,
+                   "suggestions");
+  g_assert_cmpstr (gtk_label_get_label (template_child (page, "title_label")), ==,
+                   "11 Suggestions");
+  all = cards (page);
+  g_assert_cmpuint (all->len, ==, 11);
+  g_assert_cmpstr (card_title (g_ptr_array_index (all, 0)), ==, instagram_titles[0]);
+
+  rapport_test_ui_destroy_window (window);
+  g_clear_pointer (&shown.parameter, g_variant_unref);
+
+  /* The thread that loaded the rest may let go of the analysis a moment later. */
+  g_object_add_weak_pointer (G_OBJECT (analysis), &weak);
+  g_object_unref (analysis);
+  while (g_atomic_pointer_get (&weak) != NULL)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
 static void
 test_coach_page_dismiss (Fixture       *fixture,
                          gconstpointer  user_data)
@@ -378,6 +447,7 @@ test_coach_page_dismiss (Fixture       *fixture,
   GtkWidget *expander;
   GtkWidget *undo;
   GtkWindow *window;
+  g_autoptr(AdwToast) toast = NULL;
   Shown shown = { 0 };
   guint changes = 0;
 
@@ -387,7 +457,7 @@ test_coach_page_dismiss (Fixture       *fixture,
   /* Dismissing the fourth card. */
   card = card_with_title (page, "Drop #f4f");
   g_assert_nonnull (card);
-  click (find_one (card, "dismiss"));
+  toast = click_for_toast (page, find_one (card, "dismiss"), "“Drop #f4f” dismissed");
   g_assert_cmpuint (changes, ==, 1);
 
   /* It leaves the cards for the folded section... */
@@ -443,6 +513,7 @@ test_coach_page_done (Fixture       *fixture,
   g_autoptr(RapportAnalysis) analysis = rapport_test_ui_load_analysis_by_id (fixture->store,
                                                                             INSTAGRAM);
   g_autoptr(GPtrArray) closed = NULL;
+  g_autoptr(AdwToast) toast = NULL;
   RapportCoachPage *page;
   GtkWidget *expander;
   GtkWindow *window;
@@ -451,9 +522,13 @@ test_coach_page_done (Fixture       *fixture,
   page = present_page (analysis, &shown, 900, &window);
 
   /* Marking the first card done, and dismissing the second. */
-  click (find_one (card_with_title (page, "Review your follow-for-follow pairs"), "mark-done"));
+  toast = click_for_toast (page,
+                           find_one (card_with_title (page, "Review your follow-for-follow pairs"),
+                                     "mark-done"),
+                           "“Review your follow-for-follow pairs” marked as done");
   g_assert_true (has_label (GTK_WIDGET (page),
                             "“Review your follow-for-follow pairs” marked as done"));
+  adw_toast_dismiss (toast);
   click (find_one (card_with_title (page, "Drop #followforfollow"), "dismiss"));
   g_assert_cmpuint (count_with_class (template_child (page, "groups_box"), "suggestion-card"),
                     ==, 9);
@@ -473,9 +548,12 @@ test_coach_page_done (Fixture       *fixture,
   g_assert_true (has_label (expander, "Done · Reciprocity"));
   g_assert_true (has_label (expander, "Dismissed · Hashtags"));
 
-  click (nth_with_class (expander, "restore", 0));
+  g_clear_object (&toast);
+  toast = click_for_toast (page, nth_with_class (expander, "restore", 0),
+                           "“Review your follow-for-follow pairs” restored");
   g_assert_true (has_label (GTK_WIDGET (page),
                             "“Review your follow-for-follow pairs” restored"));
+  adw_toast_dismiss (toast);
   g_assert_cmpstr (card_title (nth_card (page, 0)), ==, "Review your follow-for-follow pairs");
   g_assert_cmpint (stored_state (fixture, INSTAGRAM, "Review your follow-for-follow pairs"), ==,
                    RAPPORT_SUGGESTION_OPEN);
@@ -778,6 +856,7 @@ main (int   argc,
   g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/coach-page/cards", test_coach_page_cards);
+  ADD ("/coach-page/loading", test_coach_page_loading);
   ADD ("/coach-page/dismiss", test_coach_page_dismiss);
   ADD ("/coach-page/done", test_coach_page_done);
   ADD ("/coach-page/evidence", test_coach_page_evidence);

@@ -4,8 +4,8 @@
  *
  * The Posts page under a headless display: the rows of a hand-built account and what they
  * show, the order after sorting by each kind of column (unknown values last), the details of
- * the selected post, the posts of a coach suggestion and the way back, all accounts, and
- * screenshots of the sample data.
+ * the selected post, the posts of a coach suggestion and the way back, all accounts, a page
+ * that is not shown, and screenshots of the sample data.
  */
 
 #include "config.h"
@@ -501,6 +501,52 @@ test_screenshots (void)
   shoot (ADW_COLOR_SCHEME_FORCE_LIGHT, 360, "posts-narrow");
 }
 
+/* A page that is not shown builds its rows when it is, from the first look of an analysis as
+ * well, and does not hold on to the analysis it showed before. */
+static void
+test_hidden (void)
+{
+  g_autofree char *data_dir = NULL;
+  g_autoptr(RapportStore) store = make_store (&data_dir);
+  RapportAnalysis *shown = rapport_test_ui_load_analysis (store, "jo.makes");
+  RapportAnalysis *first_look = rapport_test_ui_load_first_look (store, "jo.clips");
+  RapportPostsPage *page = g_object_new (RAPPORT_TYPE_POSTS_PAGE, "analysis", shown, NULL);
+  GtkWindow *window = rapport_test_ui_show_in_window (GTK_WIDGET (page), 1000, 600);
+  g_autofree char *ids = NULL;
+  gpointer weak = first_look;
+
+  g_assert_cmpuint (g_list_model_get_n_items (rows (page)), ==, 4);
+
+  /* Out of its window, the page is not shown. */
+  g_object_ref (page);
+  gtk_window_set_child (window, NULL);
+  rapport_test_ui_destroy_window (window);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
+
+  rapport_posts_page_set_analysis (page, first_look);
+  g_assert_cmpuint (g_list_model_get_n_items (rows (page)), ==, 0);
+  /* The rows let go of their analysis once the list has caught up. */
+  rapport_test_ui_settle ();
+  g_assert_finalize_object (shown);
+
+  window = rapport_test_ui_show_in_window (GTK_WIDGET (page), 1000, 600);
+  g_object_unref (page);
+  ids = row_ids (page);
+  g_assert_cmpstr (ids, ==, "t1");
+
+  rapport_test_ui_destroy_window (window);
+  /* The thread that loaded it may let go of it a moment later. */
+  g_object_add_weak_pointer (G_OBJECT (first_look), &weak);
+  g_object_unref (first_look);
+  while (g_atomic_pointer_get (&weak) != NULL)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_clear_object (&store);
+  rapport_test_remove_tree (data_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -517,6 +563,7 @@ main (int   argc,
   g_test_add_func ("/posts-page/narrow", test_narrow);
   g_test_add_func ("/posts-page/show-posts", test_show_posts);
   g_test_add_func ("/posts-page/all-accounts", test_all_accounts);
+  g_test_add_func ("/posts-page/hidden", test_hidden);
   g_test_add_func ("/posts-page/screenshots", test_screenshots);
 
   status = g_test_run ();

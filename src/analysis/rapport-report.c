@@ -40,8 +40,8 @@ overall_trend (const GArray                *per_post,
 }
 
 RapportReport *
-rapport_report_compute (const RapportDataset *dataset,
-                        GTimeZone            *tz)
+rapport_report_compute_overview (const RapportDataset *dataset,
+                                 GTimeZone            *tz)
 {
   RapportReport *self;
 
@@ -58,11 +58,7 @@ rapport_report_compute (const RapportDataset *dataset,
   self->divergence = rapport_engagement_divergence_strongest (self->per_post, self->series);
   self->overall = overall_trend (self->per_post, self->series);
 
-  self->reciprocity = rapport_reciprocity_compute (dataset);
-  self->churn = rapport_churn_compute (dataset);
   self->hashtags = rapport_hashtags_compute (self->per_post);
-  self->collaborations = rapport_collaborations_compute (dataset, self->per_post,
-                                                         self->reciprocity);
   self->cadence = rapport_cadence_compute (dataset, self->per_post, self->tz);
   self->anomalies = rapport_anomalies_detect (self->series, self->per_post);
   self->coverage = rapport_coverage_compute (dataset);
@@ -74,6 +70,23 @@ rapport_report_compute (const RapportDataset *dataset,
 
       g_hash_table_insert (self->posts_by_id, &post->id, post);
     }
+
+  return self;
+}
+
+RapportReport *
+rapport_report_compute (const RapportDataset *dataset,
+                        GTimeZone            *tz)
+{
+  RapportReport *self;
+
+  g_return_val_if_fail (dataset != NULL, NULL);
+
+  self = rapport_report_compute_overview (dataset, tz);
+  self->reciprocity = rapport_reciprocity_compute (dataset);
+  self->churn = rapport_churn_compute (dataset);
+  self->collaborations = rapport_collaborations_compute (dataset, self->per_post,
+                                                         self->reciprocity);
 
   return self;
 }

@@ -52,6 +52,11 @@ typedef struct
 /* @tz: the time zone of the weekday × hour heatmap, NULL for the local one.  Never NULL. */
 RapportReport            *rapport_report_compute   (const RapportDataset *dataset,
                                                     GTimeZone            *tz);
+/* Every figure but those that compare people by name: reciprocity, churn and collaborations
+ * are NULL.  Of the lists of people only the sizes, the follow dates and whether handles and
+ * ids are given are read, so lists without the names will do. */
+RapportReport            *rapport_report_compute_overview (const RapportDataset *dataset,
+                                                           GTimeZone            *tz);
 /* The post of the dataset with that store id (RapportDatasetPost.id), or NULL. */
 const RapportDatasetPost *rapport_report_find_post (const RapportReport  *report,
                                                     gint64                post_id);

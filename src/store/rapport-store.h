@@ -119,9 +119,24 @@ GPtrArray            *rapport_store_list_accounts      (RapportStore          *s
 GPtrArray            *rapport_store_list_snapshots     (RapportStore          *self,
                                                         gint64                 account_id,
                                                         GError               **error);
+/* Reads that must agree with each other: see rapport-store-dataset.c. */
+gboolean              rapport_store_begin_read         (RapportStore          *self,
+                                                        GError               **error);
+void                  rapport_store_end_read           (RapportStore          *self);
 /* Everything the analysis needs about one account. */
 RapportDataset       *rapport_store_load_dataset       (RapportStore          *self,
                                                         gint64                 account_id,
+                                                        GError               **error);
+/* The same with lists of follow dates only, no names (see rapport-store-dataset.c). */
+RapportDataset       *rapport_store_load_dataset_dates (RapportStore          *self,
+                                                        gint64                 account_id,
+                                                        GError               **error);
+/* How many accounts are in the follower list of one snapshot and the following list of
+ * another (or the same), without reading either list. */
+gboolean              rapport_store_count_mutuals      (RapportStore          *self,
+                                                        gint64                 followers_id,
+                                                        gint64                 following_id,
+                                                        guint64               *n_mutuals_out,
                                                         GError               **error);
 /* Coach suggestion state ("dismissed", "done") by suggestion key, for a scope: an account id in
  * decimal, or "all".  It outlives re-imports; setting NULL forgets the state. */

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "rapport-analysis.h"
 
@@ -23,9 +24,27 @@ struct _RapportAnalysis
   RapportDataset *dataset;
   RapportReport  *report;      /* borrows the dataset */
   GPtrArray      *suggestions; /* RapportSuggestion */
+
+  /* A first look: the counts of its reciprocity, and for loading the rest, the connection in
+   * its read transaction (of the parent, for all accounts). */
+  RapportReciprocity *reciprocity_counts;
+  RapportStore   *rest_connection;
+  /* Once complete, the first look's dataset and report, which pages may still point into. */
+  RapportDataset *first_dataset;
+  RapportReport  *first_report;
+  guint           complete : 1;
+  guint           completing : 1;
 };
 
 G_DEFINE_FINAL_TYPE (RapportAnalysis, rapport_analysis, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_COMPLETE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   SUGGESTIONS_CHANGED,
@@ -35,14 +54,25 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
+close_rest_connection (RapportStore *connection)
+{
+  rapport_store_end_read (connection);
+  g_object_unref (connection);
+}
+
+static void
 rapport_analysis_finalize (GObject *object)
 {
   RapportAnalysis *self = RAPPORT_ANALYSIS (object);
 
-  /* The report and the suggestions point into the dataset. */
+  /* The reports, the suggestions and the counts point into the datasets. */
   g_clear_pointer (&self->suggestions, g_ptr_array_unref);
   g_clear_pointer (&self->report, rapport_report_free);
+  g_clear_pointer (&self->reciprocity_counts, rapport_reciprocity_free);
+  g_clear_pointer (&self->first_report, rapport_report_free);
   g_clear_pointer (&self->dataset, rapport_dataset_free);
+  g_clear_pointer (&self->first_dataset, rapport_dataset_free);
+  g_clear_pointer (&self->rest_connection, close_rest_connection);
   g_clear_pointer (&self->children, g_ptr_array_unref);
   g_clear_pointer (&self->accounts, g_ptr_array_unref);
   g_clear_pointer (&self->title, g_free);
@@ -53,11 +83,43 @@ rapport_analysis_finalize (GObject *object)
 }
 
 static void
+rapport_analysis_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  RapportAnalysis *self = RAPPORT_ANALYSIS (object);
+
+  switch (prop_id)
+    {
+    case PROP_COMPLETE:
+      g_value_set_boolean (value, rapport_analysis_get_complete (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 rapport_analysis_class_init (RapportAnalysisClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = rapport_analysis_finalize;
+  object_class->get_property = rapport_analysis_get_property;
+
+  /**
+   * RapportAnalysis:complete:
+   *
+   * Whether the rest of a first look is there; see rapport_analysis_get_complete().
+   */
+  properties[PROP_COMPLETE] =
+    g_param_spec_boolean ("complete", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * RapportAnalysis::suggestions-changed:
@@ -95,7 +157,8 @@ analysis_new (RapportStore *store,
 {
   RapportAnalysis *self = g_object_new (RAPPORT_TYPE_ANALYSIS, NULL);
 
-  self->store = g_object_ref (store);
+  /* A preload has no store until a window claims it. */
+  self->store = store != NULL ? g_object_ref (store) : NULL;
   self->account_id = account_id;
   self->scope = account_id == 0 ? g_strdup ("all")
                                 : g_strdup_printf ("%" G_GINT64_FORMAT, account_id);
@@ -130,6 +193,173 @@ load_account (RapportStore          *store,
   if (!(states = rapport_store_get_suggestion_states (connection, self->scope, error)))
     return NULL;
   self->suggestions = rapport_coach_suggest (self->report, states);
+  self->complete = TRUE;
+
+  return g_steal_pointer (&self);
+}
+
+static double
+ratio (gsize numerator,
+       gsize denominator)
+{
+  return denominator > 0 ? (double) numerator / denominator : NAN;
+}
+
+/*
+ * The counts of the reciprocity without the lists: the same snapshots as
+ * rapport_reciprocity_compute() takes (the newest with both lists, else the newest of each),
+ * the list sizes from @dataset, the mutuals counted by the store.  NULL without both lists.
+ */
+static RapportReciprocity *
+count_reciprocity (RapportStore          *connection,
+                   const RapportDataset  *dataset,
+                   GError               **error)
+{
+  const RapportDatasetSnapshot *followers_snapshot = NULL;
+  const RapportDatasetSnapshot *following_snapshot = NULL;
+  g_autoptr(RapportReciprocity) counts = NULL;
+  guint64 n_mutuals = 0;
+
+  for (guint i = dataset->snapshots->len; i > 0; i--)
+    {
+      const RapportDatasetSnapshot *snapshot = g_ptr_array_index (dataset->snapshots, i - 1);
+
+      if (snapshot->followers != NULL && snapshot->following != NULL)
+        {
+          followers_snapshot = following_snapshot = snapshot;
+          break;
+        }
+    }
+  if (followers_snapshot == NULL)
+    {
+      followers_snapshot = rapport_dataset_latest_with_list (dataset, RAPPORT_DIRECTION_FOLLOWER);
+      following_snapshot = rapport_dataset_latest_with_list (dataset, RAPPORT_DIRECTION_FOLLOWING);
+    }
+
+  if (followers_snapshot == NULL || following_snapshot == NULL)
+    return NULL;
+
+  if (!rapport_store_count_mutuals (connection, followers_snapshot->id, following_snapshot->id,
+                                    &n_mutuals, error))
+    return NULL;
+
+  counts = g_new0 (RapportReciprocity, 1);
+  /* Empty, not NULL: rapport_reciprocity_free() frees them. */
+  counts->mutuals = g_array_new (FALSE, FALSE, sizeof (RapportMutual));
+  counts->fans = g_array_new (FALSE, FALSE, sizeof (guint32));
+  counts->not_following_back = g_array_new (FALSE, FALSE, sizeof (guint32));
+  counts->f4f_pairs = g_array_new (FALSE, FALSE, sizeof (RapportMutual));
+  counts->followers_snapshot = followers_snapshot;
+  counts->following_snapshot = following_snapshot;
+  counts->same_snapshot = followers_snapshot == following_snapshot;
+  counts->n_followers = followers_snapshot->followers->len;
+  counts->n_following = following_snapshot->following->len;
+  counts->n_mutuals = n_mutuals;
+  counts->n_fans = counts->n_followers - n_mutuals;
+  counts->n_not_following_back = counts->n_following - n_mutuals;
+  counts->follow_back_ratio = ratio (n_mutuals, counts->n_following);
+  counts->reciprocal_share = ratio (n_mutuals, counts->n_followers);
+  counts->f4f_share_of_followers = NAN;
+  counts->f4f_share_of_mutuals = NAN;
+
+  return g_steal_pointer (&counts);
+}
+
+/* One account's first look: the report of the Overview from follow dates without names, and
+ * the counts of the reciprocity. */
+static RapportAnalysis *
+load_account_first_look (RapportStore          *store,
+                         RapportStore          *connection,
+                         const RapportAccount  *account,
+                         GCancellable          *cancellable,
+                         GError               **error)
+{
+  g_autoptr(RapportAnalysis) self = analysis_new (store, account->id);
+  GError *local_error = NULL;
+
+  g_ptr_array_add (self->accounts, account_copy (account));
+  self->title = g_strdup_printf ("@%s", account->handle);
+
+  if (!(self->dataset = rapport_store_load_dataset_dates (connection, account->id, error)))
+    return NULL;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  self->report = rapport_report_compute_overview (self->dataset, NULL);
+  self->reciprocity_counts = count_reciprocity (connection, self->dataset, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+
+  /* Nothing may read the lists without names as if they had them: the complete dataset has
+   * the real ones. */
+  for (guint i = 0; i < self->dataset->snapshots->len; i++)
+    {
+      RapportDatasetSnapshot *snapshot = g_ptr_array_index (self->dataset->snapshots, i);
+
+      g_clear_pointer (&snapshot->followers, rapport_people_free);
+      g_clear_pointer (&snapshot->following, rapport_people_free);
+    }
+
+  return g_steal_pointer (&self);
+}
+
+typedef RapportAnalysis *(*LoadAccountFunc) (RapportStore          *store,
+                                             RapportStore          *connection,
+                                             const RapportAccount  *account,
+                                             GCancellable          *cancellable,
+                                             GError               **error);
+
+static RapportAnalysis *
+load_accounts (RapportStore     *store,
+               RapportStore     *connection,
+               gint64            account_id,
+               LoadAccountFunc   load_one,
+               GCancellable     *cancellable,
+               GError          **error)
+{
+  g_autoptr(GPtrArray) accounts = NULL;
+  g_autoptr(RapportAnalysis) self = NULL;
+
+  if (!(accounts = rapport_store_list_accounts (connection, error)))
+    return NULL;
+
+  if (account_id != 0)
+    {
+      for (guint i = 0; i < accounts->len; i++)
+        {
+          const RapportAccount *account = g_ptr_array_index (accounts, i);
+
+          if (account->id == account_id)
+            return load_one (store, connection, account, cancellable, error);
+        }
+
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("The account is no longer in the database"));
+      return NULL;
+    }
+
+  self = analysis_new (store, 0);
+  self->title = g_strdup (_("All Accounts"));
+  self->children = g_ptr_array_new_with_free_func (g_object_unref);
+  self->complete = TRUE;
+
+  for (guint i = 0; i < accounts->len; i++)
+    {
+      const RapportAccount *account = g_ptr_array_index (accounts, i);
+      RapportAnalysis *child;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      if (!(child = load_one (store, connection, account, cancellable, error)))
+        return NULL;
+
+      g_ptr_array_add (self->accounts, account_copy (account));
+      g_ptr_array_add (self->children, child);
+      self->complete = self->complete && child->complete;
+    }
 
   return g_steal_pointer (&self);
 }
@@ -143,7 +373,7 @@ load_account (RapportStore          *store,
  *
  * Reads and analyses the account(s) through @store.  The result keeps a reference on @store.
  *
- * Returns: (transfer full): the analysis, or %NULL with @error set
+ * Returns: (transfer full): the complete analysis, or %NULL with @error set
  */
 RapportAnalysis *
 rapport_analysis_load (RapportStore  *store,
@@ -151,56 +381,18 @@ rapport_analysis_load (RapportStore  *store,
                        GCancellable  *cancellable,
                        GError       **error)
 {
-  g_autoptr(GPtrArray) accounts = NULL;
-  g_autoptr(RapportAnalysis) self = NULL;
-
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
   g_return_val_if_fail (account_id >= 0, NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
 
-  if (!(accounts = rapport_store_list_accounts (store, error)))
-    return NULL;
-
-  if (account_id != 0)
-    {
-      for (guint i = 0; i < accounts->len; i++)
-        {
-          const RapportAccount *account = g_ptr_array_index (accounts, i);
-
-          if (account->id == account_id)
-            return load_account (store, store, account, cancellable, error);
-        }
-
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                           _("The account is no longer in the database"));
-      return NULL;
-    }
-
-  self = analysis_new (store, 0);
-  self->title = g_strdup (_("All Accounts"));
-  self->children = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < accounts->len; i++)
-    {
-      const RapportAccount *account = g_ptr_array_index (accounts, i);
-      RapportAnalysis *child;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-      if (!(child = load_account (store, store, account, cancellable, error)))
-        return NULL;
-
-      g_ptr_array_add (self->accounts, account_copy (account));
-      g_ptr_array_add (self->children, child);
-    }
-
-  return g_steal_pointer (&self);
+  return load_accounts (store, store, account_id, load_account, cancellable, error);
 }
 
 typedef struct
 {
-  RapportStore *store;
-  gint64        account_id;
+  RapportStore *store;        /* NULL for a preload */
+  char         *data_dir;
+  gint64        account_id;   /* -1: the one a window opens on */
 } LoadData;
 
 static void
@@ -209,7 +401,23 @@ load_data_free (gpointer data)
   LoadData *load = data;
 
   g_clear_object (&load->store);
+  g_free (load->data_dir);
   g_free (load);
+}
+
+/* The first row of a window's sidebar (see rapport-window-accounts.c): "All accounts" when
+ * there are several, else the one account; -1 without accounts. */
+static gint64
+window_account (RapportStore  *connection,
+                GError       **error)
+{
+  g_autoptr(GPtrArray) accounts = NULL;
+
+  if (!(accounts = rapport_store_list_accounts (connection, error)))
+    return -1;
+  if (accounts->len == 0)
+    return -1;
+  return accounts->len > 1 ? 0 : ((RapportAccount *) g_ptr_array_index (accounts, 0))->id;
 }
 
 static void
@@ -219,37 +427,41 @@ load_thread (GTask        *task,
              GCancellable *cancellable)
 {
   LoadData *load = task_data;
-  RapportStore *store = load->store;
   g_autoptr(RapportStore) connection = NULL;
   g_autoptr(RapportAnalysis) self = NULL;
-  g_autofree char *data_dir = NULL;
+  gint64 account_id = load->account_id;
   GError *error = NULL;
 
-  /* SQLite connections stay in the thread that opened them; WAL lets this one read while the
-   * window's connection is in use. */
-  data_dir = g_path_get_dirname (rapport_store_get_path (store));
-  if (!(connection = rapport_store_open (data_dir, &error)))
+  /* WAL lets this connection read while the window's is in use, and keeps what its read
+   * transaction sees until the rest is loaded. */
+  if (!(connection = rapport_store_open (load->data_dir, &error)) ||
+      !rapport_store_begin_read (connection, &error))
     {
       g_task_return_error (task, error);
       return;
     }
 
-  self = rapport_analysis_load (connection, load->account_id, cancellable, &error);
+  if (account_id < 0 && (account_id = window_account (connection, &error)) < 0)
+    {
+      rapport_store_end_read (connection);
+      if (error != NULL)
+        g_task_return_error (task, error);
+      else
+        g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+
+  self = load_accounts (load->store, connection, account_id, load_account_first_look,
+                        cancellable, &error);
   if (self == NULL)
     {
+      rapport_store_end_read (connection);
       g_task_return_error (task, error);
       return;
     }
 
-  /* Writes (suggestion state) go through the window's connection. */
-  g_set_object (&self->store, store);
-  for (guint i = 0; self->children != NULL && i < self->children->len; i++)
-    {
-      RapportAnalysis *child = g_ptr_array_index (self->children, i);
-
-      g_set_object (&child->store, store);
-    }
-
+  /* Nobody else holds the analysis yet. */
+  self->rest_connection = g_steal_pointer (&connection);
   g_task_return_pointer (task, g_steal_pointer (&self), g_object_unref);
 }
 
@@ -261,7 +473,9 @@ load_thread (GTask        *task,
  * @callback: called with the result in the thread-default main context
  * @user_data: data for @callback
  *
- * Runs rapport_analysis_load() in a thread, on a second connection to @store's database.
+ * Loads a first look (see rapport_analysis_get_complete()) in a thread, on a second connection
+ * to @store's database.  For all accounts, the parent and every child are first looks.  The
+ * analysis writes (suggestion state) through @store.
  */
 void
 rapport_analysis_load_async (RapportStore        *store,
@@ -279,6 +493,7 @@ rapport_analysis_load_async (RapportStore        *store,
 
   load = g_new0 (LoadData, 1);
   load->store = g_object_ref (store);
+  load->data_dir = g_path_get_dirname (rapport_store_get_path (store));
   load->account_id = account_id;
 
   task = g_task_new (NULL, cancellable, callback, user_data);
@@ -292,7 +507,7 @@ rapport_analysis_load_async (RapportStore        *store,
  * @result: the result passed to the callback
  * @error: return location for an error
  *
- * Returns: (transfer full): the analysis, or %NULL with @error set
+ * Returns: (transfer full): the first look, or %NULL with @error set
  */
 RapportAnalysis *
 rapport_analysis_load_finish (GAsyncResult  *result,
@@ -303,6 +518,410 @@ rapport_analysis_load_finish (GAsyncResult  *result,
                         NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ── preloading ─────────────────────────────────────────────────────────────────────────── */
+
+struct _RapportAnalysisPreload
+{
+  char            *path;          /* of the database */
+  GCancellable    *cancellable;
+  gboolean         done;
+  RapportAnalysis *analysis;      /* when done: NULL when it failed or found no account */
+  gboolean         claimed;
+  GTask           *claim;         /* waiting for the thread */
+  RapportStore    *claim_store;
+  gint64           claim_account_id;
+};
+
+static void
+preload_clear (gpointer data)
+{
+  RapportAnalysisPreload *preload = data;
+
+  g_assert (preload->claim == NULL);
+
+  g_free (preload->path);
+  g_clear_object (&preload->cancellable);
+  g_clear_object (&preload->analysis);
+  g_clear_object (&preload->claim_store);
+}
+
+static void
+preload_unref (RapportAnalysisPreload *preload)
+{
+  g_rc_box_release_full (preload, preload_clear);
+}
+
+static void
+set_store (RapportAnalysis *self,
+           RapportStore    *store)
+{
+  g_set_object (&self->store, store);
+  for (guint i = 0; self->children != NULL && i < self->children->len; i++)
+    g_set_object (&((RapportAnalysis *) g_ptr_array_index (self->children, i))->store, store);
+}
+
+static void
+forwarded_load_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) claim = user_data;
+  RapportAnalysis *analysis;
+  GError *error = NULL;
+
+  if ((analysis = rapport_analysis_load_finish (result, &error)) != NULL)
+    g_task_return_pointer (claim, analysis, g_object_unref);
+  else
+    g_task_return_error (claim, error);
+}
+
+/* Hands the preloaded analysis to the claim when it is the one asked for, else loads that. */
+static void
+preload_answer_claim (RapportAnalysisPreload *preload)
+{
+  g_autoptr(GTask) claim = g_steal_pointer (&preload->claim);
+  RapportAnalysis *analysis = preload->analysis;
+  GCancellable *cancellable;
+
+  if (analysis != NULL && analysis->account_id == preload->claim_account_id &&
+      g_str_equal (rapport_store_get_path (preload->claim_store), preload->path))
+    {
+      set_store (analysis, preload->claim_store);
+      g_task_return_pointer (claim, g_steal_pointer (&preload->analysis), g_object_unref);
+      return;
+    }
+
+  cancellable = g_task_get_cancellable (claim);
+  rapport_analysis_load_async (preload->claim_store, preload->claim_account_id, cancellable,
+                               forwarded_load_cb, g_steal_pointer (&claim));
+}
+
+static void
+preload_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  RapportAnalysisPreload *preload = user_data;
+
+  /* A failure is no answer: a claim then loads as if nothing had been preloaded. */
+  preload->analysis = g_task_propagate_pointer (G_TASK (result), NULL);
+  preload->done = TRUE;
+
+  if (preload->claim != NULL)
+    preload_answer_claim (preload);
+
+  preload_unref (preload);
+}
+
+/**
+ * rapport_analysis_preload_start:
+ * @data_dir: the folder of a database
+ *
+ * Starts loading, in a thread, the first look a window opens on for the database in @data_dir
+ * (all accounts when there are several, else the one account), before there is a window or a
+ * store: so the analysis loads while GTK starts.
+ *
+ * Returns: (transfer full): the preload, for rapport_analysis_preload_claim_async() or
+ *   rapport_analysis_preload_free()
+ */
+RapportAnalysisPreload *
+rapport_analysis_preload_start (const char *data_dir)
+{
+  RapportAnalysisPreload *preload;
+  g_autoptr(GTask) task = NULL;
+  LoadData *load;
+
+  g_return_val_if_fail (data_dir != NULL, NULL);
+
+  preload = g_rc_box_new0 (RapportAnalysisPreload);
+  preload->path = g_build_filename (data_dir, "rapport.db", NULL);
+  preload->cancellable = g_cancellable_new ();
+
+  load = g_new0 (LoadData, 1);
+  load->data_dir = g_strdup (data_dir);
+  load->account_id = -1;
+
+  task = g_task_new (NULL, preload->cancellable, preload_loaded_cb,
+                     g_rc_box_acquire (preload));
+  g_task_set_source_tag (task, rapport_analysis_preload_start);
+  g_task_set_task_data (task, load, load_data_free);
+  g_task_run_in_thread (task, load_thread);
+
+  return preload;
+}
+
+/**
+ * rapport_analysis_preload_claim_async:
+ * @preload: (transfer full): a preload
+ * @store: the window's store
+ * @account_id: the account the window loads, or 0 for all accounts
+ * @cancellable: (nullable): a cancellable
+ * @callback: called in the thread-default main context
+ * @user_data: data for @callback
+ *
+ * Does what rapport_analysis_load_async() does, finished with rapport_analysis_load_finish():
+ * with the preloaded first look when it is of @account_id in @store's database, else by
+ * loading, once the preload is done.  Takes the preload over.
+ */
+void
+rapport_analysis_preload_claim_async (RapportAnalysisPreload *preload,
+                                      RapportStore           *store,
+                                      gint64                  account_id,
+                                      GCancellable           *cancellable,
+                                      GAsyncReadyCallback     callback,
+                                      gpointer                user_data)
+{
+  GTask *claim;
+
+  g_return_if_fail (preload != NULL && !preload->claimed);
+  g_return_if_fail (RAPPORT_IS_STORE (store));
+  g_return_if_fail (account_id >= 0);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  claim = g_task_new (NULL, cancellable, callback, user_data);
+  /* Finished like a load. */
+  g_task_set_source_tag (claim, rapport_analysis_load_async);
+
+  preload->claimed = TRUE;
+  preload->claim = claim;
+  preload->claim_store = g_object_ref (store);
+  preload->claim_account_id = account_id;
+
+  if (preload->done)
+    preload_answer_claim (preload);
+
+  preload_unref (preload);
+}
+
+/* Drops a preload nobody claimed; its thread stops at the next step. */
+void
+rapport_analysis_preload_free (RapportAnalysisPreload *preload)
+{
+  g_return_if_fail (preload != NULL && !preload->claimed);
+
+  g_cancellable_cancel (preload->cancellable);
+  preload_unref (preload);
+}
+
+/* The rest of one account, loaded in the thread and attached in the main context. */
+typedef struct
+{
+  gint64          account_id;
+  char           *scope;
+  RapportDataset *dataset;
+  RapportReport  *report;
+  GPtrArray      *suggestions;
+} Rest;
+
+static void
+rest_free (gpointer data)
+{
+  Rest *rest = data;
+
+  g_clear_pointer (&rest->suggestions, g_ptr_array_unref);
+  g_clear_pointer (&rest->report, rapport_report_free);
+  g_clear_pointer (&rest->dataset, rapport_dataset_free);
+  g_free (rest->scope);
+  g_free (rest);
+}
+
+typedef struct
+{
+  RapportStore *connection;
+  GPtrArray    *rests;      /* Rest, one per account */
+} CompleteData;
+
+static void
+complete_data_free (gpointer data)
+{
+  CompleteData *complete = data;
+
+  g_clear_pointer (&complete->connection, close_rest_connection);
+  g_clear_pointer (&complete->rests, g_ptr_array_unref);
+  g_free (complete);
+}
+
+static gboolean
+load_rests (CompleteData  *complete,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  for (guint i = 0; i < complete->rests->len; i++)
+    {
+      Rest *rest = g_ptr_array_index (complete->rests, i);
+      g_autoptr(GHashTable) states = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          !(rest->dataset = rapport_store_load_dataset (complete->connection, rest->account_id,
+                                                        error)) ||
+          g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      rest->report = rapport_report_compute (rest->dataset, NULL);
+      if (!(states = rapport_store_get_suggestion_states (complete->connection, rest->scope,
+                                                          error)))
+        return FALSE;
+      rest->suggestions = rapport_coach_suggest (rest->report, states);
+    }
+
+  return TRUE;
+}
+
+static void
+complete_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  CompleteData *complete = task_data;
+  GError *error = NULL;
+  gboolean loaded;
+
+  loaded = load_rests (complete, cancellable, &error);
+
+  /* The read transaction ends here, whatever happened: a failed rest is not tried again. */
+  g_clear_pointer (&complete->connection, close_rest_connection);
+
+  if (loaded)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+attach_rest (RapportAnalysis *self,
+             Rest            *rest)
+{
+  g_assert (self->first_dataset == NULL);
+
+  self->first_dataset = g_steal_pointer (&self->dataset);
+  self->first_report = g_steal_pointer (&self->report);
+  self->dataset = g_steal_pointer (&rest->dataset);
+  self->report = g_steal_pointer (&rest->report);
+  self->suggestions = g_steal_pointer (&rest->suggestions);
+  self->complete = TRUE;
+}
+
+static void
+complete_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  RapportAnalysis *self = RAPPORT_ANALYSIS (object);
+  g_autoptr(GTask) task = user_data;
+  CompleteData *complete = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+
+  self->completing = FALSE;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (self->children == NULL)
+    attach_rest (self, g_ptr_array_index (complete->rests, 0));
+  else
+    for (guint i = 0; i < self->children->len; i++)
+      attach_rest (g_ptr_array_index (self->children, i), g_ptr_array_index (complete->rests, i));
+  self->complete = TRUE;
+
+  /* The children first: a page of all accounts reads theirs when the parent notifies. */
+  for (guint i = 0; self->children != NULL && i < self->children->len; i++)
+    g_object_notify_by_pspec (g_ptr_array_index (self->children, i), properties[PROP_COMPLETE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * rapport_analysis_complete_async:
+ * @self: a first look from rapport_analysis_load_async()
+ * @cancellable: (nullable): a cancellable
+ * @callback: called in the thread-default main context once the analysis is complete, or
+ *   when loading the rest failed
+ * @user_data: data for @callback
+ *
+ * Loads the lists of people, the figures that compare people by name and the suggestions, in
+ * a thread, through the connection and the read transaction of the first look, which it then
+ * closes.
+ */
+void
+rapport_analysis_complete_async (RapportAnalysis     *self,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) thread_task = NULL;
+  CompleteData *complete;
+
+  g_return_if_fail (RAPPORT_IS_ANALYSIS (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rapport_analysis_complete_async);
+
+  if (self->complete || self->completing || self->rest_connection == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
+                               self->complete ? _("The analysis is complete already")
+                               : self->completing ? _("The rest of the analysis is loading already")
+                               : _("The rest of the analysis can no longer be loaded"));
+      return;
+    }
+
+  complete = g_new0 (CompleteData, 1);
+  complete->connection = g_steal_pointer (&self->rest_connection);
+  complete->rests = g_ptr_array_new_with_free_func (rest_free);
+  for (guint i = 0; i < (self->children != NULL ? self->children->len : 1); i++)
+    {
+      RapportAnalysis *target = self->children != NULL ? g_ptr_array_index (self->children, i)
+                                                       : self;
+      Rest *rest = g_new0 (Rest, 1);
+
+      rest->account_id = target->account_id;
+      rest->scope = g_strdup (target->scope);
+      g_ptr_array_add (complete->rests, rest);
+    }
+  self->completing = TRUE;
+
+  /* The thread's own task: its callback attaches the rest before the caller hears of it. */
+  thread_task = g_task_new (self, cancellable, complete_done_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (thread_task, complete_thread);
+  g_task_set_task_data (thread_task, complete, complete_data_free);
+  g_task_run_in_thread (thread_task, complete_thread);
+}
+
+/**
+ * rapport_analysis_complete_finish:
+ * @self: the analysis
+ * @result: the result passed to the callback
+ * @error: return location for an error
+ *
+ * Returns: %TRUE when the analysis is complete now
+ */
+gboolean
+rapport_analysis_complete_finish (RapportAnalysis  *self,
+                                  GAsyncResult     *result,
+                                  GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rapport_analysis_complete_async,
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
+rapport_analysis_get_complete (RapportAnalysis *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ANALYSIS (self), FALSE);
+
+  return self->complete;
 }
 
 RapportStore *
@@ -398,6 +1017,16 @@ rapport_analysis_get_report (RapportAnalysis *self)
   g_return_val_if_fail (RAPPORT_IS_ANALYSIS (self), NULL);
 
   return self->report;
+}
+
+const RapportReciprocity *
+rapport_analysis_get_reciprocity (RapportAnalysis *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ANALYSIS (self), NULL);
+
+  if (self->report == NULL)
+    return NULL;
+  return self->complete ? self->report->reciprocity : self->reciprocity_counts;
 }
 
 GPtrArray *

@@ -58,6 +58,8 @@ struct _RapportAudiencePage
   guint               selecting : 1;
   /* The user sorted or searched: the next change of the rows shows the top. */
   guint               scroll_to_top : 1;
+  /* The analysis changed while the page was hidden: built when it is shown. */
+  guint               needs_rebuild : 1;
 
   /* Template children */
   GtkStack           *stack;
@@ -77,6 +79,7 @@ struct _RapportAudiencePage
   GtkColumnViewColumn *you_follow_column;
   AdwStatusPage      *unavailable_page;
   AdwStatusPage      *empty_page;
+  AdwStatusPage      *loading_page;
 };
 
 G_DEFINE_FINAL_TYPE (RapportAudiencePage, rapport_audience_page, ADW_TYPE_BREAKPOINT_BIN)
@@ -835,12 +838,21 @@ rebuild (RapportAudiencePage *self)
 
   g_assert (RAPPORT_IS_AUDIENCE_PAGE (self));
 
+  self->needs_rebuild = FALSE;
   clear_segments (self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 
   if (self->analysis == NULL || (report = rapport_analysis_get_report (self->analysis)) == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "all");
+      update_actions (self);
+      return;
+    }
+
+  /* The lists come with the rest of the analysis. */
+  if (!rapport_analysis_get_complete (self->analysis))
+    {
+      gtk_stack_set_visible_child_name (self->stack, "loading");
       update_actions (self);
       return;
     }
@@ -892,7 +904,10 @@ rapport_audience_page_show_accounts (RapportAudiencePage *self,
   g_return_if_fail (title != NULL);
   g_return_if_fail (whos != NULL);
 
-  if (self->analysis == NULL ||
+  if (self->needs_rebuild)
+    rebuild (self);
+
+  if (self->analysis == NULL || !rapport_analysis_get_complete (self->analysis) ||
       (dataset = rapport_analysis_get_dataset (self->analysis)) == NULL ||
       (report = rapport_analysis_get_report (self->analysis)) == NULL)
     return;
@@ -978,6 +993,26 @@ rapport_audience_page_get_analysis (RapportAudiencePage *self)
   return self->analysis;
 }
 
+/* A million followers make a rebuild cost a noticeable moment: a hidden page waits until it
+ * is shown, and only lets go of the lists it showed, which keep their analysis alive. */
+static void
+queue_rebuild (RapportAudiencePage *self)
+{
+  g_assert (RAPPORT_IS_AUDIENCE_PAGE (self));
+
+  self->needs_rebuild = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild (self);
+  else
+    clear_segments (self);
+}
+
+static void
+analysis_complete_cb (RapportAudiencePage *self)
+{
+  queue_rebuild (self);
+}
+
 void
 rapport_audience_page_set_analysis (RapportAudiencePage *self,
                                     RapportAnalysis     *analysis)
@@ -985,11 +1020,31 @@ rapport_audience_page_set_analysis (RapportAudiencePage *self,
   g_return_if_fail (RAPPORT_IS_AUDIENCE_PAGE (self));
   g_return_if_fail (analysis == NULL || RAPPORT_IS_ANALYSIS (analysis));
 
-  if (!g_set_object (&self->analysis, analysis))
+  if (self->analysis == analysis)
     return;
 
-  rebuild (self);
+  if (self->analysis != NULL)
+    g_signal_handlers_disconnect_by_func (self->analysis, analysis_complete_cb, self);
+  g_set_object (&self->analysis, analysis);
+
+  if (analysis != NULL && !rapport_analysis_get_complete (analysis))
+    g_signal_connect_swapped (analysis, "notify::complete", G_CALLBACK (analysis_complete_cb),
+                              self);
+
+  queue_rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANALYSIS]);
+}
+
+static void
+rapport_audience_page_map (GtkWidget *widget)
+{
+  RapportAudiencePage *self = RAPPORT_AUDIENCE_PAGE (widget);
+
+  /* Before the children are mapped, so the first frame shows the new lists. */
+  if (self->needs_rebuild)
+    rebuild (self);
+
+  GTK_WIDGET_CLASS (rapport_audience_page_parent_class)->map (widget);
 }
 
 static void
@@ -1009,6 +1064,8 @@ rapport_audience_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_AUDIENCE_PAGE);
 
   g_clear_pointer (&self->segments, g_ptr_array_unref);
+  if (self->analysis != NULL)
+    g_signal_handlers_disconnect_by_func (self->analysis, analysis_complete_cb, self);
   g_clear_object (&self->analysis);
 
   G_OBJECT_CLASS (rapport_audience_page_parent_class)->dispose (object);
@@ -1062,6 +1119,8 @@ rapport_audience_page_class_init (RapportAudiencePageClass *klass)
   object_class->get_property = rapport_audience_page_get_property;
   object_class->set_property = rapport_audience_page_set_property;
 
+  widget_class->map = rapport_audience_page_map;
+
   /**
    * RapportAudiencePage:analysis:
    *
@@ -1095,6 +1154,7 @@ rapport_audience_page_class_init (RapportAudiencePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportAudiencePage, you_follow_column);
   gtk_widget_class_bind_template_child (widget_class, RapportAudiencePage, unavailable_page);
   gtk_widget_class_bind_template_child (widget_class, RapportAudiencePage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, RapportAudiencePage, loading_page);
   gtk_widget_class_bind_template_callback (widget_class, segment_list_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, segment_dropdown_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_entry_search_changed_cb);
@@ -1109,7 +1169,13 @@ rapport_audience_page_class_init (RapportAudiencePageClass *klass)
 static void
 rapport_audience_page_init (RapportAudiencePage *self)
 {
+  g_autoptr(AdwSpinnerPaintable) spinner = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Not in the template: GtkBuilder takes an inline paintable there for a file name. */
+  spinner = adw_spinner_paintable_new (GTK_WIDGET (self->loading_page));
+  adw_status_page_set_paintable (self->loading_page, GDK_PAINTABLE (spinner));
 
   self->cancellable = g_cancellable_new ();
   self->segments = g_ptr_array_new_with_free_func ((GDestroyNotify) segment_free);

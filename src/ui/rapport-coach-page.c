@@ -29,10 +29,14 @@ struct _RapportCoachPage
   AdwToastOverlay *toast_overlay;
   GtkStack        *stack;
   AdwStatusPage   *empty_page;
+  AdwStatusPage   *loading_page;
   GtkScrolledWindow *scrolled_window;
   GtkLabel        *title_label;
   GtkLabel        *subtitle_label;
   GtkBox          *groups_box;
+
+  /* The analysis changed while the page was hidden: built when it is shown. */
+  guint            needs_rebuild : 1;
 };
 
 G_DEFINE_FINAL_TYPE (RapportCoachPage, rapport_coach_page, ADW_TYPE_BIN)
@@ -512,8 +516,16 @@ rebuild (RapportCoachPage *self)
 
   g_assert (RAPPORT_IS_COACH_PAGE (self));
 
+  self->needs_rebuild = FALSE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))) != NULL)
     gtk_box_remove (self->groups_box, child);
+
+  /* The suggestions come with the rest of the analysis. */
+  if (self->analysis != NULL && !rapport_analysis_get_complete (self->analysis))
+    {
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+      return;
+    }
 
   for (guint i = 0; i < self->watched->len; i++)
     count_suggestions (g_ptr_array_index (self->watched, i), &n_open, &n_total);
@@ -709,6 +721,17 @@ unwatch (RapportCoachPage *self)
   g_ptr_array_set_size (self->watched, 0);
 }
 
+/* Cards for hundreds of suggestions take a moment: a hidden page waits until it is shown. */
+static void
+queue_rebuild (RapportCoachPage *self)
+{
+  g_assert (RAPPORT_IS_COACH_PAGE (self));
+
+  self->needs_rebuild = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild (self);
+}
+
 static void
 watch (RapportCoachPage *self,
        RapportAnalysis  *analysis)
@@ -716,7 +739,25 @@ watch (RapportCoachPage *self,
   g_assert (RAPPORT_IS_COACH_PAGE (self));
 
   g_ptr_array_add (self->watched, g_object_ref (analysis));
-  g_signal_connect_swapped (analysis, "suggestions-changed", G_CALLBACK (rebuild), self);
+  g_signal_connect_swapped (analysis, "suggestions-changed", G_CALLBACK (queue_rebuild), self);
+}
+
+static void
+analysis_complete_cb (RapportCoachPage *self)
+{
+  queue_rebuild (self);
+}
+
+static void
+rapport_coach_page_map (GtkWidget *widget)
+{
+  RapportCoachPage *self = RAPPORT_COACH_PAGE (widget);
+
+  /* Before the children are mapped, so the first frame shows the new cards. */
+  if (self->needs_rebuild)
+    rebuild (self);
+
+  GTK_WIDGET_CLASS (rapport_coach_page_parent_class)->map (widget);
 }
 
 RapportAnalysis *
@@ -734,8 +775,15 @@ rapport_coach_page_set_analysis (RapportCoachPage *self,
   g_return_if_fail (RAPPORT_IS_COACH_PAGE (self));
   g_return_if_fail (analysis == NULL || RAPPORT_IS_ANALYSIS (analysis));
 
-  if (!g_set_object (&self->analysis, analysis))
+  if (self->analysis == analysis)
     return;
+
+  if (self->analysis != NULL)
+    g_signal_handlers_disconnect_by_func (self->analysis, analysis_complete_cb, self);
+  g_set_object (&self->analysis, analysis);
+  if (analysis != NULL && !rapport_analysis_get_complete (analysis))
+    g_signal_connect_swapped (analysis, "notify::complete", G_CALLBACK (analysis_complete_cb),
+                              self);
 
   unwatch (self);
 
@@ -749,7 +797,7 @@ rapport_coach_page_set_analysis (RapportCoachPage *self,
       watch (self, analysis);
     }
 
-  rebuild (self);
+  queue_rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANALYSIS]);
 }
 
@@ -765,6 +813,8 @@ rapport_coach_page_dispose (GObject *object)
    * unparented once. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_COACH_PAGE);
+  if (self->analysis != NULL)
+    g_signal_handlers_disconnect_by_func (self->analysis, analysis_complete_cb, self);
   g_clear_object (&self->analysis);
 
   G_OBJECT_CLASS (rapport_coach_page_parent_class)->dispose (object);
@@ -829,6 +879,8 @@ rapport_coach_page_class_init (RapportCoachPageClass *klass)
   object_class->get_property = rapport_coach_page_get_property;
   object_class->set_property = rapport_coach_page_set_property;
 
+  widget_class->map = rapport_coach_page_map;
+
   /**
    * RapportCoachPage:analysis:
    *
@@ -846,6 +898,7 @@ rapport_coach_page_class_init (RapportCoachPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportCoachPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RapportCoachPage, stack);
   gtk_widget_class_bind_template_child (widget_class, RapportCoachPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, RapportCoachPage, loading_page);
   gtk_widget_class_bind_template_child (widget_class, RapportCoachPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, RapportCoachPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, RapportCoachPage, subtitle_label);
@@ -860,8 +913,14 @@ rapport_coach_page_class_init (RapportCoachPageClass *klass)
 static void
 rapport_coach_page_init (RapportCoachPage *self)
 {
+  g_autoptr(AdwSpinnerPaintable) spinner = NULL;
+
   self->watched = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_stack_set_visible_child_name (self->stack, "empty");
+
+  /* Not in the template: GtkBuilder takes an inline paintable there for a file name. */
+  spinner = adw_spinner_paintable_new (GTK_WIDGET (self->loading_page));
+  adw_status_page_set_paintable (self->loading_page, GDK_PAINTABLE (spinner));
 }

@@ -727,7 +727,8 @@ update_follow_back_figure (RapportOverviewPage *self)
       return;
     }
 
-  reciprocity = report->reciprocity;
+  /* Before the analysis is complete, its counts: the ratio needs no names. */
+  reciprocity = rapport_analysis_get_reciprocity (self->analysis);
   if (reciprocity == NULL)
     {
       const char *why = coverage_explanation (report, RAPPORT_FIGURE_RECIPROCITY);
@@ -1137,6 +1138,7 @@ build_all (RapportOverviewPage *self)
       const RapportDataset *dataset = rapport_analysis_get_dataset (child);
       const RapportReport *report = rapport_analysis_get_report (child);
       const RapportAccount *account = rapport_analysis_get_account (child);
+      const RapportReciprocity *reciprocity;
       g_autofree char *followers = NULL;
       g_autofree char *rate = rapport_coach_percent (report->engagement.median_rate);
       g_autofree char *follow_back = NULL;
@@ -1160,8 +1162,9 @@ build_all (RapportOverviewPage *self)
       followers = points->len > 0
         ? rapport_coach_count (g_array_index (points, RapportSeriesPoint, points->len - 1).followers)
         : g_strdup ("—");
-      follow_back = rapport_coach_percent (report->reciprocity != NULL
-                                             ? report->reciprocity->follow_back_ratio : NAN);
+      reciprocity = rapport_analysis_get_reciprocity (child);
+      follow_back = rapport_coach_percent (reciprocity != NULL ? reciprocity->follow_back_ratio
+                                                               : NAN);
       posts = isnan (report->cadence->posts_per_week)
         ? g_strdup ("—") : g_strdup_printf ("%.1f", report->cadence->posts_per_week);
       /* Translators: the figures of one account on the Overview of all accounts. */

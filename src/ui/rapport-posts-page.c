@@ -281,6 +281,8 @@ struct _RapportPostsPage
   SortSpec             sort_specs[N_SORT_KEYS];
   guint                rebuilding : 1;
   guint                any_impressions : 1;
+  /* The analysis changed while the page was hidden: built when it is shown. */
+  guint                needs_rebuild : 1;
 
   /* Template children */
   GtkStack            *stack;
@@ -770,6 +772,7 @@ rebuild (RapportPostsPage *self)
 
   g_assert (RAPPORT_IS_POSTS_PAGE (self));
 
+  self->needs_rebuild = FALSE;
   self->rebuilding = TRUE;
 
   g_clear_pointer (&self->shown_ids, g_hash_table_unref);
@@ -821,6 +824,9 @@ rapport_posts_page_show_posts (RapportPostsPage   *self,
   g_return_if_fail (title != NULL);
   g_return_if_fail (platform_ids != NULL);
 
+  if (self->needs_rebuild)
+    rebuild (self);
+
   g_clear_pointer (&self->shown_ids, g_hash_table_unref);
   self->shown_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; platform_ids[i] != NULL; i++)
@@ -861,6 +867,32 @@ rapport_posts_page_get_analysis (RapportPostsPage *self)
   return self->analysis;
 }
 
+/* A row per post of thousands takes a moment to build and sort: a hidden page waits until it
+ * is shown, and only lets go of the rows it showed, which keep their analysis alive. */
+static void
+queue_rebuild (RapportPostsPage *self)
+{
+  g_assert (RAPPORT_IS_POSTS_PAGE (self));
+
+  self->needs_rebuild = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild (self);
+  else
+    g_list_store_remove_all (self->store);
+}
+
+static void
+rapport_posts_page_map (GtkWidget *widget)
+{
+  RapportPostsPage *self = RAPPORT_POSTS_PAGE (widget);
+
+  /* Before the children are mapped, so the first frame shows the new rows. */
+  if (self->needs_rebuild)
+    rebuild (self);
+
+  GTK_WIDGET_CLASS (rapport_posts_page_parent_class)->map (widget);
+}
+
 void
 rapport_posts_page_set_analysis (RapportPostsPage *self,
                                  RapportAnalysis  *analysis)
@@ -871,7 +903,7 @@ rapport_posts_page_set_analysis (RapportPostsPage *self,
   if (!g_set_object (&self->analysis, analysis))
     return;
 
-  rebuild (self);
+  queue_rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANALYSIS]);
 }
 
@@ -974,6 +1006,8 @@ rapport_posts_page_class_init (RapportPostsPageClass *klass)
   object_class->dispose = rapport_posts_page_dispose;
   object_class->get_property = rapport_posts_page_get_property;
   object_class->set_property = rapport_posts_page_set_property;
+
+  widget_class->map = rapport_posts_page_map;
 
   /**
    * RapportPostsPage:analysis:

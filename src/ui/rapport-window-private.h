@@ -37,8 +37,12 @@ struct _RapportWindow
   guint                   refreshing_accounts : 1;
 
   RapportAnalysis        *analysis;
+  /* For the first look and then the rest, until the analysis is complete. */
   GCancellable           *analysis_cancellable;
   gint64                  loading_account;    /* -1 when no analysis is loading */
+  /* Waits for the frame after the one that draws a first look, to load the rest. */
+  guint                   complete_tick_id;
+  guint                   complete_ticks;
 
   RapportImportJob       *import_job;         /* the running import, or NULL */
   GPtrArray              *queued_files;       /* GFile, to import after the running one */

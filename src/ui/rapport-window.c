@@ -176,6 +176,9 @@ cancel_analysis_load (RapportWindow *self)
   g_cancellable_cancel (self->analysis_cancellable);
   g_clear_object (&self->analysis_cancellable);
   self->loading_account = -1;
+  if (self->complete_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->complete_tick_id);
+  self->complete_tick_id = 0;
 }
 
 /* Nothing to analyse: the welcome page. */
@@ -241,6 +244,74 @@ rapport_window_set_page (RapportWindow *self,
   return TRUE;
 }
 
+/* The analysis is complete: the window is idle again. */
+static void
+finish_analysis_load (RapportWindow *self)
+{
+  g_assert (RAPPORT_IS_WINDOW (self));
+
+  g_clear_object (&self->analysis_cancellable);
+  self->loading_account = -1;
+  _rapport_window_update_state (self);
+}
+
+static void
+analysis_completed_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(RapportWindow) self = user_data;
+  RapportAnalysis *analysis = RAPPORT_ANALYSIS (object);
+  g_autoptr(GError) error = NULL;
+
+  /* A newer load (or the end of the window) took over. */
+  if (!rapport_analysis_complete_finish (analysis, result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (_rapport_window_is_disposed (self) || analysis != self->analysis)
+    return;
+
+  if (error != NULL)
+    {
+      g_clear_object (&self->analysis_cancellable);
+      self->loading_account = -1;
+      set_analysis (self, NULL);
+      show_error (self, _("Could Not Load the Analysis"), error->message);
+      return;
+    }
+
+  finish_analysis_load (self);
+}
+
+static void
+complete_analysis (RapportWindow *self)
+{
+  g_assert (RAPPORT_IS_WINDOW (self));
+  g_assert (self->analysis != NULL);
+
+  rapport_analysis_complete_async (self->analysis,
+                                   self->analysis_cancellable,
+                                   analysis_completed_cb,
+                                   g_object_ref (self));
+}
+
+static gboolean
+complete_analysis_tick_cb (GtkWidget     *widget,
+                           GdkFrameClock *clock,
+                           gpointer       user_data)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  /* The first tick belongs to the frame that draws the first look; the second comes after
+   * it was painted. */
+  if (++self->complete_ticks < 2)
+    return G_SOURCE_CONTINUE;
+
+  self->complete_tick_id = 0;
+  complete_analysis (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 analysis_loaded_cb (GObject      *object,
                     GAsyncResult *result,
@@ -257,11 +328,10 @@ analysis_loaded_cb (GObject      *object,
       _rapport_window_is_disposed (self))
     return;
 
-  g_clear_object (&self->analysis_cancellable);
-  self->loading_account = -1;
-
   if (analysis == NULL)
     {
+      g_clear_object (&self->analysis_cancellable);
+      self->loading_account = -1;
       set_analysis (self, NULL);
       show_error (self, _("Could Not Load the Analysis"), error->message);
       return;
@@ -271,15 +341,37 @@ analysis_loaded_cb (GObject      *object,
   adw_navigation_page_set_title (self->content_page, rapport_analysis_get_title (analysis));
   apply_requested_page (self);
   gtk_stack_set_visible_child_name (self->stack, "analysis");
+
+  if (rapport_analysis_get_complete (analysis))
+    {
+      finish_analysis_load (self);
+      return;
+    }
+
+  /* The rest loads once the first look is on screen, not competing with drawing it; a window
+   * that is not shown has no frame to wait for. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->complete_ticks = 0;
+      self->complete_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self),
+                                                             complete_analysis_tick_cb,
+                                                             NULL, NULL);
+    }
+  else
+    complete_analysis (self);
+
   _rapport_window_update_state (self);
 }
 
 /* Loads the analysis of @account_id (0 for all accounts) off the main thread; the spinner
- * shows until it is there. */
+ * shows until the first look is there, and the window stays busy until the rest is. */
 void
 _rapport_window_load_analysis (RapportWindow *self,
                                gint64         account_id)
 {
+  GtkApplication *application;
+  RapportAnalysisPreload *preload;
+
   g_assert (RAPPORT_IS_WINDOW (self));
   g_assert (account_id >= 0);
 
@@ -293,11 +385,23 @@ _rapport_window_load_analysis (RapportWindow *self,
   gtk_stack_set_visible_child_name (self->stack, "loading");
   _rapport_window_update_state (self);
 
-  rapport_analysis_load_async (self->store,
-                               account_id,
-                               self->analysis_cancellable,
-                               analysis_loaded_cb,
-                               g_object_ref (self));
+  /* The first load of the first window takes over what the application started loading
+   * before GTK. */
+  application = gtk_window_get_application (GTK_WINDOW (self));
+  if (RAPPORT_IS_APPLICATION (application) &&
+      (preload = rapport_application_take_preload (RAPPORT_APPLICATION (application))) != NULL)
+    rapport_analysis_preload_claim_async (preload,
+                                          self->store,
+                                          account_id,
+                                          self->analysis_cancellable,
+                                          analysis_loaded_cb,
+                                          g_object_ref (self));
+  else
+    rapport_analysis_load_async (self->store,
+                                 account_id,
+                                 self->analysis_cancellable,
+                                 analysis_loaded_cb,
+                                 g_object_ref (self));
 }
 
 /* Shows the database in @data_dir: the creator's own, or the sample data's. */
@@ -459,7 +563,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   /**
    * RapportWindow:busy:
    *
-   * Whether an import runs or an analysis loads.
+   * Whether an import runs or an analysis loads, until the analysis is complete.
    */
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL,

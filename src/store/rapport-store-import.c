@@ -297,11 +297,22 @@ enum {
   PENDING_COLUMN_ROWS, /* hidden: the argument, a GArray of PendingRelation */
 };
 
+/* The rows of one list in two runs, [0, middle) and [middle, len), each sorted: the function
+ * merges them as SQLite reads, so the two halves can be sorted on two cores. */
+typedef struct
+{
+  const PendingRelation *rows;
+  guint middle;
+  guint len;
+} PendingRuns;
+
 typedef struct
 {
   sqlite3_vtab_cursor base;
-  GArray *rows;
-  guint index;
+  const PendingRuns *runs;
+  guint next[2];
+  const PendingRelation *current; /* NULL at the end */
+  sqlite3_int64 rowid;
 } PendingCursor;
 
 static int
@@ -373,6 +384,23 @@ pending_close (sqlite3_vtab_cursor *cursor)
   return SQLITE_OK;
 }
 
+/* Moves to the smaller of the two runs' next rows. */
+static void
+pending_pick (PendingCursor *cursor)
+{
+  const PendingRuns *runs = cursor->runs;
+  gboolean in_first = cursor->next[0] < runs->middle;
+  gboolean in_second = cursor->next[1] < runs->len;
+
+  if (in_first &&
+      (!in_second || compare_pending (&runs->rows[cursor->next[0]], &runs->rows[cursor->next[1]]) < 0))
+    cursor->current = &runs->rows[cursor->next[0]++];
+  else if (in_second)
+    cursor->current = &runs->rows[cursor->next[1]++];
+  else
+    cursor->current = NULL;
+}
+
 static int
 pending_filter (sqlite3_vtab_cursor  *base,
                 int                   index_number,
@@ -382,8 +410,15 @@ pending_filter (sqlite3_vtab_cursor  *base,
 {
   PendingCursor *cursor = (PendingCursor *) base;
 
-  cursor->rows = argc == 1 ? sqlite3_value_pointer (argv[0], PENDING_POINTER_TYPE) : NULL;
-  cursor->index = 0;
+  cursor->runs = argc == 1 ? sqlite3_value_pointer (argv[0], PENDING_POINTER_TYPE) : NULL;
+  cursor->current = NULL;
+  cursor->rowid = 0;
+  if (cursor->runs != NULL)
+    {
+      cursor->next[0] = 0;
+      cursor->next[1] = cursor->runs->middle;
+      pending_pick (cursor);
+    }
   return SQLITE_OK;
 }
 
@@ -392,7 +427,8 @@ pending_next (sqlite3_vtab_cursor *base)
 {
   PendingCursor *cursor = (PendingCursor *) base;
 
-  cursor->index++;
+  cursor->rowid++;
+  pending_pick (cursor);
   return SQLITE_OK;
 }
 
@@ -401,7 +437,7 @@ pending_eof (sqlite3_vtab_cursor *base)
 {
   PendingCursor *cursor = (PendingCursor *) base;
 
-  return cursor->rows == NULL || cursor->index >= cursor->rows->len;
+  return cursor->current == NULL;
 }
 
 static void
@@ -420,7 +456,7 @@ pending_column (sqlite3_vtab_cursor *base,
                 int                  column)
 {
   PendingCursor *cursor = (PendingCursor *) base;
-  const PendingRelation *row = &g_array_index (cursor->rows, PendingRelation, cursor->index);
+  const PendingRelation *row = cursor->current;
 
   switch (column)
     {
@@ -450,7 +486,7 @@ static int
 pending_rowid (sqlite3_vtab_cursor *base,
                sqlite3_int64       *rowid)
 {
-  *rowid = ((PendingCursor *) base)->index;
+  *rowid = ((PendingCursor *) base)->rowid;
   return SQLITE_OK;
 }
 
@@ -475,17 +511,52 @@ rapport_store_import_register (sqlite3 *db)
                                    NULL, NULL) == SQLITE_OK;
 }
 
+/* Lists shorter than this are sorted on one core. */
+#define PARALLEL_SORT_MIN 16384
+
+static int
+compare_pending_data (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      user_data)
+{
+  return compare_pending (a, b);
+}
+
+static gpointer
+sort_first_half (gpointer data)
+{
+  GArray *pending = data;
+
+  g_sort_array (pending->data, pending->len / 2, sizeof (PendingRelation), compare_pending_data, NULL);
+  return NULL;
+}
+
 static gboolean
 flush_relations (RapportStoreImport  *self,
                  RapportDirection     direction,
                  GError             **error)
 {
   GArray *pending = self->pending[direction];
+  PendingRuns runs = { (const PendingRelation *) pending->data, pending->len, pending->len };
   sqlite3_stmt *stmt;
   guint64 written;
   gboolean ok;
 
-  g_array_sort (pending, compare_pending);
+  /* A million followers take a third of a second to sort: on two cores, half each. */
+  if (pending->len >= PARALLEL_SORT_MIN && g_get_num_processors () > 1)
+    {
+      GThread *thread;
+
+      runs.middle = pending->len / 2;
+      thread = g_thread_new ("rapport-sort", sort_first_half, pending);
+      g_sort_array (&g_array_index (pending, PendingRelation, runs.middle), runs.len - runs.middle,
+                    sizeof (PendingRelation), compare_pending_data, NULL);
+      g_thread_join (thread);
+    }
+  else
+    {
+      g_array_sort (pending, compare_pending);
+    }
 
   stmt = rapport_store_prepare (self->store,
     "INSERT OR IGNORE INTO relation (snapshot_id, direction, who, handle, platform_id, since)"
@@ -494,7 +565,7 @@ flush_relations (RapportStoreImport  *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, self->snapshot_id);
   sqlite3_bind_int (stmt, 2, direction);
-  sqlite3_bind_pointer (stmt, 3, pending, PENDING_POINTER_TYPE, NULL);
+  sqlite3_bind_pointer (stmt, 3, &runs, PENDING_POINTER_TYPE, NULL);
   ok = step_done (self, stmt, N_("saving followers"), error);
   written = sqlite3_changes64 (rapport_store_get_db (self->store));
   /* The cached statement must not keep a pointer to rows that are about to go. */

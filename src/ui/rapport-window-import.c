@@ -905,13 +905,16 @@ drop_cb (GtkDropTarget *target,
          RapportWindow *self)
 {
   g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  /* The list is ours, the files in it are the value's. */
+  g_autoptr(GSList) dropped = NULL;
 
   gtk_revealer_set_reveal_child (self->drop_revealer, FALSE);
 
   if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     return FALSE;
 
-  for (GSList *l = gdk_file_list_get_files (g_value_get_boxed (value)); l != NULL; l = l->next)
+  dropped = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = dropped; l != NULL; l = l->next)
     g_ptr_array_add (files, l->data);
 
   if (files->len == 0)

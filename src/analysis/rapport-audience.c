@@ -197,34 +197,43 @@ rapport_reciprocity_compute_lists (const RapportPeople *followers,
   return self;
 }
 
-/* Uses the newest snapshot that has both lists, so both describe the same moment; when no
- * export has both, the newest follower list and the newest following list, which
- * same_snapshot = FALSE flags: accounts that changed between the two exports then count wrong. */
-RapportReciprocity *
-rapport_reciprocity_compute (const RapportDataset *dataset)
+/* The newest snapshot that has both lists, so both describe the same moment; when no export
+ * has both, the newest follower list and the newest following list, which same_snapshot =
+ * FALSE flags: accounts that changed between the two exports then count wrong.  FALSE when
+ * one of the lists is missing altogether. */
+gboolean
+rapport_reciprocity_pick_snapshots (const RapportDataset           *dataset,
+                                    const RapportDatasetSnapshot  **followers_snapshot,
+                                    const RapportDatasetSnapshot  **following_snapshot)
 {
-  const RapportDatasetSnapshot *followers_snapshot = NULL;
-  const RapportDatasetSnapshot *following_snapshot = NULL;
-  RapportReciprocity *self;
+  g_return_val_if_fail (dataset != NULL, FALSE);
 
-  g_return_val_if_fail (dataset != NULL, NULL);
-
+  *followers_snapshot = *following_snapshot = NULL;
   for (guint i = dataset->snapshots->len; i > 0; i--)
     {
       const RapportDatasetSnapshot *snapshot = g_ptr_array_index (dataset->snapshots, i - 1);
 
       if (snapshot->followers != NULL && snapshot->following != NULL)
         {
-          followers_snapshot = following_snapshot = snapshot;
-          break;
+          *followers_snapshot = *following_snapshot = snapshot;
+          return TRUE;
         }
     }
-  if (followers_snapshot == NULL)
-    {
-      followers_snapshot = rapport_dataset_latest_with_list (dataset, RAPPORT_DIRECTION_FOLLOWER);
-      following_snapshot = rapport_dataset_latest_with_list (dataset, RAPPORT_DIRECTION_FOLLOWING);
-    }
-  if (followers_snapshot == NULL || following_snapshot == NULL)
+  *followers_snapshot = rapport_dataset_latest_with_list (dataset, RAPPORT_DIRECTION_FOLLOWER);
+  *following_snapshot = rapport_dataset_latest_with_list (dataset, RAPPORT_DIRECTION_FOLLOWING);
+  return *followers_snapshot != NULL && *following_snapshot != NULL;
+}
+
+RapportReciprocity *
+rapport_reciprocity_compute (const RapportDataset *dataset)
+{
+  const RapportDatasetSnapshot *followers_snapshot;
+  const RapportDatasetSnapshot *following_snapshot;
+  RapportReciprocity *self;
+
+  g_return_val_if_fail (dataset != NULL, NULL);
+
+  if (!rapport_reciprocity_pick_snapshots (dataset, &followers_snapshot, &following_snapshot))
     return NULL;
 
   self = rapport_reciprocity_compute_lists (followers_snapshot->followers,

@@ -215,28 +215,13 @@ count_reciprocity (RapportStore          *connection,
                    const RapportDataset  *dataset,
                    GError               **error)
 {
-  const RapportDatasetSnapshot *followers_snapshot = NULL;
-  const RapportDatasetSnapshot *following_snapshot = NULL;
+  const RapportDatasetSnapshot *followers_snapshot;
+  const RapportDatasetSnapshot *following_snapshot;
   g_autoptr(RapportReciprocity) counts = NULL;
   guint64 n_mutuals = 0;
 
-  for (guint i = dataset->snapshots->len; i > 0; i--)
-    {
-      const RapportDatasetSnapshot *snapshot = g_ptr_array_index (dataset->snapshots, i - 1);
-
-      if (snapshot->followers != NULL && snapshot->following != NULL)
-        {
-          followers_snapshot = following_snapshot = snapshot;
-          break;
-        }
-    }
-  if (followers_snapshot == NULL)
-    {
-      followers_snapshot = rapport_dataset_latest_with_list (dataset, RAPPORT_DIRECTION_FOLLOWER);
-      following_snapshot = rapport_dataset_latest_with_list (dataset, RAPPORT_DIRECTION_FOLLOWING);
-    }
-
-  if (followers_snapshot == NULL || following_snapshot == NULL)
+  /* The same snapshots as the complete analysis compares. */
+  if (!rapport_reciprocity_pick_snapshots (dataset, &followers_snapshot, &following_snapshot))
     return NULL;
 
   if (!rapport_store_count_mutuals (connection, followers_snapshot->id, following_snapshot->id,

@@ -51,8 +51,6 @@ struct _RapportWindow
 
   /* Template children */
   AdwToastOverlay        *toast_overlay;
-  /* The text of the newest toast, which may already have timed out: for tests. */
-  char                   *last_toast;
   GtkRevealer            *drop_revealer;
   AdwNavigationSplitView *split_view;
   GtkListBox             *accounts_list;

@@ -65,8 +65,6 @@ _rapport_window_add_toast (RapportWindow    *self,
   adw_toast_set_use_markup (toast, FALSE);
   adw_toast_set_priority (toast, priority);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
-  g_free (self->last_toast);
-  self->last_toast = g_strdup (message);
 }
 
 static void
@@ -508,7 +506,6 @@ rapport_window_finalize (GObject *object)
   g_clear_pointer (&self->data_dir, g_free);
   g_clear_pointer (&self->active_data_dir, g_free);
   g_clear_pointer (&self->requested_page, g_free);
-  g_clear_pointer (&self->last_toast, g_free);
 
   G_OBJECT_CLASS (rapport_window_parent_class)->finalize (object);
 }

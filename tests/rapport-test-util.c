@@ -9,6 +9,7 @@
 #include <archive_entry.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "rapport-test-util.h"
 
@@ -96,4 +97,28 @@ rapport_test_remove_tree (const char *path)
       g_object_unref (info);
     }
   g_rmdir (path);
+}
+
+char *
+rapport_test_database_fingerprint (const char *data_dir)
+{
+  g_autofree char *path = g_build_filename (data_dir, "rapport.db", NULL);
+  const char *tables[] = { "account", "snapshot", "relation", "post", "post_counts", "post_tag",
+                           "follower_count", "interaction" };
+  GString *fingerprint = g_string_new (NULL);
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", tables[i]);
+      sqlite3_stmt *stmt;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      g_string_append_printf (fingerprint, "%s=%lld ", tables[i], sqlite3_column_int64 (stmt, 0));
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+  return g_string_free (fingerprint, FALSE);
 }

@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 void  rapport_test_write_archive (const char *path,
                                   const char *format,
                                   ...) G_GNUC_NULL_TERMINATED;
+/* Row counts of every table an import writes in the database of @data_dir, to compare before
+ * and after an import that must change nothing. */
+char *rapport_test_database_fingerprint (const char *data_dir);
 /* A new temporary folder, removed with everything in it by rapport_test_remove_tree(). */
 char *rapport_test_make_temp_dir (void);
 void  rapport_test_remove_tree   (const char *path);

@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 
 #include "import/rapport-import-error.h"
 #include "import/rapport-import-job.h"
@@ -63,31 +62,6 @@ fixture_path (const char *first,
   return g_build_filenamev ((char **) parts->pdata);
 }
 
-/* A fingerprint of everything in the database, to prove that a failed import changed nothing. */
-static char *
-database_fingerprint (Fixture *fixture)
-{
-  g_autofree char *path = g_build_filename (fixture->data_dir, "rapport.db", NULL);
-  const char *tables[] = { "account", "snapshot", "relation", "post", "post_counts", "post_tag",
-                           "follower_count", "interaction" };
-  GString *fingerprint = g_string_new (NULL);
-  sqlite3 *db;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    {
-      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", tables[i]);
-      sqlite3_stmt *stmt;
-
-      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-      g_string_append_printf (fingerprint, "%s=%lld ", tables[i], sqlite3_column_int64 (stmt, 0));
-      sqlite3_finalize (stmt);
-    }
-  sqlite3_close (db);
-  return g_string_free (fingerprint, FALSE);
-}
-
 static void
 import_ok (Fixture              *fixture,
            const char           *path,
@@ -126,12 +100,12 @@ test_tiktok_and_reimport (Fixture       *fixture,
   g_assert_cmpstr (description, ==, "TikTok · @jocats · exported 2 Apr 2024 · 4 followers, 2 following, 3 posts");
 
   /* The same export again is a no-op that says so. */
-  before = database_fingerprint (fixture);
+  before = rapport_test_database_fingerprint (fixture->data_dir);
   g_assert_false (rapport_import_path (fixture->store, path, &again, NULL, &error));
   g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_DUPLICATE);
   g_assert_true (again.already_imported);
   g_assert_cmpstr (again.handle, ==, "jocats");
-  after = database_fingerprint (fixture);
+  after = rapport_test_database_fingerprint (fixture->data_dir);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -241,7 +215,7 @@ test_unrecognized (Fixture       *fixture,
   g_autofree char *export_dir = g_build_filename (fixture->dir, "holiday-photos", NULL);
   g_autofree char *file = g_build_filename (export_dir, "IMG_0001.jpg", NULL);
   g_autofree char *notes = g_build_filename (export_dir, "notes.txt", NULL);
-  g_autofree char *before = database_fingerprint (fixture);
+  g_autofree char *before = rapport_test_database_fingerprint (fixture->data_dir);
   g_autofree char *after = NULL;
   g_auto(RapportImportSummary) summary = { 0 };
   g_autoptr(GError) error = NULL;
@@ -257,7 +231,7 @@ test_unrecognized (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "IMG_0001.jpg, notes.txt"));
   g_assert_nonnull (strstr (error->message, "Instagram"));
   g_assert_nonnull (strstr (error->message, "TikTok"));
-  after = database_fingerprint (fixture);
+  after = rapport_test_database_fingerprint (fixture->data_dir);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -276,7 +250,7 @@ test_broken_file_changes_nothing (Fixture       *fixture,
   g_autofree char *after = NULL;
 
   import_ok (fixture, good, &summary);
-  before = database_fingerprint (fixture);
+  before = rapport_test_database_fingerprint (fixture->data_dir);
 
   g_assert_cmpint (g_mkdir (bad_dir, 0700), ==, 0);
   g_assert_true (g_file_set_contents (bad, "{\"Activity\": {\"Follower List\": {\"FansList\": [", -1, NULL));
@@ -290,7 +264,7 @@ test_broken_file_changes_nothing (Fixture       *fixture,
   g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE);
   g_assert_nonnull (strstr (error->message, "damaged.zip"));
 
-  after = database_fingerprint (fixture);
+  after = rapport_test_database_fingerprint (fixture->data_dir);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -302,13 +276,13 @@ test_cancelled (Fixture       *fixture,
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_auto(RapportImportSummary) summary = { 0 };
   g_autoptr(GError) error = NULL;
-  g_autofree char *before = database_fingerprint (fixture);
+  g_autofree char *before = rapport_test_database_fingerprint (fixture->data_dir);
   g_autofree char *after = NULL;
 
   g_cancellable_cancel (cancellable);
   g_assert_false (rapport_import_path (fixture->store, path, &summary, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  after = database_fingerprint (fixture);
+  after = rapport_test_database_fingerprint (fixture->data_dir);
   g_assert_cmpstr (before, ==, after);
 
   /* The same export imports afterwards. */

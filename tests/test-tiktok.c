@@ -12,7 +12,6 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 
 #include "import/rapport-import-error.h"
 #include "import/rapport-import-job.h"
@@ -757,30 +756,6 @@ test_long_list_bad_row (void)
   rapport_test_remove_tree (dir);
 }
 
-/* Row counts of every table Rapport writes, to prove that a failed import changed nothing. */
-static char *
-database_fingerprint (const char *data_dir)
-{
-  g_autofree char *path = g_build_filename (data_dir, "rapport.db", NULL);
-  const char *tables[] = { "account", "snapshot", "relation", "post", "follower_count", "interaction" };
-  GString *fingerprint = g_string_new (NULL);
-  sqlite3 *db;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    {
-      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", tables[i]);
-      sqlite3_stmt *stmt;
-
-      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-      g_string_append_printf (fingerprint, "%s=%lld ", tables[i], sqlite3_column_int64 (stmt, 0));
-      sqlite3_finalize (stmt);
-    }
-  sqlite3_close (db);
-  return g_string_free (fingerprint, FALSE);
-}
-
 /* Into the real store: a long list that breaks half-way leaves the database as it was. */
 static void
 test_long_list_changes_nothing (void)
@@ -803,9 +778,10 @@ test_long_list_changes_nothing (void)
   g_assert_no_error (error);
   g_assert_true (rapport_import_path (store, good, &summary, NULL, &error));
   g_assert_no_error (error);
-  before = database_fingerprint (data_dir);
+  before = rapport_test_database_fingerprint (data_dir);
   /* Two follower counts: the profile's 1234 and the list's 4. */
-  g_assert_cmpstr (before, ==, "account=1 snapshot=1 relation=6 post=3 follower_count=2 interaction=2 ");
+  g_assert_cmpstr (before, ==, "account=1 snapshot=1 relation=6 post=3 post_counts=3 post_tag=3 "
+                   "follower_count=2 interaction=2 ");
 
   /* Row 11001's name lacks its quotes: an element that is not JSON, met after thousands of rows
    * went to the store. */
@@ -816,7 +792,7 @@ test_long_list_changes_nothing (void)
   g_assert_cmpstr (error->message, ==,
                    "user_data.json: item 11001 is not valid JSON (line 11002: an unexpected character)");
 
-  after = database_fingerprint (data_dir);
+  after = rapport_test_database_fingerprint (data_dir);
   g_assert_cmpstr (before, ==, after);
 
   g_clear_object (&store);

@@ -9,7 +9,7 @@
 #include <locale.h>
 
 #include "rapport-application.h"
-#include "rapport-cli.h"
+#include "cli/rapport-cli.h"
 
 int
 main (int   argc,

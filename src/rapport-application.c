@@ -13,7 +13,7 @@
 
 #include "rapport-application.h"
 #include "rapport-resources.h"
-#include "ui/rapport-analysis.h"
+#include "session/rapport-analysis.h"
 #include "ui/rapport-screenshot.h"
 #include "ui/rapport-window.h"
 
@@ -512,7 +512,7 @@ rapport_application_startup (GApplication *app)
   };
   RapportApplication *self = RAPPORT_APPLICATION (app);
   const char *data_dir = rapport_application_get_data_dir (self);
-  g_autofree char *database = g_build_filename (data_dir, "rapport.db", NULL);
+  g_autofree char *database = rapport_store_dup_database_path (data_dir);
 
   /* Reading a big account takes about as long as GTK takes to start, so both run at once.
    * Only for a window started from the command line on the creator's existing database: a

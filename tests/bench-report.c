@@ -21,7 +21,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "rapport-report-printer.h"
+#include "cli/rapport-report-printer.h"
 #include "rapport-test-util.h"
 #include "store/rapport-store.h"
 

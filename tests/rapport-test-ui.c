@@ -7,7 +7,7 @@
 
 #include <glib/gstdio.h>
 
-#include "import/rapport-import-job.h"
+#include "session/rapport-import-job.h"
 #include "ui/rapport-screenshot.h"
 #include "rapport-test-ui.h"
 #include "rapport-test-util.h"
@@ -145,13 +145,13 @@ rapport_test_ui_load_first_look (RapportStore *store,
       account_id = ((RapportAccount *) g_ptr_array_index (accounts, i))->id;
   g_assert_cmpint (account_id, >, 0);
 
-  rapport_analysis_load_async (store, account_id, NULL, store_result_cb, &result);
+  rapport_analysis_load_summary_async (store, account_id, NULL, store_result_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
 
-  analysis = rapport_analysis_load_finish (result, &error);
+  analysis = rapport_analysis_load_summary_finish (result, &error);
   g_assert_no_error (error);
-  g_assert_false (rapport_analysis_get_complete (analysis));
+  g_assert_false (rapport_analysis_has_details (analysis));
 
   return analysis;
 }
@@ -162,13 +162,13 @@ rapport_test_ui_complete_analysis (RapportAnalysis *analysis)
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  rapport_analysis_complete_async (analysis, NULL, store_result_cb, &result);
+  rapport_analysis_load_details_async (analysis, NULL, store_result_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
 
-  g_assert_true (rapport_analysis_complete_finish (analysis, result, &error));
+  g_assert_true (rapport_analysis_load_details_finish (analysis, result, &error));
   g_assert_no_error (error);
-  g_assert_true (rapport_analysis_get_complete (analysis));
+  g_assert_true (rapport_analysis_has_details (analysis));
 }
 
 /* A registered application lives as long as the process (registration holds a reference),

@@ -13,7 +13,7 @@
 
 #include "rapport-application.h"
 #include "store/rapport-store.h"
-#include "ui/rapport-analysis.h"
+#include "session/rapport-analysis.h"
 #include "ui/rapport-window.h"
 
 G_BEGIN_DECLS
@@ -35,7 +35,7 @@ RapportAnalysis    *rapport_test_ui_load_analysis      (RapportStore *store,
 RapportAnalysis    *rapport_test_ui_load_analysis_by_id (RapportStore *store,
                                                          gint64        account_id);
 /* The first look of the account @handle, loaded as the window loads it; see
- * rapport_analysis_load_async(). */
+ * rapport_analysis_load_summary_async(). */
 RapportAnalysis    *rapport_test_ui_load_first_look    (RapportStore *store,
                                                         const char   *handle);
 /* Loads the rest of a first look and asserts it worked. */

@@ -11,8 +11,8 @@
 
 #include <math.h>
 
-#include "import/rapport-import-job.h"
-#include "ui/rapport-analysis.h"
+#include "session/rapport-import-job.h"
+#include "session/rapport-analysis.h"
 #include "rapport-test-util.h"
 
 typedef struct
@@ -185,12 +185,12 @@ load_in_thread (RapportStore  *store,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  rapport_analysis_load_async (store, account_id, cancellable, loaded_cb, &result);
+  rapport_analysis_load_summary_async (store, account_id, cancellable, loaded_cb, &result);
 
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
 
-  return rapport_analysis_load_finish (result, error);
+  return rapport_analysis_load_summary_finish (result, error);
 }
 
 static void
@@ -350,7 +350,7 @@ completed_cb (GObject      *object,
   *out = g_object_ref (result);
 }
 
-/* The thread of rapport_analysis_complete_async() may let go of the analysis a moment after
+/* The thread of rapport_analysis_load_details_async() may let go of the analysis a moment after
  * its result arrived. */
 static void
 finalize_completed (RapportAnalysis *analysis)
@@ -379,12 +379,12 @@ complete_in_thread (RapportAnalysis  *analysis,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  rapport_analysis_complete_async (analysis, cancellable, completed_cb, &result);
+  rapport_analysis_load_details_async (analysis, cancellable, completed_cb, &result);
 
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
 
-  return rapport_analysis_complete_finish (analysis, result, error);
+  return rapport_analysis_load_details_finish (analysis, result, error);
 }
 
 static const RapportDatasetSnapshot *
@@ -428,7 +428,7 @@ test_analysis_first_look (Fixture       *fixture,
 
   analysis = load_in_thread (fixture->store, fixture->old_id, NULL, &error);
   g_assert_no_error (error);
-  g_assert_false (rapport_analysis_get_complete (analysis));
+  g_assert_false (rapport_analysis_has_details (analysis));
   g_assert_true (rapport_analysis_get_store (analysis) == fixture->store);
 
   /* No lists, nothing that compares people by name, no suggestions. */
@@ -483,12 +483,12 @@ test_analysis_first_look (Fixture       *fixture,
     }
 
   /* The rest. */
-  g_signal_connect (analysis, "notify::complete", G_CALLBACK (count_notify_cb),
+  g_signal_connect (analysis, "notify::has-details", G_CALLBACK (count_notify_cb),
                     &notifies);
   g_assert_true (complete_in_thread (analysis, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (notifies, ==, 1);
-  g_assert_true (rapport_analysis_get_complete (analysis));
+  g_assert_true (rapport_analysis_has_details (analysis));
   g_assert_nonnull (rapport_analysis_get_suggestions (analysis));
   g_assert_true (rapport_analysis_get_dataset (analysis) != first_dataset);
   g_assert_nonnull (first_snapshot (rapport_analysis_get_dataset (analysis))->followers);
@@ -508,7 +508,7 @@ test_analysis_first_look (Fixture       *fixture,
   /* Once is enough. */
   g_assert_false (complete_in_thread (analysis, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
-  g_assert_cmpstr (error->message, ==, "The analysis is complete already");
+  g_assert_cmpstr (error->message, ==, "The analysis has its details already");
   g_assert_cmpuint (notifies, ==, 1);
 
   finalize_completed (analysis);
@@ -583,19 +583,19 @@ test_analysis_first_look_all (Fixture       *fixture,
 
   analysis = load_in_thread (fixture->store, 0, NULL, &error);
   g_assert_no_error (error);
-  g_assert_false (rapport_analysis_get_complete (analysis));
+  g_assert_false (rapport_analysis_has_details (analysis));
   g_assert_null (rapport_analysis_get_reciprocity (analysis));
   g_assert_cmpuint (rapport_analysis_get_n_children (analysis), ==, 2);
 
-  g_signal_connect (analysis, "notify::complete", G_CALLBACK (count_complete_cb), order);
+  g_signal_connect (analysis, "notify::has-details", G_CALLBACK (count_complete_cb), order);
   for (guint i = 0; i < 2; i++)
     {
       RapportAnalysis *child = rapport_analysis_get_child (analysis, i);
 
-      g_assert_false (rapport_analysis_get_complete (child));
+      g_assert_false (rapport_analysis_has_details (child));
       g_assert_nonnull (rapport_analysis_get_report (child)->series);
       g_assert_null (rapport_analysis_get_suggestions (child));
-      g_signal_connect (child, "notify::complete", G_CALLBACK (count_complete_cb), order);
+      g_signal_connect (child, "notify::has-details", G_CALLBACK (count_complete_cb), order);
     }
 
   g_assert_true (complete_in_thread (analysis, NULL, &error));
@@ -609,10 +609,10 @@ test_analysis_first_look_all (Fixture       *fixture,
     {
       RapportAnalysis *child = rapport_analysis_get_child (analysis, i);
 
-      g_assert_true (rapport_analysis_get_complete (child));
+      g_assert_true (rapport_analysis_has_details (child));
       g_assert_nonnull (rapport_analysis_get_suggestions (child));
     }
-  g_assert_true (rapport_analysis_get_complete (analysis));
+  g_assert_true (rapport_analysis_has_details (analysis));
 
   finalize_completed (analysis);
 }
@@ -628,21 +628,21 @@ test_analysis_complete_cancelled (Fixture       *fixture,
 
   analysis = load_in_thread (fixture->store, fixture->old_id, NULL, &error);
   g_assert_no_error (error);
-  g_signal_connect (analysis, "notify::complete", G_CALLBACK (count_notify_cb),
+  g_signal_connect (analysis, "notify::has-details", G_CALLBACK (count_notify_cb),
                     &notifies);
 
   g_cancellable_cancel (cancellable);
   g_assert_false (complete_in_thread (analysis, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
-  g_assert_false (rapport_analysis_get_complete (analysis));
+  g_assert_false (rapport_analysis_has_details (analysis));
   g_assert_null (rapport_analysis_get_suggestions (analysis));
   g_assert_cmpuint (notifies, ==, 0);
 
   /* Its read transaction ended with it. */
   g_assert_false (complete_in_thread (analysis, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
-  g_assert_cmpstr (error->message, ==, "The rest of the analysis can no longer be loaded");
+  g_assert_cmpstr (error->message, ==, "The details of the analysis can no longer be loaded");
 
   finalize_completed (analysis);
 }
@@ -673,7 +673,7 @@ claim (RapportAnalysisPreload  *preload,
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
 
-  return rapport_analysis_load_finish (result, error);
+  return rapport_analysis_load_summary_finish (result, error);
 }
 
 static void
@@ -689,7 +689,7 @@ test_analysis_preload (Fixture       *fixture,
                     &error);
   g_assert_no_error (error);
   g_assert_true (rapport_analysis_is_all_accounts (analysis));
-  g_assert_false (rapport_analysis_get_complete (analysis));
+  g_assert_false (rapport_analysis_has_details (analysis));
   g_assert_cmpuint (rapport_analysis_get_n_children (analysis), ==, 2);
   /* Written through the window's store from now on. */
   g_assert_true (rapport_analysis_get_store (analysis) == fixture->store);
@@ -705,7 +705,7 @@ test_analysis_preload (Fixture       *fixture,
                     fixture->old_id, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (rapport_analysis_get_account_id (analysis), ==, fixture->old_id);
-  g_assert_false (rapport_analysis_get_complete (analysis));
+  g_assert_false (rapport_analysis_has_details (analysis));
   g_assert_true (rapport_analysis_get_store (analysis) == fixture->store);
   finalize_completed (analysis);
 

@@ -8,7 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "import/rapport-archive.h"
-#include "import/rapport-import-error.h"
+#include "core/rapport-import-error.h"
 #include "rapport-test-util.h"
 
 static void

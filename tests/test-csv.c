@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "import/rapport-csv.h"
-#include "import/rapport-import-error.h"
+#include "core/rapport-import-error.h"
 
 static RapportCsvReader *
 reader_for (const char *text)

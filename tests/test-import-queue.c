@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#include "import/rapport-import-queue.h"
+#include "session/rapport-import-queue.h"
 
 #include "rapport-test-sink.h"
 

@@ -9,8 +9,8 @@
 
 #include <glib/gstdio.h>
 
-#include "import/rapport-import-error.h"
-#include "import/rapport-import-job.h"
+#include "core/rapport-import-error.h"
+#include "session/rapport-import-job.h"
 #include "store/rapport-store.h"
 #include "rapport-test-util.h"
 

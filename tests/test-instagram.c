@@ -10,7 +10,7 @@
 
 #include <string.h>
 
-#include "import/rapport-import-error.h"
+#include "core/rapport-import-error.h"
 #include "import/rapport-instagram-importer.h"
 
 #include "rapport-test-sink.h"

@@ -11,7 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "core/rapport-records.h"
-#include "import/rapport-import-error.h"
+#include "core/rapport-import-error.h"
 #include "import/rapport-json-array.h"
 
 static GBytes *

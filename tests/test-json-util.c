@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "core/rapport-records.h"
-#include "import/rapport-import-error.h"
+#include "core/rapport-import-error.h"
 #include "import/rapport-json-util.h"
 
 static JsonNode *

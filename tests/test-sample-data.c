@@ -12,7 +12,7 @@
 #include <math.h>
 
 #include "analysis/rapport-report.h"
-#include "import/rapport-import-job.h"
+#include "session/rapport-import-job.h"
 #include "store/rapport-store.h"
 #include "rapport-test-util.h"
 

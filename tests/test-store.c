@@ -8,7 +8,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
-#include "import/rapport-import-error.h"
+#include "core/rapport-import-error.h"
 #include "store/rapport-store.h"
 #include "rapport-test-util.h"
 

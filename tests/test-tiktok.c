@@ -13,8 +13,8 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
-#include "import/rapport-import-error.h"
-#include "import/rapport-import-job.h"
+#include "core/rapport-import-error.h"
+#include "session/rapport-import-job.h"
 #include "import/rapport-tiktok-importer.h"
 #include "store/rapport-store.h"
 #include "rapport-test-sink.h"

@@ -13,7 +13,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
-#include "import/rapport-import-error.h"
+#include "core/rapport-import-error.h"
 #include "import/rapport-twitter-importer.h"
 #include "rapport-test-sink.h"
 #include "rapport-test-util.h"

@@ -14,7 +14,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "import/rapport-import-job.h"
+#include "session/rapport-import-job.h"
 #include "rapport-application.h"
 #include "store/rapport-store.h"
 #include "ui/rapport-account-row.h"
@@ -308,7 +308,7 @@ test_window_first_look (void)
   while ((analysis = rapport_window_get_analysis (window)) == NULL)
     g_main_context_iteration (NULL, TRUE);
 
-  g_assert_false (rapport_analysis_get_complete (analysis));
+  g_assert_false (rapport_analysis_has_details (analysis));
   g_assert_true (rapport_window_get_busy (window));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (window, "stack")), ==,
                    "analysis");
@@ -324,7 +324,7 @@ test_window_first_look (void)
   /* The rest follows the first frames by itself. */
   wait_idle (window);
   g_assert_true (rapport_window_get_analysis (window) == analysis);
-  g_assert_true (rapport_analysis_get_complete (analysis));
+  g_assert_true (rapport_analysis_has_details (analysis));
   g_assert_cmpstr (page_state (window, "audience", RAPPORT_TYPE_AUDIENCE_PAGE), ==, "audience");
   g_assert_cmpstr (page_state (window, "overview", RAPPORT_TYPE_OVERVIEW_PAGE), ==, "overview");
 

@@ -10,7 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-archive.h"
-#include "rapport-import-error.h"
+#include "core/rapport-import-error.h"
 
 typedef enum
 {

@@ -10,7 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "import/rapport-csv.h"
-#include "import/rapport-import-error.h"
+#include "core/rapport-import-error.h"
 
 struct _RapportCsvReader
 {

@@ -15,7 +15,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
-#include "import/rapport-import-error.h"
+#include "core/rapport-import-error.h"
 #include "import/rapport-instagram-private.h"
 
 /* Single-segment paths on instagram.com that are pages, not people. */

@@ -11,7 +11,7 @@
 #include <gio/gio.h>
 
 #include "import/rapport-archive.h"
-#include "import/rapport-import-sink.h"
+#include "core/rapport-import-sink.h"
 
 G_BEGIN_DECLS
 

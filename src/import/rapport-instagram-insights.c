@@ -17,7 +17,7 @@
 
 #include "core/rapport-dates.h"
 #include "core/rapport-text.h"
-#include "import/rapport-import-error.h"
+#include "core/rapport-import-error.h"
 #include "import/rapport-instagram-private.h"
 #include "import/rapport-json-util.h"
 

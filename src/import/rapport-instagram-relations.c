@@ -14,7 +14,7 @@
 
 #include <glib/gi18n.h>
 
-#include "import/rapport-import-error.h"
+#include "core/rapport-import-error.h"
 #include "import/rapport-instagram-private.h"
 
 /* Deeper nesting than this is not an export; refusing it keeps the recursion bounded. */

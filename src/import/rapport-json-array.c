@@ -19,7 +19,7 @@
 
 #include "core/rapport-numbers.h"
 #include "core/rapport-records.h"
-#include "import/rapport-import-error.h"
+#include "core/rapport-import-error.h"
 #include "import/rapport-json-array.h"
 
 /* Deeper nesting is refused rather than handed to a recursive parser. */

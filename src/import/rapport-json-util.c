@@ -13,7 +13,7 @@
 #include "core/rapport-numbers.h"
 #include "core/rapport-records.h"
 
-#include "rapport-import-error.h"
+#include "core/rapport-import-error.h"
 #include "rapport-json-util.h"
 
 JsonNode *

@@ -20,7 +20,7 @@
 #include "core/rapport-dates.h"
 #include "core/rapport-text.h"
 
-#include "rapport-import-error.h"
+#include "core/rapport-import-error.h"
 #include "rapport-json-array.h"
 #include "rapport-tiktok-importer.h"
 #include "rapport-tiktok-private.h"

@@ -9,7 +9,7 @@
 #pragma once
 
 #include "import/rapport-archive.h"
-#include "import/rapport-import-sink.h"
+#include "core/rapport-import-sink.h"
 
 G_BEGIN_DECLS
 

@@ -15,7 +15,7 @@
 #include "core/rapport-numbers.h"
 #include "core/rapport-text.h"
 #include "import/rapport-csv.h"
-#include "import/rapport-import-error.h"
+#include "core/rapport-import-error.h"
 #include "import/rapport-json-array.h"
 #include "import/rapport-json-util.h"
 #include "import/rapport-twitter-importer.h"

@@ -10,7 +10,7 @@
 
 #include <glib/gi18n.h>
 
-#include "import/rapport-import-error.h"
+#include "core/rapport-import-error.h"
 #include "rapport-store-private.h"
 
 /* Bumped when an importer change makes re-reading old exports worthwhile. */

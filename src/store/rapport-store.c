@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -136,6 +137,45 @@ rapport_store_get_schema_version (RapportStore *self)
   return version;
 }
 
+
+/* The file's name inside the data folder; its journals add "-wal", "-shm" and "-journal". */
+#define DATABASE_NAME "rapport.db"
+
+char *
+rapport_store_dup_database_path (const char *data_dir)
+{
+  g_return_val_if_fail (data_dir != NULL, NULL);
+
+  return g_build_filename (data_dir, DATABASE_NAME, NULL);
+}
+
+gboolean
+rapport_store_delete_database (const char  *data_dir,
+                               GError     **error)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  g_return_val_if_fail (data_dir != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (data_dir, G_DIR_SEPARATOR_S DATABASE_NAME,
+                                           suffixes[i], NULL);
+
+      if (g_unlink (path) != 0 && errno != ENOENT)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("Could not remove %s: %s"), path, g_strerror (saved_errno));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 /* A damaged file is the creator's data all the same: it is moved aside, never deleted. */
 static void
 set_corrupt_error (RapportStore  *self,
@@ -189,7 +229,7 @@ rapport_store_open (const char  *data_dir,
     }
 
   self = g_object_new (RAPPORT_TYPE_STORE, NULL);
-  self->path = g_build_filename (data_dir, "rapport.db", NULL);
+  self->path = rapport_store_dup_database_path (data_dir);
 
   status = sqlite3_open_v2 (self->path, &self->db,
                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);

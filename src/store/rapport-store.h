@@ -11,7 +11,7 @@
 
 #include "core/rapport-dataset.h"
 #include "core/rapport-records.h"
-#include "import/rapport-import-sink.h"
+#include "core/rapport-import-sink.h"
 
 G_BEGIN_DECLS
 
@@ -85,7 +85,14 @@ typedef void (*RapportImportProgressFunc) (const char *entry_name,
 
 GQuark                rapport_store_error_quark        (void);
 
-/* Opens (creating it if needed) DATA_DIR/rapport.db and migrates it to the current schema. */
+/* The database file of @data_dir, whether or not it exists. */
+char                 *rapport_store_dup_database_path  (const char            *data_dir);
+/* Deletes the database of @data_dir and its journal files, when there are any; nothing else
+ * in the folder is touched.  Only for a database of Rapport's own, such as the sample data's. */
+gboolean              rapport_store_delete_database    (const char            *data_dir,
+                                                        GError               **error);
+/* Opens (creating it if needed) the database of @data_dir and migrates it to the current
+ * schema. */
 RapportStore         *rapport_store_open               (const char            *data_dir,
                                                         GError               **error);
 const char           *rapport_store_get_path           (RapportStore          *self);

@@ -850,7 +850,7 @@ rebuild (RapportAudiencePage *self)
     }
 
   /* The lists come with the rest of the analysis. */
-  if (!rapport_analysis_get_complete (self->analysis))
+  if (!rapport_analysis_has_details (self->analysis))
     {
       gtk_stack_set_visible_child_name (self->stack, "loading");
       update_actions (self);
@@ -907,7 +907,7 @@ rapport_audience_page_show_accounts (RapportAudiencePage *self,
   if (self->needs_rebuild)
     rebuild (self);
 
-  if (self->analysis == NULL || !rapport_analysis_get_complete (self->analysis) ||
+  if (self->analysis == NULL || !rapport_analysis_has_details (self->analysis) ||
       (dataset = rapport_analysis_get_dataset (self->analysis)) == NULL ||
       (report = rapport_analysis_get_report (self->analysis)) == NULL)
     return;
@@ -1027,8 +1027,8 @@ rapport_audience_page_set_analysis (RapportAudiencePage *self,
     g_signal_handlers_disconnect_by_func (self->analysis, analysis_complete_cb, self);
   g_set_object (&self->analysis, analysis);
 
-  if (analysis != NULL && !rapport_analysis_get_complete (analysis))
-    g_signal_connect_swapped (analysis, "notify::complete", G_CALLBACK (analysis_complete_cb),
+  if (analysis != NULL && !rapport_analysis_has_details (analysis))
+    g_signal_connect_swapped (analysis, "notify::has-details", G_CALLBACK (analysis_complete_cb),
                               self);
 
   queue_rebuild (self);

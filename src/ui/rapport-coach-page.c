@@ -521,7 +521,7 @@ rebuild (RapportCoachPage *self)
     gtk_box_remove (self->groups_box, child);
 
   /* The suggestions come with the rest of the analysis. */
-  if (self->analysis != NULL && !rapport_analysis_get_complete (self->analysis))
+  if (self->analysis != NULL && !rapport_analysis_has_details (self->analysis))
     {
       gtk_stack_set_visible_child_name (self->stack, "loading");
       return;
@@ -781,8 +781,8 @@ rapport_coach_page_set_analysis (RapportCoachPage *self,
   if (self->analysis != NULL)
     g_signal_handlers_disconnect_by_func (self->analysis, analysis_complete_cb, self);
   g_set_object (&self->analysis, analysis);
-  if (analysis != NULL && !rapport_analysis_get_complete (analysis))
-    g_signal_connect_swapped (analysis, "notify::complete", G_CALLBACK (analysis_complete_cb),
+  if (analysis != NULL && !rapport_analysis_has_details (analysis))
+    g_signal_connect_swapped (analysis, "notify::has-details", G_CALLBACK (analysis_complete_cb),
                               self);
 
   unwatch (self);

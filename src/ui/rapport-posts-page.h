@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "ui/rapport-analysis.h"
+#include "session/rapport-analysis.h"
 
 G_BEGIN_DECLS
 

@@ -10,12 +10,11 @@
 #pragma once
 
 #include "store/rapport-store.h"
-#include "ui/rapport-analysis.h"
+#include "session/rapport-analysis.h"
+#include "session/rapport-import-batch.h"
 #include "ui/rapport-window.h"
 
 G_BEGIN_DECLS
-
-typedef struct _RapportImportJob RapportImportJob;
 
 struct _RapportWindow
 {
@@ -37,14 +36,15 @@ struct _RapportWindow
   guint                   refreshing_accounts : 1;
 
   RapportAnalysis        *analysis;
-  /* For the first look and then the rest, until the analysis is complete. */
+  /* For the summary and then the details, until the analysis has them. */
   GCancellable           *analysis_cancellable;
   gint64                  loading_account;    /* -1 when no analysis is loading */
-  /* Waits for the frame after the one that draws a first look, to load the rest. */
+  /* Waits for the frame after the one that draws a summary, to load the details. */
   guint                   complete_tick_id;
   guint                   complete_ticks;
 
-  RapportImportJob       *import_job;         /* the running import, or NULL */
+  RapportImportBatch     *import_batch;       /* the running imports, or NULL */
+  GCancellable           *import_cancellable; /* the running imports' Cancel */
   GPtrArray              *queued_files;       /* GFile, to import after the running one */
 
   char                   *requested_page;

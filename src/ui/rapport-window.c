@@ -263,7 +263,7 @@ analysis_completed_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   /* A newer load (or the end of the window) took over. */
-  if (!rapport_analysis_complete_finish (analysis, result, &error) &&
+  if (!rapport_analysis_load_details_finish (analysis, result, &error) &&
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   if (_rapport_window_is_disposed (self) || analysis != self->analysis)
@@ -287,7 +287,7 @@ complete_analysis (RapportWindow *self)
   g_assert (RAPPORT_IS_WINDOW (self));
   g_assert (self->analysis != NULL);
 
-  rapport_analysis_complete_async (self->analysis,
+  rapport_analysis_load_details_async (self->analysis,
                                    self->analysis_cancellable,
                                    analysis_completed_cb,
                                    g_object_ref (self));
@@ -319,7 +319,7 @@ analysis_loaded_cb (GObject      *object,
   g_autoptr(RapportAnalysis) analysis = NULL;
   g_autoptr(GError) error = NULL;
 
-  analysis = rapport_analysis_load_finish (result, &error);
+  analysis = rapport_analysis_load_summary_finish (result, &error);
 
   /* A newer load (or the end of the window) took over. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
@@ -340,7 +340,7 @@ analysis_loaded_cb (GObject      *object,
   apply_requested_page (self);
   gtk_stack_set_visible_child_name (self->stack, "analysis");
 
-  if (rapport_analysis_get_complete (analysis))
+  if (rapport_analysis_has_details (analysis))
     {
       finish_analysis_load (self);
       return;
@@ -395,7 +395,7 @@ _rapport_window_load_analysis (RapportWindow *self,
                                           analysis_loaded_cb,
                                           g_object_ref (self));
   else
-    rapport_analysis_load_async (self->store,
+    rapport_analysis_load_summary_async (self->store,
                                  account_id,
                                  self->analysis_cancellable,
                                  analysis_loaded_cb,

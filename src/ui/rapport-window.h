@@ -8,7 +8,7 @@
 #include <adwaita.h>
 
 #include "rapport-application.h"
-#include "ui/rapport-analysis.h"
+#include "session/rapport-analysis.h"
 
 G_BEGIN_DECLS
 

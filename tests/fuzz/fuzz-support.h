@@ -10,7 +10,7 @@
 #include <glib.h>
 
 #include "import/rapport-archive.h"
-#include "import/rapport-import-sink.h"
+#include "core/rapport-import-sink.h"
 
 G_BEGIN_DECLS
 

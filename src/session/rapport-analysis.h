@@ -8,9 +8,9 @@
  *
  * The window loads in two steps, because the lists of people are most of the work and the
  * Overview needs none of their names: with a million followers, reading their follow dates alone
- * takes half as long as reading them whole.  The first look (rapport_analysis_load_async(), or
- * a preload the application starts before GTK) has everything the Overview shows; the rest
- * (rapport_analysis_complete_async()) adds the lists, the figures that compare people by name
+ * takes half as long as reading them whole.  The summary (rapport_analysis_load_summary_async(),
+ * or a preload the application starts before GTK) has everything the Overview shows; the details
+ * (rapport_analysis_load_details_async()) add the lists, the figures that compare people by name
  * and the suggestions, read in the same read transaction, so both steps see the same database.
  */
 
@@ -28,49 +28,49 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RapportAnalysis, rapport_analysis, RAPPORT, ANALYSIS, GObject)
 
-/* The blocking core: @account_id 0 loads every account.  The result is complete. */
-RapportAnalysis      *rapport_analysis_load                  (RapportStore          *store,
-                                                              gint64                 account_id,
-                                                              GCancellable          *cancellable,
-                                                              GError               **error);
-/* The first look in a thread, on a second connection to @store's database, which stays open
- * in its read transaction for rapport_analysis_complete_async(). */
-void                  rapport_analysis_load_async            (RapportStore          *store,
-                                                              gint64                 account_id,
-                                                              GCancellable          *cancellable,
-                                                              GAsyncReadyCallback    callback,
-                                                              gpointer               user_data);
-RapportAnalysis      *rapport_analysis_load_finish           (GAsyncResult          *result,
-                                                              GError               **error);
-/* A first look loaded before there is a window: see rapport-analysis.c. */
+/* The blocking core: @account_id 0 loads every account.  The result has its details. */
+RapportAnalysis        *rapport_analysis_load                  (RapportStore           *store,
+                                                                gint64                  account_id,
+                                                                GCancellable           *cancellable,
+                                                                GError                **error);
+/* The summary in a thread, on a second connection to @store's database, which stays open in
+ * its read transaction for rapport_analysis_load_details_async(). */
+void                    rapport_analysis_load_summary_async    (RapportStore           *store,
+                                                                gint64                  account_id,
+                                                                GCancellable           *cancellable,
+                                                                GAsyncReadyCallback     callback,
+                                                                gpointer                user_data);
+RapportAnalysis        *rapport_analysis_load_summary_finish   (GAsyncResult           *result,
+                                                                GError                **error);
+/* A summary loaded before there is a window: see rapport-analysis.c. */
 typedef struct _RapportAnalysisPreload RapportAnalysisPreload;
 
-RapportAnalysisPreload *rapport_analysis_preload_start       (const char            *data_dir);
-void                  rapport_analysis_preload_claim_async   (RapportAnalysisPreload *preload,
-                                                              RapportStore          *store,
-                                                              gint64                 account_id,
-                                                              GCancellable          *cancellable,
-                                                              GAsyncReadyCallback    callback,
-                                                              gpointer               user_data);
-void                  rapport_analysis_preload_free          (RapportAnalysisPreload *preload);
+RapportAnalysisPreload *rapport_analysis_preload_start         (const char             *data_dir);
+void                    rapport_analysis_preload_claim_async   (RapportAnalysisPreload *preload,
+                                                                RapportStore           *store,
+                                                                gint64                  account_id,
+                                                                GCancellable           *cancellable,
+                                                                GAsyncReadyCallback     callback,
+                                                                gpointer                user_data);
+void                    rapport_analysis_preload_free          (RapportAnalysisPreload *preload);
 
-/* Loads the rest of a first look in a thread; for all accounts, of every account.  When it is
- * there, the analysis (and each child) notifies :complete before the callback runs.  Fails
- * when the analysis is complete or loading the rest already, or when an earlier attempt
- * failed or was cancelled (its connection is closed then). */
-void                  rapport_analysis_complete_async        (RapportAnalysis       *self,
-                                                              GCancellable          *cancellable,
-                                                              GAsyncReadyCallback    callback,
-                                                              gpointer               user_data);
-gboolean              rapport_analysis_complete_finish       (RapportAnalysis       *self,
-                                                              GAsyncResult          *result,
-                                                              GError               **error);
-/* Whether the rest is there.  Before, the snapshots of the dataset have no lists (followers
+/* Loads the details of a summary in a thread; for all accounts, of every account.  When they
+ * are there, the analysis (and each child) notifies :has-details before the callback runs.
+ * Fails when the analysis has its details or is loading them already, or when an earlier
+ * attempt failed or was cancelled (its connection is closed then). */
+void                    rapport_analysis_load_details_async    (RapportAnalysis        *self,
+                                                                GCancellable           *cancellable,
+                                                                GAsyncReadyCallback     callback,
+                                                                gpointer                user_data);
+gboolean                rapport_analysis_load_details_finish   (RapportAnalysis        *self,
+                                                                GAsyncResult           *result,
+                                                                GError                **error);
+/* Whether the details are there.  Before, the snapshots of the dataset have no lists (followers
  * and following are NULL), the report has neither reciprocity nor churn nor collaborations
  * (all NULL) and there are no suggestions (NULL); every other figure of the report is the one
- * the complete analysis has.  The dataset and the report of the first look stay valid as long
+ * the analysis with details has.  The dataset and the report of the summary stay valid as long
  * as the analysis, so what was read from them need not be read again. */
-gboolean              rapport_analysis_get_complete          (RapportAnalysis       *self);
+gboolean                rapport_analysis_has_details           (RapportAnalysis        *self);
 
 /* The store of the window (not the loading thread's connection), for writes such as
  * suggestion state and for loading more. */
@@ -98,7 +98,7 @@ RapportAnalysis      *rapport_analysis_get_child             (RapportAnalysis   
 /* For one account; NULL for all accounts (read each child's instead). */
 const RapportDataset *rapport_analysis_get_dataset           (RapportAnalysis       *self);
 const RapportReport  *rapport_analysis_get_report            (RapportAnalysis       *self);
-/* The report's reciprocity once complete.  In a first look, the counts read from the store:
+/* The report's reciprocity once it has its details.  In a summary, the counts read from the store:
  * n_followers, n_following, n_mutuals, n_fans, n_not_following_back, follow_back_ratio,
  * reciprocal_share and the snapshots, as the complete one has them; the lists are NULL, the
  * index arrays empty and there are no follow-for-follow figures (0 and NAN).  NULL without a

@@ -12,12 +12,14 @@
 
 #include "coach/rapport-coach.h"
 #include "core/rapport-paths.h"
-#include "import/rapport-import-job.h"
-#include "rapport-cli.h"
-#include "rapport-report-printer.h"
+#include "session/rapport-import-batch.h"
+#include "session/rapport-import-job.h"
+#include "cli/rapport-cli.h"
+#include "cli/rapport-report-printer.h"
 #include "store/rapport-store.h"
 
-typedef int (*CommandFunc) (RapportStore *store,
+typedef int (*CommandFunc) (const char   *data_dir,
+                            RapportStore *store,
                             int           argc,
                             char        **argv);
 
@@ -63,11 +65,47 @@ format_count (gint64 count)
   return g_strdup_printf ("%'" PRId64, count);
 }
 
+/* Says how one export ended, as soon as it has. */
+static void
+import_item_finished_cb (RapportImportBatch *batch,
+                         guint               index,
+                         gpointer            user_data)
+{
+  int *status = user_data;
+  const GError *error = rapport_import_batch_get_item_error (batch, index);
+  const RapportImportSummary *summary = rapport_import_batch_get_item_summary (batch, index);
+  g_autofree char *description = NULL;
+
+  if (g_error_matches (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_DUPLICATE))
+    {
+      g_print ("%s\n", error->message);
+      return;
+    }
+  if (error != NULL)
+    {
+      print_error (error->message);
+      *status = 1;
+      return;
+    }
+
+  description = rapport_import_summary_describe (summary);
+  g_print (_("Imported %s\n"), description);
+  if (summary->snapshot.n_skipped > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "  %'" PRIu64 " record could not be read, the first: %s\n",
+                          "  %'" PRIu64 " records could not be read, the first: %s\n",
+                          summary->snapshot.n_skipped),
+             summary->snapshot.n_skipped, summary->first_skip);
+}
+
 static int
-command_import (RapportStore  *store,
+command_import (const char    *data_dir,
+                RapportStore  *store,
                 int            argc,
                 char         **argv)
 {
+  g_autoptr(RapportImportBatch) batch = NULL;
+  g_autoptr(GError) error = NULL;
   int status = 0;
 
   if (argc < 2)
@@ -76,39 +114,23 @@ command_import (RapportStore  *store,
       return 2;
     }
 
+  batch = rapport_import_batch_new (data_dir);
   for (int i = 1; i < argc; i++)
+    rapport_import_batch_add_path (batch, argv[i]);
+  g_signal_connect (batch, "item-finished", G_CALLBACK (import_item_finished_cb), &status);
+
+  if (!rapport_import_batch_run (batch, NULL, &error))
     {
-      g_auto(RapportImportSummary) summary = { 0 };
-      g_autoptr(GError) error = NULL;
-      g_autofree char *description = NULL;
-
-      if (!rapport_import_path (store, argv[i], &summary, NULL, &error))
-        {
-          if (g_error_matches (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_DUPLICATE))
-            {
-              g_print ("%s\n", error->message);
-              continue;
-            }
-          print_error (error->message);
-          status = 1;
-          continue;
-        }
-
-      description = rapport_import_summary_describe (&summary);
-      g_print (_("Imported %s\n"), description);
-      if (summary.snapshot.n_skipped > 0)
-        g_print (g_dngettext (GETTEXT_PACKAGE,
-                              "  %'" PRIu64 " record could not be read, the first: %s\n",
-                              "  %'" PRIu64 " records could not be read, the first: %s\n",
-                              summary.snapshot.n_skipped),
-                 summary.snapshot.n_skipped, summary.first_skip);
+      print_error (error->message);
+      return 1;
     }
 
   return status;
 }
 
 static int
-command_accounts (RapportStore  *store,
+command_accounts (const char    *data_dir,
+                  RapportStore  *store,
                   int            argc,
                   char         **argv)
 {
@@ -195,7 +217,8 @@ report_account (RapportStore  *store,
 }
 
 static int
-command_report (RapportStore  *store,
+command_report (const char    *data_dir,
+                RapportStore  *store,
                 int            argc,
                 char         **argv)
 {
@@ -343,5 +366,5 @@ rapport_cli_main (int    argc,
       return 1;
     }
 
-  return commands[command].func (store, g_strv_length (args), args);
+  return commands[command].func (data_dir, store, g_strv_length (args), args);
 }

@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include "import/rapport-import-sink.h"
+#include "core/rapport-import-sink.h"
 
 G_BEGIN_DECLS
 

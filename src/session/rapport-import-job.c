@@ -9,9 +9,9 @@
 
 #include <glib/gi18n.h>
 
-#include "import/rapport-import-error.h"
-#include "import/rapport-import-job.h"
-#include "import/rapport-import-queue.h"
+#include "core/rapport-import-error.h"
+#include "session/rapport-import-job.h"
+#include "session/rapport-import-queue.h"
 #include "import/rapport-instagram-importer.h"
 #include "import/rapport-tiktok-importer.h"
 #include "import/rapport-twitter-importer.h"

@@ -10,7 +10,7 @@
 
 #include "config.h"
 
-#include "import/rapport-import-queue.h"
+#include "session/rapport-import-queue.h"
 
 /* Records per batch, and batches waiting at most. */
 #define BATCH_SIZE 512

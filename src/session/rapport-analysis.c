@@ -25,22 +25,22 @@ struct _RapportAnalysis
   RapportReport  *report;      /* borrows the dataset */
   GPtrArray      *suggestions; /* RapportSuggestion */
 
-  /* A first look: the counts of its reciprocity, and for loading the rest, the connection in
+  /* a summary: the counts of its reciprocity, and for loading the details, the connection in
    * its read transaction (of the parent, for all accounts). */
   RapportReciprocity *reciprocity_counts;
-  RapportStore   *rest_connection;
-  /* Once complete, the first look's dataset and report, which pages may still point into. */
+  RapportStore   *details_connection;
+  /* Once it has its details, the summary's dataset and report, which pages may still point into. */
   RapportDataset *first_dataset;
   RapportReport  *first_report;
-  guint           complete : 1;
-  guint           completing : 1;
+  guint           has_details : 1;
+  guint           loading_details : 1;
 };
 
 G_DEFINE_FINAL_TYPE (RapportAnalysis, rapport_analysis, G_TYPE_OBJECT)
 
 enum {
   PROP_0,
-  PROP_COMPLETE,
+  PROP_HAS_DETAILS,
   N_PROPS
 };
 
@@ -54,7 +54,7 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
-close_rest_connection (RapportStore *connection)
+close_details_connection (RapportStore *connection)
 {
   rapport_store_end_read (connection);
   g_object_unref (connection);
@@ -72,7 +72,7 @@ rapport_analysis_finalize (GObject *object)
   g_clear_pointer (&self->first_report, rapport_report_free);
   g_clear_pointer (&self->dataset, rapport_dataset_free);
   g_clear_pointer (&self->first_dataset, rapport_dataset_free);
-  g_clear_pointer (&self->rest_connection, close_rest_connection);
+  g_clear_pointer (&self->details_connection, close_details_connection);
   g_clear_pointer (&self->children, g_ptr_array_unref);
   g_clear_pointer (&self->accounts, g_ptr_array_unref);
   g_clear_pointer (&self->title, g_free);
@@ -92,8 +92,8 @@ rapport_analysis_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_COMPLETE:
-      g_value_set_boolean (value, rapport_analysis_get_complete (self));
+    case PROP_HAS_DETAILS:
+      g_value_set_boolean (value, rapport_analysis_has_details (self));
       break;
 
     default:
@@ -110,12 +110,12 @@ rapport_analysis_class_init (RapportAnalysisClass *klass)
   object_class->get_property = rapport_analysis_get_property;
 
   /**
-   * RapportAnalysis:complete:
+   * RapportAnalysis:has-details:
    *
-   * Whether the rest of a first look is there; see rapport_analysis_get_complete().
+   * Whether the details of a summary are there; see rapport_analysis_has_details().
    */
-  properties[PROP_COMPLETE] =
-    g_param_spec_boolean ("complete", NULL, NULL,
+  properties[PROP_HAS_DETAILS] =
+    g_param_spec_boolean ("has-details", NULL, NULL,
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
@@ -193,7 +193,7 @@ load_account (RapportStore          *store,
   if (!(states = rapport_store_get_suggestion_states (connection, self->scope, error)))
     return NULL;
   self->suggestions = rapport_coach_suggest (self->report, states);
-  self->complete = TRUE;
+  self->has_details = TRUE;
 
   return g_steal_pointer (&self);
 }
@@ -220,7 +220,7 @@ count_reciprocity (RapportStore          *connection,
   g_autoptr(RapportReciprocity) counts = NULL;
   guint64 n_mutuals = 0;
 
-  /* The same snapshots as the complete analysis compares. */
+  /* The same snapshots as the analysis with details compares. */
   if (!rapport_reciprocity_pick_snapshots (dataset, &followers_snapshot, &following_snapshot))
     return NULL;
 
@@ -250,7 +250,7 @@ count_reciprocity (RapportStore          *connection,
   return g_steal_pointer (&counts);
 }
 
-/* One account's first look: the report of the Overview from follow dates without names, and
+/* One account's summary: the report of the Overview from follow dates without names, and
  * the counts of the reciprocity. */
 static RapportAnalysis *
 load_account_first_look (RapportStore          *store,
@@ -278,7 +278,7 @@ load_account_first_look (RapportStore          *store,
       return NULL;
     }
 
-  /* Nothing may read the lists without names as if they had them: the complete dataset has
+  /* Nothing may read the lists without names as if they had them: the dataset with details has
    * the real ones. */
   for (guint i = 0; i < self->dataset->snapshots->len; i++)
     {
@@ -329,7 +329,7 @@ load_accounts (RapportStore     *store,
   self = analysis_new (store, 0);
   self->title = g_strdup (_("All Accounts"));
   self->children = g_ptr_array_new_with_free_func (g_object_unref);
-  self->complete = TRUE;
+  self->has_details = TRUE;
 
   for (guint i = 0; i < accounts->len; i++)
     {
@@ -343,7 +343,7 @@ load_accounts (RapportStore     *store,
 
       g_ptr_array_add (self->accounts, account_copy (account));
       g_ptr_array_add (self->children, child);
-      self->complete = self->complete && child->complete;
+      self->has_details = self->has_details && child->has_details;
     }
 
   return g_steal_pointer (&self);
@@ -358,7 +358,7 @@ load_accounts (RapportStore     *store,
  *
  * Reads and analyses the account(s) through @store.  The result keeps a reference on @store.
  *
- * Returns: (transfer full): the complete analysis, or %NULL with @error set
+ * Returns: (transfer full): the analysis with details, or %NULL with @error set
  */
 RapportAnalysis *
 rapport_analysis_load (RapportStore  *store,
@@ -418,7 +418,7 @@ load_thread (GTask        *task,
   GError *error = NULL;
 
   /* WAL lets this connection read while the window's is in use, and keeps what its read
-   * transaction sees until the rest is loaded. */
+   * transaction sees until the details are loaded. */
   if (!(connection = rapport_store_open (load->data_dir, &error)) ||
       !rapport_store_begin_read (connection, &error))
     {
@@ -446,24 +446,24 @@ load_thread (GTask        *task,
     }
 
   /* Nobody else holds the analysis yet. */
-  self->rest_connection = g_steal_pointer (&connection);
+  self->details_connection = g_steal_pointer (&connection);
   g_task_return_pointer (task, g_steal_pointer (&self), g_object_unref);
 }
 
 /**
- * rapport_analysis_load_async:
+ * rapport_analysis_load_summary_async:
  * @store: the window's store
  * @account_id: the account to analyse, or 0 for every account
  * @cancellable: (nullable): a cancellable
  * @callback: called with the result in the thread-default main context
  * @user_data: data for @callback
  *
- * Loads a first look (see rapport_analysis_get_complete()) in a thread, on a second connection
- * to @store's database.  For all accounts, the parent and every child are first looks.  The
+ * Loads a summary (see rapport_analysis_has_details()) in a thread, on a second connection
+ * to @store's database.  For all accounts, the parent and every child are summaries.  The
  * analysis writes (suggestion state) through @store.
  */
 void
-rapport_analysis_load_async (RapportStore        *store,
+rapport_analysis_load_summary_async (RapportStore        *store,
                              gint64               account_id,
                              GCancellable        *cancellable,
                              GAsyncReadyCallback  callback,
@@ -482,24 +482,24 @@ rapport_analysis_load_async (RapportStore        *store,
   load->account_id = account_id;
 
   task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rapport_analysis_load_async);
+  g_task_set_source_tag (task, rapport_analysis_load_summary_async);
   g_task_set_task_data (task, load, load_data_free);
   g_task_run_in_thread (task, load_thread);
 }
 
 /**
- * rapport_analysis_load_finish:
+ * rapport_analysis_load_summary_finish:
  * @result: the result passed to the callback
  * @error: return location for an error
  *
- * Returns: (transfer full): the first look, or %NULL with @error set
+ * Returns: (transfer full): the summary, or %NULL with @error set
  */
 RapportAnalysis *
-rapport_analysis_load_finish (GAsyncResult  *result,
+rapport_analysis_load_summary_finish (GAsyncResult  *result,
                               GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rapport_analysis_load_async,
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rapport_analysis_load_summary_async,
                         NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
@@ -556,7 +556,7 @@ forwarded_load_cb (GObject      *object,
   RapportAnalysis *analysis;
   GError *error = NULL;
 
-  if ((analysis = rapport_analysis_load_finish (result, &error)) != NULL)
+  if ((analysis = rapport_analysis_load_summary_finish (result, &error)) != NULL)
     g_task_return_pointer (claim, analysis, g_object_unref);
   else
     g_task_return_error (claim, error);
@@ -579,7 +579,7 @@ preload_answer_claim (RapportAnalysisPreload *preload)
     }
 
   cancellable = g_task_get_cancellable (claim);
-  rapport_analysis_load_async (preload->claim_store, preload->claim_account_id, cancellable,
+  rapport_analysis_load_summary_async (preload->claim_store, preload->claim_account_id, cancellable,
                                forwarded_load_cb, g_steal_pointer (&claim));
 }
 
@@ -604,7 +604,7 @@ preload_loaded_cb (GObject      *object,
  * rapport_analysis_preload_start:
  * @data_dir: the folder of a database
  *
- * Starts loading, in a thread, the first look a window opens on for the database in @data_dir
+ * Starts loading, in a thread, the summary a window opens on for the database in @data_dir
  * (all accounts when there are several, else the one account), before there is a window or a
  * store: so the analysis loads while GTK starts.
  *
@@ -621,7 +621,7 @@ rapport_analysis_preload_start (const char *data_dir)
   g_return_val_if_fail (data_dir != NULL, NULL);
 
   preload = g_rc_box_new0 (RapportAnalysisPreload);
-  preload->path = g_build_filename (data_dir, "rapport.db", NULL);
+  preload->path = rapport_store_dup_database_path (data_dir);
   preload->cancellable = g_cancellable_new ();
 
   load = g_new0 (LoadData, 1);
@@ -646,8 +646,8 @@ rapport_analysis_preload_start (const char *data_dir)
  * @callback: called in the thread-default main context
  * @user_data: data for @callback
  *
- * Does what rapport_analysis_load_async() does, finished with rapport_analysis_load_finish():
- * with the preloaded first look when it is of @account_id in @store's database, else by
+ * Does what rapport_analysis_load_summary_async() does, finished with rapport_analysis_load_summary_finish():
+ * with the preloaded summary when it is of @account_id in @store's database, else by
  * loading, once the preload is done.  Takes the preload over.
  */
 void
@@ -667,7 +667,7 @@ rapport_analysis_preload_claim_async (RapportAnalysisPreload *preload,
 
   claim = g_task_new (NULL, cancellable, callback, user_data);
   /* Finished like a load. */
-  g_task_set_source_tag (claim, rapport_analysis_load_async);
+  g_task_set_source_tag (claim, rapport_analysis_load_summary_async);
 
   preload->claimed = TRUE;
   preload->claim = claim;
@@ -690,7 +690,7 @@ rapport_analysis_preload_free (RapportAnalysisPreload *preload)
   preload_unref (preload);
 }
 
-/* The rest of one account, loaded in the thread and attached in the main context. */
+/* the details of one account, loaded in the thread and attached in the main context. */
 typedef struct
 {
   gint64          account_id;
@@ -698,76 +698,76 @@ typedef struct
   RapportDataset *dataset;
   RapportReport  *report;
   GPtrArray      *suggestions;
-} Rest;
+} Details;
 
 static void
-rest_free (gpointer data)
+details_free (gpointer data)
 {
-  Rest *rest = data;
+  Details *details = data;
 
-  g_clear_pointer (&rest->suggestions, g_ptr_array_unref);
-  g_clear_pointer (&rest->report, rapport_report_free);
-  g_clear_pointer (&rest->dataset, rapport_dataset_free);
-  g_free (rest->scope);
-  g_free (rest);
+  g_clear_pointer (&details->suggestions, g_ptr_array_unref);
+  g_clear_pointer (&details->report, rapport_report_free);
+  g_clear_pointer (&details->dataset, rapport_dataset_free);
+  g_free (details->scope);
+  g_free (details);
 }
 
 typedef struct
 {
   RapportStore *connection;
-  GPtrArray    *rests;      /* Rest, one per account */
-} CompleteData;
+  GPtrArray    *details;      /* Details, one per account */
+} DetailsData;
 
 static void
-complete_data_free (gpointer data)
+details_data_free (gpointer data)
 {
-  CompleteData *complete = data;
+  DetailsData *details_data = data;
 
-  g_clear_pointer (&complete->connection, close_rest_connection);
-  g_clear_pointer (&complete->rests, g_ptr_array_unref);
-  g_free (complete);
+  g_clear_pointer (&details_data->connection, close_details_connection);
+  g_clear_pointer (&details_data->details, g_ptr_array_unref);
+  g_free (details_data);
 }
 
 static gboolean
-load_rests (CompleteData  *complete,
+load_details (DetailsData  *data,
             GCancellable  *cancellable,
             GError       **error)
 {
-  for (guint i = 0; i < complete->rests->len; i++)
+  for (guint i = 0; i < data->details->len; i++)
     {
-      Rest *rest = g_ptr_array_index (complete->rests, i);
+      Details *details = g_ptr_array_index (data->details, i);
       g_autoptr(GHashTable) states = NULL;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-          !(rest->dataset = rapport_store_load_dataset (complete->connection, rest->account_id,
+          !(details->dataset = rapport_store_load_dataset (data->connection, details->account_id,
                                                         error)) ||
           g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
 
-      rest->report = rapport_report_compute (rest->dataset, NULL);
-      if (!(states = rapport_store_get_suggestion_states (complete->connection, rest->scope,
+      details->report = rapport_report_compute (details->dataset, NULL);
+      if (!(states = rapport_store_get_suggestion_states (data->connection, details->scope,
                                                           error)))
         return FALSE;
-      rest->suggestions = rapport_coach_suggest (rest->report, states);
+      details->suggestions = rapport_coach_suggest (details->report, states);
     }
 
   return TRUE;
 }
 
 static void
-complete_thread (GTask        *task,
+details_thread (GTask        *task,
                  gpointer      source_object,
                  gpointer      task_data,
                  GCancellable *cancellable)
 {
-  CompleteData *complete = task_data;
+  DetailsData *data = task_data;
   GError *error = NULL;
   gboolean loaded;
 
-  loaded = load_rests (complete, cancellable, &error);
+  loaded = load_details (data, cancellable, &error);
 
-  /* The read transaction ends here, whatever happened: a failed rest is not tried again. */
-  g_clear_pointer (&complete->connection, close_rest_connection);
+  /* The read transaction ends here, whatever happened: a failed attempt is not tried again. */
+  g_clear_pointer (&data->connection, close_details_connection);
 
   if (loaded)
     g_task_return_boolean (task, TRUE);
@@ -776,30 +776,30 @@ complete_thread (GTask        *task,
 }
 
 static void
-attach_rest (RapportAnalysis *self,
-             Rest            *rest)
+attach_details (RapportAnalysis *self,
+             Details            *details)
 {
   g_assert (self->first_dataset == NULL);
 
   self->first_dataset = g_steal_pointer (&self->dataset);
   self->first_report = g_steal_pointer (&self->report);
-  self->dataset = g_steal_pointer (&rest->dataset);
-  self->report = g_steal_pointer (&rest->report);
-  self->suggestions = g_steal_pointer (&rest->suggestions);
-  self->complete = TRUE;
+  self->dataset = g_steal_pointer (&details->dataset);
+  self->report = g_steal_pointer (&details->report);
+  self->suggestions = g_steal_pointer (&details->suggestions);
+  self->has_details = TRUE;
 }
 
 static void
-complete_done_cb (GObject      *object,
+details_done_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
   RapportAnalysis *self = RAPPORT_ANALYSIS (object);
   g_autoptr(GTask) task = user_data;
-  CompleteData *complete = g_task_get_task_data (G_TASK (result));
+  DetailsData *data = g_task_get_task_data (G_TASK (result));
   GError *error = NULL;
 
-  self->completing = FALSE;
+  self->loading_details = FALSE;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -808,105 +808,111 @@ complete_done_cb (GObject      *object,
     }
 
   if (self->children == NULL)
-    attach_rest (self, g_ptr_array_index (complete->rests, 0));
+    attach_details (self, g_ptr_array_index (data->details, 0));
   else
     for (guint i = 0; i < self->children->len; i++)
-      attach_rest (g_ptr_array_index (self->children, i), g_ptr_array_index (complete->rests, i));
-  self->complete = TRUE;
+      attach_details (g_ptr_array_index (self->children, i), g_ptr_array_index (data->details, i));
+  self->has_details = TRUE;
 
   /* The children first: a page of all accounts reads theirs when the parent notifies. */
   for (guint i = 0; self->children != NULL && i < self->children->len; i++)
-    g_object_notify_by_pspec (g_ptr_array_index (self->children, i), properties[PROP_COMPLETE]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
+    g_object_notify_by_pspec (g_ptr_array_index (self->children, i), properties[PROP_HAS_DETAILS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_DETAILS]);
 
   g_task_return_boolean (task, TRUE);
 }
 
 /**
- * rapport_analysis_complete_async:
- * @self: a first look from rapport_analysis_load_async()
+ * rapport_analysis_load_details_async:
+ * @self: a summary from rapport_analysis_load_summary_async()
  * @cancellable: (nullable): a cancellable
- * @callback: called in the thread-default main context once the analysis is complete, or
- *   when loading the rest failed
+ * @callback: called in the thread-default main context once the analysis has its details, or
+ *   when loading the details failed
  * @user_data: data for @callback
  *
  * Loads the lists of people, the figures that compare people by name and the suggestions, in
- * a thread, through the connection and the read transaction of the first look, which it then
+ * a thread, through the connection and the read transaction of the summary, which it then
  * closes.
  */
 void
-rapport_analysis_complete_async (RapportAnalysis     *self,
+rapport_analysis_load_details_async (RapportAnalysis     *self,
                                  GCancellable        *cancellable,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GTask) thread_task = NULL;
-  CompleteData *complete;
+  DetailsData *data;
 
   g_return_if_fail (RAPPORT_IS_ANALYSIS (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rapport_analysis_complete_async);
+  g_task_set_source_tag (task, rapport_analysis_load_details_async);
 
-  if (self->complete || self->completing || self->rest_connection == NULL)
+  if (self->has_details || self->loading_details || self->details_connection == NULL)
     {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
-                               self->complete ? _("The analysis is complete already")
-                               : self->completing ? _("The rest of the analysis is loading already")
-                               : _("The rest of the analysis can no longer be loaded"));
+      const char *message;
+
+      if (self->has_details)
+        message = _("The analysis has its details already");
+      else if (self->loading_details)
+        message = _("The details of the analysis are loading already");
+      else
+        message = _("The details of the analysis can no longer be loaded");
+
+      g_task_return_new_error_literal (task, G_IO_ERROR, G_IO_ERROR_FAILED, message);
       return;
     }
 
-  complete = g_new0 (CompleteData, 1);
-  complete->connection = g_steal_pointer (&self->rest_connection);
-  complete->rests = g_ptr_array_new_with_free_func (rest_free);
+  data = g_new0 (DetailsData, 1);
+  data->connection = g_steal_pointer (&self->details_connection);
+  data->details = g_ptr_array_new_with_free_func (details_free);
   for (guint i = 0; i < (self->children != NULL ? self->children->len : 1); i++)
     {
       RapportAnalysis *target = self->children != NULL ? g_ptr_array_index (self->children, i)
                                                        : self;
-      Rest *rest = g_new0 (Rest, 1);
+      Details *details = g_new0 (Details, 1);
 
-      rest->account_id = target->account_id;
-      rest->scope = g_strdup (target->scope);
-      g_ptr_array_add (complete->rests, rest);
+      details->account_id = target->account_id;
+      details->scope = g_strdup (target->scope);
+      g_ptr_array_add (data->details, details);
     }
-  self->completing = TRUE;
+  self->loading_details = TRUE;
 
-  /* The thread's own task: its callback attaches the rest before the caller hears of it. */
-  thread_task = g_task_new (self, cancellable, complete_done_cb, g_steal_pointer (&task));
-  g_task_set_source_tag (thread_task, complete_thread);
-  g_task_set_task_data (thread_task, complete, complete_data_free);
-  g_task_run_in_thread (thread_task, complete_thread);
+  /* The thread's own task: its callback attaches the details before the caller hears of it. */
+  thread_task = g_task_new (self, cancellable, details_done_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (thread_task, details_thread);
+  g_task_set_task_data (thread_task, data, details_data_free);
+  g_task_run_in_thread (thread_task, details_thread);
 }
 
 /**
- * rapport_analysis_complete_finish:
+ * rapport_analysis_load_details_finish:
  * @self: the analysis
  * @result: the result passed to the callback
  * @error: return location for an error
  *
- * Returns: %TRUE when the analysis is complete now
+ * Returns: %TRUE when the analysis has its details now
  */
 gboolean
-rapport_analysis_complete_finish (RapportAnalysis  *self,
+rapport_analysis_load_details_finish (RapportAnalysis  *self,
                                   GAsyncResult     *result,
                                   GError          **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rapport_analysis_complete_async,
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rapport_analysis_load_details_async,
                         FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 gboolean
-rapport_analysis_get_complete (RapportAnalysis *self)
+rapport_analysis_has_details (RapportAnalysis *self)
 {
   g_return_val_if_fail (RAPPORT_IS_ANALYSIS (self), FALSE);
 
-  return self->complete;
+  return self->has_details;
 }
 
 RapportStore *
@@ -1011,7 +1017,7 @@ rapport_analysis_get_reciprocity (RapportAnalysis *self)
 
   if (self->report == NULL)
     return NULL;
-  return self->complete ? self->report->reciprocity : self->reciprocity_counts;
+  return self->has_details ? self->report->reciprocity : self->reciprocity_counts;
 }
 
 GPtrArray *

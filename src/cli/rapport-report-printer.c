@@ -11,7 +11,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "rapport-report-printer.h"
+#include "cli/rapport-report-printer.h"
 
 #define WIDTH 80
 /* Entries of a list named in the text before "and N more". */

@@ -39,18 +39,20 @@ struct _RapportApplication
 
 G_DEFINE_FINAL_TYPE (RapportApplication, rapport_application, ADW_TYPE_APPLICATION)
 
+/* --screenshot, --window-width and --measure-first-frame are for the build's scripts and the
+ * benchmark, not for people: hidden from --help. */
 static const GOptionEntry main_options[] = {
   { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Keep the database in DIR instead of the user data folder"), N_("DIR") },
-  { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+  { "screenshot", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, NULL,
     N_("Save a PNG image of the window to FILE once it is drawn, then quit"), N_("FILE") },
   { "color-scheme", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Use the light or the dark style"), N_("light|dark") },
-  { "window-width", 0, 0, G_OPTION_ARG_INT, NULL,
+  { "window-width", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, NULL,
     N_("Open the window PX pixels wide"), N_("PX") },
   { "sample-data", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Start with the sample data instead of your own"), NULL },
-  { "measure-first-frame", 0, 0, G_OPTION_ARG_NONE, NULL,
+  { "measure-first-frame", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL,
     N_("Print the milliseconds from the start to the first drawn frame of the Overview, then quit"),
     NULL },
   { "page", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -584,4 +586,13 @@ rapport_application_init (RapportApplication *self)
 
   g_application_add_main_option_entries (G_APPLICATION (self), main_options);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
+  /* The headless commands are dispatched before GApplication sees them (main.c). */
+  g_application_set_option_context_description (G_APPLICATION (self),
+                                                _("Commands without a window:\n"
+                                                  "  rapport import PATH…     Import data exports\n"
+                                                  "  rapport accounts         List the imported "
+                                                  "accounts\n"
+                                                  "  rapport report           Print the analysis "
+                                                  "and the coach's suggestions\n"
+                                                  "Each takes --help and --data-dir DIR."));
 }

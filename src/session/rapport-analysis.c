@@ -8,7 +8,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "rapport-analysis.h"
+#include "session/rapport-analysis-private.h"
 
 struct _RapportAnalysis
 {
@@ -253,7 +253,7 @@ count_reciprocity (RapportStore          *connection,
 /* One account's summary: the report of the Overview from follow dates without names, and
  * the counts of the reciprocity. */
 static RapportAnalysis *
-load_account_first_look (RapportStore          *store,
+load_account_summary (RapportStore          *store,
                          RapportStore          *connection,
                          const RapportAccount  *account,
                          GCancellable          *cancellable,
@@ -436,7 +436,7 @@ load_thread (GTask        *task,
       return;
     }
 
-  self = load_accounts (load->store, connection, account_id, load_account_first_look,
+  self = load_accounts (load->store, connection, account_id, load_account_summary,
                         cancellable, &error);
   if (self == NULL)
     {
@@ -464,25 +464,44 @@ load_thread (GTask        *task,
  */
 void
 rapport_analysis_load_summary_async (RapportStore        *store,
-                             gint64               account_id,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
+                                     gint64               account_id,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  LoadData *load;
+  g_autofree char *data_dir = NULL;
 
   g_return_if_fail (RAPPORT_IS_STORE (store));
   g_return_if_fail (account_id >= 0);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
+  data_dir = g_path_get_dirname (rapport_store_get_path (store));
+  _rapport_analysis_start_summary (store, data_dir, account_id, cancellable, callback, user_data,
+                                   rapport_analysis_load_summary_async);
+}
+
+/* Loads a summary in a thread, on a connection of its own to the database in @data_dir, for
+ * @account_id or, when it is -1, the account a window opens on (the task's pointer is NULL
+ * when there is none).  @store, when not NULL, is the one the analysis writes through. */
+void
+_rapport_analysis_start_summary (RapportStore        *store,
+                                 const char          *data_dir,
+                                 gint64               account_id,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data,
+                                 gpointer             source_tag)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *load;
+
   load = g_new0 (LoadData, 1);
-  load->store = g_object_ref (store);
-  load->data_dir = g_path_get_dirname (rapport_store_get_path (store));
+  load->store = store != NULL ? g_object_ref (store) : NULL;
+  load->data_dir = g_strdup (data_dir);
   load->account_id = account_id;
 
   task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rapport_analysis_load_summary_async);
+  g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, load, load_data_free);
   g_task_run_in_thread (task, load_thread);
 }
@@ -496,201 +515,16 @@ rapport_analysis_load_summary_async (RapportStore        *store,
  */
 RapportAnalysis *
 rapport_analysis_load_summary_finish (GAsyncResult  *result,
-                              GError       **error)
+                                      GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rapport_analysis_load_summary_async,
-                        NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        rapport_analysis_load_summary_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-/* ── preloading ─────────────────────────────────────────────────────────────────────────── */
-
-struct _RapportAnalysisPreload
-{
-  char            *path;          /* of the database */
-  GCancellable    *cancellable;
-  gboolean         done;
-  RapportAnalysis *analysis;      /* when done: NULL when it failed or found no account */
-  gboolean         claimed;
-  GTask           *claim;         /* waiting for the thread */
-  RapportStore    *claim_store;
-  gint64           claim_account_id;
-};
-
-static void
-preload_clear (gpointer data)
-{
-  RapportAnalysisPreload *preload = data;
-
-  g_assert (preload->claim == NULL);
-
-  g_free (preload->path);
-  g_clear_object (&preload->cancellable);
-  g_clear_object (&preload->analysis);
-  g_clear_object (&preload->claim_store);
-}
-
-static void
-preload_unref (RapportAnalysisPreload *preload)
-{
-  g_rc_box_release_full (preload, preload_clear);
-}
-
-static void
-set_store (RapportAnalysis *self,
-           RapportStore    *store)
-{
-  g_set_object (&self->store, store);
-  for (guint i = 0; self->children != NULL && i < self->children->len; i++)
-    g_set_object (&((RapportAnalysis *) g_ptr_array_index (self->children, i))->store, store);
-}
-
-static void
-forwarded_load_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) claim = user_data;
-  RapportAnalysis *analysis;
-  GError *error = NULL;
-
-  if ((analysis = rapport_analysis_load_summary_finish (result, &error)) != NULL)
-    g_task_return_pointer (claim, analysis, g_object_unref);
-  else
-    g_task_return_error (claim, error);
-}
-
-/* Hands the preloaded analysis to the claim when it is the one asked for, else loads that. */
-static void
-preload_answer_claim (RapportAnalysisPreload *preload)
-{
-  g_autoptr(GTask) claim = g_steal_pointer (&preload->claim);
-  RapportAnalysis *analysis = preload->analysis;
-  GCancellable *cancellable;
-
-  if (analysis != NULL && analysis->account_id == preload->claim_account_id &&
-      g_str_equal (rapport_store_get_path (preload->claim_store), preload->path))
-    {
-      set_store (analysis, preload->claim_store);
-      g_task_return_pointer (claim, g_steal_pointer (&preload->analysis), g_object_unref);
-      return;
-    }
-
-  cancellable = g_task_get_cancellable (claim);
-  rapport_analysis_load_summary_async (preload->claim_store, preload->claim_account_id, cancellable,
-                               forwarded_load_cb, g_steal_pointer (&claim));
-}
-
-static void
-preload_loaded_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  RapportAnalysisPreload *preload = user_data;
-
-  /* A failure is no answer: a claim then loads as if nothing had been preloaded. */
-  preload->analysis = g_task_propagate_pointer (G_TASK (result), NULL);
-  preload->done = TRUE;
-
-  if (preload->claim != NULL)
-    preload_answer_claim (preload);
-
-  preload_unref (preload);
-}
-
-/**
- * rapport_analysis_preload_start:
- * @data_dir: the folder of a database
- *
- * Starts loading, in a thread, the summary a window opens on for the database in @data_dir
- * (all accounts when there are several, else the one account), before there is a window or a
- * store: so the analysis loads while GTK starts.
- *
- * Returns: (transfer full): the preload, for rapport_analysis_preload_claim_async() or
- *   rapport_analysis_preload_free()
- */
-RapportAnalysisPreload *
-rapport_analysis_preload_start (const char *data_dir)
-{
-  RapportAnalysisPreload *preload;
-  g_autoptr(GTask) task = NULL;
-  LoadData *load;
-
-  g_return_val_if_fail (data_dir != NULL, NULL);
-
-  preload = g_rc_box_new0 (RapportAnalysisPreload);
-  preload->path = rapport_store_dup_database_path (data_dir);
-  preload->cancellable = g_cancellable_new ();
-
-  load = g_new0 (LoadData, 1);
-  load->data_dir = g_strdup (data_dir);
-  load->account_id = -1;
-
-  task = g_task_new (NULL, preload->cancellable, preload_loaded_cb,
-                     g_rc_box_acquire (preload));
-  g_task_set_source_tag (task, rapport_analysis_preload_start);
-  g_task_set_task_data (task, load, load_data_free);
-  g_task_run_in_thread (task, load_thread);
-
-  return preload;
-}
-
-/**
- * rapport_analysis_preload_claim_async:
- * @preload: (transfer full): a preload
- * @store: the window's store
- * @account_id: the account the window loads, or 0 for all accounts
- * @cancellable: (nullable): a cancellable
- * @callback: called in the thread-default main context
- * @user_data: data for @callback
- *
- * Does what rapport_analysis_load_summary_async() does, finished with rapport_analysis_load_summary_finish():
- * with the preloaded summary when it is of @account_id in @store's database, else by
- * loading, once the preload is done.  Takes the preload over.
- */
-void
-rapport_analysis_preload_claim_async (RapportAnalysisPreload *preload,
-                                      RapportStore           *store,
-                                      gint64                  account_id,
-                                      GCancellable           *cancellable,
-                                      GAsyncReadyCallback     callback,
-                                      gpointer                user_data)
-{
-  GTask *claim;
-
-  g_return_if_fail (preload != NULL && !preload->claimed);
-  g_return_if_fail (RAPPORT_IS_STORE (store));
-  g_return_if_fail (account_id >= 0);
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  claim = g_task_new (NULL, cancellable, callback, user_data);
-  /* Finished like a load. */
-  g_task_set_source_tag (claim, rapport_analysis_load_summary_async);
-
-  preload->claimed = TRUE;
-  preload->claim = claim;
-  preload->claim_store = g_object_ref (store);
-  preload->claim_account_id = account_id;
-
-  if (preload->done)
-    preload_answer_claim (preload);
-
-  preload_unref (preload);
-}
-
-/* Drops a preload nobody claimed; its thread stops at the next step. */
-void
-rapport_analysis_preload_free (RapportAnalysisPreload *preload)
-{
-  g_return_if_fail (preload != NULL && !preload->claimed);
-
-  g_cancellable_cancel (preload->cancellable);
-  preload_unref (preload);
-}
-
-/* the details of one account, loaded in the thread and attached in the main context. */
+/* The details of one account, loaded in the thread and attached in the main context. */
 typedef struct
 {
   gint64          account_id;
@@ -836,9 +670,9 @@ details_done_cb (GObject      *object,
  */
 void
 rapport_analysis_load_details_async (RapportAnalysis     *self,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GTask) thread_task = NULL;
@@ -897,12 +731,12 @@ rapport_analysis_load_details_async (RapportAnalysis     *self,
  */
 gboolean
 rapport_analysis_load_details_finish (RapportAnalysis  *self,
-                                  GAsyncResult     *result,
-                                  GError          **error)
+                                      GAsyncResult     *result,
+                                      GError          **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rapport_analysis_load_details_async,
-                        FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        rapport_analysis_load_details_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
@@ -913,6 +747,16 @@ rapport_analysis_has_details (RapportAnalysis *self)
   g_return_val_if_fail (RAPPORT_IS_ANALYSIS (self), FALSE);
 
   return self->has_details;
+}
+
+/* Makes @store the one the analysis, and each child, writes through. */
+void
+_rapport_analysis_set_store (RapportAnalysis *self,
+                             RapportStore    *store)
+{
+  g_set_object (&self->store, store);
+  for (guint i = 0; self->children != NULL && i < self->children->len; i++)
+    g_set_object (&((RapportAnalysis *) g_ptr_array_index (self->children, i))->store, store);
 }
 
 RapportStore *

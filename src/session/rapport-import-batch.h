@@ -59,12 +59,12 @@ guint64                     rapport_import_batch_get_records       (RapportImpor
  * cancelled batch still returns TRUE, with the items it stopped ending in
  * G_IO_ERROR_CANCELLED or not attempted. */
 gboolean                    rapport_import_batch_run               (RapportImportBatch  *self,
-                                                                    GCancellable        *cancellable,
+                                                                    GCancellable        *cancel,
                                                                     GError             **error);
 /* The same in a thread; signals and notifications reach the thread-default main context of
  * the caller, all of them before @callback. */
 void                        rapport_import_batch_run_async         (RapportImportBatch  *self,
-                                                                    GCancellable        *cancellable,
+                                                                    GCancellable        *cancel,
                                                                     GAsyncReadyCallback  callback,
                                                                     gpointer             user_data);
 gboolean                    rapport_import_batch_run_finish        (RapportImportBatch  *self,

@@ -66,10 +66,10 @@ rapport_import_detect (RapportArchive     *archive,
   return RAPPORT_PLATFORM_UNKNOWN;
 }
 
-/* Large files are identified by their size and 64 samples of 16 KiB spread over them, first and last
- * bytes included: reading all of a 190 MB archive only to recognise it cost more than a third
- * of its import.  Two different exports never share a size and every sample in practice (their
- * timestamps and counts differ throughout). */
+/* Large files are identified by their size and 64 samples of 16 KiB spread over them, first
+ * and last bytes included: reading all of a 190 MB archive only to recognise it cost more than
+ * a third of its import.  Two different exports never share a size and every sample in
+ * practice (their timestamps and counts differ throughout). */
 #define HASH_WHOLE_LIMIT (8 * 1024 * 1024)
 #define HASH_SAMPLES 64
 #define HASH_SAMPLE_SIZE (16 * 1024)
@@ -245,7 +245,8 @@ rapport_import_summary_describe (const RapportImportSummary *summary)
                                                           summary->snapshot.n_posts),
                                              summary->snapshot.n_posts));
   for (guint i = 0; i < parts->len; i++)
-    g_string_append_printf (text, "%s%s", i == 0 ? " · " : ", ", (char *) g_ptr_array_index (parts, i));
+    g_string_append_printf (text, "%s%s", i == 0 ? " · " : ", ",
+                            (char *) g_ptr_array_index (parts, i));
 
   return g_string_free (g_steal_pointer (&text), FALSE);
 }

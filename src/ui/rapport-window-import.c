@@ -78,7 +78,8 @@ present_import_error (RapportWindow      *self,
   /* Translators: the heading of the dialog of a failed import, "Could Not Import jo.zip" */
   heading = g_strdup_printf (_("Could Not Import %s"),
                              rapport_import_batch_get_item_name (batch, index));
-  dialog = adw_alert_dialog_new (heading, rapport_import_batch_get_item_error (batch, index)->message);
+  dialog = adw_alert_dialog_new (heading,
+                                 rapport_import_batch_get_item_error (batch, index)->message);
   adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
   adw_dialog_present (dialog, GTK_WIDGET (self));
 }

@@ -254,7 +254,7 @@ finish_analysis_load (RapportWindow *self)
 }
 
 static void
-analysis_completed_cb (GObject      *object,
+details_loaded_cb (GObject      *object,
                        GAsyncResult *result,
                        gpointer      user_data)
 {
@@ -282,15 +282,15 @@ analysis_completed_cb (GObject      *object,
 }
 
 static void
-complete_analysis (RapportWindow *self)
+load_details (RapportWindow *self)
 {
   g_assert (RAPPORT_IS_WINDOW (self));
   g_assert (self->analysis != NULL);
 
   rapport_analysis_load_details_async (self->analysis,
-                                   self->analysis_cancellable,
-                                   analysis_completed_cb,
-                                   g_object_ref (self));
+                                       self->analysis_cancellable,
+                                       details_loaded_cb,
+                                       g_object_ref (self));
 }
 
 static gboolean
@@ -306,7 +306,7 @@ complete_analysis_tick_cb (GtkWidget     *widget,
     return G_SOURCE_CONTINUE;
 
   self->complete_tick_id = 0;
-  complete_analysis (self);
+  load_details (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -356,7 +356,7 @@ analysis_loaded_cb (GObject      *object,
                                                              NULL, NULL);
     }
   else
-    complete_analysis (self);
+    load_details (self);
 
   _rapport_window_update_state (self);
 }
@@ -396,10 +396,10 @@ _rapport_window_load_analysis (RapportWindow *self,
                                           g_object_ref (self));
   else
     rapport_analysis_load_summary_async (self->store,
-                                 account_id,
-                                 self->analysis_cancellable,
-                                 analysis_loaded_cb,
-                                 g_object_ref (self));
+                                         account_id,
+                                         self->analysis_cancellable,
+                                         analysis_loaded_cb,
+                                         g_object_ref (self));
 }
 
 /* Shows the database in @data_dir: the creator's own, or the sample data's. */

@@ -24,6 +24,9 @@ void          rapport_store_set_sqlite_error (RapportStore *self,
                                              const char    *what);
 gboolean      rapport_store_migrate         (RapportStore  *self,
                                              GError       **error);
+/* The schema version, or -1 with @error set. */
+int           _rapport_store_read_schema_version (RapportStore  *self,
+                                                  GError       **error);
 /* Adds what imports need to @db's SQL: the rapport_pending_relations table function. */
 gboolean      rapport_store_import_register (sqlite3       *db);
 

@@ -126,37 +126,55 @@ static const char * const migrations[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_STORE_SCHEMA_VERSION);
 
+/* Every step runs in one write transaction, and the version is read again inside it: two
+ * programs opening an older database at once must not both migrate it. */
 gboolean
 rapport_store_migrate (RapportStore  *self,
                        GError       **error)
 {
-  int version = rapport_store_get_schema_version (self);
+  g_autofree char *set_version = NULL;
+  int version = _rapport_store_read_schema_version (self, error);
 
+  if (version < 0)
+    return FALSE;
+  if (version == RAPPORT_STORE_SCHEMA_VERSION)
+    return TRUE;
+
+  if (!rapport_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  if ((version = _rapport_store_read_schema_version (self, error)) < 0)
+    {
+      rapport_store_exec (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
   if (version > RAPPORT_STORE_SCHEMA_VERSION)
     {
+      rapport_store_exec (self, "ROLLBACK", NULL);
       g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_TOO_NEW,
-                   _("%s was written by a newer version of Rapport (schema %d, this version knows %d)"),
+                   _("%s was written by a newer version of Rapport (schema %d, this version "
+                     "knows %d)"),
                    rapport_store_get_path (self), version, RAPPORT_STORE_SCHEMA_VERSION);
       return FALSE;
     }
 
-  while (version < RAPPORT_STORE_SCHEMA_VERSION)
-    {
-      g_autofree char *set_version = NULL;
-
-      if (!rapport_store_exec (self, "BEGIN IMMEDIATE", error))
+  g_debug ("Migrating %s from schema %d to %d", rapport_store_get_path (self), version,
+           RAPPORT_STORE_SCHEMA_VERSION);
+  for (; version < RAPPORT_STORE_SCHEMA_VERSION; version++)
+    if (!rapport_store_exec (self, migrations[version], error))
+      {
+        rapport_store_exec (self, "ROLLBACK", NULL);
+        g_prefix_error (error, _("Cannot upgrade the database to schema %d: "), version + 1);
         return FALSE;
-      /* PRAGMA takes no bound parameters; the number is ours, not input. */
-      set_version = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
-      if (!rapport_store_exec (self, migrations[version], error) ||
-          !rapport_store_exec (self, set_version, error) ||
-          !rapport_store_exec (self, "COMMIT", error))
-        {
-          rapport_store_exec (self, "ROLLBACK", NULL);
-          g_prefix_error (error, _("Cannot upgrade the database to schema %d: "), version + 1);
-          return FALSE;
-        }
-      version++;
+      }
+
+  /* PRAGMA takes no bound parameters; the number is ours, not input. */
+  set_version = g_strdup_printf ("PRAGMA user_version = %d", RAPPORT_STORE_SCHEMA_VERSION);
+  if (!rapport_store_exec (self, set_version, error) ||
+      !rapport_store_exec (self, "COMMIT", error))
+    {
+      rapport_store_exec (self, "ROLLBACK", NULL);
+      return FALSE;
     }
 
   return TRUE;

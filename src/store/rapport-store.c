@@ -53,7 +53,8 @@ finalize_statement (gpointer data)
 static void
 rapport_store_init (RapportStore *self)
 {
-  self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, finalize_statement);
+  self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                            finalize_statement);
 }
 
 sqlite3 *
@@ -69,17 +70,107 @@ rapport_store_get_path (RapportStore *self)
   return self->path;
 }
 
+/* What kind of failure an SQLite result code (with the errno behind it) is. */
+static RapportStoreError
+classify (int code,
+          int system_errno)
+{
+  switch (system_errno)
+    {
+    case EACCES:
+    case EPERM:
+      return RAPPORT_STORE_ERROR_PERMISSION;
+    case EROFS:
+      return RAPPORT_STORE_ERROR_READ_ONLY;
+    case ENOSPC:
+    case EDQUOT:
+      return RAPPORT_STORE_ERROR_FULL;
+    default:
+      break;
+    }
+
+  switch (code & 0xff)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return RAPPORT_STORE_ERROR_CORRUPT;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return RAPPORT_STORE_ERROR_BUSY;
+    case SQLITE_FULL:
+      return RAPPORT_STORE_ERROR_FULL;
+    case SQLITE_READONLY:
+      return RAPPORT_STORE_ERROR_READ_ONLY;
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      return RAPPORT_STORE_ERROR_PERMISSION;
+    case SQLITE_CANTOPEN:
+      return RAPPORT_STORE_ERROR_OPEN;
+    default:
+      return RAPPORT_STORE_ERROR_FAILED;
+    }
+}
+
+/* One message per kind, naming the file: what a person can do about it differs. */
+static void
+set_error (GError     **error,
+           const char  *path,
+           int          code,
+           int          system_errno,
+           const char  *what,
+           const char  *detail)
+{
+  RapportStoreError kind = classify (code, system_errno);
+
+  switch (kind)
+    {
+    case RAPPORT_STORE_ERROR_BUSY:
+      g_set_error (error, RAPPORT_STORE_ERROR, kind,
+                   _("Another program is using the database %s. Close it, or wait until it is "
+                     "done, and try again."), path);
+      break;
+
+    case RAPPORT_STORE_ERROR_FULL:
+      g_set_error (error, RAPPORT_STORE_ERROR, kind,
+                   _("The disk that holds the database %s is full. Free some space and try "
+                     "again; the database was not changed."), path);
+      break;
+
+    case RAPPORT_STORE_ERROR_READ_ONLY:
+      g_set_error (error, RAPPORT_STORE_ERROR, kind,
+                   _("The database %s cannot be written: it, its folder or its disk is "
+                     "read-only."), path);
+      break;
+
+    case RAPPORT_STORE_ERROR_PERMISSION:
+      g_set_error (error, RAPPORT_STORE_ERROR, kind,
+                   _("Rapport is not allowed to open or write the database %s (%s)."), path,
+                   system_errno != 0 ? g_strerror (system_errno) : detail);
+      break;
+
+    case RAPPORT_STORE_ERROR_OPEN:
+      g_set_error (error, RAPPORT_STORE_ERROR, kind, _("Cannot open the database %s: %s"), path,
+                   system_errno != 0 ? g_strerror (system_errno) : detail);
+      break;
+
+    case RAPPORT_STORE_ERROR_CORRUPT:
+    case RAPPORT_STORE_ERROR_FAILED:
+    case RAPPORT_STORE_ERROR_TOO_NEW:
+    case RAPPORT_STORE_ERROR_DUPLICATE:
+    default:
+      g_set_error (error, RAPPORT_STORE_ERROR, kind, _("Database error while %s: %s"), what,
+                   detail);
+      break;
+    }
+}
+
 void
 rapport_store_set_sqlite_error (RapportStore  *self,
                                 GError       **error,
                                 const char    *what)
 {
-  int code = sqlite3_extended_errcode (self->db) & 0xff;
-
-  g_set_error (error, RAPPORT_STORE_ERROR,
-               code == SQLITE_CORRUPT || code == SQLITE_NOTADB ? RAPPORT_STORE_ERROR_CORRUPT
-                                                               : RAPPORT_STORE_ERROR_FAILED,
-               _("Database error while %s: %s"), what, sqlite3_errmsg (self->db));
+  set_error (error, self->path, sqlite3_extended_errcode (self->db),
+             sqlite3_system_errno (self->db), what, sqlite3_errmsg (self->db));
 }
 
 sqlite3_stmt *
@@ -121,22 +212,58 @@ rapport_store_exec (RapportStore  *self,
   return TRUE;
 }
 
-int
-rapport_store_get_schema_version (RapportStore *self)
+/* The schema version, or -1 with @error set when the database cannot be read. */
+static int
+read_schema_version (RapportStore  *self,
+                     GError       **error)
 {
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = NULL;
   int version = -1;
 
-  g_return_val_if_fail (RAPPORT_IS_STORE (self), -1);
-
-  if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK)
-    return -1;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
     version = sqlite3_column_int (stmt, 0);
+  else
+    rapport_store_set_sqlite_error (self, error, _("reading the database"));
   sqlite3_finalize (stmt);
+
   return version;
 }
 
+int
+rapport_store_get_schema_version (RapportStore *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), -1);
+
+  return read_schema_version (self, NULL);
+}
+
+int
+_rapport_store_read_schema_version (RapportStore  *self,
+                                    GError       **error)
+{
+  return read_schema_version (self, error);
+}
+
+/* Version 0 is a new, empty file, or an SQLite database of another program. */
+static gboolean
+is_foreign_database (RapportStore  *self,
+                     gboolean      *foreign,
+                     GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  ok = sqlite3_prepare_v2 (self->db, "SELECT count(*) FROM sqlite_schema", -1, &stmt,
+                           NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW;
+  if (ok)
+    *foreign = sqlite3_column_int64 (stmt, 0) > 0;
+  else
+    rapport_store_set_sqlite_error (self, error, _("reading the database"));
+  sqlite3_finalize (stmt);
+
+  return ok;
+}
 
 /* The file's name inside the data folder; its journals add "-wal", "-shm" and "-journal". */
 #define DATABASE_NAME "rapport.db"
@@ -197,8 +324,9 @@ set_corrupt_error (RapportStore  *self,
       g_rename (wal, wal_aside);
       g_unlink (shm);
       g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_CORRUPT,
-                   _("The database %s is damaged or is not a Rapport database. It was kept as %s; "
-                     "Rapport starts with an empty database next time, and your exports can be imported again."),
+                   _("The database %s is damaged or is not a Rapport database. It was kept as "
+                     "%s; Rapport starts with an empty database next time, and your exports can "
+                     "be imported again."),
                    self->path, aside);
     }
   else
@@ -210,38 +338,86 @@ set_corrupt_error (RapportStore  *self,
     }
 }
 
+/* A damaged file is moved aside and a database of another program is never written: both
+ * are told apart from a healthy one that could not be read for now. */
+static RapportStore *
+fail_open (RapportStore  *self,
+           GError       **error,
+           GError        *local_error)
+{
+  if (g_error_matches (local_error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_CORRUPT))
+    {
+      g_debug ("%s is damaged: %s", self->path, local_error->message);
+      g_error_free (local_error);
+      set_corrupt_error (self, error);
+    }
+  else
+    g_propagate_error (error, local_error);
+
+  return NULL;
+}
+
 RapportStore *
 rapport_store_open (const char  *data_dir,
                     GError     **error)
 {
   g_autoptr(RapportStore) self = NULL;
-  g_autoptr(GError) local_error = NULL;
+  GError *local_error = NULL;
+  gboolean foreign = FALSE;
+  int version;
   int status;
 
   g_return_val_if_fail (data_dir != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (g_mkdir_with_parents (data_dir, 0700) != 0)
-    {
-      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_OPEN,
-                   _("Cannot create the data folder %s: %s"), data_dir, g_strerror (errno));
-      return NULL;
-    }
-
   self = g_object_new (RAPPORT_TYPE_STORE, NULL);
   self->path = rapport_store_dup_database_path (data_dir);
+
+  if (g_mkdir_with_parents (data_dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      if (classify (SQLITE_CANTOPEN, saved_errno) != RAPPORT_STORE_ERROR_OPEN)
+        set_error (error, self->path, SQLITE_CANTOPEN, saved_errno, NULL, NULL);
+      else
+        g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_OPEN,
+                     _("Cannot create the data folder %s: %s"), data_dir,
+                     g_strerror (saved_errno));
+      return NULL;
+    }
 
   status = sqlite3_open_v2 (self->path, &self->db,
                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
   if (status != SQLITE_OK)
     {
-      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_OPEN,
-                   _("Cannot open the database %s: %s"), self->path,
-                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (status));
+      set_error (error, self->path, status, self->db ? sqlite3_system_errno (self->db) : 0,
+                 _("opening the database"),
+                 self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (status));
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 1);
+  /* A reasonable wait for another program's transaction, then "busy" names the file. */
   sqlite3_busy_timeout (self->db, 5000);
+  g_debug ("Opened %s", self->path);
+
+  /* Nothing is written before the version is known: a newer database is refused as it is,
+   * and a file of another program is never touched. */
+  if ((version = read_schema_version (self, &local_error)) < 0)
+    return fail_open (self, error, local_error);
+  if (version > RAPPORT_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_TOO_NEW,
+                   _("%s was written by a newer version of Rapport (schema %d, this version "
+                     "knows %d)"), self->path, version, RAPPORT_STORE_SCHEMA_VERSION);
+      return NULL;
+    }
+  if (version == 0 && !is_foreign_database (self, &foreign, &local_error))
+    return fail_open (self, error, local_error);
+  if (foreign)
+    return fail_open (self, error,
+                      g_error_new_literal (RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_CORRUPT,
+                                           "tables of another program, no schema version"));
+
   if (!rapport_store_import_register (self->db))
     {
       rapport_store_set_sqlite_error (self, error, _("opening the database"));
@@ -260,25 +436,8 @@ rapport_store_open (const char  *data_dir,
                            "PRAGMA cache_size = -16384;"
                            "PRAGMA temp_store = MEMORY;",
                            &local_error) ||
-      rapport_store_get_schema_version (self) < 0)
-    {
-      int code = sqlite3_extended_errcode (self->db) & 0xff;
-
-      if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT || rapport_store_get_schema_version (self) < 0)
-        set_corrupt_error (self, error);
-      else
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  if (!rapport_store_migrate (self, &local_error))
-    {
-      if (g_error_matches (local_error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_CORRUPT))
-        set_corrupt_error (self, error);
-      else
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
+      !rapport_store_migrate (self, &local_error))
+    return fail_open (self, error, local_error);
 
   return g_steal_pointer (&self);
 }

@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 
 #define RAPPORT_STORE_ERROR (rapport_store_error_quark ())
 
+/* Only CORRUPT means the file itself is bad, and only then is it moved aside; every other
+ * kind leaves the database where and as it is. */
 typedef enum
 {
   RAPPORT_STORE_ERROR_OPEN,       /* the database cannot be opened or created */
@@ -24,6 +26,10 @@ typedef enum
   RAPPORT_STORE_ERROR_TOO_NEW,    /* written by a newer Rapport */
   RAPPORT_STORE_ERROR_FAILED,     /* an SQLite error while reading or writing */
   RAPPORT_STORE_ERROR_DUPLICATE,  /* this very export was imported before */
+  RAPPORT_STORE_ERROR_BUSY,       /* another program held a lock on it for too long */
+  RAPPORT_STORE_ERROR_FULL,       /* the disk or the quota is full */
+  RAPPORT_STORE_ERROR_READ_ONLY,  /* the file, its folder or the file system is read-only */
+  RAPPORT_STORE_ERROR_PERMISSION, /* this user may not open or write it */
 } RapportStoreError;
 
 /* The schema version this build writes; migrations bring every earlier one up to it. */

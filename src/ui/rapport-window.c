@@ -197,10 +197,14 @@ show_error (RapportWindow *self,
             const char    *title,
             const char    *message)
 {
+  g_autofree char *escaped = NULL;
+
   g_assert (RAPPORT_IS_WINDOW (self));
 
+  /* The description is markup, and the message names files, which may hold '&' or '<'. */
+  escaped = g_markup_escape_text (message, -1);
   adw_status_page_set_title (self->error_page, title);
-  adw_status_page_set_description (self->error_page, message);
+  adw_status_page_set_description (self->error_page, escaped);
   gtk_stack_set_visible_child_name (self->stack, "error");
   _rapport_window_update_state (self);
 }

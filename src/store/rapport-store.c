@@ -245,24 +245,31 @@ _rapport_store_read_schema_version (RapportStore  *self,
   return read_schema_version (self, error);
 }
 
-/* Version 0 is a new, empty file, or an SQLite database of another program. */
-static gboolean
-is_foreign_database (RapportStore  *self,
-                     gboolean      *foreign,
-                     GError       **error)
+/* Version 0 is a new, empty file, or an SQLite database of another program: the version and
+ * the tables are read in one statement, so that another connection migrating in between
+ * cannot make a new file look like a foreign one. */
+static int
+read_version_and_tables (RapportStore  *self,
+                         gboolean      *has_tables,
+                         GError       **error)
 {
   sqlite3_stmt *stmt = NULL;
-  gboolean ok;
+  int version = -1;
 
-  ok = sqlite3_prepare_v2 (self->db, "SELECT count(*) FROM sqlite_schema", -1, &stmt,
-                           NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW;
-  if (ok)
-    *foreign = sqlite3_column_int64 (stmt, 0) > 0;
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT (SELECT user_version FROM pragma_user_version),"
+                          "       (SELECT count(*) FROM sqlite_schema)",
+                          -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      version = sqlite3_column_int (stmt, 0);
+      *has_tables = sqlite3_column_int64 (stmt, 1) > 0;
+    }
   else
     rapport_store_set_sqlite_error (self, error, _("reading the database"));
   sqlite3_finalize (stmt);
 
-  return ok;
+  return version;
 }
 
 /* The file's name inside the data folder; its journals add "-wal", "-shm" and "-journal". */
@@ -363,7 +370,7 @@ rapport_store_open (const char  *data_dir,
 {
   g_autoptr(RapportStore) self = NULL;
   GError *local_error = NULL;
-  gboolean foreign = FALSE;
+  gboolean has_tables = FALSE;
   int version;
   int status;
 
@@ -402,7 +409,7 @@ rapport_store_open (const char  *data_dir,
 
   /* Nothing is written before the version is known: a newer database is refused as it is,
    * and a file of another program is never touched. */
-  if ((version = read_schema_version (self, &local_error)) < 0)
+  if ((version = read_version_and_tables (self, &has_tables, &local_error)) < 0)
     return fail_open (self, error, local_error);
   if (version > RAPPORT_STORE_SCHEMA_VERSION)
     {
@@ -411,9 +418,7 @@ rapport_store_open (const char  *data_dir,
                      "knows %d)"), self->path, version, RAPPORT_STORE_SCHEMA_VERSION);
       return NULL;
     }
-  if (version == 0 && !is_foreign_database (self, &foreign, &local_error))
-    return fail_open (self, error, local_error);
-  if (foreign)
+  if (version == 0 && has_tables)
     return fail_open (self, error,
                       g_error_new_literal (RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_CORRUPT,
                                            "tables of another program, no schema version"));

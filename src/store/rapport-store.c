@@ -310,6 +310,9 @@ rapport_store_delete_database (const char  *data_dir,
   return TRUE;
 }
 
+/* How long opening tries again when the database is busy, in microseconds. */
+#define BUSY_RETRY_US (5 * G_USEC_PER_SEC)
+
 /* A damaged file is the creator's data all the same: it is moved aside, never deleted. */
 static void
 set_corrupt_error (RapportStore  *self,
@@ -345,6 +348,47 @@ set_corrupt_error (RapportStore  *self,
     }
 }
 
+/* Checks the version and brings the database up to date.  A busy result is the caller's to
+ * retry. */
+static gboolean
+prepare_database (RapportStore  *self,
+                  GError       **error)
+{
+  gboolean has_tables = FALSE;
+  int version;
+
+  /* Nothing is written before the version is known: a newer database is refused as it is,
+   * and a file of another program is never touched. */
+  if ((version = read_version_and_tables (self, &has_tables, error)) < 0)
+    return FALSE;
+  if (version > RAPPORT_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_TOO_NEW,
+                   _("%s was written by a newer version of Rapport (schema %d, this version "
+                     "knows %d)"), self->path, version, RAPPORT_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+  if (version == 0 && has_tables)
+    {
+      g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_CORRUPT,
+                           "tables of another program, no schema version");
+      return FALSE;
+    }
+
+  /* WAL keeps readers off the writer's back, and with synchronous=NORMAL a killed process still
+   * leaves the last committed import intact.  Larger pages make the relation B-tree shallower,
+   * which import and load both feel; page_size only applies to a new database. */
+  return rapport_store_exec (self,
+                             "PRAGMA page_size = 16384;"
+                             "PRAGMA journal_mode = WAL;"
+                             "PRAGMA synchronous = NORMAL;"
+                             "PRAGMA foreign_keys = ON;"
+                             "PRAGMA cache_size = -16384;"
+                             "PRAGMA temp_store = MEMORY;",
+                             error) &&
+         rapport_store_migrate (self, error);
+}
+
 /* A damaged file is moved aside and a database of another program is never written: both
  * are told apart from a healthy one that could not be read for now. */
 static RapportStore *
@@ -370,8 +414,7 @@ rapport_store_open (const char  *data_dir,
 {
   g_autoptr(RapportStore) self = NULL;
   GError *local_error = NULL;
-  gboolean has_tables = FALSE;
-  int version;
+  gint64 started = g_get_monotonic_time ();
   int status;
 
   g_return_val_if_fail (data_dir != NULL, NULL);
@@ -407,42 +450,22 @@ rapport_store_open (const char  *data_dir,
   sqlite3_busy_timeout (self->db, 5000);
   g_debug ("Opened %s", self->path);
 
-  /* Nothing is written before the version is known: a newer database is refused as it is,
-   * and a file of another program is never touched. */
-  if ((version = read_version_and_tables (self, &has_tables, &local_error)) < 0)
-    return fail_open (self, error, local_error);
-  if (version > RAPPORT_STORE_SCHEMA_VERSION)
-    {
-      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_TOO_NEW,
-                   _("%s was written by a newer version of Rapport (schema %d, this version "
-                     "knows %d)"), self->path, version, RAPPORT_STORE_SCHEMA_VERSION);
-      return NULL;
-    }
-  if (version == 0 && has_tables)
-    return fail_open (self, error,
-                      g_error_new_literal (RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_CORRUPT,
-                                           "tables of another program, no schema version"));
-
   if (!rapport_store_import_register (self->db))
     {
       rapport_store_set_sqlite_error (self, error, _("opening the database"));
       return NULL;
     }
 
-  /* WAL keeps readers off the writer's back, and with synchronous=NORMAL a killed process still
-   * leaves the last committed import intact. */
-  /* Larger pages make the relation B-tree shallower, which import and load both feel; it only
-   * applies to a new database. */
-  if (!rapport_store_exec (self,
-                           "PRAGMA page_size = 16384;"
-                           "PRAGMA journal_mode = WAL;"
-                           "PRAGMA synchronous = NORMAL;"
-                           "PRAGMA foreign_keys = ON;"
-                           "PRAGMA cache_size = -16384;"
-                           "PRAGMA temp_store = MEMORY;",
-                           &local_error) ||
-      !rapport_store_migrate (self, &local_error))
-    return fail_open (self, error, local_error);
+  /* Turning a new file into WAL and reading a file another connection is turning into WAL
+   * can be busy without SQLite's busy handler being asked: such steps are tried again. */
+  while (!prepare_database (self, &local_error))
+    {
+      if (!g_error_matches (local_error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_BUSY) ||
+          g_get_monotonic_time () - started > BUSY_RETRY_US)
+        return fail_open (self, error, local_error);
+      g_clear_error (&local_error);
+      g_usleep (20 * 1000);
+    }
 
   return g_steal_pointer (&self);
 }

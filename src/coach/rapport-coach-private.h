@@ -43,12 +43,9 @@ void               rapport_suggestion_rate           (RapportSuggestion         
 
 /* What the rules share, in rapport-coach-rules.c. */
 
-/* An uplift below this is too small to act on, however certain. */
-#define RAPPORT_COACH_MIN_UPLIFT 0.10
-/* Posts on the other side of a comparison needed to speak about a slot or a number of tags. */
+/* Posts on the other side of a comparison needed to speak about a tag, a slot or a number of
+ * tags. */
 #define RAPPORT_COACH_MIN_COMPARED_POSTS 5
-/* The best of k candidates must beat the rest with p · k below this (Bonferroni). */
-#define RAPPORT_COACH_SELECTED_P 0.05
 
 const RapportPostEngagement *rapport_coach_entry_at          (const RapportReport *report,
                                                               guint                index);
@@ -57,11 +54,12 @@ const RapportPostEngagement *rapport_coach_entry_at          (const RapportRepor
 void                         rapport_coach_uplift_of_members (const RapportReport *report,
                                                               const gboolean      *member,
                                                               RapportUplift       *uplift);
-/* @uplift with its p-value multiplied by the @k candidates it was picked from (Bonferroni),
- * capped at 1. */
-RapportUplift                rapport_coach_uplift_corrected  (const RapportUplift *uplift,
+/* Multiplies @uplift's p-value by the @k candidates it was picked from (Bonferroni, capped at
+ * 1), then says whether the pick is worth acting on: RAPPORT_COACH_MIN_COMPARED_POSTS posts or
+ * more on the other side, an uplift of 10 % or more, and the corrected p below 0.05. */
+gboolean                     rapport_coach_uplift_select     (RapportUplift       *uplift,
                                                               guint                k);
-/* "YYYY-MM-DD" of @t in UTC, for keys. */
+/* "YYYY-MM-DD" of @t in UTC, for keys; "unknown" out of range. */
 char                        *rapport_coach_key_day           (gint64               t);
 /* "Your 8 posts with #travel had a median engagement rate of 5.1 %, against 2.9 % for the
  * 27 without it: +75.9 % (p = 0.03, unlikely to be chance)." */

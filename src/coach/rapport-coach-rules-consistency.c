@@ -248,10 +248,7 @@ rapport_coach_rule_best_time (const RapportReport *report,
       for (guint i = 0; i < n; i++)
         member[i] = in_slot (slot, weekdays[i], hours[i]);
       rapport_coach_uplift_of_members (report, member, &uplift);
-      uplift = rapport_coach_uplift_corrected (&uplift, n_slots[s]);
-      if (uplift.n_without < RAPPORT_COACH_MIN_COMPARED_POSTS
-          || !(uplift.uplift >= RAPPORT_COACH_MIN_UPLIFT)
-          || !(uplift.p_value < RAPPORT_COACH_SELECTED_P))
+      if (!rapport_coach_uplift_select (&uplift, n_slots[s]))
         continue;
 
       if (slot->weekday >= 0 && slot->hour_end - slot->hour_start < 24)

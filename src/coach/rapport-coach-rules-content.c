@@ -126,16 +126,6 @@ interactions_between (const RapportReport *report,
     }
 }
 
-static int
-compare_priorities (gconstpointer a,
-                    gconstpointer b)
-{
-  const RapportSuggestion *x = *(const RapportSuggestion * const *) a;
-  const RapportSuggestion *y = *(const RapportSuggestion * const *) b;
-
-  return (x->priority < y->priority) - (x->priority > y->priority);
-}
-
 /* A note for follower spikes without engagement: each follower jump of the anomaly unit of at
  * least 1 % of the followers after which the median interactions per post (30 days after
  * against 30 days before, three posts with counts or more on each side) did not rise; the
@@ -243,7 +233,8 @@ rapport_coach_rule_spikes (const RapportReport *report,
       g_ptr_array_add (spikes, suggestion);
     }
 
-  g_ptr_array_sort (spikes, compare_priorities);
+  /* Highest priority first; ties by key, that is by the day of the jump. */
+  rapport_coach_sort (spikes);
   for (guint i = 0; i < MIN (spikes->len, MAX_SPIKES); i++)
     g_ptr_array_add (out, g_steal_pointer (&g_ptr_array_index (spikes, i)));
 }

@@ -20,14 +20,27 @@
 #define MAX_TAGS_KEPT 3
 
 
-static gboolean
-strv_has (char       **strv,
-          const char  *value)
+/* "Your 8 posts with #travel had a median engagement rate of 5.1 %, against 2.9 % for the 27
+ * without it: …" */
+static void
+append_tag_comparison (GString             *text,
+                       const char          *tag,
+                       const RapportUplift *uplift)
 {
-  for (; strv != NULL && *strv != NULL; strv++)
-    if (strcmp (*strv, value) == 0)
-      return TRUE;
-  return FALSE;
+  g_autofree char *with_phrase = g_strdup_printf (_("with #%s"), tag);
+
+  rapport_coach_append_comparison (text, with_phrase, _("without it"), uplift);
+}
+
+/* An empty list of posts labelled "Posts with #@tag". */
+static RapportEvidence *
+add_tag_posts (RapportSuggestion *suggestion,
+               const char        *tag)
+{
+  /* Translators: %s is a hashtag without its '#'. */
+  g_autofree char *label = g_strdup_printf (_("Posts with #%s"), tag);
+
+  return rapport_suggestion_add_posts (suggestion, label);
 }
 
 /* Drop bait tags.  Speaks for every bait tag used on any own post (the hashtag unit's list),
@@ -44,7 +57,6 @@ rapport_coach_rule_drop_bait_tags (const RapportReport *report,
     {
       const RapportBaitTag *tag = &g_array_index (bait, RapportBaitTag, b);
       g_autofree char *key = g_strdup_printf ("hashtags.drop-bait:%s", tag->tag);
-      g_autofree char *label = NULL;
       g_autoptr(GString) text = g_string_new (NULL);
       RapportSuggestion *suggestion;
       RapportEvidence *evidence;
@@ -73,9 +85,7 @@ rapport_coach_rule_drop_bait_tags (const RapportReport *report,
       g_string_append_c (text, ' ');
       if (uplift.n_with > 0 && uplift.n_without > 0)
         {
-          g_autofree char *with_phrase = g_strdup_printf (_("with #%s"), tag->tag);
-
-          rapport_coach_append_comparison (text, with_phrase, _("without it"), &uplift);
+          append_tag_comparison (text, tag->tag, &uplift);
           if (!(uplift.uplift < 0))
             {
               g_string_append_c (text, ' ');
@@ -94,9 +104,7 @@ rapport_coach_rule_drop_bait_tags (const RapportReport *report,
                                               "instead."),
                                             tag->tag);
 
-      /* Translators: %s is a hashtag without its '#'. */
-      label = g_strdup_printf (_("Posts with #%s"), tag->tag);
-      evidence = rapport_suggestion_add_posts (suggestion, label);
+      evidence = add_tag_posts (suggestion, tag->tag);
       for (guint i = 0; i < tag->posts->len; i++)
         {
           guint32 index = g_array_index (tag->posts, guint32, i);
@@ -131,16 +139,13 @@ rapport_coach_rule_keep_tags (const RapportReport *report,
     {
       const RapportTagUplift *tag = &g_array_index (tags, RapportTagUplift, t);
       g_autofree char *key = NULL;
-      g_autofree char *label = NULL;
-      g_autofree char *with_phrase = NULL;
       g_autoptr(GString) text = NULL;
-      RapportUplift uplift = rapport_coach_uplift_corrected (&tag->uplift, n_tested);
+      RapportUplift uplift = tag->uplift;
       RapportSuggestion *suggestion;
       RapportEvidence *evidence;
 
-      if (tag->is_bait || !(uplift.uplift >= RAPPORT_COACH_MIN_UPLIFT)
-          || MIN (uplift.n_with, uplift.n_without) < RAPPORT_COACH_MIN_COMPARED_POSTS
-          || !(uplift.p_value < RAPPORT_COACH_SELECTED_P))
+      if (tag->is_bait || uplift.n_with < RAPPORT_COACH_MIN_COMPARED_POSTS
+          || !rapport_coach_uplift_select (&uplift, n_tested))
         continue;
 
       key = g_strdup_printf ("hashtags.keep:%s", tag->tag);
@@ -148,8 +153,7 @@ rapport_coach_rule_keep_tags (const RapportReport *report,
       /* Translators: %s is a hashtag without its '#'. */
       suggestion->title = g_strdup_printf (_("Keep using #%s"), tag->tag);
       text = g_string_new (NULL);
-      with_phrase = g_strdup_printf (_("with #%s"), tag->tag);
-      rapport_coach_append_comparison (text, with_phrase, _("without it"), &uplift);
+      append_tag_comparison (text, tag->tag, &uplift);
       if (n_tested > 1)
         {
           g_string_append_c (text, ' ');
@@ -168,11 +172,14 @@ rapport_coach_rule_keep_tags (const RapportReport *report,
                                               "after your next export that the lift holds."),
                                             tag->tag);
 
-      label = g_strdup_printf (_("Posts with #%s"), tag->tag);
-      evidence = rapport_suggestion_add_posts (suggestion, label);
+      evidence = add_tag_posts (suggestion, tag->tag);
       for (guint i = 0; i < report->per_post->len; i++)
-        if (strv_has (rapport_coach_entry_at (report, i)->post->hashtags, tag->tag))
-          rapport_evidence_add_post (evidence, rapport_coach_entry_at (report, i)->post);
+        {
+          const RapportDatasetPost *post = rapport_coach_entry_at (report, i)->post;
+
+          if (g_strv_contains ((const char * const *) post->hashtags, tag->tag))
+            rapport_evidence_add_post (evidence, post);
+        }
 
       rapport_suggestion_rate (suggestion, 55, MIN (uplift.n_with, uplift.n_without),
                                uplift.uplift, uplift.p_value);
@@ -266,6 +273,27 @@ bucket_action (int bucket)
     }
 }
 
+/* The known ERs of the posts with @bucket's number of tags into @rates, and the posts into
+ * @evidence; either may be NULL. */
+static void
+posts_in_bucket (const RapportReport *report,
+                 int                  bucket,
+                 GArray              *rates,
+                 RapportEvidence     *evidence)
+{
+  for (guint i = 0; i < report->per_post->len; i++)
+    {
+      const RapportPostEngagement *entry = rapport_coach_entry_at (report, i);
+
+      if (isnan (entry->rate) || bucket_of (g_strv_length (entry->post->hashtags)) != bucket)
+        continue;
+      if (rates != NULL)
+        g_array_append_val (rates, entry->rate);
+      if (evidence != NULL)
+        rapport_evidence_add_post (evidence, entry->post);
+    }
+}
+
 /* Try the number of tags that performed best: the hashtag unit's best bucket (the highest
  * median ER among buckets of five posts or more) against the bucket the creator uses most
  * (ties to fewer tags), when they differ, the latter has five posts or more with a known ER,
@@ -302,24 +330,11 @@ rapport_coach_rule_tag_count (const RapportReport *report,
   if (usual < 0 || usual == best)
     return;
 
-  for (guint i = 0; i < report->per_post->len; i++)
-    {
-      const RapportPostEngagement *entry = rapport_coach_entry_at (report, i);
-      int bucket = bucket_of (g_strv_length (entry->post->hashtags));
-
-      if (isnan (entry->rate))
-        continue;
-      if (bucket == best)
-        g_array_append_val (best_rates, entry->rate);
-      else if (bucket == usual)
-        g_array_append_val (usual_rates, entry->rate);
-    }
+  posts_in_bucket (report, best, best_rates, NULL);
+  posts_in_bucket (report, usual, usual_rates, NULL);
   rapport_uplift_compute ((double *) best_rates->data, best_rates->len,
                           (double *) usual_rates->data, usual_rates->len, &uplift);
-  uplift = rapport_coach_uplift_corrected (&uplift, n_candidates);
-  if (uplift.n_without < RAPPORT_COACH_MIN_COMPARED_POSTS
-      || !(uplift.uplift >= RAPPORT_COACH_MIN_UPLIFT)
-      || !(uplift.p_value < RAPPORT_COACH_SELECTED_P))
+  if (!rapport_coach_uplift_select (&uplift, n_candidates))
     return;
 
   key = g_strdup_printf ("hashtags.tag-count:%s", bucket_key (best));
@@ -350,18 +365,8 @@ rapport_coach_rule_tag_count (const RapportReport *report,
   usual_phrase = g_strdup_printf (_("Posts %s"), bucket_phrase (usual));
   best_posts = rapport_suggestion_add_posts (suggestion, best_phrase);
   usual_posts = rapport_suggestion_add_posts (suggestion, usual_phrase);
-  for (guint i = 0; i < report->per_post->len; i++)
-    {
-      const RapportPostEngagement *entry = rapport_coach_entry_at (report, i);
-      int bucket = bucket_of (g_strv_length (entry->post->hashtags));
-
-      if (isnan (entry->rate))
-        continue;
-      if (bucket == best)
-        rapport_evidence_add_post (best_posts, entry->post);
-      else if (bucket == usual)
-        rapport_evidence_add_post (usual_posts, entry->post);
-    }
+  posts_in_bucket (report, best, NULL, best_posts);
+  posts_in_bucket (report, usual, NULL, usual_posts);
 
   rapport_suggestion_rate (suggestion, 45, MIN (uplift.n_with, uplift.n_without), uplift.uplift,
                            uplift.p_value);

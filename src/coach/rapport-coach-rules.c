@@ -31,9 +31,15 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "core/rapport-dates.h"
 #include "core/rapport-stats.h"
 
 #include "coach/rapport-coach-private.h"
+
+/* An uplift below this is too small to act on, however certain. */
+#define MIN_UPLIFT 0.10
+/* The best of k candidates must beat the rest with p · k below this (Bonferroni). */
+#define SELECTED_P 0.05
 
 const RapportPostEngagement *
 rapport_coach_entry_at (const RapportReport *report,
@@ -61,23 +67,25 @@ rapport_coach_uplift_of_members (const RapportReport *report,
                           (double *) without->data, without->len, uplift);
 }
 
-RapportUplift
-rapport_coach_uplift_corrected (const RapportUplift *uplift,
-                                guint                k)
+gboolean
+rapport_coach_uplift_select (RapportUplift *uplift,
+                             guint          k)
 {
-  RapportUplift result = *uplift;
+  /* The best of many looks good by chance alone. */
+  if (!isnan (uplift->p_value))
+    uplift->p_value = MIN (1.0, uplift->p_value * MAX (k, 1));
 
-  if (!isnan (result.p_value))
-    result.p_value = MIN (1.0, result.p_value * MAX (k, 1));
-  return result;
+  return uplift->n_without >= RAPPORT_COACH_MIN_COMPARED_POSTS
+      && uplift->uplift >= MIN_UPLIFT
+      && uplift->p_value < SELECTED_P;
 }
 
 char *
 rapport_coach_key_day (gint64 t)
 {
-  g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (t);
+  char *day = rapport_date_format_day (t);
 
-  return date != NULL ? g_date_time_format (date, "%Y-%m-%d") : g_strdup ("unknown");
+  return day != NULL ? day : g_strdup ("unknown");
 }
 
 void

@@ -143,29 +143,23 @@ rapport_coach_rule_steady_rhythm (const RapportReport *report,
   g_ptr_array_add (out, suggestion);
 }
 
-static const char *
-weekday_plural (int weekday)
+/* What the suggestions say of each weekday, Monday first as RapportCadenceSlot counts them. */
+typedef struct
 {
-  static const char * const names[7] = {
-    N_("Mondays"), N_("Tuesdays"), N_("Wednesdays"), N_("Thursdays"), N_("Fridays"),
-    N_("Saturdays"), N_("Sundays"),
-  };
+  const char *key;
+  const char *name;
+  const char *plural;  /* "on Mondays" */
+} WeekdayTexts;
 
-  return _(names[weekday]);
-}
-
-static const char *
-weekday_name (int weekday)
-{
-  static const char * const names[7] = {
-    N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"),
-    N_("Sunday"),
-  };
-
-  return _(names[weekday]);
-}
-
-static const char * const weekday_keys[7] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
+static const WeekdayTexts weekday_texts[7] = {
+  { "mon", N_("Monday"), N_("Mondays") },
+  { "tue", N_("Tuesday"), N_("Tuesdays") },
+  { "wed", N_("Wednesday"), N_("Wednesdays") },
+  { "thu", N_("Thursday"), N_("Thursdays") },
+  { "fri", N_("Friday"), N_("Fridays") },
+  { "sat", N_("Saturday"), N_("Saturdays") },
+  { "sun", N_("Sunday"), N_("Sundays") },
+};
 
 static gboolean
 in_slot (const RapportCadenceSlot *slot,
@@ -239,6 +233,7 @@ rapport_coach_rule_best_time (const RapportReport *report,
       g_autofree char *phrase = NULL;
       g_autofree char *label = NULL;
       g_autoptr(GString) text = NULL;
+      const WeekdayTexts *day;
       RapportSuggestion *suggestion;
       RapportEvidence *evidence;
       RapportUplift uplift;
@@ -251,32 +246,31 @@ rapport_coach_rule_best_time (const RapportReport *report,
       if (!rapport_coach_uplift_select (&uplift, n_slots[s]))
         continue;
 
+      day = slot->weekday >= 0 ? &weekday_texts[slot->weekday] : NULL;
       if (slot->weekday >= 0 && slot->hour_end - slot->hour_start < 24)
         {
-          key = g_strdup_printf ("consistency.best-time:%s-%02u", weekday_keys[slot->weekday],
-                                 slot->hour_start);
+          key = g_strdup_printf ("consistency.best-time:%s-%02u", day->key, slot->hour_start);
           suggestion = rapport_suggestion_new (RAPPORT_SUGGESTION_CONSISTENCY, key);
           /* Translators: "Post on Thursdays around 18:00". */
           suggestion->title = g_strdup_printf (_("Post on %s around %02u:00"),
-                                               weekday_plural (slot->weekday), slot->hour_start);
+                                               _(day->plural), slot->hour_start);
           /* Translators: "on Thursdays between 18:00 and 19:00", follows "your posts". */
-          phrase = g_strdup_printf (_("on %s between %02u:00 and %02u:00"),
-                                    weekday_plural (slot->weekday), slot->hour_start,
-                                    slot->hour_end);
+          phrase = g_strdup_printf (_("on %s between %02u:00 and %02u:00"), _(day->plural),
+                                    slot->hour_start, slot->hour_end);
           suggestion->action = g_strdup_printf (_("Schedule your next posts for %s around "
                                                   "%02u:00."),
-                                                weekday_name (slot->weekday), slot->hour_start);
+                                                _(day->name), slot->hour_start);
         }
       else if (slot->weekday >= 0)
         {
-          key = g_strdup_printf ("consistency.best-time:%s", weekday_keys[slot->weekday]);
+          key = g_strdup_printf ("consistency.best-time:%s", day->key);
           suggestion = rapport_suggestion_new (RAPPORT_SUGGESTION_CONSISTENCY, key);
           /* Translators: "Post on Thursdays". */
-          suggestion->title = g_strdup_printf (_("Post on %s"), weekday_plural (slot->weekday));
+          suggestion->title = g_strdup_printf (_("Post on %s"), _(day->plural));
           /* Translators: "on Thursdays", follows "your posts". */
-          phrase = g_strdup_printf (_("on %s"), weekday_plural (slot->weekday));
+          phrase = g_strdup_printf (_("on %s"), _(day->plural));
           suggestion->action = g_strdup_printf (_("Schedule your next posts for a %s."),
-                                                weekday_name (slot->weekday));
+                                                _(day->name));
         }
       else
         {

@@ -188,89 +188,48 @@ rapport_coach_rule_keep_tags (const RapportReport *report,
     }
 }
 
+/* What the suggestions say of each bucket (RapportTagBucketKind). */
+static const struct
+{
+  const char *key;
+  const char *phrase;  /* "with 3–5 hashtags", to follow "your posts" */
+  const char *title;
+  const char *action;
+} bucket_texts[RAPPORT_N_TAG_BUCKETS] = {
+  [RAPPORT_TAG_BUCKET_NONE] = {
+    "0", N_("without hashtags"), N_("Try posts without hashtags"),
+    N_("Publish your next posts without hashtags, then compare after your next export."),
+  },
+  [RAPPORT_TAG_BUCKET_FEW] = {
+    "1-2", N_("with 1–2 hashtags"), N_("Use 1–2 hashtags per post"),
+    N_("Put one or two well-chosen hashtags on your next posts, then compare after your next "
+       "export."),
+  },
+  [RAPPORT_TAG_BUCKET_SOME] = {
+    "3-5", N_("with 3–5 hashtags"), N_("Use 3–5 hashtags per post"),
+    N_("Put three to five hashtags on your next posts, then compare after your next export."),
+  },
+  [RAPPORT_TAG_BUCKET_MANY] = {
+    "6-10", N_("with 6–10 hashtags"), N_("Use 6–10 hashtags per post"),
+    N_("Put six to ten hashtags on your next posts, then compare after your next export."),
+  },
+  [RAPPORT_TAG_BUCKET_VERY_MANY] = {
+    "11-plus", N_("with 11 hashtags or more"), N_("Use 11 hashtags or more per post"),
+    N_("Put eleven hashtags or more on your next posts, then compare after your next export."),
+  },
+};
+
+/* The bucket of a post with @n_tags tags, by the hashtag unit's bounds (which follow each
+ * other). */
 static int
-bucket_of (guint n_tags)
+bucket_of (const RapportHashtagReport *hashtags,
+           guint                       n_tags)
 {
-  const RapportTagBucketKind last = RAPPORT_N_TAG_BUCKETS - 1;
+  int b = 0;
 
-  if (n_tags == 0)
-    return RAPPORT_TAG_BUCKET_NONE;
-  if (n_tags <= 2)
-    return RAPPORT_TAG_BUCKET_FEW;
-  if (n_tags <= 5)
-    return RAPPORT_TAG_BUCKET_SOME;
-  if (n_tags <= 10)
-    return RAPPORT_TAG_BUCKET_MANY;
-  return last;
-}
-
-static const char *
-bucket_key (int bucket)
-{
-  static const char * const keys[RAPPORT_N_TAG_BUCKETS] = { "0", "1-2", "3-5", "6-10", "11-plus" };
-
-  return keys[bucket];
-}
-
-/* "with 3–5 hashtags", to follow "your posts". */
-static const char *
-bucket_phrase (int bucket)
-{
-  switch (bucket)
-    {
-    case RAPPORT_TAG_BUCKET_NONE:
-      return _("without hashtags");
-    case RAPPORT_TAG_BUCKET_FEW:
-      return _("with 1–2 hashtags");
-    case RAPPORT_TAG_BUCKET_SOME:
-      return _("with 3–5 hashtags");
-    case RAPPORT_TAG_BUCKET_MANY:
-      return _("with 6–10 hashtags");
-    case RAPPORT_TAG_BUCKET_VERY_MANY:
-    default:
-      return _("with 11 hashtags or more");
-    }
-}
-
-static const char *
-bucket_title (int bucket)
-{
-  switch (bucket)
-    {
-    case RAPPORT_TAG_BUCKET_NONE:
-      return _("Try posts without hashtags");
-    case RAPPORT_TAG_BUCKET_FEW:
-      return _("Use 1–2 hashtags per post");
-    case RAPPORT_TAG_BUCKET_SOME:
-      return _("Use 3–5 hashtags per post");
-    case RAPPORT_TAG_BUCKET_MANY:
-      return _("Use 6–10 hashtags per post");
-    case RAPPORT_TAG_BUCKET_VERY_MANY:
-    default:
-      return _("Use 11 hashtags or more per post");
-    }
-}
-
-static const char *
-bucket_action (int bucket)
-{
-  switch (bucket)
-    {
-    case RAPPORT_TAG_BUCKET_NONE:
-      return _("Publish your next posts without hashtags, then compare after your next export.");
-    case RAPPORT_TAG_BUCKET_FEW:
-      return _("Put one or two well-chosen hashtags on your next posts, then compare after your "
-               "next export.");
-    case RAPPORT_TAG_BUCKET_SOME:
-      return _("Put three to five hashtags on your next posts, then compare after your next "
-               "export.");
-    case RAPPORT_TAG_BUCKET_MANY:
-      return _("Put six to ten hashtags on your next posts, then compare after your next export.");
-    case RAPPORT_TAG_BUCKET_VERY_MANY:
-    default:
-      return _("Put eleven hashtags or more on your next posts, then compare after your next "
-               "export.");
-    }
+  while (b < RAPPORT_N_TAG_BUCKETS - 1 && n_tags > hashtags->buckets[b].max_tags)
+    b++;
+  return b;
 }
 
 /* The known ERs of the posts with @bucket's number of tags into @rates, and the posts into
@@ -284,8 +243,9 @@ posts_in_bucket (const RapportReport *report,
   for (guint i = 0; i < report->per_post->len; i++)
     {
       const RapportPostEngagement *entry = rapport_coach_entry_at (report, i);
+      guint n_tags = g_strv_length (entry->post->hashtags);
 
-      if (isnan (entry->rate) || bucket_of (g_strv_length (entry->post->hashtags)) != bucket)
+      if (isnan (entry->rate) || bucket_of (report->hashtags, n_tags) != bucket)
         continue;
       if (rates != NULL)
         g_array_append_val (rates, entry->rate);
@@ -337,13 +297,13 @@ rapport_coach_rule_tag_count (const RapportReport *report,
   if (!rapport_coach_uplift_select (&uplift, n_candidates))
     return;
 
-  key = g_strdup_printf ("hashtags.tag-count:%s", bucket_key (best));
+  key = g_strdup_printf ("hashtags.tag-count:%s", bucket_texts[best].key);
   suggestion = rapport_suggestion_new (RAPPORT_SUGGESTION_HASHTAGS, key);
-  suggestion->title = g_strdup (bucket_title (best));
+  suggestion->title = g_strdup (_(bucket_texts[best].title));
   text = g_string_new (NULL);
   /* Translators: %s is a phrase like "with 11 hashtags or more". */
-  usual_phrase = g_strdup_printf (_("%s, the number you use most"), bucket_phrase (usual));
-  rapport_coach_append_comparison (text, bucket_phrase (best), usual_phrase, &uplift);
+  usual_phrase = g_strdup_printf (_("%s, the number you use most"), _(bucket_texts[usual].phrase));
+  rapport_coach_append_comparison (text, _(bucket_texts[best].phrase), usual_phrase, &uplift);
   if (n_candidates > 1)
     {
       g_string_append_c (text, ' ');
@@ -357,12 +317,12 @@ rapport_coach_rule_tag_count (const RapportReport *report,
                               n_candidates);
     }
   suggestion->explanation = g_string_free (g_steal_pointer (&text), FALSE);
-  suggestion->action = g_strdup (bucket_action (best));
+  suggestion->action = g_strdup (_(bucket_texts[best].action));
 
   /* Translators: %s is a phrase like "with 3–5 hashtags". */
-  best_phrase = g_strdup_printf (_("Posts %s"), bucket_phrase (best));
+  best_phrase = g_strdup_printf (_("Posts %s"), _(bucket_texts[best].phrase));
   g_clear_pointer (&usual_phrase, g_free);
-  usual_phrase = g_strdup_printf (_("Posts %s"), bucket_phrase (usual));
+  usual_phrase = g_strdup_printf (_("Posts %s"), _(bucket_texts[usual].phrase));
   best_posts = rapport_suggestion_add_posts (suggestion, best_phrase);
   usual_posts = rapport_suggestion_add_posts (suggestion, usual_phrase);
   posts_in_bucket (report, best, NULL, best_posts);

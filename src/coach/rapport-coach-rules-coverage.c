@@ -12,46 +12,6 @@
 
 #include "coach/rapport-coach-private.h"
 
-
-/* Whether some export of @platform can provide @figure, following rapport-coverage.c: where
- * no export can, there is nothing to import, and the report's coverage section says so. */
-static gboolean
-importable (RapportPlatform platform,
-            RapportFigure   figure,
-            gboolean        has_lists,
-            gboolean        ids_only)
-{
-  gboolean has_follower_export = platform != RAPPORT_PLATFORM_MASTODON
-                              && platform != RAPPORT_PLATFORM_BLUESKY
-                              && platform != RAPPORT_PLATFORM_YOUTUBE;
-
-  switch (figure)
-    {
-    case RAPPORT_FIGURE_FOLLOWER_HISTORY:
-    case RAPPORT_FIGURE_RECIPROCITY:
-    case RAPPORT_FIGURE_CHURN:
-      return has_follower_export;
-    case RAPPORT_FIGURE_FOLLOW_DATES:
-      return platform == RAPPORT_PLATFORM_INSTAGRAM || platform == RAPPORT_PLATFORM_TIKTOK
-          || platform == RAPPORT_PLATFORM_THREADS;
-    case RAPPORT_FIGURE_POST_ENGAGEMENT:
-      return platform == RAPPORT_PLATFORM_INSTAGRAM || platform == RAPPORT_PLATFORM_TWITTER
-          || platform == RAPPORT_PLATFORM_TIKTOK || platform == RAPPORT_PLATFORM_MASTODON;
-    case RAPPORT_FIGURE_IMPRESSIONS:
-    case RAPPORT_FIGURE_COMMENTS_RECEIVED:
-      return platform == RAPPORT_PLATFORM_INSTAGRAM || platform == RAPPORT_PLATFORM_TWITTER;
-    case RAPPORT_FIGURE_COLLABORATION_CANDIDATES:
-      if (ids_only)
-        return FALSE;
-      if (!has_lists)
-        return has_follower_export;
-      return platform == RAPPORT_PLATFORM_INSTAGRAM;
-    case RAPPORT_N_FIGURES:
-    default:
-      g_return_val_if_reached (FALSE);
-    }
-}
-
 static const char *
 coverage_title (RapportFigure figure)
 {
@@ -150,23 +110,6 @@ coverage_weight (RapportFigure figure)
   return weights[figure];
 }
 
-static gboolean
-lacks (const RapportDatasetPost *post,
-       RapportFigure             figure)
-{
-  switch (figure)
-    {
-    case RAPPORT_FIGURE_POST_ENGAGEMENT:
-      return rapport_post_interactions (post) == RAPPORT_COUNT_UNKNOWN;
-    case RAPPORT_FIGURE_IMPRESSIONS:
-      return post->impressions == RAPPORT_COUNT_UNKNOWN;
-    case RAPPORT_FIGURE_COMMENTS_RECEIVED:
-      return post->comments == RAPPORT_COUNT_UNKNOWN && post->replies == RAPPORT_COUNT_UNKNOWN;
-    default:
-      return FALSE;
-    }
-}
-
 static const char *
 lacking_label (RapportFigure figure)
 {
@@ -193,19 +136,9 @@ rapport_coach_rule_coverage (const RapportReport *report,
                              GPtrArray           *out)
 {
   const RapportDataset *dataset = report->dataset;
-  const RapportDatasetSnapshot *followers;
-  const RapportDatasetSnapshot *following;
-  gboolean has_lists;
-  gboolean ids_only;
   gint64 first = G_MAXINT64;
   gint64 last = G_MININT64;
 
-  followers = rapport_dataset_latest_with_list (dataset, RAPPORT_DIRECTION_FOLLOWER);
-  following = rapport_dataset_latest_with_list (dataset, RAPPORT_DIRECTION_FOLLOWING);
-  has_lists = followers != NULL && following != NULL;
-  /* As the coverage unit: exports name everyone or no one. */
-  ids_only = followers != NULL && followers->followers->len > 0
-          && followers->followers->items[0].handle == NULL;
   for (guint i = 0; i < dataset->snapshots->len; i++)
     {
       const RapportDatasetSnapshot *snapshot = g_ptr_array_index (dataset->snapshots, i);
@@ -219,16 +152,13 @@ rapport_coach_rule_coverage (const RapportReport *report,
   for (RapportFigure figure = 0; figure < RAPPORT_N_FIGURES; figure++)
     {
       const RapportCoverageItem *item = rapport_coverage_get (report->coverage, figure);
-      gboolean of_posts = figure == RAPPORT_FIGURE_POST_ENGAGEMENT
-                       || figure == RAPPORT_FIGURE_IMPRESSIONS
-                       || figure == RAPPORT_FIGURE_COMMENTS_RECEIVED;
+      gboolean of_posts = rapport_figure_counts_posts (figure);
       g_autofree char *key = NULL;
       RapportSuggestion *suggestion;
       double effect;
       guint n;
 
-      if (item->level == RAPPORT_COVERAGE_FULL || item->explanation == NULL
-          || !importable (dataset->platform, figure, has_lists, ids_only))
+      if (item->level == RAPPORT_COVERAGE_FULL || item->explanation == NULL || !item->importable)
         continue;
 
       key = g_strdup_printf ("coverage.%s", rapport_figure_to_string (figure));
@@ -251,7 +181,7 @@ rapport_coach_rule_coverage (const RapportReport *report,
             {
               const RapportDatasetPost *post = rapport_coach_entry_at (report, i)->post;
 
-              if (!lacks (post, figure))
+              if (rapport_figure_post_has (figure, post))
                 continue;
               if (evidence == NULL)
                 evidence = rapport_suggestion_add_posts (suggestion, lacking_label (figure));

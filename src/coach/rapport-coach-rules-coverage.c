@@ -12,118 +12,65 @@
 
 #include "coach/rapport-coach-private.h"
 
-static const char *
-coverage_title (RapportFigure figure)
-{
-  switch (figure)
-    {
-    case RAPPORT_FIGURE_FOLLOWER_HISTORY:
-      return _("Add real follower totals");
-    case RAPPORT_FIGURE_FOLLOW_DATES:
-      return _("Add follow dates");
-    case RAPPORT_FIGURE_POST_ENGAGEMENT:
-      return _("Add engagement counts for your posts");
-    case RAPPORT_FIGURE_IMPRESSIONS:
-      return _("Add impressions");
-    case RAPPORT_FIGURE_COMMENTS_RECEIVED:
-      return _("Add comment counts");
-    case RAPPORT_FIGURE_RECIPROCITY:
-      return _("Add your follower and following lists");
-    case RAPPORT_FIGURE_CHURN:
-      return _("Add a second export to see who came and went");
-    case RAPPORT_FIGURE_COLLABORATION_CANDIDATES:
-    case RAPPORT_N_FIGURES:
-    default:
-      return _("Add your comments and likes");
-    }
-}
 
-/* What the figure makes possible, for the creator to weigh the effort. */
-static const char *
-coverage_use (RapportFigure figure)
+/* The coach's words for each figure: what to add, what it makes possible (for the creator to
+ * weigh the effort), how, and for figures of posts the label of the posts that lack it. */
+static const struct
 {
-  switch (figure)
-    {
-    case RAPPORT_FIGURE_FOLLOWER_HISTORY:
-      return _("Real totals anchor every engagement rate and show when followers came and went.");
-    case RAPPORT_FIGURE_FOLLOW_DATES:
-      return _("Follow dates rebuild the follower curve and reveal follow-for-follow pairs.");
-    case RAPPORT_FIGURE_POST_ENGAGEMENT:
-      return _("Without counts per post, the hashtag, collaboration and timing advice has "
-               "nothing to compare.");
-    case RAPPORT_FIGURE_IMPRESSIONS:
-      return _("Impressions give an engagement rate that does not depend on the follower count.");
-    case RAPPORT_FIGURE_COMMENTS_RECEIVED:
-      return _("Comments are the interactions that show real conversation.");
-    case RAPPORT_FIGURE_RECIPROCITY:
-      return _("Both lists show who follows you back and which follows are follow-for-follow.");
-    case RAPPORT_FIGURE_CHURN:
-      return _("Two follower lists show exactly who followed and who left in between.");
-    case RAPPORT_FIGURE_COLLABORATION_CANDIDATES:
-    case RAPPORT_N_FIGURES:
-    default:
-      return _("Your comments and likes point to the mutuals to collaborate with.");
-    }
-}
-
-static const char *
-coverage_action (RapportFigure figure)
-{
-  switch (figure)
-    {
-    case RAPPORT_FIGURE_FOLLOWER_HISTORY:
-      return _("Request a new export of this account every few months and import each one.");
-    case RAPPORT_FIGURE_FOLLOW_DATES:
-      return _("Request your next export in JSON format with the follower list included, and "
-               "import it.");
-    case RAPPORT_FIGURE_POST_ENGAGEMENT:
-    case RAPPORT_FIGURE_IMPRESSIONS:
-    case RAPPORT_FIGURE_COMMENTS_RECEIVED:
-      return _("Get the export or file named above for this account and import it.");
-    case RAPPORT_FIGURE_RECIPROCITY:
-      return _("Request an export that includes both your followers and the accounts you follow, "
-               "and import it.");
-    case RAPPORT_FIGURE_CHURN:
-      return _("Request another export of this account in a few months and import it.");
-    case RAPPORT_FIGURE_COLLABORATION_CANDIDATES:
-    case RAPPORT_N_FIGURES:
-    default:
-      return _("Include your followers, the accounts you follow, your comments and your likes in "
-               "your next export, and import it.");
-    }
-}
-
-static double
-coverage_weight (RapportFigure figure)
-{
-  static const double weights[RAPPORT_N_FIGURES] = {
-    [RAPPORT_FIGURE_FOLLOWER_HISTORY] = 70,
-    [RAPPORT_FIGURE_FOLLOW_DATES] = 50,
-    [RAPPORT_FIGURE_POST_ENGAGEMENT] = 85,
-    [RAPPORT_FIGURE_IMPRESSIONS] = 25,
-    [RAPPORT_FIGURE_COMMENTS_RECEIVED] = 20,
-    [RAPPORT_FIGURE_RECIPROCITY] = 60,
-    [RAPPORT_FIGURE_CHURN] = 45,
-    [RAPPORT_FIGURE_COLLABORATION_CANDIDATES] = 35,
-  };
-
-  return weights[figure];
-}
-
-static const char *
-lacking_label (RapportFigure figure)
-{
-  switch (figure)
-    {
-    case RAPPORT_FIGURE_POST_ENGAGEMENT:
-      return _("Posts without counts");
-    case RAPPORT_FIGURE_IMPRESSIONS:
-      return _("Posts without impressions");
-    case RAPPORT_FIGURE_COMMENTS_RECEIVED:
-    default:
-      return _("Posts without a comment count");
-    }
-}
+  double weight;
+  const char *title;
+  const char *use;
+  const char *action;
+  const char *lacking;
+} advice[RAPPORT_N_FIGURES] = {
+  [RAPPORT_FIGURE_FOLLOWER_HISTORY] = {
+    70, N_("Add real follower totals"),
+    N_("Real totals anchor every engagement rate and show when followers came and went."),
+    N_("Request a new export of this account every few months and import each one."),
+  },
+  [RAPPORT_FIGURE_FOLLOW_DATES] = {
+    50, N_("Add follow dates"),
+    N_("Follow dates rebuild the follower curve and reveal follow-for-follow pairs."),
+    N_("Request your next export in JSON format with the follower list included, and import "
+       "it."),
+  },
+  [RAPPORT_FIGURE_POST_ENGAGEMENT] = {
+    85, N_("Add engagement counts for your posts"),
+    N_("Without counts per post, the hashtag, collaboration and timing advice has nothing to "
+       "compare."),
+    N_("Get the export or file named above for this account and import it."),
+    N_("Posts without counts"),
+  },
+  [RAPPORT_FIGURE_IMPRESSIONS] = {
+    25, N_("Add impressions"),
+    N_("Impressions give an engagement rate that does not depend on the follower count."),
+    N_("Get the export or file named above for this account and import it."),
+    N_("Posts without impressions"),
+  },
+  [RAPPORT_FIGURE_COMMENTS_RECEIVED] = {
+    20, N_("Add comment counts"),
+    N_("Comments are the interactions that show real conversation."),
+    N_("Get the export or file named above for this account and import it."),
+    N_("Posts without a comment count"),
+  },
+  [RAPPORT_FIGURE_RECIPROCITY] = {
+    60, N_("Add your follower and following lists"),
+    N_("Both lists show who follows you back and which follows are follow-for-follow."),
+    N_("Request an export that includes both your followers and the accounts you follow, and "
+       "import it."),
+  },
+  [RAPPORT_FIGURE_CHURN] = {
+    45, N_("Add a second export to see who came and went"),
+    N_("Two follower lists show exactly who followed and who left in between."),
+    N_("Request another export of this account in a few months and import it."),
+  },
+  [RAPPORT_FIGURE_COLLABORATION_CANDIDATES] = {
+    35, N_("Add your comments and likes"),
+    N_("Your comments and likes point to the mutuals to collaborate with."),
+    N_("Include your followers, the accounts you follow, your comments and your likes in your "
+       "next export, and import it."),
+  },
+};
 
 /* When data is too thin, say what to import: a suggestion for each figure the coverage unit
  * finds missing or partial that some export of the platform can provide, with its sentence.
@@ -163,9 +110,9 @@ rapport_coach_rule_coverage (const RapportReport *report,
 
       key = g_strdup_printf ("coverage.%s", rapport_figure_to_string (figure));
       suggestion = rapport_suggestion_new (RAPPORT_SUGGESTION_DATA_COVERAGE, key);
-      suggestion->title = g_strdup (coverage_title (figure));
-      suggestion->explanation = g_strconcat (item->explanation, " ", coverage_use (figure), NULL);
-      suggestion->action = g_strdup (coverage_action (figure));
+      suggestion->title = g_strdup (_(advice[figure].title));
+      suggestion->explanation = g_strconcat (item->explanation, " ", _(advice[figure].use), NULL);
+      suggestion->action = g_strdup (_(advice[figure].action));
 
       if (first <= last)
         rapport_suggestion_add_date_range (suggestion,
@@ -184,7 +131,7 @@ rapport_coach_rule_coverage (const RapportReport *report,
               if (rapport_figure_post_has (figure, post))
                 continue;
               if (evidence == NULL)
-                evidence = rapport_suggestion_add_posts (suggestion, lacking_label (figure));
+                evidence = rapport_suggestion_add_posts (suggestion, _(advice[figure].lacking));
               rapport_evidence_add_post (evidence, post);
             }
         }
@@ -204,7 +151,7 @@ rapport_coach_rule_coverage (const RapportReport *report,
           n = dataset->snapshots->len;
           effect = item->level == RAPPORT_COVERAGE_MISSING ? 1.0 : 0.5;
         }
-      rapport_suggestion_rate (suggestion, coverage_weight (figure), n, effect, NAN);
+      rapport_suggestion_rate (suggestion, advice[figure].weight, n, effect, NAN);
       g_ptr_array_add (out, suggestion);
     }
 }

@@ -8,55 +8,168 @@
 
 #include "config.h"
 
+#include <stdarg.h>
+
 #include <glib/gi18n.h>
 
 #include "analysis/rapport-coverage.h"
 #include "analysis/rapport-engagement.h"
 
-static const char * const figure_names[RAPPORT_N_FIGURES] = {
-  "follower-history",
-  "follow-dates",
-  "post-engagement",
-  "impressions",
-  "comments-received",
-  "reciprocity",
-  "churn",
-  "collaboration-candidates",
+#define PLATFORM(name) (1u << RAPPORT_PLATFORM_##name)
+/* Platforms with an export that lists followers. */
+#define FOLLOWER_EXPORTS (PLATFORM (UNKNOWN) | PLATFORM (INSTAGRAM) | PLATFORM (TWITTER) \
+                          | PLATFORM (TIKTOK) | PLATFORM (THREADS) | PLATFORM (LINKEDIN))
+
+/* Both forms of a counted message, for xgettext (po/meson.build declares the keyword);
+ * format_counted() translates them. */
+#define NP_(singular, plural) { singular, plural }
+
+static gboolean
+has_interactions (const RapportDatasetPost *post)
+{
+  return rapport_post_interactions (post) != RAPPORT_COUNT_UNKNOWN;
+}
+
+static gboolean
+has_impressions (const RapportDatasetPost *post)
+{
+  return post->impressions != RAPPORT_COUNT_UNKNOWN;
+}
+
+static gboolean
+has_comments (const RapportDatasetPost *post)
+{
+  return post->comments != RAPPORT_COUNT_UNKNOWN || post->replies != RAPPORT_COUNT_UNKNOWN;
+}
+
+/* Everything said of a figure but its explanations, which depend on more than the platform. */
+typedef struct
+{
+  const char *name;            /* stable, for reports */
+  const char *title;           /* translated where it is used */
+  guint providers;             /* PLATFORM() bits: some export of these can provide it */
+  /* Figures counted over own posts: whether @post has it.  NULL for the others. */
+  gboolean (*post_has) (const RapportDatasetPost *post);
+  /* What n and total count, "2 of 3 posts": a format of n and total, counted by total, or of n
+   * alone, counted by n, when the figure has no total. */
+  const char *sample[2];
+  gboolean has_total;
+  /* Figures of posts: how many have it, "2 of 3 posts have counts.", a format of n and total
+   * counted by total. */
+  const char *share[2];
+} Figure;
+
+static const Figure figures[RAPPORT_N_FIGURES] = {
+  [RAPPORT_FIGURE_FOLLOWER_HISTORY] = {
+    "follower-history", N_("Follower history"), FOLLOWER_EXPORTS, NULL,
+    NP_("%'u day with a real total", "%'u days with a real total"), FALSE,
+  },
+  [RAPPORT_FIGURE_FOLLOW_DATES] = {
+    "follow-dates", N_("Follow dates"),
+    PLATFORM (INSTAGRAM) | PLATFORM (TIKTOK) | PLATFORM (THREADS), NULL,
+    NP_("%'u of %'u follower dated", "%'u of %'u followers dated"), TRUE,
+  },
+  [RAPPORT_FIGURE_POST_ENGAGEMENT] = {
+    "post-engagement", N_("Engagement per post"),
+    PLATFORM (INSTAGRAM) | PLATFORM (TWITTER) | PLATFORM (TIKTOK) | PLATFORM (MASTODON),
+    has_interactions, NP_("%'u of %'u post", "%'u of %'u posts"), TRUE,
+    NP_("%u of %u post has counts.", "%u of %u posts have counts."),
+  },
+  [RAPPORT_FIGURE_IMPRESSIONS] = {
+    "impressions", N_("Impressions"), PLATFORM (INSTAGRAM) | PLATFORM (TWITTER),
+    has_impressions, NP_("%'u of %'u post", "%'u of %'u posts"), TRUE,
+    NP_("%u of %u post has impressions.", "%u of %u posts have impressions."),
+  },
+  [RAPPORT_FIGURE_COMMENTS_RECEIVED] = {
+    "comments-received", N_("Comments received"), PLATFORM (INSTAGRAM) | PLATFORM (TWITTER),
+    has_comments, NP_("%'u of %'u post", "%'u of %'u posts"), TRUE,
+    NP_("%u of %u post has a comment count.", "%u of %u posts have a comment count."),
+  },
+  [RAPPORT_FIGURE_RECIPROCITY] = {
+    "reciprocity", N_("Reciprocity"), FOLLOWER_EXPORTS, NULL,
+    NP_("%'u of %'u export with both lists", "%'u of %'u exports with both lists"), TRUE,
+  },
+  [RAPPORT_FIGURE_CHURN] = {
+    "churn", N_("Gained and lost followers"), FOLLOWER_EXPORTS, NULL,
+    NP_("%'u of %'u export with followers", "%'u of %'u exports with followers"), TRUE,
+  },
+  /* With lists that name people; without them, see rapport_coverage_compute(). */
+  [RAPPORT_FIGURE_COLLABORATION_CANDIDATES] = {
+    "collaboration-candidates", N_("Collaboration candidates"), PLATFORM (INSTAGRAM), NULL,
+    NP_("%'u interaction with a known account", "%'u interactions with a known account"),
+    FALSE,
+  },
 };
+
+/* A counted message of the table, translated and filled in.  Its format is not a literal the
+ * compiler could check: the table's comments say what each takes. */
+static char *
+format_counted (const char * const  forms[2],
+                gulong              count,
+                ...)
+{
+  va_list args;
+  char *text;
+
+  va_start (args, count);
+  text = g_strdup_vprintf (g_dngettext (GETTEXT_PACKAGE, forms[0], forms[1], count), args);
+  va_end (args);
+  return text;
+}
+
+static gboolean
+provides (RapportFigure   figure,
+          RapportPlatform platform)
+{
+  return (figures[figure].providers & (1u << platform)) != 0;
+}
 
 const char *
 rapport_figure_to_string (RapportFigure figure)
 {
   g_return_val_if_fail (figure < RAPPORT_N_FIGURES, NULL);
 
-  return figure_names[figure];
+  return figures[figure].name;
 }
 
 const char *
 rapport_figure_title (RapportFigure figure)
 {
-  switch (figure)
-    {
-    case RAPPORT_FIGURE_FOLLOWER_HISTORY:
-      return _("Follower history");
-    case RAPPORT_FIGURE_FOLLOW_DATES:
-      return _("Follow dates");
-    case RAPPORT_FIGURE_POST_ENGAGEMENT:
-      return _("Engagement per post");
-    case RAPPORT_FIGURE_IMPRESSIONS:
-      return _("Impressions");
-    case RAPPORT_FIGURE_COMMENTS_RECEIVED:
-      return _("Comments received");
-    case RAPPORT_FIGURE_RECIPROCITY:
-      return _("Reciprocity");
-    case RAPPORT_FIGURE_CHURN:
-      return _("Gained and lost followers");
-    case RAPPORT_FIGURE_COLLABORATION_CANDIDATES:
-      return _("Collaboration candidates");
-    case RAPPORT_N_FIGURES:
-    default:
-      g_return_val_if_reached (NULL);
-    }
+  g_return_val_if_fail (figure < RAPPORT_N_FIGURES, NULL);
+
+  return _(figures[figure].title);
+}
+
+gboolean
+rapport_figure_counts_posts (RapportFigure figure)
+{
+  g_return_val_if_fail (figure < RAPPORT_N_FIGURES, FALSE);
+
+  return figures[figure].post_has != NULL;
+}
+
+gboolean
+rapport_figure_post_has (RapportFigure             figure,
+                         const RapportDatasetPost *post)
+{
+  g_return_val_if_fail (rapport_figure_counts_posts (figure), FALSE);
+  g_return_val_if_fail (post != NULL, FALSE);
+
+  return figures[figure].post_has (post);
+}
+
+char *
+rapport_coverage_item_sample (const RapportCoverageItem *item)
+{
+  const Figure *figure;
+
+  g_return_val_if_fail (item != NULL, NULL);
+  g_return_val_if_fail (item->figure < RAPPORT_N_FIGURES, NULL);
+
+  figure = &figures[item->figure];
+  if (figure->has_total)
+    return format_counted (figure->sample, item->total, item->n, item->total);
+  return format_counted (figure->sample, item->n, item->n);
 }
 
 const char *
@@ -309,18 +422,10 @@ explain_lists (RapportPlatform platform)
     }
 }
 
-static gboolean
-has_follower_export (RapportPlatform platform)
-{
-  return platform != RAPPORT_PLATFORM_MASTODON
-      && platform != RAPPORT_PLATFORM_BLUESKY
-      && platform != RAPPORT_PLATFORM_YOUTUBE;
-}
-
 static char *
 explain_churn (RapportPlatform platform)
 {
-  if (!has_follower_export (platform))
+  if (!provides (RAPPORT_FIGURE_CHURN, platform))
     /* Translators: %s is a platform name such as "Mastodon". */
     return g_strdup_printf (_("%s exports contain no followers list, so gained and lost followers "
                               "cannot be computed."),
@@ -365,41 +470,6 @@ explain_candidates (RapportPlatform platform,
     }
 }
 
-/* For a figure that covers some posts only, says how many before saying why.  Takes
- * @explanation. */
-static char *
-with_post_share (RapportFigure  figure,
-                 guint          n,
-                 guint          total,
-                 char          *explanation)
-{
-  g_autofree char *why = explanation;
-  g_autofree char *share = NULL;
-
-  if (n == 0 || n >= total)
-    return g_steal_pointer (&why);
-
-  switch (figure)
-    {
-    case RAPPORT_FIGURE_POST_ENGAGEMENT:
-      share = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u post has counts.",
-                                            "%u of %u posts have counts.", total), n, total);
-      break;
-    case RAPPORT_FIGURE_IMPRESSIONS:
-      share = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u post has impressions.",
-                                            "%u of %u posts have impressions.", total), n, total);
-      break;
-    case RAPPORT_FIGURE_COMMENTS_RECEIVED:
-    default:
-      share = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "%u of %u post has a comment count.",
-                                            "%u of %u posts have a comment count.", total),
-                               n, total);
-      break;
-    }
-  return join_sentences (share, why);
-}
-
 static RapportCoverageLevel
 level_of (guint n,
           guint total)
@@ -423,6 +493,25 @@ set_item (RapportCoverageItem  *item,
     g_free (explanation);
   else
     item->explanation = explanation;
+}
+
+/* For a figure counted over own posts, whose n is counted already, of @total own posts.  Takes
+ * @explanation; when some posts have the figure, says how many before saying why. */
+static void
+set_post_item (RapportCoverageItem *item,
+               guint                total,
+               char                *explanation)
+{
+  guint n = item->n;
+
+  if (n > 0 && n < total)
+    {
+      g_autofree char *why = explanation;
+      g_autofree char *share = format_counted (figures[item->figure].share, total, n, total);
+
+      explanation = join_sentences (share, why);
+    }
+  set_item (item, level_of (n, total), n, total, explanation);
 }
 
 static int
@@ -489,9 +578,6 @@ rapport_coverage_compute (const RapportDataset *dataset)
   guint n_dated = 0;
   guint n_listed = 0;
   guint n_own = 0;
-  guint n_engagement = 0;
-  guint n_impressions = 0;
-  guint n_comments = 0;
   guint n_both_lists = 0;
   guint n_follower_lists = 0;
   guint n_targets = 0;
@@ -505,7 +591,10 @@ rapport_coverage_compute (const RapportDataset *dataset)
   items = self->items;
   self->platform = platform = dataset->platform;
   for (guint f = 0; f < RAPPORT_N_FIGURES; f++)
-    items[f].figure = f;
+    {
+      items[f].figure = f;
+      items[f].importable = provides (f, platform);
+    }
 
   n_snapshots = dataset->snapshots->len;
   for (guint i = 0; i < n_snapshots; i++)
@@ -541,12 +630,9 @@ rapport_coverage_compute (const RapportDataset *dataset)
       if (!rapport_post_is_own (post))
         continue;
       n_own++;
-      if (rapport_post_interactions (post) != RAPPORT_COUNT_UNKNOWN)
-        n_engagement++;
-      if (post->impressions != RAPPORT_COUNT_UNKNOWN)
-        n_impressions++;
-      if (post->comments != RAPPORT_COUNT_UNKNOWN || post->replies != RAPPORT_COUNT_UNKNOWN)
-        n_comments++;
+      for (guint f = 0; f < RAPPORT_N_FIGURES; f++)
+        if (figures[f].post_has != NULL && figures[f].post_has (post))
+          items[f].n++;
     }
   for (guint i = 0; i < dataset->interactions->len; i++)
     {
@@ -566,18 +652,11 @@ rapport_coverage_compute (const RapportDataset *dataset)
   set_item (&items[RAPPORT_FIGURE_FOLLOW_DATES], level_of (n_dated, n_listed), n_dated, n_listed,
             explain_follow_dates (platform, newest_followers != NULL));
 
-  set_item (&items[RAPPORT_FIGURE_POST_ENGAGEMENT], level_of (n_engagement, n_own),
-            n_engagement, n_own,
-            with_post_share (RAPPORT_FIGURE_POST_ENGAGEMENT, n_engagement, n_own,
-                             explain_post_engagement (platform)));
-  set_item (&items[RAPPORT_FIGURE_IMPRESSIONS], level_of (n_impressions, n_own),
-            n_impressions, n_own,
-            with_post_share (RAPPORT_FIGURE_IMPRESSIONS, n_impressions, n_own,
-                             explain_impressions (platform)));
-  set_item (&items[RAPPORT_FIGURE_COMMENTS_RECEIVED], level_of (n_comments, n_own),
-            n_comments, n_own,
-            with_post_share (RAPPORT_FIGURE_COMMENTS_RECEIVED, n_comments, n_own,
-                             explain_comments_received (platform)));
+  set_post_item (&items[RAPPORT_FIGURE_POST_ENGAGEMENT], n_own,
+                 explain_post_engagement (platform));
+  set_post_item (&items[RAPPORT_FIGURE_IMPRESSIONS], n_own, explain_impressions (platform));
+  set_post_item (&items[RAPPORT_FIGURE_COMMENTS_RECEIVED], n_own,
+                 explain_comments_received (platform));
 
   if (n_both_lists > 0)
     set_item (&items[RAPPORT_FIGURE_RECIPROCITY], RAPPORT_COVERAGE_FULL, n_both_lists, n_snapshots,
@@ -603,6 +682,13 @@ rapport_coverage_compute (const RapportDataset *dataset)
             has_lists && !ids_only && n_targets > 0 ? RAPPORT_COVERAGE_FULL
                                                     : RAPPORT_COVERAGE_MISSING,
             n_targets, 0, explain_candidates (platform, has_lists, ids_only));
+  /* As explain_candidates() says: lists without names match no one, and without lists, they
+   * come first. */
+  if (ids_only)
+    items[RAPPORT_FIGURE_COLLABORATION_CANDIDATES].importable = FALSE;
+  else if (!has_lists)
+    items[RAPPORT_FIGURE_COLLABORATION_CANDIDATES].importable =
+      provides (RAPPORT_FIGURE_RECIPROCITY, platform);
 
   return self;
 }

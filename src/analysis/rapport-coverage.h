@@ -49,6 +49,9 @@ typedef struct
   /* A translated sentence or two: what is missing and which export would provide it.  NULL
    * when the level is FULL. */
   char *explanation;
+  /* Whether some export of the platform can provide the figure: where none can, there is
+   * nothing to import. */
+  gboolean importable;
 } RapportCoverageItem;
 
 typedef struct
@@ -66,6 +69,13 @@ void                       rapport_coverage_free     (RapportCoverage       *cov
 const char                *rapport_figure_to_string  (RapportFigure          figure);
 /* The figure's translated name ("Follower history"). */
 const char                *rapport_figure_title      (RapportFigure          figure);
+/* Whether the figure counts own posts: n of total are those with it, of all of them. */
+gboolean                   rapport_figure_counts_posts  (RapportFigure              figure);
+/* For a figure that counts own posts: whether @post has it. */
+gboolean                   rapport_figure_post_has      (RapportFigure              figure,
+                                                         const RapportDatasetPost  *post);
+/* What the item's n and total count, translated: "2 of 3 posts", "1 day with a real total". */
+char                      *rapport_coverage_item_sample (const RapportCoverageItem *item);
 /* "missing", "partial", "full": a stable name for reports. */
 const char                *rapport_coverage_level_to_string (RapportCoverageLevel level);
 

@@ -1019,43 +1019,6 @@ text_anomalies (GString             *out,
     }
 }
 
-/* "2 of 3 posts", as the coverage unit defines each figure's sample. */
-static char *
-coverage_sample (const RapportCoverageItem *item)
-{
-  switch (item->figure)
-    {
-    case RAPPORT_FIGURE_FOLLOWER_HISTORY:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u day with a real total",
-                                           "%'u days with a real total", item->n),
-                              item->n);
-    case RAPPORT_FIGURE_FOLLOW_DATES:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u of %'u follower dated",
-                                           "%'u of %'u followers dated", item->total),
-                              item->n, item->total);
-    case RAPPORT_FIGURE_POST_ENGAGEMENT:
-    case RAPPORT_FIGURE_IMPRESSIONS:
-    case RAPPORT_FIGURE_COMMENTS_RECEIVED:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u of %'u post", "%'u of %'u posts",
-                                           item->total),
-                              item->n, item->total);
-    case RAPPORT_FIGURE_RECIPROCITY:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u of %'u export with both lists",
-                                           "%'u of %'u exports with both lists", item->total),
-                              item->n, item->total);
-    case RAPPORT_FIGURE_CHURN:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u of %'u export with followers",
-                                           "%'u of %'u exports with followers", item->total),
-                              item->n, item->total);
-    case RAPPORT_FIGURE_COLLABORATION_CANDIDATES:
-    case RAPPORT_N_FIGURES:
-    default:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u interaction with a known account",
-                                           "%'u interactions with a known account", item->n),
-                              item->n);
-    }
-}
-
 static const char *
 coverage_level_title (RapportCoverageLevel level)
 {
@@ -1079,7 +1042,7 @@ text_coverage (GString             *out,
   for (RapportFigure figure = 0; figure < RAPPORT_N_FIGURES; figure++)
     {
       const RapportCoverageItem *item = rapport_coverage_get (report->coverage, figure);
-      g_autofree char *sample = coverage_sample (item);
+      g_autofree char *sample = rapport_coverage_item_sample (item);
 
       para (out, 2, "%s: %s (%s).", rapport_figure_title (figure),
             coverage_level_title (item->level), sample);

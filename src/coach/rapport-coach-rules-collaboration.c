@@ -1,0 +1,140 @@
+/* rapport-coach-rules-collaboration.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The collaboration rule: named mutuals to make a post with.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "coach/rapport-coach-private.h"
+
+/* Collaboration candidates named at most. */
+#define MAX_CANDIDATES 3
+
+
+/* "4 comments, 12 likes and 1 reply". */
+static char *
+describe_interactions (const RapportCollaborationCandidate *candidate)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (candidate->n_comments > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u comment",
+                                                          "%'u comments", candidate->n_comments),
+                                             candidate->n_comments));
+  if (candidate->n_likes > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u like",
+                                                          "%'u likes", candidate->n_likes),
+                                             candidate->n_likes));
+  if (candidate->n_replies > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u reply",
+                                                          "%'u replies", candidate->n_replies),
+                                             candidate->n_replies));
+  for (guint i = 0; i < parts->len; i++)
+    {
+      if (i > 0)
+        /* Translators: separators of a list, "4 comments, 12 likes and 1 reply". */
+        g_string_append (text, i + 1 == parts->len ? _(" and ") : _(", "));
+      g_string_append (text, g_ptr_array_index (parts, i));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Collaborate with named candidates: the collaboration unit's candidates (mutuals the creator
+ * comments on, likes or replies to but has never posted with), the three most engaged with,
+ * citing how posts with other accounts did.  Silent when those posts did worse than posts
+ * made alone with medium or high confidence: the account's own numbers argue against it. */
+void
+rapport_coach_rule_collaboration_candidates (const RapportReport *report,
+                                             GPtrArray           *out)
+{
+  const RapportCollaborations *collaborations = report->collaborations;
+  const RapportUplift *mentions = &collaborations->mentions;
+  gboolean compared = mentions->n_with > 0 && mentions->n_without > 0 && !isnan (mentions->uplift);
+
+  if (!collaborations->candidates_available || collaborations->candidates->len == 0)
+    return;
+  if (compared && mentions->uplift < 0 && mentions->confidence != RAPPORT_CONFIDENCE_LOW)
+    return;
+
+  for (guint c = 0; c < MIN (collaborations->candidates->len, MAX_CANDIDATES); c++)
+    {
+      const RapportCollaborationCandidate *candidate =
+        &g_array_index (collaborations->candidates, RapportCollaborationCandidate, c);
+      const char *who = candidate->person->who;
+      const char *name = candidate->person->handle != NULL ? candidate->person->handle : who;
+      g_autofree char *key = g_strdup_printf ("collaboration.candidate:%s", who);
+      g_autofree char *interactions = describe_interactions (candidate);
+      g_autoptr(GString) text = g_string_new (NULL);
+      RapportSuggestion *suggestion;
+      RapportEvidence *evidence;
+
+      suggestion = rapport_suggestion_new (RAPPORT_SUGGESTION_COLLABORATION, key);
+      /* Translators: %s is an account name without its '@'. */
+      suggestion->title = g_strdup_printf (_("Make a post with @%s"), name);
+
+      if (candidate->latest > 0)
+        {
+          g_autofree char *latest = rapport_coach_day (candidate->latest);
+
+          /* Translators: @%s is an account, then a list such as "4 comments and 12 likes",
+           * then a date. */
+          g_string_append_printf (text, _("You and @%s follow each other, and you have given "
+                                          "them %s (the latest on %s), but you have never posted "
+                                          "together."),
+                                  name, interactions, latest);
+        }
+      else
+        g_string_append_printf (text, _("You and @%s follow each other, and you have given them "
+                                        "%s, but you have never posted together."),
+                                name, interactions);
+      g_string_append_c (text, ' ');
+      if (compared)
+        rapport_coach_append_comparison (text, _("with other accounts"), _("you made alone"),
+                                         mentions);
+      else if (collaborations->n_with_mentions == 0)
+        g_string_append (text, _("You have no posts with other accounts yet, so your own "
+                                 "numbers cannot yet say how collaborations do for you."));
+      else
+        g_string_append (text, _("Your posts with other accounts have no engagement rates to "
+                                 "compare with your other posts."));
+      suggestion->explanation = g_string_free (g_steal_pointer (&text), FALSE);
+      /* Translators: %s is an account name without its '@'. */
+      suggestion->action = g_strdup_printf (_("Invite @%s to a joint post, a collab post or a "
+                                              "feature."),
+                                            name);
+
+      evidence = rapport_suggestion_add_accounts (suggestion, _("Their profile"));
+      rapport_evidence_add_account (evidence, who);
+      if (collaborations->n_with_mentions > 0)
+        {
+          g_autofree gboolean *member = g_new0 (gboolean, report->per_post->len + 1);
+
+          for (guint p = 0; p < collaborations->partners->len; p++)
+            {
+              const RapportPartner *partner =
+                &g_array_index (collaborations->partners, RapportPartner, p);
+
+              for (guint i = 0; i < partner->posts->len; i++)
+                member[g_array_index (partner->posts, guint32, i)] = TRUE;
+            }
+          evidence = rapport_suggestion_add_posts (suggestion, _("Your posts with other accounts"));
+          for (guint i = 0; i < report->per_post->len; i++)
+            if (member[i])
+              rapport_evidence_add_post (evidence, rapport_coach_entry_at (report, i)->post);
+        }
+
+      if (compared)
+        rapport_suggestion_rate (suggestion, 55 - 5 * c,
+                                 MIN (mentions->n_with, mentions->n_without),
+                                 mentions->uplift, mentions->p_value);
+      else
+        rapport_suggestion_rate (suggestion, 55 - 5 * c, candidate->n_interactions, NAN, NAN);
+      g_ptr_array_add (out, suggestion);
+    }
+}

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "core/rapport-sorted.h"
 #include "ui/charts/rapport-chart.h"
 #include "ui/charts/rapport-chart-decimate.h"
 
@@ -199,48 +200,6 @@ format_tick (const Axis *axis,
 }
 
 /* ── data ───────────────────────────────────────────────────────────────────────────────── */
-
-static gsize
-lower_bound (const double *x,
-             gsize         n,
-             double        value)
-{
-  gsize lo = 0;
-  gsize hi = n;
-
-  while (lo < hi)
-    {
-      gsize mid = lo + (hi - lo) / 2;
-
-      if (x[mid] < value)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return lo;
-}
-
-static gsize
-upper_bound (const double *x,
-             gsize         n,
-             double        value)
-{
-  gsize lo = 0;
-  gsize hi = n;
-
-  while (lo < hi)
-    {
-      gsize mid = lo + (hi - lo) / 2;
-
-      if (x[mid] <= value)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return lo;
-}
 
 static Series *
 get_series (RapportChart *self,
@@ -647,8 +606,8 @@ visible_extent (RapportChart     *self,
         continue;
       *used = TRUE;
 
-      first = lower_bound (series->x, series->n, self->x_min);
-      end = upper_bound (series->x, series->n, self->x_max);
+      first = rapport_sorted_lower_bound_double (series->x, series->n, self->x_min);
+      end = rapport_sorted_upper_bound_double (series->x, series->n, self->x_max);
       for (gsize k = first; k < end; k++)
         {
           double value = series->y[k];
@@ -1185,7 +1144,7 @@ line_value_at (const Series *series,
                gint64        day_end,
                gsize        *index)
 {
-  gsize i = lower_bound (series->x, series->n, (double) day_end);
+  gsize i = rapport_sorted_lower_bound_double (series->x, series->n, (double) day_end);
 
   if (i == 0)
     return FALSE;
@@ -1241,8 +1200,9 @@ update_readout (RapportChart *self)
         }
       else
         {
-          gsize first = lower_bound (series->x, series->n, (double) day);
-          gsize last = lower_bound (series->x, series->n, (double) (day + DAY));
+          gsize first = rapport_sorted_lower_bound_double (series->x, series->n, (double) day);
+          gsize last = rapport_sorted_lower_bound_double (series->x, series->n,
+                                                          (double) (day + DAY));
 
           /* Dots of that day, each one. */
           for (gsize i = first; i < last && i < first + 3; i++)
@@ -1312,8 +1272,9 @@ draw_cursor (RapportChart *self,
         }
       else
         {
-          gsize first = lower_bound (series->x, series->n, (double) day);
-          gsize last = lower_bound (series->x, series->n, (double) (day + DAY));
+          gsize first = rapport_sorted_lower_bound_double (series->x, series->n, (double) day);
+          gsize last = rapport_sorted_lower_bound_double (series->x, series->n,
+                                                          (double) (day + DAY));
 
           for (gsize i = first; i < last; i++)
             if (isfinite (series->y[i]))
@@ -1550,8 +1511,8 @@ visible_indices (RapportChart *self,
   gsize hi;
 
   visible_range (self, &x_min, &x_max);
-  *first = lower_bound (series->x, series->n, x_min);
-  hi = upper_bound (series->x, series->n, x_max);
+  *first = rapport_sorted_lower_bound_double (series->x, series->n, x_min);
+  hi = rapport_sorted_upper_bound_double (series->x, series->n, x_max);
   if (hi <= *first)
     return FALSE;
   *last = hi - 1;
@@ -1578,7 +1539,7 @@ snap (RapportChart *self,
   if (!visible_indices (self, series, &first, &last))
     return FALSE;
 
-  i = lower_bound (series->x, series->n, t);
+  i = rapport_sorted_lower_bound_double (series->x, series->n, t);
   i = CLAMP (i, first, last);
   if (i > first && fabs (series->x[i - 1] - t) <= fabs (series->x[i] - t))
     i--;
@@ -1668,7 +1629,9 @@ key_pressed_cb (GtkEventControllerKey *controller,
   if (!visible_indices (self, series, &first, &last))
     return TRUE;
 
-  i = self->has_cursor ? lower_bound (series->x, series->n, (double) self->cursor) : last + 1;
+  i = self->has_cursor
+    ? rapport_sorted_lower_bound_double (series->x, series->n, (double) self->cursor)
+    : last + 1;
 
   switch (keyval)
     {

@@ -7,7 +7,9 @@
  * ranges of what is visible, "nice" ticks, the plot area), decimates each series to the plot's
  * pixel columns (rapport-chart-decimate.c), maps what is left to pixels and appends one path per
  * series and style.  That render node is kept; frames that only move the read-out append the
- * kept node and draw the rule, the highlighted points and the read-out on top.
+ * kept node and draw the rule, the highlighted points and the read-out on top.  The numbers
+ * behind a frame (ticks, the mapping to pixels, which points are in sight) come from
+ * rapport-chart-axes.c and rapport-chart-geometry.c, which need no display.
  */
 
 #include "config.h"
@@ -19,15 +21,12 @@
 #include "core/rapport-sorted.h"
 #include "ui/charts/rapport-chart.h"
 #include "ui/charts/rapport-chart-decimate.h"
+#include "ui/charts/rapport-chart-geometry.h"
 
-#define DAY            G_GINT64_CONSTANT (86400)
-#define MAX_Y_TICKS    12
-#define MAX_X_TICKS    64
+#define DAY            RAPPORT_CHART_DAY
 #define LINE_WIDTH     2.0
 #define DOT_RADIUS     2.5
 #define LABEL_GAP      6.0
-/* Pixels per value-axis tick at least: tighter makes the labels crowd. */
-#define TICK_SPACING   44.0
 #define RULE_ALPHA     0.4f
 #define BAND_ALPHA     0.16f
 
@@ -54,59 +53,51 @@ typedef struct
 typedef struct
 {
   gboolean used;
-  RapportChartFormat format;
-  double min;
-  double max;
-  double step;
-  guint n_ticks;
-  double ticks[MAX_Y_TICKS];
-  PangoLayout *labels[MAX_Y_TICKS];
+  RapportChartScale scale;
+  PangoLayout *labels[RAPPORT_CHART_MAX_Y_TICKS];
   int label_width;
 } Axis;
 
 struct _RapportChart
 {
-  GtkWidget          parent_instance;
+  GtkWidget              parent_instance;
 
-  GPtrArray         *series;      /* Series */
-  GArray            *markers;     /* Marker */
-  RapportChartFormat formats[2];
+  GPtrArray             *series;      /* Series */
+  GArray                *markers;     /* Marker */
+  RapportChartFormat     formats[2];
 
-  gboolean           range_set;
-  gint64             range_start;
-  gint64             range_end;
-  gint64             highlight_start;
-  gint64             highlight_end;
+  gboolean               range_set;
+  gint64                 range_start;
+  gint64                 range_end;
+  gint64                 highlight_start;
+  gint64                 highlight_end;
 
-  gboolean           has_cursor;
-  gint64             cursor;
+  gboolean               has_cursor;
+  gint64                 cursor;
 
   /* Computed by the first frame after a change, kept with the node. */
-  gboolean           geometry_valid;
-  int                geometry_width;
-  int                geometry_height;
-  double             x_min;
-  double             x_max;
-  graphene_rect_t    plot;
-  Axis               axes[2];
-  guint              n_x_ticks;
-  double             x_ticks[MAX_X_TICKS];
-  PangoLayout       *x_labels[MAX_X_TICKS];
-  int                line_height;
+  gboolean               geometry_valid;
+  int                    geometry_width;
+  int                    geometry_height;
+  RapportChartPlot       plot;
+  Axis                   axes[2];
+  RapportChartTimeTicks  x_ticks;
+  PangoLayout           *x_labels[RAPPORT_CHART_MAX_X_TICKS];
+  int                    line_height;
 
-  GskRenderNode     *cache;
-  guint32           *scratch;     /* decimated indices */
-  gsize              scratch_len;
+  GskRenderNode         *cache;
+  guint32               *scratch;     /* decimated indices */
+  gsize                  scratch_len;
 
-  GdkRGBA            foreground;
-  GdkRGBA            colors[2];
-  GdkRGBA            band_color;
+  GdkRGBA                foreground;
+  GdkRGBA                colors[2];
+  GdkRGBA                band_color;
 
-  GtkWidget         *readout;
-  GtkWidget         *readout_label;
-  char              *readout_text;
+  GtkWidget             *readout;
+  GtkWidget             *readout_label;
+  char                  *readout_text;
   /* Whether the read-out has been placed since it last changed: only a placed one is drawn. */
-  gboolean           readout_placed;
+  gboolean               readout_placed;
 };
 
 G_DEFINE_FINAL_TYPE (RapportChart, rapport_chart, GTK_TYPE_WIDGET)
@@ -142,14 +133,6 @@ marker_clear (gpointer data)
 
 /* ── formatting ─────────────────────────────────────────────────────────────────────────── */
 
-static char *
-format_date (gint64      t,
-             const char *format)
-{
-  g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (t);
-
-  return date != NULL ? g_date_time_format (date, format) : g_strdup ("");
-}
 
 /* Exact, for the read-out. */
 static char *
@@ -163,41 +146,6 @@ format_value (RapportChartFormat format,
   return g_strdup_printf ("%'.0f", value);
 }
 
-/* Short, for the axis: decimals only as far as the step needs them. */
-static char *
-format_tick (const Axis *axis,
-             double      value)
-{
-  double top = MAX (fabs (axis->min), fabs (axis->max));
-  double unit = 1;
-  double scaled_step;
-  int decimals;
-
-  if (axis->format == RAPPORT_CHART_FORMAT_PERCENT)
-    {
-      scaled_step = axis->step * 100;
-      decimals = scaled_step >= 1 ? 0 : scaled_step >= 0.1 ? 1 : 2;
-      /* Translators: a percentage on the chart's axis; "%%" is the percent sign. */
-      return g_strdup_printf (_("%.*f %%"), decimals, value * 100);
-    }
-
-  if (top >= 1e6)
-    unit = 1e6;
-  else if (top >= 1e4)
-    unit = 1e3;
-
-  scaled_step = axis->step / unit;
-  decimals = scaled_step >= 1 ? 0 : CLAMP ((int) ceil (-log10 (scaled_step) - 1e-9), 0, 3);
-
-  if (unit == 1e6)
-    /* Translators: millions on the chart's axis, "1.2M". */
-    return g_strdup_printf (_("%.*fM"), decimals, value / unit);
-  if (unit == 1e3)
-    /* Translators: thousands on the chart's axis, "12K". */
-    return g_strdup_printf (_("%.*fK"), decimals, value / unit);
-
-  return g_strdup_printf ("%'.*f", decimals, value);
-}
 
 /* ── data ───────────────────────────────────────────────────────────────────────────────── */
 
@@ -236,15 +184,11 @@ rapport_chart_get_data_range (RapportChart *self,
   for (guint i = 0; i < self->series->len; i++)
     {
       Series *series = get_series (self, i);
-      gsize first = 0;
-      gsize last = series->n;
+      gsize first;
+      gsize last;
 
       /* Gaps at the ends (where a line stops) are no data. */
-      while (first < series->n && !isfinite (series->y[first]))
-        first++;
-      while (last > first && !isfinite (series->y[last - 1]))
-        last--;
-      if (first == last)
+      if (!rapport_chart_finite_span (series->y, series->n, &first, &last))
         continue;
       lo = MIN (lo, series->x[first]);
       hi = MAX (hi, series->x[last - 1]);
@@ -283,14 +227,7 @@ visible_range (RapportChart *self,
       end = now;
     }
 
-  if (end <= start)
-    {
-      start -= DAY;
-      end += DAY;
-    }
-
-  *x_min = (double) start;
-  *x_max = (double) end;
+  rapport_chart_range_widen (start, end, x_min, x_max);
 }
 
 /* ── geometry ───────────────────────────────────────────────────────────────────────────── */
@@ -325,262 +262,62 @@ clear_geometry (RapportChart *self)
 {
   for (guint a = 0; a < G_N_ELEMENTS (self->axes); a++)
     {
-      for (guint i = 0; i < self->axes[a].n_ticks; i++)
+      for (guint i = 0; i < self->axes[a].scale.n_ticks; i++)
         g_clear_object (&self->axes[a].labels[i]);
-      self->axes[a].n_ticks = 0;
+      self->axes[a].scale.n_ticks = 0;
     }
-  for (guint i = 0; i < self->n_x_ticks; i++)
+  for (guint i = 0; i < self->x_ticks.n_ticks; i++)
     g_clear_object (&self->x_labels[i]);
-  self->n_x_ticks = 0;
+  self->x_ticks.n_ticks = 0;
   self->geometry_valid = FALSE;
 }
 
-static double
-nice_step (double span,
-           double target_ticks)
-{
-  double raw = span / MAX (target_ticks, 1);
-  double magnitude = pow (10, floor (log10 (raw)));
-  double normal = raw / magnitude;
-  double nice;
-
-  if (normal <= 1)
-    nice = 1;
-  else if (normal <= 2)
-    nice = 2;
-  else if (normal <= 2.5)
-    nice = 2.5;
-  else if (normal <= 5)
-    nice = 5;
-  else
-    nice = 10;
-
-  return nice * magnitude;
-}
 
 static void
 compute_axis (RapportChart *self,
               Axis         *axis,
+              gboolean      percent,
               double        lo,
               double        hi,
               double        plot_height)
 {
-  double target = CLAMP (plot_height / TICK_SPACING, 2, MAX_Y_TICKS - 2);
-  double min_span = axis->format == RAPPORT_CHART_FORMAT_PERCENT ? 0.01 : 4;
+  rapport_chart_scale_compute (&axis->scale, percent, lo, hi, plot_height);
 
-  if (!isfinite (lo) || !isfinite (hi))
-    {
-      lo = 0;
-      hi = min_span;
-    }
-
-  /* Rates start at zero; counts too, unless that squeezes the visible change into the top
-   * half (a three-month view of a large account). */
-  if (lo >= 0 && (axis->format == RAPPORT_CHART_FORMAT_PERCENT || lo <= hi * 0.5))
-    lo = 0;
-  if (hi - lo < min_span)
-    {
-      double middle = (hi + lo) / 2;
-
-      lo = lo == 0 ? 0 : middle - min_span / 2;
-      hi = lo + min_span;
-    }
-
-  axis->step = nice_step (hi - lo, target);
-  if (axis->format == RAPPORT_CHART_FORMAT_COUNT)
-    axis->step = MAX (axis->step, 1);
-  axis->min = floor (lo / axis->step) * axis->step;
-  axis->max = ceil (hi / axis->step) * axis->step;
-  if (axis->max <= axis->min)
-    axis->max = axis->min + axis->step;
-
-  axis->n_ticks = 0;
   axis->label_width = 0;
-  for (double value = axis->min;
-       value <= axis->max + axis->step * 1e-6 && axis->n_ticks < MAX_Y_TICKS;
-       value += axis->step)
+  for (guint i = 0; i < axis->scale.n_ticks; i++)
     {
-      g_autofree char *text = NULL;
-      guint i = axis->n_ticks++;
+      g_autofree char *text = rapport_chart_scale_format_tick (&axis->scale, axis->scale.ticks[i]);
 
-      /* Sums of steps drift; zero must read "0", not "-0". */
-      if (fabs (value) < axis->step * 1e-6)
-        value = 0;
-      axis->ticks[i] = value;
-      text = format_tick (axis, value);
       axis->labels[i] = create_label (self, text);
       axis->label_width = MAX (axis->label_width, layout_width (axis->labels[i]));
     }
 }
 
-typedef enum
-{
-  UNIT_DAY,
-  UNIT_MONTH,
-  UNIT_YEAR,
-} TickUnit;
 
-static const struct
-{
-  TickUnit unit;
-  guint count;
-} intervals[] = {
-  { UNIT_DAY, 1 }, { UNIT_DAY, 2 }, { UNIT_DAY, 7 }, { UNIT_DAY, 14 },
-  { UNIT_MONTH, 1 }, { UNIT_MONTH, 2 }, { UNIT_MONTH, 3 }, { UNIT_MONTH, 6 },
-  { UNIT_YEAR, 1 }, { UNIT_YEAR, 2 }, { UNIT_YEAR, 5 }, { UNIT_YEAR, 10 }, { UNIT_YEAR, 20 },
-  { UNIT_YEAR, 50 }, { UNIT_YEAR, 100 }, { UNIT_YEAR, 200 }, { UNIT_YEAR, 500 },
-};
 
-static double
-interval_seconds (guint i)
-{
-  switch (intervals[i].unit)
-    {
-    case UNIT_DAY:
-      return intervals[i].count * (double) DAY;
-    case UNIT_MONTH:
-      return intervals[i].count * 30.44 * DAY;
-    case UNIT_YEAR:
-    default:
-      return intervals[i].count * 365.25 * DAY;
-    }
-}
-
-static const char *
-tick_format (TickUnit unit,
-             gboolean with_year)
-{
-  switch (unit)
-    {
-    case UNIT_DAY:
-      /* Translators: a day on the chart's time axis, a g_date_time_format() format: "3 Mar". */
-      return _("%-d %b");
-    case UNIT_MONTH:
-      return with_year
-        /* Translators: a month on the chart's time axis where the year changes: "Jan 2024". */
-        ? _("%b %Y")
-        /* Translators: a month on the chart's time axis: "Mar". */
-        : _("%b");
-    case UNIT_YEAR:
-    default:
-      return "%Y";
-    }
-}
 
 static void
-add_x_tick (RapportChart *self,
-            gint64        t,
-            const char   *format)
+compute_x_ticks (RapportChart *self)
 {
-  g_autofree char *text = NULL;
-
-  if (self->n_x_ticks >= MAX_X_TICKS)
-    return;
-
-  text = format_date (t, format);
-  self->x_ticks[self->n_x_ticks] = (double) t;
-  self->x_labels[self->n_x_ticks] = create_label (self, text);
-  self->n_x_ticks++;
-}
-
-static void
-compute_x_ticks (RapportChart *self,
-                 double        plot_width)
-{
-  static const gint64 samples[] = {
-    G_GINT64_CONSTANT (1727654400), /* 30 Sep 2024: a wide day and month */
-    G_GINT64_CONSTANT (1725148800), /* 1 Sep 2024 */
-  };
-  double seconds_per_pixel = (self->x_max - self->x_min) / MAX (plot_width, 1);
-  guint chosen = G_N_ELEMENTS (intervals) - 1;
-  double needed[3];
-  gint64 x_min = (gint64) ceil (self->x_min);
-  gint64 x_max = (gint64) floor (self->x_max);
-  g_autoptr(GDateTime) first = NULL;
+  double label_room[RAPPORT_CHART_N_TICK_UNITS];
 
   /* The room one label needs, measured on a wide example of each kind. */
-  for (guint unit = UNIT_DAY; unit <= UNIT_YEAR; unit++)
+  for (guint unit = 0; unit < RAPPORT_CHART_N_TICK_UNITS; unit++)
     {
-      g_autofree char *text = format_date (unit == UNIT_DAY ? samples[0] : samples[1],
-                                           tick_format (unit, TRUE));
+      g_autofree char *text = rapport_chart_tick_example (unit);
       g_autoptr(PangoLayout) layout = create_label (self, text);
 
-      needed[unit] = layout_width (layout) + 3 * LABEL_GAP;
+      label_room[unit] = layout_width (layout) + 3 * LABEL_GAP;
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (intervals); i++)
+  rapport_chart_time_ticks_compute (&self->x_ticks, self->plot.x_min, self->plot.x_max,
+                                    self->plot.width, label_room);
+  for (guint i = 0; i < self->x_ticks.n_ticks; i++)
     {
-      if (interval_seconds (i) / seconds_per_pixel >= needed[intervals[i].unit])
-        {
-          chosen = i;
-          break;
-        }
-    }
+      g_autofree char *text = rapport_chart_format_date (self->x_ticks.ticks[i],
+                                                         self->x_ticks.formats[i]);
 
-  self->n_x_ticks = 0;
-  first = g_date_time_new_from_unix_utc (x_min);
-  if (first == NULL)
-    return;
-
-  switch (intervals[chosen].unit)
-    {
-    case UNIT_DAY:
-      {
-        gint64 count = intervals[chosen].count;
-        gint64 day = (x_min + DAY - 1) / DAY;
-
-        /* Weeks start on Monday; 5 Jan 1970 was one. */
-        while (((day - 4) % count + count) % count != 0)
-          day++;
-        for (; day * DAY <= x_max; day += count)
-          add_x_tick (self, day * DAY, tick_format (UNIT_DAY, FALSE));
-      }
-      break;
-
-    case UNIT_MONTH:
-      {
-        int count = intervals[chosen].count;
-        int month = g_date_time_get_year (first) * 12 + g_date_time_get_month (first) - 1;
-        gboolean first_label = TRUE;
-
-        if (g_date_time_get_day_of_month (first) != 1 || x_min % DAY != 0)
-          month++;
-        while (month % count != 0)
-          month++;
-        for (;; month += count)
-          {
-            g_autoptr(GDateTime) date = g_date_time_new_utc (month / 12, month % 12 + 1, 1, 0, 0, 0);
-            gint64 t;
-
-            if (date == NULL || (t = g_date_time_to_unix (date)) > x_max)
-              break;
-            add_x_tick (self, t, tick_format (UNIT_MONTH, first_label || month % 12 == 0));
-            first_label = FALSE;
-          }
-      }
-      break;
-
-    case UNIT_YEAR:
-    default:
-      {
-        int count = intervals[chosen].count;
-        int year = g_date_time_get_year (first);
-
-        if (g_date_time_get_day_of_year (first) != 1 || x_min % DAY != 0)
-          year++;
-        while (year % count != 0)
-          year++;
-        for (; year <= 9999; year += count)
-          {
-            g_autoptr(GDateTime) date = g_date_time_new_utc (year, 1, 1, 0, 0, 0);
-            gint64 t = g_date_time_to_unix (date);
-
-            if (t > x_max)
-              break;
-            add_x_tick (self, t, tick_format (UNIT_YEAR, TRUE));
-          }
-      }
-      break;
+      self->x_labels[i] = create_label (self, text);
     }
 }
 
@@ -599,26 +336,12 @@ visible_extent (RapportChart     *self,
   for (guint i = 0; i < self->series->len; i++)
     {
       Series *series = get_series (self, i);
-      gsize first;
-      gsize end;
 
       if (series->axis != axis)
         continue;
       *used = TRUE;
-
-      first = rapport_sorted_lower_bound_double (series->x, series->n, self->x_min);
-      end = rapport_sorted_upper_bound_double (series->x, series->n, self->x_max);
-      for (gsize k = first; k < end; k++)
-        {
-          double value = series->y[k];
-
-          if (!isfinite (value))
-            continue;
-          if (value < *lo)
-            *lo = value;
-          if (value > *hi)
-            *hi = value;
-        }
+      rapport_chart_visible_extent (series->x, series->y, series->n,
+                                    self->plot.x_min, self->plot.x_max, lo, hi);
     }
 }
 
@@ -690,7 +413,7 @@ ensure_geometry (RapportChart *self)
 
   self->geometry_width = width;
   self->geometry_height = height;
-  visible_range (self, &self->x_min, &self->x_max);
+  visible_range (self, &self->plot.x_min, &self->plot.x_max);
 
   probe = create_label (self, "0");
   pango_layout_get_pixel_size (probe, NULL, &self->line_height);
@@ -706,10 +429,10 @@ ensure_geometry (RapportChart *self)
       double lo;
       double hi;
 
-      axis->format = self->formats[a];
       visible_extent (self, a, &axis->used, &lo, &hi);
       if (axis->used)
-        compute_axis (self, axis, lo, hi, plot_height);
+        compute_axis (self, axis, self->formats[a] == RAPPORT_CHART_FORMAT_PERCENT,
+                      lo, hi, plot_height);
     }
 
   left = self->axes[RAPPORT_CHART_AXIS_LEFT].used
@@ -717,26 +440,28 @@ ensure_geometry (RapportChart *self)
   right = self->axes[RAPPORT_CHART_AXIS_RIGHT].used
     ? self->axes[RAPPORT_CHART_AXIS_RIGHT].label_width + 2 * LABEL_GAP : LABEL_GAP;
 
-  graphene_rect_init (&self->plot, left, top, MAX (width - left - right, 1), plot_height);
-  compute_x_ticks (self, self->plot.size.width);
+  self->plot.left = left;
+  self->plot.top = top;
+  self->plot.width = MAX (width - left - right, 1);
+  self->plot.height = plot_height;
+  compute_x_ticks (self);
 
   self->geometry_valid = TRUE;
 }
 
 static double
 map_x (RapportChart *self,
-       double        x)
+       double        t)
 {
-  return self->plot.origin.x + (x - self->x_min) / (self->x_max - self->x_min) * self->plot.size.width;
+  return rapport_chart_plot_x (&self->plot, t);
 }
 
 static double
 map_y (RapportChart *self,
        const Axis   *axis,
-       double        y)
+       double        value)
 {
-  return self->plot.origin.y + self->plot.size.height -
-         (y - axis->min) / (axis->max - axis->min) * self->plot.size.height;
+  return rapport_chart_plot_y (&self->plot, &axis->scale, value);
 }
 
 /* ── drawing ────────────────────────────────────────────────────────────────────────────── */
@@ -806,10 +531,10 @@ draw_markers (RapportChart *self,
   GdkRGBA rule_color = with_alpha (&self->foreground, RULE_ALPHA);
   GdkRGBA band_fill = with_alpha (&self->band_color, BAND_ALPHA);
   GdkRGBA label_color = with_alpha (&self->foreground, 0.7);
-  double plot_left = self->plot.origin.x;
-  double plot_right = plot_left + self->plot.size.width;
-  double plot_top = self->plot.origin.y;
-  double plot_bottom = plot_top + self->plot.size.height;
+  double plot_left = self->plot.left;
+  double plot_right = plot_left + self->plot.width;
+  double plot_top = self->plot.top;
+  double plot_bottom = plot_top + self->plot.height;
   double label_end = -G_MAXDOUBLE;
 
   /* The selected range under everything else. */
@@ -821,7 +546,8 @@ draw_markers (RapportChart *self,
 
       if (x1 > x0)
         gtk_snapshot_append_color (snapshot, &fill,
-                                   &GRAPHENE_RECT_INIT (x0, plot_top, x1 - x0, plot_bottom - plot_top));
+                                   &GRAPHENE_RECT_INIT (x0, plot_top, x1 - x0,
+                                                        plot_bottom - plot_top));
     }
 
   /* Left to right, so that overlapping labels are found. */
@@ -877,23 +603,23 @@ draw_grid (RapportChart *self,
   const Axis *axis = &self->axes[RAPPORT_CHART_AXIS_LEFT];
   GdkRGBA grid = with_alpha (&self->foreground, 0.1);
   GdkRGBA tick = with_alpha (&self->foreground, 0.25);
-  double plot_bottom = self->plot.origin.y + self->plot.size.height;
+  double plot_bottom = self->plot.top + self->plot.height;
 
   if (!axis->used)
     axis = &self->axes[RAPPORT_CHART_AXIS_RIGHT];
 
-  for (guint i = 0; axis->used && i < axis->n_ticks; i++)
+  for (guint i = 0; axis->used && i < axis->scale.n_ticks; i++)
     {
-      double y = round (map_y (self, axis, axis->ticks[i]));
+      double y = round (map_y (self, axis, axis->scale.ticks[i]));
 
       gtk_snapshot_append_color (snapshot, &grid,
-                                 &GRAPHENE_RECT_INIT (self->plot.origin.x, y - 0.5,
-                                                      self->plot.size.width, 1));
+                                 &GRAPHENE_RECT_INIT (self->plot.left, y - 0.5,
+                                                      self->plot.width, 1));
     }
 
-  for (guint i = 0; i < self->n_x_ticks; i++)
+  for (guint i = 0; i < self->x_ticks.n_ticks; i++)
     {
-      double x = round (map_x (self, self->x_ticks[i]));
+      double x = round (map_x (self, self->x_ticks.ticks[i]));
 
       gtk_snapshot_append_color (snapshot, &tick,
                                  &GRAPHENE_RECT_INIT (x - 0.5, plot_bottom, 1, 4));
@@ -927,31 +653,31 @@ draw_labels (RapportChart *self,
             }
         }
 
-      for (guint i = 0; i < axis->n_ticks; i++)
+      for (guint i = 0; i < axis->scale.n_ticks; i++)
         {
           int width;
           double x;
-          double y = map_y (self, axis, axis->ticks[i]) - self->line_height / 2.0;
+          double y = map_y (self, axis, axis->scale.ticks[i]) - self->line_height / 2.0;
 
           pango_layout_get_pixel_size (axis->labels[i], &width, NULL);
           if (a == RAPPORT_CHART_AXIS_LEFT)
-            x = self->plot.origin.x - LABEL_GAP - width;
+            x = self->plot.left - LABEL_GAP - width;
           else
-            x = self->plot.origin.x + self->plot.size.width + LABEL_GAP;
+            x = self->plot.left + self->plot.width + LABEL_GAP;
           append_layout (snapshot, axis->labels[i], x, y, &color);
         }
     }
 
-  for (guint i = 0; i < self->n_x_ticks; i++)
+  for (guint i = 0; i < self->x_ticks.n_ticks; i++)
     {
       int width = layout_width (self->x_labels[i]);
-      double x = map_x (self, self->x_ticks[i]) - width / 2.0;
+      double x = map_x (self, self->x_ticks.ticks[i]) - width / 2.0;
 
       /* Labels that would leave the widget or crowd the one before are left out. */
       if (x < 0 || x + width > self->geometry_width || x < label_end + LABEL_GAP)
         continue;
       append_layout (snapshot, self->x_labels[i], x,
-                     self->plot.origin.y + self->plot.size.height + 6, &dim);
+                     self->plot.top + self->plot.height + 6, &dim);
       label_end = x + width;
     }
 }
@@ -970,6 +696,22 @@ ensure_scratch (RapportChart *self,
   return self->scratch;
 }
 
+/* A disc of @radius at the point @i of @series. */
+static void
+add_point (RapportChart   *self,
+           GskPathBuilder *builder,
+           const Series   *series,
+           gsize           i,
+           double          radius)
+{
+  const Axis *axis = &self->axes[series->axis];
+
+  gsk_path_builder_add_circle (builder,
+                               &GRAPHENE_POINT_INIT (map_x (self, series->x[i]),
+                                                     map_y (self, axis, series->y[i])),
+                               radius);
+}
+
 /* One series: decimated to the plot's pixel columns, then one path per style. */
 static gboolean
 draw_series (RapportChart *self,
@@ -984,8 +726,8 @@ draw_series (RapportChart *self,
   gboolean visible = FALSE;
   gsize count;
 
-  count = rapport_chart_decimate (series->x, series->y, series->n, self->x_min, self->x_max,
-                                  n_columns, kept);
+  count = rapport_chart_decimate (series->x, series->y, series->n,
+                                  self->plot.x_min, self->plot.x_max, n_columns, kept);
 
   if (series->style == RAPPORT_CHART_DOTS)
     {
@@ -996,12 +738,10 @@ draw_series (RapportChart *self,
         {
           guint32 i = kept[k];
 
-          if (!isfinite (series->y[i]) || series->x[i] < self->x_min || series->x[i] > self->x_max)
+          if (!isfinite (series->y[i]) ||
+              series->x[i] < self->plot.x_min || series->x[i] > self->plot.x_max)
             continue;
-          gsk_path_builder_add_circle (builder,
-                                       &GRAPHENE_POINT_INIT (map_x (self, series->x[i]),
-                                                             map_y (self, axis, series->y[i])),
-                                       DOT_RADIUS);
+          add_point (self, builder, series, i, DOT_RADIUS);
           visible = TRUE;
         }
 
@@ -1051,10 +791,7 @@ draw_series (RapportChart *self,
       /* A single visible point still shows. */
       if (count == 1 && isfinite (series->y[kept[0]]))
         {
-          gsk_path_builder_add_circle (solid,
-                                       &GRAPHENE_POINT_INIT (map_x (self, series->x[kept[0]]),
-                                                             map_y (self, axis, series->y[kept[0]])),
-                                       LINE_WIDTH);
+          add_point (self, solid, series, kept[0], LINE_WIDTH);
           visible = TRUE;
         }
 
@@ -1072,12 +809,10 @@ draw_series (RapportChart *self,
               if ((series->flags[i] & RAPPORT_CHART_POINT_ESTIMATE) != 0 ||
                   !isfinite (series->y[i]) ||
                   (i > 0 && (series->flags[i - 1] & RAPPORT_CHART_POINT_ESTIMATE) == 0) ||
-                  (i + 1 < series->n && (series->flags[i + 1] & RAPPORT_CHART_POINT_ESTIMATE) == 0))
+                  (i + 1 < series->n &&
+                   (series->flags[i + 1] & RAPPORT_CHART_POINT_ESTIMATE) == 0))
                 continue;
-              gsk_path_builder_add_circle (points,
-                                           &GRAPHENE_POINT_INIT (map_x (self, series->x[i]),
-                                                                 map_y (self, axis, series->y[i])),
-                                           LINE_WIDTH * 1.75);
+              add_point (self, points, series, i, LINE_WIDTH * 1.75);
             }
 
           path = gsk_path_builder_free_to_path (points);
@@ -1104,8 +839,8 @@ draw_empty (RapportChart *self,
   layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), _("No data in this range"));
   pango_layout_get_pixel_size (layout, &width, &height);
   append_layout (snapshot, layout,
-                 self->plot.origin.x + (self->plot.size.width - width) / 2,
-                 self->plot.origin.y + (self->plot.size.height - height) / 2,
+                 self->plot.left + (self->plot.width - width) / 2,
+                 self->plot.top + (self->plot.height - height) / 2,
                  &dim);
 }
 
@@ -1114,7 +849,7 @@ render_static (RapportChart *self)
 {
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  guint n_columns = MAX (1, (guint) ceil (self->plot.size.width * scale));
+  guint n_columns = MAX (1, (guint) ceil (self->plot.width * scale));
   gboolean any_visible = FALSE;
   graphene_rect_t clip;
 
@@ -1123,7 +858,8 @@ render_static (RapportChart *self)
 
   /* Lines may reach a little past the plot (the width of the stroke, a dot's radius) but not
    * into the labels. */
-  graphene_rect_inset_r (&self->plot, -DOT_RADIUS - 1, -DOT_RADIUS - 1, &clip);
+  graphene_rect_init (&clip, self->plot.left, self->plot.top, self->plot.width, self->plot.height);
+  graphene_rect_inset (&clip, -DOT_RADIUS - 1, -DOT_RADIUS - 1);
   gtk_snapshot_push_clip (snapshot, &clip);
   for (guint i = 0; i < self->series->len; i++)
     any_visible |= draw_series (self, snapshot, get_series (self, i), n_columns);
@@ -1138,22 +874,6 @@ render_static (RapportChart *self)
 
 /* ── the read-out ───────────────────────────────────────────────────────────────────────── */
 
-/* The value a line shows on the cursor's day: its last point before the day ends. */
-static gboolean
-line_value_at (const Series *series,
-               gint64        day_end,
-               gsize        *index)
-{
-  gsize i = rapport_sorted_lower_bound_double (series->x, series->n, (double) day_end);
-
-  if (i == 0)
-    return FALSE;
-  if (!isfinite (series->y[i - 1]))
-    return FALSE;
-
-  *index = i - 1;
-  return TRUE;
-}
 
 static void
 update_readout (RapportChart *self)
@@ -1170,10 +890,10 @@ update_readout (RapportChart *self)
       return;
     }
 
-  day = self->cursor - ((self->cursor % DAY) + DAY) % DAY;
+  day = rapport_chart_day_start (self->cursor);
   /* Translators: the date in the chart's read-out, a g_date_time_format() format: "Thu, 12 Sep
    * 2024". */
-  date = format_date (day, _("%a, %-d %b %Y"));
+  date = rapport_chart_format_date (day, _("%a, %-d %b %Y"));
   text = g_string_new (date);
 
   for (guint s = 0; s < self->series->len; s++)
@@ -1186,7 +906,8 @@ update_readout (RapportChart *self)
           g_autofree char *value = NULL;
           gsize i;
 
-          if (!line_value_at (series, day + DAY, &i))
+          if (!rapport_chart_last_point_before (series->x, series->y, series->n,
+                                                (double) (day + DAY), &i))
             continue;
           value = format_value (format, series->y[i]);
           g_string_append_c (text, '\n');
@@ -1200,9 +921,10 @@ update_readout (RapportChart *self)
         }
       else
         {
-          gsize first = rapport_sorted_lower_bound_double (series->x, series->n, (double) day);
-          gsize last = rapport_sorted_lower_bound_double (series->x, series->n,
-                                                          (double) (day + DAY));
+          gsize first;
+          gsize last;
+
+          rapport_chart_day_points (series->x, series->n, day, &first, &last);
 
           /* Dots of that day, each one. */
           for (gsize i = first; i < last && i < first + 3; i++)
@@ -1237,22 +959,21 @@ draw_cursor (RapportChart *self,
              GtkSnapshot  *snapshot)
 {
   GdkRGBA rule = with_alpha (&self->foreground, 0.5);
-  gint64 day = self->cursor - ((self->cursor % DAY) + DAY) % DAY;
+  gint64 day = rapport_chart_day_start (self->cursor);
   double x = map_x (self, self->cursor);
 
-  if (x < self->plot.origin.x - 0.5 || x > self->plot.origin.x + self->plot.size.width + 0.5)
+  if (x < self->plot.left - 0.5 || x > self->plot.left + self->plot.width + 0.5)
     return;
 
   gtk_snapshot_append_color (snapshot, &rule,
-                             &GRAPHENE_RECT_INIT (round (x) - 0.5, self->plot.origin.y, 1,
-                                                  self->plot.size.height));
+                             &GRAPHENE_RECT_INIT (round (x) - 0.5, self->plot.top, 1,
+                                                  self->plot.height));
 
   /* The values named in the read-out, marked on their series in the series' colour: a disc on
    * a line (at the point the value comes from), a ring around each dot of the day. */
   for (guint s = 0; s < self->series->len; s++)
     {
       const Series *series = get_series (self, s);
-      const Axis *axis = &self->axes[series->axis];
       GskPathBuilder *builder = gsk_path_builder_new ();
       g_autoptr(GskPath) path = NULL;
 
@@ -1260,11 +981,10 @@ draw_cursor (RapportChart *self,
         {
           gsize i;
 
-          if (line_value_at (series, day + DAY, &i) && series->x[i] >= self->x_min)
-            gsk_path_builder_add_circle (builder,
-                                         &GRAPHENE_POINT_INIT (map_x (self, series->x[i]),
-                                                               map_y (self, axis, series->y[i])),
-                                         4.5);
+          if (rapport_chart_last_point_before (series->x, series->y, series->n,
+                                               (double) (day + DAY), &i) &&
+              series->x[i] >= self->plot.x_min)
+            add_point (self, builder, series, i, 4.5);
           path = gsk_path_builder_free_to_path (builder);
           if (!gsk_path_is_empty (path))
             gtk_snapshot_append_fill (snapshot, path, GSK_FILL_RULE_WINDING,
@@ -1272,16 +992,13 @@ draw_cursor (RapportChart *self,
         }
       else
         {
-          gsize first = rapport_sorted_lower_bound_double (series->x, series->n, (double) day);
-          gsize last = rapport_sorted_lower_bound_double (series->x, series->n,
-                                                          (double) (day + DAY));
+          gsize first;
+          gsize last;
 
+          rapport_chart_day_points (series->x, series->n, day, &first, &last);
           for (gsize i = first; i < last; i++)
             if (isfinite (series->y[i]))
-              gsk_path_builder_add_circle (builder,
-                                           &GRAPHENE_POINT_INIT (map_x (self, series->x[i]),
-                                                                 map_y (self, axis, series->y[i])),
-                                           DOT_RADIUS + 2.5);
+              add_point (self, builder, series, i, DOT_RADIUS + 2.5);
           path = gsk_path_builder_free_to_path (builder);
           if (!gsk_path_is_empty (path))
             {
@@ -1413,7 +1130,7 @@ rapport_chart_size_allocate (GtkWidget *widget,
       if (x + natural.width > width)
         x = cursor_x - 12 - natural.width;
       x = CLAMP (x, 0, MAX (width - natural.width, 0));
-      y = self->plot.origin.y + 6;
+      y = self->plot.top + 6;
     }
   else
     {
@@ -1508,16 +1225,10 @@ visible_indices (RapportChart *self,
 {
   double x_min;
   double x_max;
-  gsize hi;
 
   visible_range (self, &x_min, &x_max);
-  *first = rapport_sorted_lower_bound_double (series->x, series->n, x_min);
-  hi = rapport_sorted_upper_bound_double (series->x, series->n, x_max);
-  if (hi <= *first)
-    return FALSE;
-  *last = hi - 1;
 
-  return TRUE;
+  return rapport_chart_visible_points (series->x, series->n, x_min, x_max, first, last);
 }
 
 /* The point of the cursor series nearest to @t within the visible range. */
@@ -1529,7 +1240,6 @@ snap (RapportChart *self,
   Series *series = cursor_series (self);
   gsize first;
   gsize last;
-  gsize i;
 
   if (series == NULL)
     {
@@ -1539,12 +1249,8 @@ snap (RapportChart *self,
   if (!visible_indices (self, series, &first, &last))
     return FALSE;
 
-  i = rapport_sorted_lower_bound_double (series->x, series->n, t);
-  i = CLAMP (i, first, last);
-  if (i > first && fabs (series->x[i - 1] - t) <= fabs (series->x[i] - t))
-    i--;
-
-  *snapped = (gint64) series->x[i];
+  *snapped = (gint64) series->x[rapport_chart_nearest_point (series->x, series->n,
+                                                              first, last, t)];
   return TRUE;
 }
 
@@ -1560,7 +1266,7 @@ motion_cb (GtkEventControllerMotion *controller,
     return;
 
   ensure_geometry (self);
-  if (snap (self, self->x_min + (x - self->plot.origin.x) / self->plot.size.width * (self->x_max - self->x_min), &t))
+  if (snap (self, rapport_chart_plot_time_at (&self->plot, x), &t))
     set_cursor_internal (self, TRUE, t);
 }
 

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/rapport-sorted.h"
 #include "core/rapport-stats.h"
 
 #include "rapport-engagement.h"
@@ -111,30 +112,11 @@ typedef struct
   gsize len;
 } Window;
 
-static gsize
-window_lower_bound (const Window *window,
-                    double        value)
-{
-  gsize lo = 0;
-  gsize hi = window->len;
-
-  while (lo < hi)
-    {
-      gsize mid = lo + (hi - lo) / 2;
-
-      if (window->values[mid] < value)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
 static void
 window_insert (Window *window,
                double  value)
 {
-  gsize at = window_lower_bound (window, value);
+  gsize at = rapport_sorted_lower_bound_double (window->values, window->len, value);
 
   memmove (&window->values[at + 1], &window->values[at], (window->len - at) * sizeof (double));
   window->values[at] = value;
@@ -145,7 +127,7 @@ static void
 window_remove (Window *window,
                double  value)
 {
-  gsize at = window_lower_bound (window, value);
+  gsize at = rapport_sorted_lower_bound_double (window->values, window->len, value);
 
   g_assert (at < window->len && window->values[at] == value);
   memmove (&window->values[at], &window->values[at + 1], (window->len - at - 1) * sizeof (double));

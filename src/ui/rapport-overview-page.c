@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "core/rapport-sorted.h"
 #include "core/rapport-stats.h"
 #include "ui/charts/rapport-chart.h"
 #include "ui/rapport-account-row.h"
@@ -278,20 +279,8 @@ static guint
 times_lower_bound (const GArray *times,
                    gint64        t)
 {
-  guint lo = 0;
-  guint hi = times->len;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (g_array_index (times, gint64, mid) < t)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return lo;
+  return rapport_sorted_lower_bound_i64 ((const gint64 *) times->data, times->len,
+                                         sizeof (gint64), t);
 }
 
 static void
@@ -824,19 +813,11 @@ fill_table (RapportOverviewPage *self)
       if (report != NULL && report->rolling_median->len > 0)
         {
           GArray *rolling = report->rolling_median;
-          guint lo = 0;
-          guint hi = rolling->len;
+          const RapportRollingMedian *medians = (const RapportRollingMedian *) rolling->data;
 
-          while (lo < hi)
-            {
-              guint mid = lo + (hi - lo) / 2;
-
-              if (g_array_index (rolling, RapportRollingMedian, mid).t < day->day + DAY)
-                lo = mid + 1;
-              else
-                hi = mid;
-            }
-          median_index = lo;
+          median_index = rapport_sorted_lower_bound_i64 (&medians[0].t, rolling->len,
+                                                         sizeof (RapportRollingMedian),
+                                                         day->day + DAY);
           /* As on the chart: from three posts, and no longer than the window lasts. */
           if (median_index > 0 &&
               g_array_index (rolling, RapportRollingMedian, median_index - 1).n >= MEDIAN_MIN_POSTS &&

@@ -7,53 +7,10 @@
 
 #include <math.h>
 
+#include "core/rapport-sorted.h"
 #include "ui/charts/rapport-chart-decimate.h"
 
 #define NONE G_MAXUINT32
-
-/* The first index whose x is not below @value. */
-static gsize
-lower_bound (const double *x,
-             gsize         n,
-             double        value)
-{
-  gsize lo = 0;
-  gsize hi = n;
-
-  while (lo < hi)
-    {
-      gsize mid = lo + (hi - lo) / 2;
-
-      if (x[mid] < value)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return lo;
-}
-
-/* The first index whose x is above @value. */
-static gsize
-upper_bound (const double *x,
-             gsize         n,
-             double        value)
-{
-  gsize lo = 0;
-  gsize hi = n;
-
-  while (lo < hi)
-    {
-      gsize mid = lo + (hi - lo) / 2;
-
-      if (x[mid] <= value)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return lo;
-}
 
 /* Appends the kept indices of one column in ascending order, each once. */
 static gsize
@@ -131,8 +88,8 @@ rapport_chart_decimate (const double *x,
   if (n == 0)
     return 0;
 
-  lo = lower_bound (x, n, x_min);
-  hi = upper_bound (x, n, x_max);
+  lo = rapport_sorted_lower_bound_double (x, n, x_min);
+  hi = rapport_sorted_upper_bound_double (x, n, x_max);
   scale = n_columns / (x_max - x_min);
 
   if (lo > 0)

@@ -44,18 +44,6 @@ rapport_json_parser_fail (RapportJsonParser *self,
   return FALSE;
 }
 
-static int
-hex_value (char c)
-{
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
-  return -1;
-}
-
 static gboolean
 read_hex4 (const char *p,
            const char *end,
@@ -68,7 +56,7 @@ read_hex4 (const char *p,
 
   for (guint i = 0; i < 4; i++)
     {
-      int digit = hex_value (p[i]);
+      int digit = g_ascii_xdigit_value (p[i]);
 
       if (digit < 0)
         return FALSE;

@@ -568,7 +568,7 @@ import_analytics (RapportTwitterImport  *self,
       if (link != NULL && *link != '\0')
         post.url = link;
       else if (username != NULL)
-        post.url = url = g_strdup_printf ("https://x.com/%s/status/%s", username, id);
+        post.url = url = rapport_twitter_post_url (username, id);
       post.impressions = csv_count (reader, col_impressions);
       post.engagements = csv_count (reader, col_engagements);
       post.shares = csv_count (reader, col_retweets);

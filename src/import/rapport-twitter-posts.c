@@ -239,6 +239,13 @@ find_note (RapportTwitterImport *self,
   return NULL;
 }
 
+char *
+rapport_twitter_post_url (const char *username,
+                          const char *id)
+{
+  return g_strdup_printf ("https://x.com/%s/status/%s", username, id);
+}
+
 static RapportPostType
 tweet_type (const RapportJsonValue *tweet,
             const char             *text)
@@ -320,7 +327,7 @@ import_tweet (RapportTwitterImport    *self,
   post.type = tweet_type (tweet, text);
   post.likes = rapport_json_value_get_count (tweet, "favorite_count");
   post.shares = rapport_json_value_get_count (tweet, "retweet_count");
-  post.url = url = g_strdup_printf ("https://x.com/%s/status/%s", self->username, id);
+  post.url = url = rapport_twitter_post_url (self->username, id);
 
   if ((entities = rapport_json_value_get_object (tweet, "entities")) != NULL)
     {

@@ -54,5 +54,8 @@ gboolean                rapport_twitter_skip_record     (RapportTwitterImport   
 gboolean                rapport_twitter_read_posts      (RapportTwitterImport    *self,
                                                          GPtrArray               *entries,
                                                          GError                 **error);
+/* The address of post @id of @username on x.com. */
+char                   *rapport_twitter_post_url        (const char              *username,
+                                                         const char              *id);
 
 G_END_DECLS

@@ -19,6 +19,9 @@
 #include "import/rapport-instagram-private.h"
 #include "import/rapport-json-util.h"
 
+/* Where the follow lists of 2021 and later exports are. */
+#define LISTS_FOLDER "followers_and_following"
+
 /* How often progress is reported and cancellation checked, in records. */
 #define TICK_INTERVAL 4096
 
@@ -369,7 +372,9 @@ read_account (RapportInstagramImport  *self,
     }
 
   /* Until 2020: profile.json = {"username": …, "name": …}. */
-  entry = *handle == NULL && self->until_2020 ? rapport_archive_find (self->archive, "profile.json") : NULL;
+  entry = *handle == NULL && self->until_2020
+    ? rapport_archive_find (self->archive, "profile.json")
+    : NULL;
   if (entry != NULL)
     {
       g_autoptr(JsonNode) root = rapport_instagram_read_json (self, entry, error);
@@ -468,7 +473,8 @@ read_connections (RapportInstagramImport  *self,
         {
           gint64 since = rapport_instagram_node_time (json_object_get_member (map, l->data));
 
-          if (!rapport_instagram_add_relation (self, entry, lists[i].direction, l->data, since, error))
+          if (!rapport_instagram_add_relation (self, entry, lists[i].direction, l->data, since,
+                                               error))
             return FALSE;
         }
     }
@@ -510,16 +516,18 @@ import_export (RapportInstagramImport  *self,
                GError                 **error)
 {
   g_autoptr(GPtrArray) followers =
-    rapport_instagram_find_numbered (self->archive, "followers_and_following", "followers", ".json");
+    rapport_instagram_find_numbered (self->archive, LISTS_FOLDER, "followers", ".json");
   g_autoptr(GPtrArray) following =
-    rapport_instagram_find_numbered (self->archive, "followers_and_following", "following", ".json");
+    rapport_instagram_find_numbered (self->archive, LISTS_FOLDER, "following", ".json");
   g_autoptr(GPtrArray) followers_html =
-    rapport_instagram_find_numbered (self->archive, "followers_and_following", "followers", ".html");
+    rapport_instagram_find_numbered (self->archive, LISTS_FOLDER, "followers", ".html");
   g_autoptr(GPtrArray) following_html =
-    rapport_instagram_find_numbered (self->archive, "followers_and_following", "following", ".html");
+    rapport_instagram_find_numbered (self->archive, LISTS_FOLDER, "following", ".html");
   const char *connections = rapport_archive_find (self->archive, "connections.json");
-  const char *post_insights = rapport_archive_find (self->archive, "past_instagram_insights/posts.json");
-  const char *audience = rapport_archive_find (self->archive, "past_instagram_insights/audience_insights.json");
+  const char *post_insights =
+    rapport_archive_find (self->archive, "past_instagram_insights/posts.json");
+  const char *audience =
+    rapport_archive_find (self->archive, "past_instagram_insights/audience_insights.json");
   g_autofree char *handle = NULL;
   g_autofree char *display_name = NULL;
   RapportAccountInfo account = { 0 };
@@ -591,13 +599,16 @@ import_export (RapportInstagramImport  *self,
   set_export_date (self, &exported_at);
   if (insights_followers != RAPPORT_COUNT_UNKNOWN)
     {
-      RapportFollowerCount count = { exported_at, insights_followers, RAPPORT_COUNT_SOURCE_INSIGHTS };
+      RapportFollowerCount count = {
+        exported_at, insights_followers, RAPPORT_COUNT_SOURCE_INSIGHTS,
+      };
 
       if (!rapport_import_sink_add_follower_count (self->sink, &count, error))
         return FALSE;
     }
 
-  rapport_import_sink_progress (self->sink, rapport_archive_get_name (self->archive), self->n_records);
+  rapport_import_sink_progress (self->sink, rapport_archive_get_name (self->archive),
+                                self->n_records);
   return TRUE;
 }
 

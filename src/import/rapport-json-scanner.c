@@ -263,8 +263,10 @@ set_truncated_error (RapportJsonArrayIter  *iter,
 {
   g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
                g_dngettext (GETTEXT_PACKAGE,
-                            "%s: the list is cut off after %'" PRIu64 " item (the file is incomplete)",
-                            "%s: the list is cut off after %'" PRIu64 " items (the file is incomplete)",
+                            "%s: the list is cut off after %'" PRIu64 " item "
+                            "(the file is incomplete)",
+                            "%s: the list is cut off after %'" PRIu64 " items "
+                            "(the file is incomplete)",
                             iter->count),
                iter->entry_name, iter->count);
 }

@@ -272,7 +272,8 @@ rapport_store_begin_import (RapportStore          *store,
 
   stmt = rapport_store_prepare (store,
     "SELECT a.id, a.platform, a.handle, a.display_name, s.id, s.source_name, s.exported_at,"
-    "       s.imported_at, s.n_followers, s.n_following, s.n_posts, s.has_followers, s.has_following"
+    "       s.imported_at, s.n_followers, s.n_following, s.n_posts, s.has_followers,"
+    "       s.has_following"
     "  FROM snapshot s JOIN account a ON a.id = s.account_id WHERE s.content_hash = ?1", error);
   if (stmt == NULL)
     return NULL;
@@ -427,7 +428,9 @@ rapport_store_import_commit (RapportStoreImport    *self,
   if (self->has_followers)
     {
       RapportFollowerCount count = {
-        .at = self->exported_at, .count = self->n_followers, .source = RAPPORT_COUNT_SOURCE_SNAPSHOT,
+        .at = self->exported_at,
+        .count = self->n_followers,
+        .source = RAPPORT_COUNT_SOURCE_SNAPSHOT,
       };
 
       if (!store_add_follower_count (&self->sink, &count, error))

@@ -153,8 +153,7 @@ rapport_instagram_read_post_insights (RapportInstagramImport  *self,
 
   for (guint i = 0; i < json_array_get_length (rows); i++)
     {
-      JsonNode *node = json_array_get_element (rows, i);
-      JsonObject *row = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      JsonObject *row = rapport_instagram_array_get_object (rows, i);
       JsonObject *map = row != NULL ? rapport_json_get_object (row, "string_map_data") : NULL;
       RapportInstagramInsights insights = {
         .likes = RAPPORT_COUNT_UNKNOWN,
@@ -268,8 +267,7 @@ rapport_instagram_read_audience_insights (RapportInstagramImport  *self,
 
   for (guint i = 0; i < json_array_get_length (rows); i++)
     {
-      JsonNode *node = json_array_get_element (rows, i);
-      JsonObject *row = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      JsonObject *row = rapport_instagram_array_get_object (rows, i);
       JsonObject *map = row != NULL ? rapport_json_get_object (row, "string_map_data") : NULL;
       g_autoptr(GList) names = map != NULL ? json_object_get_members (map) : NULL;
 

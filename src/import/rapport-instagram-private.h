@@ -73,6 +73,30 @@ gboolean  rapport_instagram_add_relation   (RapportInstagramImport  *self,
                                             gint64                   since,
                                             GError                 **error);
 
+/* Meta's text, repaired and made safe to store: never invalid UTF-8. */
+char       *rapport_instagram_repair_text      (const char      *text);
+/* Element @index of @array when it is an object; NULL otherwise, and for a NULL @array. */
+JsonObject *rapport_instagram_array_get_object (JsonArray       *array,
+                                                guint            index);
+/* "string_map_data": {"Label": {"value": "…", "timestamp": 0}} */
+const char *rapport_instagram_label_value      (JsonObject      *map,
+                                                const char      *label);
+/* A timestamp that is either Unix seconds or, in 2020 exports, ISO 8601 text; 0 if neither. */
+gint64      rapport_instagram_node_time        (JsonNode        *node);
+/* "followers.json", "followers_1.json", "followers_2.json" … of @folder, in natural order;
+ * "following_hashtags.json" is not a list of accounts.  The names belong to @archive. */
+GPtrArray  *rapport_instagram_find_numbered    (RapportArchive  *archive,
+                                                const char      *folder,
+                                                const char      *stem,
+                                                const char      *extension);
+
+/* rapport-instagram-posts.c: posts, reels and stories, matched with the insights read before
+ * them, and the comments and likes the account gave. */
+gboolean  rapport_instagram_read_posts        (RapportInstagramImport  *self,
+                                               GError                 **error);
+gboolean  rapport_instagram_read_interactions (RapportInstagramImport  *self,
+                                               GError                 **error);
+
 /* rapport-instagram-relations.c: followers_1.json, following.json and the like, read by a
  * streaming scanner because a large account's lists run to hundreds of megabytes. */
 gboolean  rapport_instagram_read_relations_json (RapportInstagramImport  *self,

@@ -80,18 +80,6 @@ expect_char (Scanner     *s,
   return TRUE;
 }
 
-static int
-hex_value (char c)
-{
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
-  return -1;
-}
-
 static gboolean
 read_hex4 (Scanner  *s,
            gunichar *out,
@@ -103,7 +91,7 @@ read_hex4 (Scanner  *s,
     return scan_error (s, _("the file ends too early"), error);
   for (guint i = 0; i < 4; i++)
     {
-      int digit = hex_value (s->p[i]);
+      int digit = g_ascii_xdigit_value (s->p[i]);
 
       if (digit < 0)
         return scan_error (s, _("a \\u escape is malformed"), error);

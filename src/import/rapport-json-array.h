@@ -52,7 +52,8 @@ struct _RapportJsonValue
   guint length;
   union
   {
-    const char *text;                 /* a string (unescaped) or a number (as written); NUL-terminated */
+    /* A string (unescaped) or a number (as written), NUL-terminated. */
+    const char *text;
     const RapportJsonValue *elements; /* an array */
     const RapportJsonMember *members; /* an object, in the order written */
     const RapportJsonSpan *span;      /* a long array: its text, brackets included */

@@ -1,6 +1,9 @@
 /* rapport-twitter-importer.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Finds the files of an X archive and its analytics and reads them in the order the sink wants:
+ * the account, the posts, the follow lists, the likes, the analytics, and last the export date.
  */
 
 #include "config.h"
@@ -16,9 +19,8 @@
 #include "core/rapport-text.h"
 #include "import/rapport-csv.h"
 #include "core/rapport-import-error.h"
-#include "import/rapport-json-array.h"
 #include "import/rapport-json-util.h"
-#include "import/rapport-twitter-importer.h"
+#include "import/rapport-twitter-private.h"
 
 #define ANALYTICS_PREFIX "tweet_activity_metrics_"
 #define ANALYTICS_PATTERN "tweet_activity_metrics_*.csv"
@@ -26,47 +28,8 @@
 /* How many CSV rows pass between two progress reports. */
 #define CSV_PROGRESS_ROWS 2000
 
-/* The start of a truncated post that must match the start of its long version. */
-#define NOTE_KEY_BYTES 40
-
-typedef struct
-{
-  char *text;
-  char *key;
-  char **hashtags;
-  char **mentions;
-} NoteTweet;
-
-typedef struct
-{
-  RapportArchive *archive;
-  RapportImportSink *sink;
-  GCancellable *cancellable;
-
-  char *username;
-  char *account_id;
-  char *display_name;
-
-  const char *entry;          /* the entry being read */
-  RapportDirection direction; /* of the relation list being read */
-  GHashTable *notes;          /* gint64 second → GPtrArray of NoteTweet */
-  gint64 newest;
-} TwitterImport;
-
 static void
-note_tweet_free (gpointer data)
-{
-  NoteTweet *note = data;
-
-  g_free (note->text);
-  g_free (note->key);
-  g_strfreev (note->hashtags);
-  g_strfreev (note->mentions);
-  g_free (note);
-}
-
-static void
-twitter_import_clear (TwitterImport *self)
+twitter_import_clear (RapportTwitterImport *self)
 {
   g_clear_pointer (&self->username, g_free);
   g_clear_pointer (&self->account_id, g_free);
@@ -74,7 +37,7 @@ twitter_import_clear (TwitterImport *self)
   g_clear_pointer (&self->notes, g_hash_table_unref);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TwitterImport, twitter_import_clear)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RapportTwitterImport, twitter_import_clear)
 
 /* data/<name>, or <name> alone when the archive is that file or the data folder itself. */
 static const char *
@@ -107,11 +70,9 @@ dirname_of (const char *entry)
   return slash != NULL ? g_strndup (entry, slash - entry) : g_strdup ("");
 }
 
-/* The file @name (e.g. "tweets.js") and its continuations "tweets-part1.js", "tweets-part2.js"…
- * in the same folder, in order.  Free with g_ptr_array_unref; the strings belong to @archive. */
-static GPtrArray *
-find_data_parts (RapportArchive *archive,
-                 const char     *name)
+GPtrArray *
+rapport_twitter_find_data_parts (RapportArchive *archive,
+                                 const char     *name)
 {
   g_autoptr(GPtrArray) parts = NULL;
   g_autofree char *stem = g_strndup (name, strlen (name) - strlen (".js"));
@@ -219,114 +180,9 @@ rapport_twitter_recognizes (RapportArchive *archive)
   return analytics->len > 0;
 }
 
-/* X writes &, < and > as HTML entities in post text, and only those. */
-static char *
-unescape_text (const char *text)
-{
-  GString *out;
-
-  if (strchr (text, '&') == NULL)
-    return g_strdup (text);
-
-  out = g_string_sized_new (strlen (text));
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '&')
-        {
-          if (g_str_has_prefix (p, "&amp;"))
-            {
-              g_string_append_c (out, '&');
-              p += strlen ("&amp;") - 1;
-              continue;
-            }
-          if (g_str_has_prefix (p, "&lt;"))
-            {
-              g_string_append_c (out, '<');
-              p += strlen ("&lt;") - 1;
-              continue;
-            }
-          if (g_str_has_prefix (p, "&gt;"))
-            {
-              g_string_append_c (out, '>');
-              p += strlen ("&gt;") - 1;
-              continue;
-            }
-        }
-      g_string_append_c (out, *p);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-/* The start of a post's text that both its truncated and its long version share: without
- * leading space, cut before an ellipsis or a t.co link and at NOTE_KEY_BYTES. */
-static char *
-note_key (const char *text)
-{
-  const char *start = text;
-  const char *end;
-  const char *cut;
-
-  while (g_ascii_isspace (*start))
-    start++;
-
-  end = start + strlen (start);
-  if ((cut = strstr (start, "\xE2\x80\xA6")) != NULL) /* U+2026 HORIZONTAL ELLIPSIS */
-    end = MIN (end, cut);
-  if ((cut = strstr (start, "https://t.co/")) != NULL)
-    end = MIN (end, cut);
-  if (end - start > NOTE_KEY_BYTES)
-    end = g_utf8_find_prev_char (start, start + NOTE_KEY_BYTES + 1);
-  while (end > start && g_ascii_isspace (end[-1]))
-    end--;
-
-  return g_strndup (start, end - start);
-}
-
-static void
-add_unique (GPtrArray  *list,
-            const char *value)
-{
-  g_autofree char *lower = NULL;
-
-  if (value == NULL || *value == '\0')
-    return;
-
-  lower = g_utf8_strdown (value, -1);
-  for (guint i = 0; i < list->len; i++)
-    {
-      if (strcmp (g_ptr_array_index (list, i), lower) == 0)
-        return;
-    }
-  g_ptr_array_add (list, g_steal_pointer (&lower));
-}
-
-/* Collects member @name of each object in @array ("text" of hashtags, "screen_name" of
- * mentions) into @list. */
-static void
-collect_members (GPtrArray              *list,
-                 const RapportJsonValue *array,
-                 const char             *name)
-{
-  if (array == NULL)
-    return;
-
-  for (guint i = 0; i < array->length; i++)
-    add_unique (list, rapport_json_value_get_string (&array->elements[i], name));
-}
-
-static void
-collect_strv (GPtrArray          *list,
-              const char * const *values)
-{
-  for (guint i = 0; values != NULL && values[i] != NULL; i++)
-    add_unique (list, values[i]);
-}
-
-/* The JSON object of one element: {"tweet": {…}} since 2020, the bare object before. */
-static const RapportJsonValue *
-unwrap (const RapportJsonValue *element,
-        const char             *wrapper)
+const RapportJsonValue *
+rapport_twitter_unwrap (const RapportJsonValue *element,
+                        const char             *wrapper)
 {
   const RapportJsonValue *inner;
 
@@ -337,15 +193,10 @@ unwrap (const RapportJsonValue *element,
   return inner != NULL ? inner : element;
 }
 
-static gboolean skip_record (TwitterImport *self,
-                             const char    *format,
-                             ...) G_GNUC_PRINTF (2, 3);
-
-/* Names a record that cannot be read in the import summary; the import goes on. */
-static gboolean
-skip_record (TwitterImport *self,
-             const char    *format,
-             ...)
+gboolean
+rapport_twitter_skip_record (RapportTwitterImport *self,
+                             const char           *format,
+                             ...)
 {
   g_autofree char *reason = NULL;
   va_list args;
@@ -370,11 +221,11 @@ reason_of (const GError *error,
   return error->message;
 }
 
-static gboolean
-read_js_array (TwitterImport         *self,
-               const char            *entry,
-               RapportJsonArrayFunc   func,
-               GError               **error)
+gboolean
+rapport_twitter_read_js_array (RapportTwitterImport  *self,
+                               const char            *entry,
+                               RapportJsonArrayFunc   func,
+                               GError               **error)
 {
   g_autoptr(GBytes) bytes = NULL;
 
@@ -389,9 +240,9 @@ read_js_array (TwitterImport         *self,
 }
 
 static JsonNode *
-read_js_document (TwitterImport  *self,
-                  const char     *entry,
-                  GError        **error)
+read_js_document (RapportTwitterImport  *self,
+                  const char            *entry,
+                  GError               **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GBytes) json = NULL;
@@ -405,16 +256,16 @@ read_js_document (TwitterImport  *self,
 
 static gboolean
 account_batch (const RapportJsonValue  *elements,
-               guint                   n_elements,
-               guint64                 first_index,
-               gpointer                user_data,
-               GError                **error)
+               guint                    n_elements,
+               guint64                  first_index,
+               gpointer                 user_data,
+               GError                 **error)
 {
-  TwitterImport *self = user_data;
+  RapportTwitterImport *self = user_data;
 
   for (guint i = 0; i < n_elements && self->username == NULL; i++)
     {
-      const RapportJsonValue *account = unwrap (&elements[i], "account");
+      const RapportJsonValue *account = rapport_twitter_unwrap (&elements[i], "account");
       const char *username;
 
       if (account == NULL ||
@@ -431,16 +282,16 @@ account_batch (const RapportJsonValue  *elements,
 
 /* The account comes from account.js; without it, from an analytics file's name. */
 static gboolean
-read_account (TwitterImport  *self,
-              GPtrArray      *analytics,
-              GError        **error)
+read_account (RapportTwitterImport  *self,
+              GPtrArray             *analytics,
+              GError               **error)
 {
   const char *entry = find_data_entry (self->archive, "account.js");
   RapportAccountInfo info = { RAPPORT_PLATFORM_TWITTER, };
 
   if (entry != NULL)
     {
-      if (!read_js_array (self, entry, account_batch, error))
+      if (!rapport_twitter_read_js_array (self, entry, account_batch, error))
         return FALSE;
       if (self->username == NULL)
         {
@@ -473,7 +324,7 @@ read_account (TwitterImport  *self,
 /* archiveInfo.generationDate of manifest.js, or 0.  A manifest that cannot be read only costs
  * the export date, so it is skipped rather than failing the import. */
 static gint64
-read_manifest_date (TwitterImport *self)
+read_manifest_date (RapportTwitterImport *self)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(JsonNode) root = NULL;
@@ -503,7 +354,7 @@ read_manifest_date (TwitterImport *self)
 
 /* Nothing of profile.js is used yet; a broken one is named in the summary. */
 static void
-check_profile (TwitterImport *self)
+check_profile (RapportTwitterImport *self)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(JsonNode) root = NULL;
@@ -514,268 +365,26 @@ check_profile (TwitterImport *self)
 }
 
 static gboolean
-note_batch (const RapportJsonValue  *elements,
-            guint                   n_elements,
-            guint64                 first_index,
-            gpointer                user_data,
-            GError                **error)
-{
-  TwitterImport *self = user_data;
-
-  for (guint i = 0; i < n_elements; i++)
-    {
-      g_autoptr(GPtrArray) hashtags = g_ptr_array_new_with_free_func (g_free);
-      g_autoptr(GPtrArray) mentions = g_ptr_array_new_with_free_func (g_free);
-      const RapportJsonValue *note = unwrap (&elements[i], "noteTweet");
-      const RapportJsonValue *core;
-      const char *created;
-      const char *text;
-      GPtrArray *same_second;
-      NoteTweet *entry;
-      gint64 at;
-
-      if (note == NULL ||
-          (core = rapport_json_value_get_object (note, "core")) == NULL ||
-          (text = rapport_json_value_get_string (core, "text")) == NULL ||
-          (created = rapport_json_value_get_string (note, "createdAt")) == NULL ||
-          !rapport_date_parse_iso8601 (created, &at))
-        {
-          skip_record (self, _("item %'" PRIu64 " is not a readable long post"),
-                       first_index + i + 1);
-          continue;
-        }
-
-      collect_members (hashtags, rapport_json_value_get_array (core, "hashtags"), "text");
-      collect_members (mentions, rapport_json_value_get_array (core, "mentions"), "screenName");
-      collect_members (mentions, rapport_json_value_get_array (core, "mentions"), "screen_name");
-      g_ptr_array_add (hashtags, NULL);
-      g_ptr_array_add (mentions, NULL);
-
-      entry = g_new0 (NoteTweet, 1);
-      entry->text = unescape_text (text);
-      entry->key = note_key (entry->text);
-      entry->hashtags = (char **) g_ptr_array_free (g_steal_pointer (&hashtags), FALSE);
-      entry->mentions = (char **) g_ptr_array_free (g_steal_pointer (&mentions), FALSE);
-
-      same_second = g_hash_table_lookup (self->notes, &at);
-      if (same_second == NULL)
-        {
-          gint64 *key = g_new (gint64, 1);
-
-          *key = at;
-          same_second = g_ptr_array_new_with_free_func (note_tweet_free);
-          g_hash_table_insert (self->notes, key, same_second);
-        }
-      g_ptr_array_add (same_second, entry);
-    }
-
-  return TRUE;
-}
-
-/* The long version of a post whose full_text X truncated.  note-tweet.js does not name the
- * post its text belongs to, so the join is: created within a second of the post (the two are
- * written in the same request) AND the post's text, up to an ellipsis or t.co link and at most
- * NOTE_KEY_BYTES, is the start of the note's text. */
-static const NoteTweet *
-find_note (TwitterImport *self,
-           gint64         created_at,
-           const char    *text)
-{
-  static const gint64 offsets[] = { 0, -1, 1 };
-  g_autofree char *key = NULL;
-
-  if (self->notes == NULL || g_hash_table_size (self->notes) == 0)
-    return NULL;
-
-  key = note_key (text);
-  if (*key == '\0')
-    return NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (offsets); i++)
-    {
-      gint64 second = created_at + offsets[i];
-      GPtrArray *candidates = g_hash_table_lookup (self->notes, &second);
-
-      for (guint j = 0; candidates != NULL && j < candidates->len; j++)
-        {
-          const NoteTweet *note = g_ptr_array_index (candidates, j);
-
-          if (g_str_has_prefix (note->key, key) || g_str_has_prefix (note->text, key))
-            return note;
-        }
-    }
-
-  return NULL;
-}
-
-static RapportPostType
-tweet_type (const RapportJsonValue *tweet,
-            const char             *text)
-{
-  const RapportJsonValue *extended;
-  const RapportJsonValue *media;
-  const char *reply_to;
-  RapportPostType type = RAPPORT_POST_TEXT;
-
-  if (g_str_has_prefix (text, "RT @"))
-    return RAPPORT_POST_REPOST;
-
-  reply_to = rapport_json_value_get_string (tweet, "in_reply_to_status_id_str");
-  if (reply_to != NULL && *reply_to != '\0')
-    return RAPPORT_POST_REPLY;
-
-  if ((extended = rapport_json_value_get_object (tweet, "extended_entities")) != NULL &&
-      (media = rapport_json_value_get_array (extended, "media")) != NULL)
-    {
-      for (guint i = 0; i < media->length; i++)
-        {
-          const char *kind = rapport_json_value_get_string (&media->elements[i], "type");
-
-          if (kind == NULL)
-            continue;
-          /* A video anywhere makes it a video; an animated GIF is a silent video. */
-          if (g_str_equal (kind, "video") || g_str_equal (kind, "animated_gif"))
-            return RAPPORT_POST_VIDEO;
-          if (g_str_equal (kind, "photo"))
-            type = RAPPORT_POST_PHOTO;
-        }
-    }
-
-  return type;
-}
-
-static gboolean
-import_tweet (TwitterImport           *self,
-              const RapportJsonValue  *element,
-              guint64                  index,
-              GError                 **error)
-{
-  g_autoptr(GPtrArray) hashtags = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) mentions = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *text = NULL;
-  g_autofree char *url = NULL;
-  const RapportJsonValue *tweet = unwrap (element, "tweet");
-  const RapportJsonValue *entities;
-  const NoteTweet *note;
-  const char *id;
-  const char *created;
-  const char *full_text;
-  const char *reply_to;
-  RapportPost post;
-  gint64 at;
-
-  if (tweet == NULL)
-    return skip_record (self, _("item %'" PRIu64 " is not a post"), index + 1);
-
-  id = rapport_json_value_get_string (tweet, "id_str");
-  if (id == NULL)
-    id = rapport_json_value_get_string (tweet, "id");
-  if (id == NULL || *id == '\0')
-    return skip_record (self, _("item %'" PRIu64 " is a post without an id"), index + 1);
-
-  created = rapport_json_value_get_string (tweet, "created_at");
-  if (created == NULL || !rapport_date_parse_twitter (created, &at))
-    return skip_record (self, _("post %s has no readable date"), id);
-
-  full_text = rapport_json_value_get_string (tweet, "full_text");
-  if (full_text == NULL)
-    full_text = rapport_json_value_get_string (tweet, "text");
-  text = unescape_text (full_text != NULL ? full_text : "");
-
-  rapport_post_init (&post);
-  post.platform_id = id;
-  post.created_at = at;
-  post.type = tweet_type (tweet, text);
-  post.likes = rapport_json_value_get_count (tweet, "favorite_count");
-  post.shares = rapport_json_value_get_count (tweet, "retweet_count");
-  post.url = url = g_strdup_printf ("https://x.com/%s/status/%s", self->username, id);
-
-  if ((entities = rapport_json_value_get_object (tweet, "entities")) != NULL)
-    {
-      collect_members (hashtags, rapport_json_value_get_array (entities, "hashtags"), "text");
-      collect_members (mentions, rapport_json_value_get_array (entities, "user_mentions"),
-                       "screen_name");
-    }
-
-  if ((note = find_note (self, at, text)) != NULL)
-    {
-      g_free (text);
-      text = g_strdup (note->text);
-      collect_strv (hashtags, (const char * const *) note->hashtags);
-      collect_strv (mentions, (const char * const *) note->mentions);
-    }
-
-  g_ptr_array_add (hashtags, NULL);
-  g_ptr_array_add (mentions, NULL);
-  post.text = *text != '\0' ? text : NULL;
-  post.hashtags = (const char * const *) hashtags->pdata;
-  post.mentions = (const char * const *) mentions->pdata;
-
-  if (!rapport_import_sink_add_post (self->sink, &post, error))
-    return FALSE;
-
-  self->newest = MAX (self->newest, at);
-
-  /* A reply to someone else is an interaction with them; a reply to oneself is a thread. */
-  reply_to = rapport_json_value_get_string (tweet, "in_reply_to_screen_name");
-  if (post.type == RAPPORT_POST_REPLY && reply_to != NULL && *reply_to != '\0' &&
-      g_ascii_strcasecmp (reply_to, self->username) != 0)
-    {
-      g_autofree char *target = g_ascii_strdown (reply_to, -1);
-      RapportInteraction interaction = {
-        .kind = RAPPORT_INTERACTION_COMMENT,
-        .target_handle = target,
-        .at = at,
-        .text = post.text,
-      };
-
-      if (!rapport_import_sink_add_interaction (self->sink, &interaction, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-tweets_batch (const RapportJsonValue  *elements,
-              guint                   n_elements,
-              guint64                 first_index,
-              gpointer                user_data,
-              GError                **error)
-{
-  TwitterImport *self = user_data;
-
-  for (guint i = 0; i < n_elements; i++)
-    {
-      if (!import_tweet (self, &elements[i], first_index + i, error))
-        return FALSE;
-    }
-
-  rapport_import_sink_progress (self->sink, self->entry, first_index + n_elements);
-  return TRUE;
-}
-
-static gboolean
 relations_batch (const RapportJsonValue  *elements,
-                 guint                   n_elements,
-                 guint64                 first_index,
-                 gpointer                user_data,
-                 GError                **error)
+                 guint                    n_elements,
+                 guint64                  first_index,
+                 gpointer                 user_data,
+                 GError                 **error)
 {
-  TwitterImport *self = user_data;
+  RapportTwitterImport *self = user_data;
   const char *wrapper = self->direction == RAPPORT_DIRECTION_FOLLOWER ? "follower" : "following";
 
   for (guint i = 0; i < n_elements; i++)
     {
-      const RapportJsonValue *object = unwrap (&elements[i], wrapper);
+      const RapportJsonValue *object = rapport_twitter_unwrap (&elements[i], wrapper);
       RapportRelation relation = { self->direction, NULL, NULL, 0 };
 
       if (object == NULL ||
           (relation.platform_id = rapport_json_value_get_string (object, "accountId")) == NULL ||
           *relation.platform_id == '\0')
         {
-          skip_record (self, _("item %'" PRIu64 " is an account without an id"),
-                       first_index + i + 1);
+          rapport_twitter_skip_record (self, _("item %'" PRIu64 " is an account without an id"),
+                                       first_index + i + 1);
           continue;
         }
 
@@ -789,22 +398,22 @@ relations_batch (const RapportJsonValue  *elements,
 
 static gboolean
 likes_batch (const RapportJsonValue  *elements,
-             guint                   n_elements,
-             guint64                 first_index,
-             gpointer                user_data,
-             GError                **error)
+             guint                    n_elements,
+             guint64                  first_index,
+             gpointer                 user_data,
+             GError                 **error)
 {
-  TwitterImport *self = user_data;
+  RapportTwitterImport *self = user_data;
   RapportInteraction interaction = { RAPPORT_INTERACTION_LIKE, NULL, 0, NULL };
 
   for (guint i = 0; i < n_elements; i++)
     {
-      const RapportJsonValue *like = unwrap (&elements[i], "like");
+      const RapportJsonValue *like = rapport_twitter_unwrap (&elements[i], "like");
 
       if (like == NULL || rapport_json_value_get_string (like, "tweetId") == NULL)
         {
-          skip_record (self, _("item %'" PRIu64 " is not a liked post"),
-                       first_index + i + 1);
+          rapport_twitter_skip_record (self, _("item %'" PRIu64 " is not a liked post"),
+                                       first_index + i + 1);
           continue;
         }
 
@@ -817,13 +426,13 @@ likes_batch (const RapportJsonValue  *elements,
 }
 
 static gboolean
-read_relations (TwitterImport     *self,
-                const char        *name,
-                RapportDirection   direction,
-                gboolean          *found,
-                GError           **error)
+read_relations (RapportTwitterImport  *self,
+                const char            *name,
+                RapportDirection       direction,
+                gboolean              *found,
+                GError               **error)
 {
-  g_autoptr(GPtrArray) entries = find_data_parts (self->archive, name);
+  g_autoptr(GPtrArray) entries = rapport_twitter_find_data_parts (self->archive, name);
 
   if (entries->len == 0)
     return TRUE;
@@ -835,7 +444,8 @@ read_relations (TwitterImport     *self,
   self->direction = direction;
   for (guint i = 0; i < entries->len; i++)
     {
-      if (!read_js_array (self, g_ptr_array_index (entries, i), relations_batch, error))
+      if (!rapport_twitter_read_js_array (self, g_ptr_array_index (entries, i), relations_batch,
+                                          error))
         return FALSE;
     }
 
@@ -869,9 +479,9 @@ require_column (RapportCsvReader  *reader,
 }
 
 static gboolean
-import_analytics (TwitterImport  *self,
-                  const char     *entry,
-                  GError        **error)
+import_analytics (RapportTwitterImport  *self,
+                  const char            *entry,
+                  GError               **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(RapportCsvReader) reader = NULL;
@@ -930,13 +540,13 @@ import_analytics (TwitterImport  *self,
 
       if (id == NULL || *id == '\0')
         {
-          skip_record (self, _("the row on line %u has no post id"),
-                       rapport_csv_reader_get_line (reader));
+          rapport_twitter_skip_record (self, _("the row on line %u has no post id"),
+                                       rapport_csv_reader_get_line (reader));
           continue;
         }
       if (when == NULL || !rapport_date_parse_analytics (when, &at))
         {
-          skip_record (self, _("post %s has no readable date"), id);
+          rapport_twitter_skip_record (self, _("post %s has no readable date"), id);
           continue;
         }
 
@@ -958,7 +568,7 @@ import_analytics (TwitterImport  *self,
       if (link != NULL && *link != '\0')
         post.url = link;
       else if (username != NULL)
-        post.url = url = g_strdup_printf ("https://x.com/%s/status/%s", username, id);
+        post.url = url = rapport_twitter_post_url (username, id);
       post.impressions = csv_count (reader, col_impressions);
       post.engagements = csv_count (reader, col_engagements);
       post.shares = csv_count (reader, col_retweets);
@@ -984,30 +594,13 @@ import_analytics (TwitterImport  *self,
   return TRUE;
 }
 
-static gboolean
-read_notes (TwitterImport  *self,
-            GError        **error)
-{
-  g_autoptr(GPtrArray) entries = find_data_parts (self->archive, "note-tweet.js");
-
-  self->notes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                       (GDestroyNotify) g_ptr_array_unref);
-  for (guint i = 0; i < entries->len; i++)
-    {
-      if (!read_js_array (self, g_ptr_array_index (entries, i), note_batch, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 gboolean
 rapport_twitter_import (RapportArchive     *archive,
                         RapportImportSink  *sink,
                         GCancellable       *cancellable,
                         GError            **error)
 {
-  g_auto(TwitterImport) self = { 0 };
+  g_auto(RapportTwitterImport) self = { 0 };
   g_autoptr(GPtrArray) analytics = NULL;
   g_autoptr(GPtrArray) tweets = NULL;
   g_autoptr(GPtrArray) likes = NULL;
@@ -1026,13 +619,13 @@ rapport_twitter_import (RapportArchive     *archive,
 
   analytics = rapport_archive_find_all (archive, NULL, ANALYTICS_PATTERN);
   /* Until 2022 the posts are in tweet.js, since then in tweets.js. */
-  tweets = find_data_parts (archive, "tweets.js");
+  tweets = rapport_twitter_find_data_parts (archive, "tweets.js");
   if (tweets->len == 0)
     {
       g_ptr_array_unref (tweets);
-      tweets = find_data_parts (archive, "tweet.js");
+      tweets = rapport_twitter_find_data_parts (archive, "tweet.js");
     }
-  likes = find_data_parts (archive, "like.js");
+  likes = rapport_twitter_find_data_parts (archive, "like.js");
 
   if (!read_account (&self, analytics, error))
     return FALSE;
@@ -1040,14 +633,8 @@ rapport_twitter_import (RapportArchive     *archive,
   manifest_date = read_manifest_date (&self);
   check_profile (&self);
 
-  if (tweets->len > 0 && !read_notes (&self, error))
+  if (!rapport_twitter_read_posts (&self, tweets, error))
     return FALSE;
-
-  for (guint i = 0; i < tweets->len; i++)
-    {
-      if (!read_js_array (&self, g_ptr_array_index (tweets, i), tweets_batch, error))
-        return FALSE;
-    }
 
   if (!read_relations (&self, "follower.js", RAPPORT_DIRECTION_FOLLOWER, &has_relations, error) ||
       !read_relations (&self, "following.js", RAPPORT_DIRECTION_FOLLOWING, &has_relations, error))
@@ -1055,7 +642,7 @@ rapport_twitter_import (RapportArchive     *archive,
 
   for (guint i = 0; i < likes->len; i++)
     {
-      if (!read_js_array (&self, g_ptr_array_index (likes, i), likes_batch, error))
+      if (!rapport_twitter_read_js_array (&self, g_ptr_array_index (likes, i), likes_batch, error))
         return FALSE;
     }
 

@@ -30,4 +30,84 @@ int           _rapport_store_read_schema_version (RapportStore  *self,
 /* Adds what imports need to @db's SQL: the rapport_pending_relations table function. */
 gboolean      rapport_store_import_register (sqlite3       *db);
 
+/* rapport-store-import.c: one import, written into one transaction.  Its parts below are the
+ * callbacks of its sink. */
+
+/* A relation waiting for the commit. */
+typedef struct
+{
+  const char *who;
+  const char *handle;
+  const char *platform_id;
+  gint64 since;
+  guint order;
+} RapportPendingRelation;
+
+struct _RapportStoreImport
+{
+  RapportImportSink sink; /* first: the sink callbacks cast back to the import */
+
+  RapportStore *store;
+  char *source_name;
+  char *content_hash;
+
+  gint64 account_id;
+  gint64 snapshot_id;
+  RapportPlatform platform;
+  char *handle;
+  char *display_name;
+
+  gint64 exported_at;
+  RapportDateSource date_source;
+  gint64 fallback_at;
+  RapportDateSource fallback_source;
+
+  gboolean has_followers;
+  gboolean has_following;
+  guint64 n_followers;
+  guint64 n_following;
+  /* RapportPendingRelation by direction, written sorted at commit; their strings live in
+   * the chunk. */
+  GArray *pending[2];
+  GStringChunk *relation_strings;
+  guint64 n_posts;
+  guint64 n_interactions;
+  guint64 n_skipped;
+  char *first_skip;
+
+  RapportImportProgressFunc progress_func;
+  gpointer progress_data;
+};
+
+/* Binds @text, or NULL when @text is NULL. */
+void     rapport_store_bind_text              (sqlite3_stmt            *stmt,
+                                               int                      index,
+                                               const char              *text);
+/* Steps @stmt, which must be done after one step.  @what is untranslated (N_()): it is looked
+ * up only on failure, not for every row. */
+gboolean rapport_store_import_step_done       (RapportStoreImport      *self,
+                                               sqlite3_stmt            *stmt,
+                                               const char              *what,
+                                               GError                 **error);
+/* Fails when a record arrives before the account, which an importer must set first. */
+gboolean rapport_store_import_require_account (RapportStoreImport      *self,
+                                               GError                 **error);
+void     rapport_store_import_skip            (RapportImportSink       *sink,
+                                               const char              *entry_name,
+                                               const char              *reason);
+
+/* rapport-store-import-relations.c */
+gboolean rapport_store_import_add_relation    (RapportImportSink       *sink,
+                                               const RapportRelation   *relation,
+                                               GError                 **error);
+/* Writes the relations of @direction held so far, sorted, and counts them. */
+gboolean rapport_store_import_flush_relations (RapportStoreImport      *self,
+                                               RapportDirection         direction,
+                                               GError                 **error);
+
+/* rapport-store-import-posts.c */
+gboolean rapport_store_import_add_post        (RapportImportSink       *sink,
+                                               const RapportPost       *post,
+                                               GError                 **error);
+
 G_END_DECLS

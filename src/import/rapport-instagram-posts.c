@@ -1,0 +1,476 @@
+/* rapport-instagram-posts.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the account did: its posts, reels and stories with their insights, and the comments and
+ * likes it gave, in every export generation.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/rapport-text.h"
+#include "core/rapport-import-error.h"
+#include "import/rapport-instagram-private.h"
+#include "import/rapport-json-util.h"
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (; *text != '\0'; text = g_utf8_next_char (text))
+    {
+      if (!g_unichar_isspace (g_utf8_get_char (text)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gint64
+label_timestamp (JsonObject *map,
+                 const char *label)
+{
+  JsonObject *item = map != NULL ? rapport_json_get_object (map, label) : NULL;
+  gint64 when;
+
+  if (item == NULL)
+    return 0;
+  when = rapport_json_get_count (item, "timestamp");
+  if (when <= 0)
+    when = rapport_json_get_count (item, "value");
+  return when > 0 ? when : 0;
+}
+
+static void
+append_all (GPtrArray *to,
+            GPtrArray *from)
+{
+  for (guint i = 0; i < from->len; i++)
+    g_ptr_array_add (to, g_ptr_array_index (from, i));
+  g_ptr_array_unref (from);
+}
+
+/* Own posts sit in content/ (2021–2024) or media/ (2025–). */
+static GPtrArray *
+find_in_post_folders (RapportArchive *archive,
+                      const char     *stem,
+                      gboolean        numbered)
+{
+  static const char * const folders[] = { "content", "media" };
+  GPtrArray *found = g_ptr_array_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (folders); i++)
+    {
+      if (numbered)
+        append_all (found, rapport_instagram_find_numbered (archive, folders[i], stem, ".json"));
+      else
+        append_all (found, rapport_archive_find_all (archive, folders[i], stem));
+    }
+  return found;
+}
+
+/* ── posts ───────────────────────────────────────────────────────────────────────────────── */
+
+/* The kind of feed posts: a photo, a video or a carousel, as the post's media say. */
+#define KIND_FEED (-1)
+
+static gboolean
+media_is_video (JsonObject *media)
+{
+  const char *uri = rapport_json_get_string (media, "uri");
+  JsonObject *metadata = rapport_json_get_object (media, "media_metadata");
+  g_autofree char *lower = uri != NULL ? g_ascii_strdown (uri, -1) : NULL;
+
+  if (metadata != NULL && rapport_json_get_object (metadata, "video_metadata") != NULL)
+    return TRUE;
+  return lower != NULL && (g_str_has_suffix (lower, ".mp4") || g_str_has_suffix (lower, ".mov"));
+}
+
+static gboolean
+emit_post (RapportInstagramImport  *self,
+           const char              *entry,
+           RapportPostType          type,
+           gint64                   created_at,
+           const char              *caption,
+           const gint64            *times,
+           guint                    n_times,
+           GError                 **error)
+{
+  g_autofree char *text = rapport_instagram_repair_text (caption);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, created_at);
+  g_auto(GStrv) hashtags = NULL;
+  g_auto(GStrv) mentions = NULL;
+  RapportPost post;
+
+  if (is_blank (text))
+    g_clear_pointer (&text, g_free);
+
+  hashtags = rapport_text_extract_hashtags (text);
+  mentions = rapport_text_extract_mentions (text);
+
+  rapport_post_init (&post);
+  post.platform_id = id;
+  post.type = type;
+  post.created_at = created_at;
+  post.text = text;
+  post.hashtags = (const char * const *) hashtags;
+  post.mentions = (const char * const *) mentions;
+  rapport_instagram_apply_insights (self, &post, times, n_times);
+
+  rapport_instagram_note_time (self, created_at);
+  if (!rapport_import_sink_add_post (self->sink, &post, error))
+    return FALSE;
+  return rapport_instagram_tick (self, entry, error);
+}
+
+/* A post is either {"media": [{…, "title", "creation_timestamp"}]} (one photo or video, its
+ * caption inside), {"title", "creation_timestamp", "media": [several]} (a carousel), or, in
+ * stories.json, the media item itself. */
+static gboolean
+read_post (RapportInstagramImport  *self,
+           const char              *entry,
+           JsonObject              *row,
+           int                      kind,
+           GError                 **error)
+{
+  g_autofree gint64 *times = NULL;
+  JsonArray *media = rapport_json_get_array (row, "media");
+  JsonObject *first = media != NULL ? rapport_instagram_array_get_object (media, 0) : row;
+  guint n_media = media != NULL ? json_array_get_length (media) : 1;
+  guint n_times = 0;
+  const char *caption;
+  gint64 created_at;
+  RapportPostType type;
+
+  caption = rapport_json_get_string (row, "title");
+  if ((caption == NULL || caption[0] == '\0') && first != NULL)
+    caption = rapport_json_get_string (first, "title");
+
+  created_at = rapport_json_get_count (row, "creation_timestamp");
+  if (created_at <= 0 && first != NULL)
+    created_at = rapport_json_get_count (first, "creation_timestamp");
+  if (created_at <= 0)
+    {
+      rapport_import_sink_skip (self->sink, entry, _("a post without a creation time"));
+      return TRUE;
+    }
+
+  if (kind != KIND_FEED)
+    type = kind;
+  else if (n_media > 1)
+    type = RAPPORT_POST_CAROUSEL;
+  else if (first != NULL && media_is_video (first))
+    type = RAPPORT_POST_VIDEO;
+  else
+    type = RAPPORT_POST_PHOTO;
+
+  /* Insights may be keyed by the post's time or by that of one of its media. */
+  times = g_new0 (gint64, n_media + 1);
+  times[n_times++] = created_at;
+  for (guint i = 0; media != NULL && i < n_media; i++)
+    {
+      JsonObject *item = rapport_instagram_array_get_object (media, i);
+      gint64 when = item != NULL ? rapport_json_get_count (item, "creation_timestamp") : 0;
+
+      if (when > 0 && when != created_at)
+        times[n_times++] = when;
+    }
+
+  return emit_post (self, entry, type, created_at, caption, times, n_times, error);
+}
+
+static gboolean
+read_posts_file (RapportInstagramImport  *self,
+                 const char              *entry,
+                 int                      kind,
+                 GError                 **error)
+{
+  g_autoptr(JsonNode) root = rapport_instagram_read_json (self, entry, error);
+  JsonArray *rows;
+
+  if (root == NULL)
+    return FALSE;
+  rows = rapport_instagram_require_rows (root, error,
+                                         _("%s: the file does not hold a list of posts"), entry);
+  if (rows == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = rapport_instagram_array_get_object (rows, i);
+
+      if (row == NULL)
+        rapport_import_sink_skip (self->sink, entry, _("a post that is not an object"));
+      else if (!read_post (self, entry, row, kind, error))
+        return FALSE;
+    }
+  rapport_import_sink_progress (self->sink, entry, self->n_records);
+  return TRUE;
+}
+
+/* Until 2020: media.json = {"photos": [{"caption", "taken_at", "path"}], "videos": …,
+ * "stories": …}. */
+static gboolean
+read_media_2020 (RapportInstagramImport  *self,
+                 const char              *entry,
+                 GError                 **error)
+{
+  static const struct { const char *member; RapportPostType type; } kinds[] = {
+    { "photos", RAPPORT_POST_PHOTO },
+    { "videos", RAPPORT_POST_VIDEO },
+    { "stories", RAPPORT_POST_STORY },
+  };
+  g_autoptr(JsonNode) root = rapport_instagram_read_json (self, entry, error);
+  JsonObject *object;
+
+  if (root == NULL)
+    return FALSE;
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
+                   _("%s: the file does not hold lists of posts"), entry);
+      return FALSE;
+    }
+  object = json_node_get_object (root);
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      JsonArray *items = rapport_json_get_array (object, kinds[k].member);
+
+      for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+        {
+          JsonObject *item = rapport_instagram_array_get_object (items, i);
+          gint64 taken_at = item != NULL
+            ? rapport_instagram_node_time (rapport_json_object_get_member_ci (item, "taken_at"))
+            : 0;
+
+          if (taken_at <= 0)
+            {
+              rapport_import_sink_skip (self->sink, entry, _("a post without a creation time"));
+              continue;
+            }
+          if (!emit_post (self, entry, kinds[k].type, taken_at,
+                          rapport_json_get_string (item, "caption"), &taken_at, 1, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+rapport_instagram_read_posts (RapportInstagramImport  *self,
+                              GError                 **error)
+{
+  g_autoptr(GPtrArray) feed = find_in_post_folders (self->archive, "posts", TRUE);
+  g_autoptr(GPtrArray) reels = find_in_post_folders (self->archive, "reels.json", FALSE);
+  g_autoptr(GPtrArray) stories = find_in_post_folders (self->archive, "stories.json", FALSE);
+  const char *media_2020;
+
+  for (guint i = 0; i < feed->len; i++)
+    if (!read_posts_file (self, g_ptr_array_index (feed, i), KIND_FEED, error))
+      return FALSE;
+  for (guint i = 0; i < reels->len; i++)
+    if (!read_posts_file (self, g_ptr_array_index (reels, i), RAPPORT_POST_REEL, error))
+      return FALSE;
+  for (guint i = 0; i < stories->len; i++)
+    if (!read_posts_file (self, g_ptr_array_index (stories, i), RAPPORT_POST_STORY, error))
+      return FALSE;
+
+  media_2020 = self->until_2020 ? rapport_archive_find (self->archive, "media.json") : NULL;
+  if (media_2020 != NULL && !read_media_2020 (self, media_2020, error))
+    return FALSE;
+  return TRUE;
+}
+
+/* ── comments and likes given ────────────────────────────────────────────────────────────── */
+
+static gboolean
+emit_interaction (RapportInstagramImport  *self,
+                  const char              *entry,
+                  RapportInteractionKind   kind,
+                  const char              *target,
+                  gint64                   at,
+                  const char              *text,
+                  GError                 **error)
+{
+  g_autofree char *target_repaired = rapport_instagram_repair_text (target);
+  g_autofree char *text_repaired = rapport_instagram_repair_text (text);
+  RapportInteraction interaction = { 0 };
+
+  if (target_repaired != NULL && g_strstrip (target_repaired)[0] == '\0')
+    g_clear_pointer (&target_repaired, g_free);
+
+  if (target_repaired == NULL && at <= 0 && (text_repaired == NULL || text_repaired[0] == '\0'))
+    {
+      rapport_import_sink_skip (self->sink, entry,
+                                kind == RAPPORT_INTERACTION_COMMENT
+                                ? _("a comment without text, account or time")
+                                : _("a like without account or time"));
+      return TRUE;
+    }
+
+  interaction.kind = kind;
+  interaction.target_handle = target_repaired;
+  interaction.at = at > 0 ? at : 0;
+  interaction.text = kind == RAPPORT_INTERACTION_COMMENT ? text_repaired : NULL;
+  rapport_instagram_note_time (self, interaction.at);
+  if (!rapport_import_sink_add_interaction (self->sink, &interaction, error))
+    return FALSE;
+  return rapport_instagram_tick (self, entry, error);
+}
+
+/* comments/post_comments_1.json: rows of {"string_map_data": {"Comment", "Media Owner",
+ * "Time"}}. */
+static gboolean
+read_comments_file (RapportInstagramImport  *self,
+                    const char              *entry,
+                    GError                 **error)
+{
+  g_autoptr(JsonNode) root = rapport_instagram_read_json (self, entry, error);
+  JsonArray *rows;
+
+  if (root == NULL)
+    return FALSE;
+  rows = rapport_instagram_require_rows (root, error,
+                                         _("%s: the file does not hold a list of comments"),
+                                         entry);
+  if (rows == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = rapport_instagram_array_get_object (rows, i);
+      JsonObject *map = row != NULL ? rapport_json_get_object (row, "string_map_data") : NULL;
+      gint64 at;
+
+      if (map == NULL)
+        {
+          rapport_import_sink_skip (self->sink, entry, _("a comment without its details"));
+          continue;
+        }
+      at = label_timestamp (map, "Time");
+      if (at <= 0)
+        at = label_timestamp (map, "Comment creation time");
+      if (!emit_interaction (self, entry, RAPPORT_INTERACTION_COMMENT,
+                             rapport_instagram_label_value (map, "Media Owner"), at,
+                             rapport_instagram_label_value (map, "Comment"), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* likes/liked_posts.json: rows of {"title": owner, "string_list_data": [{"timestamp"}]}. */
+static gboolean
+read_likes_file (RapportInstagramImport  *self,
+                 const char              *entry,
+                 GError                 **error)
+{
+  g_autoptr(JsonNode) root = rapport_instagram_read_json (self, entry, error);
+  JsonArray *rows;
+
+  if (root == NULL)
+    return FALSE;
+  rows = rapport_instagram_require_rows (root, error,
+                                         _("%s: the file does not hold a list of likes"), entry);
+  if (rows == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = rapport_instagram_array_get_object (rows, i);
+      JsonObject *item;
+
+      if (row == NULL)
+        {
+          rapport_import_sink_skip (self->sink, entry, _("a like that is not an object"));
+          continue;
+        }
+      item = rapport_instagram_array_get_object (rapport_json_get_array (row, "string_list_data"),
+                                                 0);
+      if (!emit_interaction (self, entry, RAPPORT_INTERACTION_LIKE,
+                             rapport_json_get_string (row, "title"),
+                             item != NULL ? rapport_json_get_count (item, "timestamp") : 0,
+                             NULL, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Until 2020: comments.json {"media_comments": [[time, text, owner]]} and likes.json
+ * {"media_likes": [[time, owner]]}. */
+static gboolean
+read_interactions_2020 (RapportInstagramImport  *self,
+                        const char              *entry,
+                        RapportInteractionKind   kind,
+                        GError                 **error)
+{
+  g_autoptr(JsonNode) root = rapport_instagram_read_json (self, entry, error);
+  JsonArray *rows;
+
+  if (root == NULL)
+    return FALSE;
+  /* Other files of that name are not ours to read. */
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    return TRUE;
+  rows = rapport_json_get_array (json_node_get_object (root),
+                                 kind == RAPPORT_INTERACTION_COMMENT ? "media_comments"
+                                                                     : "media_likes");
+
+  for (guint i = 0; rows != NULL && i < json_array_get_length (rows); i++)
+    {
+      JsonNode *node = json_array_get_element (rows, i);
+      JsonArray *row = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+      guint length = row != NULL ? json_array_get_length (row) : 0;
+      guint owner_index = kind == RAPPORT_INTERACTION_COMMENT ? 2 : 1;
+      JsonNode *owner;
+      JsonNode *text;
+
+      if (length <= owner_index)
+        {
+          rapport_import_sink_skip (self->sink, entry,
+                                    kind == RAPPORT_INTERACTION_COMMENT
+                                    ? _("a comment without its details")
+                                    : _("a like without its details"));
+          continue;
+        }
+      owner = json_array_get_element (row, owner_index);
+      text = kind == RAPPORT_INTERACTION_COMMENT ? json_array_get_element (row, 1) : NULL;
+      if (!emit_interaction (self, entry, kind,
+                             JSON_NODE_HOLDS_VALUE (owner) ? json_node_get_string (owner) : NULL,
+                             rapport_instagram_node_time (json_array_get_element (row, 0)),
+                             text != NULL && JSON_NODE_HOLDS_VALUE (text)
+                             ? json_node_get_string (text)
+                             : NULL,
+                             error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+rapport_instagram_read_interactions (RapportInstagramImport  *self,
+                                     GError                 **error)
+{
+  g_autoptr(GPtrArray) comments = rapport_archive_find_all (self->archive, "comments",
+                                                            "post_comments*.json");
+  const char *likes = rapport_archive_find (self->archive, "likes/liked_posts.json");
+  const char *old;
+
+  for (guint i = 0; i < comments->len; i++)
+    if (!read_comments_file (self, g_ptr_array_index (comments, i), error))
+      return FALSE;
+  if (likes != NULL && !read_likes_file (self, likes, error))
+    return FALSE;
+
+  if (!self->until_2020)
+    return TRUE;
+  old = rapport_archive_find (self->archive, "comments.json");
+  if (old != NULL && !read_interactions_2020 (self, old, RAPPORT_INTERACTION_COMMENT, error))
+    return FALSE;
+  old = rapport_archive_find (self->archive, "likes.json");
+  if (old != NULL && !read_interactions_2020 (self, old, RAPPORT_INTERACTION_LIKE, error))
+    return FALSE;
+  return TRUE;
+}

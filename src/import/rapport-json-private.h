@@ -1,0 +1,205 @@
+/* rapport-json-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the parts of the JSON reader share: the byte scanner (rapport-json-scanner.c), the value
+ * reader and its arena (rapport-json-value.c), the batches parsed on a thread pool
+ * (rapport-json-array.c) and the tree with its long arrays (rapport-json-tree.c).
+ */
+
+#pragma once
+
+#include <string.h>
+
+#include "import/rapport-json-array.h"
+
+G_BEGIN_DECLS
+
+/* Deeper nesting is refused rather than handed to a recursive parser. */
+#define RAPPORT_JSON_MAX_DEPTH 512
+
+typedef enum
+{
+  RAPPORT_JSON_SCAN_OK,
+  RAPPORT_JSON_SCAN_TRUNCATED,
+  RAPPORT_JSON_SCAN_TOO_DEEP,
+  RAPPORT_JSON_SCAN_MISMATCHED,
+  RAPPORT_JSON_SCAN_UNEXPECTED,
+} RapportJsonScanResult;
+
+static inline gboolean
+rapport_json_is_space (char c)
+{
+  return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+static inline gsize
+rapport_json_skip_space (const char *data,
+                         gsize       size,
+                         gsize       pos)
+{
+  while (pos < size && rapport_json_is_space (data[pos]))
+    pos++;
+  return pos;
+}
+
+/* @pos is just after an opening quote; returns the offset just after the closing one, or
+ * G_MAXSIZE when the string does not end. */
+static inline gsize
+rapport_json_skip_string (const char *data,
+                          gsize       size,
+                          gsize       pos)
+{
+  while (pos < size)
+    {
+      const char *quote = memchr (data + pos, '"', size - pos);
+      gsize at;
+      gsize backslashes = 0;
+
+      if (quote == NULL)
+        return G_MAXSIZE;
+
+      /* A quote preceded by an odd number of backslashes is escaped.  The opening quote stops
+       * the walk back, so it never leaves the string. */
+      at = quote - data;
+      while (data[at - 1 - backslashes] == '\\')
+        backslashes++;
+      if (backslashes % 2 == 0)
+        return at + 1;
+      pos = at + 1;
+    }
+
+  return G_MAXSIZE;
+}
+
+/* rapport-json-scanner.c */
+
+/* Finds the end of the value at @pos without building it: brackets and strings must close. */
+RapportJsonScanResult rapport_json_scan_value    (const char *data,
+                                                  gsize       size,
+                                                  gsize       pos,
+                                                  gsize      *end);
+/* What went wrong, for messages ("an unexpected end"); untranslated, NULL for SCAN_OK. */
+const char           *rapport_json_scan_reason   (RapportJsonScanResult result);
+/* The 1-based line of @offset in @data. */
+guint                 rapport_json_text_line_at  (const char *data,
+                                                  gsize       size,
+                                                  gsize       offset);
+/* Hands the whole pages of @data between @from and @to back to the system.  @data must map a
+ * file read-only: touching the pages again reads them from the file.  Returns where the next
+ * release starts. */
+gsize                 rapport_json_release_pages (const char *data,
+                                                  gsize       from,
+                                                  gsize       to);
+
+/* rapport-json-value.c */
+
+/* The tree of a batch or a document lives in a few large blocks, freed together. */
+typedef struct
+{
+  GPtrArray *blocks;
+  char *cursor;
+  gsize left;
+} RapportJsonArena;
+
+#define RAPPORT_JSON_ARENA_BLOCK_SIZE (256 << 10)
+
+void rapport_json_arena_init  (RapportJsonArena *arena);
+void rapport_json_arena_clear (RapportJsonArena *arena);
+
+/* Inline: every string and number of a tree is allocated here. */
+static inline gpointer
+rapport_json_arena_alloc (RapportJsonArena *arena,
+                          gsize             size)
+{
+  gpointer memory;
+
+  size = (size + 7) & ~(gsize) 7;
+  if (size > arena->left)
+    {
+      gsize block_size = MAX (size, RAPPORT_JSON_ARENA_BLOCK_SIZE);
+
+      arena->cursor = g_malloc (block_size);
+      arena->left = block_size;
+      g_ptr_array_add (arena->blocks, arena->cursor);
+    }
+
+  memory = arena->cursor;
+  arena->cursor += size;
+  arena->left -= size;
+  return memory;
+}
+
+typedef struct
+{
+  const char *p;
+  const char *end;
+  RapportJsonArena *arena;
+  GArray *values;  /* RapportJsonValue: elements of the arrays being read */
+  GArray *members; /* RapportJsonMember: members of the objects being read */
+  guint depth;
+  const char *error_at;
+  const char *error_reason;
+  /* Reading a whole document (rapport_json_tree_parse()): long arrays are left unread. */
+  RapportJsonTree *tree;
+  gboolean in_short_array;
+  GArray *chunks; /* RapportJsonChunk, of the array being scanned */
+} RapportJsonParser;
+
+/* Notes where and why (an untranslated reason) the text is not valid JSON; returns FALSE. */
+gboolean rapport_json_parser_fail (RapportJsonParser *self,
+                                   const char        *at,
+                                   const char        *reason);
+
+static inline void
+rapport_json_parser_skip_space (RapportJsonParser *self)
+{
+  while (self->p < self->end && rapport_json_is_space (*self->p))
+    self->p++;
+}
+
+/* Reads the value at self->p (after spaces) into the arena and moves past it. */
+gboolean rapport_json_parse_value (RapportJsonParser *self,
+                                   RapportJsonValue  *value);
+/* Reads the array at self->p (on its opening bracket), elements and all. */
+gboolean rapport_json_parse_array (RapportJsonParser *self,
+                                   RapportJsonValue  *value);
+
+/* rapport-json-tree.c */
+
+/* Where the elements of a long array start, every CHUNK_BYTES or so, noted while scanning it:
+ * each chunk is then parsed on a worker without scanning it again. */
+typedef struct
+{
+  gsize offset;  /* of the chunk's first element */
+  guint64 index; /* of that element in the array */
+} RapportJsonChunk;
+
+typedef struct
+{
+  RapportJsonSpan span; /* first: what RapportJsonValue.span points to */
+  guint depth;          /* of the array in the document, so its elements nest no deeper */
+  guint n_chunks;
+  const RapportJsonChunk *chunks;
+} RapportJsonLongArray;
+
+/* In a tree an array is scanned first: a short one is then built, a long one left for
+ * rapport_json_tree_foreach(). */
+gboolean rapport_json_parse_array_in_tree (RapportJsonParser *self,
+                                           RapportJsonValue  *value);
+
+/* rapport-json-array.c */
+
+/* The elements of @array, a long array of the text @data, parsed in batches on a thread pool
+ * and handed to @func in order; with @mapped the pages behind them are handed back. */
+gboolean rapport_json_read_long_array (const RapportJsonLongArray  *array,
+                                       const char                  *data,
+                                       gsize                        size,
+                                       const char                  *entry_name,
+                                       gboolean                     mapped,
+                                       RapportJsonArrayFunc         func,
+                                       gpointer                     user_data,
+                                       GCancellable                *cancellable,
+                                       GError                     **error);
+
+G_END_DECLS

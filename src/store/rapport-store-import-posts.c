@@ -1,0 +1,184 @@
+/* rapport-store-import-posts.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The posts of an import: each post inserted or enriched, its counts at this snapshot and its
+ * hashtags and mentions.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-store-private.h"
+
+static const char *count_columns[] = {
+  "likes", "comments", "shares", "saves", "replies", "quotes", "views", "impressions", "reach",
+  "engagements", "follows",
+};
+
+static void
+bind_count (sqlite3_stmt *stmt,
+            int           index,
+            gint64        value)
+{
+  if (value < 0)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, value);
+}
+
+static gboolean
+add_tags (RapportStoreImport  *self,
+          gint64               post_id,
+          int                  kind,
+          const char * const  *values,
+          GError             **error)
+{
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    {
+      sqlite3_stmt *stmt = rapport_store_prepare (self->store,
+        "INSERT OR IGNORE INTO post_tag (post_id, kind, value) VALUES (?1, ?2, ?3)", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, post_id);
+      sqlite3_bind_int (stmt, 2, kind);
+      sqlite3_bind_text (stmt, 3, values[i], -1, SQLITE_STATIC);
+      if (!rapport_store_import_step_done (self, stmt, N_("saving hashtags"), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+rapport_store_import_add_post (RapportImportSink  *sink,
+                               const RapportPost  *post,
+                               GError            **error)
+{
+  RapportStoreImport *self = (RapportStoreImport *) sink;
+  const gint64 counts[] = {
+    post->likes, post->comments, post->shares, post->saves, post->replies, post->quotes,
+    post->views, post->impressions, post->reach, post->engagements, post->follows,
+  };
+  sqlite3_stmt *stmt;
+  gint64 post_id;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (counts) == G_N_ELEMENTS (count_columns));
+
+  if (!rapport_store_import_require_account (self, error))
+    return FALSE;
+  if (post->platform_id == NULL)
+    {
+      rapport_store_import_skip (sink, self->source_name, _("a post without an id"));
+      return TRUE;
+    }
+
+  /* A new post is inserted; one seen before (an earlier export, or an analytics file of this
+   * one) is updated instead.  An upsert with RETURNING would do both in one statement, but
+   * SQLite runs such a statement with a statement journal, copying every page it touches
+   * (five B-trees per post) and tripling the cost of a big import. */
+  stmt = rapport_store_prepare (self->store,
+    "INSERT OR IGNORE INTO post (account_id, platform_post_id, type, created_at, text, url,"
+    "                            likes, comments, shares, saves, replies, quotes, views,"
+    "                            impressions, reach, engagements, follows)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->account_id);
+  sqlite3_bind_text (stmt, 2, post->platform_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, rapport_post_type_to_string (post->type), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, post->created_at);
+  rapport_store_bind_text (stmt, 5, post->text);
+  rapport_store_bind_text (stmt, 6, post->url);
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    bind_count (stmt, 7 + i, counts[i]);
+  if (!rapport_store_import_step_done (self, stmt, N_("saving posts"), error))
+    return FALSE;
+
+  if (sqlite3_changes (rapport_store_get_db (self->store)) > 0)
+    {
+      post_id = sqlite3_last_insert_rowid (rapport_store_get_db (self->store));
+    }
+  else
+    {
+      stmt = rapport_store_prepare (self->store,
+        "SELECT id FROM post WHERE account_id = ?1 AND platform_post_id = ?2", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, self->account_id);
+      sqlite3_bind_text (stmt, 2, post->platform_id, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          rapport_store_set_sqlite_error (self->store, error, _("saving posts"));
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      post_id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+
+      /* Known counts replace stored ones and unknown ones keep them, so an analytics file and
+       * the archive enrich the same post in either order.  The longer text wins (archives
+       * truncate long posts), and a plain "text" type never hides a more specific one. */
+      stmt = rapport_store_prepare (self->store,
+        "UPDATE post SET"
+        "   type = CASE WHEN ?2 = 'text' THEN type ELSE ?2 END,"
+        "   text = CASE WHEN length (?3) > ifnull (length (text), -1) THEN ?3 ELSE text END,"
+        "   url = coalesce (?4, url),"
+        "   likes = coalesce (?5, likes),"
+        "   comments = coalesce (?6, comments),"
+        "   shares = coalesce (?7, shares),"
+        "   saves = coalesce (?8, saves),"
+        "   replies = coalesce (?9, replies),"
+        "   quotes = coalesce (?10, quotes),"
+        "   views = coalesce (?11, views),"
+        "   impressions = coalesce (?12, impressions),"
+        "   reach = coalesce (?13, reach),"
+        "   engagements = coalesce (?14, engagements),"
+        "   follows = coalesce (?15, follows)"
+        " WHERE id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, post_id);
+      sqlite3_bind_text (stmt, 2, rapport_post_type_to_string (post->type), -1, SQLITE_STATIC);
+      rapport_store_bind_text (stmt, 3, post->text);
+      rapport_store_bind_text (stmt, 4, post->url);
+      for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+        bind_count (stmt, 5 + i, counts[i]);
+      if (!rapport_store_import_step_done (self, stmt, N_("saving posts"), error))
+        return FALSE;
+    }
+
+  stmt = rapport_store_prepare (self->store,
+    "INSERT INTO post_counts (post_id, snapshot_id, likes, comments, shares, saves, replies,"
+    "                         quotes, views, impressions, reach, engagements, follows)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+    " ON CONFLICT (post_id, snapshot_id) DO UPDATE SET"
+    "   likes = coalesce (excluded.likes, likes),"
+    "   comments = coalesce (excluded.comments, comments),"
+    "   shares = coalesce (excluded.shares, shares),"
+    "   saves = coalesce (excluded.saves, saves),"
+    "   replies = coalesce (excluded.replies, replies),"
+    "   quotes = coalesce (excluded.quotes, quotes),"
+    "   views = coalesce (excluded.views, views),"
+    "   impressions = coalesce (excluded.impressions, impressions),"
+    "   reach = coalesce (excluded.reach, reach),"
+    "   engagements = coalesce (excluded.engagements, engagements),"
+    "   follows = coalesce (excluded.follows, follows)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, post_id);
+  sqlite3_bind_int64 (stmt, 2, self->snapshot_id);
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    bind_count (stmt, 3 + i, counts[i]);
+  if (!rapport_store_import_step_done (self, stmt, N_("saving post history"), error))
+    return FALSE;
+
+  if (!add_tags (self, post_id, 0, post->hashtags, error) ||
+      !add_tags (self, post_id, 1, post->mentions, error))
+    return FALSE;
+
+  self->n_posts++;
+  return TRUE;
+}

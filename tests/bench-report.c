@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cli/rapport-report-json.h"
 #include "cli/rapport-report-printer.h"
 #include "rapport-test-util.h"
 #include "store/rapport-store.h"

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "cli/rapport-report-json.h"
 #include "cli/rapport-report-printer.h"
 
 /* Monday 2024-01-01 00:00 UTC, and day n after it. */

@@ -15,6 +15,7 @@
 #include "session/rapport-import-batch.h"
 #include "session/rapport-import-job.h"
 #include "cli/rapport-cli.h"
+#include "cli/rapport-report-json.h"
 #include "cli/rapport-report-printer.h"
 #include "store/rapport-store.h"
 

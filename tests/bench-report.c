@@ -22,7 +22,7 @@
 #include <string.h>
 
 #include "cli/rapport-report-json.h"
-#include "cli/rapport-report-printer.h"
+#include "cli/rapport-report-text.h"
 #include "rapport-test-util.h"
 #include "store/rapport-store.h"
 

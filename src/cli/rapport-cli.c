@@ -16,7 +16,7 @@
 #include "session/rapport-import-job.h"
 #include "cli/rapport-cli.h"
 #include "cli/rapport-report-json.h"
-#include "cli/rapport-report-printer.h"
+#include "cli/rapport-report-text.h"
 #include "store/rapport-store.h"
 
 typedef int (*CommandFunc) (const char   *data_dir,

@@ -1,4 +1,4 @@
-/* rapport-report-printer.c
+/* rapport-report-text.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,7 +11,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "cli/rapport-report-printer.h"
+#include "cli/rapport-report-text.h"
 
 #define WIDTH 80
 /* Entries of a list named in the text before "and N more". */

@@ -1,4 +1,4 @@
-/* rapport-report-printer.h
+/* rapport-report-text.h
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *

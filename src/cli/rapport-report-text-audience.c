@@ -8,12 +8,11 @@
 
 #include "config.h"
 
-#include <inttypes.h>
-
 #include <glib/gi18n.h>
 #include <math.h>
 
 #include "cli/rapport-report-text-private.h"
+#include "core/rapport-format.h"
 
 /* Real follower totals named in the text. */
 #define TEXT_REAL_TOTALS 8
@@ -35,14 +34,14 @@ sample_people (const RapportPeople *people,
       guint32 index = mutuals ? g_array_index (indices, RapportMutual, i).follower
                               : g_array_index (indices, guint32, i);
       const RapportPerson *person = &people->items[index];
+      g_autofree char *name = NULL;
 
-      if (i > 0)
-        g_string_append (text, ", ");
       if (person->handle != NULL)
-        g_string_append_printf (text, "@%s", person->handle);
+        name = rapport_format_handle (person->handle);
       else
         /* Translators: an account known only by its numeric id. */
-        g_string_append_printf (text, _("id %s"), person->who);
+        name = g_strdup_printf (_("id %s"), person->who);
+      g_string_append_printf (text, "%s%s", i > 0 ? ", " : "", name);
     }
   if (indices->len > shown)
     g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, " and %'u more", " and %'u more",
@@ -100,14 +99,13 @@ rapport_report_text_series (GString             *out,
   n_real = rapport_follower_series_count_kind (report->series, RAPPORT_SERIES_REAL);
   n_rebuilt = rapport_follower_series_count_kind (report->series, RAPPORT_SERIES_RECONSTRUCTED);
   n_interpolated = rapport_follower_series_count_kind (report->series, RAPPORT_SERIES_INTERPOLATED);
-  first_day = rapport_coach_day (first->day);
-  last_day = rapport_coach_day (last->day);
-  first_count = rapport_coach_count (first->followers);
-  last_count = rapport_coach_count (last->followers);
-  difference = g_strdup_printf ("%+'" PRId64,
-                                (gint64) llround (last->followers - first->followers));
+  first_day = rapport_format_day (first->day);
+  last_day = rapport_format_day (last->day);
+  first_count = rapport_format_count (first->followers);
+  last_count = rapport_format_count (last->followers);
+  difference = rapport_format_signed_count (last->followers - first->followers);
   /* A percentage of a tiny rebuilt start ("at least 1") says nothing: only from 100 on. */
-  change = rapport_coach_change (first->followers >= 100
+  change = rapport_format_change (first->followers >= 100
                                  ? (last->followers - first->followers) / first->followers : NAN);
   if (points->len == 1)
     /* Translators: followers on the one day the exports give. */
@@ -137,8 +135,8 @@ rapport_report_text_series (GString             *out,
 
       if (point->kind != RAPPORT_SERIES_REAL || ++seen + TEXT_REAL_TOTALS <= n_real)
         continue;
-      day = rapport_coach_day (point->day);
-      count = rapport_coach_count (point->followers);
+      day = rapport_format_day (point->day);
+      count = rapport_format_count (point->followers);
       g_string_append_printf (reals, "%s%s %s (%s)", reals->len > 0 ? "; " : "", day, count,
                               count_source_title (point->source));
     }
@@ -172,7 +170,7 @@ rapport_report_text_reciprocity (GString             *out,
 
   if (reciprocity->same_snapshot && reciprocity->followers_snapshot != NULL)
     {
-      g_autofree char *day = rapport_coach_day (reciprocity->followers_snapshot->exported_at);
+      g_autofree char *day = rapport_format_day (reciprocity->followers_snapshot->exported_at);
 
       /* Translators: %s is a date. */
       title = g_strdup_printf (_("Reciprocity (lists of the export of %s)"), day);
@@ -186,7 +184,7 @@ rapport_report_text_reciprocity (GString             *out,
                             reciprocity->n_followers, reciprocity->n_following,
                             reciprocity->n_mutuals, reciprocity->n_fans,
                             reciprocity->n_not_following_back);
-  ratio = rapport_coach_percent (reciprocity->follow_back_ratio);
+  ratio = rapport_format_percent (reciprocity->follow_back_ratio);
   rapport_report_text_para (out, 2, g_dngettext (GETTEXT_PACKAGE,
                                                  "Follow-back ratio: %s — %'zu of the %'zu "
                                                  "accounts you follow follows you back.",
@@ -207,8 +205,8 @@ rapport_report_text_reciprocity (GString             *out,
     }
   else
     {
-      f4f_followers = rapport_coach_percent (reciprocity->f4f_share_of_followers);
-      f4f_mutuals = rapport_coach_percent (reciprocity->f4f_share_of_mutuals);
+      f4f_followers = rapport_format_percent (reciprocity->f4f_share_of_followers);
+      f4f_mutuals = rapport_format_percent (reciprocity->f4f_share_of_mutuals);
       rapport_report_text_para (out, 2, g_dngettext (GETTEXT_PACKAGE,
                                                      "Follow-for-follow pairs (both follows within "
                                                      "72 hours): %'zu — %s of followers, %s of the "
@@ -220,10 +218,10 @@ rapport_report_text_reciprocity (GString             *out,
                                 reciprocity->n_f4f_pairs, f4f_followers, f4f_mutuals,
                                 reciprocity->n_mutuals_dated);
     }
-  share = rapport_coach_percent (reciprocity->reciprocal_share);
+  share = rapport_format_percent (reciprocity->reciprocal_share);
   rapport_report_text_para (out, 2, _("Followers who may follow you only in return: between %s "
                                       "(the follow-for-follow pairs) and %s (every mutual)."),
-                            f4f_followers != NULL ? f4f_followers : "—", share);
+                            f4f_followers != NULL ? f4f_followers : RAPPORT_FORMAT_NONE, share);
   if (reciprocity->not_following_back->len > 0)
     {
       g_autofree char *names = sample_people (reciprocity->following,
@@ -252,8 +250,8 @@ rapport_report_text_churn (GString             *out,
   for (guint s = 0; s < report->churn->steps->len; s++)
     {
       const RapportChurnStep *step = g_ptr_array_index (report->churn->steps, s);
-      g_autofree char *older = rapport_coach_day (step->older->exported_at);
-      g_autofree char *newer = rapport_coach_day (step->newer->exported_at);
+      g_autofree char *older = rapport_format_day (step->older->exported_at);
+      g_autofree char *newer = rapport_format_day (step->newer->exported_at);
 
       /* Translators: two dates, list sizes, then gained, lost and renamed followers. */
       rapport_report_text_para (out, 2, _("%s → %s: %'zu → %'zu followers; %'u gained, %'u lost, "
@@ -353,17 +351,16 @@ rapport_report_text_anomalies (GString             *out,
   for (guint i = 0; i < report->anomalies->len; i++)
     {
       const RapportAnomaly *anomaly = &g_array_index (report->anomalies, RapportAnomaly, i);
-      g_autofree char *start = rapport_coach_day (anomaly->start);
-      g_autofree char *end = rapport_coach_day (anomaly->end);
-      g_autofree char *change = g_strdup_printf ("%+'" PRId64,
-                                                 (gint64) llround (anomaly->change));
-      g_autofree char *share = rapport_coach_change (anomaly->followers_before > 0
+      g_autofree char *start = rapport_format_day (anomaly->start);
+      g_autofree char *end = rapport_format_day (anomaly->end);
+      g_autofree char *change = rapport_format_signed_count (anomaly->change);
+      g_autofree char *share = rapport_format_change (anomaly->followers_before > 0
                                                      ? anomaly->change / anomaly->followers_before
                                                      : NAN);
-      g_autofree char *rate_before = rapport_coach_percent (anomaly->rate_before);
-      g_autofree char *rate_after = rapport_coach_percent (anomaly->rate_after);
-      g_autofree char *before = rapport_coach_count (anomaly->interactions_before);
-      g_autofree char *after = rapport_coach_count (anomaly->interactions_after);
+      g_autofree char *rate_before = rapport_format_percent (anomaly->rate_before);
+      g_autofree char *rate_after = rapport_format_percent (anomaly->rate_after);
+      g_autofree char *before = rapport_format_count (anomaly->interactions_before);
+      g_autofree char *after = rapport_format_count (anomaly->interactions_after);
       g_autofree char *when = anomaly->n_days == 1 ? g_strdup (start)
                                                    /* Translators: a range of two dates. */
                                                    : g_strdup_printf (_("%s to %s"), start, end);

@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "cli/rapport-report-text-private.h"
+#include "core/rapport-format.h"
 
 /* Rows of the hashtag table in the text. */
 #define TEXT_TAGS 15
@@ -38,11 +39,11 @@ text_divergence (GString                 *out,
                  const RapportDivergence *divergence,
                  const char              *label)
 {
-  g_autofree char *growth = rapport_coach_change (divergence->follower_growth / 100);
-  g_autofree char *from = rapport_coach_day (divergence->from);
-  g_autofree char *to = rapport_coach_day (divergence->to);
-  g_autofree char *before = rapport_coach_percent (divergence->median_before);
-  g_autofree char *after = rapport_coach_percent (divergence->median_after);
+  g_autofree char *growth = rapport_format_change (divergence->follower_growth / 100);
+  g_autofree char *from = rapport_format_day (divergence->from);
+  g_autofree char *to = rapport_format_day (divergence->to);
+  g_autofree char *before = rapport_format_percent (divergence->median_before);
+  g_autofree char *after = rapport_format_percent (divergence->median_after);
 
   /* Translators: a label ("Then and now"), two dates, a change of followers, two median
    * rates with their n, and the length of the windows compared. */
@@ -65,9 +66,9 @@ rapport_report_text_engagement (GString             *out,
                                 const RapportReport *report)
 {
   const RapportEngagementSummary *summary = &report->engagement;
-  g_autofree char *interactions = rapport_coach_count (summary->median_interactions);
-  g_autofree char *rate = rapport_coach_percent (summary->median_rate);
-  g_autofree char *by_impressions = rapport_coach_percent (summary->median_rate_by_impressions);
+  g_autofree char *interactions = rapport_format_count (summary->median_interactions);
+  g_autofree char *rate = rapport_format_percent (summary->median_rate);
+  g_autofree char *by_impressions = rapport_format_percent (summary->median_rate_by_impressions);
   g_autoptr(GArray) ranked = NULL;
 
   rapport_report_text_heading (out, _("Engagement"), '-');
@@ -117,10 +118,10 @@ rapport_report_text_engagement (GString             *out,
       const RapportRollingMedian *first = &g_array_index (rolling, RapportRollingMedian, 0);
       const RapportRollingMedian *last = &g_array_index (rolling, RapportRollingMedian,
                                                          rolling->len - 1);
-      g_autofree char *first_day = rapport_coach_day (first->t);
-      g_autofree char *last_day = rapport_coach_day (last->t);
-      g_autofree char *first_rate = rapport_coach_percent (first->median);
-      g_autofree char *last_rate = rapport_coach_percent (last->median);
+      g_autofree char *first_day = rapport_format_day (first->t);
+      g_autofree char *last_day = rapport_format_day (last->t);
+      g_autofree char *first_rate = rapport_format_percent (first->median);
+      g_autofree char *last_rate = rapport_format_percent (last->median);
 
       rapport_report_text_para (out, 2, _("Trend, the median of the 30 days up to each post: %s on "
                                           "%s (n = %u), %s on %s (n = %u)."),
@@ -167,9 +168,9 @@ rapport_report_text_engagement (GString             *out,
                   best_index = i;
                 }
             }
-          day = rapport_coach_day (best->post->created_at);
-          best_rate = rapport_coach_percent (best->rate);
-          count = rapport_coach_count (best->interactions);
+          day = rapport_format_day (best->post->created_at);
+          best_rate = rapport_format_percent (best->rate);
+          count = rapport_format_count (best->interactions);
           /* Translators: a post's date, type, rate, interactions, whether the rate is an
            * upper bound, and its link. */
           rapport_report_text_para (out, 4, _("%s, %s: %s (%s interactions)%s %s"), day,
@@ -227,13 +228,11 @@ rapport_report_text_hashtags (GString             *out,
       for (guint i = 0; i < MIN (hashtags->tags->len, TEXT_TAGS); i++)
         {
           const RapportTagUplift *tag = &g_array_index (hashtags->tags, RapportTagUplift, i);
-          g_autofree char *with = rapport_coach_percent (tag->uplift.median_with);
-          g_autofree char *without = rapport_coach_percent (tag->uplift.median_without);
-          g_autofree char *change = rapport_coach_change (tag->uplift.uplift);
+          g_autofree char *with = rapport_format_percent (tag->uplift.median_with);
+          g_autofree char *without = rapport_format_percent (tag->uplift.median_without);
+          g_autofree char *change = rapport_format_change (tag->uplift.uplift);
           g_autofree char *name = g_strdup_printf ("#%s", tag->tag);
-          g_autofree char *p_value = isnan (tag->uplift.p_value)
-                                     ? g_strdup ("—")
-                                     : g_strdup_printf ("%.2f", tag->uplift.p_value);
+          g_autofree char *p_value = rapport_format_p_value (tag->uplift.p_value);
           int pad = width - (int) g_utf8_strlen (name, -1);
 
           g_string_append_printf (out, "    %s%*s ", name, MAX (pad, 0), "");
@@ -262,7 +261,7 @@ rapport_report_text_hashtags (GString             *out,
 
   for (guint b = 0; b < RAPPORT_N_TAG_BUCKETS; b++)
     {
-      g_autofree char *median = rapport_coach_percent (hashtags->buckets[b].median);
+      g_autofree char *median = rapport_format_percent (hashtags->buckets[b].median);
 
       g_string_append_printf (buckets, "%s%s: %s (n = %u)%s", b > 0 ? " · " : "", bucket_label (b),
                               median, hashtags->buckets[b].n,
@@ -276,8 +275,8 @@ rapport_report_text_hashtags (GString             *out,
   else
     {
       g_autoptr(GString) bait = g_string_new (NULL);
-      g_autofree char *with = rapport_coach_percent (hashtags->bait_uplift.median_with);
-      g_autofree char *without = rapport_coach_percent (hashtags->bait_uplift.median_without);
+      g_autofree char *with = rapport_format_percent (hashtags->bait_uplift.median_with);
+      g_autofree char *without = rapport_format_percent (hashtags->bait_uplift.median_without);
 
       for (guint i = 0; i < hashtags->bait->len; i++)
         {
@@ -312,10 +311,10 @@ rapport_report_text_collaborations (GString             *out,
                             collaborations->n_with_mentions, collaborations->n_posts);
   if (mentions->n_with > 0 && mentions->n_without > 0)
     {
-      g_autofree char *with = rapport_coach_percent (mentions->median_with);
-      g_autofree char *without = rapport_coach_percent (mentions->median_without);
-      g_autofree char *change = rapport_coach_change (mentions->uplift);
-      g_autofree char *significance = rapport_coach_significance (mentions->p_value);
+      g_autofree char *with = rapport_format_percent (mentions->median_with);
+      g_autofree char *without = rapport_format_percent (mentions->median_without);
+      g_autofree char *change = rapport_format_change (mentions->uplift);
+      g_autofree char *significance = rapport_format_significance (mentions->p_value);
 
       rapport_report_text_para (out, 2, _("Median engagement rate with others %s (n = %u), alone "
                                           "%s (n = %u): %s (%s)."),
@@ -331,9 +330,10 @@ rapport_report_text_collaborations (GString             *out,
         {
           const RapportPartner *partner =
             &g_array_index (collaborations->partners, RapportPartner, i);
-          g_autofree char *rate = rapport_coach_percent (partner->median_rate);
+          g_autofree char *handle = rapport_format_handle (partner->handle);
+          g_autofree char *rate = rapport_format_percent (partner->median_rate);
 
-          g_string_append_printf (partners, "%s@%s ", i > 0 ? "; " : "", partner->handle);
+          g_string_append_printf (partners, "%s%s ", i > 0 ? "; " : "", handle);
           g_string_append_printf (partners,
                                   g_dngettext (GETTEXT_PACKAGE, "%u post, median %s",
                                                "%u posts, median %s", partner->n_posts),
@@ -384,8 +384,7 @@ rapport_report_text_collaborations (GString             *out,
     {
       const RapportCollaborationCandidate *candidate =
         &g_array_index (collaborations->candidates, RapportCollaborationCandidate, i);
-      g_autofree char *latest = candidate->latest > 0 ? rapport_coach_day (candidate->latest)
-                                                      : g_strdup ("—");
+      g_autofree char *latest = rapport_format_day (candidate->latest);
       g_autofree char *comments = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u comment",
                                                                 "%'u comments",
                                                                 candidate->n_comments),
@@ -436,7 +435,7 @@ text_slot (GString                  *out,
       rapport_report_text_para (out, 4, _("%s: none with 5 posts with a rate."), label);
       return;
     }
-  rate = rapport_coach_percent (slot->median_rate);
+  rate = rapport_format_percent (slot->median_rate);
   if (slot->weekday >= 0 && slot->hour_end - slot->hour_start < 24)
     rapport_report_text_para (out, 4, "%s: %s %02u:00–%02u:00, %s (n = %u).", label,
                               weekday_long (slot->weekday), slot->hour_start, slot->hour_end, rate,
@@ -463,8 +462,8 @@ rapport_report_text_cadence (GString             *out,
       rapport_report_text_para (out, 2, _("No posts in the imported exports."));
       return;
     }
-  first = rapport_coach_day (cadence->first);
-  last = rapport_coach_day (cadence->last);
+  first = rapport_format_day (cadence->first);
+  last = rapport_format_day (cadence->last);
   rapport_report_text_para (out, 2, g_dngettext (GETTEXT_PACKAGE,
                                                  "Posts (stories included): %'u from %s to %s, "
                                                  "over %'u week: %.1f a week.",
@@ -477,8 +476,8 @@ rapport_report_text_cadence (GString             *out,
                             cadence->weeks_without_posts, cadence->n_weeks);
   if (cadence->n_intervals > 0)
     {
-      g_autofree char *gap_from = rapport_coach_day (cadence->longest_gap.from);
-      g_autofree char *gap_to = rapport_coach_day (cadence->longest_gap.to);
+      g_autofree char *gap_from = rapport_format_day (cadence->longest_gap.from);
+      g_autofree char *gap_to = rapport_format_day (cadence->longest_gap.to);
 
       rapport_report_text_para (out, 2, _("Days between posts (n = %'u): median %.1f, middle half "
                                           "%.1f to %.1f, spread (standard deviation / mean) %.2f."),

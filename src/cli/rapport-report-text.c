@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "cli/rapport-report-text-private.h"
+#include "core/rapport-format.h"
 
 #define WIDTH 80
 /* Pieces of evidence of one suggestion printed in full. */
@@ -147,11 +148,11 @@ text_header (GString             *out,
   for (guint i = 0; i < dataset->snapshots->len; i++)
     {
       const RapportDatasetSnapshot *snapshot = g_ptr_array_index (dataset->snapshots, i);
-      g_autofree char *day = rapport_coach_day (snapshot->exported_at);
-      g_autofree char *followers = snapshot->followers
-        ? rapport_coach_count (snapshot->followers->len) : g_strdup ("—");
-      g_autofree char *following = snapshot->following
-        ? rapport_coach_count (snapshot->following->len) : g_strdup ("—");
+      g_autofree char *day = rapport_format_day (snapshot->exported_at);
+      gint64 n_followers = snapshot->followers != NULL ? (gint64) snapshot->followers->len : -1;
+      gint64 n_following = snapshot->following != NULL ? (gint64) snapshot->following->len : -1;
+      g_autofree char *followers = rapport_format_optional_count (n_followers);
+      g_autofree char *following = rapport_format_optional_count (n_following);
 
       /* Translators: one export: its date, file name, and list sizes ("—" when absent). */
       rapport_report_text_para (out, 2, _("%s, %s: %s followers, %s following"), day,
@@ -238,8 +239,8 @@ text_evidence (GString             *out,
     {
     case RAPPORT_EVIDENCE_DATE_RANGE:
       {
-        g_autofree char *start = rapport_coach_day (evidence->start);
-        g_autofree char *end = rapport_coach_day (evidence->end);
+        g_autofree char *start = rapport_format_day (evidence->start);
+        g_autofree char *end = rapport_format_day (evidence->end);
 
         if (evidence->start == evidence->end)
           rapport_report_text_para (out, 8, "%s: %s.", evidence->label, start);
@@ -261,7 +262,7 @@ text_evidence (GString             *out,
 
             if (post == NULL)
               continue;
-            day = rapport_coach_day (post->created_at);
+            day = rapport_format_day (post->created_at);
             g_string_append_printf (sample, "%s%s%s%s", sample->len > 0 ? "; " : "", day,
                                     post->url != NULL ? " " : "",
                                     post->url != NULL ? post->url : "");

@@ -11,6 +11,7 @@
 #include <locale.h>
 
 #include "coach/rapport-coach.h"
+#include "core/rapport-format.h"
 #include "core/rapport-paths.h"
 #include "session/rapport-import-batch.h"
 #include "session/rapport-import-job.h"
@@ -46,24 +47,6 @@ static void
 print_error (const char *message)
 {
   g_printerr ("rapport: %s\n", message);
-}
-
-static char *
-format_day (gint64 unix_seconds)
-{
-  g_autoptr(GDateTime) when = NULL;
-
-  if (unix_seconds <= 0 || !(when = g_date_time_new_from_unix_utc (unix_seconds)))
-    return g_strdup ("—");
-  return g_date_time_format (when, "%Y-%m-%d");
-}
-
-static char *
-format_count (gint64 count)
-{
-  if (count < 0)
-    return g_strdup ("—");
-  return g_strdup_printf ("%'" PRId64, count);
 }
 
 /* Says how one export ended, as soon as it has. */
@@ -129,6 +112,40 @@ command_import (const char    *data_dir,
   return status;
 }
 
+/* One account's row of the `rapport accounts` table. */
+static void
+print_account (const RapportAccount *account)
+{
+  g_autofree char *handle = rapport_format_handle (account->handle);
+  g_autofree char *followers = rapport_format_optional_count (account->followers);
+  g_autofree char *following = rapport_format_optional_count (account->following);
+  g_autofree char *posts = rapport_format_optional_count (account->posts);
+  g_autofree char *last = rapport_format_iso_day (account->last_exported_at);
+
+  g_print ("%-4" PRId64 " %-10s %-24s %10s %10s %8s  %s\n", account->id,
+           rapport_platform_display_name (account->platform), handle, followers, following, posts,
+           last);
+}
+
+/* One export under its account in `rapport accounts`. */
+static void
+print_snapshot (const RapportSnapshot *snapshot)
+{
+  g_autofree char *day = rapport_format_iso_day (snapshot->exported_at);
+  g_autofree char *followers = NULL;
+  g_autofree char *following = NULL;
+
+  followers = rapport_format_optional_count (snapshot->has_followers
+                                             ? (gint64) snapshot->n_followers : -1);
+  following = rapport_format_optional_count (snapshot->has_following
+                                             ? (gint64) snapshot->n_following : -1);
+  /* Translators: one imported export under its account in `rapport accounts` */
+  g_print (_("     snapshot %" PRId64 ": exported %s (%s) from %s · %s followers, "
+             "%s following, %'" PRIu64 " posts\n"),
+           snapshot->id, day, rapport_date_source_to_string (snapshot->date_source),
+           snapshot->source_name, followers, following, snapshot->n_posts);
+}
+
 static int
 command_accounts (const char    *data_dir,
                   RapportStore  *store,
@@ -155,36 +172,15 @@ command_accounts (const char    *data_dir,
     {
       RapportAccount *account = g_ptr_array_index (accounts, i);
       g_autoptr(GPtrArray) snapshots = NULL;
-      g_autofree char *handle = g_strdup_printf ("@%s", account->handle);
-      g_autofree char *followers = format_count (account->followers);
-      g_autofree char *following = format_count (account->following);
-      g_autofree char *posts = format_count (account->posts);
-      g_autofree char *last = format_day (account->last_exported_at);
 
-      g_print ("%-4" PRId64 " %-10s %-24s %10s %10s %8s  %s\n", account->id,
-               rapport_platform_display_name (account->platform), handle, followers, following,
-               posts, last);
-
+      print_account (account);
       if (!(snapshots = rapport_store_list_snapshots (store, account->id, &error)))
         {
           print_error (error->message);
           return 1;
         }
       for (guint j = 0; j < snapshots->len; j++)
-        {
-          RapportSnapshot *snapshot = g_ptr_array_index (snapshots, j);
-          g_autofree char *day = format_day (snapshot->exported_at);
-          g_autofree char *n_followers = snapshot->has_followers ? format_count (snapshot->n_followers)
-                                                                 : g_strdup ("—");
-          g_autofree char *n_following = snapshot->has_following ? format_count (snapshot->n_following)
-                                                                 : g_strdup ("—");
-
-          /* Translators: one imported export under its account in `rapport accounts` */
-          g_print (_("     snapshot %" PRId64 ": exported %s (%s) from %s · %s followers, %s following, %'"
-                     PRIu64 " posts\n"),
-                   snapshot->id, day, rapport_date_source_to_string (snapshot->date_source),
-                   snapshot->source_name, n_followers, n_following, snapshot->n_posts);
-        }
+        print_snapshot (g_ptr_array_index (snapshots, j));
     }
   return 0;
 }

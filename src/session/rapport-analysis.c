@@ -8,6 +8,8 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "core/rapport-format.h"
+
 #include "rapport-analysis.h"
 
 struct _RapportAnalysis
@@ -179,7 +181,7 @@ load_account (RapportStore          *store,
   g_autoptr(GHashTable) states = NULL;
 
   g_ptr_array_add (self->accounts, account_copy (account));
-  self->title = g_strdup_printf ("@%s", account->handle);
+  self->title = rapport_format_handle (account->handle);
 
   if (!(self->dataset = rapport_store_load_dataset (connection, account->id, error)))
     return NULL;
@@ -263,7 +265,7 @@ load_account_first_look (RapportStore          *store,
   GError *local_error = NULL;
 
   g_ptr_array_add (self->accounts, account_copy (account));
-  self->title = g_strdup_printf ("@%s", account->handle);
+  self->title = rapport_format_handle (account->handle);
 
   if (!(self->dataset = rapport_store_load_dataset_dates (connection, account->id, error)))
     return NULL;
@@ -496,11 +498,11 @@ rapport_analysis_load_summary_async (RapportStore        *store,
  */
 RapportAnalysis *
 rapport_analysis_load_summary_finish (GAsyncResult  *result,
-                              GError       **error)
+                                      GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rapport_analysis_load_summary_async,
-                        NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result))
+                        == rapport_analysis_load_summary_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
@@ -646,9 +648,9 @@ rapport_analysis_preload_start (const char *data_dir)
  * @callback: called in the thread-default main context
  * @user_data: data for @callback
  *
- * Does what rapport_analysis_load_summary_async() does, finished with rapport_analysis_load_summary_finish():
- * with the preloaded summary when it is of @account_id in @store's database, else by
- * loading, once the preload is done.  Takes the preload over.
+ * Does what rapport_analysis_load_summary_async() does, finished with
+ * rapport_analysis_load_summary_finish(): with the preloaded summary when it is of @account_id
+ * in @store's database, else by loading, once the preload is done.  Takes the preload over.
  */
 void
 rapport_analysis_preload_claim_async (RapportAnalysisPreload *preload,
@@ -897,12 +899,12 @@ rapport_analysis_load_details_async (RapportAnalysis     *self,
  */
 gboolean
 rapport_analysis_load_details_finish (RapportAnalysis  *self,
-                                  GAsyncResult     *result,
-                                  GError          **error)
+                                      GAsyncResult     *result,
+                                      GError          **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rapport_analysis_load_details_async,
-                        FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result))
+                        == rapport_analysis_load_details_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }

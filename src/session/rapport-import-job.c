@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/rapport-format.h"
 #include "core/rapport-import-error.h"
 #include "session/rapport-import-job.h"
 #include "session/rapport-import-queue.h"
@@ -66,10 +67,10 @@ rapport_import_detect (RapportArchive     *archive,
   return RAPPORT_PLATFORM_UNKNOWN;
 }
 
-/* Large files are identified by their size and 64 samples of 16 KiB spread over them, first and last
- * bytes included: reading all of a 190 MB archive only to recognise it cost more than a third
- * of its import.  Two different exports never share a size and every sample in practice (their
- * timestamps and counts differ throughout). */
+/* Large files are identified by their size and 64 samples of 16 KiB spread over them, first
+ * and last bytes included: reading all of a 190 MB archive only to recognise it cost more than
+ * a third of its import.  Two different exports never share a size and every sample in practice
+ * (their timestamps and counts differ throughout). */
 #define HASH_WHOLE_LIMIT (8 * 1024 * 1024)
 #define HASH_SAMPLES 64
 #define HASH_SAMPLE_SIZE (16 * 1024)
@@ -212,24 +213,22 @@ rapport_import_path_full (RapportStore               *store,
 char *
 rapport_import_summary_describe (const RapportImportSummary *summary)
 {
-  g_autoptr(GDateTime) exported = NULL;
   g_autoptr(GString) text = NULL;
+  g_autofree char *handle = NULL;
   g_autofree char *date = NULL;
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
   g_return_val_if_fail (summary != NULL, NULL);
 
+  handle = rapport_format_handle (summary->handle);
   text = g_string_new (rapport_platform_display_name (summary->platform));
-  g_string_append_printf (text, " · @%s", summary->handle ? summary->handle : "?");
+  g_string_append_printf (text, " · %s", handle);
 
-  exported = g_date_time_new_from_unix_utc (summary->snapshot.exported_at);
-  if (exported != NULL && summary->snapshot.exported_at > 0)
-    {
-      /* Translators: a g_date_time_format() date, "31 Jul 2022" */
-      date = g_date_time_format (exported, _("%-d %b %Y"));
-      /* Translators: "exported 31 Jul 2022" */
-      g_string_append_printf (text, _(" · exported %s"), date);
-    }
+  /* An export of unknown date says nothing of it. */
+  date = rapport_format_day (summary->snapshot.exported_at);
+  if (!g_str_equal (date, RAPPORT_FORMAT_NONE))
+    /* Translators: "exported 31 Jul 2022" */
+    g_string_append_printf (text, _(" · exported %s"), date);
 
   if (summary->snapshot.has_followers)
     g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'" PRIu64 " follower",
@@ -245,7 +244,8 @@ rapport_import_summary_describe (const RapportImportSummary *summary)
                                                           summary->snapshot.n_posts),
                                              summary->snapshot.n_posts));
   for (guint i = 0; i < parts->len; i++)
-    g_string_append_printf (text, "%s%s", i == 0 ? " · " : ", ", (char *) g_ptr_array_index (parts, i));
+    g_string_append_printf (text, "%s%s", i == 0 ? " · " : ", ",
+                            (char *) g_ptr_array_index (parts, i));
 
   return g_string_free (g_steal_pointer (&text), FALSE);
 }

@@ -43,6 +43,39 @@ static const GOptionEntry report_entries[] = {
   { NULL }
 };
 
+/* What the commands print goes through print_out(), print_json() and print_error(): names and
+ * file names from the exports among it, so text can be made safe for a terminal in one place. */
+
+static void print_out (const char *format,
+                       ...) G_GNUC_PRINTF (1, 2);
+
+/* Text for people, on standard output. */
+static void
+print_out (const char *format,
+           ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_print ("%s", text);
+}
+
+/* JSON for scripts, on standard output; JSON escapes its strings itself. */
+static void
+print_json (JsonNode *root)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *data = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  data = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", data);
+}
+
 static void
 print_error (const char *message)
 {
@@ -62,7 +95,7 @@ import_item_finished_cb (RapportImportBatch *batch,
 
   if (g_error_matches (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_DUPLICATE))
     {
-      g_print ("%s\n", error->message);
+      print_out ("%s\n", error->message);
       return;
     }
   if (error != NULL)
@@ -73,13 +106,13 @@ import_item_finished_cb (RapportImportBatch *batch,
     }
 
   description = rapport_import_summary_describe (summary);
-  g_print (_("Imported %s\n"), description);
+  print_out (_("Imported %s\n"), description);
   if (summary->snapshot.n_skipped > 0)
-    g_print (g_dngettext (GETTEXT_PACKAGE,
-                          "  %'" PRIu64 " record could not be read, the first: %s\n",
-                          "  %'" PRIu64 " records could not be read, the first: %s\n",
-                          summary->snapshot.n_skipped),
-             summary->snapshot.n_skipped, summary->first_skip);
+    print_out (g_dngettext (GETTEXT_PACKAGE,
+                            "  %'" PRIu64 " record could not be read, the first: %s\n",
+                            "  %'" PRIu64 " records could not be read, the first: %s\n",
+                            summary->snapshot.n_skipped),
+               summary->snapshot.n_skipped, summary->first_skip);
 }
 
 static int
@@ -122,9 +155,9 @@ print_account (const RapportAccount *account)
   g_autofree char *posts = rapport_format_optional_count (account->posts);
   g_autofree char *last = rapport_format_iso_day (account->last_exported_at);
 
-  g_print ("%-4" PRId64 " %-10s %-24s %10s %10s %8s  %s\n", account->id,
-           rapport_platform_display_name (account->platform), handle, followers, following, posts,
-           last);
+  print_out ("%-4" PRId64 " %-10s %-24s %10s %10s %8s  %s\n", account->id,
+             rapport_platform_display_name (account->platform), handle, followers, following,
+             posts, last);
 }
 
 /* One export under its account in `rapport accounts`. */
@@ -140,10 +173,10 @@ print_snapshot (const RapportSnapshot *snapshot)
   following = rapport_format_optional_count (snapshot->has_following
                                              ? (gint64) snapshot->n_following : -1);
   /* Translators: one imported export under its account in `rapport accounts` */
-  g_print (_("     snapshot %" PRId64 ": exported %s (%s) from %s · %s followers, "
-             "%s following, %'" PRIu64 " posts\n"),
-           snapshot->id, day, rapport_date_source_to_string (snapshot->date_source),
-           snapshot->source_name, followers, following, snapshot->n_posts);
+  print_out (_("     snapshot %" PRId64 ": exported %s (%s) from %s · %s followers, "
+               "%s following, %'" PRIu64 " posts\n"),
+             snapshot->id, day, rapport_date_source_to_string (snapshot->date_source),
+             snapshot->source_name, followers, following, snapshot->n_posts);
 }
 
 static int
@@ -162,12 +195,12 @@ command_accounts (const char    *data_dir,
     }
   if (accounts->len == 0)
     {
-      g_print (_("No accounts yet. Import an export with: rapport import PATH\n"));
+      print_out (_("No accounts yet. Import an export with: rapport import PATH\n"));
       return 0;
     }
 
-  g_print ("%-4s %-10s %-24s %10s %10s %8s  %s\n", _("ID"), _("Platform"), _("Account"),
-           _("Followers"), _("Following"), _("Posts"), _("Last export"));
+  print_out ("%-4s %-10s %-24s %10s %10s %8s  %s\n", _("ID"), _("Platform"), _("Account"),
+             _("Followers"), _("Following"), _("Posts"), _("Last export"));
   for (guint i = 0; i < accounts->len; i++)
     {
       RapportAccount *account = g_ptr_array_index (accounts, i);
@@ -249,7 +282,7 @@ command_report (const char    *data_dir,
         g_array_append_val (ids, ((RapportAccount *) g_ptr_array_index (accounts, i))->id);
       if (ids->len == 0 && !json)
         {
-          g_print (_("No accounts yet. Import an export with: rapport import PATH\n"));
+          print_out (_("No accounts yet. Import an export with: rapport import PATH\n"));
           return 0;
         }
     }
@@ -271,7 +304,7 @@ command_report (const char    *data_dir,
           return 1;
         }
       if (!json)
-        g_print ("%s%s", i > 0 ? "\n" : "", text);
+        print_out ("%s%s", i > 0 ? "\n" : "", text);
       else if (one)
         root = g_steal_pointer (&node);
       else
@@ -279,15 +312,7 @@ command_report (const char    *data_dir,
     }
 
   if (json)
-    {
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autofree char *data = NULL;
-
-      json_generator_set_root (generator, root);
-      json_generator_set_pretty (generator, TRUE);
-      data = json_generator_to_data (generator, NULL);
-      g_print ("%s\n", data);
-    }
+    print_json (root);
   return 0;
 }
 

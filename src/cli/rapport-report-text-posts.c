@@ -17,17 +17,6 @@
 /* Rows of the hashtag table in the text. */
 #define TEXT_TAGS 15
 
-/* @text right-aligned in @width columns (characters, not bytes). */
-static void
-append_padded (GString    *out,
-               const char *text,
-               int         width)
-{
-  for (int i = g_utf8_strlen (text, -1); i < width; i++)
-    g_string_append_c (out, ' ');
-  g_string_append (out, text);
-}
-
 static const char *
 person_name (const RapportPerson *person)
 {
@@ -233,20 +222,20 @@ rapport_report_text_hashtags (GString             *out,
           g_autofree char *change = rapport_format_change (tag->uplift.uplift);
           g_autofree char *name = g_strdup_printf ("#%s", tag->tag);
           g_autofree char *p_value = rapport_format_p_value (tag->uplift.p_value);
-          int pad = width - (int) g_utf8_strlen (name, -1);
 
-          g_string_append_printf (out, "    %s%*s ", name, MAX (pad, 0), "");
+          g_string_append (out, "    ");
+          rapport_report_text_cell (out, name, -width);
+          g_string_append_c (out, ' ');
           /* Translators: one row of the hashtag table: n with and without the tag; the two
            * medians, the uplift, p and the confidence follow, aligned by the code. */
           g_string_append_printf (out, _("n = %3u / %-4u"), tag->uplift.n_with,
                                   tag->uplift.n_without);
-          append_padded (out, with, 8);
+          rapport_report_text_cell (out, with, 8);
           g_string_append (out, _(" vs"));
-          append_padded (out, without, 8);
-          append_padded (out, change, 10);
+          rapport_report_text_cell (out, without, 8);
+          rapport_report_text_cell (out, change, 10);
           g_string_append (out, "  p = ");
-          g_string_append (out, p_value);
-          append_padded (out, "", 6 - (int) g_utf8_strlen (p_value, -1));
+          rapport_report_text_cell (out, p_value, -6);
           g_string_append_printf (out, "%s%s\n",
                                   rapport_confidence_to_string (tag->uplift.confidence),
                                   tag->is_bait ? _("  (bait)") : "");

@@ -2,8 +2,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * What the sections of the text report share: paragraphs wrapped to the width, headings, and
- * the sentences on figures that the exports lack.
+ * What the sections of the text report share: paragraphs wrapped to the width, table cells,
+ * headings, and the sentences on figures that the exports lack.
+ *
+ * Text from the exports (names, tags, file names, links) reaches the report only through
+ * rapport_report_text_para(), rapport_report_text_cell() and rapport_report_text_heading(),
+ * so that it can be made safe for a terminal there.
  */
 
 #pragma once
@@ -21,6 +25,11 @@ void        rapport_report_text_para                 (GString             *out,
                                                       guint                indent,
                                                       const char          *format,
                                                       ...) G_GNUC_PRINTF (3, 4);
+/* @text in a cell of |@width| columns (characters, not bytes): right-aligned for a positive
+ * @width, left-aligned for a negative one, as printf's "%*s"; a longer text overflows it. */
+void        rapport_report_text_cell                 (GString             *out,
+                                                      const char          *text,
+                                                      int                  width);
 /* @title on a line of its own after an empty one, underlined with @rule. */
 void        rapport_report_text_heading              (GString             *out,
                                                       const char          *title,

@@ -94,6 +94,21 @@ rapport_report_text_para (GString    *out,
 }
 
 void
+rapport_report_text_cell (GString    *out,
+                          const char *text,
+                          int         width)
+{
+  int padding = ABS (width) - (int) g_utf8_strlen (text, -1);
+
+  if (width < 0)
+    g_string_append (out, text);
+  for (int i = 0; i < padding; i++)
+    g_string_append_c (out, ' ');
+  if (width >= 0)
+    g_string_append (out, text);
+}
+
+void
 rapport_report_text_heading (GString    *out,
                              const char *title,
                              char        rule)

@@ -21,7 +21,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cli/rapport-report-printer.h"
+#include "cli/rapport-report-json.h"
+#include "cli/rapport-report-text.h"
 #include "rapport-test-util.h"
 #include "store/rapport-store.h"
 
@@ -185,7 +186,8 @@ main (int   argc,
     { "followers", 0, 0, G_OPTION_ARG_INT, &followers, "Followers of the generated account", "N" },
     { "posts", 0, 0, G_OPTION_ARG_INT, &posts, "Posts of the generated account", "N" },
     { "print", 0, 0, G_OPTION_ARG_NONE, &print, "Print the text report afterwards", NULL },
-    { "keep", 0, 0, G_OPTION_ARG_FILENAME, &keep, "Write the database into DIR and keep it", "DIR" },
+    { "keep", 0, 0, G_OPTION_ARG_FILENAME, &keep, "Write the database into DIR and keep it",
+      "DIR" },
     { NULL }
   };
 

@@ -8,7 +8,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "cli/rapport-report-printer.h"
+#include "cli/rapport-report-json.h"
+#include "cli/rapport-report-text.h"
 
 /* Monday 2024-01-01 00:00 UTC, and day n after it. */
 #define T0 G_GINT64_CONSTANT (1704067200)

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/rapport-format.h"
 #include "core/rapport-sorted.h"
 #include "core/rapport-stats.h"
 
@@ -91,7 +92,8 @@ rapport_engagement_per_post (const RapportDataset        *dataset,
       entry.interactions = rapport_post_interactions (post);
       if (series != NULL)
         entry.followers = rapport_follower_series_at (series, post->created_at, &kind);
-      entry.followers_lower_bound = !isnan (entry.followers) && kind == RAPPORT_SERIES_RECONSTRUCTED;
+      entry.followers_lower_bound = !isnan (entry.followers)
+                                    && kind == RAPPORT_SERIES_RECONSTRUCTED;
       if (entry.interactions >= 0 && entry.followers > 0)
         entry.rate = entry.interactions / entry.followers;
       if (entry.interactions >= 0 && post->impressions > 0)
@@ -247,7 +249,8 @@ rapport_engagement_summarize (const GArray             *per_post,
 
   summary->median_interactions = rapport_stats_median (interactions, summary->n_with_interactions);
   summary->median_rate = rapport_stats_median (rates, summary->n_with_rate);
-  summary->median_rate_by_impressions = rapport_stats_median (by_impressions, summary->n_with_impressions);
+  summary->median_rate_by_impressions = rapport_stats_median (by_impressions,
+                                                              summary->n_with_impressions);
 }
 
 /* Median ER and count of the posts with times in [start, end). */
@@ -272,31 +275,23 @@ median_between (const gint64 *times,
 }
 
 static char *
-format_day (gint64 day)
-{
-  g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (day);
-
-  /* Translators: the date in the divergence headline, a g_date_time_format() format;
-   * "%-d %b %Y" gives "3 Mar 2025". */
-  return g_date_time_format (date, _("%-d %b %Y"));
-}
-
-static char *
 divergence_headline (const RapportDivergence     *divergence,
                      const RapportFollowerSeries *series)
 {
   const RapportSeriesPoint *last;
-  g_autofree char *from = format_day (divergence->from);
-  g_autofree char *to = format_day (divergence->to);
+  g_autofree char *from = rapport_format_day (divergence->from);
+  g_autofree char *to = rapport_format_day (divergence->to);
 
   last = &g_array_index (series->points, RapportSeriesPoint, series->points->len - 1);
   if (divergence->to == last->day)
     /* Translators: the app's headline; the first %s is a date.  "%%" is a percent sign. */
-    return g_strdup_printf (_("Followers %+.1f %% since %s while the median engagement rate fell from %.1f %% to %.1f %%"),
+    return g_strdup_printf (_("Followers %+.1f %% since %s while the median engagement rate "
+                              "fell from %.1f %% to %.1f %%"),
                             divergence->follower_growth, from,
                             divergence->median_before * 100, divergence->median_after * 100);
   /* Translators: the app's headline; the two %s are dates.  "%%" is a percent sign. */
-  return g_strdup_printf (_("Followers %+.1f %% from %s to %s while the median engagement rate fell from %.1f %% to %.1f %%"),
+  return g_strdup_printf (_("Followers %+.1f %% from %s to %s while the median engagement "
+                            "rate fell from %.1f %% to %.1f %%"),
                           divergence->follower_growth, from, to,
                           divergence->median_before * 100, divergence->median_after * 100);
 }
@@ -403,6 +398,8 @@ rapport_engagement_divergence_strongest (const GArray                *per_post,
   double best_score = -INFINITY;
   gsize lo;
   gsize hi;
+  gint64 from;
+  gint64 to;
 
   g_return_val_if_fail (per_post != NULL, NULL);
   g_return_val_if_fail (series != NULL, NULL);
@@ -491,9 +488,9 @@ rapport_engagement_divergence_strongest (const GArray                *per_post,
 
   if (best_a < 0)
     return NULL;
-  return rapport_engagement_divergence (per_post, series,
-                                        g_array_index (series->points, RapportSeriesPoint, best_a).day,
-                                        g_array_index (series->points, RapportSeriesPoint, best_b).day);
+  from = g_array_index (series->points, RapportSeriesPoint, best_a).day;
+  to = g_array_index (series->points, RapportSeriesPoint, best_b).day;
+  return rapport_engagement_divergence (per_post, series, from, to);
 }
 
 void

@@ -11,11 +11,13 @@
 #include <locale.h>
 
 #include "coach/rapport-coach.h"
+#include "core/rapport-format.h"
 #include "core/rapport-paths.h"
 #include "session/rapport-import-batch.h"
 #include "session/rapport-import-job.h"
 #include "cli/rapport-cli.h"
-#include "cli/rapport-report-printer.h"
+#include "cli/rapport-report-json.h"
+#include "cli/rapport-report-text.h"
 #include "store/rapport-store.h"
 
 typedef int (*CommandFunc) (const char   *data_dir,
@@ -41,28 +43,43 @@ static const GOptionEntry report_entries[] = {
   { NULL }
 };
 
+/* What the commands print goes through print_out(), print_json() and print_error(): names and
+ * file names from the exports among it, so text can be made safe for a terminal in one place. */
+
+static void print_out (const char *format,
+                       ...) G_GNUC_PRINTF (1, 2);
+
+/* Text for people, on standard output. */
+static void
+print_out (const char *format,
+           ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_print ("%s", text);
+}
+
+/* JSON for scripts, on standard output; JSON escapes its strings itself. */
+static void
+print_json (JsonNode *root)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *data = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  data = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", data);
+}
+
 static void
 print_error (const char *message)
 {
   g_printerr ("rapport: %s\n", message);
-}
-
-static char *
-format_day (gint64 unix_seconds)
-{
-  g_autoptr(GDateTime) when = NULL;
-
-  if (unix_seconds <= 0 || !(when = g_date_time_new_from_unix_utc (unix_seconds)))
-    return g_strdup ("—");
-  return g_date_time_format (when, "%Y-%m-%d");
-}
-
-static char *
-format_count (gint64 count)
-{
-  if (count < 0)
-    return g_strdup ("—");
-  return g_strdup_printf ("%'" PRId64, count);
 }
 
 /* Says how one export ended, as soon as it has. */
@@ -78,7 +95,7 @@ import_item_finished_cb (RapportImportBatch *batch,
 
   if (g_error_matches (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_DUPLICATE))
     {
-      g_print ("%s\n", error->message);
+      print_out ("%s\n", error->message);
       return;
     }
   if (error != NULL)
@@ -89,13 +106,13 @@ import_item_finished_cb (RapportImportBatch *batch,
     }
 
   description = rapport_import_summary_describe (summary);
-  g_print (_("Imported %s\n"), description);
+  print_out (_("Imported %s\n"), description);
   if (summary->snapshot.n_skipped > 0)
-    g_print (g_dngettext (GETTEXT_PACKAGE,
-                          "  %'" PRIu64 " record could not be read, the first: %s\n",
-                          "  %'" PRIu64 " records could not be read, the first: %s\n",
-                          summary->snapshot.n_skipped),
-             summary->snapshot.n_skipped, summary->first_skip);
+    print_out (g_dngettext (GETTEXT_PACKAGE,
+                            "  %'" PRIu64 " record could not be read, the first: %s\n",
+                            "  %'" PRIu64 " records could not be read, the first: %s\n",
+                            summary->snapshot.n_skipped),
+               summary->snapshot.n_skipped, summary->first_skip);
 }
 
 static int
@@ -128,6 +145,40 @@ command_import (const char    *data_dir,
   return status;
 }
 
+/* One account's row of the `rapport accounts` table. */
+static void
+print_account (const RapportAccount *account)
+{
+  g_autofree char *handle = rapport_format_handle (account->handle);
+  g_autofree char *followers = rapport_format_optional_count (account->followers);
+  g_autofree char *following = rapport_format_optional_count (account->following);
+  g_autofree char *posts = rapport_format_optional_count (account->posts);
+  g_autofree char *last = rapport_format_iso_day (account->last_exported_at);
+
+  print_out ("%-4" PRId64 " %-10s %-24s %10s %10s %8s  %s\n", account->id,
+             rapport_platform_display_name (account->platform), handle, followers, following,
+             posts, last);
+}
+
+/* One export under its account in `rapport accounts`. */
+static void
+print_snapshot (const RapportSnapshot *snapshot)
+{
+  g_autofree char *day = rapport_format_iso_day (snapshot->exported_at);
+  g_autofree char *followers = NULL;
+  g_autofree char *following = NULL;
+
+  followers = rapport_format_optional_count (snapshot->has_followers
+                                             ? (gint64) snapshot->n_followers : -1);
+  following = rapport_format_optional_count (snapshot->has_following
+                                             ? (gint64) snapshot->n_following : -1);
+  /* Translators: one imported export under its account in `rapport accounts` */
+  print_out (_("     snapshot %" PRId64 ": exported %s (%s) from %s · %s followers, "
+               "%s following, %'" PRIu64 " posts\n"),
+             snapshot->id, day, rapport_date_source_to_string (snapshot->date_source),
+             snapshot->source_name, followers, following, snapshot->n_posts);
+}
+
 static int
 command_accounts (const char    *data_dir,
                   RapportStore  *store,
@@ -144,46 +195,25 @@ command_accounts (const char    *data_dir,
     }
   if (accounts->len == 0)
     {
-      g_print (_("No accounts yet. Import an export with: rapport import PATH\n"));
+      print_out (_("No accounts yet. Import an export with: rapport import PATH\n"));
       return 0;
     }
 
-  g_print ("%-4s %-10s %-24s %10s %10s %8s  %s\n", _("ID"), _("Platform"), _("Account"),
-           _("Followers"), _("Following"), _("Posts"), _("Last export"));
+  print_out ("%-4s %-10s %-24s %10s %10s %8s  %s\n", _("ID"), _("Platform"), _("Account"),
+             _("Followers"), _("Following"), _("Posts"), _("Last export"));
   for (guint i = 0; i < accounts->len; i++)
     {
       RapportAccount *account = g_ptr_array_index (accounts, i);
       g_autoptr(GPtrArray) snapshots = NULL;
-      g_autofree char *handle = g_strdup_printf ("@%s", account->handle);
-      g_autofree char *followers = format_count (account->followers);
-      g_autofree char *following = format_count (account->following);
-      g_autofree char *posts = format_count (account->posts);
-      g_autofree char *last = format_day (account->last_exported_at);
 
-      g_print ("%-4" PRId64 " %-10s %-24s %10s %10s %8s  %s\n", account->id,
-               rapport_platform_display_name (account->platform), handle, followers, following,
-               posts, last);
-
+      print_account (account);
       if (!(snapshots = rapport_store_list_snapshots (store, account->id, &error)))
         {
           print_error (error->message);
           return 1;
         }
       for (guint j = 0; j < snapshots->len; j++)
-        {
-          RapportSnapshot *snapshot = g_ptr_array_index (snapshots, j);
-          g_autofree char *day = format_day (snapshot->exported_at);
-          g_autofree char *n_followers = snapshot->has_followers ? format_count (snapshot->n_followers)
-                                                                 : g_strdup ("—");
-          g_autofree char *n_following = snapshot->has_following ? format_count (snapshot->n_following)
-                                                                 : g_strdup ("—");
-
-          /* Translators: one imported export under its account in `rapport accounts` */
-          g_print (_("     snapshot %" PRId64 ": exported %s (%s) from %s · %s followers, %s following, %'"
-                     PRIu64 " posts\n"),
-                   snapshot->id, day, rapport_date_source_to_string (snapshot->date_source),
-                   snapshot->source_name, n_followers, n_following, snapshot->n_posts);
-        }
+        print_snapshot (g_ptr_array_index (snapshots, j));
     }
   return 0;
 }
@@ -252,7 +282,7 @@ command_report (const char    *data_dir,
         g_array_append_val (ids, ((RapportAccount *) g_ptr_array_index (accounts, i))->id);
       if (ids->len == 0 && !json)
         {
-          g_print (_("No accounts yet. Import an export with: rapport import PATH\n"));
+          print_out (_("No accounts yet. Import an export with: rapport import PATH\n"));
           return 0;
         }
     }
@@ -274,7 +304,7 @@ command_report (const char    *data_dir,
           return 1;
         }
       if (!json)
-        g_print ("%s%s", i > 0 ? "\n" : "", text);
+        print_out ("%s%s", i > 0 ? "\n" : "", text);
       else if (one)
         root = g_steal_pointer (&node);
       else
@@ -282,15 +312,7 @@ command_report (const char    *data_dir,
     }
 
   if (json)
-    {
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autofree char *data = NULL;
-
-      json_generator_set_root (generator, root);
-      json_generator_set_pretty (generator, TRUE);
-      data = json_generator_to_data (generator, NULL);
-      g_print ("%s\n", data);
-    }
+    print_json (root);
   return 0;
 }
 

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "core/rapport-format.h"
 #include "session/rapport-analysis-private.h"
 
 struct _RapportAnalysis
@@ -179,7 +180,7 @@ load_account (RapportStore          *store,
   g_autoptr(GHashTable) states = NULL;
 
   g_ptr_array_add (self->accounts, account_copy (account));
-  self->title = g_strdup_printf ("@%s", account->handle);
+  self->title = rapport_format_handle (account->handle);
 
   if (!(self->dataset = rapport_store_load_dataset (connection, account->id, error)))
     return NULL;
@@ -263,7 +264,7 @@ load_account_summary (RapportStore          *store,
   GError *local_error = NULL;
 
   g_ptr_array_add (self->accounts, account_copy (account));
-  self->title = g_strdup_printf ("@%s", account->handle);
+  self->title = rapport_format_handle (account->handle);
 
   if (!(self->dataset = rapport_store_load_dataset_dates (connection, account->id, error)))
     return NULL;

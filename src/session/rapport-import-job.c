@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/rapport-format.h"
 #include "core/rapport-import-error.h"
 #include "session/rapport-import-job.h"
 #include "session/rapport-import-queue.h"
@@ -212,24 +213,22 @@ rapport_import_path_full (RapportStore               *store,
 char *
 rapport_import_summary_describe (const RapportImportSummary *summary)
 {
-  g_autoptr(GDateTime) exported = NULL;
   g_autoptr(GString) text = NULL;
+  g_autofree char *handle = NULL;
   g_autofree char *date = NULL;
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
   g_return_val_if_fail (summary != NULL, NULL);
 
+  handle = rapport_format_handle (summary->handle);
   text = g_string_new (rapport_platform_display_name (summary->platform));
-  g_string_append_printf (text, " · @%s", summary->handle ? summary->handle : "?");
+  g_string_append_printf (text, " · %s", handle);
 
-  exported = g_date_time_new_from_unix_utc (summary->snapshot.exported_at);
-  if (exported != NULL && summary->snapshot.exported_at > 0)
-    {
-      /* Translators: a g_date_time_format() date, "31 Jul 2022" */
-      date = g_date_time_format (exported, _("%-d %b %Y"));
-      /* Translators: "exported 31 Jul 2022" */
-      g_string_append_printf (text, _(" · exported %s"), date);
-    }
+  /* An export of unknown date says nothing of it. */
+  date = rapport_format_day (summary->snapshot.exported_at);
+  if (!g_str_equal (date, RAPPORT_FORMAT_NONE))
+    /* Translators: "exported 31 Jul 2022" */
+    g_string_append_printf (text, _(" · exported %s"), date);
 
   if (summary->snapshot.has_followers)
     g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'" PRIu64 " follower",

@@ -1,0 +1,399 @@
+/* rapport-report-text-audience.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The sections of the text report on followers: their number over time, reciprocity, who came
+ * and went between exports, and jumps and drops.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "cli/rapport-report-text-private.h"
+#include "core/rapport-format.h"
+
+/* Real follower totals named in the text. */
+#define TEXT_REAL_TOTALS 8
+/* Follower events printed in full. */
+#define TEXT_ANOMALIES 8
+
+/* "@ana, @bo, @cy and 42 more" from indices into @people (guint32, or RapportMutual whose
+ * follower index is used when @mutuals). */
+static char *
+sample_people (const RapportPeople *people,
+               const GArray        *indices,
+               gboolean             mutuals)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint shown = MIN (indices->len, RAPPORT_REPORT_TEXT_SAMPLE);
+
+  for (guint i = 0; i < shown; i++)
+    {
+      guint32 index = mutuals ? g_array_index (indices, RapportMutual, i).follower
+                              : g_array_index (indices, guint32, i);
+      const RapportPerson *person = &people->items[index];
+      g_autofree char *name = NULL;
+
+      if (person->handle != NULL)
+        name = rapport_format_handle (person->handle);
+      else
+        /* Translators: an account known only by its numeric id. */
+        name = g_strdup_printf (_("id %s"), person->who);
+      g_string_append_printf (text, "%s%s", i > 0 ? ", " : "", name);
+    }
+  if (indices->len > shown)
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, " and %'u more", " and %'u more",
+                                               indices->len - shown),
+                            indices->len - shown);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static const char *
+count_source_title (RapportCountSource source)
+{
+  switch (source)
+    {
+    case RAPPORT_COUNT_SOURCE_SNAPSHOT:
+      return _("follower list");
+    case RAPPORT_COUNT_SOURCE_PROFILE:
+      return _("profile");
+    case RAPPORT_COUNT_SOURCE_INSIGHTS:
+      return _("insights");
+    case RAPPORT_COUNT_SOURCE_LIVE:
+      return _("live refresh");
+    case RAPPORT_COUNT_SOURCE_RECONSTRUCTION:
+    default:
+      return _("rebuilt from follow dates");
+    }
+}
+
+void
+rapport_report_text_series (GString             *out,
+                            const RapportReport *report)
+{
+  const GArray *points = report->series->points;
+  const RapportSeriesPoint *first;
+  const RapportSeriesPoint *last;
+  g_autofree char *first_day = NULL;
+  g_autofree char *last_day = NULL;
+  g_autofree char *first_count = NULL;
+  g_autofree char *last_count = NULL;
+  g_autofree char *change = NULL;
+  g_autofree char *difference = NULL;
+  g_autoptr(GString) reals = g_string_new (NULL);
+  guint n_real;
+  guint n_rebuilt;
+  guint n_interpolated;
+
+  rapport_report_text_heading (out, _("Followers"), '-');
+  if (points->len == 0)
+    {
+      rapport_report_text_not_available (out, report, RAPPORT_FIGURE_FOLLOWER_HISTORY);
+      return;
+    }
+
+  first = &g_array_index (points, RapportSeriesPoint, 0);
+  last = &g_array_index (points, RapportSeriesPoint, points->len - 1);
+  n_real = rapport_follower_series_count_kind (report->series, RAPPORT_SERIES_REAL);
+  n_rebuilt = rapport_follower_series_count_kind (report->series, RAPPORT_SERIES_RECONSTRUCTED);
+  n_interpolated = rapport_follower_series_count_kind (report->series, RAPPORT_SERIES_INTERPOLATED);
+  first_day = rapport_format_day (first->day);
+  last_day = rapport_format_day (last->day);
+  first_count = rapport_format_count (first->followers);
+  last_count = rapport_format_count (last->followers);
+  difference = rapport_format_signed_count (last->followers - first->followers);
+  /* A percentage of a tiny rebuilt start ("at least 1") says nothing: only from 100 on. */
+  change = rapport_format_change (first->followers >= 100
+                                 ? (last->followers - first->followers) / first->followers : NAN);
+  if (points->len == 1)
+    /* Translators: followers on the one day the exports give. */
+    rapport_report_text_para (out, 2, _("%s on %s, the one day with a follower figure."),
+                              last_count, last_day);
+  else
+    /* Translators: followers on the first and last day of the series, then the change. */
+    rapport_report_text_para (out, 2, _("%s%s on %s, %s on %s: %s (%s)."),
+                              first->lower_bound ? _("at least ") : "", first_count, first_day,
+                              last_count, last_day, difference, change);
+  rapport_report_text_para (out, 2, g_dngettext (GETTEXT_PACKAGE,
+                                                 "Daily series of %'u day: %'u with a real total, "
+                                                 "%'u rebuilt from follow dates (lower bounds), "
+                                                 "%'u interpolated between real totals.",
+                                                 "Daily series of %'u days: %'u with a real total, "
+                                                 "%'u rebuilt from follow dates (lower bounds), "
+                                                 "%'u interpolated between real totals.",
+                                                 points->len),
+                            points->len, n_real, n_rebuilt, n_interpolated);
+
+  /* The newest real totals say most: name the last few, oldest first. */
+  for (guint i = 0, seen = 0; i < points->len; i++)
+    {
+      const RapportSeriesPoint *point = &g_array_index (points, RapportSeriesPoint, i);
+      g_autofree char *day = NULL;
+      g_autofree char *count = NULL;
+
+      if (point->kind != RAPPORT_SERIES_REAL || ++seen + TEXT_REAL_TOTALS <= n_real)
+        continue;
+      day = rapport_format_day (point->day);
+      count = rapport_format_count (point->followers);
+      g_string_append_printf (reals, "%s%s %s (%s)", reals->len > 0 ? "; " : "", day, count,
+                              count_source_title (point->source));
+    }
+  if (n_real > TEXT_REAL_TOTALS)
+    rapport_report_text_para (out, 2, _("Real totals, the newest %u: %s."), TEXT_REAL_TOTALS,
+                              reals->str);
+  else if (n_real > 0)
+    rapport_report_text_para (out, 2, _("Real totals: %s."), reals->str);
+  if (rapport_coverage_get (report->coverage, RAPPORT_FIGURE_FOLLOWER_HISTORY)->level
+      != RAPPORT_COVERAGE_FULL)
+    rapport_report_text_not_available (out, report, RAPPORT_FIGURE_FOLLOWER_HISTORY);
+}
+
+void
+rapport_report_text_reciprocity (GString             *out,
+                                 const RapportReport *report)
+{
+  const RapportReciprocity *reciprocity = report->reciprocity;
+  g_autofree char *title = NULL;
+  g_autofree char *ratio = NULL;
+  g_autofree char *share = NULL;
+  g_autofree char *f4f_followers = NULL;
+  g_autofree char *f4f_mutuals = NULL;
+
+  if (reciprocity == NULL)
+    {
+      rapport_report_text_heading (out, _("Reciprocity"), '-');
+      rapport_report_text_not_available (out, report, RAPPORT_FIGURE_RECIPROCITY);
+      return;
+    }
+
+  if (reciprocity->same_snapshot && reciprocity->followers_snapshot != NULL)
+    {
+      g_autofree char *day = rapport_format_day (reciprocity->followers_snapshot->exported_at);
+
+      /* Translators: %s is a date. */
+      title = g_strdup_printf (_("Reciprocity (lists of the export of %s)"), day);
+    }
+  else
+    title = g_strdup (_("Reciprocity (lists of two different exports)"));
+  rapport_report_text_heading (out, title, '-');
+
+  rapport_report_text_para (out, 2, _("Followers %'zu · following %'zu · mutuals %'zu · fans (you "
+                                      "do not follow back) %'zu · not following you back %'zu."),
+                            reciprocity->n_followers, reciprocity->n_following,
+                            reciprocity->n_mutuals, reciprocity->n_fans,
+                            reciprocity->n_not_following_back);
+  ratio = rapport_format_percent (reciprocity->follow_back_ratio);
+  rapport_report_text_para (out, 2, g_dngettext (GETTEXT_PACKAGE,
+                                                 "Follow-back ratio: %s — %'zu of the %'zu "
+                                                 "accounts you follow follows you back.",
+                                                 "Follow-back ratio: %s — %'zu of the %'zu "
+                                                 "accounts you follow follow you back.",
+                                                 reciprocity->n_mutuals),
+                            ratio, reciprocity->n_mutuals, reciprocity->n_following);
+
+  if (reciprocity->n_mutuals == 0)
+    rapport_report_text_para (out, 2, _("Follow-for-follow pairs: none, you have no mutuals."));
+  else if (reciprocity->n_mutuals_dated == 0)
+    {
+      const char *explanation =
+        rapport_report_text_coverage_explanation (report, RAPPORT_FIGURE_FOLLOW_DATES);
+
+      rapport_report_text_para (out, 2, _("Follow-for-follow pairs: not available. %s"),
+                                explanation);
+    }
+  else
+    {
+      f4f_followers = rapport_format_percent (reciprocity->f4f_share_of_followers);
+      f4f_mutuals = rapport_format_percent (reciprocity->f4f_share_of_mutuals);
+      rapport_report_text_para (out, 2, g_dngettext (GETTEXT_PACKAGE,
+                                                     "Follow-for-follow pairs (both follows within "
+                                                     "72 hours): %'zu — %s of followers, %s of the "
+                                                     "%'zu mutual with both follow dates.",
+                                                     "Follow-for-follow pairs (both follows within "
+                                                     "72 hours): %'zu — %s of followers, %s of the "
+                                                     "%'zu mutuals with both follow dates.",
+                                                     reciprocity->n_mutuals_dated),
+                                reciprocity->n_f4f_pairs, f4f_followers, f4f_mutuals,
+                                reciprocity->n_mutuals_dated);
+    }
+  share = rapport_format_percent (reciprocity->reciprocal_share);
+  rapport_report_text_para (out, 2, _("Followers who may follow you only in return: between %s "
+                                      "(the follow-for-follow pairs) and %s (every mutual)."),
+                            f4f_followers != NULL ? f4f_followers : RAPPORT_FORMAT_NONE, share);
+  if (reciprocity->not_following_back->len > 0)
+    {
+      g_autofree char *names = sample_people (reciprocity->following,
+                                              reciprocity->not_following_back, FALSE);
+
+      rapport_report_text_para (out, 2, _("Not following you back: %s."), names);
+    }
+  if (reciprocity->f4f_pairs->len > 0)
+    {
+      g_autofree char *names = sample_people (reciprocity->followers, reciprocity->f4f_pairs, TRUE);
+
+      rapport_report_text_para (out, 2, _("Follow-for-follow pairs: %s."), names);
+    }
+}
+
+void
+rapport_report_text_churn (GString             *out,
+                           const RapportReport *report)
+{
+  rapport_report_text_heading (out, _("Gained and lost followers"), '-');
+  if (report->churn->steps->len == 0)
+    {
+      rapport_report_text_not_available (out, report, RAPPORT_FIGURE_CHURN);
+      return;
+    }
+  for (guint s = 0; s < report->churn->steps->len; s++)
+    {
+      const RapportChurnStep *step = g_ptr_array_index (report->churn->steps, s);
+      g_autofree char *older = rapport_format_day (step->older->exported_at);
+      g_autofree char *newer = rapport_format_day (step->newer->exported_at);
+
+      /* Translators: two dates, list sizes, then gained, lost and renamed followers. */
+      rapport_report_text_para (out, 2, _("%s → %s: %'zu → %'zu followers; %'u gained, %'u lost, "
+                                          "%'u renamed."),
+                                older, newer, step->n_older, step->n_newer, step->gained->len,
+                                step->lost->len, step->renames->len);
+      if (step->gained->len > 0)
+        {
+          g_autofree char *names = sample_people (step->newer->followers, step->gained, FALSE);
+
+          rapport_report_text_para (out, 4, _("Gained: %s."), names);
+        }
+      if (step->lost->len > 0)
+        {
+          g_autofree char *names = sample_people (step->older->followers, step->lost, FALSE);
+
+          rapport_report_text_para (out, 4, _("Lost: %s."), names);
+        }
+      if (step->following_snapshot == NULL)
+        rapport_report_text_para (out, 4, _("Dropped you after a follow-back: not available, "
+                                            "neither export has the accounts you follow."));
+      else if (step->dropped_after_follow_back->len == 0)
+        rapport_report_text_para (out, 4, _("Dropped you after a follow-back (lost, though you "
+                                            "still follow them): none."));
+      else
+        {
+          g_autofree char *names = sample_people (step->older->followers,
+                                                  step->dropped_after_follow_back, FALSE);
+
+          rapport_report_text_para (out, 4, _("Dropped you after a follow-back (lost, though you "
+                                              "still follow them): %'u — %s."),
+                                    step->dropped_after_follow_back->len, names);
+        }
+    }
+}
+
+/* An event's change as a share of the followers before it, for picking the largest. */
+static double
+event_size (const RapportReport *report,
+            guint                index)
+{
+  const RapportAnomaly *anomaly = &g_array_index (report->anomalies, RapportAnomaly, index);
+
+  return anomaly->followers_before > 0 ? fabs (anomaly->change) / anomaly->followers_before
+                                       : fabs (anomaly->change);
+}
+
+void
+rapport_report_text_anomalies (GString             *out,
+                               const RapportReport *report)
+{
+  g_autofree gboolean *shown = NULL;
+
+  rapport_report_text_heading (out, _("Follower jumps and drops"), '-');
+  if (report->series->points->len <= RAPPORT_ANOMALY_MIN_CHANGES)
+    {
+      rapport_report_text_para (out, 2, g_dngettext (GETTEXT_PACKAGE,
+                                                     "Not checked: it takes %u daily changes of "
+                                                     "the follower series, and the series has %u "
+                                                     "day.",
+                                                     "Not checked: it takes %u daily changes of "
+                                                     "the follower series, and the series has %u "
+                                                     "days.",
+                                                     report->series->points->len),
+                                RAPPORT_ANOMALY_MIN_CHANGES, report->series->points->len);
+      return;
+    }
+  if (report->anomalies->len == 0)
+    {
+      rapport_report_text_para (out, 2, g_dngettext (GETTEXT_PACKAGE,
+                                                     "None: no day of the %'u-day series stands "
+                                                     "out (robust z of 3.5 or more).",
+                                                     "None: no day of the %'u-day series stands "
+                                                     "out (robust z of 3.5 or more).",
+                                                     report->series->points->len),
+                                report->series->points->len);
+      return;
+    }
+  /* The largest events by their share of the followers, in the order they happened. */
+  shown = g_new0 (gboolean, report->anomalies->len);
+  for (guint k = 0; k < MIN (report->anomalies->len, TEXT_ANOMALIES); k++)
+    {
+      int largest = -1;
+
+      for (guint i = 0; i < report->anomalies->len; i++)
+        if (!shown[i] && (largest < 0 || event_size (report, i) > event_size (report, largest)))
+          largest = i;
+      shown[largest] = TRUE;
+    }
+  if (report->anomalies->len > TEXT_ANOMALIES)
+    rapport_report_text_para (out, 2, g_dngettext (GETTEXT_PACKAGE,
+                                                   "%'u event; the %u largest:",
+                                                   "%'u events; the %u largest:",
+                                                   report->anomalies->len),
+                              report->anomalies->len, TEXT_ANOMALIES);
+
+  for (guint i = 0; i < report->anomalies->len; i++)
+    {
+      const RapportAnomaly *anomaly = &g_array_index (report->anomalies, RapportAnomaly, i);
+      g_autofree char *start = rapport_format_day (anomaly->start);
+      g_autofree char *end = rapport_format_day (anomaly->end);
+      g_autofree char *change = rapport_format_signed_count (anomaly->change);
+      g_autofree char *share = rapport_format_change (anomaly->followers_before > 0
+                                                     ? anomaly->change / anomaly->followers_before
+                                                     : NAN);
+      g_autofree char *rate_before = rapport_format_percent (anomaly->rate_before);
+      g_autofree char *rate_after = rapport_format_percent (anomaly->rate_after);
+      g_autofree char *before = rapport_format_count (anomaly->interactions_before);
+      g_autofree char *after = rapport_format_count (anomaly->interactions_after);
+      g_autofree char *when = anomaly->n_days == 1 ? g_strdup (start)
+                                                   /* Translators: a range of two dates. */
+                                                   : g_strdup_printf (_("%s to %s"), start, end);
+
+      if (!shown[i])
+        continue;
+
+      /* Translators: an event: its dates, then the change of followers in number and in
+       * percent, the robust z of its most extreme day and the change of a typical day. */
+      rapport_report_text_para (out, 2, anomaly->kind == RAPPORT_ANOMALY_JUMP
+                                        ? g_dngettext (GETTEXT_PACKAGE,
+                                                       "%s: a jump of %s follower (%s), robust z "
+                                                       "%.1f, where a typical day brings %+.0f%s.",
+                                                       "%s: a jump of %s followers (%s), robust z "
+                                                       "%.1f, where a typical day brings %+.0f%s.",
+                                                       (gulong) fabs (anomaly->change))
+                                        : g_dngettext (GETTEXT_PACKAGE,
+                                                       "%s: a drop of %s follower (%s), robust z "
+                                                       "%.1f, where a typical day brings %+.0f%s.",
+                                                       "%s: a drop of %s followers (%s), robust z "
+                                                       "%.1f, where a typical day brings %+.0f%s.",
+                                                       (gulong) fabs (anomaly->change)),
+                                when, change, share, anomaly->z, anomaly->typical_change,
+                                anomaly->found_in == RAPPORT_SERIES_RECONSTRUCTED
+                                ? _("; counted from follow dates") : "");
+      if (anomaly->looks_like_purge)
+        rapport_report_text_para (out, 4, _("It looks like a purge: interactions per post held up "
+                                            "after the drop."));
+      rapport_report_text_para (out, 4, _("30 days before → after: median engagement rate %s "
+                                          "(n = %u) → %s (n = %u); median interactions %s (n = %u) "
+                                          "→ %s (n = %u)."),
+                                rate_before, anomaly->n_rate_before, rate_after,
+                                anomaly->n_rate_after, before, anomaly->n_interactions_before,
+                                after, anomaly->n_interactions_after);
+    }
+}

@@ -1,0 +1,102 @@
+/* rapport-format.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "rapport-dates.h"
+#include "rapport-format.h"
+
+char *
+rapport_format_day (gint64 t)
+{
+  g_autoptr(GDateTime) date = t > 0 ? g_date_time_new_from_unix_utc (t) : NULL;
+
+  if (date == NULL)
+    return g_strdup (RAPPORT_FORMAT_NONE);
+  /* Translators: a date in sentences and lists, a g_date_time_format() format; "%-d %b %Y"
+   * gives "3 Mar 2025". */
+  return g_date_time_format (date, _("%-d %b %Y"));
+}
+
+char *
+rapport_format_iso_day (gint64 t)
+{
+  char *day = t > 0 ? rapport_date_format_day (t) : NULL;
+
+  return day != NULL ? day : g_strdup (RAPPORT_FORMAT_NONE);
+}
+
+char *
+rapport_format_count (double value)
+{
+  /* llround() of NAN or of an infinity is undefined. */
+  if (!isfinite (value))
+    return g_strdup (RAPPORT_FORMAT_NONE);
+  return g_strdup_printf ("%'" G_GINT64_FORMAT, (gint64) llround (value));
+}
+
+char *
+rapport_format_optional_count (gint64 count)
+{
+  if (count < 0)
+    return g_strdup (RAPPORT_FORMAT_NONE);
+  return g_strdup_printf ("%'" G_GINT64_FORMAT, count);
+}
+
+char *
+rapport_format_signed_count (double value)
+{
+  if (!isfinite (value))
+    return g_strdup (RAPPORT_FORMAT_NONE);
+  return g_strdup_printf ("%+'" G_GINT64_FORMAT, (gint64) llround (value));
+}
+
+char *
+rapport_format_percent (double fraction)
+{
+  if (isnan (fraction))
+    return g_strdup (RAPPORT_FORMAT_NONE);
+  /* Translators: a percentage; "%%" is the percent sign. */
+  return g_strdup_printf (_("%.1f %%"), fraction * 100);
+}
+
+char *
+rapport_format_change (double fraction)
+{
+  if (isnan (fraction))
+    return g_strdup (RAPPORT_FORMAT_NONE);
+  /* Translators: a signed change in percent, "+75.9 %"; "%%" is the percent sign. */
+  return g_strdup_printf (_("%+.1f %%"), fraction * 100);
+}
+
+char *
+rapport_format_p_value (double p_value)
+{
+  if (isnan (p_value))
+    return g_strdup (RAPPORT_FORMAT_NONE);
+  return g_strdup_printf ("%.2f", p_value);
+}
+
+char *
+rapport_format_significance (double p_value)
+{
+  if (isnan (p_value))
+    return g_strdup (_("not tested"));
+  if (p_value < 0.05)
+    /* Translators: the result of a significance test of a difference. */
+    return g_strdup_printf (_("p = %.2f, unlikely to be chance"), p_value);
+  if (p_value < 0.2)
+    return g_strdup_printf (_("p = %.2f, a lead worth testing"), p_value);
+  return g_strdup_printf (_("p = %.2f, could well be chance"), p_value);
+}
+
+char *
+rapport_format_handle (const char *handle)
+{
+  return g_strconcat ("@", handle != NULL ? handle : "?", NULL);
+}

@@ -1,0 +1,44 @@
+/* rapport-format.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Figures as people read them, the same in the window, the printed report and the coach's
+ * sentences: days, counts, percentages, changes, p-values and account names.  Each function
+ * returns a new string; a figure that is unknown reads as RAPPORT_FORMAT_NONE.
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* What an unknown or missing figure reads as. */
+#define RAPPORT_FORMAT_NONE "—"
+
+/* "3 Mar 2025" (UTC; the format is translated).  NONE for 0 or less, which the records use for
+ * "unknown" (no export dates anything before 1970), and beyond the year 9999. */
+char *rapport_format_day            (gint64      t);
+/* "2025-03-03" (UTC), for tables; NONE as for rapport_format_day(). */
+char *rapport_format_iso_day        (gint64      t);
+/* "1204", rounded half away from zero, with the locale's thousands separator where it has one
+ * ("1,204"); NONE for NAN and infinities. */
+char *rapport_format_count          (double      value);
+/* A count an export may not give: as rapport_format_count(), NONE when negative (-1). */
+char *rapport_format_optional_count (gint64      count);
+/* A change of a count, always signed: "+878", "-3", "+0"; NONE for NAN and infinities. */
+char *rapport_format_signed_count   (double      value);
+/* "4.1 %" for 0.041; NONE for NAN. */
+char *rapport_format_percent        (double      fraction);
+/* A relative change, always signed: "+75.9 %" for 0.759; NONE for NAN. */
+char *rapport_format_change         (double      fraction);
+/* "0.03", two decimals; NONE for NAN. */
+char *rapport_format_p_value        (double      p_value);
+/* How far a Mann–Whitney p-value can be trusted, with the value: "p = 0.03, unlikely to be
+ * chance" below 0.05, "a lead worth testing" below 0.2, "could well be chance" from 0.2 on;
+ * "not tested" for NAN. */
+char *rapport_format_significance   (double      p_value);
+/* "@jo"; "@?" for NULL. */
+char *rapport_format_handle         (const char *handle);
+
+G_END_DECLS

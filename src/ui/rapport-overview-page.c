@@ -20,6 +20,7 @@
 #include "core/rapport-stats.h"
 #include "ui/charts/rapport-chart.h"
 #include "ui/rapport-account-row.h"
+#include "ui/rapport-chart-legend.h"
 #include "ui/rapport-overview-page.h"
 
 #define DAY          RAPPORT_SECONDS_PER_DAY
@@ -144,16 +145,6 @@ typedef struct
   RapportSeriesKind kind;
 } FollowerDay;
 
-typedef enum
-{
-  SWATCH_LINE,
-  SWATCH_DASHED,
-  SWATCH_DOTS,
-  SWATCH_POINT,
-  SWATCH_MARKER_LINE,
-  SWATCH_MARKER_BAND,
-} SwatchKind;
-
 struct _RapportOverviewPage
 {
   AdwBin           parent_instance;
@@ -195,7 +186,7 @@ struct _RapportOverviewPage
   AdwToggleGroup  *view_toggles;
   GtkStack        *chart_stack;
   RapportChart    *chart;
-  GtkFlowBox      *legend_box;
+  RapportChartLegend *legend;
   GListStore      *table_store;
   GtkColumnViewColumn *median_column;
   GtkLabel        *note_label;
@@ -865,112 +856,6 @@ chart_stack_changed_cb (RapportOverviewPage *self)
     fill_table (self);
 }
 
-/* ── the legend ─────────────────────────────────────────────────────────────────────────── */
-
-static void
-draw_swatch (GtkDrawingArea *area,
-             cairo_t        *cr,
-             int             width,
-             int             height,
-             gpointer        user_data)
-{
-  RapportOverviewPage *self = user_data;
-  SwatchKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (area), "swatch-kind"));
-  guint series = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (area), "swatch-series"));
-  static const double dash[] = { 5, 4 };
-  static const double rule_dash[] = { 3, 3 };
-  GdkRGBA color;
-
-  if (kind == SWATCH_MARKER_LINE || kind == SWATCH_MARKER_BAND)
-    rapport_chart_get_marker_color (self->chart,
-                                    kind == SWATCH_MARKER_BAND ? RAPPORT_CHART_MARKER_BAND
-                                                               : RAPPORT_CHART_MARKER_LINE,
-                                    &color);
-  else if (series < rapport_chart_get_n_series (self->chart))
-    rapport_chart_get_series_color (self->chart, series, &color);
-  else
-    return;
-
-  gdk_cairo_set_source_rgba (cr, &color);
-  cairo_set_line_width (cr, 2);
-
-  switch (kind)
-    {
-    case SWATCH_LINE:
-    case SWATCH_DASHED:
-      if (kind == SWATCH_DASHED)
-        cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-      cairo_move_to (cr, 1, height / 2.0);
-      cairo_line_to (cr, width - 1, height / 2.0);
-      cairo_stroke (cr);
-      break;
-
-    case SWATCH_DOTS:
-      color.alpha *= 0.6;
-      gdk_cairo_set_source_rgba (cr, &color);
-      for (int i = 0; i < 3; i++)
-        {
-          cairo_new_sub_path (cr);
-          cairo_arc (cr, width * (i + 0.5) / 3, height / 2.0 + (i == 1 ? -3 : 2), 2.5, 0, 2 * G_PI);
-        }
-      cairo_fill (cr);
-      break;
-
-    case SWATCH_POINT:
-      cairo_move_to (cr, 1, height / 2.0);
-      cairo_line_to (cr, width - 1, height / 2.0);
-      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-      cairo_stroke (cr);
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, width / 2.0, height / 2.0, 3.5, 0, 2 * G_PI);
-      cairo_fill (cr);
-      break;
-
-    case SWATCH_MARKER_LINE:
-      cairo_set_line_width (cr, 1);
-      cairo_set_dash (cr, rule_dash, G_N_ELEMENTS (rule_dash), 0);
-      cairo_move_to (cr, width / 2.0 + 0.5, 0);
-      cairo_line_to (cr, width / 2.0 + 0.5, height);
-      cairo_stroke (cr);
-      break;
-
-    case SWATCH_MARKER_BAND:
-    default:
-      cairo_rectangle (cr, width / 2.0 - 6, 0, 12, height);
-      cairo_fill (cr);
-      break;
-    }
-}
-
-static void
-add_legend_entry (RapportOverviewPage *self,
-                  SwatchKind           kind,
-                  guint                series,
-                  const char          *text)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *swatch = gtk_drawing_area_new ();
-  GtkWidget *label = gtk_label_new (text);
-
-  g_object_set_data (G_OBJECT (swatch), "swatch-kind", GUINT_TO_POINTER (kind));
-  g_object_set_data (G_OBJECT (swatch), "swatch-series", GUINT_TO_POINTER (series));
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 28);
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 14);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch, self, NULL);
-  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (swatch),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
-  gtk_widget_set_can_target (swatch, FALSE);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "caption");
-
-  gtk_box_append (GTK_BOX (box), swatch);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_flow_box_append (self->legend_box, box);
-}
-
 /* ── building the chart ─────────────────────────────────────────────────────────────────── */
 
 static void
@@ -1100,23 +985,26 @@ build_account (RapportOverviewPage *self)
     }
 
   if (self->followers->len > 0)
-    add_legend_entry (self, SWATCH_LINE, 0, _("Followers (left axis)"));
+    rapport_chart_legend_add (self->legend, RAPPORT_CHART_SWATCH_LINE, 0,
+                              _("Followers (left axis)"));
   if (any_lower_bound (self->followers))
-    add_legend_entry (self, SWATCH_DASHED, 0,
-                      _("Dashed: reconstructed from follow dates — a lower bound"));
+    rapport_chart_legend_add (self->legend, RAPPORT_CHART_SWATCH_DASHED, 0,
+                              _("Dashed: reconstructed from follow dates — a lower bound"));
   if (any_lower_bound (self->followers) && any_real (self->followers))
-    add_legend_entry (self, SWATCH_POINT, 0, _("Dot: a total an export stated"));
+    rapport_chart_legend_add (self->legend, RAPPORT_CHART_SWATCH_POINT, 0,
+                              _("Dot: a total an export stated"));
   if (rates_series != G_MAXUINT)
-    add_legend_entry (self, SWATCH_DOTS, rates_series,
-                      _("Engagement rate of each post (right axis)"));
+    rapport_chart_legend_add (self->legend, RAPPORT_CHART_SWATCH_DOTS, rates_series,
+                              _("Engagement rate of each post (right axis)"));
   if (median_series != G_MAXUINT)
-    add_legend_entry (self, SWATCH_LINE, median_series,
-                      _("Median engagement rate of the last 30 days, from 3 posts"));
+    rapport_chart_legend_add (self->legend, RAPPORT_CHART_SWATCH_LINE, median_series,
+                              _("Median engagement rate of the last 30 days, from 3 posts"));
   if (dataset->snapshots->len > 0)
-    add_legend_entry (self, SWATCH_MARKER_LINE, 0, _("An export you imported"));
+    rapport_chart_legend_add (self->legend, RAPPORT_CHART_SWATCH_MARKER_LINE, 0,
+                              _("An export you imported"));
   if (report->anomalies->len > 0)
-    add_legend_entry (self, SWATCH_MARKER_BAND, 0,
-                      _("An unusual jump or drop of followers, with its size"));
+    rapport_chart_legend_add (self->legend, RAPPORT_CHART_SWATCH_MARKER_BAND, 0,
+                              _("An unusual jump or drop of followers, with its size"));
 
   gtk_label_set_text (self->note_label,
                       _("Engagement rate: a post’s likes, comments, shares and saves divided by "
@@ -1187,13 +1075,15 @@ build_all (RapportOverviewPage *self)
   g_array_sort (self->post_times, compare_times);
 
   if (self->followers->len > 0)
-    add_legend_entry (self, SWATCH_LINE, 0, _("Followers of all accounts together"));
+    rapport_chart_legend_add (self->legend, RAPPORT_CHART_SWATCH_LINE, 0,
+                              _("Followers of all accounts together"));
   if (any_lower_bound (self->followers))
-    add_legend_entry (self, SWATCH_DASHED, 0,
-                      _("Dashed: a lower bound — some accounts’ followers are reconstructed from "
-                        "follow dates or not known yet"));
+    rapport_chart_legend_add (self->legend, RAPPORT_CHART_SWATCH_DASHED, 0,
+                              _("Dashed: a lower bound — some accounts’ followers are "
+                                "reconstructed from follow dates or not known yet"));
   if (rapport_chart_get_n_markers (self->chart) > 0)
-    add_legend_entry (self, SWATCH_MARKER_LINE, 0, _("An export you imported"));
+    rapport_chart_legend_add (self->legend, RAPPORT_CHART_SWATCH_MARKER_LINE, 0,
+                              _("An export you imported"));
 
   gtk_label_set_text (self->note_label,
                       _("The combined line adds up each account’s followers of the day. An "
@@ -1393,7 +1283,7 @@ rebuild (RapportOverviewPage *self)
   gboolean has_data;
 
   rapport_chart_clear (self->chart);
-  gtk_flow_box_remove_all (self->legend_box);
+  rapport_chart_legend_clear (self->legend);
   gtk_list_box_remove_all (self->accounts_list);
   gtk_widget_set_visible (GTK_WIDGET (self->accounts_list), FALSE);
   g_list_store_remove_all (self->table_store);
@@ -1573,6 +1463,7 @@ rapport_overview_page_class_init (RapportOverviewPageClass *klass)
 
   /* Types the template names. */
   g_type_ensure (RAPPORT_TYPE_CHART);
+  g_type_ensure (RAPPORT_TYPE_CHART_LEGEND);
   g_type_ensure (RAPPORT_TYPE_OVERVIEW_DAY);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1599,7 +1490,7 @@ rapport_overview_page_class_init (RapportOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, view_toggles);
   gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, chart_stack);
   gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, chart);
-  gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, legend_box);
+  gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, legend);
   gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, table_store);
   gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, median_column);
   gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, note_label);

@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * What the parts of the Overview share: rapport-overview-page.c (the class, its data, the
- * chart and the ranges) and rapport-overview-page-figures.c (the key figures).
+ * chart and the ranges), rapport-overview-page-figures.c (the key figures) and
+ * rapport-overview-page-table.c (the same days as a table).
  */
 
 #pragma once
@@ -84,5 +85,13 @@ guint _rapport_overview_times_lower_bound     (const GArray        *times,
 char *_rapport_overview_format_signed_count   (double               value);
 /* The four key figures of the selected days. */
 void  _rapport_overview_page_update_figures   (RapportOverviewPage *self);
+
+/* rapport-overview-page-table.c: the table's rows */
+#define RAPPORT_TYPE_OVERVIEW_DAY (rapport_overview_day_get_type ())
+
+G_DECLARE_FINAL_TYPE (RapportOverviewDay, rapport_overview_day, RAPPORT, OVERVIEW_DAY, GObject)
+
+/* Fills the table once per analysis, newest day first: only when it is first shown. */
+void  _rapport_overview_page_fill_table       (RapportOverviewPage *self);
 
 G_END_DECLS

@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * What the parts of the Overview share: rapport-overview-page.c (the class, its data, the
- * chart and the ranges), rapport-overview-page-figures.c (the key figures) and
- * rapport-overview-page-table.c (the same days as a table).
+ * chart and the ranges), rapport-overview-page-figures.c (the key figures),
+ * rapport-overview-page-headline.c (the sentence above them) and rapport-overview-page-table.c
+ * (the same days as a table).
  */
 
 #pragma once
@@ -85,6 +86,9 @@ guint _rapport_overview_times_lower_bound     (const GArray        *times,
 char *_rapport_overview_format_signed_count   (double               value);
 /* The four key figures of the selected days. */
 void  _rapport_overview_page_update_figures   (RapportOverviewPage *self);
+
+/* rapport-overview-page-headline.c */
+void  _rapport_overview_page_update_headline  (RapportOverviewPage *self);
 
 /* rapport-overview-page-table.c: the table's rows */
 #define RAPPORT_TYPE_OVERVIEW_DAY (rapport_overview_day_get_type ())

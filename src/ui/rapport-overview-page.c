@@ -10,6 +10,9 @@
  * exports as markers, and one row per account with that account's own figures.  Engagement
  * rates and follow-back ratios are not added up: they mean different things on different
  * platforms, so the rows give them per account.
+ *
+ * The page's parts share rapport-overview-page-private.h: the key figures, the headline and
+ * the table each have a file of their own, and the legend is a RapportChartLegend.
  */
 
 #include "config.h"
@@ -425,67 +428,6 @@ build_all (RapportOverviewPage *self)
                         "bound."));
 }
 
-/* The headline: the report's strongest divergence, else the comparison of then and now. */
-static char *
-dup_headline (const RapportReport *report)
-{
-  const RapportDivergence *overall = report->overall;
-
-  if (report->divergence != NULL && report->divergence->headline != NULL)
-    return g_strdup (report->divergence->headline);
-
-  if (overall != NULL && !isnan (overall->median_before) && !isnan (overall->median_after))
-    {
-      g_autofree char *from = rapport_coach_day (overall->from);
-      g_autofree char *to = rapport_coach_day (overall->to);
-      g_autofree char *growth = rapport_coach_change (overall->follower_growth / 100);
-      g_autofree char *before = rapport_coach_percent (overall->median_before);
-      g_autofree char *after = rapport_coach_percent (overall->median_after);
-
-      /* Translators: the Overview's headline when followers and engagement did not diverge:
-       * two dates, the change of followers in percent, and the median engagement rate of the
-       * first and of the last posts. */
-      return g_strdup_printf (_("From %s to %s followers changed by %s while the median "
-                                "engagement rate went from %s to %s"),
-                              from, to, growth, before, after);
-    }
-
-  return NULL;
-}
-
-static void
-update_headline (RapportOverviewPage *self)
-{
-  g_autofree char *headline = NULL;
-
-  if (rapport_analysis_is_all_accounts (self->analysis))
-    {
-      /* Across accounts: the first account that has a divergence to tell. */
-      for (guint c = 0; c < rapport_analysis_get_n_children (self->analysis) && headline == NULL; c++)
-        {
-          RapportAnalysis *child = rapport_analysis_get_child (self->analysis, c);
-          const RapportReport *report = rapport_analysis_get_report (child);
-
-          if (report->divergence != NULL && report->divergence->headline != NULL)
-            /* Translators: an account and its headline, "@jo.doe: Followers +40.0 % since …". */
-            headline = g_strdup_printf (_("%s: %s"), rapport_analysis_get_title (child),
-                                        report->divergence->headline);
-        }
-    }
-  else
-    headline = dup_headline (rapport_analysis_get_report (self->analysis));
-
-  if (headline == NULL)
-    headline = g_strdup (_("Not enough posts with an engagement rate yet to compare followers "
-                           "with engagement"));
-
-  gtk_label_set_text (self->headline_label, headline);
-  /* The chart's takeaway for those who cannot see it. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, headline,
-                                  -1);
-}
-
 /* ── ranges ─────────────────────────────────────────────────────────────────────────────── */
 
 static void
@@ -672,7 +614,7 @@ rebuild (RapportOverviewPage *self)
   self->has_data = TRUE;
   gtk_stack_set_visible_child_name (self->stack, "overview");
 
-  update_headline (self);
+  _rapport_overview_page_update_headline (self);
 
   /* A new account starts with its whole history. */
   if (adw_toggle_group_get_active_name (self->range_toggles) == NULL)

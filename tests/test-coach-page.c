@@ -470,6 +470,7 @@ test_coach_page_loading (Fixture       *fixture,
   g_autofree char *labels = NULL;
   gpointer weak = analysis;
   g_autoptr(GPtrArray) all = NULL;
+  GtkWidget *loading;
   RapportCoachPage *page;
   GtkWindow *window;
   Shown shown = { 0 };
@@ -481,8 +482,9 @@ test_coach_page_loading (Fixture       *fixture,
   g_assert_cmpstr (labels, ==, "Loading Suggestions|"
                                "The coach needs your followers and the accounts you follow, "
                                "which are still loading|");
-  g_assert_true (ADW_IS_SPINNER_PAINTABLE (
-                   adw_status_page_get_paintable (template_child (page, "loading_page"))));
+  loading = template_child (page, "loading_page");
+  g_assert_true (ADW_IS_SPINNER_PAINTABLE (adw_status_page_get_paintable (
+                   ADW_STATUS_PAGE (gtk_widget_get_first_child (loading)))));
 
   rapport_test_ui_complete_analysis (analysis);
 

@@ -18,6 +18,7 @@
 #include "coach/rapport-coach.h"
 #include "ui/models/rapport-people-model.h"
 #include "ui/rapport-audience-page.h"
+#include "ui/rapport-loading-page.h"
 
 typedef enum
 {
@@ -79,7 +80,7 @@ struct _RapportAudiencePage
   GtkColumnViewColumn *you_follow_column;
   AdwStatusPage      *unavailable_page;
   AdwStatusPage      *empty_page;
-  AdwStatusPage      *loading_page;
+  RapportLoadingPage *loading_page;
 };
 
 G_DEFINE_FINAL_TYPE (RapportAudiencePage, rapport_audience_page, ADW_TYPE_BREAKPOINT_BIN)
@@ -1133,6 +1134,7 @@ rapport_audience_page_class_init (RapportAudiencePageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (RAPPORT_TYPE_LOADING_PAGE);
   g_type_ensure (RAPPORT_TYPE_PERSON_ITEM);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1169,13 +1171,7 @@ rapport_audience_page_class_init (RapportAudiencePageClass *klass)
 static void
 rapport_audience_page_init (RapportAudiencePage *self)
 {
-  g_autoptr(AdwSpinnerPaintable) spinner = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  /* Not in the template: GtkBuilder takes an inline paintable there for a file name. */
-  spinner = adw_spinner_paintable_new (GTK_WIDGET (self->loading_page));
-  adw_status_page_set_paintable (self->loading_page, GDK_PAINTABLE (spinner));
 
   self->cancellable = g_cancellable_new ();
   self->segments = g_ptr_array_new_with_free_func ((GDestroyNotify) segment_free);

@@ -15,6 +15,7 @@
 
 #include "ui/rapport-account-row.h"
 #include "ui/rapport-coach-page.h"
+#include "ui/rapport-loading-page.h"
 #include "ui/rapport-suggestion-card.h"
 
 struct _RapportCoachPage
@@ -30,7 +31,7 @@ struct _RapportCoachPage
   AdwToastOverlay *toast_overlay;
   GtkStack        *stack;
   AdwStatusPage   *empty_page;
-  AdwStatusPage   *loading_page;
+  RapportLoadingPage *loading_page;
   GtkScrolledWindow *scrolled_window;
   GtkLabel        *title_label;
   GtkLabel        *subtitle_label;
@@ -611,6 +612,7 @@ rapport_coach_page_class_init (RapportCoachPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (RAPPORT_TYPE_LOADING_PAGE);
   g_type_ensure (RAPPORT_TYPE_SUGGESTION_CARD);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -633,14 +635,8 @@ rapport_coach_page_class_init (RapportCoachPageClass *klass)
 static void
 rapport_coach_page_init (RapportCoachPage *self)
 {
-  g_autoptr(AdwSpinnerPaintable) spinner = NULL;
-
   self->watched = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_stack_set_visible_child_name (self->stack, "empty");
-
-  /* Not in the template: GtkBuilder takes an inline paintable there for a file name. */
-  spinner = adw_spinner_paintable_new (GTK_WIDGET (self->loading_page));
-  adw_status_page_set_paintable (self->loading_page, GDK_PAINTABLE (spinner));
 }

@@ -16,72 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "coach/rapport-coach.h"
-#include "ui/models/rapport-people-model.h"
-#include "ui/rapport-audience-page.h"
-#include "ui/rapport-loading-page.h"
-
-typedef enum
-{
-  SEGMENT_MUTUALS,
-  SEGMENT_NOT_FOLLOWING_BACK,
-  SEGMENT_FANS,
-  SEGMENT_NEW,
-  SEGMENT_LOST,
-  SEGMENT_DROPPED,
-  SEGMENT_ACCOUNTS,    /* the accounts behind a coach suggestion */
-} SegmentKind;
-
-typedef struct
-{
-  SegmentKind          kind;
-  char                *name;        /* for file names: "mutuals" */
-  char                *title;
-  gsize                count;
-  /* Why this export cannot have the segment, NULL when it can. */
-  char                *unavailable;
-
-  const RapportPeople *people;
-  RapportDirection     direction;
-  const RapportPeople *other;
-  GArray              *indices;     /* guint32 into people->items, NULL for all */
-
-  RapportPeopleModel  *model;       /* made when first shown */
-} Segment;
-
-struct _RapportAudiencePage
-{
-  AdwBreakpointBin    parent_instance;
-
-  RapportAnalysis    *analysis;
-  GPtrArray          *segments;     /* Segment, in the order of the sidebar */
-  Segment            *current;
-  GCancellable       *cancellable;
-  guint               selecting : 1;
-  /* The user sorted or searched: the next change of the rows shows the top. */
-  guint               scroll_to_top : 1;
-  /* The analysis changed while the page was hidden: built when it is shown. */
-  guint               needs_rebuild : 1;
-
-  /* Template children */
-  GtkStack           *stack;
-  GtkScrolledWindow  *segment_sidebar;
-  GtkListBox         *segment_list;
-  GtkDropDown        *segment_dropdown;
-  GtkStringList      *segment_names;
-  GtkSearchEntry     *search_entry;
-  GtkButton          *open_button;
-  GtkButton          *export_button;
-  GtkLabel           *coverage_label;
-  GtkStack           *content_stack;
-  GtkColumnView      *column_view;
-  GtkSingleSelection *selection;
-  GtkColumnViewColumn *handle_column;
-  GtkColumnViewColumn *follows_column;
-  GtkColumnViewColumn *you_follow_column;
-  AdwStatusPage      *unavailable_page;
-  AdwStatusPage      *empty_page;
-  RapportLoadingPage *loading_page;
-};
+#include "ui/rapport-audience-page-private.h"
 
 G_DEFINE_FINAL_TYPE (RapportAudiencePage, rapport_audience_page, ADW_TYPE_BREAKPOINT_BIN)
 
@@ -125,9 +60,9 @@ format_day (gpointer unused,
   return t == 0 ? g_strdup ("—") : rapport_coach_day (t);
 }
 
-static void
-add_toast (RapportAudiencePage *self,
-           const char          *message)
+void
+_rapport_audience_page_add_toast (RapportAudiencePage *self,
+                                  const char          *message)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   AdwToast *toast;
@@ -414,7 +349,7 @@ launch_done_cb (GObject      *object,
   if (!gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (object), result, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
       !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED))
-    add_toast (self, _("Could not open the profile in the browser"));
+    _rapport_audience_page_add_toast (self, _("Could not open the profile in the browser"));
 }
 
 static void
@@ -455,139 +390,6 @@ open_profile_action (GtkWidget  *widget,
   RapportAudiencePage *self = RAPPORT_AUDIENCE_PAGE (widget);
 
   open_profile (self, selected_person (self));
-}
-
-static void
-export_thread_done_cb (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!rapport_people_model_export_csv_finish (RAPPORT_PEOPLE_MODEL (object), result, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-void
-rapport_audience_page_export_async (RapportAudiencePage *self,
-                                    GFile               *file,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (RAPPORT_IS_AUDIENCE_PAGE (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rapport_audience_page_export_async);
-
-  if (self->current == NULL || self->current->model == NULL)
-    {
-      g_task_return_new_error_literal (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                                       _("This segment has no accounts to export"));
-      return;
-    }
-
-  rapport_people_model_export_csv_async (self->current->model, file, cancellable,
-                                         export_thread_done_cb, g_steal_pointer (&task));
-}
-
-gboolean
-rapport_audience_page_export_finish (RapportAudiencePage  *self,
-                                     GAsyncResult         *result,
-                                     GError              **error)
-{
-  g_return_val_if_fail (RAPPORT_IS_AUDIENCE_PAGE (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static void
-export_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  RapportAudiencePage *self = RAPPORT_AUDIENCE_PAGE (object);
-  g_autoptr(GFile) file = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!rapport_audience_page_export_finish (self, result, &error))
-    {
-      AdwDialog *dialog;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-
-      dialog = adw_alert_dialog_new (_("Could Not Export the Segment"), error->message);
-      adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
-      adw_dialog_present (dialog, GTK_WIDGET (self));
-    }
-  else
-    {
-      g_autofree char *name = g_file_get_basename (file);
-      /* Translators: %s is a file name. */
-      g_autofree char *message = g_strdup_printf (_("Saved as %s"), name);
-
-      add_toast (self, message);
-    }
-}
-
-static void
-save_dialog_done_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(RapportAudiencePage) self = user_data;
-  g_autoptr(GFile) file = NULL;
-
-  file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, NULL);
-  if (file == NULL || self->analysis == NULL)
-    return;
-
-  rapport_audience_page_export_async (self, file, self->cancellable, export_done_cb,
-                                      g_object_ref (file));
-}
-
-static void
-export_csv_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  RapportAudiencePage *self = RAPPORT_AUDIENCE_PAGE (widget);
-  g_autoptr(GtkFileDialog) dialog = NULL;
-  g_autoptr(GtkFileFilter) filter = NULL;
-  g_autoptr(GListStore) filters = NULL;
-  g_autofree char *name = NULL;
-  const RapportAccount *account;
-
-  if (self->current == NULL || self->current->model == NULL || self->analysis == NULL)
-    return;
-
-  account = rapport_analysis_get_account (self->analysis);
-  name = g_strdup_printf ("%s-%s.csv", account->handle != NULL ? account->handle : "account",
-                          self->current->name);
-  g_strdelimit (name, "/\\", '-');
-
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("CSV Files"));
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_filter_add_suffix (filter, "csv");
-  filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-  g_list_store_append (filters, filter);
-
-  dialog = gtk_file_dialog_new ();
-  gtk_file_dialog_set_title (dialog, _("Export Segment as CSV"));
-  gtk_file_dialog_set_initial_name (dialog, name);
-  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-  gtk_file_dialog_set_accept_label (dialog, _("_Export"));
-  gtk_file_dialog_save (dialog, GTK_WINDOW (gtk_widget_get_root (widget)), self->cancellable,
-                        save_dialog_done_cb, g_object_ref (self));
 }
 
 /* Building the segments */
@@ -1165,7 +967,7 @@ rapport_audience_page_class_init (RapportAudiencePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, format_day);
 
   gtk_widget_class_install_action (widget_class, "page.open-profile", NULL, open_profile_action);
-  gtk_widget_class_install_action (widget_class, "page.export-csv", NULL, export_csv_action);
+  _rapport_audience_page_export_class_init (widget_class);
 }
 
 static void

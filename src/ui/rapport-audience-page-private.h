@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * What the parts of the Audience page share: rapport-audience-page.c (the class, the list of a
- * segment, search, sorting and profiles) and rapport-audience-page-export.c (the CSV export).
+ * segment, search, sorting and profiles), rapport-audience-page-segments.c (which segments
+ * there are) and rapport-audience-page-export.c (the CSV export).
  */
 
 #pragma once
@@ -81,6 +82,23 @@ struct _RapportAudiencePage
 /* A toast of plain text in the window's overlay, if the page is in one. */
 void _rapport_audience_page_add_toast        (RapportAudiencePage *self,
                                               const char          *message);
+
+/* rapport-audience-page-segments.c */
+Segment             *_rapport_audience_segment_new          (SegmentKind          kind,
+                                                             const char          *name,
+                                                             const char          *title);
+void                 _rapport_audience_segment_free         (Segment             *segment);
+/* The list of @direction of the newest export that has one, or NULL. */
+const RapportPeople *_rapport_audience_newest_list          (const RapportDataset *dataset,
+                                                             RapportDirection     direction);
+/* Appends @segment (taking it) to the sidebar and the drop-down, with its count. */
+void                 _rapport_audience_page_add_segment     (RapportAudiencePage *self,
+                                                             Segment             *segment);
+/* The reciprocity and churn segments of @report, in the order of the sidebar. */
+void                 _rapport_audience_page_build_segments  (RapportAudiencePage *self,
+                                                             const RapportReport *report);
+/* Empties the sidebar, the drop-down and the list. */
+void                 _rapport_audience_page_clear_segments  (RapportAudiencePage *self);
 
 /* rapport-audience-page-export.c: page.export-csv */
 void _rapport_audience_page_export_class_init (GtkWidgetClass     *widget_class);

@@ -9,6 +9,9 @@
  *
  * For all accounts the page asks to pick one: followers are lists of one account, and mixing
  * platforms' lists would match unrelated people who share a name.
+ *
+ * Which segments there are is in rapport-audience-page-segments.c, the CSV export in
+ * rapport-audience-page-export.c.
  */
 
 #include "config.h"
@@ -27,31 +30,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void
-segment_free (Segment *segment)
-{
-  g_clear_object (&segment->model);
-  g_clear_pointer (&segment->indices, g_array_unref);
-  g_clear_pointer (&segment->name, g_free);
-  g_clear_pointer (&segment->title, g_free);
-  g_clear_pointer (&segment->unavailable, g_free);
-  g_free (segment);
-}
-
-static Segment *
-segment_new (SegmentKind  kind,
-             const char  *name,
-             const char  *title)
-{
-  Segment *segment = g_new0 (Segment, 1);
-
-  segment->kind = kind;
-  segment->name = g_strdup (name);
-  segment->title = g_strdup (title);
-
-  return segment;
-}
 
 static char *
 format_day (gpointer unused,
@@ -392,247 +370,6 @@ open_profile_action (GtkWidget  *widget,
   open_profile (self, selected_person (self));
 }
 
-/* Building the segments */
-
-static GtkWidget *
-segment_row_new (const Segment *segment)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *title = gtk_label_new (segment->title);
-  GtkWidget *count;
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (title, TRUE);
-  gtk_box_append (GTK_BOX (box), title);
-
-  if (segment->unavailable == NULL)
-    {
-      g_autofree char *text = rapport_coach_count ((double) segment->count);
-
-      count = gtk_label_new (text);
-    }
-  else
-    {
-      count = gtk_label_new ("—");
-    }
-  gtk_widget_add_css_class (count, "dimmed");
-  gtk_widget_add_css_class (count, "numeric");
-  gtk_box_append (GTK_BOX (box), count);
-
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-
-  return row;
-}
-
-static char *
-segment_dropdown_text (const Segment *segment)
-{
-  g_autofree char *count = NULL;
-
-  if (segment->unavailable != NULL)
-    return g_strdup (segment->title);
-
-  count = rapport_coach_count ((double) segment->count);
-  /* Translators: a segment and its size in the drop-down, "Mutuals (777)". */
-  return g_strdup_printf (_("%s (%s)"), segment->title, count);
-}
-
-static void
-add_segment (RapportAudiencePage *self,
-             Segment             *segment)
-{
-  g_autofree char *text = NULL;
-
-  g_assert (RAPPORT_IS_AUDIENCE_PAGE (self));
-
-  if (segment->indices != NULL)
-    segment->count = segment->indices->len;
-  else if (segment->people != NULL)
-    segment->count = segment->people->len;
-
-  text = segment_dropdown_text (segment);
-
-  g_ptr_array_add (self->segments, segment);
-  gtk_list_box_append (self->segment_list, segment_row_new (segment));
-  gtk_string_list_append (self->segment_names, text);
-}
-
-static char *
-coverage_sentence (const RapportReport *report,
-                   RapportFigure        figure,
-                   const char          *fallback)
-{
-  const RapportCoverageItem *item = NULL;
-
-  if (report->coverage != NULL)
-    item = rapport_coverage_get (report->coverage, figure);
-
-  return g_strdup (item != NULL && item->explanation != NULL ? item->explanation : fallback);
-}
-
-static GArray *
-copy_indices (const GArray *indices)
-{
-  GArray *copy = g_array_sized_new (FALSE, FALSE, sizeof (guint32), indices->len);
-
-  g_array_append_vals (copy, indices->data, indices->len);
-  return copy;
-}
-
-static const RapportPeople *
-newest_list (const RapportDataset *dataset,
-             RapportDirection      direction)
-{
-  const RapportDatasetSnapshot *snapshot = rapport_dataset_latest_with_list (dataset, direction);
-
-  if (snapshot == NULL)
-    return NULL;
-  return direction == RAPPORT_DIRECTION_FOLLOWER ? snapshot->followers : snapshot->following;
-}
-
-static void
-build_reciprocity_segments (RapportAudiencePage *self,
-                            const RapportReport *report)
-{
-  const RapportReciprocity *reciprocity = report->reciprocity;
-  g_autofree char *why = NULL;
-  Segment *mutuals;
-  Segment *not_back;
-  Segment *fans;
-
-  g_assert (RAPPORT_IS_AUDIENCE_PAGE (self));
-
-  mutuals = segment_new (SEGMENT_MUTUALS, "mutuals", _("Mutuals"));
-  not_back = segment_new (SEGMENT_NOT_FOLLOWING_BACK, "not-following-back",
-                          _("Not Following Back"));
-  fans = segment_new (SEGMENT_FANS, "fans", _("Fans"));
-
-  if (reciprocity == NULL)
-    {
-      why = coverage_sentence (report, RAPPORT_FIGURE_RECIPROCITY,
-                               _("These need the follower and the following list of one export."));
-      mutuals->unavailable = g_strdup (why);
-      not_back->unavailable = g_strdup (why);
-      fans->unavailable = g_strdup (why);
-    }
-  else
-    {
-      mutuals->people = reciprocity->followers;
-      mutuals->direction = RAPPORT_DIRECTION_FOLLOWER;
-      mutuals->other = reciprocity->following;
-      mutuals->indices = g_array_sized_new (FALSE, FALSE, sizeof (guint32),
-                                            reciprocity->mutuals->len);
-      for (guint i = 0; i < reciprocity->mutuals->len; i++)
-        g_array_append_val (mutuals->indices,
-                            g_array_index (reciprocity->mutuals, RapportMutual, i).follower);
-
-      not_back->people = reciprocity->following;
-      not_back->direction = RAPPORT_DIRECTION_FOLLOWING;
-      not_back->other = reciprocity->followers;
-      not_back->indices = copy_indices (reciprocity->not_following_back);
-
-      fans->people = reciprocity->followers;
-      fans->direction = RAPPORT_DIRECTION_FOLLOWER;
-      fans->other = reciprocity->following;
-      fans->indices = copy_indices (reciprocity->fans);
-    }
-
-  add_segment (self, mutuals);
-  add_segment (self, not_back);
-  add_segment (self, fans);
-}
-
-static void
-build_churn_segments (RapportAudiencePage *self,
-                      const RapportReport *report)
-{
-  const RapportChurnStep *step = NULL;
-  const RapportPeople *following = NULL;
-  Segment *gained;
-  Segment *lost;
-  Segment *dropped;
-
-  g_assert (RAPPORT_IS_AUDIENCE_PAGE (self));
-
-  gained = segment_new (SEGMENT_NEW, "new", _("New Since Previous Export"));
-  lost = segment_new (SEGMENT_LOST, "lost", _("Lost Since Previous Export"));
-  dropped = segment_new (SEGMENT_DROPPED, "dropped-after-follow-back",
-                         _("Dropped After Follow-Back"));
-
-  if (report->churn != NULL)
-    step = rapport_churn_latest (report->churn);
-
-  if (step == NULL)
-    {
-      g_autofree char *why = coverage_sentence (report, RAPPORT_FIGURE_CHURN,
-                                                _("These need two exports of this account with "
-                                                  "their follower lists."));
-
-      gained->unavailable = g_strdup (why);
-      lost->unavailable = g_strdup (why);
-      dropped->unavailable = g_strdup (why);
-    }
-  else
-    {
-      following = report->reciprocity != NULL ? report->reciprocity->following
-                                               : newest_list (report->dataset,
-                                                              RAPPORT_DIRECTION_FOLLOWING);
-
-      gained->people = step->newer->followers;
-      gained->direction = RAPPORT_DIRECTION_FOLLOWER;
-      gained->other = following;
-      gained->indices = copy_indices (step->gained);
-
-      /* Lost followers are in the older list; whether the creator follows them is a matter
-       * of the list the churn step looked in. */
-      lost->people = step->older->followers;
-      lost->direction = RAPPORT_DIRECTION_FOLLOWER;
-      lost->other = step->following_snapshot != NULL ? step->following_snapshot->following : NULL;
-      lost->indices = copy_indices (step->lost);
-
-      if (step->following_snapshot == NULL)
-        {
-          dropped->unavailable =
-            g_strdup (_("Neither of the two exports has the list of accounts you follow, so the "
-                        "followers who left after you followed them back cannot be told apart. "
-                        "Include “Following” in the next export."));
-        }
-      else
-        {
-          dropped->people = step->older->followers;
-          dropped->direction = RAPPORT_DIRECTION_FOLLOWER;
-          dropped->other = step->following_snapshot->following;
-          dropped->indices = copy_indices (step->dropped_after_follow_back);
-        }
-    }
-
-  add_segment (self, gained);
-  add_segment (self, lost);
-  add_segment (self, dropped);
-}
-
-static void
-clear_segments (RapportAudiencePage *self)
-{
-  GtkWidget *child;
-
-  g_assert (RAPPORT_IS_AUDIENCE_PAGE (self));
-
-  self->current = NULL;
-  gtk_single_selection_set_model (self->selection, NULL);
-
-  self->selecting = TRUE;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->segment_list))) != NULL)
-    gtk_list_box_remove (self->segment_list, child);
-  gtk_string_list_splice (self->segment_names, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->segment_names)), NULL);
-  self->selecting = FALSE;
-
-  g_ptr_array_set_size (self->segments, 0);
-}
-
 static void
 rebuild (RapportAudiencePage *self)
 {
@@ -642,7 +379,7 @@ rebuild (RapportAudiencePage *self)
   g_assert (RAPPORT_IS_AUDIENCE_PAGE (self));
 
   self->needs_rebuild = FALSE;
-  clear_segments (self);
+  _rapport_audience_page_clear_segments (self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 
   if (self->analysis == NULL || (report = rapport_analysis_get_report (self->analysis)) == NULL)
@@ -662,8 +399,7 @@ rebuild (RapportAudiencePage *self)
 
   /* The drop-down selects its first item as it gets one: not the user's choice. */
   self->selecting = TRUE;
-  build_reciprocity_segments (self, report);
-  build_churn_segments (self, report);
+  _rapport_audience_page_build_segments (self, report);
   self->selecting = FALSE;
 
   /* Without follow dates both date columns stay empty: say why once, above the table. */
@@ -715,10 +451,12 @@ rapport_audience_page_show_accounts (RapportAudiencePage *self,
       (report = rapport_analysis_get_report (self->analysis)) == NULL)
     return;
 
-  followers = report->reciprocity != NULL ? report->reciprocity->followers
-                                          : newest_list (dataset, RAPPORT_DIRECTION_FOLLOWER);
-  following = report->reciprocity != NULL ? report->reciprocity->following
-                                          : newest_list (dataset, RAPPORT_DIRECTION_FOLLOWING);
+  followers = report->reciprocity != NULL
+    ? report->reciprocity->followers
+    : _rapport_audience_newest_list (dataset, RAPPORT_DIRECTION_FOLLOWER);
+  following = report->reciprocity != NULL
+    ? report->reciprocity->following
+    : _rapport_audience_newest_list (dataset, RAPPORT_DIRECTION_FOLLOWING);
   if (report->churn != NULL && (step = rapport_churn_latest (report->churn)) != NULL)
     older = step->older->followers;
 
@@ -771,7 +509,7 @@ rapport_audience_page_show_accounts (RapportAudiencePage *self,
   owner = g_new0 (AccountsOwner, 1);
   owner->analysis = g_object_ref (self->analysis);
   owner->people = g_steal_pointer (&people);
-  segment = segment_new (SEGMENT_ACCOUNTS, "accounts", title);
+  segment = _rapport_audience_segment_new (SEGMENT_ACCOUNTS, "accounts", title);
   segment->people = owner->people;
   segment->direction = RAPPORT_DIRECTION_FOLLOWER;
   segment->other = following;
@@ -780,7 +518,7 @@ rapport_audience_page_show_accounts (RapportAudiencePage *self,
                                              owner, accounts_owner_free);
 
   self->selecting = TRUE;
-  add_segment (self, segment);
+  _rapport_audience_page_add_segment (self, segment);
   self->selecting = FALSE;
   index = self->segments->len - 1;
 
@@ -807,7 +545,7 @@ queue_rebuild (RapportAudiencePage *self)
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     rebuild (self);
   else
-    clear_segments (self);
+    _rapport_audience_page_clear_segments (self);
 }
 
 static void
@@ -976,7 +714,7 @@ rapport_audience_page_init (RapportAudiencePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  self->segments = g_ptr_array_new_with_free_func ((GDestroyNotify) segment_free);
+  self->segments = g_ptr_array_new_with_free_func ((GDestroyNotify) _rapport_audience_segment_free);
 
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);

@@ -5,39 +5,28 @@
  * The rows are three index arrays into one RapportPeople: the segment in 'who' order, the base
  * (the segment in the chosen sort order) and the visible rows (the base filtered by the
  * search).  Published arrays are never changed again, so a thread can read them while the
- * main thread replaces them; only the main thread replaces them.
+ * main thread replaces them; only the main thread replaces them.  The work of a sort or a
+ * search is in rapport-people-model-search.c.
  */
 
 #include "config.h"
 
-#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include "ui/models/rapport-people-model.h"
+#include "ui/models/rapport-people-model-private.h"
 
 /* Searches and sorts over fewer rows than this take a millisecond or two, so they run at once,
  * which keeps small lists simple to follow.  Over 1,000,000 rows a search takes about 20 ms and
  * a sort by date about 200 ms (see test-people-model.c): more than a frame, so a thread. */
 #define SYNC_LIMIT 50000
 
-/* How often the search thread looks whether a newer search replaced it. */
-#define CANCEL_CHECK_ROWS 65536
-
-/* The lists a model reads, borrowed from its owner.  They never change, so threads share them. */
-typedef struct
-{
-  const RapportPeople *people;
-  RapportDirection     direction;
-  const RapportPeople *other;
-} Lists;
-
 struct _RapportPeopleModel
 {
   GObject              parent_instance;
 
   RapportPlatform      platform;
-  Lists                lists;
+  RapportPeopleLists   lists;
   gpointer             owner;
   GDestroyNotify       owner_destroy;
   GThread             *creator;       /* the thread whose main loop the owner belongs to */
@@ -78,38 +67,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Lookups over the immutable lists, safe in any thread. */
-
-static gint64
-other_since (const Lists *lists,
-             guint32      index)
-{
-  const RapportPerson *match;
-
-  if (lists->other == NULL)
-    return 0;
-
-  match = rapport_people_find (lists->other, lists->people->items[index].who);
-
-  return match != NULL ? match->since : 0;
-}
-
-static gint64
-follows_since (const Lists *lists,
-               guint32      index)
-{
-  return lists->direction == RAPPORT_DIRECTION_FOLLOWER ? lists->people->items[index].since
-                                                        : other_since (lists, index);
-}
-
-static gint64
-you_follow_since (const Lists *lists,
-                  guint32      index)
-{
-  return lists->direction == RAPPORT_DIRECTION_FOLLOWING ? lists->people->items[index].since
-                                                         : other_since (lists, index);
-}
-
 /* GListModel */
 
 static GType
@@ -141,8 +98,8 @@ rapport_people_model_get_item (GListModel *model,
   person = &self->lists.people->items[index];
 
   return rapport_person_item_new (self->platform, person,
-                                  follows_since (&self->lists, index),
-                                  you_follow_since (&self->lists, index));
+                                  _rapport_people_lists_follows_since (&self->lists, index),
+                                  _rapport_people_lists_you_follow_since (&self->lists, index));
 }
 
 static void
@@ -151,170 +108,6 @@ rapport_people_model_list_model_init (GListModelInterface *iface)
   iface->get_item_type = rapport_people_model_get_item_type;
   iface->get_n_items = rapport_people_model_get_n_items;
   iface->get_item = rapport_people_model_get_item;
-}
-
-/* Sorting and searching, on copies, in any thread */
-
-typedef struct
-{
-  gint64 key;
-  guint32 index;
-} SortEntry;
-
-static int
-compare_entries_ascending (gconstpointer a,
-                           gconstpointer b)
-{
-  const SortEntry *ea = a;
-  const SortEntry *eb = b;
-
-  /* Unknown dates (0) last, then by date, then by 'who' (the index order). */
-  if ((ea->key == 0) != (eb->key == 0))
-    return ea->key == 0 ? 1 : -1;
-  if (ea->key != eb->key)
-    return ea->key < eb->key ? -1 : 1;
-  return ea->index < eb->index ? -1 : ea->index > eb->index;
-}
-
-static int
-compare_entries_descending (gconstpointer a,
-                            gconstpointer b)
-{
-  const SortEntry *ea = a;
-  const SortEntry *eb = b;
-
-  if ((ea->key == 0) != (eb->key == 0))
-    return ea->key == 0 ? 1 : -1;
-  if (ea->key != eb->key)
-    return ea->key > eb->key ? -1 : 1;
-  return ea->index < eb->index ? -1 : ea->index > eb->index;
-}
-
-static GArray *
-sort_segment (const Lists       *lists,
-              GArray            *segment,
-              RapportPeopleSort  key,
-              GtkSortType        order)
-{
-  g_autofree SortEntry *entries = NULL;
-  GArray *sorted;
-
-  sorted = g_array_sized_new (FALSE, FALSE, sizeof (guint32), segment->len);
-  g_array_set_size (sorted, segment->len);
-
-  /* 'who' is the lower-cased handle (or the id), so the segment is in handle order already. */
-  if (key == RAPPORT_PEOPLE_SORT_HANDLE)
-    {
-      const guint32 *from = (const guint32 *) (gpointer) segment->data;
-      guint32 *to = (guint32 *) (gpointer) sorted->data;
-
-      if (order == GTK_SORT_ASCENDING)
-        memcpy (to, from, segment->len * sizeof (guint32));
-      else
-        for (guint i = 0; i < segment->len; i++)
-          to[i] = from[segment->len - 1 - i];
-
-      return sorted;
-    }
-
-  entries = g_new (SortEntry, segment->len);
-  for (guint i = 0; i < segment->len; i++)
-    {
-      guint32 index = g_array_index (segment, guint32, i);
-
-      entries[i].index = index;
-      entries[i].key = key == RAPPORT_PEOPLE_SORT_FOLLOWS_SINCE ? follows_since (lists, index)
-                                                                : you_follow_since (lists, index);
-    }
-
-  qsort (entries, segment->len, sizeof (SortEntry),
-         order == GTK_SORT_ASCENDING ? compare_entries_ascending : compare_entries_descending);
-
-  for (guint i = 0; i < segment->len; i++)
-    g_array_index (sorted, guint32, i) = entries[i].index;
-
-  return sorted;
-}
-
-/* The rows of @from whose 'who' contains @needle (lower-cased), in @from's order; NULL when
- * cancelled. */
-static GArray *
-filter_rows (const Lists  *lists,
-             GArray       *from,
-             const char   *needle,
-             GCancellable *cancellable)
-{
-  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (guint32));
-  const RapportPerson *items = lists->people->items;
-
-  for (guint i = 0; i < from->len; i++)
-    {
-      guint32 index = g_array_index (from, guint32, i);
-
-      if (i % CANCEL_CHECK_ROWS == CANCEL_CHECK_ROWS - 1 &&
-          g_cancellable_is_cancelled (cancellable))
-        return NULL;
-
-      if (strstr (items[index].who, needle) != NULL)
-        g_array_append_val (rows, index);
-    }
-
-  return g_steal_pointer (&rows);
-}
-
-/* No reference on the model: the thread reads only the lists, which the model's owner keeps
- * alive, and the model is let go of in the main thread (see queue_update()). */
-typedef struct
-{
-  Lists               lists;
-  guint               generation;
-  RapportPeopleSort   key;
-  GtkSortType         order;
-  char               *needle;      /* NULL for no search */
-  GArray             *segment;
-  GArray             *base;        /* NULL when the segment is to be sorted again */
-  GArray             *from;        /* the rows to search, NULL for the base */
-
-  GArray             *new_base;
-  GArray             *new_visible;
-} Update;
-
-static void
-update_free (Update *update)
-{
-  g_clear_pointer (&update->needle, g_free);
-  g_clear_pointer (&update->segment, g_array_unref);
-  g_clear_pointer (&update->base, g_array_unref);
-  g_clear_pointer (&update->from, g_array_unref);
-  g_clear_pointer (&update->new_base, g_array_unref);
-  g_clear_pointer (&update->new_visible, g_array_unref);
-  g_free (update);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Update, update_free)
-
-/* FALSE when cancelled. */
-static gboolean
-update_run (Update       *update,
-            GCancellable *cancellable)
-{
-  if (update->base != NULL)
-    update->new_base = g_array_ref (update->base);
-  else
-    update->new_base = sort_segment (&update->lists, update->segment, update->key, update->order);
-
-  if (g_cancellable_is_cancelled (cancellable))
-    return FALSE;
-
-  if (update->needle == NULL)
-    update->new_visible = g_array_ref (update->new_base);
-  else
-    update->new_visible = filter_rows (&update->lists,
-                                       update->from != NULL ? update->from : update->new_base,
-                                       update->needle,
-                                       cancellable);
-
-  return update->new_visible != NULL;
 }
 
 static void
@@ -333,8 +126,8 @@ set_busy (RapportPeopleModel *self,
 /* Puts the result in place and says exactly which rows changed: the rows before the first
  * difference and after the last one stay, so a view keeps them and their selection. */
 static void
-update_apply (RapportPeopleModel *self,
-              Update             *update)
+update_apply (RapportPeopleModel  *self,
+              RapportPeopleUpdate *update)
 {
   g_autoptr(GArray) old = NULL;
   const guint32 *a;
@@ -375,27 +168,12 @@ update_apply (RapportPeopleModel *self,
 }
 
 static void
-update_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  Update *update = task_data;
-
-  if (update_run (update, cancellable))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_new_error_literal (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                                     "Replaced by a newer search");
-}
-
-static void
 update_done_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
   g_autoptr(RapportPeopleModel) self = user_data;
-  Update *update = g_task_get_task_data (G_TASK (result));
+  RapportPeopleUpdate *update = g_task_get_task_data (G_TASK (result));
 
   /* A newer update owns the busy state. */
   if (!g_task_propagate_boolean (G_TASK (result), NULL) || update->generation != self->generation)
@@ -419,7 +197,7 @@ make_needle (const char *search)
 static void
 queue_update (RapportPeopleModel *self)
 {
-  g_autoptr(Update) update = NULL;
+  g_autoptr(RapportPeopleUpdate) update = NULL;
   g_autoptr(GTask) task = NULL;
   guint work;
 
@@ -429,7 +207,7 @@ queue_update (RapportPeopleModel *self)
   g_cancellable_cancel (self->update_cancellable);
   g_clear_object (&self->update_cancellable);
 
-  update = g_new0 (Update, 1);
+  update = g_new0 (RapportPeopleUpdate, 1);
   update->lists = self->lists;
   update->generation = self->generation;
   update->key = self->sort_key;
@@ -454,7 +232,7 @@ queue_update (RapportPeopleModel *self)
 
   if (work < SYNC_LIMIT)
     {
-      update_run (update, NULL);
+      _rapport_people_update_run (update, NULL);
       update_apply (self, update);
       set_busy (self, FALSE);
       return;
@@ -466,8 +244,9 @@ queue_update (RapportPeopleModel *self)
    * the main thread. */
   task = g_task_new (NULL, self->update_cancellable, update_done_cb, g_object_ref (self));
   g_task_set_source_tag (task, queue_update);
-  g_task_set_task_data (task, g_steal_pointer (&update), (GDestroyNotify) update_free);
-  g_task_run_in_thread (task, update_thread);
+  g_task_set_task_data (task, g_steal_pointer (&update),
+                        (GDestroyNotify) _rapport_people_update_free);
+  g_task_run_in_thread (task, _rapport_people_update_thread);
   set_busy (self, TRUE);
 }
 
@@ -545,9 +324,9 @@ csv_job_write (CsvJob        *job,
       g_string_append_c (out, ',');
       append_csv_field (out, person->who);
       g_string_append_c (out, ',');
-      append_csv_time (out, follows_since (&job->self->lists, index));
+      append_csv_time (out, _rapport_people_lists_follows_since (&job->self->lists, index));
       g_string_append_c (out, ',');
-      append_csv_time (out, you_follow_since (&job->self->lists, index));
+      append_csv_time (out, _rapport_people_lists_you_follow_since (&job->self->lists, index));
       g_string_append (out, "\r\n");
 
       if (out->len >= 60000)

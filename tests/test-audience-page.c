@@ -291,6 +291,7 @@ test_loading (void)
   GtkStringList *names = page_child (page, "segment_names");
   g_autofree char *labels = NULL;
   g_autofree char *whos = NULL;
+  GtkWidget *loading;
   GtkWindow *later;
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (page, "stack")), ==, "loading");
@@ -298,9 +299,10 @@ test_loading (void)
   g_assert_false (gtk_widget_get_sensitive (page_child (page, "export_button")));
   labels = rapport_test_ui_visible_labels (GTK_WIDGET (page));
   g_assert_cmpstr (labels, ==, "Loading Followers|Reading who follows you and whom you follow|");
-  /* The spinner turns. */
-  g_assert_true (ADW_IS_SPINNER_PAINTABLE (
-                   adw_status_page_get_paintable (page_child (page, "loading_page"))));
+  /* The spinner turns, in the status page of the loading page. */
+  loading = page_child (page, "loading_page");
+  g_assert_true (ADW_IS_SPINNER_PAINTABLE (adw_status_page_get_paintable (
+                   ADW_STATUS_PAGE (gtk_widget_get_first_child (loading)))));
   rapport_test_ui_render_screenshot (window, "audience-loading");
 
   rapport_test_ui_complete_analysis (analysis);

@@ -17,6 +17,7 @@
 #include "rapport-resources.h"
 #include "ui/rapport-coach-page.h"
 #include "ui/rapport-screenshot.h"
+#include "ui/rapport-suggestion-card.h"
 #include "ui/rapport-window.h"
 #include "rapport-test-util.h"
 #include "rapport-test-ui.h"
@@ -388,6 +389,78 @@ test_coach_page_cards (Fixture       *fixture,
   g_clear_pointer (&shown.parameter, g_variant_unref);
 }
 
+/* A card shows the suggestion it is made from, and says when one of its properties changes,
+ * only then. */
+static void
+test_coach_page_suggestion_card (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  g_autoptr(RapportAnalysis) analysis = rapport_test_ui_load_analysis_by_id (fixture->store,
+                                                                            INSTAGRAM);
+  const RapportSuggestion *suggestion;
+  const RapportReport *report;
+  RapportSuggestionCard *card;
+  GtkWidget *badge;
+  GtkWindow *window;
+  GVariant *target;
+  guint title_notifies = 0;
+  guint confidence_notifies = 0;
+  gint64 account_id;
+  const char *key;
+  const char *state;
+
+  suggestion = g_ptr_array_index (rapport_analysis_get_suggestions (analysis), 0);
+  report = rapport_analysis_get_report (analysis);
+  card = RAPPORT_SUGGESTION_CARD (rapport_suggestion_card_new (INSTAGRAM, report, suggestion));
+  window = rapport_test_ui_show_in_window (GTK_WIDGET (card), 700, 500);
+
+  g_assert_cmpstr (rapport_suggestion_card_get_title (card), ==, instagram_titles[0]);
+  g_assert_cmpstr (card_title (GTK_WIDGET (card)), ==, instagram_titles[0]);
+  g_assert_cmpstr (rapport_suggestion_card_get_key (card), ==, suggestion->key);
+  g_assert_cmpint (rapport_suggestion_card_get_category (card), ==, RAPPORT_SUGGESTION_RECIPROCITY);
+  g_assert_true (has_label (GTK_WIDGET (card), "Reciprocity"));
+  badge = find_one (GTK_WIDGET (card), "confidence");
+  g_assert_true (has_label (badge, "High confidence"));
+  g_assert_nonnull (find_one (GTK_WIDGET (card), "evidence"));
+
+  /* Mark Done puts this suggestion of this account in the state "done". */
+  target = gtk_actionable_get_action_target_value (
+             GTK_ACTIONABLE (find_one (GTK_WIDGET (card), "mark-done")));
+  g_variant_get (target, "(x&s&s)", &account_id, &key, &state);
+  g_assert_cmpint (account_id, ==, INSTAGRAM);
+  g_assert_cmpstr (key, ==, suggestion->key);
+  g_assert_cmpstr (state, ==, "done");
+
+  g_signal_connect (card, "notify::title",
+                    G_CALLBACK (rapport_test_ui_count_notify_cb), &title_notifies);
+  g_signal_connect (card, "notify::confidence",
+                    G_CALLBACK (rapport_test_ui_count_notify_cb), &confidence_notifies);
+
+  rapport_suggestion_card_set_title (card, instagram_titles[0]);
+  g_assert_cmpuint (title_notifies, ==, 0);
+  rapport_suggestion_card_set_title (card, "Drop #f4f");
+  g_assert_cmpuint (title_notifies, ==, 1);
+  g_assert_cmpstr (card_title (GTK_WIDGET (card)), ==, "Drop #f4f");
+
+  /* 0.3 is medium (from 0.25), as the coach labels it. */
+  g_object_set (card, "confidence", 0.3, NULL);
+  g_object_set (card, "confidence", 0.3, NULL);
+  g_assert_cmpuint (confidence_notifies, ==, 1);
+  g_assert_true (has_label (badge, "Medium confidence"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (badge), ==,
+                   "Confidence 0.30 out of 1, from a sample of 777");
+
+  /* Another key: Dismiss acts on that suggestion. */
+  g_object_set (card, "key", "hashtags.drop-bait:f4f", NULL);
+  target = gtk_actionable_get_action_target_value (
+             GTK_ACTIONABLE (find_one (GTK_WIDGET (card), "dismiss")));
+  g_variant_get (target, "(x&s&s)", &account_id, &key, &state);
+  g_assert_cmpstr (key, ==, "hashtags.drop-bait:f4f");
+  g_assert_cmpstr (state, ==, "dismissed");
+
+  rapport_test_ui_destroy_window (window);
+}
+
 /* Suggestions come with the rest of the analysis: until then the page says they load. */
 static void
 test_coach_page_loading (Fixture       *fixture,
@@ -397,6 +470,7 @@ test_coach_page_loading (Fixture       *fixture,
   g_autofree char *labels = NULL;
   gpointer weak = analysis;
   g_autoptr(GPtrArray) all = NULL;
+  GtkWidget *loading;
   RapportCoachPage *page;
   GtkWindow *window;
   Shown shown = { 0 };
@@ -408,8 +482,9 @@ test_coach_page_loading (Fixture       *fixture,
   g_assert_cmpstr (labels, ==, "Loading Suggestions|"
                                "The coach needs your followers and the accounts you follow, "
                                "which are still loading|");
-  g_assert_true (ADW_IS_SPINNER_PAINTABLE (
-                   adw_status_page_get_paintable (template_child (page, "loading_page"))));
+  loading = template_child (page, "loading_page");
+  g_assert_true (ADW_IS_SPINNER_PAINTABLE (adw_status_page_get_paintable (
+                   ADW_STATUS_PAGE (gtk_widget_get_first_child (loading)))));
 
   rapport_test_ui_complete_analysis (analysis);
 
@@ -856,6 +931,7 @@ main (int   argc,
   g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/coach-page/cards", test_coach_page_cards);
+  ADD ("/coach-page/suggestion-card", test_coach_page_suggestion_card);
   ADD ("/coach-page/loading", test_coach_page_loading);
   ADD ("/coach-page/dismiss", test_coach_page_dismiss);
   ADD ("/coach-page/done", test_coach_page_done);

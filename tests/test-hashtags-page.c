@@ -17,6 +17,7 @@
 #include "ui/charts/rapport-bar-chart.h"
 #include "ui/rapport-hashtags-page.h"
 #include "ui/rapport-screenshot.h"
+#include "ui/rapport-tag-item.h"
 #include "rapport-test-util.h"
 #include "rapport-test-ui.h"
 
@@ -507,6 +508,38 @@ test_hashtags_page_screenshots (void)
   }
 }
 
+/* The table sorts unknown uplifts and p-values after the known ones, and tags by name. */
+static void
+test_hashtags_page_tag_sorter (void)
+{
+  RapportTagUplift known = { .tag = (char *) "pottery" };
+  RapportTagUplift higher = { .tag = (char *) "clay" };
+  RapportTagUplift unknown = { .tag = (char *) "wheelthrown" };
+  g_autoptr(RapportTagItem) a = NULL;
+  g_autoptr(RapportTagItem) b = NULL;
+  g_autoptr(RapportTagItem) c = NULL;
+  g_autoptr(GtkSorter) uplift = rapport_tag_item_sorter_new ("uplift");
+  g_autoptr(GtkSorter) p_value = rapport_tag_item_sorter_new ("p-value");
+  g_autoptr(GtkSorter) tag = rapport_tag_item_sorter_new ("tag");
+
+  known.uplift.uplift = -0.1;
+  known.uplift.p_value = 0.04;
+  higher.uplift.uplift = 0.2;
+  higher.uplift.p_value = NAN;
+  unknown.uplift.uplift = NAN;
+  unknown.uplift.p_value = 0.5;
+  a = rapport_tag_item_new (&known);
+  b = rapport_tag_item_new (&higher);
+  c = rapport_tag_item_new (&unknown);
+
+  g_assert_cmpint (gtk_sorter_compare (uplift, a, b), ==, GTK_ORDERING_SMALLER);
+  g_assert_cmpint (gtk_sorter_compare (uplift, b, c), ==, GTK_ORDERING_SMALLER);
+  g_assert_cmpint (gtk_sorter_compare (uplift, c, a), ==, GTK_ORDERING_LARGER);
+  g_assert_cmpint (gtk_sorter_compare (p_value, b, c), ==, GTK_ORDERING_LARGER);
+  g_assert_cmpint (gtk_sorter_compare (p_value, a, c), ==, GTK_ORDERING_SMALLER);
+  g_assert_cmpint (gtk_sorter_compare (tag, b, a), ==, GTK_ORDERING_SMALLER);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -527,6 +560,7 @@ main (int   argc,
   store = rapport_test_ui_open_sample_store (data_dir);
 
   g_test_add_func ("/hashtags-page/table", test_hashtags_page_table);
+  g_test_add_func ("/hashtags-page/tag-sorter", test_hashtags_page_tag_sorter);
   g_test_add_func ("/hashtags-page/chart", test_hashtags_page_chart);
   g_test_add_func ("/hashtags-page/buckets", test_hashtags_page_buckets);
   g_test_add_func ("/hashtags-page/tiktok", test_hashtags_page_tiktok);

@@ -260,12 +260,12 @@ test_overview_figures (Fixture       *fixture,
   g_assert_cmpuint (rapport_chart_get_n_markers (chart), ==, 4);
 
   /* The legend explains the dashed stretches. */
-  g_assert_nonnull (rapport_test_ui_find_label (child (fixture, "legend_box"),
+  g_assert_nonnull (rapport_test_ui_find_label (child (fixture, "legend"),
                                                 "Dashed: reconstructed from follow dates — "
                                                 "a lower bound"));
-  g_assert_nonnull (rapport_test_ui_find_label (child (fixture, "legend_box"),
+  g_assert_nonnull (rapport_test_ui_find_label (child (fixture, "legend"),
                                                 "Followers (left axis)"));
-  g_assert_nonnull (rapport_test_ui_find_label (child (fixture, "legend_box"),
+  g_assert_nonnull (rapport_test_ui_find_label (child (fixture, "legend"),
                                                 "An unusual jump or drop of followers, "
                                                 "with its size"));
 }
@@ -596,7 +596,7 @@ test_overview_all_accounts (Fixture       *fixture,
   /* The headline names the account it is about. */
   g_assert_true (g_str_has_prefix (label_text (fixture, "headline_label"),
                                    "@mira.makes: Followers +482.9 %"));
-  g_assert_nonnull (rapport_test_ui_find_label (child (fixture, "legend_box"),
+  g_assert_nonnull (rapport_test_ui_find_label (child (fixture, "legend"),
                                                 "Followers of all accounts together"));
 
   save_page_shot (fixture, "overview-all-accounts");

@@ -9,6 +9,9 @@
  *
  * For all accounts the page asks to pick one: followers are lists of one account, and mixing
  * platforms' lists would match unrelated people who share a name.
+ *
+ * Which segments there are is in rapport-audience-page-segments.c, the CSV export in
+ * rapport-audience-page-export.c.
  */
 
 #include "config.h"
@@ -16,71 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "coach/rapport-coach.h"
-#include "ui/models/rapport-people-model.h"
-#include "ui/rapport-audience-page.h"
-
-typedef enum
-{
-  SEGMENT_MUTUALS,
-  SEGMENT_NOT_FOLLOWING_BACK,
-  SEGMENT_FANS,
-  SEGMENT_NEW,
-  SEGMENT_LOST,
-  SEGMENT_DROPPED,
-  SEGMENT_ACCOUNTS,    /* the accounts behind a coach suggestion */
-} SegmentKind;
-
-typedef struct
-{
-  SegmentKind          kind;
-  char                *name;        /* for file names: "mutuals" */
-  char                *title;
-  gsize                count;
-  /* Why this export cannot have the segment, NULL when it can. */
-  char                *unavailable;
-
-  const RapportPeople *people;
-  RapportDirection     direction;
-  const RapportPeople *other;
-  GArray              *indices;     /* guint32 into people->items, NULL for all */
-
-  RapportPeopleModel  *model;       /* made when first shown */
-} Segment;
-
-struct _RapportAudiencePage
-{
-  AdwBreakpointBin    parent_instance;
-
-  RapportAnalysis    *analysis;
-  GPtrArray          *segments;     /* Segment, in the order of the sidebar */
-  Segment            *current;
-  GCancellable       *cancellable;
-  guint               selecting : 1;
-  /* The user sorted or searched: the next change of the rows shows the top. */
-  guint               scroll_to_top : 1;
-  /* The analysis changed while the page was hidden: built when it is shown. */
-  guint               needs_rebuild : 1;
-
-  /* Template children */
-  GtkStack           *stack;
-  GtkScrolledWindow  *segment_sidebar;
-  GtkListBox         *segment_list;
-  GtkDropDown        *segment_dropdown;
-  GtkStringList      *segment_names;
-  GtkSearchEntry     *search_entry;
-  GtkButton          *open_button;
-  GtkButton          *export_button;
-  GtkLabel           *coverage_label;
-  GtkStack           *content_stack;
-  GtkColumnView      *column_view;
-  GtkSingleSelection *selection;
-  GtkColumnViewColumn *handle_column;
-  GtkColumnViewColumn *follows_column;
-  GtkColumnViewColumn *you_follow_column;
-  AdwStatusPage      *unavailable_page;
-  AdwStatusPage      *empty_page;
-  AdwStatusPage      *loading_page;
-};
+#include "ui/rapport-audience-page-private.h"
 
 G_DEFINE_FINAL_TYPE (RapportAudiencePage, rapport_audience_page, ADW_TYPE_BREAKPOINT_BIN)
 
@@ -92,31 +31,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-segment_free (Segment *segment)
-{
-  g_clear_object (&segment->model);
-  g_clear_pointer (&segment->indices, g_array_unref);
-  g_clear_pointer (&segment->name, g_free);
-  g_clear_pointer (&segment->title, g_free);
-  g_clear_pointer (&segment->unavailable, g_free);
-  g_free (segment);
-}
-
-static Segment *
-segment_new (SegmentKind  kind,
-             const char  *name,
-             const char  *title)
-{
-  Segment *segment = g_new0 (Segment, 1);
-
-  segment->kind = kind;
-  segment->name = g_strdup (name);
-  segment->title = g_strdup (title);
-
-  return segment;
-}
-
 static char *
 format_day (gpointer unused,
             gint64   t)
@@ -124,9 +38,9 @@ format_day (gpointer unused,
   return t == 0 ? g_strdup ("—") : rapport_coach_day (t);
 }
 
-static void
-add_toast (RapportAudiencePage *self,
-           const char          *message)
+void
+_rapport_audience_page_add_toast (RapportAudiencePage *self,
+                                  const char          *message)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   AdwToast *toast;
@@ -413,7 +327,7 @@ launch_done_cb (GObject      *object,
   if (!gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (object), result, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
       !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED))
-    add_toast (self, _("Could not open the profile in the browser"));
+    _rapport_audience_page_add_toast (self, _("Could not open the profile in the browser"));
 }
 
 static void
@@ -457,380 +371,6 @@ open_profile_action (GtkWidget  *widget,
 }
 
 static void
-export_thread_done_cb (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!rapport_people_model_export_csv_finish (RAPPORT_PEOPLE_MODEL (object), result, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-void
-rapport_audience_page_export_async (RapportAudiencePage *self,
-                                    GFile               *file,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (RAPPORT_IS_AUDIENCE_PAGE (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rapport_audience_page_export_async);
-
-  if (self->current == NULL || self->current->model == NULL)
-    {
-      g_task_return_new_error_literal (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                                       _("This segment has no accounts to export"));
-      return;
-    }
-
-  rapport_people_model_export_csv_async (self->current->model, file, cancellable,
-                                         export_thread_done_cb, g_steal_pointer (&task));
-}
-
-gboolean
-rapport_audience_page_export_finish (RapportAudiencePage  *self,
-                                     GAsyncResult         *result,
-                                     GError              **error)
-{
-  g_return_val_if_fail (RAPPORT_IS_AUDIENCE_PAGE (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static void
-export_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  RapportAudiencePage *self = RAPPORT_AUDIENCE_PAGE (object);
-  g_autoptr(GFile) file = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!rapport_audience_page_export_finish (self, result, &error))
-    {
-      AdwDialog *dialog;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-
-      dialog = adw_alert_dialog_new (_("Could Not Export the Segment"), error->message);
-      adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
-      adw_dialog_present (dialog, GTK_WIDGET (self));
-    }
-  else
-    {
-      g_autofree char *name = g_file_get_basename (file);
-      /* Translators: %s is a file name. */
-      g_autofree char *message = g_strdup_printf (_("Saved as %s"), name);
-
-      add_toast (self, message);
-    }
-}
-
-static void
-save_dialog_done_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(RapportAudiencePage) self = user_data;
-  g_autoptr(GFile) file = NULL;
-
-  file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, NULL);
-  if (file == NULL || self->analysis == NULL)
-    return;
-
-  rapport_audience_page_export_async (self, file, self->cancellable, export_done_cb,
-                                      g_object_ref (file));
-}
-
-static void
-export_csv_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  RapportAudiencePage *self = RAPPORT_AUDIENCE_PAGE (widget);
-  g_autoptr(GtkFileDialog) dialog = NULL;
-  g_autoptr(GtkFileFilter) filter = NULL;
-  g_autoptr(GListStore) filters = NULL;
-  g_autofree char *name = NULL;
-  const RapportAccount *account;
-
-  if (self->current == NULL || self->current->model == NULL || self->analysis == NULL)
-    return;
-
-  account = rapport_analysis_get_account (self->analysis);
-  name = g_strdup_printf ("%s-%s.csv", account->handle != NULL ? account->handle : "account",
-                          self->current->name);
-  g_strdelimit (name, "/\\", '-');
-
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("CSV Files"));
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_filter_add_suffix (filter, "csv");
-  filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-  g_list_store_append (filters, filter);
-
-  dialog = gtk_file_dialog_new ();
-  gtk_file_dialog_set_title (dialog, _("Export Segment as CSV"));
-  gtk_file_dialog_set_initial_name (dialog, name);
-  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-  gtk_file_dialog_set_accept_label (dialog, _("_Export"));
-  gtk_file_dialog_save (dialog, GTK_WINDOW (gtk_widget_get_root (widget)), self->cancellable,
-                        save_dialog_done_cb, g_object_ref (self));
-}
-
-/* Building the segments */
-
-static GtkWidget *
-segment_row_new (const Segment *segment)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *title = gtk_label_new (segment->title);
-  GtkWidget *count;
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (title, TRUE);
-  gtk_box_append (GTK_BOX (box), title);
-
-  if (segment->unavailable == NULL)
-    {
-      g_autofree char *text = rapport_coach_count ((double) segment->count);
-
-      count = gtk_label_new (text);
-    }
-  else
-    {
-      count = gtk_label_new ("—");
-    }
-  gtk_widget_add_css_class (count, "dimmed");
-  gtk_widget_add_css_class (count, "numeric");
-  gtk_box_append (GTK_BOX (box), count);
-
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-
-  return row;
-}
-
-static char *
-segment_dropdown_text (const Segment *segment)
-{
-  g_autofree char *count = NULL;
-
-  if (segment->unavailable != NULL)
-    return g_strdup (segment->title);
-
-  count = rapport_coach_count ((double) segment->count);
-  /* Translators: a segment and its size in the drop-down, "Mutuals (777)". */
-  return g_strdup_printf (_("%s (%s)"), segment->title, count);
-}
-
-static void
-add_segment (RapportAudiencePage *self,
-             Segment             *segment)
-{
-  g_autofree char *text = NULL;
-
-  g_assert (RAPPORT_IS_AUDIENCE_PAGE (self));
-
-  if (segment->indices != NULL)
-    segment->count = segment->indices->len;
-  else if (segment->people != NULL)
-    segment->count = segment->people->len;
-
-  text = segment_dropdown_text (segment);
-
-  g_ptr_array_add (self->segments, segment);
-  gtk_list_box_append (self->segment_list, segment_row_new (segment));
-  gtk_string_list_append (self->segment_names, text);
-}
-
-static char *
-coverage_sentence (const RapportReport *report,
-                   RapportFigure        figure,
-                   const char          *fallback)
-{
-  const RapportCoverageItem *item = NULL;
-
-  if (report->coverage != NULL)
-    item = rapport_coverage_get (report->coverage, figure);
-
-  return g_strdup (item != NULL && item->explanation != NULL ? item->explanation : fallback);
-}
-
-static GArray *
-copy_indices (const GArray *indices)
-{
-  GArray *copy = g_array_sized_new (FALSE, FALSE, sizeof (guint32), indices->len);
-
-  g_array_append_vals (copy, indices->data, indices->len);
-  return copy;
-}
-
-static const RapportPeople *
-newest_list (const RapportDataset *dataset,
-             RapportDirection      direction)
-{
-  const RapportDatasetSnapshot *snapshot = rapport_dataset_latest_with_list (dataset, direction);
-
-  if (snapshot == NULL)
-    return NULL;
-  return direction == RAPPORT_DIRECTION_FOLLOWER ? snapshot->followers : snapshot->following;
-}
-
-static void
-build_reciprocity_segments (RapportAudiencePage *self,
-                            const RapportReport *report)
-{
-  const RapportReciprocity *reciprocity = report->reciprocity;
-  g_autofree char *why = NULL;
-  Segment *mutuals;
-  Segment *not_back;
-  Segment *fans;
-
-  g_assert (RAPPORT_IS_AUDIENCE_PAGE (self));
-
-  mutuals = segment_new (SEGMENT_MUTUALS, "mutuals", _("Mutuals"));
-  not_back = segment_new (SEGMENT_NOT_FOLLOWING_BACK, "not-following-back",
-                          _("Not Following Back"));
-  fans = segment_new (SEGMENT_FANS, "fans", _("Fans"));
-
-  if (reciprocity == NULL)
-    {
-      why = coverage_sentence (report, RAPPORT_FIGURE_RECIPROCITY,
-                               _("These need the follower and the following list of one export."));
-      mutuals->unavailable = g_strdup (why);
-      not_back->unavailable = g_strdup (why);
-      fans->unavailable = g_strdup (why);
-    }
-  else
-    {
-      mutuals->people = reciprocity->followers;
-      mutuals->direction = RAPPORT_DIRECTION_FOLLOWER;
-      mutuals->other = reciprocity->following;
-      mutuals->indices = g_array_sized_new (FALSE, FALSE, sizeof (guint32),
-                                            reciprocity->mutuals->len);
-      for (guint i = 0; i < reciprocity->mutuals->len; i++)
-        g_array_append_val (mutuals->indices,
-                            g_array_index (reciprocity->mutuals, RapportMutual, i).follower);
-
-      not_back->people = reciprocity->following;
-      not_back->direction = RAPPORT_DIRECTION_FOLLOWING;
-      not_back->other = reciprocity->followers;
-      not_back->indices = copy_indices (reciprocity->not_following_back);
-
-      fans->people = reciprocity->followers;
-      fans->direction = RAPPORT_DIRECTION_FOLLOWER;
-      fans->other = reciprocity->following;
-      fans->indices = copy_indices (reciprocity->fans);
-    }
-
-  add_segment (self, mutuals);
-  add_segment (self, not_back);
-  add_segment (self, fans);
-}
-
-static void
-build_churn_segments (RapportAudiencePage *self,
-                      const RapportReport *report)
-{
-  const RapportChurnStep *step = NULL;
-  const RapportPeople *following = NULL;
-  Segment *gained;
-  Segment *lost;
-  Segment *dropped;
-
-  g_assert (RAPPORT_IS_AUDIENCE_PAGE (self));
-
-  gained = segment_new (SEGMENT_NEW, "new", _("New Since Previous Export"));
-  lost = segment_new (SEGMENT_LOST, "lost", _("Lost Since Previous Export"));
-  dropped = segment_new (SEGMENT_DROPPED, "dropped-after-follow-back",
-                         _("Dropped After Follow-Back"));
-
-  if (report->churn != NULL)
-    step = rapport_churn_latest (report->churn);
-
-  if (step == NULL)
-    {
-      g_autofree char *why = coverage_sentence (report, RAPPORT_FIGURE_CHURN,
-                                                _("These need two exports of this account with "
-                                                  "their follower lists."));
-
-      gained->unavailable = g_strdup (why);
-      lost->unavailable = g_strdup (why);
-      dropped->unavailable = g_strdup (why);
-    }
-  else
-    {
-      following = report->reciprocity != NULL ? report->reciprocity->following
-                                               : newest_list (report->dataset,
-                                                              RAPPORT_DIRECTION_FOLLOWING);
-
-      gained->people = step->newer->followers;
-      gained->direction = RAPPORT_DIRECTION_FOLLOWER;
-      gained->other = following;
-      gained->indices = copy_indices (step->gained);
-
-      /* Lost followers are in the older list; whether the creator follows them is a matter
-       * of the list the churn step looked in. */
-      lost->people = step->older->followers;
-      lost->direction = RAPPORT_DIRECTION_FOLLOWER;
-      lost->other = step->following_snapshot != NULL ? step->following_snapshot->following : NULL;
-      lost->indices = copy_indices (step->lost);
-
-      if (step->following_snapshot == NULL)
-        {
-          dropped->unavailable =
-            g_strdup (_("Neither of the two exports has the list of accounts you follow, so the "
-                        "followers who left after you followed them back cannot be told apart. "
-                        "Include “Following” in the next export."));
-        }
-      else
-        {
-          dropped->people = step->older->followers;
-          dropped->direction = RAPPORT_DIRECTION_FOLLOWER;
-          dropped->other = step->following_snapshot->following;
-          dropped->indices = copy_indices (step->dropped_after_follow_back);
-        }
-    }
-
-  add_segment (self, gained);
-  add_segment (self, lost);
-  add_segment (self, dropped);
-}
-
-static void
-clear_segments (RapportAudiencePage *self)
-{
-  GtkWidget *child;
-
-  g_assert (RAPPORT_IS_AUDIENCE_PAGE (self));
-
-  self->current = NULL;
-  gtk_single_selection_set_model (self->selection, NULL);
-
-  self->selecting = TRUE;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->segment_list))) != NULL)
-    gtk_list_box_remove (self->segment_list, child);
-  gtk_string_list_splice (self->segment_names, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->segment_names)), NULL);
-  self->selecting = FALSE;
-
-  g_ptr_array_set_size (self->segments, 0);
-}
-
-static void
 rebuild (RapportAudiencePage *self)
 {
   const RapportReport *report;
@@ -839,7 +379,7 @@ rebuild (RapportAudiencePage *self)
   g_assert (RAPPORT_IS_AUDIENCE_PAGE (self));
 
   self->needs_rebuild = FALSE;
-  clear_segments (self);
+  _rapport_audience_page_clear_segments (self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 
   if (self->analysis == NULL || (report = rapport_analysis_get_report (self->analysis)) == NULL)
@@ -859,8 +399,7 @@ rebuild (RapportAudiencePage *self)
 
   /* The drop-down selects its first item as it gets one: not the user's choice. */
   self->selecting = TRUE;
-  build_reciprocity_segments (self, report);
-  build_churn_segments (self, report);
+  _rapport_audience_page_build_segments (self, report);
   self->selecting = FALSE;
 
   /* Without follow dates both date columns stay empty: say why once, above the table. */
@@ -912,10 +451,12 @@ rapport_audience_page_show_accounts (RapportAudiencePage *self,
       (report = rapport_analysis_get_report (self->analysis)) == NULL)
     return;
 
-  followers = report->reciprocity != NULL ? report->reciprocity->followers
-                                          : newest_list (dataset, RAPPORT_DIRECTION_FOLLOWER);
-  following = report->reciprocity != NULL ? report->reciprocity->following
-                                          : newest_list (dataset, RAPPORT_DIRECTION_FOLLOWING);
+  followers = report->reciprocity != NULL
+    ? report->reciprocity->followers
+    : _rapport_audience_newest_list (dataset, RAPPORT_DIRECTION_FOLLOWER);
+  following = report->reciprocity != NULL
+    ? report->reciprocity->following
+    : _rapport_audience_newest_list (dataset, RAPPORT_DIRECTION_FOLLOWING);
   if (report->churn != NULL && (step = rapport_churn_latest (report->churn)) != NULL)
     older = step->older->followers;
 
@@ -968,7 +509,7 @@ rapport_audience_page_show_accounts (RapportAudiencePage *self,
   owner = g_new0 (AccountsOwner, 1);
   owner->analysis = g_object_ref (self->analysis);
   owner->people = g_steal_pointer (&people);
-  segment = segment_new (SEGMENT_ACCOUNTS, "accounts", title);
+  segment = _rapport_audience_segment_new (SEGMENT_ACCOUNTS, "accounts", title);
   segment->people = owner->people;
   segment->direction = RAPPORT_DIRECTION_FOLLOWER;
   segment->other = following;
@@ -977,7 +518,7 @@ rapport_audience_page_show_accounts (RapportAudiencePage *self,
                                              owner, accounts_owner_free);
 
   self->selecting = TRUE;
-  add_segment (self, segment);
+  _rapport_audience_page_add_segment (self, segment);
   self->selecting = FALSE;
   index = self->segments->len - 1;
 
@@ -1004,7 +545,7 @@ queue_rebuild (RapportAudiencePage *self)
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     rebuild (self);
   else
-    clear_segments (self);
+    _rapport_audience_page_clear_segments (self);
 }
 
 static void
@@ -1133,6 +674,7 @@ rapport_audience_page_class_init (RapportAudiencePageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (RAPPORT_TYPE_LOADING_PAGE);
   g_type_ensure (RAPPORT_TYPE_PERSON_ITEM);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1163,22 +705,16 @@ rapport_audience_page_class_init (RapportAudiencePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, format_day);
 
   gtk_widget_class_install_action (widget_class, "page.open-profile", NULL, open_profile_action);
-  gtk_widget_class_install_action (widget_class, "page.export-csv", NULL, export_csv_action);
+  _rapport_audience_page_export_class_init (widget_class);
 }
 
 static void
 rapport_audience_page_init (RapportAudiencePage *self)
 {
-  g_autoptr(AdwSpinnerPaintable) spinner = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* Not in the template: GtkBuilder takes an inline paintable there for a file name. */
-  spinner = adw_spinner_paintable_new (GTK_WIDGET (self->loading_page));
-  adw_status_page_set_paintable (self->loading_page, GDK_PAINTABLE (spinner));
-
   self->cancellable = g_cancellable_new ();
-  self->segments = g_ptr_array_new_with_free_func ((GDestroyNotify) segment_free);
+  self->segments = g_ptr_array_new_with_free_func ((GDestroyNotify) _rapport_audience_segment_free);
 
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);

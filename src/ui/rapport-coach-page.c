@@ -15,6 +15,8 @@
 
 #include "ui/rapport-account-row.h"
 #include "ui/rapport-coach-page.h"
+#include "ui/rapport-loading-page.h"
+#include "ui/rapport-suggestion-card.h"
 
 struct _RapportCoachPage
 {
@@ -29,7 +31,7 @@ struct _RapportCoachPage
   AdwToastOverlay *toast_overlay;
   GtkStack        *stack;
   AdwStatusPage   *empty_page;
-  AdwStatusPage   *loading_page;
+  RapportLoadingPage *loading_page;
   GtkScrolledWindow *scrolled_window;
   GtkLabel        *title_label;
   GtkLabel        *subtitle_label;
@@ -48,95 +50,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static const char *
-category_icon_name (RapportSuggestionCategory category)
-{
-  switch (category)
-    {
-    case RAPPORT_SUGGESTION_HASHTAGS:
-      return "rapport-hashtag-symbolic";
-    case RAPPORT_SUGGESTION_COLLABORATION:
-      return "system-users-symbolic";
-    case RAPPORT_SUGGESTION_CONSISTENCY:
-      return "x-office-calendar-symbolic";
-    case RAPPORT_SUGGESTION_RECIPROCITY:
-      return "media-playlist-repeat-symbolic";
-    case RAPPORT_SUGGESTION_CONTENT:
-      return "image-x-generic-symbolic";
-    case RAPPORT_SUGGESTION_DATA_COVERAGE:
-      return "folder-download-symbolic";
-    default:
-      g_return_val_if_reached ("dialog-information-symbolic");
-    }
-}
-
-static const char *
-confidence_title (RapportConfidence confidence)
-{
-  switch (confidence)
-    {
-    case RAPPORT_CONFIDENCE_HIGH:
-      return _("High confidence");
-    case RAPPORT_CONFIDENCE_MEDIUM:
-      return _("Medium confidence");
-    case RAPPORT_CONFIDENCE_LOW:
-    default:
-      return _("Low confidence");
-    }
-}
-
-/* The action and parameter that open @evidence on another page of the window: a range of the
- * chart, posts by their platform ids, or accounts by their 'who'. */
-static GVariant *
-evidence_target (const RapportReport   *report,
-                 const RapportEvidence *evidence,
-                 const char           **action_name)
-{
-  GVariantBuilder items;
-  const char *title = evidence->label != NULL ? evidence->label : "";
-
-  switch (evidence->kind)
-    {
-    case RAPPORT_EVIDENCE_DATE_RANGE:
-      *action_name = "win.show-range";
-      return g_variant_new ("(xx)", evidence->start, evidence->end);
-
-    case RAPPORT_EVIDENCE_POSTS:
-      *action_name = "win.show-posts";
-      g_variant_builder_init (&items, G_VARIANT_TYPE_STRING_ARRAY);
-      for (guint i = 0; evidence->posts != NULL && i < evidence->posts->len; i++)
-        {
-          const RapportDatasetPost *post;
-
-          post = rapport_report_find_post (report, g_array_index (evidence->posts, gint64, i));
-          if (post != NULL && post->platform_id != NULL)
-            g_variant_builder_add (&items, "s", post->platform_id);
-        }
-      return g_variant_new ("(sas)", title, &items);
-
-    case RAPPORT_EVIDENCE_ACCOUNTS:
-      *action_name = "win.show-accounts";
-      g_variant_builder_init (&items, G_VARIANT_TYPE_STRING_ARRAY);
-      for (guint i = 0; evidence->accounts != NULL && i < evidence->accounts->len; i++)
-        g_variant_builder_add (&items, "s", g_ptr_array_index (evidence->accounts, i));
-      return g_variant_new ("(sas)", title, &items);
-
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
-static GVariant *
-state_target (RapportAnalysis          *analysis,
-              const RapportSuggestion  *suggestion,
-              RapportSuggestionState    state)
-{
-  return g_variant_new ("(xss)",
-                        rapport_analysis_get_account_id (analysis),
-                        suggestion->key,
-                        rapport_suggestion_state_to_string (state));
-}
 
 static GtkWidget *
 create_label (const char *text,
@@ -157,205 +70,6 @@ create_label (const char *text,
   va_end (args);
 
   return label;
-}
-
-/* Low, medium, high as one to three filled blocks, with the value in the tooltip. */
-static GtkWidget *
-create_confidence_badge (const RapportSuggestion *suggestion)
-{
-  g_autofree char *tooltip = NULL;
-  GtkWidget *badge;
-  GtkWidget *meter;
-  GtkWidget *label;
-
-  badge = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (badge, "confidence");
-
-  meter = gtk_level_bar_new_for_interval (0, 3);
-  gtk_level_bar_set_mode (GTK_LEVEL_BAR (meter), GTK_LEVEL_BAR_MODE_DISCRETE);
-  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (meter), GTK_LEVEL_BAR_OFFSET_LOW);
-  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (meter), GTK_LEVEL_BAR_OFFSET_HIGH);
-  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (meter), GTK_LEVEL_BAR_OFFSET_FULL);
-  /* The theme colours low blocks as a warning and full ones as a success. */
-  gtk_level_bar_add_offset_value (GTK_LEVEL_BAR (meter), GTK_LEVEL_BAR_OFFSET_LOW, 1);
-  gtk_level_bar_add_offset_value (GTK_LEVEL_BAR (meter), GTK_LEVEL_BAR_OFFSET_HIGH, 2);
-  gtk_level_bar_add_offset_value (GTK_LEVEL_BAR (meter), GTK_LEVEL_BAR_OFFSET_FULL, 3);
-  gtk_level_bar_set_value (GTK_LEVEL_BAR (meter), suggestion->confidence_label + 1);
-  gtk_widget_set_size_request (meter, 30, -1);
-  gtk_widget_set_valign (meter, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (meter),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  confidence_title (suggestion->confidence_label),
-                                  -1);
-  gtk_box_append (GTK_BOX (badge), meter);
-
-  label = gtk_label_new (confidence_title (suggestion->confidence_label));
-  gtk_widget_add_css_class (label, "caption");
-  gtk_box_append (GTK_BOX (badge), label);
-
-  /* Translators: the tooltip of a suggestion's confidence: a value from 0 to 1 and the
-   * sample it rests on, "Confidence 0.83 out of 1, from a sample of 24". */
-  tooltip = g_strdup_printf (_("Confidence %.2f out of 1, from a sample of %u"),
-                             suggestion->confidence, suggestion->n);
-  gtk_widget_set_tooltip_text (badge, tooltip);
-
-  return badge;
-}
-
-/* One button for one piece of evidence; with more, the others are in its menu. */
-static GtkWidget *
-create_evidence_button (RapportAnalysis         *analysis,
-                        const RapportSuggestion *suggestion)
-{
-  const RapportReport *report = rapport_analysis_get_report (analysis);
-  const RapportEvidence *first;
-  const char *action_name = NULL;
-  GVariant *target;
-  GtkWidget *button;
-
-  if (suggestion->evidence == NULL || suggestion->evidence->len == 0)
-    return NULL;
-
-  first = g_ptr_array_index (suggestion->evidence, 0);
-  target = evidence_target (report, first, &action_name);
-
-  if (suggestion->evidence->len == 1)
-    {
-      button = gtk_button_new_with_label (_("Show Evidence"));
-    }
-  else
-    {
-      g_autoptr(GMenu) menu = g_menu_new ();
-
-      for (guint i = 0; i < suggestion->evidence->len; i++)
-        {
-          const RapportEvidence *evidence = g_ptr_array_index (suggestion->evidence, i);
-          g_autoptr(GMenuItem) item = NULL;
-          const char *item_action = NULL;
-          GVariant *item_target = evidence_target (report, evidence, &item_action);
-
-          item = g_menu_item_new (evidence->label, NULL);
-          g_menu_item_set_action_and_target_value (item, item_action, item_target);
-          g_menu_append_item (menu, item);
-        }
-
-      button = adw_split_button_new ();
-      adw_split_button_set_label (ADW_SPLIT_BUTTON (button), _("Show Evidence"));
-      adw_split_button_set_menu_model (ADW_SPLIT_BUTTON (button), G_MENU_MODEL (menu));
-      adw_split_button_set_dropdown_tooltip (ADW_SPLIT_BUTTON (button), _("More Evidence"));
-    }
-
-  gtk_widget_add_css_class (button, "evidence");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
-  if (first->label != NULL)
-    gtk_widget_set_tooltip_text (button, first->label);
-
-  return button;
-}
-
-static GtkWidget *
-create_state_button (const char *label,
-                     const char *css_class,
-                     GVariant   *target)
-{
-  GtkWidget *button = gtk_button_new_with_label (label);
-
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_add_css_class (button, css_class);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "coach.set-state");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
-
-  return button;
-}
-
-static GtkWidget *
-create_card (RapportAnalysis         *analysis,
-             const RapportSuggestion *suggestion)
-{
-  GtkWidget *card;
-  GtkWidget *content;
-  GtkWidget *header;
-  GtkWidget *icon;
-  GtkWidget *category;
-  GtkWidget *action;
-  GtkWidget *buttons;
-  GtkWidget *evidence;
-  GtkWidget *states;
-
-  card = g_object_new (GTK_TYPE_BOX,
-                       "orientation", GTK_ORIENTATION_VERTICAL,
-                       "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
-                       NULL);
-  gtk_widget_add_css_class (card, "card");
-  gtk_widget_add_css_class (card, "suggestion-card");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (card),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, suggestion->title,
-                                  -1);
-
-  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_margin_top (content, 18);
-  gtk_widget_set_margin_bottom (content, 12);
-  gtk_widget_set_margin_start (content, 18);
-  gtk_widget_set_margin_end (content, 18);
-  gtk_box_append (GTK_BOX (card), content);
-
-  /* Category on the left, confidence on the right. */
-  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  icon = gtk_image_new_from_icon_name (category_icon_name (suggestion->category));
-  gtk_widget_add_css_class (icon, "accent");
-  gtk_box_append (GTK_BOX (header), icon);
-  category = gtk_label_new (rapport_suggestion_category_title (suggestion->category));
-  gtk_label_set_xalign (GTK_LABEL (category), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (category), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (category, TRUE);
-  gtk_widget_add_css_class (category, "caption-heading");
-  gtk_widget_add_css_class (category, "accent");
-  gtk_box_append (GTK_BOX (header), category);
-  gtk_box_append (GTK_BOX (header), create_confidence_badge (suggestion));
-  gtk_box_append (GTK_BOX (content), header);
-
-  gtk_box_append (GTK_BOX (content),
-                  create_label (suggestion->title, "title-3", "suggestion-title", NULL));
-  gtk_box_append (GTK_BOX (content),
-                  create_label (suggestion->explanation, "body", "suggestion-explanation", NULL));
-
-  action = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  gtk_box_append (GTK_BOX (action),
-                  create_label (_("What to Do"), "caption-heading", "dimmed", NULL));
-  gtk_box_append (GTK_BOX (action),
-                  create_label (suggestion->action, "body", "suggestion-action", NULL));
-  gtk_box_append (GTK_BOX (content), action);
-
-  /* The way to the evidence on the left, what to do with the card on the right; on a phone,
-   * the second pair goes under the first. */
-  buttons = adw_wrap_box_new ();
-  adw_wrap_box_set_child_spacing (ADW_WRAP_BOX (buttons), 12);
-  adw_wrap_box_set_line_spacing (ADW_WRAP_BOX (buttons), 6);
-  adw_wrap_box_set_justify (ADW_WRAP_BOX (buttons), ADW_JUSTIFY_SPREAD);
-  adw_wrap_box_set_justify_last_line (ADW_WRAP_BOX (buttons), TRUE);
-  gtk_widget_set_margin_top (buttons, 6);
-  if ((evidence = create_evidence_button (analysis, suggestion)) != NULL)
-    {
-      /* Alone on its line the box would stretch it. */
-      gtk_widget_set_halign (evidence, GTK_ALIGN_START);
-      adw_wrap_box_append (ADW_WRAP_BOX (buttons), evidence);
-    }
-  states = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_halign (states, GTK_ALIGN_END);
-  gtk_box_append (GTK_BOX (states),
-                  create_state_button (_("Mark Done"), "mark-done",
-                                       state_target (analysis, suggestion,
-                                                     RAPPORT_SUGGESTION_DONE)));
-  gtk_box_append (GTK_BOX (states),
-                  create_state_button (_("Dismiss"), "dismiss",
-                                       state_target (analysis, suggestion,
-                                                     RAPPORT_SUGGESTION_DISMISSED)));
-  adw_wrap_box_append (ADW_WRAP_BOX (buttons), states);
-  gtk_box_append (GTK_BOX (content), buttons);
-
-  return card;
 }
 
 /* The dismissed and done suggestions of @analysis, folded away, each with a way back. */
@@ -399,7 +113,7 @@ create_closed_section (RapportAnalysis *analysis,
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), row_subtitle);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row),
                                  gtk_image_new_from_icon_name (
-                                   category_icon_name (suggestion->category)));
+                                   rapport_suggestion_card_icon_name (suggestion->category)));
 
       restore = gtk_button_new_with_label (_("Restore"));
       gtk_widget_set_valign (restore, GTK_ALIGN_CENTER);
@@ -407,8 +121,10 @@ create_closed_section (RapportAnalysis *analysis,
       gtk_widget_add_css_class (restore, "restore");
       gtk_actionable_set_action_name (GTK_ACTIONABLE (restore), "coach.set-state");
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (restore),
-                                              state_target (analysis, suggestion,
-                                                            RAPPORT_SUGGESTION_OPEN));
+                                              rapport_suggestion_card_state_target (
+                                                rapport_analysis_get_account_id (analysis),
+                                                suggestion->key,
+                                                RAPPORT_SUGGESTION_OPEN));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), restore);
 
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
@@ -465,7 +181,10 @@ create_group (RapportAnalysis *analysis,
 
       if (suggestion->state == RAPPORT_SUGGESTION_OPEN)
         {
-          gtk_box_append (GTK_BOX (group), create_card (analysis, suggestion));
+          gtk_box_append (GTK_BOX (group),
+                          rapport_suggestion_card_new (rapport_analysis_get_account_id (analysis),
+                                                       rapport_analysis_get_report (analysis),
+                                                       suggestion));
           n_open++;
         }
       else
@@ -893,6 +612,9 @@ rapport_coach_page_class_init (RapportCoachPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (RAPPORT_TYPE_LOADING_PAGE);
+  g_type_ensure (RAPPORT_TYPE_SUGGESTION_CARD);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/rapport-coach-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportCoachPage, toast_overlay);
@@ -913,14 +635,8 @@ rapport_coach_page_class_init (RapportCoachPageClass *klass)
 static void
 rapport_coach_page_init (RapportCoachPage *self)
 {
-  g_autoptr(AdwSpinnerPaintable) spinner = NULL;
-
   self->watched = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_stack_set_visible_child_name (self->stack, "empty");
-
-  /* Not in the template: GtkBuilder takes an inline paintable there for a file name. */
-  spinner = adw_spinner_paintable_new (GTK_WIDGET (self->loading_page));
-  adw_status_page_set_paintable (self->loading_page, GDK_PAINTABLE (spinner));
 }

@@ -10,6 +10,9 @@
  * exports as markers, and one row per account with that account's own figures.  Engagement
  * rates and follow-back ratios are not added up: they mean different things on different
  * platforms, so the rows give them per account.
+ *
+ * The page's parts share rapport-overview-page-private.h: the key figures, the headline and
+ * the table each have a file of their own, and the legend is a RapportChartLegend.
  */
 
 #include "config.h"
@@ -18,189 +21,13 @@
 #include <math.h>
 
 #include "core/rapport-sorted.h"
-#include "core/rapport-stats.h"
-#include "ui/charts/rapport-chart.h"
 #include "ui/rapport-account-row.h"
-#include "ui/rapport-overview-page.h"
+#include "ui/rapport-overview-page-private.h"
 
-#define DAY          RAPPORT_SECONDS_PER_DAY
 #define QUARTER_DAYS 91
 #define YEAR_DAYS    365
-/* Posts in the 30 days a point of the median line needs. */
-#define MEDIAN_MIN_POSTS 3
 /* Days shown on each side of a range from a suggestion's evidence, at least. */
 #define EVIDENCE_PADDING_DAYS 14
-
-/* ── one row of the table ───────────────────────────────────────────────────────────────── */
-
-#define RAPPORT_TYPE_OVERVIEW_DAY (rapport_overview_day_get_type ())
-
-G_DECLARE_FINAL_TYPE (RapportOverviewDay, rapport_overview_day, RAPPORT, OVERVIEW_DAY, GObject)
-
-struct _RapportOverviewDay
-{
-  GObject  parent_instance;
-
-  char    *date;
-  char    *followers;
-  char    *source;
-  char    *posts;
-  char    *median_rate;
-};
-
-G_DEFINE_FINAL_TYPE (RapportOverviewDay, rapport_overview_day, G_TYPE_OBJECT)
-
-enum {
-  DAY_PROP_0,
-  DAY_PROP_DATE,
-  DAY_PROP_FOLLOWERS,
-  DAY_PROP_SOURCE,
-  DAY_PROP_POSTS,
-  DAY_PROP_MEDIAN_RATE,
-  DAY_N_PROPS
-};
-
-static GParamSpec *day_properties[DAY_N_PROPS];
-
-static void
-rapport_overview_day_finalize (GObject *object)
-{
-  RapportOverviewDay *self = RAPPORT_OVERVIEW_DAY (object);
-
-  g_clear_pointer (&self->date, g_free);
-  g_clear_pointer (&self->followers, g_free);
-  g_clear_pointer (&self->source, g_free);
-  g_clear_pointer (&self->posts, g_free);
-  g_clear_pointer (&self->median_rate, g_free);
-
-  G_OBJECT_CLASS (rapport_overview_day_parent_class)->finalize (object);
-}
-
-static void
-rapport_overview_day_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  RapportOverviewDay *self = RAPPORT_OVERVIEW_DAY (object);
-
-  switch (prop_id)
-    {
-    case DAY_PROP_DATE:
-      g_value_set_string (value, self->date);
-      break;
-
-    case DAY_PROP_FOLLOWERS:
-      g_value_set_string (value, self->followers);
-      break;
-
-    case DAY_PROP_SOURCE:
-      g_value_set_string (value, self->source);
-      break;
-
-    case DAY_PROP_POSTS:
-      g_value_set_string (value, self->posts);
-      break;
-
-    case DAY_PROP_MEDIAN_RATE:
-      g_value_set_string (value, self->median_rate);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rapport_overview_day_class_init (RapportOverviewDayClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
-
-  object_class->finalize = rapport_overview_day_finalize;
-  object_class->get_property = rapport_overview_day_get_property;
-
-  day_properties[DAY_PROP_DATE] = g_param_spec_string ("date", NULL, NULL, NULL, flags);
-  day_properties[DAY_PROP_FOLLOWERS] = g_param_spec_string ("followers", NULL, NULL, NULL, flags);
-  day_properties[DAY_PROP_SOURCE] = g_param_spec_string ("source", NULL, NULL, NULL, flags);
-  day_properties[DAY_PROP_POSTS] = g_param_spec_string ("posts", NULL, NULL, NULL, flags);
-  day_properties[DAY_PROP_MEDIAN_RATE] = g_param_spec_string ("median-rate", NULL, NULL, NULL,
-                                                              flags);
-
-  g_object_class_install_properties (object_class, DAY_N_PROPS, day_properties);
-}
-
-static void
-rapport_overview_day_init (RapportOverviewDay *self)
-{
-}
-
-/* ── the page ───────────────────────────────────────────────────────────────────────────── */
-
-typedef struct
-{
-  gint64 day;
-  double followers;
-  gboolean lower_bound;
-  RapportSeriesKind kind;
-} FollowerDay;
-
-typedef enum
-{
-  SWATCH_LINE,
-  SWATCH_DASHED,
-  SWATCH_DOTS,
-  SWATCH_POINT,
-  SWATCH_MARKER_LINE,
-  SWATCH_MARKER_BAND,
-} SwatchKind;
-
-struct _RapportOverviewPage
-{
-  AdwBin           parent_instance;
-
-  RapportAnalysis *analysis;
-
-  /* What the figures and the table read: the account's follower series (or the combined one
-   * of all accounts), and the times of the posts that count in posts per week, ascending. */
-  GArray          *followers;   /* FollowerDay */
-  GArray          *post_times;  /* gint64 */
-  gint64           data_start;  /* first and last day with data, 0 without */
-  gint64           data_end;
-  gint64           range_start; /* the selected days */
-  gint64           range_end;
-  guint            has_data : 1;
-  guint            table_filled : 1;
-  guint            setting_toggles : 1;
-
-  /* Template children */
-  GtkStack        *stack;
-  AdwStatusPage   *empty_status;
-  GtkLabel        *headline_label;
-  GtkWidget       *followers_card;
-  GtkLabel        *followers_value;
-  GtkLabel        *followers_change;
-  GtkLabel        *followers_detail;
-  GtkWidget       *rate_card;
-  GtkLabel        *rate_value;
-  GtkLabel        *rate_change;
-  GtkLabel        *rate_detail;
-  GtkWidget       *posts_card;
-  GtkLabel        *posts_value;
-  GtkLabel        *posts_detail;
-  GtkWidget       *follow_back_card;
-  GtkLabel        *follow_back_value;
-  GtkLabel        *follow_back_detail;
-  GtkListBox      *accounts_list;
-  AdwToggleGroup  *range_toggles;
-  AdwToggleGroup  *view_toggles;
-  GtkStack        *chart_stack;
-  RapportChart    *chart;
-  GtkFlowBox      *legend_box;
-  GListStore      *table_store;
-  GtkColumnViewColumn *median_column;
-  GtkLabel        *note_label;
-};
 
 G_DEFINE_FINAL_TYPE (RapportOverviewPage, rapport_overview_page, ADW_TYPE_BIN)
 
@@ -211,36 +38,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* ── formatting ─────────────────────────────────────────────────────────────────────────── */
-
-static char *
-format_signed_count (double value)
-{
-  return g_strdup_printf ("%+'.0f", value);
-}
-
-/* "13" for whole numbers, "52.1" otherwise. */
-static char *
-format_weeks (double weeks)
-{
-  if (fabs (weeks - round (weeks)) < 0.05)
-    return g_strdup_printf ("%.0f", weeks);
-  return g_strdup_printf ("%.1f", weeks);
-}
-
-static const char *
-coverage_explanation (const RapportReport *report,
-                      RapportFigure        figure)
-{
-  const RapportCoverageItem *item;
-
-  if (report == NULL || report->coverage == NULL)
-    return NULL;
-  item = rapport_coverage_get (report->coverage, figure);
-
-  return item != NULL ? item->explanation : NULL;
-}
 
 /* ── data ───────────────────────────────────────────────────────────────────────────────── */
 
@@ -274,10 +71,9 @@ compare_times (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-/* The first index whose time is not before @t. */
-static guint
-times_lower_bound (const GArray *times,
-                   gint64        t)
+guint
+_rapport_overview_times_lower_bound (const GArray *times,
+                                     gint64        t)
 {
   return rapport_sorted_lower_bound_i64 ((const gint64 *) times->data, times->len,
                                          sizeof (gint64), t);
@@ -383,573 +179,6 @@ combine_followers (GArray          *combined,
       if (day->lower_bound)
         day->kind = RAPPORT_SERIES_RECONSTRUCTED;
     }
-}
-
-/* The index range of the follower days within the selected range; FALSE when none is. */
-static gboolean
-followers_in_range (RapportOverviewPage *self,
-                    guint               *first,
-                    guint               *last)
-{
-  GArray *days = self->followers;
-  gint64 start;
-  gint64 end;
-
-  if (days->len == 0)
-    return FALSE;
-
-  /* The series has one point per day, without gaps. */
-  start = MAX (self->range_start, g_array_index (days, FollowerDay, 0).day);
-  end = MIN (self->range_end, g_array_index (days, FollowerDay, days->len - 1).day);
-  if (end < start)
-    return FALSE;
-
-  *first = (guint) ((start - g_array_index (days, FollowerDay, 0).day) / DAY);
-  *last = (guint) ((end - g_array_index (days, FollowerDay, 0).day) / DAY);
-
-  return TRUE;
-}
-
-/* ── key figures ────────────────────────────────────────────────────────────────────────── */
-
-typedef enum
-{
-  TREND_NONE,
-  TREND_GOOD,
-  TREND_BAD,
-} Trend;
-
-static void
-set_figure (GtkWidget  *card,
-            GtkLabel   *value,
-            GtkLabel   *change,
-            GtkLabel   *detail,
-            const char *value_text,
-            const char *change_text,
-            Trend       trend,
-            const char *detail_text,
-            const char *why_missing)
-{
-  gtk_label_set_text (value, value_text);
-
-  if (change != NULL)
-    {
-      gtk_label_set_text (change, change_text != NULL ? change_text : "");
-      gtk_widget_set_visible (GTK_WIDGET (change), change_text != NULL);
-      gtk_widget_remove_css_class (GTK_WIDGET (change), "success");
-      gtk_widget_remove_css_class (GTK_WIDGET (change), "error");
-      if (trend == TREND_GOOD)
-        gtk_widget_add_css_class (GTK_WIDGET (change), "success");
-      else if (trend == TREND_BAD)
-        gtk_widget_add_css_class (GTK_WIDGET (change), "error");
-    }
-
-  gtk_label_set_text (detail, detail_text != NULL ? detail_text : "");
-  gtk_widget_set_visible (GTK_WIDGET (detail), detail_text != NULL && detail_text[0] != '\0');
-
-  /* "—" says nothing on its own: the tooltip says why. */
-  gtk_widget_set_tooltip_text (card, why_missing);
-}
-
-static void
-update_followers_figure (RapportOverviewPage *self)
-{
-  const RapportReport *report = rapport_analysis_get_report (self->analysis);
-  const FollowerDay *from;
-  const FollowerDay *to;
-  g_autofree char *value = NULL;
-  g_autofree char *change = NULL;
-  g_autofree char *detail = NULL;
-  g_autofree char *since = NULL;
-  g_autofree char *difference = NULL;
-  g_autofree char *percent = NULL;
-  guint first;
-  guint last;
-  guint n_real = 0;
-
-  if (!followers_in_range (self, &first, &last))
-    {
-      const char *why = self->followers->len == 0
-        ? coverage_explanation (report, RAPPORT_FIGURE_FOLLOWER_HISTORY)
-        : _("There are no follower figures for these days.");
-
-      set_figure (self->followers_card, self->followers_value, self->followers_change,
-                  self->followers_detail, "—", NULL, TREND_NONE, NULL,
-                  why != NULL ? why : _("The exports give no follower figures for this account."));
-      return;
-    }
-
-  from = &g_array_index (self->followers, FollowerDay, first);
-  to = &g_array_index (self->followers, FollowerDay, last);
-  for (guint i = first; i <= last; i++)
-    if (g_array_index (self->followers, FollowerDay, i).kind == RAPPORT_SERIES_REAL)
-      n_real++;
-
-  value = rapport_coach_count (to->followers);
-  if (to->lower_bound)
-    {
-      char *at_least = g_strdup_printf (_("≥ %s"), value);
-
-      g_free (value);
-      value = at_least;
-    }
-
-  since = rapport_coach_day (from->day);
-  if (last > first)
-    {
-      difference = format_signed_count (to->followers - from->followers);
-      /* A percentage of a handful of followers says nothing. */
-      if (from->followers >= RAPPORT_DIVERGENCE_MIN_FOLLOWERS)
-        {
-          percent = rapport_coach_change ((to->followers - from->followers) / from->followers);
-          /* Translators: a change of followers and the same in percent, "+335 (+15.8 %)". */
-          change = g_strdup_printf (_("%s (%s)"), difference, percent);
-        }
-      else
-        change = g_strdup (difference);
-    }
-
-  if (rapport_analysis_is_all_accounts (self->analysis))
-    detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "Since %s; the sum of %u account",
-                                           "Since %s; the sum of %u accounts",
-                                           rapport_analysis_get_n_children (self->analysis)),
-                              since, rapport_analysis_get_n_children (self->analysis));
-  else
-    detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "Since %s; %u real total",
-                                           "Since %s; %u real totals",
-                                           n_real),
-                              since, n_real);
-
-  if (from->lower_bound || to->lower_bound)
-    {
-      char *longer = g_strconcat (detail, "\n",
-                                  _("Partly rebuilt from follow dates: a lower bound"), NULL);
-
-      g_free (detail);
-      detail = longer;
-    }
-
-  set_figure (self->followers_card, self->followers_value, self->followers_change,
-              self->followers_detail, value, change,
-              change == NULL ? TREND_NONE
-                             : to->followers >= from->followers ? TREND_GOOD : TREND_BAD,
-              detail, NULL);
-}
-
-static void
-update_rate_figure (RapportOverviewPage *self)
-{
-  const RapportReport *report = rapport_analysis_get_report (self->analysis);
-  g_autoptr(GArray) rates = NULL;
-  g_autoptr(RapportDivergence) divergence = NULL;
-  g_autofree char *value = NULL;
-  g_autofree char *change = NULL;
-  g_autofree char *detail = NULL;
-  gint64 end = self->range_end + DAY;
-  gint64 first_post = 0;
-  gint64 last_post = 0;
-  Trend trend = TREND_NONE;
-
-  if (report == NULL)
-    {
-      set_figure (self->rate_card, self->rate_value, self->rate_change, self->rate_detail,
-                  "—", NULL, TREND_NONE, _("Per account, below"),
-                  _("Engagement rates are not comparable across platforms, so each account’s "
-                    "median is listed with the account."));
-      return;
-    }
-
-  rates = g_array_new (FALSE, FALSE, sizeof (double));
-  for (guint i = 0; i < report->per_post->len; i++)
-    {
-      const RapportPostEngagement *entry = &g_array_index (report->per_post, RapportPostEngagement, i);
-      gint64 t = entry->post->created_at;
-
-      if (isnan (entry->rate) || t < self->range_start || t >= end)
-        continue;
-      if (rates->len == 0)
-        first_post = t;
-      last_post = t;
-      g_array_append_val (rates, entry->rate);
-    }
-
-  if (rates->len == 0)
-    {
-      const char *why;
-
-      if (report->engagement.n_with_rate > 0)
-        why = _("No post of these days has an engagement rate.");
-      else if (report->engagement.n_with_interactions == 0)
-        why = coverage_explanation (report, RAPPORT_FIGURE_POST_ENGAGEMENT);
-      else
-        why = _("No post has an engagement rate: the exports give no follower figure for the "
-                "days of the posts.");
-
-      set_figure (self->rate_card, self->rate_value, self->rate_change, self->rate_detail,
-                  "—", NULL, TREND_NONE, NULL,
-                  why != NULL ? why : _("The exports give no interactions for this account’s posts."));
-      return;
-    }
-
-  value = rapport_coach_percent (rapport_stats_median ((double *) rates->data, rates->len));
-
-  /* The change: the median of the first window of these posts against the last one, as the
-   * analysis defines it (rapport_engagement_divergence()). */
-  if (rapport_day_of (last_post) > rapport_day_of (first_post))
-    divergence = rapport_engagement_divergence (report->per_post, report->series,
-                                                first_post, last_post);
-
-  if (divergence != NULL && !isnan (divergence->rate_change) && !isnan (divergence->median_after))
-    {
-      g_autofree char *difference = rapport_coach_change (divergence->rate_change / 100);
-      g_autofree char *before = rapport_coach_percent (divergence->median_before);
-      g_autofree char *after = rapport_coach_percent (divergence->median_after);
-
-      /* Translators: a change of the median engagement rate and the two medians,
-       * "−7.1 % (7.0 % → 6.5 %)". */
-      change = g_strdup_printf (_("%s (%s → %s)"), difference, before, after);
-      trend = divergence->rate_change >= 0 ? TREND_GOOD : TREND_BAD;
-      detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "n = %u post; first and last %u days: n = %u and %u",
-                                             "n = %u posts; first and last %u days: n = %u and %u",
-                                             rates->len),
-                                rates->len, divergence->window_days,
-                                divergence->n_before, divergence->n_after);
-    }
-  else
-    detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "n = %u post", "n = %u posts",
-                                           rates->len),
-                              rates->len);
-
-  set_figure (self->rate_card, self->rate_value, self->rate_change, self->rate_detail,
-              value, change, trend, detail,
-              change == NULL ? _("Too few days with posts in this range to tell a change.") : NULL);
-}
-
-/* The week of @t, counted in Mondays since 5 January 1970 (a Monday), rounding down. */
-static gint64
-week_of (gint64 t)
-{
-  gint64 days = rapport_day_of (t) / DAY - 4;
-
-  return days >= 0 ? days / 7 : -((-days + 6) / 7);
-}
-
-/* Calendar weeks (Monday to Sunday, UTC) from the week of @first to the week of @last. */
-static guint
-calendar_weeks (gint64 first,
-                gint64 last)
-{
-  return (guint) (week_of (last) - week_of (first) + 1);
-}
-
-static void
-update_posts_figure (RapportOverviewPage *self)
-{
-  const RapportReport *report = rapport_analysis_get_report (self->analysis);
-  GArray *times = self->post_times;
-  g_autofree char *value = NULL;
-  g_autofree char *detail = NULL;
-  g_autofree char *weeks_text = NULL;
-  guint first;
-  guint end;
-  guint n;
-  double weeks;
-
-  if (times->len == 0)
-    {
-      set_figure (self->posts_card, self->posts_value, NULL, self->posts_detail, "—", NULL,
-                  TREND_NONE, NULL, _("The exports hold no posts."));
-      return;
-    }
-
-  first = times_lower_bound (times, self->range_start);
-  end = times_lower_bound (times, self->range_end + DAY);
-  n = end - first;
-
-  /* Over a range that holds every post, the weeks from the first post to the last, as the
-   * analysis counts them: weeks before the first post would only thin the figure out. */
-  if (first == 0 && end == times->len)
-    {
-      if (report != NULL && report->cadence->n_weeks > 0)
-        weeks = report->cadence->n_weeks;
-      else
-        weeks = calendar_weeks (g_array_index (times, gint64, 0),
-                                g_array_index (times, gint64, times->len - 1));
-    }
-  else
-    weeks = ((self->range_end - self->range_start) / DAY + 1) / 7.0;
-
-  if (report != NULL && first == 0 && end == times->len && !isnan (report->cadence->posts_per_week))
-    value = g_strdup_printf ("%.1f", report->cadence->posts_per_week);
-  else
-    value = g_strdup_printf ("%.1f", n / weeks);
-
-  weeks_text = format_weeks (weeks);
-  detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "n = %u post in %s weeks",
-                                         "n = %u posts in %s weeks", n),
-                            n, weeks_text);
-
-  set_figure (self->posts_card, self->posts_value, NULL, self->posts_detail, value, NULL,
-              TREND_NONE, detail, NULL);
-}
-
-static void
-update_follow_back_figure (RapportOverviewPage *self)
-{
-  const RapportReport *report = rapport_analysis_get_report (self->analysis);
-  const RapportReciprocity *reciprocity;
-  g_autofree char *value = NULL;
-  g_autofree char *mutuals = NULL;
-  g_autofree char *following = NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *detail = NULL;
-
-  if (report == NULL)
-    {
-      set_figure (self->follow_back_card, self->follow_back_value, NULL,
-                  self->follow_back_detail, "—", NULL, TREND_NONE, _("Per account, below"),
-                  _("Each account has followers and following of its own, so each account’s "
-                    "ratio is listed with the account."));
-      return;
-    }
-
-  /* Before the analysis is complete, its counts: the ratio needs no names. */
-  reciprocity = rapport_analysis_get_reciprocity (self->analysis);
-  if (reciprocity == NULL)
-    {
-      const char *why = coverage_explanation (report, RAPPORT_FIGURE_RECIPROCITY);
-
-      set_figure (self->follow_back_card, self->follow_back_value, NULL,
-                  self->follow_back_detail, "—", NULL, TREND_NONE, NULL,
-                  why != NULL ? why : _("The exports lack a follower or a following list."));
-      return;
-    }
-
-  if (reciprocity->n_following == 0)
-    {
-      set_figure (self->follow_back_card, self->follow_back_value, NULL,
-                  self->follow_back_detail, "—", NULL, TREND_NONE, NULL,
-                  _("You follow nobody, so there is nobody to follow you back."));
-      return;
-    }
-
-  value = rapport_coach_percent (reciprocity->follow_back_ratio);
-  mutuals = rapport_coach_count (reciprocity->n_mutuals);
-  following = rapport_coach_count (reciprocity->n_following);
-  date = rapport_coach_day (reciprocity->following_snapshot->exported_at);
-  detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%s of the %s account you follow; export of %s",
-                                         "%s of the %s accounts you follow; export of %s",
-                                         reciprocity->n_following),
-                            mutuals, following, date);
-
-  set_figure (self->follow_back_card, self->follow_back_value, NULL, self->follow_back_detail,
-              value, NULL, TREND_NONE, detail, NULL);
-}
-
-static void
-update_figures (RapportOverviewPage *self)
-{
-  update_followers_figure (self);
-  update_rate_figure (self);
-  update_posts_figure (self);
-  update_follow_back_figure (self);
-}
-
-/* ── the table ──────────────────────────────────────────────────────────────────────────── */
-
-static const char *
-source_text (const FollowerDay *day,
-             gboolean           combined)
-{
-  if (combined)
-    return day->lower_bound ? _("Sum, a lower bound") : _("Sum of the accounts");
-
-  switch (day->kind)
-    {
-    case RAPPORT_SERIES_REAL:
-      return _("Total from an export");
-    case RAPPORT_SERIES_INTERPOLATED:
-      return _("Between two totals");
-    case RAPPORT_SERIES_RECONSTRUCTED:
-    default:
-      return _("Rebuilt from follow dates, a lower bound");
-    }
-}
-
-/* Built when the table is first shown: newest day first. */
-static void
-fill_table (RapportOverviewPage *self)
-{
-  const RapportReport *report;
-  g_autoptr(GPtrArray) items = NULL;
-  gboolean combined;
-  guint median_index = 0;
-
-  if (self->table_filled || self->analysis == NULL)
-    return;
-
-  report = rapport_analysis_get_report (self->analysis);
-  combined = report == NULL;
-  items = g_ptr_array_new_full (self->followers->len, g_object_unref);
-
-  for (guint i = self->followers->len; i-- > 0;)
-    {
-      const FollowerDay *day = &g_array_index (self->followers, FollowerDay, i);
-      RapportOverviewDay *item = g_object_new (RAPPORT_TYPE_OVERVIEW_DAY, NULL);
-      guint n_posts = times_lower_bound (self->post_times, day->day + DAY) -
-                      times_lower_bound (self->post_times, day->day);
-
-      item->date = rapport_coach_day (day->day);
-      item->followers = rapport_coach_count (day->followers);
-      item->source = g_strdup (source_text (day, combined));
-      item->posts = n_posts > 0 ? g_strdup_printf ("%u", n_posts) : g_strdup ("");
-      item->median_rate = g_strdup ("—");
-
-      /* The rolling median as of the end of the day, as the chart's read-out gives it. */
-      if (report != NULL && report->rolling_median->len > 0)
-        {
-          GArray *rolling = report->rolling_median;
-          const RapportRollingMedian *medians = (const RapportRollingMedian *) rolling->data;
-
-          median_index = rapport_sorted_lower_bound_i64 (&medians[0].t, rolling->len,
-                                                         sizeof (RapportRollingMedian),
-                                                         day->day + DAY);
-          /* As on the chart: from three posts, and no longer than the window lasts. */
-          if (median_index > 0 &&
-              g_array_index (rolling, RapportRollingMedian, median_index - 1).n >= MEDIAN_MIN_POSTS &&
-              day->day + DAY - g_array_index (rolling, RapportRollingMedian, median_index - 1).t <=
-                RAPPORT_ENGAGEMENT_ROLLING_DAYS * DAY)
-            {
-              g_free (item->median_rate);
-              item->median_rate =
-                rapport_coach_percent (g_array_index (rolling, RapportRollingMedian, median_index - 1).median);
-            }
-        }
-
-      g_ptr_array_add (items, item);
-    }
-
-  g_list_store_splice (self->table_store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->table_store)),
-                       items->pdata, items->len);
-  gtk_column_view_column_set_visible (self->median_column, !combined);
-  self->table_filled = TRUE;
-}
-
-static void
-chart_stack_changed_cb (RapportOverviewPage *self)
-{
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->chart_stack), "table") == 0)
-    fill_table (self);
-}
-
-/* ── the legend ─────────────────────────────────────────────────────────────────────────── */
-
-static void
-draw_swatch (GtkDrawingArea *area,
-             cairo_t        *cr,
-             int             width,
-             int             height,
-             gpointer        user_data)
-{
-  RapportOverviewPage *self = user_data;
-  SwatchKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (area), "swatch-kind"));
-  guint series = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (area), "swatch-series"));
-  static const double dash[] = { 5, 4 };
-  static const double rule_dash[] = { 3, 3 };
-  GdkRGBA color;
-
-  if (kind == SWATCH_MARKER_LINE || kind == SWATCH_MARKER_BAND)
-    rapport_chart_get_marker_color (self->chart,
-                                    kind == SWATCH_MARKER_BAND ? RAPPORT_CHART_MARKER_BAND
-                                                               : RAPPORT_CHART_MARKER_LINE,
-                                    &color);
-  else if (series < rapport_chart_get_n_series (self->chart))
-    rapport_chart_get_series_color (self->chart, series, &color);
-  else
-    return;
-
-  gdk_cairo_set_source_rgba (cr, &color);
-  cairo_set_line_width (cr, 2);
-
-  switch (kind)
-    {
-    case SWATCH_LINE:
-    case SWATCH_DASHED:
-      if (kind == SWATCH_DASHED)
-        cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-      cairo_move_to (cr, 1, height / 2.0);
-      cairo_line_to (cr, width - 1, height / 2.0);
-      cairo_stroke (cr);
-      break;
-
-    case SWATCH_DOTS:
-      color.alpha *= 0.6;
-      gdk_cairo_set_source_rgba (cr, &color);
-      for (int i = 0; i < 3; i++)
-        {
-          cairo_new_sub_path (cr);
-          cairo_arc (cr, width * (i + 0.5) / 3, height / 2.0 + (i == 1 ? -3 : 2), 2.5, 0, 2 * G_PI);
-        }
-      cairo_fill (cr);
-      break;
-
-    case SWATCH_POINT:
-      cairo_move_to (cr, 1, height / 2.0);
-      cairo_line_to (cr, width - 1, height / 2.0);
-      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-      cairo_stroke (cr);
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, width / 2.0, height / 2.0, 3.5, 0, 2 * G_PI);
-      cairo_fill (cr);
-      break;
-
-    case SWATCH_MARKER_LINE:
-      cairo_set_line_width (cr, 1);
-      cairo_set_dash (cr, rule_dash, G_N_ELEMENTS (rule_dash), 0);
-      cairo_move_to (cr, width / 2.0 + 0.5, 0);
-      cairo_line_to (cr, width / 2.0 + 0.5, height);
-      cairo_stroke (cr);
-      break;
-
-    case SWATCH_MARKER_BAND:
-    default:
-      cairo_rectangle (cr, width / 2.0 - 6, 0, 12, height);
-      cairo_fill (cr);
-      break;
-    }
-}
-
-static void
-add_legend_entry (RapportOverviewPage *self,
-                  SwatchKind           kind,
-                  guint                series,
-                  const char          *text)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *swatch = gtk_drawing_area_new ();
-  GtkWidget *label = gtk_label_new (text);
-
-  g_object_set_data (G_OBJECT (swatch), "swatch-kind", GUINT_TO_POINTER (kind));
-  g_object_set_data (G_OBJECT (swatch), "swatch-series", GUINT_TO_POINTER (series));
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 28);
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 14);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch, self, NULL);
-  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (swatch),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
-  gtk_widget_set_can_target (swatch, FALSE);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "caption");
-
-  gtk_box_append (GTK_BOX (box), swatch);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_flow_box_append (self->legend_box, box);
 }
 
 /* ── building the chart ─────────────────────────────────────────────────────────────────── */
@@ -1074,30 +303,33 @@ build_account (RapportOverviewPage *self)
   for (guint i = 0; i < report->anomalies->len; i++)
     {
       const RapportAnomaly *anomaly = &g_array_index (report->anomalies, RapportAnomaly, i);
-      g_autofree char *change = format_signed_count (anomaly->change);
+      g_autofree char *change = _rapport_overview_format_signed_count (anomaly->change);
 
       rapport_chart_add_marker (self->chart, RAPPORT_CHART_MARKER_BAND, anomaly->start,
                                 anomaly->end, change);
     }
 
   if (self->followers->len > 0)
-    add_legend_entry (self, SWATCH_LINE, 0, _("Followers (left axis)"));
+    rapport_chart_legend_add (self->legend, RAPPORT_CHART_SWATCH_LINE, 0,
+                              _("Followers (left axis)"));
   if (any_lower_bound (self->followers))
-    add_legend_entry (self, SWATCH_DASHED, 0,
-                      _("Dashed: reconstructed from follow dates — a lower bound"));
+    rapport_chart_legend_add (self->legend, RAPPORT_CHART_SWATCH_DASHED, 0,
+                              _("Dashed: reconstructed from follow dates — a lower bound"));
   if (any_lower_bound (self->followers) && any_real (self->followers))
-    add_legend_entry (self, SWATCH_POINT, 0, _("Dot: a total an export stated"));
+    rapport_chart_legend_add (self->legend, RAPPORT_CHART_SWATCH_POINT, 0,
+                              _("Dot: a total an export stated"));
   if (rates_series != G_MAXUINT)
-    add_legend_entry (self, SWATCH_DOTS, rates_series,
-                      _("Engagement rate of each post (right axis)"));
+    rapport_chart_legend_add (self->legend, RAPPORT_CHART_SWATCH_DOTS, rates_series,
+                              _("Engagement rate of each post (right axis)"));
   if (median_series != G_MAXUINT)
-    add_legend_entry (self, SWATCH_LINE, median_series,
-                      _("Median engagement rate of the last 30 days, from 3 posts"));
+    rapport_chart_legend_add (self->legend, RAPPORT_CHART_SWATCH_LINE, median_series,
+                              _("Median engagement rate of the last 30 days, from 3 posts"));
   if (dataset->snapshots->len > 0)
-    add_legend_entry (self, SWATCH_MARKER_LINE, 0, _("An export you imported"));
+    rapport_chart_legend_add (self->legend, RAPPORT_CHART_SWATCH_MARKER_LINE, 0,
+                              _("An export you imported"));
   if (report->anomalies->len > 0)
-    add_legend_entry (self, SWATCH_MARKER_BAND, 0,
-                      _("An unusual jump or drop of followers, with its size"));
+    rapport_chart_legend_add (self->legend, RAPPORT_CHART_SWATCH_MARKER_BAND, 0,
+                              _("An unusual jump or drop of followers, with its size"));
 
   gtk_label_set_text (self->note_label,
                       _("Engagement rate: a post’s likes, comments, shares and saves divided by "
@@ -1168,80 +400,21 @@ build_all (RapportOverviewPage *self)
   g_array_sort (self->post_times, compare_times);
 
   if (self->followers->len > 0)
-    add_legend_entry (self, SWATCH_LINE, 0, _("Followers of all accounts together"));
+    rapport_chart_legend_add (self->legend, RAPPORT_CHART_SWATCH_LINE, 0,
+                              _("Followers of all accounts together"));
   if (any_lower_bound (self->followers))
-    add_legend_entry (self, SWATCH_DASHED, 0,
-                      _("Dashed: a lower bound — some accounts’ followers are reconstructed from "
-                        "follow dates or not known yet"));
+    rapport_chart_legend_add (self->legend, RAPPORT_CHART_SWATCH_DASHED, 0,
+                              _("Dashed: a lower bound — some accounts’ followers are "
+                                "reconstructed from follow dates or not known yet"));
   if (rapport_chart_get_n_markers (self->chart) > 0)
-    add_legend_entry (self, SWATCH_MARKER_LINE, 0, _("An export you imported"));
+    rapport_chart_legend_add (self->legend, RAPPORT_CHART_SWATCH_MARKER_LINE, 0,
+                              _("An export you imported"));
 
   gtk_label_set_text (self->note_label,
                       _("The combined line adds up each account’s followers of the day. An "
                         "account counts with its last known figure after its last export and "
                         "with nothing before its first figure, so those days are a lower "
                         "bound."));
-}
-
-/* The headline: the report's strongest divergence, else the comparison of then and now. */
-static char *
-dup_headline (const RapportReport *report)
-{
-  const RapportDivergence *overall = report->overall;
-
-  if (report->divergence != NULL && report->divergence->headline != NULL)
-    return g_strdup (report->divergence->headline);
-
-  if (overall != NULL && !isnan (overall->median_before) && !isnan (overall->median_after))
-    {
-      g_autofree char *from = rapport_coach_day (overall->from);
-      g_autofree char *to = rapport_coach_day (overall->to);
-      g_autofree char *growth = rapport_coach_change (overall->follower_growth / 100);
-      g_autofree char *before = rapport_coach_percent (overall->median_before);
-      g_autofree char *after = rapport_coach_percent (overall->median_after);
-
-      /* Translators: the Overview's headline when followers and engagement did not diverge:
-       * two dates, the change of followers in percent, and the median engagement rate of the
-       * first and of the last posts. */
-      return g_strdup_printf (_("From %s to %s followers changed by %s while the median "
-                                "engagement rate went from %s to %s"),
-                              from, to, growth, before, after);
-    }
-
-  return NULL;
-}
-
-static void
-update_headline (RapportOverviewPage *self)
-{
-  g_autofree char *headline = NULL;
-
-  if (rapport_analysis_is_all_accounts (self->analysis))
-    {
-      /* Across accounts: the first account that has a divergence to tell. */
-      for (guint c = 0; c < rapport_analysis_get_n_children (self->analysis) && headline == NULL; c++)
-        {
-          RapportAnalysis *child = rapport_analysis_get_child (self->analysis, c);
-          const RapportReport *report = rapport_analysis_get_report (child);
-
-          if (report->divergence != NULL && report->divergence->headline != NULL)
-            /* Translators: an account and its headline, "@jo.doe: Followers +40.0 % since …". */
-            headline = g_strdup_printf (_("%s: %s"), rapport_analysis_get_title (child),
-                                        report->divergence->headline);
-        }
-    }
-  else
-    headline = dup_headline (rapport_analysis_get_report (self->analysis));
-
-  if (headline == NULL)
-    headline = g_strdup (_("Not enough posts with an engagement rate yet to compare followers "
-                           "with engagement"));
-
-  gtk_label_set_text (self->headline_label, headline);
-  /* The chart's takeaway for those who cannot see it. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, headline,
-                                  -1);
 }
 
 /* ── ranges ─────────────────────────────────────────────────────────────────────────────── */
@@ -1253,7 +426,7 @@ select_days (RapportOverviewPage *self,
 {
   self->range_start = start;
   self->range_end = end;
-  update_figures (self);
+  _rapport_overview_page_update_figures (self);
 }
 
 /* The range of the active toggle, ending with the last day of data. */
@@ -1290,6 +463,13 @@ range_toggles_changed_cb (RapportOverviewPage *self)
     return;
 
   apply_range_toggle (self);
+}
+
+static void
+chart_stack_changed_cb (RapportOverviewPage *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->chart_stack), "table") == 0)
+    _rapport_overview_page_fill_table (self);
 }
 
 void
@@ -1374,7 +554,7 @@ rebuild (RapportOverviewPage *self)
   gboolean has_data;
 
   rapport_chart_clear (self->chart);
-  gtk_flow_box_remove_all (self->legend_box);
+  rapport_chart_legend_clear (self->legend);
   gtk_list_box_remove_all (self->accounts_list);
   gtk_widget_set_visible (GTK_WIDGET (self->accounts_list), FALSE);
   g_list_store_remove_all (self->table_store);
@@ -1423,7 +603,7 @@ rebuild (RapportOverviewPage *self)
   self->has_data = TRUE;
   gtk_stack_set_visible_child_name (self->stack, "overview");
 
-  update_headline (self);
+  _rapport_overview_page_update_headline (self);
 
   /* A new account starts with its whole history. */
   if (adw_toggle_group_get_active_name (self->range_toggles) == NULL)
@@ -1435,7 +615,7 @@ rebuild (RapportOverviewPage *self)
   apply_range_toggle (self);
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->chart_stack), "table") == 0)
-    fill_table (self);
+    _rapport_overview_page_fill_table (self);
 }
 
 RapportAnalysis *
@@ -1554,6 +734,7 @@ rapport_overview_page_class_init (RapportOverviewPageClass *klass)
 
   /* Types the template names. */
   g_type_ensure (RAPPORT_TYPE_CHART);
+  g_type_ensure (RAPPORT_TYPE_CHART_LEGEND);
   g_type_ensure (RAPPORT_TYPE_OVERVIEW_DAY);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1580,7 +761,7 @@ rapport_overview_page_class_init (RapportOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, view_toggles);
   gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, chart_stack);
   gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, chart);
-  gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, legend_box);
+  gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, legend);
   gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, table_store);
   gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, median_column);
   gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, note_label);

@@ -13,244 +13,8 @@
 #include <math.h>
 
 #include "coach/rapport-coach.h"
+#include "ui/rapport-post-item.h"
 #include "ui/rapport-posts-page.h"
-
-/* RapportPostItem: one row, a post of the dataset and its engagement.  Private to the page:
- * tests and expressions read it through its properties. */
-
-#define RAPPORT_TYPE_POST_ITEM (rapport_post_item_get_type ())
-
-G_DECLARE_FINAL_TYPE (RapportPostItem, rapport_post_item, RAPPORT, POST_ITEM, GObject)
-
-struct _RapportPostItem
-{
-  GObject                   parent_instance;
-
-  RapportAnalysis          *analysis;   /* owns the post */
-  const RapportDatasetPost *post;
-  RapportPostEngagement     engagement;
-  char                     *account;
-  char                     *text_line;
-};
-
-G_DEFINE_FINAL_TYPE (RapportPostItem, rapport_post_item, G_TYPE_OBJECT)
-
-enum {
-  ITEM_PROP_0,
-  ITEM_PROP_PLATFORM_ID,
-  ITEM_PROP_ACCOUNT,
-  ITEM_PROP_CREATED_AT,
-  ITEM_PROP_TEXT,
-  ITEM_PROP_TEXT_LINE,
-  ITEM_PROP_TYPE_NAME,
-  ITEM_PROP_LIKES,
-  ITEM_PROP_COMMENTS,
-  ITEM_PROP_SHARES,
-  ITEM_PROP_IMPRESSIONS,
-  ITEM_PROP_RATE,
-  ITEM_PROP_RATE_BY_IMPRESSIONS,
-  ITEM_PROP_URL,
-  ITEM_N_PROPS
-};
-
-static GParamSpec *item_properties[ITEM_N_PROPS];
-
-static const char *
-post_type_name (RapportPostType type)
-{
-  switch (type)
-    {
-    case RAPPORT_POST_PHOTO:
-      return C_("post type", "Photo");
-    case RAPPORT_POST_VIDEO:
-      return C_("post type", "Video");
-    case RAPPORT_POST_REEL:
-      return C_("post type", "Reel");
-    case RAPPORT_POST_CAROUSEL:
-      return C_("post type", "Carousel");
-    case RAPPORT_POST_TEXT:
-      return C_("post type", "Text");
-    case RAPPORT_POST_REPLY:
-      return C_("post type", "Reply");
-    case RAPPORT_POST_REPOST:
-      return C_("post type", "Repost");
-    case RAPPORT_POST_STORY:
-      return C_("post type", "Story");
-    default:
-      return C_("post type", "Post");
-    }
-}
-
-/* The text on one line, for the table: runs of white space (new lines too) become one space,
- * and a long caption is cut, as the cell shows only its beginning anyway. */
-static char *
-one_line (const char *text)
-{
-  GString *line = g_string_new (NULL);
-  gboolean space = FALSE;
-
-  if (text == NULL)
-    return g_string_free (line, FALSE);
-
-  for (const char *p = text; *p != '\0' && line->len < 300; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c))
-        {
-          space = line->len > 0;
-          continue;
-        }
-      if (space)
-        g_string_append_c (line, ' ');
-      space = FALSE;
-      g_string_append_unichar (line, c);
-    }
-
-  return g_string_free (line, FALSE);
-}
-
-static RapportPostItem *
-rapport_post_item_new (RapportAnalysis             *analysis,
-                       const RapportPostEngagement *engagement,
-                       const char                  *account)
-{
-  RapportPostItem *self = g_object_new (RAPPORT_TYPE_POST_ITEM, NULL);
-
-  self->analysis = g_object_ref (analysis);
-  self->engagement = *engagement;
-  self->post = engagement->post;
-  self->account = g_strdup (account);
-  self->text_line = one_line (self->post->text);
-
-  return self;
-}
-
-static void
-rapport_post_item_finalize (GObject *object)
-{
-  RapportPostItem *self = RAPPORT_POST_ITEM (object);
-
-  g_clear_pointer (&self->account, g_free);
-  g_clear_pointer (&self->text_line, g_free);
-  g_clear_object (&self->analysis);
-
-  G_OBJECT_CLASS (rapport_post_item_parent_class)->finalize (object);
-}
-
-static void
-rapport_post_item_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  RapportPostItem *self = RAPPORT_POST_ITEM (object);
-
-  switch (prop_id)
-    {
-    case ITEM_PROP_PLATFORM_ID:
-      g_value_set_string (value, self->post->platform_id);
-      break;
-
-    case ITEM_PROP_ACCOUNT:
-      g_value_set_string (value, self->account);
-      break;
-
-    case ITEM_PROP_CREATED_AT:
-      g_value_set_int64 (value, self->post->created_at);
-      break;
-
-    case ITEM_PROP_TEXT:
-      g_value_set_string (value, self->post->text);
-      break;
-
-    case ITEM_PROP_TEXT_LINE:
-      g_value_set_string (value, self->text_line);
-      break;
-
-    case ITEM_PROP_TYPE_NAME:
-      g_value_set_string (value, post_type_name (self->post->type));
-      break;
-
-    case ITEM_PROP_LIKES:
-      g_value_set_int64 (value, self->post->likes);
-      break;
-
-    case ITEM_PROP_COMMENTS:
-      g_value_set_int64 (value, self->post->comments);
-      break;
-
-    case ITEM_PROP_SHARES:
-      g_value_set_int64 (value, self->post->shares);
-      break;
-
-    case ITEM_PROP_IMPRESSIONS:
-      g_value_set_int64 (value, self->post->impressions);
-      break;
-
-    case ITEM_PROP_RATE:
-      g_value_set_double (value, self->engagement.rate);
-      break;
-
-    case ITEM_PROP_RATE_BY_IMPRESSIONS:
-      g_value_set_double (value, self->engagement.rate_by_impressions);
-      break;
-
-    case ITEM_PROP_URL:
-      g_value_set_string (value, self->post->url);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rapport_post_item_class_init (RapportPostItemClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
-
-  object_class->finalize = rapport_post_item_finalize;
-  object_class->get_property = rapport_post_item_get_property;
-
-  item_properties[ITEM_PROP_PLATFORM_ID] =
-    g_param_spec_string ("platform-id", NULL, NULL, NULL, flags);
-  item_properties[ITEM_PROP_ACCOUNT] =
-    g_param_spec_string ("account", NULL, NULL, NULL, flags);
-  item_properties[ITEM_PROP_CREATED_AT] =
-    g_param_spec_int64 ("created-at", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
-  item_properties[ITEM_PROP_TEXT] =
-    g_param_spec_string ("text", NULL, NULL, NULL, flags);
-  item_properties[ITEM_PROP_TEXT_LINE] =
-    g_param_spec_string ("text-line", NULL, NULL, NULL, flags);
-  item_properties[ITEM_PROP_TYPE_NAME] =
-    g_param_spec_string ("type-name", NULL, NULL, NULL, flags);
-  /* Counts are RAPPORT_COUNT_UNKNOWN (-1) and rates NAN where no export said. */
-  item_properties[ITEM_PROP_LIKES] =
-    g_param_spec_int64 ("likes", NULL, NULL, -1, G_MAXINT64, -1, flags);
-  item_properties[ITEM_PROP_COMMENTS] =
-    g_param_spec_int64 ("comments", NULL, NULL, -1, G_MAXINT64, -1, flags);
-  item_properties[ITEM_PROP_SHARES] =
-    g_param_spec_int64 ("shares", NULL, NULL, -1, G_MAXINT64, -1, flags);
-  item_properties[ITEM_PROP_IMPRESSIONS] =
-    g_param_spec_int64 ("impressions", NULL, NULL, -1, G_MAXINT64, -1, flags);
-  item_properties[ITEM_PROP_RATE] =
-    g_param_spec_double ("rate", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
-  item_properties[ITEM_PROP_RATE_BY_IMPRESSIONS] =
-    g_param_spec_double ("rate-by-impressions", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
-  item_properties[ITEM_PROP_URL] =
-    g_param_spec_string ("url", NULL, NULL, NULL, flags);
-
-  g_object_class_install_properties (object_class, ITEM_N_PROPS, item_properties);
-}
-
-static void
-rapport_post_item_init (RapportPostItem *self)
-{
-}
-
-/* The page */
 
 typedef enum
 {
@@ -374,33 +138,35 @@ static double
 sort_value (RapportPostItem *item,
             SortSpec        *spec)
 {
+  const RapportDatasetPost *post = rapport_post_item_get_post (item);
+  const RapportPostEngagement *engagement = rapport_post_item_get_engagement (item);
   double value;
   gboolean known;
 
   switch (spec->key)
     {
     case SORT_KEY_LIKES:
-      value = item->post->likes;
+      value = post->likes;
       break;
 
     case SORT_KEY_COMMENTS:
-      value = item->post->comments;
+      value = post->comments;
       break;
 
     case SORT_KEY_SHARES:
-      value = item->post->shares;
+      value = post->shares;
       break;
 
     case SORT_KEY_IMPRESSIONS:
-      value = item->post->impressions;
+      value = post->impressions;
       break;
 
     case SORT_KEY_RATE:
-      value = item->engagement.rate;
+      value = engagement->rate;
       break;
 
     case SORT_KEY_RATE_BY_IMPRESSIONS:
-      value = item->engagement.rate_by_impressions;
+      value = engagement->rate_by_impressions;
       break;
 
     case N_SORT_KEYS:
@@ -520,6 +286,7 @@ update_details (RapportPostsPage *self)
 {
   RapportPostItem *item;
   const RapportDatasetPost *post;
+  const RapportPostEngagement *engagement;
   GtkWidget *child;
   g_autoptr(GDateTime) date = NULL;
   g_autofree char *when = NULL;
@@ -529,7 +296,7 @@ update_details (RapportPostsPage *self)
 
   item = selected_post (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.open-post",
-                                 item != NULL && item->post->url != NULL);
+                                 item != NULL && rapport_post_item_get_post (item)->url != NULL);
 
   if (item == NULL)
     {
@@ -537,7 +304,8 @@ update_details (RapportPostsPage *self)
       return;
     }
 
-  post = item->post;
+  post = rapport_post_item_get_post (item);
+  engagement = rapport_post_item_get_engagement (item);
 
   date = g_date_time_new_from_unix_local (post->created_at);
   /* Translators: the date and time of a post, a g_date_time_format() format. */
@@ -546,9 +314,10 @@ update_details (RapportPostsPage *self)
 
   if (rapport_analysis_is_all_accounts (self->analysis))
     /* Translators: a post's type and account, "Reel · @mira.makes". */
-    kind = g_strdup_printf (_("%s · %s"), post_type_name (post->type), item->account);
+    kind = g_strdup_printf (_("%s · %s"), rapport_post_type_name (post->type),
+                            rapport_post_item_get_account (item));
   else
-    kind = g_strdup (post_type_name (post->type));
+    kind = g_strdup (rapport_post_type_name (post->type));
   gtk_label_set_label (self->detail_kind, kind);
 
   if (post->text != NULL && post->text[0] != '\0')
@@ -576,14 +345,14 @@ update_details (RapportPostsPage *self)
   add_known_count (self, _("Reach"), post->reach);
 
   {
-    g_autofree char *rate = rapport_coach_percent (item->engagement.rate);
+    g_autofree char *rate = rapport_coach_percent (engagement->rate);
     g_autofree char *followers = NULL;
     g_autofree char *basis = NULL;
 
-    if (!isnan (item->engagement.followers))
+    if (!isnan (engagement->followers))
       {
-        followers = rapport_coach_count (item->engagement.followers);
-        basis = item->engagement.followers_lower_bound
+        followers = rapport_coach_count (engagement->followers);
+        basis = engagement->followers_lower_bound
                 /* Translators: what an engagement rate rests on; %s is a follower count. */
                 ? g_strdup_printf (_("Of at least %s followers: an upper bound"), followers)
                 : g_strdup_printf (_("Of %s followers that day"), followers);
@@ -591,9 +360,9 @@ update_details (RapportPostsPage *self)
     add_count_row (self, _("Engagement Rate"), rate, basis);
   }
 
-  if (!isnan (item->engagement.rate_by_impressions))
+  if (!isnan (engagement->rate_by_impressions))
     {
-      g_autofree char *rate = rapport_coach_percent (item->engagement.rate_by_impressions);
+      g_autofree char *rate = rapport_coach_percent (engagement->rate_by_impressions);
 
       add_count_row (self, _("Engagement Rate by Impressions"), rate, NULL);
     }
@@ -646,7 +415,8 @@ filter_post (gpointer item,
   RapportPostsPage *self = user_data;
 
   return self->shown_ids == NULL ||
-         g_hash_table_contains (self->shown_ids, RAPPORT_POST_ITEM (item)->post->platform_id);
+         g_hash_table_contains (self->shown_ids,
+                                rapport_post_item_get_post (RAPPORT_POST_ITEM (item))->platform_id);
 }
 
 static void
@@ -671,11 +441,12 @@ open_post_action (GtkWidget  *widget,
   RapportPostsPage *self = RAPPORT_POSTS_PAGE (widget);
   g_autoptr(GtkUriLauncher) launcher = NULL;
   RapportPostItem *item = selected_post (self);
+  const RapportDatasetPost *post = item != NULL ? rapport_post_item_get_post (item) : NULL;
 
-  if (item == NULL || item->post->url == NULL)
+  if (post == NULL || post->url == NULL)
     return;
 
-  launcher = gtk_uri_launcher_new (item->post->url);
+  launcher = gtk_uri_launcher_new (post->url);
   gtk_uri_launcher_launch (launcher, GTK_WINDOW (gtk_widget_get_root (widget)), self->cancellable,
                            launch_done_cb, g_object_ref (self));
 }

@@ -5,66 +5,28 @@
  * The rows are three index arrays into one RapportPeople: the segment in 'who' order, the base
  * (the segment in the chosen sort order) and the visible rows (the base filtered by the
  * search).  Published arrays are never changed again, so a thread can read them while the
- * main thread replaces them; only the main thread replaces them.
+ * main thread replaces them; only the main thread replaces them.  The work of a sort or a
+ * search is in rapport-people-model-search.c.
  */
 
 #include "config.h"
 
-#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include "ui/models/rapport-people-model.h"
+#include "ui/models/rapport-people-model-private.h"
 
 /* Searches and sorts over fewer rows than this take a millisecond or two, so they run at once,
  * which keeps small lists simple to follow.  Over 1,000,000 rows a search takes about 20 ms and
  * a sort by date about 200 ms (see test-people-model.c): more than a frame, so a thread. */
 #define SYNC_LIMIT 50000
 
-/* How often the search thread looks whether a newer search replaced it. */
-#define CANCEL_CHECK_ROWS 65536
-
-struct _RapportPersonItem
-{
-  GObject  parent_instance;
-
-  char    *who;
-  char    *handle;
-  char    *platform_id;
-  char    *profile_url;
-  gint64   follows_since;
-  gint64   you_follow_since;
-};
-
-G_DEFINE_FINAL_TYPE (RapportPersonItem, rapport_person_item, G_TYPE_OBJECT)
-
-enum {
-  ITEM_PROP_0,
-  ITEM_PROP_WHO,
-  ITEM_PROP_HANDLE,
-  ITEM_PROP_PLATFORM_ID,
-  ITEM_PROP_FOLLOWS_SINCE,
-  ITEM_PROP_YOU_FOLLOW_SINCE,
-  ITEM_PROP_PROFILE_URL,
-  ITEM_N_PROPS
-};
-
-static GParamSpec *item_properties[ITEM_N_PROPS];
-
-/* The lists a model reads, borrowed from its owner.  They never change, so threads share them. */
-typedef struct
-{
-  const RapportPeople *people;
-  RapportDirection     direction;
-  const RapportPeople *other;
-} Lists;
-
 struct _RapportPeopleModel
 {
   GObject              parent_instance;
 
   RapportPlatform      platform;
-  Lists                lists;
+  RapportPeopleLists   lists;
   gpointer             owner;
   GDestroyNotify       owner_destroy;
   GThread             *creator;       /* the thread whose main loop the owner belongs to */
@@ -105,243 +67,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* RapportPersonItem */
-
-static void
-rapport_person_item_finalize (GObject *object)
-{
-  RapportPersonItem *self = RAPPORT_PERSON_ITEM (object);
-
-  g_clear_pointer (&self->who, g_free);
-  g_clear_pointer (&self->handle, g_free);
-  g_clear_pointer (&self->platform_id, g_free);
-  g_clear_pointer (&self->profile_url, g_free);
-
-  G_OBJECT_CLASS (rapport_person_item_parent_class)->finalize (object);
-}
-
-static void
-rapport_person_item_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  RapportPersonItem *self = RAPPORT_PERSON_ITEM (object);
-
-  switch (prop_id)
-    {
-    case ITEM_PROP_WHO:
-      g_value_set_string (value, rapport_person_item_get_who (self));
-      break;
-
-    case ITEM_PROP_HANDLE:
-      g_value_set_string (value, rapport_person_item_get_handle (self));
-      break;
-
-    case ITEM_PROP_PLATFORM_ID:
-      g_value_set_string (value, rapport_person_item_get_platform_id (self));
-      break;
-
-    case ITEM_PROP_FOLLOWS_SINCE:
-      g_value_set_int64 (value, rapport_person_item_get_follows_since (self));
-      break;
-
-    case ITEM_PROP_YOU_FOLLOW_SINCE:
-      g_value_set_int64 (value, rapport_person_item_get_you_follow_since (self));
-      break;
-
-    case ITEM_PROP_PROFILE_URL:
-      g_value_set_string (value, rapport_person_item_get_profile_url (self));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rapport_person_item_class_init (RapportPersonItemClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = rapport_person_item_finalize;
-  object_class->get_property = rapport_person_item_get_property;
-
-  item_properties[ITEM_PROP_WHO] =
-    g_param_spec_string ("who", NULL, NULL, NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-  item_properties[ITEM_PROP_HANDLE] =
-    g_param_spec_string ("handle", NULL, NULL, NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-  item_properties[ITEM_PROP_PLATFORM_ID] =
-    g_param_spec_string ("platform-id", NULL, NULL, NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-  item_properties[ITEM_PROP_FOLLOWS_SINCE] =
-    g_param_spec_int64 ("follows-since", NULL, NULL, 0, G_MAXINT64, 0,
-                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-  item_properties[ITEM_PROP_YOU_FOLLOW_SINCE] =
-    g_param_spec_int64 ("you-follow-since", NULL, NULL, 0, G_MAXINT64, 0,
-                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-  item_properties[ITEM_PROP_PROFILE_URL] =
-    g_param_spec_string ("profile-url", NULL, NULL, NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, ITEM_N_PROPS, item_properties);
-}
-
-static void
-rapport_person_item_init (RapportPersonItem *self)
-{
-}
-
-const char *
-rapport_person_item_get_who (RapportPersonItem *self)
-{
-  g_return_val_if_fail (RAPPORT_IS_PERSON_ITEM (self), NULL);
-
-  return self->who;
-}
-
-const char *
-rapport_person_item_get_handle (RapportPersonItem *self)
-{
-  g_return_val_if_fail (RAPPORT_IS_PERSON_ITEM (self), NULL);
-
-  return self->handle;
-}
-
-const char *
-rapport_person_item_get_platform_id (RapportPersonItem *self)
-{
-  g_return_val_if_fail (RAPPORT_IS_PERSON_ITEM (self), NULL);
-
-  return self->platform_id;
-}
-
-gint64
-rapport_person_item_get_follows_since (RapportPersonItem *self)
-{
-  g_return_val_if_fail (RAPPORT_IS_PERSON_ITEM (self), 0);
-
-  return self->follows_since;
-}
-
-gint64
-rapport_person_item_get_you_follow_since (RapportPersonItem *self)
-{
-  g_return_val_if_fail (RAPPORT_IS_PERSON_ITEM (self), 0);
-
-  return self->you_follow_since;
-}
-
-const char *
-rapport_person_item_get_profile_url (RapportPersonItem *self)
-{
-  g_return_val_if_fail (RAPPORT_IS_PERSON_ITEM (self), NULL);
-
-  return self->profile_url;
-}
-
-/**
- * rapport_profile_url:
- * @platform: the platform of the account
- * @handle: (nullable): the handle, without '@'
- * @platform_id: (nullable): the platform's id of the account
- *
- * Returns: (transfer full) (nullable): the address of the account's profile
- */
-char *
-rapport_profile_url (RapportPlatform  platform,
-                     const char      *handle,
-                     const char      *platform_id)
-{
-  g_autofree char *name = NULL;
-
-  /* Handles are plain names on every platform, but an export is not to be trusted with
-   * what ends up in an address. */
-  if (handle != NULL && handle[0] != '\0')
-    name = g_uri_escape_string (handle, "@", FALSE);
-
-  switch (platform)
-    {
-    case RAPPORT_PLATFORM_INSTAGRAM:
-      return name != NULL ? g_strdup_printf ("https://www.instagram.com/%s", name) : NULL;
-
-    case RAPPORT_PLATFORM_TIKTOK:
-      return name != NULL ? g_strdup_printf ("https://www.tiktok.com/@%s", name) : NULL;
-
-    case RAPPORT_PLATFORM_THREADS:
-      return name != NULL ? g_strdup_printf ("https://www.threads.net/@%s", name) : NULL;
-
-    case RAPPORT_PLATFORM_TWITTER:
-      /* Ids survive renames; archives list followers by id only anyway. */
-      if (platform_id != NULL && platform_id[0] != '\0')
-        {
-          g_autofree char *id = g_uri_escape_string (platform_id, NULL, FALSE);
-
-          return g_strdup_printf ("https://x.com/i/user/%s", id);
-        }
-      return name != NULL ? g_strdup_printf ("https://x.com/%s", name) : NULL;
-
-    case RAPPORT_PLATFORM_BLUESKY:
-      return name != NULL ? g_strdup_printf ("https://bsky.app/profile/%s", name) : NULL;
-
-    case RAPPORT_PLATFORM_MASTODON:
-      {
-        const char *at;
-
-        /* "user@instance" lives at https://instance/@user. */
-        if (handle == NULL || (at = strchr (handle, '@')) == NULL || at == handle || at[1] == '\0')
-          return NULL;
-        {
-          g_autofree char *name_part = g_strndup (handle, at - handle);
-          g_autofree char *user = g_uri_escape_string (name_part, NULL, FALSE);
-          g_autofree char *host = g_uri_escape_string (at + 1, NULL, FALSE);
-
-          return g_strdup_printf ("https://%s/@%s", host, user);
-        }
-      }
-
-    case RAPPORT_PLATFORM_UNKNOWN:
-    case RAPPORT_PLATFORM_LINKEDIN:
-    case RAPPORT_PLATFORM_YOUTUBE:
-    default:
-      return NULL;
-    }
-}
-
-/* Lookups over the immutable lists, safe in any thread. */
-
-static gint64
-other_since (const Lists *lists,
-             guint32      index)
-{
-  const RapportPerson *match;
-
-  if (lists->other == NULL)
-    return 0;
-
-  match = rapport_people_find (lists->other, lists->people->items[index].who);
-
-  return match != NULL ? match->since : 0;
-}
-
-static gint64
-follows_since (const Lists *lists,
-               guint32      index)
-{
-  return lists->direction == RAPPORT_DIRECTION_FOLLOWER ? lists->people->items[index].since
-                                                        : other_since (lists, index);
-}
-
-static gint64
-you_follow_since (const Lists *lists,
-                  guint32      index)
-{
-  return lists->direction == RAPPORT_DIRECTION_FOLLOWING ? lists->people->items[index].since
-                                                         : other_since (lists, index);
-}
-
 /* GListModel */
 
 static GType
@@ -364,7 +89,6 @@ rapport_people_model_get_item (GListModel *model,
 {
   RapportPeopleModel *self = RAPPORT_PEOPLE_MODEL (model);
   const RapportPerson *person;
-  RapportPersonItem *item;
   guint32 index;
 
   if (position >= self->visible->len)
@@ -373,17 +97,9 @@ rapport_people_model_get_item (GListModel *model,
   index = g_array_index (self->visible, guint32, position);
   person = &self->lists.people->items[index];
 
-  item = g_object_new (RAPPORT_TYPE_PERSON_ITEM, NULL);
-  item->who = g_strdup (person->who);
-  item->handle = g_strdup (person->handle != NULL ? person->handle
-                           : person->platform_id != NULL ? person->platform_id
-                           : person->who);
-  item->platform_id = g_strdup (person->platform_id);
-  item->follows_since = follows_since (&self->lists, index);
-  item->you_follow_since = you_follow_since (&self->lists, index);
-  item->profile_url = rapport_profile_url (self->platform, person->handle, person->platform_id);
-
-  return item;
+  return rapport_person_item_new (self->platform, person,
+                                  _rapport_people_lists_follows_since (&self->lists, index),
+                                  _rapport_people_lists_you_follow_since (&self->lists, index));
 }
 
 static void
@@ -392,170 +108,6 @@ rapport_people_model_list_model_init (GListModelInterface *iface)
   iface->get_item_type = rapport_people_model_get_item_type;
   iface->get_n_items = rapport_people_model_get_n_items;
   iface->get_item = rapport_people_model_get_item;
-}
-
-/* Sorting and searching, on copies, in any thread */
-
-typedef struct
-{
-  gint64 key;
-  guint32 index;
-} SortEntry;
-
-static int
-compare_entries_ascending (gconstpointer a,
-                           gconstpointer b)
-{
-  const SortEntry *ea = a;
-  const SortEntry *eb = b;
-
-  /* Unknown dates (0) last, then by date, then by 'who' (the index order). */
-  if ((ea->key == 0) != (eb->key == 0))
-    return ea->key == 0 ? 1 : -1;
-  if (ea->key != eb->key)
-    return ea->key < eb->key ? -1 : 1;
-  return ea->index < eb->index ? -1 : ea->index > eb->index;
-}
-
-static int
-compare_entries_descending (gconstpointer a,
-                            gconstpointer b)
-{
-  const SortEntry *ea = a;
-  const SortEntry *eb = b;
-
-  if ((ea->key == 0) != (eb->key == 0))
-    return ea->key == 0 ? 1 : -1;
-  if (ea->key != eb->key)
-    return ea->key > eb->key ? -1 : 1;
-  return ea->index < eb->index ? -1 : ea->index > eb->index;
-}
-
-static GArray *
-sort_segment (const Lists       *lists,
-              GArray            *segment,
-              RapportPeopleSort  key,
-              GtkSortType        order)
-{
-  g_autofree SortEntry *entries = NULL;
-  GArray *sorted;
-
-  sorted = g_array_sized_new (FALSE, FALSE, sizeof (guint32), segment->len);
-  g_array_set_size (sorted, segment->len);
-
-  /* 'who' is the lower-cased handle (or the id), so the segment is in handle order already. */
-  if (key == RAPPORT_PEOPLE_SORT_HANDLE)
-    {
-      const guint32 *from = (const guint32 *) (gpointer) segment->data;
-      guint32 *to = (guint32 *) (gpointer) sorted->data;
-
-      if (order == GTK_SORT_ASCENDING)
-        memcpy (to, from, segment->len * sizeof (guint32));
-      else
-        for (guint i = 0; i < segment->len; i++)
-          to[i] = from[segment->len - 1 - i];
-
-      return sorted;
-    }
-
-  entries = g_new (SortEntry, segment->len);
-  for (guint i = 0; i < segment->len; i++)
-    {
-      guint32 index = g_array_index (segment, guint32, i);
-
-      entries[i].index = index;
-      entries[i].key = key == RAPPORT_PEOPLE_SORT_FOLLOWS_SINCE ? follows_since (lists, index)
-                                                                : you_follow_since (lists, index);
-    }
-
-  qsort (entries, segment->len, sizeof (SortEntry),
-         order == GTK_SORT_ASCENDING ? compare_entries_ascending : compare_entries_descending);
-
-  for (guint i = 0; i < segment->len; i++)
-    g_array_index (sorted, guint32, i) = entries[i].index;
-
-  return sorted;
-}
-
-/* The rows of @from whose 'who' contains @needle (lower-cased), in @from's order; NULL when
- * cancelled. */
-static GArray *
-filter_rows (const Lists  *lists,
-             GArray       *from,
-             const char   *needle,
-             GCancellable *cancellable)
-{
-  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (guint32));
-  const RapportPerson *items = lists->people->items;
-
-  for (guint i = 0; i < from->len; i++)
-    {
-      guint32 index = g_array_index (from, guint32, i);
-
-      if (i % CANCEL_CHECK_ROWS == CANCEL_CHECK_ROWS - 1 &&
-          g_cancellable_is_cancelled (cancellable))
-        return NULL;
-
-      if (strstr (items[index].who, needle) != NULL)
-        g_array_append_val (rows, index);
-    }
-
-  return g_steal_pointer (&rows);
-}
-
-/* No reference on the model: the thread reads only the lists, which the model's owner keeps
- * alive, and the model is let go of in the main thread (see queue_update()). */
-typedef struct
-{
-  Lists               lists;
-  guint               generation;
-  RapportPeopleSort   key;
-  GtkSortType         order;
-  char               *needle;      /* NULL for no search */
-  GArray             *segment;
-  GArray             *base;        /* NULL when the segment is to be sorted again */
-  GArray             *from;        /* the rows to search, NULL for the base */
-
-  GArray             *new_base;
-  GArray             *new_visible;
-} Update;
-
-static void
-update_free (Update *update)
-{
-  g_clear_pointer (&update->needle, g_free);
-  g_clear_pointer (&update->segment, g_array_unref);
-  g_clear_pointer (&update->base, g_array_unref);
-  g_clear_pointer (&update->from, g_array_unref);
-  g_clear_pointer (&update->new_base, g_array_unref);
-  g_clear_pointer (&update->new_visible, g_array_unref);
-  g_free (update);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Update, update_free)
-
-/* FALSE when cancelled. */
-static gboolean
-update_run (Update       *update,
-            GCancellable *cancellable)
-{
-  if (update->base != NULL)
-    update->new_base = g_array_ref (update->base);
-  else
-    update->new_base = sort_segment (&update->lists, update->segment, update->key, update->order);
-
-  if (g_cancellable_is_cancelled (cancellable))
-    return FALSE;
-
-  if (update->needle == NULL)
-    update->new_visible = g_array_ref (update->new_base);
-  else
-    update->new_visible = filter_rows (&update->lists,
-                                       update->from != NULL ? update->from : update->new_base,
-                                       update->needle,
-                                       cancellable);
-
-  return update->new_visible != NULL;
 }
 
 static void
@@ -574,8 +126,8 @@ set_busy (RapportPeopleModel *self,
 /* Puts the result in place and says exactly which rows changed: the rows before the first
  * difference and after the last one stay, so a view keeps them and their selection. */
 static void
-update_apply (RapportPeopleModel *self,
-              Update             *update)
+update_apply (RapportPeopleModel  *self,
+              RapportPeopleUpdate *update)
 {
   g_autoptr(GArray) old = NULL;
   const guint32 *a;
@@ -616,27 +168,12 @@ update_apply (RapportPeopleModel *self,
 }
 
 static void
-update_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  Update *update = task_data;
-
-  if (update_run (update, cancellable))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_new_error_literal (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                                     "Replaced by a newer search");
-}
-
-static void
 update_done_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
   g_autoptr(RapportPeopleModel) self = user_data;
-  Update *update = g_task_get_task_data (G_TASK (result));
+  RapportPeopleUpdate *update = g_task_get_task_data (G_TASK (result));
 
   /* A newer update owns the busy state. */
   if (!g_task_propagate_boolean (G_TASK (result), NULL) || update->generation != self->generation)
@@ -660,7 +197,7 @@ make_needle (const char *search)
 static void
 queue_update (RapportPeopleModel *self)
 {
-  g_autoptr(Update) update = NULL;
+  g_autoptr(RapportPeopleUpdate) update = NULL;
   g_autoptr(GTask) task = NULL;
   guint work;
 
@@ -670,7 +207,7 @@ queue_update (RapportPeopleModel *self)
   g_cancellable_cancel (self->update_cancellable);
   g_clear_object (&self->update_cancellable);
 
-  update = g_new0 (Update, 1);
+  update = g_new0 (RapportPeopleUpdate, 1);
   update->lists = self->lists;
   update->generation = self->generation;
   update->key = self->sort_key;
@@ -695,7 +232,7 @@ queue_update (RapportPeopleModel *self)
 
   if (work < SYNC_LIMIT)
     {
-      update_run (update, NULL);
+      _rapport_people_update_run (update, NULL);
       update_apply (self, update);
       set_busy (self, FALSE);
       return;
@@ -707,8 +244,9 @@ queue_update (RapportPeopleModel *self)
    * the main thread. */
   task = g_task_new (NULL, self->update_cancellable, update_done_cb, g_object_ref (self));
   g_task_set_source_tag (task, queue_update);
-  g_task_set_task_data (task, g_steal_pointer (&update), (GDestroyNotify) update_free);
-  g_task_run_in_thread (task, update_thread);
+  g_task_set_task_data (task, g_steal_pointer (&update),
+                        (GDestroyNotify) _rapport_people_update_free);
+  g_task_run_in_thread (task, _rapport_people_update_thread);
   set_busy (self, TRUE);
 }
 
@@ -786,9 +324,9 @@ csv_job_write (CsvJob        *job,
       g_string_append_c (out, ',');
       append_csv_field (out, person->who);
       g_string_append_c (out, ',');
-      append_csv_time (out, follows_since (&job->self->lists, index));
+      append_csv_time (out, _rapport_people_lists_follows_since (&job->self->lists, index));
       g_string_append_c (out, ',');
-      append_csv_time (out, you_follow_since (&job->self->lists, index));
+      append_csv_time (out, _rapport_people_lists_you_follow_since (&job->self->lists, index));
       g_string_append (out, "\r\n");
 
       if (out->len >= 60000)

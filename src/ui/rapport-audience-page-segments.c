@@ -1,0 +1,290 @@
+/* rapport-audience-page-segments.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The segments of the Audience page, each a row of the sidebar and an item of the drop-down:
+ * mutuals, not following back and fans from the reciprocity of the newest lists; new, lost and
+ * dropped after follow-back from the last change between two exports.  A segment that this
+ * account's exports cannot give says why instead.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "coach/rapport-coach.h"
+#include "ui/rapport-audience-page-private.h"
+
+void
+_rapport_audience_segment_free (Segment *segment)
+{
+  g_clear_object (&segment->model);
+  g_clear_pointer (&segment->indices, g_array_unref);
+  g_clear_pointer (&segment->name, g_free);
+  g_clear_pointer (&segment->title, g_free);
+  g_clear_pointer (&segment->unavailable, g_free);
+  g_free (segment);
+}
+
+Segment *
+_rapport_audience_segment_new (SegmentKind  kind,
+                               const char  *name,
+                               const char  *title)
+{
+  Segment *segment = g_new0 (Segment, 1);
+
+  segment->kind = kind;
+  segment->name = g_strdup (name);
+  segment->title = g_strdup (title);
+
+  return segment;
+}
+
+static GtkWidget *
+segment_row_new (const Segment *segment)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *title = gtk_label_new (segment->title);
+  GtkWidget *count;
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_box_append (GTK_BOX (box), title);
+
+  if (segment->unavailable == NULL)
+    {
+      g_autofree char *text = rapport_coach_count ((double) segment->count);
+
+      count = gtk_label_new (text);
+    }
+  else
+    {
+      count = gtk_label_new ("—");
+    }
+  gtk_widget_add_css_class (count, "dimmed");
+  gtk_widget_add_css_class (count, "numeric");
+  gtk_box_append (GTK_BOX (box), count);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  return row;
+}
+
+static char *
+segment_dropdown_text (const Segment *segment)
+{
+  g_autofree char *count = NULL;
+
+  if (segment->unavailable != NULL)
+    return g_strdup (segment->title);
+
+  count = rapport_coach_count ((double) segment->count);
+  /* Translators: a segment and its size in the drop-down, "Mutuals (777)". */
+  return g_strdup_printf (_("%s (%s)"), segment->title, count);
+}
+
+void
+_rapport_audience_page_add_segment (RapportAudiencePage *self,
+                                    Segment             *segment)
+{
+  g_autofree char *text = NULL;
+
+  g_assert (RAPPORT_IS_AUDIENCE_PAGE (self));
+
+  if (segment->indices != NULL)
+    segment->count = segment->indices->len;
+  else if (segment->people != NULL)
+    segment->count = segment->people->len;
+
+  text = segment_dropdown_text (segment);
+
+  g_ptr_array_add (self->segments, segment);
+  gtk_list_box_append (self->segment_list, segment_row_new (segment));
+  gtk_string_list_append (self->segment_names, text);
+}
+
+static char *
+coverage_sentence (const RapportReport *report,
+                   RapportFigure        figure,
+                   const char          *fallback)
+{
+  const RapportCoverageItem *item = NULL;
+
+  if (report->coverage != NULL)
+    item = rapport_coverage_get (report->coverage, figure);
+
+  return g_strdup (item != NULL && item->explanation != NULL ? item->explanation : fallback);
+}
+
+static GArray *
+copy_indices (const GArray *indices)
+{
+  GArray *copy = g_array_sized_new (FALSE, FALSE, sizeof (guint32), indices->len);
+
+  g_array_append_vals (copy, indices->data, indices->len);
+  return copy;
+}
+
+const RapportPeople *
+_rapport_audience_newest_list (const RapportDataset *dataset,
+                               RapportDirection      direction)
+{
+  const RapportDatasetSnapshot *snapshot = rapport_dataset_latest_with_list (dataset, direction);
+
+  if (snapshot == NULL)
+    return NULL;
+  return direction == RAPPORT_DIRECTION_FOLLOWER ? snapshot->followers : snapshot->following;
+}
+
+static void
+build_reciprocity_segments (RapportAudiencePage *self,
+                            const RapportReport *report)
+{
+  const RapportReciprocity *reciprocity = report->reciprocity;
+  g_autofree char *why = NULL;
+  Segment *mutuals;
+  Segment *not_back;
+  Segment *fans;
+
+  g_assert (RAPPORT_IS_AUDIENCE_PAGE (self));
+
+  mutuals = _rapport_audience_segment_new (SEGMENT_MUTUALS, "mutuals", _("Mutuals"));
+  not_back = _rapport_audience_segment_new (SEGMENT_NOT_FOLLOWING_BACK, "not-following-back",
+                          _("Not Following Back"));
+  fans = _rapport_audience_segment_new (SEGMENT_FANS, "fans", _("Fans"));
+
+  if (reciprocity == NULL)
+    {
+      why = coverage_sentence (report, RAPPORT_FIGURE_RECIPROCITY,
+                               _("These need the follower and the following list of one export."));
+      mutuals->unavailable = g_strdup (why);
+      not_back->unavailable = g_strdup (why);
+      fans->unavailable = g_strdup (why);
+    }
+  else
+    {
+      mutuals->people = reciprocity->followers;
+      mutuals->direction = RAPPORT_DIRECTION_FOLLOWER;
+      mutuals->other = reciprocity->following;
+      mutuals->indices = g_array_sized_new (FALSE, FALSE, sizeof (guint32),
+                                            reciprocity->mutuals->len);
+      for (guint i = 0; i < reciprocity->mutuals->len; i++)
+        g_array_append_val (mutuals->indices,
+                            g_array_index (reciprocity->mutuals, RapportMutual, i).follower);
+
+      not_back->people = reciprocity->following;
+      not_back->direction = RAPPORT_DIRECTION_FOLLOWING;
+      not_back->other = reciprocity->followers;
+      not_back->indices = copy_indices (reciprocity->not_following_back);
+
+      fans->people = reciprocity->followers;
+      fans->direction = RAPPORT_DIRECTION_FOLLOWER;
+      fans->other = reciprocity->following;
+      fans->indices = copy_indices (reciprocity->fans);
+    }
+
+  _rapport_audience_page_add_segment (self, mutuals);
+  _rapport_audience_page_add_segment (self, not_back);
+  _rapport_audience_page_add_segment (self, fans);
+}
+
+static void
+build_churn_segments (RapportAudiencePage *self,
+                      const RapportReport *report)
+{
+  const RapportChurnStep *step = NULL;
+  const RapportPeople *following = NULL;
+  Segment *gained;
+  Segment *lost;
+  Segment *dropped;
+
+  g_assert (RAPPORT_IS_AUDIENCE_PAGE (self));
+
+  gained = _rapport_audience_segment_new (SEGMENT_NEW, "new", _("New Since Previous Export"));
+  lost = _rapport_audience_segment_new (SEGMENT_LOST, "lost", _("Lost Since Previous Export"));
+  dropped = _rapport_audience_segment_new (SEGMENT_DROPPED, "dropped-after-follow-back",
+                         _("Dropped After Follow-Back"));
+
+  if (report->churn != NULL)
+    step = rapport_churn_latest (report->churn);
+
+  if (step == NULL)
+    {
+      g_autofree char *why = coverage_sentence (report, RAPPORT_FIGURE_CHURN,
+                                                _("These need two exports of this account with "
+                                                  "their follower lists."));
+
+      gained->unavailable = g_strdup (why);
+      lost->unavailable = g_strdup (why);
+      dropped->unavailable = g_strdup (why);
+    }
+  else
+    {
+      following = report->reciprocity != NULL
+        ? report->reciprocity->following
+        : _rapport_audience_newest_list (report->dataset, RAPPORT_DIRECTION_FOLLOWING);
+
+      gained->people = step->newer->followers;
+      gained->direction = RAPPORT_DIRECTION_FOLLOWER;
+      gained->other = following;
+      gained->indices = copy_indices (step->gained);
+
+      /* Lost followers are in the older list; whether the creator follows them is a matter
+       * of the list the churn step looked in. */
+      lost->people = step->older->followers;
+      lost->direction = RAPPORT_DIRECTION_FOLLOWER;
+      lost->other = step->following_snapshot != NULL ? step->following_snapshot->following : NULL;
+      lost->indices = copy_indices (step->lost);
+
+      if (step->following_snapshot == NULL)
+        {
+          dropped->unavailable =
+            g_strdup (_("Neither of the two exports has the list of accounts you follow, so the "
+                        "followers who left after you followed them back cannot be told apart. "
+                        "Include “Following” in the next export."));
+        }
+      else
+        {
+          dropped->people = step->older->followers;
+          dropped->direction = RAPPORT_DIRECTION_FOLLOWER;
+          dropped->other = step->following_snapshot->following;
+          dropped->indices = copy_indices (step->dropped_after_follow_back);
+        }
+    }
+
+  _rapport_audience_page_add_segment (self, gained);
+  _rapport_audience_page_add_segment (self, lost);
+  _rapport_audience_page_add_segment (self, dropped);
+}
+
+void
+_rapport_audience_page_clear_segments (RapportAudiencePage *self)
+{
+  GtkWidget *child;
+
+  g_assert (RAPPORT_IS_AUDIENCE_PAGE (self));
+
+  self->current = NULL;
+  gtk_single_selection_set_model (self->selection, NULL);
+
+  self->selecting = TRUE;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->segment_list))) != NULL)
+    gtk_list_box_remove (self->segment_list, child);
+  gtk_string_list_splice (self->segment_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->segment_names)), NULL);
+  self->selecting = FALSE;
+
+  g_ptr_array_set_size (self->segments, 0);
+}
+
+void
+_rapport_audience_page_build_segments (RapportAudiencePage *self,
+                                       const RapportReport *report)
+{
+  g_assert (RAPPORT_IS_AUDIENCE_PAGE (self));
+
+  build_reciprocity_segments (self, report);
+  build_churn_segments (self, report);
+}

@@ -1,0 +1,101 @@
+/* rapport-overview-page-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the parts of the Overview share: rapport-overview-page.c (the class, its data, the
+ * chart and the ranges), rapport-overview-page-figures.c (the key figures),
+ * rapport-overview-page-headline.c (the sentence above them) and rapport-overview-page-table.c
+ * (the same days as a table).
+ */
+
+#pragma once
+
+#include "ui/charts/rapport-chart.h"
+#include "ui/rapport-chart-legend.h"
+#include "ui/rapport-overview-page.h"
+
+G_BEGIN_DECLS
+
+#define DAY RAPPORT_SECONDS_PER_DAY
+/* Posts in the 30 days a point of the median line needs. */
+#define MEDIAN_MIN_POSTS 3
+
+/* A day of the follower series the figures, the chart and the table read. */
+typedef struct
+{
+  gint64 day;
+  double followers;
+  gboolean lower_bound;
+  RapportSeriesKind kind;
+} FollowerDay;
+
+struct _RapportOverviewPage
+{
+  AdwBin           parent_instance;
+
+  RapportAnalysis *analysis;
+
+  /* What the figures and the table read: the account's follower series (or the combined one
+   * of all accounts), and the times of the posts that count in posts per week, ascending. */
+  GArray          *followers;   /* FollowerDay */
+  GArray          *post_times;  /* gint64 */
+  gint64           data_start;  /* first and last day with data, 0 without */
+  gint64           data_end;
+  gint64           range_start; /* the selected days */
+  gint64           range_end;
+  guint            has_data : 1;
+  guint            table_filled : 1;
+  guint            setting_toggles : 1;
+
+  /* Template children */
+  GtkStack        *stack;
+  AdwStatusPage   *empty_status;
+  GtkLabel        *headline_label;
+  GtkWidget       *followers_card;
+  GtkLabel        *followers_value;
+  GtkLabel        *followers_change;
+  GtkLabel        *followers_detail;
+  GtkWidget       *rate_card;
+  GtkLabel        *rate_value;
+  GtkLabel        *rate_change;
+  GtkLabel        *rate_detail;
+  GtkWidget       *posts_card;
+  GtkLabel        *posts_value;
+  GtkLabel        *posts_detail;
+  GtkWidget       *follow_back_card;
+  GtkLabel        *follow_back_value;
+  GtkLabel        *follow_back_detail;
+  GtkListBox      *accounts_list;
+  AdwToggleGroup  *range_toggles;
+  AdwToggleGroup  *view_toggles;
+  GtkStack        *chart_stack;
+  RapportChart    *chart;
+  RapportChartLegend *legend;
+  GListStore      *table_store;
+  GtkColumnViewColumn *median_column;
+  GtkLabel        *note_label;
+};
+
+/* rapport-overview-page.c */
+/* The first index of @times (gint64, ascending) whose time is not before @t. */
+guint _rapport_overview_times_lower_bound     (const GArray        *times,
+                                               gint64               t);
+
+/* rapport-overview-page-figures.c */
+/* "+335", with the locale's thousands separator. */
+char *_rapport_overview_format_signed_count   (double               value);
+/* The four key figures of the selected days. */
+void  _rapport_overview_page_update_figures   (RapportOverviewPage *self);
+
+/* rapport-overview-page-headline.c */
+void  _rapport_overview_page_update_headline  (RapportOverviewPage *self);
+
+/* rapport-overview-page-table.c: the table's rows */
+#define RAPPORT_TYPE_OVERVIEW_DAY (rapport_overview_day_get_type ())
+
+G_DECLARE_FINAL_TYPE (RapportOverviewDay, rapport_overview_day, RAPPORT, OVERVIEW_DAY, GObject)
+
+/* Fills the table once per analysis, newest day first: only when it is first shown. */
+void  _rapport_overview_page_fill_table       (RapportOverviewPage *self);
+
+G_END_DECLS

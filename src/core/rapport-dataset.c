@@ -167,8 +167,10 @@ rapport_dataset_latest_with_list (const RapportDataset *dataset,
   for (guint i = dataset->snapshots->len; i > 0; i--)
     {
       const RapportDatasetSnapshot *snapshot = g_ptr_array_index (dataset->snapshots, i - 1);
+      const RapportPeople *list = direction == RAPPORT_DIRECTION_FOLLOWER ? snapshot->followers
+                                                                        : snapshot->following;
 
-      if ((direction == RAPPORT_DIRECTION_FOLLOWER ? snapshot->followers : snapshot->following) != NULL)
+      if (list != NULL)
         return snapshot;
     }
   return NULL;

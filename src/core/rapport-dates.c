@@ -387,7 +387,8 @@ rapport_date_find_in_name (const char *name,
 
       if (run == 8)
         {
-          if (plausible_day (digits_value (p, 4), digits_value (p + 4, 2), digits_value (p + 6, 2), out))
+          if (plausible_day (digits_value (p, 4), digits_value (p + 4, 2),
+                             digits_value (p + 6, 2), out))
             return TRUE;
         }
       else if (run == 4)
@@ -397,7 +398,8 @@ rapport_date_find_in_name (const char *name,
           if ((sep == '-' || sep == '_' || sep == '.') &&
               g_ascii_isdigit (p[5]) && g_ascii_isdigit (p[6]) && p[7] == sep &&
               g_ascii_isdigit (p[8]) && g_ascii_isdigit (p[9]) && !g_ascii_isdigit (p[10]) &&
-              plausible_day (digits_value (p, 4), digits_value (p + 5, 2), digits_value (p + 8, 2), out))
+              plausible_day (digits_value (p, 4), digits_value (p + 5, 2),
+                             digits_value (p + 8, 2), out))
             return TRUE;
         }
 

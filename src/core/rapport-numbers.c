@@ -203,7 +203,10 @@ rapport_parse_count (const char *text,
   /* The suffix moves the first fraction digits into the integer; the next one rounds. */
   for (guint j = 0; j < scale; j++)
     {
-      guint digit = (fraction != NULL && j < fraction->len) ? (guint) (fraction->start[j] - '0') : 0;
+      guint digit = 0;
+
+      if (fraction != NULL && j < fraction->len)
+        digit = (guint) (fraction->start[j] - '0');
 
       if (!push_digit (&value, digit))
         return FALSE;

@@ -477,6 +477,16 @@ dup_column_text (sqlite3_stmt *stmt,
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
+/* A count column, -1 when it is NULL (unknown). */
+static gint64
+column_count_or_unknown (sqlite3_stmt *stmt,
+                         int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return -1;
+  return sqlite3_column_int64 (stmt, column);
+}
+
 static gboolean
 step_failed (RapportStore  *self,
              int            status,
@@ -492,7 +502,8 @@ GPtrArray *
 rapport_store_list_accounts (RapportStore  *self,
                              GError       **error)
 {
-  g_autoptr(GPtrArray) accounts = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_account_free);
+  g_autoptr(GPtrArray) accounts =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_account_free);
   sqlite3_stmt *stmt;
   int status;
 
@@ -516,14 +527,15 @@ rapport_store_list_accounts (RapportStore  *self,
       RapportAccount *account = g_new0 (RapportAccount, 1);
 
       account->id = sqlite3_column_int64 (stmt, 0);
-      account->platform = rapport_platform_from_string ((const char *) sqlite3_column_text (stmt, 1));
+      account->platform =
+        rapport_platform_from_string ((const char *) sqlite3_column_text (stmt, 1));
       account->handle = dup_column_text (stmt, 2);
       account->platform_id = dup_column_text (stmt, 3);
       account->display_name = dup_column_text (stmt, 4);
       account->n_snapshots = sqlite3_column_int (stmt, 5);
       account->last_exported_at = sqlite3_column_int64 (stmt, 6);
-      account->followers = sqlite3_column_type (stmt, 7) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 7);
-      account->following = sqlite3_column_type (stmt, 8) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 8);
+      account->followers = column_count_or_unknown (stmt, 7);
+      account->following = column_count_or_unknown (stmt, 8);
       account->posts = sqlite3_column_int64 (stmt, 9);
       g_ptr_array_add (accounts, account);
     }
@@ -538,7 +550,8 @@ rapport_store_list_snapshots (RapportStore  *self,
                               gint64         account_id,
                               GError       **error)
 {
-  g_autoptr(GPtrArray) snapshots = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_snapshot_free);
+  g_autoptr(GPtrArray) snapshots =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_snapshot_free);
   sqlite3_stmt *stmt;
   int status;
 
@@ -561,7 +574,9 @@ rapport_store_list_snapshots (RapportStore  *self,
       snapshot->account_id = sqlite3_column_int64 (stmt, 1);
       snapshot->source_name = dup_column_text (stmt, 2);
       snapshot->exported_at = sqlite3_column_int64 (stmt, 3);
-      for (RapportDateSource s = RAPPORT_DATE_SOURCE_UNKNOWN; s <= RAPPORT_DATE_SOURCE_FILE_TIME; s++)
+      for (RapportDateSource s = RAPPORT_DATE_SOURCE_UNKNOWN;
+           s <= RAPPORT_DATE_SOURCE_FILE_TIME;
+           s++)
         if (g_strcmp0 (date_source, rapport_date_source_to_string (s)) == 0)
           snapshot->date_source = s;
       snapshot->imported_at = sqlite3_column_int64 (stmt, 5);

@@ -187,7 +187,8 @@ rapport_account_row_new_all (guint n_accounts)
   self = g_object_new (RAPPORT_TYPE_ACCOUNT_ROW, NULL);
   self->account_id = 0;
 
-  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u account", "%u accounts", n_accounts),
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u account", "%u accounts",
+                                           n_accounts),
                               n_accounts);
 
   gtk_image_set_from_icon_name (self->icon, "system-users-symbolic");

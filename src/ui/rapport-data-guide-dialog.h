@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 
 #define RAPPORT_TYPE_DATA_GUIDE_DIALOG (rapport_data_guide_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (RapportDataGuideDialog, rapport_data_guide_dialog, RAPPORT, DATA_GUIDE_DIALOG, AdwDialog)
+G_DECLARE_FINAL_TYPE (RapportDataGuideDialog, rapport_data_guide_dialog, RAPPORT,
+                      DATA_GUIDE_DIALOG, AdwDialog)
 
 /* "How to Get Your Data": how to request the export of each platform Rapport reads. */
 AdwDialog *rapport_data_guide_dialog_new           (void);

@@ -224,7 +224,8 @@ update_rate_figure (RapportOverviewPage *self)
   rates = g_array_new (FALSE, FALSE, sizeof (double));
   for (guint i = 0; i < report->per_post->len; i++)
     {
-      const RapportPostEngagement *entry = &g_array_index (report->per_post, RapportPostEngagement, i);
+      const RapportPostEngagement *entry =
+        &g_array_index (report->per_post, RapportPostEngagement, i);
       gint64 t = entry->post->created_at;
 
       if (isnan (entry->rate) || t < self->range_start || t >= end)
@@ -249,7 +250,8 @@ update_rate_figure (RapportOverviewPage *self)
 
       set_figure (self->rate_card, self->rate_value, self->rate_change, self->rate_detail,
                   "—", NULL, TREND_NONE, NULL,
-                  why != NULL ? why : _("The exports give no interactions for this account’s posts."));
+                  why != NULL ? why
+                              : _("The exports give no interactions for this account’s posts."));
       return;
     }
 

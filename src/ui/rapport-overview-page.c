@@ -114,7 +114,8 @@ combine_followers (GArray          *combined,
 
   for (guint c = 0; c < n_children; c++)
     {
-      const RapportReport *report = rapport_analysis_get_report (rapport_analysis_get_child (analysis, c));
+      RapportAnalysis *child = rapport_analysis_get_child (analysis, c);
+      const RapportReport *report = rapport_analysis_get_report (child);
       GArray *points = report->series->points;
 
       if (points->len == 0)
@@ -140,7 +141,8 @@ combine_followers (GArray          *combined,
 
   for (guint c = 0; c < n_children; c++)
     {
-      const RapportReport *report = rapport_analysis_get_report (rapport_analysis_get_child (analysis, c));
+      RapportAnalysis *child = rapport_analysis_get_child (analysis, c);
+      const RapportReport *report = rapport_analysis_get_report (child);
       GArray *points = report->series->points;
       const RapportSeriesPoint *last_point;
       gsize start;
@@ -244,7 +246,8 @@ build_account (RapportOverviewPage *self)
 
   for (guint i = 0; i < report->per_post->len; i++)
     {
-      const RapportPostEngagement *entry = &g_array_index (report->per_post, RapportPostEngagement, i);
+      const RapportPostEngagement *entry =
+        &g_array_index (report->per_post, RapportPostEngagement, i);
 
       if (isnan (entry->rate))
         continue;
@@ -372,9 +375,11 @@ build_all (RapportOverviewPage *self)
         }
 
       /* The account's own figures over all its exports. */
-      followers = points->len > 0
-        ? rapport_coach_count (g_array_index (points, RapportSeriesPoint, points->len - 1).followers)
-        : g_strdup ("—");
+      if (points->len > 0)
+        followers = rapport_coach_count (g_array_index (points, RapportSeriesPoint,
+                                                        points->len - 1).followers);
+      else
+        followers = g_strdup ("—");
       reciprocity = rapport_analysis_get_reciprocity (child);
       follow_back = rapport_coach_percent (reciprocity != NULL ? reciprocity->follow_back_ratio
                                                                : NAN);

@@ -54,7 +54,7 @@ write_account (RapportStore  *store,
   char platform_id[32];
 
   if (!(import = rapport_store_begin_import (store, "instagram-bench.creator-2025-06-01.zip",
-                                             "bench-report", NULL, error)))
+                                             "bench-report", "bench-report", NULL, error)))
     return FALSE;
   sink = rapport_store_import_get_sink (import);
   if (!rapport_import_sink_set_account (sink, &account, error) ||

@@ -45,7 +45,7 @@ import_export (RapportStore  *store,
   RapportStoreImport *import;
   RapportImportSink *sink;
 
-  import = rapport_store_begin_import (store, name, name, NULL, &error);
+  import = rapport_store_begin_import (store, name, name, name, NULL, &error);
   g_assert_no_error (error);
   sink = rapport_store_import_get_sink (import);
   g_assert_true (rapport_import_sink_set_account (sink, &account, &error));

@@ -334,6 +334,74 @@ test_command_line (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (err, "rapport: export.zip: cannot be opened"));
 }
 
+/* A TikTok export at @path of @n followers named follower0000000 … in a fixed-width form, so
+ * that two exports differing in one name have the same size. */
+static void
+write_big_tiktok_export (const char *path,
+                         guint       n)
+{
+  g_autoptr(GString) json = g_string_new ("{\"Profile\": {\"Profile Info\": {\"ProfileMap\": "
+                                          "{\"userName\": \"jo.same\"}}}, \"Your Activity\": "
+                                          "{\"Follower\": {\"FansList\": [");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (json, "%s{\"Date\": \"2025-01-01 00:00:00\", "
+                            "\"UserName\": \"follower%07u\"}", i > 0 ? ",\n" : "", i);
+  g_string_append (json, "]}}}");
+  g_assert_true (g_file_set_contents (path, json->str, json->len, NULL));
+}
+
+/* Two exports of one size that differ in one name between the samples the quick hash reads:
+ * the second is a new export, not "already imported", and its change is kept. */
+static void
+test_same_size_exports (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *first = g_build_filename (fixture->dir, "first", NULL);
+  g_autofree char *second = g_build_filename (fixture->dir, "second", NULL);
+  g_autofree char *first_file = g_build_filename (first, "user_data_tiktok.json", NULL);
+  g_autofree char *second_file = g_build_filename (second, "user_data_tiktok.json", NULL);
+  g_auto(RapportImportSummary) summary = { 0 };
+  g_auto(RapportImportSummary) again = { 0 };
+  g_autoptr(RapportDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *content = NULL;
+  const RapportDatasetSnapshot *latest;
+  gsize length;
+  char *name;
+
+  g_assert_cmpint (g_mkdir (first, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (second, 0700), ==, 0);
+  /* Over 8 MiB, where the quick hash reads 64 samples of 16 KiB. */
+  write_big_tiktok_export (first_file, 160000);
+  g_assert_true (g_file_get_contents (first_file, &content, &length, NULL));
+  g_assert_cmpuint (length, >, 8 * 1024 * 1024);
+
+  /* 20 KiB after the start of the fourth sample: past its 16 KiB, before the fifth. */
+  name = strstr (content + (length - 16384) / 63 * 3 + 20480, "follower");
+  g_assert_nonnull (name);
+  name[8] = name[8] == '0' ? '9' : '0';
+  g_assert_true (g_file_set_contents (second_file, content, length, NULL));
+
+  import_ok (fixture, first, &summary);
+  g_assert_cmpuint (summary.snapshot.n_followers, ==, 160000);
+  import_ok (fixture, second, &again);
+  g_assert_cmpint (again.account_id, ==, summary.account_id);
+  g_assert_cmpint (again.snapshot.id, !=, summary.snapshot.id);
+
+  /* The very same export again is known, at once. */
+  rapport_import_summary_clear (&again);
+  g_assert_false (rapport_import_path (fixture->store, second, &again, NULL, &error));
+  g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_DUPLICATE);
+  g_assert_true (again.already_imported);
+
+  dataset = rapport_store_load_dataset (fixture->store, summary.account_id, NULL);
+  g_assert_cmpuint (dataset->snapshots->len, ==, 2);
+  latest = rapport_dataset_latest_with_list (dataset, RAPPORT_DIRECTION_FOLLOWER);
+  name[15] = '\0';
+  g_assert_nonnull (rapport_people_find (latest->followers, name));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -348,6 +416,7 @@ main (int   argc,
   ADD ("/import/broken-file-changes-nothing", test_broken_file_changes_nothing);
   ADD ("/import/cancelled", test_cancelled);
   ADD ("/import/command-line", test_command_line);
+  ADD ("/import/same-size-exports", test_same_size_exports);
 #undef ADD
 
   return g_test_run ();

@@ -75,7 +75,7 @@ make_store (char **data_dir)
   store = rapport_store_open (*data_dir, &error);
   g_assert_no_error (error);
 
-  import = rapport_store_begin_import (store, "jo.zip", "jo", NULL, &error);
+  import = rapport_store_begin_import (store, "jo.zip", "jo", "jo", NULL, &error);
   g_assert_no_error (error);
   sink = rapport_store_import_get_sink (import);
   g_assert_true (rapport_import_sink_set_account (sink, &account, &error));
@@ -99,7 +99,7 @@ make_store (char **data_dir)
     }
   g_assert_true (rapport_store_import_commit (import, NULL, &error));
 
-  import = rapport_store_begin_import (store, "clips.zip", "clips", NULL, &error);
+  import = rapport_store_begin_import (store, "clips.zip", "clips", "clips", NULL, &error);
   g_assert_no_error (error);
   sink = rapport_store_import_get_sink (import);
   g_assert_true (rapport_import_sink_set_account (sink, &clips, &error));

@@ -77,7 +77,7 @@ import_small_export (Fixture    *fixture,
   const char * const mentions[] = { "anna", NULL };
   RapportPost post;
 
-  import = rapport_store_begin_import (fixture->store, "export.zip", hash, NULL, &error);
+  import = rapport_store_begin_import (fixture->store, "export.zip", hash, hash, NULL, &error);
   g_assert_no_error (error);
   sink = rapport_store_import_get_sink (import);
   g_assert_true (rapport_import_sink_set_account (sink, &account, &error));
@@ -209,7 +209,7 @@ test_many_relations (Fixture       *fixture,
   /* More than the store sorts on one core, so the two sorted halves are merged. */
   const guint n = 20000;
 
-  import = rapport_store_begin_import (fixture->store, "many.zip", "hash-many", NULL, &error);
+  import = rapport_store_begin_import (fixture->store, "many.zip", "hash-many", "hash-many", NULL, &error);
   sink = rapport_store_import_get_sink (import);
   g_assert_true (rapport_import_sink_set_account (sink, &account, &error));
   g_assert_true (rapport_import_sink_begin_list (sink, RAPPORT_DIRECTION_FOLLOWER, &error));
@@ -251,7 +251,7 @@ test_duplicate (Fixture       *fixture,
   RapportStoreImport *import;
 
   import_small_export (fixture, "hash-1", FALSE);
-  import = rapport_store_begin_import (fixture->store, "copy of export.zip", "hash-1", &summary, &error);
+  import = rapport_store_begin_import (fixture->store, "copy of export.zip", "hash-1", "hash-1", &summary, &error);
   g_assert_null (import);
   g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_DUPLICATE);
   g_assert_nonnull (strstr (error->message, "copy of export.zip"));
@@ -274,7 +274,7 @@ test_abort_changes_nothing (Fixture       *fixture,
 
   import_small_export (fixture, "hash-1", FALSE);
 
-  import = rapport_store_begin_import (fixture->store, "second.zip", "hash-2", NULL, &error);
+  import = rapport_store_begin_import (fixture->store, "second.zip", "hash-2", "hash-2", NULL, &error);
   sink = rapport_store_import_get_sink (import);
   g_assert_true (rapport_import_sink_set_account (sink, &account, &error));
   g_assert_true (rapport_import_sink_begin_list (sink, RAPPORT_DIRECTION_FOLLOWER, &error));
@@ -286,7 +286,7 @@ test_abort_changes_nothing (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM relation"), ==, 3);
 
   /* An import that never named an account is refused as empty, and leaves nothing. */
-  import = rapport_store_begin_import (fixture->store, "empty.zip", "hash-3", NULL, &error);
+  import = rapport_store_begin_import (fixture->store, "empty.zip", "hash-3", "hash-3", NULL, &error);
   g_assert_false (rapport_store_import_commit (import, NULL, &error));
   g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_EMPTY);
   g_assert_nonnull (strstr (error->message, "empty.zip"));
@@ -511,7 +511,7 @@ test_migrate_earlier_schemas (void)
 
       /* The same export is still known, so it is not imported twice. */
       hash = g_strdup_printf ("hash-schema-%d", version);
-      g_assert_null (rapport_store_begin_import (store, "again.zip", hash, NULL, &error));
+      g_assert_null (rapport_store_begin_import (store, "again.zip", hash, hash, NULL, &error));
       g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_DUPLICATE);
 
       g_clear_object (&store);

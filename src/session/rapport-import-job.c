@@ -11,6 +11,7 @@
 
 #include "core/rapport-format.h"
 #include "core/rapport-import-error.h"
+#include "session/rapport-export-hash.h"
 #include "session/rapport-import-job.h"
 #include "session/rapport-import-queue.h"
 #include "import/rapport-instagram-importer.h"
@@ -67,86 +68,6 @@ rapport_import_detect (RapportArchive     *archive,
   return RAPPORT_PLATFORM_UNKNOWN;
 }
 
-/* Large files are identified by their size and 64 samples of 16 KiB spread over them, first
- * and last bytes included: reading all of a 190 MB archive only to recognise it cost more than
- * a third of its import.  Two different exports never share a size and every sample in
- * practice (their timestamps and counts differ throughout). */
-#define HASH_WHOLE_LIMIT (8 * 1024 * 1024)
-#define HASH_SAMPLES 64
-#define HASH_SAMPLE_SIZE (16 * 1024)
-
-static void
-hash_content (GChecksum    *checksum,
-              const guint8 *data,
-              gsize         size)
-{
-  guint64 size_le = GUINT64_TO_LE (size);
-
-  g_checksum_update (checksum, (const guchar *) &size_le, sizeof size_le);
-  if (size <= HASH_WHOLE_LIMIT)
-    {
-      g_checksum_update (checksum, data, size);
-      return;
-    }
-  for (guint i = 0; i < HASH_SAMPLES; i++)
-    {
-      gsize offset = (size - HASH_SAMPLE_SIZE) / (HASH_SAMPLES - 1) * i;
-
-      if (i == HASH_SAMPLES - 1)
-        offset = size - HASH_SAMPLE_SIZE;
-      g_checksum_update (checksum, data + offset, HASH_SAMPLE_SIZE);
-    }
-}
-
-char *
-rapport_import_content_hash (RapportArchive  *archive,
-                             GCancellable    *cancellable,
-                             GError         **error)
-{
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  const char *path = rapport_archive_get_path (archive);
-
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      const char * const *entries;
-      guint n_entries;
-
-      /* An unpacked export: the names and contents of what Rapport would read. */
-      entries = rapport_archive_get_entries (archive, &n_entries);
-      for (guint i = 0; i < n_entries; i++)
-        {
-          g_autoptr(GBytes) bytes = NULL;
-          gsize size;
-          const guint8 *data;
-
-          if (g_cancellable_set_error_if_cancelled (cancellable, error))
-            return NULL;
-          if (!(bytes = rapport_archive_read (archive, entries[i], error)))
-            return NULL;
-          data = g_bytes_get_data (bytes, &size);
-          g_checksum_update (checksum, (const guchar *) entries[i], strlen (entries[i]) + 1);
-          hash_content (checksum, data, size);
-        }
-    }
-  else
-    {
-      g_autoptr(GMappedFile) mapped = NULL;
-      g_autoptr(GError) local_error = NULL;
-
-      if (!(mapped = g_mapped_file_new (path, FALSE, &local_error)))
-        {
-          g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
-                       _("%s: cannot be read (%s)"), rapport_archive_get_name (archive),
-                       local_error->message);
-          return NULL;
-        }
-      hash_content (checksum, (const guint8 *) g_mapped_file_get_contents (mapped),
-                    g_mapped_file_get_length (mapped));
-    }
-
-  return g_strdup (g_checksum_get_string (checksum));
-}
-
 gboolean
 rapport_import_path (RapportStore          *store,
                      const char            *path,
@@ -167,10 +88,13 @@ rapport_import_path_full (RapportStore               *store,
                           GError                    **error)
 {
   g_autoptr(RapportArchive) archive = NULL;
-  g_autofree char *hash = NULL;
+  g_autofree char *sample_hash = NULL;
+  g_autofree char *content_hash = NULL;
+  RapportExportHash *hashing = NULL;
   RapportImportFunc import_func = NULL;
   RapportStoreImport *import;
   g_autoptr(RapportImportQueue) queue = NULL;
+  gboolean maybe_imported = FALSE;
   gint64 fallback_at;
   RapportDateSource fallback_source;
 
@@ -181,11 +105,26 @@ rapport_import_path_full (RapportStore               *store,
     return FALSE;
   if (rapport_import_detect (archive, &import_func, error) == RAPPORT_PLATFORM_UNKNOWN)
     return FALSE;
-  if (!(hash = rapport_import_content_hash (archive, cancellable, error)))
+  if (!(sample_hash = rapport_export_sample_hash (archive, cancellable, error)) ||
+      !rapport_store_has_sample_hash (store, sample_hash, &maybe_imported, error))
     return FALSE;
-  if (!(import = rapport_store_begin_import (store, rapport_archive_get_name (archive), hash,
-                                             summary, error)))
-    return FALSE;
+
+  /* Every byte is hashed while the export imports; only an export that may have been imported
+   * before waits for the hash first. */
+  hashing = rapport_export_hash_start (rapport_archive_get_path (archive), cancellable);
+  if (maybe_imported)
+    {
+      content_hash = rapport_export_hash_finish (g_steal_pointer (&hashing), error);
+      if (content_hash == NULL)
+        return FALSE;
+    }
+
+  if (!(import = rapport_store_begin_import (store, rapport_archive_get_name (archive),
+                                             sample_hash, content_hash, summary, error)))
+    {
+      rapport_export_hash_abandon (hashing);
+      return FALSE;
+    }
 
   if (progress_func != NULL)
     rapport_store_import_set_progress_func (import, progress_func, progress_data);
@@ -203,9 +142,20 @@ rapport_import_path_full (RapportStore               *store,
     {
       g_clear_pointer (&queue, rapport_import_queue_free);
       rapport_store_import_abort (import);
+      rapport_export_hash_abandon (hashing);
       return FALSE;
     }
   g_clear_pointer (&queue, rapport_import_queue_free);
+
+  if (content_hash == NULL &&
+      !(content_hash = rapport_export_hash_finish (g_steal_pointer (&hashing), error)))
+    {
+      rapport_store_import_abort (import);
+      return FALSE;
+    }
+  /* Aborts the import when the same bytes were imported under other samples. */
+  if (!rapport_store_import_set_content_hash (import, content_hash, summary, error))
+    return FALSE;
 
   return rapport_store_import_commit (import, summary, error);
 }

@@ -25,10 +25,6 @@ typedef gboolean (*RapportImportFunc) (RapportArchive     *archive,
 RapportPlatform rapport_import_detect       (RapportArchive        *archive,
                                              RapportImportFunc     *import_func,
                                              GError               **error);
-/* A hex digest identifying the export's content. */
-char           *rapport_import_content_hash (RapportArchive        *archive,
-                                             GCancellable          *cancellable,
-                                             GError               **error);
 /* Imports @path.  An export that is already stored fails with RAPPORT_STORE_ERROR_DUPLICATE
  * and fills @summary from the earlier import. */
 gboolean        rapport_import_path         (RapportStore          *store,

@@ -62,6 +62,7 @@ store_set_account (RapportImportSink         *sink,
 {
   RapportStoreImport *self = (RapportStoreImport *) sink;
   const char *handle = info->handle != NULL ? info->handle : info->platform_id;
+  g_autofree char *pending_hash = NULL;
   sqlite3_stmt *stmt;
 
   if (self->snapshot_id != 0)
@@ -99,15 +100,22 @@ store_set_account (RapportImportSink         *sink,
   self->account_id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
 
+  /* Until the hash of every byte is known, a unique stand-in keeps content_hash's constraint. */
+  if (self->content_hash == NULL)
+    pending_hash = g_strdup_printf ("pending:%s:%" G_GINT64_FORMAT, self->sample_hash,
+                                    g_get_real_time ());
+
   stmt = rapport_store_prepare (self->store,
-    "INSERT INTO snapshot (account_id, source_name, content_hash, exported_at, date_source,"
-    "                      imported_at, importer_version)"
-    " VALUES (?1, ?2, ?3, 0, 'unknown', ?4, ?5)", error);
+    "INSERT INTO snapshot (account_id, source_name, content_hash, sample_hash, exported_at,"
+    "                      date_source, imported_at, importer_version)"
+    " VALUES (?1, ?2, ?3, ?6, 0, 'unknown', ?4, ?5)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, self->account_id);
   sqlite3_bind_text (stmt, 2, self->source_name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, self->content_hash, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, self->content_hash != NULL ? self->content_hash : pending_hash, -1,
+                     SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, self->sample_hash, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, g_get_real_time () / G_USEC_PER_SEC);
   sqlite3_bind_int (stmt, 5, IMPORTER_VERSION);
   if (!rapport_store_import_step_done (self, stmt, N_("saving the snapshot"), error))
@@ -226,6 +234,7 @@ rapport_store_import_free (RapportStoreImport *self)
 {
   g_clear_object (&self->store);
   g_free (self->source_name);
+  g_free (self->sample_hash);
   g_free (self->content_hash);
   g_free (self->handle);
   g_free (self->display_name);
@@ -256,9 +265,78 @@ fill_summary_from_row (RapportImportSummary *summary,
   summary->snapshot.has_following = sqlite3_column_int (stmt, 12);
 }
 
+/* Fails with RAPPORT_STORE_ERROR_DUPLICATE when @stmt, a query of the columns that
+ * fill_summary_from_row() reads, finds a row. */
+static gboolean
+check_duplicate (sqlite3_stmt          *stmt,
+                 const char            *source_name,
+                 RapportImportSummary  *summary_out,
+                 GError               **error)
+{
+  g_autoptr(GDateTime) when = NULL;
+  g_autofree char *date = NULL;
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+
+  when = g_date_time_new_from_unix_local (sqlite3_column_int64 (stmt, 7));
+  date = when ? g_date_time_format (when, "%x") : g_strdup ("?");
+  if (summary_out != NULL)
+    {
+      rapport_import_summary_clear (summary_out);
+      fill_summary_from_row (summary_out, stmt);
+      summary_out->already_imported = TRUE;
+    }
+  g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_DUPLICATE,
+               _("%s was already imported on %s (as %s); nothing changed"),
+               source_name, date, (const char *) sqlite3_column_text (stmt, 5));
+  sqlite3_reset (stmt);
+
+  return FALSE;
+}
+
+#define SUMMARY_COLUMNS \
+  "SELECT a.id, a.platform, a.handle, a.display_name, s.id, s.source_name, s.exported_at," \
+  "       s.imported_at, s.n_followers, s.n_following, s.n_posts, s.has_followers," \
+  "       s.has_following" \
+  "  FROM snapshot s JOIN account a ON a.id = s.account_id"
+
+gboolean
+rapport_store_has_sample_hash (RapportStore  *store,
+                               const char    *sample_hash,
+                               gboolean      *found,
+                               GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int status;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (sample_hash != NULL, FALSE);
+  g_return_val_if_fail (found != NULL, FALSE);
+
+  stmt = rapport_store_prepare (store, "SELECT 1 FROM snapshot WHERE sample_hash = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sample_hash, -1, SQLITE_STATIC);
+  status = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (status != SQLITE_ROW && status != SQLITE_DONE)
+    {
+      rapport_store_set_sqlite_error (store, error, _("reading the database"));
+      return FALSE;
+    }
+  *found = status == SQLITE_ROW;
+
+  return TRUE;
+}
+
 RapportStoreImport *
 rapport_store_begin_import (RapportStore          *store,
                             const char            *source_name,
+                            const char            *sample_hash,
                             const char            *content_hash,
                             RapportImportSummary  *summary_out,
                             GError               **error)
@@ -268,33 +346,21 @@ rapport_store_begin_import (RapportStore          *store,
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
   g_return_val_if_fail (source_name != NULL, NULL);
-  g_return_val_if_fail (content_hash != NULL, NULL);
+  g_return_val_if_fail (sample_hash != NULL, NULL);
 
+  /* The same bytes; or a row from before full hashes (or of a small file, whose sample is all
+   * of it) with the same samples. */
   stmt = rapport_store_prepare (store,
-    "SELECT a.id, a.platform, a.handle, a.display_name, s.id, s.source_name, s.exported_at,"
-    "       s.imported_at, s.n_followers, s.n_following, s.n_posts, s.has_followers,"
-    "       s.has_following"
-    "  FROM snapshot s JOIN account a ON a.id = s.account_id WHERE s.content_hash = ?1", error);
+    SUMMARY_COLUMNS
+    " WHERE s.content_hash = ?2 OR (s.sample_hash = ?1 AND s.content_hash = s.sample_hash)"
+    " LIMIT 1", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, content_hash, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (sqlite3_column_int64 (stmt, 7));
-      g_autofree char *date = when ? g_date_time_format (when, "%x") : g_strdup ("?");
-
-      if (summary_out != NULL)
-        {
-          fill_summary_from_row (summary_out, stmt);
-          summary_out->already_imported = TRUE;
-        }
-      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_DUPLICATE,
-                   _("%s was already imported on %s (as %s); nothing changed"),
-                   source_name, date, (const char *) sqlite3_column_text (stmt, 5));
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-  sqlite3_reset (stmt);
+  sqlite3_bind_text (stmt, 1, sample_hash, -1, SQLITE_STATIC);
+  if (content_hash != NULL)
+    sqlite3_bind_text (stmt, 2, content_hash, -1, SQLITE_STATIC);
+  if (!check_duplicate (stmt, source_name, summary_out, error))
+    return NULL;
 
   /* Every row an import writes refers to the account, snapshot or post it has just written or
    * looked up, under the write lock, so checking the references again for each row (a tenth of
@@ -310,6 +376,7 @@ rapport_store_begin_import (RapportStore          *store,
   self = g_new0 (RapportStoreImport, 1);
   self->store = g_object_ref (store);
   self->source_name = g_strdup (source_name);
+  self->sample_hash = g_strdup (sample_hash);
   self->content_hash = g_strdup (content_hash);
   self->pending[RAPPORT_DIRECTION_FOLLOWER] =
     g_array_new (FALSE, FALSE, sizeof (RapportPendingRelation));
@@ -342,6 +409,47 @@ rapport_store_import_set_fallback_date (RapportStoreImport *self,
   g_return_if_fail (self != NULL);
   self->fallback_at = exported_at;
   self->fallback_source = source;
+}
+
+gboolean
+rapport_store_import_set_content_hash (RapportStoreImport    *self,
+                                       const char            *content_hash,
+                                       RapportImportSummary  *summary_out,
+                                       GError               **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (content_hash != NULL, FALSE);
+
+  g_free (self->content_hash);
+  self->content_hash = g_strdup (content_hash);
+  if (self->snapshot_id == 0)
+    return TRUE;
+
+  stmt = rapport_store_prepare (self->store,
+    SUMMARY_COLUMNS " WHERE s.content_hash = ?1 AND s.id != ?2 LIMIT 1", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, content_hash, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, self->snapshot_id);
+  if (!check_duplicate (stmt, self->source_name, summary_out, error))
+    goto failed;
+
+  stmt = rapport_store_prepare (self->store,
+    "UPDATE snapshot SET content_hash = ?1 WHERE id = ?2", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, content_hash, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, self->snapshot_id);
+  if (!rapport_store_import_step_done (self, stmt, N_("saving the snapshot"), error))
+    goto failed;
+
+  return TRUE;
+
+failed:
+  rapport_store_import_abort (self);
+  return FALSE;
 }
 
 /**
@@ -384,6 +492,8 @@ rapport_store_import_commit (RapportStoreImport    *self,
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (self != NULL, FALSE);
+  /* The stand-in of store_set_account() must never be committed. */
+  g_return_val_if_fail (self->content_hash != NULL, FALSE);
 
   if (self->snapshot_id == 0)
     {

@@ -49,7 +49,8 @@ struct _RapportStoreImport
 
   RapportStore *store;
   char *source_name;
-  char *content_hash;
+  char *sample_hash;
+  char *content_hash;       /* NULL until it is known */
 
   gint64 account_id;
   gint64 snapshot_id;

@@ -122,6 +122,14 @@ static const char * const migrations[] = {
   /* 2: no query looks tags up by value (the analysis reads them by post), and keeping the
    * index cost a tenth of the time of writing a big archive's posts. */
   "DROP INDEX post_tag_by_value;",
+
+  /* 3: an export is identified by a hash of every byte (content_hash), computed while it
+   * imports; a hash of samples (sample_hash) finds the candidates at once.  Earlier rows
+   * hold a sampled hash in content_hash: it moves to sample_hash too, and such a row still
+   * counts as the same export when the samples match (content_hash = sample_hash). */
+  "ALTER TABLE snapshot ADD COLUMN sample_hash TEXT;"
+  "UPDATE snapshot SET sample_hash = content_hash;"
+  "CREATE INDEX snapshot_by_sample_hash ON snapshot (sample_hash);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_STORE_SCHEMA_VERSION);

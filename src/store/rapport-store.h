@@ -33,7 +33,7 @@ typedef enum
 } RapportStoreError;
 
 /* The schema version this build writes; migrations bring every earlier one up to it. */
-#define RAPPORT_STORE_SCHEMA_VERSION 2
+#define RAPPORT_STORE_SCHEMA_VERSION 3
 
 typedef struct
 {
@@ -104,10 +104,25 @@ RapportStore         *rapport_store_open               (const char            *d
 const char           *rapport_store_get_path           (RapportStore          *self);
 int                   rapport_store_get_schema_version (RapportStore          *self);
 
-/* One import = one transaction.  begin_import() fails with RAPPORT_STORE_ERROR_DUPLICATE when an
- * export with the same content hash is stored, filling @summary_out from that earlier import. */
+/* One import = one transaction.  An export is identified by two hashes: @sample_hash of a few
+ * samples, known at once, and @content_hash of every byte, which may come later, before the
+ * commit (rapport_store_import_set_content_hash()).  begin_import() fails with
+ * RAPPORT_STORE_ERROR_DUPLICATE when the same export is stored, filling @summary_out from
+ * that earlier import; rapport_store_has_sample_hash() says whether the full hash is needed
+ * for that. */
+gboolean              rapport_store_has_sample_hash    (RapportStore          *self,
+                                                        const char            *sample_hash,
+                                                        gboolean              *found,
+                                                        GError               **error);
 RapportStoreImport   *rapport_store_begin_import       (RapportStore          *self,
                                                         const char            *source_name,
+                                                        const char            *sample_hash,
+                                                        const char            *content_hash,
+                                                        RapportImportSummary  *summary_out,
+                                                        GError               **error);
+/* Sets the hash of every byte when begin_import() did not have it; fails with
+ * RAPPORT_STORE_ERROR_DUPLICATE (and aborts and frees @import) when that export is stored. */
+gboolean              rapport_store_import_set_content_hash (RapportStoreImport *import,
                                                         const char            *content_hash,
                                                         RapportImportSummary  *summary_out,
                                                         GError               **error);

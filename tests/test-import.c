@@ -298,7 +298,8 @@ test_command_line (Fixture       *fixture,
   const char *rapport = g_getenv ("RAPPORT_BIN");
   const char *import_argv[] = { rapport, "import", "--data-dir", fixture->data_dir, path, NULL };
   const char *again_argv[] = { rapport, "import", path, "--data-dir", fixture->data_dir, NULL };
-  const char *accounts_argv[] = { rapport, "accounts", "--data-dir", fixture->data_dir, NULL };
+  /* The option may also come before the command. */
+  const char *accounts_argv[] = { rapport, "--data-dir", fixture->data_dir, "accounts", NULL };
   const char *missing_argv[] = { rapport, "import", "--data-dir", fixture->data_dir, "/nonexistent/export.zip", NULL };
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;

@@ -331,16 +331,48 @@ static const struct
     report_entries },
 };
 
+/* Where the command name is in @argv, and which command it is: the first argument, or the
+ * one after a leading --data-dir DIR (the README names the option with every command, and
+ * people put it first as often as last).  FALSE when there is no command. */
+static gboolean
+find_command (int     argc,
+              char  **argv,
+              int    *position,
+              guint  *command)
+{
+  int i = 1;
+
+  while (i < argc)
+    {
+      if (g_str_equal (argv[i], "--data-dir"))
+        i += 2;
+      else if (g_str_has_prefix (argv[i], "--data-dir="))
+        i += 1;
+      else
+        break;
+    }
+  if (i >= argc)
+    return FALSE;
+
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    if (g_str_equal (argv[i], commands[c].name))
+      {
+        *position = i;
+        *command = c;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
 gboolean
 rapport_cli_handles (int    argc,
                      char **argv)
 {
-  if (argc < 2)
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (g_strcmp0 (argv[1], commands[i].name) == 0)
-      return TRUE;
-  return FALSE;
+  int position;
+  guint command;
+
+  return find_command (argc, argv, &position, &command);
 }
 
 int
@@ -354,12 +386,10 @@ rapport_cli_main (int    argc,
   g_autofree char *usage = NULL;
   g_auto(GStrv) args = NULL;
   guint command = 0;
+  int position = 0;
 
-  g_return_val_if_fail (rapport_cli_handles (argc, argv), 2);
-
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (g_str_equal (argv[1], commands[i].name))
-      command = i;
+  if (!find_command (argc, argv, &position, &command))
+    g_return_val_if_reached (2);
 
   usage = g_strdup_printf ("%s %s", commands[command].name, _(commands[command].parameters));
   context = g_option_context_new (usage);
@@ -370,9 +400,9 @@ rapport_cli_main (int    argc,
 
   /* Drop the command name so the options parser sees only its arguments. */
   args = g_new0 (char *, argc);
-  args[0] = g_strdup (argv[0]);
-  for (int i = 2; i < argc; i++)
-    args[i - 1] = g_strdup (argv[i]);
+  for (int i = 0, j = 0; i < argc; i++)
+    if (i != position)
+      args[j++] = g_strdup (argv[i]);
 
   if (!g_option_context_parse_strv (context, &args, &error))
     {

@@ -9,7 +9,6 @@
 #include "config.h"
 
 #include <gio/gio.h>
-#include <sqlite3.h>
 
 #include "rapport-test-util.h"
 #include "session/rapport-import-batch.h"
@@ -257,37 +256,6 @@ test_import_batch_not_local (Fixture       *fixture,
   g_assert_nonnull (strstr (item_error->message, "export.zip"));
 }
 
-/* A failure whose message names no export (another program holds the database) is told with
- * the name of the export it stopped. */
-static void
-test_import_batch_names_the_export (Fixture       *fixture,
-                                    gconstpointer  user_data)
-{
-  g_autoptr(RapportImportBatch) batch = rapport_import_batch_new (fixture->data_dir);
-  g_autoptr(RapportStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  const GError *item_error;
-  sqlite3 *other = NULL;
-
-  store = rapport_store_open (fixture->data_dir, &error);
-  g_assert_no_error (error);
-  g_clear_object (&store);
-  path = g_build_filename (fixture->data_dir, "rapport.db", NULL);
-  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE; DELETE FROM suggestion_state;", NULL,
-                                 NULL, NULL), ==, SQLITE_OK);
-
-  rapport_import_batch_add_path (batch, fixture->tiktok);
-  g_assert_true (rapport_import_batch_run (batch, NULL, &error));
-  item_error = rapport_import_batch_get_item_error (batch, 0);
-  g_assert_error (item_error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_BUSY);
-  g_assert_true (g_str_has_prefix (item_error->message, "new: Another program is using"));
-
-  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
-  sqlite3_close (other);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -304,8 +272,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/import-batch/not-local", Fixture, NULL, fixture_set_up,
               test_import_batch_not_local, fixture_tear_down);
-  g_test_add ("/import-batch/names-the-export", Fixture, NULL, fixture_set_up,
-              test_import_batch_names_the_export, fixture_tear_down);
+
 
   return g_test_run ();
 }

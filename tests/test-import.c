@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "core/rapport-import-error.h"
 #include "session/rapport-import-job.h"
@@ -403,6 +404,74 @@ test_same_size_exports (Fixture       *fixture,
   g_assert_nonnull (rapport_people_find (latest->followers, name));
 }
 
+/* A follower list of which no record could be read fails the import: a snapshot of zero
+ * followers would be a false point in the history.  An empty list is an empty list. */
+static void
+test_unreadable_list (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *broken = g_build_filename (fixture->dir, "broken", NULL);
+  g_autofree char *empty = g_build_filename (fixture->dir, "empty", NULL);
+  g_autofree char *broken_file = g_build_filename (broken, "user_data_tiktok.json", NULL);
+  g_autofree char *empty_file = g_build_filename (empty, "user_data_tiktok.json", NULL);
+  g_auto(RapportImportSummary) summary = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_cmpint (g_mkdir (broken, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (empty, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (broken_file,
+    "{\"Profile\": {\"Profile Info\": {\"ProfileMap\": {\"userName\": \"jo.lists\"}}},"
+    " \"Your Activity\": {\"Follower\": {\"FansList\": ["
+    "{\"Date\": \"2025-01-01 00:00:00\"}, {\"Date\": \"2025-01-02 00:00:00\"}]}}}", -1, NULL));
+  g_assert_true (g_file_set_contents (empty_file,
+    "{\"Profile\": {\"Profile Info\": {\"ProfileMap\": {\"userName\": \"jo.lists\"}}},"
+    " \"Your Activity\": {\"Follower\": {\"FansList\": []}}}", -1, NULL));
+
+  before = rapport_test_database_fingerprint (fixture->data_dir);
+  g_assert_false (rapport_import_path (fixture->store, broken, &summary, NULL, &error));
+  g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED);
+  g_assert_true (g_str_has_prefix (error->message, "broken: the list of followers could not be "
+                                   "read: all 2 records were skipped, the first: "));
+  after = rapport_test_database_fingerprint (fixture->data_dir);
+  g_assert_cmpstr (before, ==, after);
+
+  rapport_import_summary_clear (&summary);
+  import_ok (fixture, empty, &summary);
+  g_assert_true (summary.snapshot.has_followers);
+  g_assert_cmpuint (summary.snapshot.n_followers, ==, 0);
+}
+
+/* A failure whose message names no export (another program holds the database) is printed
+ * with the name of the export it stopped. */
+static void
+test_command_line_names_the_export (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autofree char *path = fixture_path ("tiktok", "old", NULL);
+  g_autofree char *database = g_build_filename (fixture->data_dir, "rapport.db", NULL);
+  const char *rapport = g_getenv ("RAPPORT_BIN");
+  const char *import_argv[] = { rapport, "import", "--data-dir", fixture->data_dir, path, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *other = NULL;
+  int status;
+
+  g_assert_cmpint (sqlite3_open (database, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE; DELETE FROM suggestion_state;", NULL,
+                                 NULL, NULL), ==, SQLITE_OK);
+
+  g_spawn_sync (NULL, (char **) import_argv, NULL, 0, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_str_has_prefix (err, "rapport: old: Another program is using the database"));
+
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -418,6 +487,8 @@ main (int   argc,
   ADD ("/import/cancelled", test_cancelled);
   ADD ("/import/command-line", test_command_line);
   ADD ("/import/same-size-exports", test_same_size_exports);
+  ADD ("/import/unreadable-list", test_unreadable_list);
+  ADD ("/import/command-line-names-the-export", test_command_line_names_the_export);
 #undef ADD
 
   return g_test_run ();

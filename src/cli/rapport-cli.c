@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "coach/rapport-coach.h"
 #include "core/rapport-format.h"
@@ -100,7 +101,18 @@ import_item_finished_cb (RapportImportBatch *batch,
     }
   if (error != NULL)
     {
-      print_error (error->message);
+      const char *name = rapport_import_batch_get_item_name (batch, index);
+
+      /* Of several exports, the message must say which one failed; the store's own messages
+       * name the database, not the export. */
+      if (strstr (error->message, name) == NULL)
+        {
+          g_autofree char *message = g_strdup_printf ("%s: %s", name, error->message);
+
+          print_error (message);
+        }
+      else
+        print_error (error->message);
       *status = 1;
       return;
     }

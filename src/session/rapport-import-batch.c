@@ -11,7 +11,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <string.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -511,11 +510,6 @@ import_all (RapportImportBatch  *self,
       else
         rapport_import_path_full (store, item->path, progress_cb, &progress, &item->summary,
                                   cancellable, &item->error);
-
-      /* Of several exports, the message must say which one failed; the store's own messages
-       * name the database, not the export. */
-      if (item->error != NULL && strstr (item->error->message, item->name) == NULL)
-        g_prefix_error (&item->error, "%s: ", item->name);
 
       item->done = TRUE;
       g_debug ("Import %u of %u ended: %s", i + 1, self->items->len,

@@ -141,6 +141,7 @@ store_begin_list (RapportImportSink  *sink,
     self->has_followers = TRUE;
   else
     self->has_following = TRUE;
+  self->current_list = direction;
   return TRUE;
 }
 
@@ -154,6 +155,53 @@ rapport_store_import_skip (RapportImportSink *sink,
   self->n_skipped++;
   if (self->first_skip == NULL)
     self->first_skip = g_strdup_printf ("%s: %s", entry_name, reason);
+  if (self->current_list >= 0)
+    {
+      self->list_skipped[self->current_list]++;
+      if (self->list_first_skip[self->current_list] == NULL)
+        self->list_first_skip[self->current_list] = g_strdup_printf ("%s: %s", entry_name,
+                                                                      reason);
+    }
+}
+
+/* A list of which every record was skipped is no list of nobody: recording it would put a
+ * false zero into the follower history. */
+static gboolean
+check_lists_readable (RapportStoreImport  *self,
+                      GError             **error)
+{
+  for (int direction = 0; direction < 2; direction++)
+    {
+      gboolean has_list = direction == RAPPORT_DIRECTION_FOLLOWER ? self->has_followers
+                                                                  : self->has_following;
+
+      if (!has_list || self->pending[direction]->len > 0 || self->list_skipped[direction] == 0)
+        continue;
+
+      if (direction == RAPPORT_DIRECTION_FOLLOWER)
+        g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "%s: the list of followers could not be read: its %"
+                                  G_GUINT64_FORMAT " record was skipped (%s)",
+                                  "%s: the list of followers could not be read: all %"
+                                  G_GUINT64_FORMAT " records were skipped, the first: %s",
+                                  self->list_skipped[direction]),
+                     self->source_name, self->list_skipped[direction],
+                     self->list_first_skip[direction]);
+      else
+        g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "%s: the list of accounts followed could not be read: its %"
+                                  G_GUINT64_FORMAT " record was skipped (%s)",
+                                  "%s: the list of accounts followed could not be read: all %"
+                                  G_GUINT64_FORMAT " records were skipped, the first: %s",
+                                  self->list_skipped[direction]),
+                     self->source_name, self->list_skipped[direction],
+                     self->list_first_skip[direction]);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static void
@@ -239,6 +287,8 @@ rapport_store_import_free (RapportStoreImport *self)
   g_free (self->handle);
   g_free (self->display_name);
   g_free (self->first_skip);
+  g_free (self->list_first_skip[0]);
+  g_free (self->list_first_skip[1]);
   g_clear_pointer (&self->pending[RAPPORT_DIRECTION_FOLLOWER], g_array_unref);
   g_clear_pointer (&self->pending[RAPPORT_DIRECTION_FOLLOWING], g_array_unref);
   g_clear_pointer (&self->relation_strings, g_string_chunk_free);
@@ -376,6 +426,7 @@ rapport_store_begin_import (RapportStore          *store,
   self = g_new0 (RapportStoreImport, 1);
   self->store = g_object_ref (store);
   self->source_name = g_strdup (source_name);
+  self->current_list = -1;
   self->sample_hash = g_strdup (sample_hash);
   self->content_hash = g_strdup (content_hash);
   self->pending[RAPPORT_DIRECTION_FOLLOWER] =
@@ -509,7 +560,8 @@ rapport_store_import_commit (RapportStoreImport    *self,
       self->date_source = self->fallback_source;
     }
 
-  if (!rapport_store_import_flush_relations (self, RAPPORT_DIRECTION_FOLLOWER, error) ||
+  if (!check_lists_readable (self, error) ||
+      !rapport_store_import_flush_relations (self, RAPPORT_DIRECTION_FOLLOWER, error) ||
       !rapport_store_import_flush_relations (self, RAPPORT_DIRECTION_FOLLOWING, error))
     goto failed;
 

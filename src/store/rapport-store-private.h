@@ -75,6 +75,10 @@ struct _RapportStoreImport
   guint64 n_interactions;
   guint64 n_skipped;
   char *first_skip;
+  /* Per follow list: the records skipped while it was being read, and the first of them. */
+  int current_list;            /* a RapportDirection, or -1 before the first list */
+  guint64 list_skipped[2];
+  char *list_first_skip[2];
 
   RapportImportProgressFunc progress_func;
   gpointer progress_data;

@@ -18,6 +18,7 @@
 #include <math.h>
 
 #include "rapport-application.h"
+#include "core/rapport-format.h"
 #include "ui/charts/rapport-chart.h"
 #include "ui/rapport-overview-page.h"
 #include "ui/rapport-screenshot.h"
@@ -199,8 +200,8 @@ test_overview_figures (Fixture       *fixture,
 {
   const RapportReport *report = rapport_analysis_get_report (fixture->analysis);
   RapportChart *chart = child (fixture, "chart");
-  g_autofree char *rate = rapport_coach_percent (report->engagement.median_rate);
-  g_autofree char *ratio = rapport_coach_percent (report->reciprocity->follow_back_ratio);
+  g_autofree char *rate = rapport_format_percent (report->engagement.median_rate);
+  g_autofree char *ratio = rapport_format_percent (report->reciprocity->follow_back_ratio);
   g_autofree char *posts = g_strdup_printf ("%.1f", report->cadence->posts_per_week);
   g_autofree char *change = NULL;
   const RapportSeriesPoint *first;

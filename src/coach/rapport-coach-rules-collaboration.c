@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "core/rapport-format.h"
+
 #include "coach/rapport-coach-private.h"
 
 /* Collaboration candidates named at most. */
@@ -80,7 +82,7 @@ rapport_coach_rule_collaboration_candidates (const RapportReport *report,
 
       if (candidate->latest > 0)
         {
-          g_autofree char *latest = rapport_coach_day (candidate->latest);
+          g_autofree char *latest = rapport_format_day (candidate->latest);
 
           /* Translators: @%s is an account, then a list such as "4 comments and 12 likes",
            * then a date. */

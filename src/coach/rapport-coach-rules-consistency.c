@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "core/rapport-format.h"
+
 #include "coach/rapport-coach-private.h"
 
 /* Posting rhythm: intervals and weeks needed, and when posting counts as uneven. */
@@ -60,8 +62,8 @@ rapport_coach_rule_steady_rhythm (const RapportReport *report,
   suggestion->title = g_strdup (_("Post on a steadier rhythm"));
 
   text = g_string_new (NULL);
-  first = rapport_coach_day (cadence->first);
-  last = rapport_coach_day (cadence->last);
+  first = rapport_format_day (cadence->first);
+  last = rapport_format_day (cadence->last);
   g_string_append_printf (text,
                           g_dngettext (GETTEXT_PACKAGE,
                                        "From %s to %s you posted %'u time, %.1f a week on "
@@ -83,8 +85,8 @@ rapport_coach_rule_steady_rhythm (const RapportReport *report,
                                   "times their mean."),
                           cadence->interval_q1, cadence->interval_q3, cadence->interval_median,
                           cadence->interval_cv);
-  gap_from = rapport_coach_day (cadence->longest_gap.from);
-  gap_to = rapport_coach_day (cadence->longest_gap.to);
+  gap_from = rapport_format_day (cadence->longest_gap.from);
+  gap_to = rapport_format_day (cadence->longest_gap.to);
   g_string_append_c (text, ' ');
   g_string_append_printf (text, _("The longest pause lasted %.0f days, from %s to %s."),
                           cadence->longest_gap.days, gap_from, gap_to);

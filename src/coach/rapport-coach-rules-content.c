@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "core/rapport-format.h"
 #include "core/rapport-stats.h"
 
 #include "coach/rapport-coach-private.h"
@@ -80,7 +81,7 @@ rapport_coach_rule_divergence (const RapportReport *report,
 
   text = g_string_new (divergence->headline);
   g_string_append (text, ". ");
-  significance = rapport_coach_significance (p_value);
+  significance = rapport_format_significance (p_value);
   /* Translators: the numbers of posts and the length in days of two windows, then a
    * significance such as "p = 0.03, unlikely to be chance". */
   g_string_append_printf (text, _("The medians compare %'u posts in the first %u days with %'u "
@@ -190,10 +191,10 @@ rapport_coach_rule_spikes (const RapportReport *report,
                                   (double *) before->data, before->len, &p_value);
 
       text = g_string_new (NULL);
-      start = rapport_coach_day (anomaly->start);
-      end = rapport_coach_day (anomaly->end);
-      gained = rapport_coach_count (anomaly->change);
-      share = rapport_coach_change (jump_share);
+      start = rapport_format_day (anomaly->start);
+      end = rapport_format_day (anomaly->end);
+      gained = rapport_format_count (anomaly->change);
+      share = rapport_format_change (jump_share);
       typical = g_strdup_printf ("%+.0f", anomaly->typical_change);
       if (anomaly->n_days == 1)
         /* Translators: a date, a number of followers, a change in percent, a signed number. */
@@ -206,8 +207,8 @@ rapport_coach_rule_spikes (const RapportReport *report,
                                         "typical day brings %s."),
                                 start, end, gained, share, typical);
       g_string_append_c (text, ' ');
-      median_before = rapport_coach_count (anomaly->interactions_before);
-      median_after = rapport_coach_count (anomaly->interactions_after);
+      median_before = rapport_format_count (anomaly->interactions_before);
+      median_after = rapport_format_count (anomaly->interactions_after);
       g_string_append_printf (text, _("Yet your posts of the 30 days after drew a median of %s "
                                       "interactions (n = %u), against %s in the 30 days before "
                                       "(n = %u)."),

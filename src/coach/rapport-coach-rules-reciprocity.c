@@ -11,6 +11,8 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "core/rapport-format.h"
+
 #include "coach/rapport-coach-private.h"
 
 /* One or two accounts leaving is everyday noise. */
@@ -52,9 +54,9 @@ rapport_coach_rule_dropped_after_follow_back (const RapportReport *report,
   suggestion->title = g_strdup (_("Review the accounts that left after you followed them back"));
 
   text = g_string_new (NULL);
-  older = rapport_coach_day (step->older->exported_at);
-  newer = rapport_coach_day (step->newer->exported_at);
-  share = rapport_coach_percent ((double) n_dropped / n_lost);
+  older = rapport_format_day (step->older->exported_at);
+  newer = rapport_format_day (step->newer->exported_at);
+  share = rapport_format_percent ((double) n_dropped / n_lost);
   g_string_append_printf (text,
                           g_dngettext (GETTEXT_PACKAGE,
                                        "Between your exports of %s and %s, %'u account stopped "
@@ -116,9 +118,9 @@ rapport_coach_rule_f4f_share (const RapportReport *report,
   suggestion->title = g_strdup (_("Review your follow-for-follow pairs"));
 
   text = g_string_new (NULL);
-  share = rapport_coach_percent (reciprocity->f4f_share_of_followers);
-  share_of_mutuals = rapport_coach_percent (reciprocity->f4f_share_of_mutuals);
-  reciprocal = rapport_coach_percent (reciprocity->reciprocal_share);
+  share = rapport_format_percent (reciprocity->f4f_share_of_followers);
+  share_of_mutuals = rapport_format_percent (reciprocity->f4f_share_of_mutuals);
+  reciprocal = rapport_format_percent (reciprocity->reciprocal_share);
   g_string_append_printf (text,
                           g_dngettext (GETTEXT_PACKAGE,
                                        "%'zu of your %'zu followers (%s) followed you within 72 "

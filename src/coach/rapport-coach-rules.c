@@ -32,6 +32,7 @@
 #include <math.h>
 
 #include "core/rapport-dates.h"
+#include "core/rapport-format.h"
 #include "core/rapport-stats.h"
 
 #include "coach/rapport-coach-private.h"
@@ -94,10 +95,10 @@ rapport_coach_append_comparison (GString             *text,
                                  const char          *without_phrase,
                                  const RapportUplift *uplift)
 {
-  g_autofree char *median_with = rapport_coach_percent (uplift->median_with);
-  g_autofree char *median_without = rapport_coach_percent (uplift->median_without);
-  g_autofree char *change = rapport_coach_change (uplift->uplift);
-  g_autofree char *significance = rapport_coach_significance (uplift->p_value);
+  g_autofree char *median_with = rapport_format_percent (uplift->median_with);
+  g_autofree char *median_without = rapport_format_percent (uplift->median_without);
+  g_autofree char *change = rapport_format_change (uplift->uplift);
+  g_autofree char *significance = rapport_format_significance (uplift->p_value);
 
   /* Translators: the first %s is a group of posts ("with #travel"), the second its median
    * engagement rate, the third the rest ("without it") and its rate; then the change and the

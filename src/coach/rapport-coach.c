@@ -268,57 +268,6 @@ rapport_suggestion_rate (RapportSuggestion *suggestion,
   suggestion->priority = weight * (0.5 + 0.5 * suggestion->confidence);
 }
 
-char *
-rapport_coach_percent (double fraction)
-{
-  if (isnan (fraction))
-    return g_strdup ("—");
-  /* Translators: a percentage; "%%" is the percent sign. */
-  return g_strdup_printf (_("%.1f %%"), fraction * 100);
-}
-
-char *
-rapport_coach_change (double fraction)
-{
-  if (isnan (fraction))
-    return g_strdup ("—");
-  /* Translators: a signed change in percent, "+75.9 %"; "%%" is the percent sign. */
-  return g_strdup_printf (_("%+.1f %%"), fraction * 100);
-}
-
-char *
-rapport_coach_day (gint64 t)
-{
-  g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (t);
-
-  if (date == NULL)
-    return g_strdup ("—");
-  /* Translators: a date in the coach's sentences, a g_date_time_format() format; "%-d %b %Y"
-   * gives "3 Mar 2025". */
-  return g_date_time_format (date, _("%-d %b %Y"));
-}
-
-char *
-rapport_coach_count (double value)
-{
-  if (isnan (value))
-    return g_strdup ("—");
-  return g_strdup_printf ("%'" G_GINT64_FORMAT, (gint64) llround (value));
-}
-
-char *
-rapport_coach_significance (double p_value)
-{
-  if (isnan (p_value))
-    return g_strdup (_("not tested"));
-  if (p_value < 0.05)
-    /* Translators: the result of a significance test of a difference. */
-    return g_strdup_printf (_("p = %.2f, unlikely to be chance"), p_value);
-  if (p_value < 0.2)
-    return g_strdup_printf (_("p = %.2f, a lead worth testing"), p_value);
-  return g_strdup_printf (_("p = %.2f, could well be chance"), p_value);
-}
-
 static int
 compare_suggestions (gconstpointer a,
                      gconstpointer b)

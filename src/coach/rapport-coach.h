@@ -90,19 +90,6 @@ const char        *rapport_suggestion_state_to_string    (RapportSuggestionState
 RapportSuggestionState rapport_suggestion_state_from_string (const char            *state);
 const char        *rapport_evidence_kind_to_string       (RapportEvidenceKind       kind);
 
-/* Formatting shared by the coach's sentences and the printed report.  "4.1 %" for 0.041;
- * "—" for NAN. */
-char              *rapport_coach_percent             (double                     fraction);
-/* "+75.9 %" for 0.759; "—" for NAN. */
-char              *rapport_coach_change              (double                     fraction);
-/* "3 Mar 2025" (UTC). */
-char              *rapport_coach_day                 (gint64                     t);
-/* "1,204" (with the locale's thousands separator), rounded; "—" for NAN. */
-char              *rapport_coach_count               (double                     value);
-/* Says how far a Mann–Whitney p-value can be trusted, with the value: "p = 0.03, unlikely to
- * be chance". */
-char              *rapport_coach_significance        (double                     p_value);
-
 void               rapport_suggestion_free         (RapportSuggestion         *suggestion);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportSuggestion, rapport_suggestion_free)

@@ -12,7 +12,7 @@
 
 #include <glib/gi18n.h>
 
-#include "coach/rapport-coach.h"
+#include "core/rapport-format.h"
 #include "ui/rapport-audience-page-private.h"
 
 void
@@ -55,7 +55,7 @@ segment_row_new (const Segment *segment)
 
   if (segment->unavailable == NULL)
     {
-      g_autofree char *text = rapport_coach_count ((double) segment->count);
+      g_autofree char *text = rapport_format_count ((double) segment->count);
 
       count = gtk_label_new (text);
     }
@@ -80,7 +80,7 @@ segment_dropdown_text (const Segment *segment)
   if (segment->unavailable != NULL)
     return g_strdup (segment->title);
 
-  count = rapport_coach_count ((double) segment->count);
+  count = rapport_format_count ((double) segment->count);
   /* Translators: a segment and its size in the drop-down, "Mutuals (777)". */
   return g_strdup_printf (_("%s (%s)"), segment->title, count);
 }

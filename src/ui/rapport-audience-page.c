@@ -18,7 +18,7 @@
 
 #include <glib/gi18n.h>
 
-#include "coach/rapport-coach.h"
+#include "core/rapport-format.h"
 #include "ui/rapport-audience-page-private.h"
 
 G_DEFINE_FINAL_TYPE (RapportAudiencePage, rapport_audience_page, ADW_TYPE_BREAKPOINT_BIN)
@@ -35,7 +35,7 @@ static char *
 format_day (gpointer unused,
             gint64   t)
 {
-  return t == 0 ? g_strdup ("—") : rapport_coach_day (t);
+  return t == 0 ? g_strdup ("—") : rapport_format_day (t);
 }
 
 void

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "core/rapport-format.h"
 #include "ui/charts/rapport-bar-chart.h"
 #include "ui/rapport-hashtags-page.h"
 #include "ui/rapport-tag-item.h"
@@ -84,14 +85,14 @@ static char *
 format_percent (gpointer unused,
                 double   fraction)
 {
-  return rapport_coach_percent (fraction);
+  return rapport_format_percent (fraction);
 }
 
 static char *
 format_change (gpointer unused,
                double   fraction)
 {
-  return rapport_coach_change (fraction);
+  return rapport_format_change (fraction);
 }
 
 static char *
@@ -203,8 +204,8 @@ show_bait (RapportHashtagsPage        *self,
   if (hashtags->bait->len == 0)
     return;
 
-  with = rapport_coach_percent (hashtags->bait_uplift.median_with);
-  without = rapport_coach_percent (hashtags->bait_uplift.median_without);
+  with = rapport_format_percent (hashtags->bait_uplift.median_with);
+  without = rapport_format_percent (hashtags->bait_uplift.median_without);
   description = g_strdup_printf (
     /* Translators: the %s are percentages like "3.8 %"; the %u are counts of posts. */
     ngettext ("These tags ask for follows or likes in return, and the accounts they bring "
@@ -221,7 +222,7 @@ show_bait (RapportHashtagsPage        *self,
     {
       const RapportBaitTag *bait = &g_array_index (hashtags->bait, RapportBaitTag, i);
       g_autofree char *title = g_strconcat ("#", bait->tag, NULL);
-      g_autofree char *median = rapport_coach_percent (bait->median_with);
+      g_autofree char *median = rapport_format_percent (bait->median_with);
       g_autofree char *subtitle = NULL;
       g_autofree char *evidence = NULL;
       GtkWidget *row;
@@ -293,7 +294,7 @@ show_chart (RapportHashtagsPage        *self,
         continue;
 
       label = g_strconcat ("#", tag->tag, NULL);
-      value = rapport_coach_change (tag->uplift.uplift);
+      value = rapport_format_change (tag->uplift.uplift);
       g_ptr_array_add (strings, label);
       g_ptr_array_add (strings, value);
 
@@ -464,7 +465,7 @@ show_buckets (RapportHashtagsPage        *self,
       const RapportTagBucket *bucket = &hashtags->buckets[i];
       gboolean best = hashtags->best_bucket == (int) i;
       g_autofree char *subtitle = NULL;
-      g_autofree char *median = rapport_coach_percent (bucket->median);
+      g_autofree char *median = rapport_format_percent (bucket->median);
       GtkWidget *row;
       GtkWidget *value;
       GtkWidget *level;

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "core/rapport-format.h"
 #include "core/rapport-stats.h"
 #include "ui/rapport-overview-page-private.h"
 
@@ -145,7 +146,7 @@ update_followers_figure (RapportOverviewPage *self)
     if (g_array_index (self->followers, FollowerDay, i).kind == RAPPORT_SERIES_REAL)
       n_real++;
 
-  value = rapport_coach_count (to->followers);
+  value = rapport_format_count (to->followers);
   if (to->lower_bound)
     {
       char *at_least = g_strdup_printf (_("≥ %s"), value);
@@ -154,14 +155,14 @@ update_followers_figure (RapportOverviewPage *self)
       value = at_least;
     }
 
-  since = rapport_coach_day (from->day);
+  since = rapport_format_day (from->day);
   if (last > first)
     {
       difference = _rapport_overview_format_signed_count (to->followers - from->followers);
       /* A percentage of a handful of followers says nothing. */
       if (from->followers >= RAPPORT_DIVERGENCE_MIN_FOLLOWERS)
         {
-          percent = rapport_coach_change ((to->followers - from->followers) / from->followers);
+          percent = rapport_format_change ((to->followers - from->followers) / from->followers);
           /* Translators: a change of followers and the same in percent, "+335 (+15.8 %)". */
           change = g_strdup_printf (_("%s (%s)"), difference, percent);
         }
@@ -255,7 +256,7 @@ update_rate_figure (RapportOverviewPage *self)
       return;
     }
 
-  value = rapport_coach_percent (rapport_stats_median ((double *) rates->data, rates->len));
+  value = rapport_format_percent (rapport_stats_median ((double *) rates->data, rates->len));
 
   /* The change: the median of the first window of these posts against the last one, as the
    * analysis defines it (rapport_engagement_divergence()). */
@@ -265,9 +266,9 @@ update_rate_figure (RapportOverviewPage *self)
 
   if (divergence != NULL && !isnan (divergence->rate_change) && !isnan (divergence->median_after))
     {
-      g_autofree char *difference = rapport_coach_change (divergence->rate_change / 100);
-      g_autofree char *before = rapport_coach_percent (divergence->median_before);
-      g_autofree char *after = rapport_coach_percent (divergence->median_after);
+      g_autofree char *difference = rapport_format_change (divergence->rate_change / 100);
+      g_autofree char *before = rapport_format_percent (divergence->median_before);
+      g_autofree char *after = rapport_format_percent (divergence->median_after);
 
       /* Translators: a change of the median engagement rate and the two medians,
        * "−7.1 % (7.0 % → 6.5 %)". */
@@ -398,10 +399,10 @@ update_follow_back_figure (RapportOverviewPage *self)
       return;
     }
 
-  value = rapport_coach_percent (reciprocity->follow_back_ratio);
-  mutuals = rapport_coach_count (reciprocity->n_mutuals);
-  following = rapport_coach_count (reciprocity->n_following);
-  date = rapport_coach_day (reciprocity->following_snapshot->exported_at);
+  value = rapport_format_percent (reciprocity->follow_back_ratio);
+  mutuals = rapport_format_count (reciprocity->n_mutuals);
+  following = rapport_format_count (reciprocity->n_following);
+  date = rapport_format_day (reciprocity->following_snapshot->exported_at);
   detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                          "%s of the %s account you follow; export of %s",
                                          "%s of the %s accounts you follow; export of %s",

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "core/rapport-format.h"
 #include "ui/rapport-overview-page-private.h"
 
 /* The headline: the report's strongest divergence, else the comparison of then and now. */
@@ -24,11 +25,11 @@ dup_headline (const RapportReport *report)
 
   if (overall != NULL && !isnan (overall->median_before) && !isnan (overall->median_after))
     {
-      g_autofree char *from = rapport_coach_day (overall->from);
-      g_autofree char *to = rapport_coach_day (overall->to);
-      g_autofree char *growth = rapport_coach_change (overall->follower_growth / 100);
-      g_autofree char *before = rapport_coach_percent (overall->median_before);
-      g_autofree char *after = rapport_coach_percent (overall->median_after);
+      g_autofree char *from = rapport_format_day (overall->from);
+      g_autofree char *to = rapport_format_day (overall->to);
+      g_autofree char *growth = rapport_format_change (overall->follower_growth / 100);
+      g_autofree char *before = rapport_format_percent (overall->median_before);
+      g_autofree char *after = rapport_format_percent (overall->median_after);
 
       /* Translators: the Overview's headline when followers and engagement did not diverge:
        * two dates, the change of followers in percent, and the median engagement rate of the

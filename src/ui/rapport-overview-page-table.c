@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/rapport-format.h"
 #include "core/rapport-sorted.h"
 #include "ui/rapport-overview-page-private.h"
 
@@ -157,8 +158,8 @@ _rapport_overview_page_fill_table (RapportOverviewPage *self)
       guint n_posts = _rapport_overview_times_lower_bound (self->post_times, day->day + DAY) -
                       _rapport_overview_times_lower_bound (self->post_times, day->day);
 
-      item->date = rapport_coach_day (day->day);
-      item->followers = rapport_coach_count (day->followers);
+      item->date = rapport_format_day (day->day);
+      item->followers = rapport_format_count (day->followers);
       item->source = g_strdup (source_text (day, combined));
       item->posts = n_posts > 0 ? g_strdup_printf ("%u", n_posts) : g_strdup ("");
       item->median_rate = g_strdup ("—");
@@ -182,7 +183,7 @@ _rapport_overview_page_fill_table (RapportOverviewPage *self)
                   day->day + DAY - median->t <= RAPPORT_ENGAGEMENT_ROLLING_DAYS * DAY)
                 {
                   g_free (item->median_rate);
-                  item->median_rate = rapport_coach_percent (median->median);
+                  item->median_rate = rapport_format_percent (median->median);
                 }
             }
         }

@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "core/rapport-format.h"
 #include "core/rapport-sorted.h"
 #include "ui/rapport-account-row.h"
 #include "ui/rapport-overview-page-private.h"
@@ -356,7 +357,7 @@ build_all (RapportOverviewPage *self)
       const RapportAccount *account = rapport_analysis_get_account (child);
       const RapportReciprocity *reciprocity;
       g_autofree char *followers = NULL;
-      g_autofree char *rate = rapport_coach_percent (report->engagement.median_rate);
+      g_autofree char *rate = rapport_format_percent (report->engagement.median_rate);
       g_autofree char *follow_back = NULL;
       g_autofree char *posts = NULL;
       g_autofree char *subtitle = NULL;
@@ -376,13 +377,13 @@ build_all (RapportOverviewPage *self)
 
       /* The account's own figures over all its exports. */
       if (points->len > 0)
-        followers = rapport_coach_count (g_array_index (points, RapportSeriesPoint,
-                                                        points->len - 1).followers);
+        followers = rapport_format_count (g_array_index (points, RapportSeriesPoint,
+                                                         points->len - 1).followers);
       else
         followers = g_strdup ("—");
       reciprocity = rapport_analysis_get_reciprocity (child);
-      follow_back = rapport_coach_percent (reciprocity != NULL ? reciprocity->follow_back_ratio
-                                                               : NAN);
+      follow_back = rapport_format_percent (reciprocity != NULL ? reciprocity->follow_back_ratio
+                                                                : NAN);
       posts = isnan (report->cadence->posts_per_week)
         ? g_strdup ("—") : g_strdup_printf ("%.1f", report->cadence->posts_per_week);
       /* Translators: the figures of one account on the Overview of all accounts. */

@@ -12,7 +12,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "coach/rapport-coach.h"
+#include "core/rapport-format.h"
 #include "ui/rapport-post-item.h"
 #include "ui/rapport-posts-page.h"
 
@@ -93,21 +93,21 @@ static char *
 format_day (gpointer unused,
             gint64   t)
 {
-  return rapport_coach_day (t);
+  return rapport_format_day (t);
 }
 
 static char *
 format_count (gpointer unused,
               gint64   count)
 {
-  return count < 0 ? g_strdup ("—") : rapport_coach_count ((double) count);
+  return count < 0 ? g_strdup ("—") : rapport_format_count ((double) count);
 }
 
 static char *
 format_rate (gpointer unused,
              double   rate)
 {
-  return rapport_coach_percent (rate);
+  return rapport_format_percent (rate);
 }
 
 /* The order of @column in the view's sorter; columns not sorted by count as ascending. */
@@ -241,7 +241,7 @@ add_known_count (RapportPostsPage *self,
   if (count < 0)
     return;
 
-  text = rapport_coach_count ((double) count);
+  text = rapport_format_count ((double) count);
   add_count_row (self, title, text, NULL);
 }
 
@@ -345,13 +345,13 @@ update_details (RapportPostsPage *self)
   add_known_count (self, _("Reach"), post->reach);
 
   {
-    g_autofree char *rate = rapport_coach_percent (engagement->rate);
+    g_autofree char *rate = rapport_format_percent (engagement->rate);
     g_autofree char *followers = NULL;
     g_autofree char *basis = NULL;
 
     if (!isnan (engagement->followers))
       {
-        followers = rapport_coach_count (engagement->followers);
+        followers = rapport_format_count (engagement->followers);
         basis = engagement->followers_lower_bound
                 /* Translators: what an engagement rate rests on; %s is a follower count. */
                 ? g_strdup_printf (_("Of at least %s followers: an upper bound"), followers)
@@ -362,7 +362,7 @@ update_details (RapportPostsPage *self)
 
   if (!isnan (engagement->rate_by_impressions))
     {
-      g_autofree char *rate = rapport_coach_percent (engagement->rate_by_impressions);
+      g_autofree char *rate = rapport_format_percent (engagement->rate_by_impressions);
 
       add_count_row (self, _("Engagement Rate by Impressions"), rate, NULL);
     }

@@ -78,7 +78,7 @@ static char *
 format_count (gpointer unused,
               guint    n)
 {
-  return g_strdup_printf ("%'u", n);
+  return rapport_format_count (n);
 }
 
 static char *
@@ -99,15 +99,7 @@ static char *
 format_p_value (gpointer unused,
                 double   p_value)
 {
-  if (isnan (p_value))
-    return g_strdup ("—");
-  if (p_value < 0.001)
-    /* Translators: a p-value too small to write out. */
-    return g_strdup (_("< 0.001"));
-  if (p_value < 0.01)
-    return g_strdup_printf ("%.3f", p_value);
-
-  return g_strdup_printf ("%.2f", p_value);
+  return rapport_format_p_value (p_value);
 }
 
 static char *

@@ -100,7 +100,7 @@ static char *
 format_count (gpointer unused,
               gint64   count)
 {
-  return count < 0 ? g_strdup ("—") : rapport_format_count ((double) count);
+  return rapport_format_optional_count (count);
 }
 
 static char *
@@ -241,7 +241,7 @@ add_known_count (RapportPostsPage *self,
   if (count < 0)
     return;
 
-  text = rapport_format_count ((double) count);
+  text = rapport_format_optional_count (count);
   add_count_row (self, title, text, NULL);
 }
 
@@ -309,7 +309,8 @@ update_details (RapportPostsPage *self)
 
   date = g_date_time_new_from_unix_local (post->created_at);
   /* Translators: the date and time of a post, a g_date_time_format() format. */
-  when = date != NULL ? g_date_time_format (date, _("%-d %B %Y, %H:%M")) : g_strdup ("—");
+  when = date != NULL ? g_date_time_format (date, _("%-d %B %Y, %H:%M"))
+                      : g_strdup (RAPPORT_FORMAT_NONE);
   gtk_label_set_label (self->detail_date, when);
 
   if (rapport_analysis_is_all_accounts (self->analysis))
@@ -522,7 +523,7 @@ add_posts (RapportPostsPage *self,
   if (report == NULL || report->per_post == NULL)
     return;
 
-  name = g_strdup_printf ("@%s", account != NULL && account->handle != NULL ? account->handle : "");
+  name = rapport_format_handle (account != NULL ? account->handle : NULL);
 
   for (guint i = 0; i < report->per_post->len; i++)
     {

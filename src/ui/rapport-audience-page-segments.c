@@ -61,7 +61,7 @@ segment_row_new (const Segment *segment)
     }
   else
     {
-      count = gtk_label_new ("—");
+      count = gtk_label_new (RAPPORT_FORMAT_NONE);
     }
   gtk_widget_add_css_class (count, "dimmed");
   gtk_widget_add_css_class (count, "numeric");

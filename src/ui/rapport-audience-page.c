@@ -35,7 +35,7 @@ static char *
 format_day (gpointer unused,
             gint64   t)
 {
-  return t == 0 ? g_strdup ("—") : rapport_format_day (t);
+  return rapport_format_day (t);
 }
 
 void

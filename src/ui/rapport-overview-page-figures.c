@@ -18,12 +18,6 @@
 
 /* ── formatting ─────────────────────────────────────────────────────────────────────────── */
 
-char *
-_rapport_overview_format_signed_count (double value)
-{
-  return g_strdup_printf ("%+'.0f", value);
-}
-
 /* "13" for whole numbers, "52.1" otherwise. */
 static char *
 format_weeks (double weeks)
@@ -135,7 +129,7 @@ update_followers_figure (RapportOverviewPage *self)
         : _("There are no follower figures for these days.");
 
       set_figure (self->followers_card, self->followers_value, self->followers_change,
-                  self->followers_detail, "—", NULL, TREND_NONE, NULL,
+                  self->followers_detail, RAPPORT_FORMAT_NONE, NULL, TREND_NONE, NULL,
                   why != NULL ? why : _("The exports give no follower figures for this account."));
       return;
     }
@@ -158,7 +152,7 @@ update_followers_figure (RapportOverviewPage *self)
   since = rapport_format_day (from->day);
   if (last > first)
     {
-      difference = _rapport_overview_format_signed_count (to->followers - from->followers);
+      difference = rapport_format_signed_count (to->followers - from->followers);
       /* A percentage of a handful of followers says nothing. */
       if (from->followers >= RAPPORT_DIVERGENCE_MIN_FOLLOWERS)
         {
@@ -216,7 +210,7 @@ update_rate_figure (RapportOverviewPage *self)
   if (report == NULL)
     {
       set_figure (self->rate_card, self->rate_value, self->rate_change, self->rate_detail,
-                  "—", NULL, TREND_NONE, _("Per account, below"),
+                  RAPPORT_FORMAT_NONE, NULL, TREND_NONE, _("Per account, below"),
                   _("Engagement rates are not comparable across platforms, so each account’s "
                     "median is listed with the account."));
       return;
@@ -250,7 +244,7 @@ update_rate_figure (RapportOverviewPage *self)
                 "days of the posts.");
 
       set_figure (self->rate_card, self->rate_value, self->rate_change, self->rate_detail,
-                  "—", NULL, TREND_NONE, NULL,
+                  RAPPORT_FORMAT_NONE, NULL, TREND_NONE, NULL,
                   why != NULL ? why
                               : _("The exports give no interactions for this account’s posts."));
       return;
@@ -323,8 +317,8 @@ update_posts_figure (RapportOverviewPage *self)
 
   if (times->len == 0)
     {
-      set_figure (self->posts_card, self->posts_value, NULL, self->posts_detail, "—", NULL,
-                  TREND_NONE, NULL, _("The exports hold no posts."));
+      set_figure (self->posts_card, self->posts_value, NULL, self->posts_detail,
+                  RAPPORT_FORMAT_NONE, NULL, TREND_NONE, NULL, _("The exports hold no posts."));
       return;
     }
 
@@ -373,7 +367,8 @@ update_follow_back_figure (RapportOverviewPage *self)
   if (report == NULL)
     {
       set_figure (self->follow_back_card, self->follow_back_value, NULL,
-                  self->follow_back_detail, "—", NULL, TREND_NONE, _("Per account, below"),
+                  self->follow_back_detail, RAPPORT_FORMAT_NONE, NULL, TREND_NONE,
+                  _("Per account, below"),
                   _("Each account has followers and following of its own, so each account’s "
                     "ratio is listed with the account."));
       return;
@@ -386,7 +381,7 @@ update_follow_back_figure (RapportOverviewPage *self)
       const char *why = coverage_explanation (report, RAPPORT_FIGURE_RECIPROCITY);
 
       set_figure (self->follow_back_card, self->follow_back_value, NULL,
-                  self->follow_back_detail, "—", NULL, TREND_NONE, NULL,
+                  self->follow_back_detail, RAPPORT_FORMAT_NONE, NULL, TREND_NONE, NULL,
                   why != NULL ? why : _("The exports lack a follower or a following list."));
       return;
     }
@@ -394,7 +389,7 @@ update_follow_back_figure (RapportOverviewPage *self)
   if (reciprocity->n_following == 0)
     {
       set_figure (self->follow_back_card, self->follow_back_value, NULL,
-                  self->follow_back_detail, "—", NULL, TREND_NONE, NULL,
+                  self->follow_back_detail, RAPPORT_FORMAT_NONE, NULL, TREND_NONE, NULL,
                   _("You follow nobody, so there is nobody to follow you back."));
       return;
     }

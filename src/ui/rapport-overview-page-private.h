@@ -82,8 +82,6 @@ guint _rapport_overview_times_lower_bound     (const GArray        *times,
                                                gint64               t);
 
 /* rapport-overview-page-figures.c */
-/* "+335", with the locale's thousands separator. */
-char *_rapport_overview_format_signed_count   (double               value);
 /* The four key figures of the selected days. */
 void  _rapport_overview_page_update_figures   (RapportOverviewPage *self);
 

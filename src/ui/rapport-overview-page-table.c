@@ -161,8 +161,8 @@ _rapport_overview_page_fill_table (RapportOverviewPage *self)
       item->date = rapport_format_day (day->day);
       item->followers = rapport_format_count (day->followers);
       item->source = g_strdup (source_text (day, combined));
-      item->posts = n_posts > 0 ? g_strdup_printf ("%u", n_posts) : g_strdup ("");
-      item->median_rate = g_strdup ("—");
+      item->posts = n_posts > 0 ? rapport_format_count (n_posts) : g_strdup ("");
+      item->median_rate = g_strdup (RAPPORT_FORMAT_NONE);
 
       /* The rolling median as of the end of the day, as the chart's read-out gives it. */
       if (report != NULL && report->rolling_median->len > 0)

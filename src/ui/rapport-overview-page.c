@@ -307,7 +307,7 @@ build_account (RapportOverviewPage *self)
   for (guint i = 0; i < report->anomalies->len; i++)
     {
       const RapportAnomaly *anomaly = &g_array_index (report->anomalies, RapportAnomaly, i);
-      g_autofree char *change = _rapport_overview_format_signed_count (anomaly->change);
+      g_autofree char *change = rapport_format_signed_count (anomaly->change);
 
       rapport_chart_add_marker (self->chart, RAPPORT_CHART_MARKER_BAND, anomaly->start,
                                 anomaly->end, change);
@@ -380,12 +380,13 @@ build_all (RapportOverviewPage *self)
         followers = rapport_format_count (g_array_index (points, RapportSeriesPoint,
                                                          points->len - 1).followers);
       else
-        followers = g_strdup ("—");
+        followers = g_strdup (RAPPORT_FORMAT_NONE);
       reciprocity = rapport_analysis_get_reciprocity (child);
       follow_back = rapport_format_percent (reciprocity != NULL ? reciprocity->follow_back_ratio
                                                                 : NAN);
       posts = isnan (report->cadence->posts_per_week)
-        ? g_strdup ("—") : g_strdup_printf ("%.1f", report->cadence->posts_per_week);
+        ? g_strdup (RAPPORT_FORMAT_NONE)
+        : g_strdup_printf ("%.1f", report->cadence->posts_per_week);
       /* Translators: the figures of one account on the Overview of all accounts. */
       subtitle = g_strdup_printf (_("%s · %s followers · median engagement rate %s · %s posts a "
                                     "week · follow-back ratio %s"),

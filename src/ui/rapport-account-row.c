@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/rapport-format.h"
 #include "rapport-account-row.h"
 
 struct _RapportAccountRow
@@ -134,13 +135,11 @@ rapport_account_row_new (const RapportAccount *account)
   self = g_object_new (RAPPORT_TYPE_ACCOUNT_ROW, NULL);
   self->account_id = account->id;
 
-  title = g_strdup_printf ("@%s", account->handle);
+  title = rapport_format_handle (account->handle);
 
   if (account->last_exported_at > 0)
     {
-      g_autoptr(GDateTime) exported = g_date_time_new_from_unix_utc (account->last_exported_at);
-      /* Translators: a g_date_time_format() date, "31 Jul 2022" */
-      g_autofree char *date = g_date_time_format (exported, _("%-d %b %Y"));
+      g_autofree char *date = rapport_format_day (account->last_exported_at);
 
       /* Translators: the date of the newest export of an account, "Exported 31 Jul 2022" */
       subtitle = g_strdup_printf (_("Exported %s"), date);

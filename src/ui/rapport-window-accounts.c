@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/rapport-format.h"
 #include "ui/rapport-account-row.h"
 #include "ui/rapport-window-private.h"
 
@@ -214,7 +215,7 @@ rapport_window_remove_account_action (GtkWidget  *widget,
   data = g_new0 (RemoveData, 1);
   data->window = g_object_ref (self);
   data->account_id = account_id;
-  data->title = g_strdup_printf ("@%s", account->handle);
+  data->title = rapport_format_handle (account->handle);
 
   /* Translators: the heading of the dialog that confirms removing an account, "Remove @jo.doe?" */
   heading = g_strdup_printf (_("Remove %s?"), data->title);

@@ -91,6 +91,8 @@ rapport_chart_scale_compute (RapportChartScale *scale,
     }
 }
 
+/* Not rapport_format_percent() or _count(): a tick has only the decimals its step needs, and
+ * large values shorten to K and M, so the labels stay narrow. */
 char *
 rapport_chart_scale_format_tick (const RapportChartScale *scale,
                                  double                   value)

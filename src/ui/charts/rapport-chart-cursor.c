@@ -13,21 +13,21 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "core/rapport-format.h"
 #include "core/rapport-sorted.h"
 #include "ui/charts/rapport-chart-private.h"
 
 /* ── the read-out ───────────────────────────────────────────────────────────────────────── */
 
-/* Exact, for the read-out. */
+/* Exact, for the read-out: as the pages and the report write the figure. */
 static char *
 format_value (RapportChartFormat format,
               double             value)
 {
   if (format == RAPPORT_CHART_FORMAT_PERCENT)
-    /* Translators: a percentage in the chart's read-out; "%%" is the percent sign. */
-    return g_strdup_printf (_("%.1f %%"), value * 100);
+    return rapport_format_percent (value);
 
-  return g_strdup_printf ("%'.0f", value);
+  return rapport_format_count (value);
 }
 
 void

@@ -148,6 +148,21 @@ test_handle (void)
   assert_formats (rapport_format_handle (NULL), "@?");
 }
 
+static void
+test_pad (void)
+{
+  assert_formats (rapport_format_pad ("2455", 6), "  2455");
+  assert_formats (rapport_format_pad ("@jo", -6), "@jo   ");
+  /* "—" is three bytes and one character: it gets the padding of one. */
+  assert_formats (rapport_format_pad (RAPPORT_FORMAT_NONE, 4), "   —");
+  assert_formats (rapport_format_pad ("Beiträge", -9), "Beiträge ");
+  assert_formats (rapport_format_pad ("2455", 0), "2455");
+  /* Too long for the cell: whole, not cut. */
+  assert_formats (rapport_format_pad ("@mira.makes", 4), "@mira.makes");
+  assert_formats (rapport_format_pad ("@mira.makes", -4), "@mira.makes");
+  assert_formats (rapport_format_pad ("", -3), "   ");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -166,6 +181,7 @@ main (int   argc,
   g_test_add_func ("/format/p-value", test_p_value);
   g_test_add_func ("/format/significance", test_significance);
   g_test_add_func ("/format/handle", test_handle);
+  g_test_add_func ("/format/pad", test_pad);
 
   return g_test_run ();
 }

@@ -98,14 +98,9 @@ rapport_report_text_cell (GString    *out,
                           const char *text,
                           int         width)
 {
-  int padding = ABS (width) - (int) g_utf8_strlen (text, -1);
+  g_autofree char *cell = rapport_format_pad (text, width);
 
-  if (width < 0)
-    g_string_append (out, text);
-  for (int i = 0; i < padding; i++)
-    g_string_append_c (out, ' ');
-  if (width >= 0)
-    g_string_append (out, text);
+  g_string_append (out, cell);
 }
 
 void

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "rapport-dates.h"
 #include "rapport-format.h"
@@ -99,4 +100,25 @@ char *
 rapport_format_handle (const char *handle)
 {
   return g_strconcat ("@", handle != NULL ? handle : "?", NULL);
+}
+
+char *
+rapport_format_pad (const char *text,
+                    int         width)
+{
+  glong padding;
+  GString *cell;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  padding = MAX (ABS (width) - g_utf8_strlen (text, -1), 0);
+  cell = g_string_sized_new (strlen (text) + padding);
+  if (width < 0)
+    g_string_append (cell, text);
+  for (glong i = 0; i < padding; i++)
+    g_string_append_c (cell, ' ');
+  if (width >= 0)
+    g_string_append (cell, text);
+
+  return g_string_free (cell, FALSE);
 }

@@ -41,4 +41,10 @@ char *rapport_format_significance   (double      p_value);
 /* "@jo"; "@?" for NULL. */
 char *rapport_format_handle         (const char *handle);
 
+/* @text in a cell of |@width| characters, not bytes, so that "—" and "ä" take one column:
+ * right-aligned for a positive @width, left-aligned for a negative one, as printf's "%*s";
+ * a longer text is returned whole. */
+char *rapport_format_pad            (const char *text,
+                                     int         width);
+
 G_END_DECLS

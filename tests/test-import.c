@@ -336,6 +336,40 @@ test_command_line (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (err, "rapport: export.zip: cannot be opened"));
 }
 
+/* The columns of `rapport accounts` line up when a count is unknown: "—" is three bytes wide
+ * and one character. */
+static void
+test_accounts_table (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = fixture_path ("twitter", "analytics", NULL);
+  const char *rapport = g_getenv ("RAPPORT_BIN");
+  const char *import_argv[] = { rapport, "import", "--data-dir", fixture->data_dir, path, NULL };
+  const char *accounts_argv[] = { rapport, "accounts", "--data-dir", fixture->data_dir, NULL };
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_clear_object (&fixture->store);
+
+  g_spawn_sync (NULL, (char **) import_argv, NULL, 0, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  g_spawn_sync (NULL, (char **) accounts_argv, NULL, 0, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >=, 2);
+  g_assert_cmpstr (lines[0], ==,
+                   "ID   Platform   Account                   Followers  Following    Posts  "
+                   "Last export");
+  g_assert_cmpstr (lines[1], ==,
+                   "1    X/Twitter  @JoDoe                            —          —        4  "
+                   "2024-11-09");
+}
+
 /* A TikTok export at @path of @n followers named follower0000000 … in a fixed-width form, so
  * that two exports differing in one name have the same size. */
 static void
@@ -486,6 +520,7 @@ main (int   argc,
   ADD ("/import/broken-file-changes-nothing", test_broken_file_changes_nothing);
   ADD ("/import/cancelled", test_cancelled);
   ADD ("/import/command-line", test_command_line);
+  ADD ("/import/accounts-table", test_accounts_table);
   ADD ("/import/same-size-exports", test_same_size_exports);
   ADD ("/import/unreadable-list", test_unreadable_list);
   ADD ("/import/command-line-names-the-export", test_command_line_names_the_export);

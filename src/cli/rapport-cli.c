@@ -157,19 +157,41 @@ command_import (const char    *data_dir,
   return status;
 }
 
+/* A line of the `rapport accounts` table: its columns padded by characters, since "—" and
+ * translated headings are wider in bytes than on screen. */
+static void
+print_accounts_line (const char *id,
+                     const char *platform,
+                     const char *account,
+                     const char *followers,
+                     const char *following,
+                     const char *posts,
+                     const char *last)
+{
+  g_autofree char *id_cell = rapport_format_pad (id, -4);
+  g_autofree char *platform_cell = rapport_format_pad (platform, -10);
+  g_autofree char *account_cell = rapport_format_pad (account, -24);
+  g_autofree char *followers_cell = rapport_format_pad (followers, 10);
+  g_autofree char *following_cell = rapport_format_pad (following, 10);
+  g_autofree char *posts_cell = rapport_format_pad (posts, 8);
+
+  print_out ("%s %s %s %s %s %s  %s\n", id_cell, platform_cell, account_cell, followers_cell,
+             following_cell, posts_cell, last);
+}
+
 /* One account's row of the `rapport accounts` table. */
 static void
 print_account (const RapportAccount *account)
 {
+  g_autofree char *id = g_strdup_printf ("%" PRId64, account->id);
   g_autofree char *handle = rapport_format_handle (account->handle);
   g_autofree char *followers = rapport_format_optional_count (account->followers);
   g_autofree char *following = rapport_format_optional_count (account->following);
   g_autofree char *posts = rapport_format_optional_count (account->posts);
   g_autofree char *last = rapport_format_iso_day (account->last_exported_at);
 
-  print_out ("%-4" PRId64 " %-10s %-24s %10s %10s %8s  %s\n", account->id,
-             rapport_platform_display_name (account->platform), handle, followers, following,
-             posts, last);
+  print_accounts_line (id, rapport_platform_display_name (account->platform), handle, followers,
+                       following, posts, last);
 }
 
 /* One export under its account in `rapport accounts`. */
@@ -211,8 +233,8 @@ command_accounts (const char    *data_dir,
       return 0;
     }
 
-  print_out ("%-4s %-10s %-24s %10s %10s %8s  %s\n", _("ID"), _("Platform"), _("Account"),
-             _("Followers"), _("Following"), _("Posts"), _("Last export"));
+  print_accounts_line (_("ID"), _("Platform"), _("Account"), _("Followers"), _("Following"),
+                       _("Posts"), _("Last export"));
   for (guint i = 0; i < accounts->len; i++)
     {
       RapportAccount *account = g_ptr_array_index (accounts, i);

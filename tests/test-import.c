@@ -301,6 +301,10 @@ test_command_line (Fixture       *fixture,
   const char *again_argv[] = { rapport, "import", path, "--data-dir", fixture->data_dir, NULL };
   /* The option may also come before the command. */
   const char *accounts_argv[] = { rapport, "--data-dir", fixture->data_dir, "accounts", NULL };
+  const char *rename_argv[] = { rapport, "accounts", "rename", "1", "@jo.cats", "--data-dir",
+                                fixture->data_dir, NULL };
+  const char *merge_argv[] = { rapport, "accounts", "merge", "1", "x", "--data-dir",
+                               fixture->data_dir, NULL };
   const char *missing_argv[] = { rapport, "import", "--data-dir", fixture->data_dir, "/nonexistent/export.zip", NULL };
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
@@ -334,6 +338,22 @@ test_command_line (Fixture       *fixture,
   g_spawn_sync (NULL, (char **) missing_argv, NULL, 0, NULL, NULL, &out, &err, &status, &error);
   g_assert_false (g_spawn_check_wait_status (status, NULL));
   g_assert_true (g_str_has_prefix (err, "rapport: export.zip: cannot be opened"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Renaming, and the refusals of a merge. */
+  g_spawn_sync (NULL, (char **) rename_argv, NULL, 0, NULL, NULL, &out, &err, &status, &error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_cmpstr (out, ==, "Account 1 is now @jo.cats\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_spawn_sync (NULL, (char **) accounts_argv, NULL, 0, NULL, NULL, &out, &err, &status, &error);
+  g_assert_nonnull (strstr (out, "TikTok     @jo.cats"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_spawn_sync (NULL, (char **) merge_argv, NULL, 0, NULL, NULL, &out, &err, &status, &error);
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+  g_assert_cmpstr (err, ==, "rapport: “x” is not an account id (see rapport accounts)\n");
 }
 
 /* The columns of `rapport accounts` line up when a count is unknown: "—" is three bytes wide

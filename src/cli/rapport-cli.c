@@ -213,6 +213,58 @@ print_snapshot (const RapportSnapshot *snapshot)
              snapshot->source_name, followers, following, snapshot->n_posts);
 }
 
+static gboolean
+parse_account_id (const char  *text,
+                  gint64      *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, id, &error))
+    return TRUE;
+
+  /* Translators: "rapport: “x” is not an account id (see rapport accounts)" */
+  message = g_strdup_printf (_("“%s” is not an account id (see rapport accounts)"), text);
+  print_error (message);
+  return FALSE;
+}
+
+/* `rapport accounts rename ID HANDLE` and `rapport accounts merge ID INTO`. */
+static int
+change_accounts (RapportStore  *store,
+                 int            argc,
+                 char         **argv)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean rename = g_str_equal (argv[1], "rename");
+  gint64 id, into;
+
+  if (argc != 4 || !(rename || g_str_equal (argv[1], "merge")))
+    {
+      print_error (_("use: rapport accounts [rename ID HANDLE | merge ID INTO]"));
+      return 2;
+    }
+  if (!parse_account_id (argv[2], &id) || (!rename && !parse_account_id (argv[3], &into)))
+    return 2;
+
+  if (rename ? !rapport_store_rename_account (store, id, argv[3], &error)
+             : !rapport_store_merge_accounts (store, id, into, &error))
+    {
+      print_error (error->message);
+      return 1;
+    }
+
+  if (rename)
+    {
+      g_autofree char *handle = rapport_format_handle (argv[3][0] == '@' ? argv[3] + 1 : argv[3]);
+
+      print_out (_("Account %" PRId64 " is now %s\n"), id, handle);
+    }
+  else
+    print_out (_("Account %" PRId64 " was merged into account %" PRId64 "\n"), id, into);
+  return 0;
+}
+
 static int
 command_accounts (const char    *data_dir,
                   RapportStore  *store,
@@ -221,6 +273,9 @@ command_accounts (const char    *data_dir,
 {
   g_autoptr(GPtrArray) accounts = NULL;
   g_autoptr(GError) error = NULL;
+
+  if (argc > 1)
+    return change_accounts (store, argc, argv);
 
   if (!(accounts = rapport_store_list_accounts (store, &error)))
     {
@@ -241,6 +296,11 @@ command_accounts (const char    *data_dir,
       g_autoptr(GPtrArray) snapshots = NULL;
 
       print_account (account);
+      if (account->provisional)
+        print_out (_("     no file of the export named this account: give it its handle with "
+                     "rapport accounts rename %" PRId64 " HANDLE, or join it to the account it "
+                     "belongs to with rapport accounts merge %" PRId64 " ID\n"),
+                   account->id, account->id);
       if (!(snapshots = rapport_store_list_snapshots (store, account->id, &error)))
         {
           print_error (error->message);

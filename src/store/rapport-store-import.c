@@ -55,6 +55,48 @@ rapport_store_import_require_account (RapportStoreImport  *self,
   return FALSE;
 }
 
+/* Sets self->account_id to the account of @info's platform id, if there is one, renaming it to
+ * @info's handle unless another account has that handle already. */
+static gboolean
+find_account_by_platform_id (RapportStoreImport        *self,
+                             const RapportAccountInfo  *info,
+                             GError                   **error)
+{
+  sqlite3_stmt *stmt;
+  int status;
+
+  stmt = rapport_store_prepare (self->store,
+    "SELECT id FROM account WHERE platform = ?1 AND platform_id = ?2"
+    " ORDER BY provisional, id LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, rapport_platform_to_string (info->platform), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, info->platform_id, -1, SQLITE_STATIC);
+  status = sqlite3_step (stmt);
+  if (status == SQLITE_ROW)
+    self->account_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (status != SQLITE_ROW && status != SQLITE_DONE)
+    {
+      rapport_store_set_sqlite_error (self->store, error, _("saving the account"));
+      return FALSE;
+    }
+  if (self->account_id == 0)
+    return TRUE;
+
+  stmt = rapport_store_prepare (self->store,
+    "UPDATE OR IGNORE account SET handle = coalesce (?2, handle), provisional = 0,"
+    "  display_name = coalesce (?3, display_name)"
+    " WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->account_id);
+  rapport_store_bind_text (stmt, 2, info->handle);
+  rapport_store_bind_text (stmt, 3, info->display_name);
+
+  return rapport_store_import_step_done (self, stmt, N_("saving the account"), error);
+}
+
 static gboolean
 store_set_account (RapportImportSink         *sink,
                    const RapportAccountInfo  *info,
@@ -78,27 +120,40 @@ store_set_account (RapportImportSink         *sink,
       return FALSE;
     }
 
-  stmt = rapport_store_prepare (self->store,
-    "INSERT INTO account (platform, handle, platform_id, display_name, created_at)"
-    " VALUES (?1, ?2, ?3, ?4, ?5)"
-    " ON CONFLICT (platform, handle) DO UPDATE SET"
-    "   platform_id = coalesce (excluded.platform_id, platform_id),"
-    "   display_name = coalesce (excluded.display_name, display_name)"
-    " RETURNING id", error);
-  if (stmt == NULL)
+  /* An account that changed its handle is the same account: where the export gives the
+   * platform's id, that id finds it, and it takes the new handle. */
+  if (info->platform_id != NULL && !info->provisional &&
+      !find_account_by_platform_id (self, info, error))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, rapport_platform_to_string (info->platform), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, handle, -1, SQLITE_STATIC);
-  rapport_store_bind_text (stmt, 3, info->platform_id);
-  rapport_store_bind_text (stmt, 4, info->display_name);
-  sqlite3_bind_int64 (stmt, 5, g_get_real_time () / G_USEC_PER_SEC);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+
+  if (self->account_id == 0)
     {
-      rapport_store_set_sqlite_error (self->store, error, _("saving the account"));
-      return FALSE;
+      stmt = rapport_store_prepare (self->store,
+        "INSERT INTO account (platform, handle, platform_id, display_name, created_at,"
+        "                     provisional)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+        " ON CONFLICT (platform, handle) DO UPDATE SET"
+        "   platform_id = coalesce (excluded.platform_id, platform_id),"
+        "   display_name = coalesce (excluded.display_name, display_name),"
+        "   provisional = provisional AND excluded.provisional"
+        " RETURNING id", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, rapport_platform_to_string (info->platform), -1,
+                         SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, handle, -1, SQLITE_STATIC);
+      rapport_store_bind_text (stmt, 3, info->platform_id);
+      rapport_store_bind_text (stmt, 4, info->display_name);
+      sqlite3_bind_int64 (stmt, 5, g_get_real_time () / G_USEC_PER_SEC);
+      sqlite3_bind_int (stmt, 6, info->provisional);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          rapport_store_set_sqlite_error (self->store, error, _("saving the account"));
+          return FALSE;
+        }
+      self->account_id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
     }
-  self->account_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
 
   /* Until the hash of every byte is known, a unique stand-in keeps content_hash's constraint. */
   if (self->content_hash == NULL)

@@ -129,7 +129,11 @@ static const char * const migrations[] = {
    * counts as the same export when the samples match (content_hash = sample_hash). */
   "ALTER TABLE snapshot ADD COLUMN sample_hash TEXT;"
   "UPDATE snapshot SET sample_hash = content_hash;"
-  "CREATE INDEX snapshot_by_sample_hash ON snapshot (sample_hash);",
+  "CREATE INDEX snapshot_by_sample_hash ON snapshot (sample_hash);"
+  /* An account whose export named nobody carries a stand-in handle until the creator renames
+   * it or merges it into the account it belongs to. */
+  "ALTER TABLE account ADD COLUMN provisional INTEGER NOT NULL DEFAULT 0;"
+  "CREATE INDEX account_by_platform_id ON account (platform, platform_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_STORE_SCHEMA_VERSION);

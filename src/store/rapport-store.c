@@ -510,7 +510,7 @@ rapport_store_list_accounts (RapportStore  *self,
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
 
   stmt = rapport_store_prepare (self,
-    "SELECT a.id, a.platform, a.handle, a.platform_id, a.display_name,"
+    "SELECT a.id, a.platform, a.handle, a.platform_id, a.display_name, a.provisional,"
     "       (SELECT count(*) FROM snapshot s WHERE s.account_id = a.id),"
     "       (SELECT max(exported_at) FROM snapshot s WHERE s.account_id = a.id),"
     "       (SELECT n_followers FROM snapshot s WHERE s.account_id = a.id AND s.has_followers"
@@ -532,11 +532,12 @@ rapport_store_list_accounts (RapportStore  *self,
       account->handle = dup_column_text (stmt, 2);
       account->platform_id = dup_column_text (stmt, 3);
       account->display_name = dup_column_text (stmt, 4);
-      account->n_snapshots = sqlite3_column_int (stmt, 5);
-      account->last_exported_at = sqlite3_column_int64 (stmt, 6);
-      account->followers = column_count_or_unknown (stmt, 7);
-      account->following = column_count_or_unknown (stmt, 8);
-      account->posts = sqlite3_column_int64 (stmt, 9);
+      account->provisional = sqlite3_column_int (stmt, 5) != 0;
+      account->n_snapshots = sqlite3_column_int (stmt, 6);
+      account->last_exported_at = sqlite3_column_int64 (stmt, 7);
+      account->followers = column_count_or_unknown (stmt, 8);
+      account->following = column_count_or_unknown (stmt, 9);
+      account->posts = sqlite3_column_int64 (stmt, 10);
       g_ptr_array_add (accounts, account);
     }
   if (step_failed (self, status, error))

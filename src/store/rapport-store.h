@@ -47,6 +47,7 @@ typedef struct
   gint64 followers;        /* follower list size of the newest snapshot, -1 when unknown */
   gint64 following;        /* -1 when unknown */
   gint64 posts;
+  gboolean provisional;    /* the handle is a stand-in: no file named the account */
 } RapportAccount;
 
 typedef struct
@@ -178,6 +179,19 @@ gboolean              rapport_store_set_suggestion_state (RapportStore        *s
                                                         GError               **error);
 gboolean              rapport_store_delete_account     (RapportStore          *self,
                                                         gint64                 account_id,
+                                                        GError               **error);
+/* Gives the account the handle the creator knows it by; it is no longer provisional.  Fails
+ * when another account of the platform has that handle (merge them instead). */
+gboolean              rapport_store_rename_account     (RapportStore          *self,
+                                                        gint64                 account_id,
+                                                        const char            *handle,
+                                                        GError               **error);
+/* Moves everything of account @from_id (snapshots, posts and their history, follower counts,
+ * interactions) into @into_id, of the same platform, and removes @from_id.  A provisional
+ * @into_id takes the name of a named @from_id. */
+gboolean              rapport_store_merge_accounts     (RapportStore          *self,
+                                                        gint64                 from_id,
+                                                        gint64                 into_id,
                                                         GError               **error);
 
 void                  rapport_account_free             (RapportAccount        *account);

@@ -1,0 +1,224 @@
+/* rapport-store-accounts.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Accounts the creator names or joins: an export that named nobody is imported under a
+ * stand-in handle, and a creator who changed handles, or imported a later export of one
+ * account as another, joins the two.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-store-private.h"
+
+gboolean
+rapport_store_rename_account (RapportStore  *self,
+                              gint64         account_id,
+                              const char    *handle,
+                              GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int status;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (handle != NULL, FALSE);
+
+  if (*handle == '@')
+    handle++;
+  if (*handle == '\0' || !g_utf8_validate (handle, -1, NULL))
+    {
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_FAILED,
+                   _("“%s” is not a handle"), handle);
+      return FALSE;
+    }
+
+  stmt = rapport_store_prepare (self,
+    "UPDATE account SET handle = ?2, provisional = 0 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  sqlite3_bind_text (stmt, 2, handle, -1, SQLITE_STATIC);
+  status = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+
+  if ((sqlite3_extended_errcode (rapport_store_get_db (self)) & 0xff) == SQLITE_CONSTRAINT)
+    {
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_FAILED,
+                   _("Another account of this platform is called @%s; merge the two instead"),
+                   handle);
+      return FALSE;
+    }
+  if (status != SQLITE_DONE)
+    {
+      rapport_store_set_sqlite_error (self, error, _("renaming an account"));
+      return FALSE;
+    }
+  if (sqlite3_changes (rapport_store_get_db (self)) == 0)
+    {
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_FAILED,
+                   _("There is no account %" G_GINT64_FORMAT), account_id);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Statements of a merge, in order; ?1 is the account merged away, ?2 the one that stays. */
+static const char * const merge_statements[] = {
+  /* Posts both accounts have: the history moves to the one that stays. */
+  "INSERT OR IGNORE INTO post_counts"
+  "  SELECT keep.id, c.snapshot_id, c.likes, c.comments, c.shares, c.saves, c.replies,"
+  "         c.quotes, c.views, c.impressions, c.reach, c.engagements, c.follows"
+  "    FROM post gone JOIN post keep"
+  "      ON keep.account_id = ?2 AND keep.platform_post_id = gone.platform_post_id"
+  "    JOIN post_counts c ON c.post_id = gone.id"
+  "   WHERE gone.account_id = ?1",
+  "DELETE FROM post WHERE account_id = ?1 AND platform_post_id IN"
+  "  (SELECT platform_post_id FROM post WHERE account_id = ?2)",
+  "UPDATE post SET account_id = ?2 WHERE account_id = ?1",
+  "UPDATE snapshot SET account_id = ?2 WHERE account_id = ?1",
+  "UPDATE OR IGNORE follower_count SET account_id = ?2 WHERE account_id = ?1",
+  "DELETE FROM follower_count WHERE account_id = ?1",
+  "UPDATE OR IGNORE interaction SET account_id = ?2 WHERE account_id = ?1",
+  "DELETE FROM interaction WHERE account_id = ?1",
+  /* Dismissed suggestions were about the account merged away's own figures. */
+  "DELETE FROM suggestion_state WHERE scope = CAST (?1 AS TEXT)",
+};
+
+typedef struct
+{
+  char     *platform;
+  char     *handle;
+  char     *platform_id;
+  char     *display_name;
+  gboolean  provisional;
+} Identity;
+
+static void
+identity_clear (Identity *identity)
+{
+  g_free (identity->platform);
+  g_free (identity->handle);
+  g_free (identity->platform_id);
+  g_free (identity->display_name);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Identity, identity_clear)
+
+static gboolean
+read_identity (RapportStore  *self,
+               gint64         account_id,
+               Identity      *identity,
+               GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = rapport_store_prepare (self,
+    "SELECT platform, handle, platform_id, display_name, provisional FROM account"
+    " WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_FAILED,
+                   _("There is no account %" G_GINT64_FORMAT), account_id);
+      return FALSE;
+    }
+  identity->platform = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  identity->handle = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  identity->platform_id = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  identity->display_name = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  identity->provisional = sqlite3_column_int (stmt, 4) != 0;
+  sqlite3_reset (stmt);
+
+  return TRUE;
+}
+
+static gboolean
+step_statement (RapportStore  *self,
+                sqlite3_stmt  *stmt,
+                GError       **error)
+{
+  int status = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (status != SQLITE_DONE)
+    {
+      rapport_store_set_sqlite_error (self, error, _("merging accounts"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+rapport_store_merge_accounts (RapportStore  *self,
+                              gint64         from_id,
+                              gint64         into_id,
+                              GError       **error)
+{
+  g_auto(Identity) from = { 0 };
+  g_auto(Identity) into = { 0 };
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+
+  if (from_id == into_id)
+    {
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_FAILED,
+                   _("An account cannot be merged into itself"));
+      return FALSE;
+    }
+
+  if (!rapport_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  if (!read_identity (self, from_id, &from, error) ||
+      !read_identity (self, into_id, &into, error))
+    goto failed;
+  if (!g_str_equal (from.platform, into.platform))
+    {
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_FAILED,
+                   _("Accounts of different platforms cannot be merged"));
+      goto failed;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (merge_statements); i++)
+    {
+      if (!(stmt = rapport_store_prepare (self, merge_statements[i], error)))
+        goto failed;
+      sqlite3_bind_int64 (stmt, 1, from_id);
+      sqlite3_bind_int64 (stmt, 2, into_id);
+      if (!step_statement (self, stmt, error))
+        goto failed;
+    }
+
+  /* The account merged away goes first, so that its handle is free; a stand-in name then
+   * gives way to a real one. */
+  if (!rapport_store_delete_account (self, from_id, error))
+    goto failed;
+  stmt = rapport_store_prepare (self,
+    "UPDATE account SET handle = ?2, platform_id = coalesce (platform_id, ?3),"
+    "  display_name = coalesce (display_name, ?4), provisional = ?5"
+    " WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, into_id);
+  sqlite3_bind_text (stmt, 2, into.provisional && !from.provisional ? from.handle : into.handle,
+                     -1, SQLITE_STATIC);
+  rapport_store_bind_text (stmt, 3, from.platform_id);
+  rapport_store_bind_text (stmt, 4, from.display_name);
+  sqlite3_bind_int (stmt, 5, into.provisional && from.provisional);
+  if (!step_statement (self, stmt, error) ||
+      !rapport_store_exec (self, "COMMIT", error))
+    goto failed;
+
+  return TRUE;
+
+failed:
+  rapport_store_exec (self, "ROLLBACK", NULL);
+  return FALSE;
+}

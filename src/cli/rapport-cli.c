@@ -93,6 +93,7 @@ import_item_finished_cb (RapportImportBatch *batch,
   const GError *error = rapport_import_batch_get_item_error (batch, index);
   const RapportImportSummary *summary = rapport_import_batch_get_item_summary (batch, index);
   g_autofree char *description = NULL;
+  g_autofree char *missing = NULL;
 
   if (g_error_matches (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_DUPLICATE))
     {
@@ -118,6 +119,7 @@ import_item_finished_cb (RapportImportBatch *batch,
     }
 
   description = rapport_import_summary_describe (summary);
+  missing = rapport_import_summary_describe_missing (summary);
   print_out (_("Imported %s\n"), description);
   if (summary->snapshot.n_skipped > 0)
     print_out (g_dngettext (GETTEXT_PACKAGE,
@@ -125,6 +127,8 @@ import_item_finished_cb (RapportImportBatch *batch,
                             "  %'" PRIu64 " records could not be read, the first: %s\n",
                             summary->snapshot.n_skipped),
                summary->snapshot.n_skipped, summary->first_skip);
+  if (missing != NULL)
+    print_out ("  %s\n", missing);
 }
 
 static int
@@ -201,6 +205,7 @@ print_snapshot (const RapportSnapshot *snapshot)
   g_autofree char *day = rapport_format_iso_day (snapshot->exported_at);
   g_autofree char *followers = NULL;
   g_autofree char *following = NULL;
+  g_autofree char *posts = rapport_snapshot_describe_posts (snapshot);
 
   followers = rapport_format_optional_count (snapshot->has_followers
                                              ? (gint64) snapshot->n_followers : -1);
@@ -208,9 +213,9 @@ print_snapshot (const RapportSnapshot *snapshot)
                                              ? (gint64) snapshot->n_following : -1);
   /* Translators: one imported export under its account in `rapport accounts` */
   print_out (_("     snapshot %" PRId64 ": exported %s (%s) from %s · %s followers, "
-               "%s following, %'" PRIu64 " posts\n"),
+               "%s following, %s\n"),
              snapshot->id, day, rapport_date_source_to_string (snapshot->date_source),
-             snapshot->source_name, followers, following, snapshot->n_posts);
+             snapshot->source_name, followers, following, posts);
 }
 
 static gboolean

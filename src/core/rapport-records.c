@@ -96,6 +96,16 @@ rapport_post_type_to_string (RapportPostType type)
     }
 }
 
+RapportPostType
+rapport_post_type_from_string (const char *text)
+{
+  for (RapportPostType type = RAPPORT_POST_PHOTO; type <= RAPPORT_POST_STORY; type++)
+    if (g_strcmp0 (text, rapport_post_type_to_string (type)) == 0)
+      return type;
+
+  return RAPPORT_POST_TEXT;
+}
+
 const char *
 rapport_count_source_to_string (RapportCountSource source)
 {

@@ -114,6 +114,8 @@ typedef struct
   /* Lower-case, without '#' or '@'; NULL-terminated, may be NULL. */
   const char * const *hashtags;
   const char * const *mentions;
+
+  gboolean archived; /* the creator archived it: still their post, hidden from the profile */
 } RapportPost;
 
 typedef struct
@@ -136,6 +138,8 @@ const char *rapport_platform_to_string    (RapportPlatform  platform);
 const char *rapport_platform_display_name (RapportPlatform  platform);
 RapportPlatform rapport_platform_from_string (const char   *name);
 const char *rapport_post_type_to_string   (RapportPostType  type);
+/* The type of a string from rapport_post_type_to_string(); "text" for anything else. */
+RapportPostType rapport_post_type_from_string (const char *text);
 const char *rapport_count_source_to_string (RapportCountSource source);
 const char *rapport_date_source_to_string (RapportDateSource source);
 

@@ -160,6 +160,105 @@ rapport_import_path_full (RapportStore               *store,
   return rapport_store_import_commit (import, summary, error);
 }
 
+static void
+add_count (GPtrArray  *parts,
+           guint64     count,
+           const char *format)
+{
+  g_autofree char *number = NULL;
+
+  if (count == 0)
+    return;
+  number = rapport_format_count ((gint64) MIN (count, G_MAXINT64));
+  g_ptr_array_add (parts, g_strdup_printf (format, number));
+}
+
+/* Each kind on its own: five posts among two thousand stories are five posts. */
+static void
+add_post_counts (GPtrArray             *parts,
+                 const RapportSnapshot *snapshot)
+{
+  add_count (parts, snapshot->n_posts,
+             g_dngettext (GETTEXT_PACKAGE, "%s post", "%s posts", snapshot->n_posts));
+  add_count (parts, snapshot->n_reels,
+             g_dngettext (GETTEXT_PACKAGE, "%s reel", "%s reels", snapshot->n_reels));
+  add_count (parts, snapshot->n_stories,
+             g_dngettext (GETTEXT_PACKAGE, "%s story", "%s stories", snapshot->n_stories));
+  add_count (parts, snapshot->n_reposts,
+             g_dngettext (GETTEXT_PACKAGE, "%s repost", "%s reposts", snapshot->n_reposts));
+  /* Translators: of the posts, reels and stories counted before, "3 archived" */
+  add_count (parts, snapshot->n_archived, _("%s archived"));
+}
+
+char *
+rapport_snapshot_describe_posts (const RapportSnapshot *snapshot)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (snapshot != NULL, NULL);
+
+  add_post_counts (parts, snapshot);
+  if (parts->len == 0)
+    return g_strdup (_("no posts"));
+  for (guint i = 0; i < parts->len; i++)
+    g_string_append_printf (text, "%s%s", i == 0 ? "" : ", ",
+                            (const char *) g_ptr_array_index (parts, i));
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The lists and posts an export of the platform can hold and this one did not, and where the
+ * creator asks for them. */
+char *
+rapport_import_summary_describe_missing (const RapportImportSummary *summary)
+{
+  const RapportSnapshot *snapshot;
+  g_autoptr(GPtrArray) missing = g_ptr_array_new ();
+  g_autoptr(GString) text = NULL;
+  const char *how = NULL;
+
+  g_return_val_if_fail (summary != NULL, NULL);
+
+  snapshot = &summary->snapshot;
+  switch (summary->platform)
+    {
+    case RAPPORT_PLATFORM_INSTAGRAM:
+      /* Translators: where Instagram's missing parts come from */
+      how = _("request them in Accounts Center → Your information and permissions → Download "
+              "your information, with “All time” and the categories “Followers and following” "
+              "and “Content”");
+      break;
+    case RAPPORT_PLATFORM_TWITTER:
+      how = _("request the whole archive in Settings → Your account → Download an archive of "
+              "your data");
+      break;
+    case RAPPORT_PLATFORM_TIKTOK:
+      how = _("request all data, as JSON, in Settings and privacy → Account → Download your "
+              "data");
+      break;
+    case RAPPORT_PLATFORM_UNKNOWN:
+    default:
+      return NULL;
+    }
+
+  if (!snapshot->has_followers)
+    g_ptr_array_add (missing, _("no list of followers"));
+  if (!snapshot->has_following)
+    g_ptr_array_add (missing, _("no list of accounts followed"));
+  if (snapshot->n_posts + snapshot->n_reels + snapshot->n_stories + snapshot->n_reposts == 0)
+    g_ptr_array_add (missing, _("no posts"));
+  if (missing->len == 0)
+    return NULL;
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < missing->len; i++)
+    g_string_append_printf (text, "%s%s", i == 0 ? "" : ", ",
+                            (const char *) g_ptr_array_index (missing, i));
+  /* Translators: "This export has no list of followers, no posts: request them in …" */
+  return g_strdup_printf (_("This export has %s: %s."), text->str, how);
+}
+
 char *
 rapport_import_summary_describe (const RapportImportSummary *summary)
 {
@@ -188,11 +287,7 @@ rapport_import_summary_describe (const RapportImportSummary *summary)
   if (summary->snapshot.has_following)
     g_ptr_array_add (parts, g_strdup_printf (_("%'" PRIu64 " following"),
                                              summary->snapshot.n_following));
-  if (summary->snapshot.n_posts > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'" PRIu64 " post",
-                                                          "%'" PRIu64 " posts",
-                                                          summary->snapshot.n_posts),
-                                             summary->snapshot.n_posts));
+  add_post_counts (parts, &summary->snapshot);
   for (guint i = 0; i < parts->len; i++)
     g_string_append_printf (text, "%s%s", i == 0 ? " · " : ", ",
                             (char *) g_ptr_array_index (parts, i));

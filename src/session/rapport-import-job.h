@@ -44,5 +44,10 @@ gboolean        rapport_import_path_full    (RapportStore          *store,
 /* "Instagram · @jo · exported 31 Jul 2022 · 1,204 followers, 318 posts", for toasts and the
  * command line. */
 char           *rapport_import_summary_describe (const RapportImportSummary *summary);
+/* "5 posts, 3 reels, 1,882 stories, 2 archived", or "no posts". */
+char           *rapport_snapshot_describe_posts (const RapportSnapshot *snapshot);
+/* "This export has no list of followers: request them in …", or NULL when nothing an export
+ * of the platform can hold is missing. */
+char           *rapport_import_summary_describe_missing (const RapportImportSummary *summary);
 
 G_END_DECLS

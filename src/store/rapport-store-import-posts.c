@@ -81,8 +81,9 @@ rapport_store_import_add_post (RapportImportSink  *sink,
   stmt = rapport_store_prepare (self->store,
     "INSERT OR IGNORE INTO post (account_id, platform_post_id, type, created_at, text, url,"
     "                            likes, comments, shares, saves, replies, quotes, views,"
-    "                            impressions, reach, engagements, follows)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+    "                            impressions, reach, engagements, follows, archived)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+    "         ?18)",
     error);
   if (stmt == NULL)
     return FALSE;
@@ -94,6 +95,7 @@ rapport_store_import_add_post (RapportImportSink  *sink,
   rapport_store_bind_text (stmt, 6, post->url);
   for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
     bind_count (stmt, 7 + i, counts[i]);
+  sqlite3_bind_int (stmt, 18, post->archived);
   if (!rapport_store_import_step_done (self, stmt, N_("saving posts"), error))
     return FALSE;
 
@@ -136,7 +138,8 @@ rapport_store_import_add_post (RapportImportSink  *sink,
         "   impressions = coalesce (?12, impressions),"
         "   reach = coalesce (?13, reach),"
         "   engagements = coalesce (?14, engagements),"
-        "   follows = coalesce (?15, follows)"
+        "   follows = coalesce (?15, follows),"
+        "   archived = archived OR ?16"
         " WHERE id = ?1", error);
       if (stmt == NULL)
         return FALSE;
@@ -146,6 +149,7 @@ rapport_store_import_add_post (RapportImportSink  *sink,
       rapport_store_bind_text (stmt, 4, post->url);
       for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
         bind_count (stmt, 5 + i, counts[i]);
+      sqlite3_bind_int (stmt, 16, post->archived);
       if (!rapport_store_import_step_done (self, stmt, N_("saving posts"), error))
         return FALSE;
     }
@@ -180,5 +184,48 @@ rapport_store_import_add_post (RapportImportSink  *sink,
     return FALSE;
 
   self->n_posts++;
+  return TRUE;
+}
+
+/* The posts this import saw, by kind, counted once each however many files named them. */
+gboolean
+rapport_store_import_count_posts (RapportStoreImport  *self,
+                                  GError             **error)
+{
+  sqlite3_stmt *stmt;
+  int status;
+
+  stmt = rapport_store_prepare (self->store,
+    "SELECT p.type, p.archived, count(*) FROM post_counts c JOIN post p ON p.id = c.post_id"
+    " WHERE c.snapshot_id = ?1 GROUP BY p.type, p.archived", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->snapshot_id);
+
+  self->n_posts = self->n_reels = self->n_stories = self->n_reposts = self->n_archived = 0;
+  while ((status = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RapportPostType type =
+        rapport_post_type_from_string ((const char *) sqlite3_column_text (stmt, 0));
+      guint64 n = sqlite3_column_int64 (stmt, 2);
+
+      if (type == RAPPORT_POST_REEL)
+        self->n_reels += n;
+      else if (type == RAPPORT_POST_STORY)
+        self->n_stories += n;
+      else if (type == RAPPORT_POST_REPOST)
+        self->n_reposts += n;
+      else
+        self->n_posts += n;
+      if (sqlite3_column_int (stmt, 1))
+        self->n_archived += n;
+    }
+  sqlite3_reset (stmt);
+  if (status != SQLITE_DONE)
+    {
+      rapport_store_set_sqlite_error (self->store, error, _("counting posts"));
+      return FALSE;
+    }
+
   return TRUE;
 }

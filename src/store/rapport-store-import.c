@@ -368,6 +368,10 @@ fill_summary_from_row (RapportImportSummary *summary,
   summary->snapshot.n_posts = sqlite3_column_int64 (stmt, 10);
   summary->snapshot.has_followers = sqlite3_column_int (stmt, 11);
   summary->snapshot.has_following = sqlite3_column_int (stmt, 12);
+  summary->snapshot.n_reels = sqlite3_column_int64 (stmt, 13);
+  summary->snapshot.n_stories = sqlite3_column_int64 (stmt, 14);
+  summary->snapshot.n_reposts = sqlite3_column_int64 (stmt, 15);
+  summary->snapshot.n_archived = sqlite3_column_int64 (stmt, 16);
 }
 
 /* Fails with RAPPORT_STORE_ERROR_DUPLICATE when @stmt, a query of the columns that
@@ -406,7 +410,7 @@ check_duplicate (sqlite3_stmt          *stmt,
 #define SUMMARY_COLUMNS \
   "SELECT a.id, a.platform, a.handle, a.display_name, s.id, s.source_name, s.exported_at," \
   "       s.imported_at, s.n_followers, s.n_following, s.n_posts, s.has_followers," \
-  "       s.has_following" \
+  "       s.has_following, s.n_reels, s.n_stories, s.n_reposts, s.n_archived" \
   "  FROM snapshot s JOIN account a ON a.id = s.account_id"
 
 gboolean
@@ -616,6 +620,7 @@ rapport_store_import_commit (RapportStoreImport    *self,
     }
 
   if (!check_lists_readable (self, error) ||
+      !rapport_store_import_count_posts (self, error) ||
       !rapport_store_import_flush_relations (self, RAPPORT_DIRECTION_FOLLOWER, error) ||
       !rapport_store_import_flush_relations (self, RAPPORT_DIRECTION_FOLLOWING, error))
     goto failed;
@@ -623,7 +628,8 @@ rapport_store_import_commit (RapportStoreImport    *self,
   stmt = rapport_store_prepare (self->store,
     "UPDATE snapshot SET exported_at = ?2, date_source = ?3, has_followers = ?4,"
     "  has_following = ?5, n_followers = ?6, n_following = ?7, n_posts = ?8,"
-    "  n_interactions = ?9, n_skipped = ?10, first_skip = ?11"
+    "  n_interactions = ?9, n_skipped = ?10, first_skip = ?11, n_reels = ?12,"
+    "  n_stories = ?13, n_reposts = ?14, n_archived = ?15"
     " WHERE id = ?1", error);
   if (stmt == NULL)
     goto failed;
@@ -637,6 +643,10 @@ rapport_store_import_commit (RapportStoreImport    *self,
   sqlite3_bind_int64 (stmt, 8, self->n_posts);
   sqlite3_bind_int64 (stmt, 9, self->n_interactions);
   sqlite3_bind_int64 (stmt, 10, self->n_skipped);
+  sqlite3_bind_int64 (stmt, 12, self->n_reels);
+  sqlite3_bind_int64 (stmt, 13, self->n_stories);
+  sqlite3_bind_int64 (stmt, 14, self->n_reposts);
+  sqlite3_bind_int64 (stmt, 15, self->n_archived);
   rapport_store_bind_text (stmt, 11, self->first_skip);
   if (!rapport_store_import_step_done (self, stmt, N_("saving the snapshot"), error))
     goto failed;
@@ -676,6 +686,10 @@ rapport_store_import_commit (RapportStoreImport    *self,
       summary_out->snapshot.n_followers = self->n_followers;
       summary_out->snapshot.n_following = self->n_following;
       summary_out->snapshot.n_posts = self->n_posts;
+      summary_out->snapshot.n_reels = self->n_reels;
+      summary_out->snapshot.n_stories = self->n_stories;
+      summary_out->snapshot.n_reposts = self->n_reposts;
+      summary_out->snapshot.n_archived = self->n_archived;
       summary_out->snapshot.n_interactions = self->n_interactions;
       summary_out->snapshot.n_skipped = self->n_skipped;
       summary_out->first_skip = g_strdup (self->first_skip);

@@ -72,6 +72,10 @@ struct _RapportStoreImport
   GArray *pending[2];
   GStringChunk *relation_strings;
   guint64 n_posts;
+  guint64 n_reels;
+  guint64 n_stories;
+  guint64 n_reposts;
+  guint64 n_archived;
   guint64 n_interactions;
   guint64 n_skipped;
   char *first_skip;
@@ -114,5 +118,9 @@ gboolean rapport_store_import_flush_relations (RapportStoreImport      *self,
 gboolean rapport_store_import_add_post        (RapportImportSink       *sink,
                                                const RapportPost       *post,
                                                GError                 **error);
+
+/* rapport-store-import-posts.c: fills the counts of posts by kind, at the commit. */
+gboolean rapport_store_import_count_posts       (RapportStoreImport      *self,
+                                                 GError                 **error);
 
 G_END_DECLS

@@ -133,6 +133,12 @@ static const char * const migrations[] = {
   /* An account whose export named nobody carries a stand-in handle until the creator renames
    * it or merges it into the account it belongs to. */
   "ALTER TABLE account ADD COLUMN provisional INTEGER NOT NULL DEFAULT 0;"
+  /* What an export held, by kind: a few posts among thousands of stories are a few posts. */
+  "ALTER TABLE post ADD COLUMN archived INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE snapshot ADD COLUMN n_reels INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE snapshot ADD COLUMN n_stories INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE snapshot ADD COLUMN n_reposts INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE snapshot ADD COLUMN n_archived INTEGER NOT NULL DEFAULT 0;"
   "CREATE INDEX account_by_platform_id ON account (platform, platform_id);",
 };
 

@@ -62,7 +62,11 @@ typedef struct
   gboolean has_following;
   guint64 n_followers;
   guint64 n_following;
-  guint64 n_posts;
+  guint64 n_posts;          /* feed posts: photos, videos, carousels, text posts, replies */
+  guint64 n_reels;
+  guint64 n_stories;
+  guint64 n_reposts;
+  guint64 n_archived;       /* of all those, how many the creator archived */
   guint64 n_interactions;
   guint64 n_skipped;
 } RapportSnapshot;

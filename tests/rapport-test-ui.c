@@ -368,26 +368,50 @@ rapport_test_ui_visible_labels (GtkWidget *widget)
   return g_string_free (out, FALSE);
 }
 
-GtkWidget *
-rapport_test_ui_find_label (GtkWidget  *root,
-                            const char *text)
+/* @as_shown compares the text a user reads, without markup, instead of the label as set. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text,
+            gboolean    as_shown)
 {
-  g_assert_true (GTK_IS_WIDGET (root));
+  if (GTK_IS_LABEL (root))
+    {
+      const char *label = as_shown ? gtk_label_get_text (GTK_LABEL (root))
+                                   : gtk_label_get_label (GTK_LABEL (root));
 
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
-    return root;
+      if (g_strcmp0 (label, text) == 0)
+        return root;
+    }
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = rapport_test_ui_find_label (child, text);
+      GtkWidget *found = find_label (child, text, as_shown);
 
       if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+GtkWidget *
+rapport_test_ui_find_label (GtkWidget  *root,
+                            const char *text)
+{
+  g_assert_true (GTK_IS_WIDGET (root));
+
+  return find_label (root, text, FALSE);
+}
+
+GtkWidget *
+rapport_test_ui_find_shown_label (GtkWidget  *root,
+                                  const char *text)
+{
+  g_assert_true (GTK_IS_WIDGET (root));
+
+  return find_label (root, text, TRUE);
 }
 
 void

@@ -80,6 +80,10 @@ char               *rapport_test_ui_visible_labels     (GtkWidget    *widget);
 /* The first label below @root whose label (as set, markup included) is @text, or NULL. */
 GtkWidget          *rapport_test_ui_find_label         (GtkWidget    *root,
                                                         const char   *text);
+/* The first label below @root that shows @text as a user reads it (markup taken away), or
+ * NULL. */
+GtkWidget          *rapport_test_ui_find_shown_label   (GtkWidget    *root,
+                                                        const char   *text);
 
 /* Keeps the toast titled @title, shown now by @overlay, until it is dismissed, and returns a
  * reference to it.  A toast lasts a few seconds, which a slow run (sanitizers) may spend before

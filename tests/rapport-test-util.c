@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "rapport-test-util.h"
 
@@ -121,4 +122,14 @@ rapport_test_database_fingerprint (const char *data_dir)
     }
   sqlite3_close (db);
   return g_string_free (fingerprint, FALSE);
+}
+
+void
+rapport_test_assert_contains (const char *text,
+                              const char *part)
+{
+  g_assert_nonnull (text);
+
+  if (strstr (text, part) == NULL)
+    g_error ("“%s” is not in:\n%s", part, text);
 }

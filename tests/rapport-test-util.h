@@ -20,5 +20,8 @@ char *rapport_test_database_fingerprint (const char *data_dir);
 /* A new temporary folder, removed with everything in it by rapport_test_remove_tree(). */
 char *rapport_test_make_temp_dir (void);
 void  rapport_test_remove_tree   (const char *path);
+/* Fails the test, showing @text, unless @text contains @part. */
+void  rapport_test_assert_contains (const char *text,
+                                    const char *part);
 
 G_END_DECLS

@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The Audience page's list model: the segments of a hand-built pair of lists, item by item;
- * sorting; the exact ::items-changed of a search; profile addresses; CSV; and a search and a
- * sort over a million followers, timed for the record.
+ * sorting; the exact ::items-changed of a search; profile addresses; CSV, with names that
+ * would be formulas; and a search and a sort over a million followers, timed for the record.
  */
 
 #include "config.h"
@@ -501,6 +501,26 @@ export_done_cb (GObject      *object,
     *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "done");
 }
 
+/* Exports @model to @path, waits for it, and returns what the file holds. */
+static char *
+export_and_read (RapportPeopleModel *model,
+                 const char         *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GError *error = NULL;
+  char *contents = NULL;
+
+  rapport_people_model_export_csv_async (model, file, NULL, export_done_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  /* The callback's marker for success. */
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return contents;
+}
+
 static void
 test_csv_export (void)
 {
@@ -509,7 +529,6 @@ test_csv_export (void)
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   g_autofree char *contents = NULL;
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GFile) missing = NULL;
   GError *error = NULL;
 
@@ -519,16 +538,8 @@ test_csv_export (void)
                                    lists.reciprocity->fans, NULL, NULL);
   dir = g_dir_make_tmp ("rapport-people-XXXXXX", NULL);
   path = g_build_filename (dir, "fans.csv", NULL);
-  file = g_file_new_for_path (path);
 
-  rapport_people_model_export_csv_async (fans, file, NULL, export_done_cb, &error);
-  while (error == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  /* The callback's marker for success. */
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
-  g_clear_error (&error);
-
-  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  contents = export_and_read (fans, path);
   g_assert_cmpstr (contents, ==,
                    "handle,who,follows_since,you_follow_since\r\n"
                    "anna,anna,2023-11-14T22:15:00Z,\r\n"
@@ -547,6 +558,38 @@ test_csv_export (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
   release_and_wait (g_steal_pointer (&fans));
   lists_clear (&lists);
+}
+
+/* Names a spreadsheet would run as formulas, exported as the Audience page exports a segment:
+ * in the file each starts with "'", and the one with a comma is quoted as well. */
+static void
+test_csv_formulas (void)
+{
+  g_autoptr(RapportPeople) people = rapport_people_new (4);
+  g_autoptr(RapportPeopleModel) model = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rapport-people-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "segment.csv", NULL);
+  g_autofree char *contents = NULL;
+
+  rapport_people_add (people, "=cmd|'/c calc'!a0", "=cmd|'/C calc'!A0", NULL, T0);
+  rapport_people_add (people, "+1", "+1", NULL, 0);
+  rapport_people_add (people, "@x", "@x", NULL, 0);
+  rapport_people_add (people, "-2,3", "-2,3", NULL, 0);
+  rapport_people_sort (people);
+  model = rapport_people_model_new (RAPPORT_PLATFORM_INSTAGRAM, people,
+                                    RAPPORT_DIRECTION_FOLLOWER, NULL, NULL, NULL, NULL);
+
+  contents = export_and_read (model, path);
+  g_assert_cmpstr (contents, ==,
+                   "handle,who,follows_since,you_follow_since\r\n"
+                   "'+1,'+1,,\r\n"
+                   "\"'-2,3\",\"'-2,3\",,\r\n"
+                   "'=cmd|'/C calc'!A0,'=cmd|'/c calc'!a0,2023-11-14T22:13:20Z,\r\n"
+                   "'@x,'@x,,\r\n");
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  release_and_wait (g_steal_pointer (&model));
 }
 
 static void
@@ -678,6 +721,7 @@ main (int   argc,
   g_test_add_func ("/people-model/profile-url", test_profile_url);
   g_test_add_func ("/people-model/csv", test_csv);
   g_test_add_func ("/people-model/csv-export", test_csv_export);
+  g_test_add_func ("/people-model/csv-formulas", test_csv_formulas);
   g_test_add_func ("/people-model/million", test_million);
 
   return g_test_run ();

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "coach/rapport-coach.h"
+#include "core/rapport-escape.h"
 #include "core/rapport-format.h"
 #include "core/rapport-paths.h"
 #include "session/rapport-import-batch.h"
@@ -45,7 +46,10 @@ static const GOptionEntry report_entries[] = {
 };
 
 /* What the commands print goes through print_out(), print_json() and print_error(): names and
- * file names from the exports among it, so text can be made safe for a terminal in one place. */
+ * file names from the exports among it, so text is made safe for a terminal in one place.  Our
+ * own text has no control character but the newline, so print_out() keeps newlines; a value
+ * from an export is escaped whole (rapport_escape_for_terminal() without newlines) before it
+ * is printed, so that a newline in a name cannot start a line of its own. */
 
 static void print_out (const char *format,
                        ...) G_GNUC_PRINTF (1, 2);
@@ -56,12 +60,14 @@ print_out (const char *format,
            ...)
 {
   g_autofree char *text = NULL;
+  g_autofree char *safe = NULL;
   va_list args;
 
   va_start (args, format);
   text = g_strdup_vprintf (format, args);
   va_end (args);
-  g_print ("%s", text);
+  safe = rapport_escape_for_terminal (text, TRUE);
+  g_print ("%s", safe);
 }
 
 /* JSON for scripts, on standard output; JSON escapes its strings itself. */
@@ -77,10 +83,13 @@ print_json (JsonNode *root)
   g_print ("%s\n", data);
 }
 
+/* @message on one line of standard error: the messages name files and archive entries. */
 static void
 print_error (const char *message)
 {
-  g_printerr ("rapport: %s\n", message);
+  g_autofree char *safe = rapport_escape_for_terminal (message, FALSE);
+
+  g_printerr ("rapport: %s\n", safe);
 }
 
 /* Says how one export ended, as soon as it has. */
@@ -94,10 +103,13 @@ import_item_finished_cb (RapportImportBatch *batch,
   const RapportImportSummary *summary = rapport_import_batch_get_item_summary (batch, index);
   g_autofree char *description = NULL;
   g_autofree char *missing = NULL;
+  g_autofree char *first_skip = NULL;
 
   if (g_error_matches (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_DUPLICATE))
     {
-      print_out ("%s\n", error->message);
+      g_autofree char *message = rapport_escape_for_terminal (error->message, FALSE);
+
+      print_out ("%s\n", message);
       return;
     }
   if (error != NULL)
@@ -120,13 +132,14 @@ import_item_finished_cb (RapportImportBatch *batch,
 
   description = rapport_import_summary_describe (summary);
   missing = rapport_import_summary_describe_missing (summary);
+  first_skip = rapport_escape_for_terminal (summary->first_skip, FALSE);
   print_out (_("Imported %s\n"), description);
   if (summary->snapshot.n_skipped > 0)
     print_out (g_dngettext (GETTEXT_PACKAGE,
                             "  %'" PRIu64 " record could not be read, the first: %s\n",
                             "  %'" PRIu64 " records could not be read, the first: %s\n",
                             summary->snapshot.n_skipped),
-               summary->snapshot.n_skipped, summary->first_skip);
+               summary->snapshot.n_skipped, first_skip);
   if (missing != NULL)
     print_out ("  %s\n", missing);
 }
@@ -188,7 +201,8 @@ static void
 print_account (const RapportAccount *account)
 {
   g_autofree char *id = g_strdup_printf ("%" PRId64, account->id);
-  g_autofree char *handle = rapport_format_handle (account->handle);
+  g_autofree char *name = rapport_format_handle (account->handle);
+  g_autofree char *handle = rapport_escape_for_terminal (name, FALSE);
   g_autofree char *followers = rapport_format_optional_count (account->followers);
   g_autofree char *following = rapport_format_optional_count (account->following);
   g_autofree char *posts = rapport_format_optional_count (account->posts);
@@ -203,6 +217,7 @@ static void
 print_snapshot (const RapportSnapshot *snapshot)
 {
   g_autofree char *day = rapport_format_iso_day (snapshot->exported_at);
+  g_autofree char *source = rapport_escape_for_terminal (snapshot->source_name, FALSE);
   g_autofree char *followers = NULL;
   g_autofree char *following = NULL;
   g_autofree char *posts = rapport_snapshot_describe_posts (snapshot);
@@ -215,7 +230,7 @@ print_snapshot (const RapportSnapshot *snapshot)
   print_out (_("     snapshot %" PRId64 ": exported %s (%s) from %s · %s followers, "
                "%s following, %s\n"),
              snapshot->id, day, rapport_date_source_to_string (snapshot->date_source),
-             snapshot->source_name, followers, following, posts);
+             source, followers, following, posts);
 }
 
 static gboolean
@@ -261,7 +276,8 @@ change_accounts (RapportStore  *store,
 
   if (rename)
     {
-      g_autofree char *handle = rapport_format_handle (argv[3][0] == '@' ? argv[3] + 1 : argv[3]);
+      const char *name = argv[3][0] == '@' ? argv[3] + 1 : argv[3];
+      g_autofree char *handle = rapport_format_handle (name);
 
       print_out (_("Account %" PRId64 " is now %s\n"), id, handle);
     }

@@ -7,7 +7,8 @@
  *
  * Text from the exports (names, tags, file names, links) reaches the report only through
  * rapport_report_text_para(), rapport_report_text_cell() and rapport_report_text_heading(),
- * so that it can be made safe for a terminal there.
+ * which make it safe for a terminal (rapport_escape_for_terminal()): none of them is given a
+ * newline of ours, so every control character there, a newline too, becomes a visible escape.
  */
 
 #pragma once

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "cli/rapport-report-text-private.h"
+#include "core/rapport-escape.h"
 #include "core/rapport-format.h"
 
 #define WIDTH 80
@@ -85,12 +86,15 @@ rapport_report_text_para (GString    *out,
                           ...)
 {
   g_autofree char *text = NULL;
+  g_autofree char *safe = NULL;
   va_list args;
 
   va_start (args, format);
   text = g_strdup_vprintf (format, args);
   va_end (args);
-  append_wrapped (out, indent, text);
+  /* A paragraph is one line before wrapping: a newline in it is a name's. */
+  safe = rapport_escape_for_terminal (text, FALSE);
+  append_wrapped (out, indent, safe);
 }
 
 void
@@ -98,7 +102,8 @@ rapport_report_text_cell (GString    *out,
                           const char *text,
                           int         width)
 {
-  g_autofree char *cell = rapport_format_pad (text, width);
+  g_autofree char *safe = rapport_escape_for_terminal (text, FALSE);
+  g_autofree char *cell = rapport_format_pad (safe, width);
 
   g_string_append (out, cell);
 }
@@ -108,9 +113,10 @@ rapport_report_text_heading (GString    *out,
                              const char *title,
                              char        rule)
 {
-  glong length = g_utf8_strlen (title, -1);
+  g_autofree char *safe = rapport_escape_for_terminal (title, FALSE);
+  glong length = g_utf8_strlen (safe, -1);
 
-  g_string_append_printf (out, "\n%s\n", title);
+  g_string_append_printf (out, "\n%s\n", safe);
   for (glong i = 0; i < length; i++)
     g_string_append_c (out, rule);
   g_string_append_c (out, '\n');

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/rapport-escape.h"
 #include "core/rapport-format.h"
 #include "core/rapport-import-error.h"
 #include "session/rapport-export-hash.h"
@@ -263,13 +264,16 @@ char *
 rapport_import_summary_describe (const RapportImportSummary *summary)
 {
   g_autoptr(GString) text = NULL;
+  g_autofree char *name = NULL;
   g_autofree char *handle = NULL;
   g_autofree char *date = NULL;
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
   g_return_val_if_fail (summary != NULL, NULL);
 
-  handle = rapport_format_handle (summary->handle);
+  /* The line goes to a terminal as well as to a toast: the export's name is made safe here. */
+  name = rapport_format_handle (summary->handle);
+  handle = rapport_escape_for_terminal (name, FALSE);
   text = g_string_new (rapport_platform_display_name (summary->platform));
   g_string_append_printf (text, " · %s", handle);
 

@@ -42,7 +42,8 @@ gboolean        rapport_import_path_full    (RapportStore          *store,
                                              GError               **error);
 
 /* "Instagram · @jo · exported 31 Jul 2022 · 1,204 followers, 318 posts", for toasts and the
- * command line. */
+ * command line; the account's name with its control characters escaped (see
+ * rapport_escape_for_terminal()), and not markup. */
 char           *rapport_import_summary_describe (const RapportImportSummary *summary);
 /* "5 posts, 3 reels, 1,882 stories, 2 archived", or "no posts". */
 char           *rapport_snapshot_describe_posts (const RapportSnapshot *snapshot);

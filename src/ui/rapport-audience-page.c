@@ -99,7 +99,10 @@ update_content (RapportAudiencePage *self)
     }
   else if (segment->unavailable != NULL)
     {
-      adw_status_page_set_description (self->unavailable_page, segment->unavailable);
+      /* The description is markup, and the coverage's sentences may name imported files. */
+      g_autofree char *escaped = g_markup_escape_text (segment->unavailable, -1);
+
+      adw_status_page_set_description (self->unavailable_page, escaped);
       gtk_stack_set_visible_child_name (self->content_stack, "unavailable");
     }
   else if (segment->model != NULL && g_list_model_get_n_items (G_LIST_MODEL (segment->model)) > 0)

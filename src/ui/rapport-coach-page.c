@@ -253,12 +253,14 @@ rebuild (RapportCoachPage *self)
     {
       g_autofree char *description = NULL;
 
+      /* The description is markup; the title is the account's name, from its export. */
       if (self->analysis != NULL)
-        description = g_strdup_printf (_("The coach has no advice for %s from the exports "
-                                         "imported so far. It speaks up when your own numbers "
-                                         "show something worth changing; newer exports give it "
-                                         "more to go on."),
-                                       rapport_analysis_get_title (self->analysis));
+        description = g_markup_printf_escaped (_("The coach has no advice for %s from the "
+                                                 "exports imported so far. It speaks up when "
+                                                 "your own numbers show something worth "
+                                                 "changing; newer exports give it more to go "
+                                                 "on."),
+                                               rapport_analysis_get_title (self->analysis));
       adw_status_page_set_description (self->empty_page, description);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;

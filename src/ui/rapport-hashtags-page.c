@@ -585,8 +585,10 @@ update (RapportHashtagsPage *self)
   if (hashtags->n_with_rate == 0)
     {
       g_autofree char *explanation = thin_explanation (report);
+      /* The description is markup; the coverage's sentences are plain text. */
+      g_autofree char *escaped = g_markup_escape_text (explanation, -1);
 
-      adw_status_page_set_description (self->thin_page, explanation);
+      adw_status_page_set_description (self->thin_page, escaped);
       gtk_stack_set_visible_child_name (self->stack, "thin");
       return;
     }

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/rapport-escape.h"
 #include "ui/models/rapport-people-model-private.h"
 
 /* Searches and sorts over fewer rows than this take a millisecond or two, so they run at once,
@@ -266,29 +267,6 @@ csv_job_free (CsvJob *job)
   g_free (job);
 }
 
-static void
-append_csv_field (GString    *out,
-                  const char *text)
-{
-  if (text == NULL)
-    return;
-
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
 /* "2024-01-15T10:00:00Z"; nothing for unknown.  By hand: a million GDateTimes cost seconds. */
 static void
 append_csv_time (GString *out,
@@ -320,9 +298,9 @@ csv_job_write (CsvJob        *job,
       guint32 index = g_array_index (job->rows, guint32, i);
       const RapportPerson *person = &job->self->lists.people->items[index];
 
-      append_csv_field (out, person->handle);
+      rapport_escape_append_csv_field (out, person->handle);
       g_string_append_c (out, ',');
-      append_csv_field (out, person->who);
+      rapport_escape_append_csv_field (out, person->who);
       g_string_append_c (out, ',');
       append_csv_time (out, _rapport_people_lists_follows_since (&job->self->lists, index));
       g_string_append_c (out, ',');
@@ -359,7 +337,8 @@ csv_job_new (RapportPeopleModel *self)
  * @error: return location for an error
  *
  * Writes the rows shown now as CSV (RFC 4180, CRLF line ends): a header line, then handle,
- * who, follows since and you follow since per row.
+ * who, follows since and you follow since per row.  A name that a spreadsheet would take for
+ * a formula gets a leading "'" (see rapport_escape_append_csv_field()).
  *
  * Returns: %FALSE with @error set when @stream fails
  */

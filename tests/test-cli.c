@@ -1,0 +1,180 @@
+/* test-cli.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The command line ($RAPPORT_BIN) on an export made to attack a terminal: its file name, its
+ * account's name, display name, followers and caption, and the entries of an archive Rapport
+ * does not know, carry escape sequences (retitle the window, clear the screen), and the name a
+ * newline.  What `rapport import`, `accounts` and `report` print holds no control character
+ * but our own newlines: the sequences show as visible escapes.  `report --json` keeps the name
+ * as it is, escaped by JSON.
+ */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+
+#include "rapport-test-util.h"
+
+#define RETITLE "\x1b]0;pwned\x07"
+#define CLEAR "\x1b[2J"
+/* The same, as printed. */
+#define RETITLE_SHOWN "\\x1b]0;pwned\\x07"
+#define CLEAR_SHOWN "\\x1b[2J"
+
+/* The account's name: both sequences, then a newline that would start a line of its own. */
+#define HANDLE "jo" RETITLE CLEAR "\nImported nothing"
+#define HANDLE_SHOWN "jo" RETITLE_SHOWN CLEAR_SHOWN "\\x0aImported nothing"
+
+static const char export_json[] =
+  "{\n"
+  "  \"Activity\": {\n"
+  "    \"Follower List\": {\"FansList\": [\n"
+  "      {\"Date\": \"2024-01-15 08:00:00\", \"UserName\": \"fan\\u001b[2J\"}\n"
+  "    ]},\n"
+  "    \"Following List\": {\"Following\": [\n"
+  "      {\"Date\": \"2024-01-16 08:00:00\", \"UserName\": \"\\u001b]0;pwned\\u0007\"}\n"
+  "    ]}\n"
+  "  },\n"
+  "  \"Profile\": {\"Profile Information\": {\"ProfileMap\": {\n"
+  "    \"displayName\": \"Jo \\u001b[31mred\\u202e\",\n"
+  "    \"followerCount\": 1, \"followingCount\": 1,\n"
+  "    \"userName\": \"jo\\u001b]0;pwned\\u0007\\u001b[2J\\nImported nothing\"\n"
+  "  }}},\n"
+  "  \"Video\": {\"Videos\": {\"VideoList\": [\n"
+  "    {\"Date\": \"2024-01-10 10:00:00\", \"Likes\": \"3\",\n"
+  "     \"Link\": \"https://www.tiktokv.com/share/video/7300000000000000001/\",\n"
+  "     \"Title\": \"cap\\u001b[2J #tag\"}\n"
+  "  ]}}\n"
+  "}\n";
+
+static const char *rapport_bin;
+
+typedef struct
+{
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+/* No byte below 0x20 but the newline, and no DEL. */
+static void
+assert_no_controls (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (((guchar) *p < 0x20 && *p != '\n') || *p == 0x7f)
+        g_error ("control character 0x%02x at %zu in:\n%s", (guchar) *p, p - text, text);
+    }
+}
+
+/* Runs `rapport @command --data-dir @data_dir` with the arguments after it, up to NULL, and
+ * asserts that it succeeds, or fails when @fails, and that neither stream has a control
+ * character. */
+static Run
+run_rapport (const char *data_dir,
+             gboolean    fails,
+             const char *command,
+             ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  Run run = { NULL, NULL };
+  int status;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) rapport_bin);
+  g_ptr_array_add (argv, (gpointer) command);
+  g_ptr_array_add (argv, (gpointer) "--data-dir");
+  g_ptr_array_add (argv, (gpointer) data_dir);
+  va_start (args, command);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &run.out, &run.err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_spawn_check_wait_status (status, NULL), ==, !fails);
+  assert_no_controls (run.out);
+  assert_no_controls (run.err);
+
+  return run;
+}
+
+static void
+test_hostile_export (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *data_dir = g_build_filename (dir, "data", NULL);
+  g_autofree char *export = g_build_filename (dir, "tiktok-" RETITLE CLEAR ".zip", NULL);
+  g_autofree char *unknown = g_build_filename (dir, "other" CLEAR ".zip", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *account;
+  Run run;
+
+  rapport_test_write_archive (export, "zip", "user_data.json", export_json, NULL);
+  rapport_test_write_archive (unknown, "zip",
+                              "notes-" RETITLE ".txt", "hello",
+                              CLEAR "/readme.txt", "hello",
+                              NULL);
+
+  /* The export imports; the other archive fails, and its error lists its entries. */
+  run = run_rapport (data_dir, TRUE, "import", export, unknown, NULL);
+  rapport_test_assert_contains (run.out, "@" HANDLE_SHOWN);
+  rapport_test_assert_contains (run.err, "other" CLEAR_SHOWN ".zip");
+  rapport_test_assert_contains (run.err, "notes-" RETITLE_SHOWN ".txt");
+  run_clear (&run);
+
+  /* Again: already imported, said with the file's name. */
+  run = run_rapport (data_dir, FALSE, "import", export, NULL);
+  rapport_test_assert_contains (run.out, "tiktok-" RETITLE_SHOWN CLEAR_SHOWN ".zip");
+  run_clear (&run);
+
+  run = run_rapport (data_dir, FALSE, "accounts", NULL);
+  rapport_test_assert_contains (run.out, "@" HANDLE_SHOWN);
+  rapport_test_assert_contains (run.out, "from tiktok-" RETITLE_SHOWN CLEAR_SHOWN ".zip");
+  run_clear (&run);
+
+  run = run_rapport (data_dir, FALSE, "report", NULL);
+  rapport_test_assert_contains (run.out, "@" HANDLE_SHOWN " on TikTok");
+  rapport_test_assert_contains (run.out, "Jo \\x1b[31mred\\u202e");
+  rapport_test_assert_contains (run.out, "tiktok-" RETITLE_SHOWN CLEAR_SHOWN ".zip");
+  run_clear (&run);
+
+  /* JSON writes the name as it is, its control characters as \u escapes. */
+  run = run_rapport (data_dir, FALSE, "report", "--json", NULL);
+  rapport_test_assert_contains (run.out, "\\u001b]0;pwned\\u0007\\u001b[2J\\nImported nothing");
+  g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
+  g_assert_no_error (error);
+  account = json_object_get_object_member (
+    json_array_get_object_element (json_node_get_array (json_parser_get_root (parser)), 0),
+    "account");
+  g_assert_cmpstr (json_object_get_string_member (account, "handle"), ==, HANDLE);
+  run_clear (&run);
+
+  rapport_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  rapport_bin = g_getenv ("RAPPORT_BIN");
+  g_assert_nonnull (rapport_bin);
+
+  g_test_add_func ("/cli/hostile-export", test_hostile_export);
+
+  return g_test_run ();
+}

@@ -723,6 +723,110 @@ test_window_remove_account (void)
   rapport_test_remove_tree (data_dir);
 }
 
+/* Imports an export into @data_dir for @account, with one follower. */
+static gint64
+import_account (const char               *data_dir,
+                const char               *hash,
+                const RapportAccountInfo *account)
+{
+  g_autoptr(RapportStore) store = NULL;
+  g_auto(RapportImportSummary) summary = { 0 };
+  g_autoptr(GError) error = NULL;
+  RapportRelation follower = { RAPPORT_DIRECTION_FOLLOWER, "anna", NULL, 0 };
+  RapportStoreImport *import;
+  RapportImportSink *sink;
+
+  store = rapport_store_open (data_dir, &error);
+  g_assert_no_error (error);
+  import = rapport_store_begin_import (store, hash, hash, hash, NULL, &error);
+  sink = rapport_store_import_get_sink (import);
+  g_assert_true (rapport_import_sink_set_account (sink, account, &error));
+  g_assert_true (rapport_import_sink_begin_list (sink, RAPPORT_DIRECTION_FOLLOWER, &error));
+  g_assert_true (rapport_import_sink_add_relation (sink, &follower, &error));
+  rapport_import_sink_set_export_date (sink, 1700000000, RAPPORT_DATE_SOURCE_MANIFEST);
+  g_assert_true (rapport_store_import_commit (import, &summary, &error));
+  g_assert_no_error (error);
+
+  return summary.account_id;
+}
+
+static void
+collect_check_buttons (GtkWidget *root,
+                       GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_CHECK_BUTTON (child))
+        g_ptr_array_add (found, child);
+      collect_check_buttons (child, found);
+    }
+}
+
+/* The @n-th check button below @root, depth first. */
+static GtkCheckButton *
+nth_check_button (GtkWidget *root,
+                  guint      n)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_check_buttons (root, found);
+  g_assert_cmpuint (n, <, found->len);
+
+  return g_ptr_array_index (found, n);
+}
+
+/* An account whose export named nobody: the sidebar says so, and the dialog joins it to the
+ * account it belongs to. */
+static void
+test_window_identify_account (void)
+{
+  RapportApplication *app = rapport_test_ui_shared_application ();
+  RapportAccountInfo named = { RAPPORT_PLATFORM_TIKTOK, "jocats", NULL, NULL, FALSE };
+  RapportAccountInfo stand_in = { RAPPORT_PLATFORM_TIKTOK, "tiktok-download", NULL, NULL, TRUE };
+  g_autofree char *data_dir = rapport_test_make_temp_dir ();
+  RapportWindow *window;
+  AdwDialog *dialog;
+  gint64 jocats, provisional;
+
+  jocats = import_account (data_dir, "a", &named);
+  provisional = import_account (data_dir, "b", &stand_in);
+
+  window = present_window (app);
+  rapport_window_set_data_dir (window, data_dir);
+  wait_idle (window);
+  assert_row (window, 2, "@tiktok-download", "Whose export? Open the menu to say",
+              "rapport-tiktok-symbolic");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.identify-account", "x",
+                                             provisional));
+  dialog = visible_dialog (window);
+  g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (dialog)), ==,
+                   "Whose Export Is This?");
+  g_assert_cmpstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)), ==,
+                   "No file of this export says which TikTok account it belongs to, so it was "
+                   "imported as @tiktok-download. Is it a later export of an account already "
+                   "here, or a new account?");
+  /* Nothing chosen, nothing to save. */
+  g_assert_false (adw_alert_dialog_get_response_enabled (ADW_ALERT_DIALOG (dialog), "save"));
+
+  /* The first choice is the other TikTok account. */
+  gtk_check_button_set_active (nth_check_button (adw_alert_dialog_get_extra_child (
+                                 ADW_ALERT_DIALOG (dialog)), 0), TRUE);
+  g_assert_true (adw_alert_dialog_get_response_enabled (ADW_ALERT_DIALOG (dialog), "save"));
+  g_signal_emit_by_name (dialog, "response", "save");
+  adw_dialog_force_close (dialog);
+  wait_idle (window);
+
+  g_assert_cmpuint (count_accounts (data_dir), ==, 1);
+  assert_row (window, 0, "@jocats", "Exported 14 Nov 2023", "rapport-tiktok-symbolic");
+  g_assert_cmpint (rapport_account_row_get_account_id (row_at (window, 0)), ==, jocats);
+
+  destroy_window (window);
+  rapport_test_remove_tree (data_dir);
+}
+
 static GtkDropTarget *
 find_drop_target (RapportWindow *window)
 {
@@ -1319,6 +1423,7 @@ main (int   argc,
   g_test_add_func ("/window/import-queued", test_window_import_queued);
   g_test_add_func ("/window/import-cancel", test_window_import_cancel);
   g_test_add_func ("/window/remove-account", test_window_remove_account);
+  g_test_add_func ("/window/identify-account", test_window_identify_account);
   g_test_add_func ("/window/drop", test_window_drop);
   g_test_add_func ("/window/sample-data", test_window_sample_data);
   g_test_add_func ("/window/sample-data-missing", test_window_sample_data_missing);

@@ -136,7 +136,7 @@ store_set_account (RapportImportSink         *sink,
         "   platform_id = coalesce (excluded.platform_id, platform_id),"
         "   display_name = coalesce (excluded.display_name, display_name),"
         "   provisional = provisional AND excluded.provisional"
-        " RETURNING id", error);
+        " RETURNING id, provisional", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_text (stmt, 1, rapport_platform_to_string (info->platform), -1,
@@ -152,6 +152,7 @@ store_set_account (RapportImportSink         *sink,
           return FALSE;
         }
       self->account_id = sqlite3_column_int64 (stmt, 0);
+      self->provisional = sqlite3_column_int (stmt, 1) != 0;
       sqlite3_reset (stmt);
     }
 
@@ -685,6 +686,7 @@ rapport_store_import_commit (RapportStoreImport    *self,
       summary_out->snapshot.has_following = self->has_following;
       summary_out->snapshot.n_followers = self->n_followers;
       summary_out->snapshot.n_following = self->n_following;
+      summary_out->provisional = self->provisional;
       summary_out->snapshot.n_posts = self->n_posts;
       summary_out->snapshot.n_reels = self->n_reels;
       summary_out->snapshot.n_stories = self->n_stories;

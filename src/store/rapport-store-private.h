@@ -53,6 +53,7 @@ struct _RapportStoreImport
   char *content_hash;       /* NULL until it is known */
 
   gint64 account_id;
+  gboolean provisional;     /* the account's handle is a stand-in */
   gint64 snapshot_id;
   RapportPlatform platform;
   char *handle;

@@ -75,6 +75,7 @@ typedef struct
 typedef struct
 {
   gboolean already_imported; /* nothing was written: the same export is in the store */
+  gboolean provisional;      /* the account's handle is a stand-in (RapportAccount) */
   RapportPlatform platform;
   char *handle;
   char *display_name;

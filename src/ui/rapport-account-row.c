@@ -137,7 +137,10 @@ rapport_account_row_new (const RapportAccount *account)
 
   title = rapport_format_handle (account->handle);
 
-  if (account->last_exported_at > 0)
+  if (account->provisional)
+    /* Translators: an account whose export did not say whose it is */
+    subtitle = g_strdup (_("Whose export? Open the menu to say"));
+  else if (account->last_exported_at > 0)
     {
       g_autofree char *date = rapport_format_day (account->last_exported_at);
 
@@ -161,6 +164,14 @@ rapport_account_row_new (const RapportAccount *account)
                                   -1);
 
   menu = g_menu_new ();
+  if (account->provisional)
+    {
+      g_autoptr(GMenuItem) identify = g_menu_item_new (_("_Identify Account…"), NULL);
+
+      g_menu_item_set_action_and_target_value (identify, "win.identify-account",
+                                               g_variant_new_int64 (account->id));
+      g_menu_append_item (menu, identify);
+    }
   remove = g_menu_item_new (_("_Remove Account…"), NULL);
   g_menu_item_set_action_and_target_value (remove, "win.remove-account",
                                            g_variant_new_int64 (account->id));

@@ -120,7 +120,12 @@ item_finished_cb (RapportWindow      *self,
   /* The list follows each import, not only the last one. */
   if ((error == NULL || summary->already_imported) && summary->account_id > 0 &&
       g_strcmp0 (self->active_data_dir, rapport_import_batch_get_data_dir (batch)) == 0)
-    _rapport_window_refresh_accounts (self, summary->account_id, TRUE);
+    {
+      _rapport_window_refresh_accounts (self, summary->account_id, TRUE);
+      /* An export that named nobody: the creator says whose it is. */
+      if (error == NULL && summary->provisional)
+        _rapport_window_identify_account (self, summary->account_id);
+    }
 }
 
 /* ── starting and ending batches ─────────────────────────────────────────────────────────── */

@@ -77,6 +77,7 @@ typedef struct
   const char *handle;       /* without '@'; NULL when unknown */
   const char *platform_id;  /* NULL when unknown */
   const char *display_name; /* NULL when unknown */
+  gboolean provisional;     /* no file named the account: the handle is a stand-in */
 } RapportAccountInfo;
 
 /* One edge of the creator's graph.  Twitter gives only ids, Instagram only names. */

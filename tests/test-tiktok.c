@@ -443,7 +443,10 @@ test_bad_input (void)
   assert_import_fails ("\"user_data\"", RAPPORT_IMPORT_ERROR_MALFORMED,
                        "not a TikTok export");
   assert_import_fails ("{\"App Settings\": {}, \"Profile\": {\"Bio\": {}}}",
-                       RAPPORT_IMPORT_ERROR_UNRECOGNIZED, "none of the parts of a TikTok export");
+                       RAPPORT_IMPORT_ERROR_UNRECOGNIZED,
+                       "nothing in it describes the account (no profile, followers, following "
+                       "or videos); it holds App Settings, Profile (Bio)");
+  assert_import_fails ("{}", RAPPORT_IMPORT_ERROR_UNRECOGNIZED, "; it holds nothing");
 }
 
 static void
@@ -873,6 +876,122 @@ test_long_list_progress (void)
   rapport_test_remove_tree (dir);
 }
 
+/* ── Real exports as people keep them ─────────────────────────────────────────────────────── */
+
+/* The layout of 2026: follow lists, profile and block list under "Profile And Settings", likes
+ * under "Likes and Favorites", the watch history renamed. */
+static void
+test_layout_2026 (void)
+{
+  g_autoptr(RapportArchive) archive = open_fixture ("layout-2026", NULL);
+  g_autoptr(RapportTestSink) sink = import_ok (archive);
+  const RapportPost *post;
+  const char * const snow_tags[] = { "snow", NULL };
+  const char * const skipped[] = { NULL };
+
+  g_assert_cmpstr (sink->handle, ==, "lumen.clips");
+  g_assert_cmpstr (sink->display_name, ==, "Lumen Clips");
+  g_assert_false (sink->provisional);
+
+  g_assert_true (sink->has_follower_list);
+  g_assert_cmpuint (sink->followers->len, ==, 3);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "otto", 1762070400);  /* 2025-11-02 08:00 */
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "pia", 1766601000);   /* 2025-12-24 18:30 */
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "quinn", 1767431700); /* 2026-01-03 09:15 */
+  /* "Following": null is an empty list; the blocked account is nobody's follower. */
+  g_assert_true (sink->has_following_list);
+  g_assert_cmpuint (sink->following->len, ==, 0);
+  g_assert_null (rapport_test_sink_find_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "spam.bot"));
+
+  g_assert_cmpuint (sink->posts->len, ==, 1);
+  post = assert_video (sink, "7500000000000000001", 1766232000, 3, "Winter light #snow",
+                       "https://www.tiktokv.com/share/video/7500000000000000001/");
+  assert_hashtags (post, snow_tags);
+  g_assert_cmpuint (sink->interactions->len, ==, 1);
+  assert_comment (sink, 0, 1767510000, "lovely"); /* 2026-01-04 07:00:00 */
+
+  /* The watch history's 2026-01-06 21:45:00 is newer than the like of the 5th. */
+  g_assert_cmpint (sink->exported_at, ==, 1767735900);
+  g_assert_cmpint (sink->date_source, ==, RAPPORT_DATE_SOURCE_NEWEST_TIMESTAMP);
+  assert_follower_count (sink, 1767735900, 3);
+  assert_skipped (sink, skipped);
+}
+
+/* "date" beside "Date", "link" beside "Link" in one file, and dates ending in " UTC". */
+static void
+test_mixed_case_and_zones (void)
+{
+  g_autoptr(RapportArchive) archive = open_fixture ("mixed-case", NULL);
+  g_autoptr(RapportTestSink) sink = import_ok (archive);
+  const char * const skipped[] = { NULL };
+
+  g_assert_cmpstr (sink->handle, ==, "mix.master");
+  g_assert_cmpuint (sink->followers->len, ==, 2);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "rosa", 1743501600); /* 2025-04-01 10:00 */
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "sami", 1743591600); /* 2025-04-02 11:00 */
+  g_assert_cmpuint (sink->following->len, ==, 1);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWING, "tove", 1740970983);
+
+  g_assert_cmpuint (sink->posts->len, ==, 2);
+  assert_video (sink, "7450000000000000001", 1744275600, 7, "Upper #case",
+                "https://www.tiktokv.com/share/video/7450000000000000001/");
+  assert_video (sink, "7450000000000000002", 1744363800, 8, "lower #case",
+                "https://www.tiktokv.com/share/video/7450000000000000002/");
+
+  g_assert_cmpuint (sink->interactions->len, ==, 3);
+  assert_comment (sink, 0, 1744459200, "zoned");     /* 2025-04-12 12:00:00 UTC */
+  assert_comment (sink, 1, 1744549200, "zoned too"); /* 2025-04-13 13:00:00 UTC */
+  assert_comment (sink, 2, 1744639200, "plain");     /* 2025-04-14 14:00:00 */
+
+  g_assert_cmpint (sink->exported_at, ==, 1744639200);
+  g_assert_cmpint (sink->date_source, ==, RAPPORT_DATE_SOURCE_NEWEST_TIMESTAMP);
+  assert_follower_count (sink, 1744639200, 2);
+  assert_skipped (sink, skipped);
+}
+
+/* Empty lists written as {}, [] and null: each list is there, and empty. */
+static void
+test_empty_lists (void)
+{
+  g_autoptr(RapportArchive) archive = open_fixture ("empty-lists", NULL);
+  g_autoptr(RapportTestSink) sink = import_ok (archive);
+  const char * const skipped[] = { NULL };
+
+  g_assert_cmpstr (sink->handle, ==, "quiet.one");
+  g_assert_false (sink->provisional);
+  g_assert_true (sink->has_follower_list);
+  g_assert_cmpuint (sink->followers->len, ==, 0);
+  g_assert_true (sink->has_following_list);
+  g_assert_cmpuint (sink->following->len, ==, 0);
+  g_assert_cmpuint (sink->posts->len, ==, 0);
+  g_assert_cmpuint (sink->interactions->len, ==, 0);
+
+  /* 2026-02-01 08:00:00 UTC, from the watch history. */
+  g_assert_cmpint (sink->exported_at, ==, 1769932800);
+  g_assert_cmpint (sink->date_source, ==, RAPPORT_DATE_SOURCE_NEWEST_TIMESTAMP);
+  assert_follower_count (sink, 1769932800, 0);
+  assert_skipped (sink, skipped);
+}
+
+/* Comments, settings and a block list say nothing of the account: refused in one line that
+ * names what the file holds. */
+static void
+test_nothing_usable (void)
+{
+  g_autoptr(RapportArchive) archive = open_fixture ("nothing-usable", NULL);
+  g_autoptr(RapportTestSink) sink = rapport_test_sink_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rapport_tiktok_recognizes (archive));
+  g_assert_false (rapport_tiktok_import (archive, &sink->parent, NULL, &error));
+  g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNRECOGNIZED);
+  g_assert_cmpstr (error->message, ==,
+                   "user_data_tiktok.json: nothing in it describes the account (no profile, "
+                   "followers, following or videos); it holds Comment (Comments), "
+                   "App Settings (Settings), Profile And Settings (Block List), Direct Message");
+  g_assert_cmpuint (sink->n_set_account, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -894,6 +1013,10 @@ main (int   argc,
   g_test_add_func ("/tiktok/long-list-bad-row", test_long_list_bad_row);
   g_test_add_func ("/tiktok/long-list-changes-nothing", test_long_list_changes_nothing);
   g_test_add_func ("/tiktok/long-list-progress", test_long_list_progress);
+  g_test_add_func ("/tiktok/layout-2026", test_layout_2026);
+  g_test_add_func ("/tiktok/mixed-case-and-zones", test_mixed_case_and_zones);
+  g_test_add_func ("/tiktok/empty-lists", test_empty_lists);
+  g_test_add_func ("/tiktok/nothing-usable", test_nothing_usable);
 
   return g_test_run ();
 }

@@ -2,9 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The whole export is one JSON document whose section names changed in 2025 ("Activity" became
- * "Your Activity", "Video" became "Post") and whose keys changed case between versions, so every
- * lookup tries each generation's name and ignores case.
+ * The whole export is one JSON document whose section names changed in 2025 and 2026 (see
+ * rapport-tiktok-layouts.c) and whose keys changed case between versions, so every lookup tries
+ * each generation's name and ignores case.  People keep only parts of it: whatever describes
+ * the account is imported.
  *
  * Nearly all of the document can be its follower list (half a million followers make 46 MB), so
  * the document is read as a tree whose long lists stay unread text; the lists are then parsed
@@ -33,15 +34,6 @@
 
 /* Every list Rapport imports is three levels down: root, section, part, list. */
 #define LIST_DEPTH 3
-
-typedef struct
-{
-  const RapportJsonValue *followers; /* holds FansList */
-  const RapportJsonValue *following; /* holds Following */
-  const RapportJsonValue *videos;    /* holds VideoList */
-  const RapportJsonValue *profile;   /* the ProfileMap */
-  const RapportJsonValue *comments;  /* holds CommentsList */
-} Sections;
 
 /* The newest "Date" of the document, the export date's best guess. */
 typedef struct
@@ -85,51 +77,6 @@ rapport_tiktok_recognizes (RapportArchive *archive)
   g_return_val_if_fail (RAPPORT_IS_ARCHIVE (archive), FALSE);
 
   return find_entry (archive) != NULL;
-}
-
-/* An object member under its new name or its old one; NULL-safe so paths can be chained. */
-static const RapportJsonValue *
-get_section (const RapportJsonValue *parent,
-             const char             *new_name,
-             const char             *old_name)
-{
-  const RapportJsonValue *found;
-
-  if (parent == NULL)
-    return NULL;
-  if ((found = rapport_json_value_get_object (parent, new_name)) != NULL)
-    return found;
-  if (old_name != NULL)
-    return rapport_json_value_get_object (parent, old_name);
-  return NULL;
-}
-
-static gboolean
-find_sections (const RapportJsonValue *root,
-               Sections               *sections)
-{
-  const RapportJsonValue *activity;
-  const RapportJsonValue *posts;
-  const RapportJsonValue *profile;
-
-  g_assert (root != NULL);
-  g_assert (sections != NULL);
-
-  activity = get_section (root, "Your Activity", "Activity");
-  posts = get_section (root, "Post", "Video");
-  profile = get_section (get_section (root, "Profile", NULL), "Profile Info", "Profile Information");
-
-  sections->followers = get_section (activity, "Follower", "Follower List");
-  sections->following = get_section (activity, "Following", "Following List");
-  sections->videos = get_section (posts, "Posts", "Videos");
-  sections->profile = get_section (profile, "ProfileMap", NULL);
-  sections->comments = get_section (get_section (root, "Comment", NULL), "Comments", NULL);
-
-  return sections->followers != NULL ||
-         sections->following != NULL ||
-         sections->videos != NULL ||
-         sections->profile != NULL ||
-         sections->comments != NULL;
 }
 
 /* A section's list of rows, long or not; NULL when it is missing, null or not a list. */
@@ -637,7 +584,7 @@ rapport_tiktok_import_with_limit (RapportArchive     *archive,
   g_autoptr(RapportJsonTree) tree = NULL;
   g_autoptr(GHashTable) long_lists = NULL;
   RapportAccountInfo account = { RAPPORT_PLATFORM_TIKTOK, NULL, NULL, NULL };
-  Sections sections = { NULL };
+  RapportTiktokSections sections = { NULL };
   Import import = { NULL };
   const RapportJsonValue *root;
   const char *entry;
@@ -682,11 +629,13 @@ rapport_tiktok_import_with_limit (RapportArchive     *archive,
       return FALSE;
     }
 
-  if (!find_sections (root, &sections))
+  if (!rapport_tiktok_find_sections (root, &sections))
     {
+      g_autofree char *found = rapport_tiktok_describe (root);
+
       g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNRECOGNIZED,
-                   _("%s: none of the parts of a TikTok export (profile, followers, following, "
-                     "videos, comments) is in it"), entry);
+                   _("%s: nothing in it describes the account (no profile, followers, following "
+                     "or videos); it holds %s"), entry, found != NULL ? found : _("nothing"));
       return FALSE;
     }
 

@@ -973,6 +973,34 @@ test_empty_lists (void)
   assert_skipped (sink, skipped);
 }
 
+/* A user name "N/A" or null is a gone account: skipped with a reason, never a person "N/A". */
+static void
+test_missing_names (void)
+{
+  g_autoptr(RapportArchive) archive = open_fixture ("missing-names", NULL);
+  g_autoptr(RapportTestSink) sink = import_ok (archive);
+  const char * const skipped[] = {
+    "user_data_tiktok.json: follower 2 has no user name",
+    "user_data_tiktok.json: follower 3 has no user name",
+    "user_data_tiktok.json: follower 4 has no user name",
+    "user_data_tiktok.json: followed account 1 has no user name",
+    NULL
+  };
+
+  g_assert_cmpstr (sink->handle, ==, "names.matter");
+  g_assert_cmpuint (sink->followers->len, ==, 2);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "uma", 1746093600); /* 2025-05-01 10:00 */
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "vic", 1746439200); /* 2025-05-05 10:00 */
+  g_assert_null (rapport_test_sink_find_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "N/A"));
+  g_assert_cmpuint (sink->following->len, ==, 1);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWING, "wren", 1746612000);
+  g_assert_null (rapport_test_sink_find_relation (sink, RAPPORT_DIRECTION_FOLLOWING, "N/A"));
+
+  g_assert_cmpint (sink->exported_at, ==, 1746612000);
+  assert_follower_count (sink, 1746612000, 4);
+  assert_skipped (sink, skipped);
+}
+
 /* Comments, settings and a block list say nothing of the account: refused in one line that
  * names what the file holds. */
 static void
@@ -1016,6 +1044,7 @@ main (int   argc,
   g_test_add_func ("/tiktok/layout-2026", test_layout_2026);
   g_test_add_func ("/tiktok/mixed-case-and-zones", test_mixed_case_and_zones);
   g_test_add_func ("/tiktok/empty-lists", test_empty_lists);
+  g_test_add_func ("/tiktok/missing-names", test_missing_names);
   g_test_add_func ("/tiktok/nothing-usable", test_nothing_usable);
 
   return g_test_run ();

@@ -336,7 +336,8 @@ relation_rows (const RapportJsonValue  *elements,
       if (!begin_row (rows, row, first_index + i, date, date_ok, relation.since, error))
         return FALSE;
 
-      relation.handle = rapport_json_value_get_string (row, "UserName");
+      /* "N/A" and null stand for accounts that are gone: no one of that name follows. */
+      relation.handle = get_text (row, "UserName");
       if (relation.handle != NULL && relation.handle[0] == '@')
         relation.handle++;
       if (relation.handle == NULL || relation.handle[0] == '\0')

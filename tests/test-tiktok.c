@@ -1001,6 +1001,101 @@ test_missing_names (void)
   assert_skipped (sink, skipped);
 }
 
+/* Only the followers, in a folder named "tiktok-<user>-<date>": the folder names the account
+ * and its date is the export's own, though the newest follow is older.  The same when the file
+ * is opened alone. */
+static void
+test_followers_only (void)
+{
+  const char *file_names[] = { NULL, "user_data_tiktok.json" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (file_names); i++)
+    {
+      g_autoptr(RapportArchive) archive = open_fixture ("tiktok-sol.sounds-2025-03-01",
+                                                        file_names[i], NULL);
+      g_autoptr(RapportTestSink) sink = import_ok (archive);
+
+      g_assert_cmpstr (sink->handle, ==, "sol.sounds");
+      g_assert_null (sink->display_name);
+      g_assert_false (sink->provisional);
+      g_assert_true (sink->has_follower_list);
+      g_assert_cmpuint (sink->followers->len, ==, 2);
+      assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "abe", 1736935200);
+      assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "bea", 1740074400);
+      g_assert_false (sink->has_following_list);
+      g_assert_cmpuint (sink->posts->len, ==, 0);
+      g_assert_cmpuint (sink->counts->len, ==, 0);
+      g_assert_cmpint (sink->exported_at, ==, 1740787200); /* 2025-03-01 */
+      g_assert_cmpint (sink->date_source, ==, RAPPORT_DATE_SOURCE_ARCHIVE_NAME);
+      g_assert_cmpuint (sink->skipped->len, ==, 0);
+    }
+}
+
+static void
+assert_posts_only (RapportTestSink *sink)
+{
+  g_assert_false (sink->has_follower_list);
+  g_assert_false (sink->has_following_list);
+  g_assert_cmpuint (sink->posts->len, ==, 2);
+  assert_video (sink, "7460000000000000001", 1751389200, 1200, "Only #posts here",
+                "https://www.tiktokv.com/share/video/7460000000000000001/");
+  assert_video (sink, "7460000000000000002", 1751994000, 0, NULL,
+                "https://www.tiktokv.com/share/video/7460000000000000002/");
+  g_assert_cmpuint (sink->counts->len, ==, 0);
+  /* 2025-07-08 17:00:00; TikTok's "TikTok_Data_<seconds>" holds no date to read. */
+  g_assert_cmpint (sink->exported_at, ==, 1751994000);
+  g_assert_cmpint (sink->date_source, ==, RAPPORT_DATE_SOURCE_NEWEST_TIMESTAMP);
+}
+
+/* Only the videos, in a folder or zip whose name names nobody: a stand-in handle, marked. */
+static void
+test_posts_only (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *zip_path = g_build_filename (dir, "TikTok_Data_1751994000.zip", NULL);
+  g_autofree char *contents = read_fixture ("posts-only", "user_data_tiktok.json");
+  g_autoptr(RapportArchive) folder = open_fixture ("posts-only", NULL);
+  g_autoptr(RapportArchive) zip = NULL;
+  g_autoptr(RapportTestSink) sink = import_ok (folder);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (sink->handle, ==, "posts-only");
+  g_assert_true (sink->provisional);
+  assert_posts_only (sink);
+  g_clear_pointer (&sink, rapport_test_sink_free);
+
+  rapport_test_write_archive (zip_path, "zip", "user_data_tiktok.json", contents, NULL);
+  zip = rapport_archive_open (zip_path, &error);
+  g_assert_no_error (error);
+  sink = import_ok (zip);
+  g_assert_cmpstr (sink->handle, ==, "TikTok_Data_1751994000");
+  g_assert_true (sink->provisional);
+  assert_posts_only (sink);
+
+  g_clear_object (&zip);
+  rapport_test_remove_tree (dir);
+}
+
+/* Only the profile, its user name "N/A", in a folder "backup_20250301": the folder is the
+ * account's stand-in name and gives the date. */
+static void
+test_profile_only (void)
+{
+  g_autoptr(RapportArchive) archive = open_fixture ("backup_20250301", NULL);
+  g_autoptr(RapportTestSink) sink = import_ok (archive);
+
+  g_assert_cmpstr (sink->handle, ==, "backup_20250301");
+  g_assert_true (sink->provisional);
+  g_assert_cmpstr (sink->display_name, ==, "Kept Profile");
+  g_assert_false (sink->has_follower_list);
+  g_assert_false (sink->has_following_list);
+  g_assert_cmpuint (sink->posts->len, ==, 0);
+  g_assert_cmpint (sink->exported_at, ==, 1740787200); /* 2025-03-01 */
+  g_assert_cmpint (sink->date_source, ==, RAPPORT_DATE_SOURCE_ARCHIVE_NAME);
+  assert_follower_count (sink, 1740787200, 2048);
+  g_assert_cmpuint (sink->skipped->len, ==, 0);
+}
+
 /* Comments, settings and a block list say nothing of the account: refused in one line that
  * names what the file holds. */
 static void
@@ -1045,6 +1140,9 @@ main (int   argc,
   g_test_add_func ("/tiktok/mixed-case-and-zones", test_mixed_case_and_zones);
   g_test_add_func ("/tiktok/empty-lists", test_empty_lists);
   g_test_add_func ("/tiktok/missing-names", test_missing_names);
+  g_test_add_func ("/tiktok/followers-only", test_followers_only);
+  g_test_add_func ("/tiktok/posts-only", test_posts_only);
+  g_test_add_func ("/tiktok/profile-only", test_profile_only);
   g_test_add_func ("/tiktok/nothing-usable", test_nothing_usable);
 
   return g_test_run ();

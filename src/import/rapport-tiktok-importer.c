@@ -5,7 +5,7 @@
  * The whole export is one JSON document whose section names changed in 2025 and 2026 (see
  * rapport-tiktok-layouts.c) and whose keys changed case between versions, so every lookup tries
  * each generation's name and ignores case.  People keep only parts of it: whatever describes
- * the account is imported.
+ * the account is imported, and the account is named after the export when the profile is gone.
  *
  * Nearly all of the document can be its follower list (half a million followers make 46 MB), so
  * the document is read as a tree whose long lists stay unread text; the lists are then parsed
@@ -22,6 +22,7 @@
 #include "core/rapport-text.h"
 
 #include "core/rapport-import-error.h"
+#include "rapport-export-name.h"
 #include "rapport-json-array.h"
 #include "rapport-tiktok-importer.h"
 #include "rapport-tiktok-private.h"
@@ -564,6 +565,73 @@ read_other_long_lists (Import      *import,
   return TRUE;
 }
 
+/* The name that may say whose export this is and when it was made: the archive's or the
+ * folder's, or for TikTok's own file opened alone, the name of the folder it sits in. */
+static char *
+get_export_name (RapportArchive *archive,
+                 const char     *entry)
+{
+  const char *name = rapport_archive_get_name (archive);
+  g_autofree char *folder = NULL;
+  g_autofree char *folder_name = NULL;
+
+  if (g_strcmp0 (name, entry) != 0)
+    return g_strdup (name);
+
+  folder = g_path_get_dirname (rapport_archive_get_path (archive));
+  folder_name = g_path_get_basename (folder);
+  if (strcmp (folder_name, ".") == 0 || strcmp (folder_name, G_DIR_SEPARATOR_S) == 0)
+    return g_strdup (name);
+  return g_steal_pointer (&folder_name);
+}
+
+/* Whose export this is when no profile says it: the user its name gives
+ * ("tiktok-<user>-<date>…"), else a stand-in made of the name, and the account is then marked
+ * provisional.  Returns the handle. */
+static char *
+name_account (RapportAccountInfo *account,
+              const char         *export_name,
+              const char         *entry)
+{
+  char *handle;
+
+  if ((handle = rapport_export_name_get_user (export_name, "tiktok")) != NULL)
+    return handle;
+
+  account->provisional = TRUE;
+  if ((handle = rapport_export_name_strip (export_name)) != NULL)
+    return handle;
+  /* The entry's name ends in user_data.json: something is left of it. */
+  return rapport_export_name_strip (entry);
+}
+
+/* A date in the export's name is the export's own: TikTok's file carries none, so whoever
+ * named the archive or folder wrote down when it was made.  Unless the data inside is newer
+ * than that day: then the name dates something else.  Otherwise the newest date inside, and
+ * last the file's time. */
+static RapportDateSource
+choose_export_date (const NewestDate *dates,
+                    const char       *export_name,
+                    RapportArchive   *archive,
+                    gint64           *exported_at)
+{
+  gint64 from_name;
+
+  if (rapport_date_find_in_name (export_name, &from_name) &&
+      (!dates->found || dates->newest < from_name + 24 * 60 * 60))
+    {
+      *exported_at = from_name;
+      return RAPPORT_DATE_SOURCE_ARCHIVE_NAME;
+    }
+  if (dates->found)
+    {
+      *exported_at = dates->newest;
+      return RAPPORT_DATE_SOURCE_NEWEST_TIMESTAMP;
+    }
+  *exported_at = rapport_archive_get_mtime (archive);
+  return RAPPORT_DATE_SOURCE_FILE_TIME;
+}
+
 gboolean
 rapport_tiktok_import (RapportArchive     *archive,
                        RapportImportSink  *sink,
@@ -584,6 +652,8 @@ rapport_tiktok_import_with_limit (RapportArchive     *archive,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(RapportJsonTree) tree = NULL;
   g_autoptr(GHashTable) long_lists = NULL;
+  g_autofree char *export_name = NULL;
+  g_autofree char *named_handle = NULL;
   RapportAccountInfo account = { RAPPORT_PLATFORM_TIKTOK, NULL, NULL, NULL };
   RapportTiktokSections sections = { NULL };
   Import import = { NULL };
@@ -656,12 +726,17 @@ rapport_tiktok_import_with_limit (RapportArchive     *archive,
   if (!read_other_long_lists (&import, long_lists, error))
     return FALSE;
 
+  export_name = get_export_name (archive, entry);
   if (sections.profile != NULL)
     {
       account.handle = get_text (sections.profile, "userName");
+      if (account.handle != NULL && account.handle[0] == '@' && account.handle[1] != '\0')
+        account.handle++;
       account.display_name = get_text (sections.profile, "displayName");
       follower_count = get_tiktok_count (sections.profile, "followerCount");
     }
+  if (account.handle == NULL)
+    account.handle = named_handle = name_account (&account, export_name, entry);
   if (!rapport_import_sink_set_account (sink, &account, error))
     return FALSE;
 
@@ -687,18 +762,7 @@ rapport_tiktok_import_with_limit (RapportArchive     *archive,
   /* Everything left to hand over is numbers: release the document before the sink commits. */
   g_clear_pointer (&tree, rapport_json_tree_free);
 
-  if (import.dates.found)
-    {
-      exported_at = import.dates.newest;
-      date_source = RAPPORT_DATE_SOURCE_NEWEST_TIMESTAMP;
-    }
-  else if (rapport_date_find_in_name (rapport_archive_get_name (archive), &exported_at))
-    date_source = RAPPORT_DATE_SOURCE_ARCHIVE_NAME;
-  else
-    {
-      exported_at = rapport_archive_get_mtime (archive);
-      date_source = RAPPORT_DATE_SOURCE_FILE_TIME;
-    }
+  date_source = choose_export_date (&import.dates, export_name, archive, &exported_at);
 
   if (follower_count >= 0)
     {

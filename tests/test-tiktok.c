@@ -13,6 +13,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "analysis/rapport-audience.h"
 #include "core/rapport-import-error.h"
 #include "session/rapport-import-job.h"
 #include "import/rapport-tiktok-importer.h"
@@ -1001,6 +1002,82 @@ test_missing_names (void)
   assert_skipped (sink, skipped);
 }
 
+/* Everything the store holds of @account_id. */
+static RapportDataset *
+load_dataset (RapportStore *store,
+              gint64        account_id)
+{
+  g_autoptr(GError) error = NULL;
+  RapportDataset *dataset = rapport_store_load_dataset (store, account_id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+  return dataset;
+}
+
+static gint64
+import_into (RapportStore *store,
+             const char   *path)
+{
+  g_auto(RapportImportSummary) summary = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rapport_import_path (store, path, &summary, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (summary.account_id, >, 0);
+  return summary.account_id;
+}
+
+static void
+assert_person (const RapportPeople *people,
+               const char          *who,
+               const char          *handle,
+               gint64               since)
+{
+  const RapportPerson *person = rapport_people_find (people, who);
+
+  g_assert_nonnull (person);
+  g_assert_cmpstr (person->handle, ==, handle);
+  g_assert_cmpint (person->since, ==, since);
+}
+
+/* Rows that repeat an account: the importer hands on every row, the store keeps the account
+ * once, with its latest follow date (an account follows once at a time: the latest follow is
+ * the one that lasts), a known date before an unknown one. */
+static void
+test_duplicates (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "tiktok", "duplicates",
+                                                 NULL);
+  g_autoptr(RapportArchive) archive = open_fixture ("duplicates", NULL);
+  g_autoptr(RapportTestSink) sink = import_ok (archive);
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(RapportDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  const RapportDatasetSnapshot *snapshot;
+
+  g_assert_cmpuint (sink->followers->len, ==, 6);
+  g_assert_cmpuint (sink->following->len, ==, 2);
+  g_assert_cmpuint (sink->skipped->len, ==, 0);
+
+  store = rapport_store_open (dir, &error);
+  g_assert_no_error (error);
+  dataset = load_dataset (store, import_into (store, path));
+  g_assert_cmpuint (dataset->snapshots->len, ==, 1);
+  snapshot = g_ptr_array_index (dataset->snapshots, 0);
+
+  g_assert_cmpuint (snapshot->followers->len, ==, 3);
+  assert_person (snapshot->followers, "xena", "Xena", 1750413600); /* 2025-06-20, not 06-01 */
+  assert_person (snapshot->followers, "yara", "yara", 1748858400); /* twice the same row */
+  assert_person (snapshot->followers, "zoe", "zoe", 1748944800);   /* not the unreadable date */
+  g_assert_cmpuint (snapshot->following->len, ==, 1);
+  assert_person (snapshot->following, "yara", "yara", 1749117600); /* 2025-06-05, not 06-04 */
+
+  g_clear_object (&store);
+  rapport_test_remove_tree (dir);
+}
+
 /* Only the followers, in a folder named "tiktok-<user>-<date>": the folder names the account
  * and its date is the export's own, though the newest follow is older.  The same when the file
  * is opened alone. */
@@ -1115,6 +1192,66 @@ test_nothing_usable (void)
   g_assert_cmpuint (sink->n_set_account, ==, 0);
 }
 
+/* Two exports of one account, five months apart.  bo's follow date moved from 2024-11-01 to
+ * 2025-03-05: bo unfollowed and followed again, lost and gained.  cy's moved by five hours, the
+ * same follow; di left, eli came. */
+static void
+test_refollow (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *older_path = g_test_build_filename (G_TEST_DIST, "fixtures", "tiktok",
+                                                       "refollow", "tiktok-nova.art-2025-01-10",
+                                                       NULL);
+  g_autofree char *newer_path = g_test_build_filename (G_TEST_DIST, "fixtures", "tiktok",
+                                                       "refollow", "tiktok-nova.art-2025-06-10",
+                                                       NULL);
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(RapportDataset) dataset = NULL;
+  g_autoptr(RapportChurn) churn = NULL;
+  g_autoptr(GError) error = NULL;
+  const RapportChurnStep *step;
+  const RapportDatasetSnapshot *older;
+  const RapportDatasetSnapshot *newer;
+  gint64 account_id;
+
+  store = rapport_store_open (dir, &error);
+  g_assert_no_error (error);
+  account_id = import_into (store, older_path);
+  g_assert_cmpint (import_into (store, newer_path), ==, account_id);
+  dataset = load_dataset (store, account_id);
+  g_assert_cmpstr (dataset->handle, ==, "nova.art");
+  g_assert_cmpuint (dataset->snapshots->len, ==, 2);
+  older = g_ptr_array_index (dataset->snapshots, 0);
+  newer = g_ptr_array_index (dataset->snapshots, 1);
+  g_assert_cmpint (older->exported_at, ==, 1736467200); /* 2025-01-10 */
+  g_assert_cmpint (older->date_source, ==, RAPPORT_DATE_SOURCE_ARCHIVE_NAME);
+  g_assert_cmpint (newer->exported_at, ==, 1749513600); /* 2025-06-10 */
+  g_assert_cmpint (newer->date_source, ==, RAPPORT_DATE_SOURCE_ARCHIVE_NAME);
+
+  churn = rapport_churn_compute (dataset);
+  g_assert_cmpuint (churn->steps->len, ==, 1);
+  step = rapport_churn_latest (churn);
+  g_assert_cmpuint (step->n_older, ==, 4);
+  g_assert_cmpuint (step->n_newer, ==, 4);
+  g_assert_cmpuint (step->gained->len, ==, 2);
+  g_assert_cmpstr (newer->followers->items[g_array_index (step->gained, guint32, 0)].who, ==,
+                   "bo");
+  g_assert_cmpstr (newer->followers->items[g_array_index (step->gained, guint32, 1)].who, ==,
+                   "eli");
+  g_assert_cmpuint (step->lost->len, ==, 2);
+  g_assert_cmpstr (older->followers->items[g_array_index (step->lost, guint32, 0)].who, ==,
+                   "bo");
+  g_assert_cmpstr (older->followers->items[g_array_index (step->lost, guint32, 1)].who, ==,
+                   "di");
+  g_assert_cmpuint (step->refollowed->len, ==, 1);
+  g_assert_cmpstr (newer->followers->items[g_array_index (step->refollowed, guint32, 0)].who,
+                   ==, "bo");
+  g_assert_cmpuint (step->renames->len, ==, 0);
+
+  g_clear_object (&store);
+  rapport_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1140,10 +1277,12 @@ main (int   argc,
   g_test_add_func ("/tiktok/mixed-case-and-zones", test_mixed_case_and_zones);
   g_test_add_func ("/tiktok/empty-lists", test_empty_lists);
   g_test_add_func ("/tiktok/missing-names", test_missing_names);
+  g_test_add_func ("/tiktok/duplicates", test_duplicates);
   g_test_add_func ("/tiktok/followers-only", test_followers_only);
   g_test_add_func ("/tiktok/posts-only", test_posts_only);
   g_test_add_func ("/tiktok/profile-only", test_profile_only);
   g_test_add_func ("/tiktok/nothing-usable", test_nothing_usable);
+  g_test_add_func ("/tiktok/refollow", test_refollow);
 
   return g_test_run ();
 }

@@ -68,6 +68,7 @@ test_set_account (RapportImportSink         *sink,
   self->handle = g_strdup (account->handle);
   self->platform_id = g_strdup (account->platform_id);
   self->display_name = g_strdup (account->display_name);
+  self->provisional = account->provisional;
   return TRUE;
 }
 

@@ -21,6 +21,7 @@ typedef struct
   char *handle;
   char *platform_id;
   char *display_name;
+  gboolean provisional;
 
   gboolean has_follower_list;
   gboolean has_following_list;

@@ -11,6 +11,7 @@
 
 #define T0 G_GINT64_CONSTANT (1700000000)
 #define HOUR G_GINT64_CONSTANT (3600)
+#define DAY (24 * HOUR)
 
 static void
 add (RapportPeople *people,
@@ -361,6 +362,67 @@ test_churn_without_following (void)
   g_assert_true (step->newer == g_ptr_array_index (dataset->snapshots, 2));
 }
 
+/* Accounts in both lists whose follow date moved on by more than a day followed again: lost and
+ * gained.  A move of a day or less (a zone, a date without time), an unknown date or an earlier
+ * one is the same follow.  The same id on both sides is no rename, and a follower who came back
+ * did not drop the creator after a follow-back. */
+static void
+test_churn_refollow (void)
+{
+  g_autoptr(RapportDataset) dataset = rapport_dataset_new ();
+  g_autoptr(RapportChurn) churn = NULL;
+  g_autofree char *gained = NULL;
+  g_autofree char *lost = NULL;
+  g_autofree char *refollowed = NULL;
+  g_autofree char *dropped = NULL;
+  RapportPeople *older = rapport_people_new (0);
+  RapportPeople *newer = rapport_people_new (0);
+  RapportPeople *following = rapport_people_new (0);
+  const RapportChurnStep *step;
+  static const guint32 changed_indices[] = { 0, 1, 6 };
+  static const guint32 refollowed_indices[] = { 0, 1 };
+
+  add (older, "ann", "1", T0);             /* back 30 days later under the same id */
+  add (older, "bob", NULL, T0);            /* back 2 days later, and followed by the creator */
+  add (older, "cid", NULL, T0);            /* 23 hours later: another zone */
+  add (older, "dee", NULL, 0);             /* no date before */
+  add (older, "eve", NULL, T0);            /* exactly a day later */
+  add (older, "fia", NULL, T0 + 10 * DAY); /* earlier in the newer export */
+  add (older, "gil", NULL, T0);            /* left, though followed by the creator */
+
+  add (newer, "ann", "1", T0 + 30 * DAY);
+  add (newer, "bob", NULL, T0 + 2 * DAY);
+  add (newer, "cid", NULL, T0 + 23 * HOUR);
+  add (newer, "dee", NULL, T0 + 5 * DAY);
+  add (newer, "eve", NULL, T0 + DAY);
+  add (newer, "fia", NULL, T0);
+  add (newer, "hop", NULL, T0 + 3 * DAY);  /* new */
+
+  add (following, "bob", NULL, T0);
+  add (following, "gil", NULL, T0);
+
+  add_snapshot (dataset, 1, older, NULL);
+  add_snapshot (dataset, 2, newer, following);
+  churn = rapport_churn_compute (dataset);
+  step = rapport_churn_latest (churn);
+  g_assert_nonnull (step);
+
+  lost = join_indices (step->older->followers, step->lost);
+  g_assert_cmpstr (lost, ==, "ann,bob,gil");
+  assert_indices (step->lost, changed_indices, G_N_ELEMENTS (changed_indices));
+  gained = join_indices (step->newer->followers, step->gained);
+  g_assert_cmpstr (gained, ==, "ann,bob,hop");
+  assert_indices (step->gained, changed_indices, G_N_ELEMENTS (changed_indices));
+  refollowed = join_indices (step->newer->followers, step->refollowed);
+  g_assert_cmpstr (refollowed, ==, "ann,bob");
+  assert_indices (step->refollowed, refollowed_indices, G_N_ELEMENTS (refollowed_indices));
+  g_assert_cmpuint (step->renames->len, ==, 0);
+  g_assert_cmpint ((gint) step->gained->len - (gint) step->lost->len, ==,
+                   (gint) step->n_newer - (gint) step->n_older);
+  dropped = join_indices (step->older->followers, step->dropped_after_follow_back);
+  g_assert_cmpstr (dropped, ==, "gil");
+}
+
 /* A random subset of "u000".."u<n-1>", each name kept with probability @p. */
 static RapportPeople *
 random_people (guint  universe,
@@ -525,6 +587,7 @@ main (int   argc,
   g_test_add_func ("/audience/churn", test_churn);
   g_test_add_func ("/audience/churn/older-following", test_churn_older_following);
   g_test_add_func ("/audience/churn/without-following", test_churn_without_following);
+  g_test_add_func ("/audience/churn/refollow", test_churn_refollow);
   g_test_add_func ("/audience/random-invariants", test_random_invariants);
   g_test_add_func ("/audience/million-followers", test_million_followers);
 

@@ -65,6 +65,8 @@ test_naive_utc (void)
   assert_parses (rapport_date_parse_naive_utc, "2025-10-01", 1759276800);
   assert_parses (rapport_date_parse_naive_utc, " 2025-10-01T09:31:12 ", 1759311072);
   assert_parses (rapport_date_parse_naive_utc, "1970-01-01 00:00:00", 0);
+  assert_parses (rapport_date_parse_naive_utc, "2025-10-01 09:31:12 UTC", 1759311072);
+  assert_parses (rapport_date_parse_naive_utc, "2025-10-01 09:31  UTC ", 1759311060);
 
   assert_refuses (rapport_date_parse_naive_utc, NULL);
   assert_refuses (rapport_date_parse_naive_utc, "");
@@ -75,6 +77,9 @@ test_naive_utc (void)
   assert_refuses (rapport_date_parse_naive_utc, "2025-10-01 09:31:12 +0200");
   assert_refuses (rapport_date_parse_naive_utc, "20251001");
   assert_refuses (rapport_date_parse_naive_utc, "2025-10-01 9");
+  assert_refuses (rapport_date_parse_naive_utc, "2025-10-01 09:31:12UTC");
+  assert_refuses (rapport_date_parse_naive_utc, "2025-10-01 09:31:12 UTC+2");
+  assert_refuses (rapport_date_parse_naive_utc, "2025-10-01 09:31:12 CET");
 }
 
 static void

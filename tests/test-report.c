@@ -286,6 +286,52 @@ test_json (void)
     }
 }
 
+/* An older export of @jo, on 2 Jan 2024, before the one of build_dataset(): bo's follow date
+ * then was 12 Dec 2023 and is 3 Jan 2024 in the newer one, so bo left and came back; cy left. */
+static void
+test_churn_refollow (void)
+{
+  g_autoptr(RapportDataset) dataset = build_dataset ();
+  RapportDatasetSnapshot *older = rapport_dataset_snapshot_new ();
+  g_autoptr(RapportReport) report = NULL;
+  g_autoptr(GPtrArray) suggestions = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  JsonObject *step;
+  JsonObject *refollowed;
+
+  older->id = 2;
+  older->exported_at = DAY_N (1) + 12 * 3600;
+  older->source_name = g_strdup ("instagram-jo-old.zip");
+  older->followers = rapport_people_new (3);
+  rapport_people_add (older->followers, "ana", "ana", NULL, DAY_N (1));
+  rapport_people_add (older->followers, "bo", "bo", NULL, DAY_N (-20));
+  rapport_people_add (older->followers, "cy", "cy", NULL, DAY_N (-5));
+  rapport_people_sort (older->followers);
+  g_ptr_array_insert (dataset->snapshots, 0, older);
+  report = compute (dataset);
+  suggestions = rapport_coach_suggest (report, NULL);
+
+  text = rapport_report_print_text (report, suggestions);
+  assert_contains (text, "121 gained, 2 lost, 0 renamed.");
+  assert_contains (text, "    Unfollowed and followed again (counted as lost and as gained): "
+                         "1 — @bo.\n");
+
+  root = rapport_report_to_json (report, suggestions);
+  step = json_array_get_object_element (
+    json_object_get_array_member (
+      json_object_get_object_member (json_node_get_object (root), "churn"), "steps"), 0);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (step, "gained"),
+                                               "count"), ==, 121);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (step, "lost"),
+                                               "count"), ==, 2);
+  refollowed = json_object_get_object_member (step, "refollowed");
+  g_assert_cmpint (json_object_get_int_member (refollowed, "count"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_array_get_object_element (
+                       json_object_get_array_member (refollowed, "items"), 0), "who"), ==, "bo");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -295,6 +341,7 @@ main (int   argc,
   g_test_add_func ("/report/figures", test_figures);
   g_test_add_func ("/report/text", test_text);
   g_test_add_func ("/report/json", test_json);
+  g_test_add_func ("/report/churn-refollow", test_churn_refollow);
 
   return g_test_run ();
 }

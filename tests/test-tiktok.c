@@ -13,6 +13,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "analysis/rapport-audience.h"
 #include "core/rapport-import-error.h"
 #include "session/rapport-import-job.h"
 #include "import/rapport-tiktok-importer.h"
@@ -443,7 +444,10 @@ test_bad_input (void)
   assert_import_fails ("\"user_data\"", RAPPORT_IMPORT_ERROR_MALFORMED,
                        "not a TikTok export");
   assert_import_fails ("{\"App Settings\": {}, \"Profile\": {\"Bio\": {}}}",
-                       RAPPORT_IMPORT_ERROR_UNRECOGNIZED, "none of the parts of a TikTok export");
+                       RAPPORT_IMPORT_ERROR_UNRECOGNIZED,
+                       "nothing in it describes the account (no profile, followers, following "
+                       "or videos); it holds App Settings, Profile (Bio)");
+  assert_import_fails ("{}", RAPPORT_IMPORT_ERROR_UNRECOGNIZED, "; it holds nothing");
 }
 
 static void
@@ -873,6 +877,381 @@ test_long_list_progress (void)
   rapport_test_remove_tree (dir);
 }
 
+/* ── Real exports as people keep them ─────────────────────────────────────────────────────── */
+
+/* The layout of 2026: follow lists, profile and block list under "Profile And Settings", likes
+ * under "Likes and Favorites", the watch history renamed. */
+static void
+test_layout_2026 (void)
+{
+  g_autoptr(RapportArchive) archive = open_fixture ("layout-2026", NULL);
+  g_autoptr(RapportTestSink) sink = import_ok (archive);
+  const RapportPost *post;
+  const char * const snow_tags[] = { "snow", NULL };
+  const char * const skipped[] = { NULL };
+
+  g_assert_cmpstr (sink->handle, ==, "lumen.clips");
+  g_assert_cmpstr (sink->display_name, ==, "Lumen Clips");
+  g_assert_false (sink->provisional);
+
+  g_assert_true (sink->has_follower_list);
+  g_assert_cmpuint (sink->followers->len, ==, 3);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "otto", 1762070400);  /* 2025-11-02 08:00 */
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "pia", 1766601000);   /* 2025-12-24 18:30 */
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "quinn", 1767431700); /* 2026-01-03 09:15 */
+  /* "Following": null is an empty list; the blocked account is nobody's follower. */
+  g_assert_true (sink->has_following_list);
+  g_assert_cmpuint (sink->following->len, ==, 0);
+  g_assert_null (rapport_test_sink_find_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "spam.bot"));
+
+  g_assert_cmpuint (sink->posts->len, ==, 1);
+  post = assert_video (sink, "7500000000000000001", 1766232000, 3, "Winter light #snow",
+                       "https://www.tiktokv.com/share/video/7500000000000000001/");
+  assert_hashtags (post, snow_tags);
+  g_assert_cmpuint (sink->interactions->len, ==, 1);
+  assert_comment (sink, 0, 1767510000, "lovely"); /* 2026-01-04 07:00:00 */
+
+  /* The watch history's 2026-01-06 21:45:00 is newer than the like of the 5th. */
+  g_assert_cmpint (sink->exported_at, ==, 1767735900);
+  g_assert_cmpint (sink->date_source, ==, RAPPORT_DATE_SOURCE_NEWEST_TIMESTAMP);
+  assert_follower_count (sink, 1767735900, 3);
+  assert_skipped (sink, skipped);
+}
+
+/* "date" beside "Date", "link" beside "Link" in one file, and dates ending in " UTC". */
+static void
+test_mixed_case_and_zones (void)
+{
+  g_autoptr(RapportArchive) archive = open_fixture ("mixed-case", NULL);
+  g_autoptr(RapportTestSink) sink = import_ok (archive);
+  const char * const skipped[] = { NULL };
+
+  g_assert_cmpstr (sink->handle, ==, "mix.master");
+  g_assert_cmpuint (sink->followers->len, ==, 2);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "rosa", 1743501600); /* 2025-04-01 10:00 */
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "sami", 1743591600); /* 2025-04-02 11:00 */
+  g_assert_cmpuint (sink->following->len, ==, 1);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWING, "tove", 1740970983);
+
+  g_assert_cmpuint (sink->posts->len, ==, 2);
+  assert_video (sink, "7450000000000000001", 1744275600, 7, "Upper #case",
+                "https://www.tiktokv.com/share/video/7450000000000000001/");
+  assert_video (sink, "7450000000000000002", 1744363800, 8, "lower #case",
+                "https://www.tiktokv.com/share/video/7450000000000000002/");
+
+  g_assert_cmpuint (sink->interactions->len, ==, 3);
+  assert_comment (sink, 0, 1744459200, "zoned");     /* 2025-04-12 12:00:00 UTC */
+  assert_comment (sink, 1, 1744549200, "zoned too"); /* 2025-04-13 13:00:00 UTC */
+  assert_comment (sink, 2, 1744639200, "plain");     /* 2025-04-14 14:00:00 */
+
+  g_assert_cmpint (sink->exported_at, ==, 1744639200);
+  g_assert_cmpint (sink->date_source, ==, RAPPORT_DATE_SOURCE_NEWEST_TIMESTAMP);
+  assert_follower_count (sink, 1744639200, 2);
+  assert_skipped (sink, skipped);
+}
+
+/* Empty lists written as {}, [] and null: each list is there, and empty. */
+static void
+test_empty_lists (void)
+{
+  g_autoptr(RapportArchive) archive = open_fixture ("empty-lists", NULL);
+  g_autoptr(RapportTestSink) sink = import_ok (archive);
+  const char * const skipped[] = { NULL };
+
+  g_assert_cmpstr (sink->handle, ==, "quiet.one");
+  g_assert_false (sink->provisional);
+  g_assert_true (sink->has_follower_list);
+  g_assert_cmpuint (sink->followers->len, ==, 0);
+  g_assert_true (sink->has_following_list);
+  g_assert_cmpuint (sink->following->len, ==, 0);
+  g_assert_cmpuint (sink->posts->len, ==, 0);
+  g_assert_cmpuint (sink->interactions->len, ==, 0);
+
+  /* 2026-02-01 08:00:00 UTC, from the watch history. */
+  g_assert_cmpint (sink->exported_at, ==, 1769932800);
+  g_assert_cmpint (sink->date_source, ==, RAPPORT_DATE_SOURCE_NEWEST_TIMESTAMP);
+  assert_follower_count (sink, 1769932800, 0);
+  assert_skipped (sink, skipped);
+}
+
+/* A user name "N/A" or null is a gone account: skipped with a reason, never a person "N/A". */
+static void
+test_missing_names (void)
+{
+  g_autoptr(RapportArchive) archive = open_fixture ("missing-names", NULL);
+  g_autoptr(RapportTestSink) sink = import_ok (archive);
+  const char * const skipped[] = {
+    "user_data_tiktok.json: follower 2 has no user name",
+    "user_data_tiktok.json: follower 3 has no user name",
+    "user_data_tiktok.json: follower 4 has no user name",
+    "user_data_tiktok.json: followed account 1 has no user name",
+    NULL
+  };
+
+  g_assert_cmpstr (sink->handle, ==, "names.matter");
+  g_assert_cmpuint (sink->followers->len, ==, 2);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "uma", 1746093600); /* 2025-05-01 10:00 */
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "vic", 1746439200); /* 2025-05-05 10:00 */
+  g_assert_null (rapport_test_sink_find_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "N/A"));
+  g_assert_cmpuint (sink->following->len, ==, 1);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWING, "wren", 1746612000);
+  g_assert_null (rapport_test_sink_find_relation (sink, RAPPORT_DIRECTION_FOLLOWING, "N/A"));
+
+  g_assert_cmpint (sink->exported_at, ==, 1746612000);
+  assert_follower_count (sink, 1746612000, 4);
+  assert_skipped (sink, skipped);
+}
+
+/* Everything the store holds of @account_id. */
+static RapportDataset *
+load_dataset (RapportStore *store,
+              gint64        account_id)
+{
+  g_autoptr(GError) error = NULL;
+  RapportDataset *dataset = rapport_store_load_dataset (store, account_id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+  return dataset;
+}
+
+static gint64
+import_into (RapportStore *store,
+             const char   *path)
+{
+  g_auto(RapportImportSummary) summary = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rapport_import_path (store, path, &summary, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (summary.account_id, >, 0);
+  return summary.account_id;
+}
+
+static void
+assert_person (const RapportPeople *people,
+               const char          *who,
+               const char          *handle,
+               gint64               since)
+{
+  const RapportPerson *person = rapport_people_find (people, who);
+
+  g_assert_nonnull (person);
+  g_assert_cmpstr (person->handle, ==, handle);
+  g_assert_cmpint (person->since, ==, since);
+}
+
+/* Rows that repeat an account: the importer hands on every row, the store keeps the account
+ * once, with its latest follow date (an account follows once at a time: the latest follow is
+ * the one that lasts), a known date before an unknown one. */
+static void
+test_duplicates (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "tiktok", "duplicates",
+                                                 NULL);
+  g_autoptr(RapportArchive) archive = open_fixture ("duplicates", NULL);
+  g_autoptr(RapportTestSink) sink = import_ok (archive);
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(RapportDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  const RapportDatasetSnapshot *snapshot;
+
+  g_assert_cmpuint (sink->followers->len, ==, 6);
+  g_assert_cmpuint (sink->following->len, ==, 2);
+  g_assert_cmpuint (sink->skipped->len, ==, 0);
+
+  store = rapport_store_open (dir, &error);
+  g_assert_no_error (error);
+  dataset = load_dataset (store, import_into (store, path));
+  g_assert_cmpuint (dataset->snapshots->len, ==, 1);
+  snapshot = g_ptr_array_index (dataset->snapshots, 0);
+
+  g_assert_cmpuint (snapshot->followers->len, ==, 3);
+  assert_person (snapshot->followers, "xena", "Xena", 1750413600); /* 2025-06-20, not 06-01 */
+  assert_person (snapshot->followers, "yara", "yara", 1748858400); /* twice the same row */
+  assert_person (snapshot->followers, "zoe", "zoe", 1748944800);   /* not the unreadable date */
+  g_assert_cmpuint (snapshot->following->len, ==, 1);
+  assert_person (snapshot->following, "yara", "yara", 1749117600); /* 2025-06-05, not 06-04 */
+
+  g_clear_object (&store);
+  rapport_test_remove_tree (dir);
+}
+
+/* Only the followers, in a folder named "tiktok-<user>-<date>": the folder names the account
+ * and its date is the export's own, though the newest follow is older.  The same when the file
+ * is opened alone. */
+static void
+test_followers_only (void)
+{
+  const char *file_names[] = { NULL, "user_data_tiktok.json" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (file_names); i++)
+    {
+      g_autoptr(RapportArchive) archive = open_fixture ("tiktok-sol.sounds-2025-03-01",
+                                                        file_names[i], NULL);
+      g_autoptr(RapportTestSink) sink = import_ok (archive);
+
+      g_assert_cmpstr (sink->handle, ==, "sol.sounds");
+      g_assert_null (sink->display_name);
+      g_assert_false (sink->provisional);
+      g_assert_true (sink->has_follower_list);
+      g_assert_cmpuint (sink->followers->len, ==, 2);
+      assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "abe", 1736935200);
+      assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "bea", 1740074400);
+      g_assert_false (sink->has_following_list);
+      g_assert_cmpuint (sink->posts->len, ==, 0);
+      g_assert_cmpuint (sink->counts->len, ==, 0);
+      g_assert_cmpint (sink->exported_at, ==, 1740787200); /* 2025-03-01 */
+      g_assert_cmpint (sink->date_source, ==, RAPPORT_DATE_SOURCE_ARCHIVE_NAME);
+      g_assert_cmpuint (sink->skipped->len, ==, 0);
+    }
+}
+
+static void
+assert_posts_only (RapportTestSink *sink)
+{
+  g_assert_false (sink->has_follower_list);
+  g_assert_false (sink->has_following_list);
+  g_assert_cmpuint (sink->posts->len, ==, 2);
+  assert_video (sink, "7460000000000000001", 1751389200, 1200, "Only #posts here",
+                "https://www.tiktokv.com/share/video/7460000000000000001/");
+  assert_video (sink, "7460000000000000002", 1751994000, 0, NULL,
+                "https://www.tiktokv.com/share/video/7460000000000000002/");
+  g_assert_cmpuint (sink->counts->len, ==, 0);
+  /* 2025-07-08 17:00:00; TikTok's "TikTok_Data_<seconds>" holds no date to read. */
+  g_assert_cmpint (sink->exported_at, ==, 1751994000);
+  g_assert_cmpint (sink->date_source, ==, RAPPORT_DATE_SOURCE_NEWEST_TIMESTAMP);
+}
+
+/* Only the videos, in a folder or zip whose name names nobody: a stand-in handle, marked. */
+static void
+test_posts_only (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *zip_path = g_build_filename (dir, "TikTok_Data_1751994000.zip", NULL);
+  g_autofree char *contents = read_fixture ("posts-only", "user_data_tiktok.json");
+  g_autoptr(RapportArchive) folder = open_fixture ("posts-only", NULL);
+  g_autoptr(RapportArchive) zip = NULL;
+  g_autoptr(RapportTestSink) sink = import_ok (folder);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (sink->handle, ==, "posts-only");
+  g_assert_true (sink->provisional);
+  assert_posts_only (sink);
+  g_clear_pointer (&sink, rapport_test_sink_free);
+
+  rapport_test_write_archive (zip_path, "zip", "user_data_tiktok.json", contents, NULL);
+  zip = rapport_archive_open (zip_path, &error);
+  g_assert_no_error (error);
+  sink = import_ok (zip);
+  g_assert_cmpstr (sink->handle, ==, "TikTok_Data_1751994000");
+  g_assert_true (sink->provisional);
+  assert_posts_only (sink);
+
+  g_clear_object (&zip);
+  rapport_test_remove_tree (dir);
+}
+
+/* Only the profile, its user name "N/A", in a folder "backup_20250301": the folder is the
+ * account's stand-in name and gives the date. */
+static void
+test_profile_only (void)
+{
+  g_autoptr(RapportArchive) archive = open_fixture ("backup_20250301", NULL);
+  g_autoptr(RapportTestSink) sink = import_ok (archive);
+
+  g_assert_cmpstr (sink->handle, ==, "backup_20250301");
+  g_assert_true (sink->provisional);
+  g_assert_cmpstr (sink->display_name, ==, "Kept Profile");
+  g_assert_false (sink->has_follower_list);
+  g_assert_false (sink->has_following_list);
+  g_assert_cmpuint (sink->posts->len, ==, 0);
+  g_assert_cmpint (sink->exported_at, ==, 1740787200); /* 2025-03-01 */
+  g_assert_cmpint (sink->date_source, ==, RAPPORT_DATE_SOURCE_ARCHIVE_NAME);
+  assert_follower_count (sink, 1740787200, 2048);
+  g_assert_cmpuint (sink->skipped->len, ==, 0);
+}
+
+/* Comments, settings and a block list say nothing of the account: refused in one line that
+ * names what the file holds. */
+static void
+test_nothing_usable (void)
+{
+  g_autoptr(RapportArchive) archive = open_fixture ("nothing-usable", NULL);
+  g_autoptr(RapportTestSink) sink = rapport_test_sink_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rapport_tiktok_recognizes (archive));
+  g_assert_false (rapport_tiktok_import (archive, &sink->parent, NULL, &error));
+  g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNRECOGNIZED);
+  g_assert_cmpstr (error->message, ==,
+                   "user_data_tiktok.json: nothing in it describes the account (no profile, "
+                   "followers, following or videos); it holds Comment (Comments), "
+                   "App Settings (Settings), Profile And Settings (Block List), Direct Message");
+  g_assert_cmpuint (sink->n_set_account, ==, 0);
+}
+
+/* Two exports of one account, five months apart.  bo's follow date moved from 2024-11-01 to
+ * 2025-03-05: bo unfollowed and followed again, lost and gained.  cy's moved by five hours, the
+ * same follow; di left, eli came. */
+static void
+test_refollow (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *older_path = g_test_build_filename (G_TEST_DIST, "fixtures", "tiktok",
+                                                       "refollow", "tiktok-nova.art-2025-01-10",
+                                                       NULL);
+  g_autofree char *newer_path = g_test_build_filename (G_TEST_DIST, "fixtures", "tiktok",
+                                                       "refollow", "tiktok-nova.art-2025-06-10",
+                                                       NULL);
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(RapportDataset) dataset = NULL;
+  g_autoptr(RapportChurn) churn = NULL;
+  g_autoptr(GError) error = NULL;
+  const RapportChurnStep *step;
+  const RapportDatasetSnapshot *older;
+  const RapportDatasetSnapshot *newer;
+  gint64 account_id;
+
+  store = rapport_store_open (dir, &error);
+  g_assert_no_error (error);
+  account_id = import_into (store, older_path);
+  g_assert_cmpint (import_into (store, newer_path), ==, account_id);
+  dataset = load_dataset (store, account_id);
+  g_assert_cmpstr (dataset->handle, ==, "nova.art");
+  g_assert_cmpuint (dataset->snapshots->len, ==, 2);
+  older = g_ptr_array_index (dataset->snapshots, 0);
+  newer = g_ptr_array_index (dataset->snapshots, 1);
+  g_assert_cmpint (older->exported_at, ==, 1736467200); /* 2025-01-10 */
+  g_assert_cmpint (older->date_source, ==, RAPPORT_DATE_SOURCE_ARCHIVE_NAME);
+  g_assert_cmpint (newer->exported_at, ==, 1749513600); /* 2025-06-10 */
+  g_assert_cmpint (newer->date_source, ==, RAPPORT_DATE_SOURCE_ARCHIVE_NAME);
+
+  churn = rapport_churn_compute (dataset);
+  g_assert_cmpuint (churn->steps->len, ==, 1);
+  step = rapport_churn_latest (churn);
+  g_assert_cmpuint (step->n_older, ==, 4);
+  g_assert_cmpuint (step->n_newer, ==, 4);
+  g_assert_cmpuint (step->gained->len, ==, 2);
+  g_assert_cmpstr (newer->followers->items[g_array_index (step->gained, guint32, 0)].who, ==,
+                   "bo");
+  g_assert_cmpstr (newer->followers->items[g_array_index (step->gained, guint32, 1)].who, ==,
+                   "eli");
+  g_assert_cmpuint (step->lost->len, ==, 2);
+  g_assert_cmpstr (older->followers->items[g_array_index (step->lost, guint32, 0)].who, ==,
+                   "bo");
+  g_assert_cmpstr (older->followers->items[g_array_index (step->lost, guint32, 1)].who, ==,
+                   "di");
+  g_assert_cmpuint (step->refollowed->len, ==, 1);
+  g_assert_cmpstr (newer->followers->items[g_array_index (step->refollowed, guint32, 0)].who,
+                   ==, "bo");
+  g_assert_cmpuint (step->renames->len, ==, 0);
+
+  g_clear_object (&store);
+  rapport_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -894,6 +1273,16 @@ main (int   argc,
   g_test_add_func ("/tiktok/long-list-bad-row", test_long_list_bad_row);
   g_test_add_func ("/tiktok/long-list-changes-nothing", test_long_list_changes_nothing);
   g_test_add_func ("/tiktok/long-list-progress", test_long_list_progress);
+  g_test_add_func ("/tiktok/layout-2026", test_layout_2026);
+  g_test_add_func ("/tiktok/mixed-case-and-zones", test_mixed_case_and_zones);
+  g_test_add_func ("/tiktok/empty-lists", test_empty_lists);
+  g_test_add_func ("/tiktok/missing-names", test_missing_names);
+  g_test_add_func ("/tiktok/duplicates", test_duplicates);
+  g_test_add_func ("/tiktok/followers-only", test_followers_only);
+  g_test_add_func ("/tiktok/posts-only", test_posts_only);
+  g_test_add_func ("/tiktok/profile-only", test_profile_only);
+  g_test_add_func ("/tiktok/nothing-usable", test_nothing_usable);
+  g_test_add_func ("/tiktok/refollow", test_refollow);
 
   return g_test_run ();
 }

@@ -72,14 +72,26 @@ append_range (GArray *out,
     *data++ = (guint32) k;
 }
 
-/* A merge-join of two lists sorted by 'who': indices only in @a, only in @b, and pairs in both.
- * Any output may be NULL. */
+/* The same account followed again: its follow date in @newer is later than in @older by more
+ * than RAPPORT_REFOLLOW_MIN_SECONDS. */
+static inline gboolean
+is_refollow (const RapportPerson *older,
+             const RapportPerson *newer)
+{
+  /* In unsigned arithmetic the difference of any two dates fits. */
+  return older->since != 0 && newer->since > older->since &&
+         (guint64) newer->since - (guint64) older->since > RAPPORT_REFOLLOW_MIN_SECONDS;
+}
+
+/* A merge-join of two lists sorted by 'who': indices only in @a, only in @b, pairs in both, and
+ * the pairs in both that @b follows again (see is_refollow()).  Any output may be NULL. */
 static void
 merge_people (const RapportPeople *a,
               const RapportPeople *b,
               GArray              *only_a,
               GArray              *only_b,
-              GArray              *both)
+              GArray              *both,
+              GArray              *refollowed)
 {
   gsize i = 0;
   gsize j = 0;
@@ -95,12 +107,12 @@ merge_people (const RapportPeople *a,
 
       if (cmp == 0)
         {
-          if (both != NULL)
-            {
-              RapportMutual pair = { (guint32) i, (guint32) j };
+          RapportMutual pair = { (guint32) i, (guint32) j };
 
-              g_array_append_val (both, pair);
-            }
+          if (both != NULL)
+            g_array_append_val (both, pair);
+          if (refollowed != NULL && is_refollow (&a->items[i], &b->items[j]))
+            g_array_append_val (refollowed, pair);
           i++;
           j++;
           a_run = b_run = 0;
@@ -170,7 +182,8 @@ rapport_reciprocity_compute_lists (const RapportPeople *followers,
   self->not_following_back = g_array_sized_new (FALSE, FALSE, sizeof (guint32), following->len);
   self->f4f_pairs = g_array_new (FALSE, FALSE, sizeof (RapportMutual));
 
-  merge_people (followers, following, self->fans, self->not_following_back, self->mutuals);
+  merge_people (followers, following, self->fans, self->not_following_back, self->mutuals,
+                NULL);
 
   self->n_mutuals = self->mutuals->len;
   self->n_fans = self->fans->len;
@@ -440,16 +453,60 @@ find_renames (RapportChurnStep    *step,
   g_array_sort (step->renames, compare_renames);
 }
 
+/* Merges one side of @pairs (its older list's indices, or its newer list's) into @indices;
+ * both are in index order, and so is the result. */
+static void
+merge_indices (GArray       *indices,
+               const GArray *pairs,
+               gboolean      newer_side)
+{
+  guint i = indices->len;
+  guint j = pairs->len;
+  guint32 *data;
+
+  g_array_set_size (indices, indices->len + pairs->len);
+  data = (guint32 *) indices->data;
+  /* From the back, so that nothing is moved twice. */
+  while (j > 0)
+    {
+      const RapportMutual *pair = &g_array_index (pairs, RapportMutual, j - 1);
+      guint32 index = newer_side ? pair->following : pair->follower;
+
+      if (i > 0 && data[i - 1] > index)
+        {
+          data[i + j - 1] = data[i - 1];
+          i--;
+        }
+      else
+        {
+          data[i + j - 1] = index;
+          j--;
+        }
+    }
+}
+
+/* Followers who left and came back between the two exports count as lost and as gained. */
+static void
+add_refollows (RapportChurnStep *step,
+               const GArray     *pairs)
+{
+  merge_indices (step->lost, pairs, FALSE);
+  merge_indices (step->gained, pairs, TRUE);
+  merge_indices (step->refollowed, pairs, TRUE);
+}
+
 /* Churn between two follower lists.  gained = newer − older, lost = older − newer (one
- * merge-join), less the renames found among them (see find_renames()), so that
+ * merge-join), less the renames found among them (see find_renames()), plus the accounts in
+ * both that followed again in between (see is_refollow()) on each side, so that
  * gained − lost = n_newer − n_older always holds.  Dropped after follow-back = lost followers
  * who are in @following, the creator's following list: they left although the creator follows
- * them, the typical end of a follow-for-follow deal. */
+ * them, the typical end of a follow-for-follow deal; those who came back are not among them. */
 RapportChurnStep *
 rapport_churn_step_compute (const RapportPeople *older,
                             const RapportPeople *newer,
                             const RapportPeople *following)
 {
+  g_autoptr(GArray) refollows = NULL;
   RapportChurnStep *self;
 
   g_return_val_if_fail (older != NULL, NULL);
@@ -463,8 +520,13 @@ rapport_churn_step_compute (const RapportPeople *older,
   self->lost = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->renames = g_array_new (FALSE, FALSE, sizeof (RapportRename));
   self->dropped_after_follow_back = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->refollowed = g_array_new (FALSE, FALSE, sizeof (guint32));
+  /* Pairs of the same account: .follower indexes the older list, .following the newer. */
+  refollows = g_array_new (FALSE, FALSE, sizeof (RapportMutual));
 
-  merge_people (older, newer, self->lost, self->gained, NULL);
+  /* Those who came back are left out of the search for renames: the same account on both
+   * sides would be taken for one renamed. */
+  merge_people (older, newer, self->lost, self->gained, NULL, refollows);
   find_renames (self, older, newer);
 
   /* Lost is small next to the following list as a rule: gallop through the latter. */
@@ -482,6 +544,8 @@ rapport_churn_step_compute (const RapportPeople *older,
             g_array_append_val (self->dropped_after_follow_back, index);
         }
     }
+
+  add_refollows (self, refollows);
   return self;
 }
 
@@ -546,6 +610,7 @@ rapport_churn_step_free (RapportChurnStep *step)
   g_array_unref (step->lost);
   g_array_unref (step->renames);
   g_array_unref (step->dropped_after_follow_back);
+  g_array_unref (step->refollowed);
   g_free (step);
 }
 

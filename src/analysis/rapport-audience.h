@@ -17,6 +17,10 @@ G_BEGIN_DECLS
 /* Two follow dates at most this far apart make a follow-for-follow pair. */
 #define RAPPORT_F4F_WINDOW_SECONDS G_GINT64_CONSTANT (72 * 3600)
 
+/* A follow date this much later in a newer export is a new follow of the same account: a
+ * smaller difference may be the same follow written in another zone or only to the day. */
+#define RAPPORT_REFOLLOW_MIN_SECONDS G_GINT64_CONSTANT (24 * 3600)
+
 /* One mutual: the same account in the follower list and in the following list. */
 typedef struct
 {
@@ -99,6 +103,10 @@ typedef struct
   GArray *gained;            /* guint32 into newer->followers->items, renames left out */
   GArray *lost;              /* guint32 into older->followers->items, renames left out */
   GArray *renames;           /* RapportRename, in the older list's order */
+  /* Followers in both lists who unfollowed and followed again in between: their follow date
+   * in the newer list is later (by more than RAPPORT_REFOLLOW_MIN_SECONDS).  They count in
+   * gained and in lost too; guint32 into newer->followers->items. */
+  GArray *refollowed;
   /* Lost followers the creator still follows: a subset of lost, guint32 into
    * older->followers->items.  Looked up in following_snapshot's following list: the newer
    * export's when it has one, else the older one's (following_from_newer says which); NULL and

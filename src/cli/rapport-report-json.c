@@ -453,6 +453,7 @@ json_churn (JsonBuilder         *builder,
       json_int (builder, "n_newer", step->n_newer);
       json_people (builder, "gained", step->newer->followers, step->gained, FALSE);
       json_people (builder, "lost", step->older->followers, step->lost, FALSE);
+      json_people (builder, "refollowed", step->newer->followers, step->refollowed, FALSE);
 
       json_begin_list (builder, "renames", step->renames->len);
       for (guint i = 0; i < MIN (step->renames->len, RAPPORT_REPORT_JSON_SAMPLE); i++)

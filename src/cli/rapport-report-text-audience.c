@@ -270,6 +270,15 @@ rapport_report_text_churn (GString             *out,
 
           rapport_report_text_para (out, 4, _("Lost: %s."), names);
         }
+      if (step->refollowed->len > 0)
+        {
+          g_autofree char *names = sample_people (step->newer->followers, step->refollowed,
+                                                  FALSE);
+
+          rapport_report_text_para (out, 4, _("Unfollowed and followed again (counted as lost "
+                                              "and as gained): %'u — %s."),
+                                    step->refollowed->len, names);
+        }
       if (step->following_snapshot == NULL)
         rapport_report_text_para (out, 4, _("Dropped you after a follow-back: not available, "
                                             "neither export has the accounts you follow."));

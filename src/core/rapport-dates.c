@@ -270,6 +270,12 @@ rapport_date_parse_naive_utc (const char *text,
         return FALSE;
     }
   skip_spaces (&p);
+  /* Some of TikTok's lists name the zone ("2026-01-05 10:00:00 UTC"): the one assumed anyway. */
+  if (p[-1] == ' ' && strncmp (p, "UTC", 3) == 0)
+    {
+      p += 3;
+      skip_spaces (&p);
+    }
   if (*p != '\0')
     return FALSE;
 

@@ -17,7 +17,8 @@ G_BEGIN_DECLS
 /* "Sat Nov 09 12:14:18 +0000 2024" (Twitter's created_at). */
 gboolean rapport_date_parse_twitter   (const char *text,
                                        gint64     *out);
-/* "2025-10-01 09:31:12", "2025-10-01 09:31" or "2025-10-01", without a zone: taken as UTC. */
+/* "2025-10-01 09:31:12", "2025-10-01 09:31" or "2025-10-01", without a zone: taken as UTC;
+ * "2025-10-01 09:31:12 UTC" too. */
 gboolean rapport_date_parse_naive_utc (const char *text,
                                        gint64     *out);
 /* "2024-05-01T10:00:00Z", "2024-05-01T12:00:00.250+02:00"; UTC when no zone is given. */

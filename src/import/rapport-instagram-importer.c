@@ -16,6 +16,7 @@
 #include "core/rapport-dates.h"
 #include "core/rapport-text.h"
 #include "core/rapport-import-error.h"
+#include "import/rapport-export-name.h"
 #include "import/rapport-instagram-private.h"
 #include "import/rapport-json-util.h"
 
@@ -309,16 +310,7 @@ user_from_archive_name (const char *name)
   const char *p;
 
   if (g_ascii_strncasecmp (name, "instagram-", 10) == 0)
-    {
-      const char *user = name + 10;
-      gsize len = strcspn (user, "-");
-
-      p = user + len;
-      if (len > 0 && *p == '-' && strlen (p + 1) >= 10 &&
-          g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[4]) && p[5] == '-' && p[8] == '-')
-        return g_strndup (user, len);
-      return NULL;
-    }
+    return rapport_export_name_get_user (name, "instagram");
 
   for (p = strrchr (name, '_'); p != NULL && p > name; p = g_strrstr_len (name, p - name, "_"))
     {

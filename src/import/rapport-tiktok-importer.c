@@ -2,9 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The whole export is one JSON document whose section names changed in 2025 ("Activity" became
- * "Your Activity", "Video" became "Post") and whose keys changed case between versions, so every
- * lookup tries each generation's name and ignores case.
+ * The whole export is one JSON document whose section names changed in 2025 and 2026 (see
+ * rapport-tiktok-layouts.c) and whose keys changed case between versions, so every lookup tries
+ * each generation's name and ignores case.  People keep only parts of it: whatever describes
+ * the account is imported, and the account is named after the export when the profile is gone.
  *
  * Nearly all of the document can be its follower list (half a million followers make 46 MB), so
  * the document is read as a tree whose long lists stay unread text; the lists are then parsed
@@ -21,6 +22,7 @@
 #include "core/rapport-text.h"
 
 #include "core/rapport-import-error.h"
+#include "rapport-export-name.h"
 #include "rapport-json-array.h"
 #include "rapport-tiktok-importer.h"
 #include "rapport-tiktok-private.h"
@@ -33,15 +35,6 @@
 
 /* Every list Rapport imports is three levels down: root, section, part, list. */
 #define LIST_DEPTH 3
-
-typedef struct
-{
-  const RapportJsonValue *followers; /* holds FansList */
-  const RapportJsonValue *following; /* holds Following */
-  const RapportJsonValue *videos;    /* holds VideoList */
-  const RapportJsonValue *profile;   /* the ProfileMap */
-  const RapportJsonValue *comments;  /* holds CommentsList */
-} Sections;
 
 /* The newest "Date" of the document, the export date's best guess. */
 typedef struct
@@ -85,51 +78,6 @@ rapport_tiktok_recognizes (RapportArchive *archive)
   g_return_val_if_fail (RAPPORT_IS_ARCHIVE (archive), FALSE);
 
   return find_entry (archive) != NULL;
-}
-
-/* An object member under its new name or its old one; NULL-safe so paths can be chained. */
-static const RapportJsonValue *
-get_section (const RapportJsonValue *parent,
-             const char             *new_name,
-             const char             *old_name)
-{
-  const RapportJsonValue *found;
-
-  if (parent == NULL)
-    return NULL;
-  if ((found = rapport_json_value_get_object (parent, new_name)) != NULL)
-    return found;
-  if (old_name != NULL)
-    return rapport_json_value_get_object (parent, old_name);
-  return NULL;
-}
-
-static gboolean
-find_sections (const RapportJsonValue *root,
-               Sections               *sections)
-{
-  const RapportJsonValue *activity;
-  const RapportJsonValue *posts;
-  const RapportJsonValue *profile;
-
-  g_assert (root != NULL);
-  g_assert (sections != NULL);
-
-  activity = get_section (root, "Your Activity", "Activity");
-  posts = get_section (root, "Post", "Video");
-  profile = get_section (get_section (root, "Profile", NULL), "Profile Info", "Profile Information");
-
-  sections->followers = get_section (activity, "Follower", "Follower List");
-  sections->following = get_section (activity, "Following", "Following List");
-  sections->videos = get_section (posts, "Posts", "Videos");
-  sections->profile = get_section (profile, "ProfileMap", NULL);
-  sections->comments = get_section (get_section (root, "Comment", NULL), "Comments", NULL);
-
-  return sections->followers != NULL ||
-         sections->following != NULL ||
-         sections->videos != NULL ||
-         sections->profile != NULL ||
-         sections->comments != NULL;
 }
 
 /* A section's list of rows, long or not; NULL when it is missing, null or not a list. */
@@ -389,7 +337,8 @@ relation_rows (const RapportJsonValue  *elements,
       if (!begin_row (rows, row, first_index + i, date, date_ok, relation.since, error))
         return FALSE;
 
-      relation.handle = rapport_json_value_get_string (row, "UserName");
+      /* "N/A" and null stand for accounts that are gone: no one of that name follows. */
+      relation.handle = get_text (row, "UserName");
       if (relation.handle != NULL && relation.handle[0] == '@')
         relation.handle++;
       if (relation.handle == NULL || relation.handle[0] == '\0')
@@ -616,6 +565,73 @@ read_other_long_lists (Import      *import,
   return TRUE;
 }
 
+/* The name that may say whose export this is and when it was made: the archive's or the
+ * folder's, or for TikTok's own file opened alone, the name of the folder it sits in. */
+static char *
+get_export_name (RapportArchive *archive,
+                 const char     *entry)
+{
+  const char *name = rapport_archive_get_name (archive);
+  g_autofree char *folder = NULL;
+  g_autofree char *folder_name = NULL;
+
+  if (g_strcmp0 (name, entry) != 0)
+    return g_strdup (name);
+
+  folder = g_path_get_dirname (rapport_archive_get_path (archive));
+  folder_name = g_path_get_basename (folder);
+  if (strcmp (folder_name, ".") == 0 || strcmp (folder_name, G_DIR_SEPARATOR_S) == 0)
+    return g_strdup (name);
+  return g_steal_pointer (&folder_name);
+}
+
+/* Whose export this is when no profile says it: the user its name gives
+ * ("tiktok-<user>-<date>…"), else a stand-in made of the name, and the account is then marked
+ * provisional.  Returns the handle. */
+static char *
+name_account (RapportAccountInfo *account,
+              const char         *export_name,
+              const char         *entry)
+{
+  char *handle;
+
+  if ((handle = rapport_export_name_get_user (export_name, "tiktok")) != NULL)
+    return handle;
+
+  account->provisional = TRUE;
+  if ((handle = rapport_export_name_strip (export_name)) != NULL)
+    return handle;
+  /* The entry's name ends in user_data.json: something is left of it. */
+  return rapport_export_name_strip (entry);
+}
+
+/* A date in the export's name is the export's own: TikTok's file carries none, so whoever
+ * named the archive or folder wrote down when it was made.  Unless the data inside is newer
+ * than that day: then the name dates something else.  Otherwise the newest date inside, and
+ * last the file's time. */
+static RapportDateSource
+choose_export_date (const NewestDate *dates,
+                    const char       *export_name,
+                    RapportArchive   *archive,
+                    gint64           *exported_at)
+{
+  gint64 from_name;
+
+  if (rapport_date_find_in_name (export_name, &from_name) &&
+      (!dates->found || dates->newest < from_name + 24 * 60 * 60))
+    {
+      *exported_at = from_name;
+      return RAPPORT_DATE_SOURCE_ARCHIVE_NAME;
+    }
+  if (dates->found)
+    {
+      *exported_at = dates->newest;
+      return RAPPORT_DATE_SOURCE_NEWEST_TIMESTAMP;
+    }
+  *exported_at = rapport_archive_get_mtime (archive);
+  return RAPPORT_DATE_SOURCE_FILE_TIME;
+}
+
 gboolean
 rapport_tiktok_import (RapportArchive     *archive,
                        RapportImportSink  *sink,
@@ -636,8 +652,10 @@ rapport_tiktok_import_with_limit (RapportArchive     *archive,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(RapportJsonTree) tree = NULL;
   g_autoptr(GHashTable) long_lists = NULL;
+  g_autofree char *export_name = NULL;
+  g_autofree char *named_handle = NULL;
   RapportAccountInfo account = { RAPPORT_PLATFORM_TIKTOK, NULL, NULL, NULL };
-  Sections sections = { NULL };
+  RapportTiktokSections sections = { NULL };
   Import import = { NULL };
   const RapportJsonValue *root;
   const char *entry;
@@ -682,11 +700,13 @@ rapport_tiktok_import_with_limit (RapportArchive     *archive,
       return FALSE;
     }
 
-  if (!find_sections (root, &sections))
+  if (!rapport_tiktok_find_sections (root, &sections))
     {
+      g_autofree char *found = rapport_tiktok_describe (root);
+
       g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNRECOGNIZED,
-                   _("%s: none of the parts of a TikTok export (profile, followers, following, "
-                     "videos, comments) is in it"), entry);
+                   _("%s: nothing in it describes the account (no profile, followers, following "
+                     "or videos); it holds %s"), entry, found != NULL ? found : _("nothing"));
       return FALSE;
     }
 
@@ -706,12 +726,17 @@ rapport_tiktok_import_with_limit (RapportArchive     *archive,
   if (!read_other_long_lists (&import, long_lists, error))
     return FALSE;
 
+  export_name = get_export_name (archive, entry);
   if (sections.profile != NULL)
     {
       account.handle = get_text (sections.profile, "userName");
+      if (account.handle != NULL && account.handle[0] == '@' && account.handle[1] != '\0')
+        account.handle++;
       account.display_name = get_text (sections.profile, "displayName");
       follower_count = get_tiktok_count (sections.profile, "followerCount");
     }
+  if (account.handle == NULL)
+    account.handle = named_handle = name_account (&account, export_name, entry);
   if (!rapport_import_sink_set_account (sink, &account, error))
     return FALSE;
 
@@ -737,18 +762,7 @@ rapport_tiktok_import_with_limit (RapportArchive     *archive,
   /* Everything left to hand over is numbers: release the document before the sink commits. */
   g_clear_pointer (&tree, rapport_json_tree_free);
 
-  if (import.dates.found)
-    {
-      exported_at = import.dates.newest;
-      date_source = RAPPORT_DATE_SOURCE_NEWEST_TIMESTAMP;
-    }
-  else if (rapport_date_find_in_name (rapport_archive_get_name (archive), &exported_at))
-    date_source = RAPPORT_DATE_SOURCE_ARCHIVE_NAME;
-  else
-    {
-      exported_at = rapport_archive_get_mtime (archive);
-      date_source = RAPPORT_DATE_SOURCE_FILE_TIME;
-    }
+  date_source = choose_export_date (&import.dates, export_name, archive, &exported_at);
 
   if (follower_count >= 0)
     {

@@ -75,10 +75,14 @@ compare_pending (gconstpointer a,
   const RapportPendingRelation *pb = b;
   int by_who = strcmp (pa->who, pb->who);
 
-  /* Equal names keep their export order: split files sometimes repeat an account, and the
-   * INSERT OR IGNORE keeps the first occurrence. */
+  /* Exports sometimes repeat an account, and the INSERT OR IGNORE keeps the first row of a
+   * name: the one with the latest follow date, because an account follows once at a time and
+   * the latest follow is the one that lasts (an earlier row is a follow that ended), then the
+   * first in export order. */
   if (by_who != 0)
     return by_who;
+  if (pa->since != pb->since)
+    return pa->since > pb->since ? -1 : 1;
   return pa->order < pb->order ? -1 : pa->order > pb->order;
 }
 

@@ -1,0 +1,73 @@
+/* rapport-export-name.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "import/rapport-export-name.h"
+
+/* "2024-05-01…" or "20240501…". */
+static gboolean
+starts_with_date (const char *text)
+{
+  gsize n_digits = strspn (text, "0123456789");
+
+  if (n_digits == 8)
+    return TRUE;
+  return n_digits == 4 && text[4] == '-' &&
+         g_ascii_isdigit (text[5]) && g_ascii_isdigit (text[6]) && text[7] == '-' &&
+         g_ascii_isdigit (text[8]) && g_ascii_isdigit (text[9]);
+}
+
+char *
+rapport_export_name_get_user (const char *name,
+                              const char *platform)
+{
+  gsize prefix_len;
+  const char *user;
+  gsize len;
+
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (platform != NULL, NULL);
+
+  prefix_len = strlen (platform);
+  if (g_ascii_strncasecmp (name, platform, prefix_len) != 0 || name[prefix_len] != '-')
+    return NULL;
+
+  user = name + prefix_len + 1;
+  len = strcspn (user, "-");
+  if (len == 0 || user[len] != '-' || !starts_with_date (user + len + 1))
+    return NULL;
+  return g_strndup (user, len);
+}
+
+char *
+rapport_export_name_strip (const char *name)
+{
+  static const char * const extensions[] = { ".tar.gz", ".tgz", ".tar", ".zip", ".json" };
+  g_autofree char *stripped = NULL;
+  gsize len;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  stripped = g_strdup (name);
+  len = strlen (stripped);
+  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+    {
+      gsize ext_len = strlen (extensions[i]);
+
+      if (len > ext_len && g_ascii_strcasecmp (stripped + len - ext_len, extensions[i]) == 0)
+        {
+          stripped[len - ext_len] = '\0';
+          break;
+        }
+    }
+
+  g_strstrip (stripped);
+  if (stripped[0] == '\0')
+    return NULL;
+  return g_steal_pointer (&stripped);
+}

@@ -126,6 +126,7 @@ rapport_date_source_to_string (RapportDateSource source)
   switch (source)
     {
     case RAPPORT_DATE_SOURCE_MANIFEST: return "manifest";
+    case RAPPORT_DATE_SOURCE_PAYLOAD_DETAILS: return "payload-details";
     case RAPPORT_DATE_SOURCE_NEWEST_TIMESTAMP: return "newest-timestamp";
     case RAPPORT_DATE_SOURCE_ARCHIVE_NAME: return "archive-name";
     case RAPPORT_DATE_SOURCE_FILE_TIME: return "file-time";

@@ -60,6 +60,7 @@ typedef enum
 {
   RAPPORT_DATE_SOURCE_UNKNOWN,
   RAPPORT_DATE_SOURCE_MANIFEST,         /* the export says when it was made */
+  RAPPORT_DATE_SOURCE_PAYLOAD_DETAILS,  /* created_at of an old X archive's payload_details.js */
   RAPPORT_DATE_SOURCE_NEWEST_TIMESTAMP, /* the newest timestamp found inside */
   RAPPORT_DATE_SOURCE_ARCHIVE_NAME,     /* a date in the archive's file name */
   RAPPORT_DATE_SOURCE_FILE_TIME,        /* the file's modification time */

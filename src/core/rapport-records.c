@@ -60,6 +60,12 @@ rapport_platform_from_string (const char *name)
   return RAPPORT_PLATFORM_UNKNOWN;
 }
 
+gboolean
+rapport_platform_lists_ids (RapportPlatform platform)
+{
+  return platform == RAPPORT_PLATFORM_TWITTER;
+}
+
 const char *
 rapport_platform_display_name (RapportPlatform platform)
 {

@@ -81,7 +81,8 @@ typedef struct
   gboolean provisional;     /* no file named the account: the handle is a stand-in */
 } RapportAccountInfo;
 
-/* One edge of the creator's graph.  Twitter gives only ids, Instagram only names. */
+/* One edge of the creator's graph.  Twitter gives only ids (the importer adds the names its
+ * posts give), Instagram only names. */
 typedef struct
 {
   RapportDirection direction;
@@ -138,6 +139,9 @@ void        rapport_post_init             (RapportPost     *post);
 const char *rapport_platform_to_string    (RapportPlatform  platform);
 const char *rapport_platform_display_name (RapportPlatform  platform);
 RapportPlatform rapport_platform_from_string (const char   *name);
+/* Whether the platform's follow lists know accounts by id (X/Twitter): then an account is
+ * compared by its id, which a rename keeps, even where a name for it is known. */
+gboolean    rapport_platform_lists_ids    (RapportPlatform  platform);
 const char *rapport_post_type_to_string   (RapportPostType  type);
 /* The type of a string from rapport_post_type_to_string(); "text" for anything else. */
 RapportPostType rapport_post_type_from_string (const char *text);

@@ -24,6 +24,7 @@ FIXTURES = [
     'tests/fixtures/instagram/2022',
     'tests/fixtures/instagram/2024',
     'tests/fixtures/twitter/archive-2024',
+    'tests/fixtures/twitter/no-account',
     'tests/fixtures/tiktok/old',
 ]
 
@@ -64,18 +65,26 @@ def main(argv):
         if every.returncode != 0:
             fail(f'report --json failed ({every.returncode}): {every.stderr}')
         reports = json.loads(every.stdout)
-        if not isinstance(reports, list) or len(reports) != 3:
-            fail(f'expected the reports of 3 accounts, got {type(reports).__name__} '
+        if not isinstance(reports, list) or len(reports) != 4:
+            fail(f'expected the reports of 4 accounts, got {type(reports).__name__} '
                  f'of {len(reports)}')
         errors = errors_of(reports)
         if errors:
             fail('report --json breaks the schema:\n  ' + '\n  '.join(errors[:20]))
         platforms = sorted(report['account']['platform'] for report in reports)
-        if platforms != ['instagram', 'tiktok', 'twitter']:
+        if platforms != ['instagram', 'tiktok', 'twitter', 'twitter']:
             fail(f'unexpected accounts {platforms}')
         instagram = next(r for r in reports if r['account']['platform'] == 'instagram')
         if len(instagram['snapshots']) != 2 or len(instagram['churn']['steps']) != 1:
             fail('the two Instagram exports should be one account with one churn step')
+        if instagram['names'] != {'followers': None, 'following': None}:
+            fail(f'Instagram lists have names, not ids to name: {instagram["names"]}')
+        # The X archive without account.js: its posts name followers 1001 and 1002 of three,
+        # and 1001 of the two accounts it follows.
+        river = next(r for r in reports if r['account']['handle'] == 'river_notes')
+        named = (river['names']['followers'], river['names']['following'])
+        if [(n['n_listed'], n['n_with_id'], n['n_named']) for n in named] != [(3, 3, 2), (2, 2, 1)]:
+            fail(f'unexpected names of X ids: {river["names"]}')
 
         one = run(binary, data_dir, 'report', '--json', '--account',
                   str(instagram['account']['id']))
@@ -96,8 +105,12 @@ def main(argv):
         for heading in ('Followers', 'Engagement', 'Reciprocity', 'Gained and lost followers',
                         'Hashtags', 'Collaborations', 'Consistency', 'Follower jumps and drops',
                         'Data coverage', 'Suggestions'):
-            if text.stdout.count(f'\n{heading}') < 3:
+            if text.stdout.count(f'\n{heading}') < 4:
                 fail(f'the text report lacks the section "{heading}" for some account')
+        for line in ('2 of 3 followers named from your own mentions and replies',
+                     '1 of 2 accounts you follow named from your own mentions and replies'):
+            if line not in text.stdout:
+                fail(f'the text report lacks "{line}"')
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)
 
@@ -110,6 +123,7 @@ def main(argv):
         'an unknown category': lambda r: r[0]['coverage'][0].update(level='some'),
         'a list without its count': lambda r: r[0]['anomalies'].pop('count'),
         'a date as a number': lambda r: r[0]['snapshots'][0].update(exported_at=1),
+        'names without their count': lambda r: r[0]['names'].pop('following'),
         'not a list of reports': lambda r: r.append(42),
     }
     for name, breaking in breakages.items():

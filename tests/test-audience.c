@@ -575,6 +575,48 @@ test_million_followers (void)
                   reciprocity_us / 1000.0, churn_us / 1000.0);
 }
 
+/* X/Twitter's lists of ids, some named by the archive's posts: the newest lists count. */
+static void
+test_named_ids (void)
+{
+  g_autoptr(RapportDataset) dataset = rapport_dataset_new ();
+  RapportPeople *old_followers = rapport_people_new (0);
+  RapportPeople *followers = rapport_people_new (0);
+  RapportPeople *following = rapport_people_new (0);
+  RapportNamedIds named;
+
+  rapport_people_add (old_followers, "1", "ana", "1", 0);
+  add_snapshot (dataset, 1, old_followers, NULL);
+  rapport_people_add (followers, "1", "ana", "1", 0);
+  rapport_people_add (followers, "2", NULL, "2", 0);
+  rapport_people_add (followers, "3", "Cy", "3", 0);
+  rapport_people_add (followers, "4", NULL, "4", 0);
+  rapport_people_add (following, "5", NULL, "5", 0);
+  add_snapshot (dataset, 2, followers, following);
+
+  rapport_named_ids_compute (dataset, RAPPORT_DIRECTION_FOLLOWER, &named);
+  g_assert_true (named.snapshot == g_ptr_array_index (dataset->snapshots, 1));
+  g_assert_cmpuint (named.n_listed, ==, 4);
+  g_assert_cmpuint (named.n_with_id, ==, 4);
+  g_assert_cmpuint (named.n_named, ==, 2);
+  rapport_named_ids_compute (dataset, RAPPORT_DIRECTION_FOLLOWING, &named);
+  g_assert_cmpuint (named.n_with_id, ==, 1);
+  g_assert_cmpuint (named.n_named, ==, 0);
+
+  /* Lists of names have no ids to name. */
+  g_ptr_array_set_size (dataset->snapshots, 0);
+  followers = rapport_people_new (0);
+  add (followers, "ana", NULL, 0);
+  add_snapshot (dataset, 3, followers, NULL);
+  rapport_named_ids_compute (dataset, RAPPORT_DIRECTION_FOLLOWER, &named);
+  g_assert_cmpuint (named.n_listed, ==, 1);
+  g_assert_cmpuint (named.n_with_id, ==, 0);
+  g_assert_cmpuint (named.n_named, ==, 0);
+  rapport_named_ids_compute (dataset, RAPPORT_DIRECTION_FOLLOWING, &named);
+  g_assert_null (named.snapshot);
+  g_assert_cmpuint (named.n_listed, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -588,6 +630,7 @@ main (int   argc,
   g_test_add_func ("/audience/churn/older-following", test_churn_older_following);
   g_test_add_func ("/audience/churn/without-following", test_churn_without_following);
   g_test_add_func ("/audience/churn/refollow", test_churn_refollow);
+  g_test_add_func ("/audience/named-ids", test_named_ids);
   g_test_add_func ("/audience/random-invariants", test_random_invariants);
   g_test_add_func ("/audience/million-followers", test_million_followers);
 

@@ -246,6 +246,58 @@ test_candidates_ids_only (void)
   g_assert_cmpuint (collaborations->partners->len, ==, 3);
 }
 
+/* Adds the (id, name) pairs, a NULL name for an id the posts never named. */
+static RapportPeople *
+people_of_ids (const char * const *pairs)
+{
+  RapportPeople *people = rapport_people_new (0);
+
+  for (guint i = 0; pairs[i] != NULL; i += 2)
+    rapport_people_add (people, pairs[i], pairs[i + 1], pairs[i], 0);
+  rapport_people_sort (people);
+  return people;
+}
+
+static void
+test_candidates_named_ids (void)
+{
+  static const char * const followers[] = {
+    "101", "Ana", "103", "Dee", "104", NULL, "106", "Hal", "107", NULL, "108", "Kim", NULL,
+  };
+  static const char * const following[] = {
+    "101", "Ana", "103", "Dee", "104", NULL, "106", "Hal", "107", NULL, "109", "Lou", NULL,
+  };
+  g_autoptr(RapportDataset) dataset = rapport_dataset_new ();
+  g_autoptr(GArray) engagement = g_array_new (FALSE, FALSE, sizeof (RapportPostEngagement));
+  g_autoptr(RapportReciprocity) reciprocity = NULL;
+  g_autoptr(RapportCollaborations) collaborations = NULL;
+  RapportDatasetSnapshot *snapshot = rapport_dataset_snapshot_new ();
+  const RapportCollaborationCandidate *candidate;
+
+  /* X/Twitter: the lists hold ids; the archive's own posts named some of them. */
+  build_dataset (dataset, engagement);
+  dataset->platform = RAPPORT_PLATFORM_TWITTER;
+  snapshot->id = 1;
+  snapshot->followers = people_of_ids (followers);
+  snapshot->following = people_of_ids (following);
+  g_ptr_array_add (dataset->snapshots, snapshot);
+
+  reciprocity = rapport_reciprocity_compute (dataset);
+  g_assert_cmpuint (reciprocity->n_mutuals, ==, 5);
+  collaborations = rapport_collaborations_compute (dataset, engagement, reciprocity);
+  g_assert_true (collaborations->candidates_available);
+
+  /* Matched by name, kept by id: hal (a comment, two likes) and dee (a comment, a reply); ana
+   * was posted with; gus and ivy are no named mutuals (104 and 107 have no name), kim and lou
+   * no mutuals. */
+  g_assert_cmpuint (collaborations->candidates->len, ==, 2);
+  assert_candidate (collaborations, 0, "106", 1, 2, 0, T0 + 300);
+  assert_candidate (collaborations, 1, "103", 1, 0, 1, T0 + 6 * DAY);
+  candidate = &g_array_index (collaborations->candidates, RapportCollaborationCandidate, 0);
+  g_assert_cmpstr (candidate->person->handle, ==, "Hal");
+  g_assert_true (candidate->person == rapport_people_find (reciprocity->followers, "106"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -255,6 +307,7 @@ main (int   argc,
   g_test_add_func ("/collaborations/mentions", test_mentions);
   g_test_add_func ("/collaborations/candidates", test_candidates);
   g_test_add_func ("/collaborations/candidates/ids-only", test_candidates_ids_only);
+  g_test_add_func ("/collaborations/candidates/named-ids", test_candidates_named_ids);
 
   return g_test_run ();
 }

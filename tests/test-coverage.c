@@ -210,6 +210,37 @@ test_twitter (void)
   check (coverage, RAPPORT_FIGURE_CHURN, RAPPORT_COVERAGE_MISSING, 1, 1, "two X/Twitter exports");
   check (coverage, RAPPORT_FIGURE_COLLABORATION_CANDIDATES, RAPPORT_COVERAGE_MISSING, 1, 0,
          "by account id only");
+  g_assert_false (rapport_coverage_get (coverage, RAPPORT_FIGURE_COLLABORATION_CANDIDATES)
+                  ->importable);
+}
+
+/* The archive's own posts named two of the six followers' ids: candidates can be matched with
+ * those two only. */
+static void
+test_twitter_named (void)
+{
+  g_autoptr(RapportDataset) dataset = rapport_dataset_new ();
+  g_autoptr(RapportCoverage) coverage = NULL;
+  RapportPeople *followers = rapport_people_new (0);
+  const RapportCoverageItem *item;
+
+  dataset->platform = RAPPORT_PLATFORM_TWITTER;
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("%u", 100 + i);
+
+      rapport_people_add (followers, id, i == 1 ? "Ana" : i == 4 ? "bo" : NULL, id, 0);
+    }
+  rapport_people_sort (followers);
+  add_snapshot (dataset, T0, "twitter-2023-11-14.zip", followers, people (FALSE, FALSE, 4));
+  add_post (dataset, RAPPORT_POST_REPLY, "ana");
+  add_post (dataset, RAPPORT_POST_REPLY, "cy,dee");
+
+  coverage = rapport_coverage_compute (dataset);
+  item = check (coverage, RAPPORT_FIGURE_COLLABORATION_CANDIDATES, RAPPORT_COVERAGE_PARTIAL, 3, 0,
+                "Your own mentions and replies name 2 of the 6 followers known by account id "
+                "only; mutuals without a name cannot be matched");
+  g_assert_false (item->importable);
 }
 
 static void
@@ -263,6 +294,7 @@ main (int   argc,
   g_test_add_func ("/coverage/instagram/personal", test_instagram_personal);
   g_test_add_func ("/coverage/instagram/professional", test_instagram_professional);
   g_test_add_func ("/coverage/twitter", test_twitter);
+  g_test_add_func ("/coverage/twitter-named", test_twitter_named);
   g_test_add_func ("/coverage/mastodon", test_mastodon);
   g_test_add_func ("/coverage/names", test_names);
 

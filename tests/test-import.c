@@ -500,6 +500,46 @@ test_unreadable_list (Fixture       *fixture,
   g_assert_cmpuint (summary.snapshot.n_followers, ==, 0);
 }
 
+/* An X archive that names no one is imported under its folder's name, marked provisional, and
+ * the line says so; one that names its account by the manifest alone keeps the names its posts
+ * give the followers' ids. */
+static void
+test_twitter_without_account (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *nameless = fixture_path ("twitter", "old-x-backup", NULL);
+  g_autofree char *manifest_only = fixture_path ("twitter", "no-account", NULL);
+  g_auto(RapportImportSummary) first = { 0 };
+  g_auto(RapportImportSummary) second = { 0 };
+  g_autoptr(GPtrArray) accounts = NULL;
+  g_autoptr(RapportDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  const RapportPeople *followers;
+
+  import_ok (fixture, nameless, &first);
+  g_assert_cmpint (first.platform, ==, RAPPORT_PLATFORM_TWITTER);
+  g_assert_cmpstr (first.handle, ==, "old-x-backup");
+  description = rapport_import_summary_describe (&first);
+  g_assert_true (g_str_has_prefix (description,
+                                   "X/Twitter · @old-x-backup · exported 15 Jun 2019"));
+  accounts = rapport_store_list_accounts (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (accounts->len, ==, 1);
+  g_assert_true (((RapportAccount *) g_ptr_array_index (accounts, 0))->provisional);
+
+  import_ok (fixture, manifest_only, &second);
+  g_assert_cmpstr (second.handle, ==, "river_notes");
+  g_assert_cmpint (second.snapshot.date_source, ==, RAPPORT_DATE_SOURCE_MANIFEST);
+  g_assert_cmpuint (second.snapshot.n_followers, ==, 3);
+  dataset = rapport_store_load_dataset (fixture->store, second.account_id, &error);
+  g_assert_no_error (error);
+  followers = rapport_dataset_latest_with_list (dataset, RAPPORT_DIRECTION_FOLLOWER)->followers;
+  g_assert_cmpstr (rapport_people_find (followers, "1001")->handle, ==, "Mira_Builds");
+  g_assert_cmpstr (rapport_people_find (followers, "1002")->handle, ==, "tomas_k");
+  g_assert_null (rapport_people_find (followers, "1003")->handle);
+}
+
 /* A failure whose message names no export (another program holds the database) is printed
  * with the name of the export it stopped. */
 static void
@@ -547,6 +587,7 @@ main (int   argc,
   ADD ("/import/same-size-exports", test_same_size_exports);
   ADD ("/import/unreadable-list", test_unreadable_list);
   ADD ("/import/command-line-names-the-export", test_command_line_names_the_export);
+  ADD ("/import/twitter-without-account", test_twitter_without_account);
 #undef ADD
 
   return g_test_run ();

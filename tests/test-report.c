@@ -222,7 +222,7 @@ test_json (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
   static const char * const keys[] = {
-    "version", "account", "snapshots", "series", "engagement", "reciprocity", "churn",
+    "version", "account", "snapshots", "names", "series", "engagement", "reciprocity", "churn",
     "hashtags", "collaborations", "cadence", "anomalies", "coverage", "suggestions",
   };
   JsonObject *object;
@@ -244,6 +244,9 @@ test_json (void)
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     g_assert_true (json_object_has_member (object, keys[i]));
   g_assert_cmpint (json_object_get_int_member (object, "version"), ==, 1);
+  /* Instagram's lists name everyone: no ids to name. */
+  g_assert_true (json_object_get_null_member (json_object_get_object_member (object, "names"),
+                                              "followers"));
   account = json_object_get_object_member (object, "account");
   g_assert_cmpint (json_object_get_int_member (account, "id"), ==, 7);
 

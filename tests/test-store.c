@@ -242,6 +242,81 @@ test_many_relations (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture, "SELECT n_followers FROM snapshot"), ==, n);
 }
 
+/* One X export of @hash with followers 1001 and 1002, named @name_1001 and @name_1002 (NULL
+ * for none). */
+static void
+import_twitter_followers (Fixture    *fixture,
+                          const char *hash,
+                          gint64      exported_at,
+                          const char *name_1001,
+                          const char *name_1002)
+{
+  g_autoptr(GError) error = NULL;
+  RapportAccountInfo account = { RAPPORT_PLATFORM_TWITTER, "river_notes", "3141592653", NULL };
+  RapportRelation relations[] = {
+    { RAPPORT_DIRECTION_FOLLOWER, name_1001, "1001", 0 },
+    { RAPPORT_DIRECTION_FOLLOWER, name_1002, "1002", 0 },
+  };
+  RapportStoreImport *import;
+  RapportImportSink *sink;
+
+  import = rapport_store_begin_import (fixture->store, hash, hash, hash, NULL, &error);
+  g_assert_no_error (error);
+  sink = rapport_store_import_get_sink (import);
+  g_assert_true (rapport_import_sink_set_account (sink, &account, &error));
+  g_assert_true (rapport_import_sink_begin_list (sink, RAPPORT_DIRECTION_FOLLOWER, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (relations); i++)
+    g_assert_true (rapport_import_sink_add_relation (sink, &relations[i], &error));
+  rapport_import_sink_set_export_date (sink, exported_at, RAPPORT_DATE_SOURCE_MANIFEST);
+  g_assert_true (rapport_store_import_commit (import, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* X's followers are ids, named where the posts name them: the id stays the key, so exports that
+ * name an account differently, or not at all, still see the same follower. */
+static void
+test_twitter_names (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) accounts = NULL;
+  g_autoptr(RapportDataset) dataset = NULL;
+  g_autoptr(RapportDataset) dates = NULL;
+  g_autoptr(GError) error = NULL;
+  const RapportPeople *older;
+  const RapportPeople *newer;
+  gint64 account_id;
+
+  import_twitter_followers (fixture, "x-1", 1730000000, "Mira_Builds", NULL);
+  import_twitter_followers (fixture, "x-2", 1740000000, "mira_new", "tomas_k");
+  g_assert_cmpint (query_int (fixture, "SELECT count(DISTINCT who) FROM relation"), ==, 2);
+
+  accounts = rapport_store_list_accounts (fixture->store, &error);
+  g_assert_cmpuint (accounts->len, ==, 1);
+  account_id = ((RapportAccount *) g_ptr_array_index (accounts, 0))->id;
+  dataset = rapport_store_load_dataset (fixture->store, account_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dataset->snapshots->len, ==, 2);
+  older = ((RapportDatasetSnapshot *) g_ptr_array_index (dataset->snapshots, 0))->followers;
+  newer = ((RapportDatasetSnapshot *) g_ptr_array_index (dataset->snapshots, 1))->followers;
+  g_assert_cmpstr (older->items[0].who, ==, "1001");
+  g_assert_cmpstr (older->items[0].handle, ==, "Mira_Builds");
+  g_assert_cmpstr (older->items[0].platform_id, ==, "1001");
+  g_assert_cmpstr (older->items[1].who, ==, "1002");
+  g_assert_null (older->items[1].handle);
+  g_assert_cmpstr (newer->items[0].who, ==, "1001");
+  g_assert_cmpstr (newer->items[0].handle, ==, "mira_new");
+  g_assert_cmpstr (newer->items[1].handle, ==, "tomas_k");
+
+  /* Without the names, each account still says whether it has one. */
+  dates = rapport_store_load_dataset_dates (fixture->store, account_id, &error);
+  g_assert_no_error (error);
+  older = ((RapportDatasetSnapshot *) g_ptr_array_index (dates->snapshots, 0))->followers;
+  g_assert_cmpuint (older->len, ==, 2);
+  g_assert_cmpuint ((older->items[0].handle != NULL) + (older->items[1].handle != NULL), ==, 1);
+  g_assert_nonnull (older->items[0].platform_id);
+  g_assert_nonnull (older->items[1].platform_id);
+}
+
 static void
 test_duplicate (Fixture       *fixture,
                 gconstpointer  data)
@@ -551,6 +626,8 @@ main (int   argc,
   g_test_add ("/store/import-and-list", Fixture, NULL, fixture_set_up, test_import_and_list, fixture_tear_down);
   g_test_add ("/store/merge-counts", Fixture, NULL, fixture_set_up, test_merge_counts, fixture_tear_down);
   g_test_add ("/store/many-relations", Fixture, NULL, fixture_set_up, test_many_relations, fixture_tear_down);
+  g_test_add ("/store/twitter-names", Fixture, NULL, fixture_set_up, test_twitter_names,
+              fixture_tear_down);
   g_test_add ("/store/duplicate", Fixture, NULL, fixture_set_up, test_duplicate, fixture_tear_down);
   g_test_add ("/store/abort-changes-nothing", Fixture, NULL, fixture_set_up, test_abort_changes_nothing, fixture_tear_down);
   g_test_add ("/store/delete-account", Fixture, NULL, fixture_set_up, test_delete_account, fixture_tear_down);

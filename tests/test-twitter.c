@@ -154,6 +154,22 @@ test_recognizes (void)
   single_archive = open_path (single);
   g_assert_true (rapport_twitter_recognizes (single_archive));
 
+  /* What people keep of an archive: the parts of tweets.js, or an old archive's months. */
+  {
+    g_autofree char *parts = g_build_filename (dir, "parts", NULL);
+    g_autofree char *months = g_build_filename (dir, "months", NULL);
+    g_autoptr(RapportArchive) parts_archive = NULL;
+    g_autoptr(RapportArchive) months_archive = NULL;
+
+    write_file (parts, "data/tweets-part2.js", "window.YTD.tweets.part2 = [ ]");
+    write_file (months, "data/js/tweets/2017_03.js", "Grailbird.data.tweets_2017_03 = [ ]");
+    write_file (months, "data/js/tweets/2017_04.js", "Grailbird.data.tweets_2017_04 = [ ]");
+    parts_archive = open_path (parts);
+    months_archive = open_path (months);
+    g_assert_true (rapport_twitter_recognizes (parts_archive));
+    g_assert_true (rapport_twitter_recognizes (months_archive));
+  }
+
   write_file (other, "data/posts.js", "[]");
   write_file (other, "tweets.js.txt", "[]");
   write_file (other, "metrics.csv", "a,b\n");
@@ -436,18 +452,20 @@ test_analytics_names (void)
       g_assert_cmpstr (g_ptr_array_index (sink->skipped, 1), ==, skip_date);
     }
 
-  /* A name without the dates gives no user, and there is no account.js either. */
+  /* A name without the dates gives no user, and there is no account.js either: the file's
+   * name stands in, and the posts' addresses need none. */
   {
     g_autofree char *folder = g_build_filename (dir, "no-dates", NULL);
     g_autofree char *path = g_build_filename (folder, "tweet_activity_metrics_export.csv", NULL);
     g_autoptr(RapportArchive) archive = NULL;
-    g_autoptr(GError) error = NULL;
+    g_autoptr(RapportTestSink) sink = NULL;
 
     write_file (folder, "tweet_activity_metrics_export.csv", csv);
     archive = open_path (path);
-    error = import_fails (archive);
-    g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED);
-    g_assert_true (g_str_has_prefix (error->message, "tweet_activity_metrics_export.csv: the archive has no data/account.js"));
+    sink = import_ok (archive);
+    g_assert_cmpstr (sink->handle, ==, "tweet_activity_metrics_export");
+    g_assert_true (sink->provisional);
+    g_assert_cmpstr (find_post (sink, "1")->url, ==, "https://x.com/i/status/1");
   }
 
   rapport_test_remove_tree (dir);
@@ -592,18 +610,22 @@ test_missing_parts (void)
   g_autofree char *no_name = g_build_filename (dir, "no-name", NULL);
   g_autofree char *csv = g_build_filename (dir, "columns", NULL);
 
-  /* A lone tweets.js does not say whose posts these are. */
+  /* A lone tweets.js does not say whose posts these are: its folder's name stands in. */
   {
     g_autoptr(RapportArchive) archive = NULL;
-    g_autoptr(GError) error = NULL;
+    g_autoptr(RapportTestSink) sink = NULL;
 
-    write_file (single_dir, "tweets.js", "window.YTD.tweets.part0 = [ ]");
+    write_file (single_dir, "tweets.js",
+                "window.YTD.tweets.part0 = [ { \"tweet\" : { \"id_str\" : \"5\","
+                " \"created_at\" : \"Sat Nov 09 12:14:18 +0000 2024\","
+                " \"full_text\" : \"hi\" } } ]");
     archive = open_path (single);
-    error = import_fails (archive);
-    g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED);
-    g_assert_cmpstr (error->message, ==,
-                     "tweets.js: the archive has no data/account.js, so it is not known whose "
-                     "posts these are. Import the whole archive as X sent it.");
+    sink = import_ok (archive);
+    g_assert_cmpstr (sink->handle, ==, "single");
+    g_assert_null (sink->platform_id);
+    g_assert_true (sink->provisional);
+    g_assert_cmpuint (sink->posts->len, ==, 1);
+    g_assert_cmpstr (find_post (sink, "5")->url, ==, "https://x.com/i/status/5");
   }
 
   /* An account and nothing else. */
@@ -620,18 +642,22 @@ test_missing_parts (void)
                      "empty: the archive holds no posts, followers, followed accounts or likes");
   }
 
-  /* account.js without a user name. */
+  /* account.js without a user name: the account's id is enough to know whose it is. */
   {
     g_autoptr(RapportArchive) archive = NULL;
-    g_autoptr(GError) error = NULL;
+    g_autoptr(RapportTestSink) sink = NULL;
 
     write_file (no_name, "data/account.js",
                 "window.YTD.account.part0 = [ { \"account\" : { \"accountId\" : \"1\" } } ]");
     write_file (no_name, "data/follower.js", "window.YTD.follower.part0 = [ ]");
     archive = open_path (no_name);
-    error = import_fails (archive);
-    g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED);
-    g_assert_cmpstr (error->message, ==, "data/account.js: the account’s user name is missing");
+    sink = import_ok (archive);
+    g_assert_null (sink->handle);
+    g_assert_cmpstr (sink->platform_id, ==, "1");
+    g_assert_false (sink->provisional);
+    g_assert_cmpuint (sink->skipped->len, ==, 1);
+    g_assert_cmpstr (g_ptr_array_index (sink->skipped, 0), ==,
+                     "data/account.js: the account’s user name is missing");
   }
 
   /* An analytics file without the post id column. */
@@ -807,6 +833,215 @@ test_big_archive (void)
   rapport_test_remove_tree (dir);
 }
 
+/* The handle of the relation with id @id in @direction; NULL when it has none. */
+static const char *
+relation_handle (RapportTestSink  *sink,
+                 RapportDirection  direction,
+                 const char       *id)
+{
+  const RapportRelation *relation = rapport_test_sink_find_relation (sink, direction, id);
+
+  g_assert_nonnull (relation);
+  g_assert_cmpstr (relation->platform_id, ==, id);
+  return relation->handle;
+}
+
+/* No account.js: the manifest's userInfo names the account.  The follow lists' ids are named by
+ * the posts: 1001 by a mention (renamed since: the newest name wins), 1002 only by a reply
+ * without a mention entity, 1003 and 1004 by nothing. */
+static void
+test_manifest_identity (void)
+{
+  g_autoptr(RapportArchive) archive = open_fixture ("no-account");
+  g_autoptr(RapportTestSink) sink = import_ok (archive);
+  const RapportInteraction *interaction;
+
+  g_assert_cmpstr (sink->handle, ==, "river_notes");
+  g_assert_cmpstr (sink->platform_id, ==, "3141592653");
+  g_assert_cmpstr (sink->display_name, ==, "River Notes");
+  g_assert_false (sink->provisional);
+
+  /* generationDate 2025-02-03T10:20:30.000Z */
+  g_assert_cmpint (sink->exported_at, ==, 1738578030);
+  g_assert_cmpint (sink->date_source, ==, RAPPORT_DATE_SOURCE_MANIFEST);
+
+  g_assert_cmpuint (sink->posts->len, ==, 4);
+  g_assert_cmpint (find_post (sink, "1883000000000000002")->type, ==, RAPPORT_POST_REPLY);
+  g_assert_cmpint (find_post (sink, "1882000000000000003")->type, ==, RAPPORT_POST_REPLY);
+  g_assert_cmpstr (find_post (sink, "1881000000000000004")->url, ==,
+                   "https://x.com/river_notes/status/1881000000000000004");
+  g_assert_cmpuint (sink->skipped->len, ==, 0);
+
+  /* The reply to @tomas_k; the one to the account's own post is a thread. */
+  g_assert_cmpuint (sink->interactions->len, ==, 1);
+  interaction = g_ptr_array_index (sink->interactions, 0);
+  g_assert_cmpint (interaction->kind, ==, RAPPORT_INTERACTION_COMMENT);
+  g_assert_cmpstr (interaction->target_handle, ==, "tomas_k");
+  g_assert_cmpint (interaction->at, ==, 1737567900);
+
+  g_assert_cmpuint (sink->followers->len, ==, 3);
+  g_assert_cmpstr (relation_handle (sink, RAPPORT_DIRECTION_FOLLOWER, "1001"), ==, "Mira_Builds");
+  g_assert_cmpstr (relation_handle (sink, RAPPORT_DIRECTION_FOLLOWER, "1002"), ==, "tomas_k");
+  g_assert_null (relation_handle (sink, RAPPORT_DIRECTION_FOLLOWER, "1003"));
+  g_assert_cmpuint (sink->following->len, ==, 2);
+  g_assert_cmpstr (relation_handle (sink, RAPPORT_DIRECTION_FOLLOWING, "1001"), ==, "Mira_Builds");
+  g_assert_null (relation_handle (sink, RAPPORT_DIRECTION_FOLLOWING, "1004"));
+}
+
+/* Neither account.js nor manifest.js: the folder's name stands in for the account. */
+static void
+test_provisional (void)
+{
+  g_autoptr(RapportArchive) archive = open_fixture ("old-x-backup");
+  g_autoptr(RapportTestSink) sink = import_ok (archive);
+  const RapportPost *post;
+
+  g_assert_cmpstr (sink->handle, ==, "old-x-backup");
+  g_assert_null (sink->platform_id);
+  g_assert_null (sink->display_name);
+  g_assert_true (sink->provisional);
+
+  /* No date in the name: the newest post, Sat Jun 15 12:00:00 2019. */
+  g_assert_cmpint (sink->exported_at, ==, 1560600000);
+  g_assert_cmpint (sink->date_source, ==, RAPPORT_DATE_SOURCE_NEWEST_TIMESTAMP);
+
+  g_assert_cmpuint (sink->posts->len, ==, 2);
+  post = find_post (sink, "1139900000000000001");
+  g_assert_cmpint (post->created_at, ==, 1560600000);
+  /* A stand-in name makes no address: the post's id alone does. */
+  g_assert_cmpstr (post->url, ==, "https://x.com/i/status/1139900000000000001");
+  assert_counts (post, 3, 0);
+  assert_strv (post->hashtags, (const char * const[]) { "sketch", NULL });
+
+  g_assert_cmpuint (sink->followers->len, ==, 2);
+  g_assert_null (relation_handle (sink, RAPPORT_DIRECTION_FOLLOWER, "2001"));
+  g_assert_false (sink->has_following_list);
+  g_assert_cmpuint (sink->skipped->len, ==, 0);
+}
+
+/* An archive from before 2019: month files, user_details.js and payload_details.js. */
+static void
+test_grailbird (void)
+{
+  g_autoptr(RapportArchive) archive = open_fixture ("grailbird");
+  g_autoptr(RapportTestSink) sink = import_ok (archive);
+  const RapportInteraction *interaction;
+  const RapportPost *post;
+
+  g_assert_cmpstr (sink->handle, ==, "ola_sketches");
+  g_assert_cmpstr (sink->platform_id, ==, "271828");
+  g_assert_cmpstr (sink->display_name, ==, "Ola Sketches");
+  g_assert_false (sink->provisional);
+
+  /* payload_details.js: "2017-05-02 18:30:00 +0000". */
+  g_assert_cmpint (sink->exported_at, ==, 1493749800);
+  g_assert_cmpint (sink->date_source, ==, RAPPORT_DATE_SOURCE_PAYLOAD_DETAILS);
+
+  /* Six posts in the two month files, March first; the last of April repeats one of March. */
+  g_assert_cmpuint (sink->posts->len, ==, 5);
+  g_assert_cmpstr (((RapportPost *) g_ptr_array_index (sink->posts, 0))->platform_id, ==,
+                   "847000000000000001");
+  g_assert_cmpstr (((RapportPost *) g_ptr_array_index (sink->posts, 2))->platform_id, ==,
+                   "855000000000000004");
+
+  post = find_post (sink, "847000000000000001");
+  g_assert_cmpint (post->type, ==, RAPPORT_POST_TEXT);
+  g_assert_cmpint (post->created_at, ==, 1491004799);
+  g_assert_cmpstr (post->text, ==, "Morning sketch #drawing");
+  g_assert_cmpstr (post->url, ==, "https://x.com/ola_sketches/status/847000000000000001");
+  /* Archives of that time carry no counts. */
+  assert_counts (post, RAPPORT_COUNT_UNKNOWN, RAPPORT_COUNT_UNKNOWN);
+  assert_strv (post->hashtags, (const char * const[]) { "drawing", NULL });
+
+  /* A midnight-only time is still a time. */
+  g_assert_cmpint (find_post (sink, "842000000000000000")->created_at, ==, 1489536000);
+
+  post = find_post (sink, "855000000000000004");
+  g_assert_cmpint (post->type, ==, RAPPORT_POST_REPOST);
+  g_assert_cmpint (post->created_at, ==, 1492681777);
+
+  /* A manual retweet: "RT @" and no retweeted_status. */
+  post = find_post (sink, "853000000000000003");
+  g_assert_cmpint (post->type, ==, RAPPORT_POST_REPOST);
+  g_assert_cmpint (post->created_at, ==, 1491984000);
+  assert_strv (post->mentions, (const char * const[]) { "sam_ink", NULL });
+
+  post = find_post (sink, "851000000000000002");
+  g_assert_cmpint (post->type, ==, RAPPORT_POST_REPLY);
+  g_assert_cmpstr (post->text, ==, "@pia_draws love the colours & the paper");
+
+  g_assert_cmpuint (sink->interactions->len, ==, 1);
+  interaction = g_ptr_array_index (sink->interactions, 0);
+  g_assert_cmpstr (interaction->target_handle, ==, "pia_draws");
+  g_assert_cmpint (interaction->at, ==, 1491401700);
+
+  g_assert_false (sink->has_follower_list);
+  g_assert_cmpuint (sink->skipped->len, ==, 0);
+}
+
+/* tweets-part1.js and tweets-part2.js without tweets.js, the second first in the zip, and a
+ * long post whose note has an id of its own. */
+static void
+test_parts_and_notes (void)
+{
+  static const char * const files[] = {
+    "tweets-part2.js", "note-tweet.js", "account.js", "tweets-part1.js",
+  };
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *zip = g_build_filename (dir, "twitter-2023-05-07-9f8e7d.zip", NULL);
+  g_auto(GStrv) contents = g_new0 (char *, G_N_ELEMENTS (files) + 1);
+  g_autoptr(RapportArchive) archive = NULL;
+  g_autoptr(RapportTestSink) sink = NULL;
+  const char * const expected_order[] = {
+    "1630000000000000001", "1624000000000000002", "1654000000000000003", "1606000000000000004",
+  };
+  const RapportPost *post;
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (g_test_get_dir (G_TEST_DIST), "fixtures",
+                                                "twitter", "parts", "data", files[i], NULL);
+      g_autoptr(GError) error = NULL;
+
+      g_file_get_contents (path, &contents[i], NULL, &error);
+      g_assert_no_error (error);
+    }
+  rapport_test_write_archive (zip, "zip",
+                              "export/data/tweets-part2.js", contents[0],
+                              "export/data/note-tweet.js", contents[1],
+                              "export/data/account.js", contents[2],
+                              "export/data/tweets-part1.js", contents[3],
+                              NULL);
+  archive = open_path (zip);
+  sink = import_ok (archive);
+
+  g_assert_cmpstr (sink->handle, ==, "lee_streams");
+  g_assert_cmpstr (sink->platform_id, ==, "7777001");
+  /* No manifest: the date in the archive's name comes before the newest post (May 5). */
+  g_assert_cmpint (sink->exported_at, ==, 1683417600);
+  g_assert_cmpint (sink->date_source, ==, RAPPORT_DATE_SOURCE_ARCHIVE_NAME);
+
+  /* Every post of both parts, part 1 first, whatever the order of the files or the dates. */
+  g_assert_cmpuint (sink->posts->len, ==, G_N_ELEMENTS (expected_order));
+  for (guint i = 0; i < G_N_ELEMENTS (expected_order); i++)
+    g_assert_cmpstr (((RapportPost *) g_ptr_array_index (sink->posts, i))->platform_id, ==,
+                     expected_order[i]);
+
+  /* The note's id (…777) is not the post's: time and start of the text join them. */
+  post = find_post (sink, "1624000000000000002");
+  g_assert_cmpint (post->created_at, ==, 1676028153);
+  g_assert_cmpstr (post->text, ==,
+                   "Three lessons from a year of weekly sketch streams: show up, keep it small, "
+                   "and thank the people who stay. #streaming");
+  assert_counts (post, 21, 0);
+  assert_strv (post->hashtags, (const char * const[]) { "streaming", NULL });
+  g_assert_cmpstr (find_post (sink, "1654000000000000003")->text, ==,
+                   "Last stream before the summer break");
+  g_assert_cmpuint (sink->skipped->len, ==, 0);
+
+  rapport_test_remove_tree (dir);
+}
+
 static void
 test_cancelled (void)
 {
@@ -855,6 +1090,10 @@ main (int   argc,
   g_test_add_func ("/twitter/bad-input", test_bad_input);
   g_test_add_func ("/twitter/missing-parts", test_missing_parts);
   g_test_add_func ("/twitter/date-fallbacks", test_date_fallbacks);
+  g_test_add_func ("/twitter/manifest-identity", test_manifest_identity);
+  g_test_add_func ("/twitter/provisional", test_provisional);
+  g_test_add_func ("/twitter/grailbird", test_grailbird);
+  g_test_add_func ("/twitter/parts-and-notes", test_parts_and_notes);
   g_test_add_func ("/twitter/big-archive", test_big_archive);
   g_test_add_func ("/twitter/cancelled", test_cancelled);
   g_test_add_func ("/twitter/sink-failure", test_sink_failure);

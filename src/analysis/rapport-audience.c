@@ -622,3 +622,31 @@ rapport_churn_free (RapportChurn *churn)
   g_ptr_array_unref (churn->steps);
   g_free (churn);
 }
+
+void
+rapport_named_ids_compute (const RapportDataset *dataset,
+                           RapportDirection      direction,
+                           RapportNamedIds      *named)
+{
+  const RapportPeople *people;
+
+  g_return_if_fail (dataset != NULL);
+  g_return_if_fail (named != NULL);
+
+  memset (named, 0, sizeof (RapportNamedIds));
+  named->snapshot = rapport_dataset_latest_with_list (dataset, direction);
+  if (named->snapshot == NULL)
+    return;
+
+  people = direction == RAPPORT_DIRECTION_FOLLOWER ? named->snapshot->followers
+                                                   : named->snapshot->following;
+  named->n_listed = people->len;
+  for (gsize i = 0; i < people->len; i++)
+    {
+      if (people->items[i].platform_id == NULL)
+        continue;
+      named->n_with_id++;
+      if (people->items[i].handle != NULL)
+        named->n_named++;
+    }
+}

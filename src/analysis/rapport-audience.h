@@ -132,6 +132,22 @@ RapportChurnStep       *rapport_churn_step_compute (const RapportPeople *older,
 void                    rapport_churn_step_free (RapportChurnStep   *step);
 void                    rapport_churn_free    (RapportChurn         *churn);
 
+/* How many accounts of a list known by their ids also have a name: X/Twitter's lists give ids
+ * only, and the importer names those its archive's own mentions and replies name. */
+typedef struct
+{
+  const RapportDatasetSnapshot *snapshot; /* the newest export with the list; NULL without */
+  gsize n_listed;   /* accounts in that list */
+  gsize n_with_id;  /* of those, known by id */
+  gsize n_named;    /* of those known by id, with a name too */
+} RapportNamedIds;
+
+/* Of the newest @direction list.  Needs only whether each person has a handle and an id, so
+ * lists without the names will do. */
+void                rapport_named_ids_compute (const RapportDataset *dataset,
+                                               RapportDirection      direction,
+                                               RapportNamedIds      *named);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportReciprocity, rapport_reciprocity_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportChurnStep, rapport_churn_step_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportChurn, rapport_churn_free)

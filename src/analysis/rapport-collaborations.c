@@ -188,12 +188,57 @@ mutual_person (const RapportReciprocity *reciprocity,
   return &reciprocity->followers->items[follower];
 }
 
+/* A mutual by the name the creator's comments, likes and replies use for them. */
+typedef struct
+{
+  const char *name;
+  const RapportPerson *person;
+} NamedMutual;
+
+static int
+compare_named_mutuals (gconstpointer a,
+                       gconstpointer b)
+{
+  return strcmp (((const NamedMutual *) a)->name, ((const NamedMutual *) b)->name);
+}
+
+/* The mutuals that have a name, sorted by it.  Lists of names are keyed by the lower-cased name
+ * already; lists of ids (X/Twitter) have a name where the archive's own posts gave one, which
+ * is lower-cased into @names. */
+static GArray *
+named_mutuals (const RapportReciprocity *reciprocity,
+               GStringChunk             *names)
+{
+  GArray *named = g_array_sized_new (FALSE, FALSE, sizeof (NamedMutual),
+                                     reciprocity->mutuals->len);
+
+  for (guint m = 0; m < reciprocity->mutuals->len; m++)
+    {
+      const RapportPerson *person = mutual_person (reciprocity, m);
+      NamedMutual entry = { person->who, person };
+
+      if (person->platform_id != NULL)
+        {
+          g_autofree char *lower = NULL;
+
+          if (person->handle == NULL)
+            continue;
+          lower = g_utf8_strdown (person->handle, -1);
+          entry.name = g_string_chunk_insert_const (names, lower);
+        }
+      g_array_append_val (named, entry);
+    }
+  g_array_sort (named, compare_named_mutuals);
+  return named;
+}
+
 /* Candidates for a collaboration: mutuals the creator already interacts with — comments on
  * and likes of their content (the export's record of the creator's own activity), and replies
  * (own posts of type REPLY) mentioning them — but has never mentioned in an own post other
  * than a reply (stories and posts without counts included: they were made together all the
- * same).  Ranked by the number of interactions, then by the newest.  The mutuals, the grouped
- * interactions and the accounts posted with are all sorted by handle and joined in one pass. */
+ * same).  Ranked by the number of interactions, then by the newest.  The named mutuals, the
+ * grouped interactions and the accounts posted with are all sorted by name and joined in one
+ * pass. */
 static void
 find_candidates (RapportCollaborations    *self,
                  const RapportDataset     *dataset,
@@ -202,7 +247,8 @@ find_candidates (RapportCollaborations    *self,
 {
   g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (Event));
   g_autoptr(GPtrArray) posted_with = g_ptr_array_new ();
-  const GArray *mutuals = reciprocity->mutuals;
+  g_autoptr(GStringChunk) names = g_string_chunk_new (256);
+  g_autoptr(GArray) mutuals = named_mutuals (reciprocity, names);
   guint m = 0;
   guint p = 0;
 
@@ -266,7 +312,8 @@ find_candidates (RapportCollaborations    *self,
           candidate.latest = MAX (candidate.latest, event->at);
         }
 
-      while (m < mutuals->len && (cmp = strcmp (mutual_person (reciprocity, m)->who, target)) < 0)
+      while (m < mutuals->len &&
+             (cmp = strcmp (g_array_index (mutuals, NamedMutual, m).name, target)) < 0)
         m++;
       if (m == mutuals->len || cmp != 0)
         continue;
@@ -275,11 +322,23 @@ find_candidates (RapportCollaborations    *self,
       if (p < posted_with->len && strcmp (g_ptr_array_index (posted_with, p), target) == 0)
         continue;
 
-      candidate.person = mutual_person (reciprocity, m);
+      candidate.person = g_array_index (mutuals, NamedMutual, m).person;
       candidate.n_interactions = candidate.n_comments + candidate.n_likes + candidate.n_replies;
       g_array_append_val (self->candidates, candidate);
     }
   g_array_sort (self->candidates, compare_candidates);
+}
+
+/* Whether anyone of @people has a name, or there is no one: an empty list hides nothing. */
+static gboolean
+has_names (const RapportPeople *people)
+{
+  for (gsize i = 0; i < people->len; i++)
+    {
+      if (people->items[i].handle != NULL)
+        return TRUE;
+    }
+  return people->len == 0;
 }
 
 RapportCollaborations *
@@ -303,11 +362,8 @@ rapport_collaborations_compute (const RapportDataset     *dataset,
 
   compare_mentions (self, engagement, own_handle);
 
-  /* 'who' is the lower-cased handle when the export names people; an export has ids only for
-   * everyone or for no one, so the first follower tells. */
-  self->candidates_available = reciprocity != NULL
-                            && (reciprocity->followers->len == 0
-                                || reciprocity->followers->items[0].handle != NULL);
+  /* Lists of ids (X/Twitter) match where the archive's own posts named an id. */
+  self->candidates_available = reciprocity != NULL && has_names (reciprocity->followers);
   if (self->candidates_available)
     find_candidates (self, dataset, reciprocity, own_handle);
 

@@ -40,8 +40,9 @@ typedef struct
   RapportUplift mentions;     /* ER of posts with mentions against posts without */
   GArray *partners;           /* RapportPartner, most posts first, then highest median ER */
 
-  /* FALSE without reciprocity, or when the lists have ids only (X/Twitter), which cannot be
-   * matched with the handles of comments, likes and replies. */
+  /* FALSE without reciprocity, or when the lists have ids only and none of them a name: only
+   * the names that X/Twitter's own posts give its ids match the handles of comments, likes and
+   * replies. */
   gboolean candidates_available;
   guint n_interactions;       /* comments, likes and replies with a known target looked at */
   GArray *candidates;         /* RapportCollaborationCandidate, most interactions first */

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "analysis/rapport-audience.h"
 #include "analysis/rapport-coverage.h"
 #include "analysis/rapport-engagement.h"
 
@@ -441,19 +442,33 @@ explain_churn (RapportPlatform platform)
 }
 
 static char *
-explain_candidates (RapportPlatform platform,
-                    gboolean        has_lists,
-                    gboolean        ids_only)
+explain_candidates (RapportPlatform        platform,
+                    gboolean               has_lists,
+                    gboolean               ids_only,
+                    const RapportNamedIds *named,
+                    guint                  n_targets)
 {
   if (ids_only)
     return g_strdup (platform == RAPPORT_PLATFORM_TWITTER
-                     ? _("X/Twitter archives list followers by account id only, so mutuals cannot "
-                         "be matched with the accounts you reply to, comment on or like.")
+                     ? _("X/Twitter archives list followers by account id only, and your own "
+                         "mentions and replies name none of them, so mutuals cannot be matched "
+                         "with the accounts you reply to, comment on or like.")
                      : _("This export lists followers by account id only, so mutuals cannot be "
                          "matched with the accounts you reply to, comment on or like."));
   if (!has_lists)
     return join_sentences (_("Collaboration candidates are chosen among mutuals."),
                            explain_lists (platform));
+  if (n_targets > 0 && named->n_named < named->n_with_id)
+    /* Translators: the counts of followers known by id only, named and in all. */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Your own mentions and replies name %'zu of the %'zu "
+                                         "follower known by account id only; mutuals without a "
+                                         "name cannot be matched with the accounts you reply to.",
+                                         "Your own mentions and replies name %'zu of the %'zu "
+                                         "followers known by account id only; mutuals without a "
+                                         "name cannot be matched with the accounts you reply to.",
+                                         named->n_with_id),
+                            named->n_named, named->n_with_id);
 
   switch (platform)
     {
@@ -464,6 +479,10 @@ explain_candidates (RapportPlatform platform,
     case RAPPORT_PLATFORM_TIKTOK:
       return g_strdup (_("TikTok's export lists your comments without saying whose videos they "
                          "were on, so they cannot point to anyone."));
+    case RAPPORT_PLATFORM_TWITTER:
+      return g_strdup (_("Candidates come from your replies, which the X/Twitter archive keeps "
+                         "with your posts (data/tweets.js); this one has none to other "
+                         "accounts."));
     default:
       return g_strdup (_("This export records none of your comments, likes or replies to other "
                          "accounts."));
@@ -565,7 +584,8 @@ count_real_days (const RapportDataset *dataset)
  *   exports, missing without either.
  * - churn: full with two follower lists or more.
  * - collaboration candidates: full when both lists exist, name people (not only ids), and the
- *   exports record at least one comment, like or reply with a known target. */
+ *   exports record at least one comment, like or reply with a known target; partial when the
+ *   lists' ids are named only in part (X/Twitter, by the archive's own posts). */
 RapportCoverage *
 rapport_coverage_compute (const RapportDataset *dataset)
 {
@@ -583,6 +603,8 @@ rapport_coverage_compute (const RapportDataset *dataset)
   guint n_targets = 0;
   gboolean ids_only;
   gboolean has_lists;
+  RapportNamedIds named;
+  RapportCoverageLevel candidates_level;
   RapportCoverageItem *items;
 
   g_return_val_if_fail (dataset != NULL, NULL);
@@ -616,9 +638,9 @@ rapport_coverage_compute (const RapportDataset *dataset)
           n_dated++;
     }
   has_lists = newest_followers != NULL && newest_following != NULL;
-  /* Exports name everyone or no one: the first follower tells. */
-  ids_only = newest_followers != NULL && n_listed > 0
-          && newest_followers->followers->items[0].handle == NULL;
+  /* Lists of ids match the accounts interacted with where, and only where, names are known. */
+  rapport_named_ids_compute (dataset, RAPPORT_DIRECTION_FOLLOWER, &named);
+  ids_only = named.n_with_id > 0 && named.n_named == 0;
 
   for (guint i = 0; i < dataset->posts->len; i++)
     {
@@ -678,10 +700,14 @@ rapport_coverage_compute (const RapportDataset *dataset)
             n_follower_lists >= 2 ? RAPPORT_COVERAGE_FULL : RAPPORT_COVERAGE_MISSING,
             n_follower_lists, n_snapshots, explain_churn (platform));
 
-  set_item (&items[RAPPORT_FIGURE_COLLABORATION_CANDIDATES],
-            has_lists && !ids_only && n_targets > 0 ? RAPPORT_COVERAGE_FULL
-                                                    : RAPPORT_COVERAGE_MISSING,
-            n_targets, 0, explain_candidates (platform, has_lists, ids_only));
+  if (!has_lists || ids_only || n_targets == 0)
+    candidates_level = RAPPORT_COVERAGE_MISSING;
+  else if (named.n_named < named.n_with_id)
+    candidates_level = RAPPORT_COVERAGE_PARTIAL;
+  else
+    candidates_level = RAPPORT_COVERAGE_FULL;
+  set_item (&items[RAPPORT_FIGURE_COLLABORATION_CANDIDATES], candidates_level, n_targets, 0,
+            explain_candidates (platform, has_lists, ids_only, &named, n_targets));
   /* As explain_candidates() says: lists without names match no one, and without lists, they
    * come first. */
   if (ids_only)

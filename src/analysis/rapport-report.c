@@ -62,6 +62,8 @@ rapport_report_compute_overview (const RapportDataset *dataset,
   self->cadence = rapport_cadence_compute (dataset, self->per_post, self->tz);
   self->anomalies = rapport_anomalies_detect (self->series, self->per_post);
   self->coverage = rapport_coverage_compute (dataset);
+  rapport_named_ids_compute (dataset, RAPPORT_DIRECTION_FOLLOWER, &self->named_followers);
+  rapport_named_ids_compute (dataset, RAPPORT_DIRECTION_FOLLOWING, &self->named_following);
 
   self->posts_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   for (guint i = 0; i < dataset->posts->len; i++)

@@ -37,6 +37,9 @@ typedef struct
    * they diverge; NULL when those posts do not span two days of the series. */
   RapportDivergence *overall;
 
+  /* The newest lists' accounts known by id, and how many of them have a name. */
+  RapportNamedIds named_followers;
+  RapportNamedIds named_following;
   RapportReciprocity *reciprocity;      /* NULL without a follower and a following list */
   RapportChurn *churn;
   RapportHashtagReport *hashtags;

@@ -397,6 +397,37 @@ json_snapshot_id (JsonBuilder                  *builder,
     json_builder_add_null_value (builder);
 }
 
+/* A list's accounts known by id and how many have a name; null without ids to name. */
+static void
+json_named_ids (JsonBuilder           *builder,
+                const char            *name,
+                const RapportNamedIds *named)
+{
+  json_builder_set_member_name (builder, name);
+  if (named->snapshot == NULL || named->n_with_id == 0)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+  json_builder_begin_object (builder);
+  json_snapshot_id (builder, "snapshot_id", named->snapshot);
+  json_int (builder, "n_listed", named->n_listed);
+  json_int (builder, "n_with_id", named->n_with_id);
+  json_int (builder, "n_named", named->n_named);
+  json_builder_end_object (builder);
+}
+
+static void
+json_names (JsonBuilder         *builder,
+            const RapportReport *report)
+{
+  json_builder_set_member_name (builder, "names");
+  json_builder_begin_object (builder);
+  json_named_ids (builder, "followers", &report->named_followers);
+  json_named_ids (builder, "following", &report->named_following);
+  json_builder_end_object (builder);
+}
+
 static void
 json_reciprocity (JsonBuilder         *builder,
                   const RapportReport *report)
@@ -849,6 +880,7 @@ rapport_report_to_json (const RapportReport *report,
   json_builder_begin_object (builder);
   json_int (builder, "version", RAPPORT_REPORT_JSON_VERSION);
   json_account (builder, report);
+  json_names (builder, report);
   json_series (builder, report);
   json_engagement (builder, report);
   json_reciprocity (builder, report);

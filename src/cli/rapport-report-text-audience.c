@@ -150,6 +150,34 @@ rapport_report_text_series (GString             *out,
     rapport_report_text_not_available (out, report, RAPPORT_FIGURE_FOLLOWER_HISTORY);
 }
 
+/* X/Twitter's lists give ids only: how many of them the archive's own posts name. */
+static void
+text_named_ids (GString             *out,
+                const RapportReport *report)
+{
+  const RapportNamedIds *followers = &report->named_followers;
+  const RapportNamedIds *following = &report->named_following;
+
+  if (followers->n_with_id > 0)
+    rapport_report_text_para (out, 2, g_dngettext (GETTEXT_PACKAGE,
+                                                   "%'zu of %'zu follower named from your own "
+                                                   "mentions and replies (the list has ids only).",
+                                                   "%'zu of %'zu followers named from your own "
+                                                   "mentions and replies (the list has ids only).",
+                                                   followers->n_with_id),
+                              followers->n_named, followers->n_with_id);
+  if (following->n_with_id > 0)
+    rapport_report_text_para (out, 2, g_dngettext (GETTEXT_PACKAGE,
+                                                   "%'zu of %'zu account you follow named from "
+                                                   "your own mentions and replies (the list has "
+                                                   "ids only).",
+                                                   "%'zu of %'zu accounts you follow named from "
+                                                   "your own mentions and replies (the list has "
+                                                   "ids only).",
+                                                   following->n_with_id),
+                              following->n_named, following->n_with_id);
+}
+
 void
 rapport_report_text_reciprocity (GString             *out,
                                  const RapportReport *report)
@@ -164,6 +192,7 @@ rapport_report_text_reciprocity (GString             *out,
   if (reciprocity == NULL)
     {
       rapport_report_text_heading (out, _("Reciprocity"), '-');
+      text_named_ids (out, report);
       rapport_report_text_not_available (out, report, RAPPORT_FIGURE_RECIPROCITY);
       return;
     }
@@ -178,6 +207,7 @@ rapport_report_text_reciprocity (GString             *out,
   else
     title = g_strdup (_("Reciprocity (lists of two different exports)"));
   rapport_report_text_heading (out, title, '-');
+  text_named_ids (out, report);
 
   rapport_report_text_para (out, 2, _("Followers %'zu · following %'zu · mutuals %'zu · fans (you "
                                       "do not follow back) %'zu · not following you back %'zu."),

@@ -14,11 +14,12 @@
 G_BEGIN_DECLS
 
 /* One account in a follower or following list.  Lists are sorted by 'who' (byte order), the
- * comparable identity: the lower-cased handle, or the platform id where only ids exist. */
+ * comparable identity: the platform id where only ids exist or the platform lists ids (X), else
+ * the lower-cased handle. */
 typedef struct
 {
   const char *who;
-  const char *handle;      /* as exported, NULL when the export has only ids */
+  const char *handle;      /* as exported or named by the posts; NULL when unknown */
   const char *platform_id; /* NULL when the export has only names */
   gint64 since;            /* Unix seconds, 0 when unknown */
 } RapportPerson;

@@ -60,6 +60,12 @@ rapport_platform_from_string (const char *name)
   return RAPPORT_PLATFORM_UNKNOWN;
 }
 
+gboolean
+rapport_platform_lists_ids (RapportPlatform platform)
+{
+  return platform == RAPPORT_PLATFORM_TWITTER;
+}
+
 const char *
 rapport_platform_display_name (RapportPlatform platform)
 {
@@ -126,6 +132,7 @@ rapport_date_source_to_string (RapportDateSource source)
   switch (source)
     {
     case RAPPORT_DATE_SOURCE_MANIFEST: return "manifest";
+    case RAPPORT_DATE_SOURCE_PAYLOAD_DETAILS: return "payload-details";
     case RAPPORT_DATE_SOURCE_NEWEST_TIMESTAMP: return "newest-timestamp";
     case RAPPORT_DATE_SOURCE_ARCHIVE_NAME: return "archive-name";
     case RAPPORT_DATE_SOURCE_FILE_TIME: return "file-time";

@@ -60,6 +60,7 @@ typedef enum
 {
   RAPPORT_DATE_SOURCE_UNKNOWN,
   RAPPORT_DATE_SOURCE_MANIFEST,         /* the export says when it was made */
+  RAPPORT_DATE_SOURCE_PAYLOAD_DETAILS,  /* created_at of an old X archive's payload_details.js */
   RAPPORT_DATE_SOURCE_NEWEST_TIMESTAMP, /* the newest timestamp found inside */
   RAPPORT_DATE_SOURCE_ARCHIVE_NAME,     /* a date in the archive's file name */
   RAPPORT_DATE_SOURCE_FILE_TIME,        /* the file's modification time */
@@ -80,7 +81,8 @@ typedef struct
   gboolean provisional;     /* no file named the account: the handle is a stand-in */
 } RapportAccountInfo;
 
-/* One edge of the creator's graph.  Twitter gives only ids, Instagram only names. */
+/* One edge of the creator's graph.  Twitter gives only ids (the importer adds the names its
+ * posts give), Instagram only names. */
 typedef struct
 {
   RapportDirection direction;
@@ -137,6 +139,9 @@ void        rapport_post_init             (RapportPost     *post);
 const char *rapport_platform_to_string    (RapportPlatform  platform);
 const char *rapport_platform_display_name (RapportPlatform  platform);
 RapportPlatform rapport_platform_from_string (const char   *name);
+/* Whether the platform's follow lists know accounts by id (X/Twitter): then an account is
+ * compared by its id, which a rename keeps, even where a name for it is known. */
+gboolean    rapport_platform_lists_ids    (RapportPlatform  platform);
 const char *rapport_post_type_to_string   (RapportPostType  type);
 /* The type of a string from rapport_post_type_to_string(); "text" for anything else. */
 RapportPostType rapport_post_type_from_string (const char *text);

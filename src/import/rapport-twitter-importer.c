@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Finds the files of an X archive and its analytics and reads them in the order the sink wants:
- * the account, the posts, the follow lists, the likes, the analytics, and last the export date.
+ * the account, the posts, the follow lists (named by the posts), the likes, the analytics, and
+ * last the export date.
  */
 
 #include "config.h"
@@ -35,14 +36,15 @@ twitter_import_clear (RapportTwitterImport *self)
   g_clear_pointer (&self->account_id, g_free);
   g_clear_pointer (&self->display_name, g_free);
   g_clear_pointer (&self->notes, g_hash_table_unref);
+  g_clear_pointer (&self->post_ids, g_hash_table_unref);
+  g_clear_pointer (&self->names, g_hash_table_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RapportTwitterImport, twitter_import_clear)
 
-/* data/<name>, or <name> alone when the archive is that file or the data folder itself. */
-static const char *
-find_data_entry (RapportArchive *archive,
-                 const char     *name)
+const char *
+rapport_twitter_find_data_entry (RapportArchive *archive,
+                                 const char     *name)
 {
   g_autofree char *path = g_strconcat ("data/", name, NULL);
   const char * const *entries;
@@ -79,7 +81,7 @@ rapport_twitter_find_data_parts (RapportArchive *archive,
   g_autofree char *pattern = g_strconcat (stem, "-part*.js", NULL);
   g_autofree char *folder = NULL;
   GPtrArray *found = g_ptr_array_new ();
-  const char *first = find_data_entry (archive, name);
+  const char *first = rapport_twitter_find_data_entry (archive, name);
 
   if (first != NULL)
     {
@@ -110,10 +112,9 @@ base_name (const char *entry)
   return slash != NULL ? slash + 1 : entry;
 }
 
-/* The user name in "tweet_activity_metrics_<user>_<from>_<to>_<lang>.csv".  User names may
- * contain underscores, so the two dates are found from the end. */
-static char *
-analytics_user_from_name (const char *entry)
+/* User names may contain underscores, so the two dates are found from the end. */
+char *
+rapport_twitter_analytics_user (const char *entry)
 {
   g_autofree char *name = g_strdup (base_name (entry));
   g_auto(GStrv) parts = NULL;
@@ -155,12 +156,15 @@ analytics_user_from_name (const char *entry)
 gboolean
 rapport_twitter_recognizes (RapportArchive *archive)
 {
+  /* Any of these is enough: people keep only some files of an archive. */
   static const char * const data_files[] = {
     "data/tweets.js", "data/tweet.js", "data/manifest.js", "data/account.js", "data/follower.js",
+    "data/following.js", "data/like.js", "data/note-tweet.js",
+    /* Archives from before 2019 ("Grailbird") keep theirs in data/js/. */
+    "user_details.js", "payload_details.js", "tweet_index.js",
   };
   g_autoptr(GPtrArray) analytics = NULL;
-  const char * const *entries;
-  guint n_entries;
+  g_autoptr(GPtrArray) posts = NULL;
 
   g_return_val_if_fail (RAPPORT_IS_ARCHIVE (archive), FALSE);
 
@@ -170,10 +174,8 @@ rapport_twitter_recognizes (RapportArchive *archive)
         return TRUE;
     }
 
-  entries = rapport_archive_get_entries (archive, &n_entries);
-  if (n_entries == 1 &&
-      (g_ascii_strcasecmp (entries[0], "tweets.js") == 0 ||
-       g_ascii_strcasecmp (entries[0], "tweet.js") == 0))
+  posts = rapport_twitter_find_posts (archive);
+  if (posts->len > 0)
     return TRUE;
 
   analytics = rapport_archive_find_all (archive, NULL, ANALYTICS_PATTERN);
@@ -209,16 +211,18 @@ rapport_twitter_skip_record (RapportTwitterImport *self,
   return TRUE;
 }
 
-/* An error message without the "<entry>: " it starts with, for rapport_import_sink_skip(). */
-static const char *
-reason_of (const GError *error,
-           const char   *entry)
+void
+rapport_twitter_skip_error (RapportTwitterImport *self,
+                            const char           *entry,
+                            const GError         *error)
 {
   gsize len = strlen (entry);
+  const char *reason = error->message;
 
-  if (strncmp (error->message, entry, len) == 0 && strncmp (error->message + len, ": ", 2) == 0)
-    return error->message + len + 2;
-  return error->message;
+  /* The summary names the entry already. */
+  if (strncmp (reason, entry, len) == 0 && strncmp (reason + len, ": ", 2) == 0)
+    reason += len + 2;
+  rapport_import_sink_skip (self->sink, entry, reason);
 }
 
 gboolean
@@ -239,10 +243,10 @@ rapport_twitter_read_js_array (RapportTwitterImport  *self,
   return rapport_json_array_foreach (bytes, entry, func, self, self->cancellable, error);
 }
 
-static JsonNode *
-read_js_document (RapportTwitterImport  *self,
-                  const char            *entry,
-                  GError               **error)
+JsonNode *
+rapport_twitter_read_js_document (RapportTwitterImport  *self,
+                                  const char            *entry,
+                                  GError               **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GBytes) json = NULL;
@@ -254,114 +258,16 @@ read_js_document (RapportTwitterImport  *self,
   return rapport_json_parse_bytes (json, entry, error);
 }
 
-static gboolean
-account_batch (const RapportJsonValue  *elements,
-               guint                    n_elements,
-               guint64                  first_index,
-               gpointer                 user_data,
-               GError                 **error)
-{
-  RapportTwitterImport *self = user_data;
-
-  for (guint i = 0; i < n_elements && self->username == NULL; i++)
-    {
-      const RapportJsonValue *account = rapport_twitter_unwrap (&elements[i], "account");
-      const char *username;
-
-      if (account == NULL ||
-          (username = rapport_json_value_get_string (account, "username")) == NULL)
-        continue;
-
-      self->username = g_strdup (username);
-      self->account_id = g_strdup (rapport_json_value_get_string (account, "accountId"));
-      self->display_name = g_strdup (rapport_json_value_get_string (account, "accountDisplayName"));
-    }
-
-  return TRUE;
-}
-
-/* The account comes from account.js; without it, from an analytics file's name. */
-static gboolean
-read_account (RapportTwitterImport  *self,
-              GPtrArray             *analytics,
-              GError               **error)
-{
-  const char *entry = find_data_entry (self->archive, "account.js");
-  RapportAccountInfo info = { RAPPORT_PLATFORM_TWITTER, };
-
-  if (entry != NULL)
-    {
-      if (!rapport_twitter_read_js_array (self, entry, account_batch, error))
-        return FALSE;
-      if (self->username == NULL)
-        {
-          g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
-                       _("%s: the account’s user name is missing"), entry);
-          return FALSE;
-        }
-    }
-  else
-    {
-      for (guint i = 0; i < analytics->len && self->username == NULL; i++)
-        self->username = analytics_user_from_name (g_ptr_array_index (analytics, i));
-    }
-
-  if (self->username == NULL)
-    {
-      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
-                   _("%s: the archive has no data/account.js, so it is not known whose posts "
-                     "these are. Import the whole archive as X sent it."),
-                   rapport_archive_get_name (self->archive));
-      return FALSE;
-    }
-
-  info.handle = self->username;
-  info.platform_id = self->account_id;
-  info.display_name = self->display_name;
-  return rapport_import_sink_set_account (self->sink, &info, error);
-}
-
-/* archiveInfo.generationDate of manifest.js, or 0.  A manifest that cannot be read only costs
- * the export date, so it is skipped rather than failing the import. */
-static gint64
-read_manifest_date (RapportTwitterImport *self)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  const char *entry = find_data_entry (self->archive, "manifest.js");
-  JsonObject *info;
-  const char *text;
-  gint64 date = 0;
-
-  if (entry == NULL)
-    return 0;
-
-  if (!(root = read_js_document (self, entry, &local_error)))
-    {
-      rapport_import_sink_skip (self->sink, entry, reason_of (local_error, entry));
-      return 0;
-    }
-
-  if (JSON_NODE_HOLDS_OBJECT (root) &&
-      (info = rapport_json_get_object (json_node_get_object (root), "archiveInfo")) != NULL &&
-      (text = rapport_json_get_string (info, "generationDate")) != NULL &&
-      rapport_date_parse_iso8601 (text, &date))
-    return date;
-
-  rapport_import_sink_skip (self->sink, entry, _("the archive’s date is missing or unreadable"));
-  return 0;
-}
-
 /* Nothing of profile.js is used yet; a broken one is named in the summary. */
 static void
 check_profile (RapportTwitterImport *self)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(JsonNode) root = NULL;
-  const char *entry = find_data_entry (self->archive, "profile.js");
+  const char *entry = rapport_twitter_find_data_entry (self->archive, "profile.js");
 
-  if (entry != NULL && !(root = read_js_document (self, entry, &local_error)))
-    rapport_import_sink_skip (self->sink, entry, reason_of (local_error, entry));
+  if (entry != NULL && !(root = rapport_twitter_read_js_document (self, entry, &local_error)))
+    rapport_twitter_skip_error (self, entry, local_error);
 }
 
 static gboolean
@@ -387,6 +293,8 @@ relations_batch (const RapportJsonValue  *elements,
                                        first_index + i + 1);
           continue;
         }
+      /* The list has ids only; the posts read before it name some of them. */
+      relation.handle = rapport_twitter_name_of (self, relation.platform_id);
 
       if (!rapport_import_sink_add_relation (self->sink, &relation, error))
         return FALSE;
@@ -486,7 +394,7 @@ import_analytics (RapportTwitterImport  *self,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(RapportCsvReader) reader = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *file_user = analytics_user_from_name (entry);
+  g_autofree char *file_user = rapport_twitter_analytics_user (entry);
   const char *username = file_user != NULL ? file_user : self->username;
   int col_id, col_link, col_text, col_time;
   int col_impressions, col_engagements, col_retweets, col_replies, col_likes, col_follows;
@@ -567,7 +475,7 @@ import_analytics (RapportTwitterImport  *self,
       post.text = *text != '\0' ? text : NULL;
       if (link != NULL && *link != '\0')
         post.url = link;
-      else if (username != NULL)
+      else
         post.url = url = rapport_twitter_post_url (username, id);
       post.impressions = csv_count (reader, col_impressions);
       post.engagements = csv_count (reader, col_engagements);
@@ -605,8 +513,6 @@ rapport_twitter_import (RapportArchive     *archive,
   g_autoptr(GPtrArray) tweets = NULL;
   g_autoptr(GPtrArray) likes = NULL;
   gboolean has_relations = FALSE;
-  gint64 manifest_date;
-  gint64 name_date;
 
   g_return_val_if_fail (RAPPORT_IS_ARCHIVE (archive), FALSE);
   g_return_val_if_fail (sink != NULL, FALSE);
@@ -618,21 +524,15 @@ rapport_twitter_import (RapportArchive     *archive,
   self.cancellable = cancellable;
 
   analytics = rapport_archive_find_all (archive, NULL, ANALYTICS_PATTERN);
-  /* Until 2022 the posts are in tweet.js, since then in tweets.js. */
-  tweets = rapport_twitter_find_data_parts (archive, "tweets.js");
-  if (tweets->len == 0)
-    {
-      g_ptr_array_unref (tweets);
-      tweets = rapport_twitter_find_data_parts (archive, "tweet.js");
-    }
+  tweets = rapport_twitter_find_posts (archive);
   likes = rapport_twitter_find_data_parts (archive, "like.js");
 
-  if (!read_account (&self, analytics, error))
+  if (!rapport_twitter_read_account (&self, analytics, error))
     return FALSE;
 
-  manifest_date = read_manifest_date (&self);
   check_profile (&self);
 
+  /* The posts come before the follow lists: their mentions and replies name the ids. */
   if (!rapport_twitter_read_posts (&self, tweets, error))
     return FALSE;
 
@@ -660,15 +560,6 @@ rapport_twitter_import (RapportArchive     *archive,
       return FALSE;
     }
 
-  if (manifest_date > 0)
-    rapport_import_sink_set_export_date (sink, manifest_date, RAPPORT_DATE_SOURCE_MANIFEST);
-  else if (self.newest > 0)
-    rapport_import_sink_set_export_date (sink, self.newest, RAPPORT_DATE_SOURCE_NEWEST_TIMESTAMP);
-  else if (rapport_date_find_in_name (rapport_archive_get_name (archive), &name_date))
-    rapport_import_sink_set_export_date (sink, name_date, RAPPORT_DATE_SOURCE_ARCHIVE_NAME);
-  else
-    rapport_import_sink_set_export_date (sink, rapport_archive_get_mtime (archive),
-                                         RAPPORT_DATE_SOURCE_FILE_TIME);
-
+  rapport_twitter_set_export_date (&self);
   return TRUE;
 }

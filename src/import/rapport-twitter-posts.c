@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The posts of an X archive (tweets.js, or tweet.js until 2022), with the long versions of the
- * posts X truncated joined from note-tweet.js.
+ * The posts of an X archive (tweets.js, tweet.js until 2022, the month files of the archives
+ * from before 2019), with the long versions of the posts X truncated joined from note-tweet.js,
+ * and the names that the posts give account ids.
  */
 
 #include "config.h"
@@ -243,6 +244,9 @@ char *
 rapport_twitter_post_url (const char *username,
                           const char *id)
 {
+  /* x.com finds a post by its id alone, whoever wrote it. */
+  if (username == NULL)
+    return g_strdup_printf ("https://x.com/i/status/%s", id);
   return g_strdup_printf ("https://x.com/%s/status/%s", username, id);
 }
 
@@ -255,7 +259,9 @@ tweet_type (const RapportJsonValue *tweet,
   const char *reply_to;
   RapportPostType type = RAPPORT_POST_TEXT;
 
-  if (g_str_has_prefix (text, "RT @"))
+  /* Old manual retweets have the prefix only. */
+  if (g_str_has_prefix (text, "RT @") ||
+      rapport_json_value_get_object (tweet, "retweeted_status") != NULL)
     return RAPPORT_POST_REPOST;
 
   reply_to = rapport_json_value_get_string (tweet, "in_reply_to_status_id_str");
@@ -280,6 +286,93 @@ tweet_type (const RapportJsonValue *tweet,
     }
 
   return type;
+}
+
+/* A name the posts give an account id, and when: an account renamed keeps its newest. */
+typedef struct
+{
+  char *handle;
+  gint64 at;
+} KnownName;
+
+static void
+known_name_free (gpointer data)
+{
+  KnownName *name = data;
+
+  g_free (name->handle);
+  g_free (name);
+}
+
+static void
+learn_name (RapportTwitterImport *self,
+            const char           *id,
+            const char           *handle,
+            gint64                at)
+{
+  KnownName *known;
+
+  if (id == NULL || handle == NULL || !g_ascii_isdigit (id[0]) || handle[0] == '\0')
+    return;
+
+  if ((known = g_hash_table_lookup (self->names, id)) == NULL)
+    {
+      known = g_new0 (KnownName, 1);
+      g_hash_table_insert (self->names, g_strdup (id), known);
+    }
+  else if (known->at > at)
+    return;
+  g_free (known->handle);
+  known->handle = g_strdup (handle);
+  known->at = at;
+}
+
+/* Every account id that @tweet names with its user name: the accounts it mentions, the one it
+ * answers, and the author of what it retweets. */
+static void
+learn_names (RapportTwitterImport   *self,
+             const RapportJsonValue *tweet,
+             gint64                  at)
+{
+  const RapportJsonValue *entities = rapport_json_value_get_object (tweet, "entities");
+  const RapportJsonValue *mentions = NULL;
+  const RapportJsonValue *retweeted = rapport_json_value_get_object (tweet, "retweeted_status");
+  const RapportJsonValue *author;
+
+  if (entities != NULL)
+    mentions = rapport_json_value_get_array (entities, "user_mentions");
+  for (guint i = 0; mentions != NULL && i < mentions->length; i++)
+    learn_name (self, rapport_json_value_get_string (&mentions->elements[i], "id_str"),
+                rapport_json_value_get_string (&mentions->elements[i], "screen_name"), at);
+
+  learn_name (self, rapport_json_value_get_string (tweet, "in_reply_to_user_id_str"),
+              rapport_json_value_get_string (tweet, "in_reply_to_screen_name"), at);
+
+  if (retweeted != NULL && (author = rapport_json_value_get_object (retweeted, "user")) != NULL)
+    learn_name (self, rapport_json_value_get_string (author, "id_str"),
+                rapport_json_value_get_string (author, "screen_name"), at);
+}
+
+const char *
+rapport_twitter_name_of (RapportTwitterImport *self,
+                         const char           *id)
+{
+  const KnownName *known;
+
+  if (self->names == NULL || (known = g_hash_table_lookup (self->names, id)) == NULL)
+    return NULL;
+  return known->handle;
+}
+
+/* Whether the account of @handle or @id is the creator's: a reply to it is a thread. */
+static gboolean
+is_own_account (RapportTwitterImport *self,
+                const char           *handle,
+                const char           *id)
+{
+  return (handle != NULL && self->username != NULL &&
+          g_ascii_strcasecmp (handle, self->username) == 0) ||
+         (id != NULL && self->account_id != NULL && strcmp (id, self->account_id) == 0);
 }
 
 static gboolean
@@ -312,9 +405,16 @@ import_tweet (RapportTwitterImport    *self,
     return rapport_twitter_skip_record (self, _("item %'" PRIu64 " is a post without an id"),
                                         index + 1);
 
+  /* "Sat Nov 09 12:14:18 +0000 2024"; before 2019 "2017-04-20 09:49:37 +0000". */
   created = rapport_json_value_get_string (tweet, "created_at");
-  if (created == NULL || !rapport_date_parse_twitter (created, &at))
+  if (created == NULL ||
+      (!rapport_date_parse_twitter (created, &at) && !rapport_date_parse_analytics (created, &at)))
     return rapport_twitter_skip_record (self, _("post %s has no readable date"), id);
+
+  /* The month files of old archives repeat some posts. */
+  if (!g_hash_table_add (self->post_ids, g_strdup (id)))
+    return TRUE;
+  learn_names (self, tweet, at);
 
   full_text = rapport_json_value_get_string (tweet, "full_text");
   if (full_text == NULL)
@@ -358,7 +458,8 @@ import_tweet (RapportTwitterImport    *self,
   /* A reply to someone else is an interaction with them; a reply to oneself is a thread. */
   reply_to = rapport_json_value_get_string (tweet, "in_reply_to_screen_name");
   if (post.type == RAPPORT_POST_REPLY && reply_to != NULL && *reply_to != '\0' &&
-      g_ascii_strcasecmp (reply_to, self->username) != 0)
+      !is_own_account (self, reply_to,
+                       rapport_json_value_get_string (tweet, "in_reply_to_user_id_str")))
     {
       g_autofree char *target = g_ascii_strdown (reply_to, -1);
       RapportInteraction interaction = {
@@ -411,11 +512,55 @@ read_notes (RapportTwitterImport  *self,
   return TRUE;
 }
 
+/* "2017_04.js": a month file of an archive from before 2019. */
+static gboolean
+is_month_file (const char *entry)
+{
+  const char *slash = strrchr (entry, '/');
+  const char *name = slash != NULL ? slash + 1 : entry;
+
+  for (guint i = 0; i < 7; i++)
+    {
+      if (i == 4 ? name[i] != '_' : !g_ascii_isdigit (name[i]))
+        return FALSE;
+    }
+  return g_ascii_strcasecmp (name + 7, ".js") == 0;
+}
+
+GPtrArray *
+rapport_twitter_find_posts (RapportArchive *archive)
+{
+  GPtrArray *entries;
+
+  /* Until 2022 the posts are in tweet.js, since then in tweets.js; either may come in parts. */
+  entries = rapport_twitter_find_data_parts (archive, "tweets.js");
+  if (entries->len == 0)
+    {
+      g_ptr_array_unref (entries);
+      entries = rapport_twitter_find_data_parts (archive, "tweet.js");
+    }
+  if (entries->len == 0)
+    {
+      /* Before 2019: data/js/tweets/YYYY_MM.js, in natural order, which is the months'. */
+      g_autoptr(GPtrArray) candidates = rapport_archive_find_all (archive, "tweets", "*.js");
+
+      for (guint i = 0; i < candidates->len; i++)
+        {
+          if (is_month_file (g_ptr_array_index (candidates, i)))
+            g_ptr_array_add (entries, g_ptr_array_index (candidates, i));
+        }
+    }
+
+  return entries;
+}
+
 gboolean
 rapport_twitter_read_posts (RapportTwitterImport  *self,
                             GPtrArray             *entries,
                             GError               **error)
 {
+  self->post_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, known_name_free);
   if (entries->len > 0 && !read_notes (self, error))
     return FALSE;
 

@@ -8,6 +8,8 @@
 
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "import/rapport-json-array.h"
 #include "import/rapport-twitter-importer.h"
 
@@ -19,6 +21,7 @@ typedef struct
   RapportImportSink *sink;
   GCancellable *cancellable;
 
+  /* The account as the archive names it; each NULL when it does not say. */
   char *username;
   char *account_id;
   char *display_name;
@@ -26,20 +29,36 @@ typedef struct
   const char *entry;          /* the entry being read */
   RapportDirection direction; /* of the relation list being read */
   GHashTable *notes;          /* gint64 second → GPtrArray of NoteTweet */
+  GHashTable *post_ids;       /* ids of the posts handed over, to drop repeats */
+  /* Account id → the user name the posts' mentions and replies give it (the newest): the
+   * follow lists hold ids only. */
+  GHashTable *names;
   gint64 newest;
+  gint64 manifest_date;       /* archiveInfo.generationDate of manifest.js, 0 when unknown */
+  gint64 payload_date;        /* created_at of payload_details.js (before 2019), 0 when unknown */
 } RapportTwitterImport;
 
 /* rapport-twitter-importer.c */
 
+/* data/<name>, or <name> alone when the archive is that file or the data folder itself. */
+const char             *rapport_twitter_find_data_entry (RapportArchive          *archive,
+                                                         const char              *name);
 /* The file @name (e.g. "tweets.js") and its continuations "tweets-part1.js", "tweets-part2.js"…
  * in the same folder, in order.  Free with g_ptr_array_unref; the strings belong to @archive. */
 GPtrArray              *rapport_twitter_find_data_parts (RapportArchive          *archive,
                                                          const char              *name);
+/* The user name in an analytics file's name
+ * ("tweet_activity_metrics_<user>_<from>_<to>_<lang>.csv"), or NULL when @entry is none. */
+char                   *rapport_twitter_analytics_user  (const char              *entry);
 /* Calls @func with the elements of the array in @entry, a .js file, with self->entry set. */
 gboolean                rapport_twitter_read_js_array   (RapportTwitterImport    *self,
                                                          const char              *entry,
                                                          RapportJsonArrayFunc     func,
                                                          GError                 **error);
+/* The whole JSON document of @entry, a small .js file. */
+JsonNode               *rapport_twitter_read_js_document (RapportTwitterImport   *self,
+                                                          const char             *entry,
+                                                          GError                **error);
 /* The JSON object of one element: {"tweet": {…}} since 2020, the bare object before. */
 const RapportJsonValue *rapport_twitter_unwrap          (const RapportJsonValue  *element,
                                                          const char              *wrapper);
@@ -48,13 +67,35 @@ const RapportJsonValue *rapport_twitter_unwrap          (const RapportJsonValue 
 gboolean                rapport_twitter_skip_record     (RapportTwitterImport    *self,
                                                          const char              *format,
                                                          ...) G_GNUC_PRINTF (2, 3);
+/* Names @entry, which could not be read for @error, in the import summary. */
+void                    rapport_twitter_skip_error      (RapportTwitterImport    *self,
+                                                         const char              *entry,
+                                                         const GError            *error);
 
-/* rapport-twitter-posts.c: the posts of @entries (tweets.js and its parts), joined with the
- * long posts of note-tweet.js. */
+/* rapport-twitter-account.c */
+
+/* Reads who the archive belongs to, and when it was made, and tells the sink who.  Never fails
+ * for want of a name: an archive that names no one is imported under a provisional handle. */
+gboolean                rapport_twitter_read_account    (RapportTwitterImport    *self,
+                                                         GPtrArray               *analytics,
+                                                         GError                 **error);
+/* Tells the sink the archive's date, from the most trusted source there is. */
+void                    rapport_twitter_set_export_date (RapportTwitterImport    *self);
+
+/* rapport-twitter-posts.c */
+
+/* The files that hold the posts: tweets.js (tweet.js until 2022) and its parts, or the month
+ * files (data/js/tweets/YYYY_MM.js) of an archive from before 2019.  Free with
+ * g_ptr_array_unref; the strings belong to @archive. */
+GPtrArray              *rapport_twitter_find_posts      (RapportArchive          *archive);
+/* The posts of @entries, joined with the long posts of note-tweet.js.  Fills self->names. */
 gboolean                rapport_twitter_read_posts      (RapportTwitterImport    *self,
                                                          GPtrArray               *entries,
                                                          GError                 **error);
-/* The address of post @id of @username on x.com. */
+/* The user name that the posts read give account @id, or NULL. */
+const char             *rapport_twitter_name_of         (RapportTwitterImport    *self,
+                                                         const char              *id);
+/* The address of post @id of @username on x.com; @username may be NULL. */
 char                   *rapport_twitter_post_url        (const char              *username,
                                                          const char              *id);
 

@@ -74,12 +74,10 @@ load_people (RapportStore  *self,
 typedef struct
 {
   RapportPeople *people;
-  const char    *handle;       /* "" or NULL for everyone */
-  const char    *platform_id;
 } Dates;
 
-/* rapport_add_date (dates, since): appends one person without a name to the Dates bound as a
- * pointer. */
+/* rapport_add_date (dates, since, has_handle, has_platform_id): appends one person without a
+ * name to the Dates bound as a pointer. */
 static void
 add_date_step (sqlite3_context  *context,
                int               argc,
@@ -104,8 +102,8 @@ add_date_step (sqlite3_context  *context,
     }
   person = &people->items[people->len++];
   person->who = "";
-  person->handle = dates->handle;
-  person->platform_id = dates->platform_id;
+  person->handle = sqlite3_value_int (argv[2]) ? "" : NULL;
+  person->platform_id = sqlite3_value_int (argv[3]) ? "" : NULL;
   person->since = sqlite3_value_int64 (argv[1]);
 }
 
@@ -127,14 +125,14 @@ load_dates (RapportStore  *self,
 {
   g_autoptr(RapportPeople) people = rapport_people_new (expected);
   sqlite3 *db = rapport_store_get_db (self);
-  Dates dates = { people, NULL, NULL };
+  Dates dates = { people };
   sqlite3_stmt *stmt;
   int status;
 
   /* Once per connection: defining a function again would expire its prepared statements. */
   if (sqlite3_get_clientdata (db, "rapport_add_date") == NULL)
     {
-      if (sqlite3_create_function_v2 (db, "rapport_add_date", 2,
+      if (sqlite3_create_function_v2 (db, "rapport_add_date", 4,
                                       SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, NULL,
                                       add_date_step, add_date_final, NULL) != SQLITE_OK)
         {
@@ -144,26 +142,10 @@ load_dates (RapportStore  *self,
       sqlite3_set_clientdata (db, "rapport_add_date", GINT_TO_POINTER (1), NULL);
     }
 
-  /* Exports name everyone or no one, so the first account (by 'who') tells for all. */
+  /* Whether each account has a name and an id: X's lists name some of their ids. */
   stmt = rapport_store_prepare (self,
-    "SELECT handle IS NOT NULL, platform_id IS NOT NULL FROM relation"
-    " WHERE snapshot_id = ?1 AND direction = ?2 ORDER BY who LIMIT 1", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, snapshot_id);
-  sqlite3_bind_int (stmt, 2, direction);
-  if ((status = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      dates.handle = sqlite3_column_int (stmt, 0) ? "" : NULL;
-      dates.platform_id = sqlite3_column_int (stmt, 1) ? "" : NULL;
-      status = sqlite3_step (stmt);
-    }
-  if (!finish_rows (self, status, error))
-    return NULL;
-
-  stmt = rapport_store_prepare (self,
-    "SELECT rapport_add_date (?3, since) FROM relation WHERE snapshot_id = ?1 AND direction = ?2",
-    error);
+    "SELECT rapport_add_date (?3, since, handle IS NOT NULL, platform_id IS NOT NULL)"
+    " FROM relation WHERE snapshot_id = ?1 AND direction = ?2", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, snapshot_id);
@@ -492,8 +474,7 @@ rapport_store_load_dataset (RapportStore  *self,
  * The dataset of rapport_store_load_dataset() without the names in its lists of people, for the
  * figures that need only the size of each list and the follow dates (the follower series, the
  * coverage).  Each person's 'who' is "", and 'handle' and 'platform_id' are "" where the export
- * gives them and %NULL where not (as the first account of the list has them: exports name
- * everyone or no one), so no one can be looked up or compared by name.
+ * gives them and %NULL where not, so no one can be looked up or compared by name.
  *
  * Returns: (transfer full): the dataset, or %NULL with @error set
  */

@@ -51,9 +51,13 @@ rapport_store_import_add_relation (RapportImportSink      *sink,
       return TRUE;
     }
 
-  /* Names compare case-insensitively on every platform; ids as they are. */
-  who = relation->handle != NULL ? fold_handle (relation->handle)
-                                 : g_strdup (relation->platform_id);
+  /* Ids compare as they are and survive renames, so a later export of a platform that lists
+   * ids still matches; names compare case-insensitively on every platform. */
+  if (relation->platform_id != NULL &&
+      (relation->handle == NULL || rapport_platform_lists_ids (self->platform)))
+    who = g_strdup (relation->platform_id);
+  else
+    who = fold_handle (relation->handle);
 
   pending.who = g_string_chunk_insert (self->relation_strings, who);
   pending.handle = relation->handle == NULL ? NULL

@@ -44,8 +44,9 @@ static const char * const migrations[] = {
   ");"
   "CREATE INDEX snapshot_by_account ON snapshot (account_id, exported_at);"
   /* Who follows whom in one snapshot.  'who' is the comparable identity: the lower-cased handle,
-   * or the platform id where the export has only ids, so set differences between the two lists
-   * of a snapshot, or one list of two snapshots, run on the primary key. */
+   * or the platform id where the export has only ids or the platform lists ids (X), so set
+   * differences between the two lists of a snapshot, or one list of two snapshots, run on the
+   * primary key. */
   "CREATE TABLE relation ("
   "  snapshot_id INTEGER NOT NULL REFERENCES snapshot (id) ON DELETE CASCADE,"
   "  direction INTEGER NOT NULL,"

@@ -26,6 +26,10 @@ static const char * const files[] = {
   "data/profile.js",
   "data/account.js",
   "tweet_activity_metrics_fuzzer_20240101_20240201_en.csv",
+  /* Archives from before 2019. */
+  "data/js/tweets/2017_04.js",
+  "data/js/user_details.js",
+  "data/js/payload_details.js",
 };
 
 int

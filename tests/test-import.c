@@ -7,6 +7,9 @@
 
 #include "config.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <glib/gstdio.h>
 
 #include "core/rapport-import-error.h"
@@ -290,6 +293,136 @@ test_cancelled (Fixture       *fixture,
   import_ok (fixture, path, &summary);
 }
 
+/* Imports @path, which must fail with @code and a message containing @fragment and never
+ * "(null)", and leave the database as it was. */
+static void
+assert_refused (Fixture    *fixture,
+                const char *path,
+                int         code,
+                const char *fragment)
+{
+  g_autofree char *before = rapport_test_database_fingerprint (fixture->data_dir);
+  g_autofree char *after = NULL;
+  g_auto(RapportImportSummary) summary = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (rapport_import_path (fixture->store, path, &summary, NULL, &error));
+  g_assert_error (error, RAPPORT_IMPORT_ERROR, code);
+  if (strstr (error->message, fragment) == NULL)
+    g_error ("“%s” does not contain “%s”", error->message, fragment);
+  g_assert_null (strstr (error->message, "(null)"));
+  after = rapport_test_database_fingerprint (fixture->data_dir);
+  g_assert_cmpstr (before, ==, after);
+}
+
+#define PROFILE_JSON \
+  "{\"profile_user\": [{\"string_map_data\": {\"Username\": {\"value\": \"jo.doe\"}}}]}"
+#define INSTAGRAM_TOP "instagram-jo.doe-2024-03-01"
+#define PROFILE_ENTRY "personal_information/personal_information/personal_information.json"
+#define LISTS_FOLDER "connections/followers_and_following"
+
+/* An unpacked Instagram export in @fixture's folder, its followers_1.json left to the caller. */
+static char *
+make_instagram_folder (Fixture *fixture)
+{
+  g_autofree char *top = g_build_filename (fixture->dir, INSTAGRAM_TOP, NULL);
+  g_autofree char *profile = g_build_filename (top, PROFILE_ENTRY, NULL);
+  g_autofree char *profile_dir = g_path_get_dirname (profile);
+  g_autofree char *lists = g_build_filename (top, LISTS_FOLDER, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (profile_dir, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (lists, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (profile, PROFILE_JSON, -1, NULL));
+  return g_steal_pointer (&top);
+}
+
+/* A pipe or a device is refused at once, as the export or inside one: opening a pipe to read
+ * it would wait for a writer forever.  The test runs in a child that a timeout stops. */
+static void
+test_special_files (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *good = fixture_path ("tiktok", "old", NULL);
+  g_autofree char *pipe = g_build_filename (fixture->dir, "export.zip", NULL);
+  g_autofree char *folder = NULL;
+  g_autofree char *inner = NULL;
+  g_auto(RapportImportSummary) summary = { 0 };
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 20 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  import_ok (fixture, good, &summary);
+
+  g_assert_cmpint (mkfifo (pipe, 0600), ==, 0);
+  assert_refused (fixture, pipe, RAPPORT_IMPORT_ERROR_UNREADABLE,
+                  "export.zip: not a file but a pipe, a socket or a device");
+  assert_refused (fixture, "/dev/zero", RAPPORT_IMPORT_ERROR_UNREADABLE,
+                  "zero: not a file but a pipe, a socket or a device");
+
+  folder = make_instagram_folder (fixture);
+  inner = g_build_filename (folder, LISTS_FOLDER, "followers_1.json", NULL);
+  g_assert_cmpint (mkfifo (inner, 0600), ==, 0);
+  assert_refused (fixture, folder, RAPPORT_IMPORT_ERROR_UNREADABLE,
+                  LISTS_FOLDER "/followers_1.json: not a file but a pipe, a socket or a device");
+}
+
+/* What a damaged, empty or unreadable export says: its name and what is wrong. */
+static void
+test_damaged_and_empty (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *good = fixture_path ("tiktok", "old", NULL);
+  g_autofree char *zip = g_build_filename (fixture->dir, "whole.zip", NULL);
+  g_autofree char *cut = g_build_filename (fixture->dir, "instagram-cut.zip", NULL);
+  g_autofree char *empty = g_build_filename (fixture->dir, "instagram-empty.zip", NULL);
+  g_autofree char *empty_dir = g_build_filename (fixture->dir, "nothing", NULL);
+  g_autoptr(GString) followers = g_string_new ("[");
+  g_autofree char *content = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *locked = NULL;
+  g_auto(RapportImportSummary) summary = { 0 };
+  gsize length;
+
+  import_ok (fixture, good, &summary);
+
+  /* Varied rows, so that the zip is long and its middle is deflated data. */
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (followers, "%s{\"string_list_data\": [{\"value\": \"fan%u\", "
+                            "\"timestamp\": %u}]}", i > 0 ? ", " : "", i * 7919u, 1700000000u + i);
+  g_string_append (followers, "]");
+  rapport_test_write_archive (zip, "zip",
+                              INSTAGRAM_TOP "/" PROFILE_ENTRY, PROFILE_JSON,
+                              INSTAGRAM_TOP "/" LISTS_FOLDER "/followers_1.json", followers->str,
+                              NULL);
+  g_assert_true (g_file_get_contents (zip, &content, &length, NULL));
+  g_assert_true (g_file_set_contents (cut, content, length / 2, NULL));
+  assert_refused (fixture, cut, RAPPORT_IMPORT_ERROR_UNREADABLE,
+                  "instagram-cut.zip: the archive is damaged or incomplete");
+
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  assert_refused (fixture, empty, RAPPORT_IMPORT_ERROR_EMPTY,
+                  "instagram-empty.zip: the file is empty (0 bytes)");
+
+  g_assert_cmpint (g_mkdir (empty_dir, 0700), ==, 0);
+  assert_refused (fixture, empty_dir, RAPPORT_IMPORT_ERROR_UNRECOGNIZED,
+                  "nothing is not an export Rapport knows. It contains no files.");
+
+  /* Permissions do not hold root back. */
+  if (geteuid () != 0)
+    {
+      folder = make_instagram_folder (fixture);
+      locked = g_build_filename (folder, LISTS_FOLDER, "followers_1.json", NULL);
+      g_assert_true (g_file_set_contents (locked, "[]", -1, NULL));
+      g_assert_cmpint (g_chmod (locked, 0), ==, 0);
+      assert_refused (fixture, folder, RAPPORT_IMPORT_ERROR_UNREADABLE,
+                      LISTS_FOLDER "/followers_1.json: cannot be opened (Permission denied)");
+    }
+}
+
 static void
 test_command_line (Fixture       *fixture,
                    gconstpointer  data)
@@ -347,6 +480,8 @@ main (int   argc,
   ADD ("/import/unrecognized", test_unrecognized);
   ADD ("/import/broken-file-changes-nothing", test_broken_file_changes_nothing);
   ADD ("/import/cancelled", test_cancelled);
+  ADD ("/import/special-files", test_special_files);
+  ADD ("/import/damaged-and-empty", test_damaged_and_empty);
   ADD ("/import/command-line", test_command_line);
 #undef ADD
 

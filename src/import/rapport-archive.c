@@ -5,9 +5,15 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <archive.h>
 #include <archive_entry.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "rapport-archive.h"
 #include "core/rapport-import-error.h"
@@ -213,6 +219,15 @@ strip_common_folders (RapportArchive *self)
   }
 }
 
+/* libarchive says nothing when an archive just stops. */
+static const char *
+reader_problem (struct archive *reader)
+{
+  const char *problem = archive_error_string (reader);
+
+  return problem != NULL && problem[0] != '\0' ? problem : _("the file may have been cut short");
+}
+
 static struct archive *
 open_reader (const char  *path,
              GError     **error)
@@ -231,7 +246,7 @@ open_reader (const char  *path,
   if (archive_read_open_filename (reader, path, 64 * 1024) != ARCHIVE_OK)
     {
       g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
-                   "%s", archive_error_string (reader) ? archive_error_string (reader) : "");
+                   "%s", reader_problem (reader));
       archive_read_free (reader);
       return NULL;
     }
@@ -268,7 +283,7 @@ list_archive (RapportArchive  *self,
     {
       g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
                    _("%s: the archive is damaged or incomplete (%s)"),
-                   self->name, archive_error_string (reader));
+                   self->name, reader_problem (reader));
       archive_read_free (reader);
       return FALSE;
     }
@@ -313,18 +328,54 @@ list_folder (RapportArchive  *self,
           if (!list_folder (self, child, relative, depth + 1, error))
             return FALSE;
         }
-      else if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR)
+      else if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR ||
+               g_file_info_get_file_type (info) == G_FILE_TYPE_SPECIAL)
         {
+          /* A pipe or a device is listed, so that reading it says what it is. */
           add_entry (self, relative);
         }
     }
   return error == NULL || *error == NULL;
 }
 
+/* Only files (and, with @folder_too, folders) hold exports.  Opening a pipe waits for a writer
+ * and reading a device may never end, so they are refused, and the open itself does not wait. */
+static int
+open_checked (const char   *path,
+              const char   *name,
+              gboolean      folder_too,
+              struct stat  *st,
+              GError      **error)
+{
+  int fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
+  int saved_errno;
+
+  if (fd < 0 || fstat (fd, st) != 0)
+    {
+      saved_errno = errno;
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
+                   _("%s: cannot be opened (%s)"), name, g_strerror (saved_errno));
+      return -1;
+    }
+  if (!S_ISREG (st->st_mode) && !(folder_too && S_ISDIR (st->st_mode)))
+    {
+      close (fd);
+      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
+                   _("%s: not a file but a pipe, a socket or a device, which cannot be "
+                     "imported"), name);
+      return -1;
+    }
+  return fd;
+}
+
 static gboolean
 looks_like_archive_name (const char *name)
 {
-  static const char * const suffixes[] = { ".zip", ".tar", ".gz", ".tgz", ".bz2", ".xz", ".zst", ".7z" };
+  static const char * const suffixes[] = {
+    ".zip", ".tar", ".gz", ".tgz", ".bz2", ".xz", ".zst", ".7z",
+  };
   g_autofree char *lower = g_ascii_strdown (name, -1);
 
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
@@ -339,9 +390,10 @@ rapport_archive_open (const char  *path,
 {
   g_autoptr(RapportArchive) self = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
   gboolean opened = FALSE;
+  struct stat st;
+  int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -351,19 +403,12 @@ rapport_archive_open (const char  *path,
   self->path = g_file_get_path (file);
   self->name = g_file_get_basename (file);
 
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","
-                            G_FILE_ATTRIBUTE_TIME_MODIFIED,
-                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
-  if (info == NULL)
-    {
-      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
-                   _("%s: cannot be opened (%s)"), self->name, local_error->message);
-      return NULL;
-    }
-  self->mtime = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED);
+  if ((fd = open_checked (self->path, self->name, TRUE, &st, error)) < 0)
+    return NULL;
+  close (fd);
+  self->mtime = st.st_mtime;
 
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+  if (S_ISDIR (st.st_mode))
     {
       self->kind = SOURCE_FOLDER;
       if (!list_folder (self, file, NULL, 0, &local_error))
@@ -372,6 +417,12 @@ rapport_archive_open (const char  *path,
                        _("%s: the folder cannot be read (%s)"), self->name, local_error->message);
           return NULL;
         }
+    }
+  else if (st.st_size == 0)
+    {
+      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_EMPTY,
+                   _("%s: the file is empty (0 bytes)"), self->name);
+      return NULL;
     }
   else if (list_archive (self, &opened, &local_error))
     {
@@ -550,7 +601,7 @@ read_from_archive (RapportArchive  *self,
           if (n < 0)
             {
               g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
-                           _("%s: cannot be unpacked (%s)"), entry_name, archive_error_string (reader));
+                           _("%s: cannot be unpacked (%s)"), entry_name, reader_problem (reader));
               archive_read_free (reader);
               return NULL;
             }
@@ -578,6 +629,44 @@ too_large:
   }
   archive_read_free (reader);
   return NULL;
+}
+
+/* Mapping costs no copy, so even a 190 MB tweets.js adds nothing to the heap. */
+static GBytes *
+map_file (RapportArchive  *self,
+          const char      *entry,
+          const char      *real_name,
+          GError         **error)
+{
+  g_autofree char *full = self->kind == SOURCE_FILE ? g_strdup (self->path)
+                                                    : g_build_filename (self->path, real_name, NULL);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GMappedFile) mapped = NULL;
+  struct stat st;
+  int fd;
+
+  if ((fd = open_checked (full, entry, FALSE, &st, error)) < 0)
+    return NULL;
+  if ((guint64) st.st_size > self->entry_limit)
+    {
+      g_autofree char *limit = g_format_size (self->entry_limit);
+
+      close (fd);
+      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_TOO_LARGE,
+                   _("%s: too large: the file is larger than %s, which no real export file is"),
+                   entry, limit);
+      return NULL;
+    }
+
+  mapped = g_mapped_file_new_from_fd (fd, FALSE, &local_error);
+  close (fd);
+  if (mapped == NULL)
+    {
+      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
+                   _("%s: cannot be read (%s)"), entry, local_error->message);
+      return NULL;
+    }
+  return g_mapped_file_get_bytes (mapped);
 }
 
 gboolean
@@ -609,28 +698,5 @@ rapport_archive_read (RapportArchive  *self,
   if (self->kind == SOURCE_ARCHIVE)
     return read_from_archive (self, entry, real_name, error);
 
-  {
-    g_autofree char *full = self->kind == SOURCE_FILE ? g_strdup (self->path)
-                                                      : g_build_filename (self->path, real_name, NULL);
-    g_autoptr(GError) local_error = NULL;
-    g_autoptr(GMappedFile) mapped = NULL;
-
-    /* Mapping costs no copy, so even a 190 MB tweets.js adds nothing to the heap. */
-    mapped = g_mapped_file_new (full, FALSE, &local_error);
-    if (mapped == NULL)
-      {
-        g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
-                     _("%s: cannot be read (%s)"), entry, local_error->message);
-        return NULL;
-      }
-    if (g_mapped_file_get_length (mapped) > self->entry_limit)
-      {
-        g_autofree char *limit = g_format_size (self->entry_limit);
-
-        g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_TOO_LARGE,
-                     _("%s: is larger than %s, which no real export file is"), entry, limit);
-        return NULL;
-      }
-    return g_mapped_file_get_bytes (mapped);
-  }
+  return map_file (self, entry, real_name, error);
 }

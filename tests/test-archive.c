@@ -174,6 +174,51 @@ test_damaged (void)
   rapport_test_remove_tree (dir);
 }
 
+/* Entries read in the archive's order take one pass over it, each header read once; an entry
+ * behind the last one read starts a new pass. */
+static void
+test_one_pass (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "split.zip", NULL);
+  g_autoptr(RapportArchive) archive = NULL;
+  g_autoptr(GError) error = NULL;
+  RapportTestArchive *writer = rapport_test_archive_new (path, "zip");
+  const char * const *entries;
+  guint n;
+
+  for (guint i = 1; i <= 500; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("followers_%u.json", i);
+
+      rapport_test_archive_add (writer, name, name);
+    }
+  rapport_test_archive_close (writer);
+
+  archive = rapport_archive_open (path, &error);
+  g_assert_no_error (error);
+  entries = rapport_archive_get_entries (archive, &n);
+  g_assert_cmpuint (n, ==, 500);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GBytes) bytes = rapport_archive_read (archive, entries[i], &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                       entries[i], strlen (entries[i]));
+    }
+  g_assert_cmpuint (rapport_archive_get_n_headers_read (archive), ==, 500);
+
+  /* Back to the start, and forward again past one entry. */
+  g_bytes_unref (rapport_archive_read (archive, entries[0], &error));
+  g_assert_no_error (error);
+  g_bytes_unref (rapport_archive_read (archive, entries[2], &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rapport_archive_get_n_headers_read (archive), ==, 503);
+
+  rapport_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -185,6 +230,7 @@ main (int   argc,
   g_test_add_func ("/archive/single-file", test_single_file);
   g_test_add_func ("/archive/zip-bomb", test_zip_bomb);
   g_test_add_func ("/archive/damaged", test_damaged);
+  g_test_add_func ("/archive/one-pass", test_one_pass);
 
   return g_test_run ();
 }

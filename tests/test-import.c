@@ -423,6 +423,58 @@ test_damaged_and_empty (Fixture       *fixture,
     }
 }
 
+#define N_LIST_FILES 3000
+#define LIST_ROW(name) \
+  "{\"string_list_data\": [{\"value\": \"" name "\", \"timestamp\": 1700000000}]}"
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* An export split into thousands of small list files takes one pass over its zip, whether
+ * the zip holds them in their natural order or sorted as text (followers_10 before _2): each
+ * file used to walk the zip from its start, minutes under the import's write lock. */
+static void
+test_many_list_files (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  for (guint sorted_as_text = 0; sorted_as_text < 2; sorted_as_text++)
+    {
+      g_autofree char *zip = g_strdup_printf ("%s/" INSTAGRAM_TOP "-%u.zip", fixture->dir,
+                                              sorted_as_text);
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      g_auto(RapportImportSummary) summary = { 0 };
+      g_autoptr(GTimer) timer = NULL;
+      RapportTestArchive *archive;
+
+      for (guint i = 1; i <= N_LIST_FILES; i++)
+        g_ptr_array_add (names, g_strdup_printf (INSTAGRAM_TOP "/" LISTS_FOLDER
+                                                 "/followers_%u.json", i));
+      if (sorted_as_text)
+        g_ptr_array_sort (names, compare_strings);
+
+      archive = rapport_test_archive_new (zip, "zip");
+      rapport_test_archive_add (archive, INSTAGRAM_TOP "/" PROFILE_ENTRY, PROFILE_JSON);
+      for (guint i = 0; i < names->len; i++)
+        {
+          const char *name = g_ptr_array_index (names, i);
+          g_autofree char *content = g_strdup_printf ("[" LIST_ROW ("a%s") ", " LIST_ROW ("b%s")
+                                                      "]", name, name);
+
+          rapport_test_archive_add (archive, name, content);
+        }
+      rapport_test_archive_close (archive);
+
+      timer = g_timer_new ();
+      import_ok (fixture, zip, &summary);
+      g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, 20.0);
+      g_assert_cmpuint (summary.snapshot.n_followers, ==, 2 * N_LIST_FILES);
+    }
+}
+
 static void
 test_command_line (Fixture       *fixture,
                    gconstpointer  data)
@@ -482,6 +534,7 @@ main (int   argc,
   ADD ("/import/cancelled", test_cancelled);
   ADD ("/import/special-files", test_special_files);
   ADD ("/import/damaged-and-empty", test_damaged_and_empty);
+  ADD ("/import/many-list-files", test_many_list_files);
   ADD ("/import/command-line", test_command_line);
 #undef ADD
 

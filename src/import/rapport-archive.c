@@ -35,12 +35,35 @@ struct _RapportArchive
   SourceKind kind;
   guint64 entry_limit;
 
-  /* Display names (root folders stripped) and, at the same index, the real names inside. */
+  /* Display names (root folders stripped), and where each is by display name. */
   GPtrArray *entries;
-  GHashTable *real_names;
+  GHashTable *locations; /* Location */
+
+  /* An archive's reader stays open after an entry: the next one on is read from there, so
+   * reading entries in the archive's order (as importers mostly do) unpacks it once rather
+   * than walking it from the start for each.  The threads of an import share it. */
+  GMutex lock;
+  struct archive *reader;
+  guint next_index; /* of the header the reader reads next */
+  guint64 n_headers_read;
 };
 
+typedef struct
+{
+  char *real_name; /* the name inside the archive or folder */
+  guint index;     /* of its header in the archive */
+} Location;
+
 G_DEFINE_FINAL_TYPE (RapportArchive, rapport_archive, G_TYPE_OBJECT)
+
+static void
+location_free (gpointer data)
+{
+  Location *location = data;
+
+  g_free (location->real_name);
+  g_free (location);
+}
 
 static void
 rapport_archive_finalize (GObject *object)
@@ -50,7 +73,9 @@ rapport_archive_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
-  g_clear_pointer (&self->real_names, g_hash_table_unref);
+  g_clear_pointer (&self->locations, g_hash_table_unref);
+  g_clear_pointer (&self->reader, archive_read_free);
+  g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (rapport_archive_parent_class)->finalize (object);
 }
@@ -66,7 +91,8 @@ rapport_archive_init (RapportArchive *self)
 {
   self->entry_limit = RAPPORT_ARCHIVE_DEFAULT_ENTRY_LIMIT;
   self->entries = g_ptr_array_new_with_free_func (g_free);
-  self->real_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->locations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, location_free);
+  g_mutex_init (&self->lock);
 }
 
 /* Operating-system clutter that ends up in zips made on macOS and elsewhere. */
@@ -153,13 +179,18 @@ compare_entries (gconstpointer a,
 
 static void
 add_entry (RapportArchive *self,
-           const char     *real_name)
+           const char     *real_name,
+           guint           index)
 {
   g_autofree char *name = normalize_name (real_name);
+  Location *location;
 
-  if (name == NULL || is_clutter (name) || g_hash_table_contains (self->real_names, name))
+  if (name == NULL || is_clutter (name) || g_hash_table_contains (self->locations, name))
     return;
-  g_hash_table_insert (self->real_names, g_strdup (name), g_strdup (real_name));
+  location = g_new (Location, 1);
+  location->real_name = g_strdup (real_name);
+  location->index = index;
+  g_hash_table_insert (self->locations, g_strdup (name), location);
   g_ptr_array_add (self->entries, g_steal_pointer (&name));
 }
 
@@ -202,20 +233,24 @@ strip_common_folders (RapportArchive *self)
     return;
 
   {
-    g_autoptr(GHashTable) renamed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    g_autoptr(GHashTable) renamed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                           location_free);
 
     for (guint i = 0; i < self->entries->len; i++)
       {
         char *old = g_ptr_array_index (self->entries, i);
         char *shorter = g_strdup (old + strip);
+        gpointer old_key = NULL;
+        gpointer location = NULL;
 
-        g_hash_table_insert (renamed, g_strdup (shorter),
-                             g_strdup (g_hash_table_lookup (self->real_names, old)));
+        g_hash_table_steal_extended (self->locations, old, &old_key, &location);
+        g_hash_table_insert (renamed, g_strdup (shorter), location);
+        g_free (old_key);
         self->entries->pdata[i] = shorter;
         g_free (old);
       }
-    g_clear_pointer (&self->real_names, g_hash_table_unref);
-    self->real_names = g_steal_pointer (&renamed);
+    g_clear_pointer (&self->locations, g_hash_table_unref);
+    self->locations = g_steal_pointer (&renamed);
   }
 }
 
@@ -253,6 +288,14 @@ open_reader (const char  *path,
   return reader;
 }
 
+static const char *
+header_name (struct archive_entry *entry)
+{
+  const char *name = archive_entry_pathname_utf8 (entry);
+
+  return name != NULL ? name : archive_entry_pathname (entry);
+}
+
 /* Sets *@opened to FALSE when libarchive does not recognise the file as an archive at all. */
 static gboolean
 list_archive (RapportArchive  *self,
@@ -261,6 +304,7 @@ list_archive (RapportArchive  *self,
 {
   struct archive *reader;
   struct archive_entry *entry;
+  guint index = 0;
   int status;
 
   *opened = FALSE;
@@ -270,13 +314,12 @@ list_archive (RapportArchive  *self,
 
   while ((status = archive_read_next_header (reader, &entry)) == ARCHIVE_OK)
     {
-      const char *name = archive_entry_pathname_utf8 (entry);
+      const char *name = header_name (entry);
 
-      if (name == NULL)
-        name = archive_entry_pathname (entry);
       if (name != NULL && archive_entry_filetype (entry) == AE_IFREG)
-        add_entry (self, name);
+        add_entry (self, name, index);
       archive_read_data_skip (reader);
+      index++;
     }
 
   if (status != ARCHIVE_EOF)
@@ -332,7 +375,7 @@ list_folder (RapportArchive  *self,
                g_file_info_get_file_type (info) == G_FILE_TYPE_SPECIAL)
         {
           /* A pipe or a device is listed, so that reading it says what it is. */
-          add_entry (self, relative);
+          add_entry (self, relative, 0);
         }
     }
   return error == NULL || *error == NULL;
@@ -434,8 +477,8 @@ rapport_archive_open (const char  *path,
       g_clear_error (&local_error);
       self->kind = SOURCE_FILE;
       g_ptr_array_set_size (self->entries, 0);
-      g_hash_table_remove_all (self->real_names);
-      add_entry (self, self->name);
+      g_hash_table_remove_all (self->locations);
+      add_entry (self, self->name, 0);
     }
   else
     {
@@ -553,81 +596,107 @@ rapport_archive_find_all (RapportArchive *self,
   return found;
 }
 
-static GBytes *
-read_from_archive (RapportArchive  *self,
-                   const char      *entry_name,
-                   const char      *real_name,
-                   GError         **error)
+static void
+set_too_large_error (RapportArchive  *self,
+                     const char      *entry_name,
+                     GError         **error)
 {
-  struct archive *reader;
-  struct archive_entry *entry;
-  g_autoptr(GError) open_error = NULL;
-  GBytes *bytes = NULL;
-  int status;
+  g_autofree char *limit = g_format_size (self->entry_limit);
 
-  if (!(reader = open_reader (self->path, &open_error)))
+  g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_TOO_LARGE,
+               _("%s: too large: it unpacks to more than %s, which no real export file does; "
+                 "the archive may be damaged or malicious"),
+               entry_name, limit);
+}
+
+/* The data of the entry whose header the reader just read. */
+static GBytes *
+unpack (RapportArchive        *self,
+        struct archive        *reader,
+        struct archive_entry  *header,
+        const char            *entry_name,
+        GError               **error)
+{
+  g_autoptr(GByteArray) buffer = NULL;
+  gboolean sized = archive_entry_size_is_set (header);
+
+  /* The declared size may lie (a zip bomb), so the limit is enforced while reading too. */
+  if (sized && (guint64) archive_entry_size (header) > self->entry_limit)
     {
-      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
-                   _("%s: cannot be read (%s)"), entry_name, open_error->message);
+      set_too_large_error (self, entry_name, error);
       return NULL;
     }
 
-  while ((status = archive_read_next_header (reader, &entry)) == ARCHIVE_OK)
+  buffer = g_byte_array_sized_new (sized ? archive_entry_size (header) + 1 : 65536);
+  for (;;)
     {
-      const char *name = archive_entry_pathname_utf8 (entry);
-      g_autoptr(GByteArray) buffer = NULL;
-      gssize n;
+      guint8 chunk[65536];
+      gssize n = archive_read_data (reader, chunk, sizeof chunk);
 
-      if (name == NULL)
-        name = archive_entry_pathname (entry);
-      if (g_strcmp0 (name, real_name) != 0)
+      if (n == 0)
+        break;
+      if (n < 0)
         {
-          archive_read_data_skip (reader);
-          continue;
+          g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
+                       _("%s: cannot be unpacked (%s)"), entry_name, reader_problem (reader));
+          return NULL;
         }
-
-      /* The declared size may lie (a zip bomb), so the limit is enforced while reading too. */
-      if (archive_entry_size_is_set (entry) && (guint64) archive_entry_size (entry) > self->entry_limit)
-        goto too_large;
-
-      buffer = g_byte_array_sized_new (archive_entry_size_is_set (entry) ? archive_entry_size (entry) + 1 : 65536);
-      for (;;)
+      if (buffer->len + (guint64) n > self->entry_limit)
         {
-          guint8 chunk[65536];
-
-          n = archive_read_data (reader, chunk, sizeof chunk);
-          if (n == 0)
-            break;
-          if (n < 0)
-            {
-              g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
-                           _("%s: cannot be unpacked (%s)"), entry_name, reader_problem (reader));
-              archive_read_free (reader);
-              return NULL;
-            }
-          if (buffer->len + (guint64) n > self->entry_limit)
-            goto too_large;
-          g_byte_array_append (buffer, chunk, n);
+          set_too_large_error (self, entry_name, error);
+          return NULL;
         }
-      bytes = g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
-      break;
+      g_byte_array_append (buffer, chunk, n);
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
+/* Called with the lock held. */
+static GBytes *
+read_from_archive (RapportArchive  *self,
+                   const char      *entry_name,
+                   const Location  *location,
+                   GError         **error)
+{
+  g_autoptr(GError) open_error = NULL;
+  struct archive_entry *header;
+  GBytes *bytes;
+  int status;
+
+  /* The reader only goes forward: an entry behind it takes a new one. */
+  if (self->reader != NULL && location->index < self->next_index)
+    g_clear_pointer (&self->reader, archive_read_free);
+  if (self->reader == NULL)
+    {
+      if (!(self->reader = open_reader (self->path, &open_error)))
+        {
+          g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
+                       _("%s: cannot be read (%s)"), entry_name, open_error->message);
+          return NULL;
+        }
+      self->next_index = 0;
     }
 
-  if (bytes == NULL && error != NULL && *error == NULL)
+  /* libarchive skips the data of the entries passed over without unpacking them. */
+  while ((status = archive_read_next_header (self->reader, &header)) == ARCHIVE_OK)
+    {
+      self->n_headers_read++;
+      if (self->next_index++ == location->index)
+        break;
+    }
+
+  if (status != ARCHIVE_OK)
+    g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
+                 _("%s: cannot be unpacked (the archive is damaged or incomplete: %s)"),
+                 entry_name, reader_problem (self->reader));
+  else if (g_strcmp0 (header_name (header), location->real_name) != 0)
     g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
                  _("%s: cannot be found in the archive any more"), entry_name);
-  archive_read_free (reader);
-  return bytes;
+  else if ((bytes = unpack (self, self->reader, header, entry_name, error)) != NULL)
+    return bytes;
 
-too_large:
-  {
-    g_autofree char *limit = g_format_size (self->entry_limit);
-
-    g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_TOO_LARGE,
-                 _("%s: unpacks to more than %s, which no real export file does; the archive may be damaged or malicious"),
-                 entry_name, limit);
-  }
-  archive_read_free (reader);
+  /* Where a failed reader stands is not known. */
+  g_clear_pointer (&self->reader, archive_read_free);
   return NULL;
 }
 
@@ -669,6 +738,19 @@ map_file (RapportArchive  *self,
   return g_mapped_file_get_bytes (mapped);
 }
 
+guint64
+rapport_archive_get_n_headers_read (RapportArchive *self)
+{
+  guint64 n;
+
+  g_return_val_if_fail (RAPPORT_IS_ARCHIVE (self), 0);
+
+  g_mutex_lock (&self->lock);
+  n = self->n_headers_read;
+  g_mutex_unlock (&self->lock);
+  return n;
+}
+
 gboolean
 rapport_archive_maps_entries (RapportArchive *self)
 {
@@ -682,21 +764,25 @@ rapport_archive_read (RapportArchive  *self,
                       const char      *entry,
                       GError         **error)
 {
-  const char *real_name;
+  const Location *location;
+  GBytes *bytes;
 
   g_return_val_if_fail (RAPPORT_IS_ARCHIVE (self), NULL);
   g_return_val_if_fail (entry != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!(real_name = g_hash_table_lookup (self->real_names, entry)))
+  if (!(location = g_hash_table_lookup (self->locations, entry)))
     {
       g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
                    _("%s: no such file in %s"), entry, self->name);
       return NULL;
     }
 
-  if (self->kind == SOURCE_ARCHIVE)
-    return read_from_archive (self, entry, real_name, error);
+  if (self->kind != SOURCE_ARCHIVE)
+    return map_file (self, entry, location->real_name, error);
 
-  return map_file (self, entry, real_name, error);
+  g_mutex_lock (&self->lock);
+  bytes = read_from_archive (self, entry, location, error);
+  g_mutex_unlock (&self->lock);
+  return bytes;
 }

@@ -48,6 +48,9 @@ GPtrArray          *rapport_archive_find_all        (RapportArchive  *self,
 GBytes             *rapport_archive_read            (RapportArchive  *self,
                                                      const char      *entry,
                                                      GError         **error);
+/* How many entry headers rapport_archive_read() went through in an archive, for tests: reading
+ * every entry in the archive's order goes through each header once. */
+guint64             rapport_archive_get_n_headers_read (RapportArchive *self);
 /* TRUE when rapport_archive_read() maps entries read-only from files on disk (a folder or a
  * single file) rather than unpacking them into memory: their pages can be handed back to the
  * system and are read again from the file. */

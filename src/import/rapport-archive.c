@@ -18,6 +18,10 @@
 #include "rapport-archive.h"
 #include "core/rapport-import-error.h"
 
+/* Entries larger than this are unpacked into a temporary file and mapped rather than held in
+ * memory (see rapport_archive_read()). */
+#define SPILL_BYTES (1 << 20)
+
 typedef enum
 {
   SOURCE_FILE,    /* one plain file: the only entry */
@@ -609,16 +613,93 @@ set_too_large_error (RapportArchive  *self,
                entry_name, limit);
 }
 
-/* The data of the entry whose header the reader just read. */
+/* An unlinked file in the user's cache folder (or else the temporary one): it is gone once
+ * closed and unmapped, whatever happens to the import. */
+static int
+open_spill_file (const char  *entry_name,
+                 GError     **error)
+{
+  g_autofree char *cache = g_build_filename (g_get_user_cache_dir (), "rapport", NULL);
+  const char *folders[] = { cache, g_get_tmp_dir () };
+  int saved_errno = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (folders); i++)
+    {
+      g_autofree char *template = NULL;
+      int fd;
+
+      if (g_mkdir_with_parents (folders[i], 0700) != 0)
+        {
+          saved_errno = errno;
+          continue;
+        }
+#ifdef O_TMPFILE
+      if ((fd = open (folders[i], O_TMPFILE | O_RDWR | O_CLOEXEC, 0600)) >= 0)
+        return fd;
+#endif
+      /* Not every file system has unnamed files. */
+      template = g_build_filename (folders[i], "rapport-unpacked-XXXXXX", NULL);
+      if ((fd = g_mkstemp_full (template, O_RDWR | O_CLOEXEC, 0600)) >= 0)
+        {
+          g_unlink (template);
+          return fd;
+        }
+      saved_errno = errno;
+    }
+
+  g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
+               _("%s: cannot be unpacked: no temporary file can be made (%s)"),
+               entry_name, g_strerror (saved_errno));
+  return -1;
+}
+
+static gboolean
+write_all (int          fd,
+           const void  *data,
+           gsize        size,
+           const char  *entry_name,
+           GError     **error)
+{
+  const guint8 *p = data;
+
+  while (size > 0)
+    {
+      gssize n = write (fd, p, size);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
+                       _("%s: cannot be unpacked into a temporary file (%s)"),
+                       entry_name, g_strerror (saved_errno));
+          return FALSE;
+        }
+      p += n;
+      size -= n;
+    }
+  return TRUE;
+}
+
+/* The data of the entry whose header the reader just read: in memory when it is small, else
+ * unpacked into a temporary file that is mapped read-only, as a file of a folder is. */
 static GBytes *
 unpack (RapportArchive        *self,
         struct archive        *reader,
         struct archive_entry  *header,
         const char            *entry_name,
+        gboolean              *mapped,
         GError               **error)
 {
   g_autoptr(GByteArray) buffer = NULL;
+  g_autoptr(GMappedFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
   gboolean sized = archive_entry_size_is_set (header);
+  guint64 total = 0;
+  GBytes *bytes = NULL;
+  int fd = -1;
 
   /* The declared size may lie (a zip bomb), so the limit is enforced while reading too. */
   if (sized && (guint64) archive_entry_size (header) > self->entry_limit)
@@ -627,7 +708,8 @@ unpack (RapportArchive        *self,
       return NULL;
     }
 
-  buffer = g_byte_array_sized_new (sized ? archive_entry_size (header) + 1 : 65536);
+  buffer = g_byte_array_sized_new (sized ? MIN (archive_entry_size (header), SPILL_BYTES) + 1
+                                         : 65536);
   for (;;)
     {
       guint8 chunk[65536];
@@ -639,16 +721,48 @@ unpack (RapportArchive        *self,
         {
           g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
                        _("%s: cannot be unpacked (%s)"), entry_name, reader_problem (reader));
-          return NULL;
+          goto out;
         }
-      if (buffer->len + (guint64) n > self->entry_limit)
+      if (total + (guint64) n > self->entry_limit)
         {
           set_too_large_error (self, entry_name, error);
-          return NULL;
+          goto out;
         }
-      g_byte_array_append (buffer, chunk, n);
+      total += n;
+
+      if (fd < 0 && buffer->len + (gsize) n > SPILL_BYTES)
+        {
+          if ((fd = open_spill_file (entry_name, error)) < 0 ||
+              !write_all (fd, buffer->data, buffer->len, entry_name, error))
+            goto out;
+          g_clear_pointer (&buffer, g_byte_array_unref);
+        }
+      if (fd < 0)
+        g_byte_array_append (buffer, chunk, n);
+      else if (!write_all (fd, chunk, n, entry_name, error))
+        goto out;
     }
-  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+
+  if (fd < 0)
+    {
+      *mapped = FALSE;
+      bytes = g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+      goto out;
+    }
+  if (!(file = g_mapped_file_new_from_fd (fd, FALSE, &local_error)))
+    {
+      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
+                   _("%s: cannot be unpacked into a temporary file (%s)"),
+                   entry_name, local_error->message);
+      goto out;
+    }
+  *mapped = TRUE;
+  bytes = g_mapped_file_get_bytes (file);
+
+out:
+  if (fd >= 0)
+    close (fd);
+  return bytes;
 }
 
 /* Called with the lock held. */
@@ -656,6 +770,7 @@ static GBytes *
 read_from_archive (RapportArchive  *self,
                    const char      *entry_name,
                    const Location  *location,
+                   gboolean        *mapped,
                    GError         **error)
 {
   g_autoptr(GError) open_error = NULL;
@@ -692,7 +807,7 @@ read_from_archive (RapportArchive  *self,
   else if (g_strcmp0 (header_name (header), location->real_name) != 0)
     g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
                  _("%s: cannot be found in the archive any more"), entry_name);
-  else if ((bytes = unpack (self, self->reader, header, entry_name, error)) != NULL)
+  else if ((bytes = unpack (self, self->reader, header, entry_name, mapped, error)) != NULL)
     return bytes;
 
   /* Where a failed reader stands is not known. */
@@ -707,8 +822,9 @@ map_file (RapportArchive  *self,
           const char      *real_name,
           GError         **error)
 {
-  g_autofree char *full = self->kind == SOURCE_FILE ? g_strdup (self->path)
-                                                    : g_build_filename (self->path, real_name, NULL);
+  g_autofree char *full = self->kind == SOURCE_FILE
+    ? g_strdup (self->path)
+    : g_build_filename (self->path, real_name, NULL);
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GMappedFile) mapped = NULL;
   struct stat st;
@@ -751,20 +867,14 @@ rapport_archive_get_n_headers_read (RapportArchive *self)
   return n;
 }
 
-gboolean
-rapport_archive_maps_entries (RapportArchive *self)
-{
-  g_return_val_if_fail (RAPPORT_IS_ARCHIVE (self), FALSE);
-
-  return self->kind != SOURCE_ARCHIVE;
-}
-
 GBytes *
 rapport_archive_read (RapportArchive  *self,
                       const char      *entry,
+                      gboolean        *mapped,
                       GError         **error)
 {
   const Location *location;
+  gboolean mapped_here = TRUE;
   GBytes *bytes;
 
   g_return_val_if_fail (RAPPORT_IS_ARCHIVE (self), NULL);
@@ -779,10 +889,17 @@ rapport_archive_read (RapportArchive  *self,
     }
 
   if (self->kind != SOURCE_ARCHIVE)
-    return map_file (self, entry, location->real_name, error);
+    {
+      bytes = map_file (self, entry, location->real_name, error);
+    }
+  else
+    {
+      g_mutex_lock (&self->lock);
+      bytes = read_from_archive (self, entry, location, &mapped_here, error);
+      g_mutex_unlock (&self->lock);
+    }
 
-  g_mutex_lock (&self->lock);
-  bytes = read_from_archive (self, entry, location, error);
-  g_mutex_unlock (&self->lock);
+  if (mapped != NULL)
+    *mapped = bytes != NULL && mapped_here;
   return bytes;
 }

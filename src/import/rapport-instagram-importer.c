@@ -181,7 +181,7 @@ rapport_instagram_read_json (RapportInstagramImport  *self,
 
   if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
     return NULL;
-  bytes = rapport_archive_read (self->archive, entry, error);
+  bytes = rapport_archive_read (self->archive, entry, NULL, error);
   if (bytes == NULL)
     return NULL;
   return rapport_json_parse_bytes (bytes, entry, error);

@@ -694,7 +694,7 @@ scan_file (RapportInstagramImport  *self,
   Scanner s = { 0 };
   gsize size = 0;
 
-  bytes = rapport_archive_read (self->archive, entry, error);
+  bytes = rapport_archive_read (self->archive, entry, NULL, error);
   if (bytes == NULL)
     return FALSE;
 

@@ -147,7 +147,7 @@ typedef struct _RapportJsonTree RapportJsonTree;
 typedef enum
 {
   RAPPORT_JSON_TREE_NONE = 0,
-  /* The bytes map a file read-only (see rapport_archive_maps_entries()).  The pages of a long
+  /* The bytes map a file read-only (see rapport_archive_read()).  The pages of a long
    * array are handed back to the system once read, and read again from the file if touched
    * again, so the file need not stay in memory whole. */
   RAPPORT_JSON_TREE_MAPPED = 1 << 0,

@@ -232,7 +232,7 @@ rapport_twitter_read_js_array (RapportTwitterImport  *self,
   if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
     return FALSE;
 
-  if (!(bytes = rapport_archive_read (self->archive, entry, error)))
+  if (!(bytes = rapport_archive_read (self->archive, entry, NULL, error)))
     return FALSE;
 
   self->entry = entry;
@@ -247,7 +247,7 @@ read_js_document (RapportTwitterImport  *self,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GBytes) json = NULL;
 
-  if (!(bytes = rapport_archive_read (self->archive, entry, error)))
+  if (!(bytes = rapport_archive_read (self->archive, entry, NULL, error)))
     return NULL;
 
   json = rapport_json_strip_js_prefix (bytes);
@@ -495,7 +495,7 @@ import_analytics (RapportTwitterImport  *self,
   if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
     return FALSE;
 
-  if (!(bytes = rapport_archive_read (self->archive, entry, error)))
+  if (!(bytes = rapport_archive_read (self->archive, entry, NULL, error)))
     return FALSE;
 
   self->entry = entry;

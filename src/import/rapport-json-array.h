@@ -21,6 +21,14 @@
 
 G_BEGIN_DECLS
 
+/* The most memory the tree of a document (outside its long arrays) may take, and that of one
+ * batch of elements of a long array, an element alone if it is large.  Past them the text is
+ * refused with RAPPORT_IMPORT_ERROR_TOO_LARGE; real exports stay far below (a batch of
+ * ordinary elements takes a few megabytes, the tree of a list of a million accounts written as
+ * one object about 120 MB). */
+#define RAPPORT_JSON_TREE_LIMIT ((gsize) 256 << 20)
+#define RAPPORT_JSON_BATCH_LIMIT ((gsize) 64 << 20)
+
 typedef enum
 {
   RAPPORT_JSON_NULL,

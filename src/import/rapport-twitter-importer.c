@@ -19,7 +19,6 @@
 #include "core/rapport-text.h"
 #include "import/rapport-csv.h"
 #include "core/rapport-import-error.h"
-#include "import/rapport-json-util.h"
 #include "import/rapport-twitter-private.h"
 
 #define ANALYTICS_PREFIX "tweet_activity_metrics_"
@@ -239,7 +238,8 @@ rapport_twitter_read_js_array (RapportTwitterImport  *self,
   return rapport_json_array_foreach (bytes, entry, func, self, self->cancellable, error);
 }
 
-static JsonNode *
+/* A small file read whole: no list in it is left for later. */
+static RapportJsonTree *
 read_js_document (RapportTwitterImport  *self,
                   const char            *entry,
                   GError               **error)
@@ -251,7 +251,7 @@ read_js_document (RapportTwitterImport  *self,
     return NULL;
 
   json = rapport_json_strip_js_prefix (bytes);
-  return rapport_json_parse_bytes (json, entry, error);
+  return rapport_json_tree_parse (json, entry, G_MAXSIZE, RAPPORT_JSON_TREE_NONE, error);
 }
 
 static gboolean
@@ -327,24 +327,23 @@ static gint64
 read_manifest_date (RapportTwitterImport *self)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(RapportJsonTree) tree = NULL;
   const char *entry = find_data_entry (self->archive, "manifest.js");
-  JsonObject *info;
+  const RapportJsonValue *info;
   const char *text;
   gint64 date = 0;
 
   if (entry == NULL)
     return 0;
 
-  if (!(root = read_js_document (self, entry, &local_error)))
+  if (!(tree = read_js_document (self, entry, &local_error)))
     {
       rapport_import_sink_skip (self->sink, entry, reason_of (local_error, entry));
       return 0;
     }
 
-  if (JSON_NODE_HOLDS_OBJECT (root) &&
-      (info = rapport_json_get_object (json_node_get_object (root), "archiveInfo")) != NULL &&
-      (text = rapport_json_get_string (info, "generationDate")) != NULL &&
+  info = rapport_json_value_get_object (rapport_json_tree_get_root (tree), "archiveInfo");
+  if ((text = rapport_json_value_get_string (info, "generationDate")) != NULL &&
       rapport_date_parse_iso8601 (text, &date))
     return date;
 
@@ -357,10 +356,10 @@ static void
 check_profile (RapportTwitterImport *self)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(RapportJsonTree) tree = NULL;
   const char *entry = find_data_entry (self->archive, "profile.js");
 
-  if (entry != NULL && !(root = read_js_document (self, entry, &local_error)))
+  if (entry != NULL && !(tree = read_js_document (self, entry, &local_error)))
     rapport_import_sink_skip (self->sink, entry, reason_of (local_error, entry));
 }
 

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -423,6 +424,50 @@ test_damaged_and_empty (Fixture       *fixture,
     }
 }
 
+/* Files crafted to take far more memory than their size: ten million empty posts (a zip of
+ * 30 KB that json-glib made into gigabytes), and a profile that is one object of four million
+ * members.  The first imports within a bound, the second is refused as too large; neither
+ * aborts.  A child with 1 GiB of address space proves the bound. */
+static void
+test_crafted_json (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *good = fixture_path ("tiktok", "old", NULL);
+  g_autofree char *posts = g_build_filename (fixture->dir, INSTAGRAM_TOP "-posts.zip", NULL);
+  g_autofree char *wide = g_build_filename (fixture->dir, INSTAGRAM_TOP "-wide.zip", NULL);
+  g_auto(RapportImportSummary) summary = { 0 };
+  struct rlimit limit = { 1 << 30, 1 << 30 };
+  RapportTestArchive *archive;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  import_ok (fixture, good, &summary);
+  g_assert_cmpint (setrlimit (RLIMIT_AS, &limit), ==, 0);
+
+  archive = rapport_test_archive_new (posts, "zip");
+  rapport_test_archive_add (archive, INSTAGRAM_TOP "/" PROFILE_ENTRY, PROFILE_JSON);
+  rapport_test_archive_add_repeated (archive,
+                                     INSTAGRAM_TOP "/your_instagram_activity/content/posts_1.json",
+                                     "[", "[], ", 10000000, "[]]");
+  rapport_test_archive_close (archive);
+  assert_refused (fixture, posts, RAPPORT_IMPORT_ERROR_EMPTY,
+                  INSTAGRAM_TOP "-posts.zip: the export holds no followers, posts");
+
+  archive = rapport_test_archive_new (wide, "zip");
+  rapport_test_archive_add_repeated (archive, INSTAGRAM_TOP "/" PROFILE_ENTRY,
+                                     "{\"profile_user\": [], \"x\": {", "\"\": [], ", 4000000,
+                                     "\"\": []}}");
+  rapport_test_archive_close (archive);
+  assert_refused (fixture, wide, RAPPORT_IMPORT_ERROR_TOO_LARGE,
+                  "personal_information.json: too large to read: its data would take more "
+                  "than 268.4\xc2\xa0MB of memory");
+}
+
 #define N_LIST_FILES 3000
 #define LIST_ROW(name) \
   "{\"string_list_data\": [{\"value\": \"" name "\", \"timestamp\": 1700000000}]}"
@@ -535,6 +580,7 @@ main (int   argc,
   ADD ("/import/special-files", test_special_files);
   ADD ("/import/damaged-and-empty", test_damaged_and_empty);
   ADD ("/import/many-list-files", test_many_list_files);
+  ADD ("/import/crafted-json", test_crafted_json);
   ADD ("/import/command-line", test_command_line);
 #undef ADD
 

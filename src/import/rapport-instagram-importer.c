@@ -142,27 +142,6 @@ rapport_instagram_get_list (const RapportJsonValue *object,
 }
 
 const RapportJsonValue *
-rapport_instagram_require_rows (const RapportJsonValue  *root,
-                                GError                 **error,
-                                const char              *message_format,
-                                ...)
-{
-  const RapportJsonValue *rows = rapport_instagram_root_rows (root);
-  va_list args;
-
-  if (rows != NULL)
-    return rows;
-  if (error != NULL)
-    {
-      va_start (args, message_format);
-      *error = g_error_new_valist (RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
-                                   message_format, args);
-      va_end (args);
-    }
-  return NULL;
-}
-
-const RapportJsonValue *
 rapport_instagram_root_rows (const RapportJsonValue *root)
 {
   if (rapport_instagram_is_list (root))
@@ -235,6 +214,35 @@ rapport_instagram_foreach_row (RapportInstagramImport   *self,
   g_assert (rapport_instagram_is_list (list));
 
   return rapport_json_tree_foreach (tree, list, row_batch, &batch, self->cancellable, error);
+}
+
+gboolean
+rapport_instagram_read_rows (RapportInstagramImport   *self,
+                             const char               *entry,
+                             RapportInstagramRowFunc   func,
+                             gpointer                  user_data,
+                             GError                  **error,
+                             const char               *message_format,
+                             ...)
+{
+  g_autoptr(RapportJsonTree) tree = rapport_instagram_read_tree (self, entry, error);
+  const RapportJsonValue *rows;
+  va_list args;
+
+  if (tree == NULL)
+    return FALSE;
+  rows = rapport_instagram_root_rows (rapport_json_tree_get_root (tree));
+  if (rows != NULL)
+    return rapport_instagram_foreach_row (self, tree, entry, rows, func, user_data, error);
+
+  if (error != NULL)
+    {
+      va_start (args, message_format);
+      *error = g_error_new_valist (RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
+                                   message_format, args);
+      va_end (args);
+    }
+  return FALSE;
 }
 
 const RapportJsonValue *

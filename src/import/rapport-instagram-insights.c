@@ -161,16 +161,8 @@ rapport_instagram_read_post_insights (RapportInstagramImport  *self,
                                       const char              *entry,
                                       GError                 **error)
 {
-  g_autoptr(RapportJsonTree) tree = rapport_instagram_read_tree (self, entry, error);
-  const RapportJsonValue *rows;
-
-  if (tree == NULL)
-    return FALSE;
-  rows = rapport_instagram_require_rows (rapport_json_tree_get_root (tree), error,
-                                         _("%s: the file does not hold insights of posts"),
-                                         entry);
-  return rows != NULL &&
-         rapport_instagram_foreach_row (self, tree, entry, rows, post_insights_row, NULL, error);
+  return rapport_instagram_read_rows (self, entry, post_insights_row, NULL, error,
+                                      _("%s: the file does not hold insights of posts"), entry);
 }
 
 void
@@ -266,15 +258,7 @@ rapport_instagram_read_audience_insights (RapportInstagramImport  *self,
                                           gint64                  *followers,
                                           GError                 **error)
 {
-  g_autoptr(RapportJsonTree) tree = rapport_instagram_read_tree (self, entry, error);
-  const RapportJsonValue *rows;
-
   *followers = RAPPORT_COUNT_UNKNOWN;
-  if (tree == NULL)
-    return FALSE;
-  rows = rapport_instagram_require_rows (rapport_json_tree_get_root (tree), error,
-                                         _("%s: the file does not hold audience insights"),
-                                         entry);
-  return rows != NULL &&
-         rapport_instagram_foreach_row (self, tree, entry, rows, audience_row, followers, error);
+  return rapport_instagram_read_rows (self, entry, audience_row, followers, error,
+                                      _("%s: the file does not hold audience insights"), entry);
 }

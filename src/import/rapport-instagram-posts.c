@@ -202,16 +202,8 @@ read_posts_file (RapportInstagramImport  *self,
                  int                      kind,
                  GError                 **error)
 {
-  g_autoptr(RapportJsonTree) tree = rapport_instagram_read_tree (self, entry, error);
-  const RapportJsonValue *rows;
-
-  if (tree == NULL)
-    return FALSE;
-  rows = rapport_instagram_require_rows (rapport_json_tree_get_root (tree), error,
-                                         _("%s: the file does not hold a list of posts"), entry);
-  if (rows == NULL ||
-      !rapport_instagram_foreach_row (self, tree, entry, rows, post_row, GINT_TO_POINTER (kind),
-                                      error))
+  if (!rapport_instagram_read_rows (self, entry, post_row, GINT_TO_POINTER (kind), error,
+                                    _("%s: the file does not hold a list of posts"), entry))
     return FALSE;
   rapport_import_sink_progress (self->sink, entry, self->n_records);
   return TRUE;
@@ -384,27 +376,6 @@ like_row (RapportInstagramImport  *self,
                            rapport_json_value_get_string (row, "title"), at, NULL, error);
 }
 
-/* A file of comments (with comment_row()) or of likes (with like_row()). */
-static gboolean
-read_rows_file (RapportInstagramImport   *self,
-                const char               *entry,
-                RapportInstagramRowFunc   func,
-                GError                  **error)
-{
-  g_autoptr(RapportJsonTree) tree = rapport_instagram_read_tree (self, entry, error);
-  const RapportJsonValue *rows;
-
-  if (tree == NULL)
-    return FALSE;
-  rows = rapport_instagram_require_rows (rapport_json_tree_get_root (tree), error,
-                                         func == comment_row
-                                         ? _("%s: the file does not hold a list of comments")
-                                         : _("%s: the file does not hold a list of likes"),
-                                         entry);
-  return rows != NULL &&
-         rapport_instagram_foreach_row (self, tree, entry, rows, func, NULL, error);
-}
-
 /* Until 2020: comments.json {"media_comments": [[time, text, owner]]} and likes.json
  * {"media_likes": [[time, owner]]}. */
 static gboolean
@@ -466,9 +437,16 @@ rapport_instagram_read_interactions (RapportInstagramImport  *self,
   const char *old;
 
   for (guint i = 0; i < comments->len; i++)
-    if (!read_rows_file (self, g_ptr_array_index (comments, i), comment_row, error))
-      return FALSE;
-  if (likes != NULL && !read_rows_file (self, likes, like_row, error))
+    {
+      const char *entry = g_ptr_array_index (comments, i);
+
+      if (!rapport_instagram_read_rows (self, entry, comment_row, NULL, error,
+                                        _("%s: the file does not hold a list of comments"), entry))
+        return FALSE;
+    }
+  if (likes != NULL &&
+      !rapport_instagram_read_rows (self, likes, like_row, NULL, error,
+                                    _("%s: the file does not hold a list of likes"), likes))
     return FALSE;
 
   if (!self->until_2020)

@@ -63,12 +63,6 @@ const RapportJsonValue *rapport_instagram_get_list     (const RapportJsonValue  
 /* The robust rule for Meta's JSON files: the root is the list of rows, or an object whose
  * first list-valued member holds them ({"relationships_following": [...]}).  NULL if neither. */
 const RapportJsonValue *rapport_instagram_root_rows    (const RapportJsonValue  *root);
-/* The rows of @root, or NULL with a RAPPORT_IMPORT_ERROR_MALFORMED error built from
- * @message_format (which names the entry and what the file should hold). */
-const RapportJsonValue *rapport_instagram_require_rows (const RapportJsonValue  *root,
-                                                        GError                 **error,
-                                                        const char              *message_format,
-                                                        ...) G_GNUC_PRINTF (3, 4);
 
 /* Called for each row of a list, in order; FALSE with @error set stops. */
 typedef gboolean (*RapportInstagramRowFunc) (RapportInstagramImport  *self,
@@ -85,6 +79,16 @@ gboolean  rapport_instagram_foreach_row    (RapportInstagramImport   *self,
                                             RapportInstagramRowFunc   func,
                                             gpointer                  user_data,
                                             GError                  **error);
+/* Hands each row of @entry (see rapport_instagram_root_rows()) to @func.  A file without rows
+ * fails with RAPPORT_IMPORT_ERROR_MALFORMED built from @message_format, which names the entry
+ * and what the file should hold. */
+gboolean  rapport_instagram_read_rows      (RapportInstagramImport   *self,
+                                            const char               *entry,
+                                            RapportInstagramRowFunc   func,
+                                            gpointer                  user_data,
+                                            GError                  **error,
+                                            const char               *message_format,
+                                            ...) G_GNUC_PRINTF (6, 7);
 void      rapport_instagram_note_time      (RapportInstagramImport  *self,
                                             gint64                   unix_seconds);
 gboolean  rapport_instagram_tick           (RapportInstagramImport  *self,

@@ -117,6 +117,12 @@ gsize    rapport_json_skip_js_prefix   (const char            *data,
                                         gsize                  size);
 /* @bytes without what rapport_json_skip_js_prefix() skips. */
 GBytes  *rapport_json_strip_js_prefix  (GBytes                *bytes);
+/* Hands the whole pages of @data between @from and @to back to the system.  @data must map a
+ * file read-only (see rapport_archive_read()): touching the pages again reads them from the
+ * file.  Returns where the next release starts. */
+gsize    rapport_json_release_pages    (const char            *data,
+                                        gsize                  from,
+                                        gsize                  to);
 /* The 1-based line of @offset in @bytes, for messages. */
 guint    rapport_json_line_at          (GBytes                *bytes,
                                         gsize                  offset);

@@ -87,12 +87,6 @@ const char           *rapport_json_scan_reason   (RapportJsonScanResult result);
 guint                 rapport_json_text_line_at  (const char *data,
                                                   gsize       size,
                                                   gsize       offset);
-/* Hands the whole pages of @data between @from and @to back to the system.  @data must map a
- * file read-only: touching the pages again reads them from the file.  Returns where the next
- * release starts. */
-gsize                 rapport_json_release_pages (const char *data,
-                                                  gsize       from,
-                                                  gsize       to);
 
 /* rapport-json-value.c */
 

@@ -14,14 +14,11 @@
 
 #include "rapport-test-util.h"
 
-void
-rapport_test_write_archive (const char *path,
-                            const char *format,
-                            ...)
+RapportTestArchive *
+rapport_test_archive_new (const char *path,
+                          const char *format)
 {
   struct archive *writer = archive_write_new ();
-  const char *name;
-  va_list args;
 
   if (g_str_equal (format, "zip"))
     {
@@ -34,37 +31,87 @@ rapport_test_write_archive (const char *path,
       archive_write_add_filter_gzip (writer);
     }
   g_assert_cmpint (archive_write_open_filename (writer, path), ==, ARCHIVE_OK);
+  return writer;
+}
+
+static void
+write_header (RapportTestArchive *archive,
+              const char         *name,
+              gboolean            folder,
+              guint64             size)
+{
+  struct archive_entry *entry = archive_entry_new ();
+
+  archive_entry_set_pathname (entry, name);
+  archive_entry_set_mtime (entry, 1700000000, 0);
+  archive_entry_set_filetype (entry, folder ? AE_IFDIR : AE_IFREG);
+  archive_entry_set_perm (entry, folder ? 0755 : 0644);
+  if (!folder)
+    archive_entry_set_size (entry, size);
+  g_assert_cmpint (archive_write_header (archive, entry), ==, ARCHIVE_OK);
+  archive_entry_free (entry);
+}
+
+static void
+write_data (RapportTestArchive *archive,
+            const char         *data,
+            gsize               len)
+{
+  if (len > 0)
+    g_assert_cmpint (archive_write_data (archive, data, len), ==, (la_ssize_t) len);
+}
+
+void
+rapport_test_archive_add (RapportTestArchive *archive,
+                          const char         *name,
+                          const char         *content)
+{
+  write_header (archive, name, content == NULL, content != NULL ? strlen (content) : 0);
+  if (content != NULL)
+    write_data (archive, content, strlen (content));
+}
+
+void
+rapport_test_archive_add_repeated (RapportTestArchive *archive,
+                                   const char         *name,
+                                   const char         *head,
+                                   const char         *unit,
+                                   guint64             count,
+                                   const char         *tail)
+{
+  g_autoptr(GString) block = g_string_new (NULL);
+  guint per_block = MAX (1, (64 * 1024) / MAX (1, strlen (unit)));
+
+  write_header (archive, name, FALSE, strlen (head) + count * strlen (unit) + strlen (tail));
+  write_data (archive, head, strlen (head));
+  for (guint i = 0; i < per_block; i++)
+    g_string_append (block, unit);
+  for (guint64 done = 0; done < count; done += per_block)
+    write_data (archive, block->str, MIN (per_block, count - done) * strlen (unit));
+  write_data (archive, tail, strlen (tail));
+}
+
+void
+rapport_test_archive_close (RapportTestArchive *archive)
+{
+  g_assert_cmpint (archive_write_close (archive), ==, ARCHIVE_OK);
+  archive_write_free (archive);
+}
+
+void
+rapport_test_write_archive (const char *path,
+                            const char *format,
+                            ...)
+{
+  RapportTestArchive *archive = rapport_test_archive_new (path, format);
+  const char *name;
+  va_list args;
 
   va_start (args, format);
   while ((name = va_arg (args, const char *)) != NULL)
-    {
-      const char *content = va_arg (args, const char *);
-      struct archive_entry *entry = archive_entry_new ();
-
-      archive_entry_set_pathname (entry, name);
-      archive_entry_set_mtime (entry, 1700000000, 0);
-      if (content == NULL)
-        {
-          archive_entry_set_filetype (entry, AE_IFDIR);
-          archive_entry_set_perm (entry, 0755);
-          g_assert_cmpint (archive_write_header (writer, entry), ==, ARCHIVE_OK);
-        }
-      else
-        {
-          gsize len = strlen (content);
-
-          archive_entry_set_filetype (entry, AE_IFREG);
-          archive_entry_set_perm (entry, 0644);
-          archive_entry_set_size (entry, len);
-          g_assert_cmpint (archive_write_header (writer, entry), ==, ARCHIVE_OK);
-          g_assert_cmpint (archive_write_data (writer, content, len), ==, (la_ssize_t) len);
-        }
-      archive_entry_free (entry);
-    }
+    rapport_test_archive_add (archive, name, va_arg (args, const char *));
   va_end (args);
-
-  g_assert_cmpint (archive_write_close (writer), ==, ARCHIVE_OK);
-  archive_write_free (writer);
+  rapport_test_archive_close (archive);
 }
 
 char *

@@ -9,6 +9,25 @@
 
 G_BEGIN_DECLS
 
+/* An archive written entry by entry: rapport_test_archive_new() with a @format of "zip" or
+ * "tar.gz", entries added in order, and rapport_test_archive_close() to finish it. */
+typedef struct archive RapportTestArchive;
+
+RapportTestArchive *rapport_test_archive_new          (const char         *path,
+                                                       const char         *format);
+/* A NULL @content adds a folder. */
+void                rapport_test_archive_add          (RapportTestArchive *archive,
+                                                       const char         *name,
+                                                       const char         *content);
+/* An entry of @head, @count times @unit and @tail, written without holding it in memory. */
+void                rapport_test_archive_add_repeated (RapportTestArchive *archive,
+                                                       const char         *name,
+                                                       const char         *head,
+                                                       const char         *unit,
+                                                       guint64             count,
+                                                       const char         *tail);
+void                rapport_test_archive_close        (RapportTestArchive *archive);
+
 /* Writes an archive at @path whose entries are given as name, content pairs ending with NULL.
  * @format is "zip" or "tar.gz".  A NULL content writes a folder entry. */
 void  rapport_test_write_archive (const char *path,

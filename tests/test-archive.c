@@ -52,7 +52,7 @@ test_folder (void)
   followers = rapport_archive_find_all (archive, "elsewhere", "followers_*.json");
   g_assert_cmpuint (followers->len, ==, 0);
 
-  bytes = rapport_archive_read (archive, "profile.json", &error);
+  bytes = rapport_archive_read (archive, "profile.json", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "{}\n", 3);
 }
@@ -83,12 +83,12 @@ test_zip_and_tar (void)
       g_assert_no_error (error);
       assert_entries (archive, expected);
 
-      bytes = rapport_archive_read (archive, "data/tweets.js", &error);
+      bytes = rapport_archive_read (archive, "data/tweets.js", NULL, &error);
       g_assert_no_error (error);
       g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                        "window.YTD.tweets.part0 = []", 28);
 
-      g_assert_null (rapport_archive_read (archive, "data/missing.js", &error));
+      g_assert_null (rapport_archive_read (archive, "data/missing.js", NULL, &error));
       g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE);
       g_assert_nonnull (strstr (error->message, "data/missing.js"));
     }
@@ -111,7 +111,7 @@ test_single_file (void)
   g_assert_no_error (error);
   assert_entries (archive, expected);
   g_assert_cmpint (rapport_archive_get_mtime (archive), >, 0);
-  bytes = rapport_archive_read (archive, "tweets.js", &error);
+  bytes = rapport_archive_read (archive, "tweets.js", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_bytes_get_size (bytes), ==, 28);
 
@@ -131,7 +131,7 @@ test_zip_bomb (void)
   archive = rapport_archive_open (path, &error);
   g_assert_no_error (error);
   rapport_archive_set_entry_limit (archive, 100000);
-  g_assert_null (rapport_archive_read (archive, "followers_1.json", &error));
+  g_assert_null (rapport_archive_read (archive, "followers_1.json", NULL, &error));
   g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_TOO_LARGE);
   g_assert_nonnull (strstr (error->message, "followers_1.json"));
 
@@ -161,7 +161,7 @@ test_damaged (void)
   if (archive != NULL)
     {
       g_assert_no_error (error);
-      bytes = rapport_archive_read (archive, "b.json", &error);
+      bytes = rapport_archive_read (archive, "b.json", NULL, &error);
       g_assert_null (bytes);
     }
   g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE);
@@ -170,6 +170,114 @@ test_damaged (void)
   g_assert_null (rapport_archive_open (missing, &error));
   g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE);
   g_assert_nonnull (strstr (error->message, "nothing-here.zip"));
+
+  rapport_test_remove_tree (dir);
+}
+
+/* Entries read in the archive's order take one pass over it, each header read once; an entry
+ * behind the last one read starts a new pass. */
+static void
+test_one_pass (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "split.zip", NULL);
+  g_autoptr(RapportArchive) archive = NULL;
+  g_autoptr(GError) error = NULL;
+  RapportTestArchive *writer = rapport_test_archive_new (path, "zip");
+  const char * const *entries;
+  guint n;
+
+  for (guint i = 1; i <= 500; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("followers_%u.json", i);
+
+      rapport_test_archive_add (writer, name, name);
+    }
+  rapport_test_archive_close (writer);
+
+  archive = rapport_archive_open (path, &error);
+  g_assert_no_error (error);
+  entries = rapport_archive_get_entries (archive, &n);
+  g_assert_cmpuint (n, ==, 500);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GBytes) bytes = rapport_archive_read (archive, entries[i], NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                       entries[i], strlen (entries[i]));
+    }
+  g_assert_cmpuint (rapport_archive_get_n_headers_read (archive), ==, 500);
+
+  /* Back to the start, and forward again past one entry. */
+  g_bytes_unref (rapport_archive_read (archive, entries[0], NULL, &error));
+  g_assert_no_error (error);
+  g_bytes_unref (rapport_archive_read (archive, entries[2], NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rapport_archive_get_n_headers_read (archive), ==, 503);
+
+  rapport_test_remove_tree (dir);
+}
+
+/* Whether a temporary file that an archive unpacked into is still in @path. */
+static gboolean
+holds_unpacked_file (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "rapport-unpacked-"))
+      return TRUE;
+  return FALSE;
+}
+
+/* A large entry is unpacked into a temporary file and mapped, as a file of a folder is, so its
+ * pages can go back to the system; nothing of it is left on disk.  Past the entry limit it is
+ * refused as too large, whether it was about to go to the file or not. */
+static void
+test_large_entry (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "export.zip", NULL);
+  g_autofree char *spill_dir = g_build_filename (g_get_user_cache_dir (), "rapport", NULL);
+  g_autoptr(RapportArchive) archive = NULL;
+  g_autoptr(GBytes) large = NULL;
+  g_autoptr(GBytes) small = NULL;
+  g_autoptr(GError) error = NULL;
+  RapportTestArchive *writer = rapport_test_archive_new (path, "zip");
+  const char *data;
+  gsize size;
+  gboolean mapped = FALSE;
+
+  rapport_test_archive_add_repeated (writer, "data/large.json", "[", "[1, 2], ", 400000, "[]]");
+  rapport_test_archive_add (writer, "data/small.json", "[]");
+  rapport_test_archive_close (writer);
+  archive = rapport_archive_open (path, &error);
+  g_assert_no_error (error);
+
+  large = rapport_archive_read (archive, "data/large.json", &mapped, &error);
+  g_assert_no_error (error);
+  g_assert_true (mapped);
+  data = g_bytes_get_data (large, &size);
+  g_assert_cmpuint (size, ==, 1 + 400000 * 8 + 3);
+  g_assert_cmpmem (data, 9, "[[1, 2], ", 9);
+  g_assert_cmpmem (data + size - 11, 11, "[1, 2], []]", 11);
+  g_assert_false (holds_unpacked_file (spill_dir));
+
+  small = rapport_archive_read (archive, "data/small.json", &mapped, &error);
+  g_assert_no_error (error);
+  g_assert_false (mapped);
+  g_assert_cmpmem (g_bytes_get_data (small, NULL), g_bytes_get_size (small), "[]", 2);
+
+  /* Past the limit while writing the temporary file. */
+  rapport_archive_set_entry_limit (archive, 2000000);
+  g_assert_null (rapport_archive_read (archive, "data/large.json", &mapped, &error));
+  g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "data/large.json: too large: it unpacks to more than "
+                   "2.0\xc2\xa0MB, which no real export file does; the archive may be damaged or "
+                   "malicious");
+  g_assert_false (holds_unpacked_file (spill_dir));
 
   rapport_test_remove_tree (dir);
 }
@@ -185,6 +293,8 @@ main (int   argc,
   g_test_add_func ("/archive/single-file", test_single_file);
   g_test_add_func ("/archive/zip-bomb", test_zip_bomb);
   g_test_add_func ("/archive/damaged", test_damaged);
+  g_test_add_func ("/archive/one-pass", test_one_pass);
+  g_test_add_func ("/archive/large-entry", test_large_entry);
 
   return g_test_run ();
 }

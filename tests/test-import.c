@@ -7,6 +7,10 @@
 
 #include "config.h"
 
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
@@ -292,6 +296,232 @@ test_cancelled (Fixture       *fixture,
   /* The same export imports afterwards. */
   g_clear_error (&error);
   import_ok (fixture, path, &summary);
+}
+
+/* Imports @path, which must fail with @code and a message containing @fragment and never
+ * "(null)", and leave the database as it was. */
+static void
+assert_refused (Fixture    *fixture,
+                const char *path,
+                int         code,
+                const char *fragment)
+{
+  g_autofree char *before = rapport_test_database_fingerprint (fixture->data_dir);
+  g_autofree char *after = NULL;
+  g_auto(RapportImportSummary) summary = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (rapport_import_path (fixture->store, path, &summary, NULL, &error));
+  g_assert_error (error, RAPPORT_IMPORT_ERROR, code);
+  if (strstr (error->message, fragment) == NULL)
+    g_error ("“%s” does not contain “%s”", error->message, fragment);
+  g_assert_null (strstr (error->message, "(null)"));
+  after = rapport_test_database_fingerprint (fixture->data_dir);
+  g_assert_cmpstr (before, ==, after);
+}
+
+#define PROFILE_JSON \
+  "{\"profile_user\": [{\"string_map_data\": {\"Username\": {\"value\": \"jo.doe\"}}}]}"
+#define INSTAGRAM_TOP "instagram-jo.doe-2024-03-01"
+#define PROFILE_ENTRY "personal_information/personal_information/personal_information.json"
+#define LISTS_FOLDER "connections/followers_and_following"
+
+/* An unpacked Instagram export in @fixture's folder, its followers_1.json left to the caller. */
+static char *
+make_instagram_folder (Fixture *fixture)
+{
+  g_autofree char *top = g_build_filename (fixture->dir, INSTAGRAM_TOP, NULL);
+  g_autofree char *profile = g_build_filename (top, PROFILE_ENTRY, NULL);
+  g_autofree char *profile_dir = g_path_get_dirname (profile);
+  g_autofree char *lists = g_build_filename (top, LISTS_FOLDER, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (profile_dir, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (lists, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (profile, PROFILE_JSON, -1, NULL));
+  return g_steal_pointer (&top);
+}
+
+/* A pipe or a device is refused at once, as the export or inside one: opening a pipe to read
+ * it would wait for a writer forever.  The test runs in a child that a timeout stops. */
+static void
+test_special_files (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *good = fixture_path ("tiktok", "old", NULL);
+  g_autofree char *pipe = g_build_filename (fixture->dir, "export.zip", NULL);
+  g_autofree char *folder = NULL;
+  g_autofree char *inner = NULL;
+  g_auto(RapportImportSummary) summary = { 0 };
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 20 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  import_ok (fixture, good, &summary);
+
+  g_assert_cmpint (mkfifo (pipe, 0600), ==, 0);
+  assert_refused (fixture, pipe, RAPPORT_IMPORT_ERROR_UNREADABLE,
+                  "export.zip: not a file but a pipe, a socket or a device");
+  assert_refused (fixture, "/dev/zero", RAPPORT_IMPORT_ERROR_UNREADABLE,
+                  "zero: not a file but a pipe, a socket or a device");
+
+  folder = make_instagram_folder (fixture);
+  inner = g_build_filename (folder, LISTS_FOLDER, "followers_1.json", NULL);
+  g_assert_cmpint (mkfifo (inner, 0600), ==, 0);
+  assert_refused (fixture, folder, RAPPORT_IMPORT_ERROR_UNREADABLE,
+                  LISTS_FOLDER "/followers_1.json: not a file but a pipe, a socket or a device");
+}
+
+/* What a damaged, empty or unreadable export says: its name and what is wrong. */
+static void
+test_damaged_and_empty (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *good = fixture_path ("tiktok", "old", NULL);
+  g_autofree char *zip = g_build_filename (fixture->dir, "whole.zip", NULL);
+  g_autofree char *cut = g_build_filename (fixture->dir, "instagram-cut.zip", NULL);
+  g_autofree char *empty = g_build_filename (fixture->dir, "instagram-empty.zip", NULL);
+  g_autofree char *empty_dir = g_build_filename (fixture->dir, "nothing", NULL);
+  g_autoptr(GString) followers = g_string_new ("[");
+  g_autofree char *content = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *locked = NULL;
+  g_auto(RapportImportSummary) summary = { 0 };
+  gsize length;
+
+  import_ok (fixture, good, &summary);
+
+  /* Varied rows, so that the zip is long and its middle is deflated data. */
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (followers, "%s{\"string_list_data\": [{\"value\": \"fan%u\", "
+                            "\"timestamp\": %u}]}", i > 0 ? ", " : "", i * 7919u, 1700000000u + i);
+  g_string_append (followers, "]");
+  rapport_test_write_archive (zip, "zip",
+                              INSTAGRAM_TOP "/" PROFILE_ENTRY, PROFILE_JSON,
+                              INSTAGRAM_TOP "/" LISTS_FOLDER "/followers_1.json", followers->str,
+                              NULL);
+  g_assert_true (g_file_get_contents (zip, &content, &length, NULL));
+  g_assert_true (g_file_set_contents (cut, content, length / 2, NULL));
+  assert_refused (fixture, cut, RAPPORT_IMPORT_ERROR_UNREADABLE,
+                  "instagram-cut.zip: the archive is damaged or incomplete");
+
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  assert_refused (fixture, empty, RAPPORT_IMPORT_ERROR_EMPTY,
+                  "instagram-empty.zip: the file is empty (0 bytes)");
+
+  g_assert_cmpint (g_mkdir (empty_dir, 0700), ==, 0);
+  assert_refused (fixture, empty_dir, RAPPORT_IMPORT_ERROR_UNRECOGNIZED,
+                  "nothing is not an export Rapport knows. It contains no files.");
+
+  /* Permissions do not hold root back. */
+  if (geteuid () != 0)
+    {
+      folder = make_instagram_folder (fixture);
+      locked = g_build_filename (folder, LISTS_FOLDER, "followers_1.json", NULL);
+      g_assert_true (g_file_set_contents (locked, "[]", -1, NULL));
+      g_assert_cmpint (g_chmod (locked, 0), ==, 0);
+      assert_refused (fixture, folder, RAPPORT_IMPORT_ERROR_UNREADABLE,
+                      LISTS_FOLDER "/followers_1.json: cannot be opened (Permission denied)");
+    }
+}
+
+/* Files crafted to take far more memory than their size: ten million empty posts (a zip of
+ * 30 KB that json-glib made into gigabytes), and a profile that is one object of four million
+ * members.  The first imports within a bound, the second is refused as too large; neither
+ * aborts.  A child with 1 GiB of address space proves the bound. */
+static void
+test_crafted_json (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *good = fixture_path ("tiktok", "old", NULL);
+  g_autofree char *posts = g_build_filename (fixture->dir, INSTAGRAM_TOP "-posts.zip", NULL);
+  g_autofree char *wide = g_build_filename (fixture->dir, INSTAGRAM_TOP "-wide.zip", NULL);
+  g_auto(RapportImportSummary) summary = { 0 };
+  struct rlimit limit = { 1 << 30, 1 << 30 };
+  RapportTestArchive *archive;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  import_ok (fixture, good, &summary);
+  g_assert_cmpint (setrlimit (RLIMIT_AS, &limit), ==, 0);
+
+  archive = rapport_test_archive_new (posts, "zip");
+  rapport_test_archive_add (archive, INSTAGRAM_TOP "/" PROFILE_ENTRY, PROFILE_JSON);
+  rapport_test_archive_add_repeated (archive,
+                                     INSTAGRAM_TOP "/your_instagram_activity/content/posts_1.json",
+                                     "[", "[], ", 10000000, "[]]");
+  rapport_test_archive_close (archive);
+  assert_refused (fixture, posts, RAPPORT_IMPORT_ERROR_EMPTY,
+                  INSTAGRAM_TOP "-posts.zip: the export holds no followers, posts");
+
+  archive = rapport_test_archive_new (wide, "zip");
+  rapport_test_archive_add_repeated (archive, INSTAGRAM_TOP "/" PROFILE_ENTRY,
+                                     "{\"profile_user\": [], \"x\": {", "\"\": [], ", 4000000,
+                                     "\"\": []}}");
+  rapport_test_archive_close (archive);
+  assert_refused (fixture, wide, RAPPORT_IMPORT_ERROR_TOO_LARGE,
+                  "personal_information.json: too large to read: its data would take more "
+                  "than 268.4\xc2\xa0MB of memory");
+}
+
+#define N_LIST_FILES 3000
+#define LIST_ROW(name) \
+  "{\"string_list_data\": [{\"value\": \"" name "\", \"timestamp\": 1700000000}]}"
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* An export split into thousands of small list files takes one pass over its zip, whether
+ * the zip holds them in their natural order or sorted as text (followers_10 before _2): each
+ * file used to walk the zip from its start, minutes under the import's write lock. */
+static void
+test_many_list_files (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  for (guint sorted_as_text = 0; sorted_as_text < 2; sorted_as_text++)
+    {
+      g_autofree char *zip = g_strdup_printf ("%s/" INSTAGRAM_TOP "-%u.zip", fixture->dir,
+                                              sorted_as_text);
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      g_auto(RapportImportSummary) summary = { 0 };
+      g_autoptr(GTimer) timer = NULL;
+      RapportTestArchive *archive;
+
+      for (guint i = 1; i <= N_LIST_FILES; i++)
+        g_ptr_array_add (names, g_strdup_printf (INSTAGRAM_TOP "/" LISTS_FOLDER
+                                                 "/followers_%u.json", i));
+      if (sorted_as_text)
+        g_ptr_array_sort (names, compare_strings);
+
+      archive = rapport_test_archive_new (zip, "zip");
+      rapport_test_archive_add (archive, INSTAGRAM_TOP "/" PROFILE_ENTRY, PROFILE_JSON);
+      for (guint i = 0; i < names->len; i++)
+        {
+          const char *name = g_ptr_array_index (names, i);
+          g_autofree char *content = g_strdup_printf ("[" LIST_ROW ("a%s") ", " LIST_ROW ("b%s")
+                                                      "]", name, name);
+
+          rapport_test_archive_add (archive, name, content);
+        }
+      rapport_test_archive_close (archive);
+
+      timer = g_timer_new ();
+      import_ok (fixture, zip, &summary);
+      g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, 20.0);
+      g_assert_cmpuint (summary.snapshot.n_followers, ==, 2 * N_LIST_FILES);
+    }
 }
 
 static void
@@ -582,6 +812,10 @@ main (int   argc,
   ADD ("/import/unrecognized", test_unrecognized);
   ADD ("/import/broken-file-changes-nothing", test_broken_file_changes_nothing);
   ADD ("/import/cancelled", test_cancelled);
+  ADD ("/import/special-files", test_special_files);
+  ADD ("/import/damaged-and-empty", test_damaged_and_empty);
+  ADD ("/import/many-list-files", test_many_list_files);
+  ADD ("/import/crafted-json", test_crafted_json);
   ADD ("/import/command-line", test_command_line);
   ADD ("/import/accounts-table", test_accounts_table);
   ADD ("/import/same-size-exports", test_same_size_exports);

@@ -340,6 +340,31 @@ assert_parse_fails (const char *json,
   g_assert_cmpuint (collected.calls, ==, 0);
 }
 
+/* An element whose tree would outgrow a batch's share of memory is refused as too large, long
+ * before it could exhaust memory; the elements before it were handed on. */
+static void
+test_too_large (void)
+{
+  /* Each empty array costs its value three times over: 48 bytes for 3 bytes of text. */
+  guint64 n = RAPPORT_JSON_BATCH_LIMIT / 48 + 1000;
+  g_autoptr(GString) json = g_string_sized_new (n * 3 + 64);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  Collected collected = { .in_order = TRUE };
+
+  g_string_append (json, "[{\"i\": 0},\n[");
+  for (guint64 i = 0; i < n; i++)
+    g_string_append (json, "[],");
+  g_string_append (json, "[]]]");
+  bytes = g_bytes_new (json->str, json->len);
+
+  g_assert_false (rapport_json_array_foreach (bytes, "data/test.js", collect, &collected, NULL,
+                                              &error));
+  g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "data/test.js: item 2 is too large to read: its data "
+                   "would take more than 67.1\xc2\xa0MB of memory");
+}
+
 static void
 test_value_errors (void)
 {
@@ -804,6 +829,7 @@ main (int   argc,
   g_test_add_func ("/json-array/split-errors", test_split_errors);
   g_test_add_func ("/json-array/values", test_values);
   g_test_add_func ("/json-array/value-errors", test_value_errors);
+  g_test_add_func ("/json-array/too-large", test_too_large);
   g_test_add_func ("/json-array/foreach-in-order", test_foreach_in_order);
   g_test_add_func ("/json-array/foreach-errors", test_foreach_errors);
   g_test_add_func ("/json-array/foreach-empty", test_foreach_empty);

@@ -5,12 +5,22 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <archive.h>
 #include <archive_entry.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "rapport-archive.h"
 #include "core/rapport-import-error.h"
+
+/* Entries larger than this are unpacked into a temporary file and mapped rather than held in
+ * memory (see rapport_archive_read()). */
+#define SPILL_BYTES (1 << 20)
 
 typedef enum
 {
@@ -29,12 +39,35 @@ struct _RapportArchive
   SourceKind kind;
   guint64 entry_limit;
 
-  /* Display names (root folders stripped) and, at the same index, the real names inside. */
+  /* Display names (root folders stripped), and where each is by display name. */
   GPtrArray *entries;
-  GHashTable *real_names;
+  GHashTable *locations; /* Location */
+
+  /* An archive's reader stays open after an entry: the next one on is read from there, so
+   * reading entries in the archive's order (as importers mostly do) unpacks it once rather
+   * than walking it from the start for each.  The threads of an import share it. */
+  GMutex lock;
+  struct archive *reader;
+  guint next_index; /* of the header the reader reads next */
+  guint64 n_headers_read;
 };
 
+typedef struct
+{
+  char *real_name; /* the name inside the archive or folder */
+  guint index;     /* of its header in the archive */
+} Location;
+
 G_DEFINE_FINAL_TYPE (RapportArchive, rapport_archive, G_TYPE_OBJECT)
+
+static void
+location_free (gpointer data)
+{
+  Location *location = data;
+
+  g_free (location->real_name);
+  g_free (location);
+}
 
 static void
 rapport_archive_finalize (GObject *object)
@@ -44,7 +77,9 @@ rapport_archive_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
-  g_clear_pointer (&self->real_names, g_hash_table_unref);
+  g_clear_pointer (&self->locations, g_hash_table_unref);
+  g_clear_pointer (&self->reader, archive_read_free);
+  g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (rapport_archive_parent_class)->finalize (object);
 }
@@ -60,7 +95,8 @@ rapport_archive_init (RapportArchive *self)
 {
   self->entry_limit = RAPPORT_ARCHIVE_DEFAULT_ENTRY_LIMIT;
   self->entries = g_ptr_array_new_with_free_func (g_free);
-  self->real_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->locations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, location_free);
+  g_mutex_init (&self->lock);
 }
 
 /* Operating-system clutter that ends up in zips made on macOS and elsewhere. */
@@ -147,13 +183,18 @@ compare_entries (gconstpointer a,
 
 static void
 add_entry (RapportArchive *self,
-           const char     *real_name)
+           const char     *real_name,
+           guint           index)
 {
   g_autofree char *name = normalize_name (real_name);
+  Location *location;
 
-  if (name == NULL || is_clutter (name) || g_hash_table_contains (self->real_names, name))
+  if (name == NULL || is_clutter (name) || g_hash_table_contains (self->locations, name))
     return;
-  g_hash_table_insert (self->real_names, g_strdup (name), g_strdup (real_name));
+  location = g_new (Location, 1);
+  location->real_name = g_strdup (real_name);
+  location->index = index;
+  g_hash_table_insert (self->locations, g_strdup (name), location);
   g_ptr_array_add (self->entries, g_steal_pointer (&name));
 }
 
@@ -196,21 +237,34 @@ strip_common_folders (RapportArchive *self)
     return;
 
   {
-    g_autoptr(GHashTable) renamed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    g_autoptr(GHashTable) renamed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                           location_free);
 
     for (guint i = 0; i < self->entries->len; i++)
       {
         char *old = g_ptr_array_index (self->entries, i);
         char *shorter = g_strdup (old + strip);
+        gpointer old_key = NULL;
+        gpointer location = NULL;
 
-        g_hash_table_insert (renamed, g_strdup (shorter),
-                             g_strdup (g_hash_table_lookup (self->real_names, old)));
+        g_hash_table_steal_extended (self->locations, old, &old_key, &location);
+        g_hash_table_insert (renamed, g_strdup (shorter), location);
+        g_free (old_key);
         self->entries->pdata[i] = shorter;
         g_free (old);
       }
-    g_clear_pointer (&self->real_names, g_hash_table_unref);
-    self->real_names = g_steal_pointer (&renamed);
+    g_clear_pointer (&self->locations, g_hash_table_unref);
+    self->locations = g_steal_pointer (&renamed);
   }
+}
+
+/* libarchive says nothing when an archive just stops. */
+static const char *
+reader_problem (struct archive *reader)
+{
+  const char *problem = archive_error_string (reader);
+
+  return problem != NULL && problem[0] != '\0' ? problem : _("the file may have been cut short");
 }
 
 static struct archive *
@@ -231,11 +285,19 @@ open_reader (const char  *path,
   if (archive_read_open_filename (reader, path, 64 * 1024) != ARCHIVE_OK)
     {
       g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
-                   "%s", archive_error_string (reader) ? archive_error_string (reader) : "");
+                   "%s", reader_problem (reader));
       archive_read_free (reader);
       return NULL;
     }
   return reader;
+}
+
+static const char *
+header_name (struct archive_entry *entry)
+{
+  const char *name = archive_entry_pathname_utf8 (entry);
+
+  return name != NULL ? name : archive_entry_pathname (entry);
 }
 
 /* Sets *@opened to FALSE when libarchive does not recognise the file as an archive at all. */
@@ -246,6 +308,7 @@ list_archive (RapportArchive  *self,
 {
   struct archive *reader;
   struct archive_entry *entry;
+  guint index = 0;
   int status;
 
   *opened = FALSE;
@@ -255,20 +318,19 @@ list_archive (RapportArchive  *self,
 
   while ((status = archive_read_next_header (reader, &entry)) == ARCHIVE_OK)
     {
-      const char *name = archive_entry_pathname_utf8 (entry);
+      const char *name = header_name (entry);
 
-      if (name == NULL)
-        name = archive_entry_pathname (entry);
       if (name != NULL && archive_entry_filetype (entry) == AE_IFREG)
-        add_entry (self, name);
+        add_entry (self, name, index);
       archive_read_data_skip (reader);
+      index++;
     }
 
   if (status != ARCHIVE_EOF)
     {
       g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
                    _("%s: the archive is damaged or incomplete (%s)"),
-                   self->name, archive_error_string (reader));
+                   self->name, reader_problem (reader));
       archive_read_free (reader);
       return FALSE;
     }
@@ -313,18 +375,54 @@ list_folder (RapportArchive  *self,
           if (!list_folder (self, child, relative, depth + 1, error))
             return FALSE;
         }
-      else if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR)
+      else if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR ||
+               g_file_info_get_file_type (info) == G_FILE_TYPE_SPECIAL)
         {
-          add_entry (self, relative);
+          /* A pipe or a device is listed, so that reading it says what it is. */
+          add_entry (self, relative, 0);
         }
     }
   return error == NULL || *error == NULL;
 }
 
+/* Only files (and, with @folder_too, folders) hold exports.  Opening a pipe waits for a writer
+ * and reading a device may never end, so they are refused, and the open itself does not wait. */
+static int
+open_checked (const char   *path,
+              const char   *name,
+              gboolean      folder_too,
+              struct stat  *st,
+              GError      **error)
+{
+  int fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
+  int saved_errno;
+
+  if (fd < 0 || fstat (fd, st) != 0)
+    {
+      saved_errno = errno;
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
+                   _("%s: cannot be opened (%s)"), name, g_strerror (saved_errno));
+      return -1;
+    }
+  if (!S_ISREG (st->st_mode) && !(folder_too && S_ISDIR (st->st_mode)))
+    {
+      close (fd);
+      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
+                   _("%s: not a file but a pipe, a socket or a device, which cannot be "
+                     "imported"), name);
+      return -1;
+    }
+  return fd;
+}
+
 static gboolean
 looks_like_archive_name (const char *name)
 {
-  static const char * const suffixes[] = { ".zip", ".tar", ".gz", ".tgz", ".bz2", ".xz", ".zst", ".7z" };
+  static const char * const suffixes[] = {
+    ".zip", ".tar", ".gz", ".tgz", ".bz2", ".xz", ".zst", ".7z",
+  };
   g_autofree char *lower = g_ascii_strdown (name, -1);
 
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
@@ -339,9 +437,10 @@ rapport_archive_open (const char  *path,
 {
   g_autoptr(RapportArchive) self = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
   gboolean opened = FALSE;
+  struct stat st;
+  int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -351,19 +450,12 @@ rapport_archive_open (const char  *path,
   self->path = g_file_get_path (file);
   self->name = g_file_get_basename (file);
 
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","
-                            G_FILE_ATTRIBUTE_TIME_MODIFIED,
-                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
-  if (info == NULL)
-    {
-      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
-                   _("%s: cannot be opened (%s)"), self->name, local_error->message);
-      return NULL;
-    }
-  self->mtime = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED);
+  if ((fd = open_checked (self->path, self->name, TRUE, &st, error)) < 0)
+    return NULL;
+  close (fd);
+  self->mtime = st.st_mtime;
 
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+  if (S_ISDIR (st.st_mode))
     {
       self->kind = SOURCE_FOLDER;
       if (!list_folder (self, file, NULL, 0, &local_error))
@@ -372,6 +464,12 @@ rapport_archive_open (const char  *path,
                        _("%s: the folder cannot be read (%s)"), self->name, local_error->message);
           return NULL;
         }
+    }
+  else if (st.st_size == 0)
+    {
+      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_EMPTY,
+                   _("%s: the file is empty (0 bytes)"), self->name);
+      return NULL;
     }
   else if (list_archive (self, &opened, &local_error))
     {
@@ -383,8 +481,8 @@ rapport_archive_open (const char  *path,
       g_clear_error (&local_error);
       self->kind = SOURCE_FILE;
       g_ptr_array_set_size (self->entries, 0);
-      g_hash_table_remove_all (self->real_names);
-      add_entry (self, self->name);
+      g_hash_table_remove_all (self->locations);
+      add_entry (self, self->name, 0);
     }
   else
     {
@@ -502,135 +600,306 @@ rapport_archive_find_all (RapportArchive *self,
   return found;
 }
 
-static GBytes *
-read_from_archive (RapportArchive  *self,
-                   const char      *entry_name,
-                   const char      *real_name,
-                   GError         **error)
+static void
+set_too_large_error (RapportArchive  *self,
+                     const char      *entry_name,
+                     GError         **error)
 {
-  struct archive *reader;
-  struct archive_entry *entry;
-  g_autoptr(GError) open_error = NULL;
-  GBytes *bytes = NULL;
-  int status;
+  g_autofree char *limit = g_format_size (self->entry_limit);
 
-  if (!(reader = open_reader (self->path, &open_error)))
+  g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_TOO_LARGE,
+               _("%s: too large: it unpacks to more than %s, which no real export file does; "
+                 "the archive may be damaged or malicious"),
+               entry_name, limit);
+}
+
+/* An unlinked file in the user's cache folder (or else the temporary one): it is gone once
+ * closed and unmapped, whatever happens to the import. */
+static int
+open_spill_file (const char  *entry_name,
+                 GError     **error)
+{
+  g_autofree char *cache = g_build_filename (g_get_user_cache_dir (), "rapport", NULL);
+  const char *folders[] = { cache, g_get_tmp_dir () };
+  int saved_errno = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (folders); i++)
     {
-      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
-                   _("%s: cannot be read (%s)"), entry_name, open_error->message);
+      g_autofree char *template = NULL;
+      int fd;
+
+      if (g_mkdir_with_parents (folders[i], 0700) != 0)
+        {
+          saved_errno = errno;
+          continue;
+        }
+#ifdef O_TMPFILE
+      if ((fd = open (folders[i], O_TMPFILE | O_RDWR | O_CLOEXEC, 0600)) >= 0)
+        return fd;
+#endif
+      /* Not every file system has unnamed files. */
+      template = g_build_filename (folders[i], "rapport-unpacked-XXXXXX", NULL);
+      if ((fd = g_mkstemp_full (template, O_RDWR | O_CLOEXEC, 0600)) >= 0)
+        {
+          g_unlink (template);
+          return fd;
+        }
+      saved_errno = errno;
+    }
+
+  g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
+               _("%s: cannot be unpacked: no temporary file can be made (%s)"),
+               entry_name, g_strerror (saved_errno));
+  return -1;
+}
+
+static gboolean
+write_all (int          fd,
+           const void  *data,
+           gsize        size,
+           const char  *entry_name,
+           GError     **error)
+{
+  const guint8 *p = data;
+
+  while (size > 0)
+    {
+      gssize n = write (fd, p, size);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
+                       _("%s: cannot be unpacked into a temporary file (%s)"),
+                       entry_name, g_strerror (saved_errno));
+          return FALSE;
+        }
+      p += n;
+      size -= n;
+    }
+  return TRUE;
+}
+
+/* The data of the entry whose header the reader just read: in memory when it is small, else
+ * unpacked into a temporary file that is mapped read-only, as a file of a folder is. */
+static GBytes *
+unpack (RapportArchive        *self,
+        struct archive        *reader,
+        struct archive_entry  *header,
+        const char            *entry_name,
+        gboolean              *mapped,
+        GError               **error)
+{
+  g_autoptr(GByteArray) buffer = NULL;
+  g_autoptr(GMappedFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean sized = archive_entry_size_is_set (header);
+  guint64 total = 0;
+  GBytes *bytes = NULL;
+  int fd = -1;
+
+  /* The declared size may lie (a zip bomb), so the limit is enforced while reading too. */
+  if (sized && (guint64) archive_entry_size (header) > self->entry_limit)
+    {
+      set_too_large_error (self, entry_name, error);
       return NULL;
     }
 
-  while ((status = archive_read_next_header (reader, &entry)) == ARCHIVE_OK)
+  buffer = g_byte_array_sized_new (sized ? MIN (archive_entry_size (header), SPILL_BYTES) + 1
+                                         : 65536);
+  for (;;)
     {
-      const char *name = archive_entry_pathname_utf8 (entry);
-      g_autoptr(GByteArray) buffer = NULL;
-      gssize n;
+      guint8 chunk[65536];
+      gssize n = archive_read_data (reader, chunk, sizeof chunk);
 
-      if (name == NULL)
-        name = archive_entry_pathname (entry);
-      if (g_strcmp0 (name, real_name) != 0)
+      if (n == 0)
+        break;
+      if (n < 0)
         {
-          archive_read_data_skip (reader);
-          continue;
+          g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
+                       _("%s: cannot be unpacked (%s)"), entry_name, reader_problem (reader));
+          goto out;
         }
-
-      /* The declared size may lie (a zip bomb), so the limit is enforced while reading too. */
-      if (archive_entry_size_is_set (entry) && (guint64) archive_entry_size (entry) > self->entry_limit)
-        goto too_large;
-
-      buffer = g_byte_array_sized_new (archive_entry_size_is_set (entry) ? archive_entry_size (entry) + 1 : 65536);
-      for (;;)
+      if (total + (guint64) n > self->entry_limit)
         {
-          guint8 chunk[65536];
-
-          n = archive_read_data (reader, chunk, sizeof chunk);
-          if (n == 0)
-            break;
-          if (n < 0)
-            {
-              g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
-                           _("%s: cannot be unpacked (%s)"), entry_name, archive_error_string (reader));
-              archive_read_free (reader);
-              return NULL;
-            }
-          if (buffer->len + (guint64) n > self->entry_limit)
-            goto too_large;
-          g_byte_array_append (buffer, chunk, n);
+          set_too_large_error (self, entry_name, error);
+          goto out;
         }
-      bytes = g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
-      break;
+      total += n;
+
+      if (fd < 0 && buffer->len + (gsize) n > SPILL_BYTES)
+        {
+          if ((fd = open_spill_file (entry_name, error)) < 0 ||
+              !write_all (fd, buffer->data, buffer->len, entry_name, error))
+            goto out;
+          g_clear_pointer (&buffer, g_byte_array_unref);
+        }
+      if (fd < 0)
+        g_byte_array_append (buffer, chunk, n);
+      else if (!write_all (fd, chunk, n, entry_name, error))
+        goto out;
     }
 
-  if (bytes == NULL && error != NULL && *error == NULL)
+  if (fd < 0)
+    {
+      *mapped = FALSE;
+      bytes = g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+      goto out;
+    }
+  if (!(file = g_mapped_file_new_from_fd (fd, FALSE, &local_error)))
+    {
+      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
+                   _("%s: cannot be unpacked into a temporary file (%s)"),
+                   entry_name, local_error->message);
+      goto out;
+    }
+  *mapped = TRUE;
+  bytes = g_mapped_file_get_bytes (file);
+
+out:
+  if (fd >= 0)
+    close (fd);
+  return bytes;
+}
+
+/* Called with the lock held. */
+static GBytes *
+read_from_archive (RapportArchive  *self,
+                   const char      *entry_name,
+                   const Location  *location,
+                   gboolean        *mapped,
+                   GError         **error)
+{
+  g_autoptr(GError) open_error = NULL;
+  struct archive_entry *header;
+  GBytes *bytes;
+  int status;
+
+  /* The reader only goes forward: an entry behind it takes a new one. */
+  if (self->reader != NULL && location->index < self->next_index)
+    g_clear_pointer (&self->reader, archive_read_free);
+  if (self->reader == NULL)
+    {
+      if (!(self->reader = open_reader (self->path, &open_error)))
+        {
+          g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
+                       _("%s: cannot be read (%s)"), entry_name, open_error->message);
+          return NULL;
+        }
+      self->next_index = 0;
+    }
+
+  /* libarchive skips the data of the entries passed over without unpacking them. */
+  while ((status = archive_read_next_header (self->reader, &header)) == ARCHIVE_OK)
+    {
+      self->n_headers_read++;
+      if (self->next_index++ == location->index)
+        break;
+    }
+
+  if (status != ARCHIVE_OK)
+    g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
+                 _("%s: cannot be unpacked (the archive is damaged or incomplete: %s)"),
+                 entry_name, reader_problem (self->reader));
+  else if (g_strcmp0 (header_name (header), location->real_name) != 0)
     g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
                  _("%s: cannot be found in the archive any more"), entry_name);
-  archive_read_free (reader);
-  return bytes;
+  else if ((bytes = unpack (self, self->reader, header, entry_name, mapped, error)) != NULL)
+    return bytes;
 
-too_large:
-  {
-    g_autofree char *limit = g_format_size (self->entry_limit);
-
-    g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_TOO_LARGE,
-                 _("%s: unpacks to more than %s, which no real export file does; the archive may be damaged or malicious"),
-                 entry_name, limit);
-  }
-  archive_read_free (reader);
+  /* Where a failed reader stands is not known. */
+  g_clear_pointer (&self->reader, archive_read_free);
   return NULL;
 }
 
-gboolean
-rapport_archive_maps_entries (RapportArchive *self)
+/* Mapping costs no copy, so even a 190 MB tweets.js adds nothing to the heap. */
+static GBytes *
+map_file (RapportArchive  *self,
+          const char      *entry,
+          const char      *real_name,
+          GError         **error)
 {
-  g_return_val_if_fail (RAPPORT_IS_ARCHIVE (self), FALSE);
+  g_autofree char *full = self->kind == SOURCE_FILE
+    ? g_strdup (self->path)
+    : g_build_filename (self->path, real_name, NULL);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GMappedFile) mapped = NULL;
+  struct stat st;
+  int fd;
 
-  return self->kind != SOURCE_ARCHIVE;
+  if ((fd = open_checked (full, entry, FALSE, &st, error)) < 0)
+    return NULL;
+  if ((guint64) st.st_size > self->entry_limit)
+    {
+      g_autofree char *limit = g_format_size (self->entry_limit);
+
+      close (fd);
+      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_TOO_LARGE,
+                   _("%s: too large: the file is larger than %s, which no real export file is"),
+                   entry, limit);
+      return NULL;
+    }
+
+  mapped = g_mapped_file_new_from_fd (fd, FALSE, &local_error);
+  close (fd);
+  if (mapped == NULL)
+    {
+      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
+                   _("%s: cannot be read (%s)"), entry, local_error->message);
+      return NULL;
+    }
+  return g_mapped_file_get_bytes (mapped);
+}
+
+guint64
+rapport_archive_get_n_headers_read (RapportArchive *self)
+{
+  guint64 n;
+
+  g_return_val_if_fail (RAPPORT_IS_ARCHIVE (self), 0);
+
+  g_mutex_lock (&self->lock);
+  n = self->n_headers_read;
+  g_mutex_unlock (&self->lock);
+  return n;
 }
 
 GBytes *
 rapport_archive_read (RapportArchive  *self,
                       const char      *entry,
+                      gboolean        *mapped,
                       GError         **error)
 {
-  const char *real_name;
+  const Location *location;
+  gboolean mapped_here = TRUE;
+  GBytes *bytes;
 
   g_return_val_if_fail (RAPPORT_IS_ARCHIVE (self), NULL);
   g_return_val_if_fail (entry != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!(real_name = g_hash_table_lookup (self->real_names, entry)))
+  if (!(location = g_hash_table_lookup (self->locations, entry)))
     {
       g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
                    _("%s: no such file in %s"), entry, self->name);
       return NULL;
     }
 
-  if (self->kind == SOURCE_ARCHIVE)
-    return read_from_archive (self, entry, real_name, error);
+  if (self->kind != SOURCE_ARCHIVE)
+    {
+      bytes = map_file (self, entry, location->real_name, error);
+    }
+  else
+    {
+      g_mutex_lock (&self->lock);
+      bytes = read_from_archive (self, entry, location, &mapped_here, error);
+      g_mutex_unlock (&self->lock);
+    }
 
-  {
-    g_autofree char *full = self->kind == SOURCE_FILE ? g_strdup (self->path)
-                                                      : g_build_filename (self->path, real_name, NULL);
-    g_autoptr(GError) local_error = NULL;
-    g_autoptr(GMappedFile) mapped = NULL;
-
-    /* Mapping costs no copy, so even a 190 MB tweets.js adds nothing to the heap. */
-    mapped = g_mapped_file_new (full, FALSE, &local_error);
-    if (mapped == NULL)
-      {
-        g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
-                     _("%s: cannot be read (%s)"), entry, local_error->message);
-        return NULL;
-      }
-    if (g_mapped_file_get_length (mapped) > self->entry_limit)
-      {
-        g_autofree char *limit = g_format_size (self->entry_limit);
-
-        g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_TOO_LARGE,
-                     _("%s: is larger than %s, which no real export file is"), entry, limit);
-        return NULL;
-      }
-    return g_mapped_file_get_bytes (mapped);
-  }
+  if (mapped != NULL)
+    *mapped = bytes != NULL && mapped_here;
+  return bytes;
 }

@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Uniform read access to an export however it arrived: a .zip, a .tar(.gz), an unpacked folder
- * or a single file.  Entries are read into memory (or mapped), never extracted to disk, so a
- * hostile entry name cannot write anywhere.
+ * or a single file.  Entries are read into memory or mapped, never extracted under their own
+ * names, so a hostile entry name cannot write anywhere.
  */
 
 #pragma once
@@ -44,13 +44,18 @@ const char         *rapport_archive_find            (RapportArchive  *self,
 GPtrArray          *rapport_archive_find_all        (RapportArchive  *self,
                                                      const char      *folder,
                                                      const char      *pattern);
-/* The whole content of @entry.  Errors name the entry. */
+/* The whole content of @entry.  An entry of a folder, a single file, or an entry of an archive
+ * larger than 1 MiB (unpacked into an unlinked temporary file) maps a file read-only, and
+ * *@mapped (if not NULL) says so: its pages can be handed back to the system as they are read,
+ * and are read again from the file when touched again.  Smaller entries of an archive are
+ * unpacked into memory.  Errors name the entry; an entry larger than the entry limit is
+ * RAPPORT_IMPORT_ERROR_TOO_LARGE. */
 GBytes             *rapport_archive_read            (RapportArchive  *self,
                                                      const char      *entry,
+                                                     gboolean        *mapped,
                                                      GError         **error);
-/* TRUE when rapport_archive_read() maps entries read-only from files on disk (a folder or a
- * single file) rather than unpacking them into memory: their pages can be handed back to the
- * system and are read again from the file. */
-gboolean            rapport_archive_maps_entries    (RapportArchive  *self);
+/* How many entry headers rapport_archive_read() went through in an archive, for tests:
+ * reading every entry in the archive's order goes through each header once. */
+guint64             rapport_archive_get_n_headers_read (RapportArchive *self);
 
 G_END_DECLS

@@ -255,7 +255,7 @@ rapport_instagram_read_relations_html (RapportInstagramImport  *self,
 
   if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
     return FALSE;
-  bytes = rapport_archive_read (self->archive, entry, error);
+  bytes = rapport_archive_read (self->archive, entry, NULL, error);
   if (bytes == NULL)
     return FALSE;
 

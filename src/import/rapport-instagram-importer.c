@@ -18,7 +18,6 @@
 #include "core/rapport-import-error.h"
 #include "import/rapport-export-name.h"
 #include "import/rapport-instagram-private.h"
-#include "import/rapport-json-util.h"
 
 /* Where the follow lists of 2021 and later exports are. */
 #define LISTS_FOLDER "followers_and_following"
@@ -127,17 +126,116 @@ rapport_instagram_add_relation (RapportInstagramImport  *self,
   return rapport_instagram_tick (self, entry, error);
 }
 
-JsonArray *
-rapport_instagram_require_rows (JsonNode    *root,
-                                GError     **error,
-                                const char  *message_format,
-                                ...)
+gboolean
+rapport_instagram_is_list (const RapportJsonValue *value)
 {
-  JsonArray *rows = rapport_instagram_root_rows (root);
+  return value != NULL &&
+         (value->kind == RAPPORT_JSON_ARRAY || value->kind == RAPPORT_JSON_LONG_ARRAY);
+}
+
+const RapportJsonValue *
+rapport_instagram_get_list (const RapportJsonValue *object,
+                            const char             *name)
+{
+  const RapportJsonValue *member = rapport_json_value_get_member (object, name);
+
+  return rapport_instagram_is_list (member) ? member : NULL;
+}
+
+const RapportJsonValue *
+rapport_instagram_root_rows (const RapportJsonValue *root)
+{
+  if (rapport_instagram_is_list (root))
+    return root;
+  if (root->kind != RAPPORT_JSON_OBJECT)
+    return NULL;
+
+  for (guint i = 0; i < root->length; i++)
+    {
+      if (rapport_instagram_is_list (&root->members[i].value))
+        return &root->members[i].value;
+    }
+  return NULL;
+}
+
+RapportJsonTree *
+rapport_instagram_read_tree (RapportInstagramImport  *self,
+                             const char              *entry,
+                             GError                 **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  gboolean mapped = FALSE;
+
+  if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
+    return NULL;
+  bytes = rapport_archive_read (self->archive, entry, &mapped, error);
+  if (bytes == NULL)
+    return NULL;
+  return rapport_json_tree_parse (bytes, entry, RAPPORT_INSTAGRAM_LONG_LIST_BYTES,
+                                  mapped ? RAPPORT_JSON_TREE_MAPPED : RAPPORT_JSON_TREE_NONE,
+                                  error);
+}
+
+typedef struct
+{
+  RapportInstagramImport *import;
+  const char *entry;
+  RapportInstagramRowFunc func;
+  gpointer user_data;
+} RowBatch;
+
+static gboolean
+row_batch (const RapportJsonValue  *elements,
+           guint                    n_elements,
+           guint64                  first_index,
+           gpointer                 user_data,
+           GError                 **error)
+{
+  RowBatch *batch = user_data;
+
+  for (guint i = 0; i < n_elements; i++)
+    {
+      if (!batch->func (batch->import, batch->entry, &elements[i], batch->user_data, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+rapport_instagram_foreach_row (RapportInstagramImport   *self,
+                               RapportJsonTree          *tree,
+                               const char               *entry,
+                               const RapportJsonValue   *list,
+                               RapportInstagramRowFunc   func,
+                               gpointer                  user_data,
+                               GError                  **error)
+{
+  RowBatch batch = { self, entry, func, user_data };
+
+  g_assert (rapport_instagram_is_list (list));
+
+  return rapport_json_tree_foreach (tree, list, row_batch, &batch, self->cancellable, error);
+}
+
+gboolean
+rapport_instagram_read_rows (RapportInstagramImport   *self,
+                             const char               *entry,
+                             RapportInstagramRowFunc   func,
+                             gpointer                  user_data,
+                             GError                  **error,
+                             const char               *message_format,
+                             ...)
+{
+  g_autoptr(RapportJsonTree) tree = rapport_instagram_read_tree (self, entry, error);
+  const RapportJsonValue *rows;
   va_list args;
 
+  if (tree == NULL)
+    return FALSE;
+  rows = rapport_instagram_root_rows (rapport_json_tree_get_root (tree));
   if (rows != NULL)
-    return rows;
+    return rapport_instagram_foreach_row (self, tree, entry, rows, func, user_data, error);
+
   if (error != NULL)
     {
       va_start (args, message_format);
@@ -145,84 +243,49 @@ rapport_instagram_require_rows (JsonNode    *root,
                                    message_format, args);
       va_end (args);
     }
-  return NULL;
+  return FALSE;
 }
 
-JsonArray *
-rapport_instagram_root_rows (JsonNode *root)
+const RapportJsonValue *
+rapport_instagram_array_get_object (const RapportJsonValue *array,
+                                    guint                   index)
 {
-  g_autoptr(GList) members = NULL;
-  JsonObject *object;
+  const RapportJsonValue *element;
 
-  if (root == NULL)
+  /* The elements of a long list cannot be reached by index; only a document's lists are. */
+  if (array == NULL || array->kind != RAPPORT_JSON_ARRAY || index >= array->length)
     return NULL;
-  if (JSON_NODE_HOLDS_ARRAY (root))
-    return json_node_get_array (root);
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    return NULL;
-
-  object = json_node_get_object (root);
-  members = json_object_get_members (object);
-  for (const GList *l = members; l != NULL; l = l->next)
-    {
-      JsonNode *node = json_object_get_member (object, l->data);
-
-      if (JSON_NODE_HOLDS_ARRAY (node))
-        return json_node_get_array (node);
-    }
-  return NULL;
-}
-
-JsonNode *
-rapport_instagram_read_json (RapportInstagramImport  *self,
-                             const char              *entry,
-                             GError                 **error)
-{
-  g_autoptr(GBytes) bytes = NULL;
-
-  if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
-    return NULL;
-  bytes = rapport_archive_read (self->archive, entry, error);
-  if (bytes == NULL)
-    return NULL;
-  return rapport_json_parse_bytes (bytes, entry, error);
-}
-
-JsonObject *
-rapport_instagram_array_get_object (JsonArray *array,
-                                    guint      index)
-{
-  JsonNode *node;
-
-  if (array == NULL || index >= json_array_get_length (array))
-    return NULL;
-  node = json_array_get_element (array, index);
-  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  element = &array->elements[index];
+  return element->kind == RAPPORT_JSON_OBJECT ? element : NULL;
 }
 
 const char *
-rapport_instagram_label_value (JsonObject *map,
-                               const char *label)
+rapport_instagram_label_value (const RapportJsonValue *map,
+                               const char             *label)
 {
-  JsonObject *item = map != NULL ? rapport_json_get_object (map, label) : NULL;
-
-  return item != NULL ? rapport_json_get_string (item, "value") : NULL;
+  return rapport_json_value_get_string (rapport_json_value_get_object (map, label), "value");
 }
 
 gint64
-rapport_instagram_node_time (JsonNode *node)
+rapport_instagram_value_time (const RapportJsonValue *value)
 {
   gint64 when = 0;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+  if (value == NULL)
     return 0;
-  if (json_node_get_value_type (node) == G_TYPE_INT64)
-    when = json_node_get_int (node);
-  else if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
-    when = (gint64) json_node_get_double (node);
-  else if (json_node_get_value_type (node) == G_TYPE_STRING &&
-           !rapport_date_parse_iso8601 (json_node_get_string (node), &when))
-    when = 0;
+  if (value->kind == RAPPORT_JSON_NUMBER)
+    {
+      /* Unix seconds, truncated when written with a fraction. */
+      if (strpbrk (value->text, ".eE") == NULL)
+        when = g_ascii_strtoll (value->text, NULL, 10);
+      else
+        when = (gint64) CLAMP (g_ascii_strtod (value->text, NULL), 0, (double) G_MAXINT64 / 2);
+    }
+  else if (value->kind == RAPPORT_JSON_STRING &&
+           !rapport_date_parse_iso8601 (value->text, &when))
+    {
+      when = 0;
+    }
   return when > 0 ? when : 0;
 }
 
@@ -339,18 +402,15 @@ read_account (RapportInstagramImport  *self,
   entry = rapport_archive_find (self->archive, "personal_information.json");
   if (entry != NULL)
     {
-      g_autoptr(JsonNode) root = rapport_instagram_read_json (self, entry, error);
-      JsonObject *object;
-      JsonObject *profile;
-      JsonObject *map;
+      g_autoptr(RapportJsonTree) tree = rapport_instagram_read_tree (self, entry, error);
+      const RapportJsonValue *profile;
+      const RapportJsonValue *map;
 
-      if (root == NULL)
+      if (tree == NULL)
         return FALSE;
-      object = JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
-      profile = object != NULL
-        ? rapport_instagram_array_get_object (rapport_json_get_array (object, "profile_user"), 0)
-        : NULL;
-      map = profile != NULL ? rapport_json_get_object (profile, "string_map_data") : NULL;
+      profile = rapport_instagram_array_get_object (
+        rapport_json_value_get_array (rapport_json_tree_get_root (tree), "profile_user"), 0);
+      map = rapport_json_value_get_object (profile, "string_map_data");
       if (map != NULL)
         {
           const char *username = rapport_instagram_label_value (map, "Username");
@@ -369,17 +429,19 @@ read_account (RapportInstagramImport  *self,
     : NULL;
   if (entry != NULL)
     {
-      g_autoptr(JsonNode) root = rapport_instagram_read_json (self, entry, error);
+      g_autoptr(RapportJsonTree) tree = rapport_instagram_read_tree (self, entry, error);
+      const RapportJsonValue *root;
 
-      if (root == NULL)
+      if (tree == NULL)
         return FALSE;
-      if (JSON_NODE_HOLDS_OBJECT (root))
+      root = rapport_json_tree_get_root (tree);
+      if (root->kind == RAPPORT_JSON_OBJECT)
         {
-          JsonObject *object = json_node_get_object (root);
-
-          *handle = rapport_instagram_repair_text (rapport_json_get_string (object, "username"));
+          *handle = rapport_instagram_repair_text (rapport_json_value_get_string (root,
+                                                                                  "username"));
           g_free (*display_name);
-          *display_name = rapport_instagram_repair_text (rapport_json_get_string (object, "name"));
+          *display_name = rapport_instagram_repair_text (rapport_json_value_get_string (root,
+                                                                                        "name"));
         }
     }
 
@@ -438,34 +500,33 @@ read_connections (RapportInstagramImport  *self,
     { "followers", RAPPORT_DIRECTION_FOLLOWER },
     { "following", RAPPORT_DIRECTION_FOLLOWING },
   };
-  g_autoptr(JsonNode) root = rapport_instagram_read_json (self, entry, error);
-  JsonObject *object;
+  g_autoptr(RapportJsonTree) tree = rapport_instagram_read_tree (self, entry, error);
+  const RapportJsonValue *root;
 
-  if (root == NULL)
+  if (tree == NULL)
     return FALSE;
-  if (!JSON_NODE_HOLDS_OBJECT (root))
+  root = rapport_json_tree_get_root (tree);
+  if (root->kind != RAPPORT_JSON_OBJECT)
     {
       g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
                    _("%s: the file does not hold lists of accounts"), entry);
       return FALSE;
     }
-  object = json_node_get_object (root);
 
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     {
-      JsonObject *map = rapport_json_get_object (object, lists[i].member);
-      g_autoptr(GList) names = NULL;
+      const RapportJsonValue *map = rapport_json_value_get_object (root, lists[i].member);
 
       if (map == NULL)
         continue;
       if (!rapport_import_sink_begin_list (self->sink, lists[i].direction, error))
         return FALSE;
-      names = json_object_get_members (map);
-      for (const GList *l = names; l != NULL; l = l->next)
+      for (guint k = 0; k < map->length; k++)
         {
-          gint64 since = rapport_instagram_node_time (json_object_get_member (map, l->data));
+          const RapportJsonMember *member = &map->members[k];
 
-          if (!rapport_instagram_add_relation (self, entry, lists[i].direction, l->data, since,
+          if (!rapport_instagram_add_relation (self, entry, lists[i].direction, member->name,
+                                               rapport_instagram_value_time (&member->value),
                                                error))
             return FALSE;
         }

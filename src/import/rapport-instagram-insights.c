@@ -19,7 +19,6 @@
 #include "core/rapport-text.h"
 #include "core/rapport-import-error.h"
 #include "import/rapport-instagram-private.h"
-#include "import/rapport-json-util.h"
 
 /* Case-folded labels, English and German. */
 static const struct
@@ -53,87 +52,108 @@ fold_label (const char *key)
   return g_utf8_casefold (g_strstrip (repaired), -1);
 }
 
-static JsonObject *
-member_object (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
 /* The post's time: the "Creation Timestamp" entry, else the thumbnail's creation time, else
  * (with a translated label) the one entry that carries a timestamp. */
 static gint64
-insights_created_at (JsonObject *row,
-                     JsonObject *map)
+insights_created_at (const RapportJsonValue *row,
+                     const RapportJsonValue *map)
 {
-  JsonObject *item = rapport_json_get_object (map, "Creation Timestamp");
-  JsonObject *media = rapport_json_get_object (row, "media_map_data");
+  const RapportJsonValue *item = rapport_json_value_get_object (map, "Creation Timestamp");
+  const RapportJsonValue *media = rapport_json_value_get_object (row, "media_map_data");
   gint64 when;
 
   if (item != NULL)
     {
-      when = rapport_json_get_count (item, "timestamp");
+      when = rapport_json_value_get_count (item, "timestamp");
       if (when <= 0)
-        when = rapport_json_get_count (item, "value");
+        when = rapport_json_value_get_count (item, "value");
       if (when > 0)
         return when;
     }
 
-  if (media != NULL)
+  for (guint i = 0; media != NULL && i < media->length; i++)
     {
-      g_autoptr(GList) names = json_object_get_members (media);
-
-      for (const GList *l = names; l != NULL; l = l->next)
-        {
-          JsonObject *thumbnail = member_object (media, l->data);
-
-          when = thumbnail != NULL ? rapport_json_get_count (thumbnail, "creation_timestamp") : 0;
-          if (when > 0)
-            return when;
-        }
+      when = rapport_json_value_get_count (&media->members[i].value, "creation_timestamp");
+      if (when > 0)
+        return when;
     }
 
-  {
-    g_autoptr(GList) names = json_object_get_members (map);
-
-    for (const GList *l = names; l != NULL; l = l->next)
-      {
-        JsonObject *entry = member_object (map, l->data);
-
-        when = entry != NULL ? rapport_json_get_count (entry, "timestamp") : 0;
-        if (when > 0)
-          return when;
-      }
-  }
+  for (guint i = 0; i < map->length; i++)
+    {
+      when = rapport_json_value_get_count (&map->members[i].value, "timestamp");
+      if (when > 0)
+        return when;
+    }
   return 0;
 }
 
 static void
-read_post_counts (JsonObject               *map,
+read_post_counts (const RapportJsonValue   *map,
                   RapportInstagramInsights *insights)
 {
-  g_autoptr(GList) names = json_object_get_members (map);
-
-  for (const GList *l = names; l != NULL; l = l->next)
+  for (guint i = 0; i < map->length; i++)
     {
-      JsonObject *item = member_object (map, l->data);
+      const RapportJsonMember *item = &map->members[i];
       g_autofree char *label = NULL;
 
-      if (item == NULL)
+      if (item->value.kind != RAPPORT_JSON_OBJECT)
         continue;
-      label = fold_label (l->data);
-      for (guint i = 0; i < G_N_ELEMENTS (post_labels); i++)
+      label = fold_label (item->name);
+      for (guint k = 0; k < G_N_ELEMENTS (post_labels); k++)
         {
-          if (strcmp (label, post_labels[i].label) == 0)
+          if (strcmp (label, post_labels[k].label) == 0)
             {
-              G_STRUCT_MEMBER (gint64, insights, post_labels[i].offset) =
-                rapport_json_get_count (item, "value");
+              G_STRUCT_MEMBER (gint64, insights, post_labels[k].offset) =
+                rapport_json_value_get_count (&item->value, "value");
               break;
             }
         }
     }
+}
+
+static gboolean
+post_insights_row (RapportInstagramImport  *self,
+                   const char              *entry,
+                   const RapportJsonValue  *row,
+                   gpointer                 user_data,
+                   GError                 **error)
+{
+  const RapportJsonValue *map = rapport_json_value_get_object (row, "string_map_data");
+  RapportInstagramInsights insights = {
+    .likes = RAPPORT_COUNT_UNKNOWN,
+    .comments = RAPPORT_COUNT_UNKNOWN,
+    .saves = RAPPORT_COUNT_UNKNOWN,
+    .shares = RAPPORT_COUNT_UNKNOWN,
+    .impressions = RAPPORT_COUNT_UNKNOWN,
+    .reach = RAPPORT_COUNT_UNKNOWN,
+    .follows = RAPPORT_COUNT_UNKNOWN,
+    .views = RAPPORT_COUNT_UNKNOWN,
+  };
+
+  if (map == NULL)
+    {
+      rapport_import_sink_skip (self->sink, entry, _("insights without their figures"));
+      return TRUE;
+    }
+  insights.created_at = insights_created_at (row, map);
+  if (insights.created_at <= 0)
+    {
+      rapport_import_sink_skip (self->sink, entry,
+                                _("insights of a post without a creation time"));
+      return TRUE;
+    }
+  if (g_hash_table_contains (self->insights_by_time, &insights.created_at))
+    {
+      rapport_import_sink_skip (self->sink, entry, _("insights given twice for the same post"));
+      return TRUE;
+    }
+
+  read_post_counts (map, &insights);
+  g_array_append_val (self->insights, insights);
+  g_hash_table_insert (self->insights_by_time,
+                       g_memdup2 (&insights.created_at, sizeof insights.created_at),
+                       GUINT_TO_POINTER (self->insights->len));
+  return TRUE;
 }
 
 gboolean
@@ -141,55 +161,8 @@ rapport_instagram_read_post_insights (RapportInstagramImport  *self,
                                       const char              *entry,
                                       GError                 **error)
 {
-  g_autoptr(JsonNode) root = rapport_instagram_read_json (self, entry, error);
-  JsonArray *rows;
-
-  if (root == NULL)
-    return FALSE;
-  rows = rapport_instagram_require_rows (root, error, _("%s: the file does not hold insights of posts"),
-                                         entry);
-  if (rows == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < json_array_get_length (rows); i++)
-    {
-      JsonObject *row = rapport_instagram_array_get_object (rows, i);
-      JsonObject *map = row != NULL ? rapport_json_get_object (row, "string_map_data") : NULL;
-      RapportInstagramInsights insights = {
-        .likes = RAPPORT_COUNT_UNKNOWN,
-        .comments = RAPPORT_COUNT_UNKNOWN,
-        .saves = RAPPORT_COUNT_UNKNOWN,
-        .shares = RAPPORT_COUNT_UNKNOWN,
-        .impressions = RAPPORT_COUNT_UNKNOWN,
-        .reach = RAPPORT_COUNT_UNKNOWN,
-        .follows = RAPPORT_COUNT_UNKNOWN,
-        .views = RAPPORT_COUNT_UNKNOWN,
-      };
-
-      if (map == NULL)
-        {
-          rapport_import_sink_skip (self->sink, entry, _("insights without their figures"));
-          continue;
-        }
-      insights.created_at = insights_created_at (row, map);
-      if (insights.created_at <= 0)
-        {
-          rapport_import_sink_skip (self->sink, entry, _("insights of a post without a creation time"));
-          continue;
-        }
-      if (g_hash_table_contains (self->insights_by_time, &insights.created_at))
-        {
-          rapport_import_sink_skip (self->sink, entry, _("insights given twice for the same post"));
-          continue;
-        }
-
-      read_post_counts (map, &insights);
-      g_array_append_val (self->insights, insights);
-      g_hash_table_insert (self->insights_by_time,
-                           g_memdup2 (&insights.created_at, sizeof insights.created_at),
-                           GUINT_TO_POINTER (self->insights->len));
-    }
-  return TRUE;
+  return rapport_instagram_read_rows (self, entry, post_insights_row, NULL, error,
+                                      _("%s: the file does not hold insights of posts"), entry);
 }
 
 void
@@ -248,51 +221,44 @@ rapport_instagram_skip_unmatched_insights (RapportInstagramImport *self,
     }
 }
 
+/* The first follower total of the rows. */
+static gboolean
+audience_row (RapportInstagramImport  *self,
+              const char              *entry,
+              const RapportJsonValue  *row,
+              gpointer                 user_data,
+              GError                 **error)
+{
+  const RapportJsonValue *map = rapport_json_value_get_object (row, "string_map_data");
+  gint64 *followers = user_data;
+
+  for (guint i = 0; map != NULL && *followers < 0 && i < map->length; i++)
+    {
+      const RapportJsonMember *item = &map->members[i];
+      g_autofree char *label = NULL;
+
+      if (item->value.kind != RAPPORT_JSON_OBJECT)
+        continue;
+      label = fold_label (item->name);
+      for (guint k = 0; k < G_N_ELEMENTS (follower_labels); k++)
+        {
+          if (strcmp (label, follower_labels[k]) == 0)
+            {
+              *followers = rapport_json_value_get_count (&item->value, "value");
+              break;
+            }
+        }
+    }
+  return TRUE;
+}
+
 gboolean
 rapport_instagram_read_audience_insights (RapportInstagramImport  *self,
                                           const char              *entry,
                                           gint64                  *followers,
                                           GError                 **error)
 {
-  g_autoptr(JsonNode) root = rapport_instagram_read_json (self, entry, error);
-  JsonArray *rows;
-
   *followers = RAPPORT_COUNT_UNKNOWN;
-  if (root == NULL)
-    return FALSE;
-  rows = rapport_instagram_require_rows (root, error, _("%s: the file does not hold audience insights"),
-                                         entry);
-  if (rows == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < json_array_get_length (rows); i++)
-    {
-      JsonObject *row = rapport_instagram_array_get_object (rows, i);
-      JsonObject *map = row != NULL ? rapport_json_get_object (row, "string_map_data") : NULL;
-      g_autoptr(GList) names = map != NULL ? json_object_get_members (map) : NULL;
-
-      for (const GList *l = names; l != NULL; l = l->next)
-        {
-          JsonObject *item = member_object (map, l->data);
-          g_autofree char *label = NULL;
-
-          if (item == NULL)
-            continue;
-          label = fold_label (l->data);
-          for (guint k = 0; k < G_N_ELEMENTS (follower_labels); k++)
-            {
-              gint64 count;
-
-              if (strcmp (label, follower_labels[k]) != 0)
-                continue;
-              count = rapport_json_get_count (item, "value");
-              if (count >= 0)
-                {
-                  *followers = count;
-                  return TRUE;
-                }
-            }
-        }
-    }
-  return TRUE;
+  return rapport_instagram_read_rows (self, entry, audience_row, followers, error,
+                                      _("%s: the file does not hold audience insights"), entry);
 }

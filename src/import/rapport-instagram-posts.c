@@ -13,7 +13,6 @@
 #include "core/rapport-text.h"
 #include "core/rapport-import-error.h"
 #include "import/rapport-instagram-private.h"
-#include "import/rapport-json-util.h"
 
 static gboolean
 is_blank (const char *text)
@@ -29,17 +28,17 @@ is_blank (const char *text)
 }
 
 static gint64
-label_timestamp (JsonObject *map,
-                 const char *label)
+label_timestamp (const RapportJsonValue *map,
+                 const char             *label)
 {
-  JsonObject *item = map != NULL ? rapport_json_get_object (map, label) : NULL;
+  const RapportJsonValue *item = rapport_json_value_get_object (map, label);
   gint64 when;
 
   if (item == NULL)
     return 0;
-  when = rapport_json_get_count (item, "timestamp");
+  when = rapport_json_value_get_count (item, "timestamp");
   if (when <= 0)
-    when = rapport_json_get_count (item, "value");
+    when = rapport_json_value_get_count (item, "value");
   return when > 0 ? when : 0;
 }
 
@@ -77,13 +76,13 @@ find_in_post_folders (RapportArchive *archive,
 #define KIND_FEED (-1)
 
 static gboolean
-media_is_video (JsonObject *media)
+media_is_video (const RapportJsonValue *media)
 {
-  const char *uri = rapport_json_get_string (media, "uri");
-  JsonObject *metadata = rapport_json_get_object (media, "media_metadata");
+  const char *uri = rapport_json_value_get_string (media, "uri");
+  const RapportJsonValue *metadata = rapport_json_value_get_object (media, "media_metadata");
   g_autofree char *lower = uri != NULL ? g_ascii_strdown (uri, -1) : NULL;
 
-  if (metadata != NULL && rapport_json_get_object (metadata, "video_metadata") != NULL)
+  if (rapport_json_value_get_object (metadata, "video_metadata") != NULL)
     return TRUE;
   return lower != NULL && (g_str_has_suffix (lower, ".mp4") || g_str_has_suffix (lower, ".mov"));
 }
@@ -131,26 +130,27 @@ emit_post (RapportInstagramImport  *self,
 static gboolean
 read_post (RapportInstagramImport  *self,
            const char              *entry,
-           JsonObject              *row,
+           const RapportJsonValue  *row,
            int                      kind,
            GError                 **error)
 {
   g_autofree gint64 *times = NULL;
-  JsonArray *media = rapport_json_get_array (row, "media");
-  JsonObject *first = media != NULL ? rapport_instagram_array_get_object (media, 0) : row;
-  guint n_media = media != NULL ? json_array_get_length (media) : 1;
+  const RapportJsonValue *media = rapport_json_value_get_array (row, "media");
+  const RapportJsonValue *first = media != NULL ? rapport_instagram_array_get_object (media, 0)
+                                                : row;
+  guint n_media = media != NULL ? media->length : 1;
   guint n_times = 0;
   const char *caption;
   gint64 created_at;
   RapportPostType type;
 
-  caption = rapport_json_get_string (row, "title");
+  caption = rapport_json_value_get_string (row, "title");
   if ((caption == NULL || caption[0] == '\0') && first != NULL)
-    caption = rapport_json_get_string (first, "title");
+    caption = rapport_json_value_get_string (first, "title");
 
-  created_at = rapport_json_get_count (row, "creation_timestamp");
+  created_at = rapport_json_value_get_count (row, "creation_timestamp");
   if (created_at <= 0 && first != NULL)
-    created_at = rapport_json_get_count (first, "creation_timestamp");
+    created_at = rapport_json_value_get_count (first, "creation_timestamp");
   if (created_at <= 0)
     {
       rapport_import_sink_skip (self->sink, entry, _("a post without a creation time"));
@@ -171,8 +171,8 @@ read_post (RapportInstagramImport  *self,
   times[n_times++] = created_at;
   for (guint i = 0; media != NULL && i < n_media; i++)
     {
-      JsonObject *item = rapport_instagram_array_get_object (media, i);
-      gint64 when = item != NULL ? rapport_json_get_count (item, "creation_timestamp") : 0;
+      const RapportJsonValue *item = rapport_instagram_array_get_object (media, i);
+      gint64 when = rapport_json_value_get_count (item, "creation_timestamp");
 
       if (when > 0 && when != created_at)
         times[n_times++] = when;
@@ -182,36 +182,54 @@ read_post (RapportInstagramImport  *self,
 }
 
 static gboolean
+post_row (RapportInstagramImport  *self,
+          const char              *entry,
+          const RapportJsonValue  *row,
+          gpointer                 user_data,
+          GError                 **error)
+{
+  if (row->kind != RAPPORT_JSON_OBJECT)
+    {
+      rapport_import_sink_skip (self->sink, entry, _("a post that is not an object"));
+      return TRUE;
+    }
+  return read_post (self, entry, row, GPOINTER_TO_INT (user_data), error);
+}
+
+static gboolean
 read_posts_file (RapportInstagramImport  *self,
                  const char              *entry,
                  int                      kind,
                  GError                 **error)
 {
-  g_autoptr(JsonNode) root = rapport_instagram_read_json (self, entry, error);
-  JsonArray *rows;
-
-  if (root == NULL)
+  if (!rapport_instagram_read_rows (self, entry, post_row, GINT_TO_POINTER (kind), error,
+                                    _("%s: the file does not hold a list of posts"), entry))
     return FALSE;
-  rows = rapport_instagram_require_rows (root, error,
-                                         _("%s: the file does not hold a list of posts"), entry);
-  if (rows == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < json_array_get_length (rows); i++)
-    {
-      JsonObject *row = rapport_instagram_array_get_object (rows, i);
-
-      if (row == NULL)
-        rapport_import_sink_skip (self->sink, entry, _("a post that is not an object"));
-      else if (!read_post (self, entry, row, kind, error))
-        return FALSE;
-    }
   rapport_import_sink_progress (self->sink, entry, self->n_records);
   return TRUE;
 }
 
 /* Until 2020: media.json = {"photos": [{"caption", "taken_at", "path"}], "videos": …,
  * "stories": …}. */
+static gboolean
+media_2020_row (RapportInstagramImport  *self,
+                const char              *entry,
+                const RapportJsonValue  *item,
+                gpointer                 user_data,
+                GError                 **error)
+{
+  gint64 taken_at = rapport_instagram_value_time (rapport_json_value_get_member (item,
+                                                                                 "taken_at"));
+
+  if (taken_at <= 0)
+    {
+      rapport_import_sink_skip (self->sink, entry, _("a post without a creation time"));
+      return TRUE;
+    }
+  return emit_post (self, entry, GPOINTER_TO_INT (user_data), taken_at,
+                    rapport_json_value_get_string (item, "caption"), &taken_at, 1, error);
+}
+
 static gboolean
 read_media_2020 (RapportInstagramImport  *self,
                  const char              *entry,
@@ -222,39 +240,27 @@ read_media_2020 (RapportInstagramImport  *self,
     { "videos", RAPPORT_POST_VIDEO },
     { "stories", RAPPORT_POST_STORY },
   };
-  g_autoptr(JsonNode) root = rapport_instagram_read_json (self, entry, error);
-  JsonObject *object;
+  g_autoptr(RapportJsonTree) tree = rapport_instagram_read_tree (self, entry, error);
+  const RapportJsonValue *root;
 
-  if (root == NULL)
+  if (tree == NULL)
     return FALSE;
-  if (!JSON_NODE_HOLDS_OBJECT (root))
+  root = rapport_json_tree_get_root (tree);
+  if (root->kind != RAPPORT_JSON_OBJECT)
     {
       g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
                    _("%s: the file does not hold lists of posts"), entry);
       return FALSE;
     }
-  object = json_node_get_object (root);
 
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
-      JsonArray *items = rapport_json_get_array (object, kinds[k].member);
+      const RapportJsonValue *items = rapport_instagram_get_list (root, kinds[k].member);
 
-      for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
-        {
-          JsonObject *item = rapport_instagram_array_get_object (items, i);
-          gint64 taken_at = item != NULL
-            ? rapport_instagram_node_time (rapport_json_object_get_member_ci (item, "taken_at"))
-            : 0;
-
-          if (taken_at <= 0)
-            {
-              rapport_import_sink_skip (self->sink, entry, _("a post without a creation time"));
-              continue;
-            }
-          if (!emit_post (self, entry, kinds[k].type, taken_at,
-                          rapport_json_get_string (item, "caption"), &taken_at, 1, error))
-            return FALSE;
-        }
+      if (items != NULL &&
+          !rapport_instagram_foreach_row (self, tree, entry, items, media_2020_row,
+                                          GINT_TO_POINTER (kinds[k].type), error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -324,129 +330,101 @@ emit_interaction (RapportInstagramImport  *self,
 /* comments/post_comments_1.json: rows of {"string_map_data": {"Comment", "Media Owner",
  * "Time"}}. */
 static gboolean
-read_comments_file (RapportInstagramImport  *self,
-                    const char              *entry,
-                    GError                 **error)
+comment_row (RapportInstagramImport  *self,
+             const char              *entry,
+             const RapportJsonValue  *row,
+             gpointer                 user_data,
+             GError                 **error)
 {
-  g_autoptr(JsonNode) root = rapport_instagram_read_json (self, entry, error);
-  JsonArray *rows;
+  const RapportJsonValue *map = rapport_json_value_get_object (row, "string_map_data");
+  gint64 at;
 
-  if (root == NULL)
-    return FALSE;
-  rows = rapport_instagram_require_rows (root, error,
-                                         _("%s: the file does not hold a list of comments"),
-                                         entry);
-  if (rows == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < json_array_get_length (rows); i++)
+  if (map == NULL)
     {
-      JsonObject *row = rapport_instagram_array_get_object (rows, i);
-      JsonObject *map = row != NULL ? rapport_json_get_object (row, "string_map_data") : NULL;
-      gint64 at;
-
-      if (map == NULL)
-        {
-          rapport_import_sink_skip (self->sink, entry, _("a comment without its details"));
-          continue;
-        }
-      at = label_timestamp (map, "Time");
-      if (at <= 0)
-        at = label_timestamp (map, "Comment creation time");
-      if (!emit_interaction (self, entry, RAPPORT_INTERACTION_COMMENT,
-                             rapport_instagram_label_value (map, "Media Owner"), at,
-                             rapport_instagram_label_value (map, "Comment"), error))
-        return FALSE;
+      rapport_import_sink_skip (self->sink, entry, _("a comment without its details"));
+      return TRUE;
     }
-  return TRUE;
+  at = label_timestamp (map, "Time");
+  if (at <= 0)
+    at = label_timestamp (map, "Comment creation time");
+  return emit_interaction (self, entry, RAPPORT_INTERACTION_COMMENT,
+                           rapport_instagram_label_value (map, "Media Owner"), at,
+                           rapport_instagram_label_value (map, "Comment"), error);
 }
 
 /* likes/liked_posts.json: rows of {"title": owner, "string_list_data": [{"timestamp"}]}. */
 static gboolean
-read_likes_file (RapportInstagramImport  *self,
-                 const char              *entry,
-                 GError                 **error)
+like_row (RapportInstagramImport  *self,
+          const char              *entry,
+          const RapportJsonValue  *row,
+          gpointer                 user_data,
+          GError                 **error)
 {
-  g_autoptr(JsonNode) root = rapport_instagram_read_json (self, entry, error);
-  JsonArray *rows;
+  const RapportJsonValue *item;
+  gint64 at;
 
-  if (root == NULL)
-    return FALSE;
-  rows = rapport_instagram_require_rows (root, error,
-                                         _("%s: the file does not hold a list of likes"), entry);
-  if (rows == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < json_array_get_length (rows); i++)
+  if (row->kind != RAPPORT_JSON_OBJECT)
     {
-      JsonObject *row = rapport_instagram_array_get_object (rows, i);
-      JsonObject *item;
-
-      if (row == NULL)
-        {
-          rapport_import_sink_skip (self->sink, entry, _("a like that is not an object"));
-          continue;
-        }
-      item = rapport_instagram_array_get_object (rapport_json_get_array (row, "string_list_data"),
-                                                 0);
-      if (!emit_interaction (self, entry, RAPPORT_INTERACTION_LIKE,
-                             rapport_json_get_string (row, "title"),
-                             item != NULL ? rapport_json_get_count (item, "timestamp") : 0,
-                             NULL, error))
-        return FALSE;
+      rapport_import_sink_skip (self->sink, entry, _("a like that is not an object"));
+      return TRUE;
     }
-  return TRUE;
+  item = rapport_instagram_array_get_object (rapport_json_value_get_array (row,
+                                                                           "string_list_data"),
+                                             0);
+  at = item != NULL ? rapport_json_value_get_count (item, "timestamp") : 0;
+  return emit_interaction (self, entry, RAPPORT_INTERACTION_LIKE,
+                           rapport_json_value_get_string (row, "title"), at, NULL, error);
 }
 
 /* Until 2020: comments.json {"media_comments": [[time, text, owner]]} and likes.json
  * {"media_likes": [[time, owner]]}. */
+static gboolean
+interaction_2020_row (RapportInstagramImport  *self,
+                      const char              *entry,
+                      const RapportJsonValue  *row,
+                      gpointer                 user_data,
+                      GError                 **error)
+{
+  RapportInteractionKind kind = GPOINTER_TO_INT (user_data);
+  guint owner_index = kind == RAPPORT_INTERACTION_COMMENT ? 2 : 1;
+  const RapportJsonValue *owner;
+  const RapportJsonValue *text;
+
+  if (row->kind != RAPPORT_JSON_ARRAY || row->length <= owner_index)
+    {
+      rapport_import_sink_skip (self->sink, entry,
+                                kind == RAPPORT_INTERACTION_COMMENT
+                                ? _("a comment without its details")
+                                : _("a like without its details"));
+      return TRUE;
+    }
+  owner = &row->elements[owner_index];
+  text = kind == RAPPORT_INTERACTION_COMMENT ? &row->elements[1] : NULL;
+  return emit_interaction (self, entry, kind,
+                           owner->kind == RAPPORT_JSON_STRING ? owner->text : NULL,
+                           rapport_instagram_value_time (&row->elements[0]),
+                           text != NULL && text->kind == RAPPORT_JSON_STRING ? text->text : NULL,
+                           error);
+}
+
 static gboolean
 read_interactions_2020 (RapportInstagramImport  *self,
                         const char              *entry,
                         RapportInteractionKind   kind,
                         GError                 **error)
 {
-  g_autoptr(JsonNode) root = rapport_instagram_read_json (self, entry, error);
-  JsonArray *rows;
+  g_autoptr(RapportJsonTree) tree = rapport_instagram_read_tree (self, entry, error);
+  const RapportJsonValue *rows;
 
-  if (root == NULL)
+  if (tree == NULL)
     return FALSE;
   /* Other files of that name are not ours to read. */
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    return TRUE;
-  rows = rapport_json_get_array (json_node_get_object (root),
-                                 kind == RAPPORT_INTERACTION_COMMENT ? "media_comments"
-                                                                     : "media_likes");
-
-  for (guint i = 0; rows != NULL && i < json_array_get_length (rows); i++)
-    {
-      JsonNode *node = json_array_get_element (rows, i);
-      JsonArray *row = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-      guint length = row != NULL ? json_array_get_length (row) : 0;
-      guint owner_index = kind == RAPPORT_INTERACTION_COMMENT ? 2 : 1;
-      JsonNode *owner;
-      JsonNode *text;
-
-      if (length <= owner_index)
-        {
-          rapport_import_sink_skip (self->sink, entry,
-                                    kind == RAPPORT_INTERACTION_COMMENT
-                                    ? _("a comment without its details")
-                                    : _("a like without its details"));
-          continue;
-        }
-      owner = json_array_get_element (row, owner_index);
-      text = kind == RAPPORT_INTERACTION_COMMENT ? json_array_get_element (row, 1) : NULL;
-      if (!emit_interaction (self, entry, kind,
-                             JSON_NODE_HOLDS_VALUE (owner) ? json_node_get_string (owner) : NULL,
-                             rapport_instagram_node_time (json_array_get_element (row, 0)),
-                             text != NULL && JSON_NODE_HOLDS_VALUE (text)
-                             ? json_node_get_string (text)
-                             : NULL,
-                             error))
-        return FALSE;
-    }
-  return TRUE;
+  rows = rapport_instagram_get_list (rapport_json_tree_get_root (tree),
+                                     kind == RAPPORT_INTERACTION_COMMENT ? "media_comments"
+                                                                         : "media_likes");
+  return rows == NULL ||
+         rapport_instagram_foreach_row (self, tree, entry, rows, interaction_2020_row,
+                                        GINT_TO_POINTER (kind), error);
 }
 
 gboolean
@@ -459,9 +437,16 @@ rapport_instagram_read_interactions (RapportInstagramImport  *self,
   const char *old;
 
   for (guint i = 0; i < comments->len; i++)
-    if (!read_comments_file (self, g_ptr_array_index (comments, i), error))
-      return FALSE;
-  if (likes != NULL && !read_likes_file (self, likes, error))
+    {
+      const char *entry = g_ptr_array_index (comments, i);
+
+      if (!rapport_instagram_read_rows (self, entry, comment_row, NULL, error,
+                                        _("%s: the file does not hold a list of comments"), entry))
+        return FALSE;
+    }
+  if (likes != NULL &&
+      !rapport_instagram_read_rows (self, likes, like_row, NULL, error,
+                                    _("%s: the file does not hold a list of likes"), likes))
     return FALSE;
 
   if (!self->until_2020)

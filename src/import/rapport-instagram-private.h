@@ -8,11 +8,14 @@
 
 #pragma once
 
-#include <json-glib/json-glib.h>
-
 #include "import/rapport-instagram-importer.h"
+#include "import/rapport-json-array.h"
 
 G_BEGIN_DECLS
+
+/* Lists in a JSON file longer than this are read in batches (see rapport_json_tree_parse()):
+ * posts, comments and likes run to tens of thousands of rows. */
+#define RAPPORT_INSTAGRAM_LONG_LIST_BYTES (64 << 10)
 
 /* What insights posts.json says about one post. */
 typedef struct
@@ -47,18 +50,45 @@ typedef struct
 } RapportInstagramImport;
 
 /* rapport-instagram-importer.c */
-JsonNode   *rapport_instagram_read_json (RapportInstagramImport  *self,
-                                         const char              *entry,
-                                         GError                 **error);
-/* The robust rule for Meta's JSON files: the root is the array of rows, or an object whose
- * first array-valued member holds them ({"relationships_following": [...]}).  NULL if neither. */
-JsonArray  *rapport_instagram_root_rows (JsonNode                *root);
-/* The rows of @root, or NULL with a RAPPORT_IMPORT_ERROR_MALFORMED error built from
- * @message_format (which names the entry and what the file should hold). */
-JsonArray  *rapport_instagram_require_rows (JsonNode             *root,
-                                            GError              **error,
-                                            const char           *message_format,
-                                            ...) G_GNUC_PRINTF (3, 4);
+
+/* @entry as a tree whose long lists are read when asked for. */
+RapportJsonTree        *rapport_instagram_read_tree    (RapportInstagramImport  *self,
+                                                        const char              *entry,
+                                                        GError                 **error);
+/* An array or a long array of a tree. */
+gboolean                rapport_instagram_is_list      (const RapportJsonValue  *value);
+/* The member @name of @object when it is a list (see rapport_instagram_is_list()). */
+const RapportJsonValue *rapport_instagram_get_list     (const RapportJsonValue  *object,
+                                                        const char              *name);
+/* The robust rule for Meta's JSON files: the root is the list of rows, or an object whose
+ * first list-valued member holds them ({"relationships_following": [...]}).  NULL if neither. */
+const RapportJsonValue *rapport_instagram_root_rows    (const RapportJsonValue  *root);
+
+/* Called for each row of a list, in order; FALSE with @error set stops. */
+typedef gboolean (*RapportInstagramRowFunc) (RapportInstagramImport  *self,
+                                             const char              *entry,
+                                             const RapportJsonValue  *row,
+                                             gpointer                 user_data,
+                                             GError                 **error);
+
+/* Hands each row of @list, a list of @tree read from @entry, to @func. */
+gboolean  rapport_instagram_foreach_row    (RapportInstagramImport   *self,
+                                            RapportJsonTree          *tree,
+                                            const char               *entry,
+                                            const RapportJsonValue   *list,
+                                            RapportInstagramRowFunc   func,
+                                            gpointer                  user_data,
+                                            GError                  **error);
+/* Hands each row of @entry (see rapport_instagram_root_rows()) to @func.  A file without rows
+ * fails with RAPPORT_IMPORT_ERROR_MALFORMED built from @message_format, which names the entry
+ * and what the file should hold. */
+gboolean  rapport_instagram_read_rows      (RapportInstagramImport   *self,
+                                            const char               *entry,
+                                            RapportInstagramRowFunc   func,
+                                            gpointer                  user_data,
+                                            GError                  **error,
+                                            const char               *message_format,
+                                            ...) G_GNUC_PRINTF (6, 7);
 void      rapport_instagram_note_time      (RapportInstagramImport  *self,
                                             gint64                   unix_seconds);
 gboolean  rapport_instagram_tick           (RapportInstagramImport  *self,
@@ -75,14 +105,15 @@ gboolean  rapport_instagram_add_relation   (RapportInstagramImport  *self,
 
 /* Meta's text, repaired and made safe to store: never invalid UTF-8. */
 char       *rapport_instagram_repair_text      (const char      *text);
-/* Element @index of @array when it is an object; NULL otherwise, and for a NULL @array. */
-JsonObject *rapport_instagram_array_get_object (JsonArray       *array,
-                                                guint            index);
+/* Element @index of @array when it is an object; NULL otherwise, for a NULL @array and for a
+ * long array. */
+const RapportJsonValue *rapport_instagram_array_get_object (const RapportJsonValue *array,
+                                                            guint                   index);
 /* "string_map_data": {"Label": {"value": "…", "timestamp": 0}} */
-const char *rapport_instagram_label_value      (JsonObject      *map,
-                                                const char      *label);
+const char             *rapport_instagram_label_value      (const RapportJsonValue *map,
+                                                            const char             *label);
 /* A timestamp that is either Unix seconds or, in 2020 exports, ISO 8601 text; 0 if neither. */
-gint64      rapport_instagram_node_time        (JsonNode        *node);
+gint64                  rapport_instagram_value_time       (const RapportJsonValue *value);
 /* "followers.json", "followers_1.json", "followers_2.json" … of @folder, in natural order;
  * "following_hashtags.json" is not a list of accounts.  The names belong to @archive. */
 GPtrArray  *rapport_instagram_find_numbered    (RapportArchive  *archive,

@@ -20,6 +20,9 @@
 /* Deeper nesting than this is not an export; refusing it keeps the recursion bounded. */
 #define MAX_DEPTH 64
 
+/* How much of a mapped file is read between two hand-backs of its pages. */
+#define RELEASE_STEP (1 << 20)
+
 typedef struct
 {
   const char *start;
@@ -30,6 +33,9 @@ typedef struct
   GString *title;
   GString *value;
   GString *href;
+  /* When the text maps a file: where the pages not yet handed back start. */
+  gboolean mapped;
+  gsize released;
 } Scanner;
 
 static gboolean
@@ -588,6 +594,10 @@ row_element (Scanner  *s,
   g_autofree char *from_href = NULL;
   const char *name = NULL;
 
+  /* The rows behind are read: a list of a million accounts need not stay in memory whole. */
+  if (s->mapped && (gsize) (s->p - s->start) - s->released >= RELEASE_STEP)
+    s->released = rapport_json_release_pages (s->start, s->released, s->p - s->start);
+
   if (*s->p != '{')
     {
       if (!skip_value (s, depth, error))
@@ -694,7 +704,7 @@ scan_file (RapportInstagramImport  *self,
   Scanner s = { 0 };
   gsize size = 0;
 
-  bytes = rapport_archive_read (self->archive, entry, error);
+  bytes = rapport_archive_read (self->archive, entry, &s.mapped, error);
   if (bytes == NULL)
     return FALSE;
 

@@ -79,6 +79,16 @@ set_item_error (Shared            *shared,
                 guint64            item,
                 RapportJsonParser *parser)
 {
+  if (parser->too_large)
+    {
+      g_autofree char *limit = g_format_size (RAPPORT_JSON_BATCH_LIMIT);
+
+      g_set_error (&batch->error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_TOO_LARGE,
+                   _("%s: item %'" PRIu64 " is too large to read: its data would take more "
+                     "than %s of memory"),
+                   shared->entry_name, item, limit);
+      return;
+    }
   g_set_error (&batch->error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
                _("%s: item %'" PRIu64 " is not valid JSON (line %u: %s)"),
                shared->entry_name, item,
@@ -142,6 +152,7 @@ parse_batch (Shared *shared,
   parser.arena = &batch->arena;
   parser.values = values;
   parser.members = members;
+  parser.budget = RAPPORT_JSON_BATCH_LIMIT;
 
   if (batch->spans == NULL)
     {

@@ -21,6 +21,14 @@
 
 G_BEGIN_DECLS
 
+/* The most memory the tree of a document (outside its long arrays) may take, and that of one
+ * batch of elements of a long array, an element alone if it is large.  Past them the text is
+ * refused with RAPPORT_IMPORT_ERROR_TOO_LARGE; real exports stay far below (a batch of
+ * ordinary elements takes a few megabytes, the tree of a list of a million accounts written as
+ * one object about 120 MB). */
+#define RAPPORT_JSON_TREE_LIMIT ((gsize) 256 << 20)
+#define RAPPORT_JSON_BATCH_LIMIT ((gsize) 64 << 20)
+
 typedef enum
 {
   RAPPORT_JSON_NULL,
@@ -109,6 +117,12 @@ gsize    rapport_json_skip_js_prefix   (const char            *data,
                                         gsize                  size);
 /* @bytes without what rapport_json_skip_js_prefix() skips. */
 GBytes  *rapport_json_strip_js_prefix  (GBytes                *bytes);
+/* Hands the whole pages of @data between @from and @to back to the system.  @data must map a
+ * file read-only (see rapport_archive_read()): touching the pages again reads them from the
+ * file.  Returns where the next release starts. */
+gsize    rapport_json_release_pages    (const char            *data,
+                                        gsize                  from,
+                                        gsize                  to);
 /* The 1-based line of @offset in @bytes, for messages. */
 guint    rapport_json_line_at          (GBytes                *bytes,
                                         gsize                  offset);
@@ -147,7 +161,7 @@ typedef struct _RapportJsonTree RapportJsonTree;
 typedef enum
 {
   RAPPORT_JSON_TREE_NONE = 0,
-  /* The bytes map a file read-only (see rapport_archive_maps_entries()).  The pages of a long
+  /* The bytes map a file read-only (see rapport_archive_read()).  The pages of a long
    * array are handed back to the system once read, and read again from the file if touched
    * again, so the file need not stay in memory whole. */
   RAPPORT_JSON_TREE_MAPPED = 1 << 0,

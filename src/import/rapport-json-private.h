@@ -11,6 +11,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "import/rapport-json-array.h"
 
 G_BEGIN_DECLS
@@ -85,12 +87,6 @@ const char           *rapport_json_scan_reason   (RapportJsonScanResult result);
 guint                 rapport_json_text_line_at  (const char *data,
                                                   gsize       size,
                                                   gsize       offset);
-/* Hands the whole pages of @data between @from and @to back to the system.  @data must map a
- * file read-only: touching the pages again reads them from the file.  Returns where the next
- * release starts. */
-gsize                 rapport_json_release_pages (const char *data,
-                                                  gsize       from,
-                                                  gsize       to);
 
 /* rapport-json-value.c */
 
@@ -144,12 +140,31 @@ typedef struct
   RapportJsonTree *tree;
   gboolean in_short_array;
   GArray *chunks; /* RapportJsonChunk, of the array being scanned */
+  /* What the tree may still take, in bytes (RAPPORT_JSON_TREE_LIMIT or _BATCH_LIMIT); past it
+   * the parse fails with @too_large set. */
+  gsize budget;
+  gboolean too_large;
 } RapportJsonParser;
 
 /* Notes where and why (an untranslated reason) the text is not valid JSON; returns FALSE. */
 gboolean rapport_json_parser_fail (RapportJsonParser *self,
                                    const char        *at,
                                    const char        *reason);
+
+/* Takes @size bytes of the budget, or fails at @at when there are not that many left. */
+static inline gboolean
+rapport_json_parser_charge (RapportJsonParser *self,
+                            gsize              size,
+                            const char        *at)
+{
+  if (size > self->budget)
+    {
+      self->too_large = TRUE;
+      return rapport_json_parser_fail (self, at, N_("more data than can be read"));
+    }
+  self->budget -= size;
+  return TRUE;
+}
 
 static inline void
 rapport_json_parser_skip_space (RapportJsonParser *self)

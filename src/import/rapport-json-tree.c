@@ -190,6 +190,7 @@ rapport_json_tree_parse (GBytes                *bytes,
   parser.members = members;
   parser.tree = self;
   parser.chunks = chunks;
+  parser.budget = RAPPORT_JSON_TREE_LIMIT;
 
   if (self->size >= 3 && memcmp (parser.p, "\xEF\xBB\xBF", 3) == 0)
     parser.p += 3;
@@ -214,6 +215,15 @@ rapport_json_tree_parse (GBytes                *bytes,
       rapport_json_parser_fail (&parser, parser.p, N_("unexpected text after the end"));
     }
 
+  if (parser.too_large)
+    {
+      g_autofree char *limit = g_format_size (RAPPORT_JSON_TREE_LIMIT);
+
+      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_TOO_LARGE,
+                   _("%s: too large to read: its data would take more than %s of memory"),
+                   entry_name, limit);
+      return NULL;
+    }
   g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
                _("%s: not valid JSON (line %u: %s)"), entry_name,
                rapport_json_text_line_at (self->data, self->size, parser.error_at - self->data),

@@ -87,6 +87,8 @@ parse_string (RapportJsonParser  *self,
   close = self->p + stop - 1;
 
   /* Unescaping never makes a string longer. */
+  if (!rapport_json_parser_charge (self, close - start + 1, self->p))
+    return FALSE;
   out = q = rapport_json_arena_alloc (self->arena, close - start + 1);
   for (p = start; p < close; p++)
     {
@@ -190,6 +192,8 @@ parse_number (RapportJsonParser *self,
         p++;
     }
 
+  if (!rapport_json_parser_charge (self, p - start + 1, start))
+    return FALSE;
   text = rapport_json_arena_alloc (self->arena, p - start + 1);
   memcpy (text, start, p - start);
   text[p - start] = '\0';
@@ -292,6 +296,9 @@ parse_object (RapportJsonParser *self,
         rapport_json_parser_skip_space (self);
         if (self->p >= self->end || *self->p != '"')
           return rapport_json_parser_fail (self, self->p, N_("a missing member name"));
+        /* A member is a value and a name: the value charges for itself. */
+        if (!rapport_json_parser_charge (self, sizeof (RapportJsonMember), self->p))
+          return FALSE;
         if (!parse_string (self, &member.name, &name_length))
           return FALSE;
 
@@ -343,6 +350,10 @@ rapport_json_parse_value (RapportJsonParser *self,
   rapport_json_parser_skip_space (self);
   if (self->p >= self->end)
     return rapport_json_parser_fail (self, self->p, N_("an unexpected end"));
+  /* Its place on the stack of the values being read, which may have twice the room it needs,
+   * and its copy in the arena. */
+  if (!rapport_json_parser_charge (self, 3 * sizeof (RapportJsonValue), self->p))
+    return FALSE;
 
   switch (*self->p)
     {

@@ -662,6 +662,7 @@ rapport_tiktok_import_with_limit (RapportArchive     *archive,
   gint64 follower_count = RAPPORT_COUNT_UNKNOWN;
   gint64 exported_at = 0;
   RapportDateSource date_source;
+  gboolean mapped = FALSE;
 
   g_return_val_if_fail (RAPPORT_IS_ARCHIVE (archive), FALSE);
   g_return_val_if_fail (sink != NULL, FALSE);
@@ -677,15 +678,14 @@ rapport_tiktok_import_with_limit (RapportArchive     *archive,
       return FALSE;
     }
 
-  bytes = rapport_archive_read (archive, entry, error);
+  bytes = rapport_archive_read (archive, entry, &mapped, error);
   if (bytes == NULL)
     return FALSE;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
   tree = rapport_json_tree_parse (bytes, entry, long_list_bytes,
-                                  rapport_archive_maps_entries (archive) ? RAPPORT_JSON_TREE_MAPPED
-                                                                         : RAPPORT_JSON_TREE_NONE,
+                                  mapped ? RAPPORT_JSON_TREE_MAPPED : RAPPORT_JSON_TREE_NONE,
                                   error);
   /* The tree keeps the text for its long lists. */
   g_clear_pointer (&bytes, g_bytes_unref);

@@ -14,7 +14,6 @@
 #include <glib/gi18n.h>
 
 #include "core/rapport-dates.h"
-#include "import/rapport-json-util.h"
 #include "import/rapport-twitter-private.h"
 
 /* Fills what is still unknown of the account; each source is less trusted than the last. */
@@ -56,42 +55,41 @@ account_batch (const RapportJsonValue  *elements,
 
 /* A member that old archives write as a string or as a number ("id" : 98765). */
 static char *
-get_id (JsonObject *object,
-        const char *name)
+get_id (const RapportJsonValue *object,
+        const char             *name)
 {
-  JsonNode *node = json_object_get_member (object, name);
+  const RapportJsonValue *value = rapport_json_value_get_member (object, name);
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+  if (value == NULL)
     return NULL;
-  if (json_node_get_value_type (node) == G_TYPE_STRING)
-    return g_strdup (json_node_get_string (node));
-  if (json_node_get_value_type (node) == G_TYPE_INT64)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+  if (value->kind == RAPPORT_JSON_STRING || value->kind == RAPPORT_JSON_NUMBER)
+    return g_strdup (value->text);
   return NULL;
 }
 
-/* The object that a small .js file of the archive holds, or NULL.  A file that cannot be read
- * costs only what it would have told, so it is named in the summary and skipped. */
-static JsonNode *
+/* The tree of a small .js file of the archive whose root is an object, or NULL.  A file that
+ * cannot be read costs only what it would have told, so it is named in the summary and
+ * skipped. */
+static RapportJsonTree *
 read_object (RapportTwitterImport *self,
              const char           *entry)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(RapportJsonTree) tree = NULL;
 
   if (entry == NULL)
     return NULL;
-  if (!(root = rapport_twitter_read_js_document (self, entry, &local_error)))
+  if (!(tree = rapport_twitter_read_js_document (self, entry, &local_error)))
     {
       rapport_twitter_skip_error (self, entry, local_error);
       return NULL;
     }
-  if (!JSON_NODE_HOLDS_OBJECT (root))
+  if (rapport_json_tree_get_root (tree)->kind != RAPPORT_JSON_OBJECT)
     {
       rapport_import_sink_skip (self->sink, entry, _("the file holds no object"));
       return NULL;
     }
-  return g_steal_pointer (&root);
+  return g_steal_pointer (&tree);
 }
 
 /* manifest.js, in every archive since 2019: the account (userInfo) and the archive's date
@@ -100,23 +98,23 @@ static void
 read_manifest (RapportTwitterImport *self)
 {
   const char *entry = rapport_twitter_find_data_entry (self->archive, "manifest.js");
-  g_autoptr(JsonNode) root = read_object (self, entry);
-  JsonObject *object;
-  JsonObject *user;
-  JsonObject *info;
+  g_autoptr(RapportJsonTree) tree = read_object (self, entry);
+  const RapportJsonValue *object;
+  const RapportJsonValue *user;
+  const RapportJsonValue *info;
   const char *text;
 
-  if (root == NULL)
+  if (tree == NULL)
     return;
 
-  object = json_node_get_object (root);
-  if ((user = rapport_json_get_object (object, "userInfo")) != NULL)
-    adopt (self, rapport_json_get_string (user, "userName"),
-           rapport_json_get_string (user, "accountId"),
-           rapport_json_get_string (user, "displayName"));
+  object = rapport_json_tree_get_root (tree);
+  if ((user = rapport_json_value_get_object (object, "userInfo")) != NULL)
+    adopt (self, rapport_json_value_get_string (user, "userName"),
+           rapport_json_value_get_string (user, "accountId"),
+           rapport_json_value_get_string (user, "displayName"));
 
-  if ((info = rapport_json_get_object (object, "archiveInfo")) == NULL ||
-      (text = rapport_json_get_string (info, "generationDate")) == NULL ||
+  if ((info = rapport_json_value_get_object (object, "archiveInfo")) == NULL ||
+      (text = rapport_json_value_get_string (info, "generationDate")) == NULL ||
       !rapport_date_parse_iso8601 (text, &self->manifest_date))
     rapport_import_sink_skip (self->sink, entry, _("the archive’s date is missing or unreadable"));
 }
@@ -133,18 +131,18 @@ parse_old_date (const char *text,
 static void
 read_user_details (RapportTwitterImport *self)
 {
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(RapportJsonTree) tree = NULL;
   g_autofree char *id = NULL;
-  JsonObject *user;
+  const RapportJsonValue *user;
 
-  root = read_object (self, rapport_archive_find (self->archive, "user_details.js"));
-  if (root == NULL)
+  tree = read_object (self, rapport_archive_find (self->archive, "user_details.js"));
+  if (tree == NULL)
     return;
 
-  user = json_node_get_object (root);
+  user = rapport_json_tree_get_root (tree);
   id = get_id (user, "id");
-  adopt (self, rapport_json_get_string (user, "screen_name"), id,
-         rapport_json_get_string (user, "full_name"));
+  adopt (self, rapport_json_value_get_string (user, "screen_name"), id,
+         rapport_json_value_get_string (user, "full_name"));
 }
 
 /* data/js/payload_details.js of an archive from before 2019: its created_at is the date the
@@ -153,13 +151,13 @@ static void
 read_payload_details (RapportTwitterImport *self)
 {
   const char *entry = rapport_archive_find (self->archive, "payload_details.js");
-  g_autoptr(JsonNode) root = read_object (self, entry);
+  g_autoptr(RapportJsonTree) tree = read_object (self, entry);
   const char *text;
 
-  if (root == NULL)
+  if (tree == NULL)
     return;
 
-  text = rapport_json_get_string (json_node_get_object (root), "created_at");
+  text = rapport_json_value_get_string (rapport_json_tree_get_root (tree), "created_at");
   if (text == NULL || !parse_old_date (text, &self->payload_date))
     rapport_import_sink_skip (self->sink, entry, _("the archive’s date is missing or unreadable"));
 }

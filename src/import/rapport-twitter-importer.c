@@ -20,7 +20,6 @@
 #include "core/rapport-text.h"
 #include "import/rapport-csv.h"
 #include "core/rapport-import-error.h"
-#include "import/rapport-json-util.h"
 #include "import/rapport-twitter-private.h"
 
 #define ANALYTICS_PREFIX "tweet_activity_metrics_"
@@ -236,14 +235,15 @@ rapport_twitter_read_js_array (RapportTwitterImport  *self,
   if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
     return FALSE;
 
-  if (!(bytes = rapport_archive_read (self->archive, entry, error)))
+  if (!(bytes = rapport_archive_read (self->archive, entry, NULL, error)))
     return FALSE;
 
   self->entry = entry;
   return rapport_json_array_foreach (bytes, entry, func, self, self->cancellable, error);
 }
 
-JsonNode *
+/* A small file read whole: no list in it is left for later. */
+RapportJsonTree *
 rapport_twitter_read_js_document (RapportTwitterImport  *self,
                                   const char            *entry,
                                   GError               **error)
@@ -251,11 +251,11 @@ rapport_twitter_read_js_document (RapportTwitterImport  *self,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GBytes) json = NULL;
 
-  if (!(bytes = rapport_archive_read (self->archive, entry, error)))
+  if (!(bytes = rapport_archive_read (self->archive, entry, NULL, error)))
     return NULL;
 
   json = rapport_json_strip_js_prefix (bytes);
-  return rapport_json_parse_bytes (json, entry, error);
+  return rapport_json_tree_parse (json, entry, G_MAXSIZE, RAPPORT_JSON_TREE_NONE, error);
 }
 
 /* Nothing of profile.js is used yet; a broken one is named in the summary. */
@@ -263,10 +263,10 @@ static void
 check_profile (RapportTwitterImport *self)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(RapportJsonTree) tree = NULL;
   const char *entry = rapport_twitter_find_data_entry (self->archive, "profile.js");
 
-  if (entry != NULL && !(root = rapport_twitter_read_js_document (self, entry, &local_error)))
+  if (entry != NULL && !(tree = rapport_twitter_read_js_document (self, entry, &local_error)))
     rapport_twitter_skip_error (self, entry, local_error);
 }
 
@@ -403,7 +403,7 @@ import_analytics (RapportTwitterImport  *self,
   if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
     return FALSE;
 
-  if (!(bytes = rapport_archive_read (self->archive, entry, error)))
+  if (!(bytes = rapport_archive_read (self->archive, entry, NULL, error)))
     return FALSE;
 
   self->entry = entry;

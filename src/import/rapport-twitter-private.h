@@ -56,7 +56,7 @@ gboolean                rapport_twitter_read_js_array   (RapportTwitterImport   
                                                          RapportJsonArrayFunc     func,
                                                          GError                 **error);
 /* The whole JSON document of @entry, a small .js file. */
-JsonNode               *rapport_twitter_read_js_document (RapportTwitterImport   *self,
+RapportJsonTree        *rapport_twitter_read_js_document (RapportTwitterImport   *self,
                                                           const char             *entry,
                                                           GError                **error);
 /* The JSON object of one element: {"tweet": {…}} since 2020, the bare object before. */

@@ -76,7 +76,7 @@ rapport_export_sample_hash (RapportArchive  *archive,
 
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
             return NULL;
-          if (!(bytes = rapport_archive_read (archive, entries[i], error)))
+          if (!(bytes = rapport_archive_read (archive, entries[i], NULL, error)))
             return NULL;
           data = g_bytes_get_data (bytes, &size);
           g_checksum_update (checksum, (const guchar *) entries[i], strlen (entries[i]) + 1);

@@ -27,7 +27,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   entries = rapport_archive_get_entries (archive, &n_entries);
   for (guint i = 0; i < n_entries; i++)
     {
-      g_autoptr(GBytes) bytes = rapport_archive_read (archive, entries[i], NULL);
+      g_autoptr(GBytes) bytes = rapport_archive_read (archive, entries[i], NULL, NULL);
     }
   return 0;
 }

@@ -451,7 +451,13 @@ test_crafted_json (Fixture       *fixture,
     }
 
   import_ok (fixture, good, &summary);
+  /* AddressSanitizer reserves terabytes of address space for its shadow memory: under it the
+   * bound is the refusal alone. */
+#ifndef __SANITIZE_ADDRESS__
   g_assert_cmpint (setrlimit (RLIMIT_AS, &limit), ==, 0);
+#else
+  (void) limit;
+#endif
 
   archive = rapport_test_archive_new (posts, "zip");
   rapport_test_archive_add (archive, INSTAGRAM_TOP "/" PROFILE_ENTRY, PROFILE_JSON);

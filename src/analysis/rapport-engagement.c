@@ -33,8 +33,9 @@ rapport_post_interactions (const RapportDatasetPost *post)
   parts[4] = post->replies;
   parts[5] = post->quotes;
 
+  /* Only counts in range (rapport-records.h): a sum of crafted ones would overflow. */
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-    if (parts[i] >= 0)
+    if (rapport_count_is_valid (parts[i]))
       {
         sum += parts[i];
         any = TRUE;

@@ -12,6 +12,8 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "cli/rapport-report-json.h"
+#include "cli/rapport-report-text.h"
 #include "rapport-test-util.h"
 
 RapportTestArchive *
@@ -179,4 +181,61 @@ rapport_test_assert_contains (const char *text,
 
   if (strstr (text, part) == NULL)
     g_error ("“%s” is not in:\n%s", part, text);
+}
+
+void
+rapport_test_assert_no_nan (const char *text)
+{
+  static GRegex *regex;
+  g_autoptr(GMatchInfo) match = NULL;
+
+  g_assert_nonnull (text);
+
+  if (regex == NULL)
+    regex = g_regex_new ("\\b(nan|inf|infinity)\\b", G_REGEX_CASELESS, 0, NULL);
+  if (g_regex_match (regex, text, 0, &match))
+    {
+      g_autofree char *word = g_match_info_fetch (match, 0);
+
+      g_error ("“%s” is in:\n%s", word, text);
+    }
+}
+
+void
+rapport_test_print_report (const RapportReport *report,
+                           GHashTable          *states)
+{
+  g_autoptr(GPtrArray) suggestions = rapport_coach_suggest (report, states);
+  g_autofree char *text = rapport_report_print_text (report, suggestions);
+  g_autoptr(JsonNode) json = rapport_report_to_json (report, suggestions);
+  g_autofree char *json_text = json_to_string (json, TRUE);
+
+  rapport_test_assert_no_nan (text);
+  rapport_test_assert_no_nan (json_text);
+}
+
+RapportDataset *
+rapport_test_report_account (RapportStore *store,
+                             gint64        account_id,
+                             GTimeZone    *tz)
+{
+  g_autoptr(RapportDataset) dataset = NULL;
+  g_autoptr(RapportDataset) dates = NULL;
+  g_autoptr(RapportReport) report = NULL;
+  g_autoptr(RapportReport) overview = NULL;
+  g_autoptr(GHashTable) states = NULL;
+  g_autofree char *scope = g_strdup_printf ("%" G_GINT64_FORMAT, account_id);
+  g_autoptr(GError) error = NULL;
+
+  dataset = rapport_store_load_dataset (store, account_id, &error);
+  g_assert_no_error (error);
+  dates = rapport_store_load_dataset_dates (store, account_id, &error);
+  g_assert_no_error (error);
+  states = rapport_store_get_suggestion_states (store, scope, &error);
+  g_assert_no_error (error);
+
+  report = rapport_report_compute (dataset, tz);
+  overview = rapport_report_compute_overview (dates, tz);
+  rapport_test_print_report (report, states);
+  return g_steal_pointer (&dataset);
 }

@@ -7,6 +7,9 @@
 
 #include <glib.h>
 
+#include "coach/rapport-coach.h"
+#include "store/rapport-store.h"
+
 G_BEGIN_DECLS
 
 /* An archive written entry by entry: rapport_test_archive_new() with a @format of "zip" or
@@ -42,5 +45,17 @@ void  rapport_test_remove_tree   (const char *path);
 /* Fails the test, showing @text, unless @text contains @part. */
 void  rapport_test_assert_contains (const char *text,
                                     const char *part);
+/* Fails the test, showing @text, when it holds a number printf could not write: "nan", "inf". */
+void  rapport_test_assert_no_nan   (const char *text);
+/* Runs the coach on @report and writes both as text and JSON, failing on "nan" or "inf" in
+ * either.  @states as rapport_coach_suggest() takes them. */
+void  rapport_test_print_report    (const RapportReport *report,
+                                    GHashTable          *states);
+/* Loads account @account_id of @store with and without the names in its lists, computes both
+ * reports and prints the first with rapport_test_print_report().  Returns the dataset with the
+ * names. */
+RapportDataset *rapport_test_report_account (RapportStore *store,
+                                             gint64        account_id,
+                                             GTimeZone    *tz);
 
 G_END_DECLS

@@ -311,6 +311,7 @@ test_free_discards (void)
 
       rapport_post_init (&post);
       post.platform_id = id;
+      post.created_at = 1600000000 + i;
       g_assert_true (rapport_import_sink_add_post (sink, &post, &error));
     }
   g_mutex_lock (&gated.lock);

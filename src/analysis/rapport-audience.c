@@ -196,7 +196,8 @@ rapport_reciprocity_compute_lists (const RapportPeople *followers,
       gint64 followed_creator = followers->items[mutual->follower].since;
       gint64 creator_followed = following->items[mutual->following].since;
 
-      if (followed_creator == 0 || creator_followed == 0)
+      /* Unknown (0) or out of range (rapport-records.h): no date to compare. */
+      if (!rapport_time_is_valid (followed_creator) || !rapport_time_is_valid (creator_followed))
         continue;
       self->n_mutuals_dated++;
       if (abs_difference (followed_creator, creator_followed) <= RAPPORT_F4F_WINDOW_SECONDS)

@@ -35,18 +35,26 @@ week_of (gint64 t)
   return days >= 0 ? days / 7 : (days - 6) / 7;
 }
 
-/* Weekday (0 = Monday) and hour of @t in @tz. */
-static void
-local_slot (gint64     t,
-            GTimeZone *tz,
-            guint     *weekday,
-            guint     *hour)
+gboolean
+rapport_cadence_slot_of (gint64     t,
+                         GTimeZone *tz,
+                         guint     *weekday,
+                         guint     *hour)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (t);
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
 
+  g_return_val_if_fail (tz != NULL, FALSE);
+  g_return_val_if_fail (weekday != NULL && hour != NULL, FALSE);
+
+  /* GDateTime ends with the year 9999 and needs no more than the range of times. */
+  if (!rapport_time_is_valid (t) ||
+      !(utc = g_date_time_new_from_unix_utc (t)) ||
+      !(local = g_date_time_to_timezone (utc, tz)))
+    return FALSE;
   *weekday = g_date_time_get_day_of_week (local) - 1;
   *hour = g_date_time_get_hour (local);
+  return TRUE;
 }
 
 /* Puts the slot of @rates in @best when it has enough posts and beats what @best holds.  Ties
@@ -86,7 +94,8 @@ add_rate (GArray **rates,
 /*
  * Posting consistency.
  *
- * Posts: own posts and stories (a story is posting too); reposts are left out.
+ * Posts: own posts and stories (a story is posting too); reposts, and posts with a time out of
+ * range (rapport-records.h), are left out.
  * Weeks: calendar weeks from Monday to Sunday in UTC, from the week of the first post to the
  * week of the last; posts per week is the number of posts over the number of those weeks, and a
  * week without posts is one of them with none.
@@ -139,10 +148,11 @@ rapport_cadence_compute (const RapportDataset *dataset,
       guint weekday;
       guint hour;
 
-      if (post->type == RAPPORT_POST_REPOST)
+      /* A time out of range (rapport-records.h) would make centuries of weeks. */
+      if (post->type == RAPPORT_POST_REPOST ||
+          !rapport_cadence_slot_of (post->created_at, tz, &weekday, &hour))
         continue;
       g_array_append_val (times, post->created_at);
-      local_slot (post->created_at, tz, &weekday, &hour);
       cadence->heatmap[weekday][hour].n_posts++;
     }
   g_array_sort (times, compare_times);
@@ -154,9 +164,9 @@ rapport_cadence_compute (const RapportDataset *dataset,
       guint weekday;
       guint hour;
 
-      if (isnan (entry->rate))
+      if (isnan (entry->rate) ||
+          !rapport_cadence_slot_of (entry->post->created_at, tz, &weekday, &hour))
         continue;
-      local_slot (entry->post->created_at, tz, &weekday, &hour);
       cadence->heatmap[weekday][hour].n_rated++;
       add_rate (&cell_rates[weekday][hour], entry->rate);
       add_rate (&weekday_rates[weekday], entry->rate);

@@ -75,6 +75,12 @@ RapportCadence *rapport_cadence_compute (const RapportDataset *dataset,
                                          const GArray         *per_post,
                                          GTimeZone            *tz);
 void            rapport_cadence_free    (RapportCadence       *cadence);
+/* The weekday (0 = Monday) and hour of @t in @tz, as the heatmap counts them; FALSE for a time
+ * out of range (rapport-records.h), which has no slot. */
+gboolean        rapport_cadence_slot_of (gint64                t,
+                                         GTimeZone            *tz,
+                                         guint                *weekday,
+                                         guint                *hour);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportCadence, rapport_cadence_free)
 

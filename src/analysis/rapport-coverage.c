@@ -544,7 +544,7 @@ compare_days (gconstpointer a,
 }
 
 /* Days with a real follower total: the stated totals, and the size of every exported follower
- * list on its export's day (as the follower series counts them). */
+ * list on its export's day, in range (as the follower series counts them). */
 static guint
 count_real_days (const RapportDataset *dataset)
 {
@@ -554,17 +554,18 @@ count_real_days (const RapportDataset *dataset)
   for (guint i = 0; i < dataset->counts->len; i++)
     {
       const RapportFollowerCount *count = &g_array_index (dataset->counts, RapportFollowerCount, i);
-      gint64 day = count->at - count->at % 86400;
+      gint64 day = rapport_day_of (count->at);
 
-      if (count->source != RAPPORT_COUNT_SOURCE_RECONSTRUCTION && count->count >= 0)
+      if (count->source != RAPPORT_COUNT_SOURCE_RECONSTRUCTION &&
+          rapport_count_is_valid (count->count) && rapport_time_is_valid (count->at))
         g_array_append_val (days, day);
     }
   for (guint i = 0; i < dataset->snapshots->len; i++)
     {
       const RapportDatasetSnapshot *snapshot = g_ptr_array_index (dataset->snapshots, i);
-      gint64 day = snapshot->exported_at - snapshot->exported_at % 86400;
+      gint64 day = rapport_day_of (snapshot->exported_at);
 
-      if (snapshot->followers != NULL && snapshot->exported_at > 0)
+      if (snapshot->followers != NULL && rapport_time_is_valid (snapshot->exported_at))
         g_array_append_val (days, day);
     }
   g_array_sort (days, compare_days);

@@ -33,8 +33,9 @@ rapport_post_interactions (const RapportDatasetPost *post)
   parts[4] = post->replies;
   parts[5] = post->quotes;
 
+  /* Only counts in range (rapport-records.h): a sum of crafted ones would overflow. */
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-    if (parts[i] >= 0)
+    if (rapport_count_is_valid (parts[i]))
       {
         sum += parts[i];
         any = TRUE;
@@ -63,7 +64,7 @@ compare_by_time (gconstpointer a,
 }
 
 /*
- * Engagement of each own post.
+ * Engagement of each own post dated in range.
  *
  * Interactions: rapport_post_interactions().  ER by followers = interactions / followers on the
  * post's UTC day from the follower series; when that day is reconstructed, the followers are a
@@ -86,7 +87,8 @@ rapport_engagement_per_post (const RapportDataset        *dataset,
       RapportPostEngagement entry = { post, 0, NAN, NAN, NAN, FALSE };
       RapportSeriesKind kind = RAPPORT_SERIES_REAL;
 
-      if (!rapport_post_is_own (post))
+      /* A post dated out of range (rapport-records.h) has no place in any figure over time. */
+      if (!rapport_post_is_own (post) || !rapport_time_is_valid (post->created_at))
         continue;
 
       entry.interactions = rapport_post_interactions (post);

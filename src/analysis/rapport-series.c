@@ -87,7 +87,9 @@ collect_real_totals (const RapportDataset *dataset)
       const RapportFollowerCount *count = &g_array_index (dataset->counts, RapportFollowerCount, i);
       RealTotal total = { rapport_day_of (count->at), count->at, count->count, count->source };
 
-      if (count->source == RAPPORT_COUNT_SOURCE_RECONSTRUCTION || count->count < 0)
+      /* Out of range values (rapport-records.h) would stretch the series over centuries. */
+      if (count->source == RAPPORT_COUNT_SOURCE_RECONSTRUCTION ||
+          !rapport_count_is_valid (count->count) || !rapport_time_is_valid (count->at))
         continue;
       g_array_append_val (all, total);
     }
@@ -99,7 +101,7 @@ collect_real_totals (const RapportDataset *dataset)
       const RapportDatasetSnapshot *snapshot = g_ptr_array_index (dataset->snapshots, i);
       RealTotal total;
 
-      if (snapshot->followers == NULL || snapshot->exported_at <= 0)
+      if (snapshot->followers == NULL || !rapport_time_is_valid (snapshot->exported_at))
         continue;
       total = (RealTotal) {
         rapport_day_of (snapshot->exported_at), snapshot->exported_at,
@@ -127,6 +129,13 @@ dated_list_clear (gpointer data)
   g_free (list->per_day);
 }
 
+static gboolean
+is_dated (const RapportPerson          *person,
+          const RapportDatasetSnapshot *snapshot)
+{
+  return person->since >= RAPPORT_TIME_MIN && person->since <= snapshot->exported_at;
+}
+
 /* A histogram of follow days instead of a sort: O(n + days) for a list of n followers. */
 static GArray *
 collect_dated_lists (const RapportDataset *dataset)
@@ -142,14 +151,15 @@ collect_dated_lists (const RapportDataset *dataset)
       DatedList list = { 0 };
       gboolean any = FALSE;
 
-      if (people == NULL || snapshot->exported_at <= 0)
+      if (people == NULL || !rapport_time_is_valid (snapshot->exported_at))
         continue;
 
       list.export_day = rapport_day_of (snapshot->exported_at);
       list.first_day = list.export_day;
-      /* A follow date after the export is wrong; such followers count as undated. */
+      /* A follow date after the export is wrong, one before the range too; such followers
+       * count as undated.  So the series spans at most the range of times. */
       for (gsize j = 0; j < people->len; j++)
-        if (people->items[j].since > 0 && people->items[j].since <= snapshot->exported_at)
+        if (is_dated (&people->items[j], snapshot))
           {
             list.first_day = MIN (list.first_day, rapport_day_of (people->items[j].since));
             any = TRUE;
@@ -159,7 +169,7 @@ collect_dated_lists (const RapportDataset *dataset)
 
       list.per_day = g_new0 (gint64, (list.export_day - list.first_day) / DAY + 1);
       for (gsize j = 0; j < people->len; j++)
-        if (people->items[j].since > 0 && people->items[j].since <= snapshot->exported_at)
+        if (is_dated (&people->items[j], snapshot))
           list.per_day[(rapport_day_of (people->items[j].since) - list.first_day) / DAY]++;
       g_array_append_val (lists, list);
     }

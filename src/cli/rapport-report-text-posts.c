@@ -467,11 +467,15 @@ rapport_report_text_cadence (GString             *out,
     {
       g_autofree char *gap_from = rapport_format_day (cadence->longest_gap.from);
       g_autofree char *gap_to = rapport_format_day (cadence->longest_gap.to);
+      /* No spread for one interval, or for posts all at the same second. */
+      g_autofree char *spread = isnan (cadence->interval_cv)
+                                ? g_strdup (RAPPORT_FORMAT_NONE)
+                                : g_strdup_printf ("%.2f", cadence->interval_cv);
 
       rapport_report_text_para (out, 2, _("Days between posts (n = %'u): median %.1f, middle half "
-                                          "%.1f to %.1f, spread (standard deviation / mean) %.2f."),
+                                          "%.1f to %.1f, spread (standard deviation / mean) %s."),
                                 cadence->n_intervals, cadence->interval_median,
-                                cadence->interval_q1, cadence->interval_q3, cadence->interval_cv);
+                                cadence->interval_q1, cadence->interval_q3, spread);
       rapport_report_text_para (out, 2, g_dngettext (GETTEXT_PACKAGE,
                                                      "Longest pause: %.1f days, %s to %s; %'u "
                                                      "pause longer than 14 days.",

@@ -218,14 +218,18 @@ rapport_coach_rule_best_time (const RapportReport *report,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GDateTime) utc = NULL;
-      g_autoptr(GDateTime) local = NULL;
+      guint weekday;
+      guint hour;
 
-      utc = g_date_time_new_from_unix_utc (rapport_coach_entry_at (report, i)->post->created_at);
-      local = g_date_time_to_timezone (utc, report->tz);
-
-      weekdays[i] = g_date_time_get_day_of_week (local) - 1;
-      hours[i] = g_date_time_get_hour (local);
+      /* A post without a slot is in none: no weekday 7, no hour 24. */
+      if (!rapport_cadence_slot_of (rapport_coach_entry_at (report, i)->post->created_at,
+                                    report->tz, &weekday, &hour))
+        {
+          weekday = 7;
+          hour = 24;
+        }
+      weekdays[i] = weekday;
+      hours[i] = hour;
     }
 
   for (guint s = 0; s < G_N_ELEMENTS (slots); s++)

@@ -5,7 +5,52 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "rapport-import-sink.h"
+
+/* Skips the record @what (a printf format) for @problem and frees it. */
+static void skip_record (RapportImportSink *sink,
+                         char              *problem,
+                         const char        *what,
+                         ...) G_GNUC_PRINTF (3, 4);
+
+static void
+skip_record (RapportImportSink *sink,
+             char              *problem,
+             const char        *what,
+             ...)
+{
+  g_autofree char *owned = problem;
+  g_autofree char *name = NULL;
+  va_list args;
+
+  va_start (args, what);
+  name = g_strdup_vprintf (what, args);
+  va_end (args);
+  rapport_import_sink_skip (sink, name, owned);
+}
+
+/* The first value of @post out of range, NULL when there is none. */
+static char *
+post_problem (const RapportPost *post)
+{
+  /* Translators: the names of a post's figures, in the reason a record was skipped. */
+  const struct { const char *field; gint64 value; } counts[] = {
+    { N_("likes"), post->likes }, { N_("comments"), post->comments },
+    { N_("shares"), post->shares }, { N_("saves"), post->saves },
+    { N_("replies"), post->replies }, { N_("quotes"), post->quotes },
+    { N_("views"), post->views }, { N_("impressions"), post->impressions },
+    { N_("reach"), post->reach }, { N_("engagements"), post->engagements },
+    { N_("follows"), post->follows },
+  };
+  /* Translators: a record's time, in the reason it was skipped. */
+  char *problem = rapport_time_check (_("time"), post->created_at, FALSE);
+
+  for (guint i = 0; problem == NULL && i < G_N_ELEMENTS (counts); i++)
+    problem = rapport_count_check (_(counts[i].field), counts[i].value, TRUE);
+  return problem;
+}
 
 gboolean
 rapport_import_sink_set_account (RapportImportSink          *sink,
@@ -38,8 +83,24 @@ rapport_import_sink_add_relation (RapportImportSink          *sink,
                                   const RapportRelation      *relation,
                                   GError                    **error)
 {
-  g_return_val_if_fail (sink != NULL, FALSE);
+  char *problem;
 
+  g_return_val_if_fail (sink != NULL, FALSE);
+  g_return_val_if_fail (relation != NULL, FALSE);
+
+  /* Translators: when someone followed, in the reason a record was skipped. */
+  if ((problem = rapport_time_check (_("follow date"), relation->since, TRUE)) != NULL)
+    {
+      const char *name = relation->handle != NULL ? relation->handle : relation->platform_id;
+
+      if (relation->direction == RAPPORT_DIRECTION_FOLLOWER)
+        /* Translators: a record that was skipped: an account in the follower list. */
+        skip_record (sink, problem, _("follower %s"), name != NULL ? name : "?");
+      else
+        /* Translators: a record that was skipped: an account in the following list. */
+        skip_record (sink, problem, _("followed account %s"), name != NULL ? name : "?");
+      return TRUE;
+    }
   if (sink->add_relation == NULL)
     return TRUE;
 
@@ -51,8 +112,17 @@ rapport_import_sink_add_post (RapportImportSink          *sink,
                               const RapportPost          *post,
                               GError                    **error)
 {
-  g_return_val_if_fail (sink != NULL, FALSE);
+  char *problem;
 
+  g_return_val_if_fail (sink != NULL, FALSE);
+  g_return_val_if_fail (post != NULL, FALSE);
+
+  if ((problem = post_problem (post)) != NULL)
+    {
+      /* Translators: a record that was skipped: a post and its id. */
+      skip_record (sink, problem, _("post %s"), post->platform_id ? post->platform_id : "?");
+      return TRUE;
+    }
   if (sink->add_post == NULL)
     return TRUE;
 
@@ -64,8 +134,19 @@ rapport_import_sink_add_follower_count (RapportImportSink          *sink,
                                         const RapportFollowerCount *count,
                                         GError                    **error)
 {
-  g_return_val_if_fail (sink != NULL, FALSE);
+  char *problem;
 
+  g_return_val_if_fail (sink != NULL, FALSE);
+  g_return_val_if_fail (count != NULL, FALSE);
+
+  if ((problem = rapport_time_check (_("time"), count->at, FALSE)) != NULL ||
+      /* Translators: a follower total, in the reason it was skipped. */
+      (problem = rapport_count_check (_("followers"), count->count, FALSE)) != NULL)
+    {
+      /* Translators: a record that was skipped: the number of followers on a day. */
+      skip_record (sink, problem, "%s", _("follower count"));
+      return TRUE;
+    }
   if (sink->add_follower_count == NULL)
     return TRUE;
 
@@ -77,8 +158,21 @@ rapport_import_sink_add_interaction (RapportImportSink          *sink,
                                      const RapportInteraction   *interaction,
                                      GError                    **error)
 {
-  g_return_val_if_fail (sink != NULL, FALSE);
+  char *problem;
 
+  g_return_val_if_fail (sink != NULL, FALSE);
+  g_return_val_if_fail (interaction != NULL, FALSE);
+
+  if ((problem = rapport_time_check (_("time"), interaction->at, TRUE)) != NULL)
+    {
+      skip_record (sink, problem, "%s",
+                   interaction->kind == RAPPORT_INTERACTION_COMMENT
+                   /* Translators: a record that was skipped: one of the creator's comments. */
+                   ? _("comment")
+                   /* Translators: a record that was skipped: one of the creator's likes. */
+                   : _("like"));
+      return TRUE;
+    }
   if (sink->add_interaction == NULL)
     return TRUE;
 
@@ -92,6 +186,11 @@ rapport_import_sink_set_export_date (RapportImportSink          *sink,
 {
   g_return_if_fail (sink != NULL);
 
+  if (!rapport_time_is_valid (exported_at))
+    {
+      g_debug ("Ignoring the export date %" G_GINT64_FORMAT ", out of range", exported_at);
+      return;
+    }
   if (sink->set_export_date != NULL)
     sink->set_export_date (sink, exported_at, source);
 }

@@ -7,6 +7,11 @@
  *
  * Order of calls: set_account() first, then any of the others.  A callback that returns FALSE
  * sets @error and the importer stops and returns that error.
+ *
+ * Importers call the rapport_import_sink_*() functions, never the callbacks, which therefore
+ * only see values in range (rapport-records.h): a record with a time or a count out of range
+ * is skipped through skip(), with the field and the value as the reason, and the import goes
+ * on; an export date out of range is ignored, so the store's fallback date stays.
  */
 
 #pragma once

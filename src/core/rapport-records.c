@@ -5,8 +5,11 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
+#include "rapport-dates.h"
 #include "rapport-records.h"
 
 /* The names stored in the database and printed by the command line: never translated. */
@@ -140,4 +143,70 @@ rapport_date_source_to_string (RapportDateSource source)
     default:
       return "unknown";
     }
+}
+
+gint64
+rapport_time_max (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC
+         + RAPPORT_TIME_AHEAD_DAYS * G_GINT64_CONSTANT (86400);
+}
+
+gboolean
+rapport_time_is_valid (gint64 t)
+{
+  return t >= RAPPORT_TIME_MIN && t <= rapport_time_max ();
+}
+
+gboolean
+rapport_count_is_valid (gint64 count)
+{
+  return count >= 0 && count <= RAPPORT_COUNT_MAX;
+}
+
+char *
+rapport_time_check (const char *field,
+                    gint64      t,
+                    gboolean    optional)
+{
+  g_autofree char *day = NULL;
+  gint64 max;
+
+  g_return_val_if_fail (field != NULL, NULL);
+
+  if (optional && t == 0)
+    return NULL;
+  if (t < RAPPORT_TIME_MIN)
+    {
+      day = rapport_date_format_day (RAPPORT_TIME_MIN);
+      /* Translators: a value out of range: a field's name, its value in Unix seconds, a day. */
+      return g_strdup_printf (_("%s %" PRId64 " is before %s"), field, t, day);
+    }
+  max = rapport_time_max ();
+  if (t > max)
+    {
+      day = rapport_date_format_day (max);
+      /* Translators: a value out of range: a field's name, its value in Unix seconds, a day. */
+      return g_strdup_printf (_("%s %" PRId64 " is after %s"), field, t, day);
+    }
+  return NULL;
+}
+
+char *
+rapport_count_check (const char *field,
+                     gint64      count,
+                     gboolean    optional)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+
+  if (optional && count == RAPPORT_COUNT_UNKNOWN)
+    return NULL;
+  if (count < 0)
+    /* Translators: a value out of range: a field's name and its value. */
+    return g_strdup_printf (_("%s %" PRId64 " is negative"), field, count);
+  if (count > RAPPORT_COUNT_MAX)
+    /* Translators: a value out of range: a field's name, its value and the largest allowed. */
+    return g_strdup_printf (_("%s %" PRId64 " is more than %" PRId64), field, count,
+                            RAPPORT_COUNT_MAX);
+  return NULL;
 }

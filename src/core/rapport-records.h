@@ -16,6 +16,21 @@ G_BEGIN_DECLS
 /* A count the export does not provide.  Zero is a real value. */
 #define RAPPORT_COUNT_UNKNOWN ((gint64) -1)
 
+/*
+ * The values Rapport accepts.  The importer boundary (rapport-import-sink.c) skips a record with
+ * a value outside them, naming the field and the value, and the store's dataset loader
+ * (rapport-store-dataset.c) drops what an older version or a crafted database holds outside
+ * them, so the analysis only ever sees values in range.
+ *
+ * Times: Unix seconds from 2004-01-01 00:00 UTC, before any of these platforms, to two days
+ * after now (rapport_time_max()): an export describes the past, and two days leave room for
+ * time zones and a clock a little ahead.  Where a date is optional, 0 means unknown.
+ * Counts: 0 to 10^12, or RAPPORT_COUNT_UNKNOWN where a count may be unknown.
+ */
+#define RAPPORT_TIME_MIN        G_GINT64_CONSTANT (1072915200)
+#define RAPPORT_TIME_AHEAD_DAYS 2
+#define RAPPORT_COUNT_MAX       G_GINT64_CONSTANT (1000000000000)
+
 typedef enum
 {
   RAPPORT_PLATFORM_UNKNOWN,
@@ -147,5 +162,22 @@ const char *rapport_post_type_to_string   (RapportPostType  type);
 RapportPostType rapport_post_type_from_string (const char *text);
 const char *rapport_count_source_to_string (RapportCountSource source);
 const char *rapport_date_source_to_string (RapportDateSource source);
+
+/* The latest time in range: now plus RAPPORT_TIME_AHEAD_DAYS. */
+gint64      rapport_time_max              (void);
+/* Whether @t lies from RAPPORT_TIME_MIN to rapport_time_max(); 0 does not. */
+gboolean    rapport_time_is_valid         (gint64           t);
+/* Whether @count lies from 0 to RAPPORT_COUNT_MAX; RAPPORT_COUNT_UNKNOWN does not. */
+gboolean    rapport_count_is_valid        (gint64           count);
+/* NULL when @t is in range (or 0 and @optional); otherwise why not, naming @field and the
+ * value: "time 253402300800 is after 2026-05-03". */
+char       *rapport_time_check            (const char      *field,
+                                           gint64           t,
+                                           gboolean         optional);
+/* NULL when @count is in range (or RAPPORT_COUNT_UNKNOWN and @optional); otherwise why not:
+ * "likes -5 is negative". */
+char       *rapport_count_check           (const char      *field,
+                                           gint64           count,
+                                           gboolean         optional);
 
 G_END_DECLS

@@ -31,7 +31,8 @@ rapport_instagram_note_time (RapportInstagramImport *self,
 {
   g_assert (self != NULL);
 
-  if (unix_seconds > self->newest)
+  /* A time out of range is skipped by the sink and says nothing of the export's date. */
+  if (unix_seconds > self->newest && rapport_time_is_valid (unix_seconds))
     self->newest = unix_seconds;
 }
 

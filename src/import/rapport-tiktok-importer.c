@@ -39,7 +39,7 @@
 /* The newest "Date" of the document, the export date's best guess. */
 typedef struct
 {
-  gint64 limit; /* a date beyond it is a broken value, not the export's age */
+  gint64 limit; /* rapport_time_max(): a date beyond it is a broken value, not the export's age */
   gint64 newest;
   gboolean found;
   /* The date of the row being read, parsed already for the row itself. */
@@ -193,7 +193,8 @@ note_dates (NewestDate             *dates,
                 {
                   break;
                 }
-              if (at <= dates->limit && (!dates->found || at > dates->newest))
+              if (at >= RAPPORT_TIME_MIN && at <= dates->limit &&
+                  (!dates->found || at > dates->newest))
                 {
                   dates->newest = at;
                   dates->found = TRUE;
@@ -714,7 +715,7 @@ rapport_tiktok_import_with_limit (RapportArchive     *archive,
   import.sink = sink;
   import.entry = entry;
   import.cancellable = cancellable;
-  import.dates.limit = g_get_real_time () / G_USEC_PER_SEC + 24 * 60 * 60;
+  import.dates.limit = rapport_time_max ();
   import.lists[0] = get_list (sections.followers, "FansList");
   import.lists[1] = get_list (sections.following, "Following");
   import.lists[2] = get_list (sections.videos, "VideoList");

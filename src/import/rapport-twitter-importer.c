@@ -489,7 +489,8 @@ import_analytics (RapportTwitterImport  *self,
       if (!rapport_import_sink_add_post (self->sink, &post, error))
         return FALSE;
 
-      self->newest = MAX (self->newest, at);
+      if (at > self->newest && rapport_time_is_valid (at))
+        self->newest = at;
     }
 
   if (local_error != NULL)

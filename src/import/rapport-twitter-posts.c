@@ -453,7 +453,9 @@ import_tweet (RapportTwitterImport    *self,
   if (!rapport_import_sink_add_post (self->sink, &post, error))
     return FALSE;
 
-  self->newest = MAX (self->newest, at);
+  /* A time out of range is skipped by the sink and says nothing of the export's date. */
+  if (at > self->newest && rapport_time_is_valid (at))
+    self->newest = at;
 
   /* A reply to someone else is an interaction with them; a reply to oneself is a thread. */
   reply_to = rapport_json_value_get_string (tweet, "in_reply_to_screen_name");

@@ -13,6 +13,18 @@
 
 #include "rapport-store-private.h"
 
+/* The stored size of a list only reserves room for it: a crafted one must not reserve more
+ * than this, the list grows past it as it is read. */
+#define MAX_RESERVE (1 << 20)
+
+/*
+ * The database may have been written by an older version or by someone else: rows with values
+ * out of range (rapport-records.h) are dropped here, so the analysis only sees values in range.
+ * A snapshot, post, follower count or interaction with a time or a count out of range is left
+ * out; a follow date out of range is read as unknown (0), since the account is still in the
+ * list and the store counts the mutuals of the lists as they are stored.
+ */
+
 static gint64
 column_count (sqlite3_stmt *stmt,
               int           column)
@@ -52,12 +64,14 @@ load_people (RapportStore  *self,
 
   /* Rows come in primary-key order, which is byte order of 'who': the list is sorted as read. */
   stmt = rapport_store_prepare (self,
-    "SELECT who, handle, platform_id, since FROM relation"
-    " WHERE snapshot_id = ?1 AND direction = ?2 ORDER BY who", error);
+    "SELECT who, handle, platform_id, CASE WHEN since BETWEEN ?3 AND ?4 THEN since ELSE 0 END"
+    "  FROM relation WHERE snapshot_id = ?1 AND direction = ?2 ORDER BY who", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, snapshot_id);
   sqlite3_bind_int (stmt, 2, direction);
+  sqlite3_bind_int64 (stmt, 3, RAPPORT_TIME_MIN);
+  sqlite3_bind_int64 (stmt, 4, rapport_time_max ());
   while ((status = sqlite3_step (stmt)) == SQLITE_ROW)
     rapport_people_add (people,
                         (const char *) sqlite3_column_text (stmt, 0),
@@ -144,13 +158,16 @@ load_dates (RapportStore  *self,
 
   /* Whether each account has a name and an id: X's lists name some of their ids. */
   stmt = rapport_store_prepare (self,
-    "SELECT rapport_add_date (?3, since, handle IS NOT NULL, platform_id IS NOT NULL)"
-    " FROM relation WHERE snapshot_id = ?1 AND direction = ?2", error);
+    "SELECT rapport_add_date (?3, CASE WHEN since BETWEEN ?4 AND ?5 THEN since ELSE 0 END,"
+    "                         handle IS NOT NULL, platform_id IS NOT NULL)"
+    "  FROM relation WHERE snapshot_id = ?1 AND direction = ?2", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, snapshot_id);
   sqlite3_bind_int (stmt, 2, direction);
   sqlite3_bind_pointer (stmt, 3, &dates, DATES_POINTER_TYPE, NULL);
+  sqlite3_bind_int64 (stmt, 4, RAPPORT_TIME_MIN);
+  sqlite3_bind_int64 (stmt, 5, rapport_time_max ());
   while ((status = sqlite3_step (stmt)) == SQLITE_ROW)
     ;
   /* The statement stays cached: it must not keep a pointer to this frame. */
@@ -170,6 +187,7 @@ static gboolean
 load_snapshots (RapportStore    *self,
                 RapportDataset  *dataset,
                 LoadListFunc     load_list,
+                guint           *n_dropped,
                 GError         **error)
 {
   /* List sizes per snapshot, -1 where the export had no such list. */
@@ -188,18 +206,28 @@ load_snapshots (RapportStore    *self,
   /* Collect first: loading the lists reuses prepared statements. */
   while ((status = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      RapportDatasetSnapshot *snapshot = rapport_dataset_snapshot_new ();
+      RapportDatasetSnapshot *snapshot;
       const char *date_source = (const char *) sqlite3_column_text (stmt, 2);
+      gint64 exported_at = sqlite3_column_int64 (stmt, 1);
       gint64 list_sizes[2];
 
+      /* 0 is an export of unknown date. */
+      if (exported_at != 0 && !rapport_time_is_valid (exported_at))
+        {
+          (*n_dropped)++;
+          continue;
+        }
+      snapshot = rapport_dataset_snapshot_new ();
       snapshot->id = sqlite3_column_int64 (stmt, 0);
-      snapshot->exported_at = sqlite3_column_int64 (stmt, 1);
+      snapshot->exported_at = exported_at;
       for (RapportDateSource s = RAPPORT_DATE_SOURCE_UNKNOWN; s <= RAPPORT_DATE_SOURCE_FILE_TIME; s++)
         if (g_strcmp0 (date_source, rapport_date_source_to_string (s)) == 0)
           snapshot->date_source = s;
       snapshot->source_name = column_dup (stmt, 3);
-      list_sizes[0] = sqlite3_column_int (stmt, 4) ? sqlite3_column_int64 (stmt, 6) : -1;
-      list_sizes[1] = sqlite3_column_int (stmt, 5) ? sqlite3_column_int64 (stmt, 7) : -1;
+      list_sizes[0] = sqlite3_column_int (stmt, 4)
+                      ? CLAMP (sqlite3_column_int64 (stmt, 6), 0, MAX_RESERVE) : -1;
+      list_sizes[1] = sqlite3_column_int (stmt, 5)
+                      ? CLAMP (sqlite3_column_int64 (stmt, 7), 0, MAX_RESERVE) : -1;
       g_ptr_array_add (dataset->snapshots, snapshot);
       g_array_append_vals (sizes, list_sizes, 2);
     }
@@ -227,6 +255,7 @@ load_snapshots (RapportStore    *self,
 static gboolean
 load_counts (RapportStore    *self,
              RapportDataset  *dataset,
+             guint           *n_dropped,
              GError         **error)
 {
   sqlite3_stmt *stmt;
@@ -246,6 +275,11 @@ load_counts (RapportStore    *self,
       };
       const char *source = (const char *) sqlite3_column_text (stmt, 2);
 
+      if (!rapport_time_is_valid (count.at) || !rapport_count_is_valid (count.count))
+        {
+          (*n_dropped)++;
+          continue;
+        }
       for (RapportCountSource s = RAPPORT_COUNT_SOURCE_SNAPSHOT; s <= RAPPORT_COUNT_SOURCE_RECONSTRUCTION; s++)
         if (g_strcmp0 (source, rapport_count_source_to_string (s)) == 0)
           count.source = s;
@@ -263,9 +297,25 @@ post_type_from_string (const char *text)
   return RAPPORT_POST_TEXT;
 }
 
+/* Whether every figure of @post is in range or unknown. */
+static gboolean
+post_counts_in_range (const RapportDatasetPost *post)
+{
+  const gint64 counts[] = {
+    post->likes, post->comments, post->shares, post->saves, post->replies, post->quotes,
+    post->views, post->impressions, post->reach, post->engagements, post->follows,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    if (counts[i] != RAPPORT_COUNT_UNKNOWN && !rapport_count_is_valid (counts[i]))
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 load_posts (RapportStore    *self,
             RapportDataset  *dataset,
+            guint           *n_dropped,
             GError         **error)
 {
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -304,6 +354,12 @@ load_posts (RapportStore    *self,
       post->reach = column_count (stmt, 14);
       post->engagements = column_count (stmt, 15);
       post->follows = column_count (stmt, 16);
+      if (!rapport_time_is_valid (post->created_at) || !post_counts_in_range (post))
+        {
+          rapport_dataset_post_free (post);
+          (*n_dropped)++;
+          continue;
+        }
       g_ptr_array_add (dataset->posts, post);
       g_hash_table_insert (by_id, &post->id, post);
     }
@@ -353,6 +409,7 @@ load_posts (RapportStore    *self,
 static gboolean
 load_interactions (RapportStore    *self,
                    RapportDataset  *dataset,
+                   guint           *n_dropped,
                    GError         **error)
 {
   sqlite3_stmt *stmt;
@@ -365,11 +422,19 @@ load_interactions (RapportStore    *self,
   sqlite3_bind_int64 (stmt, 1, dataset->account_id);
   while ((status = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      RapportDatasetInteraction *interaction = g_new0 (RapportDatasetInteraction, 1);
+      RapportDatasetInteraction *interaction;
+      gint64 at = sqlite3_column_int64 (stmt, 2);
 
+      /* 0 is a comment or like of unknown date. */
+      if (at != 0 && !rapport_time_is_valid (at))
+        {
+          (*n_dropped)++;
+          continue;
+        }
+      interaction = g_new0 (RapportDatasetInteraction, 1);
       interaction->kind = sqlite3_column_int (stmt, 0);
       interaction->target = column_dup (stmt, 1);
-      interaction->at = sqlite3_column_int64 (stmt, 2);
+      interaction->at = at;
       g_ptr_array_add (dataset->interactions, interaction);
     }
   return finish_rows (self, status, error);
@@ -415,6 +480,7 @@ load_dataset (RapportStore  *self,
   g_autoptr(RapportDataset) dataset = rapport_dataset_new ();
   sqlite3_stmt *stmt;
   gboolean own_transaction;
+  guint n_dropped = 0;
 
   /* One read transaction, so an import in another process cannot change the picture halfway. */
   own_transaction = sqlite3_get_autocommit (rapport_store_get_db (self));
@@ -439,11 +505,14 @@ load_dataset (RapportStore  *self,
   dataset->display_name = column_dup (stmt, 2);
   sqlite3_reset (stmt);
 
-  if (!load_snapshots (self, dataset, load_list, error) ||
-      !load_counts (self, dataset, error) ||
-      !load_posts (self, dataset, error) ||
-      !load_interactions (self, dataset, error))
+  if (!load_snapshots (self, dataset, load_list, &n_dropped, error) ||
+      !load_counts (self, dataset, &n_dropped, error) ||
+      !load_posts (self, dataset, &n_dropped, error) ||
+      !load_interactions (self, dataset, &n_dropped, error))
     goto failed;
+  if (n_dropped > 0)
+    g_debug ("Account %" PRId64 ": %u rows with values out of range left out", account_id,
+             n_dropped);
 
   if (own_transaction)
     rapport_store_end_read (self);

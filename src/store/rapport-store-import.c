@@ -518,6 +518,10 @@ rapport_store_import_set_fallback_date (RapportStoreImport *self,
                                         RapportDateSource   source)
 {
   g_return_if_fail (self != NULL);
+
+  /* A file's time out of range is no date either: the snapshot's date stays unknown (0). */
+  if (!rapport_time_is_valid (exported_at))
+    return;
   self->fallback_at = exported_at;
   self->fallback_source = source;
 }
@@ -652,8 +656,8 @@ rapport_store_import_commit (RapportStoreImport    *self,
   if (!rapport_store_import_step_done (self, stmt, N_("saving the snapshot"), error))
     goto failed;
 
-  /* The size of an exported follower list is a real total at the export's date. */
-  if (self->has_followers)
+  /* The size of an exported follower list is a real total at the export's date, when known. */
+  if (self->has_followers && rapport_time_is_valid (self->exported_at))
     {
       RapportFollowerCount count = {
         .at = self->exported_at,

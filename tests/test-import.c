@@ -734,6 +734,22 @@ test_unreadable_list (Fixture       *fixture,
   import_ok (fixture, empty, &summary);
   g_assert_true (summary.snapshot.has_followers);
   g_assert_cmpuint (summary.snapshot.n_followers, ==, 0);
+
+  /* A record skipped after an empty list is not the list's: a video dated 9999. */
+  rapport_import_summary_clear (&summary);
+  g_assert_true (g_file_set_contents (empty_file,
+    "{\"Profile\": {\"Profile Info\": {\"ProfileMap\": {\"userName\": \"jo.lists\"}}},"
+    " \"Your Activity\": {\"Following\": {\"Following\": []}},"
+    " \"Post\": {\"Posts\": {\"VideoList\": [{\"Date\": \"9999-01-01 00:00:00\","
+    " \"Link\": \"https://www.tiktok.com/@jo.lists/video/7400000000000000009\"},"
+    " {\"Date\": \"2025-01-01 00:00:00\","
+    " \"Link\": \"https://www.tiktok.com/@jo.lists/video/7400000000000000010\"}]}}}",
+    -1, NULL));
+  import_ok (fixture, empty, &summary);
+  g_assert_true (summary.snapshot.has_following);
+  g_assert_cmpuint (summary.snapshot.n_following, ==, 0);
+  g_assert_cmpuint (summary.snapshot.n_posts, ==, 1);
+  g_assert_cmpuint (summary.snapshot.n_skipped, ==, 1);
 }
 
 /* An X archive that names no one is imported under its folder's name, marked provisional, and

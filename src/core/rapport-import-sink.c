@@ -78,6 +78,15 @@ rapport_import_sink_begin_list (RapportImportSink          *sink,
   return sink->begin_list (sink, direction, error);
 }
 
+void
+rapport_import_sink_end_list (RapportImportSink *sink)
+{
+  g_return_if_fail (sink != NULL);
+
+  if (sink->end_list != NULL)
+    sink->end_list (sink);
+}
+
 gboolean
 rapport_import_sink_add_relation (RapportImportSink          *sink,
                                   const RapportRelation      *relation,

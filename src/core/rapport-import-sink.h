@@ -34,6 +34,8 @@ struct _RapportImportSink
   gboolean (*begin_list)         (RapportImportSink          *sink,
                                   RapportDirection            direction,
                                   GError                    **error);
+  /* Optional: the list begun last is complete; records skipped after this are not its own. */
+  void     (*end_list)           (RapportImportSink          *sink);
   gboolean (*add_relation)       (RapportImportSink          *sink,
                                   const RapportRelation      *relation,
                                   GError                    **error);
@@ -67,6 +69,7 @@ gboolean rapport_import_sink_set_account        (RapportImportSink          *sin
 gboolean rapport_import_sink_begin_list         (RapportImportSink          *sink,
                                                  RapportDirection            direction,
                                                  GError                    **error);
+void     rapport_import_sink_end_list           (RapportImportSink          *sink);
 gboolean rapport_import_sink_add_relation       (RapportImportSink          *sink,
                                                  const RapportRelation      *relation,
                                                  GError                    **error);

@@ -746,11 +746,13 @@ rapport_tiktok_import_with_limit (RapportArchive     *archive,
       (!rapport_import_sink_begin_list (sink, RAPPORT_DIRECTION_FOLLOWER, error) ||
        !import_list (&import, import.lists[0], RAPPORT_DIRECTION_FOLLOWER, relation_rows, error)))
     return FALSE;
+  rapport_import_sink_end_list (sink);
 
   if (sections.following != NULL &&
       (!rapport_import_sink_begin_list (sink, RAPPORT_DIRECTION_FOLLOWING, error) ||
        !import_list (&import, import.lists[1], RAPPORT_DIRECTION_FOLLOWING, relation_rows, error)))
     return FALSE;
+  rapport_import_sink_end_list (sink);
 
   if (sections.videos != NULL &&
       !import_list (&import, import.lists[2], 0, video_rows, error))

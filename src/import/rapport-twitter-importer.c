@@ -356,6 +356,7 @@ read_relations (RapportTwitterImport  *self,
                                           error))
         return FALSE;
     }
+  rapport_import_sink_end_list (self->sink);
 
   return TRUE;
 }

@@ -331,6 +331,17 @@ queue_begin_list (RapportImportSink  *sink,
   return drain (self, error) && rapport_import_sink_begin_list (self->target, direction, error);
 }
 
+/* Rare, and it must reach the store after the list's rows: waits for the writer. */
+static void
+queue_end_list (RapportImportSink *sink)
+{
+  RapportImportQueue *self = (RapportImportQueue *) sink;
+
+  /* A failed drain is the writer's error, which the importer hears at its next record. */
+  if (drain (self, NULL))
+    rapport_import_sink_end_list (self->target);
+}
+
 static gboolean
 queue_add_follower_count (RapportImportSink           *sink,
                           const RapportFollowerCount  *count,
@@ -388,6 +399,7 @@ rapport_import_queue_new (RapportImportSink *target)
 
   self->sink.set_account = queue_set_account;
   self->sink.begin_list = queue_begin_list;
+  self->sink.end_list = queue_end_list;
   self->sink.add_relation = queue_add_relation;
   self->sink.add_post = queue_add_post;
   self->sink.add_follower_count = queue_add_follower_count;

@@ -201,6 +201,14 @@ store_begin_list (RapportImportSink  *sink,
   return TRUE;
 }
 
+static void
+store_end_list (RapportImportSink *sink)
+{
+  RapportStoreImport *self = (RapportStoreImport *) sink;
+
+  self->current_list = -1;
+}
+
 void
 rapport_store_import_skip (RapportImportSink *sink,
                            const char        *entry_name,
@@ -496,6 +504,7 @@ rapport_store_begin_import (RapportStore          *store,
   self->relation_strings = g_string_chunk_new (1024 * 1024);
   self->sink.set_account = store_set_account;
   self->sink.begin_list = store_begin_list;
+  self->sink.end_list = store_end_list;
   self->sink.add_relation = rapport_store_import_add_relation;
   self->sink.add_post = rapport_store_import_add_post;
   self->sink.add_follower_count = store_add_follower_count;

@@ -17,6 +17,7 @@
 
 #include "rapport-archive.h"
 #include "core/rapport-import-error.h"
+#include "import/rapport-export-name.h"
 
 /* Entries larger than this are unpacked into a temporary file and mapped rather than held in
  * memory (see rapport_archive_read()). */
@@ -417,20 +418,6 @@ open_checked (const char   *path,
   return fd;
 }
 
-static gboolean
-looks_like_archive_name (const char *name)
-{
-  static const char * const suffixes[] = {
-    ".zip", ".tar", ".gz", ".tgz", ".bz2", ".xz", ".zst", ".7z",
-  };
-  g_autofree char *lower = g_ascii_strdown (name, -1);
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    if (g_str_has_suffix (lower, suffixes[i]))
-      return TRUE;
-  return FALSE;
-}
-
 RapportArchive *
 rapport_archive_open (const char  *path,
                       GError     **error)
@@ -475,7 +462,7 @@ rapport_archive_open (const char  *path,
     {
       self->kind = SOURCE_ARCHIVE;
     }
-  else if (!opened && !looks_like_archive_name (self->name))
+  else if (!opened && rapport_export_name_archive_extension (self->name) == 0)
     {
       /* Not an archive libarchive knows: a single exported file such as tweets.js. */
       g_clear_error (&local_error);

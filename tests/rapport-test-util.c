@@ -116,6 +116,42 @@ rapport_test_write_archive (const char *path,
   rapport_test_archive_close (archive);
 }
 
+#define PARTS_STEM "instagram-jo.doe-2025-01-29-AbCd"
+#define PARTS_LISTS "connections/followers_and_following/"
+#define PARTS_ROW(name, when) \
+  "{\"title\": \"\", \"media_list_data\": [], \"string_list_data\": [{\"href\": " \
+  "\"https://www.instagram.com/" name "\", \"value\": \"" name "\", \"timestamp\": " when "}]}"
+#define PARTS_POST(title, when) \
+  "{\"media\": [{\"uri\": \"media/posts/202501/" when ".jpg\", " \
+  "\"creation_timestamp\": " when ", \"title\": \"" title "\"}]}"
+
+char **
+rapport_test_write_instagram_parts (const char *dir)
+{
+  char **paths = g_new0 (char *, 3);
+
+  paths[0] = g_build_filename (dir, PARTS_STEM "-part1.zip", NULL);
+  paths[1] = g_build_filename (dir, PARTS_STEM "-part2.zip", NULL);
+  rapport_test_write_archive (paths[0], "zip",
+    PARTS_STEM "-part1/personal_information/personal_information/personal_information.json",
+      "{\"profile_user\": [{\"string_map_data\": {\"Username\": {\"value\": \"jo.doe\"}}}]}",
+    PARTS_STEM "-part1/" PARTS_LISTS "followers_1.json",
+      "[" PARTS_ROW ("anna_b", "1735700000") ", " PARTS_ROW ("bert.b", "1735800000") ", "
+      PARTS_ROW ("cleo", "1735900000") "]",
+    PARTS_STEM "-part1/start_here.html", "<html>part 1</html>",
+    NULL);
+  rapport_test_write_archive (paths[1], "zip",
+    PARTS_STEM "-part2/" PARTS_LISTS "following.json",
+      "{\"relationships_following\": [" PARTS_ROW ("anna_b", "1735600000") ", "
+      PARTS_ROW ("dora", "1735650000") "]}",
+    PARTS_STEM "-part2/your_instagram_activity/media/posts_1.json",
+      "[" PARTS_POST ("First run #trail", "1736200000") ", "
+      PARTS_POST ("Second run", "1737000000") "]",
+    PARTS_STEM "-part2/start_here.html", "<html>part 2</html>",
+    NULL);
+  return paths;
+}
+
 char *
 rapport_test_make_temp_dir (void)
 {

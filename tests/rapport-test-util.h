@@ -36,6 +36,11 @@ void                rapport_test_archive_close        (RapportTestArchive *archi
 void  rapport_test_write_archive (const char *path,
                                   const char *format,
                                   ...) G_GNUC_NULL_TERMINATED;
+/* Writes an Instagram export of @jo.doe made on 29 Jan 2025 as two zips in @dir, each in a
+ * wrapping folder of its own name, "instagram-jo.doe-2025-01-29-AbCd-part1.zip" and
+ * "…-part2.zip": the profile and 3 followers in the first, 2 accounts followed and 2 posts in
+ * the second.  Returns their paths, part 1 first, NULL-terminated. */
+char **rapport_test_write_instagram_parts (const char *dir);
 /* Row counts of every table an import writes in the database of @data_dir, to compare before
  * and after an import that must change nothing. */
 char *rapport_test_database_fingerprint (const char *data_dir);

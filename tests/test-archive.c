@@ -282,6 +282,161 @@ test_large_entry (void)
   rapport_test_remove_tree (dir);
 }
 
+static char *
+write_part (const char *dir,
+            const char *name,
+            const char *format,
+            guint64     mtime,
+            ...)
+{
+  g_autofree char *file_name = g_strconcat (name, ".", format, NULL);
+  char *path = g_build_filename (dir, file_name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  RapportTestArchive *archive = rapport_test_archive_new (path, format);
+  const char *entry;
+  va_list args;
+
+  /* Each part in a wrapping folder of its own name. */
+  va_start (args, mtime);
+  while ((entry = va_arg (args, const char *)) != NULL)
+    {
+      g_autofree char *wrapped = g_strconcat (name, "/", entry, NULL);
+
+      rapport_test_archive_add (archive, wrapped, va_arg (args, const char *));
+    }
+  va_end (args);
+  rapport_test_archive_close (archive);
+  g_assert_true (g_file_set_attribute_uint64 (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, mtime,
+                                              G_FILE_QUERY_INFO_NONE, NULL, NULL));
+  return path;
+}
+
+static void
+assert_read (RapportArchive *archive,
+             const char     *entry,
+             const char     *content)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = rapport_archive_read (archive, entry, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                   content, strlen (content));
+}
+
+/* Two parts of one export, a zip and a tar.gz each in its own wrapping folder, open as one
+ * archive: every entry of both, read from its part, the first part's when both have it. */
+static void
+test_parts (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *first = write_part (dir, "instagram-jo-2025-01-29-abc-part1", "zip",
+                                       1700000000,
+                                       "connections/followers_and_following/followers_1.json",
+                                       "[1]",
+                                       "start_here.html", "part 1",
+                                       NULL);
+  g_autofree char *second = write_part (dir, "instagram-jo-2025-01-29-abc-part2", "tar.gz",
+                                        1800000000,
+                                        "connections/followers_and_following/following.json",
+                                        "[2]",
+                                        "your_instagram_activity/media/posts_1.json", "[3]",
+                                        "start_here.html", "part 2",
+                                        NULL);
+  const char *paths[] = { first, second, NULL };
+  const char * const expected[] = {
+    "connections/followers_and_following/followers_1.json",
+    "connections/followers_and_following/following.json",
+    "start_here.html",
+    "your_instagram_activity/media/posts_1.json",
+    NULL
+  };
+  g_autoptr(RapportArchive) archive = NULL;
+  g_autoptr(RapportArchive) alone = NULL;
+  g_autoptr(GPtrArray) lists = NULL;
+  g_autoptr(GError) error = NULL;
+
+  archive = rapport_archive_open_many (paths, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rapport_archive_get_name (archive), ==, "instagram-jo-2025-01-29-abc");
+  g_assert_cmpstr (rapport_archive_get_path (archive), ==, first);
+  g_assert_cmpint (rapport_archive_get_mtime (archive), ==, 1800000000);
+  g_assert_cmpuint (rapport_archive_get_parts (archive)->len, ==, 2);
+  assert_entries (archive, expected);
+
+  assert_read (archive, "connections/followers_and_following/followers_1.json", "[1]");
+  assert_read (archive, "connections/followers_and_following/following.json", "[2]");
+  assert_read (archive, "your_instagram_activity/media/posts_1.json", "[3]");
+  assert_read (archive, "start_here.html", "part 1");
+  lists = rapport_archive_find_all (archive, "followers_and_following", "follow*.json");
+  g_assert_cmpuint (lists->len, ==, 2);
+
+  g_assert_null (rapport_archive_read (archive, "followers_2.json", NULL, &error));
+  g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE);
+  g_assert_cmpstr (error->message, ==,
+                   "followers_2.json: no such file in instagram-jo-2025-01-29-abc");
+  g_clear_error (&error);
+
+  /* The limit reaches the parts. */
+  rapport_archive_set_entry_limit (archive, 2);
+  g_assert_null (rapport_archive_read (archive, "start_here.html", NULL, &error));
+  g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+
+  /* One path is one archive. */
+  paths[1] = NULL;
+  alone = rapport_archive_open_many (paths, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rapport_archive_get_name (alone), ==, "instagram-jo-2025-01-29-abc-part1.zip");
+  g_assert_null (rapport_archive_get_parts (alone));
+
+  rapport_test_remove_tree (dir);
+}
+
+/* Parts that hold the same data file are separate exports: two of the same layout, or a JSON
+ * and an HTML export whose files differ by their extension only.  A broken part fails the
+ * whole. */
+static void
+test_parts_refused (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *json = write_part (dir, "instagram-jo-2025-01-29-AbCd", "zip", 1700000000,
+                                      "followers_and_following/followers_1.json", "[]",
+                                      "index.html", "a guide",
+                                      NULL);
+  g_autofree char *html = write_part (dir, "instagram-jo-2025-01-29-XyZw", "zip", 1700000000,
+                                      "followers_and_following/followers_1.html", "<html>",
+                                      "index.html", "a guide",
+                                      NULL);
+  g_autofree char *again = write_part (dir, "instagram-jo-2025-01-29-AbCd (1)", "zip",
+                                       1700000000,
+                                       "followers_and_following/followers_1.json", "[]",
+                                       NULL);
+  g_autofree char *missing = g_build_filename (dir, "instagram-jo-2025-01-29-part3.zip", NULL);
+  const char *json_and_html[] = { json, html, NULL };
+  const char *twice[] = { json, again, NULL };
+  const char *broken[] = { json, missing, NULL };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (rapport_archive_open_many (json_and_html, &error));
+  g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_SEPARATE_EXPORTS);
+  g_assert_cmpstr (error->message, ==,
+                   "instagram-jo-2025-01-29-AbCd.zip and instagram-jo-2025-01-29-XyZw.zip are "
+                   "separate exports, not parts of one: each holds "
+                   "followers_and_following/followers_1.html");
+  g_clear_error (&error);
+
+  g_assert_null (rapport_archive_open_many (twice, &error));
+  g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_SEPARATE_EXPORTS);
+  g_clear_error (&error);
+
+  g_assert_null (rapport_archive_open_many (broken, &error));
+  g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE);
+  rapport_test_assert_contains (error->message, "instagram-jo-2025-01-29-part3.zip");
+
+  rapport_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -295,6 +450,8 @@ main (int   argc,
   g_test_add_func ("/archive/damaged", test_damaged);
   g_test_add_func ("/archive/one-pass", test_one_pass);
   g_test_add_func ("/archive/large-entry", test_large_entry);
+  g_test_add_func ("/archive/parts", test_parts);
+  g_test_add_func ("/archive/parts-refused", test_parts_refused);
 
   return g_test_run ();
 }

@@ -607,6 +607,47 @@ test_window_import_several (void)
   rapport_test_remove_tree (data_dir);
 }
 
+/* Two zips of one export, chosen together: one import, one account, one toast. */
+static void
+test_window_import_parts (void)
+{
+  RapportApplication *app = rapport_test_ui_shared_application ();
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_auto(GStrv) paths = rapport_test_write_instagram_parts (dir);
+  g_autoptr(GFile) first = g_file_new_for_path (paths[0]);
+  g_autoptr(GFile) second = g_file_new_for_path (paths[1]);
+  GFile *both[2] = { second, first };
+  g_autofree char *data_dir = NULL;
+  RapportWindow *window = present_window_on_temp_dir (app, &data_dir);
+
+  rapport_window_import_files (window, both, 2);
+  g_assert_cmpstr (gtk_label_get_label (template_child (window, "import_title")), ==,
+                   "Importing instagram-jo.doe-2025-01-29-AbCd");
+  wait_idle (window);
+
+  assert_toast (window, "Instagram · @jo.doe · exported 29 Jan 2025 · 3 followers, 2 following, "
+                        "2 posts");
+  assert_row (window, 0, "@jo.doe", "Exported 29 Jan 2025", "rapport-instagram-symbolic");
+  g_assert_null (row_at (window, 1));
+  g_assert_cmpuint (count_accounts (data_dir), ==, 1);
+
+  destroy_window (window);
+
+  /* Both again: said so once, and nothing changes. */
+  window = present_window (app);
+  rapport_window_set_data_dir (window, data_dir);
+  wait_idle (window);
+  rapport_window_import_files (window, both, 2);
+  wait_idle (window);
+  assert_toast (window, "instagram-jo.doe-2025-01-29-AbCd was already imported");
+  g_assert_null (row_at (window, 1));
+  g_assert_cmpuint (count_accounts (data_dir), ==, 1);
+
+  destroy_window (window);
+  rapport_test_remove_tree (data_dir);
+  rapport_test_remove_tree (dir);
+}
+
 static GFile *
 sample_file (const char *name)
 {
@@ -1421,6 +1462,7 @@ main (int   argc,
   g_test_add_func ("/window/import-files", test_window_import_files);
   g_test_add_func ("/window/import-broken", test_window_import_broken);
   g_test_add_func ("/window/import-several", test_window_import_several);
+  g_test_add_func ("/window/import-parts", test_window_import_parts);
   g_test_add_func ("/window/import-queued", test_window_import_queued);
   g_test_add_func ("/window/import-cancel", test_window_import_cancel);
   g_test_add_func ("/window/remove-account", test_window_remove_account);

@@ -18,6 +18,7 @@ typedef enum
   RAPPORT_IMPORT_ERROR_MALFORMED,    /* a known file whose content is broken */
   RAPPORT_IMPORT_ERROR_TOO_LARGE,    /* an entry expands beyond the allowed size */
   RAPPORT_IMPORT_ERROR_EMPTY,        /* a known export without anything to import */
+  RAPPORT_IMPORT_ERROR_SEPARATE_EXPORTS, /* files opened as parts of one export are several */
 } RapportImportError;
 
 GQuark rapport_import_error_quark (void);

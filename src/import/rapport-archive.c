@@ -17,6 +17,8 @@
 
 #include "rapport-archive.h"
 #include "core/rapport-import-error.h"
+#include "import/rapport-archive-private.h"
+#include "import/rapport-export-name.h"
 
 /* Entries larger than this are unpacked into a temporary file and mapped rather than held in
  * memory (see rapport_archive_read()). */
@@ -27,6 +29,7 @@ typedef enum
   SOURCE_FILE,    /* one plain file: the only entry */
   SOURCE_FOLDER,  /* an unpacked export */
   SOURCE_ARCHIVE, /* anything libarchive reads: zip, tar, tar.gz, … */
+  SOURCE_PARTS,   /* several archives of one export (rapport-archive-parts.c) */
 } SourceKind;
 
 struct _RapportArchive
@@ -38,6 +41,7 @@ struct _RapportArchive
   gint64 mtime;
   SourceKind kind;
   guint64 entry_limit;
+  GPtrArray *parts; /* RapportArchive, of SOURCE_PARTS: a Location's index is its part's */
 
   /* Display names (root folders stripped), and where each is by display name. */
   GPtrArray *entries;
@@ -79,6 +83,7 @@ rapport_archive_finalize (GObject *object)
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->locations, g_hash_table_unref);
   g_clear_pointer (&self->reader, archive_read_free);
+  g_clear_pointer (&self->parts, g_ptr_array_unref);
   g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (rapport_archive_parent_class)->finalize (object);
@@ -417,20 +422,6 @@ open_checked (const char   *path,
   return fd;
 }
 
-static gboolean
-looks_like_archive_name (const char *name)
-{
-  static const char * const suffixes[] = {
-    ".zip", ".tar", ".gz", ".tgz", ".bz2", ".xz", ".zst", ".7z",
-  };
-  g_autofree char *lower = g_ascii_strdown (name, -1);
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    if (g_str_has_suffix (lower, suffixes[i]))
-      return TRUE;
-  return FALSE;
-}
-
 RapportArchive *
 rapport_archive_open (const char  *path,
                       GError     **error)
@@ -475,7 +466,7 @@ rapport_archive_open (const char  *path,
     {
       self->kind = SOURCE_ARCHIVE;
     }
-  else if (!opened && !looks_like_archive_name (self->name))
+  else if (!opened && rapport_export_name_archive_extension (self->name) == 0)
     {
       /* Not an archive libarchive knows: a single exported file such as tweets.js. */
       g_clear_error (&local_error);
@@ -522,12 +513,46 @@ rapport_archive_get_mtime (RapportArchive *self)
   return self->mtime;
 }
 
+RapportArchive *
+rapport_archive_new_joined (GPtrArray  *parts,
+                            const char *name,
+                            gint64      mtime)
+{
+  RapportArchive *self = g_object_new (RAPPORT_TYPE_ARCHIVE, NULL);
+
+  self->kind = SOURCE_PARTS;
+  self->parts = g_ptr_array_ref (parts);
+  self->path = g_strdup (rapport_archive_get_path (g_ptr_array_index (parts, 0)));
+  self->name = g_strdup (name);
+  self->mtime = mtime;
+  /* A name an earlier part took is left out. */
+  for (guint i = 0; i < parts->len; i++)
+    {
+      RapportArchive *part = g_ptr_array_index (parts, i);
+
+      for (guint j = 0; j < part->entries->len; j++)
+        add_entry (self, g_ptr_array_index (part->entries, j), i);
+    }
+  g_ptr_array_sort (self->entries, compare_entries);
+
+  return self;
+}
+
+GPtrArray *
+rapport_archive_get_parts (RapportArchive *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ARCHIVE (self), NULL);
+  return self->parts;
+}
+
 void
 rapport_archive_set_entry_limit (RapportArchive *self,
                                  guint64         max_bytes)
 {
   g_return_if_fail (RAPPORT_IS_ARCHIVE (self));
   self->entry_limit = max_bytes;
+  for (guint i = 0; self->parts != NULL && i < self->parts->len; i++)
+    rapport_archive_set_entry_limit (g_ptr_array_index (self->parts, i), max_bytes);
 }
 
 const char * const *
@@ -888,7 +913,12 @@ rapport_archive_read (RapportArchive  *self,
       return NULL;
     }
 
-  if (self->kind != SOURCE_ARCHIVE)
+  if (self->kind == SOURCE_PARTS)
+    {
+      bytes = rapport_archive_read (g_ptr_array_index (self->parts, location->index),
+                                    location->real_name, &mapped_here, error);
+    }
+  else if (self->kind != SOURCE_ARCHIVE)
     {
       bytes = map_file (self, entry, location->real_name, error);
     }

@@ -22,6 +22,19 @@ G_DECLARE_FINAL_TYPE (RapportArchive, rapport_archive, RAPPORT, ARCHIVE, GObject
 
 RapportArchive     *rapport_archive_open            (const char      *path,
                                                      GError         **error);
+/* Several parts of one export (NULL-terminated @paths, in the order of their parts; see
+ * rapport-export-parts.h) opened as one archive: the entries of every part, each part's own
+ * wrapping folders stripped, the first part's when two hold the same name.  Its name is
+ * what the parts' names share ("instagram-jo-2025-01-29-abc" for "…-part1.zip" and
+ * "…-part2.zip"), its path the first part's, its time the newest part's.  Two parts that hold
+ * the same data file (by folder and name without extension, so that a JSON and an HTML
+ * export of the same account count) are two exports, refused with
+ * RAPPORT_IMPORT_ERROR_SEPARATE_EXPORTS.  One path is rapport_archive_open(). */
+RapportArchive     *rapport_archive_open_many       (const char * const  *paths,
+                                                     GError              **error);
+/* The archives rapport_archive_open_many() joined, in order; NULL for an archive opened
+ * alone. */
+GPtrArray          *rapport_archive_get_parts       (RapportArchive  *self);
 /* The base name of what was opened ("instagram-jo-2024-05-01.zip"), for messages and dates. */
 const char         *rapport_archive_get_name        (RapportArchive  *self);
 const char         *rapport_archive_get_path        (RapportArchive  *self);

@@ -71,3 +71,26 @@ rapport_export_name_strip (const char *name)
     return NULL;
   return g_steal_pointer (&stripped);
 }
+
+gsize
+rapport_export_name_archive_extension (const char *name)
+{
+  /* The two-part extensions first, so that ".tar.gz" is not taken for ".gz". */
+  static const char * const extensions[] = {
+    ".tar.gz", ".tar.bz2", ".tar.xz", ".tar.zst",
+    ".zip", ".tar", ".gz", ".tgz", ".bz2", ".xz", ".zst", ".7z",
+  };
+  gsize len;
+
+  g_return_val_if_fail (name != NULL, 0);
+
+  len = strlen (name);
+  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+    {
+      gsize ext_len = strlen (extensions[i]);
+
+      if (len >= ext_len && g_ascii_strcasecmp (name + len - ext_len, extensions[i]) == 0)
+        return ext_len;
+    }
+  return 0;
+}

@@ -20,5 +20,8 @@ char *rapport_export_name_get_user (const char *name,
 /* @name without the extension of an archive or a JSON file and without surrounding spaces
  * ("TikTok Data.zip" → "TikTok Data"); NULL when nothing is left. */
 char *rapport_export_name_strip    (const char *name);
+/* The length of @name's archive extension (".zip", ".tar.gz", ".7z"…), compared without case;
+ * 0 when @name has none. */
+gsize rapport_export_name_archive_extension (const char *name);
 
 G_END_DECLS

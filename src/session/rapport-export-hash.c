@@ -53,12 +53,12 @@ hash_content (GChecksum    *checksum,
     }
 }
 
-char *
-rapport_export_sample_hash (RapportArchive  *archive,
-                            GCancellable    *cancellable,
-                            GError         **error)
+static gboolean
+add_samples (GChecksum       *checksum,
+             RapportArchive  *archive,
+             GCancellable    *cancellable,
+             GError         **error)
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   const char *path = rapport_archive_get_path (archive);
 
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
@@ -75,9 +75,9 @@ rapport_export_sample_hash (RapportArchive  *archive,
           const guint8 *data;
 
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
-            return NULL;
+            return FALSE;
           if (!(bytes = rapport_archive_read (archive, entries[i], NULL, error)))
-            return NULL;
+            return FALSE;
           data = g_bytes_get_data (bytes, &size);
           g_checksum_update (checksum, (const guchar *) entries[i], strlen (entries[i]) + 1);
           hash_content (checksum, data, size);
@@ -93,10 +93,29 @@ rapport_export_sample_hash (RapportArchive  *archive,
           g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
                        _("%s: cannot be read (%s)"), rapport_archive_get_name (archive),
                        local_error->message);
-          return NULL;
+          return FALSE;
         }
       hash_content (checksum, (const guint8 *) g_mapped_file_get_contents (mapped),
                     g_mapped_file_get_length (mapped));
+    }
+
+  return TRUE;
+}
+
+char *
+rapport_export_sample_hash (RapportArchive  *archive,
+                            GCancellable    *cancellable,
+                            GError         **error)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  GPtrArray *parts = rapport_archive_get_parts (archive);
+
+  /* An export in parts: each part in its order, as if they were one. */
+  for (guint i = 0; i < (parts != NULL ? parts->len : 1); i++)
+    {
+      if (!add_samples (checksum, parts != NULL ? g_ptr_array_index (parts, i) : archive,
+                        cancellable, error))
+        return NULL;
     }
 
   return g_strdup (g_checksum_get_string (checksum));
@@ -109,7 +128,7 @@ rapport_export_sample_hash (RapportArchive  *archive,
 struct _RapportExportHash
 {
   GThread      *thread;
-  char         *path;
+  char        **paths;            /* the parts of the export, in order */
   GCancellable *cancellable;      /* the import's */
   GCancellable *abandoned;        /* ours: nobody waits for the hash any more */
   char         *hash;
@@ -229,48 +248,65 @@ compare_paths (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* The file, or every file of the folder, at @root. */
+static gboolean
+hash_path (RapportExportHash  *self,
+           GChecksum          *checksum,
+           const char         *root,
+           guint8             *buffer,
+           GError            **error)
+{
+  GStatBuf info;
+
+  if (g_stat (root, &info) == 0 && S_ISDIR (info.st_mode))
+    {
+      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+
+      if (!collect_files (root, "", files, 0, error))
+        return FALSE;
+      g_ptr_array_sort (files, compare_paths);
+      for (guint i = 0; i < files->len; i++)
+        {
+          const char *relative = g_ptr_array_index (files, i);
+          g_autofree char *path = g_build_filename (root, relative, NULL);
+
+          g_checksum_update (checksum, (const guchar *) relative, strlen (relative) + 1);
+          if (!hash_file (self, checksum, path, buffer, error))
+            return FALSE;
+        }
+      return TRUE;
+    }
+  return hash_file (self, checksum, root, buffer, error);
+}
+
 static gpointer
 hash_thread (gpointer data)
 {
   RapportExportHash *self = data;
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autofree guint8 *buffer = g_malloc (READ_CHUNK);
-  GStatBuf info;
 
-  if (g_stat (self->path, &info) == 0 && S_ISDIR (info.st_mode))
+  /* An export in parts: each part in its order, as if they were one. */
+  for (guint i = 0; self->paths[i] != NULL; i++)
     {
-      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
-
-      if (!collect_files (self->path, "", files, 0, &self->error))
+      if (!hash_path (self, checksum, self->paths[i], buffer, &self->error))
         return NULL;
-      g_ptr_array_sort (files, compare_paths);
-      for (guint i = 0; i < files->len; i++)
-        {
-          const char *relative = g_ptr_array_index (files, i);
-          g_autofree char *path = g_build_filename (self->path, relative, NULL);
-
-          g_checksum_update (checksum, (const guchar *) relative, strlen (relative) + 1);
-          if (!hash_file (self, checksum, path, buffer, &self->error))
-            return NULL;
-        }
     }
-  else if (!hash_file (self, checksum, self->path, buffer, &self->error))
-    return NULL;
 
   self->hash = g_strdup (g_checksum_get_string (checksum));
   return NULL;
 }
 
 RapportExportHash *
-rapport_export_hash_start (const char   *path,
-                           GCancellable *cancellable)
+rapport_export_hash_start (const char * const *paths,
+                           GCancellable       *cancellable)
 {
   RapportExportHash *self;
 
-  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (paths != NULL && paths[0] != NULL, NULL);
 
   self = g_new0 (RapportExportHash, 1);
-  self->path = g_strdup (path);
+  self->paths = g_strdupv ((char **) paths);
   self->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
   self->abandoned = g_cancellable_new ();
   self->thread = g_thread_new ("rapport-export-hash", hash_thread, self);
@@ -291,7 +327,7 @@ rapport_export_hash_finish (RapportExportHash  *self,
     g_propagate_error (error, g_steal_pointer (&self->error));
   hash = g_steal_pointer (&self->hash);
 
-  g_free (self->path);
+  g_strfreev (self->paths);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->abandoned);
   g_free (self);

@@ -16,13 +16,14 @@ G_BEGIN_DECLS
 
 typedef struct _RapportExportHash RapportExportHash;
 
-/* A hex digest of the export's size and samples of its content. */
+/* A hex digest of the export's size and samples of its content; of an export in parts
+ * (rapport_archive_open_many()), of each part in order. */
 char              *rapport_export_sample_hash (RapportArchive     *archive,
                                                GCancellable       *cancellable,
                                                GError            **error);
-/* Starts hashing every byte of the file or folder at @path (regular files only, links not
- * followed) in a thread. */
-RapportExportHash *rapport_export_hash_start  (const char         *path,
+/* Starts hashing every byte of the files or folders at @paths (regular files only, links not
+ * followed) in a thread: NULL-terminated, one path or the parts of one export in order. */
+RapportExportHash *rapport_export_hash_start  (const char * const *paths,
                                                GCancellable       *cancellable);
 /* Waits for the thread: the hex digest, or NULL with @error set.  Frees @hash. */
 char              *rapport_export_hash_finish (RapportExportHash  *hash,

@@ -14,6 +14,8 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "core/rapport-import-error.h"
+#include "import/rapport-export-parts.h"
 #include "session/rapport-import-batch.h"
 #include "session/rapport-import-job.h"
 
@@ -22,7 +24,7 @@
 
 typedef struct
 {
-  char                 *path;
+  char                **paths;     /* the export's parts, in order; NULL when not local */
   char                 *name;
   RapportImportSummary  summary;
   GError               *error;
@@ -34,7 +36,10 @@ struct _RapportImportBatch
   GObject       parent_instance;
 
   char         *data_dir;
-  GPtrArray    *items;             /* Item, in import order */
+  GPtrArray    *added_paths;       /* char *, NULL when not local, as added */
+  GPtrArray    *added_names;       /* char *, for people */
+  GPtrArray    *items;             /* Item, in import order; one per export */
+  GPtrArray    *split;             /* Item: groups found to be separate exports */
   gboolean      fresh_database;
   gboolean      running;
 
@@ -77,7 +82,7 @@ item_free (gpointer data)
 {
   Item *item = data;
 
-  g_free (item->path);
+  g_strfreev (item->paths);
   g_free (item->name);
   rapport_import_summary_clear (&item->summary);
   g_clear_error (&item->error);
@@ -90,7 +95,10 @@ rapport_import_batch_finalize (GObject *object)
   RapportImportBatch *self = RAPPORT_IMPORT_BATCH (object);
 
   g_free (self->data_dir);
+  g_ptr_array_unref (self->added_paths);
+  g_ptr_array_unref (self->added_names);
   g_ptr_array_unref (self->items);
+  g_ptr_array_unref (self->split);
   g_free (self->entry);
   g_mutex_clear (&self->mutex);
   g_clear_pointer (&self->context, g_main_context_unref);
@@ -159,7 +167,10 @@ rapport_import_batch_class_init (RapportImportBatchClass *klass)
 static void
 rapport_import_batch_init (RapportImportBatch *self)
 {
+  self->added_paths = g_ptr_array_new_with_free_func (g_free);
+  self->added_names = g_ptr_array_new_with_free_func (g_free);
   self->items = g_ptr_array_new_with_free_func (item_free);
+  self->split = g_ptr_array_new_with_free_func (item_free);
   self->finished = g_array_new (FALSE, FALSE, sizeof (guint));
   g_mutex_init (&self->mutex);
 }
@@ -203,16 +214,62 @@ rapport_import_batch_set_fresh_database (RapportImportBatch *self,
   self->fresh_database = !!fresh;
 }
 
+static Item *
+item_new (char **paths,
+          char  *name)
+{
+  Item *item = g_new0 (Item, 1);
+
+  item->paths = paths;
+  item->name = name;
+  return item;
+}
+
+/* One item per export: the parts of one export chosen together are imported as one. */
+static void
+group_items (RapportImportBatch *self)
+{
+  g_autoptr(GPtrArray) groups = NULL;
+
+  groups = rapport_export_parts_group ((const char * const *) self->added_paths->pdata,
+                                       self->added_paths->len);
+  g_ptr_array_set_size (self->items, 0);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      GArray *group = g_ptr_array_index (groups, i);
+      guint first = g_array_index (group, guint, 0);
+      char **paths = NULL;
+      char *name;
+
+      if (g_ptr_array_index (self->added_paths, first) != NULL)
+        {
+          paths = g_new0 (char *, group->len + 1);
+          for (guint j = 0; j < group->len; j++)
+            paths[j] = g_strdup (g_ptr_array_index (self->added_paths,
+                                                    g_array_index (group, guint, j)));
+        }
+
+      if (group->len == 1)
+        name = g_strdup (g_ptr_array_index (self->added_names, first));
+      else
+        {
+          g_autofree char *stem = NULL;
+
+          stem = rapport_export_parts_get_name ((const char * const *) paths, group->len);
+          name = g_filename_display_name (stem);
+        }
+      g_ptr_array_add (self->items, item_new (paths, name));
+    }
+}
+
 static void
 add_item (RapportImportBatch *self,
           char               *path,
           char               *name)
 {
-  Item *item = g_new0 (Item, 1);
-
-  item->path = path;
-  item->name = name;
-  g_ptr_array_add (self->items, item);
+  g_ptr_array_add (self->added_paths, path);
+  g_ptr_array_add (self->added_names, name);
+  group_items (self);
 }
 
 void
@@ -245,22 +302,37 @@ rapport_import_batch_add_path (RapportImportBatch *self,
   add_item (self, g_strdup (path), g_filename_display_name (basename));
 }
 
+/* The importing thread may split an item into several while the caller asks: the list is
+ * read and changed under the mutex, and once the batch runs no item is freed before it. */
 guint
 rapport_import_batch_get_n_items (RapportImportBatch *self)
 {
+  guint n_items;
+
   g_return_val_if_fail (RAPPORT_IS_IMPORT_BATCH (self), 0);
 
-  return self->items->len;
+  g_mutex_lock (&self->mutex);
+  n_items = self->items->len;
+  g_mutex_unlock (&self->mutex);
+
+  return n_items;
 }
 
 static Item *
 get_item (RapportImportBatch *self,
           guint               index)
 {
-  g_return_val_if_fail (RAPPORT_IS_IMPORT_BATCH (self), NULL);
-  g_return_val_if_fail (index < self->items->len, NULL);
+  Item *item = NULL;
 
-  return g_ptr_array_index (self->items, index);
+  g_return_val_if_fail (RAPPORT_IS_IMPORT_BATCH (self), NULL);
+
+  g_mutex_lock (&self->mutex);
+  if (index < self->items->len)
+    item = g_ptr_array_index (self->items, index);
+  g_mutex_unlock (&self->mutex);
+
+  g_return_val_if_fail (item != NULL, NULL);
+  return item;
 }
 
 const char *
@@ -303,12 +375,14 @@ guint
 rapport_import_batch_count_cancelled (RapportImportBatch *self)
 {
   guint n_cancelled = 0;
+  guint n_items;
 
   g_return_val_if_fail (RAPPORT_IS_IMPORT_BATCH (self), 0);
 
-  for (guint i = 0; i < self->items->len; i++)
+  n_items = rapport_import_batch_get_n_items (self);
+  for (guint i = 0; i < n_items; i++)
     {
-      Item *item = g_ptr_array_index (self->items, i);
+      Item *item = get_item (self, i);
 
       if (!item->done || g_error_matches (item->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         n_cancelled++;
@@ -449,6 +523,30 @@ update (RapportImportBatch *self,
 
 /* ── importing, in the importing thread ──────────────────────────────────────────────────── */
 
+/* Parts that turned out to be separate exports: item @index becomes one item for each, in
+ * its place.  The item itself is kept until the batch goes, as the caller may still hold its
+ * name. */
+static void
+split_item (RapportImportBatch *self,
+            guint               index)
+{
+  Item *item;
+
+  g_mutex_lock (&self->mutex);
+  item = g_ptr_array_steal_index (self->items, index);
+  for (guint i = 0; item->paths[i] != NULL; i++)
+    {
+      g_autofree char *basename = g_path_get_basename (item->paths[i]);
+      char **paths = g_new0 (char *, 2);
+
+      paths[0] = g_strdup (item->paths[i]);
+      g_ptr_array_insert (self->items, index + i,
+                          item_new (paths, g_filename_display_name (basename)));
+    }
+  g_ptr_array_add (self->split, item);
+  g_mutex_unlock (&self->mutex);
+}
+
 typedef struct
 {
   RapportImportBatch *self;
@@ -463,6 +561,26 @@ progress_cb (const char *entry_name,
   Progress *progress = user_data;
 
   update (progress->self, progress->index, entry_name, records_read, -1, FALSE);
+}
+
+static void
+import_item (RapportImportBatch *self,
+             RapportStore       *store,
+             guint               index,
+             GCancellable       *cancellable)
+{
+  Item *item = g_ptr_array_index (self->items, index);
+  Progress progress = { self, index };
+
+  update (self, index, NULL, 0, -1, TRUE);
+
+  if (item->paths == NULL)
+    item->error = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("%s is not a local file; copy it to this computer first"),
+                               item->name);
+  else
+    rapport_import_paths_full (store, (const char * const *) item->paths, progress_cb,
+                               &progress, &item->summary, cancellable, &item->error);
 }
 
 static gboolean
@@ -493,23 +611,24 @@ import_all (RapportImportBatch  *self,
 
   g_debug ("Importing %u exports into %s", self->items->len, self->data_dir);
 
+  /* Only this thread changes the list of items. */
   for (guint i = 0; i < self->items->len; i++)
     {
       Item *item = g_ptr_array_index (self->items, i);
-      Progress progress = { self, i };
 
       if (g_cancellable_is_cancelled (cancellable))
         break;
 
-      update (self, i, NULL, 0, -1, TRUE);
-
-      if (item->path == NULL)
-        item->error = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                                   _("%s is not a local file; copy it to this computer first"),
-                                   item->name);
-      else
-        rapport_import_path_full (store, item->path, progress_cb, &progress, &item->summary,
-                                  cancellable, &item->error);
+      import_item (self, store, i, cancellable);
+      if (g_error_matches (item->error, RAPPORT_IMPORT_ERROR,
+                           RAPPORT_IMPORT_ERROR_SEPARATE_EXPORTS))
+        {
+          /* Each is imported on its own, the first in this place. */
+          g_debug ("%s", item->error->message);
+          split_item (self, i);
+          item = g_ptr_array_index (self->items, i);
+          import_item (self, store, i, cancellable);
+        }
 
       item->done = TRUE;
       g_debug ("Import %u of %u ended: %s", i + 1, self->items->len,

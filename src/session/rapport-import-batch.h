@@ -26,14 +26,19 @@ void                        rapport_import_batch_set_fresh_database (RapportImpo
                                                                     gboolean             fresh);
 
 /* Adds an export to the end of the batch; only before it runs.  A file that is not local
- * (no path) ends with an error that says so. */
+ * (no path) ends with an error that says so.  Files that are parts of one export by their
+ * names (rapport_export_parts_group()) make one item, imported as one snapshot; parts that
+ * turn out to be separate exports (RAPPORT_IMPORT_ERROR_SEPARATE_EXPORTS) become an item
+ * each when the batch reaches them, in the place of their group. */
 void                        rapport_import_batch_add_file          (RapportImportBatch  *self,
                                                                     GFile               *file);
 void                        rapport_import_batch_add_path          (RapportImportBatch  *self,
                                                                     const char          *path);
 
+/* The number of exports: of groups of files, not of files. */
 guint                       rapport_import_batch_get_n_items       (RapportImportBatch  *self);
-/* The export's file name for people, such as "instagram-jo-2024-05-01.zip". */
+/* The export's file name for people, such as "instagram-jo-2024-05-01.zip", or for parts of
+ * one export what their names share ("instagram-jo-2024-05-01-abc"). */
 const char                 *rapport_import_batch_get_item_name     (RapportImportBatch  *self,
                                                                     guint                index);
 /* Whether the import of item @index was attempted; its error and summary are only valid

@@ -88,6 +88,23 @@ rapport_import_path_full (RapportStore               *store,
                           GCancellable               *cancellable,
                           GError                    **error)
 {
+  const char * const paths[] = { path, NULL };
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return rapport_import_paths_full (store, paths, progress_func, progress_data, summary,
+                                    cancellable, error);
+}
+
+gboolean
+rapport_import_paths_full (RapportStore               *store,
+                           const char * const         *paths,
+                           RapportImportProgressFunc   progress_func,
+                           gpointer                    progress_data,
+                           RapportImportSummary       *summary,
+                           GCancellable               *cancellable,
+                           GError                    **error)
+{
   g_autoptr(RapportArchive) archive = NULL;
   g_autofree char *sample_hash = NULL;
   g_autofree char *content_hash = NULL;
@@ -100,9 +117,9 @@ rapport_import_path_full (RapportStore               *store,
   RapportDateSource fallback_source;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (paths != NULL && paths[0] != NULL, FALSE);
 
-  if (!(archive = rapport_archive_open (path, error)))
+  if (!(archive = rapport_archive_open_many (paths, error)))
     return FALSE;
   if (rapport_import_detect (archive, &import_func, error) == RAPPORT_PLATFORM_UNKNOWN)
     return FALSE;
@@ -112,7 +129,7 @@ rapport_import_path_full (RapportStore               *store,
 
   /* Every byte is hashed while the export imports; only an export that may have been imported
    * before waits for the hash first. */
-  hashing = rapport_export_hash_start (rapport_archive_get_path (archive), cancellable);
+  hashing = rapport_export_hash_start (paths, cancellable);
   if (maybe_imported)
     {
       content_hash = rapport_export_hash_finish (g_steal_pointer (&hashing), error);

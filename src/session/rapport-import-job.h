@@ -40,6 +40,17 @@ gboolean        rapport_import_path_full    (RapportStore          *store,
                                              RapportImportSummary  *summary,
                                              GCancellable          *cancellable,
                                              GError               **error);
+/* The same for the parts of one export, NULL-terminated in the order of their parts (see
+ * rapport_archive_open_many()): one snapshot of all of them, known again by the bytes of
+ * every part.  Parts that are separate exports fail with
+ * RAPPORT_IMPORT_ERROR_SEPARATE_EXPORTS before anything is stored. */
+gboolean        rapport_import_paths_full   (RapportStore          *store,
+                                             const char * const    *paths,
+                                             RapportImportProgressFunc progress_func,
+                                             gpointer               progress_data,
+                                             RapportImportSummary  *summary,
+                                             GCancellable          *cancellable,
+                                             GError               **error);
 
 /* "Instagram · @jo · exported 31 Jul 2022 · 1,204 followers, 318 posts", for toasts and the
  * command line; the account's name with its control characters escaped (see

@@ -2,14 +2,74 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * What rapport-archive-parts.c needs of rapport-archive.c.
+ * What the files of RapportArchive share: rapport-archive.c (opening and listing),
+ * rapport-archive-read.c (reading entries) and rapport-archive-parts.c (several archives of one
+ * export).
  */
 
 #pragma once
 
+#include <archive.h>
+#include <archive_entry.h>
+#include <sys/stat.h>
+
 #include "import/rapport-archive.h"
 
 G_BEGIN_DECLS
+
+/* Entries larger than this are unpacked into a temporary file and mapped rather than held in
+ * memory (see rapport_archive_read()). */
+#define SPILL_BYTES (1 << 20)
+
+typedef enum
+{
+  SOURCE_FILE,    /* one plain file: the only entry */
+  SOURCE_FOLDER,  /* an unpacked export */
+  SOURCE_ARCHIVE, /* anything libarchive reads: zip, tar, tar.gz, … */
+  SOURCE_PARTS,   /* several archives of one export (rapport-archive-parts.c) */
+} SourceKind;
+
+struct _RapportArchive
+{
+  GObject parent_instance;
+
+  char *path;
+  char *name;
+  gint64 mtime;
+  SourceKind kind;
+  guint64 entry_limit;
+  GPtrArray *parts; /* RapportArchive, of SOURCE_PARTS: a Location's index is its part's */
+
+  /* Display names (root folders stripped), and where each is by display name. */
+  GPtrArray *entries;
+  GHashTable *locations; /* Location */
+
+  /* An archive's reader stays open after an entry: the next one on is read from there, so
+   * reading entries in the archive's order (as importers mostly do) unpacks it once rather
+   * than walking it from the start for each.  The threads of an import share it. */
+  GMutex lock;
+  struct archive *reader;
+  guint next_index; /* of the header the reader reads next */
+  guint64 n_headers_read;
+};
+
+typedef struct
+{
+  char *real_name; /* the name inside the archive or folder */
+  guint index;     /* of its header in the archive */
+} Location;
+
+struct archive *_rapport_archive_open_reader  (const char            *path,
+                                               GError               **error);
+const char     *_rapport_archive_reader_problem (struct archive      *reader);
+const char     *_rapport_archive_header_name  (struct archive_entry  *entry);
+/* A file descriptor of a regular file (or, with @folder_too, a folder), or -1 with @error set:
+ * pipes and devices are refused without waiting on them. */
+int             _rapport_archive_open_checked (const char            *path,
+                                               const char            *name,
+                                               gboolean               folder_too,
+                                               struct stat           *st,
+                                               GError               **error);
 
 /* An archive of the entries of @parts (RapportArchive, in order), each read from its part; a
  * name two parts hold is the first's.  Its path is the first part's. */

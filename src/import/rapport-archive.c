@@ -20,48 +20,6 @@
 #include "import/rapport-archive-private.h"
 #include "import/rapport-export-name.h"
 
-/* Entries larger than this are unpacked into a temporary file and mapped rather than held in
- * memory (see rapport_archive_read()). */
-#define SPILL_BYTES (1 << 20)
-
-typedef enum
-{
-  SOURCE_FILE,    /* one plain file: the only entry */
-  SOURCE_FOLDER,  /* an unpacked export */
-  SOURCE_ARCHIVE, /* anything libarchive reads: zip, tar, tar.gz, … */
-  SOURCE_PARTS,   /* several archives of one export (rapport-archive-parts.c) */
-} SourceKind;
-
-struct _RapportArchive
-{
-  GObject parent_instance;
-
-  char *path;
-  char *name;
-  gint64 mtime;
-  SourceKind kind;
-  guint64 entry_limit;
-  GPtrArray *parts; /* RapportArchive, of SOURCE_PARTS: a Location's index is its part's */
-
-  /* Display names (root folders stripped), and where each is by display name. */
-  GPtrArray *entries;
-  GHashTable *locations; /* Location */
-
-  /* An archive's reader stays open after an entry: the next one on is read from there, so
-   * reading entries in the archive's order (as importers mostly do) unpacks it once rather
-   * than walking it from the start for each.  The threads of an import share it. */
-  GMutex lock;
-  struct archive *reader;
-  guint next_index; /* of the header the reader reads next */
-  guint64 n_headers_read;
-};
-
-typedef struct
-{
-  char *real_name; /* the name inside the archive or folder */
-  guint index;     /* of its header in the archive */
-} Location;
-
 G_DEFINE_FINAL_TYPE (RapportArchive, rapport_archive, G_TYPE_OBJECT)
 
 static void
@@ -264,17 +222,17 @@ strip_common_folders (RapportArchive *self)
 }
 
 /* libarchive says nothing when an archive just stops. */
-static const char *
-reader_problem (struct archive *reader)
+const char *
+_rapport_archive_reader_problem (struct archive *reader)
 {
   const char *problem = archive_error_string (reader);
 
   return problem != NULL && problem[0] != '\0' ? problem : _("the file may have been cut short");
 }
 
-static struct archive *
-open_reader (const char  *path,
-             GError     **error)
+struct archive *
+_rapport_archive_open_reader (const char  *path,
+                              GError     **error)
 {
   struct archive *reader = archive_read_new ();
 
@@ -290,15 +248,15 @@ open_reader (const char  *path,
   if (archive_read_open_filename (reader, path, 64 * 1024) != ARCHIVE_OK)
     {
       g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
-                   "%s", reader_problem (reader));
+                   "%s", _rapport_archive_reader_problem (reader));
       archive_read_free (reader);
       return NULL;
     }
   return reader;
 }
 
-static const char *
-header_name (struct archive_entry *entry)
+const char *
+_rapport_archive_header_name (struct archive_entry *entry)
 {
   const char *name = archive_entry_pathname_utf8 (entry);
 
@@ -317,13 +275,13 @@ list_archive (RapportArchive  *self,
   int status;
 
   *opened = FALSE;
-  if (!(reader = open_reader (self->path, error)))
+  if (!(reader = _rapport_archive_open_reader (self->path, error)))
     return FALSE;
   *opened = TRUE;
 
   while ((status = archive_read_next_header (reader, &entry)) == ARCHIVE_OK)
     {
-      const char *name = header_name (entry);
+      const char *name = _rapport_archive_header_name (entry);
 
       if (name != NULL && archive_entry_filetype (entry) == AE_IFREG)
         add_entry (self, name, index);
@@ -335,7 +293,7 @@ list_archive (RapportArchive  *self,
     {
       g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
                    _("%s: the archive is damaged or incomplete (%s)"),
-                   self->name, reader_problem (reader));
+                   self->name, _rapport_archive_reader_problem (reader));
       archive_read_free (reader);
       return FALSE;
     }
@@ -392,12 +350,12 @@ list_folder (RapportArchive  *self,
 
 /* Only files (and, with @folder_too, folders) hold exports.  Opening a pipe waits for a writer
  * and reading a device may never end, so they are refused, and the open itself does not wait. */
-static int
-open_checked (const char   *path,
-              const char   *name,
-              gboolean      folder_too,
-              struct stat  *st,
-              GError      **error)
+int
+_rapport_archive_open_checked (const char   *path,
+                               const char   *name,
+                               gboolean      folder_too,
+                               struct stat  *st,
+                               GError      **error)
 {
   int fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
   int saved_errno;
@@ -441,7 +399,7 @@ rapport_archive_open (const char  *path,
   self->path = g_file_get_path (file);
   self->name = g_file_get_basename (file);
 
-  if ((fd = open_checked (self->path, self->name, TRUE, &st, error)) < 0)
+  if ((fd = _rapport_archive_open_checked (self->path, self->name, TRUE, &st, error)) < 0)
     return NULL;
   close (fd);
   self->mtime = st.st_mtime;
@@ -623,313 +581,4 @@ rapport_archive_find_all (RapportArchive *self,
       g_ptr_array_add (found, (gpointer) name);
     }
   return found;
-}
-
-static void
-set_too_large_error (RapportArchive  *self,
-                     const char      *entry_name,
-                     GError         **error)
-{
-  g_autofree char *limit = g_format_size (self->entry_limit);
-
-  g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_TOO_LARGE,
-               _("%s: too large: it unpacks to more than %s, which no real export file does; "
-                 "the archive may be damaged or malicious"),
-               entry_name, limit);
-}
-
-/* An unlinked file in the user's cache folder (or else the temporary one): it is gone once
- * closed and unmapped, whatever happens to the import. */
-static int
-open_spill_file (const char  *entry_name,
-                 GError     **error)
-{
-  g_autofree char *cache = g_build_filename (g_get_user_cache_dir (), "rapport", NULL);
-  const char *folders[] = { cache, g_get_tmp_dir () };
-  int saved_errno = 0;
-
-  for (guint i = 0; i < G_N_ELEMENTS (folders); i++)
-    {
-      g_autofree char *template = NULL;
-      int fd;
-
-      if (g_mkdir_with_parents (folders[i], 0700) != 0)
-        {
-          saved_errno = errno;
-          continue;
-        }
-#ifdef O_TMPFILE
-      if ((fd = open (folders[i], O_TMPFILE | O_RDWR | O_CLOEXEC, 0600)) >= 0)
-        return fd;
-#endif
-      /* Not every file system has unnamed files. */
-      template = g_build_filename (folders[i], "rapport-unpacked-XXXXXX", NULL);
-      if ((fd = g_mkstemp_full (template, O_RDWR | O_CLOEXEC, 0600)) >= 0)
-        {
-          g_unlink (template);
-          return fd;
-        }
-      saved_errno = errno;
-    }
-
-  g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
-               _("%s: cannot be unpacked: no temporary file can be made (%s)"),
-               entry_name, g_strerror (saved_errno));
-  return -1;
-}
-
-static gboolean
-write_all (int          fd,
-           const void  *data,
-           gsize        size,
-           const char  *entry_name,
-           GError     **error)
-{
-  const guint8 *p = data;
-
-  while (size > 0)
-    {
-      gssize n = write (fd, p, size);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          int saved_errno = errno;
-
-          g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
-                       _("%s: cannot be unpacked into a temporary file (%s)"),
-                       entry_name, g_strerror (saved_errno));
-          return FALSE;
-        }
-      p += n;
-      size -= n;
-    }
-  return TRUE;
-}
-
-/* The data of the entry whose header the reader just read: in memory when it is small, else
- * unpacked into a temporary file that is mapped read-only, as a file of a folder is. */
-static GBytes *
-unpack (RapportArchive        *self,
-        struct archive        *reader,
-        struct archive_entry  *header,
-        const char            *entry_name,
-        gboolean              *mapped,
-        GError               **error)
-{
-  g_autoptr(GByteArray) buffer = NULL;
-  g_autoptr(GMappedFile) file = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gboolean sized = archive_entry_size_is_set (header);
-  guint64 total = 0;
-  GBytes *bytes = NULL;
-  int fd = -1;
-
-  /* The declared size may lie (a zip bomb), so the limit is enforced while reading too. */
-  if (sized && (guint64) archive_entry_size (header) > self->entry_limit)
-    {
-      set_too_large_error (self, entry_name, error);
-      return NULL;
-    }
-
-  buffer = g_byte_array_sized_new (sized ? MIN (archive_entry_size (header), SPILL_BYTES) + 1
-                                         : 65536);
-  for (;;)
-    {
-      guint8 chunk[65536];
-      gssize n = archive_read_data (reader, chunk, sizeof chunk);
-
-      if (n == 0)
-        break;
-      if (n < 0)
-        {
-          g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
-                       _("%s: cannot be unpacked (%s)"), entry_name, reader_problem (reader));
-          goto out;
-        }
-      if (total + (guint64) n > self->entry_limit)
-        {
-          set_too_large_error (self, entry_name, error);
-          goto out;
-        }
-      total += n;
-
-      if (fd < 0 && buffer->len + (gsize) n > SPILL_BYTES)
-        {
-          if ((fd = open_spill_file (entry_name, error)) < 0 ||
-              !write_all (fd, buffer->data, buffer->len, entry_name, error))
-            goto out;
-          g_clear_pointer (&buffer, g_byte_array_unref);
-        }
-      if (fd < 0)
-        g_byte_array_append (buffer, chunk, n);
-      else if (!write_all (fd, chunk, n, entry_name, error))
-        goto out;
-    }
-
-  if (fd < 0)
-    {
-      *mapped = FALSE;
-      bytes = g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
-      goto out;
-    }
-  if (!(file = g_mapped_file_new_from_fd (fd, FALSE, &local_error)))
-    {
-      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
-                   _("%s: cannot be unpacked into a temporary file (%s)"),
-                   entry_name, local_error->message);
-      goto out;
-    }
-  *mapped = TRUE;
-  bytes = g_mapped_file_get_bytes (file);
-
-out:
-  if (fd >= 0)
-    close (fd);
-  return bytes;
-}
-
-/* Called with the lock held. */
-static GBytes *
-read_from_archive (RapportArchive  *self,
-                   const char      *entry_name,
-                   const Location  *location,
-                   gboolean        *mapped,
-                   GError         **error)
-{
-  g_autoptr(GError) open_error = NULL;
-  struct archive_entry *header;
-  GBytes *bytes;
-  int status;
-
-  /* The reader only goes forward: an entry behind it takes a new one. */
-  if (self->reader != NULL && location->index < self->next_index)
-    g_clear_pointer (&self->reader, archive_read_free);
-  if (self->reader == NULL)
-    {
-      if (!(self->reader = open_reader (self->path, &open_error)))
-        {
-          g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
-                       _("%s: cannot be read (%s)"), entry_name, open_error->message);
-          return NULL;
-        }
-      self->next_index = 0;
-    }
-
-  /* libarchive skips the data of the entries passed over without unpacking them. */
-  while ((status = archive_read_next_header (self->reader, &header)) == ARCHIVE_OK)
-    {
-      self->n_headers_read++;
-      if (self->next_index++ == location->index)
-        break;
-    }
-
-  if (status != ARCHIVE_OK)
-    g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
-                 _("%s: cannot be unpacked (the archive is damaged or incomplete: %s)"),
-                 entry_name, reader_problem (self->reader));
-  else if (g_strcmp0 (header_name (header), location->real_name) != 0)
-    g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
-                 _("%s: cannot be found in the archive any more"), entry_name);
-  else if ((bytes = unpack (self, self->reader, header, entry_name, mapped, error)) != NULL)
-    return bytes;
-
-  /* Where a failed reader stands is not known. */
-  g_clear_pointer (&self->reader, archive_read_free);
-  return NULL;
-}
-
-/* Mapping costs no copy, so even a 190 MB tweets.js adds nothing to the heap. */
-static GBytes *
-map_file (RapportArchive  *self,
-          const char      *entry,
-          const char      *real_name,
-          GError         **error)
-{
-  g_autofree char *full = self->kind == SOURCE_FILE
-    ? g_strdup (self->path)
-    : g_build_filename (self->path, real_name, NULL);
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GMappedFile) mapped = NULL;
-  struct stat st;
-  int fd;
-
-  if ((fd = open_checked (full, entry, FALSE, &st, error)) < 0)
-    return NULL;
-  if ((guint64) st.st_size > self->entry_limit)
-    {
-      g_autofree char *limit = g_format_size (self->entry_limit);
-
-      close (fd);
-      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_TOO_LARGE,
-                   _("%s: too large: the file is larger than %s, which no real export file is"),
-                   entry, limit);
-      return NULL;
-    }
-
-  mapped = g_mapped_file_new_from_fd (fd, FALSE, &local_error);
-  close (fd);
-  if (mapped == NULL)
-    {
-      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
-                   _("%s: cannot be read (%s)"), entry, local_error->message);
-      return NULL;
-    }
-  return g_mapped_file_get_bytes (mapped);
-}
-
-guint64
-rapport_archive_get_n_headers_read (RapportArchive *self)
-{
-  guint64 n;
-
-  g_return_val_if_fail (RAPPORT_IS_ARCHIVE (self), 0);
-
-  g_mutex_lock (&self->lock);
-  n = self->n_headers_read;
-  g_mutex_unlock (&self->lock);
-  return n;
-}
-
-GBytes *
-rapport_archive_read (RapportArchive  *self,
-                      const char      *entry,
-                      gboolean        *mapped,
-                      GError         **error)
-{
-  const Location *location;
-  gboolean mapped_here = TRUE;
-  GBytes *bytes;
-
-  g_return_val_if_fail (RAPPORT_IS_ARCHIVE (self), NULL);
-  g_return_val_if_fail (entry != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!(location = g_hash_table_lookup (self->locations, entry)))
-    {
-      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
-                   _("%s: no such file in %s"), entry, self->name);
-      return NULL;
-    }
-
-  if (self->kind == SOURCE_PARTS)
-    {
-      bytes = rapport_archive_read (g_ptr_array_index (self->parts, location->index),
-                                    location->real_name, &mapped_here, error);
-    }
-  else if (self->kind != SOURCE_ARCHIVE)
-    {
-      bytes = map_file (self, entry, location->real_name, error);
-    }
-  else
-    {
-      g_mutex_lock (&self->lock);
-      bytes = read_from_archive (self, entry, location, &mapped_here, error);
-      g_mutex_unlock (&self->lock);
-    }
-
-  if (mapped != NULL)
-    *mapped = bytes != NULL && mapped_here;
-  return bytes;
 }

@@ -117,16 +117,18 @@ finish_event (RapportAnomaly *event,
   engagement_between (per_post, event->start - RAPPORT_ANOMALY_WINDOW_DAYS * DAY, event->start,
                       &event->rate_before, &event->n_rate_before,
                       &event->interactions_before, &event->n_interactions_before);
-  engagement_between (per_post, event->end + DAY, event->end + (RAPPORT_ANOMALY_WINDOW_DAYS + 1) * DAY,
+  engagement_between (per_post, event->end + DAY,
+                      event->end + (RAPPORT_ANOMALY_WINDOW_DAYS + 1) * DAY,
                       &event->rate_after, &event->n_rate_after,
                       &event->interactions_after, &event->n_interactions_after);
 
-  event->looks_like_purge = event->kind == RAPPORT_ANOMALY_DROP
-                         && event->followers_before > 0
-                         && -event->change / event->followers_before * 100 >= RAPPORT_ANOMALY_PURGE_SHARE
-                         && event->n_interactions_before >= RAPPORT_ANOMALY_PURGE_POSTS
-                         && event->n_interactions_after >= RAPPORT_ANOMALY_PURGE_POSTS
-                         && event->interactions_after >= PURGE_KEPT_INTERACTIONS * event->interactions_before;
+  event->looks_like_purge =
+    event->kind == RAPPORT_ANOMALY_DROP &&
+    event->followers_before > 0 &&
+    -event->change / event->followers_before * 100 >= RAPPORT_ANOMALY_PURGE_SHARE &&
+    event->n_interactions_before >= RAPPORT_ANOMALY_PURGE_POSTS &&
+    event->n_interactions_after >= RAPPORT_ANOMALY_PURGE_POSTS &&
+    event->interactions_after >= PURGE_KEPT_INTERACTIONS * event->interactions_before;
 }
 
 /*
@@ -189,14 +191,16 @@ rapport_anomalies_detect (const RapportFollowerSeries *series,
   for (guint i = 0; i < changes->len; i++)
     {
       const DailyChange *change = &g_array_index (changes, DailyChange, i);
-      const RapportSeriesPoint *point = &g_array_index (series->points, RapportSeriesPoint, change->index);
+      const RapportSeriesPoint *point =
+        &g_array_index (series->points, RapportSeriesPoint, change->index);
       gboolean scored = change->group == RAPPORT_SERIES_REAL ? have_real : have_reconstructed;
+      double before = point->followers - change->change;
       RapportAnomalyKind kind;
 
       if (!scored || !flagged (change, &kind))
         continue;
       if (fabs (change->change) < MAX (RAPPORT_ANOMALY_MIN_FOLLOWERS,
-                                        RAPPORT_ANOMALY_MIN_SHARE / 100.0 * (point->followers - change->change)))
+                                        RAPPORT_ANOMALY_MIN_SHARE / 100.0 * before))
         continue;
 
       if (open != NULL && open_last_index + 1 == change->index
@@ -219,7 +223,8 @@ rapport_anomalies_detect (const RapportFollowerSeries *series,
           event.followers_before = point->followers - change->change;
           event.change = change->change;
           event.z = change->z;
-          event.typical_change = change->group == RAPPORT_SERIES_REAL ? median_real : median_reconstructed;
+          event.typical_change = change->group == RAPPORT_SERIES_REAL ? median_real
+                                                                      : median_reconstructed;
           g_array_append_val (events, event);
           open = &g_array_index (events, RapportAnomaly, events->len - 1);
         }

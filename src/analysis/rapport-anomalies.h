@@ -57,7 +57,8 @@ typedef struct
   double interactions_after;
   guint n_interactions_after;
 
-  gboolean looks_like_purge;    /* a drop that took no engagement with it, see rapport-anomalies.c */
+  /* A drop that took no engagement with it; see rapport-anomalies.c. */
+  gboolean looks_like_purge;
 } RapportAnomaly;
 
 /* The events of @series, oldest first, as a GArray of RapportAnomaly; never NULL.  @per_post is

@@ -71,9 +71,10 @@ typedef struct
  * which export would provide them). */
 RapportReciprocity *rapport_reciprocity_compute (const RapportDataset *dataset);
 /* Which snapshots rapport_reciprocity_compute() compares; FALSE when a list is missing. */
-gboolean            rapport_reciprocity_pick_snapshots (const RapportDataset           *dataset,
-                                                        const RapportDatasetSnapshot  **followers_snapshot,
-                                                        const RapportDatasetSnapshot  **following_snapshot);
+gboolean            rapport_reciprocity_pick_snapshots
+                                               (const RapportDataset           *dataset,
+                                                const RapportDatasetSnapshot  **followers_snapshot,
+                                                const RapportDatasetSnapshot  **following_snapshot);
 /* The same figures for two given lists, which must be sorted by 'who'. */
 RapportReciprocity *rapport_reciprocity_compute_lists (const RapportPeople *followers,
                                                        const RapportPeople *following);

@@ -71,7 +71,8 @@ consider_slot (RapportCadenceSlot  *best,
   if (rates == NULL || rates->len < RAPPORT_CADENCE_MIN_SLOT_POSTS)
     return;
   median = rapport_stats_median ((const double *) rates->data, rates->len);
-  if (best->n > 0 && (median < best->median_rate || (median == best->median_rate && rates->len <= best->n)))
+  if (best->n > 0 &&
+      (median < best->median_rate || (median == best->median_rate && rates->len <= best->n)))
     return;
   *best = (RapportCadenceSlot) { weekday, hour_start, hour_end, rates->len, median };
 }
@@ -180,7 +181,8 @@ rapport_cadence_compute (const RapportDataset *dataset,
           GArray *rates = cell_rates[d][h];
 
           if (rates != NULL)
-            cadence->heatmap[d][h].median_rate = rapport_stats_median ((const double *) rates->data, rates->len);
+            cadence->heatmap[d][h].median_rate =
+              rapport_stats_median ((const double *) rates->data, rates->len);
           consider_slot (&best_cell, rates, d, h, h + 1);
           g_clear_pointer (&cell_rates[d][h], g_array_unref);
         }

@@ -49,7 +49,8 @@ typedef struct
   guint n_posts;               /* own posts and stories; reposts are not the creator's posts */
   gint64 first;                /* time of the first post, 0 without posts */
   gint64 last;                 /* time of the last post, 0 without posts */
-  guint n_weeks;               /* calendar weeks (Monday to Sunday, UTC) from the first post's to the last post's */
+  /* Calendar weeks (Monday to Sunday, UTC) from the first post's to the last post's. */
+  guint n_weeks;
   double posts_per_week;       /* n_posts / n_weeks, NAN without posts */
   guint weeks_without_posts;   /* of those n_weeks */
 
@@ -58,10 +59,12 @@ typedef struct
   double interval_q1;          /* quartiles (type 7) */
   double interval_q3;
   double interval_iqr;         /* q3 − q1 */
-  double interval_cv;          /* sample standard deviation / mean; NAN for fewer than 2 intervals or a mean of 0 */
+  /* Sample standard deviation / mean; NAN for fewer than 2 intervals or a mean of 0. */
+  double interval_cv;
 
   RapportCadenceGap longest_gap; /* all zero for fewer than two posts */
-  GArray *gaps;                /* RapportCadenceGap longer than RAPPORT_CADENCE_GAP_DAYS, oldest first */
+  /* RapportCadenceGap longer than RAPPORT_CADENCE_GAP_DAYS, oldest first. */
+  GArray *gaps;
 
   RapportCadenceCell heatmap[7][24]; /* [weekday, 0 = Monday][local hour] */
   RapportCadenceSlot *best_cell;     /* best weekday × hour, NULL when no cell qualifies */

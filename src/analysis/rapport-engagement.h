@@ -28,9 +28,11 @@ typedef struct
   const RapportDatasetPost *post;  /* borrowed from the dataset */
   gint64 interactions;             /* -1 when the export has no counts for this post */
   double followers;                /* followers on the post's day, NAN when unknown */
-  double rate;                     /* interactions / followers, NAN when either is unknown or followers is 0 */
+  /* Interactions / followers, NAN when either is unknown or followers is 0. */
+  double rate;
   double rate_by_impressions;      /* interactions / impressions, NAN without impressions */
-  gboolean followers_lower_bound;  /* followers came from the reconstruction: rate is an upper bound */
+  /* The followers came from the reconstruction: the rate is an upper bound. */
+  gboolean followers_lower_bound;
 } RapportPostEngagement;
 
 /* Likes + comments + shares + saves + replies + quotes, summing the known ones; -1 when all are
@@ -60,7 +62,8 @@ typedef struct
   guint n_posts;                     /* own posts */
   guint n_with_interactions;         /* posts whose export gave any count */
   guint n_with_rate;                 /* posts with a known ER by followers */
-  guint n_rate_lower_bound;          /* of those, over reconstructed followers (ER is an upper bound) */
+  /* Of those, over reconstructed followers (the ER is an upper bound). */
+  guint n_rate_lower_bound;
   guint n_with_impressions;          /* posts with a known ER by impressions */
   double median_interactions;        /* over n_with_interactions */
   double median_rate;                /* over n_with_rate */
@@ -101,7 +104,7 @@ RapportDivergence *rapport_engagement_divergence          (const GArray         
 /* The strongest divergence over the whole history, NULL when no range diverges. */
 RapportDivergence *rapport_engagement_divergence_strongest (const GArray                *per_post,
                                                             const RapportFollowerSeries *series);
-void               rapport_divergence_free                 (RapportDivergence           *divergence);
+void               rapport_divergence_free                 (RapportDivergence         *divergence);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportDivergence, rapport_divergence_free)
 

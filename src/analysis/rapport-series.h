@@ -17,7 +17,8 @@ G_BEGIN_DECLS
 typedef enum
 {
   RAPPORT_SERIES_REAL,          /* a total an export stated for that day */
-  RAPPORT_SERIES_RECONSTRUCTED, /* counted from follow dates of a later follower list: a lower bound */
+  /* Counted from the follow dates of a later follower list: a lower bound. */
+  RAPPORT_SERIES_RECONSTRUCTED,
   RAPPORT_SERIES_INTERPOLATED,  /* a straight line between the real totals around the day */
 } RapportSeriesKind;
 

@@ -142,7 +142,8 @@ unpack (RapportArchive        *self,
       if (n < 0)
         {
           g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
-                       _("%s: cannot be unpacked (%s)"), entry_name, _rapport_archive_reader_problem (reader));
+                       _("%s: cannot be unpacked (%s)"), entry_name,
+                       _rapport_archive_reader_problem (reader));
           goto out;
         }
       if (total + (guint64) n > self->entry_limit)

@@ -53,7 +53,8 @@ const char * const *rapport_archive_get_entries     (RapportArchive  *self,
 const char         *rapport_archive_find            (RapportArchive  *self,
                                                      const char      *suffix);
 /* Every entry whose base name matches the glob @pattern (e.g. "followers_*.json") and whose
- * folder ends with @folder (NULL for any folder), in natural order.  Free with g_ptr_array_unref. */
+ * folder ends with @folder (NULL for any folder), in natural order.  Free with
+ * g_ptr_array_unref(). */
 GPtrArray          *rapport_archive_find_all        (RapportArchive  *self,
                                                      const char      *folder,
                                                      const char      *pattern);

@@ -220,7 +220,9 @@ load_snapshots (RapportStore    *self,
       snapshot = rapport_dataset_snapshot_new ();
       snapshot->id = sqlite3_column_int64 (stmt, 0);
       snapshot->exported_at = exported_at;
-      for (RapportDateSource s = RAPPORT_DATE_SOURCE_UNKNOWN; s <= RAPPORT_DATE_SOURCE_FILE_TIME; s++)
+      for (RapportDateSource s = RAPPORT_DATE_SOURCE_UNKNOWN;
+           s <= RAPPORT_DATE_SOURCE_FILE_TIME;
+           s++)
         if (g_strcmp0 (date_source, rapport_date_source_to_string (s)) == 0)
           snapshot->date_source = s;
       snapshot->source_name = column_dup (stmt, 3);
@@ -262,7 +264,8 @@ load_counts (RapportStore    *self,
   int status;
 
   stmt = rapport_store_prepare (self,
-    "SELECT at, count, source FROM follower_count WHERE account_id = ?1 ORDER BY at, source", error);
+    "SELECT at, count, source FROM follower_count WHERE account_id = ?1 ORDER BY at, source",
+    error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, dataset->account_id);
@@ -280,7 +283,9 @@ load_counts (RapportStore    *self,
           (*n_dropped)++;
           continue;
         }
-      for (RapportCountSource s = RAPPORT_COUNT_SOURCE_SNAPSHOT; s <= RAPPORT_COUNT_SOURCE_RECONSTRUCTION; s++)
+      for (RapportCountSource s = RAPPORT_COUNT_SOURCE_SNAPSHOT;
+           s <= RAPPORT_COUNT_SOURCE_RECONSTRUCTION;
+           s++)
         if (g_strcmp0 (source, rapport_count_source_to_string (s)) == 0)
           count.source = s;
       g_array_append_val (dataset->counts, count);
@@ -310,6 +315,17 @@ post_counts_in_range (const RapportDatasetPost *post)
     if (counts[i] != RAPPORT_COUNT_UNKNOWN && !rapport_count_is_valid (counts[i]))
       return FALSE;
   return TRUE;
+}
+
+/* The strings of @values as a NULL-terminated array, taken from it; an empty one for NULL. */
+static char **
+steal_strv (GPtrArray *values)
+{
+  if (values == NULL)
+    return g_new0 (char *, 1);
+
+  g_ptr_array_add (values, NULL);
+  return (char **) g_ptr_array_steal (values, NULL);
 }
 
 static gboolean
@@ -394,14 +410,9 @@ load_posts (RapportStore    *self,
   for (guint i = 0; i < dataset->posts->len; i++)
     {
       RapportDatasetPost *post = g_ptr_array_index (dataset->posts, i);
-      GPtrArray *values;
 
-      values = g_hash_table_lookup (tags, post);
-      post->hashtags = values ? (g_ptr_array_add (values, NULL), (char **) g_ptr_array_steal (values, NULL))
-                              : g_new0 (char *, 1);
-      values = g_hash_table_lookup (mentions, post);
-      post->mentions = values ? (g_ptr_array_add (values, NULL), (char **) g_ptr_array_steal (values, NULL))
-                              : g_new0 (char *, 1);
+      post->hashtags = steal_strv (g_hash_table_lookup (tags, post));
+      post->mentions = steal_strv (g_hash_table_lookup (mentions, post));
     }
   return TRUE;
 }

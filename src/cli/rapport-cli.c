@@ -142,6 +142,11 @@ import_item_finished_cb (RapportImportBatch *batch,
                summary->snapshot.n_skipped, first_skip);
   if (missing != NULL)
     print_out ("  %s\n", missing);
+  if (summary->provisional)
+    print_out (_("  No file of this export names the account. If it is a later export of an "
+                 "account already here: rapport accounts merge %" PRId64 " INTO; otherwise "
+                 "give it its handle: rapport accounts rename %" PRId64 " HANDLE\n"),
+               summary->account_id, summary->account_id);
 }
 
 static int
@@ -318,9 +323,9 @@ command_accounts (const char    *data_dir,
 
       print_account (account);
       if (account->provisional)
-        print_out (_("     no file of the export named this account: give it its handle with "
-                     "rapport accounts rename %" PRId64 " HANDLE, or join it to the account it "
-                     "belongs to with rapport accounts merge %" PRId64 " ID\n"),
+        /* Translators: under an account whose export named nobody; keep the commands */
+        print_out (_("     handle unknown: rapport accounts rename %" PRId64 " HANDLE, or "
+                     "rapport accounts merge %" PRId64 " INTO\n"),
                    account->id, account->id);
       if (!(snapshots = rapport_store_list_snapshots (store, account->id, &error)))
         {

@@ -10,7 +10,8 @@
 G_BEGIN_DECLS
 
 /* Writes an archive at @path whose entries are given as name, content pairs ending with NULL.
- * @format is "zip" or "tar.gz".  A NULL content writes a folder entry. */
+ * @format is "zip", "zip-stored" (entries stored uncompressed) or "tar.gz".  A NULL content
+ * writes a folder entry. */
 void  rapport_test_write_archive (const char *path,
                                   const char *format,
                                   ...) G_GNUC_NULL_TERMINATED;

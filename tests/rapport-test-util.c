@@ -22,9 +22,12 @@ rapport_test_archive_new (const char *path,
 {
   struct archive *writer = archive_write_new ();
 
-  if (g_str_equal (format, "zip"))
+  if (g_str_equal (format, "zip") || g_str_equal (format, "zip-stored"))
     {
       archive_write_set_format_zip (writer);
+      if (g_str_equal (format, "zip-stored"))
+        g_assert_cmpint (archive_write_set_format_option (writer, "zip", "compression", "store"),
+                         ==, ARCHIVE_OK);
     }
   else
     {

@@ -32,7 +32,8 @@ void                rapport_test_archive_add_repeated (RapportTestArchive *archi
 void                rapport_test_archive_close        (RapportTestArchive *archive);
 
 /* Writes an archive at @path whose entries are given as name, content pairs ending with NULL.
- * @format is "zip" or "tar.gz".  A NULL content writes a folder entry. */
+ * @format is "zip", "zip-stored" (entries stored uncompressed) or "tar.gz".  A NULL content
+ * writes a folder entry. */
 void  rapport_test_write_archive (const char *path,
                                   const char *format,
                                   ...) G_GNUC_NULL_TERMINATED;

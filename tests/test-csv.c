@@ -9,6 +9,8 @@
 
 #include "import/rapport-csv.h"
 #include "core/rapport-import-error.h"
+#include "core/rapport-numbers.h"
+#include "core/rapport-records.h"
 
 static RapportCsvReader *
 reader_for (const char *text)
@@ -16,6 +18,26 @@ reader_for (const char *text)
   g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
 
   return rapport_csv_reader_new (bytes, "stats.csv");
+}
+
+/* @text in UTF-16 (little or big endian) after a byte order mark. */
+static RapportCsvReader *
+utf16_reader_for (const char *text,
+                  gboolean    big_endian)
+{
+  g_autoptr(GError) error = NULL;
+  gsize len = 0;
+  g_autofree char *converted = g_convert (text, -1, big_endian ? "UTF-16BE" : "UTF-16LE",
+                                          "UTF-8", NULL, &len, &error);
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert_no_error (error);
+  g_byte_array_append (data, (const guint8 *) (big_endian ? "\xFE\xFF" : "\xFF\xFE"), 2);
+  g_byte_array_append (data, (const guint8 *) converted, len);
+  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&data));
+
+  return rapport_csv_reader_new (bytes, "Follows.csv");
 }
 
 /* Reads the next row and compares it with @expected, field by field. */
@@ -172,6 +194,315 @@ test_errors (void)
   }
 }
 
+/* Reads the header of the next block and compares its title and names. */
+static void
+assert_block (RapportCsvReader   *reader,
+              const char         *title,
+              const char * const *header)
+{
+  g_autoptr(GError) error = NULL;
+  const char * const *names;
+
+  g_assert_true (rapport_csv_reader_next_block (reader, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (rapport_csv_reader_get_title (reader), ==, title);
+  names = rapport_csv_reader_get_header (reader);
+  g_assert_nonnull (names);
+  g_assert_cmpstrv (names, header);
+}
+
+static void
+assert_no_more_blocks (RapportCsvReader *reader)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (rapport_csv_reader_next_block (reader, &error));
+  g_assert_no_error (error);
+  g_assert_false (rapport_csv_reader_next_block (reader, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_separators (void)
+{
+  {
+    /* Detected from the header: semicolons outside quotes outnumber the comma inside. */
+    g_autoptr(RapportCsvReader) reader = reader_for (
+      "\xEF\xBB\xBF\"Views, total\";Reach;Date\r\n"
+      "1.234;\"5;6\";2026-05-25\r\n"
+      "7;8;2026-05-26");
+
+    g_assert_cmpint (rapport_csv_reader_get_separator (reader), ==, ';');
+    assert_row (reader, 1, (const char * const[]) { "Views, total", "Reach", "Date", NULL });
+    assert_row (reader, 2, (const char * const[]) { "1.234", "5;6", "2026-05-25", NULL });
+    assert_row (reader, 3, (const char * const[]) { "7", "8", "2026-05-26", NULL });
+    assert_end (reader);
+  }
+  {
+    /* Tabs, with a quoted line break in the first data row. */
+    g_autoptr(RapportCsvReader) reader = reader_for (
+      "Date\tCaption\tLikes\n2026-05-25\t\"one\ntwo, three\"\t4\n");
+
+    g_assert_cmpint (rapport_csv_reader_get_separator (reader), ==, '\t');
+    assert_row (reader, 1, (const char * const[]) { "Date", "Caption", "Likes", NULL });
+    assert_row (reader, 2, (const char * const[]) { "2026-05-25", "one\ntwo, three", "4", NULL });
+    assert_end (reader);
+  }
+  {
+    /* "sep=" names the separator and counts as line 1; a title line has none to detect. */
+    g_autoptr(RapportCsvReader) reader = reader_for ("sep=;\r\nTitle, with a comma\r\na;b\r\n");
+
+    g_assert_cmpint (rapport_csv_reader_get_separator (reader), ==, ';');
+    assert_row (reader, 2, (const char * const[]) { "Title, with a comma", NULL });
+    assert_row (reader, 3, (const char * const[]) { "a", "b", NULL });
+    assert_end (reader);
+  }
+  {
+    g_autoptr(RapportCsvReader) reader = reader_for ("\xEF\xBB\xBFsep=\t\na\tb,c");
+
+    g_assert_cmpint (rapport_csv_reader_get_separator (reader), ==, '\t');
+    assert_row (reader, 2, (const char * const[]) { "a", "b,c", NULL });
+    assert_end (reader);
+  }
+  {
+    /* Not a "sep=" line: a header that starts with the same letters. */
+    g_autoptr(RapportCsvReader) reader = reader_for ("sep=,x;y\n1;2\n");
+
+    g_assert_cmpint (rapport_csv_reader_get_separator (reader), ==, ',');
+    assert_row (reader, 1, (const char * const[]) { "sep=", "x;y", NULL });
+  }
+  {
+    /* No separator anywhere: one column, split on commas should one appear later. */
+    g_autoptr(RapportCsvReader) reader = reader_for ("Followers\n12\n");
+
+    g_assert_cmpint (rapport_csv_reader_get_separator (reader), ==, ',');
+    assert_row (reader, 1, (const char * const[]) { "Followers", NULL });
+    assert_row (reader, 2, (const char * const[]) { "12", NULL });
+    assert_end (reader);
+  }
+}
+
+static void
+test_utf16_blocks (void)
+{
+  /* Meta's per-metric daily export: UTF-16LE, "sep=,", two blocks with titles. */
+  g_autoptr(RapportCsvReader) reader = utf16_reader_for (
+    "sep=,\r\n"
+    "\"Facebook follows\"\r\n"
+    "\"Date\",\"Primary\"\r\n"
+    "\"2026-05-25T00:00:00\",\"3\"\r\n"
+    "\"2026-05-26T00:00:00\",\"0\"\r\n"
+    "\r\n"
+    "\"Instagram follows\"\r\n"
+    "\"Date\",\"Primary\"\r\n"
+    "\"2026-05-25T00:00:00\",\"65\"\r\n"
+    "\"2026-05-27T01:00:00\",\"7\"\r\n",
+    FALSE);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (rapport_csv_reader_get_separator (reader), ==, ',');
+
+  assert_block (reader, "Facebook follows", (const char * const[]) { "Date", "Primary", NULL });
+  g_assert_cmpint (rapport_csv_reader_find_column (reader, "primary"), ==, 1);
+  assert_row (reader, 4, (const char * const[]) { "2026-05-25T00:00:00", "3", NULL });
+  assert_row (reader, 5, (const char * const[]) { "2026-05-26T00:00:00", "0", NULL });
+  /* The blank line ends the block, and stays its end. */
+  g_assert_false (rapport_csv_reader_next (reader, &error));
+  g_assert_no_error (error);
+  g_assert_false (rapport_csv_reader_next (reader, &error));
+  g_assert_no_error (error);
+
+  assert_block (reader, "Instagram follows", (const char * const[]) { "Date", "Primary", NULL });
+  assert_row (reader, 9, (const char * const[]) { "2026-05-25T00:00:00", "65", NULL });
+  assert_row (reader, 10, (const char * const[]) { "2026-05-27T01:00:00", "7", NULL });
+  assert_end (reader);
+  assert_no_more_blocks (reader);
+}
+
+static void
+test_utf16_big_endian (void)
+{
+  /* Characters beyond the BMP come as surrogate pairs. */
+  g_autoptr(RapportCsvReader) reader = utf16_reader_for (
+    "Caption\tLikes\nCaf\xC3\xA9 \xF0\x9F\x98\x80\t12", TRUE);
+  g_autoptr(GBytes) broken = g_bytes_new_static ("\xFF\xFE" "a\0,\0\x3D\xD8" "b\0\n\0c", 13);
+  g_autoptr(RapportCsvReader) broken_reader = rapport_csv_reader_new (broken, "broken.csv");
+
+  g_assert_cmpint (rapport_csv_reader_get_separator (reader), ==, '\t');
+  assert_row (reader, 1, (const char * const[]) { "Caption", "Likes", NULL });
+  assert_row (reader, 2, (const char * const[]) { "Caf\xC3\xA9 \xF0\x9F\x98\x80", "12", NULL });
+  assert_end (reader);
+
+  /* An unpaired surrogate and an odd last byte each read as U+FFFD. */
+  assert_row (broken_reader, 1, (const char * const[]) { "a", "\xEF\xBF\xBD" "b", NULL });
+  assert_row (broken_reader, 2, (const char * const[]) { "\xEF\xBF\xBD", NULL });
+  assert_end (broken_reader);
+}
+
+static void
+test_blocks (void)
+{
+  /* Blocks with and without titles, separated by blank lines or rows of empty fields as a
+   * spreadsheet program saves them; a one-field row followed by another is no title. */
+  g_autoptr(RapportCsvReader) reader = reader_for (
+    "\n"
+    "Age,Women,Men\n"
+    "18-24,10%,8%\n"
+    ",,\n"
+    "Top countries,,\n"
+    "France,Belgium,Canada\n"
+    "52%,11%,< 1%\n"
+    "\n\n"
+    "Followers\n"
+    "120\n"
+    "\n"
+    "Lone title\n");
+  g_autoptr(GError) error = NULL;
+
+  assert_block (reader, NULL, (const char * const[]) { "Age", "Women", "Men", NULL });
+  assert_row (reader, 3, (const char * const[]) { "18-24", "10%", "8%", NULL });
+  g_assert_false (rapport_csv_reader_next (reader, &error));
+  g_assert_no_error (error);
+
+  assert_block (reader, "Top countries",
+                (const char * const[]) { "France", "Belgium", "Canada", NULL });
+  assert_row (reader, 7, (const char * const[]) { "52%", "11%", "< 1%", NULL });
+  g_assert_false (rapport_csv_reader_next (reader, &error));
+
+  assert_block (reader, NULL, (const char * const[]) { "Followers", NULL });
+  assert_row (reader, 11, (const char * const[]) { "120", NULL });
+  g_assert_false (rapport_csv_reader_next (reader, &error));
+
+  assert_block (reader, NULL, (const char * const[]) { "Lone title", NULL });
+  g_assert_false (rapport_csv_reader_next (reader, &error));
+  g_assert_no_error (error);
+  assert_no_more_blocks (reader);
+}
+
+static void
+test_block_errors (void)
+{
+  g_autoptr(RapportCsvReader) reader = reader_for ("Title\n\"Date,Primary\n");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (rapport_csv_reader_next_block (reader, &error));
+  g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED);
+  g_assert_cmpstr (error->message, ==,
+                   "stats.csv: a quoted field that starts on line 2 never ends");
+}
+
+static void
+test_localized_header (void)
+{
+  static const char * const date[] = { "Date", "Datum", "Fecha", NULL };
+  static const char * const views[] = { "Views", "Visualizaciones", "Vues", NULL };
+  static const char * const reach[] = { "Reach", "Alcance", NULL };
+  static const char * const saves[] = { "Saves", "Guardados", NULL };
+  static const char * const preferred[] = { "Impressions", "Views", NULL };
+  g_autoptr(RapportCsvReader) reader = reader_for (
+    "\xEF\xBB\xBF\" Fecha \",VISUALIZACIONES,alcance,Views,Impressions\n"
+    "2026-05-25,10,4,x,y\n");
+  g_autoptr(GError) error = NULL;
+  const char * const row[] = { "Post ID", NULL, " post id ", "Fecha" };
+
+  g_assert_true (rapport_csv_reader_read_header (reader, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstrv (rapport_csv_reader_get_header (reader),
+                    ((const char * const[]) {
+                      "Fecha", "VISUALIZACIONES", "alcance", "Views", "Impressions", NULL }));
+  g_assert_cmpint (rapport_csv_reader_find_column_any (reader, date), ==, 0);
+  /* The first name found wins, wherever its column is. */
+  g_assert_cmpint (rapport_csv_reader_find_column_any (reader, views), ==, 3);
+  g_assert_cmpint (rapport_csv_reader_find_column_any (reader, preferred), ==, 4);
+  g_assert_cmpint (rapport_csv_reader_find_column_any (reader, reach), ==, 2);
+  g_assert_cmpint (rapport_csv_reader_find_column_any (reader, saves), ==, -1);
+
+  g_assert_cmpint (rapport_csv_find_name (row, G_N_ELEMENTS (row),
+                                          (const char * const[]) { "post id", NULL }), ==, 0);
+  g_assert_cmpint (rapport_csv_find_name (row, G_N_ELEMENTS (row), date), ==, 3);
+  g_assert_cmpint (rapport_csv_find_name (row, 3, date), ==, -1);
+  g_assert_cmpint (rapport_csv_find_name (NULL, 0, date), ==, -1);
+}
+
+static void
+test_missing_values (void)
+{
+  /* TikTok Studio's business variant: unquoted, NAN, "--", "undefined" and thousands. */
+  g_autoptr(RapportCsvReader) reader = reader_for (
+    "Date,Net growth,New followers,Lost followers,Views\n"
+    "2025/10/31,NAN,--,undefined,\"1,204\"\n"
+    "2025/11/01,-3,N/A,-,2633.0\n"
+    "2025/11/02,,12,1 004,\n");
+  g_autoptr(GError) error = NULL;
+  gint64 growth = 0;
+
+  g_assert_true (rapport_csv_reader_read_header (reader, &error));
+
+  g_assert_true (rapport_csv_reader_next (reader, &error));
+  for (guint i = 1; i <= 3; i++)
+    {
+      g_assert_true (rapport_value_is_missing (rapport_csv_reader_get_field (reader, i)));
+      g_assert_cmpint (rapport_count_or_unknown (rapport_csv_reader_get_field (reader, i)), ==,
+                       RAPPORT_COUNT_UNKNOWN);
+    }
+  g_assert_cmpint (rapport_count_or_unknown (rapport_csv_reader_get_field (reader, 4)), ==, 1204);
+
+  g_assert_true (rapport_csv_reader_next (reader, &error));
+  g_assert_true (rapport_parse_count (rapport_csv_reader_get_field (reader, 1), &growth));
+  g_assert_cmpint (growth, ==, -3);
+  g_assert_true (rapport_value_is_missing (rapport_csv_reader_get_field (reader, 2)));
+  g_assert_true (rapport_value_is_missing (rapport_csv_reader_get_field (reader, 3)));
+  g_assert_cmpint (rapport_count_or_unknown (rapport_csv_reader_get_field (reader, 4)), ==, 2633);
+
+  g_assert_true (rapport_csv_reader_next (reader, &error));
+  g_assert_true (rapport_value_is_missing (rapport_csv_reader_get_field (reader, 1)));
+  g_assert_cmpint (rapport_count_or_unknown (rapport_csv_reader_get_field (reader, 2)), ==, 12);
+  g_assert_cmpint (rapport_count_or_unknown (rapport_csv_reader_get_field (reader, 3)), ==, 1004);
+  g_assert_true (rapport_value_is_missing (rapport_csv_reader_get_field (reader, 4)));
+  assert_end (reader);
+}
+
+static void
+test_tiktok_studio (void)
+{
+  /* Every field quoted, a byte order mark, dates without a year, no final line break. */
+  g_autoptr(RapportCsvReader) reader = reader_for (
+    "\xEF\xBB\xBF\"Date\",\"Video Views\",\"Profile Views\",\"Likes\",\"Comments\",\"Shares\"\n"
+    "\"February 28\",\"1204\",\"undefined\",\"87\",\"4\",\"2\"\n"
+    "\"March 1\",\"0\",\"3\",\"0\",\"0\",\"0\"");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rapport_csv_reader_read_header (reader, &error));
+  g_assert_cmpint (rapport_csv_reader_find_column (reader, "video views"), ==, 1);
+  assert_row (reader, 2, (const char * const[]) {
+                "February 28", "1204", "undefined", "87", "4", "2", NULL });
+  assert_row (reader, 3, (const char * const[]) { "March 1", "0", "3", "0", "0", "0", NULL });
+  assert_end (reader);
+}
+
+static void
+test_backslash_escapes (void)
+{
+  /* LinkedIn's Comments.csv escapes quotes with a backslash. */
+  const char *text =
+    "Date,Link,Message\n"
+    "\"2024-01-02 10:00:00\",\"https://www.linkedin.com/feed/update/urn:li:activity:1\","
+    "\"He said \\\"hi\\\", twice;\nthen \\\\ left\"\n"
+    "\"2024-01-03 11:00:00\",\"\",\"plain \"\"doubled\"\"\"\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(RapportCsvReader) reader =
+    rapport_csv_reader_new_full (bytes, "Comments.csv", RAPPORT_CSV_BACKSLASH_ESCAPES);
+
+  g_assert_cmpint (rapport_csv_reader_get_separator (reader), ==, ',');
+  assert_row (reader, 1, (const char * const[]) { "Date", "Link", "Message", NULL });
+  assert_row (reader, 2, (const char * const[]) {
+                "2024-01-02 10:00:00", "https://www.linkedin.com/feed/update/urn:li:activity:1",
+                "He said \"hi\", twice;\nthen \\ left", NULL });
+  assert_row (reader, 4, (const char * const[]) {
+                "2024-01-03 11:00:00", "", "plain \"doubled\"", NULL });
+  assert_end (reader);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -183,6 +514,15 @@ main (int   argc,
   g_test_add_func ("/csv/edges", test_edges);
   g_test_add_func ("/csv/header", test_header);
   g_test_add_func ("/csv/errors", test_errors);
+  g_test_add_func ("/csv/separators", test_separators);
+  g_test_add_func ("/csv/utf16-blocks", test_utf16_blocks);
+  g_test_add_func ("/csv/utf16-big-endian", test_utf16_big_endian);
+  g_test_add_func ("/csv/blocks", test_blocks);
+  g_test_add_func ("/csv/block-errors", test_block_errors);
+  g_test_add_func ("/csv/localized-header", test_localized_header);
+  g_test_add_func ("/csv/missing-values", test_missing_values);
+  g_test_add_func ("/csv/tiktok-studio", test_tiktok_studio);
+  g_test_add_func ("/csv/backslash-escapes", test_backslash_escapes);
 
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "core/rapport-numbers.h"
+#include "core/rapport-records.h"
 
 #define UNTOUCHED G_GINT64_CONSTANT (-424242)
 
@@ -141,6 +142,80 @@ test_overflow (void)
   assert_not_count ("1,2,3,4,5,6,7,8,9,0,1,2,3,4,5,6,7,8");
 }
 
+static void
+test_missing (void)
+{
+  const char * const missing[] = {
+    "", "  ", "-", "--", " -- ", "undefined", "NAN", "NaN", "N/A", "n/a", "None", "null",
+  };
+  const char * const present[] = { "0", "-1", "12", "x", "---", "nan%", "n/a/b" };
+
+  g_assert_true (rapport_value_is_missing (NULL));
+  g_assert_cmpint (rapport_count_or_unknown (NULL), ==, RAPPORT_COUNT_UNKNOWN);
+  for (guint i = 0; i < G_N_ELEMENTS (missing); i++)
+    {
+      g_assert_true (rapport_value_is_missing (missing[i]));
+      g_assert_cmpint (rapport_count_or_unknown (missing[i]), ==, RAPPORT_COUNT_UNKNOWN);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (present); i++)
+    g_assert_false (rapport_value_is_missing (present[i]));
+
+  g_assert_cmpint (rapport_count_or_unknown ("2633.0"), ==, 2633);
+  g_assert_cmpint (rapport_count_or_unknown ("1,234"), ==, 1234);
+  g_assert_cmpint (rapport_count_or_unknown ("1 234 567"), ==, 1234567);
+  g_assert_cmpint (rapport_count_or_unknown ("12.345"), ==, 12345);
+  g_assert_cmpint (rapport_count_or_unknown ("0"), ==, 0);
+  g_assert_cmpint (rapport_count_or_unknown ("12 apples"), ==, RAPPORT_COUNT_UNKNOWN);
+}
+
+static void
+assert_percent (const char *text,
+                double      expected,
+                gboolean    expected_below)
+{
+  double value = -424242;
+  gboolean below = !expected_below;
+
+  if (!rapport_parse_percent (text, &value, &below))
+    g_error ("“%s” did not parse", text);
+  g_assert_cmpfloat_with_epsilon (value, expected, 1e-9);
+  g_assert_cmpint (below, ==, expected_below);
+}
+
+static void
+test_percent (void)
+{
+  const char * const refused[] = {
+    NULL, "", "-", "--", "undefined", "NAN", "N/A", "%", "< %", "<", "2%%", "2 % x", "1.2.3%",
+    "1,2,3", ".5%", "5.%", "< -1%", "x2%", "2e3%", "< 1% <",
+  };
+  double value = -424242;
+  gboolean below = TRUE;
+
+  assert_percent ("2%", 2, FALSE);
+  assert_percent (" 12.5 % ", 12.5, FALSE);
+  assert_percent ("0,5%", 0.5, FALSE);
+  assert_percent ("-3%", -3, FALSE);
+  assert_percent ("\u22123.25%", -3.25, FALSE);
+  assert_percent ("4.5", 4.5, FALSE);
+  assert_percent ("100%", 100, FALSE);
+  assert_percent ("2\u00a0%", 2, FALSE);
+  assert_percent ("< 1%", 1, TRUE);
+  assert_percent ("<1%", 1, TRUE);
+  assert_percent ("< 0.1 %", 0.1, TRUE);
+
+  g_assert_true (rapport_parse_percent ("7%", &value, NULL));
+  g_assert_cmpfloat (value, ==, 7);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      if (rapport_parse_percent (refused[i], &value, &below))
+        g_error ("“%s” parsed as %g", refused[i], value);
+      g_assert_cmpfloat (value, ==, 7);
+      g_assert_true (below);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -153,6 +228,8 @@ main (int   argc,
   g_test_add_func ("/numbers/suffixes", test_suffixes);
   g_test_add_func ("/numbers/refused", test_refused);
   g_test_add_func ("/numbers/overflow", test_overflow);
+  g_test_add_func ("/numbers/missing", test_missing);
+  g_test_add_func ("/numbers/percent", test_percent);
 
   return g_test_run ();
 }

@@ -22,7 +22,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "rapport-numbers.h"
+#include "rapport-records.h"
 
 #define MAX_RUNS 16
 
@@ -60,6 +63,28 @@ skip_spaces (const char *p)
 
   while ((len = space_length (p)) > 0)
     p += len;
+  return p;
+}
+
+/* Skips an optional sign ('-', '+', U+2212) at @p and says whether it was a minus. */
+static const char *
+read_sign (const char *p,
+           gboolean   *negative)
+{
+  g_assert (p != NULL);
+  g_assert (negative != NULL);
+
+  *negative = FALSE;
+  if (*p == '-' || *p == '+')
+    {
+      *negative = (*p == '-');
+      return p + 1;
+    }
+  if ((guchar) p[0] == 0xE2 && (guchar) p[1] == 0x88 && (guchar) p[2] == 0x92)
+    {
+      *negative = TRUE;
+      return p + 3;
+    }
   return p;
 }
 
@@ -113,18 +138,7 @@ rapport_parse_count (const char *text,
   if (text == NULL)
     return FALSE;
 
-  p = skip_spaces (text);
-
-  if (*p == '-' || *p == '+')
-    {
-      negative = (*p == '-');
-      p++;
-    }
-  else if ((guchar) p[0] == 0xE2 && (guchar) p[1] == 0x88 && (guchar) p[2] == 0x92)
-    {
-      negative = TRUE;
-      p += 3;
-    }
+  p = read_sign (skip_spaces (text), &negative);
 
   for (;;)
     {
@@ -219,5 +233,92 @@ rapport_parse_count (const char *text,
     }
 
   *out = negative ? -(gint64) value : (gint64) value;
+  return TRUE;
+}
+
+gboolean
+rapport_value_is_missing (const char *text)
+{
+  static const char * const markers[] = {
+    "", "-", "--", "undefined", "nan", "n/a", "none", "null",
+  };
+  const char *start;
+  gsize len;
+
+  if (text == NULL)
+    return TRUE;
+
+  start = skip_spaces (text);
+  len = strlen (start);
+  while (len > 0 && g_ascii_isspace (start[len - 1]))
+    len--;
+
+  for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
+    {
+      if (strlen (markers[i]) == len && g_ascii_strncasecmp (start, markers[i], len) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gint64
+rapport_count_or_unknown (const char *text)
+{
+  gint64 count;
+
+  if (text != NULL && rapport_parse_count (text, &count))
+    return count;
+  return RAPPORT_COUNT_UNKNOWN;
+}
+
+gboolean
+rapport_parse_percent (const char *text,
+                       double     *out,
+                       gboolean   *below)
+{
+  char number[64]; /* the digits, with '.' for the decimal mark */
+  gsize len = 0;
+  gboolean is_below = FALSE;
+  gboolean negative;
+  gboolean seen_mark = FALSE;
+  const char *p;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+
+  p = skip_spaces (text);
+  if (*p == '<')
+    {
+      is_below = TRUE;
+      p = skip_spaces (p + 1);
+    }
+  p = read_sign (p, &negative);
+  if (!g_ascii_isdigit (*p) || (negative && is_below))
+    return FALSE;
+
+  /* One '.' or ',' between digits is the decimal mark; percentages have no thousands. */
+  while (g_ascii_isdigit (*p) ||
+         ((*p == '.' || *p == ',') && !seen_mark && g_ascii_isdigit (p[1])))
+    {
+      if (len + 1 >= sizeof number)
+        return FALSE;
+      if (!g_ascii_isdigit (*p))
+        seen_mark = TRUE;
+      number[len++] = g_ascii_isdigit (*p) ? *p : '.';
+      p++;
+    }
+  number[len] = '\0';
+
+  p = skip_spaces (p);
+  if (*p == '%')
+    p = skip_spaces (p + 1);
+  if (*p != '\0')
+    return FALSE;
+
+  *out = g_ascii_strtod (number, NULL) * (negative ? -1 : 1);
+  if (below != NULL)
+    *below = is_below;
   return TRUE;
 }

@@ -14,54 +14,65 @@
 
 struct _RapportCsvReader
 {
-  GBytes *bytes;
+  GBytes *bytes;    /* the text, in UTF-8 */
   char *entry_name;
   const char *data;
   gsize size;
   gsize pos;
   guint next_line; /* the line at pos */
   guint row_line;
+  char separator;
+  RapportCsvFlags flags;
 
   GString *fields;  /* the current row's fields, each ending in NUL */
   GArray *offsets;  /* guint: where each field starts in @fields */
-  GPtrArray *header; /* folded, trimmed names */
+  GPtrArray *header; /* trimmed names, NULL-terminated */
+  char *title;
+
+  gboolean in_blocks;   /* next() stops at a blank line */
+  gboolean block_ended;
 };
 
-RapportCsvReader *
-rapport_csv_reader_new (GBytes     *bytes,
-                        const char *entry_name)
+static gunichar
+utf16_unit (const guint8 *p,
+            gboolean      big_endian)
 {
-  RapportCsvReader *self;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (entry_name != NULL, NULL);
-
-  self = g_new0 (RapportCsvReader, 1);
-  self->bytes = g_bytes_ref (bytes);
-  self->entry_name = g_strdup (entry_name);
-  self->data = g_bytes_get_data (bytes, &self->size);
-  self->next_line = 1;
-  self->fields = g_string_sized_new (256);
-  self->offsets = g_array_new (FALSE, FALSE, sizeof (guint));
-
-  if (self->size >= 3 && memcmp (self->data, "\xEF\xBB\xBF", 3) == 0)
-    self->pos = 3;
-
-  return self;
+  return big_endian ? (gunichar) (p[0] << 8 | p[1]) : (gunichar) (p[0] | p[1] << 8);
 }
 
-void
-rapport_csv_reader_free (RapportCsvReader *self)
+/* UTF-16 to UTF-8, with U+FFFD for unpaired surrogates and an odd last byte. */
+static GBytes *
+utf16_to_utf8 (const guint8 *data,
+               gsize         size,
+               gboolean      big_endian)
 {
-  if (self == NULL)
-    return;
+  GString *text = g_string_sized_new (size + size / 2 + 1);
+  gsize i;
 
-  g_bytes_unref (self->bytes);
-  g_free (self->entry_name);
-  g_string_free (self->fields, TRUE);
-  g_array_unref (self->offsets);
-  g_clear_pointer (&self->header, g_ptr_array_unref);
-  g_free (self);
+  g_assert (data != NULL || size == 0);
+
+  for (i = 0; i + 1 < size; i += 2)
+    {
+      gunichar u = utf16_unit (data + i, big_endian);
+
+      if (u >= 0xD800 && u < 0xDC00 && i + 3 < size)
+        {
+          gunichar low = utf16_unit (data + i + 2, big_endian);
+
+          if (low >= 0xDC00 && low < 0xE000)
+            {
+              u = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00);
+              i += 2;
+            }
+        }
+      if (u >= 0xD800 && u < 0xE000)
+        u = 0xFFFD;
+      g_string_append_unichar (text, u);
+    }
+  if (i < size)
+    g_string_append_unichar (text, 0xFFFD);
+
+  return g_string_free_to_bytes (text);
 }
 
 /* Consumes a line break at @pos, if any: CRLF, LF or a lone CR. */
@@ -86,10 +97,150 @@ eat_line_end (RapportCsvReader *self)
   return TRUE;
 }
 
+/* Excel's "sep=;" first line: the separator it names (and the line is skipped), or 0. */
+static char
+read_sep_line (RapportCsvReader *self)
+{
+  const char *p = self->data + self->pos;
+  gsize left = self->size - self->pos;
+  char separator;
+
+  if (left < 5 || g_ascii_strncasecmp (p, "sep=", 4) != 0)
+    return 0;
+
+  separator = p[4];
+  if (separator != ',' && separator != ';' && separator != '\t')
+    return 0;
+  if (left > 5 && p[5] != '\r' && p[5] != '\n')
+    return 0;
+
+  self->pos += 5;
+  eat_line_end (self);
+  return separator;
+}
+
+/* The most frequent of @candidates in @counts, ',' before ';' before tab on a tie; 0 for none. */
+static char
+pick_separator (const char  *candidates,
+                const guint *counts,
+                guint        n)
+{
+  guint best = 0;
+
+  g_assert (candidates != NULL && counts != NULL && n > 0);
+
+  for (guint k = 1; k < n; k++)
+    if (counts[k] > counts[best])
+      best = k;
+  return counts[best] > 0 ? candidates[best] : 0;
+}
+
+/* The most frequent of ',' ';' and tab outside quotes, on the first line that has one. */
+static char
+detect_separator (RapportCsvReader *self)
+{
+  static const char candidates[] = { ',', ';', '\t' };
+  guint counts[G_N_ELEMENTS (candidates)] = { 0, };
+  gboolean quoted = FALSE;
+  char separator;
+
+  for (gsize i = self->pos; i < self->size; i++)
+    {
+      char c = self->data[i];
+
+      if (quoted && c == '\\' && (self->flags & RAPPORT_CSV_BACKSLASH_ESCAPES) != 0)
+        {
+          i++;
+          continue;
+        }
+      if (c == '"')
+        quoted = !quoted;
+      if (quoted)
+        continue;
+
+      if ((c == '\n' || c == '\r') &&
+          (separator = pick_separator (candidates, counts, G_N_ELEMENTS (candidates))) != 0)
+        return separator;
+      for (guint k = 0; k < G_N_ELEMENTS (candidates); k++)
+        if (c == candidates[k])
+          counts[k]++;
+    }
+
+  separator = pick_separator (candidates, counts, G_N_ELEMENTS (candidates));
+  return separator != 0 ? separator : ',';
+}
+
+RapportCsvReader *
+rapport_csv_reader_new (GBytes     *bytes,
+                        const char *entry_name)
+{
+  return rapport_csv_reader_new_full (bytes, entry_name, RAPPORT_CSV_DEFAULT);
+}
+
+RapportCsvReader *
+rapport_csv_reader_new_full (GBytes          *bytes,
+                             const char      *entry_name,
+                             RapportCsvFlags  flags)
+{
+  RapportCsvReader *self;
+  const guint8 *data;
+  gsize size;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (entry_name != NULL, NULL);
+
+  self = g_new0 (RapportCsvReader, 1);
+  self->entry_name = g_strdup (entry_name);
+  self->flags = flags;
+  self->next_line = 1;
+  self->fields = g_string_sized_new (256);
+  self->offsets = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  data = g_bytes_get_data (bytes, &size);
+  if (size >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF)))
+    self->bytes = utf16_to_utf8 (data + 2, size - 2, data[0] == 0xFE);
+  else
+    self->bytes = g_bytes_ref (bytes);
+  self->data = g_bytes_get_data (self->bytes, &self->size);
+
+  if (self->size >= 3 && memcmp (self->data, "\xEF\xBB\xBF", 3) == 0)
+    self->pos = 3;
+
+  self->separator = read_sep_line (self);
+  if (self->separator == 0)
+    self->separator = detect_separator (self);
+
+  return self;
+}
+
+void
+rapport_csv_reader_free (RapportCsvReader *self)
+{
+  if (self == NULL)
+    return;
+
+  g_bytes_unref (self->bytes);
+  g_free (self->entry_name);
+  g_string_free (self->fields, TRUE);
+  g_array_unref (self->offsets);
+  g_clear_pointer (&self->header, g_ptr_array_unref);
+  g_free (self->title);
+  g_free (self);
+}
+
+char
+rapport_csv_reader_get_separator (RapportCsvReader *self)
+{
+  g_return_val_if_fail (self != NULL, ',');
+
+  return self->separator;
+}
+
 static gboolean
 read_quoted (RapportCsvReader  *self,
              GError           **error)
 {
+  gboolean backslashes = (self->flags & RAPPORT_CSV_BACKSLASH_ESCAPES) != 0;
   guint start_line = self->next_line;
 
   g_assert (self->data[self->pos] == '"');
@@ -98,21 +249,23 @@ read_quoted (RapportCsvReader  *self,
   while (self->pos < self->size)
     {
       char c = self->data[self->pos];
+      char after = self->pos + 1 < self->size ? self->data[self->pos + 1] : '\0';
 
+      if ((c == '"' && after == '"') ||
+          (backslashes && c == '\\' && (after == '"' || after == '\\')))
+        {
+          g_string_append_c (self->fields, after);
+          self->pos += 2;
+          continue;
+        }
       if (c == '"')
         {
-          if (self->pos + 1 < self->size && self->data[self->pos + 1] == '"')
-            {
-              g_string_append_c (self->fields, '"');
-              self->pos += 2;
-              continue;
-            }
           self->pos++;
           return TRUE;
         }
 
       /* A CR LF inside a field counts as one line break. */
-      if (c == '\n' || (c == '\r' && (self->pos + 1 >= self->size || self->data[self->pos + 1] != '\n')))
+      if (c == '\n' || (c == '\r' && after != '\n'))
         self->next_line++;
       g_string_append_c (self->fields, c);
       self->pos++;
@@ -124,18 +277,21 @@ read_quoted (RapportCsvReader  *self,
   return FALSE;
 }
 
-gboolean
-rapport_csv_reader_next (RapportCsvReader  *self,
-                         GError           **error)
+/* Reads the next row, skipping empty lines; *n_blank says how many it skipped. */
+static gboolean
+read_row (RapportCsvReader  *self,
+          guint             *n_blank,
+          GError           **error)
 {
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  guint blank = 0;
 
   g_string_truncate (self->fields, 0);
   g_array_set_size (self->offsets, 0);
 
   while (eat_line_end (self))
-    ;
+    blank++;
+  if (n_blank != NULL)
+    *n_blank = blank;
   if (self->pos >= self->size)
     return FALSE;
 
@@ -158,17 +314,17 @@ rapport_csv_reader_next (RapportCsvReader  *self,
         {
           char c = self->data[self->pos];
 
-          if (c == ',' || c == '\n' || c == '\r')
+          if (c == self->separator || c == '\n' || c == '\r')
             break;
           g_string_append_c (self->fields, c);
           self->pos++;
         }
       g_string_append_c (self->fields, '\0');
 
-      if (self->pos < self->size && self->data[self->pos] == ',')
+      if (self->pos < self->size && self->data[self->pos] == self->separator)
         {
           self->pos++;
-          /* A comma at the very end still opens one empty field. */
+          /* A separator at the very end still opens one empty field. */
           if (self->pos >= self->size)
             {
               offset = self->fields->len;
@@ -182,6 +338,62 @@ rapport_csv_reader_next (RapportCsvReader  *self,
       eat_line_end (self);
       return TRUE;
     }
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  g_assert (text != NULL);
+
+  while (g_ascii_isspace (*text))
+    text++;
+  return *text == '\0';
+}
+
+/* How many fields of the current row have text. */
+static guint
+count_filled (RapportCsvReader *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->offsets->len; i++)
+    if (!is_blank (rapport_csv_reader_get_field (self, i)))
+      n++;
+  return n;
+}
+
+gboolean
+rapport_csv_reader_next (RapportCsvReader  *self,
+                         GError           **error)
+{
+  gsize pos;
+  guint line;
+  guint n_blank;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->block_ended)
+    return FALSE;
+
+  pos = self->pos;
+  line = self->next_line;
+  if (!read_row (self, &n_blank, error))
+    return FALSE;
+
+  /* In blocks, a blank line or a row of empty fields ends the block; the next block starts
+   * over from the blank line. */
+  if (self->in_blocks && (n_blank > 0 || count_filled (self) == 0))
+    {
+      self->block_ended = TRUE;
+      self->pos = pos;
+      self->next_line = line;
+      g_string_truncate (self->fields, 0);
+      g_array_set_size (self->offsets, 0);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 guint
@@ -213,11 +425,27 @@ rapport_csv_reader_get_line (RapportCsvReader *self)
 }
 
 static char *
-fold_name (const char *name)
+trim_name (const char *name)
 {
-  g_autofree char *valid = g_utf8_make_valid (name, -1);
+  char *valid = g_utf8_make_valid (name, -1);
 
-  return g_utf8_casefold (g_strstrip (valid), -1);
+  return g_strstrip (valid);
+}
+
+/* The header is the current row, or @only_name alone when given. */
+static void
+set_header (RapportCsvReader *self,
+            const char       *only_name)
+{
+  g_clear_pointer (&self->header, g_ptr_array_unref);
+  self->header = g_ptr_array_new_null_terminated (self->offsets->len, g_free, TRUE);
+  if (only_name != NULL)
+    {
+      g_ptr_array_add (self->header, trim_name (only_name));
+      return;
+    }
+  for (guint i = 0; i < self->offsets->len; i++)
+    g_ptr_array_add (self->header, trim_name (rapport_csv_reader_get_field (self, i)));
 }
 
 gboolean
@@ -239,34 +467,137 @@ rapport_csv_reader_read_header (RapportCsvReader  *self,
       return FALSE;
     }
 
-  g_clear_pointer (&self->header, g_ptr_array_unref);
-  self->header = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < self->offsets->len; i++)
-    g_ptr_array_add (self->header, fold_name (rapport_csv_reader_get_field (self, i)));
-
+  set_header (self, NULL);
   return TRUE;
+}
+
+gboolean
+rapport_csv_reader_next_block (RapportCsvReader  *self,
+                               GError           **error)
+{
+  g_autofree char *first = NULL;
+  guint n_blank = 0;
+  gsize pos;
+  guint line;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  self->in_blocks = TRUE;
+  self->block_ended = FALSE;
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->header, g_ptr_array_unref);
+
+  do
+    {
+      if (!read_row (self, NULL, error))
+        return FALSE;
+    }
+  while (count_filled (self) == 0);
+
+  if (count_filled (self) > 1 || is_blank (rapport_csv_reader_get_field (self, 0)))
+    {
+      set_header (self, NULL);
+      return TRUE;
+    }
+
+  /* One field: a title when a header follows, else a header of one column. */
+  first = g_strdup (rapport_csv_reader_get_field (self, 0));
+  pos = self->pos;
+  line = self->next_line;
+  if (read_row (self, &n_blank, error) && n_blank == 0 && count_filled (self) > 1)
+    {
+      self->title = trim_name (first);
+      set_header (self, NULL);
+      return TRUE;
+    }
+  if (error != NULL && *error != NULL)
+    return FALSE;
+
+  self->pos = pos;
+  self->next_line = line;
+  set_header (self, first);
+  return TRUE;
+}
+
+const char *
+rapport_csv_reader_get_title (RapportCsvReader *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->title;
+}
+
+const char * const *
+rapport_csv_reader_get_header (RapportCsvReader *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->header != NULL ? (const char * const *) self->header->pdata : NULL;
+}
+
+static char *
+fold_name (const char *name)
+{
+  g_autofree char *trimmed = trim_name (name);
+
+  return g_utf8_casefold (trimmed, -1);
+}
+
+int
+rapport_csv_find_name (const char * const *texts,
+                       guint               n_texts,
+                       const char * const *names)
+{
+  g_autoptr(GPtrArray) folded = NULL;
+
+  g_return_val_if_fail (texts != NULL || n_texts == 0, -1);
+  g_return_val_if_fail (names != NULL, -1);
+
+  folded = g_ptr_array_new_full (n_texts, g_free);
+  for (guint i = 0; i < n_texts; i++)
+    g_ptr_array_add (folded, texts[i] != NULL ? fold_name (texts[i]) : NULL);
+
+  for (guint n = 0; names[n] != NULL; n++)
+    {
+      g_autofree char *name = fold_name (names[n]);
+
+      for (guint i = 0; i < n_texts; i++)
+        {
+          const char *text = g_ptr_array_index (folded, i);
+
+          if (text != NULL && strcmp (text, name) == 0)
+            return (int) i;
+        }
+    }
+
+  return -1;
+}
+
+int
+rapport_csv_reader_find_column_any (RapportCsvReader   *self,
+                                    const char * const *names)
+{
+  g_return_val_if_fail (self != NULL, -1);
+  g_return_val_if_fail (names != NULL, -1);
+
+  if (self->header == NULL)
+    return -1;
+
+  return rapport_csv_find_name ((const char * const *) self->header->pdata, self->header->len,
+                                names);
 }
 
 int
 rapport_csv_reader_find_column (RapportCsvReader *self,
                                 const char       *name)
 {
-  g_autofree char *folded = NULL;
+  const char *names[] = { name, NULL };
 
   g_return_val_if_fail (self != NULL, -1);
   g_return_val_if_fail (name != NULL, -1);
 
-  if (self->header == NULL)
-    return -1;
-
-  folded = fold_name (name);
-  for (guint i = 0; i < self->header->len; i++)
-    {
-      if (strcmp (g_ptr_array_index (self->header, i), folded) == 0)
-        return (int) i;
-    }
-
-  return -1;
+  return rapport_csv_reader_find_column_any (self, names);
 }
 
 const char *

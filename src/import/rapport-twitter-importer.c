@@ -365,12 +365,7 @@ static gint64
 csv_count (RapportCsvReader *reader,
            int               column)
 {
-  const char *text = rapport_csv_reader_get_column (reader, column);
-  gint64 count;
-
-  if (text != NULL && rapport_parse_count (text, &count))
-    return count;
-  return RAPPORT_COUNT_UNKNOWN;
+  return rapport_count_or_unknown (rapport_csv_reader_get_column (reader, column));
 }
 
 static int

@@ -39,6 +39,7 @@ test_folder (void)
   g_assert_cmpstr (rapport_archive_get_name (archive), ==, "wrapped");
   /* Two wrapping folders go; __MACOSX and .DS_Store are ignored; digits sort by value. */
   assert_entries (archive, expected);
+  g_assert_cmpstr (rapport_archive_get_top_folders (archive), ==, "outer/inner");
 
   g_assert_cmpstr (rapport_archive_find (archive, "profile.json"), ==, "profile.json");
   g_assert_cmpstr (rapport_archive_find (archive, "data/followers_2.json"), ==, "data/followers_2.json");
@@ -82,6 +83,7 @@ test_zip_and_tar (void)
       archive = rapport_archive_open (path, &error);
       g_assert_no_error (error);
       assert_entries (archive, expected);
+      g_assert_cmpstr (rapport_archive_get_top_folders (archive), ==, "twitter-2024");
 
       bytes = rapport_archive_read (archive, "data/tweets.js", NULL, &error);
       g_assert_no_error (error);
@@ -110,6 +112,7 @@ test_single_file (void)
   archive = rapport_archive_open (path, &error);
   g_assert_no_error (error);
   assert_entries (archive, expected);
+  g_assert_null (rapport_archive_get_top_folders (archive));
   g_assert_cmpint (rapport_archive_get_mtime (archive), >, 0);
   bytes = rapport_archive_read (archive, "tweets.js", NULL, &error);
   g_assert_no_error (error);

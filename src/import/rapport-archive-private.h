@@ -43,6 +43,7 @@ struct _RapportArchive
   /* Display names (root folders stripped), and where each is by display name. */
   GPtrArray *entries;
   GHashTable *locations; /* Location */
+  char *top_folders;     /* what was stripped, without the last '/'; NULL if nothing */
 
   /* An archive's reader stays open after an entry: the next one on is read from there, so
    * reading entries in the archive's order (as importers mostly do) unpacks it once rather

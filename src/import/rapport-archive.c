@@ -40,6 +40,7 @@ rapport_archive_finalize (GObject *object)
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->locations, g_hash_table_unref);
+  g_clear_pointer (&self->top_folders, g_free);
   g_clear_pointer (&self->reader, archive_read_free);
   g_clear_pointer (&self->parts, g_ptr_array_unref);
   g_mutex_clear (&self->lock);
@@ -198,6 +199,7 @@ strip_common_folders (RapportArchive *self)
 
   if (strip == 0)
     return;
+  self->top_folders = g_strndup (g_ptr_array_index (self->entries, 0), strip - 1);
 
   {
     g_autoptr(GHashTable) renamed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -511,6 +513,16 @@ rapport_archive_set_entry_limit (RapportArchive *self,
   self->entry_limit = max_bytes;
   for (guint i = 0; self->parts != NULL && i < self->parts->len; i++)
     rapport_archive_set_entry_limit (g_ptr_array_index (self->parts, i), max_bytes);
+}
+
+const char *
+rapport_archive_get_top_folders (RapportArchive *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ARCHIVE (self), NULL);
+  /* The parts of one export come wrapped alike: the first part's folders stand for all. */
+  if (self->parts != NULL && self->parts->len > 0)
+    return rapport_archive_get_top_folders (g_ptr_array_index (self->parts, 0));
+  return self->top_folders;
 }
 
 const char * const *

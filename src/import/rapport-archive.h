@@ -49,6 +49,10 @@ void                rapport_archive_set_entry_limit (RapportArchive  *self,
  * that holds the files ("data/tweets.js" keeps "data/"). */
 const char * const *rapport_archive_get_entries     (RapportArchive  *self,
                                                      guint           *n_entries);
+/* The wrapping folders removed from the entry names ("outer/inner" for "outer/inner/data/a.js"),
+ * of the first part for the parts of one export: their names may say whose export it is and
+ * when it was made.  NULL when none were. */
+const char         *rapport_archive_get_top_folders (RapportArchive  *self);
 /* The first entry whose path ends with @suffix on a '/' boundary, or NULL. */
 const char         *rapport_archive_find            (RapportArchive  *self,
                                                      const char      *suffix);

@@ -115,6 +115,29 @@ test_analytics (void)
 }
 
 static void
+test_meta_text (void)
+{
+  /* date -u -d "2024-07-05 14:34 UTC" +%s, and so on */
+  assert_parses (rapport_date_parse_meta_text, "Jul 5, 2024, 2:34 PM", 1720190040);
+  assert_parses (rapport_date_parse_meta_text, "July 05, 2024 2:34\xe2\x80\xafpm", 1720190040);
+  assert_parses (rapport_date_parse_meta_text, "Jul 5, 2024 14:34", 1720190040);
+  assert_parses (rapport_date_parse_meta_text, "May 07, 2026 7:26:55pm", 1778182015);
+  assert_parses (rapport_date_parse_meta_text, "Aug 17, 2025 11:23 am", 1755429780);
+  assert_parses (rapport_date_parse_meta_text, " jul 5, 2024 ", 1720137600);
+  assert_parses (rapport_date_parse_meta_text, "Jul 5, 2024 12:10 am", 1720138200);
+  assert_parses (rapport_date_parse_meta_text, "Jul 5, 2024 12:10 pm", 1720181400);
+
+  assert_refuses (rapport_date_parse_meta_text, NULL);
+  assert_refuses (rapport_date_parse_meta_text, "5. Juli 2024");
+  assert_refuses (rapport_date_parse_meta_text, "Ju 5, 2024");
+  assert_refuses (rapport_date_parse_meta_text, "Jul 123, 2024");
+  assert_refuses (rapport_date_parse_meta_text, "Jul 5, 2024 13:10 pm");
+  assert_refuses (rapport_date_parse_meta_text, "Jul 5, 2024 2:345");
+  assert_refuses (rapport_date_parse_meta_text, "Feb 30, 2024");
+  assert_refuses (rapport_date_parse_meta_text, "1720190040");
+}
+
+static void
 test_find_in_name (void)
 {
   /* date -u -d "2026-01-04 UTC" +%s, date -u -d "2022-07-31 UTC" +%s */
@@ -178,6 +201,7 @@ main (int   argc,
   g_test_add_func ("/dates/naive-utc", test_naive_utc);
   g_test_add_func ("/dates/iso8601", test_iso8601);
   g_test_add_func ("/dates/analytics", test_analytics);
+  g_test_add_func ("/dates/meta-text", test_meta_text);
   g_test_add_func ("/dates/find-in-name", test_find_in_name);
   g_test_add_func ("/dates/format-day", test_format_day);
   g_test_add_func ("/dates/locale-independent", test_locale_independent);

@@ -344,6 +344,92 @@ rapport_date_parse_analytics (const char *text,
   return make_time (year, month, day, hour, minute, second, offset, out);
 }
 
+/* "Jul", "July" or "july": the month's number, 0 if the word names none. */
+static gint
+read_month_word (const char **p)
+{
+  static const char * const full_names[] = {
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+  };
+  const char *word = *p;
+  gsize len = 0;
+
+  while (g_ascii_isalpha (word[len]))
+    len++;
+  if (len < 3)
+    return 0;
+  for (guint i = 0; i < G_N_ELEMENTS (full_names); i++)
+    {
+      if ((len == 3 || len == strlen (full_names[i])) &&
+          g_ascii_strncasecmp (word, full_names[i], len) == 0)
+        {
+          *p += len;
+          return i + 1;
+        }
+    }
+  return 0;
+}
+
+static void
+skip_blanks (const char **p,
+             gboolean     comma)
+{
+  while (**p == ' ' || (comma && **p == ','))
+    (*p)++;
+}
+
+gboolean
+rapport_date_parse_meta_text (const char *text,
+                              gint64     *out)
+{
+  g_autoptr(GString) normal = NULL;
+  const char *p;
+  gint month, day, year, hour = 0, minute = 0, second = 0;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+
+  /* Newer pages put narrow or plain no-break spaces before "PM". */
+  normal = g_string_new (text);
+  g_string_replace (normal, "\xe2\x80\xaf", " ", 0);
+  g_string_replace (normal, "\xc2\xa0", " ", 0);
+  p = g_strstrip (normal->str);
+
+  if ((month = read_month_word (&p)) == 0)
+    return FALSE;
+  skip_blanks (&p, FALSE);
+  if (!read_number (&p, 1, 2, &day) || g_ascii_isdigit (*p))
+    return FALSE;
+  skip_blanks (&p, TRUE);
+  if (!read_number (&p, 4, 4, &year) || g_ascii_isdigit (*p))
+    return FALSE;
+  skip_blanks (&p, TRUE);
+
+  if (*p != '\0')
+    {
+      if (!read_clock (&p, &hour, &minute, &second) || g_ascii_isdigit (*p))
+        return FALSE;
+      skip_blanks (&p, FALSE);
+      if (g_ascii_strncasecmp (p, "am", 2) == 0 || g_ascii_strncasecmp (p, "pm", 2) == 0)
+        {
+          gboolean pm = g_ascii_tolower (*p) == 'p';
+
+          if (hour < 1 || hour > 12)
+            return FALSE;
+          hour = hour % 12 + (pm ? 12 : 0);
+          p += 2;
+        }
+      skip_blanks (&p, FALSE);
+      if (*p != '\0')
+        return FALSE;
+    }
+
+  return make_time (year, month, day, hour, minute, second, 0, out);
+}
+
 static gint
 digits_value (const char *s,
               guint       n)

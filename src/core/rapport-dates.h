@@ -27,6 +27,11 @@ gboolean rapport_date_parse_iso8601   (const char *text,
 /* "2019-01-31 23:32 +0000" (Twitter analytics). */
 gboolean rapport_date_parse_analytics (const char *text,
                                        gint64     *out);
+/* "Jul 5, 2024, 2:34 PM", "May 07, 2026 7:26:55pm", "July 5, 2024 14:34", "Jul 5, 2024", as
+ * Meta's HTML pages and later JSON files write them; taken as UTC, since they do not say which
+ * zone they were written in. */
+gboolean rapport_date_parse_meta_text (const char *text,
+                                       gint64     *out);
 /* The first plausible date written as YYYY-MM-DD or YYYYMMDD in a file name
  * ("instagram-jo-2026-01-04-abc.zip", "jo_20220731.zip"), as midnight UTC. */
 gboolean rapport_date_find_in_name    (const char *name,

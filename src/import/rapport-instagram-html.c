@@ -15,6 +15,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
+#include "core/rapport-dates.h"
 #include "core/rapport-import-error.h"
 #include "import/rapport-instagram-private.h"
 
@@ -62,112 +63,6 @@ profile_user (const char *href)
         return NULL;
     }
   return g_strndup (rest, len);
-}
-
-static gboolean
-read_digits (const char **p,
-             guint        min,
-             guint        max,
-             int         *out)
-{
-  guint n = 0;
-  int value = 0;
-
-  while (g_ascii_isdigit ((*p)[n]) && n < max)
-    {
-      value = value * 10 + ((*p)[n] - '0');
-      n++;
-    }
-  if (n < min || g_ascii_isdigit ((*p)[n]))
-    return FALSE;
-  *p += n;
-  *out = value;
-  return TRUE;
-}
-
-static void
-skip_blanks (const char **p,
-             gboolean     comma)
-{
-  while (**p == ' ' || (comma && **p == ','))
-    (*p)++;
-}
-
-/* "Jul 5, 2024, 2:34 PM", "July 05, 2024 2:34 pm", "Jul 5, 2024 14:34", "Jul 5, 2024"; taken
- * as UTC because the page does not say which zone it was written in. */
-static gboolean
-parse_english_date (const char *text,
-                    gint64     *out)
-{
-  static const char * const months[] = {
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
-  };
-  g_autoptr(GString) normal = g_string_new (text);
-  g_autoptr(GDateTime) date = NULL;
-  const char *p;
-  const char *word;
-  int month = 0, day, year, hour = 0, minute = 0, second = 0;
-
-  /* Newer pages put narrow or plain no-break spaces before "PM". */
-  g_string_replace (normal, "\xe2\x80\xaf", " ", 0);
-  g_string_replace (normal, "\xc2\xa0", " ", 0);
-  p = g_strstrip (normal->str);
-
-  word = p;
-  while (g_ascii_isalpha (*p))
-    p++;
-  if (p - word < 3)
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (months); i++)
-    {
-      gsize len = p - word;
-
-      if (len <= strlen (months[i]) && g_ascii_strncasecmp (word, months[i], len) == 0 &&
-          (len == 3 || len == strlen (months[i])))
-        month = i + 1;
-    }
-  if (month == 0)
-    return FALSE;
-
-  skip_blanks (&p, FALSE);
-  if (!read_digits (&p, 1, 2, &day))
-    return FALSE;
-  skip_blanks (&p, TRUE);
-  if (!read_digits (&p, 4, 4, &year))
-    return FALSE;
-  skip_blanks (&p, TRUE);
-
-  if (*p != '\0')
-    {
-      if (!read_digits (&p, 1, 2, &hour) || *p++ != ':' || !read_digits (&p, 2, 2, &minute))
-        return FALSE;
-      if (*p == ':')
-        {
-          p++;
-          if (!read_digits (&p, 2, 2, &second))
-            return FALSE;
-        }
-      skip_blanks (&p, FALSE);
-      if (g_ascii_strncasecmp (p, "am", 2) == 0 || g_ascii_strncasecmp (p, "pm", 2) == 0)
-        {
-          gboolean pm = g_ascii_tolower (*p) == 'p';
-
-          if (hour < 1 || hour > 12)
-            return FALSE;
-          hour = hour % 12 + (pm ? 12 : 0);
-          p += 2;
-        }
-      skip_blanks (&p, FALSE);
-      if (*p != '\0')
-        return FALSE;
-    }
-
-  date = g_date_time_new_utc (year, month, day, hour, minute, second);
-  if (date == NULL)
-    return FALSE;
-  *out = g_date_time_to_unix (date);
-  return TRUE;
 }
 
 typedef struct
@@ -229,7 +124,7 @@ walk_nodes (Walk     *walk,
           /* The first text after a link is its date, in whatever language. */
           if (text[0] == '\0')
             continue;
-          if (!parse_english_date (text, &since))
+          if (!rapport_date_parse_meta_text (text, &since))
             since = 0;
           if (!flush_pending (walk, since, error))
             return FALSE;

@@ -150,6 +150,9 @@ test_find_in_name (void)
   assert_parses (rapport_date_find_in_name, "v2024-13-01_20220731.zip", 1659225600);
   assert_parses (rapport_date_find_in_name, "a-2004-01-01", 1072915200);
   assert_parses (rapport_date_find_in_name, "a-2100-12-31", 4133894400);
+  /* The Accounts Center's wrapper: date -u -d "2026-01-04 10:15:30 UTC" +%s */
+  assert_parses (rapport_date_find_in_name, "meta-2026-Jan-04-10-15-30", 1767521730);
+  assert_parses (rapport_date_find_in_name, "meta-2025-aug-01.zip", 1754006400);
 
   assert_refuses (rapport_date_find_in_name, NULL);
   assert_refuses (rapport_date_find_in_name, "user_data_tiktok.json");
@@ -160,6 +163,10 @@ test_find_in_name (void)
   assert_refuses (rapport_date_find_in_name, "jo_2101-01-01.zip");
   assert_refuses (rapport_date_find_in_name, "jo-2022-07-315");
   assert_refuses (rapport_date_find_in_name, "jo-2022-07_31");
+  assert_refuses (rapport_date_find_in_name, "meta-2026-Jam-04-10-15-30");
+  assert_refuses (rapport_date_find_in_name, "meta-2026-Jan-04-25-15-30");
+  assert_refuses (rapport_date_find_in_name, "meta-2026-Jan-4");
+  assert_refuses (rapport_date_find_in_name, "meta-2003-Jan-04");
 }
 
 static void

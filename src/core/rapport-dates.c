@@ -457,6 +457,31 @@ plausible_day (gint    year,
   return make_time (year, month, day, 0, 0, 0, 0, out);
 }
 
+/* "2026-Jan-04" at @p, and the time when "-10-15-30" follows, as the Accounts Center names
+ * its wrapping folder ("meta-2026-Jan-04-10-15-30"). */
+static gboolean
+read_month_name_stamp (const char *p,
+                       gint64     *out)
+{
+  gint year, month, day, hour = 0, minute = 0, second = 0;
+
+  if (!read_number (&p, 4, 4, &year) || !expect_char (&p, '-') ||
+      !read_name (&p, month_names, G_N_ELEMENTS (month_names), &month) ||
+      !expect_char (&p, '-') || !read_number (&p, 2, 2, &day) || g_ascii_isdigit (*p))
+    return FALSE;
+  if (p[0] == '-' && g_ascii_isdigit (p[1]))
+    {
+      p++;
+      if (!read_number (&p, 2, 2, &hour) || !expect_char (&p, '-') ||
+          !read_number (&p, 2, 2, &minute) || !expect_char (&p, '-') ||
+          !read_number (&p, 2, 2, &second) || g_ascii_isdigit (*p))
+        return FALSE;
+    }
+  if (year < 2004 || year > 2100)
+    return FALSE;
+  return make_time (year, month + 1, day, hour, minute, second, 0, out);
+}
+
 gboolean
 rapport_date_find_in_name (const char *name,
                            gint64     *out)
@@ -492,6 +517,8 @@ rapport_date_find_in_name (const char *name,
               g_ascii_isdigit (p[8]) && g_ascii_isdigit (p[9]) && !g_ascii_isdigit (p[10]) &&
               plausible_day (digits_value (p, 4), digits_value (p + 5, 2),
                              digits_value (p + 8, 2), out))
+            return TRUE;
+          if (sep == '-' && g_ascii_isalpha (p[5]) && read_month_name_stamp (p, out))
             return TRUE;
         }
 

@@ -33,7 +33,8 @@ gboolean rapport_date_parse_analytics (const char *text,
 gboolean rapport_date_parse_meta_text (const char *text,
                                        gint64     *out);
 /* The first plausible date written as YYYY-MM-DD or YYYYMMDD in a file name
- * ("instagram-jo-2026-01-04-abc.zip", "jo_20220731.zip"), as midnight UTC. */
+ * ("instagram-jo-2026-01-04-abc.zip", "jo_20220731.zip"), as midnight UTC; or written
+ * YYYY-Mon-DD, with the time when -HH-MM-SS follows ("meta-2026-Jan-04-10-15-30"), as UTC. */
 gboolean rapport_date_find_in_name    (const char *name,
                                        gint64     *out);
 /* "2024-05-01" (UTC); NULL when @unix_seconds is outside the years 1–9999. */

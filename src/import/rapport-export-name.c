@@ -94,3 +94,25 @@ rapport_export_name_archive_extension (const char *name)
     }
   return 0;
 }
+
+RapportDateSource
+rapport_export_name_choose_date (gint64  from_name,
+                                 gint64  newest,
+                                 gint64  file_time,
+                                 gint64 *exported_at)
+{
+  g_return_val_if_fail (exported_at != NULL, RAPPORT_DATE_SOURCE_UNKNOWN);
+
+  if (from_name > 0 && newest < from_name + 24 * 60 * 60)
+    {
+      *exported_at = from_name;
+      return RAPPORT_DATE_SOURCE_ARCHIVE_NAME;
+    }
+  if (newest > 0)
+    {
+      *exported_at = newest;
+      return RAPPORT_DATE_SOURCE_NEWEST_TIMESTAMP;
+    }
+  *exported_at = file_time;
+  return RAPPORT_DATE_SOURCE_FILE_TIME;
+}

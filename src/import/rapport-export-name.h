@@ -10,6 +10,8 @@
 
 #include <glib.h>
 
+#include "core/rapport-records.h"
+
 G_BEGIN_DECLS
 
 /* The user of a name "<platform>-<user>-<date>…", the date written YYYY-MM-DD or YYYYMMDD
@@ -23,5 +25,14 @@ char *rapport_export_name_strip    (const char *name);
 /* The length of @name's archive extension (".zip", ".tar.gz", ".7z"…), compared without case;
  * 0 when @name has none. */
 gsize rapport_export_name_archive_extension (const char *name);
+
+/* When the export was made, and how that is known: the date its name gives (@from_name, 0 for
+ * none), since whoever named it wrote down that day, unless something inside is newer than the
+ * end of that day (then the name dates something else); else the newest time inside (@newest,
+ * 0 for none); else the file's time. */
+RapportDateSource rapport_export_name_choose_date (gint64  from_name,
+                                                   gint64  newest,
+                                                   gint64  file_time,
+                                                   gint64 *exported_at);
 
 G_END_DECLS

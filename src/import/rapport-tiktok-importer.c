@@ -606,33 +606,6 @@ name_account (RapportAccountInfo *account,
   return rapport_export_name_strip (entry);
 }
 
-/* A date in the export's name is the export's own: TikTok's file carries none, so whoever
- * named the archive or folder wrote down when it was made.  Unless the data inside is newer
- * than that day: then the name dates something else.  Otherwise the newest date inside, and
- * last the file's time. */
-static RapportDateSource
-choose_export_date (const NewestDate *dates,
-                    const char       *export_name,
-                    RapportArchive   *archive,
-                    gint64           *exported_at)
-{
-  gint64 from_name;
-
-  if (rapport_date_find_in_name (export_name, &from_name) &&
-      (!dates->found || dates->newest < from_name + 24 * 60 * 60))
-    {
-      *exported_at = from_name;
-      return RAPPORT_DATE_SOURCE_ARCHIVE_NAME;
-    }
-  if (dates->found)
-    {
-      *exported_at = dates->newest;
-      return RAPPORT_DATE_SOURCE_NEWEST_TIMESTAMP;
-    }
-  *exported_at = rapport_archive_get_mtime (archive);
-  return RAPPORT_DATE_SOURCE_FILE_TIME;
-}
-
 gboolean
 rapport_tiktok_import (RapportArchive     *archive,
                        RapportImportSink  *sink,
@@ -662,6 +635,7 @@ rapport_tiktok_import_with_limit (RapportArchive     *archive,
   const char *entry;
   gint64 follower_count = RAPPORT_COUNT_UNKNOWN;
   gint64 exported_at = 0;
+  gint64 from_name;
   RapportDateSource date_source;
   gboolean mapped = FALSE;
 
@@ -765,7 +739,14 @@ rapport_tiktok_import_with_limit (RapportArchive     *archive,
   /* Everything left to hand over is numbers: release the document before the sink commits. */
   g_clear_pointer (&tree, rapport_json_tree_free);
 
-  date_source = choose_export_date (&import.dates, export_name, archive, &exported_at);
+  /* TikTok's file carries no date of its own: whoever named the archive or folder wrote down
+   * when it was made. */
+  if (!rapport_date_find_in_name (export_name, &from_name))
+    from_name = 0;
+  date_source = rapport_export_name_choose_date (from_name,
+                                                 import.dates.found ? import.dates.newest : 0,
+                                                 rapport_archive_get_mtime (archive),
+                                                 &exported_at);
 
   if (follower_count >= 0)
     {

@@ -121,6 +121,15 @@ GPtrArray  *rapport_instagram_find_numbered    (RapportArchive  *archive,
                                                 const char      *stem,
                                                 const char      *extension);
 
+/* rapport-instagram-account.c */
+gboolean  rapport_instagram_read_account    (RapportInstagramImport  *self,
+                                             char                   **handle,
+                                             char                   **display_name,
+                                             GError                 **error);
+/* Hands the export date to the sink, and returns it in @exported_at. */
+void      rapport_instagram_set_export_date (RapportInstagramImport  *self,
+                                             gint64                  *exported_at);
+
 /* rapport-instagram-posts.c: posts, reels and stories, matched with the insights read before
  * them, and the comments and likes the account gave. */
 gboolean  rapport_instagram_read_posts        (RapportInstagramImport  *self,

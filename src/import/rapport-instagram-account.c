@@ -50,7 +50,7 @@ rapport_instagram_read_account (RapportInstagramImport  *self,
 {
   const char *entry;
 
-  entry = rapport_archive_find (self->archive, "personal_information.json");
+  entry = rapport_instagram_find (self, "personal_information.json");
   if (entry != NULL)
     {
       g_autoptr(RapportJsonTree) tree = rapport_instagram_read_tree (self, entry, error);
@@ -76,7 +76,7 @@ rapport_instagram_read_account (RapportInstagramImport  *self,
 
   /* Until 2020: profile.json = {"username": …, "name": …}. */
   entry = *handle == NULL && self->until_2020
-    ? rapport_archive_find (self->archive, "profile.json")
+    ? rapport_instagram_find (self, "profile.json")
     : NULL;
   if (entry != NULL)
     {

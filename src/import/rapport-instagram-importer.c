@@ -16,6 +16,7 @@
 #include "core/rapport-dates.h"
 #include "core/rapport-text.h"
 #include "core/rapport-import-error.h"
+#include "import/rapport-export-name.h"
 #include "import/rapport-instagram-private.h"
 
 /* Where the follow lists of 2021 and later exports are. */
@@ -311,14 +312,119 @@ is_numbered_name (const char *base,
   return digits > 0 && strcmp (rest + 1 + digits, extension) == 0;
 }
 
+/* "public-media/" in @entry, or NULL. */
+static const char *
+find_public_media (const char *entry)
+{
+  const char *inner;
+
+  if (g_str_has_prefix (entry, "public-media/"))
+    return entry;
+  inner = strstr (entry, "/public-media/");
+  return inner != NULL ? inner + 1 : NULL;
+}
+
+/* Whether @entry belongs to the Instagram export: not to another export beside it, and not a
+ * copy in the public-media/ tree of 2025 exports of a file that is also outside it (read
+ * twice, its posts would count twice). */
+static gboolean
+is_own_entry (RapportInstagramImport *self,
+              const char             *entry)
+{
+  const char *copy;
+
+  if (self->prefix != NULL && !g_str_has_prefix (entry, self->prefix))
+    return FALSE;
+  for (guint i = 0; i < self->foreign->len; i++)
+    {
+      if (g_str_has_prefix (entry, g_ptr_array_index (self->foreign, i)))
+        return FALSE;
+    }
+
+  copy = find_public_media (entry);
+  if (copy != NULL)
+    {
+      g_autofree char *before = g_strndup (entry, copy - entry);
+      g_autofree char *original = g_strconcat (before, copy + strlen ("public-media/"), NULL);
+
+      return !g_hash_table_contains (self->entry_set, original);
+    }
+  return TRUE;
+}
+
+void
+rapport_instagram_find_scope (RapportInstagramImport *self)
+{
+  const char * const *entries;
+  guint n_entries = 0;
+
+  g_assert (self != NULL);
+
+  self->entry_set = g_hash_table_new (g_str_hash, g_str_equal);
+  self->foreign = g_ptr_array_new_with_free_func (g_free);
+
+  entries = rapport_archive_get_entries (self->archive, &n_entries);
+  for (guint i = 0; i < n_entries; i++)
+    {
+      const char *slash = strchr (entries[i], '/');
+      g_autofree char *top = NULL;
+      g_autofree char *user = NULL;
+
+      g_hash_table_add (self->entry_set, (gpointer) entries[i]);
+      if (slash == NULL)
+        continue;
+
+      /* The Accounts Center wraps exports of several apps in one folder
+       * (meta-<date>/instagram-<user>-<date>-…/, facebook-<user>-<date>-…/). */
+      top = g_strndup (entries[i], slash - entries[i] + 1);
+      if (self->prefix != NULL && strcmp (top, self->prefix) == 0)
+        continue;
+      top[slash - entries[i]] = '\0';
+      user = rapport_export_name_get_user (top, "instagram");
+      top[slash - entries[i]] = '/';
+      if (user != NULL && self->prefix == NULL)
+        self->prefix = g_steal_pointer (&top);
+      else if ((user != NULL || g_ascii_strncasecmp (top, "facebook-", 9) == 0) &&
+               !g_ptr_array_find_with_equal_func (self->foreign, top, g_str_equal, NULL))
+        g_ptr_array_add (self->foreign, g_steal_pointer (&top));
+    }
+}
+
 GPtrArray *
-rapport_instagram_find_numbered (RapportArchive *archive,
-                                 const char     *folder,
-                                 const char     *stem,
-                                 const char     *extension)
+rapport_instagram_find_all (RapportInstagramImport *self,
+                            const char             *folder,
+                            const char             *pattern)
+{
+  GPtrArray *found = rapport_archive_find_all (self->archive, folder, pattern);
+
+  for (guint i = found->len; i > 0; i--)
+    {
+      if (!is_own_entry (self, g_ptr_array_index (found, i - 1)))
+        g_ptr_array_remove_index (found, i - 1);
+    }
+  return found;
+}
+
+const char *
+rapport_instagram_find (RapportInstagramImport *self,
+                        const char             *suffix)
+{
+  const char *slash = strrchr (suffix, '/');
+  g_autofree char *folder = slash != NULL ? g_strndup (suffix, slash - suffix) : NULL;
+  g_autoptr(GPtrArray) found =
+    rapport_instagram_find_all (self, folder, slash != NULL ? slash + 1 : suffix);
+
+  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
+}
+
+GPtrArray *
+rapport_instagram_find_numbered (RapportInstagramImport *self,
+                                 const char             *folder,
+                                 const char             *stem,
+                                 const char             *extension)
 {
   g_autofree char *pattern = g_strconcat (stem, "*", extension, NULL);
-  g_autoptr(GPtrArray) candidates = rapport_archive_find_all (archive, folder, pattern);
+  g_autoptr(GPtrArray) candidates = rapport_instagram_find_all (self, folder, pattern);
   GPtrArray *found = g_ptr_array_new ();
 
   for (guint i = 0; i < candidates->len; i++)
@@ -434,23 +540,39 @@ read_connections (RapportInstagramImport  *self,
 
 /* ── the whole export ────────────────────────────────────────────────────────────────────── */
 
+/* Other exports in the same wrapper are named, so that nobody takes them for read. */
+static void
+skip_foreign (RapportInstagramImport *self)
+{
+  for (guint i = 0; i < self->foreign->len; i++)
+    {
+      const char *folder = g_ptr_array_index (self->foreign, i);
+      g_autofree char *name = g_strndup (folder, strlen (folder) - 1);
+
+      rapport_import_sink_skip (self->sink, name,
+                                g_ascii_strncasecmp (folder, "facebook-", 9) == 0
+                                ? _("the Facebook export beside the Instagram one is not read yet")
+                                : _("only the first Instagram export of the archive is read"));
+    }
+}
+
 static gboolean
 import_export (RapportInstagramImport  *self,
                GError                 **error)
 {
   g_autoptr(GPtrArray) followers =
-    rapport_instagram_find_numbered (self->archive, LISTS_FOLDER, "followers", ".json");
+    rapport_instagram_find_numbered (self, LISTS_FOLDER, "followers", ".json");
   g_autoptr(GPtrArray) following =
-    rapport_instagram_find_numbered (self->archive, LISTS_FOLDER, "following", ".json");
+    rapport_instagram_find_numbered (self, LISTS_FOLDER, "following", ".json");
   g_autoptr(GPtrArray) followers_html =
-    rapport_instagram_find_numbered (self->archive, LISTS_FOLDER, "followers", ".html");
+    rapport_instagram_find_numbered (self, LISTS_FOLDER, "followers", ".html");
   g_autoptr(GPtrArray) following_html =
-    rapport_instagram_find_numbered (self->archive, LISTS_FOLDER, "following", ".html");
-  const char *connections = rapport_archive_find (self->archive, "connections.json");
+    rapport_instagram_find_numbered (self, LISTS_FOLDER, "following", ".html");
+  const char *connections = rapport_instagram_find (self, "connections.json");
   const char *post_insights =
-    rapport_archive_find (self->archive, "past_instagram_insights/posts.json");
+    rapport_instagram_find (self, "past_instagram_insights/posts.json");
   const char *audience =
-    rapport_archive_find (self->archive, "past_instagram_insights/audience_insights.json");
+    rapport_instagram_find (self, "past_instagram_insights/audience_insights.json");
   g_autofree char *handle = NULL;
   g_autofree char *display_name = NULL;
   RapportAccountInfo account = { 0 };
@@ -478,6 +600,7 @@ import_export (RapportInstagramImport  *self,
   account.display_name = display_name;
   if (!rapport_import_sink_set_account (self->sink, &account, error))
     return FALSE;
+  skip_foreign (self);
 
   /* Each list as JSON when the export has it, else as HTML; connections.json is older than both. */
   has_lists = followers->len > 0 || following->len > 0 || followers_html->len > 0 ||
@@ -554,10 +677,14 @@ rapport_instagram_import (RapportArchive     *archive,
   self.cancellable = cancellable;
   self.insights = g_array_new (FALSE, TRUE, sizeof (RapportInstagramInsights));
   self.insights_by_time = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  rapport_instagram_find_scope (&self);
 
   ok = import_export (&self, error);
 
   g_array_unref (self.insights);
   g_hash_table_unref (self.insights_by_time);
+  g_free (self.prefix);
+  g_ptr_array_unref (self.foreign);
+  g_hash_table_unref (self.entry_set);
   return ok;
 }

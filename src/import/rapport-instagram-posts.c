@@ -53,9 +53,9 @@ append_all (GPtrArray *to,
 
 /* Own posts sit in content/ (2021–2024) or media/ (2025–). */
 static GPtrArray *
-find_in_post_folders (RapportArchive *archive,
-                      const char     *stem,
-                      gboolean        numbered)
+find_in_post_folders (RapportInstagramImport *self,
+                      const char             *stem,
+                      gboolean                numbered)
 {
   static const char * const folders[] = { "content", "media" };
   GPtrArray *found = g_ptr_array_new ();
@@ -63,9 +63,9 @@ find_in_post_folders (RapportArchive *archive,
   for (guint i = 0; i < G_N_ELEMENTS (folders); i++)
     {
       if (numbered)
-        append_all (found, rapport_instagram_find_numbered (archive, folders[i], stem, ".json"));
+        append_all (found, rapport_instagram_find_numbered (self, folders[i], stem, ".json"));
       else
-        append_all (found, rapport_archive_find_all (archive, folders[i], stem));
+        append_all (found, rapport_instagram_find_all (self, folders[i], stem));
     }
   return found;
 }
@@ -269,9 +269,9 @@ gboolean
 rapport_instagram_read_posts (RapportInstagramImport  *self,
                               GError                 **error)
 {
-  g_autoptr(GPtrArray) feed = find_in_post_folders (self->archive, "posts", TRUE);
-  g_autoptr(GPtrArray) reels = find_in_post_folders (self->archive, "reels.json", FALSE);
-  g_autoptr(GPtrArray) stories = find_in_post_folders (self->archive, "stories.json", FALSE);
+  g_autoptr(GPtrArray) feed = find_in_post_folders (self, "posts", TRUE);
+  g_autoptr(GPtrArray) reels = find_in_post_folders (self, "reels.json", FALSE);
+  g_autoptr(GPtrArray) stories = find_in_post_folders (self, "stories.json", FALSE);
   const char *media_2020;
 
   for (guint i = 0; i < feed->len; i++)
@@ -284,7 +284,7 @@ rapport_instagram_read_posts (RapportInstagramImport  *self,
     if (!read_posts_file (self, g_ptr_array_index (stories, i), RAPPORT_POST_STORY, error))
       return FALSE;
 
-  media_2020 = self->until_2020 ? rapport_archive_find (self->archive, "media.json") : NULL;
+  media_2020 = self->until_2020 ? rapport_instagram_find (self, "media.json") : NULL;
   if (media_2020 != NULL && !read_media_2020 (self, media_2020, error))
     return FALSE;
   return TRUE;
@@ -431,9 +431,9 @@ gboolean
 rapport_instagram_read_interactions (RapportInstagramImport  *self,
                                      GError                 **error)
 {
-  g_autoptr(GPtrArray) comments = rapport_archive_find_all (self->archive, "comments",
+  g_autoptr(GPtrArray) comments = rapport_instagram_find_all (self, "comments",
                                                             "post_comments*.json");
-  const char *likes = rapport_archive_find (self->archive, "likes/liked_posts.json");
+  const char *likes = rapport_instagram_find (self, "likes/liked_posts.json");
   const char *old;
 
   for (guint i = 0; i < comments->len; i++)
@@ -451,10 +451,10 @@ rapport_instagram_read_interactions (RapportInstagramImport  *self,
 
   if (!self->until_2020)
     return TRUE;
-  old = rapport_archive_find (self->archive, "comments.json");
+  old = rapport_instagram_find (self, "comments.json");
   if (old != NULL && !read_interactions_2020 (self, old, RAPPORT_INTERACTION_COMMENT, error))
     return FALSE;
-  old = rapport_archive_find (self->archive, "likes.json");
+  old = rapport_instagram_find (self, "likes.json");
   if (old != NULL && !read_interactions_2020 (self, old, RAPPORT_INTERACTION_LIKE, error))
     return FALSE;
   return TRUE;

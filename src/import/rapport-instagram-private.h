@@ -40,6 +40,13 @@ typedef struct
   /* connections.json, media.json, profile.json … instead of folders. */
   gboolean until_2020;
 
+  /* The folder that holds the Instagram export when other exports sit beside it
+   * ("instagram-jo-2026-01-04-AbCd/"), else NULL; the folders of those others
+   * ("facebook-jo-2026-01-04-XyZ/"), which are not read; and every entry of the archive. */
+  char *prefix;
+  GPtrArray *foreign;
+  GHashTable *entry_set;
+
   /* The newest timestamp met anywhere, for the export date. */
   gint64 newest;
   guint64 n_records;
@@ -114,12 +121,20 @@ const char             *rapport_instagram_label_value      (const RapportJsonVal
                                                             const char             *label);
 /* A timestamp that is either Unix seconds or, in 2020 exports, ISO 8601 text; 0 if neither. */
 gint64                  rapport_instagram_value_time       (const RapportJsonValue *value);
+/* Which entries of the archive are the Instagram export's (see RapportInstagramImport). */
+void        rapport_instagram_find_scope       (RapportInstagramImport *self);
+/* rapport_archive_find() and rapport_archive_find_all() over the Instagram export's entries. */
+const char *rapport_instagram_find             (RapportInstagramImport *self,
+                                                const char             *suffix);
+GPtrArray  *rapport_instagram_find_all         (RapportInstagramImport *self,
+                                                const char             *folder,
+                                                const char             *pattern);
 /* "followers.json", "followers_1.json", "followers_2.json" … of @folder, in natural order;
- * "following_hashtags.json" is not a list of accounts.  The names belong to @archive. */
-GPtrArray  *rapport_instagram_find_numbered    (RapportArchive  *archive,
-                                                const char      *folder,
-                                                const char      *stem,
-                                                const char      *extension);
+ * "following_hashtags.json" is not a list of accounts.  The names belong to the archive. */
+GPtrArray  *rapport_instagram_find_numbered    (RapportInstagramImport *self,
+                                                const char             *folder,
+                                                const char             *stem,
+                                                const char             *extension);
 
 /* rapport-instagram-account.c */
 gboolean  rapport_instagram_read_account    (RapportInstagramImport  *self,

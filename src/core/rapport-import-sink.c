@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "rapport-import-sink.h"
@@ -213,6 +215,26 @@ rapport_import_sink_skip (RapportImportSink          *sink,
 
   if (sink->skip != NULL)
     sink->skip (sink, entry_name, reason);
+}
+
+void
+rapport_import_sink_skip_error (RapportImportSink *sink,
+                                const char        *entry_name,
+                                const GError      *error)
+{
+  gsize len;
+  const char *reason;
+
+  g_return_if_fail (sink != NULL);
+  g_return_if_fail (entry_name != NULL);
+  g_return_if_fail (error != NULL);
+
+  /* The summary names the entry already. */
+  len = strlen (entry_name);
+  reason = error->message;
+  if (strncmp (reason, entry_name, len) == 0 && strncmp (reason + len, ": ", 2) == 0)
+    reason += len + 2;
+  rapport_import_sink_skip (sink, entry_name, reason);
 }
 
 void

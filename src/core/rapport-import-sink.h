@@ -88,6 +88,11 @@ void     rapport_import_sink_set_export_date    (RapportImportSink          *sin
 void     rapport_import_sink_skip               (RapportImportSink          *sink,
                                                  const char                 *entry_name,
                                                  const char                 *reason);
+/* The same for a file that could not be read: @error's message, without the entry's name
+ * when it starts with it. */
+void     rapport_import_sink_skip_error         (RapportImportSink          *sink,
+                                                 const char                 *entry_name,
+                                                 const GError               *error);
 void     rapport_import_sink_progress           (RapportImportSink          *sink,
                                                  const char                 *entry_name,
                                                  guint64                     records_read);

@@ -81,7 +81,7 @@ read_object (RapportTwitterImport *self,
     return NULL;
   if (!(tree = rapport_twitter_read_js_document (self, entry, &local_error)))
     {
-      rapport_twitter_skip_error (self, entry, local_error);
+      rapport_import_sink_skip_error (self->sink, entry, local_error);
       return NULL;
     }
   if (rapport_json_tree_get_root (tree)->kind != RAPPORT_JSON_OBJECT)
@@ -244,7 +244,7 @@ rapport_twitter_read_account (RapportTwitterImport  *self,
               g_propagate_error (error, g_steal_pointer (&local_error));
               return FALSE;
             }
-          rapport_twitter_skip_error (self, entry, local_error);
+          rapport_import_sink_skip_error (self->sink, entry, local_error);
         }
       else if (self->username == NULL)
         rapport_import_sink_skip (self->sink, entry, _("the account’s user name is missing"));

@@ -210,20 +210,6 @@ rapport_twitter_skip_record (RapportTwitterImport *self,
   return TRUE;
 }
 
-void
-rapport_twitter_skip_error (RapportTwitterImport *self,
-                            const char           *entry,
-                            const GError         *error)
-{
-  gsize len = strlen (entry);
-  const char *reason = error->message;
-
-  /* The summary names the entry already. */
-  if (strncmp (reason, entry, len) == 0 && strncmp (reason + len, ": ", 2) == 0)
-    reason += len + 2;
-  rapport_import_sink_skip (self->sink, entry, reason);
-}
-
 gboolean
 rapport_twitter_read_js_array (RapportTwitterImport  *self,
                                const char            *entry,
@@ -267,7 +253,7 @@ check_profile (RapportTwitterImport *self)
   const char *entry = rapport_twitter_find_data_entry (self->archive, "profile.js");
 
   if (entry != NULL && !(tree = rapport_twitter_read_js_document (self, entry, &local_error)))
-    rapport_twitter_skip_error (self, entry, local_error);
+    rapport_import_sink_skip_error (self->sink, entry, local_error);
 }
 
 static gboolean

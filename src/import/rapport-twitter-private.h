@@ -67,10 +67,6 @@ const RapportJsonValue *rapport_twitter_unwrap          (const RapportJsonValue 
 gboolean                rapport_twitter_skip_record     (RapportTwitterImport    *self,
                                                          const char              *format,
                                                          ...) G_GNUC_PRINTF (2, 3);
-/* Names @entry, which could not be read for @error, in the import summary. */
-void                    rapport_twitter_skip_error      (RapportTwitterImport    *self,
-                                                         const char              *entry,
-                                                         const GError            *error);
 
 /* rapport-twitter-account.c */
 

@@ -419,6 +419,61 @@ test_insights_german (void)
   g_assert_cmpuint (sink->skipped->len, ==, 0);
 }
 
+/* A 2022 zip as people keep it: only the follow lists, no personal information, in the zip's
+ * top folder <user>_<YYYYMMDD>, which says whose export it is and when it was made. */
+static void
+test_followers_only (void)
+{
+  g_autoptr(RapportTestSink) sink = import_fixture ("followers-only");
+
+  g_assert_cmpstr (sink->handle, ==, "ruth.m");
+  g_assert_false (sink->provisional);
+  g_assert_null (sink->display_name);
+
+  g_assert_cmpuint (sink->followers->len, ==, 2);
+  /* 2022-03-01 09:00 and 2022-05-10 18:30 */
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, 0, "pia.q", 1646125200);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, 1, "tomas_v", 1652207400);
+  g_assert_cmpuint (sink->following->len, ==, 1);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWING, 0, "pia.q", 1654084800);
+  g_assert_cmpuint (sink->posts->len, ==, 0);
+  g_assert_cmpuint (sink->interactions->len, ==, 0);
+
+  g_assert_cmpint (sink->exported_at, ==, 1659225600); /* 2022-07-31, the folder's date */
+  g_assert_cmpint (sink->date_source, ==, RAPPORT_DATE_SOURCE_ARCHIVE_NAME);
+  g_assert_cmpuint (sink->skipped->len, ==, 0);
+}
+
+/* The Accounts Center wraps the Instagram export and a Facebook one in meta-<date>/.  Only the
+ * Instagram part is read: the Facebook part's personal information names another user. */
+static void
+test_meta_wrapper (void)
+{
+  g_autoptr(RapportTestSink) sink = import_fixture ("meta-wrapper");
+
+  g_assert_cmpstr (sink->handle, ==, "lena.s");
+  g_assert_false (sink->provisional);
+  g_assert_null (sink->display_name);
+
+  g_assert_cmpuint (sink->followers->len, ==, 2);
+  /* 2025-11-02 17:45 and 2025-12-20 08:00 */
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, 0, "omar.f", 1762105500);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, 1, "pia.q", 1766217600);
+  /* 2025 following: the name in "title", the link through /_u/. */
+  g_assert_cmpuint (sink->following->len, ==, 1);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWING, 0, "pia.q", 1766916000);
+  g_assert_cmpuint (sink->posts->len, ==, 1);
+  assert_post (sink, "1767387600", RAPPORT_POST_PHOTO, 1767387600, "Winter light #snow");
+
+  /* The day in the export's folder name, later than anything inside (2026-01-02 21:00). */
+  g_assert_cmpint (sink->exported_at, ==, 1767484800); /* 2026-01-04 */
+  g_assert_cmpint (sink->date_source, ==, RAPPORT_DATE_SOURCE_ARCHIVE_NAME);
+
+  g_assert_cmpuint (sink->skipped->len, ==, 1);
+  assert_skipped (sink, 0, "facebook-lena.s-2026-01-04-Xy9Zq: "
+                           "the Facebook export beside the Instagram one is not read yet");
+}
+
 #define FOLLOWER_ROW(name, when) \
   "{\"title\": \"\", \"media_list_data\": [], \"string_list_data\": [{\"href\": " \
   "\"https://www.instagram.com/" name "\", \"value\": \"" name "\", \"timestamp\": " when "}]}"
@@ -460,6 +515,99 @@ test_zip_from_mac (void)
 
 #define PROFILE_ENTRY "personal_information/personal_information/personal_information.json"
 #define PROFILE_JSON "{\"profile_user\": [{\"string_map_data\": {\"Username\": {\"value\": \"jo.doe\"}}}]}"
+
+/* Imports a zip named @zip_name written from the NULL-terminated entry names and contents. */
+static RapportTestSink *
+import_zip (const char *dir,
+            const char *zip_name,
+            ...)
+{
+  g_autofree char *path = g_build_filename (dir, zip_name, NULL);
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  const char *arg;
+  va_list list;
+
+  va_start (list, zip_name);
+  while ((arg = va_arg (list, const char *)) != NULL)
+    {
+      g_ptr_array_add (args, (gpointer) arg);
+      g_ptr_array_add (args, va_arg (list, gpointer));
+    }
+  va_end (list);
+  g_assert_cmpuint (args->len, <=, 6);
+  g_ptr_array_set_size (args, 6);
+
+  rapport_test_write_archive (path, "zip",
+                              g_ptr_array_index (args, 0), g_ptr_array_index (args, 1),
+                              g_ptr_array_index (args, 2), g_ptr_array_index (args, 3),
+                              g_ptr_array_index (args, 4), g_ptr_array_index (args, 5),
+                              NULL);
+  return import_path (path);
+}
+
+#define FOLLOWERS_ENTRY "connections/followers_and_following/followers_1.json"
+
+/* Whose export it is, in order of trust, and when it was made. */
+static void
+test_identity (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autoptr(RapportTestSink) nobody = NULL;
+  g_autoptr(RapportTestSink) damaged = NULL;
+  g_autoptr(RapportTestSink) wrapped = NULL;
+  g_autoptr(RapportTestSink) same_day = NULL;
+  g_autoptr(RapportTestSink) later = NULL;
+
+  /* Nothing names the account: the archive's name stands in, and the account is provisional.
+   * The newest time inside dates the export. */
+  nobody = import_zip (dir, "Instagram backup.zip",
+                       FOLLOWERS_ENTRY, "[" FOLLOWER_ROW ("anna_b", "1704103200") "]", NULL);
+  g_assert_cmpstr (nobody->handle, ==, "Instagram backup");
+  g_assert_true (nobody->provisional);
+  g_assert_cmpuint (nobody->followers->len, ==, 1);
+  g_assert_cmpint (nobody->exported_at, ==, 1704103200);
+  g_assert_cmpint (nobody->date_source, ==, RAPPORT_DATE_SOURCE_NEWEST_TIMESTAMP);
+
+  /* A damaged profile is named and passed over; the zip's name says whose export it is. */
+  damaged = import_zip (dir, "instagram-kai.w-2024-03-01-Zz9.zip",
+                        PROFILE_ENTRY, "{\"profile_user\": [",
+                        FOLLOWERS_ENTRY, "[" FOLLOWER_ROW ("anna_b", "1704103200") "]", NULL);
+  g_assert_cmpstr (damaged->handle, ==, "kai.w");
+  g_assert_false (damaged->provisional);
+  g_assert_cmpuint (damaged->skipped->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (damaged->skipped, 0),
+                            PROFILE_ENTRY ": not valid JSON"));
+  g_assert_cmpint (damaged->exported_at, ==, 1709251200); /* 2024-03-01 */
+  g_assert_cmpint (damaged->date_source, ==, RAPPORT_DATE_SOURCE_ARCHIVE_NAME);
+
+  /* The Accounts Center's wrapper without a Facebook part: both folders are stripped from
+   * the entry names, and the inner one names the account. */
+  wrapped = import_zip (dir, "download (1).zip",
+                        "meta-2026-Jan-04-10-15-30/instagram-lena.s-2026-01-04-Ab3dE/"
+                        FOLLOWERS_ENTRY, "[" FOLLOWER_ROW ("omar.f", "1762105500") "]", NULL);
+  g_assert_cmpstr (wrapped->handle, ==, "lena.s");
+  g_assert_false (wrapped->provisional);
+  g_assert_cmpint (wrapped->exported_at, ==, 1767484800); /* 2026-01-04 */
+  g_assert_cmpint (wrapped->date_source, ==, RAPPORT_DATE_SOURCE_ARCHIVE_NAME);
+
+  /* The personal information wins over the name; the name's day is the export date even
+   * though a follower came later that day (2024-03-01 09:00). */
+  same_day = import_zip (dir, "instagram-someone-2024-03-01-Ab1.zip",
+                         PROFILE_ENTRY, PROFILE_JSON,
+                         FOLLOWERS_ENTRY, "[" FOLLOWER_ROW ("anna_b", "1709283600") "]", NULL);
+  g_assert_cmpstr (same_day->handle, ==, "jo.doe");
+  g_assert_cmpint (same_day->exported_at, ==, 1709251200);
+  g_assert_cmpint (same_day->date_source, ==, RAPPORT_DATE_SOURCE_ARCHIVE_NAME);
+
+  /* A day in the name older than what is inside (2024-03-05 10:00) dates something else. */
+  later = import_zip (dir, "instagram-someone-2024-03-01-Ab1.zip",
+                      PROFILE_ENTRY, PROFILE_JSON,
+                      FOLLOWERS_ENTRY, "[" FOLLOWER_ROW ("anna_b", "1709632800") "]", NULL);
+  g_assert_cmpint (later->exported_at, ==, 1709632800);
+  g_assert_cmpint (later->date_source, ==, RAPPORT_DATE_SOURCE_NEWEST_TIMESTAMP);
+
+  rapport_test_remove_tree (dir);
+}
 
 /* Imports a zip named @zip_name holding @entry with @content (and, with @with_profile, the
  * account's personal information) and expects @code with a message containing @fragment. */
@@ -527,13 +675,10 @@ test_bad_input (void)
   assert_import_fails (name, TRUE, "your_instagram_activity/content/posts_1.json", "[{",
                        RAPPORT_IMPORT_ERROR_MALFORMED,
                        "your_instagram_activity/content/posts_1.json: not valid JSON");
+  /* A damaged profile is passed over (see test_identity()): with nothing else, nothing
+   * is left to import. */
   assert_import_fails (name, FALSE, PROFILE_ENTRY, "{\"profile_user\": [",
-                       RAPPORT_IMPORT_ERROR_MALFORMED,
-                       "personal_information/personal_information.json: not valid JSON");
-
-  /* Nobody's export: no personal information and a name that does not say. */
-  assert_import_fails ("download.zip", FALSE, entry, "[" FOLLOWER_ROW ("anna_b", "1") "]",
-                       RAPPORT_IMPORT_ERROR_MALFORMED, "download.zip: the export has no username");
+                       RAPPORT_IMPORT_ERROR_EMPTY, "export.zip: the export holds no followers");
 
   /* Something else entirely, and an Instagram export without anything Rapport reads. */
   assert_import_fails (name, FALSE, "data/tweets.js", "window.YTD.tweets.part0 = []",
@@ -698,6 +843,9 @@ main (int   argc,
   g_test_add_func ("/instagram/html", test_html);
   g_test_add_func ("/instagram/insights-german", test_insights_german);
   g_test_add_func ("/instagram/zip-from-mac", test_zip_from_mac);
+  g_test_add_func ("/instagram/followers-only", test_followers_only);
+  g_test_add_func ("/instagram/meta-wrapper", test_meta_wrapper);
+  g_test_add_func ("/instagram/identity", test_identity);
   g_test_add_func ("/instagram/bad-input", test_bad_input);
   g_test_add_func ("/instagram/split-lists", test_split_lists);
   g_test_add_func ("/instagram/recognizes", test_recognizes);

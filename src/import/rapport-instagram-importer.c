@@ -573,8 +573,6 @@ import_export (RapportInstagramImport  *self,
     rapport_instagram_find (self, "past_instagram_insights/posts.json");
   const char *audience =
     rapport_instagram_find (self, "past_instagram_insights/audience_insights.json");
-  g_autofree char *handle = NULL;
-  g_autofree char *display_name = NULL;
   RapportAccountInfo account = { 0 };
   gint64 exported_at = 0;
   gint64 insights_followers = RAPPORT_COUNT_UNKNOWN;
@@ -593,11 +591,8 @@ import_export (RapportInstagramImport  *self,
       return FALSE;
     }
 
-  if (!rapport_instagram_read_account (self, &handle, &display_name, error))
+  if (!rapport_instagram_read_account (self, &account, error))
     return FALSE;
-  account.platform = RAPPORT_PLATFORM_INSTAGRAM;
-  account.handle = handle;
-  account.display_name = display_name;
   if (!rapport_import_sink_set_account (self->sink, &account, error))
     return FALSE;
   skip_foreign (self);
@@ -684,6 +679,8 @@ rapport_instagram_import (RapportArchive     *archive,
   g_array_unref (self.insights);
   g_hash_table_unref (self.insights_by_time);
   g_free (self.prefix);
+  g_free (self.handle);
+  g_free (self.display_name);
   g_ptr_array_unref (self.foreign);
   g_hash_table_unref (self.entry_set);
   return ok;

@@ -47,6 +47,9 @@ typedef struct
   GPtrArray *foreign;
   GHashTable *entry_set;
 
+  char *handle;
+  char *display_name;
+
   /* The newest timestamp met anywhere, for the export date. */
   gint64 newest;
   guint64 n_records;
@@ -137,9 +140,10 @@ GPtrArray  *rapport_instagram_find_numbered    (RapportInstagramImport *self,
                                                 const char             *extension);
 
 /* rapport-instagram-account.c */
+/* Fills @account, whose strings belong to @self: the personal information, else the names of
+ * the export, else a stand-in (and @account is provisional). */
 gboolean  rapport_instagram_read_account    (RapportInstagramImport  *self,
-                                             char                   **handle,
-                                             char                   **display_name,
+                                             RapportAccountInfo      *account,
                                              GError                 **error);
 /* Hands the export date to the sink, and returns it in @exported_at. */
 void      rapport_instagram_set_export_date (RapportInstagramImport  *self,

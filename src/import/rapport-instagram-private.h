@@ -8,6 +8,8 @@
 
 #pragma once
 
+#include <string.h>
+
 #include "import/rapport-instagram-importer.h"
 #include "import/rapport-json-array.h"
 
@@ -155,6 +157,89 @@ gboolean  rapport_instagram_read_posts        (RapportInstagramImport  *self,
                                                GError                 **error);
 gboolean  rapport_instagram_read_interactions (RapportInstagramImport  *self,
                                                GError                 **error);
+
+/* rapport-instagram-scanner.c: a JSON scanner that checks the syntax of the text it walks
+ * and keeps only the strings its caller asks for. */
+typedef struct
+{
+  const char *start;
+  const char *p;
+  const char *end;
+  const char *entry;
+  /* The name of the member being read, and buffers for the caller's strings. */
+  GString *key;
+  GString *title;
+  GString *value;
+  GString *href;
+  /* When the text maps a file: where the pages not yet handed back start. */
+  gboolean mapped;
+  gsize released;
+} RapportInstagramScanner;
+
+/* Called for each member of an object, with s->key holding its name and s->p at its value,
+ * and for each element of an array; each must read or skip the value. */
+typedef gboolean (*RapportInstagramMemberFunc)  (RapportInstagramScanner  *s,
+                                                 guint                     depth,
+                                                 gpointer                  data,
+                                                 GError                  **error);
+typedef gboolean (*RapportInstagramElementFunc) (RapportInstagramScanner  *s,
+                                                 guint                     depth,
+                                                 guint                     index,
+                                                 gpointer                  data,
+                                                 GError                  **error);
+
+static inline gboolean
+rapport_instagram_scan_at_end (RapportInstagramScanner *s)
+{
+  return s->p >= s->end;
+}
+
+static inline void
+rapport_instagram_scan_skip_space (RapportInstagramScanner *s)
+{
+  while (s->p < s->end && (*s->p == ' ' || *s->p == '\n' || *s->p == '\r' || *s->p == '\t'))
+    s->p++;
+}
+
+/* Whether the member being read is @name, in any case.  The length decides most comparisons
+ * and the exact spelling nearly all the others: a million rows have six million keys. */
+static inline gboolean
+rapport_instagram_scan_key_is (RapportInstagramScanner *s,
+                               const char              *name,
+                               gsize                    len)
+{
+  return s->key->len == len &&
+         (memcmp (s->key->str, name, len) == 0 ||
+          g_ascii_strncasecmp (s->key->str, name, len) == 0);
+}
+
+/* RAPPORT_IMPORT_ERROR_MALFORMED naming the entry and the line. */
+gboolean  rapport_instagram_scan_error  (RapportInstagramScanner      *s,
+                                         const char                   *problem,
+                                         GError                      **error);
+/* The string at s->p (which is '"') into @out, or just past it when @out is NULL. */
+gboolean  rapport_instagram_scan_string (RapportInstagramScanner      *s,
+                                         GString                      *out,
+                                         GError                      **error);
+/* A number, truncated to an integer into @out when it is not NULL. */
+gboolean  rapport_instagram_scan_number (RapportInstagramScanner      *s,
+                                         gint64                       *out,
+                                         GError                      **error);
+/* The object at s->p (which is '{'); @member NULL skips its members. */
+gboolean  rapport_instagram_scan_object (RapportInstagramScanner      *s,
+                                         guint                         depth,
+                                         RapportInstagramMemberFunc    member,
+                                         gpointer                      data,
+                                         GError                      **error);
+/* The array at s->p (which is '['); @element NULL skips its elements. */
+gboolean  rapport_instagram_scan_array  (RapportInstagramScanner      *s,
+                                         guint                         depth,
+                                         RapportInstagramElementFunc   element,
+                                         gpointer                      data,
+                                         GError                      **error);
+gboolean  rapport_instagram_scan_skip   (RapportInstagramScanner      *s,
+                                         guint                         depth,
+                                         GError                      **error);
 
 /* rapport-instagram-relations.c: followers_1.json, following.json and the like, read by a
  * streaming scanner because a large account's lists run to hundreds of megabytes. */

@@ -2,10 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The follower and following lists are the largest files of an Instagram export (a million
- * followers make a quarter of a gigabyte).  A whole-document parse would hold several times
- * that in memory, so this scanner walks the JSON text once, checks its syntax as it goes and
- * keeps only the few strings of each row that Rapport needs.
+ * The follower and following lists, read with the scanner of rapport-instagram-scanner.c,
+ * which keeps only the few strings of each row that Rapport needs.
  */
 
 #include "config.h"
@@ -17,412 +15,10 @@
 #include "core/rapport-import-error.h"
 #include "import/rapport-instagram-private.h"
 
-/* Deeper nesting than this is not an export; refusing it keeps the recursion bounded. */
-#define MAX_DEPTH 64
-
 /* How much of a mapped file is read between two hand-backs of its pages. */
 #define RELEASE_STEP (1 << 20)
 
-typedef struct
-{
-  const char *start;
-  const char *p;
-  const char *end;
-  const char *entry;
-  GString *key;
-  GString *title;
-  GString *value;
-  GString *href;
-  /* When the text maps a file: where the pages not yet handed back start. */
-  gboolean mapped;
-  gsize released;
-} Scanner;
-
-static gboolean
-scan_error (Scanner     *s,
-            const char  *problem,
-            GError     **error)
-{
-  guint line = 1;
-
-  for (const char *q = s->start; q < s->p && q < s->end; q++)
-    {
-      if (*q == '\n')
-        line++;
-    }
-  g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
-               _("%s: not valid JSON (line %u: %s)"), s->entry, line, problem);
-  return FALSE;
-}
-
-static gboolean
-at_end (Scanner *s)
-{
-  return s->p >= s->end;
-}
-
-static void
-skip_space (Scanner *s)
-{
-  while (s->p < s->end && (*s->p == ' ' || *s->p == '\n' || *s->p == '\r' || *s->p == '\t'))
-    s->p++;
-}
-
-static gboolean
-expect_char (Scanner     *s,
-             char         c,
-             GError     **error)
-{
-  skip_space (s);
-  if (at_end (s))
-    return scan_error (s, _("the file ends too early"), error);
-  if (*s->p != c)
-    {
-      g_autofree char *problem = g_strdup_printf (_("expected “%c”"), c);
-
-      return scan_error (s, problem, error);
-    }
-  s->p++;
-  return TRUE;
-}
-
-static gboolean
-read_hex4 (Scanner  *s,
-           gunichar *out,
-           GError  **error)
-{
-  gunichar value = 0;
-
-  if (s->end - s->p < 4)
-    return scan_error (s, _("the file ends too early"), error);
-  for (guint i = 0; i < 4; i++)
-    {
-      int digit = g_ascii_xdigit_value (s->p[i]);
-
-      if (digit < 0)
-        return scan_error (s, _("a \\u escape is malformed"), error);
-      value = value * 16 + digit;
-    }
-  s->p += 4;
-  *out = value;
-  return TRUE;
-}
-
-/* The bytes that end a run of plain text inside a string: the quote, the backslash and the
- * control characters.  A table lookup per byte, since every byte of the lists passes here. */
-static const guint8 ends_plain_run[256] = {
-  [0x00 ... 0x1f] = TRUE,
-  ['"'] = TRUE,
-  ['\\'] = TRUE,
-};
-
-/* Reads a string at s->p (which is '"') into @out, or just past it when @out is NULL. */
-static gboolean
-read_string (Scanner  *s,
-             GString  *out,
-             GError  **error)
-{
-  g_assert (*s->p == '"');
-
-  s->p++;
-  if (out != NULL)
-    g_string_truncate (out, 0);
-
-  for (;;)
-    {
-      const char *run = s->p;
-      gunichar c;
-
-      while (s->p < s->end && !ends_plain_run[(guchar) *s->p])
-        s->p++;
-      if (out != NULL && s->p > run)
-        g_string_append_len (out, run, s->p - run);
-
-      if (at_end (s))
-        return scan_error (s, _("a text is not closed"), error);
-      if (*s->p == '"')
-        {
-          s->p++;
-          return TRUE;
-        }
-      if (*s->p != '\\')
-        return scan_error (s, _("a control character inside a text"), error);
-
-      s->p++;
-      if (at_end (s))
-        return scan_error (s, _("the file ends too early"), error);
-      switch (*s->p++)
-        {
-        case '"': c = '"'; break;
-        case '\\': c = '\\'; break;
-        case '/': c = '/'; break;
-        case 'b': c = '\b'; break;
-        case 'f': c = '\f'; break;
-        case 'n': c = '\n'; break;
-        case 'r': c = '\r'; break;
-        case 't': c = '\t'; break;
-        case 'u':
-          if (!read_hex4 (s, &c, error))
-            return FALSE;
-          if (c >= 0xD800 && c <= 0xDBFF && s->end - s->p >= 6 && s->p[0] == '\\' && s->p[1] == 'u')
-            {
-              const char *saved = s->p;
-              gunichar low;
-
-              s->p += 2;
-              if (!read_hex4 (s, &low, error))
-                return FALSE;
-              if (low >= 0xDC00 && low <= 0xDFFF)
-                c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
-              else
-                s->p = saved;
-            }
-          /* A lone surrogate is no character; keep the text readable. */
-          if (c >= 0xD800 && c <= 0xDFFF)
-            c = 0xFFFD;
-          break;
-        default:
-          s->p--;
-          return scan_error (s, _("an unknown escape in a text"), error);
-        }
-      if (out != NULL)
-        g_string_append_unichar (out, c);
-    }
-}
-
-/* Reads a JSON number; @out gets it truncated to an integer. */
-static gboolean
-read_number (Scanner  *s,
-             gint64   *out,
-             GError  **error)
-{
-  const char *begin = s->p;
-  gboolean integral = TRUE;
-  char buffer[64];
-  gsize len;
-
-  if (*s->p == '-')
-    s->p++;
-  if (at_end (s) || !g_ascii_isdigit (*s->p))
-    return scan_error (s, _("a number is malformed"), error);
-  if (*s->p == '0')
-    s->p++;
-  else
-    while (s->p < s->end && g_ascii_isdigit (*s->p))
-      s->p++;
-
-  if (s->p < s->end && *s->p == '.')
-    {
-      s->p++;
-      integral = FALSE;
-      if (at_end (s) || !g_ascii_isdigit (*s->p))
-        return scan_error (s, _("a number is malformed"), error);
-      while (s->p < s->end && g_ascii_isdigit (*s->p))
-        s->p++;
-    }
-  if (s->p < s->end && (*s->p == 'e' || *s->p == 'E'))
-    {
-      s->p++;
-      integral = FALSE;
-      if (s->p < s->end && (*s->p == '+' || *s->p == '-'))
-        s->p++;
-      if (at_end (s) || !g_ascii_isdigit (*s->p))
-        return scan_error (s, _("a number is malformed"), error);
-      while (s->p < s->end && g_ascii_isdigit (*s->p))
-        s->p++;
-    }
-
-  if (out == NULL)
-    return TRUE;
-
-  len = s->p - begin;
-  if (len >= sizeof buffer)
-    {
-      /* Far beyond any timestamp; not a value Rapport reads. */
-      *out = 0;
-      return TRUE;
-    }
-  memcpy (buffer, begin, len);
-  buffer[len] = '\0';
-  if (integral)
-    *out = g_ascii_strtoll (buffer, NULL, 10);
-  else
-    *out = (gint64) g_ascii_strtod (buffer, NULL);
-  return TRUE;
-}
-
-static gboolean
-read_literal (Scanner  *s,
-              GError  **error)
-{
-  static const char * const literals[] = { "true", "false", "null" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (literals); i++)
-    {
-      gsize len = strlen (literals[i]);
-
-      if ((gsize) (s->end - s->p) >= len && memcmp (s->p, literals[i], len) == 0)
-        {
-          s->p += len;
-          return TRUE;
-        }
-    }
-  return scan_error (s, _("unexpected text"), error);
-}
-
-static gboolean skip_value (Scanner  *s,
-                            guint     depth,
-                            GError  **error);
-
-/* Walks the members of the object at s->p, calling @member for each with s->key holding its
- * name and s->p at its value. */
-typedef gboolean (*MemberFunc) (Scanner  *s,
-                                guint     depth,
-                                gpointer  data,
-                                GError  **error);
-
-static gboolean
-read_object (Scanner     *s,
-             guint        depth,
-             MemberFunc   member,
-             gpointer     data,
-             GError     **error)
-{
-  g_assert (*s->p == '{');
-
-  if (depth > MAX_DEPTH)
-    return scan_error (s, _("the data is nested too deeply"), error);
-
-  s->p++;
-  skip_space (s);
-  if (s->p < s->end && *s->p == '}')
-    {
-      s->p++;
-      return TRUE;
-    }
-
-  for (;;)
-    {
-      skip_space (s);
-      if (at_end (s))
-        return scan_error (s, _("the file ends too early"), error);
-      if (*s->p != '"')
-        return scan_error (s, _("expected the name of a field"), error);
-      if (!read_string (s, s->key, error) || !expect_char (s, ':', error))
-        return FALSE;
-      skip_space (s);
-      if (at_end (s))
-        return scan_error (s, _("the file ends too early"), error);
-      if (member != NULL)
-        {
-          if (!member (s, depth + 1, data, error))
-            return FALSE;
-        }
-      else if (!skip_value (s, depth + 1, error))
-        {
-          return FALSE;
-        }
-
-      skip_space (s);
-      if (at_end (s))
-        return scan_error (s, _("the file ends too early"), error);
-      if (*s->p == ',')
-        {
-          s->p++;
-          continue;
-        }
-      if (*s->p == '}')
-        {
-          s->p++;
-          return TRUE;
-        }
-      return scan_error (s, _("expected “,” or “}”"), error);
-    }
-}
-
-typedef gboolean (*ElementFunc) (Scanner  *s,
-                                 guint     depth,
-                                 guint     index,
-                                 gpointer  data,
-                                 GError  **error);
-
-static gboolean
-read_array (Scanner      *s,
-            guint         depth,
-            ElementFunc   element,
-            gpointer      data,
-            GError      **error)
-{
-  g_assert (*s->p == '[');
-
-  if (depth > MAX_DEPTH)
-    return scan_error (s, _("the data is nested too deeply"), error);
-
-  s->p++;
-  skip_space (s);
-  if (s->p < s->end && *s->p == ']')
-    {
-      s->p++;
-      return TRUE;
-    }
-
-  for (guint index = 0;; index++)
-    {
-      skip_space (s);
-      if (at_end (s))
-        return scan_error (s, _("the file ends too early"), error);
-      if (element != NULL)
-        {
-          if (!element (s, depth + 1, index, data, error))
-            return FALSE;
-        }
-      else if (!skip_value (s, depth + 1, error))
-        {
-          return FALSE;
-        }
-
-      skip_space (s);
-      if (at_end (s))
-        return scan_error (s, _("the file ends too early"), error);
-      if (*s->p == ',')
-        {
-          s->p++;
-          continue;
-        }
-      if (*s->p == ']')
-        {
-          s->p++;
-          return TRUE;
-        }
-      return scan_error (s, _("expected “,” or “]”"), error);
-    }
-}
-
-static gboolean
-skip_value (Scanner  *s,
-            guint     depth,
-            GError  **error)
-{
-  skip_space (s);
-  if (at_end (s))
-    return scan_error (s, _("the file ends too early"), error);
-
-  switch (*s->p)
-    {
-    case '{':
-      return read_object (s, depth, NULL, NULL, error);
-    case '[':
-      return read_array (s, depth, NULL, NULL, error);
-    case '"':
-      return read_string (s, NULL, error);
-    case '-':
-    case '0': case '1': case '2': case '3': case '4':
-    case '5': case '6': case '7': case '8': case '9':
-      return read_number (s, NULL, error);
-    default:
-      return read_literal (s, error);
-    }
-}
+#define KEY_IS(s, literal) rapport_instagram_scan_key_is ((s), (literal), sizeof (literal) - 1)
 
 /* One row: {"title": …, "media_list_data": […], "string_list_data": [{"href", "value", "timestamp"}]}. */
 typedef struct _ScannedFile ScannedFile;
@@ -440,90 +36,77 @@ typedef struct
 } Row;
 
 static gboolean
-read_timestamp (Scanner  *s,
-                gint64   *out,
-                GError  **error)
+read_timestamp (RapportInstagramScanner  *s,
+                gint64                   *out,
+                GError                  **error)
 {
   if (*s->p == '"')
     {
       /* Not seen in exports, but a quoted number says the same.  The field's name is no longer
        * needed, so its buffer holds the text. */
-      if (!read_string (s, s->key, error))
+      if (!rapport_instagram_scan_string (s, s->key, error))
         return FALSE;
       if (s->key->len > 0 && strspn (s->key->str, "0123456789") == s->key->len)
         *out = g_ascii_strtoll (s->key->str, NULL, 10);
       return TRUE;
     }
   if (*s->p == '-' || g_ascii_isdigit (*s->p))
-    return read_number (s, out, error);
-  return skip_value (s, 0, error);
+    return rapport_instagram_scan_number (s, out, error);
+  return rapport_instagram_scan_skip (s, 0, error);
 }
-
-/* Whether the member being read is @name, in any case.  The length decides most comparisons
- * and the exact spelling nearly all the others: a million rows have six million keys. */
-static inline gboolean
-key_is (Scanner    *s,
-        const char *name,
-        gsize       len)
-{
-  return s->key->len == len &&
-         (memcmp (s->key->str, name, len) == 0 || g_ascii_strncasecmp (s->key->str, name, len) == 0);
-}
-
-#define KEY_IS(s, literal) key_is ((s), (literal), sizeof (literal) - 1)
 
 static gboolean
-string_list_member (Scanner  *s,
-                    guint     depth,
-                    gpointer  data,
-                    GError  **error)
+string_list_member (RapportInstagramScanner  *s,
+                    guint                     depth,
+                    gpointer                  data,
+                    GError                  **error)
 {
   Row *row = data;
 
   if (KEY_IS (s, "value") && *s->p == '"')
     {
       row->has_value = TRUE;
-      return read_string (s, s->value, error);
+      return rapport_instagram_scan_string (s, s->value, error);
     }
   if (KEY_IS (s, "href") && *s->p == '"')
     {
       row->has_href = TRUE;
-      return read_string (s, s->href, error);
+      return rapport_instagram_scan_string (s, s->href, error);
     }
   if (KEY_IS (s, "timestamp"))
     return read_timestamp (s, &row->timestamp, error);
-  return skip_value (s, depth, error);
+  return rapport_instagram_scan_skip (s, depth, error);
 }
 
 static gboolean
-string_list_element (Scanner  *s,
-                     guint     depth,
-                     guint     index,
-                     gpointer  data,
-                     GError  **error)
+string_list_element (RapportInstagramScanner  *s,
+                     guint                     depth,
+                     guint                     index,
+                     gpointer                  data,
+                     GError                  **error)
 {
   /* The first item describes the account; later ones have never been seen. */
   if (index == 0 && *s->p == '{')
-    return read_object (s, depth, string_list_member, data, error);
-  return skip_value (s, depth, error);
+    return rapport_instagram_scan_object (s, depth, string_list_member, data, error);
+  return rapport_instagram_scan_skip (s, depth, error);
 }
 
 static gboolean
-row_member (Scanner  *s,
-            guint     depth,
-            gpointer  data,
-            GError  **error)
+row_member (RapportInstagramScanner  *s,
+            guint                     depth,
+            gpointer                  data,
+            GError                  **error)
 {
   Row *row = data;
 
   if (KEY_IS (s, "title") && *s->p == '"')
     {
       row->has_title = TRUE;
-      return read_string (s, s->title, error);
+      return rapport_instagram_scan_string (s, s->title, error);
     }
   if (KEY_IS (s, "string_list_data") && *s->p == '[')
-    return read_array (s, depth, string_list_element, data, error);
-  return skip_value (s, depth, error);
+    return rapport_instagram_scan_array (s, depth, string_list_element, data, error);
+  return rapport_instagram_scan_skip (s, depth, error);
 }
 
 /* Rows scanned ahead, in file order; the strings live in the file's chunk. */
@@ -557,11 +140,11 @@ struct _ScannedFile
 #define SCAN_CHECK_INTERVAL 65536
 
 static gboolean
-keep_row (Row         *row,
-          Scanner     *s,
-          ScannedKind  kind,
-          const char  *name,
-          GError     **error)
+keep_row (Row                      *row,
+          RapportInstagramScanner  *s,
+          ScannedKind               kind,
+          const char               *name,
+          GError                  **error)
 {
   ScannedFile *scanned = row->scanned;
   ScannedRow kept = { kind, NULL, row->timestamp };
@@ -584,11 +167,11 @@ keep_row (Row         *row,
 }
 
 static gboolean
-row_element (Scanner  *s,
-             guint     depth,
-             guint     index,
-             gpointer  data,
-             GError  **error)
+row_element (RapportInstagramScanner  *s,
+             guint                     depth,
+             guint                     index,
+             gpointer                  data,
+             GError                  **error)
 {
   Row *row = data;
   g_autofree char *from_href = NULL;
@@ -600,7 +183,7 @@ row_element (Scanner  *s,
 
   if (*s->p != '{')
     {
-      if (!skip_value (s, depth, error))
+      if (!rapport_instagram_scan_skip (s, depth, error))
         return FALSE;
       if (row->scanned != NULL)
         return keep_row (row, s, SCANNED_NOT_ACCOUNT, NULL, error);
@@ -610,7 +193,7 @@ row_element (Scanner  *s,
 
   row->has_title = row->has_value = row->has_href = FALSE;
   row->timestamp = 0;
-  if (!read_object (s, depth, row_member, row, error))
+  if (!rapport_instagram_scan_object (s, depth, row_member, row, error))
     return FALSE;
 
   /* 2025 exports moved the name from "value" to "title"; the link always holds it. */
@@ -634,51 +217,51 @@ typedef struct
 } Root;
 
 static gboolean
-root_member (Scanner  *s,
-             guint     depth,
-             gpointer  data,
-             GError  **error)
+root_member (RapportInstagramScanner  *s,
+             guint                     depth,
+             gpointer                  data,
+             GError                  **error)
 {
   Root *root = data;
 
   /* 2021–2022 wrap the rows: {"relationships_followers": [...]}.  The first array holds them,
    * whatever its name. */
   if (root->found || *s->p != '[')
-    return skip_value (s, depth, error);
+    return rapport_instagram_scan_skip (s, depth, error);
   root->found = TRUE;
-  return read_array (s, depth, row_element, root->row, error);
+  return rapport_instagram_scan_array (s, depth, row_element, root->row, error);
 }
 
 static gboolean
-read_root (Scanner  *s,
-           Row      *row,
-           GError  **error)
+read_root (RapportInstagramScanner  *s,
+           Row                      *row,
+           GError                  **error)
 {
   Root root = { row, FALSE };
 
-  skip_space (s);
-  if (at_end (s))
-    return scan_error (s, _("the file is empty"), error);
+  rapport_instagram_scan_skip_space (s);
+  if (rapport_instagram_scan_at_end (s))
+    return rapport_instagram_scan_error (s, _("the file is empty"), error);
 
   if (*s->p == '[')
     {
       root.found = TRUE;
-      if (!read_array (s, 1, row_element, row, error))
+      if (!rapport_instagram_scan_array (s, 1, row_element, row, error))
         return FALSE;
     }
   else if (*s->p == '{')
     {
-      if (!read_object (s, 1, root_member, &root, error))
+      if (!rapport_instagram_scan_object (s, 1, root_member, &root, error))
         return FALSE;
     }
-  else if (!skip_value (s, 1, error))
+  else if (!rapport_instagram_scan_skip (s, 1, error))
     {
       return FALSE;
     }
 
-  skip_space (s);
-  if (!at_end (s))
-    return scan_error (s, _("unexpected text after the end"), error);
+  rapport_instagram_scan_skip_space (s);
+  if (!rapport_instagram_scan_at_end (s))
+    return rapport_instagram_scan_error (s, _("unexpected text after the end"), error);
 
   if (!root.found)
     {
@@ -701,7 +284,7 @@ scan_file (RapportInstagramImport  *self,
   g_autoptr(GString) title = g_string_new (NULL);
   g_autoptr(GString) value = g_string_new (NULL);
   g_autoptr(GString) href = g_string_new (NULL);
-  Scanner s = { 0 };
+  RapportInstagramScanner s = { 0 };
   gsize size = 0;
 
   bytes = rapport_archive_read (self->archive, entry, &s.mapped, error);

@@ -547,6 +547,46 @@ import_zip (const char *dir,
 
 #define FOLLOWERS_ENTRY "connections/followers_and_following/followers_1.json"
 
+#define BARE_ROW(name, when) \
+  "{\"title\": \"\", \"media_list_data\": [], \"string_list_data\": [{\"href\": " \
+  "\"https://www.instagram.com/" name "\", \"value\": \"" name "\", \"timestamp\": " when "}]}"
+
+/* A follow list of one row may hold it bare, its first list an empty media_list_data; the
+ * files of other lists are not follow lists, whatever their name. */
+static void
+test_follow_list_shapes (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autoptr(RapportTestSink) sink = NULL;
+
+  sink = import_zip (dir, "instagram-jo.doe-2026-01-04-Ab1.zip",
+                     "connections/followers_and_following/followers_1.json",
+                     BARE_ROW ("anna_b", "1704103200"),
+                     "connections/followers_and_following/followers_2.json",
+                     "{\"relationships_follow_requests_received\": ["
+                     FOLLOWER_ROW ("carl.c", "1704103300") "]}",
+                     "connections/followers_and_following/following.json",
+                     "{\"relationships_close_friends\": ["
+                     FOLLOWER_ROW ("bert.b", "1704103400") "]}",
+                     NULL);
+
+  g_assert_true (sink->has_follower_list);
+  g_assert_cmpuint (sink->followers->len, ==, 1);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, 0, "anna_b", 1704103200);
+  /* Close friends are not the accounts followed: the export has no following list. */
+  g_assert_false (sink->has_following_list);
+  g_assert_cmpuint (sink->following->len, ==, 0);
+
+  g_assert_cmpuint (sink->skipped->len, ==, 2);
+  /* All entries share connections/: it is not part of their names. */
+  assert_skipped (sink, 0, "followers_and_following/followers_2.json: the file holds "
+                           "“relationships_follow_requests_received”, not followers");
+  assert_skipped (sink, 1, "followers_and_following/following.json: the file holds "
+                           "“relationships_close_friends”, not followed accounts");
+
+  rapport_test_remove_tree (dir);
+}
+
 /* Whose export it is, in order of trust, and when it was made. */
 static void
 test_identity (void)
@@ -846,6 +886,7 @@ main (int   argc,
   g_test_add_func ("/instagram/followers-only", test_followers_only);
   g_test_add_func ("/instagram/meta-wrapper", test_meta_wrapper);
   g_test_add_func ("/instagram/identity", test_identity);
+  g_test_add_func ("/instagram/follow-list-shapes", test_follow_list_shapes);
   g_test_add_func ("/instagram/bad-input", test_bad_input);
   g_test_add_func ("/instagram/split-lists", test_split_lists);
   g_test_add_func ("/instagram/recognizes", test_recognizes);

@@ -95,6 +95,20 @@ rapport_instagram_repair_text (const char *text)
 }
 
 gboolean
+rapport_instagram_begin_list (RapportInstagramImport  *self,
+                              RapportDirection         direction,
+                              GError                 **error)
+{
+  g_assert (self != NULL);
+  g_assert (direction < G_N_ELEMENTS (self->has_list));
+
+  if (self->has_list[direction])
+    return TRUE;
+  self->has_list[direction] = TRUE;
+  return rapport_import_sink_begin_list (self->sink, direction, error);
+}
+
+gboolean
 rapport_instagram_add_relation (RapportInstagramImport  *self,
                                 const char              *entry,
                                 RapportDirection         direction,
@@ -479,15 +493,13 @@ read_relation_files (RapportInstagramImport  *self,
                      gboolean                 html,
                      GError                 **error)
 {
-  if (files->len == 0)
-    return TRUE;
-  if (!rapport_import_sink_begin_list (self->sink, direction, error))
-    return FALSE;
+  /* A JSON file is a follow list only once its rows show: it may hold another list. */
   if (!html)
     return rapport_instagram_read_relation_files_json (self, files, direction, error);
   for (guint i = 0; i < files->len; i++)
     {
-      if (!rapport_instagram_read_relations_html (self, g_ptr_array_index (files, i), direction,
+      if (!rapport_instagram_begin_list (self, direction, error) ||
+          !rapport_instagram_read_relations_html (self, g_ptr_array_index (files, i), direction,
                                                   error))
         return FALSE;
     }
@@ -523,7 +535,7 @@ read_connections (RapportInstagramImport  *self,
 
       if (map == NULL)
         continue;
-      if (!rapport_import_sink_begin_list (self->sink, lists[i].direction, error))
+      if (!rapport_instagram_begin_list (self, lists[i].direction, error))
         return FALSE;
       for (guint k = 0; k < map->length; k++)
         {
@@ -598,9 +610,8 @@ import_export (RapportInstagramImport  *self,
   skip_foreign (self);
 
   /* Each list as JSON when the export has it, else as HTML; connections.json is older than both. */
-  has_lists = followers->len > 0 || following->len > 0 || followers_html->len > 0 ||
-              following_html->len > 0;
-  if (has_lists)
+  if (followers->len > 0 || following->len > 0 || followers_html->len > 0 ||
+      following_html->len > 0)
     {
       if (!read_relation_files (self, followers->len > 0 ? followers : followers_html,
                                 RAPPORT_DIRECTION_FOLLOWER, followers->len == 0, error) ||
@@ -608,11 +619,9 @@ import_export (RapportInstagramImport  *self,
                                 RAPPORT_DIRECTION_FOLLOWING, following->len == 0, error))
         return FALSE;
     }
-  else if (connections != NULL)
+  else if (connections != NULL && !read_connections (self, connections, error))
     {
-      if (!read_connections (self, connections, error))
-        return FALSE;
-      has_lists = TRUE;
+      return FALSE;
     }
 
   if (post_insights != NULL && !rapport_instagram_read_post_insights (self, post_insights, error))
@@ -629,6 +638,8 @@ import_export (RapportInstagramImport  *self,
       !rapport_instagram_read_audience_insights (self, audience, &insights_followers, error))
     return FALSE;
 
+  has_lists = self->has_list[RAPPORT_DIRECTION_FOLLOWER] ||
+              self->has_list[RAPPORT_DIRECTION_FOLLOWING];
   if (!has_lists && self->n_records == 0 && insights_followers == RAPPORT_COUNT_UNKNOWN)
     {
       g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_EMPTY,

@@ -52,6 +52,9 @@ typedef struct
   char *handle;
   char *display_name;
 
+  /* Whether the sink was told of a follower and of a following list (by direction). */
+  gboolean has_list[2];
+
   /* The newest timestamp met anywhere, for the export date. */
   gint64 newest;
   guint64 n_records;
@@ -107,6 +110,10 @@ gboolean  rapport_instagram_tick           (RapportInstagramImport  *self,
                                             const char              *entry,
                                             GError                 **error);
 char     *rapport_instagram_user_from_href (const char              *href);
+/* Tells the sink, once, that the export has the list of @direction. */
+gboolean  rapport_instagram_begin_list     (RapportInstagramImport  *self,
+                                            RapportDirection         direction,
+                                            GError                 **error);
 /* Repairs @name, skips the row when it is empty, hands the relation to the sink. */
 gboolean  rapport_instagram_add_relation   (RapportInstagramImport  *self,
                                             const char              *entry,

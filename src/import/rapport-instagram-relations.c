@@ -132,6 +132,9 @@ struct _ScannedFile
   GArray *rows;
   GError *error;
   gboolean done;
+  /* Whether the file holds a follow list, or else what other list it holds. */
+  gboolean listed;
+  const char *other;
   /* Shared by all files of one read: set when the reader gives up. */
   const gint *abandoned;
 };
@@ -166,6 +169,11 @@ keep_row (Row                      *row,
   return TRUE;
 }
 
+static void     reset_row  (Row                      *row);
+static gboolean finish_row (RapportInstagramScanner  *s,
+                            Row                      *row,
+                            GError                  **error);
+
 static gboolean
 row_element (RapportInstagramScanner  *s,
              guint                     depth,
@@ -174,8 +182,6 @@ row_element (RapportInstagramScanner  *s,
              GError                  **error)
 {
   Row *row = data;
-  g_autofree char *from_href = NULL;
-  const char *name = NULL;
 
   /* The rows behind are read: a list of a million accounts need not stay in memory whole. */
   if (s->mapped && (gsize) (s->p - s->start) - s->released >= RELEASE_STEP)
@@ -191,10 +197,27 @@ row_element (RapportInstagramScanner  *s,
       return TRUE;
     }
 
-  row->has_title = row->has_value = row->has_href = FALSE;
-  row->timestamp = 0;
+  reset_row (row);
   if (!rapport_instagram_scan_object (s, depth, row_member, row, error))
     return FALSE;
+  return finish_row (s, row, error);
+}
+
+static void
+reset_row (Row *row)
+{
+  row->has_title = row->has_value = row->has_href = FALSE;
+  row->timestamp = 0;
+}
+
+/* Hands on the row whose members were just read. */
+static gboolean
+finish_row (RapportInstagramScanner  *s,
+            Row                      *row,
+            GError                  **error)
+{
+  g_autofree char *from_href = NULL;
+  const char *name = NULL;
 
   /* 2025 exports moved the name from "value" to "title"; the link always holds it. */
   if (row->has_value && s->value->len > 0)
@@ -210,10 +233,75 @@ row_element (RapportInstagramScanner  *s,
                                          row->timestamp, error);
 }
 
+/* The wrapper keys of Meta's other lists of accounts, which are not follow lists. */
+static const char * const other_lists[] = {
+  "relationships_follow_requests_sent",
+  "relationships_permanent_follow_requests",
+  "relationships_follow_requests_received",
+  "relationships_restricted_users",
+  "relationships_dismissed_suggested_users",
+  "relationships_hide_stories_from",
+  "relationships_blocked_users",
+  "relationships_close_friends",
+  "relationships_unfollowed_users",
+};
+
+static gboolean
+is_other_list (RapportInstagramScanner *s)
+{
+  /* Threads' lists are another app's audience. */
+  if (s->key->len > 14 && g_ascii_strncasecmp (s->key->str, "text_post_app_", 14) == 0)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (other_lists); i++)
+    {
+      if (rapport_instagram_scan_key_is (s, other_lists[i], strlen (other_lists[i])))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The members of a row itself: a file with a single row may hold it bare, without a list. */
+static gboolean
+is_row_member (RapportInstagramScanner *s)
+{
+  return KEY_IS (s, "title") || KEY_IS (s, "string_list_data") ||
+         KEY_IS (s, "media_list_data") || KEY_IS (s, "label_values") || KEY_IS (s, "media") ||
+         KEY_IS (s, "timestamp");
+}
+
+/* The rows of a follow list start: the sink learns that the export has the list. */
+static gboolean
+list_found (Row     *row,
+            GError **error)
+{
+  if (row->scanned != NULL)
+    {
+      row->scanned->listed = TRUE;
+      return TRUE;
+    }
+  return rapport_instagram_begin_list (row->import, row->direction, error);
+}
+
+static void
+skip_other_list (RapportInstagramImport *self,
+                 const char             *entry,
+                 RapportDirection        direction,
+                 const char             *key)
+{
+  g_autofree char *reason =
+    g_strdup_printf (direction == RAPPORT_DIRECTION_FOLLOWER
+                     ? _("the file holds “%s”, not followers")
+                     : _("the file holds “%s”, not followed accounts"), key);
+
+  rapport_import_sink_skip (self->sink, entry, reason);
+}
+
 typedef struct
 {
   Row *row;
   gboolean found;
+  gboolean is_row;
+  char *other;
 } Root;
 
 static gboolean
@@ -224,12 +312,27 @@ root_member (RapportInstagramScanner  *s,
 {
   Root *root = data;
 
+  if (root->found)
+    return rapport_instagram_scan_skip (s, depth, error);
+  if (is_row_member (s))
+    {
+      root->is_row = TRUE;
+      return row_member (s, depth, root->row, error);
+    }
+  if (*s->p != '[' || root->is_row)
+    return rapport_instagram_scan_skip (s, depth, error);
+  if (is_other_list (s))
+    {
+      if (root->other == NULL)
+        root->other = g_strndup (s->key->str, s->key->len);
+      return rapport_instagram_scan_skip (s, depth, error);
+    }
+
   /* 2021–2022 wrap the rows: {"relationships_followers": [...]}.  The first array holds them,
    * whatever its name. */
-  if (root->found || *s->p != '[')
-    return rapport_instagram_scan_skip (s, depth, error);
   root->found = TRUE;
-  return rapport_instagram_scan_array (s, depth, row_element, root->row, error);
+  return list_found (root->row, error) &&
+         rapport_instagram_scan_array (s, depth, row_element, root->row, error);
 }
 
 static gboolean
@@ -237,7 +340,9 @@ read_root (RapportInstagramScanner  *s,
            Row                      *row,
            GError                  **error)
 {
-  Root root = { row, FALSE };
+  g_autofree char *other = NULL;
+  Root root = { row, FALSE, FALSE, NULL };
+  gboolean ok;
 
   rapport_instagram_scan_skip_space (s);
   if (rapport_instagram_scan_at_end (s))
@@ -246,12 +351,16 @@ read_root (RapportInstagramScanner  *s,
   if (*s->p == '[')
     {
       root.found = TRUE;
-      if (!rapport_instagram_scan_array (s, 1, row_element, row, error))
+      if (!list_found (row, error) ||
+          !rapport_instagram_scan_array (s, 1, row_element, row, error))
         return FALSE;
     }
   else if (*s->p == '{')
     {
-      if (!rapport_instagram_scan_object (s, 1, root_member, &root, error))
+      reset_row (row);
+      ok = rapport_instagram_scan_object (s, 1, root_member, &root, error);
+      other = root.other;
+      if (!ok)
         return FALSE;
     }
   else if (!rapport_instagram_scan_skip (s, 1, error))
@@ -262,6 +371,19 @@ read_root (RapportInstagramScanner  *s,
   rapport_instagram_scan_skip_space (s);
   if (!rapport_instagram_scan_at_end (s))
     return rapport_instagram_scan_error (s, _("unexpected text after the end"), error);
+
+  /* {"title": …, "media_list_data": [], "string_list_data": […]}: one row, bare. */
+  if (!root.found && root.is_row)
+    return list_found (row, error) && finish_row (s, row, error);
+
+  if (!root.found && other != NULL)
+    {
+      if (row->scanned != NULL)
+        row->scanned->other = g_string_chunk_insert (row->scanned->names, other);
+      else
+        skip_other_list (row->import, s->entry, row->direction, other);
+      return TRUE;
+    }
 
   if (!root.found)
     {
@@ -379,6 +501,11 @@ replay_file (RapportInstagramImport  *self,
              ScannedFile             *file,
              GError                 **error)
 {
+  if (file->other != NULL)
+    skip_other_list (self, file->entry, file->direction, file->other);
+  if (file->listed && !rapport_instagram_begin_list (self, file->direction, error))
+    return FALSE;
+
   for (guint i = 0; i < file->rows->len; i++)
     {
       const ScannedRow *row = &g_array_index (file->rows, ScannedRow, i);

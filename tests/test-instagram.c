@@ -474,6 +474,62 @@ test_meta_wrapper (void)
                            "the Facebook export beside the Instagram one is not read yet");
 }
 
+/* 2026: likes as label_values records, the owner of a liked post one level deeper, a text date;
+ * every other relationship file and Threads' lists beside the follow lists, not read. */
+static void
+test_2026 (void)
+{
+  g_autoptr(RapportTestSink) sink = import_fixture ("2026");
+
+  g_assert_cmpstr (sink->handle, ==, "noor.h");
+  g_assert_false (sink->provisional);
+  g_assert_cmpstr (sink->display_name, ==, "Noor H");
+
+  g_assert_cmpuint (sink->followers->len, ==, 2);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, 0, "ines.r", 1769940000);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, 1, "omar.f", 1773577800);
+  g_assert_cmpuint (sink->following->len, ==, 1);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWING, 0, "ines.r", 1776672900);
+
+  g_assert_cmpuint (sink->posts->len, ==, 1);
+  assert_post (sink, "1777134000", RAPPORT_POST_PHOTO, 1777134000, "Spring again #garden");
+
+  /* Saved posts are not likes. */
+  g_assert_cmpuint (sink->interactions->len, ==, 3);
+  assert_interaction (sink, 0, RAPPORT_INTERACTION_LIKE, "ines.r", 1775152800, NULL);
+  assert_interaction (sink, 1, RAPPORT_INTERACTION_LIKE, "omar.f", 1775814300, NULL);
+  /* "May 07, 2026 7:26:55pm" */
+  assert_interaction (sink, 2, RAPPORT_INTERACTION_LIKE, "pia.q", 1778182015, NULL);
+
+  /* The text date is the newest time inside. */
+  g_assert_cmpint (sink->exported_at, ==, 1778182015);
+  g_assert_cmpint (sink->date_source, ==, RAPPORT_DATE_SOURCE_NEWEST_TIMESTAMP);
+  g_assert_cmpuint (sink->skipped->len, ==, 0);
+}
+
+/* Files of a single row that hold the row bare: a follower, a post, and a like whose first list
+ * is an empty "media": [], not its rows. */
+static void
+test_single_row (void)
+{
+  g_autoptr(RapportTestSink) sink = import_fixture ("single-row");
+
+  g_assert_cmpstr (sink->handle, ==, "tariq.b");
+  g_assert_cmpuint (sink->followers->len, ==, 1);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, 0, "vera.l", 1748779200);
+  g_assert_true (sink->has_following_list);
+  g_assert_cmpuint (sink->following->len, ==, 0);
+
+  g_assert_cmpuint (sink->posts->len, ==, 1);
+  assert_post (sink, "1749978000", RAPPORT_POST_PHOTO, 1749978000, "Just one");
+  g_assert_cmpuint (sink->interactions->len, ==, 1);
+  assert_interaction (sink, 0, RAPPORT_INTERACTION_LIKE, "vera.l", 1751439108, NULL);
+
+  g_assert_cmpint (sink->exported_at, ==, 1751439108); /* 2025-07-02 06:51:48 */
+  g_assert_cmpint (sink->date_source, ==, RAPPORT_DATE_SOURCE_NEWEST_TIMESTAMP);
+  g_assert_cmpuint (sink->skipped->len, ==, 0);
+}
+
 #define FOLLOWER_ROW(name, when) \
   "{\"title\": \"\", \"media_list_data\": [], \"string_list_data\": [{\"href\": " \
   "\"https://www.instagram.com/" name "\", \"value\": \"" name "\", \"timestamp\": " when "}]}"
@@ -883,6 +939,8 @@ main (int   argc,
   g_test_add_func ("/instagram/html", test_html);
   g_test_add_func ("/instagram/insights-german", test_insights_german);
   g_test_add_func ("/instagram/zip-from-mac", test_zip_from_mac);
+  g_test_add_func ("/instagram/2026", test_2026);
+  g_test_add_func ("/instagram/single-row", test_single_row);
   g_test_add_func ("/instagram/followers-only", test_followers_only);
   g_test_add_func ("/instagram/meta-wrapper", test_meta_wrapper);
   g_test_add_func ("/instagram/identity", test_identity);

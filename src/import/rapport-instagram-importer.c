@@ -157,12 +157,32 @@ rapport_instagram_get_list (const RapportJsonValue *object,
   return rapport_instagram_is_list (member) ? member : NULL;
 }
 
+/* The members of a row itself, which a file of a single row may hold without a list. */
+static gboolean
+is_row (const RapportJsonValue *object)
+{
+  static const char * const row_members[] = {
+    "title", "media", "string_map_data", "string_list_data", "label_values", "timestamp",
+    "creation_timestamp", "uri", "media_map_data", "media_list_data",
+  };
+
+  for (guint i = 0; i < object->length; i++)
+    {
+      for (guint k = 0; k < G_N_ELEMENTS (row_members); k++)
+        {
+          if (g_ascii_strcasecmp (object->members[i].name, row_members[k]) == 0)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 const RapportJsonValue *
 rapport_instagram_root_rows (const RapportJsonValue *root)
 {
   if (rapport_instagram_is_list (root))
     return root;
-  if (root->kind != RAPPORT_JSON_OBJECT)
+  if (root->kind != RAPPORT_JSON_OBJECT || is_row (root))
     return NULL;
 
   for (guint i = 0; i < root->length; i++)
@@ -242,14 +262,19 @@ rapport_instagram_read_rows (RapportInstagramImport   *self,
                              ...)
 {
   g_autoptr(RapportJsonTree) tree = rapport_instagram_read_tree (self, entry, error);
+  const RapportJsonValue *root;
   const RapportJsonValue *rows;
   va_list args;
 
   if (tree == NULL)
     return FALSE;
-  rows = rapport_instagram_root_rows (rapport_json_tree_get_root (tree));
+  root = rapport_json_tree_get_root (tree);
+  rows = rapport_instagram_root_rows (root);
   if (rows != NULL)
     return rapport_instagram_foreach_row (self, tree, entry, rows, func, user_data, error);
+  /* {"timestamp": …, "media": [], "label_values": […]}: the only row, bare. */
+  if (root->kind == RAPPORT_JSON_OBJECT && is_row (root))
+    return func (self, entry, root, user_data, error);
 
   if (error != NULL)
     {
@@ -297,7 +322,8 @@ rapport_instagram_value_time (const RapportJsonValue *value)
         when = (gint64) CLAMP (g_ascii_strtod (value->text, NULL), 0, (double) G_MAXINT64 / 2);
     }
   else if (value->kind == RAPPORT_JSON_STRING &&
-           !rapport_date_parse_iso8601 (value->text, &when))
+           !rapport_date_parse_iso8601 (value->text, &when) &&
+           !rapport_date_parse_meta_text (value->text, &when))
     {
       when = 0;
     }

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/rapport-dates.h"
 #include "core/rapport-text.h"
 #include "core/rapport-import-error.h"
 #include "import/rapport-instagram-private.h"
@@ -27,6 +28,18 @@ is_blank (const char *text)
   return TRUE;
 }
 
+/* Unix seconds, written as a number or as text, or a date in words; 0 if none. */
+static gint64
+member_time (const RapportJsonValue *object,
+             const char             *name)
+{
+  gint64 when = rapport_json_value_get_count (object, name);
+
+  if (when <= 0)
+    when = rapport_instagram_value_time (rapport_json_value_get_member (object, name));
+  return when > 0 ? when : 0;
+}
+
 static gint64
 label_timestamp (const RapportJsonValue *map,
                  const char             *label)
@@ -36,10 +49,8 @@ label_timestamp (const RapportJsonValue *map,
 
   if (item == NULL)
     return 0;
-  when = rapport_json_value_get_count (item, "timestamp");
-  if (when <= 0)
-    when = rapport_json_value_get_count (item, "value");
-  return when > 0 ? when : 0;
+  when = member_time (item, "timestamp");
+  return when > 0 ? when : member_time (item, "value");
 }
 
 static void
@@ -352,7 +363,51 @@ comment_row (RapportInstagramImport  *self,
                            rapport_instagram_label_value (map, "Comment"), error);
 }
 
-/* likes/liked_posts.json: rows of {"title": owner, "string_list_data": [{"timestamp"}]}. */
+/* The value of @label in a list of {"label": …, "value": …}, or one level of "dict" deeper:
+ * {"title": "Owner", "dict": [{"dict": [{"label": "Username", "value": …}]}]}. */
+static const char *
+find_label (const RapportJsonValue *items,
+            const char             *label,
+            guint                   depth)
+{
+  if (items == NULL || items->kind != RAPPORT_JSON_ARRAY || depth > 4)
+    return NULL;
+  for (guint i = 0; i < items->length; i++)
+    {
+      const char *name = rapport_json_value_get_string (&items->elements[i], "label");
+
+      if (name != NULL && g_ascii_strcasecmp (name, label) == 0)
+        return rapport_json_value_get_string (&items->elements[i], "value");
+    }
+  for (guint i = 0; i < items->length; i++)
+    {
+      const char *value = find_label (rapport_json_value_get_array (&items->elements[i], "dict"),
+                                      label, depth + 1);
+
+      if (value != NULL)
+        return value;
+    }
+  return NULL;
+}
+
+/* The first value of @items that is a date ("May 07, 2026 7:26:55pm"). */
+static gint64
+find_label_time (const RapportJsonValue *items)
+{
+  for (guint i = 0; items != NULL && items->kind == RAPPORT_JSON_ARRAY && i < items->length; i++)
+    {
+      const RapportJsonValue *value = rapport_json_value_get_member (&items->elements[i], "value");
+      gint64 when = 0;
+
+      if (value != NULL && value->kind == RAPPORT_JSON_STRING &&
+          rapport_date_parse_meta_text (value->text, &when) && when > 0)
+        return when;
+    }
+  return 0;
+}
+
+/* likes/liked_posts.json: rows of {"title": owner, "string_list_data": [{"timestamp"}]}, or
+ * since 2026 {"timestamp": …, "media": [], "label_values": [{"label": "Username", …}]}. */
 static gboolean
 like_row (RapportInstagramImport  *self,
           const char              *entry,
@@ -360,7 +415,9 @@ like_row (RapportInstagramImport  *self,
           gpointer                 user_data,
           GError                 **error)
 {
+  const RapportJsonValue *labels;
   const RapportJsonValue *item;
+  const char *owner;
   gint64 at;
 
   if (row->kind != RAPPORT_JSON_OBJECT)
@@ -368,12 +425,21 @@ like_row (RapportInstagramImport  *self,
       rapport_import_sink_skip (self->sink, entry, _("a like that is not an object"));
       return TRUE;
     }
+  labels = rapport_json_value_get_array (row, "label_values");
   item = rapport_instagram_array_get_object (rapport_json_value_get_array (row,
                                                                            "string_list_data"),
                                              0);
-  at = item != NULL ? rapport_json_value_get_count (item, "timestamp") : 0;
-  return emit_interaction (self, entry, RAPPORT_INTERACTION_LIKE,
-                           rapport_json_value_get_string (row, "title"), at, NULL, error);
+
+  owner = rapport_json_value_get_string (row, "title");
+  if (owner == NULL || owner[0] == '\0')
+    owner = find_label (labels, "Username", 0);
+
+  at = member_time (row, "timestamp");
+  if (at <= 0 && item != NULL)
+    at = member_time (item, "timestamp");
+  if (at <= 0)
+    at = find_label_time (labels);
+  return emit_interaction (self, entry, RAPPORT_INTERACTION_LIKE, owner, at, NULL, error);
 }
 
 /* Until 2020: comments.json {"media_comments": [[time, text, owner]]} and likes.json

@@ -76,7 +76,8 @@ gboolean                rapport_instagram_is_list      (const RapportJsonValue  
 const RapportJsonValue *rapport_instagram_get_list     (const RapportJsonValue  *object,
                                                         const char              *name);
 /* The robust rule for Meta's JSON files: the root is the list of rows, or an object whose
- * first list-valued member holds them ({"relationships_following": [...]}).  NULL if neither. */
+ * first list-valued member holds them ({"relationships_following": [...]}).  NULL if neither,
+ * and for a row written bare, whose first list may be an empty "media": []. */
 const RapportJsonValue *rapport_instagram_root_rows    (const RapportJsonValue  *root);
 
 /* Called for each row of a list, in order; FALSE with @error set stops. */
@@ -94,9 +95,9 @@ gboolean  rapport_instagram_foreach_row    (RapportInstagramImport   *self,
                                             RapportInstagramRowFunc   func,
                                             gpointer                  user_data,
                                             GError                  **error);
-/* Hands each row of @entry (see rapport_instagram_root_rows()) to @func.  A file without rows
- * fails with RAPPORT_IMPORT_ERROR_MALFORMED built from @message_format, which names the entry
- * and what the file should hold. */
+/* Hands each row of @entry (see rapport_instagram_root_rows()), or its only row, to @func.
+ * A file without rows fails with RAPPORT_IMPORT_ERROR_MALFORMED built from @message_format,
+ * which names the entry and what the file should hold. */
 gboolean  rapport_instagram_read_rows      (RapportInstagramImport   *self,
                                             const char               *entry,
                                             RapportInstagramRowFunc   func,

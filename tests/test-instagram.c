@@ -129,6 +129,39 @@ assert_skipped (RapportTestSink *sink,
   g_assert_cmpstr (g_ptr_array_index (sink->skipped, index), ==, message);
 }
 
+/* The posts the sink got, by kind: feed posts (photos, videos and carousels), reels and
+ * stories, and how many of them all were archived. */
+static void
+assert_kinds (RapportTestSink *sink,
+              guint            feed,
+              guint            reels,
+              guint            stories,
+              guint            archived)
+{
+  guint counted[4] = { 0 };
+
+  for (guint i = 0; i < sink->posts->len; i++)
+    {
+      const RapportPost *post = g_ptr_array_index (sink->posts, i);
+
+      if (post->type == RAPPORT_POST_REEL)
+        counted[1]++;
+      else if (post->type == RAPPORT_POST_STORY)
+        counted[2]++;
+      else
+        {
+          g_assert_true (post->type == RAPPORT_POST_PHOTO || post->type == RAPPORT_POST_VIDEO ||
+                         post->type == RAPPORT_POST_CAROUSEL);
+          counted[0]++;
+        }
+      counted[3] += post->archived ? 1 : 0;
+    }
+  g_assert_cmpuint (counted[0], ==, feed);
+  g_assert_cmpuint (counted[1], ==, reels);
+  g_assert_cmpuint (counted[2], ==, stories);
+  g_assert_cmpuint (counted[3], ==, archived);
+}
+
 static void
 test_2024 (void)
 {
@@ -155,6 +188,7 @@ test_2024 (void)
 
   /* Three feed posts (one without a time is skipped), a reel and a story. */
   g_assert_cmpuint (sink->posts->len, ==, 5);
+  assert_kinds (sink, 3, 1, 1, 0);
 
   post = assert_post (sink, "1714557600", RAPPORT_POST_PHOTO, 1714557600,
                       "Morning run " TEARS_OF_JOY " #RunningMan #5k with @Anna_B and @dora.d.");
@@ -492,6 +526,7 @@ test_2026 (void)
   assert_relation (sink, RAPPORT_DIRECTION_FOLLOWING, 0, "ines.r", 1776672900);
 
   g_assert_cmpuint (sink->posts->len, ==, 1);
+  assert_kinds (sink, 1, 0, 0, 0);
   assert_post (sink, "1777134000", RAPPORT_POST_PHOTO, 1777134000, "Spring again #garden");
 
   /* Saved posts are not likes. */
@@ -527,6 +562,71 @@ test_single_row (void)
 
   g_assert_cmpint (sink->exported_at, ==, 1751439108); /* 2025-07-02 06:51:48 */
   g_assert_cmpint (sink->date_source, ==, RAPPORT_DATE_SOURCE_NEWEST_TIMESTAMP);
+  g_assert_cmpuint (sink->skipped->len, ==, 0);
+}
+
+/* The 2025 tree: start_here.html, and a public-media/ tree that repeats the posts and reels;
+ * posts, reels, stories and archived posts each counted once, with their kind. */
+static void
+test_2025_tree (void)
+{
+  g_autoptr(RapportTestSink) sink = import_fixture ("2025-tree");
+  const RapportPost *post;
+
+  g_assert_cmpstr (sink->handle, ==, "sol.e");
+  g_assert_cmpuint (sink->followers->len, ==, 1);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, 0, "kim.o", 1746885600);
+
+  g_assert_cmpuint (sink->posts->len, ==, 6);
+  assert_kinds (sink, 3, 1, 2, 1);
+  post = assert_post (sink, "1748779200", RAPPORT_POST_PHOTO, 1748779200, "Harbour #sea");
+  g_assert_false (post->archived);
+  assert_post (sink, "1749978000", RAPPORT_POST_CAROUSEL, 1749978000, "Two views");
+  assert_post (sink, "1753041600", RAPPORT_POST_REEL, 1753041600, "Reel #one");
+  assert_post (sink, "1754031600", RAPPORT_POST_STORY, 1754031600, NULL);
+  assert_post (sink, "1754118000", RAPPORT_POST_STORY, 1754118000, "Morning");
+  /* archived_posts.json: still the creator's post, and it counts for cadence. */
+  post = assert_post (sink, "1737363600", RAPPORT_POST_PHOTO, 1737363600, "Old one");
+  g_assert_true (post->archived);
+
+  g_assert_cmpint (sink->exported_at, ==, 1754118000); /* the later story, 2025-08-02 07:00 */
+  g_assert_cmpint (sink->date_source, ==, RAPPORT_DATE_SOURCE_NEWEST_TIMESTAMP);
+  g_assert_cmpuint (sink->skipped->len, ==, 0);
+}
+
+/* A professional account's insights without the posts: each post they describe is imported
+ * with its figures, its caption and kind from the thumbnail; the audience gives the total. */
+static void
+test_insights_only (void)
+{
+  g_autoptr(RapportTestSink) sink = import_fixture ("insights-only");
+  const RapportPost *post;
+  RapportFollowerCount count;
+
+  g_assert_cmpstr (sink->handle, ==, "dev.k");
+  g_assert_false (sink->has_follower_list);
+  g_assert_false (sink->has_following_list);
+
+  g_assert_cmpuint (sink->posts->len, ==, 2);
+  assert_kinds (sink, 1, 1, 0, 0);
+  post = assert_post (sink, "1730628000", RAPPORT_POST_PHOTO, 1730628000, "Autumn walk #leaves");
+  assert_strv (post->hashtags, "leaves");
+  g_assert_cmpint (post->likes, ==, 120);
+  g_assert_cmpint (post->comments, ==, 4);
+  g_assert_cmpint (post->impressions, ==, 2048);
+  g_assert_cmpint (post->reach, ==, 1500);
+  g_assert_cmpint (post->shares, ==, RAPPORT_COUNT_UNKNOWN);
+  post = assert_post (sink, "1733067000", RAPPORT_POST_REEL, 1733067000, "Quick tip");
+  g_assert_cmpint (post->likes, ==, 1024);
+  g_assert_cmpint (post->comments, ==, RAPPORT_COUNT_UNKNOWN);
+  g_assert_cmpint (post->shares, ==, 17);
+
+  g_assert_cmpint (sink->exported_at, ==, 1733067000); /* 2024-12-01 15:30 */
+  g_assert_cmpint (sink->date_source, ==, RAPPORT_DATE_SOURCE_NEWEST_TIMESTAMP);
+  g_assert_cmpuint (sink->counts->len, ==, 1);
+  count = g_array_index (sink->counts, RapportFollowerCount, 0);
+  g_assert_cmpint (count.at, ==, 1733067000);
+  g_assert_cmpint (count.count, ==, 2310);
   g_assert_cmpuint (sink->skipped->len, ==, 0);
 }
 
@@ -941,6 +1041,8 @@ main (int   argc,
   g_test_add_func ("/instagram/zip-from-mac", test_zip_from_mac);
   g_test_add_func ("/instagram/2026", test_2026);
   g_test_add_func ("/instagram/single-row", test_single_row);
+  g_test_add_func ("/instagram/2025-tree", test_2025_tree);
+  g_test_add_func ("/instagram/insights-only", test_insights_only);
   g_test_add_func ("/instagram/followers-only", test_followers_only);
   g_test_add_func ("/instagram/meta-wrapper", test_meta_wrapper);
   g_test_add_func ("/instagram/identity", test_identity);

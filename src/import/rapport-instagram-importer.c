@@ -654,7 +654,11 @@ import_export (RapportInstagramImport  *self,
     return FALSE;
   if (!rapport_instagram_read_posts (self, error))
     return FALSE;
-  if (post_insights != NULL)
+  /* Insights alone, without the posts they describe, are still the account's posts. */
+  if (post_insights != NULL && !self->has_post_files &&
+      !rapport_instagram_emit_insights_posts (self, post_insights, error))
+    return FALSE;
+  if (post_insights != NULL && self->has_post_files)
     rapport_instagram_skip_unmatched_insights (self, post_insights);
 
   if (!rapport_instagram_read_interactions (self, error))
@@ -708,6 +712,7 @@ rapport_instagram_import (RapportArchive     *archive,
   self.sink = sink;
   self.cancellable = cancellable;
   self.insights = g_array_new (FALSE, TRUE, sizeof (RapportInstagramInsights));
+  g_array_set_clear_func (self.insights, rapport_instagram_insights_clear);
   self.insights_by_time = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   rapport_instagram_find_scope (&self);
 

@@ -111,6 +111,32 @@ read_post_counts (const RapportJsonValue   *map,
     }
 }
 
+/* What the thumbnail says of the post, for an export that has the insights but not the posts:
+ * {"media_map_data": {"Media Thumbnail": {"uri": "media/reels/…", "title": caption}}}. */
+static void
+read_thumbnail (const RapportJsonValue   *row,
+                RapportInstagramInsights *insights)
+{
+  const RapportJsonValue *media = rapport_json_value_get_object (row, "media_map_data");
+  const RapportJsonValue *thumbnail = NULL;
+  const char *uri;
+
+  for (guint i = 0; media != NULL && thumbnail == NULL && i < media->length; i++)
+    {
+      if (media->members[i].value.kind == RAPPORT_JSON_OBJECT)
+        thumbnail = &media->members[i].value;
+    }
+  if (thumbnail == NULL)
+    return;
+
+  insights->caption = g_strdup (rapport_json_value_get_string (thumbnail, "title"));
+  uri = rapport_json_value_get_string (thumbnail, "uri");
+  if (uri != NULL && (g_str_has_prefix (uri, "media/reels/") || strstr (uri, "/reels/") != NULL))
+    insights->type = RAPPORT_POST_REEL;
+  else if (rapport_instagram_media_is_video (thumbnail))
+    insights->type = RAPPORT_POST_VIDEO;
+}
+
 static gboolean
 post_insights_row (RapportInstagramImport  *self,
                    const char              *entry,
@@ -136,6 +162,7 @@ post_insights_row (RapportInstagramImport  *self,
       return TRUE;
     }
   insights.created_at = insights_created_at (row, map);
+  insights.type = RAPPORT_POST_PHOTO;
   if (insights.created_at <= 0)
     {
       rapport_import_sink_skip (self->sink, entry,
@@ -149,6 +176,7 @@ post_insights_row (RapportInstagramImport  *self,
     }
 
   read_post_counts (map, &insights);
+  read_thumbnail (row, &insights);
   g_array_append_val (self->insights, insights);
   g_hash_table_insert (self->insights_by_time,
                        g_memdup2 (&insights.created_at, sizeof insights.created_at),
@@ -197,6 +225,33 @@ rapport_instagram_apply_insights (RapportInstagramImport *self,
       post->views = insights->views;
       return;
     }
+}
+
+void
+rapport_instagram_insights_clear (gpointer data)
+{
+  RapportInstagramInsights *insights = data;
+
+  g_clear_pointer (&insights->caption, g_free);
+}
+
+gboolean
+rapport_instagram_emit_insights_posts (RapportInstagramImport  *self,
+                                       const char              *entry,
+                                       GError                 **error)
+{
+  g_assert (self != NULL);
+
+  for (guint i = 0; i < self->insights->len; i++)
+    {
+      const RapportInstagramInsights *insights =
+        &g_array_index (self->insights, RapportInstagramInsights, i);
+
+      if (!rapport_instagram_emit_post (self, entry, insights->type, FALSE, insights->created_at,
+                                        insights->caption, &insights->created_at, 1, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 void

@@ -86,8 +86,15 @@ find_in_post_folders (RapportInstagramImport *self,
 /* The kind of feed posts: a photo, a video or a carousel, as the post's media say. */
 #define KIND_FEED (-1)
 
-static gboolean
-media_is_video (const RapportJsonValue *media)
+/* What the posts of one file are. */
+typedef struct
+{
+  int kind;          /* a RapportPostType or KIND_FEED */
+  gboolean archived; /* archived_posts.json */
+} PostFile;
+
+gboolean
+rapport_instagram_media_is_video (const RapportJsonValue *media)
 {
   const char *uri = rapport_json_value_get_string (media, "uri");
   const RapportJsonValue *metadata = rapport_json_value_get_object (media, "media_metadata");
@@ -98,15 +105,16 @@ media_is_video (const RapportJsonValue *media)
   return lower != NULL && (g_str_has_suffix (lower, ".mp4") || g_str_has_suffix (lower, ".mov"));
 }
 
-static gboolean
-emit_post (RapportInstagramImport  *self,
-           const char              *entry,
-           RapportPostType          type,
-           gint64                   created_at,
-           const char              *caption,
-           const gint64            *times,
-           guint                    n_times,
-           GError                 **error)
+gboolean
+rapport_instagram_emit_post (RapportInstagramImport  *self,
+                             const char              *entry,
+                             RapportPostType          type,
+                             gboolean                 archived,
+                             gint64                   created_at,
+                             const char              *caption,
+                             const gint64            *times,
+                             guint                    n_times,
+                             GError                 **error)
 {
   g_autofree char *text = rapport_instagram_repair_text (caption);
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, created_at);
@@ -127,6 +135,7 @@ emit_post (RapportInstagramImport  *self,
   post.text = text;
   post.hashtags = (const char * const *) hashtags;
   post.mentions = (const char * const *) mentions;
+  post.archived = archived;
   rapport_instagram_apply_insights (self, &post, times, n_times);
 
   rapport_instagram_note_time (self, created_at);
@@ -142,7 +151,7 @@ static gboolean
 read_post (RapportInstagramImport  *self,
            const char              *entry,
            const RapportJsonValue  *row,
-           int                      kind,
+           const PostFile          *file,
            GError                 **error)
 {
   g_autofree gint64 *times = NULL;
@@ -168,11 +177,11 @@ read_post (RapportInstagramImport  *self,
       return TRUE;
     }
 
-  if (kind != KIND_FEED)
-    type = kind;
+  if (file->kind != KIND_FEED)
+    type = file->kind;
   else if (n_media > 1)
     type = RAPPORT_POST_CAROUSEL;
-  else if (first != NULL && media_is_video (first))
+  else if (first != NULL && rapport_instagram_media_is_video (first))
     type = RAPPORT_POST_VIDEO;
   else
     type = RAPPORT_POST_PHOTO;
@@ -189,7 +198,8 @@ read_post (RapportInstagramImport  *self,
         times[n_times++] = when;
     }
 
-  return emit_post (self, entry, type, created_at, caption, times, n_times, error);
+  return rapport_instagram_emit_post (self, entry, type, file->archived, created_at, caption,
+                                      times, n_times, error);
 }
 
 static gboolean
@@ -204,16 +214,20 @@ post_row (RapportInstagramImport  *self,
       rapport_import_sink_skip (self->sink, entry, _("a post that is not an object"));
       return TRUE;
     }
-  return read_post (self, entry, row, GPOINTER_TO_INT (user_data), error);
+  return read_post (self, entry, row, user_data, error);
 }
 
 static gboolean
 read_posts_file (RapportInstagramImport  *self,
                  const char              *entry,
                  int                      kind,
+                 gboolean                 archived,
                  GError                 **error)
 {
-  if (!rapport_instagram_read_rows (self, entry, post_row, GINT_TO_POINTER (kind), error,
+  PostFile file = { kind, archived };
+
+  self->has_post_files = TRUE;
+  if (!rapport_instagram_read_rows (self, entry, post_row, &file, error,
                                     _("%s: the file does not hold a list of posts"), entry))
     return FALSE;
   rapport_import_sink_progress (self->sink, entry, self->n_records);
@@ -237,8 +251,9 @@ media_2020_row (RapportInstagramImport  *self,
       rapport_import_sink_skip (self->sink, entry, _("a post without a creation time"));
       return TRUE;
     }
-  return emit_post (self, entry, GPOINTER_TO_INT (user_data), taken_at,
-                    rapport_json_value_get_string (item, "caption"), &taken_at, 1, error);
+  return rapport_instagram_emit_post (self, entry, GPOINTER_TO_INT (user_data), FALSE, taken_at,
+                                      rapport_json_value_get_string (item, "caption"),
+                                      &taken_at, 1, error);
 }
 
 static gboolean
@@ -280,22 +295,29 @@ gboolean
 rapport_instagram_read_posts (RapportInstagramImport  *self,
                               GError                 **error)
 {
-  g_autoptr(GPtrArray) feed = find_in_post_folders (self, "posts", TRUE);
-  g_autoptr(GPtrArray) reels = find_in_post_folders (self, "reels.json", FALSE);
-  g_autoptr(GPtrArray) stories = find_in_post_folders (self, "stories.json", FALSE);
+  /* Archived posts are the creator's posts too, hidden from the profile: they count. */
+  static const struct { const char *stem; gboolean numbered; int kind; gboolean archived; }
+  files[] = {
+    { "posts", TRUE, KIND_FEED, FALSE },
+    { "reels.json", FALSE, RAPPORT_POST_REEL, FALSE },
+    { "stories.json", FALSE, RAPPORT_POST_STORY, FALSE },
+    { "archived_posts.json", FALSE, KIND_FEED, TRUE },
+  };
   const char *media_2020;
 
-  for (guint i = 0; i < feed->len; i++)
-    if (!read_posts_file (self, g_ptr_array_index (feed, i), KIND_FEED, error))
-      return FALSE;
-  for (guint i = 0; i < reels->len; i++)
-    if (!read_posts_file (self, g_ptr_array_index (reels, i), RAPPORT_POST_REEL, error))
-      return FALSE;
-  for (guint i = 0; i < stories->len; i++)
-    if (!read_posts_file (self, g_ptr_array_index (stories, i), RAPPORT_POST_STORY, error))
-      return FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (files); k++)
+    {
+      g_autoptr(GPtrArray) found = find_in_post_folders (self, files[k].stem, files[k].numbered);
+
+      for (guint i = 0; i < found->len; i++)
+        if (!read_posts_file (self, g_ptr_array_index (found, i), files[k].kind,
+                              files[k].archived, error))
+          return FALSE;
+    }
 
   media_2020 = self->until_2020 ? rapport_instagram_find (self, "media.json") : NULL;
+  if (media_2020 != NULL)
+    self->has_post_files = TRUE;
   if (media_2020 != NULL && !read_media_2020 (self, media_2020, error))
     return FALSE;
   return TRUE;

@@ -32,6 +32,9 @@ typedef struct
   gint64 follows;
   gint64 views;
   gboolean matched;
+  /* The thumbnail's caption and the kind of post it shows. */
+  char *caption;
+  RapportPostType type;
 } RapportInstagramInsights;
 
 typedef struct
@@ -54,6 +57,8 @@ typedef struct
 
   /* Whether the sink was told of a follower and of a following list (by direction). */
   gboolean has_list[2];
+  /* Whether the export has files of posts, reels or stories, even empty ones. */
+  gboolean has_post_files;
 
   /* The newest timestamp met anywhere, for the export date. */
   gint64 newest;
@@ -162,6 +167,18 @@ void      rapport_instagram_set_export_date (RapportInstagramImport  *self,
 /* rapport-instagram-posts.c: posts, reels and stories, matched with the insights read before
  * them, and the comments and likes the account gave. */
 gboolean  rapport_instagram_read_posts        (RapportInstagramImport  *self,
+                                               GError                 **error);
+/* Whether the media item {"uri": …, "media_metadata": …} is a video. */
+gboolean  rapport_instagram_media_is_video    (const RapportJsonValue  *media);
+/* Hands a post to the sink with the insights recorded for any of @times. */
+gboolean  rapport_instagram_emit_post         (RapportInstagramImport  *self,
+                                               const char              *entry,
+                                               RapportPostType          type,
+                                               gboolean                 archived,
+                                               gint64                   created_at,
+                                               const char              *caption,
+                                               const gint64            *times,
+                                               guint                    n_times,
                                                GError                 **error);
 gboolean  rapport_instagram_read_interactions (RapportInstagramImport  *self,
                                                GError                 **error);
@@ -278,6 +295,11 @@ void      rapport_instagram_apply_insights          (RapportInstagramImport  *se
                                                      guint                    n_times);
 void      rapport_instagram_skip_unmatched_insights (RapportInstagramImport  *self,
                                                      const char              *entry);
+/* For an export with insights but no posts: each post the insights describe, with them. */
+gboolean  rapport_instagram_emit_insights_posts     (RapportInstagramImport  *self,
+                                                     const char              *entry,
+                                                     GError                 **error);
+void      rapport_instagram_insights_clear          (gpointer                 insights);
 /* RAPPORT_COUNT_UNKNOWN in *followers when the file does not say. */
 gboolean  rapport_instagram_read_audience_insights  (RapportInstagramImport  *self,
                                                      const char              *entry,

@@ -466,7 +466,8 @@ test_crafted_json (Fixture       *fixture,
                                      "[", "[], ", 10000000, "[]]");
   rapport_test_archive_close (archive);
   assert_refused (fixture, posts, RAPPORT_IMPORT_ERROR_EMPTY,
-                  INSTAGRAM_TOP "-posts.zip: the export holds no followers, posts");
+                  INSTAGRAM_TOP "-posts.zip: nothing in the export describes the account’s "
+                  "audience or posts");
 
   archive = rapport_test_archive_new (wide, "zip");
   rapport_test_archive_add_repeated (archive, INSTAGRAM_TOP "/" PROFILE_ENTRY,

@@ -874,14 +874,57 @@ test_bad_input (void)
   /* A damaged profile is passed over (see test_identity()): with nothing else, nothing
    * is left to import. */
   assert_import_fails (name, FALSE, PROFILE_ENTRY, "{\"profile_user\": [",
-                       RAPPORT_IMPORT_ERROR_EMPTY, "export.zip: the export holds no followers");
+                       RAPPORT_IMPORT_ERROR_EMPTY,
+                       "export.zip: nothing in the export describes the account’s audience or "
+                       "posts (no followers, following, posts, insights, comments or likes); "
+                       "it holds personal_information.json");
 
-  /* Something else entirely, and an Instagram export without anything Rapport reads. */
+  /* Something else entirely, and an Instagram export without anything Rapport reads: the one
+   * line of the refusal says what it found. */
   assert_import_fails (name, FALSE, "data/tweets.js", "window.YTD.tweets.part0 = []",
                        RAPPORT_IMPORT_ERROR_UNRECOGNIZED, "export.zip: not an Instagram export");
   assert_import_fails (name, TRUE, "your_instagram_activity/saved/saved_posts.json",
                        "{\"saved_saved_media\": []}",
-                       RAPPORT_IMPORT_ERROR_EMPTY, "export.zip: the export holds no followers");
+                       RAPPORT_IMPORT_ERROR_EMPTY,
+                       "export.zip: nothing in the export describes the account’s audience or "
+                       "posts (no followers, following, posts, insights, comments or likes); "
+                       "it holds personal_information.json, saved_posts.json");
+}
+
+/* Nothing in it describes the account's audience or posts: other lists of accounts, saved
+ * posts and the page to start from.  The refusal names what the export holds. */
+static void
+test_refusal (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "instagram-jo.doe-2026-01-04-Ab1.zip", NULL);
+  g_autoptr(RapportArchive) archive = NULL;
+  g_autoptr(RapportTestSink) sink = rapport_test_sink_new ();
+  g_autoptr(GError) error = NULL;
+
+  rapport_test_write_archive (path, "zip",
+                              "connections/followers_and_following/blocked_profiles.json",
+                              "{\"relationships_blocked_users\": []}",
+                              "connections/followers_and_following/close_friends.json",
+                              "{\"relationships_close_friends\": []}",
+                              PROFILE_ENTRY, PROFILE_JSON,
+                              "start_here.html", "<html></html>",
+                              "your_instagram_activity/saved/saved_posts.json",
+                              "{\"saved_saved_media\": []}",
+                              NULL);
+  archive = rapport_archive_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (rapport_instagram_recognizes (archive));
+
+  g_assert_false (rapport_instagram_import (archive, &sink->parent, NULL, &error));
+  g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_EMPTY);
+  g_assert_cmpstr (error->message, ==,
+                   "instagram-jo.doe-2026-01-04-Ab1.zip: nothing in the export describes the "
+                   "account’s audience or posts (no followers, following, posts, insights, "
+                   "comments or likes); it holds blocked_profiles.json, close_friends.json, "
+                   "personal_information.json and 2 other files");
+
+  rapport_test_remove_tree (dir);
 }
 
 #define SPLIT_DIR "connections/followers_and_following/"
@@ -1048,6 +1091,7 @@ main (int   argc,
   g_test_add_func ("/instagram/identity", test_identity);
   g_test_add_func ("/instagram/follow-list-shapes", test_follow_list_shapes);
   g_test_add_func ("/instagram/bad-input", test_bad_input);
+  g_test_add_func ("/instagram/refusal", test_refusal);
   g_test_add_func ("/instagram/split-lists", test_split_lists);
   g_test_add_func ("/instagram/recognizes", test_recognizes);
   g_test_add_func ("/instagram/cancel-and-sink-failure", test_cancel_and_sink_failure);

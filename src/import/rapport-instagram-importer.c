@@ -578,6 +578,39 @@ read_connections (RapportInstagramImport  *self,
 
 /* ── the whole export ────────────────────────────────────────────────────────────────────── */
 
+/* What the export holds, for a refusal: "a.json, b.json, c.json and 4 other files". */
+static char *
+describe_entries (RapportInstagramImport *self)
+{
+  const char * const *entries;
+  guint n_entries = 0;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autofree char *joined = NULL;
+  guint n_own = 0;
+
+  entries = rapport_archive_get_entries (self->archive, &n_entries);
+  for (guint i = 0; i < n_entries; i++)
+    {
+      const char *slash = strrchr (entries[i], '/');
+
+      if (!is_own_entry (self, entries[i]))
+        continue;
+      if (names->len < 3)
+        g_ptr_array_add (names, (gpointer) (slash != NULL ? slash + 1 : entries[i]));
+      n_own++;
+    }
+  if (n_own == 0)
+    return g_strdup (_("no files of its own"));
+
+  g_ptr_array_add (names, NULL);
+  joined = g_strjoinv (", ", (char **) names->pdata);
+  if (n_own == names->len - 1)
+    return g_steal_pointer (&joined);
+  return g_strdup_printf (ngettext ("%s and %u other file",
+                                    "%s and %u other files", n_own - (names->len - 1)),
+                          joined, n_own - (names->len - 1));
+}
+
 /* Other exports in the same wrapper are named, so that nobody takes them for read. */
 static void
 skip_foreign (RapportInstagramImport *self)
@@ -672,9 +705,13 @@ import_export (RapportInstagramImport  *self,
               self->has_list[RAPPORT_DIRECTION_FOLLOWING];
   if (!has_lists && self->n_records == 0 && insights_followers == RAPPORT_COUNT_UNKNOWN)
     {
+      g_autofree char *found = describe_entries (self);
+
       g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_EMPTY,
-                   _("%s: the export holds no followers, posts, comments or likes"),
-                   rapport_archive_get_name (self->archive));
+                   _("%s: nothing in the export describes the account’s audience or posts "
+                     "(no followers, following, posts, insights, comments or likes); "
+                     "it holds %s"),
+                   rapport_archive_get_name (self->archive), found);
       return FALSE;
     }
 

@@ -156,6 +156,56 @@ test_instagram_snapshots (Fixture       *fixture,
                      ((RapportSnapshot *) g_ptr_array_index (snapshots, i))->exported_at);
 }
 
+/* Instagram exports as people keep them, through the store: each kind of post counted apart,
+ * the Accounts Center's wrapper, and a part with no name in it. */
+static void
+test_instagram_as_kept (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *tree = fixture_path ("instagram", "2025-tree", NULL);
+  g_autofree char *wrapped = fixture_path ("instagram", "meta-wrapper", NULL);
+  g_autofree char *lists = g_build_filename (fixture->dir, "Instagram lists.zip", NULL);
+  g_auto(RapportImportSummary) kinds = { 0 };
+  g_auto(RapportImportSummary) meta = { 0 };
+  g_auto(RapportImportSummary) kept = { 0 };
+
+  /* Three feed posts (one of them archived), a reel and two stories; public-media/ repeats
+   * the feed posts and the reel. */
+  import_ok (fixture, tree, &kinds);
+  g_assert_cmpstr (kinds.handle, ==, "sol.e");
+  g_assert_cmpuint (kinds.snapshot.n_posts, ==, 3);
+  g_assert_cmpuint (kinds.snapshot.n_reels, ==, 1);
+  g_assert_cmpuint (kinds.snapshot.n_stories, ==, 2);
+  g_assert_cmpuint (kinds.snapshot.n_archived, ==, 1);
+  g_assert_cmpuint (kinds.snapshot.n_followers, ==, 1);
+
+  import_ok (fixture, wrapped, &meta);
+  g_assert_cmpstr (meta.handle, ==, "lena.s");
+  g_assert_false (meta.provisional);
+  g_assert_cmpint (meta.snapshot.exported_at, ==, 1767484800); /* 2026-01-04 */
+  g_assert_cmpint (meta.snapshot.date_source, ==, RAPPORT_DATE_SOURCE_ARCHIVE_NAME);
+  g_assert_cmpuint (meta.snapshot.n_skipped, ==, 1); /* the Facebook part */
+
+  /* No name anywhere: a stand-in, provisional.  An empty follower list stays a list: the file
+   * of close friends beside it and a post dated 2100 are skipped, but not as its records. */
+  rapport_test_write_archive (lists, "zip",
+    "connections/followers_and_following/followers_1.json", "[]",
+    "connections/followers_and_following/following.json",
+    "{\"relationships_close_friends\": []}",
+    "your_instagram_activity/content/posts_1.json",
+    "[{\"media\": [{\"uri\": \"a.jpg\", \"creation_timestamp\": 1704103200, \"title\": \"A\"}]},"
+    " {\"media\": [{\"uri\": \"b.jpg\", \"creation_timestamp\": 4102444800, \"title\": \"B\"}]}]",
+    NULL);
+  import_ok (fixture, lists, &kept);
+  g_assert_cmpstr (kept.handle, ==, "Instagram lists");
+  g_assert_true (kept.provisional);
+  g_assert_true (kept.snapshot.has_followers);
+  g_assert_cmpuint (kept.snapshot.n_followers, ==, 0);
+  g_assert_false (kept.snapshot.has_following);
+  g_assert_cmpuint (kept.snapshot.n_posts, ==, 1);
+  g_assert_cmpuint (kept.snapshot.n_skipped, ==, 2);
+}
+
 static const RapportDatasetPost *
 find_post (RapportDataset *dataset,
            const char     *platform_id)
@@ -831,6 +881,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/import/tiktok-and-reimport", test_tiktok_and_reimport);
   ADD ("/import/instagram-snapshots", test_instagram_snapshots);
+  ADD ("/import/instagram-as-kept", test_instagram_as_kept);
   ADD ("/import/twitter-with-analytics", test_twitter_with_analytics);
   ADD ("/import/unrecognized", test_unrecognized);
   ADD ("/import/broken-file-changes-nothing", test_broken_file_changes_nothing);

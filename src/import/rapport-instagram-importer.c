@@ -105,7 +105,39 @@ rapport_instagram_begin_list (RapportInstagramImport  *self,
   if (self->has_list[direction])
     return TRUE;
   self->has_list[direction] = TRUE;
+  self->list_open = TRUE;
   return rapport_import_sink_begin_list (self->sink, direction, error);
+}
+
+void
+rapport_instagram_end_list (RapportInstagramImport *self)
+{
+  g_assert (self != NULL);
+
+  if (!self->list_open)
+    return;
+  self->list_open = FALSE;
+  rapport_import_sink_end_list (self->sink);
+  for (guint i = 0; i + 1 < self->list_notes->len; i += 2)
+    rapport_import_sink_skip (self->sink, g_ptr_array_index (self->list_notes, i),
+                              g_ptr_array_index (self->list_notes, i + 1));
+  g_ptr_array_set_size (self->list_notes, 0);
+}
+
+void
+rapport_instagram_skip_beside_list (RapportInstagramImport *self,
+                                    const char             *entry,
+                                    const char             *reason)
+{
+  g_assert (self != NULL);
+
+  if (!self->list_open)
+    {
+      rapport_import_sink_skip (self->sink, entry, reason);
+      return;
+    }
+  g_ptr_array_add (self->list_notes, g_strdup (entry));
+  g_ptr_array_add (self->list_notes, g_strdup (reason));
 }
 
 gboolean
@@ -519,17 +551,17 @@ read_relation_files (RapportInstagramImport  *self,
                      gboolean                 html,
                      GError                 **error)
 {
+  gboolean ok = TRUE;
+
   /* A JSON file is a follow list only once its rows show: it may hold another list. */
   if (!html)
-    return rapport_instagram_read_relation_files_json (self, files, direction, error);
-  for (guint i = 0; i < files->len; i++)
-    {
-      if (!rapport_instagram_begin_list (self, direction, error) ||
-          !rapport_instagram_read_relations_html (self, g_ptr_array_index (files, i), direction,
-                                                  error))
-        return FALSE;
-    }
-  return TRUE;
+    ok = rapport_instagram_read_relation_files_json (self, files, direction, error);
+  for (guint i = 0; html && ok && i < files->len; i++)
+    ok = rapport_instagram_begin_list (self, direction, error) &&
+         rapport_instagram_read_relations_html (self, g_ptr_array_index (files, i), direction,
+                                                error);
+  rapport_instagram_end_list (self);
+  return ok;
 }
 
 /* Until 2020: connections.json = {"followers": {"name": "2019-05-01T12:00:00+00:00"}, …}. */
@@ -572,6 +604,7 @@ read_connections (RapportInstagramImport  *self,
                                                error))
             return FALSE;
         }
+      rapport_instagram_end_list (self);
     }
   return TRUE;
 }
@@ -751,6 +784,7 @@ rapport_instagram_import (RapportArchive     *archive,
   self.insights = g_array_new (FALSE, TRUE, sizeof (RapportInstagramInsights));
   g_array_set_clear_func (self.insights, rapport_instagram_insights_clear);
   self.insights_by_time = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self.list_notes = g_ptr_array_new_with_free_func (g_free);
   rapport_instagram_find_scope (&self);
 
   ok = import_export (&self, error);
@@ -762,5 +796,6 @@ rapport_instagram_import (RapportArchive     *archive,
   g_free (self.display_name);
   g_ptr_array_unref (self.foreign);
   g_hash_table_unref (self.entry_set);
+  g_ptr_array_unref (self.list_notes);
   return ok;
 }

@@ -55,8 +55,11 @@ typedef struct
   char *handle;
   char *display_name;
 
-  /* Whether the sink was told of a follower and of a following list (by direction). */
+  /* Whether the sink was told of a follower and of a following list (by direction), whether
+   * a list is being read, and the skip notes ("entry", "reason", …) kept until it ends. */
   gboolean has_list[2];
+  gboolean list_open;
+  GPtrArray *list_notes;
   /* Whether the export has files of posts, reels or stories, even empty ones. */
   gboolean has_post_files;
 
@@ -120,6 +123,12 @@ char     *rapport_instagram_user_from_href (const char              *href);
 gboolean  rapport_instagram_begin_list     (RapportInstagramImport  *self,
                                             RapportDirection         direction,
                                             GError                 **error);
+/* Tells the sink that the list being read is complete: later skips are not its own. */
+void      rapport_instagram_end_list       (RapportInstagramImport  *self);
+/* A skip note that is not about the list being read: given once the list ends. */
+void      rapport_instagram_skip_beside_list (RapportInstagramImport *self,
+                                              const char             *entry,
+                                              const char             *reason);
 /* Repairs @name, skips the row when it is empty, hands the relation to the sink. */
 gboolean  rapport_instagram_add_relation   (RapportInstagramImport  *self,
                                             const char              *entry,

@@ -293,7 +293,7 @@ skip_other_list (RapportInstagramImport *self,
                      ? _("the file holds “%s”, not followers")
                      : _("the file holds “%s”, not followed accounts"), key);
 
-  rapport_import_sink_skip (self->sink, entry, reason);
+  rapport_instagram_skip_beside_list (self, entry, reason);
 }
 
 typedef struct

@@ -59,7 +59,8 @@ profile_user (const char *href)
     }
   for (guint i = 0; i < G_N_ELEMENTS (reserved_paths); i++)
     {
-      if (strlen (reserved_paths[i]) == len && g_ascii_strncasecmp (rest, reserved_paths[i], len) == 0)
+      if (strlen (reserved_paths[i]) == len &&
+          g_ascii_strncasecmp (rest, reserved_paths[i], len) == 0)
         return NULL;
     }
   return g_strndup (rest, len);
@@ -82,7 +83,8 @@ flush_pending (Walk    *walk,
 
   if (name == NULL)
     return TRUE;
-  return rapport_instagram_add_relation (walk->import, walk->entry, walk->direction, name, since, error);
+  return rapport_instagram_add_relation (walk->import, walk->entry, walk->direction, name, since,
+                                         error);
 }
 
 static gboolean

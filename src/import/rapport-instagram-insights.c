@@ -270,7 +270,8 @@ rapport_instagram_skip_unmatched_insights (RapportInstagramImport *self,
       if (insights->matched)
         continue;
       day = rapport_date_format_day (insights->created_at);
-      reason = g_strdup_printf (_("insights of a post from %s that is not among the exported posts"),
+      reason = g_strdup_printf (_("insights of a post from %s that is not among the exported "
+                                  "posts"),
                                 day != NULL ? day : "?");
       rapport_import_sink_skip (self->sink, entry, reason);
     }

@@ -20,7 +20,8 @@
 
 #define KEY_IS(s, literal) rapport_instagram_scan_key_is ((s), (literal), sizeof (literal) - 1)
 
-/* One row: {"title": …, "media_list_data": […], "string_list_data": [{"href", "value", "timestamp"}]}. */
+/* One row: {"title": …, "media_list_data": […],
+ *           "string_list_data": [{"href", "value", "timestamp"}]}. */
 typedef struct _ScannedFile ScannedFile;
 
 typedef struct
@@ -193,7 +194,8 @@ row_element (RapportInstagramScanner  *s,
         return FALSE;
       if (row->scanned != NULL)
         return keep_row (row, s, SCANNED_NOT_ACCOUNT, NULL, error);
-      rapport_import_sink_skip (row->import->sink, s->entry, _("a row that does not describe an account"));
+      rapport_import_sink_skip (row->import->sink, s->entry,
+                                _("a row that does not describe an account"));
       return TRUE;
     }
 
@@ -511,7 +513,8 @@ replay_file (RapportInstagramImport  *self,
       const ScannedRow *row = &g_array_index (file->rows, ScannedRow, i);
 
       if (row->kind == SCANNED_NOT_ACCOUNT)
-        rapport_import_sink_skip (self->sink, file->entry, _("a row that does not describe an account"));
+        rapport_import_sink_skip (self->sink, file->entry,
+                                  _("a row that does not describe an account"));
       else if (!rapport_instagram_add_relation (self, file->entry, file->direction, row->name,
                                                 row->since, error))
         return FALSE;

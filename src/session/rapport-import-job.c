@@ -204,8 +204,9 @@ add_post_counts (GPtrArray             *parts,
              g_dngettext (GETTEXT_PACKAGE, "%s story", "%s stories", snapshot->n_stories));
   add_count (parts, snapshot->n_reposts,
              g_dngettext (GETTEXT_PACKAGE, "%s repost", "%s reposts", snapshot->n_reposts));
-  /* Translators: of the posts, reels and stories counted before, "3 archived" */
-  add_count (parts, snapshot->n_archived, _("%s archived"));
+  add_count (parts, snapshot->n_archived,
+             /* Translators: of the posts, reels and stories counted before, "3 archived" */
+             g_dngettext (GETTEXT_PACKAGE, "%s archived", "%s archived", snapshot->n_archived));
 }
 
 char *

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "rapport-store-private.h"
@@ -58,7 +60,7 @@ rapport_store_rename_account (RapportStore  *self,
   if (sqlite3_changes (rapport_store_get_db (self)) == 0)
     {
       g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_FAILED,
-                   _("There is no account %" G_GINT64_FORMAT), account_id);
+                   _("There is no account %" PRId64), account_id);
       return FALSE;
     }
 
@@ -125,7 +127,7 @@ read_identity (RapportStore  *self,
     {
       sqlite3_reset (stmt);
       g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_FAILED,
-                   _("There is no account %" G_GINT64_FORMAT), account_id);
+                   _("There is no account %" PRId64), account_id);
       return FALSE;
     }
   identity->platform = g_strdup ((const char *) sqlite3_column_text (stmt, 0));

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "core/rapport-import-error.h"
@@ -246,9 +248,9 @@ check_lists_readable (RapportStoreImport  *self,
         g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
                      g_dngettext (GETTEXT_PACKAGE,
                                   "%s: the list of followers could not be read: its %"
-                                  G_GUINT64_FORMAT " record was skipped (%s)",
+                                  PRIu64 " record was skipped (%s)",
                                   "%s: the list of followers could not be read: all %"
-                                  G_GUINT64_FORMAT " records were skipped, the first: %s",
+                                  PRIu64 " records were skipped, the first: %s",
                                   self->list_skipped[direction]),
                      self->source_name, self->list_skipped[direction],
                      self->list_first_skip[direction]);
@@ -256,9 +258,9 @@ check_lists_readable (RapportStoreImport  *self,
         g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
                      g_dngettext (GETTEXT_PACKAGE,
                                   "%s: the list of accounts followed could not be read: its %"
-                                  G_GUINT64_FORMAT " record was skipped (%s)",
+                                  PRIu64 " record was skipped (%s)",
                                   "%s: the list of accounts followed could not be read: all %"
-                                  G_GUINT64_FORMAT " records were skipped, the first: %s",
+                                  PRIu64 " records were skipped, the first: %s",
                                   self->list_skipped[direction]),
                      self->source_name, self->list_skipped[direction],
                      self->list_first_skip[direction]);

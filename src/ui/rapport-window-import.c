@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "session/rapport-import-batch.h"
@@ -50,8 +52,8 @@ show_progress (RapportWindow *self)
   else
     /* Translators: the import progress, "followers_1.json · 12,345 records read" */
     detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%s · %'" G_GUINT64_FORMAT " record read",
-                                           "%s · %'" G_GUINT64_FORMAT " records read",
+                                           "%s · %'" PRIu64 " record read",
+                                           "%s · %'" PRIu64 " records read",
                                            records),
                               entry, records);
 

@@ -837,7 +837,7 @@ test_window_identify_account (void)
   window = present_window (app);
   rapport_window_set_data_dir (window, data_dir);
   wait_idle (window);
-  assert_row (window, 2, "@tiktok-download", "Whose export? Open the menu to say",
+  assert_row (window, 2, "@tiktok-download", "Whose export is this?",
               "rapport-tiktok-symbolic");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.identify-account", "x",
@@ -856,6 +856,8 @@ test_window_identify_account (void)
   gtk_check_button_set_active (nth_check_button (adw_alert_dialog_get_extra_child (
                                  ADW_ALERT_DIALOG (dialog)), 0), TRUE);
   g_assert_true (adw_alert_dialog_get_response_enabled (ADW_ALERT_DIALOG (dialog), "save"));
+  rapport_test_ui_wait_frames (GTK_WIDGET (window), 3);
+  rapport_test_ui_render_screenshot (GTK_WINDOW (window), "identify-account");
   g_signal_emit_by_name (dialog, "response", "save");
   adw_dialog_force_close (dialog);
   wait_idle (window);

@@ -139,7 +139,7 @@ rapport_account_row_new (const RapportAccount *account)
 
   if (account->provisional)
     /* Translators: an account whose export did not say whose it is */
-    subtitle = g_strdup (_("Whose export? Open the menu to say"));
+    subtitle = g_strdup (_("Whose export is this?"));
   else if (account->last_exported_at > 0)
     {
       g_autofree char *date = rapport_format_day (account->last_exported_at);

@@ -317,6 +317,51 @@ test_twitter_names (Fixture       *fixture,
   g_assert_nonnull (older->items[1].platform_id);
 }
 
+/* A list longer than a run of the store (2^17 rows) is written in several sorted runs: every
+ * account once, the count exact, and of an account listed again in a later run the first row
+ * stays. */
+static void
+test_relation_runs (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_auto(RapportImportSummary) summary = { 0 };
+  g_autoptr(GError) error = NULL;
+  RapportAccountInfo account = { RAPPORT_PLATFORM_TIKTOK, "jo", NULL, NULL };
+  RapportStoreImport *import;
+  RapportImportSink *sink;
+  const guint n = 300000;
+
+  import = rapport_store_begin_import (fixture->store, "runs.zip", "hash-runs", "hash-runs",
+                                       NULL, &error);
+  sink = rapport_store_import_get_sink (import);
+  g_assert_true (rapport_import_sink_set_account (sink, &account, &error));
+  g_assert_true (rapport_import_sink_begin_list (sink, RAPPORT_DIRECTION_FOLLOWER, &error));
+  for (guint i = 0; i < n; i++)
+    {
+      guint k = i * 7 % n;
+      g_autofree char *handle = g_strdup_printf ("fan%06u", k);
+      RapportRelation relation = { RAPPORT_DIRECTION_FOLLOWER, handle, NULL, 1600000000 + k };
+
+      g_assert_true (rapport_import_sink_add_relation (sink, &relation, &error));
+    }
+  /* Listed again, with a later date, in the second run. */
+  for (guint k = 0; k < 10; k++)
+    {
+      g_autofree char *handle = g_strdup_printf ("fan%06u", k);
+      RapportRelation relation = { RAPPORT_DIRECTION_FOLLOWER, handle, NULL, 1700000000 };
+
+      g_assert_true (rapport_import_sink_add_relation (sink, &relation, &error));
+    }
+  g_assert_true (rapport_store_import_commit (import, &summary, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (summary.snapshot.n_followers, ==, n);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM relation"), ==, n);
+  g_assert_cmpint (query_int (fixture, "SELECT since FROM relation WHERE who = 'fan000003'"), ==,
+                   1600000003);
+  g_assert_cmpint (query_int (fixture, "SELECT n_followers FROM snapshot"), ==, n);
+}
+
 static void
 test_duplicate (Fixture       *fixture,
                 gconstpointer  data)
@@ -626,6 +671,8 @@ main (int   argc,
   g_test_add ("/store/import-and-list", Fixture, NULL, fixture_set_up, test_import_and_list, fixture_tear_down);
   g_test_add ("/store/merge-counts", Fixture, NULL, fixture_set_up, test_merge_counts, fixture_tear_down);
   g_test_add ("/store/many-relations", Fixture, NULL, fixture_set_up, test_many_relations, fixture_tear_down);
+  g_test_add ("/store/relation-runs", Fixture, NULL, fixture_set_up, test_relation_runs,
+              fixture_tear_down);
   g_test_add ("/store/twitter-names", Fixture, NULL, fixture_set_up, test_twitter_names,
               fixture_tear_down);
   g_test_add ("/store/duplicate", Fixture, NULL, fixture_set_up, test_duplicate, fixture_tear_down);

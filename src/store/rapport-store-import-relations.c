@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The follow lists of an import: held in memory, then sorted and written at commit through
- * the rapport_pending_relations table-valued function.
+ * The follow lists of an import: held in memory in runs of up to RUN_ROWS rows, each sorted
+ * and written through the rapport_pending_relations table-valued function when it is full and
+ * at the commit.
  */
 
 #include "config.h"
@@ -31,9 +32,17 @@ fold_handle (const char *handle)
   return folded;
 }
 
-/* Relations wait in memory and reach SQLite sorted at commit: exports list followers by follow
- * date, so their names arrive in random order, and a million random inserts into the
- * relation table's B-tree took twice as long as the rest of the import. */
+/* Relations wait in memory and reach SQLite sorted: exports list followers by follow date, so
+ * their names arrive in random order, and a million random inserts into the relation table's
+ * B-tree took twice as long as the rest of the import.  A run holds at most this many rows,
+ * which bounds the memory of a list of millions (about 60 bytes a row) at the cost of writing
+ * a few sorted runs into the same stretch of the B-tree. */
+#define RUN_ROWS (1u << 17)
+
+static gboolean write_run (RapportStoreImport  *self,
+                           RapportDirection     direction,
+                           GError             **error);
+
 gboolean
 rapport_store_import_add_relation (RapportImportSink      *sink,
                                    const RapportRelation  *relation,
@@ -42,6 +51,7 @@ rapport_store_import_add_relation (RapportImportSink      *sink,
   RapportStoreImport *self = (RapportStoreImport *) sink;
   g_autofree char *who = NULL;
   RapportPendingRelation pending;
+  GStringChunk *strings;
 
   if (!rapport_store_import_require_account (self, error))
     return FALSE;
@@ -59,15 +69,20 @@ rapport_store_import_add_relation (RapportImportSink      *sink,
   else
     who = fold_handle (relation->handle);
 
-  pending.who = g_string_chunk_insert (self->relation_strings, who);
+  strings = self->relation_strings[relation->direction];
+  pending.who = g_string_chunk_insert (strings, who);
   pending.handle = relation->handle == NULL ? NULL
                  : g_str_equal (relation->handle, who) ? pending.who
-                 : g_string_chunk_insert (self->relation_strings, relation->handle);
+                 : g_string_chunk_insert (strings, relation->handle);
   pending.platform_id = relation->platform_id == NULL ? NULL
-                      : g_string_chunk_insert (self->relation_strings, relation->platform_id);
+                      : g_string_chunk_insert (strings, relation->platform_id);
   pending.since = relation->since;
   pending.order = self->pending[relation->direction]->len;
   g_array_append_val (self->pending[relation->direction], pending);
+  self->n_relations_kept[relation->direction]++;
+
+  if (self->pending[relation->direction]->len >= RUN_ROWS)
+    return write_run (self, relation->direction, error);
   return TRUE;
 }
 
@@ -339,10 +354,14 @@ sort_first_half (gpointer data)
   return NULL;
 }
 
-gboolean
-rapport_store_import_flush_relations (RapportStoreImport  *self,
-                                      RapportDirection     direction,
-                                      GError             **error)
+/* Sorts the run of @direction and writes it.  Of an account listed twice within a run, the row
+ * with the latest follow date is written (see compare_pending()); across runs, the first
+ * written stays, since a later run's INSERT OR IGNORE leaves it: an upsert would make SQLite
+ * keep a statement journal of every page the insert touches. */
+static gboolean
+write_run (RapportStoreImport  *self,
+           RapportDirection     direction,
+           GError             **error)
 {
   GArray *pending = self->pending[direction];
   PendingRuns runs = { (const RapportPendingRelation *) pending->data, pending->len, pending->len };
@@ -383,11 +402,24 @@ rapport_store_import_flush_relations (RapportStoreImport  *self,
   if (!ok)
     return FALSE;
 
-  if (direction == RAPPORT_DIRECTION_FOLLOWER)
-    self->n_followers = written;
-  else
-    self->n_following = written;
+  self->n_relations_written[direction] += written;
   g_array_set_size (pending, 0);
+  g_string_chunk_clear (self->relation_strings[direction]);
+  return TRUE;
+}
+
+gboolean
+rapport_store_import_flush_relations (RapportStoreImport  *self,
+                                      RapportDirection     direction,
+                                      GError             **error)
+{
+  if (self->pending[direction]->len > 0 && !write_run (self, direction, error))
+    return FALSE;
+
+  if (direction == RAPPORT_DIRECTION_FOLLOWER)
+    self->n_followers = self->n_relations_written[direction];
+  else
+    self->n_following = self->n_relations_written[direction];
   return TRUE;
 }
 

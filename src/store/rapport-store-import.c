@@ -241,7 +241,8 @@ check_lists_readable (RapportStoreImport  *self,
       gboolean has_list = direction == RAPPORT_DIRECTION_FOLLOWER ? self->has_followers
                                                                   : self->has_following;
 
-      if (!has_list || self->pending[direction]->len > 0 || self->list_skipped[direction] == 0)
+      if (!has_list || self->n_relations_kept[direction] > 0 ||
+          self->list_skipped[direction] == 0)
         continue;
 
       if (direction == RAPPORT_DIRECTION_FOLLOWER)
@@ -357,7 +358,8 @@ rapport_store_import_free (RapportStoreImport *self)
   g_free (self->list_first_skip[1]);
   g_clear_pointer (&self->pending[RAPPORT_DIRECTION_FOLLOWER], g_array_unref);
   g_clear_pointer (&self->pending[RAPPORT_DIRECTION_FOLLOWING], g_array_unref);
-  g_clear_pointer (&self->relation_strings, g_string_chunk_free);
+  g_clear_pointer (&self->relation_strings[RAPPORT_DIRECTION_FOLLOWER], g_string_chunk_free);
+  g_clear_pointer (&self->relation_strings[RAPPORT_DIRECTION_FOLLOWING], g_string_chunk_free);
   g_free (self);
 }
 
@@ -503,7 +505,8 @@ rapport_store_begin_import (RapportStore          *store,
     g_array_new (FALSE, FALSE, sizeof (RapportPendingRelation));
   self->pending[RAPPORT_DIRECTION_FOLLOWING] =
     g_array_new (FALSE, FALSE, sizeof (RapportPendingRelation));
-  self->relation_strings = g_string_chunk_new (1024 * 1024);
+  self->relation_strings[RAPPORT_DIRECTION_FOLLOWER] = g_string_chunk_new (1024 * 1024);
+  self->relation_strings[RAPPORT_DIRECTION_FOLLOWING] = g_string_chunk_new (1024 * 1024);
   self->sink.set_account = store_set_account;
   self->sink.begin_list = store_begin_list;
   self->sink.end_list = store_end_list;

@@ -70,8 +70,12 @@ struct _RapportStoreImport
   guint64 n_following;
   /* RapportPendingRelation by direction, written sorted at commit; their strings live in
    * the chunk. */
+  /* Per direction: the rows of the current run, their strings, the rows handed over in all
+   * and those written (an account listed twice is written once). */
   GArray *pending[2];
-  GStringChunk *relation_strings;
+  GStringChunk *relation_strings[2];
+  guint64 n_relations_kept[2];
+  guint64 n_relations_written[2];
   guint64 n_posts;
   guint64 n_reels;
   guint64 n_stories;

@@ -353,6 +353,59 @@ test_concurrent_first_open (void)
     }
 }
 
+typedef struct
+{
+  const char *data_dir;
+  const char *export;
+} ImportJob;
+
+static gpointer
+import_thread (gpointer data)
+{
+  ImportJob *job = data;
+  g_autoptr(RapportStore) store = NULL;
+  g_auto(RapportImportSummary) summary = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  if ((store = rapport_store_open (job->data_dir, &error)) != NULL)
+    rapport_import_path (store, job->export, &summary, NULL, &error);
+  return error != NULL ? g_strdup (error->message) : NULL;
+}
+
+/* Two first imports at once into a new data folder: both land, one after the other. */
+static void
+test_concurrent_first_imports (void)
+{
+  g_autofree char *tiktok = g_test_build_filename (G_TEST_DIST, "fixtures", "tiktok", "old",
+                                                   NULL);
+  g_autofree char *twitter = g_test_build_filename (G_TEST_DIST, "fixtures", "twitter",
+                                                    "archive-2024", NULL);
+
+  for (guint round = 0; round < 5; round++)
+    {
+      g_autofree char *dir = rapport_test_make_temp_dir ();
+      g_autofree char *data_dir = g_build_filename (dir, "data", NULL);
+      ImportJob a = { data_dir, tiktok };
+      ImportJob b = { data_dir, twitter };
+      GThread *thread_a = g_thread_new ("import-a", import_thread, &a);
+      GThread *thread_b = g_thread_new ("import-b", import_thread, &b);
+      g_autofree char *error_a = g_thread_join (thread_a);
+      g_autofree char *error_b = g_thread_join (thread_b);
+      g_autoptr(RapportStore) store = NULL;
+      g_autoptr(GPtrArray) accounts = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_cmpstr (error_a, ==, NULL);
+      g_assert_cmpstr (error_b, ==, NULL);
+      store = rapport_store_open (data_dir, &error);
+      g_assert_no_error (error);
+      accounts = rapport_store_list_accounts (store, &error);
+      g_assert_cmpuint (accounts->len, ==, 2);
+      g_clear_object (&store);
+      rapport_test_remove_tree (dir);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -372,6 +425,7 @@ main (int   argc,
   g_test_add ("/store-faults/foreign-database", Fixture, NULL, fixture_set_up,
               test_foreign_database, fixture_tear_down);
   g_test_add_func ("/store-faults/concurrent-first-open", test_concurrent_first_open);
+  g_test_add_func ("/store-faults/concurrent-first-imports", test_concurrent_first_imports);
 
   return g_test_run ();
 }

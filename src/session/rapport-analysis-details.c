@@ -87,6 +87,7 @@ details_thread (GTask        *task,
   GError *error = NULL;
   gboolean loaded;
 
+  g_debug ("Loading the details of %u accounts", data->details->len);
   loaded = load_details (data, cancellable, &error);
 
   /* The read transaction ends here, whatever happened: a failed attempt is not tried again. */

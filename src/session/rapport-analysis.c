@@ -393,6 +393,9 @@ load_thread (GTask        *task,
   gint64 account_id = load->account_id;
   GError *error = NULL;
 
+  g_debug ("Loading the summary of account %" G_GINT64_FORMAT " in %s", account_id,
+           load->data_dir);
+
   /* WAL lets this connection read while the window's is in use, and keeps what its read
    * transaction sees until the details are loaded. */
   if (!(connection = rapport_store_open (load->data_dir, &error)) ||

@@ -113,6 +113,7 @@ rapport_import_paths_full (RapportStore               *store,
   RapportStoreImport *import;
   g_autoptr(RapportImportQueue) queue = NULL;
   gboolean maybe_imported = FALSE;
+  RapportPlatform platform;
   gint64 fallback_at;
   RapportDateSource fallback_source;
 
@@ -121,8 +122,11 @@ rapport_import_paths_full (RapportStore               *store,
 
   if (!(archive = rapport_archive_open_many (paths, error)))
     return FALSE;
-  if (rapport_import_detect (archive, &import_func, error) == RAPPORT_PLATFORM_UNKNOWN)
+  if ((platform = rapport_import_detect (archive, &import_func, error)) ==
+      RAPPORT_PLATFORM_UNKNOWN)
     return FALSE;
+  g_debug ("%s: a %s export", rapport_archive_get_name (archive),
+           rapport_platform_to_string (platform));
   if (!(sample_hash = rapport_export_sample_hash (archive, cancellable, error)) ||
       !rapport_store_has_sample_hash (store, sample_hash, &maybe_imported, error))
     return FALSE;
@@ -175,6 +179,7 @@ rapport_import_paths_full (RapportStore               *store,
   if (!rapport_store_import_set_content_hash (import, content_hash, summary, error))
     return FALSE;
 
+  g_debug ("%s: read, committing", rapport_archive_get_name (archive));
   return rapport_store_import_commit (import, summary, error);
 }
 

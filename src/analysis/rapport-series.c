@@ -38,7 +38,8 @@ rapport_day_of (gint64 t)
 
 /* Which real total wins when one day has several: the size of an exported list is counted, the
  * others are stated; a profile total is the platform's own figure at the export; a live refresh
- * reads the same public figure; insights totals are often rounded or lag by a day. */
+ * reads the same public figure; insights and analytics totals are often rounded or lag by a
+ * day. */
 static int
 source_rank (RapportCountSource source)
 {
@@ -51,6 +52,7 @@ source_rank (RapportCountSource source)
     case RAPPORT_COUNT_SOURCE_LIVE:
       return 2;
     case RAPPORT_COUNT_SOURCE_INSIGHTS:
+    case RAPPORT_COUNT_SOURCE_ANALYTICS:
       return 3;
     case RAPPORT_COUNT_SOURCE_RECONSTRUCTION:
     default:

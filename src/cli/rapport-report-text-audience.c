@@ -63,6 +63,8 @@ count_source_title (RapportCountSource source)
       return _("insights");
     case RAPPORT_COUNT_SOURCE_LIVE:
       return _("live refresh");
+    case RAPPORT_COUNT_SOURCE_ANALYTICS:
+      return _("analytics export");
     case RAPPORT_COUNT_SOURCE_RECONSTRUCTION:
     default:
       return _("rebuilt from follow dates");

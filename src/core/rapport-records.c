@@ -125,6 +125,7 @@ rapport_count_source_to_string (RapportCountSource source)
     case RAPPORT_COUNT_SOURCE_INSIGHTS: return "insights";
     case RAPPORT_COUNT_SOURCE_LIVE: return "live";
     case RAPPORT_COUNT_SOURCE_RECONSTRUCTION: return "reconstruction";
+    case RAPPORT_COUNT_SOURCE_ANALYTICS: return "analytics";
     default: return "snapshot";
     }
 }

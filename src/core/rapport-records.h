@@ -69,6 +69,7 @@ typedef enum
   RAPPORT_COUNT_SOURCE_INSIGHTS,       /* professional-account insights */
   RAPPORT_COUNT_SOURCE_LIVE,           /* an opt-in refresh of public counts */
   RAPPORT_COUNT_SOURCE_RECONSTRUCTION, /* follow dates of current followers: a lower bound */
+  RAPPORT_COUNT_SOURCE_ANALYTICS,      /* a daily total of a creator analytics export */
 } RapportCountSource;
 
 typedef enum

@@ -284,7 +284,7 @@ load_counts (RapportStore    *self,
           continue;
         }
       for (RapportCountSource s = RAPPORT_COUNT_SOURCE_SNAPSHOT;
-           s <= RAPPORT_COUNT_SOURCE_RECONSTRUCTION;
+           s <= RAPPORT_COUNT_SOURCE_ANALYTICS;
            s++)
         if (g_strcmp0 (source, rapport_count_source_to_string (s)) == 0)
           count.source = s;

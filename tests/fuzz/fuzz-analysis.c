@@ -135,7 +135,8 @@ write_account (RapportStore *store,
 {
   const char *types[] = { "photo", "video", "reel", "carousel", "text", "reply", "repost", "story",
                           "bogus" };
-  const char *sources[] = { "snapshot", "profile", "insights", "live", "reconstruction", "?" };
+  const char *sources[] = { "snapshot", "profile", "insights", "live", "reconstruction", "analytics",
+                            "?" };
   guint n_snapshots = take_byte (in) % 4;
   guint n_posts = take_byte (in) % 12;
   guint n_counts = take_byte (in) % 6;

@@ -116,3 +116,39 @@ rapport_export_name_choose_date (gint64  from_name,
   *exported_at = file_time;
   return RAPPORT_DATE_SOURCE_FILE_TIME;
 }
+
+char *
+rapport_export_name_of_archive (RapportArchive *archive,
+                                const char     *entry)
+{
+  const char *name;
+  g_autofree char *folder = NULL;
+  g_autofree char *folder_name = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_ARCHIVE (archive), NULL);
+
+  name = rapport_archive_get_name (archive);
+  if (g_strcmp0 (name, entry) != 0)
+    return g_strdup (name);
+
+  folder = g_path_get_dirname (rapport_archive_get_path (archive));
+  folder_name = g_path_get_basename (folder);
+  if (strcmp (folder_name, ".") == 0 || strcmp (folder_name, G_DIR_SEPARATOR_S) == 0)
+    return g_strdup (name);
+  return g_steal_pointer (&folder_name);
+}
+
+char *
+rapport_export_name_get_handle (const char *name,
+                                const char *platform,
+                                gboolean   *provisional)
+{
+  char *handle;
+
+  g_return_val_if_fail (provisional != NULL, NULL);
+
+  if ((handle = rapport_export_name_get_user (name, platform)) != NULL)
+    return handle;
+  *provisional = TRUE;
+  return rapport_export_name_strip (name);
+}

@@ -11,6 +11,7 @@
 #include <glib.h>
 
 #include "core/rapport-records.h"
+#include "import/rapport-archive.h"
 
 G_BEGIN_DECLS
 
@@ -19,12 +20,24 @@ G_BEGIN_DECLS
  * without case; else NULL. */
 char *rapport_export_name_get_user (const char *name,
                                     const char *platform);
+/* Whose export @name is when nothing inside says it: the user it gives (as
+ * rapport_export_name_get_user()); else a stand-in made of @name (as rapport_export_name_strip()),
+ * and *@provisional is then set to TRUE; else NULL. */
+char *rapport_export_name_get_handle (const char *name,
+                                      const char *platform,
+                                      gboolean   *provisional);
 /* @name without the extension of an archive or a JSON file and without surrounding spaces
  * ("TikTok Data.zip" → "TikTok Data"); NULL when nothing is left. */
 char *rapport_export_name_strip    (const char *name);
 /* The length of @name's archive extension (".zip", ".tar.gz", ".7z"…), compared without case;
  * 0 when @name has none. */
 gsize rapport_export_name_archive_extension (const char *name);
+
+/* The name that may say whose export this is and when it was made: the archive's or the
+ * folder's, or for @entry opened alone (the archive is that one file), the name of the folder
+ * it sits in. */
+char *rapport_export_name_of_archive (RapportArchive *archive,
+                                      const char     *entry);
 
 /* When the export was made, and how that is known: the date its name gives (@from_name, 0 for
  * none), since whoever named it wrote down that day, unless something inside is newer than the

@@ -356,9 +356,8 @@ relation_rows (const RapportJsonValue  *elements,
   return TRUE;
 }
 
-/* "https://www.tiktokv.com/share/video/7300000000000000001/" → "7300000000000000001" */
-static char *
-video_id_from_link (const char *link)
+char *
+rapport_tiktok_video_id_from_link (const char *link)
 {
   const char *p;
   gsize len = 0;
@@ -422,7 +421,7 @@ video_rows (const RapportJsonValue  *elements,
         }
 
       post.url = get_text (row, "Link");
-      id = video_id_from_link (post.url);
+      id = rapport_tiktok_video_id_from_link (post.url);
       if (id == NULL)
         id = g_strdup_printf ("%" G_GINT64_FORMAT, post.created_at);
       post.platform_id = id;
@@ -566,26 +565,6 @@ read_other_long_lists (Import      *import,
   return TRUE;
 }
 
-/* The name that may say whose export this is and when it was made: the archive's or the
- * folder's, or for TikTok's own file opened alone, the name of the folder it sits in. */
-static char *
-get_export_name (RapportArchive *archive,
-                 const char     *entry)
-{
-  const char *name = rapport_archive_get_name (archive);
-  g_autofree char *folder = NULL;
-  g_autofree char *folder_name = NULL;
-
-  if (g_strcmp0 (name, entry) != 0)
-    return g_strdup (name);
-
-  folder = g_path_get_dirname (rapport_archive_get_path (archive));
-  folder_name = g_path_get_basename (folder);
-  if (strcmp (folder_name, ".") == 0 || strcmp (folder_name, G_DIR_SEPARATOR_S) == 0)
-    return g_strdup (name);
-  return g_steal_pointer (&folder_name);
-}
-
 /* Whose export this is when no profile says it: the user its name gives
  * ("tiktok-<user>-<date>…"), else a stand-in made of the name, and the account is then marked
  * provisional.  Returns the handle. */
@@ -596,11 +575,8 @@ name_account (RapportAccountInfo *account,
 {
   char *handle;
 
-  if ((handle = rapport_export_name_get_user (export_name, "tiktok")) != NULL)
-    return handle;
-
-  account->provisional = TRUE;
-  if ((handle = rapport_export_name_strip (export_name)) != NULL)
+  if ((handle = rapport_export_name_get_handle (export_name, "tiktok",
+                                                &account->provisional)) != NULL)
     return handle;
   /* The entry's name ends in user_data.json: something is left of it. */
   return rapport_export_name_strip (entry);
@@ -701,7 +677,7 @@ rapport_tiktok_import_with_limit (RapportArchive     *archive,
   if (!read_other_long_lists (&import, long_lists, error))
     return FALSE;
 
-  export_name = get_export_name (archive, entry);
+  export_name = rapport_export_name_of_archive (archive, entry);
   if (sections.profile != NULL)
     {
       account.handle = get_text (sections.profile, "userName");

@@ -19,4 +19,9 @@ gboolean rapport_tiktok_import     (RapportArchive     *archive,
                                     GCancellable       *cancellable,
                                     GError            **error);
 
+/* The id of the video a link names, which keys TikTok's videos wherever they come from:
+ * "https://www.tiktokv.com/share/video/7300000000000000001/" → "7300000000000000001"; NULL
+ * when @link names none. */
+char    *rapport_tiktok_video_id_from_link (const char *link);
+
 G_END_DECLS

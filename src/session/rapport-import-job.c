@@ -17,6 +17,7 @@
 #include "session/rapport-import-queue.h"
 #include "import/rapport-instagram-importer.h"
 #include "import/rapport-tiktok-importer.h"
+#include "import/rapport-tiktok-studio.h"
 #include "import/rapport-twitter-importer.h"
 
 typedef struct
@@ -29,6 +30,7 @@ typedef struct
 static const Importer importers[] = {
   { RAPPORT_PLATFORM_TWITTER, rapport_twitter_recognizes, rapport_twitter_import },
   { RAPPORT_PLATFORM_TIKTOK, rapport_tiktok_recognizes, rapport_tiktok_import },
+  { RAPPORT_PLATFORM_TIKTOK, rapport_tiktok_studio_recognizes, rapport_tiktok_studio_import },
   { RAPPORT_PLATFORM_INSTAGRAM, rapport_instagram_recognizes, rapport_instagram_import },
 };
 

@@ -138,6 +138,36 @@ test_meta_text (void)
 }
 
 static void
+test_us (void)
+{
+  /* date -u -d "2026-05-26 10:23 UTC" +%s */
+  assert_parses (rapport_date_parse_us, "05/26/2026 10:23", 1779790980);
+  assert_parses (rapport_date_parse_us, " 5/26/2026 10:23:05 ", 1779790985);
+  assert_parses (rapport_date_parse_us, "05/26/2026", 1779753600);
+
+  assert_refuses (rapport_date_parse_us, NULL);
+  assert_refuses (rapport_date_parse_us, "26/05/2026 10:23");
+  assert_refuses (rapport_date_parse_us, "02/30/2026 10:23");
+  assert_refuses (rapport_date_parse_us, "05/26/2026 10:23 PM");
+  assert_refuses (rapport_date_parse_us, "2026-05-26 10:23");
+}
+
+static void
+test_find_last_month_day_year (void)
+{
+  /* date -u -d "2026-06-21 UTC" +%s */
+  assert_parses (rapport_date_find_last_month_day_year,
+                 "May-25-2026_Jun-21-2026_17841400000000000.csv", 1782000000);
+  assert_parses (rapport_date_find_last_month_day_year, "jun-21-2026.csv", 1782000000);
+  assert_parses (rapport_date_find_last_month_day_year, "Jun-21-2026_Feb-30-2026", 1782000000);
+
+  assert_refuses (rapport_date_find_last_month_day_year, NULL);
+  assert_refuses (rapport_date_find_last_month_day_year, "export.csv");
+  assert_refuses (rapport_date_find_last_month_day_year, "xJun-21-2026.csv");
+  assert_refuses (rapport_date_find_last_month_day_year, "Jun-21-20261.csv");
+}
+
+static void
 test_find_in_name (void)
 {
   /* date -u -d "2026-01-04 UTC" +%s, date -u -d "2022-07-31 UTC" +%s */
@@ -209,7 +239,9 @@ main (int   argc,
   g_test_add_func ("/dates/iso8601", test_iso8601);
   g_test_add_func ("/dates/analytics", test_analytics);
   g_test_add_func ("/dates/meta-text", test_meta_text);
+  g_test_add_func ("/dates/us", test_us);
   g_test_add_func ("/dates/find-in-name", test_find_in_name);
+  g_test_add_func ("/dates/find-last-month-day-year", test_find_last_month_day_year);
   g_test_add_func ("/dates/format-day", test_format_day);
   g_test_add_func ("/dates/locale-independent", test_locale_independent);
 

@@ -528,6 +528,69 @@ rapport_date_find_in_name (const char *name,
   return FALSE;
 }
 
+gboolean
+rapport_date_parse_us (const char *text,
+                       gint64     *out)
+{
+  const char *p = text;
+  gint year, month, day, hour = 0, minute = 0, second = 0;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+
+  skip_spaces (&p);
+  if (!read_number (&p, 1, 2, &month) || !expect_char (&p, '/') ||
+      !read_number (&p, 1, 2, &day) || !expect_char (&p, '/') ||
+      !read_number (&p, 4, 4, &year))
+    return FALSE;
+  skip_spaces (&p);
+  if (*p != '\0' && !read_clock (&p, &hour, &minute, &second))
+    return FALSE;
+  skip_spaces (&p);
+  if (*p != '\0')
+    return FALSE;
+
+  return make_time (year, month, day, hour, minute, second, 0, out);
+}
+
+/* "Jun-21-2026" at @p, not followed by another digit. */
+static gboolean
+read_month_day_year (const char *p,
+                     gint64     *out)
+{
+  gint year, month, day;
+
+  if (!read_name (&p, month_names, G_N_ELEMENTS (month_names), &month) ||
+      !expect_char (&p, '-') || !read_number (&p, 1, 2, &day) || !expect_char (&p, '-') ||
+      !read_number (&p, 4, 4, &year) || g_ascii_isdigit (*p))
+    return FALSE;
+  return plausible_day (year, month + 1, day, out);
+}
+
+gboolean
+rapport_date_find_last_month_day_year (const char *name,
+                                       gint64     *out)
+{
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (name == NULL)
+    return FALSE;
+
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      /* Only at the start of a word, so "xMay-25-2026" is no date. */
+      if (g_ascii_isalpha (*p) && (p == name || !g_ascii_isalpha (p[-1])) &&
+          read_month_day_year (p, out))
+        found = TRUE;
+    }
+
+  return found;
+}
+
 char *
 rapport_date_format_day (gint64 unix_seconds)
 {

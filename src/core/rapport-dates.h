@@ -37,6 +37,14 @@ gboolean rapport_date_parse_meta_text (const char *text,
  * YYYY-Mon-DD, with the time when -HH-MM-SS follows ("meta-2026-Jan-04-10-15-30"), as UTC. */
 gboolean rapport_date_find_in_name    (const char *name,
                                        gint64     *out);
+/* "05/26/2026 10:23", "5/26/2026 10:23:05" or "05/26/2026" (month first, as Meta Business
+ * Suite writes them in English), without a zone: taken as UTC. */
+gboolean rapport_date_parse_us        (const char *text,
+                                       gint64     *out);
+/* The last date written Mon-DD-YYYY in a name, as midnight UTC: the end of the range that Meta
+ * Business Suite names its exports by ("May-25-2026_Jun-21-2026_1784.csv" → 2026-06-21). */
+gboolean rapport_date_find_last_month_day_year (const char *name,
+                                                gint64     *out);
 /* "2024-05-01" (UTC); NULL when @unix_seconds is outside the years 1–9999. */
 char    *rapport_date_format_day      (gint64      unix_seconds);
 

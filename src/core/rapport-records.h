@@ -134,6 +134,10 @@ typedef struct
   const char * const *mentions;
 
   gboolean archived; /* the creator archived it: still their post, hidden from the profile */
+  /* created_at is known to the minute only, and platform_id is not the id other exports of
+   * the platform use (Meta Business Suite's CSV): the store joins the post to one of the
+   * account created within that minute, when there is exactly one. */
+  gboolean minute_only;
 } RapportPost;
 
 typedef struct

@@ -11,6 +11,8 @@
 
 #include "import/rapport-csv.h"
 #include "core/rapport-import-error.h"
+#include "core/rapport-numbers.h"
+#include "core/rapport-records.h"
 
 struct _RapportCsvReader
 {
@@ -610,4 +612,13 @@ rapport_csv_reader_get_column (RapportCsvReader *self,
     return NULL;
 
   return rapport_csv_reader_get_field (self, (guint) column);
+}
+
+gint64
+rapport_csv_reader_get_count (RapportCsvReader *self,
+                              int               column)
+{
+  g_return_val_if_fail (self != NULL, RAPPORT_COUNT_UNKNOWN);
+
+  return rapport_count_or_unknown (rapport_csv_reader_get_column (self, column));
 }

@@ -81,6 +81,10 @@ int                 rapport_csv_reader_find_column_any  (RapportCsvReader   *sel
 /* The current row's field in @column, or NULL when @column is -1 or the row is shorter. */
 const char         *rapport_csv_reader_get_column       (RapportCsvReader   *self,
                                                          int                 column);
+/* The count in the current row's @column as rapport_count_or_unknown() reads it:
+ * RAPPORT_COUNT_UNKNOWN for a missing column or value. */
+gint64              rapport_csv_reader_get_count        (RapportCsvReader   *self,
+                                                         int                 column);
 
 /* The header lookup on its own, for tables that do not come from CSV (spreadsheet rows): the
  * index in @texts (@n_texts of them; NULL entries never match) of the first of @names found,

@@ -16,7 +16,6 @@
 #include <glib/gi18n.h>
 
 #include "core/rapport-dates.h"
-#include "core/rapport-numbers.h"
 #include "core/rapport-text.h"
 #include "import/rapport-csv.h"
 #include "core/rapport-import-error.h"
@@ -347,13 +346,6 @@ read_relations (RapportTwitterImport  *self,
   return TRUE;
 }
 
-static gint64
-csv_count (RapportCsvReader *reader,
-           int               column)
-{
-  return rapport_count_or_unknown (rapport_csv_reader_get_column (reader, column));
-}
-
 static int
 require_column (RapportCsvReader  *reader,
                 const char        *entry,
@@ -459,12 +451,12 @@ import_analytics (RapportTwitterImport  *self,
         post.url = link;
       else
         post.url = url = rapport_twitter_post_url (username, id);
-      post.impressions = csv_count (reader, col_impressions);
-      post.engagements = csv_count (reader, col_engagements);
-      post.shares = csv_count (reader, col_retweets);
-      post.replies = csv_count (reader, col_replies);
-      post.likes = csv_count (reader, col_likes);
-      post.follows = csv_count (reader, col_follows);
+      post.impressions = rapport_csv_reader_get_count (reader, col_impressions);
+      post.engagements = rapport_csv_reader_get_count (reader, col_engagements);
+      post.shares = rapport_csv_reader_get_count (reader, col_retweets);
+      post.replies = rapport_csv_reader_get_count (reader, col_replies);
+      post.likes = rapport_csv_reader_get_count (reader, col_likes);
+      post.follows = rapport_csv_reader_get_count (reader, col_follows);
       post.hashtags = (const char * const *) hashtags;
       post.mentions = (const char * const *) mentions;
 

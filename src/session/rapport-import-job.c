@@ -16,6 +16,7 @@
 #include "session/rapport-import-job.h"
 #include "session/rapport-import-queue.h"
 #include "import/rapport-instagram-importer.h"
+#include "import/rapport-meta-analytics.h"
 #include "import/rapport-tiktok-importer.h"
 #include "import/rapport-tiktok-studio.h"
 #include "import/rapport-twitter-importer.h"
@@ -32,6 +33,9 @@ static const Importer importers[] = {
   { RAPPORT_PLATFORM_TIKTOK, rapport_tiktok_recognizes, rapport_tiktok_import },
   { RAPPORT_PLATFORM_TIKTOK, rapport_tiktok_studio_recognizes, rapport_tiktok_studio_import },
   { RAPPORT_PLATFORM_INSTAGRAM, rapport_instagram_recognizes, rapport_instagram_import },
+  /* Last: a data export that also holds a Meta Business Suite CSV is the data export. */
+  { RAPPORT_PLATFORM_INSTAGRAM, rapport_meta_analytics_recognizes,
+    rapport_meta_analytics_import },
 };
 
 RapportPlatform
@@ -64,8 +68,8 @@ rapport_import_detect (RapportArchive     *archive,
 
   g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNRECOGNIZED,
                _("%s is not an export Rapport knows. It contains %s. Rapport reads the data "
-                 "exports of Instagram (JSON or HTML), X/Twitter (the archive or an analytics CSV) "
-                 "and TikTok (JSON)."),
+                 "exports of Instagram (JSON or HTML, or Meta Business Suite's post CSV), "
+                 "X/Twitter (the archive or an analytics CSV) and TikTok (JSON)."),
                rapport_archive_get_name (archive),
                n_entries > 0 ? found->str : _("no files"));
   return RAPPORT_PLATFORM_UNKNOWN;

@@ -51,6 +51,45 @@ add_tags (RapportStoreImport  *self,
   return TRUE;
 }
 
+/* The id of the account's one post keyed by its creation time (an export without post ids,
+ * rapport-records.h) created within the minute @post was published in, in *@joined_id; NULL
+ * there when there is none, or more than one to choose from.  Posts with ids of their own are
+ * never joined: two posts of an analytics file may share a minute. */
+static gboolean
+find_same_minute (RapportStoreImport  *self,
+                  const RapportPost   *post,
+                  char               **joined_id,
+                  GError             **error)
+{
+  sqlite3_stmt *stmt;
+  int status;
+  guint n = 0;
+
+  stmt = rapport_store_prepare (self->store,
+    "SELECT platform_post_id FROM post"
+    " WHERE account_id = ?1 AND created_at BETWEEN ?2 AND ?2 + 59"
+    "   AND platform_post_id = CAST (created_at AS TEXT)"
+    " LIMIT 2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->account_id);
+  sqlite3_bind_int64 (stmt, 2, post->created_at - post->created_at % 60);
+  while ((status = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (n++ == 0)
+        *joined_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    }
+  sqlite3_reset (stmt);
+  if (status != SQLITE_DONE)
+    {
+      rapport_store_set_sqlite_error (self->store, error, _("saving posts"));
+      return FALSE;
+    }
+  if (n > 1)
+    g_clear_pointer (joined_id, g_free);
+  return TRUE;
+}
+
 gboolean
 rapport_store_import_add_post (RapportImportSink  *sink,
                                const RapportPost  *post,
@@ -61,6 +100,8 @@ rapport_store_import_add_post (RapportImportSink  *sink,
     post->likes, post->comments, post->shares, post->saves, post->replies, post->quotes,
     post->views, post->impressions, post->reach, post->engagements, post->follows,
   };
+  g_autofree char *joined_id = NULL;
+  const char *platform_id = post->platform_id;
   sqlite3_stmt *stmt;
   gint64 post_id;
 
@@ -73,6 +114,11 @@ rapport_store_import_add_post (RapportImportSink  *sink,
       rapport_store_import_skip (sink, self->source_name, _("a post without an id"));
       return TRUE;
     }
+
+  if (post->minute_only && !find_same_minute (self, post, &joined_id, error))
+    return FALSE;
+  if (joined_id != NULL)
+    platform_id = joined_id;
 
   /* A new post is inserted; one seen before (an earlier export, or an analytics file of this
    * one) is updated instead.  An upsert with RETURNING would do both in one statement, but
@@ -88,7 +134,7 @@ rapport_store_import_add_post (RapportImportSink  *sink,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, self->account_id);
-  sqlite3_bind_text (stmt, 2, post->platform_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, platform_id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, rapport_post_type_to_string (post->type), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, post->created_at);
   rapport_store_bind_text (stmt, 5, post->text);
@@ -110,7 +156,7 @@ rapport_store_import_add_post (RapportImportSink  *sink,
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, self->account_id);
-      sqlite3_bind_text (stmt, 2, post->platform_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, platform_id, -1, SQLITE_STATIC);
       if (sqlite3_step (stmt) != SQLITE_ROW)
         {
           rapport_store_set_sqlite_error (self->store, error, _("saving posts"));

@@ -69,7 +69,8 @@ rapport_import_detect (RapportArchive     *archive,
   g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNRECOGNIZED,
                _("%s is not an export Rapport knows. It contains %s. Rapport reads the data "
                  "exports of Instagram (JSON or HTML, or Meta Business Suite's post CSV), "
-                 "X/Twitter (the archive or an analytics CSV) and TikTok (JSON)."),
+                 "X/Twitter (the archive or an analytics CSV) and TikTok (JSON, or TikTok "
+                 "Studio's CSV)."),
                rapport_archive_get_name (archive),
                n_entries > 0 ? found->str : _("no files"));
   return RAPPORT_PLATFORM_UNKNOWN;

@@ -34,13 +34,13 @@ typedef struct
 } Fixture;
 
 /* HANDLE on Mastodon with 100 followers and one post, and @jo.clips on TikTok, so that the
- * Overview of all accounts has a row for each.  Rapport reads no Mastodon export, so the coach
- * has none to suggest, and no advice at all for so little. */
+ * Overview of all accounts has a row for each.  Rapport has no Mastodon importer (the coach
+ * then has no export to suggest), and no advice at all for so little. */
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  RapportAccountInfo account = { RAPPORT_PLATFORM_MASTODON, HANDLE, "<i>Jo</i>", NULL };
+  RapportAccountInfo account = { RAPPORT_PLATFORM_MASTODON, HANDLE, NULL, "<i>Jo</i>" };
   RapportAccountInfo clips = { RAPPORT_PLATFORM_TIKTOK, "jo.clips", NULL, NULL };
   RapportFollowerCount count = { T0 + 20 * DAY, 100, RAPPORT_COUNT_SOURCE_PROFILE };
   g_autoptr(GError) error = NULL;

@@ -105,6 +105,28 @@ rapport_post_type_to_string (RapportPostType type)
     }
 }
 
+RapportCountSource
+rapport_count_source_from_string (const char *text)
+{
+  for (RapportCountSource s = RAPPORT_COUNT_SOURCE_SNAPSHOT;
+       s <= RAPPORT_COUNT_SOURCE_ANALYTICS;
+       s++)
+    if (g_strcmp0 (text, rapport_count_source_to_string (s)) == 0)
+      return s;
+
+  return RAPPORT_COUNT_SOURCE_SNAPSHOT;
+}
+
+RapportDateSource
+rapport_date_source_from_string (const char *text)
+{
+  for (RapportDateSource s = RAPPORT_DATE_SOURCE_UNKNOWN; s <= RAPPORT_DATE_SOURCE_FILE_TIME; s++)
+    if (g_strcmp0 (text, rapport_date_source_to_string (s)) == 0)
+      return s;
+
+  return RAPPORT_DATE_SOURCE_UNKNOWN;
+}
+
 RapportPostType
 rapport_post_type_from_string (const char *text)
 {

@@ -167,6 +167,9 @@ const char *rapport_post_type_to_string   (RapportPostType  type);
 RapportPostType rapport_post_type_from_string (const char *text);
 const char *rapport_count_source_to_string (RapportCountSource source);
 const char *rapport_date_source_to_string (RapportDateSource source);
+/* The values of strings from the two above; the first value for anything else. */
+RapportCountSource rapport_count_source_from_string (const char *text);
+RapportDateSource  rapport_date_source_from_string  (const char *text);
 
 /* The latest time in range: now plus RAPPORT_TIME_AHEAD_DAYS. */
 gint64      rapport_time_max              (void);

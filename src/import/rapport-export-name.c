@@ -47,23 +47,28 @@ rapport_export_name_get_user (const char *name,
 char *
 rapport_export_name_strip (const char *name)
 {
-  static const char * const extensions[] = { ".tar.gz", ".tgz", ".tar", ".zip", ".json" };
+  static const char * const data_extensions[] = { ".json", ".js", ".csv" };
   g_autofree char *stripped = NULL;
-  gsize len;
+  gboolean cut = TRUE;
 
   g_return_val_if_fail (name != NULL, NULL);
 
+  /* "tweets.js.zip" and "export.json.gz" happen: every extension comes off. */
   stripped = g_strdup (name);
-  len = strlen (stripped);
-  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+  while (cut)
     {
-      gsize ext_len = strlen (extensions[i]);
+      gsize len = strlen (stripped);
+      gsize ext_len = rapport_export_name_archive_extension (stripped);
 
-      if (len > ext_len && g_ascii_strcasecmp (stripped + len - ext_len, extensions[i]) == 0)
-        {
-          stripped[len - ext_len] = '\0';
-          break;
-        }
+      for (guint i = 0; i < G_N_ELEMENTS (data_extensions) && ext_len == 0; i++)
+        if (len > strlen (data_extensions[i]) &&
+            g_ascii_strcasecmp (stripped + len - strlen (data_extensions[i]),
+                                data_extensions[i]) == 0)
+          ext_len = strlen (data_extensions[i]);
+
+      cut = ext_len > 0 && ext_len < len;
+      if (cut)
+        stripped[len - ext_len] = '\0';
     }
 
   g_strstrip (stripped);

@@ -26,7 +26,7 @@ char *rapport_export_name_get_user (const char *name,
 char *rapport_export_name_get_handle (const char *name,
                                       const char *platform,
                                       gboolean   *provisional);
-/* @name without the extension of an archive or a JSON file and without surrounding spaces
+/* @name without the extensions of an archive or a data file and without surrounding spaces
  * ("TikTok Data.zip" → "TikTok Data"); NULL when nothing is left. */
 char *rapport_export_name_strip    (const char *name);
 /* The length of @name's archive extension (".zip", ".tar.gz", ".7z"…), compared without case;

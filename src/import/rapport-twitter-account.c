@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "core/rapport-dates.h"
+#include "import/rapport-export-name.h"
 #include "import/rapport-twitter-private.h"
 
 /* Fills what is still unknown of the account; each source is less trusted than the last. */
@@ -162,37 +163,6 @@ read_payload_details (RapportTwitterImport *self)
     rapport_import_sink_skip (self->sink, entry, _("the archive’s date is missing or unreadable"));
 }
 
-/* "twitter-2023-05-06-a1b2c3.zip" → "twitter-2023-05-06-a1b2c3": the archive's name without
- * what says how it is packed. */
-static char *
-name_stem (const char *name)
-{
-  static const char * const suffixes[] = {
-    ".gz", ".xz", ".bz2", ".zst", ".tar", ".tgz", ".zip", ".7z", ".js", ".csv",
-  };
-  g_autofree char *stem = g_strdup (name);
-  gboolean cut = TRUE;
-
-  while (cut)
-    {
-      gsize len = strlen (stem);
-
-      cut = FALSE;
-      for (guint i = 0; i < G_N_ELEMENTS (suffixes) && !cut; i++)
-        {
-          gsize suffix_len = strlen (suffixes[i]);
-
-          if (len > suffix_len && g_ascii_strcasecmp (stem + len - suffix_len, suffixes[i]) == 0)
-            {
-              stem[len - suffix_len] = '\0';
-              cut = TRUE;
-            }
-        }
-    }
-
-  return g_steal_pointer (&stem);
-}
-
 /* What stands in for the account's name: the archive's name, or for a lone .js file of an
  * archive (".../twitter-2023-05-06-a1b2c3/data/tweets.js") the name of its folder. */
 static char *
@@ -206,7 +176,7 @@ stand_in_name (RapportArchive *archive)
 
   entries = rapport_archive_get_entries (archive, &n_entries);
   if (n_entries != 1 || strcmp (entries[0], name) != 0 || !g_str_has_suffix (name, ".js"))
-    return name_stem (name);
+    return rapport_export_name_strip (name);
 
   folder = g_path_get_dirname (rapport_archive_get_path (archive));
   base = g_path_get_basename (folder);
@@ -218,7 +188,7 @@ stand_in_name (RapportArchive *archive)
       base = g_path_get_basename (parent);
     }
   if (strcmp (base, ".") == 0 || strcmp (base, G_DIR_SEPARATOR_S) == 0)
-    return name_stem (name);
+    return rapport_export_name_strip (name);
   return g_steal_pointer (&base);
 }
 
@@ -264,7 +234,9 @@ rapport_twitter_read_account (RapportTwitterImport  *self,
   if (self->username == NULL && self->account_id == NULL)
     {
       info.provisional = TRUE;
-      info.handle = stand_in = stand_in_name (self->archive);
+      if (!(stand_in = stand_in_name (self->archive)))
+        stand_in = g_strdup (rapport_archive_get_name (self->archive));
+      info.handle = stand_in;
     }
 
   return rapport_import_sink_set_account (self->sink, &info, error);

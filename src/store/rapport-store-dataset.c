@@ -220,11 +220,7 @@ load_snapshots (RapportStore    *self,
       snapshot = rapport_dataset_snapshot_new ();
       snapshot->id = sqlite3_column_int64 (stmt, 0);
       snapshot->exported_at = exported_at;
-      for (RapportDateSource s = RAPPORT_DATE_SOURCE_UNKNOWN;
-           s <= RAPPORT_DATE_SOURCE_FILE_TIME;
-           s++)
-        if (g_strcmp0 (date_source, rapport_date_source_to_string (s)) == 0)
-          snapshot->date_source = s;
+      snapshot->date_source = rapport_date_source_from_string (date_source);
       snapshot->source_name = column_dup (stmt, 3);
       list_sizes[0] = sqlite3_column_int (stmt, 4)
                       ? CLAMP (sqlite3_column_int64 (stmt, 6), 0, MAX_RESERVE) : -1;
@@ -283,23 +279,10 @@ load_counts (RapportStore    *self,
           (*n_dropped)++;
           continue;
         }
-      for (RapportCountSource s = RAPPORT_COUNT_SOURCE_SNAPSHOT;
-           s <= RAPPORT_COUNT_SOURCE_ANALYTICS;
-           s++)
-        if (g_strcmp0 (source, rapport_count_source_to_string (s)) == 0)
-          count.source = s;
+      count.source = rapport_count_source_from_string (source);
       g_array_append_val (dataset->counts, count);
     }
   return finish_rows (self, status, error);
-}
-
-static RapportPostType
-post_type_from_string (const char *text)
-{
-  for (RapportPostType t = RAPPORT_POST_PHOTO; t <= RAPPORT_POST_STORY; t++)
-    if (g_strcmp0 (text, rapport_post_type_to_string (t)) == 0)
-      return t;
-  return RAPPORT_POST_TEXT;
 }
 
 /* Whether every figure of @post is in range or unknown. */
@@ -355,7 +338,7 @@ load_posts (RapportStore    *self,
 
       post->id = sqlite3_column_int64 (stmt, 0);
       post->platform_id = column_dup (stmt, 1);
-      post->type = post_type_from_string ((const char *) sqlite3_column_text (stmt, 2));
+      post->type = rapport_post_type_from_string ((const char *) sqlite3_column_text (stmt, 2));
       post->created_at = sqlite3_column_int64 (stmt, 3);
       post->text = column_dup (stmt, 4);
       post->url = column_dup (stmt, 5);

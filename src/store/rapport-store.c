@@ -576,11 +576,7 @@ rapport_store_list_snapshots (RapportStore  *self,
       snapshot->account_id = sqlite3_column_int64 (stmt, 1);
       snapshot->source_name = dup_column_text (stmt, 2);
       snapshot->exported_at = sqlite3_column_int64 (stmt, 3);
-      for (RapportDateSource s = RAPPORT_DATE_SOURCE_UNKNOWN;
-           s <= RAPPORT_DATE_SOURCE_FILE_TIME;
-           s++)
-        if (g_strcmp0 (date_source, rapport_date_source_to_string (s)) == 0)
-          snapshot->date_source = s;
+      snapshot->date_source = rapport_date_source_from_string (date_source);
       snapshot->imported_at = sqlite3_column_int64 (stmt, 5);
       snapshot->has_followers = sqlite3_column_int (stmt, 6);
       snapshot->has_following = sqlite3_column_int (stmt, 7);

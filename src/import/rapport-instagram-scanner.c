@@ -237,6 +237,24 @@ read_literal (RapportInstagramScanner  *s,
   return rapport_instagram_scan_error (s, _("unexpected text"), error);
 }
 
+/* After a member or an element: a ',' goes on, @close ends the object or array (*closed). */
+static gboolean
+scan_separator (RapportInstagramScanner  *s,
+                char                      close,
+                gboolean                 *closed,
+                GError                  **error)
+{
+  rapport_instagram_scan_skip_space (s);
+  if (rapport_instagram_scan_at_end (s))
+    return rapport_instagram_scan_error (s, _("the file ends too early"), error);
+  if (*s->p != ',' && *s->p != close)
+    return rapport_instagram_scan_error (s, close == '}' ? _("expected “,” or “}”")
+                                                        : _("expected “,” or “]”"), error);
+  *closed = *s->p == close;
+  s->p++;
+  return TRUE;
+}
+
 gboolean
 rapport_instagram_scan_object (RapportInstagramScanner     *s,
                                guint                        depth,
@@ -244,6 +262,8 @@ rapport_instagram_scan_object (RapportInstagramScanner     *s,
                                gpointer                     data,
                                GError                     **error)
 {
+  gboolean closed;
+
   g_assert (*s->p == '{');
 
   if (depth > MAX_DEPTH)
@@ -279,20 +299,10 @@ rapport_instagram_scan_object (RapportInstagramScanner     *s,
           return FALSE;
         }
 
-      rapport_instagram_scan_skip_space (s);
-      if (rapport_instagram_scan_at_end (s))
-        return rapport_instagram_scan_error (s, _("the file ends too early"), error);
-      if (*s->p == ',')
-        {
-          s->p++;
-          continue;
-        }
-      if (*s->p == '}')
-        {
-          s->p++;
-          return TRUE;
-        }
-      return rapport_instagram_scan_error (s, _("expected “,” or “}”"), error);
+      if (!scan_separator (s, '}', &closed, error))
+        return FALSE;
+      if (closed)
+        return TRUE;
     }
 }
 
@@ -303,6 +313,8 @@ rapport_instagram_scan_array (RapportInstagramScanner      *s,
                               gpointer                      data,
                               GError                      **error)
 {
+  gboolean closed;
+
   g_assert (*s->p == '[');
 
   if (depth > MAX_DEPTH)
@@ -331,20 +343,10 @@ rapport_instagram_scan_array (RapportInstagramScanner      *s,
           return FALSE;
         }
 
-      rapport_instagram_scan_skip_space (s);
-      if (rapport_instagram_scan_at_end (s))
-        return rapport_instagram_scan_error (s, _("the file ends too early"), error);
-      if (*s->p == ',')
-        {
-          s->p++;
-          continue;
-        }
-      if (*s->p == ']')
-        {
-          s->p++;
-          return TRUE;
-        }
-      return rapport_instagram_scan_error (s, _("expected “,” or “]”"), error);
+      if (!scan_separator (s, ']', &closed, error))
+        return FALSE;
+      if (closed)
+        return TRUE;
     }
 }
 

@@ -10,6 +10,7 @@
 
 #include "rapport-application.h"
 #include "cli/rapport-cli.h"
+#include "core/rapport-escape.h"
 
 int
 main (int   argc,
@@ -17,6 +18,9 @@ main (int   argc,
 {
   g_autoptr(RapportApplication) app = NULL;
   int status;
+
+  /* Warnings and debug messages quote names and file names from exports. */
+  g_log_set_writer_func (rapport_escape_log_writer, NULL, NULL);
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);

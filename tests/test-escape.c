@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "core/rapport-escape.h"
 
 static void
@@ -92,6 +94,23 @@ test_csv (void)
   assert_csv (NULL, "");
 }
 
+/* Messages quoting a hostile name reach stderr with the name escaped. */
+static void
+test_log_writer (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_log_set_writer_func (rapport_escape_log_writer, NULL, NULL);
+      g_message ("cannot read %s", "a\033]0;pwned\007b");
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*cannot read a\\x1b]0;pwned\\x07b*");
+  g_test_trap_assert_stderr_unmatched ("*\033*");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -100,6 +119,7 @@ main (int   argc,
 
   g_test_add_func ("/escape/terminal", test_terminal);
   g_test_add_func ("/escape/csv", test_csv);
+  g_test_add_func ("/escape/log-writer", test_log_writer);
 
   return g_test_run ();
 }

@@ -95,3 +95,23 @@ rapport_escape_append_csv_field (GString    *out,
     }
   g_string_append_c (out, '"');
 }
+
+GLogWriterOutput
+rapport_escape_log_writer (GLogLevelFlags   log_level,
+                           const GLogField *fields,
+                           gsize            n_fields,
+                           gpointer         user_data)
+{
+  g_autofree GLogField *safe = g_memdup2 (fields, n_fields * sizeof (GLogField));
+  g_autofree char *message = NULL;
+
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      if (g_strcmp0 (safe[i].key, "MESSAGE") != 0 || safe[i].length != -1)
+        continue;
+      message = rapport_escape_for_terminal (safe[i].value, TRUE);
+      safe[i].value = message;
+    }
+
+  return g_log_writer_default (log_level, safe, n_fields, user_data);
+}

@@ -30,4 +30,12 @@ char *rapport_escape_for_terminal     (const char *text,
 void  rapport_escape_append_csv_field (GString    *out,
                                        const char *text);
 
+/* A GLogWriterFunc for g_log_set_writer_func(): writes as GLib's default writer does, with
+ * the message escaped as above (newlines kept), since messages and warnings quote names and
+ * file names of exports. */
+GLogWriterOutput rapport_escape_log_writer (GLogLevelFlags   log_level,
+                                            const GLogField *fields,
+                                            gsize            n_fields,
+                                            gpointer         user_data);
+
 G_END_DECLS

@@ -108,17 +108,13 @@ dup_field (RapportCsvReader *reader,
   return *stripped != '\0' ? g_steal_pointer (&stripped) : NULL;
 }
 
-/* The file's name without ".csv", as a stand-in for an account no row names. */
+/* The file's name without its extensions, as a stand-in for an account no row names. */
 static char *
 stand_in_name (RapportArchive *archive)
 {
-  g_autofree char *name = g_strdup (rapport_archive_get_name (archive));
-  gsize len = strlen (name);
+  char *name = rapport_export_name_strip (rapport_archive_get_name (archive));
 
-  if (len > strlen (".csv") && g_ascii_strcasecmp (name + len - strlen (".csv"), ".csv") == 0)
-    name[len - strlen (".csv")] = '\0';
-  g_strstrip (name);
-  return *name != '\0' ? g_steal_pointer (&name) : g_strdup ("instagram");
+  return name != NULL ? name : g_strdup ("instagram");
 }
 
 /* The first row that names the account, in any of the files. */

@@ -139,6 +139,18 @@ test_add_follower_count (RapportImportSink           *sink,
 }
 
 static gboolean
+test_add_follower_gain (RapportImportSink          *sink,
+                        const RapportFollowerGain  *gain,
+                        GError                    **error)
+{
+  RapportTestSink *self = (RapportTestSink *) sink;
+
+  g_assert_cmpuint (self->n_set_account, >, 0);
+  g_array_append_val (self->gains, *gain);
+  return count_record (self, error);
+}
+
+static gboolean
 test_add_interaction (RapportImportSink         *sink,
                       const RapportInteraction  *interaction,
                       GError                   **error)
@@ -185,6 +197,7 @@ rapport_test_sink_new (void)
   self->parent.add_relation = test_add_relation;
   self->parent.add_post = test_add_post;
   self->parent.add_follower_count = test_add_follower_count;
+  self->parent.add_follower_gain = test_add_follower_gain;
   self->parent.add_interaction = test_add_interaction;
   self->parent.set_export_date = test_set_export_date;
   self->parent.skip = test_skip;
@@ -192,6 +205,7 @@ rapport_test_sink_new (void)
   self->following = g_ptr_array_new_with_free_func (relation_free);
   self->posts = g_ptr_array_new_with_free_func (post_free);
   self->counts = g_array_new (FALSE, FALSE, sizeof (RapportFollowerCount));
+  self->gains = g_array_new (FALSE, FALSE, sizeof (RapportFollowerGain));
   self->interactions = g_ptr_array_new_with_free_func (interaction_free);
   self->skipped = g_ptr_array_new_with_free_func (g_free);
   return self;
@@ -207,6 +221,7 @@ rapport_test_sink_free (RapportTestSink *self)
   g_ptr_array_unref (self->following);
   g_ptr_array_unref (self->posts);
   g_array_unref (self->counts);
+  g_array_unref (self->gains);
   g_ptr_array_unref (self->interactions);
   g_ptr_array_unref (self->skipped);
   g_free (self);

@@ -29,6 +29,7 @@ typedef struct
   GPtrArray *following;    /* RapportRelation with owned strings */
   GPtrArray *posts;        /* RapportPost with owned strings and arrays */
   GArray *counts;          /* RapportFollowerCount */
+  GArray *gains;           /* RapportFollowerGain */
   GPtrArray *interactions; /* RapportInteraction with owned strings */
   gint64 exported_at;
   RapportDateSource date_source;

@@ -165,6 +165,35 @@ rapport_import_sink_add_follower_count (RapportImportSink          *sink,
 }
 
 gboolean
+rapport_import_sink_add_follower_gain (RapportImportSink          *sink,
+                                       const RapportFollowerGain  *gain,
+                                       GError                    **error)
+{
+  char *problem;
+
+  g_return_val_if_fail (sink != NULL, FALSE);
+  g_return_val_if_fail (gain != NULL, FALSE);
+  g_return_val_if_fail (gain->gained != RAPPORT_COUNT_UNKNOWN ||
+                        gain->lost != RAPPORT_COUNT_UNKNOWN, FALSE);
+  g_return_val_if_fail (gain->day % 86400 == 0, FALSE);
+
+  if ((problem = rapport_time_check (_("day"), gain->day, FALSE)) != NULL ||
+      /* Translators: new followers of one day, in the reason it was skipped. */
+      (problem = rapport_count_check (_("new followers"), gain->gained, TRUE)) != NULL ||
+      /* Translators: followers lost on one day, in the reason it was skipped. */
+      (problem = rapport_count_check (_("lost followers"), gain->lost, TRUE)) != NULL)
+    {
+      /* Translators: a record that was skipped: the follows and unfollows of one day. */
+      skip_record (sink, problem, "%s", _("daily follower change"));
+      return TRUE;
+    }
+  if (sink->add_follower_gain == NULL)
+    return TRUE;
+
+  return sink->add_follower_gain (sink, gain, error);
+}
+
+gboolean
 rapport_import_sink_add_interaction (RapportImportSink          *sink,
                                      const RapportInteraction   *interaction,
                                      GError                    **error)

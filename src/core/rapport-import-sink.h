@@ -50,6 +50,10 @@ struct _RapportImportSink
   gboolean (*add_interaction)    (RapportImportSink          *sink,
                                   const RapportInteraction   *interaction,
                                   GError                    **error);
+  /* A later import's gains for the same day replace the known figures of an earlier one. */
+  gboolean (*add_follower_gain)  (RapportImportSink          *sink,
+                                  const RapportFollowerGain  *gain,
+                                  GError                    **error);
   void     (*set_export_date)    (RapportImportSink          *sink,
                                   gint64                      exported_at,
                                   RapportDateSource           source);
@@ -81,6 +85,11 @@ gboolean rapport_import_sink_add_follower_count (RapportImportSink          *sin
                                                  GError                    **error);
 gboolean rapport_import_sink_add_interaction    (RapportImportSink          *sink,
                                                  const RapportInteraction   *interaction,
+                                                 GError                    **error);
+/* A gain with neither figure known, or a day not at midnight UTC, is an importer's mistake
+ * (a critical); a day or a figure out of range is skipped like any record. */
+gboolean rapport_import_sink_add_follower_gain  (RapportImportSink          *sink,
+                                                 const RapportFollowerGain  *gain,
                                                  GError                    **error);
 void     rapport_import_sink_set_export_date    (RapportImportSink          *sink,
                                                  gint64                      exported_at,

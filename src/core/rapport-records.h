@@ -147,6 +147,16 @@ typedef struct
   RapportCountSource source;
 } RapportFollowerCount;
 
+/* The follows and unfollows of one day as an analytics export counts them when it states no
+ * total (Meta's Follows.csv, X's account overview, LinkedIn's new followers).  Such gains are
+ * never a total themselves: the series carries a real total along them. */
+typedef struct
+{
+  gint64 day;    /* Unix seconds at 00:00 UTC of the day */
+  gint64 gained; /* new followers that day; RAPPORT_COUNT_UNKNOWN when not counted */
+  gint64 lost;   /* followers lost that day; RAPPORT_COUNT_UNKNOWN when not counted */
+} RapportFollowerGain;
+
 typedef struct
 {
   RapportInteractionKind kind;

@@ -352,6 +352,16 @@ queue_add_follower_count (RapportImportSink           *sink,
   return drain (self, error) && rapport_import_sink_add_follower_count (self->target, count, error);
 }
 
+static gboolean
+queue_add_follower_gain (RapportImportSink          *sink,
+                         const RapportFollowerGain  *gain,
+                         GError                    **error)
+{
+  RapportImportQueue *self = (RapportImportQueue *) sink;
+
+  return drain (self, error) && rapport_import_sink_add_follower_gain (self->target, gain, error);
+}
+
 static void
 queue_set_export_date (RapportImportSink *sink,
                        gint64             exported_at,
@@ -403,6 +413,7 @@ rapport_import_queue_new (RapportImportSink *target)
   self->sink.add_relation = queue_add_relation;
   self->sink.add_post = queue_add_post;
   self->sink.add_follower_count = queue_add_follower_count;
+  self->sink.add_follower_gain = queue_add_follower_gain;
   self->sink.add_interaction = queue_add_interaction;
   self->sink.set_export_date = queue_set_export_date;
   self->sink.skip = queue_skip;

@@ -44,6 +44,17 @@ add_snapshot (RapportDataset *dataset,
   g_ptr_array_add (dataset->snapshots, snapshot);
 }
 
+static void
+add_gain (RapportDataset *dataset,
+          guint           day,
+          gint64          gained,
+          gint64          lost)
+{
+  RapportFollowerGain gain = { DAY_N (day), gained, lost };
+
+  g_array_append_val (dataset->gains, gain);
+}
+
 static const RapportSeriesPoint *
 point_at (const RapportFollowerSeries *series,
           guint                        index)
@@ -281,6 +292,128 @@ test_large_list (void)
   g_assert_cmpuint (running, ==, n);
 }
 
+/* Gains on days 2 to 6 (day 4 missing: no change), a list of 50 followers exported on day 4:
+ * the days around it carry 50 along the net changes, from day 1 (the day before the first
+ * gain) to day 6. */
+static void
+test_gains_anchored (void)
+{
+  g_autoptr(RapportDataset) dataset = rapport_dataset_new ();
+  g_autoptr(RapportFollowerSeries) series = NULL;
+  const char *who[50];
+  gint64 since[50] = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (who); i++)
+    {
+      char name[8];
+
+      g_snprintf (name, sizeof name, "f%02u", i);
+      who[i] = g_intern_string (name);
+    }
+  add_gain (dataset, 2, 5, 1);
+  add_gain (dataset, 3, 3, RAPPORT_COUNT_UNKNOWN);
+  add_gain (dataset, 5, 10, 2);
+  add_gain (dataset, 6, RAPPORT_COUNT_UNKNOWN, 4);
+  add_snapshot (dataset, DAY_N (4) + 12 * HOUR, who, since, G_N_ELEMENTS (who));
+
+  series = rapport_follower_series_compute (dataset);
+  g_assert_cmpuint (series->points->len, ==, 6);
+  /* 50 on day 4; day 3 is 50 minus day 4's change (none); day 2 minus day 3's +3; day 1
+   * minus day 2's +4. */
+  assert_point (series, 0, DAY_N (1), 43, RAPPORT_SERIES_ANCHORED, RAPPORT_COUNT_SOURCE_ANALYTICS);
+  assert_point (series, 1, DAY_N (2), 47, RAPPORT_SERIES_ANCHORED, RAPPORT_COUNT_SOURCE_ANALYTICS);
+  assert_point (series, 2, DAY_N (3), 50, RAPPORT_SERIES_ANCHORED, RAPPORT_COUNT_SOURCE_ANALYTICS);
+  assert_point (series, 3, DAY_N (4), 50, RAPPORT_SERIES_REAL, RAPPORT_COUNT_SOURCE_SNAPSHOT);
+  assert_point (series, 4, DAY_N (5), 58, RAPPORT_SERIES_ANCHORED, RAPPORT_COUNT_SOURCE_ANALYTICS);
+  assert_point (series, 5, DAY_N (6), 54, RAPPORT_SERIES_ANCHORED, RAPPORT_COUNT_SOURCE_ANALYTICS);
+  g_assert_cmpuint (rapport_follower_series_count_kind (series, RAPPORT_SERIES_ANCHORED), ==, 5);
+}
+
+/* Two totals inside the stretch: each day follows the nearer one, so a disagreement between
+ * gains and totals shows as a step halfway, not as a drift over the whole stretch.  Anchored
+ * days win over a reconstruction, which is only a lower bound; a total two days past the last
+ * gain anchors nothing. */
+static void
+test_gains_nearest_total (void)
+{
+  g_autoptr(RapportDataset) dataset = rapport_dataset_new ();
+  g_autoptr(RapportFollowerSeries) series = NULL;
+  const char *who[] = { "a", "b" };
+  const gint64 since[] = { DAY_N (0), DAY_N (0) };
+
+  for (guint day = 2; day <= 8; day++)
+    add_gain (dataset, day, 10, RAPPORT_COUNT_UNKNOWN);
+  add_count (dataset, DAY_N (2), 1000, RAPPORT_COUNT_SOURCE_ANALYTICS);
+  add_count (dataset, DAY_N (8), 1100, RAPPORT_COUNT_SOURCE_PROFILE);
+  add_snapshot (dataset, DAY_N (10), who, since, G_N_ELEMENTS (who));
+
+  series = rapport_follower_series_compute (dataset);
+  g_assert_cmpuint (series->points->len, ==, 11);
+  /* Day 0 is before the day before the first gain: rebuilt from the list's follow dates. */
+  assert_point (series, 0, DAY_N (0), 2, RAPPORT_SERIES_RECONSTRUCTED,
+                RAPPORT_COUNT_SOURCE_RECONSTRUCTION);
+  assert_point (series, 1, DAY_N (1), 990, RAPPORT_SERIES_ANCHORED, RAPPORT_COUNT_SOURCE_ANALYTICS);
+  assert_point (series, 2, DAY_N (2), 1000, RAPPORT_SERIES_REAL, RAPPORT_COUNT_SOURCE_ANALYTICS);
+  assert_point (series, 3, DAY_N (3), 1010, RAPPORT_SERIES_ANCHORED, RAPPORT_COUNT_SOURCE_ANALYTICS);
+  assert_point (series, 4, DAY_N (4), 1020, RAPPORT_SERIES_ANCHORED, RAPPORT_COUNT_SOURCE_ANALYTICS);
+  /* Day 5 is as near to day 2 as to day 8: the earlier total wins the tie. */
+  assert_point (series, 5, DAY_N (5), 1030, RAPPORT_SERIES_ANCHORED, RAPPORT_COUNT_SOURCE_ANALYTICS);
+  assert_point (series, 6, DAY_N (6), 1080, RAPPORT_SERIES_ANCHORED, RAPPORT_COUNT_SOURCE_ANALYTICS);
+  assert_point (series, 7, DAY_N (7), 1090, RAPPORT_SERIES_ANCHORED, RAPPORT_COUNT_SOURCE_ANALYTICS);
+  assert_point (series, 8, DAY_N (8), 1100, RAPPORT_SERIES_REAL, RAPPORT_COUNT_SOURCE_PROFILE);
+  assert_point (series, 9, DAY_N (9), 2, RAPPORT_SERIES_RECONSTRUCTED,
+                RAPPORT_COUNT_SOURCE_RECONSTRUCTION);
+  assert_point (series, 10, DAY_N (10), 2, RAPPORT_SERIES_REAL, RAPPORT_COUNT_SOURCE_SNAPSHOT);
+}
+
+/* Gains with no total beside them state no total: no point at all, and a total far away is
+ * joined to nothing by them. */
+static void
+test_gains_without_anchor (void)
+{
+  g_autoptr(RapportDataset) dataset = rapport_dataset_new ();
+  g_autoptr(RapportFollowerSeries) series = NULL;
+
+  add_gain (dataset, 10, 40, 2);
+  add_gain (dataset, 11, 30, 1);
+  series = rapport_follower_series_compute (dataset);
+  g_assert_cmpuint (series->points->len, ==, 0);
+  g_clear_pointer (&series, rapport_follower_series_free);
+
+  /* A total on day 13 is two days past the last gain: too far to carry. */
+  add_count (dataset, DAY_N (13), 500, RAPPORT_COUNT_SOURCE_PROFILE);
+  series = rapport_follower_series_compute (dataset);
+  g_assert_cmpuint (series->points->len, ==, 1);
+  assert_point (series, 0, DAY_N (13), 500, RAPPORT_SERIES_REAL, RAPPORT_COUNT_SOURCE_PROFILE);
+  g_clear_pointer (&series, rapport_follower_series_free);
+
+  /* One on day 12, the day after: it anchors both days and the day before them. */
+  add_count (dataset, DAY_N (12), 480, RAPPORT_COUNT_SOURCE_PROFILE);
+  series = rapport_follower_series_compute (dataset);
+  g_assert_cmpuint (series->points->len, ==, 5);
+  assert_point (series, 0, DAY_N (9), 413, RAPPORT_SERIES_ANCHORED, RAPPORT_COUNT_SOURCE_ANALYTICS);
+  assert_point (series, 1, DAY_N (10), 451, RAPPORT_SERIES_ANCHORED, RAPPORT_COUNT_SOURCE_ANALYTICS);
+  assert_point (series, 2, DAY_N (11), 480, RAPPORT_SERIES_ANCHORED, RAPPORT_COUNT_SOURCE_ANALYTICS);
+  assert_point (series, 3, DAY_N (12), 480, RAPPORT_SERIES_REAL, RAPPORT_COUNT_SOURCE_PROFILE);
+  assert_point (series, 4, DAY_N (13), 500, RAPPORT_SERIES_REAL, RAPPORT_COUNT_SOURCE_PROFILE);
+}
+
+/* Gains larger than the total behind them (losses not counted) never go below zero. */
+static void
+test_gains_never_negative (void)
+{
+  g_autoptr(RapportDataset) dataset = rapport_dataset_new ();
+  g_autoptr(RapportFollowerSeries) series = NULL;
+
+  add_gain (dataset, 1, 30, RAPPORT_COUNT_UNKNOWN);
+  add_gain (dataset, 2, 30, RAPPORT_COUNT_UNKNOWN);
+  add_count (dataset, DAY_N (2), 40, RAPPORT_COUNT_SOURCE_PROFILE);
+  series = rapport_follower_series_compute (dataset);
+  g_assert_cmpuint (series->points->len, ==, 3);
+  assert_point (series, 0, DAY_N (0), 0, RAPPORT_SERIES_ANCHORED, RAPPORT_COUNT_SOURCE_ANALYTICS);
+  assert_point (series, 1, DAY_N (1), 10, RAPPORT_SERIES_ANCHORED, RAPPORT_COUNT_SOURCE_ANALYTICS);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -295,6 +428,10 @@ main (int   argc,
   g_test_add_func ("/series/after-dated-list", test_after_dated_list);
   g_test_add_func ("/series/total-before-follow-dates", test_total_before_follow_dates);
   g_test_add_func ("/series/large-list", test_large_list);
+  g_test_add_func ("/series/gains-anchored", test_gains_anchored);
+  g_test_add_func ("/series/gains-nearest-total", test_gains_nearest_total);
+  g_test_add_func ("/series/gains-without-anchor", test_gains_without_anchor);
+  g_test_add_func ("/series/gains-never-negative", test_gains_never_negative);
 
   return g_test_run ();
 }

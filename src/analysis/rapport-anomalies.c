@@ -180,6 +180,9 @@ rapport_anomalies_detect (const RapportFollowerSeries *series,
 
       if (before->kind != after->kind || after->kind == RAPPORT_SERIES_INTERPOLATED)
         continue;
+      /* Between two anchored days the change is the day's counted follows and unfollows. */
+      if (after->kind == RAPPORT_SERIES_ANCHORED)
+        change.group = RAPPORT_SERIES_REAL;
       if (after->kind == RAPPORT_SERIES_REAL && before->source != after->source)
         continue;
       g_array_append_val (changes, change);

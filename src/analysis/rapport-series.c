@@ -123,6 +123,102 @@ collect_real_totals (const RapportDataset *dataset)
   return best;
 }
 
+/* The daily gains of the dataset as a running sum: the net change from the day before the
+ * first gain to the end of each day.  Days without a record inside the stretch count as no
+ * change, as Meta leaves out days without follows. */
+typedef struct
+{
+  gint64 first_day;   /* the first day with a gain; the stretch starts the day before */
+  gint64 last_day;
+  gint64 *net_to;     /* net_to[i]: the sum of gained - lost up to day first_day + i */
+} GainStretch;
+
+static gboolean
+gain_stretch_init (GainStretch          *stretch,
+                   const RapportDataset *dataset)
+{
+  const GArray *gains = dataset->gains;
+  gint64 n_days;
+  gint64 sum = 0;
+  guint next = 0;
+
+  *stretch = (GainStretch) { 0 };
+  if (gains == NULL || gains->len == 0)
+    return FALSE;
+  stretch->first_day = g_array_index (gains, RapportFollowerGain, 0).day;
+  stretch->last_day = g_array_index (gains, RapportFollowerGain, gains->len - 1).day;
+  n_days = (stretch->last_day - stretch->first_day) / DAY + 1;
+  stretch->net_to = g_new (gint64, n_days);
+  for (gint64 i = 0; i < n_days; i++)
+    {
+      gint64 day = stretch->first_day + i * DAY;
+
+      for (; next < gains->len && g_array_index (gains, RapportFollowerGain, next).day <= day;
+           next++)
+        {
+          const RapportFollowerGain *gain = &g_array_index (gains, RapportFollowerGain, next);
+
+          if (gain->day != day)
+            continue;
+          if (gain->gained != RAPPORT_COUNT_UNKNOWN)
+            sum += gain->gained;
+          if (gain->lost != RAPPORT_COUNT_UNKNOWN)
+            sum -= gain->lost;
+        }
+      stretch->net_to[i] = sum;
+    }
+  return TRUE;
+}
+
+/* The net change from the start of the stretch to the end of @day; flat outside it. */
+static gint64
+gain_stretch_net_to (const GainStretch *stretch,
+                     gint64             day)
+{
+  if (day < stretch->first_day)
+    return 0;
+  if (day > stretch->last_day)
+    day = stretch->last_day;
+  return stretch->net_to[(day - stretch->first_day) / DAY];
+}
+
+/* Whether a total on @day can anchor the stretch: inside it, or one day beside it, as when an
+ * account export is made the day after an analytics export's range ends. */
+static gboolean
+gain_stretch_anchors (const GainStretch *stretch,
+                      gint64             day)
+{
+  return day >= stretch->first_day - 2 * DAY && day <= stretch->last_day + DAY;
+}
+
+/* The follower count of @day carried from the real total nearest to it among those that anchor
+ * the stretch, or -1 when none does or @day lies outside the stretch. */
+static double
+gain_stretch_anchored (const GainStretch *stretch,
+                       const GArray      *totals,
+                       gint64             day)
+{
+  const RealTotal *nearest = NULL;
+  gint64 value;
+
+  if (stretch->net_to == NULL || day < stretch->first_day - DAY || day > stretch->last_day)
+    return -1;
+  for (guint i = 0; i < totals->len; i++)
+    {
+      const RealTotal *total = &g_array_index (totals, RealTotal, i);
+
+      if (gain_stretch_anchors (stretch, total->day) &&
+          (nearest == NULL || ABS (total->day - day) < ABS (nearest->day - day)))
+        nearest = total;
+    }
+  if (nearest == NULL)
+    return -1;
+  value = nearest->count + gain_stretch_net_to (stretch, day) -
+          gain_stretch_net_to (stretch, nearest->day);
+  /* Gains without the losses overshoot back in time; a count is never negative. */
+  return MAX (value, 0);
+}
+
 static void
 dated_list_clear (gpointer data)
 {
@@ -192,6 +288,12 @@ collect_dated_lists (const RapportDataset *dataset)
  *   profile total, a live refresh, an insights total — in that order of preference when one day
  *   has several, and the newest of equals.
  *
+ * - ANCHORED when an analytics export counted the follows (and unfollows) of each day around it
+ *   without a total: the nearest real total inside that stretch of days (or a day beside it)
+ *   plus or minus the changes between the two days.  The stretch reaches from the day before
+ *   its first counted day to its last; without a real total to anchor it, the gains make no
+ *   point at all, since they say nothing of the total.
+ *
  * - RECONSTRUCTED, a lower bound, when a follower list with follow dates was exported on that
  *   day or later: the number of that list's followers whose follow date is on or before the day.
  *   Followers who left before the export, and followers without a date, are missing, hence the
@@ -200,7 +302,8 @@ collect_dated_lists (const RapportDataset *dataset)
  *   earliest follow date (before that it would only say "at least 0") to its export.
  *
  * - INTERPOLATED otherwise: the straight line between the real totals before and after the day.
- *   Every day in the span has one of the three, since every dated list is also a real total.
+ *   Every day in the span has one of these, since every dated list is also a real total and
+ *   an anchored stretch touches its anchor.
  */
 RapportFollowerSeries *
 rapport_follower_series_compute (const RapportDataset *dataset)
@@ -208,6 +311,7 @@ rapport_follower_series_compute (const RapportDataset *dataset)
   g_autoptr(GArray) totals = NULL;
   g_autoptr(GArray) lists = NULL;
   g_autofree gint64 *cumulative = NULL;
+  GainStretch gains;
   RapportFollowerSeries *series;
   gint64 start = G_MAXINT64;
   gint64 end = G_MININT64;
@@ -221,6 +325,7 @@ rapport_follower_series_compute (const RapportDataset *dataset)
 
   totals = collect_real_totals (dataset);
   lists = collect_dated_lists (dataset);
+  gain_stretch_init (&gains, dataset);
 
   if (totals->len > 0)
     {
@@ -234,8 +339,19 @@ rapport_follower_series_compute (const RapportDataset *dataset)
       start = MIN (start, list->first_day);
       end = MAX (end, list->export_day);
     }
+  if (gains.net_to != NULL)
+    for (guint i = 0; i < totals->len; i++)
+      if (gain_stretch_anchors (&gains, g_array_index (totals, RealTotal, i).day))
+        {
+          start = MIN (start, gains.first_day - DAY);
+          end = MAX (end, gains.last_day);
+          break;
+        }
   if (start > end)
-    return series;
+    {
+      g_free (gains.net_to);
+      return series;
+    }
 
   n_days = (end - start) / DAY + 1;
   g_array_set_size (series->points, n_days);
@@ -248,6 +364,7 @@ rapport_follower_series_compute (const RapportDataset *dataset)
       RapportSeriesPoint *point = &g_array_index (series->points, RapportSeriesPoint, i);
       gint64 day = start + i * DAY;
       gint64 reconstructed = -1;
+      double anchored;
 
       point->day = day;
 
@@ -279,6 +396,13 @@ rapport_follower_series_compute (const RapportDataset *dataset)
           point->source = total->source;
           point->lower_bound = FALSE;
         }
+      else if ((anchored = gain_stretch_anchored (&gains, totals, day)) >= 0)
+        {
+          point->followers = anchored;
+          point->kind = RAPPORT_SERIES_ANCHORED;
+          point->source = RAPPORT_COUNT_SOURCE_ANALYTICS;
+          point->lower_bound = FALSE;
+        }
       else if (reconstructed >= 0)
         {
           point->followers = reconstructed;
@@ -303,6 +427,7 @@ rapport_follower_series_compute (const RapportDataset *dataset)
         }
     }
 
+  g_free (gains.net_to);
   return series;
 }
 

@@ -12,14 +12,14 @@
 
 G_BEGIN_DECLS
 
-#define RAPPORT_SECONDS_PER_DAY G_GINT64_CONSTANT (86400)
-
 typedef enum
 {
   RAPPORT_SERIES_REAL,          /* a total an export stated for that day */
   /* Counted from the follow dates of a later follower list: a lower bound. */
   RAPPORT_SERIES_RECONSTRUCTED,
   RAPPORT_SERIES_INTERPOLATED,  /* a straight line between the real totals around the day */
+  /* The nearest real total carried along the daily gains and losses of an analytics export. */
+  RAPPORT_SERIES_ANCHORED,
 } RapportSeriesKind;
 
 typedef struct
@@ -28,8 +28,9 @@ typedef struct
   double followers;
   RapportSeriesKind kind;
   RapportCountSource source;  /* for REAL points: where the total came from;
-                               * RECONSTRUCTION for reconstructed points, and for interpolated
-                               * ones the source of the total before them */
+                               * RECONSTRUCTION for reconstructed points, ANALYTICS for anchored
+                               * ones, and for interpolated ones the source of the total before
+                               * them */
   gboolean lower_bound;       /* TRUE for reconstructed points */
 } RapportSeriesPoint;
 
@@ -41,7 +42,8 @@ typedef struct
 /* The UTC day (Unix seconds at 00:00 UTC) that contains @t. */
 gint64                 rapport_day_of                     (gint64                       t);
 
-/* Never NULL.  The series is empty when the dataset has no follower total and no dated list. */
+/* Never NULL.  The series is empty when the dataset has no follower total and no dated list;
+ * daily gains alone make no series (they state no total). */
 RapportFollowerSeries *rapport_follower_series_compute    (const RapportDataset        *dataset);
 /* Followers on the day of @t; NAN before the series starts or after it ends.  *kind_out may be
  * NULL and is left untouched when NAN is returned. */

@@ -23,6 +23,7 @@ rapport_dataset_new (void)
 
   self->snapshots = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_dataset_snapshot_free);
   self->counts = g_array_new (FALSE, FALSE, sizeof (RapportFollowerCount));
+  self->gains = g_array_new (FALSE, FALSE, sizeof (RapportFollowerGain));
   self->posts = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_dataset_post_free);
   self->interactions = g_ptr_array_new_with_free_func (interaction_free);
   return self;
@@ -37,6 +38,7 @@ rapport_dataset_free (RapportDataset *self)
   g_free (self->display_name);
   g_ptr_array_unref (self->snapshots);
   g_array_unref (self->counts);
+  g_array_unref (self->gains);
   g_ptr_array_unref (self->posts);
   g_ptr_array_unref (self->interactions);
   g_free (self);

@@ -83,6 +83,7 @@ typedef struct
 
   GPtrArray *snapshots;    /* RapportDatasetSnapshot, oldest export first */
   GArray *counts;          /* RapportFollowerCount, by time; every real total (no reconstruction) */
+  GArray *gains;           /* RapportFollowerGain, by day, one per day */
   GPtrArray *posts;        /* RapportDatasetPost, oldest first; reposts included, marked by type */
   GPtrArray *interactions; /* RapportDatasetInteraction */
 } RapportDataset;

@@ -175,7 +175,7 @@ rapport_import_sink_add_follower_gain (RapportImportSink          *sink,
   g_return_val_if_fail (gain != NULL, FALSE);
   g_return_val_if_fail (gain->gained != RAPPORT_COUNT_UNKNOWN ||
                         gain->lost != RAPPORT_COUNT_UNKNOWN, FALSE);
-  g_return_val_if_fail (gain->day % 86400 == 0, FALSE);
+  g_return_val_if_fail (gain->day % RAPPORT_SECONDS_PER_DAY == 0, FALSE);
 
   if ((problem = rapport_time_check (_("day"), gain->day, FALSE)) != NULL ||
       /* Translators: new followers of one day, in the reason it was skipped. */

@@ -83,6 +83,8 @@ static const char * const merge_statements[] = {
   "UPDATE snapshot SET account_id = ?2 WHERE account_id = ?1",
   "UPDATE OR IGNORE follower_count SET account_id = ?2 WHERE account_id = ?1",
   "DELETE FROM follower_count WHERE account_id = ?1",
+  "UPDATE OR IGNORE follower_gain SET account_id = ?2 WHERE account_id = ?1",
+  "DELETE FROM follower_gain WHERE account_id = ?1",
   "UPDATE OR IGNORE interaction SET account_id = ?2 WHERE account_id = ?1",
   "DELETE FROM interaction WHERE account_id = ?1",
   /* Dismissed suggestions were about the account merged away's own figures. */

@@ -285,6 +285,40 @@ load_counts (RapportStore    *self,
   return finish_rows (self, status, error);
 }
 
+static gboolean
+load_gains (RapportStore    *self,
+            RapportDataset  *dataset,
+            guint           *n_dropped,
+            GError         **error)
+{
+  sqlite3_stmt *stmt;
+  int status;
+
+  stmt = rapport_store_prepare (self,
+    "SELECT day, gained, lost FROM follower_gain WHERE account_id = ?1 ORDER BY day", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, dataset->account_id);
+  while ((status = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RapportFollowerGain gain = {
+        .day = sqlite3_column_int64 (stmt, 0),
+        .gained = column_count (stmt, 1),
+        .lost = column_count (stmt, 2),
+      };
+
+      if (!rapport_time_is_valid (gain.day) || gain.day % RAPPORT_SECONDS_PER_DAY != 0 ||
+          (gain.gained != RAPPORT_COUNT_UNKNOWN && !rapport_count_is_valid (gain.gained)) ||
+          (gain.lost != RAPPORT_COUNT_UNKNOWN && !rapport_count_is_valid (gain.lost)))
+        {
+          (*n_dropped)++;
+          continue;
+        }
+      g_array_append_val (dataset->gains, gain);
+    }
+  return finish_rows (self, status, error);
+}
+
 /* Whether every figure of @post is in range or unknown. */
 static gboolean
 post_counts_in_range (const RapportDatasetPost *post)
@@ -501,6 +535,7 @@ load_dataset (RapportStore  *self,
 
   if (!load_snapshots (self, dataset, load_list, &n_dropped, error) ||
       !load_counts (self, dataset, &n_dropped, error) ||
+      !load_gains (self, dataset, &n_dropped, error) ||
       !load_posts (self, dataset, &n_dropped, error) ||
       !load_interactions (self, dataset, &n_dropped, error))
     goto failed;

@@ -17,17 +17,6 @@ static const char *count_columns[] = {
   "engagements", "follows",
 };
 
-static void
-bind_count (sqlite3_stmt *stmt,
-            int           index,
-            gint64        value)
-{
-  if (value < 0)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_int64 (stmt, index, value);
-}
-
 static gboolean
 add_tags (RapportStoreImport  *self,
           gint64               post_id,
@@ -140,7 +129,7 @@ rapport_store_import_add_post (RapportImportSink  *sink,
   rapport_store_bind_text (stmt, 5, post->text);
   rapport_store_bind_text (stmt, 6, post->url);
   for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
-    bind_count (stmt, 7 + i, counts[i]);
+    rapport_store_bind_count (stmt, 7 + i, counts[i]);
   sqlite3_bind_int (stmt, 18, post->archived);
   if (!rapport_store_import_step_done (self, stmt, N_("saving posts"), error))
     return FALSE;
@@ -194,7 +183,7 @@ rapport_store_import_add_post (RapportImportSink  *sink,
       rapport_store_bind_text (stmt, 3, post->text);
       rapport_store_bind_text (stmt, 4, post->url);
       for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
-        bind_count (stmt, 5 + i, counts[i]);
+        rapport_store_bind_count (stmt, 5 + i, counts[i]);
       sqlite3_bind_int (stmt, 16, post->archived);
       if (!rapport_store_import_step_done (self, stmt, N_("saving posts"), error))
         return FALSE;
@@ -221,7 +210,7 @@ rapport_store_import_add_post (RapportImportSink  *sink,
   sqlite3_bind_int64 (stmt, 1, post_id);
   sqlite3_bind_int64 (stmt, 2, self->snapshot_id);
   for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
-    bind_count (stmt, 3 + i, counts[i]);
+    rapport_store_bind_count (stmt, 3 + i, counts[i]);
   if (!rapport_store_import_step_done (self, stmt, N_("saving post history"), error))
     return FALSE;
 

@@ -31,6 +31,17 @@ rapport_store_bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
 }
 
+void
+rapport_store_bind_count (sqlite3_stmt *stmt,
+                          int           index,
+                          gint64        count)
+{
+  if (count < 0)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, count);
+}
+
 gboolean
 rapport_store_import_step_done (RapportStoreImport  *self,
                                 sqlite3_stmt        *stmt,
@@ -302,7 +313,43 @@ store_add_follower_count (RapportImportSink           *sink,
   sqlite3_bind_int64 (stmt, 3, count->at);
   sqlite3_bind_int64 (stmt, 4, count->count);
   sqlite3_bind_text (stmt, 5, rapport_count_source_to_string (count->source), -1, SQLITE_STATIC);
-  return rapport_store_import_step_done (self, stmt, N_("saving follower counts"), error);
+  if (!rapport_store_import_step_done (self, stmt, N_("saving follower counts"), error))
+    return FALSE;
+  /* The size of the export's own list is no day of history it brought. */
+  if (count->source != RAPPORT_COUNT_SOURCE_SNAPSHOT)
+    self->n_follower_days++;
+  return TRUE;
+}
+
+static gboolean
+store_add_follower_gain (RapportImportSink          *sink,
+                         const RapportFollowerGain  *gain,
+                         GError                    **error)
+{
+  RapportStoreImport *self = (RapportStoreImport *) sink;
+  sqlite3_stmt *stmt;
+
+  if (!rapport_store_import_require_account (self, error))
+    return FALSE;
+
+  /* A figure this export does not know keeps the one an earlier export gave for the day. */
+  stmt = rapport_store_prepare (self->store,
+    "INSERT INTO follower_gain (account_id, snapshot_id, day, gained, lost)"
+    " VALUES (?1, ?2, ?3, ?4, ?5)"
+    " ON CONFLICT (account_id, day) DO UPDATE SET snapshot_id = excluded.snapshot_id,"
+    "   gained = coalesce (excluded.gained, gained), lost = coalesce (excluded.lost, lost)",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->account_id);
+  sqlite3_bind_int64 (stmt, 2, self->snapshot_id);
+  sqlite3_bind_int64 (stmt, 3, gain->day);
+  rapport_store_bind_count (stmt, 4, gain->gained);
+  rapport_store_bind_count (stmt, 5, gain->lost);
+  if (!rapport_store_import_step_done (self, stmt, N_("saving follower changes"), error))
+    return FALSE;
+  self->n_follower_days++;
+  return TRUE;
 }
 
 static gboolean
@@ -385,6 +432,7 @@ fill_summary_from_row (RapportImportSummary *summary,
   summary->snapshot.n_stories = sqlite3_column_int64 (stmt, 14);
   summary->snapshot.n_reposts = sqlite3_column_int64 (stmt, 15);
   summary->snapshot.n_archived = sqlite3_column_int64 (stmt, 16);
+  summary->snapshot.n_follower_days = sqlite3_column_int64 (stmt, 17);
 }
 
 /* Fails with RAPPORT_STORE_ERROR_DUPLICATE when @stmt, a query of the columns that
@@ -423,7 +471,8 @@ check_duplicate (sqlite3_stmt          *stmt,
 #define SUMMARY_COLUMNS \
   "SELECT a.id, a.platform, a.handle, a.display_name, s.id, s.source_name, s.exported_at," \
   "       s.imported_at, s.n_followers, s.n_following, s.n_posts, s.has_followers," \
-  "       s.has_following, s.n_reels, s.n_stories, s.n_reposts, s.n_archived" \
+  "       s.has_following, s.n_reels, s.n_stories, s.n_reposts, s.n_archived," \
+  "       s.n_follower_days" \
   "  FROM snapshot s JOIN account a ON a.id = s.account_id"
 
 gboolean
@@ -513,6 +562,7 @@ rapport_store_begin_import (RapportStore          *store,
   self->sink.add_relation = rapport_store_import_add_relation;
   self->sink.add_post = rapport_store_import_add_post;
   self->sink.add_follower_count = store_add_follower_count;
+  self->sink.add_follower_gain = store_add_follower_gain;
   self->sink.add_interaction = store_add_interaction;
   self->sink.set_export_date = store_set_export_date;
   self->sink.skip = rapport_store_import_skip;
@@ -648,7 +698,7 @@ rapport_store_import_commit (RapportStoreImport    *self,
     "UPDATE snapshot SET exported_at = ?2, date_source = ?3, has_followers = ?4,"
     "  has_following = ?5, n_followers = ?6, n_following = ?7, n_posts = ?8,"
     "  n_interactions = ?9, n_skipped = ?10, first_skip = ?11, n_reels = ?12,"
-    "  n_stories = ?13, n_reposts = ?14, n_archived = ?15"
+    "  n_stories = ?13, n_reposts = ?14, n_archived = ?15, n_follower_days = ?16"
     " WHERE id = ?1", error);
   if (stmt == NULL)
     goto failed;
@@ -666,6 +716,7 @@ rapport_store_import_commit (RapportStoreImport    *self,
   sqlite3_bind_int64 (stmt, 13, self->n_stories);
   sqlite3_bind_int64 (stmt, 14, self->n_reposts);
   sqlite3_bind_int64 (stmt, 15, self->n_archived);
+  sqlite3_bind_int64 (stmt, 16, self->n_follower_days);
   rapport_store_bind_text (stmt, 11, self->first_skip);
   if (!rapport_store_import_step_done (self, stmt, N_("saving the snapshot"), error))
     goto failed;
@@ -711,6 +762,7 @@ rapport_store_import_commit (RapportStoreImport    *self,
       summary_out->snapshot.n_reposts = self->n_reposts;
       summary_out->snapshot.n_archived = self->n_archived;
       summary_out->snapshot.n_interactions = self->n_interactions;
+      summary_out->snapshot.n_follower_days = self->n_follower_days;
       summary_out->snapshot.n_skipped = self->n_skipped;
       summary_out->first_skip = g_strdup (self->first_skip);
     }

@@ -82,6 +82,7 @@ struct _RapportStoreImport
   guint64 n_reposts;
   guint64 n_archived;
   guint64 n_interactions;
+  guint64 n_follower_days;
   guint64 n_skipped;
   char *first_skip;
   /* Per follow list: the records skipped while it was being read, and the first of them. */
@@ -97,6 +98,10 @@ struct _RapportStoreImport
 void     rapport_store_bind_text              (sqlite3_stmt            *stmt,
                                                int                      index,
                                                const char              *text);
+/* Binds @count, or NULL when it is unknown (RAPPORT_COUNT_UNKNOWN). */
+void     rapport_store_bind_count             (sqlite3_stmt            *stmt,
+                                               int                      index,
+                                               gint64                   count);
 /* Steps @stmt, which must be done after one step.  @what is untranslated (N_()): it is looked
  * up only on failure, not for every row. */
 gboolean rapport_store_import_step_done       (RapportStoreImport      *self,

@@ -141,6 +141,21 @@ static const char * const migrations[] = {
   "ALTER TABLE snapshot ADD COLUMN n_reposts INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE snapshot ADD COLUMN n_archived INTEGER NOT NULL DEFAULT 0;"
   "CREATE INDEX account_by_platform_id ON account (platform, platform_id);",
+
+  /* 4: the follows and unfollows per day that analytics exports count without a total, one
+   * row per account and day: a later export's figures for a day replace an earlier one's, so
+   * overlapping exports merge.  n_follower_days says how many days of follower history (totals
+   * or gains) an export brought, for an analytics export that has no lists or posts. */
+  "CREATE TABLE follower_gain ("
+  "  account_id INTEGER NOT NULL REFERENCES account (id) ON DELETE CASCADE,"
+  "  snapshot_id INTEGER NOT NULL REFERENCES snapshot (id) ON DELETE CASCADE,"
+  "  day INTEGER NOT NULL,"
+  "  gained INTEGER,"
+  "  lost INTEGER,"
+  "  PRIMARY KEY (account_id, day)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX follower_gain_by_snapshot ON follower_gain (snapshot_id);"
+  "ALTER TABLE snapshot ADD COLUMN n_follower_days INTEGER NOT NULL DEFAULT 0;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_STORE_SCHEMA_VERSION);

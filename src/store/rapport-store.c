@@ -561,7 +561,7 @@ rapport_store_list_snapshots (RapportStore  *self,
   stmt = rapport_store_prepare (self,
     "SELECT id, account_id, source_name, exported_at, date_source, imported_at, has_followers,"
     "       has_following, n_followers, n_following, n_posts, n_interactions, n_skipped,"
-    "       n_reels, n_stories, n_reposts, n_archived"
+    "       n_reels, n_stories, n_reposts, n_archived, n_follower_days"
     "  FROM snapshot WHERE account_id = ?1 ORDER BY exported_at, id", error);
   if (stmt == NULL)
     return NULL;
@@ -589,6 +589,7 @@ rapport_store_list_snapshots (RapportStore  *self,
       snapshot->n_stories = sqlite3_column_int64 (stmt, 14);
       snapshot->n_reposts = sqlite3_column_int64 (stmt, 15);
       snapshot->n_archived = sqlite3_column_int64 (stmt, 16);
+      snapshot->n_follower_days = sqlite3_column_int64 (stmt, 17);
       g_ptr_array_add (snapshots, snapshot);
     }
   if (step_failed (self, status, error))

@@ -33,7 +33,7 @@ typedef enum
 } RapportStoreError;
 
 /* The schema version this build writes; migrations bring every earlier one up to it. */
-#define RAPPORT_STORE_SCHEMA_VERSION 3
+#define RAPPORT_STORE_SCHEMA_VERSION 4
 
 typedef struct
 {
@@ -68,6 +68,7 @@ typedef struct
   guint64 n_reposts;
   guint64 n_archived;       /* of all those, how many the creator archived */
   guint64 n_interactions;
+  guint64 n_follower_days;  /* days of follower totals or gains an analytics export gave */
   guint64 n_skipped;
 } RapportSnapshot;
 

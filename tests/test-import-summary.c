@@ -90,6 +90,51 @@ test_counts_by_kind (void)
   rapport_test_remove_tree (dir);
 }
 
+/* An analytics export with no lists or posts still says what it brought: days of follower
+ * totals and of daily follows, and not the size of a list it did not have. */
+static void
+test_follower_history (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autoptr(RapportStore) store = NULL;
+  g_auto(RapportImportSummary) summary = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  RapportAccountInfo account = { RAPPORT_PLATFORM_TIKTOK, "jo", NULL, NULL, FALSE };
+  RapportStoreImport *import;
+  RapportImportSink *sink;
+
+  store = rapport_store_open (dir, &error);
+  g_assert_no_error (error);
+  import = rapport_store_begin_import (store, "FollowerHistory.csv", "h", "h", NULL, &error);
+  sink = rapport_store_import_get_sink (import);
+  g_assert_true (rapport_import_sink_set_account (sink, &account, &error));
+  for (guint i = 0; i < 2; i++)
+    {
+      RapportFollowerCount count = { 1700006400 + i * 86400, 120 + i,
+                                     RAPPORT_COUNT_SOURCE_ANALYTICS };
+
+      g_assert_true (rapport_import_sink_add_follower_count (sink, &count, &error));
+    }
+  for (guint i = 0; i < 3; i++)
+    {
+      RapportFollowerGain gain = { 1699920000 - i * 86400, 2, RAPPORT_COUNT_UNKNOWN };
+
+      g_assert_true (rapport_import_sink_add_follower_gain (sink, &gain, &error));
+    }
+  rapport_import_sink_set_export_date (sink, 1700100000, RAPPORT_DATE_SOURCE_NEWEST_TIMESTAMP);
+  g_assert_true (rapport_store_import_commit (import, &summary, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (summary.snapshot.n_follower_days, ==, 5);
+  description = rapport_import_summary_describe (&summary);
+  g_assert_cmpstr (description, ==,
+                   "TikTok · @jo · exported 16 Nov 2023 · 5 days of follower history");
+
+  g_clear_object (&store);
+  rapport_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -97,6 +142,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/import-summary/counts-by-kind", test_counts_by_kind);
+  g_test_add_func ("/import-summary/follower-history", test_follower_history);
 
   return g_test_run ();
 }

@@ -51,6 +51,7 @@ import_export (Fixture                  *fixture,
   g_auto(RapportImportSummary) summary = { 0 };
   g_autoptr(GError) error = NULL;
   RapportRelation relation = { RAPPORT_DIRECTION_FOLLOWER, follower, NULL, 0 };
+  RapportFollowerGain gain = { 0, 1, RAPPORT_COUNT_UNKNOWN };
   RapportStoreImport *import;
   RapportImportSink *sink;
 
@@ -71,6 +72,9 @@ import_export (Fixture                  *fixture,
       post.likes = likes;
       g_assert_true (rapport_import_sink_add_post (sink, &post, &error));
     }
+  /* A day of follower gains, so a merge is seen to carry them along. */
+  gain.day = exported_at - exported_at % RAPPORT_SECONDS_PER_DAY;
+  g_assert_true (rapport_import_sink_add_follower_gain (sink, &gain, &error));
   rapport_import_sink_set_export_date (sink, exported_at, RAPPORT_DATE_SOURCE_MANIFEST);
   g_assert_true (rapport_store_import_commit (import, &summary, &error));
   g_assert_no_error (error);
@@ -178,8 +182,9 @@ test_merge (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (dataset->snapshots->len, ==, 2);
   g_assert_cmpuint (dataset->posts->len, ==, 3);
-  /* One follower-count point per snapshot. */
+  /* One follower-count point per snapshot, and each export's day of gains. */
   g_assert_cmpuint (dataset->counts->len, ==, 2);
+  g_assert_cmpuint (dataset->gains->len, ==, 2);
   for (guint i = 0; i < dataset->posts->len; i++)
     {
       const RapportDatasetPost *post = g_ptr_array_index (dataset->posts, i);

@@ -362,6 +362,83 @@ test_relation_runs (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture, "SELECT n_followers FROM snapshot"), ==, n);
 }
 
+/* One analytics file's daily gains, as an import of its own. */
+static void
+import_gains (Fixture                   *fixture,
+              const char                *hash,
+              const RapportFollowerGain *gains,
+              guint                      n_gains,
+              RapportImportSummary      *summary)
+{
+  g_autoptr(GError) error = NULL;
+  RapportAccountInfo account = { RAPPORT_PLATFORM_INSTAGRAM, "Jo.Creates", NULL, NULL };
+  RapportStoreImport *import;
+  RapportImportSink *sink;
+
+  import = rapport_store_begin_import (fixture->store, "Follows.csv", hash, hash, NULL, &error);
+  g_assert_no_error (error);
+  sink = rapport_store_import_get_sink (import);
+  g_assert_true (rapport_import_sink_set_account (sink, &account, &error));
+  for (guint i = 0; i < n_gains; i++)
+    g_assert_true (rapport_import_sink_add_follower_gain (sink, &gains[i], &error));
+  g_assert_true (rapport_store_import_commit (import, summary, &error));
+  g_assert_no_error (error);
+}
+
+/* Daily gains: one row per day whatever the number of exports that count it; a later export
+ * replaces what it knows of a day and keeps what it does not; a gain out of range is skipped;
+ * the summary counts the days an export brought. */
+static void
+test_follower_gains (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const gint64 day = 1700870400; /* 2023-11-25 00:00 UTC */
+  const RapportFollowerGain first[] = {
+    { day, 4, RAPPORT_COUNT_UNKNOWN },
+    { day + 86400, 2, 1 },
+    { day + 2 * 86400, -3, RAPPORT_COUNT_UNKNOWN }, /* skipped: negative */
+  };
+  const RapportFollowerGain second[] = {
+    { day + 86400, 3, RAPPORT_COUNT_UNKNOWN }, /* overlaps: new gains, the losses stay */
+    { day + 3 * 86400, 0, 5 },
+  };
+  g_auto(RapportImportSummary) summary_first = { 0 };
+  g_auto(RapportImportSummary) summary_second = { 0 };
+  g_autoptr(RapportDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  const RapportFollowerGain *gain;
+
+  import_small_export (fixture, "hash-1", FALSE);
+  import_gains (fixture, "hash-gains-1", first, G_N_ELEMENTS (first), &summary_first);
+  g_assert_cmpuint (summary_first.snapshot.n_follower_days, ==, 2);
+  g_assert_cmpuint (summary_first.snapshot.n_skipped, ==, 1);
+  g_assert_nonnull (strstr (summary_first.first_skip, "new followers -3 is negative"));
+  import_gains (fixture, "hash-gains-2", second, G_N_ELEMENTS (second), &summary_second);
+  g_assert_cmpuint (summary_second.snapshot.n_follower_days, ==, 2);
+  g_assert_cmpint (summary_second.account_id, ==, summary_first.account_id);
+
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM follower_gain"), ==, 3);
+  g_assert_cmpint (query_int (fixture, "SELECT n_follower_days FROM snapshot WHERE id = 2"), ==, 2);
+  dataset = rapport_store_load_dataset (fixture->store, summary_first.account_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dataset->gains->len, ==, 3);
+  gain = &g_array_index (dataset->gains, RapportFollowerGain, 0);
+  g_assert_cmpint (gain->day, ==, day);
+  g_assert_cmpint (gain->gained, ==, 4);
+  g_assert_cmpint (gain->lost, ==, RAPPORT_COUNT_UNKNOWN);
+  gain = &g_array_index (dataset->gains, RapportFollowerGain, 1);
+  g_assert_cmpint (gain->gained, ==, 3);
+  g_assert_cmpint (gain->lost, ==, 1);
+  gain = &g_array_index (dataset->gains, RapportFollowerGain, 2);
+  g_assert_cmpint (gain->day, ==, day + 3 * 86400);
+  g_assert_cmpint (gain->gained, ==, 0);
+  g_assert_cmpint (gain->lost, ==, 5);
+
+  /* The account's deletion takes its gains along. */
+  g_assert_true (rapport_store_delete_account (fixture->store, summary_first.account_id, &error));
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM follower_gain"), ==, 0);
+}
+
 static void
 test_duplicate (Fixture       *fixture,
                 gconstpointer  data)
@@ -625,6 +702,13 @@ test_migrate_earlier_schemas (void)
       g_assert_cmpint (post->type, ==, RAPPORT_POST_REEL);
       g_assert_cmpint (post->views, ==, 3000);
       g_assert_cmpuint (dataset->interactions->len, ==, 1);
+      g_assert_cmpuint (dataset->gains->len, ==, version >= 4 ? 2 : 0);
+      if (version >= 4)
+        {
+          g_assert_cmpint (g_array_index (dataset->gains, RapportFollowerGain, 0).lost, ==, 1);
+          g_assert_cmpint (g_array_index (dataset->gains, RapportFollowerGain, 1).lost, ==,
+                           RAPPORT_COUNT_UNKNOWN);
+        }
 
       states = rapport_store_get_suggestion_states (store, "1", &error);
       g_assert_cmpstr (g_hash_table_lookup (states, "hashtags.drop-bait:f4f"), ==, "dismissed");
@@ -674,6 +758,8 @@ main (int   argc,
   g_test_add ("/store/relation-runs", Fixture, NULL, fixture_set_up, test_relation_runs,
               fixture_tear_down);
   g_test_add ("/store/twitter-names", Fixture, NULL, fixture_set_up, test_twitter_names,
+              fixture_tear_down);
+  g_test_add ("/store/follower-gains", Fixture, NULL, fixture_set_up, test_follower_gains,
               fixture_tear_down);
   g_test_add ("/store/duplicate", Fixture, NULL, fixture_set_up, test_duplicate, fixture_tear_down);
   g_test_add ("/store/abort-changes-nothing", Fixture, NULL, fixture_set_up, test_abort_changes_nothing, fixture_tear_down);

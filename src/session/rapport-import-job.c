@@ -327,6 +327,10 @@ rapport_import_summary_describe (const RapportImportSummary *summary)
     g_ptr_array_add (parts, g_strdup_printf (_("%'" PRIu64 " following"),
                                              summary->snapshot.n_following));
   add_post_counts (parts, &summary->snapshot);
+  add_count (parts, summary->snapshot.n_follower_days,
+             /* Translators: days of follower totals or daily follows an analytics export gave */
+             g_dngettext (GETTEXT_PACKAGE, "%s day of follower history",
+                          "%s days of follower history", summary->snapshot.n_follower_days));
   for (guint i = 0; i < parts->len; i++)
     g_string_append_printf (text, "%s%s", i == 0 ? " · " : ", ",
                             (char *) g_ptr_array_index (parts, i));

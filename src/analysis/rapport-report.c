@@ -52,6 +52,7 @@ rapport_report_compute_overview (const RapportDataset *dataset,
   self->tz = tz != NULL ? g_time_zone_ref (tz) : g_time_zone_new_local ();
 
   self->series = rapport_follower_series_compute (dataset);
+  self->gains = rapport_follower_gains_summarize (dataset, self->series);
   self->per_post = rapport_engagement_per_post (dataset, self->series);
   self->rolling_median = rapport_engagement_rolling_median (self->per_post);
   rapport_engagement_summarize (self->per_post, &self->engagement);

@@ -27,6 +27,7 @@ typedef struct
   GTimeZone *tz;                        /* the time zone of the weekday × hour figures */
 
   RapportFollowerSeries *series;
+  RapportGainSummary gains;             /* the daily follows of analytics exports */
   GArray *per_post;                     /* RapportPostEngagement, own posts, oldest first */
   GArray *rolling_median;               /* RapportRollingMedian, one per post with a known ER */
   RapportEngagementSummary engagement;

@@ -480,6 +480,35 @@ rapport_follower_series_count_kind (const RapportFollowerSeries *series,
   return count;
 }
 
+RapportGainSummary
+rapport_follower_gains_summarize (const RapportDataset        *dataset,
+                                  const RapportFollowerSeries *series)
+{
+  RapportGainSummary summary = { 0, 0, 0, 0, RAPPORT_COUNT_UNKNOWN, 0 };
+  const GArray *gains;
+
+  g_return_val_if_fail (dataset != NULL, summary);
+  g_return_val_if_fail (series != NULL, summary);
+
+  gains = dataset->gains;
+  summary.n_days = gains->len;
+  if (gains->len == 0)
+    return summary;
+  summary.first_day = g_array_index (gains, RapportFollowerGain, 0).day;
+  summary.last_day = g_array_index (gains, RapportFollowerGain, gains->len - 1).day;
+  for (guint i = 0; i < gains->len; i++)
+    {
+      const RapportFollowerGain *gain = &g_array_index (gains, RapportFollowerGain, i);
+
+      if (gain->gained != RAPPORT_COUNT_UNKNOWN)
+        summary.gained += gain->gained;
+      if (gain->lost != RAPPORT_COUNT_UNKNOWN)
+        summary.lost = MAX (summary.lost, 0) + gain->lost;
+    }
+  summary.n_anchored = rapport_follower_series_count_kind (series, RAPPORT_SERIES_ANCHORED);
+  return summary;
+}
+
 void
 rapport_follower_series_free (RapportFollowerSeries *series)
 {

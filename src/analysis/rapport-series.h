@@ -39,6 +39,18 @@ typedef struct
   GArray *points; /* RapportSeriesPoint, one per day without gaps, oldest first; may be empty */
 } RapportFollowerSeries;
 
+/* What the daily gains of analytics exports (RapportDataset.gains) add up to. */
+typedef struct
+{
+  guint n_days;        /* days with a count of follows or unfollows */
+  gint64 first_day;    /* the first and last of them; 0 without any */
+  gint64 last_day;
+  gint64 gained;       /* the known new followers summed */
+  gint64 lost;         /* the known lost followers summed; RAPPORT_COUNT_UNKNOWN when no day
+                        * counted them */
+  guint n_anchored;    /* days of the series carried from a real total along them */
+} RapportGainSummary;
+
 /* The UTC day (Unix seconds at 00:00 UTC) that contains @t. */
 gint64                 rapport_day_of                     (gint64                       t);
 
@@ -56,6 +68,8 @@ const RapportSeriesPoint *rapport_follower_series_point   (const RapportFollower
 /* Number of points of each kind, for coverage figures. */
 guint                  rapport_follower_series_count_kind (const RapportFollowerSeries *series,
                                                            RapportSeriesKind            kind);
+RapportGainSummary     rapport_follower_gains_summarize   (const RapportDataset        *dataset,
+                                                           const RapportFollowerSeries *series);
 void                   rapport_follower_series_free       (RapportFollowerSeries       *series);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportFollowerSeries, rapport_follower_series_free)

@@ -18,6 +18,8 @@ series_kind_to_string (RapportSeriesKind kind)
       return "reconstructed";
     case RAPPORT_SERIES_INTERPOLATED:
       return "interpolated";
+    case RAPPORT_SERIES_ANCHORED:
+      return "anchored";
     case RAPPORT_SERIES_REAL:
     default:
       return "real";
@@ -272,6 +274,8 @@ json_series (JsonBuilder         *builder,
             rapport_follower_series_count_kind (report->series, RAPPORT_SERIES_RECONSTRUCTED));
   json_int (builder, "n_interpolated",
             rapport_follower_series_count_kind (report->series, RAPPORT_SERIES_INTERPOLATED));
+  json_int (builder, "n_anchored",
+            rapport_follower_series_count_kind (report->series, RAPPORT_SERIES_ANCHORED));
   json_builder_set_member_name (builder, "first");
   if (points->len > 0)
     json_series_point (builder, &g_array_index (points, RapportSeriesPoint, 0));
@@ -287,6 +291,27 @@ json_series (JsonBuilder         *builder,
     json_series_point (builder, &g_array_index (points, RapportSeriesPoint,
                                                 sample_index (k, n_samples, points->len)));
   json_end_list (builder);
+  json_builder_end_object (builder);
+}
+
+static void
+json_gains (JsonBuilder         *builder,
+            const RapportReport *report)
+{
+  const RapportGainSummary *gains = &report->gains;
+
+  json_builder_set_member_name (builder, "gains");
+  json_builder_begin_object (builder);
+  json_int (builder, "n_days", gains->n_days);
+  json_time (builder, "first", gains->first_day);
+  json_time (builder, "last", gains->last_day);
+  json_int (builder, "gained", gains->gained);
+  json_builder_set_member_name (builder, "lost");
+  if (gains->lost != RAPPORT_COUNT_UNKNOWN)
+    json_builder_add_int_value (builder, gains->lost);
+  else
+    json_builder_add_null_value (builder);
+  json_int (builder, "n_anchored", gains->n_anchored);
   json_builder_end_object (builder);
 }
 
@@ -882,6 +907,7 @@ rapport_report_to_json (const RapportReport *report,
   json_account (builder, report);
   json_names (builder, report);
   json_series (builder, report);
+  json_gains (builder, report);
   json_engagement (builder, report);
   json_reciprocity (builder, report);
   json_churn (builder, report);

@@ -71,6 +71,53 @@ count_source_title (RapportCountSource source)
     }
 }
 
+/* The daily follows of analytics exports: what they add up to, and whether a total carries
+ * them (then they are in the series) or not (then they are follows per day only). */
+static void
+text_gains (GString             *out,
+            const RapportReport *report)
+{
+  const RapportGainSummary *gains = &report->gains;
+  g_autofree char *first_day = NULL;
+  g_autofree char *last_day = NULL;
+  g_autofree char *gained = NULL;
+  g_autofree char *lost = NULL;
+  g_autofree char *counted = NULL;
+
+  if (gains->n_days == 0)
+    return;
+  first_day = rapport_format_day (gains->first_day);
+  last_day = rapport_format_day (gains->last_day);
+  gained = rapport_format_count (gains->gained);
+  if (gains->lost != RAPPORT_COUNT_UNKNOWN)
+    {
+      lost = rapport_format_count (gains->lost);
+      /* Translators: "+120 new and 30 lost followers" */
+      counted = g_strdup_printf (_("+%s new and %s lost followers"), gained, lost);
+    }
+  else
+    /* Translators: "+120 new followers (unfollows not counted)" */
+    counted = g_strdup_printf (_("+%s new followers (unfollows not counted)"), gained);
+  /* Translators: "Analytics exports counted 31 days from 1 May 2026 to 31 May 2026: …" */
+  rapport_report_text_para (out, 2, g_dngettext (GETTEXT_PACKAGE,
+                                                 "Analytics exports counted %'u day from %s to "
+                                                 "%s: %s.",
+                                                 "Analytics exports counted %'u days from %s to "
+                                                 "%s: %s.", gains->n_days),
+                            gains->n_days, first_day, last_day, counted);
+  if (gains->n_anchored > 0)
+    rapport_report_text_para (out, 2, g_dngettext (GETTEXT_PACKAGE,
+                                                   "%'u day of the series carried from a real "
+                                                   "total along them.",
+                                                   "%'u days of the series carried from a real "
+                                                   "total along them.", gains->n_anchored),
+                              gains->n_anchored);
+  else
+    rapport_report_text_para (out, 2, _("No real total lies within a day of them, so they are "
+                                        "follows per day, not a follower count: an account "
+                                        "export made in their range would anchor them."));
+}
+
 void
 rapport_report_text_series (GString             *out,
                             const RapportReport *report)
@@ -92,6 +139,7 @@ rapport_report_text_series (GString             *out,
   rapport_report_text_heading (out, _("Followers"), '-');
   if (points->len == 0)
     {
+      text_gains (out, report);
       rapport_report_text_not_available (out, report, RAPPORT_FIGURE_FOLLOWER_HISTORY);
       return;
     }
@@ -147,6 +195,7 @@ rapport_report_text_series (GString             *out,
                               reals->str);
   else if (n_real > 0)
     rapport_report_text_para (out, 2, _("Real totals: %s."), reals->str);
+  text_gains (out, report);
   if (rapport_coverage_get (report->coverage, RAPPORT_FIGURE_FOLLOWER_HISTORY)->level
       != RAPPORT_COVERAGE_FULL)
     rapport_report_text_not_available (out, report, RAPPORT_FIGURE_FOLLOWER_HISTORY);

@@ -205,7 +205,7 @@ test_twitter (void)
   check (coverage, RAPPORT_FIGURE_IMPRESSIONS, RAPPORT_COVERAGE_MISSING, 0, 2,
          "tweet_activity_metrics_<user>_<from>_<to>_<lang>.csv");
   check (coverage, RAPPORT_FIGURE_COMMENTS_RECEIVED, RAPPORT_COVERAGE_MISSING, 0, 2,
-         "the analytics CSV (tweet_activity_metrics_*.csv) gives the replies per tweet");
+         "the content export or tweet_activity_metrics_*.csv) give the replies per post");
   check (coverage, RAPPORT_FIGURE_RECIPROCITY, RAPPORT_COVERAGE_FULL, 1, 1, NULL);
   check (coverage, RAPPORT_FIGURE_CHURN, RAPPORT_COVERAGE_MISSING, 1, 1, "two X/Twitter exports");
   check (coverage, RAPPORT_FIGURE_COLLABORATION_CANDIDATES, RAPPORT_COVERAGE_MISSING, 1, 0,

@@ -222,8 +222,8 @@ test_json (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
   static const char * const keys[] = {
-    "version", "account", "snapshots", "names", "series", "engagement", "reciprocity", "churn",
-    "hashtags", "collaborations", "cadence", "anomalies", "coverage", "suggestions",
+    "version", "account", "snapshots", "names", "series", "gains", "engagement", "reciprocity",
+    "churn", "hashtags", "collaborations", "cadence", "anomalies", "coverage", "suggestions",
   };
   JsonObject *object;
   JsonObject *account;
@@ -335,6 +335,67 @@ test_churn_refollow (void)
                        json_object_get_array_member (refollowed, "items"), 0), "who"), ==, "bo");
 }
 
+/* Daily gains: carried from the profile totals of days 0 to 5 where they lie beside them, and
+ * said in text and JSON; on an account with no total at all, follows per day only. */
+static void
+test_gains (void)
+{
+  g_autoptr(RapportDataset) dataset = build_dataset ();
+  g_autoptr(RapportDataset) bare = rapport_dataset_new ();
+  g_autoptr(RapportReport) report = NULL;
+  g_autoptr(RapportReport) bare_report = NULL;
+  g_autoptr(GPtrArray) suggestions = NULL;
+  g_autoptr(GPtrArray) bare_suggestions = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *bare_text = NULL;
+  JsonObject *gains;
+  JsonObject *series;
+  const RapportFollowerGain days[] = {
+    { DAY_N (6), 4, 1 }, { DAY_N (7), 6, RAPPORT_COUNT_UNKNOWN }, { DAY_N (8), 2, 3 },
+  };
+
+  g_array_append_vals (dataset->gains, days, G_N_ELEMENTS (days));
+  report = compute (dataset);
+  /* Days 5 (the day before the first gain) to 8 lie beside day 5's total; day 5 is real. */
+  g_assert_cmpuint (report->gains.n_days, ==, 3);
+  g_assert_cmpint (report->gains.gained, ==, 12);
+  g_assert_cmpint (report->gains.lost, ==, 4);
+  g_assert_cmpuint (report->gains.n_anchored, ==, 3);
+  g_assert_cmpfloat (rapport_follower_series_at (report->series, DAY_N (6), NULL), ==, 1003);
+  g_assert_cmpfloat (rapport_follower_series_at (report->series, DAY_N (8), NULL), ==, 1008);
+
+  suggestions = rapport_coach_suggest (report, NULL);
+  text = rapport_report_print_text (report, suggestions);
+  assert_contains (text, "  Analytics exports counted 3 days from 7 Jan 2024 to 9 Jan 2024: +12 "
+                         "new and 4\n    lost followers.\n");
+  assert_contains (text, "  3 days of the series carried from a real total along them.\n");
+
+  root = rapport_report_to_json (report, suggestions);
+  gains = json_object_get_object_member (json_node_get_object (root), "gains");
+  g_assert_cmpint (json_object_get_int_member (gains, "n_days"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (gains, "gained"), ==, 12);
+  g_assert_cmpint (json_object_get_int_member (gains, "lost"), ==, 4);
+  g_assert_cmpint (json_object_get_int_member (gains, "n_anchored"), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (gains, "first"), ==, "2024-01-07T00:00:00Z");
+  series = json_object_get_object_member (json_node_get_object (root), "series");
+  g_assert_cmpint (json_object_get_int_member (series, "n_anchored"), ==, 3);
+
+  /* No total anywhere: the gains are no series, and the report says why. */
+  bare->platform = RAPPORT_PLATFORM_TWITTER;
+  bare->handle = g_strdup ("jo");
+  g_array_append_vals (bare->gains, days, G_N_ELEMENTS (days));
+  g_array_index (bare->gains, RapportFollowerGain, 0).lost = RAPPORT_COUNT_UNKNOWN;
+  g_array_index (bare->gains, RapportFollowerGain, 2).lost = RAPPORT_COUNT_UNKNOWN;
+  bare_report = compute (bare);
+  g_assert_cmpuint (bare_report->series->points->len, ==, 0);
+  g_assert_cmpuint (bare_report->gains.n_anchored, ==, 0);
+  bare_suggestions = rapport_coach_suggest (bare_report, NULL);
+  bare_text = rapport_report_print_text (bare_report, bare_suggestions);
+  assert_contains (bare_text, "9 Jan 2024: +12 new\n    followers (unfollows not counted).\n");
+  assert_contains (bare_text, "No real total lies within a day of them");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -345,6 +406,7 @@ main (int   argc,
   g_test_add_func ("/report/text", test_text);
   g_test_add_func ("/report/json", test_json);
   g_test_add_func ("/report/churn-refollow", test_churn_refollow);
+  g_test_add_func ("/report/gains", test_gains);
 
   return g_test_run ();
 }

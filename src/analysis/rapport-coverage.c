@@ -82,7 +82,8 @@ static const Figure figures[RAPPORT_N_FIGURES] = {
     NP_("%u of %u post has impressions.", "%u of %u posts have impressions."),
   },
   [RAPPORT_FIGURE_COMMENTS_RECEIVED] = {
-    "comments-received", N_("Comments received"), PLATFORM (INSTAGRAM) | PLATFORM (TWITTER),
+    "comments-received", N_("Comments received"),
+    PLATFORM (INSTAGRAM) | PLATFORM (TWITTER) | PLATFORM (TIKTOK),
     has_comments, NP_("%'u of %'u post", "%'u of %'u posts"), TRUE,
     NP_("%u of %u post has a comment count.", "%u of %u posts have a comment count."),
   },
@@ -209,18 +210,24 @@ explain_follower_history (RapportPlatform platform,
       source = _("Instagram exports contain no follower history, only the current followers. Each "
                  "further export of this account adds its follower count as a real point, and a "
                  "professional account's insights (past_instagram_insights/audience_insights.json) "
-                 "add a follower total.");
+                 "add a follower total. Meta Business Suite's Follows.csv (Insights → Export "
+                 "data) counts new followers per day; an export of this account made within its "
+                 "range turns those days into a curve.");
       break;
     case RAPPORT_PLATFORM_TWITTER:
       return g_strdup (_("X/Twitter archives contain no follower history, and their follower list "
                          "(data/follower.js) has ids only, without follow dates, so the curve "
                          "cannot be rebuilt either. Import archives of this account requested at "
                          "different times: each adds the size of its follower list as a real "
-                         "point."));
+                         "point. X's account overview export (Analytics → Overview → Export "
+                         "data) counts new follows and unfollows per day, which an archive "
+                         "requested within its range turns into a curve."));
     case RAPPORT_PLATFORM_TIKTOK:
       source = _("TikTok exports give only the current follower count (followerCount in the "
-                 "profile) and the current follower list (FansList). Import another export of this "
-                 "account made later to add a second real point.");
+                 "profile) and the current follower list (FansList). TikTok Studio's analytics "
+                 "export (Analytics → Followers → Download data) gives the follower total of "
+                 "each day in FollowerHistory.csv: import it, or another export of this account "
+                 "made later.");
       break;
     case RAPPORT_PLATFORM_THREADS:
       source = _("The Threads part of the Instagram export (your_instagram_activity/threads/"
@@ -305,16 +312,20 @@ explain_post_engagement (RapportPlatform platform)
       return g_strdup (_("Instagram exports carry likes, comments, saves and shares per post only "
                          "in a professional account's insights "
                          "(past_instagram_insights/posts.json), which cover about the last 90 "
-                         "days. Switch to a professional (creator or business) account and export "
-                         "every few months to cover more posts."));
+                         "days. Meta Business Suite's post export (Insights → Content → Export "
+                         "data, as CSV) gives views, reach, likes, comments, shares and saves of "
+                         "every post in the range you choose: import it next to the export."));
     case RAPPORT_PLATFORM_TWITTER:
       return g_strdup (_("Each tweet in an X/Twitter archive (data/tweets.js) carries "
-                         "favorite_count and retweet_count as of the export; the analytics CSV "
-                         "(tweet_activity_metrics_*.csv) adds replies and engagements for the "
-                         "months it covers."));
+                         "favorite_count and retweet_count as of the export; X's analytics "
+                         "content export (Analytics → Content → Export data) and the older "
+                         "tweet_activity_metrics_*.csv add impressions, replies, bookmarks and "
+                         "engagements for the range they cover."));
     case RAPPORT_PLATFORM_TIKTOK:
       return g_strdup (_("TikTok exports give only the Likes of each video listed in "
-                         "user_data.json (VideoList); no export gives views, comments or shares."));
+                         "user_data.json (VideoList). TikTok Studio's analytics export (Analytics "
+                         "→ Content → Download data) adds likes, comments, shares and views of "
+                         "each video in Content.csv."));
     case RAPPORT_PLATFORM_MASTODON:
       return g_strdup (_("Mastodon archives carry like and boost totals per post (likes.totalItems "
                          "and shares.totalItems in outbox.json) only from servers updated in late "
@@ -343,15 +354,19 @@ explain_impressions (RapportPlatform platform)
   switch (platform)
     {
     case RAPPORT_PLATFORM_TWITTER:
-      return g_strdup (_("Impressions come from X/Twitter's analytics CSV "
-                         "(tweet_activity_metrics_<user>_<from>_<to>_<lang>.csv), not from the "
-                         "archive: download it from analytics for each period and import it."));
+      return g_strdup (_("Impressions come from X/Twitter's analytics exports, not from the "
+                         "archive: the content export (Analytics → Content → Export data) or the "
+                         "older tweet_activity_metrics_<user>_<from>_<to>_<lang>.csv; download "
+                         "one for each period and import it."));
     case RAPPORT_PLATFORM_INSTAGRAM:
-      return g_strdup (_("Impressions per post come only from a professional account's insights "
-                         "(past_instagram_insights/posts.json), about 90 days per export."));
+      return g_strdup (_("Impressions per post come from a professional account's insights "
+                         "(past_instagram_insights/posts.json), about 90 days per export, and "
+                         "as views and reach from Meta Business Suite's post export (Insights → "
+                         "Content → Export data)."));
     case RAPPORT_PLATFORM_TIKTOK:
-      return g_strdup (_("TikTok exports contain no views or impressions per video, and no export "
-                         "provides them."));
+      return g_strdup (_("TikTok exports contain no impressions per video; TikTok Studio's "
+                         "Content.csv gives views, which Rapport counts as views, not "
+                         "impressions."));
     case RAPPORT_PLATFORM_YOUTUBE:
       return g_strdup (_("YouTube Takeout contains no impressions; only exports from 2022 had view "
                          "counts per video (videos/Video Metadata.csv)."));
@@ -372,13 +387,15 @@ explain_comments_received (RapportPlatform platform)
     case RAPPORT_PLATFORM_INSTAGRAM:
       return g_strdup (_("Instagram exports never include the comments you received; a "
                          "professional account's insights (past_instagram_insights/posts.json) "
-                         "give the number of comments per post."));
+                         "and Meta Business Suite's post export give the number of comments per "
+                         "post."));
     case RAPPORT_PLATFORM_TWITTER:
-      return g_strdup (_("X/Twitter archives have no reply counts; the analytics CSV "
-                         "(tweet_activity_metrics_*.csv) gives the replies per tweet."));
+      return g_strdup (_("X/Twitter archives have no reply counts; the analytics exports (the "
+                         "content export or tweet_activity_metrics_*.csv) give the replies per "
+                         "post."));
     case RAPPORT_PLATFORM_TIKTOK:
-      return g_strdup (_("TikTok exports give no comment counts on your videos, and no export "
-                         "provides them."));
+      return g_strdup (_("TikTok's data export gives no comment counts on your videos; TikTok "
+                         "Studio's Content.csv (Analytics → Content → Download data) does."));
     case RAPPORT_PLATFORM_UNKNOWN:
       return g_strdup (_("This export contains no count of comments received."));
     default:

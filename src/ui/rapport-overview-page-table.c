@@ -130,6 +130,8 @@ source_text (const FollowerDay *day,
       return _("Total from an export");
     case RAPPORT_SERIES_INTERPOLATED:
       return _("Between two totals");
+    case RAPPORT_SERIES_ANCHORED:
+      return _("Carried from a total along the daily follows");
     case RAPPORT_SERIES_RECONSTRUCTED:
     default:
       return _("Rebuilt from follow dates, a lower bound");

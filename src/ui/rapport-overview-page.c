@@ -208,6 +208,73 @@ add_followers_series (RapportOverviewPage *self,
                             RAPPORT_CHART_COLOR_ACCENT, t, values, flags, days->len);
 }
 
+/* Where the follower line comes from, for the legend: "exported follower lists, daily totals
+ * of analytics exports", or NULL for a line of one kind of source that needs no saying. */
+static char *
+describe_follower_sources (const RapportFollowerSeries *series)
+{
+  gboolean seen[RAPPORT_COUNT_SOURCE_ANALYTICS + 2] = { FALSE };
+  const guint anchored = RAPPORT_COUNT_SOURCE_ANALYTICS + 1;
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n_kinds = 0;
+  const struct { guint index; const char *text; } names[] = {
+    { RAPPORT_COUNT_SOURCE_SNAPSHOT, N_("exported follower lists") },
+    { RAPPORT_COUNT_SOURCE_PROFILE, N_("profile totals") },
+    { RAPPORT_COUNT_SOURCE_INSIGHTS, N_("insights totals") },
+    { RAPPORT_COUNT_SOURCE_ANALYTICS, N_("daily totals of analytics exports") },
+    { anchored, N_("daily follows of analytics exports, carried from a total") },
+    { RAPPORT_COUNT_SOURCE_LIVE, N_("live refreshes") },
+  };
+
+  for (guint i = 0; i < series->points->len; i++)
+    {
+      const RapportSeriesPoint *point = &g_array_index (series->points, RapportSeriesPoint, i);
+
+      if (point->kind == RAPPORT_SERIES_ANCHORED)
+        seen[anchored] = TRUE;
+      else if (point->kind == RAPPORT_SERIES_REAL && point->source <= RAPPORT_COUNT_SOURCE_ANALYTICS)
+        seen[point->source] = TRUE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (seen[names[i].index])
+      {
+        g_string_append_printf (text, "%s%s", text->len > 0 ? ", " : "", _(names[i].text));
+        n_kinds++;
+      }
+  /* A line of exported lists alone, the usual case, says it already. */
+  if (n_kinds == 0 || (n_kinds == 1 && seen[RAPPORT_COUNT_SOURCE_SNAPSHOT]))
+    return NULL;
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Daily follows that no total carries are no follower count: drawn as follows per day on the
+ * left axis when the account has no follower figure at all, so the chart is not empty. */
+static guint
+add_gains_series (RapportOverviewPage *self,
+                  const RapportDataset *dataset)
+{
+  const GArray *gains = dataset->gains;
+  g_autofree gint64 *t = g_new (gint64, MAX (gains->len, 1));
+  g_autofree double *values = g_new (double, MAX (gains->len, 1));
+  gsize n = 0;
+
+  for (guint i = 0; i < gains->len; i++)
+    {
+      const RapportFollowerGain *gain = &g_array_index (gains, RapportFollowerGain, i);
+
+      if (gain->gained == RAPPORT_COUNT_UNKNOWN)
+        continue;
+      t[n] = gain->day;
+      values[n] = gain->gained;
+      n++;
+    }
+  if (n == 0)
+    return G_MAXUINT;
+  return rapport_chart_add_series (self->chart, _("New followers that day"), RAPPORT_CHART_LINE,
+                                   RAPPORT_CHART_AXIS_LEFT, RAPPORT_CHART_COLOR_ACCENT, t,
+                                   values, NULL, n);
+}
+
 static gboolean
 any_lower_bound (GArray *days)
 {
@@ -238,12 +305,16 @@ build_account (RapportOverviewPage *self)
   gsize n = 0;
   guint rates_series = G_MAXUINT;
   guint median_series = G_MAXUINT;
+  guint gains_series = G_MAXUINT;
+  g_autofree char *sources = NULL;
 
   copy_followers (self->followers, report->series);
   add_post_times (self->post_times, dataset);
   g_array_sort (self->post_times, compare_times);
 
   add_followers_series (self, _("Followers"));
+  if (self->followers->len == 0)
+    gains_series = add_gains_series (self, dataset);
 
   for (guint i = 0; i < report->per_post->len; i++)
     {
@@ -313,9 +384,24 @@ build_account (RapportOverviewPage *self)
                                 anomaly->end, change);
     }
 
-  if (self->followers->len > 0)
+  sources = describe_follower_sources (report->series);
+  if (self->followers->len > 0 && sources != NULL)
+    {
+      /* Translators: the follower line's legend, with where its days come from, e.g.
+       * "Followers (left axis), from exported follower lists, daily totals of analytics
+       * exports" */
+      g_autofree char *text = g_strdup_printf (_("Followers (left axis), from %s"), sources);
+
+      rapport_chart_legend_add (self->legend, RAPPORT_CHART_SWATCH_LINE, 0, text);
+    }
+  else if (self->followers->len > 0)
     rapport_chart_legend_add (self->legend, RAPPORT_CHART_SWATCH_LINE, 0,
                               _("Followers (left axis)"));
+  if (gains_series != G_MAXUINT)
+    rapport_chart_legend_add (self->legend, RAPPORT_CHART_SWATCH_LINE, gains_series,
+                              _("New followers per day, as an analytics export counted them "
+                                "(left axis) — no total yet: an account export made in their "
+                                "range turns them into a follower count"));
   if (any_lower_bound (self->followers))
     rapport_chart_legend_add (self->legend, RAPPORT_CHART_SWATCH_DASHED, 0,
                               _("Dashed: reconstructed from follow dates — a lower bound"));

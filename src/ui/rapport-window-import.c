@@ -491,12 +491,13 @@ import_files_chosen_cb (GObject      *object,
 static GListModel *
 create_export_filters (GtkFileFilter **default_filter)
 {
-  static const char * const suffixes[] = { "zip", "tar.gz", "json", "js", "csv", "html" };
+  /* Analytics exports come as CSV or XLSX files of their own. */
+  static const char * const suffixes[] = { "zip", "tar.gz", "json", "js", "csv", "xlsx", "html" };
   g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
   g_autoptr(GtkFileFilter) exports = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (exports, _("Data exports"));
+  gtk_file_filter_set_name (exports, _("Data and analytics exports"));
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     gtk_file_filter_add_suffix (exports, suffixes[i]);
 

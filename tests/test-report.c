@@ -349,13 +349,21 @@ test_gains (void)
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *text = NULL;
   g_autofree char *bare_text = NULL;
+  RapportDatasetSnapshot *analytics;
   JsonObject *gains;
   JsonObject *series;
+  JsonObject *snapshot;
   const RapportFollowerGain days[] = {
     { DAY_N (6), 4, 1 }, { DAY_N (7), 6, RAPPORT_COUNT_UNKNOWN }, { DAY_N (8), 2, 3 },
   };
 
   g_array_append_vals (dataset->gains, days, G_N_ELEMENTS (days));
+  analytics = rapport_dataset_snapshot_new ();
+  analytics->id = 4;
+  analytics->exported_at = DAY_N (8);
+  analytics->source_name = g_strdup ("Follows.csv");
+  analytics->n_follower_days = 3;
+  g_ptr_array_insert (dataset->snapshots, 0, analytics);
   report = compute (dataset);
   /* Days 5 (the day before the first gain) to 8 lie beside day 5's total; day 5 is real. */
   g_assert_cmpuint (report->gains.n_days, ==, 3);
@@ -370,6 +378,9 @@ test_gains (void)
   assert_contains (text, "  Analytics exports counted 3 days from 7 Jan 2024 to 9 Jan 2024: +12 "
                          "new and 4\n    lost followers.\n");
   assert_contains (text, "  3 days of the series carried from a real total along them.\n");
+  /* Which export supplied what. */
+  assert_contains (text, "  9 Jan 2024, Follows.csv: 3 days of follower history\n");
+  assert_contains (text, "  31 Jan 2024, instagram-jo.zip: 122 followers, 3 following\n");
 
   root = rapport_report_to_json (report, suggestions);
   gains = json_object_get_object_member (json_node_get_object (root), "gains");
@@ -378,6 +389,12 @@ test_gains (void)
   g_assert_cmpint (json_object_get_int_member (gains, "lost"), ==, 4);
   g_assert_cmpint (json_object_get_int_member (gains, "n_anchored"), ==, 3);
   g_assert_cmpstr (json_object_get_string_member (gains, "first"), ==, "2024-01-07T00:00:00Z");
+  snapshot = json_array_get_object_element (
+    json_object_get_array_member (json_node_get_object (root), "snapshots"), 0);
+  g_assert_cmpstr (json_object_get_string_member (snapshot, "source_name"), ==, "Follows.csv");
+  g_assert_cmpint (json_object_get_int_member (snapshot, "n_follower_days"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (snapshot, "n_posts"), ==, 0);
+  g_assert_true (json_object_get_null_member (snapshot, "followers"));
   series = json_object_get_object_member (json_node_get_object (root), "series");
   g_assert_cmpint (json_object_get_int_member (series, "n_anchored"), ==, 3);
 

@@ -229,6 +229,8 @@ json_account (JsonBuilder         *builder,
                   snapshot->followers != NULL ? (gint64) snapshot->followers->len : -1);
       json_count (builder, "following",
                   snapshot->following != NULL ? (gint64) snapshot->following->len : -1);
+      json_int (builder, "n_posts", snapshot->n_posts);
+      json_int (builder, "n_follower_days", snapshot->n_follower_days);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

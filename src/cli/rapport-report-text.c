@@ -169,11 +169,34 @@ text_header (GString             *out,
       gint64 n_following = snapshot->following != NULL ? (gint64) snapshot->following->len : -1;
       g_autofree char *followers = rapport_format_optional_count (n_followers);
       g_autofree char *following = rapport_format_optional_count (n_following);
+      g_autofree char *posts = rapport_format_count ((gint64) MIN (snapshot->n_posts, G_MAXINT64));
+      g_autofree char *days = rapport_format_count ((gint64) MIN (snapshot->n_follower_days,
+                                                                  G_MAXINT64));
+      g_autoptr(GString) brought = g_string_new (NULL);
 
-      /* Translators: one export: its date, file name, and list sizes ("—" when absent). */
-      rapport_report_text_para (out, 2, _("%s, %s: %s followers, %s following"), day,
+      /* Which export supplied what: an analytics file has no lists but posts or days. */
+      if (n_followers >= 0 || n_following >= 0 ||
+          (snapshot->n_posts == 0 && snapshot->n_follower_days == 0))
+        /* Translators: the list sizes of one export ("—" when absent). */
+        g_string_append_printf (brought, _("%s followers, %s following"), followers, following);
+      if (snapshot->n_posts > 0)
+        {
+          g_string_append (brought, brought->len > 0 ? ", " : "");
+          g_string_append_printf (brought, g_dngettext (GETTEXT_PACKAGE, "%s post", "%s posts",
+                                                        snapshot->n_posts), posts);
+        }
+      if (snapshot->n_follower_days > 0)
+        {
+          g_string_append (brought, brought->len > 0 ? ", " : "");
+          g_string_append_printf (brought, g_dngettext (GETTEXT_PACKAGE,
+                                                        "%s day of follower history",
+                                                        "%s days of follower history",
+                                                        snapshot->n_follower_days), days);
+        }
+      /* Translators: one export: its date, file name, and what it brought. */
+      rapport_report_text_para (out, 2, _("%s, %s: %s"), day,
                                 snapshot->source_name != NULL ? snapshot->source_name : "?",
-                                followers, following);
+                                brought->str);
     }
 }
 

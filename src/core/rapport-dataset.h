@@ -41,6 +41,9 @@ typedef struct
   /* NULL when the export did not contain that list. */
   RapportPeople *followers;
   RapportPeople *following;
+  /* What else it brought: its posts of every kind, and days of follower totals or gains. */
+  guint64 n_posts;
+  guint64 n_follower_days;
 } RapportDatasetSnapshot;
 
 typedef struct

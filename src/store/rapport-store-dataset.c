@@ -197,7 +197,8 @@ load_snapshots (RapportStore    *self,
 
   stmt = rapport_store_prepare (self,
     "SELECT id, exported_at, date_source, source_name, has_followers, has_following,"
-    "       n_followers, n_following"
+    "       n_followers, n_following, n_posts + n_reels + n_stories + n_reposts,"
+    "       n_follower_days"
     "  FROM snapshot WHERE account_id = ?1 ORDER BY exported_at, id", error);
   if (stmt == NULL)
     return FALSE;
@@ -222,6 +223,8 @@ load_snapshots (RapportStore    *self,
       snapshot->exported_at = exported_at;
       snapshot->date_source = rapport_date_source_from_string (date_source);
       snapshot->source_name = column_dup (stmt, 3);
+      snapshot->n_posts = MAX (sqlite3_column_int64 (stmt, 8), 0);
+      snapshot->n_follower_days = MAX (sqlite3_column_int64 (stmt, 9), 0);
       list_sizes[0] = sqlite3_column_int (stmt, 4)
                       ? CLAMP (sqlite3_column_int64 (stmt, 6), 0, MAX_RESERVE) : -1;
       list_sizes[1] = sqlite3_column_int (stmt, 5)

@@ -439,6 +439,73 @@ test_follower_gains (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM follower_gain"), ==, 0);
 }
 
+/* One post through its own import: @minute_only as Meta Business Suite's CSV gives it. */
+static void
+import_one_post (Fixture    *fixture,
+                 const char *hash,
+                 const char *platform_id,
+                 gint64      created_at,
+                 gboolean    minute_only,
+                 gint64      likes,
+                 gint64      reach)
+{
+  g_auto(RapportImportSummary) summary = { 0 };
+  g_autoptr(GError) error = NULL;
+  RapportAccountInfo account = { RAPPORT_PLATFORM_INSTAGRAM, "Jo.Creates", NULL, NULL };
+  RapportStoreImport *import;
+  RapportImportSink *sink;
+  RapportPost post;
+
+  import = rapport_store_begin_import (fixture->store, hash, hash, hash, NULL, &error);
+  g_assert_no_error (error);
+  sink = rapport_store_import_get_sink (import);
+  g_assert_true (rapport_import_sink_set_account (sink, &account, &error));
+  rapport_post_init (&post);
+  post.platform_id = platform_id;
+  post.type = RAPPORT_POST_PHOTO;
+  post.created_at = created_at;
+  post.minute_only = minute_only;
+  post.likes = likes;
+  post.reach = reach;
+  g_assert_true (rapport_import_sink_add_post (sink, &post, &error));
+  g_assert_true (rapport_store_import_commit (import, &summary, &error));
+  g_assert_no_error (error);
+}
+
+/* An analytics file first, the export after: the export's post takes over the one the file
+ * gave for that minute, with its counts and history, instead of doubling it.  Two posts of
+ * the file in one minute are left alone: which one is the export's cannot be told. */
+static void
+test_minute_post_adopted (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const gint64 minute = 1716718980; /* 2024-05-26 10:23:00 UTC */
+
+  import_one_post (fixture, "csv", "18000000000000001", minute, TRUE, 50, 900);
+  g_assert_cmpint (query_int (fixture, "SELECT time_unit FROM post"), ==, 60);
+
+  import_one_post (fixture, "export", "1716719017", minute + 37, FALSE, 48, RAPPORT_COUNT_UNKNOWN);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM post"), ==, 1);
+  g_assert_cmpint (query_int (fixture, "SELECT platform_post_id FROM post"), ==, 1716719017);
+  g_assert_cmpint (query_int (fixture, "SELECT created_at FROM post"), ==, minute + 37);
+  g_assert_cmpint (query_int (fixture, "SELECT time_unit FROM post"), ==, 1);
+  g_assert_cmpint (query_int (fixture, "SELECT likes FROM post"), ==, 48);
+  g_assert_cmpint (query_int (fixture, "SELECT reach FROM post"), ==, 900);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM post_counts"), ==, 2);
+
+  /* A later CSV of the same post joins it as before. */
+  import_one_post (fixture, "csv-2", "18000000000000001", minute, TRUE, 55, 950);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM post"), ==, 1);
+  g_assert_cmpint (query_int (fixture, "SELECT reach FROM post"), ==, 950);
+
+  /* Two analytics posts in one later minute: the export's post stays a post of its own. */
+  import_one_post (fixture, "csv-3", "18000000000000002", minute + 600, TRUE, 1, 10);
+  import_one_post (fixture, "csv-4", "18000000000000003", minute + 600, TRUE, 2, 20);
+  import_one_post (fixture, "export-2", "1716719590", minute + 610, FALSE, 3, RAPPORT_COUNT_UNKNOWN);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM post"), ==, 4);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM post WHERE time_unit = 60"), ==, 2);
+}
+
 static void
 test_duplicate (Fixture       *fixture,
                 gconstpointer  data)
@@ -761,6 +828,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/store/follower-gains", Fixture, NULL, fixture_set_up, test_follower_gains,
               fixture_tear_down);
+  g_test_add ("/store/minute-post-adopted", Fixture, NULL, fixture_set_up,
+              test_minute_post_adopted, fixture_tear_down);
   g_test_add ("/store/duplicate", Fixture, NULL, fixture_set_up, test_duplicate, fixture_tear_down);
   g_test_add ("/store/abort-changes-nothing", Fixture, NULL, fixture_set_up, test_abort_changes_nothing, fixture_tear_down);
   g_test_add ("/store/delete-account", Fixture, NULL, fixture_set_up, test_delete_account, fixture_tear_down);

@@ -79,6 +79,97 @@ find_same_minute (RapportStoreImport  *self,
   return TRUE;
 }
 
+/* Whether the account has a post known to the minute only, which an export may adopt: looked up
+ * once per import, so that exports of accounts without analytics files pay nothing. */
+static gboolean
+has_minute_posts (RapportStoreImport  *self,
+                  gboolean            *out,
+                  GError             **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (self->has_minute_posts < 0)
+    {
+      stmt = rapport_store_prepare (self->store,
+        "SELECT EXISTS (SELECT 1 FROM post WHERE account_id = ?1 AND time_unit = 60)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, self->account_id);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          rapport_store_set_sqlite_error (self->store, error, _("saving posts"));
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      self->has_minute_posts = sqlite3_column_int (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+  *out = self->has_minute_posts > 0;
+  return TRUE;
+}
+
+/* The other way round from find_same_minute(): an export's post keyed by its creation time
+ * takes over the one post an analytics file imported earlier gave for that minute, with its
+ * counts and history, so the order of the imports does not matter. */
+static gboolean
+adopt_same_minute (RapportStoreImport  *self,
+                   const RapportPost   *post,
+                   GError             **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 adopted = 0;
+  gboolean any;
+  int status;
+  guint n = 0;
+
+  if (!has_minute_posts (self, &any, error))
+    return FALSE;
+  if (!any)
+    return TRUE;
+
+  stmt = rapport_store_prepare (self->store,
+    "SELECT id FROM post"
+    " WHERE account_id = ?1 AND time_unit = 60 AND created_at = ?2"
+    "   AND NOT EXISTS (SELECT 1 FROM post WHERE account_id = ?1 AND platform_post_id = ?3)"
+    " LIMIT 2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->account_id);
+  sqlite3_bind_int64 (stmt, 2, post->created_at - post->created_at % 60);
+  sqlite3_bind_text (stmt, 3, post->platform_id, -1, SQLITE_STATIC);
+  while ((status = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (n++ == 0)
+      adopted = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (status != SQLITE_DONE)
+    {
+      rapport_store_set_sqlite_error (self->store, error, _("saving posts"));
+      return FALSE;
+    }
+  if (n != 1)
+    return TRUE;
+
+  stmt = rapport_store_prepare (self->store,
+    "UPDATE post SET platform_post_id = ?2, created_at = ?3, time_unit = 1 WHERE id = ?1",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, adopted);
+  sqlite3_bind_text (stmt, 2, post->platform_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, post->created_at);
+  return rapport_store_import_step_done (self, stmt, N_("saving posts"), error);
+}
+
+/* Whether @post is keyed by its creation time, as exports without post ids are. */
+static gboolean
+is_time_keyed (const RapportPost *post)
+{
+  char key[24];
+
+  g_snprintf (key, sizeof key, "%" G_GINT64_FORMAT, post->created_at);
+  return g_str_equal (key, post->platform_id);
+}
+
 gboolean
 rapport_store_import_add_post (RapportImportSink  *sink,
                                const RapportPost  *post,
@@ -108,6 +199,8 @@ rapport_store_import_add_post (RapportImportSink  *sink,
     return FALSE;
   if (joined_id != NULL)
     platform_id = joined_id;
+  else if (!post->minute_only && is_time_keyed (post) && !adopt_same_minute (self, post, error))
+    return FALSE;
 
   /* A new post is inserted; one seen before (an earlier export, or an analytics file of this
    * one) is updated instead.  An upsert with RETURNING would do both in one statement, but
@@ -116,9 +209,10 @@ rapport_store_import_add_post (RapportImportSink  *sink,
   stmt = rapport_store_prepare (self->store,
     "INSERT OR IGNORE INTO post (account_id, platform_post_id, type, created_at, text, url,"
     "                            likes, comments, shares, saves, replies, quotes, views,"
-    "                            impressions, reach, engagements, follows, archived)"
+    "                            impressions, reach, engagements, follows, archived,"
+    "                            time_unit)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-    "         ?18)",
+    "         ?18, ?19)",
     error);
   if (stmt == NULL)
     return FALSE;
@@ -131,12 +225,16 @@ rapport_store_import_add_post (RapportImportSink  *sink,
   for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
     rapport_store_bind_count (stmt, 7 + i, counts[i]);
   sqlite3_bind_int (stmt, 18, post->archived);
+  /* Only a post that joined none is stored as known to the minute. */
+  sqlite3_bind_int (stmt, 19, post->minute_only && joined_id == NULL ? 60 : 1);
   if (!rapport_store_import_step_done (self, stmt, N_("saving posts"), error))
     return FALSE;
 
   if (sqlite3_changes (rapport_store_get_db (self->store)) > 0)
     {
       post_id = sqlite3_last_insert_rowid (rapport_store_get_db (self->store));
+      if (post->minute_only && joined_id == NULL)
+        self->has_minute_posts = TRUE;
     }
   else
     {

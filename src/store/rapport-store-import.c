@@ -545,6 +545,7 @@ rapport_store_begin_import (RapportStore          *store,
     }
 
   self = g_new0 (RapportStoreImport, 1);
+  self->has_minute_posts = -1;
   self->store = g_object_ref (store);
   self->source_name = g_strdup (source_name);
   self->current_list = -1;

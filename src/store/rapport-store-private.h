@@ -66,6 +66,8 @@ struct _RapportStoreImport
 
   gboolean has_followers;
   gboolean has_following;
+  /* Whether the account may have posts known to the minute only: -1 until looked up. */
+  int has_minute_posts;
   guint64 n_followers;
   guint64 n_following;
   /* RapportPendingRelation by direction, written sorted at commit; their strings live in

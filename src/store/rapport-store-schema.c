@@ -145,7 +145,9 @@ static const char * const migrations[] = {
   /* 4: the follows and unfollows per day that analytics exports count without a total, one
    * row per account and day: a later export's figures for a day replace an earlier one's, so
    * overlapping exports merge.  n_follower_days says how many days of follower history (totals
-   * or gains) an export brought, for an analytics export that has no lists or posts. */
+   * or gains) an export brought, for an analytics export that has no lists or posts.  A
+   * post's time_unit is how precisely created_at is known, in seconds: 60 for a post known
+   * only from an analytics file that gives the minute, which an export read later adopts. */
   "CREATE TABLE follower_gain ("
   "  account_id INTEGER NOT NULL REFERENCES account (id) ON DELETE CASCADE,"
   "  snapshot_id INTEGER NOT NULL REFERENCES snapshot (id) ON DELETE CASCADE,"
@@ -155,7 +157,8 @@ static const char * const migrations[] = {
   "  PRIMARY KEY (account_id, day)"
   ") WITHOUT ROWID;"
   "CREATE INDEX follower_gain_by_snapshot ON follower_gain (snapshot_id);"
-  "ALTER TABLE snapshot ADD COLUMN n_follower_days INTEGER NOT NULL DEFAULT 0;",
+  "ALTER TABLE snapshot ADD COLUMN n_follower_days INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE post ADD COLUMN time_unit INTEGER NOT NULL DEFAULT 1;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_STORE_SCHEMA_VERSION);

@@ -139,6 +139,9 @@ typedef struct
    * the platform use (Meta Business Suite's CSV): the store joins the post to one of the
    * account created within that minute, when there is exactly one. */
   gboolean minute_only;
+  /* created_at is the day only, at 00:00 UTC (X's analytics exports since 2025): the store
+   * never lets it replace a finer time of the same post, and a finer time replaces it. */
+  gboolean day_only;
 } RapportPost;
 
 typedef struct

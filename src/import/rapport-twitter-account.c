@@ -202,7 +202,7 @@ rapport_twitter_read_account (RapportTwitterImport  *self,
   g_autofree char *stand_in = NULL;
 
   /* In order of trust: account.js, the manifest's userInfo, user_details.js before 2019, and
-   * the user name in an analytics file's name. */
+   * the user name in an analytics file's name, and what the analytics exports of 2025– tell. */
   if (entry != NULL)
     {
       g_autoptr(GError) local_error = NULL;
@@ -224,6 +224,8 @@ rapport_twitter_read_account (RapportTwitterImport  *self,
   read_payload_details (self);
   for (guint i = 0; i < analytics->len && self->username == NULL; i++)
     self->username = rapport_twitter_analytics_user (g_ptr_array_index (analytics, i));
+  if (self->username == NULL)
+    self->username = rapport_twitter_exports_user (self);
 
   /* Without a name the account's id still says whose archive this is: the store finds the
    * account by it, or keeps the id as its handle until an export names it.  With neither, the
@@ -256,6 +258,8 @@ rapport_twitter_set_export_date (RapportTwitterImport *self)
   else if (self->payload_date > 0)
     rapport_import_sink_set_export_date (self->sink, self->payload_date,
                                          RAPPORT_DATE_SOURCE_PAYLOAD_DETAILS);
+  else if (self->contents->len > 0 || self->overviews->len > 0)
+    rapport_twitter_set_exports_date (self);
   else if (analytics_user == NULL && rapport_date_find_in_name (name, &name_date))
     rapport_import_sink_set_export_date (self->sink, name_date, RAPPORT_DATE_SOURCE_ARCHIVE_NAME);
   else if (self->newest > 0)

@@ -24,9 +24,6 @@
 #define ANALYTICS_PREFIX "tweet_activity_metrics_"
 #define ANALYTICS_PATTERN "tweet_activity_metrics_*.csv"
 
-/* How many CSV rows pass between two progress reports. */
-#define CSV_PROGRESS_ROWS 2000
-
 static void
 twitter_import_clear (RapportTwitterImport *self)
 {
@@ -36,6 +33,8 @@ twitter_import_clear (RapportTwitterImport *self)
   g_clear_pointer (&self->notes, g_hash_table_unref);
   g_clear_pointer (&self->post_ids, g_hash_table_unref);
   g_clear_pointer (&self->names, g_hash_table_unref);
+  g_clear_pointer (&self->contents, g_ptr_array_unref);
+  g_clear_pointer (&self->overviews, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RapportTwitterImport, twitter_import_clear)
@@ -346,6 +345,46 @@ read_relations (RapportTwitterImport  *self,
   return TRUE;
 }
 
+gboolean
+rapport_twitter_add_analytics_post (RapportTwitterImport  *self,
+                                    RapportPost           *post,
+                                    const char            *raw_text,
+                                    const char            *link,
+                                    const char            *username,
+                                    GError               **error)
+{
+  g_auto(GStrv) hashtags = NULL;
+  g_auto(GStrv) mentions = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *url = NULL;
+
+  text = g_utf8_make_valid (raw_text != NULL ? raw_text : "", -1);
+  hashtags = rapport_text_extract_hashtags (text);
+  mentions = rapport_text_extract_mentions (text);
+
+  /* The files do not say what a post is; its text tells reposts and replies. */
+  if (g_str_has_prefix (text, "RT @"))
+    post->type = RAPPORT_POST_REPOST;
+  else if (text[0] == '@')
+    post->type = RAPPORT_POST_REPLY;
+  else
+    post->type = RAPPORT_POST_TEXT;
+  post->text = *text != '\0' ? text : NULL;
+  if (link != NULL && *link != '\0')
+    post->url = link;
+  else
+    post->url = url = rapport_twitter_post_url (username, post->platform_id);
+  post->hashtags = (const char * const *) hashtags;
+  post->mentions = (const char * const *) mentions;
+
+  if (!rapport_import_sink_add_post (self->sink, post, error))
+    return FALSE;
+
+  if (post->created_at > self->newest && rapport_time_is_valid (post->created_at))
+    self->newest = post->created_at;
+  return TRUE;
+}
+
 static int
 require_column (RapportCsvReader  *reader,
                 const char        *entry,
@@ -402,18 +441,12 @@ import_analytics (RapportTwitterImport  *self,
 
   while (rapport_csv_reader_next (reader, &local_error))
     {
-      g_auto(GStrv) hashtags = NULL;
-      g_auto(GStrv) mentions = NULL;
-      g_autofree char *text = NULL;
-      g_autofree char *url = NULL;
       const char *id = rapport_csv_reader_get_column (reader, col_id);
       const char *when = rapport_csv_reader_get_column (reader, col_time);
-      const char *link = rapport_csv_reader_get_column (reader, col_link);
-      const char *raw_text = rapport_csv_reader_get_column (reader, col_text);
       RapportPost post;
       gint64 at;
 
-      if (++rows % CSV_PROGRESS_ROWS == 0)
+      if (++rows % RAPPORT_TWITTER_CSV_PROGRESS_ROWS == 0)
         {
           rapport_import_sink_progress (self->sink, entry, rows);
           if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
@@ -432,39 +465,20 @@ import_analytics (RapportTwitterImport  *self,
           continue;
         }
 
-      text = g_utf8_make_valid (raw_text != NULL ? raw_text : "", -1);
-      hashtags = rapport_text_extract_hashtags (text);
-      mentions = rapport_text_extract_mentions (text);
-
       rapport_post_init (&post);
       post.platform_id = id;
       post.created_at = at;
-      /* The file does not say what a post is; its text tells reposts and replies. */
-      if (g_str_has_prefix (text, "RT @"))
-        post.type = RAPPORT_POST_REPOST;
-      else if (text[0] == '@')
-        post.type = RAPPORT_POST_REPLY;
-      else
-        post.type = RAPPORT_POST_TEXT;
-      post.text = *text != '\0' ? text : NULL;
-      if (link != NULL && *link != '\0')
-        post.url = link;
-      else
-        post.url = url = rapport_twitter_post_url (username, id);
       post.impressions = rapport_csv_reader_get_count (reader, col_impressions);
       post.engagements = rapport_csv_reader_get_count (reader, col_engagements);
       post.shares = rapport_csv_reader_get_count (reader, col_retweets);
       post.replies = rapport_csv_reader_get_count (reader, col_replies);
       post.likes = rapport_csv_reader_get_count (reader, col_likes);
       post.follows = rapport_csv_reader_get_count (reader, col_follows);
-      post.hashtags = (const char * const *) hashtags;
-      post.mentions = (const char * const *) mentions;
-
-      if (!rapport_import_sink_add_post (self->sink, &post, error))
+      if (!rapport_twitter_add_analytics_post (self, &post,
+                                               rapport_csv_reader_get_column (reader, col_text),
+                                               rapport_csv_reader_get_column (reader, col_link),
+                                               username, error))
         return FALSE;
-
-      if (at > self->newest && rapport_time_is_valid (at))
-        self->newest = at;
     }
 
   if (local_error != NULL)
@@ -501,6 +515,7 @@ rapport_twitter_import (RapportArchive     *archive,
   analytics = rapport_archive_find_all (archive, NULL, ANALYTICS_PATTERN);
   tweets = rapport_twitter_find_posts (archive);
   likes = rapport_twitter_find_data_parts (archive, "like.js");
+  rapport_twitter_find_exports (&self);
 
   if (!rapport_twitter_read_account (&self, analytics, error))
     return FALSE;
@@ -526,8 +541,11 @@ rapport_twitter_import (RapportArchive     *archive,
       if (!import_analytics (&self, g_ptr_array_index (analytics, i), error))
         return FALSE;
     }
+  if (!rapport_twitter_read_exports (&self, error))
+    return FALSE;
 
-  if (tweets->len == 0 && analytics->len == 0 && likes->len == 0 && !has_relations)
+  if (tweets->len == 0 && analytics->len == 0 && likes->len == 0 && !has_relations &&
+      self.contents->len == 0 && self.overviews->len == 0)
     {
       g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_EMPTY,
                    _("%s: the archive holds no posts, followers, followed accounts or likes"),

@@ -36,7 +36,14 @@ typedef struct
   gint64 newest;
   gint64 manifest_date;       /* archiveInfo.generationDate of manifest.js, 0 when unknown */
   gint64 payload_date;        /* created_at of payload_details.js (before 2019), 0 when unknown */
+
+  /* The analytics exports of 2025– in the archive (rapport-twitter-analytics.c). */
+  GPtrArray *contents;        /* content exports: a row per post */
+  GPtrArray *overviews;       /* account overviews: a row per day */
 } RapportTwitterImport;
+
+/* How many CSV rows pass between two progress reports. */
+#define RAPPORT_TWITTER_CSV_PROGRESS_ROWS 2000
 
 /* rapport-twitter-importer.c */
 
@@ -62,6 +69,15 @@ RapportJsonTree        *rapport_twitter_read_js_document (RapportTwitterImport  
 /* The JSON object of one element: {"tweet": {…}} since 2020, the bare object before. */
 const RapportJsonValue *rapport_twitter_unwrap          (const RapportJsonValue  *element,
                                                          const char              *wrapper);
+/* Hands over a post of an analytics file, @post holding its id, time and counts: its text,
+ * type, tags and address come from @raw_text and from @link, or when @link is NULL or empty
+ * the address of post @post->platform_id of @username.  Notes its time as self->newest. */
+gboolean                rapport_twitter_add_analytics_post (RapportTwitterImport *self,
+                                                            RapportPost          *post,
+                                                            const char           *raw_text,
+                                                            const char           *link,
+                                                            const char           *username,
+                                                            GError              **error);
 /* Names a record of self->entry that cannot be read in the import summary; the import goes
  * on, so this returns TRUE. */
 gboolean                rapport_twitter_skip_record     (RapportTwitterImport    *self,
@@ -94,5 +110,21 @@ const char             *rapport_twitter_name_of         (RapportTwitterImport   
 /* The address of post @id of @username on x.com; @username may be NULL. */
 char                   *rapport_twitter_post_url        (const char              *username,
                                                          const char              *id);
+
+/* rapport-twitter-analytics.c */
+
+/* Fills self->contents and self->overviews with the analytics exports of 2025– that @archive
+ * holds, found by their header. */
+void                    rapport_twitter_find_exports    (RapportTwitterImport    *self);
+/* The user name the analytics exports give: that of a post's address in a content export,
+ * else that of the export's name ("x-<user>-<date>…"); NULL when neither tells. */
+char                   *rapport_twitter_exports_user    (RapportTwitterImport    *self);
+/* Reads the content exports and the account overviews. */
+gboolean                rapport_twitter_read_exports    (RapportTwitterImport    *self,
+                                                         GError                 **error);
+/* Tells the sink the date of an import of analytics exports without an archive's date: the
+ * date in the export's name, unless a day read is newer (see
+ * rapport_export_name_choose_date()). */
+void                    rapport_twitter_set_exports_date (RapportTwitterImport   *self);
 
 G_END_DECLS

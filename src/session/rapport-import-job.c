@@ -33,9 +33,11 @@ static const Importer importers[] = {
   { RAPPORT_PLATFORM_TIKTOK, rapport_tiktok_recognizes, rapport_tiktok_import },
   { RAPPORT_PLATFORM_TIKTOK, rapport_tiktok_studio_recognizes, rapport_tiktok_studio_import },
   { RAPPORT_PLATFORM_INSTAGRAM, rapport_instagram_recognizes, rapport_instagram_import },
-  /* Last: a data export that also holds a Meta Business Suite CSV is the data export. */
+  /* Last: a data export that also holds a Meta Business Suite CSV or X's analytics exports
+   * is the data export.  An X archive holding the latter is still found first. */
   { RAPPORT_PLATFORM_INSTAGRAM, rapport_meta_analytics_recognizes,
     rapport_meta_analytics_import },
+  { RAPPORT_PLATFORM_TWITTER, rapport_twitter_analytics_recognizes, rapport_twitter_import },
 };
 
 RapportPlatform
@@ -69,8 +71,8 @@ rapport_import_detect (RapportArchive     *archive,
   g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNRECOGNIZED,
                _("%s is not an export Rapport knows. It contains %s. Rapport reads the data "
                  "exports of Instagram (JSON or HTML, or Meta Business Suite's post CSV), "
-                 "X/Twitter (the archive or an analytics CSV) and TikTok (JSON, or TikTok "
-                 "Studio's CSV)."),
+                 "X/Twitter (the archive, or an analytics CSV of posts or of the account "
+                 "overview) and TikTok (JSON, or TikTok Studio's CSV)."),
                rapport_archive_get_name (archive),
                n_entries > 0 ? found->str : _("no files"));
   return RAPPORT_PLATFORM_UNKNOWN;

@@ -255,10 +255,14 @@ rapport_store_import_add_post (RapportImportSink  *sink,
 
       /* Known counts replace stored ones and unknown ones keep them, so an analytics file and
        * the archive enrich the same post in either order.  The longer text wins (archives
-       * truncate long posts), and a plain "text" type never hides a more specific one. */
+       * truncate long posts), and a plain "text" type never hides a more specific one.  A
+       * stored time at midnight UTC may be a day only (RapportPost.day_only): a finer time of
+       * the same post replaces it, and a day only never replaces a stored time. */
       stmt = rapport_store_prepare (self->store,
         "UPDATE post SET"
         "   type = CASE WHEN ?2 = 'text' THEN type ELSE ?2 END,"
+        "   created_at = CASE WHEN ?17 = 0 AND created_at % 86400 = 0 THEN ?18"
+        "                     ELSE created_at END,"
         "   text = CASE WHEN length (?3) > ifnull (length (text), -1) THEN ?3 ELSE text END,"
         "   url = coalesce (?4, url),"
         "   likes = coalesce (?5, likes),"
@@ -283,6 +287,8 @@ rapport_store_import_add_post (RapportImportSink  *sink,
       for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
         rapport_store_bind_count (stmt, 5 + i, counts[i]);
       sqlite3_bind_int (stmt, 16, post->archived);
+      sqlite3_bind_int (stmt, 17, post->day_only);
+      sqlite3_bind_int64 (stmt, 18, post->created_at);
       if (!rapport_store_import_step_done (self, stmt, N_("saving posts"), error))
         return FALSE;
     }

@@ -26,6 +26,9 @@ static const char * const files[] = {
   "data/profile.js",
   "data/account.js",
   "tweet_activity_metrics_fuzzer_20240101_20240201_en.csv",
+  /* The analytics exports of 2025–, found by their header: the input gets one of theirs. */
+  "account_analytics_content.csv",
+  "account_overview_analytics.csv",
   /* Archives from before 2019. */
   "data/js/tweets/2017_04.js",
   "data/js/user_details.js",

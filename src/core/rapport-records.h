@@ -140,7 +140,8 @@ typedef struct
    * account created within that minute, when there is exactly one. */
   gboolean minute_only;
   /* created_at is the day only, at 00:00 UTC (X's analytics exports since 2025): the store
-   * never lets it replace a finer time of the same post, and a finer time replaces it. */
+   * never lets it replace a finer time of the same post, and a finer time replaces it (as it
+   * does for minute_only). */
   gboolean day_only;
 } RapportPost;
 

@@ -184,6 +184,7 @@ rapport_store_import_add_post (RapportImportSink  *sink,
   const char *platform_id = post->platform_id;
   sqlite3_stmt *stmt;
   gint64 post_id;
+  int time_unit;
 
   G_STATIC_ASSERT (G_N_ELEMENTS (counts) == G_N_ELEMENTS (count_columns));
 
@@ -199,7 +200,11 @@ rapport_store_import_add_post (RapportImportSink  *sink,
     return FALSE;
   if (joined_id != NULL)
     platform_id = joined_id;
-  else if (!post->minute_only && is_time_keyed (post) && !adopt_same_minute (self, post, error))
+  /* How precisely created_at is known; a minute-only post that joined one of the export is
+   * that post, whose time is exact. */
+  time_unit = post->day_only ? 86400 : post->minute_only && joined_id == NULL ? 60 : 1;
+  if (joined_id == NULL && !post->minute_only && is_time_keyed (post) &&
+      !adopt_same_minute (self, post, error))
     return FALSE;
 
   /* A new post is inserted; one seen before (an earlier export, or an analytics file of this
@@ -225,15 +230,14 @@ rapport_store_import_add_post (RapportImportSink  *sink,
   for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
     rapport_store_bind_count (stmt, 7 + i, counts[i]);
   sqlite3_bind_int (stmt, 18, post->archived);
-  /* Only a post that joined none is stored as known to the minute. */
-  sqlite3_bind_int (stmt, 19, post->minute_only && joined_id == NULL ? 60 : 1);
+  sqlite3_bind_int (stmt, 19, time_unit);
   if (!rapport_store_import_step_done (self, stmt, N_("saving posts"), error))
     return FALSE;
 
   if (sqlite3_changes (rapport_store_get_db (self->store)) > 0)
     {
       post_id = sqlite3_last_insert_rowid (rapport_store_get_db (self->store));
-      if (post->minute_only && joined_id == NULL)
+      if (time_unit == 60)
         self->has_minute_posts = TRUE;
     }
   else
@@ -256,13 +260,12 @@ rapport_store_import_add_post (RapportImportSink  *sink,
       /* Known counts replace stored ones and unknown ones keep them, so an analytics file and
        * the archive enrich the same post in either order.  The longer text wins (archives
        * truncate long posts), and a plain "text" type never hides a more specific one.  A
-       * stored time at midnight UTC may be a day only (RapportPost.day_only): a finer time of
-       * the same post replaces it, and a day only never replaces a stored time. */
+       * finer time (time_unit: a day, a minute or a second) replaces a coarser one. */
       stmt = rapport_store_prepare (self->store,
         "UPDATE post SET"
         "   type = CASE WHEN ?2 = 'text' THEN type ELSE ?2 END,"
-        "   created_at = CASE WHEN ?17 = 0 AND created_at % 86400 = 0 THEN ?18"
-        "                     ELSE created_at END,"
+        "   created_at = CASE WHEN ?17 < time_unit THEN ?18 ELSE created_at END,"
+        "   time_unit = min (time_unit, ?17),"
         "   text = CASE WHEN length (?3) > ifnull (length (text), -1) THEN ?3 ELSE text END,"
         "   url = coalesce (?4, url),"
         "   likes = coalesce (?5, likes),"
@@ -287,7 +290,7 @@ rapport_store_import_add_post (RapportImportSink  *sink,
       for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
         rapport_store_bind_count (stmt, 5 + i, counts[i]);
       sqlite3_bind_int (stmt, 16, post->archived);
-      sqlite3_bind_int (stmt, 17, post->day_only);
+      sqlite3_bind_int (stmt, 17, time_unit);
       sqlite3_bind_int64 (stmt, 18, post->created_at);
       if (!rapport_store_import_step_done (self, stmt, N_("saving posts"), error))
         return FALSE;

@@ -100,6 +100,7 @@ test_follower_history (void)
   g_auto(RapportImportSummary) summary = { 0 };
   g_autoptr(GError) error = NULL;
   g_autofree char *description = NULL;
+  g_autofree char *missing = NULL;
   RapportAccountInfo account = { RAPPORT_PLATFORM_TIKTOK, "jo", NULL, NULL, FALSE };
   RapportStoreImport *import;
   RapportImportSink *sink;
@@ -130,6 +131,10 @@ test_follower_history (void)
   description = rapport_import_summary_describe (&summary);
   g_assert_cmpstr (description, ==,
                    "TikTok · @jo · exported 16 Nov 2023 · 5 days of follower history");
+  missing = rapport_import_summary_describe_missing (&summary);
+  g_assert_cmpstr (missing, ==, "Lists of followers and of accounts followed come with the data "
+                   "export: request all data, as JSON, in Settings and privacy → Account → "
+                   "Download your data.");
 
   g_clear_object (&store);
   rapport_test_remove_tree (dir);

@@ -280,6 +280,12 @@ rapport_import_summary_describe_missing (const RapportImportSummary *summary)
       return NULL;
     }
 
+  /* An analytics file is not a data export missing its parts: it says where the lists are. */
+  if (!snapshot->has_followers && !snapshot->has_following && snapshot->n_follower_days > 0)
+    /* Translators: after importing an analytics file, "…: request them in …" */
+    return g_strdup_printf (_("Lists of followers and of accounts followed come with the data "
+                              "export: %s."), how);
+
   if (!snapshot->has_followers)
     g_ptr_array_add (missing, _("no list of followers"));
   if (!snapshot->has_following)

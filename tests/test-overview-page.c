@@ -616,6 +616,57 @@ test_overview_empty (void)
   g_assert_finalize_object (page);
 }
 
+/* An account with daily follows from an analytics export and no total at all: the chart shows
+ * those follows per day, not an empty chart, and the legend says they are no follower count. */
+static void
+test_overview_gains_only (void)
+{
+  g_autofree char *data_dir = g_build_filename (temp_root, "gains", NULL);
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(RapportAnalysis) analysis = NULL;
+  g_auto(RapportImportSummary) summary = { 0 };
+  g_autoptr(GError) error = NULL;
+  RapportAccountInfo account = { RAPPORT_PLATFORM_TWITTER, "jo", NULL, NULL, FALSE };
+  RapportOverviewPage *page;
+  RapportStoreImport *import;
+  RapportImportSink *sink;
+  GtkWindow *window;
+  RapportChart *chart;
+
+  store = rapport_store_open (data_dir, &error);
+  g_assert_no_error (error);
+  import = rapport_store_begin_import (store, "overview.csv", "gains", "gains", NULL, &error);
+  sink = rapport_store_import_get_sink (import);
+  g_assert_true (rapport_import_sink_set_account (sink, &account, &error));
+  for (guint i = 0; i < 5; i++)
+    {
+      RapportFollowerGain gain = { LAST_DAY + i * DAY, 10 + i, 2 };
+
+      g_assert_true (rapport_import_sink_add_follower_gain (sink, &gain, &error));
+    }
+  g_assert_true (rapport_store_import_commit (import, &summary, &error));
+  g_assert_no_error (error);
+
+  analysis = rapport_analysis_load (store, summary.account_id, NULL, &error);
+  g_assert_no_error (error);
+  page = RAPPORT_OVERVIEW_PAGE (rapport_overview_page_new ());
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  g_object_set (page, "analysis", analysis, NULL);
+  rapport_test_ui_iterate_pending ();
+
+  chart = rapport_test_ui_template_child (page, RAPPORT_TYPE_OVERVIEW_PAGE, "chart");
+  /* The empty follower line, and the follows per day. */
+  g_assert_cmpuint (rapport_chart_get_n_series (chart), ==, 2);
+  g_assert_nonnull (rapport_test_ui_find_label (
+    rapport_test_ui_template_child (page, RAPPORT_TYPE_OVERVIEW_PAGE, "legend"),
+    "New followers per day, as an analytics export counted them (left axis) — no total yet: an "
+    "account export made in their range turns them into a follower count"));
+  gtk_window_destroy (window);
+  rapport_test_ui_iterate_pending ();
+}
+
 /* `rapport --measure-first-frame`, which build-aux/benchmark.py runs: one line with the time to
  * the first drawn frame, then it quits. */
 static void
@@ -816,6 +867,7 @@ main (int   argc,
   g_test_add ("/overview/all-accounts", Fixture, GINT_TO_POINTER (-1),
               fixture_set_up, test_overview_all_accounts, fixture_tear_down);
   g_test_add_func ("/overview/empty", test_overview_empty);
+  g_test_add_func ("/overview/gains-only", test_overview_gains_only);
   g_test_add_func ("/overview/measure-first-frame", test_overview_measure_first_frame);
   g_test_add_func ("/overview/screenshot/light", test_overview_screenshot_light);
   g_test_add_func ("/overview/screenshot/dark", test_overview_screenshot_dark);

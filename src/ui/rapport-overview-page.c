@@ -248,7 +248,8 @@ describe_follower_sources (const RapportFollowerSeries *series)
 }
 
 /* Daily follows that no total carries are no follower count: drawn as follows per day on the
- * left axis when the account has no follower figure at all, so the chart is not empty. */
+ * left axis when the account has no follower figure at all, so the chart is not empty.  Dots,
+ * not a line: a day the export did not count is unknown, not a slope between its neighbours. */
 static guint
 add_gains_series (RapportOverviewPage *self,
                   const RapportDataset *dataset)
@@ -270,7 +271,7 @@ add_gains_series (RapportOverviewPage *self,
     }
   if (n == 0)
     return G_MAXUINT;
-  return rapport_chart_add_series (self->chart, _("New followers that day"), RAPPORT_CHART_LINE,
+  return rapport_chart_add_series (self->chart, _("New followers that day"), RAPPORT_CHART_DOTS,
                                    RAPPORT_CHART_AXIS_LEFT, RAPPORT_CHART_COLOR_ACCENT, t,
                                    values, NULL, n);
 }
@@ -398,7 +399,7 @@ build_account (RapportOverviewPage *self)
     rapport_chart_legend_add (self->legend, RAPPORT_CHART_SWATCH_LINE, 0,
                               _("Followers (left axis)"));
   if (gains_series != G_MAXUINT)
-    rapport_chart_legend_add (self->legend, RAPPORT_CHART_SWATCH_LINE, gains_series,
+    rapport_chart_legend_add (self->legend, RAPPORT_CHART_SWATCH_DOTS, gains_series,
                               _("New followers per day, as an analytics export counted them "
                                 "(left axis) — no total yet: an account export made in their "
                                 "range turns them into a follower count"));

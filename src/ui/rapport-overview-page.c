@@ -232,7 +232,8 @@ describe_follower_sources (const RapportFollowerSeries *series)
 
       if (point->kind == RAPPORT_SERIES_ANCHORED)
         seen[anchored] = TRUE;
-      else if (point->kind == RAPPORT_SERIES_REAL && point->source <= RAPPORT_COUNT_SOURCE_ANALYTICS)
+      else if (point->kind == RAPPORT_SERIES_REAL &&
+               point->source <= RAPPORT_COUNT_SOURCE_ANALYTICS)
         seen[point->source] = TRUE;
     }
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)

@@ -315,8 +315,9 @@ store_add_follower_count (RapportImportSink           *sink,
   sqlite3_bind_text (stmt, 5, rapport_count_source_to_string (count->source), -1, SQLITE_STATIC);
   if (!rapport_store_import_step_done (self, stmt, N_("saving follower counts"), error))
     return FALSE;
-  /* The size of the export's own list is no day of history it brought. */
-  if (count->source != RAPPORT_COUNT_SOURCE_SNAPSHOT)
+  /* An analytics export's days are history; a total the profile or the list states is the
+   * export's own figure, said with the list sizes already. */
+  if (count->source == RAPPORT_COUNT_SOURCE_ANALYTICS)
     self->n_follower_days++;
   return TRUE;
 }

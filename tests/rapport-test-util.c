@@ -192,8 +192,8 @@ char *
 rapport_test_database_fingerprint (const char *data_dir)
 {
   g_autofree char *path = g_build_filename (data_dir, "rapport.db", NULL);
-  const char *tables[] = { "account", "snapshot", "relation", "post", "post_counts", "post_tag",
-                           "follower_count", "interaction" };
+  const char *tables[] = { "account", "snapshot", "follow_span", "post", "post_counts",
+                           "post_tag", "follower_count", "follower_gain", "interaction" };
   GString *fingerprint = g_string_new (NULL);
   sqlite3 *db;
 

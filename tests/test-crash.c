@@ -57,7 +57,7 @@ check_database (const char *data_dir)
   sqlite3_finalize (stmt);
   counts.accounts = query_int (db, "SELECT count(*) FROM account");
   counts.snapshots = query_int (db, "SELECT count(*) FROM snapshot");
-  counts.relations = query_int (db, "SELECT count(*) FROM relation");
+  counts.relations = query_int (db, "SELECT count(*) FROM follow_span");
   counts.posts = query_int (db, "SELECT count(*) FROM post");
   sqlite3_close (db);
   return counts;
@@ -173,7 +173,9 @@ test_kill_during_import (void)
   run_import (data_dir, big_dir);
   after = check_database (data_dir);
   g_assert_cmpint (after.snapshots, ==, before.snapshots + 1);
-  g_assert_cmpint (after.relations, ==, before.relations + N_FOLLOWERS);
+  /* The small export's three followers are the first of the big one's, with the same dates:
+   * their spans go on, and one begins for each of the others. */
+  g_assert_cmpint (after.relations, ==, N_FOLLOWERS);
 
   rapport_test_remove_tree (dir);
 }

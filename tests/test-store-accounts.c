@@ -182,6 +182,14 @@ test_merge (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (dataset->snapshots->len, ==, 2);
   g_assert_cmpuint (dataset->posts->len, ==, 3);
+  /* Each export keeps its own list: the two accounts' follow spans were written again. */
+  for (guint i = 0; i < 2; i++)
+    {
+      const RapportDatasetSnapshot *snapshot = g_ptr_array_index (dataset->snapshots, i);
+
+      g_assert_cmpuint (snapshot->followers->len, ==, 1);
+      g_assert_cmpstr (snapshot->followers->items[0].who, ==, i == 0 ? "anna" : "ben");
+    }
   /* One follower-count point per snapshot, and each export's day of gains. */
   g_assert_cmpuint (dataset->counts->len, ==, 2);
   g_assert_cmpuint (dataset->gains->len, ==, 2);

@@ -164,10 +164,10 @@ test_import_and_list (Fixture       *fixture,
   g_assert_cmpint (snapshot->date_source, ==, RAPPORT_DATE_SOURCE_NEWEST_TIMESTAMP);
 
   /* Names are compared case-insensitively: "Ben" and "ben" are one follower. */
-  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM relation WHERE who = 'ben'"), ==, 1);
-  g_assert_cmpint (query_int (fixture, "SELECT since FROM relation WHERE who = 'anna' AND direction = 1"),
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM follow_span WHERE who = 'ben'"), ==, 1);
+  g_assert_cmpint (query_int (fixture, "SELECT since FROM follow_span WHERE who = 'anna' AND direction = 1"),
                    ==, 1700003600);
-  g_assert_cmpint (query_int (fixture, "SELECT since FROM relation WHERE who = 'ben'"), ==, -2);
+  g_assert_cmpint (query_int (fixture, "SELECT since FROM follow_span WHERE who = 'ben'"), ==, -2);
   g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM post_tag WHERE kind = 0"), ==, 2);
   g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM post_tag WHERE kind = 1 AND value = 'anna'"), ==, 1);
   /* The follower list's size becomes a point of the follower curve at the export date. */
@@ -235,10 +235,10 @@ test_many_relations (Fixture       *fixture,
   g_assert_no_error (error);
 
   g_assert_cmpuint (summary.snapshot.n_followers, ==, n);
-  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM relation"), ==, n);
-  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM relation WHERE handle = 'Fan' || substr (who, 4)"), ==, n);
-  g_assert_cmpint (query_int (fixture, "SELECT sum (platform_id - 5000) FROM relation"), ==, n * (n - 1) / 2);
-  g_assert_cmpint (query_int (fixture, "SELECT since FROM relation WHERE who = 'fan00042'"), ==, 1600000042);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM follow_span"), ==, n);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM follow_span WHERE handle = 'Fan' || substr (who, 4)"), ==, n);
+  g_assert_cmpint (query_int (fixture, "SELECT sum (platform_id - 5000) FROM follow_span"), ==, n * (n - 1) / 2);
+  g_assert_cmpint (query_int (fixture, "SELECT since FROM follow_span WHERE who = 'fan00042'"), ==, 1600000042);
   g_assert_cmpint (query_int (fixture, "SELECT n_followers FROM snapshot"), ==, n);
 }
 
@@ -288,7 +288,7 @@ test_twitter_names (Fixture       *fixture,
 
   import_twitter_followers (fixture, "x-1", 1730000000, "Mira_Builds", NULL);
   import_twitter_followers (fixture, "x-2", 1740000000, "mira_new", "tomas_k");
-  g_assert_cmpint (query_int (fixture, "SELECT count(DISTINCT who) FROM relation"), ==, 2);
+  g_assert_cmpint (query_int (fixture, "SELECT count(DISTINCT who) FROM follow_span"), ==, 2);
 
   accounts = rapport_store_list_accounts (fixture->store, &error);
   g_assert_cmpuint (accounts->len, ==, 1);
@@ -356,8 +356,8 @@ test_relation_runs (Fixture       *fixture,
   g_assert_no_error (error);
 
   g_assert_cmpuint (summary.snapshot.n_followers, ==, n);
-  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM relation"), ==, n);
-  g_assert_cmpint (query_int (fixture, "SELECT since FROM relation WHERE who = 'fan000003'"), ==,
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM follow_span"), ==, n);
+  g_assert_cmpint (query_int (fixture, "SELECT since FROM follow_span WHERE who = 'fan000003'"), ==,
                    1600000003);
   g_assert_cmpint (query_int (fixture, "SELECT n_followers FROM snapshot"), ==, n);
 }
@@ -506,6 +506,190 @@ test_minute_post_adopted (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM post WHERE time_unit = 60"), ==, 2);
 }
 
+/* One import of @handle's lists: @followers and @following are NULL-terminated "who:Handle"
+ * pairs, or NULL for an export without that list. */
+static gint64
+import_lists (Fixture            *fixture,
+              const char         *hash,
+              const char * const *followers,
+              const char * const *following)
+{
+  g_auto(RapportImportSummary) summary = { 0 };
+  g_autoptr(GError) error = NULL;
+  RapportAccountInfo account = { RAPPORT_PLATFORM_TIKTOK, "jo", NULL, NULL };
+  const char * const *lists[] = { followers, following };
+  RapportStoreImport *import;
+  RapportImportSink *sink;
+
+  import = rapport_store_begin_import (fixture->store, hash, hash, hash, NULL, &error);
+  g_assert_no_error (error);
+  sink = rapport_store_import_get_sink (import);
+  g_assert_true (rapport_import_sink_set_account (sink, &account, &error));
+  for (int direction = 0; direction < 2; direction++)
+    {
+      if (lists[direction] == NULL)
+        continue;
+      g_assert_true (rapport_import_sink_begin_list (sink, direction, &error));
+      for (guint i = 0; lists[direction][i] != NULL; i++)
+        {
+          g_auto(GStrv) parts = g_strsplit (lists[direction][i], ":", 2);
+          RapportRelation relation = { direction, parts[1], NULL, 1700000000 + i };
+
+          g_assert_true (rapport_import_sink_add_relation (sink, &relation, &error));
+        }
+    }
+  if (followers == NULL && following == NULL)
+    {
+      RapportFollowerCount count = { 1700000000, 5, RAPPORT_COUNT_SOURCE_ANALYTICS };
+
+      g_assert_true (rapport_import_sink_add_follower_count (sink, &count, &error));
+    }
+  rapport_import_sink_set_export_date (sink, 1701000000, RAPPORT_DATE_SOURCE_MANIFEST);
+  g_assert_true (rapport_store_import_commit (import, &summary, &error));
+  g_assert_no_error (error);
+  return summary.snapshot.id;
+}
+
+/* "a:Anna,b:Ben" for the list of @snapshot in @dataset, or NULL without one. */
+static char *
+describe_list (const RapportDataset *dataset,
+               gint64                snapshot_id,
+               RapportDirection      direction)
+{
+  for (guint i = 0; i < dataset->snapshots->len; i++)
+    {
+      const RapportDatasetSnapshot *snapshot = g_ptr_array_index (dataset->snapshots, i);
+      const RapportPeople *people = direction == RAPPORT_DIRECTION_FOLLOWER ? snapshot->followers
+                                                                            : snapshot->following;
+      GString *text;
+
+      if (snapshot->id != snapshot_id)
+        continue;
+      if (people == NULL)
+        return NULL;
+      text = g_string_new (NULL);
+      for (gsize j = 0; j < people->len; j++)
+        g_string_append_printf (text, "%s%s:%s", j > 0 ? "," : "", people->items[j].who,
+                                people->items[j].handle);
+      return g_string_free (text, FALSE);
+    }
+  g_assert_not_reached ();
+}
+
+static void
+assert_list (const RapportDataset *dataset,
+             gint64                snapshot_id,
+             RapportDirection      direction,
+             const char           *expected)
+{
+  g_autofree char *list = describe_list (dataset, snapshot_id, direction);
+
+  g_assert_cmpstr (list, ==, expected);
+}
+
+/* Lists as spans: only the accounts that come, leave, return or change add a row, an export
+ * without a list leaves the spans as they are, an empty list ends them all, and every
+ * export's list reads back as it was, mutuals included. */
+static void
+test_follow_spans (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char * const first[] = { "a:A", "b:B", "c:C", NULL };
+  const char * const second[] = { "a:A", "b:B", "d:D", NULL };
+  const char * const fourth[] = { "a:A", "c:C", "d:d", NULL };
+  const char * const followed[] = { "a:A", NULL };
+  const char * const followed_later[] = { "a:A", "e:E", NULL };
+  const char * const nobody[] = { NULL };
+  g_autoptr(RapportDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 s1, s2, s3, s4, s5;
+  guint64 mutuals = 0;
+
+  s1 = import_lists (fixture, "s1", first, followed);
+  s2 = import_lists (fixture, "s2", second, NULL);
+  s3 = import_lists (fixture, "s3", NULL, NULL);
+  s4 = import_lists (fixture, "s4", fourth, followed_later);
+
+  /* a, b and c; d from the second export; c again and d with its name in lower case from the fourth; a and e. */
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM follow_span WHERE direction = 0"),
+                   ==, 6);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM follow_span WHERE direction = 1"),
+                   ==, 2);
+  dataset = rapport_store_load_dataset (fixture->store, 1, &error);
+  g_assert_no_error (error);
+  assert_list (dataset, s1, RAPPORT_DIRECTION_FOLLOWER, "a:A,b:B,c:C");
+  assert_list (dataset, s2, RAPPORT_DIRECTION_FOLLOWER, "a:A,b:B,d:D");
+  assert_list (dataset, s3, RAPPORT_DIRECTION_FOLLOWER, NULL);
+  assert_list (dataset, s4, RAPPORT_DIRECTION_FOLLOWER, "a:A,c:C,d:d");
+  assert_list (dataset, s1, RAPPORT_DIRECTION_FOLLOWING, "a:A");
+  assert_list (dataset, s2, RAPPORT_DIRECTION_FOLLOWING, NULL);
+  assert_list (dataset, s4, RAPPORT_DIRECTION_FOLLOWING, "a:A,e:E");
+  g_assert_true (rapport_store_count_mutuals (fixture->store, s4, s4, &mutuals, &error));
+  g_assert_cmpuint (mutuals, ==, 1);
+  g_assert_true (rapport_store_count_mutuals (fixture->store, s2, s1, &mutuals, &error));
+  g_assert_cmpuint (mutuals, ==, 1);
+  g_clear_pointer (&dataset, rapport_dataset_free);
+
+  /* Nobody follows any more: every open span ends, the older lists stay. */
+  s5 = import_lists (fixture, "s5", nobody, NULL);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM follow_span"
+                                       " WHERE direction = 0 AND last_snapshot IS NULL"), ==, 0);
+  dataset = rapport_store_load_dataset (fixture->store, 1, &error);
+  g_assert_no_error (error);
+  assert_list (dataset, s5, RAPPORT_DIRECTION_FOLLOWER, "");
+  assert_list (dataset, s4, RAPPORT_DIRECTION_FOLLOWER, "a:A,c:C,d:d");
+  assert_list (dataset, s1, RAPPORT_DIRECTION_FOLLOWER, "a:A,b:B,c:C");
+  assert_list (dataset, s5, RAPPORT_DIRECTION_FOLLOWING, NULL);
+  assert_list (dataset, s4, RAPPORT_DIRECTION_FOLLOWING, "a:A,e:E");
+}
+
+/* A database of schema 3 with three exports of one account becomes the same lists as spans. */
+static void
+test_spans_from_relations (void)
+{
+  g_autofree char *fixture_path = g_test_build_filename (G_TEST_DIST, "fixtures", "store",
+                                                         "schema-3.sql", NULL);
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "rapport.db", NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(RapportDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+  /* Exports 2 and 3 after the fixture's first: ben leaves and comes back, carla's handle
+   * changes case, emil comes; the following list is in the first and third only. */
+  const char *more =
+    "INSERT INTO snapshot (id, account_id, source_name, content_hash, exported_at, date_source,"
+    "  imported_at, importer_version, has_followers, has_following, n_followers, n_following)"
+    " VALUES (2, 1, 'two.zip', 'two', 1702000000, 'manifest', 0, 1, 1, 0, 2, 0),"
+    "        (3, 1, 'three.zip', 'three', 1703000000, 'manifest', 0, 1, 1, 1, 4, 1);"
+    "INSERT INTO relation VALUES (2, 0, 'anna', 'anna', NULL, 1700000000),"
+    "  (2, 0, 'carla', 'carla', NULL, 1699000000),"
+    "  (3, 0, 'anna', 'anna', NULL, 1700000000), (3, 0, 'ben', 'Ben', NULL, NULL),"
+    "  (3, 0, 'carla', 'Carla', NULL, 1699000000), (3, 0, 'emil', 'emil', NULL, 1702500000),"
+    "  (3, 1, 'dora', 'Dora', NULL, 1698000000);";
+
+  g_assert_true (g_file_get_contents (fixture_path, &sql, NULL, &error));
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, more, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = rapport_store_open (dir, &error);
+  g_assert_no_error (error);
+  dataset = rapport_store_load_dataset (store, 1, &error);
+  g_assert_no_error (error);
+  assert_list (dataset, 1, RAPPORT_DIRECTION_FOLLOWER, "anna:anna,ben:Ben,carla:carla");
+  assert_list (dataset, 2, RAPPORT_DIRECTION_FOLLOWER, "anna:anna,carla:carla");
+  assert_list (dataset, 3, RAPPORT_DIRECTION_FOLLOWER, "anna:anna,ben:Ben,carla:Carla,emil:emil");
+  assert_list (dataset, 1, RAPPORT_DIRECTION_FOLLOWING, "anna:anna,dora:Dora");
+  assert_list (dataset, 2, RAPPORT_DIRECTION_FOLLOWING, NULL);
+  assert_list (dataset, 3, RAPPORT_DIRECTION_FOLLOWING, "dora:Dora");
+
+  g_clear_object (&store);
+  rapport_test_remove_tree (dir);
+}
+
 static void
 test_duplicate (Fixture       *fixture,
                 gconstpointer  data)
@@ -547,7 +731,7 @@ test_abort_changes_nothing (Fixture       *fixture,
 
   g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM account"), ==, 1);
   g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM snapshot"), ==, 1);
-  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM relation"), ==, 3);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM follow_span"), ==, 3);
 
   /* An import that never named an account is refused as empty, and leaves nothing. */
   import = rapport_store_begin_import (fixture->store, "empty.zip", "hash-3", "hash-3", NULL, &error);
@@ -562,7 +746,7 @@ test_abort_changes_nothing (Fixture       *fixture,
   g_assert_true (rapport_store_delete_account (fixture->store,
                                                ((RapportAccount *) g_ptr_array_index (accounts, 0))->id,
                                                &error));
-  g_assert_cmpint (query_int (fixture, "SELECT (SELECT count(*) FROM snapshot) + (SELECT count(*) FROM relation)"
+  g_assert_cmpint (query_int (fixture, "SELECT (SELECT count(*) FROM snapshot) + (SELECT count(*) FROM follow_span)"
                                        " + (SELECT count(*) FROM post) + (SELECT count(*) FROM post_tag)"), ==, 0);
 }
 
@@ -580,7 +764,7 @@ test_delete_account (Fixture       *fixture,
                                                &error));
   g_assert_no_error (error);
   /* Everything of the account goes with it. */
-  g_assert_cmpint (query_int (fixture, "SELECT (SELECT count(*) FROM snapshot) + (SELECT count(*) FROM relation)"
+  g_assert_cmpint (query_int (fixture, "SELECT (SELECT count(*) FROM snapshot) + (SELECT count(*) FROM follow_span)"
                                        " + (SELECT count(*) FROM post) + (SELECT count(*) FROM post_tag)"
                                        " + (SELECT count(*) FROM follower_count)"), ==, 0);
 }
@@ -830,6 +1014,9 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/store/minute-post-adopted", Fixture, NULL, fixture_set_up,
               test_minute_post_adopted, fixture_tear_down);
+  g_test_add ("/store/follow-spans", Fixture, NULL, fixture_set_up, test_follow_spans,
+              fixture_tear_down);
+  g_test_add_func ("/store/spans-from-relations", test_spans_from_relations);
   g_test_add ("/store/duplicate", Fixture, NULL, fixture_set_up, test_duplicate, fixture_tear_down);
   g_test_add ("/store/abort-changes-nothing", Fixture, NULL, fixture_set_up, test_abort_changes_nothing, fixture_tear_down);
   g_test_add ("/store/delete-account", Fixture, NULL, fixture_set_up, test_delete_account, fixture_tear_down);

@@ -784,8 +784,8 @@ test_long_list_changes_nothing (void)
   g_assert_no_error (error);
   before = rapport_test_database_fingerprint (data_dir);
   /* Two follower counts: the profile's 1234 and the list's 4. */
-  g_assert_cmpstr (before, ==, "account=1 snapshot=1 relation=6 post=3 post_counts=3 post_tag=3 "
-                   "follower_count=2 interaction=2 ");
+  g_assert_cmpstr (before, ==, "account=1 snapshot=1 follow_span=6 post=3 post_counts=3 "
+                   "post_tag=3 follower_count=2 follower_gain=0 interaction=2 ");
 
   /* Row 11001's name lacks its quotes: an element that is not JSON, met after thousands of rows
    * went to the store. */

@@ -67,8 +67,17 @@ rapport_store_rename_account (RapportStore  *self,
   return TRUE;
 }
 
-/* Statements of a merge, in order; ?1 is the account merged away, ?2 the one that stays. */
+/* Statements of a merge, in order; ?1 is the account merged away, ?2 the one that stays.  The
+ * two accounts' exports interleave by id, so their follow spans cannot simply be joined: the
+ * list of every export is read back first and the spans are written again from them. */
 static const char * const merge_statements[] = {
+  "INSERT INTO temp.merge_relation"
+  "  SELECT s.id, f.direction, f.who, f.handle, f.platform_id, f.since"
+  "    FROM snapshot AS s JOIN follow_span AS f"
+  "      ON f.account_id = s.account_id AND f.first_snapshot <= s.id"
+  "     AND (f.last_snapshot IS NULL OR f.last_snapshot >= s.id)"
+  "     AND CASE f.direction WHEN 0 THEN s.has_followers ELSE s.has_following END"
+  "   WHERE s.account_id IN (?1, ?2)",
   /* Posts both accounts have: the history moves to the one that stays. */
   "INSERT OR IGNORE INTO post_counts"
   "  SELECT keep.id, c.snapshot_id, c.likes, c.comments, c.shares, c.saves, c.replies,"
@@ -81,6 +90,9 @@ static const char * const merge_statements[] = {
   "  (SELECT platform_post_id FROM post WHERE account_id = ?2)",
   "UPDATE post SET account_id = ?2 WHERE account_id = ?1",
   "UPDATE snapshot SET account_id = ?2 WHERE account_id = ?1",
+  "DELETE FROM follow_span WHERE account_id IN (?1, ?2)",
+  RAPPORT_STORE_SPANS_FROM ("temp.merge_relation"),
+  "DELETE FROM temp.merge_relation",
   "UPDATE OR IGNORE follower_count SET account_id = ?2 WHERE account_id = ?1",
   "DELETE FROM follower_count WHERE account_id = ?1",
   "UPDATE OR IGNORE follower_gain SET account_id = ?2 WHERE account_id = ?1",
@@ -181,7 +193,12 @@ rapport_store_merge_accounts (RapportStore  *self,
     return FALSE;
 
   if (!read_identity (self, from_id, &from, error) ||
-      !read_identity (self, into_id, &into, error))
+      !read_identity (self, into_id, &into, error) ||
+      !rapport_store_exec (self,
+                           "CREATE TEMP TABLE IF NOT EXISTS merge_relation ("
+                           "  snapshot_id INTEGER NOT NULL, direction INTEGER NOT NULL,"
+                           "  who TEXT NOT NULL, handle TEXT, platform_id TEXT, since INTEGER);"
+                           "DELETE FROM temp.merge_relation;", error))
     goto failed;
   if (!g_str_equal (from.platform, into.platform))
     {

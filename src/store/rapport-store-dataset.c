@@ -51,8 +51,15 @@ finish_rows (RapportStore  *self,
   return FALSE;
 }
 
+/* The spans that hold the list of export ?3 (rapport-store-private.h), of account ?1 and
+ * direction ?2, in the order of who: the primary key's, so the list is sorted as read. */
+#define LIST_SPANS \
+  "  FROM follow_span WHERE account_id = ?1 AND direction = ?2" \
+  "   AND first_snapshot <= ?3 AND (last_snapshot IS NULL OR last_snapshot >= ?3)"
+
 static RapportPeople *
 load_people (RapportStore  *self,
+             gint64         account_id,
              gint64         snapshot_id,
              RapportDirection direction,
              gint64         expected,
@@ -62,16 +69,16 @@ load_people (RapportStore  *self,
   sqlite3_stmt *stmt;
   int status;
 
-  /* Rows come in primary-key order, which is byte order of 'who': the list is sorted as read. */
   stmt = rapport_store_prepare (self,
-    "SELECT who, handle, platform_id, CASE WHEN since BETWEEN ?3 AND ?4 THEN since ELSE 0 END"
-    "  FROM relation WHERE snapshot_id = ?1 AND direction = ?2 ORDER BY who", error);
+    "SELECT who, handle, platform_id, CASE WHEN since BETWEEN ?4 AND ?5 THEN since ELSE 0 END"
+    LIST_SPANS " ORDER BY who", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, snapshot_id);
+  sqlite3_bind_int64 (stmt, 1, account_id);
   sqlite3_bind_int (stmt, 2, direction);
-  sqlite3_bind_int64 (stmt, 3, RAPPORT_TIME_MIN);
-  sqlite3_bind_int64 (stmt, 4, rapport_time_max ());
+  sqlite3_bind_int64 (stmt, 3, snapshot_id);
+  sqlite3_bind_int64 (stmt, 4, RAPPORT_TIME_MIN);
+  sqlite3_bind_int64 (stmt, 5, rapport_time_max ());
   while ((status = sqlite3_step (stmt)) == SQLITE_ROW)
     rapport_people_add (people,
                         (const char *) sqlite3_column_text (stmt, 0),
@@ -132,6 +139,7 @@ add_date_final (sqlite3_context *context)
  * time; reading only the follow dates, not the names, saves another third. */
 static RapportPeople *
 load_dates (RapportStore  *self,
+            gint64         account_id,
             gint64         snapshot_id,
             RapportDirection direction,
             gint64         expected,
@@ -158,16 +166,17 @@ load_dates (RapportStore  *self,
 
   /* Whether each account has a name and an id: X's lists name some of their ids. */
   stmt = rapport_store_prepare (self,
-    "SELECT rapport_add_date (?3, CASE WHEN since BETWEEN ?4 AND ?5 THEN since ELSE 0 END,"
+    "SELECT rapport_add_date (?6, CASE WHEN since BETWEEN ?4 AND ?5 THEN since ELSE 0 END,"
     "                         handle IS NOT NULL, platform_id IS NOT NULL)"
-    "  FROM relation WHERE snapshot_id = ?1 AND direction = ?2", error);
+    LIST_SPANS, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, snapshot_id);
+  sqlite3_bind_int64 (stmt, 1, account_id);
   sqlite3_bind_int (stmt, 2, direction);
-  sqlite3_bind_pointer (stmt, 3, &dates, DATES_POINTER_TYPE, NULL);
+  sqlite3_bind_int64 (stmt, 3, snapshot_id);
   sqlite3_bind_int64 (stmt, 4, RAPPORT_TIME_MIN);
   sqlite3_bind_int64 (stmt, 5, rapport_time_max ());
+  sqlite3_bind_pointer (stmt, 6, &dates, DATES_POINTER_TYPE, NULL);
   while ((status = sqlite3_step (stmt)) == SQLITE_ROW)
     ;
   /* The statement stays cached: it must not keep a pointer to this frame. */
@@ -178,6 +187,7 @@ load_dates (RapportStore  *self,
 }
 
 typedef RapportPeople *(*LoadListFunc) (RapportStore      *self,
+                                        gint64             account_id,
                                         gint64             snapshot_id,
                                         RapportDirection   direction,
                                         gint64             expected,
@@ -242,11 +252,13 @@ load_snapshots (RapportStore    *self,
       gint64 n_following = g_array_index (sizes, gint64, 2 * i + 1);
 
       if (n_followers >= 0 &&
-          !(snapshot->followers = load_list (self, snapshot->id, RAPPORT_DIRECTION_FOLLOWER,
+          !(snapshot->followers = load_list (self, dataset->account_id, snapshot->id,
+                                             RAPPORT_DIRECTION_FOLLOWER,
                                              n_followers, error)))
         return FALSE;
       if (n_following >= 0 &&
-          !(snapshot->following = load_list (self, snapshot->id, RAPPORT_DIRECTION_FOLLOWING,
+          !(snapshot->following = load_list (self, dataset->account_id, snapshot->id,
+                                             RAPPORT_DIRECTION_FOLLOWING,
                                              n_following, error)))
         return FALSE;
     }
@@ -643,9 +655,12 @@ rapport_store_count_mutuals (RapportStore  *self,
 
   /* CROSS JOIN keeps the order of the tables as written. */
   stmt = rapport_store_prepare (self,
-    "SELECT count(*) FROM relation AS a CROSS JOIN relation AS b"
-    "    ON b.snapshot_id = ?3 AND b.direction = ?4 AND b.who = a.who"
-    " WHERE a.snapshot_id = ?1 AND a.direction = ?2", error);
+    "SELECT count(*) FROM follow_span AS a CROSS JOIN follow_span AS b"
+    "    ON b.account_id = a.account_id AND b.direction = ?4 AND b.who = a.who"
+    "   AND b.first_snapshot <= ?3 AND (b.last_snapshot IS NULL OR b.last_snapshot >= ?3)"
+    " WHERE a.account_id = (SELECT account_id FROM snapshot WHERE id = ?1) AND a.direction = ?2"
+    "   AND a.first_snapshot <= ?1 AND (a.last_snapshot IS NULL OR a.last_snapshot >= ?1)",
+    error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, outer_snapshot);

@@ -4,7 +4,10 @@
  *
  * The follow lists of an import: held in memory in runs of up to RUN_ROWS rows, each sorted
  * and written through the rapport_pending_relations table-valued function when it is full and
- * at the commit.
+ * at the commit.  The first list of a direction goes straight into follow_span as open spans;
+ * a later one is staged in a temporary table and, at the commit, walked side by side with the
+ * open spans: only the accounts that came, left or changed are written (see
+ * rapport-store-private.h).
  */
 
 #include "config.h"
@@ -358,6 +361,54 @@ sort_first_half (gpointer data)
  * with the latest follow date is written (see compare_pending()); across runs, the first
  * written stays, since a later run's INSERT OR IGNORE leaves it: an upsert would make SQLite
  * keep a statement journal of every page the insert touches. */
+/* Whether the account has a list of @direction already (an open span), which decides how
+ * this import's list is written; the staging tables are made when needed, inside the import's
+ * transaction, so a rolled back import takes them along. */
+static gboolean
+choose_list_mode (RapportStoreImport  *self,
+                  RapportDirection     direction,
+                  GError             **error)
+{
+  sqlite3_stmt *stmt;
+  int status;
+
+  if (self->list_mode[direction] != LIST_MODE_UNKNOWN)
+    return TRUE;
+
+  stmt = rapport_store_prepare (self->store,
+    "SELECT EXISTS (SELECT 1 FROM follow_span"
+    "                WHERE account_id = ?1 AND direction = ?2 AND last_snapshot IS NULL)",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->account_id);
+  sqlite3_bind_int (stmt, 2, direction);
+  status = sqlite3_step (stmt);
+  self->list_mode[direction] = status == SQLITE_ROW && sqlite3_column_int (stmt, 0)
+                               ? LIST_MODE_STAGED : LIST_MODE_DIRECT;
+  sqlite3_reset (stmt);
+  if (status != SQLITE_ROW)
+    {
+      rapport_store_set_sqlite_error (self->store, error, _("saving followers"));
+      return FALSE;
+    }
+
+  if (self->list_mode[direction] == LIST_MODE_STAGED &&
+      !rapport_store_exec (self->store,
+                           "CREATE TEMP TABLE IF NOT EXISTS staged_relation ("
+                           "  direction INTEGER NOT NULL, who TEXT NOT NULL, handle TEXT,"
+                           "  platform_id TEXT, since INTEGER, PRIMARY KEY (direction, who)"
+                           ") WITHOUT ROWID;"
+                           "CREATE TEMP TABLE IF NOT EXISTS span_change ("
+                           "  who TEXT NOT NULL, opens INTEGER NOT NULL, handle TEXT,"
+                           "  platform_id TEXT, since INTEGER, PRIMARY KEY (opens, who)"
+                           ") WITHOUT ROWID;"
+                           "DELETE FROM temp.staged_relation;"
+                           "DELETE FROM temp.span_change;", error))
+    return FALSE;
+  return TRUE;
+}
+
 static gboolean
 write_run (RapportStoreImport  *self,
            RapportDirection     direction,
@@ -368,6 +419,9 @@ write_run (RapportStoreImport  *self,
   sqlite3_stmt *stmt;
   guint64 written;
   gboolean ok;
+
+  if (!choose_list_mode (self, direction, error))
+    return FALSE;
 
   /* A million followers take a third of a second to sort: on two cores, half each. */
   if (pending->len >= PARALLEL_SORT_MIN && g_get_num_processors () > 1)
@@ -386,14 +440,25 @@ write_run (RapportStoreImport  *self,
       g_array_sort (pending, compare_pending);
     }
 
-  stmt = rapport_store_prepare (self->store,
-    "INSERT OR IGNORE INTO relation (snapshot_id, direction, who, handle, platform_id, since)"
-    " SELECT ?1, ?2, who, handle, platform_id, since FROM rapport_pending_relations (?3)", error);
+  if (self->list_mode[direction] == LIST_MODE_DIRECT)
+    stmt = rapport_store_prepare (self->store,
+      "INSERT OR IGNORE INTO follow_span (account_id, direction, who, first_snapshot,"
+      "                                   last_snapshot, handle, platform_id, since)"
+      " SELECT ?3, ?2, who, ?4, NULL, handle, platform_id, since"
+      "   FROM rapport_pending_relations (?1)", error);
+  else
+    stmt = rapport_store_prepare (self->store,
+      "INSERT OR IGNORE INTO temp.staged_relation (direction, who, handle, platform_id, since)"
+      " SELECT ?2, who, handle, platform_id, since FROM rapport_pending_relations (?1)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, self->snapshot_id);
+  sqlite3_bind_pointer (stmt, 1, &runs, PENDING_POINTER_TYPE, NULL);
   sqlite3_bind_int (stmt, 2, direction);
-  sqlite3_bind_pointer (stmt, 3, &runs, PENDING_POINTER_TYPE, NULL);
+  if (self->list_mode[direction] == LIST_MODE_DIRECT)
+    {
+      sqlite3_bind_int64 (stmt, 3, self->account_id);
+      sqlite3_bind_int64 (stmt, 4, self->snapshot_id);
+    }
   ok = rapport_store_import_step_done (self, stmt, N_("saving followers"), error);
   written = sqlite3_changes64 (rapport_store_get_db (self->store));
   /* The cached statement must not keep a pointer to rows that are about to go. */
@@ -408,12 +473,157 @@ write_run (RapportStoreImport  *self,
   return TRUE;
 }
 
+static gboolean
+same_text (sqlite3_stmt *a,
+           int           a_column,
+           sqlite3_stmt *b,
+           int           b_column)
+{
+  return g_strcmp0 ((const char *) sqlite3_column_text (a, a_column),
+                    (const char *) sqlite3_column_text (b, b_column)) == 0;
+}
+
+/* Notes in temp.span_change that the open span of @who ends (@opens FALSE) or that one begins
+ * with the row of @from (@opens TRUE). */
+static gboolean
+note_change (RapportStoreImport  *self,
+             sqlite3_stmt        *from,
+             gboolean             opens,
+             GError             **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = rapport_store_prepare (self->store,
+    "INSERT INTO temp.span_change (who, opens, handle, platform_id, since)"
+    " VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (int i = 0; i < 4; i++)
+    sqlite3_bind_value (stmt, i == 0 ? 1 : i + 2, sqlite3_column_value (from, i));
+  sqlite3_bind_int (stmt, 2, opens);
+  return rapport_store_import_step_done (self, stmt, N_("saving followers"), error);
+}
+
+/* The staged list against the open spans, both in the order of who: an account in both with
+ * the same row stays as it is, one only in the spans has left (its span ends with the export
+ * before this one), one only in the list has come (a span begins), and one whose name, id or
+ * follow date changed does both.  The changes are noted first and written after, since a
+ * table must not change under a statement that reads it. */
+static gboolean
+apply_staged_list (RapportStoreImport  *self,
+                   RapportDirection     direction,
+                   GError             **error)
+{
+  sqlite3_stmt *open_spans;
+  sqlite3_stmt *staged;
+  sqlite3_stmt *stmt;
+  int open_status, staged_status;
+
+  open_spans = rapport_store_prepare (self->store,
+    "SELECT who, handle, platform_id, since FROM follow_span"
+    " WHERE account_id = ?1 AND direction = ?2 AND last_snapshot IS NULL ORDER BY who", error);
+  if (open_spans == NULL)
+    return FALSE;
+  staged = rapport_store_prepare (self->store,
+    "SELECT who, handle, platform_id, since FROM temp.staged_relation"
+    " WHERE direction = ?1 ORDER BY who", error);
+  if (staged == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (open_spans, 1, self->account_id);
+  sqlite3_bind_int (open_spans, 2, direction);
+  sqlite3_bind_int (staged, 1, direction);
+
+  open_status = sqlite3_step (open_spans);
+  staged_status = sqlite3_step (staged);
+  while (open_status == SQLITE_ROW || staged_status == SQLITE_ROW)
+    {
+      int order;
+      gboolean ok = TRUE;
+
+      if (open_status != SQLITE_ROW)
+        order = 1;
+      else if (staged_status != SQLITE_ROW)
+        order = -1;
+      else
+        order = strcmp ((const char *) sqlite3_column_text (open_spans, 0),
+                        (const char *) sqlite3_column_text (staged, 0));
+
+      if (order == 0 && same_text (open_spans, 1, staged, 1) &&
+          same_text (open_spans, 2, staged, 2) &&
+          sqlite3_column_int64 (open_spans, 3) == sqlite3_column_int64 (staged, 3) &&
+          sqlite3_column_type (open_spans, 3) == sqlite3_column_type (staged, 3))
+        ;
+      else
+        {
+          if (order <= 0)
+            ok = note_change (self, open_spans, FALSE, error);
+          if (ok && order >= 0)
+            ok = note_change (self, staged, TRUE, error);
+        }
+      if (!ok)
+        {
+          sqlite3_reset (open_spans);
+          sqlite3_reset (staged);
+          return FALSE;
+        }
+      if (order <= 0)
+        open_status = sqlite3_step (open_spans);
+      if (order >= 0)
+        staged_status = sqlite3_step (staged);
+    }
+  sqlite3_reset (open_spans);
+  sqlite3_reset (staged);
+  if (open_status != SQLITE_DONE || staged_status != SQLITE_DONE)
+    {
+      rapport_store_set_sqlite_error (self->store, error, _("saving followers"));
+      return FALSE;
+    }
+
+  stmt = rapport_store_prepare (self->store,
+    "UPDATE follow_span SET last_snapshot = ?3"
+    " WHERE account_id = ?1 AND direction = ?2 AND last_snapshot IS NULL"
+    "   AND who IN (SELECT who FROM temp.span_change WHERE opens = 0)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->account_id);
+  sqlite3_bind_int (stmt, 2, direction);
+  sqlite3_bind_int64 (stmt, 3, self->snapshot_id - 1);
+  if (!rapport_store_import_step_done (self, stmt, N_("saving followers"), error))
+    return FALSE;
+
+  stmt = rapport_store_prepare (self->store,
+    "INSERT INTO follow_span (account_id, direction, who, first_snapshot, last_snapshot,"
+    "                         handle, platform_id, since)"
+    " SELECT ?1, ?2, who, ?3, NULL, handle, platform_id, since"
+    "   FROM temp.span_change WHERE opens = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->account_id);
+  sqlite3_bind_int (stmt, 2, direction);
+  sqlite3_bind_int64 (stmt, 3, self->snapshot_id);
+  if (!rapport_store_import_step_done (self, stmt, N_("saving followers"), error))
+    return FALSE;
+
+  return rapport_store_exec (self->store,
+                             "DELETE FROM temp.staged_relation; DELETE FROM temp.span_change;",
+                             error);
+}
+
 gboolean
 rapport_store_import_flush_relations (RapportStoreImport  *self,
                                       RapportDirection     direction,
                                       GError             **error)
 {
+  gboolean has_list = direction == RAPPORT_DIRECTION_FOLLOWER ? self->has_followers
+                                                              : self->has_following;
+
   if (self->pending[direction]->len > 0 && !write_run (self, direction, error))
+    return FALSE;
+  /* An export without this list leaves the spans as they are; an empty list ends them all. */
+  if (has_list &&
+      (!choose_list_mode (self, direction, error) ||
+       (self->list_mode[direction] == LIST_MODE_STAGED &&
+        !apply_staged_list (self, direction, error))))
     return FALSE;
 
   if (direction == RAPPORT_DIRECTION_FOLLOWER)

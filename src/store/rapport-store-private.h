@@ -89,12 +89,53 @@ struct _RapportStoreImport
   char *first_skip;
   /* Per follow list: the records skipped while it was being read, and the first of them. */
   int current_list;            /* a RapportDirection, or -1 before the first list */
+  /* Per direction, how the list is written: unknown yet, straight into follow_span (the
+   * account has no list of that direction yet), or staged and compared with the newest. */
+  enum { LIST_MODE_UNKNOWN, LIST_MODE_DIRECT, LIST_MODE_STAGED } list_mode[2];
   guint64 list_skipped[2];
   char *list_first_skip[2];
 
   RapportImportProgressFunc progress_func;
   gpointer progress_data;
 };
+
+/*
+ * The follow lists are stored as spans: a row of follow_span says that an account was in the
+ * lists of one direction from the export first_snapshot to last_snapshot (NULL while the
+ * newest list of that direction still holds it), as the same who with the same handle,
+ * platform id and follow date.  The list of export S is every span with first_snapshot <= S
+ * and S <= last_snapshot.  Snapshot ids grow with each import, so an export's list is always
+ * written as the newest: only the accounts that came, left or changed add a row.
+ *
+ * This statement writes the spans of per-export rows (snapshot_id, direction, who, handle,
+ * platform_id, since) in the table @source: consecutive exports of an account that have the
+ * list (has_followers or has_following) and hold the same row make one span.  The migration
+ * uses it on the old relation table, a merge of two accounts on their lists read back.
+ */
+#define RAPPORT_STORE_SPANS_FROM(source) \
+  "INSERT INTO follow_span (account_id, direction, who, first_snapshot, last_snapshot," \
+  "                         handle, platform_id, since)" \
+  " WITH lists AS (" \
+  "   SELECT s.account_id, d.direction, s.id AS snapshot_id," \
+  "          row_number () OVER (PARTITION BY s.account_id, d.direction ORDER BY s.id)" \
+  "            AS position," \
+  "          count (*) OVER (PARTITION BY s.account_id, d.direction) AS n_lists" \
+  "     FROM snapshot AS s" \
+  "     JOIN (SELECT 0 AS direction UNION ALL SELECT 1) AS d" \
+  "       ON CASE d.direction WHEN 0 THEN s.has_followers ELSE s.has_following END)," \
+  " members AS (" \
+  "   SELECT l.account_id, r.direction, r.who, r.handle, r.platform_id, r.since," \
+  "          l.snapshot_id, l.position, l.n_lists," \
+  "          l.position - row_number () OVER (PARTITION BY l.account_id, r.direction, r.who," \
+  "                                                         r.handle, r.platform_id, r.since" \
+  "                                            ORDER BY l.position) AS island" \
+  "     FROM " source " AS r" \
+  "     JOIN lists AS l ON l.snapshot_id = r.snapshot_id AND l.direction = r.direction)" \
+  " SELECT account_id, direction, who, min (snapshot_id)," \
+  "        CASE WHEN max (position) = max (n_lists) THEN NULL ELSE max (snapshot_id) END," \
+  "        handle, platform_id, since" \
+  "   FROM members" \
+  "  GROUP BY account_id, direction, who, handle, platform_id, since, island;"
 
 /* Binds @text, or NULL when @text is NULL. */
 void     rapport_store_bind_text              (sqlite3_stmt            *stmt,

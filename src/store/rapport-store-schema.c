@@ -147,7 +147,11 @@ static const char * const migrations[] = {
    * overlapping exports merge.  n_follower_days says how many days of follower history (totals
    * or gains) an export brought, for an analytics export that has no lists or posts.  A
    * post's time_unit is how precisely created_at is known, in seconds: 60 for a post known
-   * only from an analytics file that gives the minute, which an export read later adopts. */
+   * only from an analytics file that gives the minute, which an export read later adopts.
+   *
+   * The follow lists become spans across exports (RAPPORT_STORE_SPANS_FROM): a million
+   * followers were stored again with every export, 42 MB each, where only the few that came
+   * and went differ. */
   "CREATE TABLE follower_gain ("
   "  account_id INTEGER NOT NULL REFERENCES account (id) ON DELETE CASCADE,"
   "  snapshot_id INTEGER NOT NULL REFERENCES snapshot (id) ON DELETE CASCADE,"
@@ -158,7 +162,20 @@ static const char * const migrations[] = {
   ") WITHOUT ROWID;"
   "CREATE INDEX follower_gain_by_snapshot ON follower_gain (snapshot_id);"
   "ALTER TABLE snapshot ADD COLUMN n_follower_days INTEGER NOT NULL DEFAULT 0;"
-  "ALTER TABLE post ADD COLUMN time_unit INTEGER NOT NULL DEFAULT 1;",
+  "ALTER TABLE post ADD COLUMN time_unit INTEGER NOT NULL DEFAULT 1;"
+  "CREATE TABLE follow_span ("
+  "  account_id INTEGER NOT NULL REFERENCES account (id) ON DELETE CASCADE,"
+  "  direction INTEGER NOT NULL,"
+  "  who TEXT NOT NULL,"
+  "  first_snapshot INTEGER NOT NULL,"
+  "  last_snapshot INTEGER,"
+  "  handle TEXT,"
+  "  platform_id TEXT,"
+  "  since INTEGER,"
+  "  PRIMARY KEY (account_id, direction, who, first_snapshot)"
+  ") WITHOUT ROWID;"
+  RAPPORT_STORE_SPANS_FROM ("relation")
+  "DROP TABLE relation;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_STORE_SCHEMA_VERSION);

@@ -1084,6 +1084,12 @@ test_window_data_guide (void)
   page = adw_navigation_view_find_page (navigation, "tiktok");
   g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>Download your data</b>"));
   g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>JSON</b>"));
+  g_assert_true (rapport_data_guide_dialog_show_platform (RAPPORT_DATA_GUIDE_DIALOG (dialog),
+                                                          "facebook"));
+  page = adw_navigation_view_get_visible_page (navigation);
+  g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>Insights</b>"));
+  g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>Export data</b>"));
+  g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>Follows.csv</b>"));
 
   /* Honest about what is not read yet. */
   page = adw_navigation_view_find_page (navigation, "other");

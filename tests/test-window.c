@@ -964,7 +964,8 @@ test_window_sample_data (void)
   g_assert_true (selected_row (window) == row_at (window, 1));
   analysis = rapport_window_get_analysis (window);
   g_assert_nonnull (analysis);
-  g_assert_cmpuint (rapport_analysis_get_dataset (analysis)->snapshots->len, ==, 2);
+  /* Two data exports and Meta Business Suite's posts CSV. */
+  g_assert_cmpuint (rapport_analysis_get_dataset (analysis)->snapshots->len, ==, 3);
 
   /* In a database of their own, never the creator's. */
   sample_db = g_build_filename (g_get_user_cache_dir (), "rapport", "sample", "rapport.db", NULL);

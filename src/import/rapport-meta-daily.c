@@ -34,8 +34,6 @@
 #include "import/rapport-meta-daily.h"
 #include "import/rapport-meta-private.h"
 
-#define NAMES RAPPORT_META_NAMES
-
 #define SECONDS_PER_DAY 86400
 
 /* Meta translates the header with the interface; the block's shape, a date and one value, stays

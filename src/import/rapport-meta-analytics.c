@@ -118,26 +118,29 @@ find_posts_csvs (RapportArchive *archive,
   return found;
 }
 
+static gboolean
+recognizes_variant (RapportArchive *archive,
+                    const Variant  *variant)
+{
+  g_autoptr(GPtrArray) found = find_posts_csvs (archive, variant);
+
+  return found->len > 0;
+}
+
 gboolean
 rapport_meta_analytics_recognizes (RapportArchive *archive)
 {
-  g_autoptr(GPtrArray) found = NULL;
-
   g_return_val_if_fail (RAPPORT_IS_ARCHIVE (archive), FALSE);
 
-  found = find_posts_csvs (archive, &instagram);
-  return found->len > 0;
+  return recognizes_variant (archive, &instagram);
 }
 
 gboolean
 rapport_meta_analytics_recognizes_facebook (RapportArchive *archive)
 {
-  g_autoptr(GPtrArray) found = NULL;
-
   g_return_val_if_fail (RAPPORT_IS_ARCHIVE (archive), FALSE);
 
-  found = find_posts_csvs (archive, &facebook);
-  return found->len > 0;
+  return recognizes_variant (archive, &facebook);
 }
 
 char *
@@ -460,6 +463,7 @@ import_variant (RapportArchive     *archive,
   gint64 exported_at = 0;
   gboolean ok = TRUE;
 
+  /* The checks of the two public functions, which only choose the variant. */
   g_return_val_if_fail (RAPPORT_IS_ARCHIVE (archive), FALSE);
   g_return_val_if_fail (sink != NULL, FALSE);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);

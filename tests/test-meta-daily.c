@@ -156,6 +156,35 @@ test_localized (void)
   g_assert_cmpuint (sink->skipped->len, ==, 0);
 }
 
+/* A value column under a name not known: the one other column of a two-column block; a block
+ * of three columns without one is no day-by-day table. */
+static void
+test_unknown_value_name (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "Follows.csv", NULL);
+  g_autoptr(RapportTestSink) sink = NULL;
+
+  write_file (dir, "Follows.csv",
+              "sep=,\n"
+              "\"Instagram follows\"\n"
+              "\"Fecha\",\"Valor\"\n"
+              "\"2026-05-25T00:00:00\",\"9\"\n"
+              "\n"
+              "\"Instagram follows\"\n"             /* line 6 */
+              "\"Date\",\"This period\",\"Last period\"\n"
+              "\"2026-05-26T00:00:00\",\"3\",\"4\"\n");
+
+  sink = import_daily (path);
+  g_assert_cmpuint (sink->gains->len, ==, 1);
+  assert_gain (sink, 0, 1779667200, 9);
+  g_assert_cmpuint (sink->skipped->len, ==, 1);
+  rapport_test_assert_contains (g_ptr_array_index (sink->skipped, 0),
+                                "the block on line 6 is not a day-by-day table");
+
+  rapport_test_remove_tree (dir);
+}
+
 /* Rows that cannot be a day's follows are skipped with the line and why; an empty value is a
  * day without a figure. */
 static void
@@ -355,6 +384,7 @@ main (int   argc,
   g_test_add_func ("/meta-daily/follows", test_follows);
   g_test_add_func ("/meta-daily/facebook-named", test_facebook_named);
   g_test_add_func ("/meta-daily/localized", test_localized);
+  g_test_add_func ("/meta-daily/unknown-value-name", test_unknown_value_name);
   g_test_add_func ("/meta-daily/bad-rows", test_bad_rows);
   g_test_add_func ("/meta-daily/malformed", test_malformed);
   g_test_add_func ("/meta-daily/views-only", test_views_only);

@@ -205,12 +205,14 @@ test_bad_rows (void)
               "\"2026-03-29T00:00:00\",\"\"\n"         /* line 8: no figure */
               "\"2026-03-30T00:00:00\",\"-3\"\n"       /* line 9: negative */
               "\"2026-02-30T00:00:00\",\"1\"\n"        /* line 10: no such day */
-              "\"2026-03-31T00:00:00\",\"1,204\"\n");  /* line 11 */
+              "\"2026-03-31T00:00:00\",\"1,204\"\n"   /* line 11 */
+              "\"2026-04-01 00:00\",\"2\"\n");         /* line 12: saved again */
 
   sink = import_daily (path);
-  g_assert_cmpuint (sink->gains->len, ==, 2);
+  g_assert_cmpuint (sink->gains->len, ==, 3);
   assert_gain (sink, 0, 1774569600, 5);
   assert_gain (sink, 1, 1774915200, 1204);
+  assert_gain (sink, 2, 1775001600, 2);
 
   g_assert_cmpuint (sink->skipped->len, ==, 5);
   rapport_test_assert_contains (g_ptr_array_index (sink->skipped, 0),

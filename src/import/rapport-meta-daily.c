@@ -163,14 +163,16 @@ rapport_meta_daily_recognizes (RapportArchive *archive)
   return files->len > 0;
 }
 
-/* Midnight UTC of the date a field starts with ("2026-05-25T01:00:00" → 2026-05-25). */
+/* Midnight UTC of the date a field starts with ("2026-05-25T01:00:00" → 2026-05-25; a
+ * spreadsheet program that saved the file again may have written a space for the T). */
 static gboolean
 parse_day (const char *text,
            gint64     *day)
 {
   g_autofree char *date = NULL;
 
-  if (text == NULL || strlen (text) < 10 || (text[10] != '\0' && text[10] != 'T'))
+  if (text == NULL || strlen (text) < 10 ||
+      (text[10] != '\0' && text[10] != 'T' && text[10] != ' '))
     return FALSE;
   date = g_strndup (text, 10);
   return rapport_date_parse_naive_utc (date, day) && *day % SECONDS_PER_DAY == 0;

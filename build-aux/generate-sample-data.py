@@ -22,6 +22,9 @@
 #   of the last three months with impressions.
 # - TikTok (@miramakes): started in autumn 2023; one video goes viral in May 2024 and brings
 #   followers who do engage, unlike Instagram's burst.
+# - Meta Business Suite (@mira.makes): the posts CSV of her Instagram posts from June to
+#   September 2024, with the counts of the second export plus views and follows, joined to the
+#   export's posts by publish minute; and Follows.csv, her new follows of each day.
 
 import argparse
 import csv
@@ -497,6 +500,65 @@ def tiktok_export(rng, names):
     return {"user_data_tiktok.json": json.dumps(data, indent=2, ensure_ascii=False)}
 
 
+# ── Meta Business Suite ───────────────────────────────────────────────────────────────────────
+
+META_START = ts(2024, 6, 1)
+META_END = ts(2024, 9, 11)
+META_ACCOUNT_ID = "17841400000000077"
+META_TYPES = {"photo": "IG image", "carousel": "IG carousel", "reel": "IG reel"}
+
+
+def meta_day(t):
+    return datetime.datetime.fromtimestamp(t, UTC).strftime("%b-%d-%Y")
+
+
+def meta_posts_csv(posts):
+    """The posts CSV: UTF-8 with a BOM, quotes only where needed, captions over lines."""
+    # Its own generator, so that the other platforms' data stay the same bytes.
+    rng = random.Random(SEED + 77)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(["Post ID", "Account ID", "Account username", "Account name", "Description",
+                     "Duration (sec)", "Publish time", "Permalink", "Post type", "Data comment",
+                     "Date", "Views", "Reach", "Likes", "Shares", "Follows", "Comments", "Saves"])
+    for index, post in enumerate(p for p in posts if META_START <= p["time"] < META_END + DAY):
+        # The counts of the second export, which came out the next day.
+        likes, comments, saves, shares = (int(post[key] * 1.04)
+                                          for key in ("likes", "comments", "saves", "shares"))
+        reach = int(post["impressions"] * 0.8 * 1.04)
+        kind = post["kind"]
+        link = "reel" if kind == "reel" else "p"
+        writer.writerow([str(18040000000000000 + index * 7919), META_ACCOUNT_ID, HANDLE_IG, NAME,
+                         post["caption"], rng.randrange(8, 60) if kind == "reel" else 0,
+                         datetime.datetime.fromtimestamp(post["time"], UTC).strftime("%m/%d/%Y %H:%M"),
+                         f"https://www.instagram.com/{link}/Mira{index:04d}/", META_TYPES[kind], "",
+                         "Lifetime", int(post["impressions"] * 1.04 * rng.uniform(1.1, 1.4)), reach,
+                         likes, shares, rng.randrange(0, 4), comments, saves])
+    return "\ufeff" + out.getvalue()
+
+
+def meta_follows_csv(organic_times):
+    """Follows.csv: UTF-16LE with a BOM, a "sep=," line, the new follows of each day."""
+    rng = random.Random(SEED + 78)
+    lines = ["sep=,", '"Instagram follows"', '"Date","Primary"']
+    day = META_START
+    while day <= META_END:
+        # Days without data are left out, as Meta does now and then.
+        if rng.random() >= 0.04:
+            gained = count_before(organic_times, day + DAY - 1) - count_before(organic_times, day - 1)
+            stamp = datetime.datetime.fromtimestamp(day, UTC).strftime("%Y-%m-%dT00:00:00")
+            lines.append(f'"{stamp}","{gained}"')
+        day += DAY
+    return "\ufeff" + "\r\n".join(lines) + "\r\n"
+
+
+def meta_export(posts, organic_times):
+    """One export folder, zipped: the posts CSV names the account for Follows.csv as well."""
+    csv_name = f"{meta_day(META_START)}_{meta_day(META_END)}_{META_ACCOUNT_ID}.csv"
+    return {csv_name: meta_posts_csv(posts).encode("utf-8"),
+            "Follows.csv": meta_follows_csv(organic_times).encode("utf-16-le")}
+
+
 # ── output ────────────────────────────────────────────────────────────────────────────────────
 
 def write_zip(path, files):
@@ -505,7 +567,8 @@ def write_zip(path, files):
             info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            archive.writestr(info, files[name].encode("utf-8"))
+            content = files[name]
+            archive.writestr(info, content if isinstance(content, bytes) else content.encode("utf-8"))
 
 
 OUTPUTS = (
@@ -514,6 +577,9 @@ OUTPUTS = (
     "tiktok-miramakes-2024-09-12.zip",
     "tweet_activity_metrics_miramakes_20240601_20240912_en.csv",
     "twitter-2024-09-12-miramakes.zip",
+    # After the Instagram exports by name, as the window imports them: the posts are there to
+    # be joined.
+    "meta-business-suite-mira.makes-Jun-01-2024_Sep-11-2024.zip",
 )
 
 
@@ -537,6 +603,7 @@ def main():
     with open(os.path.join(args.output, OUTPUTS[3]), "w", encoding="utf-8", newline="") as f:
         f.write(analytics)
     write_zip(os.path.join(args.output, OUTPUTS[4]), archive)
+    write_zip(os.path.join(args.output, OUTPUTS[5]), meta_export(posts, organic_times))
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Meta Business Suite's per-post CSV for Instagram.  Every expected value is read by hand from
+ * Meta Business Suite's per-post CSVs for Instagram and Facebook.  Every expected value is read by hand from
  * the fixtures in fixtures/meta/; the Unix times were checked with
  * `date -u -d "<date> UTC" +%s`.
  */
@@ -22,6 +22,7 @@
 
 #define RECENT_CSV "May-25-2026_Jun-21-2026_17841400000000001.csv"
 #define OLDER_CSV "Jan-01-2024_Jun-30-2024_17841400000000001.csv"
+#define FACEBOOK_CSV "May-25-2026_Jun-21-2026_100000000000001.csv"
 
 static char *
 fixture_path (const char *first,
@@ -227,7 +228,8 @@ test_provisional (void)
 
   archive = open_path (facebook);
   g_assert_false (rapport_meta_analytics_recognizes (archive));
-  g_assert_cmpint (rapport_import_detect (archive, NULL, NULL), ==, RAPPORT_PLATFORM_UNKNOWN);
+  g_assert_true (rapport_meta_analytics_recognizes_facebook (archive));
+  g_assert_cmpint (rapport_import_detect (archive, NULL, NULL), ==, RAPPORT_PLATFORM_FACEBOOK);
 
   rapport_test_remove_tree (dir);
 }
@@ -249,6 +251,165 @@ test_detect (void)
   g_assert_false (rapport_meta_analytics_recognizes (twitter_archive));
   g_assert_cmpint (rapport_import_detect (twitter_archive, NULL, NULL), ==,
                    RAPPORT_PLATFORM_TWITTER);
+}
+
+static RapportTestSink *
+import_facebook (const char *path)
+{
+  g_autoptr(RapportArchive) archive = open_path (path);
+  g_autoptr(RapportTestSink) sink = rapport_test_sink_new ();
+  g_autoptr(GError) error = NULL;
+  RapportImportFunc func = NULL;
+
+  g_assert_false (rapport_meta_analytics_recognizes (archive));
+  g_assert_true (rapport_meta_analytics_recognizes_facebook (archive));
+  g_assert_cmpint (rapport_import_detect (archive, &func, NULL), ==, RAPPORT_PLATFORM_FACEBOOK);
+  g_assert_true (func == rapport_meta_analytics_import_facebook);
+  g_assert_true (rapport_meta_analytics_import_facebook (archive, &sink->parent, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sink->n_set_account, ==, 1);
+  g_assert_cmpint (sink->platform, ==, RAPPORT_PLATFORM_FACEBOOK);
+  return g_steal_pointer (&sink);
+}
+
+static void
+assert_facebook_counts (const RapportPost *post,
+                        gint64             views,
+                        gint64             reach,
+                        gint64             engagements,
+                        gint64             reactions,
+                        gint64             comments,
+                        gint64             shares)
+{
+  g_assert_cmpint (post->views, ==, views);
+  g_assert_cmpint (post->reach, ==, reach);
+  g_assert_cmpint (post->engagements, ==, engagements);
+  g_assert_cmpint (post->likes, ==, reactions);
+  g_assert_cmpint (post->comments, ==, comments);
+  g_assert_cmpint (post->shares, ==, shares);
+  g_assert_cmpint (post->impressions, ==, RAPPORT_COUNT_UNKNOWN);
+  g_assert_cmpint (post->saves, ==, RAPPORT_COUNT_UNKNOWN);
+  g_assert_cmpint (post->follows, ==, RAPPORT_COUNT_UNKNOWN);
+  g_assert_true (post->minute_only);
+}
+
+/* 32 columns, "Reactions" twice, a caption over two lines, a shared post, an error row and a
+ * row of another page. */
+static void
+test_facebook (void)
+{
+  g_autofree char *path = fixture_path ("meta", "facebook" G_DIR_SEPARATOR_S FACEBOOK_CSV);
+  g_autoptr(RapportTestSink) sink = import_facebook (path);
+  const RapportPost *post;
+
+  g_assert_cmpstr (sink->handle, ==, "Jo Doe Studio");
+  g_assert_cmpstr (sink->platform_id, ==, "100000000000001");
+  g_assert_cmpstr (sink->display_name, ==, "Jo Doe Studio");
+  g_assert_false (sink->provisional);
+  /* 2026-06-21, the end of the name's range. */
+  g_assert_cmpint (sink->exported_at, ==, 1782000000);
+  g_assert_cmpint (sink->date_source, ==, RAPPORT_DATE_SOURCE_ARCHIVE_NAME);
+  /* Alone, the file reads no Follows.csv. */
+  g_assert_cmpuint (sink->gains->len, ==, 0);
+
+  g_assert_cmpuint (sink->posts->len, ==, 3);
+
+  post = find_post (sink, "1000000000000101");
+  g_assert_cmpint (post->type, ==, RAPPORT_POST_PHOTO);
+  /* 2026-05-26 10:23 */
+  g_assert_cmpint (post->created_at, ==, 1779790980);
+  g_assert_cmpstr (post->text, ==, "Open studio day #Art with @mira.k");
+  g_assert_cmpstr (post->url, ==,
+                   "https://www.facebook.com/100000000000001/posts/1000000000000101");
+  g_assert_true (rapport_test_post_has_hashtag (post, "art"));
+  g_assert_true (rapport_test_post_has_mention (post, "mira.k"));
+  /* The first "Reactions" (80), not the last one (3). */
+  assert_facebook_counts (post, 2400, 1800, 96, 80, 9, 7);
+
+  post = find_post (sink, "1000000000000102");
+  g_assert_cmpint (post->type, ==, RAPPORT_POST_REEL);
+  /* 2026-06-02 18:05 */
+  g_assert_cmpint (post->created_at, ==, 1780423500);
+  g_assert_cmpstr (post->text, ==, "Behind the scenes\nof the shoot");
+  assert_facebook_counts (post, 12345, 9000, 410, 350, 35, 25);
+
+  /* "Is share": the page shared someone else's post. */
+  post = find_post (sink, "1000000000000104");
+  g_assert_cmpint (post->type, ==, RAPPORT_POST_REPOST);
+  /* 2026-06-10 08:00 */
+  g_assert_cmpint (post->created_at, ==, 1781078400);
+  assert_facebook_counts (post, RAPPORT_COUNT_UNKNOWN, 300, 12, 10, 2, 0);
+
+  g_assert_null (rapport_test_sink_find_post (sink, "2000000000000105"));
+  g_assert_cmpuint (sink->skipped->len, ==, 2);
+  rapport_test_assert_contains (g_ptr_array_index (sink->skipped, 0),
+                                FACEBOOK_CSV ": the row on line 5 has no post id: Error: data is "
+                                "not available for this post");
+  rapport_test_assert_contains (g_ptr_array_index (sink->skipped, 1),
+                                "post 2000000000000105 belongs to another account");
+}
+
+/* The folder of the export: the posts, the Facebook follows of Follows.csv beside them, and
+ * the Instagram block said to be another account's. */
+static void
+test_facebook_folder (void)
+{
+  g_autofree char *path = fixture_path ("meta", "facebook");
+  g_autoptr(RapportTestSink) sink = import_facebook (path);
+  const RapportFollowerGain *gain;
+
+  g_assert_cmpstr (sink->handle, ==, "Jo Doe Studio");
+  g_assert_cmpuint (sink->posts->len, ==, 3);
+  g_assert_cmpuint (sink->gains->len, ==, 1);
+  gain = &g_array_index (sink->gains, RapportFollowerGain, 0);
+  /* 2026-05-26 */
+  g_assert_cmpint (gain->day, ==, 1779753600);
+  g_assert_cmpint (gain->gained, ==, 2);
+  g_assert_cmpint (gain->lost, ==, RAPPORT_COUNT_UNKNOWN);
+  g_assert_cmpuint (sink->skipped->len, ==, 3);
+  rapport_test_assert_contains (g_ptr_array_index (sink->skipped, 2),
+                                "Follows.csv: the Instagram follows on line 6 belong to another "
+                                "account than this Facebook one");
+}
+
+/* An older file: the reach under its insights name, impressions, no views; no row names the
+ * page, so the file's name stands in. */
+static void
+test_facebook_older (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "page-posts.csv", NULL);
+  g_autoptr(RapportTestSink) sink = NULL;
+  const RapportPost *post;
+
+  write_file (dir, "page-posts.csv",
+              "Post ID,Page ID,Page name,Description,Publish time,Permalink,Post type,"
+              "Data comment,Date,IMPRESSION:UNIQUE_USERS,Impressions,Reactions,Comments,Shares\n"
+              "11,,,Hello,03/04/2024 09:15,https://www.facebook.com/11,Photo,,Lifetime,"
+              "120,150,8,1,0\n"
+              "12,,,,03/05/2024 25:00,https://www.facebook.com/12,Video,,Lifetime,1,1,1,1,1\n");
+
+  sink = import_facebook (path);
+  g_assert_cmpstr (sink->handle, ==, "page-posts");
+  g_assert_true (sink->provisional);
+  g_assert_null (sink->platform_id);
+  g_assert_cmpuint (sink->posts->len, ==, 1);
+  post = find_post (sink, "11");
+  g_assert_cmpint (post->type, ==, RAPPORT_POST_PHOTO);
+  /* 2024-03-04 09:15 */
+  g_assert_cmpint (post->created_at, ==, 1709543700);
+  g_assert_cmpint (post->reach, ==, 120);
+  g_assert_cmpint (post->impressions, ==, 150);
+  g_assert_cmpint (post->views, ==, RAPPORT_COUNT_UNKNOWN);
+  g_assert_cmpint (post->engagements, ==, RAPPORT_COUNT_UNKNOWN);
+  g_assert_cmpint (post->likes, ==, 8);
+  g_assert_cmpint (post->comments, ==, 1);
+  g_assert_cmpint (post->shares, ==, 0);
+  g_assert_cmpuint (sink->skipped->len, ==, 1);
+  rapport_test_assert_contains (g_ptr_array_index (sink->skipped, 0),
+                                "post 12 has no readable publish time");
+
+  rapport_test_remove_tree (dir);
 }
 
 static const RapportDatasetPost *
@@ -380,6 +541,9 @@ main (int   argc,
   g_test_add_func ("/meta-analytics/provisional", test_provisional);
   g_test_add_func ("/meta-analytics/detect", test_detect);
   g_test_add_func ("/meta-analytics/join-instagram", test_join_instagram);
+  g_test_add_func ("/meta-analytics/facebook", test_facebook);
+  g_test_add_func ("/meta-analytics/facebook-folder", test_facebook_folder);
+  g_test_add_func ("/meta-analytics/facebook-older", test_facebook_older);
 
   return g_test_run ();
 }

@@ -255,10 +255,10 @@ test_overview_figures (Fixture       *fixture,
                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                        report->divergence->headline);
 
-  /* Followers, the rate of each post and its rolling median; two exports and the two jumps
-   * of the follow-for-follow burst. */
+  /* Followers, the rate of each post and its rolling median; two data exports, Meta Business
+   * Suite's, and the two jumps of the follow-for-follow burst. */
   g_assert_cmpuint (rapport_chart_get_n_series (chart), ==, 3);
-  g_assert_cmpuint (rapport_chart_get_n_markers (chart), ==, 4);
+  g_assert_cmpuint (rapport_chart_get_n_markers (chart), ==, 5);
 
   /* The legend explains the dashed stretches. */
   g_assert_nonnull (rapport_test_ui_find_label (child (fixture, "legend"),

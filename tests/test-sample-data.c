@@ -12,13 +12,16 @@
 #include <math.h>
 
 #include "analysis/rapport-report.h"
+#include "import/rapport-meta-analytics.h"
 #include "session/rapport-import-job.h"
 #include "store/rapport-store.h"
+#include "rapport-test-sink.h"
 #include "rapport-test-util.h"
 
 static const char * const sample_files[] = {
   "instagram-mira.makes-2024-03-10-SmPl01.zip",
   "instagram-mira.makes-2024-09-12-SmPl02.zip",
+  "meta-business-suite-mira.makes-Jun-01-2024_Sep-11-2024.zip",
   "tiktok-miramakes-2024-09-12.zip",
   "tweet_activity_metrics_miramakes_20240601_20240912_en.csv",
   "twitter-2024-09-12-miramakes.zip",
@@ -36,6 +39,10 @@ static const char * const sample_files[] = {
 #define EXPORT_1    G_GINT64_CONSTANT (1710028800) /* 10 Mar 2024 */
 #define EXPORT_2    G_GINT64_CONSTANT (1726099200) /* 12 Sep 2024 */
 #define VIRAL_DAY   G_GINT64_CONSTANT (1715644800) /* 14 May 2024 */
+/* Meta Business Suite's export: its range, and the days Follows.csv has (4 % left out). */
+#define META_START  G_GINT64_CONSTANT (1717200000) /* 1 Jun 2024 */
+#define META_END    G_GINT64_CONSTANT (1726012800) /* 11 Sep 2024 */
+#define META_DAYS   97
 
 typedef struct
 {
@@ -119,7 +126,8 @@ test_sample_accounts (Fixture       *fixture,
   g_assert_cmpint (account_at (fixture, 0)->platform, ==, RAPPORT_PLATFORM_INSTAGRAM);
   g_assert_cmpstr (account_at (fixture, 0)->handle, ==, "mira.makes");
   g_assert_cmpstr (account_at (fixture, 0)->display_name, ==, "Mira Lind");
-  g_assert_cmpuint (account_at (fixture, 0)->n_snapshots, ==, 2);
+  /* Two data exports and Meta Business Suite's. */
+  g_assert_cmpuint (account_at (fixture, 0)->n_snapshots, ==, 3);
   g_assert_cmpint (account_at (fixture, 1)->platform, ==, RAPPORT_PLATFORM_TIKTOK);
   g_assert_cmpstr (account_at (fixture, 1)->handle, ==, "miramakes");
   g_assert_cmpuint (account_at (fixture, 1)->n_snapshots, ==, 1);
@@ -128,19 +136,28 @@ test_sample_accounts (Fixture       *fixture,
   /* The archive and the analytics CSV. */
   g_assert_cmpuint (account_at (fixture, 2)->n_snapshots, ==, 2);
 
-  /* Two Instagram exports six months apart, dated by their names. */
+  /* Two Instagram exports six months apart, dated by their names, and Meta Business Suite's
+   * posts CSV, with neither list. */
   snapshots = rapport_store_list_snapshots (fixture->store, account_at (fixture, 0)->id, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (snapshots->len, ==, 2);
-  older = g_ptr_array_index (snapshots, 0);
-  newer = g_ptr_array_index (snapshots, 1);
-  if (older->exported_at > newer->exported_at)
+  g_assert_cmpuint (snapshots->len, ==, 3);
+  older = newer = NULL;
+  for (guint i = 0; i < snapshots->len; i++)
     {
-      const RapportSnapshot *swap = older;
+      const RapportSnapshot *snapshot = g_ptr_array_index (snapshots, i);
 
-      older = newer;
-      newer = swap;
+      if (snapshot->exported_at == EXPORT_1)
+        older = snapshot;
+      else if (snapshot->exported_at == EXPORT_2)
+        newer = snapshot;
+      else
+        {
+          g_assert_cmpint (snapshot->exported_at, ==, META_END);
+          g_assert_false (snapshot->has_followers || snapshot->has_following);
+        }
     }
+  g_assert_nonnull (older);
+  g_assert_nonnull (newer);
   g_assert_cmpint (older->exported_at, ==, EXPORT_1);
   g_assert_cmpint (newer->exported_at, ==, EXPORT_2);
   g_assert_cmpint (older->date_source, ==, RAPPORT_DATE_SOURCE_ARCHIVE_NAME);
@@ -288,6 +305,58 @@ test_sample_instagram_story (Fixture       *fixture,
   g_assert_cmpfloat (report->cadence->interval_cv, >, 1);
 }
 
+/* Meta Business Suite's posts CSV joins the export's posts by their publish minute and adds
+ * views; its Follows.csv gives the new follows of each day to the same account. */
+static void
+test_sample_meta (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(RapportDataset) dataset = load_dataset (fixture, 0);
+  g_autofree char *path = g_build_filename (g_getenv ("RAPPORT_SAMPLE_DATA_DIR"),
+                                            sample_files[2], NULL);
+  g_autoptr(RapportArchive) archive = NULL;
+  g_autoptr(RapportTestSink) sink = rapport_test_sink_new ();
+  g_autoptr(GError) error = NULL;
+  guint n_in_range = 0;
+
+  for (guint i = 0; i < dataset->posts->len; i++)
+    {
+      const RapportDatasetPost *post = g_ptr_array_index (dataset->posts, i);
+      g_autofree char *time_id = g_strdup_printf ("%" G_GINT64_FORMAT, post->created_at);
+
+      /* Every post keeps the export's id: none was added under Meta's. */
+      g_assert_cmpstr (post->platform_id, ==, time_id);
+      if (post->created_at >= META_START && post->created_at < META_END + RAPPORT_SECONDS_PER_DAY)
+        {
+          n_in_range++;
+          g_assert_cmpint (post->views, >, 0);
+          g_assert_cmpint (post->follows, !=, RAPPORT_COUNT_UNKNOWN);
+        }
+      else
+        {
+          g_assert_cmpint (post->views, ==, RAPPORT_COUNT_UNKNOWN);
+        }
+    }
+  g_assert_cmpuint (n_in_range, >=, 10);
+
+  archive = rapport_archive_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (rapport_meta_analytics_import (archive, &sink->parent, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (sink->handle, ==, "mira.makes");
+  g_assert_cmpuint (sink->posts->len, ==, n_in_range);
+  g_assert_cmpuint (sink->gains->len, ==, META_DAYS);
+  for (guint i = 0; i < sink->gains->len; i++)
+    {
+      const RapportFollowerGain *gain = &g_array_index (sink->gains, RapportFollowerGain, i);
+
+      g_assert_cmpint (gain->day, >=, META_START);
+      g_assert_cmpint (gain->day, <=, META_END);
+      g_assert_cmpint (gain->gained, >=, 0);
+    }
+  g_assert_cmpuint (sink->skipped->len, ==, 0);
+}
+
 static void
 test_sample_tiktok_story (Fixture       *fixture,
                           gconstpointer  user_data)
@@ -409,6 +478,8 @@ main (int   argc,
               fixture_set_up, test_sample_accounts, fixture_tear_down);
   g_test_add ("/sample-data/instagram-story", Fixture, NULL,
               fixture_set_up, test_sample_instagram_story, fixture_tear_down);
+  g_test_add ("/sample-data/meta-business-suite", Fixture, NULL,
+              fixture_set_up, test_sample_meta, fixture_tear_down);
   g_test_add ("/sample-data/tiktok-story", Fixture, NULL,
               fixture_set_up, test_sample_tiktok_story, fixture_tear_down);
   g_test_add ("/sample-data/twitter", Fixture, NULL,

@@ -964,7 +964,8 @@ test_window_sample_data (void)
   g_assert_true (selected_row (window) == row_at (window, 1));
   analysis = rapport_window_get_analysis (window);
   g_assert_nonnull (analysis);
-  g_assert_cmpuint (rapport_analysis_get_dataset (analysis)->snapshots->len, ==, 2);
+  /* Two data exports and Meta Business Suite's posts CSV. */
+  g_assert_cmpuint (rapport_analysis_get_dataset (analysis)->snapshots->len, ==, 3);
 
   /* In a database of their own, never the creator's. */
   sample_db = g_build_filename (g_get_user_cache_dir (), "rapport", "sample", "rapport.db", NULL);
@@ -1084,6 +1085,12 @@ test_window_data_guide (void)
   page = adw_navigation_view_find_page (navigation, "tiktok");
   g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>Download your data</b>"));
   g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>JSON</b>"));
+  g_assert_true (rapport_data_guide_dialog_show_platform (RAPPORT_DATA_GUIDE_DIALOG (dialog),
+                                                          "facebook"));
+  page = adw_navigation_view_get_visible_page (navigation);
+  g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>Insights</b>"));
+  g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>Export data</b>"));
+  g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>Follows.csv</b>"));
 
   /* Honest about what is not read yet. */
   page = adw_navigation_view_find_page (navigation, "other");

@@ -72,18 +72,20 @@ static const Figure figures[RAPPORT_N_FIGURES] = {
   },
   [RAPPORT_FIGURE_POST_ENGAGEMENT] = {
     "post-engagement", N_("Engagement per post"),
-    PLATFORM (INSTAGRAM) | PLATFORM (TWITTER) | PLATFORM (TIKTOK) | PLATFORM (MASTODON),
+    PLATFORM (INSTAGRAM) | PLATFORM (TWITTER) | PLATFORM (TIKTOK) | PLATFORM (MASTODON)
+    | PLATFORM (FACEBOOK),
     has_interactions, NP_("%'u of %'u post", "%'u of %'u posts"), TRUE,
     NP_("%u of %u post has counts.", "%u of %u posts have counts."),
   },
   [RAPPORT_FIGURE_IMPRESSIONS] = {
-    "impressions", N_("Impressions"), PLATFORM (INSTAGRAM) | PLATFORM (TWITTER),
+    "impressions", N_("Impressions"),
+    PLATFORM (INSTAGRAM) | PLATFORM (TWITTER) | PLATFORM (FACEBOOK),
     has_impressions, NP_("%'u of %'u post", "%'u of %'u posts"), TRUE,
     NP_("%u of %u post has impressions.", "%u of %u posts have impressions."),
   },
   [RAPPORT_FIGURE_COMMENTS_RECEIVED] = {
     "comments-received", N_("Comments received"),
-    PLATFORM (INSTAGRAM) | PLATFORM (TWITTER) | PLATFORM (TIKTOK),
+    PLATFORM (INSTAGRAM) | PLATFORM (TWITTER) | PLATFORM (TIKTOK) | PLATFORM (FACEBOOK),
     has_comments, NP_("%'u of %'u post", "%'u of %'u posts"), TRUE,
     NP_("%u of %u post has a comment count.", "%u of %u posts have a comment count."),
   },
@@ -245,6 +247,10 @@ explain_follower_history (RapportPlatform platform,
     case RAPPORT_PLATFORM_YOUTUBE:
       return g_strdup (_("YouTube Takeout contains your subscriptions but neither your subscribers "
                          "nor their number, so no export can provide a subscriber history."));
+    case RAPPORT_PLATFORM_FACEBOOK:
+      return g_strdup (_("Meta Business Suite's Follows.csv counts the new follows of each day "
+                         "but gives no follower total, so it cannot draw a follower history on "
+                         "its own."));
     case RAPPORT_PLATFORM_LINKEDIN:
     case RAPPORT_PLATFORM_UNKNOWN:
     default:
@@ -293,6 +299,9 @@ explain_follow_dates (RapportPlatform platform,
     case RAPPORT_PLATFORM_YOUTUBE:
       return g_strdup (_("YouTube Takeout has no subscriber list, so no export provides follow "
                          "dates."));
+    case RAPPORT_PLATFORM_FACEBOOK:
+      return g_strdup (_("Meta Business Suite's exports count follows per day without naming "
+                         "anyone, so they provide no follow dates."));
     case RAPPORT_PLATFORM_LINKEDIN:
     case RAPPORT_PLATFORM_UNKNOWN:
     default:
@@ -342,6 +351,10 @@ explain_post_engagement (RapportPlatform platform)
     case RAPPORT_PLATFORM_YOUTUBE:
       return g_strdup (_("Only YouTube Takeout exports from 2022 (videos/Video Metadata.csv) had "
                          "like and view counts per video; newer exports have none."));
+    case RAPPORT_PLATFORM_FACEBOOK:
+      return g_strdup (_("Reactions, comments and shares per post come from Meta Business "
+                         "Suite's posts CSV (Insights → Content → Export data), for the dates "
+                         "chosen before exporting."));
     case RAPPORT_PLATFORM_UNKNOWN:
     default:
       return g_strdup (_("This export has no counts on your posts."));
@@ -370,6 +383,9 @@ explain_impressions (RapportPlatform platform)
     case RAPPORT_PLATFORM_YOUTUBE:
       return g_strdup (_("YouTube Takeout contains no impressions; only exports from 2022 had view "
                          "counts per video (videos/Video Metadata.csv)."));
+    case RAPPORT_PLATFORM_FACEBOOK:
+      return g_strdup (_("Only older posts CSVs of Meta Business Suite have an Impressions "
+                         "column; newer ones count views instead."));
     case RAPPORT_PLATFORM_UNKNOWN:
       return g_strdup (_("This export contains no impressions."));
     default:
@@ -396,6 +412,9 @@ explain_comments_received (RapportPlatform platform)
     case RAPPORT_PLATFORM_TIKTOK:
       return g_strdup (_("TikTok's data export gives no comment counts on your videos; TikTok "
                          "Studio's Content.csv (Analytics → Content → Download data) does."));
+    case RAPPORT_PLATFORM_FACEBOOK:
+      return g_strdup (_("The number of comments per post comes from Meta Business Suite's posts "
+                         "CSV (Insights → Content → Export data)."));
     case RAPPORT_PLATFORM_UNKNOWN:
       return g_strdup (_("This export contains no count of comments received."));
     default:
@@ -433,6 +452,9 @@ explain_lists (RapportPlatform platform)
                "cannot be computed.");
     case RAPPORT_PLATFORM_YOUTUBE:
       return _("YouTube Takeout lists only your subscriptions, so reciprocity cannot be computed.");
+    case RAPPORT_PLATFORM_FACEBOOK:
+      return _("Meta Business Suite's exports contain no follower list, so reciprocity cannot be "
+               "computed.");
     case RAPPORT_PLATFORM_LINKEDIN:
     case RAPPORT_PLATFORM_UNKNOWN:
     default:

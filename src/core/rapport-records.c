@@ -23,6 +23,7 @@ static const char * const platform_names[] = {
   [RAPPORT_PLATFORM_THREADS] = "threads",
   [RAPPORT_PLATFORM_LINKEDIN] = "linkedin",
   [RAPPORT_PLATFORM_YOUTUBE] = "youtube",
+  [RAPPORT_PLATFORM_FACEBOOK] = "facebook",
 };
 
 void
@@ -82,6 +83,7 @@ rapport_platform_display_name (RapportPlatform platform)
     case RAPPORT_PLATFORM_THREADS: return "Threads";
     case RAPPORT_PLATFORM_LINKEDIN: return "LinkedIn";
     case RAPPORT_PLATFORM_YOUTUBE: return "YouTube";
+    case RAPPORT_PLATFORM_FACEBOOK: return "Facebook";
     case RAPPORT_PLATFORM_UNKNOWN:
     default:
       return _("Unknown platform");

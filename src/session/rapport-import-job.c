@@ -17,6 +17,7 @@
 #include "session/rapport-import-queue.h"
 #include "import/rapport-instagram-importer.h"
 #include "import/rapport-meta-analytics.h"
+#include "import/rapport-meta-daily.h"
 #include "import/rapport-tiktok-importer.h"
 #include "import/rapport-tiktok-studio.h"
 #include "import/rapport-twitter-importer.h"
@@ -33,10 +34,16 @@ static const Importer importers[] = {
   { RAPPORT_PLATFORM_TIKTOK, rapport_tiktok_recognizes, rapport_tiktok_import },
   { RAPPORT_PLATFORM_TIKTOK, rapport_tiktok_studio_recognizes, rapport_tiktok_studio_import },
   { RAPPORT_PLATFORM_INSTAGRAM, rapport_instagram_recognizes, rapport_instagram_import },
-  /* Last: a data export that also holds a Meta Business Suite CSV or X's analytics exports
-   * is the data export.  An X archive holding the latter is still found first. */
+  /* Last: a data export that also holds an analytics file is the data export (an X archive
+   * holding X's analytics exports is found first, above).  A Meta posts CSV names the account
+   * and reads the Follows.csv beside it, so the posts CSVs come before the per-metric files,
+   * which name no account; Instagram's before Facebook's, as the importer reads one and skips
+   * the other. */
   { RAPPORT_PLATFORM_INSTAGRAM, rapport_meta_analytics_recognizes,
     rapport_meta_analytics_import },
+  { RAPPORT_PLATFORM_FACEBOOK, rapport_meta_analytics_recognizes_facebook,
+    rapport_meta_analytics_import_facebook },
+  { RAPPORT_PLATFORM_INSTAGRAM, rapport_meta_daily_recognizes, rapport_meta_daily_import },
   { RAPPORT_PLATFORM_TWITTER, rapport_twitter_analytics_recognizes, rapport_twitter_import },
 };
 
@@ -70,9 +77,10 @@ rapport_import_detect (RapportArchive     *archive,
 
   g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNRECOGNIZED,
                _("%s is not an export Rapport knows. It contains %s. Rapport reads the data "
-                 "exports of Instagram (JSON or HTML, or Meta Business Suite's post CSV), "
-                 "X/Twitter (the archive, or an analytics CSV of posts or of the account "
-                 "overview) and TikTok (JSON, or TikTok Studio's CSV)."),
+                 "exports of Instagram (JSON or HTML), X/Twitter (the archive, or an analytics "
+                 "CSV of posts or of the account overview) and TikTok (JSON, or TikTok Studio's "
+                 "CSV), and from Meta Business Suite the posts CSV of Instagram or Facebook and "
+                 "Follows.csv."),
                rapport_archive_get_name (archive),
                n_entries > 0 ? found->str : _("no files"));
   return RAPPORT_PLATFORM_UNKNOWN;

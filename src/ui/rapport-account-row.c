@@ -39,6 +39,9 @@ rapport_platform_icon_name (RapportPlatform platform)
     case RAPPORT_PLATFORM_TIKTOK:
       return "rapport-tiktok-symbolic";
 
+    case RAPPORT_PLATFORM_FACEBOOK:
+      return "rapport-facebook-symbolic";
+
     case RAPPORT_PLATFORM_UNKNOWN:
     case RAPPORT_PLATFORM_MASTODON:
     case RAPPORT_PLATFORM_BLUESKY:

@@ -257,6 +257,13 @@ rapport_profile_url (RapportPlatform  platform,
         }
       }
 
+    case RAPPORT_PLATFORM_FACEBOOK:
+      /* A page's numeric id leads to it; its name (with spaces, repeated) does not. */
+      if (platform_id != NULL && platform_id[0] != '\0' &&
+          strspn (platform_id, "0123456789") == strlen (platform_id))
+        return g_strdup_printf ("https://www.facebook.com/%s", platform_id);
+      return NULL;
+
     case RAPPORT_PLATFORM_UNKNOWN:
     case RAPPORT_PLATFORM_LINKEDIN:
     case RAPPORT_PLATFORM_YOUTUBE:

@@ -357,10 +357,6 @@ sort_first_half (gpointer data)
   return NULL;
 }
 
-/* Sorts the run of @direction and writes it.  Of an account listed twice within a run, the row
- * with the latest follow date is written (see compare_pending()); across runs, the first
- * written stays, since a later run's INSERT OR IGNORE leaves it: an upsert would make SQLite
- * keep a statement journal of every page the insert touches. */
 /* Whether the account has a list of @direction already (an open span), which decides how
  * this import's list is written; the staging tables are made when needed, inside the import's
  * transaction, so a rolled back import takes them along. */
@@ -409,6 +405,10 @@ choose_list_mode (RapportStoreImport  *self,
   return TRUE;
 }
 
+/* Sorts the run of @direction and writes it.  Of an account listed twice within a run, the row
+ * with the latest follow date is written (see compare_pending()); across runs, the first
+ * written stays, since a later run's INSERT OR IGNORE leaves it: an upsert would make SQLite
+ * keep a statement journal of every page the insert touches. */
 static gboolean
 write_run (RapportStoreImport  *self,
            RapportDirection     direction,

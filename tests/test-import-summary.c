@@ -83,7 +83,7 @@ test_counts_by_kind (void)
   /* `rapport accounts` reads the same counts back. */
   snapshots = rapport_store_list_snapshots (store, summary.account_id, &error);
   g_assert_no_error (error);
-  posts = rapport_snapshot_describe_posts (g_ptr_array_index (snapshots, 0));
+  posts = rapport_snapshot_describe_contents (g_ptr_array_index (snapshots, 0));
   g_assert_cmpstr (posts, ==, "3 posts, 1 reel, 3 stories, 1 archived");
 
   g_clear_object (&store);
@@ -101,6 +101,8 @@ test_follower_history (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *description = NULL;
   g_autofree char *missing = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GPtrArray) snapshots = NULL;
   RapportAccountInfo account = { RAPPORT_PLATFORM_TIKTOK, "jo", NULL, NULL, FALSE };
   RapportStoreImport *import;
   RapportImportSink *sink;
@@ -132,6 +134,10 @@ test_follower_history (void)
   g_assert_cmpstr (description, ==,
                    "TikTok · @jo · exported 16 Nov 2023 · 5 days of follower history");
   missing = rapport_import_summary_describe_missing (&summary);
+  snapshots = rapport_store_list_snapshots (store, summary.account_id, &error);
+  g_assert_no_error (error);
+  contents = rapport_snapshot_describe_contents (g_ptr_array_index (snapshots, 0));
+  g_assert_cmpstr (contents, ==, "no posts, 5 days of follower history");
   g_assert_cmpstr (missing, ==, "Lists of followers and of accounts followed come with the data "
                    "export: request all data, as JSON, in Settings and privacy → Account → "
                    "Download your data.");

@@ -225,7 +225,7 @@ print_snapshot (const RapportSnapshot *snapshot)
   g_autofree char *source = rapport_escape_for_terminal (snapshot->source_name, FALSE);
   g_autofree char *followers = NULL;
   g_autofree char *following = NULL;
-  g_autofree char *posts = rapport_snapshot_describe_posts (snapshot);
+  g_autofree char *contents = rapport_snapshot_describe_contents (snapshot);
 
   followers = rapport_format_optional_count (snapshot->has_followers
                                              ? (gint64) snapshot->n_followers : -1);
@@ -235,7 +235,7 @@ print_snapshot (const RapportSnapshot *snapshot)
   print_out (_("     snapshot %" PRId64 ": exported %s (%s) from %s · %s followers, "
                "%s following, %s\n"),
              snapshot->id, day, rapport_date_source_to_string (snapshot->date_source),
-             source, followers, following, posts);
+             source, followers, following, contents);
 }
 
 static gboolean

@@ -236,8 +236,18 @@ add_post_counts (GPtrArray             *parts,
              g_dngettext (GETTEXT_PACKAGE, "%s archived", "%s archived", snapshot->n_archived));
 }
 
+static void
+add_follower_days (GPtrArray             *parts,
+                   const RapportSnapshot *snapshot)
+{
+  add_count (parts, snapshot->n_follower_days,
+             /* Translators: days of follower totals or daily follows an analytics export gave */
+             g_dngettext (GETTEXT_PACKAGE, "%s day of follower history",
+                          "%s days of follower history", snapshot->n_follower_days));
+}
+
 char *
-rapport_snapshot_describe_posts (const RapportSnapshot *snapshot)
+rapport_snapshot_describe_contents (const RapportSnapshot *snapshot)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) text = g_string_new (NULL);
@@ -246,7 +256,8 @@ rapport_snapshot_describe_posts (const RapportSnapshot *snapshot)
 
   add_post_counts (parts, snapshot);
   if (parts->len == 0)
-    return g_strdup (_("no posts"));
+    g_ptr_array_add (parts, g_strdup (_("no posts")));
+  add_follower_days (parts, snapshot);
   for (guint i = 0; i < parts->len; i++)
     g_string_append_printf (text, "%s%s", i == 0 ? "" : ", ",
                             (const char *) g_ptr_array_index (parts, i));
@@ -343,10 +354,7 @@ rapport_import_summary_describe (const RapportImportSummary *summary)
     g_ptr_array_add (parts, g_strdup_printf (_("%'" PRIu64 " following"),
                                              summary->snapshot.n_following));
   add_post_counts (parts, &summary->snapshot);
-  add_count (parts, summary->snapshot.n_follower_days,
-             /* Translators: days of follower totals or daily follows an analytics export gave */
-             g_dngettext (GETTEXT_PACKAGE, "%s day of follower history",
-                          "%s days of follower history", summary->snapshot.n_follower_days));
+  add_follower_days (parts, &summary->snapshot);
   for (guint i = 0; i < parts->len; i++)
     g_string_append_printf (text, "%s%s", i == 0 ? " · " : ", ",
                             (char *) g_ptr_array_index (parts, i));

@@ -56,8 +56,9 @@ gboolean        rapport_import_paths_full   (RapportStore          *store,
  * command line; the account's name with its control characters escaped (see
  * rapport_escape_for_terminal()), and not markup. */
 char           *rapport_import_summary_describe (const RapportImportSummary *summary);
-/* "5 posts, 3 reels, 1,882 stories, 2 archived", or "no posts". */
-char           *rapport_snapshot_describe_posts (const RapportSnapshot *snapshot);
+/* What an export brought besides its lists: "5 posts, 3 reels, 1,882 stories, 2 archived",
+ * "no posts, 60 days of follower history", or "no posts". */
+char           *rapport_snapshot_describe_contents (const RapportSnapshot *snapshot);
 /* "This export has no list of followers: request them in …", or NULL when nothing an export
  * of the platform can hold is missing. */
 char           *rapport_import_summary_describe_missing (const RapportImportSummary *summary);

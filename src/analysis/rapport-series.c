@@ -87,12 +87,14 @@ collect_real_totals (const RapportDataset *dataset)
   for (guint i = 0; i < dataset->counts->len; i++)
     {
       const RapportFollowerCount *count = &g_array_index (dataset->counts, RapportFollowerCount, i);
-      RealTotal total = { rapport_day_of (count->at), count->at, count->count, count->source };
+      RealTotal total;
 
-      /* Out of range values (rapport-records.h) would stretch the series over centuries. */
+      /* Out of range values (rapport-records.h) would stretch the series over centuries, and
+       * the day of the smallest times is no number. */
       if (count->source == RAPPORT_COUNT_SOURCE_RECONSTRUCTION ||
           !rapport_count_is_valid (count->count) || !rapport_time_is_valid (count->at))
         continue;
+      total = (RealTotal) { rapport_day_of (count->at), count->at, count->count, count->source };
       g_array_append_val (all, total);
     }
 

@@ -555,6 +555,38 @@ rapport_date_parse_us (const char *text,
   return make_time (year, month, day, hour, minute, second, 0, out);
 }
 
+gboolean
+rapport_date_parse_day_first (const char *text,
+                              gint64     *out)
+{
+  const char *p = text;
+  gint year, month, day, hour = 0, minute = 0, second = 0;
+  char separator;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+
+  skip_spaces (&p);
+  if (!read_number (&p, 1, 2, &day))
+    return FALSE;
+  /* The same separator twice: "27-09/2024" is no date. */
+  separator = *p;
+  if ((separator != '-' && separator != '.' && separator != '/') ||
+      !expect_char (&p, separator) || !read_number (&p, 1, 2, &month) ||
+      !expect_char (&p, separator) || !read_number (&p, 4, 4, &year))
+    return FALSE;
+  skip_spaces (&p);
+  if (*p != '\0' && !read_clock (&p, &hour, &minute, &second))
+    return FALSE;
+  skip_spaces (&p);
+  if (*p != '\0')
+    return FALSE;
+
+  return make_time (year, month, day, hour, minute, second, 0, out);
+}
+
 /* "Jun-21-2026" at @p, not followed by another digit. */
 static gboolean
 read_month_day_year (const char *p,

@@ -20,6 +20,7 @@
 #include "import/rapport-tiktok-importer.h"
 #include "import/rapport-tiktok-studio.h"
 #include "import/rapport-twitter-importer.h"
+#include "import/rapport-youtube-importer.h"
 
 typedef struct
 {
@@ -33,9 +34,13 @@ static const Importer importers[] = {
   { RAPPORT_PLATFORM_TIKTOK, rapport_tiktok_recognizes, rapport_tiktok_import },
   { RAPPORT_PLATFORM_TIKTOK, rapport_tiktok_studio_recognizes, rapport_tiktok_studio_import },
   { RAPPORT_PLATFORM_INSTAGRAM, rapport_instagram_recognizes, rapport_instagram_import },
-  /* Last: a data export that also holds a Meta Business Suite CSV is the data export. */
+  { RAPPORT_PLATFORM_YOUTUBE, rapport_youtube_recognizes, rapport_youtube_import },
+  /* Last: a data export that also holds an analytics CSV is the data export.  Studio's files
+   * go after Meta's, since a lone Totals.csv or Subscribers.csv says least about itself. */
   { RAPPORT_PLATFORM_INSTAGRAM, rapport_meta_analytics_recognizes,
     rapport_meta_analytics_import },
+  { RAPPORT_PLATFORM_YOUTUBE, rapport_youtube_studio_recognizes,
+    rapport_youtube_studio_import },
 };
 
 RapportPlatform
@@ -69,8 +74,8 @@ rapport_import_detect (RapportArchive     *archive,
   g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNRECOGNIZED,
                _("%s is not an export Rapport knows. It contains %s. Rapport reads the data "
                  "exports of Instagram (JSON or HTML, or Meta Business Suite's post CSV), "
-                 "X/Twitter (the archive or an analytics CSV) and TikTok (JSON, or TikTok "
-                 "Studio's CSV)."),
+                 "X/Twitter (the archive or an analytics CSV), TikTok (JSON, or TikTok "
+                 "Studio's CSV) and YouTube (Google Takeout, or YouTube Studio's CSV)."),
                rapport_archive_get_name (archive),
                n_entries > 0 ? found->str : _("no files"));
   return RAPPORT_PLATFORM_UNKNOWN;

@@ -22,6 +22,11 @@
 #   of the last three months with impressions.
 # - TikTok (@miramakes): started in autumn 2023; one video goes viral in May 2024 and brings
 #   followers who do engage, unlike Instagram's burst.
+# - YouTube (the channel "Mira Makes"): started in March 2024 with a long video about every
+#   week; TikTok's viral video in May sends subscribers over.  A Google Takeout (channel,
+#   videos without counts, subscriptions) and a YouTube Studio export of the same channel
+#   (Table data.csv with each video's lifetime counts, Subscribers.csv with the subscribers of
+#   most days) that adds the counts to the Takeout's videos.
 
 import argparse
 import csv
@@ -497,6 +502,97 @@ def tiktok_export(rng, names):
     return {"user_data_tiktok.json": json.dumps(data, indent=2, ensure_ascii=False)}
 
 
+# ── YouTube ───────────────────────────────────────────────────────────────────────────────────
+
+YT_CHANNEL = "Mira Makes"
+YT_CHANNEL_ID = "UC4mIrAmAkEsP0tTeRy2024x"
+YT_START = ts(2024, 3, 4)
+YT_VIRAL = ts(2024, 5, 14)
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def youtube_subscribers(t):
+    """Subscribers at @t: slow growth, then a jump in the week after TikTok's viral video."""
+    days = (t - YT_START) / DAY
+    total = 40 + 2.1 * days
+    if t > YT_VIRAL:
+        total += 260 * min(1.0, (t - YT_VIRAL) / (6 * DAY))
+    return int(total)
+
+
+def csv_text(rows):
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue()
+
+
+def youtube_exports(rng):
+    """The Takeout and the Studio export: two zips' files."""
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+    titles = ("Throwing a tall vase", "Trimming ten bowls", "Glaze test results", "Kiln opening",
+              "Studio tour", "Wedging clay, explained", "A mug from start to finish")
+    videos = []
+    t = YT_START + 17 * 3600
+    while t < EXPORT_2 - 2 * DAY:
+        video_id = "".join(rng.choice(alphabet) for _ in range(11))
+        title = f"{rng.choice(titles)} #pottery"
+        audience = youtube_subscribers(t)
+        views = int(audience * 3.2 * math.exp(rng.gauss(0, 0.35)))
+        videos.append({"id": video_id, "title": title, "time": t, "views": views,
+                       "impressions": int(views * 11.5), "likes": int(views * 0.052),
+                       "comments": int(views * 0.006), "shares": int(views * 0.004),
+                       "gained": int(views * 0.012)})
+        t += rng.randint(6, 9) * DAY + rng.randrange(-3, 4) * 3600
+
+    def stamp(t):
+        return datetime.datetime.fromtimestamp(t, UTC).strftime("%Y-%m-%dT%H:%M:%S+00:00")
+
+    root = "Takeout/YouTube and YouTube Music/"
+    takeout = {
+        root + "channels/channel.csv": csv_text([
+            ("Channel ID", "Channel Title (Original)", "Channel Visibility"),
+            (YT_CHANNEL_ID, YT_CHANNEL, "Public")]),
+        root + "video metadata/videos.csv": csv_text(
+            [("Video ID", "Approx Duration (ms)", "Video Audio Language", "Video Category",
+              "Video Description (Original)", "Channel ID", "Video Title (Original)", "Privacy",
+              "Video State", "Video Create Timestamp", "Video Publish Timestamp")]
+            + [(v["id"], str(rng.randrange(240, 1500) * 1000), "en", "Howto & Style",
+                "From my studio, one pot at a time.", YT_CHANNEL_ID, v["title"], "Public",
+                "Processed", stamp(v["time"] - DAY), stamp(v["time"])) for v in videos]),
+        root + "subscriptions/subscriptions.csv": csv_text(
+            [("Channel Id", "Channel Url", "Channel Title")]
+            + [(f"UC{name.replace('.', '')[:10]:x<10}000000000000",
+                f"http://www.youtube.com/channel/UC{name.replace('.', '')[:10]:x<10}000000000000",
+                name.replace(".", " ").title()) for name in (*PARTNERS, *CANDIDATES)]),
+    }
+
+    def published(t):
+        day = datetime.datetime.fromtimestamp(t, UTC)
+        return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
+
+    header = ("Content", "Video title", "Video publish time", "Duration", "Views",
+              "Watch time (hours)", "Subscribers", "Impressions",
+              "Impressions click-through rate (%)", "Likes", "Comments added", "Shares",
+              "Subscribers gained")
+    rows = [(v["id"], v["title"], published(v["time"]), str(rng.randrange(240, 1500)),
+             str(v["views"]), f"{v['views'] * 0.09:.1f}", str(v["gained"] - v["gained"] // 8),
+             str(v["impressions"]), f"{100 * v['views'] / v['impressions']:.1f}",
+             str(v["likes"]), str(v["comments"]), str(v["shares"]), str(v["gained"]))
+            for v in sorted(videos, key=lambda v: v["views"], reverse=True)]
+    total = ("Total", "", "", "", str(sum(v["views"] for v in videos)), "", "",
+             str(sum(v["impressions"] for v in videos)), "",
+             str(sum(v["likes"] for v in videos)), str(sum(v["comments"] for v in videos)),
+             str(sum(v["shares"] for v in videos)), str(sum(v["gained"] for v in videos)))
+    # Studio leaves out days it has not counted yet.
+    subscribers = [(day_string(day), str(youtube_subscribers(day)))
+                   for day in range(YT_START, EXPORT_2 - DAY, DAY) if rng.random() > 0.08]
+    studio = {
+        "Table data.csv": csv_text([header, total, *rows]),
+        "Subscribers.csv": csv_text([("Date", "Subscribers"), *subscribers]),
+    }
+    return takeout, studio
+
+
 # ── output ────────────────────────────────────────────────────────────────────────────────────
 
 def write_zip(path, files):
@@ -509,11 +605,13 @@ def write_zip(path, files):
 
 
 OUTPUTS = (
+    "Content 2024-03-01_2024-09-12 Mira Makes.zip",
     "instagram-mira.makes-2024-03-10-SmPl01.zip",
     "instagram-mira.makes-2024-09-12-SmPl02.zip",
     "tiktok-miramakes-2024-09-12.zip",
     "tweet_activity_metrics_miramakes_20240601_20240912_en.csv",
     "twitter-2024-09-12-miramakes.zip",
+    "takeout-20240912T080000Z-001.zip",
 )
 
 
@@ -528,15 +626,19 @@ def main():
     followers_1, following_1, followers_2, following_2, organic_times = instagram_people(rng, names)
     posts = instagram_posts(rng, organic_times)
     interactions = instagram_interactions(rng)
-    write_zip(os.path.join(args.output, OUTPUTS[0]),
-              instagram_export(EXPORT_1, followers_1, following_1, posts, interactions))
     write_zip(os.path.join(args.output, OUTPUTS[1]),
+              instagram_export(EXPORT_1, followers_1, following_1, posts, interactions))
+    write_zip(os.path.join(args.output, OUTPUTS[2]),
               instagram_export(EXPORT_2, followers_2, following_2, posts, interactions))
-    write_zip(os.path.join(args.output, OUTPUTS[2]), tiktok_export(rng, names))
+    write_zip(os.path.join(args.output, OUTPUTS[3]), tiktok_export(rng, names))
     archive, analytics = twitter_export(rng)
-    with open(os.path.join(args.output, OUTPUTS[3]), "w", encoding="utf-8", newline="") as f:
+    with open(os.path.join(args.output, OUTPUTS[4]), "w", encoding="utf-8", newline="") as f:
         f.write(analytics)
-    write_zip(os.path.join(args.output, OUTPUTS[4]), archive)
+    write_zip(os.path.join(args.output, OUTPUTS[5]), archive)
+    # A generator of its own, so that the other platforms' numbers stay as they were.
+    takeout, studio = youtube_exports(random.Random(SEED + 1))
+    write_zip(os.path.join(args.output, OUTPUTS[6]), takeout)
+    write_zip(os.path.join(args.output, OUTPUTS[0]), studio)
 
 
 if __name__ == "__main__":

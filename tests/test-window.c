@@ -956,12 +956,13 @@ test_window_sample_data (void)
   g_assert_true (adw_banner_get_revealed (template_child (window, "sample_banner")));
   g_assert_cmpstr (adw_banner_get_title (template_child (window, "sample_banner")), ==,
                    "You are exploring sample data");
-  assert_row (window, 0, "All Accounts", "3 accounts", "system-users-symbolic");
+  assert_row (window, 0, "All Accounts", "4 accounts", "system-users-symbolic");
   assert_row (window, 1, "@mira.makes", "Exported 12 Sep 2024", "rapport-instagram-symbolic");
   /* The TikTok export's own date is the one in its name, like the others'. */
   assert_row (window, 2, "@miramakes", "Exported 12 Sep 2024", "rapport-tiktok-symbolic");
   assert_row (window, 3, "@miramakes", "Exported 12 Sep 2024", "rapport-x-symbolic");
-  g_assert_null (row_at (window, 4));
+  assert_row (window, 4, "@Mira Makes", "Exported 12 Sep 2024", "rapport-youtube-symbolic");
+  g_assert_null (row_at (window, 5));
   g_assert_true (selected_row (window) == row_at (window, 1));
   analysis = rapport_window_get_analysis (window);
   g_assert_nonnull (analysis);
@@ -977,7 +978,7 @@ test_window_sample_data (void)
   rapport_window_explore_sample_data (window);
   wait_idle (window);
   g_assert_true (rapport_window_get_exploring_sample_data (window));
-  g_assert_null (row_at (window, 4));
+  g_assert_null (row_at (window, 5));
 
   /* Leave returns to the creator's own, empty, database. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.leave-sample-data", NULL);

@@ -537,7 +537,7 @@ def youtube_exports(rng):
         video_id = "".join(rng.choice(alphabet) for _ in range(11))
         title = f"{rng.choice(titles)} #pottery"
         audience = youtube_subscribers(t)
-        views = int(audience * 3.2 * math.exp(rng.gauss(0, 0.35)))
+        views = int(audience * 1.4 * math.exp(rng.gauss(0, 0.35)))
         videos.append({"id": video_id, "title": title, "time": t, "views": views,
                        "impressions": int(views * 11.5), "likes": int(views * 0.052),
                        "comments": int(views * 0.006), "shares": int(views * 0.004),

@@ -186,6 +186,22 @@ test_takeout_2022 (void)
   g_assert_cmpint (sink->exported_at, ==, 1660521600);
 }
 
+/* One Takeout file opened on its own: its name is the stand-in. */
+static void
+test_takeout_single_file (void)
+{
+  g_autofree char *path = g_build_filename (g_test_get_dir (G_TEST_DIST), "fixtures", "youtube",
+                                            TAKEOUT_2023, "Takeout", "YouTube and YouTube Music",
+                                            "subscriptions", "subscriptions.csv", NULL);
+  g_autoptr(RapportTestSink) sink = import_path (path, rapport_youtube_import);
+
+  g_assert_cmpstr (sink->handle, ==, "subscriptions");
+  g_assert_true (sink->provisional);
+  g_assert_true (sink->has_following_list);
+  g_assert_cmpuint (sink->following->len, ==, 2);
+  g_assert_cmpuint (sink->posts->len, ==, 0);
+}
+
 /* Table data with its Total row, Chart data for a video Table data does not list, the net
  * daily change in Totals.csv and the cumulative Subscribers.csv with a day missing. */
 static void
@@ -430,6 +446,10 @@ test_not_youtube (void)
 {
   g_autofree char *dir = rapport_test_make_temp_dir ();
   g_autofree char *path = write_export (dir, "other", "Table data.csv", "Name,Value\na,1\n");
+  /* Videos without a time are no Takeout's, subscriptions without channels neither. */
+  g_autofree char *videos = write_export (dir, "other", "videos.csv", "ID,Title\n1,a\n");
+  g_autofree char *subscriptions = write_export (dir, "other", "subscriptions.csv",
+                                                 "Channel ID,Name\n1,a\n");
   g_autoptr(RapportTestSink) sink = rapport_test_sink_new ();
   g_autoptr(RapportArchive) archive = NULL;
   g_autoptr(GError) error = NULL;
@@ -462,6 +482,7 @@ main (int   argc,
 
   g_test_add_func ("/youtube/takeout-2023", test_takeout_2023);
   g_test_add_func ("/youtube/takeout-2022", test_takeout_2022);
+  g_test_add_func ("/youtube/takeout-single-file", test_takeout_single_file);
   g_test_add_func ("/youtube/studio", test_studio);
   g_test_add_func ("/youtube/studio-single-file", test_studio_single_file);
   g_test_add_func ("/youtube/studio-resaved", test_studio_resaved);

@@ -30,17 +30,42 @@
 /* How many rows pass between looks at the cancellable. */
 #define ROWS_PER_BATCH 1000
 
-static const char * const channel_files[] = { "channels/channel.csv", NULL };
-static const char * const video_files[] = {
-  "video metadata/videos.csv", "video metadata/video metadata.csv",
-  "videos/video metadata.csv", "videos/videos.csv", NULL,
-};
-static const char * const subscription_files[] = { "subscriptions/subscriptions.csv", NULL };
-
 static const char * const channel_id_names[] = { "Channel ID", NULL };
+static const char * const channel_title_names[] = {
+  "Channel Title (Original)", "Channel Title", "Title", NULL,
+};
 static const char * const video_id_names[] = { "Video ID", "ID", NULL };
+static const char * const video_title_names[] = {
+  "Video Title (Original)", "Video Title", "Title", NULL,
+};
 static const char * const publish_names[] = {
   "Video Publish Timestamp", "Time Published", "Publish Timestamp", NULL,
+};
+static const char * const create_names[] = { "Video Create Timestamp", "Time Created", NULL };
+
+/* A file of the Takeout: where it may be, by the end of its path (lower case) in order of
+ * trust, the name alone last for a file opened on its own; and a column of each of @first and
+ * @second that its header must have. */
+typedef struct
+{
+  const char * const *suffixes;
+  const char * const *first;
+  const char * const *second;
+} TakeoutFile;
+
+static const TakeoutFile channel_file = {
+  NAMES ("channels/channel.csv", "channel.csv"), channel_id_names, channel_title_names,
+};
+static const TakeoutFile video_file = {
+  NAMES ("video metadata/videos.csv", "video metadata/video metadata.csv",
+         "videos/video metadata.csv", "videos/videos.csv", "videos.csv", "video metadata.csv"),
+  NAMES ("Video Publish Timestamp", "Time Published", "Publish Timestamp",
+         "Video Create Timestamp", "Time Created"),
+  NAMES ("Video ID", "ID", "Video Title (Original)", "Video Title", "Title"),
+};
+static const TakeoutFile subscription_file = {
+  NAMES ("subscriptions/subscriptions.csv", "subscriptions.csv"), channel_id_names,
+  NAMES ("Channel Url", "Channel Title"),
 };
 
 /* ── shared with the Studio reader ─────────────────────────────────────────────────────── */
@@ -201,20 +226,20 @@ find_entry (RapportArchive     *archive,
   return NULL;
 }
 
-/* The entry of @suffixes opened when its header has one of @names; NULL otherwise, with
- * @error set only when the file could not be read. */
+/* @file opened at its header when the archive has it; NULL otherwise, with @error set only
+ * when the file could not be read. */
 static const char *
 open_file (RapportYoutubeTable  *table,
            RapportArchive       *archive,
-           const char * const   *suffixes,
-           const char * const   *names,
+           const TakeoutFile    *file,
            GError              **error)
 {
-  const char *entry = find_entry (archive, suffixes);
+  const char *entry = find_entry (archive, file->suffixes);
 
   if (entry == NULL || !rapport_youtube_table_open (table, archive, entry, error))
     return NULL;
-  if (rapport_youtube_table_column (table, names) < 0)
+  if (rapport_youtube_table_column (table, file->first) < 0 ||
+      rapport_youtube_table_column (table, file->second) < 0)
     {
       rapport_youtube_table_clear (table);
       return NULL;
@@ -223,12 +248,11 @@ open_file (RapportYoutubeTable  *table,
 }
 
 static gboolean
-has_file (RapportArchive     *archive,
-          const char * const *suffixes,
-          const char * const *names)
+has_file (RapportArchive    *archive,
+          const TakeoutFile *file)
 {
   RapportYoutubeTable table = { 0 };
-  gboolean found = open_file (&table, archive, suffixes, names, NULL) != NULL;
+  gboolean found = open_file (&table, archive, file, NULL) != NULL;
 
   rapport_youtube_table_clear (&table);
   return found;
@@ -239,10 +263,8 @@ rapport_youtube_recognizes (RapportArchive *archive)
 {
   g_return_val_if_fail (RAPPORT_IS_ARCHIVE (archive), FALSE);
 
-  return has_file (archive, channel_files, channel_id_names) ||
-         has_file (archive, video_files, video_id_names) ||
-         has_file (archive, video_files, publish_names) ||
-         has_file (archive, subscription_files, channel_id_names);
+  return has_file (archive, &channel_file) || has_file (archive, &video_file) ||
+         has_file (archive, &subscription_file);
 }
 
 /* The channel of channel.csv; else a stand-in made of the export's name. */
@@ -258,12 +280,10 @@ set_account (Takeout  *self,
   g_autofree char *channel_id = NULL;
   g_autofree char *title = NULL;
 
-  if (open_file (&table, self->archive, channel_files, channel_id_names, &local_error) != NULL)
+  if (open_file (&table, self->archive, &channel_file, &local_error) != NULL)
     {
       int id_column = rapport_youtube_table_column (&table, channel_id_names);
-      int title_column = rapport_youtube_table_column (&table,
-                                                       NAMES ("Channel Title (Original)",
-                                                              "Channel Title", "Title"));
+      int title_column = rapport_youtube_table_column (&table, channel_title_names);
 
       if (rapport_youtube_table_next (&table, NULL))
         {
@@ -372,12 +392,8 @@ import_videos (Takeout  *self,
   RapportYoutubeTable table = { self->sink, self->cancellable, NULL, NULL, 0 };
   g_autoptr(GError) local_error = NULL;
   VideoColumns columns;
-  const char *entry;
 
-  entry = open_file (&table, self->archive, video_files, video_id_names, &local_error);
-  if (entry == NULL && local_error == NULL)
-    entry = open_file (&table, self->archive, video_files, publish_names, &local_error);
-  if (entry == NULL)
+  if (open_file (&table, self->archive, &video_file, &local_error) == NULL)
     {
       if (local_error != NULL)
         rapport_import_sink_skip_error (self->sink, "videos.csv", local_error);
@@ -385,11 +401,9 @@ import_videos (Takeout  *self,
     }
 
   columns.id = rapport_youtube_table_column (&table, video_id_names);
-  columns.title = rapport_youtube_table_column (&table, NAMES ("Video Title (Original)",
-                                                               "Video Title", "Title"));
+  columns.title = rapport_youtube_table_column (&table, video_title_names);
   columns.publish = rapport_youtube_table_column (&table, publish_names);
-  columns.create = rapport_youtube_table_column (&table, NAMES ("Video Create Timestamp",
-                                                                "Time Created"));
+  columns.create = rapport_youtube_table_column (&table, create_names);
   columns.state = rapport_youtube_table_column (&table, NAMES ("Video State", "State"));
   columns.likes = rapport_youtube_table_column (&table, NAMES ("Like Count", "Likes"));
   columns.views = rapport_youtube_table_column (&table, NAMES ("View Count", "Views"));
@@ -420,8 +434,7 @@ import_subscriptions (Takeout  *self,
   g_autoptr(GError) local_error = NULL;
   int id_column, title_column;
 
-  if (open_file (&table, self->archive, subscription_files, channel_id_names,
-                 &local_error) == NULL)
+  if (open_file (&table, self->archive, &subscription_file, &local_error) == NULL)
     {
       if (local_error != NULL)
         rapport_import_sink_skip_error (self->sink, "subscriptions.csv", local_error);

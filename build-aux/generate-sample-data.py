@@ -605,13 +605,13 @@ def write_zip(path, files):
 
 
 OUTPUTS = (
-    "Content 2024-03-01_2024-09-12 Mira Makes.zip",
     "instagram-mira.makes-2024-03-10-SmPl01.zip",
     "instagram-mira.makes-2024-09-12-SmPl02.zip",
     "tiktok-miramakes-2024-09-12.zip",
     "tweet_activity_metrics_miramakes_20240601_20240912_en.csv",
     "twitter-2024-09-12-miramakes.zip",
     "takeout-20240912T080000Z-001.zip",
+    "Content 2024-03-01_2024-09-12 Mira Makes.zip",
 )
 
 
@@ -626,19 +626,19 @@ def main():
     followers_1, following_1, followers_2, following_2, organic_times = instagram_people(rng, names)
     posts = instagram_posts(rng, organic_times)
     interactions = instagram_interactions(rng)
-    write_zip(os.path.join(args.output, OUTPUTS[1]),
+    write_zip(os.path.join(args.output, OUTPUTS[0]),
               instagram_export(EXPORT_1, followers_1, following_1, posts, interactions))
-    write_zip(os.path.join(args.output, OUTPUTS[2]),
+    write_zip(os.path.join(args.output, OUTPUTS[1]),
               instagram_export(EXPORT_2, followers_2, following_2, posts, interactions))
-    write_zip(os.path.join(args.output, OUTPUTS[3]), tiktok_export(rng, names))
+    write_zip(os.path.join(args.output, OUTPUTS[2]), tiktok_export(rng, names))
     archive, analytics = twitter_export(rng)
-    with open(os.path.join(args.output, OUTPUTS[4]), "w", encoding="utf-8", newline="") as f:
+    with open(os.path.join(args.output, OUTPUTS[3]), "w", encoding="utf-8", newline="") as f:
         f.write(analytics)
-    write_zip(os.path.join(args.output, OUTPUTS[5]), archive)
+    write_zip(os.path.join(args.output, OUTPUTS[4]), archive)
     # A generator of its own, so that the other platforms' numbers stay as they were.
     takeout, studio = youtube_exports(random.Random(SEED + 1))
-    write_zip(os.path.join(args.output, OUTPUTS[6]), takeout)
-    write_zip(os.path.join(args.output, OUTPUTS[0]), studio)
+    write_zip(os.path.join(args.output, OUTPUTS[5]), takeout)
+    write_zip(os.path.join(args.output, OUTPUTS[6]), studio)
 
 
 if __name__ == "__main__":

@@ -25,6 +25,11 @@
 # - Meta Business Suite (@mira.makes): the posts CSV of her Instagram posts from June to
 #   September 2024, with the counts of the second export plus views and follows, joined to the
 #   export's posts by publish minute; and Follows.csv, her new follows of each day.
+# - YouTube (the channel "Mira Makes"): started in March 2024 with a long video about every
+#   week; TikTok's viral video in May sends subscribers over.  A Google Takeout (channel,
+#   videos without counts, subscriptions) and a YouTube Studio export of the same channel
+#   (Table data.csv with each video's lifetime counts, Subscribers.csv with the subscribers of
+#   most days) that adds the counts to the Takeout's videos.
 
 import argparse
 import csv
@@ -557,6 +562,95 @@ def meta_export(posts, organic_times):
     csv_name = f"{meta_day(META_START)}_{meta_day(META_END)}_{META_ACCOUNT_ID}.csv"
     return {csv_name: meta_posts_csv(posts).encode("utf-8"),
             "Follows.csv": meta_follows_csv(organic_times).encode("utf-16-le")}
+# ── YouTube ───────────────────────────────────────────────────────────────────────────────────
+
+YT_CHANNEL = "Mira Makes"
+YT_CHANNEL_ID = "UC4mIrAmAkEsP0tTeRy2024x"
+YT_START = ts(2024, 3, 4)
+YT_VIRAL = ts(2024, 5, 14)
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def youtube_subscribers(t):
+    """Subscribers at @t: slow growth, then a jump in the week after TikTok's viral video."""
+    days = (t - YT_START) / DAY
+    total = 40 + 2.1 * days
+    if t > YT_VIRAL:
+        total += 260 * min(1.0, (t - YT_VIRAL) / (6 * DAY))
+    return int(total)
+
+
+def csv_text(rows):
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue()
+
+
+def youtube_exports(rng):
+    """The Takeout and the Studio export: two zips' files."""
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+    titles = ("Throwing a tall vase", "Trimming ten bowls", "Glaze test results", "Kiln opening",
+              "Studio tour", "Wedging clay, explained", "A mug from start to finish")
+    videos = []
+    t = YT_START + 17 * 3600
+    while t < EXPORT_2 - 2 * DAY:
+        video_id = "".join(rng.choice(alphabet) for _ in range(11))
+        title = f"{rng.choice(titles)} #pottery"
+        audience = youtube_subscribers(t)
+        views = int(audience * 1.4 * math.exp(rng.gauss(0, 0.35)))
+        videos.append({"id": video_id, "title": title, "time": t, "views": views,
+                       "impressions": int(views * 11.5), "likes": int(views * 0.052),
+                       "comments": int(views * 0.006), "shares": int(views * 0.004),
+                       "gained": int(views * 0.012)})
+        t += rng.randint(6, 9) * DAY + rng.randrange(-3, 4) * 3600
+
+    def stamp(t):
+        return datetime.datetime.fromtimestamp(t, UTC).strftime("%Y-%m-%dT%H:%M:%S+00:00")
+
+    root = "Takeout/YouTube and YouTube Music/"
+    takeout = {
+        root + "channels/channel.csv": csv_text([
+            ("Channel ID", "Channel Title (Original)", "Channel Visibility"),
+            (YT_CHANNEL_ID, YT_CHANNEL, "Public")]),
+        root + "video metadata/videos.csv": csv_text(
+            [("Video ID", "Approx Duration (ms)", "Video Audio Language", "Video Category",
+              "Video Description (Original)", "Channel ID", "Video Title (Original)", "Privacy",
+              "Video State", "Video Create Timestamp", "Video Publish Timestamp")]
+            + [(v["id"], str(rng.randrange(240, 1500) * 1000), "en", "Howto & Style",
+                "From my studio, one pot at a time.", YT_CHANNEL_ID, v["title"], "Public",
+                "Processed", stamp(v["time"] - DAY), stamp(v["time"])) for v in videos]),
+        root + "subscriptions/subscriptions.csv": csv_text(
+            [("Channel Id", "Channel Url", "Channel Title")]
+            + [(f"UC{name.replace('.', '')[:10]:x<10}000000000000",
+                f"http://www.youtube.com/channel/UC{name.replace('.', '')[:10]:x<10}000000000000",
+                name.replace(".", " ").title()) for name in (*PARTNERS, *CANDIDATES)]),
+    }
+
+    def published(t):
+        day = datetime.datetime.fromtimestamp(t, UTC)
+        return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
+
+    header = ("Content", "Video title", "Video publish time", "Duration", "Views",
+              "Watch time (hours)", "Subscribers", "Impressions",
+              "Impressions click-through rate (%)", "Likes", "Comments added", "Shares",
+              "Subscribers gained")
+    rows = [(v["id"], v["title"], published(v["time"]), str(rng.randrange(240, 1500)),
+             str(v["views"]), f"{v['views'] * 0.09:.1f}", str(v["gained"] - v["gained"] // 8),
+             str(v["impressions"]), f"{100 * v['views'] / v['impressions']:.1f}",
+             str(v["likes"]), str(v["comments"]), str(v["shares"]), str(v["gained"]))
+            for v in sorted(videos, key=lambda v: v["views"], reverse=True)]
+    total = ("Total", "", "", "", str(sum(v["views"] for v in videos)), "", "",
+             str(sum(v["impressions"] for v in videos)), "",
+             str(sum(v["likes"] for v in videos)), str(sum(v["comments"] for v in videos)),
+             str(sum(v["shares"] for v in videos)), str(sum(v["gained"] for v in videos)))
+    # Studio leaves out days it has not counted yet.
+    subscribers = [(day_string(day), str(youtube_subscribers(day)))
+                   for day in range(YT_START, EXPORT_2 - DAY, DAY) if rng.random() > 0.08]
+    studio = {
+        "Table data.csv": csv_text([header, total, *rows]),
+        "Subscribers.csv": csv_text([("Date", "Subscribers"), *subscribers]),
+    }
+    return takeout, studio
 
 
 # ── output ────────────────────────────────────────────────────────────────────────────────────
@@ -580,6 +674,8 @@ OUTPUTS = (
     # After the Instagram exports by name, as the window imports them: the posts are there to
     # be joined.
     "meta-business-suite-mira.makes-Jun-01-2024_Sep-11-2024.zip",
+    "takeout-20240912T080000Z-001.zip",
+    "Content 2024-03-01_2024-09-12 Mira Makes.zip",
 )
 
 
@@ -604,6 +700,10 @@ def main():
         f.write(analytics)
     write_zip(os.path.join(args.output, OUTPUTS[4]), archive)
     write_zip(os.path.join(args.output, OUTPUTS[5]), meta_export(posts, organic_times))
+    # A generator of its own, so that the other platforms' numbers stay as they were.
+    takeout, studio = youtube_exports(random.Random(SEED + 1))
+    write_zip(os.path.join(args.output, OUTPUTS[6]), takeout)
+    write_zip(os.path.join(args.output, OUTPUTS[7]), studio)
 
 
 if __name__ == "__main__":

@@ -271,6 +271,41 @@ test_mastodon (void)
 }
 
 static void
+test_youtube (void)
+{
+  g_autoptr(RapportDataset) dataset = rapport_dataset_new ();
+  g_autoptr(RapportCoverage) coverage = NULL;
+  const RapportCoverageItem *item;
+
+  /* A 2022 Takeout: subscriptions, two videos, one with counts; no subscribers at all. */
+  dataset->platform = RAPPORT_PLATFORM_YOUTUBE;
+  add_snapshot (dataset, T0, "takeout-20220815T120000Z-001.zip", NULL, people (TRUE, FALSE, 3));
+  add_post (dataset, RAPPORT_POST_VIDEO, "")->likes = 12;
+  add_post (dataset, RAPPORT_POST_VIDEO, "");
+
+  coverage = rapport_coverage_compute (dataset);
+  /* Studio's exports can give what the Takeout lacks. */
+  item = check (coverage, RAPPORT_FIGURE_FOLLOWER_HISTORY, RAPPORT_COVERAGE_MISSING, 0, 0,
+                "export the metric Subscribers as CSV");
+  g_assert_true (item->importable);
+  item = check (coverage, RAPPORT_FIGURE_FOLLOW_DATES, RAPPORT_COVERAGE_MISSING, 0, 0,
+                "Neither YouTube Takeout nor YouTube Studio lists your subscribers");
+  g_assert_false (item->importable);
+  item = check (coverage, RAPPORT_FIGURE_POST_ENGAGEMENT, RAPPORT_COVERAGE_PARTIAL, 1, 2,
+                "1 of 2 posts have counts. YouTube Takeout has no counts");
+  g_assert_true (item->importable);
+  check (coverage, RAPPORT_FIGURE_IMPRESSIONS, RAPPORT_COVERAGE_MISSING, 0, 2,
+         "the metric Impressions");
+  check (coverage, RAPPORT_FIGURE_COMMENTS_RECEIVED, RAPPORT_COVERAGE_MISSING, 0, 2,
+         "Comments added");
+  g_assert_true (rapport_coverage_get (coverage, RAPPORT_FIGURE_COMMENTS_RECEIVED)->importable);
+  check (coverage, RAPPORT_FIGURE_RECIPROCITY, RAPPORT_COVERAGE_MISSING, 0, 1,
+         "never your subscribers");
+  check (coverage, RAPPORT_FIGURE_CHURN, RAPPORT_COVERAGE_MISSING, 0, 1,
+         "YouTube exports contain no followers list");
+}
+
+static void
 test_names (void)
 {
   g_assert_cmpstr (rapport_figure_to_string (RAPPORT_FIGURE_FOLLOWER_HISTORY), ==,
@@ -296,6 +331,7 @@ main (int   argc,
   g_test_add_func ("/coverage/twitter", test_twitter);
   g_test_add_func ("/coverage/twitter-named", test_twitter_named);
   g_test_add_func ("/coverage/mastodon", test_mastodon);
+  g_test_add_func ("/coverage/youtube", test_youtube);
   g_test_add_func ("/coverage/names", test_names);
 
   return g_test_run ();

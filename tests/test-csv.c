@@ -185,6 +185,17 @@ test_errors (void)
     g_assert_cmpint (rapport_csv_reader_find_column (reader, "a"), ==, -1);
   }
   {
+    /* Bytes without data, as an empty file may give: nothing to read, and no offset on NULL
+     * (UBSan). */
+    g_autoptr(GBytes) bytes = g_bytes_new (NULL, 0);
+    g_autoptr(RapportCsvReader) reader = rapport_csv_reader_new (bytes, "empty.csv");
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (rapport_csv_reader_read_header (reader, &error));
+    g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED);
+    g_assert_cmpstr (error->message, ==, "empty.csv: the file is empty");
+  }
+  {
     g_autoptr(RapportCsvReader) reader = reader_for ("\"header");
     g_autoptr(GError) error = NULL;
 

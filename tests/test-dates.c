@@ -153,6 +153,23 @@ test_us (void)
 }
 
 static void
+test_day_first (void)
+{
+  /* date -u -d "2024-09-27 UTC" +%s */
+  assert_parses (rapport_date_parse_day_first, "27-09-2024", 1727395200);
+  assert_parses (rapport_date_parse_day_first, " 27.09.2024 ", 1727395200);
+  assert_parses (rapport_date_parse_day_first, "27/9/2024 14:05", 1727445900);
+
+  assert_refuses (rapport_date_parse_day_first, NULL);
+  assert_refuses (rapport_date_parse_day_first, "09-27-2024");
+  assert_refuses (rapport_date_parse_day_first, "31-02-2024");
+  assert_refuses (rapport_date_parse_day_first, "27-09/2024");
+  assert_refuses (rapport_date_parse_day_first, "2024-09-27");
+  assert_refuses (rapport_date_parse_day_first, "27-09-24");
+  assert_refuses (rapport_date_parse_day_first, "27-09-2024 noon");
+}
+
+static void
 test_find_last_month_day_year (void)
 {
   /* date -u -d "2026-06-21 UTC" +%s */
@@ -240,6 +257,7 @@ main (int   argc,
   g_test_add_func ("/dates/analytics", test_analytics);
   g_test_add_func ("/dates/meta-text", test_meta_text);
   g_test_add_func ("/dates/us", test_us);
+  g_test_add_func ("/dates/day-first", test_day_first);
   g_test_add_func ("/dates/find-in-name", test_find_in_name);
   g_test_add_func ("/dates/find-last-month-day-year", test_find_last_month_day_year);
   g_test_add_func ("/dates/format-day", test_format_day);

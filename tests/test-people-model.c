@@ -403,7 +403,9 @@ test_profile_url (void)
       "https://bsky.app/profile/mira.bsky.social" },
     { RAPPORT_PLATFORM_THREADS, "mira.makes", NULL, "https://www.threads.net/@mira.makes" },
     { RAPPORT_PLATFORM_INSTAGRAM, "a b/c?", NULL, "https://www.instagram.com/a%20b%2Fc%3F" },
-    { RAPPORT_PLATFORM_YOUTUBE, "mira", NULL, NULL },
+    { RAPPORT_PLATFORM_YOUTUBE, "Mira Makes", NULL, NULL },
+    { RAPPORT_PLATFORM_YOUTUBE, "Mira Makes", "UCmira/x",
+      "https://www.youtube.com/channel/UCmira%2Fx" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

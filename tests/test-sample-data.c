@@ -25,6 +25,10 @@ static const char * const sample_files[] = {
   "tiktok-miramakes-2024-09-12.zip",
   "tweet_activity_metrics_miramakes_20240601_20240912_en.csv",
   "twitter-2024-09-12-miramakes.zip",
+  /* YouTube's last, so that the others keep their places; among themselves by name, as the
+   * window imports them. */
+  "Content 2024-03-01_2024-09-12 Mira Makes.zip",
+  "takeout-20240912T080000Z-001.zip",
 };
 
 /* Follow-for-follow in the generator: 820 accounts, every one of them followed back or first
@@ -121,8 +125,8 @@ test_sample_accounts (Fixture       *fixture,
   const RapportSnapshot *older;
   const RapportSnapshot *newer;
 
-  /* One creator on three platforms. */
-  g_assert_cmpuint (fixture->accounts->len, ==, 3);
+  /* One creator on four platforms. */
+  g_assert_cmpuint (fixture->accounts->len, ==, 4);
   g_assert_cmpint (account_at (fixture, 0)->platform, ==, RAPPORT_PLATFORM_INSTAGRAM);
   g_assert_cmpstr (account_at (fixture, 0)->handle, ==, "mira.makes");
   g_assert_cmpstr (account_at (fixture, 0)->display_name, ==, "Mira Lind");
@@ -135,6 +139,12 @@ test_sample_accounts (Fixture       *fixture,
   g_assert_cmpstr (account_at (fixture, 2)->handle, ==, "miramakes");
   /* The archive and the analytics CSV. */
   g_assert_cmpuint (account_at (fixture, 2)->n_snapshots, ==, 2);
+  /* The Studio export, named after the channel's title, and the Takeout, which gives its id. */
+  g_assert_cmpint (account_at (fixture, 3)->platform, ==, RAPPORT_PLATFORM_YOUTUBE);
+  g_assert_cmpstr (account_at (fixture, 3)->handle, ==, "Mira Makes");
+  g_assert_cmpstr (account_at (fixture, 3)->platform_id, ==, "UC4mIrAmAkEsP0tTeRy2024x");
+  g_assert_false (account_at (fixture, 3)->provisional);
+  g_assert_cmpuint (account_at (fixture, 3)->n_snapshots, ==, 2);
 
   /* Two Instagram exports six months apart, dated by their names, and Meta Business Suite's
    * posts CSV, with neither list. */
@@ -467,6 +477,58 @@ test_sample_progress (void)
   rapport_test_remove_tree (data_dir);
 }
 
+/* YouTube: the Studio export's counts on the Takeout's 26 videos, and 179 days of subscriber
+ * totals (a few days missing) from 40 in March to 699 in September. */
+static void
+test_sample_youtube (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(RapportDataset) dataset = load_dataset (fixture, 3);
+  const RapportDatasetSnapshot *with_following;
+  const RapportFollowerCount *first;
+  const RapportFollowerCount *last;
+  gint64 views = 0;
+  gboolean found = FALSE;
+
+  g_assert_cmpint (dataset->platform, ==, RAPPORT_PLATFORM_YOUTUBE);
+  g_assert_cmpuint (dataset->posts->len, ==, 26);
+  for (guint i = 0; i < dataset->posts->len; i++)
+    {
+      const RapportDatasetPost *post = g_ptr_array_index (dataset->posts, i);
+
+      g_assert_cmpint (post->type, ==, RAPPORT_POST_VIDEO);
+      g_assert_cmpint (post->views, >, 0);
+      g_assert_cmpint (post->likes, >, 0);
+      g_assert_cmpint (post->impressions, >, post->views);
+      views += post->views;
+      if (g_str_equal (post->platform_id, "tR5zz0YPE_b"))
+        {
+          /* Published on 23 July 2024, the most viewed. */
+          g_assert_cmpint (post->created_at / 86400, ==, 1721692800 / 86400);
+          g_assert_cmpint (post->views, ==, 1638);
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+  /* The Total row of Table data.csv. */
+  g_assert_cmpint (views, ==, 15873);
+
+  g_assert_cmpuint (dataset->counts->len, ==, 179);
+  first = &g_array_index (dataset->counts, RapportFollowerCount, 0);
+  last = &g_array_index (dataset->counts, RapportFollowerCount, dataset->counts->len - 1);
+  g_assert_cmpint (first->at, ==, 1709510400);
+  g_assert_cmpint (first->count, ==, 40);
+  g_assert_cmpint (first->source, ==, RAPPORT_COUNT_SOURCE_ANALYTICS);
+  g_assert_cmpint (last->at, ==, 1725926400);
+  g_assert_cmpint (last->count, ==, 699);
+
+  /* The channels she subscribes to; no export lists her subscribers. */
+  with_following = rapport_dataset_latest_with_list (dataset, RAPPORT_DIRECTION_FOLLOWING);
+  g_assert_nonnull (with_following);
+  g_assert_cmpuint (with_following->following->len, ==, 5);
+  g_assert_null (rapport_dataset_latest_with_list (dataset, RAPPORT_DIRECTION_FOLLOWER));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -476,6 +538,8 @@ main (int   argc,
   g_test_add_func ("/sample-data/progress", test_sample_progress);
   g_test_add ("/sample-data/accounts", Fixture, NULL,
               fixture_set_up, test_sample_accounts, fixture_tear_down);
+  g_test_add ("/sample-data/youtube", Fixture, NULL,
+              fixture_set_up, test_sample_youtube, fixture_tear_down);
   g_test_add ("/sample-data/instagram-story", Fixture, NULL,
               fixture_set_up, test_sample_instagram_story, fixture_tear_down);
   g_test_add ("/sample-data/meta-business-suite", Fixture, NULL,

@@ -382,6 +382,7 @@ test_window_empty_state (void)
   g_assert_true (gtk_icon_theme_has_icon (icon_theme, "rapport-instagram-symbolic"));
   g_assert_true (gtk_icon_theme_has_icon (icon_theme, "rapport-tiktok-symbolic"));
   g_assert_true (gtk_icon_theme_has_icon (icon_theme, "rapport-x-symbolic"));
+  g_assert_true (gtk_icon_theme_has_icon (icon_theme, "rapport-youtube-symbolic"));
   g_assert_nonnull (strstr (adw_status_page_get_description (empty_page), "Instagram, X, TikTok"));
 
   import_button = template_child (window, "import_button");
@@ -955,12 +956,13 @@ test_window_sample_data (void)
   g_assert_true (adw_banner_get_revealed (template_child (window, "sample_banner")));
   g_assert_cmpstr (adw_banner_get_title (template_child (window, "sample_banner")), ==,
                    "You are exploring sample data");
-  assert_row (window, 0, "All Accounts", "3 accounts", "system-users-symbolic");
+  assert_row (window, 0, "All Accounts", "4 accounts", "system-users-symbolic");
   assert_row (window, 1, "@mira.makes", "Exported 12 Sep 2024", "rapport-instagram-symbolic");
   /* The TikTok export's own date is the one in its name, like the others'. */
   assert_row (window, 2, "@miramakes", "Exported 12 Sep 2024", "rapport-tiktok-symbolic");
   assert_row (window, 3, "@miramakes", "Exported 12 Sep 2024", "rapport-x-symbolic");
-  g_assert_null (row_at (window, 4));
+  assert_row (window, 4, "@Mira Makes", "Exported 12 Sep 2024", "rapport-youtube-symbolic");
+  g_assert_null (row_at (window, 5));
   g_assert_true (selected_row (window) == row_at (window, 1));
   analysis = rapport_window_get_analysis (window);
   g_assert_nonnull (analysis);
@@ -977,7 +979,7 @@ test_window_sample_data (void)
   rapport_window_explore_sample_data (window);
   wait_idle (window);
   g_assert_true (rapport_window_get_exploring_sample_data (window));
-  g_assert_null (row_at (window, 4));
+  g_assert_null (row_at (window, 5));
 
   /* Leave returns to the creator's own, empty, database. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.leave-sample-data", NULL);
@@ -1092,11 +1094,16 @@ test_window_data_guide (void)
   g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>Export data</b>"));
   g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>Follows.csv</b>"));
 
+  page = adw_navigation_view_find_page (navigation, "youtube");
+  g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>Advanced mode</b>"));
+  g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>Export current view</b>"));
+  g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>YouTube and YouTube Music</b>"));
+
   /* Honest about what is not read yet. */
   page = adw_navigation_view_find_page (navigation, "other");
   g_assert_nonnull (rapport_test_ui_find_label (GTK_WIDGET (page),
-                                                "Imports from Mastodon, Bluesky, LinkedIn and "
-                                                "YouTube are not supported yet."));
+                                                "Imports from Mastodon, Bluesky and LinkedIn "
+                                                "are not supported yet."));
   g_assert_false (rapport_data_guide_dialog_show_platform (RAPPORT_DATA_GUIDE_DIALOG (dialog),
                                                            "myspace"));
 

@@ -61,8 +61,9 @@ typedef struct
 } Figure;
 
 static const Figure figures[RAPPORT_N_FIGURES] = {
+  /* YouTube has no follower list, but Studio states subscriber totals. */
   [RAPPORT_FIGURE_FOLLOWER_HISTORY] = {
-    "follower-history", N_("Follower history"), FOLLOWER_EXPORTS, NULL,
+    "follower-history", N_("Follower history"), FOLLOWER_EXPORTS | PLATFORM (YOUTUBE), NULL,
     NP_("%'u day with a real total", "%'u days with a real total"), FALSE,
   },
   [RAPPORT_FIGURE_FOLLOW_DATES] = {
@@ -73,19 +74,20 @@ static const Figure figures[RAPPORT_N_FIGURES] = {
   [RAPPORT_FIGURE_POST_ENGAGEMENT] = {
     "post-engagement", N_("Engagement per post"),
     PLATFORM (INSTAGRAM) | PLATFORM (TWITTER) | PLATFORM (TIKTOK) | PLATFORM (MASTODON)
-    | PLATFORM (FACEBOOK),
+    | PLATFORM (FACEBOOK) | PLATFORM (YOUTUBE),
     has_interactions, NP_("%'u of %'u post", "%'u of %'u posts"), TRUE,
     NP_("%u of %u post has counts.", "%u of %u posts have counts."),
   },
   [RAPPORT_FIGURE_IMPRESSIONS] = {
     "impressions", N_("Impressions"),
-    PLATFORM (INSTAGRAM) | PLATFORM (TWITTER) | PLATFORM (FACEBOOK),
+    PLATFORM (INSTAGRAM) | PLATFORM (TWITTER) | PLATFORM (FACEBOOK) | PLATFORM (YOUTUBE),
     has_impressions, NP_("%'u of %'u post", "%'u of %'u posts"), TRUE,
     NP_("%u of %u post has impressions.", "%u of %u posts have impressions."),
   },
   [RAPPORT_FIGURE_COMMENTS_RECEIVED] = {
     "comments-received", N_("Comments received"),
-    PLATFORM (INSTAGRAM) | PLATFORM (TWITTER) | PLATFORM (TIKTOK) | PLATFORM (FACEBOOK),
+    PLATFORM (INSTAGRAM) | PLATFORM (TWITTER) | PLATFORM (TIKTOK) | PLATFORM (FACEBOOK)
+    | PLATFORM (YOUTUBE),
     has_comments, NP_("%'u of %'u post", "%'u of %'u posts"), TRUE,
     NP_("%u of %u post has a comment count.", "%u of %u posts have a comment count."),
   },
@@ -246,7 +248,10 @@ explain_follower_history (RapportPlatform platform,
                          "history."));
     case RAPPORT_PLATFORM_YOUTUBE:
       return g_strdup (_("YouTube Takeout contains your subscriptions but neither your subscribers "
-                         "nor their number, so no export can provide a subscriber history."));
+                         "nor their number. Subscriber totals come from YouTube Studio: in "
+                         "Analytics → Advanced mode, export the metric Subscribers as CSV "
+                         "(Export current view) and import it; each day it covers is a real "
+                         "point."));
     case RAPPORT_PLATFORM_FACEBOOK:
       return g_strdup (_("Meta Business Suite's Follows.csv counts the new follows of each day "
                          "but gives no follower total, so it cannot draw a follower history on "
@@ -297,8 +302,8 @@ explain_follow_dates (RapportPlatform platform,
       return g_strdup (_("Bluesky repository exports date the accounts you follow but contain no "
                          "followers, so no export provides the dates of your followers."));
     case RAPPORT_PLATFORM_YOUTUBE:
-      return g_strdup (_("YouTube Takeout has no subscriber list, so no export provides follow "
-                         "dates."));
+      return g_strdup (_("Neither YouTube Takeout nor YouTube Studio lists your subscribers, so no "
+                         "export provides follow dates."));
     case RAPPORT_PLATFORM_FACEBOOK:
       return g_strdup (_("Meta Business Suite's exports count follows per day without naming "
                          "anyone, so they provide no follow dates."));
@@ -349,8 +354,11 @@ explain_post_engagement (RapportPlatform platform)
       return g_strdup (_("LinkedIn exports contain no reactions or comment counts, and no export "
                          "provides them."));
     case RAPPORT_PLATFORM_YOUTUBE:
-      return g_strdup (_("Only YouTube Takeout exports from 2022 (videos/Video Metadata.csv) had "
-                         "like and view counts per video; newer exports have none."));
+      return g_strdup (_("YouTube Takeout has no counts on your videos since 2023 (2022's "
+                         "videos/Video Metadata.csv had likes and views). YouTube Studio's "
+                         "Table data.csv has them: in Analytics → Advanced mode, choose the "
+                         "Lifetime range with Views, Likes and Comments added, export the view as "
+                         "CSV and import it."));
     case RAPPORT_PLATFORM_FACEBOOK:
       return g_strdup (_("Reactions, comments and shares per post come from Meta Business "
                          "Suite's posts CSV (Insights → Content → Export data), for the dates "
@@ -381,8 +389,9 @@ explain_impressions (RapportPlatform platform)
                          "Content.csv gives views, which Rapport counts as views, not "
                          "impressions."));
     case RAPPORT_PLATFORM_YOUTUBE:
-      return g_strdup (_("YouTube Takeout contains no impressions; only exports from 2022 had view "
-                         "counts per video (videos/Video Metadata.csv)."));
+      return g_strdup (_("YouTube Takeout contains no impressions. YouTube Studio's Table data.csv "
+                         "has them when the view includes the metric Impressions: export it from "
+                         "Analytics → Advanced mode and import it."));
     case RAPPORT_PLATFORM_FACEBOOK:
       return g_strdup (_("Only older posts CSVs of Meta Business Suite have an Impressions "
                          "column; newer ones count views instead."));
@@ -415,6 +424,9 @@ explain_comments_received (RapportPlatform platform)
     case RAPPORT_PLATFORM_FACEBOOK:
       return g_strdup (_("The number of comments per post comes from Meta Business Suite's posts "
                          "CSV (Insights → Content → Export data)."));
+    case RAPPORT_PLATFORM_YOUTUBE:
+      return g_strdup (_("YouTube Takeout has no comment counts on your videos; YouTube Studio's "
+                         "Table data.csv gives them when the view includes Comments added."));
     case RAPPORT_PLATFORM_UNKNOWN:
       return g_strdup (_("This export contains no count of comments received."));
     default:
@@ -451,7 +463,8 @@ explain_lists (RapportPlatform platform)
       return _("Bluesky repository exports contain only the accounts you follow, so reciprocity "
                "cannot be computed.");
     case RAPPORT_PLATFORM_YOUTUBE:
-      return _("YouTube Takeout lists only your subscriptions, so reciprocity cannot be computed.");
+      return _("YouTube exports list only your subscriptions, never your subscribers, so "
+               "reciprocity cannot be computed.");
     case RAPPORT_PLATFORM_FACEBOOK:
       return _("Meta Business Suite's exports contain no follower list, so reciprocity cannot be "
                "computed.");

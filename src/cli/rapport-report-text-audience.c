@@ -209,6 +209,9 @@ text_named_ids (GString             *out,
   const RapportNamedIds *followers = &report->named_followers;
   const RapportNamedIds *following = &report->named_following;
 
+  /* Other platforms' lists name every account they give an id for (YouTube's subscriptions). */
+  if (report->dataset == NULL || report->dataset->platform != RAPPORT_PLATFORM_TWITTER)
+    return;
   if (followers->n_with_id > 0)
     rapport_report_text_para (out, 2, g_dngettext (GETTEXT_PACKAGE,
                                                    "%'zu of %'zu follower named from your own "

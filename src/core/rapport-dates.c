@@ -528,12 +528,32 @@ rapport_date_find_in_name (const char *name,
   return FALSE;
 }
 
+/* The rest of a date at @p, after its day: an optional clock, then the end of the text. */
+static gboolean
+finish_day (const char *p,
+            gint        year,
+            gint        month,
+            gint        day,
+            gint64     *out)
+{
+  gint hour = 0, minute = 0, second = 0;
+
+  skip_spaces (&p);
+  if (*p != '\0' && !read_clock (&p, &hour, &minute, &second))
+    return FALSE;
+  skip_spaces (&p);
+  if (*p != '\0')
+    return FALSE;
+
+  return make_time (year, month, day, hour, minute, second, 0, out);
+}
+
 gboolean
 rapport_date_parse_us (const char *text,
                        gint64     *out)
 {
   const char *p = text;
-  gint year, month, day, hour = 0, minute = 0, second = 0;
+  gint year, month, day;
 
   g_return_val_if_fail (out != NULL, FALSE);
 
@@ -545,14 +565,32 @@ rapport_date_parse_us (const char *text,
       !read_number (&p, 1, 2, &day) || !expect_char (&p, '/') ||
       !read_number (&p, 4, 4, &year))
     return FALSE;
-  skip_spaces (&p);
-  if (*p != '\0' && !read_clock (&p, &hour, &minute, &second))
-    return FALSE;
-  skip_spaces (&p);
-  if (*p != '\0')
+  return finish_day (p, year, month, day, out);
+}
+
+gboolean
+rapport_date_parse_day_first (const char *text,
+                              gint64     *out)
+{
+  const char *p = text;
+  gint year, month, day;
+  char separator;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (text == NULL)
     return FALSE;
 
-  return make_time (year, month, day, hour, minute, second, 0, out);
+  skip_spaces (&p);
+  if (!read_number (&p, 1, 2, &day))
+    return FALSE;
+  /* The same separator twice: "27-09/2024" is no date. */
+  separator = *p;
+  if ((separator != '-' && separator != '.' && separator != '/') ||
+      !expect_char (&p, separator) || !read_number (&p, 1, 2, &month) ||
+      !expect_char (&p, separator) || !read_number (&p, 4, 4, &year))
+    return FALSE;
+  return finish_day (p, year, month, day, out);
 }
 
 /* "Jun-21-2026" at @p, not followed by another digit. */

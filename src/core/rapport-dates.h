@@ -41,6 +41,11 @@ gboolean rapport_date_find_in_name    (const char *name,
  * Suite writes them in English), without a zone: taken as UTC. */
 gboolean rapport_date_parse_us        (const char *text,
                                        gint64     *out);
+/* "27-09-2024", "27.09.2024" or "27/09/2024", with an optional "14:05" or "14:05:30" (day
+ * first, as spreadsheet programs in most of Europe re-save dates), without a zone: taken as
+ * UTC. */
+gboolean rapport_date_parse_day_first (const char *text,
+                                       gint64     *out);
 /* The last date written Mon-DD-YYYY in a name, as midnight UTC: the end of the range that Meta
  * Business Suite names its exports by ("May-25-2026_Jun-21-2026_1784.csv" → 2026-06-21). */
 gboolean rapport_date_find_last_month_day_year (const char *name,

@@ -67,7 +67,8 @@ rapport_platform_from_string (const char *name)
 gboolean
 rapport_platform_lists_ids (RapportPlatform platform)
 {
-  return platform == RAPPORT_PLATFORM_TWITTER;
+  /* Channel titles are no handles: two channels may share one, and a channel may change it. */
+  return platform == RAPPORT_PLATFORM_TWITTER || platform == RAPPORT_PLATFORM_YOUTUBE;
 }
 
 const char *

@@ -175,8 +175,8 @@ void        rapport_post_init             (RapportPost     *post);
 const char *rapport_platform_to_string    (RapportPlatform  platform);
 const char *rapport_platform_display_name (RapportPlatform  platform);
 RapportPlatform rapport_platform_from_string (const char   *name);
-/* Whether the platform's follow lists know accounts by id (X/Twitter): then an account is
- * compared by its id, which a rename keeps, even where a name for it is known. */
+/* Whether the platform's follow lists know accounts by id (X/Twitter, YouTube): then an
+ * account is compared by its id, which a rename keeps, even where a name for it is known. */
 gboolean    rapport_platform_lists_ids    (RapportPlatform  platform);
 const char *rapport_post_type_to_string   (RapportPostType  type);
 /* The type of a string from rapport_post_type_to_string(); "text" for anything else. */

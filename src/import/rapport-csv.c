@@ -204,6 +204,9 @@ rapport_csv_reader_new_full (GBytes          *bytes,
   else
     self->bytes = g_bytes_ref (bytes);
   self->data = g_bytes_get_data (self->bytes, &self->size);
+  /* An empty file's bytes may have no data at all, and no offset may be added to NULL. */
+  if (self->data == NULL)
+    self->data = "";
 
   if (self->size >= 3 && memcmp (self->data, "\xEF\xBB\xBF", 3) == 0)
     self->pos = 3;

@@ -21,6 +21,7 @@
 #include "import/rapport-tiktok-importer.h"
 #include "import/rapport-tiktok-studio.h"
 #include "import/rapport-twitter-importer.h"
+#include "import/rapport-youtube-importer.h"
 
 typedef struct
 {
@@ -34,17 +35,21 @@ static const Importer importers[] = {
   { RAPPORT_PLATFORM_TIKTOK, rapport_tiktok_recognizes, rapport_tiktok_import },
   { RAPPORT_PLATFORM_TIKTOK, rapport_tiktok_studio_recognizes, rapport_tiktok_studio_import },
   { RAPPORT_PLATFORM_INSTAGRAM, rapport_instagram_recognizes, rapport_instagram_import },
+  { RAPPORT_PLATFORM_YOUTUBE, rapport_youtube_recognizes, rapport_youtube_import },
   /* Last: a data export that also holds an analytics file is the data export (an X archive
    * holding X's analytics exports is found first, above).  A Meta posts CSV names the account
    * and reads the Follows.csv beside it, so the posts CSVs come before the per-metric files,
    * which name no account; Instagram's before Facebook's, as the importer reads one and skips
-   * the other. */
+   * the other.  Studio's files come last, since a lone Totals.csv or Subscribers.csv says
+   * least about itself. */
   { RAPPORT_PLATFORM_INSTAGRAM, rapport_meta_analytics_recognizes,
     rapport_meta_analytics_import },
   { RAPPORT_PLATFORM_FACEBOOK, rapport_meta_analytics_recognizes_facebook,
     rapport_meta_analytics_import_facebook },
   { RAPPORT_PLATFORM_INSTAGRAM, rapport_meta_daily_recognizes, rapport_meta_daily_import },
   { RAPPORT_PLATFORM_TWITTER, rapport_twitter_analytics_recognizes, rapport_twitter_import },
+  { RAPPORT_PLATFORM_YOUTUBE, rapport_youtube_studio_recognizes,
+    rapport_youtube_studio_import },
 };
 
 RapportPlatform
@@ -78,9 +83,9 @@ rapport_import_detect (RapportArchive     *archive,
   g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNRECOGNIZED,
                _("%s is not an export Rapport knows. It contains %s. Rapport reads the data "
                  "exports of Instagram (JSON or HTML), X/Twitter (the archive, or an analytics "
-                 "CSV of posts or of the account overview) and TikTok (JSON, or TikTok Studio's "
-                 "CSV), and from Meta Business Suite the posts CSV of Instagram or Facebook and "
-                 "Follows.csv."),
+                 "CSV of posts or of the account overview), TikTok (JSON, or TikTok Studio's "
+                 "CSV) and YouTube (Google Takeout, or YouTube Studio's CSV), and from Meta "
+                 "Business Suite the posts CSV of Instagram or Facebook and Follows.csv."),
                rapport_archive_get_name (archive),
                n_entries > 0 ? found->str : _("no files"));
   return RAPPORT_PLATFORM_UNKNOWN;

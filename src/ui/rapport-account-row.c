@@ -41,13 +41,14 @@ rapport_platform_icon_name (RapportPlatform platform)
 
     case RAPPORT_PLATFORM_FACEBOOK:
       return "rapport-facebook-symbolic";
+    case RAPPORT_PLATFORM_YOUTUBE:
+      return "rapport-youtube-symbolic";
 
     case RAPPORT_PLATFORM_UNKNOWN:
     case RAPPORT_PLATFORM_MASTODON:
     case RAPPORT_PLATFORM_BLUESKY:
     case RAPPORT_PLATFORM_THREADS:
     case RAPPORT_PLATFORM_LINKEDIN:
-    case RAPPORT_PLATFORM_YOUTUBE:
     default:
       return "avatar-default-symbolic";
     }

@@ -262,11 +262,18 @@ rapport_profile_url (RapportPlatform  platform,
       if (platform_id != NULL && platform_id[0] != '\0' &&
           strspn (platform_id, "0123456789") == strlen (platform_id))
         return g_strdup_printf ("https://www.facebook.com/%s", platform_id);
+    case RAPPORT_PLATFORM_YOUTUBE:
+      /* Takeout names channels by id and title; a title is no address. */
+      if (platform_id != NULL && platform_id[0] != '\0')
+        {
+          g_autofree char *id = g_uri_escape_string (platform_id, NULL, FALSE);
+
+          return g_strdup_printf ("https://www.youtube.com/channel/%s", id);
+        }
       return NULL;
 
     case RAPPORT_PLATFORM_UNKNOWN:
     case RAPPORT_PLATFORM_LINKEDIN:
-    case RAPPORT_PLATFORM_YOUTUBE:
     default:
       return NULL;
     }

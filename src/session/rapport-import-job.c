@@ -16,6 +16,7 @@
 #include "session/rapport-import-job.h"
 #include "session/rapport-import-queue.h"
 #include "import/rapport-instagram-importer.h"
+#include "import/rapport-linkedin-analytics.h"
 #include "import/rapport-meta-analytics.h"
 #include "import/rapport-tiktok-importer.h"
 #include "import/rapport-tiktok-studio.h"
@@ -36,6 +37,8 @@ static const Importer importers[] = {
   /* Last: a data export that also holds a Meta Business Suite CSV is the data export. */
   { RAPPORT_PLATFORM_INSTAGRAM, rapport_meta_analytics_recognizes,
     rapport_meta_analytics_import },
+  { RAPPORT_PLATFORM_LINKEDIN, rapport_linkedin_analytics_recognizes,
+    rapport_linkedin_analytics_import },
 };
 
 RapportPlatform
@@ -70,7 +73,7 @@ rapport_import_detect (RapportArchive     *archive,
                _("%s is not an export Rapport knows. It contains %s. Rapport reads the data "
                  "exports of Instagram (JSON or HTML, or Meta Business Suite's post CSV), "
                  "X/Twitter (the archive or an analytics CSV) and TikTok (JSON, or TikTok "
-                 "Studio's CSV)."),
+                 "Studio's CSV or XLSX), and LinkedIn's creator analytics (XLSX)."),
                rapport_archive_get_name (archive),
                n_entries > 0 ? found->str : _("no files"));
   return RAPPORT_PLATFORM_UNKNOWN;

@@ -39,11 +39,13 @@ rapport_platform_icon_name (RapportPlatform platform)
     case RAPPORT_PLATFORM_TIKTOK:
       return "rapport-tiktok-symbolic";
 
+    case RAPPORT_PLATFORM_LINKEDIN:
+      return "rapport-linkedin-symbolic";
+
     case RAPPORT_PLATFORM_UNKNOWN:
     case RAPPORT_PLATFORM_MASTODON:
     case RAPPORT_PLATFORM_BLUESKY:
     case RAPPORT_PLATFORM_THREADS:
-    case RAPPORT_PLATFORM_LINKEDIN:
     case RAPPORT_PLATFORM_YOUTUBE:
     default:
       return "avatar-default-symbolic";

@@ -77,7 +77,8 @@ static const Figure figures[RAPPORT_N_FIGURES] = {
     NP_("%u of %u post has counts.", "%u of %u posts have counts."),
   },
   [RAPPORT_FIGURE_IMPRESSIONS] = {
-    "impressions", N_("Impressions"), PLATFORM (INSTAGRAM) | PLATFORM (TWITTER),
+    "impressions", N_("Impressions"),
+    PLATFORM (INSTAGRAM) | PLATFORM (TWITTER) | PLATFORM (LINKEDIN),
     has_impressions, NP_("%'u of %'u post", "%'u of %'u posts"), TRUE,
     NP_("%u of %u post has impressions.", "%u of %u posts have impressions."),
   },
@@ -239,6 +240,10 @@ explain_follower_history (RapportPlatform platform,
       return g_strdup (_("YouTube Takeout contains your subscriptions but neither your subscribers "
                          "nor their number, so no export can provide a subscriber history."));
     case RAPPORT_PLATFORM_LINKEDIN:
+      source = _("LinkedIn's creator analytics (the FOLLOWERS sheet of the exported .xlsx) give "
+                 "the follower total on the last day of the period and the new followers of each "
+                 "day. Export them every few months: each file adds a real point.");
+      break;
     case RAPPORT_PLATFORM_UNKNOWN:
     default:
       source = _("This export contains no follower totals. Import exports of this account made at "
@@ -326,8 +331,9 @@ explain_post_engagement (RapportPlatform platform)
       return g_strdup (_("Threads posts in the Instagram export carry no counts, and no export "
                          "provides them."));
     case RAPPORT_PLATFORM_LINKEDIN:
-      return g_strdup (_("LinkedIn exports contain no reactions or comment counts, and no export "
-                         "provides them."));
+      return g_strdup (_("LinkedIn's creator analytics give only an engagement total (clicks "
+                         "included) for the top posts of each period, in the TOP POSTS sheet; no "
+                         "export gives reactions or comments per post."));
     case RAPPORT_PLATFORM_YOUTUBE:
       return g_strdup (_("Only YouTube Takeout exports from 2022 (videos/Video Metadata.csv) had "
                          "like and view counts per video; newer exports have none."));
@@ -352,6 +358,9 @@ explain_impressions (RapportPlatform platform)
     case RAPPORT_PLATFORM_TIKTOK:
       return g_strdup (_("TikTok exports contain no views or impressions per video, and no export "
                          "provides them."));
+    case RAPPORT_PLATFORM_LINKEDIN:
+      return g_strdup (_("Impressions come from LinkedIn's creator analytics (Analytics → Post "
+                         "impressions → Export), for the 50 top posts of each period exported."));
     case RAPPORT_PLATFORM_YOUTUBE:
       return g_strdup (_("YouTube Takeout contains no impressions; only exports from 2022 had view "
                          "counts per video (videos/Video Metadata.csv)."));

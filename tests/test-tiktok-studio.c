@@ -236,6 +236,43 @@ test_damaged_xlsx (void)
   rapport_test_remove_tree (dir);
 }
 
+/* A sheet whose last cell lies in Excel's last row and column: the rows between cost nothing,
+ * and the row there is read. */
+static void
+test_sparse_xlsx (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *folder = g_build_filename (dir, "studio-2026-01-03", NULL);
+  g_autofree char *path = g_build_filename (folder, "FollowerHistory.xlsx", NULL);
+  g_autoptr(RapportTestSink) sink = rapport_test_sink_new ();
+  g_autoptr(RapportArchive) archive = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  rapport_test_write_archive (path, "zip-stored",
+    "[Content_Types].xml", "<Types/>",
+    "xl/workbook.xml", "<workbook xmlns:r=\"r\"><sheets>"
+    "<sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>",
+    "xl/_rels/workbook.xml.rels", "<Relationships>"
+    "<Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/></Relationships>",
+    "xl/worksheets/sheet1.xml", "<worksheet><sheetData>"
+    "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>Date</t></is></c>"
+    "<c r=\"B2\" t=\"inlineStr\"><is><t>Followers</t></is></c></row>"
+    "<row r=\"1048576\"><c r=\"A1048576\" t=\"inlineStr\"><is><t>January 2</t></is></c>"
+    "<c r=\"B1048576\"><v>1230</v></c><c r=\"XFD1048576\"><v>1</v></c></row>"
+    "</sheetData></worksheet>",
+    NULL);
+
+  archive = rapport_archive_open (folder, &error);
+  g_assert_no_error (error);
+  g_assert_true (rapport_tiktok_studio_import (archive, &sink->parent, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sink->counts->len, ==, 1);
+  assert_count (sink, 0, 1767312000, 1230);
+
+  rapport_test_remove_tree (dir);
+}
+
 /* The business accounts' variant: unquoted, dates with their year, NAN and --. */
 static void
 test_business (void)
@@ -349,6 +386,7 @@ main (int   argc,
   g_test_add_func ("/tiktok-studio/xlsx", test_studio_xlsx);
   g_test_add_func ("/tiktok-studio/excel", test_excel);
   g_test_add_func ("/tiktok-studio/damaged-xlsx", test_damaged_xlsx);
+  g_test_add_func ("/tiktok-studio/sparse-xlsx", test_sparse_xlsx);
   g_test_add_func ("/tiktok-studio/business", test_business);
   g_test_add_func ("/tiktok-studio/join", test_join);
 

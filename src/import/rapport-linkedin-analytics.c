@@ -29,6 +29,9 @@
 /* How far down a sheet its header row or its total may be. */
 #define HEADER_ROWS 20
 
+/* TOP POSTS has two tables side by side; a few more are read, not thousands. */
+#define MAX_TABLES 4
+
 #define TOP_POSTS_SHEET "TOP POSTS"
 #define FOLLOWERS_SHEET "FOLLOWERS"
 
@@ -268,7 +271,8 @@ read_top_table (LinkedIn     *self,
   int impressions_column = find_in_span (sheet, header, url_column, end, impressions_names);
   guint n_rows = rapport_sheet_get_n_rows (sheet);
 
-  for (guint row = header + 1; row < n_rows; row++)
+  for (guint row = rapport_sheet_find_row (sheet, header + 1); row < n_rows;
+       row = rapport_sheet_find_row (sheet, row + 1))
     {
       const char *url = rapport_sheet_get_text (sheet, row, url_column);
       const char *date = date_column >= 0 ? rapport_sheet_get_text (sheet, row, date_column)
@@ -322,7 +326,7 @@ import_top_posts (LinkedIn      *self,
   g_autoptr(GPtrArray) posts = g_ptr_array_new_with_free_func ((GDestroyNotify) top_post_free);
   guint n_columns = rapport_sheet_get_n_columns (sheet);
   int header, first_url;
-  guint column;
+  guint column, n_tables = 0;
 
   header = find_header (sheet, url_names, publish_names, &first_url);
   if (header < 0)
@@ -333,7 +337,7 @@ import_top_posts (LinkedIn      *self,
     }
 
   /* Each table starts at a "Post URL" column and ends where the next one starts. */
-  for (column = (guint) first_url; column < n_columns;)
+  for (column = (guint) first_url; column < n_columns && n_tables < MAX_TABLES; n_tables++)
     {
       int next = find_in_span (sheet, (guint) header, column + 1, n_columns, url_names);
       guint end = next >= 0 ? (guint) next : n_columns;
@@ -454,7 +458,8 @@ import_new_followers (LinkedIn      *self,
     }
   gained_column = rapport_sheet_find_column (sheet, (guint) header, new_followers_names);
 
-  for (guint row = (guint) header + 1; row < n_rows; row++)
+  for (guint row = rapport_sheet_find_row (sheet, (guint) header + 1); row < n_rows;
+       row = rapport_sheet_find_row (sheet, row + 1))
     {
       const char *date = rapport_sheet_get_text (sheet, row, (guint) date_column);
       const char *gained = rapport_sheet_get_text (sheet, row, (guint) gained_column);

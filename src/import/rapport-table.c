@@ -23,21 +23,18 @@ struct _RapportTable
   guint row;        /* the sheet's current row; header_row before the first */
 };
 
-/* Whether the sheet's @row holds any text. */
-static gboolean
-sheet_row_has_text (RapportSheet *sheet,
+/* The first row from @row on that holds text, or the sheet's number of rows. */
+static guint
+find_row_with_text (RapportSheet *sheet,
                     guint         row)
 {
-  guint n_columns = rapport_sheet_get_n_columns (sheet);
+  guint n_rows = rapport_sheet_get_n_rows (sheet);
 
-  for (guint column = 0; column < n_columns; column++)
-    {
-      const char *text = rapport_sheet_get_text (sheet, row, column);
-
-      if (text != NULL && *text != '\0')
-        return TRUE;
-    }
-  return FALSE;
+  for (row = rapport_sheet_find_row (sheet, row); row < n_rows;
+       row = rapport_sheet_find_row (sheet, row + 1))
+    if (rapport_sheet_row_has_text (sheet, row))
+      return row;
+  return n_rows;
 }
 
 static RapportTable *
@@ -81,9 +78,7 @@ open_sheet (RapportArchive  *archive,
     return NULL;
 
   n_rows = rapport_sheet_get_n_rows (self->sheet);
-  while (self->header_row < n_rows && !sheet_row_has_text (self->sheet, self->header_row))
-    self->header_row++;
-  if (self->header_row >= n_rows)
+  if ((self->header_row = find_row_with_text (self->sheet, 0)) >= n_rows)
     return NULL;
   self->row = self->header_row;
   return g_steal_pointer (&self);
@@ -176,12 +171,10 @@ rapport_table_next (RapportTable  *self,
     return rapport_csv_reader_next (self->csv, error);
 
   n_rows = rapport_sheet_get_n_rows (self->sheet);
-  while (self->row < n_rows)
-    {
-      if (++self->row < n_rows && sheet_row_has_text (self->sheet, self->row))
-        return TRUE;
-    }
-  return FALSE;
+  if (self->row >= n_rows)
+    return FALSE;
+  self->row = find_row_with_text (self->sheet, self->row + 1);
+  return self->row < n_rows;
 }
 
 const char *

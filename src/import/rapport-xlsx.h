@@ -96,6 +96,13 @@ const char         *rapport_sheet_get_name         (RapportSheet       *self);
 /* One past the last row and column that hold a cell: the sheet's extent from A1. */
 guint               rapport_sheet_get_n_rows       (RapportSheet       *self);
 guint               rapport_sheet_get_n_columns    (RapportSheet       *self);
+/* The first row from @row on that holds a cell, or rapport_sheet_get_n_rows() when none does:
+ * a sheet's rows are walked at the cost of its cells, however far apart they lie. */
+guint               rapport_sheet_find_row         (RapportSheet       *self,
+                                                    guint               row);
+/* Whether a cell of @row holds text other than "". */
+gboolean            rapport_sheet_row_has_text     (RapportSheet       *self,
+                                                    guint               row);
 /* The text of the cell at @row and @column, both 0-based (A1 is 0, 0), or NULL where the
  * sheet has no value.  Valid as long as the sheet. */
 const char         *rapport_sheet_get_text         (RapportSheet       *self,

@@ -208,8 +208,9 @@ test_before_2026 (void)
   assert_gain (sink, 2, 1717113600, 5);
 
   g_assert_cmpuint (sink->skipped->len, ==, 0);
+  /* The period's end in the name. */
   g_assert_cmpint (sink->exported_at, ==, 1717113600);
-  g_assert_cmpint (sink->date_source, ==, RAPPORT_DATE_SOURCE_NEWEST_TIMESTAMP);
+  g_assert_cmpint (sink->date_source, ==, RAPPORT_DATE_SOURCE_ARCHIVE_NAME);
 }
 
 /* From 2026, as a web exporter writes: inline strings, numbers and percentages as text, the
@@ -245,7 +246,7 @@ test_from_2026 (void)
                    APRIL_2026 ": FOLLOWERS row 8: no readable date (“Apr 29”)");
 
   g_assert_cmpint (sink->exported_at, ==, 1777334400);
-  g_assert_cmpint (sink->date_source, ==, RAPPORT_DATE_SOURCE_NEWEST_TIMESTAMP);
+  g_assert_cmpint (sink->date_source, ==, RAPPORT_DATE_SOURCE_ARCHIVE_NAME);
 }
 
 /* A period without posts: no TOP POSTS sheet and nothing in FOLLOWERS, said as skips. */
@@ -261,7 +262,9 @@ test_missing_sheets (void)
   g_assert_cmpstr (g_ptr_array_index (sink->skipped, 0), ==, JUNE_2024 ": no sheet TOP POSTS");
   g_assert_cmpstr (g_ptr_array_index (sink->skipped, 1), ==,
                    JUNE_2024 ": the sheet FOLLOWERS is empty");
-  g_assert_cmpint (sink->date_source, ==, RAPPORT_DATE_SOURCE_FILE_TIME);
+  /* Nothing inside is dated: the period's end in the name is the export's day. */
+  g_assert_cmpint (sink->exported_at, ==, 1719705600); /* 2024-06-30 */
+  g_assert_cmpint (sink->date_source, ==, RAPPORT_DATE_SOURCE_ARCHIVE_NAME);
 }
 
 /* A folder of workbooks: each is read, the other files left alone. */

@@ -569,6 +569,35 @@ set_account (RapportArchive     *archive,
   return rapport_import_sink_set_account (sink, &account, error);
 }
 
+/* The end of the period the workbooks' names give: the last date among the parts of a name
+ * ("Content_2024-05-01_2024-05-31.xlsx" → 2024-05-31), the latest of all the names; 0 when
+ * none gives one. */
+static gint64
+date_from_names (RapportArchive *archive,
+                 GPtrArray      *books)
+{
+  gint64 latest = 0;
+
+  for (guint i = 0; i < books->len; i++)
+    {
+      const Book *book = g_ptr_array_index (books, i);
+      g_autofree char *name = NULL;
+      g_auto(GStrv) parts = NULL;
+
+      name = rapport_export_name_strip (book->entry != NULL ? book->entry
+                                                           : rapport_archive_get_name (archive));
+      parts = g_strsplit (name != NULL ? name : "", "_", -1);
+      for (guint j = 0; parts[j] != NULL; j++)
+        {
+          gint64 day;
+
+          if (rapport_date_find_in_name (parts[j], &day) && day > latest)
+            latest = day;
+        }
+    }
+  return latest;
+}
+
 gboolean
 rapport_linkedin_analytics_import (RapportArchive     *archive,
                                    RapportImportSink  *sink,
@@ -607,8 +636,8 @@ rapport_linkedin_analytics_import (RapportArchive     *archive,
         return FALSE;
     }
 
-  /* The total is counted on the period's last day, the day of the export. */
-  date_source = rapport_export_name_choose_date (0, self.newest,
+  /* The period ends on the day of the export; its total is counted that day. */
+  date_source = rapport_export_name_choose_date (date_from_names (archive, books), self.newest,
                                                  rapport_archive_get_mtime (archive),
                                                  &exported_at);
   rapport_import_sink_set_export_date (sink, exported_at, date_source);

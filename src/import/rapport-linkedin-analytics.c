@@ -23,7 +23,6 @@
 #include "import/rapport-linkedin-analytics.h"
 #include "import/rapport-xlsx.h"
 
-#define NAMES(...) ((const char * const[]) { __VA_ARGS__, NULL })
 #define DAY G_GINT64_CONSTANT (86400)
 
 /* How far down a sheet its header row or its total may be. */
@@ -161,7 +160,7 @@ rapport_linkedin_activity_id (const char *url)
     return NULL;
   start += strlen (urn);
   len = strspn (start, "0123456789");
-  /* Ids are 19 digits today; more than a gint64 holds is no id. */
+  /* Ids are 19 digits today; a longer number is no id. */
   if (len == 0 || len > 19 || g_ascii_isalnum (start[len]))
     return NULL;
   return g_strndup (start, len);

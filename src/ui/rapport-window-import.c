@@ -491,7 +491,7 @@ import_files_chosen_cb (GObject      *object,
 static GListModel *
 create_export_filters (GtkFileFilter **default_filter)
 {
-  static const char * const suffixes[] = { "zip", "tar.gz", "json", "js", "csv", "html" };
+  static const char * const suffixes[] = { "zip", "tar.gz", "json", "js", "csv", "xlsx", "html" };
   g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
   g_autoptr(GtkFileFilter) exports = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();

@@ -145,6 +145,10 @@ test_activity_id (void)
     { "https://www.linkedin.com/feed/update/urn:li:activity:/", NULL },
     { "urn:li:activity:12ab", NULL },
     { "urn:li:activity:12345678901234567890", NULL },
+    { "https://www.linkedin.com/posts/jo-doe_pottery-glaze-activity-7190000000000000004-AbCd"
+      "?utm_source=share", "7190000000000000004" },
+    { "https://www.linkedin.com/posts/jo-doe_the-activity-report-ugcPost-7190000000000000005-x",
+      NULL },
     { "urn:li:share:7190000000000000001", NULL },
     { "", NULL },
     { NULL, NULL },
@@ -219,15 +223,22 @@ static void
 test_from_2026 (void)
 {
   g_autoptr(RapportTestSink) sink = import_fixture (APRIL_2026);
+  const RapportPost *post;
 
   g_assert_cmpstr (sink->handle, ==, "Jo Doe");
   g_assert_cmpstr (sink->display_name, ==, "Jo Doe");
   g_assert_true (sink->provisional);
 
-  g_assert_cmpuint (sink->posts->len, ==, 2);
+  /* 003 is named by its feed link in one table and by its public link in the other. */
+  g_assert_cmpuint (sink->posts->len, ==, 3);
   assert_post (sink, "7310000000000000001", 1775088000, 15230, 1024);
-  assert_post (sink, "7310000000000000003", 1775952000, RAPPORT_COUNT_UNKNOWN,
-               RAPPORT_COUNT_UNKNOWN);
+  assert_post (sink, "7310000000000000003", 1775952000, 95, RAPPORT_COUNT_UNKNOWN);
+  /* No activity id: the ugcPost's number, marked. */
+  post = rapport_test_sink_find_post (sink, "ugcPost:7310000000000000009");
+  g_assert_nonnull (post);
+  g_assert_cmpint (post->created_at, ==, 1776643200); /* 2026-04-20 */
+  g_assert_cmpint (post->engagements, ==, 40);
+  g_assert_cmpint (post->impressions, ==, RAPPORT_COUNT_UNKNOWN);
 
   assert_total (sink, 1777334400, 2633);
   /* 27 April has no figure: no gain of zero. */
@@ -300,7 +311,7 @@ test_folder (void)
 
   /* The person in the 2026 file's name comes first. */
   g_assert_cmpstr (sink->handle, ==, "Jo Doe");
-  g_assert_cmpuint (sink->posts->len, ==, 5);
+  g_assert_cmpuint (sink->posts->len, ==, 6);
   g_assert_cmpuint (sink->counts->len, ==, 2);
   g_assert_cmpuint (sink->gains->len, ==, 5);
   g_assert_cmpint (sink->exported_at, ==, 1777334400);
@@ -385,7 +396,7 @@ test_store (void)
 
   dataset = rapport_store_load_dataset (store, summary.account_id, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (dataset->posts->len, ==, 2);
+  g_assert_cmpuint (dataset->posts->len, ==, 3);
   for (guint i = 0; i < dataset->posts->len; i++)
     {
       const RapportDatasetPost *post = g_ptr_array_index (dataset->posts, i);
@@ -395,10 +406,15 @@ test_store (void)
           g_assert_cmpint (post->impressions, ==, 15230);
           g_assert_cmpint (post->engagements, ==, 1024);
         }
+      else if (g_str_equal (post->platform_id, "7310000000000000003"))
+        {
+          g_assert_cmpint (post->impressions, ==, 95);
+          g_assert_cmpint (post->engagements, ==, RAPPORT_COUNT_UNKNOWN);
+        }
       else
         {
-          g_assert_cmpstr (post->platform_id, ==, "7310000000000000003");
-          g_assert_cmpint (post->impressions, ==, RAPPORT_COUNT_UNKNOWN);
+          g_assert_cmpstr (post->platform_id, ==, "ugcPost:7310000000000000009");
+          g_assert_cmpint (post->engagements, ==, 40);
         }
     }
 

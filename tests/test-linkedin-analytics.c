@@ -278,6 +278,82 @@ test_missing_sheets (void)
   g_assert_cmpint (sink->date_source, ==, RAPPORT_DATE_SOURCE_ARCHIVE_NAME);
 }
 
+#define CELL(ref, text) "<c r=\"" ref "\" t=\"inlineStr\"><is><t>" text "</t></is></c>"
+
+/* Imports Content_variant.xlsx, a workbook of DISCOVERY and a FOLLOWERS sheet whose
+ * <sheetData> holds @rows. */
+static RapportTestSink *
+import_followers (const char *rows)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "Content_variant.xlsx", NULL);
+  g_autofree char *sheet = g_strconcat ("<worksheet><sheetData>", rows,
+                                        "</sheetData></worksheet>", NULL);
+  g_autoptr(RapportTestSink) sink = rapport_test_sink_new ();
+  g_autoptr(RapportArchive) archive = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rapport_test_write_archive (path, "zip-stored",
+    "[Content_Types].xml", "<Types/>",
+    "xl/workbook.xml", "<workbook xmlns:r=\"r\"><sheets>"
+    "<sheet name=\"DISCOVERY\" sheetId=\"1\" r:id=\"rId1\"/>"
+    "<sheet name=\"FOLLOWERS\" sheetId=\"2\" r:id=\"rId2\"/></sheets></workbook>",
+    "xl/_rels/workbook.xml.rels", "<Relationships>"
+    "<Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/>"
+    "<Relationship Id=\"rId2\" Target=\"worksheets/sheet2.xml\"/></Relationships>",
+    "xl/worksheets/sheet1.xml", "<worksheet><sheetData/></worksheet>",
+    "xl/worksheets/sheet2.xml", sheet,
+    NULL);
+
+  archive = rapport_archive_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (rapport_linkedin_analytics_import (archive, &sink->parent, NULL, &error));
+  g_assert_no_error (error);
+  rapport_test_remove_tree (dir);
+  return g_steal_pointer (&sink);
+}
+
+/* The total's other places: below its label; without a date, on the table's last day, whose
+ * days are Excel serial dates here; a label whose date cannot be read. */
+static void
+test_followers_variants (void)
+{
+  g_autoptr(RapportTestSink) below = NULL;
+  g_autoptr(RapportTestSink) undated = NULL;
+  g_autoptr(RapportTestSink) bad = NULL;
+
+  below = import_followers ("<row r=\"1\">" CELL ("A1", "Total followers on 4/28/2026") "</row>"
+                            "<row r=\"2\">" CELL ("A2", "1,500") "</row>");
+  assert_total (below, 1777334400, 1500);
+  /* The first skip: no sheet TOP POSTS. */
+  g_assert_cmpuint (below->skipped->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (below->skipped, 1), ==,
+                   "Content_variant.xlsx: the sheet FOLLOWERS has no header row with "
+                   "“New followers”");
+
+  undated = import_followers ("<row r=\"1\">" CELL ("A1", "Total followers:")
+                              "<c r=\"B1\"><v>700</v></c></row>"
+                              "<row r=\"3\">" CELL ("A3", "Date") CELL ("B3", "New followers")
+                              "</row>"
+                              "<row r=\"4\"><c r=\"A4\"><v>46143</v></c>"
+                              "<c r=\"B4\"><v>2</v></c></row>"
+                              "<row r=\"5\"><c r=\"A5\"><v>46144</v></c>"
+                              "<c r=\"B5\"><v>1</v></c></row>");
+  assert_total (undated, 1777680000, 700); /* 2026-05-02 */
+  g_assert_cmpuint (undated->gains->len, ==, 2);
+  assert_gain (undated, 0, 1777593600, 2);
+  assert_gain (undated, 1, 1777680000, 1);
+  g_assert_cmpuint (undated->skipped->len, ==, 1);
+
+  bad = import_followers ("<row r=\"1\">" CELL ("A1", "Total followers on 31/5/2026: 10")
+                          "</row>");
+  g_assert_cmpuint (bad->counts->len, ==, 0);
+  g_assert_cmpuint (bad->skipped->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (bad->skipped, 2), ==,
+                   "Content_variant.xlsx: FOLLOWERS row 1: no readable follower total "
+                   "(“Total followers on 31/5/2026: 10”)");
+}
+
 /* A folder of workbooks: each is read, the other files left alone. */
 static void
 test_folder (void)
@@ -448,6 +524,7 @@ main (int   argc,
   g_test_add_func ("/linkedin/before-2026", test_before_2026);
   g_test_add_func ("/linkedin/from-2026", test_from_2026);
   g_test_add_func ("/linkedin/missing-sheets", test_missing_sheets);
+  g_test_add_func ("/linkedin/followers-variants", test_followers_variants);
   g_test_add_func ("/linkedin/folder", test_folder);
   g_test_add_func ("/linkedin/broken", test_broken);
   g_test_add_func ("/linkedin/not-linkedin", test_not_linkedin);

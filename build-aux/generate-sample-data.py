@@ -21,7 +21,8 @@
 # - X (@miramakes): an archive (tweets, followers and following by id only) and an analytics CSV
 #   of the last three months with impressions.
 # - TikTok (@miramakes): started in autumn 2023; one video goes viral in May 2024 and brings
-#   followers who do engage, unlike Instagram's burst.
+#   followers who do engage, unlike Instagram's burst.  A TikTok Studio export of the same day
+#   adds the follower totals of the last 60 days.
 # - Meta Business Suite (@mira.makes): the posts CSV of her Instagram posts from June to
 #   September 2024, with the counts of the second export plus views and follows, joined to the
 #   export's posts by publish minute; and Follows.csv, her new follows of each day.
@@ -653,6 +654,36 @@ def youtube_exports(rng):
     return takeout, studio
 
 
+# ── TikTok Studio ─────────────────────────────────────────────────────────────────────────────
+
+STUDIO_OUTPUT = "tiktok-miramakes-2024-09-12-studio.zip"
+STUDIO_DAYS = 60
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")
+
+
+def tiktok_studio_export(data_export):
+    """Studio's FollowerHistory.csv of the 60 days before the export, counted from the follow
+    dates of the data export written at @data_export, so that both tell one story: on its last
+    day the total is the profile's followerCount.  As Studio writes it: a BOM, every field
+    quoted, days without a year, CRLF between rows and none after the last."""
+    with zipfile.ZipFile(data_export) as archive:
+        data = json.loads(archive.read("user_data_tiktok.json"))
+    fans = sorted(int(datetime.datetime.strptime(fan["Date"], "%Y-%m-%d %H:%M:%S")
+                      .replace(tzinfo=UTC).timestamp())
+                  for fan in data["Your Activity"]["Follower"]["FansList"])
+    rows = [("Date", "Followers", "Difference in followers from previous day")]
+    previous = None
+    for day in range(EXPORT_2 - STUDIO_DAYS * DAY, EXPORT_2, DAY):
+        date = datetime.datetime.fromtimestamp(day, UTC)
+        total = count_before(fans, day + DAY - 1)
+        difference = "undefined" if previous is None else str(total - previous)
+        rows.append((f"{MONTH_NAMES[date.month - 1]} {date.day}", str(total), difference))
+        previous = total
+    text = "\r\n".join(",".join(f'"{field}"' for field in row) for row in rows)
+    return {"FollowerHistory.csv": "\ufeff" + text}
+
+
 # ── output ────────────────────────────────────────────────────────────────────────────────────
 
 def write_zip(path, files):
@@ -704,6 +735,8 @@ def main():
     takeout, studio = youtube_exports(random.Random(SEED + 1))
     write_zip(os.path.join(args.output, OUTPUTS[6]), takeout)
     write_zip(os.path.join(args.output, OUTPUTS[7]), studio)
+    write_zip(os.path.join(args.output, STUDIO_OUTPUT),
+              tiktok_studio_export(os.path.join(args.output, OUTPUTS[2])))
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ static const char * const sample_files[] = {
   "instagram-mira.makes-2024-03-10-SmPl01.zip",
   "instagram-mira.makes-2024-09-12-SmPl02.zip",
   "meta-business-suite-mira.makes-Jun-01-2024_Sep-11-2024.zip",
+  "tiktok-miramakes-2024-09-12-studio.zip",
   "tiktok-miramakes-2024-09-12.zip",
   "tweet_activity_metrics_miramakes_20240601_20240912_en.csv",
   "twitter-2024-09-12-miramakes.zip",

@@ -13,6 +13,7 @@
 
 #include "analysis/rapport-report.h"
 #include "import/rapport-meta-analytics.h"
+#include "analysis/rapport-series.h"
 #include "session/rapport-import-job.h"
 #include "store/rapport-store.h"
 #include "rapport-test-sink.h"
@@ -22,6 +23,7 @@ static const char * const sample_files[] = {
   "instagram-mira.makes-2024-03-10-SmPl01.zip",
   "instagram-mira.makes-2024-09-12-SmPl02.zip",
   "meta-business-suite-mira.makes-Jun-01-2024_Sep-11-2024.zip",
+  "tiktok-miramakes-2024-09-12-studio.zip",
   "tiktok-miramakes-2024-09-12.zip",
   "tweet_activity_metrics_miramakes_20240601_20240912_en.csv",
   "twitter-2024-09-12-miramakes.zip",
@@ -134,7 +136,8 @@ test_sample_accounts (Fixture       *fixture,
   g_assert_cmpuint (account_at (fixture, 0)->n_snapshots, ==, 3);
   g_assert_cmpint (account_at (fixture, 1)->platform, ==, RAPPORT_PLATFORM_TIKTOK);
   g_assert_cmpstr (account_at (fixture, 1)->handle, ==, "miramakes");
-  g_assert_cmpuint (account_at (fixture, 1)->n_snapshots, ==, 1);
+  /* The data export and TikTok Studio's of the same day. */
+  g_assert_cmpuint (account_at (fixture, 1)->n_snapshots, ==, 2);
   g_assert_cmpint (account_at (fixture, 2)->platform, ==, RAPPORT_PLATFORM_TWITTER);
   g_assert_cmpstr (account_at (fixture, 2)->handle, ==, "miramakes");
   /* The archive and the analytics CSV. */
@@ -394,6 +397,40 @@ test_sample_tiktok_story (Fixture       *fixture,
   g_assert_cmpuint (report->reciprocity->n_f4f_pairs, <, 20);
 }
 
+/* TikTok Studio's follower history: a real total on each of the 60 days before the export,
+ * counted from the same follows as the data export, so that it ends on the profile's count. */
+static void
+test_sample_tiktok_studio (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(RapportDataset) dataset = load_dataset (fixture, 1);
+  RapportFollowerSeries *series = rapport_follower_series_compute (dataset);
+  const RapportSeriesPoint *last = NULL;
+  double previous = 0;
+  guint n_analytics = 0;
+
+  for (guint i = 0; i < series->points->len; i++)
+    {
+      const RapportSeriesPoint *point = &g_array_index (series->points, RapportSeriesPoint, i);
+
+      if (point->kind != RAPPORT_SERIES_REAL || point->source != RAPPORT_COUNT_SOURCE_ANALYTICS)
+        continue;
+      /* 14 July to 11 September 2024, never falling: these followers stay. */
+      g_assert_cmpint (point->day, >=, EXPORT_2 - 60 * 86400);
+      g_assert_cmpint (point->day, <, EXPORT_2);
+      g_assert_cmpfloat (point->followers, >=, previous);
+      previous = point->followers;
+      last = point;
+      n_analytics++;
+    }
+  g_assert_cmpuint (n_analytics, ==, 60);
+  g_assert_nonnull (last);
+  g_assert_cmpint (last->day, ==, EXPORT_2 - 86400);
+  /* 160 + 380 + 330 followers in the generator. */
+  g_assert_cmpfloat (last->followers, ==, 870);
+  rapport_follower_series_free (series);
+}
+
 static void
 test_sample_twitter (Fixture       *fixture,
                      gconstpointer  user_data)
@@ -546,6 +583,8 @@ main (int   argc,
               fixture_set_up, test_sample_meta, fixture_tear_down);
   g_test_add ("/sample-data/tiktok-story", Fixture, NULL,
               fixture_set_up, test_sample_tiktok_story, fixture_tear_down);
+  g_test_add ("/sample-data/tiktok-studio", Fixture, NULL,
+              fixture_set_up, test_sample_tiktok_studio, fixture_tear_down);
   g_test_add ("/sample-data/twitter", Fixture, NULL,
               fixture_set_up, test_sample_twitter, fixture_tear_down);
 

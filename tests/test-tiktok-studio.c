@@ -114,15 +114,17 @@ test_parse_day (void)
   g_assert_cmpint (at, ==, 7);
 }
 
-/* Quoted fields after a BOM, no final line end, year-less days across New Year read against
- * the date in the folder's name, "undefined" where a value is missing. */
+/* The values of studio-2026-01-03/, in CSV or in XLSX: @skipped_date and @skipped_time say where
+ * the rows that cannot be read are, "line 6" of a CSV file or "row 6" of a sheet. */
 static void
-test_studio (void)
+assert_studio (RapportTestSink *sink,
+               const char      *name,
+               const char      *skipped_date,
+               const char      *skipped_time)
 {
-  g_autoptr(RapportTestSink) sink = import_fixture ("studio-2026-01-03");
   const RapportPost *post;
 
-  g_assert_cmpstr (sink->handle, ==, "studio-2026-01-03");
+  g_assert_cmpstr (sink->handle, ==, name);
   g_assert_true (sink->provisional);
 
   /* December 30 and 31 of 2025, January 2 of 2026; January 1 has no figure. */
@@ -143,14 +145,132 @@ test_studio (void)
   g_assert_null (post->text);
 
   g_assert_cmpuint (sink->skipped->len, ==, 2);
-  g_assert_cmpstr (g_ptr_array_index (sink->skipped, 0), ==,
-                   "FollowerHistory.csv: line 6: no readable date (“Smarch 3”)");
-  g_assert_cmpstr (g_ptr_array_index (sink->skipped, 1), ==,
-                   "Content.csv: line 4: no readable post time (“undefined”)");
+  g_assert_cmpstr (g_ptr_array_index (sink->skipped, 0), ==, skipped_date);
+  g_assert_cmpstr (g_ptr_array_index (sink->skipped, 1), ==, skipped_time);
 
   /* The name's date, since nothing inside is newer. */
   g_assert_cmpint (sink->exported_at, ==, 1767398400);
   g_assert_cmpint (sink->date_source, ==, RAPPORT_DATE_SOURCE_ARCHIVE_NAME);
+}
+
+/* Quoted fields after a BOM, no final line end, year-less days across New Year read against
+ * the date in the folder's name, "undefined" where a value is missing. */
+static void
+test_studio (void)
+{
+  g_autoptr(RapportTestSink) sink = import_fixture ("studio-2026-01-03");
+
+  assert_studio (sink, "studio-2026-01-03",
+                 "FollowerHistory.csv: line 6: no readable date (“Smarch 3”)",
+                 "Content.csv: line 4: no readable post time (“undefined”)");
+}
+
+/* The same tables as Studio writes them in XLSX: stored entries, inline strings, numbers as
+ * text, no shared strings. */
+static void
+test_studio_xlsx (void)
+{
+  g_autoptr(RapportTestSink) sink = import_fixture ("studio-xlsx-2026-01-03");
+
+  assert_studio (sink, "studio-xlsx-2026-01-03",
+                 "FollowerHistory.xlsx: row 6: no readable date (“Smarch 3”)",
+                 "Content.xlsx: row 4: no readable post time (“undefined”)");
+}
+
+/* The history saved again by a spreadsheet program (deflated, shared strings, numbers as
+ * numbers), in its folder and opened alone. */
+static void
+test_excel (void)
+{
+  for (guint alone = 0; alone < 2; alone++)
+    {
+      g_autoptr(RapportTestSink) sink = import_fixture (alone ? "excel-2026-01-03/"
+                                                                "FollowerHistory.xlsx"
+                                                              : "excel-2026-01-03");
+
+      /* The folder it sits in names it either way. */
+      g_assert_cmpstr (sink->handle, ==, "excel-2026-01-03");
+      g_assert_cmpuint (sink->counts->len, ==, 3);
+      assert_count (sink, 0, 1767052800, 1200);
+      assert_count (sink, 1, 1767139200, 1215);
+      assert_count (sink, 2, 1767312000, 1230);
+      g_assert_cmpuint (sink->posts->len, ==, 0);
+      g_assert_cmpuint (sink->skipped->len, ==, 0);
+      g_assert_cmpint (sink->exported_at, ==, 1767398400);
+    }
+}
+
+/* A workbook that cannot be read is skipped, naming the file and the problem; the other
+ * table is still read. */
+static void
+test_damaged_xlsx (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *folder = g_build_filename (dir, "studio-2026-01-03", NULL);
+  g_autofree char *source = fixture_path ("tiktok-studio", "studio-2026-01-03/Content.csv");
+  g_autofree char *content = g_build_filename (folder, "Content.csv", NULL);
+  g_autofree char *history = g_build_filename (folder, "FollowerHistory.xlsx", NULL);
+  g_autoptr(RapportTestSink) sink = rapport_test_sink_new ();
+  g_autoptr(RapportArchive) archive = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gsize length = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_true (g_file_get_contents (source, &text, &length, NULL));
+  g_assert_true (g_file_set_contents (content, text, (gssize) length, NULL));
+  g_assert_true (g_file_set_contents (history, "PK\003\004 not a zip at all", -1, NULL));
+
+  archive = rapport_archive_open (folder, &error);
+  g_assert_no_error (error);
+  g_assert_true (rapport_tiktok_studio_recognizes (archive));
+  g_assert_true (rapport_tiktok_studio_import (archive, &sink->parent, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (sink->counts->len, ==, 0);
+  g_assert_cmpuint (sink->posts->len, ==, 2);
+  g_assert_cmpuint (sink->skipped->len, ==, 2);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (sink->skipped, 0),
+                                   "FollowerHistory.xlsx: the spreadsheet cannot be read ("));
+
+  rapport_test_remove_tree (dir);
+}
+
+/* A sheet whose last cell lies in Excel's last row and column: the rows between cost nothing,
+ * and the row there is read. */
+static void
+test_sparse_xlsx (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *folder = g_build_filename (dir, "studio-2026-01-03", NULL);
+  g_autofree char *path = g_build_filename (folder, "FollowerHistory.xlsx", NULL);
+  g_autoptr(RapportTestSink) sink = rapport_test_sink_new ();
+  g_autoptr(RapportArchive) archive = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  rapport_test_write_archive (path, "zip-stored",
+    "[Content_Types].xml", "<Types/>",
+    "xl/workbook.xml", "<workbook xmlns:r=\"r\"><sheets>"
+    "<sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>",
+    "xl/_rels/workbook.xml.rels", "<Relationships>"
+    "<Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/></Relationships>",
+    "xl/worksheets/sheet1.xml", "<worksheet><sheetData>"
+    "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>Date</t></is></c>"
+    "<c r=\"B2\" t=\"inlineStr\"><is><t>Followers</t></is></c></row>"
+    "<row r=\"1048576\"><c r=\"A1048576\" t=\"inlineStr\"><is><t>January 2</t></is></c>"
+    "<c r=\"B1048576\"><v>1230</v></c><c r=\"XFD1048576\"><v>1</v></c></row>"
+    "</sheetData></worksheet>",
+    NULL);
+
+  archive = rapport_archive_open (folder, &error);
+  g_assert_no_error (error);
+  g_assert_true (rapport_tiktok_studio_import (archive, &sink->parent, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sink->counts->len, ==, 1);
+  assert_count (sink, 0, 1767312000, 1230);
+
+  rapport_test_remove_tree (dir);
 }
 
 /* The business accounts' variant: unquoted, dates with their year, NAN and --. */
@@ -263,6 +383,10 @@ main (int   argc,
 
   g_test_add_func ("/tiktok-studio/parse-day", test_parse_day);
   g_test_add_func ("/tiktok-studio/studio", test_studio);
+  g_test_add_func ("/tiktok-studio/xlsx", test_studio_xlsx);
+  g_test_add_func ("/tiktok-studio/excel", test_excel);
+  g_test_add_func ("/tiktok-studio/damaged-xlsx", test_damaged_xlsx);
+  g_test_add_func ("/tiktok-studio/sparse-xlsx", test_sparse_xlsx);
   g_test_add_func ("/tiktok-studio/business", test_business);
   g_test_add_func ("/tiktok-studio/join", test_join);
 

@@ -381,6 +381,7 @@ test_window_empty_state (void)
   g_assert_true (gtk_icon_theme_has_icon (icon_theme, APPLICATION_ID));
   g_assert_true (gtk_icon_theme_has_icon (icon_theme, "rapport-instagram-symbolic"));
   g_assert_true (gtk_icon_theme_has_icon (icon_theme, "rapport-tiktok-symbolic"));
+  g_assert_true (gtk_icon_theme_has_icon (icon_theme, "rapport-linkedin-symbolic"));
   g_assert_true (gtk_icon_theme_has_icon (icon_theme, "rapport-x-symbolic"));
   g_assert_true (gtk_icon_theme_has_icon (icon_theme, "rapport-youtube-symbolic"));
   g_assert_nonnull (strstr (adw_status_page_get_description (empty_page), "Instagram, X, TikTok"));
@@ -1099,11 +1100,15 @@ test_window_data_guide (void)
   g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>Export current view</b>"));
   g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>YouTube and YouTube Music</b>"));
 
+  page = adw_navigation_view_find_page (navigation, "linkedin");
+  g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>Post impressions</b>"));
+  g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>Export</b>"));
+
   /* Honest about what is not read yet. */
   page = adw_navigation_view_find_page (navigation, "other");
   g_assert_nonnull (rapport_test_ui_find_label (GTK_WIDGET (page),
-                                                "Imports from Mastodon, Bluesky and LinkedIn "
-                                                "are not supported yet."));
+                                                "Imports from Mastodon and Bluesky are not "
+                                                "supported yet."));
   g_assert_false (rapport_data_guide_dialog_show_platform (RAPPORT_DATA_GUIDE_DIALOG (dialog),
                                                            "myspace"));
 

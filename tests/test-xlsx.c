@@ -285,6 +285,40 @@ test_web_exporter (void)
                                                 "VIDEO VIEWS", NULL }), ==, 1);
 }
 
+/* Rows are walked at the cost of their cells: a sheet whose cells lie a million rows apart is
+ * read as fast as one whose rows follow each other. */
+static void
+test_sparse_rows (void)
+{
+  g_autofree char *path = write_one_sheet (
+    "<worksheet><sheetData>"
+    "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Date</t></is></c></row>"
+    "<row r=\"3\"><c r=\"B3\" t=\"inlineStr\"><is><t></t></is></c></row>"
+    "<row r=\"1048576\"><c r=\"XFD1048576\"><v>7</v></c></row>"
+    "</sheetData></worksheet>", NULL);
+  g_autoptr(RapportSheet) sheet = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sheet = read_only_sheet (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rapport_sheet_get_n_rows (sheet), ==, 1048576);
+  g_assert_cmpuint (rapport_sheet_get_n_columns (sheet), ==, 16384);
+
+  g_assert_cmpuint (rapport_sheet_find_row (sheet, 0), ==, 0);
+  g_assert_cmpuint (rapport_sheet_find_row (sheet, 1), ==, 2);
+  g_assert_cmpuint (rapport_sheet_find_row (sheet, 2), ==, 2);
+  g_assert_cmpuint (rapport_sheet_find_row (sheet, 3), ==, 1048575);
+  g_assert_cmpuint (rapport_sheet_find_row (sheet, 1048576), ==, 1048576);
+  g_assert_cmpuint (rapport_sheet_find_row (sheet, G_MAXUINT), ==, 1048576);
+
+  g_assert_true (rapport_sheet_row_has_text (sheet, 0));
+  g_assert_false (rapport_sheet_row_has_text (sheet, 1));
+  /* An empty string is no text. */
+  g_assert_false (rapport_sheet_row_has_text (sheet, 2));
+  g_assert_true (rapport_sheet_row_has_text (sheet, 1048575));
+  g_assert_false (rapport_sheet_row_has_text (sheet, G_MAXUINT));
+}
+
 static void
 test_unordered_cells (void)
 {
@@ -604,6 +638,7 @@ main (int   argc,
 
   g_test_add_func ("/xlsx/excel", test_excel);
   g_test_add_func ("/xlsx/web-exporter", test_web_exporter);
+  g_test_add_func ("/xlsx/sparse-rows", test_sparse_rows);
   g_test_add_func ("/xlsx/unordered-cells", test_unordered_cells);
   g_test_add_func ("/xlsx/missing-sheet", test_missing_sheet);
   g_test_add_func ("/xlsx/not-a-workbook", test_not_a_workbook);

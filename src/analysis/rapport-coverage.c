@@ -80,7 +80,8 @@ static const Figure figures[RAPPORT_N_FIGURES] = {
   },
   [RAPPORT_FIGURE_IMPRESSIONS] = {
     "impressions", N_("Impressions"),
-    PLATFORM (INSTAGRAM) | PLATFORM (TWITTER) | PLATFORM (FACEBOOK) | PLATFORM (YOUTUBE),
+    PLATFORM (INSTAGRAM) | PLATFORM (TWITTER) | PLATFORM (FACEBOOK) | PLATFORM (YOUTUBE)
+    | PLATFORM (LINKEDIN),
     has_impressions, NP_("%'u of %'u post", "%'u of %'u posts"), TRUE,
     NP_("%u of %u post has impressions.", "%u of %u posts have impressions."),
   },
@@ -257,6 +258,10 @@ explain_follower_history (RapportPlatform platform,
                          "but gives no follower total, so it cannot draw a follower history on "
                          "its own."));
     case RAPPORT_PLATFORM_LINKEDIN:
+      source = _("LinkedIn's creator analytics (the FOLLOWERS sheet of the exported .xlsx) give "
+                 "the follower total on the last day of the period and the new followers of each "
+                 "day. Export them every few months: each file adds a real point.");
+      break;
     case RAPPORT_PLATFORM_UNKNOWN:
     default:
       source = _("This export contains no follower totals. Import exports of this account made at "
@@ -351,8 +356,9 @@ explain_post_engagement (RapportPlatform platform)
       return g_strdup (_("Threads posts in the Instagram export carry no counts, and no export "
                          "provides them."));
     case RAPPORT_PLATFORM_LINKEDIN:
-      return g_strdup (_("LinkedIn exports contain no reactions or comment counts, and no export "
-                         "provides them."));
+      return g_strdup (_("LinkedIn's creator analytics give only an engagement total (clicks "
+                         "included) for the top posts of each period, in the TOP POSTS sheet; no "
+                         "export gives reactions or comments per post."));
     case RAPPORT_PLATFORM_YOUTUBE:
       return g_strdup (_("YouTube Takeout has no counts on your videos since 2023 (2022's "
                          "videos/Video Metadata.csv had likes and views). YouTube Studio's "
@@ -388,6 +394,9 @@ explain_impressions (RapportPlatform platform)
       return g_strdup (_("TikTok exports contain no impressions per video; TikTok Studio's "
                          "Content.csv gives views, which Rapport counts as views, not "
                          "impressions."));
+    case RAPPORT_PLATFORM_LINKEDIN:
+      return g_strdup (_("Impressions come from LinkedIn's creator analytics (Analytics → Post "
+                         "impressions → Export), for the 50 top posts of each period exported."));
     case RAPPORT_PLATFORM_YOUTUBE:
       return g_strdup (_("YouTube Takeout contains no impressions. YouTube Studio's Table data.csv "
                          "has them when the view includes the metric Impressions: export it from "

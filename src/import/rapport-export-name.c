@@ -47,7 +47,7 @@ rapport_export_name_get_user (const char *name,
 char *
 rapport_export_name_strip (const char *name)
 {
-  static const char * const data_extensions[] = { ".json", ".js", ".csv" };
+  static const char * const data_extensions[] = { ".json", ".js", ".csv", ".xlsx" };
   g_autofree char *stripped = NULL;
   gboolean cut = TRUE;
 
@@ -75,6 +75,36 @@ rapport_export_name_strip (const char *name)
   if (stripped[0] == '\0')
     return NULL;
   return g_steal_pointer (&stripped);
+}
+
+char *
+rapport_export_name_get_person (const char *name,
+                                const char *prefix)
+{
+  g_autofree char *stripped = NULL;
+  gsize prefix_len;
+  char *person;
+  char *cut;
+
+  g_return_val_if_fail (prefix != NULL, NULL);
+
+  if (name == NULL || (stripped = rapport_export_name_strip (name)) == NULL)
+    return NULL;
+  prefix_len = strlen (prefix);
+  if (g_ascii_strncasecmp (stripped, prefix, prefix_len) != 0 || stripped[prefix_len] != '_')
+    return NULL;
+  person = stripped + prefix_len + 1;
+
+  /* The dates come last, each its own part ("2026-01-01", "20260101", "1.1.2026"). */
+  while ((cut = strrchr (person, '_')) != NULL && cut[1] != '\0' &&
+         strspn (cut + 1, "0123456789-./") == strlen (cut + 1))
+    *cut = '\0';
+  if (cut == NULL && strspn (person, "0123456789-./") == strlen (person))
+    return NULL;
+  g_strstrip (person);
+  if (*person == '\0' || !g_utf8_validate (person, -1, NULL))
+    return NULL;
+  return g_strdup (person);
 }
 
 gsize

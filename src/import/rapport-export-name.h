@@ -26,6 +26,11 @@ char *rapport_export_name_get_user (const char *name,
 char *rapport_export_name_get_handle (const char *name,
                                       const char *platform,
                                       gboolean   *provisional);
+/* The person an analytics file is named after, "<prefix>_<Name>_<start>_<end>" with the dates
+ * last ("AggregateAnalytics_Jo Doe_2026-01-01_2026-01-28.xlsx" → "Jo Doe"), the prefix
+ * compared without case; else NULL. */
+char *rapport_export_name_get_person (const char *name,
+                                      const char *prefix);
 /* @name without the extensions of an archive or a data file and without surrounding spaces
  * ("TikTok Data.zip" → "TikTok Data"); NULL when nothing is left. */
 char *rapport_export_name_strip    (const char *name);

@@ -5,7 +5,8 @@
  * Studio writes days without a year ("February 28"), so they are read against a reference
  * day: the date in the export's name when it has one, else the time of the file.  The export
  * date is then the newest day read.  The business accounts' variant writes "2025/10/31" and
- * "NAN" or "--" where Studio writes "undefined".
+ * "NAN" or "--" where Studio writes "undefined".  The XLSX files hold the same tables as
+ * text (numbers too), read through the same row logic (rapport-table.h).
  */
 
 #include "config.h"
@@ -19,8 +20,8 @@
 #include "core/rapport-numbers.h"
 #include "core/rapport-text.h"
 
-#include "import/rapport-csv.h"
 #include "import/rapport-export-name.h"
+#include "import/rapport-table.h"
 #include "import/rapport-tiktok-importer.h"
 #include "import/rapport-tiktok-studio.h"
 
@@ -33,6 +34,12 @@ static const char * const date_names[] = { "Date", NULL };
 static const char * const followers_names[] = { "Followers", "Total followers", NULL };
 static const char * const link_names[] = { "Video link", NULL };
 static const char * const views_names[] = { "Total views", "Video views", NULL };
+static const char * const time_names[] = { "Time", NULL };
+static const char * const title_names[] = { "Video title", NULL };
+static const char * const post_time_names[] = { "Post time", NULL };
+static const char * const likes_names[] = { "Total likes", NULL };
+static const char * const comments_names[] = { "Total comments", NULL };
+static const char * const shares_names[] = { "Total shares", NULL };
 
 typedef struct
 {
@@ -162,92 +169,87 @@ note_date (Studio *studio,
 }
 
 static void
-skip_row (Studio           *studio,
-          RapportCsvReader *reader,
-          const char       *entry,
-          const char       *what,
-          const char       *value)
+skip_row (Studio       *studio,
+          RapportTable *table,
+          const char   *what,
+          const char   *value)
 {
+  g_autofree char *where = rapport_table_describe_row (table);
   g_autofree char *reason = NULL;
 
-  /* TRANSLATORS: "line 4: no readable date (“Feb 30”)" */
-  reason = g_strdup_printf (_("line %u: %s (“%s”)"), rapport_csv_reader_get_line (reader), what,
-                            value != NULL ? value : "");
-  rapport_import_sink_skip (studio->sink, entry, reason);
+  /* TRANSLATORS: "line 4: no readable date (“Feb 30”)", or "row 4: …" of a spreadsheet */
+  reason = g_strdup_printf (_("%s: %s (“%s”)"), where, what, value != NULL ? value : "");
+  rapport_import_sink_skip (studio->sink, rapport_table_get_entry (table), reason);
 }
 
-/* The reader of @name's header when @archive has that file and its header has @first and
- * @second; else NULL (with @error set only when the file could not be read). */
-static RapportCsvReader *
+/* The table @base_name names (its .csv or .xlsx file) when @archive has it and its header has
+ * @first and @second; else NULL, telling the sink of a file that could not be read when
+ * @sink is not NULL. */
+static RapportTable *
 open_table (RapportArchive     *archive,
-            const char         *name,
+            RapportImportSink  *sink,
+            const char         *base_name,
             const char * const *first,
-            const char * const *second,
-            GError            **error)
+            const char * const *second)
 {
-  g_autoptr(RapportCsvReader) reader = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  const char *entry = rapport_archive_find (archive, name);
+  g_autoptr(RapportTable) table = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (entry == NULL || (bytes = rapport_archive_read (archive, entry, NULL, error)) == NULL)
+  table = rapport_table_open (archive, base_name, &error);
+  if (table == NULL)
+    {
+      if (error != NULL && sink != NULL)
+        rapport_import_sink_skip_error (sink, rapport_table_find (archive, base_name), error);
+      return NULL;
+    }
+  if (rapport_table_find_column (table, first) < 0 ||
+      rapport_table_find_column (table, second) < 0)
     return NULL;
-  reader = rapport_csv_reader_new (bytes, entry);
-  if (!rapport_csv_reader_read_header (reader, NULL) ||
-      rapport_csv_reader_find_column_any (reader, first) < 0 ||
-      rapport_csv_reader_find_column_any (reader, second) < 0)
-    return NULL;
-  return g_steal_pointer (&reader);
+  return g_steal_pointer (&table);
 }
 
 /* Reads the next row, reporting progress and looking at the cancellable now and then. */
 static gboolean
-next_row (Studio            *studio,
-          RapportCsvReader  *reader,
-          const char        *entry,
-          guint64           *n_rows,
-          GError           **error)
+next_row (Studio        *studio,
+          RapportTable  *table,
+          guint64       *n_rows,
+          GError       **error)
 {
   if (*n_rows > 0 && *n_rows % ROWS_PER_BATCH == 0)
     {
-      rapport_import_sink_progress (studio->sink, entry, *n_rows);
+      rapport_import_sink_progress (studio->sink, rapport_table_get_entry (table), *n_rows);
       if (g_cancellable_set_error_if_cancelled (studio->cancellable, error))
         return FALSE;
     }
   (*n_rows)++;
-  return rapport_csv_reader_next (reader, error);
+  return rapport_table_next (table, error);
 }
 
 static gboolean
 import_follower_history (Studio  *studio,
                          GError **error)
 {
-  g_autoptr(RapportCsvReader) reader = NULL;
+  g_autoptr(RapportTable) table = NULL;
   g_autoptr(GError) local_error = NULL;
-  const char *entry;
   int date_column, followers_column;
   guint64 n_rows = 0;
 
-  reader = open_table (studio->archive, "FollowerHistory.csv", date_names, followers_names,
-                       &local_error);
-  if (reader == NULL)
-    {
-      if (local_error != NULL)
-        rapport_import_sink_skip_error (studio->sink, "FollowerHistory.csv", local_error);
-      return TRUE;
-    }
-  entry = rapport_archive_find (studio->archive, "FollowerHistory.csv");
-  date_column = rapport_csv_reader_find_column_any (reader, date_names);
-  followers_column = rapport_csv_reader_find_column_any (reader, followers_names);
+  table = open_table (studio->archive, studio->sink, "FollowerHistory", date_names,
+                      followers_names);
+  if (table == NULL)
+    return TRUE;
+  date_column = rapport_table_find_column (table, date_names);
+  followers_column = rapport_table_find_column (table, followers_names);
 
-  while (next_row (studio, reader, entry, &n_rows, &local_error))
+  while (next_row (studio, table, &n_rows, &local_error))
     {
-      const char *date = rapport_csv_reader_get_column (reader, date_column);
-      const char *followers = rapport_csv_reader_get_column (reader, followers_column);
+      const char *date = rapport_table_get_column (table, date_column);
+      const char *followers = rapport_table_get_column (table, followers_column);
       RapportFollowerCount count = { 0, 0, RAPPORT_COUNT_SOURCE_ANALYTICS };
 
       if (!rapport_tiktok_studio_parse_day (date, studio->reference, &count.at))
         {
-          skip_row (studio, reader, entry, _("no readable date"), date);
+          skip_row (studio, table, _("no readable date"), date);
           continue;
         }
       note_date (studio, count.at);
@@ -256,7 +258,7 @@ import_follower_history (Studio  *studio,
         continue;
       if ((count.count = rapport_count_or_unknown (followers)) == RAPPORT_COUNT_UNKNOWN)
         {
-          skip_row (studio, reader, entry, _("no readable follower count"), followers);
+          skip_row (studio, table, _("no readable follower count"), followers);
           continue;
         }
       if (!rapport_import_sink_add_follower_count (studio->sink, &count, error))
@@ -271,46 +273,47 @@ import_follower_history (Studio  *studio,
 }
 
 static const char *
-get_text (RapportCsvReader *reader,
-          int               column)
+get_text (RapportTable *table,
+          int           column)
 {
-  const char *text = rapport_csv_reader_get_column (reader, column);
+  const char *text = rapport_table_get_column (table, column);
 
   return rapport_value_is_missing (text) ? NULL : text;
+}
+
+static gint64
+get_count (RapportTable *table,
+           int           column)
+{
+  return rapport_count_or_unknown (rapport_table_get_column (table, column));
 }
 
 static gboolean
 import_content (Studio  *studio,
                 GError **error)
 {
-  g_autoptr(RapportCsvReader) reader = NULL;
+  g_autoptr(RapportTable) table = NULL;
   g_autoptr(GError) local_error = NULL;
-  const char *entry;
   int time_column, title_column, link_column, post_time_column;
   int likes_column, comments_column, shares_column, views_column;
   guint64 n_rows = 0;
 
-  reader = open_table (studio->archive, "Content.csv", link_names, views_names, &local_error);
-  if (reader == NULL)
-    {
-      if (local_error != NULL)
-        rapport_import_sink_skip_error (studio->sink, "Content.csv", local_error);
-      return TRUE;
-    }
-  entry = rapport_archive_find (studio->archive, "Content.csv");
-  time_column = rapport_csv_reader_find_column (reader, "Time");
-  title_column = rapport_csv_reader_find_column (reader, "Video title");
-  link_column = rapport_csv_reader_find_column_any (reader, link_names);
-  post_time_column = rapport_csv_reader_find_column (reader, "Post time");
-  likes_column = rapport_csv_reader_find_column (reader, "Total likes");
-  comments_column = rapport_csv_reader_find_column (reader, "Total comments");
-  shares_column = rapport_csv_reader_find_column (reader, "Total shares");
-  views_column = rapport_csv_reader_find_column_any (reader, views_names);
+  table = open_table (studio->archive, studio->sink, "Content", link_names, views_names);
+  if (table == NULL)
+    return TRUE;
+  time_column = rapport_table_find_column (table, time_names);
+  title_column = rapport_table_find_column (table, title_names);
+  link_column = rapport_table_find_column (table, link_names);
+  post_time_column = rapport_table_find_column (table, post_time_names);
+  likes_column = rapport_table_find_column (table, likes_names);
+  comments_column = rapport_table_find_column (table, comments_names);
+  shares_column = rapport_table_find_column (table, shares_names);
+  views_column = rapport_table_find_column (table, views_names);
 
-  while (next_row (studio, reader, entry, &n_rows, &local_error))
+  while (next_row (studio, table, &n_rows, &local_error))
     {
-      const char *post_time = rapport_csv_reader_get_column (reader, post_time_column);
-      const char *time = rapport_csv_reader_get_column (reader, time_column);
+      const char *post_time = rapport_table_get_column (table, post_time_column);
+      const char *time = rapport_table_get_column (table, time_column);
       g_autofree char *id = NULL;
       g_auto(GStrv) hashtags = NULL;
       RapportPost post;
@@ -321,7 +324,7 @@ import_content (Studio  *studio,
       if (!parse_time (studio, post_time, &post.created_at) &&
           !parse_time (studio, time, &post.created_at))
         {
-          skip_row (studio, reader, entry, _("no readable post time"), post_time);
+          skip_row (studio, table, _("no readable post time"), post_time);
           continue;
         }
       note_date (studio, post.created_at);
@@ -329,25 +332,23 @@ import_content (Studio  *studio,
         note_date (studio, at);
 
       /* The id the account export keys the video by, so both describe one post. */
-      post.url = get_text (reader, link_column);
+      post.url = get_text (table, link_column);
       id = rapport_tiktok_video_id_from_link (post.url);
       if (id == NULL)
         id = g_strdup_printf ("%" G_GINT64_FORMAT, post.created_at);
       post.platform_id = id;
 
-      post.text = get_text (reader, title_column);
+      post.text = get_text (table, title_column);
       if (post.text != NULL)
         {
           hashtags = rapport_text_extract_hashtags (post.text);
           post.hashtags = (const char * const *) hashtags;
         }
 
-      post.likes = rapport_count_or_unknown (rapport_csv_reader_get_column (reader, likes_column));
-      post.comments = rapport_count_or_unknown (rapport_csv_reader_get_column (reader,
-                                                                                comments_column));
-      post.shares = rapport_count_or_unknown (rapport_csv_reader_get_column (reader,
-                                                                              shares_column));
-      post.views = rapport_count_or_unknown (rapport_csv_reader_get_column (reader, views_column));
+      post.likes = get_count (table, likes_column);
+      post.comments = get_count (table, comments_column);
+      post.shares = get_count (table, shares_column);
+      post.views = get_count (table, views_column);
 
       if (!rapport_import_sink_add_post (studio->sink, &post, error))
         return FALSE;
@@ -362,13 +363,13 @@ import_content (Studio  *studio,
 
 static gboolean
 has_table (RapportArchive     *archive,
-           const char         *name,
+           const char         *base_name,
            const char * const *first,
            const char * const *second)
 {
-  g_autoptr(RapportCsvReader) reader = open_table (archive, name, first, second, NULL);
+  g_autoptr(RapportTable) table = open_table (archive, NULL, base_name, first, second);
 
-  return reader != NULL;
+  return table != NULL;
 }
 
 gboolean
@@ -376,8 +377,8 @@ rapport_tiktok_studio_recognizes (RapportArchive *archive)
 {
   g_return_val_if_fail (RAPPORT_IS_ARCHIVE (archive), FALSE);
 
-  return has_table (archive, "FollowerHistory.csv", date_names, followers_names) ||
-         has_table (archive, "Content.csv", link_names, views_names);
+  return has_table (archive, "FollowerHistory", date_names, followers_names) ||
+         has_table (archive, "Content", link_names, views_names);
 }
 
 gboolean
@@ -402,14 +403,15 @@ rapport_tiktok_studio_import (RapportArchive     *archive,
   if (!rapport_tiktok_studio_recognizes (archive))
     {
       g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNRECOGNIZED,
-                   _("%s: there is no FollowerHistory.csv or Content.csv of TikTok Studio in it"),
+                   _("%s: there is no FollowerHistory or Content table (.csv or .xlsx) of TikTok "
+                     "Studio in it"),
                    rapport_archive_get_name (archive));
       return FALSE;
     }
 
-  entry = rapport_archive_find (archive, "FollowerHistory.csv");
+  entry = rapport_table_find (archive, "FollowerHistory");
   if (entry == NULL)
-    entry = rapport_archive_find (archive, "Content.csv");
+    entry = rapport_table_find (archive, "Content");
   export_name = rapport_export_name_of_archive (archive, entry);
   handle = rapport_export_name_get_handle (export_name, "tiktok", &account.provisional);
   account.handle = handle != NULL ? handle : "TikTok Studio";

@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * TikTok Studio's analytics export in CSV: a zip or folder of FollowerHistory.csv (followers
- * per day), Content.csv (counts per video), Overview.csv and others.  Its files name no
+ * TikTok Studio's analytics export: a zip or folder of FollowerHistory.csv (followers per
+ * day), Content.csv (counts per video), Overview.csv and others, or of the same tables as
+ * .xlsx workbooks (FollowerHistory.xlsx …), or one such file alone.  Its files name no
  * account, so the account comes from the export's name.
  */
 

@@ -428,6 +428,38 @@ rapport_sheet_get_text (RapportSheet *self,
   return cell != NULL ? cell_text (self, cell) : NULL;
 }
 
+guint
+rapport_sheet_find_row (RapportSheet *self,
+                        guint         row)
+{
+  guint i;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  i = lower_bound (self, row, 0);
+  if (i >= self->cells->len)
+    return self->n_rows;
+  return g_array_index (self->cells, Cell, i).row;
+}
+
+gboolean
+rapport_sheet_row_has_text (RapportSheet *self,
+                            guint         row)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  for (guint i = lower_bound (self, row, 0); i < self->cells->len; i++)
+    {
+      const Cell *cell = &g_array_index (self->cells, Cell, i);
+
+      if (cell->row != row)
+        break;
+      if (*cell_text (self, cell) != '\0')
+        return TRUE;
+    }
+  return FALSE;
+}
+
 RapportCellType
 rapport_sheet_get_cell_type (RapportSheet *self,
                              guint         row,

@@ -653,6 +653,47 @@ rapport_xlsx_open_path (const char  *path,
   return rapport_xlsx_open_bytes (bytes, name, error);
 }
 
+gboolean
+rapport_xlsx_archive_is_workbook (RapportArchive *archive)
+{
+  const char *path;
+
+  g_return_val_if_fail (RAPPORT_IS_ARCHIVE (archive), FALSE);
+
+  /* An unpacked workbook (a folder) or several parts are not one file to reopen. */
+  path = rapport_archive_get_path (archive);
+  return rapport_archive_get_parts (archive) == NULL &&
+         rapport_archive_find (archive, WORKBOOK_ENTRY) != NULL &&
+         path != NULL && g_file_test (path, G_FILE_TEST_IS_REGULAR);
+}
+
+RapportXlsx *
+rapport_xlsx_open_in_archive (RapportArchive  *archive,
+                              const char      *entry,
+                              GError         **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_ARCHIVE (archive), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (entry == NULL)
+    {
+      if (!rapport_xlsx_archive_is_workbook (archive))
+        {
+          g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNRECOGNIZED,
+                       _("%s: not a spreadsheet (the file has no %s)"),
+                       rapport_archive_get_name (archive), WORKBOOK_ENTRY);
+          return NULL;
+        }
+      return rapport_xlsx_open_path (rapport_archive_get_path (archive), error);
+    }
+
+  if ((bytes = rapport_archive_read (archive, entry, NULL, error)) == NULL)
+    return NULL;
+  return rapport_xlsx_open_bytes (bytes, entry, error);
+}
+
 void
 rapport_xlsx_free (RapportXlsx *self)
 {

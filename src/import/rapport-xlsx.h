@@ -21,6 +21,8 @@
 
 #include <glib.h>
 
+#include "import/rapport-archive.h"
+
 G_BEGIN_DECLS
 
 /* How many bytes of XML one part may unpack to, and how many cells one sheet (or strings the
@@ -52,6 +54,14 @@ RapportXlsx        *rapport_xlsx_open_bytes        (GBytes             *bytes,
 /* The same for a file; its base name names it in messages. */
 RapportXlsx        *rapport_xlsx_open_path         (const char         *path,
                                                     GError            **error);
+/* The workbook @entry of @archive holds, named by @entry in messages; or, for @entry NULL,
+ * the workbook @archive is (see rapport_xlsx_archive_is_workbook()), named by the archive. */
+RapportXlsx        *rapport_xlsx_open_in_archive   (RapportArchive     *archive,
+                                                    const char         *entry,
+                                                    GError            **error);
+/* Whether @archive is one workbook opened on its own: an .xlsx is a zip, so the archive lists
+ * the parts of the workbook (xl/workbook.xml …) as its entries. */
+gboolean            rapport_xlsx_archive_is_workbook (RapportArchive   *archive);
 void                rapport_xlsx_free              (RapportXlsx        *self);
 /* Limits for the sheets read from now on (and the shared strings, read with the first one);
  * a part's is at most 2 GiB. */
@@ -86,6 +96,13 @@ const char         *rapport_sheet_get_name         (RapportSheet       *self);
 /* One past the last row and column that hold a cell: the sheet's extent from A1. */
 guint               rapport_sheet_get_n_rows       (RapportSheet       *self);
 guint               rapport_sheet_get_n_columns    (RapportSheet       *self);
+/* The first row from @row on that holds a cell, or rapport_sheet_get_n_rows() when none does:
+ * a sheet's rows are walked at the cost of its cells, however far apart they lie. */
+guint               rapport_sheet_find_row         (RapportSheet       *self,
+                                                    guint               row);
+/* Whether a cell of @row holds text other than "". */
+gboolean            rapport_sheet_row_has_text     (RapportSheet       *self,
+                                                    guint               row);
 /* The text of the cell at @row and @column, both 0-based (A1 is 0, 0), or NULL where the
  * sheet has no value.  Valid as long as the sheet. */
 const char         *rapport_sheet_get_text         (RapportSheet       *self,

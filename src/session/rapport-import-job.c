@@ -16,6 +16,7 @@
 #include "session/rapport-import-job.h"
 #include "session/rapport-import-queue.h"
 #include "import/rapport-instagram-importer.h"
+#include "import/rapport-linkedin-analytics.h"
 #include "import/rapport-meta-analytics.h"
 #include "import/rapport-meta-daily.h"
 #include "import/rapport-tiktok-importer.h"
@@ -48,6 +49,8 @@ static const Importer importers[] = {
     rapport_meta_analytics_import_facebook },
   { RAPPORT_PLATFORM_INSTAGRAM, rapport_meta_daily_recognizes, rapport_meta_daily_import },
   { RAPPORT_PLATFORM_TWITTER, rapport_twitter_analytics_recognizes, rapport_twitter_import },
+  { RAPPORT_PLATFORM_LINKEDIN, rapport_linkedin_analytics_recognizes,
+    rapport_linkedin_analytics_import },
   { RAPPORT_PLATFORM_YOUTUBE, rapport_youtube_studio_recognizes,
     rapport_youtube_studio_import },
 };
@@ -84,8 +87,9 @@ rapport_import_detect (RapportArchive     *archive,
                _("%s is not an export Rapport knows. It contains %s. Rapport reads the data "
                  "exports of Instagram (JSON or HTML), X/Twitter (the archive, or an analytics "
                  "CSV of posts or of the account overview), TikTok (JSON, or TikTok Studio's "
-                 "CSV) and YouTube (Google Takeout, or YouTube Studio's CSV), and from Meta "
-                 "Business Suite the posts CSV of Instagram or Facebook and Follows.csv."),
+                 "CSV or XLSX) and YouTube (Google Takeout, or YouTube Studio's CSV), from Meta "
+                 "Business Suite the posts CSV of Instagram or Facebook and Follows.csv, and "
+                 "LinkedIn's creator analytics (XLSX)."),
                rapport_archive_get_name (archive),
                n_entries > 0 ? found->str : _("no files"));
   return RAPPORT_PLATFORM_UNKNOWN;

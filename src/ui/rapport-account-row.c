@@ -43,12 +43,13 @@ rapport_platform_icon_name (RapportPlatform platform)
       return "rapport-facebook-symbolic";
     case RAPPORT_PLATFORM_YOUTUBE:
       return "rapport-youtube-symbolic";
+    case RAPPORT_PLATFORM_LINKEDIN:
+      return "rapport-linkedin-symbolic";
 
     case RAPPORT_PLATFORM_UNKNOWN:
     case RAPPORT_PLATFORM_MASTODON:
     case RAPPORT_PLATFORM_BLUESKY:
     case RAPPORT_PLATFORM_THREADS:
-    case RAPPORT_PLATFORM_LINKEDIN:
     default:
       return "avatar-default-symbolic";
     }

@@ -5,6 +5,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include <archive.h>
+#include <archive_entry.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
@@ -57,6 +61,45 @@ fuzz_write_file (const char   *folder,
 
   g_mkdir_with_parents (parent, 0700);
   g_assert (g_file_set_contents (path, (const char *) data, size, NULL));
+}
+
+GBytes *
+fuzz_store_zip (const char * const   *names,
+                const guint8 * const *contents,
+                const gsize          *lengths,
+                guint                 n_parts)
+{
+  struct archive *writer = archive_write_new ();
+  gsize capacity = 4096;
+  g_autofree guint8 *buffer = NULL;
+  size_t used = 0;
+
+  for (guint i = 0; i < n_parts; i++)
+    capacity += lengths[i] + strlen (names[i]) * 2 + 256;
+  buffer = g_malloc (capacity);
+
+  archive_write_set_format_zip (writer);
+  archive_write_set_format_option (writer, "zip", "compression", "store");
+  archive_write_open_memory (writer, buffer, capacity, &used);
+  for (guint i = 0; i < n_parts; i++)
+    {
+      struct archive_entry *entry;
+
+      if (contents[i] == NULL)
+        continue;
+      entry = archive_entry_new ();
+      archive_entry_set_pathname (entry, names[i]);
+      archive_entry_set_filetype (entry, AE_IFREG);
+      archive_entry_set_perm (entry, 0644);
+      archive_entry_set_size (entry, (la_int64_t) lengths[i]);
+      if (archive_write_header (writer, entry) == ARCHIVE_OK)
+        archive_write_data (writer, contents[i], lengths[i]);
+      archive_entry_free (entry);
+    }
+  archive_write_close (writer);
+  archive_write_free (writer);
+
+  return g_bytes_new (buffer, used);
 }
 
 RapportImportSink *

@@ -24,6 +24,12 @@ void               fuzz_write_file      (const char   *folder,
                                          const char   *relative_path,
                                          const guint8 *data,
                                          gsize         size);
+/* A zip of @n_parts entries named @names, each stored (uncompressed) so that a fuzzer works
+ * on the bytes it holds; a NULL @contents[i] leaves that entry out. */
+GBytes            *fuzz_store_zip       (const char * const   *names,
+                                         const guint8 * const *contents,
+                                         const gsize          *lengths,
+                                         guint                 n_parts);
 RapportImportSink *fuzz_null_sink       (void);
 /* Runs @import on @path and throws the result away: only crashes and leaks matter. */
 void               fuzz_run_importer    (const char   *path,

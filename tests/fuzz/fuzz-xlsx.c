@@ -11,9 +11,6 @@
 
 #include <string.h>
 
-#include <archive.h>
-#include <archive_entry.h>
-
 #include "core/rapport-numbers.h"
 #include "fuzz-support.h"
 #include "import/rapport-xlsx.h"
@@ -47,10 +44,6 @@ store_parts (const guint8 *data,
 {
   const guint8 *parts[N_PARTS] = { NULL, };
   gsize lengths[N_PARTS] = { 0, };
-  struct archive *writer = archive_write_new ();
-  gsize capacity = size + sizeof default_workbook + sizeof default_relationships + 4096;
-  g_autofree guint8 *buffer = g_malloc (capacity);
-  size_t used = 0;
   guint n = 0;
 
   parts[n] = data;
@@ -70,28 +63,7 @@ store_parts (const guint8 *data,
       lengths[n] = strlen ((const char *) parts[n]);
     }
 
-  archive_write_set_format_zip (writer);
-  archive_write_set_format_option (writer, "zip", "compression", "store");
-  archive_write_open_memory (writer, buffer, capacity, &used);
-  for (guint i = 0; i < N_PARTS; i++)
-    {
-      struct archive_entry *entry;
-
-      if (parts[i] == NULL)
-        continue;
-      entry = archive_entry_new ();
-      archive_entry_set_pathname (entry, part_names[i]);
-      archive_entry_set_filetype (entry, AE_IFREG);
-      archive_entry_set_perm (entry, 0644);
-      archive_entry_set_size (entry, (la_int64_t) lengths[i]);
-      if (archive_write_header (writer, entry) == ARCHIVE_OK)
-        archive_write_data (writer, parts[i], lengths[i]);
-      archive_entry_free (entry);
-    }
-  archive_write_close (writer);
-  archive_write_free (writer);
-
-  return g_bytes_new (buffer, used);
+  return fuzz_store_zip (part_names, parts, lengths, N_PARTS);
 }
 
 static void

@@ -62,6 +62,9 @@ test_interactions (void)
   post->views = 1000;
   post->impressions = 1000;
   g_assert_cmpint (rapport_post_interactions (post), ==, -1);
+  /* The platform's own total stands in while no part is known, and only then. */
+  post->engagements = 17;
+  g_assert_cmpint (rapport_post_interactions (post), ==, 17);
   post->saves = 0;
   g_assert_cmpint (rapport_post_interactions (post), ==, 0);
   post->likes = 10;

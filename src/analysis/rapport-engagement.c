@@ -40,7 +40,11 @@ rapport_post_interactions (const RapportDatasetPost *post)
         sum += parts[i];
         any = TRUE;
       }
-  return any ? sum : RAPPORT_COUNT_UNKNOWN;
+  if (any)
+    return sum;
+  /* Some analytics exports give only the platform's own total (LinkedIn's top posts): it
+   * counts the same reactions, comments and reposts, so it stands in when no part is known. */
+  return rapport_count_is_valid (post->engagements) ? post->engagements : RAPPORT_COUNT_UNKNOWN;
 }
 
 gboolean

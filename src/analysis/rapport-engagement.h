@@ -35,8 +35,8 @@ typedef struct
   gboolean followers_lower_bound;
 } RapportPostEngagement;
 
-/* Likes + comments + shares + saves + replies + quotes, summing the known ones; -1 when all are
- * unknown. */
+/* Likes + comments + shares + saves + replies + quotes, summing the known ones; when all are
+ * unknown, the platform's own engagement total where an export gave it, else -1. */
 gint64  rapport_post_interactions          (const RapportDatasetPost    *post);
 /* TRUE for posts that count in engagement figures (not reposts, not stories). */
 gboolean rapport_post_is_own               (const RapportDatasetPost    *post);

@@ -103,6 +103,7 @@ test_follower_history (void)
   g_autofree char *missing = NULL;
   g_autofree char *contents = NULL;
   g_autoptr(GPtrArray) snapshots = NULL;
+  g_autoptr(GPtrArray) accounts = NULL;
   RapportAccountInfo account = { RAPPORT_PLATFORM_TIKTOK, "jo", NULL, NULL, FALSE };
   RapportStoreImport *import;
   RapportImportSink *sink;
@@ -138,6 +139,10 @@ test_follower_history (void)
   g_assert_no_error (error);
   contents = rapport_snapshot_describe_contents (g_ptr_array_index (snapshots, 0));
   g_assert_cmpstr (contents, ==, "no posts, 5 days of follower history");
+  /* Without a list, the account's followers are the newest daily total. */
+  accounts = rapport_store_list_accounts (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (((RapportAccount *) g_ptr_array_index (accounts, 0))->followers, ==, 121);
   g_assert_cmpstr (missing, ==, "Lists of followers and of accounts followed come with the data "
                    "export: request all data, as JSON, in Settings and privacy → Account → "
                    "Download your data.");

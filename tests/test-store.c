@@ -643,6 +643,53 @@ test_follow_spans (Fixture       *fixture,
   assert_list (dataset, s4, RAPPORT_DIRECTION_FOLLOWING, "a:A,e:E");
 }
 
+/* Two lists longer than a run of the store (2^17 rows) in two imports: the list written in
+ * runs while the other is still being read keeps every row when the other is staged. */
+static void
+test_follow_spans_in_runs (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const guint n = (1u << 17) + 10;
+  g_autoptr(GError) error = NULL;
+
+  for (guint export = 0; export < 2; export++)
+    {
+      g_auto(RapportImportSummary) summary = { 0 };
+      g_autofree char *hash = g_strdup_printf ("runs-%u", export);
+      RapportAccountInfo account = { RAPPORT_PLATFORM_TIKTOK, "jo", NULL, NULL };
+      RapportStoreImport *import;
+      RapportImportSink *sink;
+
+      import = rapport_store_begin_import (fixture->store, hash, hash, hash, NULL, &error);
+      sink = rapport_store_import_get_sink (import);
+      g_assert_true (rapport_import_sink_set_account (sink, &account, &error));
+      g_assert_true (rapport_import_sink_begin_list (sink, RAPPORT_DIRECTION_FOLLOWING, &error));
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *handle = g_strdup_printf ("star%06u", i);
+          RapportRelation relation = { RAPPORT_DIRECTION_FOLLOWING, handle, NULL, 0 };
+
+          g_assert_true (rapport_import_sink_add_relation (sink, &relation, &error));
+        }
+      g_assert_true (rapport_import_sink_begin_list (sink, RAPPORT_DIRECTION_FOLLOWER, &error));
+      for (guint i = 0; i < 3; i++)
+        {
+          g_autofree char *handle = g_strdup_printf ("fan%u", i);
+          RapportRelation relation = { RAPPORT_DIRECTION_FOLLOWER, handle, NULL, 0 };
+
+          g_assert_true (rapport_import_sink_add_relation (sink, &relation, &error));
+        }
+      g_assert_true (rapport_store_import_commit (import, &summary, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (summary.snapshot.n_following, ==, n);
+    }
+
+  /* The same lists twice: every span still open, none ended. */
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM follow_span"), ==, n + 3);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM follow_span"
+                                       " WHERE last_snapshot IS NOT NULL"), ==, 0);
+}
+
 /* A database of schema 3 with three exports of one account becomes the same lists as spans. */
 static void
 test_spans_from_relations (void)
@@ -1016,6 +1063,8 @@ main (int   argc,
               test_minute_post_adopted, fixture_tear_down);
   g_test_add ("/store/follow-spans", Fixture, NULL, fixture_set_up, test_follow_spans,
               fixture_tear_down);
+  g_test_add ("/store/follow-spans-in-runs", Fixture, NULL, fixture_set_up,
+              test_follow_spans_in_runs, fixture_tear_down);
   g_test_add_func ("/store/spans-from-relations", test_spans_from_relations);
   g_test_add ("/store/duplicate", Fixture, NULL, fixture_set_up, test_duplicate, fixture_tear_down);
   g_test_add ("/store/abort-changes-nothing", Fixture, NULL, fixture_set_up, test_abort_changes_nothing, fixture_tear_down);

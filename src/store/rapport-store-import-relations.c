@@ -365,6 +365,7 @@ choose_list_mode (RapportStoreImport  *self,
                   RapportDirection     direction,
                   GError             **error)
 {
+  g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
   int status;
 
@@ -389,20 +390,20 @@ choose_list_mode (RapportStoreImport  *self,
       return FALSE;
     }
 
-  if (self->list_mode[direction] == LIST_MODE_STAGED &&
-      !rapport_store_exec (self->store,
-                           "CREATE TEMP TABLE IF NOT EXISTS staged_relation ("
-                           "  direction INTEGER NOT NULL, who TEXT NOT NULL, handle TEXT,"
-                           "  platform_id TEXT, since INTEGER, PRIMARY KEY (direction, who)"
-                           ") WITHOUT ROWID;"
-                           "CREATE TEMP TABLE IF NOT EXISTS span_change ("
-                           "  who TEXT NOT NULL, opens INTEGER NOT NULL, handle TEXT,"
-                           "  platform_id TEXT, since INTEGER, PRIMARY KEY (opens, who)"
-                           ") WITHOUT ROWID;"
-                           "DELETE FROM temp.staged_relation;"
-                           "DELETE FROM temp.span_change;", error))
-    return FALSE;
-  return TRUE;
+  if (self->list_mode[direction] != LIST_MODE_STAGED)
+    return TRUE;
+  /* Only this direction's leftovers go: the other one may have staged a run already. */
+  sql = g_strdup_printf ("CREATE TEMP TABLE IF NOT EXISTS staged_relation ("
+                         "  direction INTEGER NOT NULL, who TEXT NOT NULL, handle TEXT,"
+                         "  platform_id TEXT, since INTEGER, PRIMARY KEY (direction, who)"
+                         ") WITHOUT ROWID;"
+                         "CREATE TEMP TABLE IF NOT EXISTS span_change ("
+                         "  who TEXT NOT NULL, opens INTEGER NOT NULL, handle TEXT,"
+                         "  platform_id TEXT, since INTEGER, PRIMARY KEY (opens, who)"
+                         ") WITHOUT ROWID;"
+                         "DELETE FROM temp.staged_relation WHERE direction = %d;",
+                         (int) direction);
+  return rapport_store_exec (self->store, sql, error);
 }
 
 /* Sorts the run of @direction and writes it.  Of an account listed twice within a run, the row
@@ -514,6 +515,7 @@ apply_staged_list (RapportStoreImport  *self,
                    RapportDirection     direction,
                    GError             **error)
 {
+  g_autofree char *sql = NULL;
   sqlite3_stmt *open_spans;
   sqlite3_stmt *staged;
   sqlite3_stmt *stmt;
@@ -604,9 +606,9 @@ apply_staged_list (RapportStoreImport  *self,
   if (!rapport_store_import_step_done (self, stmt, N_("saving followers"), error))
     return FALSE;
 
-  return rapport_store_exec (self->store,
-                             "DELETE FROM temp.staged_relation; DELETE FROM temp.span_change;",
-                             error);
+  sql = g_strdup_printf ("DELETE FROM temp.staged_relation WHERE direction = %d;"
+                         "DELETE FROM temp.span_change;", (int) direction);
+  return rapport_store_exec (self->store, sql, error);
 }
 
 gboolean

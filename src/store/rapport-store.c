@@ -377,14 +377,17 @@ prepare_database (RapportStore  *self,
 
   /* WAL keeps readers off the writer's back, and with synchronous=NORMAL a killed process still
    * leaves the last committed import intact.  Larger pages make the relation B-tree shallower,
-   * which import and load both feel; page_size only applies to a new database. */
+   * which import and load both feel; page_size only applies to a new database.  Temporary
+   * tables (a staged follower list of millions, a migration's sort) spill to a file beyond
+   * their cache, so they cost no more memory than that. */
   return rapport_store_exec (self,
                              "PRAGMA page_size = 16384;"
                              "PRAGMA journal_mode = WAL;"
                              "PRAGMA synchronous = NORMAL;"
                              "PRAGMA foreign_keys = ON;"
                              "PRAGMA cache_size = -16384;"
-                             "PRAGMA temp_store = MEMORY;",
+                             "PRAGMA temp_store = FILE;"
+                             "PRAGMA temp.cache_size = -16384;",
                              error) &&
          rapport_store_migrate (self, error);
 }

@@ -398,6 +398,35 @@ test_gains_without_anchor (void)
   assert_point (series, 4, DAY_N (13), 500, RAPPORT_SERIES_REAL, RAPPORT_COUNT_SOURCE_PROFILE);
 }
 
+/* Two exports' gains with months between them are two stretches, each carried from its own
+ * total; the unknown days between are a straight line between real totals, not "no change". */
+static void
+test_gains_apart (void)
+{
+  g_autoptr(RapportDataset) dataset = rapport_dataset_new ();
+  g_autoptr(RapportFollowerSeries) series = NULL;
+
+  for (guint day = 0; day <= 27; day++)
+    add_gain (dataset, day, 10, RAPPORT_COUNT_UNKNOWN);
+  for (guint day = 150; day <= 177; day++)
+    add_gain (dataset, day, 10, RAPPORT_COUNT_UNKNOWN);
+  add_count (dataset, DAY_N (28), 2000, RAPPORT_COUNT_SOURCE_PROFILE);
+  add_count (dataset, DAY_N (178), 3000, RAPPORT_COUNT_SOURCE_PROFILE);
+
+  series = rapport_follower_series_compute (dataset);
+  g_assert_cmpuint (series->points->len, ==, 180);
+  assert_point (series, 1, DAY_N (0), 1730, RAPPORT_SERIES_ANCHORED, RAPPORT_COUNT_SOURCE_ANALYTICS);
+  assert_point (series, 28, DAY_N (27), 2000, RAPPORT_SERIES_ANCHORED,
+                RAPPORT_COUNT_SOURCE_ANALYTICS);
+  assert_point (series, 29, DAY_N (28), 2000, RAPPORT_SERIES_REAL, RAPPORT_COUNT_SOURCE_PROFILE);
+  /* On the line from day 28's total to day 149, where the second run begins (3000 - 280). */
+  assert_point (series, 29 + 60, DAY_N (88), 2000 + 720.0 * 60 / 121, RAPPORT_SERIES_INTERPOLATED,
+                RAPPORT_COUNT_SOURCE_PROFILE);
+  assert_point (series, 150, DAY_N (149), 2720, RAPPORT_SERIES_ANCHORED,
+                RAPPORT_COUNT_SOURCE_ANALYTICS);
+  assert_point (series, 179, DAY_N (178), 3000, RAPPORT_SERIES_REAL, RAPPORT_COUNT_SOURCE_PROFILE);
+}
+
 /* Gains larger than the total behind them (losses not counted) never go below zero. */
 static void
 test_gains_never_negative (void)
@@ -432,6 +461,7 @@ main (int   argc,
   g_test_add_func ("/series/gains-nearest-total", test_gains_nearest_total);
   g_test_add_func ("/series/gains-without-anchor", test_gains_without_anchor);
   g_test_add_func ("/series/gains-never-negative", test_gains_never_negative);
+  g_test_add_func ("/series/gains-apart", test_gains_apart);
 
   return g_test_run ();
 }

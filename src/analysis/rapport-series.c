@@ -125,9 +125,10 @@ collect_real_totals (const RapportDataset *dataset)
   return best;
 }
 
-/* The daily gains of the dataset as a running sum: the net change from the day before the
- * first gain to the end of each day.  Days without a record inside the stretch count as no
- * change, as Meta leaves out days without follows. */
+/* A run of days that analytics exports counted the follows of, as a running sum: the net
+ * change from the day before its first day to the end of each day.  A few days without a
+ * record inside a run count as no change, as Meta leaves out days without follows; a longer
+ * gap (two exports of different months) ends the run, since the days between are unknown. */
 typedef struct
 {
   gint64 first_day;   /* the first day with a gain; the stretch starts the day before */
@@ -135,41 +136,59 @@ typedef struct
   gint64 *net_to;     /* net_to[i]: the sum of gained - lost up to day first_day + i */
 } GainStretch;
 
-static gboolean
-gain_stretch_init (GainStretch          *stretch,
-                   const RapportDataset *dataset)
+#define GAIN_GAP_MAX_DAYS 3
+
+static void
+gain_stretch_clear (gpointer data)
+{
+  GainStretch *stretch = data;
+
+  g_free (stretch->net_to);
+}
+
+/* The runs of the dataset's gains (sorted by day, one per day), oldest first. */
+static GArray *
+collect_gain_stretches (const RapportDataset *dataset)
 {
   const GArray *gains = dataset->gains;
-  gint64 n_days;
-  gint64 sum = 0;
-  guint next = 0;
+  GArray *stretches = g_array_new (FALSE, FALSE, sizeof (GainStretch));
+  guint first = 0;
 
-  *stretch = (GainStretch) { 0 };
-  if (gains == NULL || gains->len == 0)
-    return FALSE;
-  stretch->first_day = g_array_index (gains, RapportFollowerGain, 0).day;
-  stretch->last_day = g_array_index (gains, RapportFollowerGain, gains->len - 1).day;
-  n_days = (stretch->last_day - stretch->first_day) / DAY + 1;
-  stretch->net_to = g_new (gint64, n_days);
-  for (gint64 i = 0; i < n_days; i++)
+  g_array_set_clear_func (stretches, gain_stretch_clear);
+  while (gains != NULL && first < gains->len)
     {
-      gint64 day = stretch->first_day + i * DAY;
+      GainStretch stretch = { 0 };
+      guint last = first;
+      gint64 sum = 0;
+      gint64 n_days;
 
-      for (; next < gains->len && g_array_index (gains, RapportFollowerGain, next).day <= day;
-           next++)
+      while (last + 1 < gains->len &&
+             g_array_index (gains, RapportFollowerGain, last + 1).day -
+             g_array_index (gains, RapportFollowerGain, last).day <= (GAIN_GAP_MAX_DAYS + 1) * DAY)
+        last++;
+      stretch.first_day = g_array_index (gains, RapportFollowerGain, first).day;
+      stretch.last_day = g_array_index (gains, RapportFollowerGain, last).day;
+      n_days = (stretch.last_day - stretch.first_day) / DAY + 1;
+      stretch.net_to = g_new0 (gint64, n_days);
+      for (guint i = first; i <= last; i++)
         {
-          const RapportFollowerGain *gain = &g_array_index (gains, RapportFollowerGain, next);
+          const RapportFollowerGain *gain = &g_array_index (gains, RapportFollowerGain, i);
 
-          if (gain->day != day)
-            continue;
           if (gain->gained != RAPPORT_COUNT_UNKNOWN)
             sum += gain->gained;
           if (gain->lost != RAPPORT_COUNT_UNKNOWN)
             sum -= gain->lost;
+          /* Each day until the next record has this day's sum. */
+          for (gint64 d = (gain->day - stretch.first_day) / DAY;
+               d < (i < last ? (g_array_index (gains, RapportFollowerGain, i + 1).day -
+                                stretch.first_day) / DAY : n_days);
+               d++)
+            stretch.net_to[d] = sum;
         }
-      stretch->net_to[i] = sum;
+      g_array_append_val (stretches, stretch);
+      first = last + 1;
     }
-  return TRUE;
+  return stretches;
 }
 
 /* The net change from the start of the stretch to the end of @day; flat outside it. */
@@ -203,7 +222,7 @@ gain_stretch_anchored (const GainStretch *stretch,
   const RealTotal *nearest = NULL;
   gint64 value;
 
-  if (stretch->net_to == NULL || day < stretch->first_day - DAY || day > stretch->last_day)
+  if (day < stretch->first_day - DAY || day > stretch->last_day)
     return -1;
   for (guint i = 0; i < totals->len; i++)
     {
@@ -276,6 +295,39 @@ collect_dated_lists (const RapportDataset *dataset)
   return lists;
 }
 
+/* Days between two real totals are a straight line between them; where an anchored stretch
+ * ends or begins between them, the line runs from and to its end instead, so that it meets
+ * the stretch rather than jumping onto it. */
+static void
+join_anchored_stretches (GArray *points)
+{
+  for (guint i = 1; i < points->len; i++)
+    {
+      const RapportSeriesPoint *before = &g_array_index (points, RapportSeriesPoint, i - 1);
+      const RapportSeriesPoint *after;
+      guint end = i;
+
+      if (g_array_index (points, RapportSeriesPoint, i).kind != RAPPORT_SERIES_INTERPOLATED)
+        continue;
+      while (end < points->len &&
+             g_array_index (points, RapportSeriesPoint, end).kind == RAPPORT_SERIES_INTERPOLATED)
+        end++;
+      if (end == points->len)
+        break;
+      after = &g_array_index (points, RapportSeriesPoint, end);
+      if (before->kind == RAPPORT_SERIES_ANCHORED || after->kind == RAPPORT_SERIES_ANCHORED)
+        for (guint k = i; k < end; k++)
+          {
+            RapportSeriesPoint *point = &g_array_index (points, RapportSeriesPoint, k);
+
+            point->followers = before->followers + (after->followers - before->followers)
+                                                   * (double) (k - (i - 1)) / (end - (i - 1));
+            point->source = before->source;
+          }
+      i = end;
+    }
+}
+
 /*
  * The daily follower series.
  *
@@ -303,7 +355,8 @@ collect_dated_lists (const RapportDataset *dataset)
  *   older list still holds the people who left later.  A list only speaks for the days from its
  *   earliest follow date (before that it would only say "at least 0") to its export.
  *
- * - INTERPOLATED otherwise: the straight line between the real totals before and after the day.
+ * - INTERPOLATED otherwise: the straight line between the real totals before and after the day,
+ *   or between the ends of the anchored stretches next to it (join_anchored_stretches()).
  *   Every day in the span has one of these, since every dated list is also a real total and
  *   an anchored stretch touches its anchor.
  */
@@ -313,7 +366,8 @@ rapport_follower_series_compute (const RapportDataset *dataset)
   g_autoptr(GArray) totals = NULL;
   g_autoptr(GArray) lists = NULL;
   g_autofree gint64 *cumulative = NULL;
-  GainStretch gains;
+  g_autoptr(GArray) stretches = NULL;
+  guint next_stretch = 0;
   RapportFollowerSeries *series;
   gint64 start = G_MAXINT64;
   gint64 end = G_MININT64;
@@ -327,7 +381,7 @@ rapport_follower_series_compute (const RapportDataset *dataset)
 
   totals = collect_real_totals (dataset);
   lists = collect_dated_lists (dataset);
-  gain_stretch_init (&gains, dataset);
+  stretches = collect_gain_stretches (dataset);
 
   if (totals->len > 0)
     {
@@ -341,19 +395,20 @@ rapport_follower_series_compute (const RapportDataset *dataset)
       start = MIN (start, list->first_day);
       end = MAX (end, list->export_day);
     }
-  if (gains.net_to != NULL)
-    for (guint i = 0; i < totals->len; i++)
-      if (gain_stretch_anchors (&gains, g_array_index (totals, RealTotal, i).day))
-        {
-          start = MIN (start, gains.first_day - DAY);
-          end = MAX (end, gains.last_day);
-          break;
-        }
-  if (start > end)
+  for (guint s = 0; s < stretches->len; s++)
     {
-      g_free (gains.net_to);
-      return series;
+      const GainStretch *stretch = &g_array_index (stretches, GainStretch, s);
+
+      for (guint i = 0; i < totals->len; i++)
+        if (gain_stretch_anchors (stretch, g_array_index (totals, RealTotal, i).day))
+          {
+            start = MIN (start, stretch->first_day - DAY);
+            end = MAX (end, stretch->last_day);
+            break;
+          }
     }
+  if (start > end)
+    return series;
 
   n_days = (end - start) / DAY + 1;
   g_array_set_size (series->points, n_days);
@@ -388,6 +443,15 @@ rapport_follower_series_compute (const RapportDataset *dataset)
 
       while (next_total < totals->len && g_array_index (totals, RealTotal, next_total).day < day)
         next_total++;
+      /* Stretches lie apart by more than a day: the one that may hold the day is the first
+       * that does not end before it. */
+      while (next_stretch < stretches->len &&
+             g_array_index (stretches, GainStretch, next_stretch).last_day < day)
+        next_stretch++;
+      anchored = next_stretch < stretches->len
+                 ? gain_stretch_anchored (&g_array_index (stretches, GainStretch, next_stretch),
+                                          totals, day)
+                 : -1;
 
       if (next_total < totals->len && g_array_index (totals, RealTotal, next_total).day == day)
         {
@@ -398,7 +462,7 @@ rapport_follower_series_compute (const RapportDataset *dataset)
           point->source = total->source;
           point->lower_bound = FALSE;
         }
-      else if ((anchored = gain_stretch_anchored (&gains, totals, day)) >= 0)
+      else if (anchored >= 0)
         {
           point->followers = anchored;
           point->kind = RAPPORT_SERIES_ANCHORED;
@@ -429,7 +493,7 @@ rapport_follower_series_compute (const RapportDataset *dataset)
         }
     }
 
-  g_free (gains.net_to);
+  join_anchored_stretches (series->points);
   return series;
 }
 

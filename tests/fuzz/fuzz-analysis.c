@@ -141,6 +141,7 @@ write_account (RapportStore *store,
   guint n_posts = take_byte (in) % 12;
   guint n_counts = take_byte (in) % 6;
   guint n_interactions = take_byte (in) % 4;
+  guint n_gains = take_byte (in) % 24;
   sqlite3_stmt *stmt;
 
   stmt = rapport_store_prepare (store,
@@ -238,6 +239,29 @@ write_account (RapportStore *store,
       sqlite3_bind_int64 (stmt, 3, take_count (in));
       sqlite3_bind_text (stmt, 4, sources[take_byte (in) % G_N_ELEMENTS (sources)], -1,
                          SQLITE_STATIC);
+      step (stmt);
+    }
+
+  /* Daily gains, mostly on consecutive days next to the counts, with holes and gaps. */
+  for (guint g = 0; g < n_gains && n_snapshots > 0; g++)
+    {
+      guint8 pick = take_byte (in);
+
+      stmt = rapport_store_prepare (store,
+        "INSERT OR IGNORE INTO follower_gain (account_id, snapshot_id, day, gained, lost)"
+        " VALUES (?1, ?2, ?3, ?4, ?5)", NULL);
+      sqlite3_bind_int64 (stmt, 1, account_id);
+      sqlite3_bind_int64 (stmt, 2, account_id * 10);
+      sqlite3_bind_int64 (stmt, 3, pick & 0x80 ? take_time (in)
+                                               : BASE - BASE % DAY + (gint64) (pick % 64) * DAY);
+      if (pick & 0x40)
+        sqlite3_bind_null (stmt, 4);
+      else
+        sqlite3_bind_int64 (stmt, 4, take_count (in));
+      if (pick & 0x20)
+        sqlite3_bind_null (stmt, 5);
+      else
+        sqlite3_bind_int64 (stmt, 5, take_count (in));
       step (stmt);
     }
 

@@ -214,6 +214,35 @@ test_time_zone (void)
   g_assert_cmpuint (cadence->weeks_without_posts, ==, 0);
 }
 
+/* Posts known to the day only (analytics exports) count for the rhythm but have no cell in the
+ * heatmap: their midnight is no time of posting. */
+static void
+test_day_only (void)
+{
+  g_autoptr(RapportDataset) dataset = rapport_dataset_new ();
+  g_autoptr(GArray) per_post = g_array_new (FALSE, FALSE, sizeof (RapportPostEngagement));
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(RapportCadence) cadence = NULL;
+
+  build_slots (dataset, per_post);
+  for (guint i = 0; i < 3; i++)
+    {
+      add_post (dataset, per_post, RAPPORT_POST_TEXT, DAY_N (8 + i), 0.2);
+      ((RapportDatasetPost *) g_ptr_array_index (dataset->posts,
+                                                 dataset->posts->len - 1))->time_unit = 86400;
+    }
+  cadence = rapport_cadence_compute (dataset, per_post, utc);
+
+  g_assert_cmpuint (cadence->n_posts, ==, 19);
+  /* 8, 9 and 10 Jan 2025 are a Wednesday, a Thursday and a Friday: nothing at midnight. */
+  g_assert_cmpuint (cadence->heatmap[WEDNESDAY][0].n_posts, ==, 0);
+  g_assert_cmpuint (cadence->heatmap[THURSDAY][0].n_rated, ==, 0);
+  g_assert_cmpuint (cadence->heatmap[FRIDAY][0].n_posts, ==, 0);
+  /* Their high rates move no best slot. */
+  assert_slot (cadence->best_cell, TUESDAY, 18, 19, 5, 0.07);
+  assert_slot (cadence->best_block, -1, 18, 21, 9, 0.09);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -224,6 +253,7 @@ main (int   argc,
   g_test_add_func ("/cadence/rhythm", test_rhythm);
   g_test_add_func ("/cadence/best-slots", test_best_slots);
   g_test_add_func ("/cadence/time-zone", test_time_zone);
+  g_test_add_func ("/cadence/day-only", test_day_only);
 
   return g_test_run ();
 }

@@ -406,6 +406,10 @@ test_profile_url (void)
     { RAPPORT_PLATFORM_YOUTUBE, "Mira Makes", NULL, NULL },
     { RAPPORT_PLATFORM_YOUTUBE, "Mira Makes", "UCmira/x",
       "https://www.youtube.com/channel/UCmira%2Fx" },
+    /* A page's name is no address, and a page id that is not a number leads nowhere. */
+    { RAPPORT_PLATFORM_FACEBOOK, "Mira Makes", "104857600123", "https://www.facebook.com/104857600123" },
+    { RAPPORT_PLATFORM_FACEBOOK, "Mira Makes", "pg-mira", NULL },
+    { RAPPORT_PLATFORM_FACEBOOK, "Mira Makes", NULL, NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -154,7 +154,10 @@ rapport_cadence_compute (const RapportDataset *dataset,
           !rapport_cadence_slot_of (post->created_at, tz, &weekday, &hour))
         continue;
       g_array_append_val (times, post->created_at);
-      cadence->heatmap[weekday][hour].n_posts++;
+      /* A post known to the day only has no hour, and its weekday depends on a time zone the
+       * export does not name: it counts for the rhythm, not for the heatmap. */
+      if (post->time_unit < 3600)
+        cadence->heatmap[weekday][hour].n_posts++;
     }
   g_array_sort (times, compare_times);
   cadence->n_posts = times->len;
@@ -165,7 +168,7 @@ rapport_cadence_compute (const RapportDataset *dataset,
       guint weekday;
       guint hour;
 
-      if (isnan (entry->rate) ||
+      if (isnan (entry->rate) || entry->post->time_unit >= 3600 ||
           !rapport_cadence_slot_of (entry->post->created_at, tz, &weekday, &hour))
         continue;
       cadence->heatmap[weekday][hour].n_rated++;

@@ -127,6 +127,7 @@ rapport_dataset_post_new (void)
   post->likes = post->comments = post->shares = post->saves = post->replies = RAPPORT_COUNT_UNKNOWN;
   post->quotes = post->views = post->impressions = post->reach = RAPPORT_COUNT_UNKNOWN;
   post->engagements = post->follows = RAPPORT_COUNT_UNKNOWN;
+  post->time_unit = 1;
   return post;
 }
 

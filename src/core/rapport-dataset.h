@@ -52,6 +52,7 @@ typedef struct
   char *platform_id;
   RapportPostType type;
   gint64 created_at;
+  gint64 time_unit;  /* how precisely created_at is known, in seconds: 1, 60 or 86400 */
   char *text;
   char *url;
   /* RAPPORT_COUNT_UNKNOWN where no export said. */

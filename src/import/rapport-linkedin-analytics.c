@@ -398,6 +398,8 @@ import_top_posts (LinkedIn      *self,
       post.platform_id = top->id;
       post.type = RAPPORT_POST_TEXT;
       post.created_at = top->created_at;
+      /* The sheet gives the publish date only: an exact time of the same post wins. */
+      post.day_only = TRUE;
       post.url = top->url;
       post.impressions = top->impressions;
       post.engagements = top->engagements;

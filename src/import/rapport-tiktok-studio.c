@@ -314,6 +314,7 @@ import_content (Studio  *studio,
     {
       const char *post_time = rapport_table_get_column (table, post_time_column);
       const char *time = rapport_table_get_column (table, time_column);
+      const char *read_time;
       g_autofree char *id = NULL;
       g_auto(GStrv) hashtags = NULL;
       RapportPost post;
@@ -321,12 +322,17 @@ import_content (Studio  *studio,
 
       rapport_post_init (&post);
       post.type = RAPPORT_POST_VIDEO;
-      if (!parse_time (studio, post_time, &post.created_at) &&
-          !parse_time (studio, time, &post.created_at))
+      if (parse_time (studio, post_time, &post.created_at))
+        read_time = post_time;
+      else if (parse_time (studio, time, &post.created_at))
+        read_time = time;
+      else
         {
           skip_row (studio, table, _("no readable post time"), post_time);
           continue;
         }
+      /* "February 28" is a day; a time of the day has a colon. */
+      post.day_only = strchr (read_time, ':') == NULL;
       note_date (studio, post.created_at);
       if (parse_time (studio, time, &at))
         note_date (studio, at);

@@ -376,7 +376,7 @@ load_posts (RapportStore    *self,
 
   stmt = rapport_store_prepare (self,
     "SELECT id, platform_post_id, type, created_at, text, url, likes, comments, shares, saves,"
-    "       replies, quotes, views, impressions, reach, engagements, follows"
+    "       replies, quotes, views, impressions, reach, engagements, follows, time_unit"
     "  FROM post WHERE account_id = ?1 ORDER BY created_at, id", error);
   if (stmt == NULL)
     return FALSE;
@@ -389,6 +389,7 @@ load_posts (RapportStore    *self,
       post->platform_id = column_dup (stmt, 1);
       post->type = rapport_post_type_from_string ((const char *) sqlite3_column_text (stmt, 2));
       post->created_at = sqlite3_column_int64 (stmt, 3);
+      post->time_unit = CLAMP (sqlite3_column_int64 (stmt, 17), 1, RAPPORT_SECONDS_PER_DAY);
       post->text = column_dup (stmt, 4);
       post->url = column_dup (stmt, 5);
       post->likes = column_count (stmt, 6);

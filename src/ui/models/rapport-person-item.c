@@ -262,6 +262,8 @@ rapport_profile_url (RapportPlatform  platform,
       if (platform_id != NULL && platform_id[0] != '\0' &&
           strspn (platform_id, "0123456789") == strlen (platform_id))
         return g_strdup_printf ("https://www.facebook.com/%s", platform_id);
+      return NULL;
+
     case RAPPORT_PLATFORM_YOUTUBE:
       /* Takeout names channels by id and title; a title is no address. */
       if (platform_id != NULL && platform_id[0] != '\0')

@@ -398,6 +398,34 @@ write_export (const char *dir,
   return g_steal_pointer (&path);
 }
 
+/* A range that began after a video was published counts only part of its life: its counts
+ * are left out, said once, and the video is still a post; a video of the range keeps them. */
+static void
+test_studio_partial_range (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *source = fixture_path (STUDIO G_DIR_SEPARATOR_S "Table data.csv");
+  g_autofree char *table = NULL;
+  g_autofree char *folder = NULL;
+  g_autoptr(RapportTestSink) sink = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (source, &table, NULL, &error));
+  folder = write_export (dir, "Content 2024-09-10_2024-09-30 Mira Makes", "Table data.csv",
+                         table);
+  sink = import_path (folder, rapport_youtube_studio_import);
+
+  g_assert_cmpuint (sink->posts->len, ==, 2);
+  assert_post (sink, "Kiln0pen001", SEP_02, "Kiln opening #pottery", UNKNOWN, UNKNOWN, UNKNOWN);
+  g_assert_cmpint (rapport_test_sink_find_post (sink, "Kiln0pen001")->follows, ==, UNKNOWN);
+  assert_post (sink, "Glaze_Test2", SEP_12, "Glaze test tiles", 2130, 152, 17);
+  g_assert_cmpuint (sink->skipped->len, ==, 1);
+  assert_skipped (sink, 0, "Table data.csv: the counts cover the exported range only, not the "
+                           "lifetime of 1 video published before it; export the Lifetime range "
+                           "for its counts");
+  rapport_test_remove_tree (dir);
+}
+
 /* A file that cannot be read stops the import with its name and line, and changes nothing. */
 static void
 assert_refused (const char *folder,
@@ -486,6 +514,7 @@ main (int   argc,
   g_test_add_func ("/youtube/studio", test_studio);
   g_test_add_func ("/youtube/studio-single-file", test_studio_single_file);
   g_test_add_func ("/youtube/studio-resaved", test_studio_resaved);
+  g_test_add_func ("/youtube/studio-partial-range", test_studio_partial_range);
   g_test_add_func ("/youtube/join", test_join);
   g_test_add_func ("/youtube/bad-input", test_bad_input);
   g_test_add_func ("/youtube/not-youtube", test_not_youtube);

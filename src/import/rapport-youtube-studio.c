@@ -43,6 +43,10 @@ typedef struct
   GCancellable *cancellable;
   GHashTable *seen; /* the videos of Table data and Chart data read so far */
   gint64 newest;    /* the newest day read, 0 for none */
+  /* The first day the counts cover, from the export's name; 0 when unknown, then they are
+   * taken for the video's lifetime, the range the data guide asks for. */
+  gint64 range_start;
+  guint n_partial;  /* videos published before range_start, whose counts are left out */
 } Studio;
 
 /* What a Totals.csv counts. */
@@ -192,6 +196,14 @@ import_video (Studio               *studio,
   post.text = rapport_youtube_table_text (table, columns->title);
   hashtags = rapport_text_extract_hashtags (post.text);
   post.hashtags = (const char * const *) hashtags;
+  /* Counts of a range that began after the video was published are only part of its life:
+   * they would replace its lifetime counts and read as a drop. */
+  if (with_counts && studio->range_start > 0 &&
+      post.created_at < studio->range_start - RAPPORT_SECONDS_PER_DAY)
+    {
+      studio->n_partial++;
+      with_counts = FALSE;
+    }
   if (with_counts)
     {
       RapportCsvReader *reader = table->reader;
@@ -230,6 +242,7 @@ import_videos (Studio      *studio,
   find_video_columns (&table, &columns);
   date_column = rapport_youtube_table_column (&table, date_names);
 
+  studio->n_partial = 0;
   while (rapport_youtube_table_next (&table, &local_error))
     {
       gint64 day;
@@ -245,6 +258,22 @@ import_videos (Studio      *studio,
           rapport_youtube_table_clear (&table);
           return FALSE;
         }
+    }
+  if (studio->n_partial > 0)
+    {
+      g_autofree char *reason = NULL;
+
+      /* Translators: a note on a YouTube Studio export whose date range is not "Lifetime" */
+      reason = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "the counts cover the exported range only, not the "
+                                             "lifetime of %u video published before it; export "
+                                             "the Lifetime range for its counts",
+                                             "the counts cover the exported range only, not the "
+                                             "lifetime of %u videos published before it; export "
+                                             "the Lifetime range for their counts",
+                                             studio->n_partial),
+                                studio->n_partial);
+      rapport_import_sink_skip (studio->sink, name, reason);
     }
   return close_table (&table, &local_error, error);
 }
@@ -419,6 +448,7 @@ rapport_youtube_studio_recognizes (RapportArchive *archive)
 static gboolean
 parse_studio_name (const char  *name,
                    char       **channel,
+                   gint64      *range_start,
                    gint64      *range_end)
 {
   g_autofree char *stripped = name != NULL ? rapport_export_name_strip (name) : NULL;
@@ -432,6 +462,7 @@ parse_studio_name (const char  *name,
       if (p[10] != '_' || !rapport_date_parse_naive_utc (first, &start) ||
           !rapport_date_parse_naive_utc (second, range_end))
         continue;
+      *range_start = start;
       *channel = g_strstrip (g_strdup (p + 21));
       if (**channel == '\0')
         g_clear_pointer (channel, g_free);
@@ -483,7 +514,8 @@ rapport_youtube_studio_import (RapportArchive     *archive,
     }
 
   export_name = rapport_export_name_of_archive (archive, first_file (archive));
-  if (parse_studio_name (export_name, &channel, &from_name) && channel != NULL)
+  if (parse_studio_name (export_name, &channel, &studio.range_start, &from_name) &&
+      channel != NULL)
     account.handle = channel;
   else
     {

@@ -95,6 +95,22 @@ test_mentions (void)
   assert_strv (rapport_text_extract_mentions (NULL), NULL);
 }
 
+/* What a message quotes of a file: valid UTF-8, trimmed, cut after 40 characters. */
+static void
+test_excerpt (void)
+{
+  g_autofree char *none = rapport_text_excerpt (NULL);
+  g_autofree char *short_one = rapport_text_excerpt ("  Smarch 3 ");
+  g_autofree char *broken = rapport_text_excerpt ("caf\xe9 \xff");
+  g_autofree char *long_one = rapport_text_excerpt ("ääääääääääääääääääääääääääääääääääääääääääää");
+
+  g_assert_cmpstr (none, ==, "");
+  g_assert_cmpstr (short_one, ==, "Smarch 3");
+  g_assert_cmpstr (broken, ==, "caf\xef\xbf\xbd \xef\xbf\xbd");
+  g_assert_cmpuint (g_utf8_strlen (long_one, -1), ==, 41);
+  g_assert_true (g_str_has_suffix (long_one, "ää…"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -104,6 +120,7 @@ main (int   argc,
   g_test_add_func ("/text/repair-mojibake", test_repair_mojibake);
   g_test_add_func ("/text/hashtags", test_hashtags);
   g_test_add_func ("/text/mentions", test_mentions);
+  g_test_add_func ("/text/excerpt", test_excerpt);
 
   return g_test_run ();
 }

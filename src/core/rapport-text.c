@@ -151,3 +151,16 @@ rapport_text_extract_mentions (const char *text)
 {
   return extract_tokens (text, '@', 0xFF20, TRUE);
 }
+
+char *
+rapport_text_excerpt (const char *value)
+{
+  g_autofree char *valid = g_utf8_make_valid (value != NULL ? value : "", -1);
+  g_autofree char *start = NULL;
+
+  g_strstrip (valid);
+  if (g_utf8_strlen (valid, -1) <= RAPPORT_TEXT_EXCERPT_CHARS)
+    return g_steal_pointer (&valid);
+  start = g_utf8_substring (valid, 0, RAPPORT_TEXT_EXCERPT_CHARS);
+  return g_strconcat (start, "…", NULL);
+}

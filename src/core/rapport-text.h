@@ -16,6 +16,11 @@ G_BEGIN_DECLS
  * string: the repaired text, or a copy of @text when no repair applies. */
 char  *rapport_text_repair_mojibake  (const char *text);
 
+/* A value from a file as a message may quote it: valid UTF-8, surrounding spaces trimmed, at
+ * most RAPPORT_TEXT_EXCERPT_CHARS characters and "…" where it went on; "" for NULL. */
+#define RAPPORT_TEXT_EXCERPT_CHARS 40
+char  *rapport_text_excerpt          (const char *value);
+
 /* Lower-cased, without '#' or '@', unique, in order of appearance; never NULL. */
 char **rapport_text_extract_hashtags (const char *text);
 char **rapport_text_extract_mentions (const char *text);

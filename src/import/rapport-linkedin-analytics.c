@@ -18,6 +18,7 @@
 #include "core/rapport-dates.h"
 #include "core/rapport-import-error.h"
 #include "core/rapport-numbers.h"
+#include "core/rapport-text.h"
 #include "import/rapport-csv.h"
 #include "import/rapport-export-name.h"
 #include "import/rapport-linkedin-analytics.h"
@@ -338,8 +339,10 @@ read_top_table (LinkedIn     *self,
         {
           if (!parse_day (date, &day))
             {
+              g_autofree char *quoted = rapport_text_excerpt (date);
+
               skip (self, _("%s row %u: no readable publish date (“%s”)"),
-                    rapport_sheet_get_name (sheet), row + 1, date != NULL ? date : "");
+                    rapport_sheet_get_name (sheet), row + 1, quoted);
               continue;
             }
           post = g_new0 (TopPost, 1);
@@ -471,10 +474,10 @@ import_total (LinkedIn      *self,
           count.at = self->last_gain;
         if (count.at == 0 || count.count == RAPPORT_COUNT_UNKNOWN)
           {
-            g_autofree char *shown = g_utf8_make_valid (text, -1);
+            g_autofree char *shown = rapport_text_excerpt (text);
 
             skip (self, _("%s row %u: no readable follower total (“%s”)"),
-                  rapport_sheet_get_name (sheet), row + 1, g_strstrip (shown));
+                  rapport_sheet_get_name (sheet), row + 1, shown);
             return TRUE;
           }
         note_day (self, count.at);
@@ -514,8 +517,10 @@ import_new_followers (LinkedIn      *self,
         continue;
       if (!parse_day (date, &gain.day))
         {
+          g_autofree char *quoted = rapport_text_excerpt (date);
+
           skip (self, _("%s row %u: no readable date (“%s”)"), rapport_sheet_get_name (sheet),
-                row + 1, date != NULL ? date : "");
+                row + 1, quoted);
           continue;
         }
       note_day (self, gain.day);
@@ -525,8 +530,10 @@ import_new_followers (LinkedIn      *self,
         continue;
       if ((gain.gained = rapport_count_or_unknown (gained)) == RAPPORT_COUNT_UNKNOWN)
         {
+          g_autofree char *quoted = rapport_text_excerpt (gained);
+
           skip (self, _("%s row %u: no readable number of new followers (“%s”)"),
-                rapport_sheet_get_name (sheet), row + 1, gained);
+                rapport_sheet_get_name (sheet), row + 1, quoted);
           continue;
         }
       if (!rapport_import_sink_add_follower_gain (self->sink, &gain, error))

@@ -413,8 +413,9 @@ video_rows (const RapportJsonValue  *elements,
       post.created_at = created_at;
       if (!date_ok)
         {
+          g_autofree char *quoted = rapport_text_excerpt (date);
           g_autofree char *reason = g_strdup_printf (_("video %u has no readable date (“%s”)"),
-                                                     row_number, date != NULL ? date : "");
+                                                     row_number, quoted);
 
           rapport_import_sink_skip (rows->sink, rows->entry, reason);
           continue;

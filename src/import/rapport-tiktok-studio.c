@@ -175,10 +175,11 @@ skip_row (Studio       *studio,
           const char   *value)
 {
   g_autofree char *where = rapport_table_describe_row (table);
+  g_autofree char *quoted = rapport_text_excerpt (value);
   g_autofree char *reason = NULL;
 
   /* TRANSLATORS: "line 4: no readable date (“Feb 30”)", or "row 4: …" of a spreadsheet */
-  reason = g_strdup_printf (_("%s: %s (“%s”)"), where, what, value != NULL ? value : "");
+  reason = g_strdup_printf (_("%s: %s (“%s”)"), where, what, quoted);
   rapport_import_sink_skip (studio->sink, rapport_table_get_entry (table), reason);
 }
 

@@ -17,6 +17,7 @@
 
 #include "core/rapport-dates.h"
 #include "core/rapport-numbers.h"
+#include "core/rapport-text.h"
 #include "import/rapport-csv.h"
 #include "import/rapport-export-name.h"
 #include "import/rapport-twitter-private.h"
@@ -26,9 +27,6 @@
 /* X's ids have at most 19 digits, and its user names at most 15 characters. */
 #define MAX_ID_DIGITS 19
 #define MAX_HANDLE_CHARS 15
-
-/* How much of a value that cannot be read a skipped row's reason quotes. */
-#define QUOTED_CHARS 40
 
 #define NAMES(...) ((const char * const[]) { __VA_ARGS__, NULL })
 
@@ -314,19 +312,11 @@ skip_row (RapportTwitterImport *self,
           const char           *what,
           const char           *value)
 {
-  g_autofree char *valid = g_utf8_make_valid (value != NULL ? value : "", -1);
-  g_autofree char *quoted = NULL;
+  g_autofree char *quoted = rapport_text_excerpt (value);
 
-  if (g_utf8_strlen (valid, -1) > QUOTED_CHARS)
-    {
-      g_autofree char *start = g_utf8_substring (valid, 0, QUOTED_CHARS);
-
-      quoted = g_strconcat (start, "…", NULL);
-    }
   /* TRANSLATORS: "line 4: no readable date (“Smarch 3”)" */
   rapport_twitter_skip_record (self, _("line %u: %s (“%s”)"),
-                               rapport_csv_reader_get_line (reader), what,
-                               quoted != NULL ? quoted : valid);
+                               rapport_csv_reader_get_line (reader), what, quoted);
 }
 
 static void

@@ -181,11 +181,12 @@ rapport_youtube_table_skip (RapportYoutubeTable *table,
                             const char          *what,
                             const char          *value)
 {
+  g_autofree char *quoted = rapport_text_excerpt (value);
   g_autofree char *reason = NULL;
 
   /* TRANSLATORS: "line 4: no readable date (“Smarch 3”)" */
   reason = g_strdup_printf (_("line %u: %s (“%s”)"), rapport_csv_reader_get_line (table->reader),
-                            what, value != NULL ? value : "");
+                            what, quoted);
   rapport_import_sink_skip (table->sink, table->entry, reason);
 }
 

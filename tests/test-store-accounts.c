@@ -229,6 +229,35 @@ test_handle_change_by_id (Fixture       *fixture,
   g_assert_cmpuint (count_accounts (fixture), ==, 2);
 }
 
+/* Two YouTube channels of one title are two accounts: the second keeps its id under its
+ * title and that id, and the first keeps its own id; a later export of each finds its own. */
+static void
+test_same_title_other_id (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  RapportAccountInfo first_channel = { RAPPORT_PLATFORM_YOUTUBE, "Cooking", "UC1", NULL, FALSE };
+  RapportAccountInfo second_channel = { RAPPORT_PLATFORM_YOUTUBE, "Cooking", "UC2", NULL, FALSE };
+  g_autoptr(RapportAccount) first = NULL;
+  g_autoptr(RapportAccount) second = NULL;
+  gint64 first_id, second_id;
+
+  first_id = import_export (fixture, "a", &first_channel, "ann", NULL, 0, 1700000000);
+  second_id = import_export (fixture, "b", &second_channel, "bob", NULL, 0, 1710000000);
+  g_assert_cmpint (second_id, !=, first_id);
+  first = find_account (fixture, first_id);
+  second = find_account (fixture, second_id);
+  g_assert_cmpstr (first->handle, ==, "Cooking");
+  g_assert_cmpstr (first->platform_id, ==, "UC1");
+  g_assert_cmpstr (second->handle, ==, "Cooking (UC2)");
+  g_assert_cmpstr (second->platform_id, ==, "UC2");
+
+  g_assert_cmpint (import_export (fixture, "c", &second_channel, "bob", NULL, 0, 1720000000), ==,
+                   second_id);
+  g_assert_cmpint (import_export (fixture, "d", &first_channel, "ann", NULL, 0, 1720000000), ==,
+                   first_id);
+  g_assert_cmpuint (count_accounts (fixture), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -241,6 +270,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/store-accounts/handle-change-by-id", Fixture, NULL, fixture_set_up,
               test_handle_change_by_id, fixture_tear_down);
+  g_test_add ("/store-accounts/same-title-other-id", Fixture, NULL, fixture_set_up,
+              test_same_title_other_id, fixture_tear_down);
 
   return g_test_run ();
 }

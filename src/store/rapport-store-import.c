@@ -110,6 +110,37 @@ find_account_by_platform_id (RapportStoreImport        *self,
   return rapport_store_import_step_done (self, stmt, N_("saving the account"), error);
 }
 
+/* Whether another account of the platform, with another platform id, has @handle: two
+ * YouTube channels or Facebook pages of one title, or an X handle that changed owner. */
+static gboolean
+handle_of_another_id (RapportStoreImport        *self,
+                      const RapportAccountInfo  *info,
+                      const char                *handle,
+                      gboolean                  *taken,
+                      GError                   **error)
+{
+  sqlite3_stmt *stmt;
+  int status;
+
+  stmt = rapport_store_prepare (self->store,
+    "SELECT EXISTS (SELECT 1 FROM account WHERE platform = ?1 AND handle = ?2"
+    "                 AND platform_id IS NOT NULL AND platform_id != ?3)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, rapport_platform_to_string (info->platform), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, handle, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, info->platform_id, -1, SQLITE_STATIC);
+  status = sqlite3_step (stmt);
+  *taken = status == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  if (status != SQLITE_ROW)
+    {
+      rapport_store_set_sqlite_error (self->store, error, _("saving the account"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 store_set_account (RapportImportSink         *sink,
                    const RapportAccountInfo  *info,
@@ -117,6 +148,7 @@ store_set_account (RapportImportSink         *sink,
 {
   RapportStoreImport *self = (RapportStoreImport *) sink;
   const char *handle = info->handle != NULL ? info->handle : info->platform_id;
+  g_autofree char *distinct_handle = NULL;
   g_autofree char *pending_hash = NULL;
   sqlite3_stmt *stmt;
 
@@ -139,6 +171,18 @@ store_set_account (RapportImportSink         *sink,
       !find_account_by_platform_id (self, info, error))
     return FALSE;
 
+  /* A new account whose handle another account's id holds is not that account: it keeps its
+   * own id, under its handle and that id. */
+  if (self->account_id == 0 && info->platform_id != NULL)
+    {
+      gboolean taken = FALSE;
+
+      if (!handle_of_another_id (self, info, handle, &taken, error))
+        return FALSE;
+      if (taken)
+        handle = distinct_handle = g_strdup_printf ("%s (%s)", handle, info->platform_id);
+    }
+
   if (self->account_id == 0)
     {
       stmt = rapport_store_prepare (self->store,
@@ -146,7 +190,7 @@ store_set_account (RapportImportSink         *sink,
         "                     provisional)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
         " ON CONFLICT (platform, handle) DO UPDATE SET"
-        "   platform_id = coalesce (excluded.platform_id, platform_id),"
+        "   platform_id = coalesce (platform_id, excluded.platform_id),"
         "   display_name = coalesce (excluded.display_name, display_name),"
         "   provisional = provisional AND excluded.provisional"
         " RETURNING id, provisional", error);

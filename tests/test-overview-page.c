@@ -670,6 +670,67 @@ test_overview_gains_only (void)
   rapport_test_ui_iterate_pending ();
 }
 
+/* A small account's headline gives its follower counts, not a percentage of a small start. */
+static void
+test_overview_small_account_headline (void)
+{
+  g_autofree char *data_dir = g_build_filename (temp_root, "small", NULL);
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(RapportAnalysis) analysis = NULL;
+  g_auto(RapportImportSummary) summary = { 0 };
+  g_autoptr(GError) error = NULL;
+  RapportAccountInfo account = { RAPPORT_PLATFORM_YOUTUBE, "Small Channel", NULL, NULL, FALSE };
+  const RapportFollowerCount counts[] = {
+    { FIRST_POST, 40, RAPPORT_COUNT_SOURCE_ANALYTICS },
+    { FIRST_POST + 182 * DAY, 700, RAPPORT_COUNT_SOURCE_ANALYTICS },
+  };
+  RapportOverviewPage *page;
+  RapportStoreImport *import;
+  RapportImportSink *sink;
+  GtkWindow *window;
+  const char *headline;
+
+  store = rapport_store_open (data_dir, &error);
+  g_assert_no_error (error);
+  import = rapport_store_begin_import (store, "Subscribers.csv", "small", "small", NULL, &error);
+  sink = rapport_store_import_get_sink (import);
+  g_assert_true (rapport_import_sink_set_account (sink, &account, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    g_assert_true (rapport_import_sink_add_follower_count (sink, &counts[i], &error));
+  for (guint i = 0; i < 26; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("video%02u", i);
+      RapportPost post;
+
+      rapport_post_init (&post);
+      post.platform_id = id;
+      post.type = RAPPORT_POST_VIDEO;
+      post.created_at = FIRST_POST + i * 7 * DAY + 12 * 3600;
+      post.likes = 4 + i;
+      g_assert_true (rapport_import_sink_add_post (sink, &post, &error));
+    }
+  g_assert_true (rapport_store_import_commit (import, &summary, &error));
+  g_assert_no_error (error);
+
+  analysis = rapport_analysis_load (store, summary.account_id, NULL, &error);
+  g_assert_no_error (error);
+  page = RAPPORT_OVERVIEW_PAGE (rapport_overview_page_new ());
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  g_object_set (page, "analysis", analysis, NULL);
+  rapport_test_ui_iterate_pending ();
+
+  /* 40 subscribers on the first video's day, 700 on the last one's. */
+  headline = gtk_label_get_text (rapport_test_ui_template_child (page, RAPPORT_TYPE_OVERVIEW_PAGE,
+                                                                 "headline_label"));
+  g_assert_true (g_str_has_prefix (headline, "From 5 Sep 2022 to "));
+  g_assert_nonnull (strstr (headline, " followers went from 40 to 6"));
+  g_assert_null (strstr (headline, "changed by"));
+  gtk_window_destroy (window);
+  rapport_test_ui_iterate_pending ();
+}
+
 /* `rapport --measure-first-frame`, which build-aux/benchmark.py runs: one line with the time to
  * the first drawn frame, then it quits. */
 static void
@@ -871,6 +932,7 @@ main (int   argc,
               fixture_set_up, test_overview_all_accounts, fixture_tear_down);
   g_test_add_func ("/overview/empty", test_overview_empty);
   g_test_add_func ("/overview/gains-only", test_overview_gains_only);
+  g_test_add_func ("/overview/small-account-headline", test_overview_small_account_headline);
   g_test_add_func ("/overview/measure-first-frame", test_overview_measure_first_frame);
   g_test_add_func ("/overview/screenshot/light", test_overview_screenshot_light);
   g_test_add_func ("/overview/screenshot/dark", test_overview_screenshot_dark);

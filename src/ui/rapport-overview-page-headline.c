@@ -31,6 +31,19 @@ dup_headline (const RapportReport *report)
       g_autofree char *before = rapport_format_percent (overall->median_before);
       g_autofree char *after = rapport_format_percent (overall->median_after);
 
+      /* A percentage of a small start says little ("+1620 %" from 40): the counts instead. */
+      if (!(overall->followers_from >= RAPPORT_DIVERGENCE_MIN_FOLLOWERS))
+        {
+          g_autofree char *followers_from = rapport_format_count (overall->followers_from);
+          g_autofree char *followers_to = rapport_format_count (overall->followers_to);
+
+          /* Translators: the Overview's headline on a small account: two dates, the followers
+           * on each, and the median engagement rate of the first and of the last posts. */
+          return g_strdup_printf (_("From %s to %s followers went from %s to %s while the "
+                                    "median engagement rate went from %s to %s"),
+                                  from, to, followers_from, followers_to, before, after);
+        }
+
       /* Translators: the Overview's headline when followers and engagement did not diverge:
        * two dates, the change of followers in percent, and the median engagement rate of the
        * first and of the last posts. */

@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "core/rapport-import-error.h"
+#include "analysis/rapport-series.h"
 #include "store/rapport-store.h"
 #include "rapport-test-util.h"
 
@@ -307,14 +308,102 @@ test_twitter_names (Fixture       *fixture,
   g_assert_cmpstr (newer->items[0].handle, ==, "mira_new");
   g_assert_cmpstr (newer->items[1].handle, ==, "tomas_k");
 
-  /* Without the names, each account still says whether it has one. */
+  /* Without the names, each account of the newest list still says whether it has one; the
+   * older list is left out, known by its size. */
   dates = rapport_store_load_dataset_dates (fixture->store, account_id, &error);
   g_assert_no_error (error);
+  newer = ((RapportDatasetSnapshot *) g_ptr_array_index (dates->snapshots, 1))->followers;
+  g_assert_cmpuint (newer->len, ==, 2);
+  g_assert_nonnull (newer->items[0].handle);
+  g_assert_nonnull (newer->items[1].handle);
+  g_assert_nonnull (newer->items[0].platform_id);
   older = ((RapportDatasetSnapshot *) g_ptr_array_index (dates->snapshots, 0))->followers;
-  g_assert_cmpuint (older->len, ==, 2);
-  g_assert_cmpuint ((older->items[0].handle != NULL) + (older->items[1].handle != NULL), ==, 1);
-  g_assert_nonnull (older->items[0].platform_id);
-  g_assert_nonnull (older->items[1].platform_id);
+  g_assert_null (older);
+  g_assert_true (((RapportDatasetSnapshot *) g_ptr_array_index (dates->snapshots, 0))->has_followers);
+  g_assert_cmpuint (((RapportDatasetSnapshot *) g_ptr_array_index (dates->snapshots, 0))->n_followers,
+                    ==, 2);
+}
+
+/* One import of followers with follow dates: "who:day" pairs, days after DAY_ZERO. */
+#define DAY_ZERO G_GINT64_CONSTANT (1704067200) /* 2024-01-01 */
+static void
+import_dated_followers (Fixture            *fixture,
+                        const char         *hash,
+                        gint64              exported_at,
+                        const char * const *followers)
+{
+  g_autoptr(GError) error = NULL;
+  RapportAccountInfo account = { RAPPORT_PLATFORM_TIKTOK, "jo", NULL, NULL };
+  RapportStoreImport *import;
+  RapportImportSink *sink;
+
+  import = rapport_store_begin_import (fixture->store, hash, hash, hash, NULL, &error);
+  sink = rapport_store_import_get_sink (import);
+  g_assert_true (rapport_import_sink_set_account (sink, &account, &error));
+  g_assert_true (rapport_import_sink_begin_list (sink, RAPPORT_DIRECTION_FOLLOWER, &error));
+  for (guint i = 0; followers[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (followers[i], ":", 2);
+      RapportRelation relation = { RAPPORT_DIRECTION_FOLLOWER, parts[0], NULL,
+                                   DAY_ZERO + g_ascii_strtoll (parts[1], NULL, 10) * 86400 + 3600 };
+
+      g_assert_true (rapport_import_sink_add_relation (sink, &relation, &error));
+    }
+  rapport_import_sink_set_export_date (sink, exported_at, RAPPORT_DATE_SOURCE_MANIFEST);
+  g_assert_true (rapport_store_import_commit (import, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Each export's follow days are kept (the first list's from its spans, a later one's from the
+ * staged list), and the summary that leaves the older lists out rebuilds the same follower
+ * curve as the dataset with every list. */
+static void
+test_follow_days (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const char * const first[] = { "ann:0", "bob:1", "cy:1", NULL };
+  const char * const second[] = { "ann:0", "bob:1", "dee:5", NULL };
+  const char * const third[] = { "ann:0", "dee:5", "eve:9", "fay:9", NULL };
+  g_autoptr(RapportDataset) full = NULL;
+  g_autoptr(RapportDataset) dates = NULL;
+  g_autoptr(RapportFollowerSeries) full_series = NULL;
+  g_autoptr(RapportFollowerSeries) dates_series = NULL;
+  g_autoptr(GError) error = NULL;
+  const RapportDatasetSnapshot *snapshot;
+
+  import_dated_followers (fixture, "d1", DAY_ZERO + 3 * 86400, first);
+  import_dated_followers (fixture, "d2", DAY_ZERO + 7 * 86400, second);
+  import_dated_followers (fixture, "d3", DAY_ZERO + 12 * 86400, third);
+  g_assert_cmpint (query_int (fixture, "SELECT n FROM follow_dates"
+                                       " WHERE snapshot_id = 1 AND day = 1704153600"), ==, 2);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM follow_dates WHERE snapshot_id = 2"),
+                   ==, 3);
+  g_assert_cmpint (query_int (fixture, "SELECT n FROM follow_dates"
+                                       " WHERE snapshot_id = 3 AND day = 1704844800"), ==, 2);
+
+  full = rapport_store_load_dataset (fixture->store, 1, &error);
+  g_assert_no_error (error);
+  dates = rapport_store_load_dataset_dates (fixture->store, 1, &error);
+  g_assert_no_error (error);
+  snapshot = g_ptr_array_index (dates->snapshots, 0);
+  g_assert_null (snapshot->followers);
+  g_assert_cmpuint (snapshot->follow_days->len, ==, 2);
+  g_assert_cmpint (g_array_index (snapshot->follow_days, RapportFollowDay, 1).n, ==, 2);
+  g_assert_nonnull (((RapportDatasetSnapshot *) g_ptr_array_index (dates->snapshots, 2))->followers);
+
+  full_series = rapport_follower_series_compute (full);
+  dates_series = rapport_follower_series_compute (dates);
+  g_assert_cmpuint (dates_series->points->len, ==, full_series->points->len);
+  g_assert_cmpuint (full_series->points->len, ==, 13);
+  for (guint i = 0; i < full_series->points->len; i++)
+    {
+      const RapportSeriesPoint *a = &g_array_index (full_series->points, RapportSeriesPoint, i);
+      const RapportSeriesPoint *b = &g_array_index (dates_series->points, RapportSeriesPoint, i);
+
+      g_assert_cmpint (a->day, ==, b->day);
+      g_assert_cmpfloat (a->followers, ==, b->followers);
+      g_assert_cmpint (a->kind, ==, b->kind);
+    }
 }
 
 /* A list longer than a run of the store (2^17 rows) is written in several sorted runs: every
@@ -1061,6 +1150,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/store/minute-post-adopted", Fixture, NULL, fixture_set_up,
               test_minute_post_adopted, fixture_tear_down);
+  g_test_add ("/store/follow-days", Fixture, NULL, fixture_set_up, test_follow_days,
+              fixture_tear_down);
   g_test_add ("/store/follow-spans", Fixture, NULL, fixture_set_up, test_follow_spans,
               fixture_tear_down);
   g_test_add ("/store/follow-spans-in-runs", Fixture, NULL, fixture_set_up,

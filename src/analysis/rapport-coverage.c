@@ -615,19 +615,25 @@ count_real_days (const RapportDataset *dataset)
   for (guint i = 0; i < dataset->counts->len; i++)
     {
       const RapportFollowerCount *count = &g_array_index (dataset->counts, RapportFollowerCount, i);
-      gint64 day = rapport_day_of (count->at);
+      gint64 day;
 
-      if (count->source != RAPPORT_COUNT_SOURCE_RECONSTRUCTION &&
-          rapport_count_is_valid (count->count) && rapport_time_is_valid (count->at))
-        g_array_append_val (days, day);
+      /* The day only of a time in range: the smallest ones have none. */
+      if (count->source == RAPPORT_COUNT_SOURCE_RECONSTRUCTION ||
+          !rapport_count_is_valid (count->count) || !rapport_time_is_valid (count->at))
+        continue;
+      day = rapport_day_of (count->at);
+      g_array_append_val (days, day);
     }
   for (guint i = 0; i < dataset->snapshots->len; i++)
     {
       const RapportDatasetSnapshot *snapshot = g_ptr_array_index (dataset->snapshots, i);
-      gint64 day = rapport_day_of (snapshot->exported_at);
+      gint64 day;
 
-      if (snapshot->followers != NULL && rapport_time_is_valid (snapshot->exported_at))
-        g_array_append_val (days, day);
+      if (!rapport_dataset_snapshot_has_list (snapshot, RAPPORT_DIRECTION_FOLLOWER) ||
+          !rapport_time_is_valid (snapshot->exported_at))
+        continue;
+      day = rapport_day_of (snapshot->exported_at);
+      g_array_append_val (days, day);
     }
   g_array_sort (days, compare_days);
   for (guint i = 0; i < days->len; i++)
@@ -685,9 +691,10 @@ rapport_coverage_compute (const RapportDataset *dataset)
     {
       const RapportDatasetSnapshot *snapshot = g_ptr_array_index (dataset->snapshots, i);
 
-      if (snapshot->followers != NULL)
+      if (rapport_dataset_snapshot_has_list (snapshot, RAPPORT_DIRECTION_FOLLOWER))
         n_follower_lists++;
-      if (snapshot->followers != NULL && snapshot->following != NULL)
+      if (rapport_dataset_snapshot_has_list (snapshot, RAPPORT_DIRECTION_FOLLOWER) &&
+          rapport_dataset_snapshot_has_list (snapshot, RAPPORT_DIRECTION_FOLLOWING))
         n_both_lists++;
     }
   newest_followers = rapport_dataset_latest_with_list (dataset, RAPPORT_DIRECTION_FOLLOWER);

@@ -105,11 +105,14 @@ collect_real_totals (const RapportDataset *dataset)
       const RapportDatasetSnapshot *snapshot = g_ptr_array_index (dataset->snapshots, i);
       RealTotal total;
 
-      if (snapshot->followers == NULL || !rapport_time_is_valid (snapshot->exported_at))
+      if (!rapport_dataset_snapshot_has_list (snapshot, RAPPORT_DIRECTION_FOLLOWER) ||
+          !rapport_time_is_valid (snapshot->exported_at))
         continue;
       total = (RealTotal) {
         rapport_day_of (snapshot->exported_at), snapshot->exported_at,
-        (gint64) snapshot->followers->len, RAPPORT_COUNT_SOURCE_SNAPSHOT,
+        (gint64) MIN (rapport_dataset_snapshot_list_size (snapshot, RAPPORT_DIRECTION_FOLLOWER),
+                      RAPPORT_COUNT_MAX),
+        RAPPORT_COUNT_SOURCE_SNAPSHOT,
       };
       g_array_append_val (all, total);
     }
@@ -255,6 +258,42 @@ is_dated (const RapportPerson          *person,
   return person->since >= RAPPORT_TIME_MIN && person->since <= snapshot->exported_at;
 }
 
+/* The same histogram from the follow days the store kept for a list it left out. */
+static gboolean
+dated_list_from_days (DatedList                    *list,
+                      const RapportDatasetSnapshot *snapshot)
+{
+  const GArray *days = snapshot->follow_days;
+  gboolean any = FALSE;
+
+  list->export_day = rapport_day_of (snapshot->exported_at);
+  list->first_day = list->export_day;
+  /* As is_dated(): only days from the range's start to the export. */
+  for (guint i = 0; i < days->len; i++)
+    {
+      const RapportFollowDay *day = &g_array_index (days, RapportFollowDay, i);
+
+      if (day->day >= rapport_day_of (RAPPORT_TIME_MIN) && day->day <= list->export_day &&
+          day->n > 0 && day->day % DAY == 0)
+        {
+          list->first_day = MIN (list->first_day, day->day);
+          any = TRUE;
+        }
+    }
+  if (!any)
+    return FALSE;
+  list->per_day = g_new0 (gint64, (list->export_day - list->first_day) / DAY + 1);
+  for (guint i = 0; i < days->len; i++)
+    {
+      const RapportFollowDay *day = &g_array_index (days, RapportFollowDay, i);
+
+      if (day->day >= list->first_day && day->day <= list->export_day && day->n > 0 &&
+          day->day % DAY == 0)
+        list->per_day[(day->day - list->first_day) / DAY] += MIN (day->n, RAPPORT_COUNT_MAX);
+    }
+  return TRUE;
+}
+
 /* A histogram of follow days instead of a sort: O(n + days) for a list of n followers. */
 static GArray *
 collect_dated_lists (const RapportDataset *dataset)
@@ -270,8 +309,14 @@ collect_dated_lists (const RapportDataset *dataset)
       DatedList list = { 0 };
       gboolean any = FALSE;
 
-      if (people == NULL || !rapport_time_is_valid (snapshot->exported_at))
+      if (!rapport_time_is_valid (snapshot->exported_at))
         continue;
+      if (people == NULL)
+        {
+          if (snapshot->follow_days != NULL && dated_list_from_days (&list, snapshot))
+            g_array_append_val (lists, list);
+          continue;
+        }
 
       list.export_day = rapport_day_of (snapshot->exported_at);
       list.first_day = list.export_day;

@@ -158,7 +158,33 @@ rapport_dataset_snapshot_free (RapportDatasetSnapshot *snapshot)
   g_free (snapshot->source_name);
   g_clear_pointer (&snapshot->followers, rapport_people_free);
   g_clear_pointer (&snapshot->following, rapport_people_free);
+  g_clear_pointer (&snapshot->follow_days, g_array_unref);
   g_free (snapshot);
+}
+
+gboolean
+rapport_dataset_snapshot_has_list (const RapportDatasetSnapshot *snapshot,
+                                   RapportDirection              direction)
+{
+  g_return_val_if_fail (snapshot != NULL, FALSE);
+
+  if (direction == RAPPORT_DIRECTION_FOLLOWER)
+    return snapshot->followers != NULL || snapshot->has_followers;
+  return snapshot->following != NULL || snapshot->has_following;
+}
+
+guint64
+rapport_dataset_snapshot_list_size (const RapportDatasetSnapshot *snapshot,
+                                    RapportDirection              direction)
+{
+  const RapportPeople *people;
+
+  g_return_val_if_fail (snapshot != NULL, 0);
+
+  people = direction == RAPPORT_DIRECTION_FOLLOWER ? snapshot->followers : snapshot->following;
+  if (people != NULL)
+    return people->len;
+  return direction == RAPPORT_DIRECTION_FOLLOWER ? snapshot->n_followers : snapshot->n_following;
 }
 
 const RapportDatasetSnapshot *

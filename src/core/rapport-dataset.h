@@ -32,15 +32,29 @@ typedef struct
   GStringChunk *strings;   /* owns the strings of items */
 } RapportPeople;
 
+/* How many of a follower list's accounts followed on one day. */
+typedef struct
+{
+  gint64 day; /* Unix seconds at 00:00 UTC */
+  gint64 n;
+} RapportFollowDay;
+
 typedef struct
 {
   gint64 id;
   gint64 exported_at;
   RapportDateSource date_source;
   char *source_name;
-  /* NULL when the export did not contain that list. */
+  /* NULL when the export did not contain that list, or when the list was left out of a
+   * summary (rapport_store_load_dataset_dates() reads only the newest lists): then the flag
+   * below says whether it had one, with its size, and follow_days its follow dates. */
   RapportPeople *followers;
   RapportPeople *following;
+  gboolean has_followers;
+  gboolean has_following;
+  guint64 n_followers;
+  guint64 n_following;
+  GArray *follow_days;     /* RapportFollowDay by day, or NULL; for a left-out follower list */
   /* What else it brought: its posts of every kind, and days of follower totals or gains. */
   guint64 n_posts;
   guint64 n_follower_days;
@@ -92,6 +106,12 @@ typedef struct
   GPtrArray *interactions; /* RapportDatasetInteraction */
 } RapportDataset;
 
+/* Whether @snapshot's export had the list of @direction, loaded or left out. */
+gboolean               rapport_dataset_snapshot_has_list (const RapportDatasetSnapshot *snapshot,
+                                                          RapportDirection              direction);
+/* The size of that list: the loaded list's, else the one stored. */
+guint64                rapport_dataset_snapshot_list_size (const RapportDatasetSnapshot *snapshot,
+                                                           RapportDirection              direction);
 RapportDataset        *rapport_dataset_new            (void);
 void                   rapport_dataset_free           (RapportDataset        *dataset);
 RapportPeople         *rapport_people_new             (gsize                  reserve);

@@ -186,6 +186,31 @@ load_dates (RapportStore  *self,
   return g_steal_pointer (&people);
 }
 
+/* The follow days the store kept of @snapshot's follower list (follow_dates). */
+static gboolean
+load_follow_days (RapportStore            *self,
+                  RapportDatasetSnapshot  *snapshot,
+                  GError                 **error)
+{
+  sqlite3_stmt *stmt;
+  int status;
+
+  stmt = rapport_store_prepare (self,
+    "SELECT day, n FROM follow_dates WHERE snapshot_id = ?1 ORDER BY day", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, snapshot->id);
+  snapshot->follow_days = g_array_new (FALSE, FALSE, sizeof (RapportFollowDay));
+  while ((status = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RapportFollowDay day = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+
+      if (rapport_time_is_valid (day.day) && day.n > 0)
+        g_array_append_val (snapshot->follow_days, day);
+    }
+  return finish_rows (self, status, error);
+}
+
 typedef RapportPeople *(*LoadListFunc) (RapportStore      *self,
                                         gint64             account_id,
                                         gint64             snapshot_id,
@@ -235,6 +260,10 @@ load_snapshots (RapportStore    *self,
       snapshot->source_name = column_dup (stmt, 3);
       snapshot->n_posts = MAX (sqlite3_column_int64 (stmt, 8), 0);
       snapshot->n_follower_days = MAX (sqlite3_column_int64 (stmt, 9), 0);
+      snapshot->has_followers = sqlite3_column_int (stmt, 4) != 0;
+      snapshot->has_following = sqlite3_column_int (stmt, 5) != 0;
+      snapshot->n_followers = MAX (sqlite3_column_int64 (stmt, 6), 0);
+      snapshot->n_following = MAX (sqlite3_column_int64 (stmt, 7), 0);
       list_sizes[0] = sqlite3_column_int (stmt, 4)
                       ? CLAMP (sqlite3_column_int64 (stmt, 6), 0, MAX_RESERVE) : -1;
       list_sizes[1] = sqlite3_column_int (stmt, 5)
@@ -244,6 +273,40 @@ load_snapshots (RapportStore    *self,
     }
   if (!finish_rows (self, status, error))
     return FALSE;
+
+  /* Without the names, only the lists a summary reads (the newest of each direction, and the
+   * newest pair of one export, which reciprocity compares) are read; the others are known by
+   * their size and follow days, so the first step costs the same with two exports as with
+   * fifty. */
+  if (load_list == load_dates)
+    {
+      int newest[3] = { -1, -1, -1 };
+
+      for (guint i = 0; i < dataset->snapshots->len; i++)
+        {
+          gboolean followers = g_array_index (sizes, gint64, 2 * i) >= 0;
+          gboolean following = g_array_index (sizes, gint64, 2 * i + 1) >= 0;
+
+          if (followers)
+            newest[0] = i;
+          if (following)
+            newest[1] = i;
+          if (followers && following)
+            newest[2] = i;
+        }
+      for (guint i = 0; i < dataset->snapshots->len; i++)
+        {
+          RapportDatasetSnapshot *snapshot = g_ptr_array_index (dataset->snapshots, i);
+          gint64 *size = &g_array_index (sizes, gint64, 2 * i);
+          gboolean keep = (int) i == newest[0] || (int) i == newest[1] || (int) i == newest[2];
+
+          if (keep)
+            continue;
+          if (snapshot->has_followers && !load_follow_days (self, snapshot, error))
+            return FALSE;
+          size[0] = size[1] = -1;
+        }
+    }
 
   for (guint i = 0; i < dataset->snapshots->len; i++)
     {

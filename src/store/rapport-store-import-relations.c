@@ -505,6 +505,51 @@ note_change (RapportStoreImport  *self,
   return rapport_store_import_step_done (self, stmt, N_("saving followers"), error);
 }
 
+/* How many of the follower list's accounts followed on each day, for the series without the
+ * list (follow_dates): day numbers since 1970 to counts. */
+static void
+count_follow_day (GHashTable   *days,
+                  sqlite3_stmt *row,
+                  int           since_column)
+{
+  gint64 since;
+  gpointer day;
+
+  if (sqlite3_column_type (row, since_column) != SQLITE_INTEGER)
+    return;
+  since = sqlite3_column_int64 (row, since_column);
+  if (!rapport_time_is_valid (since))
+    return;
+  day = GINT_TO_POINTER ((int) (since / RAPPORT_SECONDS_PER_DAY));
+  g_hash_table_insert (days, day,
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (days, day)) + 1));
+}
+
+static gboolean
+write_follow_days (RapportStoreImport  *self,
+                   GHashTable          *days,
+                   GError             **error)
+{
+  GHashTableIter iter;
+  gpointer day, n;
+
+  g_hash_table_iter_init (&iter, days);
+  while (g_hash_table_iter_next (&iter, &day, &n))
+    {
+      sqlite3_stmt *stmt = rapport_store_prepare (self->store,
+        "INSERT INTO follow_dates (snapshot_id, day, n) VALUES (?1, ?2, ?3)", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, self->snapshot_id);
+      sqlite3_bind_int64 (stmt, 2, (gint64) GPOINTER_TO_INT (day) * RAPPORT_SECONDS_PER_DAY);
+      sqlite3_bind_int64 (stmt, 3, GPOINTER_TO_UINT (n));
+      if (!rapport_store_import_step_done (self, stmt, N_("saving followers"), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* The staged list against the open spans, both in the order of who: an account in both with
  * the same row stays as it is, one only in the spans has left (its span ends with the export
  * before this one), one only in the list has come (a span begins), and one whose name, id or
@@ -516,6 +561,7 @@ apply_staged_list (RapportStoreImport  *self,
                    GError             **error)
 {
   g_autofree char *sql = NULL;
+  g_autoptr(GHashTable) days = g_hash_table_new (NULL, NULL);
   sqlite3_stmt *open_spans;
   sqlite3_stmt *staged;
   sqlite3_stmt *stmt;
@@ -571,7 +617,11 @@ apply_staged_list (RapportStoreImport  *self,
       if (order <= 0)
         open_status = sqlite3_step (open_spans);
       if (order >= 0)
-        staged_status = sqlite3_step (staged);
+        {
+          if (direction == RAPPORT_DIRECTION_FOLLOWER)
+            count_follow_day (days, staged, 3);
+          staged_status = sqlite3_step (staged);
+        }
     }
   sqlite3_reset (open_spans);
   sqlite3_reset (staged);
@@ -606,6 +656,8 @@ apply_staged_list (RapportStoreImport  *self,
   if (!rapport_store_import_step_done (self, stmt, N_("saving followers"), error))
     return FALSE;
 
+  if (!write_follow_days (self, days, error))
+    return FALSE;
   sql = g_strdup_printf ("DELETE FROM temp.staged_relation WHERE direction = %d;"
                          "DELETE FROM temp.span_change;", (int) direction);
   return rapport_store_exec (self->store, sql, error);
@@ -627,6 +679,27 @@ rapport_store_import_flush_relations (RapportStoreImport  *self,
        (self->list_mode[direction] == LIST_MODE_STAGED &&
         !apply_staged_list (self, direction, error))))
     return FALSE;
+  /* A first list's follow days, from the spans it opened (a staged one counted them above). */
+  if (has_list && direction == RAPPORT_DIRECTION_FOLLOWER &&
+      self->list_mode[direction] == LIST_MODE_DIRECT)
+    {
+      sqlite3_stmt *stmt = rapport_store_prepare (self->store,
+        "INSERT INTO follow_dates (snapshot_id, day, n)"
+        " SELECT ?3, since - since % 86400, count(*) FROM follow_span"
+        "  WHERE account_id = ?1 AND direction = ?2 AND first_snapshot = ?3"
+        "    AND typeof (since) = 'integer' AND since BETWEEN ?4 AND ?5"
+        "  GROUP BY 2", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, self->account_id);
+      sqlite3_bind_int (stmt, 2, direction);
+      sqlite3_bind_int64 (stmt, 3, self->snapshot_id);
+      sqlite3_bind_int64 (stmt, 4, RAPPORT_TIME_MIN);
+      sqlite3_bind_int64 (stmt, 5, rapport_time_max ());
+      if (!rapport_store_import_step_done (self, stmt, N_("saving followers"), error))
+        return FALSE;
+    }
 
   if (direction == RAPPORT_DIRECTION_FOLLOWER)
     self->n_followers = self->n_relations_written[direction];

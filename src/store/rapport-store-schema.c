@@ -151,7 +151,8 @@ static const char * const migrations[] = {
    *
    * The follow lists become spans across exports (RAPPORT_STORE_SPANS_FROM): a million
    * followers were stored again with every export, 42 MB each, where only the few that came
-   * and went differ. */
+   * and went differ.  follow_dates keeps how many of each export's followers followed on each
+   * day, so the Overview's first step rebuilds the follower curve without reading old lists. */
   "CREATE TABLE follower_gain ("
   "  account_id INTEGER NOT NULL REFERENCES account (id) ON DELETE CASCADE,"
   "  snapshot_id INTEGER NOT NULL REFERENCES snapshot (id) ON DELETE CASCADE,"
@@ -175,6 +176,16 @@ static const char * const migrations[] = {
   "  PRIMARY KEY (account_id, direction, who, first_snapshot)"
   ") WITHOUT ROWID;"
   RAPPORT_STORE_SPANS_FROM ("relation")
+  "CREATE TABLE follow_dates ("
+  "  snapshot_id INTEGER NOT NULL REFERENCES snapshot (id) ON DELETE CASCADE,"
+  "  day INTEGER NOT NULL,"
+  "  n INTEGER NOT NULL,"
+  "  PRIMARY KEY (snapshot_id, day)"
+  ") WITHOUT ROWID;"
+  "INSERT INTO follow_dates"
+  "  SELECT snapshot_id, since - since % 86400, count(*) FROM relation"
+  "   WHERE direction = 0 AND typeof (since) = 'integer' AND since >= 1072915200"
+  "   GROUP BY 1, 2;"
   "DROP TABLE relation;",
 };
 

@@ -302,6 +302,7 @@ test_html (void)
   assert_text ("&lt;b&gt; &quot;q&quot; &apos;&#39;&#x1F600;", "<b> \"q\" ''\U0001F600");
   /* Entities that are none stay as written, and code points that are none too. */
   assert_text ("&#0; &#xD800; &#99999999999; & &; &amp", "&#0; &#xD800; &#99999999999; & &; &amp");
+  assert_text ("&#-5; &# 65; &#x; &#65x;", "&#-5; &# 65; &#x; &#65x;");
   assert_text ("a\nb<span class=\"invisible\">https://</span>x", "a bhttps://x");
   /* A tag that never closes ends the text; invalid UTF-8 is replaced. */
   assert_text ("ok <a href=", "ok");

@@ -177,8 +177,9 @@ like_rows (const RapportJsonValue  *elements,
         url = rapport_json_value_get_string (element, "id");
       if (url == NULL)
         {
-          g_autofree char *reason = g_strdup_printf (_("item %" G_GUINT64_FORMAT ": no URL"),
-                                                     first_index + i + 1);
+          g_autofree char *reason =
+            g_strdup_printf (_("item %u: no URL"),
+                             (guint) MIN (first_index + i + 1, G_MAXUINT));
 
           rapport_import_sink_skip (likes->import->sink, likes->import->likes, reason);
           continue;

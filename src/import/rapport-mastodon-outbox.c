@@ -57,8 +57,9 @@ append_entity (GString    *out,
       char *end = NULL;
       guint64 code = g_ascii_strtoull (digits, &end, hex ? 16 : 10);
 
-      if (digits[0] != '\0' && end != NULL && *end == '\0' && code > 0 && code <= 0x10FFFF &&
-          g_unichar_validate ((gunichar) code))
+      /* strtoull would take a sign or spaces first. */
+      if (g_ascii_isxdigit (digits[0]) && end != NULL && *end == '\0' && code > 0 &&
+          code <= 0x10FFFF && g_unichar_validate ((gunichar) code))
         {
           g_string_append_unichar (out, (gunichar) code);
           return semicolon + 1;
@@ -223,7 +224,7 @@ typedef struct
 
 static void
 skip_item (Outbox     *outbox,
-           guint64     number,
+           guint       number,
            const char *problem,
            const char *value)
 {
@@ -231,10 +232,9 @@ skip_item (Outbox     *outbox,
   g_autofree char *reason = NULL;
 
   if (value != NULL)
-    reason = g_strdup_printf (_("item %" G_GUINT64_FORMAT ": %s (“%s”)"), number, problem,
-                              quoted);
+    reason = g_strdup_printf (_("item %u: %s (“%s”)"), number, problem, quoted);
   else
-    reason = g_strdup_printf (_("item %" G_GUINT64_FORMAT ": %s"), number, problem);
+    reason = g_strdup_printf (_("item %u: %s"), number, problem);
   rapport_import_sink_skip (outbox->sink, outbox->entry, reason);
 }
 
@@ -365,7 +365,7 @@ collection_total (const RapportJsonValue *note,
 /* The time of @object, or FALSE after skipping the item. */
 static gboolean
 read_time (Outbox                 *outbox,
-           guint64                 number,
+           guint                   number,
            const RapportJsonValue *object,
            gint64                 *at)
 {
@@ -383,7 +383,7 @@ read_time (Outbox                 *outbox,
 
 static gboolean
 read_note (Outbox                  *outbox,
-           guint64                  number,
+           guint                    number,
            const RapportJsonValue  *activity,
            GError                 **error)
 {
@@ -441,7 +441,7 @@ read_note (Outbox                  *outbox,
 /* A boost: a repost of someone else's post, whose object is its URL or the post itself. */
 static gboolean
 read_boost (Outbox                  *outbox,
-            guint64                  number,
+            guint                    number,
             const RapportJsonValue  *activity,
             GError                 **error)
 {
@@ -483,7 +483,7 @@ item_rows (const RapportJsonValue  *elements,
 
   for (guint i = 0; i < n_elements; i++)
     {
-      guint64 number = first_index + i + 1;
+      guint number = (guint) MIN (first_index + i + 1, G_MAXUINT);
       const char *type = rapport_json_value_get_string (&elements[i], "type");
 
       outbox->n_items++;

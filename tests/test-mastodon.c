@@ -238,7 +238,8 @@ write_export (const char *dir,
   return g_steal_pointer (&path);
 }
 
-/* A lone CSV export of an early server, without a header row, names no account. */
+/* A lone CSV export of an early server, without a header row, names no account; its
+ * addresses are read without spaces, a leading '@' or case. */
 static void
 test_following_alone (void)
 {

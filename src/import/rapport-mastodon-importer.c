@@ -219,22 +219,19 @@ read_likes (Import  *import,
   return rapport_json_tree_foreach (tree, items, like_rows, &likes, import->cancellable, error);
 }
 
-/* "user@host", with or without a leading '@'; else NULL. */
-static const char *
+/* "user@host" of @text, lower case, with or without a leading '@' and surrounding spaces;
+ * else NULL. */
+static char *
 account_address (const char *text)
 {
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  const char *address = copy[0] == '@' ? copy + 1 : copy;
   const char *at;
 
-  if (text == NULL)
+  if (!is_usable_text (address) || (at = strchr (address, '@')) == NULL || at == address ||
+      at[1] == '\0' || strchr (at + 1, '@') != NULL || strpbrk (address, " \t/") != NULL)
     return NULL;
-  while (g_ascii_isspace (*text))
-    text++;
-  if (text[0] == '@')
-    text++;
-  if (!is_usable_text (text) || (at = strchr (text, '@')) == NULL || at == text ||
-      at[1] == '\0' || strchr (at + 1, '@') != NULL || strpbrk (text, " \t/") != NULL)
-    return NULL;
-  return text;
+  return g_ascii_strdown (address, -1);
 }
 
 /* following_accounts.csv: early exports wrote the addresses without a header row. */
@@ -293,9 +290,9 @@ read_following (Import  *import,
         }
 
       field = rapport_csv_reader_get_field (reader, column);
-      if (field == NULL || field[0] == '\0')
+      if (field == NULL || field[strspn (field, " \t")] == '\0')
         continue;
-      if (account_address (field) == NULL)
+      if ((address = account_address (field)) == NULL)
         {
           g_autofree char *quoted = rapport_text_excerpt (field);
           g_autofree char *reason =
@@ -305,7 +302,6 @@ read_following (Import  *import,
           rapport_import_sink_skip (import->sink, entry, reason);
           continue;
         }
-      address = g_ascii_strdown (account_address (field), -1);
       relation.handle = address;
       if (!rapport_import_sink_add_relation (import->sink, &relation, error))
         return FALSE;
@@ -317,7 +313,8 @@ read_following (Import  *import,
 }
 
 /* Whose export this is when no actor.json says it (a lone following_accounts.csv): the user
- * its name gives, else a stand-in made of the name, the account then provisional. */
+ * its name gives, else a stand-in made of the name.  Either way the account is provisional:
+ * a list of addresses names nobody. */
 static char *
 name_account (RapportAccountInfo *account,
               const char         *export_name,

@@ -285,6 +285,42 @@ test_following_with_actor (void)
   rapport_test_remove_tree (dir);
 }
 
+/* Items of an outbox longer than RAPPORT_MASTODON_LONG_LIST_BYTES are read in batches; the
+ * last of two long orderedItems still holds them. */
+static void
+test_long_outbox (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autoptr(GString) outbox = g_string_new ("{\"type\": \"OrderedCollection\", ");
+  g_autofree char *folder = NULL;
+  g_autoptr(RapportTestSink) sink = NULL;
+
+  for (guint list = 0; list < 2; list++)
+    {
+      g_string_append (outbox, "\"orderedItems\": [");
+      for (guint i = 0; i < 600; i++)
+        g_string_append_printf (outbox,
+                                "%s{\"type\": \"Create\", \"object\": {\"type\": \"Note\", "
+                                "\"id\": \"https://example.social/users/mira/statuses/%u\", "
+                                "\"published\": \"2026-03-01T09:30:00Z\", "
+                                "\"to\": [\"https://www.w3.org/ns/activitystreams#Public\"], "
+                                "\"content\": \"<p>Post %u</p>\"}}",
+                                i > 0 ? ", " : "", list * 1000 + i, i);
+      g_string_append (outbox, list == 0 ? "], " : "]}");
+    }
+  g_assert_cmpuint (outbox->len / 2, >, RAPPORT_MASTODON_LONG_LIST_BYTES);
+
+  folder = write_export (dir, ARCHIVE, "outbox.json", outbox->str);
+  sink = import_path (folder);
+  g_assert_cmpuint (sink->posts->len, ==, 600);
+  g_assert_null (rapport_test_sink_find_post (sink, "0"));
+  g_assert_cmpstr (rapport_test_sink_find_post (sink, "1000")->text, ==, "Post 0");
+  g_assert_cmpstr (rapport_test_sink_find_post (sink, "1599")->text, ==, "Post 599");
+  g_assert_true (sink->provisional);
+  g_assert_cmpstr (sink->handle, ==, ARCHIVE);
+  rapport_test_remove_tree (dir);
+}
+
 static void
 assert_text (const char *html,
              const char *text)
@@ -438,6 +474,7 @@ main (int   argc,
   g_test_add_func ("/mastodon/archive-tar-gz", test_archive_tar_gz);
   g_test_add_func ("/mastodon/following-alone", test_following_alone);
   g_test_add_func ("/mastodon/following-with-actor", test_following_with_actor);
+  g_test_add_func ("/mastodon/long-outbox", test_long_outbox);
   g_test_add_func ("/mastodon/html", test_html);
   g_test_add_func ("/mastodon/handle-of-url", test_handle_of_url);
   g_test_add_func ("/mastodon/bad-input", test_bad_input);

@@ -1104,11 +1104,15 @@ test_window_data_guide (void)
   g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>Post impressions</b>"));
   g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>Export</b>"));
 
+  page = adw_navigation_view_find_page (navigation, "mastodon");
+  g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>Import and export</b>"));
+  g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>Request your archive</b>"));
+  g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>Follows</b>"));
+
   /* Honest about what is not read yet. */
   page = adw_navigation_view_find_page (navigation, "other");
   g_assert_nonnull (rapport_test_ui_find_label (GTK_WIDGET (page),
-                                                "Imports from Mastodon and Bluesky are not "
-                                                "supported yet."));
+                                                "Imports from Bluesky are not supported yet."));
   g_assert_false (rapport_data_guide_dialog_show_platform (RAPPORT_DATA_GUIDE_DIALOG (dialog),
                                                            "myspace"));
 

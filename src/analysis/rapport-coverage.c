@@ -87,8 +87,8 @@ static const Figure figures[RAPPORT_N_FIGURES] = {
   },
   [RAPPORT_FIGURE_COMMENTS_RECEIVED] = {
     "comments-received", N_("Comments received"),
-    PLATFORM (INSTAGRAM) | PLATFORM (TWITTER) | PLATFORM (TIKTOK) | PLATFORM (FACEBOOK)
-    | PLATFORM (YOUTUBE),
+    PLATFORM (INSTAGRAM) | PLATFORM (TWITTER) | PLATFORM (TIKTOK) | PLATFORM (MASTODON)
+    | PLATFORM (FACEBOOK) | PLATFORM (YOUTUBE),
     has_comments, NP_("%'u of %'u post", "%'u of %'u posts"), TRUE,
     NP_("%u of %u post has a comment count.", "%u of %u posts have a comment count."),
   },
@@ -240,7 +240,7 @@ explain_follower_history (RapportPlatform platform,
                  "second real point.");
       break;
     case RAPPORT_PLATFORM_MASTODON:
-      return g_strdup (_("Mastodon archives contain neither followers nor a follower count (only "
+      return g_strdup (_("Mastodon exports contain neither followers nor a follower count (only "
                          "following_accounts.csv, the accounts you follow), so no export can "
                          "provide a follower history."));
     case RAPPORT_PLATFORM_BLUESKY:
@@ -436,6 +436,10 @@ explain_comments_received (RapportPlatform platform)
     case RAPPORT_PLATFORM_YOUTUBE:
       return g_strdup (_("YouTube Takeout has no comment counts on your videos; YouTube Studio's "
                          "Table data.csv gives them when the view includes Comments added."));
+    case RAPPORT_PLATFORM_MASTODON:
+      return g_strdup (_("Mastodon archives carry a reply count per post (replies.totalItems in "
+                         "outbox.json) only where the server writes it, as servers updated since "
+                         "late 2024 may: export again from an up-to-date server."));
     case RAPPORT_PLATFORM_UNKNOWN:
       return g_strdup (_("This export contains no count of comments received."));
     default:

@@ -45,9 +45,10 @@ rapport_platform_icon_name (RapportPlatform platform)
       return "rapport-youtube-symbolic";
     case RAPPORT_PLATFORM_LINKEDIN:
       return "rapport-linkedin-symbolic";
+    case RAPPORT_PLATFORM_MASTODON:
+      return "rapport-mastodon-symbolic";
 
     case RAPPORT_PLATFORM_UNKNOWN:
-    case RAPPORT_PLATFORM_MASTODON:
     case RAPPORT_PLATFORM_BLUESKY:
     case RAPPORT_PLATFORM_THREADS:
     default:

@@ -45,6 +45,8 @@ rapport_platform_icon_name (RapportPlatform platform)
       return "rapport-youtube-symbolic";
     case RAPPORT_PLATFORM_LINKEDIN:
       return "rapport-linkedin-symbolic";
+    case RAPPORT_PLATFORM_MEDIUM:
+      return "rapport-medium-symbolic";
 
     case RAPPORT_PLATFORM_UNKNOWN:
     case RAPPORT_PLATFORM_MASTODON:

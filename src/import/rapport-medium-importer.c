@@ -72,11 +72,11 @@ folder_of (const char *entry)
   };
   g_autofree char *folder = NULL;
   const char *slash = strrchr (entry, '/');
+  const char *dot = strrchr (entry, '.');
   const char *start;
 
-  if (slash == NULL ||
-      !(g_str_has_suffix (entry, ".html") || g_str_has_suffix (entry, ".HTML") ||
-        g_str_has_suffix (entry, ".htm")))
+  if (slash == NULL || dot == NULL || dot < slash ||
+      (g_ascii_strcasecmp (dot, ".html") != 0 && g_ascii_strcasecmp (dot, ".htm") != 0))
     return FOLDER_OTHER;
   for (start = slash; start > entry && start[-1] != '/'; start--)
     ;
@@ -348,6 +348,14 @@ story_clear (Story *story)
   g_free (story->author);
 }
 
+static gboolean
+is_subtitle (xmlNode *node)
+{
+  g_autofree char *field = get_attribute (node, "data-field");
+
+  return g_strcmp0 (field, "subtitle") == 0 || has_class (node, "p-summary");
+}
+
 static void
 walk_story (Story   *story,
             xmlNode *node,
@@ -355,8 +363,6 @@ walk_story (Story   *story,
 {
   for (xmlNode *n = node; n != NULL; n = n->next)
     {
-      g_autofree char *field = NULL;
-
       if (n->type != XML_ELEMENT_NODE || is_hidden (n))
         continue;
       if (has_class (n, "h-entry"))
@@ -372,8 +378,7 @@ walk_story (Story   *story,
         story->canonical = get_attribute (n, "href");
       else if (is_element (n, "a") && has_class (n, "p-author") && story->author == NULL)
         story->author = get_attribute (n, "href");
-      else if (story->summary == NULL && (has_class (n, "p-summary") ||
-               g_strcmp0 (field = get_attribute (n, "data-field"), "subtitle") == 0))
+      else if (story->summary == NULL && is_subtitle (n))
         {
           story->summary = element_text (n);
           continue;

@@ -273,6 +273,35 @@ test_mastodon (void)
 }
 
 static void
+test_medium (void)
+{
+  g_autoptr(RapportDataset) dataset = rapport_dataset_new ();
+  g_autoptr(RapportCoverage) coverage = NULL;
+  const RapportCoverageItem *item;
+
+  /* Stories and the accounts followed: cadence and content, nothing else. */
+  dataset->platform = RAPPORT_PLATFORM_MEDIUM;
+  add_snapshot (dataset, T0, "medium-export-2024-06-30.zip", NULL, people (TRUE, FALSE, 2));
+  add_post (dataset, RAPPORT_POST_TEXT, "");
+
+  coverage = rapport_coverage_compute (dataset);
+  item = check (coverage, RAPPORT_FIGURE_FOLLOWER_HISTORY, RAPPORT_COVERAGE_MISSING, 0, 0,
+                "Medium's export contains neither followers nor a follower count");
+  g_assert_false (item->importable);
+  check (coverage, RAPPORT_FIGURE_FOLLOW_DATES, RAPPORT_COVERAGE_MISSING, 0, 0,
+         "Medium's export has no followers list");
+  item = check (coverage, RAPPORT_FIGURE_POST_ENGAGEMENT, RAPPORT_COVERAGE_MISSING, 0, 1,
+                "cadence and content, not of engagement");
+  g_assert_false (item->importable);
+  check (coverage, RAPPORT_FIGURE_IMPRESSIONS, RAPPORT_COVERAGE_MISSING, 0, 1,
+         "Medium exports contain no impressions");
+  check (coverage, RAPPORT_FIGURE_RECIPROCITY, RAPPORT_COVERAGE_MISSING, 0, 1,
+         "pubs-following/), never your followers");
+  check (coverage, RAPPORT_FIGURE_CHURN, RAPPORT_COVERAGE_MISSING, 0, 1,
+         "Medium exports contain no followers list");
+}
+
+static void
 test_youtube (void)
 {
   g_autoptr(RapportDataset) dataset = rapport_dataset_new ();
@@ -333,6 +362,7 @@ main (int   argc,
   g_test_add_func ("/coverage/twitter", test_twitter);
   g_test_add_func ("/coverage/twitter-named", test_twitter_named);
   g_test_add_func ("/coverage/mastodon", test_mastodon);
+  g_test_add_func ("/coverage/medium", test_medium);
   g_test_add_func ("/coverage/youtube", test_youtube);
   g_test_add_func ("/coverage/names", test_names);
 

@@ -410,6 +410,8 @@ test_profile_url (void)
     { RAPPORT_PLATFORM_FACEBOOK, "Mira Makes", "104857600123", "https://www.facebook.com/104857600123" },
     { RAPPORT_PLATFORM_FACEBOOK, "Mira Makes", "pg-mira", NULL },
     { RAPPORT_PLATFORM_FACEBOOK, "Mira Makes", NULL, NULL },
+    { RAPPORT_PLATFORM_MEDIUM, "mira.makes", NULL, "https://medium.com/@mira.makes" },
+    { RAPPORT_PLATFORM_MEDIUM, NULL, NULL, NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

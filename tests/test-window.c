@@ -1109,6 +1109,10 @@ test_window_data_guide (void)
   g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>Request your archive</b>"));
   g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>Follows</b>"));
 
+  page = adw_navigation_view_find_page (navigation, "medium");
+  g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>Security and apps</b>"));
+  g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>Download your information</b>"));
+
   /* Honest about what is not read yet. */
   page = adw_navigation_view_find_page (navigation, "other");
   g_assert_nonnull (rapport_test_ui_find_label (GTK_WIDGET (page),

@@ -257,6 +257,10 @@ explain_follower_history (RapportPlatform platform,
       return g_strdup (_("Meta Business Suite's Follows.csv counts the new follows of each day "
                          "but gives no follower total, so it cannot draw a follower history on "
                          "its own."));
+    case RAPPORT_PLATFORM_MEDIUM:
+      return g_strdup (_("Medium's export contains neither followers nor a follower count (only "
+                         "users-following/ and pubs-following/, what you follow), so no export "
+                         "can provide a follower history."));
     case RAPPORT_PLATFORM_LINKEDIN:
       source = _("LinkedIn's creator analytics (the FOLLOWERS sheet of the exported .xlsx) give "
                  "the follower total on the last day of the period and the new followers of each "
@@ -312,6 +316,9 @@ explain_follow_dates (RapportPlatform platform,
     case RAPPORT_PLATFORM_FACEBOOK:
       return g_strdup (_("Meta Business Suite's exports count follows per day without naming "
                          "anyone, so they provide no follow dates."));
+    case RAPPORT_PLATFORM_MEDIUM:
+      return g_strdup (_("Medium's export has no followers list, and the accounts you follow come "
+                         "without dates, so no export provides follow dates."));
     case RAPPORT_PLATFORM_LINKEDIN:
     case RAPPORT_PLATFORM_UNKNOWN:
     default:
@@ -369,6 +376,10 @@ explain_post_engagement (RapportPlatform platform)
       return g_strdup (_("Reactions, comments and shares per post come from Meta Business "
                          "Suite's posts CSV (Insights → Content → Export data), for the dates "
                          "chosen before exporting."));
+    case RAPPORT_PLATFORM_MEDIUM:
+      return g_strdup (_("Medium's export holds your stories (posts/) without claps, reads or "
+                         "responses, and no export provides them: it supports a review of your "
+                         "cadence and content, not of engagement."));
     case RAPPORT_PLATFORM_UNKNOWN:
     default:
       return g_strdup (_("This export has no counts on your posts."));
@@ -481,6 +492,10 @@ explain_lists (RapportPlatform platform)
     case RAPPORT_PLATFORM_FACEBOOK:
       return _("Meta Business Suite's exports contain no follower list, so reciprocity cannot be "
                "computed.");
+    case RAPPORT_PLATFORM_MEDIUM:
+      return _("Medium's export lists only the accounts and publications you follow "
+               "(users-following/ and pubs-following/), never your followers, so reciprocity "
+               "cannot be computed.");
     case RAPPORT_PLATFORM_LINKEDIN:
     case RAPPORT_PLATFORM_UNKNOWN:
     default:

@@ -24,6 +24,7 @@ static const char * const platform_names[] = {
   [RAPPORT_PLATFORM_LINKEDIN] = "linkedin",
   [RAPPORT_PLATFORM_YOUTUBE] = "youtube",
   [RAPPORT_PLATFORM_FACEBOOK] = "facebook",
+  [RAPPORT_PLATFORM_MEDIUM] = "medium",
 };
 
 void
@@ -85,6 +86,7 @@ rapport_platform_display_name (RapportPlatform platform)
     case RAPPORT_PLATFORM_LINKEDIN: return "LinkedIn";
     case RAPPORT_PLATFORM_YOUTUBE: return "YouTube";
     case RAPPORT_PLATFORM_FACEBOOK: return "Facebook";
+    case RAPPORT_PLATFORM_MEDIUM: return "Medium";
     case RAPPORT_PLATFORM_UNKNOWN:
     default:
       return _("Unknown platform");

@@ -18,6 +18,7 @@
 #include "import/rapport-instagram-importer.h"
 #include "import/rapport-linkedin-analytics.h"
 #include "import/rapport-mastodon-importer.h"
+#include "import/rapport-medium-importer.h"
 #include "import/rapport-meta-analytics.h"
 #include "import/rapport-meta-daily.h"
 #include "import/rapport-tiktok-importer.h"
@@ -39,6 +40,7 @@ static const Importer importers[] = {
   { RAPPORT_PLATFORM_INSTAGRAM, rapport_instagram_recognizes, rapport_instagram_import },
   { RAPPORT_PLATFORM_YOUTUBE, rapport_youtube_recognizes, rapport_youtube_import },
   { RAPPORT_PLATFORM_MASTODON, rapport_mastodon_recognizes, rapport_mastodon_import },
+  { RAPPORT_PLATFORM_MEDIUM, rapport_medium_recognizes, rapport_medium_import },
   /* Last: a data export that also holds an analytics file is the data export (an X archive
    * holding X's analytics exports is found first, above).  A Meta posts CSV names the account
    * and reads the Follows.csv beside it, so the posts CSVs come before the per-metric files,
@@ -89,10 +91,10 @@ rapport_import_detect (RapportArchive     *archive,
                _("%s is not an export Rapport knows. It contains %s. Rapport reads the data "
                  "exports of Instagram (JSON or HTML), X/Twitter (the archive, or an analytics "
                  "CSV of posts or of the account overview), TikTok (JSON, or TikTok Studio's "
-                 "CSV or XLSX), YouTube (Google Takeout, or YouTube Studio's CSV) and Mastodon "
-                 "(the account archive, or following_accounts.csv), from Meta "
-                 "Business Suite the posts CSV of Instagram or Facebook and Follows.csv, and "
-                 "LinkedIn's creator analytics (XLSX)."),
+                 "CSV or XLSX), YouTube (Google Takeout, or YouTube Studio's CSV), Mastodon (the "
+                 "account archive, or following_accounts.csv) and Medium (the zip of HTML "
+                 "pages), from Meta Business Suite the posts CSV of Instagram or Facebook and "
+                 "Follows.csv, and LinkedIn's creator analytics (XLSX)."),
                rapport_archive_get_name (archive),
                n_entries > 0 ? found->str : _("no files"));
   return RAPPORT_PLATFORM_UNKNOWN;

@@ -47,6 +47,8 @@ rapport_platform_icon_name (RapportPlatform platform)
       return "rapport-linkedin-symbolic";
     case RAPPORT_PLATFORM_MASTODON:
       return "rapport-mastodon-symbolic";
+    case RAPPORT_PLATFORM_MEDIUM:
+      return "rapport-medium-symbolic";
 
     case RAPPORT_PLATFORM_UNKNOWN:
     case RAPPORT_PLATFORM_BLUESKY:

@@ -274,6 +274,9 @@ rapport_profile_url (RapportPlatform  platform,
         }
       return NULL;
 
+    case RAPPORT_PLATFORM_MEDIUM:
+      return name != NULL ? g_strdup_printf ("https://medium.com/@%s", name) : NULL;
+
     case RAPPORT_PLATFORM_UNKNOWN:
     case RAPPORT_PLATFORM_LINKEDIN:
     default:

@@ -12,6 +12,9 @@
 
 #include <glib/gstdio.h>
 
+#include "analysis/rapport-audience.h"
+#include "analysis/rapport-report.h"
+#include "cli/rapport-report-text.h"
 #include "core/rapport-import-error.h"
 #include "import/rapport-linkedin-member.h"
 #include "session/rapport-import-job.h"
@@ -411,6 +414,11 @@ test_join_before_2026 (void)
   g_autoptr(RapportDataset) dataset = NULL;
   g_autoptr(GPtrArray) accounts = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(RapportReport) report = NULL;
+  g_autoptr(GPtrArray) suggestions = NULL;
+  g_autofree char *text = NULL;
+  RapportReciprocity *reciprocity;
   const RapportDatasetPost *post;
   gint64 member_id, analytics_id;
 
@@ -448,6 +456,25 @@ test_join_before_2026 (void)
   g_assert_nonnull (post);
   g_assert_null (post->text);
   g_assert_cmpint (post->impressions, ==, 1200);
+
+  /* Every connection is a mutual, and none a follow-for-follow pair, though each has one day
+   * in both lists. */
+  reciprocity = rapport_reciprocity_compute (dataset);
+  g_assert_nonnull (reciprocity);
+  g_assert_cmpuint (reciprocity->n_mutuals, ==, 6);
+  g_assert_cmpuint (reciprocity->n_fans, ==, 0);
+  g_assert_cmpuint (reciprocity->n_f4f_pairs, ==, 0);
+  g_assert_cmpuint (reciprocity->f4f_pairs->len, ==, 0);
+  g_assert_cmpuint (reciprocity->n_mutuals_dated, ==, 0);
+  g_assert_cmpfloat (reciprocity->f4f_share_of_followers, ==, 0.0);
+  g_assert_cmpfloat (reciprocity->reciprocal_share, ==, 1.0);
+  rapport_reciprocity_free (reciprocity);
+  report = rapport_report_compute (dataset, utc);
+  suggestions = rapport_coach_suggest (report, NULL);
+  text = rapport_report_print_text (report, suggestions);
+  rapport_test_assert_contains (text, "Follow-for-follow pairs: none by definition");
+  g_assert_null (strstr (text, "Review your follow-for-follow pairs"));
+  rapport_test_assert_contains (text, "Followers 6 · following 6 · mutuals 6");
 
   g_clear_object (&store);
   rapport_test_remove_tree (dir);

@@ -400,6 +400,50 @@ find_post (RapportDataset *dataset,
   return NULL;
 }
 
+/* The zip LinkedIn sends, into a store: the connections are both lists, dated. */
+static void
+test_zip (void)
+{
+  g_autofree char *tmp = rapport_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (tmp, "Complete_LinkedInDataExport_03-02-2025.zip",
+                                            NULL);
+  g_autofree char *data_dir = g_build_filename (tmp, "data", NULL);
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(RapportDataset) dataset = NULL;
+  g_autoptr(GPtrArray) snapshots = NULL;
+  g_autoptr(GError) error = NULL;
+  const RapportSnapshot *snapshot;
+  gint64 account_id;
+
+  rapport_test_write_archive (path, "zip",
+    "Profile.csv", "First Name,Last Name,Headline\nJo,Doe,Potter\n",
+    "Connections.csv", "Notes:\n\"A note, with a comma\"\n\n"
+    "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    "Ana,Lima,https://www.linkedin.com/in/ana-lima,,,,1 Feb 2025\n",
+    "Invitations.csv", "From,To,Sent At,Message,Direction\nAna,Jo,1/1/25,Hi,INCOMING\n",
+    NULL);
+  store = open_store (data_dir);
+  account_id = import_into (store, path);
+  dataset = rapport_store_load_dataset (store, account_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dataset->handle, ==, "Jo Doe");
+
+  snapshots = rapport_store_list_snapshots (store, account_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (snapshots->len, ==, 1);
+  snapshot = g_ptr_array_index (snapshots, 0);
+  g_assert_cmpint (snapshot->exported_at, ==, 1740873600); /* 2025-03-02 */
+  g_assert_cmpint (snapshot->date_source, ==, RAPPORT_DATE_SOURCE_ARCHIVE_NAME);
+  g_assert_true (snapshot->has_followers);
+  g_assert_true (snapshot->has_following);
+  g_assert_cmpuint (snapshot->n_followers, ==, 1);
+  g_assert_cmpuint (snapshot->n_following, ==, 1);
+  g_assert_cmpuint (snapshot->n_skipped, ==, 0);
+
+  g_clear_object (&store);
+  rapport_test_remove_tree (tmp);
+}
+
 /* The member export of 2024 and the creator analytics of May 2024: the analytics files before
  * 2026 name nobody, so they are an account "LinkedIn" of their own until the creator merges it
  * into the member's (rapport accounts merge); then the same posts are one, with the share's
@@ -528,6 +572,7 @@ main (int   argc,
   g_test_add_func ("/linkedin-member/2024", test_export_2024);
   g_test_add_func ("/linkedin-member/2018", test_export_2018);
   g_test_add_func ("/linkedin-member/unreadable-connections", test_unreadable_connections);
+  g_test_add_func ("/linkedin-member/zip", test_zip);
   g_test_add_func ("/linkedin-member/broken-comments", test_broken_comments);
   g_test_add_func ("/linkedin-member/not-member-export", test_not_member_export);
   g_test_add_func ("/linkedin-member/join-before-2026", test_join_before_2026);

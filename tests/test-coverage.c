@@ -337,6 +337,42 @@ test_youtube (void)
 }
 
 static void
+test_linkedin (void)
+{
+  g_autoptr(RapportDataset) analytics = rapport_dataset_new ();
+  g_autoptr(RapportDataset) member = rapport_dataset_new ();
+  g_autoptr(RapportCoverage) coverage = NULL;
+  RapportDatasetInteraction *comment = g_new0 (RapportDatasetInteraction, 1);
+  const RapportCoverageItem *item;
+
+  /* The creator analytics alone: no one named, and the member export would give both. */
+  analytics->platform = RAPPORT_PLATFORM_LINKEDIN;
+  add_snapshot (analytics, T0, "Content_2024-05-01_2024-05-31.xlsx", NULL, NULL);
+  coverage = rapport_coverage_compute (analytics);
+  item = check (coverage, RAPPORT_FIGURE_FOLLOW_DATES, RAPPORT_COVERAGE_MISSING, 0, 0,
+                "Connected On column of Connections.csv");
+  g_assert_true (item->importable);
+  item = check (coverage, RAPPORT_FIGURE_RECIPROCITY, RAPPORT_COVERAGE_MISSING, 0, 1,
+                "mutual by definition, so reciprocity is total");
+  g_assert_true (item->importable);
+  g_clear_pointer (&coverage, rapport_coverage_free);
+
+  /* The member export: connections in both lists, dated; a comment on nobody known. */
+  member->platform = RAPPORT_PLATFORM_LINKEDIN;
+  add_snapshot (member, T0, "Basic_LinkedInDataExport_05-30-2024.zip",
+                people (TRUE, TRUE, 6), people (TRUE, TRUE, 6));
+  comment->kind = RAPPORT_INTERACTION_COMMENT;
+  g_ptr_array_add (member->interactions, comment);
+  coverage = rapport_coverage_compute (member);
+  check (coverage, RAPPORT_FIGURE_FOLLOW_DATES, RAPPORT_COVERAGE_FULL, 6, 6, NULL);
+  check (coverage, RAPPORT_FIGURE_RECIPROCITY, RAPPORT_COVERAGE_FULL, 1, 1, NULL);
+  check (coverage, RAPPORT_FIGURE_FOLLOWER_HISTORY, RAPPORT_COVERAGE_PARTIAL, 1, 0,
+         "counts your connections only");
+  check (coverage, RAPPORT_FIGURE_COLLABORATION_CANDIDATES, RAPPORT_COVERAGE_MISSING, 0, 0,
+         "without naming their authors");
+}
+
+static void
 test_names (void)
 {
   g_assert_cmpstr (rapport_figure_to_string (RAPPORT_FIGURE_FOLLOWER_HISTORY), ==,
@@ -364,6 +400,7 @@ main (int   argc,
   g_test_add_func ("/coverage/mastodon", test_mastodon);
   g_test_add_func ("/coverage/medium", test_medium);
   g_test_add_func ("/coverage/youtube", test_youtube);
+  g_test_add_func ("/coverage/linkedin", test_linkedin);
   g_test_add_func ("/coverage/names", test_names);
 
   return g_test_run ();

@@ -115,6 +115,29 @@ test_analytics (void)
 }
 
 static void
+test_linkedin (void)
+{
+  /* date -u -d "2024-05-30 UTC" +%s, and so on */
+  assert_parses (rapport_date_parse_linkedin, "30 May 2024", 1717027200);
+  assert_parses (rapport_date_parse_linkedin, " 29 february 2020 ", 1582934400);
+  assert_parses (rapport_date_parse_linkedin, "1/8/18, 6:14 PM", 1515435240);
+  assert_parses (rapport_date_parse_linkedin, "01/08/2018 12:05 am", 1515369900);
+  assert_parses (rapport_date_parse_linkedin, "12/31/19, 12:00 PM", 1577793600);
+  assert_parses (rapport_date_parse_linkedin, "1/8/18", 1515369600);
+
+  assert_refuses (rapport_date_parse_linkedin, NULL);
+  assert_refuses (rapport_date_parse_linkedin, "");
+  assert_refuses (rapport_date_parse_linkedin, "May 30 2024");
+  assert_refuses (rapport_date_parse_linkedin, "30 Mai 2024");
+  assert_refuses (rapport_date_parse_linkedin, "30 May 24");
+  assert_refuses (rapport_date_parse_linkedin, "30 Feb 2024");
+  assert_refuses (rapport_date_parse_linkedin, "1/8/180, 6:14 PM");
+  assert_refuses (rapport_date_parse_linkedin, "13/8/18, 6:14 PM");
+  assert_refuses (rapport_date_parse_linkedin, "1/8/18, 13:14 PM");
+  assert_refuses (rapport_date_parse_linkedin, "1/8/18, 6:14 PM x");
+}
+
+static void
 test_meta_text (void)
 {
   /* date -u -d "2024-07-05 14:34 UTC" +%s, and so on */
@@ -255,6 +278,7 @@ main (int   argc,
   g_test_add_func ("/dates/naive-utc", test_naive_utc);
   g_test_add_func ("/dates/iso8601", test_iso8601);
   g_test_add_func ("/dates/analytics", test_analytics);
+  g_test_add_func ("/dates/linkedin", test_linkedin);
   g_test_add_func ("/dates/meta-text", test_meta_text);
   g_test_add_func ("/dates/us", test_us);
   g_test_add_func ("/dates/day-first", test_day_first);

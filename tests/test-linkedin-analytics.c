@@ -15,6 +15,7 @@
 #include "core/rapport-import-error.h"
 #include "import/rapport-export-name.h"
 #include "import/rapport-linkedin-analytics.h"
+#include "import/rapport-linkedin-private.h"
 #include "session/rapport-import-job.h"
 #include "store/rapport-store.h"
 #include "rapport-test-sink.h"

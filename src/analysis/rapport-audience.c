@@ -255,6 +255,17 @@ rapport_reciprocity_compute (const RapportDataset *dataset)
   self->followers_snapshot = followers_snapshot;
   self->following_snapshot = following_snapshot;
   self->same_snapshot = followers_snapshot == following_snapshot;
+
+  /* A LinkedIn connection is one request accepted: both lists hold it with the same day, and
+   * no follow answers another, so there are no follow-for-follow pairs to find. */
+  if (dataset->platform == RAPPORT_PLATFORM_LINKEDIN)
+    {
+      g_array_set_size (self->f4f_pairs, 0);
+      self->n_f4f_pairs = 0;
+      self->n_mutuals_dated = 0;
+      self->f4f_share_of_followers = ratio (0, self->n_followers);
+      self->f4f_share_of_mutuals = ratio (0, self->n_mutuals);
+    }
   return self;
 }
 

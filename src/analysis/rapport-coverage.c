@@ -68,7 +68,7 @@ static const Figure figures[RAPPORT_N_FIGURES] = {
   },
   [RAPPORT_FIGURE_FOLLOW_DATES] = {
     "follow-dates", N_("Follow dates"),
-    PLATFORM (INSTAGRAM) | PLATFORM (TIKTOK) | PLATFORM (THREADS), NULL,
+    PLATFORM (INSTAGRAM) | PLATFORM (TIKTOK) | PLATFORM (THREADS) | PLATFORM (LINKEDIN), NULL,
     NP_("%'u of %'u follower dated", "%'u of %'u followers dated"), TRUE,
   },
   [RAPPORT_FIGURE_POST_ENGAGEMENT] = {
@@ -264,7 +264,9 @@ explain_follower_history (RapportPlatform platform,
     case RAPPORT_PLATFORM_LINKEDIN:
       source = _("LinkedIn's creator analytics (the FOLLOWERS sheet of the exported .xlsx) give "
                  "the follower total on the last day of the period and the new followers of each "
-                 "day. Export them every few months: each file adds a real point.");
+                 "day. Export them every few months: each file adds a real point. The member "
+                 "data export counts your connections only (Connections.csv), not the people "
+                 "who follow you without connecting.");
       break;
     case RAPPORT_PLATFORM_UNKNOWN:
     default:
@@ -320,6 +322,9 @@ explain_follow_dates (RapportPlatform platform,
       return g_strdup (_("Medium's export has no followers list, and the accounts you follow come "
                          "without dates, so no export provides follow dates."));
     case RAPPORT_PLATFORM_LINKEDIN:
+      return g_strdup (_("LinkedIn's member data export (Settings → Data privacy → Get a copy of "
+                         "your data) gives the day each connection began, in the Connected On "
+                         "column of Connections.csv; the creator analytics name no one."));
     case RAPPORT_PLATFORM_UNKNOWN:
     default:
       return g_strdup (has_list ? _("This export's follower list has no follow dates, so "
@@ -497,6 +502,9 @@ explain_lists (RapportPlatform platform)
                "(users-following/ and pubs-following/), never your followers, so reciprocity "
                "cannot be computed.");
     case RAPPORT_PLATFORM_LINKEDIN:
+      return _("LinkedIn connections are mutual by definition, so reciprocity is total: "
+               "Connections.csv of the member data export gives both lists at once, and the "
+               "creator analytics name no one.");
     case RAPPORT_PLATFORM_UNKNOWN:
     default:
       return _("Reciprocity needs the follower and the following list of one export.");
@@ -559,6 +567,10 @@ explain_candidates (RapportPlatform        platform,
     case RAPPORT_PLATFORM_TIKTOK:
       return g_strdup (_("TikTok's export lists your comments without saying whose videos they "
                          "were on, so they cannot point to anyone."));
+    case RAPPORT_PLATFORM_LINKEDIN:
+      return g_strdup (_("LinkedIn's Comments.csv and Reactions.csv link the posts you commented "
+                         "on or reacted to without naming their authors, so they cannot point "
+                         "to anyone."));
     case RAPPORT_PLATFORM_TWITTER:
       return g_strdup (_("Candidates come from your replies, which the X/Twitter archive keeps "
                          "with your posts (data/tweets.js); this one has none to other "

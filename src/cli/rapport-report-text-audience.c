@@ -279,6 +279,10 @@ rapport_report_text_reciprocity (GString             *out,
 
   if (reciprocity->n_mutuals == 0)
     rapport_report_text_para (out, 2, _("Follow-for-follow pairs: none, you have no mutuals."));
+  else if (report->dataset != NULL && report->dataset->platform == RAPPORT_PLATFORM_LINKEDIN)
+    rapport_report_text_para (out, 2, _("Follow-for-follow pairs: none by definition, since a "
+                                        "LinkedIn connection is one request accepted and both "
+                                        "of you are connected from the same day."));
   else if (reciprocity->n_mutuals_dated == 0)
     {
       const char *explanation =

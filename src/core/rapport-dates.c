@@ -379,6 +379,22 @@ skip_blanks (const char **p,
     (*p)++;
 }
 
+/* An "am" or "pm" after a 12-hour clock, if there is one: @hour becomes the 24-hour one. */
+static gboolean
+read_meridiem (const char **p,
+               gint        *hour)
+{
+  gboolean pm = g_ascii_tolower (**p) == 'p';
+
+  if (g_ascii_strncasecmp (*p, "am", 2) != 0 && g_ascii_strncasecmp (*p, "pm", 2) != 0)
+    return TRUE;
+  if (*hour < 1 || *hour > 12)
+    return FALSE;
+  *hour = *hour % 12 + (pm ? 12 : 0);
+  *p += 2;
+  return TRUE;
+}
+
 gboolean
 rapport_date_parse_meta_text (const char *text,
                               gint64     *out)
@@ -413,15 +429,8 @@ rapport_date_parse_meta_text (const char *text,
       if (!read_clock (&p, &hour, &minute, &second) || g_ascii_isdigit (*p))
         return FALSE;
       skip_blanks (&p, FALSE);
-      if (g_ascii_strncasecmp (p, "am", 2) == 0 || g_ascii_strncasecmp (p, "pm", 2) == 0)
-        {
-          gboolean pm = g_ascii_tolower (*p) == 'p';
-
-          if (hour < 1 || hour > 12)
-            return FALSE;
-          hour = hour % 12 + (pm ? 12 : 0);
-          p += 2;
-        }
+      if (!read_meridiem (&p, &hour))
+        return FALSE;
       skip_blanks (&p, FALSE);
       if (*p != '\0')
         return FALSE;
@@ -566,6 +575,56 @@ rapport_date_parse_us (const char *text,
       !read_number (&p, 4, 4, &year))
     return FALSE;
   return finish_day (p, year, month, day, out);
+}
+
+gboolean
+rapport_date_parse_linkedin (const char *text,
+                             gint64     *out)
+{
+  const char *p = text;
+  gint year, month, day, hour = 0, minute = 0, second = 0;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+
+  skip_spaces (&p);
+  if (!read_number (&p, 1, 2, &day))
+    return FALSE;
+  if (*p == ' ')
+    {
+      skip_blanks (&p, FALSE);
+      if ((month = read_month_word (&p)) == 0)
+        return FALSE;
+      skip_blanks (&p, FALSE);
+      if (!read_number (&p, 4, 4, &year) || g_ascii_isdigit (*p))
+        return FALSE;
+      return finish_day (p, year, month, day, out);
+    }
+
+  /* Month first, the year in two digits or four. */
+  month = day;
+  if (!expect_char (&p, '/') || !read_number (&p, 1, 2, &day) || !expect_char (&p, '/') ||
+      !read_number (&p, 2, 4, &year) || g_ascii_isdigit (*p))
+    return FALSE;
+  if (year < 100)
+    year += 2000;
+  else if (year < 1000)
+    return FALSE;
+  skip_blanks (&p, TRUE);
+  if (*p != '\0')
+    {
+      if (!read_clock (&p, &hour, &minute, &second))
+        return FALSE;
+      skip_blanks (&p, FALSE);
+      if (!read_meridiem (&p, &hour))
+        return FALSE;
+      skip_spaces (&p);
+      if (*p != '\0')
+        return FALSE;
+    }
+  return make_time (year, month, day, hour, minute, second, 0, out);
 }
 
 gboolean

@@ -32,6 +32,10 @@ gboolean rapport_date_parse_analytics (const char *text,
  * zone they were written in. */
 gboolean rapport_date_parse_meta_text (const char *text,
                                        gint64     *out);
+/* "30 May 2024" (LinkedIn's Connections.csv since 2020), or month first with a two-digit
+ * year and a 12-hour clock, "1/8/18, 6:14 PM" (2018); taken as UTC. */
+gboolean rapport_date_parse_linkedin  (const char *text,
+                                       gint64     *out);
 /* The first plausible date written as YYYY-MM-DD or YYYYMMDD in a file name
  * ("instagram-jo-2026-01-04-abc.zip", "jo_20220731.zip"), as midnight UTC; or written
  * YYYY-Mon-DD, with the time when -HH-MM-SS follows ("meta-2026-Jan-04-10-15-30"), as UTC. */

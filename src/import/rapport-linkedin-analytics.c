@@ -22,6 +22,7 @@
 #include "import/rapport-csv.h"
 #include "import/rapport-export-name.h"
 #include "import/rapport-linkedin-analytics.h"
+#include "import/rapport-linkedin-private.h"
 #include "import/rapport-xlsx.h"
 
 #define DAY G_GINT64_CONSTANT (86400)
@@ -145,72 +146,6 @@ rapport_linkedin_analytics_recognizes (RapportArchive *archive)
   return books->len > 0;
 }
 
-/* The number after @marker in @text ("urn:li:activity:" in "…urn:li:activity:72/"), where a
- * number follows it whole (ids are 19 digits today; a longer number is no id), or NULL. */
-static char *
-number_after (const char *text,
-              const char *marker)
-{
-  for (const char *at = strstr (text, marker); at != NULL; at = strstr (at + 1, marker))
-    {
-      const char *start = at + strlen (marker);
-      gsize len = strspn (start, "0123456789");
-
-      if (len > 0 && len <= 19 && !g_ascii_isalnum (start[len]))
-        return g_strndup (start, len);
-    }
-  return NULL;
-}
-
-/* The URL with its escapes undone: links copied from a browser write the URN's colons as %3A. */
-static char *
-unescape_url (const char *url)
-{
-  return url != NULL ? g_uri_unescape_string (url, NULL) : NULL;
-}
-
-char *
-rapport_linkedin_activity_id (const char *url)
-{
-  g_autofree char *unescaped = unescape_url (url);
-  char *id;
-
-  if (unescaped == NULL)
-    return NULL;
-  /* …/feed/update/urn:li:activity:<id>/, or a post's public link
-   * …/posts/<member>_<words>-activity-<id>-<code>. */
-  if ((id = number_after (unescaped, "urn:li:activity:")) == NULL)
-    id = number_after (unescaped, "-activity-");
-  return id;
-}
-
-/* The id a post is stored under: its activity id, else the number of the share or the
- * ugcPost its URL names, marked as such ("ugcPost:72…"), since that number is another one than
- * the activity's and the post would otherwise be lost. */
-static char *
-post_id (const char *url)
-{
-  static const char * const kinds[] = { "share", "ugcPost" };
-  g_autofree char *unescaped = NULL;
-  char *id;
-
-  if ((id = rapport_linkedin_activity_id (url)) != NULL ||
-      (unescaped = unescape_url (url)) == NULL)
-    return id;
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    {
-      g_autofree char *urn = g_strdup_printf ("urn:li:%s:", kinds[i]);
-      g_autofree char *slug = g_strdup_printf ("-%s-", kinds[i]);
-      g_autofree char *number = number_after (unescaped, urn);
-
-      if (number == NULL)
-        number = number_after (unescaped, slug);
-      if (number != NULL)
-        return g_strdup_printf ("%s:%s", kinds[i], number);
-    }
-  return NULL;
-}
-
 static void
 skip (LinkedIn   *self,
       const char *format,
@@ -328,7 +263,7 @@ read_top_table (LinkedIn     *self,
       /* The shorter table ends before the other one. */
       if (rapport_value_is_missing (url))
         continue;
-      if ((id = post_id (url)) == NULL)
+      if ((id = rapport_linkedin_post_id (url)) == NULL)
         {
           skip (self, _("%s row %u: no post id in the URL"), rapport_sheet_get_name (sheet),
                 row + 1);

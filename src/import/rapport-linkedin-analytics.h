@@ -22,9 +22,4 @@ gboolean rapport_linkedin_analytics_import     (RapportArchive     *archive,
                                                 GCancellable       *cancellable,
                                                 GError            **error);
 
-/* The activity id of a post's URL ("…/feed/update/urn:li:activity:7212345678901234567/", the
- * URN alone, percent-encoded, or a public link "…/posts/jo-doe_words-activity-7212…-AbCd"), or
- * NULL. */
-char    *rapport_linkedin_activity_id          (const char         *url);
-
 G_END_DECLS

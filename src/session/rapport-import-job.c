@@ -17,6 +17,7 @@
 #include "session/rapport-import-queue.h"
 #include "import/rapport-instagram-importer.h"
 #include "import/rapport-linkedin-analytics.h"
+#include "import/rapport-linkedin-member.h"
 #include "import/rapport-mastodon-importer.h"
 #include "import/rapport-medium-importer.h"
 #include "import/rapport-meta-analytics.h"
@@ -41,6 +42,8 @@ static const Importer importers[] = {
   { RAPPORT_PLATFORM_YOUTUBE, rapport_youtube_recognizes, rapport_youtube_import },
   { RAPPORT_PLATFORM_MASTODON, rapport_mastodon_recognizes, rapport_mastodon_import },
   { RAPPORT_PLATFORM_MEDIUM, rapport_medium_recognizes, rapport_medium_import },
+  { RAPPORT_PLATFORM_LINKEDIN, rapport_linkedin_member_recognizes,
+    rapport_linkedin_member_import },
   /* Last: a data export that also holds an analytics file is the data export (an X archive
    * holding X's analytics exports is found first, above).  A Meta posts CSV names the account
    * and reads the Follows.csv beside it, so the posts CSVs come before the per-metric files,
@@ -91,10 +94,11 @@ rapport_import_detect (RapportArchive     *archive,
                _("%s is not an export Rapport knows. It contains %s. Rapport reads the data "
                  "exports of Instagram (JSON or HTML), X/Twitter (the archive, or an analytics "
                  "CSV of posts or of the account overview), TikTok (JSON, or TikTok Studio's "
-                 "CSV or XLSX), YouTube (Google Takeout, or YouTube Studio's CSV), Mastodon (the "
-                 "account archive, or following_accounts.csv) and Medium (the zip of HTML "
-                 "pages), from Meta Business Suite the posts CSV of Instagram or Facebook and "
-                 "Follows.csv, and LinkedIn's creator analytics (XLSX)."),
+                 "CSV or XLSX), YouTube (Google Takeout, or YouTube Studio's CSV), LinkedIn (the "
+                 "member data export, or the creator analytics' XLSX), Mastodon (the account "
+                 "archive, or following_accounts.csv) and Medium (the zip of HTML pages), and "
+                 "from Meta Business Suite the posts CSV of Instagram or Facebook and "
+                 "Follows.csv."),
                rapport_archive_get_name (archive),
                n_entries > 0 ? found->str : _("no files"));
   return RAPPORT_PLATFORM_UNKNOWN;

@@ -86,6 +86,32 @@ static const char * const merge_statements[] = {
   "      ON keep.account_id = ?2 AND keep.platform_post_id = gone.platform_post_id"
   "    JOIN post_counts c ON c.post_id = gone.id"
   "   WHERE gone.account_id = ?1",
+  /* Their halves join, as an import joins them: what the post that stays lacks (figures of an
+   * analytics file, the text of a data export) comes from the other, and the finer time
+   * wins. */
+  "UPDATE post AS keep SET"
+  "  text = coalesce (keep.text, gone.text), url = coalesce (keep.url, gone.url),"
+  "  likes = coalesce (keep.likes, gone.likes),"
+  "  comments = coalesce (keep.comments, gone.comments),"
+  "  shares = coalesce (keep.shares, gone.shares), saves = coalesce (keep.saves, gone.saves),"
+  "  replies = coalesce (keep.replies, gone.replies),"
+  "  quotes = coalesce (keep.quotes, gone.quotes), views = coalesce (keep.views, gone.views),"
+  "  impressions = coalesce (keep.impressions, gone.impressions),"
+  "  reach = coalesce (keep.reach, gone.reach),"
+  "  engagements = coalesce (keep.engagements, gone.engagements),"
+  "  follows = coalesce (keep.follows, gone.follows),"
+  "  created_at = CASE WHEN gone.time_unit < keep.time_unit THEN gone.created_at"
+  "                    ELSE keep.created_at END,"
+  "  time_unit = min (keep.time_unit, gone.time_unit)"
+  "  FROM post AS gone"
+  " WHERE keep.account_id = ?2 AND gone.account_id = ?1"
+  "   AND gone.platform_post_id = keep.platform_post_id",
+  "INSERT OR IGNORE INTO post_tag"
+  "  SELECT keep.id, t.kind, t.value"
+  "    FROM post gone JOIN post keep"
+  "      ON keep.account_id = ?2 AND keep.platform_post_id = gone.platform_post_id"
+  "    JOIN post_tag t ON t.post_id = gone.id"
+  "   WHERE gone.account_id = ?1",
   "DELETE FROM post WHERE account_id = ?1 AND platform_post_id IN"
   "  (SELECT platform_post_id FROM post WHERE account_id = ?2)",
   "UPDATE post SET account_id = ?2 WHERE account_id = ?1",

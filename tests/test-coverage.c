@@ -366,7 +366,8 @@ test_linkedin (void)
   coverage = rapport_coverage_compute (member);
   check (coverage, RAPPORT_FIGURE_FOLLOW_DATES, RAPPORT_COVERAGE_FULL, 6, 6, NULL);
   check (coverage, RAPPORT_FIGURE_RECIPROCITY, RAPPORT_COVERAGE_FULL, 1, 1, NULL);
-  check (coverage, RAPPORT_FIGURE_FOLLOWER_HISTORY, RAPPORT_COVERAGE_PARTIAL, 1, 0,
+  /* Connections are no follower count, and their dates rebuild none. */
+  check (coverage, RAPPORT_FIGURE_FOLLOWER_HISTORY, RAPPORT_COVERAGE_MISSING, 0, 0,
          "counts your connections only");
   check (coverage, RAPPORT_FIGURE_COLLABORATION_CANDIDATES, RAPPORT_COVERAGE_MISSING, 0, 0,
          "without naming their authors");

@@ -427,6 +427,32 @@ test_gains_apart (void)
   assert_point (series, 179, DAY_N (178), 3000, RAPPORT_SERIES_REAL, RAPPORT_COUNT_SOURCE_PROFILE);
 }
 
+/* LinkedIn's lists are the connections, a part of the audience: neither their size nor their
+ * dates make a follower count, which comes from the creator analytics alone. */
+static void
+test_linkedin_connections (void)
+{
+  g_autoptr(RapportDataset) dataset = rapport_dataset_new ();
+  g_autoptr(RapportFollowerSeries) series = NULL;
+  const char *who[] = { "a", "b", "c" };
+  const gint64 since[] = { DAY_N (0), DAY_N (1), DAY_N (2) };
+
+  dataset->platform = RAPPORT_PLATFORM_LINKEDIN;
+  add_snapshot (dataset, DAY_N (5), who, since, G_N_ELEMENTS (who));
+  add_count (dataset, DAY_N (5), 3, RAPPORT_COUNT_SOURCE_SNAPSHOT);
+  add_count (dataset, DAY_N (4), 1234, RAPPORT_COUNT_SOURCE_ANALYTICS);
+
+  series = rapport_follower_series_compute (dataset);
+  g_assert_cmpuint (series->points->len, ==, 1);
+  assert_point (series, 0, DAY_N (4), 1234, RAPPORT_SERIES_REAL, RAPPORT_COUNT_SOURCE_ANALYTICS);
+
+  /* Elsewhere the same list is a total and rebuilds the days before it. */
+  dataset->platform = RAPPORT_PLATFORM_TIKTOK;
+  g_clear_pointer (&series, rapport_follower_series_free);
+  series = rapport_follower_series_compute (dataset);
+  g_assert_cmpuint (series->points->len, ==, 6);
+}
+
 /* Gains larger than the total behind them (losses not counted) never go below zero. */
 static void
 test_gains_never_negative (void)
@@ -462,6 +488,7 @@ main (int   argc,
   g_test_add_func ("/series/gains-without-anchor", test_gains_without_anchor);
   g_test_add_func ("/series/gains-never-negative", test_gains_never_negative);
   g_test_add_func ("/series/gains-apart", test_gains_apart);
+  g_test_add_func ("/series/linkedin-connections", test_linkedin_connections);
 
   return g_test_run ();
 }

@@ -650,6 +650,8 @@ count_real_days (const RapportDataset *dataset)
 
       /* The day only of a time in range: the smallest ones have none. */
       if (count->source == RAPPORT_COUNT_SOURCE_RECONSTRUCTION ||
+          (count->source == RAPPORT_COUNT_SOURCE_SNAPSHOT &&
+           !rapport_platform_lists_count_followers (dataset->platform)) ||
           !rapport_count_is_valid (count->count) || !rapport_time_is_valid (count->at))
         continue;
       day = rapport_day_of (count->at);
@@ -660,7 +662,8 @@ count_real_days (const RapportDataset *dataset)
       const RapportDatasetSnapshot *snapshot = g_ptr_array_index (dataset->snapshots, i);
       gint64 day;
 
-      if (!rapport_dataset_snapshot_has_list (snapshot, RAPPORT_DIRECTION_FOLLOWER) ||
+      if (!rapport_platform_lists_count_followers (dataset->platform) ||
+          !rapport_dataset_snapshot_has_list (snapshot, RAPPORT_DIRECTION_FOLLOWER) ||
           !rapport_time_is_valid (snapshot->exported_at))
         continue;
       day = rapport_day_of (snapshot->exported_at);
@@ -702,6 +705,7 @@ rapport_coverage_compute (const RapportDataset *dataset)
   guint n_targets = 0;
   gboolean ids_only;
   gboolean has_lists;
+  gboolean rebuilds;
   RapportNamedIds named;
   RapportCoverageLevel candidates_level;
   RapportCoverageItem *items;
@@ -765,11 +769,13 @@ rapport_coverage_compute (const RapportDataset *dataset)
     }
 
   n_real_days = count_real_days (dataset);
+  /* Follow dates rebuild a curve only where the list is the followers. */
+  rebuilds = n_dated > 0 && rapport_platform_lists_count_followers (platform);
   set_item (&items[RAPPORT_FIGURE_FOLLOWER_HISTORY],
             n_real_days >= 2 ? RAPPORT_COVERAGE_FULL
-            : n_real_days == 1 || n_dated > 0 ? RAPPORT_COVERAGE_PARTIAL
+            : n_real_days == 1 || rebuilds ? RAPPORT_COVERAGE_PARTIAL
             : RAPPORT_COVERAGE_MISSING,
-            n_real_days, 0, explain_follower_history (platform, n_dated > 0));
+            n_real_days, 0, explain_follower_history (platform, rebuilds));
 
   set_item (&items[RAPPORT_FIGURE_FOLLOW_DATES], level_of (n_dated, n_listed), n_dated, n_listed,
             explain_follow_dates (platform, newest_followers != NULL));

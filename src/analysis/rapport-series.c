@@ -81,8 +81,10 @@ collect_real_totals (const RapportDataset *dataset)
 {
   g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (RealTotal));
   GArray *best = g_array_new (FALSE, FALSE, sizeof (RealTotal));
+  gboolean lists_are_followers;
 
   g_assert (dataset != NULL);
+  lists_are_followers = rapport_platform_lists_count_followers (dataset->platform);
 
   for (guint i = 0; i < dataset->counts->len; i++)
     {
@@ -92,6 +94,7 @@ collect_real_totals (const RapportDataset *dataset)
       /* Out of range values (rapport-records.h) would stretch the series over centuries, and
        * the day of the smallest times is no number. */
       if (count->source == RAPPORT_COUNT_SOURCE_RECONSTRUCTION ||
+          (count->source == RAPPORT_COUNT_SOURCE_SNAPSHOT && !lists_are_followers) ||
           !rapport_count_is_valid (count->count) || !rapport_time_is_valid (count->at))
         continue;
       total = (RealTotal) { rapport_day_of (count->at), count->at, count->count, count->source };
@@ -105,7 +108,8 @@ collect_real_totals (const RapportDataset *dataset)
       const RapportDatasetSnapshot *snapshot = g_ptr_array_index (dataset->snapshots, i);
       RealTotal total;
 
-      if (!rapport_dataset_snapshot_has_list (snapshot, RAPPORT_DIRECTION_FOLLOWER) ||
+      if (!lists_are_followers ||
+          !rapport_dataset_snapshot_has_list (snapshot, RAPPORT_DIRECTION_FOLLOWER) ||
           !rapport_time_is_valid (snapshot->exported_at))
         continue;
       total = (RealTotal) {
@@ -301,6 +305,9 @@ collect_dated_lists (const RapportDataset *dataset)
   GArray *lists = g_array_new (FALSE, FALSE, sizeof (DatedList));
 
   g_array_set_clear_func (lists, dated_list_clear);
+  /* Connections dated by when they began rebuild no follower count either. */
+  if (!rapport_platform_lists_count_followers (dataset->platform))
+    return lists;
 
   for (guint i = 0; i < dataset->snapshots->len; i++)
     {

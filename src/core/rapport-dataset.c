@@ -187,6 +187,12 @@ rapport_dataset_snapshot_list_size (const RapportDatasetSnapshot *snapshot,
   return direction == RAPPORT_DIRECTION_FOLLOWER ? snapshot->n_followers : snapshot->n_following;
 }
 
+gboolean
+rapport_platform_lists_count_followers (RapportPlatform platform)
+{
+  return platform != RAPPORT_PLATFORM_LINKEDIN;
+}
+
 const RapportDatasetSnapshot *
 rapport_dataset_latest_with_list (const RapportDataset *dataset,
                                   RapportDirection      direction)

@@ -130,6 +130,9 @@ RapportDatasetPost    *rapport_dataset_post_new       (void);
 void                   rapport_dataset_post_free      (RapportDatasetPost    *post);
 RapportDatasetSnapshot *rapport_dataset_snapshot_new  (void);
 void                   rapport_dataset_snapshot_free  (RapportDatasetSnapshot *snapshot);
+/* Whether the size of an exported follower list is the follower count: not on LinkedIn, whose
+ * lists are the connections, a part of the audience the creator analytics count. */
+gboolean               rapport_platform_lists_count_followers (RapportPlatform platform);
 /* The newest snapshot that holds a follower (or following) list, or NULL. */
 const RapportDatasetSnapshot *rapport_dataset_latest_with_list (const RapportDataset *dataset,
                                                                 RapportDirection      direction);

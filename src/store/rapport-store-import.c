@@ -767,8 +767,10 @@ rapport_store_import_commit (RapportStoreImport    *self,
   if (!rapport_store_import_step_done (self, stmt, N_("saving the snapshot"), error))
     goto failed;
 
-  /* The size of an exported follower list is a real total at the export's date, when known. */
-  if (self->has_followers && rapport_time_is_valid (self->exported_at))
+  /* The size of an exported follower list is a real total at the export's date, when known
+   * and when the list is the followers (LinkedIn's are the connections). */
+  if (self->has_followers && rapport_time_is_valid (self->exported_at) &&
+      rapport_platform_lists_count_followers (self->platform))
     {
       RapportFollowerCount count = {
         .at = self->exported_at,

@@ -34,8 +34,8 @@ typedef struct
 } Fixture;
 
 /* HANDLE on Mastodon with 100 followers and one post, and @jo.clips on TikTok, so that the
- * Overview of all accounts has a row for each.  Rapport has no Mastodon importer (the coach
- * then has no export to suggest), and no advice at all for so little. */
+ * Overview of all accounts has a row for each.  The coach has no advice at all for so
+ * little. */
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)

@@ -151,6 +151,24 @@ test_follower_history (void)
   rapport_test_remove_tree (dir);
 }
 
+/* LinkedIn's export lists connections, mutual by definition: said once, as connections. */
+static void
+test_connections (void)
+{
+  RapportImportSummary summary = { 0 };
+  g_autofree char *description = NULL;
+
+  summary.platform = RAPPORT_PLATFORM_LINKEDIN;
+  summary.handle = (char *) "Jo Doe";
+  summary.snapshot.exported_at = 1717027200;
+  summary.snapshot.has_followers = summary.snapshot.has_following = TRUE;
+  summary.snapshot.n_followers = summary.snapshot.n_following = 6;
+  summary.snapshot.n_posts = 4;
+  description = rapport_import_summary_describe (&summary);
+  g_assert_cmpstr (description, ==,
+                   "LinkedIn · @Jo Doe · exported 30 May 2024 · 6 connections, 4 posts");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -159,6 +177,7 @@ main (int   argc,
 
   g_test_add_func ("/import-summary/counts-by-kind", test_counts_by_kind);
   g_test_add_func ("/import-summary/follower-history", test_follower_history);
+  g_test_add_func ("/import-summary/connections", test_connections);
 
   return g_test_run ();
 }

@@ -363,12 +363,21 @@ rapport_import_summary_describe (const RapportImportSummary *summary)
     /* Translators: "exported 31 Jul 2022" */
     g_string_append_printf (text, _(" · exported %s"), date);
 
-  if (summary->snapshot.has_followers)
+  /* LinkedIn's two lists are one list of connections. */
+  if (summary->snapshot.has_followers &&
+      !rapport_platform_lists_count_followers (summary->platform))
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "%'" PRIu64 " connection",
+                                                          "%'" PRIu64 " connections",
+                                                          summary->snapshot.n_followers),
+                                             summary->snapshot.n_followers));
+  else if (summary->snapshot.has_followers)
     g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'" PRIu64 " follower",
                                                           "%'" PRIu64 " followers",
                                                           summary->snapshot.n_followers),
                                              summary->snapshot.n_followers));
-  if (summary->snapshot.has_following)
+  if (summary->snapshot.has_following &&
+      rapport_platform_lists_count_followers (summary->platform))
     g_ptr_array_add (parts, g_strdup_printf (_("%'" PRIu64 " following"),
                                              summary->snapshot.n_following));
   add_post_counts (parts, &summary->snapshot);

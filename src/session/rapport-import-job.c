@@ -15,6 +15,7 @@
 #include "session/rapport-export-hash.h"
 #include "session/rapport-import-job.h"
 #include "session/rapport-import-queue.h"
+#include "import/rapport-facebook-importer.h"
 #include "import/rapport-instagram-importer.h"
 #include "import/rapport-linkedin-analytics.h"
 #include "import/rapport-linkedin-member.h"
@@ -38,6 +39,9 @@ static const Importer importers[] = {
   { RAPPORT_PLATFORM_TWITTER, rapport_twitter_recognizes, rapport_twitter_import },
   { RAPPORT_PLATFORM_TIKTOK, rapport_tiktok_recognizes, rapport_tiktok_import },
   { RAPPORT_PLATFORM_TIKTOK, rapport_tiktok_studio_recognizes, rapport_tiktok_studio_import },
+  /* Before Instagram: Meta's exports share folder names (connections/, personal_information/),
+   * and Facebook's recognizes itself only when no folder of Instagram's is there. */
+  { RAPPORT_PLATFORM_FACEBOOK, rapport_facebook_recognizes, rapport_facebook_import },
   { RAPPORT_PLATFORM_INSTAGRAM, rapport_instagram_recognizes, rapport_instagram_import },
   { RAPPORT_PLATFORM_YOUTUBE, rapport_youtube_recognizes, rapport_youtube_import },
   { RAPPORT_PLATFORM_MASTODON, rapport_mastodon_recognizes, rapport_mastodon_import },
@@ -92,13 +96,13 @@ rapport_import_detect (RapportArchive     *archive,
 
   g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNRECOGNIZED,
                _("%s is not an export Rapport knows. It contains %s. Rapport reads the data "
-                 "exports of Instagram (JSON or HTML), X/Twitter (the archive, or an analytics "
-                 "CSV of posts or of the account overview), TikTok (JSON, or TikTok Studio's "
-                 "CSV or XLSX), YouTube (Google Takeout, or YouTube Studio's CSV), LinkedIn (the "
-                 "member data export, or the creator analytics' XLSX), Mastodon (the account "
-                 "archive, or following_accounts.csv) and Medium (the zip of HTML pages), and "
-                 "from Meta Business Suite the posts CSV of Instagram or Facebook and "
-                 "Follows.csv."),
+                 "exports of Instagram (JSON or HTML), Facebook (JSON), X/Twitter (the archive, "
+                 "or an analytics CSV of posts or of the account overview), TikTok (JSON, or "
+                 "TikTok Studio's CSV or XLSX), YouTube (Google Takeout, or YouTube Studio's "
+                 "CSV), LinkedIn (the member data export, or the creator analytics' XLSX), "
+                 "Mastodon (the account archive, or following_accounts.csv) and Medium (the zip "
+                 "of HTML pages), and from Meta Business Suite the posts CSV of Instagram or "
+                 "Facebook and Follows.csv."),
                rapport_archive_get_name (archive),
                n_entries > 0 ? found->str : _("no files"));
   return RAPPORT_PLATFORM_UNKNOWN;

@@ -19,7 +19,8 @@
 #define PLATFORM(name) (1u << RAPPORT_PLATFORM_##name)
 /* Platforms with an export that lists followers. */
 #define FOLLOWER_EXPORTS (PLATFORM (UNKNOWN) | PLATFORM (INSTAGRAM) | PLATFORM (TWITTER) \
-                          | PLATFORM (TIKTOK) | PLATFORM (THREADS) | PLATFORM (LINKEDIN))
+                          | PLATFORM (TIKTOK) | PLATFORM (THREADS) | PLATFORM (LINKEDIN) \
+                          | PLATFORM (FACEBOOK))
 
 /* Both forms of a counted message, for xgettext (po/meson.build declares the keyword);
  * format_counted() translates them. */
@@ -68,7 +69,8 @@ static const Figure figures[RAPPORT_N_FIGURES] = {
   },
   [RAPPORT_FIGURE_FOLLOW_DATES] = {
     "follow-dates", N_("Follow dates"),
-    PLATFORM (INSTAGRAM) | PLATFORM (TIKTOK) | PLATFORM (THREADS) | PLATFORM (LINKEDIN), NULL,
+    PLATFORM (INSTAGRAM) | PLATFORM (TIKTOK) | PLATFORM (THREADS) | PLATFORM (LINKEDIN)
+    | PLATFORM (FACEBOOK), NULL,
     NP_("%'u of %'u follower dated", "%'u of %'u followers dated"), TRUE,
   },
   [RAPPORT_FIGURE_POST_ENGAGEMENT] = {
@@ -254,9 +256,11 @@ explain_follower_history (RapportPlatform platform,
                          "(Export current view) and import it; each day it covers is a real "
                          "point."));
     case RAPPORT_PLATFORM_FACEBOOK:
-      return g_strdup (_("Meta Business Suite's Follows.csv counts the new follows of each day "
-                         "but gives no follower total, so it cannot draw a follower history on "
-                         "its own."));
+      source = _("Facebook's \"Download your information\" export lists your current followers "
+                 "and friends only: each further export of this account adds its count as a "
+                 "real point. Meta Business Suite's Follows.csv counts the new follows of each "
+                 "day but gives no follower total.");
+      break;
     case RAPPORT_PLATFORM_MEDIUM:
       return g_strdup (_("Medium's export contains neither followers nor a follower count (only "
                          "users-following/ and pubs-following/, what you follow), so no export "
@@ -316,8 +320,10 @@ explain_follow_dates (RapportPlatform platform,
       return g_strdup (_("Neither YouTube Takeout nor YouTube Studio lists your subscribers, so no "
                          "export provides follow dates."));
     case RAPPORT_PLATFORM_FACEBOOK:
-      return g_strdup (_("Meta Business Suite's exports count follows per day without naming "
-                         "anyone, so they provide no follow dates."));
+      return g_strdup (_("Follow dates come with Facebook's \"Download your information\" "
+                         "export in JSON format: each follower and friend carries the day it "
+                         "began. Meta Business Suite's exports count follows per day without "
+                         "naming anyone."));
     case RAPPORT_PLATFORM_MEDIUM:
       return g_strdup (_("Medium's export has no followers list, and the accounts you follow come "
                          "without dates, so no export provides follow dates."));
@@ -378,9 +384,10 @@ explain_post_engagement (RapportPlatform platform)
                          "Lifetime range with Views, Likes and Comments added, export the view as "
                          "CSV and import it."));
     case RAPPORT_PLATFORM_FACEBOOK:
-      return g_strdup (_("Reactions, comments and shares per post come from Meta Business "
-                         "Suite's posts CSV (Insights → Content → Export data), for the dates "
-                         "chosen before exporting."));
+      return g_strdup (_("Facebook's \"Download your information\" export has your posts "
+                         "without counts. Reactions, comments and shares per post come from "
+                         "Meta Business Suite's posts CSV (Insights → Content → Export data), "
+                         "for the dates chosen before exporting."));
     case RAPPORT_PLATFORM_MEDIUM:
       return g_strdup (_("Medium's export holds your stories (posts/) without claps, reads or "
                          "responses, and no export provides them: it supports a review of your "
@@ -495,8 +502,10 @@ explain_lists (RapportPlatform platform)
       return _("YouTube exports list only your subscriptions, never your subscribers, so "
                "reciprocity cannot be computed.");
     case RAPPORT_PLATFORM_FACEBOOK:
-      return _("Meta Business Suite's exports contain no follower list, so reciprocity cannot be "
-               "computed.");
+      return _("Reciprocity needs the follower and the following list of one export: "
+               "Facebook's \"Download your information\" export with your connections "
+               "(followers, who you follow and friends, who count on both lists). Meta Business "
+               "Suite's exports contain no follower list.");
     case RAPPORT_PLATFORM_MEDIUM:
       return _("Medium's export lists only the accounts and publications you follow "
                "(users-following/ and pubs-following/), never your followers, so reciprocity "

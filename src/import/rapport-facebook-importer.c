@@ -486,7 +486,8 @@ read_posts (Import      *import,
             text = rapport_text_repair_mojibake (raw);
         }
 
-      /* The export gives posts no id: the time stands in, the same in every export. */
+      /* The export gives posts no id: the time stands in, the same in every export; two
+       * posts of one second would be one. */
       id = g_strdup_printf ("%" G_GINT64_FORMAT, at);
       rapport_post_init (&post);
       post.platform_id = id;

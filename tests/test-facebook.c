@@ -100,8 +100,8 @@ test_2024 (void)
   g_assert_null (rapport_test_sink_find_relation (sink, RAPPORT_DIRECTION_FOLLOWER,
                                                   "Asking Person"));
 
-  /* Two posts with a time; the third has none. */
-  g_assert_cmpuint (sink->posts->len, ==, 2);
+  /* Three posts with a time; the third has none. */
+  g_assert_cmpuint (sink->posts->len, ==, 3);
   post = rapport_test_sink_find_post (sink, "1717200000");
   g_assert_nonnull (post);
   g_assert_cmpint (post->type, ==, RAPPORT_POST_TEXT);
@@ -111,6 +111,11 @@ test_2024 (void)
   post = rapport_test_sink_find_post (sink, "1716500000");
   g_assert_nonnull (post);
   g_assert_cmpint (post->type, ==, RAPPORT_POST_PHOTO);
+  g_assert_null (post->text);
+  /* A link alone makes no photo. */
+  post = rapport_test_sink_find_post (sink, "1716400000");
+  g_assert_nonnull (post);
+  g_assert_cmpint (post->type, ==, RAPPORT_POST_TEXT);
   g_assert_null (post->text);
 
   g_assert_cmpuint (sink->skipped->len, ==, 2);
@@ -282,7 +287,7 @@ test_store (void)
   g_assert_cmpint (summary.platform, ==, RAPPORT_PLATFORM_FACEBOOK);
   g_assert_cmpstr (summary.handle, ==, "renee.dupont");
   g_assert_false (summary.provisional);
-  g_assert_cmpuint (summary.snapshot.n_posts, ==, 2);
+  g_assert_cmpuint (summary.snapshot.n_posts, ==, 3);
   g_assert_true (summary.snapshot.has_followers);
   g_assert_cmpuint (summary.snapshot.n_followers, ==, 4);
   g_assert_true (summary.snapshot.has_following);

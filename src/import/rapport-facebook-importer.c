@@ -443,6 +443,25 @@ emit_list (Import            *import,
   return TRUE;
 }
 
+/* Whether one of a post's attachments is a photo or a video: [{"data": [{"media": {…}}]}];
+ * a link or a place is not. */
+static gboolean
+has_media (const RapportJsonValue *attachments)
+{
+  for (guint i = 0; attachments != NULL && i < attachments->length; i++)
+    {
+      const RapportJsonValue *data = rapport_json_value_get_array (&attachments->elements[i],
+                                                                   "data");
+
+      for (guint j = 0; data != NULL && j < data->length; j++)
+        {
+          if (rapport_json_value_get_object (&data->elements[j], "media") != NULL)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /* your_posts_*.json: [{"timestamp", "attachments": […], "data": [{"post": "…"}], "title"}].
  * The export holds no counts; the attachments are left alone. */
 static gboolean
@@ -493,8 +512,8 @@ read_posts (Import      *import,
       post.platform_id = id;
       post.created_at = at;
       post.text = text;
-      post.type = text == NULL && attachments != NULL && attachments->length > 0
-                  ? RAPPORT_POST_PHOTO : RAPPORT_POST_TEXT;
+      post.type = text == NULL && has_media (attachments) ? RAPPORT_POST_PHOTO
+                                                          : RAPPORT_POST_TEXT;
       if (!rapport_import_sink_add_post (import->sink, &post, error))
         return FALSE;
       import->newest = MAX (import->newest, at);

@@ -123,7 +123,8 @@ rapport_test_cid (GByteArray *block)
 
 GBytes *
 rapport_test_car (GBytes      *root,
-                  GByteArray **blocks)
+                  GByteArray **blocks,
+                  guint        n_blocks)
 {
   g_autoptr(GByteArray) header = g_byte_array_new ();
   GByteArray *out = g_byte_array_new ();
@@ -137,7 +138,7 @@ rapport_test_car (GBytes      *root,
   rapport_test_varint (out, header->len);
   g_byte_array_append (out, header->data, header->len);
 
-  for (guint i = 0; blocks[i] != NULL; i++)
+  for (guint i = 0; i < n_blocks; i++)
     {
       g_autoptr(GBytes) cid = rapport_test_cid (blocks[i]);
 

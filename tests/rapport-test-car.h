@@ -38,8 +38,9 @@ void    rapport_test_cbor_link  (GByteArray   *out,
                                  GBytes       *cid);
 /* The binary CIDv1 (dag-cbor, sha2-256) of @block. */
 GBytes *rapport_test_cid        (GByteArray   *block);
-/* A CAR v1 of root @root and the blocks @blocks (NULL-terminated), each under its CID. */
+/* A CAR v1 of root @root and the @n_blocks @blocks, each under its CID. */
 GBytes *rapport_test_car        (GBytes       *root,
-                                 GByteArray  **blocks);
+                                 GByteArray  **blocks,
+                                 guint         n_blocks);
 
 G_END_DECLS

@@ -113,7 +113,7 @@ test_car_blocks (void)
 {
   g_autoptr(GByteArray) block = g_byte_array_new ();
   g_autoptr(GByteArray) other = g_byte_array_new ();
-  GByteArray *blocks[] = { block, other, NULL };
+  GByteArray *blocks[] = { block, other };
   g_autoptr(GBytes) cid = NULL;
   g_autoptr(GBytes) car_bytes = NULL;
   g_autoptr(RapportCar) car = NULL;
@@ -123,7 +123,7 @@ test_car_blocks (void)
   rapport_test_cbor_texts (block, "hello", "world", NULL);
   rapport_test_cbor_texts (other, NULL);
   cid = rapport_test_cid (block);
-  car_bytes = rapport_test_car (cid, blocks);
+  car_bytes = rapport_test_car (cid, blocks, 2);
   g_assert_true (rapport_car_sniff (g_bytes_get_data (car_bytes, NULL),
                                     g_bytes_get_size (car_bytes)));
   car = rapport_car_read (car_bytes, "repo.car", &error);

@@ -384,14 +384,14 @@ read_records (Import   *import,
       rkey = slash + 1;
       if (follows != (strcmp (collection, "app.bsky.graph.follow") == 0))
         continue;
-      if (!is_identifier (rkey, ""))
-        {
-          skip_record (import, record->key, _("the record key is not valid"));
-          continue;
-        }
       if (!g_str_has_prefix (collection, "app.bsky."))
         {
           import->n_other++;
+          continue;
+        }
+      if (!is_identifier (rkey, ""))
+        {
+          skip_record (import, record->key, _("the record key is not valid"));
           continue;
         }
       if (strcmp (collection, "app.bsky.actor.profile") == 0)

@@ -1113,10 +1113,14 @@ test_window_data_guide (void)
   g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>Security and apps</b>"));
   g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>Download your information</b>"));
 
+  page = adw_navigation_view_find_page (navigation, "bluesky");
+  g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>Export my data</b>"));
+  g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>Download CAR file</b>"));
+
   /* Honest about what is not read yet. */
   page = adw_navigation_view_find_page (navigation, "other");
   g_assert_nonnull (rapport_test_ui_find_label (GTK_WIDGET (page),
-                                                "Imports from Bluesky are not supported yet."));
+                                                "Imports from Threads are not supported yet."));
   g_assert_false (rapport_data_guide_dialog_show_platform (RAPPORT_DATA_GUIDE_DIALOG (dialog),
                                                            "myspace"));
 

@@ -15,6 +15,7 @@
 #include "session/rapport-export-hash.h"
 #include "session/rapport-import-job.h"
 #include "session/rapport-import-queue.h"
+#include "import/rapport-bluesky-importer.h"
 #include "import/rapport-facebook-importer.h"
 #include "import/rapport-instagram-importer.h"
 #include "import/rapport-linkedin-analytics.h"
@@ -48,6 +49,7 @@ static const Importer importers[] = {
   { RAPPORT_PLATFORM_MEDIUM, rapport_medium_recognizes, rapport_medium_import },
   { RAPPORT_PLATFORM_LINKEDIN, rapport_linkedin_member_recognizes,
     rapport_linkedin_member_import },
+  { RAPPORT_PLATFORM_BLUESKY, rapport_bluesky_recognizes, rapport_bluesky_import },
   /* Last: a data export that also holds an analytics file is the data export (an X archive
    * holding X's analytics exports is found first, above).  A Meta posts CSV names the account
    * and reads the Follows.csv beside it, so the posts CSVs come before the per-metric files,
@@ -100,9 +102,9 @@ rapport_import_detect (RapportArchive     *archive,
                  "or an analytics CSV of posts or of the account overview), TikTok (JSON, or "
                  "TikTok Studio's CSV or XLSX), YouTube (Google Takeout, or YouTube Studio's "
                  "CSV), LinkedIn (the member data export, or the creator analytics' XLSX), "
-                 "Mastodon (the account archive, or following_accounts.csv) and Medium (the zip "
-                 "of HTML pages), and from Meta Business Suite the posts CSV of Instagram or "
-                 "Facebook and Follows.csv."),
+                 "Mastodon (the account archive, or following_accounts.csv), Medium (the zip of "
+                 "HTML pages) and Bluesky (the repository's CAR file), and from Meta Business "
+                 "Suite the posts CSV of Instagram or Facebook and Follows.csv."),
                rapport_archive_get_name (archive),
                n_entries > 0 ? found->str : _("no files"));
   return RAPPORT_PLATFORM_UNKNOWN;

@@ -49,9 +49,10 @@ rapport_platform_icon_name (RapportPlatform platform)
       return "rapport-mastodon-symbolic";
     case RAPPORT_PLATFORM_MEDIUM:
       return "rapport-medium-symbolic";
+    case RAPPORT_PLATFORM_BLUESKY:
+      return "rapport-bluesky-symbolic";
 
     case RAPPORT_PLATFORM_UNKNOWN:
-    case RAPPORT_PLATFORM_BLUESKY:
     case RAPPORT_PLATFORM_THREADS:
     default:
       return "avatar-default-symbolic";

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -176,8 +177,9 @@ rapport_car_read (GBytes      *bytes,
         }
       if (size > length - at || size < RAPPORT_CID_LENGTH)
         {
-          where = g_strdup_printf (_("the block at byte %" G_GSIZE_FORMAT
-                                     " has a length out of range"), at);
+          /* PRIu64, which gettext knows, and not G_GSIZE_FORMAT, which it does not. */
+          where = g_strdup_printf (_("the block at byte %" PRIu64 " has a length out of range"),
+                                   (guint64) at);
           fail (error, name, where);
           return NULL;
         }
@@ -187,8 +189,8 @@ rapport_car_read (GBytes      *bytes,
       if (!digest_matches (data + start, data + start + RAPPORT_CID_LENGTH,
                            (gsize) size - RAPPORT_CID_LENGTH))
         {
-          where = g_strdup_printf (_("the block at byte %" G_GSIZE_FORMAT
-                                     " does not match its hash"), start);
+          where = g_strdup_printf (_("the block at byte %" PRIu64 " does not match its hash"),
+                                   (guint64) start);
           fail (error, name, where);
           return NULL;
         }

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -29,7 +30,7 @@ fail (GError    **error,
       gsize       at)
 {
   g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
-               _("broken CBOR at byte %" G_GSIZE_FORMAT ": %s"), at, message);
+               _("broken CBOR at byte %" PRIu64 ": %s"), (guint64) at, message);
   return FALSE;
 }
 

@@ -24,8 +24,8 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   if (data[0] % 2 == 1)
     {
       g_autoptr(RapportCborValue) value = rapport_cbor_decode (data + 1, size - 1, NULL, NULL);
+      g_autofree char *type = rapport_cbor_dup_string (value, "$type");
 
-      (void) rapport_cbor_dup_string (value, "$type");
       return 0;
     }
   folder = fuzz_fresh_folder ("bluesky");

@@ -1071,12 +1071,17 @@ test_window_data_guide (void)
                                    "navigation_view"));
   g_assert_cmpstr (adw_navigation_page_get_tag (adw_navigation_view_get_visible_page (navigation)),
                    ==, "guide");
+  /* For people to look at: the list of platforms, and one of the newer pages. */
+  rapport_test_ui_wait_frames (GTK_WIDGET (window), 3);
+  rapport_test_ui_render_screenshot (GTK_WINDOW (window), "data-guide");
 
   /* The options that matter, per platform. */
   g_assert_true (rapport_data_guide_dialog_show_platform (RAPPORT_DATA_GUIDE_DIALOG (dialog),
                                                           "instagram"));
   page = adw_navigation_view_get_visible_page (navigation);
   g_assert_cmpstr (adw_navigation_page_get_tag (page), ==, "instagram");
+  rapport_test_ui_wait_frames (GTK_WIDGET (window), 3);
+  rapport_test_ui_render_screenshot (GTK_WINDOW (window), "data-guide-instagram");
   g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>Accounts Center</b>"));
   g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>Download your information</b>"));
   g_assert_nonnull (find_row_with_title (GTK_WIDGET (page),

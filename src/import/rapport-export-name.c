@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "core/rapport-dates.h"
 #include "import/rapport-export-name.h"
 
 /* "2024-05-01…" or "20240501…". */
@@ -186,4 +187,17 @@ rapport_export_name_get_handle (const char *name,
     return handle;
   *provisional = TRUE;
   return rapport_export_name_strip (name);
+}
+
+RapportDateSource
+rapport_export_name_date_of (const char *name,
+                             gint64      newest,
+                             gint64      file_time,
+                             gint64     *exported_at)
+{
+  gint64 from_name = 0;
+
+  if (name == NULL || !rapport_date_find_in_name (name, &from_name))
+    from_name = 0;
+  return rapport_export_name_choose_date (from_name, newest, file_time, exported_at);
 }

@@ -52,5 +52,10 @@ RapportDateSource rapport_export_name_choose_date (gint64  from_name,
                                                    gint64  newest,
                                                    gint64  file_time,
                                                    gint64 *exported_at);
+/* The same with the date found anywhere in @name (rapport_date_find_in_name()), if any. */
+RapportDateSource rapport_export_name_date_of     (const char *name,
+                                                   gint64      newest,
+                                                   gint64      file_time,
+                                                   gint64     *exported_at);
 
 G_END_DECLS

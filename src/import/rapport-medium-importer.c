@@ -813,7 +813,7 @@ rapport_medium_import (RapportArchive     *archive,
   Profile profile = { NULL, NULL };
   g_autofree char *export_name = NULL;
   RapportDateSource date_source;
-  gint64 from_name, exported_at;
+  gint64 exported_at;
   gboolean ok;
 
   g_return_val_if_fail (RAPPORT_IS_ARCHIVE (archive), FALSE);
@@ -842,11 +842,8 @@ rapport_medium_import (RapportArchive     *archive,
     return FALSE;
 
   export_name = rapport_export_name_of_archive (archive, NULL);
-  if (!rapport_date_find_in_name (export_name, &from_name))
-    from_name = 0;
-  date_source = rapport_export_name_choose_date (from_name, self.newest,
-                                                 rapport_archive_get_mtime (archive),
-                                                 &exported_at);
+  date_source = rapport_export_name_date_of (export_name, self.newest,
+                                             rapport_archive_get_mtime (archive), &exported_at);
   rapport_import_sink_set_export_date (sink, exported_at, date_source);
   return TRUE;
 }

@@ -612,7 +612,6 @@ rapport_tiktok_import_with_limit (RapportArchive     *archive,
   const char *entry;
   gint64 follower_count = RAPPORT_COUNT_UNKNOWN;
   gint64 exported_at = 0;
-  gint64 from_name;
   RapportDateSource date_source;
   gboolean mapped = FALSE;
 
@@ -718,12 +717,9 @@ rapport_tiktok_import_with_limit (RapportArchive     *archive,
 
   /* TikTok's file carries no date of its own: whoever named the archive or folder wrote down
    * when it was made. */
-  if (!rapport_date_find_in_name (export_name, &from_name))
-    from_name = 0;
-  date_source = rapport_export_name_choose_date (from_name,
-                                                 import.dates.found ? import.dates.newest : 0,
-                                                 rapport_archive_get_mtime (archive),
-                                                 &exported_at);
+  date_source = rapport_export_name_date_of (export_name,
+                                             import.dates.found ? import.dates.newest : 0,
+                                             rapport_archive_get_mtime (archive), &exported_at);
 
   if (follower_count >= 0)
     {

@@ -511,12 +511,9 @@ rapport_twitter_set_exports_date (RapportTwitterImport *self)
 {
   g_autofree char *name = export_name (self);
   RapportDateSource source;
-  gint64 from_name, exported_at;
+  gint64 exported_at;
 
-  if (!rapport_date_find_in_name (name, &from_name))
-    from_name = 0;
-  source = rapport_export_name_choose_date (from_name, self->newest,
-                                            rapport_archive_get_mtime (self->archive),
-                                            &exported_at);
+  source = rapport_export_name_date_of (name, self->newest,
+                                        rapport_archive_get_mtime (self->archive), &exported_at);
   rapport_import_sink_set_export_date (self->sink, exported_at, source);
 }

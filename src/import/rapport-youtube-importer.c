@@ -485,7 +485,7 @@ rapport_youtube_import (RapportArchive     *archive,
   Takeout self = { archive, sink, cancellable, 0 };
   g_autofree char *export_name = NULL;
   RapportDateSource date_source;
-  gint64 from_name, exported_at;
+  gint64 exported_at;
 
   g_return_val_if_fail (RAPPORT_IS_ARCHIVE (archive), FALSE);
   g_return_val_if_fail (sink != NULL, FALSE);
@@ -507,11 +507,8 @@ rapport_youtube_import (RapportArchive     *archive,
 
   /* Takeout names its zips "takeout-20240912T080000Z-001.zip". */
   export_name = rapport_export_name_of_archive (archive, NULL);
-  if (!rapport_date_find_in_name (export_name, &from_name))
-    from_name = 0;
-  date_source = rapport_export_name_choose_date (from_name, self.newest,
-                                                 rapport_archive_get_mtime (archive),
-                                                 &exported_at);
+  date_source = rapport_export_name_date_of (export_name, self.newest,
+                                             rapport_archive_get_mtime (archive), &exported_at);
   rapport_import_sink_set_export_date (sink, exported_at, date_source);
   return TRUE;
 }

@@ -473,6 +473,7 @@ rapport_follower_series_compute (const RapportDataset *dataset)
       RapportSeriesPoint *point = &g_array_index (series->points, RapportSeriesPoint, i);
       gint64 day = start + i * DAY;
       gint64 reconstructed = -1;
+      gboolean is_real;
       double anchored;
 
       point->day = day;
@@ -500,12 +501,15 @@ rapport_follower_series_compute (const RapportDataset *dataset)
       while (next_stretch < stretches->len &&
              g_array_index (stretches, GainStretch, next_stretch).last_day < day)
         next_stretch++;
-      anchored = next_stretch < stretches->len
+      is_real = next_total < totals->len &&
+                g_array_index (totals, RealTotal, next_total).day == day;
+      /* Looked for only where no real total is: it weighs every total against the day. */
+      anchored = !is_real && next_stretch < stretches->len
                  ? gain_stretch_anchored (&g_array_index (stretches, GainStretch, next_stretch),
                                           totals, day)
                  : -1;
 
-      if (next_total < totals->len && g_array_index (totals, RealTotal, next_total).day == day)
+      if (is_real)
         {
           const RealTotal *total = &g_array_index (totals, RealTotal, next_total);
 

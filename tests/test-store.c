@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "core/rapport-import-error.h"
+#include "analysis/rapport-audience.h"
 #include "analysis/rapport-series.h"
 #include "store/rapport-store.h"
 #include "rapport-test-util.h"
@@ -294,7 +295,7 @@ test_twitter_names (Fixture       *fixture,
   accounts = rapport_store_list_accounts (fixture->store, &error);
   g_assert_cmpuint (accounts->len, ==, 1);
   account_id = ((RapportAccount *) g_ptr_array_index (accounts, 0))->id;
-  dataset = rapport_store_load_dataset (fixture->store, account_id, &error);
+  dataset = rapport_store_load_dataset_every_list (fixture->store, account_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (dataset->snapshots->len, ==, 2);
   older = ((RapportDatasetSnapshot *) g_ptr_array_index (dataset->snapshots, 0))->followers;
@@ -704,7 +705,7 @@ test_follow_spans (Fixture       *fixture,
                    ==, 6);
   g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM follow_span WHERE direction = 1"),
                    ==, 2);
-  dataset = rapport_store_load_dataset (fixture->store, 1, &error);
+  dataset = rapport_store_load_dataset_every_list (fixture->store, 1, &error);
   g_assert_no_error (error);
   assert_list (dataset, s1, RAPPORT_DIRECTION_FOLLOWER, "a:A,b:B,c:C");
   assert_list (dataset, s2, RAPPORT_DIRECTION_FOLLOWER, "a:A,b:B,d:D");
@@ -723,13 +724,251 @@ test_follow_spans (Fixture       *fixture,
   s5 = import_lists (fixture, "s5", nobody, NULL);
   g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM follow_span"
                                        " WHERE direction = 0 AND last_snapshot IS NULL"), ==, 0);
-  dataset = rapport_store_load_dataset (fixture->store, 1, &error);
+  dataset = rapport_store_load_dataset_every_list (fixture->store, 1, &error);
   g_assert_no_error (error);
   assert_list (dataset, s5, RAPPORT_DIRECTION_FOLLOWER, "");
   assert_list (dataset, s4, RAPPORT_DIRECTION_FOLLOWER, "a:A,c:C,d:d");
   assert_list (dataset, s1, RAPPORT_DIRECTION_FOLLOWER, "a:A,b:B,c:C");
   assert_list (dataset, s5, RAPPORT_DIRECTION_FOLLOWING, NULL);
   assert_list (dataset, s4, RAPPORT_DIRECTION_FOLLOWING, "a:A,e:E");
+}
+
+static void
+count_churn_step (const RapportFollowerDiff *diff,
+                  RapportChurnCounts        *counts,
+                  gpointer                   user_data)
+{
+  rapport_churn_count_diff (diff, counts);
+}
+
+/* One import of jo's lists as the import job makes it (the steps counted), dated @day:
+ * @followers and @following are NULL-terminated "handle:since" pairs, or NULL. */
+static gint64
+import_churn_export (Fixture            *fixture,
+                     const char         *hash,
+                     gint64              day,
+                     const char * const *followers,
+                     const char * const *following)
+{
+  g_auto(RapportImportSummary) summary = { 0 };
+  g_autoptr(GError) error = NULL;
+  RapportAccountInfo account = { RAPPORT_PLATFORM_TIKTOK, "jo", NULL, NULL };
+  const char * const *lists[] = { followers, following };
+  RapportStoreImport *import;
+  RapportImportSink *sink;
+
+  import = rapport_store_begin_import (fixture->store, hash, hash, hash, NULL, &error);
+  g_assert_no_error (error);
+  rapport_store_import_set_churn_func (import, count_churn_step, NULL);
+  sink = rapport_store_import_get_sink (import);
+  g_assert_true (rapport_import_sink_set_account (sink, &account, &error));
+  for (int direction = 0; direction < 2; direction++)
+    {
+      if (lists[direction] == NULL)
+        continue;
+      g_assert_true (rapport_import_sink_begin_list (sink, direction, &error));
+      for (guint i = 0; lists[direction][i] != NULL; i++)
+        {
+          g_auto(GStrv) parts = g_strsplit (lists[direction][i], ":", 2);
+          RapportRelation relation = { direction, parts[0], NULL,
+                                       g_ascii_strtoll (parts[1], NULL, 10) };
+
+          g_assert_true (rapport_import_sink_add_relation (sink, &relation, &error));
+        }
+    }
+  rapport_import_sink_set_export_date (sink, day * RAPPORT_SECONDS_PER_DAY,
+                                       RAPPORT_DATE_SOURCE_MANIFEST);
+  g_assert_true (rapport_store_import_commit (import, &summary, &error));
+  g_assert_no_error (error);
+  return summary.snapshot.id;
+}
+
+/* "who,who" of @indices into @people. */
+static char *
+describe_indices (const RapportPeople *people,
+                  const GArray        *indices)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < indices->len; i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? "," : "",
+                            people->items[g_array_index (indices, guint32, i)].who);
+  return g_string_free (text, FALSE);
+}
+
+static void
+assert_step (const RapportChurn *churn,
+             guint               index,
+             const char         *expected)
+{
+  const RapportChurnStep *step = g_ptr_array_index (churn->steps, index);
+  g_autofree char *counts = NULL;
+
+  counts = g_strdup_printf ("%" G_GSIZE_FORMAT "->%" G_GSIZE_FORMAT " +%" G_GUINT64_FORMAT
+                            " -%" G_GUINT64_FORMAT " renamed %" G_GUINT64_FORMAT
+                            " refollowed %" G_GUINT64_FORMAT " dropped %" G_GINT64_FORMAT,
+                            step->n_older, step->n_newer, step->n_gained, step->n_lost,
+                            step->n_renamed, step->n_refollowed,
+                            step->following_snapshot != NULL
+                            ? (gint64) step->n_dropped_after_follow_back : -1);
+  g_assert_cmpstr (counts, ==, expected);
+}
+
+/* Both churns step by step: the same exports, counts and (where named) the same accounts. */
+static void
+assert_same_churn (const RapportChurn *kept,
+                   const RapportChurn *whole)
+{
+  g_assert_cmpuint (kept->steps->len, ==, whole->steps->len);
+  for (guint i = 0; i < kept->steps->len; i++)
+    {
+      const RapportChurnStep *a = g_ptr_array_index (kept->steps, i);
+      const RapportChurnStep *b = g_ptr_array_index (whole->steps, i);
+      RapportChurnCounts counts_a, counts_b;
+
+      rapport_churn_step_get_counts (a, &counts_a);
+      rapport_churn_step_get_counts (b, &counts_b);
+      g_assert_cmpmem (&counts_a, sizeof counts_a, &counts_b, sizeof counts_b);
+      g_assert_cmpuint (a->n_older, ==, b->n_older);
+      g_assert_cmpuint (a->n_newer, ==, b->n_newer);
+      if (a->newer_people != NULL)
+        {
+          g_autofree char *gained_a = describe_indices (a->newer_people, a->gained);
+          g_autofree char *gained_b = describe_indices (b->newer_people, b->gained);
+          g_autofree char *lost_a = describe_indices (a->older_people, a->lost);
+          g_autofree char *lost_b = describe_indices (b->older_people, b->lost);
+          g_autofree char *dropped_a = describe_indices (a->older_people,
+                                                         a->dropped_after_follow_back);
+          g_autofree char *dropped_b = describe_indices (b->older_people,
+                                                         b->dropped_after_follow_back);
+
+          g_assert_cmpstr (gained_a, ==, gained_b);
+          g_assert_cmpstr (lost_a, ==, lost_b);
+          g_assert_cmpstr (dropped_a, ==, dropped_b);
+        }
+    }
+}
+
+/* Each step between follower lists is counted by the import that makes it and kept: the
+ * dataset reads older steps as counts and the newest as what differs, and both agree with the
+ * churn of the whole lists, also after an export imported between two others. */
+static void
+test_churn_steps_kept (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  /* From the first to the second export d renames to g (the same follow time), b follows
+   * again, e and f come; then b, c, f and g leave, of whom the creator still follows c. */
+  const char * const first[] = { "a:1700000100", "b:1700000200", "c:1700000300",
+                                 "d:1700000400", NULL };
+  const char * const first_following[] = { "b:1690000000", "c:1690000000", "x:1690000000",
+                                            NULL };
+  const char * const second[] = { "a:1700000100", "b:1700900000", "c:1700000300",
+                                  "e:1700000500", "f:1700000600", "g:1700000400", NULL };
+  const char * const second_following[] = { "c:1690000000", "x:1690000000", NULL };
+  const char * const third[] = { "a:1700000100", "e:1700000500", NULL };
+  const char * const earliest[] = { "a:1700000100", "z:1699999999", NULL };
+  g_autoptr(RapportDataset) kept = NULL;
+  g_autoptr(RapportDataset) whole = NULL;
+  g_autoptr(RapportChurn) kept_churn = NULL;
+  g_autoptr(RapportChurn) whole_churn = NULL;
+  g_autoptr(GError) error = NULL;
+  const RapportChurnStep *newest;
+  g_autofree char *lost = NULL;
+  gint64 e2, e3;
+
+  import_churn_export (fixture, "e1", 19700, first, first_following);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM churn_step"), ==, 0);
+  e2 = import_churn_export (fixture, "e2", 19730, second, second_following);
+  e3 = import_churn_export (fixture, "e3", 19760, third, NULL);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM churn_step"), ==, 2);
+
+  kept = rapport_store_load_dataset (fixture->store, 1, &error);
+  g_assert_no_error (error);
+  kept_churn = rapport_churn_compute (kept);
+  g_assert_cmpuint (kept_churn->steps->len, ==, 2);
+  /* Only the newest follower list is read whole; the older step comes from its counts. */
+  g_assert_null (((RapportDatasetSnapshot *) g_ptr_array_index (kept->snapshots, 0))->followers);
+  g_assert_nonnull (((RapportDatasetSnapshot *) g_ptr_array_index (kept->snapshots, 1))->churn_counts);
+  g_assert_null (((const RapportChurnStep *) g_ptr_array_index (kept_churn->steps, 0))->newer_people);
+  assert_step (kept_churn, 0, "4->6 +3 -1 renamed 1 refollowed 1 dropped 0");
+  assert_step (kept_churn, 1, "6->2 +0 -4 renamed 0 refollowed 0 dropped 1");
+  newest = rapport_churn_latest (kept_churn);
+  g_assert_cmpint (newest->older->id, ==, e2);
+  g_assert_cmpint (newest->newer->id, ==, e3);
+  g_assert_true (newest->following_snapshot->id == e2);
+
+  whole = rapport_store_load_dataset_every_list (fixture->store, 1, &error);
+  g_assert_no_error (error);
+  whole_churn = rapport_churn_compute (whole);
+  assert_same_churn (kept_churn, whole_churn);
+  g_clear_pointer (&kept_churn, rapport_churn_free);
+  g_clear_pointer (&whole_churn, rapport_churn_free);
+  g_clear_pointer (&kept, rapport_dataset_free);
+  g_clear_pointer (&whole, rapport_dataset_free);
+
+  /* An older export imported last makes a step before the first, counted from the spans. */
+  import_churn_export (fixture, "e0", 19690, earliest, NULL);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM churn_step"), ==, 3);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM churn_step WHERE n_dropped IS NULL"),
+                   ==, 0);
+  kept = rapport_store_load_dataset (fixture->store, 1, &error);
+  g_assert_no_error (error);
+  kept_churn = rapport_churn_compute (kept);
+  g_assert_cmpuint (kept_churn->steps->len, ==, 3);
+  assert_step (kept_churn, 0, "2->4 +3 -1 renamed 0 refollowed 0 dropped 0");
+  whole = rapport_store_load_dataset_every_list (fixture->store, 1, &error);
+  g_assert_no_error (error);
+  whole_churn = rapport_churn_compute (whole);
+  assert_same_churn (kept_churn, whole_churn);
+
+  newest = rapport_churn_latest (kept_churn);
+  lost = describe_indices (newest->older_people, newest->lost);
+  g_assert_cmpstr (lost, ==, "b,c,f,g");
+}
+
+/* The same steps without kept counts (exports imported by something that counts nothing,
+ * or an older database): every step is read as what differs, with the same result. */
+static void
+test_churn_steps_read (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const char * const first[] = { "a:A", "b:B", "c:C", NULL };
+  /* Follow times go by position: c and d must not look like one account renamed. */
+  const char * const second[] = { "a:A", "d:D", "b:B", NULL };
+  const char * const third[] = { "b:B", "d:D", "e:E", NULL };
+  const char * const followed[] = { "c:C", NULL };
+  g_autoptr(RapportDataset) kept = NULL;
+  g_autoptr(RapportDataset) whole = NULL;
+  g_autoptr(RapportChurn) kept_churn = NULL;
+  g_autoptr(RapportChurn) whole_churn = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *lost = NULL;
+  const RapportChurnStep *step;
+
+  import_lists (fixture, "s1", first, followed);
+  import_lists (fixture, "s2", second, NULL);
+  import_lists (fixture, "s3", third, followed);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM churn_step"), ==, 0);
+
+  kept = rapport_store_load_dataset (fixture->store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (((RapportDatasetSnapshot *) g_ptr_array_index (kept->snapshots, 1))->follower_diff);
+  kept_churn = rapport_churn_compute (kept);
+  whole = rapport_store_load_dataset_every_list (fixture->store, 1, &error);
+  g_assert_no_error (error);
+  whole_churn = rapport_churn_compute (whole);
+  g_assert_cmpuint (kept_churn->steps->len, ==, 2);
+  assert_step (kept_churn, 0, "3->3 +1 -1 renamed 0 refollowed 0 dropped 1");
+  assert_step (kept_churn, 1, "3->3 +1 -1 renamed 0 refollowed 0 dropped 0");
+  assert_same_churn (kept_churn, whole_churn);
+
+  /* The newest step names its accounts from what differs between the two lists alone: a
+   * left, b's follow time changed, e came. */
+  step = rapport_churn_latest (kept_churn);
+  g_assert_cmpuint (step->older_people->len, ==, 2);
+  g_assert_cmpuint (step->newer_people->len, ==, 2);
+  lost = describe_indices (step->older_people, step->lost);
+  g_assert_cmpstr (lost, ==, "a");
 }
 
 /* Two lists longer than a run of the store (2^17 rows) in two imports: the list written in
@@ -813,7 +1052,7 @@ test_spans_from_relations (void)
 
   store = rapport_store_open (dir, &error);
   g_assert_no_error (error);
-  dataset = rapport_store_load_dataset (store, 1, &error);
+  dataset = rapport_store_load_dataset_every_list (store, 1, &error);
   g_assert_no_error (error);
   assert_list (dataset, 1, RAPPORT_DIRECTION_FOLLOWER, "anna:anna,ben:Ben,carla:carla");
   assert_list (dataset, 2, RAPPORT_DIRECTION_FOLLOWER, "anna:anna,carla:carla");
@@ -1157,6 +1396,10 @@ main (int   argc,
   g_test_add ("/store/follow-spans-in-runs", Fixture, NULL, fixture_set_up,
               test_follow_spans_in_runs, fixture_tear_down);
   g_test_add_func ("/store/spans-from-relations", test_spans_from_relations);
+  g_test_add ("/store/churn-steps-kept", Fixture, NULL, fixture_set_up, test_churn_steps_kept,
+              fixture_tear_down);
+  g_test_add ("/store/churn-steps-read", Fixture, NULL, fixture_set_up, test_churn_steps_read,
+              fixture_tear_down);
   g_test_add ("/store/duplicate", Fixture, NULL, fixture_set_up, test_duplicate, fixture_tear_down);
   g_test_add ("/store/abort-changes-nothing", Fixture, NULL, fixture_set_up, test_abort_changes_nothing, fixture_tear_down);
   g_test_add ("/store/delete-account", Fixture, NULL, fixture_set_up, test_delete_account, fixture_tear_down);

@@ -558,7 +558,95 @@ rapport_churn_step_compute (const RapportPeople *older,
     }
 
   add_refollows (self, refollows);
+  self->older_people = older;
+  self->newer_people = newer;
+  self->n_gained = self->gained->len;
+  self->n_lost = self->lost->len;
+  self->n_renamed = self->renames->len;
+  self->n_refollowed = self->refollowed->len;
+  self->n_dropped_after_follow_back = self->dropped_after_follow_back->len;
   return self;
+}
+
+static const RapportDatasetSnapshot *
+find_snapshot (const RapportDataset *dataset,
+               gint64                id)
+{
+  for (guint i = 0; i < dataset->snapshots->len; i++)
+    {
+      const RapportDatasetSnapshot *snapshot = g_ptr_array_index (dataset->snapshots, i);
+
+      if (snapshot->id == id)
+        return snapshot;
+    }
+  return NULL;
+}
+
+/* A step that the store kept as counts only. */
+static RapportChurnStep *
+step_from_counts (const RapportChurnCounts *counts)
+{
+  RapportChurnStep *self = g_new0 (RapportChurnStep, 1);
+
+  self->gained = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->lost = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->renames = g_array_new (FALSE, FALSE, sizeof (RapportRename));
+  self->dropped_after_follow_back = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->refollowed = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->n_gained = counts->n_gained;
+  self->n_lost = counts->n_lost;
+  self->n_renamed = counts->n_renamed;
+  self->n_refollowed = counts->n_refollowed;
+  self->n_dropped_after_follow_back = MAX (counts->n_dropped_after_follow_back, 0);
+  return self;
+}
+
+/* The step from @previous into @snapshot, from whatever the dataset holds of it. */
+static RapportChurnStep *
+step_between (const RapportDataset         *dataset,
+              const RapportDatasetSnapshot *previous,
+              const RapportDatasetSnapshot *snapshot)
+{
+  const RapportFollowerDiff *diff = snapshot->follower_diff;
+  const RapportChurnCounts *counts = snapshot->churn_counts;
+  const RapportDatasetSnapshot *following_snapshot;
+  RapportChurnStep *step;
+
+  if (previous->followers != NULL && snapshot->followers != NULL)
+    {
+      /* The newer following list says whom the creator "still" follows; the older one is the
+       * best available when the newer export lacks it. */
+      following_snapshot = snapshot->following != NULL ? snapshot
+                         : previous->following != NULL ? previous
+                         : NULL;
+      step = rapport_churn_step_compute (previous->followers, snapshot->followers,
+                                         following_snapshot ? following_snapshot->following
+                                                            : NULL);
+    }
+  else if (diff != NULL && diff->older_id == previous->id)
+    {
+      following_snapshot = diff->following_id != 0 ? find_snapshot (dataset, diff->following_id)
+                                                   : NULL;
+      step = rapport_churn_step_compute (diff->left, diff->joined,
+                                         following_snapshot ? diff->still_followed : NULL);
+    }
+  else if (counts != NULL && counts->older_id == previous->id)
+    {
+      following_snapshot = counts->following_id != 0
+                           ? find_snapshot (dataset, counts->following_id) : NULL;
+      step = step_from_counts (counts);
+    }
+  else
+    return NULL;
+
+  /* Sizes from the exports: a diff holds only the accounts that differ. */
+  step->n_older = rapport_dataset_snapshot_list_size (previous, RAPPORT_DIRECTION_FOLLOWER);
+  step->n_newer = rapport_dataset_snapshot_list_size (snapshot, RAPPORT_DIRECTION_FOLLOWER);
+  step->older = previous;
+  step->newer = snapshot;
+  step->following_snapshot = following_snapshot;
+  step->following_from_newer = following_snapshot == snapshot;
+  return step;
 }
 
 RapportChurn *
@@ -577,32 +665,53 @@ rapport_churn_compute (const RapportDataset *dataset)
   for (guint i = 0; i < dataset->snapshots->len; i++)
     {
       const RapportDatasetSnapshot *snapshot = g_ptr_array_index (dataset->snapshots, i);
-      const RapportDatasetSnapshot *following_snapshot;
       RapportChurnStep *step;
 
-      if (snapshot->followers == NULL)
+      if (!rapport_dataset_snapshot_has_list (snapshot, RAPPORT_DIRECTION_FOLLOWER))
         continue;
-      if (previous == NULL)
-        {
-          previous = snapshot;
-          continue;
-        }
-
-      /* The newer following list says whom the creator "still" follows; the older one is the
-       * best available when the newer export lacks it. */
-      following_snapshot = snapshot->following != NULL ? snapshot
-                         : previous->following != NULL ? previous
-                         : NULL;
-      step = rapport_churn_step_compute (previous->followers, snapshot->followers,
-                                         following_snapshot ? following_snapshot->following : NULL);
-      step->older = previous;
-      step->newer = snapshot;
-      step->following_snapshot = following_snapshot;
-      step->following_from_newer = following_snapshot == snapshot;
-      g_ptr_array_add (self->steps, step);
+      if (previous != NULL && (step = step_between (dataset, previous, snapshot)) != NULL)
+        g_ptr_array_add (self->steps, step);
       previous = snapshot;
     }
   return self;
+}
+
+void
+rapport_churn_count_diff (const RapportFollowerDiff *diff,
+                          RapportChurnCounts        *counts)
+{
+  g_autoptr(RapportChurnStep) step = NULL;
+
+  g_return_if_fail (diff != NULL);
+  g_return_if_fail (counts != NULL);
+
+  step = rapport_churn_step_compute (diff->left, diff->joined,
+                                     diff->following_id != 0 ? diff->still_followed : NULL);
+  counts->n_gained = step->n_gained;
+  counts->n_lost = step->n_lost;
+  counts->n_renamed = step->n_renamed;
+  counts->n_refollowed = step->n_refollowed;
+  counts->n_dropped_after_follow_back = diff->following_id != 0
+                                        ? (gint64) step->n_dropped_after_follow_back : -1;
+  counts->following_id = diff->following_id;
+}
+
+void
+rapport_churn_step_get_counts (const RapportChurnStep *step,
+                               RapportChurnCounts     *counts)
+{
+  g_return_if_fail (step != NULL);
+  g_return_if_fail (counts != NULL);
+
+  counts->older_id = step->older != NULL ? step->older->id : 0;
+  counts->newer_id = step->newer != NULL ? step->newer->id : 0;
+  counts->n_gained = step->n_gained;
+  counts->n_lost = step->n_lost;
+  counts->n_renamed = step->n_renamed;
+  counts->n_refollowed = step->n_refollowed;
+  counts->n_dropped_after_follow_back = step->following_snapshot != NULL
+                                        ? (gint64) step->n_dropped_after_follow_back : -1;
+  counts->following_id = step->following_snapshot != NULL ? step->following_snapshot->id : 0;
 }
 
 const RapportChurnStep *

@@ -93,28 +93,41 @@ typedef struct
   RapportRenameEvidence evidence;
 } RapportRename;
 
-/* What changed in the follower list between two consecutive exports that both have one. */
+/* What changed in the follower list between two consecutive exports that both have one.
+ * The accounts are indices into older_people and newer_people: the two exports' lists, or
+ * only the accounts that differ between them (RapportFollowerDiff).  An older step that the
+ * store kept as counts (RapportChurnCounts) has no people: both are NULL, the index arrays
+ * are empty, and only the counts below say what happened. */
 typedef struct
 {
   const RapportDatasetSnapshot *older;
   const RapportDatasetSnapshot *newer;
+  const RapportPeople *older_people;
+  const RapportPeople *newer_people;
   gsize n_older;             /* followers in the older list */
   gsize n_newer;             /* followers in the newer list */
 
-  GArray *gained;            /* guint32 into newer->followers->items, renames left out */
-  GArray *lost;              /* guint32 into older->followers->items, renames left out */
+  GArray *gained;            /* guint32 into newer_people->items, renames left out */
+  GArray *lost;              /* guint32 into older_people->items, renames left out */
   GArray *renames;           /* RapportRename, in the older list's order */
   /* Followers in both lists who unfollowed and followed again in between: their follow date
    * in the newer list is later (by more than RAPPORT_REFOLLOW_MIN_SECONDS).  They count in
-   * gained and in lost too; guint32 into newer->followers->items. */
+   * gained and in lost too; guint32 into newer_people->items. */
   GArray *refollowed;
   /* Lost followers the creator still follows: a subset of lost, guint32 into
-   * older->followers->items.  Looked up in following_snapshot's following list: the newer
+   * older_people->items.  Looked up in following_snapshot's following list: the newer
    * export's when it has one, else the older one's (following_from_newer says which); NULL and
    * empty when neither export has a following list. */
   GArray *dropped_after_follow_back;
   const RapportDatasetSnapshot *following_snapshot;
   gboolean following_from_newer;
+
+  /* How many of each: the arrays' lengths, or the kept counts of a step without people. */
+  guint64 n_gained;
+  guint64 n_lost;
+  guint64 n_renamed;
+  guint64 n_refollowed;
+  guint64 n_dropped_after_follow_back;
 } RapportChurnStep;
 
 typedef struct
@@ -122,7 +135,17 @@ typedef struct
   GPtrArray *steps; /* RapportChurnStep, oldest first; empty with fewer than two follower lists */
 } RapportChurn;
 
+/* Every step between consecutive exports with a follower list, from their lists, from what
+ * differs between them, or from the counts kept of them; a step known by none of these (not
+ * read) is left out. */
 RapportChurn           *rapport_churn_compute (const RapportDataset *dataset);
+/* Counts the step that @diff describes, as rapport_churn_compute() would from the two lists;
+ * fills all of @counts but its two snapshot ids. */
+void                    rapport_churn_count_diff (const RapportFollowerDiff *diff,
+                                                  RapportChurnCounts        *counts);
+/* The counts of @step, as the store keeps them. */
+void                    rapport_churn_step_get_counts (const RapportChurnStep *step,
+                                                       RapportChurnCounts     *counts);
 /* The step into the newest follower list ("new" and "lost since the previous export"), or NULL. */
 const RapportChurnStep *rapport_churn_latest  (const RapportChurn   *churn);
 /* Churn between two follower lists sorted by 'who'; @following (may be NULL) is the creator's

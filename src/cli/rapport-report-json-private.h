@@ -123,16 +123,18 @@ json_person (JsonBuilder         *builder,
   json_builder_end_object (builder);
 }
 
-/* The first RAPPORT_REPORT_JSON_SAMPLE of @indices (guint32, or RapportMutual when @mutuals)
- * into @people, which is in 'who' order. */
+/* @count accounts, of which the first RAPPORT_REPORT_JSON_SAMPLE of @indices (guint32, or
+ * RapportMutual when @mutuals) into @people, which is in 'who' order, are listed; a churn step
+ * known by its counts alone has a count and no accounts. */
 static inline void
-json_people (JsonBuilder         *builder,
-             const char          *name,
-             const RapportPeople *people,
-             const GArray        *indices,
-             gboolean             mutuals)
+json_counted_people (JsonBuilder         *builder,
+                     const char          *name,
+                     guint64              count,
+                     const RapportPeople *people,
+                     const GArray        *indices,
+                     gboolean             mutuals)
 {
-  json_begin_list (builder, name, indices->len);
+  json_begin_list (builder, name, count);
   for (guint i = 0; i < MIN (indices->len, RAPPORT_REPORT_JSON_SAMPLE); i++)
     {
       guint32 index = mutuals ? g_array_index (indices, RapportMutual, i).follower
@@ -141,6 +143,16 @@ json_people (JsonBuilder         *builder,
       json_person (builder, &people->items[index]);
     }
   json_end_list (builder);
+}
+
+static inline void
+json_people (JsonBuilder         *builder,
+             const char          *name,
+             const RapportPeople *people,
+             const GArray        *indices,
+             gboolean             mutuals)
+{
+  json_counted_people (builder, name, indices->len, people, indices, mutuals);
 }
 
 G_END_DECLS

@@ -97,9 +97,15 @@ json_account (JsonBuilder         *builder,
       json_time (builder, "exported_at", snapshot->exported_at);
       json_string (builder, "date_source", rapport_date_source_to_string (snapshot->date_source));
       json_count (builder, "followers",
-                  snapshot->followers != NULL ? (gint64) snapshot->followers->len : -1);
+                  rapport_dataset_snapshot_has_list (snapshot, RAPPORT_DIRECTION_FOLLOWER)
+                  ? (gint64) rapport_dataset_snapshot_list_size (snapshot,
+                                                                 RAPPORT_DIRECTION_FOLLOWER)
+                  : -1);
       json_count (builder, "following",
-                  snapshot->following != NULL ? (gint64) snapshot->following->len : -1);
+                  rapport_dataset_snapshot_has_list (snapshot, RAPPORT_DIRECTION_FOLLOWING)
+                  ? (gint64) rapport_dataset_snapshot_list_size (snapshot,
+                                                                 RAPPORT_DIRECTION_FOLLOWING)
+                  : -1);
       json_int (builder, "n_posts", snapshot->n_posts);
       json_int (builder, "n_follower_days", snapshot->n_follower_days);
       json_builder_end_object (builder);
@@ -380,20 +386,22 @@ json_churn (JsonBuilder         *builder,
       json_time (builder, "newer_exported_at", step->newer ? step->newer->exported_at : 0);
       json_int (builder, "n_older", step->n_older);
       json_int (builder, "n_newer", step->n_newer);
-      json_people (builder, "gained", step->newer->followers, step->gained, FALSE);
-      json_people (builder, "lost", step->older->followers, step->lost, FALSE);
-      json_people (builder, "refollowed", step->newer->followers, step->refollowed, FALSE);
+      json_counted_people (builder, "gained", step->n_gained, step->newer_people, step->gained,
+                           FALSE);
+      json_counted_people (builder, "lost", step->n_lost, step->older_people, step->lost, FALSE);
+      json_counted_people (builder, "refollowed", step->n_refollowed, step->newer_people,
+                           step->refollowed, FALSE);
 
-      json_begin_list (builder, "renames", step->renames->len);
+      json_begin_list (builder, "renames", step->n_renamed);
       for (guint i = 0; i < MIN (step->renames->len, RAPPORT_REPORT_JSON_SAMPLE); i++)
         {
           const RapportRename *rename = &g_array_index (step->renames, RapportRename, i);
 
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "old");
-          json_person (builder, &step->older->followers->items[rename->old_index]);
+          json_person (builder, &step->older_people->items[rename->old_index]);
           json_builder_set_member_name (builder, "new");
-          json_person (builder, &step->newer->followers->items[rename->new_index]);
+          json_person (builder, &step->newer_people->items[rename->new_index]);
           json_string (builder, "evidence", rename->evidence == RAPPORT_RENAME_BY_PLATFORM_ID
                                             ? "platform_id" : "since");
           json_builder_end_object (builder);
@@ -401,9 +409,11 @@ json_churn (JsonBuilder         *builder,
       json_end_list (builder);
 
       json_snapshot_id (builder, "following_snapshot_id", step->following_snapshot);
-      if (step->dropped_after_follow_back != NULL)
-        json_people (builder, "dropped_after_follow_back", step->older->followers,
-                     step->dropped_after_follow_back, FALSE);
+      /* Null where neither export has a following list to look in. */
+      if (step->following_snapshot != NULL)
+        json_counted_people (builder, "dropped_after_follow_back",
+                             step->n_dropped_after_follow_back, step->older_people,
+                             step->dropped_after_follow_back, FALSE);
       else
         {
           json_builder_set_member_name (builder, "dropped_after_follow_back");

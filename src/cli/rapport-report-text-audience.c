@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <math.h>
 
@@ -342,26 +344,38 @@ rapport_report_text_churn (GString             *out,
       g_autofree char *newer = rapport_format_day (step->newer->exported_at);
 
       /* Translators: two dates, list sizes, then gained, lost and renamed followers. */
-      rapport_report_text_para (out, 2, _("%s → %s: %'zu → %'zu followers; %'u gained, %'u lost, "
-                                          "%'u renamed."),
-                                older, newer, step->n_older, step->n_newer, step->gained->len,
-                                step->lost->len, step->renames->len);
+      rapport_report_text_para (out, 2, _("%s → %s: %'zu → %'zu followers; %'" PRIu64 " gained, "
+                                          "%'" PRIu64 " lost, %'" PRIu64 " renamed."),
+                                older, newer, step->n_older, step->n_newer, step->n_gained,
+                                step->n_lost, step->n_renamed);
+      /* An older step is kept as counts: who came and went is named for the newest. */
+      if (step->newer_people == NULL)
+        {
+          if (step->n_refollowed > 0)
+            rapport_report_text_para (out, 4, _("Unfollowed and followed again (counted as lost "
+                                                "and as gained): %'" PRIu64 "."),
+                                      step->n_refollowed);
+          if (step->following_snapshot != NULL)
+            rapport_report_text_para (out, 4, _("Dropped you after a follow-back (lost, though "
+                                                "you still follow them): %'" PRIu64 "."),
+                                      step->n_dropped_after_follow_back);
+          continue;
+        }
       if (step->gained->len > 0)
         {
-          g_autofree char *names = sample_people (step->newer->followers, step->gained, FALSE);
+          g_autofree char *names = sample_people (step->newer_people, step->gained, FALSE);
 
           rapport_report_text_para (out, 4, _("Gained: %s."), names);
         }
       if (step->lost->len > 0)
         {
-          g_autofree char *names = sample_people (step->older->followers, step->lost, FALSE);
+          g_autofree char *names = sample_people (step->older_people, step->lost, FALSE);
 
           rapport_report_text_para (out, 4, _("Lost: %s."), names);
         }
       if (step->refollowed->len > 0)
         {
-          g_autofree char *names = sample_people (step->newer->followers, step->refollowed,
-                                                  FALSE);
+          g_autofree char *names = sample_people (step->newer_people, step->refollowed, FALSE);
 
           rapport_report_text_para (out, 4, _("Unfollowed and followed again (counted as lost "
                                               "and as gained): %'u — %s."),
@@ -375,7 +389,7 @@ rapport_report_text_churn (GString             *out,
                                             "still follow them): none."));
       else
         {
-          g_autofree char *names = sample_people (step->older->followers,
+          g_autofree char *names = sample_people (step->older_people,
                                                   step->dropped_after_follow_back, FALSE);
 
           rapport_report_text_para (out, 4, _("Dropped you after a follow-back (lost, though you "

@@ -165,8 +165,10 @@ text_header (GString             *out,
     {
       const RapportDatasetSnapshot *snapshot = g_ptr_array_index (dataset->snapshots, i);
       g_autofree char *day = rapport_format_day (snapshot->exported_at);
-      gint64 n_followers = snapshot->followers != NULL ? (gint64) snapshot->followers->len : -1;
-      gint64 n_following = snapshot->following != NULL ? (gint64) snapshot->following->len : -1;
+      gint64 n_followers = rapport_dataset_snapshot_has_list (snapshot, RAPPORT_DIRECTION_FOLLOWER)
+        ? (gint64) rapport_dataset_snapshot_list_size (snapshot, RAPPORT_DIRECTION_FOLLOWER) : -1;
+      gint64 n_following = rapport_dataset_snapshot_has_list (snapshot, RAPPORT_DIRECTION_FOLLOWING)
+        ? (gint64) rapport_dataset_snapshot_list_size (snapshot, RAPPORT_DIRECTION_FOLLOWING) : -1;
       g_autofree char *followers = rapport_format_optional_count (n_followers);
       g_autofree char *following = rapport_format_optional_count (n_following);
       g_autofree char *posts = rapport_format_count ((gint64) MIN (snapshot->n_posts, G_MAXINT64));

@@ -42,7 +42,8 @@ rapport_coach_rule_dropped_after_follow_back (const RapportReport *report,
   guint n_dropped;
   guint n_lost;
 
-  if (step == NULL || step->dropped_after_follow_back == NULL
+  /* The evidence names the accounts: a step kept as counts has none. */
+  if (step == NULL || step->older_people == NULL
       || step->dropped_after_follow_back->len < MIN_DROPPED_AFTER_FOLLOW_BACK)
     return;
   n_dropped = step->dropped_after_follow_back->len;
@@ -84,7 +85,7 @@ rapport_coach_rule_dropped_after_follow_back (const RapportReport *report,
     {
       guint32 index = g_array_index (step->dropped_after_follow_back, guint32, i);
 
-      rapport_evidence_add_account (evidence, step->older->followers->items[index].who);
+      rapport_evidence_add_account (evidence, step->older_people->items[index].who);
     }
   rapport_suggestion_add_date_range (suggestion, _("Between the two exports"),
                                      step->older->exported_at, step->newer->exported_at);

@@ -159,7 +159,32 @@ rapport_dataset_snapshot_free (RapportDatasetSnapshot *snapshot)
   g_clear_pointer (&snapshot->followers, rapport_people_free);
   g_clear_pointer (&snapshot->following, rapport_people_free);
   g_clear_pointer (&snapshot->follow_days, g_array_unref);
+  g_clear_pointer (&snapshot->follower_diff, rapport_follower_diff_free);
+  g_clear_pointer (&snapshot->churn_counts, g_free);
   g_free (snapshot);
+}
+
+RapportFollowerDiff *
+rapport_follower_diff_new (gint64 older_id)
+{
+  RapportFollowerDiff *diff = g_new0 (RapportFollowerDiff, 1);
+
+  diff->older_id = older_id;
+  diff->left = rapport_people_new (0);
+  diff->joined = rapport_people_new (0);
+  diff->still_followed = rapport_people_new (0);
+  return diff;
+}
+
+void
+rapport_follower_diff_free (RapportFollowerDiff *diff)
+{
+  if (diff == NULL)
+    return;
+  rapport_people_free (diff->left);
+  rapport_people_free (diff->joined);
+  rapport_people_free (diff->still_followed);
+  g_free (diff);
 }
 
 gboolean

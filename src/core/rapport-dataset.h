@@ -39,6 +39,34 @@ typedef struct
   gint64 n;
 } RapportFollowDay;
 
+/* How an export's follower list differs from the previous export's (the previous one with a
+ * follower list, by export date) when that list itself is not loaded: the accounts either list
+ * has that the other lacks are enough to count and name the followers gained and lost. */
+typedef struct
+{
+  gint64 older_id;               /* the previous export's snapshot id */
+  RapportPeople *left;           /* in the older list and not, or not alike, in this one */
+  RapportPeople *joined;         /* in this list and not, or not alike, in the older one */
+  /* Those of @left in the following list of the export @following_id (this one's where it has
+   * that list, else the older one's; 0 when neither has it). */
+  RapportPeople *still_followed;
+  gint64 following_id;
+} RapportFollowerDiff;
+
+/* A step of the follower lists counted before, at the import that made it (the store keeps
+ * these, so older steps need neither list). */
+typedef struct
+{
+  gint64 older_id;
+  gint64 newer_id;
+  guint64 n_gained;
+  guint64 n_lost;
+  guint64 n_renamed;
+  guint64 n_refollowed;
+  gint64 n_dropped_after_follow_back; /* -1 when neither export has a following list */
+  gint64 following_id;                /* the export whose following list was looked in; 0 */
+} RapportChurnCounts;
+
 typedef struct
 {
   gint64 id;
@@ -55,6 +83,10 @@ typedef struct
   guint64 n_followers;
   guint64 n_following;
   GArray *follow_days;     /* RapportFollowDay by day, or NULL; for a left-out follower list */
+  /* The step into this export's follower list from the previous one, where that list is left
+   * out: what differs between them, or only the counts kept of it; each NULL when not read. */
+  RapportFollowerDiff *follower_diff;
+  RapportChurnCounts *churn_counts;
   /* What else it brought: its posts of every kind, and days of follower totals or gains. */
   guint64 n_posts;
   guint64 n_follower_days;
@@ -129,6 +161,8 @@ void                   rapport_people_free            (RapportPeople         *pe
 RapportDatasetPost    *rapport_dataset_post_new       (void);
 void                   rapport_dataset_post_free      (RapportDatasetPost    *post);
 RapportDatasetSnapshot *rapport_dataset_snapshot_new  (void);
+RapportFollowerDiff   *rapport_follower_diff_new      (gint64                 older_id);
+void                   rapport_follower_diff_free     (RapportFollowerDiff   *diff);
 void                   rapport_dataset_snapshot_free  (RapportDatasetSnapshot *snapshot);
 /* Whether the size of an exported follower list is the follower count: not on LinkedIn, whose
  * lists are the connections, a part of the audience the creator analytics count. */
@@ -138,6 +172,7 @@ const RapportDatasetSnapshot *rapport_dataset_latest_with_list (const RapportDat
                                                                 RapportDirection      direction);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportDataset, rapport_dataset_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportFollowerDiff, rapport_follower_diff_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportPeople, rapport_people_free)
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "core/rapport-escape.h"
 #include "core/rapport-format.h"
 #include "core/rapport-import-error.h"
+#include "analysis/rapport-audience.h"
 #include "session/rapport-export-hash.h"
 #include "session/rapport-import-job.h"
 #include "session/rapport-import-queue.h"
@@ -28,6 +29,16 @@
 #include "import/rapport-tiktok-studio.h"
 #include "import/rapport-twitter-importer.h"
 #include "import/rapport-youtube-importer.h"
+
+/* The store keeps the counts of each step between follower lists, counted as the analysis
+ * defines them, so that older steps are read without their lists. */
+static void
+count_churn_step (const RapportFollowerDiff *diff,
+                  RapportChurnCounts        *counts,
+                  gpointer                   user_data)
+{
+  rapport_churn_count_diff (diff, counts);
+}
 
 typedef struct
 {
@@ -191,6 +202,7 @@ rapport_import_paths_full (RapportStore               *store,
 
   if (progress_func != NULL)
     rapport_store_import_set_progress_func (import, progress_func, progress_data);
+  rapport_store_import_set_churn_func (import, count_churn_step, NULL);
 
   /* Importers set the export date when the export states it; otherwise the file's time. */
   fallback_at = rapport_archive_get_mtime (archive);

@@ -218,15 +218,96 @@ typedef RapportPeople *(*LoadListFunc) (RapportStore      *self,
                                         gint64             expected,
                                         GError           **error);
 
+typedef enum
+{
+  LOAD_DATES,      /* the newest lists without names: the summary */
+  LOAD_NEWEST,     /* the newest lists and the churn steps: the details */
+  LOAD_EVERY_LIST, /* every export's lists whole */
+} LoadMode;
+
+/* The export whose following list tells whom the creator still follows in the step from
+ * @older to @newer: the newer one's, else the older one's (as rapport_churn_compute()). */
+static gint64
+step_following_id (const RapportDatasetSnapshot *older,
+                   const RapportDatasetSnapshot *newer)
+{
+  return newer->has_following ? newer->id : older->has_following ? older->id : 0;
+}
+
+/* The follower lists of LOAD_NEWEST: the newest list is read with what differs from the one
+ * before it, so the newest step names who came and went; an older step is read as what
+ * differs only where no counts of it are kept, which after the import that made it is never. */
+static gboolean
+load_follower_steps (RapportStore    *self,
+                     RapportDataset  *dataset,
+                     int              newest,
+                     GError         **error)
+{
+  RapportDatasetSnapshot *previous = NULL;
+  RapportDatasetSnapshot *newest_snapshot;
+
+  if (!rapport_store_load_churn_counts (self, dataset, error))
+    return FALSE;
+
+  for (int i = 0; i <= newest; i++)
+    {
+      RapportDatasetSnapshot *snapshot = g_ptr_array_index (dataset->snapshots, i);
+      gboolean counted;
+
+      if (!snapshot->has_followers)
+        continue;
+      if (previous == NULL)
+        {
+          previous = snapshot;
+          continue;
+        }
+
+      counted = snapshot->churn_counts != NULL && snapshot->churn_counts->older_id == previous->id;
+      if (i == newest)
+        {
+          g_autoptr(RapportPeople) list = NULL;
+
+          list = rapport_people_new (MIN (snapshot->n_followers, MAX_RESERVE));
+          snapshot->follower_diff = rapport_store_load_follower_diff (self, dataset->account_id, previous->id,
+                                                        snapshot->id,
+                                                        step_following_id (previous, snapshot),
+                                                        list, error);
+          if (snapshot->follower_diff == NULL)
+            return FALSE;
+          snapshot->followers = g_steal_pointer (&list);
+        }
+      else if (!counted &&
+               !(snapshot->follower_diff = rapport_store_load_follower_diff (self, dataset->account_id,
+                                                               previous->id, snapshot->id,
+                                                               step_following_id (previous,
+                                                                                  snapshot),
+                                                               NULL, error)))
+        return FALSE;
+      previous = snapshot;
+    }
+
+  /* The only follower list has no step into it. */
+  newest_snapshot = g_ptr_array_index (dataset->snapshots, newest);
+  if (newest_snapshot->followers == NULL &&
+      !(newest_snapshot->followers = load_people (self, dataset->account_id, newest_snapshot->id,
+                                                  RAPPORT_DIRECTION_FOLLOWER,
+                                                  MIN (newest_snapshot->n_followers,
+                                                         MAX_RESERVE), error)))
+    return FALSE;
+  return TRUE;
+}
+
 static gboolean
 load_snapshots (RapportStore    *self,
                 RapportDataset  *dataset,
-                LoadListFunc     load_list,
+                LoadMode         mode,
                 guint           *n_dropped,
                 GError         **error)
 {
-  /* List sizes per snapshot, -1 where the export had no such list. */
+  /* List sizes per snapshot, -1 where the export had no such list or it is not read. */
   g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (gint64));
+  LoadListFunc load_list = mode == LOAD_DATES ? load_dates : load_people;
+  int newest[3] = { -1, -1, -1 };
   sqlite3_stmt *stmt;
   int status;
 
@@ -274,39 +355,39 @@ load_snapshots (RapportStore    *self,
   if (!finish_rows (self, status, error))
     return FALSE;
 
-  /* Without the names, only the lists a summary reads (the newest of each direction, and the
-   * newest pair of one export, which reciprocity compares) are read; the others are known by
-   * their size and follow days, so the first step costs the same with two exports as with
-   * fifty. */
-  if (load_list == load_dates)
+  /* Only the lists the figures read whole are read: the newest of each direction, and the
+   * newest pair of one export, which reciprocity compares.  The others are known by their
+   * size, follow days and the steps between them, so a history of fifty exports costs little
+   * more than one. */
+  for (guint i = 0; i < dataset->snapshots->len && mode != LOAD_EVERY_LIST; i++)
     {
-      int newest[3] = { -1, -1, -1 };
+      gboolean followers = g_array_index (sizes, gint64, 2 * i) >= 0;
+      gboolean following = g_array_index (sizes, gint64, 2 * i + 1) >= 0;
 
-      for (guint i = 0; i < dataset->snapshots->len; i++)
-        {
-          gboolean followers = g_array_index (sizes, gint64, 2 * i) >= 0;
-          gboolean following = g_array_index (sizes, gint64, 2 * i + 1) >= 0;
-
-          if (followers)
-            newest[0] = i;
-          if (following)
-            newest[1] = i;
-          if (followers && following)
-            newest[2] = i;
-        }
-      for (guint i = 0; i < dataset->snapshots->len; i++)
-        {
-          RapportDatasetSnapshot *snapshot = g_ptr_array_index (dataset->snapshots, i);
-          gint64 *size = &g_array_index (sizes, gint64, 2 * i);
-          gboolean keep = (int) i == newest[0] || (int) i == newest[1] || (int) i == newest[2];
-
-          if (keep)
-            continue;
-          if (snapshot->has_followers && !load_follow_days (self, snapshot, error))
-            return FALSE;
-          size[0] = size[1] = -1;
-        }
+      if (followers)
+        newest[0] = i;
+      if (following)
+        newest[1] = i;
+      if (followers && following)
+        newest[2] = i;
     }
+  for (guint i = 0; i < dataset->snapshots->len && mode != LOAD_EVERY_LIST; i++)
+    {
+      RapportDatasetSnapshot *snapshot = g_ptr_array_index (dataset->snapshots, i);
+      gint64 *size = &g_array_index (sizes, gint64, 2 * i);
+
+      /* The newest follower list comes with the newest step (load_follower_steps()). */
+      if (mode == LOAD_NEWEST && (int) i == newest[0])
+        size[0] = -1;
+      if ((int) i == newest[0] || (int) i == newest[1] || (int) i == newest[2])
+        continue;
+      if (snapshot->has_followers && !load_follow_days (self, snapshot, error))
+        return FALSE;
+      size[0] = size[1] = -1;
+    }
+  if (mode == LOAD_NEWEST && newest[0] >= 0 && !load_follower_steps (self, dataset, newest[0],
+                                                                      error))
+    return FALSE;
 
   for (guint i = 0; i < dataset->snapshots->len; i++)
     {
@@ -581,7 +662,7 @@ rapport_store_end_read (RapportStore *self)
 static RapportDataset *
 load_dataset (RapportStore  *self,
               gint64         account_id,
-              LoadListFunc   load_list,
+              LoadMode       mode,
               GError       **error)
 {
   g_autoptr(RapportDataset) dataset = rapport_dataset_new ();
@@ -612,7 +693,7 @@ load_dataset (RapportStore  *self,
   dataset->display_name = column_dup (stmt, 2);
   sqlite3_reset (stmt);
 
-  if (!load_snapshots (self, dataset, load_list, &n_dropped, error) ||
+  if (!load_snapshots (self, dataset, mode, &n_dropped, error) ||
       !load_counts (self, dataset, &n_dropped, error) ||
       !load_gains (self, dataset, &n_dropped, error) ||
       !load_posts (self, dataset, &n_dropped, error) ||
@@ -639,7 +720,17 @@ rapport_store_load_dataset (RapportStore  *self,
 {
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
 
-  return load_dataset (self, account_id, load_people, error);
+  return load_dataset (self, account_id, LOAD_NEWEST, error);
+}
+
+RapportDataset *
+rapport_store_load_dataset_every_list (RapportStore  *self,
+                                       gint64         account_id,
+                                       GError       **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  return load_dataset (self, account_id, LOAD_EVERY_LIST, error);
 }
 
 /**
@@ -662,7 +753,7 @@ rapport_store_load_dataset_dates (RapportStore  *self,
 {
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
 
-  return load_dataset (self, account_id, load_dates, error);
+  return load_dataset (self, account_id, LOAD_DATES, error);
 }
 
 /**

@@ -658,6 +658,9 @@ apply_staged_list (RapportStoreImport  *self,
 
   if (!write_follow_days (self, days, error))
     return FALSE;
+  if (direction == RAPPORT_DIRECTION_FOLLOWER &&
+      !rapport_store_import_note_follower_diff (self, error))
+    return FALSE;
   sql = g_strdup_printf ("DELETE FROM temp.staged_relation WHERE direction = %d;"
                          "DELETE FROM temp.span_change;", (int) direction);
   return rapport_store_exec (self->store, sql, error);

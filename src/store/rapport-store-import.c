@@ -452,6 +452,7 @@ rapport_store_import_free (RapportStoreImport *self)
   g_clear_pointer (&self->pending[RAPPORT_DIRECTION_FOLLOWING], g_array_unref);
   g_clear_pointer (&self->relation_strings[RAPPORT_DIRECTION_FOLLOWER], g_string_chunk_free);
   g_clear_pointer (&self->relation_strings[RAPPORT_DIRECTION_FOLLOWING], g_string_chunk_free);
+  g_clear_pointer (&self->follower_diff, rapport_follower_diff_free);
   g_free (self);
 }
 
@@ -669,6 +670,8 @@ rapport_store_import_set_content_hash (RapportStoreImport    *self,
   sqlite3_bind_int64 (stmt, 2, self->snapshot_id);
   if (!rapport_store_import_step_done (self, stmt, N_("saving the snapshot"), error))
     goto failed;
+  if (!rapport_store_import_count_churn (self, error))
+    goto failed;
 
   return TRUE;
 
@@ -697,6 +700,17 @@ rapport_store_import_set_progress_func (RapportStoreImport        *self,
   self->progress_data = user_data;
   /* Importers skip the call altogether when nobody listens. */
   self->sink.progress = func != NULL ? store_progress : NULL;
+}
+
+void
+rapport_store_import_set_churn_func (RapportStoreImport    *self,
+                                     RapportChurnCountFunc  func,
+                                     gpointer               user_data)
+{
+  g_return_if_fail (self != NULL);
+
+  self->churn_func = func;
+  self->churn_data = user_data;
 }
 
 void
@@ -765,6 +779,8 @@ rapport_store_import_commit (RapportStoreImport    *self,
   sqlite3_bind_int64 (stmt, 16, self->n_follower_days);
   rapport_store_bind_text (stmt, 11, self->first_skip);
   if (!rapport_store_import_step_done (self, stmt, N_("saving the snapshot"), error))
+    goto failed;
+  if (!rapport_store_import_count_churn (self, error))
     goto failed;
 
   /* The size of an exported follower list is a real total at the export's date, when known

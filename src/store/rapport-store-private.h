@@ -95,6 +95,12 @@ struct _RapportStoreImport
   guint64 list_skipped[2];
   char *list_first_skip[2];
 
+  /* What differs between the follower list the open spans held and this import's, noted by
+   * the walk of a staged list, and who counts the step from it (rapport-store.h). */
+  RapportFollowerDiff *follower_diff;
+  RapportChurnCountFunc churn_func;
+  gpointer churn_data;
+
   RapportImportProgressFunc progress_func;
   gpointer progress_data;
 };
@@ -173,6 +179,27 @@ gboolean rapport_store_import_add_post        (RapportImportSink       *sink,
                                                GError                 **error);
 
 /* rapport-store-import-posts.c: fills the counts of posts by kind, at the commit. */
+/* rapport-store-churn.c: what differs between the follower lists of two exports, and the
+ * kept counts of the account's steps on its snapshots. */
+RapportFollowerDiff *rapport_store_load_follower_diff (RapportStore      *self,
+                                                  gint64             account_id,
+                                                  gint64             older_id,
+                                                  gint64             newer_id,
+                                                  gint64             following_id,
+                                                  RapportPeople     *newer_list,
+                                                  GError           **error);
+gboolean rapport_store_load_churn_counts        (RapportStore            *self,
+                                                 RapportDataset          *dataset,
+                                                 GError                 **error);
+/* Notes what the walk of a staged follower list found different (temp.span_change). */
+gboolean rapport_store_import_note_follower_diff (RapportStoreImport     *self,
+                                                 GError                 **error);
+/* Counts and keeps the step into this import's follower list, when it is the newest. */
+gboolean rapport_store_import_count_churn       (RapportStoreImport      *self,
+                                                 GError                 **error);
+gboolean rapport_store_write_churn_counts       (RapportStore            *store,
+                                                 const RapportChurnCounts *counts,
+                                                 GError                 **error);
 gboolean rapport_store_import_count_posts       (RapportStoreImport      *self,
                                                  GError                 **error);
 

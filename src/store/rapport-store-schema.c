@@ -187,6 +187,22 @@ static const char * const migrations[] = {
   "   WHERE direction = 0 AND typeof (since) = 'integer' AND since >= 1072915200"
   "   GROUP BY 1, 2;"
   "DROP TABLE relation;",
+
+  /* 5: the counts of each step between consecutive follower lists (RapportChurnCounts), kept
+   * by the import that makes the step, so that a history of many exports reports its churn
+   * without reading any but the newest lists.  A row holds for the step from older_snapshot
+   * only: an export imported between the two makes other steps, counted when read. */
+  "CREATE TABLE churn_step ("
+  "  newer_snapshot INTEGER PRIMARY KEY REFERENCES snapshot (id) ON DELETE CASCADE,"
+  "  older_snapshot INTEGER NOT NULL REFERENCES snapshot (id) ON DELETE CASCADE,"
+  "  n_gained INTEGER NOT NULL,"
+  "  n_lost INTEGER NOT NULL,"
+  "  n_renamed INTEGER NOT NULL,"
+  "  n_refollowed INTEGER NOT NULL,"
+  "  n_dropped INTEGER,"
+  "  following_snapshot INTEGER"
+  ");"
+  "CREATE INDEX churn_step_by_older ON churn_step (older_snapshot);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_STORE_SCHEMA_VERSION);

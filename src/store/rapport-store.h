@@ -33,7 +33,7 @@ typedef enum
 } RapportStoreError;
 
 /* The schema version this build writes; migrations bring every earlier one up to it. */
-#define RAPPORT_STORE_SCHEMA_VERSION 4
+#define RAPPORT_STORE_SCHEMA_VERSION 5
 
 typedef struct
 {
@@ -142,6 +142,17 @@ void                  rapport_store_import_set_fallback_date (RapportStoreImport
 void                  rapport_store_import_set_progress_func (RapportStoreImport *import,
                                                         RapportImportProgressFunc func,
                                                         gpointer               user_data);
+/* Counts a step of the follower lists from what differs between them (@diff, whose
+ * following_id names the export its still_followed was looked up in); @counts has the ids. */
+typedef void        (*RapportChurnCountFunc)           (const RapportFollowerDiff *diff,
+                                                        RapportChurnCounts    *counts,
+                                                        gpointer               user_data);
+/* With a count function, an import that adds a follower list counts the steps into and out of
+ * it, and any other step of the account not counted yet, and keeps the counts, in its own
+ * transaction; the dataset then reads older steps as counts (rapport_store_load_dataset()). */
+void                  rapport_store_import_set_churn_func (RapportStoreImport *import,
+                                                        RapportChurnCountFunc  func,
+                                                        gpointer               user_data);
 /* Commits and frees @import; on failure everything is rolled back. */
 gboolean              rapport_store_import_commit      (RapportStoreImport    *import,
                                                         RapportImportSummary  *summary_out,
@@ -159,8 +170,15 @@ GPtrArray            *rapport_store_list_snapshots     (RapportStore          *s
 gboolean              rapport_store_begin_read         (RapportStore          *self,
                                                         GError               **error);
 void                  rapport_store_end_read           (RapportStore          *self);
-/* Everything the analysis needs about one account. */
+/* Everything the analysis needs about one account: the newest follower and following lists
+ * (and the newest pair of one export), what differs between the newest follower list and the
+ * one before it, and of every older step its kept counts, or what differs where none are kept
+ * (see rapport-store-dataset.c). */
 RapportDataset       *rapport_store_load_dataset       (RapportStore          *self,
+                                                        gint64                 account_id,
+                                                        GError               **error);
+/* The same with every export's lists whole: for tests and checks, which compare the two. */
+RapportDataset       *rapport_store_load_dataset_every_list (RapportStore     *self,
                                                         gint64                 account_id,
                                                         GError               **error);
 /* The same with lists of follow dates only, no names (see rapport-store-dataset.c). */

@@ -226,14 +226,14 @@ build_churn_segments (RapportAudiencePage *self,
         ? report->reciprocity->following
         : _rapport_audience_newest_list (report->dataset, RAPPORT_DIRECTION_FOLLOWING);
 
-      gained->people = step->newer->followers;
+      gained->people = step->newer_people;
       gained->direction = RAPPORT_DIRECTION_FOLLOWER;
       gained->other = following;
       gained->indices = copy_indices (step->gained);
 
       /* Lost followers are in the older list; whether the creator follows them is a matter
        * of the list the churn step looked in. */
-      lost->people = step->older->followers;
+      lost->people = step->older_people;
       lost->direction = RAPPORT_DIRECTION_FOLLOWER;
       lost->other = step->following_snapshot != NULL ? step->following_snapshot->following : NULL;
       lost->indices = copy_indices (step->lost);
@@ -247,7 +247,7 @@ build_churn_segments (RapportAudiencePage *self,
         }
       else
         {
-          dropped->people = step->older->followers;
+          dropped->people = step->older_people;
           dropped->direction = RAPPORT_DIRECTION_FOLLOWER;
           dropped->other = step->following_snapshot->following;
           dropped->indices = copy_indices (step->dropped_after_follow_back);

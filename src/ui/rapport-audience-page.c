@@ -461,7 +461,7 @@ rapport_audience_page_show_accounts (RapportAudiencePage *self,
     ? report->reciprocity->following
     : _rapport_audience_newest_list (dataset, RAPPORT_DIRECTION_FOLLOWING);
   if (report->churn != NULL && (step = rapport_churn_latest (report->churn)) != NULL)
-    older = step->older->followers;
+    older = step->older_people;
 
   /* A list of its own, as followers: their follow date where they follow (or followed) the
    * creator, and the creator's from the following list. */

@@ -1,0 +1,348 @@
+/* rapport-store-churn.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The steps between consecutive follower lists: what differs between two lists, read from the
+ * follow spans, and the counts of each step kept in churn_step.  An import that adds the newest
+ * list notes what its walk found different and has it counted (by a function of the caller's:
+ * the store counts nothing itself) in its own transaction; a step without kept counts (an
+ * export imported between two others, a merge, an older database) is read as what differs.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-store-private.h"
+
+/* Whether a span of follow_span holds the list of export ?N. */
+#define COVERS(n) \
+  "(first_snapshot <= " n " AND (last_snapshot IS NULL OR last_snapshot >= " n "))"
+
+/*
+ * What differs between the follower lists of exports @older_id and @newer_id (any two
+ * exports of the account, in either order of import), read from the spans that hold one and
+ * not the other, with, for those in the older list only, whether the following list of
+ * @following_id holds them.  With @newer_list, the newer export's whole list is read in the
+ * same pass (its spans are most of what is read either way) into @newer_list.
+ */
+RapportFollowerDiff *
+rapport_store_load_follower_diff (RapportStore   *self,
+                                  gint64          account_id,
+                                  gint64          older_id,
+                                  gint64          newer_id,
+                                  gint64          following_id,
+                                  RapportPeople  *newer_list,
+                                  GError        **error)
+{
+  g_autoptr(RapportFollowerDiff) diff = rapport_follower_diff_new (older_id);
+  sqlite3_stmt *stmt;
+  int status;
+
+  stmt = rapport_store_prepare (self,
+    "SELECT who, handle, platform_id, CASE WHEN since BETWEEN ?6 AND ?7 THEN since ELSE 0 END,"
+    "       " COVERS ("?3") ", " COVERS ("?2") ","
+    "       CASE WHEN ?5 <> 0 AND NOT " COVERS ("?3") " THEN EXISTS ("
+    "         SELECT 1 FROM follow_span AS g WHERE g.account_id = ?1 AND g.direction = 1"
+    "            AND g.who = f.who AND g.first_snapshot <= ?5"
+    "            AND (g.last_snapshot IS NULL OR g.last_snapshot >= ?5)) END"
+    "  FROM follow_span AS f WHERE account_id = ?1 AND direction = 0"
+    "   AND CASE WHEN ?4 THEN " COVERS ("?2") " OR " COVERS ("?3")
+    "            ELSE " COVERS ("?2") " <> " COVERS ("?3") " END"
+    " ORDER BY who", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  sqlite3_bind_int64 (stmt, 2, older_id);
+  sqlite3_bind_int64 (stmt, 3, newer_id);
+  sqlite3_bind_int (stmt, 4, newer_list != NULL);
+  sqlite3_bind_int64 (stmt, 5, following_id);
+  sqlite3_bind_int64 (stmt, 6, RAPPORT_TIME_MIN);
+  sqlite3_bind_int64 (stmt, 7, rapport_time_max ());
+  while ((status = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *who = (const char *) sqlite3_column_text (stmt, 0);
+      const char *handle = (const char *) sqlite3_column_text (stmt, 1);
+      const char *platform_id = (const char *) sqlite3_column_text (stmt, 2);
+      gint64 since = sqlite3_column_int64 (stmt, 3);
+      gboolean in_newer = sqlite3_column_int (stmt, 4);
+      gboolean in_older = sqlite3_column_int (stmt, 5);
+
+      if (in_newer && newer_list != NULL)
+        rapport_people_add (newer_list, who, handle, platform_id, since);
+      if (in_newer && !in_older)
+        rapport_people_add (diff->joined, who, handle, platform_id, since);
+      else if (in_older && !in_newer)
+        {
+          rapport_people_add (diff->left, who, handle, platform_id, since);
+          if (sqlite3_column_int (stmt, 6))
+            rapport_people_add (diff->still_followed, who, handle, platform_id, since);
+        }
+    }
+  if (status != SQLITE_DONE)
+    {
+      rapport_store_set_sqlite_error (self, error, _("reading the database"));
+      return NULL;
+    }
+  diff->following_id = following_id;
+  return g_steal_pointer (&diff);
+}
+
+/* The counts kept of the steps into the account's exports (churn_step), each on the newer
+ * export's snapshot. */
+gboolean
+rapport_store_load_churn_counts (RapportStore    *self,
+                                 RapportDataset  *dataset,
+                                 GError         **error)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  sqlite3_stmt *stmt;
+  int status;
+
+  for (guint i = 0; i < dataset->snapshots->len; i++)
+    {
+      RapportDatasetSnapshot *snapshot = g_ptr_array_index (dataset->snapshots, i);
+
+      g_hash_table_insert (by_id, &snapshot->id, snapshot);
+    }
+
+  stmt = rapport_store_prepare (self,
+    "SELECT c.newer_snapshot, c.older_snapshot, c.n_gained, c.n_lost, c.n_renamed,"
+    "       c.n_refollowed, c.n_dropped, c.following_snapshot"
+    "  FROM churn_step AS c JOIN snapshot AS s ON s.id = c.newer_snapshot"
+    " WHERE s.account_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, dataset->account_id);
+  while ((status = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 newer_id = sqlite3_column_int64 (stmt, 0);
+      RapportDatasetSnapshot *snapshot = g_hash_table_lookup (by_id, &newer_id);
+      RapportChurnCounts counts = {
+        .older_id = sqlite3_column_int64 (stmt, 1),
+        .newer_id = newer_id,
+        .n_gained = MAX (sqlite3_column_int64 (stmt, 2), 0),
+        .n_lost = MAX (sqlite3_column_int64 (stmt, 3), 0),
+        .n_renamed = MAX (sqlite3_column_int64 (stmt, 4), 0),
+        .n_refollowed = MAX (sqlite3_column_int64 (stmt, 5), 0),
+        .n_dropped_after_follow_back = sqlite3_column_type (stmt, 6) == SQLITE_NULL
+                                       ? -1 : MAX (sqlite3_column_int64 (stmt, 6), 0),
+        .following_id = sqlite3_column_int64 (stmt, 7),
+      };
+
+      if (snapshot != NULL)
+        snapshot->churn_counts = g_memdup2 (&counts, sizeof counts);
+    }
+  if (status == SQLITE_DONE)
+    return TRUE;
+  rapport_store_set_sqlite_error (self, error, _("reading the database"));
+  return FALSE;
+}
+
+/* What the walk found different from the follower list the open spans held, that of the
+ * newest export with a follower list so far, for counting the step between the two. */
+gboolean
+rapport_store_import_note_follower_diff (RapportStoreImport  *self,
+                                         GError             **error)
+{
+  g_autoptr(RapportFollowerDiff) diff = NULL;
+  sqlite3_stmt *stmt;
+  int status;
+
+  if (self->churn_func == NULL)
+    return TRUE;
+
+  stmt = rapport_store_prepare (self->store,
+    "SELECT max (id) FROM snapshot WHERE account_id = ?1 AND has_followers AND id < ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->account_id);
+  sqlite3_bind_int64 (stmt, 2, self->snapshot_id);
+  if ((status = sqlite3_step (stmt)) == SQLITE_ROW)
+    diff = rapport_follower_diff_new (sqlite3_column_int64 (stmt, 0));
+  sqlite3_reset (stmt);
+  if (status != SQLITE_ROW)
+    {
+      rapport_store_set_sqlite_error (self->store, error, _("saving followers"));
+      return FALSE;
+    }
+
+  stmt = rapport_store_prepare (self->store,
+    "SELECT who, handle, platform_id, CASE WHEN since BETWEEN ?1 AND ?2 THEN since ELSE 0 END,"
+    "       opens"
+    "  FROM temp.span_change ORDER BY who, opens", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, RAPPORT_TIME_MIN);
+  sqlite3_bind_int64 (stmt, 2, rapport_time_max ());
+  while ((status = sqlite3_step (stmt)) == SQLITE_ROW)
+    rapport_people_add (sqlite3_column_int (stmt, 4) ? diff->joined : diff->left,
+                        (const char *) sqlite3_column_text (stmt, 0),
+                        (const char *) sqlite3_column_text (stmt, 1),
+                        (const char *) sqlite3_column_text (stmt, 2),
+                        sqlite3_column_int64 (stmt, 3));
+  if (status != SQLITE_DONE)
+    {
+      rapport_store_set_sqlite_error (self->store, error, _("saving followers"));
+      return FALSE;
+    }
+  self->follower_diff = g_steal_pointer (&diff);
+  return TRUE;
+}
+
+gboolean
+rapport_store_write_churn_counts (RapportStore              *store,
+                                  const RapportChurnCounts  *counts,
+                                  GError                   **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = rapport_store_prepare (store,
+    "INSERT OR REPLACE INTO churn_step (newer_snapshot, older_snapshot, n_gained, n_lost,"
+    "                                   n_renamed, n_refollowed, n_dropped, following_snapshot)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, counts->newer_id);
+  sqlite3_bind_int64 (stmt, 2, counts->older_id);
+  sqlite3_bind_int64 (stmt, 3, counts->n_gained);
+  sqlite3_bind_int64 (stmt, 4, counts->n_lost);
+  sqlite3_bind_int64 (stmt, 5, counts->n_renamed);
+  sqlite3_bind_int64 (stmt, 6, counts->n_refollowed);
+  if (counts->n_dropped_after_follow_back >= 0)
+    sqlite3_bind_int64 (stmt, 7, counts->n_dropped_after_follow_back);
+  else
+    sqlite3_bind_null (stmt, 7);
+  if (counts->following_id != 0)
+    sqlite3_bind_int64 (stmt, 8, counts->following_id);
+  else
+    sqlite3_bind_null (stmt, 8);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      rapport_store_set_sqlite_error (store, error, _("saving the changes of followers"));
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* Looks up which of @diff's left accounts the following list of its following_id holds. */
+static gboolean
+find_still_followed (RapportStore         *store,
+                     gint64                account_id,
+                     RapportFollowerDiff  *diff,
+                     GError              **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = rapport_store_prepare (store,
+    "SELECT EXISTS (SELECT 1 FROM follow_span WHERE account_id = ?1 AND direction = 1"
+    "                  AND who = ?2 AND " COVERS ("?3") ")", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  sqlite3_bind_int64 (stmt, 3, diff->following_id);
+  for (gsize i = 0; i < diff->left->len; i++)
+    {
+      const RapportPerson *person = &diff->left->items[i];
+      int status;
+
+      sqlite3_bind_text (stmt, 2, person->who, -1, SQLITE_STATIC);
+      status = sqlite3_step (stmt);
+      if (status == SQLITE_ROW && sqlite3_column_int (stmt, 0))
+        rapport_people_add (diff->still_followed, person->who, person->handle,
+                            person->platform_id, person->since);
+      sqlite3_reset (stmt);
+      if (status != SQLITE_ROW)
+        {
+          sqlite3_clear_bindings (stmt);
+          rapport_store_set_sqlite_error (store, error, _("saving followers"));
+          return FALSE;
+        }
+    }
+  sqlite3_clear_bindings (stmt);
+  return TRUE;
+}
+
+typedef struct
+{
+  gint64 id;
+  gboolean has_following;
+  gint64 counted_from; /* the older export of the step kept for this one, or 0 */
+} ListExport;
+
+/* Counts every step between consecutive follower lists of the account that has no kept counts:
+ * the one into this import's list, from what its walk found different where that walk
+ * compared with the previous list, and any other (an export imported between two others, an
+ * older database) from what the spans say differs.  The following list that says whom the
+ * creator still follows is the newer export's, else the older one's. */
+gboolean
+rapport_store_import_count_churn (RapportStoreImport  *self,
+                                  GError             **error)
+{
+  g_autoptr(GArray) exports = g_array_new (FALSE, FALSE, sizeof (ListExport));
+  sqlite3_stmt *stmt;
+  int status;
+
+  if (self->churn_func == NULL || !self->has_followers)
+    return TRUE;
+
+  stmt = rapport_store_prepare (self->store,
+    "SELECT s.id, s.has_following, c.older_snapshot"
+    "  FROM snapshot AS s LEFT JOIN churn_step AS c ON c.newer_snapshot = s.id"
+    " WHERE s.account_id = ?1 AND s.has_followers ORDER BY s.exported_at, s.id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->account_id);
+  while ((status = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ListExport list = {
+        sqlite3_column_int64 (stmt, 0),
+        sqlite3_column_int (stmt, 1) != 0,
+        sqlite3_column_int64 (stmt, 2),
+      };
+
+      g_array_append_val (exports, list);
+    }
+  if (status != SQLITE_DONE)
+    {
+      rapport_store_set_sqlite_error (self->store, error, _("saving followers"));
+      return FALSE;
+    }
+
+  for (guint i = 1; i < exports->len; i++)
+    {
+      const ListExport *older = &g_array_index (exports, ListExport, i - 1);
+      const ListExport *newer = &g_array_index (exports, ListExport, i);
+      g_autoptr(RapportFollowerDiff) read = NULL;
+      RapportFollowerDiff *diff;
+      RapportChurnCounts counts = { 0 };
+      gint64 following_id = newer->has_following ? newer->id
+                          : older->has_following ? older->id : 0;
+
+      if (newer->counted_from == older->id)
+        continue;
+      if (newer->id == self->snapshot_id && self->follower_diff != NULL &&
+          self->follower_diff->older_id == older->id)
+        {
+          diff = self->follower_diff;
+          diff->following_id = following_id;
+          if (following_id != 0 &&
+              !find_still_followed (self->store, self->account_id, diff, error))
+            return FALSE;
+        }
+      else if (!(diff = read = rapport_store_load_follower_diff (self->store, self->account_id,
+                                                                 older->id, newer->id,
+                                                                 following_id, NULL, error)))
+        return FALSE;
+
+      self->churn_func (diff, &counts, self->churn_data);
+      counts.older_id = older->id;
+      counts.newer_id = newer->id;
+      counts.following_id = following_id;
+      if (!rapport_store_write_churn_counts (self->store, &counts, error))
+        return FALSE;
+    }
+  return TRUE;
+}

@@ -9,7 +9,10 @@
  * steps of the report are timed one by one: load the dataset, compute the analysis, run the
  * coach, print text, print JSON.  The target is under a second in total.
  *
- *   bench-report [--followers N] [--posts N] [--print] [--keep DIR]
+ *   bench-report [--followers N] [--posts N] [--print] [--keep DIR | --existing DIR]
+ *
+ * --existing DIR times the steps on the database in DIR (its first account) instead, such as
+ * the benchmark's history of 24 exports.
  *
  * --print writes the text report to standard output afterwards, to read it as a creator would;
  * --keep writes the database into DIR and leaves it there, to time `rapport report --data-dir
@@ -175,6 +178,7 @@ main (int   argc,
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   g_autofree char *data_dir = NULL;
   g_autofree char *keep = NULL;
+  g_autofree char *existing = NULL;
   g_autofree char *text = NULL;
   g_autofree char *json = NULL;
   gint followers = 1000000;
@@ -188,6 +192,8 @@ main (int   argc,
     { "print", 0, 0, G_OPTION_ARG_NONE, &print, "Print the text report afterwards", NULL },
     { "keep", 0, 0, G_OPTION_ARG_FILENAME, &keep, "Write the database into DIR and keep it",
       "DIR" },
+    { "existing", 0, 0, G_OPTION_ARG_FILENAME, &existing,
+      "Time the report of the database in DIR instead", "DIR" },
     { NULL }
   };
 
@@ -197,10 +203,12 @@ main (int   argc,
       fprintf (stderr, "%s\n", error ? error->message : "--followers ≥ 0 and --posts > 0");
       return 2;
     }
+  if (existing != NULL)
+    keep = g_strdup (existing);
   data_dir = keep != NULL ? g_strdup (keep) : rapport_test_make_temp_dir ();
 
   if (!(store = rapport_store_open (data_dir, &error)) ||
-      !write_account (store, followers, posts, &error) ||
+      (existing == NULL && !write_account (store, followers, posts, &error)) ||
       !(accounts = rapport_store_list_accounts (store, &error)))
     {
       fprintf (stderr, "%s\n", error->message);

@@ -178,7 +178,7 @@ test_merge (Fixture       *fixture,
   g_assert_cmpint (account->posts, ==, 3);
   g_assert_cmpint (account->followers, ==, 1);
 
-  dataset = rapport_store_load_dataset (fixture->store, later, &error);
+  dataset = rapport_store_load_dataset_every_list (fixture->store, later, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (dataset->snapshots->len, ==, 2);
   g_assert_cmpuint (dataset->posts->len, ==, 3);

@@ -1234,17 +1234,17 @@ test_refollow (void)
   g_assert_cmpuint (step->n_older, ==, 4);
   g_assert_cmpuint (step->n_newer, ==, 4);
   g_assert_cmpuint (step->gained->len, ==, 2);
-  g_assert_cmpstr (newer->followers->items[g_array_index (step->gained, guint32, 0)].who, ==,
+  g_assert_cmpstr (step->newer_people->items[g_array_index (step->gained, guint32, 0)].who, ==,
                    "bo");
-  g_assert_cmpstr (newer->followers->items[g_array_index (step->gained, guint32, 1)].who, ==,
+  g_assert_cmpstr (step->newer_people->items[g_array_index (step->gained, guint32, 1)].who, ==,
                    "eli");
   g_assert_cmpuint (step->lost->len, ==, 2);
-  g_assert_cmpstr (older->followers->items[g_array_index (step->lost, guint32, 0)].who, ==,
+  g_assert_cmpstr (step->older_people->items[g_array_index (step->lost, guint32, 0)].who, ==,
                    "bo");
-  g_assert_cmpstr (older->followers->items[g_array_index (step->lost, guint32, 1)].who, ==,
+  g_assert_cmpstr (step->older_people->items[g_array_index (step->lost, guint32, 1)].who, ==,
                    "di");
   g_assert_cmpuint (step->refollowed->len, ==, 1);
-  g_assert_cmpstr (newer->followers->items[g_array_index (step->refollowed, guint32, 0)].who,
+  g_assert_cmpstr (step->newer_people->items[g_array_index (step->refollowed, guint32, 0)].who,
                    ==, "bo");
   g_assert_cmpuint (step->renames->len, ==, 0);
 

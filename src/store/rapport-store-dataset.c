@@ -252,6 +252,7 @@ load_follower_steps (RapportStore    *self,
   for (int i = 0; i <= newest; i++)
     {
       RapportDatasetSnapshot *snapshot = g_ptr_array_index (dataset->snapshots, i);
+      gint64 following_id;
       gboolean counted;
 
       if (!snapshot->has_followers)
@@ -262,26 +263,25 @@ load_follower_steps (RapportStore    *self,
           continue;
         }
 
-      counted = snapshot->churn_counts != NULL && snapshot->churn_counts->older_id == previous->id;
+      counted = snapshot->churn_counts != NULL &&
+                snapshot->churn_counts->older_id == previous->id;
+      following_id = step_following_id (previous, snapshot);
       if (i == newest)
         {
           g_autoptr(RapportPeople) list = NULL;
 
           list = rapport_people_new (MIN (snapshot->n_followers, MAX_RESERVE));
-          snapshot->follower_diff = rapport_store_load_follower_diff (self, dataset->account_id, previous->id,
-                                                        snapshot->id,
-                                                        step_following_id (previous, snapshot),
-                                                        list, error);
+          snapshot->follower_diff = rapport_store_load_follower_diff (self, dataset->account_id,
+                                                                      previous->id, snapshot->id,
+                                                                      following_id, list, error);
           if (snapshot->follower_diff == NULL)
             return FALSE;
           snapshot->followers = g_steal_pointer (&list);
         }
       else if (!counted &&
-               !(snapshot->follower_diff = rapport_store_load_follower_diff (self, dataset->account_id,
-                                                               previous->id, snapshot->id,
-                                                               step_following_id (previous,
-                                                                                  snapshot),
-                                                               NULL, error)))
+               !(snapshot->follower_diff =
+                   rapport_store_load_follower_diff (self, dataset->account_id, previous->id,
+                                                     snapshot->id, following_id, NULL, error)))
         return FALSE;
       previous = snapshot;
     }

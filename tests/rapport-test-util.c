@@ -193,8 +193,7 @@ rapport_test_database_fingerprint (const char *data_dir)
 {
   g_autofree char *path = g_build_filename (data_dir, "rapport.db", NULL);
   const char *tables[] = { "account", "snapshot", "follow_span", "post", "post_counts",
-                           "post_tag", "follower_count", "follower_gain", "interaction",
-                           "live_refresh" };
+                           "post_tag", "follower_count", "follower_gain", "interaction" };
   GString *fingerprint = g_string_new (NULL);
   sqlite3 *db;
 

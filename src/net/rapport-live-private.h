@@ -57,6 +57,10 @@ void        rapport_live_progress      (RapportLiveFetch  *fetch,
                                         RapportLiveStage   stage,
                                         guint64            done,
                                         gint64             total);
+/* Adds @live to @data's posts unless @seen (platform ids) has it: a page may repeat a post. */
+void        rapport_live_add_post      (RapportLiveData   *data,
+                                        GHashTable        *seen,
+                                        RapportLivePost   *live);
 void        rapport_live_account_free  (RapportLiveAccount *account);
 void        rapport_live_post_free     (RapportLivePost   *post);
 

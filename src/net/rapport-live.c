@@ -114,6 +114,20 @@ rapport_live_post_free (RapportLivePost *post)
   g_free (post);
 }
 
+void
+rapport_live_add_post (RapportLiveData *data,
+                       GHashTable      *seen,
+                       RapportLivePost *live)
+{
+  if (g_hash_table_contains (seen, live->platform_id))
+    {
+      rapport_live_post_free (live);
+      return;
+    }
+  g_hash_table_add (seen, g_strdup (live->platform_id));
+  g_ptr_array_add (data->post_list, live);
+}
+
 RapportLiveData *
 rapport_live_data_new (RapportPlatform platform)
 {

@@ -298,16 +298,9 @@ fetch_statuses (Client           *client,
           JsonNode *item = json_array_get_element (items, i);
           RapportLivePost *live;
 
-          if (!JSON_NODE_HOLDS_OBJECT (item) ||
-              (live = read_status (json_node_get_object (item))) == NULL)
-            continue;
-          if (g_hash_table_contains (seen, live->platform_id))
-            {
-              rapport_live_post_free (live);
-              continue;
-            }
-          g_hash_table_add (seen, g_strdup (live->platform_id));
-          g_ptr_array_add (data->post_list, live);
+          if (JSON_NODE_HOLDS_OBJECT (item) &&
+              (live = read_status (json_node_get_object (item))) != NULL)
+            rapport_live_add_post (data, seen, live);
         }
       rapport_live_progress (fetch, RAPPORT_LIVE_STAGE_POSTS, data->post_list->len,
                              data->posts);

@@ -21,11 +21,12 @@ LAYERS = {
     "core": set(),
     "import": {"core"},
     "store": {"core"},
+    "net": {"core"},
     "analysis": {"core"},
     "coach": {"core", "analysis"},
-    "session": {"core", "import", "store", "analysis", "coach"},
-    "cli": {"core", "import", "store", "analysis", "coach", "session"},
-    "ui": {"core", "import", "store", "analysis", "coach", "session"},
+    "session": {"core", "import", "store", "net", "analysis", "coach"},
+    "cli": {"core", "import", "store", "net", "analysis", "coach", "session"},
+    "ui": {"core", "import", "store", "net", "analysis", "coach", "session"},
 }
 GTK_INCLUDE = re.compile(r'^\s*#\s*include\s*[<"](gtk/|gdk/|gsk/|adwaita\.h|graphene)')
 LOCAL_INCLUDE = re.compile(r'^\s*#\s*include\s*"([a-z]+)/')

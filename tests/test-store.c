@@ -1296,6 +1296,9 @@ test_migrate_earlier_schemas (void)
       g_assert_cmpuint (accounts->len, ==, 1);
       account = g_ptr_array_index (accounts, 0);
       g_assert_cmpstr (account->handle, ==, "Jo.Creates");
+      /* Schema 6 keeps whether an account refreshes from the web; earlier ones never did. */
+      g_assert_cmpint (account->refresh_enabled, ==, version >= 6);
+      g_assert_cmpint (account->last_refreshed_at, ==, 0);
 
       dataset = rapport_store_load_dataset (store, account->id, &error);
       g_assert_no_error (error);

@@ -17,6 +17,7 @@
 #include "core/rapport-paths.h"
 #include "session/rapport-import-batch.h"
 #include "session/rapport-import-job.h"
+#include "session/rapport-refresh.h"
 #include "cli/rapport-cli.h"
 #include "cli/rapport-report-json.h"
 #include "cli/rapport-report-text.h"
@@ -30,6 +31,8 @@ typedef int (*CommandFunc) (const char   *data_dir,
 static char *data_dir_option;
 static gint64 account_option = G_MININT64;
 static gboolean json_option;
+static char *add_option;
+static gboolean force_option;
 
 static const GOptionEntry common_entries[] = {
   { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir_option,
@@ -42,6 +45,17 @@ static const GOptionEntry report_entries[] = {
     N_("Report on the account with this id only (see rapport accounts)"), N_("ID") },
   { "json", 0, 0, G_OPTION_ARG_NONE, &json_option,
     N_("Print JSON for scripts (see docs/report-json.md) instead of text"), NULL },
+  { NULL }
+};
+
+static const GOptionEntry refresh_entries[] = {
+  { "account", 0, 0, G_OPTION_ARG_INT64, &account_option,
+    N_("Refresh the account with this id only (see rapport accounts)"), N_("ID") },
+  { "add", 0, 0, G_OPTION_ARG_STRING, &add_option,
+    N_("Add an account by its handle, with no export, and refresh it from now on"),
+    N_("bluesky:HANDLE|mastodon:USER@SERVER") },
+  { "force", 0, 0, G_OPTION_ARG_NONE, &force_option,
+    N_("Refresh even if the last refresh was less than an hour ago"), NULL },
   { NULL }
 };
 
@@ -436,6 +450,89 @@ command_report (const char    *data_dir,
   return 0;
 }
 
+static void
+print_refresh (const RapportRefreshSummary *summary)
+{
+  g_autofree char *handle = rapport_format_handle (summary->import.handle);
+  g_autofree char *safe = rapport_escape_for_terminal (handle, FALSE);
+  g_autofree char *details = rapport_refresh_summary_describe (summary);
+
+  print_out (_("Refreshed %s on %s (account %" PRId64 "): %s"), safe,
+             rapport_platform_display_name (summary->import.platform),
+             summary->import.account_id, details);
+}
+
+/* `rapport refresh`: the accounts whose refresh the creator allowed, one, or a new one. */
+static int
+command_refresh (const char    *data_dir,
+                 RapportStore  *store,
+                 int            argc,
+                 char         **argv)
+{
+  g_autofree char *add = g_steal_pointer (&add_option);
+  RapportRefreshRequest request = { .force = force_option };
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (argc > 1)
+    {
+      print_error (_("use: rapport refresh [--account ID | --add bluesky:HANDLE | "
+                     "--add mastodon:USER@SERVER] [--force]"));
+      return 2;
+    }
+
+  if (add != NULL || account_option != G_MININT64)
+    {
+      g_auto(RapportRefreshSummary) summary = { { 0 } };
+      gboolean ok = add != NULL
+                    ? rapport_refresh_add (data_dir, add, &request, NULL, NULL, NULL, &summary,
+                                           &error)
+                    : rapport_refresh_account (data_dir, account_option, &request, NULL, NULL,
+                                               NULL, &summary, &error);
+
+      if (!ok)
+        {
+          print_error (error->message);
+          return 1;
+        }
+      print_refresh (&summary);
+      return 0;
+    }
+
+  if ((ids = rapport_store_list_refreshed_accounts (store, &error)) == NULL)
+    {
+      print_error (error->message);
+      return 1;
+    }
+  if (ids->len == 0)
+    {
+      print_out (_("No account is set to refresh from the web. Add one with rapport refresh "
+                   "--add bluesky:HANDLE or --add mastodon:USER@SERVER, or turn on “Refresh "
+                   "from the Web” in an account's menu.\n"));
+      return 0;
+    }
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_auto(RapportRefreshSummary) summary = { { 0 } };
+
+      g_clear_error (&error);
+      if (!rapport_refresh_account (data_dir, g_array_index (ids, gint64, i), &request, NULL,
+                                    NULL, NULL, &summary, &error))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("account %" PRId64 ": %s"), g_array_index (ids, gint64, i),
+                             error->message);
+
+          print_error (message);
+          status = 1;
+          continue;
+        }
+      print_refresh (&summary);
+    }
+  return status;
+}
+
 static const struct
 {
   const char *name;
@@ -449,6 +546,9 @@ static const struct
   { "accounts", command_accounts, "", N_("List the imported accounts and their snapshots"), NULL },
   { "report", command_report, "", N_("Print the analysis and the coach's suggestions"),
     report_entries },
+  { "refresh", command_refresh, "",
+    N_("Fetch the public counts and follower lists of Bluesky and Mastodon accounts"),
+    refresh_entries },
 };
 
 /* Where the command name is in @argv, and which command it is: the first argument, or the

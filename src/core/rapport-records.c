@@ -68,8 +68,11 @@ rapport_platform_from_string (const char *name)
 gboolean
 rapport_platform_lists_ids (RapportPlatform platform)
 {
-  /* Channel titles are no handles: two channels may share one, and a channel may change it. */
-  return platform == RAPPORT_PLATFORM_TWITTER || platform == RAPPORT_PLATFORM_YOUTUBE;
+  /* Channel titles are no handles: two channels may share one, and a channel may change it.
+   * Bluesky's repository names the accounts followed by DID only, and a refresh from the web
+   * gives DIDs with the handles: the DID is what an export and a refresh share. */
+  return platform == RAPPORT_PLATFORM_TWITTER || platform == RAPPORT_PLATFORM_YOUTUBE ||
+         platform == RAPPORT_PLATFORM_BLUESKY;
 }
 
 const char *
@@ -125,7 +128,7 @@ rapport_count_source_from_string (const char *text)
 RapportDateSource
 rapport_date_source_from_string (const char *text)
 {
-  for (RapportDateSource s = RAPPORT_DATE_SOURCE_UNKNOWN; s <= RAPPORT_DATE_SOURCE_FILE_TIME; s++)
+  for (RapportDateSource s = RAPPORT_DATE_SOURCE_UNKNOWN; s <= RAPPORT_DATE_SOURCE_LIVE; s++)
     if (g_strcmp0 (text, rapport_date_source_to_string (s)) == 0)
       return s;
 
@@ -167,6 +170,7 @@ rapport_date_source_to_string (RapportDateSource source)
     case RAPPORT_DATE_SOURCE_NEWEST_TIMESTAMP: return "newest-timestamp";
     case RAPPORT_DATE_SOURCE_ARCHIVE_NAME: return "archive-name";
     case RAPPORT_DATE_SOURCE_FILE_TIME: return "file-time";
+    case RAPPORT_DATE_SOURCE_LIVE: return "live";
     case RAPPORT_DATE_SOURCE_UNKNOWN:
     default:
       return "unknown";

@@ -83,6 +83,7 @@ typedef enum
   RAPPORT_DATE_SOURCE_NEWEST_TIMESTAMP, /* the newest timestamp found inside */
   RAPPORT_DATE_SOURCE_ARCHIVE_NAME,     /* a date in the archive's file name */
   RAPPORT_DATE_SOURCE_FILE_TIME,        /* the file's modification time */
+  RAPPORT_DATE_SOURCE_LIVE,             /* not an export: a refresh from the web, at its time */
 } RapportDateSource;
 
 typedef enum
@@ -176,7 +177,7 @@ void        rapport_post_init             (RapportPost     *post);
 const char *rapport_platform_to_string    (RapportPlatform  platform);
 const char *rapport_platform_display_name (RapportPlatform  platform);
 RapportPlatform rapport_platform_from_string (const char   *name);
-/* Whether the platform's follow lists know accounts by id (X/Twitter, YouTube): then an
+/* Whether the platform's follow lists know accounts by id (X/Twitter, YouTube, Bluesky): then an
  * account is compared by its id, which a rename keeps, even where a name for it is known. */
 gboolean    rapport_platform_lists_ids    (RapportPlatform  platform);
 const char *rapport_post_type_to_string   (RapportPostType  type);

@@ -203,6 +203,15 @@ static const char * const migrations[] = {
   "  following_snapshot INTEGER"
   ");"
   "CREATE INDEX churn_step_by_older ON churn_step (older_snapshot);",
+
+  /* 6: refreshes from the web, which the creator allows per account (off until then).  A
+   * refresh is stored as an import is: a snapshot whose date_source is 'live', its lists as
+   * follow spans, a follower count of source 'live' and the posts' counts in post_counts; so
+   * only the choice is new. */
+  "CREATE TABLE live_refresh ("
+  "  account_id INTEGER PRIMARY KEY REFERENCES account (id) ON DELETE CASCADE,"
+  "  enabled INTEGER NOT NULL DEFAULT 0"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_STORE_SCHEMA_VERSION);

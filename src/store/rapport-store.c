@@ -525,7 +525,10 @@ rapport_store_list_accounts (RapportStore  *self,
     "                   ORDER BY at DESC LIMIT 1)),"
     "       (SELECT n_following FROM snapshot s WHERE s.account_id = a.id AND s.has_following"
     "          ORDER BY exported_at DESC, id DESC LIMIT 1),"
-    "       (SELECT count(*) FROM post p WHERE p.account_id = a.id)"
+    "       (SELECT count(*) FROM post p WHERE p.account_id = a.id),"
+    "       (SELECT enabled FROM live_refresh r WHERE r.account_id = a.id),"
+    "       (SELECT max(imported_at) FROM snapshot s"
+    "         WHERE s.account_id = a.id AND s.date_source = 'live')"
     "  FROM account a ORDER BY a.platform, a.handle", error);
   if (stmt == NULL)
     return NULL;
@@ -546,6 +549,8 @@ rapport_store_list_accounts (RapportStore  *self,
       account->followers = column_count_or_unknown (stmt, 8);
       account->following = column_count_or_unknown (stmt, 9);
       account->posts = sqlite3_column_int64 (stmt, 10);
+      account->refresh_enabled = sqlite3_column_int (stmt, 11) != 0;
+      account->last_refreshed_at = sqlite3_column_int64 (stmt, 12);
       g_ptr_array_add (accounts, account);
     }
   if (step_failed (self, status, error))

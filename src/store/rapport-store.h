@@ -33,7 +33,7 @@ typedef enum
 } RapportStoreError;
 
 /* The schema version this build writes; migrations bring every earlier one up to it. */
-#define RAPPORT_STORE_SCHEMA_VERSION 5
+#define RAPPORT_STORE_SCHEMA_VERSION 6
 
 typedef struct
 {
@@ -49,6 +49,8 @@ typedef struct
   gint64 following;        /* -1 when unknown */
   gint64 posts;
   gboolean provisional;    /* the handle is a stand-in: no file named the account */
+  gboolean refresh_enabled; /* the creator allows refreshing it from the web */
+  gint64 last_refreshed_at; /* when a refresh from the web was stored last; 0 for never */
 } RapportAccount;
 
 typedef struct
@@ -217,6 +219,21 @@ gboolean              rapport_store_rename_account     (RapportStore          *s
 gboolean              rapport_store_merge_accounts     (RapportStore          *self,
                                                         gint64                 from_id,
                                                         gint64                 into_id,
+                                                        GError               **error);
+
+/* Refreshes from the web (rapport-store-live.c): whether the creator allows them for an
+ * account, and when one was stored last (0 for never). */
+gboolean              rapport_store_set_refresh_enabled (RapportStore       *self,
+                                                        gint64                 account_id,
+                                                        gboolean               enabled,
+                                                        GError               **error);
+gboolean              rapport_store_get_refresh        (RapportStore          *self,
+                                                        gint64                 account_id,
+                                                        gboolean              *enabled_out,
+                                                        gint64                *last_at_out,
+                                                        GError               **error);
+/* The ids of the accounts whose refresh is allowed, as gint64. */
+GArray               *rapport_store_list_refreshed_accounts (RapportStore     *self,
                                                         GError               **error);
 
 void                  rapport_account_free             (RapportAccount        *account);

@@ -149,6 +149,14 @@ rapport_account_row_new (const RapportAccount *account)
   if (account->provisional)
     /* Translators: an account whose export did not say whose it is */
     subtitle = g_strdup (_("Whose export is this?"));
+  else if (account->last_refreshed_at > 0 &&
+           account->last_refreshed_at >= account->last_exported_at)
+    {
+      g_autofree char *date = rapport_format_day (account->last_refreshed_at);
+
+      /* Translators: the date an account was last refreshed from the web, "Refreshed 3 Mar 2025" */
+      subtitle = g_strdup_printf (_("Refreshed %s"), date);
+    }
   else if (account->last_exported_at > 0)
     {
       g_autofree char *date = rapport_format_day (account->last_exported_at);
@@ -180,6 +188,15 @@ rapport_account_row_new (const RapportAccount *account)
       g_menu_item_set_action_and_target_value (identify, "win.identify-account",
                                                g_variant_new_int64 (account->id));
       g_menu_append_item (menu, identify);
+    }
+  if (account->platform == RAPPORT_PLATFORM_BLUESKY ||
+      account->platform == RAPPORT_PLATFORM_MASTODON)
+    {
+      g_autoptr(GMenuItem) refresh = g_menu_item_new (_("Refresh From the _Web…"), NULL);
+
+      g_menu_item_set_action_and_target_value (refresh, "win.refresh-account",
+                                               g_variant_new_int64 (account->id));
+      g_menu_append_item (menu, refresh);
     }
   remove = g_menu_item_new (_("_Remove Account…"), NULL);
   g_menu_item_set_action_and_target_value (remove, "win.remove-account",

@@ -105,6 +105,9 @@ void     _rapport_window_identify_class_init (GtkWidgetClass *widget_class);
 void     _rapport_window_identify_account   (RapportWindow  *self,
                                              gint64          account_id);
 
+/* rapport-window-refresh.c: win.refresh-account, win.follow-account */
+void     _rapport_window_refresh_class_init (GtkWidgetClass *widget_class);
+
 /* rapport-window-import.c */
 void     _rapport_window_import_class_init  (GtkWidgetClass *widget_class);
 void     _rapport_window_import_init        (RapportWindow  *self);

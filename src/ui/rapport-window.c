@@ -623,6 +623,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   _rapport_window_evidence_class_init (widget_class);
   _rapport_window_identify_class_init (widget_class);
   _rapport_window_import_class_init (widget_class);
+  _rapport_window_refresh_class_init (widget_class);
 }
 
 static void

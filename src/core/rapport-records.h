@@ -89,6 +89,7 @@ typedef enum
 {
   RAPPORT_INTERACTION_COMMENT,
   RAPPORT_INTERACTION_LIKE,
+  RAPPORT_INTERACTION_REPOST, /* a boost, repost or quote of their post */
 } RapportInteractionKind;
 
 typedef struct
@@ -169,7 +170,9 @@ typedef struct
   RapportInteractionKind kind;
   const char *target_handle; /* whose content it was, NULL when unknown */
   gint64 at;                 /* Unix seconds, 0 when unknown */
-  const char *text;          /* the comment, NULL for likes */
+  /* The comment; for a like or repost without a date, the URL of the post, so that two of
+   * them on one account's posts stay two.  NULL when none. */
+  const char *text;
 } RapportInteraction;
 
 void        rapport_post_init             (RapportPost     *post);

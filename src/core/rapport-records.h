@@ -182,6 +182,9 @@ RapportPlatform rapport_platform_from_string (const char   *name);
 /* Whether the platform's follow lists know accounts by id (X/Twitter, YouTube): then an
  * account is compared by its id, which a rename keeps, even where a name for it is known. */
 gboolean    rapport_platform_lists_ids    (RapportPlatform  platform);
+/* Whether some export of the platform lists the account's followers: Mastodon's, Bluesky's,
+ * YouTube's and Medium's list only the accounts followed. */
+gboolean    rapport_platform_exports_followers (RapportPlatform platform);
 const char *rapport_post_type_to_string   (RapportPostType  type);
 /* The type of a string from rapport_post_type_to_string(); "text" for anything else. */
 RapportPostType rapport_post_type_from_string (const char *text);

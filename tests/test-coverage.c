@@ -268,11 +268,12 @@ test_mastodon (void)
          "reciprocity cannot be computed");
   check (coverage, RAPPORT_FIGURE_CHURN, RAPPORT_COVERAGE_MISSING, 0, 1,
          "Mastodon exports contain no followers list");
-  /* Without followers, the accounts followed stand in for the mutuals; no post names one. */
+  /* Without followers, the accounts followed stand in for the mutuals; no post names one.  No
+   * import makes them full, so the coach does not ask for one. */
   check (coverage, RAPPORT_FIGURE_COLLABORATION_CANDIDATES, RAPPORT_COVERAGE_MISSING, 0, 0,
          "this export has none that name an account");
-  g_assert_true (rapport_coverage_get (coverage,
-                                       RAPPORT_FIGURE_COLLABORATION_CANDIDATES)->importable);
+  g_assert_false (rapport_coverage_get (coverage,
+                                        RAPPORT_FIGURE_COLLABORATION_CANDIDATES)->importable);
 }
 
 /* A reply and a repost interaction name accounts: candidates among the accounts followed,

@@ -854,6 +854,9 @@ rapport_coverage_compute (const RapportDataset *dataset)
                 : RAPPORT_COVERAGE_MISSING,
                 n_targets, 0,
                 explain_candidates_followed (platform, newest_following != NULL, n_targets));
+      /* No import makes them full, and the coach's advice speaks of mutuals: the explanation
+       * alone says what to include. */
+      items[RAPPORT_FIGURE_COLLABORATION_CANDIDATES].importable = FALSE;
       return self;
     }
   if (!has_lists || ids_only || n_targets == 0)

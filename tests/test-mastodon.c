@@ -14,6 +14,7 @@
 #include "import/rapport-mastodon-private.h"
 #include "session/rapport-import-job.h"
 #include "store/rapport-store.h"
+#include "rapport-test-instagram.h"
 #include "rapport-test-sink.h"
 #include "rapport-test-util.h"
 
@@ -95,25 +96,6 @@ count_names (const char * const *names)
   return names != NULL ? g_strv_length ((char **) names) : 0;
 }
 
-/* A like is undated: the liked post's URL keeps two likes of one account's posts apart. */
-static void
-assert_interaction (RapportTestSink        *sink,
-                    guint                   index,
-                    RapportInteractionKind  kind,
-                    const char             *target,
-                    gint64                  at,
-                    const char             *text)
-{
-  const RapportInteraction *interaction;
-
-  g_assert_cmpuint (index, <, sink->interactions->len);
-  interaction = g_ptr_array_index (sink->interactions, index);
-  g_assert_cmpint (interaction->kind, ==, kind);
-  g_assert_cmpstr (interaction->target_handle, ==, target);
-  g_assert_cmpint (interaction->at, ==, at);
-  g_assert_cmpstr (interaction->text, ==, text);
-}
-
 /* What the archive fixture holds, unpacked or packed. */
 static void
 assert_archive (RapportTestSink *sink)
@@ -183,22 +165,23 @@ assert_archive (RapportTestSink *sink)
                                                     "jo@other.example")->since, ==, 0);
 
   /* The boosts are reposts of their authors' posts, dated; then likes.json, without
-   * totalItems; bookmarks.json is passed over. */
+   * totalItems, whose likes are undated: the liked post's URL keeps two likes of one account's
+   * posts apart.  bookmarks.json is passed over. */
   g_assert_cmpuint (sink->interactions->len, ==, 7);
-  assert_interaction (sink, 0, RAPPORT_INTERACTION_REPOST, "jo@other.example", MAR_05_1200,
-                      NULL);
-  assert_interaction (sink, 1, RAPPORT_INTERACTION_REPOST, "sam@third.example", MAR_06_0815,
-                      NULL);
-  assert_interaction (sink, 2, RAPPORT_INTERACTION_LIKE, "jo@other.example", 0,
-                      "https://other.example/@jo/1001");
-  assert_interaction (sink, 3, RAPPORT_INTERACTION_LIKE, "jo@other.example", 0,
-                      "https://other.example/@jo/1002");
-  assert_interaction (sink, 4, RAPPORT_INTERACTION_LIKE, "sam@third.example", 0,
-                      "https://third.example/users/sam/statuses/56");
-  assert_interaction (sink, 5, RAPPORT_INTERACTION_LIKE, "lee@far.example", 0,
-                      "https://example.social/@lee@far.example/777");
-  assert_interaction (sink, 6, RAPPORT_INTERACTION_LIKE, NULL, 0,
-                      "https://odd.example/notes/abc");
+  rapport_test_assert_interaction (sink, 0, RAPPORT_INTERACTION_REPOST, "jo@other.example",
+                                   MAR_05_1200, NULL);
+  rapport_test_assert_interaction (sink, 1, RAPPORT_INTERACTION_REPOST, "sam@third.example",
+                                   MAR_06_0815, NULL);
+  rapport_test_assert_interaction (sink, 2, RAPPORT_INTERACTION_LIKE, "jo@other.example", 0,
+                                   "https://other.example/@jo/1001");
+  rapport_test_assert_interaction (sink, 3, RAPPORT_INTERACTION_LIKE, "jo@other.example", 0,
+                                   "https://other.example/@jo/1002");
+  rapport_test_assert_interaction (sink, 4, RAPPORT_INTERACTION_LIKE, "sam@third.example", 0,
+                                   "https://third.example/users/sam/statuses/56");
+  rapport_test_assert_interaction (sink, 5, RAPPORT_INTERACTION_LIKE, "lee@far.example", 0,
+                                   "https://example.social/@lee@far.example/777");
+  rapport_test_assert_interaction (sink, 6, RAPPORT_INTERACTION_LIKE, NULL, 0,
+                                   "https://odd.example/notes/abc");
 
   g_assert_cmpint (sink->exported_at, ==, APR_12);
   g_assert_cmpint (sink->date_source, ==, RAPPORT_DATE_SOURCE_ARCHIVE_NAME);

@@ -11,7 +11,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "analysis/rapport-report.h"
+#include "cli/rapport-report-text.h"
 #include "session/rapport-import-job.h"
 #include "store/rapport-store.h"
 #include "rapport-test-util.h"
@@ -100,6 +103,18 @@ partner_at (const RapportCollaborations *collaborations,
   return partner;
 }
 
+/* Whether @text holds @words, whatever the line breaks and indents between them. */
+static void
+assert_says (const char *text,
+             const char *words)
+{
+  g_autoptr(GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
+  g_autofree char *flat = g_regex_replace_literal (space, text, -1, 0, " ", 0, NULL);
+
+  if (strstr (flat, words) == NULL)
+    g_error ("“%s” is not in the report:\n%s", words, text);
+}
+
 static void
 test_mastodon (void)
 {
@@ -110,6 +125,8 @@ test_mastodon (void)
                                                    "mira@ceramics.social", &dataset);
   const RapportCollaborations *collaborations = report->collaborations;
   const RapportDatasetSnapshot *snapshot = g_ptr_array_index (dataset->snapshots, 0);
+  g_autoptr(GPtrArray) suggestions = NULL;
+  g_autofree char *text = NULL;
   guint n_posts = 0;
   guint n_with_counts = 0;
 
@@ -137,6 +154,18 @@ test_mastodon (void)
   candidate_at (collaborations, 0, "kate@kiln.club", 10, 8, 4);
   candidate_at (collaborations, 1, "glazelab@berlin.social", 6, 5, 3);
 
+  /* The text report and the coach say whom the candidates were chosen among. */
+  suggestions = rapport_coach_suggest (report, NULL);
+  text = rapport_report_print_text (report, suggestions);
+  assert_says (text, "Collaboration candidates, accounts you follow and interact with but "
+                     "never posted with");
+  assert_says (text, "@kate@kiln.club: 0 comments, 10 likes, 8 replies, 4 reposts;");
+  assert_says (text, "Make a post with @kate@kiln.club");
+  assert_says (text, "You follow @kate@kiln.club and have given them 10 likes, 8 replies and "
+                     "4 reposts");
+  assert_says (text, "Collaboration candidates: partial");
+
+  g_clear_pointer (&suggestions, g_ptr_array_unref);
   g_clear_pointer (&report, rapport_report_free);
   g_clear_pointer (&dataset, rapport_dataset_free);
   rapport_test_remove_tree (dir);

@@ -347,15 +347,26 @@ rapport_report_text_collaborations (GString             *out,
     }
   if (collaborations->candidates->len == 0)
     {
-      rapport_report_text_para (out, 2, g_dngettext (GETTEXT_PACKAGE,
-                                                     "Collaboration candidates: none among the "
-                                                     "mutuals you interacted with (%'u interaction "
-                                                     "looked at).",
-                                                     "Collaboration candidates: none among the "
-                                                     "mutuals you interacted with (%'u "
-                                                     "interactions looked at).",
-                                                     collaborations->n_interactions),
-                                collaborations->n_interactions);
+      if (collaborations->candidates_from_following)
+        rapport_report_text_para (out, 2, g_dngettext (GETTEXT_PACKAGE,
+                                                       "Collaboration candidates: none among the "
+                                                       "accounts you follow and interacted with "
+                                                       "(%'u interaction looked at).",
+                                                       "Collaboration candidates: none among the "
+                                                       "accounts you follow and interacted with "
+                                                       "(%'u interactions looked at).",
+                                                       collaborations->n_interactions),
+                                  collaborations->n_interactions);
+      else
+        rapport_report_text_para (out, 2, g_dngettext (GETTEXT_PACKAGE,
+                                                       "Collaboration candidates: none among the "
+                                                       "mutuals you interacted with (%'u "
+                                                       "interaction looked at).",
+                                                       "Collaboration candidates: none among the "
+                                                       "mutuals you interacted with (%'u "
+                                                       "interactions looked at).",
+                                                       collaborations->n_interactions),
+                                  collaborations->n_interactions);
       if (collaborations->n_interactions == 0)
         rapport_report_text_not_available (out, report, RAPPORT_FIGURE_COLLABORATION_CANDIDATES);
       return;

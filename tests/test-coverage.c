@@ -306,6 +306,23 @@ test_candidates_followed (void)
          "include following_accounts.csv");
 }
 
+/* Facebook's friends make both lists, but its likes and comments are not read: the note says
+ * so rather than that the export has none. */
+static void
+test_facebook (void)
+{
+  g_autoptr(RapportDataset) dataset = rapport_dataset_new ();
+  g_autoptr(RapportCoverage) coverage = NULL;
+
+  dataset->platform = RAPPORT_PLATFORM_FACEBOOK;
+  add_snapshot (dataset, T0, "facebook-jo-2024-06-01-aB3dE5f", people (TRUE, TRUE, 3),
+                people (TRUE, TRUE, 3));
+  coverage = rapport_coverage_compute (dataset);
+  check (coverage, RAPPORT_FIGURE_RECIPROCITY, RAPPORT_COVERAGE_FULL, 1, 1, NULL);
+  check (coverage, RAPPORT_FIGURE_COLLABORATION_CANDIDATES, RAPPORT_COVERAGE_MISSING, 0, 0,
+         "does not read the likes and comments of Facebook's export");
+}
+
 static void
 test_medium (void)
 {
@@ -434,6 +451,7 @@ main (int   argc,
   g_test_add_func ("/coverage/twitter-named", test_twitter_named);
   g_test_add_func ("/coverage/mastodon", test_mastodon);
   g_test_add_func ("/coverage/candidates-followed", test_candidates_followed);
+  g_test_add_func ("/coverage/facebook", test_facebook);
   g_test_add_func ("/coverage/medium", test_medium);
   g_test_add_func ("/coverage/youtube", test_youtube);
   g_test_add_func ("/coverage/linkedin", test_linkedin);

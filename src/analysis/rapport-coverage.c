@@ -539,8 +539,7 @@ explain_churn (RapportPlatform platform)
                           rapport_platform_display_name (platform));
 }
 
-/* Where the exports list no followers, candidates are accounts followed: what the export has
- * for them. */
+/* Candidates among the accounts followed: what the export has for them. */
 static char *
 explain_candidates_followed (RapportPlatform platform,
                              gboolean        has_following,
@@ -612,6 +611,9 @@ explain_candidates (RapportPlatform        platform,
       return g_strdup (_("Candidates come from your replies, which the X/Twitter archive keeps "
                          "with your posts (data/tweets.js); this one has none to other "
                          "accounts."));
+    case RAPPORT_PLATFORM_FACEBOOK:
+      return g_strdup (_("Rapport does not read the likes and comments of Facebook's export "
+                         "yet, so they cannot point to anyone."));
     default:
       return g_strdup (_("This export records none of your comments, likes or replies to other "
                          "accounts."));
@@ -723,10 +725,9 @@ count_real_days (const RapportDataset *dataset)
  *   exports, missing without either.
  * - churn: full with two follower lists or more.
  * - collaboration candidates: full when both lists exist, name people (not only ids), and the
- *   exports record at least one comment, like, repost or reply with a known target; partial
- *   when the lists' ids are named only in part (X/Twitter, by the archive's own posts), or
- *   where the exports list no followers (Mastodon, Bluesky) and the accounts followed stand in
- *   for the mutuals. */
+ *   exports record a comment, like, repost or reply with a known target; partial when the
+ *   lists' ids are named only in part (X/Twitter, by the archive's own posts), or where the
+ *   accounts followed stand in for the mutuals (Mastodon, Bluesky: no followers list). */
 RapportCoverage *
 rapport_coverage_compute (const RapportDataset *dataset)
 {
@@ -854,8 +855,7 @@ rapport_coverage_compute (const RapportDataset *dataset)
                 : RAPPORT_COVERAGE_MISSING,
                 n_targets, 0,
                 explain_candidates_followed (platform, newest_following != NULL, n_targets));
-      /* No import makes them full, and the coach's advice speaks of mutuals: the explanation
-       * alone says what to include. */
+      /* No import makes them full; the coach's advice for them speaks of mutuals. */
       items[RAPPORT_FIGURE_COLLABORATION_CANDIDATES].importable = FALSE;
       return self;
     }

@@ -31,15 +31,25 @@
 #   videos without counts, subscriptions) and a YouTube Studio export of the same channel
 #   (Table data.csv with each video's lifetime counts, Subscribers.csv with the subscribers of
 #   most days) that adds the counts to the Takeout's videos.
+# - Mastodon (@mira@ceramics.social, since November 2022): the account archive (a tarball, with
+#   following_accounts.csv put beside its files) of posts with hashtags, a few with partners,
+#   and replies, boosts and likes of two accounts she follows and has never posted with.
+# - Bluesky (miramakes.bsky.social, since November 2023): the repository export (.car) of posts
+#   with hashtag facets, replies, quotes, reposts, likes and follows, the same two kinds of
+#   accounts by DID.
 
 import argparse
+import base64
 import csv
 import datetime
+import gzip
+import hashlib
 import io
 import json
 import math
 import os
 import random
+import tarfile
 import zipfile
 
 SEED = 20240912
@@ -684,6 +694,447 @@ def tiktok_studio_export(data_export):
     return {"FollowerHistory.csv": "\ufeff" + text}
 
 
+# ── Mastodon ──────────────────────────────────────────────────────────────────────────────────
+#
+# Her account on a craft server since the X exodus of November 2022.  Posts with the hashtags
+# people follow there, a few with @claycollective (an account of the same server, whom a
+# Mention names without a host) and @jun@glaze.garden; and replies, boosts and likes of
+# @kate@kiln.club and @glazelab@berlin.social, whom she follows but has never posted with.  The
+# archive of September 2024 has no counts: servers wrote them from late 2024 on.
+
+MASTODON_HOST = "ceramics.social"
+MASTODON_USER = "mira"
+MASTODON_ACTOR = f"https://{MASTODON_HOST}/users/{MASTODON_USER}"
+MASTODON_START = ts(2022, 11, 14)
+MASTODON_OUTPUT = "archive-20240912080000-5a3f9c2e1b7d4a60.tar.gz"
+MASTODON_TAGS = ("Pottery", "Ceramics", "WheelThrown", "GlazeTest", "MastoArt", "Clay")
+# Address, posts made with them.
+MASTODON_PARTNERS = {"claycollective@" + MASTODON_HOST: 4, "jun@glaze.garden": 3}
+# Address, replies, boosts and likes: she follows them, never posted with them.
+MASTODON_CANDIDATES = {"kate@kiln.club": (8, 4, 10), "glazelab@berlin.social": (5, 3, 6)}
+MASTODON_SERVERS = ("mastodon.social", "mastodon.art", "kiln.club", "fosstodon.org",
+                    "berlin.social", "glaze.garden")
+
+
+def iso_time(t):
+    return datetime.datetime.fromtimestamp(t, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def mastodon_status_id(t, n):
+    """Mastodon's ids: milliseconds shifted left by 16 bits, a sequence below."""
+    return str((t * 1000 << 16) + n)
+
+
+def mastodon_account_url(address):
+    user, host = address.split("@")
+    return f"https://{host}/users/{user}"
+
+
+def mastodon_post_url(address, status):
+    user, host = address.split("@")
+    return f"https://{host}/users/{user}/statuses/{status}"
+
+
+def mastodon_mention(address):
+    user, host = address.split("@")
+    # A local account is named without its host; its href has it.
+    name = f"@{user}" if host == MASTODON_HOST else f"@{address}"
+    html = (f'<span class="h-card"><a href="https://{host}/@{user}" class="u-url mention">'
+            f'@<span>{user}</span></a></span>')
+    return {"type": "Mention", "href": mastodon_account_url(address), "name": name}, html
+
+
+def mastodon_note(t, n, text, tags=(), mentions=(), reply_to=None, direct=None):
+    status = mastodon_status_id(t, n)
+    followers = f"{MASTODON_ACTOR}/followers"
+    tag_list = []
+    words = []
+    for address in mentions:
+        tag, html = mastodon_mention(address)
+        tag_list.append(tag)
+        words.append(html)
+    words.append(text.replace("&", "&amp;"))
+    for name in tags:
+        tag_list.append({"type": "Hashtag", "href": f"https://{MASTODON_HOST}/tags/{name.lower()}",
+                         "name": f"#{name}"})
+        words.append(f'<a href="https://{MASTODON_HOST}/tags/{name.lower()}" '
+                     f'class="mention hashtag" rel="tag">#<span>{name}</span></a>')
+    if direct is not None:
+        to, cc = [mastodon_account_url(direct)], []
+    else:
+        to = ["https://www.w3.org/ns/activitystreams#Public"]
+        cc = [followers] + [mastodon_account_url(a) for a in mentions]
+    note = {
+        "id": f"{MASTODON_ACTOR}/statuses/{status}",
+        "type": "Note",
+        "summary": None,
+        "inReplyTo": reply_to,
+        "published": iso_time(t),
+        "url": f"https://{MASTODON_HOST}/@{MASTODON_USER}/{status}",
+        "attributedTo": MASTODON_ACTOR,
+        "to": to,
+        "cc": cc,
+        "sensitive": False,
+        "content": "<p>" + " ".join(words) + "</p>",
+        "attachment": [],
+        "tag": tag_list,
+        "replies": {"id": f"{MASTODON_ACTOR}/statuses/{status}/replies", "type": "Collection",
+                    "first": {"type": "CollectionPage", "items": []}},
+    }
+    return {"id": f"{MASTODON_ACTOR}/statuses/{status}/activity", "type": "Create",
+            "actor": MASTODON_ACTOR, "published": iso_time(t), "to": to, "cc": cc,
+            "object": note}
+
+
+def mastodon_export(rng):
+    """outbox.json, actor.json, likes.json, bookmarks.json and following_accounts.csv."""
+    followed = list(MASTODON_PARTNERS) + list(MASTODON_CANDIDATES)
+    while len(followed) < 38:
+        address = f"{rng.choice(FIRST)}{rng.randrange(1, 99)}@{rng.choice(MASTODON_SERVERS)}"
+        if address not in followed:
+            followed.append(address)
+    others = followed[len(MASTODON_PARTNERS) + len(MASTODON_CANDIDATES):]
+
+    items = []
+    times = post_schedule(rng, MASTODON_START, EXPORT_2 - DAY, per_week=(1, 2))
+    partner_posts = [p for p, n in MASTODON_PARTNERS.items() for _ in range(n)]
+    partner_at = set(rng.sample(range(len(times)), len(partner_posts)))
+    for n, t in enumerate(times):
+        tags = rng.sample(MASTODON_TAGS, rng.randrange(1, 4))
+        mentions = (partner_posts.pop(),) if n in partner_at else ()
+        text = rng.choice(("Fresh out of the kiln.", "Trimming day in the studio.",
+                           "New glaze test tiles, notes below.", "Slow mornings at the wheel.",
+                           "A mug for every shelf."))
+        if mentions:
+            text = "Made this one together with"
+        items.append((t, mastodon_note(t, n, text, tags, mentions)))
+    # A followers-only post, and a direct message, which is never a post.
+    t = ts(2024, 6, 3, 9)
+    followers_only = mastodon_note(t, 900, "Studio sale for followers first.", ("Pottery",))
+    followers_only["to"] = followers_only["object"]["to"] = [f"{MASTODON_ACTOR}/followers"]
+    followers_only["cc"] = followers_only["object"]["cc"] = []
+    items.append((t, followers_only))
+    t = ts(2024, 6, 4, 18)
+    items.append((t, mastodon_note(t, 901, "See you at the market?", (), ("kate@kiln.club",),
+                                   direct="kate@kiln.club")))
+
+    likes = []
+    seq = 1000
+    people = [(a, c) for a, c in MASTODON_CANDIDATES.items()]
+    people += [(a, (rng.randrange(0, 2), rng.randrange(0, 2), rng.randrange(0, 3)))
+               for a in others]
+    for address, (n_replies, n_boosts, n_likes) in people:
+        for _ in range(n_replies):
+            t = rng.randrange(MASTODON_START + 30 * DAY, EXPORT_2 - DAY)
+            seq += 1
+            # Her replies mention whom they answer, as Mastodon fills it in.
+            items.append((t, mastodon_note(t, seq, "Thank you, that means a lot!", (),
+                                           (address,),
+                                           reply_to=mastodon_post_url(address, seq * 7))))
+        for _ in range(n_boosts):
+            t = rng.randrange(MASTODON_START + 30 * DAY, EXPORT_2 - DAY)
+            seq += 1
+            status = mastodon_status_id(t, seq)
+            items.append((t, {"id": f"{MASTODON_ACTOR}/statuses/{status}/activity",
+                              "type": "Announce", "actor": MASTODON_ACTOR,
+                              "published": iso_time(t),
+                              "to": ["https://www.w3.org/ns/activitystreams#Public"],
+                              "cc": [mastodon_account_url(address), f"{MASTODON_ACTOR}/followers"],
+                              "object": mastodon_post_url(address, seq * 11)}))
+        for _ in range(n_likes):
+            seq += 1
+            likes.append(mastodon_post_url(address, seq * 13))
+    items.sort(key=lambda item: item[0], reverse=True)
+    rng.shuffle(likes)
+
+    context = "https://www.w3.org/ns/activitystreams"
+    outbox = {"@context": context, "id": "outbox.json", "type": "OrderedCollection",
+              "totalItems": len(items), "orderedItems": [item for _, item in items]}
+    actor = {"@context": context, "id": MASTODON_ACTOR, "type": "Person",
+             "preferredUsername": MASTODON_USER, "name": NAME,
+             "summary": "<p>Potter. Wheel-thrown stoneware, glaze notes, studio life.</p>",
+             "url": f"https://{MASTODON_HOST}/@{MASTODON_USER}",
+             "published": iso_time(MASTODON_START), "outbox": "outbox.json",
+             "likes": "likes.json", "bookmarks": "bookmarks.json"}
+    liked = {"@context": context, "id": "likes.json", "type": "OrderedCollection",
+             "totalItems": len(likes), "orderedItems": likes}
+    bookmarks = {"@context": context, "id": "bookmarks.json", "type": "OrderedCollection",
+                 "totalItems": 1, "orderedItems": [mastodon_post_url("kate@kiln.club", 42)]}
+    following = "Account address,Show boosts,Notify on new posts,Languages\n" + "".join(
+        f"{address},true,false,\n" for address in followed)
+    return {
+        "outbox.json": json.dumps(outbox, ensure_ascii=False, indent=1),
+        "actor.json": json.dumps(actor, ensure_ascii=False, indent=1),
+        "likes.json": json.dumps(liked, indent=1),
+        "bookmarks.json": json.dumps(bookmarks, indent=1),
+        # Downloaded apart from the archive (Import and export → Data export) and put with it.
+        "following_accounts.csv": following,
+    }
+
+
+def write_tar_gz(path, files):
+    """A tarball as Mastodon writes its archive, the same bytes on every run."""
+    with open(path, "wb") as raw:
+        with gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as compressed:
+            with tarfile.open(fileobj=compressed, mode="w", format=tarfile.USTAR_FORMAT) as tar:
+                for name in sorted(files):
+                    content = files[name]
+                    data = content if isinstance(content, bytes) else content.encode("utf-8")
+                    info = tarfile.TarInfo(name)
+                    info.size = len(data)
+                    info.mtime = EXPORT_2 + 8 * 3600
+                    info.mode = 0o644
+                    tar.addfile(info, io.BytesIO(data))
+
+
+# ── Bluesky ───────────────────────────────────────────────────────────────────────────────────
+#
+# Her account since November 2023, a repository export (CAR v1 of DAG-CBOR blocks) of
+# September 2024: posts with hashtag facets, three with the clay collective, replies to, quotes
+# and reposts of Kate and the glaze lab, whom she follows and has never posted with, likes and
+# follows.  The repository names accounts by DID only; the file's name gives her handle.
+
+BLUESKY_OUTPUT = "repo-miramakes.bsky.social.car"
+BLUESKY_START = ts(2023, 11, 20)
+BLUESKY_TAGS = ("pottery", "ceramics", "wheelthrown", "glazetest", "clay")
+BASE32_SORT = "234567abcdefghijklmnopqrstuvwxyz"
+
+
+def bluesky_did(name):
+    """A did:plc of 24 base32 letters, made of the name."""
+    digest = hashlib.sha256(name.encode("utf-8")).digest()
+    return "did:plc:" + base64.b32encode(digest[:15]).decode("ascii").lower()
+
+
+BLUESKY_DID = bluesky_did("miramakes.bsky.social")
+BLUESKY_PARTNER = bluesky_did("claycollective.bsky.social")
+# Replies, reposts, quotes and likes.
+BLUESKY_CANDIDATES = {bluesky_did("kiln-kate.bsky.social"): (6, 3, 2, 12),
+                      bluesky_did("glazelab.berlin"): (4, 2, 0, 7)}
+
+
+def tid(t, clock=0):
+    """A record key: microseconds and a clock id, in sortable base32."""
+    value = (t * 1000000 << 10) | (clock & 1023)
+    text = ""
+    for _ in range(13):
+        text = BASE32_SORT[value & 31] + text
+        value >>= 5
+    return text
+
+
+class Link:
+    """A CID in a record: DAG-CBOR's tag 42."""
+
+    def __init__(self, cid):
+        self.cid = cid
+
+
+def cbor_head(major, value):
+    if value < 24:
+        return bytes([major << 5 | value])
+    for extra, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
+        if value < 1 << (8 * size):
+            return bytes([major << 5 | extra]) + value.to_bytes(size, "big")
+    raise ValueError(value)
+
+
+def cbor(value):
+    """DAG-CBOR: shortest heads, map keys by length then bytes."""
+    if value is None:
+        return b"\xf6"
+    if isinstance(value, bool):
+        return b"\xf5" if value else b"\xf4"
+    if isinstance(value, int):
+        return cbor_head(0, value) if value >= 0 else cbor_head(1, -1 - value)
+    if isinstance(value, bytes):
+        return cbor_head(2, len(value)) + value
+    if isinstance(value, str):
+        data = value.encode("utf-8")
+        return cbor_head(3, len(data)) + data
+    if isinstance(value, list):
+        return cbor_head(4, len(value)) + b"".join(cbor(item) for item in value)
+    if isinstance(value, dict):
+        keys = sorted(value, key=lambda k: (len(k.encode("utf-8")), k.encode("utf-8")))
+        return cbor_head(5, len(keys)) + b"".join(cbor(k) + cbor(value[k]) for k in keys)
+    if isinstance(value, Link):
+        return b"\xd8\x2a" + cbor(b"\x00" + value.cid)
+    raise TypeError(value)
+
+
+def cid_of(block):
+    """CIDv1, dag-cbor, sha2-256."""
+    return bytes([0x01, 0x71, 0x12, 0x20]) + hashlib.sha256(block).digest()
+
+
+def varint(value):
+    out = bytearray()
+    while True:
+        byte = value & 0x7F
+        value >>= 7
+        out.append(byte | (0x80 if value else 0))
+        if not value:
+            return bytes(out)
+
+
+def mst_layer(key):
+    """The tree layer of a key: leading zero bits of its SHA-256, two per layer."""
+    digest = hashlib.sha256(key.encode("ascii")).digest()
+    zeros = 0
+    for byte in digest:
+        if byte == 0:
+            zeros += 8
+            continue
+        zeros += 8 - byte.bit_length()
+        break
+    return zeros // 2
+
+
+def mst_node(entries, layer, blocks):
+    """The node of @layer over @entries (key, CID of the record), sorted; its CID."""
+    node = {"l": None, "e": []}
+    pending = []
+    previous = b""
+
+    def subtree():
+        return Link(mst_node(pending, layer - 1, blocks)) if pending else None
+
+    for key, value in entries:
+        if mst_layer(key) < layer:
+            pending.append((key, value))
+            continue
+        tree = subtree()
+        if node["e"]:
+            node["e"][-1]["t"] = tree
+        else:
+            node["l"] = tree
+        pending = []
+        data = key.encode("ascii")
+        shared = 0
+        while shared < min(len(previous), len(data)) and previous[shared] == data[shared]:
+            shared += 1
+        node["e"].append({"p": shared, "k": data[shared:], "v": Link(value), "t": None})
+        previous = data
+    tree = subtree()
+    if node["e"]:
+        node["e"][-1]["t"] = tree
+    else:
+        node["l"] = tree
+    block = cbor(node)
+    cid = cid_of(block)
+    blocks.append((cid, block))
+    return cid
+
+
+def bluesky_facets(text, tags):
+    """The text with #tags appended, and their facets by byte offsets."""
+    facets = []
+    for tag in tags:
+        text += " "
+        start = len(text.encode("utf-8"))
+        text += f"#{tag}"
+        facets.append({"index": {"byteStart": start, "byteEnd": len(text.encode("utf-8"))},
+                       "features": [{"$type": "app.bsky.richtext.facet#tag", "tag": tag}]})
+    return text, facets
+
+
+def bluesky_export(rng):
+    """Mira's repository as one CAR file."""
+    records = {}
+    clock = 0
+
+    def key(collection, t):
+        nonlocal clock
+        clock += 1
+        return f"{collection}/{tid(t, clock)}"
+
+    def post_uri(did, n):
+        return {"uri": f"at://{did}/app.bsky.feed.post/{tid(BLUESKY_START + n * 3600, 7)}",
+                "cid": "bafyreib2rxk3rybk3aobmv5cjuql3bm2twh4jo5uxgf5qmxhrz2dnpfafm"}
+
+    records["app.bsky.actor.profile/self"] = {
+        "$type": "app.bsky.actor.profile", "displayName": NAME,
+        "description": "Potter. Wheel-thrown stoneware and glaze notes."}
+
+    times = post_schedule(rng, BLUESKY_START, EXPORT_2 - DAY, per_week=(1, 3))
+    with_partner = set(rng.sample(range(len(times)), 3))
+    for n, t in enumerate(times):
+        text = rng.choice(("Out of the kiln today.", "Glaze tests, round three.",
+                           "Throwing a set of bowls.", "Studio light this morning."))
+        text, facets = bluesky_facets(text, rng.sample(BLUESKY_TAGS, rng.randrange(1, 3)))
+        if n in with_partner:
+            mention = "@claycollective.bsky.social"
+            start = len("With ".encode("utf-8"))
+            text = f"With {mention}: " + text
+            shift = len(f"With {mention}: ".encode("utf-8"))
+            for facet in facets:
+                facet["index"]["byteStart"] += shift
+                facet["index"]["byteEnd"] += shift
+            facets.insert(0, {"index": {"byteStart": start,
+                                        "byteEnd": start + len(mention.encode("utf-8"))},
+                              "features": [{"$type": "app.bsky.richtext.facet#mention",
+                                            "did": BLUESKY_PARTNER}]})
+        records[key("app.bsky.feed.post", t)] = {
+            "$type": "app.bsky.feed.post", "text": text, "facets": facets, "langs": ["en"],
+            "createdAt": iso_time(t)}
+
+    followed = [BLUESKY_PARTNER, *BLUESKY_CANDIDATES]
+    while len(followed) < 45:
+        did = bluesky_did(f"{rng.choice(FIRST)}{rng.randrange(1, 999)}.bsky.social")
+        if did not in followed:
+            followed.append(did)
+    for did in followed:
+        t = rng.randrange(BLUESKY_START, EXPORT_2 - DAY)
+        records[key("app.bsky.graph.follow", t)] = {
+            "$type": "app.bsky.graph.follow", "subject": did, "createdAt": iso_time(t)}
+
+    people = list(BLUESKY_CANDIDATES.items())
+    people += [(did, (0, 0, 0, rng.randrange(0, 3))) for did in followed[3:]]
+    seq = 0
+    for did, (n_replies, n_reposts, n_quotes, n_likes) in people:
+        for _ in range(n_replies):
+            t = rng.randrange(BLUESKY_START + 7 * DAY, EXPORT_2 - DAY)
+            seq += 1
+            parent = post_uri(did, seq)
+            records[key("app.bsky.feed.post", t)] = {
+                "$type": "app.bsky.feed.post", "text": "So good to see this!",
+                "reply": {"root": parent, "parent": parent}, "langs": ["en"],
+                "createdAt": iso_time(t)}
+        for _ in range(n_quotes):
+            t = rng.randrange(BLUESKY_START + 7 * DAY, EXPORT_2 - DAY)
+            seq += 1
+            records[key("app.bsky.feed.post", t)] = {
+                "$type": "app.bsky.feed.post", "text": "Everyone should see this glaze.",
+                "embed": {"$type": "app.bsky.embed.record", "record": post_uri(did, seq)},
+                "langs": ["en"], "createdAt": iso_time(t)}
+        for collection, count in (("app.bsky.feed.repost", n_reposts),
+                                  ("app.bsky.feed.like", n_likes)):
+            for _ in range(count):
+                t = rng.randrange(BLUESKY_START + 7 * DAY, EXPORT_2 - DAY)
+                seq += 1
+                records[key(collection, t)] = {"$type": collection, "subject": post_uri(did, seq),
+                                               "createdAt": iso_time(t)}
+
+    blocks = []
+    entries = []
+    for record_key in sorted(records):
+        block = cbor(records[record_key])
+        cid = cid_of(block)
+        blocks.append((cid, block))
+        entries.append((record_key, cid))
+    top = max(mst_layer(k) for k, _ in entries)
+    data = mst_node(entries, top, blocks)
+    commit = cbor({"did": BLUESKY_DID, "version": 3, "data": Link(data),
+                   "rev": tid(EXPORT_2 + 8 * 3600), "prev": None, "sig": bytes(64)})
+    root = cid_of(commit)
+    blocks.append((root, commit))
+    header = cbor({"roots": [Link(root)], "version": 1})
+    out = bytearray(varint(len(header)) + header)
+    for cid, block in blocks:
+        out += varint(len(cid) + len(block)) + cid + block
+    return bytes(out)
+
+
 # ── output ────────────────────────────────────────────────────────────────────────────────────
 
 def write_zip(path, files):
@@ -737,6 +1188,11 @@ def main():
     write_zip(os.path.join(args.output, OUTPUTS[7]), studio)
     write_zip(os.path.join(args.output, STUDIO_OUTPUT),
               tiktok_studio_export(os.path.join(args.output, OUTPUTS[2])))
+    # Generators of their own too.
+    write_tar_gz(os.path.join(args.output, MASTODON_OUTPUT),
+                 mastodon_export(random.Random(SEED + 2)))
+    with open(os.path.join(args.output, BLUESKY_OUTPUT), "wb") as f:
+        f.write(bluesky_export(random.Random(SEED + 3)))
 
 
 if __name__ == "__main__":

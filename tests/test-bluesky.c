@@ -138,8 +138,9 @@ tagged_post (void)
   rapport_test_cbor_head (out, RAPPORT_TEST_CBOR_ARRAY, 2);
   rapport_test_cbor_head (out, RAPPORT_TEST_CBOR_MAP, 1);
   rapport_test_cbor_text (out, "features");
-  rapport_test_cbor_head (out, RAPPORT_TEST_CBOR_ARRAY, 1);
+  rapport_test_cbor_head (out, RAPPORT_TEST_CBOR_ARRAY, 2);
   rapport_test_cbor_texts (out, "$type", "app.bsky.richtext.facet#tag", "tag", "BlueSky", NULL);
+  rapport_test_cbor_texts (out, "$type", "app.bsky.richtext.facet#tag", "tag", "BLUESKY", NULL);
   rapport_test_cbor_head (out, RAPPORT_TEST_CBOR_MAP, 1);
   rapport_test_cbor_text (out, "features");
   rapport_test_cbor_head (out, RAPPORT_TEST_CBOR_ARRAY, 1);
@@ -168,6 +169,7 @@ subject_record (const char *type,
   return out;
 }
 
+/* A reply to dana's post in a thread that carol began. */
 static GByteArray *
 reply_post (void)
 {
@@ -179,7 +181,13 @@ reply_post (void)
   rapport_test_cbor_text (out, "text");
   rapport_test_cbor_text (out, "Agreed");
   rapport_test_cbor_text (out, "reply");
-  rapport_test_cbor_texts (out, "root", "x", "parent", "y", NULL);
+  rapport_test_cbor_head (out, RAPPORT_TEST_CBOR_MAP, 2);
+  rapport_test_cbor_text (out, "root");
+  rapport_test_cbor_texts (out, "uri", "at://did:plc:carol/app.bsky.feed.post/3a", "cid", "bafy",
+                           NULL);
+  rapport_test_cbor_text (out, "parent");
+  rapport_test_cbor_texts (out, "uri", "at://did:plc:dana/app.bsky.feed.post/3b", "cid", "bafy",
+                           NULL);
   rapport_test_cbor_text (out, "createdAt");
   rapport_test_cbor_text (out, "2024-03-02T10:00:00+00:00");
   return out;
@@ -322,11 +330,15 @@ test_repository (void)
   g_assert_true (rapport_test_post_has_hashtag (post, "world"));
   g_assert_true (rapport_test_post_has_hashtag (post, "rapport"));
 
+  /* A reply names the author of the post it answers, not the thread's. */
   post = rapport_test_sink_find_post (sink, "3kaaaaaaaaa44");
   g_assert_cmpint (post->type, ==, RAPPORT_POST_REPLY);
   g_assert_cmpint (post->created_at, ==, 1709373600);
+  g_assert_cmpstr (post->mentions[0], ==, "did:plc:dana");
+  g_assert_null (post->mentions[1]);
 
-  /* A quote is a text post; the facets' tag and mention count as the text's would. */
+  /* A quote is a text post; the facets' tag and mention count as the text's would, and two
+   * facets of one tag in two cases are one. */
   post = rapport_test_sink_find_post (sink, "3kaaaaaaaaa55");
   g_assert_cmpint (post->type, ==, RAPPORT_POST_TEXT);
   g_assert_cmpint (post->created_at, ==, 1709458200);
@@ -341,11 +353,20 @@ test_repository (void)
   g_assert_cmpint (post->created_at, ==, 1709510400);
   g_assert_null (rapport_test_sink_find_post (sink, "3kbadtype"));
 
-  g_assert_cmpuint (sink->interactions->len, ==, 1);
+  /* The like, then the quote and the repost, both of bob's posts, as reposts. */
+  g_assert_cmpuint (sink->interactions->len, ==, 3);
   like = g_ptr_array_index (sink->interactions, 0);
   g_assert_cmpint (like->kind, ==, RAPPORT_INTERACTION_LIKE);
   g_assert_cmpstr (like->target_handle, ==, "did:plc:carol");
   g_assert_cmpint (like->at, ==, 1709596800);
+  like = g_ptr_array_index (sink->interactions, 1);
+  g_assert_cmpint (like->kind, ==, RAPPORT_INTERACTION_REPOST);
+  g_assert_cmpstr (like->target_handle, ==, "did:plc:bob");
+  g_assert_cmpint (like->at, ==, 1709458200);
+  like = g_ptr_array_index (sink->interactions, 2);
+  g_assert_cmpint (like->kind, ==, RAPPORT_INTERACTION_REPOST);
+  g_assert_cmpstr (like->target_handle, ==, "did:plc:bob");
+  g_assert_cmpint (like->at, ==, 1709510400);
 
   g_assert_cmpuint (sink->following->len, ==, 2);
   relation = rapport_test_sink_find_relation (sink, RAPPORT_DIRECTION_FOLLOWING, "did:plc:bob");

@@ -183,6 +183,7 @@ assert_candidate (const RapportCollaborations *collaborations,
                   guint                        n_comments,
                   guint                        n_likes,
                   guint                        n_replies,
+                  guint                        n_reposts,
                   gint64                       latest)
 {
   const RapportCollaborationCandidate *candidate;
@@ -193,7 +194,8 @@ assert_candidate (const RapportCollaborations *collaborations,
   g_assert_cmpuint (candidate->n_comments, ==, n_comments);
   g_assert_cmpuint (candidate->n_likes, ==, n_likes);
   g_assert_cmpuint (candidate->n_replies, ==, n_replies);
-  g_assert_cmpuint (candidate->n_interactions, ==, n_comments + n_likes + n_replies);
+  g_assert_cmpuint (candidate->n_reposts, ==, n_reposts);
+  g_assert_cmpuint (candidate->n_interactions, ==, n_comments + n_likes + n_replies + n_reposts);
   g_assert_cmpint (candidate->latest, ==, latest);
 }
 
@@ -219,10 +221,10 @@ test_candidates (void)
    * reply is newer than ivy's undated like.  ana (four likes, posted with twice) and eli (in a
    * story) are mutuals already posted with; bo never interacted; kim and lou are not mutuals. */
   g_assert_cmpuint (collaborations->candidates->len, ==, 4);
-  assert_candidate (collaborations, 0, "hal", 1, 2, 0, T0 + 300);
-  assert_candidate (collaborations, 1, "dee", 1, 0, 1, T0 + 6 * DAY);
-  assert_candidate (collaborations, 2, "gus", 0, 0, 1, T0 + 9 * DAY);
-  assert_candidate (collaborations, 3, "ivy", 0, 1, 0, 0);
+  assert_candidate (collaborations, 0, "hal", 1, 2, 0, 0, T0 + 300);
+  assert_candidate (collaborations, 1, "dee", 1, 0, 1, 0, T0 + 6 * DAY);
+  assert_candidate (collaborations, 2, "gus", 0, 0, 1, 0, T0 + 9 * DAY);
+  assert_candidate (collaborations, 3, "ivy", 0, 1, 0, 0, 0);
   /* The person points into the list the UI shows. */
   g_assert_true (g_array_index (collaborations->candidates, RapportCollaborationCandidate, 0).person
                  == rapport_people_find (reciprocity->followers, "hal"));
@@ -291,11 +293,64 @@ test_candidates_named_ids (void)
    * was posted with; gus and ivy are no named mutuals (104 and 107 have no name), kim and lou
    * no mutuals. */
   g_assert_cmpuint (collaborations->candidates->len, ==, 2);
-  assert_candidate (collaborations, 0, "106", 1, 2, 0, T0 + 300);
-  assert_candidate (collaborations, 1, "103", 1, 0, 1, T0 + 6 * DAY);
+  assert_candidate (collaborations, 0, "106", 1, 2, 0, 0, T0 + 300);
+  assert_candidate (collaborations, 1, "103", 1, 0, 1, 0, T0 + 6 * DAY);
   candidate = &g_array_index (collaborations->candidates, RapportCollaborationCandidate, 0);
   g_assert_cmpstr (candidate->person->handle, ==, "Hal");
   g_assert_true (candidate->person == rapport_people_find (reciprocity->followers, "106"));
+}
+
+/* Bluesky: no followers, so the accounts followed, known by DID, are the pool; a repost
+ * interaction counts as the others do. */
+static void
+test_candidates_followed (void)
+{
+  g_autoptr(RapportDataset) dataset = rapport_dataset_new ();
+  g_autoptr(GArray) engagement = g_array_new (FALSE, FALSE, sizeof (RapportPostEngagement));
+  g_autoptr(RapportCollaborations) collaborations = NULL;
+  RapportDatasetSnapshot *snapshot = rapport_dataset_snapshot_new ();
+  RapportPeople *following = rapport_people_new (0);
+
+  dataset->platform = RAPPORT_PLATFORM_BLUESKY;
+  dataset->handle = g_strdup ("jo.example.com");
+  rapport_people_add (following, "did:plc:ana", NULL, "did:plc:ana", T0);
+  rapport_people_add (following, "did:plc:bo", NULL, "did:plc:bo", T0);
+  rapport_people_add (following, "did:plc:cy", NULL, "did:plc:cy", T0);
+  rapport_people_sort (following);
+  snapshot->id = 1;
+  snapshot->following = following;
+  g_ptr_array_add (dataset->snapshots, snapshot);
+
+  add_post (dataset, engagement, RAPPORT_POST_TEXT, 0.04, "did:plc:ana");  /* 0: with ana */
+  add_post (dataset, engagement, RAPPORT_POST_REPLY, 0.02, "did:plc:bo");  /* 1: to bo */
+  add_post (dataset, engagement, RAPPORT_POST_REPOST, NAN, "");            /* 2 */
+  add_interaction (dataset, RAPPORT_INTERACTION_LIKE, "did:plc:bo", T0 + 10);
+  add_interaction (dataset, RAPPORT_INTERACTION_REPOST, "did:plc:bo", T0 + 20);
+  add_interaction (dataset, RAPPORT_INTERACTION_REPOST, "did:plc:cy", T0 + 30);
+  add_interaction (dataset, RAPPORT_INTERACTION_LIKE, "did:plc:ana", T0 + 40);
+  /* zed is not followed; a repost of an unknown author names no one. */
+  add_interaction (dataset, RAPPORT_INTERACTION_LIKE, "did:plc:zed", T0 + 50);
+  add_interaction (dataset, RAPPORT_INTERACTION_REPOST, NULL, T0 + 60);
+
+  collaborations = rapport_collaborations_compute (dataset, engagement, NULL);
+  g_assert_true (collaborations->candidates_available);
+  g_assert_true (collaborations->candidates_from_following);
+  /* Five interactions with a target and the reply to bo. */
+  g_assert_cmpuint (collaborations->n_interactions, ==, 6);
+  /* bo: a like, a repost and the reply (day 1).  cy: a repost.  ana was posted with. */
+  g_assert_cmpuint (collaborations->candidates->len, ==, 2);
+  assert_candidate (collaborations, 0, "did:plc:bo", 0, 1, 1, 1, T0 + DAY);
+  assert_candidate (collaborations, 1, "did:plc:cy", 0, 0, 0, 1, T0 + 30);
+  g_assert_true (g_array_index (collaborations->candidates, RapportCollaborationCandidate,
+                                1).person == rapport_people_find (following, "did:plc:cy"));
+
+  /* A platform whose exports list followers keeps to mutuals: none without reciprocity. */
+  dataset->platform = RAPPORT_PLATFORM_INSTAGRAM;
+  g_clear_pointer (&collaborations, rapport_collaborations_free);
+  collaborations = rapport_collaborations_compute (dataset, engagement, NULL);
+  g_assert_false (collaborations->candidates_available);
+  g_assert_false (collaborations->candidates_from_following);
+  g_assert_cmpuint (collaborations->candidates->len, ==, 0);
 }
 
 int
@@ -308,6 +363,7 @@ main (int   argc,
   g_test_add_func ("/collaborations/candidates", test_candidates);
   g_test_add_func ("/collaborations/candidates/ids-only", test_candidates_ids_only);
   g_test_add_func ("/collaborations/candidates/named-ids", test_candidates_named_ids);
+  g_test_add_func ("/collaborations/candidates/followed", test_candidates_followed);
 
   return g_test_run ();
 }

@@ -268,8 +268,59 @@ test_mastodon (void)
          "reciprocity cannot be computed");
   check (coverage, RAPPORT_FIGURE_CHURN, RAPPORT_COVERAGE_MISSING, 0, 1,
          "Mastodon exports contain no followers list");
+  /* Without followers, the accounts followed stand in for the mutuals; no post names one.  No
+   * import makes them full, so the coach does not ask for one. */
   check (coverage, RAPPORT_FIGURE_COLLABORATION_CANDIDATES, RAPPORT_COVERAGE_MISSING, 0, 0,
-         "chosen among mutuals");
+         "this export has none that name an account");
+  g_assert_false (rapport_coverage_get (coverage,
+                                        RAPPORT_FIGURE_COLLABORATION_CANDIDATES)->importable);
+}
+
+/* A reply and a repost interaction name accounts: candidates among the accounts followed,
+ * partial; without the following list, missing, saying which file to include. */
+static void
+test_candidates_followed (void)
+{
+  g_autoptr(RapportDataset) bluesky = rapport_dataset_new ();
+  g_autoptr(RapportDataset) mastodon = rapport_dataset_new ();
+  g_autoptr(RapportCoverage) coverage = NULL;
+  RapportDatasetInteraction *repost = g_new0 (RapportDatasetInteraction, 1);
+
+  bluesky->platform = RAPPORT_PLATFORM_BLUESKY;
+  add_snapshot (bluesky, T0, "repo.car", NULL, people (FALSE, TRUE, 3));
+  add_post (bluesky, RAPPORT_POST_REPLY, "did:plc:p01");
+  repost->kind = RAPPORT_INTERACTION_REPOST;
+  repost->target = g_strdup ("did:plc:p02");
+  repost->at = T0;
+  g_ptr_array_add (bluesky->interactions, repost);
+  coverage = rapport_coverage_compute (bluesky);
+  check (coverage, RAPPORT_FIGURE_COLLABORATION_CANDIDATES, RAPPORT_COVERAGE_PARTIAL, 2, 0,
+         "chosen among them rather than among mutuals");
+  g_clear_pointer (&coverage, rapport_coverage_free);
+
+  mastodon->platform = RAPPORT_PLATFORM_MASTODON;
+  add_snapshot (mastodon, T0, "archive-20231114.tar.gz", NULL, NULL);
+  add_post (mastodon, RAPPORT_POST_REPLY, "jo@other.example");
+  coverage = rapport_coverage_compute (mastodon);
+  check (coverage, RAPPORT_FIGURE_COLLABORATION_CANDIDATES, RAPPORT_COVERAGE_MISSING, 1, 0,
+         "include following_accounts.csv");
+}
+
+/* Facebook's friends make both lists, but its likes and comments are not read: the note says
+ * so rather than that the export has none. */
+static void
+test_facebook (void)
+{
+  g_autoptr(RapportDataset) dataset = rapport_dataset_new ();
+  g_autoptr(RapportCoverage) coverage = NULL;
+
+  dataset->platform = RAPPORT_PLATFORM_FACEBOOK;
+  add_snapshot (dataset, T0, "facebook-jo-2024-06-01-aB3dE5f", people (TRUE, TRUE, 3),
+                people (TRUE, TRUE, 3));
+  coverage = rapport_coverage_compute (dataset);
+  check (coverage, RAPPORT_FIGURE_RECIPROCITY, RAPPORT_COVERAGE_FULL, 1, 1, NULL);
+  check (coverage, RAPPORT_FIGURE_COLLABORATION_CANDIDATES, RAPPORT_COVERAGE_MISSING, 0, 0,
+         "does not read the likes and comments of Facebook's export");
 }
 
 static void
@@ -399,6 +450,8 @@ main (int   argc,
   g_test_add_func ("/coverage/twitter", test_twitter);
   g_test_add_func ("/coverage/twitter-named", test_twitter_named);
   g_test_add_func ("/coverage/mastodon", test_mastodon);
+  g_test_add_func ("/coverage/candidates-followed", test_candidates_followed);
+  g_test_add_func ("/coverage/facebook", test_facebook);
   g_test_add_func ("/coverage/medium", test_medium);
   g_test_add_func ("/coverage/youtube", test_youtube);
   g_test_add_func ("/coverage/linkedin", test_linkedin);

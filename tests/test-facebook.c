@@ -78,21 +78,23 @@ test_2024 (void)
   g_assert_false (sink->provisional);
 
   /* Followers and friends; André is both, with the earlier date, the friendship's; the two
-   * Kim Parks are one. */
+   * Kim Parks of your_friends.json are two people, kept apart by date. */
   g_assert_true (sink->has_follower_list);
-  g_assert_cmpuint (sink->followers->len, ==, 4);
+  g_assert_cmpuint (sink->followers->len, ==, 5);
   assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "Andr\xc3\xa9 Martin", 1600000000);
   assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "Zo\xc3\xab Lee", 1716000000);
   assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "Bo Chen", 1715000000);
   assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "Kim Park", 1650000000);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "Kim Park (2)", 1660000000);
 
   /* Who was followed and the friends; removed friends and requests are nowhere. */
   g_assert_true (sink->has_following_list);
-  g_assert_cmpuint (sink->following->len, ==, 4);
+  g_assert_cmpuint (sink->following->len, ==, 5);
   assert_relation (sink, RAPPORT_DIRECTION_FOLLOWING, "Bo Chen", 1710000000);
   assert_relation (sink, RAPPORT_DIRECTION_FOLLOWING, "Ana Silva", 1711000000);
   assert_relation (sink, RAPPORT_DIRECTION_FOLLOWING, "Andr\xc3\xa9 Martin", 1600000000);
   assert_relation (sink, RAPPORT_DIRECTION_FOLLOWING, "Kim Park", 1650000000);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWING, "Kim Park (2)", 1660000000);
   g_assert_null (rapport_test_sink_find_relation (sink, RAPPORT_DIRECTION_FOLLOWER,
                                                   "Old Pal"));
   g_assert_null (rapport_test_sink_find_relation (sink, RAPPORT_DIRECTION_FOLLOWING,
@@ -289,9 +291,9 @@ test_store (void)
   g_assert_false (summary.provisional);
   g_assert_cmpuint (summary.snapshot.n_posts, ==, 3);
   g_assert_true (summary.snapshot.has_followers);
-  g_assert_cmpuint (summary.snapshot.n_followers, ==, 4);
+  g_assert_cmpuint (summary.snapshot.n_followers, ==, 5);
   g_assert_true (summary.snapshot.has_following);
-  g_assert_cmpuint (summary.snapshot.n_following, ==, 4);
+  g_assert_cmpuint (summary.snapshot.n_following, ==, 5);
   g_assert_cmpuint (summary.snapshot.n_skipped, ==, 2);
   g_assert_cmpint (summary.snapshot.exported_at, ==, JUN_01_2024);
   g_clear_object (&store);

@@ -14,6 +14,7 @@
 #include "import/rapport-mastodon-private.h"
 #include "session/rapport-import-job.h"
 #include "store/rapport-store.h"
+#include "rapport-test-instagram.h"
 #include "rapport-test-sink.h"
 #include "rapport-test-util.h"
 
@@ -95,21 +96,6 @@ count_names (const char * const *names)
   return names != NULL ? g_strv_length ((char **) names) : 0;
 }
 
-static void
-assert_like (RapportTestSink *sink,
-             guint            index,
-             const char      *target)
-{
-  const RapportInteraction *like;
-
-  g_assert_cmpuint (index, <, sink->interactions->len);
-  like = g_ptr_array_index (sink->interactions, index);
-  g_assert_cmpint (like->kind, ==, RAPPORT_INTERACTION_LIKE);
-  g_assert_cmpstr (like->target_handle, ==, target);
-  g_assert_cmpint (like->at, ==, 0);
-  g_assert_null (like->text);
-}
-
 /* What the archive fixture holds, unpacked or packed. */
 static void
 assert_archive (RapportTestSink *sink)
@@ -136,17 +122,21 @@ assert_archive (RapportTestSink *sink)
   g_assert_cmpuint (count_names (post->hashtags), ==, 2);
   g_assert_true (rapport_test_post_has_hashtag (post, "pottery"));
   g_assert_true (rapport_test_post_has_hashtag (post, "glaze"));
-  g_assert_cmpuint (count_names (post->mentions), ==, 1);
+  /* A local account's Mention names it without its host: the href's host completes it. */
+  g_assert_cmpuint (count_names (post->mentions), ==, 2);
   g_assert_true (rapport_test_post_has_mention (post, "jo@other.example"));
+  g_assert_true (rapport_test_post_has_mention (post, "kai@example.social"));
 
-  /* Unlisted, a reply, from a server that wrote no counts; its one tag is not in a list. */
+  /* Unlisted, a reply, from a server that wrote no counts; its one tag is not in a list, and
+   * the account it answers (sam), whom its text no longer mentions, comes from inReplyTo. */
   assert_post (sink, "114250000000000102", RAPPORT_POST_REPLY, MAR_02_1805,
                "@jo Thanks, will do!", "https://example.social/@mira/114250000000000102",
                UNKNOWN, UNKNOWN, UNKNOWN);
   post = rapport_test_sink_find_post (sink, "114250000000000102");
   g_assert_cmpuint (count_names (post->hashtags), ==, 0);
-  g_assert_cmpuint (count_names (post->mentions), ==, 1);
+  g_assert_cmpuint (count_names (post->mentions), ==, 2);
   g_assert_true (rapport_test_post_has_mention (post, "jo@other.example"));
+  g_assert_true (rapport_test_post_has_mention (post, "sam@third.example"));
 
   /* Followers-only posts are posts. */
   assert_post (sink, "114250000000000103", RAPPORT_POST_TEXT, MAR_03_0700,
@@ -174,12 +164,24 @@ assert_archive (RapportTestSink *sink)
   g_assert_cmpint (rapport_test_sink_find_relation (sink, RAPPORT_DIRECTION_FOLLOWING,
                                                     "jo@other.example")->since, ==, 0);
 
-  /* likes.json, without totalItems; bookmarks.json is passed over. */
-  g_assert_cmpuint (sink->interactions->len, ==, 4);
-  assert_like (sink, 0, "jo@other.example");
-  assert_like (sink, 1, "sam@third.example");
-  assert_like (sink, 2, "lee@far.example");
-  assert_like (sink, 3, NULL);
+  /* The boosts are reposts of their authors' posts, dated; then likes.json, without
+   * totalItems, whose likes are undated: the liked post's URL keeps two likes of one account's
+   * posts apart.  bookmarks.json is passed over. */
+  g_assert_cmpuint (sink->interactions->len, ==, 7);
+  rapport_test_assert_interaction (sink, 0, RAPPORT_INTERACTION_REPOST, "jo@other.example",
+                                   MAR_05_1200, NULL);
+  rapport_test_assert_interaction (sink, 1, RAPPORT_INTERACTION_REPOST, "sam@third.example",
+                                   MAR_06_0815, NULL);
+  rapport_test_assert_interaction (sink, 2, RAPPORT_INTERACTION_LIKE, "jo@other.example", 0,
+                                   "https://other.example/@jo/1001");
+  rapport_test_assert_interaction (sink, 3, RAPPORT_INTERACTION_LIKE, "jo@other.example", 0,
+                                   "https://other.example/@jo/1002");
+  rapport_test_assert_interaction (sink, 4, RAPPORT_INTERACTION_LIKE, "sam@third.example", 0,
+                                   "https://third.example/users/sam/statuses/56");
+  rapport_test_assert_interaction (sink, 5, RAPPORT_INTERACTION_LIKE, "lee@far.example", 0,
+                                   "https://example.social/@lee@far.example/777");
+  rapport_test_assert_interaction (sink, 6, RAPPORT_INTERACTION_LIKE, NULL, 0,
+                                   "https://odd.example/notes/abc");
 
   g_assert_cmpint (sink->exported_at, ==, APR_12);
   g_assert_cmpint (sink->date_source, ==, RAPPORT_DATE_SOURCE_ARCHIVE_NAME);
@@ -433,7 +435,8 @@ test_store (void)
   g_assert_false (summary.snapshot.has_followers);
   g_assert_true (summary.snapshot.has_following);
   g_assert_cmpuint (summary.snapshot.n_following, ==, 2);
-  g_assert_cmpuint (summary.snapshot.n_interactions, ==, 4);
+  /* Two boosts and five likes, two of them of one account's posts: all seven are kept. */
+  g_assert_cmpuint (summary.snapshot.n_interactions, ==, 7);
   g_assert_cmpuint (summary.snapshot.n_skipped, ==, 2);
   g_assert_cmpint (summary.snapshot.exported_at, ==, APR_12);
   g_clear_object (&store);

@@ -16,6 +16,7 @@ typedef enum
   EVENT_COMMENT,
   EVENT_LIKE,
   EVENT_REPLY,
+  EVENT_REPOST,
 } EventKind;
 
 /* Something the creator did towards another account. */
@@ -179,16 +180,7 @@ compare_mentions (RapportCollaborations *self,
   g_array_sort (self->partners, compare_partners);
 }
 
-static const RapportPerson *
-mutual_person (const RapportReciprocity *reciprocity,
-               guint                     index)
-{
-  guint32 follower = g_array_index (reciprocity->mutuals, RapportMutual, index).follower;
-
-  return &reciprocity->followers->items[follower];
-}
-
-/* A mutual by the name the creator's comments, likes and replies use for them. */
+/* A possible candidate by the name the creator's interactions and replies use for them. */
 typedef struct
 {
   const char *name;
@@ -202,9 +194,31 @@ compare_named_mutuals (gconstpointer a,
   return strcmp (((const NamedMutual *) a)->name, ((const NamedMutual *) b)->name);
 }
 
-/* The mutuals that have a name, sorted by it.  Lists of names are keyed by the lower-cased name
- * already; lists of ids (X/Twitter) have a name where the archive's own posts gave one, which
- * is lower-cased into @names. */
+/* Appends @person by name.  Lists of names are keyed by the lower-cased name already; lists of
+ * ids (X/Twitter) have a name where the archive's own posts gave one, which is lower-cased into
+ * @names.  Where a person has an id and no name, the interactions name them by that id when
+ * @by_id (Bluesky's DIDs), else not at all. */
+static void
+add_named (GArray              *named,
+           const RapportPerson *person,
+           gboolean             by_id,
+           GStringChunk        *names)
+{
+  NamedMutual entry = { person->who, person };
+
+  if (person->platform_id != NULL && !(by_id && person->handle == NULL))
+    {
+      g_autofree char *lower = NULL;
+
+      if (person->handle == NULL)
+        return;
+      lower = g_utf8_strdown (person->handle, -1);
+      entry.name = g_string_chunk_insert_const (names, lower);
+    }
+  g_array_append_val (named, entry);
+}
+
+/* The mutuals that have a name, sorted by it. */
 static GArray *
 named_mutuals (const RapportReciprocity *reciprocity,
                GStringChunk             *names)
@@ -214,50 +228,65 @@ named_mutuals (const RapportReciprocity *reciprocity,
 
   for (guint m = 0; m < reciprocity->mutuals->len; m++)
     {
-      const RapportPerson *person = mutual_person (reciprocity, m);
-      NamedMutual entry = { person->who, person };
+      guint32 follower = g_array_index (reciprocity->mutuals, RapportMutual, m).follower;
 
-      if (person->platform_id != NULL)
-        {
-          g_autofree char *lower = NULL;
-
-          if (person->handle == NULL)
-            continue;
-          lower = g_utf8_strdown (person->handle, -1);
-          entry.name = g_string_chunk_insert_const (names, lower);
-        }
-      g_array_append_val (named, entry);
+      add_named (named, &reciprocity->followers->items[follower], FALSE, names);
     }
   g_array_sort (named, compare_named_mutuals);
   return named;
 }
 
-/* Candidates for a collaboration: mutuals the creator already interacts with — comments on
- * and likes of their content (the export's record of the creator's own activity), and replies
- * (own posts of type REPLY) mentioning them — but has never mentioned in an own post other
- * than a reply (stories and posts without counts included: they were made together all the
- * same).  Ranked by the number of interactions, then by the newest.  The named mutuals, the
- * grouped interactions and the accounts posted with are all sorted by name and joined in one
- * pass. */
+/* The accounts of @following by name, sorted by it: an account known by id alone is named
+ * by it, as Bluesky's likes and replies name accounts by their DID. */
+static GArray *
+named_following (const RapportPeople *following,
+                 GStringChunk        *names)
+{
+  GArray *named = g_array_sized_new (FALSE, FALSE, sizeof (NamedMutual), following->len);
+
+  for (gsize i = 0; i < following->len; i++)
+    add_named (named, &following->items[i], TRUE, names);
+  g_array_sort (named, compare_named_mutuals);
+  return named;
+}
+
+static EventKind
+event_kind (RapportInteractionKind kind)
+{
+  switch (kind)
+    {
+    case RAPPORT_INTERACTION_LIKE:
+      return EVENT_LIKE;
+    case RAPPORT_INTERACTION_REPOST:
+      return EVENT_REPOST;
+    case RAPPORT_INTERACTION_COMMENT:
+    default:
+      return EVENT_COMMENT;
+    }
+}
+
+/* Candidates for a collaboration: among @pool (mutuals, or accounts followed), those the
+ * creator already interacts with — comments on, likes and reposts of their content (the
+ * export's record of the creator's own activity), and replies (own posts of type REPLY)
+ * mentioning them — but has never mentioned in an own post other than a reply (stories and
+ * posts without counts included: they were made together all the same).  Ranked by the number
+ * of interactions, then by the newest.  The pool, the grouped interactions and the accounts
+ * posted with are all sorted by name and joined in one pass. */
 static void
 find_candidates (RapportCollaborations    *self,
                  const RapportDataset     *dataset,
-                 const RapportReciprocity *reciprocity,
+                 const GArray             *mutuals,
                  const char               *own_handle)
 {
   g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (Event));
   g_autoptr(GPtrArray) posted_with = g_ptr_array_new ();
-  g_autoptr(GStringChunk) names = g_string_chunk_new (256);
-  g_autoptr(GArray) mutuals = named_mutuals (reciprocity, names);
   guint m = 0;
   guint p = 0;
 
   for (guint i = 0; i < dataset->interactions->len; i++)
     {
       const RapportDatasetInteraction *interaction = g_ptr_array_index (dataset->interactions, i);
-      Event event = { interaction->target,
-                      interaction->kind == RAPPORT_INTERACTION_LIKE ? EVENT_LIKE : EVENT_COMMENT,
-                      interaction->at };
+      Event event = { interaction->target, event_kind (interaction->kind), interaction->at };
 
       if (is_partner (interaction->target, own_handle))
         g_array_append_val (events, event);
@@ -304,6 +333,9 @@ find_candidates (RapportCollaborations    *self,
             case EVENT_LIKE:
               candidate.n_likes++;
               break;
+            case EVENT_REPOST:
+              candidate.n_reposts++;
+              break;
             case EVENT_REPLY:
             default:
               candidate.n_replies++;
@@ -323,7 +355,8 @@ find_candidates (RapportCollaborations    *self,
         continue;
 
       candidate.person = g_array_index (mutuals, NamedMutual, m).person;
-      candidate.n_interactions = candidate.n_comments + candidate.n_likes + candidate.n_replies;
+      candidate.n_interactions = candidate.n_comments + candidate.n_likes + candidate.n_replies
+                                 + candidate.n_reposts;
       g_array_append_val (self->candidates, candidate);
     }
   g_array_sort (self->candidates, compare_candidates);
@@ -347,6 +380,7 @@ rapport_collaborations_compute (const RapportDataset     *dataset,
                                 const RapportReciprocity *reciprocity)
 {
   g_autofree char *own_handle = NULL;
+  const RapportDatasetSnapshot *following;
   RapportCollaborations *self;
 
   g_return_val_if_fail (dataset != NULL, NULL);
@@ -365,7 +399,24 @@ rapport_collaborations_compute (const RapportDataset     *dataset,
   /* Lists of ids (X/Twitter) match where the archive's own posts named an id. */
   self->candidates_available = reciprocity != NULL && has_names (reciprocity->followers);
   if (self->candidates_available)
-    find_candidates (self, dataset, reciprocity, own_handle);
+    {
+      g_autoptr(GStringChunk) names = g_string_chunk_new (256);
+      g_autoptr(GArray) mutuals = named_mutuals (reciprocity, names);
+
+      find_candidates (self, dataset, mutuals, own_handle);
+    }
+  else if (!rapport_platform_exports_followers (dataset->platform) &&
+           (following = rapport_dataset_latest_with_list (dataset,
+                                                          RAPPORT_DIRECTION_FOLLOWING)) != NULL &&
+           following->following != NULL)
+    {
+      g_autoptr(GStringChunk) names = g_string_chunk_new (256);
+      g_autoptr(GArray) followed = named_following (following->following, names);
+
+      self->candidates_available = TRUE;
+      self->candidates_from_following = TRUE;
+      find_candidates (self, dataset, followed, own_handle);
+    }
 
   return self;
 }

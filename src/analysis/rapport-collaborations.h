@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Posts made with other accounts (mentions) against posts made alone, how each partner's posts
- * fare, and mutuals the creator already talks to but has never posted with.
+ * fare, and mutuals the creator already talks to but has never posted with (accounts followed,
+ * where the platform's exports list no followers).
  */
 
 #pragma once
@@ -25,11 +26,14 @@ typedef struct
 
 typedef struct
 {
-  const RapportPerson *person; /* the mutual, in the reciprocity's follower list */
+  /* The mutual, in the reciprocity's follower list; with candidates_from_following, the
+   * account in the newest list of accounts followed. */
+  const RapportPerson *person;
   guint n_comments;     /* the creator's comments on their content */
   guint n_likes;        /* the creator's likes of their content */
   guint n_replies;      /* the creator's replies (posts of type REPLY) mentioning them */
-  guint n_interactions; /* the sum of the three */
+  guint n_reposts;      /* the creator's boosts, reposts and quotes of their posts */
+  guint n_interactions; /* the sum of the four */
   gint64 latest;        /* Unix seconds of the newest of them, 0 when none is dated */
 } RapportCollaborationCandidate;
 
@@ -42,9 +46,11 @@ typedef struct
 
   /* FALSE without reciprocity, or when the lists have ids only and none of them a name: only
    * the names that X/Twitter's own posts give its ids match the handles of comments, likes and
-   * replies. */
+   * replies.  On a platform whose exports list no followers (Mastodon, Bluesky), candidates
+   * are chosen among the accounts followed instead, and candidates_from_following is set. */
   gboolean candidates_available;
-  guint n_interactions;       /* comments, likes and replies with a known target looked at */
+  gboolean candidates_from_following;
+  guint n_interactions;       /* interactions and replies with a known target looked at */
   GArray *candidates;         /* RapportCollaborationCandidate, most interactions first */
 } RapportCollaborations;
 

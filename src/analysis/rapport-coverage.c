@@ -104,7 +104,8 @@ static const Figure figures[RAPPORT_N_FIGURES] = {
   },
   /* With lists that name people; without them, see rapport_coverage_compute(). */
   [RAPPORT_FIGURE_COLLABORATION_CANDIDATES] = {
-    "collaboration-candidates", N_("Collaboration candidates"), PLATFORM (INSTAGRAM), NULL,
+    "collaboration-candidates", N_("Collaboration candidates"),
+    PLATFORM (INSTAGRAM) | PLATFORM (MASTODON) | PLATFORM (BLUESKY), NULL,
     NP_("%'u interaction with a known account", "%'u interactions with a known account"),
     FALSE,
   },
@@ -538,6 +539,32 @@ explain_churn (RapportPlatform platform)
                           rapport_platform_display_name (platform));
 }
 
+/* Candidates among the accounts followed: what the export has for them. */
+static char *
+explain_candidates_followed (RapportPlatform platform,
+                             gboolean        has_following,
+                             guint           n_targets)
+{
+  if (platform == RAPPORT_PLATFORM_MASTODON)
+    {
+      if (!has_following)
+        return g_strdup (_("Mastodon exports have no followers list, so candidates are chosen "
+                           "among the accounts you follow: include following_accounts.csv "
+                           "(Preferences → Import and export → Data export)."));
+      if (n_targets == 0)
+        return g_strdup (_("Candidates come from your replies, likes and boosts (outbox.json "
+                           "and likes.json of the Mastodon archive); this export has none that "
+                           "name an account."));
+      return g_strdup (_("Mastodon exports have no followers list, so candidates are chosen "
+                         "among the accounts you follow rather than among mutuals."));
+    }
+  if (n_targets == 0)
+    return g_strdup (_("Candidates come from your replies, likes, reposts and quotes; this "
+                       "Bluesky repository has none of other accounts' posts."));
+  return g_strdup (_("Bluesky repositories contain only the accounts you follow, so candidates "
+                     "are chosen among them rather than among mutuals."));
+}
+
 static char *
 explain_candidates (RapportPlatform        platform,
                     gboolean               has_lists,
@@ -584,6 +611,9 @@ explain_candidates (RapportPlatform        platform,
       return g_strdup (_("Candidates come from your replies, which the X/Twitter archive keeps "
                          "with your posts (data/tweets.js); this one has none to other "
                          "accounts."));
+    case RAPPORT_PLATFORM_FACEBOOK:
+      return g_strdup (_("Rapport does not read the likes and comments of Facebook's export "
+                         "yet, so they cannot point to anyone."));
     default:
       return g_strdup (_("This export records none of your comments, likes or replies to other "
                          "accounts."));
@@ -695,8 +725,9 @@ count_real_days (const RapportDataset *dataset)
  *   exports, missing without either.
  * - churn: full with two follower lists or more.
  * - collaboration candidates: full when both lists exist, name people (not only ids), and the
- *   exports record at least one comment, like or reply with a known target; partial when the
- *   lists' ids are named only in part (X/Twitter, by the archive's own posts). */
+ *   exports record a comment, like, repost or reply with a known target; partial when the
+ *   lists' ids are named only in part (X/Twitter, by the archive's own posts), or where the
+ *   accounts followed stand in for the mutuals (Mastodon, Bluesky: no followers list). */
 RapportCoverage *
 rapport_coverage_compute (const RapportDataset *dataset)
 {
@@ -815,6 +846,19 @@ rapport_coverage_compute (const RapportDataset *dataset)
             n_follower_lists >= 2 ? RAPPORT_COVERAGE_FULL : RAPPORT_COVERAGE_MISSING,
             n_follower_lists, n_snapshots, explain_churn (platform));
 
+  if (!rapport_platform_exports_followers (platform) &&
+      provides (RAPPORT_FIGURE_COLLABORATION_CANDIDATES, platform))
+    {
+      /* Accounts followed stand in for the mutuals: never more than partial. */
+      set_item (&items[RAPPORT_FIGURE_COLLABORATION_CANDIDATES],
+                newest_following != NULL && n_targets > 0 ? RAPPORT_COVERAGE_PARTIAL
+                : RAPPORT_COVERAGE_MISSING,
+                n_targets, 0,
+                explain_candidates_followed (platform, newest_following != NULL, n_targets));
+      /* No import makes them full; the coach's advice for them speaks of mutuals. */
+      items[RAPPORT_FIGURE_COLLABORATION_CANDIDATES].importable = FALSE;
+      return self;
+    }
   if (!has_lists || ids_only || n_targets == 0)
     candidates_level = RAPPORT_COVERAGE_MISSING;
   else if (named.n_named < named.n_with_id)

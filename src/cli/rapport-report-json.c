@@ -525,6 +525,7 @@ json_collaborations (JsonBuilder         *builder,
   json_end_list (builder);
 
   json_bool (builder, "candidates_available", collaborations->candidates_available);
+  json_bool (builder, "candidates_from_following", collaborations->candidates_from_following);
   json_int (builder, "n_interactions", collaborations->n_interactions);
   json_begin_list (builder, "candidates", collaborations->candidates->len);
   for (guint i = 0; i < MIN (collaborations->candidates->len, RAPPORT_REPORT_JSON_SAMPLE); i++)
@@ -538,6 +539,7 @@ json_collaborations (JsonBuilder         *builder,
       json_int (builder, "n_comments", candidate->n_comments);
       json_int (builder, "n_likes", candidate->n_likes);
       json_int (builder, "n_replies", candidate->n_replies);
+      json_int (builder, "n_reposts", candidate->n_reposts);
       json_int (builder, "n_interactions", candidate->n_interactions);
       json_time (builder, "latest", candidate->latest);
       json_builder_end_object (builder);

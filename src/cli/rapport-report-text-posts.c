@@ -347,28 +347,50 @@ rapport_report_text_collaborations (GString             *out,
     }
   if (collaborations->candidates->len == 0)
     {
-      rapport_report_text_para (out, 2, g_dngettext (GETTEXT_PACKAGE,
-                                                     "Collaboration candidates: none among the "
-                                                     "mutuals you interacted with (%'u interaction "
-                                                     "looked at).",
-                                                     "Collaboration candidates: none among the "
-                                                     "mutuals you interacted with (%'u "
-                                                     "interactions looked at).",
-                                                     collaborations->n_interactions),
-                                collaborations->n_interactions);
+      if (collaborations->candidates_from_following)
+        rapport_report_text_para (out, 2, g_dngettext (GETTEXT_PACKAGE,
+                                                       "Collaboration candidates: none among the "
+                                                       "accounts you follow and interacted with "
+                                                       "(%'u interaction looked at).",
+                                                       "Collaboration candidates: none among the "
+                                                       "accounts you follow and interacted with "
+                                                       "(%'u interactions looked at).",
+                                                       collaborations->n_interactions),
+                                  collaborations->n_interactions);
+      else
+        rapport_report_text_para (out, 2, g_dngettext (GETTEXT_PACKAGE,
+                                                       "Collaboration candidates: none among the "
+                                                       "mutuals you interacted with (%'u "
+                                                       "interaction looked at).",
+                                                       "Collaboration candidates: none among the "
+                                                       "mutuals you interacted with (%'u "
+                                                       "interactions looked at).",
+                                                       collaborations->n_interactions),
+                                  collaborations->n_interactions);
       if (collaborations->n_interactions == 0)
         rapport_report_text_not_available (out, report, RAPPORT_FIGURE_COLLABORATION_CANDIDATES);
       return;
     }
-  rapport_report_text_para (out, 2, g_dngettext (GETTEXT_PACKAGE,
-                                                 "Collaboration candidates, mutuals you interact "
-                                                 "with but never posted with (from %'u "
-                                                 "interaction):",
-                                                 "Collaboration candidates, mutuals you interact "
-                                                 "with but never posted with (from %'u "
-                                                 "interactions):",
-                                                 collaborations->n_interactions),
-                            collaborations->n_interactions);
+  if (collaborations->candidates_from_following)
+    rapport_report_text_para (out, 2, g_dngettext (GETTEXT_PACKAGE,
+                                                   "Collaboration candidates, accounts you follow "
+                                                   "and interact with but never posted with "
+                                                   "(from %'u interaction):",
+                                                   "Collaboration candidates, accounts you follow "
+                                                   "and interact with but never posted with "
+                                                   "(from %'u interactions):",
+                                                   collaborations->n_interactions),
+                              collaborations->n_interactions);
+  else
+    rapport_report_text_para (out, 2, g_dngettext (GETTEXT_PACKAGE,
+                                                   "Collaboration candidates, mutuals you interact "
+                                                   "with but never posted with (from %'u "
+                                                   "interaction):",
+                                                   "Collaboration candidates, mutuals you interact "
+                                                   "with but never posted with (from %'u "
+                                                   "interactions):",
+                                                   collaborations->n_interactions),
+                              collaborations->n_interactions);
   for (guint i = 0; i < MIN (collaborations->candidates->len, 8); i++)
     {
       const RapportCollaborationCandidate *candidate =
@@ -384,10 +406,22 @@ rapport_report_text_collaborations (GString             *out,
       g_autofree char *replies = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u reply",
                                                                "%'u replies", candidate->n_replies),
                                                   candidate->n_replies);
+      g_autofree char *reposts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u repost",
+                                                               "%'u reposts", candidate->n_reposts),
+                                                  candidate->n_reposts);
 
-      /* Translators: a candidate: name, comments, likes, replies, and the latest date. */
-      rapport_report_text_para (out, 4, _("@%s: %s, %s, %s; the latest on %s"),
-                                person_name (candidate->person), comments, likes, replies, latest);
+      /* Reposts only where there are any: most platforms' exports record none. */
+      if (candidate->n_reposts > 0)
+        /* Translators: a candidate: name, comments, likes, replies, reposts, and the latest
+         * date. */
+        rapport_report_text_para (out, 4, _("@%s: %s, %s, %s, %s; the latest on %s"),
+                                  person_name (candidate->person), comments, likes, replies,
+                                  reposts, latest);
+      else
+        /* Translators: a candidate: name, comments, likes, replies, and the latest date. */
+        rapport_report_text_para (out, 4, _("@%s: %s, %s, %s; the latest on %s"),
+                                  person_name (candidate->person), comments, likes, replies,
+                                  latest);
     }
 }
 

@@ -37,6 +37,11 @@ describe_interactions (const RapportCollaborationCandidate *candidate)
     g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u reply",
                                                           "%'u replies", candidate->n_replies),
                                              candidate->n_replies));
+  if (candidate->n_reposts > 0)
+    /* Translators: boosts, reposts and quotes of someone else's posts. */
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u repost",
+                                                          "%'u reposts", candidate->n_reposts),
+                                             candidate->n_reposts));
   for (guint i = 0; i < parts->len; i++)
     {
       if (i > 0)
@@ -47,8 +52,9 @@ describe_interactions (const RapportCollaborationCandidate *candidate)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-/* Collaborate with named candidates: the collaboration unit's candidates (mutuals the creator
- * comments on, likes or replies to but has never posted with), the three most engaged with,
+/* Collaborate with named candidates: the collaboration unit's candidates (mutuals, or accounts
+ * followed where the exports list no followers, that the creator comments on, likes, reposts
+ * or replies to but has never posted with), the three most engaged with,
  * citing how posts with other accounts did.  Silent when those posts did worse than posts
  * made alone with medium or high confidence: the account's own numbers argue against it. */
 void
@@ -84,13 +90,24 @@ rapport_coach_rule_collaboration_candidates (const RapportReport *report,
         {
           g_autofree char *latest = rapport_format_day (candidate->latest);
 
-          /* Translators: @%s is an account, then a list such as "4 comments and 12 likes",
-           * then a date. */
-          g_string_append_printf (text, _("You and @%s follow each other, and you have given "
-                                          "them %s (the latest on %s), but you have never posted "
-                                          "together."),
-                                  name, interactions, latest);
+          if (collaborations->candidates_from_following)
+            /* Translators: @%s is an account, then a list such as "4 likes and 1 repost",
+             * then a date. */
+            g_string_append_printf (text, _("You follow @%s and have given them %s (the latest "
+                                            "on %s), but you have never posted together."),
+                                    name, interactions, latest);
+          else
+            /* Translators: @%s is an account, then a list such as "4 comments and 12 likes",
+             * then a date. */
+            g_string_append_printf (text, _("You and @%s follow each other, and you have given "
+                                            "them %s (the latest on %s), but you have never "
+                                            "posted together."),
+                                    name, interactions, latest);
         }
+      else if (collaborations->candidates_from_following)
+        g_string_append_printf (text, _("You follow @%s and have given them %s, but you have "
+                                        "never posted together."),
+                                name, interactions);
       else
         g_string_append_printf (text, _("You and @%s follow each other, and you have given them "
                                         "%s, but you have never posted together."),

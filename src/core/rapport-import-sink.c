@@ -209,6 +209,10 @@ rapport_import_sink_add_interaction (RapportImportSink          *sink,
                    interaction->kind == RAPPORT_INTERACTION_COMMENT
                    /* Translators: a record that was skipped: one of the creator's comments. */
                    ? _("comment")
+                   : interaction->kind == RAPPORT_INTERACTION_REPOST
+                   /* Translators: a record that was skipped: one of the creator's boosts or
+                    * reposts of someone else's post. */
+                   ? _("repost")
                    /* Translators: a record that was skipped: one of the creator's likes. */
                    : _("like"));
       return TRUE;

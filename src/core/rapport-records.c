@@ -75,6 +75,13 @@ rapport_platform_lists_ids (RapportPlatform platform)
          platform == RAPPORT_PLATFORM_BLUESKY;
 }
 
+gboolean
+rapport_platform_exports_followers (RapportPlatform platform)
+{
+  return platform != RAPPORT_PLATFORM_MASTODON && platform != RAPPORT_PLATFORM_BLUESKY &&
+         platform != RAPPORT_PLATFORM_YOUTUBE && platform != RAPPORT_PLATFORM_MEDIUM;
+}
+
 const char *
 rapport_platform_display_name (RapportPlatform platform)
 {

@@ -90,6 +90,7 @@ typedef enum
 {
   RAPPORT_INTERACTION_COMMENT,
   RAPPORT_INTERACTION_LIKE,
+  RAPPORT_INTERACTION_REPOST, /* a boost, repost or quote of their post */
 } RapportInteractionKind;
 
 typedef struct
@@ -170,7 +171,9 @@ typedef struct
   RapportInteractionKind kind;
   const char *target_handle; /* whose content it was, NULL when unknown */
   gint64 at;                 /* Unix seconds, 0 when unknown */
-  const char *text;          /* the comment, NULL for likes */
+  /* The comment; for a like or repost without a date, the URL of the post, so that two of
+   * them on one account's posts stay two.  NULL when none. */
+  const char *text;
 } RapportInteraction;
 
 void        rapport_post_init             (RapportPost     *post);
@@ -180,6 +183,9 @@ RapportPlatform rapport_platform_from_string (const char   *name);
 /* Whether the platform's follow lists know accounts by id (X/Twitter, YouTube, Bluesky): then an
  * account is compared by its id, which a rename keeps, even where a name for it is known. */
 gboolean    rapport_platform_lists_ids    (RapportPlatform  platform);
+/* Whether some export of the platform lists the account's followers: Mastodon's, Bluesky's,
+ * YouTube's and Medium's list only the accounts followed. */
+gboolean    rapport_platform_exports_followers (RapportPlatform platform);
 const char *rapport_post_type_to_string   (RapportPostType  type);
 /* The type of a string from rapport_post_type_to_string(); "text" for anything else. */
 RapportPostType rapport_post_type_from_string (const char *text);

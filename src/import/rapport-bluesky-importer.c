@@ -9,9 +9,12 @@
  * - app.bsky.feed.post: a post, or a reply when it has reply; a quote (an embed of a record)
  *   stays a text post.  Its id is the record key.  Hashtags are the facets' #tag features and
  *   the #words of the text; mentions are the DIDs of the facets' #mention features, as the
- *   record names no handle.
- * - app.bsky.feed.repost: a post of type repost, which the analysis leaves out.
+ *   record names no handle, and a reply's the DID of the post it answers.  A quote is also a
+ *   repost interaction with the quoted post's author.
+ * - app.bsky.feed.repost: a post of type repost, which the analysis leaves out, and a repost
+ *   interaction with the author of the post (the DID in subject.uri).
  * - app.bsky.feed.like: a like of the liked post's author (the DID in subject.uri).
+ *   Interactions with the account's own posts are none.
  * - app.bsky.graph.follow: an account followed, known by its DID.
  * - app.bsky.actor.profile: the display name.
  *
@@ -174,16 +177,79 @@ created_at (Import                 *import,
   return t;
 }
 
+/* The DID of at://<did>/<collection>/<rkey>; NULL for the account's own records, which are
+ * no interaction with anyone. */
+static char *
+author_of_uri (Import     *import,
+               const char *uri)
+{
+  char *author;
+  const char *end;
+
+  if (uri == NULL || !g_str_has_prefix (uri, "at://did:"))
+    return NULL;
+  uri += strlen ("at://");
+  end = strchr (uri, '/');
+  author = end != NULL ? g_strndup (uri, end - uri) : g_strdup (uri);
+  if (!is_identifier (author, "did:") || g_strcmp0 (author, import->did) == 0)
+    g_clear_pointer (&author, g_free);
+  return author;
+}
+
+/* The author of the post a reply answers (reply.parent.uri). */
+static char *
+replied_author (Import                 *import,
+                const RapportCborValue *value)
+{
+  const RapportCborValue *parent = rapport_cbor_get (rapport_cbor_get (value, "reply"), "parent");
+  g_autofree char *uri = rapport_cbor_dup_string (parent, "uri");
+
+  return author_of_uri (import, uri);
+}
+
+/* The author of the post a quote embeds: embed.record.uri, or embed.record.record.uri when
+ * the quote also has media. */
+static char *
+quoted_author (Import                 *import,
+               const RapportCborValue *value)
+{
+  const RapportCborValue *record = rapport_cbor_get (rapport_cbor_get (value, "embed"), "record");
+  g_autofree char *uri = rapport_cbor_dup_string (record, "uri");
+
+  if (uri == NULL)
+    uri = rapport_cbor_dup_string (rapport_cbor_get (record, "record"), "uri");
+  return author_of_uri (import, uri);
+}
+
+/* A repost or a quote: an interaction with the author of the post it shares. */
+static gboolean
+add_repost_of (Import      *import,
+               char        *author,
+               gint64       at,
+               GError     **error)
+{
+  g_autofree char *owned = author;
+  RapportInteraction repost = { RAPPORT_INTERACTION_REPOST, author, at, NULL };
+
+  if (author == NULL)
+    return TRUE;
+  return rapport_import_sink_add_interaction (import->sink, &repost, error);
+}
+
+/* Adds @name lower-cased unless it is there: facets keep the case of the text. */
 static void
 add_unique (GPtrArray  *names,
             const char *name)
 {
+  g_autofree char *lower = NULL;
+
   if (name == NULL || name[0] == '\0')
     return;
+  lower = g_utf8_strdown (name, -1);
   for (guint i = 0; i < names->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (names, i), name) == 0)
+    if (g_strcmp0 (g_ptr_array_index (names, i), lower) == 0)
       return;
-  g_ptr_array_add (names, g_utf8_strdown (name, -1));
+  g_ptr_array_add (names, g_steal_pointer (&lower));
 }
 
 static void
@@ -245,6 +311,13 @@ add_post (Import                  *import,
   post.text = text != NULL && text[0] != '\0' ? text : NULL;
   post.url = url = g_strdup_printf ("https://bsky.app/profile/%s/post/%s", import->did, rkey);
   read_facets (value, hashtags, mentions);
+  /* A reply names whom it answers, even when its text mentions no one. */
+  if (post.type == RAPPORT_POST_REPLY)
+    {
+      g_autofree char *answered = replied_author (import, value);
+
+      add_unique (mentions, answered);
+    }
   words = rapport_text_extract_hashtags (text);
   for (guint i = 0; words[i] != NULL; i++)
     add_unique (hashtags, words[i]);
@@ -252,7 +325,8 @@ add_post (Import                  *import,
   g_ptr_array_add (mentions, NULL);
   post.hashtags = (const char * const *) hashtags->pdata;
   post.mentions = (const char * const *) mentions->pdata;
-  return rapport_import_sink_add_post (import->sink, &post, error);
+  return rapport_import_sink_add_post (import->sink, &post, error) &&
+         add_repost_of (import, quoted_author (import, value), post.created_at, error);
 }
 
 static gboolean
@@ -262,6 +336,7 @@ add_repost (Import                  *import,
             const RapportCborValue  *value,
             GError                 **error)
 {
+  g_autofree char *uri = rapport_cbor_dup_string (rapport_cbor_get (value, "subject"), "uri");
   RapportPost post;
 
   rapport_post_init (&post);
@@ -269,24 +344,8 @@ add_repost (Import                  *import,
     return TRUE;
   post.platform_id = rkey;
   post.type = RAPPORT_POST_REPOST;
-  return rapport_import_sink_add_post (import->sink, &post, error);
-}
-
-/* The DID of at://<did>/<collection>/<rkey>. */
-static char *
-author_of_uri (const char *uri)
-{
-  char *author;
-  const char *end;
-
-  if (uri == NULL || !g_str_has_prefix (uri, "at://did:"))
-    return NULL;
-  uri += strlen ("at://");
-  end = strchr (uri, '/');
-  author = end != NULL ? g_strndup (uri, end - uri) : g_strdup (uri);
-  if (!is_identifier (author, "did:"))
-    g_clear_pointer (&author, g_free);
-  return author;
+  return rapport_import_sink_add_post (import->sink, &post, error) &&
+         add_repost_of (import, author_of_uri (import, uri), post.created_at, error);
 }
 
 static gboolean
@@ -296,7 +355,7 @@ add_like (Import                  *import,
           GError                 **error)
 {
   g_autofree char *uri = rapport_cbor_dup_string (rapport_cbor_get (value, "subject"), "uri");
-  g_autofree char *author = author_of_uri (uri);
+  g_autofree char *author = author_of_uri (import, uri);
   RapportInteraction like = { RAPPORT_INTERACTION_LIKE, author, 0, NULL };
 
   if ((like.at = created_at (import, key, value)) == 0)

@@ -11,7 +11,9 @@
  * this_profile's_activity_across_facebook/.
  *
  * People carry no id, only their display name, which repeats: the repaired name is the
- * handle, and two people of one name become one.  Like all of Meta's text the names are
+ * handle.  One list names a person once, so a name met twice in one file with two dates is
+ * two people, kept apart by date: the earlier is "Name", the later "Name (2)", and so on; the
+ * n-th of a name in one file is the n-th in another.  Like all of Meta's text the names are
  * UTF-8 written byte by byte (see rapport_text_repair_mojibake()).
  */
 
@@ -338,8 +340,7 @@ read_person (const RapportJsonValue *row,
   return name;
 }
 
-/* Keeps the earliest date of a name met twice: the same person in two files, or two people
- * of one name, whom nothing tells apart. */
+/* Keeps the earliest date of a name met twice: the same person in two files. */
 static void
 note_person (GHashTable *table,
              const char *name,
@@ -358,6 +359,32 @@ note_person (GHashTable *table,
   g_hash_table_insert (table, g_strdup (name), g_memdup2 (&since, sizeof since));
 }
 
+/* A row of a list: the repaired name and the date, 0 when unknown. */
+typedef struct
+{
+  char *name;
+  gint64 since;
+} Person;
+
+static void
+person_clear (gpointer data)
+{
+  g_free (((Person *) data)->name);
+}
+
+static int
+compare_people (gconstpointer a,
+                gconstpointer b)
+{
+  const Person *pa = a;
+  const Person *pb = b;
+  int cmp = strcmp (pa->name, pb->name);
+
+  if (cmp != 0)
+    return cmp;
+  return (pa->since > pb->since) - (pa->since < pb->since);
+}
+
 static gboolean
 read_list (Import      *import,
            const char  *entry,
@@ -368,6 +395,7 @@ read_list (Import      *import,
     "followers", "people_who_followed_you", "following", "who_you_follow", "friends", NULL,
   };
   g_autoptr(RapportJsonTree) tree = NULL;
+  g_autoptr(GArray) people = NULL;
   const RapportJsonValue *rows;
   gboolean single;
   guint n_rows;
@@ -382,28 +410,48 @@ read_list (Import      *import,
   if (rows == NULL)
     return TRUE;
   n_rows = single ? 1 : rows->length;
+  people = g_array_sized_new (FALSE, FALSE, sizeof (Person), n_rows);
+  g_array_set_clear_func (people, person_clear);
 
   for (guint i = 0; i < n_rows; i++)
     {
       const RapportJsonValue *row = single ? rows : &rows->elements[i];
-      g_autofree char *name = NULL;
+      Person person = { NULL, 0 };
       const char *raw;
-      gint64 since = 0;
 
       if (row->kind != RAPPORT_JSON_OBJECT ||
-          !is_usable_name (raw = read_person (row, &since)))
+          !is_usable_name (raw = read_person (row, &person.since)))
         {
           g_autofree char *reason = g_strdup_printf (_("item %u: no name"), i + 1);
 
           rapport_import_sink_skip (import->sink, entry, reason);
           continue;
         }
-      name = g_strstrip (rapport_text_repair_mojibake (raw));
-      import->newest = MAX (import->newest, since);
+      person.name = g_strstrip (rapport_text_repair_mojibake (raw));
+      import->newest = MAX (import->newest, person.since);
+      g_array_append_val (people, person);
+    }
+
+  /* By name, then date: the people of one name in the order they came. */
+  g_array_sort (people, compare_people);
+  for (guint i = 0, nth = 0; i < people->len; i++)
+    {
+      const Person *person = &g_array_index (people, Person, i);
+      const Person *previous = i > 0 ? &g_array_index (people, Person, i - 1) : NULL;
+      g_autofree char *handle = NULL;
+
+      if (previous == NULL || strcmp (previous->name, person->name) != 0)
+        nth = 1;
+      else if (previous->since != person->since)
+        nth++;
+      else
+        continue; /* the same row twice */
+      handle = nth > 1 ? g_strdup_printf ("%s (%u)", person->name, nth)
+                       : g_strdup (person->name);
       if (kind != LIST_FOLLOWING)
-        note_person (import->followers, name, since);
+        note_person (import->followers, handle, person->since);
       if (kind != LIST_FOLLOWERS)
-        note_person (import->following, name, since);
+        note_person (import->following, handle, person->since);
     }
   rapport_import_sink_progress (import->sink, entry, n_rows);
   return TRUE;

@@ -30,6 +30,9 @@
 /* A handle longer than this is no handle. */
 #define MAX_HANDLE_BYTES 320
 
+/* A liked post's URL longer than this is not kept. */
+#define MAX_URL_BYTES 2048
+
 static const char * const address_names[] = { "Account address", NULL };
 
 typedef struct
@@ -185,8 +188,10 @@ like_rows (const RapportJsonValue  *elements,
           continue;
         }
 
-      /* The archive does not say when a post was liked. */
+      /* The archive does not say when a post was liked: the post's URL keeps two likes of
+       * one account's posts apart. */
       like.target_handle = target = rapport_mastodon_handle_of_url (url);
+      like.text = strlen (url) <= MAX_URL_BYTES ? url : NULL;
       if (!rapport_import_sink_add_interaction (likes->import->sink, &like, error))
         return FALSE;
       likes->n_likes++;

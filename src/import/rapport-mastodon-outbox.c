@@ -325,6 +325,32 @@ add_name (GPtrArray  *names,
   g_ptr_array_add (names, g_steal_pointer (&lower));
 }
 
+/* The account a Mention names as "user@host": Mastodon writes a remote account's name as
+ * "@user@host" but a local one's as "@user", whose host is then that of its href. */
+static void
+add_mention (GPtrArray              *mentions,
+             const RapportJsonValue *tag)
+{
+  const char *name = rapport_json_value_get_string (tag, "name");
+  const char *href = rapport_json_value_get_string (tag, "href");
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *address = NULL;
+  const char *user;
+
+  if (name == NULL)
+    return;
+  user = name[0] == '@' ? name + 1 : name;
+  if (strchr (user, '@') != NULL || href == NULL ||
+      (uri = g_uri_parse (href, G_URI_FLAGS_NONE, NULL)) == NULL ||
+      g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0')
+    {
+      add_name (mentions, name, '@');
+      return;
+    }
+  address = g_strdup_printf ("%s@%s", user, g_uri_get_host (uri));
+  add_name (mentions, address, '@');
+}
+
 /* The names of the note's Hashtag and Mention tags; tag is a list, or one tag alone. */
 static void
 read_tags (const RapportJsonValue *note,
@@ -346,12 +372,11 @@ read_tags (const RapportJsonValue *note,
     {
       const RapportJsonValue *tag = tags->kind == RAPPORT_JSON_ARRAY ? &list->elements[i] : tags;
       const char *type = rapport_json_value_get_string (tag, "type");
-      const char *name = rapport_json_value_get_string (tag, "name");
 
       if (g_strcmp0 (type, "Hashtag") == 0)
-        add_name (hashtags, name, '#');
+        add_name (hashtags, rapport_json_value_get_string (tag, "name"), '#');
       else if (g_strcmp0 (type, "Mention") == 0)
-        add_name (mentions, name, '@');
+        add_mention (mentions, tag);
     }
 }
 
@@ -420,6 +445,13 @@ read_note (Outbox                  *outbox,
   reply_to = rapport_json_value_get_string (note, "inReplyTo");
   text = rapport_mastodon_html_to_text (rapport_json_value_get_string (note, "content"));
   read_tags (note, hashtags, mentions);
+  /* A reply names whom it answers even when its text no longer mentions them. */
+  if (reply_to != NULL)
+    {
+      g_autofree char *answered = rapport_mastodon_handle_of_url (reply_to);
+
+      add_name (mentions, answered, '@');
+    }
   g_ptr_array_add (hashtags, NULL);
   g_ptr_array_add (mentions, NULL);
 
@@ -438,7 +470,8 @@ read_note (Outbox                  *outbox,
   return rapport_import_sink_add_post (outbox->sink, &post, error);
 }
 
-/* A boost: a repost of someone else's post, whose object is its URL or the post itself. */
+/* A boost: a repost of someone else's post, whose object is its URL or the post itself.  It
+ * is also a repost of its author's post, the way the creator's likes are interactions. */
 static gboolean
 read_boost (Outbox                  *outbox,
             guint                    number,
@@ -447,6 +480,8 @@ read_boost (Outbox                  *outbox,
 {
   const RapportJsonValue *object = rapport_json_value_get_member (activity, "object");
   g_autofree char *id = status_id (rapport_json_value_get_string (activity, "id"));
+  g_autofree char *author = NULL;
+  RapportInteraction boost = { RAPPORT_INTERACTION_REPOST, NULL, 0, NULL };
   RapportPost post;
 
   rapport_post_init (&post);
@@ -467,9 +502,16 @@ read_boost (Outbox                  *outbox,
       post.url = rapport_json_value_get_string (object, "url");
       if (post.url == NULL)
         post.url = rapport_json_value_get_string (object, "id");
+      author = rapport_mastodon_handle_of_url (rapport_json_value_get_string (object,
+                                                                              "attributedTo"));
     }
+  if (author == NULL)
+    author = rapport_mastodon_handle_of_url (post.url);
 
-  return rapport_import_sink_add_post (outbox->sink, &post, error);
+  boost.target_handle = author;
+  boost.at = post.created_at;
+  return rapport_import_sink_add_post (outbox->sink, &post, error) &&
+         rapport_import_sink_add_interaction (outbox->sink, &boost, error);
 }
 
 static gboolean

@@ -444,13 +444,23 @@ _rapport_window_open_data_dir (RapportWindow *self,
     {
       gint64 select_id = -1;
 
-      /* The sample data open on the demo creator's fullest account, their first. */
+      /* The sample data open on the demo creator's fullest account, the one of the most
+       * exports (Instagram's), the first of those; not the first by platform. */
       if (sample)
         {
           g_autoptr(GPtrArray) accounts = rapport_store_list_accounts (self->store, NULL);
+          guint most = 0;
 
-          if (accounts != NULL && accounts->len > 0)
-            select_id = ((RapportAccount *) g_ptr_array_index (accounts, 0))->id;
+          for (guint i = 0; accounts != NULL && i < accounts->len; i++)
+            {
+              const RapportAccount *account = g_ptr_array_index (accounts, i);
+
+              if (select_id < 0 || account->n_snapshots > most)
+                {
+                  select_id = account->id;
+                  most = account->n_snapshots;
+                }
+            }
         }
 
       _rapport_window_refresh_accounts (self, select_id, TRUE);

@@ -5,7 +5,8 @@
  * The store's side of an import: an import sink that writes everything into one transaction,
  * so that a failed, cancelled or killed import leaves the database as it was.  This file keeps
  * the transaction, the account and snapshot; rapport-store-import-relations.c and
- * rapport-store-import-posts.c write the follow lists and the posts.
+ * rapport-store-import-posts.c write the follow lists and the posts, and
+ * rapport-store-import-known.c finds an export imported before.
  */
 
 #include "config.h"
@@ -455,100 +456,6 @@ rapport_store_import_free (RapportStoreImport *self)
   g_free (self);
 }
 
-static void
-fill_summary_from_row (RapportImportSummary *summary,
-                       sqlite3_stmt         *stmt)
-{
-  summary->account_id = sqlite3_column_int64 (stmt, 0);
-  summary->platform = rapport_platform_from_string ((const char *) sqlite3_column_text (stmt, 1));
-  summary->handle = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-  summary->display_name = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-  summary->snapshot.id = sqlite3_column_int64 (stmt, 4);
-  summary->snapshot.account_id = summary->account_id;
-  summary->snapshot.source_name = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
-  summary->snapshot.exported_at = sqlite3_column_int64 (stmt, 6);
-  summary->snapshot.imported_at = sqlite3_column_int64 (stmt, 7);
-  summary->snapshot.n_followers = sqlite3_column_int64 (stmt, 8);
-  summary->snapshot.n_following = sqlite3_column_int64 (stmt, 9);
-  summary->snapshot.n_posts = sqlite3_column_int64 (stmt, 10);
-  summary->snapshot.has_followers = sqlite3_column_int (stmt, 11);
-  summary->snapshot.has_following = sqlite3_column_int (stmt, 12);
-  summary->snapshot.n_reels = sqlite3_column_int64 (stmt, 13);
-  summary->snapshot.n_stories = sqlite3_column_int64 (stmt, 14);
-  summary->snapshot.n_reposts = sqlite3_column_int64 (stmt, 15);
-  summary->snapshot.n_archived = sqlite3_column_int64 (stmt, 16);
-  summary->snapshot.n_follower_days = sqlite3_column_int64 (stmt, 17);
-}
-
-/* Fails with RAPPORT_STORE_ERROR_DUPLICATE when @stmt, a query of the columns that
- * fill_summary_from_row() reads, finds a row. */
-static gboolean
-check_duplicate (sqlite3_stmt          *stmt,
-                 const char            *source_name,
-                 RapportImportSummary  *summary_out,
-                 GError               **error)
-{
-  g_autoptr(GDateTime) when = NULL;
-  g_autofree char *date = NULL;
-
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      return TRUE;
-    }
-
-  when = g_date_time_new_from_unix_local (sqlite3_column_int64 (stmt, 7));
-  date = when ? g_date_time_format (when, "%x") : g_strdup ("?");
-  if (summary_out != NULL)
-    {
-      rapport_import_summary_clear (summary_out);
-      fill_summary_from_row (summary_out, stmt);
-      summary_out->already_imported = TRUE;
-    }
-  g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_DUPLICATE,
-               _("%s was already imported on %s (as %s); nothing changed"),
-               source_name, date, (const char *) sqlite3_column_text (stmt, 5));
-  sqlite3_reset (stmt);
-
-  return FALSE;
-}
-
-#define SUMMARY_COLUMNS \
-  "SELECT a.id, a.platform, a.handle, a.display_name, s.id, s.source_name, s.exported_at," \
-  "       s.imported_at, s.n_followers, s.n_following, s.n_posts, s.has_followers," \
-  "       s.has_following, s.n_reels, s.n_stories, s.n_reposts, s.n_archived," \
-  "       s.n_follower_days" \
-  "  FROM snapshot s JOIN account a ON a.id = s.account_id"
-
-gboolean
-rapport_store_has_sample_hash (RapportStore  *store,
-                               const char    *sample_hash,
-                               gboolean      *found,
-                               GError       **error)
-{
-  sqlite3_stmt *stmt;
-  int status;
-
-  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
-  g_return_val_if_fail (sample_hash != NULL, FALSE);
-  g_return_val_if_fail (found != NULL, FALSE);
-
-  stmt = rapport_store_prepare (store, "SELECT 1 FROM snapshot WHERE sample_hash = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, sample_hash, -1, SQLITE_STATIC);
-  status = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (status != SQLITE_ROW && status != SQLITE_DONE)
-    {
-      rapport_store_set_sqlite_error (store, error, _("reading the database"));
-      return FALSE;
-    }
-  *found = status == SQLITE_ROW;
-
-  return TRUE;
-}
-
 RapportStoreImport *
 rapport_store_begin_import (RapportStore          *store,
                             const char            *source_name,
@@ -567,7 +474,7 @@ rapport_store_begin_import (RapportStore          *store,
   /* The same bytes; or a row from before full hashes (or of a small file, whose sample is all
    * of it) with the same samples. */
   stmt = rapport_store_prepare (store,
-    SUMMARY_COLUMNS
+    RAPPORT_STORE_SUMMARY_COLUMNS
     " WHERE s.content_hash = ?2 OR (s.sample_hash = ?1 AND s.content_hash = s.sample_hash)"
     " LIMIT 1", error);
   if (stmt == NULL)
@@ -575,7 +482,7 @@ rapport_store_begin_import (RapportStore          *store,
   sqlite3_bind_text (stmt, 1, sample_hash, -1, SQLITE_STATIC);
   if (content_hash != NULL)
     sqlite3_bind_text (stmt, 2, content_hash, -1, SQLITE_STATIC);
-  if (!check_duplicate (stmt, source_name, summary_out, error))
+  if (!rapport_store_import_check_duplicate (stmt, source_name, summary_out, error))
     return NULL;
 
   /* Every row an import writes refers to the account, snapshot or post it has just written or
@@ -653,12 +560,12 @@ rapport_store_import_set_content_hash (RapportStoreImport    *self,
     return TRUE;
 
   stmt = rapport_store_prepare (self->store,
-    SUMMARY_COLUMNS " WHERE s.content_hash = ?1 AND s.id != ?2 LIMIT 1", error);
+    RAPPORT_STORE_SUMMARY_COLUMNS " WHERE s.content_hash = ?1 AND s.id != ?2 LIMIT 1", error);
   if (stmt == NULL)
     goto failed;
   sqlite3_bind_text (stmt, 1, content_hash, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, self->snapshot_id);
-  if (!check_duplicate (stmt, self->source_name, summary_out, error))
+  if (!rapport_store_import_check_duplicate (stmt, self->source_name, summary_out, error))
     goto failed;
 
   stmt = rapport_store_prepare (self->store,

@@ -216,7 +216,9 @@ store_set_account (RapportImportSink         *sink,
 
   /* Until the hash of every byte is known, a unique stand-in keeps content_hash's constraint. */
   if (self->content_hash == NULL)
-    pending_hash = g_strdup_printf ("pending:%s:%" G_GINT64_FORMAT, self->sample_hash,
+    pending_hash = g_strdup_printf ("pending:%s%s%s:%" G_GINT64_FORMAT,
+                                    self->part_name != NULL ? self->part_name : "",
+                                    self->part_name != NULL ? ":" : "", self->sample_hash,
                                     g_get_real_time ());
 
   stmt = rapport_store_prepare (self->store,
@@ -453,7 +455,42 @@ rapport_store_import_free (RapportStoreImport *self)
   g_clear_pointer (&self->pending[RAPPORT_DIRECTION_FOLLOWING], g_array_unref);
   g_clear_pointer (&self->relation_strings[RAPPORT_DIRECTION_FOLLOWER], g_string_chunk_free);
   g_clear_pointer (&self->relation_strings[RAPPORT_DIRECTION_FOLLOWING], g_string_chunk_free);
+  g_clear_pointer (&self->part, rapport_store_import_free);
+  g_free (self->part_name);
   g_free (self);
+}
+
+static RapportStoreImport *
+import_new (RapportStore *store,
+            const char   *source_name,
+            const char   *sample_hash,
+            const char   *content_hash)
+{
+  RapportStoreImport *self = g_new0 (RapportStoreImport, 1);
+
+  self->has_minute_posts = -1;
+  self->store = g_object_ref (store);
+  self->source_name = g_strdup (source_name);
+  self->current_list = -1;
+  self->sample_hash = g_strdup (sample_hash);
+  self->content_hash = g_strdup (content_hash);
+  self->pending[RAPPORT_DIRECTION_FOLLOWER] =
+    g_array_new (FALSE, FALSE, sizeof (RapportPendingRelation));
+  self->pending[RAPPORT_DIRECTION_FOLLOWING] =
+    g_array_new (FALSE, FALSE, sizeof (RapportPendingRelation));
+  self->relation_strings[RAPPORT_DIRECTION_FOLLOWER] = g_string_chunk_new (1024 * 1024);
+  self->relation_strings[RAPPORT_DIRECTION_FOLLOWING] = g_string_chunk_new (1024 * 1024);
+  self->sink.set_account = store_set_account;
+  self->sink.begin_list = store_begin_list;
+  self->sink.end_list = store_end_list;
+  self->sink.add_relation = rapport_store_import_add_relation;
+  self->sink.add_post = rapport_store_import_add_post;
+  self->sink.add_follower_count = store_add_follower_count;
+  self->sink.add_follower_gain = store_add_follower_gain;
+  self->sink.add_interaction = store_add_interaction;
+  self->sink.set_export_date = store_set_export_date;
+  self->sink.skip = rapport_store_import_skip;
+  return self;
 }
 
 RapportStoreImport *
@@ -464,7 +501,6 @@ rapport_store_begin_import (RapportStore          *store,
                             RapportImportSummary  *summary_out,
                             GError               **error)
 {
-  RapportStoreImport *self;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
@@ -496,30 +532,7 @@ rapport_store_begin_import (RapportStore          *store,
       return NULL;
     }
 
-  self = g_new0 (RapportStoreImport, 1);
-  self->has_minute_posts = -1;
-  self->store = g_object_ref (store);
-  self->source_name = g_strdup (source_name);
-  self->current_list = -1;
-  self->sample_hash = g_strdup (sample_hash);
-  self->content_hash = g_strdup (content_hash);
-  self->pending[RAPPORT_DIRECTION_FOLLOWER] =
-    g_array_new (FALSE, FALSE, sizeof (RapportPendingRelation));
-  self->pending[RAPPORT_DIRECTION_FOLLOWING] =
-    g_array_new (FALSE, FALSE, sizeof (RapportPendingRelation));
-  self->relation_strings[RAPPORT_DIRECTION_FOLLOWER] = g_string_chunk_new (1024 * 1024);
-  self->relation_strings[RAPPORT_DIRECTION_FOLLOWING] = g_string_chunk_new (1024 * 1024);
-  self->sink.set_account = store_set_account;
-  self->sink.begin_list = store_begin_list;
-  self->sink.end_list = store_end_list;
-  self->sink.add_relation = rapport_store_import_add_relation;
-  self->sink.add_post = rapport_store_import_add_post;
-  self->sink.add_follower_count = store_add_follower_count;
-  self->sink.add_follower_gain = store_add_follower_gain;
-  self->sink.add_interaction = store_add_interaction;
-  self->sink.set_export_date = store_set_export_date;
-  self->sink.skip = rapport_store_import_skip;
-  return self;
+  return import_new (store, source_name, sample_hash, content_hash);
 }
 
 RapportImportSink *
@@ -543,16 +556,14 @@ rapport_store_import_set_fallback_date (RapportStoreImport *self,
   self->fallback_source = source;
 }
 
-gboolean
-rapport_store_import_set_content_hash (RapportStoreImport    *self,
-                                       const char            *content_hash,
-                                       RapportImportSummary  *summary_out,
-                                       GError               **error)
+/* Gives the snapshot of @self the hash of every byte, unless another snapshot has it. */
+static gboolean
+set_snapshot_hash (RapportStoreImport    *self,
+                   const char            *content_hash,
+                   RapportImportSummary  *summary_out,
+                   GError               **error)
 {
   sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (content_hash != NULL, FALSE);
 
   g_free (self->content_hash);
   self->content_hash = g_strdup (content_hash);
@@ -562,26 +573,87 @@ rapport_store_import_set_content_hash (RapportStoreImport    *self,
   stmt = rapport_store_prepare (self->store,
     RAPPORT_STORE_SUMMARY_COLUMNS " WHERE s.content_hash = ?1 AND s.id != ?2 LIMIT 1", error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   sqlite3_bind_text (stmt, 1, content_hash, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, self->snapshot_id);
   if (!rapport_store_import_check_duplicate (stmt, self->source_name, summary_out, error))
-    goto failed;
+    return FALSE;
 
   stmt = rapport_store_prepare (self->store,
     "UPDATE snapshot SET content_hash = ?1 WHERE id = ?2", error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   sqlite3_bind_text (stmt, 1, content_hash, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, self->snapshot_id);
-  if (!rapport_store_import_step_done (self, stmt, N_("saving the snapshot"), error))
-    goto failed;
+  return rapport_store_import_step_done (self, stmt, N_("saving the snapshot"), error);
+}
 
+gboolean
+rapport_store_import_set_content_hash (RapportStoreImport    *self,
+                                       const char            *content_hash,
+                                       RapportImportSummary  *summary_out,
+                                       GError               **error)
+{
+  g_autofree char *part_hash = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (content_hash != NULL, FALSE);
+
+  if (self->part != NULL)
+    part_hash = g_strconcat (content_hash, ":", self->part->part_name, NULL);
+  if (!set_snapshot_hash (self, content_hash, summary_out, error) ||
+      (part_hash != NULL && !set_snapshot_hash (self->part, part_hash, summary_out, error)))
+    {
+      rapport_store_import_abort (self);
+      return FALSE;
+    }
   return TRUE;
+}
 
-failed:
-  rapport_store_import_abort (self);
-  return FALSE;
+gboolean
+rapport_store_import_add_part (RapportStoreImport  *self,
+                               const char          *part_name,
+                               RapportImportSink  **sink_out,
+                               GError             **error)
+{
+  g_autofree char *part_hash = NULL;
+  RapportStoreImport *part;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (self->part == NULL, FALSE);
+  g_return_val_if_fail (part_name != NULL, FALSE);
+  g_return_val_if_fail (sink_out != NULL, FALSE);
+
+  *sink_out = NULL;
+  /* The export is known already only when this part is stored without the rest. */
+  if (self->content_hash != NULL)
+    {
+      sqlite3_stmt *stmt = rapport_store_prepare (self->store,
+        "SELECT 1 FROM snapshot WHERE content_hash = ?1", error);
+      int status;
+
+      if (stmt == NULL)
+        return FALSE;
+      part_hash = g_strconcat (self->content_hash, ":", part_name, NULL);
+      sqlite3_bind_text (stmt, 1, part_hash, -1, SQLITE_STATIC);
+      status = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (status == SQLITE_ROW)
+        return TRUE;
+      if (status != SQLITE_DONE)
+        {
+          rapport_store_set_sqlite_error (self->store, error, _("reading the database"));
+          return FALSE;
+        }
+    }
+
+  part = self->part = import_new (self->store, self->source_name, self->sample_hash, part_hash);
+  part->part_name = g_strdup (part_name);
+  part->fallback_at = self->fallback_at;
+  part->fallback_source = self->fallback_source;
+  rapport_store_import_set_progress_func (part, self->progress_func, self->progress_data);
+  *sink_out = &part->sink;
+  return TRUE;
 }
 
 /**
@@ -616,24 +688,13 @@ rapport_store_import_abort (RapportStoreImport *self)
   rapport_store_import_free (self);
 }
 
-gboolean
-rapport_store_import_commit (RapportStoreImport    *self,
-                             RapportImportSummary  *summary_out,
-                             GError               **error)
+/* Completes the snapshot of @self at the commit: its date, lists, counts and the follower
+ * total its list gives. */
+static gboolean
+finish_snapshot (RapportStoreImport  *self,
+                 GError             **error)
 {
   sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-  /* The stand-in of store_set_account() must never be committed. */
-  g_return_val_if_fail (self->content_hash != NULL, FALSE);
-
-  if (self->snapshot_id == 0)
-    {
-      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_EMPTY,
-                   _("%s: the export holds nothing Rapport can import"), self->source_name);
-      rapport_store_import_abort (self);
-      return FALSE;
-    }
 
   if (self->exported_at <= 0)
     {
@@ -645,7 +706,7 @@ rapport_store_import_commit (RapportStoreImport    *self,
       !rapport_store_import_count_posts (self, error) ||
       !rapport_store_import_flush_relations (self, RAPPORT_DIRECTION_FOLLOWER, error) ||
       !rapport_store_import_flush_relations (self, RAPPORT_DIRECTION_FOLLOWING, error))
-    goto failed;
+    return FALSE;
 
   stmt = rapport_store_prepare (self->store,
     "UPDATE snapshot SET exported_at = ?2, date_source = ?3, has_followers = ?4,"
@@ -654,7 +715,7 @@ rapport_store_import_commit (RapportStoreImport    *self,
     "  n_stories = ?13, n_reposts = ?14, n_archived = ?15, n_follower_days = ?16"
     " WHERE id = ?1", error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, self->snapshot_id);
   sqlite3_bind_int64 (stmt, 2, self->exported_at);
   sqlite3_bind_text (stmt, 3, rapport_date_source_to_string (self->date_source), -1, SQLITE_STATIC);
@@ -672,7 +733,7 @@ rapport_store_import_commit (RapportStoreImport    *self,
   sqlite3_bind_int64 (stmt, 16, self->n_follower_days);
   rapport_store_bind_text (stmt, 11, self->first_skip);
   if (!rapport_store_import_step_done (self, stmt, N_("saving the snapshot"), error))
-    goto failed;
+    return FALSE;
 
   /* The size of an exported follower list is a real total at the export's date, when known
    * and when the list is the followers (LinkedIn's are the connections). */
@@ -686,45 +747,80 @@ rapport_store_import_commit (RapportStoreImport    *self,
       };
 
       if (!store_add_follower_count (&self->sink, &count, error))
-        goto failed;
+        return FALSE;
     }
 
-  if (!rapport_store_exec (self->store, "COMMIT", error))
-    goto failed;
+  return TRUE;
+}
+
+static void
+fill_summary (RapportStoreImport   *self,
+              RapportImportSummary *summary_out)
+{
+  summary_out->already_imported = FALSE;
+  summary_out->platform = self->platform;
+  summary_out->handle = g_strdup (self->handle);
+  summary_out->display_name = g_strdup (self->display_name);
+  summary_out->account_id = self->account_id;
+  summary_out->snapshot.id = self->snapshot_id;
+  summary_out->snapshot.account_id = self->account_id;
+  summary_out->snapshot.source_name = g_strdup (self->source_name);
+  summary_out->snapshot.exported_at = self->exported_at;
+  summary_out->snapshot.date_source = self->date_source;
+  summary_out->snapshot.has_followers = self->has_followers;
+  summary_out->snapshot.has_following = self->has_following;
+  summary_out->snapshot.n_followers = self->n_followers;
+  summary_out->snapshot.n_following = self->n_following;
+  summary_out->provisional = self->provisional;
+  summary_out->snapshot.n_posts = self->n_posts;
+  summary_out->snapshot.n_reels = self->n_reels;
+  summary_out->snapshot.n_stories = self->n_stories;
+  summary_out->snapshot.n_reposts = self->n_reposts;
+  summary_out->snapshot.n_archived = self->n_archived;
+  summary_out->snapshot.n_interactions = self->n_interactions;
+  summary_out->snapshot.n_follower_days = self->n_follower_days;
+  summary_out->snapshot.n_skipped = self->n_skipped;
+  summary_out->first_skip = g_strdup (self->first_skip);
+}
+
+gboolean
+rapport_store_import_commit (RapportStoreImport    *self,
+                             RapportImportSummary  *summary_out,
+                             GError               **error)
+{
+  RapportStoreImport *part;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  /* The stand-in of store_set_account() must never be committed. */
+  g_return_val_if_fail (self->content_hash != NULL, FALSE);
+
+  if (self->snapshot_id == 0)
+    {
+      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_EMPTY,
+                   _("%s: the export holds nothing Rapport can import"), self->source_name);
+      rapport_store_import_abort (self);
+      return FALSE;
+    }
+
+  /* A part that wrote no account is no account. */
+  part = self->part != NULL && self->part->snapshot_id != 0 ? self->part : NULL;
+  g_return_val_if_fail (part == NULL || part->content_hash != NULL, FALSE);
+
+  if ((part != NULL && !finish_snapshot (part, error)) || !finish_snapshot (self, error) ||
+      !rapport_store_exec (self->store, "COMMIT", error))
+    {
+      rapport_store_import_abort (self);
+      return FALSE;
+    }
   /* Deleting an account relies on the cascades. */
   rapport_store_exec (self->store, "PRAGMA foreign_keys = ON", NULL);
 
   if (summary_out != NULL)
     {
-      summary_out->already_imported = FALSE;
-      summary_out->platform = self->platform;
-      summary_out->handle = g_strdup (self->handle);
-      summary_out->display_name = g_strdup (self->display_name);
-      summary_out->account_id = self->account_id;
-      summary_out->snapshot.id = self->snapshot_id;
-      summary_out->snapshot.account_id = self->account_id;
-      summary_out->snapshot.source_name = g_strdup (self->source_name);
-      summary_out->snapshot.exported_at = self->exported_at;
-      summary_out->snapshot.date_source = self->date_source;
-      summary_out->snapshot.has_followers = self->has_followers;
-      summary_out->snapshot.has_following = self->has_following;
-      summary_out->snapshot.n_followers = self->n_followers;
-      summary_out->snapshot.n_following = self->n_following;
-      summary_out->provisional = self->provisional;
-      summary_out->snapshot.n_posts = self->n_posts;
-      summary_out->snapshot.n_reels = self->n_reels;
-      summary_out->snapshot.n_stories = self->n_stories;
-      summary_out->snapshot.n_reposts = self->n_reposts;
-      summary_out->snapshot.n_archived = self->n_archived;
-      summary_out->snapshot.n_interactions = self->n_interactions;
-      summary_out->snapshot.n_follower_days = self->n_follower_days;
-      summary_out->snapshot.n_skipped = self->n_skipped;
-      summary_out->first_skip = g_strdup (self->first_skip);
+      fill_summary (self, summary_out);
+      if (part != NULL)
+        fill_summary (part, summary_out->companion = g_new0 (RapportImportSummary, 1));
     }
   rapport_store_import_free (self);
   return TRUE;
-
-failed:
-  rapport_store_import_abort (self);
-  return FALSE;
 }

@@ -97,6 +97,11 @@ struct _RapportStoreImport
 
   RapportImportProgressFunc progress_func;
   gpointer progress_data;
+
+  /* A second account of the same export, in this transaction (rapport_store_import_add_part()),
+   * and in it the name its content hash is derived with. */
+  struct _RapportStoreImport *part;
+  char *part_name;
 };
 
 /*

@@ -325,6 +325,44 @@ test_part_stored_already (Fixture       *fixture,
   g_assert_cmpuint (find_account (accounts, RAPPORT_PLATFORM_THREADS)->n_snapshots, ==, 1);
 }
 
+typedef struct
+{
+  guint64 last;
+  gboolean decreased;
+  gboolean saw_threads;
+} Progress;
+
+static void
+progress_cb (const char *entry_name,
+             guint64     records_read,
+             gpointer    user_data)
+{
+  Progress *progress = user_data;
+
+  progress->decreased |= records_read < progress->last;
+  progress->last = records_read;
+  progress->saw_threads |= strstr (entry_name, "threads/") != NULL;
+}
+
+/* The records read count on from the Instagram part into the Threads part. */
+static void
+test_progress (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *path = fixture_path ("with-instagram");
+  g_auto(RapportImportSummary) summary = { 0 };
+  g_autoptr(GError) error = NULL;
+  Progress progress = { 0 };
+
+  g_assert_true (rapport_import_path_full (fixture->store, path, progress_cb, &progress,
+                                           &summary, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (progress.saw_threads);
+  g_assert_false (progress.decreased);
+  /* Instagram's 2 + 1 + 1 records, then Threads' 3 + 2 + 5 + 2. */
+  g_assert_cmpuint (progress.last, ==, 16);
+}
+
 static void
 cancel_in_threads_part (const char *entry_name,
                         guint64     records_read,
@@ -433,6 +471,7 @@ main (int   argc,
   ADD ("/threads/two-accounts", test_two_accounts);
   ADD ("/threads/alone-stored", test_threads_alone_stored);
   ADD ("/threads/part-stored-already", test_part_stored_already);
+  ADD ("/threads/progress", test_progress);
   ADD ("/threads/nothing-on-failure", test_nothing_on_failure);
   ADD ("/threads/bad-input", test_bad_input);
 

@@ -100,6 +100,27 @@ find_part (RapportArchive    *archive,
   return NULL;
 }
 
+/* The progress of an export's passes, one account each, counted on from pass to pass: the
+ * records read never go back. */
+typedef struct
+{
+  RapportImportProgressFunc func;
+  gpointer data;
+  guint64 base;
+  guint64 last;
+} PassProgress;
+
+static void
+pass_progress (const char *entry_name,
+               guint64     records_read,
+               gpointer    user_data)
+{
+  PassProgress *progress = user_data;
+
+  progress->last = progress->base + records_read;
+  progress->func (entry_name, progress->last, progress->data);
+}
+
 /* Runs @import_func into @target through a queue: the store writes on a thread of its own while
  * the importer reads on. */
 static gboolean
@@ -202,6 +223,8 @@ rapport_import_paths_full (RapportStore               *store,
   RapportStoreImport *import;
   const Part *part;
   RapportImportSink *part_sink = NULL;
+  PassProgress progress = { progress_func, progress_data, 0, 0 };
+  gboolean ok;
   gboolean maybe_imported = FALSE;
   RapportPlatform platform;
   gint64 fallback_at;
@@ -239,7 +262,7 @@ rapport_import_paths_full (RapportStore               *store,
     }
 
   if (progress_func != NULL)
-    rapport_store_import_set_progress_func (import, progress_func, progress_data);
+    rapport_store_import_set_progress_func (import, pass_progress, &progress);
 
   /* Importers set the export date when the export states it; otherwise the file's time. */
   fallback_at = rapport_archive_get_mtime (archive);
@@ -248,13 +271,16 @@ rapport_import_paths_full (RapportStore               *store,
 
   /* One export, two accounts: either both are stored or neither. */
   part = find_part (archive, import_func);
-  if ((part != NULL &&
-       !rapport_store_import_add_part (import, part->name, &part_sink, error)) ||
-      !run_importer (import_func, archive, rapport_store_import_get_sink (import), cancellable,
-                     error) ||
-      (part_sink != NULL &&
-       !run_importer (part->import_part, archive, part_sink, cancellable, error)) ||
-      g_cancellable_set_error_if_cancelled (cancellable, error))
+  ok = (part == NULL || rapport_store_import_add_part (import, part->name, &part_sink, error)) &&
+       run_importer (import_func, archive, rapport_store_import_get_sink (import), cancellable,
+                     error);
+  /* The second pass counts on from the first. */
+  progress.base = progress.last;
+  ok = ok &&
+       (part_sink == NULL ||
+        run_importer (part->import_part, archive, part_sink, cancellable, error)) &&
+       !g_cancellable_set_error_if_cancelled (cancellable, error);
+  if (!ok)
     {
       rapport_store_import_abort (import);
       rapport_export_hash_abandon (hashing);

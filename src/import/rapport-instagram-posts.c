@@ -116,8 +116,25 @@ rapport_instagram_emit_post (RapportInstagramImport  *self,
                              guint                    n_times,
                              GError                 **error)
 {
-  g_autofree char *text = rapport_instagram_repair_text (caption);
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, created_at);
+
+  return rapport_instagram_emit_post_with_id (self, entry, id, type, archived, created_at,
+                                              caption, times, n_times, error);
+}
+
+gboolean
+rapport_instagram_emit_post_with_id (RapportInstagramImport  *self,
+                                     const char              *entry,
+                                     const char              *id,
+                                     RapportPostType          type,
+                                     gboolean                 archived,
+                                     gint64                   created_at,
+                                     const char              *caption,
+                                     const gint64            *times,
+                                     guint                    n_times,
+                                     GError                 **error)
+{
+  g_autofree char *text = rapport_instagram_repair_text (caption);
   g_auto(GStrv) hashtags = NULL;
   g_auto(GStrv) mentions = NULL;
   RapportPost post;

@@ -201,6 +201,17 @@ gboolean  rapport_instagram_emit_post         (RapportInstagramImport  *self,
                                                const gint64            *times,
                                                guint                    n_times,
                                                GError                 **error);
+/* The same under @id, where the creation time is not unique (Threads). */
+gboolean  rapport_instagram_emit_post_with_id (RapportInstagramImport  *self,
+                                               const char              *entry,
+                                               const char              *id,
+                                               RapportPostType          type,
+                                               gboolean                 archived,
+                                               gint64                   created_at,
+                                               const char              *caption,
+                                               const gint64            *times,
+                                               guint                    n_times,
+                                               GError                 **error);
 gboolean  rapport_instagram_read_interactions (RapportInstagramImport  *self,
                                                GError                 **error);
 /* A file of likes given (likes/liked_posts.json, Threads' liked_threads.json).  With

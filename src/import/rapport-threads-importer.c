@@ -13,7 +13,6 @@
 #include <glib/gi18n.h>
 
 #include "core/rapport-import-error.h"
-#include "core/rapport-text.h"
 #include "import/rapport-instagram-private.h"
 #include "import/rapport-threads-importer.h"
 
@@ -292,6 +291,8 @@ post_type (const RapportJsonValue *row,
   return RAPPORT_POST_TEXT;
 }
 
+/* The second part of a thread posted in the same second is "<time>-2", and so on, in the order
+ * of the file: every export lists them alike. */
 static gboolean
 emit_post (RapportInstagramImport  *self,
            Posts                   *posts,
@@ -301,14 +302,8 @@ emit_post (RapportInstagramImport  *self,
            const char              *caption,
            GError                 **error)
 {
-  g_autofree char *text = rapport_instagram_repair_text (caption);
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, created_at);
-  g_auto(GStrv) hashtags = NULL;
-  g_auto(GStrv) mentions = NULL;
-  RapportPost post;
 
-  /* The second part of a thread posted in the same second is "<time>-2", and so on, in the
-   * order of the file: every export lists them alike. */
   for (guint n = 2; g_hash_table_contains (posts->ids, id); n++)
     {
       g_free (id);
@@ -316,23 +311,9 @@ emit_post (RapportInstagramImport  *self,
     }
   g_hash_table_add (posts->ids, g_strdup (id));
 
-  if (text != NULL && g_strstrip (text)[0] == '\0')
-    g_clear_pointer (&text, g_free);
-  hashtags = rapport_text_extract_hashtags (text);
-  mentions = rapport_text_extract_mentions (text);
-
-  rapport_post_init (&post);
-  post.platform_id = id;
-  post.type = type;
-  post.created_at = created_at;
-  post.text = text;
-  post.hashtags = (const char * const *) hashtags;
-  post.mentions = (const char * const *) mentions;
-
-  rapport_instagram_note_time (self, created_at);
-  if (!rapport_import_sink_add_post (self->sink, &post, error))
-    return FALSE;
-  return rapport_instagram_tick (self, entry, error);
+  /* No insights describe Threads' posts. */
+  return rapport_instagram_emit_post_with_id (self, entry, id, type, FALSE, created_at, caption,
+                                              NULL, 0, error);
 }
 
 /* Shaped like Instagram's posts: {"media": [{"title", "creation_timestamp", "uri",

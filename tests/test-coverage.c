@@ -244,6 +244,39 @@ test_twitter_named (void)
 }
 
 static void
+test_threads (void)
+{
+  g_autoptr(RapportDataset) dataset = rapport_dataset_new ();
+  g_autoptr(RapportCoverage) coverage = NULL;
+
+  /* The Threads part of an Instagram export: dated lists, threads and replies without counts,
+   * no liked threads, and a reply that names nobody. */
+  dataset->platform = RAPPORT_PLATFORM_THREADS;
+  dataset->handle = g_strdup ("jo");
+  add_snapshot (dataset, T0, "instagram-jo-2023-11-14.zip",
+                people (TRUE, TRUE, 6), people (TRUE, TRUE, 3));
+  for (guint i = 0; i < 3; i++)
+    add_post (dataset, RAPPORT_POST_TEXT, "");
+  add_post (dataset, RAPPORT_POST_REPLY, "");
+
+  coverage = rapport_coverage_compute (dataset);
+  check (coverage, RAPPORT_FIGURE_FOLLOWER_HISTORY, RAPPORT_COVERAGE_PARTIAL, 1, 0,
+         "with no follower count or history, and Threads has no analytics export");
+  check (coverage, RAPPORT_FIGURE_FOLLOW_DATES, RAPPORT_COVERAGE_FULL, 6, 6, NULL);
+  check (coverage, RAPPORT_FIGURE_POST_ENGAGEMENT, RAPPORT_COVERAGE_MISSING, 0, 4,
+         "Threads posts in the Instagram export carry no counts");
+  check (coverage, RAPPORT_FIGURE_IMPRESSIONS, RAPPORT_COVERAGE_MISSING, 0, 4,
+         "Threads exports contain no impressions");
+  check (coverage, RAPPORT_FIGURE_COMMENTS_RECEIVED, RAPPORT_COVERAGE_MISSING, 0, 4,
+         "Threads exports contain no count of comments received");
+  check (coverage, RAPPORT_FIGURE_RECIPROCITY, RAPPORT_COVERAGE_FULL, 1, 1, NULL);
+  check (coverage, RAPPORT_FIGURE_COLLABORATION_CANDIDATES, RAPPORT_COVERAGE_MISSING, 0, 0,
+         "threads_and_replies.json and liked_threads.json");
+  g_assert_true (rapport_coverage_get (coverage,
+                                       RAPPORT_FIGURE_COLLABORATION_CANDIDATES)->importable);
+}
+
+static void
 test_mastodon (void)
 {
   g_autoptr(RapportDataset) dataset = rapport_dataset_new ();
@@ -449,6 +482,7 @@ main (int   argc,
   g_test_add_func ("/coverage/instagram/professional", test_instagram_professional);
   g_test_add_func ("/coverage/twitter", test_twitter);
   g_test_add_func ("/coverage/twitter-named", test_twitter_named);
+  g_test_add_func ("/coverage/threads", test_threads);
   g_test_add_func ("/coverage/mastodon", test_mastodon);
   g_test_add_func ("/coverage/candidates-followed", test_candidates_followed);
   g_test_add_func ("/coverage/facebook", test_facebook);

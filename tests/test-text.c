@@ -28,8 +28,18 @@ test_repair_mojibake (void)
 
   /* "caf\u00e9": the byte 0xe9 alone is not UTF-8, so this is real Latin-1 text. */
   assert_repair ("caf\xc3\xa9", "caf\xc3\xa9");
-  /* Already proper text with a code point >= 256 is never touched. */
-  assert_repair ("\xf0\x9f\x98\x82 caf\xc3\x83\xc2\xa9", "\xf0\x9f\x98\x82 caf\xc3\x83\xc2\xa9");
+  /* Text mis-encoded in parts (Threads): each run is repaired on its own, beside proper text
+   * with code points >= 256 and beside real Latin-1. */
+  assert_repair ("\xf0\x9f\x98\x82 caf\xc3\x83\xc2\xa9", "\xf0\x9f\x98\x82 caf\xc3\xa9");
+  assert_repair ("\xe2\x80\x94 caf\xc3\xa9 \xc3\xa2\xc2\x80\xc2\x94 ok",
+                 "\xe2\x80\x94 caf\xc3\xa9 \xe2\x80\x94 ok");
+  /* Real Latin-1 right before a mis-encoded emoji: "café" then the bytes of 😂. */
+  assert_repair ("caf\xc3\xa9\xc3\xb0\xc2\x9f\xc2\x98\xc2\x82", "caf\xc3\xa9\xf0\x9f\x98\x82");
+  /* A sequence cut short, an overlong form and a lone continuation byte stay as they were. */
+  assert_repair ("\xc3\xb0\xc2\x9f\xc2\x98 x", "\xc3\xb0\xc2\x9f\xc2\x98 x");
+  assert_repair ("\xc3\x80\xc2\xaf|\xc2\x80", "\xc3\x80\xc2\xaf|\xc2\x80");
+  /* A surrogate's bytes are no character. */
+  assert_repair ("\xc3\xad\xc2\xa0\xc2\x80", "\xc3\xad\xc2\xa0\xc2\x80");
   assert_repair ("plain ascii", "plain ascii");
   assert_repair ("", "");
   /* Invalid input is returned unchanged rather than guessed at. */

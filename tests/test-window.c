@@ -1105,6 +1105,12 @@ test_window_data_guide (void)
   g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>Export data</b>"));
   g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>Follows.csv</b>"));
 
+  /* Threads is read from the Instagram export, in JSON. */
+  page = adw_navigation_view_find_page (navigation, "threads");
+  g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>Threads</b>"));
+  g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>JSON</b>"));
+  g_assert_null (adw_navigation_view_find_page (navigation, "other"));
+
   page = adw_navigation_view_find_page (navigation, "youtube");
   g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>Advanced mode</b>"));
   g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>Export current view</b>"));
@@ -1127,10 +1133,6 @@ test_window_data_guide (void)
   g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>Export my data</b>"));
   g_assert_nonnull (find_row_with_title (GTK_WIDGET (page), "<b>Download CAR file</b>"));
 
-  /* Honest about what is not read yet. */
-  page = adw_navigation_view_find_page (navigation, "other");
-  g_assert_nonnull (rapport_test_ui_find_label (GTK_WIDGET (page),
-                                                "Imports from Threads are not supported yet."));
   g_assert_false (rapport_data_guide_dialog_show_platform (RAPPORT_DATA_GUIDE_DIALOG (dialog),
                                                            "myspace"));
 

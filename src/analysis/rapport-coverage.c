@@ -105,7 +105,7 @@ static const Figure figures[RAPPORT_N_FIGURES] = {
   /* With lists that name people; without them, see rapport_coverage_compute(). */
   [RAPPORT_FIGURE_COLLABORATION_CANDIDATES] = {
     "collaboration-candidates", N_("Collaboration candidates"),
-    PLATFORM (INSTAGRAM) | PLATFORM (MASTODON) | PLATFORM (BLUESKY), NULL,
+    PLATFORM (INSTAGRAM) | PLATFORM (THREADS) | PLATFORM (MASTODON) | PLATFORM (BLUESKY), NULL,
     NP_("%'u interaction with a known account", "%'u interactions with a known account"),
     FALSE,
   },
@@ -239,7 +239,8 @@ explain_follower_history (RapportPlatform platform,
       break;
     case RAPPORT_PLATFORM_THREADS:
       source = _("The Threads part of the Instagram export (your_instagram_activity/threads/"
-                 "followers.json) lists the current followers only. Import a later export to add a "
+                 "followers.json) lists the current followers only, with no follower count or "
+                 "history, and Threads has no analytics export. Import a later export to add a "
                  "second real point.");
       break;
     case RAPPORT_PLATFORM_MASTODON:
@@ -600,6 +601,10 @@ explain_candidates (RapportPlatform        platform,
       return g_strdup (_("Candidates come from your comments and likes: include \"Comments\" and "
                          "\"Likes\" in the Instagram export (comments/post_comments_1.json and "
                          "likes/liked_posts.json)."));
+    case RAPPORT_PLATFORM_THREADS:
+      return g_strdup (_("Candidates come from your replies and the threads you liked: include "
+                         "Threads in the Instagram export (your_instagram_activity/threads/"
+                         "threads_and_replies.json and liked_threads.json)."));
     case RAPPORT_PLATFORM_TIKTOK:
       return g_strdup (_("TikTok's export lists your comments without saying whose videos they "
                          "were on, so they cannot point to anyone."));

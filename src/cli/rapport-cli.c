@@ -146,14 +146,20 @@ import_item_finished_cb (RapportImportBatch *batch,
 
   description = rapport_import_summary_describe (summary);
   missing = rapport_import_summary_describe_missing (summary);
-  first_skip = rapport_escape_for_terminal (summary->first_skip, FALSE);
   print_out (_("Imported %s\n"), description);
-  if (summary->snapshot.n_skipped > 0)
-    print_out (g_dngettext (GETTEXT_PACKAGE,
-                            "  %'" PRIu64 " record could not be read, the first: %s\n",
-                            "  %'" PRIu64 " records could not be read, the first: %s\n",
-                            summary->snapshot.n_skipped),
-               summary->snapshot.n_skipped, first_skip);
+  /* The records skipped of each account the export held. */
+  for (const RapportImportSummary *part = summary; part != NULL; part = part->companion)
+    {
+      if (part->snapshot.n_skipped == 0)
+        continue;
+      g_free (first_skip);
+      first_skip = rapport_escape_for_terminal (part->first_skip, FALSE);
+      print_out (g_dngettext (GETTEXT_PACKAGE,
+                              "  %'" PRIu64 " record could not be read, the first: %s\n",
+                              "  %'" PRIu64 " records could not be read, the first: %s\n",
+                              part->snapshot.n_skipped),
+                 part->snapshot.n_skipped, first_skip);
+    }
   if (missing != NULL)
     print_out ("  %s\n", missing);
   if (summary->provisional)

@@ -12,40 +12,53 @@
 char *
 rapport_text_repair_mojibake (const char *text)
 {
-  g_autofree char *bytes = NULL;
-  gboolean has_high = FALSE;
-  gsize len = 0;
+  GString *repaired;
+  const char *p;
 
   if (text == NULL)
     return NULL;
 
-  if (!g_utf8_validate (text, -1, NULL))
+  /* Pure ASCII needs no repair, and most strings are.  A mis-encoded byte is a code point from
+   * U+0080 to U+00FF, which UTF-8 writes in two bytes led by 0xc2 or 0xc3. */
+  if (!g_utf8_validate (text, -1, NULL) ||
+      (strchr (text, '\xc2') == NULL && strchr (text, '\xc3') == NULL))
     return g_strdup (text);
 
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  repaired = g_string_sized_new (strlen (text));
+  p = text;
+  while (*p != '\0')
     {
-      gunichar c = g_utf8_get_char (p);
+      const char *next = g_utf8_next_char (p);
+      char bytes[4];
+      gsize n_bytes = 0;
+      gunichar c;
 
-      if (c >= 256)
-        return g_strdup (text);
-      if (c >= 0x80)
-        has_high = TRUE;
+      /* The code points below 256 from here, taken as bytes, as many as one character has. */
+      for (const char *q = p; *q != '\0' && n_bytes < sizeof bytes; q = g_utf8_next_char (q))
+        {
+          gunichar b = g_utf8_get_char (q);
+
+          if (b < 0x80 || b > 0xff)
+            break;
+          bytes[n_bytes++] = (char) b;
+        }
+
+      /* Text can be mis-encoded in parts only: each run of bytes that is one UTF-8 character
+       * becomes that character, and the rest ("café", whose é alone is no UTF-8) stays. */
+      c = n_bytes >= 2 ? g_utf8_get_char_validated (bytes, n_bytes) : (gunichar) -1;
+      if (c < 0x80 || c > 0x10ffff)
+        {
+          g_string_append_len (repaired, p, next - p);
+          p = next;
+          continue;
+        }
+      n_bytes = g_unichar_to_utf8 (c, bytes);
+      g_string_append_len (repaired, bytes, n_bytes);
+      /* Each of those bytes was a code point of two bytes. */
+      p += 2 * n_bytes;
     }
 
-  /* Pure ASCII needs no repair, and most strings are. */
-  if (!has_high)
-    return g_strdup (text);
-
-  bytes = g_malloc (strlen (text) + 1);
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    bytes[len++] = (char) g_utf8_get_char (p);
-  bytes[len] = '\0';
-
-  /* Real Latin-1 text ("café") is not valid UTF-8 once taken as bytes: keep it. */
-  if (!g_utf8_validate_len (bytes, len, NULL))
-    return g_strdup (text);
-
-  return g_steal_pointer (&bytes);
+  return g_string_free (repaired, FALSE);
 }
 
 static gboolean

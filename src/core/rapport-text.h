@@ -12,8 +12,9 @@
 
 G_BEGIN_DECLS
 
-/* Meta exports write each UTF-8 byte as its own \u00XX escape.  Returns a newly allocated
- * string: the repaired text, or a copy of @text when no repair applies. */
+/* Meta exports write each UTF-8 byte as its own \u00XX escape, in whole strings or (Threads) in
+ * parts of them.  Returns a newly allocated string where each run of code points below 256
+ * that spells a UTF-8 character is that character; other text is copied as it was. */
 char  *rapport_text_repair_mojibake  (const char *text);
 
 /* A value from a file as a message may quote it: valid UTF-8, surrounding spaces trimmed, at

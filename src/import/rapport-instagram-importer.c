@@ -73,9 +73,12 @@ rapport_instagram_user_from_href (const char *href)
 
   while (*path == '/')
     path++;
-  /* 2025 links go through https://www.instagram.com/_u/<user>. */
+  /* 2025 links go through https://www.instagram.com/_u/<user>; Threads' older links are
+   * https://www.threads.net/@<user>. */
   if (g_str_has_prefix (path, "_u/"))
     path += 3;
+  else if (*path == '@')
+    path++;
   len = strcspn (path, "/?#");
   if (len == 0)
     return NULL;
@@ -511,6 +514,30 @@ rapport_instagram_find_numbered (RapportInstagramImport *self,
 }
 
 gboolean
+rapport_instagram_has_own_files (RapportInstagramImport *self)
+{
+  /* Generous: a file of these folders that is no list or post still counts. */
+  static const struct { const char *folder; const char *pattern; } files[] = {
+    { LISTS_FOLDER, "follow*.json" }, { LISTS_FOLDER, "follow*.html" },
+    { NULL, "connections.json" }, { "past_instagram_insights", "*.json" },
+    { "content", "*.json" }, { "media", "*.json" },
+    { "comments", "post_comments*.json" }, { "likes", "liked_posts.json" },
+  };
+
+  g_assert (self != NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(GPtrArray) found = rapport_instagram_find_all (self, files[i].folder,
+                                                               files[i].pattern);
+
+      if (found->len > 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
 rapport_instagram_recognizes (RapportArchive *archive)
 {
   const char * const *entries;
@@ -770,7 +797,7 @@ rapport_instagram_import (RapportArchive     *archive,
                           GCancellable       *cancellable,
                           GError            **error)
 {
-  RapportInstagramImport self = { 0 };
+  RapportInstagramImport self;
   gboolean ok;
 
   g_return_val_if_fail (RAPPORT_IS_ARCHIVE (archive), FALSE);
@@ -778,24 +805,38 @@ rapport_instagram_import (RapportArchive     *archive,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  self.archive = archive;
-  self.sink = sink;
-  self.cancellable = cancellable;
-  self.insights = g_array_new (FALSE, TRUE, sizeof (RapportInstagramInsights));
-  g_array_set_clear_func (self.insights, rapport_instagram_insights_clear);
-  self.insights_by_time = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self.list_notes = g_ptr_array_new_with_free_func (g_free);
-  rapport_instagram_find_scope (&self);
-
+  rapport_instagram_import_init (&self, archive, sink, cancellable);
   ok = import_export (&self, error);
-
-  g_array_unref (self.insights);
-  g_hash_table_unref (self.insights_by_time);
-  g_free (self.prefix);
-  g_free (self.handle);
-  g_free (self.display_name);
-  g_ptr_array_unref (self.foreign);
-  g_hash_table_unref (self.entry_set);
-  g_ptr_array_unref (self.list_notes);
+  rapport_instagram_import_clear (&self);
   return ok;
+}
+
+void
+rapport_instagram_import_init (RapportInstagramImport *self,
+                               RapportArchive         *archive,
+                               RapportImportSink      *sink,
+                               GCancellable           *cancellable)
+{
+  memset (self, 0, sizeof *self);
+  self->archive = archive;
+  self->sink = sink;
+  self->cancellable = cancellable;
+  self->insights = g_array_new (FALSE, TRUE, sizeof (RapportInstagramInsights));
+  g_array_set_clear_func (self->insights, rapport_instagram_insights_clear);
+  self->insights_by_time = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->list_notes = g_ptr_array_new_with_free_func (g_free);
+  rapport_instagram_find_scope (self);
+}
+
+void
+rapport_instagram_import_clear (RapportInstagramImport *self)
+{
+  g_array_unref (self->insights);
+  g_hash_table_unref (self->insights_by_time);
+  g_free (self->prefix);
+  g_free (self->handle);
+  g_free (self->display_name);
+  g_ptr_array_unref (self->foreign);
+  g_hash_table_unref (self->entry_set);
+  g_ptr_array_unref (self->list_notes);
 }

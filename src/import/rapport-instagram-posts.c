@@ -116,8 +116,25 @@ rapport_instagram_emit_post (RapportInstagramImport  *self,
                              guint                    n_times,
                              GError                 **error)
 {
-  g_autofree char *text = rapport_instagram_repair_text (caption);
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, created_at);
+
+  return rapport_instagram_emit_post_with_id (self, entry, id, type, archived, created_at,
+                                              caption, times, n_times, error);
+}
+
+gboolean
+rapport_instagram_emit_post_with_id (RapportInstagramImport  *self,
+                                     const char              *entry,
+                                     const char              *id,
+                                     RapportPostType          type,
+                                     gboolean                 archived,
+                                     gint64                   created_at,
+                                     const char              *caption,
+                                     const gint64            *times,
+                                     guint                    n_times,
+                                     GError                 **error)
+{
+  g_autofree char *text = rapport_instagram_repair_text (caption);
   g_auto(GStrv) hashtags = NULL;
   g_auto(GStrv) mentions = NULL;
   RapportPost post;
@@ -429,7 +446,9 @@ find_label_time (const RapportJsonValue *items)
 }
 
 /* likes/liked_posts.json: rows of {"title": owner, "string_list_data": [{"timestamp"}]}, or
- * since 2026 {"timestamp": …, "media": [], "label_values": [{"label": "Username", …}]}. */
+ * since 2026 {"timestamp": …, "media": [], "label_values": [{"label": "Username", …}]}.
+ * @user_data, as a boolean, says whether the link names the owner (see
+ * rapport_instagram_read_likes()). */
 static gboolean
 like_row (RapportInstagramImport  *self,
           const char              *entry,
@@ -439,6 +458,7 @@ like_row (RapportInstagramImport  *self,
 {
   const RapportJsonValue *labels;
   const RapportJsonValue *item;
+  g_autofree char *from_link = NULL;
   const char *owner;
   gint64 at;
 
@@ -455,6 +475,9 @@ like_row (RapportInstagramImport  *self,
   owner = rapport_json_value_get_string (row, "title");
   if (owner == NULL || owner[0] == '\0')
     owner = find_label (labels, "Username", 0);
+  if ((owner == NULL || owner[0] == '\0') && GPOINTER_TO_INT (user_data))
+    owner = from_link =
+      rapport_instagram_user_from_href (rapport_json_value_get_string (item, "href"));
 
   at = member_time (row, "timestamp");
   if (at <= 0 && item != NULL)
@@ -516,6 +539,17 @@ read_interactions_2020 (RapportInstagramImport  *self,
 }
 
 gboolean
+rapport_instagram_read_likes (RapportInstagramImport  *self,
+                              const char              *entry,
+                              gboolean                 owner_from_link,
+                              GError                 **error)
+{
+  return rapport_instagram_read_rows (self, entry, like_row, GINT_TO_POINTER (owner_from_link),
+                                      error, _("%s: the file does not hold a list of likes"),
+                                      entry);
+}
+
+gboolean
 rapport_instagram_read_interactions (RapportInstagramImport  *self,
                                      GError                 **error)
 {
@@ -532,9 +566,7 @@ rapport_instagram_read_interactions (RapportInstagramImport  *self,
                                         _("%s: the file does not hold a list of comments"), entry))
         return FALSE;
     }
-  if (likes != NULL &&
-      !rapport_instagram_read_rows (self, likes, like_row, NULL, error,
-                                    _("%s: the file does not hold a list of likes"), likes))
+  if (likes != NULL && !rapport_instagram_read_likes (self, likes, FALSE, error))
     return FALSE;
 
   if (!self->until_2020)

@@ -74,6 +74,18 @@ typedef struct
 
 /* rapport-instagram-importer.c */
 
+/* Sets up @self for one import of @archive into @sink, its scope found; and frees what it
+ * holds.  The Threads importer reads the same export with them. */
+void                    rapport_instagram_import_init  (RapportInstagramImport  *self,
+                                                        RapportArchive          *archive,
+                                                        RapportImportSink       *sink,
+                                                        GCancellable            *cancellable);
+void                    rapport_instagram_import_clear (RapportInstagramImport  *self);
+/* Whether the export holds files of Instagram's own that the importer reads (lists, posts,
+ * insights, comments, likes), not only its profile: an export of the Threads part alone, or
+ * with the profile, holds none.  Kept in step with import_export(). */
+gboolean                rapport_instagram_has_own_files (RapportInstagramImport *self);
+
 /* @entry as a tree whose long lists are read when asked for. */
 RapportJsonTree        *rapport_instagram_read_tree    (RapportInstagramImport  *self,
                                                         const char              *entry,
@@ -189,7 +201,25 @@ gboolean  rapport_instagram_emit_post         (RapportInstagramImport  *self,
                                                const gint64            *times,
                                                guint                    n_times,
                                                GError                 **error);
+/* The same under @id, where the creation time is not unique (Threads). */
+gboolean  rapport_instagram_emit_post_with_id (RapportInstagramImport  *self,
+                                               const char              *entry,
+                                               const char              *id,
+                                               RapportPostType          type,
+                                               gboolean                 archived,
+                                               gint64                   created_at,
+                                               const char              *caption,
+                                               const gint64            *times,
+                                               guint                    n_times,
+                                               GError                 **error);
 gboolean  rapport_instagram_read_interactions (RapportInstagramImport  *self,
+                                               GError                 **error);
+/* A file of likes given (likes/liked_posts.json, Threads' liked_threads.json).  With
+ * @owner_from_link, a like that names no author takes it from the link, as Threads' links
+ * do (https://www.threads.com/@<user>/post/…); Instagram's (/p/<code>/) do not. */
+gboolean  rapport_instagram_read_likes        (RapportInstagramImport  *self,
+                                               const char              *entry,
+                                               gboolean                 owner_from_link,
                                                GError                 **error);
 
 /* rapport-instagram-scanner.c: a JSON scanner that checks the syntax of the text it walks

@@ -26,6 +26,7 @@
 #include "import/rapport-meta-analytics.h"
 #include "import/rapport-meta-daily.h"
 #include "import/rapport-tiktok-importer.h"
+#include "import/rapport-threads-importer.h"
 #include "import/rapport-tiktok-studio.h"
 #include "import/rapport-twitter-importer.h"
 #include "import/rapport-youtube-importer.h"
@@ -54,6 +55,9 @@ static const Importer importers[] = {
   /* Before Instagram: Meta's exports share folder names (connections/, personal_information/),
    * and Facebook's recognizes itself only when no folder of Instagram's is there. */
   { RAPPORT_PLATFORM_FACEBOOK, rapport_facebook_recognizes, rapport_facebook_import },
+  /* An Instagram export of which the creator asked for the Threads part alone: a Threads
+   * account, not an empty Instagram one.  Its Threads part beside Instagram's: export_parts[]. */
+  { RAPPORT_PLATFORM_THREADS, rapport_threads_recognizes_alone, rapport_threads_import },
   { RAPPORT_PLATFORM_INSTAGRAM, rapport_instagram_recognizes, rapport_instagram_import },
   { RAPPORT_PLATFORM_YOUTUBE, rapport_youtube_recognizes, rapport_youtube_import },
   { RAPPORT_PLATFORM_MASTODON, rapport_mastodon_recognizes, rapport_mastodon_import },
@@ -78,6 +82,70 @@ static const Importer importers[] = {
   { RAPPORT_PLATFORM_YOUTUBE, rapport_youtube_studio_recognizes,
     rapport_youtube_studio_import },
 };
+
+/* Exports that hold a second account: Meta's Instagram export carries the creator's Threads
+ * profile, which imports as an account of its own, into a snapshot of its own in the same
+ * transaction (rapport_store_import_add_part()). */
+typedef struct
+{
+  RapportImportFunc import;
+  const char *name;
+  gboolean (*recognizes) (RapportArchive *archive);
+  RapportImportFunc import_part;
+} Part;
+
+static const Part export_parts[] = {
+  { rapport_instagram_import, "threads", rapport_threads_recognizes, rapport_threads_import },
+};
+
+/* The second account @archive holds beside the one @import_func reads, or NULL. */
+static const Part *
+find_part (RapportArchive    *archive,
+           RapportImportFunc  import_func)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (export_parts); i++)
+    {
+      if (export_parts[i].import == import_func && export_parts[i].recognizes (archive))
+        return &export_parts[i];
+    }
+  return NULL;
+}
+
+/* The progress of an export's passes, one account each, counted on from pass to pass: the
+ * records read never go back. */
+typedef struct
+{
+  RapportImportProgressFunc func;
+  gpointer data;
+  guint64 base;
+  guint64 last;
+} PassProgress;
+
+static void
+pass_progress (const char *entry_name,
+               guint64     records_read,
+               gpointer    user_data)
+{
+  PassProgress *progress = user_data;
+
+  progress->last = progress->base + records_read;
+  progress->func (entry_name, progress->last, progress->data);
+}
+
+/* Runs @import_func into @target through a queue: the store writes on a thread of its own while
+ * the importer reads on. */
+static gboolean
+run_importer (RapportImportFunc   import_func,
+              RapportArchive     *archive,
+              RapportImportSink  *target,
+              GCancellable       *cancellable,
+              GError            **error)
+{
+  g_autoptr(RapportImportQueue) queue = rapport_import_queue_new (target);
+
+  return import_func (archive, rapport_import_queue_get_sink (queue), cancellable, error) &&
+         rapport_import_queue_finish (queue, error);
+}
 
 RapportPlatform
 rapport_import_detect (RapportArchive     *archive,
@@ -114,8 +182,9 @@ rapport_import_detect (RapportArchive     *archive,
                  "TikTok Studio's CSV or XLSX), YouTube (Google Takeout, or YouTube Studio's "
                  "CSV), LinkedIn (the member data export, or the creator analytics' XLSX), "
                  "Mastodon (the account archive, or following_accounts.csv), Medium (the zip of "
-                 "HTML pages) and Bluesky (the repository's CAR file), and from Meta Business "
-                 "Suite the posts CSV of Instagram or Facebook and Follows.csv."),
+                 "HTML pages), Bluesky (the repository's CAR file) and Threads (inside the "
+                 "Instagram export, as JSON), and from Meta Business Suite the posts CSV of "
+                 "Instagram or Facebook and Follows.csv."),
                rapport_archive_get_name (archive),
                n_entries > 0 ? found->str : _("no files"));
   return RAPPORT_PLATFORM_UNKNOWN;
@@ -163,7 +232,10 @@ rapport_import_paths_full (RapportStore               *store,
   RapportExportHash *hashing = NULL;
   RapportImportFunc import_func = NULL;
   RapportStoreImport *import;
-  g_autoptr(RapportImportQueue) queue = NULL;
+  const Part *part;
+  RapportImportSink *part_sink = NULL;
+  PassProgress progress = { progress_func, progress_data, 0, 0 };
+  gboolean ok;
   gboolean maybe_imported = FALSE;
   RapportPlatform platform;
   gint64 fallback_at;
@@ -201,7 +273,7 @@ rapport_import_paths_full (RapportStore               *store,
     }
 
   if (progress_func != NULL)
-    rapport_store_import_set_progress_func (import, progress_func, progress_data);
+    rapport_store_import_set_progress_func (import, pass_progress, &progress);
   rapport_store_import_set_churn_func (import, count_churn_step, NULL);
 
   /* Importers set the export date when the export states it; otherwise the file's time. */
@@ -209,18 +281,23 @@ rapport_import_paths_full (RapportStore               *store,
   fallback_source = RAPPORT_DATE_SOURCE_FILE_TIME;
   rapport_store_import_set_fallback_date (import, fallback_at, fallback_source);
 
-  /* The store writes on a thread of its own while the importer reads on. */
-  queue = rapport_import_queue_new (rapport_store_import_get_sink (import));
-  if (!import_func (archive, rapport_import_queue_get_sink (queue), cancellable, error) ||
-      !rapport_import_queue_finish (queue, error) ||
-      g_cancellable_set_error_if_cancelled (cancellable, error))
+  /* One export, two accounts: either both are stored or neither. */
+  part = find_part (archive, import_func);
+  ok = (part == NULL || rapport_store_import_add_part (import, part->name, &part_sink, error)) &&
+       run_importer (import_func, archive, rapport_store_import_get_sink (import), cancellable,
+                     error);
+  /* The second pass counts on from the first. */
+  progress.base = progress.last;
+  ok = ok &&
+       (part_sink == NULL ||
+        run_importer (part->import_part, archive, part_sink, cancellable, error)) &&
+       !g_cancellable_set_error_if_cancelled (cancellable, error);
+  if (!ok)
     {
-      g_clear_pointer (&queue, rapport_import_queue_free);
       rapport_store_import_abort (import);
       rapport_export_hash_abandon (hashing);
       return FALSE;
     }
-  g_clear_pointer (&queue, rapport_import_queue_free);
 
   if (content_hash == NULL &&
       !(content_hash = rapport_export_hash_finish (g_steal_pointer (&hashing), error)))
@@ -358,26 +435,27 @@ rapport_import_summary_describe_missing (const RapportImportSummary *summary)
   return g_strdup_printf (_("This export has %s: %s."), text->str, how);
 }
 
-char *
-rapport_import_summary_describe (const RapportImportSummary *summary)
+/* "Instagram · @jo · exported 31 Jul 2022 · 1,204 followers, 318 posts" into @text, without
+ * the date when @with_date is FALSE. */
+static void
+describe_account (GString                    *text,
+                  const RapportImportSummary *summary,
+                  gboolean                    with_date)
 {
-  g_autoptr(GString) text = NULL;
   g_autofree char *name = NULL;
   g_autofree char *handle = NULL;
   g_autofree char *date = NULL;
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
-  g_return_val_if_fail (summary != NULL, NULL);
-
   /* The line goes to a terminal as well as to a toast: the export's name is made safe here. */
   name = rapport_format_handle (summary->handle);
   handle = rapport_escape_for_terminal (name, FALSE);
-  text = g_string_new (rapport_platform_display_name (summary->platform));
-  g_string_append_printf (text, " · %s", handle);
+  g_string_append_printf (text, "%s · %s", rapport_platform_display_name (summary->platform),
+                          handle);
 
   /* An export of unknown date says nothing of it. */
   date = rapport_format_day (summary->snapshot.exported_at);
-  if (!g_str_equal (date, RAPPORT_FORMAT_NONE))
+  if (with_date && !g_str_equal (date, RAPPORT_FORMAT_NONE))
     /* Translators: "exported 31 Jul 2022" */
     g_string_append_printf (text, _(" · exported %s"), date);
 
@@ -403,6 +481,21 @@ rapport_import_summary_describe (const RapportImportSummary *summary)
   for (guint i = 0; i < parts->len; i++)
     g_string_append_printf (text, "%s%s", i == 0 ? " · " : ", ",
                             (char *) g_ptr_array_index (parts, i));
+}
 
+char *
+rapport_import_summary_describe (const RapportImportSummary *summary)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (summary != NULL, NULL);
+
+  describe_account (text, summary, TRUE);
+  /* The second account of the same export, of the same date. */
+  if (summary->companion != NULL)
+    {
+      g_string_append (text, "; ");
+      describe_account (text, summary->companion, FALSE);
+    }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }

@@ -53,7 +53,8 @@ gboolean        rapport_import_paths_full   (RapportStore          *store,
                                              GError               **error);
 
 /* "Instagram · @jo · exported 31 Jul 2022 · 1,204 followers, 318 posts", for toasts and the
- * command line; the account's name with its control characters escaped (see
+ * command line, followed by "; Threads · @jo · 40 followers, 12 posts" when the export held a
+ * second account; the accounts' names with their control characters escaped (see
  * rapport_escape_for_terminal()), and not markup. */
 char           *rapport_import_summary_describe (const RapportImportSummary *summary);
 /* What an export brought besides its lists: "5 posts, 3 reels, 1,882 stories, 2 archived",

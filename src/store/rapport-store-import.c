@@ -5,7 +5,8 @@
  * The store's side of an import: an import sink that writes everything into one transaction,
  * so that a failed, cancelled or killed import leaves the database as it was.  This file keeps
  * the transaction, the account and snapshot; rapport-store-import-relations.c and
- * rapport-store-import-posts.c write the follow lists and the posts.
+ * rapport-store-import-posts.c write the follow lists and the posts, and
+ * rapport-store-import-known.c finds an export imported before.
  */
 
 #include "config.h"
@@ -215,7 +216,9 @@ store_set_account (RapportImportSink         *sink,
 
   /* Until the hash of every byte is known, a unique stand-in keeps content_hash's constraint. */
   if (self->content_hash == NULL)
-    pending_hash = g_strdup_printf ("pending:%s:%" G_GINT64_FORMAT, self->sample_hash,
+    pending_hash = g_strdup_printf ("pending:%s%s%s:%" G_GINT64_FORMAT,
+                                    self->part_name != NULL ? self->part_name : "",
+                                    self->part_name != NULL ? ":" : "", self->sample_hash,
                                     g_get_real_time ());
 
   stmt = rapport_store_prepare (self->store,
@@ -453,144 +456,19 @@ rapport_store_import_free (RapportStoreImport *self)
   g_clear_pointer (&self->relation_strings[RAPPORT_DIRECTION_FOLLOWER], g_string_chunk_free);
   g_clear_pointer (&self->relation_strings[RAPPORT_DIRECTION_FOLLOWING], g_string_chunk_free);
   g_clear_pointer (&self->follower_diff, rapport_follower_diff_free);
+  g_clear_pointer (&self->part, rapport_store_import_free);
+  g_free (self->part_name);
   g_free (self);
 }
 
-static void
-fill_summary_from_row (RapportImportSummary *summary,
-                       sqlite3_stmt         *stmt)
+static RapportStoreImport *
+import_new (RapportStore *store,
+            const char   *source_name,
+            const char   *sample_hash,
+            const char   *content_hash)
 {
-  summary->account_id = sqlite3_column_int64 (stmt, 0);
-  summary->platform = rapport_platform_from_string ((const char *) sqlite3_column_text (stmt, 1));
-  summary->handle = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-  summary->display_name = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-  summary->snapshot.id = sqlite3_column_int64 (stmt, 4);
-  summary->snapshot.account_id = summary->account_id;
-  summary->snapshot.source_name = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
-  summary->snapshot.exported_at = sqlite3_column_int64 (stmt, 6);
-  summary->snapshot.imported_at = sqlite3_column_int64 (stmt, 7);
-  summary->snapshot.n_followers = sqlite3_column_int64 (stmt, 8);
-  summary->snapshot.n_following = sqlite3_column_int64 (stmt, 9);
-  summary->snapshot.n_posts = sqlite3_column_int64 (stmt, 10);
-  summary->snapshot.has_followers = sqlite3_column_int (stmt, 11);
-  summary->snapshot.has_following = sqlite3_column_int (stmt, 12);
-  summary->snapshot.n_reels = sqlite3_column_int64 (stmt, 13);
-  summary->snapshot.n_stories = sqlite3_column_int64 (stmt, 14);
-  summary->snapshot.n_reposts = sqlite3_column_int64 (stmt, 15);
-  summary->snapshot.n_archived = sqlite3_column_int64 (stmt, 16);
-  summary->snapshot.n_follower_days = sqlite3_column_int64 (stmt, 17);
-}
+  RapportStoreImport *self = g_new0 (RapportStoreImport, 1);
 
-/* Fails with RAPPORT_STORE_ERROR_DUPLICATE when @stmt, a query of the columns that
- * fill_summary_from_row() reads, finds a row. */
-static gboolean
-check_duplicate (sqlite3_stmt          *stmt,
-                 const char            *source_name,
-                 RapportImportSummary  *summary_out,
-                 GError               **error)
-{
-  g_autoptr(GDateTime) when = NULL;
-  g_autofree char *date = NULL;
-
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      return TRUE;
-    }
-
-  when = g_date_time_new_from_unix_local (sqlite3_column_int64 (stmt, 7));
-  date = when ? g_date_time_format (when, "%x") : g_strdup ("?");
-  if (summary_out != NULL)
-    {
-      rapport_import_summary_clear (summary_out);
-      fill_summary_from_row (summary_out, stmt);
-      summary_out->already_imported = TRUE;
-    }
-  g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_DUPLICATE,
-               _("%s was already imported on %s (as %s); nothing changed"),
-               source_name, date, (const char *) sqlite3_column_text (stmt, 5));
-  sqlite3_reset (stmt);
-
-  return FALSE;
-}
-
-#define SUMMARY_COLUMNS \
-  "SELECT a.id, a.platform, a.handle, a.display_name, s.id, s.source_name, s.exported_at," \
-  "       s.imported_at, s.n_followers, s.n_following, s.n_posts, s.has_followers," \
-  "       s.has_following, s.n_reels, s.n_stories, s.n_reposts, s.n_archived," \
-  "       s.n_follower_days" \
-  "  FROM snapshot s JOIN account a ON a.id = s.account_id"
-
-gboolean
-rapport_store_has_sample_hash (RapportStore  *store,
-                               const char    *sample_hash,
-                               gboolean      *found,
-                               GError       **error)
-{
-  sqlite3_stmt *stmt;
-  int status;
-
-  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
-  g_return_val_if_fail (sample_hash != NULL, FALSE);
-  g_return_val_if_fail (found != NULL, FALSE);
-
-  stmt = rapport_store_prepare (store, "SELECT 1 FROM snapshot WHERE sample_hash = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, sample_hash, -1, SQLITE_STATIC);
-  status = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (status != SQLITE_ROW && status != SQLITE_DONE)
-    {
-      rapport_store_set_sqlite_error (store, error, _("reading the database"));
-      return FALSE;
-    }
-  *found = status == SQLITE_ROW;
-
-  return TRUE;
-}
-
-RapportStoreImport *
-rapport_store_begin_import (RapportStore          *store,
-                            const char            *source_name,
-                            const char            *sample_hash,
-                            const char            *content_hash,
-                            RapportImportSummary  *summary_out,
-                            GError               **error)
-{
-  RapportStoreImport *self;
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
-  g_return_val_if_fail (source_name != NULL, NULL);
-  g_return_val_if_fail (sample_hash != NULL, NULL);
-
-  /* The same bytes; or a row from before full hashes (or of a small file, whose sample is all
-   * of it) with the same samples. */
-  stmt = rapport_store_prepare (store,
-    SUMMARY_COLUMNS
-    " WHERE s.content_hash = ?2 OR (s.sample_hash = ?1 AND s.content_hash = s.sample_hash)"
-    " LIMIT 1", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, sample_hash, -1, SQLITE_STATIC);
-  if (content_hash != NULL)
-    sqlite3_bind_text (stmt, 2, content_hash, -1, SQLITE_STATIC);
-  if (!check_duplicate (stmt, source_name, summary_out, error))
-    return NULL;
-
-  /* Every row an import writes refers to the account, snapshot or post it has just written or
-   * looked up, under the write lock, so checking the references again for each row (a tenth of
-   * the cost of writing a post) proves nothing.  The pragma only works between transactions. */
-  if (!rapport_store_exec (store, "PRAGMA foreign_keys = OFF", error))
-    return NULL;
-  if (!rapport_store_exec (store, "BEGIN IMMEDIATE", error))
-    {
-      rapport_store_exec (store, "PRAGMA foreign_keys = ON", NULL);
-      return NULL;
-    }
-
-  self = g_new0 (RapportStoreImport, 1);
   self->has_minute_posts = -1;
   self->store = g_object_ref (store);
   self->source_name = g_strdup (source_name);
@@ -616,6 +494,48 @@ rapport_store_begin_import (RapportStore          *store,
   return self;
 }
 
+RapportStoreImport *
+rapport_store_begin_import (RapportStore          *store,
+                            const char            *source_name,
+                            const char            *sample_hash,
+                            const char            *content_hash,
+                            RapportImportSummary  *summary_out,
+                            GError               **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+  g_return_val_if_fail (source_name != NULL, NULL);
+  g_return_val_if_fail (sample_hash != NULL, NULL);
+
+  /* The same bytes; or a row from before full hashes (or of a small file, whose sample is all
+   * of it) with the same samples. */
+  stmt = rapport_store_prepare (store,
+    RAPPORT_STORE_SUMMARY_COLUMNS
+    " WHERE s.content_hash = ?2 OR (s.sample_hash = ?1 AND s.content_hash = s.sample_hash)"
+    " LIMIT 1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, sample_hash, -1, SQLITE_STATIC);
+  if (content_hash != NULL)
+    sqlite3_bind_text (stmt, 2, content_hash, -1, SQLITE_STATIC);
+  if (!rapport_store_import_check_duplicate (stmt, source_name, summary_out, error))
+    return NULL;
+
+  /* Every row an import writes refers to the account, snapshot or post it has just written or
+   * looked up, under the write lock, so checking the references again for each row (a tenth of
+   * the cost of writing a post) proves nothing.  The pragma only works between transactions. */
+  if (!rapport_store_exec (store, "PRAGMA foreign_keys = OFF", error))
+    return NULL;
+  if (!rapport_store_exec (store, "BEGIN IMMEDIATE", error))
+    {
+      rapport_store_exec (store, "PRAGMA foreign_keys = ON", NULL);
+      return NULL;
+    }
+
+  return import_new (store, source_name, sample_hash, content_hash);
+}
+
 RapportImportSink *
 rapport_store_import_get_sink (RapportStoreImport *self)
 {
@@ -637,16 +557,14 @@ rapport_store_import_set_fallback_date (RapportStoreImport *self,
   self->fallback_source = source;
 }
 
-gboolean
-rapport_store_import_set_content_hash (RapportStoreImport    *self,
-                                       const char            *content_hash,
-                                       RapportImportSummary  *summary_out,
-                                       GError               **error)
+/* Gives the snapshot of @self the hash of every byte, unless another snapshot has it. */
+static gboolean
+set_snapshot_hash (RapportStoreImport    *self,
+                   const char            *content_hash,
+                   RapportImportSummary  *summary_out,
+                   GError               **error)
 {
   sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (content_hash != NULL, FALSE);
 
   g_free (self->content_hash);
   self->content_hash = g_strdup (content_hash);
@@ -654,30 +572,90 @@ rapport_store_import_set_content_hash (RapportStoreImport    *self,
     return TRUE;
 
   stmt = rapport_store_prepare (self->store,
-    SUMMARY_COLUMNS " WHERE s.content_hash = ?1 AND s.id != ?2 LIMIT 1", error);
+    RAPPORT_STORE_SUMMARY_COLUMNS " WHERE s.content_hash = ?1 AND s.id != ?2 LIMIT 1", error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   sqlite3_bind_text (stmt, 1, content_hash, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, self->snapshot_id);
-  if (!check_duplicate (stmt, self->source_name, summary_out, error))
-    goto failed;
+  if (!rapport_store_import_check_duplicate (stmt, self->source_name, summary_out, error))
+    return FALSE;
 
   stmt = rapport_store_prepare (self->store,
     "UPDATE snapshot SET content_hash = ?1 WHERE id = ?2", error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   sqlite3_bind_text (stmt, 1, content_hash, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, self->snapshot_id);
-  if (!rapport_store_import_step_done (self, stmt, N_("saving the snapshot"), error))
-    goto failed;
-  if (!rapport_store_import_count_churn (self, error))
-    goto failed;
+  return rapport_store_import_step_done (self, stmt, N_("saving the snapshot"), error);
+}
 
+gboolean
+rapport_store_import_set_content_hash (RapportStoreImport    *self,
+                                       const char            *content_hash,
+                                       RapportImportSummary  *summary_out,
+                                       GError               **error)
+{
+  g_autofree char *part_hash = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (content_hash != NULL, FALSE);
+
+  if (self->part != NULL)
+    part_hash = g_strconcat (content_hash, ":", self->part->part_name, NULL);
+  if (!set_snapshot_hash (self, content_hash, summary_out, error) ||
+      (part_hash != NULL && !set_snapshot_hash (self->part, part_hash, summary_out, error)))
+    {
+      rapport_store_import_abort (self);
+      return FALSE;
+    }
   return TRUE;
+}
 
-failed:
-  rapport_store_import_abort (self);
-  return FALSE;
+gboolean
+rapport_store_import_add_part (RapportStoreImport  *self,
+                               const char          *part_name,
+                               RapportImportSink  **sink_out,
+                               GError             **error)
+{
+  g_autofree char *part_hash = NULL;
+  RapportStoreImport *part;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (self->part == NULL, FALSE);
+  g_return_val_if_fail (part_name != NULL, FALSE);
+  g_return_val_if_fail (sink_out != NULL, FALSE);
+
+  *sink_out = NULL;
+  /* The export is known already only when this part is stored without the rest. */
+  if (self->content_hash != NULL)
+    {
+      sqlite3_stmt *stmt = rapport_store_prepare (self->store,
+        "SELECT 1 FROM snapshot WHERE content_hash = ?1", error);
+      int status;
+
+      if (stmt == NULL)
+        return FALSE;
+      part_hash = g_strconcat (self->content_hash, ":", part_name, NULL);
+      sqlite3_bind_text (stmt, 1, part_hash, -1, SQLITE_STATIC);
+      status = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (status == SQLITE_ROW)
+        return TRUE;
+      if (status != SQLITE_DONE)
+        {
+          rapport_store_set_sqlite_error (self->store, error, _("reading the database"));
+          return FALSE;
+        }
+    }
+
+  part = self->part = import_new (self->store, self->source_name, self->sample_hash, part_hash);
+  part->part_name = g_strdup (part_name);
+  part->fallback_at = self->fallback_at;
+  part->fallback_source = self->fallback_source;
+  rapport_store_import_set_progress_func (part, self->progress_func, self->progress_data);
+  rapport_store_import_set_churn_func (part, self->churn_func, self->churn_data);
+  *sink_out = &part->sink;
+  return TRUE;
 }
 
 /**
@@ -723,24 +701,13 @@ rapport_store_import_abort (RapportStoreImport *self)
   rapport_store_import_free (self);
 }
 
-gboolean
-rapport_store_import_commit (RapportStoreImport    *self,
-                             RapportImportSummary  *summary_out,
-                             GError               **error)
+/* Completes the snapshot of @self at the commit: its date, lists, counts and the follower
+ * total its list gives. */
+static gboolean
+finish_snapshot (RapportStoreImport  *self,
+                 GError             **error)
 {
   sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-  /* The stand-in of store_set_account() must never be committed. */
-  g_return_val_if_fail (self->content_hash != NULL, FALSE);
-
-  if (self->snapshot_id == 0)
-    {
-      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_EMPTY,
-                   _("%s: the export holds nothing Rapport can import"), self->source_name);
-      rapport_store_import_abort (self);
-      return FALSE;
-    }
 
   if (self->exported_at <= 0)
     {
@@ -752,7 +719,7 @@ rapport_store_import_commit (RapportStoreImport    *self,
       !rapport_store_import_count_posts (self, error) ||
       !rapport_store_import_flush_relations (self, RAPPORT_DIRECTION_FOLLOWER, error) ||
       !rapport_store_import_flush_relations (self, RAPPORT_DIRECTION_FOLLOWING, error))
-    goto failed;
+    return FALSE;
 
   stmt = rapport_store_prepare (self->store,
     "UPDATE snapshot SET exported_at = ?2, date_source = ?3, has_followers = ?4,"
@@ -761,7 +728,7 @@ rapport_store_import_commit (RapportStoreImport    *self,
     "  n_stories = ?13, n_reposts = ?14, n_archived = ?15, n_follower_days = ?16"
     " WHERE id = ?1", error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, self->snapshot_id);
   sqlite3_bind_int64 (stmt, 2, self->exported_at);
   sqlite3_bind_text (stmt, 3, rapport_date_source_to_string (self->date_source), -1, SQLITE_STATIC);
@@ -779,9 +746,9 @@ rapport_store_import_commit (RapportStoreImport    *self,
   sqlite3_bind_int64 (stmt, 16, self->n_follower_days);
   rapport_store_bind_text (stmt, 11, self->first_skip);
   if (!rapport_store_import_step_done (self, stmt, N_("saving the snapshot"), error))
-    goto failed;
+    return FALSE;
   if (!rapport_store_import_count_churn (self, error))
-    goto failed;
+    return FALSE;
 
   /* The size of an exported follower list is a real total at the export's date, when known
    * and when the list is the followers (LinkedIn's are the connections). */
@@ -795,45 +762,80 @@ rapport_store_import_commit (RapportStoreImport    *self,
       };
 
       if (!store_add_follower_count (&self->sink, &count, error))
-        goto failed;
+        return FALSE;
     }
 
-  if (!rapport_store_exec (self->store, "COMMIT", error))
-    goto failed;
+  return TRUE;
+}
+
+static void
+fill_summary (RapportStoreImport   *self,
+              RapportImportSummary *summary_out)
+{
+  summary_out->already_imported = FALSE;
+  summary_out->platform = self->platform;
+  summary_out->handle = g_strdup (self->handle);
+  summary_out->display_name = g_strdup (self->display_name);
+  summary_out->account_id = self->account_id;
+  summary_out->snapshot.id = self->snapshot_id;
+  summary_out->snapshot.account_id = self->account_id;
+  summary_out->snapshot.source_name = g_strdup (self->source_name);
+  summary_out->snapshot.exported_at = self->exported_at;
+  summary_out->snapshot.date_source = self->date_source;
+  summary_out->snapshot.has_followers = self->has_followers;
+  summary_out->snapshot.has_following = self->has_following;
+  summary_out->snapshot.n_followers = self->n_followers;
+  summary_out->snapshot.n_following = self->n_following;
+  summary_out->provisional = self->provisional;
+  summary_out->snapshot.n_posts = self->n_posts;
+  summary_out->snapshot.n_reels = self->n_reels;
+  summary_out->snapshot.n_stories = self->n_stories;
+  summary_out->snapshot.n_reposts = self->n_reposts;
+  summary_out->snapshot.n_archived = self->n_archived;
+  summary_out->snapshot.n_interactions = self->n_interactions;
+  summary_out->snapshot.n_follower_days = self->n_follower_days;
+  summary_out->snapshot.n_skipped = self->n_skipped;
+  summary_out->first_skip = g_strdup (self->first_skip);
+}
+
+gboolean
+rapport_store_import_commit (RapportStoreImport    *self,
+                             RapportImportSummary  *summary_out,
+                             GError               **error)
+{
+  RapportStoreImport *part;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  /* The stand-in of store_set_account() must never be committed. */
+  g_return_val_if_fail (self->content_hash != NULL, FALSE);
+
+  if (self->snapshot_id == 0)
+    {
+      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_EMPTY,
+                   _("%s: the export holds nothing Rapport can import"), self->source_name);
+      rapport_store_import_abort (self);
+      return FALSE;
+    }
+
+  /* A part that wrote no account is no account. */
+  part = self->part != NULL && self->part->snapshot_id != 0 ? self->part : NULL;
+  g_return_val_if_fail (part == NULL || part->content_hash != NULL, FALSE);
+
+  if ((part != NULL && !finish_snapshot (part, error)) || !finish_snapshot (self, error) ||
+      !rapport_store_exec (self->store, "COMMIT", error))
+    {
+      rapport_store_import_abort (self);
+      return FALSE;
+    }
   /* Deleting an account relies on the cascades. */
   rapport_store_exec (self->store, "PRAGMA foreign_keys = ON", NULL);
 
   if (summary_out != NULL)
     {
-      summary_out->already_imported = FALSE;
-      summary_out->platform = self->platform;
-      summary_out->handle = g_strdup (self->handle);
-      summary_out->display_name = g_strdup (self->display_name);
-      summary_out->account_id = self->account_id;
-      summary_out->snapshot.id = self->snapshot_id;
-      summary_out->snapshot.account_id = self->account_id;
-      summary_out->snapshot.source_name = g_strdup (self->source_name);
-      summary_out->snapshot.exported_at = self->exported_at;
-      summary_out->snapshot.date_source = self->date_source;
-      summary_out->snapshot.has_followers = self->has_followers;
-      summary_out->snapshot.has_following = self->has_following;
-      summary_out->snapshot.n_followers = self->n_followers;
-      summary_out->snapshot.n_following = self->n_following;
-      summary_out->provisional = self->provisional;
-      summary_out->snapshot.n_posts = self->n_posts;
-      summary_out->snapshot.n_reels = self->n_reels;
-      summary_out->snapshot.n_stories = self->n_stories;
-      summary_out->snapshot.n_reposts = self->n_reposts;
-      summary_out->snapshot.n_archived = self->n_archived;
-      summary_out->snapshot.n_interactions = self->n_interactions;
-      summary_out->snapshot.n_follower_days = self->n_follower_days;
-      summary_out->snapshot.n_skipped = self->n_skipped;
-      summary_out->first_skip = g_strdup (self->first_skip);
+      fill_summary (self, summary_out);
+      if (part != NULL)
+        fill_summary (part, summary_out->companion = g_new0 (RapportImportSummary, 1));
     }
   rapport_store_import_free (self);
   return TRUE;
-
-failed:
-  rapport_store_import_abort (self);
-  return FALSE;
 }

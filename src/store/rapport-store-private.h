@@ -103,6 +103,11 @@ struct _RapportStoreImport
 
   RapportImportProgressFunc progress_func;
   gpointer progress_data;
+
+  /* A second account of the same export, in this transaction (rapport_store_import_add_part()),
+   * and in it the name its content hash is derived with. */
+  struct _RapportStoreImport *part;
+  char *part_name;
 };
 
 /*
@@ -142,6 +147,23 @@ struct _RapportStoreImport
   "        handle, platform_id, since" \
   "   FROM members" \
   "  GROUP BY account_id, direction, who, handle, platform_id, since, island;"
+
+/* rapport-store-import-known.c */
+
+/* The columns of an account and its snapshot that fill an import's summary. */
+#define RAPPORT_STORE_SUMMARY_COLUMNS \
+  "SELECT a.id, a.platform, a.handle, a.display_name, s.id, s.source_name, s.exported_at," \
+  "       s.imported_at, s.n_followers, s.n_following, s.n_posts, s.has_followers," \
+  "       s.has_following, s.n_reels, s.n_stories, s.n_reposts, s.n_archived," \
+  "       s.n_follower_days" \
+  "  FROM snapshot s JOIN account a ON a.id = s.account_id"
+
+/* Fails with RAPPORT_STORE_ERROR_DUPLICATE, filling @summary_out, when @stmt (a query of
+ * RAPPORT_STORE_SUMMARY_COLUMNS) finds a row: the export @source_name was imported before. */
+gboolean rapport_store_import_check_duplicate (sqlite3_stmt            *stmt,
+                                               const char              *source_name,
+                                               RapportImportSummary    *summary_out,
+                                               GError                 **error);
 
 /* Binds @text, or NULL when @text is NULL. */
 void     rapport_store_bind_text              (sqlite3_stmt            *stmt,

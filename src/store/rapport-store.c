@@ -719,5 +719,10 @@ rapport_import_summary_clear (RapportImportSummary *summary)
   g_clear_pointer (&summary->display_name, g_free);
   g_clear_pointer (&summary->snapshot.source_name, g_free);
   g_clear_pointer (&summary->first_skip, g_free);
+  if (summary->companion != NULL)
+    {
+      rapport_import_summary_clear (summary->companion);
+      g_free (summary->companion);
+    }
   memset (summary, 0, sizeof *summary);
 }

@@ -76,7 +76,9 @@ typedef struct
 } RapportSnapshot;
 
 /* What one import did, for the toast and the command line. */
-typedef struct
+typedef struct _RapportImportSummary RapportImportSummary;
+
+struct _RapportImportSummary
 {
   gboolean already_imported; /* nothing was written: the same export is in the store */
   gboolean provisional;      /* the account's handle is a stand-in (RapportAccount) */
@@ -86,7 +88,10 @@ typedef struct
   gint64 account_id;
   RapportSnapshot snapshot;
   char *first_skip; /* "entry: reason" of the first skipped record, or NULL */
-} RapportImportSummary;
+  /* The second account the export held, imported with it (Threads inside an Instagram
+   * export), or NULL */
+  RapportImportSummary *companion;
+};
 
 #define RAPPORT_TYPE_STORE (rapport_store_get_type ())
 
@@ -155,6 +160,15 @@ typedef void        (*RapportChurnCountFunc)           (const RapportFollowerDif
 void                  rapport_store_import_set_churn_func (RapportStoreImport *import,
                                                         RapportChurnCountFunc  func,
                                                         gpointer               user_data);
+/* A second account in the same export (Threads inside an Instagram export): a snapshot of its
+ * own, known by the export's content hash with ":@part_name" appended, written through
+ * *@sink_out in @import's transaction and committed or rolled back with it; the commit's
+ * summary has it as its companion.  *@sink_out is NULL when that part of the export is stored
+ * already (its first account was deleted since).  Once per import, before the commit. */
+gboolean              rapport_store_import_add_part    (RapportStoreImport    *import,
+                                                        const char            *part_name,
+                                                        RapportImportSink    **sink_out,
+                                                        GError               **error);
 /* Commits and frees @import; on failure everything is rolled back. */
 gboolean              rapport_store_import_commit      (RapportStoreImport    *import,
                                                         RapportImportSummary  *summary_out,

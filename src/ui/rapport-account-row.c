@@ -51,9 +51,10 @@ rapport_platform_icon_name (RapportPlatform platform)
       return "rapport-medium-symbolic";
     case RAPPORT_PLATFORM_BLUESKY:
       return "rapport-bluesky-symbolic";
+    case RAPPORT_PLATFORM_THREADS:
+      return "rapport-threads-symbolic";
 
     case RAPPORT_PLATFORM_UNKNOWN:
-    case RAPPORT_PLATFORM_THREADS:
     default:
       return "avatar-default-symbolic";
     }

@@ -28,11 +28,23 @@ text_divergence (GString                 *out,
                  const RapportDivergence *divergence,
                  const char              *label)
 {
-  g_autofree char *growth = rapport_format_change (divergence->follower_growth / 100);
+  g_autofree char *growth = NULL;
   g_autofree char *from = rapport_format_day (divergence->from);
   g_autofree char *to = rapport_format_day (divergence->to);
   g_autofree char *before = rapport_format_percent (divergence->median_before);
   g_autofree char *after = rapport_format_percent (divergence->median_after);
+
+  /* A percentage of a small base says little ("+5600 %" from 1): the counts instead. */
+  if (divergence->followers_from >= RAPPORT_HEADLINE_MIN_FOLLOWERS)
+    growth = rapport_format_change (divergence->follower_growth / 100);
+  else
+    {
+      g_autofree char *count_from = rapport_format_count (divergence->followers_from);
+      g_autofree char *count_to = rapport_format_count (divergence->followers_to);
+
+      /* Translators: followers at two dates, "1 → 57". */
+      growth = g_strdup_printf (_("%s → %s"), count_from, count_to);
+    }
 
   /* Translators: a label ("Then and now"), two dates, a change of followers, two median
    * rates with their n, and the length of the windows compared. */
@@ -64,6 +76,9 @@ rapport_report_text_engagement (GString             *out,
   rapport_report_text_para (out, 2, _("Own posts: %'u (stories and reposts left out); with counts: "
                                       "%'u; with an engagement rate: %'u."),
                             summary->n_posts, summary->n_with_interactions, summary->n_with_rate);
+  /* The headline first, whatever the data: it says what can be said and why not more. */
+  if (report->headline != NULL)
+    rapport_report_text_para (out, 2, _("Headline: %s."), report->headline->text);
   if (summary->n_with_interactions == 0)
     {
       rapport_report_text_not_available (out, report, RAPPORT_FIGURE_POST_ENGAGEMENT);
@@ -84,6 +99,17 @@ rapport_report_text_engagement (GString             *out,
                                                        "counts, so they are upper bounds.",
                                                        summary->n_rate_lower_bound),
                                   summary->n_rate_lower_bound);
+      if (summary->n_rate_unreliable > 0)
+        /* Translators: the %u are a number of posts and a number of followers. */
+        rapport_report_text_para (out, 4, g_dngettext (GETTEXT_PACKAGE,
+                                                       "%'u of them is flagged as unreliable: "
+                                                       "above 100 %%, or over a rebuilt count "
+                                                       "under %u followers.",
+                                                       "%'u of them are flagged as unreliable: "
+                                                       "above 100 %%, or over a rebuilt count "
+                                                       "under %u followers.",
+                                                       summary->n_rate_unreliable),
+                                  summary->n_rate_unreliable, RAPPORT_HEADLINE_MIN_FOLLOWERS);
     }
   else
     rapport_report_text_para (out, 2, _("Engagement rate: not available, there is no follower "
@@ -120,13 +146,23 @@ rapport_report_text_engagement (GString             *out,
     text_divergence (out, report->overall, _("Then and now"));
 
   if (report->divergence != NULL && report->divergence->headline != NULL)
-    rapport_report_text_para (out, 2, _("Headline: %s (n = %u and %u posts)."),
-                              report->divergence->headline, report->divergence->n_before,
-                              report->divergence->n_after);
+    rapport_report_text_para (out, 2, _("Followers grew while engagement fell: n = %u and %u "
+                                        "posts at the two ends."),
+                              report->divergence->n_before, report->divergence->n_after);
   else
-    rapport_report_text_para (out, 2, _("Headline: no stretch where followers grew while the "
-                                        "median engagement rate fell (it takes 180 days of "
-                                        "follower figures and 5 posts with a rate at each end)."));
+    rapport_report_text_para (out, 2, g_dngettext (GETTEXT_PACKAGE,
+                                                   "No stretch where followers grew while the "
+                                                   "median engagement rate fell (it takes 180 "
+                                                   "days of follower figures, %u follower at "
+                                                   "the start and %u posts with a rate at each "
+                                                   "end).",
+                                                   "No stretch where followers grew while the "
+                                                   "median engagement rate fell (it takes 180 "
+                                                   "days of follower figures, %u followers at "
+                                                   "the start and %u posts with a rate at each "
+                                                   "end).",
+                                                   RAPPORT_HEADLINE_MIN_FOLLOWERS),
+                              RAPPORT_HEADLINE_MIN_FOLLOWERS, RAPPORT_HEADLINE_MIN_POSTS);
 
   /* The best posts, for a creator to look at what worked. */
   ranked = g_array_new (FALSE, FALSE, sizeof (RapportPostEngagement));
@@ -161,10 +197,12 @@ rapport_report_text_engagement (GString             *out,
           best_rate = rapport_format_percent (best->rate);
           count = rapport_format_count (best->interactions);
           /* Translators: a post's date, type, rate, interactions, whether the rate is an
-           * upper bound, and its link. */
+           * upper bound or unreliable, and its link. */
           rapport_report_text_para (out, 4, _("%s, %s: %s (%s interactions)%s %s"), day,
                                     rapport_post_type_to_string (best->post->type), best_rate,
-                                    count, best->followers_lower_bound ? _(", an upper bound") : "",
+                                    count,
+                                    best->rate_unreliable ? _(", flagged as unreliable")
+                                    : best->followers_lower_bound ? _(", an upper bound") : "",
                                     best->post->url != NULL ? best->post->url : "");
           g_array_remove_index_fast (ranked, best_index);
         }
@@ -444,6 +482,7 @@ rapport_report_text_cadence (GString             *out,
   const RapportCadence *cadence = report->cadence;
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
+  g_autofree char *rhythm = NULL;
 
   rapport_report_text_heading (out, _("Consistency"), '-');
   if (cadence->n_posts == 0)
@@ -453,14 +492,15 @@ rapport_report_text_cadence (GString             *out,
     }
   first = rapport_format_day (cadence->first);
   last = rapport_format_day (cadence->last);
+  rhythm = rapport_format_posts_per_week (cadence->posts_per_week);
+  /* Translators: the last %s is a rhythm, "2.5 posts a week" or "1 post every 32 weeks". */
   rapport_report_text_para (out, 2, g_dngettext (GETTEXT_PACKAGE,
                                                  "Posts (stories included): %'u from %s to %s, "
-                                                 "over %'u week: %.1f a week.",
+                                                 "over %'u week: %s.",
                                                  "Posts (stories included): %'u from %s to %s, "
-                                                 "over %'u weeks: %.1f a week.",
+                                                 "over %'u weeks: %s.",
                                                  cadence->n_weeks),
-                            cadence->n_posts, first, last, cadence->n_weeks,
-                            cadence->posts_per_week);
+                            cadence->n_posts, first, last, cadence->n_weeks, rhythm);
   rapport_report_text_para (out, 2, _("Weeks without a post: %'u of %'u."),
                             cadence->weeks_without_posts, cadence->n_weeks);
   if (cadence->n_intervals > 0)

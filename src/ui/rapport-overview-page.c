@@ -472,12 +472,11 @@ build_all (RapportOverviewPage *self)
       reciprocity = rapport_analysis_get_reciprocity (child);
       follow_back = rapport_format_percent (reciprocity != NULL ? reciprocity->follow_back_ratio
                                                                 : NAN);
-      posts = isnan (report->cadence->posts_per_week)
-        ? g_strdup (RAPPORT_FORMAT_NONE)
-        : g_strdup_printf ("%.1f", report->cadence->posts_per_week);
-      /* Translators: the figures of one account on the Overview of all accounts. */
-      subtitle = g_strdup_printf (_("%s · %s followers · median engagement rate %s · %s posts a "
-                                    "week · follow-back ratio %s"),
+      posts = rapport_format_posts_per_week (report->cadence->posts_per_week);
+      /* Translators: the figures of one account on the Overview of all accounts; the fourth
+       * %s is a rhythm, "2.5 posts a week" or "1 post every 32 weeks". */
+      subtitle = g_strdup_printf (_("%s · %s followers · median engagement rate %s · %s · "
+                                    "follow-back ratio %s"),
                                   rapport_platform_display_name (account->platform), followers,
                                   rate, posts, follow_back);
 

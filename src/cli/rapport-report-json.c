@@ -457,6 +457,23 @@ json_hashtags (JsonBuilder         *builder,
   json_builder_begin_object (builder);
   json_int (builder, "n_posts", hashtags->n_posts);
   json_int (builder, "n_with_rate", hashtags->n_with_rate);
+  json_int (builder, "n_tagged_posts", hashtags->n_tagged_posts);
+  json_int (builder, "n_tag_uses", hashtags->n_tag_uses);
+
+  json_begin_list (builder, "usage", hashtags->usage->len);
+  for (guint i = 0; i < MIN (hashtags->usage->len, RAPPORT_REPORT_JSON_SAMPLE); i++)
+    {
+      const RapportTagUsage *usage = &g_array_index (hashtags->usage, RapportTagUsage, i);
+
+      json_builder_begin_object (builder);
+      json_string (builder, "tag", usage->tag);
+      json_bool (builder, "is_bait", usage->is_bait);
+      json_int (builder, "n_posts", usage->n_posts);
+      json_time (builder, "first", usage->first);
+      json_time (builder, "last", usage->last);
+      json_builder_end_object (builder);
+    }
+  json_end_list (builder);
 
   json_begin_list (builder, "tags", hashtags->tags->len);
   for (guint i = 0; i < MIN (hashtags->tags->len, RAPPORT_REPORT_JSON_SAMPLE); i++)
@@ -486,6 +503,7 @@ json_hashtags (JsonBuilder         *builder,
       else
         json_builder_add_int_value (builder, bucket->max_tags);
       json_int (builder, "n", bucket->n);
+      json_int (builder, "n_posts", hashtags->bucket_posts[b]);
       json_double (builder, "median_rate", bucket->median);
       json_builder_end_object (builder);
     }

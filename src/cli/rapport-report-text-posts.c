@@ -219,6 +219,70 @@ bucket_label (guint bucket)
   return _(labels[bucket]);
 }
 
+/* What is known of tags without any engagement rate: how often and when each was used, tags
+ * per post, and the bait tags. */
+static void
+text_tag_usage (GString                    *out,
+                const RapportHashtagReport *hashtags)
+{
+  g_autoptr(GString) buckets = g_string_new (NULL);
+  g_autoptr(GString) bait = g_string_new (NULL);
+  int width = 8;
+
+  if (hashtags->usage->len == 0)
+    {
+      rapport_report_text_para (out, 4, _("No post carries a hashtag."));
+      return;
+    }
+  rapport_report_text_para (out, 4, _("%'u tags on %'u of %'u posts, %.1f per post (posts, first "
+                                      "and last use):"),
+                            hashtags->usage->len, hashtags->n_tagged_posts, hashtags->n_posts,
+                            (double) hashtags->n_tag_uses / MAX (hashtags->n_posts, 1));
+  for (guint i = 0; i < MIN (hashtags->usage->len, TEXT_TAGS); i++)
+    width = MAX (width, (int) g_utf8_strlen (g_array_index (hashtags->usage, RapportTagUsage,
+                                                            i).tag, -1) + 1);
+  width = MIN (width, 24);
+  for (guint i = 0; i < MIN (hashtags->usage->len, TEXT_TAGS); i++)
+    {
+      const RapportTagUsage *usage = &g_array_index (hashtags->usage, RapportTagUsage, i);
+      g_autofree char *name = g_strdup_printf ("#%s", usage->tag);
+      g_autofree char *first = rapport_format_iso_day (usage->first);
+      g_autofree char *last = rapport_format_iso_day (usage->last);
+
+      g_string_append (out, "      ");
+      rapport_report_text_cell (out, name, -width);
+      g_string_append_printf (out, " %5u  %s  %s%s\n", usage->n_posts, first, last,
+                              usage->is_bait ? _("  (bait)") : "");
+    }
+  if (hashtags->usage->len > TEXT_TAGS)
+    rapport_report_text_para (out, 6, g_dngettext (GETTEXT_PACKAGE,
+                                                   "… and %'u more tag (see --json).",
+                                                   "… and %'u more tags (see --json).",
+                                                   hashtags->usage->len - TEXT_TAGS),
+                              hashtags->usage->len - TEXT_TAGS);
+
+  for (guint b = 0; b < RAPPORT_N_TAG_BUCKETS; b++)
+    g_string_append_printf (buckets, "%s%s: %u", b > 0 ? " · " : "", bucket_label (b),
+                            hashtags->bucket_posts[b]);
+  rapport_report_text_para (out, 4, _("Posts by number of tags: %s."), buckets->str);
+
+  for (guint i = 0; i < hashtags->bait->len; i++)
+    {
+      const RapportBaitTag *tag = &g_array_index (hashtags->bait, RapportBaitTag, i);
+
+      g_string_append_printf (bait, "%s#%s (%'u)", i > 0 ? ", " : "", tag->tag, tag->n_posts);
+    }
+  if (hashtags->bait->len > 0)
+    rapport_report_text_para (out, 4, g_dngettext (GETTEXT_PACKAGE,
+                                                   "Engagement-bait tags on %'u post: %s.",
+                                                   "Engagement-bait tags on %'u posts: %s.",
+                                                   hashtags->n_bait_posts),
+                              hashtags->n_bait_posts, bait->str);
+  else
+    rapport_report_text_para (out, 4, _("Engagement-bait tags (#f4f, #like4like, …): none "
+                                        "used."));
+}
+
 void
 rapport_report_text_hashtags (GString             *out,
                               const RapportReport *report)
@@ -233,8 +297,10 @@ rapport_report_text_hashtags (GString             *out,
                             hashtags->n_with_rate, hashtags->n_posts);
   if (hashtags->n_with_rate == 0)
     {
-      rapport_report_text_para (out, 2, _("Not available: hashtags are compared by engagement "
-                                          "rate, which no post has (see Engagement)."));
+      rapport_report_text_para (out, 2, _("Uplift: not available, hashtags are compared by "
+                                          "engagement rate, which no post has (see "
+                                          "Engagement). How you use them:"));
+      text_tag_usage (out, hashtags);
       return;
     }
 

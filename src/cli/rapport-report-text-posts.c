@@ -219,6 +219,20 @@ bucket_label (guint bucket)
   return _(labels[bucket]);
 }
 
+/* The tags of a list of @n_tags beyond the TEXT_TAGS shown. */
+static void
+text_more_tags (GString *out,
+                guint    indent,
+                guint    n_tags)
+{
+  if (n_tags > TEXT_TAGS)
+    rapport_report_text_para (out, indent, g_dngettext (GETTEXT_PACKAGE,
+                                                        "… and %'u more tag (see --json).",
+                                                        "… and %'u more tags (see --json).",
+                                                        n_tags - TEXT_TAGS),
+                              n_tags - TEXT_TAGS);
+}
+
 /* What is known of tags without any engagement rate: how often and when each was used, tags
  * per post, and the bait tags. */
 static void
@@ -254,12 +268,7 @@ text_tag_usage (GString                    *out,
       g_string_append_printf (out, " %5u  %s  %s%s\n", usage->n_posts, first, last,
                               usage->is_bait ? _("  (bait)") : "");
     }
-  if (hashtags->usage->len > TEXT_TAGS)
-    rapport_report_text_para (out, 6, g_dngettext (GETTEXT_PACKAGE,
-                                                   "… and %'u more tag (see --json).",
-                                                   "… and %'u more tags (see --json).",
-                                                   hashtags->usage->len - TEXT_TAGS),
-                              hashtags->usage->len - TEXT_TAGS);
+  text_more_tags (out, 6, hashtags->usage->len);
 
   for (guint b = 0; b < RAPPORT_N_TAG_BUCKETS; b++)
     g_string_append_printf (buckets, "%s%s: %u", b > 0 ? " · " : "", bucket_label (b),
@@ -344,12 +353,7 @@ rapport_report_text_hashtags (GString             *out,
                                   rapport_confidence_to_string (tag->uplift.confidence),
                                   tag->is_bait ? _("  (bait)") : "");
         }
-      if (hashtags->tags->len > TEXT_TAGS)
-        rapport_report_text_para (out, 4, g_dngettext (GETTEXT_PACKAGE,
-                                                       "… and %'u more tag (see --json).",
-                                                       "… and %'u more tags (see --json).",
-                                                       hashtags->tags->len - TEXT_TAGS),
-                                  hashtags->tags->len - TEXT_TAGS);
+      text_more_tags (out, 4, hashtags->tags->len);
     }
 
   for (guint b = 0; b < RAPPORT_N_TAG_BUCKETS; b++)

@@ -114,6 +114,33 @@ def main(argv):
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)
 
+    # Issue 17's degraded accounts, each in a data folder of its own: the headline says what
+    # the data allows, and the tags' usage is there without any rate.
+    expected = {
+        'tests/fixtures/degraded/twitter-2025-03-01-kai_writes': ('interactions', ['no-followers']),
+        'tests/fixtures/degraded/instagram-ida.clay-2025-03-01': ('none', ['no-engagement']),
+        'tests/fixtures/degraded/tiktok-ben.beats-2025-03-01':
+            ('held-back', ['few-posts', 'small-base', 'rebuilt-base', 'unreliable-rate']),
+    }
+    for path, (kind, reasons) in expected.items():
+        data_dir = tempfile.mkdtemp(prefix='rapport-report-json-')
+        try:
+            imported = run(binary, data_dir, 'import', os.path.join(source_root, path))
+            if imported.returncode != 0:
+                fail(f'import of {path} failed: {imported.stderr}')
+            one = run(binary, data_dir, 'report', '--json')
+            report = json.loads(one.stdout)[0]
+            errors = errors_of(report)
+            if errors:
+                fail(f'report --json of {path} breaks the schema:\n  ' + '\n  '.join(errors[:20]))
+            headline = report['engagement']['headline']
+            if (headline['kind'], headline['reasons']) != (kind, reasons):
+                fail(f'{path}: unexpected headline {headline}')
+            if not report['hashtags']['usage']['items']:
+                fail(f'{path}: the tags should be listed by use, whether or not posts have rates')
+        finally:
+            shutil.rmtree(data_dir, ignore_errors=True)
+
     # Each of these breaks the documented shape; the check must notice every one.
     breakages = {
         'a required member removed': lambda r: r[0]['engagement'].pop('median_rate'),

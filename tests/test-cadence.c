@@ -52,6 +52,7 @@ test_empty (void)
 
   g_assert_cmpuint (cadence->n_posts, ==, 0);
   g_assert_cmpuint (cadence->n_weeks, ==, 0);
+  g_assert_null (cadence->posts_by_week);
   g_assert_true (isnan (cadence->posts_per_week));
   g_assert_true (isnan (cadence->interval_median));
   g_assert_cmpuint (cadence->gaps->len, ==, 0);
@@ -88,6 +89,13 @@ test_rhythm (void)
   g_assert_cmpuint (cadence->n_weeks, ==, 5);
   g_assert_cmpfloat_with_epsilon (cadence->posts_per_week, 1.2, 1e-12);
   g_assert_cmpuint (cadence->weeks_without_posts, ==, 2);
+  /* The weeks of 6, 13, 20, 27 Jan and 3 Feb: 3 posts, 1, none, none, 2. */
+  g_assert_cmpint (cadence->first_week, ==, DAY_N (5));
+  g_assert_cmpuint (cadence->posts_by_week[0], ==, 3);
+  g_assert_cmpuint (cadence->posts_by_week[1], ==, 1);
+  g_assert_cmpuint (cadence->posts_by_week[2], ==, 0);
+  g_assert_cmpuint (cadence->posts_by_week[3], ==, 0);
+  g_assert_cmpuint (cadence->posts_by_week[4], ==, 2);
 
   /* Sorted 1, 2, 2.5, 2.5, 24; mean 6.4, squared deviations 388.7 over 4. */
   g_assert_cmpuint (cadence->n_intervals, ==, 5);

@@ -623,8 +623,8 @@ test_f4f_share (void)
   g_assert_null (find (silent, "reciprocity.f4f-share"));
 }
 
-/* Followers grow from 1,000 to 2,000 over 200 days; six posts in the first 80 days with 50
- * likes, six in the last 80 days with @late_likes. */
+/* Followers grow from 1,000 to 2,000 over 200 days; ten posts in the first 80 days with 50
+ * likes, ten in the last 80 days with @late_likes: as many as a headline needs. */
 static RapportDataset *
 divergence_dataset (gint64 late_likes)
 {
@@ -632,10 +632,10 @@ divergence_dataset (gint64 late_likes)
 
   add_count (dataset, DAY_N (0), 1000);
   add_count (dataset, DAY_N (200), 2000);
-  for (guint i = 0; i < 6; i++)
-    add_post (dataset, DAY_N (5 + 14 * i) + 12 * HOUR, 50, "", "");
-  for (guint i = 0; i < 6; i++)
-    add_post (dataset, DAY_N (125 + 14 * i) + 12 * HOUR, late_likes, "", "");
+  for (guint i = 0; i < 10; i++)
+    add_post (dataset, DAY_N (5 + 8 * i) + 12 * HOUR, 50, "", "");
+  for (guint i = 0; i < 10; i++)
+    add_post (dataset, DAY_N (125 + 8 * i) + 12 * HOUR, late_likes, "", "");
   return dataset;
 }
 
@@ -653,14 +653,16 @@ test_divergence (void)
   g_assert_cmpint (suggestion->category, ==, RAPPORT_SUGGESTION_CONTENT);
   g_assert_cmpstr (suggestion->title, ==, "Followers are up, engagement is down");
   assert_contains (suggestion->explanation, "Followers +");
-  assert_contains (suggestion->explanation, "The medians compare 6 posts in the first 90 days "
-                                            "with 6 posts in the last 90 days");
+  assert_contains (suggestion->explanation, "The medians compare 10 posts in the first 90 days "
+                                            "with 10 posts in the last 90 days");
   range = evidence_of (suggestion, RAPPORT_EVIDENCE_DATE_RANGE);
   g_assert_nonnull (range);
   g_assert_cmpuint (suggestion->evidence->len, ==, 3);
-  assert_posts (g_ptr_array_index (suggestion->evidence, 0), 6, 100, 101, 102, 103, 104, 105);
-  assert_posts (g_ptr_array_index (suggestion->evidence, 1), 6, 106, 107, 108, 109, 110, 111);
-  g_assert_cmpuint (suggestion->n, ==, 6);
+  assert_posts (g_ptr_array_index (suggestion->evidence, 0), 10, 100, 101, 102, 103, 104, 105,
+                106, 107, 108, 109);
+  assert_posts (g_ptr_array_index (suggestion->evidence, 1), 10, 110, 111, 112, 113, 114, 115,
+                116, 117, 118, 119);
+  g_assert_cmpuint (suggestion->n, ==, 10);
   /* The headline rule weighs most: it comes first. */
   g_assert_true (g_ptr_array_index (suggestions, 0) == suggestion);
 

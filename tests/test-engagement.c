@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "analysis/rapport-engagement.h"
+#include "analysis/rapport-headline.h"
 
 /* 2025-01-01 00:00 UTC, and day n after it. */
 #define JAN1 G_GINT64_CONSTANT (1735689600)
@@ -249,9 +250,10 @@ test_rolling_median (void)
 
 /*
  * Followers 1,000 from day 0 to day 40, 1,400 from day 150 to day 199 (+40 %), a straight line
- * between.  Five posts in the first 90 days with 38–42 interactions (median ER 4.0 %), five in
- * the last 90 days with 26–30 (median 28 / 1,400 = 2.0 %: halved).  With @later, the series goes
- * on to day 400 at 1,400 followers and five posts at days 310–350 are back at 4 %.
+ * between.  Ten posts in the first 90 days (days 0–36) with 38–42 interactions (median ER
+ * 4.0 %), ten in the last 90 days (days 150–195) with 26–30 (median 28 / 1,400 = 2.0 %: halved),
+ * as many as a headline needs.  With @later, the series goes on to day 400 at 1,400 followers
+ * and ten posts at days 310–355 are back at 4 %.
  */
 static RapportDataset *
 build_divergence_dataset (gboolean later)
@@ -264,18 +266,18 @@ build_divergence_dataset (gboolean later)
   add_count (dataset, DAY_N (40), 1000);
   add_count (dataset, DAY_N (150), 1400);
   add_count (dataset, DAY_N (199) + 20 * HOUR, 1400);
-  for (guint i = 0; i < 5; i++)
-    add_post (dataset, RAPPORT_POST_PHOTO, DAY_N (i * 10) + 18 * HOUR, early[i] - 1, 1);
+  for (guint i = 0; i < 10; i++)
+    add_post (dataset, RAPPORT_POST_PHOTO, DAY_N (i * 4) + 18 * HOUR, early[i % 5] - 1, 1);
   /* Neither count in engagement. */
   add_post (dataset, RAPPORT_POST_REPOST, DAY_N (60), 1000, 0);
   add_post (dataset, RAPPORT_POST_PHOTO, DAY_N (61), U, U);
-  for (guint i = 0; i < 5; i++)
-    add_post (dataset, RAPPORT_POST_CAROUSEL, DAY_N (150 + i * 10) + 9 * HOUR, late[i], 0);
+  for (guint i = 0; i < 10; i++)
+    add_post (dataset, RAPPORT_POST_CAROUSEL, DAY_N (150 + i * 5) + 9 * HOUR, late[i % 5], 0);
   if (later)
     {
       add_count (dataset, DAY_N (400), 1400);
-      for (guint i = 0; i < 5; i++)
-        add_post (dataset, RAPPORT_POST_PHOTO, DAY_N (310 + i * 10), 56, 0);
+      for (guint i = 0; i < 10; i++)
+        add_post (dataset, RAPPORT_POST_PHOTO, DAY_N (310 + i * 5), 56, 0);
     }
   return dataset;
 }
@@ -301,9 +303,9 @@ test_divergence_range (void)
   g_assert_cmpfloat (whole->followers_to, ==, 1400);
   g_assert_cmpfloat_with_epsilon (whole->follower_growth, 40, 1e-12);
   g_assert_false (whole->followers_lower_bound);
-  g_assert_cmpuint (whole->n_before, ==, 5);
+  g_assert_cmpuint (whole->n_before, ==, 10);
   g_assert_cmpfloat_with_epsilon (whole->median_before, 0.04, 1e-15);
-  g_assert_cmpuint (whole->n_after, ==, 5);
+  g_assert_cmpuint (whole->n_after, ==, 10);
   g_assert_cmpfloat_with_epsilon (whole->median_after, 0.02, 1e-15);
   g_assert_cmpfloat_with_epsilon (whole->rate_change, -50, 1e-9);
   g_assert_true (whole->diverges);
@@ -311,20 +313,21 @@ test_divergence_range (void)
                    "Followers +40.0 % since 1 Jan 2025 while the median engagement rate fell "
                    "from 4.0 % to 2.0 %");
 
-  /* Ending on day 189, the last window [100, 190) misses the post of day 190: four posts. */
+  /* Ending on day 189, the last window [100, 190) misses the posts of days 190 and 195: eight
+   * posts, fewer than a headline needs, though the median fell as much. */
   cut = rapport_engagement_divergence (per_post, series, DAY_N (0), DAY_N (189));
   g_assert_nonnull (cut);
-  g_assert_cmpuint (cut->n_after, ==, 4);
-  g_assert_cmpfloat_with_epsilon (cut->median_after, 27.5 / 1400, 1e-15);
+  g_assert_cmpuint (cut->n_after, ==, 8);
+  g_assert_cmpfloat_with_epsilon (cut->median_after, 28.0 / 1400, 1e-15);
   g_assert_false (cut->diverges);
   g_assert_null (cut->headline);
 
   /* Forty-one days: windows of 20 days, [0, 20) and [21, 41). */
   shorter = rapport_engagement_divergence (per_post, series, DAY_N (0), DAY_N (40));
   g_assert_cmpuint (shorter->window_days, ==, 20);
-  g_assert_cmpuint (shorter->n_before, ==, 2);
-  g_assert_cmpfloat_with_epsilon (shorter->median_before, 0.0405, 1e-15);
-  g_assert_cmpuint (shorter->n_after, ==, 2);
+  g_assert_cmpuint (shorter->n_before, ==, 5);
+  g_assert_cmpfloat_with_epsilon (shorter->median_before, 0.04, 1e-15);
+  g_assert_cmpuint (shorter->n_after, ==, 4);
   g_assert_cmpfloat (shorter->follower_growth, ==, 0);
   g_assert_false (shorter->diverges);
 
@@ -342,8 +345,8 @@ test_divergence_strongest (void)
   g_autoptr(GArray) per_post = rapport_engagement_per_post (dataset, series);
   g_autoptr(RapportDivergence) strongest = rapport_engagement_divergence_strongest (per_post, series);
 
-  /* Only day 0 has five posts in its first window; every end from day 190 to 199 has the same
-   * five in its last one and the same followers: the latest end wins. */
+  /* Only day 0 has ten posts in its first window; every end from day 195 to 199 has the same
+   * ten in its last one and the same followers: the latest end wins. */
   g_assert_nonnull (strongest);
   g_assert_cmpint (strongest->from, ==, DAY_N (0));
   g_assert_cmpint (strongest->to, ==, DAY_N (199));
@@ -361,21 +364,21 @@ test_divergence_in_the_middle (void)
   g_autoptr(RapportDivergence) strongest = rapport_engagement_divergence_strongest (per_post, series);
   g_autoptr(RapportDivergence) recent = NULL;
 
-  /* The last windows holding the five posts of days 150–190 and none of 310–350 end on days
-   * 190 to 239; day 239 is 28 Aug 2025. */
+  /* The last windows holding the ten posts of days 150–195 and none of 310–355 end on days
+   * 195 to 239; day 239 is 28 Aug 2025. */
   g_assert_nonnull (strongest);
   g_assert_cmpint (strongest->from, ==, DAY_N (0));
   g_assert_cmpint (strongest->to, ==, DAY_N (239));
   g_assert_cmpfloat (strongest->followers_to, ==, 1400);
-  g_assert_cmpuint (strongest->n_after, ==, 5);
+  g_assert_cmpuint (strongest->n_after, ==, 10);
   g_assert_cmpstr (strongest->headline, ==,
                    "Followers +40.0 % from 1 Jan 2025 to 28 Aug 2025 while the median engagement "
                    "rate fell from 4.0 % to 2.0 %");
 
-  /* Over the whole history engagement came back: the last window [311, 401) holds four posts
+  /* Over the whole history engagement came back: the last window [311, 401) holds nine posts
    * at 56 / 1,400 = 4.0 %, no fall, and too few posts anyway. */
   recent = rapport_engagement_divergence (per_post, series, DAY_N (0), DAY_N (400));
-  g_assert_cmpuint (recent->n_after, ==, 4);
+  g_assert_cmpuint (recent->n_after, ==, 9);
   g_assert_cmpfloat_with_epsilon (recent->median_after, 0.04, 1e-15);
   g_assert_false (recent->diverges);
   g_assert_null (recent->headline);
@@ -389,7 +392,7 @@ test_no_divergence (void)
   g_autoptr(GArray) per_post = NULL;
 
   /* Engagement that keeps up with the followers: 58 interactions on 1,400 is 4.1 %, no fall. */
-  for (guint i = dataset->posts->len - 5; i < dataset->posts->len; i++)
+  for (guint i = dataset->posts->len - 10; i < dataset->posts->len; i++)
     ((RapportDatasetPost *) g_ptr_array_index (dataset->posts, i))->likes = 58;
   series = rapport_follower_series_compute (dataset);
   per_post = rapport_engagement_per_post (dataset, series);
@@ -404,8 +407,8 @@ test_divergence_small_base (void)
   g_autoptr(GArray) per_post = NULL;
   g_autoptr(RapportDivergence) range = NULL;
 
-  /* 99 followers on days 0–40: too small a base for the headline, though a range the user
-   * picks still reports the divergence. */
+  /* 99 followers on days 0–40: too small a base for the headline, and for a range the user
+   * picks, which states the figures but no divergence. */
   g_array_index (dataset->counts, RapportFollowerCount, 0).count = 99;
   g_array_index (dataset->counts, RapportFollowerCount, 1).count = 99;
   series = rapport_follower_series_compute (dataset);
@@ -413,8 +416,203 @@ test_divergence_small_base (void)
   g_assert_null (rapport_engagement_divergence_strongest (per_post, series));
 
   range = rapport_engagement_divergence (per_post, series, DAY_N (0), DAY_N (199));
-  g_assert_true (range->diverges);
+  g_assert_false (range->diverges);
+  g_assert_null (range->headline);
   g_assert_cmpfloat_with_epsilon (range->follower_growth, (1400.0 - 99) / 99 * 100, 1e-9);
+}
+
+/* A rate is stated up to 100 %, and over a rebuilt count from 100 followers on. */
+static void
+test_rate_reliable (void)
+{
+  g_autoptr(RapportDataset) dataset = rapport_dataset_new ();
+  g_autoptr(RapportFollowerSeries) series = NULL;
+  g_autoptr(GArray) per_post = NULL;
+  RapportEngagementSummary summary;
+
+  g_assert_true (rapport_engagement_rate_is_reliable (0.5, 1000, FALSE));
+  g_assert_true (rapport_engagement_rate_is_reliable (1.0, 1000, FALSE));
+  g_assert_false (rapport_engagement_rate_is_reliable (1.001, 1000, FALSE));
+  g_assert_true (rapport_engagement_rate_is_reliable (0.5, 99, FALSE));
+  g_assert_false (rapport_engagement_rate_is_reliable (0.5, 99, TRUE));
+  g_assert_true (rapport_engagement_rate_is_reliable (0.5, 100, TRUE));
+  g_assert_false (rapport_engagement_rate_is_reliable (NAN, 1000, FALSE));
+
+  /* 50 followers: 60 interactions are 120 %, flagged; 10 are 20 %, a real total, stated. */
+  add_count (dataset, DAY_N (0), 50);
+  add_post (dataset, RAPPORT_POST_PHOTO, DAY_N (0) + HOUR, 60, 0);
+  add_post (dataset, RAPPORT_POST_PHOTO, DAY_N (0) + 2 * HOUR, 10, 0);
+  series = rapport_follower_series_compute (dataset);
+  per_post = rapport_engagement_per_post (dataset, series);
+  g_assert_cmpfloat_with_epsilon (entry_at (per_post, 0)->rate, 1.2, 1e-12);
+  g_assert_true (entry_at (per_post, 0)->rate_unreliable);
+  g_assert_false (entry_at (per_post, 1)->rate_unreliable);
+  rapport_engagement_summarize (per_post, &summary);
+  g_assert_cmpuint (summary.n_rate_unreliable, ==, 1);
+}
+
+static RapportHeadline *
+headline_of (const RapportDataset *dataset,
+             gint64                overall_to)
+{
+  g_autoptr(RapportFollowerSeries) series = rapport_follower_series_compute (dataset);
+  g_autoptr(GArray) per_post = rapport_engagement_per_post (dataset, series);
+  g_autoptr(RapportDivergence) strongest = rapport_engagement_divergence_strongest (per_post,
+                                                                                    series);
+  g_autoptr(RapportDivergence) overall = NULL;
+  RapportEngagementSummary summary;
+
+  if (overall_to != 0)
+    overall = rapport_engagement_divergence (per_post, series, DAY_N (0), overall_to);
+  rapport_engagement_summarize (per_post, &summary);
+  return rapport_headline_compute (per_post, &summary, strongest, overall);
+}
+
+static void
+test_headline_divergence (void)
+{
+  g_autoptr(RapportDataset) dataset = build_divergence_dataset (FALSE);
+  g_autoptr(RapportHeadline) headline = headline_of (dataset, DAY_N (199));
+
+  g_assert_cmpint (headline->kind, ==, RAPPORT_HEADLINE_DIVERGENCE);
+  g_assert_cmpuint (headline->reasons, ==, 0);
+  g_assert_cmpstr (headline->text, ==,
+                   "Followers +40.0 % since 1 Jan 2025 while the median engagement rate fell "
+                   "from 4.0 % to 2.0 %");
+  g_assert_cmpstr (rapport_headline_kind_to_string (headline->kind), ==, "divergence");
+}
+
+static void
+test_headline_trend (void)
+{
+  g_autoptr(RapportDataset) dataset = build_divergence_dataset (FALSE);
+  g_autoptr(RapportHeadline) headline = NULL;
+
+  /* Engagement that keeps up, 58 / 1,400 = 4.1 %: no divergence, the trend instead. */
+  for (guint i = dataset->posts->len - 10; i < dataset->posts->len; i++)
+    ((RapportDatasetPost *) g_ptr_array_index (dataset->posts, i))->likes = 58;
+  headline = headline_of (dataset, DAY_N (199));
+  g_assert_cmpint (headline->kind, ==, RAPPORT_HEADLINE_TREND);
+  g_assert_cmpstr (headline->text, ==,
+                   "From 1 Jan 2025 to 19 Jul 2025 followers changed by +40.0 % while the "
+                   "median engagement rate went from 4.0 % to 4.1 %");
+}
+
+static void
+test_headline_few_posts (void)
+{
+  g_autoptr(RapportDataset) dataset = build_divergence_dataset (FALSE);
+  g_autoptr(RapportHeadline) headline = NULL;
+
+  /* Nine posts at the end, one short of a headline: the strongest divergence is gone, and the
+   * trend to day 199 is held back. */
+  g_ptr_array_remove_index (dataset->posts, dataset->posts->len - 1);
+  headline = headline_of (dataset, DAY_N (199));
+  g_assert_cmpint (headline->kind, ==, RAPPORT_HEADLINE_HELD_BACK);
+  g_assert_cmpuint (headline->reasons, ==, RAPPORT_HEADLINE_FEW_POSTS);
+  g_assert_cmpstr (headline->text, ==,
+                   "From 1 Jan 2025 to 19 Jul 2025 followers went from 1000 to 1400, but no "
+                   "headline yet: 10 and 9 posts with an engagement rate at the start and at "
+                   "the end, where a change takes 10 at each");
+  g_assert_cmpstr (rapport_headline_kind_to_string (headline->kind), ==, "held-back");
+  g_assert_cmpstr (rapport_headline_reason_to_string (RAPPORT_HEADLINE_FEW_POSTS), ==,
+                   "few-posts");
+}
+
+/* The small TikTok account of issue 17: three posts over a count rebuilt from one follower,
+ * the last at 101.8 %.  No percentage of followers or engagement is headlined. */
+static void
+test_headline_small_rebuilt (void)
+{
+  g_autoptr(GArray) per_post = g_array_new (FALSE, TRUE, sizeof (RapportPostEngagement));
+  g_autoptr(RapportHeadline) headline = NULL;
+  RapportEngagementSummary summary = { 0 };
+  RapportDivergence overall = {
+    .from = DAY_N (0), .to = DAY_N (60), .window_days = 30,
+    .followers_from = 1, .followers_to = 57, .follower_growth = 5600,
+    .followers_lower_bound = TRUE,
+    .median_before = 0, .n_before = 2, .median_after = 1.018, .n_after = 1,
+    .rate_change = NAN,
+  };
+
+  summary.n_posts = summary.n_with_interactions = summary.n_with_rate = 3;
+  headline = rapport_headline_compute (per_post, &summary, NULL, &overall);
+  g_assert_cmpint (headline->kind, ==, RAPPORT_HEADLINE_HELD_BACK);
+  g_assert_cmpuint (headline->reasons, ==, RAPPORT_HEADLINE_FEW_POSTS
+                                         | RAPPORT_HEADLINE_SMALL_BASE
+                                         | RAPPORT_HEADLINE_REBUILT_BASE
+                                         | RAPPORT_HEADLINE_UNRELIABLE_RATE);
+  g_assert_cmpstr (headline->text, ==,
+                   "No headline yet: 2 and 1 posts with an engagement rate at the start and at "
+                   "the end, where a change takes 10 at each; a base of 1 follower rebuilt from "
+                   "follow dates, where it takes 100; a median engagement rate above 100 %, more "
+                   "interactions than followers, so the follower figure under it is too small");
+  g_assert_null (strstr (headline->text, "5600"));
+
+  /* 100 real followers and ten posts at each end are enough. */
+  overall.followers_from = 100;
+  overall.followers_lower_bound = FALSE;
+  overall.follower_growth = -43;
+  overall.n_before = overall.n_after = 10;
+  overall.median_after = 0.05;
+  g_clear_pointer (&headline, rapport_headline_free);
+  headline = rapport_headline_compute (per_post, &summary, NULL, &overall);
+  g_assert_cmpint (headline->kind, ==, RAPPORT_HEADLINE_TREND);
+  g_assert_cmpstr (headline->text, ==,
+                   "From 1 Jan 2025 to 2 Mar 2025 followers changed by -43.0 % while the median "
+                   "engagement rate went from 0.0 % to 5.0 %");
+}
+
+/* Without follower figures: interactions per post, then and now. */
+static void
+test_headline_interactions (void)
+{
+  g_autoptr(RapportDataset) dataset = rapport_dataset_new ();
+  g_autoptr(RapportHeadline) headline = NULL;
+
+  for (guint i = 0; i < 10; i++)
+    add_post (dataset, RAPPORT_POST_TEXT, DAY_N (i * 5) + HOUR, 30 + i, 10);
+  for (guint i = 0; i < 10; i++)
+    add_post (dataset, RAPPORT_POST_TEXT, DAY_N (200 + i * 5) + HOUR, 10 + i, 0);
+  headline = headline_of (dataset, 0);
+  g_assert_cmpint (headline->kind, ==, RAPPORT_HEADLINE_INTERACTIONS);
+  g_assert_cmpuint (headline->reasons, ==, RAPPORT_HEADLINE_NO_FOLLOWERS);
+  /* Windows of 90 days over days 0–245: 40–49 (median 44.5, rounded 45), 10–19 (14.5). */
+  g_assert_cmpuint (headline->window_days, ==, 90);
+  g_assert_cmpuint (headline->n_before, ==, 10);
+  g_assert_cmpfloat (headline->before, ==, 44.5);
+  g_assert_cmpuint (headline->n_after, ==, 10);
+  g_assert_cmpfloat (headline->after, ==, 14.5);
+  g_assert_cmpstr (headline->text, ==,
+                   "From 1 Jan 2025 to 3 Sep 2025 the median interactions per post went from 45 "
+                   "to 15 (n = 10 and 10); without follower figures for those days there is no "
+                   "engagement rate");
+
+  /* Three posts: what is known, not a change. */
+  g_ptr_array_set_size (dataset->posts, 3);
+  g_clear_pointer (&headline, rapport_headline_free);
+  headline = headline_of (dataset, 0);
+  g_assert_cmpint (headline->kind, ==, RAPPORT_HEADLINE_HELD_BACK);
+  g_assert_cmpuint (headline->reasons, ==, RAPPORT_HEADLINE_NO_FOLLOWERS
+                                         | RAPPORT_HEADLINE_FEW_POSTS);
+  g_assert_cmpstr (headline->text, ==,
+                   "Median interactions per post: 41 (n = 3), too few posts to tell a change "
+                   "(it takes 10 at each end); without follower figures there is no engagement "
+                   "rate");
+
+  /* No counts at all. */
+  for (guint i = 0; i < dataset->posts->len; i++)
+    {
+      RapportDatasetPost *post = g_ptr_array_index (dataset->posts, i);
+
+      post->likes = post->comments = U;
+    }
+  g_clear_pointer (&headline, rapport_headline_free);
+  headline = headline_of (dataset, 0);
+  g_assert_cmpint (headline->kind, ==, RAPPORT_HEADLINE_NONE);
+  g_assert_cmpuint (headline->reasons, ==, RAPPORT_HEADLINE_NO_ENGAGEMENT);
+  g_assert_true (g_str_has_prefix (headline->text, "These exports give no likes, comments or "
+                                                   "shares per post"));
 }
 
 int
@@ -432,6 +630,12 @@ main (int   argc,
   g_test_add_func ("/engagement/divergence/in-the-middle", test_divergence_in_the_middle);
   g_test_add_func ("/engagement/divergence/none", test_no_divergence);
   g_test_add_func ("/engagement/divergence/small-base", test_divergence_small_base);
+  g_test_add_func ("/engagement/rate-reliable", test_rate_reliable);
+  g_test_add_func ("/engagement/headline/divergence", test_headline_divergence);
+  g_test_add_func ("/engagement/headline/trend", test_headline_trend);
+  g_test_add_func ("/engagement/headline/few-posts", test_headline_few_posts);
+  g_test_add_func ("/engagement/headline/small-rebuilt", test_headline_small_rebuilt);
+  g_test_add_func ("/engagement/headline/interactions", test_headline_interactions);
 
   return g_test_run ();
 }

@@ -119,6 +119,33 @@ test_change (void)
   assert_formats (rapport_format_change (NAN), "—");
 }
 
+/* A slow rhythm reads as weeks between posts, never as "0.0" (issue 17: 10 posts in 320
+ * weeks read "Posts per week 0.0"). */
+static void
+test_per_week (void)
+{
+  assert_formats (rapport_format_per_week (2.5), "2.5");
+  assert_formats (rapport_format_per_week (1), "1.0");
+  assert_formats (rapport_format_per_week (0.96), "1.0");
+  assert_formats (rapport_format_per_week (10.0 / 320), "1 every 32 weeks");
+  assert_formats (rapport_format_per_week (0.5), "1 every 2 weeks");
+  assert_formats (rapport_format_per_week (2.0 / 3), "1 every 1.5 weeks");
+  assert_formats (rapport_format_per_week (0.9), "1 every 1.1 weeks");
+  /* From ten weeks on, whole weeks: 1 in 10.4 weeks. */
+  assert_formats (rapport_format_per_week (1 / 10.4), "1 every 10 weeks");
+  assert_formats (rapport_format_per_week (0), "0");
+  assert_formats (rapport_format_per_week (NAN), "—");
+  assert_formats (rapport_format_per_week (INFINITY), "—");
+  assert_formats (rapport_format_per_week (-1), "—");
+
+  assert_formats (rapport_format_posts_per_week (2.54), "2.5 posts a week");
+  assert_formats (rapport_format_posts_per_week (1.02), "1 post a week");
+  assert_formats (rapport_format_posts_per_week (10.0 / 320), "1 post every 32 weeks");
+  assert_formats (rapport_format_posts_per_week (0.25), "1 post every 4 weeks");
+  assert_formats (rapport_format_posts_per_week (0), "no posts");
+  assert_formats (rapport_format_posts_per_week (NAN), "—");
+}
+
 static void
 test_p_value (void)
 {
@@ -178,6 +205,7 @@ main (int   argc,
   g_test_add_func ("/format/signed-count", test_signed_count);
   g_test_add_func ("/format/percent", test_percent);
   g_test_add_func ("/format/change", test_change);
+  g_test_add_func ("/format/per-week", test_per_week);
   g_test_add_func ("/format/p-value", test_p_value);
   g_test_add_func ("/format/significance", test_significance);
   g_test_add_func ("/format/handle", test_handle);

@@ -12,6 +12,7 @@
 
 #include <adwaita.h>
 #include <math.h>
+#include <string.h>
 
 #include "rapport-resources.h"
 #include "ui/charts/rapport-bar-chart.h"
@@ -353,23 +354,64 @@ test_hashtags_page_tiktok (void)
   rapport_test_ui_destroy_window (window);
 }
 
+/* Row @index of @list as "title|subtitle". */
+static char *
+row_text (GtkListBox *list,
+          int         index)
+{
+  GtkWidget *row = row_at (list, index);
+
+  return g_strdup_printf ("%s|%s", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                          adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+}
+
 static void
-test_hashtags_page_thin (void)
+test_hashtags_page_usage_without_rates (void)
 {
   g_autoptr(RapportAnalysis) analysis = rapport_test_ui_load_analysis_by_id (store, TWITTER);
+  GtkListBox *usage;
+  GtkListBox *buckets;
   RapportHashtagsPage *page;
   GtkWindow *window;
-  const char *description;
+  const char *summary;
+  g_autofree char *first = NULL;
+  g_autofree char *none = NULL;
 
-  /* The archive's followers have no dates and no history: no engagement rate, and the page
-   * says which exports would give one. */
+  /* The archive's followers have no dates and no history: no engagement rate, but the tags,
+   * how often and when they were used, are all known.  No empty state. */
   page = present_page (analysis, &window);
-  g_assert_cmpstr (visible_page (page), ==, "thin");
-  description = adw_status_page_get_description (template_child (page, "thin_page"));
-  g_assert_true (g_str_has_prefix (description, "Hashtags are compared by the engagement rate "
-                                                "of posts, which needs the interactions of each "
-                                                "post and the number of followers on its day.\n\n"
-                                                "X/Twitter archives contain no follower history"));
+  g_assert_cmpuint (rapport_analysis_get_report (analysis)->hashtags->n_with_rate, ==, 0);
+  g_assert_cmpstr (visible_page (page), ==, "report");
+  g_assert_cmpstr (gtk_label_get_label (template_child (page, "title_label")), ==,
+                   "3 Tags Used");
+  summary = gtk_label_get_label (template_child (page, "summary_label"));
+  g_assert_true (g_str_has_prefix (summary, "Tags on 61 of your 85 posts, 1.0 per post. Hashtags "
+                                            "are compared by the engagement rate of posts"));
+  g_assert_nonnull (strstr (summary, "X/Twitter archives contain no follower history"));
+
+  /* The usage, most used first, with the first and the last use. */
+  g_assert_true (gtk_widget_get_visible (template_child (page, "usage_group")));
+  usage = template_child (page, "usage_list");
+  g_assert_cmpuint (count_rows (usage), ==, 3);
+  first = row_text (usage, 0);
+  g_assert_cmpstr (first, ==, "#pottery|12 Jan 2023 to 26 Aug 2024");
+  find_label (row_at (usage, 0), "41");
+  g_assert_cmpstr (row_title (usage, 2), ==, "#wheelthrown");
+
+  /* No uplift to show: neither its chart nor its table. */
+  g_assert_false (gtk_widget_get_visible (template_child (page, "uplift_group")));
+  g_assert_cmpuint (rapport_bar_chart_get_n_bars (template_child (page, "bar_chart")), ==, 0);
+
+  /* Tags per post by the number of posts, not by a rate. */
+  buckets = template_child (page, "buckets_list");
+  g_assert_cmpuint (count_rows (buckets), ==, 5);
+  none = row_text (buckets, 0);
+  g_assert_cmpstr (none, ==, "No tags|24 posts");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row_at (buckets, 1))), ==,
+                   "60 posts");
+  g_assert_cmpstr (adw_preferences_group_get_description (template_child (page, "buckets_group")),
+                   ==, "How many hashtags your posts carry.");
+  g_assert_false (gtk_widget_get_visible (template_child (page, "bait_group")));
 
   rapport_test_ui_destroy_window (window);
 }
@@ -496,16 +538,8 @@ test_hashtags_page_screenshots (void)
   shoot (INSTAGRAM, ADW_COLOR_SCHEME_FORCE_LIGHT, 360, "hashtags-page-narrow");
   shoot (TIKTOK, ADW_COLOR_SCHEME_FORCE_LIGHT, 900, "hashtags-page-tiktok");
 
-  /* No engagement rates: what to import instead. */
-  {
-    g_autoptr(RapportAnalysis) analysis = rapport_test_ui_load_analysis_by_id (store, TWITTER);
-    GtkWindow *window;
-
-    present_page (analysis, &window);
-    rapport_test_ui_settle ();
-    rapport_test_ui_render_screenshot (window, "hashtags-page-thin");
-    rapport_test_ui_destroy_window (window);
-  }
+  /* No engagement rates: the tags' usage, and what to import for more. */
+  shoot (TWITTER, ADW_COLOR_SCHEME_FORCE_LIGHT, 900, "hashtags-page-usage");
 }
 
 /* The table sorts unknown uplifts and p-values after the known ones, and tags by name. */
@@ -564,7 +598,7 @@ main (int   argc,
   g_test_add_func ("/hashtags-page/chart", test_hashtags_page_chart);
   g_test_add_func ("/hashtags-page/buckets", test_hashtags_page_buckets);
   g_test_add_func ("/hashtags-page/tiktok", test_hashtags_page_tiktok);
-  g_test_add_func ("/hashtags-page/thin", test_hashtags_page_thin);
+  g_test_add_func ("/hashtags-page/usage-without-rates", test_hashtags_page_usage_without_rates);
   g_test_add_func ("/hashtags-page/all-accounts", test_hashtags_page_all_accounts);
   g_test_add_func ("/hashtags-page/narrow", test_hashtags_page_narrow);
   g_test_add_func ("/hashtags-page/screenshots", test_hashtags_page_screenshots);

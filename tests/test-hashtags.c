@@ -388,6 +388,61 @@ test_many_posts (void)
   fixture_clear (&fixture);
 }
 
+/* Without a single engagement rate the tags' usage is still known: issue 17's Instagram export
+ * without insights. */
+static void
+test_usage_without_rates (void)
+{
+  g_autoptr(RapportHashtagReport) report = NULL;
+  const RapportTagUsage *usage;
+  Fixture fixture;
+
+  fixture_init (&fixture);
+  add_post (&fixture, RAPPORT_POST_PHOTO, NAN, "clay,f4f");
+  add_post (&fixture, RAPPORT_POST_PHOTO, NAN, "clay,clay");
+  add_post (&fixture, RAPPORT_POST_PHOTO, NAN, "");
+  add_post (&fixture, RAPPORT_POST_REEL, NAN, "glaze,clay,kiln,wheel,f4f,studio");
+  add_post (&fixture, RAPPORT_POST_REPOST, NAN, "clay");
+
+  report = rapport_hashtags_compute (fixture.engagement);
+  g_assert_cmpuint (report->n_posts, ==, 4);
+  g_assert_cmpuint (report->n_with_rate, ==, 0);
+  g_assert_cmpuint (report->tags->len, ==, 0);
+
+  /* Most used first, then by name; a repeat in one post counts once; reposts are not used. */
+  g_assert_cmpuint (report->usage->len, ==, 6);
+  usage = &g_array_index (report->usage, RapportTagUsage, 0);
+  g_assert_cmpstr (usage->tag, ==, "clay");
+  g_assert_cmpuint (usage->n_posts, ==, 3);
+  g_assert_cmpint (usage->first, ==, 1700000000);
+  g_assert_cmpint (usage->last, ==, 1700000000 + 3 * 86400);
+  g_assert_false (usage->is_bait);
+  usage = &g_array_index (report->usage, RapportTagUsage, 1);
+  g_assert_cmpstr (usage->tag, ==, "f4f");
+  g_assert_cmpuint (usage->n_posts, ==, 2);
+  g_assert_true (usage->is_bait);
+  g_assert_cmpstr (g_array_index (report->usage, RapportTagUsage, 2).tag, ==, "glaze");
+  g_assert_cmpstr (g_array_index (report->usage, RapportTagUsage, 5).tag, ==, "wheel");
+
+  /* 3 posts with tags; 2 + 1 + 6 uses. */
+  g_assert_cmpuint (report->n_tagged_posts, ==, 3);
+  g_assert_cmpuint (report->n_tag_uses, ==, 9);
+  /* By tags per post, as the importer gave them: 0, 2, 2 and 6. */
+  g_assert_cmpuint (report->bucket_posts[RAPPORT_TAG_BUCKET_NONE], ==, 1);
+  g_assert_cmpuint (report->bucket_posts[RAPPORT_TAG_BUCKET_FEW], ==, 2);
+  g_assert_cmpuint (report->bucket_posts[RAPPORT_TAG_BUCKET_SOME], ==, 0);
+  g_assert_cmpuint (report->bucket_posts[RAPPORT_TAG_BUCKET_MANY], ==, 1);
+  g_assert_cmpuint (report->buckets[RAPPORT_TAG_BUCKET_MANY].n, ==, 0);
+
+  /* The bait tag is listed with its posts, without a median. */
+  g_assert_cmpuint (report->bait->len, ==, 1);
+  g_assert_cmpuint (g_array_index (report->bait, RapportBaitTag, 0).n_posts, ==, 2);
+  g_assert_cmpuint (g_array_index (report->bait, RapportBaitTag, 0).n_with_rate, ==, 0);
+  g_assert_cmpuint (report->n_bait_posts, ==, 2);
+
+  fixture_clear (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -400,6 +455,7 @@ main (int   argc,
   g_test_add_func ("/hashtags/bait-list", test_bait_list);
   g_test_add_func ("/hashtags/ranked-matches-direct", test_ranked_matches_direct);
   g_test_add_func ("/hashtags/many-posts", test_many_posts);
+  g_test_add_func ("/hashtags/usage-without-rates", test_usage_without_rates);
 
   return g_test_run ();
 }

@@ -246,8 +246,8 @@ test_overview_figures (Fixture       *fixture,
    * cannot see it. */
   g_assert_cmpstr (label_text (fixture, "headline_label"), ==, report->divergence->headline);
   g_assert_cmpstr (label_text (fixture, "headline_label"), ==,
-                   "Followers +486.9 % from 14 Jun 2022 to 5 Jul 2024 while the median "
-                   "engagement rate fell from 8.8 % to 3.7 %");
+                   "Followers +486.9 % from 24 Jun 2022 to 5 Jul 2024 while the median "
+                   "engagement rate fell from 7.9 % to 3.7 %");
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_ROLE_IMG);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Followers and engagement rate over time");
@@ -727,6 +727,9 @@ test_overview_small_account_headline (void)
   g_assert_true (g_str_has_prefix (headline, "From 5 Sep 2022 to "));
   g_assert_nonnull (strstr (headline, " followers went from 40 to 6"));
   g_assert_null (strstr (headline, "changed by"));
+  /* Below 100 followers no percentage is headlined, and the headline says so. */
+  g_assert_true (g_str_has_suffix (headline, ", but no headline yet: a base of 40 followers, "
+                                             "where it takes 100"));
   gtk_window_destroy (window);
   rapport_test_ui_iterate_pending ();
 }

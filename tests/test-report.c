@@ -124,6 +124,8 @@ test_figures (void)
   g_assert_cmpfloat_with_epsilon (report->overall->median_before, 0.015, 1e-12);
   g_assert_cmpfloat_with_epsilon (report->overall->median_after, 0.035, 1e-12);
   g_assert_false (report->overall->diverges);
+  g_assert_cmpint (report->headline->kind, ==, RAPPORT_HEADLINE_HELD_BACK);
+  g_assert_cmpuint (report->headline->reasons, ==, RAPPORT_HEADLINE_FEW_POSTS);
 
   g_assert_nonnull (report->reciprocity);
   g_assert_cmpuint (report->reciprocity->n_followers, ==, 122);
@@ -180,7 +182,12 @@ test_text (void)
   assert_contains (text, "Median interactions per post: 25 (n = 4).");
   assert_contains (text, "Then and now: from 2 Jan 2024 to 5 Jan 2024 followers +0.0 %; median");
   assert_contains (text, "1.5 % (n = 2) → 3.5 % (n = 2), comparing the first and the");
-  assert_contains (text, "Headline: no stretch where followers grew");
+  /* Two posts at each end: no headline, and the report says why. */
+  assert_contains (text, "  Headline: From 2 Jan 2024 to 5 Jan 2024 followers went from 1000 to "
+                         "1000, but\n    no headline yet: 2 and 2 posts with an engagement rate "
+                         "at the start and at\n    the end, where a change takes 10 at each.\n");
+  assert_contains (text, "No stretch where followers grew while the median");
+  assert_contains (text, "100 followers at the start and 10 posts\n");
   assert_contains (text, "\nReciprocity (lists of the export of 31 Jan 2024)\n");
   assert_contains (text, "Followers 122 · following 3 · mutuals 2 · fans (you do not follow "
                          "back) 120");

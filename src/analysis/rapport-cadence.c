@@ -116,7 +116,6 @@ rapport_cadence_compute (const RapportDataset *dataset,
   g_autoptr(GTimeZone) local_tz = NULL;
   g_autoptr(GArray) times = NULL;
   g_autofree double *intervals = NULL;
-  g_autofree gboolean *week_used = NULL;
   GArray *cell_rates[7][24] = { { NULL } };
   GArray *weekday_rates[7] = { NULL };
   GArray *block_rates[N_BLOCKS] = { NULL };
@@ -209,11 +208,14 @@ rapport_cadence_compute (const RapportDataset *dataset,
   cadence->last = g_array_index (times, gint64, times->len - 1);
   cadence->n_weeks = week_of (cadence->last) - week_of (cadence->first) + 1;
   cadence->posts_per_week = (double) cadence->n_posts / cadence->n_weeks;
-  week_used = g_new0 (gboolean, cadence->n_weeks);
+  /* Week w starts on day 7w − 3 (see week_of()). */
+  cadence->first_week = (week_of (cadence->first) * 7 - 3) * DAY;
+  cadence->posts_by_week = g_new0 (guint, cadence->n_weeks);
   for (guint i = 0; i < times->len; i++)
-    week_used[week_of (g_array_index (times, gint64, i)) - week_of (cadence->first)] = TRUE;
+    cadence->posts_by_week[week_of (g_array_index (times, gint64, i))
+                           - week_of (cadence->first)]++;
   for (guint w = 0; w < cadence->n_weeks; w++)
-    if (!week_used[w])
+    if (cadence->posts_by_week[w] == 0)
       cadence->weeks_without_posts++;
 
   cadence->n_intervals = times->len - 1;
@@ -252,6 +254,7 @@ rapport_cadence_free (RapportCadence *cadence)
   if (cadence == NULL)
     return;
   g_array_unref (cadence->gaps);
+  g_free (cadence->posts_by_week);
   g_free (cadence->best_cell);
   g_free (cadence->best_weekday);
   g_free (cadence->best_block);

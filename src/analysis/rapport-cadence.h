@@ -53,6 +53,10 @@ typedef struct
   guint n_weeks;
   double posts_per_week;       /* n_posts / n_weeks, NAN without posts */
   guint weeks_without_posts;   /* of those n_weeks */
+  /* The posts of each of those weeks, [0] the first: the rhythm the Overview draws when the
+   * exports give no engagement.  NULL without posts. */
+  guint *posts_by_week;
+  gint64 first_week;           /* 00:00 UTC of the Monday the first week starts; 0 without */
 
   guint n_intervals;           /* n_posts − 1 */
   double interval_median;      /* days between consecutive posts; NAN without intervals */

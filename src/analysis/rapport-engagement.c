@@ -88,7 +88,7 @@ rapport_engagement_per_post (const RapportDataset        *dataset,
   for (guint i = 0; i < dataset->posts->len; i++)
     {
       const RapportDatasetPost *post = g_ptr_array_index (dataset->posts, i);
-      RapportPostEngagement entry = { post, 0, NAN, NAN, NAN, FALSE };
+      RapportPostEngagement entry = { post, 0, NAN, NAN, NAN, FALSE, FALSE };
       RapportSeriesKind kind = RAPPORT_SERIES_REAL;
 
       /* A post dated out of range (rapport-records.h) has no place in any figure over time. */
@@ -101,7 +101,11 @@ rapport_engagement_per_post (const RapportDataset        *dataset,
       entry.followers_lower_bound = !isnan (entry.followers)
                                     && kind == RAPPORT_SERIES_RECONSTRUCTED;
       if (entry.interactions >= 0 && entry.followers > 0)
-        entry.rate = entry.interactions / entry.followers;
+        {
+          entry.rate = entry.interactions / entry.followers;
+          entry.rate_unreliable = !rapport_engagement_rate_is_reliable (
+            entry.rate, entry.followers, entry.followers_lower_bound);
+        }
       if (entry.interactions >= 0 && post->impressions > 0)
         entry.rate_by_impressions = (double) entry.interactions / post->impressions;
       g_array_append_val (result, entry);
@@ -154,38 +158,69 @@ window_median (const Window *window)
   return (window->values[n / 2 - 1] + window->values[n / 2]) / 2;
 }
 
-/* The posts of @per_post with a known ER, as parallel arrays of times and rates. */
+/*
+ * A rate above 100 % means more interactions than followers: the follower figure is wrong
+ * (rebuilt from a few follow dates) or the post reached far beyond the followers.  A rate over
+ * a rebuilt count below the headline's base is an upper bound of a tiny denominator.  Either is
+ * shown flagged and never headlined.
+ */
+gboolean
+rapport_engagement_rate_is_reliable (double   rate,
+                                     double   followers,
+                                     gboolean followers_lower_bound)
+{
+  if (isnan (rate) || rate > RAPPORT_RATE_RELIABLE_MAX)
+    return FALSE;
+  return !followers_lower_bound || followers >= RAPPORT_HEADLINE_MIN_FOLLOWERS;
+}
+
+/* The posts of @per_post with a known ER (or, @by_interactions, with counts), as parallel
+ * arrays of times and values. */
 static gsize
-collect_rates (const GArray  *per_post,
-               gint64       **times_out,
-               double       **rates_out)
+collect_values (const GArray  *per_post,
+                gboolean       by_interactions,
+                gint64       **times_out,
+                double       **values_out)
 {
   gint64 *times = g_new (gint64, MAX (per_post->len, 1));
-  double *rates = g_new (double, MAX (per_post->len, 1));
+  double *values = g_new (double, MAX (per_post->len, 1));
   gsize n = 0;
 
   for (guint i = 0; i < per_post->len; i++)
     {
       const RapportPostEngagement *entry = &g_array_index (per_post, RapportPostEngagement, i);
+      double value = by_interactions
+        ? (entry->interactions >= 0 ? (double) entry->interactions : NAN)
+        : entry->rate;
 
-      if (isnan (entry->rate))
+      if (isnan (value))
         continue;
       times[n] = entry->post->created_at;
-      rates[n] = entry->rate;
+      values[n] = value;
       n++;
     }
   *times_out = times;
-  *rates_out = rates;
+  *values_out = values;
   return n;
+}
+
+static gsize
+collect_rates (const GArray  *per_post,
+               gint64       **times_out,
+               double       **rates_out)
+{
+  return collect_values (per_post, FALSE, times_out, rates_out);
 }
 
 /*
  * The engagement trend: for each post with a known ER at time t, the median ER of the own posts
  * with a known ER in the 30 days up to and including it, (t − 30 days, t].  Posts at the very
- * same second all belong to each other's windows.
+ * same second all belong to each other's windows.  By interactions, the same over the posts
+ * with counts.
  */
-GArray *
-rapport_engagement_rolling_median (const GArray *per_post)
+static GArray *
+rolling_median (const GArray *per_post,
+                gboolean      by_interactions)
 {
   g_autofree gint64 *times = NULL;
   g_autofree double *rates = NULL;
@@ -195,9 +230,7 @@ rapport_engagement_rolling_median (const GArray *per_post)
   gsize lo = 0;
   gsize hi = 0;
 
-  g_return_val_if_fail (per_post != NULL, NULL);
-
-  n = collect_rates (per_post, &times, &rates);
+  n = collect_values (per_post, by_interactions, &times, &rates);
   result = g_array_sized_new (FALSE, FALSE, sizeof (RapportRollingMedian), n);
   window.values = g_new (double, MAX (n, 1));
 
@@ -218,6 +251,22 @@ rapport_engagement_rolling_median (const GArray *per_post)
 
   g_free (window.values);
   return result;
+}
+
+GArray *
+rapport_engagement_rolling_median (const GArray *per_post)
+{
+  g_return_val_if_fail (per_post != NULL, NULL);
+
+  return rolling_median (per_post, FALSE);
+}
+
+GArray *
+rapport_engagement_rolling_interactions (const GArray *per_post)
+{
+  g_return_val_if_fail (per_post != NULL, NULL);
+
+  return rolling_median (per_post, TRUE);
 }
 
 void
@@ -248,6 +297,8 @@ rapport_engagement_summarize (const GArray             *per_post,
           rates[summary->n_with_rate++] = entry->rate;
           if (entry->followers_lower_bound)
             summary->n_rate_lower_bound++;
+          if (entry->rate_unreliable)
+            summary->n_rate_unreliable++;
         }
       if (!isnan (entry->rate_by_impressions))
         by_impressions[summary->n_with_impressions++] = entry->rate_by_impressions;
@@ -310,8 +361,9 @@ divergence_headline (const RapportDivergence     *divergence,
  * Engagement: the median ER by followers of the own posts in the first window of the range,
  * [from, from + W), against the one in the last window, [to + 1 day − W, to + 1 day), where
  * W = 90 days, or half the range when the range is shorter than 180 days, so the two windows
- * never overlap.  The range diverges when followers grew and the median ER fell, with at least
- * five posts with a known ER in each window: fewer make a median that one post can swing.
+ * never overlap.  The range diverges when followers grew from at least 100 and the median ER
+ * fell from at most 100 %, with at least ten posts with a known ER in each window: fewer make a
+ * median that one post can swing (RAPPORT_HEADLINE_MIN_POSTS and _MIN_FOLLOWERS).
  */
 RapportDivergence *
 rapport_engagement_divergence (const GArray                *per_post,
@@ -362,6 +414,8 @@ rapport_engagement_divergence (const GArray                *per_post,
 
   divergence->diverges = divergence->follower_growth > 0
                       && divergence->median_after < divergence->median_before
+                      && divergence->median_before <= RAPPORT_RATE_RELIABLE_MAX
+                      && divergence->followers_from >= RAPPORT_DIVERGENCE_MIN_FOLLOWERS
                       && divergence->n_before >= RAPPORT_DIVERGENCE_MIN_POSTS
                       && divergence->n_after >= RAPPORT_DIVERGENCE_MIN_POSTS;
   if (divergence->diverges)
@@ -468,7 +522,8 @@ rapport_engagement_divergence_strongest (const GArray                *per_post,
 
       if (n_before[a] < RAPPORT_DIVERGENCE_MIN_POSTS
           || !(followers_a >= RAPPORT_DIVERGENCE_MIN_FOLLOWERS)
-          || !(before[a] > 0))
+          || !(before[a] > 0)
+          || before[a] > RAPPORT_RATE_RELIABLE_MAX)
         continue;
       start_term = before[a] / followers_a;
 

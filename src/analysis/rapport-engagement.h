@@ -18,10 +18,20 @@ G_BEGIN_DECLS
 /* Rolling median window and divergence windows, in days. */
 #define RAPPORT_ENGAGEMENT_ROLLING_DAYS   30
 #define RAPPORT_DIVERGENCE_WINDOW_DAYS    90
+/* What a headline or a change in percent needs (src/DESIGN.md, "Enough data"): this many
+ * posts with a known ER in each of the two windows it compares, since a median of fewer is
+ * swung by one post … */
+#define RAPPORT_HEADLINE_MIN_POSTS        10
+/* … and a base of at least this many followers, since below it one follower is a percent or
+ * more, and a count rebuilt from follow dates is at its least reliable. */
+#define RAPPORT_HEADLINE_MIN_FOLLOWERS    100
+/* An ER above this (more interactions than followers) says the follower figure under it is
+ * wrong or too small: such a rate is flagged as unreliable, never headlined. */
+#define RAPPORT_RATE_RELIABLE_MAX         1.0
 /* Posts with a known ER needed in each divergence window. */
-#define RAPPORT_DIVERGENCE_MIN_POSTS      5
+#define RAPPORT_DIVERGENCE_MIN_POSTS      RAPPORT_HEADLINE_MIN_POSTS
 /* Followers the strongest divergence must start from. */
-#define RAPPORT_DIVERGENCE_MIN_FOLLOWERS  100
+#define RAPPORT_DIVERGENCE_MIN_FOLLOWERS  RAPPORT_HEADLINE_MIN_FOLLOWERS
 
 typedef struct
 {
@@ -33,6 +43,9 @@ typedef struct
   double rate_by_impressions;      /* interactions / impressions, NAN without impressions */
   /* The followers came from the reconstruction: the rate is an upper bound. */
   gboolean followers_lower_bound;
+  /* The rate is above RAPPORT_RATE_RELIABLE_MAX, or rests on a rebuilt count below
+   * RAPPORT_HEADLINE_MIN_FOLLOWERS: shown flagged, never headlined. */
+  gboolean rate_unreliable;
 } RapportPostEngagement;
 
 /* Likes + comments + shares + saves + replies + quotes, summing the known ones; when all are
@@ -56,6 +69,13 @@ typedef struct
 /* One entry per post of @per_post (RapportPostEngagement, oldest first) that has a known ER,
  * oldest first.  Returns a GArray of RapportRollingMedian; never NULL. */
 GArray *rapport_engagement_rolling_median  (const GArray                *per_post);
+/* The same over interactions (absolute) of the posts with counts, for accounts without a
+ * follower figure on the days of their posts: the next-best trend. */
+GArray *rapport_engagement_rolling_interactions (const GArray           *per_post);
+/* TRUE for an ER that can be stated (see rate_unreliable); FALSE for NAN too. */
+gboolean rapport_engagement_rate_is_reliable (double                    rate,
+                                              double                    followers,
+                                              gboolean                  followers_lower_bound);
 
 typedef struct
 {
@@ -64,6 +84,7 @@ typedef struct
   guint n_with_rate;                 /* posts with a known ER by followers */
   /* Of those, over reconstructed followers (the ER is an upper bound). */
   guint n_rate_lower_bound;
+  guint n_rate_unreliable;           /* of those, flagged as unreliable (rate_unreliable) */
   guint n_with_impressions;          /* posts with a known ER by impressions */
   double median_interactions;        /* over n_with_interactions */
   double median_rate;                /* over n_with_rate */
@@ -88,7 +109,9 @@ typedef struct
   guint n_after;
   double rate_change;             /* percent, (after − before) / before · 100 */
   gboolean diverges;              /* followers grew while the median ER fell, with at least
-                                   * RAPPORT_DIVERGENCE_MIN_POSTS posts in each window */
+                                   * RAPPORT_DIVERGENCE_MIN_POSTS posts in each window, from at
+                                   * least RAPPORT_DIVERGENCE_MIN_FOLLOWERS, both medians at
+                                   * most RAPPORT_RATE_RELIABLE_MAX */
   char *headline;                 /* translated sentence when diverges, NULL otherwise, e.g.
                                    * "Followers +40.0 % since 3 Mar 2025 while the median
                                    * engagement rate fell from 4.1 % to 1.9 %" */

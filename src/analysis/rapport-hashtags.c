@@ -365,6 +365,24 @@ compare_bait (gconstpointer a,
   return strcmp (ba->tag, bb->tag);
 }
 
+static int
+compare_tag_usage (gconstpointer a,
+                   gconstpointer b)
+{
+  const RapportTagUsage *ua = a;
+  const RapportTagUsage *ub = b;
+
+  if (ua->n_posts != ub->n_posts)
+    return ua->n_posts > ub->n_posts ? -1 : 1;
+  return strcmp (ua->tag, ub->tag);
+}
+
+static void
+clear_tag_usage (gpointer data)
+{
+  g_free (((RapportTagUsage *) data)->tag);
+}
+
 static void
 clear_tag_uplift (gpointer data)
 {
@@ -405,7 +423,8 @@ split_rates (const GArray   *engagement,
  * are compared as the importers store them, lower case without '#'.  Per number of tags on a
  * post, in the buckets 0, 1–2, 3–5, 6–10 and 11+: n and the median ER, and the best bucket
  * among those with at least 5 posts.  Bait tags are reported wherever used, whatever their
- * number of posts, with the posts themselves. */
+ * number of posts, with the posts themselves.  The usage of every tag (posts, first and last
+ * use) and the posts per bucket need no rate: they are what the page shows without one. */
 RapportHashtagReport *
 rapport_hashtags_compute (const GArray *engagement)
 {
@@ -429,6 +448,8 @@ rapport_hashtags_compute (const GArray *engagement)
   g_array_set_clear_func (self->tags, clear_tag_uplift);
   self->bait = g_array_new (FALSE, FALSE, sizeof (RapportBaitTag));
   g_array_set_clear_func (self->bait, clear_bait_tag);
+  self->usage = g_array_new (FALSE, FALSE, sizeof (RapportTagUsage));
+  g_array_set_clear_func (self->usage, clear_tag_usage);
   self->best_bucket = -1;
 
   uses = g_array_new (FALSE, FALSE, sizeof (TagUse));
@@ -458,6 +479,11 @@ rapport_hashtags_compute (const GArray *engagement)
           g_array_append_val (uses, use);
           n_tags++;
         }
+      if (n_tags > 0)
+        self->n_tagged_posts++;
+      for (guint b = 0; b < RAPPORT_N_TAG_BUCKETS; b++)
+        if (n_tags >= bucket_bounds[b].min_tags && n_tags <= bucket_bounds[b].max_tags)
+          self->bucket_posts[b]++;
       if (isnan (entry->rate))
         continue;
       self->n_with_rate++;
@@ -489,6 +515,20 @@ rapport_hashtags_compute (const GArray *engagement)
           if (!isnan (g_array_index (engagement, RapportPostEngagement, entry).rate))
             n_with_rate++;
         }
+
+      /* Usage needs no rate: the posts are in time order, so first and last are the ends. */
+      {
+        RapportTagUsage usage = {
+          g_strdup (tag), is_bait, posts->len,
+          g_array_index (engagement, RapportPostEngagement,
+                         g_array_index (posts, guint32, 0)).post->created_at,
+          g_array_index (engagement, RapportPostEngagement,
+                         g_array_index (posts, guint32, posts->len - 1)).post->created_at,
+        };
+
+        g_array_append_val (self->usage, usage);
+        self->n_tag_uses += posts->len;
+      }
 
       if (n_with_rate >= RAPPORT_HASHTAG_MIN_POSTS)
         {
@@ -528,6 +568,7 @@ rapport_hashtags_compute (const GArray *engagement)
   ranking_clear (&ranking);
   g_array_sort (self->tags, compare_tag_uplifts);
   g_array_sort (self->bait, compare_bait);
+  g_array_sort (self->usage, compare_tag_usage);
 
   for (guint k = 0; k < engagement->len; k++)
     if (any_bait[k])
@@ -562,5 +603,6 @@ rapport_hashtag_report_free (RapportHashtagReport *report)
     return;
   g_array_unref (report->tags);
   g_array_unref (report->bait);
+  g_array_unref (report->usage);
   g_free (report);
 }

@@ -91,6 +91,16 @@ typedef struct
   double median_without;  /* NAN when n_without is 0 */
 } RapportBaitTag;
 
+/* How a tag was used, whether or not any post has an ER: what the page shows without rates. */
+typedef struct
+{
+  char *tag;              /* lower case, without '#' */
+  gboolean is_bait;
+  guint n_posts;          /* own posts using the tag */
+  gint64 first;           /* time of the first and of the last of them */
+  gint64 last;
+} RapportTagUsage;
+
 typedef struct
 {
   guint n_posts;          /* own posts looked at */
@@ -101,6 +111,12 @@ typedef struct
   RapportTagBucket buckets[RAPPORT_N_TAG_BUCKETS];
   int best_bucket;        /* RapportTagBucketKind with the highest median among buckets of at
                            * least 5 posts, -1 when none has 5 */
+
+  GArray *usage;          /* RapportTagUsage for every tag used, most used first, then by name */
+  guint n_tagged_posts;   /* own posts with at least one tag */
+  guint n_tag_uses;       /* tags on own posts, a tag repeated in one post counted once */
+  /* Own posts by their number of tags, in the buckets of buckets[], with or without an ER. */
+  guint bucket_posts[RAPPORT_N_TAG_BUCKETS];
 
   GArray *bait;           /* RapportBaitTag for every bait tag used, most used first */
   guint n_bait_posts;     /* own posts using any bait tag */

@@ -55,9 +55,12 @@ rapport_report_compute_overview (const RapportDataset *dataset,
   self->gains = rapport_follower_gains_summarize (dataset, self->series);
   self->per_post = rapport_engagement_per_post (dataset, self->series);
   self->rolling_median = rapport_engagement_rolling_median (self->per_post);
+  self->rolling_interactions = rapport_engagement_rolling_interactions (self->per_post);
   rapport_engagement_summarize (self->per_post, &self->engagement);
   self->divergence = rapport_engagement_divergence_strongest (self->per_post, self->series);
   self->overall = overall_trend (self->per_post, self->series);
+  self->headline = rapport_headline_compute (self->per_post, &self->engagement,
+                                             self->divergence, self->overall);
 
   self->hashtags = rapport_hashtags_compute (self->per_post);
   self->cadence = rapport_cadence_compute (dataset, self->per_post, self->tz);
@@ -123,6 +126,8 @@ rapport_report_free (RapportReport *report)
   g_clear_pointer (&report->series, rapport_follower_series_free);
   g_clear_pointer (&report->per_post, g_array_unref);
   g_clear_pointer (&report->rolling_median, g_array_unref);
+  g_clear_pointer (&report->rolling_interactions, g_array_unref);
+  g_clear_pointer (&report->headline, rapport_headline_free);
   g_clear_pointer (&report->divergence, rapport_divergence_free);
   g_clear_pointer (&report->overall, rapport_divergence_free);
   g_clear_pointer (&report->collaborations, rapport_collaborations_free);

@@ -17,6 +17,7 @@
 #include "analysis/rapport-coverage.h"
 #include "analysis/rapport-engagement.h"
 #include "analysis/rapport-hashtags.h"
+#include "analysis/rapport-headline.h"
 #include "analysis/rapport-series.h"
 
 G_BEGIN_DECLS
@@ -30,6 +31,9 @@ typedef struct
   RapportGainSummary gains;             /* the daily follows of analytics exports */
   GArray *per_post;                     /* RapportPostEngagement, own posts, oldest first */
   GArray *rolling_median;               /* RapportRollingMedian, one per post with a known ER */
+  /* RapportRollingMedian of interactions, one per post with counts: the trend to draw when no
+   * post has an ER. */
+  GArray *rolling_interactions;
   RapportEngagementSummary engagement;
   /* The headline: the strongest range where followers grew while the median ER fell; NULL
    * when no range does. */
@@ -37,6 +41,9 @@ typedef struct
   /* Followers and median ER from the first to the last post with a known ER, whether or not
    * they diverge; NULL when those posts do not span two days of the series. */
   RapportDivergence *overall;
+  /* The sentence the Overview and the report open with: the divergence, the overall trend, or
+   * the next-best statement with why; never NULL. */
+  RapportHeadline *headline;
 
   /* The newest lists' accounts known by id, and how many of them have a name. */
   RapportNamedIds named_followers;

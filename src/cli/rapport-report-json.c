@@ -223,6 +223,31 @@ json_divergence (JsonBuilder             *builder,
   json_builder_end_object (builder);
 }
 
+/* What the report opens with, and why it says no more. */
+static void
+json_headline (JsonBuilder           *builder,
+               const RapportHeadline *headline)
+{
+  json_builder_set_member_name (builder, "headline");
+  if (headline == NULL)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+  json_builder_begin_object (builder);
+  json_string (builder, "kind", rapport_headline_kind_to_string (headline->kind));
+  json_string (builder, "text", headline->text);
+  json_builder_set_member_name (builder, "reasons");
+  json_builder_begin_array (builder);
+  for (guint bit = 1; bit <= RAPPORT_HEADLINE_NO_ENGAGEMENT; bit <<= 1)
+    if (headline->reasons & bit)
+      json_builder_add_string_value (builder, rapport_headline_reason_to_string (bit));
+  json_builder_end_array (builder);
+  json_int (builder, "min_posts", RAPPORT_HEADLINE_MIN_POSTS);
+  json_int (builder, "min_followers", RAPPORT_HEADLINE_MIN_FOLLOWERS);
+  json_builder_end_object (builder);
+}
+
 static void
 json_post (JsonBuilder                 *builder,
            const RapportPostEngagement *entry)
@@ -240,6 +265,7 @@ json_post (JsonBuilder                 *builder,
   json_double (builder, "rate", entry->rate);
   json_double (builder, "rate_by_impressions", entry->rate_by_impressions);
   json_bool (builder, "followers_lower_bound", entry->followers_lower_bound);
+  json_bool (builder, "rate_unreliable", entry->rate_unreliable);
   json_strv (builder, "hashtags", post->hashtags);
   json_strv (builder, "mentions", post->mentions);
   json_builder_end_object (builder);
@@ -260,12 +286,14 @@ json_engagement (JsonBuilder         *builder,
   json_int (builder, "n_with_interactions", summary->n_with_interactions);
   json_int (builder, "n_with_rate", summary->n_with_rate);
   json_int (builder, "n_rate_lower_bound", summary->n_rate_lower_bound);
+  json_int (builder, "n_rate_unreliable", summary->n_rate_unreliable);
   json_int (builder, "n_with_impressions", summary->n_with_impressions);
   json_double (builder, "median_interactions", summary->median_interactions);
   json_double (builder, "median_rate", summary->median_rate);
   json_double (builder, "median_rate_by_impressions", summary->median_rate_by_impressions);
   json_divergence (builder, "divergence", report->divergence);
   json_divergence (builder, "overall", report->overall);
+  json_headline (builder, report->headline);
 
   json_begin_list (builder, "rolling_median", rolling->len);
   for (guint k = 0; k < n_samples; k++)
@@ -439,6 +467,23 @@ json_hashtags (JsonBuilder         *builder,
   json_builder_begin_object (builder);
   json_int (builder, "n_posts", hashtags->n_posts);
   json_int (builder, "n_with_rate", hashtags->n_with_rate);
+  json_int (builder, "n_tagged_posts", hashtags->n_tagged_posts);
+  json_int (builder, "n_tag_uses", hashtags->n_tag_uses);
+
+  json_begin_list (builder, "usage", hashtags->usage->len);
+  for (guint i = 0; i < MIN (hashtags->usage->len, RAPPORT_REPORT_JSON_SAMPLE); i++)
+    {
+      const RapportTagUsage *usage = &g_array_index (hashtags->usage, RapportTagUsage, i);
+
+      json_builder_begin_object (builder);
+      json_string (builder, "tag", usage->tag);
+      json_bool (builder, "is_bait", usage->is_bait);
+      json_int (builder, "n_posts", usage->n_posts);
+      json_time (builder, "first", usage->first);
+      json_time (builder, "last", usage->last);
+      json_builder_end_object (builder);
+    }
+  json_end_list (builder);
 
   json_begin_list (builder, "tags", hashtags->tags->len);
   for (guint i = 0; i < MIN (hashtags->tags->len, RAPPORT_REPORT_JSON_SAMPLE); i++)
@@ -468,6 +513,7 @@ json_hashtags (JsonBuilder         *builder,
       else
         json_builder_add_int_value (builder, bucket->max_tags);
       json_int (builder, "n", bucket->n);
+      json_int (builder, "n_posts", hashtags->bucket_posts[b]);
       json_double (builder, "median_rate", bucket->median);
       json_builder_end_object (builder);
     }

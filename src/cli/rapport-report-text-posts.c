@@ -28,11 +28,23 @@ text_divergence (GString                 *out,
                  const RapportDivergence *divergence,
                  const char              *label)
 {
-  g_autofree char *growth = rapport_format_change (divergence->follower_growth / 100);
+  g_autofree char *growth = NULL;
   g_autofree char *from = rapport_format_day (divergence->from);
   g_autofree char *to = rapport_format_day (divergence->to);
   g_autofree char *before = rapport_format_percent (divergence->median_before);
   g_autofree char *after = rapport_format_percent (divergence->median_after);
+
+  /* A percentage of a small base says little ("+5600 %" from 1): the counts instead. */
+  if (divergence->followers_from >= RAPPORT_HEADLINE_MIN_FOLLOWERS)
+    growth = rapport_format_change (divergence->follower_growth / 100);
+  else
+    {
+      g_autofree char *count_from = rapport_format_count (divergence->followers_from);
+      g_autofree char *count_to = rapport_format_count (divergence->followers_to);
+
+      /* Translators: followers at two dates, "1 → 57". */
+      growth = g_strdup_printf (_("%s → %s"), count_from, count_to);
+    }
 
   /* Translators: a label ("Then and now"), two dates, a change of followers, two median
    * rates with their n, and the length of the windows compared. */
@@ -64,6 +76,9 @@ rapport_report_text_engagement (GString             *out,
   rapport_report_text_para (out, 2, _("Own posts: %'u (stories and reposts left out); with counts: "
                                       "%'u; with an engagement rate: %'u."),
                             summary->n_posts, summary->n_with_interactions, summary->n_with_rate);
+  /* The headline first, whatever the data: it says what can be said and why not more. */
+  if (report->headline != NULL)
+    rapport_report_text_para (out, 2, _("Headline: %s."), report->headline->text);
   if (summary->n_with_interactions == 0)
     {
       rapport_report_text_not_available (out, report, RAPPORT_FIGURE_POST_ENGAGEMENT);
@@ -84,6 +99,17 @@ rapport_report_text_engagement (GString             *out,
                                                        "counts, so they are upper bounds.",
                                                        summary->n_rate_lower_bound),
                                   summary->n_rate_lower_bound);
+      if (summary->n_rate_unreliable > 0)
+        /* Translators: the %u are a number of posts and a number of followers. */
+        rapport_report_text_para (out, 4, g_dngettext (GETTEXT_PACKAGE,
+                                                       "%'u of them is flagged as unreliable: "
+                                                       "above 100 %%, or over a rebuilt count "
+                                                       "under %u followers.",
+                                                       "%'u of them are flagged as unreliable: "
+                                                       "above 100 %%, or over a rebuilt count "
+                                                       "under %u followers.",
+                                                       summary->n_rate_unreliable),
+                                  summary->n_rate_unreliable, RAPPORT_HEADLINE_MIN_FOLLOWERS);
     }
   else
     rapport_report_text_para (out, 2, _("Engagement rate: not available, there is no follower "
@@ -120,13 +146,23 @@ rapport_report_text_engagement (GString             *out,
     text_divergence (out, report->overall, _("Then and now"));
 
   if (report->divergence != NULL && report->divergence->headline != NULL)
-    rapport_report_text_para (out, 2, _("Headline: %s (n = %u and %u posts)."),
-                              report->divergence->headline, report->divergence->n_before,
-                              report->divergence->n_after);
+    rapport_report_text_para (out, 2, _("Followers grew while engagement fell: n = %u and %u "
+                                        "posts at the two ends."),
+                              report->divergence->n_before, report->divergence->n_after);
   else
-    rapport_report_text_para (out, 2, _("Headline: no stretch where followers grew while the "
-                                        "median engagement rate fell (it takes 180 days of "
-                                        "follower figures and 5 posts with a rate at each end)."));
+    rapport_report_text_para (out, 2, g_dngettext (GETTEXT_PACKAGE,
+                                                   "No stretch where followers grew while the "
+                                                   "median engagement rate fell (it takes 180 "
+                                                   "days of follower figures, %u follower at "
+                                                   "the start and %u posts with a rate at each "
+                                                   "end).",
+                                                   "No stretch where followers grew while the "
+                                                   "median engagement rate fell (it takes 180 "
+                                                   "days of follower figures, %u followers at "
+                                                   "the start and %u posts with a rate at each "
+                                                   "end).",
+                                                   RAPPORT_HEADLINE_MIN_FOLLOWERS),
+                              RAPPORT_HEADLINE_MIN_FOLLOWERS, RAPPORT_HEADLINE_MIN_POSTS);
 
   /* The best posts, for a creator to look at what worked. */
   ranked = g_array_new (FALSE, FALSE, sizeof (RapportPostEngagement));
@@ -161,10 +197,12 @@ rapport_report_text_engagement (GString             *out,
           best_rate = rapport_format_percent (best->rate);
           count = rapport_format_count (best->interactions);
           /* Translators: a post's date, type, rate, interactions, whether the rate is an
-           * upper bound, and its link. */
+           * upper bound or unreliable, and its link. */
           rapport_report_text_para (out, 4, _("%s, %s: %s (%s interactions)%s %s"), day,
                                     rapport_post_type_to_string (best->post->type), best_rate,
-                                    count, best->followers_lower_bound ? _(", an upper bound") : "",
+                                    count,
+                                    best->rate_unreliable ? _(", flagged as unreliable")
+                                    : best->followers_lower_bound ? _(", an upper bound") : "",
                                     best->post->url != NULL ? best->post->url : "");
           g_array_remove_index_fast (ranked, best_index);
         }
@@ -181,6 +219,79 @@ bucket_label (guint bucket)
   return _(labels[bucket]);
 }
 
+/* The tags of a list of @n_tags beyond the TEXT_TAGS shown. */
+static void
+text_more_tags (GString *out,
+                guint    indent,
+                guint    n_tags)
+{
+  if (n_tags > TEXT_TAGS)
+    rapport_report_text_para (out, indent, g_dngettext (GETTEXT_PACKAGE,
+                                                        "… and %'u more tag (see --json).",
+                                                        "… and %'u more tags (see --json).",
+                                                        n_tags - TEXT_TAGS),
+                              n_tags - TEXT_TAGS);
+}
+
+/* What is known of tags without any engagement rate: how often and when each was used, tags
+ * per post, and the bait tags. */
+static void
+text_tag_usage (GString                    *out,
+                const RapportHashtagReport *hashtags)
+{
+  g_autoptr(GString) buckets = g_string_new (NULL);
+  g_autoptr(GString) bait = g_string_new (NULL);
+  int width = 8;
+
+  if (hashtags->usage->len == 0)
+    {
+      rapport_report_text_para (out, 4, _("No post carries a hashtag."));
+      return;
+    }
+  rapport_report_text_para (out, 4, _("%'u tags on %'u of %'u posts, %.1f per post (posts, first "
+                                      "and last use):"),
+                            hashtags->usage->len, hashtags->n_tagged_posts, hashtags->n_posts,
+                            (double) hashtags->n_tag_uses / MAX (hashtags->n_posts, 1));
+  for (guint i = 0; i < MIN (hashtags->usage->len, TEXT_TAGS); i++)
+    width = MAX (width, (int) g_utf8_strlen (g_array_index (hashtags->usage, RapportTagUsage,
+                                                            i).tag, -1) + 1);
+  width = MIN (width, 24);
+  for (guint i = 0; i < MIN (hashtags->usage->len, TEXT_TAGS); i++)
+    {
+      const RapportTagUsage *usage = &g_array_index (hashtags->usage, RapportTagUsage, i);
+      g_autofree char *name = g_strdup_printf ("#%s", usage->tag);
+      g_autofree char *first = rapport_format_iso_day (usage->first);
+      g_autofree char *last = rapport_format_iso_day (usage->last);
+
+      g_string_append (out, "      ");
+      rapport_report_text_cell (out, name, -width);
+      g_string_append_printf (out, " %5u  %s  %s%s\n", usage->n_posts, first, last,
+                              usage->is_bait ? _("  (bait)") : "");
+    }
+  text_more_tags (out, 6, hashtags->usage->len);
+
+  for (guint b = 0; b < RAPPORT_N_TAG_BUCKETS; b++)
+    g_string_append_printf (buckets, "%s%s: %u", b > 0 ? " · " : "", bucket_label (b),
+                            hashtags->bucket_posts[b]);
+  rapport_report_text_para (out, 4, _("Posts by number of tags: %s."), buckets->str);
+
+  for (guint i = 0; i < hashtags->bait->len; i++)
+    {
+      const RapportBaitTag *tag = &g_array_index (hashtags->bait, RapportBaitTag, i);
+
+      g_string_append_printf (bait, "%s#%s (%'u)", i > 0 ? ", " : "", tag->tag, tag->n_posts);
+    }
+  if (hashtags->bait->len > 0)
+    rapport_report_text_para (out, 4, g_dngettext (GETTEXT_PACKAGE,
+                                                   "Engagement-bait tags on %'u post: %s.",
+                                                   "Engagement-bait tags on %'u posts: %s.",
+                                                   hashtags->n_bait_posts),
+                              hashtags->n_bait_posts, bait->str);
+  else
+    rapport_report_text_para (out, 4, _("Engagement-bait tags (#f4f, #like4like, …): none "
+                                        "used."));
+}
+
 void
 rapport_report_text_hashtags (GString             *out,
                               const RapportReport *report)
@@ -195,8 +306,10 @@ rapport_report_text_hashtags (GString             *out,
                             hashtags->n_with_rate, hashtags->n_posts);
   if (hashtags->n_with_rate == 0)
     {
-      rapport_report_text_para (out, 2, _("Not available: hashtags are compared by engagement "
-                                          "rate, which no post has (see Engagement)."));
+      rapport_report_text_para (out, 2, _("Uplift: not available, hashtags are compared by "
+                                          "engagement rate, which no post has (see "
+                                          "Engagement). How you use them:"));
+      text_tag_usage (out, hashtags);
       return;
     }
 
@@ -240,12 +353,7 @@ rapport_report_text_hashtags (GString             *out,
                                   rapport_confidence_to_string (tag->uplift.confidence),
                                   tag->is_bait ? _("  (bait)") : "");
         }
-      if (hashtags->tags->len > TEXT_TAGS)
-        rapport_report_text_para (out, 4, g_dngettext (GETTEXT_PACKAGE,
-                                                       "… and %'u more tag (see --json).",
-                                                       "… and %'u more tags (see --json).",
-                                                       hashtags->tags->len - TEXT_TAGS),
-                                  hashtags->tags->len - TEXT_TAGS);
+      text_more_tags (out, 4, hashtags->tags->len);
     }
 
   for (guint b = 0; b < RAPPORT_N_TAG_BUCKETS; b++)
@@ -478,6 +586,7 @@ rapport_report_text_cadence (GString             *out,
   const RapportCadence *cadence = report->cadence;
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
+  g_autofree char *rhythm = NULL;
 
   rapport_report_text_heading (out, _("Consistency"), '-');
   if (cadence->n_posts == 0)
@@ -487,14 +596,15 @@ rapport_report_text_cadence (GString             *out,
     }
   first = rapport_format_day (cadence->first);
   last = rapport_format_day (cadence->last);
+  rhythm = rapport_format_posts_per_week (cadence->posts_per_week);
+  /* Translators: the last %s is a rhythm, "2.5 posts a week" or "1 post every 32 weeks". */
   rapport_report_text_para (out, 2, g_dngettext (GETTEXT_PACKAGE,
                                                  "Posts (stories included): %'u from %s to %s, "
-                                                 "over %'u week: %.1f a week.",
+                                                 "over %'u week: %s.",
                                                  "Posts (stories included): %'u from %s to %s, "
-                                                 "over %'u weeks: %.1f a week.",
+                                                 "over %'u weeks: %s.",
                                                  cadence->n_weeks),
-                            cadence->n_posts, first, last, cadence->n_weeks,
-                            cadence->posts_per_week);
+                            cadence->n_posts, first, last, cadence->n_weeks, rhythm);
   rapport_report_text_para (out, 2, _("Weeks without a post: %'u of %'u."),
                             cadence->weeks_without_posts, cadence->n_weeks);
   if (cadence->n_intervals > 0)

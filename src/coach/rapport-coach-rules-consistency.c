@@ -48,6 +48,7 @@ rapport_coach_rule_steady_rhythm (const RapportReport *report,
   g_autofree char *last = NULL;
   g_autofree char *gap_from = NULL;
   g_autofree char *gap_to = NULL;
+  g_autofree char *rhythm = NULL;
   RapportSuggestion *suggestion;
   double empty_share;
   double per_week;
@@ -64,14 +65,14 @@ rapport_coach_rule_steady_rhythm (const RapportReport *report,
   text = g_string_new (NULL);
   first = rapport_format_day (cadence->first);
   last = rapport_format_day (cadence->last);
+  rhythm = rapport_format_posts_per_week (cadence->posts_per_week);
+  /* Translators: the last %s is a rhythm, "2.5 posts a week" or "1 post every 32 weeks". */
   g_string_append_printf (text,
                           g_dngettext (GETTEXT_PACKAGE,
-                                       "From %s to %s you posted %'u time, %.1f a week on "
-                                       "average.",
-                                       "From %s to %s you posted %'u times, %.1f a week on "
-                                       "average.",
+                                       "From %s to %s you posted %'u time, %s on average.",
+                                       "From %s to %s you posted %'u times, %s on average.",
                                        cadence->n_posts),
-                          first, last, cadence->n_posts, cadence->posts_per_week);
+                          first, last, cadence->n_posts, rhythm);
   g_string_append_c (text, ' ');
   g_string_append_printf (text,
                           g_dngettext (GETTEXT_PACKAGE,

@@ -75,6 +75,66 @@ rapport_format_change (double fraction)
   return g_strdup_printf (_("%+.1f %%"), fraction * 100);
 }
 
+/* Weeks between posts below one post a week: whole weeks from 10 on ("every 32 weeks"), one
+ * decimal below ("every 1.5 weeks"), where a rounded figure would be off by a third. */
+static char *
+format_weeks_between (double posts_per_week)
+{
+  double weeks = 1 / posts_per_week;
+
+  if (weeks >= 9.95 || fabs (weeks - round (weeks)) < 0.05)
+    return g_strdup_printf ("%.0f", round (weeks));
+  return g_strdup_printf ("%.1f", weeks);
+}
+
+/* Whether @posts_per_week reads as "N a week" (one decimal, at least 1.0) rather than as
+ * "1 every N weeks". */
+static gboolean
+reads_per_week (double posts_per_week)
+{
+  return posts_per_week >= 0.95;
+}
+
+char *
+rapport_format_per_week (double posts_per_week)
+{
+  g_autofree char *weeks = NULL;
+
+  if (!isfinite (posts_per_week) || posts_per_week < 0)
+    return g_strdup (RAPPORT_FORMAT_NONE);
+  if (posts_per_week == 0)
+    return g_strdup ("0");
+  if (reads_per_week (posts_per_week))
+    return g_strdup_printf ("%.1f", posts_per_week);
+  weeks = format_weeks_between (posts_per_week);
+  /* Translators: a rhythm of posting below one post a week, under the title "Posts per week";
+   * %s is a number of weeks, "32" or "1.5". */
+  return g_strdup_printf (_("1 every %s weeks"), weeks);
+}
+
+char *
+rapport_format_posts_per_week (double posts_per_week)
+{
+  g_autofree char *weeks = NULL;
+
+  if (!isfinite (posts_per_week) || posts_per_week < 0)
+    return g_strdup (RAPPORT_FORMAT_NONE);
+  if (posts_per_week == 0)
+    return g_strdup (_("no posts"));
+  if (reads_per_week (posts_per_week))
+    {
+      /* "1.0 posts a week" reads oddly: one post is one post. */
+      if (posts_per_week < 1.05)
+        return g_strdup (_("1 post a week"));
+      /* Translators: a rhythm of posting, "2.5 posts a week". */
+      return g_strdup_printf (_("%.1f posts a week"), posts_per_week);
+    }
+  weeks = format_weeks_between (posts_per_week);
+  /* Translators: a rhythm of posting below one post a week; %s is a number of weeks, "32" or
+   * "1.5". */
+  return g_strdup_printf (_("1 post every %s weeks"), weeks);
+}
+
 char *
 rapport_format_p_value (double p_value)
 {

@@ -32,6 +32,13 @@ char *rapport_format_signed_count   (double      value);
 char *rapport_format_percent        (double      fraction);
 /* A relative change, always signed: "+75.9 %" for 0.759; NONE for NAN. */
 char *rapport_format_change         (double      fraction);
+/* How often posts come, for a figure titled "posts per week": "2.5" (one decimal) from one a
+ * week on, "1 every 32 weeks" below that, so that a slow rhythm does not read "0.0"; "0" for
+ * 0; NONE for NAN, infinities and negative values. */
+char *rapport_format_per_week       (double      posts_per_week);
+/* The same in a sentence: "2.5 posts a week", "1 post a week", "1 post every 32 weeks", "no
+ * posts"; NONE as for rapport_format_per_week(). */
+char *rapport_format_posts_per_week (double      posts_per_week);
 /* "0.03", two decimals; NONE for NAN. */
 char *rapport_format_p_value        (double      p_value);
 /* How far a Mann–Whitney p-value can be trusted, with the value: "p = 0.03, unlikely to be

@@ -17,9 +17,12 @@
 #include "ui/charts/rapport-bar-chart.h"
 #include "ui/rapport-hashtags-page.h"
 #include "ui/rapport-tag-item.h"
+#include "ui/rapport-tag-usage.h"
 
 /* The chart shows every tag up to this many, else the strongest and the weakest half each. */
 #define CHART_MAX_BARS 10
+/* Rows of the usage list: all of a usual account's tags, not thousands. */
+#define USAGE_MAX_ROWS 20
 
 struct _RapportHashtagsPage
 {
@@ -51,6 +54,8 @@ struct _RapportHashtagsPage
   GtkColumnViewColumn *confidence_column;
   GtkListBox        *uplift_note_list;
   AdwActionRow      *uplift_note_row;
+  AdwPreferencesGroup *usage_group;
+  GtkListBox        *usage_list;
   AdwPreferencesGroup *buckets_group;
   GtkListBox        *buckets_list;
 };
@@ -198,16 +203,25 @@ show_bait (RapportHashtagsPage        *self,
 
   with = rapport_format_percent (hashtags->bait_uplift.median_with);
   without = rapport_format_percent (hashtags->bait_uplift.median_without);
-  description = g_strdup_printf (
-    /* Translators: the %s are percentages like "3.8 %"; the %u are counts of posts. */
-    ngettext ("These tags ask for follows or likes in return, and the accounts they bring "
-              "rarely engage. Your %u post with them had a median engagement rate of %s, "
-              "against %s for the %u posts without.",
-              "These tags ask for follows or likes in return, and the accounts they bring "
-              "rarely engage. Your %u posts with them had a median engagement rate of %s, "
-              "against %s for the %u posts without.",
-              hashtags->bait_uplift.n_with),
-    hashtags->bait_uplift.n_with, with, without, hashtags->bait_uplift.n_without);
+  if (hashtags->n_with_rate == 0)
+    description = g_strdup_printf (
+      ngettext ("These tags ask for follows or likes in return, and the accounts they bring "
+                "rarely engage. You used them on %u post.",
+                "These tags ask for follows or likes in return, and the accounts they bring "
+                "rarely engage. You used them on %u posts.",
+                hashtags->n_bait_posts),
+      hashtags->n_bait_posts);
+  else
+    description = g_strdup_printf (
+      /* Translators: the %s are percentages like "3.8 %"; the %u are counts of posts. */
+      ngettext ("These tags ask for follows or likes in return, and the accounts they bring "
+                "rarely engage. Your %u post with them had a median engagement rate of %s, "
+                "against %s for the %u posts without.",
+                "These tags ask for follows or likes in return, and the accounts they bring "
+                "rarely engage. Your %u posts with them had a median engagement rate of %s, "
+                "against %s for the %u posts without.",
+                hashtags->bait_uplift.n_with),
+      hashtags->bait_uplift.n_with, with, without, hashtags->bait_uplift.n_without);
   adw_preferences_group_set_description (self->bait_group, description);
 
   for (guint i = 0; i < hashtags->bait->len; i++)
@@ -407,27 +421,6 @@ show_tags (RapportHashtagsPage        *self,
                                    "posts."));
 }
 
-static const char *
-bucket_title (RapportTagBucketKind kind)
-{
-  switch (kind)
-    {
-    case RAPPORT_TAG_BUCKET_NONE:
-      return _("No tags");
-    case RAPPORT_TAG_BUCKET_FEW:
-      return _("1–2 tags");
-    case RAPPORT_TAG_BUCKET_SOME:
-      return _("3–5 tags");
-    case RAPPORT_TAG_BUCKET_MANY:
-      return _("6–10 tags");
-    case RAPPORT_TAG_BUCKET_VERY_MANY:
-      return _("11 tags or more");
-    case RAPPORT_N_TAG_BUCKETS:
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
 static void
 show_buckets (RapportHashtagsPage        *self,
               const RapportHashtagReport *hashtags)
@@ -473,7 +466,7 @@ show_buckets (RapportHashtagsPage        *self,
         subtitle = g_strdup_printf (ngettext ("%u post", "%u posts", bucket->n), bucket->n);
 
       row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), bucket_title (i));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rapport_tag_bucket_title (i));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
       if (best)
@@ -501,7 +494,7 @@ show_buckets (RapportHashtagsPage        *self,
       gtk_widget_set_size_request (level, 72, -1);
       gtk_widget_set_valign (level, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (level),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, bucket_title (i),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, rapport_tag_bucket_title (i),
                                       -1);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), level);
 
@@ -553,6 +546,58 @@ thin_explanation (const RapportReport *report)
 }
 
 static void
+show_usage (RapportHashtagsPage        *self,
+            const RapportHashtagReport *hashtags)
+{
+  rapport_tag_usage_fill (self->usage_list, hashtags, USAGE_MAX_ROWS);
+  gtk_widget_set_visible (GTK_WIDGET (self->usage_group), hashtags->usage->len > 0);
+  adw_preferences_group_set_description (self->usage_group,
+                                         hashtags->n_with_rate > 0
+                                         ? _("How often you used each tag, and from when to "
+                                             "when.")
+                                         : _("How often you used each tag, and from when to "
+                                             "when. How each does against the others appears "
+                                             "once your posts have engagement rates."));
+}
+
+/* The page of an account whose posts have tags but no rate: usage, tags per post and bait
+ * tags, and why there is no uplift. */
+static void
+show_usage_only (RapportHashtagsPage        *self,
+                 const RapportReport        *report,
+                 const RapportHashtagReport *hashtags)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *explanation = thin_explanation (report);
+  g_autofree char *per_post = g_strdup_printf ("%.1f", (double) hashtags->n_tag_uses
+                                                       / MAX (hashtags->n_posts, 1));
+
+  title = g_strdup_printf (ngettext ("%u Tag Used", "%u Tags Used", hashtags->usage->len),
+                           hashtags->usage->len);
+  /* Translators: "Tags on 61 of your 85 posts, 1.0 per post." then why there is no uplift. */
+  summary = g_strdup_printf (ngettext ("Tags on %u of your %u post, %s per post. %s",
+                                       "Tags on %u of your %u posts, %s per post. %s",
+                                       hashtags->n_posts),
+                             hashtags->n_tagged_posts, hashtags->n_posts, per_post, explanation);
+  gtk_label_set_label (self->title_label, title);
+  gtk_label_set_label (self->summary_label, summary);
+
+  show_bait (self, report, hashtags);
+  show_usage (self, hashtags);
+  /* No uplift without rates: the chart and the table would be empty. */
+  g_list_store_remove_all (self->tags_store);
+  rapport_bar_chart_set_bars (self->bar_chart, NULL, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->uplift_group), FALSE);
+
+  rapport_tag_usage_fill_buckets (self->buckets_list, hashtags);
+  adw_preferences_group_set_description (self->buckets_group,
+                                         _("How many hashtags your posts carry."));
+
+  gtk_stack_set_visible_child_name (self->stack, "report");
+}
+
+static void
 update (RapportHashtagsPage *self)
 {
   const RapportReport *report;
@@ -567,6 +612,7 @@ update (RapportHashtagsPage *self)
       g_list_store_remove_all (self->tags_store);
       rapport_bar_chart_set_bars (self->bar_chart, NULL, 0);
       gtk_list_box_remove_all (self->bait_list);
+      gtk_list_box_remove_all (self->usage_list);
       gtk_list_box_remove_all (self->buckets_list);
       gtk_stack_set_visible_child_name (self->stack, "thin");
       return;
@@ -581,6 +627,14 @@ update (RapportHashtagsPage *self)
 
   report = rapport_analysis_get_report (self->analysis);
   hashtags = report->hashtags;
+
+  /* Without rates, the usage of the tags is the true view there is: only a page without any
+   * tag says what is missing instead. */
+  if (hashtags->n_with_rate == 0 && hashtags->usage->len > 0)
+    {
+      show_usage_only (self, report, hashtags);
+      return;
+    }
 
   if (hashtags->n_with_rate == 0)
     {
@@ -631,6 +685,8 @@ update (RapportHashtagsPage *self)
   show_bait (self, report, hashtags);
   show_tags (self, report, hashtags);
   show_buckets (self, hashtags);
+  show_usage (self, hashtags);
+  gtk_widget_set_visible (GTK_WIDGET (self->uplift_group), TRUE);
 
   gtk_stack_set_visible_child_name (self->stack, "report");
 }
@@ -759,6 +815,8 @@ rapport_hashtags_page_class_init (RapportHashtagsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportHashtagsPage, confidence_column);
   gtk_widget_class_bind_template_child (widget_class, RapportHashtagsPage, uplift_note_list);
   gtk_widget_class_bind_template_child (widget_class, RapportHashtagsPage, uplift_note_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportHashtagsPage, usage_group);
+  gtk_widget_class_bind_template_child (widget_class, RapportHashtagsPage, usage_list);
   gtk_widget_class_bind_template_child (widget_class, RapportHashtagsPage, buckets_group);
   gtk_widget_class_bind_template_child (widget_class, RapportHashtagsPage, buckets_list);
   gtk_widget_class_bind_template_callback (widget_class, format_tag);

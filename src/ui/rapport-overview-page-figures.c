@@ -205,6 +205,7 @@ update_rate_figure (RapportOverviewPage *self)
   gint64 end = self->range_end + DAY;
   gint64 first_post = 0;
   gint64 last_post = 0;
+  guint n_unreliable = 0;
   Trend trend = TREND_NONE;
 
   if (report == NULL)
@@ -229,6 +230,8 @@ update_rate_figure (RapportOverviewPage *self)
         first_post = t;
       last_post = t;
       g_array_append_val (rates, entry->rate);
+      if (entry->rate_unreliable)
+        n_unreliable++;
     }
 
   if (rates->len == 0)
@@ -258,7 +261,26 @@ update_rate_figure (RapportOverviewPage *self)
     divergence = rapport_engagement_divergence (report->per_post, report->series,
                                                 first_post, last_post);
 
-  if (divergence != NULL && !isnan (divergence->rate_change) && !isnan (divergence->median_after))
+  /* A change in percent only on enough posts at each end and on rates that can be stated
+   * (RAPPORT_HEADLINE_MIN_POSTS, RAPPORT_RATE_RELIABLE_MAX). */
+  if (divergence != NULL && !isnan (divergence->rate_change) && !isnan (divergence->median_after)
+      && (divergence->n_before < RAPPORT_HEADLINE_MIN_POSTS
+          || divergence->n_after < RAPPORT_HEADLINE_MIN_POSTS
+          || divergence->median_before > RAPPORT_RATE_RELIABLE_MAX
+          || divergence->median_after > RAPPORT_RATE_RELIABLE_MAX))
+    detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "n = %u post; first and last %u days: n = %u and %u, "
+                                           "too few or too unreliable for a change (it takes %u "
+                                           "at each end, at most 100 %%)",
+                                           "n = %u posts; first and last %u days: n = %u and %u, "
+                                           "too few or too unreliable for a change (it takes %u "
+                                           "at each end, at most 100 %%)",
+                                           rates->len),
+                              rates->len, divergence->window_days,
+                              divergence->n_before, divergence->n_after,
+                              RAPPORT_HEADLINE_MIN_POSTS);
+  else if (divergence != NULL && !isnan (divergence->rate_change)
+           && !isnan (divergence->median_after))
     {
       g_autofree char *difference = rapport_format_change (divergence->rate_change / 100);
       g_autofree char *before = rapport_format_percent (divergence->median_before);
@@ -280,9 +302,26 @@ update_rate_figure (RapportOverviewPage *self)
                                            rates->len),
                               rates->len);
 
+  if (n_unreliable > 0)
+    {
+      char *flagged = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                    "%s\n%u rate flagged as unreliable: above "
+                                                    "100 %%, or over a rebuilt count under %u "
+                                                    "followers",
+                                                    "%s\n%u rates flagged as unreliable: above "
+                                                    "100 %%, or over a rebuilt count under %u "
+                                                    "followers",
+                                                    n_unreliable),
+                                       detail, n_unreliable, RAPPORT_HEADLINE_MIN_FOLLOWERS);
+
+      g_free (detail);
+      detail = flagged;
+    }
+
   set_figure (self->rate_card, self->rate_value, self->rate_change, self->rate_detail,
               value, change, trend, detail,
-              change == NULL ? _("Too few days with posts in this range to tell a change.") : NULL);
+              change == NULL ? _("Too few posts with a rate in this range to tell a change.")
+                             : NULL);
 }
 
 /* The week of @t, counted in Mondays since 5 January 1970 (a Monday), rounding down. */
@@ -339,10 +378,11 @@ update_posts_figure (RapportOverviewPage *self)
   else
     weeks = ((self->range_end - self->range_start) / DAY + 1) / 7.0;
 
+  /* A slow rhythm as weeks between posts ("1 every 32 weeks"), never "0.0". */
   if (report != NULL && first == 0 && end == times->len && !isnan (report->cadence->posts_per_week))
-    value = g_strdup_printf ("%.1f", report->cadence->posts_per_week);
+    value = rapport_format_per_week (report->cadence->posts_per_week);
   else
-    value = g_strdup_printf ("%.1f", n / weeks);
+    value = rapport_format_per_week (n / weeks);
 
   weeks_text = format_weeks (weeks);
   detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "n = %u post in %s weeks",

@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * What the parts of the Overview share: rapport-overview-page.c (the class, its data, the
- * chart and the ranges), rapport-overview-page-figures.c (the key figures),
+ * chart and the ranges), rapport-overview-page-engagement.c (the chart's right axis),
+ * rapport-overview-page-figures.c (the key figures),
  * rapport-overview-page-headline.c (the sentence above them) and rapport-overview-page-table.c
  * (the same days as a table).
  */
@@ -80,6 +81,32 @@ struct _RapportOverviewPage
 /* The first index of @times (gint64, ascending) whose time is not before @t. */
 guint _rapport_overview_times_lower_bound     (const GArray        *times,
                                                gint64               t);
+
+/* rapport-overview-page-engagement.c: the right axis of one account's chart */
+typedef enum
+{
+  VIEW_RATES,         /* the engagement rate of each post and its rolling median */
+  VIEW_INTERACTIONS,  /* no rate: interactions of each post and their rolling median */
+  VIEW_RHYTHM,        /* no interactions: posts per calendar week */
+} EngagementView;
+
+typedef struct
+{
+  EngagementView view;
+  guint post_series;    /* the chart's series of each post (or week), G_MAXUINT without */
+  guint median_series;  /* its rolling median, G_MAXUINT without */
+} OverviewEngagement;
+
+/* Adds the series of the best view the report allows and sets the right axis for it. */
+void  _rapport_overview_page_add_engagement   (RapportOverviewPage      *self,
+                                               const RapportReport      *report,
+                                               OverviewEngagement       *engagement);
+/* Its legend entries, which say which view it is and why. */
+void  _rapport_overview_page_add_engagement_legend (RapportOverviewPage      *self,
+                                                    const OverviewEngagement *engagement);
+/* The note below the chart and the chart's accessible label. */
+void  _rapport_overview_page_explain_engagement (RapportOverviewPage      *self,
+                                                 const OverviewEngagement *engagement);
 
 /* rapport-overview-page-figures.c */
 /* The four key figures of the selected days. */

@@ -302,13 +302,9 @@ build_account (RapportOverviewPage *self)
 {
   const RapportDataset *dataset = rapport_analysis_get_dataset (self->analysis);
   const RapportReport *report = rapport_analysis_get_report (self->analysis);
-  g_autofree gint64 *t = g_new (gint64, MAX (report->per_post->len, 1));
-  g_autofree double *values = g_new (double, MAX (report->per_post->len, 1));
-  gsize n = 0;
-  guint rates_series = G_MAXUINT;
-  guint median_series = G_MAXUINT;
   guint gains_series = G_MAXUINT;
   g_autofree char *sources = NULL;
+  OverviewEngagement engagement;
 
   copy_followers (self->followers, report->series);
   add_post_times (self->post_times, dataset);
@@ -318,56 +314,7 @@ build_account (RapportOverviewPage *self)
   if (self->followers->len == 0)
     gains_series = add_gains_series (self, dataset);
 
-  for (guint i = 0; i < report->per_post->len; i++)
-    {
-      const RapportPostEngagement *entry =
-        &g_array_index (report->per_post, RapportPostEngagement, i);
-
-      if (isnan (entry->rate))
-        continue;
-      t[n] = entry->post->created_at;
-      values[n] = entry->rate;
-      n++;
-    }
-  if (n > 0)
-    rates_series = rapport_chart_add_series (self->chart, _("Engagement rate of a post"),
-                                             RAPPORT_CHART_DOTS, RAPPORT_CHART_AXIS_RIGHT,
-                                             RAPPORT_CHART_COLOR_SECOND, t, values, NULL, n);
-
-  /* A pause longer than the window leaves nothing to roll over: the line breaks there instead
-   * of joining two unrelated medians. */
-  g_free (t);
-  g_free (values);
-  t = g_new (gint64, 2 * MAX (report->rolling_median->len, 1));
-  values = g_new (double, 2 * MAX (report->rolling_median->len, 1));
-  n = 0;
-  for (guint i = 0; i < report->rolling_median->len; i++)
-    {
-      const RapportRollingMedian *median = &g_array_index (report->rolling_median,
-                                                           RapportRollingMedian, i);
-
-      if (n > 0 && median->t - t[n - 1] > RAPPORT_ENGAGEMENT_ROLLING_DAYS * DAY)
-        {
-          /* Where the window of the last post runs out. */
-          t[n] = t[n - 1] + RAPPORT_ENGAGEMENT_ROLLING_DAYS * DAY;
-          values[n] = NAN;
-          n++;
-        }
-      t[n] = median->t;
-      /* The median of one or two posts is no trend yet. */
-      values[n] = median->n >= MEDIAN_MIN_POSTS ? median->median : NAN;
-      n++;
-    }
-  if (n > 0)
-    {
-      t[n] = t[n - 1] + RAPPORT_ENGAGEMENT_ROLLING_DAYS * DAY;
-      values[n] = NAN;
-      n++;
-    }
-  if (n > 0)
-    median_series = rapport_chart_add_series (self->chart, _("Median engagement rate, 30 days"),
-                                              RAPPORT_CHART_LINE, RAPPORT_CHART_AXIS_RIGHT,
-                                              RAPPORT_CHART_COLOR_SECOND, t, values, NULL, n);
+  _rapport_overview_page_add_engagement (self, report, &engagement);
 
   for (guint i = 0; i < dataset->snapshots->len; i++)
     {
@@ -410,12 +357,7 @@ build_account (RapportOverviewPage *self)
   if (any_lower_bound (self->followers) && any_real (self->followers))
     rapport_chart_legend_add (self->legend, RAPPORT_CHART_SWATCH_POINT, 0,
                               _("Dot: a total an export stated"));
-  if (rates_series != G_MAXUINT)
-    rapport_chart_legend_add (self->legend, RAPPORT_CHART_SWATCH_DOTS, rates_series,
-                              _("Engagement rate of each post (right axis)"));
-  if (median_series != G_MAXUINT)
-    rapport_chart_legend_add (self->legend, RAPPORT_CHART_SWATCH_LINE, median_series,
-                              _("Median engagement rate of the last 30 days, from 3 posts"));
+  _rapport_overview_page_add_engagement_legend (self, &engagement);
   if (dataset->snapshots->len > 0)
     rapport_chart_legend_add (self->legend, RAPPORT_CHART_SWATCH_MARKER_LINE, 0,
                               _("An export you imported"));
@@ -423,10 +365,7 @@ build_account (RapportOverviewPage *self)
     rapport_chart_legend_add (self->legend, RAPPORT_CHART_SWATCH_MARKER_BAND, 0,
                               _("An unusual jump or drop of followers, with its size"));
 
-  gtk_label_set_text (self->note_label,
-                      _("Engagement rate: a post’s likes, comments, shares and saves divided by "
-                        "the followers on the day of the post. Where followers are rebuilt from "
-                        "follow dates they are lower bounds, so those rates are upper bounds."));
+  _rapport_overview_page_explain_engagement (self, &engagement);
 }
 
 static void
@@ -436,6 +375,11 @@ build_all (RapportOverviewPage *self)
 
   combine_followers (self->followers, self->analysis);
   add_followers_series (self, _("Followers of all accounts"));
+  /* An account's chart may have named its own right axis. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Followers and engagement rate over time"),
+                                  -1);
 
   for (guint c = 0; c < n_children; c++)
     {
@@ -472,12 +416,11 @@ build_all (RapportOverviewPage *self)
       reciprocity = rapport_analysis_get_reciprocity (child);
       follow_back = rapport_format_percent (reciprocity != NULL ? reciprocity->follow_back_ratio
                                                                 : NAN);
-      posts = isnan (report->cadence->posts_per_week)
-        ? g_strdup (RAPPORT_FORMAT_NONE)
-        : g_strdup_printf ("%.1f", report->cadence->posts_per_week);
-      /* Translators: the figures of one account on the Overview of all accounts. */
-      subtitle = g_strdup_printf (_("%s · %s followers · median engagement rate %s · %s posts a "
-                                    "week · follow-back ratio %s"),
+      posts = rapport_format_posts_per_week (report->cadence->posts_per_week);
+      /* Translators: the figures of one account on the Overview of all accounts; the fourth
+       * %s is a rhythm, "2.5 posts a week" or "1 post every 32 weeks". */
+      subtitle = g_strdup_printf (_("%s · %s followers · median engagement rate %s · %s · "
+                                    "follow-back ratio %s"),
                                   rapport_platform_display_name (account->platform), followers,
                                   rate, posts, follow_back);
 

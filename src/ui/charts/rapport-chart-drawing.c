@@ -126,7 +126,9 @@ visible_extent (RapportChart     *self,
     {
       Series *series = _rapport_chart_get_series (self, i);
 
-      if (series->axis != axis)
+      /* An empty series (an account without any follower figure) draws no axis: a scale of
+       * nothing would read as zero followers. */
+      if (series->axis != axis || series->n == 0)
         continue;
       *used = TRUE;
       rapport_chart_visible_extent (series->x, series->y, series->n,

@@ -321,7 +321,10 @@ test_mastodon (Fixture       *fixture,
   g_assert_cmpint (post->replies, ==, 2);
   g_assert_cmpstr (post->hashtags[0], ==, "pottery");
   g_assert_cmpint (post->created_at, ==, 1740906000);
+  /* The status's HTML is stored as text, as an archive's is. */
+  g_assert_cmpstr (post->text, ==, "Kiln day #Pottery");
   g_assert_cmpint (find_post (dataset, "2003")->type, ==, RAPPORT_POST_REPLY);
+  g_assert_cmpstr (find_post (dataset, "2003")->text, ==, "Thanks!");
 }
 
 static void

@@ -262,9 +262,9 @@ check_churn (Fixture    *fixture,
   g_assert_nonnull (step);
   g_assert_cmpuint (step->gained->len, ==, 1);
   g_assert_cmpuint (step->lost->len, ==, 1);
-  g_assert_cmpstr (step->newer->followers->items[g_array_index (step->gained, guint32, 0)].handle,
+  g_assert_cmpstr (step->newer_people->items[g_array_index (step->gained, guint32, 0)].handle,
                    ==, gained);
-  g_assert_cmpstr (step->older->followers->items[g_array_index (step->lost, guint32, 0)].handle,
+  g_assert_cmpstr (step->older_people->items[g_array_index (step->lost, guint32, 0)].handle,
                    ==, lost);
 }
 

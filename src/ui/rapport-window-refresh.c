@@ -226,7 +226,6 @@ static void
 ask_and_refresh (RapportWindow        *self,
                  const RapportAccount *account)
 {
-  g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   g_autofree char *server = NULL;
   gint64 account_id = account->id;
@@ -245,8 +244,6 @@ ask_and_refresh (RapportWindow        *self,
                               strchr (account->handle, '@') != NULL
                               ? strchr (account->handle, '@') + 1 : account->handle);
 
-  /* Translators: the heading of the dialog before a refresh from the web, "Refresh @jo?" */
-  heading = g_strdup_printf (_("Refresh %s From the Web?"), data->title);
   body = g_strdup_printf (_("Rapport will fetch what anyone can see without logging in: the "
                             "follower count, the lists of followers and of accounts followed, "
                             "and the likes, reposts and replies of the posts of %s, from %s. "
@@ -254,7 +251,8 @@ ask_and_refresh (RapportWindow        *self,
                             "account is refreshed at most once an hour."),
                           data->title, server);
 
-  dialog = adw_alert_dialog_new (heading, body);
+  /* The body names the account: a long handle in the heading would not fit a narrow window. */
+  dialog = adw_alert_dialog_new (_("Refresh From the Web?"), body);
   adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
                                   "cancel", _("_Cancel"),
                                   "refresh", _("_Refresh"),
@@ -317,8 +315,8 @@ rapport_window_set_account_refresh_action (GtkWidget  *widget,
       return;
     }
   title = rapport_format_handle (account->handle);
-  /* Translators: "@jo is no longer refreshed from the web" */
-  message = g_strdup_printf (_("%s is no longer refreshed from the web"), title);
+  /* Translators: "Stopped refreshing @jo" (from the web) */
+  message = g_strdup_printf (_("Stopped refreshing %s"), title);
   _rapport_window_add_toast (self, message, ADW_TOAST_PRIORITY_NORMAL);
   _rapport_window_refresh_accounts (self, -1, FALSE);
 }

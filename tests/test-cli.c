@@ -165,6 +165,45 @@ test_hostile_export (void)
   rapport_test_remove_tree (dir);
 }
 
+/* rapport refresh --account ID --on|--off changes the setting only: nothing is fetched, and an
+ * account turned off is left out of a plain rapport refresh. */
+static void
+test_refresh_switch (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *data_dir = g_build_filename (dir, "data", NULL);
+  g_autofree char *archive = g_test_build_filename (G_TEST_DIST, "fixtures", "mastodon",
+                                                    "archive-20260412094512-5f3c2a1b", NULL);
+  Run run;
+
+  run = run_rapport (data_dir, FALSE, "import", archive, NULL);
+  run_clear (&run);
+
+  run = run_rapport (data_dir, FALSE, "refresh", "--account", "1", "--on", NULL);
+  rapport_test_assert_contains (run.out, "Account 1 is refreshed from the web from now on");
+  run_clear (&run);
+
+  run = run_rapport (data_dir, FALSE, "refresh", "--account", "1", "--off", NULL);
+  g_assert_cmpstr (run.out, ==, "Account 1 is no longer refreshed from the web.\n");
+  run_clear (&run);
+  run = run_rapport (data_dir, FALSE, "refresh", NULL);
+  rapport_test_assert_contains (run.out, "No account is set to refresh from the web");
+  run_clear (&run);
+
+  /* Without an account, or both at once, is a usage error; an unknown account an error. */
+  run = run_rapport (data_dir, TRUE, "refresh", "--off", NULL);
+  rapport_test_assert_contains (run.err, "--account ID [--on | --off]");
+  run_clear (&run);
+  run = run_rapport (data_dir, TRUE, "refresh", "--account", "1", "--on", "--off", NULL);
+  rapport_test_assert_contains (run.err, "--account ID [--on | --off]");
+  run_clear (&run);
+  run = run_rapport (data_dir, TRUE, "refresh", "--account", "99", "--off", NULL);
+  rapport_test_assert_contains (run.err, "There is no account 99");
+  run_clear (&run);
+
+  rapport_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -175,6 +214,7 @@ main (int   argc,
   g_assert_nonnull (rapport_bin);
 
   g_test_add_func ("/cli/hostile-export", test_hostile_export);
+  g_test_add_func ("/cli/refresh-switch", test_refresh_switch);
 
   return g_test_run ();
 }

@@ -324,31 +324,6 @@ test_long_outbox (void)
 }
 
 static void
-assert_text (const char *html,
-             const char *text)
-{
-  g_autofree char *converted = rapport_mastodon_html_to_text (html);
-
-  g_assert_cmpstr (converted, ==, text);
-}
-
-static void
-test_html (void)
-{
-  assert_text (NULL, NULL);
-  assert_text ("<p></p>", NULL);
-  assert_text ("<p>a</p><p>b<br>c<BR/>d</p>", "a\n\nb\nc\nd");
-  assert_text ("&lt;b&gt; &quot;q&quot; &apos;&#39;&#x1F600;", "<b> \"q\" ''\U0001F600");
-  /* Entities that are none stay as written, and code points that are none too. */
-  assert_text ("&#0; &#xD800; &#99999999999; & &; &amp", "&#0; &#xD800; &#99999999999; & &; &amp");
-  assert_text ("&#-5; &# 65; &#x; &#65x;", "&#-5; &# 65; &#x; &#65x;");
-  assert_text ("a\nb<span class=\"invisible\">https://</span>x", "a bhttps://x");
-  /* A tag that never closes ends the text; invalid UTF-8 is replaced. */
-  assert_text ("ok <a href=", "ok");
-  assert_text ("\xff" "ok", "\uFFFDok");
-}
-
-static void
 assert_handle (const char *url,
                const char *handle)
 {
@@ -478,7 +453,6 @@ main (int   argc,
   g_test_add_func ("/mastodon/following-alone", test_following_alone);
   g_test_add_func ("/mastodon/following-with-actor", test_following_with_actor);
   g_test_add_func ("/mastodon/long-outbox", test_long_outbox);
-  g_test_add_func ("/mastodon/html", test_html);
   g_test_add_func ("/mastodon/handle-of-url", test_handle_of_url);
   g_test_add_func ("/mastodon/bad-input", test_bad_input);
   g_test_add_func ("/mastodon/store", test_store);

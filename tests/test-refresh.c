@@ -321,7 +321,10 @@ test_mastodon (Fixture       *fixture,
   g_assert_cmpint (post->replies, ==, 2);
   g_assert_cmpstr (post->hashtags[0], ==, "pottery");
   g_assert_cmpint (post->created_at, ==, 1740906000);
+  /* The status's HTML is stored as text, as an archive's is. */
+  g_assert_cmpstr (post->text, ==, "Kiln day #Pottery");
   g_assert_cmpint (find_post (dataset, "2003")->type, ==, RAPPORT_POST_REPLY);
+  g_assert_cmpstr (find_post (dataset, "2003")->text, ==, "Thanks!");
 }
 
 static void
@@ -368,6 +371,42 @@ test_export_joins (Fixture       *fixture,
   account = g_ptr_array_index (accounts, 0);
   g_assert_cmpuint (account->n_snapshots, ==, 2);
   g_assert_true (account->refresh_enabled);
+}
+
+/* The account's switch: off, it is left out of the accounts `rapport refresh` refreshes. */
+static void
+test_switch (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_auto(RapportRefreshSummary) summary = { { 0 } };
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean enabled = TRUE;
+
+  serve_mastodon (fixture, "mastodon-followers-2.json");
+  g_assert_true (add (fixture, "mastodon:mira@example.social", &summary, &error));
+  g_assert_no_error (error);
+  store = rapport_store_open (fixture->dir, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (rapport_refresh_set_enabled (store, summary.import.account_id, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (rapport_store_get_refresh (store, summary.import.account_id, &enabled, NULL,
+                                            &error));
+  g_assert_false (enabled);
+  ids = rapport_store_list_refreshed_accounts (store, &error);
+  g_assert_cmpuint (ids->len, ==, 0);
+  g_clear_pointer (&ids, g_array_unref);
+
+  g_assert_true (rapport_refresh_set_enabled (store, summary.import.account_id, TRUE, &error));
+  ids = rapport_store_list_refreshed_accounts (store, &error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, summary.import.account_id);
+
+  g_assert_false (rapport_refresh_set_enabled (store, 999, FALSE, &error));
+  g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_FAILED);
+  rapport_test_assert_contains (error->message, "no account 999");
 }
 
 /* Every failure: the error a person reads, and a database as it was. */
@@ -602,6 +641,7 @@ main (int   argc,
   ADD ("mastodon", test_mastodon);
   ADD ("mastodon-churn", test_mastodon_churn);
   ADD ("export-joins", test_export_joins);
+  ADD ("switch", test_switch);
   ADD ("no-unauthenticated", test_no_unauthenticated);
   ADD ("not-found", test_not_found);
   ADD ("retry-after", test_retry_after);

@@ -121,6 +121,31 @@ test_excerpt (void)
   g_assert_true (g_str_has_suffix (long_one, "ää…"));
 }
 
+static void
+assert_text (const char *html,
+             const char *text)
+{
+  g_autofree char *converted = rapport_text_from_html (html);
+
+  g_assert_cmpstr (converted, ==, text);
+}
+
+static void
+test_from_html (void)
+{
+  assert_text (NULL, NULL);
+  assert_text ("<p></p>", NULL);
+  assert_text ("<p>a</p><p>b<br>c<BR/>d</p>", "a\n\nb\nc\nd");
+  assert_text ("&lt;b&gt; &quot;q&quot; &apos;&#39;&#x1F600;", "<b> \"q\" ''\U0001F600");
+  /* Entities that are none stay as written, and code points that are none too. */
+  assert_text ("&#0; &#xD800; &#99999999999; & &; &amp", "&#0; &#xD800; &#99999999999; & &; &amp");
+  assert_text ("&#-5; &# 65; &#x; &#65x;", "&#-5; &# 65; &#x; &#65x;");
+  assert_text ("a\nb<span class=\"invisible\">https://</span>x", "a bhttps://x");
+  /* A tag that never closes ends the text; invalid UTF-8 is replaced. */
+  assert_text ("ok <a href=", "ok");
+  assert_text ("\xff" "ok", "\uFFFDok");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -131,6 +156,7 @@ main (int   argc,
   g_test_add_func ("/text/hashtags", test_hashtags);
   g_test_add_func ("/text/mentions", test_mentions);
   g_test_add_func ("/text/excerpt", test_excerpt);
+  g_test_add_func ("/text/from-html", test_from_html);
 
   return g_test_run ();
 }

@@ -820,6 +820,96 @@ nth_check_button (GtkWidget *root,
   return g_ptr_array_index (found, n);
 }
 
+static GMenuModel *
+row_menu (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GMenuModel *menu = GTK_IS_MENU_BUTTON (child)
+                         ? gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (child))
+                         : row_menu (child);
+
+      if (menu != NULL)
+        return menu;
+    }
+  return NULL;
+}
+
+static char *
+menu_action_at (GMenuModel *menu,
+                int         index)
+{
+  char *action = NULL;
+
+  g_assert_true (g_menu_model_get_item_attribute (menu, index, G_MENU_ATTRIBUTE_ACTION, "s",
+                                                  &action));
+  return action;
+}
+
+/* The account menu's "Refresh From the Web" switch: off stops the refreshes and says so; on
+ * asks first, and Cancel leaves it off. */
+static void
+test_window_refresh_switch (void)
+{
+  RapportApplication *app = rapport_test_ui_shared_application ();
+  RapportAccountInfo mira = { RAPPORT_PLATFORM_MASTODON, "mira@example.social", NULL, NULL,
+                              FALSE };
+  g_autofree char *data_dir = rapport_test_make_temp_dir ();
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  RapportWindow *window;
+  GMenuModel *menu;
+  AdwDialog *dialog;
+  gboolean enabled = TRUE;
+  gint64 id;
+
+  id = import_account (data_dir, "a", &mira);
+  store = rapport_store_open (data_dir, &error);
+  g_assert_true (rapport_store_set_refresh_enabled (store, id, TRUE, &error));
+
+  window = present_window (app);
+  rapport_window_set_data_dir (window, data_dir);
+  wait_idle (window);
+
+  /* On: the switch, Refresh Now, Remove. */
+  menu = row_menu (GTK_WIDGET (row_at (window, 0)));
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 3);
+  first = menu_action_at (menu, 0);
+  second = menu_action_at (menu, 1);
+  g_assert_cmpstr (first, ==, "row.refresh-from-web");
+  g_assert_cmpstr (second, ==, "win.refresh-account");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row_at (window, 0)),
+                                             "row.refresh-from-web", NULL));
+  wait_idle (window);
+  assert_toast (window, "Stopped refreshing @mira@example.social");
+  g_assert_true (rapport_store_get_refresh (store, id, &enabled, NULL, &error));
+  g_assert_false (enabled);
+  menu = row_menu (GTK_WIDGET (row_at (window, 0)));
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 2);
+
+  /* Turning it on asks what is fetched from where; Cancel leaves it off. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row_at (window, 0)),
+                                             "row.refresh-from-web", NULL));
+  dialog = visible_dialog (window);
+  g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (dialog)), ==,
+                   "Refresh From the Web?");
+  rapport_test_assert_contains (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)),
+                                "of @mira@example.social, from the account's own server, "
+                                "example.social.");
+  g_signal_emit_by_name (dialog, "response", "cancel");
+  adw_dialog_force_close (dialog);
+  g_assert_true (rapport_store_get_refresh (store, id, &enabled, NULL, &error));
+  g_assert_false (enabled);
+
+  destroy_window (window);
+  rapport_test_remove_tree (data_dir);
+}
+
 /* An account whose export named nobody: the sidebar says so, and the dialog joins it to the
  * account it belongs to. */
 static void
@@ -1512,6 +1602,7 @@ main (int   argc,
   g_test_add_func ("/window/import-cancel", test_window_import_cancel);
   g_test_add_func ("/window/remove-account", test_window_remove_account);
   g_test_add_func ("/window/identify-account", test_window_identify_account);
+  g_test_add_func ("/window/refresh-switch", test_window_refresh_switch);
   g_test_add_func ("/window/drop", test_window_drop);
   g_test_add_func ("/window/sample-data", test_window_sample_data);
   g_test_add_func ("/window/sample-data-missing", test_window_sample_data_missing);

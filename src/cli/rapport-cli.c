@@ -33,6 +33,8 @@ static gint64 account_option = G_MININT64;
 static gboolean json_option;
 static char *add_option;
 static gboolean force_option;
+static gboolean on_option;
+static gboolean off_option;
 
 static const GOptionEntry common_entries[] = {
   { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir_option,
@@ -56,6 +58,10 @@ static const GOptionEntry refresh_entries[] = {
     N_("bluesky:HANDLE|mastodon:USER@SERVER") },
   { "force", 0, 0, G_OPTION_ARG_NONE, &force_option,
     N_("Refresh even if the last refresh was less than an hour ago"), NULL },
+  { "on", 0, 0, G_OPTION_ARG_NONE, &on_option,
+    N_("With --account: refresh this account from now on, without fetching now"), NULL },
+  { "off", 0, 0, G_OPTION_ARG_NONE, &off_option,
+    N_("With --account: stop refreshing this account"), NULL },
   { NULL }
 };
 
@@ -468,7 +474,8 @@ print_refresh (const RapportRefreshSummary *summary)
              summary->import.account_id, details);
 }
 
-/* `rapport refresh`: the accounts whose refresh the creator allowed, one, or a new one. */
+/* `rapport refresh`: the accounts whose refresh the creator allowed, one, or a new one; or
+ * turns an account's refresh on or off. */
 static int
 command_refresh (const char    *data_dir,
                  RapportStore  *store,
@@ -477,15 +484,35 @@ command_refresh (const char    *data_dir,
 {
   g_autofree char *add = g_steal_pointer (&add_option);
   RapportRefreshRequest request = { .force = force_option };
+  gboolean on = on_option;
+  gboolean off = off_option;
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GError) error = NULL;
   int status = 0;
 
-  if (argc > 1)
+  on_option = off_option = FALSE;
+  if (argc > 1 || ((on || off) && (account_option == G_MININT64 || add != NULL || on == off)))
     {
-      print_error (_("use: rapport refresh [--account ID | --add bluesky:HANDLE | "
-                     "--add mastodon:USER@SERVER] [--force]"));
+      print_error (_("use: rapport refresh [--account ID [--on | --off] | "
+                     "--add bluesky:HANDLE | --add mastodon:USER@SERVER] [--force]"));
       return 2;
+    }
+
+  /* Only the setting changes: nothing is fetched. */
+  if (on || off)
+    {
+      if (!rapport_refresh_set_enabled (store, account_option, on, &error))
+        {
+          print_error (error->message);
+          return 1;
+        }
+      if (on)
+        print_out (_("Account %" PRId64 " is refreshed from the web from now on: run rapport "
+                     "refresh to fetch it.\n"), account_option);
+      else
+        print_out (_("Account %" PRId64 " is no longer refreshed from the web.\n"),
+                   account_option);
+      return 0;
     }
 
   if (add != NULL || account_option != G_MININT64)

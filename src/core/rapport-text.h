@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Text helpers shared by the importers: the repair of Meta's double-encoded strings and the
- * extraction of hashtags and mentions from post text.
+ * Text helpers shared by the importers and the live refresh: the repair of Meta's
+ * double-encoded strings, the extraction of hashtags and mentions from post text and the plain
+ * text of HTML content.
  */
 
 #pragma once
@@ -25,5 +26,10 @@ char  *rapport_text_excerpt          (const char *value);
 /* Lower-cased, without '#' or '@', unique, in order of appearance; never NULL. */
 char **rapport_text_extract_hashtags (const char *text);
 char **rapport_text_extract_mentions (const char *text);
+
+/* Plain text of a post's HTML content (Mastodon's, in an archive or from its API): tags
+ * dropped, entities decoded, a line break for <br> and a blank line between paragraphs,
+ * surrounding space trimmed; valid UTF-8.  NULL when nothing is left. */
+char  *rapport_text_from_html        (const char *html);
 
 G_END_DECLS

@@ -22,125 +22,6 @@
 
 #define PUBLIC_COLLECTION "https://www.w3.org/ns/activitystreams#Public"
 
-/* ── HTML content ───────────────────────────────────────────────────────────────────────── */
-
-static const struct
-{
-  const char *name;
-  const char *text;
-} html_entities[] = {
-  { "amp", "&" }, { "lt", "<" }, { "gt", ">" }, { "quot", "\"" }, { "apos", "'" },
-  { "nbsp", " " }, { "hellip", "…" }, { "mdash", "—" }, { "ndash", "–" }, { "rsquo", "’" },
-  { "lsquo", "‘" }, { "rdquo", "”" }, { "ldquo", "“" },
-};
-
-/* Appends the entity at @p (on its '&') and returns where the text goes on; a '&' that starts
- * no entity stays as written. */
-static const char *
-append_entity (GString    *out,
-               const char *p)
-{
-  const char *semicolon = memchr (p, ';', strnlen (p, 12));
-  g_autofree char *name = NULL;
-
-  if (semicolon == NULL || semicolon == p + 1)
-    {
-      g_string_append_c (out, '&');
-      return p + 1;
-    }
-
-  name = g_strndup (p + 1, semicolon - p - 1);
-  if (name[0] == '#')
-    {
-      gboolean hex = name[1] == 'x' || name[1] == 'X';
-      const char *digits = name + (hex ? 2 : 1);
-      char *end = NULL;
-      guint64 code = g_ascii_strtoull (digits, &end, hex ? 16 : 10);
-
-      /* strtoull would take a sign or spaces first. */
-      if (g_ascii_isxdigit (digits[0]) && end != NULL && *end == '\0' && code > 0 &&
-          code <= 0x10FFFF && g_unichar_validate ((gunichar) code))
-        {
-          g_string_append_unichar (out, (gunichar) code);
-          return semicolon + 1;
-        }
-    }
-  else
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (html_entities); i++)
-        {
-          if (strcmp (name, html_entities[i].name) == 0)
-            {
-              g_string_append (out, html_entities[i].text);
-              return semicolon + 1;
-            }
-        }
-    }
-
-  g_string_append_c (out, '&');
-  return p + 1;
-}
-
-/* Appends what the tag at @p (on its '<') stands for in plain text, and returns where the
- * text goes on: after the tag, or at the end for a tag that never closes. */
-static const char *
-append_tag (GString    *out,
-            const char *p)
-{
-  const char *close = strchr (p, '>');
-  const char *name = p + 1;
-  gboolean closing = FALSE;
-  gsize length = 0;
-
-  if (close == NULL)
-    return p + strlen (p);
-
-  if (*name == '/')
-    {
-      closing = TRUE;
-      name++;
-    }
-  while (g_ascii_isalnum (name[length]))
-    length++;
-
-  if (length == 2 && g_ascii_strncasecmp (name, "br", 2) == 0)
-    g_string_append_c (out, '\n');
-  else if (length == 1 && g_ascii_tolower (name[0]) == 'p' && closing)
-    g_string_append (out, "\n\n");
-
-  return close + 1;
-}
-
-char *
-rapport_mastodon_html_to_text (const char *html)
-{
-  g_autoptr(GString) out = NULL;
-  g_autofree char *valid = NULL;
-  const char *p = html;
-
-  if (html == NULL)
-    return NULL;
-
-  out = g_string_sized_new (strlen (html));
-  while (*p != '\0')
-    {
-      if (*p == '<')
-        p = append_tag (out, p);
-      else if (*p == '&')
-        p = append_entity (out, p);
-      else
-        {
-          /* Line breaks in the markup are spaces; only <br> and <p> break lines. */
-          g_string_append_c (out, *p == '\n' || *p == '\r' || *p == '\t' ? ' ' : *p);
-          p++;
-        }
-    }
-
-  valid = g_utf8_make_valid (out->str, out->len);
-  g_strstrip (valid);
-  return valid[0] != '\0' ? g_steal_pointer (&valid) : NULL;
-}
-
 /* ── URLs ───────────────────────────────────────────────────────────────────────────────── */
 
 static gboolean
@@ -443,7 +324,7 @@ read_note (Outbox                  *outbox,
     }
 
   reply_to = rapport_json_value_get_string (note, "inReplyTo");
-  text = rapport_mastodon_html_to_text (rapport_json_value_get_string (note, "content"));
+  text = rapport_text_from_html (rapport_json_value_get_string (note, "content"));
   read_tags (note, hashtags, mentions);
   /* A reply names whom it answers even when its text no longer mentions them. */
   if (reply_to != NULL)

@@ -16,10 +16,6 @@ G_BEGIN_DECLS
 /* Arrays of the outbox longer than this are read in batches rather than built at once. */
 #define RAPPORT_MASTODON_LONG_LIST_BYTES (64 << 10)
 
-/* Plain text of a post's HTML content: tags dropped, entities decoded, a line break for <br>
- * and a blank line between paragraphs, surrounding space trimmed; valid UTF-8.  NULL when
- * nothing is left. */
-char     *rapport_mastodon_html_to_text   (const char              *html);
 /* "user@host" for the URL of a post or an account: https://host/@user/123,
  * https://host/@user@other/123 (a remote account's page) or https://host/users/user/…;
  * else NULL. */

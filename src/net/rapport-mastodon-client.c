@@ -15,6 +15,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "core/rapport-text.h"
+
 #include "rapport-live-private.h"
 
 #define PAGE_SIZE_ACCOUNTS 80
@@ -259,6 +261,7 @@ read_status (JsonObject *status)
                                                                           : RAPPORT_POST_TEXT;
   live->created_at = rapport_live_parse_time (rapport_live_get_string (status, "created_at"));
   live->url = rapport_live_is_name (url) ? g_strdup (url) : NULL;
+  live->text = rapport_text_from_html (rapport_live_get_string (status, "content"));
   live->likes = rapport_live_get_count (status, "favourites_count");
   live->shares = rapport_live_get_count (status, "reblogs_count");
   live->replies = rapport_live_get_count (status, "replies_count");

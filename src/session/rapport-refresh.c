@@ -236,6 +236,30 @@ out:
 }
 
 gboolean
+rapport_refresh_set_enabled (RapportStore  *store,
+                             gint64         account_id,
+                             gboolean       enabled,
+                             GError       **error)
+{
+  g_autoptr(RapportAccount) account = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
+
+  if ((account = find_account (store, account_id, RAPPORT_PLATFORM_UNKNOWN, NULL, error)) == NULL)
+    return FALSE;
+  /* Turning it off is always allowed, so that nothing stays on by mistake. */
+  if (enabled && !rapport_live_supports (account->platform))
+    {
+      g_set_error (error, RAPPORT_NET_ERROR, RAPPORT_NET_ERROR_UNSUPPORTED,
+                   _("Only Bluesky and Mastodon accounts can be refreshed from the web; "
+                     "@%s is on %s"), account->handle,
+                   rapport_platform_display_name (account->platform));
+      return FALSE;
+    }
+  return rapport_store_set_refresh_enabled (store, account->id, enabled, error);
+}
+
+gboolean
 rapport_refresh_account (const char                   *data_dir,
                          gint64                        account_id,
                          const RapportRefreshRequest  *request,

@@ -55,6 +55,14 @@ gboolean rapport_refresh_add           (const char                  *data_dir,
                                         RapportRefreshSummary       *summary_out,
                                         GError                     **error);
 
+/* Allows or stops the refreshes of the stored account @account_id from now on: `rapport
+ * refresh` without --account and the window refresh only the allowed ones.  Only a Bluesky or
+ * Mastodon account can be turned on; any can be turned off. */
+gboolean rapport_refresh_set_enabled   (RapportStore                *store,
+                                        gint64                       account_id,
+                                        gboolean                     enabled,
+                                        GError                     **error);
+
 /* rapport_refresh_account() or, with @spec, rapport_refresh_add() in a thread; @progress
  * runs in the thread-default main context of the caller. */
 void     rapport_refresh_run_async     (const char                  *data_dir,

@@ -122,6 +122,17 @@ rapport_account_row_init (RapportAccountRow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+static void
+refresh_change_state_cb (GSimpleAction *action,
+                         GVariant      *state,
+                         gpointer       user_data)
+{
+  RapportAccountRow *self = user_data;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.set-account-refresh", "(xb)",
+                              self->account_id, g_variant_get_boolean (state));
+}
+
 /**
  * rapport_account_row_new:
  * @account: the account
@@ -193,11 +204,27 @@ rapport_account_row_new (const RapportAccount *account)
   if (account->platform == RAPPORT_PLATFORM_BLUESKY ||
       account->platform == RAPPORT_PLATFORM_MASTODON)
     {
-      g_autoptr(GMenuItem) refresh = g_menu_item_new (_("Refresh From the _Web…"), NULL);
+      g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+      g_autoptr(GSimpleAction) action = NULL;
 
-      g_menu_item_set_action_and_target_value (refresh, "win.refresh-account",
-                                               g_variant_new_int64 (account->id));
-      g_menu_append_item (menu, refresh);
+      /* A check item needs a stateful action without target: the row's own, whose change
+       * the window decides on (it asks before turning a refresh on) and shows by
+       * rebuilding the rows. */
+      action = g_simple_action_new_stateful ("refresh-from-web", NULL,
+                                             g_variant_new_boolean (account->refresh_enabled));
+      g_signal_connect_object (action, "change-state", G_CALLBACK (refresh_change_state_cb),
+                               self, G_CONNECT_DEFAULT);
+      g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+      gtk_widget_insert_action_group (GTK_WIDGET (self), "row", G_ACTION_GROUP (group));
+      g_menu_append (menu, _("Refresh From the _Web"), "row.refresh-from-web");
+      if (account->refresh_enabled)
+        {
+          g_autoptr(GMenuItem) now = g_menu_item_new (_("Refresh _Now"), NULL);
+
+          g_menu_item_set_action_and_target_value (now, "win.refresh-account",
+                                                   g_variant_new_int64 (account->id));
+          g_menu_append_item (menu, now);
+        }
     }
   remove = g_menu_item_new (_("_Remove Account…"), NULL);
   g_menu_item_set_action_and_target_value (remove, "win.remove-account",

@@ -2,9 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The window's refresh from the web: win.refresh-account asks once what will be fetched and
- * from where, then turns the account's refresh on and runs it; win.follow-account adds a
- * Bluesky or Mastodon account by its handle.  The start and the outcome are toasts.
+ * The window's refresh from the web: win.set-account-refresh is the account menu's switch (on,
+ * it asks once what will be fetched and from where, then runs a refresh; off, later refreshes
+ * stop), win.refresh-account runs one now, win.follow-account adds a Bluesky or Mastodon
+ * account by its handle.  A toast shows the progress with counts and cancels; the outcome is
+ * another toast.
  */
 
 #include "config.h"
@@ -34,25 +36,113 @@ refresh_data_free (gpointer data,
   g_free (refresh);
 }
 
+/* One running refresh.  It holds the window weakly: closing the window cancels the refresh
+ * (through the window's cancellable) rather than keeping the window alive. */
+typedef struct
+{
+  GWeakRef window;
+  GCancellable *window_cancellable;
+  gulong cancel_id;
+  GCancellable *cancellable;
+  AdwToast *toast;
+  char *title;
+} RefreshRun;
+
+static void
+refresh_run_free (RefreshRun *run)
+{
+  g_cancellable_disconnect (run->window_cancellable, run->cancel_id);
+  g_clear_object (&run->window_cancellable);
+  g_clear_object (&run->cancellable);
+  if (run->toast != NULL)
+    adw_toast_dismiss (run->toast);
+  g_clear_object (&run->toast);
+  g_weak_ref_clear (&run->window);
+  g_free (run->title);
+  g_free (run);
+}
+
+static void
+cancel_run_cb (GCancellable *window_cancellable,
+               gpointer      user_data)
+{
+  g_cancellable_cancel (G_CANCELLABLE (user_data));
+}
+
+static void
+toast_cancel_cb (AdwToast *toast,
+                 gpointer  user_data)
+{
+  g_cancellable_cancel (G_CANCELLABLE (user_data));
+}
+
+static void
+refresh_progress_cb (RapportLiveStage stage,
+                     guint64          done,
+                     gint64           total,
+                     gpointer         user_data)
+{
+  RefreshRun *run = user_data;
+  g_autoptr(RapportWindow) self = g_weak_ref_get (&run->window);
+  g_autofree char *done_text = rapport_format_count ((double) done);
+  g_autofree char *total_text = total >= 0 ? rapport_format_count ((double) total) : NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *title = NULL;
+
+  if (self == NULL || _rapport_window_is_disposed (self) ||
+      g_cancellable_is_cancelled (run->cancellable))
+    return;
+
+  switch (stage)
+    {
+    case RAPPORT_LIVE_STAGE_PROFILE:
+      what = g_strdup (_("reading the profile"));
+      break;
+
+    case RAPPORT_LIVE_STAGE_FOLLOWERS:
+      /* Translators: progress of a refresh, "followers, 200 of 1,250" or "followers, 200" */
+      what = total_text != NULL ? g_strdup_printf (_("followers, %s of %s"), done_text, total_text)
+                                : g_strdup_printf (_("followers, %s"), done_text);
+      break;
+
+    case RAPPORT_LIVE_STAGE_FOLLOWING:
+      what = total_text != NULL
+             ? g_strdup_printf (_("accounts followed, %s of %s"), done_text, total_text)
+             : g_strdup_printf (_("accounts followed, %s"), done_text);
+      break;
+
+    case RAPPORT_LIVE_STAGE_POSTS:
+    default:
+      what = g_strdup_printf (_("posts, %s"), done_text);
+      break;
+    }
+
+  /* Translators: "Refreshing @jo: followers, 200 of 1,250…" */
+  title = g_strdup_printf (_("Refreshing %s: %s…"), run->title, what);
+  adw_toast_set_title (run->toast, title);
+}
+
 static void
 refresh_done_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  g_autoptr(RapportWindow) self = user_data;
+  RefreshRun *run = user_data;
+  g_autoptr(RapportWindow) self = g_weak_ref_get (&run->window);
   g_auto(RapportRefreshSummary) summary = { { 0 } };
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  gboolean ok = rapport_refresh_run_finish (result, &summary, &error);
 
-  if (!rapport_refresh_run_finish (result, &summary, &error))
+  refresh_run_free (run);
+  if (self == NULL || _rapport_window_is_disposed (self))
+    return;
+  if (!ok)
     {
-      if (!_rapport_window_is_disposed (self) &&
-          !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         _rapport_window_add_toast (self, error->message, ADW_TOAST_PRIORITY_HIGH);
       return;
     }
-  if (_rapport_window_is_disposed (self))
-    return;
 
   message = rapport_refresh_summary_describe (&summary);
   g_strchomp (message);
@@ -63,12 +153,33 @@ refresh_done_cb (GObject      *source,
 static void
 run (RapportWindow *self,
      gint64         account_id,
-     const char    *spec)
+     const char    *spec,
+     const char    *title)
 {
+  RefreshRun *run = g_new0 (RefreshRun, 1);
+  g_autofree char *toast_title = NULL;
+
+  g_weak_ref_init (&run->window, self);
+  run->title = g_strdup (title);
+  run->cancellable = g_cancellable_new ();
+  run->window_cancellable = g_object_ref (self->cancellable);
+  run->cancel_id = g_cancellable_connect (self->cancellable, G_CALLBACK (cancel_run_cb),
+                                          run->cancellable, NULL);
+
+  /* Translators: "Refreshing @jo from the web…" */
+  toast_title = g_strdup_printf (_("Refreshing %s from the web…"), title);
+  run->toast = adw_toast_new (toast_title);
+  adw_toast_set_timeout (run->toast, 0);
+  adw_toast_set_priority (run->toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_button_label (run->toast, _("_Cancel"));
+  adw_toast_set_use_markup (run->toast, FALSE);
+  g_signal_connect_object (run->toast, "button-clicked", G_CALLBACK (toast_cancel_cb),
+                           run->cancellable, G_CONNECT_DEFAULT);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (run->toast));
+
   g_settings_set_boolean (self->settings, "refresh-from-web", TRUE);
-  _rapport_window_add_toast (self, _("Refreshing from the web…"), ADW_TOAST_PRIORITY_HIGH);
-  rapport_refresh_run_async (self->active_data_dir, account_id, spec, FALSE, NULL, NULL,
-                             self->cancellable, refresh_done_cb, g_object_ref (self));
+  rapport_refresh_run_async (self->active_data_dir, account_id, spec, FALSE,
+                             refresh_progress_cb, run, run->cancellable, refresh_done_cb, run);
 }
 
 static void
@@ -86,31 +197,40 @@ refresh_response_cb (AdwAlertDialog *dialog,
       _rapport_window_add_toast (data->window, error->message, ADW_TOAST_PRIORITY_HIGH);
       return;
     }
-  run (data->window, data->account_id, NULL);
+  /* The menu shows the switch on even if this first refresh fails. */
+  _rapport_window_refresh_accounts (data->window, -1, FALSE);
+  run (data->window, data->account_id, NULL, data->title);
 }
 
-static void
-rapport_window_refresh_account_action (GtkWidget  *widget,
-                                       const char *action_name,
-                                       GVariant   *parameter)
+static RapportAccount *
+find_live_account (RapportWindow *self,
+                   gint64         account_id)
 {
-  RapportWindow *self = RAPPORT_WINDOW (widget);
   g_autoptr(GPtrArray) accounts = NULL;
-  g_autofree char *heading = NULL;
-  g_autofree char *body = NULL;
-  g_autofree char *server = NULL;
-  const RapportAccount *account = NULL;
-  gint64 account_id = g_variant_get_int64 (parameter);
-  RefreshData *data;
-  AdwDialog *dialog;
 
   if (self->store == NULL || !(accounts = rapport_store_list_accounts (self->store, NULL)))
-    return;
+    return NULL;
   for (guint i = 0; i < accounts->len; i++)
-    if (((RapportAccount *) g_ptr_array_index (accounts, i))->id == account_id)
-      account = g_ptr_array_index (accounts, i);
-  if (account == NULL || !rapport_live_supports (account->platform))
-    return;
+    {
+      RapportAccount *account = g_ptr_array_index (accounts, i);
+
+      if (account->id == account_id && rapport_live_supports (account->platform))
+        return g_ptr_array_steal_index (accounts, i);
+    }
+  return NULL;
+}
+
+/* Asks once what will be fetched and from where; "Refresh" turns the account's refresh on and
+ * runs it. */
+static void
+ask_and_refresh (RapportWindow        *self,
+                 const RapportAccount *account)
+{
+  g_autofree char *body = NULL;
+  g_autofree char *server = NULL;
+  gint64 account_id = account->id;
+  RefreshData *data;
+  AdwDialog *dialog;
 
   data = g_new0 (RefreshData, 1);
   data->window = g_object_ref (self);
@@ -124,8 +244,6 @@ rapport_window_refresh_account_action (GtkWidget  *widget,
                               strchr (account->handle, '@') != NULL
                               ? strchr (account->handle, '@') + 1 : account->handle);
 
-  /* Translators: the heading of the dialog before a refresh from the web, "Refresh @jo?" */
-  heading = g_strdup_printf (_("Refresh %s From the Web?"), data->title);
   body = g_strdup_printf (_("Rapport will fetch what anyone can see without logging in: the "
                             "follower count, the lists of followers and of accounts followed, "
                             "and the likes, reposts and replies of the posts of %s, from %s. "
@@ -133,7 +251,8 @@ rapport_window_refresh_account_action (GtkWidget  *widget,
                             "account is refreshed at most once an hour."),
                           data->title, server);
 
-  dialog = adw_alert_dialog_new (heading, body);
+  /* The body names the account: a long handle in the heading would not fit a narrow window. */
+  dialog = adw_alert_dialog_new (_("Refresh From the Web?"), body);
   adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
                                   "cancel", _("_Cancel"),
                                   "refresh", _("_Refresh"),
@@ -148,6 +267,61 @@ rapport_window_refresh_account_action (GtkWidget  *widget,
 }
 
 static void
+rapport_window_refresh_account_action (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+  g_autoptr(RapportAccount) account = find_live_account (self, g_variant_get_int64 (parameter));
+  g_autofree char *title = NULL;
+
+  if (account == NULL)
+    return;
+  if (!account->refresh_enabled)
+    {
+      ask_and_refresh (self, account);
+      return;
+    }
+  title = rapport_format_handle (account->handle);
+  run (self, account->id, NULL, title);
+}
+
+/* The switch in the account's menu. */
+static void
+rapport_window_set_account_refresh_action (GtkWidget  *widget,
+                                           const char *action_name,
+                                           GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+  g_autoptr(RapportAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *message = NULL;
+  gint64 account_id;
+  gboolean enabled;
+
+  g_variant_get (parameter, "(xb)", &account_id, &enabled);
+  if ((account = find_live_account (self, account_id)) == NULL)
+    return;
+  if (enabled)
+    {
+      ask_and_refresh (self, account);
+      return;
+    }
+
+  if (!rapport_refresh_set_enabled (self->store, account_id, FALSE, &error))
+    {
+      _rapport_window_add_toast (self, error->message, ADW_TOAST_PRIORITY_HIGH);
+      return;
+    }
+  title = rapport_format_handle (account->handle);
+  /* Translators: "Stopped refreshing @jo" (from the web) */
+  message = g_strdup_printf (_("Stopped refreshing %s"), title);
+  _rapport_window_add_toast (self, message, ADW_TOAST_PRIORITY_NORMAL);
+  _rapport_window_refresh_accounts (self, -1, FALSE);
+}
+
+static void
 follow_response_cb (AdwAlertDialog *dialog,
                     const char     *response,
                     gpointer        user_data)
@@ -156,7 +330,7 @@ follow_response_cb (AdwAlertDialog *dialog,
   GtkEditable *entry = GTK_EDITABLE (adw_alert_dialog_get_extra_child (dialog));
 
   if (g_str_equal (response, "follow"))
-    run (self, 0, gtk_editable_get_text (entry));
+    run (self, 0, gtk_editable_get_text (entry), gtk_editable_get_text (entry));
 }
 
 static void
@@ -195,6 +369,8 @@ _rapport_window_refresh_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.refresh-account", "x",
                                    rapport_window_refresh_account_action);
+  gtk_widget_class_install_action (widget_class, "win.set-account-refresh", "(xb)",
+                                   rapport_window_set_account_refresh_action);
   gtk_widget_class_install_action (widget_class, "win.follow-account", NULL,
                                    rapport_window_follow_account_action);
 }

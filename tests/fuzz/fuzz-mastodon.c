@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include "core/rapport-text.h"
 #include "fuzz-support.h"
 #include "import/rapport-mastodon-private.h"
 
@@ -37,7 +38,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   fuzz_run_importer (folder, rapport_mastodon_import);
 
   text = g_strndup ((const char *) data, size);
-  plain = rapport_mastodon_html_to_text (text);
+  plain = rapport_text_from_html (text);
   handle = rapport_mastodon_handle_of_url (text);
   return 0;
 }

@@ -25,4 +25,8 @@ char  *rapport_text_excerpt          (const char *value);
 char **rapport_text_extract_hashtags (const char *text);
 char **rapport_text_extract_mentions (const char *text);
 
+/* A handle as follow lists compare it: lower-cased (nearly all are ASCII, which needs no
+ * Unicode tables).  Newly allocated. */
+char  *rapport_text_fold_handle      (const char *handle);
+
 G_END_DECLS

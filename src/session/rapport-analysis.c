@@ -218,6 +218,8 @@ count_reciprocity (RapportStore          *connection,
   counts->n_mutuals = n_mutuals;
   counts->n_fans = counts->n_followers - n_mutuals;
   counts->n_not_following_back = counts->n_following - n_mutuals;
+  /* Which of them are kept needs the names: until then nobody is. */
+  counts->n_not_following_back_unkept = counts->n_not_following_back;
   counts->follow_back_ratio = ratio (n_mutuals, counts->n_following);
   counts->reciprocal_share = ratio (n_mutuals, counts->n_followers);
   counts->f4f_share_of_followers = NAN;

@@ -223,8 +223,8 @@ gboolean              rapport_store_rename_account     (RapportStore          *s
                                                         const char            *handle,
                                                         GError               **error);
 /* Moves everything of account @from_id (snapshots, posts and their history, follower counts,
- * interactions, kept accounts) into @into_id, of the same platform, and removes @from_id.  A provisional
- * @into_id takes the name of a named @from_id. */
+ * interactions, kept accounts) into @into_id, of the same platform, and removes @from_id.  A
+ * provisional @into_id takes the name of a named @from_id. */
 gboolean              rapport_store_merge_accounts     (RapportStore          *self,
                                                         gint64                 from_id,
                                                         gint64                 into_id,

@@ -278,6 +278,18 @@ rapport_keep_set_sort (RapportKeepSet *self)
   rapport_people_sort (self->by_handle);
 }
 
+void
+rapport_keep_set_clear (RapportKeepSet *self)
+{
+  g_return_if_fail (self != NULL);
+
+  rapport_people_free (self->by_id);
+  rapport_people_free (self->by_handle);
+  self->by_id = rapport_people_new (0);
+  self->by_handle = rapport_people_new (0);
+  self->len = 0;
+}
+
 gboolean
 rapport_keep_set_contains (const RapportKeepSet *self,
                            const RapportPerson  *person)

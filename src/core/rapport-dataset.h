@@ -184,6 +184,8 @@ void                   rapport_keep_set_add           (RapportKeepSet        *se
                                                        const char            *handle,
                                                        gint64                 kept_at);
 void                   rapport_keep_set_sort          (RapportKeepSet        *set);
+/* Empties @set in place: what points to it sees the accounts added next. */
+void                   rapport_keep_set_clear         (RapportKeepSet        *set);
 /* Whether @person of a follow list is kept: by the same platform id, or by the same handle
  * where either side has no id (the same handle under another id is someone else). */
 gboolean               rapport_keep_set_contains      (const RapportKeepSet  *set,

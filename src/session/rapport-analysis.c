@@ -646,6 +646,12 @@ rapport_analysis_get_suggestions (RapportAnalysis *self)
   return self->suggestions;
 }
 
+void
+_rapport_analysis_emit_suggestions_changed (RapportAnalysis *self)
+{
+  g_signal_emit (self, signals[SUGGESTIONS_CHANGED], 0);
+}
+
 gboolean
 rapport_analysis_set_suggestion_state (RapportAnalysis         *self,
                                        const char              *key,

@@ -199,13 +199,14 @@ test_segments (void)
     { "New Since Previous Export 3", "finn gina ida" },
     { "Lost Since Previous Export 2", "carla dario" },
     { "Dropped After Follow-Back 1", "dario" },
+    { "Kept 0", "" },
   };
   GtkStringList *names = page_child (page, "segment_names");
   g_autofree char *labels = NULL;
 
   g_assert_true (rapport_audience_page_get_analysis (page) == analysis);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (page, "stack")), ==, "audience");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (names)), ==, 6);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (names)), ==, 7);
   g_assert_cmpstr (gtk_string_list_get_string (names, 2), ==, "Fans (4)");
 
   /* Wide: the sidebar, not the drop-down. */
@@ -224,7 +225,7 @@ test_segments (void)
       whos = row_whos (page);
       g_assert_cmpstr (whos, ==, expected[i][1]);
       g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (page, "content_stack")), ==,
-                       "list");
+                       *expected[i][1] != '\0' ? "list" : "empty");
     }
 
   /* What the rows of the mutuals show: handle, when they followed, when the creator did. */
@@ -273,6 +274,81 @@ test_segments (void)
   rapport_test_remove_tree (data_dir);
 }
 
+/* Keeping hugo (in the store) and then dario (on the page): "Not Following Back" leaves them
+ * for "Kept", the toast's Undo puts dario back, and the keep list outlives the analysis. */
+static void
+test_keep (void)
+{
+  g_autofree char *data_dir = NULL;
+  g_autoptr(RapportStore) store = make_store (&data_dir);
+  g_autoptr(RapportAnalysis) analysis = NULL;
+  g_autoptr(GPtrArray) accounts = rapport_store_list_accounts (store, NULL);
+  RapportKeptAccount hugo = { NULL, (char *) "Hugo", 0 };
+  RapportAudiencePage *page;
+  AdwToastOverlay *overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  GtkWindow *window;
+  g_autofree char *text = NULL;
+  gint64 jo = ((RapportAccount *) g_ptr_array_index (accounts, 0))->id;
+
+  g_assert_cmpstr (((RapportAccount *) g_ptr_array_index (accounts, 0))->handle, ==, "jo.makes");
+  g_assert_true (rapport_store_set_kept (store, jo, &hugo, 1, TRUE, NULL, NULL));
+  analysis = rapport_test_ui_load_analysis (store, "jo.makes");
+  page = g_object_new (RAPPORT_TYPE_AUDIENCE_PAGE, "analysis", analysis, NULL);
+  adw_toast_overlay_set_child (overlay, GTK_WIDGET (page));
+  window = rapport_test_ui_show_in_window (GTK_WIDGET (overlay), 1000, 600);
+
+  text = segment_row_text (page, 1);
+  g_assert_cmpstr (text, ==, "Not Following Back 2");
+  g_clear_pointer (&text, g_free);
+  text = segment_row_text (page, 6);
+  g_assert_cmpstr (text, ==, "Kept 1");
+  g_clear_pointer (&text, g_free);
+
+  /* dario is the first row of those not following back. */
+  select_segment (page, 1);
+  text = row_whos (page);
+  g_assert_cmpstr (text, ==, "dario jonas");
+  g_clear_pointer (&text, g_free);
+  gtk_single_selection_set_selected (page_child (page, "selection"), 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.toggle-keep", NULL));
+  /* The same segment, without dario. */
+  text = row_whos (page);
+  g_assert_cmpstr (text, ==, "jonas");
+  g_clear_pointer (&text, g_free);
+  text = segment_row_text (page, 6);
+  g_assert_cmpstr (text, ==, "Kept 2");
+  g_clear_pointer (&text, g_free);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.undo-keep", NULL));
+  text = row_whos (page);
+  g_assert_cmpstr (text, ==, "dario jonas");
+  g_clear_pointer (&text, g_free);
+
+  /* In "Kept" the button lets go. */
+  select_segment (page, 6);
+  text = row_whos (page);
+  g_assert_cmpstr (text, ==, "hugo");
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpstr (gtk_button_get_icon_name (page_child (page, "keep_button")), ==,
+                   "non-starred-symbolic");
+  rapport_test_ui_wait_frames (GTK_WIDGET (window), 3);
+  rapport_test_ui_render_screenshot (window, "audience-kept");
+
+  gtk_single_selection_set_selected (page_child (page, "selection"), 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.toggle-keep", NULL));
+  text = segment_row_text (page, 6);
+  g_assert_cmpstr (text, ==, "Kept 0");
+  g_clear_pointer (&text, g_free);
+  text = segment_row_text (page, 1);
+  g_assert_cmpstr (text, ==, "Not Following Back 3");
+  g_clear_pointer (&text, g_free);
+
+  rapport_test_ui_destroy_window (window);
+  g_clear_object (&analysis);
+  g_clear_object (&store);
+  rapport_test_remove_tree (data_dir);
+}
+
 /* The first look of an analysis has no lists yet: the page says they are loading, and shows
  * them once the rest is there; a page that is not shown builds them when it is. */
 static void
@@ -308,7 +384,7 @@ test_loading (void)
   rapport_test_ui_complete_analysis (analysis);
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (page, "stack")), ==, "audience");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (names)), ==, 6);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (names)), ==, 7);
   whos = row_whos (page);
   g_assert_cmpstr (whos, ==, "ben finn");
 
@@ -318,7 +394,7 @@ test_loading (void)
   later = rapport_test_ui_show_in_window (GTK_WIDGET (hidden), 1000, 600);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (hidden, "stack")), ==, "audience");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (page_child (hidden, "segment_names"))),
-                    ==, 6);
+                    ==, 7);
 
   rapport_test_ui_destroy_window (later);
   g_object_unref (hidden);
@@ -452,10 +528,10 @@ test_show_accounts (void)
   /* The coach's evidence: a segment of its own, shown at once, unsearched. */
   rapport_audience_page_show_accounts (page, "Follow-for-follow pairs", pairs);
   g_assert_cmpstr (gtk_editable_get_text (page_child (page, "search_entry")), ==, "");
-  text = segment_row_text (page, 6);
+  text = segment_row_text (page, 7);
   g_assert_cmpstr (text, ==, "Follow-for-follow pairs 3");
   g_clear_pointer (&text, g_free);
-  g_assert_cmpuint (gtk_drop_down_get_selected (page_child (page, "segment_dropdown")), ==, 6);
+  g_assert_cmpuint (gtk_drop_down_get_selected (page_child (page, "segment_dropdown")), ==, 7);
   text = row_whos (page);
   g_assert_cmpstr (text, ==, "ben finn zoe");
   g_clear_pointer (&text, g_free);
@@ -466,8 +542,8 @@ test_show_accounts (void)
 
   /* The next one replaces it; a follower who left keeps the date of the older list. */
   rapport_audience_page_show_accounts (page, "Left while you still follow them", dropped);
-  g_assert_null (gtk_list_box_get_row_at_index (page_child (page, "segment_list"), 7));
-  text = segment_row_text (page, 6);
+  g_assert_null (gtk_list_box_get_row_at_index (page_child (page, "segment_list"), 8));
+  text = segment_row_text (page, 7);
   g_assert_cmpstr (text, ==, "Left while you still follow them 1");
   g_clear_pointer (&text, g_free);
   {
@@ -671,6 +747,7 @@ main (int   argc,
 
   g_test_add_func ("/audience-page/segments", test_segments);
   g_test_add_func ("/audience-page/loading", test_loading);
+  g_test_add_func ("/audience-page/keep", test_keep);
   g_test_add_func ("/audience-page/search-and-export", test_search_and_export);
   g_test_add_func ("/audience-page/show-accounts", test_show_accounts);
   g_test_add_func ("/audience-page/unavailable", test_unavailable);

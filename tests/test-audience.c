@@ -155,6 +155,56 @@ test_reciprocity (void)
   g_assert_cmpfloat_with_epsilon (reciprocity->f4f_share_of_mutuals, 0.5, 1e-12);
 }
 
+/* Following a, c, d, e and the X-like z (its 'who' is its id); followers a and b.  Not
+ * following back: c, d, e, z.  Kept: "C" by name, id 9 (d, kept under an older name), "e"
+ * under id 11 (someone else who had the name: e is id 10 now), and "Zed" by name.  So c, d
+ * and z are kept, e is left to review. */
+static void
+test_reciprocity_kept (void)
+{
+  g_autoptr(RapportDataset) dataset = rapport_dataset_new ();
+  g_autoptr(RapportReciprocity) reciprocity = NULL;
+  RapportPeople *followers = rapport_people_new (0);
+  RapportPeople *following = rapport_people_new (0);
+  g_autofree char *kept = NULL;
+  g_autofree char *review = NULL;
+  g_autofree char *all = NULL;
+
+  add (followers, "a", NULL, 0);
+  add (followers, "b", NULL, 0);
+  add (following, "a", NULL, 0);
+  add (following, "c", NULL, 0);
+  add (following, "d", "9", 0);
+  add (following, "e", "10", 0);
+  rapport_people_add (following, "77", "Zed", "77", 0);
+  add_snapshot (dataset, 1, followers, following);
+  rapport_keep_set_add (dataset->kept, NULL, "C", T0);
+  rapport_keep_set_add (dataset->kept, "9", "old-d", T0);
+  rapport_keep_set_add (dataset->kept, "11", "e", T0);
+  rapport_keep_set_add (dataset->kept, NULL, "zed", T0);
+  rapport_keep_set_sort (dataset->kept);
+  g_assert_cmpuint (dataset->kept->len, ==, 4);
+
+  reciprocity = rapport_reciprocity_compute (dataset);
+  g_assert_cmpuint (reciprocity->n_not_following_back, ==, 4);
+  g_assert_cmpuint (reciprocity->n_not_following_back_kept, ==, 3);
+  g_assert_cmpuint (reciprocity->n_not_following_back_unkept, ==, 1);
+  all = join_indices (reciprocity->following, reciprocity->not_following_back);
+  kept = join_indices (reciprocity->following, reciprocity->not_following_back_kept);
+  review = join_indices (reciprocity->following, reciprocity->not_following_back_unkept);
+  g_assert_cmpstr (all, ==, "77,c,d,e");
+  g_assert_cmpstr (kept, ==, "77,c,d");
+  g_assert_cmpstr (review, ==, "e");
+  /* The other figures do not change. */
+  g_assert_cmpuint (reciprocity->n_mutuals, ==, 1);
+  g_assert_cmpfloat_with_epsilon (reciprocity->follow_back_ratio, 0.2, 1e-12);
+
+  /* Nobody kept: all four to review. */
+  rapport_reciprocity_set_kept (reciprocity, NULL);
+  g_assert_cmpuint (reciprocity->n_not_following_back_kept, ==, 0);
+  g_assert_cmpuint (reciprocity->n_not_following_back_unkept, ==, 4);
+}
+
 static void
 test_reciprocity_empty_lists (void)
 {
@@ -625,6 +675,7 @@ main (int   argc,
 
   g_test_add_func ("/audience/reciprocity", test_reciprocity);
   g_test_add_func ("/audience/reciprocity/empty-lists", test_reciprocity_empty_lists);
+  g_test_add_func ("/audience/reciprocity/kept", test_reciprocity_kept);
   g_test_add_func ("/audience/reciprocity/snapshot-choice", test_reciprocity_snapshot_choice);
   g_test_add_func ("/audience/churn", test_churn);
   g_test_add_func ("/audience/churn/older-following", test_churn_older_following);

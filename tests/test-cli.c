@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "rapport-test-util.h"
 
@@ -204,6 +205,143 @@ test_refresh_switch (void)
   rapport_test_remove_tree (dir);
 }
 
+/* A TikTok export whose creator follows anna, bob and cara, and is followed by anna. */
+static const char keep_export_json[] =
+  "{\n"
+  "  \"Activity\": {\n"
+  "    \"Follower List\": {\"FansList\": [\n"
+  "      {\"Date\": \"2024-01-15 08:00:00\", \"UserName\": \"anna\"}\n"
+  "    ]},\n"
+  "    \"Following List\": {\"Following\": [\n"
+  "      {\"Date\": \"2024-01-16 08:00:00\", \"UserName\": \"anna\"},\n"
+  "      {\"Date\": \"2024-01-16 09:00:00\", \"UserName\": \"bob\"},\n"
+  "      {\"Date\": \"2024-01-16 10:00:00\", \"UserName\": \"cara\"}\n"
+  "    ]}\n"
+  "  },\n"
+  "  \"Profile\": {\"Profile Information\": {\"ProfileMap\": {\n"
+  "    \"followerCount\": 1, \"followingCount\": 3, \"userName\": \"jo\"\n"
+  "  }}}\n"
+  "}\n";
+
+/* A keep list as people write them: comments, '@', spaces, blank lines, and lines that are no
+ * username (spaces inside, too long, an escape sequence, bytes that are no UTF-8). */
+static const char keep_list[] =
+  "\xef\xbb\xbf# family\n"
+  "@Bob\n"
+  "  cara   # my sister\r\n"
+  "\n"
+  "not a name\n"
+  "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+  "xxxxxxxxxxxxxxxxxx\n"
+  "evil" CLEAR "\n"
+  "\xff\xfe\n"
+  "BOB\n";
+
+static int
+count_member (JsonObject *reciprocity,
+              const char *name)
+{
+  return json_object_get_int_member (reciprocity, name);
+}
+
+/* `rapport keep`: a list imported with its bad lines skipped by number, listed, exported and
+ * read back; the report leaves the kept accounts out of those not following back. */
+static void
+test_keep (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *data_dir = g_build_filename (dir, "data", NULL);
+  g_autofree char *export_path = g_build_filename (dir, "tiktok-jo.zip", NULL);
+  g_autofree char *list_path = g_build_filename (dir, "keep.txt", NULL);
+  g_autofree char *out_path = g_build_filename (dir, "kept.txt", NULL);
+  g_autofree char *big_path = g_build_filename (dir, "big.txt", NULL);
+  g_autofree char *big = g_strnfill (1024 * 1024 + 1, 'a');
+  g_autofree char *written = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *reciprocity;
+  Run run;
+
+  rapport_test_write_archive (export_path, "zip", "user_data.json", keep_export_json, NULL);
+  g_assert_true (g_file_set_contents (list_path, keep_list, sizeof keep_list - 1, &error));
+  g_assert_true (g_file_set_contents (big_path, big, -1, &error));
+  run = run_rapport (data_dir, FALSE, "import", export_path, NULL);
+  run_clear (&run);
+
+  run = run_rapport (data_dir, FALSE, "keep", "--account", "1", "--import", list_path, NULL);
+  rapport_test_assert_contains (run.out, "Read 2 usernames from ");
+  rapport_test_assert_contains (run.out, "keep.txt: 2 newly kept, 0 kept already\n"
+                                         "Skipped 4 lines that are no usernames "
+                                         "(first: line 5: not a username)\n");
+  g_assert_null (strstr (run.out, "evil"));
+  run_clear (&run);
+
+  run = run_rapport (data_dir, FALSE, "keep", "--account", "1", "--list", NULL);
+  g_assert_cmpstr (run.out, ==, "@Bob\n@cara\n");
+  run_clear (&run);
+
+  run = run_rapport (data_dir, FALSE, "keep", "--account", "1", "--export", out_path, NULL);
+  rapport_test_assert_contains (run.out, "Wrote 2 usernames to ");
+  run_clear (&run);
+  g_assert_true (g_file_get_contents (out_path, &written, NULL, &error));
+  g_assert_cmpstr (written, ==,
+                   "# Accounts kept on purpose, one username a line (Rapport)\nBob\ncara\n");
+
+  run = run_rapport (data_dir, FALSE, "keep", "--account", "1", "--remove", "@BOB", NULL);
+  g_assert_cmpstr (run.out, ==, "1 account no longer kept\n");
+  run_clear (&run);
+  run = run_rapport (data_dir, FALSE, "keep", "--account", "1", "--import", out_path, NULL);
+  rapport_test_assert_contains (run.out, "kept.txt: 1 newly kept, 1 kept already\n");
+  run_clear (&run);
+  run = run_rapport (data_dir, FALSE, "keep", "--account", "1", "--add", "anna", "cara", NULL);
+  g_assert_cmpstr (run.out, ==, "1 account newly kept, 1 kept already\n");
+  run_clear (&run);
+
+  /* Following anna, bob, cara; anna follows back; all three kept. */
+  run = run_rapport (data_dir, FALSE, "report", "--json", NULL);
+  g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
+  reciprocity = json_object_get_object_member (
+    json_array_get_object_element (json_node_get_array (json_parser_get_root (parser)), 0),
+    "reciprocity");
+  g_assert_cmpint (count_member (reciprocity, "n_kept"), ==, 3);
+  g_assert_cmpint (count_member (reciprocity, "n_not_following_back"), ==, 2);
+  g_assert_cmpint (count_member (reciprocity, "n_not_following_back_kept"), ==, 2);
+  g_assert_cmpint (count_member (reciprocity, "n_not_following_back_unkept"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (
+                     json_object_get_object_member (reciprocity, "not_following_back"), "count"),
+                   ==, 0);
+  g_assert_cmpint (json_object_get_int_member (
+                     json_object_get_object_member (reciprocity, "not_following_back_kept"),
+                     "count"),
+                   ==, 2);
+  run_clear (&run);
+
+  /* Bad input: a name that is none, a file too large, a file that is not there, no account. */
+  run = run_rapport (data_dir, TRUE, "keep", "--account", "1", "--add", "bad" CLEAR, NULL);
+  g_assert_cmpstr (run.err, ==, "rapport: “bad" CLEAR_SHOWN "” is not a username\n");
+  run_clear (&run);
+  run = run_rapport (data_dir, TRUE, "keep", "--account", "1", "--import", big_path, NULL);
+  rapport_test_assert_contains (run.err, "big.txt is no keep list: it is larger than 1024 KB, "
+                                         "too large for a list of usernames\n");
+  run_clear (&run);
+  run = run_rapport (data_dir, TRUE, "keep", "--account", "1", "--import", "/nonexistent/k.txt",
+                     NULL);
+  rapport_test_assert_contains (run.err, "rapport: Cannot read /nonexistent/k.txt: ");
+  run_clear (&run);
+  run = run_rapport (data_dir, TRUE, "keep", "--account", "7", "--add", "anna", NULL);
+  g_assert_cmpstr (run.err, ==, "rapport: There is no account 7\n");
+  run_clear (&run);
+  run = run_rapport (data_dir, TRUE, "keep", "--add", "anna", NULL);
+  rapport_test_assert_contains (run.err, "rapport: use: rapport keep --account ID");
+  run_clear (&run);
+  /* Nothing of that changed the list. */
+  run = run_rapport (data_dir, FALSE, "keep", "--account", "1", NULL);
+  g_assert_cmpstr (run.out, ==, "@anna\n@Bob\n@cara\n");
+  run_clear (&run);
+
+  rapport_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -215,6 +353,7 @@ main (int   argc,
 
   g_test_add_func ("/cli/hostile-export", test_hostile_export);
   g_test_add_func ("/cli/refresh-switch", test_refresh_switch);
+  g_test_add_func ("/cli/keep", test_keep);
 
   return g_test_run ();
 }

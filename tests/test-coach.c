@@ -623,6 +623,52 @@ test_f4f_share (void)
   g_assert_null (find (silent, "reciprocity.f4f-share"));
 }
 
+/* Accounts kept on purpose are no advice: b, c, d and g left while the creator follows them,
+ * c is kept, so three are named, of four lost (75.0 %); and of the six follow-for-follow
+ * pairs of f4f_dataset() one is kept, so five are counted and named. */
+static void
+test_kept_left_out (void)
+{
+  g_autoptr(RapportDataset) dropped = new_dataset (RAPPORT_PLATFORM_INSTAGRAM);
+  g_autoptr(RapportDataset) pairs = f4f_dataset (24);
+  g_autoptr(GPtrArray) suggestions = NULL;
+  const RapportSuggestion *suggestion;
+  const RapportEvidence *accounts;
+
+  add_snapshot (dropped, DAY_N (0), people_of ("a", "b", "c", "d", "e", "g", NULL),
+                people_of ("x", NULL));
+  add_snapshot (dropped, DAY_N (90), people_of ("a", "e", "f", NULL),
+                people_of ("b", "c", "d", "g", "x", NULL));
+  rapport_keep_set_add (dropped->kept, NULL, "C", DAY_N (1));
+  rapport_keep_set_sort (dropped->kept);
+  suggestions = suggest (dropped, NULL, NULL);
+  suggestion = find (suggestions, "reciprocity.dropped-after-follow-back:2024-03-31");
+  g_assert_nonnull (suggestion);
+  assert_contains (suggestion->explanation,
+                   "3 accounts stopped following you while you still follow them. That is "
+                   "75.0 % of the 4 followers you lost.");
+  accounts = evidence_of (suggestion, RAPPORT_EVIDENCE_ACCOUNTS);
+  g_assert_cmpuint (accounts->accounts->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (accounts->accounts, 0), ==, "b");
+  g_assert_cmpstr (g_ptr_array_index (accounts->accounts, 1), ==, "d");
+  g_assert_cmpstr (g_ptr_array_index (accounts->accounts, 2), ==, "g");
+  g_clear_pointer (&suggestions, g_ptr_array_unref);
+
+  rapport_keep_set_add (pairs->kept, NULL, "u1", DAY_N (1));
+  rapport_keep_set_sort (pairs->kept);
+  suggestions = suggest (pairs, NULL, NULL);
+  suggestion = find (suggestions, "reciprocity.f4f-share");
+  g_assert_nonnull (suggestion);
+  assert_contains (suggestion->explanation,
+                   "5 of your 10 followers (50.0 %) followed you within 72 hours of your "
+                   "following them, or you them: follow-for-follow pairs. That is 83.3 % of the "
+                   "6 mutuals whose two follow dates the export gives.");
+  accounts = evidence_of (suggestion, RAPPORT_EVIDENCE_ACCOUNTS);
+  g_assert_cmpuint (accounts->accounts->len, ==, 5);
+  g_assert_cmpstr (g_ptr_array_index (accounts->accounts, 0), ==, "u0");
+  g_assert_cmpstr (g_ptr_array_index (accounts->accounts, 1), ==, "u2");
+}
+
 /* Followers grow from 1,000 to 2,000 over 200 days; ten posts in the first 80 days with 50
  * likes, ten in the last 80 days with @late_likes: as many as a headline needs. */
 static RapportDataset *
@@ -857,6 +903,7 @@ main (int   argc,
   g_test_add_func ("/coach/best-time-many-slots", test_best_time_many_slots);
   g_test_add_func ("/coach/dropped-after-follow-back", test_dropped_after_follow_back);
   g_test_add_func ("/coach/f4f-share", test_f4f_share);
+  g_test_add_func ("/coach/kept-left-out", test_kept_left_out);
   g_test_add_func ("/coach/divergence", test_divergence);
   g_test_add_func ("/coach/spike", test_spike);
   g_test_add_func ("/coach/coverage", test_coverage);

@@ -1339,6 +1339,14 @@ test_migrate_earlier_schemas (void)
                            RAPPORT_COUNT_UNKNOWN);
         }
 
+      /* Schema 7 keeps accounts on purpose: dora, whom Jo follows and who does not follow
+       * back. */
+      g_assert_cmpuint (dataset->kept->len, ==, version >= 7 ? 1 : 0);
+      g_assert_cmpint (rapport_keep_set_contains (dataset->kept,
+                                                  rapport_people_find (snapshot->following,
+                                                                       "dora")),
+                       ==, version >= 7);
+
       states = rapport_store_get_suggestion_states (store, "1", &error);
       g_assert_cmpstr (g_hash_table_lookup (states, "hashtags.drop-bait:f4f"), ==, "dismissed");
 

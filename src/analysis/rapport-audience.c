@@ -188,6 +188,7 @@ rapport_reciprocity_compute_lists (const RapportPeople *followers,
   self->n_mutuals = self->mutuals->len;
   self->n_fans = self->fans->len;
   self->n_not_following_back = self->not_following_back->len;
+  rapport_reciprocity_set_kept (self, NULL);
   self->follow_back_ratio = ratio (self->n_mutuals, self->n_following);
 
   for (guint k = 0; k < self->mutuals->len; k++)
@@ -255,6 +256,7 @@ rapport_reciprocity_compute (const RapportDataset *dataset)
   self->followers_snapshot = followers_snapshot;
   self->following_snapshot = following_snapshot;
   self->same_snapshot = followers_snapshot == following_snapshot;
+  rapport_reciprocity_set_kept (self, dataset->kept);
 
   /* A LinkedIn connection is one request accepted: both lists hold it with the same day, and
    * no follow answers another, so there are no follow-for-follow pairs to find. */
@@ -270,6 +272,31 @@ rapport_reciprocity_compute (const RapportDataset *dataset)
 }
 
 void
+rapport_reciprocity_set_kept (RapportReciprocity   *self,
+                              const RapportKeepSet *kept)
+{
+  g_return_if_fail (self != NULL);
+
+  g_clear_pointer (&self->not_following_back_kept, g_array_unref);
+  g_clear_pointer (&self->not_following_back_unkept, g_array_unref);
+  self->not_following_back_kept = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->not_following_back_unkept = g_array_sized_new (FALSE, FALSE, sizeof (guint32),
+                                                       self->not_following_back->len);
+
+  for (guint i = 0; i < self->not_following_back->len; i++)
+    {
+      guint32 index = g_array_index (self->not_following_back, guint32, i);
+
+      if (kept != NULL && rapport_keep_set_contains (kept, &self->following->items[index]))
+        g_array_append_val (self->not_following_back_kept, index);
+      else
+        g_array_append_val (self->not_following_back_unkept, index);
+    }
+  self->n_not_following_back_kept = self->not_following_back_kept->len;
+  self->n_not_following_back_unkept = self->not_following_back_unkept->len;
+}
+
+void
 rapport_reciprocity_free (RapportReciprocity *self)
 {
   if (self == NULL)
@@ -277,6 +304,9 @@ rapport_reciprocity_free (RapportReciprocity *self)
   g_array_unref (self->mutuals);
   g_array_unref (self->fans);
   g_array_unref (self->not_following_back);
+  /* A summary's counts have no lists to split (rapport-analysis.c). */
+  g_clear_pointer (&self->not_following_back_kept, g_array_unref);
+  g_clear_pointer (&self->not_following_back_unkept, g_array_unref);
   g_array_unref (self->f4f_pairs);
   g_free (self);
 }

@@ -51,6 +51,13 @@ typedef struct
   GArray *fans;
   /* guint32 into following->items: accounts the creator follows that do not follow back. */
   GArray *not_following_back;
+  /* Of those, the accounts the creator keeps on purpose (the dataset's RapportKeepSet), and
+   * the rest: "not following back, kept left out", the ones to review.  guint32 into
+   * following->items; without a keep set nobody is kept. */
+  gsize n_not_following_back_kept;
+  gsize n_not_following_back_unkept;
+  GArray *not_following_back_kept;
+  GArray *not_following_back_unkept;
 
   /* Follow-for-follow: mutuals whose two follow dates both exist and lie within 72 hours. */
   gsize n_mutuals_dated;      /* mutuals with both follow dates, the sample the pairs come from */
@@ -78,6 +85,10 @@ gboolean            rapport_reciprocity_pick_snapshots
 /* The same figures for two given lists, which must be sorted by 'who'. */
 RapportReciprocity *rapport_reciprocity_compute_lists (const RapportPeople *followers,
                                                        const RapportPeople *following);
+/* Splits not_following_back again by @kept (may be NULL: nobody is kept), after the creator
+ * kept or stopped keeping an account. */
+void                rapport_reciprocity_set_kept (RapportReciprocity  *reciprocity,
+                                                  const RapportKeepSet *kept);
 void                rapport_reciprocity_free    (RapportReciprocity   *reciprocity);
 
 typedef enum

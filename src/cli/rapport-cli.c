@@ -18,7 +18,7 @@
 #include "session/rapport-import-batch.h"
 #include "session/rapport-import-job.h"
 #include "session/rapport-refresh.h"
-#include "cli/rapport-cli.h"
+#include "cli/rapport-cli-private.h"
 #include "cli/rapport-report-json.h"
 #include "cli/rapport-report-text.h"
 #include "store/rapport-store.h"
@@ -71,11 +71,8 @@ static const GOptionEntry refresh_entries[] = {
  * from an export is escaped whole (rapport_escape_for_terminal() without newlines) before it
  * is printed, so that a newline in a name cannot start a line of its own. */
 
-static void print_out (const char *format,
-                       ...) G_GNUC_PRINTF (1, 2);
-
 /* Text for people, on standard output. */
-static void
+void
 print_out (const char *format,
            ...)
 {
@@ -104,7 +101,7 @@ print_json (JsonNode *root)
 }
 
 /* @message on one line of standard error: the messages name files and archive entries. */
-static void
+void
 print_error (const char *message)
 {
   g_autofree char *safe = rapport_escape_for_terminal (message, FALSE);
@@ -582,6 +579,9 @@ static const struct
   { "refresh", command_refresh, "",
     N_("Fetch the public counts and follower lists of Bluesky and Mastodon accounts"),
     refresh_entries },
+  { "keep", rapport_cli_keep, "",
+    N_("Keep accounts on purpose, out of the not-following-back review"),
+    rapport_cli_keep_entries },
 };
 
 /* Where the command name is in @argv, and which command it is: the first argument, or the

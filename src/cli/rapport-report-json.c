@@ -381,6 +381,9 @@ json_reciprocity (JsonBuilder         *builder,
   json_int (builder, "n_mutuals", reciprocity->n_mutuals);
   json_int (builder, "n_fans", reciprocity->n_fans);
   json_int (builder, "n_not_following_back", reciprocity->n_not_following_back);
+  json_int (builder, "n_kept", report->dataset != NULL ? report->dataset->kept->len : 0);
+  json_int (builder, "n_not_following_back_kept", reciprocity->n_not_following_back_kept);
+  json_int (builder, "n_not_following_back_unkept", reciprocity->n_not_following_back_unkept);
   json_double (builder, "follow_back_ratio", reciprocity->follow_back_ratio);
   json_int (builder, "n_mutuals_dated", reciprocity->n_mutuals_dated);
   json_int (builder, "n_f4f_pairs", reciprocity->n_f4f_pairs);
@@ -390,7 +393,9 @@ json_reciprocity (JsonBuilder         *builder,
   json_people (builder, "mutuals", reciprocity->followers, reciprocity->mutuals, TRUE);
   json_people (builder, "fans", reciprocity->followers, reciprocity->fans, FALSE);
   json_people (builder, "not_following_back", reciprocity->following,
-               reciprocity->not_following_back, FALSE);
+               reciprocity->not_following_back_unkept, FALSE);
+  json_people (builder, "not_following_back_kept", reciprocity->following,
+               reciprocity->not_following_back_kept, FALSE);
   json_people (builder, "f4f_pairs", reciprocity->followers, reciprocity->f4f_pairs, TRUE);
   json_builder_end_object (builder);
 }

@@ -312,10 +312,22 @@ rapport_report_text_reciprocity (GString             *out,
   rapport_report_text_para (out, 2, _("Followers who may follow you only in return: between %s "
                                       "(the follow-for-follow pairs) and %s (every mutual)."),
                             f4f_followers != NULL ? f4f_followers : RAPPORT_FORMAT_NONE, share);
-  if (reciprocity->not_following_back->len > 0)
+  if (report->dataset != NULL && report->dataset->kept->len > 0)
+    rapport_report_text_para (out, 2, g_dngettext (GETTEXT_PACKAGE,
+                                                   "Kept on purpose: %'zu account, of which "
+                                                   "%'zu do not follow you back and are left out "
+                                                   "of the review: %'zu to review.",
+                                                   "Kept on purpose: %'zu accounts, of which "
+                                                   "%'zu do not follow you back and are left out "
+                                                   "of the review: %'zu to review.",
+                                                   report->dataset->kept->len),
+                              report->dataset->kept->len,
+                              reciprocity->n_not_following_back_kept,
+                              reciprocity->n_not_following_back_unkept);
+  if (reciprocity->not_following_back_unkept->len > 0)
     {
       g_autofree char *names = sample_people (reciprocity->following,
-                                              reciprocity->not_following_back, FALSE);
+                                              reciprocity->not_following_back_unkept, FALSE);
 
       rapport_report_text_para (out, 2, _("Not following you back: %s."), names);
     }

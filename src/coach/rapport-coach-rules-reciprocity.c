@@ -37,16 +37,28 @@ rapport_coach_rule_dropped_after_follow_back (const RapportReport *report,
   g_autofree char *newer = NULL;
   g_autofree char *share = NULL;
   g_autoptr(GString) text = NULL;
+  g_autoptr(GArray) dropped = NULL;
   RapportSuggestion *suggestion;
   RapportEvidence *evidence;
   guint n_dropped;
   guint n_lost;
 
   /* The evidence names the accounts: a step kept as counts has none. */
-  if (step == NULL || step->older_people == NULL
-      || step->dropped_after_follow_back->len < MIN_DROPPED_AFTER_FOLLOW_BACK)
+  if (step == NULL || step->older_people == NULL)
     return;
-  n_dropped = step->dropped_after_follow_back->len;
+
+  /* Accounts the creator keeps on purpose are no advice to unfollow, whoever left. */
+  dropped = g_array_new (FALSE, FALSE, sizeof (guint32));
+  for (guint i = 0; i < step->dropped_after_follow_back->len; i++)
+    {
+      guint32 index = g_array_index (step->dropped_after_follow_back, guint32, i);
+
+      if (!rapport_keep_set_contains (report->dataset->kept, &step->older_people->items[index]))
+        g_array_append_val (dropped, index);
+    }
+  if (dropped->len < MIN_DROPPED_AFTER_FOLLOW_BACK)
+    return;
+  n_dropped = dropped->len;
   n_lost = step->lost->len;
 
   day = rapport_coach_key_day (step->newer->exported_at);
@@ -83,7 +95,7 @@ rapport_coach_rule_dropped_after_follow_back (const RapportReport *report,
   evidence = rapport_suggestion_add_accounts (suggestion, _("Left while you still follow them"));
   for (guint i = 0; i < n_dropped; i++)
     {
-      guint32 index = g_array_index (step->dropped_after_follow_back, guint32, i);
+      guint32 index = g_array_index (dropped, guint32, i);
 
       rapport_evidence_add_account (evidence, step->older_people->items[index].who);
     }
@@ -104,23 +116,47 @@ rapport_coach_rule_f4f_share (const RapportReport *report,
 {
   const RapportReciprocity *reciprocity = report->reciprocity;
   g_autoptr(GString) text = NULL;
+  g_autoptr(GArray) pairs = NULL;
   g_autofree char *share = NULL;
   g_autofree char *share_of_mutuals = NULL;
   g_autofree char *reciprocal = NULL;
   RapportSuggestion *suggestion;
   RapportEvidence *evidence;
+  double share_of_followers;
+  double share_of_mutuals_value;
+  gsize n_pairs;
 
-  if (reciprocity == NULL || reciprocity->n_f4f_pairs < MIN_F4F_PAIRS
-      || !(reciprocity->f4f_share_of_followers >= MIN_F4F_SHARE
-           || reciprocity->f4f_share_of_mutuals >= MIN_F4F_SHARE_OF_MUTUALS))
+  if (reciprocity == NULL)
+    return;
+
+  /* The accounts the creator keeps on purpose are followed for their own sake, whenever they
+   * followed back: they are neither counted nor listed. */
+  pairs = g_array_new (FALSE, FALSE, sizeof (RapportMutual));
+  for (guint i = 0; i < reciprocity->f4f_pairs->len; i++)
+    {
+      const RapportMutual *pair = &g_array_index (reciprocity->f4f_pairs, RapportMutual, i);
+
+      if (!rapport_keep_set_contains (report->dataset->kept,
+                                      &reciprocity->following->items[pair->following]))
+        g_array_append_val (pairs, *pair);
+    }
+  n_pairs = pairs->len;
+  share_of_followers = reciprocity->n_followers > 0
+                     ? (double) n_pairs / reciprocity->n_followers : NAN;
+  share_of_mutuals_value = reciprocity->n_mutuals > 0
+                         ? (double) n_pairs / reciprocity->n_mutuals : NAN;
+
+  if (n_pairs < MIN_F4F_PAIRS
+      || !(share_of_followers >= MIN_F4F_SHARE
+           || share_of_mutuals_value >= MIN_F4F_SHARE_OF_MUTUALS))
     return;
 
   suggestion = rapport_suggestion_new (RAPPORT_SUGGESTION_RECIPROCITY, "reciprocity.f4f-share");
   suggestion->title = g_strdup (_("Review your follow-for-follow pairs"));
 
   text = g_string_new (NULL);
-  share = rapport_format_percent (reciprocity->f4f_share_of_followers);
-  share_of_mutuals = rapport_format_percent (reciprocity->f4f_share_of_mutuals);
+  share = rapport_format_percent (share_of_followers);
+  share_of_mutuals = rapport_format_percent (share_of_mutuals_value);
   reciprocal = rapport_format_percent (reciprocity->reciprocal_share);
   g_string_append_printf (text,
                           g_dngettext (GETTEXT_PACKAGE,
@@ -130,8 +166,8 @@ rapport_coach_rule_f4f_share (const RapportReport *report,
                                        "%'zu of your %'zu followers (%s) followed you within 72 "
                                        "hours of your following them, or you them: "
                                        "follow-for-follow pairs.",
-                                       reciprocity->n_f4f_pairs),
-                          reciprocity->n_f4f_pairs, reciprocity->n_followers, share);
+                                       n_pairs),
+                          n_pairs, reciprocity->n_followers, share);
   g_string_append_c (text, ' ');
   g_string_append_printf (text,
                           g_dngettext (GETTEXT_PACKAGE,
@@ -149,14 +185,14 @@ rapport_coach_rule_f4f_share (const RapportReport *report,
                                    "unfollow the pairs whose posts you do not read."));
 
   evidence = rapport_suggestion_add_accounts (suggestion, _("Follow-for-follow pairs"));
-  for (guint i = 0; i < reciprocity->f4f_pairs->len; i++)
+  for (guint i = 0; i < pairs->len; i++)
     {
-      const RapportMutual *pair = &g_array_index (reciprocity->f4f_pairs, RapportMutual, i);
+      const RapportMutual *pair = &g_array_index (pairs, RapportMutual, i);
 
       rapport_evidence_add_account (evidence, reciprocity->followers->items[pair->follower].who);
     }
 
-  rapport_suggestion_rate (suggestion, 75, reciprocity->n_mutuals_dated,
-                           reciprocity->f4f_share_of_mutuals, NAN);
+  rapport_suggestion_rate (suggestion, 75, reciprocity->n_mutuals_dated, share_of_mutuals_value,
+                           NAN);
   g_ptr_array_add (out, suggestion);
 }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "rapport-dataset.h"
+#include "rapport-text.h"
 
 static void
 interaction_free (gpointer data)
@@ -26,6 +27,7 @@ rapport_dataset_new (void)
   self->gains = g_array_new (FALSE, FALSE, sizeof (RapportFollowerGain));
   self->posts = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_dataset_post_free);
   self->interactions = g_ptr_array_new_with_free_func (interaction_free);
+  self->kept = rapport_keep_set_new ();
   return self;
 }
 
@@ -41,6 +43,7 @@ rapport_dataset_free (RapportDataset *self)
   g_array_unref (self->gains);
   g_ptr_array_unref (self->posts);
   g_ptr_array_unref (self->interactions);
+  rapport_keep_set_free (self->kept);
   g_free (self);
 }
 
@@ -234,4 +237,105 @@ rapport_dataset_latest_with_list (const RapportDataset *dataset,
         return snapshot;
     }
   return NULL;
+}
+
+RapportKeepSet *
+rapport_keep_set_new (void)
+{
+  RapportKeepSet *self = g_new0 (RapportKeepSet, 1);
+
+  self->by_id = rapport_people_new (0);
+  self->by_handle = rapport_people_new (0);
+  return self;
+}
+
+void
+rapport_keep_set_add (RapportKeepSet *self,
+                      const char     *platform_id,
+                      const char     *handle,
+                      gint64          kept_at)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (platform_id != NULL || handle != NULL);
+
+  if (platform_id != NULL)
+    rapport_people_add (self->by_id, platform_id, handle, platform_id, kept_at);
+  if (handle != NULL)
+    {
+      g_autofree char *folded = rapport_text_fold_handle (handle);
+
+      rapport_people_add (self->by_handle, folded, handle, platform_id, kept_at);
+    }
+  self->len++;
+}
+
+void
+rapport_keep_set_sort (RapportKeepSet *self)
+{
+  g_return_if_fail (self != NULL);
+
+  rapport_people_sort (self->by_id);
+  rapport_people_sort (self->by_handle);
+}
+
+void
+rapport_keep_set_clear (RapportKeepSet *self)
+{
+  g_return_if_fail (self != NULL);
+
+  rapport_people_free (self->by_id);
+  rapport_people_free (self->by_handle);
+  self->by_id = rapport_people_new (0);
+  self->by_handle = rapport_people_new (0);
+  self->len = 0;
+}
+
+gboolean
+rapport_keep_set_contains (const RapportKeepSet *self,
+                           const RapportPerson  *person)
+{
+  g_autofree char *folded = NULL;
+  const RapportPerson *kept;
+  const char *handle;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (person != NULL, FALSE);
+
+  if (self->len == 0)
+    return FALSE;
+  if (person->platform_id != NULL && rapport_people_find (self->by_id, person->platform_id))
+    return TRUE;
+
+  /* 'who' is the folded handle unless the list compares by id. */
+  if (person->platform_id == NULL || !g_str_equal (person->who, person->platform_id))
+    handle = person->who;
+  else if (person->handle != NULL)
+    handle = folded = rapport_text_fold_handle (person->handle);
+  else
+    return FALSE;
+
+  if ((kept = rapport_people_find (self->by_handle, handle)) == NULL)
+    return FALSE;
+  if (person->platform_id == NULL)
+    return TRUE;
+
+  /* Several accounts may have been kept under one handle: one kept by the handle alone will
+   * do, wherever the search landed among them. */
+  while (kept > self->by_handle->items && g_str_equal ((kept - 1)->who, handle))
+    kept--;
+  for (; kept < self->by_handle->items + self->by_handle->len && g_str_equal (kept->who, handle);
+       kept++)
+    if (kept->platform_id == NULL)
+      return TRUE;
+  return FALSE;
+}
+
+void
+rapport_keep_set_free (RapportKeepSet *self)
+{
+  if (self == NULL)
+    return;
+  rapport_people_free (self->by_id);
+  rapport_people_free (self->by_handle);
+  g_free (self);
 }

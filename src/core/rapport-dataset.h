@@ -124,6 +124,17 @@ typedef struct
   gint64 at;
 } RapportDatasetInteraction;
 
+/* The accounts the creator keeps on purpose (friends, family, brands): left out of the
+ * not-following-back review and of the coach's reciprocity advice.  Each is known by its
+ * platform id where that is known, which survives a change of handle, else by its lower-cased
+ * handle, as the 'who' of the follow lists compares. */
+typedef struct
+{
+  RapportPeople *by_id;     /* who = platform id; handle = as it was kept */
+  RapportPeople *by_handle; /* who = lower-cased handle; platform_id set where kept by id */
+  gsize len;                /* how many accounts are kept */
+} RapportKeepSet;
+
 typedef struct
 {
   gint64 account_id;
@@ -136,6 +147,7 @@ typedef struct
   GArray *gains;           /* RapportFollowerGain, by day, one per day */
   GPtrArray *posts;        /* RapportDatasetPost, oldest first; reposts included, marked by type */
   GPtrArray *interactions; /* RapportDatasetInteraction */
+  RapportKeepSet *kept;    /* never NULL */
 } RapportDataset;
 
 /* Whether @snapshot's export had the list of @direction, loaded or left out. */
@@ -164,6 +176,21 @@ RapportDatasetSnapshot *rapport_dataset_snapshot_new  (void);
 RapportFollowerDiff   *rapport_follower_diff_new      (gint64                 older_id);
 void                   rapport_follower_diff_free     (RapportFollowerDiff   *diff);
 void                   rapport_dataset_snapshot_free  (RapportDatasetSnapshot *snapshot);
+RapportKeepSet        *rapport_keep_set_new           (void);
+/* Adds an account kept by @platform_id (may be NULL) and @handle (may be NULL where the id is
+ * known); the strings are copied.  Call rapport_keep_set_sort() when done. */
+void                   rapport_keep_set_add           (RapportKeepSet        *set,
+                                                       const char            *platform_id,
+                                                       const char            *handle,
+                                                       gint64                 kept_at);
+void                   rapport_keep_set_sort          (RapportKeepSet        *set);
+/* Empties @set in place: what points to it sees the accounts added next. */
+void                   rapport_keep_set_clear         (RapportKeepSet        *set);
+/* Whether @person of a follow list is kept: by the same platform id, or by the same handle
+ * where either side has no id (the same handle under another id is someone else). */
+gboolean               rapport_keep_set_contains      (const RapportKeepSet  *set,
+                                                       const RapportPerson   *person);
+void                   rapport_keep_set_free          (RapportKeepSet        *set);
 /* Whether the size of an exported follower list is the follower count: not on LinkedIn, whose
  * lists are the connections, a part of the audience the creator analytics count. */
 gboolean               rapport_platform_lists_count_followers (RapportPlatform platform);
@@ -174,5 +201,6 @@ const RapportDatasetSnapshot *rapport_dataset_latest_with_list (const RapportDat
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportDataset, rapport_dataset_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportFollowerDiff, rapport_follower_diff_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportPeople, rapport_people_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportKeepSet, rapport_keep_set_free)
 
 G_END_DECLS

@@ -296,3 +296,21 @@ rapport_text_from_html (const char *html)
   g_strstrip (valid);
   return valid[0] != '\0' ? g_steal_pointer (&valid) : NULL;
 }
+
+char *
+rapport_text_fold_handle (const char *handle)
+{
+  gsize len = 0;
+  char *folded;
+
+  g_return_val_if_fail (handle != NULL, NULL);
+
+  for (const char *p = handle; *p != '\0'; p++, len++)
+    if ((guchar) *p >= 0x80)
+      return g_utf8_strdown (handle, -1);
+
+  folded = g_malloc (len + 1);
+  for (gsize i = 0; i <= len; i++)
+    folded[i] = g_ascii_tolower (handle[i]);
+  return folded;
+}

@@ -49,6 +49,7 @@ void _rapport_analysis_start_summary (RapportStore        *store,
 void _rapport_analysis_set_store     (RapportAnalysis     *self,
                                       RapportStore        *store);
 void _rapport_analysis_notify_has_details (RapportAnalysis *self);
+void _rapport_analysis_emit_suggestions_changed (RapportAnalysis *self);
 /* Ends the read transaction of a summary's connection and closes it. */
 void _rapport_analysis_close_details_connection (RapportStore *connection);
 

@@ -218,6 +218,8 @@ count_reciprocity (RapportStore          *connection,
   counts->n_mutuals = n_mutuals;
   counts->n_fans = counts->n_followers - n_mutuals;
   counts->n_not_following_back = counts->n_following - n_mutuals;
+  /* Which of them are kept needs the names: until then nobody is. */
+  counts->n_not_following_back_unkept = counts->n_not_following_back;
   counts->follow_back_ratio = ratio (n_mutuals, counts->n_following);
   counts->reciprocal_share = ratio (n_mutuals, counts->n_followers);
   counts->f4f_share_of_followers = NAN;
@@ -642,6 +644,12 @@ rapport_analysis_get_suggestions (RapportAnalysis *self)
   g_return_val_if_fail (RAPPORT_IS_ANALYSIS (self), NULL);
 
   return self->suggestions;
+}
+
+void
+_rapport_analysis_emit_suggestions_changed (RapportAnalysis *self)
+{
+  g_signal_emit (self, signals[SUGGESTIONS_CHANGED], 0);
 }
 
 gboolean

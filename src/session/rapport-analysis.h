@@ -118,4 +118,17 @@ gboolean              rapport_analysis_set_suggestion_state  (RapportAnalysis   
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportAnalysisPreload, rapport_analysis_preload_free)
 
+/* The accounts the creator keeps on purpose (rapport-analysis-keep.c).  Setting them writes
+ * the store, splits the reciprocity's not following back again and asks the coach anew
+ * (::suggestions-changed); only for one account with its details. */
+gboolean              rapport_analysis_set_kept              (RapportAnalysis       *self,
+                                                              const RapportKeptAccount *accounts,
+                                                              guint                  n_accounts,
+                                                              gboolean               kept,
+                                                              guint                 *n_changed,
+                                                              GError               **error);
+/* RapportKeptAccount, by name, as rapport_store_list_kept() gives them. */
+GPtrArray            *rapport_analysis_list_kept             (RapportAnalysis       *self,
+                                                              GError               **error);
+
 G_END_DECLS

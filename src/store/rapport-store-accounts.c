@@ -125,6 +125,10 @@ static const char * const merge_statements[] = {
   "DELETE FROM follower_gain WHERE account_id = ?1",
   "UPDATE OR IGNORE interaction SET account_id = ?2 WHERE account_id = ?1",
   "DELETE FROM interaction WHERE account_id = ?1",
+  /* The accounts kept stay kept; one both kept is kept once. */
+  "INSERT OR IGNORE INTO kept_account (account_id, platform_id, handle_key, handle, kept_at)"
+  "  SELECT ?2, platform_id, handle_key, handle, kept_at FROM kept_account"
+  "   WHERE account_id = ?1",
   /* Dismissed suggestions were about the account merged away's own figures. */
   "DELETE FROM suggestion_state WHERE scope = CAST (?1 AS TEXT)",
 };

@@ -16,24 +16,9 @@
 
 #include <glib/gi18n.h>
 
+#include "core/rapport-text.h"
+
 #include "rapport-store-private.h"
-
-/* Lower-cases a handle; nearly all are ASCII, which needs no Unicode tables. */
-static char *
-fold_handle (const char *handle)
-{
-  gsize len = 0;
-  char *folded;
-
-  for (const char *p = handle; *p != '\0'; p++, len++)
-    if ((guchar) *p >= 0x80)
-      return g_utf8_strdown (handle, -1);
-
-  folded = g_malloc (len + 1);
-  for (gsize i = 0; i <= len; i++)
-    folded[i] = g_ascii_tolower (handle[i]);
-  return folded;
-}
 
 /* Relations wait in memory and reach SQLite sorted: exports list followers by follow date, so
  * their names arrive in random order, and a million random inserts into the relation table's
@@ -70,7 +55,7 @@ rapport_store_import_add_relation (RapportImportSink      *sink,
       (relation->handle == NULL || rapport_platform_lists_ids (self->platform)))
     who = g_strdup (relation->platform_id);
   else
-    who = fold_handle (relation->handle);
+    who = rapport_text_fold_handle (relation->handle);
 
   strings = self->relation_strings[relation->direction];
   pending.who = g_string_chunk_insert (strings, who);

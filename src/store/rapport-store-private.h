@@ -225,4 +225,9 @@ gboolean rapport_store_write_churn_counts       (RapportStore            *store,
 gboolean rapport_store_import_count_posts       (RapportStoreImport      *self,
                                                  GError                 **error);
 
+/* rapport-store-keep.c: fills @dataset->kept. */
+gboolean rapport_store_load_kept                (RapportStore            *self,
+                                                 RapportDataset          *dataset,
+                                                 GError                 **error);
+
 G_END_DECLS

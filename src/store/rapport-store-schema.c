@@ -212,6 +212,24 @@ static const char * const migrations[] = {
   "  account_id INTEGER PRIMARY KEY REFERENCES account (id) ON DELETE CASCADE,"
   "  enabled INTEGER NOT NULL DEFAULT 0"
   ");",
+
+  /* 7: the accounts the creator keeps on purpose (friends, family, brands), which the
+   * reciprocity reviews leave out.  One is known by its platform id where that is known,
+   * which survives a change of handle, else by its lower-cased handle (handle_key, as the
+   * 'who' of the follow lists); handle is the name as the creator or a list last gave it.
+   * They belong to the account, not to an export, so re-imports leave them be. */
+  "CREATE TABLE kept_account ("
+  "  account_id INTEGER NOT NULL REFERENCES account (id) ON DELETE CASCADE,"
+  "  platform_id TEXT,"
+  "  handle_key TEXT,"
+  "  handle TEXT,"
+  "  kept_at INTEGER NOT NULL,"
+  "  CHECK (platform_id IS NOT NULL OR handle_key IS NOT NULL)"
+  ");"
+  "CREATE UNIQUE INDEX kept_account_by_id ON kept_account (account_id, platform_id)"
+  "  WHERE platform_id IS NOT NULL;"
+  "CREATE UNIQUE INDEX kept_account_by_handle ON kept_account (account_id, handle_key)"
+  "  WHERE platform_id IS NULL;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_STORE_SCHEMA_VERSION);

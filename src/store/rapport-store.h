@@ -33,7 +33,7 @@ typedef enum
 } RapportStoreError;
 
 /* The schema version this build writes; migrations bring every earlier one up to it. */
-#define RAPPORT_STORE_SCHEMA_VERSION 6
+#define RAPPORT_STORE_SCHEMA_VERSION 7
 
 typedef struct
 {
@@ -92,6 +92,15 @@ struct _RapportImportSummary
    * export), or NULL */
   RapportImportSummary *companion;
 };
+
+/* An account the creator keeps on purpose (rapport-store-keep.c). */
+typedef struct
+{
+  char *platform_id; /* NULL when kept by name */
+  char *handle;      /* as the newest following list or the creator names it; NULL for an id
+                      * never named */
+  gint64 kept_at;    /* when it was kept, Unix seconds; ignored when keeping */
+} RapportKeptAccount;
 
 #define RAPPORT_TYPE_STORE (rapport_store_get_type ())
 
@@ -228,8 +237,8 @@ gboolean              rapport_store_rename_account     (RapportStore          *s
                                                         const char            *handle,
                                                         GError               **error);
 /* Moves everything of account @from_id (snapshots, posts and their history, follower counts,
- * interactions) into @into_id, of the same platform, and removes @from_id.  A provisional
- * @into_id takes the name of a named @from_id. */
+ * interactions, kept accounts) into @into_id, of the same platform, and removes @from_id.  A
+ * provisional @into_id takes the name of a named @from_id. */
 gboolean              rapport_store_merge_accounts     (RapportStore          *self,
                                                         gint64                 from_id,
                                                         gint64                 into_id,
@@ -248,6 +257,20 @@ gboolean              rapport_store_get_refresh        (RapportStore          *s
                                                         GError               **error);
 /* The ids of the accounts whose refresh is allowed, as gint64. */
 GArray               *rapport_store_list_refreshed_accounts (RapportStore     *self,
+                                                        GError               **error);
+
+/* The accounts the creator keeps, per account: left out of the reciprocity reviews, kept
+ * across re-imports and handle changes (rapport-store-keep.c). */
+gboolean              rapport_store_set_kept           (RapportStore          *self,
+                                                        gint64                 account_id,
+                                                        const RapportKeptAccount *accounts,
+                                                        guint                  n_accounts,
+                                                        gboolean               kept,
+                                                        guint                 *n_changed_out,
+                                                        GError               **error);
+/* RapportKeptAccount, by name. */
+GPtrArray            *rapport_store_list_kept          (RapportStore          *self,
+                                                        gint64                 account_id,
                                                         GError               **error);
 
 void                  rapport_account_free             (RapportAccount        *account);

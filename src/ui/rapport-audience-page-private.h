@@ -19,6 +19,7 @@ typedef enum
 {
   SEGMENT_MUTUALS,
   SEGMENT_NOT_FOLLOWING_BACK,
+  SEGMENT_KEPT,        /* the accounts followed that the creator keeps on purpose */
   SEGMENT_FANS,
   SEGMENT_NEW,
   SEGMENT_LOST,
@@ -66,6 +67,10 @@ struct _RapportAudiencePage
   GtkSearchEntry     *search_entry;
   GtkButton          *open_button;
   GtkButton          *export_button;
+  GtkButton          *keep_button;
+  /* The last change of the keep list, for its toast's Undo. */
+  RapportKeptAccount  last_kept;
+  gboolean            last_kept_added;
   GtkLabel           *coverage_label;
   GtkStack           *content_stack;
   GtkColumnView      *column_view;
@@ -100,7 +105,16 @@ void                 _rapport_audience_page_build_segments  (RapportAudiencePage
 /* Empties the sidebar, the drop-down and the list. */
 void                 _rapport_audience_page_clear_segments  (RapportAudiencePage *self);
 
+/* rapport-audience-page.c: builds the segments again and shows the one of the same kind. */
+void _rapport_audience_page_refresh          (RapportAudiencePage *self);
+
 /* rapport-audience-page-export.c: page.export-csv */
 void _rapport_audience_page_export_class_init (GtkWidgetClass     *widget_class);
+
+/* rapport-audience-page-keep.c: page.toggle-keep, page.undo-keep, page.import-keep-list,
+ * page.export-keep-list */
+void _rapport_audience_page_keep_class_init  (GtkWidgetClass     *widget_class);
+void _rapport_audience_page_keep_update      (RapportAudiencePage *self);
+void _rapport_audience_page_keep_clear       (RapportAudiencePage *self);
 
 G_END_DECLS

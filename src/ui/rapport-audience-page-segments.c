@@ -177,7 +177,9 @@ build_reciprocity_segments (RapportAudiencePage *self,
       not_back->people = reciprocity->following;
       not_back->direction = RAPPORT_DIRECTION_FOLLOWING;
       not_back->other = reciprocity->followers;
-      not_back->indices = copy_indices (reciprocity->not_following_back);
+      /* The review: the accounts kept on purpose are in a segment of their own. */
+      not_back->indices = copy_indices (reciprocity->not_following_back_unkept);
+
 
       fans->people = reciprocity->followers;
       fans->direction = RAPPORT_DIRECTION_FOLLOWER;
@@ -259,6 +261,38 @@ build_churn_segments (RapportAudiencePage *self,
   _rapport_audience_page_add_segment (self, dropped);
 }
 
+/* The accounts followed that the creator keeps on purpose, which "Not Following Back" leaves
+ * out; last, so that the segments of the lists keep their places. */
+static void
+build_kept_segment (RapportAudiencePage *self,
+                    const RapportReport *report)
+{
+  const RapportPeople *following = report->reciprocity != NULL
+    ? report->reciprocity->following
+    : _rapport_audience_newest_list (report->dataset, RAPPORT_DIRECTION_FOLLOWING);
+  Segment *kept = _rapport_audience_segment_new (SEGMENT_KEPT, "kept", _("Kept"));
+
+  if (following == NULL)
+    {
+      kept->unavailable = coverage_sentence (report, RAPPORT_FIGURE_RECIPROCITY,
+                                             _("Accounts are kept from the list of accounts you "
+                                               "follow, which these exports do not have."));
+    }
+  else
+    {
+      kept->people = following;
+      kept->direction = RAPPORT_DIRECTION_FOLLOWING;
+      kept->other = report->reciprocity != NULL
+        ? report->reciprocity->followers
+        : _rapport_audience_newest_list (report->dataset, RAPPORT_DIRECTION_FOLLOWER);
+      kept->indices = g_array_new (FALSE, FALSE, sizeof (guint32));
+      for (guint32 i = 0; report->dataset->kept->len > 0 && i < following->len; i++)
+        if (rapport_keep_set_contains (report->dataset->kept, &following->items[i]))
+          g_array_append_val (kept->indices, i);
+    }
+  _rapport_audience_page_add_segment (self, kept);
+}
+
 void
 _rapport_audience_page_clear_segments (RapportAudiencePage *self)
 {
@@ -287,4 +321,5 @@ _rapport_audience_page_build_segments (RapportAudiencePage *self,
 
   build_reciprocity_segments (self, report);
   build_churn_segments (self, report);
+  build_kept_segment (self, report);
 }

@@ -79,6 +79,7 @@ update_actions (RapportAudiencePage *self)
                                  person != NULL &&
                                  rapport_person_item_get_profile_url (person) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.export-csv", can_export);
+  _rapport_audience_page_keep_update (self);
 }
 
 /* The list, or why there is none. */
@@ -417,6 +418,22 @@ rebuild (RapportAudiencePage *self)
   select_segment (self, 0);
 }
 
+void
+_rapport_audience_page_refresh (RapportAudiencePage *self)
+{
+  SegmentKind kind = self->current != NULL ? self->current->kind : SEGMENT_MUTUALS;
+
+  g_assert (RAPPORT_IS_AUDIENCE_PAGE (self));
+
+  rebuild (self);
+  for (guint i = 0; i < self->segments->len; i++)
+    if (((Segment *) g_ptr_array_index (self->segments, i))->kind == kind)
+      {
+        select_segment (self, i);
+        break;
+      }
+}
+
 /**
  * rapport_audience_page_show_accounts:
  * @self: an audience page
@@ -608,6 +625,7 @@ rapport_audience_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_AUDIENCE_PAGE);
 
   g_clear_pointer (&self->segments, g_ptr_array_unref);
+  _rapport_audience_page_keep_clear (self);
   if (self->analysis != NULL)
     g_signal_handlers_disconnect_by_func (self->analysis, analysis_complete_cb, self);
   g_clear_object (&self->analysis);
@@ -690,6 +708,7 @@ rapport_audience_page_class_init (RapportAudiencePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportAudiencePage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RapportAudiencePage, open_button);
   gtk_widget_class_bind_template_child (widget_class, RapportAudiencePage, export_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportAudiencePage, keep_button);
   gtk_widget_class_bind_template_child (widget_class, RapportAudiencePage, coverage_label);
   gtk_widget_class_bind_template_child (widget_class, RapportAudiencePage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, RapportAudiencePage, column_view);
@@ -709,6 +728,7 @@ rapport_audience_page_class_init (RapportAudiencePageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "page.open-profile", NULL, open_profile_action);
   _rapport_audience_page_export_class_init (widget_class);
+  _rapport_audience_page_keep_class_init (widget_class);
 }
 
 static void

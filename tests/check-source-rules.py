@@ -24,9 +24,10 @@ LAYERS = {
     "net": {"core"},
     "analysis": {"core"},
     "coach": {"core", "analysis"},
+    "chart": {"core"},
     "session": {"core", "import", "store", "net", "analysis", "coach"},
     "cli": {"core", "import", "store", "net", "analysis", "coach", "session"},
-    "ui": {"core", "import", "store", "net", "analysis", "coach", "session"},
+    "ui": {"core", "import", "store", "net", "analysis", "coach", "session", "chart"},
 }
 GTK_INCLUDE = re.compile(r'^\s*#\s*include\s*[<"](gtk/|gdk/|gsk/|adwaita\.h|graphene)')
 LOCAL_INCLUDE = re.compile(r'^\s*#\s*include\s*"([a-z]+)/')

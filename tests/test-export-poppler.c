@@ -75,7 +75,7 @@ test_rasterised (void)
   g_autofree char *dir = rapport_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
   g_autofree char *uri = NULL;
-  g_autoptr(PopplerDocument) document = NULL;
+  PopplerDocument *document;
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
   guint n_pages = 0;
@@ -91,7 +91,7 @@ test_rasterised (void)
 
   for (int i = 0; i < poppler_document_get_n_pages (document); i++)
     {
-      g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
+      PopplerPage *page = poppler_document_get_page (document, i);
       g_autofree char *page_text = poppler_page_get_text (page);
       cairo_surface_t *surface;
       cairo_t *cr;
@@ -116,7 +116,9 @@ test_rasterised (void)
       g_assert_cmpuint (dark, >, 500);
       cairo_destroy (cr);
       cairo_surface_destroy (surface);
+      g_object_unref (page);
     }
+  g_object_unref (document);
 
   rapport_test_assert_contains (text->str, "@jo on Instagram");
   rapport_test_assert_contains (text->str, "Key figures");

@@ -24,9 +24,12 @@ LAYERS = {
     "net": {"core"},
     "analysis": {"core"},
     "coach": {"core", "analysis"},
+    "chart": {"core"},
+    "export": {"core", "analysis", "coach", "chart"},
     "session": {"core", "import", "store", "net", "analysis", "coach"},
-    "cli": {"core", "import", "store", "net", "analysis", "coach", "session"},
-    "ui": {"core", "import", "store", "net", "analysis", "coach", "session"},
+    "cli": {"core", "import", "store", "net", "analysis", "coach", "session", "chart", "export"},
+    "ui": {"core", "import", "store", "net", "analysis", "coach", "session", "chart",
+           "export"},
 }
 GTK_INCLUDE = re.compile(r'^\s*#\s*include\s*[<"](gtk/|gdk/|gsk/|adwaita\.h|graphene)')
 LOCAL_INCLUDE = re.compile(r'^\s*#\s*include\s*"([a-z]+)/')

@@ -11,7 +11,7 @@
 
 #include <math.h>
 
-#include "ui/charts/rapport-chart-decimate.h"
+#include "chart/rapport-chart-decimate.h"
 
 typedef struct
 {

@@ -12,8 +12,8 @@
 
 #include <math.h>
 
-#include "ui/charts/rapport-chart-axes.h"
-#include "ui/charts/rapport-chart-geometry.h"
+#include "chart/rapport-chart-axes.h"
+#include "chart/rapport-chart-geometry.h"
 
 #define DAY RAPPORT_CHART_DAY
 

@@ -639,3 +639,20 @@ rapport_follower_series_free (RapportFollowerSeries *series)
   g_array_unref (series->points);
   g_free (series);
 }
+
+const char *
+rapport_series_kind_to_string (RapportSeriesKind kind)
+{
+  switch (kind)
+    {
+    case RAPPORT_SERIES_RECONSTRUCTED:
+      return "reconstructed";
+    case RAPPORT_SERIES_INTERPOLATED:
+      return "interpolated";
+    case RAPPORT_SERIES_ANCHORED:
+      return "anchored";
+    case RAPPORT_SERIES_REAL:
+    default:
+      return "real";
+    }
+}

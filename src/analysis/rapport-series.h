@@ -51,6 +51,9 @@ typedef struct
   guint n_anchored;    /* days of the series carried from a real total along them */
 } RapportGainSummary;
 
+/* "real", "reconstructed", "interpolated" or "anchored": stable names for reports. */
+const char            *rapport_series_kind_to_string      (RapportSeriesKind            kind);
+
 /* The UTC day (Unix seconds at 00:00 UTC) that contains @t. */
 gint64                 rapport_day_of                     (gint64                       t);
 

@@ -21,6 +21,9 @@
 #include "cli/rapport-cli-private.h"
 #include "cli/rapport-report-json.h"
 #include "cli/rapport-report-text.h"
+#include "export/rapport-export-chart.h"
+#include "export/rapport-export-csv.h"
+#include "export/rapport-export-pdf.h"
 #include "store/rapport-store.h"
 
 typedef int (*CommandFunc) (const char   *data_dir,
@@ -35,6 +38,10 @@ static char *add_option;
 static gboolean force_option;
 static gboolean on_option;
 static gboolean off_option;
+static char *pdf_option;
+static char *csv_option;
+static char *chart_option;
+static char *paper_option;
 
 static const GOptionEntry common_entries[] = {
   { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir_option,
@@ -47,6 +54,14 @@ static const GOptionEntry report_entries[] = {
     N_("Report on the account with this id only (see rapport accounts)"), N_("ID") },
   { "json", 0, 0, G_OPTION_ARG_NONE, &json_option,
     N_("Print JSON for scripts (see docs/report-json.md) instead of text"), NULL },
+  { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf_option,
+    N_("Write the report with its chart as a PDF file"), N_("FILE") },
+  { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv_option,
+    N_("Write every table of the report as a CSV file into DIR"), N_("DIR") },
+  { "chart", 0, 0, G_OPTION_ARG_FILENAME, &chart_option,
+    N_("Save the Overview's chart as an image (.png or .svg)"), N_("FILE") },
+  { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_option,
+    N_("The PDF's paper, instead of the locale's"), N_("a4|letter") },
   { NULL }
 };
 
@@ -389,6 +404,77 @@ report_account (RapportStore  *store,
   return TRUE;
 }
 
+/* The PDF, tables and chart image of one account, as the options ask. */
+static int
+export_account (RapportStore *store,
+                gint64        account_id,
+                const char   *pdf,
+                const char   *csv,
+                const char   *chart,
+                RapportPaper  paper)
+{
+  g_autoptr(RapportDataset) dataset = NULL;
+  g_autoptr(RapportReport) report = NULL;
+  g_autoptr(GHashTable) states = NULL;
+  g_autoptr(GPtrArray) suggestions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *scope = g_strdup_printf ("%" PRId64, account_id);
+  RapportExportImageFormat format = RAPPORT_EXPORT_IMAGE_PNG;
+  guint n;
+
+  if (chart != NULL && !rapport_export_image_format_for_path (chart, &format))
+    {
+      print_error (_("--chart needs a file name ending in .png or .svg"));
+      return 2;
+    }
+  if (!(dataset = rapport_store_load_dataset (store, account_id, &error)) ||
+      !(states = rapport_store_get_suggestion_states (store, scope, &error)))
+    {
+      print_error (error->message);
+      return 1;
+    }
+  report = rapport_report_compute (dataset, NULL);
+  suggestions = rapport_coach_suggest (report, states);
+
+  if (pdf != NULL)
+    {
+      g_autofree char *name = g_filename_display_name (pdf);
+
+      if (!rapport_export_write_pdf (report, suggestions, pdf, paper, &n, &error))
+        {
+          print_error (error->message);
+          return 1;
+        }
+      print_out (g_dngettext (GETTEXT_PACKAGE, "Wrote %s, %u page\n", "Wrote %s, %u pages\n", n),
+                 name, n);
+    }
+  if (csv != NULL)
+    {
+      g_autofree char *name = g_filename_display_name (csv);
+
+      if (!rapport_export_csv_write_dir (report, suggestions, csv, &n, &error))
+        {
+          print_error (error->message);
+          return 1;
+        }
+      print_out (g_dngettext (GETTEXT_PACKAGE, "Wrote %u table into %s\n",
+                              "Wrote %u tables into %s\n", n),
+                 n, name);
+    }
+  if (chart != NULL)
+    {
+      g_autofree char *name = g_filename_display_name (chart);
+
+      if (!rapport_export_chart_write (report, chart, format, 1200, 600, &error))
+        {
+          print_error (error->message);
+          return 1;
+        }
+      print_out (_("Wrote %s\n"), name);
+    }
+  return 0;
+}
+
 static int
 command_report (const char    *data_dir,
                 RapportStore  *store,
@@ -401,12 +487,22 @@ command_report (const char    *data_dir,
   gint64 account = account_option;
   gboolean one = account != G_MININT64;
   gboolean json = json_option;
+  g_autofree char *pdf = g_steal_pointer (&pdf_option);
+  g_autofree char *csv = g_steal_pointer (&csv_option);
+  g_autofree char *chart = g_steal_pointer (&chart_option);
+  g_autofree char *paper_name = g_steal_pointer (&paper_option);
+  RapportPaper paper = rapport_paper_from_locale ();
 
   account_option = G_MININT64;
   json_option = FALSE;
   if (argc > 1)
     {
       print_error (_("report takes no paths; choose an account with --account ID"));
+      return 2;
+    }
+  if (paper_name != NULL && !rapport_paper_parse (paper_name, &paper))
+    {
+      print_error (_("--paper takes a4 or letter"));
       return 2;
     }
 
@@ -426,8 +522,20 @@ command_report (const char    *data_dir,
       if (ids->len == 0 && !json)
         {
           print_out (_("No accounts yet. Import an export with: rapport import PATH\n"));
-          return 0;
+          return pdf != NULL || csv != NULL || chart != NULL ? 1 : 0;
         }
+    }
+
+  if (pdf != NULL || csv != NULL || chart != NULL)
+    {
+      /* A file is one account's: with several, the creator says which. */
+      if (ids->len != 1)
+        {
+          print_error (_("--pdf, --csv and --chart write one account's report; choose it with "
+                         "--account ID (see rapport accounts)"));
+          return 2;
+        }
+      return export_account (store, g_array_index (ids, gint64, 0), pdf, csv, chart, paper);
     }
 
   if (json && !one)

@@ -7,23 +7,6 @@
 
 #include "cli/rapport-report-json-private.h"
 
-static const char *
-series_kind_to_string (RapportSeriesKind kind)
-{
-  switch (kind)
-    {
-    case RAPPORT_SERIES_RECONSTRUCTED:
-      return "reconstructed";
-    case RAPPORT_SERIES_INTERPOLATED:
-      return "interpolated";
-    case RAPPORT_SERIES_ANCHORED:
-      return "anchored";
-    case RAPPORT_SERIES_REAL:
-    default:
-      return "real";
-    }
-}
-
 static void
 json_uplift (JsonBuilder         *builder,
              const char          *name,
@@ -120,7 +103,7 @@ json_series_point (JsonBuilder              *builder,
   json_builder_begin_object (builder);
   json_time (builder, "day", point->day);
   json_double (builder, "followers", point->followers);
-  json_string (builder, "kind", series_kind_to_string (point->kind));
+  json_string (builder, "kind", rapport_series_kind_to_string (point->kind));
   json_string (builder, "source", rapport_count_source_to_string (point->source));
   json_bool (builder, "lower_bound", point->lower_bound);
   json_builder_end_object (builder);
@@ -704,7 +687,7 @@ json_anomalies (JsonBuilder         *builder,
 
       json_builder_begin_object (builder);
       json_string (builder, "kind", anomaly->kind == RAPPORT_ANOMALY_JUMP ? "jump" : "drop");
-      json_string (builder, "found_in", series_kind_to_string (anomaly->found_in));
+      json_string (builder, "found_in", rapport_series_kind_to_string (anomaly->found_in));
       json_time (builder, "start", anomaly->start);
       json_time (builder, "end", anomaly->end);
       json_int (builder, "n_days", anomaly->n_days);

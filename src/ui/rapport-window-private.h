@@ -100,6 +100,9 @@ void     _rapport_window_refresh_accounts   (RapportWindow *self,
 /* rapport-window-evidence.c: win.show-range, win.show-posts, win.show-accounts */
 void     _rapport_window_evidence_class_init (GtkWidgetClass *widget_class);
 
+/* rapport-window-export.c: win.export-pdf, win.print, win.export-csv, win.save-chart */
+void     _rapport_window_export_class_init  (GtkWidgetClass *widget_class);
+
 /* rapport-window-identify.c: win.identify-account; asks whose a provisional account is */
 void     _rapport_window_identify_class_init (GtkWidgetClass *widget_class);
 void     _rapport_window_identify_account   (RapportWindow  *self,

@@ -631,6 +631,7 @@ rapport_window_class_init (RapportWindowClass *klass)
 
   _rapport_window_accounts_class_init (widget_class);
   _rapport_window_evidence_class_init (widget_class);
+  _rapport_window_export_class_init (widget_class);
   _rapport_window_identify_class_init (widget_class);
   _rapport_window_import_class_init (widget_class);
   _rapport_window_refresh_class_init (widget_class);

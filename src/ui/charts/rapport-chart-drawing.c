@@ -17,7 +17,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "ui/charts/rapport-chart-decimate.h"
+#include "chart/rapport-chart-decimate.h"
 #include "ui/charts/rapport-chart-private.h"
 
 #define LINE_WIDTH 2.0

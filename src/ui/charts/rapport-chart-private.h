@@ -11,7 +11,7 @@
 #pragma once
 
 #include "ui/charts/rapport-chart.h"
-#include "ui/charts/rapport-chart-geometry.h"
+#include "chart/rapport-chart-geometry.h"
 
 G_BEGIN_DECLS
 

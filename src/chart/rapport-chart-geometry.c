@@ -8,7 +8,7 @@
 #include <math.h>
 
 #include "core/rapport-sorted.h"
-#include "ui/charts/rapport-chart-geometry.h"
+#include "chart/rapport-chart-geometry.h"
 
 #define DAY RAPPORT_CHART_DAY
 

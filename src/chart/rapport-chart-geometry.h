@@ -13,7 +13,7 @@
 
 #include <glib.h>
 
-#include "ui/charts/rapport-chart-axes.h"
+#include "chart/rapport-chart-axes.h"
 
 G_BEGIN_DECLS
 

@@ -8,7 +8,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "ui/charts/rapport-chart-axes.h"
+#include "chart/rapport-chart-axes.h"
 
 #define DAY RAPPORT_CHART_DAY
 /* Pixels per value-axis tick at least: tighter makes the labels crowd. */

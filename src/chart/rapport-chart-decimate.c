@@ -8,7 +8,7 @@
 #include <math.h>
 
 #include "core/rapport-sorted.h"
-#include "ui/charts/rapport-chart-decimate.h"
+#include "chart/rapport-chart-decimate.h"
 
 #define NONE G_MAXUINT32
 

@@ -26,6 +26,9 @@
 # - Meta Business Suite (@mira.makes): the posts CSV of her Instagram posts from June to
 #   September 2024, with the counts of the second export plus views and follows, joined to the
 #   export's posts by publish minute; and Follows.csv, her new follows of each day.
+# - Threads (@mira.makes, inside both Instagram exports): since July 2023 a few threads a month,
+#   replies to her partners and likes of their threads; some of her Instagram followers follow
+#   her there too.  Names and text are mis-encoded in parts, as Threads' are.
 # - YouTube (the channel "Mira Makes"): started in March 2024 with a long video about every
 #   week; TikTok's viral video in May sends subscribers over.  A Google Takeout (channel,
 #   videos without counts, subscriptions) and a YouTube Studio export of the same channel
@@ -356,6 +359,82 @@ def instagram_export(exported_at, followers, following, posts, interactions):
         {"title": owner, "string_list_data": [{"href": f"https://www.instagram.com/p/{code}/",
                                                "value": mojibake("\U0001F44D"), "timestamp": t}]}
         for t, owner, code in likes if t < exported_at]}
+    return {name: json.dumps(value, indent=2, ensure_ascii=True) for name, value in files.items()}
+
+
+# ── Threads (inside the Instagram exports) ────────────────────────────────────────────────────
+
+THREADS_START = ts(2023, 7, 6)
+THREADS_TAGS = ("pottery", "wheelthrown", "glazetest", "ceramics")
+
+
+def threads_history(rng, instagram_followers):
+    """Mira's Threads profile from its launch to the second export, with a generator of its own:
+    some of her Instagram followers follow her there too, she follows her partners, posts a few
+    threads a month, replies to her partners and likes their threads."""
+    known = sorted(instagram_followers)
+    followers = {name: rng.randrange(THREADS_START, EXPORT_2 - DAY)
+                 for name in rng.sample(known, 160)}
+    following = {name: THREADS_START + rng.randrange(0, 20) * DAY
+                 for name in (*PARTNERS, *CANDIDATES)}
+    posts = []
+    t = THREADS_START + DAY
+    while t < EXPORT_2 - DAY:
+        partner = rng.choice(sorted(PARTNERS))
+        if rng.random() < 0.3:
+            text = f"@{partner} love this \U0001F525"
+            posts.append({"time": t, "text": text, "reply": True})
+        else:
+            tag = rng.choice(THREADS_TAGS)
+            text = f"Studio notes \u2014 day {len(posts) + 1}: a new glaze on the wheel #{tag}"
+            posts.append({"time": t, "text": text, "reply": False,
+                          "photo": rng.random() < 0.25})
+        t += rng.randrange(2, 9) * DAY + rng.randrange(0, DAY)
+    likes = [{"owner": rng.choice(sorted(PARTNERS)), "time": rng.randrange(THREADS_START, EXPORT_2),
+              "code": f"C{rng.randrange(10**6, 10**7)}"} for _ in range(30)]
+    return followers, following, posts, likes
+
+
+def threads_partly_mojibake(text):
+    """Threads' text is mis-encoded in parts: here everything after the first space."""
+    head, _, tail = text.partition(" ")
+    return head + " " + mojibake(tail) if tail else text
+
+
+def threads_relation_row(name, t):
+    # Links of 2024 and later go to threads.com, older ones to threads.net/@<user>.
+    href = (f"https://www.threads.com/{name}" if t >= ts(2024, 4, 23)
+            else f"https://www.threads.net/@{name}")
+    return {"title": threads_partly_mojibake(name.replace(".", " ").title() + " \u2728"),
+            "string_list_data": [{"href": href, "value": name, "timestamp": t}]}
+
+
+def threads_files(history, exported_at):
+    """The files of the Threads part of an Instagram export made at @exported_at."""
+    followers, following, posts, likes = history
+    base = "your_instagram_activity/threads/"
+    rows = []
+    for post in (p for p in reversed(posts) if p["time"] < exported_at):
+        uri = f"media/threads/{post['time']}.jpg" if post.get("photo") else ""
+        rows.append({"media": [{"uri": uri, "creation_timestamp": post["time"],
+                                "title": threads_partly_mojibake(post["text"]),
+                                "text_app_post": {"reply_control": "everyone",
+                                                  "is_reply": post["reply"]}}]})
+    files = {
+        base + "threads_and_replies.json": {"text_post_app_text_posts": rows},
+        base + "followers_1.json": {"text_post_app_text_post_app_followers": [
+            threads_relation_row(n, t) for n, t in sorted(followers.items(), key=lambda i: -i[1])
+            if t < exported_at]},
+        base + "following.json": {"text_post_app_text_post_app_following": [
+            threads_relation_row(n, t) for n, t in sorted(following.items(), key=lambda i: -i[1])
+            if t < exported_at]},
+        base + "liked_threads.json": {"text_post_app_media_likes": [
+            {"title": like["owner"], "media_list_data": [], "string_list_data": [
+                {"href": f"https://www.threads.com/@{like['owner']}/post/{like['code']}",
+                 "value": mojibake("\U0001F44D"), "timestamp": like["time"]}]}
+            for like in sorted(likes, key=lambda like: -like["time"])
+            if like["time"] < exported_at]},
+    }
     return {name: json.dumps(value, indent=2, ensure_ascii=True) for name, value in files.items()}
 
 
@@ -1172,10 +1251,14 @@ def main():
     followers_1, following_1, followers_2, following_2, organic_times = instagram_people(rng, names)
     posts = instagram_posts(rng, organic_times)
     interactions = instagram_interactions(rng)
+    # Her Threads profile comes inside both Instagram exports, from a generator of its own.
+    threads = threads_history(random.Random(SEED + 4), followers_2)
     write_zip(os.path.join(args.output, OUTPUTS[0]),
-              instagram_export(EXPORT_1, followers_1, following_1, posts, interactions))
+              {**instagram_export(EXPORT_1, followers_1, following_1, posts, interactions),
+               **threads_files(threads, EXPORT_1)})
     write_zip(os.path.join(args.output, OUTPUTS[1]),
-              instagram_export(EXPORT_2, followers_2, following_2, posts, interactions))
+              {**instagram_export(EXPORT_2, followers_2, following_2, posts, interactions),
+               **threads_files(threads, EXPORT_2)})
     write_zip(os.path.join(args.output, OUTPUTS[2]), tiktok_export(rng, names))
     archive, analytics = twitter_export(rng)
     with open(os.path.join(args.output, OUTPUTS[3]), "w", encoding="utf-8", newline="") as f:

@@ -22,10 +22,11 @@
 #include "rapport-test-util.h"
 #include "rapport-test-ui.h"
 
-/* The store's account ids, in the order the sample files import. */
+/* The store's account ids, in the order the sample files import: the first Instagram export
+ * writes the Threads account (2) after Instagram's. */
 #define INSTAGRAM 1
-#define TIKTOK    2
-#define TWITTER   3
+#define TIKTOK    3
+#define TWITTER   4
 
 static char *data_dir;
 static RapportStore *store;

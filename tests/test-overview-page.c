@@ -577,8 +577,8 @@ test_overview_all_accounts (Fixture       *fixture,
     }
   sum = g_strdup_printf ("%.0f", total);
   g_assert_cmpstr (label_text (fixture, "followers_value"), ==, sum);
-  /* Instagram 2455, TikTok 870, X 640. */
-  g_assert_cmpstr (label_text (fixture, "followers_value"), ==, "3965");
+  /* Instagram 2455, Threads 160, TikTok 870, X 640. */
+  g_assert_cmpstr (label_text (fixture, "followers_value"), ==, "4125");
 
   /* Rates and ratios are per account: "—", and the card says why. */
   g_assert_cmpstr (label_text (fixture, "rate_value"), ==, "—");
@@ -590,7 +590,7 @@ test_overview_all_accounts (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (accounts)));
   while (gtk_list_box_get_row_at_index (accounts, n_rows) != NULL)
     n_rows++;
-  g_assert_cmpuint (n_rows, ==, 3);
+  g_assert_cmpuint (n_rows, ==, 4);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (accounts, 0))),
                    ==, "@mira.makes");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (accounts, 0))),

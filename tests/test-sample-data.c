@@ -39,6 +39,9 @@ static const char * const sample_files[] = {
 #define F4F_DROPPED  190
 /* Partner posts: 6 with @clay.collective, 5 with @studio.nord, 4 with @jun.glaze. */
 #define PARTNER_POSTS 15
+/* Threads in the second Instagram export: its followers and its threads and replies. */
+#define THREADS_FOLLOWERS 160
+#define THREADS_POSTS 74
 
 #define BURST_START G_GINT64_CONSTANT (1705276800) /* 15 Jan 2024 */
 #define BURST_END   G_GINT64_CONSTANT (1707091200) /* 5 Feb 2024 */
@@ -127,27 +130,33 @@ test_sample_accounts (Fixture       *fixture,
   const RapportSnapshot *older;
   const RapportSnapshot *newer;
 
-  /* One creator on four platforms. */
-  g_assert_cmpuint (fixture->accounts->len, ==, 4);
+  /* One creator on five platforms. */
+  g_assert_cmpuint (fixture->accounts->len, ==, 5);
   g_assert_cmpint (account_at (fixture, 0)->platform, ==, RAPPORT_PLATFORM_INSTAGRAM);
   g_assert_cmpstr (account_at (fixture, 0)->handle, ==, "mira.makes");
   g_assert_cmpstr (account_at (fixture, 0)->display_name, ==, "Mira Lind");
   /* Two data exports and Meta Business Suite's. */
   g_assert_cmpuint (account_at (fixture, 0)->n_snapshots, ==, 3);
-  g_assert_cmpint (account_at (fixture, 1)->platform, ==, RAPPORT_PLATFORM_TIKTOK);
-  g_assert_cmpstr (account_at (fixture, 1)->handle, ==, "miramakes");
-  /* The data export and TikTok Studio's of the same day. */
+  /* Threads, from the Threads part of both Instagram exports. */
+  g_assert_cmpint (account_at (fixture, 1)->platform, ==, RAPPORT_PLATFORM_THREADS);
+  g_assert_cmpstr (account_at (fixture, 1)->handle, ==, "mira.makes");
   g_assert_cmpuint (account_at (fixture, 1)->n_snapshots, ==, 2);
-  g_assert_cmpint (account_at (fixture, 2)->platform, ==, RAPPORT_PLATFORM_TWITTER);
+  g_assert_cmpint (account_at (fixture, 1)->followers, ==, THREADS_FOLLOWERS);
+  g_assert_cmpint (account_at (fixture, 1)->posts, ==, THREADS_POSTS);
+  g_assert_cmpint (account_at (fixture, 2)->platform, ==, RAPPORT_PLATFORM_TIKTOK);
   g_assert_cmpstr (account_at (fixture, 2)->handle, ==, "miramakes");
-  /* The archive and the analytics CSV. */
+  /* The data export and TikTok Studio's of the same day. */
   g_assert_cmpuint (account_at (fixture, 2)->n_snapshots, ==, 2);
-  /* The Studio export, named after the channel's title, and the Takeout, which gives its id. */
-  g_assert_cmpint (account_at (fixture, 3)->platform, ==, RAPPORT_PLATFORM_YOUTUBE);
-  g_assert_cmpstr (account_at (fixture, 3)->handle, ==, "Mira Makes");
-  g_assert_cmpstr (account_at (fixture, 3)->platform_id, ==, "UC4mIrAmAkEsP0tTeRy2024x");
-  g_assert_false (account_at (fixture, 3)->provisional);
+  g_assert_cmpint (account_at (fixture, 3)->platform, ==, RAPPORT_PLATFORM_TWITTER);
+  g_assert_cmpstr (account_at (fixture, 3)->handle, ==, "miramakes");
+  /* The archive and the analytics CSV. */
   g_assert_cmpuint (account_at (fixture, 3)->n_snapshots, ==, 2);
+  /* The Studio export, named after the channel's title, and the Takeout, which gives its id. */
+  g_assert_cmpint (account_at (fixture, 4)->platform, ==, RAPPORT_PLATFORM_YOUTUBE);
+  g_assert_cmpstr (account_at (fixture, 4)->handle, ==, "Mira Makes");
+  g_assert_cmpstr (account_at (fixture, 4)->platform_id, ==, "UC4mIrAmAkEsP0tTeRy2024x");
+  g_assert_false (account_at (fixture, 4)->provisional);
+  g_assert_cmpuint (account_at (fixture, 4)->n_snapshots, ==, 2);
 
   /* Two Instagram exports six months apart, dated by their names, and Meta Business Suite's
    * posts CSV, with neither list. */
@@ -374,7 +383,7 @@ static void
 test_sample_tiktok_story (Fixture       *fixture,
                           gconstpointer  user_data)
 {
-  g_autoptr(RapportDataset) dataset = load_dataset (fixture, 1);
+  g_autoptr(RapportDataset) dataset = load_dataset (fixture, 2);
   g_autoptr(RapportReport) report = rapport_report_compute (dataset, NULL);
   const RapportAnomaly *viral = NULL;
 
@@ -403,7 +412,7 @@ static void
 test_sample_tiktok_studio (Fixture       *fixture,
                            gconstpointer  user_data)
 {
-  g_autoptr(RapportDataset) dataset = load_dataset (fixture, 1);
+  g_autoptr(RapportDataset) dataset = load_dataset (fixture, 2);
   RapportFollowerSeries *series = rapport_follower_series_compute (dataset);
   const RapportSeriesPoint *last = NULL;
   double previous = 0;
@@ -435,7 +444,7 @@ static void
 test_sample_twitter (Fixture       *fixture,
                      gconstpointer  user_data)
 {
-  g_autoptr(RapportDataset) dataset = load_dataset (fixture, 2);
+  g_autoptr(RapportDataset) dataset = load_dataset (fixture, 3);
   g_autoptr(RapportReport) report = rapport_report_compute (dataset, NULL);
 
   /* The analytics CSV adds impressions to the archive's tweets of its three months. */
@@ -520,7 +529,7 @@ static void
 test_sample_youtube (Fixture       *fixture,
                      gconstpointer  user_data)
 {
-  g_autoptr(RapportDataset) dataset = load_dataset (fixture, 3);
+  g_autoptr(RapportDataset) dataset = load_dataset (fixture, 4);
   const RapportDatasetSnapshot *with_following;
   const RapportFollowerCount *first;
   const RapportFollowerCount *last;
@@ -566,6 +575,48 @@ test_sample_youtube (Fixture       *fixture,
   g_assert_null (rapport_dataset_latest_with_list (dataset, RAPPORT_DIRECTION_FOLLOWER));
 }
 
+/* Threads: the threads and replies of the second Instagram export, their text repaired from
+ * Meta's escapes, without counts; 81 followers in March, all 160 by September. */
+static void
+test_sample_threads (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(RapportDataset) dataset = load_dataset (fixture, 1);
+  const RapportDatasetSnapshot *first;
+  const RapportDatasetSnapshot *last;
+  guint n_replies = 0;
+  guint n_photos = 0;
+  guint n_notes = 0;
+
+  g_assert_cmpint (dataset->platform, ==, RAPPORT_PLATFORM_THREADS);
+  g_assert_cmpuint (dataset->posts->len, ==, THREADS_POSTS);
+  for (guint i = 0; i < dataset->posts->len; i++)
+    {
+      const RapportDatasetPost *post = g_ptr_array_index (dataset->posts, i);
+
+      g_assert_cmpint (post->likes, ==, RAPPORT_COUNT_UNKNOWN);
+      n_replies += post->type == RAPPORT_POST_REPLY;
+      n_photos += post->type == RAPPORT_POST_PHOTO;
+      if (post->type == RAPPORT_POST_REPLY)
+        g_assert_true (g_str_has_suffix (post->text, " love this \U0001F525"));
+      else
+        n_notes += g_str_has_prefix (post->text, "Studio notes \u2014 day ");
+    }
+  g_assert_cmpuint (n_replies, ==, 19);
+  g_assert_cmpuint (n_photos, ==, 11);
+  g_assert_cmpuint (n_notes, ==, THREADS_POSTS - 19);
+
+  /* Both exports' lists: her partners and the two candidates she follows. */
+  g_assert_cmpuint (dataset->snapshots->len, ==, 2);
+  first = g_ptr_array_index (dataset->snapshots, 0);
+  last = g_ptr_array_index (dataset->snapshots, 1);
+  g_assert_cmpint (first->exported_at, ==, EXPORT_1);
+  g_assert_cmpuint (first->n_followers, ==, 81);
+  g_assert_cmpint (last->exported_at, ==, EXPORT_2);
+  g_assert_cmpuint (last->followers->len, ==, THREADS_FOLLOWERS);
+  g_assert_cmpuint (last->following->len, ==, 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -587,6 +638,8 @@ main (int   argc,
               fixture_set_up, test_sample_tiktok_studio, fixture_tear_down);
   g_test_add ("/sample-data/twitter", Fixture, NULL,
               fixture_set_up, test_sample_twitter, fixture_tear_down);
+  g_test_add ("/sample-data/threads", Fixture, NULL,
+              fixture_set_up, test_sample_threads, fixture_tear_down);
 
   return g_test_run ();
 }

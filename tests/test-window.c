@@ -1041,24 +1041,27 @@ test_window_sample_data (void)
                    "Preparing the sample data");
   wait_idle (window);
 
-  /* The demo creator on six platforms, the fullest account shown, and a way back. */
+  /* The demo creator on seven platforms, the fullest account shown, and a way back. */
   g_assert_true (rapport_window_get_exploring_sample_data (window));
   g_assert_cmpuint (sample_notifies, ==, 1);
   g_assert_true (adw_banner_get_revealed (template_child (window, "sample_banner")));
   g_assert_cmpstr (adw_banner_get_title (template_child (window, "sample_banner")), ==,
                    "You are exploring sample data");
-  assert_row (window, 0, "All Accounts", "6 accounts", "system-users-symbolic");
+  assert_row (window, 0, "All Accounts", "7 accounts", "system-users-symbolic");
   /* The repository's date is its commit's; the archive's the one in its name. */
   assert_row (window, 1, "@miramakes.bsky.social", "Exported 12 Sep 2024",
               "rapport-bluesky-symbolic");
   assert_row (window, 2, "@mira.makes", "Exported 12 Sep 2024", "rapport-instagram-symbolic");
   assert_row (window, 3, "@mira@ceramics.social", "Exported 12 Sep 2024",
               "rapport-mastodon-symbolic");
+  /* Threads comes inside the Instagram exports and takes their date. */
+  assert_row (window, 4, "@mira.makes", "Exported 12 Sep 2024", "rapport-threads-symbolic");
   /* The TikTok export's own date is the one in its name, like the others'. */
-  assert_row (window, 4, "@miramakes", "Exported 12 Sep 2024", "rapport-tiktok-symbolic");
-  assert_row (window, 5, "@miramakes", "Exported 12 Sep 2024", "rapport-x-symbolic");
-  assert_row (window, 6, "@Mira Makes", "Exported 12 Sep 2024", "rapport-youtube-symbolic");
-  g_assert_null (row_at (window, 7));
+  assert_row (window, 5, "@miramakes", "Exported 12 Sep 2024", "rapport-tiktok-symbolic");
+  assert_row (window, 6, "@miramakes", "Exported 12 Sep 2024", "rapport-x-symbolic");
+  assert_row (window, 7, "@Mira Makes", "Exported 12 Sep 2024", "rapport-youtube-symbolic");
+  g_assert_null (row_at (window, 8));
+  /* Instagram's, of three exports, not Threads' of the same name and two. */
   g_assert_true (selected_row (window) == row_at (window, 2));
   analysis = rapport_window_get_analysis (window);
   g_assert_nonnull (analysis);
@@ -1075,7 +1078,7 @@ test_window_sample_data (void)
   rapport_window_explore_sample_data (window);
   wait_idle (window);
   g_assert_true (rapport_window_get_exploring_sample_data (window));
-  g_assert_null (row_at (window, 7));
+  g_assert_null (row_at (window, 8));
 
   /* Leave returns to the creator's own, empty, database. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.leave-sample-data", NULL);

@@ -212,6 +212,21 @@ static const char * const migrations[] = {
   "  account_id INTEGER PRIMARY KEY REFERENCES account (id) ON DELETE CASCADE,"
   "  enabled INTEGER NOT NULL DEFAULT 0"
   ");",
+
+  /* 7: reserved for the keep list, written on another branch; this placeholder changes
+   * nothing and gives way to it on merge. */
+  "SELECT 1;",
+
+  /* 8: a small thumbnail of a post's picture (JPEG or PNG of at most
+   * RAPPORT_THUMBNAIL_MAX_SIZE pixels a side, a few KB), made at import so that it outlives
+   * the export; a post without one shows none. */
+  "CREATE TABLE post_image ("
+  "  post_id INTEGER PRIMARY KEY REFERENCES post (id) ON DELETE CASCADE,"
+  "  mime_type TEXT NOT NULL,"
+  "  width INTEGER NOT NULL,"
+  "  height INTEGER NOT NULL,"
+  "  data BLOB NOT NULL"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_STORE_SCHEMA_VERSION);

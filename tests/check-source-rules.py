@@ -4,6 +4,8 @@
 # The house rules that a compiler does not check (CONTRIBUTING.md):
 #   - GTK and libadwaita are included only in src/ui/, src/rapport-application.* and
 #     src/main.c; the build keeps them out of the libraries, this says where an include went;
+#   - gdk-pixbuf, the one picture decoder, is included only in src/session/rapport-thumbnail.c
+#     (thumbnails made at import) and in src/ui/;
 #   - a layer includes only headers of its own layer and of those below it (src/DESIGN.md);
 #   - lines of C are at most 100 characters;
 #   - no file under src/ is over 900 lines unless it says why in a line "Longer than 900 lines:".
@@ -32,6 +34,8 @@ LAYERS = {
            "export"},
 }
 GTK_INCLUDE = re.compile(r'^\s*#\s*include\s*[<"](gtk/|gdk/|gsk/|adwaita\.h|graphene)')
+PIXBUF_INCLUDE = re.compile(r'^\s*#\s*include\s*[<"]gdk-pixbuf/')
+PIXBUF_ALLOWED = ("src/session/rapport-thumbnail.c",)
 LOCAL_INCLUDE = re.compile(r'^\s*#\s*include\s*"([a-z]+)/')
 
 
@@ -45,7 +49,7 @@ def sources(root):
 
 def main():
     root = sys.argv[1]
-    gtk, layering, columns, length = [], [], [], []
+    gtk, pixbuf, layering, columns, length = [], [], [], [], []
 
     for path in sources(root):
         relative = os.path.relpath(path, root)
@@ -58,6 +62,8 @@ def main():
             where = f"{relative}:{number}"
             if GTK_INCLUDE.match(line) and layer not in ("ui", None):
                 gtk.append(where)
+            if PIXBUF_INCLUDE.match(line) and layer != "ui" and relative not in PIXBUF_ALLOWED:
+                pixbuf.append(where)
             match = LOCAL_INCLUDE.match(line)
             if match and layer in LAYERS:
                 included = match.group(1)
@@ -71,6 +77,7 @@ def main():
 
     checks = [
         ("GTK is included only in ui/", gtk),
+        ("gdk-pixbuf is included only in ui/ and session/rapport-thumbnail.c", pixbuf),
         ("each layer includes only the layers below it", layering),
         (f"lines are at most {MAX_COLUMNS} characters", columns),
         (f"files are at most {MAX_LINES} lines or say why", length),

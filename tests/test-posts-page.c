@@ -206,7 +206,7 @@ test_rows_and_sorting (void)
 
   /* What the rows say, "—" where the export did not. */
   labels = rapport_test_ui_visible_labels (page_child (page, "column_view"));
-  g_assert_nonnull (strstr (labels, "Date|Text|Type|Likes|Comments|Shares|Impressions|ER|"
+  g_assert_nonnull (strstr (labels, "Picture|Date|Text|Type|Likes|Comments|Shares|Impressions|ER|"
                                     "ER by Impressions|"));
   g_assert_nonnull (strstr (labels, "|10 Apr 2024|Glaze test|Photo|80|—|—|—|8.0 %|—|"));
   g_assert_nonnull (strstr (labels, "|10 Mar 2024||Carousel|—|3|—|—|0.3 %|—|"));
@@ -227,6 +227,21 @@ test_rows_and_sorting (void)
   assert_order (page, "date_column", GTK_SORT_DESCENDING, "p4 p3 p2 p1");
   assert_order (page, "text_column", GTK_SORT_ASCENDING, "p3 p1 p4 p2");
   assert_order (page, "type_column", GTK_SORT_ASCENDING, "p3 p1 p4 p2");
+
+  /* Best posts: by rate where there are rates, saying so; off again, newest first. */
+  gtk_toggle_button_set_active (page_child (page, "best_button"), TRUE);
+  g_free (ids);
+  ids = row_ids (page);
+  g_assert_cmpstr (ids, ==, "p2 p4 p1 p3");
+  g_assert_cmpstr (gtk_label_get_label (page_child (page, "best_caption")), ==,
+                   "Best posts by engagement rate");
+  g_assert_true (gtk_widget_get_visible (page_child (page, "best_caption")));
+  g_assert_true (gtk_column_view_column_get_visible (page_child (page, "interactions_column")));
+  gtk_toggle_button_set_active (page_child (page, "best_button"), FALSE);
+  g_free (ids);
+  ids = row_ids (page);
+  g_assert_cmpstr (ids, ==, "p4 p3 p2 p1");
+  g_assert_false (gtk_widget_get_visible (page_child (page, "best_caption")));
 
   rapport_test_ui_destroy_window (window);
   g_assert_finalize_object (g_steal_pointer (&analysis));
@@ -338,7 +353,7 @@ test_narrow (void)
   g_assert_true (adw_overlay_split_view_get_collapsed (split_view));
   g_assert_false (adw_overlay_split_view_get_show_sidebar (split_view));
   labels = rapport_test_ui_visible_labels (page_child (page, "column_view"));
-  g_assert_nonnull (strstr (labels, "Date|Text|Likes|ER|"));
+  g_assert_nonnull (strstr (labels, "Picture|Date|Text|Likes|ER|"));
   g_assert_nonnull (strstr (labels, "|10 Apr 2024|Glaze test|80|8.0 %|"));
 
   gtk_single_selection_set_selected (page_child (page, "selection"), position_of (page, "p1"));
@@ -435,7 +450,7 @@ test_all_accounts (void)
       g_assert_cmpstr (account, ==, i == 2 ? "@jo.clips" : "@jo.makes");
     }
   labels = rapport_test_ui_visible_labels (page_child (page, "column_view"));
-  g_assert_nonnull (strstr (labels, "Account|Date|Text|"));
+  g_assert_nonnull (strstr (labels, "Account|Picture|Date|Text|"));
   g_assert_nonnull (strstr (labels, "|20 Feb 2024|Kiln opening|Video|10|—|—|—|—|—|"));
   g_assert_nonnull (strstr (labels, "|@jo.clips|"));
 

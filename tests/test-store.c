@@ -1350,6 +1350,25 @@ test_migrate_earlier_schemas (void)
       states = rapport_store_get_suggestion_states (store, "1", &error);
       g_assert_cmpstr (g_hash_table_lookup (states, "hashtags.drop-bait:f4f"), ==, "dismissed");
 
+      /* Schema 8 keeps thumbnails of posts' pictures; earlier ones had none. */
+      {
+        g_autoptr(GBytes) thumbnail = NULL;
+        g_autofree char *mime_type = NULL;
+
+        post = g_ptr_array_index (dataset->posts, 0);
+        thumbnail = rapport_store_get_post_thumbnail (store, post->id, &mime_type, &error);
+        g_assert_no_error (error);
+        if (version >= 8)
+          {
+            g_assert_nonnull (thumbnail);
+            g_assert_cmpuint (g_bytes_get_size (thumbnail), ==, 4);
+            g_assert_cmpuint (((const guint8 *) g_bytes_get_data (thumbnail, NULL))[1], ==, 0xd8);
+            g_assert_cmpstr (mime_type, ==, "image/jpeg");
+          }
+        else
+          g_assert_null (thumbnail);
+      }
+
       /* The same export is still known, so it is not imported twice. */
       hash = g_strdup_printf ("hash-schema-%d", version);
       g_assert_null (rapport_store_begin_import (store, "again.zip", hash, hash, NULL, &error));

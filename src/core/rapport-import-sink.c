@@ -223,6 +223,22 @@ rapport_import_sink_add_interaction (RapportImportSink          *sink,
   return sink->add_interaction (sink, interaction, error);
 }
 
+gboolean
+rapport_import_sink_add_post_image (RapportImportSink          *sink,
+                                    const RapportPostImage     *image,
+                                    GError                    **error)
+{
+  g_return_val_if_fail (sink != NULL, FALSE);
+  g_return_val_if_fail (image != NULL, FALSE);
+  g_return_val_if_fail (image->post_id != NULL && *image->post_id != '\0', FALSE);
+  g_return_val_if_fail (image->entry != NULL && *image->entry != '\0', FALSE);
+
+  if (sink->add_post_image == NULL)
+    return TRUE;
+
+  return sink->add_post_image (sink, image, error);
+}
+
 void
 rapport_import_sink_set_export_date (RapportImportSink          *sink,
                                      gint64                      exported_at,

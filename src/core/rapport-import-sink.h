@@ -54,6 +54,10 @@ struct _RapportImportSink
   gboolean (*add_follower_gain)  (RapportImportSink          *sink,
                                   const RapportFollowerGain  *gain,
                                   GError                    **error);
+  /* Optional: a picture of a post; the import reads and scales it once the records are in. */
+  gboolean (*add_post_image)     (RapportImportSink          *sink,
+                                  const RapportPostImage     *image,
+                                  GError                    **error);
   void     (*set_export_date)    (RapportImportSink          *sink,
                                   gint64                      exported_at,
                                   RapportDateSource           source);
@@ -90,6 +94,10 @@ gboolean rapport_import_sink_add_interaction    (RapportImportSink          *sin
  * (a critical); a day or a figure out of range is skipped like any record. */
 gboolean rapport_import_sink_add_follower_gain  (RapportImportSink          *sink,
                                                  const RapportFollowerGain  *gain,
+                                                 GError                    **error);
+/* An image without a post id or an entry is an importer's mistake (a critical). */
+gboolean rapport_import_sink_add_post_image     (RapportImportSink          *sink,
+                                                 const RapportPostImage     *image,
                                                  GError                    **error);
 void     rapport_import_sink_set_export_date    (RapportImportSink          *sink,
                                                  gint64                      exported_at,

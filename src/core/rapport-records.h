@@ -166,6 +166,14 @@ typedef struct
   gint64 lost;   /* followers lost that day; RAPPORT_COUNT_UNKNOWN when not counted */
 } RapportFollowerGain;
 
+/* A picture of one of the creator's posts, inside the export.  The import keeps a thumbnail
+ * of it, so that it survives the export being deleted. */
+typedef struct
+{
+  const char *post_id; /* the platform_id of a post handed over before */
+  const char *entry;   /* the archive entry that holds the picture */
+} RapportPostImage;
+
 typedef struct
 {
   RapportInteractionKind kind;

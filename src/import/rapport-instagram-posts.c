@@ -8,11 +8,14 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "core/rapport-dates.h"
 #include "core/rapport-text.h"
 #include "core/rapport-import-error.h"
+#include "import/rapport-image-header.h"
 #include "import/rapport-instagram-private.h"
 
 static gboolean
@@ -161,6 +164,35 @@ rapport_instagram_emit_post_with_id (RapportInstagramImport  *self,
   return rapport_instagram_tick (self, entry, error);
 }
 
+/* The first picture of a post's media (its "uri", relative to the export's root) that the
+ * export holds: a post of videos only, or an export without its media folder, has none. */
+static gboolean
+add_image (RapportInstagramImport  *self,
+           const RapportJsonValue  *media,
+           const RapportJsonValue  *first,
+           gint64                   created_at,
+           GError                 **error)
+{
+  guint n_media = media != NULL ? media->length : 1;
+
+  for (guint i = 0; i < n_media; i++)
+    {
+      const RapportJsonValue *item = media != NULL ? rapport_instagram_array_get_object (media, i)
+                                                   : first;
+      const char *uri = rapport_json_value_get_string (item, "uri");
+      g_autofree char *id = NULL;
+      RapportPostImage image;
+
+      /* The name is matched as a glob: one with wildcards is no file of a post. */
+      if (!rapport_image_name_is_picture (uri) || strpbrk (uri, "*?[") != NULL ||
+          (image.entry = rapport_instagram_find (self, uri)) == NULL)
+        continue;
+      image.post_id = id = g_strdup_printf ("%" G_GINT64_FORMAT, created_at);
+      return rapport_import_sink_add_post_image (self->sink, &image, error);
+    }
+  return TRUE;
+}
+
 /* A post is either {"media": [{…, "title", "creation_timestamp"}]} (one photo or video, its
  * caption inside), {"title", "creation_timestamp", "media": [several]} (a carousel), or, in
  * stories.json, the media item itself. */
@@ -215,8 +247,10 @@ read_post (RapportInstagramImport  *self,
         times[n_times++] = when;
     }
 
+  /* Stories are not among the posts a page shows with their pictures. */
   return rapport_instagram_emit_post (self, entry, type, file->archived, created_at, caption,
-                                      times, n_times, error);
+                                      times, n_times, error) &&
+         (type == RAPPORT_POST_STORY || add_image (self, media, first, created_at, error));
 }
 
 static gboolean

@@ -32,6 +32,7 @@ twitter_import_clear (RapportTwitterImport *self)
   g_clear_pointer (&self->display_name, g_free);
   g_clear_pointer (&self->notes, g_hash_table_unref);
   g_clear_pointer (&self->post_ids, g_hash_table_unref);
+  g_clear_pointer (&self->pictures, g_hash_table_unref);
   g_clear_pointer (&self->names, g_hash_table_unref);
   g_clear_pointer (&self->contents, g_ptr_array_unref);
   g_clear_pointer (&self->overviews, g_ptr_array_unref);

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "core/rapport-dates.h"
+#include "import/rapport-image-header.h"
 #include "import/rapport-twitter-private.h"
 
 /* The start of a truncated post that must match the start of its long version. */
@@ -375,6 +376,54 @@ is_own_account (RapportTwitterImport *self,
          (id != NULL && self->account_id != NULL && strcmp (id, self->account_id) == 0);
 }
 
+/* The pictures the archive holds, by the post they belong to: "data/tweets_media/<post
+ * id>-<name>" (before 2022 also tweet_media/), the first in natural order for a post of
+ * several.  Videos and GIFs are left out. */
+static GHashTable *
+find_pictures (RapportArchive *archive)
+{
+  static const char * const folders[] = { "tweets_media", "tweet_media" };
+  GHashTable *pictures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint f = 0; f < G_N_ELEMENTS (folders); f++)
+    {
+      g_autoptr(GPtrArray) entries = rapport_archive_find_all (archive, folders[f], "*-*");
+
+      for (guint i = 0; i < entries->len; i++)
+        {
+          const char *entry = g_ptr_array_index (entries, i);
+          const char *name = strrchr (entry, '/');
+          g_autofree char *id = NULL;
+          const char *dash;
+
+          name = name != NULL ? name + 1 : entry;
+          dash = strchr (name, '-');
+          if (dash == NULL || dash == name || !rapport_image_name_is_picture (name))
+            continue;
+          /* The first stays. */
+          id = g_strndup (name, dash - name);
+          if (!g_hash_table_contains (pictures, id))
+            g_hash_table_insert (pictures, g_steal_pointer (&id), (gpointer) entry);
+        }
+    }
+  return pictures;
+}
+
+static gboolean
+add_picture (RapportTwitterImport  *self,
+             const char            *id,
+             RapportPostType        type,
+             GError               **error)
+{
+  RapportPostImage image = { id, NULL };
+
+  /* A repost's pictures are someone else's. */
+  if (type == RAPPORT_POST_REPOST || self->pictures == NULL ||
+      (image.entry = g_hash_table_lookup (self->pictures, id)) == NULL)
+    return TRUE;
+  return rapport_import_sink_add_post_image (self->sink, &image, error);
+}
+
 static gboolean
 import_tweet (RapportTwitterImport    *self,
               const RapportJsonValue  *element,
@@ -450,7 +499,8 @@ import_tweet (RapportTwitterImport    *self,
   post.hashtags = (const char * const *) hashtags->pdata;
   post.mentions = (const char * const *) mentions->pdata;
 
-  if (!rapport_import_sink_add_post (self->sink, &post, error))
+  if (!rapport_import_sink_add_post (self->sink, &post, error) ||
+      !add_picture (self, id, post.type, error))
     return FALSE;
 
   /* A time out of range is skipped by the sink and says nothing of the export's date. */
@@ -562,6 +612,7 @@ rapport_twitter_read_posts (RapportTwitterImport  *self,
                             GError               **error)
 {
   self->post_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->pictures = find_pictures (self->archive);
   self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, known_name_free);
   if (entries->len > 0 && !read_notes (self, error))
     return FALSE;

@@ -30,6 +30,8 @@ typedef struct
   RapportDirection direction; /* of the relation list being read */
   GHashTable *notes;          /* gint64 second → GPtrArray of NoteTweet */
   GHashTable *post_ids;       /* ids of the posts handed over, to drop repeats */
+  /* Post id → the first picture of data/tweets_media/ ("<post id>-<name>.jpg"). */
+  GHashTable *pictures;
   /* Account id → the user name the posts' mentions and replies give it (the newest): the
    * follow lists hold ids only. */
   GHashTable *names;

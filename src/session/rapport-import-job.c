@@ -16,6 +16,7 @@
 #include "session/rapport-export-hash.h"
 #include "session/rapport-import-job.h"
 #include "session/rapport-import-queue.h"
+#include "session/rapport-thumbnail.h"
 #include "import/rapport-bluesky-importer.h"
 #include "import/rapport-facebook-importer.h"
 #include "import/rapport-instagram-importer.h"
@@ -291,6 +292,8 @@ rapport_import_paths_full (RapportStore               *store,
   ok = ok &&
        (part_sink == NULL ||
         run_importer (part->import_part, archive, part_sink, cancellable, error)) &&
+       /* The posts' pictures once their posts are in, in the same transaction. */
+       rapport_thumbnail_import (import, archive, cancellable, error) &&
        !g_cancellable_set_error_if_cancelled (cancellable, error);
   if (!ok)
     {

@@ -362,6 +362,17 @@ queue_add_follower_gain (RapportImportSink          *sink,
   return drain (self, error) && rapport_import_sink_add_follower_gain (self->target, gain, error);
 }
 
+static gboolean
+queue_add_post_image (RapportImportSink       *sink,
+                      const RapportPostImage  *image,
+                      GError                 **error)
+{
+  RapportImportQueue *self = (RapportImportQueue *) sink;
+
+  /* After the post it names. */
+  return drain (self, error) && rapport_import_sink_add_post_image (self->target, image, error);
+}
+
 static void
 queue_set_export_date (RapportImportSink *sink,
                        gint64             exported_at,
@@ -415,6 +426,7 @@ rapport_import_queue_new (RapportImportSink *target)
   self->sink.add_follower_count = queue_add_follower_count;
   self->sink.add_follower_gain = queue_add_follower_gain;
   self->sink.add_interaction = queue_add_interaction;
+  self->sink.add_post_image = target->add_post_image != NULL ? queue_add_post_image : NULL;
   self->sink.set_export_date = queue_set_export_date;
   self->sink.skip = queue_skip;
   self->sink.progress = target->progress != NULL ? queue_progress : NULL;

@@ -456,6 +456,7 @@ rapport_store_import_free (RapportStoreImport *self)
   g_clear_pointer (&self->relation_strings[RAPPORT_DIRECTION_FOLLOWER], g_string_chunk_free);
   g_clear_pointer (&self->relation_strings[RAPPORT_DIRECTION_FOLLOWING], g_string_chunk_free);
   g_clear_pointer (&self->follower_diff, rapport_follower_diff_free);
+  g_clear_pointer (&self->images, g_ptr_array_unref);
   g_clear_pointer (&self->part, rapport_store_import_free);
   g_free (self->part_name);
   g_free (self);
@@ -489,6 +490,7 @@ import_new (RapportStore *store,
   self->sink.add_follower_count = store_add_follower_count;
   self->sink.add_follower_gain = store_add_follower_gain;
   self->sink.add_interaction = store_add_interaction;
+  self->sink.add_post_image = rapport_store_import_add_post_image;
   self->sink.set_export_date = store_set_export_date;
   self->sink.skip = rapport_store_import_skip;
   return self;

@@ -104,6 +104,9 @@ struct _RapportStoreImport
   RapportImportProgressFunc progress_func;
   gpointer progress_data;
 
+  /* RapportStoreImage of the pictures named, for the import job to make thumbnails of. */
+  GPtrArray *images;
+
   /* A second account of the same export, in this transaction (rapport_store_import_add_part()),
    * and in it the name its content hash is derived with. */
   struct _RapportStoreImport *part;
@@ -193,6 +196,11 @@ gboolean rapport_store_import_add_relation    (RapportImportSink       *sink,
 /* Writes the relations of @direction held so far, sorted, and counts them. */
 gboolean rapport_store_import_flush_relations (RapportStoreImport      *self,
                                                RapportDirection         direction,
+                                               GError                 **error);
+
+/* rapport-store-images.c */
+gboolean rapport_store_import_add_post_image  (RapportImportSink       *sink,
+                                               const RapportPostImage  *image,
                                                GError                 **error);
 
 /* rapport-store-import-posts.c */

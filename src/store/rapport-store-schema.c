@@ -230,6 +230,16 @@ static const char * const migrations[] = {
   "  WHERE platform_id IS NOT NULL;"
   "CREATE UNIQUE INDEX kept_account_by_handle ON kept_account (account_id, handle_key)"
   "  WHERE platform_id IS NULL;",
+  /* 8: a small thumbnail of a post's picture (JPEG or PNG of at most
+   * RAPPORT_THUMBNAIL_MAX_SIZE pixels a side, a few KB), made at import so that it outlives
+   * the export; a post without one shows none. */
+  "CREATE TABLE post_image ("
+  "  post_id INTEGER PRIMARY KEY REFERENCES post (id) ON DELETE CASCADE,"
+  "  mime_type TEXT NOT NULL,"
+  "  width INTEGER NOT NULL,"
+  "  height INTEGER NOT NULL,"
+  "  data BLOB NOT NULL"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_STORE_SCHEMA_VERSION);

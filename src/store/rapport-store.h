@@ -33,7 +33,7 @@ typedef enum
 } RapportStoreError;
 
 /* The schema version this build writes; migrations bring every earlier one up to it. */
-#define RAPPORT_STORE_SCHEMA_VERSION 7
+#define RAPPORT_STORE_SCHEMA_VERSION 8
 
 typedef struct
 {
@@ -178,6 +178,26 @@ gboolean              rapport_store_import_add_part    (RapportStoreImport    *i
                                                         const char            *part_name,
                                                         RapportImportSink    **sink_out,
                                                         GError               **error);
+/* A picture the importer named (rapport_import_sink_add_post_image()) of a post stored by
+ * this import that has no thumbnail yet: the row id of the post and the archive entry. */
+typedef struct
+{
+  gint64 post_id;
+  char *entry;
+} RapportStoreImage;
+
+/* The pictures named so far, of this import and its part, in order; the import forgets them.
+ * Free with g_ptr_array_unref(). */
+GPtrArray            *rapport_store_import_take_images (RapportStoreImport    *import);
+/* Keeps @data (a JPEG or PNG of @mime_type, @width × @height pixels) as the thumbnail of the
+ * post @post_id, in the import's transaction. */
+gboolean              rapport_store_import_set_thumbnail (RapportStoreImport  *import,
+                                                        gint64                 post_id,
+                                                        const char            *mime_type,
+                                                        guint                  width,
+                                                        guint                  height,
+                                                        GBytes                *data,
+                                                        GError               **error);
 /* Commits and frees @import; on failure everything is rolled back. */
 gboolean              rapport_store_import_commit      (RapportStoreImport    *import,
                                                         RapportImportSummary  *summary_out,
@@ -186,6 +206,12 @@ gboolean              rapport_store_import_commit      (RapportStoreImport    *i
 void                  rapport_store_import_abort       (RapportStoreImport    *import);
 
 /* Read queries. */
+/* The thumbnail of the post with row id @post_id (RapportDatasetPost.id), NULL without error
+ * when it has none; *@mime_type (if not NULL) is set to its type. */
+GBytes               *rapport_store_get_post_thumbnail (RapportStore          *self,
+                                                        gint64                 post_id,
+                                                        char                 **mime_type,
+                                                        GError               **error);
 GPtrArray            *rapport_store_list_accounts      (RapportStore          *self,
                                                         GError               **error);
 GPtrArray            *rapport_store_list_snapshots     (RapportStore          *self,

@@ -9,7 +9,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <gtk/gtk.h>
 
+#include "core/rapport-format.h"
 #include "ui/rapport-post-item.h"
 
 struct _RapportPostItem
@@ -21,6 +23,8 @@ struct _RapportPostItem
   RapportPostEngagement     engagement;
   char                     *account;
   char                     *text_line;
+  GdkPaintable             *thumbnail;  /* read from the store when first asked for */
+  gboolean                  thumbnail_read;
 };
 
 G_DEFINE_FINAL_TYPE (RapportPostItem, rapport_post_item, G_TYPE_OBJECT)
@@ -37,9 +41,11 @@ enum {
   ITEM_PROP_COMMENTS,
   ITEM_PROP_SHARES,
   ITEM_PROP_IMPRESSIONS,
+  ITEM_PROP_INTERACTIONS,
   ITEM_PROP_RATE,
   ITEM_PROP_RATE_BY_IMPRESSIONS,
   ITEM_PROP_URL,
+  ITEM_PROP_THUMBNAIL,
   ITEM_N_PROPS
 };
 
@@ -100,6 +106,66 @@ one_line (const char *text)
   return g_string_free (line, FALSE);
 }
 
+char *
+rapport_post_format_day (gpointer unused,
+                         gint64   t)
+{
+  return rapport_format_day (t);
+}
+
+char *
+rapport_post_format_count (gpointer unused,
+                           gint64   count)
+{
+  return rapport_format_optional_count (count);
+}
+
+char *
+rapport_post_format_rate (gpointer unused,
+                          double   rate)
+{
+  return rapport_format_percent (rate);
+}
+
+GdkPaintable *
+rapport_post_thumbnail_new (RapportAnalysis          *analysis,
+                            const RapportDatasetPost *post)
+{
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(GError) error = NULL;
+  GdkTexture *texture;
+
+  g_return_val_if_fail (RAPPORT_IS_ANALYSIS (analysis), NULL);
+  g_return_val_if_fail (post != NULL, NULL);
+
+  /* A few KB by primary key: read where it is shown, like the suggestions' state. */
+  data = rapport_store_get_post_thumbnail (rapport_analysis_get_store (analysis), post->id,
+                                           NULL, &error);
+  if (data == NULL)
+    {
+      if (error != NULL)
+        g_debug ("No thumbnail for post %" G_GINT64_FORMAT ": %s", post->id, error->message);
+      return NULL;
+    }
+  texture = gdk_texture_new_from_bytes (data, &error);
+  if (texture == NULL)
+    g_debug ("Thumbnail of post %" G_GINT64_FORMAT " unreadable: %s", post->id, error->message);
+  return GDK_PAINTABLE (texture);
+}
+
+GdkPaintable *
+rapport_post_item_get_thumbnail (RapportPostItem *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_POST_ITEM (self), NULL);
+
+  if (!self->thumbnail_read)
+    {
+      self->thumbnail = rapport_post_thumbnail_new (self->analysis, self->post);
+      self->thumbnail_read = TRUE;
+    }
+  return self->thumbnail;
+}
+
 RapportPostItem *
 rapport_post_item_new (RapportAnalysis             *analysis,
                        const RapportPostEngagement *engagement,
@@ -147,6 +213,7 @@ rapport_post_item_finalize (GObject *object)
 
   g_clear_pointer (&self->account, g_free);
   g_clear_pointer (&self->text_line, g_free);
+  g_clear_object (&self->thumbnail);
   g_clear_object (&self->analysis);
 
   G_OBJECT_CLASS (rapport_post_item_parent_class)->finalize (object);
@@ -202,6 +269,10 @@ rapport_post_item_get_property (GObject    *object,
       g_value_set_int64 (value, self->post->impressions);
       break;
 
+    case ITEM_PROP_INTERACTIONS:
+      g_value_set_int64 (value, self->engagement.interactions);
+      break;
+
     case ITEM_PROP_RATE:
       g_value_set_double (value, self->engagement.rate);
       break;
@@ -212,6 +283,10 @@ rapport_post_item_get_property (GObject    *object,
 
     case ITEM_PROP_URL:
       g_value_set_string (value, self->post->url);
+      break;
+
+    case ITEM_PROP_THUMBNAIL:
+      g_value_set_object (value, rapport_post_item_get_thumbnail (self));
       break;
 
     default:
@@ -253,8 +328,13 @@ rapport_post_item_class_init (RapportPostItemClass *klass)
     g_param_spec_double ("rate", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
   item_properties[ITEM_PROP_RATE_BY_IMPRESSIONS] =
     g_param_spec_double ("rate-by-impressions", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
+  item_properties[ITEM_PROP_INTERACTIONS] =
+    g_param_spec_int64 ("interactions", NULL, NULL, -1, G_MAXINT64, -1, flags);
   item_properties[ITEM_PROP_URL] =
     g_param_spec_string ("url", NULL, NULL, NULL, flags);
+  /* The post's picture, NULL when it has none. */
+  item_properties[ITEM_PROP_THUMBNAIL] =
+    g_param_spec_object ("thumbnail", NULL, NULL, GDK_TYPE_PAINTABLE, flags);
 
   g_object_class_install_properties (object_class, ITEM_N_PROPS, item_properties);
 }

@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gtk/gtk.h>
 
 #include "session/rapport-analysis.h"
 
@@ -24,6 +24,23 @@ RapportPostItem *rapport_post_item_new (RapportAnalysis             *analysis,
 const RapportDatasetPost    *rapport_post_item_get_post       (RapportPostItem *self);
 const RapportPostEngagement *rapport_post_item_get_engagement (RapportPostItem *self);
 const char                  *rapport_post_item_get_account    (RapportPostItem *self);
+
+/* The post's thumbnail from the store, read once; NULL when it has none. */
+GdkPaintable                *rapport_post_item_get_thumbnail  (RapportPostItem *self);
+
+/* A new texture of @post's thumbnail, read from @analysis's store, or NULL when it has none:
+ * for the places that show one post (the Overview's read-out, the coach's evidence). */
+GdkPaintable *rapport_post_thumbnail_new (RapportAnalysis          *analysis,
+                                          const RapportDatasetPost *post);
+
+/* The cells of the posts' tables, as closures of their templates (the first argument unused):
+ * a day, a count ("–" when unknown) and a percentage. */
+char *rapport_post_format_day   (gpointer unused,
+                                 gint64   t);
+char *rapport_post_format_count (gpointer unused,
+                                 gint64   count);
+char *rapport_post_format_rate  (gpointer unused,
+                                 double   rate);
 
 /* A post type's translated name, "Reel". */
 const char *rapport_post_type_name (RapportPostType type);

@@ -14,6 +14,7 @@
 
 #include "core/rapport-format.h"
 #include "ui/rapport-post-item.h"
+#include "ui/rapport-posts-best.h"
 #include "ui/rapport-posts-page.h"
 
 typedef enum
@@ -22,6 +23,7 @@ typedef enum
   SORT_KEY_COMMENTS,
   SORT_KEY_SHARES,
   SORT_KEY_IMPRESSIONS,
+  SORT_KEY_INTERACTIONS,
   SORT_KEY_RATE,
   SORT_KEY_RATE_BY_IMPRESSIONS,
   N_SORT_KEYS
@@ -67,7 +69,10 @@ struct _RapportPostsPage
   GtkColumnViewColumn *comments_column;
   GtkColumnViewColumn *shares_column;
   GtkColumnViewColumn *impressions_column;
+  GtkColumnViewColumn *interactions_column;
   GtkColumnViewColumn *rate_column;
+  GtkToggleButton     *best_button;
+  GtkLabel            *best_caption;
   GtkColumnViewColumn *rate_impressions_column;
   GtkStack            *detail_stack;
   GtkLabel            *detail_date;
@@ -88,27 +93,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static char *
-format_day (gpointer unused,
-            gint64   t)
-{
-  return rapport_format_day (t);
-}
-
-static char *
-format_count (gpointer unused,
-              gint64   count)
-{
-  return rapport_format_optional_count (count);
-}
-
-static char *
-format_rate (gpointer unused,
-             double   rate)
-{
-  return rapport_format_percent (rate);
-}
 
 /* The order of @column in the view's sorter; columns not sorted by count as ascending. */
 static GtkSortType
@@ -159,6 +143,10 @@ sort_value (RapportPostItem *item,
 
     case SORT_KEY_IMPRESSIONS:
       value = post->impressions;
+      break;
+
+    case SORT_KEY_INTERACTIONS:
+      value = engagement->interactions;
       break;
 
     case SORT_KEY_RATE:
@@ -499,6 +487,18 @@ update_columns (RapportPostsPage *self)
                                       self->any_impressions && !medium);
 }
 
+/* Best posts, by rate or by interactions, which the interactions column then shows. */
+static void
+best_button_toggled_cb (RapportPostsPage *self)
+{
+  gboolean active = gtk_toggle_button_get_active (self->best_button);
+
+  rapport_posts_best_apply (self->column_view, G_LIST_MODEL (self->store), active,
+                            self->rate_column, self->interactions_column, self->date_column,
+                            self->best_caption);
+  gtk_column_view_column_set_visible (self->interactions_column, active);
+}
+
 static void
 notify_current_breakpoint_cb (RapportPostsPage *self,
                               GParamSpec       *pspec)
@@ -815,7 +815,10 @@ rapport_posts_page_class_init (RapportPostsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportPostsPage, comments_column);
   gtk_widget_class_bind_template_child (widget_class, RapportPostsPage, shares_column);
   gtk_widget_class_bind_template_child (widget_class, RapportPostsPage, impressions_column);
+  gtk_widget_class_bind_template_child (widget_class, RapportPostsPage, interactions_column);
   gtk_widget_class_bind_template_child (widget_class, RapportPostsPage, rate_column);
+  gtk_widget_class_bind_template_child (widget_class, RapportPostsPage, best_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportPostsPage, best_caption);
   gtk_widget_class_bind_template_child (widget_class, RapportPostsPage, rate_impressions_column);
   gtk_widget_class_bind_template_child (widget_class, RapportPostsPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, RapportPostsPage, detail_date);
@@ -828,9 +831,13 @@ rapport_posts_page_class_init (RapportPostsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, selection_notify_selected_item_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_banner_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, notify_current_breakpoint_cb);
-  gtk_widget_class_bind_template_callback (widget_class, format_day);
-  gtk_widget_class_bind_template_callback (widget_class, format_count);
-  gtk_widget_class_bind_template_callback (widget_class, format_rate);
+  gtk_widget_class_bind_template_callback_full (widget_class, "format_day",
+                                                G_CALLBACK (rapport_post_format_day));
+  gtk_widget_class_bind_template_callback_full (widget_class, "format_count",
+                                                G_CALLBACK (rapport_post_format_count));
+  gtk_widget_class_bind_template_callback (widget_class, best_button_toggled_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "format_rate",
+                                                G_CALLBACK (rapport_post_format_rate));
 
   gtk_widget_class_install_action (widget_class, "page.open-post", NULL, open_post_action);
   gtk_widget_class_install_action (widget_class, "page.close-details", NULL,
@@ -865,6 +872,7 @@ rapport_posts_page_init (RapportPostsPage *self)
   set_numeric_sorter (self, self->comments_column, SORT_KEY_COMMENTS);
   set_numeric_sorter (self, self->shares_column, SORT_KEY_SHARES);
   set_numeric_sorter (self, self->impressions_column, SORT_KEY_IMPRESSIONS);
+  set_numeric_sorter (self, self->interactions_column, SORT_KEY_INTERACTIONS);
   set_numeric_sorter (self, self->rate_column, SORT_KEY_RATE);
   set_numeric_sorter (self, self->rate_impressions_column, SORT_KEY_RATE_BY_IMPRESSIONS);
 

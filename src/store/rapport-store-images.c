@@ -1,0 +1,146 @@
+/* rapport-store-images.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The thumbnails of posts' pictures.  The importer names a picture (an archive entry) through
+ * the sink; the import notes it here when its post is stored without a thumbnail, and the
+ * import job, which may decode pictures, hands back the thumbnail before the commit.  So the
+ * store never decodes anything, and an export imported again decodes nothing twice.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-store-private.h"
+
+static void
+store_image_free (gpointer data)
+{
+  RapportStoreImage *image = data;
+
+  g_free (image->entry);
+  g_free (image);
+}
+
+gboolean
+rapport_store_import_add_post_image (RapportImportSink       *sink,
+                                     const RapportPostImage  *image,
+                                     GError                 **error)
+{
+  RapportStoreImport *self = (RapportStoreImport *) sink;
+  RapportStoreImage *pending;
+  sqlite3_stmt *stmt;
+  int status;
+
+  if (!rapport_store_import_require_account (self, error))
+    return FALSE;
+
+  stmt = rapport_store_prepare (self->store,
+    "SELECT p.id FROM post AS p"
+    " WHERE p.account_id = ?1 AND p.platform_post_id = ?2"
+    "   AND NOT EXISTS (SELECT 1 FROM post_image WHERE post_id = p.id)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->account_id);
+  sqlite3_bind_text (stmt, 2, image->post_id, -1, SQLITE_STATIC);
+  status = sqlite3_step (stmt);
+  if (status == SQLITE_ROW)
+    {
+      pending = g_new0 (RapportStoreImage, 1);
+      pending->post_id = sqlite3_column_int64 (stmt, 0);
+      pending->entry = g_strdup (image->entry);
+      if (self->images == NULL)
+        self->images = g_ptr_array_new_with_free_func (store_image_free);
+      g_ptr_array_add (self->images, pending);
+    }
+  sqlite3_reset (stmt);
+  if (status != SQLITE_ROW && status != SQLITE_DONE)
+    {
+      rapport_store_set_sqlite_error (self->store, error, _("saving posts"));
+      return FALSE;
+    }
+  /* A post that was skipped, or that has its thumbnail from an earlier export, needs none. */
+  return TRUE;
+}
+
+GPtrArray *
+rapport_store_import_take_images (RapportStoreImport *import)
+{
+  GPtrArray *images = g_ptr_array_new_with_free_func (store_image_free);
+
+  g_return_val_if_fail (import != NULL, NULL);
+
+  for (RapportStoreImport *self = import; self != NULL; self = self->part)
+    {
+      if (self->images == NULL)
+        continue;
+      for (guint i = 0; i < self->images->len; i++)
+        g_ptr_array_add (images, g_ptr_array_steal_index (self->images, i--));
+    }
+  return images;
+}
+
+gboolean
+rapport_store_import_set_thumbnail (RapportStoreImport  *import,
+                                    gint64               post_id,
+                                    const char          *mime_type,
+                                    guint                width,
+                                    guint                height,
+                                    GBytes              *data,
+                                    GError             **error)
+{
+  sqlite3_stmt *stmt;
+  gsize size;
+  gconstpointer bytes;
+
+  g_return_val_if_fail (import != NULL, FALSE);
+  g_return_val_if_fail (mime_type != NULL, FALSE);
+  g_return_val_if_fail (data != NULL, FALSE);
+
+  stmt = rapport_store_prepare (import->store,
+    "INSERT OR REPLACE INTO post_image (post_id, mime_type, width, height, data)"
+    " VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  if (stmt == NULL)
+    return FALSE;
+  bytes = g_bytes_get_data (data, &size);
+  sqlite3_bind_int64 (stmt, 1, post_id);
+  sqlite3_bind_text (stmt, 2, mime_type, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 3, (int) MIN (width, G_MAXINT));
+  sqlite3_bind_int (stmt, 4, (int) MIN (height, G_MAXINT));
+  sqlite3_bind_blob64 (stmt, 5, bytes, size, SQLITE_STATIC);
+  return rapport_store_import_step_done (import, stmt, N_("saving thumbnails"), error);
+}
+
+GBytes *
+rapport_store_get_post_thumbnail (RapportStore  *self,
+                                  gint64         post_id,
+                                  char         **mime_type,
+                                  GError       **error)
+{
+  g_autoptr(GBytes) data = NULL;
+  sqlite3_stmt *stmt;
+  int status;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  stmt = rapport_store_prepare (self,
+    "SELECT mime_type, data FROM post_image WHERE post_id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, post_id);
+  status = sqlite3_step (stmt);
+  if (status == SQLITE_ROW)
+    {
+      data = g_bytes_new (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));
+      if (mime_type != NULL)
+        *mime_type = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    }
+  sqlite3_reset (stmt);
+  if (status != SQLITE_ROW && status != SQLITE_DONE)
+    {
+      rapport_store_set_sqlite_error (self, error, _("reading the database"));
+      return NULL;
+    }
+  return g_steal_pointer (&data);
+}

@@ -642,6 +642,7 @@ rebuild (RapportOverviewPage *self)
   gtk_stack_set_visible_child_name (self->stack, "overview");
 
   _rapport_overview_page_update_headline (self);
+  _rapport_overview_page_update_since (self);
 
   /* A new account starts with its whole history. */
   if (adw_toggle_group_get_active_name (self->range_toggles) == NULL)
@@ -664,6 +665,13 @@ rapport_overview_page_get_analysis (RapportOverviewPage *self)
   return self->analysis;
 }
 
+static void
+details_cb (RapportOverviewPage *self)
+{
+  if (self->has_data)
+    _rapport_overview_page_update_since (self);
+}
+
 void
 rapport_overview_page_set_analysis (RapportOverviewPage *self,
                                     RapportAnalysis     *analysis)
@@ -671,8 +679,15 @@ rapport_overview_page_set_analysis (RapportOverviewPage *self,
   g_return_if_fail (RAPPORT_IS_OVERVIEW_PAGE (self));
   g_return_if_fail (analysis == NULL || RAPPORT_IS_ANALYSIS (analysis));
 
-  if (!g_set_object (&self->analysis, analysis))
+  if (self->analysis == analysis)
     return;
+
+  if (self->analysis != NULL)
+    g_signal_handlers_disconnect_by_func (self->analysis, details_cb, self);
+  g_set_object (&self->analysis, analysis);
+  /* The churn comes with the details; the rest of the page is there already. */
+  if (analysis != NULL && !rapport_analysis_has_details (analysis))
+    g_signal_connect_swapped (analysis, "notify::has-details", G_CALLBACK (details_cb), self);
 
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANALYSIS]);
@@ -693,6 +708,8 @@ rapport_overview_page_dispose (GObject *object)
    * unparented once. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_OVERVIEW_PAGE);
+  if (self->analysis != NULL)
+    g_signal_handlers_disconnect_by_func (self->analysis, details_cb, self);
   g_clear_object (&self->analysis);
 
   G_OBJECT_CLASS (rapport_overview_page_parent_class)->dispose (object);
@@ -795,6 +812,9 @@ rapport_overview_page_class_init (RapportOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, follow_back_value);
   gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, follow_back_detail);
   gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, accounts_list);
+  gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, since_box);
+  gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, since_detail);
+  gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, since_list);
   gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, range_toggles);
   gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, view_toggles);
   gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, chart_stack);

@@ -119,6 +119,17 @@ void  _rapport_overview_page_update_figures   (RapportOverviewPage *self);
 /* rapport-overview-page-headline.c */
 void  _rapport_overview_page_update_headline  (RapportOverviewPage *self);
 
+/* rapport-overview-page-platforms.c: the chart of all accounts */
+/* The sum of @series (RapportFollowerSeries) on each day all of them cover: @days (gint64)
+ * and @totals (double, NAN on a day where some series has a lower bound).  Empty with fewer
+ * than two series. */
+void  _rapport_overview_total_of_counts       (GPtrArray           *series,
+                                               GArray              *days,
+                                               GArray              *totals);
+/* Each account's followers and median engagement rate in its platform's colour, the total
+ * where it is a count, their legend, and the accounts without a line in the note. */
+void  _rapport_overview_page_add_platform_lines (RapportOverviewPage *self);
+
 /* rapport-overview-page-since.c: "Since your last export"; built again when the details of
  * the analysis are there. */
 void  _rapport_overview_page_update_since     (RapportOverviewPage *self);

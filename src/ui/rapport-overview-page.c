@@ -373,13 +373,13 @@ build_all (RapportOverviewPage *self)
 {
   guint n_children = rapport_analysis_get_n_children (self->analysis);
 
+  /* The key figures read the combined line; the chart draws each account's. */
   combine_followers (self->followers, self->analysis);
-  add_followers_series (self, _("Followers of all accounts"));
-  /* An account's chart may have named its own right axis. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Followers and engagement rate over time"),
-                                  -1);
+  gtk_label_set_text (self->note_label,
+                      _("Each account’s followers are a line in its platform’s colour, and its "
+                        "median engagement rate of 30 days the dots of that colour. The total "
+                        "is drawn only on the days where every line is a count."));
+  _rapport_overview_page_add_platform_lines (self);
 
   for (guint c = 0; c < n_children; c++)
     {
@@ -437,22 +437,9 @@ build_all (RapportOverviewPage *self)
 
   g_array_sort (self->post_times, compare_times);
 
-  if (self->followers->len > 0)
-    rapport_chart_legend_add (self->legend, RAPPORT_CHART_SWATCH_LINE, 0,
-                              _("Followers of all accounts together"));
-  if (any_lower_bound (self->followers))
-    rapport_chart_legend_add (self->legend, RAPPORT_CHART_SWATCH_DASHED, 0,
-                              _("Dashed: a lower bound — some accounts’ followers are "
-                                "reconstructed from follow dates or not known yet"));
   if (rapport_chart_get_n_markers (self->chart) > 0)
     rapport_chart_legend_add (self->legend, RAPPORT_CHART_SWATCH_MARKER_LINE, 0,
                               _("An export you imported"));
-
-  gtk_label_set_text (self->note_label,
-                      _("The combined line adds up each account’s followers of the day. An "
-                        "account counts with its last known figure after its last export and "
-                        "with nothing before its first figure, so those days are a lower "
-                        "bound."));
 }
 
 /* ── ranges ─────────────────────────────────────────────────────────────────────────────── */

@@ -5,11 +5,12 @@
  * The Overview: the headline, the key figures of the selected range, and the main chart of
  * followers against engagement, or the same days as a table.
  *
- * For "All accounts" the page shows what adds up across platforms: a combined follower line
- * (see combine_followers() for its definition), the posts per week of all accounts, their
- * exports as markers, and one row per account with that account's own figures.  Engagement
- * rates and follow-back ratios are not added up: they mean different things on different
- * platforms, so the rows give them per account.
+ * For "All accounts" the key figures show what adds up across platforms: combined followers
+ * (see combine_followers() for their definition) and the posts per week of all accounts; the
+ * chart draws each account's own line and engagement side by side
+ * (rapport-overview-page-platforms.c), with the exports as markers, and one row per account
+ * gives that account's own figures.  Engagement rates and follow-back ratios are not added
+ * up: they mean different things on different platforms.
  *
  * The page's parts share rapport-overview-page-private.h: the key figures, the headline and
  * the table each have a file of their own, and the legend is a RapportChartLegend.

@@ -601,7 +601,8 @@ test_overview_all_accounts (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (label_text (fixture, "headline_label"),
                                    "@mira.makes: Followers +486.9 %"));
   g_assert_nonnull (rapport_test_ui_find_label (child (fixture, "legend"),
-                                                "Followers of all accounts together"));
+                                                "Total of the lines, on the days every one of "
+                                                "them is a count"));
 
   save_page_shot (fixture, "overview-all-accounts");
 }

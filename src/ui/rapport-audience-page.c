@@ -546,6 +546,41 @@ rapport_audience_page_show_accounts (RapportAudiencePage *self,
   select_segment (self, index);
 }
 
+/**
+ * rapport_audience_page_show_segment:
+ * @self: an audience page
+ * @name: the name of a segment, "new"
+ *
+ * Shows that segment, as if chosen in the sidebar: where the Overview's "Since your last
+ * export" leads.
+ *
+ * Returns: %FALSE when there is no segment by that name
+ */
+gboolean
+rapport_audience_page_show_segment (RapportAudiencePage *self,
+                                    const char          *name)
+{
+  g_return_val_if_fail (RAPPORT_IS_AUDIENCE_PAGE (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (self->needs_rebuild)
+    rebuild (self);
+
+  for (guint i = 0; self->segments != NULL && i < self->segments->len; i++)
+    {
+      const Segment *segment = g_ptr_array_index (self->segments, i);
+
+      if (g_strcmp0 (segment->name, name) == 0)
+        {
+          gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+          select_segment (self, i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 RapportAnalysis *
 rapport_audience_page_get_analysis (RapportAudiencePage *self)
 {

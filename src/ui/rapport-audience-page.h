@@ -24,6 +24,10 @@ void             rapport_audience_page_set_analysis  (RapportAudiencePage  *self
 void             rapport_audience_page_show_accounts (RapportAudiencePage  *self,
                                                       const char           *title,
                                                       const char * const   *whos);
+/* Selects the segment named @name ("mutuals", "not-following-back", "fans", "new", "lost",
+ * "dropped-after-follow-back"); FALSE when there is none by that name, or no lists yet. */
+gboolean         rapport_audience_page_show_segment  (RapportAudiencePage  *self,
+                                                      const char           *name);
 /* Writes the rows shown now as CSV into @file, in a thread ("Export Segment as CSV…" after its
  * file dialog). */
 void             rapport_audience_page_export_async  (RapportAudiencePage  *self,

@@ -5,8 +5,9 @@
  * What the parts of the Overview share: rapport-overview-page.c (the class, its data, the
  * chart and the ranges), rapport-overview-page-engagement.c (the chart's right axis),
  * rapport-overview-page-figures.c (the key figures),
- * rapport-overview-page-headline.c (the sentence above them) and rapport-overview-page-table.c
- * (the same days as a table).
+ * rapport-overview-page-headline.c (the sentence above them), rapport-overview-page-since.c
+ * (who came and went since the last export) and rapport-overview-page-table.c (the same days as
+ * a table).
  */
 
 #pragma once
@@ -67,6 +68,9 @@ struct _RapportOverviewPage
   GtkLabel        *follow_back_value;
   GtkLabel        *follow_back_detail;
   GtkListBox      *accounts_list;
+  GtkWidget       *since_box;
+  GtkLabel        *since_detail;
+  GtkListBox      *since_list;
   AdwToggleGroup  *range_toggles;
   AdwToggleGroup  *view_toggles;
   GtkStack        *chart_stack;
@@ -114,6 +118,21 @@ void  _rapport_overview_page_update_figures   (RapportOverviewPage *self);
 
 /* rapport-overview-page-headline.c */
 void  _rapport_overview_page_update_headline  (RapportOverviewPage *self);
+
+/* rapport-overview-page-platforms.c: the chart of all accounts */
+/* The sum of @series (RapportFollowerSeries) on each day all of them cover: @days (gint64)
+ * and @totals (double, NAN on a day where some series has a lower bound).  Empty with fewer
+ * than two series. */
+void  _rapport_overview_total_of_counts       (GPtrArray           *series,
+                                               GArray              *days,
+                                               GArray              *totals);
+/* Each account's followers and median engagement rate in its platform's colour, the total
+ * where it is a count, their legend, and the accounts without a line in the note. */
+void  _rapport_overview_page_add_platform_lines (RapportOverviewPage *self);
+
+/* rapport-overview-page-since.c: "Since your last export"; built again when the details of
+ * the analysis are there. */
+void  _rapport_overview_page_update_since     (RapportOverviewPage *self);
 
 /* rapport-overview-page-table.c: the table's rows */
 #define RAPPORT_TYPE_OVERVIEW_DAY (rapport_overview_day_get_type ())

@@ -5,11 +5,12 @@
  * The Overview: the headline, the key figures of the selected range, and the main chart of
  * followers against engagement, or the same days as a table.
  *
- * For "All accounts" the page shows what adds up across platforms: a combined follower line
- * (see combine_followers() for its definition), the posts per week of all accounts, their
- * exports as markers, and one row per account with that account's own figures.  Engagement
- * rates and follow-back ratios are not added up: they mean different things on different
- * platforms, so the rows give them per account.
+ * For "All accounts" the key figures show what adds up across platforms: combined followers
+ * (see combine_followers() for their definition) and the posts per week of all accounts; the
+ * chart draws each account's own line and engagement side by side
+ * (rapport-overview-page-platforms.c), with the exports as markers, and one row per account
+ * gives that account's own figures.  Engagement rates and follow-back ratios are not added
+ * up: they mean different things on different platforms.
  *
  * The page's parts share rapport-overview-page-private.h: the key figures, the headline and
  * the table each have a file of their own, and the legend is a RapportChartLegend.
@@ -373,13 +374,13 @@ build_all (RapportOverviewPage *self)
 {
   guint n_children = rapport_analysis_get_n_children (self->analysis);
 
+  /* The key figures read the combined line; the chart draws each account's. */
   combine_followers (self->followers, self->analysis);
-  add_followers_series (self, _("Followers of all accounts"));
-  /* An account's chart may have named its own right axis. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Followers and engagement rate over time"),
-                                  -1);
+  gtk_label_set_text (self->note_label,
+                      _("Each account’s followers are a line in its platform’s colour, and its "
+                        "median engagement rate of 30 days the dots of that colour. The total "
+                        "is drawn only on the days where every line is a count."));
+  _rapport_overview_page_add_platform_lines (self);
 
   for (guint c = 0; c < n_children; c++)
     {
@@ -437,22 +438,9 @@ build_all (RapportOverviewPage *self)
 
   g_array_sort (self->post_times, compare_times);
 
-  if (self->followers->len > 0)
-    rapport_chart_legend_add (self->legend, RAPPORT_CHART_SWATCH_LINE, 0,
-                              _("Followers of all accounts together"));
-  if (any_lower_bound (self->followers))
-    rapport_chart_legend_add (self->legend, RAPPORT_CHART_SWATCH_DASHED, 0,
-                              _("Dashed: a lower bound — some accounts’ followers are "
-                                "reconstructed from follow dates or not known yet"));
   if (rapport_chart_get_n_markers (self->chart) > 0)
     rapport_chart_legend_add (self->legend, RAPPORT_CHART_SWATCH_MARKER_LINE, 0,
                               _("An export you imported"));
-
-  gtk_label_set_text (self->note_label,
-                      _("The combined line adds up each account’s followers of the day. An "
-                        "account counts with its last known figure after its last export and "
-                        "with nothing before its first figure, so those days are a lower "
-                        "bound."));
 }
 
 /* ── ranges ─────────────────────────────────────────────────────────────────────────────── */
@@ -642,6 +630,7 @@ rebuild (RapportOverviewPage *self)
   gtk_stack_set_visible_child_name (self->stack, "overview");
 
   _rapport_overview_page_update_headline (self);
+  _rapport_overview_page_update_since (self);
 
   /* A new account starts with its whole history. */
   if (adw_toggle_group_get_active_name (self->range_toggles) == NULL)
@@ -664,6 +653,13 @@ rapport_overview_page_get_analysis (RapportOverviewPage *self)
   return self->analysis;
 }
 
+static void
+details_cb (RapportOverviewPage *self)
+{
+  if (self->has_data)
+    _rapport_overview_page_update_since (self);
+}
+
 void
 rapport_overview_page_set_analysis (RapportOverviewPage *self,
                                     RapportAnalysis     *analysis)
@@ -671,8 +667,15 @@ rapport_overview_page_set_analysis (RapportOverviewPage *self,
   g_return_if_fail (RAPPORT_IS_OVERVIEW_PAGE (self));
   g_return_if_fail (analysis == NULL || RAPPORT_IS_ANALYSIS (analysis));
 
-  if (!g_set_object (&self->analysis, analysis))
+  if (self->analysis == analysis)
     return;
+
+  if (self->analysis != NULL)
+    g_signal_handlers_disconnect_by_func (self->analysis, details_cb, self);
+  g_set_object (&self->analysis, analysis);
+  /* The churn comes with the details; the rest of the page is there already. */
+  if (analysis != NULL && !rapport_analysis_has_details (analysis))
+    g_signal_connect_swapped (analysis, "notify::has-details", G_CALLBACK (details_cb), self);
 
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANALYSIS]);
@@ -693,6 +696,8 @@ rapport_overview_page_dispose (GObject *object)
    * unparented once. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_OVERVIEW_PAGE);
+  if (self->analysis != NULL)
+    g_signal_handlers_disconnect_by_func (self->analysis, details_cb, self);
   g_clear_object (&self->analysis);
 
   G_OBJECT_CLASS (rapport_overview_page_parent_class)->dispose (object);
@@ -795,6 +800,9 @@ rapport_overview_page_class_init (RapportOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, follow_back_value);
   gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, follow_back_detail);
   gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, accounts_list);
+  gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, since_box);
+  gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, since_detail);
+  gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, since_list);
   gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, range_toggles);
   gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, view_toggles);
   gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, chart_stack);

@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The window's way to the evidence behind a figure or a suggestion: a range of the main chart,
- * a list of posts, a list of accounts.  The actions switch to the page that shows them, so a
- * button anywhere in the window can point there with an action name and a parameter.
+ * a list of posts, a list of accounts, a segment of the audience.  The actions switch to the
+ * page that shows them, so a button anywhere in the window can point there with an action name
+ * and a parameter.
  */
 
 #include "config.h"
@@ -86,6 +87,21 @@ rapport_window_show_accounts_action (GtkWidget  *widget,
                                          (const char * const *) whos);
 }
 
+/* win.show-segment (s): the name of a segment of the Audience page, "new". */
+static void
+rapport_window_show_segment_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+  GtkWidget *page;
+
+  page = show_page (self, "audience");
+  if (RAPPORT_IS_AUDIENCE_PAGE (page))
+    rapport_audience_page_show_segment (RAPPORT_AUDIENCE_PAGE (page),
+                                        g_variant_get_string (parameter, NULL));
+}
+
 void
 _rapport_window_evidence_class_init (GtkWidgetClass *widget_class)
 {
@@ -95,4 +111,6 @@ _rapport_window_evidence_class_init (GtkWidgetClass *widget_class)
                                    rapport_window_show_posts_action);
   gtk_widget_class_install_action (widget_class, "win.show-accounts", "(sas)",
                                    rapport_window_show_accounts_action);
+  gtk_widget_class_install_action (widget_class, "win.show-segment", "s",
+                                   rapport_window_show_segment_action);
 }

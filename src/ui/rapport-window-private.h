@@ -97,7 +97,8 @@ void     _rapport_window_refresh_accounts   (RapportWindow *self,
                                              gint64         select_id,
                                              gboolean       reload);
 
-/* rapport-window-evidence.c: win.show-range, win.show-posts, win.show-accounts */
+/* rapport-window-evidence.c: win.show-range, win.show-posts, win.show-accounts,
+ * win.show-segment */
 void     _rapport_window_evidence_class_init (GtkWidgetClass *widget_class);
 
 /* rapport-window-export.c: win.export-pdf, win.print, win.export-csv, win.save-chart */

@@ -163,6 +163,10 @@ _rapport_chart_compute_palette (RapportChart *self,
   adw_accent_color_to_standalone_rgba (accent, dark, &palette->colors[RAPPORT_CHART_COLOR_ACCENT]);
   adw_accent_color_to_standalone_rgba (second, dark, &palette->colors[RAPPORT_CHART_COLOR_SECOND]);
   adw_accent_color_to_standalone_rgba (ADW_ACCENT_COLOR_YELLOW, dark, &palette->band);
+  palette->colors[RAPPORT_CHART_COLOR_FOREGROUND] = palette->foreground;
+  for (guint c = RAPPORT_CHART_COLOR_BLUE; c < RAPPORT_CHART_N_COLORS; c++)
+    adw_accent_color_to_standalone_rgba (ADW_ACCENT_COLOR_BLUE + (c - RAPPORT_CHART_COLOR_BLUE),
+                                         dark, &palette->colors[c]);
 }
 
 static void
@@ -172,8 +176,8 @@ update_colors (RapportChart *self)
 
   _rapport_chart_compute_palette (self, &palette);
   self->foreground = palette.foreground;
-  self->colors[0] = palette.colors[0];
-  self->colors[1] = palette.colors[1];
+  for (guint c = 0; c < RAPPORT_CHART_N_COLORS; c++)
+    self->colors[c] = palette.colors[c];
   self->band_color = palette.band;
 }
 

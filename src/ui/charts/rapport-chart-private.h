@@ -51,7 +51,7 @@ typedef struct
 typedef struct
 {
   GdkRGBA foreground;
-  GdkRGBA colors[2];
+  GdkRGBA colors[RAPPORT_CHART_N_COLORS];
   GdkRGBA band;
 } Palette;
 
@@ -87,7 +87,7 @@ struct _RapportChart
   gsize                  scratch_len;
 
   GdkRGBA                foreground;
-  GdkRGBA                colors[2];
+  GdkRGBA                colors[RAPPORT_CHART_N_COLORS];
   GdkRGBA                band_color;
 
   GtkWidget             *readout;

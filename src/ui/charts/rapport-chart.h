@@ -40,6 +40,19 @@ typedef enum
 {
   RAPPORT_CHART_COLOR_ACCENT,   /* the theme's accent colour */
   RAPPORT_CHART_COLOR_SECOND,   /* a named palette colour that stands apart from the accent */
+  RAPPORT_CHART_COLOR_FOREGROUND, /* the text colour: a total over coloured lines */
+  /* Fixed palette colours, for series that stand for something of their own (a platform),
+   * the same whatever the accent. */
+  RAPPORT_CHART_COLOR_BLUE,
+  RAPPORT_CHART_COLOR_TEAL,
+  RAPPORT_CHART_COLOR_GREEN,
+  RAPPORT_CHART_COLOR_YELLOW,
+  RAPPORT_CHART_COLOR_ORANGE,
+  RAPPORT_CHART_COLOR_RED,
+  RAPPORT_CHART_COLOR_PINK,
+  RAPPORT_CHART_COLOR_PURPLE,
+  RAPPORT_CHART_COLOR_SLATE,
+  RAPPORT_CHART_N_COLORS
 } RapportChartColor;
 
 typedef enum

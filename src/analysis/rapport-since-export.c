@@ -1,0 +1,87 @@
+/* rapport-since-export.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "analysis/rapport-since-export.h"
+
+RapportSinceExport *
+rapport_since_export_compute (const RapportDataset *dataset,
+                              const RapportChurn   *churn)
+{
+  RapportSinceExport *self;
+
+  g_return_val_if_fail (dataset != NULL, NULL);
+
+  self = g_new0 (RapportSinceExport, 1);
+  self->without_followers = g_ptr_array_new ();
+  self->n_exports = dataset->snapshots->len;
+  for (guint i = 0; i < dataset->snapshots->len; i++)
+    {
+      const RapportDatasetSnapshot *snapshot = g_ptr_array_index (dataset->snapshots, i);
+
+      if (rapport_dataset_snapshot_has_list (snapshot, RAPPORT_DIRECTION_FOLLOWER))
+        self->n_with_followers++;
+      else
+        g_ptr_array_add (self->without_followers, (gpointer) snapshot);
+    }
+
+  if (churn != NULL)
+    self->step = rapport_churn_latest (churn);
+
+  if (self->step != NULL)
+    self->state = RAPPORT_SINCE_EXPORT_CHANGES;
+  else if (self->n_exports <= 1)
+    self->state = RAPPORT_SINCE_EXPORT_ONE_EXPORT;
+  else if (self->n_with_followers < 2)
+    self->state = RAPPORT_SINCE_EXPORT_NO_LISTS;
+  else
+    self->state = RAPPORT_SINCE_EXPORT_NOT_READ;
+
+  return self;
+}
+
+gboolean
+rapport_since_export_knows_dropped (const RapportSinceExport *since)
+{
+  g_return_val_if_fail (since != NULL, FALSE);
+
+  return since->step != NULL && since->step->following_snapshot != NULL;
+}
+
+char **
+rapport_since_export_renamed_whos (const RapportSinceExport *since)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  const RapportChurnStep *step;
+
+  g_return_val_if_fail (since != NULL, NULL);
+
+  step = since->step;
+  /* A step kept only as counts names no one. */
+  if (step == NULL || step->newer_people == NULL)
+    return NULL;
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < step->renames->len; i++)
+    {
+      const RapportRename *rename = &g_array_index (step->renames, RapportRename, i);
+
+      g_assert (rename->new_index < step->newer_people->len);
+      g_strv_builder_add (builder, step->newer_people->items[rename->new_index].who);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+void
+rapport_since_export_free (RapportSinceExport *since)
+{
+  if (since == NULL)
+    return;
+
+  g_clear_pointer (&since->without_followers, g_ptr_array_unref);
+  g_free (since);
+}

@@ -1,0 +1,54 @@
+/* rapport-since-export.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * "Since your last export": who came and went between an account's last two exports with a
+ * follower list, or, where that cannot be told, why not.  The Overview asks this first, so it
+ * answers with the exports the account has, even before the lists are read.
+ */
+
+#pragma once
+
+#include "analysis/rapport-audience.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  /* The step into the newest follower list: its counts and accounts are in step. */
+  RAPPORT_SINCE_EXPORT_CHANGES,
+  /* One export of the account, or none: nothing to compare it with yet. */
+  RAPPORT_SINCE_EXPORT_ONE_EXPORT,
+  /* Several exports, but fewer than two of them with a follower list. */
+  RAPPORT_SINCE_EXPORT_NO_LISTS,
+  /* Two follower lists or more, but no churn to read the step from (a summary, whose lists
+   * come with the details). */
+  RAPPORT_SINCE_EXPORT_NOT_READ,
+} RapportSinceExportState;
+
+typedef struct
+{
+  RapportSinceExportState state;
+  /* CHANGES: borrowed from the churn; NULL otherwise. */
+  const RapportChurnStep *step;
+  guint n_exports;
+  guint n_with_followers;
+  /* const RapportDatasetSnapshot *, borrowed: the exports without a follower list, oldest
+   * first, so the page can name them. */
+  GPtrArray *without_followers;
+} RapportSinceExport;
+
+/* @churn may be NULL (a summary).  The result borrows @dataset and @churn. */
+RapportSinceExport *rapport_since_export_compute      (const RapportDataset     *dataset,
+                                                       const RapportChurn       *churn);
+/* Whether the step knows who followed back among those who left: FALSE when neither of its
+ * exports has a following list. */
+gboolean            rapport_since_export_knows_dropped (const RapportSinceExport *since);
+/* The 'who' (in the newer list) of each renamed follower, NULL-terminated; NULL unless the
+ * step names its people. */
+char              **rapport_since_export_renamed_whos (const RapportSinceExport *since);
+void                rapport_since_export_free         (RapportSinceExport       *since);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportSinceExport, rapport_since_export_free)
+
+G_END_DECLS

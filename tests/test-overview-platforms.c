@@ -106,9 +106,13 @@ shoot_all_accounts (AdwColorScheme  scheme,
 
   chart = child (page, "chart");
   legend = child (page, "legend");
-  /* Instagram and TikTok: each a follower line and its median engagement rate as dots; X a
-   * line only (its posts have no rate); and the total. */
-  g_assert_cmpuint (rapport_chart_get_n_series (chart), ==, 6);
+  /* Instagram and TikTok: each a follower line and its median engagement rate as dots; X and
+   * Threads a line only (their posts have no rate); and the total.  Mastodon and Bluesky have
+   * no follower figures to draw. */
+  g_assert_cmpuint (rapport_chart_get_n_series (chart), ==, 7);
+  g_assert_nonnull (rapport_test_ui_find_label (legend,
+                                                "Threads @mira.makes: followers (left axis); "
+                                                "no engagement rate"));
   g_assert_nonnull (rapport_test_ui_find_label (legend,
                                                 "Instagram @mira.makes: followers (line, left "
                                                 "axis) and median engagement rate of 30 days "

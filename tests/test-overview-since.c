@@ -212,17 +212,23 @@ test_since_all_accounts (void)
   RapportOverviewPage *page;
   GtkWindow *window;
   g_autofree char *instagram = NULL;
+  g_autofree char *threads = NULL;
   g_autofree char *tiktok = NULL;
   g_autofree char *x = NULL;
 
   page = show_page (analysis, 0, &window);
 
-  g_assert_cmpuint (n_rows (child (page, "since_list")), ==, 3);
+  g_assert_cmpuint (n_rows (child (page, "since_list")), ==, 4);
   instagram = row_text (page, 0);
-  tiktok = row_text (page, 1);
-  x = row_text (page, 2);
+  threads = row_text (page, 1);
+  tiktok = row_text (page, 2);
+  x = row_text (page, 3);
+
   g_assert_cmpstr (instagram, ==,
                    "@mira.makes|585 new · 250 lost · 197 dropped after follow-back · 0 renamed|");
+  /* Threads: 81 followers in March, 160 in September, none lost. */
+  g_assert_cmpstr (threads, ==,
+                   "@mira.makes|79 new · 0 lost · 0 dropped after follow-back · 0 renamed|");
   g_assert_true (g_str_has_prefix (tiktok, "@miramakes|Only one of this account’s exports has a "
                                            "follower list; these have none: "
                                            "tiktok-miramakes-2024-09-12-studio.zip. "));

@@ -49,6 +49,8 @@ fixture_set_up (Fixture       *fixture,
   fixture->request.options.mastodon_server = rapport_test_server_get_base (fixture->server);
   fixture->request.options.timeout = 1;
   fixture->request.options.max_wait = 5;
+  /* The master switch, off by default; /refresh/not-allowed turns it off. */
+  g_assert_true (rapport_refresh_set_allowed (TRUE, NULL));
 }
 
 static void
@@ -597,6 +599,98 @@ test_busy (Fixture       *fixture,
 }
 
 static void
+run_done_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GError **error = user_data;
+
+  g_assert_false (rapport_refresh_run_finish (result, NULL, error));
+}
+
+/* The master switch off: nothing is asked of any server and nothing is stored, whichever way
+ * the refresh is started. */
+static void
+test_not_allowed (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APPLICATION_ID);
+  g_auto(RapportRefreshSummary) summary = { { 0 } };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  serve_bluesky (fixture, "bluesky-followers-2.json");
+  g_assert_true (add (fixture, "bluesky:alice.test", &summary, &error));
+  g_assert_true (rapport_refresh_set_allowed (FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_settings_get_boolean (settings, "refresh-from-web"));
+
+  before = rapport_test_database_fingerprint (fixture->dir);
+  fixture->request.force = TRUE;
+  check_fails (fixture, "bluesky:alice.test", RAPPORT_NET_ERROR, RAPPORT_NET_ERROR_NOT_ALLOWED,
+               "Refreshing from the web is turned off");
+  g_assert_false (rapport_refresh_account (fixture->dir, summary.import.account_id,
+                                           &fixture->request, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, RAPPORT_NET_ERROR, RAPPORT_NET_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+
+  rapport_refresh_run_async (fixture->dir, summary.import.account_id, NULL, TRUE, NULL, NULL,
+                             NULL, run_done_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, RAPPORT_NET_ERROR, RAPPORT_NET_ERROR_NOT_ALLOWED);
+
+  after = rapport_test_database_fingerprint (fixture->dir);
+  g_assert_cmpstr (before, ==, after);
+  /* Only the first refresh, before the switch went off, asked for the profile. */
+  g_assert_cmpuint (rapport_test_server_count (fixture->server, PROFILE), ==, 1);
+}
+
+/* What the window says of a failed refresh: each fault in its own plain sentence, without
+ * the transport's words. */
+static void
+test_describe_error (void)
+{
+  static const struct
+  {
+    RapportNetError code;
+    const char *message;
+    const char *expected;
+  } cases[] = {
+    { RAPPORT_NET_ERROR_OFFLINE, "Cannot reach bsky.app: this computer seems to be offline",
+      "@jo could not be refreshed: this computer seems to be offline. Try again when it is "
+      "connected." },
+    { RAPPORT_NET_ERROR_UNREACHABLE, "Cannot reach 127.0.0.1:9 (Connection refused)",
+      "@jo could not be refreshed: its server cannot be reached now. Try again later." },
+    { RAPPORT_NET_ERROR_TIMEOUT, "bsky.app did not answer in time",
+      "@jo could not be refreshed: its server did not answer in time. Try again later." },
+    { RAPPORT_NET_ERROR_SERVER, "bsky.app answered with an error (503)",
+      "@jo could not be refreshed: its server is having trouble. Try again later." },
+    { RAPPORT_NET_ERROR_MALFORMED, "bsky.app sent an answer Rapport cannot read (x)",
+      "@jo could not be refreshed: its server answered in a way Rapport cannot read. Try "
+      "again later." },
+    { RAPPORT_NET_ERROR_NOT_FOUND, "Bluesky has no account @jo",
+      "@jo was not found: check the handle, or whether the account was renamed or deleted." },
+    /* Already plain, with the wait the server asks for. */
+    { RAPPORT_NET_ERROR_RATE_LIMITED, "bsky.app is limiting requests and asks to wait 60 "
+      "minutes; try again later",
+      "bsky.app is limiting requests and asks to wait 60 minutes; try again later" },
+    { RAPPORT_NET_ERROR_TOO_SOON, "@jo was refreshed less than an hour ago",
+      "@jo was refreshed less than an hour ago" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = g_error_new_literal (RAPPORT_NET_ERROR, cases[i].code,
+                                                     cases[i].message);
+      g_autofree char *text = rapport_refresh_describe_error ("@jo", error);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+}
+
+static void
 test_link_next (void)
 {
   g_autofree char *next = rapport_http_link_next (
@@ -653,7 +747,9 @@ main (int   argc,
   ADD ("unreachable", test_unreachable);
   ADD ("cancelled", test_cancelled);
   ADD ("busy", test_busy);
+  ADD ("not-allowed", test_not_allowed);
 #undef ADD
+  g_test_add_func ("/refresh/describe-error", test_describe_error);
   g_test_add_func ("/refresh/link-next", test_link_next);
   g_test_add_func ("/refresh/parse-spec", test_parse_spec);
 

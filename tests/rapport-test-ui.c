@@ -467,6 +467,15 @@ find_toast (GtkWidget  *widget,
 }
 
 AdwToast *
+rapport_test_ui_find_toast (AdwToastOverlay *overlay,
+                            const char      *title)
+{
+  g_assert_true (ADW_IS_TOAST_OVERLAY (overlay));
+
+  return find_toast (GTK_WIDGET (overlay), title);
+}
+
+AdwToast *
 rapport_test_ui_hold_toast (AdwToastOverlay *overlay,
                             const char      *title)
 {

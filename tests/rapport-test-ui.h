@@ -85,6 +85,9 @@ GtkWidget          *rapport_test_ui_find_label         (GtkWidget    *root,
 GtkWidget          *rapport_test_ui_find_shown_label   (GtkWidget    *root,
                                                         const char   *text);
 
+/* The toast titled @title shown now by @overlay (a new reference), or NULL. */
+AdwToast           *rapport_test_ui_find_toast         (AdwToastOverlay *overlay,
+                                                        const char      *title);
 /* Keeps the toast titled @title, shown now by @overlay, until it is dismissed, and returns a
  * reference to it.  A toast lasts a few seconds, which a slow run (sanitizers) may spend before
  * the test is done with it. */

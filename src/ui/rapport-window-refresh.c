@@ -231,6 +231,21 @@ find_live_account (RapportWindow *self,
   return NULL;
 }
 
+/* @body (taken), and where the master switch is off, that accepting turns it on. */
+static char *
+add_master_note (RapportWindow *self,
+                 char          *body)
+{
+  char *noted;
+
+  if (g_settings_get_boolean (self->settings, "refresh-from-web"))
+    return body;
+  noted = g_strconcat (body, " ", _("Refreshing from the web is off in Preferences; this turns "
+                                    "it on."), NULL);
+  g_free (body);
+  return noted;
+}
+
 /* Asks once what will be fetched and from where; "Refresh" turns the account's refresh on and
  * runs it. */
 static void
@@ -261,15 +276,7 @@ ask_and_refresh (RapportWindow        *self,
                             "Nothing is sent but the requests, and Rapport never logs in. The "
                             "account is refreshed at most once an hour."),
                           data->title, server);
-  if (!g_settings_get_boolean (self->settings, "refresh-from-web"))
-    {
-      g_autofree char *allowed = g_strconcat (body, " ", _("Refreshing from the web is off in "
-                                                           "Preferences; this turns it on."),
-                                              NULL);
-
-      g_free (body);
-      body = g_steal_pointer (&allowed);
-    }
+  body = add_master_note (self, g_steal_pointer (&body));
 
   /* The body names the account: a long handle in the heading would not fit a narrow window. */
   dialog = adw_alert_dialog_new (_("Refresh From the Web?"), body);
@@ -377,19 +384,11 @@ rapport_window_follow_account_action (GtkWidget  *widget,
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry),
                                   "bluesky:name.bsky.social / mastodon:name@server");
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  body = g_strdup (_("Add a Bluesky or Mastodon account by its handle, without an export. "
-                     "Rapport fetches its public follower count, follower lists and post counts "
-                     "from the service, without logging in, at most once an hour; exports you "
-                     "import later join it."));
-  if (!g_settings_get_boolean (self->settings, "refresh-from-web"))
-    {
-      g_autofree char *allowed = g_strconcat (body, " ", _("Refreshing from the web is off in "
-                                                           "Preferences; this turns it on."),
-                                              NULL);
-
-      g_free (body);
-      body = g_steal_pointer (&allowed);
-    }
+  body = add_master_note (self, g_strdup (_("Add a Bluesky or Mastodon account by its handle, "
+                                            "without an export. Rapport fetches its public "
+                                            "follower count, follower lists and post counts "
+                                            "from the service, without logging in, at most "
+                                            "once an hour; exports you import later join it.")));
   dialog = adw_alert_dialog_new (_("Follow an Account"), body);
   adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), entry);
   adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),

@@ -466,6 +466,21 @@ find_toast (GtkWidget  *widget,
   return NULL;
 }
 
+void
+rapport_test_ui_collect (GtkWidget *root,
+                         GType      type,
+                         GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (found, child);
+      rapport_test_ui_collect (child, type, found);
+    }
+}
+
 AdwToast *
 rapport_test_ui_find_toast (AdwToastOverlay *overlay,
                             const char      *title)

@@ -75,6 +75,10 @@ void                rapport_test_ui_count_notify_cb    (GObject      *object,
  * pointer rests where it likes and may lie over @widget as the windows of other tests come and
  * go. */
 void                rapport_test_ui_ignore_pointer     (GtkWidget    *widget);
+/* Adds every widget of @type below @root to @found, depth first. */
+void                rapport_test_ui_collect            (GtkWidget    *root,
+                                                        GType         type,
+                                                        GPtrArray    *found);
 /* Every label mapped in @widget, in widget order, each followed by '|'. */
 char               *rapport_test_ui_visible_labels     (GtkWidget    *widget);
 /* The first label below @root whose label (as set, markup included) is @text, or NULL. */

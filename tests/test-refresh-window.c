@@ -186,24 +186,9 @@ import_account (const char      *data_dir,
                 RapportPlatform  platform,
                 const char      *handle)
 {
-  g_autoptr(RapportStore) store = rapport_store_open (data_dir, NULL);
-  g_auto(RapportImportSummary) summary = { 0 };
-  g_autoptr(GError) error = NULL;
   RapportAccountInfo account = { platform, handle, NULL, NULL, FALSE };
-  RapportRelation follower = { RAPPORT_DIRECTION_FOLLOWER, "anna", NULL, 0 };
-  RapportStoreImport *import;
-  RapportImportSink *sink;
 
-  import = rapport_store_begin_import (store, handle, handle, handle, NULL, &error);
-  g_assert_no_error (error);
-  sink = rapport_store_import_get_sink (import);
-  g_assert_true (rapport_import_sink_set_account (sink, &account, &error));
-  g_assert_true (rapport_import_sink_begin_list (sink, RAPPORT_DIRECTION_FOLLOWER, &error));
-  g_assert_true (rapport_import_sink_add_relation (sink, &follower, &error));
-  rapport_import_sink_set_export_date (sink, 1700000000, RAPPORT_DATE_SOURCE_MANIFEST);
-  g_assert_true (rapport_store_import_commit (import, &summary, &error));
-  g_assert_no_error (error);
-  return summary.account_id;
+  return rapport_test_import_account (data_dir, handle, &account);
 }
 
 static gboolean
@@ -217,20 +202,6 @@ refresh_enabled (const char *data_dir,
   return enabled;
 }
 
-static void
-collect_switch_rows (GtkWidget *root,
-                     GPtrArray *found)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (ADW_IS_SWITCH_ROW (child))
-        g_ptr_array_add (found, child);
-      collect_switch_rows (child, found);
-    }
-}
-
 /* The switch rows of @group, each as "title|subtitle|on" or "…|off", joined by newlines. */
 static char *
 describe_rows (AdwPreferencesGroup *group,
@@ -239,7 +210,7 @@ describe_rows (AdwPreferencesGroup *group,
   GString *text = g_string_new (NULL);
 
   g_ptr_array_set_size (rows, 0);
-  collect_switch_rows (GTK_WIDGET (group), rows);
+  rapport_test_ui_collect (GTK_WIDGET (group), ADW_TYPE_SWITCH_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     {
       AdwPreferencesRow *row = g_ptr_array_index (rows, i);
@@ -276,43 +247,38 @@ static gboolean
 menus_have_action (GtkWidget  *root,
                    const char *action)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GMenuModel *menu = GTK_IS_MENU_BUTTON (child)
-                         ? gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (child)) : NULL;
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
-      if ((menu != NULL && menu_model_has_action (menu, action)) ||
-          menus_have_action (child, action))
+  rapport_test_ui_collect (root, GTK_TYPE_MENU_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GMenuModel *menu = gtk_menu_button_get_menu_model (g_ptr_array_index (buttons, i));
+
+      if (menu != NULL && menu_model_has_action (menu, action))
         return TRUE;
     }
   return FALSE;
 }
 
-static guint
+/* How many items the menu of the sidebar's row of @id has. */
+static int
 row_menu_items (RapportWindow *window,
                 gint64         id)
 {
   GtkListBox *list = template_child (window, "accounts_list");
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
   GtkListBoxRow *row;
 
   for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
     {
       if (rapport_account_row_get_account_id (RAPPORT_ACCOUNT_ROW (row)) != id)
         continue;
-      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (row)); child != NULL;
-           child = gtk_widget_get_first_child (child))
-        {
-          GtkWidget *button = child;
-
-          for (; button != NULL; button = gtk_widget_get_next_sibling (button))
-            if (GTK_IS_MENU_BUTTON (button))
-              return g_menu_model_get_n_items (
-                gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)));
-        }
+      rapport_test_ui_collect (GTK_WIDGET (row), GTK_TYPE_MENU_BUTTON, buttons);
+      g_assert_cmpuint (buttons->len, ==, 1);
+      return g_menu_model_get_n_items (
+        gtk_menu_button_get_menu_model (g_ptr_array_index (buttons, 0)));
     }
-  g_error ("no menu of account %" G_GINT64_FORMAT, id);
+  g_error ("no row of account %" G_GINT64_FORMAT, id);
   return 0;
 }
 
@@ -521,6 +487,22 @@ test_two_refreshes (void)
   rapport_test_remove_tree (data_dir);
 }
 
+/* The question @heading that a refresh asks while the master switch is off: it says that
+ * accepting turns it on.  Cancelled. */
+static void
+cancel_question (RapportWindow *window,
+                 const char    *heading)
+{
+  AdwDialog *dialog = visible_dialog (window);
+
+  g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (dialog)), ==, heading);
+  g_assert_true (g_str_has_suffix (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)),
+                                   " Refreshing from the web is off in Preferences; this turns "
+                                   "it on."));
+  g_signal_emit_by_name (dialog, "response", "cancel");
+  adw_dialog_force_close (dialog);
+}
+
 /* Preferences, from the primary menu or Ctrl+,: the master switch, off by default and
  * explained, and below it the switch of each Bluesky and Mastodon account, insensitive while
  * the master is off and the same setting as the account menu's.  Off, a refresh from the
@@ -593,14 +575,14 @@ test_preferences (void)
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (accounts_group)));
 
   /* An account's switch is the store's, and the sidebar's menus follow it. */
-  g_assert_cmpuint (row_menu_items (window, alice), ==, 2);
+  g_assert_cmpint (row_menu_items (window, alice), ==, 2);
   adw_switch_row_set_active (g_ptr_array_index (rows, 0), TRUE);
   adw_switch_row_set_active (g_ptr_array_index (rows, 1), FALSE);
   rapport_test_ui_iterate_pending ();
   g_assert_true (refresh_enabled (data_dir, alice));
   g_assert_false (refresh_enabled (data_dir, mira));
-  g_assert_cmpuint (row_menu_items (window, alice), ==, 3);
-  g_assert_cmpuint (row_menu_items (window, mira), ==, 2);
+  g_assert_cmpint (row_menu_items (window, alice), ==, 3);
+  g_assert_cmpint (row_menu_items (window, mira), ==, 2);
   screenshot (window, "preferences-on");
 
   g_settings_set_boolean (settings (), "refresh-from-web", FALSE);
@@ -611,22 +593,9 @@ test_preferences (void)
   /* Off, "Refresh Now" of an account that is on asks, and says it would allow refreshing. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh-account", "x",
                                              alice));
-  dialog = visible_dialog (window);
-  g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (dialog)), ==,
-                   "Refresh From the Web?");
-  g_assert_true (g_str_has_suffix (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)),
-                                   " Refreshing from the web is off in Preferences; this turns "
-                                   "it on."));
-  g_signal_emit_by_name (dialog, "response", "cancel");
-  adw_dialog_force_close (dialog);
-
+  cancel_question (window, "Refresh From the Web?");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.follow-account", NULL));
-  dialog = visible_dialog (window);
-  g_assert_true (g_str_has_suffix (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)),
-                                   " Refreshing from the web is off in Preferences; this turns "
-                                   "it on."));
-  g_signal_emit_by_name (dialog, "response", "cancel");
-  adw_dialog_force_close (dialog);
+  cancel_question (window, "Follow an Account");
 
   /* Nothing was fetched, and it is still off. */
   rapport_test_ui_iterate_pending ();

@@ -364,8 +364,8 @@ follow_response_cb (AdwAlertDialog *dialog,
   if (!g_str_equal (response, "follow"))
     return;
   /* "@name.bsky.social" in the toasts; what is not a handle, as typed, for the error. */
-  title = rapport_live_parse_spec (spec, &platform, &handle, NULL) ? rapport_format_handle (handle)
-                                                              : g_strdup (spec);
+  title = rapport_live_parse_spec (spec, &platform, &handle, NULL)
+          ? rapport_format_handle (handle) : g_strdup (spec);
   /* The dialog said what is fetched, and that this allows refreshing if it was off. */
   g_settings_set_boolean (self->settings, "refresh-from-web", TRUE);
   run (self, 0, spec, title, FALSE);

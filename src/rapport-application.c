@@ -469,6 +469,8 @@ rapport_application_shortcuts_action (GSimpleAction *action,
     section = adw_shortcuts_section_new (_("General"));
     adw_shortcuts_section_add (section, adw_shortcuts_item_new_from_action (_("Import Export"),
                                                                             "win.import"));
+    adw_shortcuts_section_add (section, adw_shortcuts_item_new_from_action (_("Preferences"),
+                                                                            "win.preferences"));
     adw_shortcuts_section_add (section, adw_shortcuts_item_new_from_action (_("Keyboard Shortcuts"),
                                                                             "app.shortcuts"));
     adw_shortcuts_section_add (section, adw_shortcuts_item_new_from_action (_("Quit"),
@@ -511,6 +513,7 @@ rapport_application_startup (GApplication *app)
     { "app.quit", { "<Control>q", NULL } },
     { "app.shortcuts", { "<Control>question", NULL } },
     { "win.import", { "<Control>o", NULL } },
+    { "win.preferences", { "<Control>comma", NULL } },
   };
   RapportApplication *self = RAPPORT_APPLICATION (app);
   const char *data_dir = rapport_application_get_data_dir (self);

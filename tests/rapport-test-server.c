@@ -269,6 +269,40 @@ rapport_test_server_add_silence (RapportTestServer *server,
 }
 
 void
+rapport_test_server_serve_bluesky (RapportTestServer *server,
+                                   const char        *second_followers)
+{
+  rapport_test_server_add (server, LIVE_PROFILE, 200, "bluesky-profile.json", NULL, NULL);
+  rapport_test_server_add (server, LIVE_FOLLOWERS, 200, "bluesky-followers-1.json", NULL, NULL);
+  rapport_test_server_add (server, LIVE_FOLLOWERS "&cursor=page2", 200, second_followers, NULL,
+                           NULL);
+  rapport_test_server_add (server, LIVE_FOLLOWS, 200, "bluesky-follows.json", NULL, NULL);
+  rapport_test_server_add (server, LIVE_FEED, 200, "bluesky-feed-1.json", NULL, NULL);
+  rapport_test_server_add (server, LIVE_FEED "&cursor=feed2", 200, "bluesky-feed-2.json", NULL,
+                           NULL);
+}
+
+void
+rapport_test_server_serve_mastodon (RapportTestServer *server,
+                                    const char        *second_followers)
+{
+  rapport_test_server_add (server, LIVE_LOOKUP, 200, "mastodon-account.json", NULL, NULL);
+  rapport_test_server_add (server, LIVE_ACCOUNT, 200, "mastodon-account.json", NULL, NULL);
+  rapport_test_server_add (server, LIVE_M_FOLLOWERS, 200, "mastodon-followers-1.json",
+                           "<BASE" LIVE_M_FOLLOWERS "&max_id=12>; rel=\"next\", "
+                           "<BASE" LIVE_M_FOLLOWERS "&since_id=11>; rel=\"prev\"", NULL);
+  rapport_test_server_add (server, LIVE_M_FOLLOWERS "&max_id=12", 200, second_followers,
+                           "<BASE" LIVE_M_FOLLOWERS "&max_id=99>; rel=\"next\"", NULL);
+  rapport_test_server_add (server, LIVE_M_FOLLOWERS "&max_id=99", 200, "mastodon-empty.json",
+                           NULL, NULL);
+  rapport_test_server_add (server, LIVE_M_FOLLOWING, 200, "mastodon-empty.json", NULL, NULL);
+  rapport_test_server_add (server, LIVE_M_STATUSES, 200, "mastodon-statuses-1.json",
+                           "<BASE" LIVE_M_STATUSES "&max_id=2003>; rel=\"next\"", NULL);
+  rapport_test_server_add (server, LIVE_M_STATUSES "&max_id=2003", 200, "mastodon-empty.json",
+                           NULL, NULL);
+}
+
+void
 rapport_test_server_clear (RapportTestServer *server)
 {
   g_mutex_lock (&server->lock);

@@ -14,6 +14,19 @@ G_BEGIN_DECLS
 
 typedef struct _RapportTestServer RapportTestServer;
 
+/* What a refresh asks of the Bluesky AppView for @alice.test, and of a Mastodon server for
+ * @mira, as sent. */
+#define LIVE_PROFILE     "/xrpc/app.bsky.actor.getProfile?actor=alice.test"
+#define LIVE_FOLLOWERS   "/xrpc/app.bsky.graph.getFollowers?actor=did%3Aplc%3Aalice&limit=100"
+#define LIVE_FOLLOWS     "/xrpc/app.bsky.graph.getFollows?actor=did%3Aplc%3Aalice&limit=100"
+#define LIVE_FEED        "/xrpc/app.bsky.feed.getAuthorFeed?actor=did%3Aplc%3Aalice&limit=100"
+
+#define LIVE_LOOKUP      "/api/v1/accounts/lookup?acct=mira"
+#define LIVE_ACCOUNT     "/api/v1/accounts/109"
+#define LIVE_M_FOLLOWERS "/api/v1/accounts/109/followers?limit=80"
+#define LIVE_M_FOLLOWING "/api/v1/accounts/109/following?limit=80"
+#define LIVE_M_STATUSES  "/api/v1/accounts/109/statuses?limit=40&exclude_reblogs=true"
+
 RapportTestServer *rapport_test_server_new      (void);
 void               rapport_test_server_free     (RapportTestServer *server);
 /* "http://127.0.0.1:PORT" */
@@ -38,6 +51,15 @@ void               rapport_test_server_add_limited (RapportTestServer *server,
 /* An answer that never comes, for a timeout. */
 void               rapport_test_server_add_silence (RapportTestServer *server,
                                                  const char        *path_and_query);
+/* Alice on Bluesky: three followers on two pages (the second @second_followers), two follows,
+ * three own posts on two pages among a repost of Bob's. */
+void               rapport_test_server_serve_bluesky (RapportTestServer *server,
+                                                 const char        *second_followers);
+/* Mira on Mastodon: followers on two pages linked by the Link header (the second
+ * @second_followers), a hidden following list (empty for an account that follows two), and
+ * three statuses, one of them a boost. */
+void               rapport_test_server_serve_mastodon (RapportTestServer *server,
+                                                 const char        *second_followers);
 /* Forgets every answer and request. */
 void               rapport_test_server_clear    (RapportTestServer *server);
 /* How many requests asked for @path_and_query. */

@@ -468,6 +468,30 @@ find_toast (GtkWidget  *widget,
   return NULL;
 }
 
+void
+rapport_test_ui_collect (GtkWidget *root,
+                         GType      type,
+                         GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (found, child);
+      rapport_test_ui_collect (child, type, found);
+    }
+}
+
+AdwToast *
+rapport_test_ui_find_toast (AdwToastOverlay *overlay,
+                            const char      *title)
+{
+  g_assert_true (ADW_IS_TOAST_OVERLAY (overlay));
+
+  return find_toast (GTK_WIDGET (overlay), title);
+}
+
 AdwToast *
 rapport_test_ui_hold_toast (AdwToastOverlay *overlay,
                             const char      *title)

@@ -75,6 +75,10 @@ void                rapport_test_ui_count_notify_cb    (GObject      *object,
  * pointer rests where it likes and may lie over @widget as the windows of other tests come and
  * go. */
 void                rapport_test_ui_ignore_pointer     (GtkWidget    *widget);
+/* Adds every widget of @type below @root to @found, depth first. */
+void                rapport_test_ui_collect            (GtkWidget    *root,
+                                                        GType         type,
+                                                        GPtrArray    *found);
 /* Every label mapped in @widget, in widget order, each followed by '|'. */
 char               *rapport_test_ui_visible_labels     (GtkWidget    *widget);
 /* The first label below @root whose label (as set, markup included) is @text, or NULL. */
@@ -85,6 +89,9 @@ GtkWidget          *rapport_test_ui_find_label         (GtkWidget    *root,
 GtkWidget          *rapport_test_ui_find_shown_label   (GtkWidget    *root,
                                                         const char   *text);
 
+/* The toast titled @title shown now by @overlay (a new reference), or NULL. */
+AdwToast           *rapport_test_ui_find_toast         (AdwToastOverlay *overlay,
+                                                        const char      *title);
 /* Keeps the toast titled @title, shown now by @overlay, until it is dismissed, and returns a
  * reference to it.  A toast lasts a few seconds, which a slow run (sanitizers) may spend before
  * the test is done with it. */

@@ -278,3 +278,29 @@ rapport_test_report_account (RapportStore *store,
   rapport_test_print_report (report, states);
   return g_steal_pointer (&dataset);
 }
+
+gint64
+rapport_test_import_account (const char               *data_dir,
+                             const char               *hash,
+                             const RapportAccountInfo *account)
+{
+  g_autoptr(RapportStore) store = NULL;
+  g_auto(RapportImportSummary) summary = { 0 };
+  g_autoptr(GError) error = NULL;
+  RapportRelation follower = { RAPPORT_DIRECTION_FOLLOWER, "anna", NULL, 0 };
+  RapportStoreImport *import;
+  RapportImportSink *sink;
+
+  store = rapport_store_open (data_dir, &error);
+  g_assert_no_error (error);
+  import = rapport_store_begin_import (store, hash, hash, hash, NULL, &error);
+  sink = rapport_store_import_get_sink (import);
+  g_assert_true (rapport_import_sink_set_account (sink, account, &error));
+  g_assert_true (rapport_import_sink_begin_list (sink, RAPPORT_DIRECTION_FOLLOWER, &error));
+  g_assert_true (rapport_import_sink_add_relation (sink, &follower, &error));
+  rapport_import_sink_set_export_date (sink, 1700000000, RAPPORT_DATE_SOURCE_MANIFEST);
+  g_assert_true (rapport_store_import_commit (import, &summary, &error));
+  g_assert_no_error (error);
+
+  return summary.account_id;
+}

@@ -57,6 +57,11 @@ void  rapport_test_assert_no_nan   (const char *text);
  * either.  @states as rapport_coach_suggest() takes them. */
 void  rapport_test_print_report    (const RapportReport *report,
                                     GHashTable          *states);
+/* Imports an export into the database of @data_dir for @account, with one follower, "anna";
+ * @hash names the export.  Returns the account's id. */
+gint64 rapport_test_import_account (const char               *data_dir,
+                                    const char               *hash,
+                                    const RapportAccountInfo *account);
 /* Loads account @account_id of @store with and without the names in its lists, computes both
  * reports and prints the first with rapport_test_print_report().  Returns the dataset with the
  * names. */

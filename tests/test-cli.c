@@ -50,6 +50,8 @@ static const char export_json[] =
   "}\n";
 
 static const char *rapport_bin;
+/* The environment of the runs, or NULL for this process's own. */
+static char **run_environment;
 
 typedef struct
 {
@@ -101,7 +103,7 @@ run_rapport (const char *data_dir,
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+  g_spawn_sync (NULL, (char **) argv->pdata, run_environment, G_SPAWN_DEFAULT, NULL, NULL,
                 &run.out, &run.err, &status, &error);
   g_assert_no_error (error);
   g_assert_cmpint (g_spawn_check_wait_status (status, NULL), ==, !fails);
@@ -191,12 +193,15 @@ test_refresh_switch (void)
   rapport_test_assert_contains (run.out, "No account is set to refresh from the web");
   run_clear (&run);
 
-  /* Without an account, or both at once, is a usage error; an unknown account an error. */
-  run = run_rapport (data_dir, TRUE, "refresh", "--off", NULL);
-  rapport_test_assert_contains (run.err, "--account ID [--on | --off]");
+  /* Both at once, or with --add, is a usage error; an unknown account an error. */
+  run = run_rapport (data_dir, TRUE, "refresh", "--on", "--off", NULL);
+  rapport_test_assert_contains (run.err, "use: rapport refresh [--on | --off] [--account ID]");
   run_clear (&run);
   run = run_rapport (data_dir, TRUE, "refresh", "--account", "1", "--on", "--off", NULL);
-  rapport_test_assert_contains (run.err, "--account ID [--on | --off]");
+  rapport_test_assert_contains (run.err, "use: rapport refresh [--on | --off] [--account ID]");
+  run_clear (&run);
+  run = run_rapport (data_dir, TRUE, "refresh", "--add", "bluesky:jo.test", "--on", NULL);
+  rapport_test_assert_contains (run.err, "use: rapport refresh [--on | --off] [--account ID]");
   run_clear (&run);
   run = run_rapport (data_dir, TRUE, "refresh", "--account", "99", "--off", NULL);
   rapport_test_assert_contains (run.err, "There is no account 99");
@@ -342,6 +347,73 @@ test_keep (void)
   rapport_test_remove_tree (dir);
 }
 
+/* Off, the master switch (the window's "Allow refreshing from the web") lets nothing be
+ * fetched, whatever the accounts' switches say; --on and --off without an account turn it.
+ * The runs keep settings in a key file of the test's own: the memory backend the other tests
+ * run with forgets a change when the process ends. */
+static void
+test_refresh_master (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *data_dir = g_build_filename (dir, "data", NULL);
+  g_autofree char *config = g_build_filename (dir, "config", NULL);
+  g_autofree char *keyfile = g_build_filename (config, "glib-2.0", "settings", "keyfile", NULL);
+  g_autofree char *archive = g_test_build_filename (G_TEST_DIST, "fixtures", "mastodon",
+                                                    "archive-20260412094512-5f3c2a1b", NULL);
+  g_autofree char *stored = NULL;
+  const char *off = "rapport: Refreshing from the web is turned off: Rapport fetches nothing "
+                    "until “Allow refreshing from the web” is on in Preferences\n"
+                    "rapport: Allow it with rapport refresh --on, or in the window's "
+                    "Preferences.\n";
+  Run run;
+
+  run_environment = g_environ_setenv (g_get_environ (), "GSETTINGS_BACKEND", "keyfile", TRUE);
+  run_environment = g_environ_setenv (run_environment, "XDG_CONFIG_HOME", config, TRUE);
+  /* Should a check ever fail to stop it, the refresh finds nothing listening here. */
+  run_environment = g_environ_setenv (run_environment, "RAPPORT_MASTODON_SERVER",
+                                      "http://127.0.0.1:9", TRUE);
+  run_environment = g_environ_setenv (run_environment, "RAPPORT_BLUESKY_APPVIEW",
+                                      "http://127.0.0.1:9", TRUE);
+
+  run = run_rapport (data_dir, FALSE, "import", archive, NULL);
+  run_clear (&run);
+  run = run_rapport (data_dir, FALSE, "refresh", "--account", "1", "--on", NULL);
+  run_clear (&run);
+
+  /* Off by default: every way of refreshing says so, and how to allow it. */
+  run = run_rapport (data_dir, TRUE, "refresh", NULL);
+  g_assert_cmpstr (run.err, ==, off);
+  g_assert_cmpstr (run.out, ==, "");
+  run_clear (&run);
+  run = run_rapport (data_dir, TRUE, "refresh", "--account", "1", "--force", NULL);
+  g_assert_cmpstr (run.err, ==, off);
+  run_clear (&run);
+  run = run_rapport (data_dir, TRUE, "refresh", "--add", "bluesky:jo.test", NULL);
+  g_assert_cmpstr (run.err, ==, off);
+  run_clear (&run);
+
+  run = run_rapport (data_dir, FALSE, "refresh", "--on", NULL);
+  g_assert_cmpstr (run.out, ==, "Refreshing from the web is allowed: rapport refresh fetches "
+                   "the accounts turned on.\n");
+  run_clear (&run);
+  g_assert_true (g_file_get_contents (keyfile, &stored, NULL, NULL));
+  rapport_test_assert_contains (stored, "refresh-from-web=true");
+  g_clear_pointer (&stored, g_free);
+
+  run = run_rapport (data_dir, FALSE, "refresh", "--off", NULL);
+  g_assert_cmpstr (run.out, ==, "Refreshing from the web is off: nothing is fetched, from the "
+                   "window or the command line.\n");
+  run_clear (&run);
+  g_assert_true (g_file_get_contents (keyfile, &stored, NULL, NULL));
+  rapport_test_assert_contains (stored, "refresh-from-web=false");
+  run = run_rapport (data_dir, TRUE, "refresh", "--account", "1", NULL);
+  g_assert_cmpstr (run.err, ==, off);
+  run_clear (&run);
+
+  g_clear_pointer (&run_environment, g_strfreev);
+  rapport_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -354,6 +426,7 @@ main (int   argc,
   g_test_add_func ("/cli/hostile-export", test_hostile_export);
   g_test_add_func ("/cli/refresh-switch", test_refresh_switch);
   g_test_add_func ("/cli/keep", test_keep);
+  g_test_add_func ("/cli/refresh-master", test_refresh_master);
 
   return g_test_run ();
 }

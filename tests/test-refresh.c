@@ -21,17 +21,6 @@
 #include "rapport-test-server.h"
 #include "rapport-test-util.h"
 
-#define PROFILE   "/xrpc/app.bsky.actor.getProfile?actor=alice.test"
-#define FOLLOWERS "/xrpc/app.bsky.graph.getFollowers?actor=did%3Aplc%3Aalice&limit=100"
-#define FOLLOWS   "/xrpc/app.bsky.graph.getFollows?actor=did%3Aplc%3Aalice&limit=100"
-#define FEED      "/xrpc/app.bsky.feed.getAuthorFeed?actor=did%3Aplc%3Aalice&limit=100"
-
-#define LOOKUP      "/api/v1/accounts/lookup?acct=mira"
-#define ACCOUNT     "/api/v1/accounts/109"
-#define M_FOLLOWERS "/api/v1/accounts/109/followers?limit=80"
-#define M_FOLLOWING "/api/v1/accounts/109/following?limit=80"
-#define M_STATUSES  "/api/v1/accounts/109/statuses?limit=40&exclude_reblogs=true"
-
 typedef struct
 {
   RapportTestServer *server;
@@ -49,6 +38,8 @@ fixture_set_up (Fixture       *fixture,
   fixture->request.options.mastodon_server = rapport_test_server_get_base (fixture->server);
   fixture->request.options.timeout = 1;
   fixture->request.options.max_wait = 5;
+  /* The master switch, off by default; /refresh/not-allowed turns it off. */
+  g_assert_true (rapport_refresh_set_allowed (TRUE, NULL));
 }
 
 static void
@@ -58,48 +49,6 @@ fixture_tear_down (Fixture       *fixture,
   rapport_test_server_free (fixture->server);
   rapport_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
-}
-
-/* Alice on Bluesky: three followers on two pages, two follows, three own posts on two pages
- * among a repost of Bob's. */
-static void
-serve_bluesky (Fixture    *fixture,
-               const char *second_followers)
-{
-  RapportTestServer *server = fixture->server;
-
-  rapport_test_server_add (server, PROFILE, 200, "bluesky-profile.json", NULL, NULL);
-  rapport_test_server_add (server, FOLLOWERS, 200, "bluesky-followers-1.json", NULL, NULL);
-  rapport_test_server_add (server, FOLLOWERS "&cursor=page2", 200, second_followers, NULL,
-                           NULL);
-  rapport_test_server_add (server, FOLLOWS, 200, "bluesky-follows.json", NULL, NULL);
-  rapport_test_server_add (server, FEED, 200, "bluesky-feed-1.json", NULL, NULL);
-  rapport_test_server_add (server, FEED "&cursor=feed2", 200, "bluesky-feed-2.json", NULL,
-                           NULL);
-}
-
-/* Mira on Mastodon: followers on two pages linked by the Link header, a hidden following
- * list (empty for an account that follows two), and three statuses, one of them a boost. */
-static void
-serve_mastodon (Fixture    *fixture,
-                const char *second_followers)
-{
-  RapportTestServer *server = fixture->server;
-
-  rapport_test_server_add (server, LOOKUP, 200, "mastodon-account.json", NULL, NULL);
-  rapport_test_server_add (server, ACCOUNT, 200, "mastodon-account.json", NULL, NULL);
-  rapport_test_server_add (server, M_FOLLOWERS, 200, "mastodon-followers-1.json",
-                           "<BASE" M_FOLLOWERS "&max_id=12>; rel=\"next\", "
-                           "<BASE" M_FOLLOWERS "&since_id=11>; rel=\"prev\"", NULL);
-  rapport_test_server_add (server, M_FOLLOWERS "&max_id=12", 200, second_followers,
-                           "<BASE" M_FOLLOWERS "&max_id=99>; rel=\"next\"", NULL);
-  rapport_test_server_add (server, M_FOLLOWERS "&max_id=99", 200, "mastodon-empty.json", NULL,
-                           NULL);
-  rapport_test_server_add (server, M_FOLLOWING, 200, "mastodon-empty.json", NULL, NULL);
-  rapport_test_server_add (server, M_STATUSES, 200, "mastodon-statuses-1.json",
-                           "<BASE" M_STATUSES "&max_id=2003>; rel=\"next\"", NULL);
-  rapport_test_server_add (server, M_STATUSES "&max_id=2003", 200, "mastodon-empty.json", NULL,
-                           NULL);
 }
 
 static gboolean
@@ -167,7 +116,7 @@ test_bluesky (Fixture       *fixture,
   const RapportDatasetPost *post;
   RapportAccount *account;
 
-  serve_bluesky (fixture, "bluesky-followers-2.json");
+  rapport_test_server_serve_bluesky (fixture->server, "bluesky-followers-2.json");
   g_assert_true (add (fixture, "bluesky:@Alice.test", &summary, &error));
   g_assert_no_error (error);
 
@@ -272,9 +221,9 @@ static void
 test_bluesky_churn (Fixture       *fixture,
                     gconstpointer  data)
 {
-  serve_bluesky (fixture, "bluesky-followers-2.json");
+  rapport_test_server_serve_bluesky (fixture->server, "bluesky-followers-2.json");
   /* The second refresh finds Erin on the second page, where Dan was. */
-  rapport_test_server_add (fixture->server, FOLLOWERS "&cursor=page2", 200,
+  rapport_test_server_add (fixture->server, LIVE_FOLLOWERS "&cursor=page2", 200,
                            "bluesky-followers-2b.json", NULL, NULL);
   check_churn (fixture, "bluesky:alice.test", "erin.test", "dan.test");
 }
@@ -290,7 +239,7 @@ test_mastodon (Fixture       *fixture,
   const RapportDatasetSnapshot *snapshot;
   const RapportDatasetPost *post;
 
-  serve_mastodon (fixture, "mastodon-followers-2.json");
+  rapport_test_server_serve_mastodon (fixture->server, "mastodon-followers-2.json");
   g_assert_true (add (fixture, "mastodon:Mira@Example.social", &summary, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (summary.import.handle, ==, "mira@example.social");
@@ -300,7 +249,8 @@ test_mastodon (Fixture       *fixture,
   rapport_test_assert_contains (described, "The server does not show whom @mira@example.social "
                                 "follows");
   /* The three pages were asked for once each: the second's Link leads to the empty third. */
-  g_assert_cmpuint (rapport_test_server_count (fixture->server, M_FOLLOWERS "&max_id=99"), ==, 1);
+  g_assert_cmpuint (rapport_test_server_count (fixture->server, LIVE_M_FOLLOWERS "&max_id=99"),
+                    ==, 1);
 
   dataset = load (fixture, summary.import.account_id);
   g_assert_cmpuint (dataset->snapshots->len, ==, 1);
@@ -331,10 +281,10 @@ static void
 test_mastodon_churn (Fixture       *fixture,
                      gconstpointer  data)
 {
-  serve_mastodon (fixture, "mastodon-followers-2.json");
-  rapport_test_server_add (fixture->server, M_FOLLOWERS "&max_id=12", 200,
+  rapport_test_server_serve_mastodon (fixture->server, "mastodon-followers-2.json");
+  rapport_test_server_add (fixture->server, LIVE_M_FOLLOWERS "&max_id=12", 200,
                            "mastodon-followers-2b.json",
-                           "<BASE" M_FOLLOWERS "&max_id=99>; rel=\"next\"", NULL);
+                           "<BASE" LIVE_M_FOLLOWERS "&max_id=99>; rel=\"next\"", NULL);
   check_churn (fixture, "mastodon:mira@example.social", "fay@example.social",
                "erin@third.example");
 }
@@ -354,7 +304,7 @@ test_export_joins (Fixture       *fixture,
                                                     "archive-20260412094512-5f3c2a1b", NULL);
   RapportAccount *account;
 
-  serve_mastodon (fixture, "mastodon-followers-2.json");
+  rapport_test_server_serve_mastodon (fixture->server, "mastodon-followers-2.json");
   g_assert_true (add (fixture, "mastodon:mira@example.social", &summary, &error));
   g_assert_no_error (error);
 
@@ -384,7 +334,7 @@ test_switch (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   gboolean enabled = TRUE;
 
-  serve_mastodon (fixture, "mastodon-followers-2.json");
+  rapport_test_server_serve_mastodon (fixture->server, "mastodon-followers-2.json");
   g_assert_true (add (fixture, "mastodon:mira@example.social", &summary, &error));
   g_assert_no_error (error);
   store = rapport_store_open (fixture->dir, &error);
@@ -466,22 +416,22 @@ test_retry_after (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   /* 429 asking for a second, then the page. */
-  rapport_test_server_add (fixture->server, FOLLOWERS, 429, NULL, NULL, "1");
-  serve_bluesky (fixture, "bluesky-followers-2.json");
+  rapport_test_server_add (fixture->server, LIVE_FOLLOWERS, 429, NULL, NULL, "1");
+  rapport_test_server_serve_bluesky (fixture->server, "bluesky-followers-2.json");
   g_assert_true (add (fixture, "bluesky:alice.test", NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (rapport_test_server_count (fixture->server, FOLLOWERS), ==, 2);
+  g_assert_cmpuint (rapport_test_server_count (fixture->server, LIVE_FOLLOWERS), ==, 2);
 }
 
 static void
 test_rate_limited (Fixture       *fixture,
                    gconstpointer  data)
 {
-  rapport_test_server_add (fixture->server, FOLLOWERS, 429, NULL, NULL, "3600");
-  serve_bluesky (fixture, "bluesky-followers-2.json");
+  rapport_test_server_add (fixture->server, LIVE_FOLLOWERS, 429, NULL, NULL, "3600");
+  rapport_test_server_serve_bluesky (fixture->server, "bluesky-followers-2.json");
   check_fails (fixture, "bluesky:alice.test", RAPPORT_NET_ERROR, RAPPORT_NET_ERROR_RATE_LIMITED,
                "asks to wait 60 minutes");
-  g_assert_cmpuint (rapport_test_server_count (fixture->server, FOLLOWERS), ==, 1);
+  g_assert_cmpuint (rapport_test_server_count (fixture->server, LIVE_FOLLOWERS), ==, 1);
 }
 
 /* The rate-limit headers say the window is spent for an hour: the next request is not sent. */
@@ -493,12 +443,12 @@ test_rate_limit_headers (Fixture       *fixture,
   g_autoptr(GDateTime) reset = g_date_time_add_hours (now, 1);
   g_autofree char *reset_text = g_date_time_format_iso8601 (reset);
 
-  rapport_test_server_add_limited (fixture->server, LOOKUP, "mastodon-account.json", "0",
+  rapport_test_server_add_limited (fixture->server, LIVE_LOOKUP, "mastodon-account.json", "0",
                                    reset_text);
-  serve_mastodon (fixture, "mastodon-followers-2.json");
+  rapport_test_server_serve_mastodon (fixture->server, "mastodon-followers-2.json");
   check_fails (fixture, "mastodon:mira@example.social", RAPPORT_NET_ERROR,
                RAPPORT_NET_ERROR_RATE_LIMITED, "is limiting requests");
-  g_assert_cmpuint (rapport_test_server_count (fixture->server, ACCOUNT), ==, 0);
+  g_assert_cmpuint (rapport_test_server_count (fixture->server, LIVE_ACCOUNT), ==, 0);
 }
 
 static void
@@ -508,26 +458,26 @@ test_server_error (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   /* A 500, then the profile. */
-  rapport_test_server_add (fixture->server, PROFILE, 500, NULL, NULL, "0");
-  serve_bluesky (fixture, "bluesky-followers-2.json");
+  rapport_test_server_add (fixture->server, LIVE_PROFILE, 500, NULL, NULL, "0");
+  rapport_test_server_serve_bluesky (fixture->server, "bluesky-followers-2.json");
   g_assert_true (add (fixture, "bluesky:alice.test", NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (rapport_test_server_count (fixture->server, PROFILE), ==, 2);
+  g_assert_cmpuint (rapport_test_server_count (fixture->server, LIVE_PROFILE), ==, 2);
 
   /* A 503 that lasts: three retries, then the error. */
   rapport_test_server_clear (fixture->server);
-  rapport_test_server_add (fixture->server, LOOKUP, 503, NULL, NULL, "0");
+  rapport_test_server_add (fixture->server, LIVE_LOOKUP, 503, NULL, NULL, "0");
   check_fails (fixture, "mastodon:mira@example.social", RAPPORT_NET_ERROR,
                RAPPORT_NET_ERROR_SERVER, "answered with an error (503)");
-  g_assert_cmpuint (rapport_test_server_count (fixture->server, LOOKUP), ==, 4);
+  g_assert_cmpuint (rapport_test_server_count (fixture->server, LIVE_LOOKUP), ==, 4);
 }
 
 static void
 test_timeout (Fixture       *fixture,
               gconstpointer  data)
 {
-  rapport_test_server_add_silence (fixture->server, FOLLOWERS);
-  serve_bluesky (fixture, "bluesky-followers-2.json");
+  rapport_test_server_add_silence (fixture->server, LIVE_FOLLOWERS);
+  rapport_test_server_serve_bluesky (fixture->server, "bluesky-followers-2.json");
   check_fails (fixture, "bluesky:alice.test", RAPPORT_NET_ERROR, RAPPORT_NET_ERROR_TIMEOUT,
                "did not answer in time");
 }
@@ -536,16 +486,16 @@ static void
 test_malformed (Fixture       *fixture,
                 gconstpointer  data)
 {
-  rapport_test_server_add (fixture->server, FEED, 200, "malformed.json", NULL, NULL);
-  serve_bluesky (fixture, "bluesky-followers-2.json");
+  rapport_test_server_add (fixture->server, LIVE_FEED, 200, "malformed.json", NULL, NULL);
+  rapport_test_server_serve_bluesky (fixture->server, "bluesky-followers-2.json");
   check_fails (fixture, "bluesky:alice.test", RAPPORT_NET_ERROR, RAPPORT_NET_ERROR_MALFORMED,
                "cannot read");
 
   /* A followers page that is an object, not the list Mastodon documents. */
   rapport_test_server_clear (fixture->server);
-  rapport_test_server_add (fixture->server, M_FOLLOWERS, 200, "mastodon-account.json", NULL,
+  rapport_test_server_add (fixture->server, LIVE_M_FOLLOWERS, 200, "mastodon-account.json", NULL,
                            NULL);
-  serve_mastodon (fixture, "mastodon-followers-2.json");
+  rapport_test_server_serve_mastodon (fixture->server, "mastodon-followers-2.json");
   check_fails (fixture, "mastodon:mira@example.social", RAPPORT_NET_ERROR,
                RAPPORT_NET_ERROR_MALFORMED, "followers");
 }
@@ -570,7 +520,7 @@ test_cancelled (Fixture       *fixture,
   g_autofree char *after = NULL;
   g_autoptr(RapportStore) store = rapport_store_open (fixture->dir, NULL);
 
-  serve_bluesky (fixture, "bluesky-followers-2.json");
+  rapport_test_server_serve_bluesky (fixture->server, "bluesky-followers-2.json");
   before = rapport_test_database_fingerprint (fixture->dir);
   g_cancellable_cancel (cancellable);
   g_assert_false (rapport_refresh_add (fixture->dir, "bluesky:alice.test", &fixture->request,
@@ -589,11 +539,103 @@ test_busy (Fixture       *fixture,
   int fd = g_open (path, O_RDWR | O_CREAT, 0600);
 
   g_assert_cmpint (flock (fd, LOCK_EX | LOCK_NB), ==, 0);
-  serve_bluesky (fixture, "bluesky-followers-2.json");
+  rapport_test_server_serve_bluesky (fixture->server, "bluesky-followers-2.json");
   check_fails (fixture, "bluesky:alice.test", RAPPORT_NET_ERROR, RAPPORT_NET_ERROR_BUSY,
                "Another refresh is running");
-  g_assert_cmpuint (rapport_test_server_count (fixture->server, PROFILE), ==, 0);
+  g_assert_cmpuint (rapport_test_server_count (fixture->server, LIVE_PROFILE), ==, 0);
   close (fd);
+}
+
+static void
+run_done_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GError **error = user_data;
+
+  g_assert_false (rapport_refresh_run_finish (result, NULL, error));
+}
+
+/* The master switch off: nothing is asked of any server and nothing is stored, whichever way
+ * the refresh is started. */
+static void
+test_not_allowed (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APPLICATION_ID);
+  g_auto(RapportRefreshSummary) summary = { { 0 } };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  rapport_test_server_serve_bluesky (fixture->server, "bluesky-followers-2.json");
+  g_assert_true (add (fixture, "bluesky:alice.test", &summary, &error));
+  g_assert_true (rapport_refresh_set_allowed (FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_settings_get_boolean (settings, "refresh-from-web"));
+
+  before = rapport_test_database_fingerprint (fixture->dir);
+  fixture->request.force = TRUE;
+  check_fails (fixture, "bluesky:alice.test", RAPPORT_NET_ERROR, RAPPORT_NET_ERROR_NOT_ALLOWED,
+               "Refreshing from the web is turned off");
+  g_assert_false (rapport_refresh_account (fixture->dir, summary.import.account_id,
+                                           &fixture->request, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, RAPPORT_NET_ERROR, RAPPORT_NET_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+
+  rapport_refresh_run_async (fixture->dir, summary.import.account_id, NULL, TRUE, NULL, NULL,
+                             NULL, run_done_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, RAPPORT_NET_ERROR, RAPPORT_NET_ERROR_NOT_ALLOWED);
+
+  after = rapport_test_database_fingerprint (fixture->dir);
+  g_assert_cmpstr (before, ==, after);
+  /* Only the first refresh, before the switch went off, asked for the profile. */
+  g_assert_cmpuint (rapport_test_server_count (fixture->server, LIVE_PROFILE), ==, 1);
+}
+
+/* What the window says of a failed refresh: each fault in its own plain sentence, without
+ * the transport's words. */
+static void
+test_describe_error (void)
+{
+  static const struct
+  {
+    RapportNetError code;
+    const char *message;
+    const char *expected;
+  } cases[] = {
+    { RAPPORT_NET_ERROR_OFFLINE, "Cannot reach bsky.app: this computer seems to be offline",
+      "@jo could not be refreshed: this computer seems to be offline. Try again when it is "
+      "connected." },
+    { RAPPORT_NET_ERROR_UNREACHABLE, "Cannot reach 127.0.0.1:9 (Connection refused)",
+      "@jo could not be refreshed: its server cannot be reached now. Try again later." },
+    { RAPPORT_NET_ERROR_TIMEOUT, "bsky.app did not answer in time",
+      "@jo could not be refreshed: its server did not answer in time. Try again later." },
+    { RAPPORT_NET_ERROR_SERVER, "bsky.app answered with an error (503)",
+      "@jo could not be refreshed: its server is having trouble. Try again later." },
+    { RAPPORT_NET_ERROR_MALFORMED, "bsky.app sent an answer Rapport cannot read (x)",
+      "@jo could not be refreshed: its server answered in a way Rapport cannot read. Try "
+      "again later." },
+    { RAPPORT_NET_ERROR_NOT_FOUND, "Bluesky has no account @jo",
+      "@jo was not found: check the handle, or whether the account was renamed or deleted." },
+    /* Already plain, with the wait the server asks for. */
+    { RAPPORT_NET_ERROR_RATE_LIMITED, "bsky.app is limiting requests and asks to wait 60 "
+      "minutes; try again later",
+      "bsky.app is limiting requests and asks to wait 60 minutes; try again later" },
+    { RAPPORT_NET_ERROR_TOO_SOON, "@jo was refreshed less than an hour ago",
+      "@jo was refreshed less than an hour ago" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = g_error_new_literal (RAPPORT_NET_ERROR, cases[i].code,
+                                                     cases[i].message);
+      g_autofree char *text = rapport_refresh_describe_error ("@jo", error);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
 }
 
 static void
@@ -653,7 +695,9 @@ main (int   argc,
   ADD ("unreachable", test_unreachable);
   ADD ("cancelled", test_cancelled);
   ADD ("busy", test_busy);
+  ADD ("not-allowed", test_not_allowed);
 #undef ADD
+  g_test_add_func ("/refresh/describe-error", test_describe_error);
   g_test_add_func ("/refresh/link-next", test_link_next);
   g_test_add_func ("/refresh/parse-spec", test_parse_spec);
 

@@ -766,47 +766,6 @@ test_window_remove_account (void)
   rapport_test_remove_tree (data_dir);
 }
 
-/* Imports an export into @data_dir for @account, with one follower. */
-static gint64
-import_account (const char               *data_dir,
-                const char               *hash,
-                const RapportAccountInfo *account)
-{
-  g_autoptr(RapportStore) store = NULL;
-  g_auto(RapportImportSummary) summary = { 0 };
-  g_autoptr(GError) error = NULL;
-  RapportRelation follower = { RAPPORT_DIRECTION_FOLLOWER, "anna", NULL, 0 };
-  RapportStoreImport *import;
-  RapportImportSink *sink;
-
-  store = rapport_store_open (data_dir, &error);
-  g_assert_no_error (error);
-  import = rapport_store_begin_import (store, hash, hash, hash, NULL, &error);
-  sink = rapport_store_import_get_sink (import);
-  g_assert_true (rapport_import_sink_set_account (sink, account, &error));
-  g_assert_true (rapport_import_sink_begin_list (sink, RAPPORT_DIRECTION_FOLLOWER, &error));
-  g_assert_true (rapport_import_sink_add_relation (sink, &follower, &error));
-  rapport_import_sink_set_export_date (sink, 1700000000, RAPPORT_DATE_SOURCE_MANIFEST);
-  g_assert_true (rapport_store_import_commit (import, &summary, &error));
-  g_assert_no_error (error);
-
-  return summary.account_id;
-}
-
-static void
-collect_check_buttons (GtkWidget *root,
-                       GPtrArray *found)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_CHECK_BUTTON (child))
-        g_ptr_array_add (found, child);
-      collect_check_buttons (child, found);
-    }
-}
-
 /* The @n-th check button below @root, depth first. */
 static GtkCheckButton *
 nth_check_button (GtkWidget *root,
@@ -814,7 +773,7 @@ nth_check_button (GtkWidget *root,
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
 
-  collect_check_buttons (root, found);
+  rapport_test_ui_collect (root, GTK_TYPE_CHECK_BUTTON, found);
   g_assert_cmpuint (n, <, found->len);
 
   return g_ptr_array_index (found, n);
@@ -867,7 +826,7 @@ test_window_refresh_switch (void)
   gboolean enabled = TRUE;
   gint64 id;
 
-  id = import_account (data_dir, "a", &mira);
+  id = rapport_test_import_account (data_dir, "a", &mira);
   store = rapport_store_open (data_dir, &error);
   g_assert_true (rapport_store_set_refresh_enabled (store, id, TRUE, &error));
 
@@ -923,8 +882,8 @@ test_window_identify_account (void)
   AdwDialog *dialog;
   gint64 jocats, provisional;
 
-  jocats = import_account (data_dir, "a", &named);
-  provisional = import_account (data_dir, "b", &stand_in);
+  jocats = rapport_test_import_account (data_dir, "a", &named);
+  provisional = rapport_test_import_account (data_dir, "b", &stand_in);
 
   window = present_window (app);
   rapport_window_set_data_dir (window, data_dir);

@@ -15,6 +15,7 @@
 #include "core/rapport-escape.h"
 #include "core/rapport-format.h"
 #include "core/rapport-paths.h"
+#include "net/rapport-http.h"
 #include "session/rapport-import-batch.h"
 #include "session/rapport-import-job.h"
 #include "session/rapport-refresh.h"
@@ -74,9 +75,11 @@ static const GOptionEntry refresh_entries[] = {
   { "force", 0, 0, G_OPTION_ARG_NONE, &force_option,
     N_("Refresh even if the last refresh was less than an hour ago"), NULL },
   { "on", 0, 0, G_OPTION_ARG_NONE, &on_option,
-    N_("With --account: refresh this account from now on, without fetching now"), NULL },
+    N_("Allow refreshing from the web, or with --account refresh that account from now on; "
+       "nothing is fetched now"), NULL },
   { "off", 0, 0, G_OPTION_ARG_NONE, &off_option,
-    N_("With --account: stop refreshing this account"), NULL },
+    N_("Turn refreshing from the web off, or with --account stop refreshing that account"),
+    NULL },
   { NULL }
 };
 
@@ -579,6 +582,20 @@ print_refresh (const RapportRefreshSummary *summary)
              summary->import.account_id, details);
 }
 
+/* The master switch is read before anything is fetched; off, it says how to turn it on. */
+static gboolean
+check_allowed (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (rapport_refresh_check_allowed (&error))
+    return TRUE;
+  print_error (error->message);
+  if (g_error_matches (error, RAPPORT_NET_ERROR, RAPPORT_NET_ERROR_NOT_ALLOWED))
+    print_error (_("Allow it with rapport refresh --on, or in the window's Preferences."));
+  return FALSE;
+}
+
 /* `rapport refresh`: the accounts whose refresh the creator allowed, one, or a new one; or
  * turns an account's refresh on or off. */
 static int
@@ -596,14 +613,31 @@ command_refresh (const char    *data_dir,
   int status = 0;
 
   on_option = off_option = FALSE;
-  if (argc > 1 || ((on || off) && (account_option == G_MININT64 || add != NULL || on == off)))
+  if (argc > 1 || ((on || off) && (add != NULL || on == off)))
     {
-      print_error (_("use: rapport refresh [--account ID [--on | --off] | "
-                     "--add bluesky:HANDLE | --add mastodon:USER@SERVER] [--force]"));
+      print_error (_("use: rapport refresh [--on | --off] [--account ID] | "
+                     "--add bluesky:HANDLE | --add mastodon:USER@SERVER [--force]"));
       return 2;
     }
 
-  /* Only the setting changes: nothing is fetched. */
+  /* The master switch, the same as in the window's Preferences; nothing is fetched. */
+  if ((on || off) && account_option == G_MININT64)
+    {
+      if (!rapport_refresh_set_allowed (on, &error))
+        {
+          print_error (error->message);
+          return 1;
+        }
+      if (on)
+        print_out (_("Refreshing from the web is allowed: rapport refresh fetches the "
+                     "accounts turned on.\n"));
+      else
+        print_out (_("Refreshing from the web is off: nothing is fetched, from the window or "
+                     "the command line.\n"));
+      return 0;
+    }
+
+  /* Only the account's setting changes: nothing is fetched. */
   if (on || off)
     {
       if (!rapport_refresh_set_enabled (store, account_option, on, &error))
@@ -623,11 +657,14 @@ command_refresh (const char    *data_dir,
   if (add != NULL || account_option != G_MININT64)
     {
       g_auto(RapportRefreshSummary) summary = { { 0 } };
-      gboolean ok = add != NULL
-                    ? rapport_refresh_add (data_dir, add, &request, NULL, NULL, NULL, &summary,
-                                           &error)
-                    : rapport_refresh_account (data_dir, account_option, &request, NULL, NULL,
-                                               NULL, &summary, &error);
+      gboolean ok;
+
+      if (!check_allowed ())
+        return 1;
+      ok = add != NULL
+           ? rapport_refresh_add (data_dir, add, &request, NULL, NULL, NULL, &summary, &error)
+           : rapport_refresh_account (data_dir, account_option, &request, NULL, NULL, NULL,
+                                      &summary, &error);
 
       if (!ok)
         {
@@ -650,6 +687,8 @@ command_refresh (const char    *data_dir,
                    "from the Web” in an account's menu.\n"));
       return 0;
     }
+  if (!check_allowed ())
+    return 1;
   for (guint i = 0; i < ids->len; i++)
     {
       g_auto(RapportRefreshSummary) summary = { { 0 } };

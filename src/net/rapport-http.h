@@ -31,6 +31,7 @@ typedef enum
   RAPPORT_NET_ERROR_BUSY,         /* another refresh is running */
   RAPPORT_NET_ERROR_TOO_SOON,     /* refreshed less than an hour ago */
   RAPPORT_NET_ERROR_UNSUPPORTED,  /* not a Bluesky or Mastodon account */
+  RAPPORT_NET_ERROR_NOT_ALLOWED,  /* refreshing from the web is turned off */
 } RapportNetError;
 
 /* The largest answer read: a page of 100 accounts or posts is far below it. */

@@ -235,6 +235,57 @@ out:
   return ok;
 }
 
+/* Rapport's settings, or NULL with an error when they are not installed (g_settings_new()
+ * would abort): then refreshing stays off. */
+static GSettings *
+open_settings (GError **error)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, BASE_APPLICATION_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "refresh-from-web"))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("Rapport's settings are not installed, so refreshing from the web stays "
+                     "off"));
+      return NULL;
+    }
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+gboolean
+rapport_refresh_check_allowed (GError **error)
+{
+  g_autoptr(GSettings) settings = open_settings (error);
+
+  if (settings == NULL)
+    return FALSE;
+  if (!g_settings_get_boolean (settings, "refresh-from-web"))
+    {
+      g_set_error (error, RAPPORT_NET_ERROR, RAPPORT_NET_ERROR_NOT_ALLOWED,
+                   _("Refreshing from the web is turned off: Rapport fetches nothing until "
+                     "“Allow refreshing from the web” is on in Preferences"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+rapport_refresh_set_allowed (gboolean   allowed,
+                             GError   **error)
+{
+  g_autoptr(GSettings) settings = open_settings (error);
+
+  if (settings == NULL)
+    return FALSE;
+  g_settings_set_boolean (settings, "refresh-from-web", allowed);
+  /* The command line ends right after: the change must reach the backend first. */
+  g_settings_sync ();
+  return TRUE;
+}
+
 gboolean
 rapport_refresh_set_enabled (RapportStore  *store,
                              gint64         account_id,
@@ -275,6 +326,8 @@ rapport_refresh_account (const char                   *data_dir,
   g_return_val_if_fail (data_dir != NULL, FALSE);
   g_return_val_if_fail (account_id > 0, FALSE);
 
+  if (!rapport_refresh_check_allowed (error))
+    return FALSE;
   ok = refresh (data_dir, account_id, NULL, request, progress, user_data, cancellable,
                 &summary, error);
   if (ok && summary_out != NULL)
@@ -301,6 +354,8 @@ rapport_refresh_add (const char                   *data_dir,
   g_return_val_if_fail (data_dir != NULL, FALSE);
   g_return_val_if_fail (spec != NULL, FALSE);
 
+  if (!rapport_refresh_check_allowed (error))
+    return FALSE;
   ok = refresh (data_dir, 0, spec, request, progress, user_data, cancellable, &summary, error);
   if (ok && summary_out != NULL)
     {
@@ -397,11 +452,21 @@ rapport_refresh_run_async (const char              *data_dir,
                            gpointer                 user_data)
 {
   g_autoptr(GTask) gtask = g_task_new (NULL, cancellable, callback, user_data);
-  RefreshTask *task = g_new0 (RefreshTask, 1);
+  RefreshTask *task;
+  GError *error = NULL;
 
   g_return_if_fail (data_dir != NULL);
   g_return_if_fail (account_id > 0 || spec != NULL);
 
+  g_task_set_source_tag (gtask, rapport_refresh_run_async);
+  /* Read here, in the caller's thread, as the settings are everywhere else. */
+  if (!rapport_refresh_check_allowed (&error))
+    {
+      g_task_return_error (gtask, error);
+      return;
+    }
+
+  task = g_new0 (RefreshTask, 1);
   task->data_dir = g_strdup (data_dir);
   task->account_id = account_id;
   task->spec = g_strdup (spec);
@@ -409,7 +474,6 @@ rapport_refresh_run_async (const char              *data_dir,
   task->progress = progress;
   task->progress_data = progress_data;
   task->context = g_main_context_ref_thread_default ();
-  g_task_set_source_tag (gtask, rapport_refresh_run_async);
   g_task_set_task_data (gtask, task, (GDestroyNotify) refresh_task_free);
   g_task_run_in_thread (gtask, refresh_thread);
 }
@@ -473,6 +537,56 @@ rapport_refresh_summary_describe (const RapportRefreshSummary *summary)
     }
 
   return g_string_free (text, FALSE);
+}
+
+char *
+rapport_refresh_describe_error (const char   *title,
+                                const GError *error)
+{
+  g_return_val_if_fail (title != NULL, NULL);
+  g_return_val_if_fail (error != NULL, NULL);
+
+  /* The transport's own words ("Connection refused", a status) help no one who reads them
+   * in the window; what to do about it does. */
+  if (error->domain == RAPPORT_NET_ERROR)
+    switch ((RapportNetError) error->code)
+      {
+      case RAPPORT_NET_ERROR_OFFLINE:
+        /* Translators: "@jo could not be refreshed: …" */
+        return g_strdup_printf (_("%s could not be refreshed: this computer seems to be "
+                                  "offline. Try again when it is connected."), title);
+
+      case RAPPORT_NET_ERROR_UNREACHABLE:
+        return g_strdup_printf (_("%s could not be refreshed: its server cannot be reached "
+                                  "now. Try again later."), title);
+
+      case RAPPORT_NET_ERROR_TIMEOUT:
+        return g_strdup_printf (_("%s could not be refreshed: its server did not answer in "
+                                  "time. Try again later."), title);
+
+      case RAPPORT_NET_ERROR_SERVER:
+        return g_strdup_printf (_("%s could not be refreshed: its server is having trouble. "
+                                  "Try again later."), title);
+
+      case RAPPORT_NET_ERROR_NOT_FOUND:
+        return g_strdup_printf (_("%s was not found: check the handle, or whether the "
+                                  "account was renamed or deleted."), title);
+
+      case RAPPORT_NET_ERROR_MALFORMED:
+        return g_strdup_printf (_("%s could not be refreshed: its server answered in a way "
+                                  "Rapport cannot read. Try again later."), title);
+
+      /* These say what happened, and how long to wait, in plain words already. */
+      case RAPPORT_NET_ERROR_RATE_LIMITED:
+      case RAPPORT_NET_ERROR_NOT_PUBLIC:
+      case RAPPORT_NET_ERROR_BUSY:
+      case RAPPORT_NET_ERROR_TOO_SOON:
+      case RAPPORT_NET_ERROR_UNSUPPORTED:
+      case RAPPORT_NET_ERROR_NOT_ALLOWED:
+      default:
+        break;
+      }
+  return g_strdup (error->message);
 }
 
 void

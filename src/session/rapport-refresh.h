@@ -35,6 +35,13 @@ typedef struct
   guint64 n_posts;             /* posts whose counts were fetched */
 } RapportRefreshSummary;
 
+/* The master switch of every refresh: the GSettings key refresh-from-web, off by default.
+ * Off, no refresh runs, from the window or the command line: the functions below that fetch
+ * fail with RAPPORT_NET_ERROR_NOT_ALLOWED.  Settings that cannot be read count as off. */
+gboolean rapport_refresh_check_allowed (GError                     **error);
+gboolean rapport_refresh_set_allowed   (gboolean                     allowed,
+                                        GError                     **error);
+
 /* Refreshes the stored account @account_id (a Bluesky or Mastodon one). */
 gboolean rapport_refresh_account       (const char                  *data_dir,
                                         gint64                       account_id,
@@ -77,6 +84,11 @@ void     rapport_refresh_run_async     (const char                  *data_dir,
 gboolean rapport_refresh_run_finish    (GAsyncResult                *result,
                                         RapportRefreshSummary       *summary_out,
                                         GError                     **error);
+
+/* Why the refresh of @title ("@jo") failed, in a sentence for people: offline, a server
+ * that cannot be reached or does not answer, an account not found; others as @error says. */
+char    *rapport_refresh_describe_error (const char                 *title,
+                                         const GError               *error);
 
 /* Sentences for people: what the refresh fetched and did not, one per line. */
 char    *rapport_refresh_summary_describe (const RapportRefreshSummary *summary);

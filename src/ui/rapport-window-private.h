@@ -109,7 +109,8 @@ void     _rapport_window_identify_class_init (GtkWidgetClass *widget_class);
 void     _rapport_window_identify_account   (RapportWindow  *self,
                                              gint64          account_id);
 
-/* rapport-window-refresh.c: win.refresh-account, win.follow-account */
+/* rapport-window-refresh.c: win.refresh-account, win.set-account-refresh, win.follow-account,
+ * win.preferences */
 void     _rapport_window_refresh_class_init (GtkWidgetClass *widget_class);
 
 /* rapport-window-import.c */

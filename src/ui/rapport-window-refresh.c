@@ -5,8 +5,10 @@
  * The window's refresh from the web: win.set-account-refresh is the account menu's switch (on,
  * it asks once what will be fetched and from where, then runs a refresh; off, later refreshes
  * stop), win.refresh-account runs one now, win.follow-account adds a Bluesky or Mastodon
- * account by its handle.  A toast shows the progress with counts and cancels; the outcome is
- * another toast.
+ * account by its handle, win.preferences opens Preferences.  A refresh runs only with the
+ * master switch (GSettings refresh-from-web) on: where it is off, the dialog that asks before
+ * a refresh says that this turns it on.  A toast shows the progress with counts and cancels;
+ * the outcome, or why it failed in plain words, is another toast.
  */
 
 #include "config.h"
@@ -17,6 +19,7 @@
 #include "core/rapport-format.h"
 #include "rapport-window-private.h"
 #include "session/rapport-refresh.h"
+#include "ui/rapport-preferences-dialog.h"
 
 typedef struct
 {
@@ -133,6 +136,7 @@ refresh_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   gboolean ok = rapport_refresh_run_finish (result, &summary, &error);
+  g_autofree char *title = g_strdup (run->title);
 
   refresh_run_free (run);
   if (self == NULL || _rapport_window_is_disposed (self))
@@ -140,7 +144,11 @@ refresh_done_cb (GObject      *source,
   if (!ok)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _rapport_window_add_toast (self, error->message, ADW_TOAST_PRIORITY_HIGH);
+        {
+          g_autofree char *failure = rapport_refresh_describe_error (title, error);
+
+          _rapport_window_add_toast (self, failure, ADW_TOAST_PRIORITY_HIGH);
+        }
       return;
     }
 
@@ -150,11 +158,13 @@ refresh_done_cb (GObject      *source,
   _rapport_window_refresh_accounts (self, summary.import.account_id, TRUE);
 }
 
+/* Runs a refresh; the caller has made sure the creator allowed it (the master switch). */
 static void
 run (RapportWindow *self,
      gint64         account_id,
      const char    *spec,
-     const char    *title)
+     const char    *title,
+     gboolean       force)
 {
   RefreshRun *run = g_new0 (RefreshRun, 1);
   g_autofree char *toast_title = NULL;
@@ -177,8 +187,7 @@ run (RapportWindow *self,
                            run->cancellable, G_CONNECT_DEFAULT);
   adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (run->toast));
 
-  g_settings_set_boolean (self->settings, "refresh-from-web", TRUE);
-  rapport_refresh_run_async (self->active_data_dir, account_id, spec, FALSE,
+  rapport_refresh_run_async (self->active_data_dir, account_id, spec, force,
                              refresh_progress_cb, run, run->cancellable, refresh_done_cb, run);
 }
 
@@ -192,6 +201,8 @@ refresh_response_cb (AdwAlertDialog *dialog,
 
   if (!g_str_equal (response, "refresh") || data->window->store == NULL)
     return;
+  /* The dialog said what is fetched, and that this allows refreshing if it was off. */
+  g_settings_set_boolean (data->window->settings, "refresh-from-web", TRUE);
   if (!rapport_store_set_refresh_enabled (data->window->store, data->account_id, TRUE, &error))
     {
       _rapport_window_add_toast (data->window, error->message, ADW_TOAST_PRIORITY_HIGH);
@@ -199,7 +210,7 @@ refresh_response_cb (AdwAlertDialog *dialog,
     }
   /* The menu shows the switch on even if this first refresh fails. */
   _rapport_window_refresh_accounts (data->window, -1, FALSE);
-  run (data->window, data->account_id, NULL, data->title);
+  run (data->window, data->account_id, NULL, data->title, FALSE);
 }
 
 static RapportAccount *
@@ -218,6 +229,21 @@ find_live_account (RapportWindow *self,
         return g_ptr_array_steal_index (accounts, i);
     }
   return NULL;
+}
+
+/* @body (taken), and where the master switch is off, that accepting turns it on. */
+static char *
+add_master_note (RapportWindow *self,
+                 char          *body)
+{
+  char *noted;
+
+  if (g_settings_get_boolean (self->settings, "refresh-from-web"))
+    return body;
+  noted = g_strconcat (body, " ", _("Refreshing from the web is off in Preferences; this turns "
+                                    "it on."), NULL);
+  g_free (body);
+  return noted;
 }
 
 /* Asks once what will be fetched and from where; "Refresh" turns the account's refresh on and
@@ -250,6 +276,7 @@ ask_and_refresh (RapportWindow        *self,
                             "Nothing is sent but the requests, and Rapport never logs in. The "
                             "account is refreshed at most once an hour."),
                           data->title, server);
+  body = add_master_note (self, g_steal_pointer (&body));
 
   /* The body names the account: a long handle in the heading would not fit a narrow window. */
   dialog = adw_alert_dialog_new (_("Refresh From the Web?"), body);
@@ -277,13 +304,14 @@ rapport_window_refresh_account_action (GtkWidget  *widget,
 
   if (account == NULL)
     return;
-  if (!account->refresh_enabled)
+  if (!account->refresh_enabled || !g_settings_get_boolean (self->settings, "refresh-from-web"))
     {
       ask_and_refresh (self, account);
       return;
     }
   title = rapport_format_handle (account->handle);
-  run (self, account->id, NULL, title);
+  /* "Refresh Now" is the asking that lifts the once-an-hour rule. */
+  run (self, account->id, NULL, title, TRUE);
 }
 
 /* The switch in the account's menu. */
@@ -328,9 +356,19 @@ follow_response_cb (AdwAlertDialog *dialog,
 {
   RapportWindow *self = user_data;
   GtkEditable *entry = GTK_EDITABLE (adw_alert_dialog_get_extra_child (dialog));
+  const char *spec = gtk_editable_get_text (entry);
+  g_autofree char *handle = NULL;
+  g_autofree char *title = NULL;
+  RapportPlatform platform;
 
-  if (g_str_equal (response, "follow"))
-    run (self, 0, gtk_editable_get_text (entry), gtk_editable_get_text (entry));
+  if (!g_str_equal (response, "follow"))
+    return;
+  /* "@name.bsky.social" in the toasts; what is not a handle, as typed, for the error. */
+  title = rapport_live_parse_spec (spec, &platform, &handle, NULL)
+          ? rapport_format_handle (handle) : g_strdup (spec);
+  /* The dialog said what is fetched, and that this allows refreshing if it was off. */
+  g_settings_set_boolean (self->settings, "refresh-from-web", TRUE);
+  run (self, 0, spec, title, FALSE);
 }
 
 static void
@@ -340,16 +378,18 @@ rapport_window_follow_account_action (GtkWidget  *widget,
 {
   RapportWindow *self = RAPPORT_WINDOW (widget);
   GtkWidget *entry = gtk_entry_new ();
+  g_autofree char *body = NULL;
   AdwDialog *dialog;
 
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry),
                                   "bluesky:name.bsky.social / mastodon:name@server");
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  dialog = adw_alert_dialog_new (_("Follow an Account"),
-                                 _("Add a Bluesky or Mastodon account by its handle, without an "
-                                   "export. Rapport fetches its public follower count, follower "
-                                   "lists and post counts from the service, without logging in, "
-                                   "at most once an hour; exports you import later join it."));
+  body = add_master_note (self, g_strdup (_("Add a Bluesky or Mastodon account by its handle, "
+                                            "without an export. Rapport fetches its public "
+                                            "follower count, follower lists and post counts "
+                                            "from the service, without logging in, at most "
+                                            "once an hour; exports you import later join it.")));
+  dialog = adw_alert_dialog_new (_("Follow an Account"), body);
   adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), entry);
   adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
                                   "cancel", _("_Cancel"),
@@ -364,9 +404,33 @@ rapport_window_follow_account_action (GtkWidget  *widget,
   adw_dialog_present (dialog, GTK_WIDGET (self));
 }
 
+static void
+preferences_accounts_changed_cb (RapportWindow *self)
+{
+  _rapport_window_refresh_accounts (self, -1, FALSE);
+}
+
+static void
+rapport_window_preferences_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+  AdwDialog *dialog = rapport_preferences_dialog_new (self->settings, self->store,
+                                                      self->exploring_sample);
+
+  /* The account menus show the same switches. */
+  g_signal_connect_object (dialog, "accounts-changed",
+                           G_CALLBACK (preferences_accounts_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+}
+
 void
 _rapport_window_refresh_class_init (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL,
+                                   rapport_window_preferences_action);
   gtk_widget_class_install_action (widget_class, "win.refresh-account", "x",
                                    rapport_window_refresh_account_action);
   gtk_widget_class_install_action (widget_class, "win.set-account-refresh", "(xb)",

@@ -385,9 +385,14 @@ update_posts_figure (RapportOverviewPage *self)
     value = rapport_format_per_week (n / weeks);
 
   weeks_text = format_weeks (weeks);
-  detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "n = %u post in %s weeks",
-                                         "n = %u posts in %s weeks", n),
-                            n, weeks_text);
+  /* "in 1 weeks" would read wrong; the number of weeks is text, so no plural form picks it. */
+  if (g_strcmp0 (weeks_text, "1") == 0)
+    detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "n = %u post in one week",
+                                           "n = %u posts in one week", n), n);
+  else
+    detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "n = %u post in %s weeks",
+                                           "n = %u posts in %s weeks", n),
+                              n, weeks_text);
 
   set_figure (self->posts_card, self->posts_value, NULL, self->posts_detail, value, NULL,
               TREND_NONE, detail, NULL);

@@ -33,6 +33,9 @@ gboolean      rapport_store_import_register (sqlite3       *db);
 /* rapport-store-import.c: one import, written into one transaction.  Its parts below are the
  * callbacks of its sink. */
 
+/* The posts waiting to be written together (rapport-store-import-posts.c). */
+typedef struct _RapportPendingPosts RapportPendingPosts;
+
 /* A relation waiting for the commit. */
 typedef struct
 {
@@ -78,6 +81,7 @@ struct _RapportStoreImport
   GStringChunk *relation_strings[2];
   guint64 n_relations_kept[2];
   guint64 n_relations_written[2];
+  RapportPendingPosts *pending_posts;
   guint64 n_posts;
   guint64 n_reels;
   guint64 n_stories;
@@ -172,8 +176,10 @@ gboolean rapport_store_import_add_post        (RapportImportSink       *sink,
                                                const RapportPost       *post,
                                                GError                 **error);
 
-/* rapport-store-import-posts.c: fills the counts of posts by kind, at the commit. */
+/* rapport-store-import-posts.c: writes the posts still waiting and fills the counts of posts
+ * by kind, at the commit. */
 gboolean rapport_store_import_count_posts       (RapportStoreImport      *self,
                                                  GError                 **error);
+void     rapport_store_import_free_posts        (RapportStoreImport      *self);
 
 G_END_DECLS

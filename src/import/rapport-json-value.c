@@ -397,25 +397,32 @@ const RapportJsonValue *
 rapport_json_value_get_member (const RapportJsonValue *object,
                                const char             *name)
 {
+  const RapportJsonValue *other_case = NULL;
+  char first;
+  char lower_first;
+
   g_return_val_if_fail (name != NULL, NULL);
 
   if (object == NULL || object->kind != RAPPORT_JSON_OBJECT)
     return NULL;
 
+  /* One pass: the first bytes rule out most names before a call compares the rest.  Key
+   * case changes between years of some exports, so a name equal but for case is kept for
+   * when no name is equal. */
+  first = name[0];
+  lower_first = g_ascii_tolower (first);
   for (guint i = object->length; i > 0; i--)
     {
-      if (strcmp (object->members[i - 1].name, name) == 0)
+      const char *member = object->members[i - 1].name;
+
+      if (member[0] == first && strcmp (member, name) == 0)
         return &object->members[i - 1].value;
+      if (other_case == NULL && g_ascii_tolower (member[0]) == lower_first &&
+          g_ascii_strcasecmp (member, name) == 0)
+        other_case = &object->members[i - 1].value;
     }
 
-  /* Key case changes between years of some exports. */
-  for (guint i = object->length; i > 0; i--)
-    {
-      if (g_ascii_strcasecmp (object->members[i - 1].name, name) == 0)
-        return &object->members[i - 1].value;
-    }
-
-  return NULL;
+  return other_case;
 }
 
 const char *

@@ -246,8 +246,8 @@ rapport_twitter_post_url (const char *username,
 {
   /* x.com finds a post by its id alone, whoever wrote it. */
   if (username == NULL)
-    return g_strdup_printf ("https://x.com/i/status/%s", id);
-  return g_strdup_printf ("https://x.com/%s/status/%s", username, id);
+    return g_strconcat ("https://x.com/i/status/", id, NULL);
+  return g_strconcat ("https://x.com/", username, "/status/", id, NULL);
 }
 
 static RapportPostType

@@ -472,6 +472,13 @@ rapport_json_parse_value (RapportJsonParser *self,
 }
 
 
+/* g_ascii_tolower() is a call, and this runs for every member of every look-up. */
+static inline char
+ascii_lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
 const RapportJsonValue *
 rapport_json_value_get_member (const RapportJsonValue *object,
                                const char             *name)
@@ -489,14 +496,14 @@ rapport_json_value_get_member (const RapportJsonValue *object,
    * case changes between years of some exports, so a name equal but for case is kept for
    * when no name is equal. */
   first = name[0];
-  lower_first = g_ascii_tolower (first);
+  lower_first = ascii_lower (first);
   for (guint i = object->length; i > 0; i--)
     {
       const char *member = object->members[i - 1].name;
 
       if (member[0] == first && strcmp (member, name) == 0)
         return &object->members[i - 1].value;
-      if (other_case == NULL && g_ascii_tolower (member[0]) == lower_first &&
+      if (other_case == NULL && ascii_lower (member[0]) == lower_first &&
           g_ascii_strcasecmp (member, name) == 0)
         other_case = &object->members[i - 1].value;
     }

@@ -48,9 +48,11 @@ struct _RapportPendingPosts
   "INSERT OR IGNORE INTO post (id, account_id, platform_post_id, type, created_at, text, url," \
   "                            likes, comments, shares, saves, replies, quotes, views," \
   "                            impressions, reach, engagements, follows, archived, time_unit)"
-#define INSERT_COUNTS \
-  "INSERT INTO post_counts (post_id, snapshot_id, likes, comments, shares, saves, replies," \
-  "                         quotes, views, impressions, reach, engagements, follows)"
+#define COUNTS_COLUMNS \
+  " post_counts (post_id, snapshot_id, likes, comments, shares, saves, replies, quotes, views," \
+  "              impressions, reach, engagements, follows)"
+#define INSERT_COUNTS "INSERT INTO" COUNTS_COLUMNS
+#define INSERT_OR_IGNORE_COUNTS "INSERT OR IGNORE INTO" COUNTS_COLUMNS
 #define UPSERT_COUNTS \
   " ON CONFLICT (post_id, snapshot_id) DO UPDATE SET" \
   "   likes = coalesce (excluded.likes, likes)," \
@@ -111,7 +113,12 @@ batch_sql (SqlKind  kind,
           guint n_rows = i == 0 ? 1 : POST_BATCH;
 
           texts[SQL_POST][i] = values_sql (INSERT_POST, POST_PARAMS, n_rows, "");
-          texts[SQL_COUNTS][i] = values_sql (INSERT_COUNTS, COUNTS_PARAMS, n_rows, UPSERT_COUNTS);
+          /* A batch's posts are new, so their counts meet no row to merge with; and a
+           * statement of many rows that could abort (an upsert's NOT NULL checks) makes
+           * SQLite keep a statement journal, in a temporary file, of the pages it changes. */
+          texts[SQL_COUNTS][i] = i == 0
+            ? values_sql (INSERT_COUNTS, COUNTS_PARAMS, 1, UPSERT_COUNTS)
+            : values_sql (INSERT_OR_IGNORE_COUNTS, COUNTS_PARAMS, n_rows, "");
           texts[SQL_TAG][i] = values_sql (INSERT_TAG, TAG_PARAMS, n_rows, "");
         }
       g_once_init_leave (&made, 1);

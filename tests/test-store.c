@@ -1220,6 +1220,8 @@ main (int   argc,
   g_test_add ("/store/open-and-migrate", Fixture, NULL, fixture_set_up, test_open_and_migrate, fixture_tear_down);
   g_test_add ("/store/import-and-list", Fixture, NULL, fixture_set_up, test_import_and_list, fixture_tear_down);
   g_test_add ("/store/merge-counts", Fixture, NULL, fixture_set_up, test_merge_counts, fixture_tear_down);
+  g_test_add ("/store/posts-in-batches", Fixture, NULL, fixture_set_up, test_posts_in_batches,
+              fixture_tear_down);
   g_test_add ("/store/many-relations", Fixture, NULL, fixture_set_up, test_many_relations, fixture_tear_down);
   g_test_add ("/store/relation-runs", Fixture, NULL, fixture_set_up, test_relation_runs,
               fixture_tear_down);
@@ -1236,8 +1238,6 @@ main (int   argc,
   g_test_add ("/store/follow-spans-in-runs", Fixture, NULL, fixture_set_up,
               test_follow_spans_in_runs, fixture_tear_down);
   g_test_add_func ("/store/spans-from-relations", test_spans_from_relations);
-  g_test_add ("/store/posts-in-batches", Fixture, NULL, fixture_set_up, test_posts_in_batches,
-              fixture_tear_down);
   g_test_add ("/store/duplicate", Fixture, NULL, fixture_set_up, test_duplicate, fixture_tear_down);
   g_test_add ("/store/abort-changes-nothing", Fixture, NULL, fixture_set_up, test_abort_changes_nothing, fixture_tear_down);
   g_test_add ("/store/delete-account", Fixture, NULL, fixture_set_up, test_delete_account, fixture_tear_down);

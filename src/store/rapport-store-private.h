@@ -175,11 +175,12 @@ gboolean rapport_store_import_flush_relations (RapportStoreImport      *self,
 gboolean rapport_store_import_add_post        (RapportImportSink       *sink,
                                                const RapportPost       *post,
                                                GError                 **error);
+/* Drops the posts still waiting to be written (rapport_store_import_count_posts() writes
+ * them first). */
+void     rapport_store_import_free_posts      (RapportStoreImport      *self);
 
-/* rapport-store-import-posts.c: writes the posts still waiting and fills the counts of posts
- * by kind, at the commit. */
+/* rapport-store-import-posts.c: fills the counts of posts by kind, at the commit. */
 gboolean rapport_store_import_count_posts       (RapportStoreImport      *self,
                                                  GError                 **error);
-void     rapport_store_import_free_posts        (RapportStoreImport      *self);
 
 G_END_DECLS

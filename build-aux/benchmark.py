@@ -232,7 +232,7 @@ def single_cases(run, data_dir):
     tweets = os.path.join(data_dir, "twitter", "data", "tweets.js")
     twitter = os.path.join(data_dir, "twitter")
     import_case("twitter_import", "X 200,000 tweets", twitter, [tweets],
-                js_prefix_length(tweets), ratio_target=0.5, largest=largest_file(twitter))
+                js_prefix_length(tweets), ratio_target=0.35, largest=largest_file(twitter))
     import_case("twitter_zip_import", "X 200,000 tweets, zipped", zipped(twitter), None,
                 largest=largest_file(twitter))
     instagram = os.path.join(data_dir, "instagram-bench.creator-2025-01-01")

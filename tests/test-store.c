@@ -1065,6 +1065,85 @@ test_spans_from_relations (void)
   rapport_test_remove_tree (dir);
 }
 
+/* Imports @n posts "p<first>"… of X account Jo, each with the hashtag "t<i % 3>" and its likes
+ * @likes_base + i; the post @repeated (if any) comes twice, the second time with impressions. */
+static void
+import_numbered_posts (Fixture    *fixture,
+                       const char *hash,
+                       guint       first,
+                       guint       n,
+                       gint64      likes_base,
+                       int         repeated)
+{
+  g_auto(RapportImportSummary) summary = { 0 };
+  g_autoptr(GError) error = NULL;
+  RapportAccountInfo account = { RAPPORT_PLATFORM_TWITTER, "jo", NULL, "Jo" };
+  RapportStoreImport *import;
+  RapportImportSink *sink;
+
+  import = rapport_store_begin_import (fixture->store, hash, hash, hash, NULL, &error);
+  g_assert_no_error (error);
+  sink = rapport_store_import_get_sink (import);
+  g_assert_true (rapport_import_sink_set_account (sink, &account, &error));
+  for (guint i = first; i < first + n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("p%u", i);
+      g_autofree char *tag = g_strdup_printf ("t%u", i % 3);
+      const char * const tags[] = { tag, NULL };
+      RapportPost post;
+
+      rapport_post_init (&post);
+      post.platform_id = id;
+      post.created_at = 1700000000 + i;
+      post.text = id;
+      post.likes = likes_base + i;
+      post.hashtags = tags;
+      g_assert_true (rapport_import_sink_add_post (sink, &post, &error));
+      if ((int) i == repeated)
+        {
+          post.impressions = 5000;
+          g_assert_true (rapport_import_sink_add_post (sink, &post, &error));
+        }
+    }
+  g_assert_true (rapport_store_import_commit (import, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.snapshot.n_posts, ==, n);
+}
+
+/* Posts are written in batches: those stored already, and one twice in a batch, are merged
+ * into the stored post as when they were written one by one. */
+static void
+test_posts_in_batches (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  import_numbered_posts (fixture, "hash-1", 0, 100, 0, -1);
+  import_numbered_posts (fixture, "hash-2", 50, 150, 1000, 60);
+
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM post"), ==, 200);
+  g_assert_cmpint (query_int (fixture, "SELECT count(DISTINCT id) FROM post"), ==, 200);
+  g_assert_cmpint (query_int (fixture, "SELECT likes FROM post WHERE platform_post_id = 'p10'"),
+                   ==, 10);
+  g_assert_cmpint (query_int (fixture, "SELECT likes FROM post WHERE platform_post_id = 'p70'"),
+                   ==, 1070);
+  g_assert_cmpint (query_int (fixture, "SELECT likes FROM post WHERE platform_post_id = 'p199'"),
+                   ==, 1199);
+  g_assert_cmpint (query_int (fixture, "SELECT impressions FROM post"
+                                       " WHERE platform_post_id = 'p60'"), ==, 5000);
+  g_assert_cmpint (query_int (fixture, "SELECT impressions FROM post"
+                                       " WHERE platform_post_id = 'p61'"), ==, -2);
+  /* Each export's counts of its own posts, the repeated post's merged. */
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM post_counts"), ==, 250);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM post_counts c"
+                                       " JOIN post p ON p.id = c.post_id"
+                                       " WHERE p.platform_post_id = 'p60'"
+                                       "   AND c.impressions = 5000 AND c.likes = 1060"), ==, 1);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM post_tag"), ==, 200);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM post_tag t"
+                                       " JOIN post p ON p.id = t.post_id"
+                                       " WHERE t.value = 't1' AND p.platform_post_id = 'p199'"),
+                   ==, 1);
+}
+
 static void
 test_duplicate (Fixture       *fixture,
                 gconstpointer  data)
@@ -1410,6 +1489,8 @@ main (int   argc,
   g_test_add ("/store/open-and-migrate", Fixture, NULL, fixture_set_up, test_open_and_migrate, fixture_tear_down);
   g_test_add ("/store/import-and-list", Fixture, NULL, fixture_set_up, test_import_and_list, fixture_tear_down);
   g_test_add ("/store/merge-counts", Fixture, NULL, fixture_set_up, test_merge_counts, fixture_tear_down);
+  g_test_add ("/store/posts-in-batches", Fixture, NULL, fixture_set_up, test_posts_in_batches,
+              fixture_tear_down);
   g_test_add ("/store/many-relations", Fixture, NULL, fixture_set_up, test_many_relations, fixture_tear_down);
   g_test_add ("/store/relation-runs", Fixture, NULL, fixture_set_up, test_relation_runs,
               fixture_tear_down);

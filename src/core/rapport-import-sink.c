@@ -46,9 +46,18 @@ post_problem (const RapportPost *post)
     { N_("reach"), post->reach }, { N_("engagements"), post->engagements },
     { N_("follows"), post->follows },
   };
-  /* Translators: a record's time, in the reason it was skipped. */
-  char *problem = rapport_time_check (_("time"), post->created_at, FALSE);
+  gboolean in_range = rapport_time_is_valid (post->created_at);
+  char *problem;
 
+  /* The names are looked up only for a post out of range: two hundred thousand posts asked
+   * gettext for them millions of times. */
+  for (guint i = 0; in_range && i < G_N_ELEMENTS (counts); i++)
+    in_range = counts[i].value == RAPPORT_COUNT_UNKNOWN || rapport_count_is_valid (counts[i].value);
+  if (in_range)
+    return NULL;
+
+  /* Translators: a record's time, in the reason it was skipped. */
+  problem = rapport_time_check (_("time"), post->created_at, FALSE);
   for (guint i = 0; problem == NULL && i < G_N_ELEMENTS (counts); i++)
     problem = rapport_count_check (_(counts[i].field), counts[i].value, TRUE);
   return problem;

@@ -467,6 +467,19 @@ rapport_json_array_foreach (GBytes                *bytes,
                             GCancellable          *cancellable,
                             GError               **error)
 {
+  return rapport_json_array_foreach_full (bytes, entry_name, RAPPORT_JSON_TREE_NONE, func,
+                                          user_data, cancellable, error);
+}
+
+gboolean
+rapport_json_array_foreach_full (GBytes                *bytes,
+                                 const char            *entry_name,
+                                 RapportJsonTreeFlags   flags,
+                                 RapportJsonArrayFunc   func,
+                                 gpointer               user_data,
+                                 GCancellable          *cancellable,
+                                 GError               **error)
+{
   g_auto(RapportJsonArrayIter) iter = { 0 };
 
   g_return_val_if_fail (bytes != NULL, FALSE);
@@ -478,8 +491,9 @@ rapport_json_array_foreach (GBytes                *bytes,
   if (!rapport_json_array_iter_init (&iter, bytes, entry_name, error))
     return FALSE;
 
-  return read_batches (fill_batch, &iter, iter.data, iter.size, entry_name, FALSE, 0,
-                       func, user_data, cancellable, error);
+  return read_batches (fill_batch, &iter, iter.data, iter.size, entry_name,
+                       (flags & RAPPORT_JSON_TREE_MAPPED) != 0, 0, func, user_data, cancellable,
+                       error);
 }
 
 gboolean

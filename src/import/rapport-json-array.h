@@ -167,6 +167,16 @@ typedef enum
   RAPPORT_JSON_TREE_MAPPED = 1 << 0,
 } RapportJsonTreeFlags;
 
+/* rapport_json_array_foreach(); with RAPPORT_JSON_TREE_MAPPED the pages of the elements handed
+ * on are given back to the system, so a big file mapped does not stay in memory whole. */
+gboolean rapport_json_array_foreach_full (GBytes                *bytes,
+                                          const char            *entry_name,
+                                          RapportJsonTreeFlags   flags,
+                                          RapportJsonArrayFunc   func,
+                                          gpointer               user_data,
+                                          GCancellable          *cancellable,
+                                          GError               **error);
+
 /* Reads the document in @bytes (after a byte order mark) as strict JSON.  Arrays whose text is
  * longer than @long_array_bytes are only scanned, checking that their brackets and strings
  * close; they appear as RAPPORT_JSON_LONG_ARRAY values and their elements are checked when

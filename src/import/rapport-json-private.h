@@ -100,8 +100,11 @@ typedef struct
 
 #define RAPPORT_JSON_ARENA_BLOCK_SIZE (256 << 10)
 
-void rapport_json_arena_init  (RapportJsonArena *arena);
-void rapport_json_arena_clear (RapportJsonArena *arena);
+void     rapport_json_arena_init  (RapportJsonArena *arena);
+void     rapport_json_arena_clear (RapportJsonArena *arena);
+/* @size bytes (a multiple of 8) from a new block, which the arena then allocates from. */
+gpointer rapport_json_arena_grow  (RapportJsonArena *arena,
+                                   gsize             size);
 
 /* Inline: every string and number of a tree is allocated here. */
 static inline gpointer
@@ -112,13 +115,7 @@ rapport_json_arena_alloc (RapportJsonArena *arena,
 
   size = (size + 7) & ~(gsize) 7;
   if (size > arena->left)
-    {
-      gsize block_size = MAX (size, RAPPORT_JSON_ARENA_BLOCK_SIZE);
-
-      arena->cursor = g_malloc (block_size);
-      arena->left = block_size;
-      g_ptr_array_add (arena->blocks, arena->cursor);
-    }
+    return rapport_json_arena_grow (arena, size);
 
   memory = arena->cursor;
   arena->cursor += size;

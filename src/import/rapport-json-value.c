@@ -13,17 +13,96 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#ifdef G_OS_UNIX
+#include <sys/mman.h>
+#endif
 
 #include "core/rapport-numbers.h"
 #include "core/rapport-records.h"
 #include "import/rapport-json-private.h"
 
+/* The blocks of the trees come straight from the system, so that a batch's tree is handed
+ * back whole when freed, whatever malloc's heaps keep (see rapport-import-job.c).  A few freed
+ * blocks are kept for the next batches: new pages from the system are cleared first, which
+ * for every block of the 400 MB of trees of a big X archive cost a tenth of a second. */
+#define BLOCK_HEADER 16
+#define KEPT_BLOCKS 16
+
+static GMutex kept_lock;
+static gpointer kept_blocks[KEPT_BLOCKS];
+static guint n_kept_blocks;
+
+/* A block of @size bytes, which start with its size. */
+static gpointer
+block_new (gsize size)
+{
+  gpointer block = NULL;
+
+  if (size == RAPPORT_JSON_ARENA_BLOCK_SIZE)
+    {
+      g_mutex_lock (&kept_lock);
+      if (n_kept_blocks > 0)
+        block = kept_blocks[--n_kept_blocks];
+      g_mutex_unlock (&kept_lock);
+      if (block != NULL)
+        return block;
+    }
+
+#ifdef G_OS_UNIX
+  block = mmap (NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (block == MAP_FAILED)
+    g_error ("%s: failed to allocate %" G_GSIZE_FORMAT " bytes", G_STRLOC, size);
+#else
+  block = g_malloc (size);
+#endif
+  *(gsize *) block = size;
+  return block;
+}
+
+static void
+block_free (gpointer block)
+{
+  gsize size = *(gsize *) block;
+
+  if (size == RAPPORT_JSON_ARENA_BLOCK_SIZE)
+    {
+      g_mutex_lock (&kept_lock);
+      if (n_kept_blocks < KEPT_BLOCKS)
+        {
+          kept_blocks[n_kept_blocks++] = block;
+          block = NULL;
+        }
+      g_mutex_unlock (&kept_lock);
+      if (block == NULL)
+        return;
+    }
+
+#ifdef G_OS_UNIX
+  munmap (block, size);
+#else
+  g_free (block);
+#endif
+}
+
 void
 rapport_json_arena_init (RapportJsonArena *arena)
 {
-  arena->blocks = g_ptr_array_new_with_free_func (g_free);
+  arena->blocks = g_ptr_array_new_with_free_func (block_free);
   arena->cursor = NULL;
   arena->left = 0;
+}
+
+gpointer
+rapport_json_arena_grow (RapportJsonArena *arena,
+                         gsize             size)
+{
+  gsize block_size = MAX (size + BLOCK_HEADER, RAPPORT_JSON_ARENA_BLOCK_SIZE);
+  char *block = block_new (block_size);
+
+  g_ptr_array_add (arena->blocks, block);
+  arena->cursor = block + BLOCK_HEADER + size;
+  arena->left = block_size - BLOCK_HEADER - size;
+  return block + BLOCK_HEADER;
 }
 
 void
@@ -393,29 +472,43 @@ rapport_json_parse_value (RapportJsonParser *self,
 }
 
 
+/* g_ascii_tolower() is a call, and this runs for every member of every look-up. */
+static inline char
+ascii_lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
 const RapportJsonValue *
 rapport_json_value_get_member (const RapportJsonValue *object,
                                const char             *name)
 {
+  const RapportJsonValue *other_case = NULL;
+  char first;
+  char lower_first;
+
   g_return_val_if_fail (name != NULL, NULL);
 
   if (object == NULL || object->kind != RAPPORT_JSON_OBJECT)
     return NULL;
 
+  /* One pass: the first bytes rule out most names before a call compares the rest.  Key
+   * case changes between years of some exports, so a name equal but for case is kept for
+   * when no name is equal. */
+  first = name[0];
+  lower_first = ascii_lower (first);
   for (guint i = object->length; i > 0; i--)
     {
-      if (strcmp (object->members[i - 1].name, name) == 0)
+      const char *member = object->members[i - 1].name;
+
+      if (member[0] == first && strcmp (member, name) == 0)
         return &object->members[i - 1].value;
+      if (other_case == NULL && ascii_lower (member[0]) == lower_first &&
+          g_ascii_strcasecmp (member, name) == 0)
+        other_case = &object->members[i - 1].value;
     }
 
-  /* Key case changes between years of some exports. */
-  for (guint i = object->length; i > 0; i--)
-    {
-      if (g_ascii_strcasecmp (object->members[i - 1].name, name) == 0)
-        return &object->members[i - 1].value;
-    }
-
-  return NULL;
+  return other_case;
 }
 
 const char *

@@ -247,12 +247,22 @@ rapport_twitter_post_url (const char *username,
 {
   /* x.com finds a post by its id alone, whoever wrote it. */
   if (username == NULL)
-    return g_strdup_printf ("https://x.com/i/status/%s", id);
-  return g_strdup_printf ("https://x.com/%s/status/%s", username, id);
+    return g_strconcat ("https://x.com/i/status/", id, NULL);
+  return g_strconcat ("https://x.com/", username, "/status/", id, NULL);
 }
+
+/* The members of a tweet that several steps read, looked up once. */
+typedef struct
+{
+  const RapportJsonValue *entities;
+  const RapportJsonValue *retweeted;
+  const char *reply_to_name;
+  const char *reply_to_id;
+} TweetParts;
 
 static RapportPostType
 tweet_type (const RapportJsonValue *tweet,
+            const TweetParts       *parts,
             const char             *text)
 {
   const RapportJsonValue *extended;
@@ -261,8 +271,7 @@ tweet_type (const RapportJsonValue *tweet,
   RapportPostType type = RAPPORT_POST_TEXT;
 
   /* Old manual retweets have the prefix only. */
-  if (g_str_has_prefix (text, "RT @") ||
-      rapport_json_value_get_object (tweet, "retweeted_status") != NULL)
+  if (g_str_has_prefix (text, "RT @") || parts->retweeted != NULL)
     return RAPPORT_POST_REPOST;
 
   reply_to = rapport_json_value_get_string (tweet, "in_reply_to_status_id_str");
@@ -331,25 +340,23 @@ learn_name (RapportTwitterImport *self,
 /* Every account id that @tweet names with its user name: the accounts it mentions, the one it
  * answers, and the author of what it retweets. */
 static void
-learn_names (RapportTwitterImport   *self,
-             const RapportJsonValue *tweet,
-             gint64                  at)
+learn_names (RapportTwitterImport *self,
+             const TweetParts     *parts,
+             gint64                at)
 {
-  const RapportJsonValue *entities = rapport_json_value_get_object (tweet, "entities");
   const RapportJsonValue *mentions = NULL;
-  const RapportJsonValue *retweeted = rapport_json_value_get_object (tweet, "retweeted_status");
   const RapportJsonValue *author;
 
-  if (entities != NULL)
-    mentions = rapport_json_value_get_array (entities, "user_mentions");
+  if (parts->entities != NULL)
+    mentions = rapport_json_value_get_array (parts->entities, "user_mentions");
   for (guint i = 0; mentions != NULL && i < mentions->length; i++)
     learn_name (self, rapport_json_value_get_string (&mentions->elements[i], "id_str"),
                 rapport_json_value_get_string (&mentions->elements[i], "screen_name"), at);
 
-  learn_name (self, rapport_json_value_get_string (tweet, "in_reply_to_user_id_str"),
-              rapport_json_value_get_string (tweet, "in_reply_to_screen_name"), at);
+  learn_name (self, parts->reply_to_id, parts->reply_to_name, at);
 
-  if (retweeted != NULL && (author = rapport_json_value_get_object (retweeted, "user")) != NULL)
+  if (parts->retweeted != NULL &&
+      (author = rapport_json_value_get_object (parts->retweeted, "user")) != NULL)
     learn_name (self, rapport_json_value_get_string (author, "id_str"),
                 rapport_json_value_get_string (author, "screen_name"), at);
 }
@@ -435,8 +442,8 @@ import_tweet (RapportTwitterImport    *self,
   g_autofree char *text = NULL;
   g_autofree char *url = NULL;
   const RapportJsonValue *tweet = rapport_twitter_unwrap (element, "tweet");
-  const RapportJsonValue *entities;
   const NoteTweet *note;
+  TweetParts parts;
   const char *id;
   const char *created;
   const char *full_text;
@@ -463,7 +470,11 @@ import_tweet (RapportTwitterImport    *self,
   /* The month files of old archives repeat some posts. */
   if (!g_hash_table_add (self->post_ids, g_strdup (id)))
     return TRUE;
-  learn_names (self, tweet, at);
+  parts.entities = rapport_json_value_get_object (tweet, "entities");
+  parts.retweeted = rapport_json_value_get_object (tweet, "retweeted_status");
+  parts.reply_to_name = rapport_json_value_get_string (tweet, "in_reply_to_screen_name");
+  parts.reply_to_id = rapport_json_value_get_string (tweet, "in_reply_to_user_id_str");
+  learn_names (self, &parts, at);
 
   full_text = rapport_json_value_get_string (tweet, "full_text");
   if (full_text == NULL)
@@ -473,15 +484,16 @@ import_tweet (RapportTwitterImport    *self,
   rapport_post_init (&post);
   post.platform_id = id;
   post.created_at = at;
-  post.type = tweet_type (tweet, text);
+  post.type = tweet_type (tweet, &parts, text);
   post.likes = rapport_json_value_get_count (tweet, "favorite_count");
   post.shares = rapport_json_value_get_count (tweet, "retweet_count");
   post.url = url = rapport_twitter_post_url (self->username, id);
 
-  if ((entities = rapport_json_value_get_object (tweet, "entities")) != NULL)
+  if (parts.entities != NULL)
     {
-      collect_members (hashtags, rapport_json_value_get_array (entities, "hashtags"), "text");
-      collect_members (mentions, rapport_json_value_get_array (entities, "user_mentions"),
+      collect_members (hashtags, rapport_json_value_get_array (parts.entities, "hashtags"),
+                       "text");
+      collect_members (mentions, rapport_json_value_get_array (parts.entities, "user_mentions"),
                        "screen_name");
     }
 
@@ -508,10 +520,9 @@ import_tweet (RapportTwitterImport    *self,
     self->newest = at;
 
   /* A reply to someone else is an interaction with them; a reply to oneself is a thread. */
-  reply_to = rapport_json_value_get_string (tweet, "in_reply_to_screen_name");
+  reply_to = parts.reply_to_name;
   if (post.type == RAPPORT_POST_REPLY && reply_to != NULL && *reply_to != '\0' &&
-      !is_own_account (self, reply_to,
-                       rapport_json_value_get_string (tweet, "in_reply_to_user_id_str")))
+      !is_own_account (self, reply_to, parts.reply_to_id))
     {
       g_autofree char *target = g_ascii_strdown (reply_to, -1);
       RapportInteraction interaction = {

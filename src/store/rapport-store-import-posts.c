@@ -3,10 +3,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The posts of an import: each post inserted or enriched, its counts at this snapshot and its
- * hashtags and mentions.
+ * hashtags and mentions.  New posts are written POST_BATCH at a time, a statement of many rows
+ * for each table: one statement per row cost twice the B-tree work it does.
  */
 
 #include "config.h"
+
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -17,27 +20,197 @@ static const char *count_columns[] = {
   "engagements", "follows",
 };
 
-static gboolean
-add_tags (RapportStoreImport  *self,
-          gint64               post_id,
-          int                  kind,
-          const char * const  *values,
-          GError             **error)
+/* Posts written by one statement, and rows of hashtags and mentions. */
+#define POST_BATCH 64
+#define POST_PARAMS 20
+#define COUNTS_PARAMS 13
+#define TAG_PARAMS 3
+
+/* A post waiting in the batch; its strings live in the batch's chunk. */
+typedef struct
 {
-  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+  RapportPost post;
+  int time_unit;
+  guint first_tag; /* in RapportPendingPosts.tags: its hashtags, then its mentions */
+  guint n_hashtags;
+  guint n_mentions;
+  gint64 id;       /* given it in the batch; 0 when it was there already */
+} PendingPost;
+
+struct _RapportPendingPosts
+{
+  GArray *posts;        /* PendingPost */
+  GPtrArray *tags;      /* const char *, in the chunk */
+  GStringChunk *strings;
+};
+
+#define INSERT_POST \
+  "INSERT OR IGNORE INTO post (id, account_id, platform_post_id, type, created_at, text, url," \
+  "                            likes, comments, shares, saves, replies, quotes, views," \
+  "                            impressions, reach, engagements, follows, archived, time_unit)"
+#define COUNTS_COLUMNS \
+  " post_counts (post_id, snapshot_id, likes, comments, shares, saves, replies, quotes, views," \
+  "              impressions, reach, engagements, follows)"
+#define INSERT_COUNTS "INSERT INTO" COUNTS_COLUMNS
+#define INSERT_OR_IGNORE_COUNTS "INSERT OR IGNORE INTO" COUNTS_COLUMNS
+#define UPSERT_COUNTS \
+  " ON CONFLICT (post_id, snapshot_id) DO UPDATE SET" \
+  "   likes = coalesce (excluded.likes, likes)," \
+  "   comments = coalesce (excluded.comments, comments)," \
+  "   shares = coalesce (excluded.shares, shares)," \
+  "   saves = coalesce (excluded.saves, saves)," \
+  "   replies = coalesce (excluded.replies, replies)," \
+  "   quotes = coalesce (excluded.quotes, quotes)," \
+  "   views = coalesce (excluded.views, views)," \
+  "   impressions = coalesce (excluded.impressions, impressions)," \
+  "   reach = coalesce (excluded.reach, reach)," \
+  "   engagements = coalesce (excluded.engagements, engagements)," \
+  "   follows = coalesce (excluded.follows, follows)"
+#define INSERT_TAG "INSERT OR IGNORE INTO post_tag (post_id, kind, value)"
+
+/* "@head VALUES (?, …), … @tail" for @n_rows rows of @n_params. */
+static char *
+values_sql (const char *head,
+            guint       n_params,
+            guint       n_rows,
+            const char *tail)
+{
+  GString *sql = g_string_new (head);
+
+  g_string_append (sql, " VALUES ");
+  for (guint row = 0; row < n_rows; row++)
     {
-      sqlite3_stmt *stmt = rapport_store_prepare (self->store,
-        "INSERT OR IGNORE INTO post_tag (post_id, kind, value) VALUES (?1, ?2, ?3)", error);
+      g_string_append (sql, row > 0 ? ", (?" : "(?");
+      for (guint i = 1; i < n_params; i++)
+        g_string_append (sql, ", ?");
+      g_string_append_c (sql, ')');
+    }
+  g_string_append (sql, tail);
+  return g_string_free (sql, FALSE);
+}
+
+typedef enum
+{
+  SQL_POST,
+  SQL_COUNTS,
+  SQL_TAG,
+  N_SQL,
+} SqlKind;
+
+/* The statements of one row and of a batch of rows.  Made once: the store caches prepared
+ * statements by the address of their text. */
+static const char *
+batch_sql (SqlKind  kind,
+           gboolean many)
+{
+  static const char *texts[N_SQL][2];
+  static gsize made = 0;
+
+  if (g_once_init_enter (&made))
+    {
+      for (guint i = 0; i < 2; i++)
+        {
+          guint n_rows = i == 0 ? 1 : POST_BATCH;
+
+          texts[SQL_POST][i] = values_sql (INSERT_POST, POST_PARAMS, n_rows, "");
+          /* A batch's posts are new, so their counts meet no row to merge with; and a
+           * statement of many rows that could abort (an upsert's NOT NULL checks) makes
+           * SQLite keep a statement journal, in a temporary file, of the pages it changes. */
+          texts[SQL_COUNTS][i] = i == 0
+            ? values_sql (INSERT_COUNTS, COUNTS_PARAMS, 1, UPSERT_COUNTS)
+            : values_sql (INSERT_OR_IGNORE_COUNTS, COUNTS_PARAMS, n_rows, "");
+          texts[SQL_TAG][i] = values_sql (INSERT_TAG, TAG_PARAMS, n_rows, "");
+        }
+      g_once_init_leave (&made, 1);
+    }
+  return texts[kind][many ? 1 : 0];
+}
+
+/* Binds row @row of a statement of rows of @n_params: its parameter @param (from 1). */
+#define PARAM(row, n_params, param) ((int) ((row) * (n_params) + (param)))
+
+/* Runs @kind's insert over @n rows, a batch of rows at a time and the rest one by one; @bind
+ * binds row @i of them as row @row of the statement. */
+typedef void (*BindRowFunc) (sqlite3_stmt *stmt,
+                             guint         row,
+                             guint         i,
+                             gpointer      data);
+
+static gboolean
+insert_rows (RapportStoreImport  *self,
+             SqlKind              kind,
+             guint                n,
+             BindRowFunc          bind,
+             gpointer             data,
+             const char          *what,
+             guint64             *changes,
+             GError             **error)
+{
+  sqlite3 *db = rapport_store_get_db (self->store);
+
+  for (guint i = 0; i < n;)
+    {
+      gboolean many = n - i >= POST_BATCH;
+      guint n_rows = many ? POST_BATCH : 1;
+      sqlite3_stmt *stmt = rapport_store_prepare (self->store, batch_sql (kind, many), error);
 
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, post_id);
-      sqlite3_bind_int (stmt, 2, kind);
-      sqlite3_bind_text (stmt, 3, values[i], -1, SQLITE_STATIC);
-      if (!rapport_store_import_step_done (self, stmt, N_("saving hashtags"), error))
+      for (guint row = 0; row < n_rows; row++)
+        bind (stmt, row, i + row, data);
+      if (!rapport_store_import_step_done (self, stmt, what, error))
         return FALSE;
+      if (changes != NULL)
+        *changes += sqlite3_changes64 (db);
+      i += n_rows;
     }
   return TRUE;
+}
+
+/* A hashtag (kind 0) or mention (kind 1) of a post. */
+typedef struct
+{
+  gint64 post_id;
+  int kind;
+  const char *value;
+} TagRow;
+
+static void
+bind_tag (sqlite3_stmt *stmt,
+          guint         row,
+          guint         i,
+          gpointer      data)
+{
+  const TagRow *tag = &g_array_index ((GArray *) data, TagRow, i);
+
+  sqlite3_bind_int64 (stmt, PARAM (row, TAG_PARAMS, 1), tag->post_id);
+  sqlite3_bind_int (stmt, PARAM (row, TAG_PARAMS, 2), tag->kind);
+  sqlite3_bind_text (stmt, PARAM (row, TAG_PARAMS, 3), tag->value, -1, SQLITE_STATIC);
+}
+
+/* Notes the @n @values of kind @kind of post @post_id in @rows. */
+static void
+collect_tags (GArray             *rows,
+              gint64              post_id,
+              int                 kind,
+              const char * const *values,
+              guint               n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      TagRow tag = { post_id, kind, values[i] };
+
+      g_array_append_val (rows, tag);
+    }
+}
+
+static gboolean
+add_tags (RapportStoreImport  *self,
+          GArray              *rows,
+          GError             **error)
+{
+  return insert_rows (self, SQL_TAG, rows->len, bind_tag, rows, N_("saving hashtags"), NULL,
+                      error);
 }
 
 /* The id of the account's one post keyed by its creation time (an export without post ids,
@@ -170,31 +343,142 @@ is_time_keyed (const RapportPost *post)
   return g_str_equal (key, post->platform_id);
 }
 
-gboolean
-rapport_store_import_add_post (RapportImportSink  *sink,
-                               const RapportPost  *post,
-                               GError            **error)
+static void
+bind_counts (sqlite3_stmt *stmt,
+             int           first,
+             const gint64 *counts)
 {
-  RapportStoreImport *self = (RapportStoreImport *) sink;
-  const gint64 counts[] = {
+  for (guint i = 0; i < G_N_ELEMENTS (count_columns); i++)
+    rapport_store_bind_count (stmt, first + i, counts[i]);
+}
+
+static void
+post_counts (const RapportPost *post,
+             gint64            *counts)
+{
+  const gint64 values[] = {
     post->likes, post->comments, post->shares, post->saves, post->replies, post->quotes,
     post->views, post->impressions, post->reach, post->engagements, post->follows,
   };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (values) == G_N_ELEMENTS (count_columns));
+  memcpy (counts, values, sizeof values);
+}
+
+/* A post already stored (an earlier export, an analytics file of this one, or twice in one
+ * file) takes what this one knows better. */
+static gboolean
+update_post (RapportStoreImport  *self,
+             const RapportPost   *post,
+             const char          *platform_id,
+             int                  time_unit,
+             gint64              *post_id,
+             GError             **error)
+{
+  gint64 counts[G_N_ELEMENTS (count_columns)];
+  sqlite3_stmt *stmt;
+
+  stmt = rapport_store_prepare (self->store,
+    "SELECT id FROM post WHERE account_id = ?1 AND platform_post_id = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->account_id);
+  sqlite3_bind_text (stmt, 2, platform_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      rapport_store_set_sqlite_error (self->store, error, _("saving posts"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  *post_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  /* Known counts replace stored ones and unknown ones keep them, so an analytics file and
+   * the archive enrich the same post in either order.  The longer text wins (archives
+   * truncate long posts), and a plain "text" type never hides a more specific one.  A
+   * finer time (time_unit: a day, a minute or a second) replaces a coarser one. */
+  stmt = rapport_store_prepare (self->store,
+    "UPDATE post SET"
+    "   type = CASE WHEN ?2 = 'text' THEN type ELSE ?2 END,"
+    "   created_at = CASE WHEN ?17 < time_unit THEN ?18 ELSE created_at END,"
+    "   time_unit = min (time_unit, ?17),"
+    "   text = CASE WHEN length (?3) > ifnull (length (text), -1) THEN ?3 ELSE text END,"
+    "   url = coalesce (?4, url),"
+    "   likes = coalesce (?5, likes),"
+    "   comments = coalesce (?6, comments),"
+    "   shares = coalesce (?7, shares),"
+    "   saves = coalesce (?8, saves),"
+    "   replies = coalesce (?9, replies),"
+    "   quotes = coalesce (?10, quotes),"
+    "   views = coalesce (?11, views),"
+    "   impressions = coalesce (?12, impressions),"
+    "   reach = coalesce (?13, reach),"
+    "   engagements = coalesce (?14, engagements),"
+    "   follows = coalesce (?15, follows),"
+    "   archived = archived OR ?16"
+    " WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  post_counts (post, counts);
+  sqlite3_bind_int64 (stmt, 1, *post_id);
+  sqlite3_bind_text (stmt, 2, rapport_post_type_to_string (post->type), -1, SQLITE_STATIC);
+  rapport_store_bind_text (stmt, 3, post->text);
+  rapport_store_bind_text (stmt, 4, post->url);
+  bind_counts (stmt, 5, counts);
+  sqlite3_bind_int (stmt, 16, post->archived);
+  sqlite3_bind_int (stmt, 17, time_unit);
+  sqlite3_bind_int64 (stmt, 18, post->created_at);
+  return rapport_store_import_step_done (self, stmt, N_("saving posts"), error);
+}
+
+/* The counts of @post at this snapshot, and its hashtags and mentions, once it is @post_id. */
+static gboolean
+add_counts_and_tags (RapportStoreImport  *self,
+                     const RapportPost   *post,
+                     gint64               post_id,
+                     const char * const  *hashtags,
+                     guint                n_hashtags,
+                     const char * const  *mentions,
+                     guint                n_mentions,
+                     GError             **error)
+{
+  g_autoptr(GArray) tags = g_array_new (FALSE, FALSE, sizeof (TagRow));
+  gint64 counts[G_N_ELEMENTS (count_columns)];
+  sqlite3_stmt *stmt;
+
+  stmt = rapport_store_prepare (self->store, batch_sql (SQL_COUNTS, FALSE), error);
+  if (stmt == NULL)
+    return FALSE;
+  post_counts (post, counts);
+  sqlite3_bind_int64 (stmt, 1, post_id);
+  sqlite3_bind_int64 (stmt, 2, self->snapshot_id);
+  bind_counts (stmt, 3, counts);
+  if (!rapport_store_import_step_done (self, stmt, N_("saving post history"), error))
+    return FALSE;
+
+  collect_tags (tags, post_id, 0, hashtags, n_hashtags);
+  collect_tags (tags, post_id, 1, mentions, n_mentions);
+  return add_tags (self, tags, error);
+}
+
+static guint
+strv_length (const char * const *values)
+{
+  return values != NULL ? g_strv_length ((char **) values) : 0;
+}
+
+/* A post that may join or adopt another by its minute, written at once. */
+static gboolean
+add_post_now (RapportStoreImport  *self,
+              const RapportPost   *post,
+              GError             **error)
+{
+  gint64 counts[G_N_ELEMENTS (count_columns)];
   g_autofree char *joined_id = NULL;
   const char *platform_id = post->platform_id;
   sqlite3_stmt *stmt;
   gint64 post_id;
   int time_unit;
-
-  G_STATIC_ASSERT (G_N_ELEMENTS (counts) == G_N_ELEMENTS (count_columns));
-
-  if (!rapport_store_import_require_account (self, error))
-    return FALSE;
-  if (post->platform_id == NULL)
-    {
-      rapport_store_import_skip (sink, self->source_name, _("a post without an id"));
-      return TRUE;
-    }
 
   if (post->minute_only && !find_same_minute (self, post, &joined_id, error))
     return FALSE;
@@ -211,26 +495,20 @@ rapport_store_import_add_post (RapportImportSink  *sink,
    * one) is updated instead.  An upsert with RETURNING would do both in one statement, but
    * SQLite runs such a statement with a statement journal, copying every page it touches
    * (five B-trees per post) and tripling the cost of a big import. */
-  stmt = rapport_store_prepare (self->store,
-    "INSERT OR IGNORE INTO post (account_id, platform_post_id, type, created_at, text, url,"
-    "                            likes, comments, shares, saves, replies, quotes, views,"
-    "                            impressions, reach, engagements, follows, archived,"
-    "                            time_unit)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-    "         ?18, ?19)",
-    error);
+  stmt = rapport_store_prepare (self->store, batch_sql (SQL_POST, FALSE), error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, self->account_id);
-  sqlite3_bind_text (stmt, 2, platform_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, rapport_post_type_to_string (post->type), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, post->created_at);
-  rapport_store_bind_text (stmt, 5, post->text);
-  rapport_store_bind_text (stmt, 6, post->url);
-  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
-    rapport_store_bind_count (stmt, 7 + i, counts[i]);
-  sqlite3_bind_int (stmt, 18, post->archived);
-  sqlite3_bind_int (stmt, 19, time_unit);
+  post_counts (post, counts);
+  sqlite3_bind_null (stmt, 1);
+  sqlite3_bind_int64 (stmt, 2, self->account_id);
+  sqlite3_bind_text (stmt, 3, platform_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, rapport_post_type_to_string (post->type), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, post->created_at);
+  rapport_store_bind_text (stmt, 6, post->text);
+  rapport_store_bind_text (stmt, 7, post->url);
+  bind_counts (stmt, 8, counts);
+  sqlite3_bind_int (stmt, 19, post->archived);
+  sqlite3_bind_int (stmt, 20, time_unit);
   if (!rapport_store_import_step_done (self, stmt, N_("saving posts"), error))
     return FALSE;
 
@@ -240,93 +518,281 @@ rapport_store_import_add_post (RapportImportSink  *sink,
       if (time_unit == 60)
         self->has_minute_posts = TRUE;
     }
-  else
-    {
-      stmt = rapport_store_prepare (self->store,
-        "SELECT id FROM post WHERE account_id = ?1 AND platform_post_id = ?2", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, self->account_id);
-      sqlite3_bind_text (stmt, 2, platform_id, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) != SQLITE_ROW)
-        {
-          rapport_store_set_sqlite_error (self->store, error, _("saving posts"));
-          sqlite3_reset (stmt);
-          return FALSE;
-        }
-      post_id = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
+  else if (!update_post (self, post, platform_id, time_unit, &post_id, error))
+    return FALSE;
 
-      /* Known counts replace stored ones and unknown ones keep them, so an analytics file and
-       * the archive enrich the same post in either order.  The longer text wins (archives
-       * truncate long posts), and a plain "text" type never hides a more specific one.  A
-       * finer time (time_unit: a day, a minute or a second) replaces a coarser one. */
-      stmt = rapport_store_prepare (self->store,
-        "UPDATE post SET"
-        "   type = CASE WHEN ?2 = 'text' THEN type ELSE ?2 END,"
-        "   created_at = CASE WHEN ?17 < time_unit THEN ?18 ELSE created_at END,"
-        "   time_unit = min (time_unit, ?17),"
-        "   text = CASE WHEN length (?3) > ifnull (length (text), -1) THEN ?3 ELSE text END,"
-        "   url = coalesce (?4, url),"
-        "   likes = coalesce (?5, likes),"
-        "   comments = coalesce (?6, comments),"
-        "   shares = coalesce (?7, shares),"
-        "   saves = coalesce (?8, saves),"
-        "   replies = coalesce (?9, replies),"
-        "   quotes = coalesce (?10, quotes),"
-        "   views = coalesce (?11, views),"
-        "   impressions = coalesce (?12, impressions),"
-        "   reach = coalesce (?13, reach),"
-        "   engagements = coalesce (?14, engagements),"
-        "   follows = coalesce (?15, follows),"
-        "   archived = archived OR ?16"
-        " WHERE id = ?1", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, post_id);
-      sqlite3_bind_text (stmt, 2, rapport_post_type_to_string (post->type), -1, SQLITE_STATIC);
-      rapport_store_bind_text (stmt, 3, post->text);
-      rapport_store_bind_text (stmt, 4, post->url);
-      for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
-        rapport_store_bind_count (stmt, 5 + i, counts[i]);
-      sqlite3_bind_int (stmt, 16, post->archived);
-      sqlite3_bind_int (stmt, 17, time_unit);
-      sqlite3_bind_int64 (stmt, 18, post->created_at);
-      if (!rapport_store_import_step_done (self, stmt, N_("saving posts"), error))
-        return FALSE;
-    }
+  return add_counts_and_tags (self, post, post_id, post->hashtags, strv_length (post->hashtags),
+                              post->mentions, strv_length (post->mentions), error);
+}
+
+static void
+bind_post_row (sqlite3_stmt *stmt,
+               guint         row,
+               guint         i,
+               gpointer      data)
+{
+  RapportStoreImport *self = data;
+  const PendingPost *pending = &g_array_index (self->pending_posts->posts, PendingPost, i);
+  const RapportPost *post = &pending->post;
+  gint64 counts[G_N_ELEMENTS (count_columns)];
+
+  post_counts (post, counts);
+  sqlite3_bind_int64 (stmt, PARAM (row, POST_PARAMS, 1), pending->id);
+  sqlite3_bind_int64 (stmt, PARAM (row, POST_PARAMS, 2), self->account_id);
+  sqlite3_bind_text (stmt, PARAM (row, POST_PARAMS, 3), post->platform_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, PARAM (row, POST_PARAMS, 4), rapport_post_type_to_string (post->type),
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, PARAM (row, POST_PARAMS, 5), post->created_at);
+  rapport_store_bind_text (stmt, PARAM (row, POST_PARAMS, 6), post->text);
+  rapport_store_bind_text (stmt, PARAM (row, POST_PARAMS, 7), post->url);
+  bind_counts (stmt, PARAM (row, POST_PARAMS, 8), counts);
+  sqlite3_bind_int (stmt, PARAM (row, POST_PARAMS, 19), post->archived);
+  sqlite3_bind_int (stmt, PARAM (row, POST_PARAMS, 20), pending->time_unit);
+}
+
+/* The counts of the posts the batch inserted, at @data's positions. */
+typedef struct
+{
+  RapportStoreImport *self;
+  GArray *inserted; /* guint, positions in the batch */
+} CountRows;
+
+static void
+bind_counts_row (sqlite3_stmt *stmt,
+                 guint         row,
+                 guint         i,
+                 gpointer      data)
+{
+  CountRows *rows = data;
+  RapportPendingPosts *batch = rows->self->pending_posts;
+  const PendingPost *pending = &g_array_index (batch->posts, PendingPost,
+                                               g_array_index (rows->inserted, guint, i));
+  gint64 counts[G_N_ELEMENTS (count_columns)];
+
+  post_counts (&pending->post, counts);
+  sqlite3_bind_int64 (stmt, PARAM (row, COUNTS_PARAMS, 1), pending->id);
+  sqlite3_bind_int64 (stmt, PARAM (row, COUNTS_PARAMS, 2), rows->self->snapshot_id);
+  bind_counts (stmt, PARAM (row, COUNTS_PARAMS, 3), counts);
+}
+
+/* Which ids of @first to @first + @n - 1 the batch's insert used: the others' posts were
+ * stored already and were left as they are. */
+static gboolean
+mark_stored (RapportStoreImport  *self,
+             gint64               first,
+             guint                n,
+             GError             **error)
+{
+  RapportPendingPosts *batch = self->pending_posts;
+  g_autoptr(GHashTable) used = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+  sqlite3_stmt *stmt;
+  int status;
 
   stmt = rapport_store_prepare (self->store,
-    "INSERT INTO post_counts (post_id, snapshot_id, likes, comments, shares, saves, replies,"
-    "                         quotes, views, impressions, reach, engagements, follows)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
-    " ON CONFLICT (post_id, snapshot_id) DO UPDATE SET"
-    "   likes = coalesce (excluded.likes, likes),"
-    "   comments = coalesce (excluded.comments, comments),"
-    "   shares = coalesce (excluded.shares, shares),"
-    "   saves = coalesce (excluded.saves, saves),"
-    "   replies = coalesce (excluded.replies, replies),"
-    "   quotes = coalesce (excluded.quotes, quotes),"
-    "   views = coalesce (excluded.views, views),"
-    "   impressions = coalesce (excluded.impressions, impressions),"
-    "   reach = coalesce (excluded.reach, reach),"
-    "   engagements = coalesce (excluded.engagements, engagements),"
-    "   follows = coalesce (excluded.follows, follows)", error);
+    "SELECT id FROM post WHERE id BETWEEN ?1 AND ?2", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, post_id);
-  sqlite3_bind_int64 (stmt, 2, self->snapshot_id);
-  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
-    rapport_store_bind_count (stmt, 3 + i, counts[i]);
-  if (!rapport_store_import_step_done (self, stmt, N_("saving post history"), error))
-    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, first);
+  sqlite3_bind_int64 (stmt, 2, first + n - 1);
+  while ((status = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
 
-  if (!add_tags (self, post_id, 0, post->hashtags, error) ||
-      !add_tags (self, post_id, 1, post->mentions, error))
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (status != SQLITE_DONE)
+    {
+      rapport_store_set_sqlite_error (self->store, error, _("saving posts"));
+      return FALSE;
+    }
+  for (guint i = 0; i < ids->len; i++)
+    g_hash_table_add (used, &g_array_index (ids, gint64, i));
+
+  for (guint i = 0; i < batch->posts->len; i++)
+    {
+      PendingPost *pending = &g_array_index (batch->posts, PendingPost, i);
+
+      if (!g_hash_table_contains (used, &pending->id))
+        pending->id = 0;
+    }
+  return TRUE;
+}
+
+/* Writes the posts waiting in the batch: the new ones by a statement of many rows for each
+ * table, then those stored already one by one, in their order. */
+static gboolean
+flush_posts (RapportStoreImport  *self,
+             GError             **error)
+{
+  RapportPendingPosts *batch = self->pending_posts;
+  g_autoptr(GArray) inserted = NULL;
+  g_autoptr(GArray) tags = NULL;
+  CountRows count_rows;
+  sqlite3_stmt *stmt;
+  guint64 changes = 0;
+  gint64 first;
+  guint n;
+  gboolean ok = FALSE;
+
+  if (batch == NULL || batch->posts->len == 0)
+    return TRUE;
+  n = batch->posts->len;
+
+  /* Ids of their own: the rows a batch inserted are then known without a lookup each. */
+  stmt = rapport_store_prepare (self->store, "SELECT ifnull (max (id), 0) + 1 FROM post", error);
+  if (stmt == NULL)
+    goto out;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      rapport_store_set_sqlite_error (self->store, error, _("saving posts"));
+      sqlite3_reset (stmt);
+      goto out;
+    }
+  first = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  for (guint i = 0; i < n; i++)
+    g_array_index (batch->posts, PendingPost, i).id = first + i;
+
+  if (!insert_rows (self, SQL_POST, n, bind_post_row, self, N_("saving posts"), &changes, error))
+    goto out;
+  /* A post stored already, or twice in the batch, was left alone by the insert. */
+  if (changes < n && !mark_stored (self, first, n, error))
+    goto out;
+
+  inserted = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+  tags = g_array_new (FALSE, FALSE, sizeof (TagRow));
+  for (guint i = 0; i < n; i++)
+    {
+      const PendingPost *pending = &g_array_index (batch->posts, PendingPost, i);
+      const char * const *values = (const char * const *) batch->tags->pdata + pending->first_tag;
+
+      if (pending->id == 0)
+        continue;
+      g_array_append_val (inserted, i);
+      collect_tags (tags, pending->id, 0, values, pending->n_hashtags);
+      collect_tags (tags, pending->id, 1, values + pending->n_hashtags, pending->n_mentions);
+    }
+  count_rows.self = self;
+  count_rows.inserted = inserted;
+  if (!insert_rows (self, SQL_COUNTS, inserted->len, bind_counts_row, &count_rows,
+                    N_("saving post history"), NULL, error) ||
+      !add_tags (self, tags, error))
+    goto out;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const PendingPost *pending = &g_array_index (batch->posts, PendingPost, i);
+      const char * const *values = (const char * const *) batch->tags->pdata + pending->first_tag;
+      gint64 post_id;
+
+      if (pending->id != 0)
+        continue;
+      if (!update_post (self, &pending->post, pending->post.platform_id, pending->time_unit,
+                        &post_id, error) ||
+          !add_counts_and_tags (self, &pending->post, post_id, values, pending->n_hashtags,
+                                values + pending->n_hashtags, pending->n_mentions, error))
+        goto out;
+    }
+  ok = TRUE;
+
+out:
+  g_array_set_size (batch->posts, 0);
+  g_ptr_array_set_size (batch->tags, 0);
+  g_string_chunk_clear (batch->strings);
+  return ok;
+}
+
+static const char *
+keep_string (RapportPendingPosts *batch,
+             const char          *text)
+{
+  return text != NULL ? g_string_chunk_insert (batch->strings, text) : NULL;
+}
+
+static guint
+keep_strings (RapportPendingPosts *batch,
+              const char * const  *values)
+{
+  guint n = 0;
+
+  for (; values != NULL && values[n] != NULL; n++)
+    g_ptr_array_add (batch->tags, (gpointer) keep_string (batch, values[n]));
+  return n;
+}
+
+/* Keeps a copy of @post for the batch. */
+static void
+keep_post (RapportStoreImport *self,
+           const RapportPost  *post)
+{
+  RapportPendingPosts *batch = self->pending_posts;
+  PendingPost pending = { 0 };
+
+  if (batch == NULL)
+    {
+      batch = self->pending_posts = g_new0 (RapportPendingPosts, 1);
+      batch->posts = g_array_sized_new (FALSE, FALSE, sizeof (PendingPost), POST_BATCH);
+      batch->tags = g_ptr_array_new ();
+      batch->strings = g_string_chunk_new (64 * 1024);
+    }
+
+  pending.post = *post;
+  pending.post.platform_id = keep_string (batch, post->platform_id);
+  pending.post.text = keep_string (batch, post->text);
+  pending.post.url = keep_string (batch, post->url);
+  pending.post.hashtags = NULL;
+  pending.post.mentions = NULL;
+  pending.time_unit = post->day_only ? 86400 : 1;
+  pending.first_tag = batch->tags->len;
+  pending.n_hashtags = keep_strings (batch, post->hashtags);
+  pending.n_mentions = keep_strings (batch, post->mentions);
+  g_array_append_val (batch->posts, pending);
+}
+
+gboolean
+rapport_store_import_add_post (RapportImportSink  *sink,
+                               const RapportPost  *post,
+                               GError            **error)
+{
+  RapportStoreImport *self = (RapportStoreImport *) sink;
+  gboolean any_minute_posts = FALSE;
+
+  if (!rapport_store_import_require_account (self, error))
     return FALSE;
+  if (post->platform_id == NULL)
+    {
+      rapport_store_import_skip (sink, self->source_name, _("a post without an id"));
+      return TRUE;
+    }
 
   self->n_posts++;
+
+  /* A post that may join or adopt another by its minute looks at the posts before it. */
+  if (!post->minute_only && is_time_keyed (post) &&
+      !has_minute_posts (self, &any_minute_posts, error))
+    return FALSE;
+  if (post->minute_only || any_minute_posts)
+    return flush_posts (self, error) && add_post_now (self, post, error);
+
+  keep_post (self, post);
+  if (self->pending_posts->posts->len >= POST_BATCH)
+    return flush_posts (self, error);
   return TRUE;
+}
+
+void
+rapport_store_import_free_posts (RapportStoreImport *self)
+{
+  RapportPendingPosts *batch = g_steal_pointer (&self->pending_posts);
+
+  if (batch == NULL)
+    return;
+  g_array_unref (batch->posts);
+  g_ptr_array_unref (batch->tags);
+  g_string_chunk_free (batch->strings);
+  g_free (batch);
 }
 
 /* The posts this import saw, by kind, counted once each however many files named them. */
@@ -336,6 +802,9 @@ rapport_store_import_count_posts (RapportStoreImport  *self,
 {
   sqlite3_stmt *stmt;
   int status;
+
+  if (!flush_posts (self, error))
+    return FALSE;
 
   stmt = rapport_store_prepare (self->store,
     "SELECT p.type, p.archived, count(*) FROM post_counts c JOIN post p ON p.id = c.post_id"

@@ -442,6 +442,7 @@ store_set_export_date (RapportImportSink *sink,
 static void
 rapport_store_import_free (RapportStoreImport *self)
 {
+  rapport_store_import_free_posts (self);
   g_clear_object (&self->store);
   g_free (self->source_name);
   g_free (self->sample_hash);

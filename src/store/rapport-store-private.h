@@ -33,6 +33,9 @@ gboolean      rapport_store_import_register (sqlite3       *db);
 /* rapport-store-import.c: one import, written into one transaction.  Its parts below are the
  * callbacks of its sink. */
 
+/* The posts waiting to be written together (rapport-store-import-posts.c). */
+typedef struct _RapportPendingPosts RapportPendingPosts;
+
 /* A relation waiting for the commit. */
 typedef struct
 {
@@ -78,6 +81,7 @@ struct _RapportStoreImport
   GStringChunk *relation_strings[2];
   guint64 n_relations_kept[2];
   guint64 n_relations_written[2];
+  RapportPendingPosts *pending_posts;
   guint64 n_posts;
   guint64 n_reels;
   guint64 n_stories;
@@ -207,6 +211,9 @@ gboolean rapport_store_import_add_post_image  (RapportImportSink       *sink,
 gboolean rapport_store_import_add_post        (RapportImportSink       *sink,
                                                const RapportPost       *post,
                                                GError                 **error);
+/* Drops the posts still waiting to be written (rapport_store_import_count_posts() writes
+ * them first). */
+void     rapport_store_import_free_posts      (RapportStoreImport      *self);
 
 /* rapport-store-import-posts.c: fills the counts of posts by kind, at the commit. */
 /* rapport-store-churn.c: what differs between the follower lists of two exports, and the

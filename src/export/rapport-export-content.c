@@ -307,9 +307,9 @@ add_churn (RapportExportDocument *self)
 
   if (latest->dropped_after_follow_back != NULL)
     SMALL (self, 0, g_dngettext (GETTEXT_PACKAGE,
-                                 "In the newest step, %'" G_GUINT64_FORMAT " follower left "
+                                 "In the newest step, %'" PRIu64 " follower left "
                                  "after you followed back.",
-                                 "In the newest step, %'" G_GUINT64_FORMAT " followers left "
+                                 "In the newest step, %'" PRIu64 " followers left "
                                  "after you followed back.",
                                  latest->n_dropped_after_follow_back),
            latest->n_dropped_after_follow_back);

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "core/rapport-text.h"
@@ -249,7 +251,7 @@ account_exists (RapportStore  *self,
     return TRUE;
   if (status == SQLITE_DONE)
     g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_FAILED,
-                 _("There is no account %" G_GINT64_FORMAT), account_id);
+                 _("There is no account %" PRId64), account_id);
   else
     rapport_store_set_sqlite_error (self, error, _("reading the database"));
   return FALSE;

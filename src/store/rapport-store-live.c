@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "rapport-store-private.h"
@@ -41,7 +43,7 @@ rapport_store_set_refresh_enabled (RapportStore  *self,
   if (sqlite3_changes (rapport_store_get_db (self)) == 0)
     {
       g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_FAILED,
-                   _("There is no account %" G_GINT64_FORMAT), account_id);
+                   _("There is no account %" PRId64), account_id);
       return FALSE;
     }
   return TRUE;

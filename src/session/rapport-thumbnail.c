@@ -180,7 +180,8 @@ rapport_thumbnail_import (RapportStoreImport  *import,
   g_return_val_if_fail (import != NULL, FALSE);
   g_return_val_if_fail (RAPPORT_IS_ARCHIVE (archive), FALSE);
 
-  images = rapport_store_import_take_images (import);
+  if (!(images = rapport_store_import_take_images (import, error)))
+    return FALSE;
   if (images->len == 0)
     return TRUE;
   sink = rapport_store_import_get_sink (import);

@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The thumbnails of posts' pictures.  The importer names a picture (an archive entry) through
- * the sink; the import notes it here when its post is stored without a thumbnail, and the
- * import job, which may decode pictures, hands back the thumbnail before the commit.  So the
+ * the sink; the import keeps the ones whose post it stored without a thumbnail, and the import
+ * job, which may decode pictures, hands back the thumbnail before the commit.  So the
  * store never decodes anything, and an export imported again decodes nothing twice.
  */
 
@@ -23,17 +23,56 @@ store_image_free (gpointer data)
   g_free (image);
 }
 
+/* A named picture waits with its post's platform id: the post itself may still wait in the
+ * batch of posts (rapport-store-import-posts.c), so its row is looked up when the pictures are
+ * taken, after the batch is written. */
+typedef struct
+{
+  char *platform_post_id;
+  char *entry;
+} NamedImage;
+
+static void
+named_image_free (gpointer data)
+{
+  NamedImage *image = data;
+
+  g_free (image->platform_post_id);
+  g_free (image->entry);
+  g_free (image);
+}
+
 gboolean
 rapport_store_import_add_post_image (RapportImportSink       *sink,
                                      const RapportPostImage  *image,
                                      GError                 **error)
 {
   RapportStoreImport *self = (RapportStoreImport *) sink;
-  RapportStoreImage *pending;
-  sqlite3_stmt *stmt;
-  int status;
+  NamedImage *named;
 
   if (!rapport_store_import_require_account (self, error))
+    return FALSE;
+
+  named = g_new0 (NamedImage, 1);
+  named->platform_post_id = g_strdup (image->post_id);
+  named->entry = g_strdup (image->entry);
+  if (self->images == NULL)
+    self->images = g_ptr_array_new_with_free_func (named_image_free);
+  g_ptr_array_add (self->images, named);
+  return TRUE;
+}
+
+/* The pictures @self named whose posts it stored without a thumbnail, into @out. */
+static gboolean
+take_named_images (RapportStoreImport  *self,
+                   GPtrArray           *out,
+                   GError             **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (self->images == NULL)
+    return TRUE;
+  if (!rapport_store_import_flush_posts (self, error))
     return FALSE;
 
   stmt = rapport_store_prepare (self->store,
@@ -43,42 +82,47 @@ rapport_store_import_add_post_image (RapportImportSink       *sink,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, self->account_id);
-  sqlite3_bind_text (stmt, 2, image->post_id, -1, SQLITE_STATIC);
-  status = sqlite3_step (stmt);
-  if (status == SQLITE_ROW)
+  for (guint i = 0; i < self->images->len; i++)
     {
-      pending = g_new0 (RapportStoreImage, 1);
-      pending->post_id = sqlite3_column_int64 (stmt, 0);
-      pending->entry = g_strdup (image->entry);
-      if (self->images == NULL)
-        self->images = g_ptr_array_new_with_free_func (store_image_free);
-      g_ptr_array_add (self->images, pending);
+      NamedImage *named = g_ptr_array_index (self->images, i);
+      int status;
+
+      sqlite3_bind_text (stmt, 2, named->platform_post_id, -1, SQLITE_STATIC);
+      status = sqlite3_step (stmt);
+      /* A post that was skipped, or that has its thumbnail from an earlier export, needs none. */
+      if (status == SQLITE_ROW)
+        {
+          RapportStoreImage *image = g_new0 (RapportStoreImage, 1);
+
+          image->post_id = sqlite3_column_int64 (stmt, 0);
+          image->entry = g_steal_pointer (&named->entry);
+          g_ptr_array_add (out, image);
+        }
+      sqlite3_reset (stmt);
+      if (status != SQLITE_ROW && status != SQLITE_DONE)
+        {
+          sqlite3_clear_bindings (stmt);
+          rapport_store_set_sqlite_error (self->store, error, _("saving posts"));
+          return FALSE;
+        }
     }
-  sqlite3_reset (stmt);
-  if (status != SQLITE_ROW && status != SQLITE_DONE)
-    {
-      rapport_store_set_sqlite_error (self->store, error, _("saving posts"));
-      return FALSE;
-    }
-  /* A post that was skipped, or that has its thumbnail from an earlier export, needs none. */
+  sqlite3_clear_bindings (stmt);
+  g_clear_pointer (&self->images, g_ptr_array_unref);
   return TRUE;
 }
 
 GPtrArray *
-rapport_store_import_take_images (RapportStoreImport *import)
+rapport_store_import_take_images (RapportStoreImport  *import,
+                                  GError             **error)
 {
-  GPtrArray *images = g_ptr_array_new_with_free_func (store_image_free);
+  g_autoptr(GPtrArray) images = g_ptr_array_new_with_free_func (store_image_free);
 
   g_return_val_if_fail (import != NULL, NULL);
 
   for (RapportStoreImport *self = import; self != NULL; self = self->part)
-    {
-      if (self->images == NULL)
-        continue;
-      for (guint i = 0; i < self->images->len; i++)
-        g_ptr_array_add (images, g_ptr_array_steal_index (self->images, i--));
-    }
-  return images;
+    if (!take_named_images (self, images, error))
+      return NULL;
+  return g_steal_pointer (&images);
 }
 
 gboolean

@@ -795,6 +795,13 @@ rapport_store_import_free_posts (RapportStoreImport *self)
   g_free (batch);
 }
 
+gboolean
+rapport_store_import_flush_posts (RapportStoreImport  *self,
+                                  GError             **error)
+{
+  return flush_posts (self, error);
+}
+
 /* The posts this import saw, by kind, counted once each however many files named them. */
 gboolean
 rapport_store_import_count_posts (RapportStoreImport  *self,

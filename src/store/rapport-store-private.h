@@ -108,7 +108,7 @@ struct _RapportStoreImport
   RapportImportProgressFunc progress_func;
   gpointer progress_data;
 
-  /* RapportStoreImage of the pictures named, for the import job to make thumbnails of. */
+  /* The pictures named (rapport-store-images.c), for the import job to make thumbnails of. */
   GPtrArray *images;
 
   /* A second account of the same export, in this transaction (rapport_store_import_add_part()),
@@ -236,6 +236,9 @@ gboolean rapport_store_import_count_churn       (RapportStoreImport      *self,
                                                  GError                 **error);
 gboolean rapport_store_write_churn_counts       (RapportStore            *store,
                                                  const RapportChurnCounts *counts,
+                                                 GError                 **error);
+/* Writes the posts waiting in the batch (rapport-store-import-posts.c). */
+gboolean rapport_store_import_flush_posts       (RapportStoreImport      *self,
                                                  GError                 **error);
 gboolean rapport_store_import_count_posts       (RapportStoreImport      *self,
                                                  GError                 **error);

@@ -186,9 +186,11 @@ typedef struct
   char *entry;
 } RapportStoreImage;
 
-/* The pictures named so far, of this import and its part, in order; the import forgets them.
- * Free with g_ptr_array_unref(). */
-GPtrArray            *rapport_store_import_take_images (RapportStoreImport    *import);
+/* The pictures named so far, of this import and its part, in order, whose posts need a
+ * thumbnail; the import forgets them.  Free with g_ptr_array_unref(); NULL with @error set
+ * when the posts waiting to be written cannot be. */
+GPtrArray            *rapport_store_import_take_images (RapportStoreImport    *import,
+                                                        GError               **error);
 /* Keeps @data (a JPEG or PNG of @mime_type, @width × @height pixels) as the thumbnail of the
  * post @post_id, in the import's transaction. */
 gboolean              rapport_store_import_set_thumbnail (RapportStoreImport  *import,

@@ -79,8 +79,8 @@ rapport_post_type_name (RapportPostType type)
 
 /* The text on one line, for the table: runs of white space (new lines too) become one space,
  * and a long caption is cut, as the cell shows only its beginning anyway. */
-static char *
-one_line (const char *text)
+char *
+rapport_post_text_line (const char *text)
 {
   GString *line = g_string_new (NULL);
   gboolean space = FALSE;
@@ -177,7 +177,7 @@ rapport_post_item_new (RapportAnalysis             *analysis,
   self->engagement = *engagement;
   self->post = engagement->post;
   self->account = g_strdup (account);
-  self->text_line = one_line (self->post->text);
+  self->text_line = rapport_post_text_line (self->post->text);
 
   return self;
 }

@@ -33,6 +33,10 @@ GdkPaintable                *rapport_post_item_get_thumbnail  (RapportPostItem *
 GdkPaintable *rapport_post_thumbnail_new (RapportAnalysis          *analysis,
                                           const RapportDatasetPost *post);
 
+/* @text on one line: runs of white space (new lines too) as one space, cut after about 300
+ * bytes; "" for NULL. */
+char *rapport_post_text_line (const char *text);
+
 /* The cells of the posts' tables, as closures of their templates (the first argument unused):
  * a day, a count ("–" when unknown) and a percentage. */
 char *rapport_post_format_day   (gpointer unused,

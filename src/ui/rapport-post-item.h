@@ -25,6 +25,10 @@ const RapportDatasetPost    *rapport_post_item_get_post       (RapportPostItem *
 const RapportPostEngagement *rapport_post_item_get_engagement (RapportPostItem *self);
 const char                  *rapport_post_item_get_account    (RapportPostItem *self);
 
+/* Why the post's engagement rate is flagged (above 100 %, or over a rebuilt count under
+ * RAPPORT_HEADLINE_MIN_FOLLOWERS), NULL when it is not. */
+char                        *rapport_post_item_dup_rate_flag  (RapportPostItem *self);
+
 /* The post's thumbnail from the store, read once; NULL when it has none. */
 GdkPaintable                *rapport_post_item_get_thumbnail  (RapportPostItem *self);
 

@@ -470,7 +470,7 @@ rapport_chart_set_readout_post (RapportChart *self,
   g_return_if_fail (RAPPORT_IS_CHART (self));
   g_return_if_fail (picture == NULL || GDK_IS_PAINTABLE (picture));
 
-  gtk_picture_set_paintable (GTK_PICTURE (self->readout_picture), picture);
+  gtk_image_set_from_paintable (GTK_IMAGE (self->readout_picture), picture);
   gtk_widget_set_visible (self->readout_picture, picture != NULL);
   /* Text from an export: a plain label, never markup. */
   gtk_label_set_text (GTK_LABEL (self->readout_post_label), text != NULL ? text : "");
@@ -486,7 +486,7 @@ rapport_chart_get_readout_picture (RapportChart *self)
 {
   g_return_val_if_fail (RAPPORT_IS_CHART (self), NULL);
 
-  return gtk_picture_get_paintable (GTK_PICTURE (self->readout_picture));
+  return gtk_image_get_paintable (GTK_IMAGE (self->readout_picture));
 }
 
 const char *
@@ -544,10 +544,9 @@ _rapport_chart_cursor_init (RapportChart *self)
   gtk_widget_set_margin_start (self->readout_post, 8);
   gtk_widget_set_margin_end (self->readout_post, 8);
   gtk_widget_set_margin_bottom (self->readout_post, 6);
-  self->readout_picture = gtk_picture_new ();
-  gtk_picture_set_content_fit (GTK_PICTURE (self->readout_picture), GTK_CONTENT_FIT_COVER);
-  gtk_picture_set_can_shrink (GTK_PICTURE (self->readout_picture), TRUE);
-  gtk_widget_set_size_request (self->readout_picture, 48, 48);
+  /* An image, not a picture: it keeps to its size whatever the thumbnail's (up to 160 px). */
+  self->readout_picture = gtk_image_new ();
+  gtk_image_set_pixel_size (GTK_IMAGE (self->readout_picture), 48);
   gtk_widget_set_valign (self->readout_picture, GTK_ALIGN_START);
   gtk_widget_set_overflow (self->readout_picture, GTK_OVERFLOW_HIDDEN);
   gtk_widget_add_css_class (self->readout_picture, "post-thumbnail");

@@ -26,21 +26,6 @@
 
 static char *temp_root;
 
-/* A 4 × 3 PNG, as the import job would keep a thumbnail (of at most 160 px). */
-static GBytes *
-make_png (void)
-{
-  guint8 pixels[4 * 3 * 4];
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-
-  for (guint i = 0; i < sizeof pixels; i++)
-    pixels[i] = (guint8) (255 - i * 5);
-  bytes = g_bytes_new (pixels, sizeof pixels);
-  texture = gdk_memory_texture_new (4, 3, GDK_MEMORY_R8G8B8A8, bytes, 4 * 4);
-  return gdk_texture_save_to_png_bytes (texture);
-}
-
 /* @clay on Instagram, 1,000 followers: p0 to p2 tagged #f4f #cats, p3 #cats only; p1 ("Second
  * bowl") has a picture. */
 static RapportStore *
@@ -52,7 +37,7 @@ make_store (const char *data_dir,
   static const char *texts[] = { "First bowl", "Second\n bowl", "Third bowl", "Fourth bowl" };
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) images = NULL;
-  g_autoptr(GBytes) png = make_png ();
+  g_autoptr(GBytes) png = rapport_test_ui_make_png (90);
   RapportAccountInfo account = { RAPPORT_PLATFORM_INSTAGRAM, "clay", NULL, NULL };
   RapportFollowerCount first = { T0, 1000, RAPPORT_COUNT_SOURCE_PROFILE };
   RapportFollowerCount last = { T0 + 30 * DAY, 1000, RAPPORT_COUNT_SOURCE_PROFILE };

@@ -24,24 +24,8 @@
 
 static char *temp_root;
 
-
 /* 1 Jan 2024, 00:00 UTC. */
 #define T0 G_GINT64_CONSTANT (1704067200)
-
-/* A 4 × 3 PNG, as the import job would keep a thumbnail. */
-static GBytes *
-make_png (void)
-{
-  guint8 pixels[4 * 3 * 4];
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-
-  for (guint i = 0; i < sizeof pixels; i++)
-    pixels[i] = (guint8) (i * 17);
-  bytes = g_bytes_new (pixels, sizeof pixels);
-  texture = gdk_memory_texture_new (4, 3, GDK_MEMORY_R8G8B8A8, bytes, 4 * 4);
-  return gdk_texture_save_to_png_bytes (texture);
-}
 
 /* @pots on Instagram, 500 followers by its profile, and three posts:
  *   a  11 Jan, "First glaze\n  firing", with a picture
@@ -56,7 +40,7 @@ make_store (char **data_dir)
   static const char *ids[] = { "a", "b", "c" };
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) images = NULL;
-  g_autoptr(GBytes) png = make_png ();
+  g_autoptr(GBytes) png = rapport_test_ui_make_png (0);
   RapportAccountInfo account = { RAPPORT_PLATFORM_INSTAGRAM, "pots", NULL, NULL };
   RapportFollowerCount first = { T0, 500, RAPPORT_COUNT_SOURCE_PROFILE };
   RapportFollowerCount last = { T0 + 60 * DAY, 500, RAPPORT_COUNT_SOURCE_PROFILE };

@@ -77,6 +77,12 @@ def main(argv):
         instagram = next(r for r in reports if r['account']['platform'] == 'instagram')
         if len(instagram['snapshots']) != 2 or len(instagram['churn']['steps']) != 1:
             fail('the two Instagram exports should be one account with one churn step')
+        since = instagram['since_last_export']
+        step = instagram['churn']['steps'][0]
+        if (since['state'], since['n_exports'], since['explanation']) != ('changes', 2, None) or \
+                (since['gained'], since['lost'], since['renamed']) != \
+                (step['gained']['count'], step['lost']['count'], step['renames']['count']):
+            fail(f'"since your last export" should be the churn step\'s counts: {since}')
         if instagram['names'] != {'followers': None, 'following': None}:
             fail(f'Instagram lists have names, not ids to name: {instagram["names"]}')
         # The X archive without account.js: its posts name followers 1001 and 1002 of three,
@@ -102,7 +108,8 @@ def main(argv):
                  f'{missing.stderr!r}')
 
         text = run(binary, data_dir, 'report')
-        for heading in ('Followers', 'Engagement', 'Reciprocity', 'Gained and lost followers',
+        for heading in ('Since your last export', 'Followers', 'Engagement', 'Reciprocity',
+                        'Gained and lost followers',
                         'Hashtags', 'Collaborations', 'Consistency', 'Follower jumps and drops',
                         'Data coverage', 'Suggestions'):
             if text.stdout.count(f'\n{heading}') < 4:

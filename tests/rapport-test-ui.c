@@ -572,3 +572,17 @@ rapport_test_ui_render_screenshot (GtkWindow  *window,
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (GTK_WIDGET (window)));
 }
+
+GBytes *
+rapport_test_ui_make_png (guint8 seed)
+{
+  guint8 pixels[4 * 3 * 4];
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  for (guint i = 0; i < sizeof pixels; i++)
+    pixels[i] = (guint8) (seed + i * 17);
+  bytes = g_bytes_new (pixels, sizeof pixels);
+  texture = gdk_memory_texture_new (4, 3, GDK_MEMORY_R8G8B8A8, bytes, 4 * 4);
+  return gdk_texture_save_to_png_bytes (texture);
+}

@@ -108,4 +108,7 @@ void                rapport_test_ui_save_screenshot    (GtkWindow    *window,
 void                rapport_test_ui_render_screenshot  (GtkWindow    *window,
                                                         const char   *name);
 
+/* A 4 × 3 PNG of @seed's colours, as the import job keeps a post's thumbnail. */
+GBytes             *rapport_test_ui_make_png           (guint8        seed);
+
 G_END_DECLS

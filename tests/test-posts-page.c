@@ -15,6 +15,7 @@
 
 #include "rapport-application.h"
 #include "store/rapport-store.h"
+#include "ui/rapport-post-item.h"
 #include "ui/rapport-posts-page.h"
 #include "ui/rapport-screenshot.h"
 #include "ui/rapport-window.h"
@@ -562,6 +563,104 @@ test_hidden (void)
   rapport_test_remove_tree (data_dir);
 }
 
+/* The tooltips of the flags shown on rates under @widget, one a line. */
+static void
+collect_flags (GtkWidget *widget,
+               GString   *out)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_IMAGE (widget) && gtk_widget_has_css_class (widget, "rate-flag"))
+    {
+      g_string_append (out, gtk_widget_get_tooltip_text (widget));
+      g_string_append_c (out, '\n');
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_flags (child, out);
+}
+
+/* @tiny on Instagram, 20 followers by its profile: a post of 50 likes (250 %) is flagged, one of
+ * 5 likes (25 %) on the same real count is not; a rate over a rebuilt count of 12 is flagged
+ * for that. */
+static void
+test_flagged_rates (void)
+{
+  g_autofree char *data_dir = rapport_test_make_temp_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportStore) store = rapport_store_open (data_dir, &error);
+  RapportAccountInfo account = { RAPPORT_PLATFORM_INSTAGRAM, "tiny", NULL, NULL };
+  RapportFollowerCount first = { T0, 20, RAPPORT_COUNT_SOURCE_PROFILE };
+  RapportFollowerCount last = { T0 + 30 * DAY, 20, RAPPORT_COUNT_SOURCE_PROFILE };
+  g_autoptr(RapportAnalysis) analysis = NULL;
+  g_autoptr(RapportPostItem) rebuilt = NULL;
+  g_autoptr(GString) flags = g_string_new (NULL);
+  g_autofree char *labels = NULL;
+  g_autofree char *why = NULL;
+  RapportPostEngagement engagement;
+  RapportStoreImport *import;
+  RapportImportSink *sink;
+  RapportPostsPage *page;
+  GtkWindow *window;
+  RapportPost post;
+
+  g_assert_no_error (error);
+  import = rapport_store_begin_import (store, "tiny.zip", "tiny", "tiny", NULL, &error);
+  g_assert_no_error (error);
+  sink = rapport_store_import_get_sink (import);
+  g_assert_true (rapport_import_sink_set_account (sink, &account, &error));
+  rapport_import_sink_set_export_date (sink, T0 + 30 * DAY, RAPPORT_DATE_SOURCE_MANIFEST);
+  g_assert_true (rapport_import_sink_add_follower_count (sink, &first, &error));
+  g_assert_true (rapport_import_sink_add_follower_count (sink, &last, &error));
+  for (guint i = 0; i < 2; i++)
+    {
+      rapport_post_init (&post);
+      post.platform_id = i == 0 ? "big" : "small";
+      post.type = RAPPORT_POST_PHOTO;
+      post.created_at = T0 + (5 + 5 * i) * DAY + 15 * 3600;
+      post.text = i == 0 ? "Everyone liked this" : "A quiet one";
+      post.likes = i == 0 ? 50 : 5;
+      post.comments = 0;
+      g_assert_true (rapport_import_sink_add_post (sink, &post, &error));
+    }
+  g_assert_true (rapport_store_import_commit (import, NULL, &error));
+  g_assert_no_error (error);
+
+  analysis = rapport_test_ui_load_analysis (store, "tiny");
+  page = g_object_new (RAPPORT_TYPE_POSTS_PAGE, "analysis", analysis, NULL);
+  window = rapport_test_ui_show_in_window (GTK_WIDGET (page), 1000, 600);
+
+  labels = rapport_test_ui_visible_labels (page_child (page, "column_view"));
+  g_assert_nonnull (strstr (labels, "|Everyone liked this|Photo|50|0|—|250.0 %|"));
+  g_assert_nonnull (strstr (labels, "|A quiet one|Photo|5|0|—|25.0 %|"));
+  /* One flag, on the rate above 100 %; a small real count is not flagged. */
+  collect_flags (page_child (page, "column_view"), flags);
+  g_assert_cmpstr (flags->str, ==,
+                   "Above 100 %: more interactions than followers that day, so the follower "
+                   "count is too low to divide by. Not used in headlines.\n");
+  rapport_test_ui_wait_frames (GTK_WIDGET (window), 3);
+  rapport_test_ui_render_screenshot (window, "posts-flagged");
+
+  /* The same post over a count rebuilt from 12 follow dates. */
+  engagement = g_array_index (rapport_analysis_get_report (analysis)->per_post,
+                              RapportPostEngagement, 1);
+  g_assert_false (engagement.rate_unreliable);
+  engagement.followers = 12;
+  engagement.rate = 5.0 / 12;
+  engagement.followers_lower_bound = TRUE;
+  engagement.rate_unreliable = TRUE;
+  rebuilt = rapport_post_item_new (analysis, &engagement, "@tiny");
+  why = rapport_post_item_dup_rate_flag (rebuilt);
+  g_assert_cmpstr (why, ==, "Rests on 12 followers rebuilt from follow dates, under the 100 a "
+                            "rate needs. Not used in headlines.");
+
+  rapport_test_ui_destroy_window (window);
+  g_clear_object (&rebuilt);
+  g_assert_finalize_object (g_steal_pointer (&analysis));
+  g_clear_object (&store);
+  rapport_test_remove_tree (data_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -579,6 +678,7 @@ main (int   argc,
   g_test_add_func ("/posts-page/show-posts", test_show_posts);
   g_test_add_func ("/posts-page/all-accounts", test_all_accounts);
   g_test_add_func ("/posts-page/hidden", test_hidden);
+  g_test_add_func ("/posts-page/flagged-rates", test_flagged_rates);
   g_test_add_func ("/posts-page/screenshots", test_screenshots);
 
   status = g_test_run ();

@@ -196,6 +196,10 @@ test_text (void)
   assert_contains (text, "Not following you back: @zed.");
   assert_contains (text, "\nGained and lost followers\n-------------------------\n  Not available: "
                          "Gained and lost followers need two Instagram exports");
+  /* One export: the Overview's sentence, right after the header. */
+  assert_contains (text, "\nSince your last export\n----------------------\n  One export of "
+                         "this account so far. Import another export of this account to\n"
+                         "    see who came and went.\n");
   assert_contains (text, "\nHashtags\n--------\n"
                          "  Compared on own posts with an engagement rate: n = 4 of 4.");
   assert_contains (text, "Engagement-bait tags on 3 posts: #f4f (3).");
@@ -230,7 +234,8 @@ test_json (void)
   g_autofree char *data = NULL;
   static const char * const keys[] = {
     "version", "account", "snapshots", "names", "series", "gains", "engagement", "reciprocity",
-    "churn", "hashtags", "collaborations", "cadence", "anomalies", "coverage", "suggestions",
+    "churn", "since_last_export", "hashtags", "collaborations", "cadence", "anomalies",
+    "coverage", "suggestions",
   };
   JsonObject *object;
   JsonObject *account;
@@ -238,6 +243,7 @@ test_json (void)
   JsonObject *fans;
   JsonObject *snapshot;
   JsonObject *engagement;
+  JsonObject *since;
   JsonArray *array;
 
   /* Through text and back, as a script reads it. */
@@ -256,6 +262,16 @@ test_json (void)
                                               "followers"));
   account = json_object_get_object_member (object, "account");
   g_assert_cmpint (json_object_get_int_member (account, "id"), ==, 7);
+  since = json_object_get_object_member (object, "since_last_export");
+  g_assert_cmpstr (json_object_get_string_member (since, "state"), ==, "one-export");
+  g_assert_cmpint (json_object_get_int_member (since, "n_exports"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (since, "n_with_followers"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (since, "explanation"), ==,
+                   "One export of this account so far. Import another export of this account "
+                   "to see who came and went.");
+  g_assert_true (json_object_get_null_member (since, "newer_snapshot_id"));
+  g_assert_true (json_object_get_null_member (since, "gained"));
+  g_assert_true (json_object_get_null_member (since, "dropped_after_follow_back"));
 
   snapshot = json_array_get_object_element (json_object_get_array_member (object, "snapshots"), 0);
   g_assert_cmpstr (json_object_get_string_member (snapshot, "exported_at"), ==,
@@ -308,6 +324,7 @@ test_churn_refollow (void)
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *text = NULL;
   JsonObject *step;
+  JsonObject *since;
   JsonObject *refollowed;
 
   older->id = 2;
@@ -324,6 +341,13 @@ test_churn_refollow (void)
 
   text = rapport_report_print_text (report, suggestions);
   assert_contains (text, "121 gained, 2 lost, 0 renamed.");
+  /* Since the last export: bo left and came back, cy left; cy, the one who stayed away, is
+   * not followed, so no one dropped a follow-back. */
+  assert_contains (text, "\nSince your last export\n----------------------\n"
+                         "  From 2 Jan 2024 to 31 Jan 2024, 3 followers became 122.\n"
+                         "    New followers: 121.\n    Lost followers: 2.\n"
+                         "    Dropped after follow-back: 0.\n"
+                         "    Renamed (the same account under a new name): 0.\n");
   assert_contains (text, "    Unfollowed and followed again (counted as lost and as gained): "
                          "1 — @bo.\n");
 
@@ -335,6 +359,17 @@ test_churn_refollow (void)
                                                "count"), ==, 121);
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (step, "lost"),
                                                "count"), ==, 2);
+  since = json_object_get_object_member (json_node_get_object (root), "since_last_export");
+  g_assert_cmpstr (json_object_get_string_member (since, "state"), ==, "changes");
+  g_assert_cmpint (json_object_get_int_member (since, "n_exports"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (since, "n_with_followers"), ==, 2);
+  g_assert_true (json_object_get_null_member (since, "explanation"));
+  g_assert_cmpint (json_object_get_int_member (since, "older_snapshot_id"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (since, "newer_snapshot_id"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (since, "gained"), ==, 121);
+  g_assert_cmpint (json_object_get_int_member (since, "lost"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (since, "dropped_after_follow_back"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (since, "renamed"), ==, 0);
   refollowed = json_object_get_object_member (step, "refollowed");
   g_assert_cmpint (json_object_get_int_member (refollowed, "count"), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "analysis/rapport-since-export.h"
 
 RapportSinceExport *
@@ -74,6 +76,86 @@ rapport_since_export_renamed_whos (const RapportSinceExport *since)
     }
 
   return g_strv_builder_end (builder);
+}
+
+static const char *
+source_name (const RapportDatasetSnapshot *snapshot)
+{
+  return snapshot->source_name != NULL ? snapshot->source_name : _("an unnamed export");
+}
+
+/* "a.zip, b.csv": the exports without a follower list. */
+static char *
+join_names (GPtrArray *snapshots)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < snapshots->len; i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? ", " : "",
+                            source_name (g_ptr_array_index (snapshots, i)));
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+char *
+rapport_since_export_explain (const RapportSinceExport *since,
+                              const RapportCoverage    *coverage,
+                              gboolean                  details)
+{
+  const RapportCoverageItem *churn = NULL;
+  g_autofree char *names = NULL;
+  g_autofree char *which = NULL;
+
+  g_return_val_if_fail (since != NULL, NULL);
+
+  switch (since->state)
+    {
+    case RAPPORT_SINCE_EXPORT_ONE_EXPORT:
+      return g_strdup (_("One export of this account so far. Import another export of this "
+                         "account to see who came and went."));
+
+    case RAPPORT_SINCE_EXPORT_NO_LISTS:
+      names = join_names (since->without_followers);
+      if (since->n_with_followers == 0)
+        /* Translators: %s names the imported files, "a.zip, b.csv". */
+        which = g_strdup_printf (_("None of this account’s exports has a follower list: %s."),
+                                 names);
+      else
+        /* Translators: %s names the imported files, "a.zip, b.csv". */
+        which = g_strdup_printf (_("Only one of this account’s exports has a follower list; "
+                                   "these have none: %s."), names);
+      if (coverage != NULL)
+        churn = rapport_coverage_get (coverage, RAPPORT_FIGURE_CHURN);
+      if (churn != NULL && churn->explanation != NULL)
+        return g_strdup_printf ("%s %s", which, churn->explanation);
+      return g_steal_pointer (&which);
+
+    case RAPPORT_SINCE_EXPORT_NOT_READ:
+      return g_strdup (details ? _("The follower lists of the last two exports could not be "
+                                   "compared.")
+                               : _("Comparing the follower lists of the last two exports…"));
+
+    case RAPPORT_SINCE_EXPORT_CHANGES:
+    default:
+      return NULL;
+    }
+}
+
+const char *
+rapport_since_export_state_name (RapportSinceExportState state)
+{
+  switch (state)
+    {
+    case RAPPORT_SINCE_EXPORT_CHANGES:
+      return "changes";
+    case RAPPORT_SINCE_EXPORT_ONE_EXPORT:
+      return "one-export";
+    case RAPPORT_SINCE_EXPORT_NO_LISTS:
+      return "no-lists";
+    case RAPPORT_SINCE_EXPORT_NOT_READ:
+    default:
+      return "not-read";
+    }
 }
 
 void

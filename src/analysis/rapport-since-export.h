@@ -10,6 +10,7 @@
 #pragma once
 
 #include "analysis/rapport-audience.h"
+#include "analysis/rapport-coverage.h"
 
 G_BEGIN_DECLS
 
@@ -47,6 +48,14 @@ gboolean            rapport_since_export_knows_dropped (const RapportSinceExport
 /* The 'who' (in the newer list) of each renamed follower, NULL-terminated; NULL unless the
  * step names its people. */
 char              **rapport_since_export_renamed_whos (const RapportSinceExport *since);
+/* Why there is no step, in a sentence or two, as the Overview and the report say it; NULL in
+ * state CHANGES.  @coverage (may be NULL) gives the churn's own explanation; @details says
+ * whether the lists have been read (FALSE: a summary, still comparing). */
+char               *rapport_since_export_explain      (const RapportSinceExport *since,
+                                                       const RapportCoverage    *coverage,
+                                                       gboolean                  details);
+/* The state's name in the JSON report: "changes", "one-export", "no-lists", "not-read". */
+const char         *rapport_since_export_state_name   (RapportSinceExportState   state);
 void                rapport_since_export_free         (RapportSinceExport       *since);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportSinceExport, rapport_since_export_free)

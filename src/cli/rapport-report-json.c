@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "analysis/rapport-since-export.h"
 #include "cli/rapport-report-json-private.h"
 
 static void
@@ -441,6 +442,35 @@ json_churn (JsonBuilder         *builder,
   json_builder_end_object (builder);
 }
 
+/* "Since your last export" as the Overview gives it: the step into the newest follower list,
+ * or the state and the sentence that says why there is none. */
+static void
+json_since_export (JsonBuilder         *builder,
+                   const RapportReport *report)
+{
+  g_autoptr(RapportSinceExport) since = rapport_since_export_compute (report->dataset,
+                                                                      report->churn);
+  g_autofree char *why = rapport_since_export_explain (since, report->coverage, TRUE);
+  const RapportChurnStep *step = since->step;
+
+  json_builder_set_member_name (builder, "since_last_export");
+  json_builder_begin_object (builder);
+  json_string (builder, "state", rapport_since_export_state_name (since->state));
+  json_int (builder, "n_exports", since->n_exports);
+  json_int (builder, "n_with_followers", since->n_with_followers);
+  json_string (builder, "explanation", why);
+  json_snapshot_id (builder, "older_snapshot_id", step != NULL ? step->older : NULL);
+  json_snapshot_id (builder, "newer_snapshot_id", step != NULL ? step->newer : NULL);
+  json_count (builder, "gained", step != NULL ? (gint64) step->n_gained : -1);
+  json_count (builder, "lost", step != NULL ? (gint64) step->n_lost : -1);
+  /* Null where neither export has a following list to look in. */
+  json_count (builder, "dropped_after_follow_back",
+              rapport_since_export_knows_dropped (since)
+              ? (gint64) step->n_dropped_after_follow_back : -1);
+  json_count (builder, "renamed", step != NULL ? (gint64) step->n_renamed : -1);
+  json_builder_end_object (builder);
+}
+
 static const char * const bucket_keys[RAPPORT_N_TAG_BUCKETS] = {
   "0", "1-2", "3-5", "6-10", "11-plus",
 };
@@ -830,6 +860,7 @@ rapport_report_to_json (const RapportReport *report,
   json_engagement (builder, report);
   json_reciprocity (builder, report);
   json_churn (builder, report);
+  json_since_export (builder, report);
   json_hashtags (builder, report);
   json_collaborations (builder, report);
   json_cadence (builder, report);

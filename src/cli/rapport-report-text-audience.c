@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "analysis/rapport-since-export.h"
 #include "cli/rapport-report-text-private.h"
 #include "core/rapport-format.h"
 
@@ -519,4 +520,40 @@ rapport_report_text_anomalies (GString             *out,
                                 anomaly->n_rate_after, before, anomaly->n_interactions_before,
                                 after, anomaly->n_interactions_after);
     }
+}
+
+void
+rapport_report_text_since_export (GString             *out,
+                                  const RapportReport *report)
+{
+  g_autoptr(RapportSinceExport) since = rapport_since_export_compute (report->dataset,
+                                                                      report->churn);
+  const RapportChurnStep *step = since->step;
+  g_autofree char *older = NULL;
+  g_autofree char *newer = NULL;
+
+  rapport_report_text_heading (out, _("Since your last export"), '-');
+  if (step == NULL)
+    {
+      g_autofree char *why = rapport_since_export_explain (since, report->coverage, TRUE);
+
+      rapport_report_text_para (out, 2, "%s", why);
+      return;
+    }
+
+  older = rapport_format_day (step->older->exported_at);
+  newer = rapport_format_day (step->newer->exported_at);
+  /* Translators: the two exports compared, their dates and follower counts. */
+  rapport_report_text_para (out, 2, _("From %s to %s, %'zu followers became %'zu."),
+                            older, newer, step->n_older, step->n_newer);
+  rapport_report_text_para (out, 4, _("New followers: %'" PRIu64 "."), step->n_gained);
+  rapport_report_text_para (out, 4, _("Lost followers: %'" PRIu64 "."), step->n_lost);
+  if (rapport_since_export_knows_dropped (since))
+    rapport_report_text_para (out, 4, _("Dropped after follow-back: %'" PRIu64 "."),
+                              step->n_dropped_after_follow_back);
+  else
+    rapport_report_text_para (out, 4, _("Dropped after follow-back: unknown, neither export "
+                                        "lists the accounts you follow."));
+  rapport_report_text_para (out, 4, _("Renamed (the same account under a new name): %'"
+                                      PRIu64 "."), step->n_renamed);
 }

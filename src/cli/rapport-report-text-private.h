@@ -50,6 +50,9 @@ void rapport_report_text_reciprocity    (GString             *out,
                                          const RapportReport *report);
 void rapport_report_text_churn          (GString             *out,
                                          const RapportReport *report);
+/* "Since your last export": the Overview's counts, or the sentence that says why not. */
+void rapport_report_text_since_export   (GString             *out,
+                                         const RapportReport *report);
 void rapport_report_text_anomalies      (GString             *out,
                                          const RapportReport *report);
 

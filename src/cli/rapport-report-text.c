@@ -415,6 +415,7 @@ rapport_report_print_text (const RapportReport *report,
   g_return_val_if_fail (suggestions != NULL, NULL);
 
   text_header (out, report);
+  rapport_report_text_since_export (out, report);
   rapport_report_text_series (out, report);
   rapport_report_text_engagement (out, report);
   rapport_report_text_reciprocity (out, report);

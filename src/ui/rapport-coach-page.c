@@ -16,6 +16,7 @@
 #include "ui/rapport-account-row.h"
 #include "ui/rapport-coach-page.h"
 #include "ui/rapport-loading-page.h"
+#include "ui/rapport-post-item.h"
 #include "ui/rapport-suggestion-card.h"
 
 struct _RapportCoachPage
@@ -136,6 +137,50 @@ create_closed_section (RapportAnalysis *analysis,
 }
 
 /* The cards of one account, then its closed suggestions; with @heading, the account above. */
+/* Evidence posts shown with their pictures, and posts looked up for them: a card is built once
+ * per analysis, and a long list of posts without pictures costs no more than this. */
+#define EVIDENCE_PICTURES     3
+#define EVIDENCE_POSTS_LOOKED 12
+
+/* The first posts of @suggestion's evidence that have a picture, each beside its text; posts
+ * without one are left out, so that a card never shows an empty frame. */
+static void
+add_evidence_pictures (RapportSuggestionCard   *card,
+                       RapportAnalysis         *analysis,
+                       const RapportSuggestion *suggestion)
+{
+  const RapportReport *report = rapport_analysis_get_report (analysis);
+  guint looked = 0;
+  guint shown = 0;
+
+  for (guint e = 0; suggestion->evidence != NULL && e < suggestion->evidence->len; e++)
+    {
+      const RapportEvidence *evidence = g_ptr_array_index (suggestion->evidence, e);
+
+      if (evidence->kind != RAPPORT_EVIDENCE_POSTS || evidence->posts == NULL)
+        continue;
+      for (guint i = 0; i < evidence->posts->len; i++)
+        {
+          const RapportDatasetPost *post;
+          g_autoptr(GdkPaintable) picture = NULL;
+          g_autofree char *text = NULL;
+
+          if (shown == EVIDENCE_PICTURES || looked == EVIDENCE_POSTS_LOOKED)
+            return;
+          post = rapport_report_find_post (report, g_array_index (evidence->posts, gint64, i));
+          if (post == NULL)
+            continue;
+          looked++;
+          picture = rapport_post_thumbnail_new (analysis, post);
+          if (picture == NULL)
+            continue;
+          text = rapport_post_text_line (post->text);
+          rapport_suggestion_card_add_post (card, picture, text);
+          shown++;
+        }
+    }
+}
+
 static GtkWidget *
 create_group (RapportAnalysis *analysis,
               gboolean         heading)
@@ -181,10 +226,12 @@ create_group (RapportAnalysis *analysis,
 
       if (suggestion->state == RAPPORT_SUGGESTION_OPEN)
         {
-          gtk_box_append (GTK_BOX (group),
-                          rapport_suggestion_card_new (rapport_analysis_get_account_id (analysis),
-                                                       rapport_analysis_get_report (analysis),
-                                                       suggestion));
+          GtkWidget *card = rapport_suggestion_card_new (rapport_analysis_get_account_id (analysis),
+                                                         rapport_analysis_get_report (analysis),
+                                                         suggestion);
+
+          add_evidence_pictures (RAPPORT_SUGGESTION_CARD (card), analysis, suggestion);
+          gtk_box_append (GTK_BOX (group), card);
           n_open++;
         }
       else

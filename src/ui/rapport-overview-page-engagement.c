@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "ui/rapport-overview-page-private.h"
+#include "ui/rapport-post-item.h"
 
 /* Posts per calendar week as a line, weeks without posts at 0: a rhythm, not a trend. */
 static guint
@@ -179,4 +180,63 @@ _rapport_overview_page_explain_engagement (RapportOverviewPage      *self,
                                   ? _("Followers and interactions per post over time")
                                   : _("Followers and posts per week over time"),
                                   -1);
+}
+
+/* The picture of @post, read from the store the first time the cursor reaches it. */
+static GdkPaintable *
+post_picture (RapportOverviewPage      *self,
+              const RapportDatasetPost *post)
+{
+  gpointer cached = g_hash_table_lookup (self->pictures, &post->id);
+  GdkPaintable *picture;
+
+  if (cached != NULL)
+    return GDK_IS_PAINTABLE (cached) ? cached : NULL;
+
+  picture = rapport_post_thumbnail_new (self->analysis, post);
+  g_hash_table_insert (self->pictures, g_memdup2 (&post->id, sizeof post->id),
+                       picture != NULL ? (gpointer) picture : (gpointer) self);
+  return picture;
+}
+
+void
+_rapport_overview_page_cursor_moved (RapportOverviewPage *self)
+{
+  const RapportReport *report;
+  const GArray *per_post;
+  gint64 cursor;
+  gint64 day;
+  guint lo;
+  guint hi;
+
+  /* One account's posts only: on all accounts a day's dots are of many. */
+  if (self->analysis == NULL || rapport_analysis_is_all_accounts (self->analysis) ||
+      !rapport_chart_get_cursor (self->chart, &cursor))
+    return;
+
+  report = rapport_analysis_get_report (self->analysis);
+  per_post = report->per_post;
+  day = rapport_day_of (cursor);
+  /* The first post of the day, as the read-out's first dot: posts are oldest first. */
+  lo = 0;
+  hi = per_post->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (per_post, RapportPostEngagement, mid).post->created_at < day)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo < per_post->len)
+    {
+      const RapportDatasetPost *post = g_array_index (per_post, RapportPostEngagement, lo).post;
+      g_autofree char *text = NULL;
+
+      if (post->created_at >= day + DAY)
+        return;
+      text = rapport_post_text_line (post->text);
+      rapport_chart_set_readout_post (self->chart, post_picture (self, post), text);
+    }
 }

@@ -41,6 +41,9 @@ struct _RapportOverviewPage
    * of all accounts), and the times of the posts that count in posts per week, ascending. */
   GArray          *followers;   /* FollowerDay */
   GArray          *post_times;  /* gint64 */
+  /* The read-out's pictures by post row id, read once each as the cursor reaches a post:
+   * a GdkPaintable, or the page itself for a post without one. */
+  GHashTable      *pictures;
   gint64           data_start;  /* first and last day with data, 0 without */
   gint64           data_end;
   gint64           range_start; /* the selected days */
@@ -111,6 +114,9 @@ void  _rapport_overview_page_add_engagement_legend (RapportOverviewPage      *se
 /* The note below the chart and the chart's accessible label. */
 void  _rapport_overview_page_explain_engagement (RapportOverviewPage      *self,
                                                  const OverviewEngagement *engagement);
+
+/* The post of the cursor's day beside the read-out's values: its picture and text. */
+void  _rapport_overview_page_cursor_moved     (RapportOverviewPage      *self);
 
 /* rapport-overview-page-figures.c */
 /* The four key figures of the selected days. */

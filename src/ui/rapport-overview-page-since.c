@@ -26,62 +26,6 @@ source_name (const RapportDatasetSnapshot *snapshot)
   return snapshot->source_name != NULL ? snapshot->source_name : _("an unnamed export");
 }
 
-/* "a.zip, b.csv": the exports without a follower list. */
-static char *
-join_names (GPtrArray *snapshots)
-{
-  g_autoptr(GString) names = g_string_new (NULL);
-
-  for (guint i = 0; i < snapshots->len; i++)
-    g_string_append_printf (names, "%s%s", i > 0 ? ", " : "",
-                            source_name (g_ptr_array_index (snapshots, i)));
-
-  return g_string_free (g_steal_pointer (&names), FALSE);
-}
-
-/* Why there is no step, for one account, in a sentence or two. */
-static char *
-explain_state (const RapportSinceExport *since,
-               const RapportReport      *report,
-               gboolean                  details)
-{
-  const RapportCoverageItem *churn = NULL;
-  g_autofree char *names = NULL;
-  g_autofree char *which = NULL;
-
-  switch (since->state)
-    {
-    case RAPPORT_SINCE_EXPORT_ONE_EXPORT:
-      return g_strdup (_("One export of this account so far. Import another export of this "
-                         "account to see who came and went."));
-
-    case RAPPORT_SINCE_EXPORT_NO_LISTS:
-      names = join_names (since->without_followers);
-      if (since->n_with_followers == 0)
-        /* Translators: %s names the imported files, "a.zip, b.csv". */
-        which = g_strdup_printf (_("None of this account’s exports has a follower list: %s."),
-                                 names);
-      else
-        /* Translators: %s names the imported files, "a.zip, b.csv". */
-        which = g_strdup_printf (_("Only one of this account’s exports has a follower list; "
-                                   "these have none: %s."), names);
-      if (report->coverage != NULL)
-        churn = rapport_coverage_get (report->coverage, RAPPORT_FIGURE_CHURN);
-      if (churn != NULL && churn->explanation != NULL)
-        return g_strdup_printf ("%s %s", which, churn->explanation);
-      return g_steal_pointer (&which);
-
-    case RAPPORT_SINCE_EXPORT_NOT_READ:
-      return g_strdup (details ? _("The follower lists of the last two exports could not be "
-                                   "compared.")
-                               : _("Comparing the follower lists of the last two exports…"));
-
-    case RAPPORT_SINCE_EXPORT_CHANGES:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
 /* "From 10 Mar 2024 (a.zip) to 12 Sep 2024 (b.zip)". */
 static char *
 describe_step (const RapportChurnStep *step)
@@ -199,7 +143,7 @@ summarize_account (const RapportSinceExport *since,
   g_autofree char *renamed = NULL;
 
   if (since->state != RAPPORT_SINCE_EXPORT_CHANGES)
-    return explain_state (since, report, details);
+    return rapport_since_export_explain (since, report->coverage, details);
 
   gained = rapport_format_count ((double) step->n_gained);
   lost = rapport_format_count ((double) step->n_lost);
@@ -271,6 +215,7 @@ _rapport_overview_page_update_since (RapportOverviewPage *self)
       return;
     }
 
-  why = explain_state (since, report, rapport_analysis_has_details (self->analysis));
+  why = rapport_since_export_explain (since, report->coverage,
+                                      rapport_analysis_has_details (self->analysis));
   gtk_label_set_text (self->since_detail, why);
 }

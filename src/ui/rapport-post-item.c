@@ -46,6 +46,8 @@ enum {
   ITEM_PROP_RATE_BY_IMPRESSIONS,
   ITEM_PROP_URL,
   ITEM_PROP_THUMBNAIL,
+  ITEM_PROP_RATE_FLAGGED,
+  ITEM_PROP_RATE_FLAG,
   ITEM_N_PROPS
 };
 
@@ -79,8 +81,8 @@ rapport_post_type_name (RapportPostType type)
 
 /* The text on one line, for the table: runs of white space (new lines too) become one space,
  * and a long caption is cut, as the cell shows only its beginning anyway. */
-static char *
-one_line (const char *text)
+char *
+rapport_post_text_line (const char *text)
 {
   GString *line = g_string_new (NULL);
   gboolean space = FALSE;
@@ -166,6 +168,28 @@ rapport_post_item_get_thumbnail (RapportPostItem *self)
   return self->thumbnail;
 }
 
+char *
+rapport_post_item_dup_rate_flag (RapportPostItem *self)
+{
+  const RapportPostEngagement *engagement;
+  g_autofree char *followers = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_POST_ITEM (self), NULL);
+
+  engagement = &self->engagement;
+  if (!engagement->rate_unreliable)
+    return NULL;
+  if (engagement->rate > RAPPORT_RATE_RELIABLE_MAX)
+    return g_strdup (_("Above 100 %: more interactions than followers that day, so the "
+                       "follower count is too low to divide by. Not used in headlines."));
+
+  followers = rapport_format_count (engagement->followers);
+  /* Translators: %s is a small count of followers, "12"; %d is 100. */
+  return g_strdup_printf (_("Rests on %s followers rebuilt from follow dates, under the %d a "
+                            "rate needs. Not used in headlines."),
+                          followers, RAPPORT_HEADLINE_MIN_FOLLOWERS);
+}
+
 RapportPostItem *
 rapport_post_item_new (RapportAnalysis             *analysis,
                        const RapportPostEngagement *engagement,
@@ -177,7 +201,7 @@ rapport_post_item_new (RapportAnalysis             *analysis,
   self->engagement = *engagement;
   self->post = engagement->post;
   self->account = g_strdup (account);
-  self->text_line = one_line (self->post->text);
+  self->text_line = rapport_post_text_line (self->post->text);
 
   return self;
 }
@@ -289,6 +313,14 @@ rapport_post_item_get_property (GObject    *object,
       g_value_set_object (value, rapport_post_item_get_thumbnail (self));
       break;
 
+    case ITEM_PROP_RATE_FLAGGED:
+      g_value_set_boolean (value, self->engagement.rate_unreliable);
+      break;
+
+    case ITEM_PROP_RATE_FLAG:
+      g_value_take_string (value, rapport_post_item_dup_rate_flag (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -335,6 +367,11 @@ rapport_post_item_class_init (RapportPostItemClass *klass)
   /* The post's picture, NULL when it has none. */
   item_properties[ITEM_PROP_THUMBNAIL] =
     g_param_spec_object ("thumbnail", NULL, NULL, GDK_TYPE_PAINTABLE, flags);
+  /* The rate is not to be trusted (RapportPostEngagement.rate_unreliable), and why. */
+  item_properties[ITEM_PROP_RATE_FLAGGED] =
+    g_param_spec_boolean ("rate-flagged", NULL, NULL, FALSE, flags);
+  item_properties[ITEM_PROP_RATE_FLAG] =
+    g_param_spec_string ("rate-flag", NULL, NULL, NULL, flags);
 
   g_object_class_install_properties (object_class, ITEM_N_PROPS, item_properties);
 }

@@ -25,6 +25,10 @@ const RapportDatasetPost    *rapport_post_item_get_post       (RapportPostItem *
 const RapportPostEngagement *rapport_post_item_get_engagement (RapportPostItem *self);
 const char                  *rapport_post_item_get_account    (RapportPostItem *self);
 
+/* Why the post's engagement rate is flagged (above 100 %, or over a rebuilt count under
+ * RAPPORT_HEADLINE_MIN_FOLLOWERS), NULL when it is not. */
+char                        *rapport_post_item_dup_rate_flag  (RapportPostItem *self);
+
 /* The post's thumbnail from the store, read once; NULL when it has none. */
 GdkPaintable                *rapport_post_item_get_thumbnail  (RapportPostItem *self);
 
@@ -32,6 +36,10 @@ GdkPaintable                *rapport_post_item_get_thumbnail  (RapportPostItem *
  * for the places that show one post (the Overview's read-out, the coach's evidence). */
 GdkPaintable *rapport_post_thumbnail_new (RapportAnalysis          *analysis,
                                           const RapportDatasetPost *post);
+
+/* @text on one line: runs of white space (new lines too) as one space, cut after about 300
+ * bytes; "" for NULL. */
+char *rapport_post_text_line (const char *text);
 
 /* The cells of the posts' tables, as closures of their templates (the first argument unused):
  * a day, a count ("–" when unknown) and a percentage. */

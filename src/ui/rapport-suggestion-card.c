@@ -37,6 +37,7 @@ struct _RapportSuggestionCard
   GtkWidget                 *confidence_badge;
   GtkLevelBar               *confidence_meter;
   GtkLabel                  *confidence_label;
+  GtkBox                    *posts_box;
   AdwWrapBox                *buttons_box;
   GtkButton                 *done_button;
   GtkButton                 *dismiss_button;
@@ -215,6 +216,37 @@ rapport_suggestion_card_set_evidence (RapportSuggestionCard *self,
   /* Alone on its line the box would stretch it. */
   gtk_widget_set_halign (self->evidence_button, GTK_ALIGN_START);
   adw_wrap_box_prepend (self->buttons_box, self->evidence_button);
+}
+
+void
+rapport_suggestion_card_add_post (RapportSuggestionCard *self,
+                                  GdkPaintable          *picture,
+                                  const char            *text)
+{
+  GtkWidget *row;
+  GtkWidget *image;
+  GtkWidget *label;
+
+  g_return_if_fail (RAPPORT_IS_SUGGESTION_CARD (self));
+  g_return_if_fail (GDK_IS_PAINTABLE (picture));
+
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  /* An image keeps to its size whatever the thumbnail's (up to 160 px). */
+  image = gtk_image_new_from_paintable (picture);
+  gtk_image_set_pixel_size (GTK_IMAGE (image), 40);
+  gtk_widget_set_overflow (image, GTK_OVERFLOW_HIDDEN);
+  gtk_widget_add_css_class (image, "post-thumbnail");
+  gtk_box_append (GTK_BOX (row), image);
+  /* A caption from an export: plain text, never markup. */
+  label = gtk_label_new (text != NULL ? text : "");
+  gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (row), label);
+  gtk_box_append (self->posts_box, row);
+  gtk_widget_set_visible (GTK_WIDGET (self->posts_box), TRUE);
 }
 
 /* Mark Done and Dismiss act on this suggestion once the card knows which it is. */
@@ -671,6 +703,7 @@ rapport_suggestion_card_class_init (RapportSuggestionCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportSuggestionCard, confidence_badge);
   gtk_widget_class_bind_template_child (widget_class, RapportSuggestionCard, confidence_meter);
   gtk_widget_class_bind_template_child (widget_class, RapportSuggestionCard, confidence_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportSuggestionCard, posts_box);
   gtk_widget_class_bind_template_child (widget_class, RapportSuggestionCard, buttons_box);
   gtk_widget_class_bind_template_child (widget_class, RapportSuggestionCard, done_button);
   gtk_widget_class_bind_template_child (widget_class, RapportSuggestionCard, dismiss_button);

@@ -53,6 +53,12 @@ void        rapport_suggestion_card_set_evidence     (RapportSuggestionCard     
                                                       const RapportReport       *report,
                                                       GPtrArray                 *evidence);
 
+/* A post of the evidence beside its text: @picture, its thumbnail (never NULL: a post without
+ * one is not shown), and @text on one line. */
+void        rapport_suggestion_card_add_post         (RapportSuggestionCard     *self,
+                                                      GdkPaintable              *picture,
+                                                      const char                *text);
+
 /* The symbolic icon of a category of suggestions. */
 const char *rapport_suggestion_card_icon_name        (RapportSuggestionCategory  category);
 /* The parameter of coach.set-state (xss) that puts the suggestion @key of @account_id in

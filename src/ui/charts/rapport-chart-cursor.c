@@ -17,6 +17,14 @@
 #include "core/rapport-sorted.h"
 #include "ui/charts/rapport-chart-private.h"
 
+enum
+{
+  CURSOR_MOVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* ── the read-out ───────────────────────────────────────────────────────────────────────── */
 
 /* Exact, for the read-out: as the pages and the report write the figure. */
@@ -244,8 +252,11 @@ _rapport_chart_set_cursor_internal (RapportChart *self,
   self->cursor = t;
   self->readout_placed = FALSE;
   _rapport_chart_update_readout (self);
+  rapport_chart_set_readout_post (self, NULL, NULL);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* Once per new day, never per frame: the page may read a post's picture here. */
+  g_signal_emit (self, signals[CURSOR_MOVED], 0);
 }
 
 /* The series the cursor steps along: the first one with points. */
@@ -451,12 +462,59 @@ rapport_chart_get_readout_text (RapportChart *self)
   return self->readout_text != NULL ? self->readout_text : "";
 }
 
+void
+rapport_chart_set_readout_post (RapportChart *self,
+                                GdkPaintable *picture,
+                                const char   *text)
+{
+  g_return_if_fail (RAPPORT_IS_CHART (self));
+  g_return_if_fail (picture == NULL || GDK_IS_PAINTABLE (picture));
+
+  gtk_image_set_from_paintable (GTK_IMAGE (self->readout_picture), picture);
+  gtk_widget_set_visible (self->readout_picture, picture != NULL);
+  /* Text from an export: a plain label, never markup. */
+  gtk_label_set_text (GTK_LABEL (self->readout_post_label), text != NULL ? text : "");
+  gtk_widget_set_visible (self->readout_post_label, text != NULL && *text != '\0');
+  gtk_widget_set_visible (self->readout_post,
+                          picture != NULL || (text != NULL && *text != '\0'));
+  self->readout_placed = FALSE;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+GdkPaintable *
+rapport_chart_get_readout_picture (RapportChart *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_CHART (self), NULL);
+
+  return gtk_image_get_paintable (GTK_IMAGE (self->readout_picture));
+}
+
+const char *
+rapport_chart_get_readout_post_text (RapportChart *self)
+{
+  const char *text;
+
+  g_return_val_if_fail (RAPPORT_IS_CHART (self), NULL);
+
+  text = gtk_label_get_text (GTK_LABEL (self->readout_post_label));
+  return gtk_widget_get_visible (self->readout_post_label) ? text : NULL;
+}
+
 /* ── set-up ─────────────────────────────────────────────────────────────────────────────── */
 
 void
 _rapport_chart_cursor_class_init (GtkWidgetClass *widget_class)
 {
   widget_class->size_allocate = rapport_chart_size_allocate;
+
+  /**
+   * RapportChart::cursor-moved:
+   *
+   * The cursor moved to another day or went away; the read-out's post was cleared.
+   */
+  signals[CURSOR_MOVED] =
+    g_signal_new ("cursor-moved", G_TYPE_FROM_CLASS (widget_class), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 void
@@ -479,6 +537,33 @@ _rapport_chart_cursor_init (RapportChart *self)
   gtk_widget_set_margin_top (self->readout_label, 5);
   gtk_widget_set_margin_bottom (self->readout_label, 5);
   gtk_box_append (GTK_BOX (self->readout), self->readout_label);
+
+  /* The post of the day: a small picture beside its text, each only when there is one. */
+  self->readout_post = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_visible (self->readout_post, FALSE);
+  gtk_widget_set_margin_start (self->readout_post, 8);
+  gtk_widget_set_margin_end (self->readout_post, 8);
+  gtk_widget_set_margin_bottom (self->readout_post, 6);
+  /* An image, not a picture: it keeps to its size whatever the thumbnail's (up to 160 px). */
+  self->readout_picture = gtk_image_new ();
+  gtk_image_set_pixel_size (GTK_IMAGE (self->readout_picture), 48);
+  gtk_widget_set_valign (self->readout_picture, GTK_ALIGN_START);
+  gtk_widget_set_overflow (self->readout_picture, GTK_OVERFLOW_HIDDEN);
+  gtk_widget_add_css_class (self->readout_picture, "post-thumbnail");
+  gtk_widget_set_visible (self->readout_picture, FALSE);
+  gtk_box_append (GTK_BOX (self->readout_post), self->readout_picture);
+  self->readout_post_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->readout_post_label), 0);
+  gtk_label_set_yalign (GTK_LABEL (self->readout_post_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (self->readout_post_label), TRUE);
+  gtk_label_set_lines (GTK_LABEL (self->readout_post_label), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (self->readout_post_label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->readout_post_label), 32);
+  gtk_label_set_width_chars (GTK_LABEL (self->readout_post_label), 20);
+  gtk_widget_add_css_class (self->readout_post_label, "caption");
+  gtk_widget_set_visible (self->readout_post_label, FALSE);
+  gtk_box_append (GTK_BOX (self->readout_post), self->readout_post_label);
+  gtk_box_append (GTK_BOX (self->readout), self->readout_post);
   gtk_widget_set_parent (self->readout, widget);
 
   controller = gtk_event_controller_motion_new ();

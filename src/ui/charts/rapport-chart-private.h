@@ -93,6 +93,10 @@ struct _RapportChart
   GtkWidget             *readout;
   GtkWidget             *readout_label;
   char                  *readout_text;
+  /* A post beside the values, set by the page for the cursor's day: its picture and text. */
+  GtkWidget             *readout_post;
+  GtkWidget             *readout_picture;
+  GtkWidget             *readout_post_label;
   /* Whether the read-out has been placed since it last changed: only a placed one is drawn. */
   gboolean               readout_placed;
 };

@@ -418,6 +418,9 @@ rapport_chart_dispose (GObject *object)
 
   g_clear_pointer (&self->readout, gtk_widget_unparent);
   self->readout_label = NULL;
+  self->readout_post = NULL;
+  self->readout_picture = NULL;
+  self->readout_post_label = NULL;
 
   G_OBJECT_CLASS (rapport_chart_parent_class)->dispose (object);
 }

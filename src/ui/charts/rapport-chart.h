@@ -128,5 +128,14 @@ gboolean     rapport_chart_get_cursor         (RapportChart           *self,
                                                gint64                 *t);
 /* The read-out's text, "" without a cursor. */
 const char  *rapport_chart_get_readout_text   (RapportChart           *self);
+/* A post beside the read-out's values: its @picture (NULL: none, and no empty frame) and its
+ * @text (plain, shown on one line; NULL for none).  Cleared whenever the cursor moves, just
+ * before RapportChart::cursor-moved, whose handler sets it for the new day. */
+void         rapport_chart_set_readout_post   (RapportChart           *self,
+                                               GdkPaintable           *picture,
+                                               const char             *text);
+GdkPaintable *rapport_chart_get_readout_picture (RapportChart         *self);
+/* The post's text in the read-out, NULL without. */
+const char  *rapport_chart_get_readout_post_text (RapportChart        *self);
 
 G_END_DECLS

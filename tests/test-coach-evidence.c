@@ -72,7 +72,8 @@ make_store (const char *data_dir,
   if (with_picture)
     {
       g_assert_true (rapport_import_sink_add_post_image (sink, &image, &error));
-      images = rapport_store_import_take_images (import);
+      images = rapport_store_import_take_images (import, &error);
+      g_assert_no_error (error);
       g_assert_cmpuint (images->len, ==, 1);
       g_assert_true (rapport_store_import_set_thumbnail (
                        import, ((RapportStoreImage *) g_ptr_array_index (images, 0))->post_id,

@@ -272,83 +272,6 @@ text_coverage (GString             *out,
 }
 
 static void
-text_evidence (GString             *out,
-               const RapportReport *report,
-               const RapportEvidence *evidence)
-{
-  switch (evidence->kind)
-    {
-    case RAPPORT_EVIDENCE_DATE_RANGE:
-      {
-        g_autofree char *start = rapport_format_day (evidence->start);
-        g_autofree char *end = rapport_format_day (evidence->end);
-
-        if (evidence->start == evidence->end)
-          rapport_report_text_para (out, 8, "%s: %s.", evidence->label, start);
-        else
-          rapport_report_text_para (out, 8, _("%s: %s to %s."), evidence->label, start, end);
-      }
-      break;
-
-    case RAPPORT_EVIDENCE_POSTS:
-      {
-        g_autoptr(GString) sample = g_string_new (NULL);
-        guint shown = MIN (evidence->posts->len, 3);
-
-        for (guint i = 0; i < shown; i++)
-          {
-            const RapportDatasetPost *post =
-              rapport_report_find_post (report, g_array_index (evidence->posts, gint64, i));
-            g_autofree char *day = NULL;
-
-            if (post == NULL)
-              continue;
-            day = rapport_format_day (post->created_at);
-            g_string_append_printf (sample, "%s%s%s%s", sample->len > 0 ? "; " : "", day,
-                                    post->url != NULL ? " " : "",
-                                    post->url != NULL ? post->url : "");
-          }
-        if (evidence->posts->len > shown)
-          g_string_append_printf (sample, g_dngettext (GETTEXT_PACKAGE, "; and %'u more",
-                                                       "; and %'u more",
-                                                       evidence->posts->len - shown),
-                                  evidence->posts->len - shown);
-        rapport_report_text_para (out, 8, g_dngettext (GETTEXT_PACKAGE, "%s: %'u post (%s).",
-                                                       "%s: %'u posts (%s).", evidence->posts->len),
-                                  evidence->label, evidence->posts->len, sample->str);
-      }
-      break;
-
-    case RAPPORT_EVIDENCE_ACCOUNTS:
-    default:
-      {
-        g_autoptr(GString) sample = g_string_new (NULL);
-        guint shown = MIN (evidence->accounts->len, RAPPORT_REPORT_TEXT_SAMPLE);
-
-        if (evidence->accounts->len == 1)
-          {
-            rapport_report_text_para (out, 8, "%s: %s.", evidence->label,
-                                      (const char *) g_ptr_array_index (evidence->accounts, 0));
-            break;
-          }
-        for (guint i = 0; i < shown; i++)
-          g_string_append_printf (sample, "%s%s", i > 0 ? ", " : "",
-                                  (const char *) g_ptr_array_index (evidence->accounts, i));
-        if (evidence->accounts->len > shown)
-          g_string_append_printf (sample, g_dngettext (GETTEXT_PACKAGE, " and %'u more",
-                                                       " and %'u more",
-                                                       evidence->accounts->len - shown),
-                                  evidence->accounts->len - shown);
-        rapport_report_text_para (out, 8, g_dngettext (GETTEXT_PACKAGE, "%s: %'u account (%s).",
-                                                       "%s: %'u accounts (%s).",
-                                                       evidence->accounts->len),
-                                  evidence->label, evidence->accounts->len, sample->str);
-      }
-      break;
-    }
-}
-
-static void
 text_suggestions (GString             *out,
                   const RapportReport *report,
                   GPtrArray           *suggestions)
@@ -395,7 +318,13 @@ text_suggestions (GString             *out,
       rapport_report_text_para (out, 6, _("→ %s"), suggestion->action);
       rapport_report_text_para (out, 6, _("Evidence:"));
       for (guint e = 0; e < MIN (suggestion->evidence->len, TEXT_EVIDENCE); e++)
-        text_evidence (out, report, g_ptr_array_index (suggestion->evidence, e));
+        {
+          g_autofree char *sentence =
+            rapport_evidence_describe (g_ptr_array_index (suggestion->evidence, e), report,
+                                       RAPPORT_REPORT_TEXT_SAMPLE);
+
+          rapport_report_text_para (out, 8, "%s", sentence);
+        }
       if (suggestion->evidence->len > TEXT_EVIDENCE)
         rapport_report_text_para (out, 8, g_dngettext (GETTEXT_PACKAGE,
                                                        "… and %'u more (see --json).",

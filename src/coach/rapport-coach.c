@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "core/rapport-format.h"
 #include "coach/rapport-coach-private.h"
 
 /* Every rule, in no particular order: the result is sorted. */
@@ -320,4 +321,76 @@ rapport_coach_suggest (const RapportReport *report,
 
   rapport_coach_sort (suggestions);
   return g_steal_pointer (&suggestions);
+}
+
+char *
+rapport_evidence_describe (const RapportEvidence *evidence,
+                           const RapportReport   *report,
+                           guint                  max_accounts)
+{
+  g_autoptr(GString) sample = g_string_new (NULL);
+
+  g_return_val_if_fail (evidence != NULL, NULL);
+  g_return_val_if_fail (report != NULL, NULL);
+
+  switch (evidence->kind)
+    {
+    case RAPPORT_EVIDENCE_DATE_RANGE:
+      {
+        g_autofree char *start = rapport_format_day (evidence->start);
+        g_autofree char *end = rapport_format_day (evidence->end);
+
+        if (evidence->start == evidence->end)
+          return g_strdup_printf ("%s: %s.", evidence->label, start);
+        return g_strdup_printf (_("%s: %s to %s."), evidence->label, start, end);
+      }
+
+    case RAPPORT_EVIDENCE_POSTS:
+      {
+        guint shown = MIN (evidence->posts->len, 3);
+
+        for (guint i = 0; i < shown; i++)
+          {
+            const RapportDatasetPost *post =
+              rapport_report_find_post (report, g_array_index (evidence->posts, gint64, i));
+            g_autofree char *day = NULL;
+
+            if (post == NULL)
+              continue;
+            day = rapport_format_day (post->created_at);
+            g_string_append_printf (sample, "%s%s%s%s", sample->len > 0 ? "; " : "", day,
+                                    post->url != NULL ? " " : "",
+                                    post->url != NULL ? post->url : "");
+          }
+        if (evidence->posts->len > shown)
+          g_string_append_printf (sample, g_dngettext (GETTEXT_PACKAGE, "; and %'u more",
+                                                       "; and %'u more",
+                                                       evidence->posts->len - shown),
+                                  evidence->posts->len - shown);
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %'u post (%s).",
+                                             "%s: %'u posts (%s).", evidence->posts->len),
+                                evidence->label, evidence->posts->len, sample->str);
+      }
+
+    case RAPPORT_EVIDENCE_ACCOUNTS:
+    default:
+      {
+        guint shown = MIN (evidence->accounts->len, max_accounts);
+
+        if (evidence->accounts->len == 1)
+          return g_strdup_printf ("%s: %s.", evidence->label,
+                                  (const char *) g_ptr_array_index (evidence->accounts, 0));
+        for (guint i = 0; i < shown; i++)
+          g_string_append_printf (sample, "%s%s", i > 0 ? ", " : "",
+                                  (const char *) g_ptr_array_index (evidence->accounts, i));
+        if (evidence->accounts->len > shown)
+          g_string_append_printf (sample, g_dngettext (GETTEXT_PACKAGE, " and %'u more",
+                                                       " and %'u more",
+                                                       evidence->accounts->len - shown),
+                                  evidence->accounts->len - shown);
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %'u account (%s).",
+                                             "%s: %'u accounts (%s).", evidence->accounts->len),
+                                evidence->label, evidence->accounts->len, sample->str);
+      }
+    }
 }

@@ -91,6 +91,12 @@ RapportSuggestionState rapport_suggestion_state_from_string (const char         
 const char        *rapport_evidence_kind_to_string       (RapportEvidenceKind       kind);
 
 void               rapport_suggestion_free         (RapportSuggestion         *suggestion);
+/* One sentence for a piece of evidence, as the reports print it ("Posts with #f4f: 12 posts
+ * (3 Mar 2024 https://…; …; and 9 more)."), naming at most @max_accounts accounts.  It holds
+ * text from the exports: escape it for where it goes. */
+char              *rapport_evidence_describe       (const RapportEvidence     *evidence,
+                                                    const RapportReport       *report,
+                                                    guint                      max_accounts);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportSuggestion, rapport_suggestion_free)
 

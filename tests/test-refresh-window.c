@@ -459,8 +459,8 @@ test_two_refreshes (void)
   /* Alice: bob, carol and dan followed at first; then bob, carol and erin. */
   select_account (window, alice);
   show_page (window, "audience");
-  assert_segment (window, "New Since Previous Export", "1", "erin.test");
-  assert_segment (window, "Lost Since Previous Export", "1", "dan.test");
+  assert_segment (window, "New Since Previous Refresh", "1", "erin.test");
+  assert_segment (window, "Lost Since Previous Refresh", "1", "dan.test");
   screenshot (window, "refresh-audience-bluesky");
 
   /* Her three own posts of 20 Feb, 27 Feb and 1 Mar 2025 (likes, reposts, replies, quotes:
@@ -473,8 +473,8 @@ test_two_refreshes (void)
   /* Mira: carol, dave and erin at first; then carol, dave and fay. */
   select_account (window, mira);
   show_page (window, "audience");
-  assert_segment (window, "New Since Previous Export", "1", "fay@example.social");
-  assert_segment (window, "Lost Since Previous Export", "1", "erin@third.example");
+  assert_segment (window, "New Since Previous Refresh", "1", "fay@example.social");
+  assert_segment (window, "Lost Since Previous Refresh", "1", "erin@third.example");
   screenshot (window, "refresh-audience-mastodon");
 
   /* Her statuses of 28 Feb and 2 Mar 2025 (favourites, boosts, replies: 1, 4 + 1 + 2), the

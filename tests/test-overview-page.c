@@ -728,6 +728,8 @@ test_overview_live (void)
                                                 "follower figure for the days of the posts"));
   g_assert_nonnull (rapport_test_ui_find_label (legend, "A refresh from the web"));
   g_assert_null (rapport_test_ui_find_label (legend, "An export you imported"));
+  g_assert_null (rapport_test_ui_find_label (legend, "Median interactions of the last 30 days, "
+                                             "from 3 posts"));
   gtk_window_destroy (window);
   rapport_test_ui_iterate_pending ();
 }

@@ -556,6 +556,10 @@ rapport_refresh_describe_error (const char   *title,
         return g_strdup_printf (_("%s could not be refreshed: this computer seems to be "
                                   "offline. Try again when it is connected."), title);
 
+      case RAPPORT_NET_ERROR_UNKNOWN_HOST:
+        return g_strdup_printf (_("%s could not be refreshed: the server name could not be "
+                                  "found (check the handle)."), title);
+
       case RAPPORT_NET_ERROR_UNREACHABLE:
         return g_strdup_printf (_("%s could not be refreshed: its server cannot be reached "
                                   "now. Try again later."), title);

@@ -638,7 +638,7 @@ test_errors (void)
   g_setenv ("RAPPORT_MASTODON_SERVER", "http://127.0.0.1:9", TRUE);
   follow (window, "mastodon:mira@example.social");
   {
-    AdwToast *toast = wait_for_toast (window, "@mira@example.social could not be refreshed: "
+    AdwToast *toast = wait_for_toast (window, "@mira@example.social could not be added: "
                                               "its server cannot be reached now. Try again "
                                               "later.");
 

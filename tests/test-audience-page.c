@@ -33,15 +33,17 @@ typedef struct
 } Person;
 
 static void
-import_export (RapportStore  *store,
-               const char    *name,
-               const char    *handle,
-               gint64         exported_at,
-               const Person  *followers,
-               const Person  *following)
+import_lists (RapportStore      *store,
+              RapportPlatform    platform,
+              RapportDateSource  date_source,
+              const char        *name,
+              const char        *handle,
+              gint64             exported_at,
+              const Person      *followers,
+              const Person      *following)
 {
   g_autoptr(GError) error = NULL;
-  RapportAccountInfo account = { RAPPORT_PLATFORM_INSTAGRAM, handle, NULL, NULL };
+  RapportAccountInfo account = { platform, handle, NULL, NULL };
   RapportStoreImport *import;
   RapportImportSink *sink;
 
@@ -49,7 +51,7 @@ import_export (RapportStore  *store,
   g_assert_no_error (error);
   sink = rapport_store_import_get_sink (import);
   g_assert_true (rapport_import_sink_set_account (sink, &account, &error));
-  rapport_import_sink_set_export_date (sink, exported_at, RAPPORT_DATE_SOURCE_MANIFEST);
+  rapport_import_sink_set_export_date (sink, exported_at, date_source);
 
   for (guint d = 0; d < 2; d++)
     {
@@ -69,6 +71,18 @@ import_export (RapportStore  *store,
 
   g_assert_true (rapport_store_import_commit (import, NULL, &error));
   g_assert_no_error (error);
+}
+
+static void
+import_export (RapportStore  *store,
+               const char    *name,
+               const char    *handle,
+               gint64         exported_at,
+               const Person  *followers,
+               const Person  *following)
+{
+  import_lists (store, RAPPORT_PLATFORM_INSTAGRAM, RAPPORT_DATE_SOURCE_MANIFEST, name, handle,
+                exported_at, followers, following);
 }
 
 /* @jo.makes: two exports.  Newest lists: followers anna, ben, eva, finn, gina, ida;
@@ -627,6 +641,77 @@ test_unavailable (void)
   rapport_test_remove_tree (data_dir);
 }
 
+/* Lists from refreshes from the web: the churn segments name refreshes, or an update where
+ * one side is an export, and no sentence speaks of what Bluesky's exports lack. */
+static void
+test_live (void)
+{
+  static const Person followers_1[] = { { "anna", -1 }, { "ben", -1 }, { NULL, 0 } };
+  static const Person followers_2[] = { { "ben", -1 }, { "carla", -1 }, { "dario", -1 },
+                                        { NULL, 0 } };
+  static const Person followers_3[] = { { "dario", -1 }, { NULL, 0 } };
+  static const Person following[] = { { "ben", -1 }, { NULL, 0 } };
+  const char *steps[][3] = {
+    { "Mutuals 1", "New Since Previous Refresh —", "Lost Since Previous Refresh —" },
+    { "Mutuals 1", "New Since Previous Refresh 2", "Lost Since Previous Refresh 1" },
+    { "Mutuals 0", "New Since Previous Update 0", "Lost Since Previous Update 2" },
+  };
+  g_autofree char *data_dir = rapport_test_make_temp_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportStore) store = rapport_store_open (data_dir, &error);
+
+  g_assert_no_error (error);
+  for (guint n = 0; n < G_N_ELEMENTS (steps); n++)
+    {
+      g_autoptr(RapportAnalysis) analysis = NULL;
+      RapportAudiencePage *page;
+      GtkWindow *window;
+      const char *description;
+      const char *notice;
+
+      if (n == 0)
+        import_lists (store, RAPPORT_PLATFORM_BLUESKY, RAPPORT_DATE_SOURCE_LIVE, "refresh-1",
+                      "jo.bsky.social", T0, followers_1, following);
+      else if (n == 1)
+        import_lists (store, RAPPORT_PLATFORM_BLUESKY, RAPPORT_DATE_SOURCE_LIVE, "refresh-2",
+                      "jo.bsky.social", T0 + DAY, followers_2, following);
+      else
+        import_lists (store, RAPPORT_PLATFORM_BLUESKY, RAPPORT_DATE_SOURCE_MANIFEST, "jo.car",
+                      "jo.bsky.social", T0 + 2 * DAY, followers_3, following);
+
+      analysis = rapport_test_ui_load_analysis (store, "jo.bsky.social");
+      page = g_object_new (RAPPORT_TYPE_AUDIENCE_PAGE, "analysis", analysis, NULL);
+      window = rapport_test_ui_show_in_window (GTK_WIDGET (page), 1000, 600);
+
+      for (guint i = 0; i < 3; i++)
+        {
+          g_autofree char *text = segment_row_text (page, i == 0 ? 0 : i + 2);
+
+          g_assert_cmpstr (text, ==, steps[n][i]);
+        }
+
+      notice = gtk_label_get_label (page_child (page, "coverage_label"));
+      if (n < 2)
+        g_assert_cmpstr (notice, ==, "A refresh from the web lists your followers without the "
+                         "day each one followed, so follow-for-follow pairs cannot be found.");
+      else
+        g_assert_null (strstr (notice, "refresh"));
+
+      select_segment (page, 3);
+      description = adw_status_page_get_description (page_child (page, "unavailable_page"));
+      if (n == 0)
+        g_assert_cmpstr (description, ==, "Gained and lost followers need two follower lists of "
+                         "this account: refresh it again later; comparing the two lists gives "
+                         "them exactly.");
+
+      rapport_test_ui_destroy_window (window);
+      g_assert_finalize_object (g_steal_pointer (&analysis));
+    }
+
+  g_clear_object (&store);
+  rapport_test_remove_tree (data_dir);
+}
+
 static void
 test_narrow (void)
 {
@@ -751,6 +836,7 @@ main (int   argc,
   g_test_add_func ("/audience-page/search-and-export", test_search_and_export);
   g_test_add_func ("/audience-page/show-accounts", test_show_accounts);
   g_test_add_func ("/audience-page/unavailable", test_unavailable);
+  g_test_add_func ("/audience-page/live", test_live);
   g_test_add_func ("/audience-page/narrow", test_narrow);
   g_test_add_func ("/audience-page/sample-counts", test_sample_counts);
   g_test_add_func ("/audience-page/screenshots", test_screenshots);

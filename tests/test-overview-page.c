@@ -671,6 +671,69 @@ test_overview_gains_only (void)
   rapport_test_ui_iterate_pending ();
 }
 
+/* An account known only from a refresh from the web, with two posts: its marker is a refresh,
+ * not an export, and two posts make no median line, so the legend has no entry for one. */
+static void
+test_overview_live (void)
+{
+  g_autofree char *data_dir = g_build_filename (temp_root, "live", NULL);
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(RapportAnalysis) analysis = NULL;
+  g_auto(RapportImportSummary) summary = { 0 };
+  g_autoptr(GError) error = NULL;
+  RapportAccountInfo account = { RAPPORT_PLATFORM_BLUESKY, "jo.bsky.social", NULL, NULL, FALSE };
+  RapportFollowerCount count = { LAST_DAY, 200, RAPPORT_COUNT_SOURCE_LIVE };
+  RapportOverviewPage *page;
+  RapportStoreImport *import;
+  RapportImportSink *sink;
+  GtkWidget *legend;
+  GtkWindow *window;
+
+  store = rapport_store_open (data_dir, &error);
+  g_assert_no_error (error);
+  import = rapport_store_begin_import (store, "refresh", "live", "live", NULL, &error);
+  g_assert_no_error (error);
+  sink = rapport_store_import_get_sink (import);
+  g_assert_true (rapport_import_sink_set_account (sink, &account, &error));
+  rapport_import_sink_set_export_date (sink, LAST_DAY, RAPPORT_DATE_SOURCE_LIVE);
+  g_assert_true (rapport_import_sink_add_follower_count (sink, &count, &error));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("post-%u", i);
+      RapportPost post;
+
+      rapport_post_init (&post);
+      post.platform_id = id;
+      post.type = RAPPORT_POST_TEXT;
+      post.created_at = LAST_DAY - (2 - i) * 3600;
+      post.likes = 10 + i;
+      g_assert_true (rapport_import_sink_add_post (sink, &post, &error));
+    }
+  g_assert_true (rapport_store_import_commit (import, &summary, &error));
+  g_assert_no_error (error);
+
+  analysis = rapport_analysis_load (store, summary.account_id, NULL, &error);
+  g_assert_no_error (error);
+  page = RAPPORT_OVERVIEW_PAGE (rapport_overview_page_new ());
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  g_object_set (page, "analysis", analysis, NULL);
+  rapport_test_ui_iterate_pending ();
+
+  legend = rapport_test_ui_template_child (page, RAPPORT_TYPE_OVERVIEW_PAGE, "legend");
+  /* No follower figure on the days of the posts: their interactions. */
+  g_assert_nonnull (rapport_test_ui_find_label (legend, "Interactions of each post (right axis) "
+                                                "— no engagement rate: the exports give no "
+                                                "follower figure for the days of the posts"));
+  g_assert_nonnull (rapport_test_ui_find_label (legend, "A refresh from the web"));
+  g_assert_null (rapport_test_ui_find_label (legend, "An export you imported"));
+  g_assert_null (rapport_test_ui_find_label (legend, "Median interactions of the last 30 days, "
+                                             "from 3 posts"));
+  gtk_window_destroy (window);
+  rapport_test_ui_iterate_pending ();
+}
+
 /* A small account's headline gives its follower counts, not a percentage of a small start. */
 static void
 test_overview_small_account_headline (void)
@@ -936,6 +999,7 @@ main (int   argc,
               fixture_set_up, test_overview_all_accounts, fixture_tear_down);
   g_test_add_func ("/overview/empty", test_overview_empty);
   g_test_add_func ("/overview/gains-only", test_overview_gains_only);
+  g_test_add_func ("/overview/live", test_overview_live);
   g_test_add_func ("/overview/small-account-headline", test_overview_small_account_headline);
   g_test_add_func ("/overview/measure-first-frame", test_overview_measure_first_frame);
   g_test_add_func ("/overview/screenshot/light", test_overview_screenshot_light);

@@ -609,6 +609,8 @@ test_describe_error (void)
     { RAPPORT_NET_ERROR_OFFLINE, "Cannot reach bsky.app: this computer seems to be offline",
       "@jo could not be refreshed: this computer seems to be offline. Try again when it is "
       "connected." },
+    { RAPPORT_NET_ERROR_UNKNOWN_HOST, "The server name mastodon.exmaple could not be found",
+      "@jo could not be refreshed: the server name could not be found (check the handle)." },
     { RAPPORT_NET_ERROR_UNREACHABLE, "Cannot reach 127.0.0.1:9 (Connection refused)",
       "@jo could not be refreshed: its server cannot be reached now. Try again later." },
     { RAPPORT_NET_ERROR_TIMEOUT, "bsky.app did not answer in time",
@@ -632,10 +634,20 @@ test_describe_error (void)
     {
       g_autoptr(GError) error = g_error_new_literal (RAPPORT_NET_ERROR, cases[i].code,
                                                      cases[i].message);
-      g_autofree char *text = rapport_refresh_describe_error ("@jo", error);
+      g_autofree char *text = rapport_refresh_describe_error ("@jo", FALSE, error);
 
       g_assert_cmpstr (text, ==, cases[i].expected);
     }
+
+  /* Follow an Account: the account was not added, not "not refreshed". */
+  {
+    g_autoptr(GError) error = g_error_new_literal (RAPPORT_NET_ERROR, RAPPORT_NET_ERROR_TIMEOUT,
+                                                   "bsky.app did not answer in time");
+    g_autofree char *text = rapport_refresh_describe_error ("@jo", TRUE, error);
+
+    g_assert_cmpstr (text, ==, "@jo could not be added: its server did not answer in time. Try "
+                     "again later.");
+  }
 }
 
 static void

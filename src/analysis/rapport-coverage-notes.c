@@ -106,8 +106,14 @@ _rapport_note_follower_history (RapportPlatform platform,
 
 char *
 _rapport_note_follow_dates (RapportPlatform platform,
-                            gboolean        has_list)
+                            gboolean        has_list,
+                            gboolean        live)
 {
+  /* A refresh brought the newest list: what the platform's exports lack is beside the point. */
+  if (live)
+    return g_strdup (_("A refresh from the web lists your followers without the day each one "
+                       "followed, so follow-for-follow pairs cannot be found."));
+
   switch (platform)
     {
     case RAPPORT_PLATFORM_INSTAGRAM:
@@ -339,8 +345,12 @@ _rapport_note_lists (RapportPlatform platform)
 }
 
 char *
-_rapport_note_churn (RapportPlatform platform)
+_rapport_note_churn (RapportPlatform platform,
+                     gboolean        live)
 {
+  if (live)
+    return g_strdup (_("Gained and lost followers need two follower lists of this account: "
+                       "refresh it again later; comparing the two lists gives them exactly."));
   if (!_rapport_coverage_provides (RAPPORT_FIGURE_CHURN, platform))
     /* Translators: %s is a platform name such as "Mastodon". */
     return g_strdup_printf (_("%s exports contain no followers list, so gained and lost followers "

@@ -23,12 +23,14 @@ char       *_rapport_join_sentences           (const char            *first,
 char       *_rapport_note_follower_history    (RapportPlatform        platform,
                                                gboolean               reconstructed);
 char       *_rapport_note_follow_dates        (RapportPlatform        platform,
-                                               gboolean               has_list);
+                                               gboolean               has_list,
+                                               gboolean               live);
 char       *_rapport_note_post_engagement     (RapportPlatform        platform);
 char       *_rapport_note_impressions         (RapportPlatform        platform);
 char       *_rapport_note_comments_received   (RapportPlatform        platform);
 const char *_rapport_note_lists               (RapportPlatform        platform);
-char       *_rapport_note_churn               (RapportPlatform        platform);
+char       *_rapport_note_churn               (RapportPlatform        platform,
+                                               gboolean               live);
 char       *_rapport_note_candidates_followed (RapportPlatform        platform,
                                                gboolean               has_following,
                                                guint                  n_targets);

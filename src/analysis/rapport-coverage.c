@@ -322,6 +322,7 @@ rapport_coverage_compute (const RapportDataset *dataset)
   guint n_targets = 0;
   gboolean ids_only;
   gboolean has_lists;
+  gboolean live_followers;
   gboolean rebuilds;
   RapportNamedIds named;
   RapportCoverageLevel candidates_level;
@@ -359,6 +360,8 @@ rapport_coverage_compute (const RapportDataset *dataset)
           n_dated++;
     }
   has_lists = newest_followers != NULL && newest_following != NULL;
+  live_followers = newest_followers != NULL &&
+                   newest_followers->date_source == RAPPORT_DATE_SOURCE_LIVE;
   /* Lists of ids match the accounts interacted with where, and only where, names are known. */
   rapport_named_ids_compute (dataset, RAPPORT_DIRECTION_FOLLOWER, &named);
   ids_only = named.n_with_id > 0 && named.n_named == 0;
@@ -395,7 +398,8 @@ rapport_coverage_compute (const RapportDataset *dataset)
             n_real_days, 0, _rapport_note_follower_history (platform, rebuilds));
 
   set_item (&items[RAPPORT_FIGURE_FOLLOW_DATES], level_of (n_dated, n_listed), n_dated, n_listed,
-            _rapport_note_follow_dates (platform, newest_followers != NULL));
+            _rapport_note_follow_dates (platform, newest_followers != NULL,
+                                                live_followers));
 
   set_post_item (&items[RAPPORT_FIGURE_POST_ENGAGEMENT], n_own,
                  _rapport_note_post_engagement (platform));
@@ -422,7 +426,7 @@ rapport_coverage_compute (const RapportDataset *dataset)
 
   set_item (&items[RAPPORT_FIGURE_CHURN],
             n_follower_lists >= 2 ? RAPPORT_COVERAGE_FULL : RAPPORT_COVERAGE_MISSING,
-            n_follower_lists, n_snapshots, _rapport_note_churn (platform));
+            n_follower_lists, n_snapshots, _rapport_note_churn (platform, live_followers));
 
   if (!rapport_platform_exports_followers (platform) &&
       _rapport_coverage_provides (RAPPORT_FIGURE_COLLABORATION_CANDIDATES, platform))

@@ -218,6 +218,14 @@ set_transport_error (const char  *url,
                    _("%s did not answer in time"), server);
       g_error_free (local);
     }
+  /* A name that does not exist is no network trouble: it is most often a mistyped handle. */
+  else if (g_error_matches (local, G_RESOLVER_ERROR, G_RESOLVER_ERROR_NOT_FOUND) ||
+           g_error_matches (local, G_IO_ERROR, G_IO_ERROR_HOST_NOT_FOUND))
+    {
+      g_set_error (error, RAPPORT_NET_ERROR, RAPPORT_NET_ERROR_UNKNOWN_HOST,
+                   _("The server name %s could not be found"), server);
+      g_error_free (local);
+    }
   else if (local->domain == G_RESOLVER_ERROR ||
            g_error_matches (local, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE))
     {

@@ -20,7 +20,7 @@ G_BEGIN_DECLS
 /* What went wrong, in the words the window and the command line show. */
 typedef enum
 {
-  RAPPORT_NET_ERROR_OFFLINE,      /* no network, or the server's name does not resolve */
+  RAPPORT_NET_ERROR_OFFLINE,      /* no network, or no name server to ask */
   RAPPORT_NET_ERROR_UNREACHABLE,  /* the server refuses or drops the connection */
   RAPPORT_NET_ERROR_TIMEOUT,      /* the server did not answer in time */
   RAPPORT_NET_ERROR_NOT_FOUND,    /* no such account */
@@ -32,6 +32,7 @@ typedef enum
   RAPPORT_NET_ERROR_TOO_SOON,     /* refreshed less than an hour ago */
   RAPPORT_NET_ERROR_UNSUPPORTED,  /* not a Bluesky or Mastodon account */
   RAPPORT_NET_ERROR_NOT_ALLOWED,  /* refreshing from the web is turned off */
+  RAPPORT_NET_ERROR_UNKNOWN_HOST, /* the server's name does not exist: a mistyped handle */
 } RapportNetError;
 
 /* The largest answer read: a page of 100 accounts or posts is far below it. */

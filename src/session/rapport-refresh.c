@@ -541,6 +541,7 @@ rapport_refresh_summary_describe (const RapportRefreshSummary *summary)
 
 char *
 rapport_refresh_describe_error (const char   *title,
+                                gboolean      adding,
                                 const GError *error)
 {
   g_return_val_if_fail (title != NULL, NULL);
@@ -552,29 +553,51 @@ rapport_refresh_describe_error (const char   *title,
     switch ((RapportNetError) error->code)
       {
       case RAPPORT_NET_ERROR_OFFLINE:
-        /* Translators: "@jo could not be refreshed: …" */
-        return g_strdup_printf (_("%s could not be refreshed: this computer seems to be "
-                                  "offline. Try again when it is connected."), title);
+        /* Translators: "@jo could not be added: …" (Follow an Account), or "refreshed" */
+        return g_strdup_printf (adding
+                                ? _("%s could not be added: this computer seems to be "
+                                    "offline. Try again when it is connected.")
+                                : _("%s could not be refreshed: this computer seems to be "
+                                    "offline. Try again when it is connected."), title);
+
+      case RAPPORT_NET_ERROR_UNKNOWN_HOST:
+        return g_strdup_printf (adding
+                                ? _("%s could not be added: the server name could not be "
+                                    "found (check the handle).")
+                                : _("%s could not be refreshed: the server name could not be "
+                                    "found (check the handle)."), title);
 
       case RAPPORT_NET_ERROR_UNREACHABLE:
-        return g_strdup_printf (_("%s could not be refreshed: its server cannot be reached "
-                                  "now. Try again later."), title);
+        return g_strdup_printf (adding
+                                ? _("%s could not be added: its server cannot be reached "
+                                    "now. Try again later.")
+                                : _("%s could not be refreshed: its server cannot be reached "
+                                    "now. Try again later."), title);
 
       case RAPPORT_NET_ERROR_TIMEOUT:
-        return g_strdup_printf (_("%s could not be refreshed: its server did not answer in "
-                                  "time. Try again later."), title);
+        return g_strdup_printf (adding
+                                ? _("%s could not be added: its server did not answer in "
+                                    "time. Try again later.")
+                                : _("%s could not be refreshed: its server did not answer in "
+                                    "time. Try again later."), title);
 
       case RAPPORT_NET_ERROR_SERVER:
-        return g_strdup_printf (_("%s could not be refreshed: its server is having trouble. "
-                                  "Try again later."), title);
+        return g_strdup_printf (adding
+                                ? _("%s could not be added: its server is having trouble. "
+                                    "Try again later.")
+                                : _("%s could not be refreshed: its server is having trouble. "
+                                    "Try again later."), title);
 
       case RAPPORT_NET_ERROR_NOT_FOUND:
         return g_strdup_printf (_("%s was not found: check the handle, or whether the "
                                   "account was renamed or deleted."), title);
 
       case RAPPORT_NET_ERROR_MALFORMED:
-        return g_strdup_printf (_("%s could not be refreshed: its server answered in a way "
-                                  "Rapport cannot read. Try again later."), title);
+        return g_strdup_printf (adding
+                                ? _("%s could not be added: its server answered in a way "
+                                    "Rapport cannot read. Try again later.")
+                                : _("%s could not be refreshed: its server answered in a way "
+                                    "Rapport cannot read. Try again later."), title);
 
       /* These say what happened, and how long to wait, in plain words already. */
       case RAPPORT_NET_ERROR_RATE_LIMITED:

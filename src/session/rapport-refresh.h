@@ -86,8 +86,10 @@ gboolean rapport_refresh_run_finish    (GAsyncResult                *result,
                                         GError                     **error);
 
 /* Why the refresh of @title ("@jo") failed, in a sentence for people: offline, a server
- * that cannot be reached or does not answer, an account not found; others as @error says. */
+ * that cannot be reached or does not answer, an account not found; others as @error says.
+ * @adding: the refresh was to add the account (Follow an Account), which then was not. */
 char    *rapport_refresh_describe_error (const char                 *title,
+                                         gboolean                    adding,
                                          const GError               *error);
 
 /* Sentences for people: what the refresh fetched and did not, one per line. */

@@ -192,11 +192,19 @@ build_reciprocity_segments (RapportAudiencePage *self,
   _rapport_audience_page_add_segment (self, fans);
 }
 
+static gboolean
+snapshot_is_live (const RapportDatasetSnapshot *snapshot)
+{
+  return snapshot != NULL && snapshot->date_source == RAPPORT_DATE_SOURCE_LIVE;
+}
+
 static void
 build_churn_segments (RapportAudiencePage *self,
                       const RapportReport *report)
 {
   const RapportChurnStep *step = NULL;
+  const RapportDatasetSnapshot *older = NULL;
+  const RapportDatasetSnapshot *newer = NULL;
   const RapportPeople *following = NULL;
   Segment *gained;
   Segment *lost;
@@ -204,13 +212,37 @@ build_churn_segments (RapportAudiencePage *self,
 
   g_assert (RAPPORT_IS_AUDIENCE_PAGE (self));
 
-  gained = _rapport_audience_segment_new (SEGMENT_NEW, "new", _("New Since Previous Export"));
-  lost = _rapport_audience_segment_new (SEGMENT_LOST, "lost", _("Lost Since Previous Export"));
-  dropped = _rapport_audience_segment_new (SEGMENT_DROPPED, "dropped-after-follow-back",
-                         _("Dropped After Follow-Back"));
-
   if (report->churn != NULL)
     step = rapport_churn_latest (report->churn);
+
+  /* A refresh from the web is no export: name the lists' sources as they are. */
+  if (step != NULL)
+    {
+      older = step->older;
+      newer = step->newer;
+    }
+  else if (report->dataset != NULL)
+    {
+      newer = rapport_dataset_latest_with_list (report->dataset, RAPPORT_DIRECTION_FOLLOWER);
+    }
+
+  if (snapshot_is_live (newer) && (older == NULL || snapshot_is_live (older)))
+    {
+      gained = _rapport_audience_segment_new (SEGMENT_NEW, "new", _("New Since Previous Refresh"));
+      lost = _rapport_audience_segment_new (SEGMENT_LOST, "lost", _("Lost Since Previous Refresh"));
+    }
+  else if (snapshot_is_live (older) || snapshot_is_live (newer))
+    {
+      gained = _rapport_audience_segment_new (SEGMENT_NEW, "new", _("New Since Previous Update"));
+      lost = _rapport_audience_segment_new (SEGMENT_LOST, "lost", _("Lost Since Previous Update"));
+    }
+  else
+    {
+      gained = _rapport_audience_segment_new (SEGMENT_NEW, "new", _("New Since Previous Export"));
+      lost = _rapport_audience_segment_new (SEGMENT_LOST, "lost", _("Lost Since Previous Export"));
+    }
+  dropped = _rapport_audience_segment_new (SEGMENT_DROPPED, "dropped-after-follow-back",
+                         _("Dropped After Follow-Back"));
 
   if (step == NULL)
     {

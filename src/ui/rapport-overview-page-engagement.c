@@ -46,6 +46,7 @@ _rapport_overview_page_add_engagement (RapportOverviewPage *self,
   const GArray *rolling;
   EngagementView view;
   gsize n = 0;
+  gsize n_points;
 
   /* Without a rate the next-best true view: interactions as they are; without any
    * interactions, the rhythm of posting. */
@@ -92,6 +93,7 @@ _rapport_overview_page_add_engagement (RapportOverviewPage *self,
   t = g_new (gint64, 2 * MAX (rolling != NULL ? rolling->len : 0, 1));
   values = g_new (double, 2 * MAX (rolling != NULL ? rolling->len : 0, 1));
   n = 0;
+  n_points = 0;
   for (guint i = 0; rolling != NULL && i < rolling->len; i++)
     {
       const RapportRollingMedian *median = &g_array_index (rolling, RapportRollingMedian, i);
@@ -106,6 +108,8 @@ _rapport_overview_page_add_engagement (RapportOverviewPage *self,
       t[n] = median->t;
       /* The median of one or two posts is no trend yet. */
       values[n] = median->n >= MEDIAN_MIN_POSTS ? median->median : NAN;
+      if (!isnan (values[n]))
+        n_points++;
       n++;
     }
   if (n > 0)
@@ -114,7 +118,8 @@ _rapport_overview_page_add_engagement (RapportOverviewPage *self,
       values[n] = NAN;
       n++;
     }
-  if (n > 0)
+  /* A line without a point would only leave its legend entry explaining nothing. */
+  if (n_points > 0)
     engagement->median_series =
       rapport_chart_add_series (self->chart,
                                 view == VIEW_RATES ? _("Median engagement rate, 30 days")

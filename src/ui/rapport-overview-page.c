@@ -298,6 +298,36 @@ any_real (GArray *days)
   return FALSE;
 }
 
+/* Whether @dataset has exports, refreshes from the web, or both, for the markers' legend. */
+static void
+note_snapshot_kinds (const RapportDataset *dataset,
+                     gboolean             *any_export,
+                     gboolean             *any_live)
+{
+  for (guint i = 0; i < dataset->snapshots->len; i++)
+    {
+      const RapportDatasetSnapshot *snapshot = g_ptr_array_index (dataset->snapshots, i);
+
+      if (snapshot->date_source == RAPPORT_DATE_SOURCE_LIVE)
+        *any_live = TRUE;
+      else
+        *any_export = TRUE;
+    }
+}
+
+static void
+add_snapshot_legend (RapportOverviewPage *self,
+                     gboolean             any_export,
+                     gboolean             any_live)
+{
+  if (any_export)
+    rapport_chart_legend_add (self->legend, RAPPORT_CHART_SWATCH_MARKER_LINE, 0,
+                              _("An export you imported"));
+  if (any_live)
+    rapport_chart_legend_add (self->legend, RAPPORT_CHART_SWATCH_MARKER_LINE, 0,
+                              _("A refresh from the web"));
+}
+
 static void
 build_account (RapportOverviewPage *self)
 {
@@ -306,6 +336,8 @@ build_account (RapportOverviewPage *self)
   guint gains_series = G_MAXUINT;
   g_autofree char *sources = NULL;
   OverviewEngagement engagement;
+  gboolean any_export = FALSE;
+  gboolean any_live = FALSE;
 
   copy_followers (self->followers, report->series);
   add_post_times (self->post_times, dataset);
@@ -322,7 +354,9 @@ build_account (RapportOverviewPage *self)
       const RapportDatasetSnapshot *snapshot = g_ptr_array_index (dataset->snapshots, i);
 
       rapport_chart_add_marker (self->chart, RAPPORT_CHART_MARKER_LINE,
-                                rapport_day_of (snapshot->exported_at), 0, _("Export"));
+                                rapport_day_of (snapshot->exported_at), 0,
+                                snapshot->date_source == RAPPORT_DATE_SOURCE_LIVE
+                                ? _("Refresh") : _("Export"));
     }
 
   for (guint i = 0; i < report->anomalies->len; i++)
@@ -359,9 +393,8 @@ build_account (RapportOverviewPage *self)
     rapport_chart_legend_add (self->legend, RAPPORT_CHART_SWATCH_POINT, 0,
                               _("Dot: a total an export stated"));
   _rapport_overview_page_add_engagement_legend (self, &engagement);
-  if (dataset->snapshots->len > 0)
-    rapport_chart_legend_add (self->legend, RAPPORT_CHART_SWATCH_MARKER_LINE, 0,
-                              _("An export you imported"));
+  note_snapshot_kinds (dataset, &any_export, &any_live);
+  add_snapshot_legend (self, any_export, any_live);
   if (report->anomalies->len > 0)
     rapport_chart_legend_add (self->legend, RAPPORT_CHART_SWATCH_MARKER_BAND, 0,
                               _("An unusual jump or drop of followers, with its size"));
@@ -373,6 +406,8 @@ static void
 build_all (RapportOverviewPage *self)
 {
   guint n_children = rapport_analysis_get_n_children (self->analysis);
+  gboolean any_export = FALSE;
+  gboolean any_live = FALSE;
 
   /* The key figures read the combined line; the chart draws each account's. */
   combine_followers (self->followers, self->analysis);
@@ -399,6 +434,7 @@ build_all (RapportOverviewPage *self)
       GtkWidget *icon;
 
       add_post_times (self->post_times, dataset);
+      note_snapshot_kinds (dataset, &any_export, &any_live);
       for (guint i = 0; i < dataset->snapshots->len; i++)
         {
           const RapportDatasetSnapshot *snapshot = g_ptr_array_index (dataset->snapshots, i);
@@ -438,9 +474,7 @@ build_all (RapportOverviewPage *self)
 
   g_array_sort (self->post_times, compare_times);
 
-  if (rapport_chart_get_n_markers (self->chart) > 0)
-    rapport_chart_legend_add (self->legend, RAPPORT_CHART_SWATCH_MARKER_LINE, 0,
-                              _("An export you imported"));
+  add_snapshot_legend (self, any_export, any_live);
 }
 
 /* ── ranges ─────────────────────────────────────────────────────────────────────────────── */

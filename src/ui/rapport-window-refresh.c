@@ -49,6 +49,7 @@ typedef struct
   GCancellable *cancellable;
   AdwToast *toast;
   char *title;
+  gboolean adding; /* Follow an Account: no account yet */
 } RefreshRun;
 
 static void
@@ -137,6 +138,7 @@ refresh_done_cb (GObject      *source,
   g_autofree char *message = NULL;
   gboolean ok = rapport_refresh_run_finish (result, &summary, &error);
   g_autofree char *title = g_strdup (run->title);
+  gboolean adding = run->adding;
 
   refresh_run_free (run);
   if (self == NULL || _rapport_window_is_disposed (self))
@@ -145,7 +147,8 @@ refresh_done_cb (GObject      *source,
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          g_autofree char *failure = rapport_refresh_describe_error (title, error);
+          g_autofree char *failure = rapport_refresh_describe_error (title, adding,
+                                                                             error);
 
           _rapport_window_add_toast (self, failure, ADW_TOAST_PRIORITY_HIGH);
         }
@@ -171,6 +174,7 @@ run (RapportWindow *self,
 
   g_weak_ref_init (&run->window, self);
   run->title = g_strdup (title);
+  run->adding = account_id == 0;
   run->cancellable = g_cancellable_new ();
   run->window_cancellable = g_object_ref (self->cancellable);
   run->cancel_id = g_cancellable_connect (self->cancellable, G_CALLBACK (cancel_run_cb),

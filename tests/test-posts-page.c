@@ -182,6 +182,61 @@ position_of (RapportPostsPage *page,
   g_assert_not_reached ();
 }
 
+/* The picture column shows for an account with a thumbnail, and only for it: jo.clips' t1
+ * gets one from a later export, jo.makes has none. */
+static void
+test_picture_column (void)
+{
+  g_autofree char *data_dir = NULL;
+  g_autoptr(RapportStore) store = make_store (&data_dir);
+  g_autoptr(RapportAnalysis) clips = NULL;
+  g_autoptr(RapportAnalysis) makes = NULL;
+  g_autoptr(GPtrArray) images = NULL;
+  g_autoptr(GBytes) png = rapport_test_ui_make_png (7);
+  g_autoptr(GError) error = NULL;
+  RapportAccountInfo account = { RAPPORT_PLATFORM_TIKTOK, "jo.clips", NULL, NULL };
+  RapportPostImage image = { "t1", "media/t1.png" };
+  RapportStoreImport *import;
+  RapportImportSink *sink;
+  RapportPostsPage *page;
+  GtkWindow *window;
+  RapportPost post;
+
+  import = rapport_store_begin_import (store, "clips-2.zip", "clips-2", "clips-2", NULL, &error);
+  g_assert_no_error (error);
+  sink = rapport_store_import_get_sink (import);
+  g_assert_true (rapport_import_sink_set_account (sink, &account, &error));
+  rapport_import_sink_set_export_date (sink, T0 + 130 * DAY, RAPPORT_DATE_SOURCE_MANIFEST);
+  rapport_post_init (&post);
+  post.platform_id = "t1";
+  post.type = RAPPORT_POST_VIDEO;
+  post.created_at = T0 + 50 * DAY;
+  post.likes = 12;
+  g_assert_true (rapport_import_sink_add_post (sink, &post, &error));
+  g_assert_true (rapport_import_sink_add_post_image (sink, &image, &error));
+  images = rapport_store_import_take_images (import, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (images->len, ==, 1);
+  g_assert_true (rapport_store_import_set_thumbnail (
+                   import, ((RapportStoreImage *) g_ptr_array_index (images, 0))->post_id,
+                   "image/png", 4, 3, png, &error));
+  g_assert_true (rapport_store_import_commit (import, NULL, &error));
+  g_assert_no_error (error);
+
+  clips = rapport_test_ui_load_analysis (store, "jo.clips");
+  page = g_object_new (RAPPORT_TYPE_POSTS_PAGE, "analysis", clips, NULL);
+  window = rapport_test_ui_show_in_window (GTK_WIDGET (page), 1000, 600);
+  g_assert_true (gtk_column_view_column_get_visible (page_child (page, "picture_column")));
+
+  makes = rapport_test_ui_load_analysis (store, "jo.makes");
+  rapport_posts_page_set_analysis (page, makes);
+  rapport_test_ui_iterate_pending ();
+  g_assert_false (gtk_column_view_column_get_visible (page_child (page, "picture_column")));
+
+  rapport_test_ui_destroy_window (window);
+  rapport_test_remove_tree (data_dir);
+}
+
 static void
 test_rows_and_sorting (void)
 {
@@ -207,7 +262,9 @@ test_rows_and_sorting (void)
 
   /* What the rows say, "—" where the export did not. */
   labels = rapport_test_ui_visible_labels (page_child (page, "column_view"));
-  g_assert_nonnull (strstr (labels, "Picture|Date|Text|Type|Likes|Comments|Shares|Impressions|ER|"
+  /* No post of the account has a picture: no empty picture column. */
+  g_assert_false (gtk_column_view_column_get_visible (page_child (page, "picture_column")));
+  g_assert_nonnull (strstr (labels, "Date|Text|Type|Likes|Comments|Shares|Impressions|ER|"
                                     "ER by Impressions|"));
   g_assert_nonnull (strstr (labels, "|10 Apr 2024|Glaze test|Photo|80|—|—|—|8.0 %|—|"));
   g_assert_nonnull (strstr (labels, "|10 Mar 2024||Carousel|—|3|—|—|0.3 %|—|"));
@@ -354,7 +411,7 @@ test_narrow (void)
   g_assert_true (adw_overlay_split_view_get_collapsed (split_view));
   g_assert_false (adw_overlay_split_view_get_show_sidebar (split_view));
   labels = rapport_test_ui_visible_labels (page_child (page, "column_view"));
-  g_assert_nonnull (strstr (labels, "Picture|Date|Text|Likes|ER|"));
+  g_assert_nonnull (strstr (labels, "Date|Text|Likes|ER|"));
   g_assert_nonnull (strstr (labels, "|10 Apr 2024|Glaze test|80|8.0 %|"));
 
   gtk_single_selection_set_selected (page_child (page, "selection"), position_of (page, "p1"));
@@ -451,7 +508,7 @@ test_all_accounts (void)
       g_assert_cmpstr (account, ==, i == 2 ? "@jo.clips" : "@jo.makes");
     }
   labels = rapport_test_ui_visible_labels (page_child (page, "column_view"));
-  g_assert_nonnull (strstr (labels, "Account|Picture|Date|Text|"));
+  g_assert_nonnull (strstr (labels, "Account|Date|Text|"));
   g_assert_nonnull (strstr (labels, "|20 Feb 2024|Kiln opening|Video|10|—|—|—|—|—|"));
   g_assert_nonnull (strstr (labels, "|@jo.clips|"));
 
@@ -673,6 +730,7 @@ main (int   argc,
   rapport_test_ui_init_with_temp_dirs (&argc, &argv, &data_dir, &cache_dir);
 
   g_test_add_func ("/posts-page/rows-and-sorting", test_rows_and_sorting);
+  g_test_add_func ("/posts-page/picture-column", test_picture_column);
   g_test_add_func ("/posts-page/details", test_details);
   g_test_add_func ("/posts-page/narrow", test_narrow);
   g_test_add_func ("/posts-page/show-posts", test_show_posts);

@@ -188,3 +188,34 @@ rapport_store_get_post_thumbnail (RapportStore  *self,
     }
   return g_steal_pointer (&data);
 }
+
+gboolean
+rapport_store_account_has_thumbnails (RapportStore  *self,
+                                      gint64         account_id,
+                                      gboolean      *any,
+                                      GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int status;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (any != NULL, FALSE);
+
+  *any = FALSE;
+  stmt = rapport_store_prepare (self,
+    "SELECT EXISTS (SELECT 1 FROM post AS p JOIN post_image AS i ON i.post_id = p.id"
+    "                WHERE p.account_id = ?1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  status = sqlite3_step (stmt);
+  if (status == SQLITE_ROW)
+    *any = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  if (status != SQLITE_ROW)
+    {
+      rapport_store_set_sqlite_error (self, error, _("reading the database"));
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -214,6 +214,11 @@ GBytes               *rapport_store_get_post_thumbnail (RapportStore          *s
                                                         gint64                 post_id,
                                                         char                 **mime_type,
                                                         GError               **error);
+/* Whether any post of @account_id has a thumbnail, in *@any. */
+gboolean              rapport_store_account_has_thumbnails (RapportStore      *self,
+                                                        gint64                 account_id,
+                                                        gboolean              *any,
+                                                        GError               **error);
 GPtrArray            *rapport_store_list_accounts      (RapportStore          *self,
                                                         GError               **error);
 GPtrArray            *rapport_store_list_snapshots     (RapportStore          *self,

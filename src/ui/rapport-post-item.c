@@ -155,6 +155,29 @@ rapport_post_thumbnail_new (RapportAnalysis          *analysis,
   return GDK_PAINTABLE (texture);
 }
 
+gboolean
+rapport_posts_have_thumbnails (RapportAnalysis *analysis)
+{
+  GPtrArray *accounts;
+
+  g_return_val_if_fail (RAPPORT_IS_ANALYSIS (analysis), FALSE);
+
+  accounts = rapport_analysis_get_accounts (analysis);
+  for (guint i = 0; accounts != NULL && i < accounts->len; i++)
+    {
+      const RapportAccount *account = g_ptr_array_index (accounts, i);
+      g_autoptr(GError) error = NULL;
+      gboolean any = FALSE;
+
+      if (!rapport_store_account_has_thumbnails (rapport_analysis_get_store (analysis),
+                                                 account->id, &any, &error))
+        g_debug ("Thumbnails of account %" G_GINT64_FORMAT ": %s", account->id, error->message);
+      if (any)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 GdkPaintable *
 rapport_post_item_get_thumbnail (RapportPostItem *self)
 {

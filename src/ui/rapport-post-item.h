@@ -37,6 +37,9 @@ GdkPaintable                *rapport_post_item_get_thumbnail  (RapportPostItem *
 GdkPaintable *rapport_post_thumbnail_new (RapportAnalysis          *analysis,
                                           const RapportDatasetPost *post);
 
+/* Whether any post of @analysis's accounts has a thumbnail: without one, no picture column. */
+gboolean rapport_posts_have_thumbnails (RapportAnalysis *analysis);
+
 /* @text on one line: runs of white space (new lines too) as one space, cut after about 300
  * bytes; "" for NULL. */
 char *rapport_post_text_line (const char *text);

@@ -47,6 +47,7 @@ struct _RapportPostsPage
   SortSpec             sort_specs[N_SORT_KEYS];
   guint                rebuilding : 1;
   guint                any_impressions : 1;
+  guint                any_pictures : 1;
   /* The analysis changed while the page was hidden: built when it is shown. */
   guint                needs_rebuild : 1;
 
@@ -74,6 +75,7 @@ struct _RapportPostsPage
   GtkToggleButton     *best_button;
   GtkLabel            *best_caption;
   GtkColumnViewColumn *rate_impressions_column;
+  GtkColumnViewColumn *picture_column;
   GtkStack            *detail_stack;
   GtkLabel            *detail_date;
   GtkLabel            *detail_kind;
@@ -478,6 +480,7 @@ update_columns (RapportPostsPage *self)
   all = self->analysis != NULL && rapport_analysis_is_all_accounts (self->analysis);
 
   gtk_column_view_column_set_visible (self->account_column, all);
+  gtk_column_view_column_set_visible (self->picture_column, self->any_pictures);
   gtk_column_view_column_set_visible (self->type_column, !narrow);
   gtk_column_view_column_set_visible (self->comments_column, !narrow);
   gtk_column_view_column_set_visible (self->shares_column, !narrow);
@@ -568,6 +571,7 @@ rebuild (RapportPostsPage *self)
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 
   self->any_impressions = any_impressions;
+  self->any_pictures = self->analysis != NULL && rapport_posts_have_thumbnails (self->analysis);
   update_columns (self);
 
   gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "posts" : "empty");
@@ -817,6 +821,7 @@ rapport_posts_page_class_init (RapportPostsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportPostsPage, impressions_column);
   gtk_widget_class_bind_template_child (widget_class, RapportPostsPage, interactions_column);
   gtk_widget_class_bind_template_child (widget_class, RapportPostsPage, rate_column);
+  gtk_widget_class_bind_template_child (widget_class, RapportPostsPage, picture_column);
   gtk_widget_class_bind_template_child (widget_class, RapportPostsPage, best_button);
   gtk_widget_class_bind_template_child (widget_class, RapportPostsPage, best_caption);
   gtk_widget_class_bind_template_child (widget_class, RapportPostsPage, rate_impressions_column);

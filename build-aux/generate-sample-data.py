@@ -52,8 +52,10 @@ import json
 import math
 import os
 import random
+import struct
 import tarfile
 import zipfile
+import zlib
 
 SEED = 20240912
 DAY = 86400
@@ -293,6 +295,32 @@ def instagram_interactions(rng):
     return sorted(comments, reverse=True), sorted(likes, reverse=True)
 
 
+# Glazes of the demo's pottery, for the pictures of her posts.
+GLAZES = ((46, 93, 118), (166, 97, 58), (204, 196, 170), (92, 120, 84), (140, 60, 48),
+          (214, 170, 92), (70, 70, 78), (182, 208, 214))
+
+
+def post_picture(index):
+    """A small PNG for post @index: a pot's glaze as a soft gradient, the same on every run.
+    Instagram names its media .jpg; Rapport reads the format from the picture's first bytes."""
+    size = 96
+    top = GLAZES[index % len(GLAZES)]
+    bottom = GLAZES[(index * 3 + 1) % len(GLAZES)]
+    rows = bytearray()
+    for y in range(size):
+        mix = y / (size - 1)
+        colour = bytes(int(a + (b - a) * mix) for a, b in zip(top, bottom))
+        rows += b"\0" + colour * size
+
+    def chunk(kind, data):
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xffffffff))
+
+    return (b"\x89PNG\r\n\x1a\n"
+            + chunk(b"IHDR", struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(bytes(rows), 9)) + chunk(b"IEND", b""))
+
+
 def instagram_export(exported_at, followers, following, posts, interactions):
     files = {}
     base = "connections/followers_and_following/"
@@ -324,6 +352,8 @@ def instagram_export(exported_at, followers, following, posts, interactions):
         else:
             feed.append({"media": [{"uri": uri, "creation_timestamp": post["time"],
                                     "title": caption}]})
+        if post["kind"] != "reel":
+            files[uri] = post_picture(index)
         # Counts keep growing a little after the first export.
         grown = 1.0 if exported_at == EXPORT_1 else 1.04
 
@@ -359,7 +389,8 @@ def instagram_export(exported_at, followers, following, posts, interactions):
         {"title": owner, "string_list_data": [{"href": f"https://www.instagram.com/p/{code}/",
                                                "value": mojibake("\U0001F44D"), "timestamp": t}]}
         for t, owner, code in likes if t < exported_at]}
-    return {name: json.dumps(value, indent=2, ensure_ascii=True) for name, value in files.items()}
+    return {name: value if isinstance(value, bytes)
+            else json.dumps(value, indent=2, ensure_ascii=True) for name, value in files.items()}
 
 
 # ── Threads (inside the Instagram exports) ────────────────────────────────────────────────────

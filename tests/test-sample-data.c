@@ -258,6 +258,23 @@ test_sample_instagram_story (Fixture       *fixture,
   guint n_before;
   guint n_after;
 
+  /* Her photos and carousels come with their pictures (PNGs without transparency, kept as
+   * JPEG thumbnails); reels have none. */
+  for (guint i = 0; i < dataset->posts->len; i++)
+    {
+      const RapportDatasetPost *post = g_ptr_array_index (dataset->posts, i);
+      g_autoptr(GBytes) thumbnail = NULL;
+      g_autofree char *mime_type = NULL;
+      g_autoptr(GError) error = NULL;
+
+      thumbnail = rapport_store_get_post_thumbnail (fixture->store, post->id, &mime_type, &error);
+      g_assert_no_error (error);
+      if (post->type == RAPPORT_POST_REEL)
+        g_assert_null (thumbnail);
+      else if (post->type == RAPPORT_POST_PHOTO || post->type == RAPPORT_POST_CAROUSEL)
+        g_assert_cmpstr (mime_type, ==, "image/jpeg");
+    }
+
   /* Follow-for-follow: every burst account that still follows is a pair. */
   g_assert_nonnull (report->reciprocity);
   g_assert_cmpuint (report->reciprocity->n_f4f_pairs, ==, F4F_ACCOUNTS - F4F_DROPPED);

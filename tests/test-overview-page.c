@@ -841,6 +841,11 @@ count_color (GdkTexture          *texture,
 {
   g_autoptr(GdkTextureDownloader) downloader = gdk_texture_downloader_new (texture);
   g_autoptr(GBytes) bytes = NULL;
+  /* The chart may reach past the window's picture (it scrolls): count what is in it. */
+  int x0 = MAX ((int) area->origin.x, 0);
+  int y0 = MAX ((int) area->origin.y, 0);
+  int x1 = MIN ((int) (area->origin.x + area->size.width), gdk_texture_get_width (texture));
+  int y1 = MIN ((int) (area->origin.y + area->size.height), gdk_texture_get_height (texture));
   const guint8 *pixels;
   gsize stride;
   guint n = 0;
@@ -849,8 +854,8 @@ count_color (GdkTexture          *texture,
   bytes = gdk_texture_downloader_download_bytes (downloader, &stride);
   pixels = g_bytes_get_data (bytes, NULL);
 
-  for (int y = (int) area->origin.y; y < (int) (area->origin.y + area->size.height); y++)
-    for (int x = (int) area->origin.x; x < (int) (area->origin.x + area->size.width); x++)
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
       {
         const guint8 *p = pixels + y * stride + x * 4;
 

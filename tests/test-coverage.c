@@ -289,6 +289,9 @@ test_mastodon (void)
   coverage = rapport_coverage_compute (dataset);
   check (coverage, RAPPORT_FIGURE_FOLLOWER_HISTORY, RAPPORT_COVERAGE_MISSING, 0, 0,
          "following_accounts.csv");
+  /* What the exports lack, a refresh from the web gives: the notes say where to turn it on. */
+  check (coverage, RAPPORT_FIGURE_FOLLOWER_HISTORY, RAPPORT_COVERAGE_MISSING, 0, 0,
+         "Turn on “Refresh From the Web” in the account’s menu");
   check (coverage, RAPPORT_FIGURE_FOLLOW_DATES, RAPPORT_COVERAGE_MISSING, 0, 0,
          "no followers list");
   check (coverage, RAPPORT_FIGURE_POST_ENGAGEMENT, RAPPORT_COVERAGE_MISSING, 0, 0,
@@ -298,9 +301,10 @@ test_mastodon (void)
   check (coverage, RAPPORT_FIGURE_COMMENTS_RECEIVED, RAPPORT_COVERAGE_MISSING, 0, 0,
          "replies.totalItems");
   check (coverage, RAPPORT_FIGURE_RECIPROCITY, RAPPORT_COVERAGE_MISSING, 0, 1,
-         "reciprocity cannot be computed");
+         "reciprocity needs a refresh from the web");
   check (coverage, RAPPORT_FIGURE_CHURN, RAPPORT_COVERAGE_MISSING, 0, 1,
-         "Mastodon exports contain no followers list");
+         "Mastodon exports contain no followers list: two refreshes from the web give gained "
+         "and lost followers");
   /* Without followers, the accounts followed stand in for the mutuals; no post names one.  No
    * import makes them full, so the coach does not ask for one. */
   check (coverage, RAPPORT_FIGURE_COLLABORATION_CANDIDATES, RAPPORT_COVERAGE_MISSING, 0, 0,

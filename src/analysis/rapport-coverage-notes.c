@@ -62,11 +62,13 @@ _rapport_note_follower_history (RapportPlatform platform,
     case RAPPORT_PLATFORM_MASTODON:
       return g_strdup (_("Mastodon exports contain neither followers nor a follower count (only "
                          "following_accounts.csv, the accounts you follow), so no export can "
-                         "provide a follower history."));
+                         "provide a follower history. Turn on “Refresh From the Web” in the "
+                         "account’s menu: each refresh records the follower count and list."));
     case RAPPORT_PLATFORM_BLUESKY:
       return g_strdup (_("Bluesky repository exports (.car) contain only your own records, without "
                          "followers or a follower count, so no export can provide a follower "
-                         "history."));
+                         "history. Turn on “Refresh From the Web” in the account’s menu: each "
+                         "refresh records the follower count and list."));
     case RAPPORT_PLATFORM_YOUTUBE:
       return g_strdup (_("YouTube Takeout contains your subscriptions but neither your subscribers "
                          "nor their number. Subscriber totals come from YouTube Studio: in "
@@ -317,11 +319,12 @@ _rapport_note_lists (RapportPlatform platform)
                "your_instagram_activity/threads/followers.json and following.json in the Instagram "
                "export.");
     case RAPPORT_PLATFORM_MASTODON:
-      return _("Mastodon exports have no followers list (only following_accounts.csv), so "
-               "reciprocity cannot be computed.");
+      return _("Mastodon exports have no followers list (only following_accounts.csv): "
+               "reciprocity needs a refresh from the web (“Refresh From the Web” in the "
+               "account’s menu).");
     case RAPPORT_PLATFORM_BLUESKY:
-      return _("Bluesky repository exports contain only the accounts you follow, so reciprocity "
-               "cannot be computed.");
+      return _("Bluesky repository exports contain only the accounts you follow: reciprocity "
+               "needs a refresh from the web (“Refresh From the Web” in the account’s menu).");
     case RAPPORT_PLATFORM_YOUTUBE:
       return _("YouTube exports list only your subscriptions, never your subscribers, so "
                "reciprocity cannot be computed.");
@@ -351,6 +354,13 @@ _rapport_note_churn (RapportPlatform platform,
   if (live)
     return g_strdup (_("Gained and lost followers need two follower lists of this account: "
                        "refresh it again later; comparing the two lists gives them exactly."));
+  if (!_rapport_coverage_provides (RAPPORT_FIGURE_CHURN, platform) &&
+      rapport_platform_refreshes_from_web (platform))
+    /* Translators: %s is a platform name such as "Mastodon". */
+    return g_strdup_printf (_("%s exports contain no followers list: two refreshes from the web "
+                              "give gained and lost followers (“Refresh From the Web” in the "
+                              "account’s menu)."),
+                            rapport_platform_display_name (platform));
   if (!_rapport_coverage_provides (RAPPORT_FIGURE_CHURN, platform))
     /* Translators: %s is a platform name such as "Mastodon". */
     return g_strdup_printf (_("%s exports contain no followers list, so gained and lost followers "

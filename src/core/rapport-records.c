@@ -82,6 +82,12 @@ rapport_platform_exports_followers (RapportPlatform platform)
          platform != RAPPORT_PLATFORM_YOUTUBE && platform != RAPPORT_PLATFORM_MEDIUM;
 }
 
+gboolean
+rapport_platform_refreshes_from_web (RapportPlatform platform)
+{
+  return platform == RAPPORT_PLATFORM_BLUESKY || platform == RAPPORT_PLATFORM_MASTODON;
+}
+
 const char *
 rapport_platform_display_name (RapportPlatform platform)
 {

@@ -194,6 +194,9 @@ gboolean    rapport_platform_lists_ids    (RapportPlatform  platform);
 /* Whether some export of the platform lists the account's followers: Mastodon's, Bluesky's,
  * YouTube's and Medium's list only the accounts followed. */
 gboolean    rapport_platform_exports_followers (RapportPlatform platform);
+/* Whether Rapport can refresh the platform's public figures from the web (net/): Bluesky's and
+ * Mastodon's, which anyone may read without logging in. */
+gboolean    rapport_platform_refreshes_from_web (RapportPlatform platform);
 const char *rapport_post_type_to_string   (RapportPostType  type);
 /* The type of a string from rapport_post_type_to_string(); "text" for anything else. */
 RapportPostType rapport_post_type_from_string (const char *text);

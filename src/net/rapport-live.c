@@ -155,12 +155,6 @@ rapport_live_data_free (RapportLiveData *data)
   g_free (data);
 }
 
-gboolean
-rapport_live_supports (RapportPlatform platform)
-{
-  return platform == RAPPORT_PLATFORM_BLUESKY || platform == RAPPORT_PLATFORM_MASTODON;
-}
-
 /* A host name or a Bluesky handle: letters, digits, '-' and '.', with a dot. */
 static gboolean
 is_domain (const char *text)

@@ -96,8 +96,6 @@ gboolean         rapport_live_parse_spec (const char               *spec,
                                           RapportPlatform          *platform_out,
                                           char                    **handle_out,
                                           GError                  **error);
-/* Whether refresh knows the platform. */
-gboolean         rapport_live_supports   (RapportPlatform           platform);
 
 /* Blocking; fails with a RAPPORT_NET_ERROR or G_IO_ERROR_CANCELLED. */
 RapportLiveData *rapport_live_fetch      (RapportPlatform           platform,

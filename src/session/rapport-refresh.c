@@ -199,7 +199,7 @@ refresh (const char                   *data_dir,
     }
   if (account != NULL)
     {
-      if (!rapport_live_supports (account->platform))
+      if (!rapport_platform_refreshes_from_web (account->platform))
         {
           g_set_error (error, RAPPORT_NET_ERROR, RAPPORT_NET_ERROR_UNSUPPORTED,
                        _("Only Bluesky and Mastodon accounts can be refreshed from the web; "
@@ -299,7 +299,7 @@ rapport_refresh_set_enabled (RapportStore  *store,
   if ((account = find_account (store, account_id, RAPPORT_PLATFORM_UNKNOWN, NULL, error)) == NULL)
     return FALSE;
   /* Turning it off is always allowed, so that nothing stays on by mistake. */
-  if (enabled && !rapport_live_supports (account->platform))
+  if (enabled && !rapport_platform_refreshes_from_web (account->platform))
     {
       g_set_error (error, RAPPORT_NET_ERROR, RAPPORT_NET_ERROR_UNSUPPORTED,
                    _("Only Bluesky and Mastodon accounts can be refreshed from the web; "

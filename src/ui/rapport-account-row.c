@@ -201,8 +201,7 @@ rapport_account_row_new (const RapportAccount *account)
                                                g_variant_new_int64 (account->id));
       g_menu_append_item (menu, identify);
     }
-  if (account->platform == RAPPORT_PLATFORM_BLUESKY ||
-      account->platform == RAPPORT_PLATFORM_MASTODON)
+  if (rapport_platform_refreshes_from_web (account->platform))
     {
       g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
       g_autoptr(GSimpleAction) action = NULL;

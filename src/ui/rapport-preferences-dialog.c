@@ -102,7 +102,7 @@ add_accounts (RapportPreferencesDialog *self)
       g_autofree char *subtitle = NULL;
       GtkWidget *row;
 
-      if (!rapport_live_supports (account->platform))
+      if (!rapport_platform_refreshes_from_web (account->platform))
         continue;
       title = rapport_format_handle (account->handle);
       subtitle = account_subtitle (account);

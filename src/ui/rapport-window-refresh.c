@@ -229,7 +229,7 @@ find_live_account (RapportWindow *self,
     {
       RapportAccount *account = g_ptr_array_index (accounts, i);
 
-      if (account->id == account_id && rapport_live_supports (account->platform))
+      if (account->id == account_id && rapport_platform_refreshes_from_web (account->platform))
         return g_ptr_array_steal_index (accounts, i);
     }
   return NULL;

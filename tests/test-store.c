@@ -1144,6 +1144,72 @@ test_posts_in_batches (Fixture       *fixture,
                    ==, 1);
 }
 
+/* Imports posts "<id>:<type>[:archived]", in order, into one snapshot of X account Jo and
+ * checks the snapshot's counts by kind, in the summary and as stored. */
+static void
+import_kinds (Fixture            *fixture,
+              const char         *hash,
+              const char * const *posts,
+              guint64             n_posts,
+              guint64             n_reels,
+              guint64             n_stories,
+              guint64             n_reposts,
+              guint64             n_archived)
+{
+  g_auto(RapportImportSummary) summary = { 0 };
+  g_autoptr(GError) error = NULL;
+  RapportAccountInfo account = { RAPPORT_PLATFORM_TWITTER, "jo", NULL, "Jo" };
+  RapportStoreImport *import;
+  RapportImportSink *sink;
+  g_autofree char *sql = NULL;
+
+  import = rapport_store_begin_import (fixture->store, hash, hash, hash, NULL, &error);
+  g_assert_no_error (error);
+  sink = rapport_store_import_get_sink (import);
+  g_assert_true (rapport_import_sink_set_account (sink, &account, &error));
+  for (guint i = 0; posts[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (posts[i], ":", -1);
+      RapportPost post;
+
+      rapport_post_init (&post);
+      post.platform_id = fields[0];
+      post.created_at = 1700000000 + i;
+      post.type = rapport_post_type_from_string (fields[1]);
+      post.archived = fields[2] != NULL;
+      g_assert_true (rapport_import_sink_add_post (sink, &post, &error));
+    }
+  g_assert_true (rapport_store_import_commit (import, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.snapshot.n_posts, ==, n_posts);
+  g_assert_cmpuint (summary.snapshot.n_reels, ==, n_reels);
+  g_assert_cmpuint (summary.snapshot.n_stories, ==, n_stories);
+  g_assert_cmpuint (summary.snapshot.n_reposts, ==, n_reposts);
+  g_assert_cmpuint (summary.snapshot.n_archived, ==, n_archived);
+  sql = g_strdup_printf ("SELECT n_posts * 10000 + n_reels * 1000 + n_stories * 100"
+                         " + n_reposts * 10 + n_archived FROM snapshot WHERE id = %"
+                         G_GINT64_FORMAT, summary.snapshot.id);
+  g_assert_cmpint (query_int (fixture, sql), ==,
+                   n_posts * 10000 + n_reels * 1000 + n_stories * 100 + n_reposts * 10 +
+                   n_archived);
+}
+
+/* A snapshot counts its posts by kind once each: those all new as they were inserted, and
+ * when a post repeats or was stored before, by the kind the store kept. */
+static void
+test_post_kinds_counted (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const char * const all_new[] = {
+    "a:photo", "b:reel", "c:story:archived", "d:repost", "e:text", "f:video:archived", NULL
+  };
+  /* "b" was a reel; "g" comes twice, the second time as a video and archived. */
+  const char * const some_known[] = { "b:text", "g:text", "h:reel", "g:video:archived", NULL };
+
+  import_kinds (fixture, "hash-1", all_new, 3, 1, 1, 1, 2);
+  import_kinds (fixture, "hash-2", some_known, 1, 2, 0, 0, 1);
+}
+
 static void
 test_duplicate (Fixture       *fixture,
                 gconstpointer  data)
@@ -1491,6 +1557,8 @@ main (int   argc,
   g_test_add ("/store/merge-counts", Fixture, NULL, fixture_set_up, test_merge_counts, fixture_tear_down);
   g_test_add ("/store/posts-in-batches", Fixture, NULL, fixture_set_up, test_posts_in_batches,
               fixture_tear_down);
+  g_test_add ("/store/post-kinds-counted", Fixture, NULL, fixture_set_up,
+              test_post_kinds_counted, fixture_tear_down);
   g_test_add ("/store/many-relations", Fixture, NULL, fixture_set_up, test_many_relations, fixture_tear_down);
   g_test_add ("/store/relation-runs", Fixture, NULL, fixture_set_up, test_relation_runs,
               fixture_tear_down);

@@ -167,6 +167,24 @@ insert_rows (RapportStoreImport  *self,
   return TRUE;
 }
 
+static void
+tally_posts (RapportPostTally *tally,
+             RapportPostType   type,
+             gboolean          archived,
+             guint64           n)
+{
+  if (type == RAPPORT_POST_REEL)
+    tally->reels += n;
+  else if (type == RAPPORT_POST_STORY)
+    tally->stories += n;
+  else if (type == RAPPORT_POST_REPOST)
+    tally->reposts += n;
+  else
+    tally->posts += n;
+  if (archived)
+    tally->archived += n;
+}
+
 /* A hashtag (kind 0) or mention (kind 1) of a post. */
 typedef struct
 {
@@ -480,6 +498,8 @@ add_post_now (RapportStoreImport  *self,
   gint64 post_id;
   int time_unit;
 
+  /* It may join, adopt or enrich a post stored already, whose kind the store decides. */
+  self->only_new_posts = FALSE;
   if (post->minute_only && !find_same_minute (self, post, &joined_id, error))
     return FALSE;
   if (joined_id != NULL)
@@ -669,8 +689,12 @@ flush_posts (RapportStoreImport  *self,
       const char * const *values = (const char * const *) batch->tags->pdata + pending->first_tag;
 
       if (pending->id == 0)
-        continue;
+        {
+          self->only_new_posts = FALSE;
+          continue;
+        }
       g_array_append_val (inserted, i);
+      tally_posts (&self->new_posts, pending->post.type, pending->post.archived, 1);
       collect_tags (tags, pending->id, 0, values, pending->n_hashtags);
       collect_tags (tags, pending->id, 1, values + pending->n_hashtags, pending->n_mentions);
     }
@@ -802,16 +826,14 @@ rapport_store_import_flush_posts (RapportStoreImport  *self,
   return flush_posts (self, error);
 }
 
-/* The posts this import saw, by kind, counted once each however many files named them. */
-gboolean
-rapport_store_import_count_posts (RapportStoreImport  *self,
-                                  GError             **error)
+/* The posts the snapshot has counts of, by the kind the store holds for them. */
+static gboolean
+count_snapshot_posts (RapportStoreImport  *self,
+                      RapportPostTally    *tally,
+                      GError             **error)
 {
   sqlite3_stmt *stmt;
   int status;
-
-  if (!flush_posts (self, error))
-    return FALSE;
 
   stmt = rapport_store_prepare (self->store,
     "SELECT p.type, p.archived, count(*) FROM post_counts c JOIN post p ON p.id = c.post_id"
@@ -819,31 +841,37 @@ rapport_store_import_count_posts (RapportStoreImport  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, self->snapshot_id);
-
-  self->n_posts = self->n_reels = self->n_stories = self->n_reposts = self->n_archived = 0;
   while ((status = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RapportPostType type =
-        rapport_post_type_from_string ((const char *) sqlite3_column_text (stmt, 0));
-      guint64 n = sqlite3_column_int64 (stmt, 2);
-
-      if (type == RAPPORT_POST_REEL)
-        self->n_reels += n;
-      else if (type == RAPPORT_POST_STORY)
-        self->n_stories += n;
-      else if (type == RAPPORT_POST_REPOST)
-        self->n_reposts += n;
-      else
-        self->n_posts += n;
-      if (sqlite3_column_int (stmt, 1))
-        self->n_archived += n;
-    }
+    tally_posts (tally, rapport_post_type_from_string ((const char *) sqlite3_column_text (stmt, 0)),
+                 sqlite3_column_int (stmt, 1), sqlite3_column_int64 (stmt, 2));
   sqlite3_reset (stmt);
   if (status != SQLITE_DONE)
     {
       rapport_store_set_sqlite_error (self->store, error, _("counting posts"));
       return FALSE;
     }
+  return TRUE;
+}
 
+/* The posts this import saw, by kind, counted once each however many files named them. */
+gboolean
+rapport_store_import_count_posts (RapportStoreImport  *self,
+                                  GError             **error)
+{
+  RapportPostTally tally = { 0 };
+
+  if (!flush_posts (self, error))
+    return FALSE;
+
+  if (self->only_new_posts)
+    tally = self->new_posts;
+  else if (!count_snapshot_posts (self, &tally, error))
+    return FALSE;
+
+  self->n_posts = tally.posts;
+  self->n_reels = tally.reels;
+  self->n_stories = tally.stories;
+  self->n_reposts = tally.reposts;
+  self->n_archived = tally.archived;
   return TRUE;
 }

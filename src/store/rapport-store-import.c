@@ -472,6 +472,7 @@ import_new (RapportStore *store,
   RapportStoreImport *self = g_new0 (RapportStoreImport, 1);
 
   self->has_minute_posts = -1;
+  self->only_new_posts = TRUE;
   self->store = g_object_ref (store);
   self->source_name = g_strdup (source_name);
   self->current_list = -1;

@@ -36,6 +36,17 @@ gboolean      rapport_store_import_register (sqlite3       *db);
 /* The posts waiting to be written together (rapport-store-import-posts.c). */
 typedef struct _RapportPendingPosts RapportPendingPosts;
 
+/* Posts counted by kind, each once: posts (and the other kinds), reels, stories, reposts;
+ * and of them all, the archived ones. */
+typedef struct
+{
+  guint64 posts;
+  guint64 reels;
+  guint64 stories;
+  guint64 reposts;
+  guint64 archived;
+} RapportPostTally;
+
 /* A relation waiting for the commit. */
 typedef struct
 {
@@ -82,6 +93,10 @@ struct _RapportStoreImport
   guint64 n_relations_kept[2];
   guint64 n_relations_written[2];
   RapportPendingPosts *pending_posts;
+  /* The posts this import inserted, by kind: the snapshot's counts without a query over its
+   * posts as long as every post it saw was new to the store. */
+  RapportPostTally new_posts;
+  gboolean only_new_posts;
   guint64 n_posts;
   guint64 n_reels;
   guint64 n_stories;

@@ -483,7 +483,6 @@ const RapportJsonValue *
 rapport_json_value_get_member (const RapportJsonValue *object,
                                const char             *name)
 {
-  const RapportJsonValue *other_case = NULL;
   char first;
   char lower_first;
 
@@ -492,23 +491,28 @@ rapport_json_value_get_member (const RapportJsonValue *object,
   if (object == NULL || object->kind != RAPPORT_JSON_OBJECT)
     return NULL;
 
-  /* One pass: the first bytes rule out most names before a call compares the rest.  Key
-   * case changes between years of some exports, so a name equal but for case is kept for
-   * when no name is equal. */
+  /* The first bytes rule out most names before a call compares the rest.  Key case changes
+   * between years of some exports, so a name equal but for case is looked for only when no
+   * name is equal: comparing both ways at once made every lookup compare names twice. */
   first = name[0];
-  lower_first = ascii_lower (first);
   for (guint i = object->length; i > 0; i--)
     {
       const char *member = object->members[i - 1].name;
 
       if (member[0] == first && strcmp (member, name) == 0)
         return &object->members[i - 1].value;
-      if (other_case == NULL && ascii_lower (member[0]) == lower_first &&
-          g_ascii_strcasecmp (member, name) == 0)
-        other_case = &object->members[i - 1].value;
     }
 
-  return other_case;
+  lower_first = ascii_lower (first);
+  for (guint i = object->length; i > 0; i--)
+    {
+      const char *member = object->members[i - 1].name;
+
+      if (ascii_lower (member[0]) == lower_first && g_ascii_strcasecmp (member, name) == 0)
+        return &object->members[i - 1].value;
+    }
+
+  return NULL;
 }
 
 const char *

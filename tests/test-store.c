@@ -1194,6 +1194,55 @@ import_kinds (Fixture            *fixture,
                    n_archived);
 }
 
+/* An address X makes from the post's id is not stored but made again when the posts are read;
+ * any other address is kept as it came. */
+static void
+test_post_urls_made_again (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_auto(RapportImportSummary) summary = { 0 };
+  g_autoptr(RapportDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  RapportAccountInfo account = { RAPPORT_PLATFORM_TWITTER, "jo", NULL, "Jo" };
+  const char *urls[] = { "https://x.com/jo/status/1", "https://twitter.com/jo/status/2", NULL };
+  RapportStoreImport *import;
+  RapportImportSink *sink;
+
+  import = rapport_store_begin_import (fixture->store, "hash-1", "hash-1", "hash-1", NULL,
+                                       &error);
+  g_assert_no_error (error);
+  sink = rapport_store_import_get_sink (import);
+  g_assert_true (rapport_import_sink_set_account (sink, &account, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (urls); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("%u", i + 1);
+      RapportPost post;
+
+      rapport_post_init (&post);
+      post.platform_id = id;
+      post.created_at = 1700000000 + i;
+      post.url = urls[i];
+      g_assert_true (rapport_import_sink_add_post (sink, &post, &error));
+    }
+  g_assert_true (rapport_store_import_commit (import, &summary, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM post WHERE url IS NULL"), ==, 2);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM post"
+                                       " WHERE url = 'https://twitter.com/jo/status/2'"), ==, 1);
+
+  dataset = rapport_store_load_dataset (fixture->store, summary.account_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dataset->posts->len, ==, 3);
+  g_assert_cmpstr (((RapportDatasetPost *) g_ptr_array_index (dataset->posts, 0))->url, ==,
+                   "https://x.com/jo/status/1");
+  g_assert_cmpstr (((RapportDatasetPost *) g_ptr_array_index (dataset->posts, 1))->url, ==,
+                   "https://twitter.com/jo/status/2");
+  /* A post that came without an address gets the one its id gives. */
+  g_assert_cmpstr (((RapportDatasetPost *) g_ptr_array_index (dataset->posts, 2))->url, ==,
+                   "https://x.com/jo/status/3");
+}
+
 /* A snapshot counts its posts by kind once each: those all new as they were inserted, and
  * when a post repeats or was stored before, by the kind the store kept. */
 static void
@@ -1559,6 +1608,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/store/post-kinds-counted", Fixture, NULL, fixture_set_up,
               test_post_kinds_counted, fixture_tear_down);
+  g_test_add ("/store/post-urls-made-again", Fixture, NULL, fixture_set_up,
+              test_post_urls_made_again, fixture_tear_down);
   g_test_add ("/store/many-relations", Fixture, NULL, fixture_set_up, test_many_relations, fixture_tear_down);
   g_test_add ("/store/relation-runs", Fixture, NULL, fixture_set_up, test_relation_runs,
               fixture_tear_down);

@@ -88,6 +88,22 @@ rapport_platform_refreshes_from_web (RapportPlatform platform)
   return platform == RAPPORT_PLATFORM_BLUESKY || platform == RAPPORT_PLATFORM_MASTODON;
 }
 
+char *
+rapport_platform_post_url (RapportPlatform  platform,
+                           const char      *handle,
+                           const char      *post_id)
+{
+  g_return_val_if_fail (post_id != NULL, NULL);
+
+  if (platform != RAPPORT_PLATFORM_TWITTER)
+    return NULL;
+  /* x.com finds a post by its id alone, whoever wrote it: a renamed account's old addresses
+   * still lead to its posts. */
+  if (handle == NULL)
+    return g_strconcat ("https://x.com/i/status/", post_id, NULL);
+  return g_strconcat ("https://x.com/", handle, "/status/", post_id, NULL);
+}
+
 const char *
 rapport_platform_display_name (RapportPlatform platform)
 {

@@ -197,6 +197,11 @@ gboolean    rapport_platform_exports_followers (RapportPlatform platform);
 /* Whether Rapport can refresh the platform's public figures from the web (net/): Bluesky's and
  * Mastodon's, which anyone may read without logging in. */
 gboolean    rapport_platform_refreshes_from_web (RapportPlatform platform);
+/* The address of post @post_id of account @handle (may be NULL) where the platform makes it
+ * from the id alone (X/Twitter), else NULL.  The store keeps no address it can make again. */
+char       *rapport_platform_post_url     (RapportPlatform  platform,
+                                           const char      *handle,
+                                           const char      *post_id);
 const char *rapport_post_type_to_string   (RapportPostType  type);
 /* The type of a string from rapport_post_type_to_string(); "text" for anything else. */
 RapportPostType rapport_post_type_from_string (const char *text);

@@ -380,7 +380,8 @@ rapport_twitter_add_analytics_post (RapportTwitterImport  *self,
   if (link != NULL && *link != '\0')
     post->url = link;
   else
-    post->url = url = rapport_twitter_post_url (username, post->platform_id);
+    post->url = url = rapport_platform_post_url (RAPPORT_PLATFORM_TWITTER, username,
+                                                        post->platform_id);
   post->hashtags = (const char * const *) hashtags;
   post->mentions = (const char * const *) mentions;
 

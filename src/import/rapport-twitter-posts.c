@@ -241,16 +241,6 @@ find_note (RapportTwitterImport *self,
   return NULL;
 }
 
-char *
-rapport_twitter_post_url (const char *username,
-                          const char *id)
-{
-  /* x.com finds a post by its id alone, whoever wrote it. */
-  if (username == NULL)
-    return g_strconcat ("https://x.com/i/status/", id, NULL);
-  return g_strconcat ("https://x.com/", username, "/status/", id, NULL);
-}
-
 /* The members of a tweet that several steps read, looked up once. */
 typedef struct
 {
@@ -487,7 +477,7 @@ import_tweet (RapportTwitterImport    *self,
   post.type = tweet_type (tweet, &parts, text);
   post.likes = rapport_json_value_get_count (tweet, "favorite_count");
   post.shares = rapport_json_value_get_count (tweet, "retweet_count");
-  post.url = url = rapport_twitter_post_url (self->username, id);
+  post.url = url = rapport_platform_post_url (RAPPORT_PLATFORM_TWITTER, self->username, id);
 
   if (parts.entities != NULL)
     {

@@ -109,9 +109,6 @@ gboolean                rapport_twitter_read_posts      (RapportTwitterImport   
 /* The user name that the posts read give account @id, or NULL. */
 const char             *rapport_twitter_name_of         (RapportTwitterImport    *self,
                                                          const char              *id);
-/* The address of post @id of @username on x.com; @username may be NULL. */
-char                   *rapport_twitter_post_url        (const char              *username,
-                                                         const char              *id);
 
 /* rapport-twitter-analytics.c */
 

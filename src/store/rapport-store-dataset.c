@@ -536,6 +536,9 @@ load_posts (RapportStore    *self,
       post->time_unit = CLAMP (sqlite3_column_int64 (stmt, 17), 1, RAPPORT_SECONDS_PER_DAY);
       post->text = column_dup (stmt, 4);
       post->url = column_dup (stmt, 5);
+      if (post->url == NULL && post->platform_id != NULL)
+        post->url = rapport_platform_post_url (dataset->platform, dataset->handle,
+                                               post->platform_id);
       post->likes = column_count (stmt, 6);
       post->comments = column_count (stmt, 7);
       post->shares = column_count (stmt, 8);

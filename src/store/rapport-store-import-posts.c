@@ -351,6 +351,20 @@ adopt_same_minute (RapportStoreImport  *self,
   return rapport_store_import_step_done (self, stmt, N_("saving posts"), error);
 }
 
+/* The address of @post to store: none where the platform makes it again from the post's id
+ * and the account's handle (rapport_platform_post_url()), a tenth of an X archive's bytes. */
+static const char *
+url_to_store (RapportStoreImport *self,
+              const RapportPost  *post)
+{
+  g_autofree char *made = NULL;
+
+  if (post->url == NULL)
+    return NULL;
+  made = rapport_platform_post_url (self->platform, self->handle, post->platform_id);
+  return g_strcmp0 (made, post->url) == 0 ? NULL : post->url;
+}
+
 /* Whether @post is keyed by its creation time, as exports without post ids are. */
 static gboolean
 is_time_keyed (const RapportPost *post)
@@ -441,7 +455,7 @@ update_post (RapportStoreImport  *self,
   sqlite3_bind_int64 (stmt, 1, *post_id);
   sqlite3_bind_text (stmt, 2, rapport_post_type_to_string (post->type), -1, SQLITE_STATIC);
   rapport_store_bind_text (stmt, 3, post->text);
-  rapport_store_bind_text (stmt, 4, post->url);
+  rapport_store_bind_text (stmt, 4, url_to_store (self, post));
   bind_counts (stmt, 5, counts);
   sqlite3_bind_int (stmt, 16, post->archived);
   sqlite3_bind_int (stmt, 17, time_unit);
@@ -525,7 +539,7 @@ add_post_now (RapportStoreImport  *self,
   sqlite3_bind_text (stmt, 4, rapport_post_type_to_string (post->type), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 5, post->created_at);
   rapport_store_bind_text (stmt, 6, post->text);
-  rapport_store_bind_text (stmt, 7, post->url);
+  rapport_store_bind_text (stmt, 7, url_to_store (self, post));
   bind_counts (stmt, 8, counts);
   sqlite3_bind_int (stmt, 19, post->archived);
   sqlite3_bind_int (stmt, 20, time_unit);
@@ -765,7 +779,7 @@ keep_post (RapportStoreImport *self,
   pending.post = *post;
   pending.post.platform_id = keep_string (batch, post->platform_id);
   pending.post.text = keep_string (batch, post->text);
-  pending.post.url = keep_string (batch, post->url);
+  pending.post.url = keep_string (batch, url_to_store (self, post));
   pending.post.hashtags = NULL;
   pending.post.mentions = NULL;
   pending.time_unit = post->day_only ? 86400 : 1;

@@ -267,6 +267,39 @@ test_locale_independent (void)
   setlocale (LC_ALL, "");
 }
 
+/* Every day of years 1 to 9999 and every day that is not one, against GDateTime's calendar;
+ * and the end of a day with an offset. */
+static void
+test_calendar (void)
+{
+  gint64 at;
+
+  for (int year = 1; year <= 9999; year += year < 1500 || year > 2500 ? 7 : 1)
+    {
+      for (int month = 1; month <= 12; month++)
+        {
+          for (int day = 1; day <= 32; day++)
+            {
+              g_autoptr(GDateTime) expected = g_date_time_new_utc (year, month, day, 23, 59, 58);
+              g_autofree char *text = g_strdup_printf ("%04d-%02d-%02dT23:59:58Z", year, month,
+                                                       day);
+              gboolean parsed = rapport_date_parse_iso8601 (text, &at);
+
+              g_assert_true (parsed == (expected != NULL));
+              if (parsed)
+                g_assert_cmpint (at, ==, g_date_time_to_unix (expected));
+            }
+        }
+    }
+
+  g_assert_true (rapport_date_parse_iso8601 ("2024-02-29T00:30:00+01:00", &at));
+  g_assert_cmpint (at, ==, 1709163000);
+  g_assert_false (rapport_date_parse_iso8601 ("2023-02-29T00:00:00Z", &at));
+  g_assert_false (rapport_date_parse_iso8601 ("1900-02-29T00:00:00Z", &at));
+  g_assert_true (rapport_date_parse_iso8601 ("2000-02-29T00:00:00Z", &at));
+  g_assert_false (rapport_date_parse_iso8601 ("10000-01-01T00:00:00Z", &at));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -274,6 +307,7 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/dates/calendar", test_calendar);
   g_test_add_func ("/dates/twitter", test_twitter);
   g_test_add_func ("/dates/naive-utc", test_naive_utc);
   g_test_add_func ("/dates/iso8601", test_iso8601);

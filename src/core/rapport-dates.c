@@ -169,7 +169,25 @@ read_clock (const char **p,
   return TRUE;
 }
 
-/* GDateTime checks the calendar (February 30 and the like); @offset is seconds east of UTC. */
+/* Days from 1970-01-01 to @year-@month-@day of the proleptic Gregorian calendar (Howard
+ * Hinnant's days_from_civil).  Arithmetic rather than a GDateTime: parsing the dates of an
+ * archive of 200,000 posts made as many objects. */
+static gint64
+days_from_civil (gint year,
+                 gint month,
+                 gint day)
+{
+  gint64 y = month <= 2 ? year - 1 : year;
+  gint64 era = (y >= 0 ? y : y - 399) / 400;
+  gint64 year_of_era = y - era * 400;
+  gint64 day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+  gint64 day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+
+  return era * 146097 + day_of_era - 719468;
+}
+
+/* Checks the calendar (February 30 and the like) within the years 1 to 9999, as GDateTime
+ * does; @offset is seconds east of UTC. */
 static gboolean
 make_time (gint    year,
            gint    month,
@@ -180,19 +198,14 @@ make_time (gint    year,
            gint    offset,
            gint64 *out)
 {
-  g_autoptr(GDateTime) dt = NULL;
-
   g_assert (out != NULL);
 
-  if (year < 1 || month < 1 || month > 12 || day < 1 || day > 31 ||
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 ||
+      day > g_date_get_days_in_month ((GDateMonth) month, (GDateYear) year) ||
       hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59)
     return FALSE;
 
-  dt = g_date_time_new_utc (year, month, day, hour, minute, second);
-  if (dt == NULL)
-    return FALSE;
-
-  *out = g_date_time_to_unix (dt) - offset;
+  *out = days_from_civil (year, month, day) * 86400 + hour * 3600 + minute * 60 + second - offset;
   return TRUE;
 }
 

@@ -843,6 +843,45 @@ test_twitter_without_account (Fixture       *fixture,
   g_assert_null (rapport_people_find (followers, "1003")->handle);
 }
 
+/* A post named twice in one tweets.js is one post, one reply and one post counted. */
+static void
+test_twitter_post_twice (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const char tweet[] =
+    "{ \"tweet\" : { \"id_str\" : \"42\", \"created_at\" : \"Sat Nov 09 12:14:18 +0000 2024\","
+    " \"full_text\" : \"@ana thanks!\", \"favorite_count\" : \"3\", \"retweet_count\" : \"0\","
+    " \"in_reply_to_status_id_str\" : \"41\", \"in_reply_to_screen_name\" : \"ana\","
+    " \"in_reply_to_user_id_str\" : \"7\" } }";
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *data_dir = g_build_filename (dir, "data", NULL);
+  g_autofree char *account = g_build_filename (data_dir, "account.js", NULL);
+  g_autofree char *tweets = g_build_filename (data_dir, "tweets.js", NULL);
+  g_autofree char *contents = g_strdup_printf ("window.YTD.tweets.part0 = [ %s, %s ]", tweet,
+                                               tweet);
+  g_auto(RapportImportSummary) summary = { 0 };
+  g_autoptr(RapportDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (data_dir, 0700), ==, 0);
+  g_file_set_contents (account,
+                       "window.YTD.account.part0 = [ { \"account\" : { \"accountId\" : \"5\","
+                       " \"username\" : \"jo\" } } ]", -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (tweets, contents, -1, &error);
+  g_assert_no_error (error);
+
+  import_ok (fixture, dir, &summary);
+  g_assert_cmpuint (summary.snapshot.n_posts + summary.snapshot.n_reposts, ==, 1);
+  g_assert_cmpuint (summary.snapshot.n_interactions, ==, 1);
+  dataset = rapport_store_load_dataset (fixture->store, summary.account_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dataset->posts->len, ==, 1);
+  g_assert_cmpint (((RapportDatasetPost *) g_ptr_array_index (dataset->posts, 0))->likes, ==, 3);
+  g_assert_cmpuint (dataset->interactions->len, ==, 1);
+  rapport_test_remove_tree (dir);
+}
+
 /* A failure whose message names no export (another program holds the database) is printed
  * with the name of the export it stopped. */
 static void
@@ -896,6 +935,7 @@ main (int   argc,
   ADD ("/import/unreadable-list", test_unreadable_list);
   ADD ("/import/command-line-names-the-export", test_command_line_names_the_export);
   ADD ("/import/twitter-without-account", test_twitter_without_account);
+  ADD ("/import/twitter-post-twice", test_twitter_post_twice);
 #undef ADD
 
   return g_test_run ();

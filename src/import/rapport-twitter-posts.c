@@ -457,8 +457,8 @@ import_tweet (RapportTwitterImport    *self,
       (!rapport_date_parse_twitter (created, &at) && !rapport_date_parse_analytics (created, &at)))
     return rapport_twitter_skip_record (self, _("post %s has no readable date"), id);
 
-  /* The month files of old archives repeat some posts. */
-  if (!g_hash_table_add (self->post_ids, g_strdup (id)))
+  /* The month files of old archives repeat some posts; one file names each post once. */
+  if (self->post_ids != NULL && !g_hash_table_add (self->post_ids, g_strdup (id)))
     return TRUE;
   parts.entities = rapport_json_value_get_object (tweet, "entities");
   parts.retweeted = rapport_json_value_get_object (tweet, "retweeted_status");
@@ -612,7 +612,8 @@ rapport_twitter_read_posts (RapportTwitterImport  *self,
                             GPtrArray             *entries,
                             GError               **error)
 {
-  self->post_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (entries->len > 1)
+    self->post_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->pictures = find_pictures (self->archive);
   self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, known_name_free);
   if (entries->len > 0 && !read_notes (self, error))

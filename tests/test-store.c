@@ -1194,6 +1194,36 @@ import_kinds (Fixture            *fixture,
                    n_archived);
 }
 
+/* The addresses a platform makes from a post's id, and what is not one. */
+static void
+test_post_url_made (void)
+{
+  g_autofree char *with_handle = rapport_platform_post_url (RAPPORT_PLATFORM_TWITTER, "jo", "7");
+  g_autofree char *without = rapport_platform_post_url (RAPPORT_PLATFORM_TWITTER, NULL, "7");
+
+  g_assert_cmpstr (with_handle, ==, "https://x.com/jo/status/7");
+  g_assert_cmpstr (without, ==, "https://x.com/i/status/7");
+  g_assert_null (rapport_platform_post_url (RAPPORT_PLATFORM_INSTAGRAM, "jo", "7"));
+
+  g_assert_true (rapport_platform_post_url_is_made (RAPPORT_PLATFORM_TWITTER, "jo", "7",
+                                                    with_handle));
+  g_assert_true (rapport_platform_post_url_is_made (RAPPORT_PLATFORM_TWITTER, NULL, "7",
+                                                    without));
+  g_assert_false (rapport_platform_post_url_is_made (RAPPORT_PLATFORM_TWITTER, "jo", "7",
+                                                     without));
+  g_assert_false (rapport_platform_post_url_is_made (RAPPORT_PLATFORM_TWITTER, "jo", "70",
+                                                     with_handle));
+  g_assert_false (rapport_platform_post_url_is_made (RAPPORT_PLATFORM_TWITTER, "jo", "7",
+                                                     "https://x.com/jo/status/70"));
+  g_assert_false (rapport_platform_post_url_is_made (RAPPORT_PLATFORM_TWITTER, "jo", "7",
+                                                     "https://x.com/jo/status/"));
+  g_assert_false (rapport_platform_post_url_is_made (RAPPORT_PLATFORM_TWITTER, "jo", "7",
+                                                     "https://x.com/joe/status/7"));
+  g_assert_false (rapport_platform_post_url_is_made (RAPPORT_PLATFORM_TWITTER, "jo", "7", NULL));
+  g_assert_false (rapport_platform_post_url_is_made (RAPPORT_PLATFORM_INSTAGRAM, "jo", "7",
+                                                     with_handle));
+}
+
 /* An address X makes from the post's id is not stored but made again when the posts are read;
  * any other address is kept as it came. */
 static void
@@ -1608,6 +1638,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/store/post-kinds-counted", Fixture, NULL, fixture_set_up,
               test_post_kinds_counted, fixture_tear_down);
+  g_test_add_func ("/store/post-url-made", test_post_url_made);
   g_test_add ("/store/post-urls-made-again", Fixture, NULL, fixture_set_up,
               test_post_urls_made_again, fixture_tear_down);
   g_test_add ("/store/many-relations", Fixture, NULL, fixture_set_up, test_many_relations, fixture_tear_down);

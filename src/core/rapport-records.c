@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -88,20 +89,59 @@ rapport_platform_refreshes_from_web (RapportPlatform platform)
   return platform == RAPPORT_PLATFORM_BLUESKY || platform == RAPPORT_PLATFORM_MASTODON;
 }
 
+/* The parts of the address of a post that the platform makes from the id, before the id; FALSE
+ * where it makes none.  x.com finds a post by its id alone, whoever wrote it: a renamed
+ * account's old addresses still lead to its posts. */
+static gboolean
+post_url_parts (RapportPlatform  platform,
+                const char      *handle,
+                const char      *parts[3])
+{
+  if (platform != RAPPORT_PLATFORM_TWITTER)
+    return FALSE;
+  parts[0] = "https://x.com/";
+  parts[1] = handle != NULL ? handle : "i";
+  parts[2] = "/status/";
+  return TRUE;
+}
+
 char *
 rapport_platform_post_url (RapportPlatform  platform,
                            const char      *handle,
                            const char      *post_id)
 {
+  const char *parts[3];
+
   g_return_val_if_fail (post_id != NULL, NULL);
 
-  if (platform != RAPPORT_PLATFORM_TWITTER)
+  if (!post_url_parts (platform, handle, parts))
     return NULL;
-  /* x.com finds a post by its id alone, whoever wrote it: a renamed account's old addresses
-   * still lead to its posts. */
-  if (handle == NULL)
-    return g_strconcat ("https://x.com/i/status/", post_id, NULL);
-  return g_strconcat ("https://x.com/", handle, "/status/", post_id, NULL);
+  return g_strconcat (parts[0], parts[1], parts[2], post_id, NULL);
+}
+
+gboolean
+rapport_platform_post_url_is_made (RapportPlatform  platform,
+                                   const char      *handle,
+                                   const char      *post_id,
+                                   const char      *url)
+{
+  const char *parts[3];
+  const char *rest = url;
+
+  g_return_val_if_fail (post_id != NULL, FALSE);
+
+  /* Compared part by part: the store asks for every post it writes. */
+  if (url == NULL || !post_url_parts (platform, handle, parts))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      gsize length = strlen (parts[i]);
+
+      if (strncmp (rest, parts[i], length) != 0)
+        return FALSE;
+      rest += length;
+    }
+  return strcmp (rest, post_id) == 0;
 }
 
 const char *

@@ -202,6 +202,11 @@ gboolean    rapport_platform_refreshes_from_web (RapportPlatform platform);
 char       *rapport_platform_post_url     (RapportPlatform  platform,
                                            const char      *handle,
                                            const char      *post_id);
+/* Whether @url is the address rapport_platform_post_url() makes of the post. */
+gboolean    rapport_platform_post_url_is_made (RapportPlatform  platform,
+                                               const char      *handle,
+                                               const char      *post_id,
+                                               const char      *url);
 const char *rapport_post_type_to_string   (RapportPostType  type);
 /* The type of a string from rapport_post_type_to_string(); "text" for anything else. */
 RapportPostType rapport_post_type_from_string (const char *text);

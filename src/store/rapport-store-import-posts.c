@@ -357,12 +357,8 @@ static const char *
 url_to_store (RapportStoreImport *self,
               const RapportPost  *post)
 {
-  g_autofree char *made = NULL;
-
-  if (post->url == NULL)
-    return NULL;
-  made = rapport_platform_post_url (self->platform, self->handle, post->platform_id);
-  return g_strcmp0 (made, post->url) == 0 ? NULL : post->url;
+  return rapport_platform_post_url_is_made (self->platform, self->handle, post->platform_id,
+                                            post->url) ? NULL : post->url;
 }
 
 /* Whether @post is keyed by its creation time, as exports without post ids are. */

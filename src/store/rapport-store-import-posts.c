@@ -4,7 +4,7 @@
  *
  * The posts of an import: each post inserted or enriched, its counts at this snapshot and its
  * hashtags and mentions.  New posts are written POST_BATCH at a time, a statement of many rows
- * for each table: one statement per row cost twice the B-tree work it does.
+ * for each table (rapport-store-import-rows.c).
  */
 
 #include "config.h"
@@ -68,27 +68,6 @@ struct _RapportPendingPosts
   "   follows = coalesce (excluded.follows, follows)"
 #define INSERT_TAG "INSERT OR IGNORE INTO post_tag (post_id, kind, value)"
 
-/* "@head VALUES (?, …), … @tail" for @n_rows rows of @n_params. */
-static char *
-values_sql (const char *head,
-            guint       n_params,
-            guint       n_rows,
-            const char *tail)
-{
-  GString *sql = g_string_new (head);
-
-  g_string_append (sql, " VALUES ");
-  for (guint row = 0; row < n_rows; row++)
-    {
-      g_string_append (sql, row > 0 ? ", (?" : "(?");
-      for (guint i = 1; i < n_params; i++)
-        g_string_append (sql, ", ?");
-      g_string_append_c (sql, ')');
-    }
-  g_string_append (sql, tail);
-  return g_string_free (sql, FALSE);
-}
-
 typedef enum
 {
   SQL_POST,
@@ -97,75 +76,34 @@ typedef enum
   N_SQL,
 } SqlKind;
 
-/* The statements of one row and of a batch of rows.  Made once: the store caches prepared
- * statements by the address of their text. */
-static const char *
-batch_sql (SqlKind  kind,
-           gboolean many)
+/* The statements of one row and of a batch of rows of each kind. */
+static const RapportRowsSql *
+batch_sql (SqlKind kind)
 {
-  static const char *texts[N_SQL][2];
+  static RapportRowsSql sql[N_SQL];
   static gsize made = 0;
 
   if (g_once_init_enter (&made))
     {
-      for (guint i = 0; i < 2; i++)
-        {
-          guint n_rows = i == 0 ? 1 : POST_BATCH;
-
-          texts[SQL_POST][i] = values_sql (INSERT_POST, POST_PARAMS, n_rows, "");
-          /* A batch's posts are new, so their counts meet no row to merge with; and a
-           * statement of many rows that could abort (an upsert's NOT NULL checks) makes
-           * SQLite keep a statement journal, in a temporary file, of the pages it changes. */
-          texts[SQL_COUNTS][i] = i == 0
-            ? values_sql (INSERT_COUNTS, COUNTS_PARAMS, 1, UPSERT_COUNTS)
-            : values_sql (INSERT_OR_IGNORE_COUNTS, COUNTS_PARAMS, n_rows, "");
-          texts[SQL_TAG][i] = values_sql (INSERT_TAG, TAG_PARAMS, n_rows, "");
-        }
+      sql[SQL_POST].one = rapport_store_values_sql (INSERT_POST, POST_PARAMS, 1, "");
+      sql[SQL_POST].many = rapport_store_values_sql (INSERT_POST, POST_PARAMS, POST_BATCH, "");
+      /* A batch's posts are new, so their counts meet no row to merge with; and a statement
+       * of many rows that could abort (an upsert's NOT NULL checks) makes SQLite keep a
+       * statement journal, in a temporary file, of the pages it changes. */
+      sql[SQL_COUNTS].one = rapport_store_values_sql (INSERT_COUNTS, COUNTS_PARAMS, 1,
+                                                      UPSERT_COUNTS);
+      sql[SQL_COUNTS].many = rapport_store_values_sql (INSERT_OR_IGNORE_COUNTS, COUNTS_PARAMS,
+                                                       POST_BATCH, "");
+      sql[SQL_TAG].one = rapport_store_values_sql (INSERT_TAG, TAG_PARAMS, 1, "");
+      sql[SQL_TAG].many = rapport_store_values_sql (INSERT_TAG, TAG_PARAMS, POST_BATCH, "");
+      for (guint i = 0; i < N_SQL; i++)
+        sql[i].n_rows = POST_BATCH;
       g_once_init_leave (&made, 1);
     }
-  return texts[kind][many ? 1 : 0];
+  return &sql[kind];
 }
 
-/* Binds row @row of a statement of rows of @n_params: its parameter @param (from 1). */
-#define PARAM(row, n_params, param) ((int) ((row) * (n_params) + (param)))
-
-/* Runs @kind's insert over @n rows, a batch of rows at a time and the rest one by one; @bind
- * binds row @i of them as row @row of the statement. */
-typedef void (*BindRowFunc) (sqlite3_stmt *stmt,
-                             guint         row,
-                             guint         i,
-                             gpointer      data);
-
-static gboolean
-insert_rows (RapportStoreImport  *self,
-             SqlKind              kind,
-             guint                n,
-             BindRowFunc          bind,
-             gpointer             data,
-             const char          *what,
-             guint64             *changes,
-             GError             **error)
-{
-  sqlite3 *db = rapport_store_get_db (self->store);
-
-  for (guint i = 0; i < n;)
-    {
-      gboolean many = n - i >= POST_BATCH;
-      guint n_rows = many ? POST_BATCH : 1;
-      sqlite3_stmt *stmt = rapport_store_prepare (self->store, batch_sql (kind, many), error);
-
-      if (stmt == NULL)
-        return FALSE;
-      for (guint row = 0; row < n_rows; row++)
-        bind (stmt, row, i + row, data);
-      if (!rapport_store_import_step_done (self, stmt, what, error))
-        return FALSE;
-      if (changes != NULL)
-        *changes += sqlite3_changes64 (db);
-      i += n_rows;
-    }
-  return TRUE;
-}
+#define PARAM RAPPORT_ROW_PARAM
 
 static void
 tally_posts (RapportPostTally *tally,
@@ -227,8 +165,8 @@ add_tags (RapportStoreImport  *self,
           GArray              *rows,
           GError             **error)
 {
-  return insert_rows (self, SQL_TAG, rows->len, bind_tag, rows, N_("saving hashtags"), NULL,
-                      error);
+  return rapport_store_import_insert_rows (self, batch_sql (SQL_TAG), rows->len, bind_tag, rows,
+                                           N_("saving hashtags"), NULL, error);
 }
 
 /* The id of the account's one post keyed by its creation time (an export without post ids,
@@ -474,7 +412,7 @@ add_counts_and_tags (RapportStoreImport  *self,
   gint64 counts[G_N_ELEMENTS (count_columns)];
   sqlite3_stmt *stmt;
 
-  stmt = rapport_store_prepare (self->store, batch_sql (SQL_COUNTS, FALSE), error);
+  stmt = rapport_store_prepare (self->store, batch_sql (SQL_COUNTS)->one, error);
   if (stmt == NULL)
     return FALSE;
   post_counts (post, counts);
@@ -525,7 +463,7 @@ add_post_now (RapportStoreImport  *self,
    * one) is updated instead.  An upsert with RETURNING would do both in one statement, but
    * SQLite runs such a statement with a statement journal, copying every page it touches
    * (five B-trees per post) and tripling the cost of a big import. */
-  stmt = rapport_store_prepare (self->store, batch_sql (SQL_POST, FALSE), error);
+  stmt = rapport_store_prepare (self->store, batch_sql (SQL_POST)->one, error);
   if (stmt == NULL)
     return FALSE;
   post_counts (post, counts);
@@ -685,7 +623,8 @@ flush_posts (RapportStoreImport  *self,
   for (guint i = 0; i < n; i++)
     g_array_index (batch->posts, PendingPost, i).id = first + i;
 
-  if (!insert_rows (self, SQL_POST, n, bind_post_row, self, N_("saving posts"), &changes, error))
+  if (!rapport_store_import_insert_rows (self, batch_sql (SQL_POST), n, bind_post_row, self,
+                                         N_("saving posts"), &changes, error))
     goto out;
   /* A post stored already, or twice in the batch, was left alone by the insert. */
   if (changes < n && !mark_stored (self, first, n, error))
@@ -710,8 +649,9 @@ flush_posts (RapportStoreImport  *self,
     }
   count_rows.self = self;
   count_rows.inserted = inserted;
-  if (!insert_rows (self, SQL_COUNTS, inserted->len, bind_counts_row, &count_rows,
-                    N_("saving post history"), NULL, error) ||
+  if (!rapport_store_import_insert_rows (self, batch_sql (SQL_COUNTS), inserted->len,
+                                         bind_counts_row, &count_rows, N_("saving post history"),
+                                         NULL, error) ||
       !add_tags (self, tags, error))
     goto out;
 

@@ -400,34 +400,6 @@ store_add_follower_gain (RapportImportSink          *sink,
   return TRUE;
 }
 
-static gboolean
-store_add_interaction (RapportImportSink         *sink,
-                       const RapportInteraction  *interaction,
-                       GError                   **error)
-{
-  RapportStoreImport *self = (RapportStoreImport *) sink;
-  sqlite3_stmt *stmt;
-
-  if (!rapport_store_import_require_account (self, error))
-    return FALSE;
-
-  stmt = rapport_store_prepare (self->store,
-    "INSERT OR IGNORE INTO interaction (account_id, snapshot_id, kind, target, at, text)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, self->account_id);
-  sqlite3_bind_int64 (stmt, 2, self->snapshot_id);
-  sqlite3_bind_int (stmt, 3, interaction->kind);
-  rapport_store_bind_text (stmt, 4, interaction->target_handle);
-  sqlite3_bind_int64 (stmt, 5, interaction->at);
-  rapport_store_bind_text (stmt, 6, interaction->text);
-  if (!rapport_store_import_step_done (self, stmt, N_("saving your comments and likes"), error))
-    return FALSE;
-  self->n_interactions += sqlite3_changes (rapport_store_get_db (self->store));
-  return TRUE;
-}
-
 static void
 store_set_export_date (RapportImportSink *sink,
                        gint64             exported_at,
@@ -443,6 +415,7 @@ static void
 rapport_store_import_free (RapportStoreImport *self)
 {
   rapport_store_import_free_posts (self);
+  rapport_store_import_free_interactions (self);
   g_clear_object (&self->store);
   g_free (self->source_name);
   g_free (self->sample_hash);
@@ -491,7 +464,7 @@ import_new (RapportStore *store,
   self->sink.add_post = rapport_store_import_add_post;
   self->sink.add_follower_count = store_add_follower_count;
   self->sink.add_follower_gain = store_add_follower_gain;
-  self->sink.add_interaction = store_add_interaction;
+  self->sink.add_interaction = rapport_store_import_add_interaction;
   self->sink.add_post_image = rapport_store_import_add_post_image;
   self->sink.set_export_date = store_set_export_date;
   self->sink.skip = rapport_store_import_skip;
@@ -721,6 +694,7 @@ finish_snapshot (RapportStoreImport  *self,
 
   if (!check_lists_readable (self, error) ||
       !rapport_store_import_count_posts (self, error) ||
+      !rapport_store_import_flush_interactions (self, error) ||
       !rapport_store_import_flush_relations (self, RAPPORT_DIRECTION_FOLLOWER, error) ||
       !rapport_store_import_flush_relations (self, RAPPORT_DIRECTION_FOLLOWING, error))
     return FALSE;

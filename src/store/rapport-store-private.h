@@ -35,6 +35,7 @@ gboolean      rapport_store_import_register (sqlite3       *db);
 
 /* The posts waiting to be written together (rapport-store-import-posts.c). */
 typedef struct _RapportPendingPosts RapportPendingPosts;
+typedef struct _RapportPendingInteractions RapportPendingInteractions;
 
 /* Posts counted by kind, each once: posts (and the other kinds), reels, stories, reposts;
  * and of them all, the archived ones. */
@@ -93,6 +94,7 @@ struct _RapportStoreImport
   guint64 n_relations_kept[2];
   guint64 n_relations_written[2];
   RapportPendingPosts *pending_posts;
+  RapportPendingInteractions *pending_interactions;
   /* The posts this import inserted, by kind: the snapshot's counts without a query over its
    * posts as long as every post it saw was new to the store. */
   RapportPostTally new_posts;
@@ -221,6 +223,50 @@ gboolean rapport_store_import_flush_relations (RapportStoreImport      *self,
 gboolean rapport_store_import_add_post_image  (RapportImportSink       *sink,
                                                const RapportPostImage  *image,
                                                GError                 **error);
+
+/* rapport-store-import-rows.c: rows written many to a statement.  @one and @many insert one
+ * row and @n_rows rows of the same parameters; made once, as the store caches prepared
+ * statements by the address of their text. */
+typedef struct
+{
+  const char *one;
+  const char *many;
+  guint n_rows;
+} RapportRowsSql;
+
+/* Binds row @i of the rows to write as row @row of the statement. */
+typedef void (*RapportBindRowFunc) (sqlite3_stmt *stmt,
+                                    guint         row,
+                                    guint         i,
+                                    gpointer      data);
+
+/* Parameter @param (from 1) of row @row of a statement of rows of @n_params. */
+#define RAPPORT_ROW_PARAM(row, n_params, param) ((int) ((row) * (n_params) + (param)))
+
+/* "@head VALUES (?, …), … @tail" for @n_rows rows of @n_params. */
+char    *rapport_store_values_sql             (const char              *head,
+                                               guint                    n_params,
+                                               guint                    n_rows,
+                                               const char              *tail);
+/* Writes @n rows, @sql->n_rows at a time and the rest one by one; adds the rows changed to
+ * *@changes when it is not NULL. */
+gboolean rapport_store_import_insert_rows     (RapportStoreImport      *self,
+                                               const RapportRowsSql    *sql,
+                                               guint                    n,
+                                               RapportBindRowFunc       bind,
+                                               gpointer                 data,
+                                               const char              *what,
+                                               guint64                 *changes,
+                                               GError                 **error);
+
+/* rapport-store-import-interactions.c: the creator's comments and likes, written in batches
+ * (flushed before the snapshot is completed). */
+gboolean rapport_store_import_add_interaction (RapportImportSink        *sink,
+                                               const RapportInteraction *interaction,
+                                               GError                  **error);
+gboolean rapport_store_import_flush_interactions (RapportStoreImport   *self,
+                                                  GError              **error);
+void     rapport_store_import_free_interactions  (RapportStoreImport   *self);
 
 /* rapport-store-import-posts.c */
 gboolean rapport_store_import_add_post        (RapportImportSink       *sink,

@@ -33,6 +33,9 @@ struct _RapportArchiveStream
   GCancellable *cancellable;
   guint64 limit;
   int fd;                  /* a file of a folder or a single file, once opened */
+  /* A reader of its own, when another stream held the archive's when this one started: two
+   * threads that read two entries at once each unpack their own. */
+  struct archive *reader;
   guint64 position;        /* bytes yielded so far */
   gboolean finished;
 };
@@ -113,6 +116,7 @@ rapport_archive_stream_free (RapportArchiveStream *stream)
 
   if (stream->fd >= 0)
     close (stream->fd);
+  g_clear_pointer (&stream->reader, archive_read_free);
   g_clear_object (&stream->cancellable);
   g_free (stream->real_name);
   g_free (stream->entry);
@@ -122,45 +126,46 @@ rapport_archive_stream_free (RapportArchiveStream *stream)
 
 /* Moves the archive's reader to the stream's entry, and as far into it as the stream has
  * read, unless it is there already.  Called with the lock held. */
+/* Moves @reader (opened when NULL) to the stream's entry; @next_index is the index of the
+ * header it reads next. */
 static gboolean
-attach (RapportArchiveStream  *stream,
-        GError               **error)
+go_to_entry (RapportArchiveStream  *stream,
+             struct archive       **reader,
+             guint                 *next_index,
+             GError               **error)
 {
   RapportArchive *self = stream->archive;
   g_autoptr(GError) open_error = NULL;
   struct archive_entry *header;
-  guint64 skipped = 0;
   int status;
 
-  if (self->reader_owner == stream)
-    return TRUE;
-  self->reader_owner = NULL;
-
   /* The reader only goes forward: an entry behind it takes a new one. */
-  if (self->reader != NULL && stream->index < self->next_index)
-    g_clear_pointer (&self->reader, archive_read_free);
-  if (self->reader == NULL)
+  if (*reader != NULL && stream->index < *next_index)
+    g_clear_pointer (reader, archive_read_free);
+  if (*reader == NULL)
     {
-      if (!(self->reader = _rapport_archive_open_reader (self->path, &open_error)))
+      if (!(*reader = _rapport_archive_open_reader (self->path, &open_error)))
         {
           g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
                        _("%s: cannot be read (%s)"), stream->entry, open_error->message);
           return FALSE;
         }
-      self->next_index = 0;
+      *next_index = 0;
     }
 
   /* libarchive skips the data of the entries passed over without unpacking them. */
-  while ((status = archive_read_next_header (self->reader, &header)) == ARCHIVE_OK)
+  while ((status = archive_read_next_header (*reader, &header)) == ARCHIVE_OK)
     {
-      self->n_headers_read++;
-      if (self->next_index++ == stream->index)
+      /* Counted for the archive's reader only, which the lock guards. */
+      if (reader == &self->reader)
+        self->n_headers_read++;
+      if ((*next_index)++ == stream->index)
         break;
     }
 
   if (status != ARCHIVE_OK)
     {
-      set_damaged_error (stream, self->reader, error);
+      set_damaged_error (stream, *reader, error);
       return FALSE;
     }
   if (g_strcmp0 (_rapport_archive_header_name (header), stream->real_name) != 0)
@@ -176,23 +181,6 @@ attach (RapportArchiveStream  *stream,
       set_too_large_error (stream->entry, stream->limit, error);
       return FALSE;
     }
-
-  /* Another read moved the reader away: what the stream had read is read again. */
-  while (skipped < stream->position)
-    {
-      guint8 chunk[65536];
-      la_ssize_t n = archive_read_data (self->reader, chunk,
-                                        MIN (sizeof chunk, stream->position - skipped));
-
-      if (n <= 0)
-        {
-          set_damaged_error (stream, self->reader, error);
-          return FALSE;
-        }
-      skipped += n;
-    }
-
-  self->reader_owner = stream;
   return TRUE;
 }
 
@@ -205,20 +193,44 @@ read_archive (RapportArchiveStream  *stream,
   RapportArchive *self = stream->archive;
   gssize n = -1;
 
-  g_mutex_lock (&self->lock);
-  if (attach (stream, error))
+  if (stream->reader == NULL)
     {
-      n = archive_read_data (self->reader, buffer, size);
-      if (n < 0)
-        set_damaged_error (stream, self->reader, error);
+      g_mutex_lock (&self->lock);
+      /* The archive's reader, left where the last entry read ends, unless another stream
+       * still reads with it. */
+      if (self->reader_owner == stream ||
+          (self->reader_owner == NULL && stream->position == 0))
+        {
+          if (self->reader_owner == stream ||
+              go_to_entry (stream, &self->reader, &self->next_index, error))
+            {
+              self->reader_owner = stream;
+              n = archive_read_data (self->reader, buffer, size);
+              if (n < 0)
+                set_damaged_error (stream, self->reader, error);
+            }
+          if (n < 0)
+            {
+              /* Where a failed reader stands is not known. */
+              g_clear_pointer (&self->reader, archive_read_free);
+              self->reader_owner = NULL;
+            }
+          g_mutex_unlock (&self->lock);
+          return n;
+        }
+      g_mutex_unlock (&self->lock);
+
+      {
+        guint next_index = 0;
+
+        if (!go_to_entry (stream, &stream->reader, &next_index, error))
+          return -1;
+      }
     }
+
+  n = archive_read_data (stream->reader, buffer, size);
   if (n < 0)
-    {
-      /* Where a failed reader stands is not known. */
-      g_clear_pointer (&self->reader, archive_read_free);
-      self->reader_owner = NULL;
-    }
-  g_mutex_unlock (&self->lock);
+    set_damaged_error (stream, stream->reader, error);
   return n;
 }
 

@@ -13,6 +13,10 @@
 #include "core/rapport-records.h"
 #include "core/rapport-import-error.h"
 #include "import/rapport-json-array.h"
+#include "rapport-test-util.h"
+
+/* rapport-json-window.c, for tests only. */
+void rapport_json_window_set_chunk_size_for_tests (gsize size);
 
 static GBytes *
 bytes_from (const char *text)
@@ -818,6 +822,157 @@ test_tree_mapped (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+typedef struct
+{
+  GString *seen;
+  guint64 next_index;
+} Streamed;
+
+static gboolean
+collect_streamed (const RapportJsonValue  *elements,
+                  guint                    n_elements,
+                  guint64                  first_index,
+                  gpointer                 user_data,
+                  GError                 **error)
+{
+  Streamed *streamed = user_data;
+
+  g_assert_cmpuint (first_index, ==, streamed->next_index);
+  streamed->next_index += n_elements;
+  for (guint i = 0; i < n_elements; i++)
+    {
+      const char *text = rapport_json_value_get_string (&elements[i], "t");
+
+      g_string_append_printf (streamed->seen, "%s;", text != NULL ? text : "?");
+    }
+  return TRUE;
+}
+
+/* Read from a zip with a chunk of every size from 1 byte on, every element is cut by a chunk's
+ * end at every offset; the elements come whole and in order, the errors on the right line. */
+static void
+test_stream_chunks (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "x.zip", NULL);
+  g_autofree char *broken = g_build_filename (dir, "broken.zip", NULL);
+  const char *text = "window.YTD.tweets.part0 = [\n {\"t\": \"a\\\"]\"},\n"
+                     " {\"t\": \"b\", \"n\": [1, {\"x\": 2}]}, {\"t\": \"c\"}\n];\n";
+  g_autoptr(RapportArchive) archive = NULL;
+  g_autoptr(RapportArchive) broken_archive = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rapport_test_write_archive (path, "zip", "data/tweets.js", text, NULL);
+  rapport_test_write_archive (broken, "zip", "data/tweets.js",
+                              "[{\"t\": \"a\"},\n{\"t\": \"b\"}\n{\"t\": \"c\"}]", NULL);
+  archive = rapport_archive_open (path, &error);
+  g_assert_no_error (error);
+  broken_archive = rapport_archive_open (broken, &error);
+  g_assert_no_error (error);
+
+  for (gsize chunk = 1; chunk <= strlen (text) + 1; chunk++)
+    {
+      g_autoptr(GString) seen = g_string_new (NULL);
+      Streamed streamed = { seen, 0 };
+
+      rapport_json_window_set_chunk_size_for_tests (chunk);
+      g_assert_true (rapport_json_array_foreach_entry (archive, "data/tweets.js",
+                                                       collect_streamed, &streamed, NULL,
+                                                       &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (seen->str, ==, "a\"];b;c;");
+
+      streamed.next_index = 0;
+      g_assert_false (rapport_json_array_foreach_entry (broken_archive, "data/tweets.js",
+                                                        collect_streamed, &streamed, NULL,
+                                                        &error));
+      g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED);
+      g_assert_cmpstr (error->message, ==,
+                       "data/tweets.js: unexpected text where item 3 should be (line 3)");
+      g_clear_error (&error);
+    }
+  rapport_json_window_set_chunk_size_for_tests (0);
+
+  rapport_test_remove_tree (dir);
+}
+
+/* A tree read from a zip leaves its long arrays out and reads them again from the entry. */
+static void
+test_stream_tree (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "t.zip", NULL);
+  const char *text = "{\"a\": [\n{\"t\": \"x\"},\n{\"t\": \"y\"}\n],\n\"b\": [1],\n"
+                     "\"c\": \"[\"}\n";
+  g_autoptr(RapportArchive) archive = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rapport_test_write_archive (path, "zip", "d.json", text, NULL);
+  archive = rapport_archive_open (path, &error);
+  g_assert_no_error (error);
+
+  for (gsize chunk = 1; chunk <= 8; chunk++)
+    {
+      g_autoptr(RapportJsonTree) tree = NULL;
+      g_autoptr(GString) seen = g_string_new (NULL);
+      Streamed streamed = { seen, 0 };
+      const RapportJsonValue *root;
+      const RapportJsonValue *list;
+
+      rapport_json_window_set_chunk_size_for_tests (chunk);
+      tree = rapport_json_tree_parse_entry (archive, "d.json", 10, NULL, &error);
+      g_assert_no_error (error);
+      root = rapport_json_tree_get_root (tree);
+      list = rapport_json_value_get_member (root, "a");
+      g_assert_cmpint (list->kind, ==, RAPPORT_JSON_LONG_ARRAY);
+      g_assert_cmpuint (list->length, ==, 2);
+      g_assert_cmpint (rapport_json_value_get_member (root, "b")->kind, ==, RAPPORT_JSON_ARRAY);
+      g_assert_cmpstr (rapport_json_value_get_string (root, "c"), ==, "[");
+      g_assert_true (rapport_json_tree_foreach (tree, list, collect_streamed, &streamed, NULL,
+                                                &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (seen->str, ==, "x;y;");
+    }
+  rapport_json_window_set_chunk_size_for_tests (0);
+
+  rapport_test_remove_tree (dir);
+}
+
+static gboolean
+cancel_streamed (const RapportJsonValue  *elements,
+                 guint                    n_elements,
+                 guint64                  first_index,
+                 gpointer                 user_data,
+                 GError                 **error)
+{
+  g_cancellable_cancel (user_data);
+  return TRUE;
+}
+
+/* A stream cancelled mid-entry stops with G_IO_ERROR_CANCELLED. */
+static void
+test_stream_cancel (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "c.zip", NULL);
+  g_autoptr(RapportArchive) archive = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  RapportTestArchive *writer = rapport_test_archive_new (path, "zip");
+
+  rapport_test_archive_add_repeated (writer, "a.json", "[", "{\"t\": \"x\"}, ", 200000,
+                                     "{}]");
+  rapport_test_archive_close (writer);
+  archive = rapport_archive_open (path, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (rapport_json_array_foreach_entry (archive, "a.json", cancel_streamed,
+                                                    cancellable, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  rapport_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -837,6 +992,9 @@ main (int   argc,
   g_test_add_func ("/json-array/tree-batches", test_tree_batches);
   g_test_add_func ("/json-array/tree-errors", test_tree_errors);
   g_test_add_func ("/json-array/tree-mapped", test_tree_mapped);
+  g_test_add_func ("/json-array/stream-chunks", test_stream_chunks);
+  g_test_add_func ("/json-array/stream-tree", test_stream_tree);
+  g_test_add_func ("/json-array/stream-cancel", test_stream_cancel);
 
   return g_test_run ();
 }

@@ -17,10 +17,6 @@
 
 G_BEGIN_DECLS
 
-/* Entries larger than this are unpacked into a temporary file and mapped rather than held in
- * memory (see rapport_archive_read()). */
-#define SPILL_BYTES (1 << 20)
-
 typedef enum
 {
   SOURCE_FILE,    /* one plain file: the only entry */
@@ -51,6 +47,9 @@ struct _RapportArchive
   GMutex lock;
   struct archive *reader;
   guint next_index; /* of the header the reader reads next */
+  /* The stream whose entry the reader stands in, NULL when none does: a stream another read
+   * moved the reader away from finds its place again. */
+  RapportArchiveStream *reader_owner;
   guint64 n_headers_read;
 };
 

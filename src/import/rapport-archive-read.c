@@ -2,9 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Reading an entry of an export: a file of a folder is mapped read-only; an entry of a zip or
- * tar is unpacked by the reader left open at the previous one when it lies further on, into
- * memory when small and into an unlinked temporary file, then mapped, when large.
+ * Reading an entry of an export as a stream: a file of a folder is read as it is; an entry of a
+ * zip or tar is unpacked as it is read, by the reader left open at the previous one when it lies
+ * further on.  Nothing is written to disk, and only the chunk asked for is in memory.  Small
+ * entries are read whole on top of that: mapped from a folder, unpacked into memory from an
+ * archive.
  */
 
 #include "config.h"
@@ -22,12 +24,28 @@
 #include "core/rapport-import-error.h"
 #include "import/rapport-archive-private.h"
 
-static void
-set_too_large_error (RapportArchive  *self,
-                     const char      *entry_name,
-                     GError         **error)
+struct _RapportArchiveStream
 {
-  g_autofree char *limit = g_format_size (self->entry_limit);
+  RapportArchive *archive; /* the part that holds the entry, for the parts of one export */
+  char *entry;             /* for messages */
+  char *real_name;         /* the name inside the archive or folder; NULL when there is none */
+  guint index;             /* of its header in the archive */
+  GCancellable *cancellable;
+  guint64 limit;
+  int fd;                  /* a file of a folder or a single file, once opened */
+  /* A reader of its own, when another stream held the archive's when this one started: two
+   * threads that read two entries at once each unpack their own. */
+  struct archive *reader;
+  guint64 position;        /* bytes yielded so far */
+  gboolean finished;
+};
+
+static void
+set_too_large_error (const char  *entry_name,
+                     guint64      max_bytes,
+                     GError     **error)
+{
+  g_autofree char *limit = g_format_size (max_bytes);
 
   g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_TOO_LARGE,
                _("%s: too large: it unpacks to more than %s, which no real export file does; "
@@ -35,219 +53,326 @@ set_too_large_error (RapportArchive  *self,
                entry_name, limit);
 }
 
-/* An unlinked file in the user's cache folder (or else the temporary one): it is gone once
- * closed and unmapped, whatever happens to the import. */
-static int
-open_spill_file (const char  *entry_name,
-                 GError     **error)
+static void
+set_damaged_error (RapportArchiveStream  *stream,
+                   struct archive        *reader,
+                   GError               **error)
 {
-  g_autofree char *cache = g_build_filename (g_get_user_cache_dir (), "rapport", NULL);
-  const char *folders[] = { cache, g_get_tmp_dir () };
-  int saved_errno = 0;
-
-  for (guint i = 0; i < G_N_ELEMENTS (folders); i++)
-    {
-      g_autofree char *template = NULL;
-      int fd;
-
-      if (g_mkdir_with_parents (folders[i], 0700) != 0)
-        {
-          saved_errno = errno;
-          continue;
-        }
-#ifdef O_TMPFILE
-      if ((fd = open (folders[i], O_TMPFILE | O_RDWR | O_CLOEXEC, 0600)) >= 0)
-        return fd;
-#endif
-      /* Not every file system has unnamed files. */
-      template = g_build_filename (folders[i], "rapport-unpacked-XXXXXX", NULL);
-      if ((fd = g_mkstemp_full (template, O_RDWR | O_CLOEXEC, 0600)) >= 0)
-        {
-          g_unlink (template);
-          return fd;
-        }
-      saved_errno = errno;
-    }
-
   g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
-               _("%s: cannot be unpacked: no temporary file can be made (%s)"),
-               entry_name, g_strerror (saved_errno));
-  return -1;
+               _("%s: cannot be unpacked (the archive is damaged or incomplete: %s)"),
+               stream->entry, _rapport_archive_reader_problem (reader));
 }
 
+RapportArchiveStream *
+rapport_archive_open_stream (RapportArchive *self,
+                             const char     *entry,
+                             GCancellable   *cancellable)
+{
+  RapportArchiveStream *stream;
+  const Location *location;
+
+  g_return_val_if_fail (RAPPORT_IS_ARCHIVE (self), NULL);
+  g_return_val_if_fail (entry != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+
+  location = g_hash_table_lookup (self->locations, entry);
+  /* The parts of one export: the part that holds it reads it. */
+  if (location != NULL && self->kind == SOURCE_PARTS)
+    return rapport_archive_open_stream (g_ptr_array_index (self->parts, location->index),
+                                        location->real_name, cancellable);
+
+  stream = g_new0 (RapportArchiveStream, 1);
+  stream->archive = g_object_ref (self);
+  stream->entry = g_strdup (entry);
+  stream->real_name = location != NULL ? g_strdup (location->real_name) : NULL;
+  stream->index = location != NULL ? location->index : 0;
+  stream->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  stream->limit = self->entry_limit;
+  stream->fd = -1;
+  return stream;
+}
+
+const char *
+rapport_archive_stream_get_entry (RapportArchiveStream *stream)
+{
+  g_return_val_if_fail (stream != NULL, NULL);
+  return stream->entry;
+}
+
+void
+rapport_archive_stream_free (RapportArchiveStream *stream)
+{
+  RapportArchive *self;
+
+  if (stream == NULL)
+    return;
+
+  self = stream->archive;
+  g_mutex_lock (&self->lock);
+  /* The reader stays inside the entry: the next read of another entry skips the rest. */
+  if (self->reader_owner == stream)
+    self->reader_owner = NULL;
+  g_mutex_unlock (&self->lock);
+
+  if (stream->fd >= 0)
+    close (stream->fd);
+  g_clear_pointer (&stream->reader, archive_read_free);
+  g_clear_object (&stream->cancellable);
+  g_free (stream->real_name);
+  g_free (stream->entry);
+  g_object_unref (stream->archive);
+  g_free (stream);
+}
+
+/* Moves the archive's reader to the stream's entry, and as far into it as the stream has
+ * read, unless it is there already.  Called with the lock held. */
+/* Moves @reader (opened when NULL) to the stream's entry; @next_index is the index of the
+ * header it reads next. */
 static gboolean
-write_all (int          fd,
-           const void  *data,
-           gsize        size,
-           const char  *entry_name,
-           GError     **error)
+go_to_entry (RapportArchiveStream  *stream,
+             struct archive       **reader,
+             guint                 *next_index,
+             GError               **error)
 {
-  const guint8 *p = data;
-
-  while (size > 0)
-    {
-      gssize n = write (fd, p, size);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          int saved_errno = errno;
-
-          g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
-                       _("%s: cannot be unpacked into a temporary file (%s)"),
-                       entry_name, g_strerror (saved_errno));
-          return FALSE;
-        }
-      p += n;
-      size -= n;
-    }
-  return TRUE;
-}
-
-/* The data of the entry whose header the reader just read: in memory when it is small, else
- * unpacked into a temporary file that is mapped read-only, as a file of a folder is. */
-static GBytes *
-unpack (RapportArchive        *self,
-        struct archive        *reader,
-        struct archive_entry  *header,
-        const char            *entry_name,
-        gboolean              *mapped,
-        GError               **error)
-{
-  g_autoptr(GByteArray) buffer = NULL;
-  g_autoptr(GMappedFile) file = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gboolean sized = archive_entry_size_is_set (header);
-  guint64 total = 0;
-  GBytes *bytes = NULL;
-  int fd = -1;
-
-  /* The declared size may lie (a zip bomb), so the limit is enforced while reading too. */
-  if (sized && (guint64) archive_entry_size (header) > self->entry_limit)
-    {
-      set_too_large_error (self, entry_name, error);
-      return NULL;
-    }
-
-  buffer = g_byte_array_sized_new (sized ? MIN (archive_entry_size (header), SPILL_BYTES) + 1
-                                         : 65536);
-  for (;;)
-    {
-      guint8 chunk[65536];
-      gssize n = archive_read_data (reader, chunk, sizeof chunk);
-
-      if (n == 0)
-        break;
-      if (n < 0)
-        {
-          g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
-                       _("%s: cannot be unpacked (%s)"), entry_name,
-                       _rapport_archive_reader_problem (reader));
-          goto out;
-        }
-      if (total + (guint64) n > self->entry_limit)
-        {
-          set_too_large_error (self, entry_name, error);
-          goto out;
-        }
-      total += n;
-
-      if (fd < 0 && buffer->len + (gsize) n > SPILL_BYTES)
-        {
-          if ((fd = open_spill_file (entry_name, error)) < 0 ||
-              !write_all (fd, buffer->data, buffer->len, entry_name, error))
-            goto out;
-          g_clear_pointer (&buffer, g_byte_array_unref);
-        }
-      if (fd < 0)
-        g_byte_array_append (buffer, chunk, n);
-      else if (!write_all (fd, chunk, n, entry_name, error))
-        goto out;
-    }
-
-  if (fd < 0)
-    {
-      *mapped = FALSE;
-      bytes = g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
-      goto out;
-    }
-  if (!(file = g_mapped_file_new_from_fd (fd, FALSE, &local_error)))
-    {
-      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
-                   _("%s: cannot be unpacked into a temporary file (%s)"),
-                   entry_name, local_error->message);
-      goto out;
-    }
-  *mapped = TRUE;
-  bytes = g_mapped_file_get_bytes (file);
-
-out:
-  if (fd >= 0)
-    close (fd);
-  return bytes;
-}
-
-/* Called with the lock held. */
-static GBytes *
-read_from_archive (RapportArchive  *self,
-                   const char      *entry_name,
-                   const Location  *location,
-                   gboolean        *mapped,
-                   GError         **error)
-{
+  RapportArchive *self = stream->archive;
   g_autoptr(GError) open_error = NULL;
   struct archive_entry *header;
-  GBytes *bytes;
   int status;
 
   /* The reader only goes forward: an entry behind it takes a new one. */
-  if (self->reader != NULL && location->index < self->next_index)
-    g_clear_pointer (&self->reader, archive_read_free);
-  if (self->reader == NULL)
+  if (*reader != NULL && stream->index < *next_index)
+    g_clear_pointer (reader, archive_read_free);
+  if (*reader == NULL)
     {
-      if (!(self->reader = _rapport_archive_open_reader (self->path, &open_error)))
+      if (!(*reader = _rapport_archive_open_reader (self->path, &open_error)))
         {
           g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
-                       _("%s: cannot be read (%s)"), entry_name, open_error->message);
-          return NULL;
+                       _("%s: cannot be read (%s)"), stream->entry, open_error->message);
+          return FALSE;
         }
-      self->next_index = 0;
+      *next_index = 0;
     }
 
   /* libarchive skips the data of the entries passed over without unpacking them. */
-  while ((status = archive_read_next_header (self->reader, &header)) == ARCHIVE_OK)
+  while ((status = archive_read_next_header (*reader, &header)) == ARCHIVE_OK)
     {
-      self->n_headers_read++;
-      if (self->next_index++ == location->index)
+      /* Counted for the archive's reader only, which the lock guards. */
+      if (reader == &self->reader)
+        self->n_headers_read++;
+      if ((*next_index)++ == stream->index)
         break;
     }
 
   if (status != ARCHIVE_OK)
-    g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
-                 _("%s: cannot be unpacked (the archive is damaged or incomplete: %s)"),
-                 entry_name, _rapport_archive_reader_problem (self->reader));
-  else if (g_strcmp0 (_rapport_archive_header_name (header), location->real_name) != 0)
-    g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
-                 _("%s: cannot be found in the archive any more"), entry_name);
-  else if ((bytes = unpack (self, self->reader, header, entry_name, mapped, error)) != NULL)
-    return bytes;
-
-  /* Where a failed reader stands is not known. */
-  g_clear_pointer (&self->reader, archive_read_free);
-  return NULL;
+    {
+      set_damaged_error (stream, *reader, error);
+      return FALSE;
+    }
+  if (g_strcmp0 (_rapport_archive_header_name (header), stream->real_name) != 0)
+    {
+      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
+                   _("%s: cannot be found in the archive any more"), stream->entry);
+      return FALSE;
+    }
+  /* The size it declares may lie (a zip bomb), so the limit holds for what is read too. */
+  if (archive_entry_size_is_set (header) &&
+      (guint64) archive_entry_size (header) > stream->limit)
+    {
+      set_too_large_error (stream->entry, stream->limit, error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
-/* Mapping costs no copy, so even a 190 MB tweets.js adds nothing to the heap. */
+static gssize
+read_archive (RapportArchiveStream  *stream,
+              void                  *buffer,
+              gsize                  size,
+              GError               **error)
+{
+  RapportArchive *self = stream->archive;
+  gssize n = -1;
+
+  if (stream->reader == NULL)
+    {
+      g_mutex_lock (&self->lock);
+      /* The archive's reader, left where the last entry read ends, unless another stream
+       * still reads with it. */
+      if (self->reader_owner == stream ||
+          (self->reader_owner == NULL && stream->position == 0))
+        {
+          if (self->reader_owner == stream ||
+              go_to_entry (stream, &self->reader, &self->next_index, error))
+            {
+              self->reader_owner = stream;
+              n = archive_read_data (self->reader, buffer, size);
+              if (n < 0)
+                set_damaged_error (stream, self->reader, error);
+            }
+          if (n < 0)
+            {
+              /* Where a failed reader stands is not known. */
+              g_clear_pointer (&self->reader, archive_read_free);
+              self->reader_owner = NULL;
+            }
+          g_mutex_unlock (&self->lock);
+          return n;
+        }
+      g_mutex_unlock (&self->lock);
+
+      {
+        guint next_index = 0;
+
+        if (!go_to_entry (stream, &stream->reader, &next_index, error))
+          return -1;
+      }
+    }
+
+  n = archive_read_data (stream->reader, buffer, size);
+  if (n < 0)
+    set_damaged_error (stream, stream->reader, error);
+  return n;
+}
+
+static char *
+file_path (RapportArchive *self,
+           const char     *real_name)
+{
+  return self->kind == SOURCE_FILE ? g_strdup (self->path)
+                                   : g_build_filename (self->path, real_name, NULL);
+}
+
+static void
+set_file_too_large_error (const char  *entry,
+                          guint64      max_bytes,
+                          GError     **error)
+{
+  g_autofree char *limit = g_format_size (max_bytes);
+
+  g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_TOO_LARGE,
+               _("%s: too large: the file is larger than %s, which no real export file is"),
+               entry, limit);
+}
+
+static gssize
+read_file (RapportArchiveStream  *stream,
+           void                  *buffer,
+           gsize                  size,
+           GError               **error)
+{
+  gssize n;
+
+  if (stream->fd < 0)
+    {
+      g_autofree char *full = file_path (stream->archive, stream->real_name);
+      struct stat st;
+
+      if ((stream->fd = _rapport_archive_open_checked (full, stream->entry, FALSE, &st,
+                                                       error)) < 0)
+        return -1;
+      if ((guint64) st.st_size > stream->limit)
+        {
+          set_file_too_large_error (stream->entry, stream->limit, error);
+          return -1;
+        }
+      /* Opened without waiting: reads may wait from now on. */
+      fcntl (stream->fd, F_SETFL, fcntl (stream->fd, F_GETFL) & ~O_NONBLOCK);
+    }
+
+  do
+    n = read (stream->fd, buffer, size);
+  while (n < 0 && errno == EINTR);
+
+  if (n < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
+                   _("%s: cannot be read (%s)"), stream->entry, g_strerror (saved_errno));
+    }
+  return n;
+}
+
+gssize
+rapport_archive_stream_read (RapportArchiveStream  *stream,
+                             void                  *buffer,
+                             gsize                  size,
+                             GError               **error)
+{
+  gssize n;
+
+  g_return_val_if_fail (stream != NULL, -1);
+  g_return_val_if_fail (buffer != NULL || size == 0, -1);
+  g_return_val_if_fail (error == NULL || *error == NULL, -1);
+
+  if (stream->real_name == NULL)
+    {
+      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
+                   _("%s: no such file in %s"), stream->entry, stream->archive->name);
+      return -1;
+    }
+  if (g_cancellable_set_error_if_cancelled (stream->cancellable, error))
+    return -1;
+  if (stream->finished || size == 0)
+    return 0;
+
+  if (stream->archive->kind == SOURCE_ARCHIVE)
+    n = read_archive (stream, buffer, size, error);
+  else
+    n = read_file (stream, buffer, size, error);
+  if (n < 0)
+    return -1;
+
+  if (stream->position + (guint64) n > stream->limit)
+    {
+      if (stream->archive->kind == SOURCE_ARCHIVE)
+        set_too_large_error (stream->entry, stream->limit, error);
+      else
+        set_file_too_large_error (stream->entry, stream->limit, error);
+      return -1;
+    }
+  stream->position += n;
+  stream->finished = n == 0;
+  return n;
+}
+
+/* An entry of an archive unpacked into memory, up to RAPPORT_ARCHIVE_WHOLE_LIMIT. */
+static GBytes *
+unpack_whole (RapportArchive  *self,
+              const char      *entry,
+              GError         **error)
+{
+  g_autoptr(RapportArchiveStream) stream = rapport_archive_open_stream (self, entry, NULL);
+  g_autoptr(GByteArray) buffer = g_byte_array_new ();
+  gsize chunk = 65536;
+
+  stream->limit = MIN (stream->limit, RAPPORT_ARCHIVE_WHOLE_LIMIT);
+  for (;;)
+    {
+      gsize len = buffer->len;
+      gssize n;
+
+      g_byte_array_set_size (buffer, len + chunk);
+      n = rapport_archive_stream_read (stream, buffer->data + len, chunk, error);
+      if (n < 0)
+        return NULL;
+      g_byte_array_set_size (buffer, len + n);
+      if (n == 0)
+        break;
+      /* Fewer, larger reads for a large entry. */
+      chunk = CLAMP (buffer->len, 65536, 4 << 20);
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
+/* Mapping costs no copy, so a file of a folder adds nothing to the heap. */
 static GBytes *
 map_file (RapportArchive  *self,
           const char      *entry,
           const char      *real_name,
           GError         **error)
 {
-  g_autofree char *full = self->kind == SOURCE_FILE
-    ? g_strdup (self->path)
-    : g_build_filename (self->path, real_name, NULL);
+  g_autofree char *full = file_path (self, real_name);
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GMappedFile) mapped = NULL;
   struct stat st;
@@ -257,12 +382,8 @@ map_file (RapportArchive  *self,
     return NULL;
   if ((guint64) st.st_size > self->entry_limit)
     {
-      g_autofree char *limit = g_format_size (self->entry_limit);
-
       close (fd);
-      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_TOO_LARGE,
-                   _("%s: too large: the file is larger than %s, which no real export file is"),
-                   entry, limit);
+      set_file_too_large_error (entry, self->entry_limit, error);
       return NULL;
     }
 
@@ -297,7 +418,7 @@ rapport_archive_read (RapportArchive  *self,
                       GError         **error)
 {
   const Location *location;
-  gboolean mapped_here = TRUE;
+  gboolean mapped_here = FALSE;
   GBytes *bytes;
 
   g_return_val_if_fail (RAPPORT_IS_ARCHIVE (self), NULL);
@@ -319,12 +440,11 @@ rapport_archive_read (RapportArchive  *self,
   else if (self->kind != SOURCE_ARCHIVE)
     {
       bytes = map_file (self, entry, location->real_name, error);
+      mapped_here = TRUE;
     }
   else
     {
-      g_mutex_lock (&self->lock);
-      bytes = read_from_archive (self, entry, location, &mapped_here, error);
-      g_mutex_unlock (&self->lock);
+      bytes = unpack_whole (self, entry, error);
     }
 
   if (mapped != NULL)

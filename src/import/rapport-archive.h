@@ -62,16 +62,42 @@ const char         *rapport_archive_find            (RapportArchive  *self,
 GPtrArray          *rapport_archive_find_all        (RapportArchive  *self,
                                                      const char      *folder,
                                                      const char      *pattern);
-/* The whole content of @entry.  An entry of a folder, a single file, or an entry of an archive
- * larger than 1 MiB (unpacked into an unlinked temporary file) maps a file read-only, and
- * *@mapped (if not NULL) says so: its pages can be handed back to the system as they are read,
- * and are read again from the file when touched again.  Smaller entries of an archive are
- * unpacked into memory.  Errors name the entry; an entry larger than the entry limit is
+/* The whole content of @entry, for entries that are small or read whole anyway (a profile, a
+ * picture, a spreadsheet).  A file of a folder or a single file is mapped read-only, and
+ * *@mapped (if not NULL) says so; an entry of an archive is unpacked into memory, and refused
+ * past RAPPORT_ARCHIVE_WHOLE_LIMIT: a large one is read as a stream
+ * (rapport_archive_open_stream()).  Errors name the entry; an entry larger than the limit is
  * RAPPORT_IMPORT_ERROR_TOO_LARGE. */
 GBytes             *rapport_archive_read            (RapportArchive  *self,
                                                      const char      *entry,
                                                      gboolean        *mapped,
                                                      GError         **error);
+
+/* The most of an entry of an archive that rapport_archive_read() unpacks into memory. */
+#define RAPPORT_ARCHIVE_WHOLE_LIMIT ((guint64) 256 << 20)
+
+/* An entry read front to back in chunks, never held whole: an entry of a zip or tar is unpacked
+ * as it is read, a file of a folder read as it is.  The limit of the entry's size holds for the
+ * bytes it actually yields. */
+typedef struct _RapportArchiveStream RapportArchiveStream;
+
+/* Opens @entry for reading; it is looked for (and an archive's reader moved to it) at the
+ * first read.  @cancellable stops the reading between chunks. */
+RapportArchiveStream *rapport_archive_open_stream   (RapportArchive        *self,
+                                                     const char            *entry,
+                                                     GCancellable          *cancellable);
+/* Up to @size bytes into @buffer: how many, 0 at the end of the entry, or -1 with @error set
+ * (RAPPORT_IMPORT_ERROR_UNREADABLE or _TOO_LARGE naming the entry, or G_IO_ERROR_CANCELLED). */
+gssize              rapport_archive_stream_read     (RapportArchiveStream  *stream,
+                                                     void                  *buffer,
+                                                     gsize                  size,
+                                                     GError               **error);
+/* The entry's name, as given to rapport_archive_open_stream(). */
+const char         *rapport_archive_stream_get_entry (RapportArchiveStream *stream);
+void                rapport_archive_stream_free     (RapportArchiveStream  *stream);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportArchiveStream, rapport_archive_stream_free)
+
 /* How many entry headers rapport_archive_read() went through in an archive, for tests:
  * reading every entry in the archive's order goes through each header once. */
 guint64             rapport_archive_get_n_headers_read (RapportArchive *self);

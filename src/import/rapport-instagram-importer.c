@@ -233,17 +233,10 @@ rapport_instagram_read_tree (RapportInstagramImport  *self,
                              const char              *entry,
                              GError                 **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  gboolean mapped = FALSE;
-
   if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
     return NULL;
-  bytes = rapport_archive_read (self->archive, entry, &mapped, error);
-  if (bytes == NULL)
-    return NULL;
-  return rapport_json_tree_parse (bytes, entry, RAPPORT_INSTAGRAM_LONG_LIST_BYTES,
-                                  mapped ? RAPPORT_JSON_TREE_MAPPED : RAPPORT_JSON_TREE_NONE,
-                                  error);
+  return rapport_json_tree_parse_entry (self->archive, entry, RAPPORT_INSTAGRAM_LONG_LIST_BYTES,
+                                        self->cancellable, error);
 }
 
 typedef struct

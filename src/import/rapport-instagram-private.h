@@ -235,9 +235,10 @@ typedef struct
   GString *title;
   GString *value;
   GString *href;
-  /* When the text maps a file: where the pages not yet handed back start. */
-  gboolean mapped;
-  gsize released;
+  /* When the text is a window onto a stream (a RapportJsonWindow): the line of @start, and the
+   * window, which slides on at each row. */
+  guint start_line;
+  gpointer window;
 } RapportInstagramScanner;
 
 /* Called for each member of an object, with s->key holding its name and s->p at its value,

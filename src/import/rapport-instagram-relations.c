@@ -14,9 +14,11 @@
 
 #include "core/rapport-import-error.h"
 #include "import/rapport-instagram-private.h"
+#include "import/rapport-json-private.h"
 
-/* How much of a mapped file is read between two hand-backs of its pages. */
-#define RELEASE_STEP (1 << 20)
+/* What the window holds past the row being read at least, unless the file ends first: the
+ * separator after the row and the start of the next are in it. */
+#define LOOKAHEAD (1 << 20)
 
 #define KEY_IS(s, literal) rapport_instagram_scan_key_is ((s), (literal), sizeof (literal) - 1)
 
@@ -170,6 +172,56 @@ keep_row (Row                      *row,
   return TRUE;
 }
 
+/* Slides the window on to the value at s->p: the text behind is forgotten, and the value, the
+ * separator after it and the start of the next one are read in. */
+static gboolean
+slide (RapportInstagramScanner  *s,
+       GError                  **error)
+{
+  RapportJsonWindow *window = s->window;
+  RapportJsonScanResult result;
+  gsize pos = s->p - window->data;
+  gsize end = 0;
+
+  if (!window->eof && window->len - pos < LOOKAHEAD)
+    {
+      rapport_json_window_drop (window, pos);
+      pos = 0;
+      if (!rapport_json_window_fill (window, LOOKAHEAD, error))
+        return FALSE;
+    }
+  while ((result = rapport_json_scan_value (window->data, window->len, pos, &end)) ==
+           RAPPORT_JSON_SCAN_TRUNCATED && !window->eof)
+    {
+      rapport_json_window_drop (window, pos);
+      pos = 0;
+      if (window->len > RAPPORT_JSON_BATCH_LIMIT)
+        {
+          g_autofree char *limit = g_format_size (RAPPORT_JSON_BATCH_LIMIT);
+
+          g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_TOO_LARGE,
+                       _("%s: too large to read: its data would take more than %s of memory"),
+                       s->entry, limit);
+          return FALSE;
+        }
+      if (!rapport_json_window_fill (window, window->len + LOOKAHEAD, error))
+        return FALSE;
+    }
+  s->start = window->data;
+  s->start_line = window->line;
+  s->p = window->data + pos;
+  s->end = window->data + window->len;
+  return TRUE;
+}
+
+/* At a row or a value of the document's root: read from a stream, it is in the window whole. */
+static inline gboolean
+slide_here (RapportInstagramScanner  *s,
+            GError                  **error)
+{
+  return s->window == NULL || slide (s, error);
+}
+
 static void     reset_row  (Row                      *row);
 static gboolean finish_row (RapportInstagramScanner  *s,
                             Row                      *row,
@@ -185,8 +237,8 @@ row_element (RapportInstagramScanner  *s,
   Row *row = data;
 
   /* The rows behind are read: a list of a million accounts need not stay in memory whole. */
-  if (s->mapped && (gsize) (s->p - s->start) - s->released >= RELEASE_STEP)
-    s->released = rapport_json_release_pages (s->start, s->released, s->p - s->start);
+  if (!slide_here (s, error))
+    return FALSE;
 
   if (*s->p != '{')
     {
@@ -315,19 +367,19 @@ root_member (RapportInstagramScanner  *s,
   Root *root = data;
 
   if (root->found)
-    return rapport_instagram_scan_skip (s, depth, error);
+    return slide_here (s, error) && rapport_instagram_scan_skip (s, depth, error);
   if (is_row_member (s))
     {
       root->is_row = TRUE;
-      return row_member (s, depth, root->row, error);
+      return slide_here (s, error) && row_member (s, depth, root->row, error);
     }
   if (*s->p != '[' || root->is_row)
-    return rapport_instagram_scan_skip (s, depth, error);
+    return slide_here (s, error) && rapport_instagram_scan_skip (s, depth, error);
   if (is_other_list (s))
     {
       if (root->other == NULL)
         root->other = g_strndup (s->key->str, s->key->len);
-      return rapport_instagram_scan_skip (s, depth, error);
+      return slide_here (s, error) && rapport_instagram_scan_skip (s, depth, error);
     }
 
   /* 2021–2022 wrap the rows: {"relationships_followers": [...]}.  The first array holds them,
@@ -403,31 +455,50 @@ scan_file (RapportInstagramImport  *self,
            Row                     *row,
            GError                 **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GString) key = g_string_new (NULL);
   g_autoptr(GString) title = g_string_new (NULL);
   g_autoptr(GString) value = g_string_new (NULL);
   g_autoptr(GString) href = g_string_new (NULL);
   RapportInstagramScanner s = { 0 };
-  gsize size = 0;
+  RapportJsonWindow window;
+  gboolean ok;
 
-  bytes = rapport_archive_read (self->archive, entry, &s.mapped, error);
-  if (bytes == NULL)
-    return FALSE;
-
-  s.start = g_bytes_get_data (bytes, &size);
+  /* Read as a stream: the window slides on at each row. */
+  rapport_json_window_init (&window, rapport_archive_open_stream (self->archive, entry,
+                                                                  self->cancellable));
+  if (!rapport_json_window_fill (&window, LOOKAHEAD, error))
+    {
+      rapport_json_window_clear (&window);
+      return FALSE;
+    }
+  s.start = window.data != NULL ? window.data : "";
   s.p = s.start;
-  s.end = s.start + size;
+  s.end = s.start + window.len;
+  s.window = &window;
   s.entry = entry;
   s.key = key;
   s.title = title;
   s.value = value;
   s.href = href;
 
-  if (size >= 3 && memcmp (s.p, "\xef\xbb\xbf", 3) == 0)
+  if (window.len >= 3 && memcmp (s.p, "\xef\xbb\xbf", 3) == 0)
     s.p += 3;
 
-  return read_root (&s, row, error);
+  ok = read_root (&s, row, error);
+  /* Nothing but spaces may follow the document in what was not read yet. */
+  while (ok && !window.eof)
+    {
+      rapport_json_window_drop (&window, window.len);
+      ok = rapport_json_window_fill (&window, LOOKAHEAD, error);
+      s.start = s.p = window.data;
+      s.end = window.data + window.len;
+      s.start_line = window.line;
+      rapport_instagram_scan_skip_space (&s);
+      if (ok && !rapport_instagram_scan_at_end (&s))
+        ok = rapport_instagram_scan_error (&s, _("unexpected text after the end"), error);
+    }
+  rapport_json_window_clear (&window);
+  return ok;
 }
 
 gboolean

@@ -25,7 +25,7 @@ rapport_instagram_scan_error (RapportInstagramScanner  *s,
                               const char               *problem,
                               GError                  **error)
 {
-  guint line = 1;
+  guint line = MAX (s->start_line, 1);
 
   for (const char *q = s->start; q < s->p && q < s->end; q++)
     {

@@ -33,6 +33,11 @@ typedef struct
   gsize range_start;
   gsize range_end;
   guint depth;                /* of the chunk's array */
+  /* The text the spans are in: a copy of the window's for a stream (from the first element's
+   * start, on @line), else NULL for the shared text. */
+  char *text;
+  gsize text_size;
+  guint line;
   gsize text_end;             /* where the batch's text ends */
   RapportJsonValue *elements; /* in the arena */
   guint n_elements;
@@ -68,6 +73,7 @@ batch_free (gpointer data)
   Batch *batch = data;
 
   g_clear_pointer (&batch->spans, g_array_unref);
+  g_clear_pointer (&batch->text, g_free);
   rapport_json_arena_clear (&batch->arena);
   g_clear_error (&batch->error);
   g_free (batch);
@@ -92,8 +98,11 @@ set_item_error (Shared            *shared,
   g_set_error (&batch->error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
                _("%s: item %'" PRIu64 " is not valid JSON (line %u: %s)"),
                shared->entry_name, item,
-               rapport_json_text_line_at (shared->data, shared->size,
-                                          parser->error_at - shared->data),
+               batch->text != NULL
+                 ? batch->line - 1 + rapport_json_text_line_at (batch->text, batch->text_size,
+                                                                parser->error_at - batch->text)
+                 : rapport_json_text_line_at (shared->data, shared->size,
+                                              parser->error_at - shared->data),
                _(parser->error_reason));
 }
 
@@ -153,6 +162,7 @@ parse_batch (Shared *shared,
   parser.values = values;
   parser.members = members;
   parser.budget = RAPPORT_JSON_BATCH_LIMIT;
+  parser.depth = batch->depth;
 
   if (batch->spans == NULL)
     {
@@ -168,7 +178,7 @@ parse_batch (Shared *shared,
     {
       const RapportJsonSpan *span = &g_array_index (batch->spans, RapportJsonSpan, i);
 
-      parser.p = shared->data + span->offset;
+      parser.p = (batch->text != NULL ? batch->text : shared->data) + span->offset;
       parser.end = parser.p + span->length;
       if (rapport_json_parse_value (&parser, &batch->elements[i]))
         {
@@ -234,6 +244,55 @@ fill_batch (gpointer   source,
       batch_free (batch);
       return NULL;
     }
+  return batch;
+}
+
+/* The next elements the scanner finds in a stream: the batch takes a copy of their text, which
+ * the window then forgets. */
+static Batch *
+fill_stream_batch (gpointer   source,
+                   guint64    seq,
+                   gboolean  *at_end,
+                   GError   **scan_error)
+{
+  RapportJsonStreamIter *iter = source;
+  Batch *batch = batch_new (seq, iter->count);
+  RapportJsonSpan *spans;
+  gsize bytes = 0;
+  gsize start;
+  gsize end;
+
+  batch->depth = iter->depth;
+  batch->spans = g_array_sized_new (FALSE, FALSE, sizeof (RapportJsonSpan), 256);
+  while (batch->spans->len < BATCH_ELEMENTS && bytes < BATCH_BYTES)
+    {
+      RapportJsonSpan span;
+
+      if (!rapport_json_stream_iter_next (iter, &span, scan_error))
+        {
+          *at_end = TRUE;
+          break;
+        }
+      g_array_append_val (batch->spans, span);
+      bytes += span.length;
+    }
+
+  if (batch->spans->len == 0)
+    {
+      batch_free (batch);
+      return NULL;
+    }
+
+  spans = (RapportJsonSpan *) batch->spans->data;
+  start = spans[0].offset;
+  end = spans[batch->spans->len - 1].offset + spans[batch->spans->len - 1].length;
+  rapport_json_stream_iter_drop (iter, start);
+  batch->line = iter->window.line;
+  batch->text_size = end - start;
+  batch->text = g_memdup2 (iter->window.data, batch->text_size);
+  for (guint i = 0; i < batch->spans->len; i++)
+    spans[i].offset -= start;
+  rapport_json_stream_iter_drop (iter, end - start);
   return batch;
 }
 
@@ -511,4 +570,73 @@ rapport_json_read_long_array (const RapportJsonLongArray  *array,
 
   return read_batches (next_chunk, &chunks, data, size, entry_name, mapped, array->span.offset,
                        func, user_data, cancellable, error);
+}
+
+/* The elements of the array @iter stands in, from a stream, handed to @func in order. */
+static gboolean
+read_stream (RapportJsonStreamIter  *iter,
+             guint                   depth,
+             RapportJsonArrayFunc    func,
+             gpointer                user_data,
+             GCancellable           *cancellable,
+             GError                **error)
+{
+  iter->depth = depth;
+  return read_batches (fill_stream_batch, iter, NULL, 0, iter->entry_name, FALSE, 0, func,
+                       user_data, cancellable, error);
+}
+
+gboolean
+rapport_json_array_foreach_entry (RapportArchive         *archive,
+                                  const char             *entry,
+                                  RapportJsonArrayFunc    func,
+                                  gpointer                user_data,
+                                  GCancellable           *cancellable,
+                                  GError                **error)
+{
+  RapportJsonStreamIter iter;
+  gboolean ok;
+
+  g_return_val_if_fail (RAPPORT_IS_ARCHIVE (archive), FALSE);
+  g_return_val_if_fail (entry != NULL, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  ok = rapport_json_stream_iter_init (&iter, rapport_archive_open_stream (archive, entry,
+                                                                          cancellable),
+                                      entry, error) &&
+       read_stream (&iter, 0, func, user_data, cancellable, error);
+  rapport_json_stream_iter_clear (&iter);
+  return ok;
+}
+
+gboolean
+rapport_json_read_long_array_stream (RapportArchive         *archive,
+                                     const char             *entry,
+                                     guint64                 offset,
+                                     guint                   line,
+                                     guint                   depth,
+                                     RapportJsonArrayFunc    func,
+                                     gpointer                user_data,
+                                     GCancellable           *cancellable,
+                                     GError                **error)
+{
+  RapportJsonStreamIter iter = { 0 };
+  gboolean ok;
+
+  rapport_json_window_init (&iter.window, rapport_archive_open_stream (archive, entry,
+                                                                       cancellable));
+  iter.entry_name = entry;
+  iter.in_document = TRUE;
+  /* The document was read to its end before: the array is there, on its line. */
+  ok = rapport_json_window_skip_to (&iter.window, offset, error);
+  if (ok)
+    {
+      iter.window.line = line;
+      iter.pos = 1;
+      ok = read_stream (&iter, depth, func, user_data, cancellable, error);
+    }
+  rapport_json_stream_iter_clear (&iter);
+  return ok;
 }

@@ -19,6 +19,8 @@
 
 #include <gio/gio.h>
 
+#include "import/rapport-archive.h"
+
 G_BEGIN_DECLS
 
 /* The most memory the tree of a document (outside its long arrays) may take, and that of one
@@ -151,6 +153,17 @@ gboolean rapport_json_array_foreach    (GBytes                *bytes,
                                         GCancellable          *cancellable,
                                         GError               **error);
 
+/* rapport_json_array_foreach() of @entry of @archive, read as a stream
+ * (rapport_archive_open_stream()): the workers parse a batch while the next is unpacked, and
+ * only a few batches are in memory whatever the entry's size.  Errors are those of
+ * rapport_json_array_foreach() and of the stream. */
+gboolean rapport_json_array_foreach_entry (RapportArchive         *archive,
+                                           const char             *entry,
+                                           RapportJsonArrayFunc    func,
+                                           gpointer                user_data,
+                                           GCancellable           *cancellable,
+                                           GError                **error);
+
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RapportJsonArrayIter, rapport_json_array_iter_clear)
 
 /* A whole JSON document whose long arrays stay unread until asked for: the rest of the document
@@ -186,6 +199,15 @@ RapportJsonTree        *rapport_json_tree_parse           (GBytes               
                                                            const char            *entry_name,
                                                            gsize                  long_array_bytes,
                                                            RapportJsonTreeFlags   flags,
+                                                           GError               **error);
+/* rapport_json_tree_parse() of @entry of @archive read as a stream: the long arrays are not
+ * kept but read again from the entry when asked for, so only the rest of the document is in
+ * memory whatever the entry's size.  Errors are those of rapport_json_tree_parse() and of the
+ * stream. */
+RapportJsonTree        *rapport_json_tree_parse_entry     (RapportArchive        *archive,
+                                                           const char            *entry,
+                                                           gsize                  long_array_bytes,
+                                                           GCancellable          *cancellable,
                                                            GError               **error);
 const RapportJsonValue *rapport_json_tree_get_root        (RapportJsonTree       *self);
 /* Every long array of the document, in the order of the file.  The same array has the same

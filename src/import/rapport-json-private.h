@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "import/rapport-archive.h"
 #include "import/rapport-json-array.h"
 
 G_BEGIN_DECLS
@@ -87,6 +88,84 @@ const char           *rapport_json_scan_reason   (RapportJsonScanResult result);
 guint                 rapport_json_text_line_at  (const char *data,
                                                   gsize       size,
                                                   gsize       offset);
+
+/* The errors of the scanner, shared by the text in memory and the stream: @count elements were
+ * read before the one that failed at @line. */
+void                  rapport_json_set_scan_error (GError               **error,
+                                                   const char            *entry_name,
+                                                   guint64                count,
+                                                   guint                  line,
+                                                   RapportJsonScanResult  result);
+void                  rapport_json_set_after_error (GError              **error,
+                                                    const char           *entry_name,
+                                                    guint                 line);
+/* What a list must start with: FALSE with @error set when the text at @pos is not '['. */
+gboolean              rapport_json_check_list_start (const char  *data,
+                                                     gsize        size,
+                                                     gsize        pos,
+                                                     const char  *entry_name,
+                                                     guint        line,
+                                                     GError     **error);
+
+/* rapport-json-window.c */
+
+/* A window onto an entry read as a stream: the text from @offset on that is still needed. */
+typedef struct
+{
+  RapportArchiveStream *stream;
+  char *data;
+  gsize len;
+  gsize alloc;
+  guint64 offset; /* of data[0] in the entry */
+  guint line;     /* of data[0] */
+  gboolean eof;
+} RapportJsonWindow;
+
+/* The elements of an array of a window, found by the scanner as the text comes in. */
+typedef struct
+{
+  RapportJsonWindow window;
+  const char *entry_name;
+  gsize pos; /* in the window */
+  guint64 count;
+  guint depth; /* of the array in its document */
+  gboolean finished;
+  /* A long array inside a document: what follows its ']' is the document's. */
+  gboolean in_document;
+} RapportJsonStreamIter;
+
+/* How much is read from the stream at once; tests make it tiny. */
+gsize    rapport_json_window_chunk_size (void);
+void     rapport_json_window_init   (RapportJsonWindow      *window,
+                                     RapportArchiveStream   *stream);
+void     rapport_json_window_clear  (RapportJsonWindow      *window);
+/* Reads at least @want more bytes unless the entry ends first. */
+gboolean rapport_json_window_fill   (RapportJsonWindow      *window,
+                                     gsize                   want,
+                                     GError                **error);
+/* Forgets the text before @upto, counting its lines. */
+void     rapport_json_window_drop   (RapportJsonWindow      *window,
+                                     gsize                   upto);
+/* Reads and forgets the text up to @offset of the entry. */
+gboolean rapport_json_window_skip_to (RapportJsonWindow     *window,
+                                      guint64                offset,
+                                      GError               **error);
+guint    rapport_json_window_line_at (RapportJsonWindow     *window,
+                                      gsize                  pos);
+
+/* On the array's '[' at the start of @window (after a byte order mark and a script's
+ * assignment, at the top level). */
+gboolean rapport_json_stream_iter_init (RapportJsonStreamIter  *iter,
+                                        RapportArchiveStream   *stream,
+                                        const char             *entry_name,
+                                        GError                **error);
+/* As rapport_json_array_iter_next(); @span is in the window, until the next drop. */
+gboolean rapport_json_stream_iter_next (RapportJsonStreamIter  *iter,
+                                        RapportJsonSpan        *span,
+                                        GError                **error);
+void     rapport_json_stream_iter_drop (RapportJsonStreamIter  *iter,
+                                        gsize                   upto);
+void     rapport_json_stream_iter_clear (RapportJsonStreamIter *iter);
 
 /* rapport-json-value.c */
 
@@ -193,6 +272,8 @@ typedef struct
   guint depth;          /* of the array in the document, so its elements nest no deeper */
   guint n_chunks;
   const RapportJsonChunk *chunks;
+  /* Of a tree read from a stream: the line of its '[' in the entry, read again from there. */
+  guint line;
 } RapportJsonLongArray;
 
 /* In a tree an array is scanned first: a short one is then built, a long one left for
@@ -213,5 +294,17 @@ gboolean rapport_json_read_long_array (const RapportJsonLongArray  *array,
                                        gpointer                     user_data,
                                        GCancellable                *cancellable,
                                        GError                     **error);
+
+/* The elements of the array at @offset (its '[', on @line) of @entry, read from a new stream
+ * of @archive, in batches as rapport_json_read_long_array() does. */
+gboolean rapport_json_read_long_array_stream (RapportArchive         *archive,
+                                              const char             *entry,
+                                              guint64                 offset,
+                                              guint                   line,
+                                              guint                   depth,
+                                              RapportJsonArrayFunc    func,
+                                              gpointer                user_data,
+                                              GCancellable           *cancellable,
+                                              GError                **error);
 
 G_END_DECLS

@@ -230,45 +230,99 @@ rapport_json_array_iter_init (RapportJsonArrayIter  *iter,
   pos = rapport_json_skip_js_prefix (iter->data, iter->size);
   pos = rapport_json_skip_space (iter->data, iter->size, pos);
 
-  if (pos >= iter->size)
+  if (!rapport_json_check_list_start (iter->data, iter->size, pos, entry_name,
+                                      rapport_json_text_line_at (iter->data, iter->size, pos),
+                                      error))
+    return FALSE;
+
+  iter->pos = pos + 1;
+  return TRUE;
+}
+
+gboolean
+rapport_json_check_list_start (const char  *data,
+                               gsize        size,
+                               gsize        pos,
+                               const char  *entry_name,
+                               guint        line,
+                               GError     **error)
+{
+  if (pos >= size)
     {
       g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
                    _("%s: the file is empty"), entry_name);
       return FALSE;
     }
 
-  if (iter->data[pos] == '{')
+  if (data[pos] == '{')
     {
       g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
                    _("%s: a list was expected, but the file holds a single object (line %u)"),
-                   entry_name, rapport_json_text_line_at (iter->data, iter->size, pos));
+                   entry_name, line);
       return FALSE;
     }
 
-  if (iter->data[pos] != '[')
+  if (data[pos] != '[')
     {
       g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
                    _("%s: a list was expected, but the file starts with something else (line %u)"),
-                   entry_name, rapport_json_text_line_at (iter->data, iter->size, pos));
+                   entry_name, line);
       return FALSE;
     }
-
-  iter->pos = pos + 1;
   return TRUE;
 }
 
-static void
-set_truncated_error (RapportJsonArrayIter  *iter,
-                     GError               **error)
+void
+rapport_json_set_scan_error (GError                **error,
+                             const char             *entry_name,
+                             guint64                 count,
+                             guint                   line,
+                             RapportJsonScanResult   result)
+{
+  guint64 item = count + 1;
+
+  switch (result)
+    {
+    case RAPPORT_JSON_SCAN_TRUNCATED:
+      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s: the list is cut off after %'" PRIu64 " item "
+                                "(the file is incomplete)",
+                                "%s: the list is cut off after %'" PRIu64 " items "
+                                "(the file is incomplete)",
+                                count),
+                   entry_name, count);
+      break;
+
+    case RAPPORT_JSON_SCAN_TOO_DEEP:
+      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
+                   _("%s: item %'" PRIu64 " (line %u) is nested too deeply"),
+                   entry_name, item, line);
+      break;
+
+    case RAPPORT_JSON_SCAN_MISMATCHED:
+      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
+                   _("%s: item %'" PRIu64 " (line %u) has mismatched brackets"),
+                   entry_name, item, line);
+      break;
+
+    case RAPPORT_JSON_SCAN_UNEXPECTED:
+    case RAPPORT_JSON_SCAN_OK:
+    default:
+      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
+                   _("%s: unexpected text where item %'" PRIu64 " should be (line %u)"),
+                   entry_name, item, line);
+      break;
+    }
+}
+
+void
+rapport_json_set_after_error (GError     **error,
+                              const char  *entry_name,
+                              guint        line)
 {
   g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
-               g_dngettext (GETTEXT_PACKAGE,
-                            "%s: the list is cut off after %'" PRIu64 " item "
-                            "(the file is incomplete)",
-                            "%s: the list is cut off after %'" PRIu64 " items "
-                            "(the file is incomplete)",
-                            iter->count),
-               iter->entry_name, iter->count);
+               _("%s: unexpected text after the end of the list (line %u)"), entry_name, line);
 }
 
 static gboolean
@@ -277,38 +331,9 @@ fail_at (RapportJsonArrayIter   *iter,
          RapportJsonScanResult   result,
          GError                **error)
 {
-  guint line = rapport_json_text_line_at (iter->data, iter->size, pos);
-  guint64 item = iter->count + 1;
-
   iter->finished = TRUE;
-
-  switch (result)
-    {
-    case RAPPORT_JSON_SCAN_TRUNCATED:
-      set_truncated_error (iter, error);
-      break;
-
-    case RAPPORT_JSON_SCAN_TOO_DEEP:
-      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
-                   _("%s: item %'" PRIu64 " (line %u) is nested too deeply"),
-                   iter->entry_name, item, line);
-      break;
-
-    case RAPPORT_JSON_SCAN_MISMATCHED:
-      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
-                   _("%s: item %'" PRIu64 " (line %u) has mismatched brackets"),
-                   iter->entry_name, item, line);
-      break;
-
-    case RAPPORT_JSON_SCAN_UNEXPECTED:
-    case RAPPORT_JSON_SCAN_OK:
-    default:
-      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
-                   _("%s: unexpected text where item %'" PRIu64 " should be (line %u)"),
-                   iter->entry_name, item, line);
-      break;
-    }
-
+  rapport_json_set_scan_error (error, iter->entry_name, iter->count,
+                               rapport_json_text_line_at (iter->data, iter->size, pos), result);
   return FALSE;
 }
 
@@ -336,9 +361,7 @@ rapport_json_array_iter_next (RapportJsonArrayIter  *iter,
 
   if (pos >= size)
     {
-      iter->finished = TRUE;
-      set_truncated_error (iter, error);
-      return FALSE;
+      return fail_at (iter, pos, RAPPORT_JSON_SCAN_TRUNCATED, error);
     }
 
   if (data[pos] == ']' && iter->count == 0)
@@ -372,12 +395,8 @@ closed:
   if (pos < size && data[pos] == ';')
     pos = rapport_json_skip_space (data, size, pos + 1);
   if (pos < size)
-    {
-      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
-                   _("%s: unexpected text after the end of the list (line %u)"),
-                   iter->entry_name, rapport_json_text_line_at (data, size, pos));
-      return FALSE;
-    }
+    rapport_json_set_after_error (error, iter->entry_name,
+                                  rapport_json_text_line_at (data, size, pos));
   return FALSE;
 }
 

@@ -29,7 +29,23 @@ struct _RapportJsonTree
   RapportJsonArena arena;
   RapportJsonValue root;
   GArray *long_arrays; /* RapportJsonValue */
+
+  /* Read from a stream (rapport_json_tree_parse_entry()): @data is the document without its
+   * long arrays, each left as "[]" at a Placeholder, and read again from the entry. */
+  RapportArchive *archive;
+  GArray *placeholders; /* Placeholder, in the order of the text */
+  guint next_placeholder;
 };
+
+typedef struct
+{
+  gsize at;          /* of its "[]" in the text kept */
+  guint64 offset;    /* of the array's '[' in the entry */
+  guint64 length;    /* of its text */
+  guint line;        /* of its '[' */
+  guint lines;       /* the line breaks left out with it */
+  guint64 n_elements;
+} Placeholder;
 
 /* How much of a long array is scanned between two hand-backs of its pages. */
 #define RELEASE_STEP (1 << 20)
@@ -120,6 +136,29 @@ rapport_json_parse_array_in_tree (RapportJsonParser *self,
   RapportJsonChunk *chunks;
   gboolean ok;
 
+  if (tree->placeholders != NULL && tree->next_placeholder < tree->placeholders->len)
+    {
+      const Placeholder *placeholder = &g_array_index (tree->placeholders, Placeholder,
+                                                       tree->next_placeholder);
+
+      if (placeholder->at == (gsize) (start - tree->data))
+        {
+          tree->next_placeholder++;
+          array = rapport_json_arena_alloc (self->arena, sizeof *array);
+          memset (array, 0, sizeof *array);
+          array->span.offset = placeholder->offset;
+          array->span.length = placeholder->length;
+          array->depth = self->depth;
+          array->line = placeholder->line;
+          value->kind = RAPPORT_JSON_LONG_ARRAY;
+          value->length = (guint) MIN (placeholder->n_elements, G_MAXUINT);
+          value->span = &array->span;
+          g_array_append_val (tree->long_arrays, *value);
+          self->p = start + 2;
+          return TRUE;
+        }
+    }
+
   end = scan_array (self, &n_elements);
   if (end == NULL)
     return FALSE;
@@ -152,24 +191,33 @@ rapport_json_parse_array_in_tree (RapportJsonParser *self,
   return TRUE;
 }
 
-RapportJsonTree *
-rapport_json_tree_parse (GBytes                *bytes,
-                         const char            *entry_name,
-                         gsize                  long_array_bytes,
-                         RapportJsonTreeFlags   flags,
-                         GError               **error)
+/* The line of @offset of the text read, in the entry: the line breaks of the long arrays left
+ * out before it count. */
+static guint
+tree_line_at (RapportJsonTree *self,
+              gsize            offset)
 {
-  g_autoptr(RapportJsonTree) self = NULL;
-  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (RapportJsonValue));
-  g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (RapportJsonMember));
-  g_autoptr(GArray) chunks = g_array_new (FALSE, FALSE, sizeof (RapportJsonChunk));
-  RapportJsonParser parser = { 0 };
+  guint line = rapport_json_text_line_at (self->data, self->size, offset);
 
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (entry_name != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  for (guint i = 0; self->placeholders != NULL && i < self->placeholders->len; i++)
+    {
+      const Placeholder *placeholder = &g_array_index (self->placeholders, Placeholder, i);
 
-  self = g_new0 (RapportJsonTree, 1);
+      if (placeholder->at >= offset)
+        break;
+      line += placeholder->lines;
+    }
+  return line;
+}
+
+static RapportJsonTree *
+tree_new (GBytes                *bytes,
+          const char            *entry_name,
+          gsize                  long_array_bytes,
+          RapportJsonTreeFlags   flags)
+{
+  RapportJsonTree *self = g_new0 (RapportJsonTree, 1);
+
   self->bytes = g_bytes_ref (bytes);
   self->entry_name = g_strdup (entry_name);
   self->data = g_bytes_get_data (bytes, &self->size);
@@ -182,6 +230,18 @@ rapport_json_tree_parse (GBytes                *bytes,
   self->flags = flags;
   rapport_json_arena_init (&self->arena);
   self->long_arrays = g_array_new (FALSE, FALSE, sizeof (RapportJsonValue));
+  return self;
+}
+
+static gboolean
+tree_parse (RapportJsonTree  *self,
+            GError          **error)
+{
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (RapportJsonValue));
+  g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (RapportJsonMember));
+  g_autoptr(GArray) chunks = g_array_new (FALSE, FALSE, sizeof (RapportJsonChunk));
+  const char *entry_name = self->entry_name;
+  RapportJsonParser parser = { 0 };
 
   parser.p = self->data;
   parser.end = self->data + self->size;
@@ -199,7 +259,7 @@ rapport_json_tree_parse (GBytes                *bytes,
     {
       g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
                    _("%s: not valid JSON (line %u: %s)"), entry_name, 1u, _("the file is empty"));
-      return NULL;
+      return FALSE;
     }
 
   if (rapport_json_parse_value (&parser, &self->root))
@@ -208,9 +268,9 @@ rapport_json_tree_parse (GBytes                *bytes,
       if (parser.p == parser.end)
         {
           /* The tree holds copies of everything it needs from the text. */
-          if (flags & RAPPORT_JSON_TREE_MAPPED)
+          if (self->flags & RAPPORT_JSON_TREE_MAPPED)
             rapport_json_release_pages (self->data, 0, self->size);
-          return g_steal_pointer (&self);
+          return TRUE;
         }
       rapport_json_parser_fail (&parser, parser.p, N_("unexpected text after the end"));
     }
@@ -222,13 +282,295 @@ rapport_json_tree_parse (GBytes                *bytes,
       g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_TOO_LARGE,
                    _("%s: too large to read: its data would take more than %s of memory"),
                    entry_name, limit);
-      return NULL;
+      return FALSE;
     }
   g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
                _("%s: not valid JSON (line %u: %s)"), entry_name,
-               rapport_json_text_line_at (self->data, self->size, parser.error_at - self->data),
-               _(parser.error_reason));
-  return NULL;
+               tree_line_at (self, parser.error_at - self->data), _(parser.error_reason));
+  return FALSE;
+}
+
+RapportJsonTree *
+rapport_json_tree_parse (GBytes                *bytes,
+                         const char            *entry_name,
+                         gsize                  long_array_bytes,
+                         RapportJsonTreeFlags   flags,
+                         GError               **error)
+{
+  g_autoptr(RapportJsonTree) self = NULL;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (entry_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = tree_new (bytes, entry_name, long_array_bytes, flags);
+  if (!tree_parse (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/* ── a document read from a stream ──────────────────────────────────────────────────────── */
+
+/* An array or object open where the text has come to. */
+typedef struct
+{
+  guint64 start; /* of its '[' or '{' in the entry */
+  gsize at;      /* of that in the text kept */
+  guint line;
+  guint64 commas;
+  gboolean has_element;
+  gboolean value_ended; /* of an array: an element ended, and no ',' came yet */
+  char kind;
+} Frame;
+
+/* Copies the document as it streams in, but for its long arrays: each is left as "[]" and noted,
+ * its brackets and strings only checked to close, as scan_array() does in memory. */
+typedef struct
+{
+  RapportJsonTree *tree;
+  GString *kept;
+  GArray *frames; /* Frame */
+  gint long_frame; /* of the long array being left out, or -1 */
+  gboolean in_string;
+  gboolean escaped;
+  guint line;
+  guint64 offset; /* of the next byte */
+} Condenser;
+
+static void
+leave_out (Condenser *c,
+           guint      index)
+{
+  g_string_truncate (c->kept, g_array_index (c->frames, Frame, index).at);
+  c->long_frame = index;
+}
+
+static void
+close_long (Condenser   *c,
+            const Frame *frame,
+            guint64      end)
+{
+  Placeholder placeholder = { c->kept->len, frame->start, end - frame->start, frame->line,
+                              c->line - frame->line,
+                              frame->commas + (frame->has_element ? 1 : 0) };
+
+  g_array_append_val (c->tree->placeholders, placeholder);
+  g_string_append (c->kept, "[]");
+  c->long_frame = -1;
+}
+
+static gboolean
+condense_fail (Condenser   *c,
+               const char  *reason,
+               GError     **error)
+{
+  g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
+               _("%s: not valid JSON (line %u: %s)"), c->tree->entry_name, c->line, _(reason));
+  return FALSE;
+}
+
+/* A value starts: two elements of an array without a ',' between them are refused. */
+static inline gboolean
+mark_element (Condenser *c)
+{
+  Frame *top;
+
+  if (c->frames->len == 0)
+    return TRUE;
+  top = &g_array_index (c->frames, Frame, c->frames->len - 1);
+  top->has_element = TRUE;
+  return !top->value_ended;
+}
+
+static inline void
+end_element (Condenser *c)
+{
+  Frame *top;
+
+  if (c->frames->len == 0)
+    return;
+  top = &g_array_index (c->frames, Frame, c->frames->len - 1);
+  top->value_ended = top->kind == '[';
+}
+
+static gboolean
+condense (Condenser   *c,
+          const char  *data,
+          gsize        n,
+          GError     **error)
+{
+  for (gsize i = 0; i < n; i++)
+    {
+      char ch = data[i];
+      Frame *top;
+
+      if (c->long_frame < 0)
+        g_string_append_c (c->kept, ch);
+      if (ch == '\n')
+        c->line++;
+
+      if (c->in_string)
+        {
+          if (c->escaped)
+            c->escaped = FALSE;
+          else if (ch == '\\')
+            c->escaped = TRUE;
+          else if (ch == '"')
+            {
+              c->in_string = FALSE;
+              end_element (c);
+            }
+          continue;
+        }
+
+      switch (ch)
+        {
+        case '"':
+          c->in_string = TRUE;
+          if (!mark_element (c))
+            return condense_fail (c, N_("a missing “,” or “]”"), error);
+          break;
+
+        case '[':
+        case '{':
+          {
+            Frame frame = { c->offset + i, c->kept->len - 1, c->line, 0, FALSE, FALSE, ch };
+
+            if (c->frames->len >= RAPPORT_JSON_MAX_DEPTH)
+              return condense_fail (c, rapport_json_scan_reason (RAPPORT_JSON_SCAN_TOO_DEEP),
+                                    error);
+            if (!mark_element (c))
+              return condense_fail (c, N_("a missing “,” or “]”"), error);
+            g_array_append_val (c->frames, frame);
+          }
+          break;
+
+        case ']':
+        case '}':
+          /* Text after the document is left for the parser to refuse. */
+          if (c->frames->len == 0)
+            break;
+          top = &g_array_index (c->frames, Frame, c->frames->len - 1);
+          if (top->kind != (ch == ']' ? '[' : '{'))
+            return condense_fail (c, rapport_json_scan_reason (RAPPORT_JSON_SCAN_MISMATCHED),
+                                  error);
+          if (ch == ']' && c->long_frame < 0 &&
+              c->offset + i + 1 - top->start > c->tree->long_array_bytes)
+            leave_out (c, c->frames->len - 1);
+          if (c->long_frame == (gint) c->frames->len - 1)
+            close_long (c, top, c->offset + i + 1);
+          g_array_set_size (c->frames, c->frames->len - 1);
+          end_element (c);
+          break;
+
+        case ',':
+          if (c->frames->len > 0)
+            {
+              top = &g_array_index (c->frames, Frame, c->frames->len - 1);
+              top->commas++;
+              top->value_ended = FALSE;
+            }
+          break;
+
+        case ' ':
+        case '\t':
+        case '\r':
+        case '\n':
+          break;
+
+        default:
+          if (!mark_element (c))
+            return condense_fail (c, N_("a missing “,” or “]”"), error);
+          break;
+        }
+    }
+  c->offset += n;
+
+  /* The outermost array open that is long already is left out from here on. */
+  for (guint i = 0; c->long_frame < 0 && i < c->frames->len; i++)
+    {
+      const Frame *frame = &g_array_index (c->frames, Frame, i);
+
+      if (frame->kind == '[' && c->offset - frame->start > c->tree->long_array_bytes)
+        leave_out (c, i);
+    }
+
+  if (c->kept->len > RAPPORT_JSON_TREE_LIMIT)
+    {
+      g_autofree char *limit = g_format_size (RAPPORT_JSON_TREE_LIMIT);
+
+      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_TOO_LARGE,
+                   _("%s: too large to read: its data would take more than %s of memory"),
+                   c->tree->entry_name, limit);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+RapportJsonTree *
+rapport_json_tree_parse_entry (RapportArchive  *archive,
+                               const char      *entry,
+                               gsize            long_array_bytes,
+                               GCancellable    *cancellable,
+                               GError         **error)
+{
+  g_autoptr(RapportArchiveStream) stream = NULL;
+  g_autoptr(RapportJsonTree) self = NULL;
+  g_autoptr(GArray) frames = g_array_new (FALSE, FALSE, sizeof (Frame));
+  g_autoptr(GBytes) kept = NULL;
+  g_autofree char *chunk = NULL;
+  gsize chunk_size = rapport_json_window_chunk_size ();
+  Condenser c = { 0 };
+
+  g_return_val_if_fail (RAPPORT_IS_ARCHIVE (archive), NULL);
+  g_return_val_if_fail (entry != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  kept = g_bytes_new_static ("", 0);
+  self = tree_new (kept, entry, long_array_bytes, RAPPORT_JSON_TREE_NONE);
+  g_clear_pointer (&kept, g_bytes_unref);
+  self->placeholders = g_array_new (FALSE, FALSE, sizeof (Placeholder));
+
+  c.tree = self;
+  c.kept = g_string_new (NULL);
+  c.frames = frames;
+  c.long_frame = -1;
+  c.line = 1;
+
+  stream = rapport_archive_open_stream (archive, entry, cancellable);
+  chunk = g_malloc (chunk_size);
+  for (;;)
+    {
+      gssize n = rapport_archive_stream_read (stream, chunk, chunk_size, error);
+
+      if (n < 0 || (n > 0 && !condense (&c, chunk, n, error)))
+        {
+          g_string_free (c.kept, TRUE);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+    }
+  g_clear_pointer (&stream, rapport_archive_stream_free);
+
+  /* An array cut off: its text is not kept, so the parser could not say where. */
+  if (c.long_frame >= 0)
+    {
+      g_string_free (c.kept, TRUE);
+      condense_fail (&c, rapport_json_scan_reason (RAPPORT_JSON_SCAN_TRUNCATED), error);
+      return NULL;
+    }
+
+  g_bytes_unref (self->bytes);
+  self->bytes = g_string_free_to_bytes (c.kept);
+  self->data = g_bytes_get_data (self->bytes, &self->size);
+  if (self->data == NULL)
+    self->data = "";
+  self->archive = g_object_ref (archive);
+  if (!tree_parse (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
 }
 
 const RapportJsonValue *
@@ -273,6 +615,16 @@ rapport_json_tree_foreach (RapportJsonTree         *self,
       return array->length == 0 || func (array->elements, array->length, 0, user_data, error);
     }
 
+  if (self->archive != NULL)
+    {
+      const RapportJsonLongArray *long_array = (const RapportJsonLongArray *) array->span;
+
+      return rapport_json_read_long_array_stream (self->archive, self->entry_name,
+                                                  long_array->span.offset, long_array->line,
+                                                  long_array->depth, func, user_data,
+                                                  cancellable, error);
+    }
+
   return rapport_json_read_long_array ((const RapportJsonLongArray *) array->span,
                                        self->data, self->size, self->entry_name,
                                        (self->flags & RAPPORT_JSON_TREE_MAPPED) != 0,
@@ -287,6 +639,8 @@ rapport_json_tree_free (RapportJsonTree *self)
 
   g_bytes_unref (self->bytes);
   g_free (self->entry_name);
+  g_clear_object (&self->archive);
+  g_clear_pointer (&self->placeholders, g_array_unref);
   rapport_json_arena_clear (&self->arena);
   g_array_unref (self->long_arrays);
   g_free (self);

@@ -600,7 +600,6 @@ rapport_tiktok_import_with_limit (RapportArchive     *archive,
                                   GCancellable       *cancellable,
                                   GError            **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(RapportJsonTree) tree = NULL;
   g_autoptr(GHashTable) long_lists = NULL;
   g_autofree char *export_name = NULL;
@@ -613,7 +612,6 @@ rapport_tiktok_import_with_limit (RapportArchive     *archive,
   gint64 follower_count = RAPPORT_COUNT_UNKNOWN;
   gint64 exported_at = 0;
   RapportDateSource date_source;
-  gboolean mapped = FALSE;
 
   g_return_val_if_fail (RAPPORT_IS_ARCHIVE (archive), FALSE);
   g_return_val_if_fail (sink != NULL, FALSE);
@@ -629,17 +627,11 @@ rapport_tiktok_import_with_limit (RapportArchive     *archive,
       return FALSE;
     }
 
-  bytes = rapport_archive_read (archive, entry, &mapped, error);
-  if (bytes == NULL)
-    return FALSE;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  tree = rapport_json_tree_parse (bytes, entry, long_list_bytes,
-                                  mapped ? RAPPORT_JSON_TREE_MAPPED : RAPPORT_JSON_TREE_NONE,
-                                  error);
-  /* The tree keeps the text for its long lists. */
-  g_clear_pointer (&bytes, g_bytes_unref);
+  /* Its long lists are read again from the entry when their turn comes. */
+  tree = rapport_json_tree_parse_entry (archive, entry, long_list_bytes, cancellable, error);
   if (tree == NULL)
     return FALSE;
   root = rapport_json_tree_get_root (tree);

@@ -215,22 +215,13 @@ rapport_twitter_read_js_array (RapportTwitterImport  *self,
                                RapportJsonArrayFunc   func,
                                GError               **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  gboolean mapped = FALSE;
-
   if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
     return FALSE;
 
-  if (!(bytes = rapport_archive_read (self->archive, entry, &mapped, error)))
-    return FALSE;
-
-  /* A mapped tweets.js is handed back as it is read: all of it stayed in memory until the
-   * end, 190 MB of an import's 250. */
+  /* Read as a stream, zipped or not: a 190 MB tweets.js is never in memory whole. */
   self->entry = entry;
-  return rapport_json_array_foreach_full (bytes, entry,
-                                          mapped ? RAPPORT_JSON_TREE_MAPPED
-                                                 : RAPPORT_JSON_TREE_NONE,
-                                          func, self, self->cancellable, error);
+  return rapport_json_array_foreach_entry (self->archive, entry, func, self, self->cancellable,
+                                           error);
 }
 
 /* A small file read whole: no list in it is left for later. */

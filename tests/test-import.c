@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -843,6 +844,261 @@ test_twitter_without_account (Fixture       *fixture,
   g_assert_null (rapport_people_find (followers, "1003")->handle);
 }
 
+/* Adds every file under @folder to @archive, named from @prefix, in a stable order. */
+static void
+zip_folder (RapportTestArchive *archive,
+            const char         *folder,
+            const char         *prefix)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort_values (names, (GCompareFunc) g_strcmp0);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *child_name = g_ptr_array_index (names, i);
+      g_autofree char *child = g_build_filename (folder, child_name, NULL);
+      g_autofree char *entry = g_strconcat (prefix, child_name, NULL);
+      g_autofree char *contents = NULL;
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        {
+          g_autofree char *below = g_strconcat (entry, "/", NULL);
+
+          zip_folder (archive, child, below);
+          continue;
+        }
+      g_assert_true (g_file_get_contents (child, &contents, NULL, NULL));
+      rapport_test_archive_add (archive, entry, contents);
+    }
+}
+
+/* What an import wrote, without the names, hashes and times of the export itself. */
+static char *
+database_contents (const char *data_dir)
+{
+  static const char * const queries[] = {
+    "SELECT platform || ':' || handle || ':' || ifnull (platform_id, '') AS x FROM account",
+    "SELECT exported_at || ',' || date_source || ',' || n_followers || ',' || n_following"
+    "       || ',' || n_posts || ',' || n_reels || ',' || n_interactions || ',' || n_skipped"
+    "       AS x FROM snapshot",
+    "SELECT direction || ',' || who || ',' || ifnull (handle, '') || ',' || ifnull (since, '')"
+    "       AS x FROM follow_span",
+    "SELECT platform_post_id || ',' || type || ',' || created_at || ',' || ifnull (text, '')"
+    "       || ',' || ifnull (url, '') || ',' || ifnull (likes, '') || ',' || ifnull (comments, '')"
+    "       || ',' || ifnull (shares, '') || ',' || ifnull (views, '') AS x FROM post",
+    "SELECT p.platform_post_id || ',' || t.kind || ',' || t.value AS x"
+    "  FROM post_tag t JOIN post p ON p.id = t.post_id",
+    "SELECT kind || ',' || ifnull (target, '') || ',' || at || ',' || ifnull (text, '') AS x"
+    "  FROM interaction",
+    "SELECT at || ',' || count || ',' || source AS x FROM follower_count",
+  };
+  g_autofree char *path = g_build_filename (data_dir, "rapport.db", NULL);
+  GString *contents = g_string_new (NULL);
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count (*), group_concat (x, '|')"
+                                              " FROM (%s ORDER BY x)", queries[i]);
+      sqlite3_stmt *stmt;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      g_string_append_printf (contents, "%lld: %s\n", sqlite3_column_int64 (stmt, 0),
+                              (const char *) sqlite3_column_text (stmt, 1));
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+  return g_string_free (contents, FALSE);
+}
+
+static void
+write_export_file (const char *folder,
+                   const char *name,
+                   const char *contents)
+{
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+  g_autofree char *parent = g_path_get_dirname (path);
+
+  g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+}
+
+/* A zip of an export's folder imports exactly what the folder does: every entry read as a
+ * stream or whole gives the same records. */
+static void
+test_zipped_like_folder (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const char * const exports[][2] = {
+    { "twitter", "archive-2024" },
+    { "tiktok", "new" },
+    { "instagram", "2025" },
+    { "instagram", "html" },
+    { "twitter", "grailbird" },
+  };
+
+  g_autofree char *generated = g_build_filename (fixture->dir, "x-generated", NULL);
+  g_autoptr(GString) tweets = g_string_new ("window.YTD.tweets.part0 = [");
+
+  /* An archive of a million bytes of posts, so that its entries pass through many chunks of
+   * the reader's window (a quarter of a megabyte), cut anywhere in a post. */
+  for (guint i = 0; i < 4000; i++)
+    g_string_append_printf (tweets,
+                            "%s{ \"tweet\" : { \"id_str\" : \"%u\", \"created_at\" : "
+                            "\"Sat Nov 09 12:%02u:%02u +0000 2024\", \"full_text\" : "
+                            "\"Post %u \\\"quoted\\\" caf\u00e9 \\u00e9t\u00e9 #tag%u @fan%u "
+                            "%.*s\", \"favorite_count\" : \"%u\", \"retweet_count\" : \"%u\","
+                            " \"entities\" : { \"hashtags\" : [ { \"text\" : \"tag%u\" } ] } } }",
+                            i > 0 ? ",\n" : "", 100000 + i, (i / 60) % 60, i % 60, i, i % 7,
+                            i % 13, (int) (i % 97), "................................................"
+                            "..................................................", i * 3 % 101,
+                            i % 5, i % 7);
+  g_string_append (tweets, "\n]");
+  write_export_file (generated, "data/account.js",
+                     "window.YTD.account.part0 = [ { \"account\" : { \"accountId\" : \"5\","
+                     " \"username\" : \"jo\" } } ]");
+  write_export_file (generated, "data/tweets.js", tweets->str);
+
+  for (guint i = 0; i <= G_N_ELEMENTS (exports); i++)
+    {
+      g_autofree char *folder = i < G_N_ELEMENTS (exports)
+        ? fixture_path (exports[i][0], exports[i][1], NULL) : g_strdup (generated);
+      g_autofree char *name = g_path_get_basename (folder);
+      g_autofree char *zip = g_build_filename (fixture->dir, "zips", name, "export.zip", NULL);
+      g_autofree char *zip_dir = g_path_get_dirname (zip);
+      g_autofree char *from_folder = g_build_filename (fixture->dir, "folder", name, NULL);
+      g_autofree char *from_zip = g_build_filename (fixture->dir, "zip", name, NULL);
+      g_autofree char *prefix = g_strconcat (name, "/", NULL);
+      g_autofree char *expected = NULL;
+      g_autofree char *actual = NULL;
+      RapportTestArchive *archive;
+      const char *paths[][2] = { { folder, from_folder }, { zip, from_zip } };
+
+      g_assert_cmpint (g_mkdir_with_parents (zip_dir, 0700), ==, 0);
+      archive = rapport_test_archive_new (zip, "zip");
+      zip_folder (archive, folder, prefix);
+      rapport_test_archive_close (archive);
+
+      for (guint j = 0; j < G_N_ELEMENTS (paths); j++)
+        {
+          g_autoptr(RapportStore) store = NULL;
+          g_auto(RapportImportSummary) summary = { 0 };
+          g_autoptr(GError) error = NULL;
+
+          store = rapport_store_open (paths[j][1], &error);
+          g_assert_no_error (error);
+          g_assert_true (rapport_import_path (store, paths[j][0], &summary, NULL, &error));
+          g_assert_no_error (error);
+        }
+      expected = database_contents (from_folder);
+      actual = database_contents (from_zip);
+      g_assert_cmpstr (actual, ==, expected);
+      /* Not an empty comparison. */
+      g_assert_false (g_str_has_prefix (expected, "0: "));
+      if (i == G_N_ELEMENTS (exports))
+        rapport_test_assert_contains (expected, "\n4000: 100000,text,");
+    }
+}
+
+/* Changes the CRC-32 that the zip @content gives its entry @name, wherever it is written (the
+ * local header, the data descriptor, the central directory). */
+static void
+break_checksum (char       *content,
+                gsize       length,
+                const char *name)
+{
+  gsize name_length = strlen (name);
+  char crc[4];
+  gboolean found = FALSE;
+  guint changed = 0;
+
+  /* The central directory's record: "PK\1\2", the CRC at 16, the name's length at 28, the
+   * name at 46. */
+  for (gsize i = 0; i + 46 + name_length <= length && !found; i++)
+    {
+      if (memcmp (content + i, "PK\1\2", 4) == 0 &&
+          (guchar) content[i + 28] + ((guchar) content[i + 29] << 8) == name_length &&
+          memcmp (content + i + 46, name, name_length) == 0)
+        {
+          memcpy (crc, content + i + 16, 4);
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+  for (gsize i = 0; i + 4 <= length; i++)
+    {
+      if (memcmp (content + i, crc, 4) == 0)
+        {
+          content[i] ^= 0x01;
+          changed++;
+        }
+    }
+  g_assert_cmpuint (changed, >=, 2);
+}
+
+/* An archive damaged in the middle of an entry read as a stream is refused as damaged, after
+ * its start was read, and the database keeps what it held. */
+static void
+test_damaged_in_a_stream (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *good = fixture_path ("tiktok", "old", NULL);
+  g_autofree char *zip = g_build_filename (fixture->dir, "twitter-whole.zip", NULL);
+  g_autofree char *cut = g_build_filename (fixture->dir, "twitter-damaged.zip", NULL);
+  g_autoptr(GString) tweets = g_string_new ("window.YTD.tweets.part0 = [");
+  g_auto(RapportImportSummary) summary = { 0 };
+  g_auto(RapportImportSummary) refused = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *content = NULL;
+  gsize length;
+
+  import_ok (fixture, good, &summary);
+
+  /* Varied posts, so that the middle of the zip is deflated data of tweets.js. */
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (tweets, "%s{ \"tweet\" : { \"id_str\" : \"%u\", \"created_at\" : "
+                            "\"Sat Nov 09 12:14:18 +0000 2024\", \"full_text\" : \"%u\" } }",
+                            i > 0 ? ", " : "", i * 7919u, i * 104729u);
+  g_string_append (tweets, "]");
+  rapport_test_write_archive (zip, "zip",
+                              "x/data/account.js",
+                              "window.YTD.account.part0 = [ { \"account\" : { \"accountId\" : "
+                              "\"5\", \"username\" : \"jo\" } } ]",
+                              "x/data/tweets.js", tweets->str,
+                              NULL);
+  g_assert_true (g_file_get_contents (zip, &content, &length, NULL));
+  /* The zip's directory, at its end, stays whole: only the deflated data is damaged. */
+  memset (content + length * 3 / 5, 0x5a, 64);
+  g_assert_true (g_file_set_contents (cut, content, length, NULL));
+  /* Damaged deflate data may still unpack to bytes, which then fail as JSON before the
+   * entry's checksum is reached: either way the error names the entry. */
+  before = rapport_test_database_fingerprint (fixture->data_dir);
+  g_assert_false (rapport_import_path (fixture->store, cut, &refused, NULL, &error));
+  g_assert_true (g_error_matches (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE) ||
+                 g_error_matches (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED));
+  rapport_test_assert_contains (error->message, "data/tweets.js: ");
+  after = rapport_test_database_fingerprint (fixture->data_dir);
+  g_assert_cmpstr (after, ==, before);
+
+  /* A wrong checksum shows only once the whole entry is read: every post was handed on. */
+  g_clear_error (&error);
+  g_clear_pointer (&content, g_free);
+  g_assert_true (g_file_get_contents (zip, &content, &length, NULL));
+  break_checksum (content, length, "x/data/tweets.js");
+  g_assert_true (g_file_set_contents (cut, content, length, NULL));
+  assert_refused (fixture, cut, RAPPORT_IMPORT_ERROR_UNREADABLE,
+                  "data/tweets.js: cannot be unpacked (the archive is damaged or incomplete");
+}
+
 /* A post named twice in one tweets.js is one post, one reply and one post counted. */
 static void
 test_twitter_post_twice (Fixture       *fixture,
@@ -936,6 +1192,8 @@ main (int   argc,
   ADD ("/import/command-line-names-the-export", test_command_line_names_the_export);
   ADD ("/import/twitter-without-account", test_twitter_without_account);
   ADD ("/import/twitter-post-twice", test_twitter_post_twice);
+  ADD ("/import/zipped-like-folder", test_zipped_like_folder);
+  ADD ("/import/damaged-in-a-stream", test_damaged_in_a_stream);
 #undef ADD
 
   return g_test_run ();

@@ -53,6 +53,10 @@ test_folder (void)
   followers = rapport_archive_find_all (archive, "elsewhere", "followers_*.json");
   g_assert_cmpuint (followers->len, ==, 0);
 
+  /* A folder's files are mapped, not streamed. */
+  g_assert_true (rapport_archive_entry_is_file (archive, "profile.json"));
+  g_assert_false (rapport_archive_entry_is_file (archive, "data/followers_3.json"));
+
   bytes = rapport_archive_read (archive, "profile.json", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "{}\n", 3);
@@ -384,6 +388,8 @@ test_parts (void)
   assert_read (archive, "connections/followers_and_following/following.json", "[2]");
   assert_read (archive, "your_instagram_activity/media/posts_1.json", "[3]");
   assert_read (archive, "start_here.html", "part 1");
+  /* Entries of the parts' archives are read as streams. */
+  g_assert_false (rapport_archive_entry_is_file (archive, "start_here.html"));
   lists = rapport_archive_find_all (archive, "followers_and_following", "follow*.json");
   g_assert_cmpuint (lists->len, ==, 2);
 

@@ -411,6 +411,23 @@ rapport_archive_get_n_headers_read (RapportArchive *self)
   return n;
 }
 
+gboolean
+rapport_archive_entry_is_file (RapportArchive *self,
+                               const char     *entry)
+{
+  const Location *location;
+
+  g_return_val_if_fail (RAPPORT_IS_ARCHIVE (self), FALSE);
+  g_return_val_if_fail (entry != NULL, FALSE);
+
+  if (!(location = g_hash_table_lookup (self->locations, entry)))
+    return FALSE;
+  if (self->kind == SOURCE_PARTS)
+    return rapport_archive_entry_is_file (g_ptr_array_index (self->parts, location->index),
+                                          location->real_name);
+  return self->kind != SOURCE_ARCHIVE;
+}
+
 GBytes *
 rapport_archive_read (RapportArchive  *self,
                       const char      *entry,

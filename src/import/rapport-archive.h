@@ -73,6 +73,11 @@ GBytes             *rapport_archive_read            (RapportArchive  *self,
                                                      gboolean        *mapped,
                                                      GError         **error);
 
+/* Whether @entry is a file of its own (of a folder, or the file opened): rapport_archive_read()
+ * maps it, which copies nothing, where an entry of an archive is read as a stream. */
+gboolean            rapport_archive_entry_is_file   (RapportArchive  *self,
+                                                     const char      *entry);
+
 /* The most of an entry of an archive that rapport_archive_read() unpacks into memory. */
 #define RAPPORT_ARCHIVE_WHOLE_LIMIT ((guint64) 256 << 20)
 

@@ -603,6 +603,17 @@ rapport_json_array_foreach_entry (RapportArchive         *archive,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  /* A file of a folder is mapped: its pages are read in place and given back once read,
+   * where a stream would copy every byte twice. */
+  if (rapport_archive_entry_is_file (archive, entry))
+    {
+      g_autoptr(GBytes) bytes = rapport_archive_read (archive, entry, NULL, error);
+
+      return bytes != NULL &&
+             rapport_json_array_foreach_full (bytes, entry, RAPPORT_JSON_TREE_MAPPED, func,
+                                              user_data, cancellable, error);
+    }
+
   ok = rapport_json_stream_iter_init (&iter, rapport_archive_open_stream (archive, entry,
                                                                           cancellable),
                                       entry, error) &&

@@ -527,6 +527,17 @@ rapport_json_tree_parse_entry (RapportArchive  *archive,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  /* A file of a folder is mapped and read in place, its long arrays from the same pages. */
+  if (rapport_archive_entry_is_file (archive, entry))
+    {
+      g_autoptr(GBytes) bytes = rapport_archive_read (archive, entry, NULL, error);
+
+      if (bytes == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      return rapport_json_tree_parse (bytes, entry, long_array_bytes, RAPPORT_JSON_TREE_MAPPED,
+                                      error);
+    }
+
   kept = g_bytes_new_static ("", 0);
   self = tree_new (kept, entry, long_array_bytes, RAPPORT_JSON_TREE_NONE);
   g_clear_pointer (&kept, g_bytes_unref);

@@ -76,8 +76,8 @@ typedef struct
   GError *error;
 } Following;
 
-static gboolean
-is_hidden_name (const char *name)
+gboolean
+rapport_medium_is_hidden_element (const char *name)
 {
   return g_ascii_strcasecmp (name, "script") == 0 || g_ascii_strcasecmp (name, "style") == 0 ||
          g_ascii_strcasecmp (name, "noscript") == 0 ||
@@ -119,7 +119,7 @@ following_start (void           *data,
   following->any_element = TRUE;
   if (following->error != NULL)
     return;
-  if (following->hidden_depth > 0 || is_hidden_name ((const char *) name))
+  if (following->hidden_depth > 0 || rapport_medium_is_hidden_element ((const char *) name))
     following->hidden_depth++;
   else if (g_ascii_strcasecmp ((const char *) name, "a") == 0)
     following_link (following, attributes);

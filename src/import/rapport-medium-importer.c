@@ -133,8 +133,8 @@ is_element (xmlNode    *node,
 static gboolean
 is_hidden (xmlNode *node)
 {
-  return is_element (node, "script") || is_element (node, "style") ||
-         is_element (node, "noscript") || is_element (node, "template");
+  return node->type == XML_ELEMENT_NODE &&
+         rapport_medium_is_hidden_element ((const char *) node->name);
 }
 
 static char *

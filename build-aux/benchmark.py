@@ -18,7 +18,14 @@
 # runs at both ends is the anchor of the last's import time.  Prints one table of targets and
 # the history's table, and writes the numbers as JSON.
 #
-#   build-aux/dev bench [--runs N] [--data DIR] [--only history | --skip-history]
+# The memory table measures every other importer the same way, on one large export of each
+# (build-aux/generate-platform-exports.py), unpacked and zipped (Mastodon's tarball) where the
+# platform ships it so: peak memory against 1.5 times the largest file, and the import's time.
+# With --compare OLD_BINARY the same exports are imported by that binary too, in the same run,
+# side by side.
+#
+#   build-aux/dev bench [--runs N] [--data DIR] [--only history | --only memory |
+#                        --skip-history] [--compare OLD_BINARY]
 
 import argparse
 import json
@@ -27,6 +34,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 import zipfile
@@ -100,6 +108,32 @@ GENERATORS = {
                           "--churn", str(HISTORY_CHURN)],
 }
 
+# The memory table: label, the generator's platform, the export inside its folder, and how the
+# platform ships it besides (None: as it is).
+MEMORY_CASES = (
+    ("Facebook 300,000 followers", "facebook", "facebook-bench.page-2025-01-01-Fb0001", "zip"),
+    ("Bluesky repo, 200,000 records", "bluesky", "repo-bench.bsky.social.car", None),
+    ("LinkedIn 30,000 connections, 50,000 shares", "linkedin",
+     "Basic_LinkedInDataExport_01-01-2025", "zip"),
+    ("LinkedIn analytics XLSX, 50,000 rows", "linkedin-analytics",
+     "AggregateAnalytics_Bench Member_2004-06-20_2025-01-01.xlsx", None),
+    ("YouTube Takeout, 100,000 videos", "youtube-takeout", "takeout-20250101T080000Z-001", "zip"),
+    ("YouTube Studio, 100,000 rows", "youtube-studio",
+     "Content 2017-01-01_2025-01-01 Bench Channel", "zip"),
+    ("Medium 20,000 posts, 150,000 followed", "medium", "medium-export-2025-01-01", "zip"),
+    ("Mastodon outbox, 100,000 posts", "mastodon", "archive-20250101080000-be4c40000000001a",
+     "tar.gz"),
+    ("Threads 100,000 posts, 200,000 followers", "threads",
+     "instagram-bench.threads-2025-01-01-Th0001", "zip"),
+    ("Meta posts CSV, 100,000 rows", "meta", "meta-business-suite-bench", None),
+    ("X analytics CSV, 100,000 rows", "x-analytics",
+     "account_analytics_content_2017-01-01_2025-01-01.csv", None),
+    ("TikTok Studio, 100,000 videos", "tiktok-studio", "tiktok-bench.dancer-2025-01-01-studio",
+     "zip"),
+)
+for _, _platform, _, _ in MEMORY_CASES:
+    GENERATORS["platform-" + _platform] = ["generate-platform-exports.py", _platform, "{out}"]
+
 
 def generate(data_dir, names):
     """Generates the exports of the cases @names that are not there yet, once."""
@@ -131,6 +165,20 @@ def zipped(folder):
                 if f != ".complete":
                     full = os.path.join(root, f)
                     z.write(full, os.path.join(name, os.path.relpath(full, folder)))
+    os.replace(path + ".part", path)
+    return path
+
+
+def tarred(folder):
+    """@folder as a gzipped tarball beside it, made once, its files at the top as Mastodon
+    writes its archive."""
+    path = folder + ".tar.gz"
+    if os.path.exists(path):
+        return path
+    print(f"bench: packing {os.path.basename(folder)} (once) …", file=sys.stderr)
+    with tarfile.open(path + ".part", "w:gz", compresslevel=1) as tar:
+        for name in sorted(os.listdir(folder)):
+            tar.add(os.path.join(folder, name), name)
     os.replace(path + ".part", path)
     return path
 
@@ -300,6 +348,60 @@ def single_cases(run, data_dir):
         rows.append(("chart frame, 200,000 points", "not measured", "", "", "no chart benchmark yet"))
 
 
+def memory_cases(run, data_dir):
+    """Every other importer on one large export: peak memory against the largest file and the
+    import's time, and with --compare the same of the older binary beside it.  As the files of
+    some platforms stay small (Medium's pages, a YouTube Studio table), the peak above that of
+    an import of a tiny export is shown too: what the import itself takes."""
+    args, env = run.args, run.env
+    binaries = [run.rapport] + ([os.path.abspath(args.compare)] if args.compare else [])
+    db = os.path.join(run.work, "memory-db")
+    columns = ("import", "peak memory", "", "above empty", "verdict")
+    table = [("export", "largest file") + columns
+             + (tuple("before: " + c if i == 0 else c for i, c in enumerate(columns))
+                if args.compare else ())]
+
+    def fresh_store():
+        shutil.rmtree(db, ignore_errors=True)
+
+    # The empty import: the program, its libraries and an empty store.
+    tiny = os.path.join(HERE, "..", "tests", "fixtures", "meta", "export")
+    empty = []
+    for binary in binaries:
+        _, peak, _ = median_run(args.runs, [binary, "import", "--data-dir", db, tiny], env,
+                                fresh_store)
+        empty.append(peak)
+    run.results["memory_empty_import_peak_bytes"] = empty[0]
+
+    for label, platform, name, shipped in MEMORY_CASES:
+        export = os.path.join(data_dir, "platform-" + platform, name)
+        largest = largest_file(export) if os.path.isdir(export) else os.path.getsize(export)
+        paths = [(label, export)]
+        if shipped == "zip":
+            paths.append((label + ", zipped", zipped(export)))
+        elif shipped == "tar.gz":
+            paths.append((label + ", tar.gz", tarred(export)))
+        for case_label, path in paths:
+            key = "memory_" + platform + ("" if path == export else "_packed")
+            row = [case_label, f"{largest / 2**20:.0f} MB"]
+            for which, binary in enumerate(binaries):
+                seconds, peak, _ = median_run(args.runs, [binary, "import", "--data-dir", db,
+                                                          path], env, fresh_store)
+                ratio, verdict = memory_verdict(peak, largest)
+                suffix = "" if which == 0 else "_before"
+                run.results[key + suffix] = {"seconds": seconds, "peak_bytes": peak,
+                                             "largest_file_bytes": largest}
+                row += [f"{seconds:.2f} s", f"{peak / 2**20:.0f} MB", f"{ratio:.2f}× file",
+                        f"{(peak - empty[which]) / largest:.2f}× file", verdict]
+            table.append(tuple(row))
+            print("bench: " + "  ".join(row), file=sys.stderr)
+    fresh_store()
+    title = (f"Memory: every importer on one large export, median of {args.runs} runs; an "
+             f"empty import peaks at {empty[0] / 2**20:.0f} MB"
+             + (f" ({empty[1] / 2**20:.0f} MB before: {args.compare})" if args.compare else ""))
+    return [title] + format_table(table)
+
+
 def database_bytes(db_dir):
     """The database as it stands on disk after an import: rapport.db and its write-ahead log."""
     paths = (os.path.join(db_dir, name) for name in ("rapport.db", "rapport.db-wal"))
@@ -467,31 +569,41 @@ def main():
     parser.add_argument("--data", help="where generated exports are kept (default: BUILD/bench-data)")
     parser.add_argument("--runs", type=int, default=3)
     which = parser.add_mutually_exclusive_group()
-    which.add_argument("--only", choices=["history"], help="run only the history case")
+    which.add_argument("--only", choices=["history", "memory"],
+                       help="run only the history case or only the memory table")
     which.add_argument("--skip-history", action="store_true",
                        help="leave out the history case, the longest")
+    parser.add_argument("--compare", metavar="OLD_BINARY",
+                        help="an older rapport binary, copied aside, to measure in the memory "
+                             "table beside this build's")
     args = parser.parse_args()
 
     data_dir = args.data or os.path.join(args.build_dir, "bench-data")
     cases = [] if args.only else ["twitter", "instagram-bench.creator-2025-01-01", "tiktok"]
-    if not args.skip_history:
+    if args.only in (None, "memory"):
+        cases += ["platform-" + platform for _, platform, _, _ in MEMORY_CASES]
+    if args.only in (None, "history") and not args.skip_history:
         cases.append("instagram-history")
     generate(data_dir, cases)
     run = Run(args)
-    history = []
+    history, memory = [], []
     if not args.only:
         single_cases(run, data_dir)
-    if not args.skip_history:
+    if args.only in (None, "memory"):
+        memory = memory_cases(run, data_dir)
+    if args.only in (None, "history") and not args.skip_history:
         history = history_case(run, os.path.join(data_dir, "instagram-history"))
     shutil.rmtree(run.work, ignore_errors=True)
 
     print(f"Rapport benchmark, median of {args.runs} runs, {os.cpu_count()} cores")
-    for line in format_table(run.rows):
-        print(line)
-    if history:
-        print()
-        for line in history:
+    if run.rows:
+        for line in format_table(run.rows):
             print(line)
+    for table in (memory, history):
+        if table:
+            print()
+            for line in table:
+                print(line)
     out_path = os.path.join(args.build_dir, "benchmark.json")
     with open(out_path, "w") as f:
         json.dump({"runs": args.runs, "results": run.results}, f, indent=2)

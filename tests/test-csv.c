@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "import/rapport-csv.h"
 #include "core/rapport-import-error.h"
 #include "core/rapport-numbers.h"
@@ -390,6 +392,58 @@ test_blocks (void)
   assert_no_more_blocks (reader);
 }
 
+/* A file mapped and read with RAPPORT_CSV_MAPPED, its read pages handed back as the reader
+ * goes, reads as it does from memory: rows with a quoted field over two lines (some across
+ * the points where pages are released), their line numbers, and blocks, where the reader
+ * steps back over the blank line that ends one. */
+static void
+test_mapped (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rapport-csv-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "big.csv", NULL);
+  g_autoptr(GString) text = g_string_new ("Id,Text\n");
+  g_autoptr(GMappedFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(RapportCsvReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint n_rows = 60000;
+
+  for (guint i = 0; i < n_rows; i++)
+    g_string_append_printf (text, "%u,\"row %u of many, with some words to make it long\n"
+                            "and a second line\"\n", i, i);
+  g_string_append (text, "\nTitle\nDay,Count\n1,2\n");
+  g_assert_cmpuint (text->len, >, 4u << 20);
+  g_file_set_contents (path, text->str, text->len, &error);
+  g_assert_no_error (error);
+  file = g_mapped_file_new (path, FALSE, &error);
+  g_assert_no_error (error);
+  bytes = g_mapped_file_get_bytes (file);
+  reader = rapport_csv_reader_new_full (bytes, "big.csv", RAPPORT_CSV_MAPPED);
+
+  assert_block (reader, NULL, (const char * const[]) { "Id", "Text", NULL });
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("%u", i);
+      g_autofree char *row = g_strdup_printf ("row %u of many, with some words to make it long\n"
+                                              "and a second line", i);
+
+      assert_row (reader, 2 + 2 * i, (const char * const[]) { id, row, NULL });
+    }
+  g_assert_false (rapport_csv_reader_next (reader, &error));
+  g_assert_no_error (error);
+  assert_block (reader, "Title", (const char * const[]) { "Day", "Count", NULL });
+  assert_row (reader, 2 + 2 * n_rows + 3, (const char * const[]) { "1", "2", NULL });
+  g_assert_false (rapport_csv_reader_next (reader, &error));
+  g_assert_no_error (error);
+  assert_no_more_blocks (reader);
+
+  g_clear_pointer (&reader, rapport_csv_reader_free);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  g_clear_pointer (&file, g_mapped_file_unref);
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 static void
 test_block_errors (void)
 {
@@ -529,6 +583,7 @@ main (int   argc,
   g_test_add_func ("/csv/utf16-blocks", test_utf16_blocks);
   g_test_add_func ("/csv/utf16-big-endian", test_utf16_big_endian);
   g_test_add_func ("/csv/blocks", test_blocks);
+  g_test_add_func ("/csv/mapped", test_mapped);
   g_test_add_func ("/csv/block-errors", test_block_errors);
   g_test_add_func ("/csv/localized-header", test_localized_header);
   g_test_add_func ("/csv/missing-values", test_missing_values);

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "core/rapport-import-error.h"
@@ -225,6 +227,82 @@ test_detection (void)
   rapport_test_remove_tree (dir);
 }
 
+/* Lists longer than a batch (64 KiB) are read in batches: the people of one name in two
+ * batches are still told apart by date, a row met twice is one, the number of a row without a
+ * name counts every batch, a friend already a follower keeps the earlier date, and each list
+ * comes out in the order of the names. */
+static void
+test_long_lists (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autoptr(GString) followers = g_string_new ("[\n");
+  g_autoptr(GString) friends = g_string_new ("{\"friends_v2\": [\n");
+  g_autoptr(RapportTestSink) sink = NULL;
+  g_autofree char *root = NULL;
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_string_append (followers, i > 0 ? ",\n  " : "  ");
+      if (i == 10)
+        g_string_append (followers, "{\"name\": \"Kim Park\", \"timestamp\": 1650000000}");
+      else if (i == 2999)
+        g_string_append (followers, "{\"name\": \"Kim Park\", \"timestamp\": 1660000000}");
+      else if (i == 20 || i == 2990)
+        g_string_append (followers, "{\"name\": \"Bo Chen\", \"timestamp\": 1715000000}");
+      else if (i == 1500)
+        g_string_append (followers, "{\"timestamp\": 1715000000}");
+      else
+        g_string_append_printf (followers, "{\"name\": \"Person %04u\", \"timestamp\": %u}", i,
+                                1600000000 + i);
+    }
+  g_string_append (followers, "\n]\n");
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_string_append (friends, i > 0 ? ",\n  " : "  ");
+      if (i == 0)
+        g_string_append (friends, "{\"name\": \"Kim Park\", \"timestamp\": 1640000000}");
+      else
+        g_string_append_printf (friends, "{\"name\": \"Friend %04u\", \"timestamp\": %u}", i,
+                                1500000000 + i);
+    }
+  g_string_append (friends, "\n]}\n");
+  g_assert_cmpuint (followers->len, >, 64 * 1024);
+  g_assert_cmpuint (friends->len, >, 64 * 1024);
+  root = write_file (dir, "facebook-kim.lists-2024-06-01-Ab1",
+                     "connections/followers/people_who_followed_you.json", followers->str);
+  g_free (write_file (dir, "facebook-kim.lists-2024-06-01-Ab1",
+                      "connections/friends/your_friends.json", friends->str));
+  sink = import_path (root);
+
+  /* 2,995 people, Kim Park twice, Bo Chen once; then 1,999 friends besides Kim Park. */
+  g_assert_cmpuint (sink->followers->len, ==, 2995 + 2 + 1 + 1999);
+  g_assert_cmpuint (sink->following->len, ==, 2000);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "Kim Park", 1640000000);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "Kim Park (2)", 1660000000);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "Bo Chen", 1715000000);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "Person 2998", 1600002998);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "Friend 1999", 1500001999);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWING, "Kim Park", 1640000000);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWING, "Friend 0001", 1500000001);
+  g_assert_null (rapport_test_sink_find_relation (sink, RAPPORT_DIRECTION_FOLLOWING,
+                                                  "Person 0000"));
+  g_assert_null (rapport_test_sink_find_relation (sink, RAPPORT_DIRECTION_FOLLOWER,
+                                                  "Bo Chen (2)"));
+  g_assert_cmpuint (sink->skipped->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (sink->skipped, 0), ==,
+                   "followers/people_who_followed_you.json: item 1501: no name");
+  for (guint i = 1; i < sink->followers->len; i++)
+    {
+      const RapportRelation *a = g_ptr_array_index (sink->followers, i - 1);
+      const RapportRelation *b = g_ptr_array_index (sink->followers, i);
+
+      g_assert_cmpint (strcmp (a->handle, b->handle), <, 0);
+    }
+  g_assert_cmpstr (((RapportRelation *) g_ptr_array_index (sink->followers, 0))->handle, ==,
+                   "Bo Chen");
+  rapport_test_remove_tree (dir);
+}
+
 /* A file that cannot be read stops the import with its name and problem, and changes
  * nothing in the store. */
 static void
@@ -309,6 +387,7 @@ main (int   argc,
   g_test_add_func ("/facebook/2024", test_2024);
   g_test_add_func ("/facebook/2026", test_2026);
   g_test_add_func ("/facebook/detection", test_detection);
+  g_test_add_func ("/facebook/long-lists", test_long_lists);
   g_test_add_func ("/facebook/bad-input", test_bad_input);
   g_test_add_func ("/facebook/store", test_store);
   return g_test_run ();

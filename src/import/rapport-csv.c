@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "import/rapport-csv.h"
+#include "import/rapport-json-array.h"
 #include "core/rapport-import-error.h"
 #include "core/rapport-numbers.h"
 #include "core/rapport-records.h"
@@ -33,7 +34,13 @@ struct _RapportCsvReader
 
   gboolean in_blocks;   /* next() stops at a blank line */
   gboolean block_ended;
+  gboolean mapped;      /* @data maps a file (RAPPORT_CSV_MAPPED) */
+  gsize released;       /* where the next release of mapped pages starts */
 };
+
+/* Mapped pages are handed back once this much was read past the last release: one system call
+ * per row would cost more than the rows. */
+#define RELEASE_BYTES ((gsize) 1 << 20)
 
 static gunichar
 utf16_unit (const guint8 *p,
@@ -202,7 +209,10 @@ rapport_csv_reader_new_full (GBytes          *bytes,
   if (size >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF)))
     self->bytes = utf16_to_utf8 (data + 2, size - 2, data[0] == 0xFE);
   else
-    self->bytes = g_bytes_ref (bytes);
+    {
+      self->bytes = g_bytes_ref (bytes);
+      self->mapped = (flags & RAPPORT_CSV_MAPPED) != 0;
+    }
   self->data = g_bytes_get_data (self->bytes, &self->size);
   /* An empty file's bytes may have no data at all, and no offset may be added to NULL. */
   if (self->data == NULL)
@@ -383,6 +393,9 @@ rapport_csv_reader_next (RapportCsvReader  *self,
 
   pos = self->pos;
   line = self->next_line;
+  /* The rows before this one are copied out or done with. */
+  if (self->mapped && pos - self->released >= RELEASE_BYTES)
+    self->released = rapport_json_release_pages (self->data, self->released, pos);
   if (!read_row (self, &n_blank, error))
     return FALSE;
 

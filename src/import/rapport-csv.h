@@ -30,6 +30,10 @@ typedef enum
 {
   RAPPORT_CSV_DEFAULT           = 0,
   RAPPORT_CSV_BACKSLASH_ESCAPES = 1 << 0,
+  /* The bytes map a file read-only (see rapport_archive_read()): the pages of the rows read
+   * are handed back to the system as the reader goes, so a big file mapped does not stay in
+   * memory whole; touched again, they are read from the file. */
+  RAPPORT_CSV_MAPPED            = 1 << 1,
 } RapportCsvFlags;
 
 typedef struct _RapportCsvReader RapportCsvReader;

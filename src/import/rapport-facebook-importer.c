@@ -33,6 +33,10 @@
 /* A name longer than this is no name. */
 #define MAX_NAME_BYTES 512
 
+/* A list longer than this is read in batches rather than as one tree: a page's 300,000
+ * followers took five times the file as a tree. */
+#define LONG_LIST_BYTES (64 << 10)
+
 typedef enum
 {
   LIST_NONE,
@@ -46,7 +50,7 @@ typedef struct
   RapportArchive *archive;
   RapportImportSink *sink;
   GCancellable *cancellable;
-  /* Repaired name → since (gint64 in a pointer-sized box), one table per direction. */
+  /* The people of each direction (Person, by name). */
   GHashTable *followers;
   GHashTable *following;
   gboolean has_followers;
@@ -179,18 +183,22 @@ read_json (Import      *import,
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(RapportJsonTree) tree = NULL;
+  gboolean mapped = FALSE;
   RapportJsonKind kind;
 
-  bytes = rapport_archive_read (import->archive, entry, NULL, error);
+  bytes = rapport_archive_read (import->archive, entry, &mapped, error);
   if (bytes == NULL)
     return NULL;
   if (g_cancellable_set_error_if_cancelled (import->cancellable, error))
     return NULL;
-  tree = rapport_json_tree_parse (bytes, entry, G_MAXSIZE, RAPPORT_JSON_TREE_NONE, error);
+  tree = rapport_json_tree_parse (bytes, entry, LONG_LIST_BYTES,
+                                  mapped ? RAPPORT_JSON_TREE_MAPPED : RAPPORT_JSON_TREE_NONE,
+                                  error);
   if (tree == NULL)
     return NULL;
   kind = rapport_json_tree_get_root (tree)->kind;
-  if (kind != RAPPORT_JSON_OBJECT && kind != RAPPORT_JSON_ARRAY)
+  if (kind != RAPPORT_JSON_OBJECT && kind != RAPPORT_JSON_ARRAY &&
+      kind != RAPPORT_JSON_LONG_ARRAY)
     {
       g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
                    _("%s: the file holds no JSON list or object"), entry);
@@ -215,16 +223,23 @@ key_matches (const char *name,
          strspn (name + 2, "0123456789") == strlen (name + 2);
 }
 
+static gboolean
+is_list (const RapportJsonValue *value)
+{
+  return value->kind == RAPPORT_JSON_ARRAY || value->kind == RAPPORT_JSON_LONG_ARRAY;
+}
+
 /* The rows of a file: the root when it is a list, else the member named after the list
- * (with or without its version suffix), else the first member that is a list of objects;
- * a file of a single row may hold that row alone.  NULL when there is none. */
+ * (with or without its version suffix), else the first member that is a list of objects (a
+ * long list is taken for one: its rows are read later); a file of a single row may hold that
+ * row alone.  NULL when there is none. */
 static const RapportJsonValue *
 rows_of (const RapportJsonValue *root,
          const char * const     *keys,
          gboolean               *single)
 {
   *single = FALSE;
-  if (root->kind == RAPPORT_JSON_ARRAY)
+  if (is_list (root))
     return root;
   for (guint k = 0; keys[k] != NULL; k++)
     {
@@ -232,7 +247,7 @@ rows_of (const RapportJsonValue *root,
         {
           const RapportJsonMember *member = &root->members[i];
 
-          if (member->value.kind == RAPPORT_JSON_ARRAY && key_matches (member->name, keys[k]))
+          if (is_list (&member->value) && key_matches (member->name, keys[k]))
             return &member->value;
         }
     }
@@ -246,8 +261,9 @@ rows_of (const RapportJsonValue *root,
     {
       const RapportJsonValue *value = &root->members[i].value;
 
-      if (value->kind == RAPPORT_JSON_ARRAY && value->length > 0 &&
-          value->elements[0].kind == RAPPORT_JSON_OBJECT)
+      if (value->kind == RAPPORT_JSON_LONG_ARRAY ||
+          (value->kind == RAPPORT_JSON_ARRAY && value->length > 0 &&
+           value->elements[0].kind == RAPPORT_JSON_OBJECT))
         return value;
     }
   return NULL;
@@ -340,49 +356,106 @@ read_person (const RapportJsonValue *row,
   return name;
 }
 
-/* Keeps the earliest date of a name met twice: the same person in two files. */
-static void
-note_person (GHashTable *table,
-             const char *name,
-             gint64      since)
-{
-  gpointer old;
-
-  if (g_hash_table_lookup_extended (table, name, NULL, &old))
-    {
-      gint64 *kept = old;
-
-      if (since > 0 && (*kept == 0 || since < *kept))
-        *kept = since;
-      return;
-    }
-  g_hash_table_insert (table, g_strdup (name), g_memdup2 (&since, sizeof since));
-}
-
-/* A row of a list: the repaired name and the date, 0 when unknown. */
+/* A row of a list, and a person of a direction's table: the date, 0 when unknown, and the
+ * repaired name, in one allocation, as a big page has hundreds of thousands. */
 typedef struct
 {
-  char *name;
   gint64 since;
+  char name[];
 } Person;
 
-static void
-person_clear (gpointer data)
+static Person *
+person_new (const char *name,
+            gint64      since)
 {
-  g_free (((Person *) data)->name);
+  gsize size = strlen (name) + 1;
+  Person *person = g_malloc (sizeof (Person) + size);
+
+  person->since = since;
+  memcpy (person->name, name, size);
+  return person;
+}
+
+static guint
+person_hash (gconstpointer key)
+{
+  return g_str_hash (((const Person *) key)->name);
+}
+
+static gboolean
+person_equal (gconstpointer a,
+              gconstpointer b)
+{
+  return strcmp (((const Person *) a)->name, ((const Person *) b)->name) == 0;
+}
+
+/* Adds @person to @table, which takes it; keeps the earliest date of a name met twice: the
+ * same person in two files. */
+static void
+note_person (GHashTable *table,
+             Person     *person)
+{
+  Person *kept = g_hash_table_lookup (table, person);
+
+  if (kept == NULL)
+    {
+      g_hash_table_add (table, person);
+      return;
+    }
+  if (person->since > 0 && (kept->since == 0 || person->since < kept->since))
+    kept->since = person->since;
+  g_free (person);
 }
 
 static int
 compare_people (gconstpointer a,
                 gconstpointer b)
 {
-  const Person *pa = a;
-  const Person *pb = b;
+  const Person *pa = *(const Person * const *) a;
+  const Person *pb = *(const Person * const *) b;
   int cmp = strcmp (pa->name, pb->name);
 
   if (cmp != 0)
     return cmp;
   return (pa->since > pb->since) - (pa->since < pb->since);
+}
+
+typedef struct
+{
+  Import *import;
+  const char *entry;
+  GPtrArray *people; /* Person */
+} ListRead;
+
+static gboolean
+read_people (const RapportJsonValue  *rows,
+             guint                    n_rows,
+             guint64                  first_index,
+             gpointer                 user_data,
+             GError                 **error)
+{
+  ListRead *read = user_data;
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      const RapportJsonValue *row = &rows[i];
+      g_autofree char *name = NULL;
+      gint64 since = 0;
+      const char *raw;
+
+      if (row->kind != RAPPORT_JSON_OBJECT || !is_usable_name (raw = read_person (row, &since)))
+        {
+          g_autofree char *reason = g_strdup_printf (_("item %u: no name"),
+                                                     (guint) (first_index + i + 1));
+
+          rapport_import_sink_skip (read->import->sink, read->entry, reason);
+          continue;
+        }
+      name = g_strstrip (rapport_text_repair_mojibake (raw));
+      read->import->newest = MAX (read->import->newest, since);
+      g_ptr_array_add (read->people, person_new (name, since));
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -395,7 +468,8 @@ read_list (Import      *import,
     "followers", "people_who_followed_you", "following", "who_you_follow", "friends", NULL,
   };
   g_autoptr(RapportJsonTree) tree = NULL;
-  g_autoptr(GArray) people = NULL;
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_free);
+  ListRead read = { import, entry, people };
   const RapportJsonValue *rows;
   gboolean single;
   guint n_rows;
@@ -410,48 +484,43 @@ read_list (Import      *import,
   if (rows == NULL)
     return TRUE;
   n_rows = single ? 1 : rows->length;
-  people = g_array_sized_new (FALSE, FALSE, sizeof (Person), n_rows);
-  g_array_set_clear_func (people, person_clear);
+  if (single)
+    read_people (rows, 1, 0, &read, NULL);
+  else if (!rapport_json_tree_foreach (tree, rows, read_people, &read, import->cancellable,
+                                       error))
+    return FALSE;
 
-  for (guint i = 0; i < n_rows; i++)
-    {
-      const RapportJsonValue *row = single ? rows : &rows->elements[i];
-      Person person = { NULL, 0 };
-      const char *raw;
-
-      if (row->kind != RAPPORT_JSON_OBJECT ||
-          !is_usable_name (raw = read_person (row, &person.since)))
-        {
-          g_autofree char *reason = g_strdup_printf (_("item %u: no name"), i + 1);
-
-          rapport_import_sink_skip (import->sink, entry, reason);
-          continue;
-        }
-      person.name = g_strstrip (rapport_text_repair_mojibake (raw));
-      import->newest = MAX (import->newest, person.since);
-      g_array_append_val (people, person);
-    }
-
-  /* By name, then date: the people of one name in the order they came. */
-  g_array_sort (people, compare_people);
+  /* By name, then date: the people of one name in the order they came.  Each goes to the
+   * tables as it is, or renamed when its name came before. */
+  g_ptr_array_sort (people, compare_people);
   for (guint i = 0, nth = 0; i < people->len; i++)
     {
-      const Person *person = &g_array_index (people, Person, i);
-      const Person *previous = i > 0 ? &g_array_index (people, Person, i - 1) : NULL;
-      g_autofree char *handle = NULL;
+      Person *person = g_ptr_array_index (people, i);
+      const Person *previous = i > 0 ? g_ptr_array_index (people, i - 1) : NULL;
+      g_autofree char *renamed = NULL;
+      gboolean again = FALSE;
 
       if (previous == NULL || strcmp (previous->name, person->name) != 0)
         nth = 1;
       else if (previous->since != person->since)
         nth++;
       else
+        again = TRUE;
+      /* The row before is done with: the rows and the tables never both hold everyone. */
+      if (i > 0)
+        g_clear_pointer (&people->pdata[i - 1], g_free);
+      if (again)
         continue; /* the same row twice */
-      handle = nth > 1 ? g_strdup_printf ("%s (%u)", person->name, nth)
-                       : g_strdup (person->name);
-      if (kind != LIST_FOLLOWING)
-        note_person (import->followers, handle, person->since);
-      if (kind != LIST_FOLLOWERS)
-        note_person (import->following, handle, person->since);
+      if (nth > 1)
+        {
+          renamed = g_strdup_printf ("%s (%u)", person->name, nth);
+          person = person_new (renamed, person->since);
+        }
+      else
+        person = person_new (person->name, person->since);
+      if (kind == LIST_FRIENDS)
+        note_person (import->following, person_new (person->name, person->since));
+      note_person (kind == LIST_FOLLOWING ? import->following : import->followers, person);
     }
   rapport_import_sink_progress (import->sink, entry, n_rows);
   return TRUE;
@@ -461,7 +530,7 @@ static gint
 compare_names (gconstpointer a,
                gconstpointer b)
 {
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
+  return strcmp ((*(const Person * const *) a)->name, (*(const Person * const *) b)->name);
 }
 
 /* Each list once, in the order of the names, so that two imports of one export hand the same
@@ -472,17 +541,17 @@ emit_list (Import            *import,
            RapportDirection   direction,
            GError           **error)
 {
-  g_autofree gpointer *names = NULL;
-  guint n_names = 0;
+  g_autofree gpointer *people = NULL;
+  guint n_people = 0;
 
   if (!rapport_import_sink_begin_list (import->sink, direction, error))
     return FALSE;
-  names = g_hash_table_get_keys_as_array (table, &n_names);
-  qsort (names, n_names, sizeof *names, compare_names);
-  for (guint i = 0; i < n_names; i++)
+  people = g_hash_table_get_keys_as_array (table, &n_people);
+  qsort (people, n_people, sizeof *people, compare_names);
+  for (guint i = 0; i < n_people; i++)
     {
-      const gint64 *since = g_hash_table_lookup (table, names[i]);
-      RapportRelation relation = { direction, names[i], NULL, *since };
+      const Person *person = people[i];
+      RapportRelation relation = { direction, person->name, NULL, person->since };
 
       if (!rapport_import_sink_add_relation (import->sink, &relation, error))
         return FALSE;
@@ -510,27 +579,19 @@ has_media (const RapportJsonValue *attachments)
   return FALSE;
 }
 
-/* your_posts_*.json: [{"timestamp", "attachments": […], "data": [{"post": "…"}], "title"}].
- * The export holds no counts; the attachments are left alone. */
+/* One batch of posts of your_posts_*.json. */
 static gboolean
-read_posts (Import      *import,
-            const char  *entry,
-            GError     **error)
+read_post_rows (const RapportJsonValue  *rows,
+                guint                    n_rows,
+                guint64                  first_index,
+                gpointer                 user_data,
+                GError                 **error)
 {
-  static const char * const keys[] = { "status_updates", "posts", NULL };
-  g_autoptr(RapportJsonTree) tree = NULL;
-  const RapportJsonValue *rows;
-  gboolean single;
+  ListRead *read = user_data;
 
-  if ((tree = read_json (import, entry, error)) == NULL)
-    return FALSE;
-  rows = rows_of (rapport_json_tree_get_root (tree), keys, &single);
-  if (rows == NULL || single)
-    return TRUE;
-
-  for (guint i = 0; i < rows->length; i++)
+  for (guint i = 0; i < n_rows; i++)
     {
-      const RapportJsonValue *row = &rows->elements[i];
+      const RapportJsonValue *row = &rows[i];
       const RapportJsonValue *data = rapport_json_value_get_array (row, "data");
       const RapportJsonValue *attachments = rapport_json_value_get_array (row, "attachments");
       g_autofree char *text = NULL;
@@ -540,9 +601,10 @@ read_posts (Import      *import,
 
       if (at == 0)
         {
-          g_autofree char *reason = g_strdup_printf (_("item %u: no time"), i + 1);
+          g_autofree char *reason = g_strdup_printf (_("item %u: no time"),
+                                                     (guint) (first_index + i + 1));
 
-          rapport_import_sink_skip (import->sink, entry, reason);
+          rapport_import_sink_skip (read->import->sink, read->entry, reason);
           continue;
         }
       for (guint j = 0; data != NULL && j < data->length && text == NULL; j++)
@@ -562,10 +624,33 @@ read_posts (Import      *import,
       post.text = text;
       post.type = text == NULL && has_media (attachments) ? RAPPORT_POST_PHOTO
                                                           : RAPPORT_POST_TEXT;
-      if (!rapport_import_sink_add_post (import->sink, &post, error))
+      if (!rapport_import_sink_add_post (read->import->sink, &post, error))
         return FALSE;
-      import->newest = MAX (import->newest, at);
+      read->import->newest = MAX (read->import->newest, at);
     }
+  return TRUE;
+}
+
+/* your_posts_*.json: [{"timestamp", "attachments": […], "data": [{"post": "…"}], "title"}].
+ * The export holds no counts; the attachments are left alone. */
+static gboolean
+read_posts (Import      *import,
+            const char  *entry,
+            GError     **error)
+{
+  static const char * const keys[] = { "status_updates", "posts", NULL };
+  g_autoptr(RapportJsonTree) tree = NULL;
+  ListRead read = { import, entry, NULL };
+  const RapportJsonValue *rows;
+  gboolean single;
+
+  if ((tree = read_json (import, entry, error)) == NULL)
+    return FALSE;
+  rows = rows_of (rapport_json_tree_get_root (tree), keys, &single);
+  if (rows == NULL || single)
+    return TRUE;
+  if (!rapport_json_tree_foreach (tree, rows, read_post_rows, &read, import->cancellable, error))
+    return FALSE;
   rapport_import_sink_progress (import->sink, entry, rows->length);
   return TRUE;
 }
@@ -683,8 +768,8 @@ rapport_facebook_import (RapportArchive     *archive,
       return FALSE;
     }
 
-  import.followers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  import.following = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  import.followers = g_hash_table_new_full (person_hash, person_equal, g_free, NULL);
+  import.following = g_hash_table_new_full (person_hash, person_equal, g_free, NULL);
   names = export_names (archive);
 
   profile = rapport_archive_find (archive, "profile_information/profile_information.json");

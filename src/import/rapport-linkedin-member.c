@@ -105,19 +105,21 @@ open_file (Member           *self,
   const char *entry = rapport_archive_find (self->archive, file->name);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean mapped = FALSE;
 
   g_assert (self->reader == NULL);
 
   if (entry == NULL)
     return FALSE;
-  if ((bytes = rapport_archive_read (self->archive, entry, NULL, &error)) == NULL)
+  if ((bytes = rapport_archive_read (self->archive, entry, &mapped, &error)) == NULL)
     {
       if (report)
         rapport_import_sink_skip_error (self->sink, entry, error);
       return FALSE;
     }
 
-  self->reader = rapport_csv_reader_new_full (bytes, entry, file->flags);
+  self->reader = rapport_csv_reader_new_full (bytes, entry,
+                                              file->flags | (mapped ? RAPPORT_CSV_MAPPED : 0));
   self->entry = entry;
   self->n_rows = 0;
   for (guint row = 0; row < HEADER_ROWS; row++)

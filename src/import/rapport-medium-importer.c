@@ -34,12 +34,10 @@
 #include "core/rapport-text.h"
 #include "import/rapport-export-name.h"
 #include "import/rapport-medium-importer.h"
+#include "import/rapport-medium-private.h"
 
-/* A page larger than this is no page Medium wrote: a long story takes a few hundred KiB. */
-#define MAX_PAGE_BYTES ((gsize) 16 << 20)
 /* Text gathered of a title or a summary, in bytes, before it is cleaned. */
 #define MAX_TEXT_BYTES 4096
-#define MAX_URL_BYTES 2048
 /* How much of a page is looked at to recognise a story. */
 #define SNIFF_BYTES (256 * 1024)
 #define SNIFF_PAGES 3
@@ -52,12 +50,6 @@ typedef enum
   FOLDER_PUBS,
   FOLDER_PROFILE,
 } Folder;
-
-/* Single segments of medium.com that are pages, not publications. */
-static const char * const reserved_paths[] = {
-  "about", "creators", "jobs", "m", "me", "membership", "new-story", "p", "plans", "policy",
-  "search", "signin", "tag", "tags", "topic", "topics",
-};
 
 /* The folder an HTML page of the export is in, its name compared without case and with
  * spaces or underscores for dashes ("Users following", "users_following"). */
@@ -128,47 +120,6 @@ rapport_medium_story_id (const char *url_or_name)
   return g_strdup (id);
 }
 
-/* The handle of a link to a Medium profile, "https://medium.com/@name", else NULL. */
-static char *
-profile_user (const char *href,
-              gboolean    publication)
-{
-  static const char * const prefixes[] = {
-    "https://medium.com/", "https://www.medium.com/", "http://medium.com/",
-    "http://www.medium.com/",
-  };
-  const char *rest = NULL;
-  const char *after;
-  gsize len;
-
-  for (guint i = 0; i < G_N_ELEMENTS (prefixes) && rest == NULL; i++)
-    if (g_ascii_strncasecmp (href, prefixes[i], strlen (prefixes[i])) == 0)
-      rest = href + strlen (prefixes[i]);
-  if (rest == NULL)
-    return NULL;
-  /* A publication is known by its slug; a user by "@name", in either list. */
-  if (*rest == '@')
-    rest++;
-  else if (!publication)
-    return NULL;
-
-  len = strcspn (rest, "/?#");
-  after = rest + len;
-  if (*after == '/')
-    after++;
-  if (len == 0 || len > 64 || (*after != '\0' && *after != '?' && *after != '#'))
-    return NULL;
-  for (gsize i = 0; i < len; i++)
-    if (!g_ascii_isalnum (rest[i]) && rest[i] != '.' && rest[i] != '_' && rest[i] != '-')
-      return NULL;
-  if (rest[-1] != '@')
-    for (guint i = 0; i < G_N_ELEMENTS (reserved_paths); i++)
-      if (strlen (reserved_paths[i]) == len &&
-          g_ascii_strncasecmp (rest, reserved_paths[i], len) == 0)
-        return NULL;
-  return g_strndup (rest, len);
-}
-
 /* ── pages ──────────────────────────────────────────────────────────────────────────────── */
 
 static gboolean
@@ -182,8 +133,8 @@ is_element (xmlNode    *node,
 static gboolean
 is_hidden (xmlNode *node)
 {
-  return is_element (node, "script") || is_element (node, "style") ||
-         is_element (node, "noscript") || is_element (node, "template");
+  return node->type == XML_ELEMENT_NODE &&
+         rapport_medium_is_hidden_element ((const char *) node->name);
 }
 
 static char *
@@ -195,7 +146,8 @@ get_attribute (xmlNode    *node,
 
   if (value == NULL)
     return NULL;
-  copy = strlen ((const char *) value) <= MAX_URL_BYTES ? g_strdup ((const char *) value) : NULL;
+  copy = strlen ((const char *) value) <= RAPPORT_MEDIUM_MAX_URL_BYTES
+         ? g_strdup ((const char *) value) : NULL;
   xmlFree (value);
   return copy;
 }
@@ -306,7 +258,7 @@ read_page (RapportArchive  *archive,
   if (!(bytes = rapport_archive_read (archive, entry, NULL, error)))
     return NULL;
   data = g_bytes_get_data (bytes, &size);
-  if (size > MAX_PAGE_BYTES)
+  if (size > RAPPORT_MEDIUM_MAX_PAGE_BYTES)
     {
       g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_TOO_LARGE,
                    _("%s: the page is too large to read"), entry);
@@ -526,7 +478,7 @@ read_story (Import     *self,
       g_ptr_array_add (self->stories, published);
 
       if (self->author == NULL && story.author != NULL)
-        self->author = profile_user (story.author, FALSE);
+        self->author = rapport_medium_profile_user (story.author, FALSE);
       if (created_at > self->newest && rapport_time_is_valid (created_at))
         self->newest = created_at;
     }
@@ -582,7 +534,7 @@ walk_profile (Profile *profile,
         {
           g_autofree char *href = get_attribute (n, "href");
 
-          profile->handle = href != NULL ? profile_user (href, FALSE) : NULL;
+          profile->handle = href != NULL ? rapport_medium_profile_user (href, FALSE) : NULL;
         }
       else if (is_element (n, "li") && profile->display_name == NULL)
         {
@@ -679,39 +631,6 @@ add_posts (Import  *self,
 }
 
 static gboolean
-walk_following (Import      *self,
-                const char  *entry,
-                xmlNode     *node,
-                gboolean     publications,
-                GHashTable  *seen,
-                GError     **error)
-{
-  for (xmlNode *n = node; n != NULL; n = n->next)
-    {
-      if (n->type != XML_ELEMENT_NODE || is_hidden (n))
-        continue;
-      if (is_element (n, "a"))
-        {
-          g_autofree char *href = get_attribute (n, "href");
-          g_autofree char *handle = href != NULL ? profile_user (href, publications) : NULL;
-          RapportRelation relation = { RAPPORT_DIRECTION_FOLLOWING, NULL, NULL, 0 };
-
-          /* Other links (Medium's own, a publication on its own domain) name no account. */
-          if (handle == NULL || !g_hash_table_add (seen, g_ascii_strdown (handle, -1)))
-            continue;
-          relation.handle = handle;
-          if (!rapport_import_sink_add_relation (self->sink, &relation, error))
-            return FALSE;
-          self->n_records++;
-          continue;
-        }
-      if (!walk_following (self, entry, n->children, publications, seen, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
 read_following (Import  *self,
                 GError **error)
 {
@@ -724,8 +643,6 @@ read_following (Import  *self,
   for (guint i = 0; i < n_entries; i++)
     {
       Folder folder = folder_of (entries[i]);
-      htmlDocPtr doc;
-      gboolean ok;
 
       if (folder != FOLDER_USERS && folder != FOLDER_PUBS)
         continue;
@@ -733,14 +650,9 @@ read_following (Import  *self,
                                                      error))
         return FALSE;
       begun = TRUE;
-      if (!read_or_skip (self, entries[i], &doc, error))
-        return FALSE;
-      if (doc == NULL)
-        continue;
-      ok = walk_following (self, entries[i], xmlDocGetRootElement (doc), folder == FOLDER_PUBS,
-                           seen, error);
-      xmlFreeDoc (doc);
-      if (!ok)
+      if (!rapport_medium_read_following (self->archive, entries[i], folder == FOLDER_PUBS, seen,
+                                          self->sink, &self->n_records, self->cancellable,
+                                          error))
         return FALSE;
       rapport_import_sink_progress (self->sink, entries[i], self->n_records);
     }

@@ -44,12 +44,14 @@ open_csv (RapportArchive  *archive,
 {
   g_autoptr(RapportTable) self = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  gboolean mapped = FALSE;
 
-  if ((bytes = rapport_archive_read (archive, entry, NULL, error)) == NULL)
+  if ((bytes = rapport_archive_read (archive, entry, &mapped, error)) == NULL)
     return NULL;
   self = g_new0 (RapportTable, 1);
   self->entry = g_strdup (entry);
-  self->csv = rapport_csv_reader_new (bytes, entry);
+  self->csv = rapport_csv_reader_new_full (bytes, entry,
+                                           mapped ? RAPPORT_CSV_MAPPED : RAPPORT_CSV_DEFAULT);
   if (!rapport_csv_reader_read_header (self->csv, NULL))
     return NULL;
   return g_steal_pointer (&self);

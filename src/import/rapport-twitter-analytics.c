@@ -118,10 +118,12 @@ open_csv (RapportArchive  *archive,
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(RapportCsvReader) reader = NULL;
+  gboolean mapped = FALSE;
 
-  if (!(bytes = rapport_archive_read (archive, entry, NULL, error)))
+  if (!(bytes = rapport_archive_read (archive, entry, &mapped, error)))
     return NULL;
-  reader = rapport_csv_reader_new (bytes, entry);
+  reader = rapport_csv_reader_new_full (bytes, entry,
+                                        mapped ? RAPPORT_CSV_MAPPED : RAPPORT_CSV_DEFAULT);
   if (!rapport_csv_reader_read_header (reader, error))
     return NULL;
   return g_steal_pointer (&reader);

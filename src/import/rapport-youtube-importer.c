@@ -108,14 +108,16 @@ rapport_youtube_table_open (RapportYoutubeTable  *table,
                             GError              **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  gboolean mapped = FALSE;
 
   g_return_val_if_fail (table->reader == NULL, FALSE);
 
-  if (!(bytes = rapport_archive_read (archive, entry, NULL, error)))
+  if (!(bytes = rapport_archive_read (archive, entry, &mapped, error)))
     return FALSE;
   table->entry = entry;
   table->n_rows = 0;
-  table->reader = rapport_csv_reader_new (bytes, entry);
+  table->reader = rapport_csv_reader_new_full (bytes, entry, mapped ? RAPPORT_CSV_MAPPED
+                                                                    : RAPPORT_CSV_DEFAULT);
   if (!rapport_csv_reader_read_header (table->reader, NULL))
     {
       g_clear_pointer (&table->reader, rapport_csv_reader_free);

@@ -20,6 +20,7 @@
 
 #include "core/rapport-format.h"
 #include "ui/rapport-audience-page-private.h"
+#include "ui/rapport-toast.h"
 
 G_DEFINE_FINAL_TYPE (RapportAudiencePage, rapport_audience_page, ADW_TYPE_BREAKPOINT_BIN)
 
@@ -42,17 +43,9 @@ void
 _rapport_audience_page_add_toast (RapportAudiencePage *self,
                                   const char          *message)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *toast;
-
   g_assert (RAPPORT_IS_AUDIENCE_PAGE (self));
 
-  if (overlay == NULL)
-    return;
-
-  toast = adw_toast_new (message);
-  adw_toast_set_use_markup (toast, FALSE);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  rapport_toast_show (GTK_WIDGET (self), rapport_toast_new (message, ADW_TOAST_PRIORITY_NORMAL));
 }
 
 static RapportPersonItem *

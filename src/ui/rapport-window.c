@@ -16,6 +16,7 @@
 #include "ui/rapport-hashtags-page.h"
 #include "ui/rapport-overview-page.h"
 #include "ui/rapport-posts-page.h"
+#include "ui/rapport-toast.h"
 #include "ui/rapport-window-private.h"
 
 G_DEFINE_FINAL_TYPE (RapportWindow, rapport_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -57,14 +58,9 @@ _rapport_window_add_toast (RapportWindow    *self,
                            const char       *message,
                            AdwToastPriority  priority)
 {
-  AdwToast *toast;
-
   g_assert (RAPPORT_IS_WINDOW (self));
 
-  toast = adw_toast_new (message);
-  adw_toast_set_use_markup (toast, FALSE);
-  adw_toast_set_priority (toast, priority);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  rapport_toast_show (GTK_WIDGET (self->toast_overlay), rapport_toast_new (message, priority));
 }
 
 static void

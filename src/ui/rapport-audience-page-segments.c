@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "analysis/rapport-since-export.h"
 #include "core/rapport-format.h"
 #include "ui/rapport-audience-page-private.h"
 
@@ -274,10 +275,7 @@ build_churn_segments (RapportAudiencePage *self,
 
       if (step->following_snapshot == NULL)
         {
-          dropped->unavailable =
-            g_strdup (_("Neither of the two exports has the list of accounts you follow, so the "
-                        "followers who left after you followed them back cannot be told apart. "
-                        "Include “Following” in the next export."));
+          dropped->unavailable = rapport_since_export_explain_dropped (step, FALSE);
         }
       else
         {

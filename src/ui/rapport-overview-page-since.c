@@ -114,8 +114,13 @@ build_account_step (RapportOverviewPage      *self,
     add_count_row (self, _("Dropped After Follow-Back"), step->n_dropped_after_follow_back,
                    "dropped-after-follow-back", named);
   else
-    add_row (self, _("Dropped After Follow-Back"),
-             _("Unknown: neither export lists the accounts you follow"), RAPPORT_FORMAT_NONE);
+    {
+      g_autofree char *why = rapport_since_export_explain_dropped (step, TRUE);
+      /* Translators: %s says why, "neither export lists the accounts you follow". */
+      g_autofree char *unknown = g_strdup_printf (_("Unknown: %s"), why);
+
+      add_row (self, _("Dropped After Follow-Back"), unknown, RAPPORT_FORMAT_NONE);
+    }
 
   {
     g_autofree char *value = rapport_format_count ((double) step->n_renamed);

@@ -32,6 +32,9 @@ struct _RapportWindow
   /* The last value of RapportWindow:busy, so it is notified only on change. */
   guint                   busy : 1;
 
+  /* A report, tables or a chart are being written; the export actions wait. */
+  guint                   exporting : 1;
+
   /* The sidebar is being rebuilt: selection changes are not the user's. */
   guint                   refreshing_accounts : 1;
 
@@ -87,6 +90,9 @@ gboolean _rapport_window_is_disposed        (RapportWindow *self);
 void     _rapport_window_add_toast          (RapportWindow    *self,
                                              const char       *message,
                                              AdwToastPriority  priority);
+
+void     _rapport_window_set_exporting      (RapportWindow    *self,
+                                             gboolean          exporting);
 
 /* rapport-window-accounts.c */
 void     _rapport_window_accounts_class_init (GtkWidgetClass *widget_class);

@@ -100,10 +100,22 @@ test_readout_post (void)
   rapport_test_ui_iterate_pending ();
   chart = rapport_test_ui_template_child (page, RAPPORT_TYPE_OVERVIEW_PAGE, "chart");
 
-  /* A post with a picture: the picture and the text on one line, beside the values. */
+  /* A post with a picture: its text at once, the picture read in a worker. */
   rapport_chart_set_cursor (chart, T0 + 10 * DAY);
   g_assert_true (rapport_chart_get_cursor (chart, &cursor));
   g_assert_cmpint (cursor / DAY, ==, T0 / DAY + 10);
+  g_assert_null (rapport_chart_get_readout_picture (chart));
+  g_assert_cmpstr (rapport_chart_get_readout_post_text (chart), ==, "First glaze firing");
+
+  /* The cursor moves on before the picture is there: it stays with the post it was read
+   * for, and never shows beside another one. */
+  rapport_chart_set_cursor (chart, T0 + 20 * DAY);
+  rapport_test_ui_settle ();
+  g_assert_null (rapport_chart_get_readout_picture (chart));
+  g_assert_cmpstr (rapport_chart_get_readout_post_text (chart), ==, "No picture here");
+
+  /* Back on the first post, the picture read meanwhile: at once. */
+  rapport_chart_set_cursor (chart, T0 + 10 * DAY);
   picture = rapport_chart_get_readout_picture (chart);
   g_assert_true (GDK_IS_TEXTURE (picture));
   g_assert_cmpint (gdk_paintable_get_intrinsic_width (picture), ==, 4);

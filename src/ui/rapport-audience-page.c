@@ -409,6 +409,14 @@ rebuild (RapportAudiencePage *self)
 
   gtk_stack_set_visible_child_name (self->stack, "audience");
   select_segment (self, 0);
+
+  if (self->pending_segment != NULL &&
+      rapport_analysis_get_account_id (self->analysis) == self->pending_account)
+    {
+      g_autofree char *name = g_steal_pointer (&self->pending_segment);
+
+      rapport_audience_page_show_segment (self, name);
+    }
 }
 
 void
@@ -574,6 +582,23 @@ rapport_audience_page_show_segment (RapportAudiencePage *self,
   return FALSE;
 }
 
+void
+rapport_audience_page_show_account_segment (RapportAudiencePage *self,
+                                            gint64               account_id,
+                                            const char          *name)
+{
+  g_return_if_fail (RAPPORT_IS_AUDIENCE_PAGE (self));
+  g_return_if_fail (name != NULL);
+
+  g_clear_pointer (&self->pending_segment, g_free);
+  if (self->analysis != NULL && rapport_analysis_get_account_id (self->analysis) == account_id &&
+      rapport_analysis_has_details (self->analysis) &&
+      rapport_audience_page_show_segment (self, name))
+    return;
+  self->pending_segment = g_strdup (name);
+  self->pending_account = account_id;
+}
+
 RapportAnalysis *
 rapport_audience_page_get_analysis (RapportAudiencePage *self)
 {
@@ -615,6 +640,9 @@ rapport_audience_page_set_analysis (RapportAudiencePage *self,
   if (self->analysis != NULL)
     g_signal_handlers_disconnect_by_func (self->analysis, analysis_complete_cb, self);
   g_set_object (&self->analysis, analysis);
+  /* The user went elsewhere before the segment asked for could show. */
+  if (analysis == NULL || rapport_analysis_get_account_id (analysis) != self->pending_account)
+    g_clear_pointer (&self->pending_segment, g_free);
 
   if (analysis != NULL && !rapport_analysis_has_details (analysis))
     g_signal_connect_swapped (analysis, "notify::has-details", G_CALLBACK (analysis_complete_cb),
@@ -653,6 +681,7 @@ rapport_audience_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_AUDIENCE_PAGE);
 
   g_clear_pointer (&self->segments, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_segment, g_free);
   _rapport_audience_page_keep_clear (self);
   if (self->analysis != NULL)
     g_signal_handlers_disconnect_by_func (self->analysis, analysis_complete_cb, self);

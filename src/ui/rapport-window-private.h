@@ -103,8 +103,12 @@ void     _rapport_window_refresh_accounts   (RapportWindow *self,
                                              gint64         select_id,
                                              gboolean       reload);
 
+/* Selects the sidebar's row of @account_id, which shows its analysis; FALSE when not listed. */
+gboolean _rapport_window_select_account     (RapportWindow *self,
+                                             gint64         account_id);
+
 /* rapport-window-evidence.c: win.show-range, win.show-posts, win.show-accounts,
- * win.show-segment */
+ * win.show-segment, win.show-account-segment */
 void     _rapport_window_evidence_class_init (GtkWidgetClass *widget_class);
 
 /* rapport-window-export.c: win.export-pdf, win.print, win.export-csv, win.save-chart */

@@ -231,6 +231,13 @@ select_segment (RapportAudiencePage *self,
 
   self->current = segment;
 
+  /* A list of followers without the accounts followed to look them up in: an empty column
+   * would read as "you do not follow them". */
+  gtk_column_view_column_set_title (self->you_follow_column,
+                                    segment->direction == RAPPORT_DIRECTION_FOLLOWER &&
+                                    segment->other == NULL && segment->unavailable == NULL
+                                    ? _("You Follow Since (Unknown)") : _("You Follow Since"));
+
   if (segment->unavailable == NULL && segment->model == NULL)
     {
       /* The model keeps the analysis, and with it the lists, alive. */

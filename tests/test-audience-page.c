@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "rapport-application.h"
+#include "core/rapport-format.h"
 #include "store/rapport-store.h"
 #include "ui/models/rapport-people-model.h"
 #include "ui/rapport-audience-page.h"
@@ -59,6 +60,9 @@ import_lists (RapportStore      *store,
                                           : RAPPORT_DIRECTION_FOLLOWING;
       const Person *people = d == 0 ? followers : following;
 
+      /* An export without that list at all. */
+      if (people == NULL)
+        continue;
       g_assert_true (rapport_import_sink_begin_list (sink, direction, &error));
       for (guint i = 0; people[i].handle != NULL; i++)
         {
@@ -290,6 +294,98 @@ test_segments (void)
 
 /* Keeping hugo (in the store) and then dario (on the page): "Not Following Back" leaves them
  * for "Kept", the toast's Undo puts dario back, and the keep list outlives the analysis. */
+/* The "You Follow Since" of the rows of @page's segment, by 'who': "dario 15 Jan 2024". */
+static char *
+row_you_follow (RapportAudiencePage *page)
+{
+  GListModel *model = rows (page);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(RapportPersonItem) item = g_list_model_get_item (model, i);
+      gint64 since = rapport_person_item_get_you_follow_since (item);
+      g_autofree char *day = since > 0 ? rapport_format_day (since) : g_strdup ("-");
+
+      g_string_append_printf (out, "%s%s %s", i > 0 ? ", " : "",
+                              rapport_person_item_get_who (item), day);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* @jo.three: four exports.  three-1.zip lists followers (anna, ben, carla, dario, eva) and
+ * the accounts followed (ben, dario since 15 Jan, hugo); three-2.zip followers only (anna,
+ * ben, eva, finn, gina, ida); three-3.zip only the accounts followed (ben, finn, jonas), the
+ * newest such list; three-4.zip no list at all.  The last step of the followers, into
+ * three-2.zip, lost carla and dario, and looked in three-1.zip's following list, the one its
+ * two sides have: the creator followed dario, not carla.  Without any following list the
+ * column says it does not know. */
+static void
+test_lost_follow_column (void)
+{
+  static const Person followers_1[] = {
+    { "anna", 1 }, { "ben", 2 }, { "carla", 3 }, { "dario", 4 }, { "eva", 5 }, { NULL, 0 }
+  };
+  static const Person following_1[] = {
+    { "ben", 12 }, { "dario", 14 }, { "hugo", 20 }, { NULL, 0 }
+  };
+  static const Person followers_2[] = {
+    { "anna", 1 }, { "ben", 2 }, { "eva", 5 }, { "finn", 6 }, { "gina", 7 }, { "ida", 8 },
+    { NULL, 0 }
+  };
+  static const Person following_3[] = { { "ben", 12 }, { "finn", 16 }, { "jonas", 30 },
+                                        { NULL, 0 } };
+  static const Person followers_a[] = { { "anna", 1 }, { "ben", 2 }, { NULL, 0 } };
+  static const Person followers_b[] = { { "anna", 1 }, { "cara", 3 }, { NULL, 0 } };
+  g_autofree char *data_dir = NULL;
+  g_autoptr(RapportStore) store = make_store (&data_dir);
+  g_autoptr(RapportAnalysis) analysis = NULL;
+  g_autoptr(RapportAnalysis) bare = NULL;
+  RapportAudiencePage *page;
+  GtkWindow *window;
+  g_autofree char *lost = NULL;
+  g_autofree char *dropped = NULL;
+  g_autofree char *unknown = NULL;
+
+  import_export (store, "three-1.zip", "jo.three", T0 + 60 * DAY, followers_1, following_1);
+  import_export (store, "three-2.zip", "jo.three", T0 + 120 * DAY, followers_2, NULL);
+  import_export (store, "three-3.zip", "jo.three", T0 + 150 * DAY, NULL, following_3);
+  import_export (store, "three-4.zip", "jo.three", T0 + 160 * DAY, NULL, NULL);
+  /* As the window loads it: the summary, then the lists. */
+  analysis = rapport_test_ui_load_first_look (store, "jo.three");
+  rapport_test_ui_complete_analysis (analysis);
+  page = g_object_new (RAPPORT_TYPE_AUDIENCE_PAGE, "analysis", analysis, NULL);
+  window = rapport_test_ui_show_in_window (GTK_WIDGET (page), 1000, 600);
+
+  g_assert_true (rapport_audience_page_show_segment (page, "lost"));
+  lost = row_you_follow (page);
+  g_assert_cmpstr (lost, ==, "carla -, dario 15 Jan 2024");
+  g_assert_cmpstr (gtk_column_view_column_get_title (page_child (page, "you_follow_column")),
+                   ==, "You Follow Since");
+  g_assert_true (rapport_audience_page_show_segment (page, "dropped-after-follow-back"));
+  dropped = row_you_follow (page);
+  g_assert_cmpstr (dropped, ==, "dario 15 Jan 2024");
+
+  /* Two exports of followers only: whether the creator follows those who left is unknown. */
+  import_lists (store, RAPPORT_PLATFORM_TIKTOK, RAPPORT_DATE_SOURCE_MANIFEST, "b-1.zip", "bare",
+                T0 + 10 * DAY, followers_a, NULL);
+  import_lists (store, RAPPORT_PLATFORM_TIKTOK, RAPPORT_DATE_SOURCE_MANIFEST, "b-2.zip", "bare",
+                T0 + 20 * DAY, followers_b, NULL);
+  bare = rapport_test_ui_load_analysis (store, "bare");
+  rapport_audience_page_set_analysis (page, bare);
+  rapport_test_ui_iterate_pending ();
+  g_assert_true (rapport_audience_page_show_segment (page, "lost"));
+  unknown = row_you_follow (page);
+  g_assert_cmpstr (unknown, ==, "ben -");
+  g_assert_cmpstr (gtk_column_view_column_get_title (page_child (page, "you_follow_column")),
+                   ==, "You Follow Since (Unknown)");
+
+  rapport_test_ui_destroy_window (window);
+  release_and_wait (g_steal_pointer (&analysis));
+  release_and_wait (g_steal_pointer (&bare));
+  rapport_test_remove_tree (data_dir);
+}
+
 static void
 test_keep (void)
 {
@@ -831,6 +927,7 @@ main (int   argc,
   rapport_test_ui_init_with_temp_dirs (&argc, &argv, &data_dir, &cache_dir);
 
   g_test_add_func ("/audience-page/segments", test_segments);
+  g_test_add_func ("/audience-page/lost-follow-column", test_lost_follow_column);
   g_test_add_func ("/audience-page/loading", test_loading);
   g_test_add_func ("/audience-page/keep", test_keep);
   g_test_add_func ("/audience-page/search-and-export", test_search_and_export);

@@ -17,6 +17,7 @@
 #include "ui/rapport-overview-page.h"
 #include "ui/rapport-post-item.h"
 #include "ui/rapport-screenshot.h"
+#include "ui/rapport-thumbnail-loader.h"
 #include "rapport-test-util.h"
 #include "rapport-test-ui.h"
 
@@ -84,6 +85,15 @@ make_store (char **data_dir)
   return store;
 }
 
+/* The row id of post a, the one with a picture. */
+static gint64
+first_post_id (RapportAnalysis *analysis)
+{
+  const GArray *per_post = rapport_analysis_get_report (analysis)->per_post;
+
+  return g_array_index (per_post, RapportPostEngagement, 0).post->id;
+}
+
 static void
 test_readout_post (void)
 {
@@ -93,17 +103,37 @@ test_readout_post (void)
   RapportOverviewPage *page = RAPPORT_OVERVIEW_PAGE (rapport_overview_page_new ());
   GtkWindow *window = rapport_test_ui_show_in_window (GTK_WIDGET (page), 1000, 800);
   RapportChart *chart;
+  RapportThumbnailLoader *loader;
   GdkPaintable *picture;
+  GdkPaintable *cached = NULL;
   gint64 cursor;
 
   rapport_overview_page_set_analysis (page, analysis);
   rapport_test_ui_iterate_pending ();
   chart = rapport_test_ui_template_child (page, RAPPORT_TYPE_OVERVIEW_PAGE, "chart");
+  /* The shared display's pointer must not move the cursor while the picture is read. */
+  rapport_test_ui_ignore_pointer (GTK_WIDGET (chart));
 
-  /* A post with a picture: the picture and the text on one line, beside the values. */
+  /* A post with a picture: its text at once, the picture read in a worker. */
   rapport_chart_set_cursor (chart, T0 + 10 * DAY);
   g_assert_true (rapport_chart_get_cursor (chart, &cursor));
   g_assert_cmpint (cursor / DAY, ==, T0 / DAY + 10);
+  g_assert_null (rapport_chart_get_readout_picture (chart));
+  g_assert_cmpstr (rapport_chart_get_readout_post_text (chart), ==, "First glaze firing");
+
+  /* The cursor moves on before the picture is there: it stays with the post it was read
+   * for, and never shows beside another one. */
+  rapport_chart_set_cursor (chart, T0 + 20 * DAY);
+  loader = rapport_thumbnail_loader_get (analysis);
+  while (!rapport_thumbnail_loader_lookup (loader, first_post_id (analysis), &cached))
+    g_main_context_iteration (NULL, TRUE);
+  rapport_test_ui_iterate_pending ();
+  g_assert_nonnull (cached);
+  g_assert_null (rapport_chart_get_readout_picture (chart));
+  g_assert_cmpstr (rapport_chart_get_readout_post_text (chart), ==, "No picture here");
+
+  /* Back on the first post, the picture read meanwhile: at once. */
+  rapport_chart_set_cursor (chart, T0 + 10 * DAY);
   picture = rapport_chart_get_readout_picture (chart);
   g_assert_true (GDK_IS_TEXTURE (picture));
   g_assert_cmpint (gdk_paintable_get_intrinsic_width (picture), ==, 4);

@@ -205,6 +205,90 @@ test_since_link (void)
   rapport_test_ui_destroy_window (GTK_WINDOW (window));
 }
 
+/* @row leads to the segment @segment of the account @title on @platform. */
+static void
+assert_account_link (GtkListBoxRow   *row,
+                     RapportAnalysis *all,
+                     const char      *title,
+                     RapportPlatform  platform,
+                     const char      *segment)
+{
+  GVariant *value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (row));
+  const char *target_segment = NULL;
+  gint64 target_id = 0;
+  gint64 account_id = 0;
+
+  for (guint c = 0; c < rapport_analysis_get_n_children (all); c++)
+    {
+      RapportAnalysis *child = rapport_analysis_get_child (all, c);
+
+      if (g_str_equal (rapport_analysis_get_title (child), title) &&
+          rapport_analysis_get_account (child)->platform == platform)
+        account_id = rapport_analysis_get_account_id (child);
+    }
+  g_assert_cmpint (account_id, >, 0);
+
+  g_assert_true (gtk_list_box_row_get_activatable (row));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)), ==,
+                   "win.show-account-segment");
+  g_assert_nonnull (value);
+  g_variant_get (value, "(x&s)", &target_id, &target_segment);
+  g_assert_cmpint (target_id, ==, account_id);
+  g_assert_cmpstr (target_segment, ==, segment);
+}
+
+/* In the window, an account's line on "All accounts" opens that account, on its Audience
+ * page, at the segment, once its lists are in. */
+static void
+test_since_all_accounts_link (void)
+{
+  RapportWindow *window = rapport_test_ui_present_sample_window ("overview");
+  GtkListBox *accounts;
+  RapportOverviewPage *page;
+  GtkWidget *audience;
+  GtkDropDown *dropdown;
+  RapportAnalysis *analysis;
+  int index;
+
+  accounts = rapport_test_ui_template_child (window, RAPPORT_TYPE_WINDOW, "accounts_list");
+  gtk_list_box_select_row (accounts, gtk_list_box_get_row_at_index (accounts, 0));
+  page = RAPPORT_OVERVIEW_PAGE (rapport_test_ui_window_page (window, "overview"));
+  while (rapport_window_get_busy (window) ||
+         (analysis = rapport_overview_page_get_analysis (page)) == NULL ||
+         !rapport_analysis_is_all_accounts (analysis) || !rapport_analysis_has_details (analysis))
+    g_main_context_iteration (NULL, TRUE);
+  rapport_test_ui_iterate_pending ();
+
+  /* Instagram's line, among the demo creator's seven accounts. */
+  for (index = 0; index < (int) n_rows (child (page, "since_list")); index++)
+    {
+      g_autofree char *text = row_text (page, index);
+
+      if (g_str_has_prefix (text, "@mira.makes|585 new"))
+        break;
+    }
+  g_assert_cmpint (index, <, (int) n_rows (child (page, "since_list")));
+  g_signal_emit_by_name (row (page, index), "activate");
+  g_assert_true (rapport_window_get_busy (window));
+  while (rapport_window_get_busy (window))
+    g_main_context_iteration (NULL, TRUE);
+  rapport_test_ui_iterate_pending ();
+
+  analysis = rapport_window_get_analysis (window);
+  g_assert_false (rapport_analysis_is_all_accounts (analysis));
+  g_assert_cmpstr (rapport_analysis_get_title (analysis), ==, "@mira.makes");
+  g_assert_cmpint (rapport_analysis_get_account (analysis)->platform, ==,
+                   RAPPORT_PLATFORM_INSTAGRAM);
+  audience = rapport_test_ui_window_page (window, "audience");
+  g_assert_true (gtk_widget_get_mapped (audience));
+  dropdown = rapport_test_ui_template_child (audience, RAPPORT_TYPE_AUDIENCE_PAGE,
+                                             "segment_dropdown");
+  /* Mutuals, not following back, fans, new: the fourth. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 3);
+
+  rapport_test_ui_destroy_window (GTK_WINDOW (window));
+}
+
 static void
 test_since_all_accounts (void)
 {
@@ -235,8 +319,12 @@ test_since_all_accounts (void)
   g_assert_true (g_str_has_prefix (x, "@miramakes|Only one of this account’s exports has a "
                                       "follower list; these have none: "
                                       "tweet_activity_metrics_miramakes_20240601_20240912_en.csv. "));
-  /* The lines link nowhere: each account's own Overview does. */
-  g_assert_false (gtk_list_box_row_get_activatable (row (page, 0)));
+  /* A line with counts leads to the account's Audience, as the rows of one account do; one
+   * without, nowhere. */
+  assert_account_link (row (page, 0), analysis, "@mira.makes", RAPPORT_PLATFORM_INSTAGRAM, "new");
+  assert_account_link (row (page, 1), analysis, "@mira.makes", RAPPORT_PLATFORM_THREADS, "new");
+  g_assert_false (gtk_list_box_row_get_activatable (row (page, 2)));
+  g_assert_false (gtk_list_box_row_get_activatable (row (page, 3)));
 
   rapport_test_ui_destroy_window (window);
 }
@@ -384,6 +472,7 @@ main (int   argc,
   g_test_add_func ("/overview-since/sample", test_since_sample);
   g_test_add_func ("/overview-since/link", test_since_link);
   g_test_add_func ("/overview-since/all-accounts", test_since_all_accounts);
+  g_test_add_func ("/overview-since/all-accounts-link", test_since_all_accounts_link);
   g_test_add_func ("/overview-since/no-lists", test_since_no_lists);
   g_test_add_func ("/overview-since/one-export/light", test_since_one_export_light);
   g_test_add_func ("/overview-since/one-export/dark", test_since_one_export_dark);

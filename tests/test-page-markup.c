@@ -17,6 +17,7 @@
 #include "ui/rapport-coach-page.h"
 #include "ui/rapport-overview-page.h"
 #include "ui/rapport-posts-page.h"
+#include "ui/rapport-toast.h"
 #include "rapport-test-util.h"
 #include "rapport-test-ui.h"
 
@@ -172,6 +173,34 @@ test_posts_rows (Fixture       *fixture,
   g_assert_finalize_object (g_steal_pointer (&analysis));
 }
 
+/* A toast names the account as it is, in the overlay above the widget that asks. */
+static void
+test_toast (void)
+{
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkWidget *child = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *alone = g_object_ref_sink (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
+  GtkWindow *window;
+  AdwToast *toast;
+
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), child);
+  window = rapport_test_ui_show_in_window (overlay, 400, 300);
+
+  toast = rapport_toast_show (child, rapport_toast_new (HANDLE, ADW_TOAST_PRIORITY_HIGH));
+  g_assert_nonnull (toast);
+  g_assert_false (adw_toast_get_use_markup (toast));
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, HANDLE);
+  g_assert_cmpint (adw_toast_get_priority (toast), ==, ADW_TOAST_PRIORITY_HIGH);
+  rapport_test_ui_wait_frames (GTK_WIDGET (window), 3);
+  assert_shown (overlay, HANDLE);
+
+  /* Outside any overlay nothing is shown, and nothing leaks. */
+  g_assert_null (rapport_toast_show (alone, rapport_toast_new (HANDLE, ADW_TOAST_PRIORITY_NORMAL)));
+
+  g_object_unref (alone);
+  rapport_test_ui_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -188,6 +217,7 @@ main (int   argc,
               fixture_set_up, test_coach_empty, fixture_tear_down);
   g_test_add ("/page-markup/posts-rows", Fixture, NULL,
               fixture_set_up, test_posts_rows, fixture_tear_down);
+  g_test_add_func ("/page-markup/toast", test_toast);
 
   status = g_test_run ();
 

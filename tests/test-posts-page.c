@@ -182,6 +182,61 @@ position_of (RapportPostsPage *page,
   g_assert_not_reached ();
 }
 
+/* The row of t1, jo.clips' post with a 4 × 3 thumbnail, asks a worker for it: none at first,
+ * then :thumbnail says it is there; a row of the same post made later has it at once. */
+static void
+assert_thumbnails_read_in_worker (RapportStore *store)
+{
+  g_autoptr(RapportAnalysis) analysis = rapport_test_ui_load_analysis (store, "jo.clips");
+  const GArray *per_post = rapport_analysis_get_report (analysis)->per_post;
+  const RapportPostEngagement *engagement = NULL;
+  g_autoptr(RapportPostItem) item = NULL;
+  g_autoptr(RapportPostItem) again = NULL;
+  GdkPaintable *picture;
+  guint notifies = 0;
+
+  for (guint i = 0; i < per_post->len; i++)
+    if (g_str_equal (g_array_index (per_post, RapportPostEngagement, i).post->platform_id, "t1"))
+      engagement = &g_array_index (per_post, RapportPostEngagement, i);
+  g_assert_nonnull (engagement);
+
+  item = rapport_post_item_new (analysis, engagement, "@jo.clips");
+  g_signal_connect (item, "notify::thumbnail", G_CALLBACK (rapport_test_ui_count_notify_cb),
+                    &notifies);
+  g_assert_null (rapport_post_item_get_thumbnail (item));
+  for (guint i = 0; i < 200 && notifies == 0; i++)
+    rapport_test_ui_settle ();
+  g_assert_cmpuint (notifies, ==, 1);
+  picture = rapport_post_item_get_thumbnail (item);
+  g_assert_true (GDK_IS_TEXTURE (picture));
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (picture), ==, 4);
+
+  again = rapport_post_item_new (analysis, engagement, "@jo.clips");
+  g_assert_true (rapport_post_item_get_thumbnail (again) == picture);
+}
+
+/* The picture cell of the table shows a @width × @height thumbnail. */
+static void
+assert_row_picture (GtkWidget *page,
+                    int        width,
+                    int        height)
+{
+  g_autoptr(GPtrArray) pictures = g_ptr_array_new ();
+  gboolean found = FALSE;
+
+  rapport_test_ui_settle ();
+  rapport_test_ui_wait_frames (page, 3);
+  rapport_test_ui_collect (page, GTK_TYPE_PICTURE, pictures);
+  for (guint i = 0; i < pictures->len; i++)
+    {
+      GdkPaintable *paintable = gtk_picture_get_paintable (g_ptr_array_index (pictures, i));
+
+      found |= paintable != NULL && gdk_paintable_get_intrinsic_width (paintable) == width &&
+               gdk_paintable_get_intrinsic_height (paintable) == height;
+    }
+  g_assert_true (found);
+}
+
 /* The picture column shows for an account with a thumbnail, and only for it: jo.clips' t1
  * gets one from a later export, jo.makes has none. */
 static void
@@ -227,6 +282,8 @@ test_picture_column (void)
   page = g_object_new (RAPPORT_TYPE_POSTS_PAGE, "analysis", clips, NULL);
   window = rapport_test_ui_show_in_window (GTK_WIDGET (page), 1000, 600);
   g_assert_true (gtk_column_view_column_get_visible (page_child (page, "picture_column")));
+  assert_thumbnails_read_in_worker (store);
+  assert_row_picture (GTK_WIDGET (page), 4, 3);
 
   makes = rapport_test_ui_load_analysis (store, "jo.makes");
   rapport_posts_page_set_analysis (page, makes);

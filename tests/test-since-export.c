@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "analysis/rapport-since-export.h"
 
 #define T0  G_GINT64_CONSTANT (1700000000)
@@ -122,6 +124,63 @@ test_since_export_no_following (void)
   g_assert_cmpuint (g_strv_length (renamed), ==, 0);
 }
 
+/* Why the dropped ones are unknown, with each side named as what it was: a refresh from the
+ * web reads no following list, and is no export. */
+static void
+test_since_export_dropped_wording (void)
+{
+  const char *older[] = { "anna:1", "cara:3", NULL };
+  const char *newer[] = { "anna:1", "eve:5", NULL };
+  const struct
+  {
+    gboolean older_live;
+    gboolean newer_live;
+    RapportStepSources sources;
+    const char *brief;
+    const char *start;
+  } cases[] = {
+    { FALSE, FALSE, RAPPORT_STEP_FROM_EXPORTS,
+      "neither export lists the accounts you follow",
+      "Neither of the two exports has the list of accounts you follow, " },
+    { TRUE, TRUE, RAPPORT_STEP_FROM_REFRESHES,
+      "neither refresh from the web lists the accounts you follow",
+      "Both lists came from refreshes from the web, which read who follows you but not whom " },
+    { FALSE, TRUE, RAPPORT_STEP_FROM_BOTH,
+      "neither the export nor the refresh from the web lists the accounts you follow",
+      "Neither the export nor the refresh from the web has the list of accounts you follow, " },
+    { TRUE, FALSE, RAPPORT_STEP_FROM_BOTH,
+      "neither the export nor the refresh from the web lists the accounts you follow",
+      "Neither the export nor the refresh from the web has the list of accounts you follow, " },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RapportDataset) dataset = rapport_dataset_new ();
+      g_autoptr(RapportChurn) churn = NULL;
+      g_autoptr(RapportSinceExport) since = NULL;
+      g_autofree char *brief = NULL;
+      g_autofree char *full = NULL;
+      RapportDatasetSnapshot *a = add_snapshot (dataset, "a", people (older), NULL);
+      RapportDatasetSnapshot *b = add_snapshot (dataset, "b", people (newer), NULL);
+
+      a->date_source = cases[i].older_live ? RAPPORT_DATE_SOURCE_LIVE
+                                           : RAPPORT_DATE_SOURCE_MANIFEST;
+      b->date_source = cases[i].newer_live ? RAPPORT_DATE_SOURCE_LIVE
+                                           : RAPPORT_DATE_SOURCE_MANIFEST;
+      churn = rapport_churn_compute (dataset);
+      since = rapport_since_export_compute (dataset, churn);
+      g_assert_false (rapport_since_export_knows_dropped (since));
+      g_assert_cmpint (rapport_churn_step_sources (since->step), ==, cases[i].sources);
+
+      brief = rapport_since_export_explain_dropped (since->step, TRUE);
+      g_assert_cmpstr (brief, ==, cases[i].brief);
+      full = rapport_since_export_explain_dropped (since->step, FALSE);
+      g_assert_true (g_str_has_prefix (full, cases[i].start));
+      /* Only an export can bring the following list. */
+      g_assert_nonnull (strstr (full, "“Following”"));
+    }
+}
+
 static void
 test_since_export_one_export (void)
 {
@@ -209,6 +268,7 @@ main (int   argc,
 
   g_test_add_func ("/since-export/changes", test_since_export_changes);
   g_test_add_func ("/since-export/no-following", test_since_export_no_following);
+  g_test_add_func ("/since-export/dropped-wording", test_since_export_dropped_wording);
   g_test_add_func ("/since-export/one-export", test_since_export_one_export);
   g_test_add_func ("/since-export/no-lists", test_since_export_no_lists);
   g_test_add_func ("/since-export/not-read", test_since_export_not_read);

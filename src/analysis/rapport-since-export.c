@@ -53,6 +53,62 @@ rapport_since_export_knows_dropped (const RapportSinceExport *since)
   return since->step != NULL && since->step->following_snapshot != NULL;
 }
 
+RapportStepSources
+rapport_churn_step_sources (const RapportChurnStep *step)
+{
+  gboolean older_live;
+  gboolean newer_live;
+
+  g_return_val_if_fail (step != NULL, RAPPORT_STEP_FROM_EXPORTS);
+
+  older_live = step->older != NULL && step->older->date_source == RAPPORT_DATE_SOURCE_LIVE;
+  newer_live = step->newer != NULL && step->newer->date_source == RAPPORT_DATE_SOURCE_LIVE;
+  if (older_live && newer_live)
+    return RAPPORT_STEP_FROM_REFRESHES;
+  return older_live || newer_live ? RAPPORT_STEP_FROM_BOTH : RAPPORT_STEP_FROM_EXPORTS;
+}
+
+char *
+rapport_since_export_explain_dropped (const RapportChurnStep *step,
+                                      gboolean                brief)
+{
+  g_return_val_if_fail (step != NULL, NULL);
+
+  switch (rapport_churn_step_sources (step))
+    {
+    case RAPPORT_STEP_FROM_REFRESHES:
+      if (brief)
+        /* Translators: a clause inside "Unknown: %s" and "Dropped after follow-back: unknown,
+         * %s." */
+        return g_strdup (_("neither refresh from the web lists the accounts you follow"));
+      return g_strdup (_("Both lists came from refreshes from the web, which read who follows "
+                         "you but not whom you follow, so the followers who left after you "
+                         "followed them back cannot be told apart. Import an export that "
+                         "includes “Following”."));
+
+    case RAPPORT_STEP_FROM_BOTH:
+      if (brief)
+        /* Translators: a clause inside "Unknown: %s" and "Dropped after follow-back: unknown,
+         * %s." */
+        return g_strdup (_("neither the export nor the refresh from the web lists the accounts "
+                           "you follow"));
+      return g_strdup (_("Neither the export nor the refresh from the web has the list of "
+                         "accounts you follow, so the followers who left after you followed "
+                         "them back cannot be told apart. Include “Following” in the next "
+                         "export."));
+
+    case RAPPORT_STEP_FROM_EXPORTS:
+    default:
+      if (brief)
+        /* Translators: a clause inside "Unknown: %s" and "Dropped after follow-back: unknown,
+         * %s." */
+        return g_strdup (_("neither export lists the accounts you follow"));
+      return g_strdup (_("Neither of the two exports has the list of accounts you follow, so "
+                         "the followers who left after you followed them back cannot be told "
+                         "apart. Include “Following” in the next export."));
+    }
+}
+
 char **
 rapport_since_export_renamed_whos (const RapportSinceExport *since)
 {

@@ -45,6 +45,22 @@ RapportSinceExport *rapport_since_export_compute      (const RapportDataset     
 /* Whether the step knows who followed back among those who left: FALSE when neither of its
  * exports has a following list. */
 gboolean            rapport_since_export_knows_dropped (const RapportSinceExport *since);
+/* What the two follower lists of a step were: a refresh from the web is no export, and the
+ * sentences about a step name each side as what it was. */
+typedef enum
+{
+  RAPPORT_STEP_FROM_EXPORTS,   /* both lists came from exports */
+  RAPPORT_STEP_FROM_REFRESHES, /* both from refreshes from the web */
+  RAPPORT_STEP_FROM_BOTH,      /* one from an export, the other from a refresh */
+} RapportStepSources;
+
+RapportStepSources  rapport_churn_step_sources        (const RapportChurnStep   *step);
+/* Why @step cannot tell who dropped the creator after a follow-back (neither side has a
+ * following list), naming the sides as what they were.  @brief: a clause to go inside a
+ * sentence, "neither export lists the accounts you follow"; else two sentences with what
+ * would give it. */
+char               *rapport_since_export_explain_dropped (const RapportChurnStep *step,
+                                                          gboolean                brief);
 /* The 'who' (in the newer list) of each renamed follower, NULL-terminated; NULL unless the
  * step names its people. */
 char              **rapport_since_export_renamed_whos (const RapportSinceExport *since);

@@ -395,8 +395,13 @@ rapport_report_text_churn (GString             *out,
                                     step->refollowed->len, names);
         }
       if (step->following_snapshot == NULL)
-        rapport_report_text_para (out, 4, _("Dropped you after a follow-back: not available, "
-                                            "neither export has the accounts you follow."));
+        {
+          g_autofree char *why = rapport_since_export_explain_dropped (step, TRUE);
+
+          /* Translators: %s says why, "neither export lists the accounts you follow". */
+          rapport_report_text_para (out, 4, _("Dropped you after a follow-back: not available, "
+                                              "%s."), why);
+        }
       else if (step->dropped_after_follow_back->len == 0)
         rapport_report_text_para (out, 4, _("Dropped you after a follow-back (lost, though you "
                                             "still follow them): none."));
@@ -552,8 +557,12 @@ rapport_report_text_since_export (GString             *out,
     rapport_report_text_para (out, 4, _("Dropped after follow-back: %'" PRIu64 "."),
                               step->n_dropped_after_follow_back);
   else
-    rapport_report_text_para (out, 4, _("Dropped after follow-back: unknown, neither export "
-                                        "lists the accounts you follow."));
+    {
+      g_autofree char *why = rapport_since_export_explain_dropped (step, TRUE);
+
+      /* Translators: %s says why, "neither export lists the accounts you follow". */
+      rapport_report_text_para (out, 4, _("Dropped after follow-back: unknown, %s."), why);
+    }
   rapport_report_text_para (out, 4, _("Renamed (the same account under a new name): %'"
                                       PRIu64 "."), step->n_renamed);
 }

@@ -181,6 +181,49 @@ rapport_suggestion_free (RapportSuggestion *suggestion)
   g_free (suggestion);
 }
 
+static RapportEvidence *
+evidence_copy (const RapportEvidence *evidence)
+{
+  RapportEvidence *copy = g_memdup2 (evidence, sizeof *evidence);
+
+  copy->label = g_strdup (evidence->label);
+  if (evidence->posts != NULL)
+    {
+      copy->posts = g_array_sized_new (FALSE, FALSE, sizeof (gint64), evidence->posts->len);
+      g_array_append_vals (copy->posts, evidence->posts->data, evidence->posts->len);
+    }
+  if (evidence->accounts != NULL)
+    copy->accounts = g_ptr_array_copy (evidence->accounts, (GCopyFunc) g_strdup, NULL);
+  return copy;
+}
+
+GPtrArray *
+rapport_suggestions_copy (GPtrArray *suggestions)
+{
+  GPtrArray *copy;
+
+  g_return_val_if_fail (suggestions != NULL, NULL);
+
+  copy = g_ptr_array_new_full (suggestions->len, (GDestroyNotify) rapport_suggestion_free);
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      const RapportSuggestion *suggestion = g_ptr_array_index (suggestions, i);
+      RapportSuggestion *dup = g_memdup2 (suggestion, sizeof *suggestion);
+
+      dup->key = g_strdup (suggestion->key);
+      dup->title = g_strdup (suggestion->title);
+      dup->explanation = g_strdup (suggestion->explanation);
+      dup->action = g_strdup (suggestion->action);
+      dup->evidence = g_ptr_array_new_full (suggestion->evidence->len,
+                                            (GDestroyNotify) rapport_evidence_free);
+      for (guint e = 0; e < suggestion->evidence->len; e++)
+        g_ptr_array_add (dup->evidence, evidence_copy (g_ptr_array_index (suggestion->evidence,
+                                                                          e)));
+      g_ptr_array_add (copy, dup);
+    }
+  return copy;
+}
+
 RapportSuggestion *
 rapport_suggestion_new (RapportSuggestionCategory  category,
                         const char                *key)

@@ -91,6 +91,9 @@ RapportSuggestionState rapport_suggestion_state_from_string (const char         
 const char        *rapport_evidence_kind_to_string       (RapportEvidenceKind       kind);
 
 void               rapport_suggestion_free         (RapportSuggestion         *suggestion);
+/* A deep copy of @suggestions (RapportSuggestion), for a thread to read while the original
+ * may change state. */
+GPtrArray         *rapport_suggestions_copy        (GPtrArray                 *suggestions);
 /* One sentence for a piece of evidence, as the reports print it ("Posts with #f4f: 12 posts
  * (3 Mar 2024 https://…; …; and 9 more)."), naming at most @max_accounts accounts.  It holds
  * text from the exports: escape it for where it goes. */

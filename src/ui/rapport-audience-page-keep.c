@@ -15,6 +15,7 @@
 #include "core/rapport-format.h"
 #include "core/rapport-keep-list.h"
 #include "ui/rapport-audience-page-private.h"
+#include "ui/rapport-toast.h"
 
 void
 _rapport_audience_page_keep_clear (RapportAudiencePage *self)
@@ -70,7 +71,6 @@ set_kept (RapportAudiencePage *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
-  GtkWidget *overlay;
   AdwToast *toast;
 
   if (!rapport_analysis_set_kept (self->analysis, &account, 1, kept, NULL, &error))
@@ -88,16 +88,12 @@ set_kept (RapportAudiencePage *self,
   name = handle != NULL ? rapport_format_handle (handle) : g_strdup (platform_id);
   /* Translators: %s is an account, "@anna". */
   message = g_strdup_printf (kept ? _("Keeping %s") : _("No longer keeping %s"), name);
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay == NULL)
-    return;
-  toast = adw_toast_new (message);
-  adw_toast_set_use_markup (toast, FALSE);
+  toast = rapport_toast_new (message, ADW_TOAST_PRIORITY_NORMAL);
   adw_toast_set_button_label (toast, _("_Undo"));
   /* The overlay is above the page, out of reach of its actions: the toast calls back. */
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self,
                            G_CONNECT_SWAPPED);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  rapport_toast_show (GTK_WIDGET (self), toast);
 }
 
 static void

@@ -57,6 +57,9 @@ struct _RapportAudiencePage
   guint               scroll_to_top : 1;
   /* The analysis changed while the page was hidden: built when it is shown. */
   guint               needs_rebuild : 1;
+  /* A segment asked for before its account's lists were in, and that account. */
+  char               *pending_segment;
+  gint64              pending_account;
 
   /* Template children */
   GtkStack           *stack;

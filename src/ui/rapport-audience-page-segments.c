@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "analysis/rapport-since-export.h"
 #include "core/rapport-format.h"
 #include "ui/rapport-audience-page-private.h"
 
@@ -198,6 +199,24 @@ snapshot_is_live (const RapportDatasetSnapshot *snapshot)
   return snapshot != NULL && snapshot->date_source == RAPPORT_DATE_SOURCE_LIVE;
 }
 
+/* The accounts the creator followed at the newer side of @step, to tell which of those who
+ * left they still follow: the following list the step looked in where the dataset holds it,
+ * else, for a step read as what differs, those of the lost found in that list.  NULL when
+ * neither side had a following list, or when neither is at hand: unknown, not "no". */
+static const RapportPeople *
+step_following (const RapportChurnStep *step)
+{
+  const RapportFollowerDiff *diff = step->newer != NULL ? step->newer->follower_diff : NULL;
+
+  if (step->following_snapshot == NULL)
+    return NULL;
+  if (step->following_snapshot->following != NULL)
+    return step->following_snapshot->following;
+  if (diff != NULL && diff->following_id == step->following_snapshot->id)
+    return diff->still_followed;
+  return NULL;
+}
+
 static void
 build_churn_segments (RapportAudiencePage *self,
                       const RapportReport *report)
@@ -266,24 +285,21 @@ build_churn_segments (RapportAudiencePage *self,
       gained->indices = copy_indices (step->gained);
 
       /* Lost followers are in the older list; whether the creator follows them is a matter
-       * of the list the churn step looked in. */
+       * of the list the churn step looked in, even when a later export's is the newest. */
       lost->people = step->older_people;
       lost->direction = RAPPORT_DIRECTION_FOLLOWER;
-      lost->other = step->following_snapshot != NULL ? step->following_snapshot->following : NULL;
+      lost->other = step_following (step);
       lost->indices = copy_indices (step->lost);
 
       if (step->following_snapshot == NULL)
         {
-          dropped->unavailable =
-            g_strdup (_("Neither of the two exports has the list of accounts you follow, so the "
-                        "followers who left after you followed them back cannot be told apart. "
-                        "Include “Following” in the next export."));
+          dropped->unavailable = rapport_since_export_explain_dropped (step, FALSE);
         }
       else
         {
           dropped->people = step->older_people;
           dropped->direction = RAPPORT_DIRECTION_FOLLOWER;
-          dropped->other = step->following_snapshot->following;
+          dropped->other = step_following (step);
           dropped->indices = copy_indices (step->dropped_after_follow_back);
         }
     }

@@ -20,6 +20,7 @@
 
 #include "core/rapport-format.h"
 #include "ui/rapport-audience-page-private.h"
+#include "ui/rapport-toast.h"
 
 G_DEFINE_FINAL_TYPE (RapportAudiencePage, rapport_audience_page, ADW_TYPE_BREAKPOINT_BIN)
 
@@ -42,17 +43,9 @@ void
 _rapport_audience_page_add_toast (RapportAudiencePage *self,
                                   const char          *message)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *toast;
-
   g_assert (RAPPORT_IS_AUDIENCE_PAGE (self));
 
-  if (overlay == NULL)
-    return;
-
-  toast = adw_toast_new (message);
-  adw_toast_set_use_markup (toast, FALSE);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  rapport_toast_show (GTK_WIDGET (self), rapport_toast_new (message, ADW_TOAST_PRIORITY_NORMAL));
 }
 
 static RapportPersonItem *
@@ -238,6 +231,13 @@ select_segment (RapportAudiencePage *self,
 
   self->current = segment;
 
+  /* A list of followers without the accounts followed to look them up in: an empty column
+   * would read as "you do not follow them". */
+  gtk_column_view_column_set_title (self->you_follow_column,
+                                    segment->direction == RAPPORT_DIRECTION_FOLLOWER &&
+                                    segment->other == NULL && segment->unavailable == NULL
+                                    ? _("You Follow Since (Unknown)") : _("You Follow Since"));
+
   if (segment->unavailable == NULL && segment->model == NULL)
     {
       /* The model keeps the analysis, and with it the lists, alive. */
@@ -416,6 +416,14 @@ rebuild (RapportAudiencePage *self)
 
   gtk_stack_set_visible_child_name (self->stack, "audience");
   select_segment (self, 0);
+
+  if (self->pending_segment != NULL &&
+      rapport_analysis_get_account_id (self->analysis) == self->pending_account)
+    {
+      g_autofree char *name = g_steal_pointer (&self->pending_segment);
+
+      rapport_audience_page_show_segment (self, name);
+    }
 }
 
 void
@@ -581,6 +589,23 @@ rapport_audience_page_show_segment (RapportAudiencePage *self,
   return FALSE;
 }
 
+void
+rapport_audience_page_show_account_segment (RapportAudiencePage *self,
+                                            gint64               account_id,
+                                            const char          *name)
+{
+  g_return_if_fail (RAPPORT_IS_AUDIENCE_PAGE (self));
+  g_return_if_fail (name != NULL);
+
+  g_clear_pointer (&self->pending_segment, g_free);
+  if (self->analysis != NULL && rapport_analysis_get_account_id (self->analysis) == account_id &&
+      rapport_analysis_has_details (self->analysis) &&
+      rapport_audience_page_show_segment (self, name))
+    return;
+  self->pending_segment = g_strdup (name);
+  self->pending_account = account_id;
+}
+
 RapportAnalysis *
 rapport_audience_page_get_analysis (RapportAudiencePage *self)
 {
@@ -622,6 +647,9 @@ rapport_audience_page_set_analysis (RapportAudiencePage *self,
   if (self->analysis != NULL)
     g_signal_handlers_disconnect_by_func (self->analysis, analysis_complete_cb, self);
   g_set_object (&self->analysis, analysis);
+  /* The user went elsewhere before the segment asked for could show. */
+  if (analysis == NULL || rapport_analysis_get_account_id (analysis) != self->pending_account)
+    g_clear_pointer (&self->pending_segment, g_free);
 
   if (analysis != NULL && !rapport_analysis_has_details (analysis))
     g_signal_connect_swapped (analysis, "notify::has-details", G_CALLBACK (analysis_complete_cb),
@@ -660,6 +688,7 @@ rapport_audience_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_AUDIENCE_PAGE);
 
   g_clear_pointer (&self->segments, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_segment, g_free);
   _rapport_audience_page_keep_clear (self);
   if (self->analysis != NULL)
     g_signal_handlers_disconnect_by_func (self->analysis, analysis_complete_cb, self);

@@ -28,6 +28,11 @@ void             rapport_audience_page_show_accounts (RapportAudiencePage  *self
  * "dropped-after-follow-back"); FALSE when there is none by that name, or no lists yet. */
 gboolean         rapport_audience_page_show_segment  (RapportAudiencePage  *self,
                                                       const char           *name);
+/* Shows the segment @name of the account @account_id: now if the page shows its lists, else
+ * as soon as it does, unless another account's analysis comes first. */
+void             rapport_audience_page_show_account_segment (RapportAudiencePage *self,
+                                                             gint64               account_id,
+                                                             const char          *name);
 /* Writes the rows shown now as CSV into @file, in a thread ("Export Segment as CSV…" after its
  * file dialog). */
 void             rapport_audience_page_export_async  (RapportAudiencePage  *self,

@@ -18,6 +18,7 @@
 #include "ui/rapport-loading-page.h"
 #include "ui/rapport-post-item.h"
 #include "ui/rapport-suggestion-card.h"
+#include "ui/rapport-toast.h"
 
 struct _RapportCoachPage
 {
@@ -378,14 +379,10 @@ static void
 show_error_toast (RapportCoachPage *self,
                   const GError     *error)
 {
-  AdwToast *toast;
-
   g_assert (RAPPORT_IS_COACH_PAGE (self));
 
-  toast = adw_toast_new (error->message);
-  adw_toast_set_use_markup (toast, FALSE);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  rapport_toast_show (GTK_WIDGET (self->toast_overlay),
+                      rapport_toast_new (error->message, ADW_TOAST_PRIORITY_HIGH));
 }
 
 /* coach.set-state (xss): account id, suggestion key, new state.  Says what happened in a
@@ -444,15 +441,13 @@ rapport_coach_page_set_state_action (GtkWidget  *widget,
       break;
     }
 
-  toast = adw_toast_new (message);
-  adw_toast_set_use_markup (toast, FALSE);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  toast = rapport_toast_new (message, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "coach.undo");
   adw_toast_set_action_target_value (toast,
                                      g_variant_new ("(xss)", account_id, key,
                                                     rapport_suggestion_state_to_string (previous)));
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  rapport_toast_show (GTK_WIDGET (self->toast_overlay), toast);
 }
 
 /* coach.undo (xss): puts a suggestion back in the state it had, quietly. */

@@ -15,6 +15,7 @@
 
 #include "ui/rapport-overview-page-private.h"
 #include "ui/rapport-post-item.h"
+#include "ui/rapport-thumbnail-loader.h"
 
 /* Posts per calendar week as a line, weeks without posts at 0: a rhythm, not a trend. */
 static guint
@@ -187,20 +188,38 @@ _rapport_overview_page_explain_engagement (RapportOverviewPage      *self,
                                   -1);
 }
 
-/* The picture of @post, read from the store the first time the cursor reaches it. */
+/* The read-out's post, with the picture it has: only while the cursor is still on that post,
+ * which it may have left in the meantime. */
+static void
+readout_picture_ready_cb (GObject      *receiver,
+                          gint64        post_id,
+                          GdkPaintable *picture)
+{
+  RapportOverviewPage *self = RAPPORT_OVERVIEW_PAGE (receiver);
+  const RapportDatasetPost *post;
+  g_autofree char *text = NULL;
+  gint64 cursor;
+
+  if (picture == NULL || self->analysis == NULL || post_id != self->readout_post_id ||
+      !rapport_chart_get_cursor (self->chart, &cursor) ||
+      (post = rapport_report_find_post (rapport_analysis_get_report (self->analysis),
+                                        post_id)) == NULL)
+    return;
+  text = rapport_post_text_line (post->text);
+  rapport_chart_set_readout_post (self->chart, picture, text);
+}
+
+/* The picture of @post when it was read before; else NULL for now, and asked for. */
 static GdkPaintable *
 post_picture (RapportOverviewPage      *self,
               const RapportDatasetPost *post)
 {
-  gpointer cached = g_hash_table_lookup (self->pictures, &post->id);
-  GdkPaintable *picture;
+  RapportThumbnailLoader *loader = rapport_thumbnail_loader_get (self->analysis);
+  GdkPaintable *picture = NULL;
 
-  if (cached != NULL)
-    return GDK_IS_PAINTABLE (cached) ? cached : NULL;
-
-  picture = rapport_post_thumbnail_new (self->analysis, post);
-  g_hash_table_insert (self->pictures, g_memdup2 (&post->id, sizeof post->id),
-                       picture != NULL ? (gpointer) picture : (gpointer) self);
+  if (!rapport_thumbnail_loader_lookup (loader, post->id, &picture))
+    rapport_thumbnail_loader_request (loader, post->id, G_OBJECT (self),
+                                      readout_picture_ready_cb);
   return picture;
 }
 
@@ -214,6 +233,7 @@ _rapport_overview_page_cursor_moved (RapportOverviewPage *self)
   guint lo;
   guint hi;
 
+  self->readout_post_id = 0;
   /* One account's posts only: on all accounts a day's dots are of many. */
   if (self->analysis == NULL || rapport_analysis_is_all_accounts (self->analysis) ||
       !rapport_chart_get_cursor (self->chart, &cursor))
@@ -242,6 +262,7 @@ _rapport_overview_page_cursor_moved (RapportOverviewPage *self)
       if (post->created_at >= day + DAY)
         return;
       text = rapport_post_text_line (post->text);
+      self->readout_post_id = post->id;
       rapport_chart_set_readout_post (self->chart, post_picture (self, post), text);
     }
 }

@@ -41,9 +41,9 @@ struct _RapportOverviewPage
    * of all accounts), and the times of the posts that count in posts per week, ascending. */
   GArray          *followers;   /* FollowerDay */
   GArray          *post_times;  /* gint64 */
-  /* The read-out's pictures by post row id, read once each as the cursor reaches a post:
-   * a GdkPaintable, or the page itself for a post without one. */
-  GHashTable      *pictures;
+  /* The post the read-out shows (its row id, 0 for none), whose picture may be on its way
+   * from the analysis's thumbnail loader. */
+  gint64           readout_post_id;
   gint64           data_start;  /* first and last day with data, 0 without */
   gint64           data_end;
   gint64           range_start; /* the selected days */

@@ -5,7 +5,8 @@
  * "Since your last export" on the Overview: the followers gained, lost, dropped after a
  * follow-back and renamed between the account's last two exports with a follower list, each a
  * row that opens the matching list on the Audience page; or, where there is no such step, why
- * not and what would give it.  For all accounts, one line per account.
+ * not and what would give it.  For all accounts, one line per account, which opens that
+ * account's Audience page the same way.
  *
  * The step needs the follower lists, which come with the analysis's details: until then the
  * section says it is comparing them, and it is built again when they are there.
@@ -114,8 +115,13 @@ build_account_step (RapportOverviewPage      *self,
     add_count_row (self, _("Dropped After Follow-Back"), step->n_dropped_after_follow_back,
                    "dropped-after-follow-back", named);
   else
-    add_row (self, _("Dropped After Follow-Back"),
-             _("Unknown: neither export lists the accounts you follow"), RAPPORT_FORMAT_NONE);
+    {
+      g_autofree char *why = rapport_since_export_explain_dropped (step, TRUE);
+      /* Translators: %s says why, "neither export lists the accounts you follow". */
+      g_autofree char *unknown = g_strdup_printf (_("Unknown: %s"), why);
+
+      add_row (self, _("Dropped After Follow-Back"), unknown, RAPPORT_FORMAT_NONE);
+    }
 
   {
     g_autofree char *value = rapport_format_count ((double) step->n_renamed);
@@ -128,6 +134,21 @@ build_account_step (RapportOverviewPage      *self,
               g_variant_new ("(s^as)", _("Renamed Since Previous Export"), renamed));
 
   gtk_widget_set_visible (GTK_WIDGET (self->since_list), TRUE);
+}
+
+/* Where an account's line on the page of all accounts leads: its new followers, else those
+ * it lost, else those who dropped it after a follow-back; the new ones when none changed. */
+static const char *
+first_segment (const RapportSinceExport *since)
+{
+  const RapportChurnStep *step = since->step;
+
+  if (step->n_gained == 0 && step->n_lost > 0)
+    return "lost";
+  if (step->n_gained == 0 && rapport_since_export_knows_dropped (since) &&
+      step->n_dropped_after_follow_back > 0)
+    return "dropped-after-follow-back";
+  return "new";
 }
 
 /* One account's line on the page of all accounts: its counts, or why there are none. */
@@ -181,6 +202,10 @@ build_all_accounts (RapportOverviewPage *self)
       adw_action_row_add_prefix (ADW_ACTION_ROW (row),
                                  gtk_image_new_from_icon_name (
                                    rapport_platform_icon_name (account->platform)));
+      /* As the rows of one account: to the people behind the first count that has any. */
+      if (since->state == RAPPORT_SINCE_EXPORT_CHANGES && since->step->newer_people != NULL)
+        link_row (row, "win.show-account-segment",
+                  g_variant_new ("(xs)", account->id, first_segment (since)));
     }
   gtk_widget_set_visible (GTK_WIDGET (self->since_list), n_children > 0);
 }

@@ -621,7 +621,7 @@ rebuild (RapportOverviewPage *self)
   self->table_filled = FALSE;
   g_array_set_size (self->followers, 0);
   g_array_set_size (self->post_times, 0);
-  g_hash_table_remove_all (self->pictures);
+  self->readout_post_id = 0;
   self->data_start = 0;
   self->data_end = 0;
   self->has_data = FALSE;
@@ -678,14 +678,6 @@ rebuild (RapportOverviewPage *self)
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->chart_stack), "table") == 0)
     _rapport_overview_page_fill_table (self);
-}
-
-static void
-picture_free (gpointer data)
-{
-  /* The page stands for "no picture" and is not owned. */
-  if (GDK_IS_PAINTABLE (data))
-    g_object_unref (data);
 }
 
 RapportAnalysis *
@@ -753,7 +745,6 @@ rapport_overview_page_finalize (GObject *object)
 
   g_clear_pointer (&self->followers, g_array_unref);
   g_clear_pointer (&self->post_times, g_array_unref);
-  g_clear_pointer (&self->pictures, g_hash_table_unref);
 
   G_OBJECT_CLASS (rapport_overview_page_parent_class)->finalize (object);
 }
@@ -865,7 +856,6 @@ rapport_overview_page_init (RapportOverviewPage *self)
 {
   self->followers = g_array_new (FALSE, FALSE, sizeof (FollowerDay));
   self->post_times = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->pictures = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, picture_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

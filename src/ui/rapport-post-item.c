@@ -13,6 +13,7 @@
 
 #include "core/rapport-format.h"
 #include "ui/rapport-post-item.h"
+#include "ui/rapport-thumbnail-loader.h"
 
 struct _RapportPostItem
 {
@@ -23,8 +24,8 @@ struct _RapportPostItem
   RapportPostEngagement     engagement;
   char                     *account;
   char                     *text_line;
-  GdkPaintable             *thumbnail;  /* read from the store when first asked for */
-  gboolean                  thumbnail_read;
+  GdkPaintable             *thumbnail;  /* read in a worker when first asked for */
+  gboolean                  thumbnail_asked;
 };
 
 G_DEFINE_FINAL_TYPE (RapportPostItem, rapport_post_item, G_TYPE_OBJECT)
@@ -178,15 +179,36 @@ rapport_posts_have_thumbnails (RapportAnalysis *analysis)
   return FALSE;
 }
 
+/* The picture of this very item: a row bound to another one by now watches that one's. */
+static void
+thumbnail_ready_cb (GObject      *receiver,
+                    gint64        post_id,
+                    GdkPaintable *picture)
+{
+  RapportPostItem *self = RAPPORT_POST_ITEM (receiver);
+
+  if (picture != NULL && self->post->id == post_id && g_set_object (&self->thumbnail, picture))
+    g_object_notify_by_pspec (G_OBJECT (self), item_properties[ITEM_PROP_THUMBNAIL]);
+}
+
 GdkPaintable *
 rapport_post_item_get_thumbnail (RapportPostItem *self)
 {
+  RapportThumbnailLoader *loader;
+  GdkPaintable *picture = NULL;
+
   g_return_val_if_fail (RAPPORT_IS_POST_ITEM (self), NULL);
 
-  if (!self->thumbnail_read)
+  if (!self->thumbnail_asked)
     {
-      self->thumbnail = rapport_post_thumbnail_new (self->analysis, self->post);
-      self->thumbnail_read = TRUE;
+      self->thumbnail_asked = TRUE;
+      loader = rapport_thumbnail_loader_get (self->analysis);
+      /* Read before (another row of the post, the read-out): at once, without a blank. */
+      if (rapport_thumbnail_loader_lookup (loader, self->post->id, &picture))
+        g_set_object (&self->thumbnail, picture);
+      else
+        rapport_thumbnail_loader_request (loader, self->post->id, G_OBJECT (self),
+                                          thumbnail_ready_cb);
     }
   return self->thumbnail;
 }

@@ -29,7 +29,8 @@ const char                  *rapport_post_item_get_account    (RapportPostItem *
  * RAPPORT_HEADLINE_MIN_FOLLOWERS), NULL when it is not. */
 char                        *rapport_post_item_dup_rate_flag  (RapportPostItem *self);
 
-/* The post's thumbnail from the store, read once; NULL when it has none. */
+/* The post's thumbnail; NULL when it has none or until it is read: the first call asks a
+ * worker for it, and :thumbnail is notified when it is there. */
 GdkPaintable                *rapport_post_item_get_thumbnail  (RapportPostItem *self);
 
 /* A new texture of @post's thumbnail, read from @analysis's store, or NULL when it has none:

@@ -16,6 +16,7 @@
 #include "ui/rapport-post-item.h"
 #include "ui/rapport-posts-best.h"
 #include "ui/rapport-posts-page.h"
+#include "ui/rapport-toast.h"
 
 typedef enum
 {
@@ -180,17 +181,9 @@ static void
 add_toast (RapportPostsPage *self,
            const char       *message)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *toast;
-
   g_assert (RAPPORT_IS_POSTS_PAGE (self));
 
-  if (overlay == NULL)
-    return;
-
-  toast = adw_toast_new (message);
-  adw_toast_set_use_markup (toast, FALSE);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  rapport_toast_show (GTK_WIDGET (self), rapport_toast_new (message, ADW_TOAST_PRIORITY_NORMAL));
 }
 
 static RapportPostItem *

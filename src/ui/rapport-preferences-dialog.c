@@ -17,6 +17,7 @@
 #include "net/rapport-live.h"
 #include "session/rapport-refresh.h"
 #include "ui/rapport-preferences-dialog.h"
+#include "ui/rapport-toast.h"
 
 struct _RapportPreferencesDialog
 {
@@ -54,7 +55,8 @@ account_active_cb (AdwSwitchRow             *row,
   if (!rapport_refresh_set_enabled (self->store, account_id, active, &error))
     {
       adw_preferences_dialog_add_toast (ADW_PREFERENCES_DIALOG (self),
-                                        adw_toast_new_format ("%s", error->message));
+                                        rapport_toast_new (error->message,
+                                                           ADW_TOAST_PRIORITY_NORMAL));
       g_signal_handlers_block_by_func (row, account_active_cb, self);
       adw_switch_row_set_active (row, !active);
       g_signal_handlers_unblock_by_func (row, account_active_cb, self);

@@ -49,6 +49,21 @@ shown_account (RapportWindow *self)
   return -1;
 }
 
+gboolean
+_rapport_window_select_account (RapportWindow *self,
+                                gint64         account_id)
+{
+  RapportAccountRow *row = find_row (self, account_id);
+
+  g_assert (RAPPORT_IS_WINDOW (self));
+
+  if (row == NULL)
+    return FALSE;
+  /* The row's selection loads its analysis, as the user's click does. */
+  gtk_list_box_select_row (self->accounts_list, GTK_LIST_BOX_ROW (row));
+  return TRUE;
+}
+
 void
 _rapport_window_refresh_accounts (RapportWindow *self,
                                   gint64         select_id,

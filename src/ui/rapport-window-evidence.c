@@ -102,6 +102,29 @@ rapport_window_show_segment_action (GtkWidget  *widget,
                                         g_variant_get_string (parameter, NULL));
 }
 
+/* win.show-account-segment (xs): an account's id and the name of a segment of its Audience
+ * page, where a line of the Overview of all accounts leads. */
+static void
+rapport_window_show_account_segment_action (GtkWidget  *widget,
+                                            const char *action_name,
+                                            GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+  const char *segment;
+  gint64 account_id;
+  GtkWidget *page;
+
+  g_variant_get (parameter, "(x&s)", &account_id, &segment);
+
+  if (!_rapport_window_select_account (self, account_id))
+    return;
+  page = show_page (self, "audience");
+  /* The account's lists are still loading: the page shows the segment once they are in. */
+  if (RAPPORT_IS_AUDIENCE_PAGE (page))
+    rapport_audience_page_show_account_segment (RAPPORT_AUDIENCE_PAGE (page), account_id,
+                                                segment);
+}
+
 void
 _rapport_window_evidence_class_init (GtkWidgetClass *widget_class)
 {
@@ -113,4 +136,6 @@ _rapport_window_evidence_class_init (GtkWidgetClass *widget_class)
                                    rapport_window_show_accounts_action);
   gtk_widget_class_install_action (widget_class, "win.show-segment", "s",
                                    rapport_window_show_segment_action);
+  gtk_widget_class_install_action (widget_class, "win.show-account-segment", "(xs)",
+                                   rapport_window_show_account_segment_action);
 }

@@ -32,6 +32,9 @@ struct _RapportWindow
   /* The last value of RapportWindow:busy, so it is notified only on change. */
   guint                   busy : 1;
 
+  /* A report, tables or a chart are being written; the export actions wait. */
+  guint                   exporting : 1;
+
   /* The sidebar is being rebuilt: selection changes are not the user's. */
   guint                   refreshing_accounts : 1;
 
@@ -88,6 +91,9 @@ void     _rapport_window_add_toast          (RapportWindow    *self,
                                              const char       *message,
                                              AdwToastPriority  priority);
 
+void     _rapport_window_set_exporting      (RapportWindow    *self,
+                                             gboolean          exporting);
+
 /* rapport-window-accounts.c */
 void     _rapport_window_accounts_class_init (GtkWidgetClass *widget_class);
 /* Rebuilds the sidebar from the store and selects @select_id when it is listed (0 is "All
@@ -97,8 +103,12 @@ void     _rapport_window_refresh_accounts   (RapportWindow *self,
                                              gint64         select_id,
                                              gboolean       reload);
 
+/* Selects the sidebar's row of @account_id, which shows its analysis; FALSE when not listed. */
+gboolean _rapport_window_select_account     (RapportWindow *self,
+                                             gint64         account_id);
+
 /* rapport-window-evidence.c: win.show-range, win.show-posts, win.show-accounts,
- * win.show-segment */
+ * win.show-segment, win.show-account-segment */
 void     _rapport_window_evidence_class_init (GtkWidgetClass *widget_class);
 
 /* rapport-window-export.c: win.export-pdf, win.print, win.export-csv, win.save-chart */

@@ -20,6 +20,7 @@
 #include "rapport-window-private.h"
 #include "session/rapport-refresh.h"
 #include "ui/rapport-preferences-dialog.h"
+#include "ui/rapport-toast.h"
 
 typedef struct
 {
@@ -182,14 +183,12 @@ run (RapportWindow *self,
 
   /* Translators: "Refreshing @jo from the web…" */
   toast_title = g_strdup_printf (_("Refreshing %s from the web…"), title);
-  run->toast = adw_toast_new (toast_title);
+  run->toast = rapport_toast_new (toast_title, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (run->toast, 0);
-  adw_toast_set_priority (run->toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_button_label (run->toast, _("_Cancel"));
-  adw_toast_set_use_markup (run->toast, FALSE);
   g_signal_connect_object (run->toast, "button-clicked", G_CALLBACK (toast_cancel_cb),
                            run->cancellable, G_CONNECT_DEFAULT);
-  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (run->toast));
+  rapport_toast_show (GTK_WIDGET (self->toast_overlay), g_object_ref (run->toast));
 
   rapport_refresh_run_async (self->active_data_dir, account_id, spec, force,
                              refresh_progress_cb, run, run->cancellable, refresh_done_cb, run);

@@ -16,6 +16,7 @@
 #include "ui/rapport-hashtags-page.h"
 #include "ui/rapport-overview-page.h"
 #include "ui/rapport-posts-page.h"
+#include "ui/rapport-toast.h"
 #include "ui/rapport-window-private.h"
 
 G_DEFINE_FINAL_TYPE (RapportWindow, rapport_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -25,6 +26,7 @@ enum {
   PROP_ANALYSIS,
   PROP_BUSY,
   PROP_EXPLORING_SAMPLE_DATA,
+  PROP_EXPORTING,
   N_PROPS
 };
 
@@ -57,14 +59,30 @@ _rapport_window_add_toast (RapportWindow    *self,
                            const char       *message,
                            AdwToastPriority  priority)
 {
-  AdwToast *toast;
-
   g_assert (RAPPORT_IS_WINDOW (self));
 
-  toast = adw_toast_new (message);
-  adw_toast_set_use_markup (toast, FALSE);
-  adw_toast_set_priority (toast, priority);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  rapport_toast_show (GTK_WIDGET (self->toast_overlay), rapport_toast_new (message, priority));
+}
+
+void
+_rapport_window_set_exporting (RapportWindow *self,
+                               gboolean       exporting)
+{
+  g_assert (RAPPORT_IS_WINDOW (self));
+
+  if (self->exporting == !!exporting)
+    return;
+  self->exporting = !!exporting;
+  _rapport_window_update_state (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPORTING]);
+}
+
+gboolean
+rapport_window_get_exporting (RapportWindow *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_WINDOW (self), FALSE);
+
+  return self->exporting;
 }
 
 static void
@@ -152,6 +170,9 @@ _rapport_window_update_state (RapportWindow *self)
                                  self->exploring_sample && !importing);
   gtk_widget_action_set_enabled (widget, "win.remove-account", !importing && self->store != NULL);
   gtk_widget_action_set_enabled (widget, "win.cancel-import", importing);
+  gtk_widget_action_set_enabled (widget, "win.export-pdf", !self->exporting);
+  gtk_widget_action_set_enabled (widget, "win.export-csv", !self->exporting);
+  gtk_widget_action_set_enabled (widget, "win.save-chart", !self->exporting);
 
   showing_analysis = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "analysis") == 0;
   gtk_widget_set_visible (GTK_WIDGET (self->view_switcher), showing_analysis);
@@ -546,6 +567,10 @@ rapport_window_get_property (GObject    *object,
       g_value_set_boolean (value, rapport_window_get_exploring_sample_data (self));
       break;
 
+    case PROP_EXPORTING:
+      g_value_set_boolean (value, rapport_window_get_exporting (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -588,6 +613,16 @@ rapport_window_class_init (RapportWindowClass *klass)
    */
   properties[PROP_EXPLORING_SAMPLE_DATA] =
     g_param_spec_boolean ("exploring-sample-data", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RapportWindow:exporting:
+   *
+   * Whether a report, its tables or its chart are being written to a file.
+   */
+  properties[PROP_EXPORTING] =
+    g_param_spec_boolean ("exporting", NULL, NULL,
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 

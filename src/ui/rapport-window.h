@@ -31,6 +31,18 @@ gboolean         rapport_window_get_busy                  (RapportWindow       *
 void             rapport_window_explore_sample_data       (RapportWindow       *self);
 void             rapport_window_leave_sample_data         (RapportWindow       *self);
 gboolean         rapport_window_get_exploring_sample_data (RapportWindow       *self);
+typedef enum
+{
+  RAPPORT_WINDOW_EXPORT_PDF,
+  RAPPORT_WINDOW_EXPORT_CSV,   /* every table, into a folder */
+  RAPPORT_WINDOW_EXPORT_CHART, /* PNG, or SVG for a name ending in .svg */
+} RapportWindowExport;
+
+void             rapport_window_save_export               (RapportWindow       *self,
+                                                           RapportWindowExport  kind,
+                                                           GFile               *file);
+/* TRUE while rapport_window_save_export() writes a file. */
+gboolean         rapport_window_get_exporting             (RapportWindow       *self);
 /* Shows the page @name ("overview", "coach", …) of the analysis; FALSE when there is none. */
 gboolean         rapport_window_set_page                  (RapportWindow       *self,
                                                            const char          *name);

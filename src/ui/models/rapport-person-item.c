@@ -261,6 +261,9 @@ rapport_profile_url (RapportPlatform  platform,
       return name != NULL ? g_strdup_printf ("https://x.com/%s", name) : NULL;
 
     case RAPPORT_PLATFORM_BLUESKY:
+      /* The repository's lists name accounts by DID alone, which bsky.app opens as well. */
+      if (name == NULL && platform_id != NULL && g_str_has_prefix (platform_id, "did:"))
+        name = g_uri_escape_string (platform_id, ":", FALSE);
       return name != NULL ? g_strdup_printf ("https://bsky.app/profile/%s", name) : NULL;
 
     case RAPPORT_PLATFORM_MASTODON:

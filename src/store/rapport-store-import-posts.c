@@ -792,8 +792,12 @@ count_snapshot_posts (RapportStoreImport  *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, self->snapshot_id);
   while ((status = sqlite3_step (stmt)) == SQLITE_ROW)
-    tally_posts (tally, rapport_post_type_from_string ((const char *) sqlite3_column_text (stmt, 0)),
-                 sqlite3_column_int (stmt, 1), sqlite3_column_int64 (stmt, 2));
+    {
+      const char *type = (const char *) sqlite3_column_text (stmt, 0);
+
+      tally_posts (tally, rapport_post_type_from_string (type), sqlite3_column_int (stmt, 1),
+                   sqlite3_column_int64 (stmt, 2));
+    }
   sqlite3_reset (stmt);
   if (status != SQLITE_DONE)
     {

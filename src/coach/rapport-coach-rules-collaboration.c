@@ -52,65 +52,50 @@ describe_interactions (const RapportCollaborationCandidate *candidate)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-/* The first sentence of the explanation for an account called @name. */
+/* The first sentence of the explanation: of an account called @name, or with @named FALSE,
+ * of one known only by an id, shortened into @name. */
 static void
-append_named (GString    *text,
-              gboolean    from_following,
-              const char *name,
-              const char *interactions,
-              const char *latest)
+append_interactions (GString    *text,
+                     gboolean    from_following,
+                     gboolean    named,
+                     const char *name,
+                     const char *interactions,
+                     const char *latest)
 {
   if (latest != NULL && from_following)
-    /* Translators: @%s is an account, then a list such as "4 likes and 1 repost", then a
-     * date. */
-    g_string_append_printf (text, _("You follow @%s and have given them %s (the latest on %s), "
-                                    "but you have never posted together."),
+    g_string_append_printf (text,
+                            /* Translators: @%s (or %s, an id) is an account, then a list
+                             * such as "4 likes and 1 repost", then a date. */
+                            named ? _("You follow @%s and have given them %s (the latest on "
+                                      "%s), but you have never posted together.")
+                                  : _("You follow this account (%s) and have given them %s (the "
+                                      "latest on %s), but you have never posted together."),
                             name, interactions, latest);
   else if (latest != NULL)
-    /* Translators: @%s is an account, then a list such as "4 comments and 12 likes", then a
-     * date. */
-    g_string_append_printf (text, _("You and @%s follow each other, and you have given them %s "
-                                    "(the latest on %s), but you have never posted together."),
+    g_string_append_printf (text,
+                            /* Translators: @%s (or %s, an id) is an account, then a list
+                             * such as "4 comments and 12 likes", then a date. */
+                            named ? _("You and @%s follow each other, and you have given them "
+                                      "%s (the latest on %s), but you have never posted "
+                                      "together.")
+                                  : _("You and this account (%s) follow each other, and you have "
+                                      "given them %s (the latest on %s), but you have never "
+                                      "posted together."),
                             name, interactions, latest);
   else if (from_following)
-    g_string_append_printf (text, _("You follow @%s and have given them %s, but you have never "
-                                    "posted together."),
+    g_string_append_printf (text,
+                            named ? _("You follow @%s and have given them %s, but you have never "
+                                      "posted together.")
+                                  : _("You follow this account (%s) and have given them %s, but "
+                                      "you have never posted together."),
                             name, interactions);
   else
-    g_string_append_printf (text, _("You and @%s follow each other, and you have given them %s, "
-                                    "but you have never posted together."),
+    g_string_append_printf (text,
+                            named ? _("You and @%s follow each other, and you have given them "
+                                      "%s, but you have never posted together.")
+                                  : _("You and this account (%s) follow each other, and you have "
+                                      "given them %s, but you have never posted together."),
                             name, interactions);
-}
-
-/* The same for an account known only by an id, shortened into @id. */
-static void
-append_unnamed (GString    *text,
-                gboolean    from_following,
-                const char *id,
-                const char *interactions,
-                const char *latest)
-{
-  if (latest != NULL && from_following)
-    /* Translators: %s is an account's id, then a list such as "4 likes and 1 repost", then a
-     * date. */
-    g_string_append_printf (text, _("You follow this account (%s) and have given them %s (the "
-                                    "latest on %s), but you have never posted together."),
-                            id, interactions, latest);
-  else if (latest != NULL)
-    /* Translators: %s is an account's id, then a list such as "4 comments and 12 likes", then
-     * a date. */
-    g_string_append_printf (text, _("You and this account (%s) follow each other, and you have "
-                                    "given them %s (the latest on %s), but you have never posted "
-                                    "together."),
-                            id, interactions, latest);
-  else if (from_following)
-    g_string_append_printf (text, _("You follow this account (%s) and have given them %s, but "
-                                    "you have never posted together."),
-                            id, interactions);
-  else
-    g_string_append_printf (text, _("You and this account (%s) follow each other, and you have "
-                                    "given them %s, but you have never posted together."),
-                            id, interactions);
 }
 
 /* A title for an account without a name, by what the creator gives them most: "Make a post
@@ -169,8 +154,8 @@ rapport_coach_rule_collaboration_candidates (const RapportReport *report,
         {
           /* Translators: %s is an account name without its '@'. */
           suggestion->title = g_strdup_printf (_("Make a post with @%s"), name);
-          append_named (text, collaborations->candidates_from_following, name, interactions,
-                        latest);
+          append_interactions (text, collaborations->candidates_from_following, TRUE, name,
+                               interactions, latest);
           /* Translators: %s is an account name without its '@'. */
           suggestion->action = g_strdup_printf (_("Invite @%s to a joint post, a collab post or "
                                                   "a feature."),
@@ -185,8 +170,8 @@ rapport_coach_rule_collaboration_candidates (const RapportReport *report,
                                                          : who);
 
           suggestion->title = unnamed_title (candidate, id);
-          append_unnamed (text, collaborations->candidates_from_following, id, interactions,
-                          latest);
+          append_interactions (text, collaborations->candidates_from_following, FALSE, id,
+                               interactions, latest);
           suggestion->action = g_strdup (_("Invite them to a joint post, a collab post or a "
                                            "feature."));
         }

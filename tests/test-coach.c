@@ -416,6 +416,61 @@ test_collaboration (void)
   g_assert_cmpuint (count_prefix (silent, "collaboration."), ==, 0);
 }
 
+#define DID_KATE "did:plc:6qcuwewnw5d7zpg62p5rg75e"
+#define DID_LAB  "did:plc:op5mci2tr6u5tn3fdpoqkdoo"
+
+/* Bluesky: the creator follows kate and the lab by DID and replies to and likes them; no list
+ * or refresh named the lab.  The lab's suggestion reads well without a name, its DID
+ * shortened; kate's names her by the handle a refresh gave her DID. */
+static void
+test_collaboration_unnamed (void)
+{
+  g_autoptr(RapportDataset) dataset = new_dataset (RAPPORT_PLATFORM_BLUESKY);
+  g_autoptr(RapportReport) report = NULL;
+  g_autoptr(GPtrArray) suggestions = NULL;
+  RapportPeople *following = rapport_people_new (0);
+  const RapportSuggestion *lab;
+  const RapportSuggestion *kate;
+  g_autofree char *evidence = NULL;
+
+  rapport_people_add (following, DID_KATE, "kiln-kate.bsky.social", DID_KATE, 0);
+  rapport_people_add (following, DID_LAB, NULL, DID_LAB, 0);
+  rapport_people_sort (following);
+  add_snapshot (dataset, DAY_N (25), NULL, following);
+  dataset->names = rapport_people_new (0);
+  rapport_people_add (dataset->names, DID_KATE, "kiln-kate.bsky.social", DID_KATE, 0);
+  add_flat_followers (dataset, 20);
+  add_post (dataset, DAY_N (1), 40, "", "")->type = RAPPORT_POST_REPLY;
+  g_strfreev (((RapportDatasetPost *) g_ptr_array_index (dataset->posts, 0))->mentions);
+  ((RapportDatasetPost *) g_ptr_array_index (dataset->posts, 0))->mentions =
+    g_strsplit (DID_LAB, ",", -1);
+  add_interaction (dataset, RAPPORT_INTERACTION_LIKE, DID_LAB, DAY_N (2));
+  add_interaction (dataset, RAPPORT_INTERACTION_LIKE, DID_KATE, DAY_N (3));
+  suggestions = suggest (dataset, NULL, &report);
+
+  lab = find (suggestions, "collaboration.candidate:" DID_LAB);
+  g_assert_nonnull (lab);
+  g_assert_cmpstr (lab->title, ==,
+                   "Make a post with an account you reply to often (did:plc:op5m…kdoo)");
+  assert_contains (lab->explanation,
+                   "You follow this account (did:plc:op5m…kdoo) and have given them 1 like and "
+                   "1 reply (the latest on 3 Jan 2024), but you have never posted together.");
+  g_assert_cmpstr (lab->action, ==, "Invite them to a joint post, a collab post or a feature.");
+  g_assert_null (strstr (lab->title, DID_LAB));
+  evidence = rapport_evidence_describe (evidence_of (lab, RAPPORT_EVIDENCE_ACCOUNTS), report, 3);
+  g_assert_cmpstr (evidence, ==, "Their profile: did:plc:op5m…kdoo.");
+  g_clear_pointer (&evidence, g_free);
+
+  kate = find (suggestions, "collaboration.candidate:" DID_KATE);
+  g_assert_nonnull (kate);
+  g_assert_cmpstr (kate->title, ==, "Make a post with @kiln-kate.bsky.social");
+  g_assert_cmpstr (kate->action, ==,
+                   "Invite @kiln-kate.bsky.social to a joint post, a collab post or a feature.");
+  evidence = rapport_evidence_describe (evidence_of (kate, RAPPORT_EVIDENCE_ACCOUNTS), report,
+                                        3);
+  g_assert_cmpstr (evidence, ==, "Their profile: @kiln-kate.bsky.social.");
+}
+
 static RapportDataset *
 rhythm_dataset (gboolean bursts)
 {
@@ -898,6 +953,7 @@ main (int   argc,
   g_test_add_func ("/coach/keep-tags", test_keep_tags);
   g_test_add_func ("/coach/tag-count", test_tag_count);
   g_test_add_func ("/coach/collaboration", test_collaboration);
+  g_test_add_func ("/coach/collaboration/unnamed", test_collaboration_unnamed);
   g_test_add_func ("/coach/rhythm", test_rhythm);
   g_test_add_func ("/coach/best-time", test_best_time);
   g_test_add_func ("/coach/best-time-many-slots", test_best_time_many_slots);

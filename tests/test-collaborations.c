@@ -353,6 +353,63 @@ test_candidates_followed (void)
   g_assert_cmpuint (collaborations->candidates->len, ==, 0);
 }
 
+/* Bluesky after a refresh: the newest following list names bo and cy by DID with their
+ * handles, which the likes and replies (by DID) must still match; the dataset's names give
+ * the partner ana hers, and leave dee, mentioned but never named, without one.  A like that
+ * names cy by handle (no export does, but a list might) joins cy's own, one candidate. */
+static void
+test_candidates_named_dids (void)
+{
+  g_autoptr(RapportDataset) dataset = rapport_dataset_new ();
+  g_autoptr(GArray) engagement = g_array_new (FALSE, FALSE, sizeof (RapportPostEngagement));
+  g_autoptr(RapportCollaborations) collaborations = NULL;
+  RapportDatasetSnapshot *snapshot = rapport_dataset_snapshot_new ();
+  RapportPeople *following = rapport_people_new (0);
+  const RapportPartner *partner;
+
+  dataset->platform = RAPPORT_PLATFORM_BLUESKY;
+  dataset->handle = g_strdup ("jo.example.com");
+  rapport_people_add (following, "did:plc:bo", "Bo.Example.com", "did:plc:bo", T0);
+  rapport_people_add (following, "did:plc:cy", "cy.example.com", "did:plc:cy", T0);
+  rapport_people_sort (following);
+  snapshot->id = 1;
+  snapshot->following = following;
+  g_ptr_array_add (dataset->snapshots, snapshot);
+  dataset->names = rapport_people_new (0);
+  rapport_people_add (dataset->names, "did:plc:ana", "ana.example.com", "did:plc:ana", 0);
+  rapport_people_add (dataset->names, "did:plc:bo", "Bo.Example.com", "did:plc:bo", 0);
+  rapport_people_sort (dataset->names);
+
+  add_post (dataset, engagement, RAPPORT_POST_TEXT, 0.04, "did:plc:ana,did:plc:dee");
+  add_post (dataset, engagement, RAPPORT_POST_REPLY, 0.02, "did:plc:bo");  /* day 1 */
+  add_interaction (dataset, RAPPORT_INTERACTION_LIKE, "did:plc:bo", T0 + 10);
+  add_interaction (dataset, RAPPORT_INTERACTION_REPOST, "did:plc:cy", T0 + 30);
+  add_interaction (dataset, RAPPORT_INTERACTION_LIKE, "cy.example.com", T0 + 40);
+
+  collaborations = rapport_collaborations_compute (dataset, engagement, NULL);
+  g_assert_true (collaborations->candidates_from_following);
+  g_assert_cmpuint (collaborations->candidates->len, ==, 2);
+  assert_candidate (collaborations, 0, "did:plc:bo", 0, 1, 1, 0, T0 + DAY);
+  assert_candidate (collaborations, 1, "did:plc:cy", 0, 1, 0, 1, T0 + 40);
+  g_assert_cmpstr (g_array_index (collaborations->candidates, RapportCollaborationCandidate,
+                                  0).person->handle, ==, "Bo.Example.com");
+
+  g_assert_cmpuint (collaborations->partners->len, ==, 2);
+  partner = &g_array_index (collaborations->partners, RapportPartner, 0);
+  g_assert_cmpstr (partner->handle, ==, "did:plc:ana");
+  g_assert_cmpstr (partner->name, ==, "ana.example.com");
+  partner = &g_array_index (collaborations->partners, RapportPartner, 1);
+  g_assert_cmpstr (partner->handle, ==, "did:plc:dee");
+  g_assert_null (partner->name);
+
+  /* Without names for ids (any other platform), a partner is called by the mention. */
+  g_clear_pointer (&dataset->names, rapport_people_free);
+  g_clear_pointer (&collaborations, rapport_collaborations_free);
+  collaborations = rapport_collaborations_compute (dataset, engagement, NULL);
+  partner = &g_array_index (collaborations->partners, RapportPartner, 1);
+  g_assert_cmpstr (partner->name, ==, "did:plc:dee");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -364,6 +421,7 @@ main (int   argc,
   g_test_add_func ("/collaborations/candidates/ids-only", test_candidates_ids_only);
   g_test_add_func ("/collaborations/candidates/named-ids", test_candidates_named_ids);
   g_test_add_func ("/collaborations/candidates/followed", test_candidates_followed);
+  g_test_add_func ("/collaborations/candidates/named-dids", test_candidates_named_dids);
 
   return g_test_run ();
 }

@@ -175,6 +175,28 @@ test_handle (void)
   assert_formats (rapport_format_handle (NULL), "@?");
 }
 
+/* A PLC DID keeps its method and four letters at either end; other ids stay whole, as does
+ * one that is no PLC identifier (upper case, another alphabet, too short to cut). */
+static void
+test_short_id (void)
+{
+  assert_formats (rapport_format_short_id ("did:plc:abcdefghijklmnopqrstuvwx"),
+                  "did:plc:abcd…uvwx");
+  assert_formats (rapport_format_short_id ("did:web:glazelab.berlin"), "did:web:glazelab.berlin");
+  assert_formats (rapport_format_short_id ("did:plc:ABCDEFGHIJKLMNOPQRSTUVWX"),
+                  "did:plc:ABCDEFGHIJKLMNOPQRSTUVWX");
+  assert_formats (rapport_format_short_id ("did:plc:abcdefghi"), "did:plc:abcdefghi");
+  assert_formats (rapport_format_short_id ("did:plc:abcdefghij"), "did:plc:abcd…ghij");
+  assert_formats (rapport_format_short_id ("did:plc:abcdé1ghijklmn"), "did:plc:abcdé1ghijklmn");
+  assert_formats (rapport_format_short_id ("12345678901234567890"), "12345678901234567890");
+  assert_formats (rapport_format_account ("kiln-kate.bsky.social",
+                                          "did:plc:abcdefghijklmnopqrstuvwx"),
+                  "@kiln-kate.bsky.social");
+  assert_formats (rapport_format_account (NULL, "did:plc:abcdefghijklmnopqrstuvwx"),
+                  "did:plc:abcd…uvwx");
+  assert_formats (rapport_format_account (NULL, NULL), "@?");
+}
+
 static void
 test_pad (void)
 {
@@ -209,6 +231,7 @@ main (int   argc,
   g_test_add_func ("/format/p-value", test_p_value);
   g_test_add_func ("/format/significance", test_significance);
   g_test_add_func ("/format/handle", test_handle);
+  g_test_add_func ("/format/short-id", test_short_id);
   g_test_add_func ("/format/pad", test_pad);
 
   return g_test_run ();

@@ -126,6 +126,7 @@ test_segments (void)
   /* The handle as exported, the address of the profile. */
   item = g_list_model_get_item (G_LIST_MODEL (everyone), 4);
   g_assert_cmpstr (rapport_person_item_get_handle (item), ==, "Eva");
+  g_assert_cmpstr (rapport_person_item_get_label (item), ==, "Eva");
   g_assert_cmpstr (rapport_person_item_get_who (item), ==, "eva");
   g_assert_null (rapport_person_item_get_platform_id (item));
   g_assert_cmpstr (rapport_person_item_get_profile_url (item), ==, "https://www.instagram.com/Eva");
@@ -716,6 +717,32 @@ test_million (void)
   release_and_wait (g_steal_pointer (&model));
 }
 
+/* A Bluesky account known by DID alone shows it shortened, the whole DID kept for its tooltip
+ * and its profile; one a list named shows the handle. */
+static void
+test_did_label (void)
+{
+  RapportPerson unnamed = { "did:plc:op5mci2tr6u5tn3fdpoqkdoo", NULL,
+                            "did:plc:op5mci2tr6u5tn3fdpoqkdoo", 0 };
+  RapportPerson named = { "did:plc:6qcuwewnw5d7zpg62p5rg75e", "kiln-kate.bsky.social",
+                          "did:plc:6qcuwewnw5d7zpg62p5rg75e", 0 };
+  g_autoptr(RapportPersonItem) item = rapport_person_item_new (RAPPORT_PLATFORM_BLUESKY,
+                                                               &unnamed, 0, 0);
+  g_autoptr(RapportPersonItem) kate = rapport_person_item_new (RAPPORT_PLATFORM_BLUESKY,
+                                                               &named, 0, 0);
+  g_autofree char *label = NULL;
+
+  g_assert_cmpstr (rapport_person_item_get_label (item), ==, "did:plc:op5m…kdoo");
+  g_assert_cmpstr (rapport_person_item_get_handle (item), ==, "did:plc:op5mci2tr6u5tn3fdpoqkdoo");
+  g_assert_cmpstr (rapport_person_item_get_platform_id (item), ==,
+                   "did:plc:op5mci2tr6u5tn3fdpoqkdoo");
+  g_assert_cmpstr (rapport_person_item_get_profile_url (item), ==,
+                   "https://bsky.app/profile/did:plc:op5mci2tr6u5tn3fdpoqkdoo");
+  g_object_get (item, "label", &label, NULL);
+  g_assert_cmpstr (label, ==, "did:plc:op5m…kdoo");
+  g_assert_cmpstr (rapport_person_item_get_label (kate), ==, "kiln-kate.bsky.social");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -727,6 +754,7 @@ main (int   argc,
   g_test_add_func ("/people-model/sort", test_sort);
   g_test_add_func ("/people-model/search", test_search);
   g_test_add_func ("/people-model/profile-url", test_profile_url);
+  g_test_add_func ("/people-model/did-label", test_did_label);
   g_test_add_func ("/people-model/csv", test_csv);
   g_test_add_func ("/people-model/csv-export", test_csv_export);
   g_test_add_func ("/people-model/csv-formulas", test_csv_formulas);

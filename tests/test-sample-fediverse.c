@@ -180,6 +180,8 @@ test_bluesky (void)
                                                    "miramakes.bsky.social", &dataset);
   const RapportCollaborations *collaborations = report->collaborations;
   const RapportDatasetSnapshot *snapshot = g_ptr_array_index (dataset->snapshots, 0);
+  g_autoptr(GPtrArray) suggestions = NULL;
+  g_autofree char *text = NULL;
 
   /* The commit's rev: 08:00 on the export day. */
   g_assert_cmpint (snapshot->exported_at, ==, EXPORT_DAY + 8 * 3600);
@@ -197,6 +199,19 @@ test_bluesky (void)
   for (guint i = 0; i < collaborations->candidates->len; i++)
     g_assert_cmpstr (g_array_index (collaborations->candidates, RapportCollaborationCandidate,
                                     i).person->who, !=, DID_MIRA);
+
+  /* Nothing in the repository names a DID: the report and the coach shorten them, and the
+   * suggestion reads well without a name. */
+  suggestions = rapport_coach_suggest (report, NULL);
+  text = rapport_report_print_text (report, suggestions);
+  assert_says (text, "Partners: did:plc:x6iz…7war 3 posts");
+  assert_says (text, "did:plc:6qcu…g75e: 0 comments, 12 likes, 6 replies, 5 reposts;");
+  assert_says (text, "Make a post with an account whose posts you like often "
+                     "(did:plc:6qcu…g75e)");
+  assert_says (text, "You follow this account (did:plc:6qcu…g75e) and have given them 12 likes, "
+                     "6 replies and 5 reposts");
+  g_assert_null (strstr (text, DID_KATE));
+  g_clear_pointer (&suggestions, g_ptr_array_unref);
 
   g_clear_pointer (&report, rapport_report_free);
   g_clear_pointer (&dataset, rapport_dataset_free);

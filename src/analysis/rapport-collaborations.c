@@ -194,27 +194,31 @@ compare_named_mutuals (gconstpointer a,
   return strcmp (((const NamedMutual *) a)->name, ((const NamedMutual *) b)->name);
 }
 
-/* Appends @person by name.  Lists of names are keyed by the lower-cased name already; lists of
- * ids (X/Twitter) have a name where the archive's own posts gave one, which is lower-cased into
- * @names.  Where a person has an id and no name, the interactions name them by that id when
- * @by_id (Bluesky's DIDs), else not at all. */
+/* Appends @person by each name the creator's interactions and replies may use for them.  Lists
+ * of names are keyed by the lower-cased name already.  A person with an id goes in by the id,
+ * as Bluesky's likes and replies name accounts by DID, and by their name where a list or the
+ * archive's own posts gave one (X/Twitter's lists of ids), lower-cased into @names. */
 static void
 add_named (GArray              *named,
            const RapportPerson *person,
-           gboolean             by_id,
            GStringChunk        *names)
 {
   NamedMutual entry = { person->who, person };
+  g_autofree char *lower = NULL;
 
-  if (person->platform_id != NULL && !(by_id && person->handle == NULL))
+  if (person->platform_id == NULL)
     {
-      g_autofree char *lower = NULL;
-
-      if (person->handle == NULL)
-        return;
-      lower = g_utf8_strdown (person->handle, -1);
-      entry.name = g_string_chunk_insert_const (names, lower);
+      g_array_append_val (named, entry);
+      return;
     }
+  entry.name = person->platform_id;
+  g_array_append_val (named, entry);
+  if (person->handle == NULL)
+    return;
+  lower = g_utf8_strdown (person->handle, -1);
+  if (g_str_equal (lower, person->platform_id))
+    return;
+  entry.name = g_string_chunk_insert_const (names, lower);
   g_array_append_val (named, entry);
 }
 
@@ -230,14 +234,13 @@ named_mutuals (const RapportReciprocity *reciprocity,
     {
       guint32 follower = g_array_index (reciprocity->mutuals, RapportMutual, m).follower;
 
-      add_named (named, &reciprocity->followers->items[follower], FALSE, names);
+      add_named (named, &reciprocity->followers->items[follower], names);
     }
   g_array_sort (named, compare_named_mutuals);
   return named;
 }
 
-/* The accounts of @following by name, sorted by it: an account known by id alone is named
- * by it, as Bluesky's likes and replies name accounts by their DID. */
+/* The accounts of @following by name, sorted by it. */
 static GArray *
 named_following (const RapportPeople *following,
                  GStringChunk        *names)
@@ -245,7 +248,7 @@ named_following (const RapportPeople *following,
   GArray *named = g_array_sized_new (FALSE, FALSE, sizeof (NamedMutual), following->len);
 
   for (gsize i = 0; i < following->len; i++)
-    add_named (named, &following->items[i], TRUE, names);
+    add_named (named, &following->items[i], names);
   g_array_sort (named, compare_named_mutuals);
   return named;
 }
@@ -263,6 +266,48 @@ event_kind (RapportInteractionKind kind)
     default:
       return EVENT_COMMENT;
     }
+}
+
+static int
+compare_candidate_people (gconstpointer a,
+                          gconstpointer b)
+{
+  const RapportPerson *pa = ((const RapportCollaborationCandidate *) a)->person;
+  const RapportPerson *pb = ((const RapportCollaborationCandidate *) b)->person;
+
+  return (pa > pb) - (pa < pb);
+}
+
+/* One candidate per person: the creator's activity may name someone by id and by handle. */
+static void
+merge_candidates (GArray *candidates)
+{
+  guint kept = 0;
+
+  g_array_sort (candidates, compare_candidate_people);
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      RapportCollaborationCandidate *from =
+        &g_array_index (candidates, RapportCollaborationCandidate, i);
+      RapportCollaborationCandidate *into =
+        kept > 0 ? &g_array_index (candidates, RapportCollaborationCandidate, kept - 1) : NULL;
+
+      if (into != NULL && into->person == from->person)
+        {
+          into->n_comments += from->n_comments;
+          into->n_likes += from->n_likes;
+          into->n_replies += from->n_replies;
+          into->n_reposts += from->n_reposts;
+          into->latest = MAX (into->latest, from->latest);
+        }
+      else
+        {
+          g_array_index (candidates, RapportCollaborationCandidate, kept++) = *from;
+          into = &g_array_index (candidates, RapportCollaborationCandidate, kept - 1);
+        }
+      into->n_interactions = into->n_comments + into->n_likes + into->n_replies + into->n_reposts;
+    }
+  g_array_set_size (candidates, kept);
 }
 
 /* Candidates for a collaboration: among @pool (mutuals, or accounts followed), those the
@@ -355,10 +400,9 @@ find_candidates (RapportCollaborations    *self,
         continue;
 
       candidate.person = g_array_index (mutuals, NamedMutual, m).person;
-      candidate.n_interactions = candidate.n_comments + candidate.n_likes + candidate.n_replies
-                                 + candidate.n_reposts;
       g_array_append_val (self->candidates, candidate);
     }
+  merge_candidates (self->candidates);
   g_array_sort (self->candidates, compare_candidates);
 }
 
@@ -395,6 +439,17 @@ rapport_collaborations_compute (const RapportDataset     *dataset,
   self->candidates = g_array_new (FALSE, FALSE, sizeof (RapportCollaborationCandidate));
 
   compare_mentions (self, engagement, own_handle);
+  /* Where the dataset has names for ids, posts mention accounts by id (Bluesky's DIDs). */
+  for (guint p = 0; p < self->partners->len; p++)
+    {
+      RapportPartner *partner = &g_array_index (self->partners, RapportPartner, p);
+      const RapportPerson *name;
+
+      if (dataset->names == NULL)
+        partner->name = partner->handle;
+      else if ((name = rapport_people_find (dataset->names, partner->handle)) != NULL)
+        partner->name = name->handle;
+    }
 
   /* Lists of ids (X/Twitter) match where the archive's own posts named an id. */
   self->candidates_available = reciprocity != NULL && has_names (reciprocity->followers);

@@ -17,7 +17,9 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  char *handle;         /* lower case, without '@' */
+  char *handle;         /* lower case, without '@'; an id where posts mention by id (Bluesky) */
+  const char *name;     /* what to call them: the handle; for a partner mentioned by id, the
+                         * handle RapportDataset.names gives the id, NULL when none does */
   guint n_posts;        /* own non-reply posts mentioning them */
   GArray *posts;        /* guint32 indices into the engagement array, oldest first */
   guint n_with_rate;    /* of those, posts with a known ER */

@@ -580,6 +580,7 @@ json_collaborations (JsonBuilder         *builder,
 
       json_builder_begin_object (builder);
       json_string (builder, "handle", partner->handle);
+      json_string (builder, "name", partner->name);
       json_int (builder, "n_posts", partner->n_posts);
       json_int (builder, "n_with_rate", partner->n_with_rate);
       json_double (builder, "median_rate", partner->median_rate);

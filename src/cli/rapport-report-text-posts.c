@@ -17,10 +17,12 @@
 /* Rows of the hashtag table in the text. */
 #define TEXT_TAGS 15
 
-static const char *
+/* "@jo", or for an account known by id alone its id, shortened ("did:plc:abcd…wxyz"). */
+static char *
 person_name (const RapportPerson *person)
 {
-  return person->handle != NULL ? person->handle : person->who;
+  return rapport_format_account (person->handle,
+                                 person->platform_id != NULL ? person->platform_id : person->who);
 }
 
 static void
@@ -427,7 +429,7 @@ rapport_report_text_collaborations (GString             *out,
         {
           const RapportPartner *partner =
             &g_array_index (collaborations->partners, RapportPartner, i);
-          g_autofree char *handle = rapport_format_handle (partner->handle);
+          g_autofree char *handle = rapport_format_account (partner->name, partner->handle);
           g_autofree char *rate = rapport_format_percent (partner->median_rate);
 
           g_string_append_printf (partners, "%s%s ", i > 0 ? "; " : "", handle);
@@ -517,19 +519,18 @@ rapport_report_text_collaborations (GString             *out,
       g_autofree char *reposts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u repost",
                                                                "%'u reposts", candidate->n_reposts),
                                                   candidate->n_reposts);
+      g_autofree char *name = person_name (candidate->person);
 
       /* Reposts only where there are any: most platforms' exports record none. */
       if (candidate->n_reposts > 0)
         /* Translators: a candidate: name, comments, likes, replies, reposts, and the latest
          * date. */
-        rapport_report_text_para (out, 4, _("@%s: %s, %s, %s, %s; the latest on %s"),
-                                  person_name (candidate->person), comments, likes, replies,
-                                  reposts, latest);
+        rapport_report_text_para (out, 4, _("%s: %s, %s, %s, %s; the latest on %s"),
+                                  name, comments, likes, replies, reposts, latest);
       else
         /* Translators: a candidate: name, comments, likes, replies, and the latest date. */
-        rapport_report_text_para (out, 4, _("@%s: %s, %s, %s; the latest on %s"),
-                                  person_name (candidate->person), comments, likes, replies,
-                                  latest);
+        rapport_report_text_para (out, 4, _("%s: %s, %s, %s; the latest on %s"),
+                                  name, comments, likes, replies, latest);
     }
 }
 

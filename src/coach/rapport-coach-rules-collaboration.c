@@ -52,6 +52,71 @@ describe_interactions (const RapportCollaborationCandidate *candidate)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* The first sentence of the explanation: of an account called @name, or with @named FALSE,
+ * of one known only by an id, shortened into @name. */
+static void
+append_interactions (GString    *text,
+                     gboolean    from_following,
+                     gboolean    named,
+                     const char *name,
+                     const char *interactions,
+                     const char *latest)
+{
+  if (latest != NULL && from_following)
+    g_string_append_printf (text,
+                            /* Translators: @%s (or %s, an id) is an account, then a list
+                             * such as "4 likes and 1 repost", then a date. */
+                            named ? _("You follow @%s and have given them %s (the latest on "
+                                      "%s), but you have never posted together.")
+                                  : _("You follow this account (%s) and have given them %s (the "
+                                      "latest on %s), but you have never posted together."),
+                            name, interactions, latest);
+  else if (latest != NULL)
+    g_string_append_printf (text,
+                            /* Translators: @%s (or %s, an id) is an account, then a list
+                             * such as "4 comments and 12 likes", then a date. */
+                            named ? _("You and @%s follow each other, and you have given them "
+                                      "%s (the latest on %s), but you have never posted "
+                                      "together.")
+                                  : _("You and this account (%s) follow each other, and you have "
+                                      "given them %s (the latest on %s), but you have never "
+                                      "posted together."),
+                            name, interactions, latest);
+  else if (from_following)
+    g_string_append_printf (text,
+                            named ? _("You follow @%s and have given them %s, but you have never "
+                                      "posted together.")
+                                  : _("You follow this account (%s) and have given them %s, but "
+                                      "you have never posted together."),
+                            name, interactions);
+  else
+    g_string_append_printf (text,
+                            named ? _("You and @%s follow each other, and you have given them "
+                                      "%s, but you have never posted together.")
+                                  : _("You and this account (%s) follow each other, and you have "
+                                      "given them %s, but you have never posted together."),
+                            name, interactions);
+}
+
+/* A title for an account without a name, by what the creator gives them most: "Make a post
+ * with an account you reply to often (did:plc:abcd…wxyz)".  Ties go to the closer kind. */
+static char *
+unnamed_title (const RapportCollaborationCandidate *candidate,
+               const char                          *id)
+{
+  guint most = MAX (MAX (candidate->n_replies, candidate->n_comments),
+                    MAX (candidate->n_reposts, candidate->n_likes));
+
+  /* Translators: %s is an account's id, shortened. */
+  if (candidate->n_replies == most)
+    return g_strdup_printf (_("Make a post with an account you reply to often (%s)"), id);
+  if (candidate->n_comments == most)
+    return g_strdup_printf (_("Make a post with an account you comment on often (%s)"), id);
+  if (candidate->n_reposts == most)
+    return g_strdup_printf (_("Make a post with an account you repost often (%s)"), id);
+  return g_strdup_printf (_("Make a post with an account whose posts you like often (%s)"), id);
+}
+
 /* Collaborate with named candidates: the collaboration unit's candidates (mutuals, or accounts
  * followed where the exports list no followers, that the creator comments on, likes, reposts
  * or replies to but has never posted with), the three most engaged with,
@@ -75,43 +140,41 @@ rapport_coach_rule_collaboration_candidates (const RapportReport *report,
       const RapportCollaborationCandidate *candidate =
         &g_array_index (collaborations->candidates, RapportCollaborationCandidate, c);
       const char *who = candidate->person->who;
-      const char *name = candidate->person->handle != NULL ? candidate->person->handle : who;
+      const char *name = candidate->person->handle;
       g_autofree char *key = g_strdup_printf ("collaboration.candidate:%s", who);
       g_autofree char *interactions = describe_interactions (candidate);
+      g_autofree char *latest = candidate->latest > 0 ? rapport_format_day (candidate->latest)
+                                                      : NULL;
       g_autoptr(GString) text = g_string_new (NULL);
       RapportSuggestion *suggestion;
       RapportEvidence *evidence;
 
       suggestion = rapport_suggestion_new (RAPPORT_SUGGESTION_COLLABORATION, key);
-      /* Translators: %s is an account name without its '@'. */
-      suggestion->title = g_strdup_printf (_("Make a post with @%s"), name);
-
-      if (candidate->latest > 0)
+      if (name != NULL)
         {
-          g_autofree char *latest = rapport_format_day (candidate->latest);
-
-          if (collaborations->candidates_from_following)
-            /* Translators: @%s is an account, then a list such as "4 likes and 1 repost",
-             * then a date. */
-            g_string_append_printf (text, _("You follow @%s and have given them %s (the latest "
-                                            "on %s), but you have never posted together."),
-                                    name, interactions, latest);
-          else
-            /* Translators: @%s is an account, then a list such as "4 comments and 12 likes",
-             * then a date. */
-            g_string_append_printf (text, _("You and @%s follow each other, and you have given "
-                                            "them %s (the latest on %s), but you have never "
-                                            "posted together."),
-                                    name, interactions, latest);
+          /* Translators: %s is an account name without its '@'. */
+          suggestion->title = g_strdup_printf (_("Make a post with @%s"), name);
+          append_interactions (text, collaborations->candidates_from_following, TRUE, name,
+                               interactions, latest);
+          /* Translators: %s is an account name without its '@'. */
+          suggestion->action = g_strdup_printf (_("Invite @%s to a joint post, a collab post or "
+                                                  "a feature."),
+                                                name);
         }
-      else if (collaborations->candidates_from_following)
-        g_string_append_printf (text, _("You follow @%s and have given them %s, but you have "
-                                        "never posted together."),
-                                name, interactions);
       else
-        g_string_append_printf (text, _("You and @%s follow each other, and you have given them "
-                                        "%s, but you have never posted together."),
-                                name, interactions);
+        {
+          /* Known by an id alone (Bluesky's DIDs): said by what the creator does, the id
+           * shortened after it to tell such accounts apart. */
+          g_autofree char *id = rapport_format_short_id (candidate->person->platform_id != NULL
+                                                         ? candidate->person->platform_id
+                                                         : who);
+
+          suggestion->title = unnamed_title (candidate, id);
+          append_interactions (text, collaborations->candidates_from_following, FALSE, id,
+                               interactions, latest);
+          suggestion->action = g_strdup (_("Invite them to a joint post, a collab post or a "
+                                           "feature."));
+        }
       g_string_append_c (text, ' ');
       if (compared)
         rapport_coach_append_comparison (text, _("with other accounts"), _("you made alone"),
@@ -123,10 +186,6 @@ rapport_coach_rule_collaboration_candidates (const RapportReport *report,
         g_string_append (text, _("Your posts with other accounts have no engagement rates to "
                                  "compare with your other posts."));
       suggestion->explanation = g_string_free (g_steal_pointer (&text), FALSE);
-      /* Translators: %s is an account name without its '@'. */
-      suggestion->action = g_strdup_printf (_("Invite @%s to a joint post, a collab post or a "
-                                              "feature."),
-                                            name);
 
       evidence = rapport_suggestion_add_accounts (suggestion, _("Their profile"));
       rapport_evidence_add_account (evidence, who);

@@ -366,6 +366,20 @@ rapport_coach_suggest (const RapportReport *report,
   return g_steal_pointer (&suggestions);
 }
 
+/* An account of evidence by its 'who': the handle the dataset's names give an id (Bluesky's
+ * DIDs), else the 'who' itself, an id shortened. */
+static char *
+account_name (const RapportReport *report,
+              const char          *who)
+{
+  const RapportPeople *names = report->dataset != NULL ? report->dataset->names : NULL;
+  const RapportPerson *name = names != NULL ? rapport_people_find (names, who) : NULL;
+
+  if (name != NULL)
+    return rapport_format_handle (name->handle);
+  return rapport_format_short_id (who);
+}
+
 char *
 rapport_evidence_describe (const RapportEvidence *evidence,
                            const RapportReport   *report,
@@ -420,12 +434,15 @@ rapport_evidence_describe (const RapportEvidence *evidence,
       {
         guint shown = MIN (evidence->accounts->len, max_accounts);
 
-        if (evidence->accounts->len == 1)
-          return g_strdup_printf ("%s: %s.", evidence->label,
-                                  (const char *) g_ptr_array_index (evidence->accounts, 0));
         for (guint i = 0; i < shown; i++)
-          g_string_append_printf (sample, "%s%s", i > 0 ? ", " : "",
-                                  (const char *) g_ptr_array_index (evidence->accounts, i));
+          {
+            g_autofree char *name = account_name (report,
+                                                  g_ptr_array_index (evidence->accounts, i));
+
+            g_string_append_printf (sample, "%s%s", i > 0 ? ", " : "", name);
+          }
+        if (evidence->accounts->len == 1)
+          return g_strdup_printf ("%s: %s.", evidence->label, sample->str);
         if (evidence->accounts->len > shown)
           g_string_append_printf (sample, g_dngettext (GETTEXT_PACKAGE, " and %'u more",
                                                        " and %'u more",

@@ -44,6 +44,7 @@ rapport_dataset_free (RapportDataset *self)
   g_ptr_array_unref (self->posts);
   g_ptr_array_unref (self->interactions);
   rapport_keep_set_free (self->kept);
+  g_clear_pointer (&self->names, rapport_people_free);
   g_free (self);
 }
 

@@ -148,6 +148,9 @@ typedef struct
   GPtrArray *posts;        /* RapportDatasetPost, oldest first; reposts included, marked by type */
   GPtrArray *interactions; /* RapportDatasetInteraction */
   RapportKeepSet *kept;    /* never NULL */
+  /* Where the exports name accounts by id alone (Bluesky's DIDs), the handles that a list or
+   * a refresh of the account gave those ids: who = the platform id.  NULL when not loaded. */
+  RapportPeople *names;
 } RapportDataset;
 
 /* Whether @snapshot's export had the list of @direction, loaded or left out. */

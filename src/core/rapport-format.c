@@ -162,6 +162,35 @@ rapport_format_handle (const char *handle)
   return g_strconcat ("@", handle != NULL ? handle : "?", NULL);
 }
 
+/* Letters of a PLC identifier kept at either end. */
+#define SHORT_ID_KEEP 4
+
+char *
+rapport_format_short_id (const char *id)
+{
+  static const char plc[] = "did:plc:";
+  gsize length;
+
+  g_return_val_if_fail (id != NULL, NULL);
+
+  /* Cut only between ASCII letters: an id from a file may be anything. */
+  length = strlen (id);
+  if (!g_str_has_prefix (id, plc) || length <= strlen (plc) + 2 * SHORT_ID_KEEP + 1 ||
+      strspn (id + strlen (plc), "abcdefghijklmnopqrstuvwxyz234567") != length - strlen (plc))
+    return g_strdup (id);
+  return g_strdup_printf ("%.*s…%s", (int) (strlen (plc) + SHORT_ID_KEEP), id,
+                          id + length - SHORT_ID_KEEP);
+}
+
+char *
+rapport_format_account (const char *handle,
+                        const char *id)
+{
+  if (handle != NULL || id == NULL)
+    return rapport_format_handle (handle);
+  return rapport_format_short_id (id);
+}
+
 char *
 rapport_format_pad (const char *text,
                     int         width)

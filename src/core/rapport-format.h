@@ -47,6 +47,12 @@ char *rapport_format_p_value        (double      p_value);
 char *rapport_format_significance   (double      p_value);
 /* "@jo"; "@?" for NULL. */
 char *rapport_format_handle         (const char *handle);
+/* An account id short enough to read: "did:plc:abcd…wxyz" for a DID of the PLC method, whose
+ * 24 letters say nothing to a person; any other id whole. */
+char *rapport_format_short_id       (const char *id);
+/* What to call an account: "@jo" by its handle, else its id as rapport_format_short_id(). */
+char *rapport_format_account        (const char *handle,
+                                     const char *id);
 
 /* @text in a cell of |@width| characters, not bytes, so that "—" and "ä" take one column:
  * right-aligned for a positive @width, left-aligned for a negative one, as printf's "%*s";

@@ -701,7 +701,8 @@ load_dataset (RapportStore  *self,
       !load_gains (self, dataset, &n_dropped, error) ||
       !load_posts (self, dataset, &n_dropped, error) ||
       !load_interactions (self, dataset, &n_dropped, error) ||
-      !rapport_store_load_kept (self, dataset, error))
+      !rapport_store_load_kept (self, dataset, error) ||
+      (mode != LOAD_DATES && !rapport_store_load_names (self, dataset, error)))
     goto failed;
   if (n_dropped > 0)
     g_debug ("Account %" PRId64 ": %u rows with values out of range left out", account_id,

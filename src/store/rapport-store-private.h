@@ -308,5 +308,11 @@ gboolean rapport_store_import_count_posts       (RapportStoreImport      *self,
 gboolean rapport_store_load_kept                (RapportStore            *self,
                                                  RapportDataset          *dataset,
                                                  GError                 **error);
+/* rapport-store-names.c: fills @dataset->names, and the handles of the people of its loaded
+ * lists that are known by id alone, from every list and kept account that names them; after
+ * rapport_store_load_kept(). */
+gboolean rapport_store_load_names               (RapportStore            *self,
+                                                 RapportDataset          *dataset,
+                                                 GError                 **error);
 
 G_END_DECLS

@@ -190,7 +190,17 @@ create_evidence_button (const RapportReport *report,
   gtk_widget_add_css_class (button, "evidence");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
-  if (first->label != NULL)
+  /* One account: its whole id (a DID the card shows shortened, if at all) in the tooltip. */
+  if (first->kind == RAPPORT_EVIDENCE_ACCOUNTS && first->label != NULL &&
+      first->accounts != NULL && first->accounts->len == 1)
+    {
+      g_autofree char *tooltip = g_strdup_printf ("%s (%s)", first->label,
+                                                  (const char *) g_ptr_array_index (first->accounts,
+                                                                                    0));
+
+      gtk_widget_set_tooltip_text (button, tooltip);
+    }
+  else if (first->label != NULL)
     gtk_widget_set_tooltip_text (button, first->label);
 
   return button;

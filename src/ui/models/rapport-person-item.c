@@ -10,6 +10,8 @@
 
 #include <string.h>
 
+#include "core/rapport-format.h"
+
 #include "ui/models/rapport-person-item.h"
 
 struct _RapportPersonItem
@@ -18,6 +20,7 @@ struct _RapportPersonItem
 
   char    *who;
   char    *handle;
+  char    *label;
   char    *platform_id;
   char    *profile_url;
   gint64   follows_since;
@@ -30,6 +33,7 @@ enum {
   ITEM_PROP_0,
   ITEM_PROP_WHO,
   ITEM_PROP_HANDLE,
+  ITEM_PROP_LABEL,
   ITEM_PROP_PLATFORM_ID,
   ITEM_PROP_FOLLOWS_SINCE,
   ITEM_PROP_YOU_FOLLOW_SINCE,
@@ -46,6 +50,7 @@ rapport_person_item_finalize (GObject *object)
 
   g_clear_pointer (&self->who, g_free);
   g_clear_pointer (&self->handle, g_free);
+  g_clear_pointer (&self->label, g_free);
   g_clear_pointer (&self->platform_id, g_free);
   g_clear_pointer (&self->profile_url, g_free);
 
@@ -68,6 +73,10 @@ rapport_person_item_get_property (GObject    *object,
 
     case ITEM_PROP_HANDLE:
       g_value_set_string (value, rapport_person_item_get_handle (self));
+      break;
+
+    case ITEM_PROP_LABEL:
+      g_value_set_string (value, rapport_person_item_get_label (self));
       break;
 
     case ITEM_PROP_PLATFORM_ID:
@@ -105,6 +114,9 @@ rapport_person_item_class_init (RapportPersonItemClass *klass)
   item_properties[ITEM_PROP_HANDLE] =
     g_param_spec_string ("handle", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  item_properties[ITEM_PROP_LABEL] =
+    g_param_spec_string ("label", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   item_properties[ITEM_PROP_PLATFORM_ID] =
     g_param_spec_string ("platform-id", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
@@ -141,6 +153,8 @@ rapport_person_item_new (RapportPlatform      platform,
   self->handle = g_strdup (person->handle != NULL ? person->handle
                            : person->platform_id != NULL ? person->platform_id
                            : person->who);
+  self->label = person->handle != NULL ? g_strdup (person->handle)
+                                       : rapport_format_short_id (self->handle);
   self->platform_id = g_strdup (person->platform_id);
   self->follows_since = follows_since;
   self->you_follow_since = you_follow_since;
@@ -163,6 +177,14 @@ rapport_person_item_get_handle (RapportPersonItem *self)
   g_return_val_if_fail (RAPPORT_IS_PERSON_ITEM (self), NULL);
 
   return self->handle;
+}
+
+const char *
+rapport_person_item_get_label (RapportPersonItem *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_PERSON_ITEM (self), NULL);
+
+  return self->label;
 }
 
 const char *
@@ -239,6 +261,9 @@ rapport_profile_url (RapportPlatform  platform,
       return name != NULL ? g_strdup_printf ("https://x.com/%s", name) : NULL;
 
     case RAPPORT_PLATFORM_BLUESKY:
+      /* The repository's lists name accounts by DID alone, which bsky.app opens as well. */
+      if (name == NULL && platform_id != NULL && g_str_has_prefix (platform_id, "did:"))
+        name = g_uri_escape_string (platform_id, ":", FALSE);
       return name != NULL ? g_strdup_printf ("https://bsky.app/profile/%s", name) : NULL;
 
     case RAPPORT_PLATFORM_MASTODON:

@@ -24,6 +24,9 @@ RapportPersonItem *rapport_person_item_new (RapportPlatform      platform,
 const char *rapport_person_item_get_who              (RapportPersonItem *self);
 /* The handle as exported, or the platform id when the export has only ids. */
 const char *rapport_person_item_get_handle           (RapportPersonItem *self);
+/* What the row shows: the handle, or an id too long to read shortened ("did:plc:abcd…wxyz"),
+ * with the whole id in the platform id. */
+const char *rapport_person_item_get_label            (RapportPersonItem *self);
 /* NULL when the export has only names. */
 const char *rapport_person_item_get_platform_id      (RapportPersonItem *self);
 /* Unix seconds; 0 when unknown or when they do not follow the creator. */

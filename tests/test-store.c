@@ -926,6 +926,32 @@ test_churn_steps_kept (Fixture       *fixture,
   g_assert_cmpstr (lost, ==, "b,c,f,g");
 }
 
+/* Those who left and are still followed carry the day the creator followed them, the date the
+ * Audience page shows as "You Follow Since". */
+static void
+test_still_followed_since (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const char * const before[] = { "a:1700000000", "b:1700000100", NULL };
+  const char * const after[] = { "a:1700000000", NULL };
+  const char * const following[] = { "b:1600000000", "c:1650000000", NULL };
+  g_autoptr(RapportDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  const RapportFollowerDiff *diff;
+  const RapportPerson *b;
+
+  import_churn_export (fixture, "e1", 19700, before, following);
+  import_churn_export (fixture, "e2", 19730, after, following);
+  dataset = rapport_store_load_dataset (fixture->store, 1, &error);
+  g_assert_no_error (error);
+  diff = ((RapportDatasetSnapshot *) g_ptr_array_index (dataset->snapshots, 1))->follower_diff;
+  g_assert_nonnull (diff);
+  g_assert_cmpuint (diff->still_followed->len, ==, 1);
+  b = rapport_people_find (diff->still_followed, "b");
+  g_assert_nonnull (b);
+  g_assert_cmpint (b->since, ==, 1600000000);
+}
+
 /* The same steps without kept counts (exports imported by something that counts nothing,
  * or an older database): every step is read as what differs, with the same result. */
 static void
@@ -1636,6 +1662,8 @@ main (int   argc,
   g_test_add ("/store/merge-counts", Fixture, NULL, fixture_set_up, test_merge_counts, fixture_tear_down);
   g_test_add ("/store/posts-in-batches", Fixture, NULL, fixture_set_up, test_posts_in_batches,
               fixture_tear_down);
+  g_test_add ("/store/still-followed-since", Fixture, NULL, fixture_set_up,
+              test_still_followed_since, fixture_tear_down);
   g_test_add ("/store/post-kinds-counted", Fixture, NULL, fixture_set_up,
               test_post_kinds_counted, fixture_tear_down);
   g_test_add_func ("/store/post-url-made", test_post_url_made);

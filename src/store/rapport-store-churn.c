@@ -28,7 +28,8 @@ span_covers (gint64 first,
   return first <= id && (last == 0 || last >= id);
 }
 
-/* Looks up which of @diff's left accounts the following list of its following_id holds. */
+/* Looks up which of @diff's left accounts the following list of its following_id holds, each
+ * with the day the creator followed them (not the day they had followed the creator). */
 static gboolean
 find_still_followed (RapportStore         *store,
                      gint64                account_id,
@@ -38,8 +39,8 @@ find_still_followed (RapportStore         *store,
   sqlite3_stmt *stmt;
 
   stmt = rapport_store_prepare (store,
-    "SELECT EXISTS (SELECT 1 FROM follow_span WHERE account_id = ?1 AND direction = 1"
-    "                  AND who = ?2 AND " COVERS ("?3") ")", error);
+    "SELECT since FROM follow_span WHERE account_id = ?1 AND direction = 1"
+    "   AND who = ?2 AND " COVERS ("?3") " LIMIT 1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, account_id);
@@ -51,11 +52,11 @@ find_still_followed (RapportStore         *store,
 
       sqlite3_bind_text (stmt, 2, person->who, -1, SQLITE_STATIC);
       status = sqlite3_step (stmt);
-      if (status == SQLITE_ROW && sqlite3_column_int (stmt, 0))
+      if (status == SQLITE_ROW)
         rapport_people_add (diff->still_followed, person->who, person->handle,
-                            person->platform_id, person->since);
+                            person->platform_id, sqlite3_column_int64 (stmt, 0));
       sqlite3_reset (stmt);
-      if (status != SQLITE_ROW)
+      if (status != SQLITE_ROW && status != SQLITE_DONE)
         {
           sqlite3_clear_bindings (stmt);
           rapport_store_set_sqlite_error (store, error, _("reading the database"));

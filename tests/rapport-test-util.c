@@ -77,6 +77,18 @@ rapport_test_archive_add (RapportTestArchive *archive,
 }
 
 void
+rapport_test_archive_add_bytes (RapportTestArchive *archive,
+                                const char         *name,
+                                GBytes             *content)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (content, &size);
+
+  write_header (archive, name, FALSE, size);
+  write_data (archive, data, size);
+}
+
+void
 rapport_test_archive_add_repeated (RapportTestArchive *archive,
                                    const char         *name,
                                    const char         *head,

@@ -22,6 +22,10 @@ RapportTestArchive *rapport_test_archive_new          (const char         *path,
 void                rapport_test_archive_add          (RapportTestArchive *archive,
                                                        const char         *name,
                                                        const char         *content);
+/* An entry of any bytes, NULs included. */
+void                rapport_test_archive_add_bytes    (RapportTestArchive *archive,
+                                                       const char         *name,
+                                                       GBytes             *content);
 /* An entry of @head, @count times @unit and @tail, written without holding it in memory. */
 void                rapport_test_archive_add_repeated (RapportTestArchive *archive,
                                                        const char         *name,

@@ -13,6 +13,7 @@
 #include "core/rapport-import-error.h"
 #include "core/rapport-numbers.h"
 #include "core/rapport-records.h"
+#include "rapport-test-util.h"
 
 static RapportCsvReader *
 reader_for (const char *text)
@@ -568,6 +569,138 @@ test_backslash_escapes (void)
   assert_end (reader);
 }
 
+/* Every row of @reader as "line|field|field…" lines. */
+static char *
+read_all_rows (RapportCsvReader *reader)
+{
+  GString *rows = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_string_append_printf (rows, "sep %c\n", rapport_csv_reader_get_separator (reader));
+  while (rapport_csv_reader_next (reader, &error))
+    {
+      g_string_append_printf (rows, "%u", rapport_csv_reader_get_line (reader));
+      for (guint i = 0; i < rapport_csv_reader_get_n_fields (reader); i++)
+        g_string_append_printf (rows, "|%s", rapport_csv_reader_get_field (reader, i));
+      g_string_append_c (rows, '\n');
+    }
+  g_assert_no_error (error);
+  return g_string_free (rows, FALSE);
+}
+
+static GBytes *
+to_utf16le (const char *text)
+{
+  g_autofree gunichar2 *units = g_utf8_to_utf16 (text, -1, NULL, NULL, NULL);
+  GByteArray *bytes = g_byte_array_new ();
+  static const guint8 bom[] = { 0xFF, 0xFE };
+
+  g_byte_array_append (bytes, bom, 2);
+  for (gsize i = 0; units[i] != 0; i++)
+    {
+      guint8 pair[] = { units[i] & 0xFF, units[i] >> 8 };
+
+      g_byte_array_append (bytes, pair, 2);
+    }
+  return g_byte_array_free_to_bytes (bytes);
+}
+
+/* A zipped CSV read as a stream gives the rows, fields and lines that its bytes read whole
+ * give, in UTF-8 and UTF-16 (a pair of surrogates and multi-line quoted fields cut by the
+ * stream's chunks), and a file of a folder is read mapped. */
+static void
+test_stream (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *zip = g_build_filename (dir, "export.zip", NULL);
+  g_autofree char *folder = g_build_filename (dir, "folder", NULL);
+  g_autofree char *plain = g_build_filename (folder, "posts.csv", NULL);
+  g_autoptr(GString) text = g_string_new ("sep=;\r\nDate;Text;Likes\r\n");
+  g_autoptr(GBytes) utf8 = NULL;
+  g_autoptr(GBytes) utf16 = NULL;
+  g_autoptr(RapportArchive) archive = NULL;
+  g_autoptr(RapportArchive) folder_archive = NULL;
+  g_autoptr(GError) error = NULL;
+  RapportTestArchive *writer;
+
+  /* Half a megabyte, a megabyte in UTF-16: several of the stream's chunks. */
+  for (guint i = 0; i < 12000; i++)
+    g_string_append_printf (text, "2024-01-%02u;\"caf\u00e9 \U0001F600 \"\"%u\"\"\r\nline %u\";%u\r\n%s",
+                            i % 28 + 1, i, i, i * 7, i % 50 == 0 ? "\r\n" : "");
+  utf8 = g_bytes_new (text->str, text->len);
+  utf16 = to_utf16le (text->str);
+
+  writer = rapport_test_archive_new (zip, "zip");
+  rapport_test_archive_add (writer, "export/posts.csv", text->str);
+  rapport_test_archive_close (writer);
+  {
+    g_autofree char *zip16 = g_build_filename (dir, "export16.zip", NULL);
+    g_autoptr(RapportArchive) archive16 = NULL;
+    g_autoptr(RapportCsvReader) whole16 = rapport_csv_reader_new (utf16, "posts16.csv");
+    g_autoptr(RapportCsvReader) streamed16 = NULL;
+    g_autofree char *expected16 = NULL;
+    g_autofree char *actual16 = NULL;
+
+    writer = rapport_test_archive_new (zip16, "zip");
+    rapport_test_archive_add_bytes (writer, "export16/posts16.csv", utf16);
+    rapport_test_archive_close (writer);
+    archive16 = rapport_archive_open (zip16, &error);
+    g_assert_no_error (error);
+    streamed16 = rapport_csv_reader_open (archive16,
+                                          rapport_archive_find (archive16, "posts16.csv"),
+                                          RAPPORT_CSV_DEFAULT, NULL, &error);
+    g_assert_no_error (error);
+    expected16 = read_all_rows (whole16);
+    actual16 = read_all_rows (streamed16);
+    g_assert_cmpstr (actual16, ==, expected16);
+  }
+
+  archive = rapport_archive_open (zip, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(RapportCsvReader) whole = rapport_csv_reader_new (utf8, "posts.csv");
+    g_autoptr(RapportCsvReader) streamed = NULL;
+    g_autofree char *expected = NULL;
+    g_autofree char *actual = NULL;
+
+    streamed = rapport_csv_reader_open (archive, rapport_archive_find (archive, "posts.csv"),
+                                        RAPPORT_CSV_DEFAULT, NULL, &error);
+    g_assert_no_error (error);
+    expected = read_all_rows (whole);
+    actual = read_all_rows (streamed);
+    g_assert_cmpstr (actual, ==, expected);
+    rapport_test_assert_contains (expected, "sep ;\n2|Date|Text|Likes\n"
+                                  "3|2024-01-01|caf\u00e9 \U0001F600 \"0\"\r\nline 0|0\n");
+    rapport_test_assert_contains (expected, "|caf\u00e9 \U0001F600 \"11999\"\r\nline 11999|83993\n");
+  }
+
+  /* A file of a folder is mapped, and reads the same. */
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (plain, text->str, text->len, NULL));
+  folder_archive = rapport_archive_open (folder, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(RapportCsvReader) whole = rapport_csv_reader_new (utf8, "posts.csv");
+    g_autoptr(RapportCsvReader) mapped = rapport_csv_reader_open (folder_archive, "posts.csv",
+                                                                  RAPPORT_CSV_DEFAULT, NULL,
+                                                                  &error);
+    g_autofree char *expected = NULL;
+    g_autofree char *actual = NULL;
+
+    g_assert_no_error (error);
+    expected = read_all_rows (whole);
+    actual = read_all_rows (mapped);
+    g_assert_cmpstr (actual, ==, expected);
+  }
+
+  /* An entry the archive does not hold. */
+  g_assert_null (rapport_csv_reader_open (archive, "other.csv", RAPPORT_CSV_DEFAULT, NULL,
+                                          &error));
+  g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE);
+
+  rapport_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -584,6 +717,7 @@ main (int   argc,
   g_test_add_func ("/csv/utf16-big-endian", test_utf16_big_endian);
   g_test_add_func ("/csv/blocks", test_blocks);
   g_test_add_func ("/csv/mapped", test_mapped);
+  g_test_add_func ("/csv/stream", test_stream);
   g_test_add_func ("/csv/block-errors", test_block_errors);
   g_test_add_func ("/csv/localized-header", test_localized_header);
   g_test_add_func ("/csv/missing-values", test_missing_values);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "import/rapport-archive.h"
 #include "import/rapport-csv.h"
 #include "import/rapport-json-array.h"
 #include "core/rapport-import-error.h"
@@ -36,7 +37,23 @@ struct _RapportCsvReader
   gboolean block_ended;
   gboolean mapped;      /* @data maps a file (RAPPORT_CSV_MAPPED) */
   gsize released;       /* where the next release of mapped pages starts */
+
+  /* Read from a stream: @data is @window, the text from the start of the current row on,
+   * filled as the reader goes; the rows before it are dropped. */
+  RapportArchiveStream *stream;
+  GByteArray *window;
+  gboolean stream_ended;
+  GError *stream_error;
+  int utf16;            /* 0, or 1 for little-endian and 2 for big-endian UTF-16 */
+  guint8 carry[4];      /* UTF-16 bytes of a unit or pair cut by a chunk's end */
+  gsize n_carry;
 };
+
+/* How far into the text the separator is looked for. */
+#define DETECT_BYTES ((gsize) 1 << 20)
+
+/* Bytes read from a stream at a time. */
+#define STREAM_CHUNK ((gsize) 256 << 10)
 
 /* Mapped pages are handed back once this much was read past the last release: one system call
  * per row would cost more than the rows. */
@@ -49,13 +66,16 @@ utf16_unit (const guint8 *p,
   return big_endian ? (gunichar) (p[0] << 8 | p[1]) : (gunichar) (p[0] | p[1] << 8);
 }
 
-/* UTF-16 to UTF-8, with U+FFFD for unpaired surrogates and an odd last byte. */
-static GBytes *
-utf16_to_utf8 (const guint8 *data,
-               gsize         size,
-               gboolean      big_endian)
+/* UTF-16 to UTF-8 onto @out, with U+FFFD for unpaired surrogates; returns how many bytes of
+ * @data it left for the next chunk (an odd byte, a high surrogate whose pair may follow), or
+ * with @last, turns them into U+FFFD. */
+static gsize
+utf16_append (GString      *out,
+              const guint8 *data,
+              gsize         size,
+              gboolean      big_endian,
+              gboolean      last)
 {
-  GString *text = g_string_sized_new (size + size / 2 + 1);
   gsize i;
 
   g_assert (data != NULL || size == 0);
@@ -64,37 +84,143 @@ utf16_to_utf8 (const guint8 *data,
     {
       gunichar u = utf16_unit (data + i, big_endian);
 
-      if (u >= 0xD800 && u < 0xDC00 && i + 3 < size)
+      if (u >= 0xD800 && u < 0xDC00)
         {
-          gunichar low = utf16_unit (data + i + 2, big_endian);
-
-          if (low >= 0xDC00 && low < 0xE000)
+          if (i + 3 >= size && !last)
+            return size - i;
+          if (i + 3 < size)
             {
-              u = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00);
-              i += 2;
+              gunichar low = utf16_unit (data + i + 2, big_endian);
+
+              if (low >= 0xDC00 && low < 0xE000)
+                {
+                  u = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00);
+                  i += 2;
+                }
             }
         }
       if (u >= 0xD800 && u < 0xE000)
         u = 0xFFFD;
-      g_string_append_unichar (text, u);
+      g_string_append_unichar (out, u);
     }
   if (i < size)
-    g_string_append_unichar (text, 0xFFFD);
+    {
+      if (!last)
+        return size - i;
+      g_string_append_unichar (out, 0xFFFD);
+    }
+  return 0;
+}
 
+static GBytes *
+utf16_to_utf8 (const guint8 *data,
+               gsize         size,
+               gboolean      big_endian)
+{
+  GString *text = g_string_sized_new (size + size / 2 + 1);
+
+  utf16_append (text, data, size, big_endian, TRUE);
   return g_string_free_to_bytes (text);
+}
+
+/* Reads the stream's next chunk onto the window: FALSE at its end or on an error, kept for
+ * the caller to report. */
+static gboolean
+fill_window (RapportCsvReader *self)
+{
+  g_autofree guint8 *chunk = NULL;
+  gsize start = self->n_carry;
+  gssize n;
+
+  if (self->stream == NULL || self->stream_ended)
+    return FALSE;
+
+  chunk = g_malloc (start + STREAM_CHUNK);
+  memcpy (chunk, self->carry, start);
+  n = rapport_archive_stream_read (self->stream, chunk + start, STREAM_CHUNK,
+                                   &self->stream_error);
+  if (n <= 0)
+    self->stream_ended = TRUE;
+  if (n < 0)
+    return FALSE;
+
+  /* The first bytes say whether the text is UTF-16. */
+  if (self->utf16 < 0)
+    {
+      if (n == 0 && start == 0)
+        return FALSE;
+      if (start + n >= 2 && ((chunk[0] == 0xFF && chunk[1] == 0xFE) ||
+                             (chunk[0] == 0xFE && chunk[1] == 0xFF)))
+        {
+          self->utf16 = chunk[0] == 0xFE ? 2 : 1;
+          memmove (chunk, chunk + 2, start + n - 2);
+          n -= 2;
+        }
+      else
+        self->utf16 = 0;
+    }
+
+  if (self->utf16 > 0)
+    {
+      GString *text = g_string_sized_new ((start + n) * 3 / 2 + 4);
+
+      self->n_carry = utf16_append (text, chunk, start + n, self->utf16 == 2,
+                                    self->stream_ended);
+      memcpy (self->carry, chunk + start + n - self->n_carry, self->n_carry);
+      g_byte_array_append (self->window, (const guint8 *) text->str, text->len);
+      g_string_free (text, TRUE);
+    }
+  else
+    {
+      g_byte_array_append (self->window, chunk, n);
+    }
+
+  self->data = (const char *) self->window->data;
+  self->size = self->window->len;
+  return n > 0 || self->window->len > 0;
+}
+
+/* Whether the text has a byte at @pos + @ahead, reading the stream on as needed. */
+static gboolean
+has_byte (RapportCsvReader *self,
+          gsize             ahead)
+{
+  while (self->pos + ahead >= self->size)
+    {
+      gsize before = self->size;
+
+      if (!fill_window (self) || self->size == before)
+        {
+          if (self->stream_ended || self->stream == NULL)
+            return self->pos + ahead < self->size;
+        }
+    }
+  return TRUE;
+}
+
+/* Drops the rows before @pos from the window: nothing of them is kept (fields are copied). */
+static void
+drop_read_rows (RapportCsvReader *self)
+{
+  if (self->stream == NULL || self->pos < STREAM_CHUNK)
+    return;
+  g_byte_array_remove_range (self->window, 0, self->pos);
+  self->pos = 0;
+  self->data = (const char *) self->window->data;
+  self->size = self->window->len;
 }
 
 /* Consumes a line break at @pos, if any: CRLF, LF or a lone CR. */
 static gboolean
 eat_line_end (RapportCsvReader *self)
 {
-  if (self->pos >= self->size)
+  if (!has_byte (self, 0))
     return FALSE;
 
   if (self->data[self->pos] == '\r')
     {
       self->pos++;
-      if (self->pos < self->size && self->data[self->pos] == '\n')
+      if (has_byte (self, 0) && self->data[self->pos] == '\n')
         self->pos++;
     }
   else if (self->data[self->pos] == '\n')
@@ -110,9 +236,13 @@ eat_line_end (RapportCsvReader *self)
 static char
 read_sep_line (RapportCsvReader *self)
 {
-  const char *p = self->data + self->pos;
-  gsize left = self->size - self->pos;
+  const char *p;
+  gsize left;
   char separator;
+
+  has_byte (self, 5);
+  p = self->data + self->pos;
+  left = self->size - self->pos;
 
   if (left < 5 || g_ascii_strncasecmp (p, "sep=", 4) != 0)
     return 0;
@@ -153,7 +283,8 @@ detect_separator (RapportCsvReader *self)
   gboolean quoted = FALSE;
   char separator;
 
-  for (gsize i = self->pos; i < self->size; i++)
+  /* Bounded, so that a file without any separator is not read whole to say so. */
+  for (gsize i = self->pos; i - self->pos < DETECT_BYTES && has_byte (self, i - self->pos); i++)
     {
       char c = self->data[i];
 
@@ -186,6 +317,34 @@ rapport_csv_reader_new (GBytes     *bytes,
   return rapport_csv_reader_new_full (bytes, entry_name, RAPPORT_CSV_DEFAULT);
 }
 
+static RapportCsvReader *
+reader_new (const char      *entry_name,
+            RapportCsvFlags  flags)
+{
+  RapportCsvReader *self = g_new0 (RapportCsvReader, 1);
+
+  self->entry_name = g_strdup (entry_name);
+  self->flags = flags;
+  self->next_line = 1;
+  self->fields = g_string_sized_new (256);
+  self->offsets = g_array_new (FALSE, FALSE, sizeof (guint));
+  /* An empty file's bytes may have no data at all, and no offset may be added to NULL. */
+  self->data = "";
+  return self;
+}
+
+/* Skips a UTF-8 byte order mark, and reads or detects the separator. */
+static void
+read_start (RapportCsvReader *self)
+{
+  if (has_byte (self, 2) && memcmp (self->data, "\xEF\xBB\xBF", 3) == 0)
+    self->pos = 3;
+
+  self->separator = read_sep_line (self);
+  if (self->separator == 0)
+    self->separator = detect_separator (self);
+}
+
 RapportCsvReader *
 rapport_csv_reader_new_full (GBytes          *bytes,
                              const char      *entry_name,
@@ -198,13 +357,7 @@ rapport_csv_reader_new_full (GBytes          *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (entry_name != NULL, NULL);
 
-  self = g_new0 (RapportCsvReader, 1);
-  self->entry_name = g_strdup (entry_name);
-  self->flags = flags;
-  self->next_line = 1;
-  self->fields = g_string_sized_new (256);
-  self->offsets = g_array_new (FALSE, FALSE, sizeof (guint));
-
+  self = reader_new (entry_name, flags);
   data = g_bytes_get_data (bytes, &size);
   if (size >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF)))
     self->bytes = utf16_to_utf8 (data + 2, size - 2, data[0] == 0xFE);
@@ -214,17 +367,49 @@ rapport_csv_reader_new_full (GBytes          *bytes,
       self->mapped = (flags & RAPPORT_CSV_MAPPED) != 0;
     }
   self->data = g_bytes_get_data (self->bytes, &self->size);
-  /* An empty file's bytes may have no data at all, and no offset may be added to NULL. */
   if (self->data == NULL)
     self->data = "";
 
-  if (self->size >= 3 && memcmp (self->data, "\xEF\xBB\xBF", 3) == 0)
-    self->pos = 3;
+  read_start (self);
+  return self;
+}
 
-  self->separator = read_sep_line (self);
-  if (self->separator == 0)
-    self->separator = detect_separator (self);
+RapportCsvReader *
+rapport_csv_reader_open (RapportArchive   *archive,
+                         const char       *entry,
+                         RapportCsvFlags   flags,
+                         GCancellable     *cancellable,
+                         GError          **error)
+{
+  RapportCsvReader *self;
 
+  g_return_val_if_fail (RAPPORT_IS_ARCHIVE (archive), NULL);
+  g_return_val_if_fail (entry != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* A file of a folder is mapped, and its pages handed back as the rows are read. */
+  if (rapport_archive_entry_is_file (archive, entry))
+    {
+      g_autoptr(GBytes) bytes = NULL;
+      gboolean mapped = FALSE;
+
+      if (!(bytes = rapport_archive_read (archive, entry, &mapped, error)))
+        return NULL;
+      return rapport_csv_reader_new_full (bytes, entry,
+                                          mapped ? flags | RAPPORT_CSV_MAPPED : flags);
+    }
+
+  self = reader_new (entry, flags);
+  self->stream = rapport_archive_open_stream (archive, entry, cancellable);
+  self->window = g_byte_array_new ();
+  self->utf16 = -1;
+  read_start (self);
+  if (self->stream_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&self->stream_error));
+      rapport_csv_reader_free (self);
+      return NULL;
+    }
   return self;
 }
 
@@ -234,13 +419,30 @@ rapport_csv_reader_free (RapportCsvReader *self)
   if (self == NULL)
     return;
 
-  g_bytes_unref (self->bytes);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  g_clear_pointer (&self->stream, rapport_archive_stream_free);
+  g_clear_pointer (&self->window, g_byte_array_unref);
+  g_clear_error (&self->stream_error);
   g_free (self->entry_name);
   g_string_free (self->fields, TRUE);
   g_array_unref (self->offsets);
   g_clear_pointer (&self->header, g_ptr_array_unref);
   g_free (self->title);
   g_free (self);
+}
+
+/* Sets @error to the stream's failure, if it failed: that, not the end of text it made, is
+ * what went wrong (a quoted field cut by it does not "never end"). */
+static gboolean
+stream_failed (RapportCsvReader  *self,
+               GError           **error)
+{
+  if (self->stream_error == NULL)
+    return FALSE;
+  if (error != NULL)
+    g_clear_error (error);
+  g_propagate_error (error, g_steal_pointer (&self->stream_error));
+  return TRUE;
 }
 
 char
@@ -261,10 +463,10 @@ read_quoted (RapportCsvReader  *self,
   g_assert (self->data[self->pos] == '"');
 
   self->pos++;
-  while (self->pos < self->size)
+  while (has_byte (self, 0))
     {
       char c = self->data[self->pos];
-      char after = self->pos + 1 < self->size ? self->data[self->pos + 1] : '\0';
+      char after = has_byte (self, 1) ? self->data[self->pos + 1] : '\0';
 
       if ((c == '"' && after == '"') ||
           (backslashes && c == '\\' && (after == '"' || after == '\\')))
@@ -307,7 +509,7 @@ read_row (RapportCsvReader  *self,
     blank++;
   if (n_blank != NULL)
     *n_blank = blank;
-  if (self->pos >= self->size)
+  if (!has_byte (self, 0))
     return FALSE;
 
   self->row_line = self->next_line;
@@ -325,7 +527,7 @@ read_row (RapportCsvReader  *self,
         }
 
       /* Unquoted text, or what follows a closing quote (kept as it is, like most readers). */
-      while (self->pos < self->size)
+      while (has_byte (self, 0))
         {
           char c = self->data[self->pos];
 
@@ -336,11 +538,11 @@ read_row (RapportCsvReader  *self,
         }
       g_string_append_c (self->fields, '\0');
 
-      if (self->pos < self->size && self->data[self->pos] == self->separator)
+      if (has_byte (self, 0) && self->data[self->pos] == self->separator)
         {
           self->pos++;
           /* A separator at the very end still opens one empty field. */
-          if (self->pos >= self->size)
+          if (!has_byte (self, 0))
             {
               offset = self->fields->len;
               g_array_append_val (self->offsets, offset);
@@ -391,13 +593,17 @@ rapport_csv_reader_next (RapportCsvReader  *self,
   if (self->block_ended)
     return FALSE;
 
+  /* The rows before this one are copied out or done with. */
+  drop_read_rows (self);
   pos = self->pos;
   line = self->next_line;
-  /* The rows before this one are copied out or done with. */
   if (self->mapped && pos - self->released >= RELEASE_BYTES)
     self->released = rapport_json_release_pages (self->data, self->released, pos);
   if (!read_row (self, &n_blank, error))
-    return FALSE;
+    {
+      stream_failed (self, error);
+      return FALSE;
+    }
 
   /* In blocks, a blank line or a row of empty fields ends the block; the next block starts
    * over from the blank line. */
@@ -506,10 +712,14 @@ rapport_csv_reader_next_block (RapportCsvReader  *self,
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->header, g_ptr_array_unref);
 
+  drop_read_rows (self);
   do
     {
       if (!read_row (self, NULL, error))
-        return FALSE;
+        {
+          stream_failed (self, error);
+          return FALSE;
+        }
     }
   while (count_filled (self) == 0);
 
@@ -529,7 +739,7 @@ rapport_csv_reader_next_block (RapportCsvReader  *self,
       set_header (self, NULL);
       return TRUE;
     }
-  if (error != NULL && *error != NULL)
+  if (stream_failed (self, error) || (error != NULL && *error != NULL))
     return FALSE;
 
   self->pos = pos;

@@ -22,7 +22,9 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
+
+#include "import/rapport-archive.h"
 
 G_BEGIN_DECLS
 
@@ -44,6 +46,14 @@ RapportCsvReader   *rapport_csv_reader_new              (GBytes             *byt
 RapportCsvReader   *rapport_csv_reader_new_full         (GBytes             *bytes,
                                                          const char         *entry_name,
                                                          RapportCsvFlags     flags);
+/* A reader of @entry of @archive: a file of a folder is mapped (RAPPORT_CSV_MAPPED), an entry
+ * of a zip or tar read as a stream, never whole.  NULL with @error set when the entry cannot
+ * be read; a failure later in the stream is the error of rapport_csv_reader_next(). */
+RapportCsvReader   *rapport_csv_reader_open             (RapportArchive     *archive,
+                                                         const char         *entry,
+                                                         RapportCsvFlags     flags,
+                                                         GCancellable       *cancellable,
+                                                         GError            **error);
 void                rapport_csv_reader_free             (RapportCsvReader   *self);
 /* The separator given by a "sep=" line or detected: ',', ';' or '\t'. */
 char                rapport_csv_reader_get_separator    (RapportCsvReader   *self);

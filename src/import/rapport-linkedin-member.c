@@ -103,23 +103,19 @@ open_file (Member           *self,
            gboolean          report)
 {
   const char *entry = rapport_archive_find (self->archive, file->name);
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean mapped = FALSE;
 
   g_assert (self->reader == NULL);
 
   if (entry == NULL)
     return FALSE;
-  if ((bytes = rapport_archive_read (self->archive, entry, &mapped, &error)) == NULL)
+  self->reader = rapport_csv_reader_open (self->archive, entry, file->flags, NULL, &error);
+  if (self->reader == NULL)
     {
       if (report)
         rapport_import_sink_skip_error (self->sink, entry, error);
       return FALSE;
     }
-
-  self->reader = rapport_csv_reader_new_full (bytes, entry,
-                                              file->flags | (mapped ? RAPPORT_CSV_MAPPED : 0));
   self->entry = entry;
   self->n_rows = 0;
   for (guint row = 0; row < HEADER_ROWS; row++)

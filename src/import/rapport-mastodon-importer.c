@@ -238,17 +238,15 @@ static gboolean
 read_following (Import  *import,
                 GError **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(RapportCsvReader) reader = NULL;
   const char *entry = import->following;
   int column = 0;
   gboolean first = TRUE;
   guint64 n_rows = 0;
 
-  bytes = rapport_archive_read (import->archive, entry, NULL, error);
-  if (bytes == NULL)
+  reader = rapport_csv_reader_open (import->archive, entry, RAPPORT_CSV_DEFAULT, NULL, error);
+  if (reader == NULL)
     return FALSE;
-  reader = rapport_csv_reader_new (bytes, entry);
 
   if (!rapport_import_sink_begin_list (import->sink, RAPPORT_DIRECTION_FOLLOWING, error))
     return FALSE;

@@ -117,14 +117,11 @@ open_daily_csv (RapportArchive  *archive,
                 gboolean        *follows,
                 GError         **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(RapportCsvReader) reader = NULL;
   const char *metric = NULL;
 
-  if (!(bytes = rapport_archive_read (archive, entry, NULL, error)))
+  if (!(reader = rapport_csv_reader_open (archive, entry, RAPPORT_CSV_DEFAULT, NULL, error)))
     return NULL;
-
-  reader = rapport_csv_reader_new (bytes, entry);
   if (!rapport_csv_reader_next_block (reader, NULL) ||
       block_platform (reader, &metric) == RAPPORT_PLATFORM_UNKNOWN)
     return NULL;

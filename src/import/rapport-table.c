@@ -43,15 +43,13 @@ open_csv (RapportArchive  *archive,
           GError         **error)
 {
   g_autoptr(RapportTable) self = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  gboolean mapped = FALSE;
+  RapportCsvReader *csv;
 
-  if ((bytes = rapport_archive_read (archive, entry, &mapped, error)) == NULL)
+  if ((csv = rapport_csv_reader_open (archive, entry, RAPPORT_CSV_DEFAULT, NULL, error)) == NULL)
     return NULL;
   self = g_new0 (RapportTable, 1);
   self->entry = g_strdup (entry);
-  self->csv = rapport_csv_reader_new_full (bytes, entry,
-                                           mapped ? RAPPORT_CSV_MAPPED : RAPPORT_CSV_DEFAULT);
+  self->csv = csv;
   if (!rapport_csv_reader_read_header (self->csv, NULL))
     return NULL;
   return g_steal_pointer (&self);

@@ -116,14 +116,10 @@ open_csv (RapportArchive  *archive,
           const char      *entry,
           GError         **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(RapportCsvReader) reader = NULL;
-  gboolean mapped = FALSE;
 
-  if (!(bytes = rapport_archive_read (archive, entry, &mapped, error)))
+  if (!(reader = rapport_csv_reader_open (archive, entry, RAPPORT_CSV_DEFAULT, NULL, error)))
     return NULL;
-  reader = rapport_csv_reader_new_full (bytes, entry,
-                                        mapped ? RAPPORT_CSV_MAPPED : RAPPORT_CSV_DEFAULT);
   if (!rapport_csv_reader_read_header (reader, error))
     return NULL;
   return g_steal_pointer (&reader);

@@ -403,7 +403,6 @@ import_analytics (RapportTwitterImport  *self,
                   const char            *entry,
                   GError               **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(RapportCsvReader) reader = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *file_user = rapport_twitter_analytics_user (entry);
@@ -415,11 +414,11 @@ import_analytics (RapportTwitterImport  *self,
   if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
     return FALSE;
 
-  if (!(bytes = rapport_archive_read (self->archive, entry, NULL, error)))
+  if (!(reader = rapport_csv_reader_open (self->archive, entry, RAPPORT_CSV_DEFAULT,
+                                         self->cancellable, error)))
     return FALSE;
 
   self->entry = entry;
-  reader = rapport_csv_reader_new (bytes, entry);
   if (!rapport_csv_reader_read_header (reader, error))
     return FALSE;
 

@@ -107,17 +107,13 @@ rapport_youtube_table_open (RapportYoutubeTable  *table,
                             const char           *entry,
                             GError              **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  gboolean mapped = FALSE;
-
   g_return_val_if_fail (table->reader == NULL, FALSE);
 
-  if (!(bytes = rapport_archive_read (archive, entry, &mapped, error)))
+  table->reader = rapport_csv_reader_open (archive, entry, RAPPORT_CSV_DEFAULT, NULL, error);
+  if (table->reader == NULL)
     return FALSE;
   table->entry = entry;
   table->n_rows = 0;
-  table->reader = rapport_csv_reader_new_full (bytes, entry, mapped ? RAPPORT_CSV_MAPPED
-                                                                    : RAPPORT_CSV_DEFAULT);
   if (!rapport_csv_reader_read_header (table->reader, NULL))
     {
       g_clear_pointer (&table->reader, rapport_csv_reader_free);

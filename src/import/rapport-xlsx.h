@@ -130,25 +130,25 @@ void                rapport_sheet_free             (RapportSheet       *self);
  * rows: unlike a sheet read whole, rows out of order are not sorted and a row written twice
  * comes twice.  Within a row cells are by column, the last of two in one place kept.  FALSE
  * at the end, or with @error set as rapport_xlsx_read_sheet() would. */
-gboolean            rapport_sheet_reader_next      (RapportSheetReader *self,
-                                                    GError            **error);
-const char         *rapport_sheet_reader_get_name  (RapportSheetReader *self);
+gboolean         rapport_sheet_reader_next          (RapportSheetReader  *self,
+                                                     GError             **error);
+const char      *rapport_sheet_reader_get_name      (RapportSheetReader  *self);
 /* The current row's number, 0-based (row 1 is 0). */
-guint               rapport_sheet_reader_get_row   (RapportSheetReader *self);
+guint            rapport_sheet_reader_get_row       (RapportSheetReader  *self);
 /* One past the current row's last column that holds a cell. */
-guint               rapport_sheet_reader_get_n_columns (RapportSheetReader *self);
+guint            rapport_sheet_reader_get_n_columns (RapportSheetReader  *self);
 /* The text of the current row's cell in @column (0-based), or NULL; valid until the next
  * row. */
-const char         *rapport_sheet_reader_get_text  (RapportSheetReader *self,
-                                                    guint               column);
-RapportCellType     rapport_sheet_reader_get_cell_type (RapportSheetReader *self,
-                                                        guint               column);
+const char      *rapport_sheet_reader_get_text      (RapportSheetReader  *self,
+                                                     guint                column);
+RapportCellType  rapport_sheet_reader_get_cell_type (RapportSheetReader  *self,
+                                                     guint                column);
 /* Whether a cell of the current row holds text other than "". */
-gboolean            rapport_sheet_reader_row_has_text (RapportSheetReader *self);
+gboolean         rapport_sheet_reader_row_has_text  (RapportSheetReader  *self);
 /* The column of the current row whose text is one of @names, as rapport_sheet_find_column(). */
-int                 rapport_sheet_reader_find_column (RapportSheetReader *self,
-                                                      const char * const *names);
-void                rapport_sheet_reader_free      (RapportSheetReader *self);
+int              rapport_sheet_reader_find_column   (RapportSheetReader  *self,
+                                                     const char * const  *names);
+void             rapport_sheet_reader_free          (RapportSheetReader  *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportXlsx, rapport_xlsx_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportSheet, rapport_sheet_free)

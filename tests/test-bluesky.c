@@ -488,6 +488,56 @@ test_cycle (void)
   assert_refused (car, "bad.car: the record tree links a node twice (a cycle)");
 }
 
+/* Records whose blocks the CAR lacks are skipped in key order, the follows after the rest;
+ * two records may share a block, and a block stored twice is read once. */
+static void
+test_missing_blocks (void)
+{
+  g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                                g_byte_array_unref);
+  const char * const keys[] = {
+    "app.bsky.feed.post/3kaaaaaaaaa22", "app.bsky.feed.post/3kaaaaaaaaa33",
+    "app.bsky.feed.post/3kaaaaaaaaa34", "app.bsky.graph.follow/3kaaaaaaaaa44",
+    "app.bsky.graph.follow/3kaaaaaaaaa55",
+  };
+  g_autoptr(GByteArray) absent = texts ("$type", "app.bsky.feed.post", NULL);
+  g_autoptr(GBytes) missing = rapport_test_cid (absent);
+  g_autoptr(GBytes) post = add_block (blocks, texts ("$type", "app.bsky.feed.post",
+                                                     "text", "Twice",
+                                                     "createdAt", "2024-03-01T10:00:00Z", NULL));
+  g_autoptr(GByteArray) follow_block = texts ("$type", "app.bsky.graph.follow",
+                                              "subject", "did:plc:bob",
+                                              "createdAt", "2024-01-01T00:00:00Z", NULL);
+  g_autoptr(GBytes) follow = add_block (blocks, g_byte_array_ref (follow_block));
+  GBytes *values[] = { missing, post, post, follow, missing };
+  g_autoptr(GBytes) root = NULL;
+  g_autoptr(GBytes) head = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(RapportTestSink) sink = NULL;
+  const RapportRelation *relation;
+
+  g_ptr_array_add (blocks, g_byte_array_ref (follow_block));
+  root = add_block (blocks, mst_node (NULL, keys, values, NULL, 5));
+  head = add_block (blocks, commit (root, REV));
+  bytes = rapport_test_car (head, (GByteArray **) blocks->pdata, blocks->len);
+  sink = import_bytes (bytes, "repo-jo.example.com.car");
+
+  g_assert_cmpuint (sink->posts->len, ==, 2);
+  g_assert_nonnull (rapport_test_sink_find_post (sink, "3kaaaaaaaaa33"));
+  g_assert_nonnull (rapport_test_sink_find_post (sink, "3kaaaaaaaaa34"));
+  g_assert_cmpuint (sink->following->len, ==, 1);
+  relation = rapport_test_sink_find_relation (sink, RAPPORT_DIRECTION_FOLLOWING, "did:plc:bob");
+  g_assert_nonnull (relation);
+  g_assert_cmpint (relation->since, ==, 1704067200);
+  g_assert_cmpuint (sink->skipped->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (sink->skipped, 0), ==,
+                   "repo-jo.example.com.car: record app.bsky.feed.post/3kaaaaaaaaa22: "
+                   "its block is missing");
+  g_assert_cmpstr (g_ptr_array_index (sink->skipped, 1), ==,
+                   "repo-jo.example.com.car: record app.bsky.graph.follow/3kaaaaaaaaa55: "
+                   "its block is missing");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -499,6 +549,7 @@ main (int   argc,
   g_test_add_func ("/bluesky/tid", test_tid);
   g_test_add_func ("/bluesky/bad-inputs", test_bad_inputs);
   g_test_add_func ("/bluesky/cycle", test_cycle);
+  g_test_add_func ("/bluesky/missing-blocks", test_missing_blocks);
 
   return g_test_run ();
 }

@@ -118,7 +118,8 @@ test_car_blocks (void)
   g_autoptr(GBytes) car_bytes = NULL;
   g_autoptr(RapportCar) car = NULL;
   g_autoptr(GError) error = NULL;
-  GBytes *data;
+  const guint8 *data;
+  gsize length;
 
   rapport_test_cbor_texts (block, "hello", "world", NULL);
   rapport_test_cbor_texts (other, NULL);
@@ -130,11 +131,86 @@ test_car_blocks (void)
   g_assert_no_error (error);
   g_assert_cmpuint (rapport_car_n_blocks (car), ==, 2);
   g_assert_true (g_bytes_equal (rapport_car_get_root (car), cid));
-  data = rapport_car_lookup (car, g_bytes_get_data (cid, NULL), 36);
+  data = rapport_car_lookup (car, g_bytes_get_data (cid, NULL), 36, &length);
   g_assert_nonnull (data);
-  g_assert_cmpmem (g_bytes_get_data (data, NULL), g_bytes_get_size (data),
-                   block->data, block->len);
+  g_assert_cmpmem (data, length, block->data, block->len);
   g_assert_false (rapport_car_sniff ((const guint8 *) "{\"a\": 1}", 8));
+}
+
+/* Many blocks, one stored twice and one of the raw codec over the same bytes as another (the
+ * same digest, so the same first bytes of the index's order): each is found with its own data,
+ * and CIDs the CAR lacks are not. */
+static void
+test_car_index (void)
+{
+  g_autoptr(GPtrArray) blocks = NULL;
+  g_autoptr(GPtrArray) cids = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autoptr(GByteArray) bytes = NULL;
+  g_autoptr(GBytes) car_bytes = NULL;
+  g_autoptr(RapportCar) car = NULL;
+  g_autoptr(GError) error = NULL;
+  GByteArray *first;
+  guint8 raw_cid[36];
+  guint8 missing[36];
+  const guint8 *data;
+  gsize length;
+  gssize raw_index;
+
+  blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) g_byte_array_unref);
+  for (guint i = 0; i < 100; i++)
+    {
+      GByteArray *block = g_byte_array_new ();
+      g_autofree char *value = g_strdup_printf ("%u", i);
+
+      rapport_test_cbor_texts (block, "n", value, NULL);
+      g_ptr_array_add (blocks, block);
+      g_ptr_array_add (cids, rapport_test_cid (block));
+    }
+  g_ptr_array_add (blocks, g_byte_array_ref (blocks->pdata[7]));
+  car_bytes = rapport_test_car (cids->pdata[0], (GByteArray **) blocks->pdata, blocks->len);
+
+  /* The raw block: block 3's bytes under the raw codec, appended by hand. */
+  first = blocks->pdata[3];
+  memcpy (raw_cid, g_bytes_get_data (cids->pdata[3], NULL), 36);
+  raw_cid[1] = 0x55;
+  bytes = g_byte_array_new ();
+  g_byte_array_append (bytes, g_bytes_get_data (car_bytes, NULL), g_bytes_get_size (car_bytes));
+  rapport_test_varint (bytes, 36 + first->len);
+  g_byte_array_append (bytes, raw_cid, 36);
+  g_byte_array_append (bytes, first->data, first->len);
+  g_clear_pointer (&car_bytes, g_bytes_unref);
+  car_bytes = g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+
+  car = rapport_car_read (car_bytes, "repo.car", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rapport_car_n_blocks (car), ==, 101);
+  for (guint i = 0; i < 100; i++)
+    {
+      GByteArray *block = blocks->pdata[i];
+
+      data = rapport_car_lookup (car, g_bytes_get_data (cids->pdata[i], NULL), 36, &length);
+      g_assert_nonnull (data);
+      g_assert_cmpmem (data, length, block->data, block->len);
+    }
+  raw_index = rapport_car_find (car, raw_cid, 36);
+  g_assert_cmpint (raw_index, >=, 0);
+  g_assert_cmpint (raw_index, !=, rapport_car_find (car, g_bytes_get_data (cids->pdata[3], NULL),
+                                                    36));
+  data = rapport_car_get_block (car, (gsize) raw_index, &length);
+  g_assert_cmpmem (data, length, first->data, first->len);
+
+  /* Missing: a digest changed at its end (the same first bytes) or at its start, a raw CID of
+   * a block stored as dag-cbor only, and a CID of the wrong length. */
+  memcpy (missing, g_bytes_get_data (cids->pdata[5], NULL), 36);
+  missing[35] ^= 1;
+  g_assert_cmpint (rapport_car_find (car, missing, 36), ==, -1);
+  missing[35] ^= 1;
+  missing[4] ^= 0x80;
+  g_assert_cmpint (rapport_car_find (car, missing, 36), ==, -1);
+  missing[4] ^= 0x80;
+  missing[1] = 0x55;
+  g_assert_null (rapport_car_lookup (car, missing, 36, &length));
+  g_assert_null (rapport_car_lookup (car, g_bytes_get_data (cids->pdata[5], NULL), 35, &length));
 }
 
 int
@@ -147,6 +223,7 @@ main (int   argc,
   g_test_add_func ("/cbor/broken", test_cbor_broken);
   g_test_add_func ("/cbor/varint", test_varint);
   g_test_add_func ("/cbor/car-blocks", test_car_blocks);
+  g_test_add_func ("/cbor/car-index", test_car_index);
 
   return g_test_run ();
 }

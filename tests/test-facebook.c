@@ -378,6 +378,52 @@ test_store (void)
   rapport_test_remove_tree (dir);
 }
 
+/* The lists merged: each direction handed in the order of the names, a person in two files
+ * once with the earliest date known (an undated row takes the other's date), a real
+ * "Kim Park (2)" the same person as the second Kim Park of a list. */
+static void
+test_merged_lists (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *root = g_build_filename (dir, "facebook-jo.page-2024-06-01-Zz1", NULL);
+  g_autofree char *followers = g_build_filename (root, "connections", "followers", NULL);
+  g_autofree char *friends = g_build_filename (root, "connections", "friends", NULL);
+  g_autofree char *followers_file = g_build_filename (followers, "people_who_followed_you.json",
+                                                      NULL);
+  g_autofree char *friends_file = g_build_filename (friends, "your_friends.json", NULL);
+  g_autoptr(RapportTestSink) sink = NULL;
+  static const char * const order[] = { "Ana Silva", "Bo Chen", "Kim Park", "Kim Park (2)" };
+
+  g_assert_cmpint (g_mkdir_with_parents (followers, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (friends, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (followers_file,
+    "[{\"name\": \"Kim Park (2)\", \"timestamp\": 1670000000},"
+    " {\"name\": \"Bo Chen\"},"
+    " {\"name\": \"Kim Park\", \"timestamp\": 1650000000},"
+    " {\"name\": \"Ana Silva\", \"timestamp\": 1640000000}]", -1, NULL));
+  g_assert_true (g_file_set_contents (friends_file,
+    "{\"friends_v2\": [{\"name\": \"Bo Chen\", \"timestamp\": 1630000000},"
+    " {\"name\": \"Kim Park\", \"timestamp\": 1660000000},"
+    " {\"name\": \"Kim Park\", \"timestamp\": 1620000000},"
+    " {\"name\": \"Ana Silva\", \"timestamp\": 1645000000}]}", -1, NULL));
+
+  sink = import_path (root);
+  g_assert_cmpuint (sink->followers->len, ==, 4);
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      const RapportRelation *relation = g_ptr_array_index (sink->followers, i);
+
+      g_assert_cmpstr (relation->handle, ==, order[i]);
+    }
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "Ana Silva", 1640000000);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "Bo Chen", 1630000000);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "Kim Park", 1620000000);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "Kim Park (2)", 1660000000);
+  g_assert_cmpuint (sink->following->len, ==, 4);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWING, "Kim Park (2)", 1660000000);
+  rapport_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -388,6 +434,7 @@ main (int   argc,
   g_test_add_func ("/facebook/2026", test_2026);
   g_test_add_func ("/facebook/detection", test_detection);
   g_test_add_func ("/facebook/long-lists", test_long_lists);
+  g_test_add_func ("/facebook/merged-lists", test_merged_lists);
   g_test_add_func ("/facebook/bad-input", test_bad_input);
   g_test_add_func ("/facebook/store", test_store);
   return g_test_run ();

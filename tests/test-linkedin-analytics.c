@@ -430,6 +430,68 @@ test_broken (void)
   rapport_test_remove_tree (dir);
 }
 
+#define INLINE(ref, text) "<c r=\"" ref "\" t=\"inlineStr\"><is><t>" text "</t></is></c>"
+#define URL_OF(n) "https://www.linkedin.com/feed/update/urn:li:activity:720000000000000000" n "/"
+
+/* TOP POSTS read row by row: the first table's rows all come before the second's, so that a
+ * post the second table names first still takes its date from the first, and a date the
+ * first cannot read is told even when the second has the post. */
+static void
+test_table_order (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, MAY_2024, NULL);
+  g_autoptr(RapportTestSink) sink = rapport_test_sink_new ();
+  g_autoptr(RapportArchive) archive = NULL;
+  g_autoptr(GError) error = NULL;
+  const RapportPost *post;
+
+  rapport_test_write_archive (path, "zip-stored",
+    "[Content_Types].xml", "<Types/>",
+    "xl/workbook.xml", "<workbook xmlns:r=\"r\"><sheets>"
+    "<sheet name=\"DISCOVERY\" sheetId=\"1\" r:id=\"rId1\"/>"
+    "<sheet name=\"TOP POSTS\" sheetId=\"2\" r:id=\"rId2\"/></sheets></workbook>",
+    "xl/_rels/workbook.xml.rels", "<Relationships>"
+    "<Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/>"
+    "<Relationship Id=\"rId2\" Target=\"worksheets/sheet2.xml\"/></Relationships>",
+    "xl/worksheets/sheet1.xml", "<worksheet><sheetData/></worksheet>",
+    "xl/worksheets/sheet2.xml", "<worksheet><sheetData>"
+    "<row r=\"1\">" INLINE ("A1", "Maximum of 50 posts") "</row>"
+    "<row r=\"3\">" INLINE ("A3", "Post URL") INLINE ("B3", "Post publish date")
+    INLINE ("C3", "Engagements") INLINE ("E3", "Post URL") INLINE ("F3", "Post publish date")
+    INLINE ("G3", "Impressions") "</row>"
+    "<row r=\"4\">" INLINE ("A4", URL_OF ("1")) INLINE ("B4", "5/1/2024")
+    "<c r=\"C4\"><v>10</v></c>" INLINE ("E4", URL_OF ("2")) INLINE ("F4", "5/2/2024")
+    "<c r=\"G4\"><v>200</v></c></row>"
+    "<row r=\"5\">" INLINE ("A5", URL_OF ("2")) INLINE ("B5", "x") "<c r=\"C5\"><v>20</v></c>"
+    INLINE ("E5", URL_OF ("1")) INLINE ("F5", "5/9/2024") "<c r=\"G5\"><v>100</v></c></row>"
+    "</sheetData></worksheet>",
+    NULL);
+
+  archive = rapport_archive_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (rapport_linkedin_analytics_import (archive, &sink->parent, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (sink->posts->len, ==, 2);
+  post = g_ptr_array_index (sink->posts, 0);
+  g_assert_cmpstr (post->platform_id, ==, "7200000000000000001");
+  g_assert_cmpint (post->created_at, ==, 1714521600); /* 2024-05-01 */
+  g_assert_cmpint (post->engagements, ==, 10);
+  g_assert_cmpint (post->impressions, ==, 100);
+  post = g_ptr_array_index (sink->posts, 1);
+  g_assert_cmpstr (post->platform_id, ==, "7200000000000000002");
+  g_assert_cmpint (post->created_at, ==, 1714608000); /* 2024-05-02 */
+  g_assert_cmpint (post->engagements, ==, RAPPORT_COUNT_UNKNOWN);
+  g_assert_cmpint (post->impressions, ==, 200);
+
+  g_assert_cmpuint (sink->skipped->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (sink->skipped, 0), ==,
+                   MAY_2024 ": TOP POSTS row 5: no readable publish date (“x”)");
+  g_assert_cmpstr (g_ptr_array_index (sink->skipped, 1), ==, MAY_2024 ": no sheet FOLLOWERS");
+  rapport_test_remove_tree (dir);
+}
+
 /* A workbook that is not this export is refused by name. */
 static void
 test_not_linkedin (void)
@@ -528,6 +590,7 @@ main (int   argc,
   g_test_add_func ("/linkedin/followers-variants", test_followers_variants);
   g_test_add_func ("/linkedin/folder", test_folder);
   g_test_add_func ("/linkedin/broken", test_broken);
+  g_test_add_func ("/linkedin/table-order", test_table_order);
   g_test_add_func ("/linkedin/not-linkedin", test_not_linkedin);
   g_test_add_func ("/linkedin/store", test_store);
 

@@ -345,6 +345,107 @@ test_unordered_cells (void)
                    ==, 1);
 }
 
+/* Row by row, from the file: rows in the order the sheet writes them, each row's cells by
+ * column (the last of two in one place kept), rows without a value passed over, cells outside
+ * a row element a row of their own; then the end, and nothing after it. */
+static void
+test_rows (void)
+{
+  g_autofree char *path = write_one_sheet (
+    "<worksheet><sheetData>"
+    "<row r=\"3\"><c r=\"B3\"><v>32</v></c><c r=\"A3\"><v>31</v></c></row>"
+    "<row r=\"1\"><c r=\"AA1\"><v>27</v></c><c r=\"b1\"><v>12</v></c></row>"
+    "<row r=\"2\"/>"
+    "<row r=\"4\"><c r=\"A4\" t=\"inlineStr\"><is><t></t></is></c><c r=\"B4\"/></row>"
+    "<row r=\"3\"><c r=\"B3\"><v>33</v></c><c r=\"B3\"><v>34</v></c></row>"
+    "<c r=\"C3\"><v>35</v></c>"
+    "<row r=\"6\"><c r=\"A6\" t=\"inlineStr\"><is><t>Date</t></is></c>"
+    "<c r=\"C6\" t=\"inlineStr\"><is><t> Views </t></is></c></row>"
+    "</sheetData></worksheet>", NULL);
+  g_autoptr(RapportXlsx) book = NULL;
+  g_autoptr(RapportSheetReader) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const views[] = { "views", NULL };
+
+  book = rapport_xlsx_open_path (path, &error);
+  g_assert_no_error (error);
+  rows = rapport_xlsx_read_rows (book, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rapport_sheet_reader_get_name (rows), ==, "Overview");
+
+  g_assert_true (rapport_sheet_reader_next (rows, &error));
+  g_assert_cmpuint (rapport_sheet_reader_get_row (rows), ==, 2);
+  g_assert_cmpuint (rapport_sheet_reader_get_n_columns (rows), ==, 2);
+  g_assert_cmpstr (rapport_sheet_reader_get_text (rows, 0), ==, "31");
+  g_assert_cmpstr (rapport_sheet_reader_get_text (rows, 1), ==, "32");
+  g_assert_cmpint (rapport_sheet_reader_get_cell_type (rows, 1), ==, RAPPORT_CELL_NUMBER);
+
+  g_assert_true (rapport_sheet_reader_next (rows, &error));
+  g_assert_cmpuint (rapport_sheet_reader_get_row (rows), ==, 0);
+  g_assert_cmpuint (rapport_sheet_reader_get_n_columns (rows), ==, 27);
+  g_assert_null (rapport_sheet_reader_get_text (rows, 0));
+  g_assert_cmpint (rapport_sheet_reader_get_cell_type (rows, 0), ==, RAPPORT_CELL_EMPTY);
+  g_assert_cmpstr (rapport_sheet_reader_get_text (rows, 1), ==, "12");
+  g_assert_cmpstr (rapport_sheet_reader_get_text (rows, 26), ==, "27");
+  g_assert_true (rapport_sheet_reader_row_has_text (rows));
+
+  /* Row 2 holds no cell; row 4 an empty string and a cell without a value. */
+  g_assert_true (rapport_sheet_reader_next (rows, &error));
+  g_assert_cmpuint (rapport_sheet_reader_get_row (rows), ==, 3);
+  g_assert_cmpuint (rapport_sheet_reader_get_n_columns (rows), ==, 1);
+  g_assert_cmpstr (rapport_sheet_reader_get_text (rows, 0), ==, "");
+  g_assert_false (rapport_sheet_reader_row_has_text (rows));
+
+  g_assert_true (rapport_sheet_reader_next (rows, &error));
+  g_assert_cmpuint (rapport_sheet_reader_get_row (rows), ==, 2);
+  g_assert_cmpuint (rapport_sheet_reader_get_n_columns (rows), ==, 2);
+  g_assert_null (rapport_sheet_reader_get_text (rows, 0));
+  g_assert_cmpstr (rapport_sheet_reader_get_text (rows, 1), ==, "34");
+
+  g_assert_true (rapport_sheet_reader_next (rows, &error));
+  g_assert_cmpuint (rapport_sheet_reader_get_row (rows), ==, 2);
+  g_assert_cmpuint (rapport_sheet_reader_get_n_columns (rows), ==, 3);
+  g_assert_cmpstr (rapport_sheet_reader_get_text (rows, 2), ==, "35");
+
+  g_assert_true (rapport_sheet_reader_next (rows, &error));
+  g_assert_cmpuint (rapport_sheet_reader_get_row (rows), ==, 5);
+  g_assert_cmpint (rapport_sheet_reader_find_column (rows, views), ==, 2);
+  g_assert_cmpint (rapport_sheet_reader_get_cell_type (rows, 2), ==, RAPPORT_CELL_TEXT);
+
+  g_assert_false (rapport_sheet_reader_next (rows, &error));
+  g_assert_no_error (error);
+  g_assert_false (rapport_sheet_reader_next (rows, &error));
+  g_assert_no_error (error);
+}
+
+/* A sheet broken after its first row gives that row, then the error. */
+static void
+test_rows_broken (void)
+{
+  g_autofree char *path = write_one_sheet (
+    "<worksheet><sheetData>"
+    "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>"
+    "<row r=\"2\"><c r=\"XFE2\"><v>2</v></c></row>"
+    "</sheetData></worksheet>", NULL);
+  g_autoptr(RapportXlsx) book = NULL;
+  g_autoptr(RapportSheetReader) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  book = rapport_xlsx_open_path (path, &error);
+  g_assert_no_error (error);
+  rows = rapport_xlsx_read_rows (book, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (rapport_sheet_reader_next (rows, &error));
+  g_assert_cmpstr (rapport_sheet_reader_get_text (rows, 0), ==, "1");
+  g_assert_false (rapport_sheet_reader_next (rows, &error));
+  g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED);
+  g_assert_cmpstr (error->message, ==,
+                   "one.xlsx: the sheet “Overview”: a cell reference out of range “XFE2”");
+  g_clear_error (&error);
+  g_assert_false (rapport_sheet_reader_next (rows, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_missing_sheet (void)
 {
@@ -640,6 +741,8 @@ main (int   argc,
   g_test_add_func ("/xlsx/web-exporter", test_web_exporter);
   g_test_add_func ("/xlsx/sparse-rows", test_sparse_rows);
   g_test_add_func ("/xlsx/unordered-cells", test_unordered_cells);
+  g_test_add_func ("/xlsx/rows", test_rows);
+  g_test_add_func ("/xlsx/rows-broken", test_rows_broken);
   g_test_add_func ("/xlsx/missing-sheet", test_missing_sheet);
   g_test_add_func ("/xlsx/not-a-workbook", test_not_a_workbook);
   g_test_add_func ("/xlsx/entry-names", test_entry_names);

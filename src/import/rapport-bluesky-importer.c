@@ -4,6 +4,8 @@
  *
  * The commit at the CAR's root names the account (its did) and the record tree (data); only
  * records reachable from it are read, since a CAR may also hold blocks of older versions.
+ * The tree is walked once for the profile, once for the records but the follows and once for
+ * the follows, as the sink takes them in that order: nothing of a record is kept between.
  * Records are read by collection:
  *
  * - app.bsky.feed.post: a post, or a reply when it has reply; a quote (an embed of a record)
@@ -47,31 +49,18 @@
 
 typedef struct
 {
-  char *key;
-  GBytes *cid;
-} Record;
-
-typedef struct
-{
   RapportArchive *archive;
   RapportImportSink *sink;
   GCancellable *cancellable;
   const char *entry;
   RapportCar *car;
-  GArray *records;   /* Record, in key order */
+  gboolean follows;  /* whether this walk reads the follows or everything else */
+  guint64 n_records; /* of this walk */
+  char *display_name;
   char *did;
   gint64 newest;
   guint64 n_other;
 } Import;
-
-static void
-record_clear (gpointer data)
-{
-  Record *record = data;
-
-  g_free (record->key);
-  g_bytes_unref (record->cid);
-}
 
 /* A lone file that is no text export is looked into, as a CAR need not be named .car. */
 static gboolean
@@ -143,20 +132,6 @@ skip_record (Import     *import,
   g_autofree char *reason = g_strdup_printf (_("record %s: %s"), quoted, problem);
 
   rapport_import_sink_skip (import->sink, import->entry, reason);
-}
-
-static gboolean
-collect_record (const char    *key,
-                const guint8  *cid,
-                gsize          cid_length,
-                gpointer       user_data,
-                GError       **error)
-{
-  Import *import = user_data;
-  Record record = { g_strdup (key), g_bytes_new (cid, cid_length) };
-
-  g_array_append_val (import->records, record);
-  return TRUE;
 }
 
 /* createdAt, in range; 0 (and a skip) otherwise. */
@@ -382,118 +357,132 @@ add_follow (Import                  *import,
   return rapport_import_sink_add_relation (import->sink, &relation, error);
 }
 
-/* The record of @record, a map whose $type is its collection; NULL (and a skip) otherwise. */
+/* The record @key of CID @cid, a map whose $type is its collection; NULL (and a skip)
+ * otherwise. */
 static RapportCborValue *
-read_record (Import     *import,
-             Record     *record,
-             const char *collection)
+read_record (Import       *import,
+             const char   *key,
+             const guint8 *cid,
+             gsize         cid_length,
+             const char   *collection)
 {
   g_autoptr(RapportCborValue) value = NULL;
   g_autofree char *type = NULL;
-  GBytes *block;
+  const guint8 *block;
+  gsize length;
 
-  block = rapport_car_lookup (import->car, g_bytes_get_data (record->cid, NULL),
-                              g_bytes_get_size (record->cid));
+  block = rapport_car_lookup (import->car, cid, cid_length, &length);
   if (block == NULL)
     {
-      skip_record (import, record->key, _("its block is missing"));
+      skip_record (import, key, _("its block is missing"));
       return NULL;
     }
-  value = rapport_cbor_decode (g_bytes_get_data (block, NULL), g_bytes_get_size (block), NULL,
-                               NULL);
+  value = rapport_cbor_decode (block, length, NULL, NULL);
   type = rapport_cbor_dup_string (value, "$type");
   if (value == NULL || value->kind != RAPPORT_CBOR_MAP)
     {
-      skip_record (import, record->key, _("not a record"));
+      skip_record (import, key, _("not a record"));
       return NULL;
     }
   if (g_strcmp0 (type, collection) != 0)
     {
-      skip_record (import, record->key, _("its $type is not its collection"));
+      skip_record (import, key, _("its $type is not its collection"));
       return NULL;
     }
   return g_steal_pointer (&value);
 }
 
-/* Reads the records of @follows (the follows) or of everything else. */
+/* Reads record @key, of CID @cid, when it is a follow and the walk reads the follows, or it
+ * is none and the walk reads everything else. */
 static gboolean
-read_records (Import   *import,
-              gboolean  follows,
-              GError  **error)
+read_record_of_walk (const char    *key,
+                     const guint8  *cid,
+                     gsize          cid_length,
+                     gpointer       user_data,
+                     GError       **error)
 {
-  for (guint i = 0; i < import->records->len; i++)
-    {
-      Record *record = &g_array_index (import->records, Record, i);
-      g_autoptr(RapportCborValue) value = NULL;
-      g_autofree char *collection = NULL;
-      const char *slash = strchr (record->key, '/');
-      const char *rkey;
-      gboolean ok = TRUE;
+  Import *import = user_data;
+  g_autoptr(RapportCborValue) value = NULL;
+  g_autofree char *collection = NULL;
+  const char *slash = strchr (key, '/');
+  const char *rkey;
+  gboolean follows = import->follows;
 
-      if (i % RECORDS_PER_BATCH == 0 &&
-          g_cancellable_set_error_if_cancelled (import->cancellable, error))
-        return FALSE;
-      if (slash == NULL || slash == record->key || slash[1] == '\0')
-        {
-          if (!follows)
-            skip_record (import, record->key, _("the key is not collection/key"));
-          continue;
-        }
-      collection = g_strndup (record->key, slash - record->key);
-      rkey = slash + 1;
-      if (follows != (strcmp (collection, "app.bsky.graph.follow") == 0))
-        continue;
-      if (!g_str_has_prefix (collection, "app.bsky."))
-        {
-          import->n_other++;
-          continue;
-        }
-      if (!is_identifier (rkey, ""))
-        {
-          skip_record (import, record->key, _("the record key is not valid"));
-          continue;
-        }
-      if (strcmp (collection, "app.bsky.actor.profile") == 0)
-        continue;
-      if (strcmp (collection, "app.bsky.feed.post") != 0 &&
-          strcmp (collection, "app.bsky.feed.repost") != 0 &&
-          strcmp (collection, "app.bsky.feed.like") != 0 && !follows)
-        continue;
-      if ((value = read_record (import, record, collection)) == NULL)
-        continue;
-      if (follows)
-        ok = add_follow (import, record->key, value, error);
-      else if (strcmp (collection, "app.bsky.feed.post") == 0)
-        ok = add_post (import, record->key, rkey, value, error);
-      else if (strcmp (collection, "app.bsky.feed.repost") == 0)
-        ok = add_repost (import, record->key, rkey, value, error);
-      else
-        ok = add_like (import, record->key, value, error);
-      if (!ok)
-        return FALSE;
+  if (import->n_records++ % RECORDS_PER_BATCH == 0 &&
+      g_cancellable_set_error_if_cancelled (import->cancellable, error))
+    return FALSE;
+  if (slash == NULL || slash == key || slash[1] == '\0')
+    {
+      if (!follows)
+        skip_record (import, key, _("the key is not collection/key"));
+      return TRUE;
     }
-  rapport_import_sink_progress (import->sink, import->entry, import->records->len);
+  collection = g_strndup (key, slash - key);
+  rkey = slash + 1;
+  if (follows != (strcmp (collection, "app.bsky.graph.follow") == 0))
+    return TRUE;
+  if (!g_str_has_prefix (collection, "app.bsky."))
+    {
+      import->n_other++;
+      return TRUE;
+    }
+  if (!is_identifier (rkey, ""))
+    {
+      skip_record (import, key, _("the record key is not valid"));
+      return TRUE;
+    }
+  if (strcmp (collection, "app.bsky.actor.profile") == 0)
+    return TRUE;
+  if (strcmp (collection, "app.bsky.feed.post") != 0 &&
+      strcmp (collection, "app.bsky.feed.repost") != 0 &&
+      strcmp (collection, "app.bsky.feed.like") != 0 && !follows)
+    return TRUE;
+  if ((value = read_record (import, key, cid, cid_length, collection)) == NULL)
+    return TRUE;
+  if (follows)
+    return add_follow (import, key, value, error);
+  if (strcmp (collection, "app.bsky.feed.post") == 0)
+    return add_post (import, key, rkey, value, error);
+  if (strcmp (collection, "app.bsky.feed.repost") == 0)
+    return add_repost (import, key, rkey, value, error);
+  return add_like (import, key, value, error);
+}
+
+/* Reads the records of the tree of @commit: the follows with @follows, else everything else. */
+static gboolean
+read_records (Import                  *import,
+              const RapportCborValue  *commit,
+              gboolean                 follows,
+              GError                 **error)
+{
+  import->follows = follows;
+  import->n_records = 0;
+  if (!rapport_bluesky_walk_mst (import->car, rapport_cbor_get (commit, "data"), import->entry,
+                                 read_record_of_walk, import, error))
+    return FALSE;
+  rapport_import_sink_progress (import->sink, import->entry, import->n_records);
   return TRUE;
 }
 
-/* The display name of the profile record, when there is one. */
-static char *
-display_name (Import *import)
+/* Notes the display name of the profile record, when @key is that record. */
+static gboolean
+find_display_name (const char    *key,
+                   const guint8  *cid,
+                   gsize          cid_length,
+                   gpointer       user_data,
+                   GError       **error)
 {
-  for (guint i = 0; i < import->records->len; i++)
-    {
-      Record *record = &g_array_index (import->records, Record, i);
-      g_autoptr(RapportCborValue) value = NULL;
-      g_autofree char *name = NULL;
+  Import *import = user_data;
+  g_autoptr(RapportCborValue) value = NULL;
+  g_autofree char *name = NULL;
 
-      if (strcmp (record->key, "app.bsky.actor.profile/self") != 0 ||
-          (value = read_record (import, record, "app.bsky.actor.profile")) == NULL)
-        continue;
-      name = rapport_cbor_dup_string (value, "displayName");
-      if (name != NULL && name[0] != '\0' && strlen (name) <= 1024)
-        return g_steal_pointer (&name);
-    }
-  return NULL;
+  if (import->display_name != NULL || strcmp (key, "app.bsky.actor.profile/self") != 0 ||
+      (value = read_record (import, key, cid, cid_length, "app.bsky.actor.profile")) == NULL)
+    return TRUE;
+  name = rapport_cbor_dup_string (value, "displayName");
+  if (name != NULL && name[0] != '\0' && strlen (name) <= 1024)
+    import->display_name = g_steal_pointer (&name);
+  return TRUE;
 }
 
 /* The handle of a file named repo-<handle>.car; NULL otherwise. */
@@ -514,29 +503,30 @@ handle_of_name (const char *entry)
   return g_ascii_strdown (handle, -1);
 }
 
+/* Reads the commit at the root into @commit_out, and the account. */
 static gboolean
-read_repository (Import  *import,
-                 gint64  *rev_time,
-                 GError **error)
+read_repository (Import             *import,
+                 RapportCborValue  **commit_out,
+                 gint64             *rev_time,
+                 GError            **error)
 {
   g_autoptr(RapportCborValue) commit = NULL;
   g_autofree char *rev = NULL;
-  g_autofree char *name = NULL;
   g_autofree char *handle = NULL;
   RapportAccountInfo account = { RAPPORT_PLATFORM_BLUESKY, NULL, NULL, NULL, FALSE };
   GBytes *root = rapport_car_get_root (import->car);
-  GBytes *block;
+  const guint8 *block;
+  gsize length;
 
   block = rapport_car_lookup (import->car, g_bytes_get_data (root, NULL),
-                              g_bytes_get_size (root));
+                              g_bytes_get_size (root), &length);
   if (block == NULL)
     {
       g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_MALFORMED,
                    _("%s: the root commit is missing"), import->entry);
       return FALSE;
     }
-  commit = rapport_cbor_decode (g_bytes_get_data (block, NULL), g_bytes_get_size (block), NULL,
-                                error);
+  commit = rapport_cbor_decode (block, length, NULL, error);
   if (commit == NULL)
     {
       g_prefix_error (error, "%s: ", import->entry);
@@ -552,15 +542,16 @@ read_repository (Import  *import,
   rev = rapport_cbor_dup_string (commit, "rev");
   if (!rapport_bluesky_tid_time (rev, rev_time) || !rapport_time_is_valid (*rev_time))
     *rev_time = 0;
+  /* The first walk also finds a broken tree before anything is stored. */
   if (!rapport_bluesky_walk_mst (import->car, rapport_cbor_get (commit, "data"), import->entry,
-                                 collect_record, import, error))
+                                 find_display_name, import, error))
     return FALSE;
 
-  name = display_name (import);
   handle = handle_of_name (import->entry);
   account.handle = handle != NULL ? handle : import->did;
   account.platform_id = import->did;
-  account.display_name = name;
+  account.display_name = import->display_name;
+  *commit_out = g_steal_pointer (&commit);
   return rapport_import_sink_set_account (import->sink, &account, error);
 }
 
@@ -570,12 +561,13 @@ rapport_bluesky_import (RapportArchive     *archive,
                         GCancellable       *cancellable,
                         GError            **error)
 {
-  Import import = { archive, sink, cancellable, NULL, NULL, NULL, NULL, 0, 0 };
+  Import import = { archive, sink, cancellable, NULL, NULL, FALSE, 0, NULL, NULL, 0, 0 };
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GArray) records = g_array_new (FALSE, FALSE, sizeof (Record));
   g_autoptr(RapportCar) car = NULL;
+  g_autoptr(RapportCborValue) commit = NULL;
   g_autofree char *entry = NULL;
   g_autofree char *did = NULL;
+  g_autofree char *display_name = NULL;
   RapportDateSource date_source;
   gint64 rev_time = 0;
   gint64 exported_at = 0;
@@ -597,12 +589,12 @@ rapport_bluesky_import (RapportArchive     *archive,
     return FALSE;
   if ((car = rapport_car_read (bytes, import.entry, error)) == NULL)
     return FALSE;
-  g_array_set_clear_func (records, record_clear);
   import.car = car;
-  import.records = records;
 
-  ok = read_repository (&import, &rev_time, error) && read_records (&import, FALSE, error);
+  ok = read_repository (&import, &commit, &rev_time, error) &&
+       read_records (&import, commit, FALSE, error);
   did = import.did;
+  display_name = import.display_name;
   if (!ok)
     return FALSE;
   if (import.n_other > 0)
@@ -617,7 +609,7 @@ rapport_bluesky_import (RapportArchive     *archive,
     }
   /* The repository holds the accounts followed; who follows the account is not in it. */
   if (!rapport_import_sink_begin_list (sink, RAPPORT_DIRECTION_FOLLOWING, error) ||
-      !read_records (&import, TRUE, error))
+      !read_records (&import, commit, TRUE, error))
     return FALSE;
   rapport_import_sink_end_list (sink);
 

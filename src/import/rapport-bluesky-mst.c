@@ -22,7 +22,7 @@ typedef struct
 {
   RapportCar *car;
   const char *name;
-  GHashTable *visited; /* GBytes CID of nodes walked */
+  guint8 *visited;     /* a bit per block of the CAR: the nodes walked */
   RapportMstFunc func;
   gpointer user_data;
 } Walk;
@@ -101,20 +101,19 @@ walk_node (Walk                   *walk,
 {
   g_autoptr(RapportCborValue) node = NULL;
   const RapportCborValue *entries;
-  GBytes *block;
-  GBytes *cid;
+  gssize index;
   gsize length;
   const guint8 *data;
 
   if (depth > RAPPORT_MST_MAX_DEPTH)
     return fail (walk, error, _("the record tree is too deep"));
-  block = rapport_car_lookup (walk->car, link->data, link->length);
-  if (block == NULL)
+  index = rapport_car_find (walk->car, link->data, link->length);
+  if (index < 0)
     return fail (walk, error, _("a node of the record tree is missing"));
-  cid = g_bytes_new (link->data, link->length);
-  if (!g_hash_table_add (walk->visited, cid))
+  if (walk->visited[index / 8] & (1u << (index % 8)))
     return fail (walk, error, _("the record tree links a node twice (a cycle)"));
-  data = g_bytes_get_data (block, &length);
+  walk->visited[index / 8] |= (guint8) (1u << (index % 8));
+  data = rapport_car_get_block (walk->car, (gsize) index, &length);
   node = rapport_cbor_decode (data, length, NULL, error);
   if (node == NULL)
     {
@@ -136,8 +135,7 @@ rapport_bluesky_walk_mst (RapportCar              *car,
                           gpointer                 user_data,
                           GError                 **error)
 {
-  g_autoptr(GHashTable) visited = g_hash_table_new_full (g_bytes_hash, g_bytes_equal,
-                                                         (GDestroyNotify) g_bytes_unref, NULL);
+  g_autofree guint8 *visited = g_new0 (guint8, rapport_car_n_blocks (car) / 8 + 1);
   Walk walk = { car, name, visited, func, user_data };
 
   if (root == NULL || root->kind != RAPPORT_CBOR_LINK)

@@ -2,7 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Blocks are kept as slices of the file's bytes, indexed by their binary CID.
+ * Blocks stay in the file's bytes (mapped when the file is): the index is one array of their
+ * offsets sorted by CID, 16 bytes a block, searched by halves.  Its order compares four bytes
+ * of the digest held in the entry first, so that a search mostly stays in the array, and the
+ * whole CID in the file only when those are equal.
  */
 
 #include "config.h"
@@ -26,11 +29,20 @@
 #define HASH_SHA2_256 0x12
 #define DIGEST_LENGTH 32
 
+typedef struct
+{
+  guint64 offset;   /* of the block's CID in the file */
+  guint32 length;   /* of its data, which follows the CID */
+  guint32 head;     /* the digest's first four bytes, big-endian */
+} Block;
+
 struct _RapportCar
 {
   GBytes *bytes;
+  const guint8 *data;
   GBytes *root;
-  GHashTable *blocks; /* GBytes CID → GBytes data */
+  Block *blocks;
+  gsize n_blocks;
 };
 
 gboolean
@@ -144,25 +156,52 @@ digest_matches (const guint8 *cid,
   return memcmp (digest, cid + 4, DIGEST_LENGTH) == 0;
 }
 
-RapportCar *
-rapport_car_read (GBytes      *bytes,
-                  const char  *name,
-                  GError     **error)
+static guint32
+cid_head (const guint8 *cid)
 {
-  g_autoptr(RapportCar) car = g_new0 (RapportCar, 1);
-  const guint8 *data;
-  gsize length;
-  gsize at = 0;
+  return (guint32) cid[4] << 24 | (guint32) cid[5] << 16 | (guint32) cid[6] << 8 | cid[7];
+}
 
-  g_return_val_if_fail (bytes != NULL, NULL);
+static int
+compare_cids (guint32       head_a,
+              const guint8 *cid_a,
+              guint32       head_b,
+              const guint8 *cid_b)
+{
+  if (head_a != head_b)
+    return head_a < head_b ? -1 : 1;
+  return memcmp (cid_a, cid_b, RAPPORT_CID_LENGTH);
+}
 
-  car->bytes = g_bytes_ref (bytes);
-  car->blocks = g_hash_table_new_full (g_bytes_hash, g_bytes_equal,
-                                       (GDestroyNotify) g_bytes_unref,
-                                       (GDestroyNotify) g_bytes_unref);
-  data = g_bytes_get_data (bytes, &length);
-  if (!read_header (car, data, length, &at, name, error))
-    return NULL;
+static int
+compare_blocks (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  const guint8 *data = user_data;
+  const Block *block_a = a;
+  const Block *block_b = b;
+  int order = compare_cids (block_a->head, data + block_a->offset,
+                            block_b->head, data + block_b->offset);
+
+  /* Of a block stored twice the first is kept: ties go by place in the file. */
+  if (order == 0 && block_a->offset != block_b->offset)
+    order = block_a->offset < block_b->offset ? -1 : 1;
+  return order;
+}
+
+/* Walks the blocks after the header at @at: without @blocks checks their lengths, CIDs and
+ * hashes, in the order of the file; with @blocks, once checked, notes them there.  Returns
+ * the number of blocks, or -1 on error. */
+static gssize
+scan_blocks (const guint8  *data,
+             gsize          length,
+             gsize          at,
+             Block         *blocks,
+             const char    *name,
+             GError       **error)
+{
+  gsize n = 0;
 
   while (at < length)
     {
@@ -173,34 +212,78 @@ rapport_car_read (GBytes      *bytes,
       if (!rapport_varint_read (data, length, &at, &size))
         {
           fail (error, name, _("a block's length is broken"));
-          return NULL;
+          return -1;
         }
-      if (size > length - at || size < RAPPORT_CID_LENGTH)
+      if (size > length - at || size < RAPPORT_CID_LENGTH ||
+          size - RAPPORT_CID_LENGTH > G_MAXUINT32)
         {
           /* PRIu64, which gettext knows, and not G_GSIZE_FORMAT, which it does not. */
           where = g_strdup_printf (_("the block at byte %" PRIu64 " has a length out of range"),
                                    (guint64) at);
           fail (error, name, where);
-          return NULL;
+          return -1;
         }
       start = at;
-      if (!check_cid (data + start, (gsize) size, name, error))
-        return NULL;
-      if (!digest_matches (data + start, data + start + RAPPORT_CID_LENGTH,
-                           (gsize) size - RAPPORT_CID_LENGTH))
+      if (blocks == NULL && !check_cid (data + start, (gsize) size, name, error))
+        return -1;
+      if (blocks == NULL && !digest_matches (data + start, data + start + RAPPORT_CID_LENGTH,
+                                             (gsize) size - RAPPORT_CID_LENGTH))
         {
           where = g_strdup_printf (_("the block at byte %" PRIu64 " does not match its hash"),
                                    (guint64) start);
           fail (error, name, where);
-          return NULL;
+          return -1;
         }
-      /* A block stored twice holds the same data, as its hash says. */
-      g_hash_table_insert (car->blocks,
-                           g_bytes_new_from_bytes (bytes, start, RAPPORT_CID_LENGTH),
-                           g_bytes_new_from_bytes (bytes, start + RAPPORT_CID_LENGTH,
-                                                   (gsize) size - RAPPORT_CID_LENGTH));
+      if (blocks != NULL)
+        {
+          blocks[n].offset = start;
+          blocks[n].length = (guint32) (size - RAPPORT_CID_LENGTH);
+          blocks[n].head = cid_head (data + start);
+        }
+      n++;
       at += (gsize) size;
     }
+  return (gssize) n;
+}
+
+RapportCar *
+rapport_car_read (GBytes      *bytes,
+                  const char  *name,
+                  GError     **error)
+{
+  g_autoptr(RapportCar) car = g_new0 (RapportCar, 1);
+  const guint8 *data;
+  gsize length;
+  gsize at = 0;
+  gssize n;
+  gsize kept = 0;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  car->bytes = g_bytes_ref (bytes);
+  car->data = data = g_bytes_get_data (bytes, &length);
+  if (!read_header (car, data, length, &at, name, error))
+    return NULL;
+
+  /* Checked and counted first, so that the index takes just the memory it needs. */
+  if ((n = scan_blocks (data, length, at, NULL, name, error)) < 0)
+    return NULL;
+  car->blocks = g_new (Block, MAX (n, 1));
+  if (scan_blocks (data, length, at, car->blocks, name, error) != n)
+    return NULL;
+  g_sort_array (car->blocks, (gsize) n, sizeof (Block), compare_blocks, (gpointer) data);
+
+  /* A block stored twice holds the same data, as its hash says: one entry is enough. */
+  for (gsize i = 0; i < (gsize) n; i++)
+    {
+      const Block *last = kept > 0 ? &car->blocks[kept - 1] : NULL;
+      const Block *block = &car->blocks[i];
+
+      if (last == NULL ||
+          compare_cids (last->head, data + last->offset, block->head, data + block->offset) != 0)
+        car->blocks[kept++] = *block;
+    }
+  car->n_blocks = kept;
   return g_steal_pointer (&car);
 }
 
@@ -209,7 +292,7 @@ rapport_car_free (RapportCar *car)
 {
   if (car == NULL)
     return;
-  g_clear_pointer (&car->blocks, g_hash_table_unref);
+  g_clear_pointer (&car->blocks, g_free);
   g_clear_pointer (&car->root, g_bytes_unref);
   g_clear_pointer (&car->bytes, g_bytes_unref);
   g_free (car);
@@ -221,20 +304,66 @@ rapport_car_get_root (RapportCar *car)
   return car->root;
 }
 
-GBytes *
+gssize
+rapport_car_find (RapportCar   *car,
+                  const guint8 *cid,
+                  gsize         length)
+{
+  gsize low = 0;
+  gsize high;
+  guint32 head;
+
+  g_return_val_if_fail (car != NULL, -1);
+
+  if (cid == NULL || length != RAPPORT_CID_LENGTH)
+    return -1;
+  head = cid_head (cid);
+  high = car->n_blocks;
+  while (low < high)
+    {
+      gsize middle = low + (high - low) / 2;
+      const Block *block = &car->blocks[middle];
+      int order = compare_cids (block->head, car->data + block->offset, head, cid);
+
+      if (order == 0)
+        return (gssize) middle;
+      if (order < 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return -1;
+}
+
+const guint8 *
+rapport_car_get_block (RapportCar *car,
+                       gsize       index,
+                       gsize      *length)
+{
+  g_return_val_if_fail (car != NULL, NULL);
+  g_return_val_if_fail (index < car->n_blocks, NULL);
+
+  *length = car->blocks[index].length;
+  return car->data + car->blocks[index].offset + RAPPORT_CID_LENGTH;
+}
+
+const guint8 *
 rapport_car_lookup (RapportCar   *car,
                     const guint8 *cid,
-                    gsize         length)
+                    gsize         cid_length,
+                    gsize        *length)
 {
-  g_autoptr(GBytes) key = g_bytes_new_static (cid, length);
+  gssize index = rapport_car_find (car, cid, cid_length);
 
-  return g_hash_table_lookup (car->blocks, key);
+  if (index < 0)
+    return NULL;
+  return rapport_car_get_block (car, (gsize) index, length);
 }
 
 guint
 rapport_car_n_blocks (RapportCar *car)
 {
-  return g_hash_table_size (car->blocks);
+  return (guint) car->n_blocks;
 }
 
 gboolean

@@ -20,25 +20,36 @@ G_BEGIN_DECLS
 typedef struct _RapportCar RapportCar;
 
 /* Reads the CAR in @bytes; errors name @name. */
-RapportCar *rapport_car_read      (GBytes        *bytes,
-                                   const char    *name,
-                                   GError       **error);
-void        rapport_car_free      (RapportCar    *car);
+RapportCar   *rapport_car_read      (GBytes        *bytes,
+                                     const char    *name,
+                                     GError       **error);
+void          rapport_car_free      (RapportCar    *car);
 /* The binary CID of the first root. */
-GBytes     *rapport_car_get_root  (RapportCar    *car);
-/* The data of the block of binary CID @cid, owned by @car; NULL when the CAR lacks it. */
-GBytes     *rapport_car_lookup    (RapportCar    *car,
-                                   const guint8  *cid,
-                                   gsize          length);
-guint       rapport_car_n_blocks  (RapportCar    *car);
+GBytes       *rapport_car_get_root  (RapportCar    *car);
+/* The index of the block of binary CID @cid, below rapport_car_n_blocks(); -1 when the CAR
+ * lacks it.  Blocks stored twice have one index. */
+gssize        rapport_car_find      (RapportCar    *car,
+                                     const guint8  *cid,
+                                     gsize          length);
+/* The data of block @index: @length bytes in the CAR's bytes, valid as long as @car. */
+const guint8 *rapport_car_get_block (RapportCar    *car,
+                                     gsize          index,
+                                     gsize         *length);
+/* The data of the block of binary CID @cid, as rapport_car_get_block() gives it; NULL when
+ * the CAR lacks it. */
+const guint8 *rapport_car_lookup    (RapportCar    *car,
+                                     const guint8  *cid,
+                                     gsize          cid_length,
+                                     gsize         *length);
+guint         rapport_car_n_blocks  (RapportCar    *car);
 /* Whether @data starts as a CAR v1 header does: for telling a CAR by its first bytes. */
-gboolean    rapport_car_sniff     (const guint8  *data,
-                                   gsize          length);
+gboolean      rapport_car_sniff     (const guint8  *data,
+                                     gsize          length);
 /* Reads an unsigned varint of at most 9 bytes at @data[*at]; FALSE when broken. */
-gboolean    rapport_varint_read   (const guint8  *data,
-                                   gsize          length,
-                                   gsize         *at,
-                                   guint64       *value);
+gboolean      rapport_varint_read   (const guint8  *data,
+                                     gsize          length,
+                                     gsize         *at,
+                                     guint64       *value);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportCar, rapport_car_free)
 

@@ -50,9 +50,11 @@ typedef struct
   RapportArchive *archive;
   RapportImportSink *sink;
   GCancellable *cancellable;
-  /* The people of each direction (Person, by name). */
-  GHashTable *followers;
-  GHashTable *following;
+  /* The people of each direction (Person), their names in @names: sorted by name and merged
+   * once every list is read.  A page has hundreds of thousands. */
+  GArray *followers;
+  GArray *following;
+  GStringChunk *names;
   gboolean has_followers;
   gboolean has_following;
   gint64 newest;
@@ -356,63 +358,20 @@ read_person (const RapportJsonValue *row,
   return name;
 }
 
-/* A row of a list, and a person of a direction's table: the date, 0 when unknown, and the
- * repaired name, in one allocation, as a big page has hundreds of thousands. */
+/* A row of a list, and a person of a direction: the repaired name, in the import's chunk of
+ * names, and the date, 0 when unknown. */
 typedef struct
 {
+  const char *name;
   gint64 since;
-  char name[];
 } Person;
-
-static Person *
-person_new (const char *name,
-            gint64      since)
-{
-  gsize size = strlen (name) + 1;
-  Person *person = g_malloc (sizeof (Person) + size);
-
-  person->since = since;
-  memcpy (person->name, name, size);
-  return person;
-}
-
-static guint
-person_hash (gconstpointer key)
-{
-  return g_str_hash (((const Person *) key)->name);
-}
-
-static gboolean
-person_equal (gconstpointer a,
-              gconstpointer b)
-{
-  return strcmp (((const Person *) a)->name, ((const Person *) b)->name) == 0;
-}
-
-/* Adds @person to @table, which takes it; keeps the earliest date of a name met twice: the
- * same person in two files. */
-static void
-note_person (GHashTable *table,
-             Person     *person)
-{
-  Person *kept = g_hash_table_lookup (table, person);
-
-  if (kept == NULL)
-    {
-      g_hash_table_add (table, person);
-      return;
-    }
-  if (person->since > 0 && (kept->since == 0 || person->since < kept->since))
-    kept->since = person->since;
-  g_free (person);
-}
 
 static int
 compare_people (gconstpointer a,
                 gconstpointer b)
 {
-  const Person *pa = *(const Person * const *) a;
-  const Person *pb = *(const Person * const *) b;
+  const Person *pa = a;
+  const Person *pb = b;
   int cmp = strcmp (pa->name, pb->name);
 
   if (cmp != 0)
@@ -424,7 +383,7 @@ typedef struct
 {
   Import *import;
   const char *entry;
-  GPtrArray *people; /* Person */
+  GArray *people; /* Person */
 } ListRead;
 
 static gboolean
@@ -440,10 +399,11 @@ read_people (const RapportJsonValue  *rows,
     {
       const RapportJsonValue *row = &rows[i];
       g_autofree char *name = NULL;
-      gint64 since = 0;
+      Person person = { NULL, 0 };
       const char *raw;
 
-      if (row->kind != RAPPORT_JSON_OBJECT || !is_usable_name (raw = read_person (row, &since)))
+      if (row->kind != RAPPORT_JSON_OBJECT ||
+          !is_usable_name (raw = read_person (row, &person.since)))
         {
           g_autofree char *reason = g_strdup_printf (_("item %u: no name"),
                                                      (guint) (first_index + i + 1));
@@ -452,10 +412,44 @@ read_people (const RapportJsonValue  *rows,
           continue;
         }
       name = g_strstrip (rapport_text_repair_mojibake (raw));
-      read->import->newest = MAX (read->import->newest, since);
-      g_ptr_array_add (read->people, person_new (name, since));
+      person.name = g_string_chunk_insert (read->import->names, name);
+      read->import->newest = MAX (read->import->newest, person.since);
+      g_array_append_val (read->people, person);
     }
   return TRUE;
+}
+
+/* Numbers the names the @n @people of one list repeat, sorted by name then date: each keeps
+ * its name, or is renamed when its name came before, and the same row twice is dropped.
+ * Returns how many are kept, at the start of @people. */
+static guint
+number_people (Import *import,
+               Person *people,
+               guint   n)
+{
+  Person previous = { NULL, 0 };
+  guint kept = 0;
+
+  for (guint i = 0, nth = 0; i < n; i++)
+    {
+      Person person = people[i];
+
+      if (previous.name == NULL || strcmp (previous.name, person.name) != 0)
+        nth = 1;
+      else if (previous.since != person.since)
+        nth++;
+      else
+        continue; /* the same row twice */
+      previous = person;
+      if (nth > 1)
+        {
+          g_autofree char *renamed = g_strdup_printf ("%s (%u)", person.name, nth);
+
+          person.name = g_string_chunk_insert (import->names, renamed);
+        }
+      people[kept++] = person;
+    }
+  return kept;
 }
 
 static gboolean
@@ -468,11 +462,12 @@ read_list (Import      *import,
     "followers", "people_who_followed_you", "following", "who_you_follow", "friends", NULL,
   };
   g_autoptr(RapportJsonTree) tree = NULL;
-  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_free);
+  GArray *people = kind == LIST_FOLLOWING ? import->following : import->followers;
   ListRead read = { import, entry, people };
   const RapportJsonValue *rows;
   gboolean single;
   guint n_rows;
+  guint first = people->len;
 
   if ((tree = read_json (import, entry, error)) == NULL)
     return FALSE;
@@ -490,67 +485,58 @@ read_list (Import      *import,
                                        error))
     return FALSE;
 
-  /* By name, then date: the people of one name in the order they came.  Each goes to the
-   * tables as it is, or renamed when its name came before. */
-  g_ptr_array_sort (people, compare_people);
-  for (guint i = 0, nth = 0; i < people->len; i++)
-    {
-      Person *person = g_ptr_array_index (people, i);
-      const Person *previous = i > 0 ? g_ptr_array_index (people, i - 1) : NULL;
-      g_autofree char *renamed = NULL;
-      gboolean again = FALSE;
-
-      if (previous == NULL || strcmp (previous->name, person->name) != 0)
-        nth = 1;
-      else if (previous->since != person->since)
-        nth++;
-      else
-        again = TRUE;
-      /* The row before is done with: the rows and the tables never both hold everyone. */
-      if (i > 0)
-        g_clear_pointer (&people->pdata[i - 1], g_free);
-      if (again)
-        continue; /* the same row twice */
-      if (nth > 1)
-        {
-          renamed = g_strdup_printf ("%s (%u)", person->name, nth);
-          person = person_new (renamed, person->since);
-        }
-      else
-        person = person_new (person->name, person->since);
-      if (kind == LIST_FRIENDS)
-        note_person (import->following, person_new (person->name, person->since));
-      note_person (kind == LIST_FOLLOWING ? import->following : import->followers, person);
-    }
+  /* By name, then date: the people of one name in the order they came. */
+  qsort (&g_array_index (people, Person, first), people->len - first, sizeof (Person),
+         compare_people);
+  g_array_set_size (people, first + number_people (import,
+                                                   &g_array_index (people, Person, first),
+                                                   people->len - first));
+  if (kind == LIST_FRIENDS)
+    g_array_append_vals (import->following, &g_array_index (people, Person, first),
+                         people->len - first);
   rapport_import_sink_progress (import->sink, entry, n_rows);
   return TRUE;
 }
 
-static gint
-compare_names (gconstpointer a,
-               gconstpointer b)
+/* Sorts @people by name and merges those of one name, the same person in two files: the
+ * earliest date is kept. */
+static void
+merge_people (GArray *people)
 {
-  return strcmp ((*(const Person * const *) a)->name, (*(const Person * const *) b)->name);
+  guint kept = 0;
+
+  g_array_sort (people, compare_people);
+  for (guint i = 0; i < people->len; i++)
+    {
+      const Person *person = &g_array_index (people, Person, i);
+      Person *last = kept > 0 ? &g_array_index (people, Person, kept - 1) : NULL;
+
+      if (last != NULL && strcmp (last->name, person->name) == 0)
+        {
+          /* Sorted by date, the first known date is the earliest. */
+          if (last->since == 0)
+            last->since = person->since;
+          continue;
+        }
+      g_array_index (people, Person, kept++) = *person;
+    }
+  g_array_set_size (people, kept);
 }
 
 /* Each list once, in the order of the names, so that two imports of one export hand the same
  * records in the same order. */
 static gboolean
 emit_list (Import            *import,
-           GHashTable        *table,
+           GArray            *people,
            RapportDirection   direction,
            GError           **error)
 {
-  g_autofree gpointer *people = NULL;
-  guint n_people = 0;
-
   if (!rapport_import_sink_begin_list (import->sink, direction, error))
     return FALSE;
-  people = g_hash_table_get_keys_as_array (table, &n_people);
-  qsort (people, n_people, sizeof *people, compare_names);
-  for (guint i = 0; i < n_people; i++)
+  merge_people (people);
+  for (guint i = 0; i < people->len; i++)
     {
-      const Person *person = people[i];
+      const Person *person = &g_array_index (people, Person, i);
       RapportRelation relation = { direction, person->name, NULL, person->since };
 
       if (!rapport_import_sink_add_relation (import->sink, &relation, error))
@@ -731,8 +717,9 @@ export_names (RapportArchive *archive)
 static void
 import_clear (Import *import)
 {
-  g_clear_pointer (&import->followers, g_hash_table_unref);
-  g_clear_pointer (&import->following, g_hash_table_unref);
+  g_clear_pointer (&import->followers, g_array_unref);
+  g_clear_pointer (&import->following, g_array_unref);
+  g_clear_pointer (&import->names, g_string_chunk_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
@@ -743,7 +730,7 @@ rapport_facebook_import (RapportArchive     *archive,
                          GCancellable       *cancellable,
                          GError            **error)
 {
-  g_auto(Import) import = { archive, sink, cancellable, NULL, NULL, FALSE, FALSE, 0 };
+  g_auto(Import) import = { archive, sink, cancellable, NULL, NULL, NULL, FALSE, FALSE, 0 };
   g_autoptr(GPtrArray) names = NULL;
   g_autofree char *handle = NULL;
   g_autofree char *display_name = NULL;
@@ -768,8 +755,9 @@ rapport_facebook_import (RapportArchive     *archive,
       return FALSE;
     }
 
-  import.followers = g_hash_table_new_full (person_hash, person_equal, g_free, NULL);
-  import.following = g_hash_table_new_full (person_hash, person_equal, g_free, NULL);
+  import.followers = g_array_new (FALSE, FALSE, sizeof (Person));
+  import.following = g_array_new (FALSE, FALSE, sizeof (Person));
+  import.names = g_string_chunk_new (64 * 1024);
   names = export_names (archive);
 
   profile = rapport_archive_find (archive, "profile_information/profile_information.json");

@@ -7,6 +7,11 @@
  * both are read the same way.  What has no record to go into is not read: DISCOVERY's totals
  * of the period, ENGAGEMENT's impressions and engagements per day (they belong to no post, and
  * the store keeps no daily reach of an account) and the DEMOGRAPHICS sheets' percentages.
+ *
+ * TOP POSTS, the sheet that may be long, is read row by row, once for its header and once
+ * for each of its side-by-side tables, so that a post is met in the order it always was: the
+ * first table's rows, then the second's.  Only the posts themselves are kept, to merge a post
+ * that both tables name.  FOLLOWERS, a row a day, is read whole.
  */
 
 #include "config.h"
@@ -58,22 +63,32 @@ typedef struct
   gint64 last_gain; /* the last day of the FOLLOWERS sheet's table, 0 for none */
 } LinkedIn;
 
+/* A post of TOP POSTS: its texts in the posts' string chunk. */
 typedef struct
 {
-  char *id;
-  char *url;
+  const char *id;
+  const char *url;
   gint64 created_at;
   gint64 impressions;
   gint64 engagements;
 } TopPost;
 
-static void
-top_post_free (TopPost *post)
+/* One of TOP POSTS' side-by-side tables: its columns, found in the header row. */
+typedef struct
 {
-  g_free (post->id);
-  g_free (post->url);
-  g_free (post);
-}
+  guint url_column;
+  int date_column;
+  int engagements_column;
+  int impressions_column;
+} TopTable;
+
+/* The posts of TOP POSTS' tables, merged by id. */
+typedef struct
+{
+  GArray *posts;        /* TopPost, in the order first met */
+  GHashTable *by_id;    /* id → index in posts + 1 */
+  GStringChunk *texts;
+} TopPosts;
 
 /* The workbooks that are this export: the archive itself, or its .xlsx entries.  Each holds
  * the entry's name, NULL for the archive. */
@@ -214,10 +229,10 @@ find_header (RapportSheet       *sheet,
   return -1;
 }
 
-/* The column in @row from @first to before @end whose header is one of @names, or -1. */
+/* The column of the current row from @first to before @end whose header is one of @names, or
+ * -1. */
 static int
-find_in_span (RapportSheet       *sheet,
-              guint               row,
+find_in_span (RapportSheetReader *rows,
               guint               first,
               guint               end,
               const char * const *names)
@@ -229,121 +244,190 @@ find_in_span (RapportSheet       *sheet,
     return -1;
   texts = g_new0 (const char *, end - first);
   for (guint column = first; column < end; column++)
-    texts[column - first] = rapport_sheet_get_text (sheet, row, column);
+    texts[column - first] = rapport_sheet_reader_get_text (rows, column);
   found = rapport_csv_find_name (texts, end - first, names);
   return found >= 0 ? found + (int) first : -1;
 }
 
-/* One of the side-by-side tables: its rows merged into @posts by the post's id, which its URL
+/* The row of @rows that is TOP POSTS' header, within HEADER_ROWS: its tables into @tables,
+ * each starting at a "Post URL" column and ending where the next one starts.  FALSE when
+ * there is none, or with @error set when the sheet cannot be read. */
+static gboolean
+read_top_header (RapportSheetReader  *rows,
+                 guint               *header,
+                 GArray              *tables,
+                 GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  while (rapport_sheet_reader_next (rows, &local_error))
+    {
+      guint n_columns = rapport_sheet_reader_get_n_columns (rows);
+      int first_url;
+      guint column;
+
+      if (rapport_sheet_reader_get_row (rows) >= HEADER_ROWS)
+        break;
+      if ((first_url = rapport_sheet_reader_find_column (rows, url_names)) < 0 ||
+          rapport_sheet_reader_find_column (rows, publish_names) < 0)
+        continue;
+
+      *header = rapport_sheet_reader_get_row (rows);
+      for (column = (guint) first_url; column < n_columns && tables->len < MAX_TABLES;)
+        {
+          int next = find_in_span (rows, column + 1, n_columns, url_names);
+          guint end = next >= 0 ? (guint) next : n_columns;
+          TopTable table = {
+            column,
+            find_in_span (rows, column, end, publish_names),
+            find_in_span (rows, column, end, engagements_names),
+            find_in_span (rows, column, end, impressions_names),
+          };
+
+          g_array_append_val (tables, table);
+          column = end;
+        }
+      return TRUE;
+    }
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+/* One row of one of the side-by-side tables, merged into @top by the post's id, which its URL
  * holds, so that a post in both tables gets both figures. */
 static void
-read_top_table (LinkedIn     *self,
-                RapportSheet *sheet,
-                guint         header,
-                guint         url_column,
-                guint         end,
-                GHashTable   *by_id,
-                GPtrArray    *posts)
+read_top_row (LinkedIn           *self,
+              RapportSheetReader *rows,
+              const TopTable     *table,
+              TopPosts           *top)
 {
-  int date_column = find_in_span (sheet, header, url_column, end, publish_names);
-  int engagements_column = find_in_span (sheet, header, url_column, end, engagements_names);
-  int impressions_column = find_in_span (sheet, header, url_column, end, impressions_names);
-  guint n_rows = rapport_sheet_get_n_rows (sheet);
+  const char *url = rapport_sheet_reader_get_text (rows, table->url_column);
+  const char *date = table->date_column >= 0
+                     ? rapport_sheet_reader_get_text (rows, (guint) table->date_column) : NULL;
+  guint row = rapport_sheet_reader_get_row (rows);
+  g_autofree char *id = NULL;
+  TopPost *post;
+  guint index;
 
-  for (guint row = rapport_sheet_find_row (sheet, header + 1); row < n_rows;
-       row = rapport_sheet_find_row (sheet, row + 1))
+  /* The shorter table ends before the other one. */
+  if (rapport_value_is_missing (url))
+    return;
+  if ((id = rapport_linkedin_post_id (url)) == NULL)
     {
-      const char *url = rapport_sheet_get_text (sheet, row, url_column);
-      const char *date = date_column >= 0 ? rapport_sheet_get_text (sheet, row, date_column)
-                                          : NULL;
-      g_autofree char *id = NULL;
-      TopPost *post;
-      gint64 day;
-
-      /* The shorter table ends before the other one. */
-      if (rapport_value_is_missing (url))
-        continue;
-      if ((id = rapport_linkedin_post_id (url)) == NULL)
-        {
-          skip (self, _("%s row %u: no post id in the URL"), rapport_sheet_get_name (sheet),
-                row + 1);
-          continue;
-        }
-
-      if ((post = g_hash_table_lookup (by_id, id)) == NULL)
-        {
-          if (!parse_day (date, &day))
-            {
-              g_autofree char *quoted = rapport_text_excerpt (date);
-
-              skip (self, _("%s row %u: no readable publish date (“%s”)"),
-                    rapport_sheet_get_name (sheet), row + 1, quoted);
-              continue;
-            }
-          post = g_new0 (TopPost, 1);
-          post->id = g_steal_pointer (&id);
-          post->url = g_strstrip (g_utf8_make_valid (url, -1));
-          post->created_at = day;
-          post->impressions = post->engagements = RAPPORT_COUNT_UNKNOWN;
-          g_hash_table_insert (by_id, post->id, post);
-          g_ptr_array_add (posts, post);
-        }
-
-      if (engagements_column >= 0)
-        post->engagements = rapport_count_or_unknown (rapport_sheet_get_text (sheet, row,
-                                                                               engagements_column));
-      if (impressions_column >= 0)
-        post->impressions = rapport_count_or_unknown (rapport_sheet_get_text (sheet, row,
-                                                                               impressions_column));
+      skip (self, _("%s row %u: no post id in the URL"), rapport_sheet_reader_get_name (rows),
+            row + 1);
+      return;
     }
+
+  if ((index = GPOINTER_TO_UINT (g_hash_table_lookup (top->by_id, id))) == 0)
+    {
+      g_autofree char *valid_url = NULL;
+      TopPost added = { NULL, NULL, 0, RAPPORT_COUNT_UNKNOWN, RAPPORT_COUNT_UNKNOWN };
+
+      if (!parse_day (date, &added.created_at))
+        {
+          g_autofree char *quoted = rapport_text_excerpt (date);
+
+          skip (self, _("%s row %u: no readable publish date (“%s”)"),
+                rapport_sheet_reader_get_name (rows), row + 1, quoted);
+          return;
+        }
+      valid_url = g_strstrip (g_utf8_make_valid (url, -1));
+      added.id = g_string_chunk_insert (top->texts, id);
+      added.url = g_string_chunk_insert (top->texts, valid_url);
+      g_array_append_val (top->posts, added);
+      index = top->posts->len;
+      g_hash_table_insert (top->by_id, (gpointer) added.id, GUINT_TO_POINTER (index));
+    }
+
+  post = &g_array_index (top->posts, TopPost, index - 1);
+  if (table->engagements_column >= 0)
+    post->engagements = rapport_count_or_unknown (
+      rapport_sheet_reader_get_text (rows, (guint) table->engagements_column));
+  if (table->impressions_column >= 0)
+    post->impressions = rapport_count_or_unknown (
+      rapport_sheet_reader_get_text (rows, (guint) table->impressions_column));
+}
+
+/* The rows below the header of one table of the sheet at @index of @book. */
+static gboolean
+read_top_table (LinkedIn        *self,
+                RapportXlsx     *book,
+                guint            index,
+                guint            header,
+                const TopTable  *table,
+                TopPosts        *top,
+                GError         **error)
+{
+  g_autoptr(RapportSheetReader) rows = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if ((rows = rapport_xlsx_read_rows (book, index, error)) == NULL)
+    return FALSE;
+  while (rapport_sheet_reader_next (rows, &local_error))
+    if (rapport_sheet_reader_get_row (rows) > header)
+      read_top_row (self, rows, table, top);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
 import_top_posts (LinkedIn      *self,
-                  RapportSheet  *sheet,
+                  RapportXlsx   *book,
+                  guint          index,
                   GError       **error)
 {
+  g_autoptr(RapportSheetReader) rows = NULL;
+  g_autoptr(GArray) tables = g_array_new (FALSE, FALSE, sizeof (TopTable));
+  g_autoptr(GArray) posts = g_array_new (FALSE, FALSE, sizeof (TopPost));
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) posts = g_ptr_array_new_with_free_func ((GDestroyNotify) top_post_free);
-  guint n_columns = rapport_sheet_get_n_columns (sheet);
-  int header, first_url;
-  guint column, n_tables = 0;
+  g_autoptr(GStringChunk) texts = g_string_chunk_new (64 * 1024);
+  g_autoptr(GError) local_error = NULL;
+  TopPosts top = { posts, by_id, texts };
+  guint header = 0;
 
-  header = find_header (sheet, url_names, publish_names, &first_url);
-  if (header < 0)
+  if ((rows = rapport_xlsx_read_rows (book, index, error)) == NULL)
+    return FALSE;
+  if (!read_top_header (rows, &header, tables, &local_error))
     {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
       skip (self, _("the sheet %s has no header row with “Post URL”"),
-            rapport_sheet_get_name (sheet));
+            rapport_sheet_reader_get_name (rows));
       return TRUE;
     }
+  g_clear_pointer (&rows, rapport_sheet_reader_free);
 
-  /* Each table starts at a "Post URL" column and ends where the next one starts. */
-  for (column = (guint) first_url; column < n_columns && n_tables < MAX_TABLES; n_tables++)
-    {
-      int next = find_in_span (sheet, (guint) header, column + 1, n_columns, url_names);
-      guint end = next >= 0 ? (guint) next : n_columns;
-
-      read_top_table (self, sheet, (guint) header, column, end, by_id, posts);
-      column = end;
-    }
+  for (guint i = 0; i < tables->len; i++)
+    if (!read_top_table (self, book, index, header, &g_array_index (tables, TopTable, i), &top,
+                         error))
+      return FALSE;
 
   for (guint i = 0; i < posts->len; i++)
     {
-      const TopPost *top = g_ptr_array_index (posts, i);
+      const TopPost *top_post = &g_array_index (posts, TopPost, i);
       RapportPost post;
 
       rapport_post_init (&post);
-      post.platform_id = top->id;
+      post.platform_id = top_post->id;
       post.type = RAPPORT_POST_TEXT;
-      post.created_at = top->created_at;
+      post.created_at = top_post->created_at;
       /* The sheet gives the publish date only: an exact time of the same post wins. */
       post.day_only = TRUE;
-      post.url = top->url;
-      post.impressions = top->impressions;
-      post.engagements = top->engagements;
+      post.url = top_post->url;
+      post.impressions = top_post->impressions;
+      post.engagements = top_post->engagements;
       if (!rapport_import_sink_add_post (self->sink, &post, error))
         return FALSE;
-      note_day (self, top->created_at);
+      note_day (self, top_post->created_at);
     }
   return TRUE;
 }
@@ -479,9 +563,14 @@ import_new_followers (LinkedIn      *self,
 
 static gboolean
 import_followers (LinkedIn      *self,
-                  RapportSheet  *sheet,
+                  RapportXlsx   *book,
+                  guint          index,
                   GError       **error)
 {
+  g_autoptr(RapportSheet) sheet = NULL;
+
+  if ((sheet = rapport_xlsx_read_sheet (book, index, error)) == NULL)
+    return FALSE;
   if (rapport_sheet_get_n_rows (sheet) == 0)
     {
       skip (self, _("the sheet %s is empty"), rapport_sheet_get_name (sheet));
@@ -496,10 +585,9 @@ static gboolean
 import_sheet (LinkedIn      *self,
               RapportXlsx   *book,
               const char    *name,
-              gboolean     (*func) (LinkedIn *, RapportSheet *, GError **),
+              gboolean     (*func) (LinkedIn *, RapportXlsx *, guint, GError **),
               GError       **error)
 {
-  g_autoptr(RapportSheet) sheet = NULL;
   int index = rapport_xlsx_find_sheet (book, name);
 
   if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
@@ -509,9 +597,7 @@ import_sheet (LinkedIn      *self,
       skip (self, _("no sheet %s"), name);
       return TRUE;
     }
-  if ((sheet = rapport_xlsx_read_sheet (book, (guint) index, error)) == NULL)
-    return FALSE;
-  return func (self, sheet, error);
+  return func (self, book, (guint) index, error);
 }
 
 /* Whose analytics these are: the name in an AggregateAnalytics file's name, else the user in

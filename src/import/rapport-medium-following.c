@@ -109,12 +109,33 @@ following_link (Following      *following,
     (*following->n_records)++;
 }
 
+/* The page as the parser asks for it, a block at a time. */
+typedef struct
+{
+  const char *data;
+  gsize size;
+  gsize at;
+} Source;
+
+static int
+read_source (void *context,
+             char *buffer,
+             int   len)
+{
+  Source *source = context;
+  gsize n = MIN ((gsize) MAX (len, 0), source->size - source->at);
+
+  memcpy (buffer, source->data + source->at, n);
+  source->at += n;
+  return (int) n;
+}
+
 static void
 following_start (void           *data,
                  const xmlChar  *name,
                  const xmlChar **attributes)
 {
-  Following *following = data;
+  Following *following = ((htmlParserCtxtPtr) data)->_private;
 
   following->any_element = TRUE;
   if (following->error != NULL)
@@ -129,7 +150,7 @@ static void
 following_end (void          *data,
                const xmlChar *name)
 {
-  Following *following = data;
+  Following *following = ((htmlParserCtxtPtr) data)->_private;
 
   if (following->hidden_depth > 0)
     following->hidden_depth--;
@@ -145,36 +166,39 @@ rapport_medium_read_following (RapportArchive     *archive,
                                GCancellable       *cancellable,
                                GError            **error)
 {
-  /* Each chunk handed to the parser at once. */
-  const gsize chunk = 64 * 1024;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   Following following = { sink, n_records, seen, publications, 0, FALSE, NULL };
   htmlSAXHandler sax = { 0 };
   htmlParserCtxtPtr context;
-  const char *data;
-  gsize size = 0;
+  htmlDocPtr doc;
+  Source source = { NULL, 0, 0 };
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
   if (!(bytes = rapport_archive_read (archive, entry, NULL, &local_error)))
     goto skipped;
-  data = g_bytes_get_data (bytes, &size);
-  if (size > RAPPORT_MEDIUM_MAX_PAGE_BYTES)
+  source.data = g_bytes_get_data (bytes, &source.size);
+  if (source.size > RAPPORT_MEDIUM_MAX_PAGE_BYTES)
     {
       g_set_error (&local_error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_TOO_LARGE,
                    _("%s: the page is too large to read"), entry);
       goto skipped;
     }
 
+  /* Pulled through a reader rather than pushed: the push parser kept every byte pushed, a
+   * second copy of a page of 150,000 links. */
   sax.startElement = following_start;
   sax.endElement = following_end;
-  context = htmlCreatePushParserCtxt (&sax, &following, NULL, 0, entry,
-                                      XML_CHAR_ENCODING_UTF8);
-  htmlCtxtUseOptions (context, HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
-  for (gsize at = 0; at < size && following.error == NULL; at += chunk)
-    htmlParseChunk (context, data + at, (int) MIN (chunk, size - at), 0);
-  htmlParseChunk (context, NULL, 0, 1);
+  context = htmlNewParserCtxt ();
+  if (context == NULL)
+    g_error ("%s: out of memory", G_STRFUNC);
+  memcpy (context->sax, &sax, sizeof sax);
+  context->_private = &following;
+  context->userData = context;
+  doc = htmlCtxtReadIO (context, read_source, NULL, &source, entry, "UTF-8",
+                        HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+  g_clear_pointer (&doc, xmlFreeDoc);
   htmlFreeParserCtxt (context);
   if (following.error != NULL)
     {

@@ -1,6 +1,10 @@
 /* rapport-table.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A sheet is read row by row as it unpacks, the header's texts kept: a table of a hundred
+ * thousand rows is never held whole.  It is read through once when opened, so that a sheet
+ * damaged anywhere is told then, before any of its rows is used, as when it was read whole.
  */
 
 #include "config.h"
@@ -17,24 +21,22 @@ struct _RapportTable
 
   /* One of the two. */
   RapportCsvReader *csv;
-  RapportSheet *sheet;
+  RapportXlsx *book;
+  RapportSheetReader *rows;
 
-  guint header_row; /* of the sheet */
-  guint row;        /* the sheet's current row; header_row before the first */
+  GStrv header;        /* the sheet's header, a text per column ("" for none) */
+  gboolean at_header;  /* the sheet stands on its header, before the first row */
 };
 
-/* The first row from @row on that holds text, or the sheet's number of rows. */
-static guint
-find_row_with_text (RapportSheet *sheet,
-                    guint         row)
+/* Moves @rows to the next row that holds text: FALSE at the end or on an error. */
+static gboolean
+next_row_with_text (RapportSheetReader  *rows,
+                    GError             **error)
 {
-  guint n_rows = rapport_sheet_get_n_rows (sheet);
-
-  for (row = rapport_sheet_find_row (sheet, row); row < n_rows;
-       row = rapport_sheet_find_row (sheet, row + 1))
-    if (rapport_sheet_row_has_text (sheet, row))
-      return row;
-  return n_rows;
+  while (rapport_sheet_reader_next (rows, error))
+    if (rapport_sheet_reader_row_has_text (rows))
+      return TRUE;
+  return FALSE;
 }
 
 static RapportTable *
@@ -55,6 +57,26 @@ open_csv (RapportArchive  *archive,
   return g_steal_pointer (&self);
 }
 
+/* Whether the first sheet of @book reads to its end. */
+static gboolean
+check_sheet (RapportXlsx  *book,
+             GError      **error)
+{
+  g_autoptr(RapportSheetReader) rows = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if ((rows = rapport_xlsx_read_rows (book, 0, error)) == NULL)
+    return FALSE;
+  while (rapport_sheet_reader_next (rows, &local_error))
+    ;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* @entry NULL for the workbook the archive is. */
 static RapportTable *
 open_sheet (RapportArchive  *archive,
@@ -62,25 +84,31 @@ open_sheet (RapportArchive  *archive,
             GError         **error)
 {
   g_autoptr(RapportTable) self = NULL;
-  g_autoptr(RapportXlsx) book = NULL;
   guint n_sheets = 0;
-  guint n_rows;
+  guint n_columns;
 
-  if ((book = rapport_xlsx_open_in_archive (archive, entry, error)) == NULL)
+  self = g_new0 (RapportTable, 1);
+  if ((self->book = rapport_xlsx_open_in_archive (archive, entry, error)) == NULL)
     return NULL;
-  rapport_xlsx_get_sheet_names (book, &n_sheets);
+  rapport_xlsx_get_sheet_names (self->book, &n_sheets);
   if (n_sheets == 0)
     return NULL;
 
-  self = g_new0 (RapportTable, 1);
   self->entry = g_strdup (entry != NULL ? entry : rapport_archive_get_name (archive));
-  if ((self->sheet = rapport_xlsx_read_sheet (book, 0, error)) == NULL)
+  if (!check_sheet (self->book, error) ||
+      (self->rows = rapport_xlsx_read_rows (self->book, 0, error)) == NULL ||
+      !next_row_with_text (self->rows, error))
     return NULL;
 
-  n_rows = rapport_sheet_get_n_rows (self->sheet);
-  if ((self->header_row = find_row_with_text (self->sheet, 0)) >= n_rows)
-    return NULL;
-  self->row = self->header_row;
+  n_columns = rapport_sheet_reader_get_n_columns (self->rows);
+  self->header = g_new0 (char *, n_columns + 1);
+  for (guint column = 0; column < n_columns; column++)
+    {
+      const char *text = rapport_sheet_reader_get_text (self->rows, column);
+
+      self->header[column] = g_strdup (text != NULL ? text : "");
+    }
+  self->at_header = TRUE;
   return g_steal_pointer (&self);
 }
 
@@ -135,7 +163,9 @@ rapport_table_free (RapportTable *self)
 
   g_free (self->entry);
   g_clear_pointer (&self->csv, rapport_csv_reader_free);
-  g_clear_pointer (&self->sheet, rapport_sheet_free);
+  g_clear_pointer (&self->rows, rapport_sheet_reader_free);
+  g_clear_pointer (&self->book, rapport_xlsx_free);
+  g_strfreev (self->header);
   g_free (self);
 }
 
@@ -156,25 +186,21 @@ rapport_table_find_column (RapportTable       *self,
 
   if (self->csv != NULL)
     return rapport_csv_reader_find_column_any (self->csv, names);
-  return rapport_sheet_find_column (self->sheet, self->header_row, names);
+  return rapport_csv_find_name ((const char * const *) self->header,
+                                g_strv_length (self->header), names);
 }
 
 gboolean
 rapport_table_next (RapportTable  *self,
                     GError       **error)
 {
-  guint n_rows;
-
   g_return_val_if_fail (self != NULL, FALSE);
 
   if (self->csv != NULL)
     return rapport_csv_reader_next (self->csv, error);
 
-  n_rows = rapport_sheet_get_n_rows (self->sheet);
-  if (self->row >= n_rows)
-    return FALSE;
-  self->row = find_row_with_text (self->sheet, self->row + 1);
-  return self->row < n_rows;
+  self->at_header = FALSE;
+  return next_row_with_text (self->rows, error);
 }
 
 const char *
@@ -185,9 +211,9 @@ rapport_table_get_column (RapportTable *self,
 
   if (self->csv != NULL)
     return rapport_csv_reader_get_column (self->csv, column);
-  if (column < 0 || self->row == self->header_row)
+  if (column < 0 || self->at_header)
     return NULL;
-  return rapport_sheet_get_text (self->sheet, self->row, (guint) column);
+  return rapport_sheet_reader_get_text (self->rows, (guint) column);
 }
 
 char *
@@ -199,5 +225,5 @@ rapport_table_describe_row (RapportTable *self)
     /* TRANSLATORS: where a row of a CSV file is, "line 4" */
     return g_strdup_printf (_("line %u"), rapport_csv_reader_get_line (self->csv));
   /* TRANSLATORS: where a row of a spreadsheet is, "row 4" (1 is the first) */
-  return g_strdup_printf (_("row %u"), self->row + 1);
+  return g_strdup_printf (_("row %u"), rapport_sheet_reader_get_row (self->rows) + 1);
 }

@@ -17,7 +17,8 @@ G_BEGIN_DECLS
 
 struct _RapportXlsx
 {
-  GBytes *bytes;
+  GBytes *bytes;            /* the workbook's bytes, or NULL and: */
+  char *path;               /* the file that holds it */
   char *name;
   guint64 part_limit;
   guint cell_limit;

@@ -4,8 +4,10 @@
  *
  * The workbook: its zip, the streaming reader of its XML parts, the sheets and the parts their
  * relationships name, and the shared strings.  Each part is read by opening the zip afresh
- * from memory and unpacking that one entry as libxml2 asks for more, so that no part is held
- * whole and a part that expands beyond the limit is stopped as it does.
+ * and unpacking that one entry as libxml2 asks for more, so that no part is held whole and a
+ * part that expands beyond the limit is stopped as it does.  A workbook that is a file is read
+ * from the file a block at a time, not mapped, so that a large sheet stored uncompressed does
+ * not stay in memory once parsed; one inside an archive is read from its bytes.
  */
 
 #include "config.h"
@@ -23,6 +25,9 @@
 #define WORKBOOK_ENTRY      "xl/workbook.xml"
 #define RELATIONSHIPS_ENTRY "xl/_rels/workbook.xml.rels"
 #define STRINGS_ENTRY       "xl/sharedStrings.xml"
+
+/* How much of a workbook's file libarchive reads at a time. */
+#define FILE_BLOCK_BYTES (64 * 1024)
 
 /* No DTD is loaded, no entity substituted (XML_PARSE_NOENT stays off), nothing fetched from
  * the network; libxml2's own limits on names and text stay on (no XML_PARSE_HUGE). */
@@ -154,6 +159,7 @@ rapport_xlsx_part_open (RapportXlsxPart  *part,
   struct archive_entry *header;
   gconstpointer data;
   gsize size = 0;
+  int status;
 
   g_assert (part != NULL);
   g_assert (book != NULL);
@@ -165,8 +171,14 @@ rapport_xlsx_part_open (RapportXlsxPart  *part,
   part->archive = archive_read_new ();
   archive_read_support_format_zip (part->archive);
 
-  data = g_bytes_get_data (book->bytes, &size);
-  if (archive_read_open_memory (part->archive, size > 0 ? data : "", size) != ARCHIVE_OK)
+  if (book->path != NULL)
+    status = archive_read_open_filename (part->archive, book->path, FILE_BLOCK_BYTES);
+  else
+    {
+      data = g_bytes_get_data (book->bytes, &size);
+      status = archive_read_open_memory (part->archive, size > 0 ? data : "", size);
+    }
+  if (status != ARCHIVE_OK)
     {
       set_archive_error (part, error);
       rapport_xlsx_part_close (part);
@@ -175,9 +187,9 @@ rapport_xlsx_part_open (RapportXlsxPart  *part,
 
   for (;;)
     {
-      int status = archive_read_next_header (part->archive, &header);
       const char *name;
 
+      status = archive_read_next_header (part->archive, &header);
       if (status == ARCHIVE_EOF)
         {
           rapport_xlsx_part_close (part);
@@ -596,23 +608,22 @@ rapport_xlsx_load_strings (RapportXlsx  *self,
   return TRUE;
 }
 
-RapportXlsx *
-rapport_xlsx_open_bytes (GBytes      *bytes,
-                         const char  *name,
-                         GError     **error)
+/* The workbook in @bytes, or else in the file @path. */
+static RapportXlsx *
+open_book (GBytes      *bytes,
+           const char  *path,
+           const char  *name,
+           GError     **error)
 {
   static GOnce libxml_once = G_ONCE_INIT;
   g_autoptr(RapportXlsx) self = NULL;
   g_autoptr(GPtrArray) ids = NULL;
 
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (name != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
   g_once (&libxml_once, init_libxml, NULL);
 
   self = g_new0 (RapportXlsx, 1);
-  self->bytes = g_bytes_ref (bytes);
+  self->bytes = bytes != NULL ? g_bytes_ref (bytes) : NULL;
+  self->path = g_strdup (path);
   self->name = g_strdup (name);
   self->part_limit = RAPPORT_XLSX_DEFAULT_PART_LIMIT;
   self->cell_limit = RAPPORT_XLSX_DEFAULT_CELL_LIMIT;
@@ -627,30 +638,49 @@ rapport_xlsx_open_bytes (GBytes      *bytes,
 }
 
 RapportXlsx *
+rapport_xlsx_open_bytes (GBytes      *bytes,
+                         const char  *name,
+                         GError     **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return open_book (bytes, NULL, name, error);
+}
+
+RapportXlsx *
 rapport_xlsx_open_path (const char  *path,
                         GError     **error)
 {
   g_autofree char *name = NULL;
+  g_autofree char *shown = NULL;
   g_autoptr(GMappedFile) file = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   name = g_path_get_basename (path);
+  shown = g_filename_display_name (name);
+  /* Opened once here, so that a file that cannot be read is told as before any part is. */
   file = g_mapped_file_new (path, FALSE, &local_error);
   if (file == NULL)
     {
-      g_autofree char *shown = g_filename_display_name (name);
-
       g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
                    _("%s: cannot be opened (%s)"), shown, local_error->message);
       return NULL;
     }
-  bytes = g_mapped_file_get_bytes (file);
+  /* An empty file is no zip, as libarchive says of the empty bytes. */
+  if (g_mapped_file_get_length (file) == 0)
+    {
+      g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
 
-  return rapport_xlsx_open_bytes (bytes, name, error);
+      return open_book (empty, NULL, name, error);
+    }
+  g_clear_pointer (&file, g_mapped_file_unref);
+
+  return open_book (NULL, path, name, error);
 }
 
 gboolean
@@ -700,7 +730,8 @@ rapport_xlsx_free (RapportXlsx *self)
   if (self == NULL)
     return;
 
-  g_bytes_unref (self->bytes);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  g_free (self->path);
   g_free (self->name);
   g_ptr_array_unref (self->sheet_names);
   g_ptr_array_unref (self->sheet_entries);

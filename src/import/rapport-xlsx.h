@@ -41,8 +41,9 @@ typedef enum
   RAPPORT_CELL_ERROR,   /* a formula's error, "#N/A", "#DIV/0!" */
 } RapportCellType;
 
-typedef struct _RapportXlsx  RapportXlsx;
-typedef struct _RapportSheet RapportSheet;
+typedef struct _RapportXlsx        RapportXlsx;
+typedef struct _RapportSheet       RapportSheet;
+typedef struct _RapportSheetReader RapportSheetReader;
 
 /* Opens a workbook and reads its list of sheets.  @name names it in error messages (the file's
  * or the archive entry's name).  Errors: RAPPORT_IMPORT_ERROR_UNREADABLE when the bytes are no
@@ -76,11 +77,18 @@ const char * const *rapport_xlsx_get_sheet_names   (RapportXlsx        *self,
  * or -1. */
 int                 rapport_xlsx_find_sheet        (RapportXlsx        *self,
                                                     const char         *name);
-/* Reads the sheet at @index whole.  Errors name the workbook and the sheet or its part:
- * RAPPORT_IMPORT_ERROR_MALFORMED for a sheet the workbook names but does not hold, broken XML,
- * a document type declaration, a cell reference out of range or a shared string that does not
- * exist; _TOO_LARGE beyond the limits; _UNREADABLE for a damaged zip. */
+/* Reads the sheet at @index whole, for small sheets: it is held as a table of its cells.
+ * Errors name the workbook and the sheet or its part: RAPPORT_IMPORT_ERROR_MALFORMED for a
+ * sheet the workbook names but does not hold, broken XML, a document type declaration, a cell
+ * reference out of range or a shared string that does not exist; _TOO_LARGE beyond the
+ * limits; _UNREADABLE for a damaged zip. */
 RapportSheet       *rapport_xlsx_read_sheet        (RapportXlsx        *self,
+                                                    guint               index,
+                                                    GError            **error);
+/* Opens the sheet at @index to be read row by row as it unpacks: only the current row is held
+ * (and the workbook's shared strings).  The reader needs @self as long as it lives.  Errors
+ * as rapport_xlsx_read_sheet()'s, from here the missing sheet. */
+RapportSheetReader *rapport_xlsx_read_rows         (RapportXlsx        *self,
                                                     guint               index,
                                                     GError            **error);
 
@@ -118,7 +126,32 @@ int                 rapport_sheet_find_column      (RapportSheet       *self,
                                                     const char * const *names);
 void                rapport_sheet_free             (RapportSheet       *self);
 
+/* Moves to the next row that holds a cell with a value, in the order the sheet writes its
+ * rows: unlike a sheet read whole, rows out of order are not sorted and a row written twice
+ * comes twice.  Within a row cells are by column, the last of two in one place kept.  FALSE
+ * at the end, or with @error set as rapport_xlsx_read_sheet() would. */
+gboolean         rapport_sheet_reader_next          (RapportSheetReader  *self,
+                                                     GError             **error);
+const char      *rapport_sheet_reader_get_name      (RapportSheetReader  *self);
+/* The current row's number, 0-based (row 1 is 0). */
+guint            rapport_sheet_reader_get_row       (RapportSheetReader  *self);
+/* One past the current row's last column that holds a cell. */
+guint            rapport_sheet_reader_get_n_columns (RapportSheetReader  *self);
+/* The text of the current row's cell in @column (0-based), or NULL; valid until the next
+ * row. */
+const char      *rapport_sheet_reader_get_text      (RapportSheetReader  *self,
+                                                     guint                column);
+RapportCellType  rapport_sheet_reader_get_cell_type (RapportSheetReader  *self,
+                                                     guint                column);
+/* Whether a cell of the current row holds text other than "". */
+gboolean         rapport_sheet_reader_row_has_text  (RapportSheetReader  *self);
+/* The column of the current row whose text is one of @names, as rapport_sheet_find_column(). */
+int              rapport_sheet_reader_find_column   (RapportSheetReader  *self,
+                                                     const char * const  *names);
+void             rapport_sheet_reader_free          (RapportSheetReader  *self);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportXlsx, rapport_xlsx_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportSheet, rapport_sheet_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportSheetReader, rapport_sheet_reader_free)
 
 G_END_DECLS

@@ -42,6 +42,7 @@ typedef struct
   RapportImportSink *sink;
   GCancellable *cancellable;
   GHashTable *seen; /* the videos of Table data and Chart data read so far */
+  GStringChunk *ids; /* their ids, one allocation for thousands */
   gint64 newest;    /* the newest day read, 0 for none */
   /* The first day the counts cover, from the export's name; 0 when unknown, then they are
    * taken for the video's lifetime, the range the data guide asks for. */
@@ -174,7 +175,7 @@ import_video (Studio               *studio,
   if (id != NULL && g_hash_table_contains (studio->seen, id))
     return TRUE;
   /* A video skipped once is not skipped again on each of its days. */
-  g_hash_table_add (studio->seen, g_strdup (id != NULL ? id : ""));
+  g_hash_table_add (studio->seen, g_string_chunk_insert (studio->ids, id != NULL ? id : ""));
   if (!rapport_youtube_is_video_id (id))
     {
       rapport_youtube_table_skip (table, _("no video id"), id);
@@ -423,7 +424,7 @@ has_table (RapportArchive     *archive,
            const char * const *first,
            const char * const *second)
 {
-  Studio studio = { archive, NULL, NULL, NULL, 0 };
+  Studio studio = { archive, NULL, NULL, NULL, NULL, 0 };
   RapportYoutubeTable table = { 0 };
   gboolean found = open_table (&studio, &table, name, first, second, NULL);
 
@@ -491,8 +492,9 @@ rapport_youtube_studio_import (RapportArchive     *archive,
                                GError            **error)
 {
   RapportAccountInfo account = { RAPPORT_PLATFORM_YOUTUBE, NULL, NULL, NULL, FALSE };
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  Studio studio = { archive, sink, cancellable, seen, 0 };
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GStringChunk) ids = g_string_chunk_new (16 * 1024);
+  Studio studio = { archive, sink, cancellable, seen, ids, 0 };
   g_autofree char *export_name = NULL;
   g_autofree char *channel = NULL;
   g_autofree char *stand_in = NULL;

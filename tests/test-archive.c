@@ -298,6 +298,10 @@ test_large_entry (void)
   g_assert_cmpint (n, ==, -1);
   g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_TOO_LARGE);
   g_assert_true (g_str_has_prefix (error->message, "data/large.json: too large: "));
+  g_clear_error (&error);
+  /* A stream that failed reads nothing more, rather than the entry over again. */
+  g_assert_cmpint (rapport_archive_stream_read (stream, chunk, sizeof chunk, &error), ==, -1);
+  g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE);
 
   rapport_test_remove_tree (dir);
 }

@@ -693,6 +693,32 @@ test_stream (void)
     g_assert_cmpstr (actual, ==, expected);
   }
 
+  /* A stream that stops part-way (here cancelled, seen at the next chunk) ends the rows with
+   * its error, never with a row it cut short. */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr(RapportCsvReader) cut = NULL;
+    guint n_rows = 0;
+
+    cut = rapport_csv_reader_open (archive, rapport_archive_find (archive, "posts.csv"),
+                                   RAPPORT_CSV_DEFAULT, cancellable, &error);
+    g_assert_no_error (error);
+    g_assert_true (rapport_csv_reader_read_header (cut, &error));
+    while (rapport_csv_reader_next (cut, &error))
+      {
+        g_autofree char *likes = g_strdup_printf ("%u", n_rows * 7);
+
+        g_assert_cmpuint (rapport_csv_reader_get_n_fields (cut), ==, 3);
+        g_assert_cmpstr (rapport_csv_reader_get_field (cut, 2), ==, likes);
+        if (++n_rows == 100)
+          g_cancellable_cancel (cancellable);
+      }
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+    g_assert_cmpuint (n_rows, >, 100);
+    g_assert_cmpuint (n_rows, <, 12000);
+  }
+
   /* An entry the archive does not hold. */
   g_assert_null (rapport_csv_reader_open (archive, "other.csv", RAPPORT_CSV_DEFAULT, NULL,
                                           &error));

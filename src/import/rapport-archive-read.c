@@ -38,6 +38,9 @@ struct _RapportArchiveStream
   struct archive *reader;
   guint64 position;        /* bytes yielded so far */
   gboolean finished;
+  /* A read failed: where the stream stands is not known, so it reads nothing more (a read
+   * again would start the entry over, or skip the checks of its first read). */
+  gboolean failed;
 };
 
 static void
@@ -311,6 +314,12 @@ rapport_archive_stream_read (RapportArchiveStream  *stream,
                    _("%s: no such file in %s"), stream->entry, stream->archive->name);
       return -1;
     }
+  if (stream->failed)
+    {
+      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
+                   _("%s: cannot be read after an earlier error"), stream->entry);
+      return -1;
+    }
   if (g_cancellable_set_error_if_cancelled (stream->cancellable, error))
     return -1;
   if (stream->finished || size == 0)
@@ -321,7 +330,10 @@ rapport_archive_stream_read (RapportArchiveStream  *stream,
   else
     n = read_file (stream, buffer, size, error);
   if (n < 0)
-    return -1;
+    {
+      stream->failed = TRUE;
+      return -1;
+    }
 
   if (stream->position + (guint64) n > stream->limit)
     {
@@ -329,6 +341,7 @@ rapport_archive_stream_read (RapportArchiveStream  *stream,
         set_too_large_error (stream->entry, stream->limit, error);
       else
         set_file_too_large_error (stream->entry, stream->limit, error);
+      stream->failed = TRUE;
       return -1;
     }
   stream->position += n;

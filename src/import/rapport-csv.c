@@ -144,11 +144,18 @@ fill_window (RapportCsvReader *self)
   if (n < 0)
     return FALSE;
 
-  /* The first bytes say whether the text is UTF-16. */
+  /* The first two bytes say whether the text is UTF-16: kept until both are read. */
   if (self->utf16 < 0)
     {
+      if (start + n < 2 && !self->stream_ended)
+        {
+          memcpy (self->carry, chunk, start + n);
+          self->n_carry = start + n;
+          return TRUE;
+        }
       if (n == 0 && start == 0)
         return FALSE;
+      self->n_carry = 0;
       if (start + n >= 2 && ((chunk[0] == 0xFF && chunk[1] == 0xFE) ||
                              (chunk[0] == 0xFE && chunk[1] == 0xFF)))
         {
@@ -172,7 +179,8 @@ fill_window (RapportCsvReader *self)
     }
   else
     {
-      g_byte_array_append (self->window, chunk, n);
+      /* With the first bytes, kept while it was not known whether they were UTF-16. */
+      g_byte_array_append (self->window, chunk, start + n);
     }
 
   self->data = (const char *) self->window->data;
@@ -547,13 +555,14 @@ read_row (RapportCsvReader  *self,
               offset = self->fields->len;
               g_array_append_val (self->offsets, offset);
               g_string_append_c (self->fields, '\0');
-              return TRUE;
+              return self->stream_error == NULL;
             }
           continue;
         }
 
       eat_line_end (self);
-      return TRUE;
+      /* A stream that failed ended the text: the row it cut is not a row. */
+      return self->stream_error == NULL;
     }
 }
 

@@ -259,14 +259,20 @@ rows_of (const RapportJsonValue *root,
       *single = TRUE;
       return root;
     }
+  /* A list of objects under a name not known yet; a list too long to look into only when no
+   * shorter one is, since it might hold strings. */
   for (guint i = 0; i < root->length; i++)
     {
       const RapportJsonValue *value = &root->members[i].value;
 
-      if (value->kind == RAPPORT_JSON_LONG_ARRAY ||
-          (value->kind == RAPPORT_JSON_ARRAY && value->length > 0 &&
-           value->elements[0].kind == RAPPORT_JSON_OBJECT))
+      if (value->kind == RAPPORT_JSON_ARRAY && value->length > 0 &&
+          value->elements[0].kind == RAPPORT_JSON_OBJECT)
         return value;
+    }
+  for (guint i = 0; i < root->length; i++)
+    {
+      if (root->members[i].value.kind == RAPPORT_JSON_LONG_ARRAY)
+        return &root->members[i].value;
     }
   return NULL;
 }

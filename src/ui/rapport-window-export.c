@@ -123,9 +123,10 @@ saved (RapportWindow *self,
   rapport_toast_show (GTK_WIDGET (self->toast_overlay), toast);
 }
 
-/* What a thread needs to write one export.  The report is read-only once loaded; the
- * suggestions are copied, since the Coach and Audience pages may change the analysis's while
- * the file is written. */
+/* What a thread needs to write one export.  The report's figures do not change once loaded;
+ * only its kept accounts do (rapport_analysis_set_kept(), on the Audience page), and the
+ * writers read none of them.  The suggestions are copied, since the Coach and Audience pages
+ * may change the analysis's while the file is written. */
 typedef struct
 {
   RapportAnalysis *analysis;   /* keeps the report alive */

@@ -2,8 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One batch at a time: the worker's store connection is used by one thread at a time, and
- * the loader, which the running batch holds, outlives it.
+ * One batch at a time: the worker's store connection is used by one thread at a time.  A
+ * batch holds what its thread needs (the connection, the folder, the posts) but not the loader,
+ * so that a loader dropped while a batch runs is finalized in the main thread, where its
+ * pictures and idle source belong; the batch then finds it gone.
  */
 
 #include "config.h"
@@ -40,6 +42,22 @@ typedef struct
   GdkTexture *texture;
 } Result;
 
+typedef struct
+{
+  RapportStore *store; /* the loader's connection, or NULL until the thread opens one */
+  char *data_dir;
+  GArray *results;     /* Result */
+} Batch;
+
+static void
+batch_free (Batch *batch)
+{
+  g_clear_object (&batch->store);
+  g_free (batch->data_dir);
+  g_clear_pointer (&batch->results, g_array_unref);
+  g_free (batch);
+}
+
 static void
 waiter_free (Waiter *waiter)
 {
@@ -62,20 +80,19 @@ batch_thread (GTask        *task,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  RapportThumbnailLoader *self = source_object;
-  GArray *results = task_data;
+  Batch *batch = task_data;
   g_autoptr(GError) error = NULL;
 
   /* Without the database the rows simply show no picture. */
-  if (self->store == NULL && !(self->store = rapport_store_open (self->data_dir, &error)))
+  if (batch->store == NULL && !(batch->store = rapport_store_open (batch->data_dir, &error)))
     g_debug ("Thumbnails not read: %s", error->message);
-  for (guint i = 0; self->store != NULL && i < results->len; i++)
+  for (guint i = 0; batch->store != NULL && i < batch->results->len; i++)
     {
-      Result *result = &g_array_index (results, Result, i);
+      Result *result = &g_array_index (batch->results, Result, i);
       g_autoptr(GBytes) data = NULL;
       g_autoptr(GError) local_error = NULL;
 
-      data = rapport_store_get_post_thumbnail (self->store, result->post_id, NULL,
+      data = rapport_store_get_post_thumbnail (batch->store, result->post_id, NULL,
                                                &local_error);
       if (data != NULL)
         result->texture = gdk_texture_new_from_bytes (data, &local_error);
@@ -91,10 +108,19 @@ batch_done_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  RapportThumbnailLoader *self = RAPPORT_THUMBNAIL_LOADER (object);
-  GArray *results = g_task_get_task_data (G_TASK (result));
+  GWeakRef *loader = user_data;
+  g_autoptr(RapportThumbnailLoader) self = g_weak_ref_get (loader);
+  Batch *batch = g_task_get_task_data (G_TASK (result));
+  GArray *results = batch->results;
+
+  g_weak_ref_clear (loader);
+  g_free (loader);
+  if (self == NULL)
+    return;
 
   self->running = FALSE;
+  if (self->store == NULL && batch->store != NULL)
+    self->store = g_object_ref (batch->store);
   for (guint i = 0; i < results->len; i++)
     {
       const Result *done = &g_array_index (results, Result, i);
@@ -123,6 +149,8 @@ static void
 start_batch (RapportThumbnailLoader *self)
 {
   g_autoptr(GTask) task = NULL;
+  GWeakRef *loader = g_new0 (GWeakRef, 1);
+  Batch *batch = g_new0 (Batch, 1);
   GArray *results;
   guint n = MIN (self->queue->len, BATCH_SIZE);
 
@@ -138,10 +166,15 @@ start_batch (RapportThumbnailLoader *self)
     }
   g_array_remove_range (self->queue, 0, n);
 
+  batch->store = self->store != NULL ? g_object_ref (self->store) : NULL;
+  batch->data_dir = g_strdup (self->data_dir);
+  batch->results = results;
+  g_weak_ref_init (loader, self);
+
   self->running = TRUE;
-  task = g_task_new (self, NULL, batch_done_cb, NULL);
+  task = g_task_new (NULL, NULL, batch_done_cb, loader);
   g_task_set_source_tag (task, start_batch);
-  g_task_set_task_data (task, results, (GDestroyNotify) g_array_unref);
+  g_task_set_task_data (task, batch, (GDestroyNotify) batch_free);
   g_task_run_in_thread (task, batch_thread);
 }
 

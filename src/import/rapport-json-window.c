@@ -122,7 +122,9 @@ rapport_json_window_skip_to (RapportJsonWindow  *window,
     {
       gsize upto = offset - window->offset;
 
-      memmove (window->data, window->data + upto, window->len - upto);
+      /* An empty window may have no buffer yet. */
+      if (upto > 0)
+        memmove (window->data, window->data + upto, window->len - upto);
       window->len -= upto;
       window->offset = offset;
     }

@@ -125,11 +125,14 @@ batch_done_cb (GObject      *object,
     {
       const Result *done = &g_array_index (results, Result, i);
       g_autoptr(GPtrArray) waiters = NULL;
+      g_autofree gint64 *key = NULL;
       GdkPaintable *picture = done->texture != NULL ? GDK_PAINTABLE (done->texture) : NULL;
 
       g_hash_table_insert (self->pictures, g_memdup2 (&done->post_id, sizeof done->post_id),
                            picture != NULL ? g_object_ref (picture) : (gpointer) self);
-      g_hash_table_steal_extended (self->waiting, &done->post_id, NULL, (gpointer *) &waiters);
+      /* Stolen with its key, which stealing does not free. */
+      g_hash_table_steal_extended (self->waiting, &done->post_id, (gpointer *) &key,
+                                   (gpointer *) &waiters);
       for (guint w = 0; waiters != NULL && w < waiters->len; w++)
         {
           Waiter *waiter = g_ptr_array_index (waiters, w);

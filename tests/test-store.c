@@ -12,6 +12,7 @@
 #include "analysis/rapport-audience.h"
 #include "analysis/rapport-series.h"
 #include "store/rapport-store.h"
+#include "store/rapport-store-private.h"
 #include "rapport-test-util.h"
 
 typedef struct
@@ -1299,6 +1300,60 @@ test_post_urls_made_again (Fixture       *fixture,
                    "https://x.com/jo/status/3");
 }
 
+/* @sql's one number on the store's own connection (a pragma is the connection's). */
+static gint64
+connection_int (Fixture    *fixture,
+                const char *sql)
+{
+  sqlite3_stmt *stmt;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (rapport_store_get_db (fixture->store), sql, -1, &stmt,
+                                       NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* An import works with a smaller page cache, and the connection has its own back after a
+ * commit or an abort. */
+static void
+test_import_cache (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  RapportAccountInfo account = { RAPPORT_PLATFORM_TWITTER, "jo", NULL, "Jo" };
+  RapportStoreImport *import;
+
+  g_assert_cmpint (connection_int (fixture, "PRAGMA cache_size"), ==, -16384);
+  import = rapport_store_begin_import (fixture->store, "h1", "h1", "h1", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (connection_int (fixture, "PRAGMA cache_size"), ==, -4096);
+  g_assert_cmpint (connection_int (fixture, "PRAGMA foreign_keys"), ==, 0);
+  rapport_store_import_abort (import);
+  g_assert_cmpint (connection_int (fixture, "PRAGMA cache_size"), ==, -16384);
+  g_assert_cmpint (connection_int (fixture, "PRAGMA foreign_keys"), ==, 1);
+
+  import = rapport_store_begin_import (fixture->store, "h2", "h2", "h2", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rapport_import_sink_set_account (rapport_store_import_get_sink (import),
+                                                  &account, &error));
+  {
+    RapportPost post;
+
+    rapport_post_init (&post);
+    post.platform_id = "1";
+    post.created_at = 1700000000;
+    g_assert_true (rapport_import_sink_add_post (rapport_store_import_get_sink (import), &post,
+                                                 &error));
+  }
+  g_assert_true (rapport_store_import_commit (import, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (connection_int (fixture, "PRAGMA cache_size"), ==, -16384);
+  g_assert_cmpint (connection_int (fixture, "PRAGMA foreign_keys"), ==, 1);
+}
+
 /* A snapshot counts its posts by kind once each: those all new as they were inserted, and
  * when a post repeats or was stored before, by the kind the store kept. */
 static void
@@ -1664,6 +1719,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/store/still-followed-since", Fixture, NULL, fixture_set_up,
               test_still_followed_since, fixture_tear_down);
+  g_test_add ("/store/import-cache", Fixture, NULL, fixture_set_up, test_import_cache,
+              fixture_tear_down);
   g_test_add ("/store/post-kinds-counted", Fixture, NULL, fixture_set_up,
               test_post_kinds_counted, fixture_tear_down);
   g_test_add_func ("/store/post-url-made", test_post_url_made);

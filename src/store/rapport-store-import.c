@@ -288,6 +288,15 @@ rapport_store_import_skip (RapportImportSink *sink,
     }
 }
 
+/* What an import's transaction changed of the connection, set back: deleting an account relies
+ * on the cascades of foreign keys, and readers on the whole page cache. */
+static void
+end_import_settings (RapportStore *store)
+{
+  rapport_store_exec (store, "PRAGMA foreign_keys = ON", NULL);
+  rapport_store_exec (store, RAPPORT_STORE_CACHE_SQL, NULL);
+}
+
 /* A list of which every record was skipped is no list of nobody: recording it would put a
  * false zero into the follower history. */
 static gboolean
@@ -504,9 +513,10 @@ rapport_store_begin_import (RapportStore          *store,
    * the cost of writing a post) proves nothing.  The pragma only works between transactions. */
   if (!rapport_store_exec (store, "PRAGMA foreign_keys = OFF", error))
     return NULL;
-  if (!rapport_store_exec (store, "BEGIN IMMEDIATE", error))
+  if (!rapport_store_exec (store, RAPPORT_STORE_IMPORT_CACHE_SQL, error) ||
+      !rapport_store_exec (store, "BEGIN IMMEDIATE", error))
     {
-      rapport_store_exec (store, "PRAGMA foreign_keys = ON", NULL);
+      end_import_settings (store);
       return NULL;
     }
 
@@ -674,7 +684,7 @@ rapport_store_import_abort (RapportStoreImport *self)
   if (self == NULL)
     return;
   rapport_store_exec (self->store, "ROLLBACK", NULL);
-  rapport_store_exec (self->store, "PRAGMA foreign_keys = ON", NULL);
+  end_import_settings (self->store);
   rapport_store_import_free (self);
 }
 
@@ -805,8 +815,7 @@ rapport_store_import_commit (RapportStoreImport    *self,
       rapport_store_import_abort (self);
       return FALSE;
     }
-  /* Deleting an account relies on the cascades. */
-  rapport_store_exec (self->store, "PRAGMA foreign_keys = ON", NULL);
+  end_import_settings (self->store);
 
   if (summary_out != NULL)
     {

@@ -34,6 +34,14 @@ gboolean      rapport_store_import_register (sqlite3       *db);
  * callbacks of its sink. */
 
 /* The posts waiting to be written together (rapport-store-import-posts.c). */
+/* The page cache of a connection, and the smaller one of an import's transaction.  An import
+ * writes mostly at the right edge of its B-trees and spills pages to the WAL cheaply: with
+ * 4 MB it imports as fast as with 16 (200,000 X posts 0.88 s against 0.92 s, 1,000,000
+ * Instagram followers 1.98 s against 2.02 s, the 24th of a history 2.0 s either way) and peaks
+ * 11 to 24 MB lower. */
+#define RAPPORT_STORE_CACHE_SQL "PRAGMA cache_size = -16384"
+#define RAPPORT_STORE_IMPORT_CACHE_SQL "PRAGMA cache_size = -4096"
+
 typedef struct _RapportPendingPosts RapportPendingPosts;
 typedef struct _RapportPendingInteractions RapportPendingInteractions;
 

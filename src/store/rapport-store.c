@@ -385,7 +385,7 @@ prepare_database (RapportStore  *self,
                              "PRAGMA journal_mode = WAL;"
                              "PRAGMA synchronous = NORMAL;"
                              "PRAGMA foreign_keys = ON;"
-                             "PRAGMA cache_size = -16384;"
+                             RAPPORT_STORE_CACHE_SQL ";"
                              "PRAGMA temp_store = FILE;"
                              "PRAGMA temp.cache_size = -16384;",
                              error) &&

@@ -364,16 +364,30 @@ published_free (gpointer data)
   g_free (published);
 }
 
+/* What the profile page says: the first link to a profile, and a name. */
+typedef struct
+{
+  char *handle;
+  char *display_name;
+} Profile;
+
 typedef struct
 {
   RapportArchive *archive;
   RapportImportSink *sink;
   GCancellable *cancellable;
-  GPtrArray *stories;    /* Published */
+  /* Published, read before the account is known; handed over as soon as it is. */
+  GPtrArray *stories;
+  Profile *profile;
+  gboolean account_set;
   char *author;          /* the handle the first story names as its author */
   gint64 newest;         /* the newest publish time read, 0 for none */
   guint64 n_records;
 } Import;
+
+static gboolean hand_over_stories (Import   *self,
+                                   gboolean  last,
+                                   GError  **error);
 
 static void
 skip (Import     *self,
@@ -511,16 +525,11 @@ read_stories (Import  *self,
       read_story (self, entries[i], xmlDocGetRootElement (doc));
       xmlFreeDoc (doc);
       rapport_import_sink_progress (self->sink, entries[i], ++self->n_records);
+      if (!hand_over_stories (self, FALSE, error))
+        return FALSE;
     }
-  return TRUE;
+  return hand_over_stories (self, TRUE, error);
 }
-
-/* What the profile page says: the first link to a profile, and a name. */
-typedef struct
-{
-  char *handle;
-  char *display_name;
-} Profile;
 
 static void
 walk_profile (Profile *profile,
@@ -584,9 +593,9 @@ read_profile (Import   *self,
  * export's name. */
 static gboolean
 set_account (Import   *self,
-             Profile  *profile,
              GError  **error)
 {
+  const Profile *profile = self->profile;
   RapportAccountInfo account = { RAPPORT_PLATFORM_MEDIUM, NULL, NULL, NULL, FALSE };
   g_autofree char *export_name = NULL;
   g_autofree char *stand_in = NULL;
@@ -627,6 +636,28 @@ add_posts (Import  *self,
       if (!rapport_import_sink_add_post (self->sink, &post, error))
         return FALSE;
     }
+  return TRUE;
+}
+
+/* The stories read so far go to the sink once the account is known: from the profile, or the
+ * first story that names its author, or (@last) a stand-in; until then they wait, so that a
+ * big export without a profile page is the only one that keeps its stories. */
+static gboolean
+hand_over_stories (Import   *self,
+                   gboolean  last,
+                   GError  **error)
+{
+  if (!self->account_set)
+    {
+      if (!last && self->profile->handle == NULL && self->author == NULL)
+        return TRUE;
+      if (!set_account (self, error))
+        return FALSE;
+      self->account_set = TRUE;
+    }
+  if (!add_posts (self, error))
+    return FALSE;
+  g_ptr_array_set_size (self->stories, 0);
   return TRUE;
 }
 
@@ -721,8 +752,8 @@ rapport_medium_import (RapportArchive     *archive,
                        GError            **error)
 {
   g_autoptr(GPtrArray) stories = g_ptr_array_new_with_free_func (published_free);
-  Import self = { archive, sink, cancellable, stories, NULL, 0, 0 };
   Profile profile = { NULL, NULL };
+  Import self = { archive, sink, cancellable, stories, &profile, FALSE, NULL, 0, 0 };
   g_autofree char *export_name = NULL;
   RapportDateSource date_source;
   gint64 exported_at;
@@ -742,10 +773,9 @@ rapport_medium_import (RapportArchive     *archive,
       return FALSE;
     }
 
-  /* The stories are read before the account is set, since their author may be the only
-   * evidence of whose export this is. */
+  /* The account is set once the profile or the stories say whose export this is (their
+   * author may be the only evidence), and the stories follow it. */
   ok = read_profile (&self, &profile, error) && read_stories (&self, error) &&
-       set_account (&self, &profile, error) && add_posts (&self, error) &&
        read_following (&self, error);
   g_free (profile.handle);
   g_free (profile.display_name);

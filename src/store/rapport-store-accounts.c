@@ -184,22 +184,6 @@ read_identity (RapportStore  *self,
   return TRUE;
 }
 
-static gboolean
-step_statement (RapportStore  *self,
-                sqlite3_stmt  *stmt,
-                GError       **error)
-{
-  int status = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (status != SQLITE_DONE)
-    {
-      rapport_store_set_sqlite_error (self, error, _("merging accounts"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 gboolean
 rapport_store_merge_accounts (RapportStore  *self,
                               gint64         from_id,
@@ -243,7 +227,7 @@ rapport_store_merge_accounts (RapportStore  *self,
         goto failed;
       sqlite3_bind_int64 (stmt, 1, from_id);
       sqlite3_bind_int64 (stmt, 2, into_id);
-      if (!step_statement (self, stmt, error))
+      if (!rapport_store_step_done (self, stmt, N_("merging accounts"), error))
         goto failed;
     }
 
@@ -263,7 +247,7 @@ rapport_store_merge_accounts (RapportStore  *self,
   rapport_store_bind_text (stmt, 3, from.platform_id);
   rapport_store_bind_text (stmt, 4, from.display_name);
   sqlite3_bind_int (stmt, 5, into.provisional && from.provisional);
-  if (!step_statement (self, stmt, error) ||
+  if (!rapport_store_step_done (self, stmt, N_("merging accounts"), error) ||
       !rapport_store_exec (self, "COMMIT", error))
     goto failed;
 

@@ -260,14 +260,7 @@ rapport_store_write_churn_counts (RapportStore              *store,
     sqlite3_bind_int64 (stmt, 8, counts->following_id);
   else
     sqlite3_bind_null (stmt, 8);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      sqlite3_reset (stmt);
-      rapport_store_set_sqlite_error (store, error, _("saving the changes of followers"));
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-  return TRUE;
+  return rapport_store_step_done (store, stmt, N_("saving the changes of followers"), error);
 }
 
 typedef struct

@@ -49,13 +49,7 @@ rapport_store_import_step_done (RapportStoreImport  *self,
                                 const char          *what,
                                 GError             **error)
 {
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      rapport_store_set_sqlite_error (self->store, error, _(what));
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  return TRUE;
+  return rapport_store_step_done (self->store, stmt, what, error);
 }
 
 gboolean

@@ -27,22 +27,6 @@
   "              AND f.last_snapshot IS NULL AND f.platform_id = k.platform_id" \
   "              AND f.handle IS NOT NULL LIMIT 1), k.handle)"
 
-static gboolean
-step_done (RapportStore  *self,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  int status = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (status != SQLITE_DONE)
-    {
-      rapport_store_set_sqlite_error (self, error, _("saving the kept accounts"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* The platform id and name that the newest following list of @account_id has for @handle,
  * when it has an id for it. */
 static gboolean
@@ -165,7 +149,7 @@ keep_one (RapportStore              *self,
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, account_id);
       sqlite3_bind_text (stmt, 2, handle_key, -1, SQLITE_STATIC);
-      if (!step_done (self, stmt, error))
+      if (!rapport_store_step_done (self, stmt, N_("saving the kept accounts"), error))
         return FALSE;
       *changed = !kept;
       kept = FALSE;
@@ -190,7 +174,7 @@ keep_one (RapportStore              *self,
   rapport_store_bind_text (stmt, 4, handle);
   if (!kept)
     sqlite3_bind_int64 (stmt, 5, now);
-  return step_done (self, stmt, error);
+  return rapport_store_step_done (self, stmt, N_("saving the kept accounts"), error);
 }
 
 static gboolean
@@ -227,7 +211,7 @@ unkeep_one (RapportStore              *self,
   rapport_store_bind_text (stmt, 2, platform_id);
   rapport_store_bind_text (stmt, 3, handle_key);
   sqlite3_bind_int (stmt, 4, account->platform_id == NULL);
-  if (!step_done (self, stmt, error))
+  if (!rapport_store_step_done (self, stmt, N_("saving the kept accounts"), error))
     return FALSE;
   *changed = sqlite3_changes (rapport_store_get_db (self)) > 0;
   return TRUE;

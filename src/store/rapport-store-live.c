@@ -21,7 +21,6 @@ rapport_store_set_refresh_enabled (RapportStore  *self,
                                    GError       **error)
 {
   sqlite3_stmt *stmt;
-  int status;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
 
@@ -33,13 +32,8 @@ rapport_store_set_refresh_enabled (RapportStore  *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, account_id);
   sqlite3_bind_int (stmt, 2, enabled != FALSE);
-  status = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (status != SQLITE_DONE)
-    {
-      rapport_store_set_sqlite_error (self, error, _("saving the refresh setting"));
-      return FALSE;
-    }
+  if (!rapport_store_step_done (self, stmt, N_("saving the refresh setting"), error))
+    return FALSE;
   if (sqlite3_changes (rapport_store_get_db (self)) == 0)
     {
       g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_FAILED,

@@ -22,6 +22,12 @@ gboolean      rapport_store_exec            (RapportStore  *self,
 void          rapport_store_set_sqlite_error (RapportStore *self,
                                              GError       **error,
                                              const char    *what);
+/* Runs @stmt, which returns no rows, and resets it; FALSE with @error naming @what (an N_()
+ * string: "saving …") when it fails. */
+gboolean      rapport_store_step_done       (RapportStore  *self,
+                                             sqlite3_stmt  *stmt,
+                                             const char    *what,
+                                             GError       **error);
 gboolean      rapport_store_migrate         (RapportStore  *self,
                                              GError       **error);
 /* The schema version, or -1 with @error set. */

@@ -173,6 +173,23 @@ rapport_store_set_sqlite_error (RapportStore  *self,
              sqlite3_system_errno (self->db), what, sqlite3_errmsg (self->db));
 }
 
+gboolean
+rapport_store_step_done (RapportStore  *self,
+                         sqlite3_stmt  *stmt,
+                         const char    *what,
+                         GError       **error)
+{
+  int status = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (status != SQLITE_DONE)
+    {
+      rapport_store_set_sqlite_error (self, error, _(what));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 sqlite3_stmt *
 rapport_store_prepare (RapportStore  *self,
                        const char    *sql,

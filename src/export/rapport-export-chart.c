@@ -17,6 +17,7 @@
 #include "chart/rapport-chart-decimate.h"
 #include "chart/rapport-chart-geometry.h"
 #include "export/rapport-export-chart.h"
+#include "export/rapport-export-private.h"
 
 #define LABEL_SIZE 7.5
 #define GAP        4.0
@@ -431,10 +432,10 @@ rapport_export_image_format_for_path (const char               *path,
   return TRUE;
 }
 
-static gboolean
-check_status (cairo_status_t   status,
-              const char      *path,
-              GError         **error)
+gboolean
+_rapport_export_check_cairo_status (cairo_status_t   status,
+                                    const char      *path,
+                                    GError         **error)
 {
   g_autofree char *name = NULL;
 
@@ -468,7 +469,7 @@ rapport_export_chart_write (const RapportReport       *report,
     surface = cairo_svg_surface_create (path, width, height);
   else
     surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) width, (int) height);
-  if (!check_status (cairo_surface_status (surface), path, error))
+  if (!_rapport_export_check_cairo_status (cairo_surface_status (surface), path, error))
     {
       cairo_surface_destroy (surface);
       return FALSE;
@@ -491,5 +492,5 @@ rapport_export_chart_write (const RapportReport       *report,
       status = cairo_surface_status (surface);
     }
   cairo_surface_destroy (surface);
-  return check_status (status, path, error);
+  return _rapport_export_check_cairo_status (status, path, error);
 }

@@ -19,6 +19,7 @@
 
 #include "export/rapport-export-document.h"
 #include "export/rapport-export-pdf.h"
+#include "export/rapport-export-private.h"
 
 #define MARGIN 56.7   /* 2 cm */
 
@@ -88,21 +89,6 @@ rapport_paper_get_size (RapportPaper  paper,
     }
 }
 
-static gboolean
-check_status (cairo_status_t   status,
-              const char      *path,
-              GError         **error)
-{
-  g_autofree char *name = NULL;
-
-  if (status == CAIRO_STATUS_SUCCESS)
-    return TRUE;
-  name = g_filename_display_name (path);
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"), name,
-               cairo_status_to_string (status));
-  return FALSE;
-}
-
 gboolean
 rapport_export_write_pdf (const RapportReport  *report,
                           GPtrArray            *suggestions,
@@ -126,7 +112,7 @@ rapport_export_write_pdf (const RapportReport  *report,
 
   rapport_paper_get_size (paper, &width, &height);
   surface = cairo_pdf_surface_create (path, width, height);
-  if (!check_status (cairo_surface_status (surface), path, error))
+  if (!_rapport_export_check_cairo_status (cairo_surface_status (surface), path, error))
     {
       cairo_surface_destroy (surface);
       return FALSE;
@@ -167,5 +153,5 @@ rapport_export_write_pdf (const RapportReport  *report,
   cairo_surface_destroy (surface);
   if (n_pages_out != NULL)
     *n_pages_out = n_pages;
-  return check_status (status, path, error);
+  return _rapport_export_check_cairo_status (status, path, error);
 }

@@ -77,4 +77,10 @@ RapportExportBlock *_rapport_export_add_table        (RapportExportDocument  *se
 void                _rapport_export_table_row        (RapportExportBlock     *table,
                                                       const char * const     *cells);
 
+/* TRUE for CAIRO_STATUS_SUCCESS; else FALSE with @error saying that the file at @path could not
+ * be written, and why (rapport-export-chart.c). */
+gboolean            _rapport_export_check_cairo_status (cairo_status_t   status,
+                                                        const char      *path,
+                                                        GError         **error);
+
 G_END_DECLS

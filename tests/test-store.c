@@ -43,10 +43,10 @@ fixture_tear_down (Fixture       *fixture,
 
 /* One number from the database, read behind the store's back. */
 static gint64
-query_int (Fixture    *fixture,
-           const char *sql)
+query_dir_int (const char *dir,
+               const char *sql)
 {
-  g_autofree char *path = g_build_filename (fixture->dir, "rapport.db", NULL);
+  g_autofree char *path = g_build_filename (dir, "rapport.db", NULL);
   sqlite3 *db;
   sqlite3_stmt *stmt;
   gint64 value = -1;
@@ -58,6 +58,13 @@ query_int (Fixture    *fixture,
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   return value;
+}
+
+static gint64
+query_int (Fixture    *fixture,
+           const char *sql)
+{
+  return query_dir_int (fixture->dir, sql);
 }
 
 static void
@@ -927,6 +934,14 @@ test_churn_steps_kept (Fixture       *fixture,
   g_assert_cmpstr (lost, ==, "b,c,f,g");
 }
 
+/* Following lists for test_still_followed_since(): one short enough to be read beside who
+ * left, one long enough for each of them to be looked up in it. */
+static const char * const short_following[] = { "b:1600000000", "c:1650000000", NULL };
+static const char * const long_following[] = {
+  "a0:1650000000", "a1:1650000000", "a2:1650000000", "a3:1650000000", "b:1600000000",
+  "c:1650000000", "c1:1650000000", "c2:1650000000", "c3:1650000000", NULL
+};
+
 /* Those who left and are still followed carry the day the creator followed them, the date the
  * Audience page shows as "You Follow Since". */
 static void
@@ -935,7 +950,7 @@ test_still_followed_since (Fixture       *fixture,
 {
   const char * const before[] = { "a:1700000000", "b:1700000100", NULL };
   const char * const after[] = { "a:1700000000", NULL };
-  const char * const following[] = { "b:1600000000", "c:1650000000", NULL };
+  const char * const *following = data;
   g_autoptr(RapportDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
   const RapportFollowerDiff *diff;
@@ -1684,6 +1699,81 @@ test_migrate_earlier_schemas (void)
     }
 }
 
+/* Schema 9 keeps the spans that ended apart from the open ones: a schema-8 database with a
+ * second export, where one follower left and one changed her name, reads back the same lists,
+ * the same step between them and the same mutuals. */
+static void
+test_migrate_ended_spans (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "store",
+                                                    "schema-8.sql", NULL);
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "rapport.db", NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(RapportDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  const RapportDatasetSnapshot *newest;
+  guint64 mutuals = 0;
+  sqlite3 *db;
+
+  g_assert_true (g_file_get_contents (fixture, &sql, NULL, &error));
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+    "INSERT INTO snapshot (id, account_id, source_name, content_hash, exported_at, date_source,"
+    "                      imported_at, importer_version, has_followers, has_following,"
+    "                      n_followers, n_following)"
+    " VALUES (2, 1, 'later.zip', 'hash-later', 1703000000, 'archive-name', 1703100000, 1, 1, 0,"
+    "         3, 0);"
+    "UPDATE follow_span SET last_snapshot = 1 WHERE direction = 0 AND who IN ('anna', 'carla');"
+    "INSERT INTO follow_span VALUES (1, 0, 'carla', 2, NULL, 'Carla', NULL, 1699000000),"
+    "                               (1, 0, 'eve', 2, NULL, 'eve', NULL, 1702000000);",
+    NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = rapport_store_open (dir, &error);
+  g_assert_no_error (error);
+
+  dataset = rapport_store_load_dataset_every_list (store, 1, &error);
+  g_assert_no_error (error);
+  assert_list (dataset, 1, RAPPORT_DIRECTION_FOLLOWER, "anna:anna,ben:Ben,carla:carla");
+  assert_list (dataset, 2, RAPPORT_DIRECTION_FOLLOWER, "ben:Ben,carla:Carla,eve:eve");
+  assert_list (dataset, 1, RAPPORT_DIRECTION_FOLLOWING, "anna:anna,dora:Dora");
+  assert_list (dataset, 2, RAPPORT_DIRECTION_FOLLOWING, NULL);
+  g_clear_pointer (&dataset, rapport_dataset_free);
+
+  /* The newest step reads the two spans that ended with export 1 beside the open ones. */
+  dataset = rapport_store_load_dataset (store, 1, &error);
+  g_assert_no_error (error);
+  newest = rapport_dataset_latest_with_list (dataset, RAPPORT_DIRECTION_FOLLOWER);
+  g_assert_cmpint (newest->id, ==, 2);
+  g_assert_nonnull (newest->follower_diff);
+  g_assert_cmpuint (newest->follower_diff->joined->len, ==, 2);
+  g_assert_cmpstr (newest->follower_diff->joined->items[0].handle, ==, "Carla");
+  g_assert_cmpstr (newest->follower_diff->joined->items[1].who, ==, "eve");
+  g_assert_cmpuint (newest->follower_diff->left->len, ==, 2);
+  g_assert_cmpstr (newest->follower_diff->left->items[0].who, ==, "anna");
+  g_assert_cmpstr (newest->follower_diff->left->items[1].handle, ==, "carla");
+  /* anna left, and export 1's following list, the newest, still holds her. */
+  g_assert_cmpuint (newest->follower_diff->still_followed->len, ==, 1);
+  g_assert_cmpint (newest->follower_diff->still_followed->items[0].since, ==, 1700003600);
+
+  g_assert_true (rapport_store_count_mutuals (store, 1, 1, &mutuals, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (mutuals, ==, 1);
+  g_assert_true (rapport_store_count_mutuals (store, 2, 1, &mutuals, &error));
+  g_assert_cmpuint (mutuals, ==, 0);
+  g_clear_object (&store);
+
+  g_assert_cmpint (query_dir_int (dir, "SELECT count(*) FROM follow_span_open"), ==, 5);
+  g_assert_cmpint (query_dir_int (dir, "SELECT count(*) FROM follow_span_closed"
+                                       " WHERE last_snapshot = 1 AND direction = 0"), ==, 2);
+  /* The old table's pages went with the upgrade. */
+  g_assert_cmpint (query_dir_int (dir, "PRAGMA freelist_count"), ==, 0);
+  rapport_test_remove_tree (dir);
+}
+
 static void
 test_too_new (void)
 {
@@ -1717,7 +1807,9 @@ main (int   argc,
   g_test_add ("/store/merge-counts", Fixture, NULL, fixture_set_up, test_merge_counts, fixture_tear_down);
   g_test_add ("/store/posts-in-batches", Fixture, NULL, fixture_set_up, test_posts_in_batches,
               fixture_tear_down);
-  g_test_add ("/store/still-followed-since", Fixture, NULL, fixture_set_up,
+  g_test_add ("/store/still-followed-since/short", Fixture, short_following, fixture_set_up,
+              test_still_followed_since, fixture_tear_down);
+  g_test_add ("/store/still-followed-since/long", Fixture, long_following, fixture_set_up,
               test_still_followed_since, fixture_tear_down);
   g_test_add ("/store/import-cache", Fixture, NULL, fixture_set_up, test_import_cache,
               fixture_tear_down);
@@ -1754,6 +1846,7 @@ main (int   argc,
   g_test_add_func ("/store/damaged-file-is-kept", test_damaged_file_is_kept);
   g_test_add_func ("/store/too-new", test_too_new);
   g_test_add_func ("/store/migrate-earlier-schemas", test_migrate_earlier_schemas);
+  g_test_add_func ("/store/migrate-ended-spans", test_migrate_ended_spans);
 
   return g_test_run ();
 }

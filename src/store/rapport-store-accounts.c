@@ -73,9 +73,15 @@ rapport_store_rename_account (RapportStore  *self,
 static const char * const merge_statements[] = {
   "INSERT INTO temp.merge_relation"
   "  SELECT s.id, f.direction, f.who, f.handle, f.platform_id, f.since"
-  "    FROM snapshot AS s JOIN follow_span AS f"
+  "    FROM snapshot AS s JOIN follow_span_open AS f"
   "      ON f.account_id = s.account_id AND f.first_snapshot <= s.id"
-  "     AND (f.last_snapshot IS NULL OR f.last_snapshot >= s.id)"
+  "     AND CASE f.direction WHEN 0 THEN s.has_followers ELSE s.has_following END"
+  "   WHERE s.account_id IN (?1, ?2)",
+  "INSERT INTO temp.merge_relation"
+  "  SELECT s.id, f.direction, f.who, f.handle, f.platform_id, f.since"
+  "    FROM snapshot AS s JOIN follow_span_closed AS f"
+  "      ON f.account_id = s.account_id AND f.first_snapshot <= s.id"
+  "     AND f.last_snapshot >= s.id"
   "     AND CASE f.direction WHEN 0 THEN s.has_followers ELSE s.has_following END"
   "   WHERE s.account_id IN (?1, ?2)",
   /* Posts both accounts have: the history moves to the one that stays. */
@@ -116,9 +122,18 @@ static const char * const merge_statements[] = {
   "  (SELECT platform_post_id FROM post WHERE account_id = ?2)",
   "UPDATE post SET account_id = ?2 WHERE account_id = ?1",
   "UPDATE snapshot SET account_id = ?2 WHERE account_id = ?1",
-  "DELETE FROM follow_span WHERE account_id IN (?1, ?2)",
-  RAPPORT_STORE_SPANS_FROM ("temp.merge_relation"),
+  "DELETE FROM follow_span_open WHERE account_id IN (?1, ?2)",
+  "DELETE FROM follow_span_closed WHERE account_id IN (?1, ?2)",
+  RAPPORT_STORE_SPANS_INTO ("temp.merge_span", "temp.merge_relation"),
+  "INSERT INTO follow_span_open"
+  "  SELECT account_id, direction, who, first_snapshot, handle, platform_id, since"
+  "    FROM temp.merge_span WHERE last_snapshot IS NULL",
+  "INSERT INTO follow_span_closed"
+  "  SELECT account_id, direction, last_snapshot, who, first_snapshot, handle, platform_id,"
+  "         since"
+  "    FROM temp.merge_span WHERE last_snapshot IS NOT NULL",
   "DELETE FROM temp.merge_relation",
+  "DELETE FROM temp.merge_span",
   "UPDATE OR IGNORE follower_count SET account_id = ?2 WHERE account_id = ?1",
   "DELETE FROM follower_count WHERE account_id = ?1",
   "UPDATE OR IGNORE follower_gain SET account_id = ?2 WHERE account_id = ?1",
@@ -212,7 +227,12 @@ rapport_store_merge_accounts (RapportStore  *self,
                            "CREATE TEMP TABLE IF NOT EXISTS merge_relation ("
                            "  snapshot_id INTEGER NOT NULL, direction INTEGER NOT NULL,"
                            "  who TEXT NOT NULL, handle TEXT, platform_id TEXT, since INTEGER);"
-                           "DELETE FROM temp.merge_relation;", error))
+                           "CREATE TEMP TABLE IF NOT EXISTS merge_span ("
+                           "  account_id INTEGER, direction INTEGER, who TEXT,"
+                           "  first_snapshot INTEGER, last_snapshot INTEGER, handle TEXT,"
+                           "  platform_id TEXT, since INTEGER);"
+                           "DELETE FROM temp.merge_relation;"
+                           "DELETE FROM temp.merge_span;", error))
     goto failed;
   if (!g_str_equal (from.platform, into.platform))
     {

@@ -11,13 +11,11 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "rapport-store-private.h"
-
-/* Whether a span of follow_span holds the list of export ?N. */
-#define COVERS(n) \
-  "(first_snapshot <= " n " AND (last_snapshot IS NULL OR last_snapshot >= " n "))"
 
 /* Whether a span from @first to @last (0 while open) holds the list of export @id. */
 static inline gboolean
@@ -28,8 +26,52 @@ span_covers (gint64 first,
   return first <= id && (last == 0 || last >= id);
 }
 
+/* find_still_followed() for a following list not much longer than the left accounts: the list
+ * is read in the order of who beside them, where a lookup each took twice as long. */
+static gboolean
+merge_still_followed (RapportStore         *store,
+                      gint64                account_id,
+                      RapportFollowerDiff  *diff,
+                      GError              **error)
+{
+  sqlite3_stmt *stmt;
+  gsize i = 0;
+  int status = SQLITE_DONE;
+
+  stmt = rapport_store_prepare (store,
+    RAPPORT_STORE_SELECT_LIST ("who, since", "account_id = ?1 AND direction = 1", "?2")
+    " ORDER BY who", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  sqlite3_bind_int64 (stmt, 2, diff->following_id);
+  while (i < diff->left->len && (status = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *who = (const char *) sqlite3_column_text (stmt, 0);
+      int order = -1;
+
+      while (i < diff->left->len && (order = strcmp (diff->left->items[i].who, who)) < 0)
+        i++;
+      if (order == 0)
+        {
+          const RapportPerson *person = &diff->left->items[i++];
+
+          rapport_people_add (diff->still_followed, person->who, person->handle,
+                              person->platform_id, sqlite3_column_int64 (stmt, 1));
+        }
+    }
+  sqlite3_reset (stmt);
+  if (i < diff->left->len && status != SQLITE_DONE)
+    {
+      rapport_store_set_sqlite_error (store, error, _("reading the database"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Looks up which of @diff's left accounts the following list of its following_id holds, each
- * with the day the creator followed them (not the day they had followed the creator). */
+ * with the day the creator followed them (not the day they had followed the creator).  Both
+ * are in the order of who. */
 static gboolean
 find_still_followed (RapportStore         *store,
                      gint64                account_id,
@@ -37,10 +79,22 @@ find_still_followed (RapportStore         *store,
                      GError              **error)
 {
   sqlite3_stmt *stmt;
+  gint64 n_following = G_MAXINT64;
+
+  stmt = rapport_store_prepare (store, "SELECT n_following FROM snapshot WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, diff->following_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n_following = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  /* A lookup costs about as much as reading four rows. */
+  if (n_following / 4 <= (gint64) diff->left->len)
+    return merge_still_followed (store, account_id, diff, error);
 
   stmt = rapport_store_prepare (store,
-    "SELECT since FROM follow_span WHERE account_id = ?1 AND direction = 1"
-    "   AND who = ?2 AND " COVERS ("?3") " LIMIT 1", error);
+    RAPPORT_STORE_SELECT_LIST ("since", "account_id = ?1 AND direction = 1 AND who = ?2", "?3")
+    " LIMIT 1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, account_id);
@@ -89,12 +143,20 @@ rapport_store_load_follower_diff (RapportStore   *self,
   sqlite3_stmt *stmt;
   int status;
 
+  /* A span that ended before the older export holds neither list: the spans that ended are
+   * kept by their last export, so those are never read. */
   stmt = rapport_store_prepare (self,
-    "SELECT first_snapshot, ifnull (last_snapshot, 0), who, handle, platform_id, since"
-    "  FROM follow_span WHERE account_id = ?1 AND direction = 0 ORDER BY who", error);
+    "SELECT first_snapshot, 0 AS last, who, handle, platform_id, since FROM follow_span_open"
+    " WHERE account_id = ?1 AND direction = 0"
+    " UNION ALL"
+    " SELECT first_snapshot, last_snapshot, who, handle, platform_id, since"
+    "   FROM follow_span_closed"
+    "  WHERE account_id = ?1 AND direction = 0 AND last_snapshot >= ?2"
+    " ORDER BY who", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, account_id);
+  sqlite3_bind_int64 (stmt, 2, MIN (older_id, newer_id));
   while ((status = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 first = sqlite3_column_int64 (stmt, 0);

@@ -51,11 +51,10 @@ finish_rows (RapportStore  *self,
   return FALSE;
 }
 
-/* The spans that hold the list of export ?3 (rapport-store-private.h), of account ?1 and
- * direction ?2, in the order of who: the primary key's, so the list is sorted as read. */
-#define LIST_SPANS \
-  "  FROM follow_span WHERE account_id = ?1 AND direction = ?2" \
-  "   AND first_snapshot <= ?3 AND (last_snapshot IS NULL OR last_snapshot >= ?3)"
+/* SELECT @columns of the spans that hold the list of export ?3 (rapport-store-private.h), of
+ * account ?1 and direction ?2. */
+#define LIST_SPANS(columns) \
+  RAPPORT_STORE_SELECT_LIST (columns, "account_id = ?1 AND direction = ?2", "?3")
 
 static RapportPeople *
 load_people (RapportStore  *self,
@@ -70,8 +69,9 @@ load_people (RapportStore  *self,
   int status;
 
   stmt = rapport_store_prepare (self,
-    "SELECT who, handle, platform_id, CASE WHEN since BETWEEN ?4 AND ?5 THEN since ELSE 0 END"
-    LIST_SPANS " ORDER BY who", error);
+    LIST_SPANS ("who, handle, platform_id,"
+                " CASE WHEN since BETWEEN ?4 AND ?5 THEN since ELSE 0 END")
+    " ORDER BY who", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, account_id);
@@ -166,9 +166,8 @@ load_dates (RapportStore  *self,
 
   /* Whether each account has a name and an id: X's lists name some of their ids. */
   stmt = rapport_store_prepare (self,
-    "SELECT rapport_add_date (?6, CASE WHEN since BETWEEN ?4 AND ?5 THEN since ELSE 0 END,"
-    "                         handle IS NOT NULL, platform_id IS NOT NULL)"
-    LIST_SPANS, error);
+    LIST_SPANS ("rapport_add_date (?6, CASE WHEN since BETWEEN ?4 AND ?5 THEN since ELSE 0 END,"
+                "                  handle IS NOT NULL, platform_id IS NOT NULL)"), error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, account_id);
@@ -782,6 +781,7 @@ rapport_store_count_mutuals (RapportStore  *self,
 {
   sqlite3_stmt *stmt;
   gint64 sizes[2] = { 0, 0 };
+  gint64 account_id = 0;
   gint64 outer_snapshot;
   gint64 inner_snapshot;
   RapportDirection outer_direction;
@@ -792,7 +792,8 @@ rapport_store_count_mutuals (RapportStore  *self,
 
   stmt = rapport_store_prepare (self,
     "SELECT (SELECT n_followers FROM snapshot WHERE id = ?1),"
-    "       (SELECT n_following FROM snapshot WHERE id = ?2)", error);
+    "       (SELECT n_following FROM snapshot WHERE id = ?2),"
+    "       (SELECT account_id FROM snapshot WHERE id = ?1)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, followers_id);
@@ -801,6 +802,7 @@ rapport_store_count_mutuals (RapportStore  *self,
     {
       sizes[0] = sqlite3_column_int64 (stmt, 0);
       sizes[1] = sqlite3_column_int64 (stmt, 1);
+      account_id = sqlite3_column_int64 (stmt, 2);
       status = sqlite3_step (stmt);
     }
   if (!finish_rows (self, status, error))
@@ -813,13 +815,16 @@ rapport_store_count_mutuals (RapportStore  *self,
   outer_snapshot = outer_direction == RAPPORT_DIRECTION_FOLLOWER ? followers_id : following_id;
   inner_snapshot = outer_direction == RAPPORT_DIRECTION_FOLLOWER ? following_id : followers_id;
 
-  /* CROSS JOIN keeps the order of the tables as written. */
+  /* A list holds a who once, so at most one span of the inner list matches. */
   stmt = rapport_store_prepare (self,
-    "SELECT count(*) FROM follow_span AS a CROSS JOIN follow_span AS b"
-    "    ON b.account_id = a.account_id AND b.direction = ?4 AND b.who = a.who"
-    "   AND b.first_snapshot <= ?3 AND (b.last_snapshot IS NULL OR b.last_snapshot >= ?3)"
-    " WHERE a.account_id = (SELECT account_id FROM snapshot WHERE id = ?1) AND a.direction = ?2"
-    "   AND a.first_snapshot <= ?1 AND (a.last_snapshot IS NULL OR a.last_snapshot >= ?1)",
+    "SELECT count(*) FROM ("
+    RAPPORT_STORE_SELECT_LIST ("who", "account_id = ?5 AND direction = ?2", "?1") ") AS a"
+    " WHERE EXISTS (SELECT 1 FROM follow_span_open AS b"
+    "                WHERE b.account_id = ?5 AND b.direction = ?4 AND b.who = a.who"
+    "                  AND b.first_snapshot <= ?3)"
+    "    OR EXISTS (SELECT 1 FROM follow_span_closed AS b"
+    "                WHERE b.account_id = ?5 AND b.direction = ?4 AND b.who = a.who"
+    "                  AND b.first_snapshot <= ?3 AND b.last_snapshot >= ?3)",
     error);
   if (stmt == NULL)
     return FALSE;
@@ -828,6 +833,7 @@ rapport_store_count_mutuals (RapportStore  *self,
   sqlite3_bind_int64 (stmt, 3, inner_snapshot);
   sqlite3_bind_int (stmt, 4, outer_direction == RAPPORT_DIRECTION_FOLLOWER
                                ? RAPPORT_DIRECTION_FOLLOWING : RAPPORT_DIRECTION_FOLLOWER);
+  sqlite3_bind_int64 (stmt, 5, account_id);
   if ((status = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       *n_mutuals_out = (guint64) sqlite3_column_int64 (stmt, 0);

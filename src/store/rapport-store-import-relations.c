@@ -4,7 +4,7 @@
  *
  * The follow lists of an import: held in memory in runs of up to RUN_ROWS rows, each sorted
  * and written through the rapport_pending_relations table-valued function when it is full and
- * at the commit.  The first list of a direction goes straight into follow_span as open spans;
+ * at the commit.  The first list of a direction goes straight into follow_span_open;
  * a later one is staged in a temporary table and, at the commit, walked side by side with the
  * open spans: only the accounts that came, left or changed are written (see
  * rapport-store-private.h).
@@ -358,8 +358,7 @@ choose_list_mode (RapportStoreImport  *self,
     return TRUE;
 
   stmt = rapport_store_prepare (self->store,
-    "SELECT EXISTS (SELECT 1 FROM follow_span"
-    "                WHERE account_id = ?1 AND direction = ?2 AND last_snapshot IS NULL)",
+    "SELECT EXISTS (SELECT 1 FROM follow_span_open WHERE account_id = ?1 AND direction = ?2)",
     error);
   if (stmt == NULL)
     return FALSE;
@@ -428,9 +427,9 @@ write_run (RapportStoreImport  *self,
 
   if (self->list_mode[direction] == LIST_MODE_DIRECT)
     stmt = rapport_store_prepare (self->store,
-      "INSERT OR IGNORE INTO follow_span (account_id, direction, who, first_snapshot,"
-      "                                   last_snapshot, handle, platform_id, since)"
-      " SELECT ?3, ?2, who, ?4, NULL, handle, platform_id, since"
+      "INSERT OR IGNORE INTO follow_span_open (account_id, direction, who, first_snapshot,"
+      "                                        handle, platform_id, since)"
+      " SELECT ?3, ?2, who, ?4, handle, platform_id, since"
       "   FROM rapport_pending_relations (?1)", error);
   else
     stmt = rapport_store_prepare (self->store,
@@ -553,8 +552,8 @@ apply_staged_list (RapportStoreImport  *self,
   int open_status, staged_status;
 
   open_spans = rapport_store_prepare (self->store,
-    "SELECT who, handle, platform_id, since FROM follow_span"
-    " WHERE account_id = ?1 AND direction = ?2 AND last_snapshot IS NULL ORDER BY who", error);
+    "SELECT who, handle, platform_id, since FROM follow_span_open"
+    " WHERE account_id = ?1 AND direction = ?2 ORDER BY who", error);
   if (open_spans == NULL)
     return FALSE;
   staged = rapport_store_prepare (self->store,
@@ -616,10 +615,15 @@ apply_staged_list (RapportStoreImport  *self,
       return FALSE;
     }
 
+  /* An ended span moves to the spans that ended, with the export before this one as its
+   * last. */
   stmt = rapport_store_prepare (self->store,
-    "UPDATE follow_span SET last_snapshot = ?3"
-    " WHERE account_id = ?1 AND direction = ?2 AND last_snapshot IS NULL"
-    "   AND who IN (SELECT who FROM temp.span_change WHERE opens = 0)", error);
+    "INSERT INTO follow_span_closed (account_id, direction, last_snapshot, who,"
+    "                                first_snapshot, handle, platform_id, since)"
+    " SELECT account_id, direction, ?3, who, first_snapshot, handle, platform_id, since"
+    "   FROM follow_span_open"
+    "  WHERE account_id = ?1 AND direction = ?2"
+    "    AND who IN (SELECT who FROM temp.span_change WHERE opens = 0)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, self->account_id);
@@ -629,9 +633,20 @@ apply_staged_list (RapportStoreImport  *self,
     return FALSE;
 
   stmt = rapport_store_prepare (self->store,
-    "INSERT INTO follow_span (account_id, direction, who, first_snapshot, last_snapshot,"
-    "                         handle, platform_id, since)"
-    " SELECT ?1, ?2, who, ?3, NULL, handle, platform_id, since"
+    "DELETE FROM follow_span_open"
+    " WHERE account_id = ?1 AND direction = ?2"
+    "   AND who IN (SELECT who FROM temp.span_change WHERE opens = 0)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->account_id);
+  sqlite3_bind_int (stmt, 2, direction);
+  if (!rapport_store_import_step_done (self, stmt, N_("saving followers"), error))
+    return FALSE;
+
+  stmt = rapport_store_prepare (self->store,
+    "INSERT INTO follow_span_open (account_id, direction, who, first_snapshot, handle,"
+    "                              platform_id, since)"
+    " SELECT ?1, ?2, who, ?3, handle, platform_id, since"
     "   FROM temp.span_change WHERE opens = 1", error);
   if (stmt == NULL)
     return FALSE;
@@ -673,7 +688,7 @@ rapport_store_import_flush_relations (RapportStoreImport  *self,
     {
       sqlite3_stmt *stmt = rapport_store_prepare (self->store,
         "INSERT INTO follow_dates (snapshot_id, day, n)"
-        " SELECT ?3, since - since % 86400, count(*) FROM follow_span"
+        " SELECT ?3, since - since % 86400, count(*) FROM follow_span_open"
         "  WHERE account_id = ?1 AND direction = ?2 AND first_snapshot = ?3"
         "    AND typeof (since) = 'integer' AND since BETWEEN ?4 AND ?5"
         "  GROUP BY 2", error);

@@ -22,9 +22,9 @@
 /* The newest following list's name of an account known by id, else the name it was kept
  * under.  The following list is short next to the followers, and only its open spans count. */
 #define CURRENT_HANDLE \
-  "coalesce ((SELECT f.handle FROM follow_span AS f" \
+  "coalesce ((SELECT f.handle FROM follow_span_open AS f" \
   "            WHERE f.account_id = k.account_id AND f.direction = 1" \
-  "              AND f.last_snapshot IS NULL AND f.platform_id = k.platform_id" \
+  "              AND f.platform_id = k.platform_id" \
   "              AND f.handle IS NOT NULL LIMIT 1), k.handle)"
 
 /* The platform id and name that the newest following list of @account_id has for @handle,
@@ -42,8 +42,8 @@ resolve_handle (RapportStore  *self,
   int status;
 
   stmt = rapport_store_prepare (self,
-    "SELECT platform_id, handle FROM follow_span"
-    " WHERE account_id = ?1 AND direction = 1 AND last_snapshot IS NULL"
+    "SELECT platform_id, handle FROM follow_span_open"
+    " WHERE account_id = ?1 AND direction = 1"
     "   AND platform_id IS NOT NULL AND (who = ?2 OR handle = ?3 COLLATE NOCASE)"
     " LIMIT 1", error);
   if (stmt == NULL)

@@ -149,20 +149,23 @@ struct _RapportStoreImport
 };
 
 /*
- * The follow lists are stored as spans: a row of follow_span says that an account was in the
- * lists of one direction from the export first_snapshot to last_snapshot (NULL while the
- * newest list of that direction still holds it), as the same who with the same handle,
- * platform id and follow date.  The list of export S is every span with first_snapshot <= S
- * and S <= last_snapshot.  Snapshot ids grow with each import, so an export's list is always
- * written as the newest: only the accounts that came, left or changed add a row.
+ * The follow lists are stored as spans: a span says that an account was in the lists of one
+ * direction from the export first_snapshot to last_snapshot, as the same who with the same
+ * handle, platform id and follow date.  Spans the newest list of that direction still holds are
+ * open (follow_span_open, keyed by who); the others ended (follow_span_closed, keyed by the
+ * export they end with); the view follow_span reads both, with last_snapshot NULL for an open
+ * one.  The list of export S is every span with first_snapshot <= S and S <= last_snapshot.
+ * Snapshot ids grow with each import, so an export's list is always written as the newest:
+ * only the accounts that came, left or changed add a row.
  *
- * This statement writes the spans of per-export rows (snapshot_id, direction, who, handle,
- * platform_id, since) in the table @source: consecutive exports of an account that have the
- * list (has_followers or has_following) and hold the same row make one span.  The migration
- * uses it on the old relation table, a merge of two accounts on their lists read back.
+ * This statement writes into @target (with follow_span's columns) the spans of per-export rows
+ * (snapshot_id, direction, who, handle, platform_id, since) in the table @source: consecutive
+ * exports of an account that have the list (has_followers or has_following) and hold the same
+ * row make one span.  Migration 4 used it on the old relation table; a merge of two accounts
+ * uses it on their lists read back.
  */
-#define RAPPORT_STORE_SPANS_FROM(source) \
-  "INSERT INTO follow_span (account_id, direction, who, first_snapshot, last_snapshot," \
+#define RAPPORT_STORE_SPANS_INTO(target, source) \
+  "INSERT INTO " target " (account_id, direction, who, first_snapshot, last_snapshot," \
   "                         handle, platform_id, since)" \
   " WITH lists AS (" \
   "   SELECT s.account_id, d.direction, s.id AS snapshot_id," \
@@ -185,6 +188,17 @@ struct _RapportStoreImport
   "        handle, platform_id, since" \
   "   FROM members" \
   "  GROUP BY account_id, direction, who, handle, platform_id, since, island;"
+
+/* SELECT @columns of the spans that hold the list of export @snapshot (SQL), among those
+ * @where (SQL) picks: the open ones that began by then and the ended ones that span it.  Each
+ * part keeps its own order, so an ORDER BY on a column of the open spans' key merges the two
+ * rather than sorting the open ones. */
+#define RAPPORT_STORE_SELECT_LIST(columns, where, snapshot) \
+  "SELECT " columns " FROM follow_span_open" \
+  " WHERE " where " AND first_snapshot <= " snapshot \
+  " UNION ALL" \
+  " SELECT " columns " FROM follow_span_closed" \
+  " WHERE " where " AND first_snapshot <= " snapshot " AND last_snapshot >= " snapshot
 
 /* rapport-store-import-known.c */
 

@@ -149,7 +149,7 @@ static const char * const migrations[] = {
    * post's time_unit is how precisely created_at is known, in seconds: 60 for a post known
    * only from an analytics file that gives the minute, which an export read later adopts.
    *
-   * The follow lists become spans across exports (RAPPORT_STORE_SPANS_FROM): a million
+   * The follow lists become spans across exports (RAPPORT_STORE_SPANS_INTO): a million
    * followers were stored again with every export, 42 MB each, where only the few that came
    * and went differ.  follow_dates keeps how many of each export's followers followed on each
    * day, so the Overview's first step rebuilds the follower curve without reading old lists. */
@@ -175,7 +175,7 @@ static const char * const migrations[] = {
   "  since INTEGER,"
   "  PRIMARY KEY (account_id, direction, who, first_snapshot)"
   ") WITHOUT ROWID;"
-  RAPPORT_STORE_SPANS_FROM ("relation")
+  RAPPORT_STORE_SPANS_INTO ("follow_span", "relation")
   "CREATE TABLE follow_dates ("
   "  snapshot_id INTEGER NOT NULL REFERENCES snapshot (id) ON DELETE CASCADE,"
   "  day INTEGER NOT NULL,"
@@ -240,9 +240,57 @@ static const char * const migrations[] = {
   "  height INTEGER NOT NULL,"
   "  data BLOB NOT NULL"
   ");",
+
+  /* 9: the spans that ended apart from the open ones.  Open spans make the newest lists, which
+   * the window, the report and every import read whole; interleaved by who with the spans that
+   * ended, a history of two years made each of those passes step over half as many rows again.
+   * Ended spans are kept by the export they end with, so the step into the newest list reads
+   * only its own; follow_span still reads as every span, open or ended. */
+  "CREATE TABLE follow_span_open ("
+  "  account_id INTEGER NOT NULL REFERENCES account (id) ON DELETE CASCADE,"
+  "  direction INTEGER NOT NULL,"
+  "  who TEXT NOT NULL,"
+  "  first_snapshot INTEGER NOT NULL,"
+  "  handle TEXT,"
+  "  platform_id TEXT,"
+  "  since INTEGER,"
+  "  PRIMARY KEY (account_id, direction, who)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE follow_span_closed ("
+  "  account_id INTEGER NOT NULL REFERENCES account (id) ON DELETE CASCADE,"
+  "  direction INTEGER NOT NULL,"
+  "  last_snapshot INTEGER NOT NULL,"
+  "  who TEXT NOT NULL,"
+  "  first_snapshot INTEGER NOT NULL,"
+  "  handle TEXT,"
+  "  platform_id TEXT,"
+  "  since INTEGER,"
+  "  PRIMARY KEY (account_id, direction, last_snapshot, who, first_snapshot)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX follow_span_closed_by_who ON follow_span_closed (account_id, direction, who);"
+  /* A who has one open span; OR IGNORE keeps a database that broke that readable. */
+  "INSERT OR IGNORE INTO follow_span_open"
+  "  SELECT account_id, direction, who, first_snapshot, handle, platform_id, since"
+  "    FROM follow_span WHERE last_snapshot IS NULL ORDER BY account_id, direction, who;"
+  "INSERT OR IGNORE INTO follow_span_closed"
+  "  SELECT account_id, direction, last_snapshot, who, first_snapshot, handle, platform_id,"
+  "         since"
+  "    FROM follow_span WHERE last_snapshot IS NOT NULL;"
+  "DROP TABLE follow_span;"
+  "CREATE VIEW follow_span AS"
+  "  SELECT account_id, direction, who, first_snapshot, NULL AS last_snapshot, handle,"
+  "         platform_id, since"
+  "    FROM follow_span_open"
+  "  UNION ALL"
+  "  SELECT account_id, direction, who, first_snapshot, last_snapshot, handle, platform_id,"
+  "         since"
+  "    FROM follow_span_closed;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_STORE_SCHEMA_VERSION);
+
+/* The last migration that writes the follow lists again, which leaves their old pages free. */
+#define LAST_LIST_REWRITE 9
 
 /* Every step runs in one write transaction, and the version is read again inside it: two
  * programs opening an older database at once must not both migrate it. */
@@ -252,6 +300,7 @@ rapport_store_migrate (RapportStore  *self,
 {
   g_autofree char *set_version = NULL;
   int version = _rapport_store_read_schema_version (self, error);
+  int from_version;
 
   if (version < 0)
     return FALSE;
@@ -278,6 +327,7 @@ rapport_store_migrate (RapportStore  *self,
 
   g_debug ("Migrating %s from schema %d to %d", rapport_store_get_path (self), version,
            RAPPORT_STORE_SCHEMA_VERSION);
+  from_version = version;
   for (; version < RAPPORT_STORE_SCHEMA_VERSION; version++)
     if (!rapport_store_exec (self, migrations[version], error))
       {
@@ -293,6 +343,18 @@ rapport_store_migrate (RapportStore  *self,
     {
       rapport_store_exec (self, "ROLLBACK", NULL);
       return FALSE;
+    }
+
+  /* Free pages as large as the lists would stay in the file for good: a history of two years
+   * doubled it.  The database is whole either way, so a disk too full to copy it into, or
+   * another program reading it, only leaves them for later. */
+  if (from_version > 0 && from_version < LAST_LIST_REWRITE)
+    {
+      g_autoptr(GError) vacuum_error = NULL;
+
+      if (!rapport_store_exec (self, "VACUUM", &vacuum_error))
+        g_debug ("Not compacting %s after the upgrade: %s", rapport_store_get_path (self),
+                 vacuum_error->message);
     }
 
   return TRUE;

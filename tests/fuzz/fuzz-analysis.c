@@ -180,13 +180,18 @@ write_account (RapportStore *store,
 
           /* A span of this export alone, or one left open, which may overlap others: the
            * reader must take whatever the file holds. */
-          stmt = rapport_store_prepare (store,
-            "INSERT OR IGNORE INTO follow_span (first_snapshot, direction, who, handle,"
-            "  platform_id, since, account_id, last_snapshot)"
-            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CASE WHEN ?8 THEN NULL ELSE ?1 END)", NULL);
+          if (pick & 0x80)
+            stmt = rapport_store_prepare (store,
+              "INSERT OR IGNORE INTO follow_span_open (first_snapshot, direction, who, handle,"
+              "  platform_id, since, account_id)"
+              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", NULL);
+          else
+            stmt = rapport_store_prepare (store,
+              "INSERT OR IGNORE INTO follow_span_closed (first_snapshot, direction, who, handle,"
+              "  platform_id, since, account_id, last_snapshot)"
+              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?1)", NULL);
           sqlite3_bind_int64 (stmt, 1, snapshot_id);
           sqlite3_bind_int64 (stmt, 7, account_id);
-          sqlite3_bind_int (stmt, 8, (pick & 0x80) != 0);
           sqlite3_bind_int (stmt, 2, (pick >> 4) & 1);
           sqlite3_bind_text (stmt, 3, who, -1, SQLITE_TRANSIENT);
           if (pick & 0x20)
@@ -298,7 +303,8 @@ LLVMFuzzerTestOneInput (const guint8 *data,
                                 "BEGIN;"
                                 "DELETE FROM interaction; DELETE FROM follower_count;"
                                 "DELETE FROM post_tag; DELETE FROM post_counts; DELETE FROM post;"
-                                "DELETE FROM follow_span; DELETE FROM follower_gain;"
+                                "DELETE FROM follow_span_open; DELETE FROM follow_span_closed;"
+                                "DELETE FROM follower_gain;"
                                 "DELETE FROM snapshot; DELETE FROM account;",
                                 NULL));
   for (guint a = 1; a <= n_accounts; a++)

@@ -453,6 +453,61 @@ test_details (void)
   rapport_test_remove_tree (data_dir);
 }
 
+/* Bluesky's posts mention accounts by DID: the details name those a follow list gave a handle,
+ * shorten the others and keep every DID in the tooltip. */
+static void
+test_bluesky_mentions (void)
+{
+  static const char *mentions[] = { "did:plc:aaaaaaaaaaaaaaaaaaaaaaaa",
+                                    "did:plc:bcdefghijklmnopqrstuvwxy", NULL };
+  g_autofree char *data_dir = rapport_test_make_temp_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportStore) store = rapport_store_open (data_dir, &error);
+  g_autoptr(RapportAnalysis) analysis = NULL;
+  RapportAccountInfo account = { RAPPORT_PLATFORM_BLUESKY, "jo.bsky.social", NULL, NULL };
+  RapportRelation mira = { RAPPORT_DIRECTION_FOLLOWING, "mira.bsky.social",
+                           "did:plc:aaaaaaaaaaaaaaaaaaaaaaaa", T0 };
+  RapportStoreImport *import;
+  RapportImportSink *sink;
+  RapportPostsPage *page;
+  GtkWindow *window;
+  RapportPost post;
+
+  g_assert_no_error (error);
+  import = rapport_store_begin_import (store, "repo.car", "car", "car", NULL, &error);
+  g_assert_no_error (error);
+  sink = rapport_store_import_get_sink (import);
+  g_assert_true (rapport_import_sink_set_account (sink, &account, &error));
+  rapport_import_sink_set_export_date (sink, T0 + 10 * DAY, RAPPORT_DATE_SOURCE_MANIFEST);
+  g_assert_true (rapport_import_sink_begin_list (sink, RAPPORT_DIRECTION_FOLLOWING, &error));
+  g_assert_true (rapport_import_sink_add_relation (sink, &mira, &error));
+  rapport_import_sink_end_list (sink);
+  rapport_post_init (&post);
+  post.platform_id = "3kabc";
+  post.type = RAPPORT_POST_TEXT;
+  post.created_at = T0 + DAY;
+  post.text = "With @mira.bsky.social and @lee.example";
+  post.mentions = mentions;
+  g_assert_true (rapport_import_sink_add_post (sink, &post, &error));
+  g_assert_true (rapport_store_import_commit (import, NULL, &error));
+  g_assert_no_error (error);
+
+  analysis = rapport_test_ui_load_analysis (store, "jo.bsky.social");
+  page = g_object_new (RAPPORT_TYPE_POSTS_PAGE, "analysis", analysis, NULL);
+  window = rapport_test_ui_show_in_window (GTK_WIDGET (page), 1000, 600);
+  gtk_single_selection_set_selected (page_child (page, "selection"), position_of (page, "3kabc"));
+  rapport_test_ui_wait_frames (GTK_WIDGET (window), 3);
+  g_assert_cmpstr (gtk_label_get_label (page_child (page, "detail_mentions")), ==,
+                   "@mira.bsky.social  did:plc:bcde…vwxy");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (page_child (page, "detail_mentions")), ==,
+                   "did:plc:aaaaaaaaaaaaaaaaaaaaaaaa\ndid:plc:bcdefghijklmnopqrstuvwxy");
+
+  rapport_test_ui_destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&analysis));
+  g_clear_object (&store);
+  rapport_test_remove_tree (data_dir);
+}
+
 static void
 test_narrow (void)
 {
@@ -789,6 +844,7 @@ main (int   argc,
   g_test_add_func ("/posts-page/rows-and-sorting", test_rows_and_sorting);
   g_test_add_func ("/posts-page/picture-column", test_picture_column);
   g_test_add_func ("/posts-page/details", test_details);
+  g_test_add_func ("/posts-page/bluesky-mentions", test_bluesky_mentions);
   g_test_add_func ("/posts-page/narrow", test_narrow);
   g_test_add_func ("/posts-page/show-posts", test_show_posts);
   g_test_add_func ("/posts-page/all-accounts", test_all_accounts);

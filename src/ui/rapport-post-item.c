@@ -275,6 +275,17 @@ rapport_post_item_get_account (RapportPostItem *self)
   return self->account;
 }
 
+const RapportPeople *
+rapport_post_item_get_names (RapportPostItem *self)
+{
+  const RapportDataset *dataset;
+
+  g_return_val_if_fail (RAPPORT_IS_POST_ITEM (self), NULL);
+
+  dataset = rapport_analysis_get_dataset (self->analysis);
+  return dataset != NULL ? dataset->names : NULL;
+}
+
 static void
 rapport_post_item_finalize (GObject *object)
 {

@@ -24,6 +24,9 @@ RapportPostItem *rapport_post_item_new (RapportAnalysis             *analysis,
 const RapportDatasetPost    *rapport_post_item_get_post       (RapportPostItem *self);
 const RapportPostEngagement *rapport_post_item_get_engagement (RapportPostItem *self);
 const char                  *rapport_post_item_get_account    (RapportPostItem *self);
+/* The handles the post's account knows for ids (RapportDataset.names): Bluesky's posts mention
+ * accounts by DID.  NULL where mentions are handles. */
+const RapportPeople         *rapport_post_item_get_names      (RapportPostItem *self);
 
 /* Why the post's engagement rate is flagged (above 100 %, or over a rebuilt count under
  * RAPPORT_HEADLINE_MIN_FOLLOWERS), NULL when it is not. */

@@ -264,6 +264,39 @@ set_words (GtkLabel   *label,
     }
 }
 
+/* The accounts a post mentions: "@handle", where @names knows the handle of an id; an id
+ * without one shortened (rapport_format_short_id()), with every id in full in the tooltip. */
+static void
+set_mentions (GtkLabel             *label,
+              char                **mentions,
+              const RapportPeople  *names)
+{
+  g_autoptr(GStrvBuilder) shown = NULL;
+  g_autoptr(GString) ids = NULL;
+  g_auto(GStrv) words = NULL;
+
+  if (names == NULL || mentions == NULL)
+    {
+      set_words (label, mentions, "@");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (label), NULL);
+      return;
+    }
+
+  shown = g_strv_builder_new ();
+  ids = g_string_new (NULL);
+  for (guint i = 0; mentions[i] != NULL; i++)
+    {
+      const RapportPerson *person = rapport_people_find (names, mentions[i]);
+
+      g_strv_builder_take (shown, rapport_format_account (person != NULL ? person->handle : NULL,
+                                                          mentions[i]));
+      g_string_append_printf (ids, "%s%s", i > 0 ? "\n" : "", mentions[i]);
+    }
+  words = g_strv_builder_end (shown);
+  set_words (label, words, "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), ids->str);
+}
+
 static void
 update_details (RapportPostsPage *self)
 {
@@ -352,7 +385,7 @@ update_details (RapportPostsPage *self)
     }
 
   set_words (self->detail_hashtags, post->hashtags, "#");
-  set_words (self->detail_mentions, post->mentions, "@");
+  set_mentions (self->detail_mentions, post->mentions, rapport_post_item_get_names (item));
   gtk_widget_set_visible (GTK_WIDGET (self->open_post_button), post->url != NULL);
 
   gtk_stack_set_visible_child_name (self->detail_stack, "post");

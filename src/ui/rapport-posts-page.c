@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "core/rapport-format.h"
+#include "ui/rapport-post-details.h"
 #include "ui/rapport-post-item.h"
 #include "ui/rapport-posts-best.h"
 #include "ui/rapport-posts-page.h"
@@ -195,115 +196,11 @@ selected_post (RapportPostsPage *self)
 }
 
 static void
-add_count_row (RapportPostsPage *self,
-               const char       *title,
-               const char       *value,
-               const char       *subtitle)
-{
-  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
-  GtkWidget *label = gtk_label_new (value);
-
-  g_assert (RAPPORT_IS_POSTS_PAGE (self));
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (row, subtitle);
-  gtk_widget_add_css_class (label, "numeric");
-  adw_action_row_add_suffix (row, label);
-  gtk_list_box_append (self->detail_counts, GTK_WIDGET (row));
-}
-
-static void
-add_known_count (RapportPostsPage *self,
-                 const char       *title,
-                 gint64            count)
-{
-  g_autofree char *text = NULL;
-
-  if (count < 0)
-    return;
-
-  text = rapport_format_optional_count (count);
-  add_count_row (self, title, text, NULL);
-}
-
-static char *
-join_prefixed (char       **words,
-               const char  *prefix)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; words != NULL && words[i] != NULL; i++)
-    {
-      if (i > 0)
-        g_string_append (text, "  ");
-      g_string_append (text, prefix);
-      g_string_append (text, words[i]);
-    }
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-static void
-set_words (GtkLabel   *label,
-           char      **words,
-           const char *prefix)
-{
-  if (words == NULL || words[0] == NULL)
-    {
-      gtk_label_set_label (label, _("None"));
-      gtk_widget_add_css_class (GTK_WIDGET (label), "dimmed");
-    }
-  else
-    {
-      g_autofree char *text = join_prefixed (words, prefix);
-
-      gtk_label_set_label (label, text);
-      gtk_widget_remove_css_class (GTK_WIDGET (label), "dimmed");
-    }
-}
-
-/* The accounts a post mentions: "@handle", where @names knows the handle of an id; an id
- * without one shortened (rapport_format_short_id()), with every id in full in the tooltip. */
-static void
-set_mentions (GtkLabel             *label,
-              char                **mentions,
-              const RapportPeople  *names)
-{
-  g_autoptr(GStrvBuilder) shown = NULL;
-  g_autoptr(GString) ids = NULL;
-  g_auto(GStrv) words = NULL;
-
-  if (names == NULL || mentions == NULL)
-    {
-      set_words (label, mentions, "@");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (label), NULL);
-      return;
-    }
-
-  shown = g_strv_builder_new ();
-  ids = g_string_new (NULL);
-  for (guint i = 0; mentions[i] != NULL; i++)
-    {
-      const RapportPerson *person = rapport_people_find (names, mentions[i]);
-
-      g_strv_builder_take (shown, rapport_format_account (person != NULL ? person->handle : NULL,
-                                                          mentions[i]));
-      g_string_append_printf (ids, "%s%s", i > 0 ? "\n" : "", mentions[i]);
-    }
-  words = g_strv_builder_end (shown);
-  set_words (label, words, "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), ids->str);
-}
-
-static void
 update_details (RapportPostsPage *self)
 {
   RapportPostItem *item;
   const RapportDatasetPost *post;
   const RapportPostEngagement *engagement;
-  GtkWidget *child;
   g_autoptr(GDateTime) date = NULL;
   g_autofree char *when = NULL;
   g_autofree char *kind = NULL;
@@ -348,44 +245,11 @@ update_details (RapportPostsPage *self)
       gtk_widget_add_css_class (GTK_WIDGET (self->detail_text), "dimmed");
     }
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->detail_counts))) != NULL)
-    gtk_list_box_remove (self->detail_counts, child);
+  rapport_post_details_fill_counts (self->detail_counts, post, engagement);
 
-  add_known_count (self, _("Likes"), post->likes);
-  add_known_count (self, _("Comments"), post->comments);
-  add_known_count (self, _("Shares"), post->shares);
-  add_known_count (self, _("Saves"), post->saves);
-  add_known_count (self, _("Replies"), post->replies);
-  add_known_count (self, _("Quotes"), post->quotes);
-  add_known_count (self, _("Views"), post->views);
-  add_known_count (self, _("Impressions"), post->impressions);
-  add_known_count (self, _("Reach"), post->reach);
-
-  {
-    g_autofree char *rate = rapport_format_percent (engagement->rate);
-    g_autofree char *followers = NULL;
-    g_autofree char *basis = NULL;
-
-    if (!isnan (engagement->followers))
-      {
-        followers = rapport_format_count (engagement->followers);
-        basis = engagement->followers_lower_bound
-                /* Translators: what an engagement rate rests on; %s is a follower count. */
-                ? g_strdup_printf (_("Of at least %s followers: an upper bound"), followers)
-                : g_strdup_printf (_("Of %s followers that day"), followers);
-      }
-    add_count_row (self, _("Engagement Rate"), rate, basis);
-  }
-
-  if (!isnan (engagement->rate_by_impressions))
-    {
-      g_autofree char *rate = rapport_format_percent (engagement->rate_by_impressions);
-
-      add_count_row (self, _("Engagement Rate by Impressions"), rate, NULL);
-    }
-
-  set_words (self->detail_hashtags, post->hashtags, "#");
-  set_mentions (self->detail_mentions, post->mentions, rapport_post_item_get_names (item));
+  rapport_post_details_set_words (self->detail_hashtags, post->hashtags, "#");
+  rapport_post_details_set_mentions (self->detail_mentions, post->mentions,
+                                     rapport_post_item_get_names (item));
   gtk_widget_set_visible (GTK_WIDGET (self->open_post_button), post->url != NULL);
 
   gtk_stack_set_visible_child_name (self->detail_stack, "post");

@@ -170,6 +170,8 @@ main (int   argc,
   g_autoptr(GTimer) timer = g_timer_new ();
   g_autoptr(RapportStore) store = NULL;
   g_autoptr(RapportDataset) dataset = NULL;
+  g_autoptr(RapportDataset) dates = NULL;
+  g_autoptr(RapportReport) overview = NULL;
   g_autoptr(RapportReport) report = NULL;
   g_autoptr(GPtrArray) suggestions = NULL;
   g_autoptr(GPtrArray) accounts = NULL;
@@ -185,7 +187,7 @@ main (int   argc,
   gint posts = 5000;
   gboolean print = FALSE;
   const RapportAccount *account;
-  double t_load, t_compute, t_coach, t_text, t_json, total;
+  double t_dates, t_overview, t_load, t_compute, t_coach, t_text, t_json, total;
   const GOptionEntry entries[] = {
     { "followers", 0, 0, G_OPTION_ARG_INT, &followers, "Followers of the generated account", "N" },
     { "posts", 0, 0, G_OPTION_ARG_INT, &posts, "Posts of the generated account", "N" },
@@ -219,8 +221,23 @@ main (int   argc,
   printf ("import through the sink: %.2f s (%d followers, %d following, %d posts)\n",
           g_timer_elapsed (timer, NULL), followers, N_FOLLOWING, posts);
 
-  g_timer_start (timer);
+  /* The window's first step: the Overview from follow dates without names. */
   account = g_ptr_array_index (accounts, 0);
+  g_timer_start (timer);
+  dates = rapport_store_load_dataset_dates (store, account->id, &error);
+  t_dates = g_timer_elapsed (timer, NULL);
+  if (dates == NULL)
+    {
+      fprintf (stderr, "%s\n", error->message);
+      if (keep == NULL)
+        rapport_test_remove_tree (data_dir);
+      return 1;
+    }
+  g_timer_start (timer);
+  overview = rapport_report_compute_overview (dates, utc);
+  t_overview = g_timer_elapsed (timer, NULL);
+
+  g_timer_start (timer);
   dataset = rapport_store_load_dataset (store, account->id, &error);
   t_load = g_timer_elapsed (timer, NULL);
   if (dataset == NULL)
@@ -251,6 +268,8 @@ main (int   argc,
   t_json = g_timer_elapsed (timer, NULL);
 
   total = t_load + t_compute + t_coach + t_text + t_json;
+  printf ("summary:      %.3f s (follow dates %.3f s, Overview %.3f s)\n", t_dates + t_overview,
+          t_dates, t_overview);
   printf ("load dataset: %.3f s\n", t_load);
   printf ("analysis:     %.3f s\n", t_compute);
   printf ("coach:        %.3f s (%u suggestions)\n", t_coach, suggestions->len);

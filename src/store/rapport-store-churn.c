@@ -121,6 +121,45 @@ find_still_followed (RapportStore         *store,
   return TRUE;
 }
 
+typedef struct
+{
+  RapportFollowerDiff *diff;
+  RapportPeople       *newer_list;
+  gint64               older_id;
+  gint64               newer_id;
+  gint64               time_max;
+} DiffPass;
+
+/* Sorts the span of the row of @stmt (first_snapshot, last_snapshot or 0, who, handle,
+ * platform_id, since) into the pass's lists. */
+static void
+add_span (DiffPass     *pass,
+          sqlite3_stmt *stmt)
+{
+  gint64 first = sqlite3_column_int64 (stmt, 0);
+  gint64 last = sqlite3_column_int64 (stmt, 1);
+  gboolean in_newer = span_covers (first, last, pass->newer_id);
+  gboolean in_older = span_covers (first, last, pass->older_id);
+  const char *who, *handle, *platform_id;
+  gint64 since;
+
+  if (!in_newer && !in_older)
+    return;
+  who = (const char *) sqlite3_column_text (stmt, 2);
+  handle = (const char *) sqlite3_column_text (stmt, 3);
+  platform_id = (const char *) sqlite3_column_text (stmt, 4);
+  since = sqlite3_column_int64 (stmt, 5);
+  if (since < RAPPORT_TIME_MIN || since > pass->time_max)
+    since = 0;
+
+  if (in_newer && pass->newer_list != NULL)
+    rapport_people_add (pass->newer_list, who, handle, platform_id, since);
+  if (in_newer && !in_older)
+    rapport_people_add (pass->diff->joined, who, handle, platform_id, since);
+  else if (in_older && !in_newer)
+    rapport_people_add (pass->diff->left, who, handle, platform_id, since);
+}
+
 /*
  * What differs between the follower lists of exports @older_id and @newer_id (any two
  * exports of the account, in either order of import), read from the spans that hold one and
@@ -128,6 +167,9 @@ find_still_followed (RapportStore         *store,
  * @following_id holds them.  With @newer_list, the newer export's whole list is read in the
  * same pass (its spans are most of what is read either way) into @newer_list.  Which list a
  * span holds is decided here rather than in SQL: expressions per row doubled the pass.
+ *
+ * A span that ended before the older export holds neither list; ended spans are kept by their
+ * last export, so those are never read.
  */
 RapportFollowerDiff *
 rapport_store_load_follower_diff (RapportStore   *self,
@@ -139,50 +181,31 @@ rapport_store_load_follower_diff (RapportStore   *self,
                                   GError        **error)
 {
   g_autoptr(RapportFollowerDiff) diff = rapport_follower_diff_new (older_id);
-  gint64 time_max = rapport_time_max ();
-  sqlite3_stmt *stmt;
-  int status;
+  DiffPass pass = { diff, newer_list, older_id, newer_id, rapport_time_max () };
+  RapportSpanReader reader;
+  sqlite3_stmt *open_spans;
+  sqlite3_stmt *ended_spans;
+  sqlite3_stmt *row;
 
-  /* A span that ended before the older export holds neither list: the spans that ended are
-   * kept by their last export, so those are never read. */
-  stmt = rapport_store_prepare (self,
-    "SELECT first_snapshot, 0 AS last, who, handle, platform_id, since FROM follow_span_open"
-    " WHERE account_id = ?1 AND direction = 0"
-    " UNION ALL"
-    " SELECT first_snapshot, last_snapshot, who, handle, platform_id, since"
-    "   FROM follow_span_closed"
-    "  WHERE account_id = ?1 AND direction = 0 AND last_snapshot >= ?2"
-    " ORDER BY who", error);
-  if (stmt == NULL)
+  open_spans = rapport_store_prepare (self,
+    "SELECT first_snapshot, 0, who, handle, platform_id, since FROM follow_span_open"
+    " WHERE account_id = ?1 AND direction = 0 ORDER BY who", error);
+  if (open_spans == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, account_id);
-  sqlite3_bind_int64 (stmt, 2, MIN (older_id, newer_id));
-  while ((status = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 first = sqlite3_column_int64 (stmt, 0);
-      gint64 last = sqlite3_column_int64 (stmt, 1);
-      gboolean in_newer = span_covers (first, last, newer_id);
-      gboolean in_older = span_covers (first, last, older_id);
-      const char *who, *handle, *platform_id;
-      gint64 since;
+  ended_spans = rapport_store_prepare (self,
+    "SELECT first_snapshot, last_snapshot, who, handle, platform_id, since"
+    "  FROM follow_span_closed"
+    " WHERE account_id = ?1 AND direction = 0 AND last_snapshot >= ?2 ORDER BY who", error);
+  if (ended_spans == NULL)
+    return NULL;
+  sqlite3_bind_int64 (open_spans, 1, account_id);
+  sqlite3_bind_int64 (ended_spans, 1, account_id);
+  sqlite3_bind_int64 (ended_spans, 2, MIN (older_id, newer_id));
 
-      if (!in_newer && !in_older)
-        continue;
-      who = (const char *) sqlite3_column_text (stmt, 2);
-      handle = (const char *) sqlite3_column_text (stmt, 3);
-      platform_id = (const char *) sqlite3_column_text (stmt, 4);
-      since = sqlite3_column_int64 (stmt, 5);
-      if (since < RAPPORT_TIME_MIN || since > time_max)
-        since = 0;
-
-      if (in_newer && newer_list != NULL)
-        rapport_people_add (newer_list, who, handle, platform_id, since);
-      if (in_newer && !in_older)
-        rapport_people_add (diff->joined, who, handle, platform_id, since);
-      else if (in_older && !in_newer)
-        rapport_people_add (diff->left, who, handle, platform_id, since);
-    }
-  if (status != SQLITE_DONE)
+  rapport_span_reader_start (&reader, open_spans, ended_spans, 2);
+  while ((row = rapport_span_reader_next (&reader)) != NULL)
+    add_span (&pass, row);
+  if (!rapport_span_reader_finish (&reader))
     {
       rapport_store_set_sqlite_error (self, error, _("reading the database"));
       return NULL;

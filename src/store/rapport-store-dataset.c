@@ -65,27 +65,43 @@ load_people (RapportStore  *self,
              GError       **error)
 {
   g_autoptr(RapportPeople) people = rapport_people_new (expected);
-  sqlite3_stmt *stmt;
-  int status;
+  RapportSpanReader reader;
+  sqlite3_stmt *spans[2];
+  sqlite3_stmt *row;
 
-  stmt = rapport_store_prepare (self,
-    LIST_SPANS ("who, handle, platform_id,"
-                " CASE WHEN since BETWEEN ?4 AND ?5 THEN since ELSE 0 END")
-    " ORDER BY who", error);
-  if (stmt == NULL)
+  /* The open spans and the ended ones that hold the list, each in the order of who, read side
+   * by side so that the list is sorted as read. */
+  spans[0] = rapport_store_prepare (self,
+    "SELECT who, handle, platform_id, CASE WHEN since BETWEEN ?4 AND ?5 THEN since ELSE 0 END"
+    "  FROM follow_span_open"
+    " WHERE account_id = ?1 AND direction = ?2 AND first_snapshot <= ?3 ORDER BY who", error);
+  if (spans[0] == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, account_id);
-  sqlite3_bind_int (stmt, 2, direction);
-  sqlite3_bind_int64 (stmt, 3, snapshot_id);
-  sqlite3_bind_int64 (stmt, 4, RAPPORT_TIME_MIN);
-  sqlite3_bind_int64 (stmt, 5, rapport_time_max ());
-  while ((status = sqlite3_step (stmt)) == SQLITE_ROW)
+  spans[1] = rapport_store_prepare (self,
+    "SELECT who, handle, platform_id, CASE WHEN since BETWEEN ?4 AND ?5 THEN since ELSE 0 END"
+    "  FROM follow_span_closed"
+    " WHERE account_id = ?1 AND direction = ?2 AND first_snapshot <= ?3"
+    "   AND last_snapshot >= ?3 ORDER BY who", error);
+  if (spans[1] == NULL)
+    return NULL;
+  for (int i = 0; i < 2; i++)
+    {
+      sqlite3_bind_int64 (spans[i], 1, account_id);
+      sqlite3_bind_int (spans[i], 2, direction);
+      sqlite3_bind_int64 (spans[i], 3, snapshot_id);
+      sqlite3_bind_int64 (spans[i], 4, RAPPORT_TIME_MIN);
+      sqlite3_bind_int64 (spans[i], 5, rapport_time_max ());
+    }
+
+  rapport_span_reader_start (&reader, spans[0], spans[1], 0);
+  while ((row = rapport_span_reader_next (&reader)) != NULL)
     rapport_people_add (people,
-                        (const char *) sqlite3_column_text (stmt, 0),
-                        (const char *) sqlite3_column_text (stmt, 1),
-                        (const char *) sqlite3_column_text (stmt, 2),
-                        sqlite3_column_int64 (stmt, 3));
-  if (!finish_rows (self, status, error))
+                        (const char *) sqlite3_column_text (row, 0),
+                        (const char *) sqlite3_column_text (row, 1),
+                        (const char *) sqlite3_column_text (row, 2),
+                        sqlite3_column_int64 (row, 3));
+  if (!finish_rows (self, rapport_span_reader_finish (&reader) ? SQLITE_DONE : SQLITE_ERROR,
+                    error))
     return NULL;
   return g_steal_pointer (&people);
 }

@@ -200,6 +200,27 @@ struct _RapportStoreImport
   " SELECT " columns " FROM follow_span_closed" \
   " WHERE " where " AND first_snapshot <= " snapshot " AND last_snapshot >= " snapshot
 
+/* rapport-store-spans.c: two statements over follow_span_open and follow_span_closed, each
+ * ordered by who (in column @who_column), read as one: next() returns the statement whose row
+ * comes next, NULL after the last; finish() resets both and says whether both ran to the end
+ * rather than failing. */
+typedef struct
+{
+  sqlite3_stmt *open_spans;
+  sqlite3_stmt *ended_spans;
+  sqlite3_stmt *current;
+  int           open_status;
+  int           ended_status;
+  int           who_column;
+} RapportSpanReader;
+
+void          rapport_span_reader_start     (RapportSpanReader *reader,
+                                             sqlite3_stmt      *open_spans,
+                                             sqlite3_stmt      *ended_spans,
+                                             int                who_column);
+sqlite3_stmt *rapport_span_reader_next      (RapportSpanReader *reader);
+gboolean      rapport_span_reader_finish    (RapportSpanReader *reader);
+
 /* rapport-store-import-known.c */
 
 /* The columns of an account and its snapshot that fill an import's summary. */

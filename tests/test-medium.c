@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "core/rapport-import-error.h"
@@ -126,13 +128,15 @@ test_export (void)
                    "posts/notes.html: not a Medium story: it has no publish date and no story "
                    "address");
 
-  /* Publications and users in one list, in the export's order, a handle once whatever its case; links to stories,
-   * tags, Medium itself and other domains name no one. */
+  /* Publications and users in one list, in the export's order, each link as it is read (the
+   * store keeps a handle once whatever its case: see test_store()); links to stories, tags,
+   * Medium itself and other domains name no one. */
   g_assert_true (sink->has_following_list);
-  g_assert_cmpuint (sink->following->len, ==, 3);
+  g_assert_cmpuint (sink->following->len, ==, 4);
   assert_following (sink, 0, "the-writing-cooperative");
   assert_following (sink, 1, "grace.hopper");
   assert_following (sink, 2, "linus_t");
+  assert_following (sink, 3, "Grace.Hopper");
 
   g_assert_cmpint (sink->exported_at, ==, JUN_30);
   g_assert_cmpint (sink->date_source, ==, RAPPORT_DATE_SOURCE_ARCHIVE_NAME);
@@ -168,10 +172,11 @@ test_following_only (void)
   g_assert_cmpstr (sink->handle, ==, "just-following");
   g_assert_true (sink->provisional);
   g_assert_cmpuint (sink->posts->len, ==, 0);
-  g_assert_cmpuint (sink->following->len, ==, 3);
+  g_assert_cmpuint (sink->following->len, ==, 4);
   assert_following (sink, 0, "grace.hopper");
   assert_following (sink, 1, "linus_t");
-  assert_following (sink, 2, "ada.lovelace");
+  assert_following (sink, 2, "Grace.Hopper");
+  assert_following (sink, 3, "ada.lovelace");
   g_assert_cmpint (sink->date_source, ==, RAPPORT_DATE_SOURCE_FILE_TIME);
 }
 
@@ -236,6 +241,97 @@ test_hostile_page (void)
   rapport_test_remove_tree (dir);
 }
 
+/* Writes a zip at @path of the name, content pairs given (ending with NULL), stored, with a
+ * byte changed where a page holds "CHANGE": that page's checksum fails once it is read to its
+ * end. */
+static void G_GNUC_NULL_TERMINATED
+write_damaged_zip (const char *path,
+                   ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *content = NULL;
+  RapportTestArchive *writer = rapport_test_archive_new (path, "zip-stored");
+  const char *name;
+  char *at;
+  gsize len;
+  va_list args;
+
+  va_start (args, path);
+  while ((name = va_arg (args, const char *)) != NULL)
+    rapport_test_archive_add (writer, name, va_arg (args, const char *));
+  va_end (args);
+  rapport_test_archive_close (writer);
+
+  g_assert_true (g_file_get_contents (path, &content, &len, &error));
+  g_assert_no_error (error);
+  /* Not g_strstr_len(), which stops at the first NUL of the zip's headers. */
+  for (at = content; at + 6 <= content + len && memcmp (at, "CHANGE", 6) != 0; at++)
+    ;
+  g_assert_true (at + 6 <= content + len);
+  at[0] = 'X';
+  g_assert_true (g_file_set_contents (path, content, len, &error));
+  g_assert_no_error (error);
+}
+
+#define PROFILE_PAGE \
+  "<html><body><ul><li>Profile: <a href=\"https://medium.com/@ada.quill\">x</a></li></ul>" \
+  "</body></html>"
+
+/* The pages of followed accounts are read as a stream.  One that breaks off before any account
+ * was read is skipped as a page that cannot be read; one that breaks off after some were
+ * handed over fails the import, since the list would lack everyone after the break. */
+static void
+test_following_damaged (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *skipped = g_build_filename (dir, "medium-export-2024-07-01.zip", NULL);
+  g_autofree char *failed = g_build_filename (dir, "medium-export-2024-07-02.zip", NULL);
+  g_autofree char *filler = g_strnfill (20000, ' ');
+  g_autofree char *users = g_strconcat ("<html><body><ul><li><a href=\"https://medium.com/"
+                                        "@grace.hopper\">Grace</a></li></ul>", filler,
+                                        "<!-- CHANGE --></body></html>", NULL);
+  g_autoptr(RapportTestSink) sink = rapport_test_sink_new ();
+  g_autoptr(RapportTestSink) failing = rapport_test_sink_new ();
+  g_autoptr(RapportArchive) archive = NULL;
+  g_autoptr(GError) error = NULL;
+
+  write_damaged_zip (skipped, "medium-export-2024-07-01/profile/profile.html", PROFILE_PAGE,
+                     "medium-export-2024-07-01/pubs-following/pubs-following.html",
+                     "<html><body><a href=\"https://medium.com/the-writing-cooperative\">x</a>"
+                     "</body></html>",
+                     "medium-export-2024-07-01/users-following/users-following.html",
+                     "<html><body><p>Nobody yet.</p><!-- CHANGE --></body></html>",
+                     NULL);
+  archive = rapport_archive_open (skipped, &error);
+  g_assert_no_error (error);
+  g_assert_true (rapport_medium_import (archive, &sink->parent, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (sink->handle, ==, "ada.quill");
+  g_assert_true (sink->has_following_list);
+  g_assert_cmpuint (sink->following->len, ==, 1);
+  assert_following (sink, 0, "the-writing-cooperative");
+  g_assert_cmpuint (sink->skipped->len, ==, 1);
+  rapport_test_assert_contains (g_ptr_array_index (sink->skipped, 0),
+                                "users-following/users-following.html: cannot be unpacked");
+  g_clear_object (&archive);
+
+  write_damaged_zip (failed, "medium-export-2024-07-02/profile/profile.html", PROFILE_PAGE,
+                     "medium-export-2024-07-02/users-following/users-following.html", users,
+                     NULL);
+  archive = rapport_archive_open (failed, &error);
+  g_assert_no_error (error);
+  g_assert_false (rapport_medium_import (archive, &failing->parent, NULL, &error));
+  g_assert_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE);
+  rapport_test_assert_contains (error->message,
+                                "users-following/users-following.html: cannot be unpacked");
+  /* The account before the break was handed over; the import as a whole is refused. */
+  g_assert_cmpuint (failing->following->len, ==, 1);
+  assert_following (failing, 0, "grace.hopper");
+  g_clear_object (&archive);
+
+  rapport_test_remove_tree (dir);
+}
+
 /* What is not Medium's is left to the others, and the importer called directly says what it
  * looked for, naming the export. */
 static void
@@ -273,6 +369,7 @@ test_store (void)
   g_autoptr(RapportStore) store = NULL;
   g_autoptr(RapportDataset) dataset = NULL;
   g_auto(RapportImportSummary) summary = { 0 };
+  const RapportDatasetSnapshot *following;
   g_autoptr(GError) error = NULL;
 
   store = rapport_store_open (dir, &error);
@@ -294,7 +391,15 @@ test_store (void)
   g_assert_cmpstr (dataset->handle, ==, "ada.quill");
   g_assert_cmpuint (dataset->posts->len, ==, 3);
   g_assert_null (rapport_dataset_latest_with_list (dataset, RAPPORT_DIRECTION_FOLLOWER));
-  g_assert_nonnull (rapport_dataset_latest_with_list (dataset, RAPPORT_DIRECTION_FOLLOWING));
+  following = rapport_dataset_latest_with_list (dataset, RAPPORT_DIRECTION_FOLLOWING);
+  g_assert_nonnull (following);
+  /* "Grace.Hopper", listed again after "grace.hopper", is the same account: the first stays. */
+  g_assert_nonnull (following->following);
+  g_assert_cmpuint (following->following->len, ==, 3);
+  g_assert_cmpstr (following->following->items[0].who, ==, "grace.hopper");
+  g_assert_cmpstr (following->following->items[0].handle, ==, "grace.hopper");
+  g_assert_cmpstr (following->following->items[1].who, ==, "linus_t");
+  g_assert_cmpstr (following->following->items[2].who, ==, "the-writing-cooperative");
 
   g_clear_object (&store);
   rapport_test_remove_tree (dir);
@@ -311,6 +416,7 @@ main (int   argc,
   g_test_add_func ("/medium/following-only", test_following_only);
   g_test_add_func ("/medium/story-id", test_story_id);
   g_test_add_func ("/medium/hostile-page", test_hostile_page);
+  g_test_add_func ("/medium/following-damaged", test_following_damaged);
   g_test_add_func ("/medium/not-medium", test_not_medium);
   g_test_add_func ("/medium/store", test_store);
 

@@ -2,10 +2,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Medium's pages of followed users and publications, read as libxml2's HTML parser goes rather
- * than as a tree: the page of a reader who follows many is several MB, and its tree took twenty
- * times that.  The parser's events are those that would build the tree, so the links come in
- * the order a walk of the tree finds them.
+ * Medium's pages of followed users and publications, read as a stream and parsed as libxml2's
+ * HTML parser goes rather than as a tree: the page of a reader who follows many is several MB,
+ * its tree took twenty times that, and the page held whole its own size again.  The parser's
+ * events are those that would build the tree, so the links come in the order a walk of the tree
+ * finds them.  Each account goes to the sink as its link is read; the store keeps an account
+ * listed twice once, so no table of the handles is kept here.
  */
 
 #include "config.h"
@@ -69,7 +71,7 @@ typedef struct
 {
   RapportImportSink *sink;
   guint64 *n_records;
-  GHashTable *seen;
+  guint64 n_links;    /* the accounts of this page handed over */
   gboolean publications;
   guint hidden_depth; /* inside a script, style, noscript or template */
   gboolean any_element;
@@ -102,9 +104,10 @@ following_link (Following      *following,
     return;
   /* Other links (Medium's own, a publication on its own domain) name no account. */
   handle = rapport_medium_profile_user (href, following->publications);
-  if (handle == NULL || !g_hash_table_add (following->seen, g_ascii_strdown (handle, -1)))
+  if (handle == NULL)
     return;
   relation.handle = handle;
+  following->n_links++;
   if (rapport_import_sink_add_relation (following->sink, &relation, &following->error))
     (*following->n_records)++;
 }
@@ -112,9 +115,8 @@ following_link (Following      *following,
 /* The page as the parser asks for it, a block at a time. */
 typedef struct
 {
-  const char *data;
-  gsize size;
-  gsize at;
+  RapportArchiveStream *stream;
+  GError *error;
 } Source;
 
 static int
@@ -123,11 +125,13 @@ read_source (void *context,
              int   len)
 {
   Source *source = context;
-  gsize n = MIN ((gsize) MAX (len, 0), source->size - source->at);
+  gssize n;
 
-  memcpy (buffer, source->data + source->at, n);
-  source->at += n;
-  return (int) n;
+  if (source->error != NULL)
+    return -1;
+  n = rapport_archive_stream_read (source->stream, buffer, (gsize) MAX (len, 0),
+                                   &source->error);
+  return n < 0 ? -1 : (int) n;
 }
 
 static void
@@ -160,31 +164,20 @@ gboolean
 rapport_medium_read_following (RapportArchive     *archive,
                                const char         *entry,
                                gboolean            publications,
-                               GHashTable         *seen,
                                RapportImportSink  *sink,
                                guint64            *n_records,
                                GCancellable       *cancellable,
                                GError            **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
-  Following following = { sink, n_records, seen, publications, 0, FALSE, NULL };
+  Following following = { sink, n_records, 0, publications, 0, FALSE, NULL };
   htmlSAXHandler sax = { 0 };
   htmlParserCtxtPtr context;
   htmlDocPtr doc;
-  Source source = { NULL, 0, 0 };
+  Source source = { NULL, NULL };
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
-  if (!(bytes = rapport_archive_read (archive, entry, NULL, &local_error)))
-    goto skipped;
-  source.data = g_bytes_get_data (bytes, &source.size);
-  if (source.size > RAPPORT_MEDIUM_MAX_PAGE_BYTES)
-    {
-      g_set_error (&local_error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_TOO_LARGE,
-                   _("%s: the page is too large to read"), entry);
-      goto skipped;
-    }
 
   /* Pulled through a reader rather than pushed: the push parser kept every byte pushed, a
    * second copy of a page of 150,000 links. */
@@ -196,14 +189,29 @@ rapport_medium_read_following (RapportArchive     *archive,
   memcpy (context->sax, &sax, sizeof sax);
   context->_private = &following;
   context->userData = context;
+  source.stream = rapport_archive_open_stream (archive, entry, cancellable);
   doc = htmlCtxtReadIO (context, read_source, NULL, &source, entry, "UTF-8",
                         HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
   g_clear_pointer (&doc, xmlFreeDoc);
   htmlFreeParserCtxt (context);
+  g_clear_pointer (&source.stream, rapport_archive_stream_free);
   if (following.error != NULL)
     {
+      g_clear_error (&source.error);
       g_propagate_error (error, following.error);
       return FALSE;
+    }
+  if (source.error != NULL)
+    {
+      local_error = g_steal_pointer (&source.error);
+      /* The accounts read before are in the list already: a list cut short would show
+       * everyone after the break as no longer followed. */
+      if (following.n_links > 0)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      goto skipped;
     }
   if (!following.any_element)
     {

@@ -665,7 +665,6 @@ static gboolean
 read_following (Import  *self,
                 GError **error)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   const char * const *entries;
   guint n_entries;
   gboolean begun = FALSE;
@@ -681,7 +680,7 @@ read_following (Import  *self,
                                                      error))
         return FALSE;
       begun = TRUE;
-      if (!rapport_medium_read_following (self->archive, entries[i], folder == FOLDER_PUBS, seen,
+      if (!rapport_medium_read_following (self->archive, entries[i], folder == FOLDER_PUBS,
                                           self->sink, &self->n_records, self->cancellable,
                                           error))
         return FALSE;

@@ -12,7 +12,8 @@
 
 G_BEGIN_DECLS
 
-/* A page larger than this is no page Medium wrote: a long story takes a few hundred KiB. */
+/* A page read whole (a story, the profile) larger than this is no page Medium wrote: a long
+ * story takes a few hundred KiB.  The pages of followed accounts are read as a stream. */
 #define RAPPORT_MEDIUM_MAX_PAGE_BYTES ((gsize) 16 << 20)
 #define RAPPORT_MEDIUM_MAX_URL_BYTES 2048
 
@@ -24,12 +25,12 @@ gboolean  rapport_medium_is_hidden_element (const char         *name);
 char     *rapport_medium_profile_user      (const char         *href,
                                             gboolean            publication);
 /* Hands every account that a link of the page @entry names, outside scripts and templates, to
- * @sink as followed, once: @seen holds the handles in lower case.  A page that cannot be read
- * is skipped.  FALSE when the sink fails or the import was cancelled. */
+ * @sink as followed, as the page is read.  A page that cannot be read is skipped; one that
+ * breaks off after some of its accounts were handed over fails the import.  FALSE when the
+ * sink or the page fails, or the import was cancelled. */
 gboolean  rapport_medium_read_following    (RapportArchive     *archive,
                                             const char         *entry,
                                             gboolean            publications,
-                                            GHashTable         *seen,
                                             RapportImportSink  *sink,
                                             guint64            *n_records,
                                             GCancellable       *cancellable,

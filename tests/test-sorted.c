@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "core/rapport-sorted.h"
 
@@ -137,6 +138,73 @@ test_against_scan (void)
     }
 }
 
+/* An element of an awkward size: a key, a tag that makes each unique, and padding. */
+typedef struct
+{
+  gint32 key;
+  guint32 tag;
+  char padding[5];
+} Element;
+
+static int
+compare_elements (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      data)
+{
+  const Element *ea = a;
+  const Element *eb = b;
+  guint *n_compared = data;
+
+  (*n_compared)++;
+  if (ea->key != eb->key)
+    return ea->key < eb->key ? -1 : 1;
+  return ea->tag < eb->tag ? -1 : ea->tag > eb->tag;
+}
+
+/* Sorted in place, every pattern comes out as g_sort_array() has it (the tags make the order
+ * total), within n log n comparisons give or take. */
+static void
+test_sort_in_place (void)
+{
+  const gsize sizes[] = { 0, 1, 2, 3, 15, 16, 17, 100, 1000, 30000 };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (int pattern = 0; pattern < 6; pattern++)
+      {
+        gsize n = sizes[s];
+        g_autofree Element *sorted = g_new0 (Element, MAX (n, 1));
+        g_autofree Element *expected = g_new0 (Element, MAX (n, 1));
+        guint n_compared = 0;
+        guint ignored = 0;
+        double log_n = 1;
+
+        for (gsize i = 0; i < n; i++)
+          {
+            gint32 key;
+
+            switch (pattern)
+              {
+              case 0: key = g_rand_int_range (rand, 0, G_MAXINT32); break;
+              case 1: key = (gint32) i; break;                          /* sorted */
+              case 2: key = (gint32) (n - i); break;                    /* reversed */
+              case 3: key = 42; break;                                  /* all equal */
+              case 4: key = g_rand_int_range (rand, 0, 3); break;       /* few values */
+              default: key = (gint32) MIN (i, n - i); break;            /* organ pipe */
+              }
+            sorted[i] = (Element) { key, (guint32) (pattern == 3 ? n - i : i), "pad" };
+          }
+        memcpy (expected, sorted, n * sizeof (Element));
+
+        rapport_sort_in_place (sorted, n, sizeof (Element), compare_elements, &n_compared);
+        g_sort_array (expected, n, sizeof (Element), compare_elements, &ignored);
+        g_assert_cmpmem (sorted, n * sizeof (Element), expected, n * sizeof (Element));
+        for (gsize m = n; m > 1; m >>= 1)
+          log_n++;
+        g_assert_cmpfloat (n_compared, <=, 4 * n * log_n + 64);
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -148,6 +216,7 @@ main (int   argc,
   g_test_add_func ("/sorted/lower-bound-i64", test_lower_bound_i64);
   g_test_add_func ("/sorted/lower-bound-i64-field", test_lower_bound_i64_field);
   g_test_add_func ("/sorted/against-scan", test_against_scan);
+  g_test_add_func ("/sorted/sort-in-place", test_sort_in_place);
 
   return g_test_run ();
 }

@@ -4,7 +4,7 @@
  *
  * Binary searches over ascending arrays: the times of a chart's points, of posts, of rolling
  * windows, and sorted values.  Each returns an index from 0 to @n, where @key would be inserted
- * to keep the order.
+ * to keep the order.  And a sort that needs no memory of its own.
  */
 
 #pragma once
@@ -28,5 +28,14 @@ gsize rapport_sorted_lower_bound_i64    (const gint64 *first,
                                          gsize         n,
                                          gsize         stride,
                                          gint64        key);
+
+/* Sorts @n elements of @size bytes at @base by @compare, in place: g_sort_array() is stable
+ * but takes a copy of the array, megabytes for the runs of a follow list.  Not stable: equal
+ * elements may end up in any order. */
+void  rapport_sort_in_place             (gpointer          base,
+                                         gsize             n,
+                                         gsize             size,
+                                         GCompareDataFunc  compare,
+                                         gpointer          data);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/rapport-sorted.h"
 #include "core/rapport-text.h"
 
 #include "rapport-store-private.h"
@@ -337,8 +338,8 @@ sort_first_half (gpointer data)
 {
   GArray *pending = data;
 
-  g_sort_array (pending->data, pending->len / 2, sizeof (RapportPendingRelation),
-                compare_pending_data, NULL);
+  rapport_sort_in_place (pending->data, pending->len / 2, sizeof (RapportPendingRelation),
+                         compare_pending_data, NULL);
   return NULL;
 }
 
@@ -415,14 +416,15 @@ write_run (RapportStoreImport  *self,
 
       runs.middle = pending->len / 2;
       thread = g_thread_new ("rapport-sort", sort_first_half, pending);
-      g_sort_array (&g_array_index (pending, RapportPendingRelation, runs.middle),
-                    runs.len - runs.middle, sizeof (RapportPendingRelation),
-                    compare_pending_data, NULL);
+      rapport_sort_in_place (&g_array_index (pending, RapportPendingRelation, runs.middle),
+                             runs.len - runs.middle, sizeof (RapportPendingRelation),
+                             compare_pending_data, NULL);
       g_thread_join (thread);
     }
   else
     {
-      g_array_sort (pending, compare_pending);
+      rapport_sort_in_place (pending->data, pending->len, sizeof (RapportPendingRelation),
+                             compare_pending_data, NULL);
     }
 
   if (self->list_mode[direction] == LIST_MODE_DIRECT)

@@ -24,6 +24,9 @@
 # With --compare OLD_BINARY the same exports are imported by that binary too, in the same run,
 # side by side.
 #
+# Every time and peak is that of the command alone, measured by a small C launcher that forks
+# and execs it (tests/bench-peak.c); its floor, the peak of `true` through it, is printed.
+#
 #   build-aux/dev bench [--runs N] [--data DIR] [--only history | --only memory |
 #                        --skip-history] [--compare OLD_BINARY]
 
@@ -53,24 +56,46 @@ HISTORY_CHURN = 0.02
 HISTORY_CHECKPOINTS = (1, 6, 12, 24)
 
 
+# The launcher that measures every peak (tests/bench-peak.c), set by main().  A child that
+# Python starts itself is charged at exec the peak of the Python process it replaces (27 MB for
+# `true`); the launcher fork()s from a process of a megabyte or so and reads the peak from
+# wait4().
+LAUNCHER = None
+
+
 def run_measured(argv, env=None, capture=False, may_fail=False):
-    """Runs argv; returns (seconds, peak RSS in bytes, stdout, or stderr when it failed and
-    @may_fail allows that)."""
+    """Runs argv through the launcher; returns (seconds, peak RSS in bytes, stdout, or stderr
+    when it failed and @may_fail allows that)."""
     out = tempfile.TemporaryFile()
     err = tempfile.TemporaryFile()
-    start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=out, stderr=err, env=env)
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
+    read_end, write_end = os.pipe()
+    try:
+        proc = subprocess.Popen([LAUNCHER, "--fd", str(write_end)] + list(argv), stdout=out,
+                                stderr=err, env=env, pass_fds=(write_end,))
+    finally:
+        os.close(write_end)
+    with os.fdopen(read_end, "rb") as report:
+        line = report.read().decode()
+    returncode = proc.wait()
+    fields = dict(f.split("=", 1) for f in line.split()[1:]) if line.startswith("bench-peak ") \
+        else {}
     out.seek(0)
     err.seek(0)
-    if proc.returncode != 0:
+    if "maxrss-kb" not in fields:
+        sys.exit(f"bench: the launcher reported nothing for {' '.join(argv)}:\n"
+                 + err.read().decode(errors="replace"))
+    elapsed, peak = float(fields["seconds"]), int(fields["maxrss-kb"]) * 1024
+    if returncode != 0:
         message = err.read().decode(errors="replace")
         if may_fail:
-            return elapsed, usage.ru_maxrss * 1024, message.strip()
+            return elapsed, peak, message.strip()
         sys.exit(f"bench: {' '.join(argv)} failed:\n{message}")
-    return elapsed, usage.ru_maxrss * 1024, out.read().decode(errors="replace") if capture else ""
+    return elapsed, peak, out.read().decode(errors="replace") if capture else ""
+
+
+def launcher_floor(runs):
+    """The peak of `true` through the launcher: what any measured command peaks at least."""
+    return max(run_measured(["true"])[1] for _ in range(runs))
 
 
 def median_run(runs, argv, env=None, before=None):
@@ -585,7 +610,13 @@ def main():
     if args.only in (None, "history") and not args.skip_history:
         cases.append("instagram-history")
     generate(data_dir, cases)
+    global LAUNCHER
+    LAUNCHER = os.path.join(args.build_dir, "tests", "bench-peak")
+    if not os.access(LAUNCHER, os.X_OK):
+        sys.exit(f"bench: {LAUNCHER} is missing; build the tests first")
     run = Run(args)
+    floor = launcher_floor(args.runs)
+    run.results["launcher_floor_bytes"] = floor
     history, memory = [], []
     if not args.only:
         single_cases(run, data_dir)
@@ -595,7 +626,9 @@ def main():
         history = history_case(run, os.path.join(data_dir, "instagram-history"))
     shutil.rmtree(run.work, ignore_errors=True)
 
-    print(f"Rapport benchmark, median of {args.runs} runs, {os.cpu_count()} cores")
+    print(f"Rapport benchmark, median of {args.runs} runs, {os.cpu_count()} cores; every peak "
+          f"through tests/bench-peak (fork, exec, wait4), where `true` peaks at "
+          f"{floor / 2**20:.1f} MB")
     if run.rows:
         for line in format_table(run.rows):
             print(line)

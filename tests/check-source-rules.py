@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # The house rules that a compiler does not check (CONTRIBUTING.md):
-#   - GTK and libadwaita are included only in src/ui/, src/rapport-application.* and
-#     src/main.c; the build keeps them out of the libraries, this says where an include went;
+#   - GTK and libadwaita are included only in src/ui/ and the window's files at the top of
+#     src/ (the application, the module's entry point); the build keeps them out of the
+#     libraries and of main.c, this says where an include went;
 #   - gdk-pixbuf, the one picture decoder, is included only in src/session/rapport-thumbnail.c
 #     (thumbnails made at import) and in src/ui/;
 #   - a layer includes only headers of its own layer and of those below it (src/DESIGN.md);

@@ -7,7 +7,7 @@
  * does not know, carry escape sequences (retitle the window, clear the screen), and the name a
  * newline.  What `rapport import`, `accounts` and `report` print holds no control character
  * but our own newlines: the sequences show as visible escapes.  `report --json` keeps the name
- * as it is, escaped by JSON.
+ * as it is, escaped by JSON.  And the commands load neither GTK nor libadwaita.
  */
 
 #include "config.h"
@@ -414,6 +414,37 @@ test_refresh_master (void)
   rapport_test_remove_tree (dir);
 }
 
+/* The commands without a window never load GTK nor libadwaita: only the window's module links
+ * them (src/main.c).  The dynamic loader's trace names every library the import loads. */
+static void
+test_no_gtk (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *data_dir = g_build_filename (dir, "data", NULL);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "mastodon", NULL);
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "LD_DEBUG", "files", TRUE);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { rapport_bin, "import", "--data-dir", data_dir, fixture, NULL };
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
+                &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  rapport_test_assert_contains (out, "Imported Mastodon");
+
+  /* The trace is there, so that the absence below means something. */
+  rapport_test_assert_contains (err, "file=libglib-2.0.so");
+  rapport_test_assert_contains (err, "file=libsqlite3.so");
+  g_assert_null (strstr (err, "libgtk-4.so"));
+  g_assert_null (strstr (err, "libadwaita-1.so"));
+  g_assert_null (strstr (err, "librapport-ui.so"));
+
+  rapport_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -427,6 +458,7 @@ main (int   argc,
   g_test_add_func ("/cli/refresh-switch", test_refresh_switch);
   g_test_add_func ("/cli/keep", test_keep);
   g_test_add_func ("/cli/refresh-master", test_refresh_master);
+  g_test_add_func ("/cli/no-gtk", test_no_gtk);
 
   return g_test_run ();
 }

@@ -536,6 +536,47 @@ write_follow_days (RapportStoreImport  *self,
   return TRUE;
 }
 
+/* Writes what the walk noted in temp.span_change: an ended span moves to the spans that ended,
+ * with the export before this one as its last; one that begins is open from this export. */
+static gboolean
+write_span_changes (RapportStoreImport  *self,
+                    RapportDirection     direction,
+                    GError             **error)
+{
+  const char * const changes[] = {
+    "INSERT INTO follow_span_closed (account_id, direction, last_snapshot, who,"
+    "                                first_snapshot, handle, platform_id, since)"
+    " SELECT account_id, direction, ?3, who, first_snapshot, handle, platform_id, since"
+    "   FROM follow_span_open"
+    "  WHERE account_id = ?1 AND direction = ?2"
+    "    AND who IN (SELECT who FROM temp.span_change WHERE opens = 0)",
+    "DELETE FROM follow_span_open"
+    " WHERE account_id = ?1 AND direction = ?2"
+    "   AND who IN (SELECT who FROM temp.span_change WHERE opens = 0)",
+    "INSERT INTO follow_span_open (account_id, direction, who, first_snapshot, handle,"
+    "                              platform_id, since)"
+    " SELECT ?1, ?2, who, ?3, handle, platform_id, since"
+    "   FROM temp.span_change WHERE opens = 1",
+  };
+  /* ?3 of each, 0 where it has none. */
+  const gint64 snapshots[] = { self->snapshot_id - 1, 0, self->snapshot_id };
+
+  for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
+    {
+      sqlite3_stmt *stmt = rapport_store_prepare (self->store, changes[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, self->account_id);
+      sqlite3_bind_int (stmt, 2, direction);
+      if (snapshots[i] != 0)
+        sqlite3_bind_int64 (stmt, 3, snapshots[i]);
+      if (!rapport_store_import_step_done (self, stmt, N_("saving followers"), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* The staged list against the open spans, both in the order of who: an account in both with
  * the same row stays as it is, one only in the spans has left (its span ends with the export
  * before this one), one only in the list has come (a span begins), and one whose name, id or
@@ -550,7 +591,6 @@ apply_staged_list (RapportStoreImport  *self,
   g_autoptr(GHashTable) days = g_hash_table_new (NULL, NULL);
   sqlite3_stmt *open_spans;
   sqlite3_stmt *staged;
-  sqlite3_stmt *stmt;
   int open_status, staged_status;
 
   open_spans = rapport_store_prepare (self->store,
@@ -617,47 +657,8 @@ apply_staged_list (RapportStoreImport  *self,
       return FALSE;
     }
 
-  /* An ended span moves to the spans that ended, with the export before this one as its
-   * last. */
-  stmt = rapport_store_prepare (self->store,
-    "INSERT INTO follow_span_closed (account_id, direction, last_snapshot, who,"
-    "                                first_snapshot, handle, platform_id, since)"
-    " SELECT account_id, direction, ?3, who, first_snapshot, handle, platform_id, since"
-    "   FROM follow_span_open"
-    "  WHERE account_id = ?1 AND direction = ?2"
-    "    AND who IN (SELECT who FROM temp.span_change WHERE opens = 0)", error);
-  if (stmt == NULL)
+  if (!write_span_changes (self, direction, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, self->account_id);
-  sqlite3_bind_int (stmt, 2, direction);
-  sqlite3_bind_int64 (stmt, 3, self->snapshot_id - 1);
-  if (!rapport_store_import_step_done (self, stmt, N_("saving followers"), error))
-    return FALSE;
-
-  stmt = rapport_store_prepare (self->store,
-    "DELETE FROM follow_span_open"
-    " WHERE account_id = ?1 AND direction = ?2"
-    "   AND who IN (SELECT who FROM temp.span_change WHERE opens = 0)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, self->account_id);
-  sqlite3_bind_int (stmt, 2, direction);
-  if (!rapport_store_import_step_done (self, stmt, N_("saving followers"), error))
-    return FALSE;
-
-  stmt = rapport_store_prepare (self->store,
-    "INSERT INTO follow_span_open (account_id, direction, who, first_snapshot, handle,"
-    "                              platform_id, since)"
-    " SELECT ?1, ?2, who, ?3, handle, platform_id, since"
-    "   FROM temp.span_change WHERE opens = 1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, self->account_id);
-  sqlite3_bind_int (stmt, 2, direction);
-  sqlite3_bind_int64 (stmt, 3, self->snapshot_id);
-  if (!rapport_store_import_step_done (self, stmt, N_("saving followers"), error))
-    return FALSE;
-
   if (!write_follow_days (self, days, error))
     return FALSE;
   if (direction == RAPPORT_DIRECTION_FOLLOWER &&

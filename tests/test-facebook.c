@@ -300,6 +300,29 @@ test_long_lists (void)
     }
   g_assert_cmpstr (((RapportRelation *) g_ptr_array_index (sink->followers, 0))->handle, ==,
                    "Bo Chen");
+
+  /* The same files zipped, whose long lists are read as they are unpacked: the same lists. */
+  {
+    g_autofree char *zip = g_build_filename (dir, "facebook-kim.lists-2024-06-01-Ab1.zip", NULL);
+    g_autoptr(RapportTestSink) zipped = NULL;
+
+    rapport_test_write_archive (zip, "zip",
+                                "connections/followers/people_who_followed_you.json",
+                                followers->str,
+                                "connections/friends/your_friends.json", friends->str, NULL);
+    zipped = import_path (zip);
+    g_assert_cmpuint (zipped->followers->len, ==, sink->followers->len);
+    g_assert_cmpuint (zipped->following->len, ==, sink->following->len);
+    for (guint i = 0; i < sink->followers->len; i++)
+      {
+        const RapportRelation *a = g_ptr_array_index (sink->followers, i);
+        const RapportRelation *b = g_ptr_array_index (zipped->followers, i);
+
+        g_assert_cmpstr (a->handle, ==, b->handle);
+        g_assert_cmpint (a->since, ==, b->since);
+      }
+    g_assert_cmpuint (zipped->skipped->len, ==, 1);
+  }
   rapport_test_remove_tree (dir);
 }
 

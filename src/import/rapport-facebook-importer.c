@@ -183,19 +183,15 @@ read_json (Import      *import,
            const char  *entry,
            GError     **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(RapportJsonTree) tree = NULL;
-  gboolean mapped = FALSE;
   RapportJsonKind kind;
 
-  bytes = rapport_archive_read (import->archive, entry, &mapped, error);
-  if (bytes == NULL)
-    return NULL;
   if (g_cancellable_set_error_if_cancelled (import->cancellable, error))
     return NULL;
-  tree = rapport_json_tree_parse (bytes, entry, LONG_LIST_BYTES,
-                                  mapped ? RAPPORT_JSON_TREE_MAPPED : RAPPORT_JSON_TREE_NONE,
-                                  error);
+  /* From a zip, as a stream: the list of followers is read again when its turn comes rather
+   * than held unpacked, as big as the file. */
+  tree = rapport_json_tree_parse_entry (import->archive, entry, LONG_LIST_BYTES,
+                                        import->cancellable, error);
   if (tree == NULL)
     return NULL;
   kind = rapport_json_tree_get_root (tree)->kind;

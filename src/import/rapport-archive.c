@@ -38,8 +38,9 @@ rapport_archive_finalize (GObject *object)
 
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->entries, g_ptr_array_unref);
+  /* The table's keys are the names of @entries. */
   g_clear_pointer (&self->locations, g_hash_table_unref);
+  g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->top_folders, g_free);
   g_clear_pointer (&self->reader, archive_read_free);
   g_clear_pointer (&self->parts, g_ptr_array_unref);
@@ -59,7 +60,8 @@ rapport_archive_init (RapportArchive *self)
 {
   self->entry_limit = RAPPORT_ARCHIVE_DEFAULT_ENTRY_LIMIT;
   self->entries = g_ptr_array_new_with_free_func (g_free);
-  self->locations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, location_free);
+  /* Keyed by the names @entries holds: an export of 20,000 files kept each name three times. */
+  self->locations = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, location_free);
   g_mutex_init (&self->lock);
 }
 
@@ -158,7 +160,7 @@ add_entry (RapportArchive *self,
   location = g_new (Location, 1);
   location->real_name = g_strdup (real_name);
   location->index = index;
-  g_hash_table_insert (self->locations, g_strdup (name), location);
+  g_hash_table_insert (self->locations, name, location);
   g_ptr_array_add (self->entries, g_steal_pointer (&name));
 }
 
@@ -202,19 +204,17 @@ strip_common_folders (RapportArchive *self)
   self->top_folders = g_strndup (g_ptr_array_index (self->entries, 0), strip - 1);
 
   {
-    g_autoptr(GHashTable) renamed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+    g_autoptr(GHashTable) renamed = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                            location_free);
 
     for (guint i = 0; i < self->entries->len; i++)
       {
         char *old = g_ptr_array_index (self->entries, i);
         char *shorter = g_strdup (old + strip);
-        gpointer old_key = NULL;
         gpointer location = NULL;
 
-        g_hash_table_steal_extended (self->locations, old, &old_key, &location);
-        g_hash_table_insert (renamed, g_strdup (shorter), location);
-        g_free (old_key);
+        g_hash_table_steal_extended (self->locations, old, NULL, &location);
+        g_hash_table_insert (renamed, shorter, location);
         self->entries->pdata[i] = shorter;
         g_free (old);
       }
@@ -431,8 +431,8 @@ rapport_archive_open (const char  *path,
       /* Not an archive libarchive knows: a single exported file such as tweets.js. */
       g_clear_error (&local_error);
       self->kind = SOURCE_FILE;
-      g_ptr_array_set_size (self->entries, 0);
       g_hash_table_remove_all (self->locations);
+      g_ptr_array_set_size (self->entries, 0);
       add_entry (self, self->name, 0);
     }
   else

@@ -31,10 +31,10 @@ struct _RapportJsonTree
   GArray *long_arrays; /* RapportJsonValue */
 
   /* Read from a stream (rapport_json_tree_parse_entry()): @data is the document without its
-   * long arrays, each left as "[]" at a Placeholder, and read again from the entry. */
+   * long arrays, each left as "[]" (a LeftOutArray), and read again from the entry. */
   RapportArchive *archive;
-  GArray *placeholders; /* Placeholder, in the order of the text */
-  guint next_placeholder;
+  GArray *left_out; /* LeftOutArray, in the order of the text */
+  guint next_left_out;
 };
 
 typedef struct
@@ -45,7 +45,7 @@ typedef struct
   guint line;        /* of its '[' */
   guint lines;       /* the line breaks left out with it */
   guint64 n_elements;
-} Placeholder;
+} LeftOutArray;
 
 /* How much of a long array is scanned between two hand-backs of its pages. */
 #define RELEASE_STEP (1 << 20)
@@ -136,22 +136,22 @@ rapport_json_parse_array_in_tree (RapportJsonParser *self,
   RapportJsonChunk *chunks;
   gboolean ok;
 
-  if (tree->placeholders != NULL && tree->next_placeholder < tree->placeholders->len)
+  if (tree->left_out != NULL && tree->next_left_out < tree->left_out->len)
     {
-      const Placeholder *placeholder = &g_array_index (tree->placeholders, Placeholder,
-                                                       tree->next_placeholder);
+      const LeftOutArray *left = &g_array_index (tree->left_out, LeftOutArray,
+                                                 tree->next_left_out);
 
-      if (placeholder->at == (gsize) (start - tree->data))
+      if (left->at == (gsize) (start - tree->data))
         {
-          tree->next_placeholder++;
+          tree->next_left_out++;
           array = rapport_json_arena_alloc (self->arena, sizeof *array);
           memset (array, 0, sizeof *array);
-          array->span.offset = placeholder->offset;
-          array->span.length = placeholder->length;
+          array->span.offset = left->offset;
+          array->span.length = left->length;
           array->depth = self->depth;
-          array->line = placeholder->line;
+          array->line = left->line;
           value->kind = RAPPORT_JSON_LONG_ARRAY;
-          value->length = (guint) MIN (placeholder->n_elements, G_MAXUINT);
+          value->length = (guint) MIN (left->n_elements, G_MAXUINT);
           value->span = &array->span;
           g_array_append_val (tree->long_arrays, *value);
           self->p = start + 2;
@@ -199,13 +199,13 @@ tree_line_at (RapportJsonTree *self,
 {
   guint line = rapport_json_text_line_at (self->data, self->size, offset);
 
-  for (guint i = 0; self->placeholders != NULL && i < self->placeholders->len; i++)
+  for (guint i = 0; self->left_out != NULL && i < self->left_out->len; i++)
     {
-      const Placeholder *placeholder = &g_array_index (self->placeholders, Placeholder, i);
+      const LeftOutArray *left = &g_array_index (self->left_out, LeftOutArray, i);
 
-      if (placeholder->at >= offset)
+      if (left->at >= offset)
         break;
-      line += placeholder->lines;
+      line += left->lines;
     }
   return line;
 }
@@ -350,11 +350,10 @@ close_long (Condenser   *c,
             const Frame *frame,
             guint64      end)
 {
-  Placeholder placeholder = { c->kept->len, frame->start, end - frame->start, frame->line,
-                              c->line - frame->line,
-                              frame->commas + (frame->has_element ? 1 : 0) };
+  LeftOutArray left = { c->kept->len, frame->start, end - frame->start, frame->line,
+                        c->line - frame->line, frame->commas + (frame->has_element ? 1 : 0) };
 
-  g_array_append_val (c->tree->placeholders, placeholder);
+  g_array_append_val (c->tree->left_out, left);
   g_string_append (c->kept, "[]");
   c->long_frame = -1;
 }
@@ -541,7 +540,7 @@ rapport_json_tree_parse_entry (RapportArchive  *archive,
   kept = g_bytes_new_static ("", 0);
   self = tree_new (kept, entry, long_array_bytes, RAPPORT_JSON_TREE_NONE);
   g_clear_pointer (&kept, g_bytes_unref);
-  self->placeholders = g_array_new (FALSE, FALSE, sizeof (Placeholder));
+  self->left_out = g_array_new (FALSE, FALSE, sizeof (LeftOutArray));
 
   c.tree = self;
   c.kept = g_string_new (NULL);
@@ -651,7 +650,7 @@ rapport_json_tree_free (RapportJsonTree *self)
   g_bytes_unref (self->bytes);
   g_free (self->entry_name);
   g_clear_object (&self->archive);
-  g_clear_pointer (&self->placeholders, g_array_unref);
+  g_clear_pointer (&self->left_out, g_array_unref);
   rapport_json_arena_clear (&self->arena);
   g_array_unref (self->long_arrays);
   g_free (self);

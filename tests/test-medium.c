@@ -14,6 +14,7 @@
 
 #include "core/rapport-import-error.h"
 #include "import/rapport-medium-importer.h"
+#include "import/rapport-medium-private.h"
 #include "session/rapport-import-job.h"
 #include "store/rapport-store.h"
 #include "rapport-test-sink.h"
@@ -405,6 +406,47 @@ test_store (void)
   rapport_test_remove_tree (dir);
 }
 
+/* Which links name a Medium account: a user by "@name" in either list, even one spelled like a
+ * page of the site; a publication by its slug, in the list of publications only, never a
+ * page; nothing past the name but "/", "?" or "#". */
+static void
+test_profile_links (void)
+{
+  const struct {
+    const char *href;
+    gboolean publication;
+    const char *expected;
+  } links[] = {
+    { "https://medium.com/@jo.doe", FALSE, "jo.doe" },
+    { "HTTPS://WWW.Medium.com/@Jo_Doe-2?source=follow", FALSE, "Jo_Doe-2" },
+    { "https://medium.com/@jo/", FALSE, "jo" },
+    { "https://medium.com/@about", FALSE, "about" },
+    { "https://medium.com/@jo/a-story-1234", FALSE, NULL },
+    { "https://medium.com/@", FALSE, NULL },
+    { "https://medium.com/@jo doe", FALSE, NULL },
+    { "https://medium.com/better-pottery", TRUE, "better-pottery" },
+    { "https://medium.com/better-pottery", FALSE, NULL },
+    { "https://medium.com/about", TRUE, NULL },
+    { "https://medium.com/tag/pottery", TRUE, NULL },
+    { "https://example.com/@jo", FALSE, NULL },
+  };
+  g_autofree char *longest = g_strconcat ("https://medium.com/@", "0123456789012345678901234567890"
+                                          "123456789012345678901234567890123", NULL);
+  g_autofree char *too_long = g_strconcat (longest, "4", NULL);
+  g_autofree char *name = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (links); i++)
+    {
+      g_autofree char *user = rapport_medium_profile_user (links[i].href, links[i].publication);
+
+      g_test_message ("%s", links[i].href);
+      g_assert_cmpstr (user, ==, links[i].expected);
+    }
+  name = rapport_medium_profile_user (longest, FALSE);
+  g_assert_cmpuint (strlen (name), ==, 64);
+  g_assert_null (rapport_medium_profile_user (too_long, FALSE));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -419,6 +461,7 @@ main (int   argc,
   g_test_add_func ("/medium/following-damaged", test_following_damaged);
   g_test_add_func ("/medium/not-medium", test_not_medium);
   g_test_add_func ("/medium/store", test_store);
+  g_test_add_func ("/medium/profile-links", test_profile_links);
 
   return g_test_run ();
 }

@@ -18,52 +18,30 @@
 #include "core/rapport-dates.h"
 #include "core/rapport-import-error.h"
 #include "import/rapport-instagram-private.h"
+#include "import/rapport-profile-link.h"
 
-/* Single-segment paths on instagram.com that are pages, not people. */
-static const char * const reserved_paths[] = {
-  "about", "accounts", "challenge", "developer", "direct", "emails", "explore", "legal",
-  "oauth", "p", "privacy", "reel", "reels", "session", "stories", "terms", "tv", "web",
+/* Instagram's profile links; single-segment paths on instagram.com that are pages, not
+ * people. */
+static const char * const instagram_prefixes[] = {
+  "https://www.instagram.com/", "https://instagram.com/", "https://m.instagram.com/",
+  "http://www.instagram.com/", "http://instagram.com/", NULL,
 };
+static const char * const instagram_pages[] = {
+  "about", "accounts", "challenge", "developer", "direct", "emails", "explore", "legal",
+  "oauth", "p", "privacy", "reel", "reels", "session", "stories", "terms", "tv", "web", NULL,
+};
+static const RapportProfileSite instagram = { instagram_prefixes, instagram_pages, "._", 30 };
 
 static char *
 profile_user (const char *href)
 {
-  static const char * const prefixes[] = {
-    "https://www.instagram.com/", "https://instagram.com/", "https://m.instagram.com/",
-    "http://www.instagram.com/", "http://instagram.com/",
-  };
-  const char *rest = NULL;
-  const char *after;
-  gsize len;
+  const char *path = rapport_profile_link_path (&instagram, href);
 
-  for (guint i = 0; i < G_N_ELEMENTS (prefixes) && rest == NULL; i++)
-    {
-      if (g_ascii_strncasecmp (href, prefixes[i], strlen (prefixes[i])) == 0)
-        rest = href + strlen (prefixes[i]);
-    }
-  if (rest == NULL)
+  if (path == NULL)
     return NULL;
-  if (g_str_has_prefix (rest, "_u/"))
-    rest += 3;
-
-  len = strcspn (rest, "/?#");
-  after = rest + len;
-  if (*after == '/')
-    after++;
-  if (len == 0 || len > 30 || (*after != '\0' && *after != '?' && *after != '#'))
-    return NULL;
-  for (gsize i = 0; i < len; i++)
-    {
-      if (!g_ascii_isalnum (rest[i]) && rest[i] != '.' && rest[i] != '_')
-        return NULL;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (reserved_paths); i++)
-    {
-      if (strlen (reserved_paths[i]) == len &&
-          g_ascii_strncasecmp (rest, reserved_paths[i], len) == 0)
-        return NULL;
-    }
-  return g_strndup (rest, len);
+  if (g_str_has_prefix (path, "_u/"))
+    path += 3;
+  return rapport_profile_link_name (&instagram, path, TRUE);
 }
 
 typedef struct

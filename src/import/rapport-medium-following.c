@@ -19,52 +19,33 @@
 
 #include "core/rapport-import-error.h"
 #include "import/rapport-medium-private.h"
+#include "import/rapport-profile-link.h"
 
-/* Single segments of medium.com that are pages, not publications. */
-static const char * const reserved_paths[] = {
-  "about", "creators", "jobs", "m", "me", "membership", "new-story", "p", "plans", "policy",
-  "search", "signin", "tag", "tags", "topic", "topics",
+/* Medium's profile links; single segments of medium.com that are pages, not publications. */
+static const char * const medium_prefixes[] = {
+  "https://medium.com/", "https://www.medium.com/", "http://medium.com/",
+  "http://www.medium.com/", NULL,
 };
+static const char * const medium_pages[] = {
+  "about", "creators", "jobs", "m", "me", "membership", "new-story", "p", "plans", "policy",
+  "search", "signin", "tag", "tags", "topic", "topics", NULL,
+};
+static const RapportProfileSite medium = { medium_prefixes, medium_pages, "._-", 64 };
 
 /* The handle of a link to a Medium profile, "https://medium.com/@name", else NULL. */
 char *
 rapport_medium_profile_user (const char *href,
                              gboolean    publication)
 {
-  static const char * const prefixes[] = {
-    "https://medium.com/", "https://www.medium.com/", "http://medium.com/",
-    "http://www.medium.com/",
-  };
-  const char *rest = NULL;
-  const char *after;
-  gsize len;
+  const char *path = rapport_profile_link_path (&medium, href);
 
-  for (guint i = 0; i < G_N_ELEMENTS (prefixes) && rest == NULL; i++)
-    if (g_ascii_strncasecmp (href, prefixes[i], strlen (prefixes[i])) == 0)
-      rest = href + strlen (prefixes[i]);
-  if (rest == NULL)
+  if (path == NULL)
     return NULL;
-  /* A publication is known by its slug; a user by "@name", in either list. */
-  if (*rest == '@')
-    rest++;
-  else if (!publication)
-    return NULL;
-
-  len = strcspn (rest, "/?#");
-  after = rest + len;
-  if (*after == '/')
-    after++;
-  if (len == 0 || len > 64 || (*after != '\0' && *after != '?' && *after != '#'))
-    return NULL;
-  for (gsize i = 0; i < len; i++)
-    if (!g_ascii_isalnum (rest[i]) && rest[i] != '.' && rest[i] != '_' && rest[i] != '-')
-      return NULL;
-  if (rest[-1] != '@')
-    for (guint i = 0; i < G_N_ELEMENTS (reserved_paths); i++)
-      if (strlen (reserved_paths[i]) == len &&
-          g_ascii_strncasecmp (rest, reserved_paths[i], len) == 0)
-        return NULL;
-  return g_strndup (rest, len);
+  /* A publication is known by its slug, never a page of the site; a user by "@name", in either
+   * list. */
+  if (*path == '@')
+    return rapport_profile_link_name (&medium, path + 1, FALSE);
+  return publication ? rapport_profile_link_name (&medium, path, TRUE) : NULL;
 }
 
 typedef struct

@@ -51,11 +51,6 @@ finish_rows (RapportStore  *self,
   return FALSE;
 }
 
-/* SELECT @columns of the spans that hold the list of export ?3 (rapport-store-private.h), of
- * account ?1 and direction ?2. */
-#define LIST_SPANS(columns) \
-  RAPPORT_STORE_SELECT_LIST (columns, "account_id = ?1 AND direction = ?2", "?3")
-
 static RapportPeople *
 load_people (RapportStore  *self,
              gint64         account_id,
@@ -182,8 +177,10 @@ load_dates (RapportStore  *self,
 
   /* Whether each account has a name and an id: X's lists name some of their ids. */
   stmt = rapport_store_prepare (self,
-    LIST_SPANS ("rapport_add_date (?6, CASE WHEN since BETWEEN ?4 AND ?5 THEN since ELSE 0 END,"
-                "                  handle IS NOT NULL, platform_id IS NOT NULL)"), error);
+    RAPPORT_STORE_SELECT_LIST ("rapport_add_date (?6,"
+                               " CASE WHEN since BETWEEN ?4 AND ?5 THEN since ELSE 0 END,"
+                               " handle IS NOT NULL, platform_id IS NOT NULL)",
+                               "account_id = ?1 AND direction = ?2", "?3"), error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, account_id);

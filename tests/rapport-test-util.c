@@ -265,13 +265,55 @@ rapport_test_print_report (const RapportReport *report,
   rapport_test_assert_no_nan (json_text);
 }
 
+static void
+assert_same_named (const RapportNamedIds *a,
+                   const RapportNamedIds *b)
+{
+  g_assert_true ((a->snapshot == NULL) == (b->snapshot == NULL));
+  if (a->snapshot != NULL)
+    g_assert_cmpint (a->snapshot->id, ==, b->snapshot->id);
+  g_assert_cmpuint (a->n_listed, ==, b->n_listed);
+  g_assert_cmpuint (a->n_with_id, ==, b->n_with_id);
+  g_assert_cmpuint (a->n_named, ==, b->n_named);
+}
+
+void
+rapport_test_assert_same_overview (const RapportReport *details,
+                                   const RapportReport *summary)
+{
+  g_assert_cmpuint (summary->series->points->len, ==, details->series->points->len);
+  for (guint i = 0; i < details->series->points->len; i++)
+    {
+      const RapportSeriesPoint *a = &g_array_index (details->series->points,
+                                                    RapportSeriesPoint, i);
+      const RapportSeriesPoint *b = &g_array_index (summary->series->points,
+                                                    RapportSeriesPoint, i);
+
+      g_assert_cmpint (a->day, ==, b->day);
+      g_assert_cmpfloat (a->followers, ==, b->followers);
+      g_assert_cmpint (a->kind, ==, b->kind);
+    }
+  for (guint f = 0; f < RAPPORT_N_FIGURES; f++)
+    {
+      const RapportCoverageItem *a = rapport_coverage_get (details->coverage, f);
+      const RapportCoverageItem *b = rapport_coverage_get (summary->coverage, f);
+
+      g_assert_cmpint (a->level, ==, b->level);
+      g_assert_cmpuint (a->n, ==, b->n);
+      g_assert_cmpuint (a->total, ==, b->total);
+      g_assert_cmpstr (a->explanation, ==, b->explanation);
+    }
+  assert_same_named (&details->named_followers, &summary->named_followers);
+  assert_same_named (&details->named_following, &summary->named_following);
+}
+
 RapportDataset *
 rapport_test_report_account (RapportStore *store,
                              gint64        account_id,
                              GTimeZone    *tz)
 {
   g_autoptr(RapportDataset) dataset = NULL;
-  g_autoptr(RapportDataset) dates = NULL;
+  g_autoptr(RapportDataset) summary = NULL;
   g_autoptr(RapportReport) report = NULL;
   g_autoptr(RapportReport) overview = NULL;
   g_autoptr(GHashTable) states = NULL;
@@ -280,13 +322,14 @@ rapport_test_report_account (RapportStore *store,
 
   dataset = rapport_store_load_dataset (store, account_id, &error);
   g_assert_no_error (error);
-  dates = rapport_store_load_dataset_dates (store, account_id, &error);
+  summary = rapport_store_load_dataset_summary (store, account_id, &error);
   g_assert_no_error (error);
   states = rapport_store_get_suggestion_states (store, scope, &error);
   g_assert_no_error (error);
 
   report = rapport_report_compute (dataset, tz);
-  overview = rapport_report_compute_overview (dates, tz);
+  overview = rapport_report_compute_overview (summary, tz);
+  rapport_test_assert_same_overview (report, overview);
   rapport_test_print_report (report, states);
   return g_steal_pointer (&dataset);
 }

@@ -66,9 +66,13 @@ void  rapport_test_print_report    (const RapportReport *report,
 gint64 rapport_test_import_account (const char               *data_dir,
                                     const char               *hash,
                                     const RapportAccountInfo *account);
-/* Loads account @account_id of @store with and without the names in its lists, computes both
- * reports and prints the first with rapport_test_print_report().  Returns the dataset with the
- * names. */
+/* Asserts that the Overview of a summary (rapport_store_load_dataset_summary(), no lists) shows
+ * what the report of the same account with its lists shows: series, coverage, named ids. */
+void            rapport_test_assert_same_overview (const RapportReport *details,
+                                                   const RapportReport *summary);
+/* Loads account @account_id of @store with its lists and as a summary, computes both reports,
+ * asserts that their Overviews agree and prints the first with rapport_test_print_report().
+ * Returns the dataset with the lists. */
 RapportDataset *rapport_test_report_account (RapportStore *store,
                                              gint64        account_id,
                                              GTimeZone    *tz);

@@ -107,7 +107,7 @@ test_names (void)
   g_autoptr(RapportStore) store = rapport_store_open (data_dir, &error);
   g_autoptr(RapportDataset) dataset = NULL;
   g_autoptr(RapportDataset) every = NULL;
-  g_autoptr(RapportDataset) dates = NULL;
+  g_autoptr(RapportDataset) summary = NULL;
   RapportKeptAccount kept[] = { { (char *) "did:plc:e", (char *) "eve.example.com", 0 } };
   const RapportDatasetSnapshot *newest;
   g_autofree char *following = NULL;
@@ -150,9 +150,9 @@ test_names (void)
                                   "did:plc:c=-");
 
   /* The summary reads no names. */
-  dates = rapport_store_load_dataset_dates (store, account_id, &error);
+  summary = rapport_store_load_dataset_summary (store, account_id, &error);
   g_assert_no_error (error);
-  g_assert_null (dates->names);
+  g_assert_null (summary->names);
 
   g_clear_object (&store);
   rapport_test_remove_tree (data_dir);

@@ -290,7 +290,7 @@ test_twitter_names (Fixture       *fixture,
 {
   g_autoptr(GPtrArray) accounts = NULL;
   g_autoptr(RapportDataset) dataset = NULL;
-  g_autoptr(RapportDataset) dates = NULL;
+  g_autoptr(RapportDataset) summary = NULL;
   g_autoptr(GError) error = NULL;
   const RapportPeople *older;
   const RapportPeople *newer;
@@ -317,20 +317,24 @@ test_twitter_names (Fixture       *fixture,
   g_assert_cmpstr (newer->items[0].handle, ==, "mira_new");
   g_assert_cmpstr (newer->items[1].handle, ==, "tomas_k");
 
-  /* Without the names, each account of the newest list still says whether it has one; the
-   * older list is left out, known by its size. */
-  dates = rapport_store_load_dataset_dates (fixture->store, account_id, &error);
+  /* The summary reads no list: each is known by its size and what the import counted of it,
+   * the first list (written straight) as the second (compared with the first). */
+  summary = rapport_store_load_dataset_summary (fixture->store, account_id, &error);
   g_assert_no_error (error);
-  newer = ((RapportDatasetSnapshot *) g_ptr_array_index (dates->snapshots, 1))->followers;
-  g_assert_cmpuint (newer->len, ==, 2);
-  g_assert_nonnull (newer->items[0].handle);
-  g_assert_nonnull (newer->items[1].handle);
-  g_assert_nonnull (newer->items[0].platform_id);
-  older = ((RapportDatasetSnapshot *) g_ptr_array_index (dates->snapshots, 0))->followers;
-  g_assert_null (older);
-  g_assert_true (((RapportDatasetSnapshot *) g_ptr_array_index (dates->snapshots, 0))->has_followers);
-  g_assert_cmpuint (((RapportDatasetSnapshot *) g_ptr_array_index (dates->snapshots, 0))->n_followers,
-                    ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      const RapportDatasetSnapshot *snapshot = g_ptr_array_index (summary->snapshots, i);
+      RapportListCounts counts;
+
+      g_assert_null (snapshot->followers);
+      g_assert_true (snapshot->has_followers);
+      rapport_dataset_snapshot_count_list (snapshot, RAPPORT_DIRECTION_FOLLOWER, &counts);
+      g_assert_cmpuint (counts.n_listed, ==, 2);
+      g_assert_cmpuint (counts.n_with_id, ==, 2);
+      /* 1002 has no name in the first export; both have one in the second. */
+      g_assert_cmpuint (counts.n_named, ==, i == 0 ? 1 : 2);
+      g_assert_cmpuint (counts.n_dated, ==, 0);
+    }
 }
 
 /* One import of followers with follow dates: "who:day" pairs, days after DAY_ZERO. */
@@ -374,9 +378,9 @@ test_follow_days (Fixture       *fixture,
   const char * const second[] = { "ann:0", "bob:1", "dee:5", NULL };
   const char * const third[] = { "ann:0", "dee:5", "eve:9", "fay:9", NULL };
   g_autoptr(RapportDataset) full = NULL;
-  g_autoptr(RapportDataset) dates = NULL;
+  g_autoptr(RapportDataset) summary = NULL;
   g_autoptr(RapportFollowerSeries) full_series = NULL;
-  g_autoptr(RapportFollowerSeries) dates_series = NULL;
+  g_autoptr(RapportFollowerSeries) summary_series = NULL;
   g_autoptr(GError) error = NULL;
   const RapportDatasetSnapshot *snapshot;
 
@@ -392,22 +396,26 @@ test_follow_days (Fixture       *fixture,
 
   full = rapport_store_load_dataset (fixture->store, 1, &error);
   g_assert_no_error (error);
-  dates = rapport_store_load_dataset_dates (fixture->store, 1, &error);
+  summary = rapport_store_load_dataset_summary (fixture->store, 1, &error);
   g_assert_no_error (error);
-  snapshot = g_ptr_array_index (dates->snapshots, 0);
+  snapshot = g_ptr_array_index (summary->snapshots, 0);
   g_assert_null (snapshot->followers);
   g_assert_cmpuint (snapshot->follow_days->len, ==, 2);
   g_assert_cmpint (g_array_index (snapshot->follow_days, RapportFollowDay, 1).n, ==, 2);
-  g_assert_nonnull (((RapportDatasetSnapshot *) g_ptr_array_index (dates->snapshots, 2))->followers);
+  /* The newest list too: the summary reads none. */
+  snapshot = g_ptr_array_index (summary->snapshots, 2);
+  g_assert_null (snapshot->followers);
+  g_assert_cmpuint (snapshot->follow_days->len, ==, 3);
+  g_assert_cmpuint (snapshot->list_counts[RAPPORT_DIRECTION_FOLLOWER].n_dated, ==, 4);
 
   full_series = rapport_follower_series_compute (full);
-  dates_series = rapport_follower_series_compute (dates);
-  g_assert_cmpuint (dates_series->points->len, ==, full_series->points->len);
+  summary_series = rapport_follower_series_compute (summary);
+  g_assert_cmpuint (summary_series->points->len, ==, full_series->points->len);
   g_assert_cmpuint (full_series->points->len, ==, 13);
   for (guint i = 0; i < full_series->points->len; i++)
     {
       const RapportSeriesPoint *a = &g_array_index (full_series->points, RapportSeriesPoint, i);
-      const RapportSeriesPoint *b = &g_array_index (dates_series->points, RapportSeriesPoint, i);
+      const RapportSeriesPoint *b = &g_array_index (summary_series->points, RapportSeriesPoint, i);
 
       g_assert_cmpint (a->day, ==, b->day);
       g_assert_cmpfloat (a->followers, ==, b->followers);
@@ -1634,6 +1642,22 @@ test_migrate_earlier_schemas (void)
       g_assert_cmpuint (snapshot->following->len, ==, 2);
       g_assert_cmpint (rapport_people_find (snapshot->following, "dora")->since, ==, 1698000000);
 
+      /* Schema 10 counts what each list holds; an upgrade counts the lists as they are. */
+      {
+        g_autoptr(RapportDataset) summary = rapport_store_load_dataset_summary (store,
+                                                                                account->id,
+                                                                                &error);
+        const RapportDatasetSnapshot *counted;
+
+        g_assert_no_error (error);
+        counted = g_ptr_array_index (summary->snapshots, 0);
+        g_assert_null (counted->followers);
+        g_assert_cmpuint (counted->list_counts[RAPPORT_DIRECTION_FOLLOWER].n_dated, ==, 2);
+        g_assert_cmpuint (counted->list_counts[RAPPORT_DIRECTION_FOLLOWER].n_with_id, ==, 0);
+        g_assert_cmpuint (counted->list_counts[RAPPORT_DIRECTION_FOLLOWING].n_dated, ==, 2);
+        g_assert_cmpuint (counted->follow_days->len, ==, 2);
+      }
+
       g_assert_cmpuint (dataset->counts->len, ==, 2);
       g_assert_cmpint (g_array_index (dataset->counts, RapportFollowerCount, 0).count, ==, 1);
       g_assert_cmpint (g_array_index (dataset->counts, RapportFollowerCount, 1).count, ==, 3);
@@ -1758,6 +1782,19 @@ test_migrate_ended_spans (void)
   /* anna left, and export 1's following list, the newest, still holds her. */
   g_assert_cmpuint (newest->follower_diff->still_followed->len, ==, 1);
   g_assert_cmpint (newest->follower_diff->still_followed->items[0].since, ==, 1700003600);
+
+  /* Each export's counts, from the spans around it: carla's old span ended with export 1. */
+  g_clear_pointer (&dataset, rapport_dataset_free);
+  dataset = rapport_store_load_dataset_summary (store, 1, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2; i++)
+    {
+      const RapportDatasetSnapshot *snapshot = g_ptr_array_index (dataset->snapshots, i);
+
+      g_assert_cmpuint (snapshot->list_counts[RAPPORT_DIRECTION_FOLLOWER].n_dated, ==, 2);
+      g_assert_cmpuint (snapshot->list_counts[RAPPORT_DIRECTION_FOLLOWING].n_dated, ==,
+                        i == 0 ? 2 : 0);
+    }
 
   g_assert_true (rapport_store_count_mutuals (store, 1, 1, &mutuals, &error));
   g_assert_no_error (error);

@@ -228,14 +228,15 @@ rapport_reciprocity_pick_snapshots (const RapportDataset           *dataset,
     {
       const RapportDatasetSnapshot *snapshot = g_ptr_array_index (dataset->snapshots, i - 1);
 
-      if (snapshot->followers != NULL && snapshot->following != NULL)
+      if (rapport_dataset_snapshot_has_list (snapshot, RAPPORT_DIRECTION_FOLLOWER) &&
+          rapport_dataset_snapshot_has_list (snapshot, RAPPORT_DIRECTION_FOLLOWING))
         {
           *followers_snapshot = *following_snapshot = snapshot;
           return TRUE;
         }
     }
-  *followers_snapshot = rapport_dataset_latest_with_list (dataset, RAPPORT_DIRECTION_FOLLOWER);
-  *following_snapshot = rapport_dataset_latest_with_list (dataset, RAPPORT_DIRECTION_FOLLOWING);
+  *followers_snapshot = rapport_dataset_latest_listed (dataset, RAPPORT_DIRECTION_FOLLOWER);
+  *following_snapshot = rapport_dataset_latest_listed (dataset, RAPPORT_DIRECTION_FOLLOWING);
   return *followers_snapshot != NULL && *following_snapshot != NULL;
 }
 
@@ -248,7 +249,9 @@ rapport_reciprocity_compute (const RapportDataset *dataset)
 
   g_return_val_if_fail (dataset != NULL, NULL);
 
-  if (!rapport_reciprocity_pick_snapshots (dataset, &followers_snapshot, &following_snapshot))
+  /* A summary left the lists out: it counts the mutuals in the store instead. */
+  if (!rapport_reciprocity_pick_snapshots (dataset, &followers_snapshot, &following_snapshot) ||
+      followers_snapshot->followers == NULL || following_snapshot->following == NULL)
     return NULL;
 
   self = rapport_reciprocity_compute_lists (followers_snapshot->followers,
@@ -779,25 +782,18 @@ rapport_named_ids_compute (const RapportDataset *dataset,
                            RapportDirection      direction,
                            RapportNamedIds      *named)
 {
-  const RapportPeople *people;
+  RapportListCounts counts;
 
   g_return_if_fail (dataset != NULL);
   g_return_if_fail (named != NULL);
 
   memset (named, 0, sizeof (RapportNamedIds));
-  named->snapshot = rapport_dataset_latest_with_list (dataset, direction);
+  named->snapshot = rapport_dataset_latest_listed (dataset, direction);
   if (named->snapshot == NULL)
     return;
 
-  people = direction == RAPPORT_DIRECTION_FOLLOWER ? named->snapshot->followers
-                                                   : named->snapshot->following;
-  named->n_listed = people->len;
-  for (gsize i = 0; i < people->len; i++)
-    {
-      if (people->items[i].platform_id == NULL)
-        continue;
-      named->n_with_id++;
-      if (people->items[i].handle != NULL)
-        named->n_named++;
-    }
+  rapport_dataset_snapshot_count_list (named->snapshot, direction, &counts);
+  named->n_listed = counts.n_listed;
+  named->n_with_id = counts.n_with_id;
+  named->n_named = counts.n_named;
 }

@@ -75,7 +75,7 @@ typedef struct
 } RapportReciprocity;
 
 /* NULL when the dataset has no follower list or no following list (see rapport-coverage.h for
- * which export would provide them). */
+ * which export would provide them), or left them out. */
 RapportReciprocity *rapport_reciprocity_compute (const RapportDataset *dataset);
 /* Which snapshots rapport_reciprocity_compute() compares; FALSE when a list is missing. */
 gboolean            rapport_reciprocity_pick_snapshots
@@ -177,8 +177,7 @@ typedef struct
   gsize n_named;    /* of those known by id, with a name too */
 } RapportNamedIds;
 
-/* Of the newest @direction list.  Needs only whether each person has a handle and an id, so
- * lists without the names will do. */
+/* Of the newest @direction list, loaded or counted by the store. */
 void                rapport_named_ids_compute (const RapportDataset *dataset,
                                                RapportDirection      direction,
                                                RapportNamedIds      *named);

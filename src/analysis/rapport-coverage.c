@@ -350,14 +350,15 @@ rapport_coverage_compute (const RapportDataset *dataset)
           rapport_dataset_snapshot_has_list (snapshot, RAPPORT_DIRECTION_FOLLOWING))
         n_both_lists++;
     }
-  newest_followers = rapport_dataset_latest_with_list (dataset, RAPPORT_DIRECTION_FOLLOWER);
-  newest_following = rapport_dataset_latest_with_list (dataset, RAPPORT_DIRECTION_FOLLOWING);
+  newest_followers = rapport_dataset_latest_listed (dataset, RAPPORT_DIRECTION_FOLLOWER);
+  newest_following = rapport_dataset_latest_listed (dataset, RAPPORT_DIRECTION_FOLLOWING);
   if (newest_followers != NULL)
     {
-      n_listed = newest_followers->followers->len;
-      for (gsize i = 0; i < newest_followers->followers->len; i++)
-        if (newest_followers->followers->items[i].since != 0)
-          n_dated++;
+      RapportListCounts counts;
+
+      rapport_dataset_snapshot_count_list (newest_followers, RAPPORT_DIRECTION_FOLLOWER, &counts);
+      n_listed = counts.n_listed;
+      n_dated = counts.n_dated;
     }
   has_lists = newest_followers != NULL && newest_following != NULL;
   live_followers = newest_followers != NULL &&

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "rapport-dataset.h"
 #include "rapport-text.h"
 
@@ -216,6 +218,40 @@ rapport_dataset_snapshot_list_size (const RapportDatasetSnapshot *snapshot,
   return direction == RAPPORT_DIRECTION_FOLLOWER ? snapshot->n_followers : snapshot->n_following;
 }
 
+void
+rapport_dataset_snapshot_count_list (const RapportDatasetSnapshot *snapshot,
+                                     RapportDirection              direction,
+                                     RapportListCounts            *counts)
+{
+  const RapportPeople *people;
+
+  g_return_if_fail (snapshot != NULL);
+  g_return_if_fail (counts != NULL);
+
+  people = direction == RAPPORT_DIRECTION_FOLLOWER ? snapshot->followers : snapshot->following;
+  if (people == NULL)
+    {
+      *counts = snapshot->list_counts[direction];
+      counts->n_listed = rapport_dataset_snapshot_list_size (snapshot, direction);
+      return;
+    }
+
+  memset (counts, 0, sizeof (RapportListCounts));
+  counts->n_listed = people->len;
+  for (gsize i = 0; i < people->len; i++)
+    {
+      const RapportPerson *person = &people->items[i];
+
+      if (person->since != 0)
+        counts->n_dated++;
+      if (person->platform_id == NULL)
+        continue;
+      counts->n_with_id++;
+      if (person->handle != NULL)
+        counts->n_named++;
+    }
+}
+
 gboolean
 rapport_platform_lists_count_followers (RapportPlatform platform)
 {
@@ -235,6 +271,22 @@ rapport_dataset_latest_with_list (const RapportDataset *dataset,
                                                                         : snapshot->following;
 
       if (list != NULL)
+        return snapshot;
+    }
+  return NULL;
+}
+
+const RapportDatasetSnapshot *
+rapport_dataset_latest_listed (const RapportDataset *dataset,
+                               RapportDirection      direction)
+{
+  g_return_val_if_fail (dataset != NULL, NULL);
+
+  for (guint i = dataset->snapshots->len; i > 0; i--)
+    {
+      const RapportDatasetSnapshot *snapshot = g_ptr_array_index (dataset->snapshots, i - 1);
+
+      if (rapport_dataset_snapshot_has_list (snapshot, direction))
         return snapshot;
     }
   return NULL;

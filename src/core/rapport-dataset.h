@@ -53,6 +53,16 @@ typedef struct
   gint64 following_id;
 } RapportFollowerDiff;
 
+/* What one follow list held, beside its size: the store counts it at the import, so that the
+ * summary (rapport_store_load_dataset_summary()) reads no list at all. */
+typedef struct
+{
+  guint64 n_listed;
+  guint64 n_dated;   /* with a follow date in range */
+  guint64 n_with_id; /* with a platform id */
+  guint64 n_named;   /* with a platform id and a handle */
+} RapportListCounts;
+
 /* A step of the follower lists counted before, at the import that made it (the store keeps
  * these, so older steps need neither list). */
 typedef struct
@@ -73,15 +83,17 @@ typedef struct
   gint64 exported_at;
   RapportDateSource date_source;
   char *source_name;
-  /* NULL when the export did not contain that list, or when the list was left out of a
-   * summary (rapport_store_load_dataset_dates() reads only the newest lists): then the flag
-   * below says whether it had one, with its size, and follow_days its follow dates. */
+  /* NULL when the export did not contain that list, or when the store left the list out (it
+   * reads only the newest, and a summary none): then the flag below says whether it had one,
+   * with its size, list_counts what it held, and follow_days its follow dates. */
   RapportPeople *followers;
   RapportPeople *following;
   gboolean has_followers;
   gboolean has_following;
   guint64 n_followers;
   guint64 n_following;
+  /* Of a left-out list, by RapportDirection, as the store counted them. */
+  RapportListCounts list_counts[2];
   GArray *follow_days;     /* RapportFollowDay by day, or NULL; for a left-out follower list */
   /* The step into this export's follower list from the previous one, where that list is left
    * out: what differs between them, or only the counts kept of it; each NULL when not read. */
@@ -159,6 +171,10 @@ gboolean               rapport_dataset_snapshot_has_list (const RapportDatasetSn
 /* The size of that list: the loaded list's, else the one stored. */
 guint64                rapport_dataset_snapshot_list_size (const RapportDatasetSnapshot *snapshot,
                                                            RapportDirection              direction);
+/* What that list held: counted in the loaded list, else as stored. */
+void                   rapport_dataset_snapshot_count_list (const RapportDatasetSnapshot *snapshot,
+                                                            RapportDirection              direction,
+                                                            RapportListCounts            *counts);
 RapportDataset        *rapport_dataset_new            (void);
 void                   rapport_dataset_free           (RapportDataset        *dataset);
 RapportPeople         *rapport_people_new             (gsize                  reserve);
@@ -199,6 +215,9 @@ void                   rapport_keep_set_free          (RapportKeepSet        *se
 gboolean               rapport_platform_lists_count_followers (RapportPlatform platform);
 /* The newest snapshot that holds a follower (or following) list, or NULL. */
 const RapportDatasetSnapshot *rapport_dataset_latest_with_list (const RapportDataset *dataset,
+                                                                RapportDirection      direction);
+/* The newest snapshot whose export had that list, loaded or left out, or NULL. */
+const RapportDatasetSnapshot *rapport_dataset_latest_listed    (const RapportDataset *dataset,
                                                                 RapportDirection      direction);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportDataset, rapport_dataset_free)

@@ -213,8 +213,13 @@ count_reciprocity (RapportStore          *connection,
   counts->followers_snapshot = followers_snapshot;
   counts->following_snapshot = following_snapshot;
   counts->same_snapshot = followers_snapshot == following_snapshot;
-  counts->n_followers = followers_snapshot->followers->len;
-  counts->n_following = following_snapshot->following->len;
+  counts->n_followers = rapport_dataset_snapshot_list_size (followers_snapshot,
+                                                            RAPPORT_DIRECTION_FOLLOWER);
+  counts->n_following = rapport_dataset_snapshot_list_size (following_snapshot,
+                                                            RAPPORT_DIRECTION_FOLLOWING);
+  /* The sizes are stored apart from the lists: a database written by someone else may not
+   * agree with itself. */
+  n_mutuals = MIN (n_mutuals, MIN (counts->n_followers, counts->n_following));
   counts->n_mutuals = n_mutuals;
   counts->n_fans = counts->n_followers - n_mutuals;
   counts->n_not_following_back = counts->n_following - n_mutuals;
@@ -228,14 +233,14 @@ count_reciprocity (RapportStore          *connection,
   return g_steal_pointer (&counts);
 }
 
-/* One account's summary: the report of the Overview from follow dates without names, and
- * the counts of the reciprocity. */
+/* One account's summary: the report of the Overview from what the store counted of the lists
+ * and their follow dates, without reading any list, and the counts of the reciprocity. */
 static RapportAnalysis *
 load_account_summary (RapportStore          *store,
-                         RapportStore          *connection,
-                         const RapportAccount  *account,
-                         GCancellable          *cancellable,
-                         GError               **error)
+                      RapportStore          *connection,
+                      const RapportAccount  *account,
+                      GCancellable          *cancellable,
+                      GError               **error)
 {
   g_autoptr(RapportAnalysis) self = analysis_new (store, account->id);
   GError *local_error = NULL;
@@ -243,7 +248,7 @@ load_account_summary (RapportStore          *store,
   g_ptr_array_add (self->accounts, account_copy (account));
   self->title = rapport_format_handle (account->handle);
 
-  if (!(self->dataset = rapport_store_load_dataset_dates (connection, account->id, error)))
+  if (!(self->dataset = rapport_store_load_dataset_summary (connection, account->id, error)))
     return NULL;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
@@ -254,16 +259,6 @@ load_account_summary (RapportStore          *store,
     {
       g_propagate_error (error, local_error);
       return NULL;
-    }
-
-  /* Nothing may read the lists without names as if they had them: the dataset with details has
-   * the real ones. */
-  for (guint i = 0; i < self->dataset->snapshots->len; i++)
-    {
-      RapportDatasetSnapshot *snapshot = g_ptr_array_index (self->dataset->snapshots, i);
-
-      g_clear_pointer (&snapshot->followers, rapport_people_free);
-      g_clear_pointer (&snapshot->following, rapport_people_free);
     }
 
   return g_steal_pointer (&self);

@@ -51,6 +51,20 @@ finish_rows (RapportStore  *self,
   return FALSE;
 }
 
+/* The counts of one list from three columns from @first on, each within the list's size. */
+static void
+read_list_counts (sqlite3_stmt      *stmt,
+                  int                first,
+                  guint64            n_listed,
+                  RapportListCounts *counts)
+{
+  counts->n_listed = n_listed;
+  counts->n_dated = CLAMP (sqlite3_column_int64 (stmt, first), 0, (gint64) n_listed);
+  counts->n_with_id = CLAMP (sqlite3_column_int64 (stmt, first + 1), 0, (gint64) n_listed);
+  counts->n_named = CLAMP (sqlite3_column_int64 (stmt, first + 2), 0,
+                           (gint64) counts->n_with_id);
+}
+
 static RapportPeople *
 load_people (RapportStore  *self,
              gint64         account_id,
@@ -101,103 +115,6 @@ load_people (RapportStore  *self,
   return g_steal_pointer (&people);
 }
 
-#define DATES_POINTER_TYPE "rapport-dates"
-
-typedef struct
-{
-  RapportPeople *people;
-} Dates;
-
-/* rapport_add_date (dates, since, has_handle, has_platform_id): appends one person without a
- * name to the Dates bound as a pointer. */
-static void
-add_date_step (sqlite3_context  *context,
-               int               argc,
-               sqlite3_value   **argv)
-{
-  Dates *dates = sqlite3_value_pointer (argv[0], DATES_POINTER_TYPE);
-  RapportPeople *people;
-  RapportPerson *person;
-
-  if (dates == NULL)
-    {
-      sqlite3_result_error (context, "rapport_add_date: no list", -1);
-      return;
-    }
-
-  /* Not rapport_people_add(): the empty names are one static string, not a million copies. */
-  people = dates->people;
-  if (people->len == people->capacity)
-    {
-      people->capacity *= 2;
-      people->items = g_renew (RapportPerson, people->items, people->capacity);
-    }
-  person = &people->items[people->len++];
-  person->who = "";
-  person->handle = sqlite3_value_int (argv[2]) ? "" : NULL;
-  person->platform_id = sqlite3_value_int (argv[3]) ? "" : NULL;
-  person->since = sqlite3_value_int64 (argv[1]);
-}
-
-static void
-add_date_final (sqlite3_context *context)
-{
-  sqlite3_result_null (context);
-}
-
-/* A list without the names: see rapport_store_load_dataset_dates().  The rows go into the list
- * from inside one aggregate step of SQLite, which saves handing a million rows out one at a
- * time; reading only the follow dates, not the names, saves another third. */
-static RapportPeople *
-load_dates (RapportStore  *self,
-            gint64         account_id,
-            gint64         snapshot_id,
-            RapportDirection direction,
-            gint64         expected,
-            GError       **error)
-{
-  g_autoptr(RapportPeople) people = rapport_people_new (expected);
-  sqlite3 *db = rapport_store_get_db (self);
-  Dates dates = { people };
-  sqlite3_stmt *stmt;
-  int status;
-
-  /* Once per connection: defining a function again would expire its prepared statements. */
-  if (sqlite3_get_clientdata (db, "rapport_add_date") == NULL)
-    {
-      if (sqlite3_create_function_v2 (db, "rapport_add_date", 4,
-                                      SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, NULL,
-                                      add_date_step, add_date_final, NULL) != SQLITE_OK)
-        {
-          rapport_store_set_sqlite_error (self, error, _("reading the database"));
-          return NULL;
-        }
-      sqlite3_set_clientdata (db, "rapport_add_date", GINT_TO_POINTER (1), NULL);
-    }
-
-  /* Whether each account has a name and an id: X's lists name some of their ids. */
-  stmt = rapport_store_prepare (self,
-    RAPPORT_STORE_SELECT_LIST ("rapport_add_date (?6,"
-                               " CASE WHEN since BETWEEN ?4 AND ?5 THEN since ELSE 0 END,"
-                               " handle IS NOT NULL, platform_id IS NOT NULL)",
-                               "account_id = ?1 AND direction = ?2", "?3"), error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, account_id);
-  sqlite3_bind_int (stmt, 2, direction);
-  sqlite3_bind_int64 (stmt, 3, snapshot_id);
-  sqlite3_bind_int64 (stmt, 4, RAPPORT_TIME_MIN);
-  sqlite3_bind_int64 (stmt, 5, rapport_time_max ());
-  sqlite3_bind_pointer (stmt, 6, &dates, DATES_POINTER_TYPE, NULL);
-  while ((status = sqlite3_step (stmt)) == SQLITE_ROW)
-    ;
-  /* The statement stays cached: it must not keep a pointer to this frame. */
-  sqlite3_clear_bindings (stmt);
-  if (!finish_rows (self, status, error))
-    return NULL;
-  return g_steal_pointer (&people);
-}
-
 /* The follow days the store kept of @snapshot's follower list (follow_dates). */
 static gboolean
 load_follow_days (RapportStore            *self,
@@ -223,16 +140,9 @@ load_follow_days (RapportStore            *self,
   return finish_rows (self, status, error);
 }
 
-typedef RapportPeople *(*LoadListFunc) (RapportStore      *self,
-                                        gint64             account_id,
-                                        gint64             snapshot_id,
-                                        RapportDirection   direction,
-                                        gint64             expected,
-                                        GError           **error);
-
 typedef enum
 {
-  LOAD_DATES,      /* the newest lists without names: the summary */
+  LOAD_SUMMARY,    /* no list, only what the store counted of them: the summary */
   LOAD_NEWEST,     /* the newest lists and the churn steps: the details */
   LOAD_EVERY_LIST, /* every export's lists whole */
 } LoadMode;
@@ -318,7 +228,6 @@ load_snapshots (RapportStore    *self,
 {
   /* List sizes per snapshot, -1 where the export had no such list or it is not read. */
   g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (gint64));
-  LoadListFunc load_list = mode == LOAD_DATES ? load_dates : load_people;
   int newest[3] = { -1, -1, -1 };
   sqlite3_stmt *stmt;
   int status;
@@ -326,7 +235,8 @@ load_snapshots (RapportStore    *self,
   stmt = rapport_store_prepare (self,
     "SELECT id, exported_at, date_source, source_name, has_followers, has_following,"
     "       n_followers, n_following, n_posts + n_reels + n_stories + n_reposts,"
-    "       n_follower_days"
+    "       n_follower_days, n_followers_dated, n_followers_with_id, n_followers_named,"
+    "       n_following_dated, n_following_with_id, n_following_named"
     "  FROM snapshot WHERE account_id = ?1 ORDER BY exported_at, id", error);
   if (stmt == NULL)
     return FALSE;
@@ -357,6 +267,10 @@ load_snapshots (RapportStore    *self,
       snapshot->has_following = sqlite3_column_int (stmt, 5) != 0;
       snapshot->n_followers = MAX (sqlite3_column_int64 (stmt, 6), 0);
       snapshot->n_following = MAX (sqlite3_column_int64 (stmt, 7), 0);
+      read_list_counts (stmt, 10, snapshot->n_followers,
+                        &snapshot->list_counts[RAPPORT_DIRECTION_FOLLOWER]);
+      read_list_counts (stmt, 13, snapshot->n_following,
+                        &snapshot->list_counts[RAPPORT_DIRECTION_FOLLOWING]);
       list_sizes[0] = sqlite3_column_int (stmt, 4)
                       ? CLAMP (sqlite3_column_int64 (stmt, 6), 0, MAX_RESERVE) : -1;
       list_sizes[1] = sqlite3_column_int (stmt, 5)
@@ -368,9 +282,9 @@ load_snapshots (RapportStore    *self,
     return FALSE;
 
   /* Only the lists the figures read whole are read: the newest of each direction, and the
-   * newest pair of one export, which reciprocity compares.  The others are known by their
-   * size, follow days and the steps between them, so a history of fifty exports costs little
-   * more than one. */
+   * newest pair of one export, which reciprocity compares; none for a summary.  The others are
+   * known by their size, what the store counted of them, their follow days and the steps
+   * between them, so a history of fifty exports costs little more than one. */
   for (guint i = 0; i < dataset->snapshots->len && mode != LOAD_EVERY_LIST; i++)
     {
       gboolean followers = g_array_index (sizes, gint64, 2 * i) >= 0;
@@ -387,15 +301,21 @@ load_snapshots (RapportStore    *self,
     {
       RapportDatasetSnapshot *snapshot = g_ptr_array_index (dataset->snapshots, i);
       gint64 *size = &g_array_index (sizes, gint64, 2 * i);
+      gboolean is_newest = (int) i == newest[0] || (int) i == newest[1] || (int) i == newest[2];
 
       /* The newest follower list comes with the newest step (load_follower_steps()). */
       if (mode == LOAD_NEWEST && (int) i == newest[0])
         size[0] = -1;
-      if ((int) i == newest[0] || (int) i == newest[1] || (int) i == newest[2])
+      if (mode != LOAD_SUMMARY && is_newest)
         continue;
       if (snapshot->has_followers && !load_follow_days (self, snapshot, error))
         return FALSE;
-      size[0] = size[1] = -1;
+      /* A summary believes no size out of range, which a database written by someone else may
+       * hold: the newest list it would stand for is read, as the details read it. */
+      if (!is_newest || rapport_count_is_valid (snapshot->n_followers))
+        size[0] = -1;
+      if (!is_newest || rapport_count_is_valid (snapshot->n_following))
+        size[1] = -1;
     }
   if (mode == LOAD_NEWEST && newest[0] >= 0 && !load_follower_steps (self, dataset, newest[0],
                                                                       error))
@@ -408,14 +328,14 @@ load_snapshots (RapportStore    *self,
       gint64 n_following = g_array_index (sizes, gint64, 2 * i + 1);
 
       if (n_followers >= 0 &&
-          !(snapshot->followers = load_list (self, dataset->account_id, snapshot->id,
-                                             RAPPORT_DIRECTION_FOLLOWER,
-                                             n_followers, error)))
+          !(snapshot->followers = load_people (self, dataset->account_id, snapshot->id,
+                                               RAPPORT_DIRECTION_FOLLOWER,
+                                               n_followers, error)))
         return FALSE;
       if (n_following >= 0 &&
-          !(snapshot->following = load_list (self, dataset->account_id, snapshot->id,
-                                             RAPPORT_DIRECTION_FOLLOWING,
-                                             n_following, error)))
+          !(snapshot->following = load_people (self, dataset->account_id, snapshot->id,
+                                               RAPPORT_DIRECTION_FOLLOWING,
+                                               n_following, error)))
         return FALSE;
     }
   return TRUE;
@@ -714,7 +634,7 @@ load_dataset (RapportStore  *self,
       !load_posts (self, dataset, &n_dropped, error) ||
       !load_interactions (self, dataset, &n_dropped, error) ||
       !rapport_store_load_kept (self, dataset, error) ||
-      (mode != LOAD_DATES && !rapport_store_load_names (self, dataset, error)))
+      (mode != LOAD_SUMMARY && !rapport_store_load_names (self, dataset, error)))
     goto failed;
   if (n_dropped > 0)
     g_debug ("Account %" PRId64 ": %u rows with values out of range left out", account_id,
@@ -751,26 +671,26 @@ rapport_store_load_dataset_every_list (RapportStore  *self,
 }
 
 /**
- * rapport_store_load_dataset_dates:
+ * rapport_store_load_dataset_summary:
  * @self: a store
  * @account_id: the account
  * @error: return location for an error
  *
- * The dataset of rapport_store_load_dataset() without the names in its lists of people, for the
- * figures that need only the size of each list and the follow dates (the follower series, the
- * coverage).  Each person's 'who' is "", and 'handle' and 'platform_id' are "" where the export
- * gives them and %NULL where not, so no one can be looked up or compared by name.
+ * The dataset of rapport_store_load_dataset() without any list of people, for the figures that
+ * need only what each list held (the follower series from its follow days, the coverage from
+ * its counts): each snapshot's lists are %NULL, with has_followers and has_following, their
+ * sizes, list_counts and follow_days as stored.
  *
  * Returns: (transfer full): the dataset, or %NULL with @error set
  */
 RapportDataset *
-rapport_store_load_dataset_dates (RapportStore  *self,
-                                  gint64         account_id,
-                                  GError       **error)
+rapport_store_load_dataset_summary (RapportStore  *self,
+                                    gint64         account_id,
+                                    GError       **error)
 {
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
 
-  return load_dataset (self, account_id, LOAD_DATES, error);
+  return load_dataset (self, account_id, LOAD_SUMMARY, error);
 }
 
 /**

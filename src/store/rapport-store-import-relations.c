@@ -500,24 +500,62 @@ note_change (RapportStoreImport  *self,
   return rapport_store_import_step_done (self, stmt, N_("saving followers"), error);
 }
 
-/* How many of the follower list's accounts followed on each day, for the series without the
- * list (follow_dates): day numbers since 1970 to counts. */
+/* What a list holds beside its size (RapportListCounts), counted as its rows go by, and for a
+ * follower list how many followed on each day (follow_dates): day numbers since 1970 to
+ * counts. */
+typedef struct
+{
+  RapportListCounts *counts;
+  GHashTable *days; /* NULL for a following list */
+  gint64 time_max;
+} ListTally;
+
 static void
-count_follow_day (GHashTable   *days,
-                  sqlite3_stmt *row,
-                  int           since_column)
+list_tally_init (ListTally          *tally,
+                 RapportStoreImport *self,
+                 RapportDirection    direction)
+{
+  tally->counts = &self->list_counts[direction];
+  memset (tally->counts, 0, sizeof (RapportListCounts));
+  tally->days = direction == RAPPORT_DIRECTION_FOLLOWER ? g_hash_table_new (NULL, NULL) : NULL;
+  tally->time_max = rapport_time_max ();
+}
+
+static void
+list_tally_clear (ListTally *tally)
+{
+  g_clear_pointer (&tally->days, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ListTally, list_tally_clear)
+
+/* Counts one row whose handle, platform id and follow date are the columns from @first on. */
+static void
+list_tally_add (ListTally    *tally,
+                sqlite3_stmt *row,
+                int           first)
 {
   gint64 since;
   gpointer day;
 
-  if (sqlite3_column_type (row, since_column) != SQLITE_INTEGER)
+  if (sqlite3_column_type (row, first + 1) != SQLITE_NULL)
+    {
+      tally->counts->n_with_id++;
+      if (sqlite3_column_type (row, first) != SQLITE_NULL)
+        tally->counts->n_named++;
+    }
+  if (sqlite3_column_type (row, first + 2) != SQLITE_INTEGER)
     return;
-  since = sqlite3_column_int64 (row, since_column);
-  if (!rapport_time_is_valid (since))
+  since = sqlite3_column_int64 (row, first + 2);
+  if (since < RAPPORT_TIME_MIN || since > tally->time_max)
+    return;
+  tally->counts->n_dated++;
+  if (tally->days == NULL)
     return;
   day = GINT_TO_POINTER ((int) (since / RAPPORT_SECONDS_PER_DAY));
-  g_hash_table_insert (days, day,
-                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (days, day)) + 1));
+  g_hash_table_insert (tally->days, day,
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (tally->days, day))
+                                         + 1));
 }
 
 static gboolean
@@ -528,6 +566,8 @@ write_follow_days (RapportStoreImport  *self,
   GHashTableIter iter;
   gpointer day, n;
 
+  if (days == NULL)
+    return TRUE;
   g_hash_table_iter_init (&iter, days);
   while (g_hash_table_iter_next (&iter, &day, &n))
     {
@@ -597,7 +637,7 @@ apply_staged_list (RapportStoreImport  *self,
                    GError             **error)
 {
   g_autofree char *sql = NULL;
-  g_autoptr(GHashTable) days = g_hash_table_new (NULL, NULL);
+  g_auto(ListTally) tally;
   sqlite3_stmt *open_spans;
   sqlite3_stmt *staged;
   int open_status, staged_status;
@@ -616,6 +656,7 @@ apply_staged_list (RapportStoreImport  *self,
   sqlite3_bind_int (open_spans, 2, direction);
   sqlite3_bind_int (staged, 1, direction);
 
+  list_tally_init (&tally, self, direction);
   open_status = sqlite3_step (open_spans);
   staged_status = sqlite3_step (staged);
   while (open_status == SQLITE_ROW || staged_status == SQLITE_ROW)
@@ -653,8 +694,7 @@ apply_staged_list (RapportStoreImport  *self,
         open_status = sqlite3_step (open_spans);
       if (order >= 0)
         {
-          if (direction == RAPPORT_DIRECTION_FOLLOWER)
-            count_follow_day (days, staged, 3);
+          list_tally_add (&tally, staged, 1);
           staged_status = sqlite3_step (staged);
         }
     }
@@ -668,7 +708,7 @@ apply_staged_list (RapportStoreImport  *self,
 
   if (!write_span_changes (self, direction, error))
     return FALSE;
-  if (!write_follow_days (self, days, error))
+  if (!write_follow_days (self, tally.days, error))
     return FALSE;
   if (direction == RAPPORT_DIRECTION_FOLLOWER &&
       !rapport_store_import_note_follower_diff (self, error))
@@ -676,6 +716,36 @@ apply_staged_list (RapportStoreImport  *self,
   sql = g_strdup_printf ("DELETE FROM temp.staged_relation WHERE direction = %d;"
                          "DELETE FROM temp.span_change;", (int) direction);
   return rapport_store_exec (self->store, sql, error);
+}
+
+/* Counts a list written straight into the open spans, and writes its follow days. */
+static gboolean
+count_direct_list (RapportStoreImport  *self,
+                   RapportDirection     direction,
+                   GError             **error)
+{
+  g_auto(ListTally) tally;
+  sqlite3_stmt *stmt;
+  int status;
+
+  stmt = rapport_store_prepare (self->store,
+    "SELECT handle, platform_id, since FROM follow_span_open"
+    " WHERE account_id = ?1 AND direction = ?2 AND first_snapshot = ?3", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->account_id);
+  sqlite3_bind_int (stmt, 2, direction);
+  sqlite3_bind_int64 (stmt, 3, self->snapshot_id);
+  list_tally_init (&tally, self, direction);
+  while ((status = sqlite3_step (stmt)) == SQLITE_ROW)
+    list_tally_add (&tally, stmt, 0);
+  sqlite3_reset (stmt);
+  if (status != SQLITE_DONE)
+    {
+      rapport_store_set_sqlite_error (self->store, error, _("saving followers"));
+      return FALSE;
+    }
+  return write_follow_days (self, tally.days, error);
 }
 
 gboolean
@@ -694,27 +764,10 @@ rapport_store_import_flush_relations (RapportStoreImport  *self,
        (self->list_mode[direction] == LIST_MODE_STAGED &&
         !apply_staged_list (self, direction, error))))
     return FALSE;
-  /* A first list's follow days, from the spans it opened (a staged one counted them above). */
-  if (has_list && direction == RAPPORT_DIRECTION_FOLLOWER &&
-      self->list_mode[direction] == LIST_MODE_DIRECT)
-    {
-      sqlite3_stmt *stmt = rapport_store_prepare (self->store,
-        "INSERT INTO follow_dates (snapshot_id, day, n)"
-        " SELECT ?3, since - since % 86400, count(*) FROM follow_span_open"
-        "  WHERE account_id = ?1 AND direction = ?2 AND first_snapshot = ?3"
-        "    AND typeof (since) = 'integer' AND since BETWEEN ?4 AND ?5"
-        "  GROUP BY 2", error);
-
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, self->account_id);
-      sqlite3_bind_int (stmt, 2, direction);
-      sqlite3_bind_int64 (stmt, 3, self->snapshot_id);
-      sqlite3_bind_int64 (stmt, 4, RAPPORT_TIME_MIN);
-      sqlite3_bind_int64 (stmt, 5, rapport_time_max ());
-      if (!rapport_store_import_step_done (self, stmt, N_("saving followers"), error))
-        return FALSE;
-    }
+  /* A first list is counted in the spans it opened (a staged one was counted above). */
+  if (has_list && self->list_mode[direction] == LIST_MODE_DIRECT &&
+      !count_direct_list (self, direction, error))
+    return FALSE;
 
   if (direction == RAPPORT_DIRECTION_FOLLOWER)
     self->n_followers = self->n_relations_written[direction];

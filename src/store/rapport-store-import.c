@@ -707,7 +707,9 @@ finish_snapshot (RapportStoreImport  *self,
     "UPDATE snapshot SET exported_at = ?2, date_source = ?3, has_followers = ?4,"
     "  has_following = ?5, n_followers = ?6, n_following = ?7, n_posts = ?8,"
     "  n_interactions = ?9, n_skipped = ?10, first_skip = ?11, n_reels = ?12,"
-    "  n_stories = ?13, n_reposts = ?14, n_archived = ?15, n_follower_days = ?16"
+    "  n_stories = ?13, n_reposts = ?14, n_archived = ?15, n_follower_days = ?16,"
+    "  n_followers_dated = ?17, n_followers_with_id = ?18, n_followers_named = ?19,"
+    "  n_following_dated = ?20, n_following_with_id = ?21, n_following_named = ?22"
     " WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
@@ -726,6 +728,14 @@ finish_snapshot (RapportStoreImport  *self,
   sqlite3_bind_int64 (stmt, 14, self->n_reposts);
   sqlite3_bind_int64 (stmt, 15, self->n_archived);
   sqlite3_bind_int64 (stmt, 16, self->n_follower_days);
+  for (int direction = 0; direction < 2; direction++)
+    {
+      const RapportListCounts *counts = &self->list_counts[direction];
+
+      sqlite3_bind_int64 (stmt, 17 + 3 * direction, counts->n_dated);
+      sqlite3_bind_int64 (stmt, 18 + 3 * direction, counts->n_with_id);
+      sqlite3_bind_int64 (stmt, 19 + 3 * direction, counts->n_named);
+    }
   rapport_store_bind_text (stmt, 11, self->first_skip);
   if (!rapport_store_import_step_done (self, stmt, N_("saving the snapshot"), error))
     return FALSE;

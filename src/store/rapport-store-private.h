@@ -107,6 +107,8 @@ struct _RapportStoreImport
   GStringChunk *relation_strings[2];
   guint64 n_relations_kept[2];
   guint64 n_relations_written[2];
+  /* What each list held beside its size, counted at the commit (n_listed unused). */
+  RapportListCounts list_counts[2];
   RapportPendingPosts *pending_posts;
   RapportPendingInteractions *pending_interactions;
   /* The posts this import inserted, by kind: the snapshot's counts without a query over its

@@ -285,6 +285,43 @@ static const char * const migrations[] = {
   "  SELECT account_id, direction, who, first_snapshot, last_snapshot, handle, platform_id,"
   "         since"
   "    FROM follow_span_closed;",
+
+  /* 10: what each export's lists held beside their size (RapportListCounts): accounts with a
+   * follow date in range, with a platform id, and with an id and a handle, so that the summary
+   * reads no list at all.  The list of export S is every span from first_snapshot to
+   * last_snapshot around S, so its counts are the sums of the spans that begin at or before S
+   * less those that ended before it: one pass over the spans. */
+  "ALTER TABLE snapshot ADD COLUMN n_followers_dated INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE snapshot ADD COLUMN n_followers_with_id INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE snapshot ADD COLUMN n_followers_named INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE snapshot ADD COLUMN n_following_dated INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE snapshot ADD COLUMN n_following_with_id INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE snapshot ADD COLUMN n_following_named INTEGER NOT NULL DEFAULT 0;"
+  "CREATE TEMP TABLE list_edge AS"
+  "  WITH span AS ("
+  "    SELECT account_id, direction, first_snapshot, last_snapshot, platform_id,"
+  "           typeof (since) = 'integer' AND since >= 1072915200"
+  "             AND since <= CAST (strftime ('%s', 'now') AS INTEGER) + 2 * 86400 AS dated,"
+  "           platform_id IS NOT NULL AND handle IS NOT NULL AS named"
+  "      FROM follow_span)"
+  "  SELECT account_id, direction, first_snapshot AS at, sum (dated) AS dated,"
+  "         count (platform_id) AS with_id, sum (named) AS named"
+  "    FROM span GROUP BY 1, 2, 3"
+  "  UNION ALL"
+  "  SELECT account_id, direction, last_snapshot + 1, -sum (dated), -count (platform_id),"
+  "         -sum (named)"
+  "    FROM span WHERE last_snapshot IS NOT NULL GROUP BY 1, 2, 3;"
+  "UPDATE snapshot SET (n_followers_dated, n_followers_with_id, n_followers_named) ="
+  "  (SELECT coalesce (sum (dated), 0), coalesce (sum (with_id), 0), coalesce (sum (named), 0)"
+  "     FROM temp.list_edge AS e"
+  "    WHERE e.account_id = snapshot.account_id AND e.direction = 0 AND e.at <= snapshot.id)"
+  " WHERE has_followers;"
+  "UPDATE snapshot SET (n_following_dated, n_following_with_id, n_following_named) ="
+  "  (SELECT coalesce (sum (dated), 0), coalesce (sum (with_id), 0), coalesce (sum (named), 0)"
+  "     FROM temp.list_edge AS e"
+  "    WHERE e.account_id = snapshot.account_id AND e.direction = 1 AND e.at <= snapshot.id)"
+  " WHERE has_following;"
+  "DROP TABLE temp.list_edge;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_STORE_SCHEMA_VERSION);

@@ -33,7 +33,7 @@ typedef enum
 } RapportStoreError;
 
 /* The schema version this build writes; migrations bring every earlier one up to it. */
-#define RAPPORT_STORE_SCHEMA_VERSION 9
+#define RAPPORT_STORE_SCHEMA_VERSION 10
 
 typedef struct
 {
@@ -239,10 +239,10 @@ RapportDataset       *rapport_store_load_dataset       (RapportStore          *s
 RapportDataset       *rapport_store_load_dataset_every_list (RapportStore     *self,
                                                         gint64                 account_id,
                                                         GError               **error);
-/* The same with lists of follow dates only, no names (see rapport-store-dataset.c). */
-RapportDataset       *rapport_store_load_dataset_dates (RapportStore          *self,
-                                                        gint64                 account_id,
-                                                        GError               **error);
+/* The same without any list: what the store counted of them (see rapport-store-dataset.c). */
+RapportDataset       *rapport_store_load_dataset_summary (RapportStore        *self,
+                                                          gint64               account_id,
+                                                          GError             **error);
 /* How many accounts are in the follower list of one snapshot and the following list of
  * another (or the same), without reading either list. */
 gboolean              rapport_store_count_mutuals      (RapportStore          *self,

@@ -521,8 +521,10 @@ rapport_application_startup (GApplication *app)
 
   /* Reading a big account takes about as long as GTK takes to start, so both run at once.
    * Only for a window started from the command line on the creator's existing database: a
-   * test that registers the application has no such window. */
-  if (self->from_command_line && !self->sample_data && g_file_test (database, G_FILE_TEST_EXISTS))
+   * test that registers the application has no such window.  A database of an older version
+   * is upgraded by the window, which says so. */
+  if (self->from_command_line && !self->sample_data && g_file_test (database, G_FILE_TEST_EXISTS) &&
+      !rapport_store_needs_upgrade (data_dir))
     {
       /* Opened here first, so that the preload's connection and the window's never both
        * migrate an older database at once; one that cannot be opened is the window's to

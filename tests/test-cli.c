@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "rapport-test-util.h"
@@ -445,6 +446,36 @@ test_no_gtk (void)
   rapport_test_remove_tree (dir);
 }
 
+/* A database of the previous schema: the first command says it is updating it, which takes
+ * seconds for years of exports, and reads it after; the next says nothing. */
+static void
+test_upgrade_notice (void)
+{
+  g_autofree char *name = g_strdup_printf ("schema-%d.sql", RAPPORT_STORE_SCHEMA_VERSION - 1);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "store", name, NULL);
+  g_autofree char *data_dir = rapport_test_make_temp_dir ();
+  g_autofree char *database = rapport_store_dup_database_path (data_dir);
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  Run run;
+  sqlite3 *db;
+
+  g_assert_true (g_file_get_contents (fixture, &sql, NULL, &error));
+  g_assert_cmpint (sqlite3_open (database, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  run = run_rapport (data_dir, FALSE, "accounts", NULL);
+  g_assert_nonnull (strstr (run.err, "Updating the database"));
+  g_assert_nonnull (strstr (run.out, "Jo.Creates"));
+  run_clear (&run);
+  run = run_rapport (data_dir, FALSE, "accounts", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  run_clear (&run);
+
+  rapport_test_remove_tree (data_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -459,6 +490,7 @@ main (int   argc,
   g_test_add_func ("/cli/keep", test_keep);
   g_test_add_func ("/cli/refresh-master", test_refresh_master);
   g_test_add_func ("/cli/no-gtk", test_no_gtk);
+  g_test_add_func ("/cli/upgrade-notice", test_upgrade_notice);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "session/rapport-import-job.h"
@@ -339,6 +340,47 @@ test_window_first_look (void)
   first_bytes = gdk_texture_save_to_png_bytes (first_look);
   complete_bytes = gdk_texture_save_to_png_bytes (complete);
   g_assert_true (g_bytes_equal (first_bytes, complete_bytes));
+
+  destroy_window (window);
+  rapport_test_remove_tree (data_dir);
+}
+
+/* A database of the previous schema: the window says it is updating it, with the imports off
+ * until then, and shows its account after. */
+static void
+test_window_upgrade (void)
+{
+  RapportApplication *app = rapport_test_ui_shared_application ();
+  g_autofree char *name = g_strdup_printf ("schema-%d.sql", RAPPORT_STORE_SCHEMA_VERSION - 1);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "store", name, NULL);
+  g_autofree char *data_dir = rapport_test_make_temp_dir ();
+  g_autofree char *database = rapport_store_dup_database_path (data_dir);
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  RapportWindow *window;
+  sqlite3 *db;
+
+  g_assert_true (g_file_get_contents (fixture, &sql, NULL, &error));
+  g_assert_cmpint (sqlite3_open (database, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_true (rapport_store_needs_upgrade (data_dir));
+
+  window = present_window (app);
+  rapport_window_set_data_dir (window, data_dir);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (window, "stack")), ==,
+                   "upgrading");
+  g_assert_true (rapport_window_get_busy (window));
+  g_assert_false (gtk_widget_get_sensitive (template_child (window, "import_button")));
+
+  wait_idle (window);
+  g_assert_false (rapport_store_needs_upgrade (data_dir));
+  g_assert_nonnull (rapport_window_get_analysis (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (window, "stack")), ==,
+                   "analysis");
+  g_assert_nonnull (row_at (window, 0));
+  g_assert_null (row_at (window, 1));
+  g_assert_true (gtk_widget_get_sensitive (template_child (window, "import_button")));
 
   destroy_window (window);
   rapport_test_remove_tree (data_dir);
@@ -1571,6 +1613,7 @@ main (int   argc,
   g_test_add_func ("/window/data-guide", test_window_data_guide);
   g_test_add_func ("/window/page", test_window_page);
   g_test_add_func ("/window/first-look", test_window_first_look);
+  g_test_add_func ("/window/upgrade", test_window_upgrade);
   g_test_add_func ("/window/sample-screenshots", test_window_sample_screenshots);
   g_test_add_func ("/application/open", test_application_open);
   g_test_add_func ("/application/sample-data-option", test_application_sample_data_option);

@@ -812,6 +812,9 @@ rapport_cli_main (int    argc,
 
   data_dir = data_dir_option ? g_strdup (data_dir_option) : rapport_default_data_dir ();
   g_clear_pointer (&data_dir_option, g_free);
+  /* Years of exports take seconds to upgrade: not a hang. */
+  if (rapport_store_needs_upgrade (data_dir))
+    g_printerr ("%s\n", _("Updating the database for this version of Rapport…"));
   if (!(store = rapport_store_open (data_dir, &error)))
     {
       print_error (error->message);

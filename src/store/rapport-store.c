@@ -490,6 +490,32 @@ rapport_store_open (const char  *data_dir,
   return g_steal_pointer (&self);
 }
 
+gboolean
+rapport_store_needs_upgrade (const char *data_dir)
+{
+  g_autofree char *path = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+  int version = 0;
+
+  g_return_val_if_fail (data_dir != NULL, FALSE);
+
+  path = rapport_store_dup_database_path (data_dir);
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return FALSE;
+
+  /* Read only, and never waiting: a database that cannot be read now is the open's to
+   * report. */
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return version > 0 && version < RAPPORT_STORE_SCHEMA_VERSION;
+}
+
 static char *
 dup_column_text (sqlite3_stmt *stmt,
                  int           column)

@@ -125,6 +125,10 @@ gboolean              rapport_store_delete_database    (const char            *d
  * schema. */
 RapportStore         *rapport_store_open               (const char            *data_dir,
                                                         GError               **error);
+/* Whether the database of @data_dir was written by an older schema, which rapport_store_open()
+ * upgrades first: seconds for years of exports.  FALSE when there is none yet, or it cannot be
+ * read now (the open says why). */
+gboolean              rapport_store_needs_upgrade      (const char            *data_dir);
 const char           *rapport_store_get_path           (RapportStore          *self);
 int                   rapport_store_get_schema_version (RapportStore          *self);
 

@@ -28,6 +28,8 @@ struct _RapportWindow
   char                   *data_dir;
   char                   *active_data_dir;
   RapportStore           *store;
+  /* The database of an older version being upgraded in a thread, or NULL. */
+  GCancellable           *upgrade_cancellable;
   guint                   exploring_sample : 1;
   /* The last value of RapportWindow:busy, so it is notified only on change. */
   guint                   busy : 1;
@@ -57,6 +59,7 @@ struct _RapportWindow
   GtkRevealer            *drop_revealer;
   AdwNavigationSplitView *split_view;
   GtkListBox             *accounts_list;
+  GtkWidget              *accounts_placeholder;
   AdwNavigationPage      *content_page;
   AdwHeaderBar           *content_header;
   AdwViewSwitcher        *view_switcher;
@@ -68,6 +71,7 @@ struct _RapportWindow
   GtkStack               *stack;
   AdwStatusPage          *empty_page;
   AdwStatusPage          *error_page;
+  AdwStatusPage          *upgrading_page;
   GtkButton              *import_button;
   GtkButton              *import_folder_button;
   GtkButton              *sample_button;

@@ -163,12 +163,17 @@ _rapport_window_update_state (RapportWindow *self)
     return;
 
   importing = _rapport_window_is_importing (self);
-  busy = importing || self->loading_account >= 0;
+  busy = importing || self->loading_account >= 0 || self->upgrade_cancellable != NULL;
 
   gtk_widget_action_set_enabled (widget, "win.explore-sample-data", !importing);
   gtk_widget_action_set_enabled (widget, "win.leave-sample-data",
                                  self->exploring_sample && !importing);
   gtk_widget_action_set_enabled (widget, "win.remove-account", !importing && self->store != NULL);
+  /* An import would wait for the upgrade's write transaction, or give up on it. */
+  gtk_widget_action_set_enabled (widget, "win.import", self->upgrade_cancellable == NULL);
+  gtk_widget_action_set_enabled (widget, "win.import-folder", self->upgrade_cancellable == NULL);
+  /* The accounts are there, only not readable yet. */
+  gtk_widget_set_visible (self->accounts_placeholder, self->upgrade_cancellable == NULL);
   gtk_widget_action_set_enabled (widget, "win.cancel-import", importing);
   gtk_widget_action_set_enabled (widget, "win.export-pdf", !self->exporting);
   gtk_widget_action_set_enabled (widget, "win.export-csv", !self->exporting);
@@ -427,6 +432,119 @@ _rapport_window_load_analysis (RapportWindow *self,
                                          g_object_ref (self));
 }
 
+/* Shows the store just opened, or why it could not be. */
+static void
+show_store (RapportWindow *self,
+            gboolean       sample,
+            const GError  *error)
+{
+  gint64 select_id = -1;
+
+  if (self->store == NULL)
+    {
+      _rapport_window_refresh_accounts (self, -1, FALSE);
+      show_error (self, _("Could Not Open the Database"), error->message);
+      return;
+    }
+
+  /* The sample data open on the demo creator's fullest account, the one of the most exports
+   * (Instagram's), the first of those; not the first by platform. */
+  if (sample)
+    {
+      g_autoptr(GPtrArray) accounts = rapport_store_list_accounts (self->store, NULL);
+      guint most = 0;
+
+      for (guint i = 0; accounts != NULL && i < accounts->len; i++)
+        {
+          const RapportAccount *account = g_ptr_array_index (accounts, i);
+
+          if (select_id < 0 || account->n_snapshots > most)
+            {
+              select_id = account->id;
+              most = account->n_snapshots;
+            }
+        }
+    }
+
+  _rapport_window_refresh_accounts (self, select_id, TRUE);
+}
+
+typedef struct
+{
+  char *data_dir;
+  gboolean sample;
+} Upgrade;
+
+static void
+upgrade_free (Upgrade *upgrade)
+{
+  g_free (upgrade->data_dir);
+  g_free (upgrade);
+}
+
+static void
+upgrade_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Upgrade *upgrade = task_data;
+  RapportStore *store;
+  GError *error = NULL;
+
+  if ((store = rapport_store_open (upgrade->data_dir, &error)) != NULL)
+    g_task_return_pointer (task, store, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+upgrade_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  RapportWindow *self = RAPPORT_WINDOW (object);
+  Upgrade *upgrade = g_task_get_task_data (G_TASK (result));
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* An upgrade cannot stop halfway: one the window no longer waits for still finishes. */
+  store = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))) ||
+      _rapport_window_is_disposed (self))
+    return;
+
+  g_clear_object (&self->upgrade_cancellable);
+  self->store = g_steal_pointer (&store);
+  show_store (self, upgrade->sample, error);
+  _rapport_window_update_state (self);
+}
+
+/* Opens the database of an older version in a thread, which upgrades it first, while the
+ * window says so: a history of two years of a million followers takes a few seconds. */
+static void
+start_upgrade (RapportWindow *self,
+               const char    *data_dir,
+               gboolean       sample)
+{
+  g_autoptr(GTask) task = NULL;
+  Upgrade *upgrade = g_new0 (Upgrade, 1);
+
+  upgrade->data_dir = g_strdup (data_dir);
+  upgrade->sample = sample;
+  self->upgrade_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->upgrade_cancellable, upgrade_done_cb, NULL);
+  g_task_set_source_tag (task, start_upgrade);
+  g_task_set_task_data (task, upgrade, (GDestroyNotify) upgrade_free);
+  g_task_run_in_thread (task, upgrade_thread);
+
+  /* No accounts until the store is open: the sidebar empties. */
+  _rapport_window_refresh_accounts (self, -1, FALSE);
+  adw_navigation_page_set_title (self->content_page, _("Updating"));
+  gtk_stack_set_visible_child_name (self->stack, "upgrading");
+  _rapport_window_update_state (self);
+}
+
 /* Shows the database in @data_dir: the creator's own, or the sample data's. */
 void
 _rapport_window_open_data_dir (RapportWindow *self,
@@ -446,6 +564,8 @@ _rapport_window_open_data_dir (RapportWindow *self,
 
   /* The analysis holds the old store. */
   _rapport_window_show_empty (self);
+  g_cancellable_cancel (self->upgrade_cancellable);
+  g_clear_object (&self->upgrade_cancellable);
   g_clear_object (&self->store);
   g_free (self->active_data_dir);
   self->active_data_dir = g_strdup (data_dir);
@@ -454,37 +574,12 @@ _rapport_window_open_data_dir (RapportWindow *self,
   if (was_sample != self->exploring_sample)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPLORING_SAMPLE_DATA]);
 
-  self->store = rapport_store_open (data_dir, &error);
-
-  if (self->store == NULL)
-    {
-      _rapport_window_refresh_accounts (self, -1, FALSE);
-      show_error (self, _("Could Not Open the Database"), error->message);
-    }
+  if (rapport_store_needs_upgrade (data_dir))
+    start_upgrade (self, data_dir, sample);
   else
     {
-      gint64 select_id = -1;
-
-      /* The sample data open on the demo creator's fullest account, the one of the most
-       * exports (Instagram's), the first of those; not the first by platform. */
-      if (sample)
-        {
-          g_autoptr(GPtrArray) accounts = rapport_store_list_accounts (self->store, NULL);
-          guint most = 0;
-
-          for (guint i = 0; accounts != NULL && i < accounts->len; i++)
-            {
-              const RapportAccount *account = g_ptr_array_index (accounts, i);
-
-              if (select_id < 0 || account->n_snapshots > most)
-                {
-                  select_id = account->id;
-                  most = account->n_snapshots;
-                }
-            }
-        }
-
-      _rapport_window_refresh_accounts (self, select_id, TRUE);
+      self->store = rapport_store_open (data_dir, &error);
+      show_store (self, sample, error);
     }
 
   g_object_thaw_notify (G_OBJECT (self));
@@ -522,6 +617,8 @@ rapport_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->upgrade_cancellable);
+  g_clear_object (&self->upgrade_cancellable);
   cancel_analysis_load (self);
   _rapport_window_import_dispose (self);
   g_clear_object (&self->analysis);
@@ -650,6 +747,8 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, import_detail);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, import_cancel_button);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, upgrading_page);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, accounts_placeholder);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, import_button);
@@ -675,7 +774,12 @@ rapport_window_class_init (RapportWindowClass *klass)
 static void
 rapport_window_init (RapportWindow *self)
 {
+  g_autoptr(AdwSpinnerPaintable) spinner = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Here, not in the template: GtkBuilder reads an inline paintable as a file name. */
+  spinner = adw_spinner_paintable_new (GTK_WIDGET (self->upgrading_page));
+  adw_status_page_set_paintable (self->upgrading_page, GDK_PAINTABLE (spinner));
 
   self->cancellable = g_cancellable_new ();
   self->loading_account = -1;

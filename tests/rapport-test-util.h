@@ -67,7 +67,8 @@ gint64 rapport_test_import_account (const char               *data_dir,
                                     const char               *hash,
                                     const RapportAccountInfo *account);
 /* Asserts that the Overview of a summary (rapport_store_load_dataset_summary(), no lists) shows
- * what the report of the same account with its lists shows: series, coverage, named ids. */
+ * what the report of the same account with its lists shows: series, coverage, named ids (where
+ * no other export named the accounts of a list: the details know those names too). */
 void            rapport_test_assert_same_overview (const RapportReport *details,
                                                    const RapportReport *summary);
 /* Loads account @account_id of @store with its lists and as a summary, computes both reports,

@@ -1811,6 +1811,78 @@ test_migrate_ended_spans (void)
   rapport_test_remove_tree (dir);
 }
 
+/* Schema 10 counts what each export's lists hold: an upgrade counts them from the spans, an
+ * export's own and those that ended after it, as the lists read back. */
+static void
+test_migrate_list_counts (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "store",
+                                                    "schema-9.sql", NULL);
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "rapport.db", NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(RapportDataset) every = NULL;
+  g_autoptr(RapportDataset) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  /* Per export and direction: listed, dated, with an id, named. */
+  const guint64 expected[2][2][4] = {
+    { { 3, 2, 0, 0 }, { 2, 2, 0, 0 } },
+    { { 5, 2, 2, 1 }, { 2, 2, 1, 1 } },
+  };
+  sqlite3 *db;
+
+  g_assert_true (g_file_get_contents (fixture, &sql, NULL, &error));
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  /* Export 2: carla left; two followers known by id, one of them named, and one by name
+   * without a date came; dora gained an id. */
+  g_assert_cmpint (sqlite3_exec (db,
+    "INSERT INTO snapshot (id, account_id, source_name, content_hash, exported_at, date_source,"
+    "                      imported_at, importer_version, has_followers, has_following,"
+    "                      n_followers, n_following)"
+    " VALUES (2, 1, 'later.zip', 'hash-later', 1703000000, 'archive-name', 1703100000, 1, 1, 1,"
+    "         5, 2);"
+    "INSERT INTO follow_span_closed"
+    "  SELECT account_id, direction, 1, who, first_snapshot, handle, platform_id, since"
+    "    FROM follow_span_open WHERE who IN ('carla', 'dora');"
+    "DELETE FROM follow_span_open WHERE who IN ('carla', 'dora');"
+    "INSERT INTO follow_span_open VALUES (1, 0, 'id-1', 2, 'Fay', 'id-1', 1702000000),"
+    "                                    (1, 0, 'id-2', 2, NULL, 'id-2', NULL),"
+    "                                    (1, 0, 'hal', 2, 'hal', NULL, NULL),"
+    "                                    (1, 1, 'dora', 2, 'Dora', 'id-3', 1698000000);",
+    NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = rapport_store_open (dir, &error);
+  g_assert_no_error (error);
+  every = rapport_store_load_dataset_every_list (store, 1, &error);
+  g_assert_no_error (error);
+  summary = rapport_store_load_dataset_summary (store, 1, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 2; i++)
+    for (RapportDirection direction = 0; direction < 2; direction++)
+      {
+        const RapportDatasetSnapshot *listed = g_ptr_array_index (every->snapshots, i);
+        const RapportDatasetSnapshot *counted = g_ptr_array_index (summary->snapshots, i);
+        RapportListCounts from_list, stored;
+
+        g_assert_nonnull (direction == RAPPORT_DIRECTION_FOLLOWER ? listed->followers
+                                                                  : listed->following);
+        rapport_dataset_snapshot_count_list (listed, direction, &from_list);
+        rapport_dataset_snapshot_count_list (counted, direction, &stored);
+        g_assert_cmpuint (stored.n_listed, ==, expected[i][direction][0]);
+        g_assert_cmpuint (stored.n_dated, ==, expected[i][direction][1]);
+        g_assert_cmpuint (stored.n_with_id, ==, expected[i][direction][2]);
+        g_assert_cmpuint (stored.n_named, ==, expected[i][direction][3]);
+        g_assert_cmpmem (&stored, sizeof stored, &from_list, sizeof from_list);
+      }
+
+  g_clear_object (&store);
+  rapport_test_remove_tree (dir);
+}
+
 static void
 test_too_new (void)
 {
@@ -1884,6 +1956,7 @@ main (int   argc,
   g_test_add_func ("/store/too-new", test_too_new);
   g_test_add_func ("/store/migrate-earlier-schemas", test_migrate_earlier_schemas);
   g_test_add_func ("/store/migrate-ended-spans", test_migrate_ended_spans);
+  g_test_add_func ("/store/migrate-list-counts", test_migrate_list_counts);
 
   return g_test_run ();
 }

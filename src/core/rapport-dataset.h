@@ -54,7 +54,8 @@ typedef struct
 } RapportFollowerDiff;
 
 /* What one follow list held, beside its size: the store counts it at the import, so that the
- * summary (rapport_store_load_dataset_summary()) reads no list at all. */
+ * summary (rapport_store_load_dataset_summary()) reads no list at all.  Named is as the export
+ * named them: the details may know more names (Bluesky's DIDs, named by other exports). */
 typedef struct
 {
   guint64 n_listed;

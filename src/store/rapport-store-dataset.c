@@ -301,7 +301,9 @@ load_snapshots (RapportStore    *self,
     {
       RapportDatasetSnapshot *snapshot = g_ptr_array_index (dataset->snapshots, i);
       gint64 *size = &g_array_index (sizes, gint64, 2 * i);
-      gboolean is_newest = (int) i == newest[0] || (int) i == newest[1] || (int) i == newest[2];
+      gboolean newest_followers = (int) i == newest[0] || (int) i == newest[2];
+      gboolean newest_following = (int) i == newest[1] || (int) i == newest[2];
+      gboolean is_newest = newest_followers || newest_following;
 
       /* The newest follower list comes with the newest step (load_follower_steps()). */
       if (mode == LOAD_NEWEST && (int) i == newest[0])
@@ -312,9 +314,9 @@ load_snapshots (RapportStore    *self,
         return FALSE;
       /* A summary believes no size out of range, which a database written by someone else may
        * hold: the newest list it would stand for is read, as the details read it. */
-      if (!is_newest || rapport_count_is_valid (snapshot->n_followers))
+      if (!newest_followers || rapport_count_is_valid (snapshot->n_followers))
         size[0] = -1;
-      if (!is_newest || rapport_count_is_valid (snapshot->n_following))
+      if (!newest_following || rapport_count_is_valid (snapshot->n_following))
         size[1] = -1;
     }
   if (mode == LOAD_NEWEST && newest[0] >= 0 && !load_follower_steps (self, dataset, newest[0],

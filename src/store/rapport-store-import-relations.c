@@ -637,7 +637,7 @@ apply_staged_list (RapportStoreImport  *self,
                    GError             **error)
 {
   g_autofree char *sql = NULL;
-  g_auto(ListTally) tally;
+  g_auto(ListTally) tally = { NULL, NULL, 0 };
   sqlite3_stmt *open_spans;
   sqlite3_stmt *staged;
   int open_status, staged_status;
@@ -724,7 +724,7 @@ count_direct_list (RapportStoreImport  *self,
                    RapportDirection     direction,
                    GError             **error)
 {
-  g_auto(ListTally) tally;
+  g_auto(ListTally) tally = { NULL, NULL, 0 };
   sqlite3_stmt *stmt;
   int status;
 

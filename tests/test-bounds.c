@@ -677,6 +677,7 @@ static void
 test_hostile_list_counts (Fixture       *fixture,
                           gconstpointer  data)
 {
+  g_autoptr(RapportDataset) dataset = NULL;
   g_autoptr(RapportDataset) summary = NULL;
   g_autoptr(GError) error = NULL;
   const RapportDatasetSnapshot *snapshot;
@@ -690,7 +691,7 @@ test_hostile_list_counts (Fixture       *fixture,
     "  n_following_with_id, n_following_named)"
     " VALUES (1, 1, 'x.zip', 'a', 1715335200, 'manifest', 0, 1, 1, 1, 3, 2,"
     "         1000000000000000, -5, 3, 9223372036854775807, 2, 1e300);");
-  assert_report_sane (fixture, 1);
+  dataset = assert_report_sane (fixture, 1);
 
   summary = rapport_store_load_dataset_summary (fixture->store, 1, &error);
   g_assert_no_error (error);

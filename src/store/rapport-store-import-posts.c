@@ -299,23 +299,50 @@ url_to_store (RapportStoreImport *self,
                                             post->url) ? NULL : post->url;
 }
 
-/* Whether @post is keyed by its creation time, as exports without post ids are. */
+/* Whether @post is keyed by its creation time, as exports without post ids are: its id is the
+ * time in decimal.  Asked of every post, so without formatting the time. */
 static gboolean
 is_time_keyed (const RapportPost *post)
 {
-  char key[24];
+  const char *id = post->platform_id;
+  guint64 magnitude;
+  char digits[24];
+  guint n = 0;
 
-  g_snprintf (key, sizeof key, "%" G_GINT64_FORMAT, post->created_at);
-  return g_str_equal (key, post->platform_id);
+  if (post->created_at < 0)
+    {
+      if (*id++ != '-')
+        return FALSE;
+      magnitude = -(guint64) post->created_at;
+    }
+  else
+    magnitude = post->created_at;
+  do
+    {
+      digits[n++] = '0' + magnitude % 10;
+      magnitude /= 10;
+    }
+  while (magnitude > 0);
+  while (n > 0)
+    {
+      if (*id++ != digits[--n])
+        return FALSE;
+    }
+  return *id == '\0';
 }
 
+/* Every statement comes from rapport_store_prepare() with its parameters NULL: an unknown
+ * count is left so, which spares most counts of most posts a call. */
 static void
 bind_counts (sqlite3_stmt *stmt,
              int           first,
              const gint64 *counts)
 {
   for (guint i = 0; i < G_N_ELEMENTS (count_columns); i++)
-    rapport_store_bind_count (stmt, first + i, counts[i]);
+    {
+      if (counts[i] >= 0)
+        sqlite3_bind_int64 (stmt, first + i, counts[i]);
+    }
 }
 
 static void
@@ -511,8 +538,11 @@ bind_post_row (sqlite3_stmt *stmt,
   sqlite3_bind_text (stmt, PARAM (row, POST_PARAMS, 4), rapport_post_type_to_string (post->type),
                      -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, PARAM (row, POST_PARAMS, 5), post->created_at);
-  rapport_store_bind_text (stmt, PARAM (row, POST_PARAMS, 6), post->text);
-  rapport_store_bind_text (stmt, PARAM (row, POST_PARAMS, 7), post->url);
+  /* NULL unless bound (bind_counts()). */
+  if (post->text != NULL)
+    sqlite3_bind_text (stmt, PARAM (row, POST_PARAMS, 6), post->text, -1, SQLITE_STATIC);
+  if (post->url != NULL)
+    sqlite3_bind_text (stmt, PARAM (row, POST_PARAMS, 7), post->url, -1, SQLITE_STATIC);
   bind_counts (stmt, PARAM (row, POST_PARAMS, 8), counts);
   sqlite3_bind_int (stmt, PARAM (row, POST_PARAMS, 19), post->archived);
   sqlite3_bind_int (stmt, PARAM (row, POST_PARAMS, 20), pending->time_unit);

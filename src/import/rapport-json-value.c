@@ -479,11 +479,38 @@ ascii_lower (char c)
   return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
 }
 
+/* How a member's name compares with the name looked up. */
+typedef enum
+{
+  NAME_OTHER,
+  NAME_BUT_CASE,
+  NAME_SAME,
+} NameMatch;
+
+static inline NameMatch
+match_name (const char *member,
+            const char *name)
+{
+  NameMatch match = NAME_SAME;
+
+  for (;; member++, name++)
+    {
+      if (*member != *name)
+        {
+          if (ascii_lower (*member) != ascii_lower (*name))
+            return NAME_OTHER;
+          match = NAME_BUT_CASE;
+        }
+      else if (*member == '\0')
+        return match;
+    }
+}
+
 const RapportJsonValue *
 rapport_json_value_get_member (const RapportJsonValue *object,
                                const char             *name)
 {
-  char first;
+  const RapportJsonValue *but_case = NULL;
   char lower_first;
 
   g_return_val_if_fail (name != NULL, NULL);
@@ -491,28 +518,31 @@ rapport_json_value_get_member (const RapportJsonValue *object,
   if (object == NULL || object->kind != RAPPORT_JSON_OBJECT)
     return NULL;
 
-  /* The first bytes rule out most names before a call compares the rest.  Key case changes
-   * between years of some exports, so a name equal but for case is looked for only when no
-   * name is equal: comparing both ways at once made every lookup compare names twice. */
-  first = name[0];
+  /* Key case changes between years of some exports: a name equal but for case counts when no
+   * name is equal.  One pass from the last member compares each name once, both ways at
+   * once, in line: the first byte rules out most. */
+  lower_first = ascii_lower (name[0]);
   for (guint i = object->length; i > 0; i--)
     {
-      const char *member = object->members[i - 1].name;
+      const RapportJsonMember *member = &object->members[i - 1];
 
-      if (member[0] == first && strcmp (member, name) == 0)
-        return &object->members[i - 1].value;
+      if (ascii_lower (member->name[0]) != lower_first)
+        continue;
+      switch (match_name (member->name, name))
+        {
+        case NAME_SAME:
+          return &member->value;
+        case NAME_BUT_CASE:
+          if (but_case == NULL)
+            but_case = &member->value;
+          break;
+        case NAME_OTHER:
+        default:
+          break;
+        }
     }
 
-  lower_first = ascii_lower (first);
-  for (guint i = object->length; i > 0; i--)
-    {
-      const char *member = object->members[i - 1].name;
-
-      if (ascii_lower (member[0]) == lower_first && g_ascii_strcasecmp (member, name) == 0)
-        return &object->members[i - 1].value;
-    }
-
-  return NULL;
+  return but_case;
 }
 
 const char *

@@ -529,6 +529,46 @@ import_tweet (RapportTwitterImport    *self,
   return TRUE;
 }
 
+#ifdef __GNUC__
+#define PREFETCH(address) __builtin_prefetch (address)
+#else
+#define PREFETCH(address) ((void) (address))
+#endif
+
+/* The members of @object, or NULL. */
+static const RapportJsonMember *
+members_of (const RapportJsonValue *object)
+{
+  return object->kind == RAPPORT_JSON_OBJECT && object->length > 0 ? object->members : NULL;
+}
+
+/* Asks for level @level of @element's tree: its members (0), those of the post it wraps, its
+ * last member (1), or their names (2). */
+static void
+prefetch_level (const RapportJsonValue *element,
+                guint                   level)
+{
+  const RapportJsonMember *members = members_of (element);
+  const RapportJsonValue *post;
+
+  if (members == NULL || level == 0)
+    {
+      if (members != NULL)
+        PREFETCH (members);
+      return;
+    }
+  post = &members[element->length - 1].value;
+  if ((members = members_of (post)) == NULL)
+    return;
+  for (guint i = 0; i < post->length; i++)
+    {
+      if (level == 1)
+        PREFETCH (&members[i]);
+      else
+        PREFETCH (members[i].name);
+    }
+}
+
 static gboolean
 tweets_batch (const RapportJsonValue  *elements,
               guint                    n_elements,
@@ -540,6 +580,16 @@ tweets_batch (const RapportJsonValue  *elements,
 
   for (guint i = 0; i < n_elements; i++)
     {
+      /* A post's tree was built on a worker, far from this thread's cache, and a third of
+       * the time a post took here went into waiting for its names: the next posts are asked
+       * for ahead, a level of their trees at each step, so that each level is in the cache
+       * by the time it is read. */
+      if (i + 3 < n_elements)
+        prefetch_level (&elements[i + 3], 0);
+      if (i + 2 < n_elements)
+        prefetch_level (&elements[i + 2], 1);
+      if (i + 1 < n_elements)
+        prefetch_level (&elements[i + 1], 2);
       if (!import_tweet (self, &elements[i], first_index + i, error))
         return FALSE;
     }

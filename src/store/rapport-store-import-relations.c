@@ -36,6 +36,20 @@
 #define SMALL_RUN_ROWS (1u << 14)
 #define SMALL_LIST_ROWS (1u << 18)
 
+/* A later list waits in a temporary table of its direction's own, sorted by who, for the walk
+ * beside the open spans (apply_staged_list()). */
+static const char * const staged_tables[] = { "staged_followers", "staged_following" };
+static const char * const insert_staged[] = {
+  "INSERT OR IGNORE INTO temp.staged_followers (who, handle, platform_id, since)"
+  " SELECT who, handle, platform_id, since FROM rapport_pending_relations (?1)",
+  "INSERT OR IGNORE INTO temp.staged_following (who, handle, platform_id, since)"
+  " SELECT who, handle, platform_id, since FROM rapport_pending_relations (?1)",
+};
+static const char * const select_staged[] = {
+  "SELECT who, handle, platform_id, since FROM temp.staged_followers ORDER BY who",
+  "SELECT who, handle, platform_id, since FROM temp.staged_following ORDER BY who",
+};
+
 static gboolean write_run (RapportStoreImport  *self,
                            RapportDirection     direction,
                            GError             **error);
@@ -386,17 +400,16 @@ choose_list_mode (RapportStoreImport  *self,
 
   if (self->list_mode[direction] != LIST_MODE_STAGED)
     return TRUE;
-  /* Only this direction's leftovers go: the other one may have staged a run already. */
-  sql = g_strdup_printf ("CREATE TEMP TABLE IF NOT EXISTS staged_relation ("
-                         "  direction INTEGER NOT NULL, who TEXT NOT NULL, handle TEXT,"
-                         "  platform_id TEXT, since INTEGER, PRIMARY KEY (direction, who)"
+  sql = g_strdup_printf ("CREATE TEMP TABLE IF NOT EXISTS %s ("
+                         "  who TEXT NOT NULL PRIMARY KEY, handle TEXT, platform_id TEXT,"
+                         "  since INTEGER"
                          ") WITHOUT ROWID;"
                          "CREATE TEMP TABLE IF NOT EXISTS span_change ("
                          "  who TEXT NOT NULL, opens INTEGER NOT NULL, handle TEXT,"
                          "  platform_id TEXT, since INTEGER, PRIMARY KEY (opens, who)"
                          ") WITHOUT ROWID;"
-                         "DELETE FROM temp.staged_relation WHERE direction = %d;",
-                         (int) direction);
+                         "DELETE FROM temp.%s;",
+                         staged_tables[direction], staged_tables[direction]);
   return rapport_store_exec (self->store, sql, error);
 }
 
@@ -443,15 +456,13 @@ write_run (RapportStoreImport  *self,
       " SELECT ?3, ?2, who, ?4, handle, platform_id, since"
       "   FROM rapport_pending_relations (?1)", error);
   else
-    stmt = rapport_store_prepare (self->store,
-      "INSERT OR IGNORE INTO temp.staged_relation (direction, who, handle, platform_id, since)"
-      " SELECT ?2, who, handle, platform_id, since FROM rapport_pending_relations (?1)", error);
+    stmt = rapport_store_prepare (self->store, insert_staged[direction], error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_pointer (stmt, 1, &runs, PENDING_POINTER_TYPE, NULL);
-  sqlite3_bind_int (stmt, 2, direction);
   if (self->list_mode[direction] == LIST_MODE_DIRECT)
     {
+      sqlite3_bind_int (stmt, 2, direction);
       sqlite3_bind_int64 (stmt, 3, self->account_id);
       sqlite3_bind_int64 (stmt, 4, self->snapshot_id);
     }
@@ -647,14 +658,11 @@ apply_staged_list (RapportStoreImport  *self,
     " WHERE account_id = ?1 AND direction = ?2 ORDER BY who", error);
   if (open_spans == NULL)
     return FALSE;
-  staged = rapport_store_prepare (self->store,
-    "SELECT who, handle, platform_id, since FROM temp.staged_relation"
-    " WHERE direction = ?1 ORDER BY who", error);
+  staged = rapport_store_prepare (self->store, select_staged[direction], error);
   if (staged == NULL)
     return FALSE;
   sqlite3_bind_int64 (open_spans, 1, self->account_id);
   sqlite3_bind_int (open_spans, 2, direction);
-  sqlite3_bind_int (staged, 1, direction);
 
   list_tally_init (&tally, self, direction);
   open_status = sqlite3_step (open_spans);
@@ -713,8 +721,10 @@ apply_staged_list (RapportStoreImport  *self,
   if (direction == RAPPORT_DIRECTION_FOLLOWER &&
       !rapport_store_import_note_follower_diff (self, error))
     return FALSE;
-  sql = g_strdup_printf ("DELETE FROM temp.staged_relation WHERE direction = %d;"
-                         "DELETE FROM temp.span_change;", (int) direction);
+  /* A DELETE of every row frees the table's pages at once; one row at a time, a list of a
+   * million took 0.16 s. */
+  sql = g_strdup_printf ("DELETE FROM temp.%s;"
+                         "DELETE FROM temp.span_change;", staged_tables[direction]);
   return rapport_store_exec (self->store, sql, error);
 }
 

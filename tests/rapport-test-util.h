@@ -77,5 +77,10 @@ void            rapport_test_assert_same_overview (const RapportReport *details,
 RapportDataset *rapport_test_report_account (RapportStore *store,
                                              gint64        account_id,
                                              GTimeZone    *tz);
+/* The same for a database anyone may have written, whose lists may not agree with what it
+ * counted of them: both Overviews are computed, not compared. */
+RapportDataset *rapport_test_report_hostile_account (RapportStore *store,
+                                                     gint64        account_id,
+                                                     GTimeZone    *tz);
 
 G_END_DECLS

@@ -120,19 +120,10 @@ assert_report_sane (Fixture *fixture,
                     gint64   account_id)
 {
   g_autoptr(RapportDataset) dataset = NULL;
-  g_autoptr(RapportDataset) summary = NULL;
-  g_autoptr(RapportReport) report = NULL;
-  g_autoptr(RapportReport) overview = NULL;
   g_autoptr(RapportAnalysis) analysis = NULL;
   g_autoptr(GError) error = NULL;
 
-  dataset = rapport_store_load_dataset (fixture->store, account_id, &error);
-  g_assert_no_error (error);
-  summary = rapport_store_load_dataset_summary (fixture->store, account_id, &error);
-  g_assert_no_error (error);
-  report = rapport_report_compute (dataset, NULL);
-  overview = rapport_report_compute_overview (summary, NULL);
-  rapport_test_print_report (report, NULL);
+  dataset = rapport_test_report_hostile_account (fixture->store, account_id, NULL);
 
   /* What the window loads. */
   analysis = rapport_analysis_load (fixture->store, account_id, NULL, &error);

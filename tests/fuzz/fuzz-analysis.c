@@ -312,6 +312,6 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   g_assert (rapport_store_exec (store, "COMMIT", NULL));
 
   for (guint a = 1; a <= n_accounts; a++)
-    rapport_dataset_free (rapport_test_report_account (store, a, tz));
+    rapport_dataset_free (rapport_test_report_hostile_account (store, a, tz));
   return 0;
 }

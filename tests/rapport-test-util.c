@@ -352,6 +352,24 @@ rapport_test_report_hostile_account (RapportStore *store,
   return report_account (store, account_id, tz, FALSE);
 }
 
+char *
+rapport_test_make_schema_data_dir (int version)
+{
+  g_autofree char *name = g_strdup_printf ("schema-%d.sql", version);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "store", name, NULL);
+  char *data_dir = rapport_test_make_temp_dir ();
+  g_autofree char *database = rapport_store_dup_database_path (data_dir);
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  g_assert_true (g_file_get_contents (fixture, &sql, NULL, &error));
+  g_assert_cmpint (sqlite3_open (database, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  return data_dir;
+}
+
 gint64
 rapport_test_import_account (const char               *data_dir,
                              const char               *hash,

@@ -61,6 +61,9 @@ void  rapport_test_assert_no_nan   (const char *text);
  * either.  @states as rapport_coach_suggest() takes them. */
 void  rapport_test_print_report    (const RapportReport *report,
                                     GHashTable          *states);
+/* A new temporary data folder whose database is tests/fixtures/store/schema-@version.sql, as
+ * that schema wrote it. */
+char           *rapport_test_make_schema_data_dir (int version);
 /* Imports an export into the database of @data_dir for @account, with one follower, "anna";
  * @hash names the export.  Returns the account's id. */
 gint64 rapport_test_import_account (const char               *data_dir,

@@ -13,7 +13,6 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "rapport-test-util.h"
@@ -451,19 +450,8 @@ test_no_gtk (void)
 static void
 test_upgrade_notice (void)
 {
-  g_autofree char *name = g_strdup_printf ("schema-%d.sql", RAPPORT_STORE_SCHEMA_VERSION - 1);
-  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "store", name, NULL);
-  g_autofree char *data_dir = rapport_test_make_temp_dir ();
-  g_autofree char *database = rapport_store_dup_database_path (data_dir);
-  g_autofree char *sql = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *data_dir = rapport_test_make_schema_data_dir (RAPPORT_STORE_SCHEMA_VERSION - 1);
   Run run;
-  sqlite3 *db;
-
-  g_assert_true (g_file_get_contents (fixture, &sql, NULL, &error));
-  g_assert_cmpint (sqlite3_open (database, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
 
   run = run_rapport (data_dir, FALSE, "accounts", NULL);
   g_assert_nonnull (strstr (run.err, "Updating the database"));

@@ -1816,11 +1816,8 @@ test_migrate_ended_spans (void)
 static void
 test_migrate_list_counts (void)
 {
-  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "store",
-                                                    "schema-9.sql", NULL);
-  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *dir = rapport_test_make_schema_data_dir (9);
   g_autofree char *path = g_build_filename (dir, "rapport.db", NULL);
-  g_autofree char *sql = NULL;
   g_autoptr(RapportStore) store = NULL;
   g_autoptr(RapportDataset) every = NULL;
   g_autoptr(RapportDataset) summary = NULL;
@@ -1832,9 +1829,7 @@ test_migrate_list_counts (void)
   };
   sqlite3 *db;
 
-  g_assert_true (g_file_get_contents (fixture, &sql, NULL, &error));
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
   /* Export 2: carla left; two followers known by id, one of them named, and one by name
    * without a date came; dora gained an id. */
   g_assert_cmpint (sqlite3_exec (db,

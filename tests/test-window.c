@@ -12,7 +12,6 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "session/rapport-import-job.h"
@@ -351,19 +350,9 @@ static void
 test_window_upgrade (void)
 {
   RapportApplication *app = rapport_test_ui_shared_application ();
-  g_autofree char *name = g_strdup_printf ("schema-%d.sql", RAPPORT_STORE_SCHEMA_VERSION - 1);
-  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "store", name, NULL);
-  g_autofree char *data_dir = rapport_test_make_temp_dir ();
-  g_autofree char *database = rapport_store_dup_database_path (data_dir);
-  g_autofree char *sql = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *data_dir = rapport_test_make_schema_data_dir (RAPPORT_STORE_SCHEMA_VERSION - 1);
   RapportWindow *window;
-  sqlite3 *db;
 
-  g_assert_true (g_file_get_contents (fixture, &sql, NULL, &error));
-  g_assert_cmpint (sqlite3_open (database, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
   g_assert_true (rapport_store_needs_upgrade (data_dir));
 
   window = present_window (app);

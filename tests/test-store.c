@@ -1729,11 +1729,8 @@ test_migrate_earlier_schemas (void)
 static void
 test_migrate_ended_spans (void)
 {
-  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "store",
-                                                    "schema-8.sql", NULL);
-  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *dir = rapport_test_make_schema_data_dir (8);
   g_autofree char *path = g_build_filename (dir, "rapport.db", NULL);
-  g_autofree char *sql = NULL;
   g_autoptr(RapportStore) store = NULL;
   g_autoptr(RapportDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
@@ -1741,9 +1738,7 @@ test_migrate_ended_spans (void)
   guint64 mutuals = 0;
   sqlite3 *db;
 
-  g_assert_true (g_file_get_contents (fixture, &sql, NULL, &error));
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
     "INSERT INTO snapshot (id, account_id, source_name, content_hash, exported_at, date_source,"
     "                      imported_at, importer_version, has_followers, has_following,"

@@ -59,7 +59,7 @@ struct _RapportWindow
   GtkRevealer            *drop_revealer;
   AdwNavigationSplitView *split_view;
   GtkListBox             *accounts_list;
-  GtkWidget              *accounts_placeholder;
+  GtkWidget              *no_accounts_label;
   AdwNavigationPage      *content_page;
   AdwHeaderBar           *content_header;
   AdwViewSwitcher        *view_switcher;

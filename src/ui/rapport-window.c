@@ -173,7 +173,7 @@ _rapport_window_update_state (RapportWindow *self)
   gtk_widget_action_set_enabled (widget, "win.import", self->upgrade_cancellable == NULL);
   gtk_widget_action_set_enabled (widget, "win.import-folder", self->upgrade_cancellable == NULL);
   /* The accounts are there, only not readable yet. */
-  gtk_widget_set_visible (self->accounts_placeholder, self->upgrade_cancellable == NULL);
+  gtk_widget_set_visible (self->no_accounts_label, self->upgrade_cancellable == NULL);
   gtk_widget_action_set_enabled (widget, "win.cancel-import", importing);
   gtk_widget_action_set_enabled (widget, "win.export-pdf", !self->exporting);
   gtk_widget_action_set_enabled (widget, "win.export-csv", !self->exporting);
@@ -748,7 +748,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, import_cancel_button);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, upgrading_page);
-  gtk_widget_class_bind_template_child (widget_class, RapportWindow, accounts_placeholder);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, no_accounts_label);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, import_button);

@@ -942,6 +942,45 @@ test_churn_steps_kept (Fixture       *fixture,
   g_assert_cmpstr (lost, ==, "b,c,f,g");
 }
 
+/* Mutuals with an older follower list are looked up among spans that ended with several later
+ * exports, one probe of the ended spans' key per export. */
+static void
+test_mutuals_among_ended_spans (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  const char * const first[] = { "a:A", "b:B", "c:C", "d:D", NULL };
+  const char * const second[] = { "a:A", "b:B", NULL };
+  const char * const third[] = { "a:A", NULL };
+  const char * const nobody[] = { NULL };
+  const char * const followed[] = { "b:B", "c:C", "x:X", NULL };
+  g_autoptr(GError) error = NULL;
+  gint64 s1, s2, s3, s4;
+  guint64 mutuals = G_MAXUINT64;
+
+  s1 = import_lists (fixture, "s1", first, followed);
+  s2 = import_lists (fixture, "s2", second, NULL);
+  s3 = import_lists (fixture, "s3", third, NULL);
+  s4 = import_lists (fixture, "s4", nobody, NULL);
+
+  /* c and d ended with the first export, b with the second, a with the third. */
+  g_assert_cmpint (query_int (fixture, "SELECT count (DISTINCT last_snapshot) FROM follow_span"
+                                       " WHERE direction = 0"), ==, 3);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM follow_span"
+                                       " WHERE direction = 1 AND last_snapshot IS NULL"), ==, 3);
+
+  /* The following list (three) is the shorter: each of it is looked up in the followers. */
+  g_assert_true (rapport_store_count_mutuals (fixture->store, s1, s1, &mutuals, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (mutuals, ==, 2);
+  /* The followers (two) are: each is looked up in the open following spans. */
+  g_assert_true (rapport_store_count_mutuals (fixture->store, s2, s1, &mutuals, &error));
+  g_assert_cmpuint (mutuals, ==, 1);
+  g_assert_true (rapport_store_count_mutuals (fixture->store, s3, s1, &mutuals, &error));
+  g_assert_cmpuint (mutuals, ==, 0);
+  g_assert_true (rapport_store_count_mutuals (fixture->store, s4, s1, &mutuals, &error));
+  g_assert_cmpuint (mutuals, ==, 0);
+}
+
 /* Following lists for test_still_followed_since(): one short enough to be read beside who
  * left, one long enough for each of them to be looked up in it. */
 static const char * const short_following[] = { "b:1600000000", "c:1650000000", NULL };
@@ -1930,6 +1969,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/store/follow-spans", Fixture, NULL, fixture_set_up, test_follow_spans,
               fixture_tear_down);
+  g_test_add ("/store/mutuals-among-ended-spans", Fixture, NULL, fixture_set_up,
+              test_mutuals_among_ended_spans, fixture_tear_down);
   g_test_add ("/store/follow-spans-in-runs", Fixture, NULL, fixture_set_up,
               test_follow_spans_in_runs, fixture_tear_down);
   g_test_add_func ("/store/spans-from-relations", test_spans_from_relations);

@@ -93,7 +93,7 @@ find_still_followed (RapportStore         *store,
     return merge_still_followed (store, account_id, diff, error);
 
   stmt = rapport_store_prepare (store,
-    RAPPORT_STORE_SELECT_LIST ("since", "account_id = ?1 AND direction = 1 AND who = ?2", "?3")
+    RAPPORT_STORE_LOOKUP_LIST ("since", "account_id = ?1 AND direction = 1", "?2", "?3")
     " LIMIT 1", error);
   if (stmt == NULL)
     return FALSE;

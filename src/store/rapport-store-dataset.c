@@ -754,12 +754,8 @@ rapport_store_count_mutuals (RapportStore  *self,
   stmt = rapport_store_prepare (self,
     "SELECT count(*) FROM ("
     RAPPORT_STORE_SELECT_LIST ("who", "account_id = ?5 AND direction = ?2", "?1") ") AS a"
-    " WHERE EXISTS (SELECT 1 FROM follow_span_open AS b"
-    "                WHERE b.account_id = ?5 AND b.direction = ?4 AND b.who = a.who"
-    "                  AND b.first_snapshot <= ?3)"
-    "    OR EXISTS (SELECT 1 FROM follow_span_closed AS b"
-    "                WHERE b.account_id = ?5 AND b.direction = ?4 AND b.who = a.who"
-    "                  AND b.first_snapshot <= ?3 AND b.last_snapshot >= ?3)",
+    " WHERE EXISTS ("
+    RAPPORT_STORE_LOOKUP_LIST ("1", "account_id = ?5 AND direction = ?4", "a.who", "?3") ")",
     error);
   if (stmt == NULL)
     return FALSE;

@@ -202,6 +202,31 @@ struct _RapportStoreImport
   " SELECT " columns " FROM follow_span_closed" \
   " WHERE " where " AND first_snapshot <= " snapshot " AND last_snapshot >= " snapshot
 
+/* The exports that the ended spans @where (SQL) picks end with, from export @snapshot (SQL) on,
+ * one step each through follow_span_closed's key.  That table has no index by who: an import
+ * wrote its ended spans all over one, which grew with the history.  A who is looked up among
+ * the ended spans of an export's list with one probe of the key per export found here: none
+ * for the newest list, one per later export for an older one. */
+#define RAPPORT_STORE_SELECT_ENDS(where, snapshot) \
+  "WITH RECURSIVE ends (id) AS (" \
+  " SELECT min (last_snapshot) FROM follow_span_closed" \
+  "  WHERE " where " AND last_snapshot >= " snapshot \
+  " UNION ALL" \
+  " SELECT (SELECT min (last_snapshot) FROM follow_span_closed" \
+  "          WHERE " where " AND last_snapshot > ends.id)" \
+  "   FROM ends WHERE ends.id IS NOT NULL)" \
+  " SELECT id FROM ends"
+
+/* SELECT @columns of the span of @who (SQL) that holds the list of export @snapshot (SQL),
+ * among those @where (SQL) picks: at most one row, looked up in both tables' keys. */
+#define RAPPORT_STORE_LOOKUP_LIST(columns, where, who, snapshot) \
+  "SELECT " columns " FROM follow_span_open" \
+  " WHERE " where " AND who = " who " AND first_snapshot <= " snapshot \
+  " UNION ALL" \
+  " SELECT " columns " FROM follow_span_closed" \
+  " WHERE " where " AND last_snapshot IN (" RAPPORT_STORE_SELECT_ENDS (where, snapshot) ")" \
+  "   AND who = " who " AND first_snapshot <= " snapshot
+
 /* rapport-store-spans.c: two statements over follow_span_open and follow_span_closed, each
  * ordered by who (in column @who_column), read as one: next() returns the statement whose row
  * comes next, NULL after the last; finish() resets both and says whether both ran to the end

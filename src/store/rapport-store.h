@@ -33,7 +33,7 @@ typedef enum
 } RapportStoreError;
 
 /* The schema version this build writes; migrations bring every earlier one up to it. */
-#define RAPPORT_STORE_SCHEMA_VERSION 10
+#define RAPPORT_STORE_SCHEMA_VERSION 11
 
 typedef struct
 {

@@ -345,12 +345,14 @@ test_window_first_look (void)
 }
 
 /* A database of the previous schema: the window says it is updating it, with the imports off
- * until then, and shows its account after. */
+ * until then, and shows its account after.  An export dropped meanwhile waits for the update,
+ * then is imported. */
 static void
 test_window_upgrade (void)
 {
   RapportApplication *app = rapport_test_ui_shared_application ();
   g_autofree char *data_dir = rapport_test_make_schema_data_dir (RAPPORT_STORE_SCHEMA_VERSION - 1);
+  g_autoptr(GFile) export = fixture_file ("tiktok", "old", NULL);
   RapportWindow *window;
 
   g_assert_true (rapport_store_needs_upgrade (data_dir));
@@ -364,13 +366,21 @@ test_window_upgrade (void)
   /* The accounts are there, not yet readable: the sidebar does not say there are none. */
   g_assert_false (gtk_widget_get_visible (template_child (window, "no_accounts_label")));
 
+  rapport_window_import_files (window, &export, 1);
+  g_assert_false (gtk_revealer_get_reveal_child (template_child (window, "import_revealer")));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (window, "stack")), ==,
+                   "upgrading");
+
   wait_idle (window);
   g_assert_false (rapport_store_needs_upgrade (data_dir));
   g_assert_nonnull (rapport_window_get_analysis (window));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (window, "stack")), ==,
                    "analysis");
-  g_assert_nonnull (row_at (window, 0));
-  g_assert_null (row_at (window, 1));
+  /* The account of the old database and the dropped export's. */
+  assert_row (window, 0, "All Accounts", "2 accounts", "system-users-symbolic");
+  assert_row (window, 1, "@Jo.Creates", "Exported 26 Nov 2023", "rapport-instagram-symbolic");
+  assert_row (window, 2, "@jocats", "Exported 2 Apr 2024", "rapport-tiktok-symbolic");
+  g_assert_null (row_at (window, 3));
   g_assert_true (gtk_widget_get_sensitive (template_child (window, "import_button")));
   g_assert_true (gtk_widget_get_visible (template_child (window, "no_accounts_label")));
 

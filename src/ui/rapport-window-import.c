@@ -132,8 +132,8 @@ item_finished_cb (RapportWindow      *self,
 
 /* ── starting and ending batches ─────────────────────────────────────────────────────────── */
 
-static void
-start_queued_files (RapportWindow *self)
+void
+_rapport_window_import_queued (RapportWindow *self)
 {
   g_autoptr(GPtrArray) files = g_steal_pointer (&self->queued_files);
 
@@ -247,7 +247,7 @@ import_done_cb (GObject      *object,
     }
 
   g_object_unref (batch);
-  start_queued_files (self);
+  _rapport_window_import_queued (self);
 
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -289,7 +289,8 @@ start_batch (RapportWindow      *self,
  *
  * Imports the exports that were chosen in a file dialog, dropped on the window or named on
  * the command line into the creator's database, one after the other; the window shows what
- * happened to each.  Files that arrive during an import follow it.
+ * happened to each.  Files that arrive during an import follow it; those that arrive while
+ * the database is updated for this version wait for the update.
  */
 void
 rapport_window_import_files (RapportWindow  *self,
@@ -304,7 +305,13 @@ rapport_window_import_files (RapportWindow  *self,
   if (n_files == 0)
     return;
 
-  if (self->import_batch != NULL)
+  /* The creator's exports belong in the creator's database, never in the sample's. */
+  if (self->import_batch == NULL && self->exploring_sample)
+    _rapport_window_open_data_dir (self, self->data_dir, FALSE);
+
+  /* Files that arrive during an import follow it; during an upgrade, whose write transaction
+   * an import would wait for and give up on, they wait for its end. */
+  if (self->import_batch != NULL || self->awaiting_upgrade)
     {
       if (self->queued_files == NULL)
         self->queued_files = g_ptr_array_new_with_free_func (g_object_unref);
@@ -312,10 +319,6 @@ rapport_window_import_files (RapportWindow  *self,
         g_ptr_array_add (self->queued_files, g_object_ref (files[i]));
       return;
     }
-
-  /* The creator's exports belong in the creator's database, never in the sample's. */
-  if (self->exploring_sample)
-    _rapport_window_open_data_dir (self, self->data_dir, FALSE);
 
   batch = rapport_import_batch_new (self->data_dir);
   for (guint i = 0; i < n_files; i++)

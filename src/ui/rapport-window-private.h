@@ -28,8 +28,12 @@ struct _RapportWindow
   char                   *data_dir;
   char                   *active_data_dir;
   RapportStore           *store;
-  /* The database of an older version being upgraded in a thread, or NULL. */
-  GCancellable           *upgrade_cancellable;
+  /* The upgrade of a database of an older version running in a thread, or NULL; it runs to
+   * its end even when the window stops waiting for it (it cannot stop halfway), and a return
+   * to the same folder waits for it again rather than starting a second one. */
+  struct _RapportWindowUpgrade *running_upgrade;
+  /* The window shows "Updating" until the active folder's store is open. */
+  guint                   awaiting_upgrade : 1;
   guint                   exploring_sample : 1;
   /* The last value of RapportWindow:busy, so it is notified only on change. */
   guint                   busy : 1;
@@ -132,5 +136,6 @@ void     _rapport_window_import_class_init  (GtkWidgetClass *widget_class);
 void     _rapport_window_import_init        (RapportWindow  *self);
 void     _rapport_window_import_dispose     (RapportWindow  *self);
 gboolean _rapport_window_is_importing       (RapportWindow  *self);
+void     _rapport_window_import_queued      (RapportWindow  *self);
 
 G_END_DECLS

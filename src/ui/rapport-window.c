@@ -163,17 +163,17 @@ _rapport_window_update_state (RapportWindow *self)
     return;
 
   importing = _rapport_window_is_importing (self);
-  busy = importing || self->loading_account >= 0 || self->upgrade_cancellable != NULL;
+  busy = importing || self->loading_account >= 0 || self->awaiting_upgrade;
 
   gtk_widget_action_set_enabled (widget, "win.explore-sample-data", !importing);
   gtk_widget_action_set_enabled (widget, "win.leave-sample-data",
                                  self->exploring_sample && !importing);
   gtk_widget_action_set_enabled (widget, "win.remove-account", !importing && self->store != NULL);
   /* An import would wait for the upgrade's write transaction, or give up on it. */
-  gtk_widget_action_set_enabled (widget, "win.import", self->upgrade_cancellable == NULL);
-  gtk_widget_action_set_enabled (widget, "win.import-folder", self->upgrade_cancellable == NULL);
+  gtk_widget_action_set_enabled (widget, "win.import", !self->awaiting_upgrade);
+  gtk_widget_action_set_enabled (widget, "win.import-folder", !self->awaiting_upgrade);
   /* The accounts are there, only not readable yet. */
-  gtk_widget_set_visible (self->no_accounts_label, self->upgrade_cancellable == NULL);
+  gtk_widget_set_visible (self->no_accounts_label, !self->awaiting_upgrade);
   gtk_widget_action_set_enabled (widget, "win.cancel-import", importing);
   gtk_widget_action_set_enabled (widget, "win.export-pdf", !self->exporting);
   gtk_widget_action_set_enabled (widget, "win.export-csv", !self->exporting);
@@ -469,10 +469,9 @@ show_store (RapportWindow *self,
   _rapport_window_refresh_accounts (self, select_id, TRUE);
 }
 
-typedef struct
+typedef struct _RapportWindowUpgrade
 {
   char *data_dir;
-  gboolean sample;
 } Upgrade;
 
 static void
@@ -508,35 +507,44 @@ upgrade_done_cb (GObject      *object,
   g_autoptr(RapportStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  /* An upgrade cannot stop halfway: one the window no longer waits for still finishes. */
   store = g_task_propagate_pointer (G_TASK (result), &error);
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))) ||
-      _rapport_window_is_disposed (self))
+  if (self->running_upgrade == upgrade)
+    self->running_upgrade = NULL;
+  /* The window went to another folder meanwhile: the upgrade is done all the same. */
+  if (_rapport_window_is_disposed (self) || !self->awaiting_upgrade ||
+      g_strcmp0 (upgrade->data_dir, self->active_data_dir) != 0)
     return;
 
-  g_clear_object (&self->upgrade_cancellable);
+  self->awaiting_upgrade = FALSE;
   self->store = g_steal_pointer (&store);
-  show_store (self, upgrade->sample, error);
+  show_store (self, self->exploring_sample, error);
   _rapport_window_update_state (self);
+  /* Exports dropped or opened while the window waited; each says for itself if the database
+   * still cannot be opened. */
+  _rapport_window_import_queued (self);
 }
 
 /* Opens the database of an older version in a thread, which upgrades it first, while the
  * window says so: a history of two years of a million followers takes a few seconds. */
 static void
 start_upgrade (RapportWindow *self,
-               const char    *data_dir,
-               gboolean       sample)
+               const char    *data_dir)
 {
-  g_autoptr(GTask) task = NULL;
-  Upgrade *upgrade = g_new0 (Upgrade, 1);
+  self->awaiting_upgrade = TRUE;
+  /* Back in a folder whose upgrade still runs: its end opens the store. */
+  if (self->running_upgrade == NULL ||
+      g_strcmp0 (self->running_upgrade->data_dir, data_dir) != 0)
+    {
+      g_autoptr(GTask) task = NULL;
+      Upgrade *upgrade = g_new0 (Upgrade, 1);
 
-  upgrade->data_dir = g_strdup (data_dir);
-  upgrade->sample = sample;
-  self->upgrade_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->upgrade_cancellable, upgrade_done_cb, NULL);
-  g_task_set_source_tag (task, start_upgrade);
-  g_task_set_task_data (task, upgrade, (GDestroyNotify) upgrade_free);
-  g_task_run_in_thread (task, upgrade_thread);
+      upgrade->data_dir = g_strdup (data_dir);
+      task = g_task_new (self, NULL, upgrade_done_cb, NULL);
+      g_task_set_source_tag (task, start_upgrade);
+      g_task_set_task_data (task, upgrade, (GDestroyNotify) upgrade_free);
+      g_task_run_in_thread (task, upgrade_thread);
+      self->running_upgrade = upgrade;
+    }
 
   /* No accounts until the store is open: the sidebar empties. */
   _rapport_window_refresh_accounts (self, -1, FALSE);
@@ -564,8 +572,7 @@ _rapport_window_open_data_dir (RapportWindow *self,
 
   /* The analysis holds the old store. */
   _rapport_window_show_empty (self);
-  g_cancellable_cancel (self->upgrade_cancellable);
-  g_clear_object (&self->upgrade_cancellable);
+  self->awaiting_upgrade = FALSE;
   g_clear_object (&self->store);
   g_free (self->active_data_dir);
   self->active_data_dir = g_strdup (data_dir);
@@ -575,7 +582,7 @@ _rapport_window_open_data_dir (RapportWindow *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPLORING_SAMPLE_DATA]);
 
   if (rapport_store_needs_upgrade (data_dir))
-    start_upgrade (self, data_dir, sample);
+    start_upgrade (self, data_dir);
   else
     {
       self->store = rapport_store_open (data_dir, &error);
@@ -617,8 +624,7 @@ rapport_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_cancellable_cancel (self->upgrade_cancellable);
-  g_clear_object (&self->upgrade_cancellable);
+  self->awaiting_upgrade = FALSE;
   cancel_analysis_load (self);
   _rapport_window_import_dispose (self);
   g_clear_object (&self->analysis);

@@ -327,7 +327,7 @@ static const char * const migrations[] = {
    * over that index, which grew with the history: 0.14 s at the second export of a million
    * followers, 0.36 s at the 24th.  A who is looked up among them through their key instead
    * (RAPPORT_STORE_SELECT_ENDS); the index's pages are free for the next imports. */
-  "DROP INDEX follow_span_closed_by_who;",
+  "DROP INDEX IF EXISTS follow_span_closed_by_who;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_STORE_SCHEMA_VERSION);

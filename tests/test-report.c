@@ -256,7 +256,7 @@ test_json (void)
   g_assert_cmpuint (json_object_get_size (object), ==, G_N_ELEMENTS (keys));
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     g_assert_true (json_object_has_member (object, keys[i]));
-  g_assert_cmpint (json_object_get_int_member (object, "version"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (object, "version"), ==, 2);
   /* Instagram's lists name everyone: no ids to name. */
   g_assert_true (json_object_get_null_member (json_object_get_object_member (object, "names"),
                                               "followers"));
@@ -310,6 +310,57 @@ test_json (void)
                                                                              "evidence")),
                         >, 0);
     }
+}
+
+/* A suggestion's posts grow with the data, as the other lists do: 60 posts without impressions
+ * give their count and the newest 50, oldest first. */
+static void
+test_json_evidence (void)
+{
+  g_autoptr(RapportDataset) dataset = build_dataset ();
+  g_autoptr(RapportReport) report = NULL;
+  g_autoptr(GPtrArray) suggestions = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *array;
+  JsonObject *posts = NULL;
+
+  for (guint i = 4; i < 60; i++)
+    add_post (dataset, DAY_N (1 + i) + 12 * 3600, 10, "cats");
+  report = compute (dataset);
+  suggestions = rapport_coach_suggest (report, NULL);
+  root = rapport_report_to_json (report, suggestions);
+
+  array = json_object_get_array_member (json_node_get_object (root), "suggestions");
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *suggestion = json_array_get_object_element (array, i);
+      JsonArray *evidence = json_object_get_array_member (suggestion, "evidence");
+
+      if (g_strcmp0 (json_object_get_string_member (suggestion, "key"),
+                     "coverage.impressions") != 0)
+        continue;
+      for (guint e = 0; e < json_array_get_length (evidence); e++)
+        {
+          JsonObject *entry = json_array_get_object_element (evidence, e);
+
+          if (g_strcmp0 (json_object_get_string_member (entry, "kind"), "posts") == 0)
+            posts = json_object_get_object_member (entry, "posts");
+          else
+            g_assert_true (json_object_get_null_member (entry, "posts"));
+          g_assert_true (json_object_get_null_member (entry, "accounts"));
+        }
+    }
+
+  g_assert_nonnull (posts);
+  g_assert_cmpint (json_object_get_int_member (posts, "count"), ==, 60);
+  array = json_object_get_array_member (posts, "items");
+  g_assert_cmpuint (json_array_get_length (array), ==, 50);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0),
+                                                  "platform_id"), ==, "p10");
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (array, 0), "id"),
+                   ==, 110);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 49),
+                                                  "platform_id"), ==, "p59");
 }
 
 /* An older export of @jo, on 2 Jan 2024, before the one of build_dataset(): bo's follow date
@@ -464,6 +515,7 @@ main (int   argc,
   g_test_add_func ("/report/figures", test_figures);
   g_test_add_func ("/report/text", test_text);
   g_test_add_func ("/report/json", test_json);
+  g_test_add_func ("/report/json-evidence", test_json_evidence);
   g_test_add_func ("/report/churn-refollow", test_churn_refollow);
   g_test_add_func ("/report/gains", test_gains);
 

@@ -15,7 +15,7 @@
 G_BEGIN_DECLS
 
 /* Version of the JSON shape; changes that break scripts raise it. */
-#define RAPPORT_REPORT_JSON_VERSION 1
+#define RAPPORT_REPORT_JSON_VERSION 2
 /* Entries given of a list that grows with the data (followers, posts, tags, …). */
 #define RAPPORT_REPORT_JSON_SAMPLE 50
 

@@ -295,6 +295,14 @@ gboolean rapport_store_import_flush_relations (RapportStoreImport      *self,
                                                RapportDirection         direction,
                                                GError                 **error);
 
+/* rapport-store-import-figures.c: follower totals and daily gains. */
+gboolean rapport_store_import_add_follower_count (RapportImportSink          *sink,
+                                                  const RapportFollowerCount *count,
+                                                  GError                    **error);
+gboolean rapport_store_import_add_follower_gain  (RapportImportSink          *sink,
+                                                  const RapportFollowerGain  *gain,
+                                                  GError                    **error);
+
 /* rapport-store-images.c */
 gboolean rapport_store_import_add_post_image  (RapportImportSink       *sink,
                                                const RapportPostImage  *image,

@@ -697,7 +697,8 @@ finish_snapshot (RapportStoreImport  *self,
         return FALSE;
     }
 
-  return TRUE;
+  /* The export's date is final now: its figures join those of the other exports. */
+  return rapport_store_import_merge_figures (self, error);
 }
 
 static void

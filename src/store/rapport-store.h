@@ -204,7 +204,9 @@ gboolean              rapport_store_import_set_thumbnail (RapportStoreImport  *i
                                                         guint                  height,
                                                         GBytes                *data,
                                                         GError               **error);
-/* Commits and frees @import; on failure everything is rolled back. */
+/* Commits and frees @import; on failure everything is rolled back.  Its follower figures join
+ * the stored ones here, where its export date is final: of two exports that count a day, the
+ * newer one's stays (the later export date, then the later import), whatever the order. */
 gboolean              rapport_store_import_commit      (RapportStoreImport    *import,
                                                         RapportImportSummary  *summary_out,
                                                         GError               **error);

@@ -396,6 +396,50 @@ test_failed_import_leaves_nothing (void)
   rapport_test_remove_tree (dir);
 }
 
+/* Two accounts joined, either into the other: the days both have take the newer export's
+ * figures, as if both exports had been imported into one account. */
+static void
+test_merge_accounts (void)
+{
+  const RapportAccountInfo stand_in = {
+    RAPPORT_PLATFORM_TIKTOK, "TikTok Studio", NULL, NULL, TRUE,
+  };
+
+  for (int into_older = 0; into_older < 2; into_older++)
+    for (int newer_first = 0; newer_first < 2; newer_first++)
+      {
+        g_autofree char *dir = rapport_test_make_temp_dir ();
+        g_autoptr(RapportStore) store = open_store (dir);
+        g_autofree char *counts = NULL, *gains = NULL;
+        g_autoptr(GError) error = NULL;
+        gint64 of_older, of_newer;
+
+        g_test_message ("into the older: %d, newer first: %d", into_older, newer_first);
+        if (newer_first)
+          {
+            of_newer = import_fake (store, &stand_in, &newer);
+            of_older = import_fake (store, &jo, &older);
+          }
+        else
+          {
+            of_older = import_fake (store, &jo, &older);
+            of_newer = import_fake (store, &stand_in, &newer);
+          }
+        g_assert_cmpint (of_older, !=, of_newer);
+
+        g_assert_true (rapport_store_merge_accounts (store, into_older ? of_newer : of_older,
+                                                     into_older ? of_older : of_newer, &error));
+        g_assert_no_error (error);
+        counts = dump_counts (store);
+        gains = dump_gains (store);
+        g_assert_cmpstr (counts, ==, older_and_newer_counts);
+        g_assert_cmpstr (gains, ==, older_and_newer_gains);
+
+        g_clear_object (&store);
+        rapport_test_remove_tree (dir);
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -407,6 +451,7 @@ main (int   argc,
   g_test_add_func ("/follower-days/figures-by-export-date", test_figures_by_export_date);
   g_test_add_func ("/follower-days/failed-import-leaves-nothing",
                    test_failed_import_leaves_nothing);
+  g_test_add_func ("/follower-days/merge-accounts", test_merge_accounts);
 
   return g_test_run ();
 }

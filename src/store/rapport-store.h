@@ -277,6 +277,7 @@ gboolean              rapport_store_rename_account     (RapportStore          *s
                                                         GError               **error);
 /* Moves everything of account @from_id (snapshots, posts and their history, follower counts,
  * interactions, kept accounts) into @into_id, of the same platform, and removes @from_id.  A
+ * day both have follower figures of keeps the newer export's, as an import does.  A
  * provisional @into_id takes the name of a named @from_id. */
 gboolean              rapport_store_merge_accounts     (RapportStore          *self,
                                                         gint64                 from_id,

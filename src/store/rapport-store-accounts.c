@@ -134,9 +134,14 @@ static const char * const merge_statements[] = {
   "    FROM temp.merge_span WHERE last_snapshot IS NOT NULL",
   "DELETE FROM temp.merge_relation",
   "DELETE FROM temp.merge_span",
-  "UPDATE OR IGNORE follower_count SET account_id = ?2 WHERE account_id = ?1",
+  /* A day both accounts have figures of takes the newer export's, as an import does. */
+  "INSERT INTO follower_count (account_id, snapshot_id, at, count, source)"
+  "  SELECT ?2, snapshot_id, at, count, source FROM follower_count WHERE account_id = ?1"
+  RAPPORT_STORE_UPSERT_FOLLOWER_COUNT,
   "DELETE FROM follower_count WHERE account_id = ?1",
-  "UPDATE OR IGNORE follower_gain SET account_id = ?2 WHERE account_id = ?1",
+  "INSERT INTO follower_gain (account_id, snapshot_id, day, gained, lost)"
+  "  SELECT ?2, snapshot_id, day, gained, lost FROM follower_gain WHERE account_id = ?1"
+  RAPPORT_STORE_UPSERT_FOLLOWER_GAIN,
   "DELETE FROM follower_gain WHERE account_id = ?1",
   "UPDATE OR IGNORE interaction SET account_id = ?2 WHERE account_id = ?1",
   "DELETE FROM interaction WHERE account_id = ?1",

@@ -4,9 +4,10 @@
  *
  * The store's side of an import: an import sink that writes everything into one transaction,
  * so that a failed, cancelled or killed import leaves the database as it was.  This file keeps
- * the transaction, the account and snapshot; rapport-store-import-relations.c and
- * rapport-store-import-posts.c write the follow lists and the posts, and
- * rapport-store-import-known.c finds an export imported before.
+ * the transaction, the account and snapshot; rapport-store-import-relations.c,
+ * rapport-store-import-posts.c and rapport-store-import-figures.c write the follow lists, the
+ * posts and the follower figures, and rapport-store-import-known.c finds an export imported
+ * before.
  */
 
 #include "config.h"
@@ -342,67 +343,6 @@ store_progress (RapportImportSink *sink,
   self->progress_func (entry_name, records_read, self->progress_data);
 }
 
-static gboolean
-store_add_follower_count (RapportImportSink           *sink,
-                          const RapportFollowerCount  *count,
-                          GError                     **error)
-{
-  RapportStoreImport *self = (RapportStoreImport *) sink;
-  sqlite3_stmt *stmt;
-
-  if (!rapport_store_import_require_account (self, error))
-    return FALSE;
-
-  stmt = rapport_store_prepare (self->store,
-    "INSERT OR REPLACE INTO follower_count (account_id, snapshot_id, at, count, source)"
-    " VALUES (?1, ?2, ?3, ?4, ?5)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, self->account_id);
-  sqlite3_bind_int64 (stmt, 2, self->snapshot_id);
-  sqlite3_bind_int64 (stmt, 3, count->at);
-  sqlite3_bind_int64 (stmt, 4, count->count);
-  sqlite3_bind_text (stmt, 5, rapport_count_source_to_string (count->source), -1, SQLITE_STATIC);
-  if (!rapport_store_import_step_done (self, stmt, N_("saving follower counts"), error))
-    return FALSE;
-  /* An analytics export's days are history; a total the profile or the list states is the
-   * export's own figure, said with the list sizes already. */
-  if (count->source == RAPPORT_COUNT_SOURCE_ANALYTICS)
-    self->n_follower_days++;
-  return TRUE;
-}
-
-static gboolean
-store_add_follower_gain (RapportImportSink          *sink,
-                         const RapportFollowerGain  *gain,
-                         GError                    **error)
-{
-  RapportStoreImport *self = (RapportStoreImport *) sink;
-  sqlite3_stmt *stmt;
-
-  if (!rapport_store_import_require_account (self, error))
-    return FALSE;
-
-  /* A figure this export does not know keeps the one an earlier export gave for the day. */
-  stmt = rapport_store_prepare (self->store,
-    "INSERT INTO follower_gain (account_id, snapshot_id, day, gained, lost)"
-    " VALUES (?1, ?2, ?3, ?4, ?5)"
-    " ON CONFLICT (account_id, day) DO UPDATE SET snapshot_id = excluded.snapshot_id,"
-    "   gained = coalesce (excluded.gained, gained), lost = coalesce (excluded.lost, lost)",
-    error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, self->account_id);
-  sqlite3_bind_int64 (stmt, 2, self->snapshot_id);
-  sqlite3_bind_int64 (stmt, 3, gain->day);
-  rapport_store_bind_count (stmt, 4, gain->gained);
-  rapport_store_bind_count (stmt, 5, gain->lost);
-  if (!rapport_store_import_step_done (self, stmt, N_("saving follower changes"), error))
-    return FALSE;
-  self->n_follower_days++;
-  return TRUE;
-}
-
 static void
 store_set_export_date (RapportImportSink *sink,
                        gint64             exported_at,
@@ -465,8 +405,8 @@ import_new (RapportStore *store,
   self->sink.end_list = store_end_list;
   self->sink.add_relation = rapport_store_import_add_relation;
   self->sink.add_post = rapport_store_import_add_post;
-  self->sink.add_follower_count = store_add_follower_count;
-  self->sink.add_follower_gain = store_add_follower_gain;
+  self->sink.add_follower_count = rapport_store_import_add_follower_count;
+  self->sink.add_follower_gain = rapport_store_import_add_follower_gain;
   self->sink.add_interaction = rapport_store_import_add_interaction;
   self->sink.add_post_image = rapport_store_import_add_post_image;
   self->sink.set_export_date = store_set_export_date;
@@ -753,11 +693,12 @@ finish_snapshot (RapportStoreImport  *self,
         .source = RAPPORT_COUNT_SOURCE_SNAPSHOT,
       };
 
-      if (!store_add_follower_count (&self->sink, &count, error))
+      if (!rapport_store_import_add_follower_count (&self->sink, &count, error))
         return FALSE;
     }
 
-  return TRUE;
+  /* The export's date is final now: its figures join those of the other exports. */
+  return rapport_store_import_merge_figures (self, error);
 }
 
 static void

@@ -122,6 +122,8 @@ struct _RapportStoreImport
   guint64 n_archived;
   guint64 n_interactions;
   guint64 n_follower_days;
+  /* Follower figures wait in temporary tables until the commit (rapport-store-import-figures.c). */
+  gboolean staged_figures;
   guint64 n_skipped;
   char *first_skip;
   /* Per follow list: the records skipped while it was being read, and the first of them. */
@@ -294,6 +296,44 @@ gboolean rapport_store_import_add_relation    (RapportImportSink       *sink,
 gboolean rapport_store_import_flush_relations (RapportStoreImport      *self,
                                                RapportDirection         direction,
                                                GError                 **error);
+
+/* rapport-store-import-figures.c: follower totals and daily gains, staged until the commit,
+ * when merge_figures() joins them to the stored ones (once the export's date is final). */
+gboolean rapport_store_import_add_follower_count (RapportImportSink          *sink,
+                                                  const RapportFollowerCount *count,
+                                                  GError                    **error);
+gboolean rapport_store_import_add_follower_gain  (RapportImportSink          *sink,
+                                                  const RapportFollowerGain  *gain,
+                                                  GError                    **error);
+gboolean rapport_store_import_merge_figures      (RapportStoreImport         *self,
+                                                  GError                    **error);
+
+/* Whether the row of follower_count or follower_gain (@table) that an upsert finds comes from
+ * a newer export than the row it brings: a later export date, else a later snapshot id.  A
+ * row of no snapshot is older than any. */
+#define RAPPORT_STORE_KEPT_IS_NEWER(table) \
+  "EXISTS (SELECT 1 FROM snapshot AS kept, snapshot AS brought" \
+  "         WHERE kept.id = " table ".snapshot_id AND brought.id = excluded.snapshot_id" \
+  "           AND (kept.exported_at, kept.id) > (brought.exported_at, brought.id))"
+
+/* The ON CONFLICT clauses that write follower figures, after an INSERT … SELECT (whose SELECT
+ * needs a WHERE, or SQLite reads the ON as a join's), so that the newer export's figure of a
+ * day wins whatever the order the exports arrive in: at an import, and when two accounts are
+ * merged.  A gain the newer one leaves unknown is the older one's. */
+#define RAPPORT_STORE_UPSERT_FOLLOWER_COUNT \
+  " ON CONFLICT (account_id, at, source) DO UPDATE SET" \
+  "   snapshot_id = excluded.snapshot_id, count = excluded.count" \
+  " WHERE NOT " RAPPORT_STORE_KEPT_IS_NEWER ("follower_count")
+#define RAPPORT_STORE_UPSERT_FOLLOWER_GAIN \
+  " ON CONFLICT (account_id, day) DO UPDATE SET" \
+  "   snapshot_id = CASE WHEN " RAPPORT_STORE_KEPT_IS_NEWER ("follower_gain") \
+  "                 THEN follower_gain.snapshot_id ELSE excluded.snapshot_id END," \
+  "   gained = CASE WHEN " RAPPORT_STORE_KEPT_IS_NEWER ("follower_gain") \
+  "            THEN coalesce (follower_gain.gained, excluded.gained)" \
+  "            ELSE coalesce (excluded.gained, follower_gain.gained) END," \
+  "   lost = CASE WHEN " RAPPORT_STORE_KEPT_IS_NEWER ("follower_gain") \
+  "          THEN coalesce (follower_gain.lost, excluded.lost)" \
+  "          ELSE coalesce (excluded.lost, follower_gain.lost) END"
 
 /* rapport-store-images.c */
 gboolean rapport_store_import_add_post_image  (RapportImportSink       *sink,

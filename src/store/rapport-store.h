@@ -204,7 +204,9 @@ gboolean              rapport_store_import_set_thumbnail (RapportStoreImport  *i
                                                         guint                  height,
                                                         GBytes                *data,
                                                         GError               **error);
-/* Commits and frees @import; on failure everything is rolled back. */
+/* Commits and frees @import; on failure everything is rolled back.  Its follower figures join
+ * the stored ones here, where its export date is final: of two exports that count a day, the
+ * newer one's stays (the later export date, then the later import), whatever the order. */
 gboolean              rapport_store_import_commit      (RapportStoreImport    *import,
                                                         RapportImportSummary  *summary_out,
                                                         GError               **error);
@@ -275,6 +277,7 @@ gboolean              rapport_store_rename_account     (RapportStore          *s
                                                         GError               **error);
 /* Moves everything of account @from_id (snapshots, posts and their history, follower counts,
  * interactions, kept accounts) into @into_id, of the same platform, and removes @from_id.  A
+ * day both have follower figures of keeps the newer export's, as an import does.  A
  * provisional @into_id takes the name of a named @from_id. */
 gboolean              rapport_store_merge_accounts     (RapportStore          *self,
                                                         gint64                 from_id,

@@ -44,7 +44,7 @@ static void
 print_account (const RapportAccount *account)
 {
   g_autofree char *id = g_strdup_printf ("%" PRId64, account->id);
-  g_autofree char *name = rapport_format_handle (account->handle);
+  g_autofree char *name = rapport_format_name (account->platform, account->handle);
   g_autofree char *handle = rapport_escape_for_terminal (name, FALSE);
   g_autofree char *followers = rapport_format_optional_count (account->followers);
   g_autofree char *following = rapport_format_optional_count (account->following);
@@ -92,6 +92,24 @@ parse_account_id (const char  *text,
   return FALSE;
 }
 
+/* What account @id is called now that it was renamed to @typed, as the store keeps it. */
+static char *
+renamed_name (RapportStore *store,
+              gint64        id,
+              const char   *typed)
+{
+  g_autoptr(GPtrArray) accounts = rapport_store_list_accounts (store, NULL);
+
+  for (guint i = 0; accounts != NULL && i < accounts->len; i++)
+    {
+      const RapportAccount *account = g_ptr_array_index (accounts, i);
+
+      if (account->id == id)
+        return rapport_format_name (account->platform, account->handle);
+    }
+  return rapport_format_name (RAPPORT_PLATFORM_UNKNOWN, typed[0] == '@' ? typed + 1 : typed);
+}
+
 /* `rapport accounts rename ID HANDLE` and `rapport accounts merge ID INTO`. */
 static int
 change_accounts (RapportStore  *store,
@@ -119,10 +137,10 @@ change_accounts (RapportStore  *store,
 
   if (rename)
     {
-      const char *name = argv[3][0] == '@' ? argv[3] + 1 : argv[3];
-      g_autofree char *handle = rapport_format_handle (name);
+      g_autofree char *name = renamed_name (store, id, argv[3]);
+      g_autofree char *safe = rapport_escape_for_terminal (name, FALSE);
 
-      print_out (_("Account %" PRId64 " is now %s\n"), id, handle);
+      print_out (_("Account %" PRId64 " is now %s\n"), id, safe);
     }
   else
     print_out (_("Account %" PRId64 " was merged into account %" PRId64 "\n"), id, into);

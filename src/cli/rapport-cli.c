@@ -414,7 +414,8 @@ command_report (const char    *data_dir,
 static void
 print_refresh (const RapportRefreshSummary *summary)
 {
-  g_autofree char *handle = rapport_format_handle (summary->import.handle);
+  g_autofree char *handle = rapport_format_name (summary->import.platform,
+                                                 summary->import.handle);
   g_autofree char *safe = rapport_escape_for_terminal (handle, FALSE);
   g_autofree char *details = rapport_refresh_summary_describe (summary);
 

@@ -39,25 +39,82 @@ print_accounts_line (const char *id,
              following_cell, posts_cell, last);
 }
 
-/* One account's row of the `rapport accounts` table. */
+/* The newest of @snapshots with a follower list, as the store counts an account's followers
+ * by; NULL when none has one. */
+static const RapportSnapshot *
+newest_with_followers (const GPtrArray *snapshots)
+{
+  const RapportSnapshot *newest = NULL;
+
+  for (guint i = 0; i < snapshots->len; i++)
+    {
+      const RapportSnapshot *snapshot = g_ptr_array_index (snapshots, i);
+
+      if (snapshot->has_followers &&
+          (newest == NULL || snapshot->exported_at > newest->exported_at ||
+           (snapshot->exported_at == newest->exported_at && snapshot->id > newest->id)))
+        newest = snapshot;
+    }
+  return newest;
+}
+
+/* The newest follower total the exports of @account_id stated (LinkedIn's creator
+ * analytics), -1 when none did or it cannot be read. */
+static gint64
+newest_stated_followers (RapportStore *store,
+                         gint64        account_id)
+{
+  g_autoptr(RapportDataset) dataset = rapport_store_load_dataset_summary (store, account_id, NULL);
+
+  if (dataset == NULL || dataset->counts->len == 0)
+    return -1;
+  return g_array_index (dataset->counts, RapportFollowerCount, dataset->counts->len - 1).count;
+}
+
+/* One account's row of the `rapport accounts` table.  Where the lists are connections
+ * (LinkedIn's: each one in both lists), they are neither followers nor accounts followed: a
+ * line under the row counts them. */
 static void
-print_account (const RapportAccount *account)
+print_account (RapportStore         *store,
+               const RapportAccount *account,
+               const GPtrArray      *snapshots)
 {
   g_autofree char *id = g_strdup_printf ("%" PRId64, account->id);
   g_autofree char *name = rapport_format_name (account->platform, account->handle);
   g_autofree char *handle = rapport_escape_for_terminal (name, FALSE);
-  g_autofree char *followers = rapport_format_optional_count (account->followers);
-  g_autofree char *following = rapport_format_optional_count (account->following);
+  g_autofree char *followers = NULL;
+  g_autofree char *following = NULL;
   g_autofree char *posts = rapport_format_optional_count (account->posts);
   g_autofree char *last = rapport_format_iso_day (account->last_exported_at);
+  const RapportSnapshot *connections = NULL;
+  gint64 n_followers = account->followers;
+  gint64 n_following = account->following;
+
+  if (!rapport_platform_lists_count_followers (account->platform))
+    {
+      /* The store's follower figure is the newest list's size where there is a list: the
+       * followers are those the creator analytics counted. */
+      connections = newest_with_followers (snapshots);
+      if (connections != NULL)
+        n_followers = newest_stated_followers (store, account->id);
+      n_following = -1;
+    }
+  followers = rapport_format_optional_count (n_followers);
+  following = rapport_format_optional_count (n_following);
 
   print_accounts_line (id, rapport_platform_display_name (account->platform), handle, followers,
                        following, posts, last);
+  if (connections != NULL)
+    /* Translators: under a LinkedIn account in `rapport accounts`, from its newest export */
+    print_out (g_dngettext (GETTEXT_PACKAGE, "     %'" PRIu64 " connection\n",
+                            "     %'" PRIu64 " connections\n", connections->n_followers),
+               connections->n_followers);
 }
 
-/* One export under its account in `rapport accounts`. */
+/* One export under its account in `rapport accounts`, of an account of @platform. */
 static void
-print_snapshot (const RapportSnapshot *snapshot)
+print_snapshot (RapportPlatform        platform,
+                const RapportSnapshot *snapshot)
 {
   g_autofree char *day = rapport_format_iso_day (snapshot->exported_at);
   g_autofree char *source = rapport_escape_for_terminal (snapshot->source_name, FALSE);
@@ -69,11 +126,24 @@ print_snapshot (const RapportSnapshot *snapshot)
                                              ? (gint64) snapshot->n_followers : -1);
   following = rapport_format_optional_count (snapshot->has_following
                                              ? (gint64) snapshot->n_following : -1);
-  /* Translators: one imported export under its account in `rapport accounts` */
-  print_out (_("     snapshot %" PRId64 ": exported %s (%s) from %s · %s followers, "
-               "%s following, %s\n"),
-             snapshot->id, day, rapport_date_source_to_string (snapshot->date_source),
-             source, followers, following, contents);
+  if (!rapport_platform_lists_count_followers (platform) && snapshot->has_followers)
+    /* Translators: one imported LinkedIn export under its account in `rapport accounts`; its
+     * two lists are one list of connections */
+    print_out (_("     snapshot %" PRId64 ": exported %s (%s) from %s · %s connections, %s\n"),
+               snapshot->id, day, rapport_date_source_to_string (snapshot->date_source),
+               source, followers, contents);
+  else if (!rapport_platform_lists_count_followers (platform))
+    /* Translators: one imported LinkedIn export without connections (the creator analytics)
+     * under its account in `rapport accounts` */
+    print_out (_("     snapshot %" PRId64 ": exported %s (%s) from %s · %s\n"),
+               snapshot->id, day, rapport_date_source_to_string (snapshot->date_source),
+               source, contents);
+  else
+    /* Translators: one imported export under its account in `rapport accounts` */
+    print_out (_("     snapshot %" PRId64 ": exported %s (%s) from %s · %s followers, "
+                 "%s following, %s\n"),
+               snapshot->id, day, rapport_date_source_to_string (snapshot->date_source),
+               source, followers, following, contents);
 }
 
 static gboolean
@@ -177,19 +247,19 @@ rapport_cli_accounts (const char    *data_dir,
       RapportAccount *account = g_ptr_array_index (accounts, i);
       g_autoptr(GPtrArray) snapshots = NULL;
 
-      print_account (account);
-      if (account->provisional)
-        /* Translators: under an account whose export named nobody; keep the commands */
-        print_out (_("     handle unknown: rapport accounts rename %" PRId64 " HANDLE, or "
-                     "rapport accounts merge %" PRId64 " INTO\n"),
-                   account->id, account->id);
       if (!(snapshots = rapport_store_list_snapshots (store, account->id, &error)))
         {
           print_error (error->message);
           return 1;
         }
+      print_account (store, account, snapshots);
+      if (account->provisional)
+        /* Translators: under an account whose export named nobody; keep the commands */
+        print_out (_("     handle unknown: rapport accounts rename %" PRId64 " HANDLE, or "
+                     "rapport accounts merge %" PRId64 " INTO\n"),
+                   account->id, account->id);
       for (guint j = 0; j < snapshots->len; j++)
-        print_snapshot (g_ptr_array_index (snapshots, j));
+        print_snapshot (account->platform, g_ptr_array_index (snapshots, j));
     }
   return 0;
 }

@@ -360,11 +360,20 @@ rapport_report_text_churn (GString             *out,
       g_autofree char *older = rapport_format_day (step->older->exported_at);
       g_autofree char *newer = rapport_format_day (step->newer->exported_at);
 
-      /* Translators: two dates, list sizes, then gained, lost and renamed followers. */
-      rapport_report_text_para (out, 2, _("%s → %s: %'zu → %'zu followers; %'" PRIu64 " gained, "
-                                          "%'" PRIu64 " lost, %'" PRIu64 " renamed."),
-                                older, newer, step->n_older, step->n_newer, step->n_gained,
-                                step->n_lost, step->n_renamed);
+      if (!rapport_platform_lists_count_followers (report->dataset->platform))
+        /* Translators: two dates, sizes of LinkedIn's list of connections, then gained, lost
+         * and renamed connections. */
+        rapport_report_text_para (out, 2, _("%s → %s: %'zu → %'zu connections; %'" PRIu64
+                                            " gained, %'" PRIu64 " lost, %'" PRIu64 " renamed."),
+                                  older, newer, step->n_older, step->n_newer, step->n_gained,
+                                  step->n_lost, step->n_renamed);
+      else
+        /* Translators: two dates, list sizes, then gained, lost and renamed followers. */
+        rapport_report_text_para (out, 2, _("%s → %s: %'zu → %'zu followers; %'" PRIu64
+                                            " gained, %'" PRIu64 " lost, %'" PRIu64
+                                            " renamed."),
+                                  older, newer, step->n_older, step->n_newer, step->n_gained,
+                                  step->n_lost, step->n_renamed);
       /* An older step is kept as counts: who came and went is named for the newest. */
       if (step->newer_people == NULL)
         {

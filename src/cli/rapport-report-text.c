@@ -178,10 +178,17 @@ text_header (GString             *out,
       g_autofree char *days = rapport_format_count ((gint64) MIN (snapshot->n_follower_days,
                                                                   G_MAXINT64));
       g_autoptr(GString) brought = g_string_new (NULL);
+      gboolean with_lists = n_followers >= 0 || n_following >= 0 ||
+                            (snapshot->n_posts == 0 && snapshot->n_follower_days == 0);
 
       /* Which export supplied what: an analytics file has no lists but posts or days. */
-      if (n_followers >= 0 || n_following >= 0 ||
-          (snapshot->n_posts == 0 && snapshot->n_follower_days == 0))
+      if (with_lists && !rapport_platform_lists_count_followers (dataset->platform))
+        /* Translators: the size of a LinkedIn export's list, whose connections are both of its
+         * lists ("—" when absent). */
+        g_string_append_printf (brought, g_dngettext (GETTEXT_PACKAGE, "%s connection",
+                                                      "%s connections", MAX (n_followers, 0)),
+                                followers);
+      else if (with_lists)
         /* Translators: the list sizes of one export ("—" when absent). */
         g_string_append_printf (brought, _("%s followers, %s following"), followers, following);
       if (snapshot->n_posts > 0)

@@ -7,7 +7,8 @@
  * does not know, carry escape sequences (retitle the window, clear the screen), and the name a
  * newline.  What `rapport import`, `accounts` and `report` print holds no control character
  * but our own newlines: the sequences show as visible escapes.  `report --json` keeps the name
- * as it is, escaped by JSON.  And the commands load neither GTK nor libadwaita.
+ * as it is, escaped by JSON.  And the commands load neither GTK nor libadwaita.  A LinkedIn
+ * member is named as a name, and counted by connections.
  */
 
 #include "config.h"
@@ -132,8 +133,10 @@ test_hostile_export (void)
                               NULL);
 
   /* The export imports; the other archive fails, and its error lists its entries. */
+  /* No TikTok handle holds those characters: the name is shown without an "@". */
   run = run_rapport (data_dir, TRUE, "import", export, unknown, NULL);
-  rapport_test_assert_contains (run.out, "@" HANDLE_SHOWN);
+  rapport_test_assert_contains (run.out, "Imported TikTok · " HANDLE_SHOWN " · ");
+  g_assert_null (strstr (run.out, "@jo"));
   rapport_test_assert_contains (run.err, "other" CLEAR_SHOWN ".zip");
   rapport_test_assert_contains (run.err, "notes-" RETITLE_SHOWN ".txt");
   run_clear (&run);
@@ -144,12 +147,12 @@ test_hostile_export (void)
   run_clear (&run);
 
   run = run_rapport (data_dir, FALSE, "accounts", NULL);
-  rapport_test_assert_contains (run.out, "@" HANDLE_SHOWN);
+  rapport_test_assert_contains (run.out, "TikTok     " HANDLE_SHOWN);
   rapport_test_assert_contains (run.out, "from tiktok-" RETITLE_SHOWN CLEAR_SHOWN ".zip");
   run_clear (&run);
 
   run = run_rapport (data_dir, FALSE, "report", NULL);
-  rapport_test_assert_contains (run.out, "@" HANDLE_SHOWN " on TikTok");
+  rapport_test_assert_contains (run.out, "Rapport report: " HANDLE_SHOWN " on TikTok");
   rapport_test_assert_contains (run.out, "Jo \\x1b[31mred\\u202e");
   rapport_test_assert_contains (run.out, "tiktok-" RETITLE_SHOWN CLEAR_SHOWN ".zip");
   run_clear (&run);
@@ -163,6 +166,56 @@ test_hostile_export (void)
     json_array_get_object_element (json_node_get_array (json_parser_get_root (parser)), 0),
     "account");
   g_assert_cmpstr (json_object_get_string_member (account, "handle"), ==, HANDLE);
+  run_clear (&run);
+
+  rapport_test_remove_tree (dir);
+}
+
+/* LinkedIn's member export (the connections, in both lists) and creator analytics (a follower
+ * total) of Jo Doe: one account, called by the member's name, without an "@"; its followers are
+ * the analytics' newest total, its connections a line of their own, and no export reads
+ * "followers, following". */
+static void
+test_linkedin_accounts (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *data_dir = g_build_filename (dir, "data", NULL);
+  g_autofree char *member = g_test_build_filename (G_TEST_DIST, "fixtures", "linkedin-member",
+                                                   "Basic_LinkedInDataExport_05-30-2024", NULL);
+  g_autofree char *analytics = g_test_build_filename (G_TEST_DIST, "fixtures", "linkedin",
+                                                      "AggregateAnalytics_Jo Doe_2026-04-01_"
+                                                      "2026-04-28.xlsx", NULL);
+  Run run;
+
+  run = run_rapport (data_dir, FALSE, "import", member, analytics, NULL);
+  rapport_test_assert_contains (run.out, "Imported LinkedIn · Jo Doe · exported 30 May 2024 · "
+                                         "6 connections, 4 posts\n");
+  run_clear (&run);
+
+  /* Connections.csv has 6 readable rows; the FOLLOWERS sheet's last total, on 28 Apr, is
+   * 2633. */
+  run = run_rapport (data_dir, FALSE, "accounts", NULL);
+  g_assert_cmpstr (run.out, ==,
+                   "ID   Platform   Account                   Followers  Following    Posts  "
+                   "Last export\n"
+                   "1    LinkedIn   Jo Doe                         2633          —        7  "
+                   "2026-04-28\n"
+                   "     6 connections\n"
+                   "     snapshot 1: exported 2024-05-30 (archive-name) from "
+                   "Basic_LinkedInDataExport_05-30-2024 · 6 connections, 4 posts\n"
+                   "     snapshot 2: exported 2026-04-28 (archive-name) from "
+                   "AggregateAnalytics_Jo Doe_2026-04-01_2026-04-28.xlsx · 3 posts, "
+                   "3 days of follower history\n");
+  run_clear (&run);
+
+  /* The member's name is the title: it is not said again under it. */
+  run = run_rapport (data_dir, FALSE, "report", NULL);
+  g_assert_true (g_str_has_prefix (run.out,
+                                   "\nRapport report: Jo Doe on LinkedIn (account 1)\n"
+                                   "==============================================\n"
+                                   "2 exports imported:\n"
+                                   "  30 May 2024, Basic_LinkedInDataExport_05-30-2024: "
+                                   "6 connections, 4 posts\n"));
   run_clear (&run);
 
   rapport_test_remove_tree (dir);
@@ -474,6 +527,7 @@ main (int   argc,
   g_assert_nonnull (rapport_bin);
 
   g_test_add_func ("/cli/hostile-export", test_hostile_export);
+  g_test_add_func ("/cli/linkedin-accounts", test_linkedin_accounts);
   g_test_add_func ("/cli/refresh-switch", test_refresh_switch);
   g_test_add_func ("/cli/keep", test_keep);
   g_test_add_func ("/cli/refresh-master", test_refresh_master);

@@ -168,11 +168,61 @@ test_significance (void)
   assert_formats (rapport_format_significance (NAN), "not tested");
 }
 
+/* A handle gets its "@"; a channel title, a member's name, a stand-in or a DID stays as it is,
+ * and a name that cannot be a handle on its platform too. */
 static void
-test_handle (void)
+test_name (void)
 {
-  assert_formats (rapport_format_handle ("mira.makes"), "@mira.makes");
-  assert_formats (rapport_format_handle (NULL), "@?");
+  /* YouTube names channels by title, LinkedIn members by name or profile slug. */
+  assert_formats (rapport_format_name (RAPPORT_PLATFORM_YOUTUBE, "Mira Makes"), "Mira Makes");
+  assert_formats (rapport_format_name (RAPPORT_PLATFORM_YOUTUBE, "miramakes"), "miramakes");
+  assert_formats (rapport_format_name (RAPPORT_PLATFORM_LINKEDIN, "Jane Doe"), "Jane Doe");
+  assert_formats (rapport_format_name (RAPPORT_PLATFORM_LINKEDIN, "ana-lima-1a2b3c"),
+                  "ana-lima-1a2b3c");
+  assert_formats (rapport_format_name (RAPPORT_PLATFORM_INSTAGRAM, "mira.makes"), "@mira.makes");
+  assert_formats (rapport_format_name (RAPPORT_PLATFORM_THREADS, "mira_makes"), "@mira_makes");
+  assert_formats (rapport_format_name (RAPPORT_PLATFORM_TIKTOK, "miramakes"), "@miramakes");
+  assert_formats (rapport_format_name (RAPPORT_PLATFORM_TWITTER, "Mira_Makes"), "@Mira_Makes");
+  assert_formats (rapport_format_name (RAPPORT_PLATFORM_MASTODON, "mira@ceramics.social"),
+                  "@mira@ceramics.social");
+  assert_formats (rapport_format_name (RAPPORT_PLATFORM_MASTODON, "jo@töpfer.example"),
+                  "@jo@töpfer.example");
+  assert_formats (rapport_format_name (RAPPORT_PLATFORM_BLUESKY, "miramakes.bsky.social"),
+                  "@miramakes.bsky.social");
+  assert_formats (rapport_format_name (RAPPORT_PLATFORM_MEDIUM, "mira-makes"), "@mira-makes");
+  assert_formats (rapport_format_name (RAPPORT_PLATFORM_FACEBOOK, "mira.makes"), "@mira.makes");
+
+  /* What the platform's handles cannot hold: a display name, stand-ins made of an export's
+   * name or of the export's kind, a DID, letters beyond ASCII where handles have none. */
+  assert_formats (rapport_format_name (RAPPORT_PLATFORM_FACEBOOK, "Mira Makes"), "Mira Makes");
+  assert_formats (rapport_format_name (RAPPORT_PLATFORM_TIKTOK, "tiktok-download"),
+                  "tiktok-download");
+  assert_formats (rapport_format_name (RAPPORT_PLATFORM_TIKTOK, "TikTok Studio"), "TikTok Studio");
+  assert_formats (rapport_format_name (RAPPORT_PLATFORM_TWITTER, "twitter-2024-03-01"),
+                  "twitter-2024-03-01");
+  assert_formats (rapport_format_name (RAPPORT_PLATFORM_INSTAGRAM, "Zoë"), "Zoë");
+  assert_formats (rapport_format_name (RAPPORT_PLATFORM_BLUESKY,
+                                       "did:plc:abcdefghijklmnopqrstuvwx"),
+                  "did:plc:abcdefghijklmnopqrstuvwx");
+  assert_formats (rapport_format_name (RAPPORT_PLATFORM_INSTAGRAM, "jo\x1b[2J"), "jo\x1b[2J");
+
+  /* Unknown: a handle's "@?" where there are handles. */
+  assert_formats (rapport_format_name (RAPPORT_PLATFORM_INSTAGRAM, NULL), "@?");
+  assert_formats (rapport_format_name (RAPPORT_PLATFORM_INSTAGRAM, ""), "@?");
+  assert_formats (rapport_format_name (RAPPORT_PLATFORM_YOUTUBE, NULL), "?");
+}
+
+/* Mentions are handles as the post wrote them, on every platform. */
+static void
+test_mention (void)
+{
+  assert_formats (rapport_format_mention ("miramakes", NULL), "@miramakes");
+  assert_formats (rapport_format_mention ("kiln-kate.bsky.social",
+                                          "did:plc:abcdefghijklmnopqrstuvwx"),
+                  "@kiln-kate.bsky.social");
+  assert_formats (rapport_format_mention (NULL, "did:plc:abcdefghijklmnopqrstuvwx"),
+                  "did:plc:abcd…uvwx");
+  assert_formats (rapport_format_mention (NULL, NULL), "@?");
 }
 
 /* A PLC DID keeps its method and four letters at either end; other ids stay whole, as does
@@ -189,12 +239,16 @@ test_short_id (void)
   assert_formats (rapport_format_short_id ("did:plc:abcdefghij"), "did:plc:abcd…ghij");
   assert_formats (rapport_format_short_id ("did:plc:abcdé1ghijklmn"), "did:plc:abcdé1ghijklmn");
   assert_formats (rapport_format_short_id ("12345678901234567890"), "12345678901234567890");
-  assert_formats (rapport_format_account ("kiln-kate.bsky.social",
+  assert_formats (rapport_format_account (RAPPORT_PLATFORM_BLUESKY, "kiln-kate.bsky.social",
                                           "did:plc:abcdefghijklmnopqrstuvwx"),
                   "@kiln-kate.bsky.social");
-  assert_formats (rapport_format_account (NULL, "did:plc:abcdefghijklmnopqrstuvwx"),
+  assert_formats (rapport_format_account (RAPPORT_PLATFORM_BLUESKY, NULL,
+                                          "did:plc:abcdefghijklmnopqrstuvwx"),
                   "did:plc:abcd…uvwx");
-  assert_formats (rapport_format_account (NULL, NULL), "@?");
+  assert_formats (rapport_format_account (RAPPORT_PLATFORM_YOUTUBE, "Kiln Kate",
+                                          "UCabcdefghijklmnopqrstuv"),
+                  "Kiln Kate");
+  assert_formats (rapport_format_account (RAPPORT_PLATFORM_BLUESKY, NULL, NULL), "@?");
 }
 
 static void
@@ -230,7 +284,8 @@ main (int   argc,
   g_test_add_func ("/format/per-week", test_per_week);
   g_test_add_func ("/format/p-value", test_p_value);
   g_test_add_func ("/format/significance", test_significance);
-  g_test_add_func ("/format/handle", test_handle);
+  g_test_add_func ("/format/name", test_name);
+  g_test_add_func ("/format/mention", test_mention);
   g_test_add_func ("/format/short-id", test_short_id);
   g_test_add_func ("/format/pad", test_pad);
 

@@ -166,7 +166,7 @@ test_connections (void)
   summary.snapshot.n_posts = 4;
   description = rapport_import_summary_describe (&summary);
   g_assert_cmpstr (description, ==,
-                   "LinkedIn · @Jo Doe · exported 30 May 2024 · 6 connections, 4 posts");
+                   "LinkedIn · Jo Doe · exported 30 May 2024 · 6 connections, 4 posts");
 }
 
 int

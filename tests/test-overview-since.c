@@ -329,16 +329,19 @@ test_since_all_accounts (void)
   rapport_test_ui_destroy_window (window);
 }
 
-/* A store of one account with the exports @names, each with @n_followers followers listed. */
+/* A store of @account (Instagram's jo.doe for NULL) with the exports @names, each with
+ * @n_followers followers listed. */
 static RapportAnalysis *
-load_fixture (const char         *dir,
-              const char * const *names,
-              guint               n_followers)
+load_account_fixture (const char               *dir,
+                      const RapportAccountInfo *account,
+                      const char * const       *names,
+                      guint                     n_followers)
 {
+  static const RapportAccountInfo jo = { RAPPORT_PLATFORM_INSTAGRAM, "jo.doe", NULL, NULL,
+                                         FALSE };
   g_autofree char *data_dir = g_build_filename (temp_root, dir, NULL);
   g_autoptr(RapportStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  RapportAccountInfo account = { RAPPORT_PLATFORM_INSTAGRAM, "jo.doe", NULL, NULL, FALSE };
   gint64 account_id = 0;
   RapportAnalysis *analysis;
 
@@ -354,7 +357,8 @@ load_fixture (const char         *dir,
       import = rapport_store_begin_import (store, names[e], names[e], names[e], NULL, &error);
       g_assert_no_error (error);
       sink = rapport_store_import_get_sink (import);
-      g_assert_true (rapport_import_sink_set_account (sink, &account, &error));
+      g_assert_true (rapport_import_sink_set_account (sink, account != NULL ? account : &jo,
+                                                      &error));
       rapport_import_sink_set_export_date (sink, T0 + e * 30 * DAY, RAPPORT_DATE_SOURCE_MANIFEST);
       rapport_post_init (&post);
       post.platform_id = "p1";
@@ -384,6 +388,14 @@ load_fixture (const char         *dir,
   analysis = rapport_analysis_load (store, account_id, NULL, &error);
   g_assert_no_error (error);
   return analysis;
+}
+
+static RapportAnalysis *
+load_fixture (const char         *dir,
+              const char * const *names,
+              guint               n_followers)
+{
+  return load_account_fixture (dir, NULL, names, n_followers);
 }
 
 static void
@@ -451,6 +463,31 @@ test_since_no_lists (void)
   rapport_test_ui_destroy_window (window);
 }
 
+/* LinkedIn's lists are its connections: two member exports of 3 each are counted as such. */
+static void
+test_since_linkedin (void)
+{
+  const RapportAccountInfo jo = { RAPPORT_PLATFORM_LINKEDIN, "Jo Doe", NULL, "Jo Doe", FALSE };
+  const char *names[] = { "Basic_LinkedInDataExport_06-01-2024",
+                          "Basic_LinkedInDataExport_07-01-2024", NULL };
+  g_autoptr(RapportAnalysis) analysis = load_account_fixture ("linkedin", &jo, names, 3);
+  RapportOverviewPage *page;
+  GtkWindow *window;
+  g_autofree char *new_row = NULL;
+  g_autofree char *lost_row = NULL;
+
+  page = show_page (analysis, 0, &window);
+  g_assert_cmpstr (gtk_label_get_text (child (page, "since_detail")), ==,
+                   "From 1 Jun 2024 (Basic_LinkedInDataExport_06-01-2024) to 1 Jul 2024 "
+                   "(Basic_LinkedInDataExport_07-01-2024), 3 connections became 3.");
+  new_row = row_text (page, 0);
+  lost_row = row_text (page, 1);
+  g_assert_cmpstr (new_row, ==, "New Connections|0|");
+  g_assert_cmpstr (lost_row, ==, "Lost Connections|0|");
+
+  rapport_test_ui_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -474,6 +511,7 @@ main (int   argc,
   g_test_add_func ("/overview-since/all-accounts", test_since_all_accounts);
   g_test_add_func ("/overview-since/all-accounts-link", test_since_all_accounts_link);
   g_test_add_func ("/overview-since/no-lists", test_since_no_lists);
+  g_test_add_func ("/overview-since/linkedin", test_since_linkedin);
   g_test_add_func ("/overview-since/one-export/light", test_since_one_export_light);
   g_test_add_func ("/overview-since/one-export/dark", test_since_one_export_dark);
   g_test_add_func ("/overview-since/one-export/narrow", test_since_one_export_narrow);

@@ -120,11 +120,12 @@ test_overview_rows (Fixture       *fixture,
       GtkWidget *candidate = GTK_WIDGET (gtk_list_box_get_row_at_index (accounts, i));
 
       if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (candidate)),
-                     "@" HANDLE) == 0)
+                     HANDLE) == 0)
         row = candidate;
     }
+  /* No Mastodon handle has those characters: the name is shown as it is, without an "@". */
   g_assert_nonnull (row);
-  assert_shown (row, "@" HANDLE);
+  assert_shown (row, HANDLE);
 
   rapport_test_ui_destroy_window (window);
   g_assert_finalize_object (g_steal_pointer (&analysis));
@@ -140,7 +141,7 @@ test_coach_empty (Fixture       *fixture,
   GtkStack *stack = rapport_test_ui_template_child (page, RAPPORT_TYPE_COACH_PAGE, "stack");
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
-  assert_shown (page, "The coach has no advice for @" HANDLE " from the exports imported so far. "
+  assert_shown (page, "The coach has no advice for " HANDLE " from the exports imported so far. "
                       "It speaks up when your own numbers show something worth changing; newer "
                       "exports give it more to go on.");
 

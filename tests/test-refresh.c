@@ -323,7 +323,8 @@ test_export_joins (Fixture       *fixture,
   g_assert_true (account->refresh_enabled);
 }
 
-/* The account's switch: off, it is left out of the accounts `rapport refresh` refreshes. */
+/* The account's switch: off, it is left out of the accounts `rapport refresh` refreshes; an
+ * account of a platform without a refresh cannot have it on. */
 static void
 test_switch (Fixture       *fixture,
              gconstpointer  data)
@@ -332,7 +333,10 @@ test_switch (Fixture       *fixture,
   g_autoptr(RapportStore) store = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GError) error = NULL;
+  RapportAccountInfo channel = { RAPPORT_PLATFORM_YOUTUBE, "Mira Makes", "UCmiramakes",
+                                 "Mira Makes", FALSE };
   gboolean enabled = TRUE;
+  gint64 youtube;
 
   rapport_test_server_serve_mastodon (fixture->server, "mastodon-followers-2.json");
   g_assert_true (add (fixture, "mastodon:mira@example.social", &summary, &error));
@@ -357,6 +361,14 @@ test_switch (Fixture       *fixture,
   g_assert_false (rapport_refresh_set_enabled (store, 999, FALSE, &error));
   g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_FAILED);
   rapport_test_assert_contains (error->message, "no account 999");
+  g_clear_error (&error);
+
+  /* A YouTube channel cannot be turned on; the error calls it by its title, no handle. */
+  youtube = rapport_test_import_account (fixture->dir, "youtube", &channel);
+  g_assert_false (rapport_refresh_set_enabled (store, youtube, TRUE, &error));
+  g_assert_error (error, RAPPORT_NET_ERROR, RAPPORT_NET_ERROR_UNSUPPORTED);
+  g_assert_cmpstr (error->message, ==, "Only Bluesky and Mastodon accounts can be refreshed "
+                   "from the web; Mira Makes is on YouTube");
 }
 
 /* Every failure: the error a person reads, and a database as it was. */

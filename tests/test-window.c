@@ -932,7 +932,8 @@ test_window_identify_account (void)
   window = present_window (app);
   rapport_window_set_data_dir (window, data_dir);
   wait_idle (window);
-  assert_row (window, 2, "@tiktok-download", "Whose export is this?",
+  /* A stand-in made of the export's name, no TikTok handle: shown without an "@". */
+  assert_row (window, 2, "tiktok-download", "Whose export is this?",
               "rapport-tiktok-symbolic");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.identify-account", "x",
@@ -942,7 +943,7 @@ test_window_identify_account (void)
                    "Whose Export Is This?");
   g_assert_cmpstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)), ==,
                    "No file of this export says which TikTok account it belongs to, so it was "
-                   "imported as @tiktok-download. Is it a later export of an account already "
+                   "imported as tiktok-download. Is it a later export of an account already "
                    "here, or a new account?");
   /* Nothing chosen, nothing to save. */
   g_assert_false (adw_alert_dialog_get_response_enabled (ADW_ALERT_DIALOG (dialog), "save"));
@@ -1062,7 +1063,10 @@ test_window_sample_data (void)
   /* The TikTok export's own date is the one in its name, like the others'. */
   assert_row (window, 5, "@miramakes", "Exported 12 Sep 2024", "rapport-tiktok-symbolic");
   assert_row (window, 6, "@miramakes", "Exported 12 Sep 2024", "rapport-x-symbolic");
-  assert_row (window, 7, "@Mira Makes", "Exported 12 Sep 2024", "rapport-youtube-symbolic");
+  /* A channel's title, not a handle. */
+  assert_row (window, 7, "Mira Makes", "Exported 12 Sep 2024", "rapport-youtube-symbolic");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (row_at (window, 7))), ==,
+                   "YouTube account Mira Makes");
   g_assert_null (row_at (window, 8));
   /* Instagram's, of three exports, not Threads' of the same name and two. */
   g_assert_true (selected_row (window) == row_at (window, 2));

@@ -96,17 +96,26 @@ set_kept (RapportStore  *store,
                                  error);
 }
 
+/* Whether the account of --account exists; its platform in @platform (may be NULL). */
 static gboolean
-account_exists (RapportStore  *store,
-                GError       **error)
+account_exists (RapportStore     *store,
+                RapportPlatform  *platform,
+                GError          **error)
 {
   g_autoptr(GPtrArray) accounts = rapport_store_list_accounts (store, error);
 
   if (accounts == NULL)
     return FALSE;
   for (guint i = 0; i < accounts->len; i++)
-    if (((RapportAccount *) g_ptr_array_index (accounts, i))->id == account_option)
+    {
+      const RapportAccount *account = g_ptr_array_index (accounts, i);
+
+      if (account->id != account_option)
+        continue;
+      if (platform != NULL)
+        *platform = account->platform;
       return TRUE;
+    }
   g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_FAILED,
                _("There is no account %" PRId64), account_option);
   return FALSE;
@@ -117,8 +126,9 @@ list_kept (RapportStore *store)
 {
   g_autoptr(GPtrArray) kept = NULL;
   g_autoptr(GError) error = NULL;
+  RapportPlatform platform = RAPPORT_PLATFORM_UNKNOWN;
 
-  if (!account_exists (store, &error) ||
+  if (!account_exists (store, &platform, &error) ||
       !(kept = rapport_store_list_kept (store, account_option, &error)))
     {
       print_error (error->message);
@@ -137,7 +147,7 @@ list_kept (RapportStore *store)
       g_autofree char *safe = NULL;
 
       if (account->handle != NULL)
-        name = rapport_format_handle (account->handle);
+        name = rapport_format_name (platform, account->handle);
       else
         /* Translators: a kept account known only by its id; %s is the id. */
         name = g_strdup_printf (_("id %s"), account->platform_id);
@@ -160,7 +170,7 @@ export_kept (RapportStore *store,
   g_autofree char *safe_name = rapport_escape_for_terminal (file_name, FALSE);
   guint n_unnamed = 0;
 
-  if (!account_exists (store, &error) ||
+  if (!account_exists (store, NULL, &error) ||
       !(kept = rapport_store_list_kept (store, account_option, &error)))
     {
       print_error (error->message);

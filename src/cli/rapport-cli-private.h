@@ -19,6 +19,12 @@ void print_out   (const char *format,
                   ...) G_GNUC_PRINTF (1, 2);
 void print_error (const char *message);
 
+/* `rapport accounts` (rapport-cli-accounts.c). */
+int  rapport_cli_accounts (const char    *data_dir,
+                           RapportStore  *store,
+                           int            argc,
+                           char         **argv);
+
 /* `rapport keep` (rapport-cli-keep.c). */
 extern const GOptionEntry rapport_cli_keep_entries[];
 int  rapport_cli_keep (const char    *data_dir,

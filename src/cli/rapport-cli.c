@@ -220,165 +220,6 @@ command_import (const char    *data_dir,
   return status;
 }
 
-/* A line of the `rapport accounts` table: its columns padded by characters, since "—" and
- * translated headings are wider in bytes than on screen. */
-static void
-print_accounts_line (const char *id,
-                     const char *platform,
-                     const char *account,
-                     const char *followers,
-                     const char *following,
-                     const char *posts,
-                     const char *last)
-{
-  g_autofree char *id_cell = rapport_format_pad (id, -4);
-  g_autofree char *platform_cell = rapport_format_pad (platform, -10);
-  g_autofree char *account_cell = rapport_format_pad (account, -24);
-  g_autofree char *followers_cell = rapport_format_pad (followers, 10);
-  g_autofree char *following_cell = rapport_format_pad (following, 10);
-  g_autofree char *posts_cell = rapport_format_pad (posts, 8);
-
-  print_out ("%s %s %s %s %s %s  %s\n", id_cell, platform_cell, account_cell, followers_cell,
-             following_cell, posts_cell, last);
-}
-
-/* One account's row of the `rapport accounts` table. */
-static void
-print_account (const RapportAccount *account)
-{
-  g_autofree char *id = g_strdup_printf ("%" PRId64, account->id);
-  g_autofree char *name = rapport_format_handle (account->handle);
-  g_autofree char *handle = rapport_escape_for_terminal (name, FALSE);
-  g_autofree char *followers = rapport_format_optional_count (account->followers);
-  g_autofree char *following = rapport_format_optional_count (account->following);
-  g_autofree char *posts = rapport_format_optional_count (account->posts);
-  g_autofree char *last = rapport_format_iso_day (account->last_exported_at);
-
-  print_accounts_line (id, rapport_platform_display_name (account->platform), handle, followers,
-                       following, posts, last);
-}
-
-/* One export under its account in `rapport accounts`. */
-static void
-print_snapshot (const RapportSnapshot *snapshot)
-{
-  g_autofree char *day = rapport_format_iso_day (snapshot->exported_at);
-  g_autofree char *source = rapport_escape_for_terminal (snapshot->source_name, FALSE);
-  g_autofree char *followers = NULL;
-  g_autofree char *following = NULL;
-  g_autofree char *contents = rapport_snapshot_describe_contents (snapshot);
-
-  followers = rapport_format_optional_count (snapshot->has_followers
-                                             ? (gint64) snapshot->n_followers : -1);
-  following = rapport_format_optional_count (snapshot->has_following
-                                             ? (gint64) snapshot->n_following : -1);
-  /* Translators: one imported export under its account in `rapport accounts` */
-  print_out (_("     snapshot %" PRId64 ": exported %s (%s) from %s · %s followers, "
-               "%s following, %s\n"),
-             snapshot->id, day, rapport_date_source_to_string (snapshot->date_source),
-             source, followers, following, contents);
-}
-
-static gboolean
-parse_account_id (const char  *text,
-                  gint64      *id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, id, &error))
-    return TRUE;
-
-  /* Translators: "rapport: “x” is not an account id (see rapport accounts)" */
-  message = g_strdup_printf (_("“%s” is not an account id (see rapport accounts)"), text);
-  print_error (message);
-  return FALSE;
-}
-
-/* `rapport accounts rename ID HANDLE` and `rapport accounts merge ID INTO`. */
-static int
-change_accounts (RapportStore  *store,
-                 int            argc,
-                 char         **argv)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean rename = g_str_equal (argv[1], "rename");
-  gint64 id, into;
-
-  if (argc != 4 || !(rename || g_str_equal (argv[1], "merge")))
-    {
-      print_error (_("use: rapport accounts [rename ID HANDLE | merge ID INTO]"));
-      return 2;
-    }
-  if (!parse_account_id (argv[2], &id) || (!rename && !parse_account_id (argv[3], &into)))
-    return 2;
-
-  if (rename ? !rapport_store_rename_account (store, id, argv[3], &error)
-             : !rapport_store_merge_accounts (store, id, into, &error))
-    {
-      print_error (error->message);
-      return 1;
-    }
-
-  if (rename)
-    {
-      const char *name = argv[3][0] == '@' ? argv[3] + 1 : argv[3];
-      g_autofree char *handle = rapport_format_handle (name);
-
-      print_out (_("Account %" PRId64 " is now %s\n"), id, handle);
-    }
-  else
-    print_out (_("Account %" PRId64 " was merged into account %" PRId64 "\n"), id, into);
-  return 0;
-}
-
-static int
-command_accounts (const char    *data_dir,
-                  RapportStore  *store,
-                  int            argc,
-                  char         **argv)
-{
-  g_autoptr(GPtrArray) accounts = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (argc > 1)
-    return change_accounts (store, argc, argv);
-
-  if (!(accounts = rapport_store_list_accounts (store, &error)))
-    {
-      print_error (error->message);
-      return 1;
-    }
-  if (accounts->len == 0)
-    {
-      print_out (_("No accounts yet. Import an export with: rapport import PATH\n"));
-      return 0;
-    }
-
-  print_accounts_line (_("ID"), _("Platform"), _("Account"), _("Followers"), _("Following"),
-                       _("Posts"), _("Last export"));
-  for (guint i = 0; i < accounts->len; i++)
-    {
-      RapportAccount *account = g_ptr_array_index (accounts, i);
-      g_autoptr(GPtrArray) snapshots = NULL;
-
-      print_account (account);
-      if (account->provisional)
-        /* Translators: under an account whose export named nobody; keep the commands */
-        print_out (_("     handle unknown: rapport accounts rename %" PRId64 " HANDLE, or "
-                     "rapport accounts merge %" PRId64 " INTO\n"),
-                   account->id, account->id);
-      if (!(snapshots = rapport_store_list_snapshots (store, account->id, &error)))
-        {
-          print_error (error->message);
-          return 1;
-        }
-      for (guint j = 0; j < snapshots->len; j++)
-        print_snapshot (g_ptr_array_index (snapshots, j));
-    }
-  return 0;
-}
-
 /* The report of one account, as text or as a JSON node; FALSE with @error when the account
  * cannot be read. */
 static gboolean
@@ -573,7 +414,8 @@ command_report (const char    *data_dir,
 static void
 print_refresh (const RapportRefreshSummary *summary)
 {
-  g_autofree char *handle = rapport_format_handle (summary->import.handle);
+  g_autofree char *handle = rapport_format_name (summary->import.platform,
+                                                 summary->import.handle);
   g_autofree char *safe = rapport_escape_for_terminal (handle, FALSE);
   g_autofree char *details = rapport_refresh_summary_describe (summary);
 
@@ -720,7 +562,8 @@ static const struct
 } commands[] = {
   { "import", command_import, N_("PATH…"), N_("Import data exports (zip, tar.gz, folder or file)"),
     NULL },
-  { "accounts", command_accounts, "", N_("List the imported accounts and their snapshots"), NULL },
+  { "accounts", rapport_cli_accounts, "", N_("List the imported accounts and their snapshots"),
+    NULL },
   { "report", command_report, "", N_("Print the analysis and the coach's suggestions"),
     report_entries },
   { "refresh", command_refresh, "",

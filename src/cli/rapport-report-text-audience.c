@@ -23,12 +23,15 @@
 #define TEXT_ANOMALIES 8
 
 /* "@ana, @bo, @cy and 42 more" from indices into @people (guint32, or RapportMutual whose
- * follower index is used when @mutuals). */
+ * follower index is used when @mutuals), named as on @report's platform. */
 static char *
-sample_people (const RapportPeople *people,
+sample_people (const RapportReport *report,
+               const RapportPeople *people,
                const GArray        *indices,
                gboolean             mutuals)
 {
+  RapportPlatform platform = report->dataset != NULL ? report->dataset->platform
+                                                     : RAPPORT_PLATFORM_UNKNOWN;
   g_autoptr(GString) text = g_string_new (NULL);
   guint shown = MIN (indices->len, RAPPORT_REPORT_TEXT_SAMPLE);
 
@@ -40,7 +43,7 @@ sample_people (const RapportPeople *people,
       g_autofree char *name = NULL;
 
       if (person->handle != NULL)
-        name = rapport_format_handle (person->handle);
+        name = rapport_format_name (platform, person->handle);
       else
         /* Translators: an account known only by its numeric id. */
         name = g_strdup_printf (_("id %s"), person->who);
@@ -327,14 +330,15 @@ rapport_report_text_reciprocity (GString             *out,
                               reciprocity->n_not_following_back_unkept);
   if (reciprocity->not_following_back_unkept->len > 0)
     {
-      g_autofree char *names = sample_people (reciprocity->following,
+      g_autofree char *names = sample_people (report, reciprocity->following,
                                               reciprocity->not_following_back_unkept, FALSE);
 
       rapport_report_text_para (out, 2, _("Not following you back: %s."), names);
     }
   if (reciprocity->f4f_pairs->len > 0)
     {
-      g_autofree char *names = sample_people (reciprocity->followers, reciprocity->f4f_pairs, TRUE);
+      g_autofree char *names = sample_people (report, reciprocity->followers,
+                                              reciprocity->f4f_pairs, TRUE);
 
       rapport_report_text_para (out, 2, _("Follow-for-follow pairs: %s."), names);
     }
@@ -356,11 +360,20 @@ rapport_report_text_churn (GString             *out,
       g_autofree char *older = rapport_format_day (step->older->exported_at);
       g_autofree char *newer = rapport_format_day (step->newer->exported_at);
 
-      /* Translators: two dates, list sizes, then gained, lost and renamed followers. */
-      rapport_report_text_para (out, 2, _("%s → %s: %'zu → %'zu followers; %'" PRIu64 " gained, "
-                                          "%'" PRIu64 " lost, %'" PRIu64 " renamed."),
-                                older, newer, step->n_older, step->n_newer, step->n_gained,
-                                step->n_lost, step->n_renamed);
+      if (!rapport_platform_lists_count_followers (report->dataset->platform))
+        /* Translators: two dates, sizes of LinkedIn's list of connections, then gained, lost
+         * and renamed connections. */
+        rapport_report_text_para (out, 2, _("%s → %s: %'zu → %'zu connections; %'" PRIu64
+                                            " gained, %'" PRIu64 " lost, %'" PRIu64 " renamed."),
+                                  older, newer, step->n_older, step->n_newer, step->n_gained,
+                                  step->n_lost, step->n_renamed);
+      else
+        /* Translators: two dates, list sizes, then gained, lost and renamed followers. */
+        rapport_report_text_para (out, 2, _("%s → %s: %'zu → %'zu followers; %'" PRIu64
+                                            " gained, %'" PRIu64 " lost, %'" PRIu64
+                                            " renamed."),
+                                  older, newer, step->n_older, step->n_newer, step->n_gained,
+                                  step->n_lost, step->n_renamed);
       /* An older step is kept as counts: who came and went is named for the newest. */
       if (step->newer_people == NULL)
         {
@@ -376,19 +389,20 @@ rapport_report_text_churn (GString             *out,
         }
       if (step->gained->len > 0)
         {
-          g_autofree char *names = sample_people (step->newer_people, step->gained, FALSE);
+          g_autofree char *names = sample_people (report, step->newer_people, step->gained, FALSE);
 
           rapport_report_text_para (out, 4, _("Gained: %s."), names);
         }
       if (step->lost->len > 0)
         {
-          g_autofree char *names = sample_people (step->older_people, step->lost, FALSE);
+          g_autofree char *names = sample_people (report, step->older_people, step->lost, FALSE);
 
           rapport_report_text_para (out, 4, _("Lost: %s."), names);
         }
       if (step->refollowed->len > 0)
         {
-          g_autofree char *names = sample_people (step->newer_people, step->refollowed, FALSE);
+          g_autofree char *names = sample_people (report, step->newer_people,
+                                                  step->refollowed, FALSE);
 
           rapport_report_text_para (out, 4, _("Unfollowed and followed again (counted as lost "
                                               "and as gained): %'u — %s."),
@@ -407,7 +421,7 @@ rapport_report_text_churn (GString             *out,
                                             "still follow them): none."));
       else
         {
-          g_autofree char *names = sample_people (step->older_people,
+          g_autofree char *names = sample_people (report, step->older_people,
                                                   step->dropped_after_follow_back, FALSE);
 
           rapport_report_text_para (out, 4, _("Dropped you after a follow-back (lost, though you "

@@ -17,11 +17,15 @@
 /* Rows of the hashtag table in the text. */
 #define TEXT_TAGS 15
 
-/* "@jo", or for an account known by id alone its id, shortened ("did:plc:abcd…wxyz"). */
+/* "@jo" (or a name, as rapport_format_name()), or for an account known by id alone its id,
+ * shortened ("did:plc:abcd…wxyz"). */
 static char *
-person_name (const RapportPerson *person)
+person_name (const RapportReport *report,
+             const RapportPerson *person)
 {
-  return rapport_format_account (person->handle,
+  return rapport_format_account (report->dataset != NULL ? report->dataset->platform
+                                                         : RAPPORT_PLATFORM_UNKNOWN,
+                                 person->handle,
                                  person->platform_id != NULL ? person->platform_id : person->who);
 }
 
@@ -429,7 +433,7 @@ rapport_report_text_collaborations (GString             *out,
         {
           const RapportPartner *partner =
             &g_array_index (collaborations->partners, RapportPartner, i);
-          g_autofree char *handle = rapport_format_account (partner->name, partner->handle);
+          g_autofree char *handle = rapport_format_mention (partner->name, partner->handle);
           g_autofree char *rate = rapport_format_percent (partner->median_rate);
 
           g_string_append_printf (partners, "%s%s ", i > 0 ? "; " : "", handle);
@@ -519,7 +523,7 @@ rapport_report_text_collaborations (GString             *out,
       g_autofree char *reposts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u repost",
                                                                "%'u reposts", candidate->n_reposts),
                                                   candidate->n_reposts);
-      g_autofree char *name = person_name (candidate->person);
+      g_autofree char *name = person_name (report, candidate->person);
 
       /* Reposts only where there are any: most platforms' exports record none. */
       if (candidate->n_reposts > 0)

@@ -148,14 +148,17 @@ text_header (GString             *out,
              const RapportReport *report)
 {
   const RapportDataset *dataset = report->dataset;
+  g_autofree char *name = rapport_format_name (dataset->platform, dataset->handle);
   g_autofree char *title = NULL;
 
-  /* Translators: the report's title, "@jo on Instagram (account 1)". */
-  title = g_strdup_printf (_("Rapport report: @%s on %s (account %" PRId64 ")"),
-                           dataset->handle != NULL ? dataset->handle : "?",
+  /* Translators: the report's title, "@jo on Instagram (account 1)" or "Mira Makes on YouTube
+   * (account 2)". */
+  title = g_strdup_printf (_("Rapport report: %s on %s (account %" PRId64 ")"), name,
                            rapport_platform_display_name (dataset->platform), dataset->account_id);
   rapport_report_text_heading (out, title, '=');
-  if (dataset->display_name != NULL && dataset->display_name[0] != '\0')
+  /* A channel's title or a member's name is the title already. */
+  if (dataset->display_name != NULL && dataset->display_name[0] != '\0' &&
+      g_strcmp0 (dataset->display_name, dataset->handle) != 0)
     rapport_report_text_para (out, 0, "%s", dataset->display_name);
 
   rapport_report_text_para (out, 0, g_dngettext (GETTEXT_PACKAGE, "%u export imported:",
@@ -175,10 +178,17 @@ text_header (GString             *out,
       g_autofree char *days = rapport_format_count ((gint64) MIN (snapshot->n_follower_days,
                                                                   G_MAXINT64));
       g_autoptr(GString) brought = g_string_new (NULL);
+      gboolean with_lists = n_followers >= 0 || n_following >= 0 ||
+                            (snapshot->n_posts == 0 && snapshot->n_follower_days == 0);
 
       /* Which export supplied what: an analytics file has no lists but posts or days. */
-      if (n_followers >= 0 || n_following >= 0 ||
-          (snapshot->n_posts == 0 && snapshot->n_follower_days == 0))
+      if (with_lists && !rapport_platform_lists_count_followers (dataset->platform))
+        /* Translators: the size of a LinkedIn export's list, whose connections are both of its
+         * lists ("—" when absent). */
+        g_string_append_printf (brought, g_dngettext (GETTEXT_PACKAGE, "%s connection",
+                                                      "%s connections", MAX (n_followers, 0)),
+                                followers);
+      else if (with_lists)
         /* Translators: the list sizes of one export ("—" when absent). */
         g_string_append_printf (brought, _("%s followers, %s following"), followers, following);
       if (snapshot->n_posts > 0)

@@ -52,8 +52,9 @@ describe_interactions (const RapportCollaborationCandidate *candidate)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-/* The first sentence of the explanation: of an account called @name, or with @named FALSE,
- * of one known only by an id, shortened into @name. */
+/* The first sentence of the explanation: of an account called @name ("@jo", or a name as
+ * rapport_format_name() gives it), or with @named FALSE, of one known only by an id, shortened
+ * into @name. */
 static void
 append_interactions (GString    *text,
                      gboolean    from_following,
@@ -64,18 +65,18 @@ append_interactions (GString    *text,
 {
   if (latest != NULL && from_following)
     g_string_append_printf (text,
-                            /* Translators: @%s (or %s, an id) is an account, then a list
-                             * such as "4 likes and 1 repost", then a date. */
-                            named ? _("You follow @%s and have given them %s (the latest on "
+                            /* Translators: %s is an account, "@jo" or "Jo Doe" (or an
+                             * id), then a list such as "4 likes and 1 repost", then a date. */
+                            named ? _("You follow %s and have given them %s (the latest on "
                                       "%s), but you have never posted together.")
                                   : _("You follow this account (%s) and have given them %s (the "
                                       "latest on %s), but you have never posted together."),
                             name, interactions, latest);
   else if (latest != NULL)
     g_string_append_printf (text,
-                            /* Translators: @%s (or %s, an id) is an account, then a list
-                             * such as "4 comments and 12 likes", then a date. */
-                            named ? _("You and @%s follow each other, and you have given them "
+                            /* Translators: %s is an account, "@jo" or "Jo Doe" (or an
+                             * id), then a list such as "4 comments and 12 likes", then a date. */
+                            named ? _("You and %s follow each other, and you have given them "
                                       "%s (the latest on %s), but you have never posted "
                                       "together.")
                                   : _("You and this account (%s) follow each other, and you have "
@@ -84,14 +85,14 @@ append_interactions (GString    *text,
                             name, interactions, latest);
   else if (from_following)
     g_string_append_printf (text,
-                            named ? _("You follow @%s and have given them %s, but you have never "
+                            named ? _("You follow %s and have given them %s, but you have never "
                                       "posted together.")
                                   : _("You follow this account (%s) and have given them %s, but "
                                       "you have never posted together."),
                             name, interactions);
   else
     g_string_append_printf (text,
-                            named ? _("You and @%s follow each other, and you have given them "
+                            named ? _("You and %s follow each other, and you have given them "
                                       "%s, but you have never posted together.")
                                   : _("You and this account (%s) follow each other, and you have "
                                       "given them %s, but you have never posted together."),
@@ -129,6 +130,8 @@ rapport_coach_rule_collaboration_candidates (const RapportReport *report,
   const RapportCollaborations *collaborations = report->collaborations;
   const RapportUplift *mentions = &collaborations->mentions;
   gboolean compared = mentions->n_with > 0 && mentions->n_without > 0 && !isnan (mentions->uplift);
+  RapportPlatform platform = report->dataset != NULL ? report->dataset->platform
+                                                     : RAPPORT_PLATFORM_UNKNOWN;
 
   if (!collaborations->candidates_available || collaborations->candidates->len == 0)
     return;
@@ -140,7 +143,7 @@ rapport_coach_rule_collaboration_candidates (const RapportReport *report,
       const RapportCollaborationCandidate *candidate =
         &g_array_index (collaborations->candidates, RapportCollaborationCandidate, c);
       const char *who = candidate->person->who;
-      const char *name = candidate->person->handle;
+      const char *handle = candidate->person->handle;
       g_autofree char *key = g_strdup_printf ("collaboration.candidate:%s", who);
       g_autofree char *interactions = describe_interactions (candidate);
       g_autofree char *latest = candidate->latest > 0 ? rapport_format_day (candidate->latest)
@@ -150,14 +153,16 @@ rapport_coach_rule_collaboration_candidates (const RapportReport *report,
       RapportEvidence *evidence;
 
       suggestion = rapport_suggestion_new (RAPPORT_SUGGESTION_COLLABORATION, key);
-      if (name != NULL)
+      if (handle != NULL)
         {
-          /* Translators: %s is an account name without its '@'. */
-          suggestion->title = g_strdup_printf (_("Make a post with @%s"), name);
+          g_autofree char *name = rapport_format_name (platform, handle);
+
+          /* Translators: %s is an account, "@jo" or "Jo Doe". */
+          suggestion->title = g_strdup_printf (_("Make a post with %s"), name);
           append_interactions (text, collaborations->candidates_from_following, TRUE, name,
                                interactions, latest);
-          /* Translators: %s is an account name without its '@'. */
-          suggestion->action = g_strdup_printf (_("Invite @%s to a joint post, a collab post or "
+          /* Translators: %s is an account, "@jo" or "Jo Doe". */
+          suggestion->action = g_strdup_printf (_("Invite %s to a joint post, a collab post or "
                                                   "a feature."),
                                                 name);
         }

@@ -376,7 +376,7 @@ account_name (const RapportReport *report,
   const RapportPerson *name = names != NULL ? rapport_people_find (names, who) : NULL;
 
   if (name != NULL)
-    return rapport_format_handle (name->handle);
+    return rapport_format_name (report->dataset->platform, name->handle);
   return rapport_format_short_id (who);
 }
 

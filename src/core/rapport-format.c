@@ -157,9 +157,14 @@ rapport_format_significance (double p_value)
 }
 
 char *
-rapport_format_handle (const char *handle)
+rapport_format_name (RapportPlatform  platform,
+                     const char      *name)
 {
-  return g_strconcat ("@", handle != NULL ? handle : "?", NULL);
+  if (name == NULL || name[0] == '\0')
+    return g_strdup (rapport_platform_has_handles (platform) ? "@?" : "?");
+  if (rapport_platform_is_handle (platform, name))
+    return g_strconcat ("@", name, NULL);
+  return g_strdup (name);
 }
 
 /* Letters of a PLC identifier kept at either end. */
@@ -183,11 +188,21 @@ rapport_format_short_id (const char *id)
 }
 
 char *
-rapport_format_account (const char *handle,
+rapport_format_account (RapportPlatform  platform,
+                        const char      *name,
+                        const char      *id)
+{
+  if (name != NULL || id == NULL)
+    return rapport_format_name (platform, name);
+  return rapport_format_short_id (id);
+}
+
+char *
+rapport_format_mention (const char *handle,
                         const char *id)
 {
   if (handle != NULL || id == NULL)
-    return rapport_format_handle (handle);
+    return g_strconcat ("@", handle != NULL ? handle : "?", NULL);
   return rapport_format_short_id (id);
 }
 

@@ -11,6 +11,8 @@
 
 #include <glib.h>
 
+#include "core/rapport-records.h"
+
 G_BEGIN_DECLS
 
 /* What an unknown or missing figure reads as. */
@@ -45,13 +47,25 @@ char *rapport_format_p_value        (double      p_value);
  * chance" below 0.05, "a lead worth testing" below 0.2, "could well be chance" from 0.2 on;
  * "not tested" for NAN. */
 char *rapport_format_significance   (double      p_value);
-/* "@jo"; "@?" for NULL. */
-char *rapport_format_handle         (const char *handle);
+/* What to call an account or a person of its lists by the name the store keeps for it:
+ * "@jo" where @name can be a handle on @platform (rapport_platform_is_handle()), else @name as
+ * it is, so that no name reads as a made-up handle: "Mira Makes" (a YouTube channel's title),
+ * "Jo Doe" (a LinkedIn member), "tiktok-download" (a stand-in made of an export's name).  For
+ * NULL, "@?", or "?" on a platform without handles. */
+char *rapport_format_name           (RapportPlatform platform,
+                                     const char     *name);
 /* An account id short enough to read: "did:plc:abcd…wxyz" for a DID of the PLC method, whose
  * 24 letters say nothing to a person; any other id whole. */
 char *rapport_format_short_id       (const char *id);
-/* What to call an account: "@jo" by its handle, else its id as rapport_format_short_id(). */
-char *rapport_format_account        (const char *handle,
+/* What to call an account: by its name as rapport_format_name(), else by its id as
+ * rapport_format_short_id(). */
+char *rapport_format_account        (RapportPlatform platform,
+                                     const char     *name,
+                                     const char     *id);
+/* An account a post mentions, as posts write it, on any platform: "@jo"; one mentioned by id
+ * alone (Bluesky's DIDs) without a known @handle, by its id as rapport_format_short_id(); "@?"
+ * for neither. */
+char *rapport_format_mention        (const char *handle,
                                      const char *id);
 
 /* @text in a cell of |@width| characters, not bytes, so that "—" and "ä" take one column:

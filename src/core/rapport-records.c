@@ -89,6 +89,65 @@ rapport_platform_refreshes_from_web (RapportPlatform platform)
   return platform == RAPPORT_PLATFORM_BLUESKY || platform == RAPPORT_PLATFORM_MASTODON;
 }
 
+/* The characters of the platform's handles beside ASCII letters and digits, as its sign-up
+ * allows them; NULL where its exports name accounts by a name, not a handle: YouTube's channel
+ * titles, LinkedIn's member names and profile slugs. */
+static const char *
+handle_extra_chars (RapportPlatform platform)
+{
+  switch (platform)
+    {
+    case RAPPORT_PLATFORM_INSTAGRAM:
+    case RAPPORT_PLATFORM_THREADS:
+    case RAPPORT_PLATFORM_TIKTOK:
+      return "._";
+    case RAPPORT_PLATFORM_TWITTER:
+      return "_";
+    case RAPPORT_PLATFORM_FACEBOOK:
+      return ".";
+    case RAPPORT_PLATFORM_BLUESKY:
+      /* A domain name; a DID (with ':') is an id, not a handle. */
+      return ".-";
+    case RAPPORT_PLATFORM_MEDIUM:
+      return "._-";
+    case RAPPORT_PLATFORM_MASTODON:
+    case RAPPORT_PLATFORM_UNKNOWN:
+      /* "user@host", the host perhaps in letters beyond ASCII (checked below). */
+      return "._-@";
+    case RAPPORT_PLATFORM_YOUTUBE:
+    case RAPPORT_PLATFORM_LINKEDIN:
+    default:
+      return NULL;
+    }
+}
+
+gboolean
+rapport_platform_has_handles (RapportPlatform platform)
+{
+  return handle_extra_chars (platform) != NULL;
+}
+
+gboolean
+rapport_platform_is_handle (RapportPlatform  platform,
+                            const char      *name)
+{
+  const char *extra = handle_extra_chars (platform);
+  gboolean any_letters = platform == RAPPORT_PLATFORM_MASTODON ||
+                         platform == RAPPORT_PLATFORM_UNKNOWN;
+
+  if (extra == NULL || name == NULL || name[0] == '\0' || !g_utf8_validate (name, -1, NULL))
+    return FALSE;
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x80 ? !g_ascii_isalnum (c) && strchr (extra, (int) c) == NULL
+                   : !any_letters || !g_unichar_isalnum (c))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* The parts of the address of a post that the platform makes from the id, before the id; FALSE
  * where it makes none.  x.com finds a post by its id alone, whoever wrote it: a renamed
  * account's old addresses still lead to its posts. */

@@ -197,6 +197,16 @@ gboolean    rapport_platform_exports_followers (RapportPlatform platform);
 /* Whether Rapport can refresh the platform's public figures from the web (net/): Bluesky's and
  * Mastodon's, which anyone may read without logging in. */
 gboolean    rapport_platform_refreshes_from_web (RapportPlatform platform);
+/* Whether the platform knows accounts by a handle, which people write after an "@": not
+ * YouTube nor LinkedIn, whose exports name accounts by channel title, member name or profile
+ * slug. */
+gboolean    rapport_platform_has_handles  (RapportPlatform  platform);
+/* Whether @name, as the store keeps an account's or a person's, can be a handle on @platform:
+ * only the characters its handles have (no space), so that a display name, a channel title or
+ * a stand-in made of an export's name ("tiktok-download") is none.  Mastodon's "user@host" is
+ * one. */
+gboolean    rapport_platform_is_handle    (RapportPlatform  platform,
+                                           const char      *name);
 /* The address of post @post_id of account @handle (may be NULL) where the platform makes it
  * from the id alone (X/Twitter), else NULL.  The store keeps no address it can make again. */
 char       *rapport_platform_post_url     (RapportPlatform  platform,

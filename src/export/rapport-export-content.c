@@ -60,12 +60,14 @@ figure_row (RapportExportBlock *table,
   _rapport_export_table_row (table, cells);
 }
 
-/* "@jo", or "id 1234" for an account known only by its id. */
+/* "@jo" (or a name, as rapport_format_name()), or "id 1234" for an account known only by its
+ * id. */
 static char *
-person_name (const RapportPerson *person)
+person_name (RapportPlatform      platform,
+             const RapportPerson *person)
 {
   if (person->handle != NULL)
-    return rapport_format_handle (person->handle);
+    return rapport_format_name (platform, person->handle);
   /* Translators: an account known only by its numeric id. */
   return g_strdup_printf (_("id %s"), person->who);
 }
@@ -89,7 +91,8 @@ names_line (RapportExportDocument *self,
     {
       guint32 index = mutuals ? g_array_index (indices, RapportMutual, i).follower
                               : g_array_index (indices, guint32, i);
-      g_autofree char *name = person_name (&people->items[index]);
+      g_autofree char *name = person_name (self->report->dataset->platform,
+                                           &people->items[index]);
 
       g_string_append_printf (text, "%s%s", i > 0 ? ", " : "", name);
     }
@@ -104,13 +107,16 @@ static void
 add_header (RapportExportDocument *self)
 {
   const RapportDataset *dataset = self->report->dataset;
+  g_autofree char *name = rapport_format_name (dataset->platform, dataset->handle);
   gint64 first = 0, last = 0;
 
-  /* Translators: the report's title, "@jo on Instagram". */
-  _rapport_export_add_text (self, RAPPORT_EXPORT_BLOCK_TITLE, 0, _("@%s on %s"),
-                            dataset->handle != NULL ? dataset->handle : "?",
+  /* Translators: the report's title, "@jo on Instagram" or "Mira Makes on YouTube". */
+  _rapport_export_add_text (self, RAPPORT_EXPORT_BLOCK_TITLE, 0,
+                            C_("report title", "%s on %s"), name,
                             rapport_platform_display_name (dataset->platform));
-  if (dataset->display_name != NULL && dataset->display_name[0] != '\0')
+  /* A channel's title or a member's name is the title already. */
+  if (dataset->display_name != NULL && dataset->display_name[0] != '\0' &&
+      g_strcmp0 (dataset->display_name, dataset->handle) != 0)
     PARA (self, "%s", dataset->display_name);
 
   for (guint i = 0; i < dataset->snapshots->len; i++)

@@ -17,6 +17,7 @@
 #endif
 #include <string.h>
 
+#include "core/rapport-format.h"
 #include "export/rapport-export-document.h"
 #include "export/rapport-export-pdf.h"
 #include "export/rapport-export-private.h"
@@ -98,6 +99,7 @@ rapport_export_write_pdf (const RapportReport  *report,
                           GError              **error)
 {
   g_autoptr(RapportExportDocument) document = NULL;
+  g_autofree char *name = NULL;
   g_autofree char *title = NULL;
   cairo_surface_t *surface;
   cairo_font_options_t *options;
@@ -118,9 +120,10 @@ rapport_export_write_pdf (const RapportReport  *report,
       return FALSE;
     }
 
-  /* Translators: the PDF's title in its metadata, "@jo on Instagram". */
-  title = g_strdup_printf (_("Rapport report: @%s on %s"),
-                           report->dataset->handle != NULL ? report->dataset->handle : "?",
+  name = rapport_format_name (report->dataset->platform, report->dataset->handle);
+  /* Translators: the PDF's title in its metadata, "@jo on Instagram" or "Mira Makes on
+   * YouTube". */
+  title = g_strdup_printf (_("Rapport report: %s on %s"), name,
                            rapport_platform_display_name (report->dataset->platform));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Rapport");

@@ -155,7 +155,7 @@ load_account (RapportStore          *store,
   g_autoptr(GHashTable) states = NULL;
 
   g_ptr_array_add (self->accounts, account_copy (account));
-  self->title = rapport_format_handle (account->handle);
+  self->title = rapport_format_name (account->platform, account->handle);
 
   if (!(self->dataset = rapport_store_load_dataset (connection, account->id, error)))
     return NULL;
@@ -246,7 +246,7 @@ load_account_summary (RapportStore          *store,
   GError *local_error = NULL;
 
   g_ptr_array_add (self->accounts, account_copy (account));
-  self->title = rapport_format_handle (account->handle);
+  self->title = rapport_format_name (account->platform, account->handle);
 
   if (!(self->dataset = rapport_store_load_dataset_summary (connection, account->id, error)))
     return NULL;

@@ -474,7 +474,7 @@ describe_account (GString                    *text,
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
   /* The line goes to a terminal as well as to a toast: the export's name is made safe here. */
-  name = rapport_format_handle (summary->handle);
+  name = rapport_format_name (summary->platform, summary->handle);
   handle = rapport_escape_for_terminal (name, FALSE);
   g_string_append_printf (text, "%s · %s", rapport_platform_display_name (summary->platform),
                           handle);

@@ -13,6 +13,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include "core/rapport-format.h"
 #include "net/rapport-http.h"
 #include "rapport-refresh.h"
 
@@ -47,8 +48,7 @@ acquire_lock (const char  *data_dir,
 
 static gboolean
 check_interval (RapportStore                 *store,
-                gint64                        account_id,
-                const char                   *handle,
+                const RapportAccount         *account,
                 const RapportRefreshRequest  *request,
                 GError                      **error)
 {
@@ -57,24 +57,44 @@ check_interval (RapportStore                 *store,
 
   if (request->force)
     return TRUE;
-  if (!rapport_store_get_refresh (store, account_id, NULL, &last_at, error))
+  if (!rapport_store_get_refresh (store, account->id, NULL, &last_at, error))
     return FALSE;
   since = g_get_real_time () / G_USEC_PER_SEC - last_at;
   if (last_at > 0 && since >= 0 && since < RAPPORT_REFRESH_INTERVAL)
     {
       guint minutes = (guint) ((RAPPORT_REFRESH_INTERVAL - since + 59) / 60);
+      g_autofree char *name = rapport_format_name (account->platform, account->handle);
 
+      /* Translators: %s is an account, "@jo.bsky.social". */
       g_set_error (error, RAPPORT_NET_ERROR, RAPPORT_NET_ERROR_TOO_SOON,
                    g_dngettext (GETTEXT_PACKAGE,
-                                "@%s was refreshed less than an hour ago; the next refresh "
+                                "%s was refreshed less than an hour ago; the next refresh "
                                 "is possible in %u minute",
-                                "@%s was refreshed less than an hour ago; the next refresh "
+                                "%s was refreshed less than an hour ago; the next refresh "
                                 "is possible in %u minutes",
                                 minutes),
-                   handle, minutes);
+                   name, minutes);
       return FALSE;
     }
   return TRUE;
+}
+
+/* Whether @account's platform can be refreshed; else the error names the account as the
+ * window does (a YouTube channel's title without an "@"). */
+static gboolean
+check_supported (const RapportAccount  *account,
+                 GError               **error)
+{
+  g_autofree char *name = NULL;
+
+  if (rapport_platform_refreshes_from_web (account->platform))
+    return TRUE;
+  name = rapport_format_name (account->platform, account->handle);
+  /* Translators: %s is an account, "@jo" or "Mira Makes", then its platform. */
+  g_set_error (error, RAPPORT_NET_ERROR, RAPPORT_NET_ERROR_UNSUPPORTED,
+               _("Only Bluesky and Mastodon accounts can be refreshed from the web; %s is on %s"),
+               name, rapport_platform_display_name (account->platform));
+  return FALSE;
 }
 
 /* Fetches, then stores in one transaction; nothing is written unless all of it is. */
@@ -199,18 +219,12 @@ refresh (const char                   *data_dir,
     }
   if (account != NULL)
     {
-      if (!rapport_platform_refreshes_from_web (account->platform))
-        {
-          g_set_error (error, RAPPORT_NET_ERROR, RAPPORT_NET_ERROR_UNSUPPORTED,
-                       _("Only Bluesky and Mastodon accounts can be refreshed from the web; "
-                         "@%s is on %s"), account->handle,
-                       rapport_platform_display_name (account->platform));
-          goto out;
-        }
+      if (!check_supported (account, error))
+        goto out;
       platform = account->platform;
       g_free (handle);
       handle = g_strdup (account->handle);
-      if (!check_interval (store, account->id, handle, request, error))
+      if (!check_interval (store, account, request, error))
         goto out;
     }
 
@@ -299,14 +313,8 @@ rapport_refresh_set_enabled (RapportStore  *store,
   if ((account = find_account (store, account_id, RAPPORT_PLATFORM_UNKNOWN, NULL, error)) == NULL)
     return FALSE;
   /* Turning it off is always allowed, so that nothing stays on by mistake. */
-  if (enabled && !rapport_platform_refreshes_from_web (account->platform))
-    {
-      g_set_error (error, RAPPORT_NET_ERROR, RAPPORT_NET_ERROR_UNSUPPORTED,
-                   _("Only Bluesky and Mastodon accounts can be refreshed from the web; "
-                     "@%s is on %s"), account->handle,
-                   rapport_platform_display_name (account->platform));
-      return FALSE;
-    }
+  if (enabled && !check_supported (account, error))
+    return FALSE;
   return rapport_store_set_refresh_enabled (store, account->id, enabled, error);
 }
 
@@ -504,7 +512,7 @@ char *
 rapport_refresh_summary_describe (const RapportRefreshSummary *summary)
 {
   GString *text = g_string_new (NULL);
-  const char *handle = summary->import.handle != NULL ? summary->import.handle : "";
+  g_autofree char *name = rapport_format_name (summary->import.platform, summary->import.handle);
 
   if (summary->followers != RAPPORT_COUNT_UNKNOWN)
     g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%'" PRId64 " follower",
@@ -524,16 +532,16 @@ rapport_refresh_summary_describe (const RapportRefreshSummary *summary)
 
       if (summary->list_state[direction] == RAPPORT_LIVE_LIST_HIDDEN)
         g_string_append_printf (text, followers
-                                ? _("The server does not show who follows @%s: no list of "
+                                ? _("The server does not show who follows %s: no list of "
                                     "followers this time\n")
-                                : _("The server does not show whom @%s follows: no list of "
-                                    "accounts followed this time\n"), handle);
+                                : _("The server does not show whom %s follows: no list of "
+                                    "accounts followed this time\n"), name);
       else if (summary->list_state[direction] == RAPPORT_LIVE_LIST_TOO_LONG)
         g_string_append_printf (text, followers
-                                ? _("The list of followers of @%s is too long to fetch; only "
+                                ? _("The list of followers of %s is too long to fetch; only "
                                     "the count was stored\n")
-                                : _("The list of accounts @%s follows is too long to fetch; "
-                                    "only the count was stored\n"), handle);
+                                : _("The list of accounts %s follows is too long to fetch; "
+                                    "only the count was stored\n"), name);
     }
 
   return g_string_free (text, FALSE);

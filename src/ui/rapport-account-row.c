@@ -156,7 +156,7 @@ rapport_account_row_new (const RapportAccount *account)
   self = g_object_new (RAPPORT_TYPE_ACCOUNT_ROW, NULL);
   self->account_id = account->id;
 
-  title = rapport_format_handle (account->handle);
+  title = rapport_format_name (account->platform, account->handle);
 
   if (account->provisional)
     /* Translators: an account whose export did not say whose it is */

@@ -68,6 +68,7 @@ set_kept (RapportAudiencePage *self,
           gboolean             kept)
 {
   RapportKeptAccount account = { (char *) platform_id, (char *) handle, 0 };
+  const RapportDataset *dataset;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
@@ -85,7 +86,11 @@ set_kept (RapportAudiencePage *self,
   self->last_kept_added = kept;
   _rapport_audience_page_refresh (self);
 
-  name = handle != NULL ? rapport_format_handle (handle) : g_strdup (platform_id);
+  dataset = rapport_analysis_get_dataset (self->analysis);
+  name = handle != NULL
+         ? rapport_format_name (dataset != NULL ? dataset->platform : RAPPORT_PLATFORM_UNKNOWN,
+                                handle)
+         : g_strdup (platform_id);
   /* Translators: %s is an account, "@anna". */
   message = g_strdup_printf (kept ? _("Keeping %s") : _("No longer keeping %s"), name);
   toast = rapport_toast_new (message, ADW_TOAST_PRIORITY_NORMAL);

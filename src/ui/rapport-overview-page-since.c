@@ -27,15 +27,24 @@ source_name (const RapportDatasetSnapshot *snapshot)
   return snapshot->source_name != NULL ? snapshot->source_name : _("an unnamed export");
 }
 
-/* "From 10 Mar 2024 (a.zip) to 12 Sep 2024 (b.zip)". */
+/* "From 10 Mar 2024 (a.zip) to 12 Sep 2024 (b.zip)", with the sizes of the lists: of
+ * followers, or where they are connections (LinkedIn's), of connections. */
 static char *
-describe_step (const RapportChurnStep *step)
+describe_step (RapportPlatform         platform,
+               const RapportChurnStep *step)
 {
   g_autofree char *from = rapport_format_day (step->older->exported_at);
   g_autofree char *to = rapport_format_day (step->newer->exported_at);
   g_autofree char *before = rapport_format_count ((double) step->n_older);
   g_autofree char *after = rapport_format_count ((double) step->n_newer);
 
+  if (!rapport_platform_lists_count_followers (platform))
+    /* Translators: the two LinkedIn exports compared, with their dates, files and counts of
+     * connections: "From 10 Mar 2024 (a.zip) to 12 Sep 2024 (b.zip), 240 connections became
+     * 255." */
+    return g_strdup_printf (_("From %s (%s) to %s (%s), %s connections became %s."),
+                            from, source_name (step->older), to, source_name (step->newer),
+                            before, after);
   /* Translators: the two exports compared, with their dates, files and follower counts:
    * "From 10 Mar 2024 (a.zip) to 12 Sep 2024 (b.zip), 2400 followers became 2455." */
   return g_strdup_printf (_("From %s (%s) to %s (%s), %s followers became %s."),
@@ -102,15 +111,19 @@ build_account_step (RapportOverviewPage      *self,
                     const RapportSinceExport *since)
 {
   const RapportChurnStep *step = since->step;
+  RapportPlatform platform = rapport_analysis_get_dataset (self->analysis)->platform;
+  gboolean connections = !rapport_platform_lists_count_followers (platform);
   gboolean named = step->newer_people != NULL;
-  g_autofree char *detail = describe_step (step);
+  g_autofree char *detail = describe_step (platform, step);
   g_auto(GStrv) renamed = NULL;
   GtkWidget *row;
 
   gtk_label_set_text (self->since_detail, detail);
 
-  add_count_row (self, _("New Followers"), step->n_gained, "new", named);
-  add_count_row (self, _("Lost Followers"), step->n_lost, "lost", named);
+  add_count_row (self, connections ? _("New Connections") : _("New Followers"), step->n_gained,
+                 "new", named);
+  add_count_row (self, connections ? _("Lost Connections") : _("Lost Followers"), step->n_lost,
+                 "lost", named);
   if (rapport_since_export_knows_dropped (since))
     add_count_row (self, _("Dropped After Follow-Back"), step->n_dropped_after_follow_back,
                    "dropped-after-follow-back", named);

@@ -105,7 +105,7 @@ rapport_post_details_set_mentions (GtkLabel            *label,
     {
       const RapportPerson *person = rapport_people_find (names, mentions[i]);
 
-      g_strv_builder_take (shown, rapport_format_account (person != NULL ? person->handle : NULL,
+      g_strv_builder_take (shown, rapport_format_mention (person != NULL ? person->handle : NULL,
                                                           mentions[i]));
       g_string_append_printf (ids, "%s%s", i > 0 ? "\n" : "", mentions[i]);
     }

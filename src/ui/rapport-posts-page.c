@@ -416,7 +416,8 @@ add_posts (RapportPostsPage *self,
   if (report == NULL || report->per_post == NULL)
     return;
 
-  name = rapport_format_handle (account != NULL ? account->handle : NULL);
+  name = account != NULL ? rapport_format_name (account->platform, account->handle)
+                         : rapport_format_name (RAPPORT_PLATFORM_UNKNOWN, NULL);
 
   for (guint i = 0; i < report->per_post->len; i++)
     {

@@ -106,7 +106,7 @@ add_accounts (RapportPreferencesDialog *self)
 
       if (!rapport_platform_refreshes_from_web (account->platform))
         continue;
-      title = rapport_format_handle (account->handle);
+      title = rapport_format_name (account->platform, account->handle);
       subtitle = account_subtitle (account);
       row = adw_switch_row_new ();
       /* Handles come from exports and servers: never markup. */

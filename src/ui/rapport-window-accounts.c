@@ -230,7 +230,7 @@ rapport_window_remove_account_action (GtkWidget  *widget,
   data = g_new0 (RemoveData, 1);
   data->window = g_object_ref (self);
   data->account_id = account_id;
-  data->title = rapport_format_handle (account->handle);
+  data->title = rapport_format_name (account->platform, account->handle);
 
   /* Translators: the heading of the dialog that confirms removing an account, "Remove @jo.doe?" */
   heading = g_strdup_printf (_("Remove %s?"), data->title);

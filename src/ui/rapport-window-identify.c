@@ -157,7 +157,7 @@ _rapport_window_identify_account (RapportWindow *self,
   data->candidates = g_array_new (FALSE, FALSE, sizeof (gint64));
   data->checks = g_ptr_array_new ();
 
-  handle = rapport_format_handle (account->handle);
+  handle = rapport_format_name (account->platform, account->handle);
   /* Translators: "No file of this export says which Instagram account it belongs to, so it was
    * imported as @instagram-download. Is it a later export of an account already here, or a new
    * account?" */
@@ -180,7 +180,7 @@ _rapport_window_identify_account (RapportWindow *self,
       if (other->id == account_id || other->platform != account->platform)
         continue;
 
-      title = rapport_format_handle (other->handle);
+      title = rapport_format_name (other->platform, other->handle);
       check = add_choice (list, group, title, _("A later export of this account"));
       group = group != NULL ? group : check;
       g_array_append_val (data->candidates, other->id);
@@ -191,7 +191,10 @@ _rapport_window_identify_account (RapportWindow *self,
   data->new_check = add_choice (list, group, _("A new account"), NULL);
   g_signal_connect_swapped (data->new_check, "toggled", G_CALLBACK (update_save_cb), data);
   data->handle_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->handle_row), _("Its handle"));
+  /* YouTube and LinkedIn know accounts by a channel's title or a member's name. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->handle_row),
+                                 rapport_platform_has_handles (account->platform)
+                                 ? _("Its handle") : _("Its name"));
   g_signal_connect_swapped (data->handle_row, "changed", G_CALLBACK (update_save_cb), data);
   g_object_bind_property (data->new_check, "active", data->handle_row, "sensitive",
                           G_BINDING_SYNC_CREATE);

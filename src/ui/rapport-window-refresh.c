@@ -264,7 +264,7 @@ ask_and_refresh (RapportWindow        *self,
   data = g_new0 (RefreshData, 1);
   data->window = g_object_ref (self);
   data->account_id = account_id;
-  data->title = rapport_format_handle (account->handle);
+  data->title = rapport_format_name (account->platform, account->handle);
 
   if (account->platform == RAPPORT_PLATFORM_BLUESKY)
     server = g_strdup (_("Bluesky's public service, public.api.bsky.app"));
@@ -312,7 +312,7 @@ rapport_window_refresh_account_action (GtkWidget  *widget,
       ask_and_refresh (self, account);
       return;
     }
-  title = rapport_format_handle (account->handle);
+  title = rapport_format_name (account->platform, account->handle);
   /* "Refresh Now" is the asking that lifts the once-an-hour rule. */
   run (self, account->id, NULL, title, TRUE);
 }
@@ -345,7 +345,7 @@ rapport_window_set_account_refresh_action (GtkWidget  *widget,
       _rapport_window_add_toast (self, error->message, ADW_TOAST_PRIORITY_HIGH);
       return;
     }
-  title = rapport_format_handle (account->handle);
+  title = rapport_format_name (account->platform, account->handle);
   /* Translators: "Stopped refreshing @jo" (from the web) */
   message = g_strdup_printf (_("Stopped refreshing %s"), title);
   _rapport_window_add_toast (self, message, ADW_TOAST_PRIORITY_NORMAL);
@@ -368,7 +368,7 @@ follow_response_cb (AdwAlertDialog *dialog,
     return;
   /* "@name.bsky.social" in the toasts; what is not a handle, as typed, for the error. */
   title = rapport_live_parse_spec (spec, &platform, &handle, NULL)
-          ? rapport_format_handle (handle) : g_strdup (spec);
+          ? rapport_format_name (platform, handle) : g_strdup (spec);
   /* The dialog said what is fetched, and that this allows refreshing if it was off. */
   g_settings_set_boolean (self->settings, "refresh-from-web", TRUE);
   run (self, 0, spec, title, FALSE);

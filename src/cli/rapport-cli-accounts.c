@@ -39,8 +39,7 @@ print_accounts_line (const char *id,
              following_cell, posts_cell, last);
 }
 
-/* The newest of @snapshots with a follower list, as the store counts an account's followers
- * by; NULL when none has one. */
+/* The newest of @snapshots with a follower list; NULL when none has one. */
 static const RapportSnapshot *
 newest_with_followers (const GPtrArray *snapshots)
 {
@@ -58,25 +57,11 @@ newest_with_followers (const GPtrArray *snapshots)
   return newest;
 }
 
-/* The newest follower total the exports of @account_id stated (LinkedIn's creator
- * analytics), -1 when none did or it cannot be read. */
-static gint64
-newest_stated_followers (RapportStore *store,
-                         gint64        account_id)
-{
-  g_autoptr(RapportDataset) dataset = rapport_store_load_dataset_summary (store, account_id, NULL);
-
-  if (dataset == NULL || dataset->counts->len == 0)
-    return -1;
-  return g_array_index (dataset->counts, RapportFollowerCount, dataset->counts->len - 1).count;
-}
-
 /* One account's row of the `rapport accounts` table.  Where the lists are connections
  * (LinkedIn's: each one in both lists), they are neither followers nor accounts followed: a
  * line under the row counts them. */
 static void
-print_account (RapportStore         *store,
-               const RapportAccount *account,
+print_account (const RapportAccount *account,
                const GPtrArray      *snapshots)
 {
   g_autofree char *id = g_strdup_printf ("%" PRId64, account->id);
@@ -90,13 +75,10 @@ print_account (RapportStore         *store,
   gint64 n_followers = account->followers;
   gint64 n_following = account->following;
 
+  /* Its followers are those its creator analytics stated, as the store counts them. */
   if (!rapport_platform_lists_count_followers (account->platform))
     {
-      /* The store's follower figure is the newest list's size where there is a list: the
-       * followers are those the creator analytics counted. */
       connections = newest_with_followers (snapshots);
-      if (connections != NULL)
-        n_followers = newest_stated_followers (store, account->id);
       n_following = -1;
     }
   followers = rapport_format_optional_count (n_followers);
@@ -252,7 +234,7 @@ rapport_cli_accounts (const char    *data_dir,
           print_error (error->message);
           return 1;
         }
-      print_account (store, account, snapshots);
+      print_account (account, snapshots);
       if (account->provisional)
         /* Translators: under an account whose export named nobody; keep the commands */
         print_out (_("     handle unknown: rapport accounts rename %" PRId64 " HANDLE, or "

@@ -48,7 +48,7 @@ rapport_store_rename_account (RapportStore  *self,
   if ((sqlite3_extended_errcode (rapport_store_get_db (self)) & 0xff) == SQLITE_CONSTRAINT)
     {
       g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_FAILED,
-                   _("Another account of this platform is called @%s; merge the two instead"),
+                   _("Another account of this platform is called “%s”; merge the two instead"),
                    handle);
       return FALSE;
     }

@@ -559,19 +559,17 @@ rapport_store_list_accounts (RapportStore  *self,
     "SELECT a.id, a.platform, a.handle, a.platform_id, a.display_name, a.provisional,"
     "       (SELECT count(*) FROM snapshot s WHERE s.account_id = a.id),"
     "       (SELECT max(exported_at) FROM snapshot s WHERE s.account_id = a.id),"
-    /* Without a follower list, the newest total an analytics export or a profile stated. */
-    "       coalesce ((SELECT n_followers FROM snapshot s"
-    "                   WHERE s.account_id = a.id AND s.has_followers"
-    "                   ORDER BY exported_at DESC, id DESC LIMIT 1),"
-    "                 (SELECT count FROM follower_count c"
-    "                   WHERE c.account_id = a.id AND c.source != 'reconstruction'"
-    "                   ORDER BY at DESC LIMIT 1)),"
+    "       (SELECT n_followers FROM snapshot s WHERE s.account_id = a.id AND s.has_followers"
+    "          ORDER BY exported_at DESC, id DESC LIMIT 1),"
     "       (SELECT n_following FROM snapshot s WHERE s.account_id = a.id AND s.has_following"
     "          ORDER BY exported_at DESC, id DESC LIMIT 1),"
     "       (SELECT count(*) FROM post p WHERE p.account_id = a.id),"
     "       (SELECT enabled FROM live_refresh r WHERE r.account_id = a.id),"
     "       (SELECT max(imported_at) FROM snapshot s"
-    "         WHERE s.account_id = a.id AND s.date_source = 'live')"
+    "         WHERE s.account_id = a.id AND s.date_source = 'live'),"
+    "       (SELECT count FROM follower_count c"
+    "         WHERE c.account_id = a.id AND c.source != 'reconstruction'"
+    "         ORDER BY at DESC LIMIT 1)"
     "  FROM account a ORDER BY a.platform, a.handle", error);
   if (stmt == NULL)
     return NULL;
@@ -589,7 +587,12 @@ rapport_store_list_accounts (RapportStore  *self,
       account->provisional = sqlite3_column_int (stmt, 5) != 0;
       account->n_snapshots = sqlite3_column_int (stmt, 6);
       account->last_exported_at = sqlite3_column_int64 (stmt, 7);
+      /* The newest follower list's size; without one, or where the lists are connections
+       * (LinkedIn's, in both lists), the newest total an analytics export or a profile
+       * stated. */
       account->followers = column_count_or_unknown (stmt, 8);
+      if (account->followers < 0 || !rapport_platform_lists_count_followers (account->platform))
+        account->followers = column_count_or_unknown (stmt, 13);
       account->following = column_count_or_unknown (stmt, 9);
       account->posts = sqlite3_column_int64 (stmt, 10);
       account->refresh_enabled = sqlite3_column_int (stmt, 11) != 0;

@@ -44,8 +44,9 @@ typedef struct
   char *display_name;
   guint n_snapshots;
   gint64 last_exported_at; /* 0 when no snapshot */
-  gint64 followers;        /* follower list size of the newest snapshot, else the newest stated
-                            * total (an analytics export, a profile); -1 when unknown */
+  gint64 followers;        /* follower list size of the newest snapshot, else (and always where
+                            * the lists are connections) the newest stated total (an analytics
+                            * export, a profile); -1 when unknown */
   gint64 following;        /* -1 when unknown */
   gint64 posts;
   gboolean provisional;    /* the handle is a stand-in: no file named the account */

@@ -896,14 +896,15 @@ test_stream_chunks (void)
   rapport_test_remove_tree (dir);
 }
 
-/* A tree read from a zip leaves its long arrays out and reads them again from the entry. */
+/* A tree read from a zip leaves its long arrays out and reads them again from the entry: on
+ * from where the last one ended when the next comes after it, from a new stream when not. */
 static void
 test_stream_tree (void)
 {
   g_autofree char *dir = rapport_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "t.zip", NULL);
   const char *text = "{\"a\": [\n{\"t\": \"x\"},\n{\"t\": \"y\"}\n],\n\"b\": [1],\n"
-                     "\"c\": \"[\"}\n";
+                     "\"c\": \"[\",\n\"d\": [{\"t\": \"z\"},\n{\"t\": \"w\"}]}\n";
   g_autoptr(RapportArchive) archive = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -932,6 +933,21 @@ test_stream_tree (void)
                                                 &error));
       g_assert_no_error (error);
       g_assert_cmpstr (seen->str, ==, "x;y;");
+
+      /* d after a, a again, d again: each with its own elements and their indices. */
+      for (guint pass = 0; pass < 3; pass++)
+        {
+          const char *name = pass == 1 ? "a" : "d";
+
+          g_string_truncate (seen, 0);
+          streamed.next_index = 0;
+          list = rapport_json_value_get_member (root, name);
+          g_assert_cmpint (list->kind, ==, RAPPORT_JSON_LONG_ARRAY);
+          g_assert_true (rapport_json_tree_foreach (tree, list, collect_streamed, &streamed,
+                                                    NULL, &error));
+          g_assert_no_error (error);
+          g_assert_cmpstr (seen->str, ==, pass == 1 ? "x;y;" : "z;w;");
+        }
     }
   rapport_json_window_set_chunk_size_for_tests (0);
 

@@ -623,7 +623,7 @@ rapport_json_array_foreach_entry (RapportArchive         *archive,
 }
 
 gboolean
-rapport_json_read_long_array_stream (RapportArchive         *archive,
+rapport_json_read_long_array_stream (RapportJsonWindow      *window,
                                      const char             *entry,
                                      guint64                 offset,
                                      guint                   line,
@@ -636,8 +636,10 @@ rapport_json_read_long_array_stream (RapportArchive         *archive,
   RapportJsonStreamIter iter = { 0 };
   gboolean ok;
 
-  rapport_json_window_init (&iter.window, rapport_archive_open_stream (archive, entry,
-                                                                       cancellable));
+  g_return_val_if_fail (window->offset <= offset, FALSE);
+
+  /* The iterator works on the caller's window, which outlives it. */
+  iter.window = *window;
   iter.entry_name = entry;
   iter.in_document = TRUE;
   /* The document was read to its end before: the array is there, on its line. */
@@ -648,6 +650,6 @@ rapport_json_read_long_array_stream (RapportArchive         *archive,
       iter.pos = 1;
       ok = read_stream (&iter, depth, func, user_data, cancellable, error);
     }
-  rapport_json_stream_iter_clear (&iter);
+  *window = iter.window;
   return ok;
 }

@@ -295,9 +295,10 @@ gboolean rapport_json_read_long_array (const RapportJsonLongArray  *array,
                                        GCancellable                *cancellable,
                                        GError                     **error);
 
-/* The elements of the array at @offset (its '[', on @line) of @entry, read from a new stream
- * of @archive, in batches as rapport_json_read_long_array() does. */
-gboolean rapport_json_read_long_array_stream (RapportArchive         *archive,
+/* The elements of the array at @offset (its '[', on @line) of @entry, read from @window, a
+ * stream of the entry at or before @offset, in batches as rapport_json_read_long_array()
+ * does.  The window is left after the array's end, for an array after it. */
+gboolean rapport_json_read_long_array_stream (RapportJsonWindow      *window,
                                               const char             *entry,
                                               guint64                 offset,
                                               guint                   line,

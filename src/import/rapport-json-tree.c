@@ -35,6 +35,10 @@ struct _RapportJsonTree
   RapportArchive *archive;
   GArray *left_out; /* LeftOutArray, in the order of the text */
   guint next_left_out;
+  /* The stream the last long array was read from, left after its end: the next one after it
+   * reads on, where a stream of its own would unpack the entry again up to it. */
+  RapportJsonWindow window;
+  GCancellable *window_cancellable;
 };
 
 typedef struct
@@ -628,11 +632,28 @@ rapport_json_tree_foreach (RapportJsonTree         *self,
   if (self->archive != NULL)
     {
       const RapportJsonLongArray *long_array = (const RapportJsonLongArray *) array->span;
+      gboolean ok;
 
-      return rapport_json_read_long_array_stream (self->archive, self->entry_name,
-                                                  long_array->span.offset, long_array->line,
-                                                  long_array->depth, func, user_data,
-                                                  cancellable, error);
+      /* Importers mostly ask for the arrays in the order of the text; one before the last is
+       * read from a new stream. */
+      if (self->window.stream == NULL || self->window.offset > long_array->span.offset ||
+          self->window_cancellable != cancellable)
+        {
+          rapport_json_window_clear (&self->window);
+          g_clear_object (&self->window_cancellable);
+          rapport_json_window_init (&self->window,
+                                    rapport_archive_open_stream (self->archive,
+                                                                 self->entry_name, cancellable));
+          self->window_cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+        }
+      ok = rapport_json_read_long_array_stream (&self->window, self->entry_name,
+                                                long_array->span.offset, long_array->line,
+                                                long_array->depth, func, user_data,
+                                                cancellable, error);
+      /* A read that stopped part way left the stream anywhere. */
+      if (!ok)
+        rapport_json_window_clear (&self->window);
+      return ok;
     }
 
   return rapport_json_read_long_array ((const RapportJsonLongArray *) array->span,
@@ -650,6 +671,8 @@ rapport_json_tree_free (RapportJsonTree *self)
   g_bytes_unref (self->bytes);
   g_free (self->entry_name);
   g_clear_object (&self->archive);
+  rapport_json_window_clear (&self->window);
+  g_clear_object (&self->window_cancellable);
   g_clear_pointer (&self->left_out, g_array_unref);
   rapport_json_arena_clear (&self->arena);
   g_array_unref (self->long_arrays);

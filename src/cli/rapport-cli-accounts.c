@@ -39,58 +39,31 @@ print_accounts_line (const char *id,
              following_cell, posts_cell, last);
 }
 
-/* The newest of @snapshots with a follower list; NULL when none has one. */
-static const RapportSnapshot *
-newest_with_followers (const GPtrArray *snapshots)
-{
-  const RapportSnapshot *newest = NULL;
-
-  for (guint i = 0; i < snapshots->len; i++)
-    {
-      const RapportSnapshot *snapshot = g_ptr_array_index (snapshots, i);
-
-      if (snapshot->has_followers &&
-          (newest == NULL || snapshot->exported_at > newest->exported_at ||
-           (snapshot->exported_at == newest->exported_at && snapshot->id > newest->id)))
-        newest = snapshot;
-    }
-  return newest;
-}
-
 /* One account's row of the `rapport accounts` table.  Where the lists are connections
  * (LinkedIn's: each one in both lists), they are neither followers nor accounts followed: a
  * line under the row counts them. */
 static void
-print_account (const RapportAccount *account,
-               const GPtrArray      *snapshots)
+print_account (const RapportAccount *account)
 {
   g_autofree char *id = g_strdup_printf ("%" PRId64, account->id);
   g_autofree char *name = rapport_format_name (account->platform, account->handle);
   g_autofree char *handle = rapport_escape_for_terminal (name, FALSE);
-  g_autofree char *followers = NULL;
+  g_autofree char *followers = rapport_format_optional_count (account->followers);
   g_autofree char *following = NULL;
   g_autofree char *posts = rapport_format_optional_count (account->posts);
   g_autofree char *last = rapport_format_iso_day (account->last_exported_at);
-  const RapportSnapshot *connections = NULL;
-  gint64 n_followers = account->followers;
-  gint64 n_following = account->following;
+  gboolean connections = !rapport_platform_lists_count_followers (account->platform);
 
-  /* Its followers are those its creator analytics stated, as the store counts them. */
-  if (!rapport_platform_lists_count_followers (account->platform))
-    {
-      connections = newest_with_followers (snapshots);
-      n_following = -1;
-    }
-  followers = rapport_format_optional_count (n_followers);
-  following = rapport_format_optional_count (n_following);
-
+  /* Its followers are those its creator analytics stated, as the store counts them; its
+   * connections are its newest list, in both directions. */
+  following = rapport_format_optional_count (connections ? -1 : account->following);
   print_accounts_line (id, rapport_platform_display_name (account->platform), handle, followers,
                        following, posts, last);
-  if (connections != NULL)
+  if (connections && account->following >= 0)
     /* Translators: under a LinkedIn account in `rapport accounts`, from its newest export */
     print_out (g_dngettext (GETTEXT_PACKAGE, "     %'" PRIu64 " connection\n",
-                            "     %'" PRIu64 " connections\n", connections->n_followers),
-               connections->n_followers);
+                            "     %'" PRIu64 " connections\n", (guint64) account->following),
+               (guint64) account->following);
 }
 
 /* One export under its account in `rapport accounts`, of an account of @platform. */
@@ -234,7 +207,7 @@ rapport_cli_accounts (const char    *data_dir,
           print_error (error->message);
           return 1;
         }
-      print_account (account, snapshots);
+      print_account (account);
       if (account->provisional)
         /* Translators: under an account whose export named nobody; keep the commands */
         print_out (_("     handle unknown: rapport accounts rename %" PRId64 " HANDLE, or "

@@ -67,6 +67,20 @@ assert_relation (RapportTestSink  *sink,
   g_assert_cmpint (relation->since, ==, since);
 }
 
+/* Every person of a list handed on once. */
+static void
+assert_each_once (GPtrArray *relations)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < relations->len; i++)
+    {
+      const RapportRelation *relation = g_ptr_array_index (relations, i);
+
+      g_assert_true (g_hash_table_add (seen, (gpointer) relation->handle));
+    }
+}
+
 static void
 test_2024 (void)
 {
@@ -230,7 +244,7 @@ test_detection (void)
 /* Lists longer than a batch (64 KiB) are read in batches: the people of one name in two
  * batches are still told apart by date, a row met twice is one, the number of a row without a
  * name counts every batch, a friend already a follower keeps the earlier date, and each list
- * comes out in the order of the names. */
+ * hands each person on once. */
 static void
 test_long_lists (void)
 {
@@ -291,15 +305,8 @@ test_long_lists (void)
   g_assert_cmpuint (sink->skipped->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (sink->skipped, 0), ==,
                    "followers/people_who_followed_you.json: item 1501: no name");
-  for (guint i = 1; i < sink->followers->len; i++)
-    {
-      const RapportRelation *a = g_ptr_array_index (sink->followers, i - 1);
-      const RapportRelation *b = g_ptr_array_index (sink->followers, i);
-
-      g_assert_cmpint (strcmp (a->handle, b->handle), <, 0);
-    }
-  g_assert_cmpstr (((RapportRelation *) g_ptr_array_index (sink->followers, 0))->handle, ==,
-                   "Bo Chen");
+  assert_each_once (sink->followers);
+  assert_each_once (sink->following);
 
   /* The same files zipped, whose long lists are read as they are unpacked: the same lists. */
   {
@@ -401,8 +408,8 @@ test_store (void)
   rapport_test_remove_tree (dir);
 }
 
-/* The lists merged: each direction handed in the order of the names, a person in two files
- * once with the earliest date known (an undated row takes the other's date), a real
+/* The lists merged: each direction's people handed once, a person in two files once with
+ * the earliest date known (an undated row takes the other's date), a real
  * "Kim Park (2)" the same person as the second Kim Park of a list. */
 static void
 test_merged_lists (void)
@@ -415,7 +422,6 @@ test_merged_lists (void)
                                                       NULL);
   g_autofree char *friends_file = g_build_filename (friends, "your_friends.json", NULL);
   g_autoptr(RapportTestSink) sink = NULL;
-  static const char * const order[] = { "Ana Silva", "Bo Chen", "Kim Park", "Kim Park (2)" };
 
   g_assert_cmpint (g_mkdir_with_parents (followers, 0700), ==, 0);
   g_assert_cmpint (g_mkdir_with_parents (friends, 0700), ==, 0);
@@ -432,12 +438,7 @@ test_merged_lists (void)
 
   sink = import_path (root);
   g_assert_cmpuint (sink->followers->len, ==, 4);
-  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
-    {
-      const RapportRelation *relation = g_ptr_array_index (sink->followers, i);
-
-      g_assert_cmpstr (relation->handle, ==, order[i]);
-    }
+  assert_each_once (sink->followers);
   assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "Ana Silva", 1640000000);
   assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "Bo Chen", 1630000000);
   assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "Kim Park", 1620000000);

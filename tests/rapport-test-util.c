@@ -395,3 +395,17 @@ rapport_test_import_account (const char               *data_dir,
 
   return summary.account_id;
 }
+
+const RapportDatasetPost *
+rapport_test_find_post (RapportDataset *dataset,
+                        const char     *platform_id)
+{
+  for (guint i = 0; i < dataset->posts->len; i++)
+    {
+      const RapportDatasetPost *post = g_ptr_array_index (dataset->posts, i);
+
+      if (g_str_equal (post->platform_id, platform_id))
+        return post;
+    }
+  return NULL;
+}

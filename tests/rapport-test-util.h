@@ -69,6 +69,9 @@ char           *rapport_test_make_schema_data_dir (int version);
 gint64 rapport_test_import_account (const char               *data_dir,
                                     const char               *hash,
                                     const RapportAccountInfo *account);
+/* The post of @dataset whose platform id is @platform_id, or NULL. */
+const RapportDatasetPost *rapport_test_find_post (RapportDataset *dataset,
+                                                  const char     *platform_id);
 /* Asserts that the Overview of a summary (rapport_store_load_dataset_summary(), no lists) shows
  * what the report of the same account with its lists shows: series, coverage, named ids (where
  * no other export named the accounts of a list: the details know those names too). */

@@ -4,7 +4,9 @@
  *
  * Every expected value is computed by hand from the workbooks in fixtures/linkedin/, which
  * fixtures/generate-xlsx-fixtures.py writes; the Unix times were checked with
- * `date -u -d "<date> UTC" +%s`.
+ * `date -u -d "<date> UTC" +%s`.  The importer hands each row of TOP POSTS to the sink as it
+ * reads it, so a post that both tables name is merged by the store: its posts are checked
+ * there.
  */
 
 #include "config.h"
@@ -80,14 +82,49 @@ import_fixture (const char *name)
   return g_steal_pointer (&sink);
 }
 
-static void
-assert_post (RapportTestSink *sink,
-             const char      *platform_id,
-             gint64           created_at,
-             gint64           impressions,
-             gint64           engagements)
+/* The posts as the store keeps them after importing @path alone into a new database: a post
+ * handed twice merged into one.  *@n_posts is the posts the import counted. */
+static RapportDataset *
+import_into_store (const char *path,
+                   guint64    *n_posts)
 {
-  const RapportPost *post = rapport_test_sink_find_post (sink, platform_id);
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_auto(RapportImportSummary) summary = { 0 };
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  RapportDataset *dataset;
+
+  store = rapport_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (rapport_import_path (store, path, &summary, NULL, &error));
+  g_assert_no_error (error);
+  *n_posts = summary.snapshot.n_posts;
+  dataset = rapport_store_load_dataset (store, summary.account_id, &error);
+  g_assert_no_error (error);
+
+  g_clear_object (&store);
+  rapport_test_remove_tree (dir);
+  return dataset;
+}
+
+/* The same for the workbook @name of fixtures/linkedin/. */
+static RapportDataset *
+import_fixture_into_store (const char *name,
+                           guint64    *n_posts)
+{
+  g_autofree char *path = fixture_path ("linkedin", name, NULL);
+
+  return import_into_store (path, n_posts);
+}
+
+static void
+assert_post (RapportDataset *dataset,
+             const char     *platform_id,
+             gint64          created_at,
+             gint64          impressions,
+             gint64          engagements)
+{
+  const RapportDatasetPost *post = rapport_test_find_post (dataset, platform_id);
   g_autofree char *url = NULL;
 
   g_assert_nonnull (post);
@@ -191,18 +228,24 @@ static void
 test_before_2026 (void)
 {
   g_autoptr(RapportTestSink) sink = import_fixture (MAY_2024);
+  g_autoptr(RapportDataset) stored = NULL;
+  guint64 n_posts = 0;
 
   /* Nothing in the file names the member. */
   g_assert_cmpstr (sink->handle, ==, "LinkedIn");
   g_assert_null (sink->display_name);
   g_assert_true (sink->provisional);
 
-  g_assert_cmpuint (sink->posts->len, ==, 3);
-  assert_post (sink, "7190000000000000001", 1714694400, 3900, 85);
-  assert_post (sink, "7190000000000000002", 1716163200, 5400, 61);
+  /* A row a post: two in the first table, three in the second. */
+  g_assert_cmpuint (sink->posts->len, ==, 5);
+  stored = import_fixture_into_store (MAY_2024, &n_posts);
+  g_assert_cmpuint (stored->posts->len, ==, 3);
+  g_assert_cmpuint (n_posts, ==, 3);
+  assert_post (stored, "7190000000000000001", 1714694400, 3900, 85);
+  assert_post (stored, "7190000000000000002", 1716163200, 5400, 61);
   /* Only among the most seen. */
-  assert_post (sink, "7190000000000000003", 1716854400, 1200, RAPPORT_COUNT_UNKNOWN);
-  g_assert_cmpstr (rapport_test_sink_find_post (sink, "7190000000000000003")->url, ==,
+  assert_post (stored, "7190000000000000003", 1716854400, 1200, RAPPORT_COUNT_UNKNOWN);
+  g_assert_cmpstr (rapport_test_find_post (stored, "7190000000000000003")->url, ==,
                    "https://www.linkedin.com/feed/update/urn%3Ali%3Aactivity%3A"
                    "7190000000000000003");
 
@@ -224,18 +267,24 @@ static void
 test_from_2026 (void)
 {
   g_autoptr(RapportTestSink) sink = import_fixture (APRIL_2026);
-  const RapportPost *post;
+  g_autoptr(RapportDataset) stored = NULL;
+  const RapportDatasetPost *post;
+  guint64 n_posts = 0;
 
   g_assert_cmpstr (sink->handle, ==, "Jo Doe");
   g_assert_cmpstr (sink->display_name, ==, "Jo Doe");
   g_assert_true (sink->provisional);
 
-  /* 003 is named by its feed link in one table and by its public link in the other. */
-  g_assert_cmpuint (sink->posts->len, ==, 3);
-  assert_post (sink, "7310000000000000001", 1775088000, 15230, 1024);
-  assert_post (sink, "7310000000000000003", 1775952000, 95, RAPPORT_COUNT_UNKNOWN);
+  /* 003 is named by its feed link in the first table and by its public link in the second:
+   * the first row's link stays. */
+  g_assert_cmpuint (sink->posts->len, ==, 5);
+  stored = import_fixture_into_store (APRIL_2026, &n_posts);
+  g_assert_cmpuint (stored->posts->len, ==, 3);
+  g_assert_cmpuint (n_posts, ==, 3);
+  assert_post (stored, "7310000000000000001", 1775088000, 15230, 1024);
+  assert_post (stored, "7310000000000000003", 1775952000, 95, RAPPORT_COUNT_UNKNOWN);
   /* No activity id: the ugcPost's number, marked. */
-  post = rapport_test_sink_find_post (sink, "ugcPost:7310000000000000009");
+  post = rapport_test_find_post (stored, "ugcPost:7310000000000000009");
   g_assert_nonnull (post);
   g_assert_cmpint (post->created_at, ==, 1776643200); /* 2026-04-20 */
   g_assert_cmpint (post->engagements, ==, 40);
@@ -364,7 +413,9 @@ test_folder (void)
   g_autofree char *notes = g_build_filename (path, "notes.txt", NULL);
   g_autoptr(RapportTestSink) sink = rapport_test_sink_new ();
   g_autoptr(RapportArchive) archive = NULL;
+  g_autoptr(RapportDataset) stored = NULL;
   g_autoptr(GError) error = NULL;
+  guint64 n_posts = 0;
 
   g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
   for (guint i = 0; i < 2; i++)
@@ -388,10 +439,15 @@ test_folder (void)
 
   /* The person in the 2026 file's name comes first. */
   g_assert_cmpstr (sink->handle, ==, "Jo Doe");
-  g_assert_cmpuint (sink->posts->len, ==, 6);
+  /* Five rows of posts in each workbook, three posts in each. */
+  g_assert_cmpuint (sink->posts->len, ==, 10);
   g_assert_cmpuint (sink->counts->len, ==, 2);
   g_assert_cmpuint (sink->gains->len, ==, 5);
   g_assert_cmpint (sink->exported_at, ==, 1777334400);
+
+  stored = import_into_store (path, &n_posts);
+  g_assert_cmpuint (stored->posts->len, ==, 6);
+  g_assert_cmpuint (n_posts, ==, 6);
 
   rapport_test_remove_tree (dir);
 }
@@ -433,18 +489,20 @@ test_broken (void)
 #define INLINE(ref, text) "<c r=\"" ref "\" t=\"inlineStr\"><is><t>" text "</t></is></c>"
 #define URL_OF(n) "https://www.linkedin.com/feed/update/urn:li:activity:720000000000000000" n "/"
 
-/* TOP POSTS read row by row: the first table's rows all come before the second's, so that a
- * post the second table names first still takes its date from the first, and a date the
- * first cannot read is told even when the second has the post. */
+/* Writes @path, a workbook of DISCOVERY and a TOP POSTS sheet whose <sheetData> holds its two
+ * tables' header in row 3 and then @rows, and imports it into @sink. */
 static void
-test_table_order (void)
+import_top_posts (const char      *path,
+                  const char      *rows,
+                  RapportTestSink *sink)
 {
-  g_autofree char *dir = rapport_test_make_temp_dir ();
-  g_autofree char *path = g_build_filename (dir, MAY_2024, NULL);
-  g_autoptr(RapportTestSink) sink = rapport_test_sink_new ();
+  g_autofree char *sheet = g_strconcat ("<worksheet><sheetData>"
+    "<row r=\"1\">" INLINE ("A1", "Maximum of 50 posts") "</row>"
+    "<row r=\"3\">" INLINE ("A3", "Post URL") INLINE ("B3", "Post publish date")
+    INLINE ("C3", "Engagements") INLINE ("E3", "Post URL") INLINE ("F3", "Post publish date")
+    INLINE ("G3", "Impressions") "</row>", rows, "</sheetData></worksheet>", NULL);
   g_autoptr(RapportArchive) archive = NULL;
   g_autoptr(GError) error = NULL;
-  const RapportPost *post;
 
   rapport_test_write_archive (path, "zip-stored",
     "[Content_Types].xml", "<Types/>",
@@ -455,31 +513,75 @@ test_table_order (void)
     "<Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/>"
     "<Relationship Id=\"rId2\" Target=\"worksheets/sheet2.xml\"/></Relationships>",
     "xl/worksheets/sheet1.xml", "<worksheet><sheetData/></worksheet>",
-    "xl/worksheets/sheet2.xml", "<worksheet><sheetData>"
-    "<row r=\"1\">" INLINE ("A1", "Maximum of 50 posts") "</row>"
-    "<row r=\"3\">" INLINE ("A3", "Post URL") INLINE ("B3", "Post publish date")
-    INLINE ("C3", "Engagements") INLINE ("E3", "Post URL") INLINE ("F3", "Post publish date")
-    INLINE ("G3", "Impressions") "</row>"
-    "<row r=\"4\">" INLINE ("A4", URL_OF ("1")) INLINE ("B4", "5/1/2024")
-    "<c r=\"C4\"><v>10</v></c>" INLINE ("E4", URL_OF ("2")) INLINE ("F4", "5/2/2024")
-    "<c r=\"G4\"><v>200</v></c></row>"
-    "<row r=\"5\">" INLINE ("A5", URL_OF ("2")) INLINE ("B5", "x") "<c r=\"C5\"><v>20</v></c>"
-    INLINE ("E5", URL_OF ("1")) INLINE ("F5", "5/9/2024") "<c r=\"G5\"><v>100</v></c></row>"
-    "</sheetData></worksheet>",
+    "xl/worksheets/sheet2.xml", sheet,
     NULL);
 
   archive = rapport_archive_open (path, &error);
   g_assert_no_error (error);
   g_assert_true (rapport_linkedin_analytics_import (archive, &sink->parent, NULL, &error));
   g_assert_no_error (error);
+}
 
-  g_assert_cmpuint (sink->posts->len, ==, 2);
-  post = g_ptr_array_index (sink->posts, 0);
+static void
+assert_handed (RapportTestSink *sink,
+               guint            index,
+               const char      *platform_id,
+               gint64           created_at,
+               const char      *url,
+               gint64           impressions,
+               gint64           engagements)
+{
+  const RapportPost *post;
+
+  g_assert_cmpuint (index, <, sink->posts->len);
+  post = g_ptr_array_index (sink->posts, index);
+  g_assert_cmpstr (post->platform_id, ==, platform_id);
+  g_assert_cmpint (post->created_at, ==, created_at);
+  g_assert_true (post->day_only);
+  g_assert_cmpstr (post->url, ==, url);
+  g_assert_cmpint (post->impressions, ==, impressions);
+  g_assert_cmpint (post->engagements, ==, engagements);
+}
+
+/* TOP POSTS read row by row: the first table's rows all come before the second's, so that a
+ * post the second table names first still takes its date from the first, and a date the
+ * first cannot read is told even when the second has the post. */
+static void
+test_table_order (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, MAY_2024, NULL);
+  g_autoptr(RapportTestSink) sink = rapport_test_sink_new ();
+  g_autoptr(RapportDataset) stored = NULL;
+  const RapportDatasetPost *post;
+  guint64 n_posts = 0;
+
+  import_top_posts (path,
+    "<row r=\"4\">" INLINE ("A4", URL_OF ("1")) INLINE ("B4", "5/1/2024")
+    "<c r=\"C4\"><v>10</v></c>" INLINE ("E4", URL_OF ("2")) INLINE ("F4", "5/2/2024")
+    "<c r=\"G4\"><v>200</v></c></row>"
+    "<row r=\"5\">" INLINE ("A5", URL_OF ("2")) INLINE ("B5", "x") "<c r=\"C5\"><v>20</v></c>"
+    INLINE ("E5", URL_OF ("1")) INLINE ("F5", "5/9/2024") "<c r=\"G5\"><v>100</v></c></row>",
+    sink);
+
+  /* A row a post as read; 001 again with its first date and no URL, which the store keeps. */
+  g_assert_cmpuint (sink->posts->len, ==, 3);
+  assert_handed (sink, 0, "7200000000000000001", 1714521600, URL_OF ("1"),
+                 RAPPORT_COUNT_UNKNOWN, 10);
+  assert_handed (sink, 1, "7200000000000000002", 1714608000, URL_OF ("2"), 200,
+                 RAPPORT_COUNT_UNKNOWN);
+  assert_handed (sink, 2, "7200000000000000001", 1714521600, NULL, 100,
+                 RAPPORT_COUNT_UNKNOWN);
+
+  stored = import_into_store (path, &n_posts);
+  g_assert_cmpuint (stored->posts->len, ==, 2);
+  g_assert_cmpuint (n_posts, ==, 2);
+  post = g_ptr_array_index (stored->posts, 0);
   g_assert_cmpstr (post->platform_id, ==, "7200000000000000001");
   g_assert_cmpint (post->created_at, ==, 1714521600); /* 2024-05-01 */
   g_assert_cmpint (post->engagements, ==, 10);
   g_assert_cmpint (post->impressions, ==, 100);
-  post = g_ptr_array_index (sink->posts, 1);
+  post = g_ptr_array_index (stored->posts, 1);
   g_assert_cmpstr (post->platform_id, ==, "7200000000000000002");
   g_assert_cmpint (post->created_at, ==, 1714608000); /* 2024-05-02 */
   g_assert_cmpint (post->engagements, ==, RAPPORT_COUNT_UNKNOWN);
@@ -489,6 +591,65 @@ test_table_order (void)
   g_assert_cmpstr (g_ptr_array_index (sink->skipped, 0), ==,
                    MAY_2024 ": TOP POSTS row 5: no readable publish date (“x”)");
   g_assert_cmpstr (g_ptr_array_index (sink->skipped, 1), ==, MAY_2024 ": no sheet FOLLOWERS");
+  rapport_test_remove_tree (dir);
+}
+
+/* A post both tables name, the second's row first in the sheet, spelled another way there and
+ * with a date that cannot be read: one post with the first row's link and date, and no skip.
+ * Each table's figure is kept, known or not ("undefined", "--"); a post of the second table
+ * alone keeps its own link and date. */
+static void
+test_both_tables (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "Content.xlsx", NULL);
+  g_autoptr(RapportTestSink) sink = rapport_test_sink_new ();
+  g_autoptr(RapportDataset) stored = NULL;
+  const RapportDatasetPost *post;
+  guint64 n_posts = 0;
+
+  import_top_posts (path,
+    "<row r=\"4\">" INLINE ("A4", URL_OF ("1")) INLINE ("B4", "5/1/2024")
+    "<c r=\"C4\"><v>10</v></c>" INLINE ("E4", "https://www.linkedin.com/posts/jo-doe_kiln-"
+                                        "activity-7200000000000000003-Xy")
+    INLINE ("F4", "soon") INLINE ("G4", "1,300") "</row>"
+    "<row r=\"5\">" INLINE ("A5", URL_OF ("3")) INLINE ("B5", "5/3/2024")
+    INLINE ("C5", "undefined") INLINE ("E5", URL_OF ("1")) INLINE ("F5", "5/9/2024")
+    INLINE ("G5", "--") "</row>"
+    "<row r=\"6\">" INLINE ("E6", URL_OF ("4")) INLINE ("F6", "5/4/2024")
+    INLINE ("G6", "40") "</row>",
+    sink);
+
+  g_assert_cmpuint (sink->posts->len, ==, 5);
+  assert_handed (sink, 2, "7200000000000000003", 1714694400, NULL, 1300,
+                 RAPPORT_COUNT_UNKNOWN);
+  /* Only the missing FOLLOWERS sheet. */
+  g_assert_cmpuint (sink->skipped->len, ==, 1);
+  /* A name without dates: the newest day of the posts as first met, not 001's second row's. */
+  g_assert_cmpint (sink->exported_at, ==, 1714780800); /* 2024-05-04 */
+  g_assert_cmpint (sink->date_source, ==, RAPPORT_DATE_SOURCE_NEWEST_TIMESTAMP);
+
+  stored = import_into_store (path, &n_posts);
+  g_assert_cmpuint (stored->posts->len, ==, 3);
+  g_assert_cmpuint (n_posts, ==, 3);
+  post = rapport_test_find_post (stored, "7200000000000000001");
+  g_assert_nonnull (post);
+  g_assert_cmpint (post->created_at, ==, 1714521600); /* 2024-05-01 */
+  g_assert_cmpint (post->time_unit, ==, 86400);
+  g_assert_cmpstr (post->url, ==, URL_OF ("1"));
+  g_assert_cmpint (post->engagements, ==, 10);
+  g_assert_cmpint (post->impressions, ==, RAPPORT_COUNT_UNKNOWN);
+  post = rapport_test_find_post (stored, "7200000000000000003");
+  g_assert_nonnull (post);
+  g_assert_cmpint (post->created_at, ==, 1714694400); /* 2024-05-03 */
+  g_assert_cmpstr (post->url, ==, URL_OF ("3"));
+  g_assert_cmpint (post->engagements, ==, RAPPORT_COUNT_UNKNOWN);
+  g_assert_cmpint (post->impressions, ==, 1300);
+  post = rapport_test_find_post (stored, "7200000000000000004");
+  g_assert_nonnull (post);
+  g_assert_cmpint (post->created_at, ==, 1714780800); /* 2024-05-04 */
+  g_assert_cmpstr (post->url, ==, URL_OF ("4"));
+  g_assert_cmpint (post->impressions, ==, 40);
   rapport_test_remove_tree (dir);
 }
 
@@ -591,6 +752,7 @@ main (int   argc,
   g_test_add_func ("/linkedin/folder", test_folder);
   g_test_add_func ("/linkedin/broken", test_broken);
   g_test_add_func ("/linkedin/table-order", test_table_order);
+  g_test_add_func ("/linkedin/both-tables", test_both_tables);
   g_test_add_func ("/linkedin/not-linkedin", test_not_linkedin);
   g_test_add_func ("/linkedin/store", test_store);
 

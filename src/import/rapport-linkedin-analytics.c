@@ -10,8 +10,10 @@
  *
  * TOP POSTS, the sheet that may be long, is read row by row, once for its header and once
  * for each of its side-by-side tables, so that a post is met in the order it always was: the
- * first table's rows, then the second's.  Only the posts themselves are kept, to merge a post
- * that both tables name.  FOLLOWERS, a row a day, is read whole.
+ * first table's rows, then the second's.  Each row's post goes to the sink as it is read, and
+ * the store merges a post that both tables name; only the ids and days of the posts met before
+ * the last table are kept, so that a later row of a post keeps the first row's date and URL.
+ * FOLLOWERS, a row a day, is read whole.
  */
 
 #include "config.h"
@@ -63,16 +65,6 @@ typedef struct
   gint64 last_gain; /* the last day of the FOLLOWERS sheet's table, 0 for none */
 } LinkedIn;
 
-/* A post of TOP POSTS: its texts in the posts' string chunk. */
-typedef struct
-{
-  const char *id;
-  const char *url;
-  gint64 created_at;
-  gint64 impressions;
-  gint64 engagements;
-} TopPost;
-
 /* One of TOP POSTS' side-by-side tables: its columns, found in the header row. */
 typedef struct
 {
@@ -82,13 +74,13 @@ typedef struct
   int impressions_column;
 } TopTable;
 
-/* The posts of TOP POSTS' tables, merged by id. */
+/* The posts met in TOP POSTS' tables before the last: the store merges their later rows, which
+ * must not change the date and URL of the first.  Days of four-digit years fit an int. */
 typedef struct
 {
-  GArray *posts;        /* TopPost, in the order first met */
-  GHashTable *by_id;    /* id → index in posts + 1 */
-  GStringChunk *texts;
-} TopPosts;
+  GHashTable *days;  /* id → its day (created_at / DAY), as an int */
+  GStringChunk *ids;
+} TopSeen;
 
 /* The workbooks that are this export: the archive itself, or its .xlsx entries.  Each holds
  * the entry's name, NULL for the archive. */
@@ -294,60 +286,71 @@ read_top_header (RapportSheetReader  *rows,
   return FALSE;
 }
 
-/* One row of one of the side-by-side tables, merged into @top by the post's id, which its URL
- * holds, so that a post in both tables gets both figures. */
-static void
-read_top_row (LinkedIn           *self,
-              RapportSheetReader *rows,
-              const TopTable     *table,
-              TopPosts           *top)
+/* One row of one of the side-by-side tables, its post handed to the sink; a post met in an
+ * earlier row keeps that row's date and URL and takes this row's figures, so that a post in
+ * both tables gets both.  Noted in @seen unless @last. */
+static gboolean
+read_top_row (LinkedIn            *self,
+              RapportSheetReader  *rows,
+              const TopTable      *table,
+              TopSeen             *seen,
+              gboolean             last,
+              GError             **error)
 {
   const char *url = rapport_sheet_reader_get_text (rows, table->url_column);
   const char *date = table->date_column >= 0
                      ? rapport_sheet_reader_get_text (rows, (guint) table->date_column) : NULL;
   guint row = rapport_sheet_reader_get_row (rows);
+  g_autofree char *valid_url = NULL;
   g_autofree char *id = NULL;
-  TopPost *post;
-  guint index;
+  gpointer day;
+  RapportPost post;
 
   /* The shorter table ends before the other one. */
   if (rapport_value_is_missing (url))
-    return;
+    return TRUE;
   if ((id = rapport_linkedin_post_id (url)) == NULL)
     {
       skip (self, _("%s row %u: no post id in the URL"), rapport_sheet_reader_get_name (rows),
             row + 1);
-      return;
+      return TRUE;
     }
 
-  if ((index = GPOINTER_TO_UINT (g_hash_table_lookup (top->by_id, id))) == 0)
+  rapport_post_init (&post);
+  post.platform_id = id;
+  post.type = RAPPORT_POST_TEXT;
+  /* The sheet gives the publish date only: an exact time of the same post wins. */
+  post.day_only = TRUE;
+  if (g_hash_table_lookup_extended (seen->days, id, NULL, &day))
     {
-      g_autofree char *valid_url = NULL;
-      TopPost added = { NULL, NULL, 0, RAPPORT_COUNT_UNKNOWN, RAPPORT_COUNT_UNKNOWN };
-
-      if (!parse_day (date, &added.created_at))
+      /* Met before: no URL, which the store then keeps, and the first row's date. */
+      post.created_at = (gint64) GPOINTER_TO_INT (day) * DAY;
+    }
+  else
+    {
+      if (!parse_day (date, &post.created_at))
         {
           g_autofree char *quoted = rapport_text_excerpt (date);
 
           skip (self, _("%s row %u: no readable publish date (“%s”)"),
                 rapport_sheet_reader_get_name (rows), row + 1, quoted);
-          return;
+          return TRUE;
         }
       valid_url = g_strstrip (g_utf8_make_valid (url, -1));
-      added.id = g_string_chunk_insert (top->texts, id);
-      added.url = g_string_chunk_insert (top->texts, valid_url);
-      g_array_append_val (top->posts, added);
-      index = top->posts->len;
-      g_hash_table_insert (top->by_id, (gpointer) added.id, GUINT_TO_POINTER (index));
+      post.url = valid_url;
+      note_day (self, post.created_at);
+      if (!last)
+        g_hash_table_insert (seen->days, g_string_chunk_insert (seen->ids, id),
+                             GINT_TO_POINTER ((int) (post.created_at / DAY)));
     }
 
-  post = &g_array_index (top->posts, TopPost, index - 1);
   if (table->engagements_column >= 0)
-    post->engagements = rapport_count_or_unknown (
+    post.engagements = rapport_count_or_unknown (
       rapport_sheet_reader_get_text (rows, (guint) table->engagements_column));
   if (table->impressions_column >= 0)
-    post->impressions = rapport_count_or_unknown (
+    post.impressions = rapport_count_or_unknown (
       rapport_sheet_reader_get_text (rows, (guint) table->impressions_column));
+  return rapport_import_sink_add_post (self->sink, &post, error);
 }
 
 /* The rows below the header of one table of the sheet at @index of @book. */
@@ -357,7 +360,8 @@ read_top_table (LinkedIn        *self,
                 guint            index,
                 guint            header,
                 const TopTable  *table,
-                TopPosts        *top,
+                TopSeen         *seen,
+                gboolean         last,
                 GError         **error)
 {
   g_autoptr(RapportSheetReader) rows = NULL;
@@ -366,8 +370,9 @@ read_top_table (LinkedIn        *self,
   if ((rows = rapport_xlsx_read_rows (book, index, error)) == NULL)
     return FALSE;
   while (rapport_sheet_reader_next (rows, &local_error))
-    if (rapport_sheet_reader_get_row (rows) > header)
-      read_top_row (self, rows, table, top);
+    if (rapport_sheet_reader_get_row (rows) > header &&
+        !read_top_row (self, rows, table, seen, last, error))
+      return FALSE;
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -384,11 +389,10 @@ import_top_posts (LinkedIn      *self,
 {
   g_autoptr(RapportSheetReader) rows = NULL;
   g_autoptr(GArray) tables = g_array_new (FALSE, FALSE, sizeof (TopTable));
-  g_autoptr(GArray) posts = g_array_new (FALSE, FALSE, sizeof (TopPost));
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GStringChunk) texts = g_string_chunk_new (64 * 1024);
+  g_autoptr(GHashTable) days = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GStringChunk) ids = g_string_chunk_new (16 * 1024);
   g_autoptr(GError) local_error = NULL;
-  TopPosts top = { posts, by_id, texts };
+  TopSeen seen = { days, ids };
   guint header = 0;
 
   if ((rows = rapport_xlsx_read_rows (book, index, error)) == NULL)
@@ -407,28 +411,9 @@ import_top_posts (LinkedIn      *self,
   g_clear_pointer (&rows, rapport_sheet_reader_free);
 
   for (guint i = 0; i < tables->len; i++)
-    if (!read_top_table (self, book, index, header, &g_array_index (tables, TopTable, i), &top,
-                         error))
+    if (!read_top_table (self, book, index, header, &g_array_index (tables, TopTable, i), &seen,
+                         i + 1 == tables->len, error))
       return FALSE;
-
-  for (guint i = 0; i < posts->len; i++)
-    {
-      const TopPost *top_post = &g_array_index (posts, TopPost, i);
-      RapportPost post;
-
-      rapport_post_init (&post);
-      post.platform_id = top_post->id;
-      post.type = RAPPORT_POST_TEXT;
-      post.created_at = top_post->created_at;
-      /* The sheet gives the publish date only: an exact time of the same post wins. */
-      post.day_only = TRUE;
-      post.url = top_post->url;
-      post.impressions = top_post->impressions;
-      post.engagements = top_post->engagements;
-      if (!rapport_import_sink_add_post (self->sink, &post, error))
-        return FALSE;
-      note_day (self, top_post->created_at);
-    }
   return TRUE;
 }
 

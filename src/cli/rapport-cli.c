@@ -14,6 +14,7 @@
 #include "coach/rapport-coach.h"
 #include "core/rapport-escape.h"
 #include "core/rapport-format.h"
+#include "core/rapport-module.h"
 #include "core/rapport-paths.h"
 #include "net/rapport-http.h"
 #include "session/rapport-import-batch.h"
@@ -22,9 +23,7 @@
 #include "cli/rapport-cli-private.h"
 #include "cli/rapport-report-json.h"
 #include "cli/rapport-report-text.h"
-#include "export/rapport-export-chart.h"
-#include "export/rapport-export-csv.h"
-#include "export/rapport-export-pdf.h"
+#include "export/rapport-export-module.h"
 #include "store/rapport-store.h"
 
 typedef int (*CommandFunc) (const char   *data_dir,
@@ -248,14 +247,38 @@ report_account (RapportStore  *store,
   return TRUE;
 }
 
+/* The drawn report's module, opened only when a PDF, the tables or the chart is asked for, so
+ * that the other commands load neither cairo nor pango; NULL, said, when it is missing or
+ * broken. */
+static const RapportExportFuncs *
+open_export_module (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  RapportExportModuleGetFuncs get_funcs;
+
+  get_funcs = rapport_module_lookup (EXPORT_MODULE_FILE, RAPPORT_EXPORT_MODULE_SYMBOL, &error);
+  if (get_funcs != NULL)
+    return get_funcs ();
+
+  /* Translators: %s is the system's reason, which names the missing file. */
+  message = g_strdup_printf (_("cannot write the PDF, the tables or the chart: their module is "
+                               "missing or broken: %s"), error->message);
+  print_error (message);
+  print_error (_("The other commands, and rapport report without --pdf, --csv and --chart, "
+                 "work without it."));
+  return NULL;
+}
+
 /* The PDF, tables and chart image of one account, as the options ask. */
 static int
-export_account (RapportStore *store,
-                gint64        account_id,
-                const char   *pdf,
-                const char   *csv,
-                const char   *chart,
-                RapportPaper  paper)
+export_account (const RapportExportFuncs *export,
+                RapportStore             *store,
+                gint64                    account_id,
+                const char               *pdf,
+                const char               *csv,
+                const char               *chart,
+                RapportPaper              paper)
 {
   g_autoptr(RapportDataset) dataset = NULL;
   g_autoptr(RapportReport) report = NULL;
@@ -266,7 +289,7 @@ export_account (RapportStore *store,
   RapportExportImageFormat format = RAPPORT_EXPORT_IMAGE_PNG;
   guint n;
 
-  if (chart != NULL && !rapport_export_image_format_for_path (chart, &format))
+  if (chart != NULL && !export->image_format_for_path (chart, &format))
     {
       print_error (_("--chart needs a file name ending in .png or .svg"));
       return 2;
@@ -284,7 +307,7 @@ export_account (RapportStore *store,
     {
       g_autofree char *name = g_filename_display_name (pdf);
 
-      if (!rapport_export_write_pdf (report, suggestions, pdf, paper, &n, &error))
+      if (!export->write_pdf (report, suggestions, pdf, paper, &n, &error))
         {
           print_error (error->message);
           return 1;
@@ -296,7 +319,7 @@ export_account (RapportStore *store,
     {
       g_autofree char *name = g_filename_display_name (csv);
 
-      if (!rapport_export_csv_write_dir (report, suggestions, csv, &n, &error))
+      if (!export->csv_write_dir (report, suggestions, csv, &n, &error))
         {
           print_error (error->message);
           return 1;
@@ -309,7 +332,7 @@ export_account (RapportStore *store,
     {
       g_autofree char *name = g_filename_display_name (chart);
 
-      if (!rapport_export_chart_write (report, chart, format, 1200, 600, &error))
+      if (!export->chart_write (report, chart, format, 1200, 600, &error))
         {
           print_error (error->message);
           return 1;
@@ -335,7 +358,8 @@ command_report (const char    *data_dir,
   g_autofree char *csv = g_steal_pointer (&csv_option);
   g_autofree char *chart = g_steal_pointer (&chart_option);
   g_autofree char *paper_name = g_steal_pointer (&paper_option);
-  RapportPaper paper = rapport_paper_from_locale ();
+  const RapportExportFuncs *export = NULL;
+  RapportPaper paper = RAPPORT_PAPER_A4;
 
   account_option = G_MININT64;
   json_option = FALSE;
@@ -344,10 +368,16 @@ command_report (const char    *data_dir,
       print_error (_("report takes no paths; choose an account with --account ID"));
       return 2;
     }
-  if (paper_name != NULL && !rapport_paper_parse (paper_name, &paper))
+  if (pdf != NULL || csv != NULL || chart != NULL || paper_name != NULL)
     {
-      print_error (_("--paper takes a4 or letter"));
-      return 2;
+      if ((export = open_export_module ()) == NULL)
+        return 1;
+      paper = export->paper_from_locale ();
+      if (paper_name != NULL && !export->paper_parse (paper_name, &paper))
+        {
+          print_error (_("--paper takes a4 or letter"));
+          return 2;
+        }
     }
 
   if (one)
@@ -379,7 +409,8 @@ command_report (const char    *data_dir,
                          "--account ID (see rapport accounts)"));
           return 2;
         }
-      return export_account (store, g_array_index (ids, gint64, 0), pdf, csv, chart, paper);
+      return export_account (export, store, g_array_index (ids, gint64, 0), pdf, csv, chart,
+                             paper);
     }
 
   if (json && !one)

@@ -2,9 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Rapport's own modules, such as the window (librapport-ui.so), opened only by what needs
- * them, so that a command loads no library it does not use.  A module takes the layers below
- * it from the executable, which exports them: they exist once in the process.
+ * Rapport's own modules: the window (librapport-ui.so) and the drawn report
+ * (librapport-export.so), opened only by what needs them, so that a command loads no library
+ * it does not use.  A module takes the layers below it from the executable, which exports
+ * them: they exist once in the process.
  */
 
 #pragma once

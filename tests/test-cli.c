@@ -17,6 +17,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "rapport-test-server.h"
 #include "rapport-test-util.h"
 
 #define RETITLE "\x1b]0;pwned\x07"
@@ -468,9 +469,46 @@ test_refresh_master (void)
   rapport_test_remove_tree (dir);
 }
 
+/* `rapport refresh` through the refresh's module beside the executable, against a local server
+ * that plays Alice on Bluesky: added, then refreshed again as an account turned on, forced
+ * within the hour. */
+static void
+test_refresh_fetch (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *data_dir = g_build_filename (dir, "data", NULL);
+  g_autofree char *config = g_build_filename (dir, "config", NULL);
+  RapportTestServer *server = rapport_test_server_new ();
+  const char *refreshed = "Refreshed @alice.test on Bluesky (account 1): 3 followers, "
+                          "following 2; the counts of 3 posts\n";
+  Run run;
+
+  rapport_test_server_serve_bluesky (server, "bluesky-followers-2.json");
+  run_environment = g_environ_setenv (g_get_environ (), "GSETTINGS_BACKEND", "keyfile", TRUE);
+  run_environment = g_environ_setenv (run_environment, "XDG_CONFIG_HOME", config, TRUE);
+  run_environment = g_environ_setenv (run_environment, "RAPPORT_BLUESKY_APPVIEW",
+                                      rapport_test_server_get_base (server), TRUE);
+
+  run = run_rapport (data_dir, FALSE, "refresh", "--on", NULL);
+  run_clear (&run);
+  run = run_rapport (data_dir, FALSE, "refresh", "--add", "bluesky:alice.test", NULL);
+  g_assert_cmpstr (run.out, ==, refreshed);
+  g_assert_cmpstr (run.err, ==, "");
+  run_clear (&run);
+  run = run_rapport (data_dir, FALSE, "refresh", "--force", NULL);
+  g_assert_cmpstr (run.out, ==, refreshed);
+  run_clear (&run);
+  g_assert_cmpuint (rapport_test_server_count (server, LIVE_PROFILE), ==, 2);
+
+  g_clear_pointer (&run_environment, g_strfreev);
+  rapport_test_server_free (server);
+  rapport_test_remove_tree (dir);
+}
+
 /* The commands without a window never load GTK nor libadwaita: only the window's module links
- * them (src/main.c).  Nor cairo and pango, which only the drawn report's module links.  The
- * dynamic loader's trace names every library the import loads, at start and later. */
+ * them (src/main.c).  Nor cairo and pango, which only the drawn report's module links, nor
+ * libsoup, which only the refresh's links.  The dynamic loader's trace names every library the
+ * import loads, at start and later. */
 static void
 test_libraries (void)
 {
@@ -502,6 +540,10 @@ test_libraries (void)
   g_assert_null (strstr (err, "libX11"));
   g_assert_null (strstr (err, "libfontconfig"));
   g_assert_null (strstr (err, EXPORT_MODULE_FILE));
+  g_assert_null (strstr (err, "libsoup"));
+  g_assert_null (strstr (err, "libkrb5"));
+  g_assert_null (strstr (err, "libnghttp2"));
+  g_assert_null (strstr (err, REFRESH_MODULE_FILE));
 
   rapport_test_remove_tree (dir);
 }
@@ -569,12 +611,14 @@ test_report_files (void)
   rapport_test_remove_tree (dir);
 }
 
-/* The executable alone, without the drawn report's module beside it, or with a broken one:
- * --pdf and the others say which module is missing and that the rest works; the rest does. */
+/* The executable alone, without the modules of the drawn report and of the refresh beside it,
+ * or with a broken one: --pdf and the others, and `rapport refresh`, say which module is
+ * missing and that the rest works; the rest does. */
 static void
-test_export_module_missing (void)
+test_modules_missing (void)
 {
   g_autofree char *installed = g_build_filename (MODULE_DIR, EXPORT_MODULE_FILE, NULL);
+  g_autofree char *installed_refresh = g_build_filename (MODULE_DIR, REFRESH_MODULE_FILE, NULL);
   g_autofree char *dir = rapport_test_make_temp_dir ();
   g_autofree char *data_dir = g_build_filename (dir, "data", NULL);
   g_autofree char *alone = g_build_filename (dir, "rapport", NULL);
@@ -588,9 +632,10 @@ test_export_module_missing (void)
   Run run;
 
   /* An installed module would be found instead. */
-  if (g_file_test (installed, G_FILE_TEST_EXISTS))
+  if (g_file_test (installed, G_FILE_TEST_EXISTS) ||
+      g_file_test (installed_refresh, G_FILE_TEST_EXISTS))
     {
-      g_test_skip ("Rapport is installed: its module would be found");
+      g_test_skip ("Rapport is installed: its modules would be found");
       rapport_test_remove_tree (dir);
       return;
     }
@@ -605,18 +650,25 @@ test_export_module_missing (void)
   run_clear (&run);
   run = run_rapport (data_dir, TRUE, "report", "--pdf", pdf, NULL);
   rapport_test_assert_contains (run.err, "rapport: cannot write the PDF, the tables or the "
-                                         "chart: their module is missing or broken: ");
+                                         "chart: its module is missing or broken: ");
   rapport_test_assert_contains (run.err, installed);
   rapport_test_assert_contains (run.err, "\nrapport: The other commands, and rapport report "
                                          "without --pdf, --csv and --chart, work without it.\n");
   g_assert_cmpstr (run.out, ==, "");
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
   run_clear (&run);
+  run = run_rapport (data_dir, TRUE, "refresh", "--on", NULL);
+  rapport_test_assert_contains (run.err, "rapport: cannot refresh from the web: its module is "
+                                         "missing or broken: ");
+  rapport_test_assert_contains (run.err, installed_refresh);
+  rapport_test_assert_contains (run.err, "\nrapport: The other commands work without it.\n");
+  g_assert_cmpstr (run.out, ==, "");
+  run_clear (&run);
 
   /* A file of that name that is no module is found first, and said to be broken. */
   g_assert_true (g_file_set_contents (module, "not a module", -1, NULL));
   run = run_rapport (data_dir, TRUE, "report", "--csv", csv, NULL);
-  rapport_test_assert_contains (run.err, "their module is missing or broken: ");
+  rapport_test_assert_contains (run.err, "chart: its module is missing or broken: ");
   rapport_test_assert_contains (run.err, module);
   g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
   run_clear (&run);
@@ -658,9 +710,10 @@ main (int   argc,
   g_test_add_func ("/cli/refresh-switch", test_refresh_switch);
   g_test_add_func ("/cli/keep", test_keep);
   g_test_add_func ("/cli/refresh-master", test_refresh_master);
+  g_test_add_func ("/cli/refresh-fetch", test_refresh_fetch);
   g_test_add_func ("/cli/libraries", test_libraries);
   g_test_add_func ("/cli/report-files", test_report_files);
-  g_test_add_func ("/cli/export-module-missing", test_export_module_missing);
+  g_test_add_func ("/cli/modules-missing", test_modules_missing);
   g_test_add_func ("/cli/upgrade-notice", test_upgrade_notice);
 
   return g_test_run ();

@@ -2,10 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Rapport's own modules: the window (librapport-ui.so) and the drawn report
- * (librapport-export.so), opened only by what needs them, so that a command loads no library
- * it does not use.  A module takes the layers below it from the executable, which exports
- * them: they exist once in the process.
+ * Rapport's own modules: the window (librapport-ui.so), the drawn report
+ * (librapport-export.so) and the refresh from the web (librapport-refresh.so), opened only by
+ * what needs them, so that a command loads no library it does not use.  A module takes the
+ * layers below it from the executable, which exports them: they exist once in the process.
  */
 
 #pragma once

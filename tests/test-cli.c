@@ -13,9 +13,11 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "rapport-test-server.h"
 #include "rapport-test-util.h"
 
 #define RETITLE "\x1b]0;pwned\x07"
@@ -467,10 +469,48 @@ test_refresh_master (void)
   rapport_test_remove_tree (dir);
 }
 
-/* The commands without a window never load GTK nor libadwaita: only the window's module links
- * them (src/main.c).  The dynamic loader's trace names every library the import loads. */
+/* `rapport refresh` through the refresh's module beside the executable, against a local server
+ * that plays Alice on Bluesky: added, then refreshed again as an account turned on, forced
+ * within the hour. */
 static void
-test_no_gtk (void)
+test_refresh_fetch (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *data_dir = g_build_filename (dir, "data", NULL);
+  g_autofree char *config = g_build_filename (dir, "config", NULL);
+  RapportTestServer *server = rapport_test_server_new ();
+  const char *refreshed = "Refreshed @alice.test on Bluesky (account 1): 3 followers, "
+                          "following 2; the counts of 3 posts\n";
+  Run run;
+
+  rapport_test_server_serve_bluesky (server, "bluesky-followers-2.json");
+  run_environment = g_environ_setenv (g_get_environ (), "GSETTINGS_BACKEND", "keyfile", TRUE);
+  run_environment = g_environ_setenv (run_environment, "XDG_CONFIG_HOME", config, TRUE);
+  run_environment = g_environ_setenv (run_environment, "RAPPORT_BLUESKY_APPVIEW",
+                                      rapport_test_server_get_base (server), TRUE);
+
+  run = run_rapport (data_dir, FALSE, "refresh", "--on", NULL);
+  run_clear (&run);
+  run = run_rapport (data_dir, FALSE, "refresh", "--add", "bluesky:alice.test", NULL);
+  g_assert_cmpstr (run.out, ==, refreshed);
+  g_assert_cmpstr (run.err, ==, "");
+  run_clear (&run);
+  run = run_rapport (data_dir, FALSE, "refresh", "--force", NULL);
+  g_assert_cmpstr (run.out, ==, refreshed);
+  run_clear (&run);
+  g_assert_cmpuint (rapport_test_server_count (server, LIVE_PROFILE), ==, 2);
+
+  g_clear_pointer (&run_environment, g_strfreev);
+  rapport_test_server_free (server);
+  rapport_test_remove_tree (dir);
+}
+
+/* The commands without a window never load GTK nor libadwaita: only the window's module links
+ * them (src/main.c).  Nor cairo and pango, which only the drawn report's module links, nor
+ * libsoup, which only the refresh's links.  The dynamic loader's trace names every library the
+ * import loads, at start and later. */
+static void
+test_libraries (void)
 {
   g_autofree char *dir = rapport_test_make_temp_dir ();
   g_autofree char *data_dir = g_build_filename (dir, "data", NULL);
@@ -494,7 +534,146 @@ test_no_gtk (void)
   g_assert_null (strstr (err, "libgtk-4.so"));
   g_assert_null (strstr (err, "libadwaita-1.so"));
   g_assert_null (strstr (err, "librapport-ui.so"));
+  g_assert_null (strstr (err, "libcairo"));
+  g_assert_null (strstr (err, "libpango"));
+  g_assert_null (strstr (err, "libpixman"));
+  g_assert_null (strstr (err, "libX11"));
+  g_assert_null (strstr (err, "libfontconfig"));
+  g_assert_null (strstr (err, EXPORT_MODULE_FILE));
+  g_assert_null (strstr (err, "libsoup"));
+  g_assert_null (strstr (err, "libkrb5"));
+  g_assert_null (strstr (err, "libnghttp2"));
+  g_assert_null (strstr (err, REFRESH_MODULE_FILE));
 
+  rapport_test_remove_tree (dir);
+}
+
+/* `rapport report --pdf`, `--csv` and `--chart` write through the drawn report's module beside
+ * the executable: Mira's Mastodon archive, of 3 posts and 2 reposts, has six tables (no list
+ * of followers, so no gained, lost, mutuals or fans) and is the only account. */
+static void
+test_report_files (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *data_dir = g_build_filename (dir, "data", NULL);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "mastodon",
+                                                    "archive-20260412094512-5f3c2a1b", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *csv = g_build_filename (dir, "tables", NULL);
+  g_autofree char *png = g_build_filename (dir, "chart.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "chart.svg", NULL);
+  g_autofree char *gif = g_build_filename (dir, "chart.gif", NULL);
+  g_autofree char *posts = g_build_filename (csv, "posts.csv", NULL);
+  g_autofree char *wrote = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+  Run run;
+
+  run = run_rapport (data_dir, FALSE, "import", fixture, NULL);
+  run_clear (&run);
+
+  run = run_rapport (data_dir, FALSE, "report", "--pdf", pdf, "--csv", csv, "--chart", png,
+                     NULL);
+  wrote = g_strdup_printf ("Wrote %s, ", pdf);
+  g_assert_true (g_str_has_prefix (run.out, wrote));
+  g_clear_pointer (&wrote, g_free);
+  wrote = g_strdup_printf (" pages\nWrote 6 tables into %s\nWrote %s\n", csv, png);
+  g_assert_true (g_str_has_suffix (run.out, wrote));
+  g_assert_cmpstr (run.err, ==, "");
+  run_clear (&run);
+  g_assert_true (g_file_get_contents (pdf, &data, &length, NULL));
+  g_assert_true (length > 5 && memcmp (data, "%PDF-", 5) == 0);
+  g_clear_pointer (&data, g_free);
+  g_assert_true (g_file_get_contents (png, &data, &length, NULL));
+  g_assert_true (length > 8 && memcmp (data, "\x89PNG\r\n\x1a\n", 8) == 0);
+  g_clear_pointer (&data, g_free);
+  g_assert_true (g_file_get_contents (posts, &data, NULL, NULL));
+  g_assert_true (g_str_has_prefix (data, "created_at,type,url,"));
+  g_clear_pointer (&data, g_free);
+
+  run = run_rapport (data_dir, FALSE, "report", "--chart", svg, "--paper", "letter", NULL);
+  g_clear_pointer (&wrote, g_free);
+  wrote = g_strdup_printf ("Wrote %s\n", svg);
+  g_assert_cmpstr (run.out, ==, wrote);
+  run_clear (&run);
+  g_assert_true (g_file_get_contents (svg, &data, NULL, NULL));
+  rapport_test_assert_contains (data, "<svg");
+
+  /* The options are checked by the module's own functions. */
+  run = run_rapport (data_dir, TRUE, "report", "--chart", gif, NULL);
+  g_assert_cmpstr (run.err, ==, "rapport: --chart needs a file name ending in .png or .svg\n");
+  g_assert_false (g_file_test (gif, G_FILE_TEST_EXISTS));
+  run_clear (&run);
+  run = run_rapport (data_dir, TRUE, "report", "--pdf", pdf, "--paper", "a5", NULL);
+  g_assert_cmpstr (run.err, ==, "rapport: --paper takes a4 or letter\n");
+  run_clear (&run);
+
+  rapport_test_remove_tree (dir);
+}
+
+/* The executable alone, without the modules of the drawn report and of the refresh beside it,
+ * or with a broken one: --pdf and the others, and `rapport refresh`, say which module is
+ * missing and that the rest works; the rest does. */
+static void
+test_modules_missing (void)
+{
+  g_autofree char *installed = g_build_filename (MODULE_DIR, EXPORT_MODULE_FILE, NULL);
+  g_autofree char *installed_refresh = g_build_filename (MODULE_DIR, REFRESH_MODULE_FILE, NULL);
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *data_dir = g_build_filename (dir, "data", NULL);
+  g_autofree char *alone = g_build_filename (dir, "rapport", NULL);
+  g_autofree char *module = g_build_filename (dir, EXPORT_MODULE_FILE, NULL);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *csv = g_build_filename (dir, "tables", NULL);
+  g_autoptr(GFile) from = g_file_new_for_path (rapport_bin);
+  g_autoptr(GFile) to = g_file_new_for_path (alone);
+  g_autoptr(GError) error = NULL;
+  const char *bin = rapport_bin;
+  Run run;
+
+  /* An installed module would be found instead. */
+  if (g_file_test (installed, G_FILE_TEST_EXISTS) ||
+      g_file_test (installed_refresh, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("Rapport is installed: its modules would be found");
+      rapport_test_remove_tree (dir);
+      return;
+    }
+
+  g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_no_errno (g_chmod (alone, 0755));
+  rapport_bin = alone;
+
+  run = run_rapport (data_dir, FALSE, "accounts", NULL);
+  rapport_test_assert_contains (run.out, "No accounts yet");
+  run_clear (&run);
+  run = run_rapport (data_dir, TRUE, "report", "--pdf", pdf, NULL);
+  rapport_test_assert_contains (run.err, "rapport: cannot write the PDF, the tables or the "
+                                         "chart: its module is missing or broken: ");
+  rapport_test_assert_contains (run.err, installed);
+  rapport_test_assert_contains (run.err, "\nrapport: The other commands, and rapport report "
+                                         "without --pdf, --csv and --chart, work without it.\n");
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  run_clear (&run);
+  run = run_rapport (data_dir, TRUE, "refresh", "--on", NULL);
+  rapport_test_assert_contains (run.err, "rapport: cannot refresh from the web: its module is "
+                                         "missing or broken: ");
+  rapport_test_assert_contains (run.err, installed_refresh);
+  rapport_test_assert_contains (run.err, "\nrapport: The other commands work without it.\n");
+  g_assert_cmpstr (run.out, ==, "");
+  run_clear (&run);
+
+  /* A file of that name that is no module is found first, and said to be broken. */
+  g_assert_true (g_file_set_contents (module, "not a module", -1, NULL));
+  run = run_rapport (data_dir, TRUE, "report", "--csv", csv, NULL);
+  rapport_test_assert_contains (run.err, "chart: its module is missing or broken: ");
+  rapport_test_assert_contains (run.err, module);
+  g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
+  run_clear (&run);
+
+  rapport_bin = bin;
   rapport_test_remove_tree (dir);
 }
 
@@ -531,7 +710,10 @@ main (int   argc,
   g_test_add_func ("/cli/refresh-switch", test_refresh_switch);
   g_test_add_func ("/cli/keep", test_keep);
   g_test_add_func ("/cli/refresh-master", test_refresh_master);
-  g_test_add_func ("/cli/no-gtk", test_no_gtk);
+  g_test_add_func ("/cli/refresh-fetch", test_refresh_fetch);
+  g_test_add_func ("/cli/libraries", test_libraries);
+  g_test_add_func ("/cli/report-files", test_report_files);
+  g_test_add_func ("/cli/modules-missing", test_modules_missing);
   g_test_add_func ("/cli/upgrade-notice", test_upgrade_notice);
 
   return g_test_run ();

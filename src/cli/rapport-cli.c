@@ -14,17 +14,16 @@
 #include "coach/rapport-coach.h"
 #include "core/rapport-escape.h"
 #include "core/rapport-format.h"
+#include "core/rapport-module.h"
 #include "core/rapport-paths.h"
 #include "net/rapport-http.h"
 #include "session/rapport-import-batch.h"
 #include "session/rapport-import-job.h"
-#include "session/rapport-refresh.h"
+#include "session/rapport-refresh-module.h"
 #include "cli/rapport-cli-private.h"
 #include "cli/rapport-report-json.h"
 #include "cli/rapport-report-text.h"
-#include "export/rapport-export-chart.h"
-#include "export/rapport-export-csv.h"
-#include "export/rapport-export-pdf.h"
+#include "export/rapport-export-module.h"
 #include "store/rapport-store.h"
 
 typedef int (*CommandFunc) (const char   *data_dir,
@@ -248,14 +247,54 @@ report_account (RapportStore  *store,
   return TRUE;
 }
 
+/* The entry point @symbol of the module @file, which only the command that needs it opens, so
+ * that the others do not load its libraries; NULL when it is missing or broken, said with what
+ * @cannot be done and what works @without it. */
+static gpointer
+open_module (const char *file,
+             const char *symbol,
+             const char *cannot,
+             const char *without)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  gpointer entry;
+
+  if ((entry = rapport_module_lookup (file, symbol, &error)) != NULL)
+    return entry;
+
+  /* Translators: the first %s is what cannot be done ("cannot refresh from the web"), the
+   * second the system's reason, which names the missing file. */
+  message = g_strdup_printf (_("%s: its module is missing or broken: %s"), cannot,
+                             error->message);
+  print_error (message);
+  print_error (without);
+  return NULL;
+}
+
+/* The drawn report's module, for a PDF, the tables or the chart: the other commands load
+ * neither cairo nor pango. */
+static const RapportExportFuncs *
+open_export_module (void)
+{
+  RapportExportModuleGetFuncs get_funcs;
+
+  get_funcs = open_module (EXPORT_MODULE_FILE, RAPPORT_EXPORT_MODULE_SYMBOL,
+                           _("cannot write the PDF, the tables or the chart"),
+                           _("The other commands, and rapport report without --pdf, --csv and "
+                             "--chart, work without it."));
+  return get_funcs != NULL ? get_funcs () : NULL;
+}
+
 /* The PDF, tables and chart image of one account, as the options ask. */
 static int
-export_account (RapportStore *store,
-                gint64        account_id,
-                const char   *pdf,
-                const char   *csv,
-                const char   *chart,
-                RapportPaper  paper)
+export_account (const RapportExportFuncs *export,
+                RapportStore             *store,
+                gint64                    account_id,
+                const char               *pdf,
+                const char               *csv,
+                const char               *chart,
+                RapportPaper              paper)
 {
   g_autoptr(RapportDataset) dataset = NULL;
   g_autoptr(RapportReport) report = NULL;
@@ -266,7 +305,7 @@ export_account (RapportStore *store,
   RapportExportImageFormat format = RAPPORT_EXPORT_IMAGE_PNG;
   guint n;
 
-  if (chart != NULL && !rapport_export_image_format_for_path (chart, &format))
+  if (chart != NULL && !export->image_format_for_path (chart, &format))
     {
       print_error (_("--chart needs a file name ending in .png or .svg"));
       return 2;
@@ -284,7 +323,7 @@ export_account (RapportStore *store,
     {
       g_autofree char *name = g_filename_display_name (pdf);
 
-      if (!rapport_export_write_pdf (report, suggestions, pdf, paper, &n, &error))
+      if (!export->write_pdf (report, suggestions, pdf, paper, &n, &error))
         {
           print_error (error->message);
           return 1;
@@ -296,7 +335,7 @@ export_account (RapportStore *store,
     {
       g_autofree char *name = g_filename_display_name (csv);
 
-      if (!rapport_export_csv_write_dir (report, suggestions, csv, &n, &error))
+      if (!export->csv_write_dir (report, suggestions, csv, &n, &error))
         {
           print_error (error->message);
           return 1;
@@ -309,7 +348,7 @@ export_account (RapportStore *store,
     {
       g_autofree char *name = g_filename_display_name (chart);
 
-      if (!rapport_export_chart_write (report, chart, format, 1200, 600, &error))
+      if (!export->chart_write (report, chart, format, 1200, 600, &error))
         {
           print_error (error->message);
           return 1;
@@ -335,7 +374,8 @@ command_report (const char    *data_dir,
   g_autofree char *csv = g_steal_pointer (&csv_option);
   g_autofree char *chart = g_steal_pointer (&chart_option);
   g_autofree char *paper_name = g_steal_pointer (&paper_option);
-  RapportPaper paper = rapport_paper_from_locale ();
+  const RapportExportFuncs *export = NULL;
+  RapportPaper paper = RAPPORT_PAPER_A4;
 
   account_option = G_MININT64;
   json_option = FALSE;
@@ -344,10 +384,16 @@ command_report (const char    *data_dir,
       print_error (_("report takes no paths; choose an account with --account ID"));
       return 2;
     }
-  if (paper_name != NULL && !rapport_paper_parse (paper_name, &paper))
+  if (pdf != NULL || csv != NULL || chart != NULL || paper_name != NULL)
     {
-      print_error (_("--paper takes a4 or letter"));
-      return 2;
+      if ((export = open_export_module ()) == NULL)
+        return 1;
+      paper = export->paper_from_locale ();
+      if (paper_name != NULL && !export->paper_parse (paper_name, &paper))
+        {
+          print_error (_("--paper takes a4 or letter"));
+          return 2;
+        }
     }
 
   if (one)
@@ -379,7 +425,8 @@ command_report (const char    *data_dir,
                          "--account ID (see rapport accounts)"));
           return 2;
         }
-      return export_account (store, g_array_index (ids, gint64, 0), pdf, csv, chart, paper);
+      return export_account (export, store, g_array_index (ids, gint64, 0), pdf, csv, chart,
+                             paper);
     }
 
   if (json && !one)
@@ -411,29 +458,44 @@ command_report (const char    *data_dir,
   return 0;
 }
 
+/* The refresh's module, for `rapport refresh`: the other commands do not load libsoup. */
+static const RapportRefreshFuncs *
+open_refresh_module (void)
+{
+  RapportRefreshModuleGetFuncs get_funcs;
+
+  get_funcs = open_module (REFRESH_MODULE_FILE, RAPPORT_REFRESH_MODULE_SYMBOL,
+                           _("cannot refresh from the web"),
+                           _("The other commands work without it."));
+  return get_funcs != NULL ? get_funcs () : NULL;
+}
+
+/* Says what a refresh fetched, and clears @summary. */
 static void
-print_refresh (const RapportRefreshSummary *summary)
+print_refresh (const RapportRefreshFuncs *refresh,
+               RapportRefreshSummary     *summary)
 {
   g_autofree char *handle = rapport_format_name (summary->import.platform,
                                                  summary->import.handle);
   g_autofree char *safe = rapport_escape_for_terminal (handle, FALSE);
-  g_autofree char *details = rapport_refresh_summary_describe (summary);
+  g_autofree char *details = refresh->summary_describe (summary);
 
   print_out (_("Refreshed %s on %s (account %" PRId64 "): %s"), safe,
              rapport_platform_display_name (summary->import.platform),
              summary->import.account_id, details);
+  refresh->summary_clear (summary);
 }
 
 /* The master switch is read before anything is fetched; off, it says how to turn it on. */
 static gboolean
-check_allowed (void)
+check_allowed (const RapportRefreshFuncs *refresh)
 {
   g_autoptr(GError) error = NULL;
 
-  if (rapport_refresh_check_allowed (&error))
+  if (refresh->check_allowed (&error))
     return TRUE;
   print_error (error->message);
-  if (g_error_matches (error, RAPPORT_NET_ERROR, RAPPORT_NET_ERROR_NOT_ALLOWED))
+  if (g_error_matches (error, refresh->error_quark (), RAPPORT_NET_ERROR_NOT_ALLOWED))
     print_error (_("Allow it with rapport refresh --on, or in the window's Preferences."));
   return FALSE;
 }
@@ -448,6 +510,7 @@ command_refresh (const char    *data_dir,
 {
   g_autofree char *add = g_steal_pointer (&add_option);
   RapportRefreshRequest request = { .force = force_option };
+  const RapportRefreshFuncs *refresh;
   gboolean on = on_option;
   gboolean off = off_option;
   g_autoptr(GArray) ids = NULL;
@@ -461,11 +524,13 @@ command_refresh (const char    *data_dir,
                      "--add bluesky:HANDLE | --add mastodon:USER@SERVER [--force]"));
       return 2;
     }
+  if ((refresh = open_refresh_module ()) == NULL)
+    return 1;
 
   /* The master switch, the same as in the window's Preferences; nothing is fetched. */
   if ((on || off) && account_option == G_MININT64)
     {
-      if (!rapport_refresh_set_allowed (on, &error))
+      if (!refresh->set_allowed (on, &error))
         {
           print_error (error->message);
           return 1;
@@ -482,7 +547,7 @@ command_refresh (const char    *data_dir,
   /* Only the account's setting changes: nothing is fetched. */
   if (on || off)
     {
-      if (!rapport_refresh_set_enabled (store, account_option, on, &error))
+      if (!refresh->set_enabled (store, account_option, on, &error))
         {
           print_error (error->message);
           return 1;
@@ -498,22 +563,22 @@ command_refresh (const char    *data_dir,
 
   if (add != NULL || account_option != G_MININT64)
     {
-      g_auto(RapportRefreshSummary) summary = { { 0 } };
+      RapportRefreshSummary summary = { { 0 } };
       gboolean ok;
 
-      if (!check_allowed ())
+      if (!check_allowed (refresh))
         return 1;
       ok = add != NULL
-           ? rapport_refresh_add (data_dir, add, &request, NULL, NULL, NULL, &summary, &error)
-           : rapport_refresh_account (data_dir, account_option, &request, NULL, NULL, NULL,
-                                      &summary, &error);
+           ? refresh->add (data_dir, add, &request, NULL, NULL, NULL, &summary, &error)
+           : refresh->account (data_dir, account_option, &request, NULL, NULL, NULL, &summary,
+                               &error);
 
       if (!ok)
         {
           print_error (error->message);
           return 1;
         }
-      print_refresh (&summary);
+      print_refresh (refresh, &summary);
       return 0;
     }
 
@@ -529,15 +594,15 @@ command_refresh (const char    *data_dir,
                    "from the Web” in an account's menu.\n"));
       return 0;
     }
-  if (!check_allowed ())
+  if (!check_allowed (refresh))
     return 1;
   for (guint i = 0; i < ids->len; i++)
     {
-      g_auto(RapportRefreshSummary) summary = { { 0 } };
+      RapportRefreshSummary summary = { { 0 } };
 
       g_clear_error (&error);
-      if (!rapport_refresh_account (data_dir, g_array_index (ids, gint64, i), &request, NULL,
-                                    NULL, NULL, &summary, &error))
+      if (!refresh->account (data_dir, g_array_index (ids, gint64, i), &request, NULL, NULL,
+                             NULL, &summary, &error))
         {
           g_autofree char *message =
             g_strdup_printf (_("account %" PRId64 ": %s"), g_array_index (ids, gint64, i),
@@ -547,7 +612,7 @@ command_refresh (const char    *data_dir,
           status = 1;
           continue;
         }
-      print_refresh (&summary);
+      print_refresh (refresh, &summary);
     }
   return status;
 }

@@ -1391,7 +1391,7 @@ test_import_cache (Fixture       *fixture,
   g_assert_cmpint (connection_int (fixture, "PRAGMA cache_size"), ==, -16384);
   import = rapport_store_begin_import (fixture->store, "h1", "h1", "h1", NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (connection_int (fixture, "PRAGMA cache_size"), ==, -4096);
+  g_assert_cmpint (connection_int (fixture, "PRAGMA cache_size"), ==, -1024);
   g_assert_cmpint (connection_int (fixture, "PRAGMA foreign_keys"), ==, 0);
   rapport_store_import_abort (import);
   g_assert_cmpint (connection_int (fixture, "PRAGMA cache_size"), ==, -16384);

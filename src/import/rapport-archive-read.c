@@ -441,6 +441,25 @@ rapport_archive_entry_is_file (RapportArchive *self,
   return self->kind != SOURCE_ARCHIVE;
 }
 
+char *
+rapport_archive_get_file_path (RapportArchive *self,
+                               const char     *entry)
+{
+  const Location *location;
+
+  g_return_val_if_fail (RAPPORT_IS_ARCHIVE (self), NULL);
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  if (!(location = g_hash_table_lookup (self->locations, entry)))
+    return NULL;
+  if (self->kind == SOURCE_PARTS)
+    return rapport_archive_get_file_path (g_ptr_array_index (self->parts, location->index),
+                                          location->real_name);
+  if (self->kind == SOURCE_ARCHIVE)
+    return NULL;
+  return file_path (self, location->real_name);
+}
+
 GBytes *
 rapport_archive_read (RapportArchive  *self,
                       const char      *entry,

@@ -77,6 +77,10 @@ GBytes             *rapport_archive_read            (RapportArchive  *self,
  * maps it, which copies nothing, where an entry of an archive is read as a stream. */
 gboolean            rapport_archive_entry_is_file   (RapportArchive  *self,
                                                      const char      *entry);
+/* The path of @entry when it is a file of its own (rapport_archive_entry_is_file()), to read
+ * parts of it; NULL for an entry of an archive or one that is not there. */
+char               *rapport_archive_get_file_path   (RapportArchive  *self,
+                                                     const char      *entry);
 
 /* The most of an entry of an archive that rapport_archive_read() unpacks into memory. */
 #define RAPPORT_ARCHIVE_WHOLE_LIMIT ((guint64) 256 << 20)

@@ -42,23 +42,6 @@ sample_offset (gsize size,
   return (size - HASH_SAMPLE_SIZE) / (HASH_SAMPLES - 1) * i;
 }
 
-static void
-hash_content (RapportSha256 *checksum,
-              const guint8  *data,
-              gsize          size)
-{
-  guint64 size_le = GUINT64_TO_LE (size);
-
-  rapport_sha256_update (checksum, (const guint8 *) &size_le, sizeof size_le);
-  if (size <= HASH_WHOLE_LIMIT)
-    {
-      rapport_sha256_update (checksum, data, size);
-      return;
-    }
-  for (guint i = 0; i < HASH_SAMPLES; i++)
-    rapport_sha256_update (checksum, data + sample_offset (size, i), HASH_SAMPLE_SIZE);
-}
-
 /* Reads @size bytes at @offset of @fd into @buffer; FALSE with errno at a short read. */
 static gboolean
 read_at (int     fd,
@@ -85,11 +68,12 @@ read_at (int     fd,
   return TRUE;
 }
 
-/* hash_content() of a zip or tarball, read rather than mapped: the pages of a mapping stay in
- * the process's memory, and the kernel maps large blocks of a file around each sample (the
- * samples of a 25 MB zip took 19 MB). */
+/* Adds a file to @checksum: its size, then its bytes, or its samples when it is larger than
+ * HASH_WHOLE_LIMIT.  Read rather than mapped: the pages of a mapping count in the process's
+ * memory, and the kernel maps large blocks of a file around each sample (the samples of a
+ * 25 MB zip took 19 MB). */
 static gboolean
-hash_archive_file (RapportSha256  *checksum,
+hash_file_samples (RapportSha256  *checksum,
                    const char     *path,
                    const char     *name,
                    GError        **error)
@@ -105,8 +89,11 @@ hash_archive_file (RapportSha256  *checksum,
     goto failed;
   if (!S_ISREG (info.st_mode))
     {
-      errno = EINVAL;
-      goto failed;
+      close (fd);
+      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
+                   _("%s: not a file but a pipe, a socket or a device, which cannot be "
+                     "imported"), name);
+      return FALSE;
     }
   size = (gsize) info.st_size;
   size_le = GUINT64_TO_LE ((guint64) size);
@@ -154,20 +141,22 @@ add_samples (RapportSha256   *checksum,
       entries = rapport_archive_get_entries (archive, &n_entries);
       for (guint i = 0; i < n_entries; i++)
         {
-          g_autoptr(GBytes) bytes = NULL;
-          gsize size;
-          const guint8 *data;
+          g_autofree char *file = rapport_archive_get_file_path (archive, entries[i]);
 
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
             return FALSE;
-          if (!(bytes = rapport_archive_read (archive, entries[i], NULL, error)))
-            return FALSE;
-          data = g_bytes_get_data (bytes, &size);
           rapport_sha256_update (checksum, (const guint8 *) entries[i], strlen (entries[i]) + 1);
-          hash_content (checksum, data, size);
+          if (file == NULL || !hash_file_samples (checksum, file, entries[i], error))
+            {
+              if (file == NULL)
+                g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
+                             _("%s: no such file in %s"), entries[i],
+                             rapport_archive_get_name (archive));
+              return FALSE;
+            }
         }
     }
-  else if (!hash_archive_file (checksum, path, rapport_archive_get_name (archive), error))
+  else if (!hash_file_samples (checksum, path, rapport_archive_get_name (archive), error))
     return FALSE;
 
   return TRUE;

@@ -207,20 +207,6 @@ test_instagram_as_kept (Fixture       *fixture,
   g_assert_cmpuint (kept.snapshot.n_skipped, ==, 2);
 }
 
-static const RapportDatasetPost *
-find_post (RapportDataset *dataset,
-           const char     *platform_id)
-{
-  for (guint i = 0; i < dataset->posts->len; i++)
-    {
-      const RapportDatasetPost *post = g_ptr_array_index (dataset->posts, i);
-
-      if (g_str_equal (post->platform_id, platform_id))
-        return post;
-    }
-  return NULL;
-}
-
 static void
 test_twitter_with_analytics (Fixture       *fixture,
                              gconstpointer  data)
@@ -256,7 +242,7 @@ test_twitter_with_analytics (Fixture       *fixture,
                     first.snapshot.n_posts + first.snapshot.n_reposts + 1);
   /* The archive's retweet is counted apart from the posts. */
   g_assert_cmpuint (first.snapshot.n_reposts, ==, 1);
-  post = find_post (dataset, "1855269123456789012");
+  post = rapport_test_find_post (dataset, "1855269123456789012");
   g_assert_nonnull (post);
   g_assert_cmpint (post->impressions, ==, 2633);
   g_assert_cmpint (post->likes, ==, 12);

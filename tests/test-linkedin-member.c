@@ -386,20 +386,6 @@ import_into (RapportStore *store,
   return summary.account_id;
 }
 
-static const RapportDatasetPost *
-find_post (RapportDataset *dataset,
-           const char     *platform_id)
-{
-  for (guint i = 0; i < dataset->posts->len; i++)
-    {
-      const RapportDatasetPost *post = g_ptr_array_index (dataset->posts, i);
-
-      if (g_str_equal (post->platform_id, platform_id))
-        return post;
-    }
-  return NULL;
-}
-
 /* The zip LinkedIn sends, into a store: the connections are both lists, dated. */
 static void
 test_zip (void)
@@ -485,18 +471,18 @@ test_join_before_2026 (void)
   g_assert_cmpstr (dataset->handle, ==, "Jo Doe");
   /* Four shares and three top posts, two of them the same. */
   g_assert_cmpuint (dataset->posts->len, ==, 5);
-  post = find_post (dataset, "7190000000000000001");
+  post = rapport_test_find_post (dataset, "7190000000000000001");
   g_assert_nonnull (post);
   g_assert_cmpint (post->created_at, ==, 1714727700);
   g_assert_cmpstr (post->text, ==, "New glaze test: ash and iron. #pottery #Glaze");
   g_assert_cmpint (post->impressions, ==, 3900);
   g_assert_cmpint (post->engagements, ==, 85);
-  post = find_post (dataset, "7190000000000000002");
+  post = rapport_test_find_post (dataset, "7190000000000000002");
   g_assert_nonnull (post);
   g_assert_cmpint (post->created_at, ==, 1716226805);
   g_assert_cmpint (post->impressions, ==, 5400);
   /* Only in the analytics. */
-  post = find_post (dataset, "7190000000000000003");
+  post = rapport_test_find_post (dataset, "7190000000000000003");
   g_assert_nonnull (post);
   g_assert_null (post->text);
   g_assert_cmpint (post->impressions, ==, 1200);
@@ -552,7 +538,7 @@ test_join_from_2026 (void)
   g_assert_no_error (error);
   g_assert_cmpstr (dataset->handle, ==, "Jo Doe");
   g_assert_cmpuint (dataset->posts->len, ==, 3);
-  post = find_post (dataset, "7310000000000000001");
+  post = rapport_test_find_post (dataset, "7310000000000000001");
   g_assert_nonnull (post);
   g_assert_cmpint (post->created_at, ==, 1775124000);
   g_assert_cmpstr (post->text, ==, "Spring sale.");

@@ -36,9 +36,14 @@ struct _RapportArchive
   guint64 entry_limit;
   GPtrArray *parts; /* RapportArchive, of SOURCE_PARTS: a Location's index is its part's */
 
-  /* Display names (root folders stripped), and where each is by display name. */
-  GPtrArray *entries;
-  GHashTable *locations; /* Location */
+  /* Display names (root folders stripped), and where each is by display name.  The names and
+   * real names live in @strings, a display name inside its real name when it is the real
+   * name's end: an export of 20,000 files took 6.6 MB to list when each was a string of its
+   * own, three times over. */
+  GPtrArray *entries;       /* const char *, in @strings */
+  GHashTable *locations;    /* display name → its position in @location_list + 1 */
+  GArray *location_list;    /* Location */
+  GStringChunk *strings;
   char *top_folders;     /* what was stripped, without the last '/'; NULL if nothing */
 
   /* An archive's reader stays open after an entry: the next one on is read from there, so
@@ -55,9 +60,13 @@ struct _RapportArchive
 
 typedef struct
 {
-  char *real_name; /* the name inside the archive or folder */
-  guint index;     /* of its header in the archive */
+  const char *real_name; /* the name inside the archive or folder, in the archive's strings */
+  guint index;           /* of its header in the archive */
 } Location;
+
+/* Where @entry is, by its display name; NULL when the archive has no such entry. */
+const Location *_rapport_archive_find_location (RapportArchive *self,
+                                                const char     *entry);
 
 struct archive *_rapport_archive_open_reader  (const char            *path,
                                                GError               **error);

@@ -78,7 +78,7 @@ rapport_archive_open_stream (RapportArchive *self,
   g_return_val_if_fail (entry != NULL, NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
 
-  location = g_hash_table_lookup (self->locations, entry);
+  location = _rapport_archive_find_location (self, entry);
   /* The parts of one export: the part that holds it reads it. */
   if (location != NULL && self->kind == SOURCE_PARTS)
     return rapport_archive_open_stream (g_ptr_array_index (self->parts, location->index),
@@ -433,7 +433,7 @@ rapport_archive_entry_is_file (RapportArchive *self,
   g_return_val_if_fail (RAPPORT_IS_ARCHIVE (self), FALSE);
   g_return_val_if_fail (entry != NULL, FALSE);
 
-  if (!(location = g_hash_table_lookup (self->locations, entry)))
+  if (!(location = _rapport_archive_find_location (self, entry)))
     return FALSE;
   if (self->kind == SOURCE_PARTS)
     return rapport_archive_entry_is_file (g_ptr_array_index (self->parts, location->index),
@@ -450,7 +450,7 @@ rapport_archive_get_file_path (RapportArchive *self,
   g_return_val_if_fail (RAPPORT_IS_ARCHIVE (self), NULL);
   g_return_val_if_fail (entry != NULL, NULL);
 
-  if (!(location = g_hash_table_lookup (self->locations, entry)))
+  if (!(location = _rapport_archive_find_location (self, entry)))
     return NULL;
   if (self->kind == SOURCE_PARTS)
     return rapport_archive_get_file_path (g_ptr_array_index (self->parts, location->index),
@@ -474,7 +474,7 @@ rapport_archive_read (RapportArchive  *self,
   g_return_val_if_fail (entry != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!(location = g_hash_table_lookup (self->locations, entry)))
+  if (!(location = _rapport_archive_find_location (self, entry)))
     {
       g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
                    _("%s: no such file in %s"), entry, self->name);

@@ -23,24 +23,16 @@
 G_DEFINE_FINAL_TYPE (RapportArchive, rapport_archive, G_TYPE_OBJECT)
 
 static void
-location_free (gpointer data)
-{
-  Location *location = data;
-
-  g_free (location->real_name);
-  g_free (location);
-}
-
-static void
 rapport_archive_finalize (GObject *object)
 {
   RapportArchive *self = (RapportArchive *) object;
 
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->name, g_free);
-  /* The table's keys are the names of @entries. */
   g_clear_pointer (&self->locations, g_hash_table_unref);
+  g_clear_pointer (&self->location_list, g_array_unref);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
   g_clear_pointer (&self->top_folders, g_free);
   g_clear_pointer (&self->reader, archive_read_free);
   g_clear_pointer (&self->parts, g_ptr_array_unref);
@@ -59,9 +51,10 @@ static void
 rapport_archive_init (RapportArchive *self)
 {
   self->entry_limit = RAPPORT_ARCHIVE_DEFAULT_ENTRY_LIMIT;
-  self->entries = g_ptr_array_new_with_free_func (g_free);
-  /* Keyed by the names @entries holds: an export of 20,000 files kept each name three times. */
-  self->locations = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, location_free);
+  self->entries = g_ptr_array_new ();
+  self->locations = g_hash_table_new (g_str_hash, g_str_equal);
+  self->location_list = g_array_new (FALSE, FALSE, sizeof (Location));
+  self->strings = g_string_chunk_new (64 * 1024);
   g_mutex_init (&self->lock);
 }
 
@@ -147,21 +140,35 @@ compare_entries (gconstpointer a,
   return natural_compare (*(const char * const *) a, *(const char * const *) b);
 }
 
+const Location *
+_rapport_archive_find_location (RapportArchive *self,
+                                const char     *entry)
+{
+  guint position = GPOINTER_TO_UINT (g_hash_table_lookup (self->locations, entry));
+
+  return position != 0 ? &g_array_index (self->location_list, Location, position - 1) : NULL;
+}
+
 static void
 add_entry (RapportArchive *self,
            const char     *real_name,
            guint           index)
 {
-  g_autofree char *name = normalize_name (real_name);
-  Location *location;
+  g_autofree char *normal = normalize_name (real_name);
+  Location location;
+  const char *name;
 
-  if (name == NULL || is_clutter (name) || g_hash_table_contains (self->locations, name))
+  if (normal == NULL || is_clutter (normal) || g_hash_table_contains (self->locations, normal))
     return;
-  location = g_new (Location, 1);
-  location->real_name = g_strdup (real_name);
-  location->index = index;
-  g_hash_table_insert (self->locations, name, location);
-  g_ptr_array_add (self->entries, g_steal_pointer (&name));
+  location.real_name = g_string_chunk_insert (self->strings, real_name);
+  location.index = index;
+  /* Most names are already normal: one string serves as both. */
+  name = g_str_equal (normal, real_name) ? location.real_name
+                                         : g_string_chunk_insert (self->strings, normal);
+  g_array_append_val (self->location_list, location);
+  g_hash_table_insert (self->locations, (gpointer) name,
+                       GUINT_TO_POINTER (self->location_list->len));
+  g_ptr_array_add (self->entries, (gpointer) name);
 }
 
 /* Exports come wrapped in zero, one or more top folders ("instagram-jo-2024/…"); drop the
@@ -204,19 +211,17 @@ strip_common_folders (RapportArchive *self)
   self->top_folders = g_strndup (g_ptr_array_index (self->entries, 0), strip - 1);
 
   {
-    g_autoptr(GHashTable) renamed = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                           location_free);
+    g_autoptr(GHashTable) renamed = g_hash_table_new (g_str_hash, g_str_equal);
 
+    /* Each name goes on from inside its own string. */
     for (guint i = 0; i < self->entries->len; i++)
       {
-        char *old = g_ptr_array_index (self->entries, i);
-        char *shorter = g_strdup (old + strip);
-        gpointer location = NULL;
+        const char *old = g_ptr_array_index (self->entries, i);
+        const char *shorter = old + strip;
 
-        g_hash_table_steal_extended (self->locations, old, NULL, &location);
-        g_hash_table_insert (renamed, shorter, location);
-        self->entries->pdata[i] = shorter;
-        g_free (old);
+        g_hash_table_insert (renamed, (gpointer) shorter,
+                             g_hash_table_lookup (self->locations, old));
+        self->entries->pdata[i] = (gpointer) shorter;
       }
     g_clear_pointer (&self->locations, g_hash_table_unref);
     self->locations = g_steal_pointer (&renamed);
@@ -432,6 +437,7 @@ rapport_archive_open (const char  *path,
       g_clear_error (&local_error);
       self->kind = SOURCE_FILE;
       g_hash_table_remove_all (self->locations);
+      g_array_set_size (self->location_list, 0);
       g_ptr_array_set_size (self->entries, 0);
       add_entry (self, self->name, 0);
     }

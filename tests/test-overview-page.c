@@ -671,6 +671,66 @@ test_overview_gains_only (void)
   rapport_test_ui_iterate_pending ();
 }
 
+/* An export of the follower list alone, its follow dates years before it and no post: the
+ * history begins with the first follow date, rebuilt, rather than as the export's one point. */
+static void
+test_overview_follow_dates_only (void)
+{
+  g_autofree char *data_dir = g_build_filename (temp_root, "dates-only", NULL);
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(RapportAnalysis) analysis = NULL;
+  g_auto(RapportImportSummary) summary = { 0 };
+  g_autoptr(GError) error = NULL;
+  RapportAccountInfo account = { RAPPORT_PLATFORM_INSTAGRAM, "jo", NULL, NULL, FALSE };
+  const gint64 first_follow = FIRST_POST - 400 * DAY;
+  RapportOverviewPage *page;
+  RapportStoreImport *import;
+  RapportImportSink *sink;
+  GtkWindow *window;
+  RapportChart *chart;
+  g_autofree char *since = NULL;
+  g_autofree char *detail = NULL;
+
+  store = rapport_store_open (data_dir, &error);
+  g_assert_no_error (error);
+  import = rapport_store_begin_import (store, "followers.json", "dates", "dates", NULL, &error);
+  sink = rapport_store_import_get_sink (import);
+  g_assert_true (rapport_import_sink_set_account (sink, &account, &error));
+  g_assert_true (rapport_import_sink_begin_list (sink, RAPPORT_DIRECTION_FOLLOWER, &error));
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *handle = g_strdup_printf ("follower%u", i);
+      RapportRelation relation = { RAPPORT_DIRECTION_FOLLOWER, handle, NULL,
+                                   first_follow + i * 30 * DAY };
+
+      g_assert_true (rapport_import_sink_add_relation (sink, &relation, &error));
+    }
+  rapport_import_sink_end_list (sink);
+  rapport_import_sink_set_export_date (sink, LAST_DAY, RAPPORT_DATE_SOURCE_ARCHIVE_NAME);
+  g_assert_true (rapport_store_import_commit (import, &summary, &error));
+  g_assert_no_error (error);
+
+  analysis = rapport_analysis_load (store, summary.account_id, NULL, &error);
+  g_assert_no_error (error);
+  page = RAPPORT_OVERVIEW_PAGE (rapport_overview_page_new ());
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  g_object_set (page, "analysis", analysis, NULL);
+  rapport_test_ui_iterate_pending ();
+
+  chart = rapport_test_ui_template_child (page, RAPPORT_TYPE_OVERVIEW_PAGE, "chart");
+  g_assert_cmpint (rapport_chart_get_range_start (chart), ==, first_follow);
+  g_assert_cmpint (rapport_chart_get_range_end (chart), ==, LAST_DAY + DAY - 1);
+  since = rapport_format_day (first_follow);
+  detail = g_strdup_printf ("Since %s; 1 real total\n"
+                            "Partly rebuilt from follow dates: a lower bound", since);
+  g_assert_cmpstr (gtk_label_get_text (rapport_test_ui_template_child (
+                     page, RAPPORT_TYPE_OVERVIEW_PAGE, "followers_detail")), ==, detail);
+  gtk_window_destroy (window);
+  rapport_test_ui_iterate_pending ();
+}
+
 /* An account known only from a refresh from the web, with two posts: its marker is a refresh,
  * not an export, and two posts make no median line, so the legend has no entry for one. */
 static void
@@ -1004,6 +1064,7 @@ main (int   argc,
               fixture_set_up, test_overview_all_accounts, fixture_tear_down);
   g_test_add_func ("/overview/empty", test_overview_empty);
   g_test_add_func ("/overview/gains-only", test_overview_gains_only);
+  g_test_add_func ("/overview/follow-dates-only", test_overview_follow_dates_only);
   g_test_add_func ("/overview/live", test_overview_live);
   g_test_add_func ("/overview/small-account-headline", test_overview_small_account_headline);
   g_test_add_func ("/overview/measure-first-frame", test_overview_measure_first_frame);

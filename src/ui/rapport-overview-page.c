@@ -581,11 +581,14 @@ rapport_overview_page_show_range (RapportOverviewPage *self,
  * not a lower bound, whichever comes first; the first day of data without either.  Follow
  * dates reach back to the first follower of an account, often years before the creator became
  * active, and a line of lower bounds close to zero over those years would squeeze the active
- * ones into a corner of the chart.
+ * ones into a corner of the chart.  But where that leaves a single day (an export of the
+ * follower list alone, no posts), the follow dates are the only history there is: it begins
+ * with them rather than as one point.
  */
 static gint64
 history_start (RapportOverviewPage *self,
-               gint64               data_start)
+               gint64               data_start,
+               gint64               data_end)
 {
   gint64 start = G_MAXINT64;
 
@@ -603,7 +606,9 @@ history_start (RapportOverviewPage *self,
         }
     }
 
-  return rapport_day_of (start == G_MAXINT64 ? data_start : MAX (start, data_start));
+  if (start == G_MAXINT64 || rapport_day_of (start) >= rapport_day_of (data_end))
+    return rapport_day_of (data_start);
+  return rapport_day_of (MAX (start, data_start));
 }
 
 static void
@@ -659,7 +664,7 @@ rebuild (RapportOverviewPage *self)
       return;
     }
 
-  self->data_start = history_start (self, chart_start);
+  self->data_start = history_start (self, chart_start, chart_end);
   self->data_end = rapport_day_of (chart_end);
   self->has_data = TRUE;
   gtk_stack_set_visible_child_name (self->stack, "overview");

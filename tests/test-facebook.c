@@ -410,7 +410,8 @@ test_store (void)
 
 /* The lists merged: each direction's people handed once, a person in two files once with
  * the earliest date known (an undated row takes the other's date), a real
- * "Kim Park (2)" the same person as the second Kim Park of a list. */
+ * "Kim Park (2)" the same person as the second Kim Park of a list, and a real
+ * "Zed (2) (2)" the same as the second "Zed (2)" of another. */
 static void
 test_merged_lists (void)
 {
@@ -429,22 +430,58 @@ test_merged_lists (void)
     "[{\"name\": \"Kim Park (2)\", \"timestamp\": 1670000000},"
     " {\"name\": \"Bo Chen\"},"
     " {\"name\": \"Kim Park\", \"timestamp\": 1650000000},"
-    " {\"name\": \"Ana Silva\", \"timestamp\": 1640000000}]", -1, NULL));
+    " {\"name\": \"Ana Silva\", \"timestamp\": 1640000000},"
+    " {\"name\": \"Zed (2)\", \"timestamp\": 1600000500},"
+    " {\"name\": \"Zed (2)\", \"timestamp\": 1600000300}]", -1, NULL));
   g_assert_true (g_file_set_contents (friends_file,
     "{\"friends_v2\": [{\"name\": \"Bo Chen\", \"timestamp\": 1630000000},"
     " {\"name\": \"Kim Park\", \"timestamp\": 1660000000},"
     " {\"name\": \"Kim Park\", \"timestamp\": 1620000000},"
-    " {\"name\": \"Ana Silva\", \"timestamp\": 1645000000}]}", -1, NULL));
+    " {\"name\": \"Ana Silva\", \"timestamp\": 1645000000},"
+    " {\"name\": \"Zed (2) (2)\", \"timestamp\": 1600000400}]}", -1, NULL));
 
   sink = import_path (root);
-  g_assert_cmpuint (sink->followers->len, ==, 4);
+  g_assert_cmpuint (sink->followers->len, ==, 6);
   assert_each_once (sink->followers);
   assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "Ana Silva", 1640000000);
   assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "Bo Chen", 1630000000);
   assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "Kim Park", 1620000000);
   assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "Kim Park (2)", 1660000000);
-  g_assert_cmpuint (sink->following->len, ==, 4);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "Zed (2)", 1600000300);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWER, "Zed (2) (2)", 1600000400);
+  g_assert_cmpuint (sink->following->len, ==, 5);
+  assert_each_once (sink->following);
   assert_relation (sink, RAPPORT_DIRECTION_FOLLOWING, "Kim Park (2)", 1660000000);
+  assert_relation (sink, RAPPORT_DIRECTION_FOLLOWING, "Zed (2) (2)", 1600000400);
+  rapport_test_remove_tree (dir);
+}
+
+/* A list file whose every row lacks a name leaves that list empty, its rows told as skipped,
+ * and the rest of the export imports: the skips are no records of the list. */
+static void
+test_nameless_list (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  g_autofree char *data_dir = g_build_filename (dir, "data", NULL);
+  g_autofree char *root = write_file (dir, "facebook-jo.page-2024-06-01-Zz2",
+                                      "connections/followers/people_who_followed_you.json",
+                                      "[{\"timestamp\": 1670000000}, {\"name\": \"\"}]");
+  g_autoptr(RapportStore) store = NULL;
+  g_auto(RapportImportSummary) summary = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_free (write_file (dir, "facebook-jo.page-2024-06-01-Zz2",
+                      "connections/followers/who_you've_followed.json",
+                      "[{\"name\": \"Bo Chen\", \"timestamp\": 1660000000}]"));
+  store = rapport_store_open (data_dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (rapport_import_path (store, root, &summary, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (summary.snapshot.has_followers);
+  g_assert_cmpuint (summary.snapshot.n_followers, ==, 0);
+  g_assert_cmpuint (summary.snapshot.n_following, ==, 1);
+  g_assert_cmpuint (summary.snapshot.n_skipped, ==, 2);
+  g_clear_object (&store);
   rapport_test_remove_tree (dir);
 }
 
@@ -459,6 +496,7 @@ main (int   argc,
   g_test_add_func ("/facebook/detection", test_detection);
   g_test_add_func ("/facebook/long-lists", test_long_lists);
   g_test_add_func ("/facebook/merged-lists", test_merged_lists);
+  g_test_add_func ("/facebook/nameless-list", test_nameless_list);
   g_test_add_func ("/facebook/bad-input", test_bad_input);
   g_test_add_func ("/facebook/store", test_store);
   return g_test_run ();

@@ -389,7 +389,10 @@ read_people (const RapportJsonValue  *rows,
         {
           g_autofree char *reason = NULL;
 
-          if (direction->counting || !read->reports)
+          /* Told in the first reading, before the list is begun, as they were when the lists
+           * were read whole: a file whose rows all lack a name leaves the list empty rather
+           * than unreadable. */
+          if (!direction->counting || !read->reports)
             continue;
           reason = g_strdup_printf (_("item %u: no name"), (guint) (first_index + i + 1));
           rapport_import_sink_skip (import->sink, read->entry, reason);
@@ -446,8 +449,6 @@ read_list (DirectionRead  *direction,
   if (rows == NULL)
     return TRUE;
   n_rows = single ? 1 : rows->length;
-  if (direction->counting)
-    rapport_facebook_people_reserve (direction->people, n_rows);
   if (single)
     {
       if (!read_people (rows, 1, 0, &read, error))
@@ -487,18 +488,19 @@ read_direction (Import            *import,
 
           if (kind == LIST_NONE || !feeds_direction (kind, direction))
             continue;
-          if (!any && !rapport_import_sink_begin_list (import->sink, direction, error))
+          if (pass == 1 && !any && !rapport_import_sink_begin_list (import->sink, direction,
+                                                                    error))
             return FALSE;
-          any = TRUE;
+          any = pass == 1 || any;
           if (!read_list (&read, entries[i], kind, error))
             return FALSE;
         }
-      if (!any)
-        return TRUE;
-      if (read.counting)
+      if (pass == 0)
         rapport_facebook_people_end_counting (people);
       read.counting = FALSE;
     }
+  if (!any)
+    return TRUE;
 
   if (!rapport_facebook_people_hand_on (people, import->sink, direction, error))
     return FALSE;

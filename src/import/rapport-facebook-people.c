@@ -27,13 +27,13 @@ typedef struct
   guint32 nth;
 } Person;
 
-/* The number of a name written as the n-th of a name would be, "X (n)" with n from 2 on and
- * no leading zero, and the length of X; 0 for any other name. */
+/* The number of the first @length bytes of @name written as the n-th of a name would be,
+ * "X (n)" with n from 2 on and no leading zero, and the length of X; 0 for any other name. */
 static guint32
 name_number (const char *name,
+             gsize       length,
              gsize      *base_length)
 {
-  gsize length = strlen (name);
   gsize open = length > 0 ? length - 1 : 0;
   guint64 number;
 
@@ -51,16 +51,18 @@ name_number (const char *name,
 }
 
 /* The key a name is counted under when looking for the names a direction repeats: a hash of
- * the name without its number (see name_number()), so that a real "Kim Park (2)" meets the
- * Kim Parks it may stand for.  Two names of one key only cost memory: they are kept and
- * numbered by name. */
+ * the name without its numbers (see name_number()), so that a real "Kim Park (2)" meets the
+ * Kim Parks it may stand for, and a real "Kim Park (2) (2)" the second of two "Kim Park (2)".
+ * Two names of one key only cost memory: they are kept and numbered by name. */
 static gint64
 name_key (const char *name)
 {
   gsize length = strlen (name);
   guint64 hash = G_GUINT64_CONSTANT (14695981039346656037);
+  gsize base_length;
 
-  name_number (name, &length);
+  while (name_number (name, length, &base_length) != 0)
+    length = base_length;
   /* FNV-1a. */
   for (gsize i = 0; i < length; i++)
     hash = (hash ^ (guchar) name[i]) * G_GUINT64_CONSTANT (1099511628211);
@@ -116,7 +118,7 @@ read_numbers (GPtrArray  *names,
       const char *name = g_ptr_array_index (names, i);
       NumberedName numbered = { i, 1 };
       gsize base_length = 0;
-      guint32 number = name_number (name, &base_length);
+      guint32 number = name_number (name, strlen (name), &base_length);
 
       if (number != 0)
         {
@@ -207,17 +209,6 @@ rapport_facebook_people_free (RapportFacebookPeople *self)
   g_string_chunk_free (self->strings);
   g_hash_table_unref (self->name_index);
   g_free (self);
-}
-
-void
-rapport_facebook_people_reserve (RapportFacebookPeople *self,
-                                 guint                  n)
-{
-  guint len = self->keys->len;
-
-  /* Room at once rather than by doubling. */
-  g_array_set_size (self->keys, len + n);
-  g_array_set_size (self->keys, len);
 }
 
 void

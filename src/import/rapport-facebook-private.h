@@ -29,9 +29,6 @@ typedef struct _RapportFacebookPeople RapportFacebookPeople;
 
 RapportFacebookPeople *rapport_facebook_people_new          (void);
 void                   rapport_facebook_people_free         (RapportFacebookPeople  *self);
-/* Room for @n more names of the first reading. */
-void                   rapport_facebook_people_reserve      (RapportFacebookPeople  *self,
-                                                             guint                   n);
 void                   rapport_facebook_people_count        (RapportFacebookPeople  *self,
                                                              const char             *name);
 /* Ends the first reading. */

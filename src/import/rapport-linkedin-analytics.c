@@ -13,7 +13,9 @@
  * first table's rows, then the second's.  Each row's post goes to the sink as it is read, and
  * the store merges a post that both tables name; only the ids and days of the posts met before
  * the last table are kept, so that a later row of a post keeps the first row's date and URL.
- * FOLLOWERS, a row a day, is read whole.
+ * A post named twice within the last table (LinkedIn's tables list each post once) merges the
+ * store's way: the first date stays and a later URL replaces the first.  FOLLOWERS, a row a
+ * day, is read whole.
  */
 
 #include "config.h"

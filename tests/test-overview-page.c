@@ -620,6 +620,21 @@ test_overview_empty (void)
   g_assert_finalize_object (page);
 }
 
+/* An Overview of @analysis in a window of its own, shown and settled. */
+static RapportOverviewPage *
+present_page (RapportAnalysis  *analysis,
+              GtkWindow       **window)
+{
+  RapportOverviewPage *page = RAPPORT_OVERVIEW_PAGE (rapport_overview_page_new ());
+
+  *window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_child (*window, GTK_WIDGET (page));
+  gtk_window_present (*window);
+  g_object_set (page, "analysis", analysis, NULL);
+  rapport_test_ui_iterate_pending ();
+  return page;
+}
+
 /* An account with daily follows from an analytics export and no total at all: the chart shows
  * those follows per day, not an empty chart, and the legend says they are no follower count. */
 static void
@@ -653,12 +668,7 @@ test_overview_gains_only (void)
 
   analysis = rapport_analysis_load (store, summary.account_id, NULL, &error);
   g_assert_no_error (error);
-  page = RAPPORT_OVERVIEW_PAGE (rapport_overview_page_new ());
-  window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_child (window, GTK_WIDGET (page));
-  gtk_window_present (window);
-  g_object_set (page, "analysis", analysis, NULL);
-  rapport_test_ui_iterate_pending ();
+  page = present_page (analysis, &window);
 
   chart = rapport_test_ui_template_child (page, RAPPORT_TYPE_OVERVIEW_PAGE, "chart");
   /* The empty follower line, and the follows per day. */
@@ -712,12 +722,7 @@ test_overview_follow_dates_only (void)
 
   analysis = rapport_analysis_load (store, summary.account_id, NULL, &error);
   g_assert_no_error (error);
-  page = RAPPORT_OVERVIEW_PAGE (rapport_overview_page_new ());
-  window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_child (window, GTK_WIDGET (page));
-  gtk_window_present (window);
-  g_object_set (page, "analysis", analysis, NULL);
-  rapport_test_ui_iterate_pending ();
+  page = present_page (analysis, &window);
 
   chart = rapport_test_ui_template_child (page, RAPPORT_TYPE_OVERVIEW_PAGE, "chart");
   g_assert_cmpint (rapport_chart_get_range_start (chart), ==, first_follow);
@@ -774,12 +779,7 @@ test_overview_live (void)
 
   analysis = rapport_analysis_load (store, summary.account_id, NULL, &error);
   g_assert_no_error (error);
-  page = RAPPORT_OVERVIEW_PAGE (rapport_overview_page_new ());
-  window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_child (window, GTK_WIDGET (page));
-  gtk_window_present (window);
-  g_object_set (page, "analysis", analysis, NULL);
-  rapport_test_ui_iterate_pending ();
+  page = present_page (analysis, &window);
 
   legend = rapport_test_ui_template_child (page, RAPPORT_TYPE_OVERVIEW_PAGE, "legend");
   /* No follower figure on the days of the posts: their interactions. */
@@ -838,12 +838,7 @@ test_overview_small_account_headline (void)
 
   analysis = rapport_analysis_load (store, summary.account_id, NULL, &error);
   g_assert_no_error (error);
-  page = RAPPORT_OVERVIEW_PAGE (rapport_overview_page_new ());
-  window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_child (window, GTK_WIDGET (page));
-  gtk_window_present (window);
-  g_object_set (page, "analysis", analysis, NULL);
-  rapport_test_ui_iterate_pending ();
+  page = present_page (analysis, &window);
 
   /* 40 subscribers on the first video's day, 700 on the last one's. */
   headline = gtk_label_get_text (rapport_test_ui_template_child (page, RAPPORT_TYPE_OVERVIEW_PAGE,

@@ -42,6 +42,39 @@ sample_offset (gsize size,
   return (size - HASH_SAMPLE_SIZE) / (HASH_SAMPLES - 1) * i;
 }
 
+/* @path opened for reading and its state in @info; -1 with an error naming @name.  O_NONBLOCK:
+ * a FIFO that slipped in must not hang the import. */
+static int
+open_file (const char   *path,
+           const char   *name,
+           struct stat  *info,
+           GError      **error)
+{
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
+
+  if (fd < 0 || fstat (fd, info) != 0)
+    {
+      int saved_errno = errno;
+
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
+                   _("%s: cannot be read (%s)"), name, g_strerror (saved_errno));
+      return -1;
+    }
+  return fd;
+}
+
+/* A file's size, the first thing of it either hash takes. */
+static void
+hash_size (RapportSha256 *checksum,
+           goffset        size)
+{
+  guint64 size_le = GUINT64_TO_LE ((guint64) size);
+
+  rapport_sha256_update (checksum, (const guint8 *) &size_le, sizeof size_le);
+}
+
 /* Reads @size bytes at @offset of @fd into @buffer; FALSE with errno at a short read. */
 static gboolean
 read_at (int     fd,
@@ -80,13 +113,11 @@ hash_file_samples (RapportSha256  *checksum,
 {
   g_autofree guint8 *buffer = g_malloc (HASH_SAMPLE_SIZE);
   struct stat info;
-  guint64 size_le;
   gsize size;
   int fd;
 
-  /* O_NONBLOCK: a FIFO in its place must not hang the import. */
-  if ((fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0)) < 0 || fstat (fd, &info) != 0)
-    goto failed;
+  if ((fd = open_file (path, name, &info, error)) < 0)
+    return FALSE;
   if (!S_ISREG (info.st_mode))
     {
       close (fd);
@@ -96,8 +127,7 @@ hash_file_samples (RapportSha256  *checksum,
       return FALSE;
     }
   size = (gsize) info.st_size;
-  size_le = GUINT64_TO_LE ((guint64) size);
-  rapport_sha256_update (checksum, (const guint8 *) &size_le, sizeof size_le);
+  hash_size (checksum, info.st_size);
   for (guint i = 0; size <= HASH_WHOLE_LIMIT ? i * HASH_SAMPLE_SIZE < size : i < HASH_SAMPLES;
        i++)
     {
@@ -106,22 +136,18 @@ hash_file_samples (RapportSha256  *checksum,
       gsize length = MIN (HASH_SAMPLE_SIZE, size - offset);
 
       if (!read_at (fd, buffer, length, offset))
-        goto failed;
+        {
+          int saved_errno = errno;
+
+          close (fd);
+          g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
+                       _("%s: cannot be read (%s)"), name, g_strerror (saved_errno));
+          return FALSE;
+        }
       rapport_sha256_update (checksum, buffer, length);
     }
   close (fd);
   return TRUE;
-
-failed:
-  {
-    int saved_errno = errno;
-
-    if (fd >= 0)
-      close (fd);
-    g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
-                 _("%s: cannot be read (%s)"), name, g_strerror (saved_errno));
-    return FALSE;
-  }
 }
 
 static gboolean
@@ -211,28 +237,18 @@ hash_file (RapportExportHash  *self,
            GError            **error)
 {
   struct stat info;
-  guint64 size_le;
   int fd;
 
-  /* O_NONBLOCK: a FIFO that slipped in must not hang the thread; only regular files count. */
-  if ((fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0)) < 0 || fstat (fd, &info) != 0)
-    {
-      int saved_errno = errno;
-
-      if (fd >= 0)
-        close (fd);
-      g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
-                   _("%s: cannot be read (%s)"), path, g_strerror (saved_errno));
-      return FALSE;
-    }
+  if ((fd = open_file (path, path, &info, error)) < 0)
+    return FALSE;
+  /* Only regular files count. */
   if (!S_ISREG (info.st_mode))
     {
       close (fd);
       return TRUE;
     }
 
-  size_le = GUINT64_TO_LE ((guint64) info.st_size);
-  rapport_sha256_update (checksum, (const guint8 *) &size_le, sizeof size_le);
+  hash_size (checksum, info.st_size);
   for (;;)
     {
       gssize n = read (fd, buffer, READ_CHUNK);

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "import/rapport-archive.h"
+#include "import/rapport-zip.h"
 
 G_BEGIN_DECLS
 
@@ -21,7 +22,8 @@ typedef enum
 {
   SOURCE_FILE,    /* one plain file: the only entry */
   SOURCE_FOLDER,  /* an unpacked export */
-  SOURCE_ARCHIVE, /* anything libarchive reads: zip, tar, tar.gz, … */
+  SOURCE_ZIP,     /* a zip whose directory Rapport reads (rapport-zip.c) */
+  SOURCE_ARCHIVE, /* anything else libarchive reads: tar, tar.gz, 7z, zips it alone reads */
   SOURCE_PARTS,   /* several archives of one export (rapport-archive-parts.c) */
 } SourceKind;
 
@@ -35,6 +37,7 @@ struct _RapportArchive
   SourceKind kind;
   guint64 entry_limit;
   GPtrArray *parts; /* RapportArchive, of SOURCE_PARTS: a Location's index is its part's */
+  RapportZip *zip;  /* of SOURCE_ZIP */
 
   /* Display names (root folders stripped), and where each is by display name.  The names and
    * real names live in @strings, a display name inside its real name when it is the real
@@ -61,7 +64,11 @@ struct _RapportArchive
 typedef struct
 {
   const char *real_name; /* the name inside the archive or folder, in the archive's strings */
-  guint index;           /* of its header in the archive */
+  union
+  {
+    guint index;         /* of its header in a SOURCE_ARCHIVE, of its part in SOURCE_PARTS */
+    guint32 record;      /* of its record in a SOURCE_ZIP's directory */
+  };
 } Location;
 
 /* Where @entry is, by its display name; NULL when the archive has no such entry. */

@@ -30,6 +30,7 @@ struct _RapportArchiveStream
   char *entry;             /* for messages */
   char *real_name;         /* the name inside the archive or folder; NULL when there is none */
   guint index;             /* of its header in the archive */
+  guint32 record;          /* of its record in a zip's directory */
   GCancellable *cancellable;
   guint64 limit;
   int fd;                  /* a file of a folder or a single file, once opened */
@@ -54,6 +55,13 @@ set_too_large_error (const char  *entry_name,
                _("%s: too large: it unpacks to more than %s, which no real export file does; "
                  "the archive may be damaged or malicious"),
                entry_name, limit);
+}
+
+/* Its entries are unpacked, not files of their own. */
+static gboolean
+is_packed (RapportArchive *self)
+{
+  return self->kind == SOURCE_ZIP || self->kind == SOURCE_ARCHIVE;
 }
 
 static void
@@ -88,7 +96,10 @@ rapport_archive_open_stream (RapportArchive *self,
   stream->archive = g_object_ref (self);
   stream->entry = g_strdup (entry);
   stream->real_name = location != NULL ? g_strdup (location->real_name) : NULL;
-  stream->index = location != NULL ? location->index : 0;
+  if (location != NULL && self->kind == SOURCE_ZIP)
+    stream->record = location->record;
+  else if (location != NULL)
+    stream->index = location->index;
   stream->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
   stream->limit = self->entry_limit;
   stream->fd = -1;
@@ -237,6 +248,60 @@ read_archive (RapportArchiveStream  *stream,
   return n;
 }
 
+/* An entry of a zip is unpacked from where the zip's directory says it is: the stream has a
+ * reader of its own, and no other entry is passed over to reach it. */
+static gssize
+read_zip (RapportArchiveStream  *stream,
+          void                  *buffer,
+          gsize                  size,
+          GError               **error)
+{
+  RapportArchive *self = stream->archive;
+  gssize n;
+
+  if (stream->reader == NULL)
+    {
+      g_autoptr(GByteArray) name = g_byte_array_new ();
+      g_autoptr(GError) zip_error = NULL;
+      struct archive_entry *header;
+      RapportZipEntry entry;
+
+      if (!rapport_zip_get_entry (self->zip, stream->record, &entry, name, &zip_error) ||
+          !(stream->reader = rapport_zip_open_entry (self->zip, &entry, &zip_error)))
+        {
+          g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
+                       _("%s: cannot be unpacked (the archive is damaged or incomplete: %s)"),
+                       stream->entry, zip_error->message);
+          return -1;
+        }
+      if (g_strcmp0 (entry.name, stream->real_name) != 0)
+        {
+          g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
+                       _("%s: cannot be found in the archive any more"), stream->entry);
+          return -1;
+        }
+      /* The size it declares may lie (a zip bomb), so the limit holds for what is read too. */
+      if (entry.size > stream->limit)
+        {
+          set_too_large_error (stream->entry, stream->limit, error);
+          return -1;
+        }
+      g_mutex_lock (&self->lock);
+      self->n_headers_read++;
+      g_mutex_unlock (&self->lock);
+      if (archive_read_next_header (stream->reader, &header) != ARCHIVE_OK)
+        {
+          set_damaged_error (stream, stream->reader, error);
+          return -1;
+        }
+    }
+
+  n = archive_read_data (stream->reader, buffer, size);
+  if (n < 0)
+    set_damaged_error (stream, stream->reader, error);
+  return n;
+}
+
 static char *
 file_path (RapportArchive *self,
            const char     *real_name)
@@ -325,7 +390,9 @@ rapport_archive_stream_read (RapportArchiveStream  *stream,
   if (stream->finished || size == 0)
     return 0;
 
-  if (stream->archive->kind == SOURCE_ARCHIVE)
+  if (stream->archive->kind == SOURCE_ZIP)
+    n = read_zip (stream, buffer, size, error);
+  else if (stream->archive->kind == SOURCE_ARCHIVE)
     n = read_archive (stream, buffer, size, error);
   else
     n = read_file (stream, buffer, size, error);
@@ -337,7 +404,7 @@ rapport_archive_stream_read (RapportArchiveStream  *stream,
 
   if (stream->position + (guint64) n > stream->limit)
     {
-      if (stream->archive->kind == SOURCE_ARCHIVE)
+      if (is_packed (stream->archive))
         set_too_large_error (stream->entry, stream->limit, error);
       else
         set_file_too_large_error (stream->entry, stream->limit, error);
@@ -438,7 +505,7 @@ rapport_archive_entry_is_file (RapportArchive *self,
   if (self->kind == SOURCE_PARTS)
     return rapport_archive_entry_is_file (g_ptr_array_index (self->parts, location->index),
                                           location->real_name);
-  return self->kind != SOURCE_ARCHIVE;
+  return !is_packed (self);
 }
 
 char *
@@ -455,7 +522,7 @@ rapport_archive_get_file_path (RapportArchive *self,
   if (self->kind == SOURCE_PARTS)
     return rapport_archive_get_file_path (g_ptr_array_index (self->parts, location->index),
                                           location->real_name);
-  if (self->kind == SOURCE_ARCHIVE)
+  if (is_packed (self))
     return NULL;
   return file_path (self, location->real_name);
 }
@@ -486,7 +553,7 @@ rapport_archive_read (RapportArchive  *self,
       bytes = rapport_archive_read (g_ptr_array_index (self->parts, location->index),
                                     location->real_name, &mapped_here, error);
     }
-  else if (self->kind != SOURCE_ARCHIVE)
+  else if (!is_packed (self))
     {
       bytes = map_file (self, entry, location->real_name, error);
       mapped_here = TRUE;

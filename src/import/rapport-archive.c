@@ -35,6 +35,7 @@ rapport_archive_finalize (GObject *object)
   g_clear_pointer (&self->strings, g_string_chunk_free);
   g_clear_pointer (&self->top_folders, g_free);
   g_clear_pointer (&self->reader, archive_read_free);
+  g_clear_pointer (&self->zip, rapport_zip_free);
   g_clear_pointer (&self->parts, g_ptr_array_unref);
   g_mutex_clear (&self->lock);
 
@@ -149,17 +150,18 @@ _rapport_archive_find_location (RapportArchive *self,
   return position != 0 ? &g_array_index (self->location_list, Location, position - 1) : NULL;
 }
 
-static void
+/* The entry's new location, or NULL when it is left out. */
+static Location *
 add_entry (RapportArchive *self,
            const char     *real_name,
            guint           index)
 {
   g_autofree char *normal = normalize_name (real_name);
-  Location location;
+  Location location = { 0 };
   const char *name;
 
   if (normal == NULL || is_clutter (normal) || g_hash_table_contains (self->locations, normal))
-    return;
+    return NULL;
   location.real_name = g_string_chunk_insert (self->strings, real_name);
   location.index = index;
   /* Most names are already normal: one string serves as both. */
@@ -169,6 +171,7 @@ add_entry (RapportArchive *self,
   g_hash_table_insert (self->locations, (gpointer) name,
                        GUINT_TO_POINTER (self->location_list->len));
   g_ptr_array_add (self->entries, (gpointer) name);
+  return &g_array_index (self->location_list, Location, self->location_list->len - 1);
 }
 
 /* Exports come wrapped in zero, one or more top folders ("instagram-jo-2024/…"); drop the
@@ -268,6 +271,44 @@ _rapport_archive_header_name (struct archive_entry *entry)
   const char *name = archive_entry_pathname_utf8 (entry);
 
   return name != NULL ? name : archive_entry_pathname (entry);
+}
+
+static gboolean
+add_zip_entry (const RapportZipEntry *entry,
+               gpointer               user_data)
+{
+  Location *location;
+
+  if (entry->is_file && (location = add_entry (user_data, entry->name, 0)))
+    location->record = entry->record;
+  return TRUE;
+}
+
+/* A zip whose directory Rapport reads itself (see rapport-zip.h); FALSE, with the listing
+ * left empty, for any other file and any zip it cannot read, which libarchive then tries. */
+static gboolean
+list_zip (RapportArchive *self)
+{
+  g_autoptr(RapportZip) zip = NULL;
+  struct stat st;
+  int fd;
+
+  if ((fd = _rapport_archive_open_checked (self->path, self->name, FALSE, &st, NULL)) < 0)
+    return FALSE;
+  if (!(zip = rapport_zip_open (fd, NULL)))
+    {
+      close (fd);
+      return FALSE;
+    }
+  if (!rapport_zip_foreach (zip, add_zip_entry, self, NULL))
+    {
+      g_hash_table_remove_all (self->locations);
+      g_array_set_size (self->location_list, 0);
+      g_ptr_array_set_size (self->entries, 0);
+      return FALSE;
+    }
+  self->zip = g_steal_pointer (&zip);
+  return TRUE;
 }
 
 /* Sets *@opened to FALSE when libarchive does not recognise the file as an archive at all. */
@@ -426,6 +467,10 @@ rapport_archive_open (const char  *path,
       g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_EMPTY,
                    _("%s: the file is empty (0 bytes)"), self->name);
       return NULL;
+    }
+  else if (list_zip (self))
+    {
+      self->kind = SOURCE_ZIP;
     }
   else if (list_archive (self, &opened, &local_error))
     {

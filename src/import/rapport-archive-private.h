@@ -39,13 +39,13 @@ struct _RapportArchive
   GPtrArray *parts; /* RapportArchive, of SOURCE_PARTS: a Location's index is its part's */
   RapportZip *zip;  /* of SOURCE_ZIP */
 
-  /* Display names (root folders stripped), and where each is by display name.  The names and
-   * real names live in @strings, a display name inside its real name when it is the real
-   * name's end: an export of 20,000 files took 6.6 MB to list when each was a string of its
-   * own, three times over. */
+  /* Display names (root folders stripped), and where each is, both in the entries' order,
+   * where a name is found by bisection.  The names and real names live in @strings, a display
+   * name inside its real name when it is the real name's end: an export of 20,000 files took
+   * 6.6 MB to list when each was a string of its own, three times over, and a hash table of
+   * the names another 0.5 MB. */
   GPtrArray *entries;       /* const char *, in @strings */
-  GHashTable *locations;    /* display name → its position in @location_list + 1 */
-  GArray *location_list;    /* Location */
+  GArray *location_list;    /* Location, of the entries in the same order */
   GStringChunk *strings;
   char *top_folders;     /* what was stripped, without the last '/'; NULL if nothing */
 
@@ -63,6 +63,7 @@ struct _RapportArchive
 
 typedef struct
 {
+  const char *name;      /* the display name, in the archive's strings */
   const char *real_name; /* the name inside the archive or folder, in the archive's strings */
   union
   {

@@ -29,7 +29,6 @@ rapport_archive_finalize (GObject *object)
 
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->locations, g_hash_table_unref);
   g_clear_pointer (&self->location_list, g_array_unref);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
@@ -53,7 +52,6 @@ rapport_archive_init (RapportArchive *self)
 {
   self->entry_limit = RAPPORT_ARCHIVE_DEFAULT_ENTRY_LIMIT;
   self->entries = g_ptr_array_new ();
-  self->locations = g_hash_table_new (g_str_hash, g_str_equal);
   self->location_list = g_array_new (FALSE, FALSE, sizeof (Location));
   self->strings = g_string_chunk_new (64 * 1024);
   g_mutex_init (&self->lock);
@@ -134,23 +132,48 @@ natural_compare (const char *a,
   return (guchar) *a - (guchar) *b;
 }
 
+/* The entries' order: natural, then byte by byte, so that names that differ only in leading
+ * zeros still differ and a name is found by bisection. */
 static int
-compare_entries (gconstpointer a,
-                 gconstpointer b)
+compare_names (const char *a,
+               const char *b)
 {
-  return natural_compare (*(const char * const *) a, *(const char * const *) b);
+  int order = natural_compare (a, b);
+
+  return order != 0 ? order : strcmp (a, b);
+}
+
+static int
+compare_locations (gconstpointer a,
+                   gconstpointer b)
+{
+  return compare_names (((const Location *) a)->name, ((const Location *) b)->name);
 }
 
 const Location *
 _rapport_archive_find_location (RapportArchive *self,
                                 const char     *entry)
 {
-  guint position = GPOINTER_TO_UINT (g_hash_table_lookup (self->locations, entry));
+  guint low = 0, high = self->location_list->len;
 
-  return position != 0 ? &g_array_index (self->location_list, Location, position - 1) : NULL;
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      const Location *location = &g_array_index (self->location_list, Location, middle);
+      int order = compare_names (entry, location->name);
+
+      if (order == 0)
+        return location;
+      if (order < 0)
+        high = middle;
+      else
+        low = middle + 1;
+    }
+  return NULL;
 }
 
-/* The entry's new location, or NULL when it is left out. */
+/* The entry's new location, or NULL when it is left out; finish_listing() leaves out a name
+ * listed twice. */
 static Location *
 add_entry (RapportArchive *self,
            const char     *real_name,
@@ -158,20 +181,47 @@ add_entry (RapportArchive *self,
 {
   g_autofree char *normal = normalize_name (real_name);
   Location location = { 0 };
-  const char *name;
 
-  if (normal == NULL || is_clutter (normal) || g_hash_table_contains (self->locations, normal))
+  if (normal == NULL || is_clutter (normal))
     return NULL;
   location.real_name = g_string_chunk_insert (self->strings, real_name);
   location.index = index;
   /* Most names are already normal: one string serves as both. */
-  name = g_str_equal (normal, real_name) ? location.real_name
-                                         : g_string_chunk_insert (self->strings, normal);
+  location.name = g_str_equal (normal, real_name) ? location.real_name
+                                                  : g_string_chunk_insert (self->strings, normal);
   g_array_append_val (self->location_list, location);
-  g_hash_table_insert (self->locations, (gpointer) name,
-                       GUINT_TO_POINTER (self->location_list->len));
-  g_ptr_array_add (self->entries, (gpointer) name);
   return &g_array_index (self->location_list, Location, self->location_list->len - 1);
+}
+
+/* Sorts the entries, keeps the first of a name listed twice (in the archive's order, or of
+ * the earlier part: the sort keeps the order of equals), and lists their names. */
+static void
+finish_listing (RapportArchive *self)
+{
+  GArray *list = self->location_list;
+  guint kept = 0;
+
+  g_array_sort (list, compare_locations);
+  for (guint i = 0; i < list->len; i++)
+    {
+      const Location *location = &g_array_index (list, Location, i);
+
+      if (kept > 0 && strcmp (g_array_index (list, Location, kept - 1).name, location->name) == 0)
+        continue;
+      g_array_index (list, Location, kept++) = *location;
+    }
+  g_array_set_size (list, kept);
+
+  g_ptr_array_set_size (self->entries, 0);
+  for (guint i = 0; i < list->len; i++)
+    g_ptr_array_add (self->entries, (gpointer) g_array_index (list, Location, i).name);
+}
+
+static void
+clear_listing (RapportArchive *self)
+{
+  g_array_set_size (self->location_list, 0);
+  g_ptr_array_set_size (self->entries, 0);
 }
 
 /* Exports come wrapped in zero, one or more top folders ("instagram-jo-2024/…"); drop the
@@ -180,14 +230,15 @@ add_entry (RapportArchive *self,
 static void
 strip_common_folders (RapportArchive *self)
 {
+  GArray *list = self->location_list;
   gsize strip = 0;
 
-  if (self->entries->len == 0)
+  if (list->len == 0)
     return;
 
   for (;;)
     {
-      const char *first = g_ptr_array_index (self->entries, 0);
+      const char *first = g_array_index (list, Location, 0).name;
       const char *slash = strchr (first + strip, '/');
       gsize len;
       gboolean shared = TRUE;
@@ -196,9 +247,9 @@ strip_common_folders (RapportArchive *self)
       if (slash == NULL)
         break;
       len = slash - first + 1;
-      for (guint i = 0; i < self->entries->len && shared; i++)
+      for (guint i = 0; i < list->len && shared; i++)
         {
-          const char *name = g_ptr_array_index (self->entries, i);
+          const char *name = g_array_index (list, Location, i).name;
 
           shared = strncmp (name, first, len) == 0;
           deeper |= shared && strchr (name + len, '/') != NULL;
@@ -211,24 +262,10 @@ strip_common_folders (RapportArchive *self)
 
   if (strip == 0)
     return;
-  self->top_folders = g_strndup (g_ptr_array_index (self->entries, 0), strip - 1);
-
-  {
-    g_autoptr(GHashTable) renamed = g_hash_table_new (g_str_hash, g_str_equal);
-
-    /* Each name goes on from inside its own string. */
-    for (guint i = 0; i < self->entries->len; i++)
-      {
-        const char *old = g_ptr_array_index (self->entries, i);
-        const char *shorter = old + strip;
-
-        g_hash_table_insert (renamed, (gpointer) shorter,
-                             g_hash_table_lookup (self->locations, old));
-        self->entries->pdata[i] = (gpointer) shorter;
-      }
-    g_clear_pointer (&self->locations, g_hash_table_unref);
-    self->locations = g_steal_pointer (&renamed);
-  }
+  self->top_folders = g_strndup (g_array_index (list, Location, 0).name, strip - 1);
+  /* Each name goes on from inside its own string. */
+  for (guint i = 0; i < list->len; i++)
+    g_array_index (list, Location, i).name += strip;
 }
 
 /* libarchive says nothing when an archive just stops. */
@@ -302,9 +339,7 @@ list_zip (RapportArchive *self)
     }
   if (!rapport_zip_foreach (zip, add_zip_entry, self, NULL))
     {
-      g_hash_table_remove_all (self->locations);
-      g_array_set_size (self->location_list, 0);
-      g_ptr_array_set_size (self->entries, 0);
+      clear_listing (self);
       return FALSE;
     }
   self->zip = g_steal_pointer (&zip);
@@ -481,9 +516,7 @@ rapport_archive_open (const char  *path,
       /* Not an archive libarchive knows: a single exported file such as tweets.js. */
       g_clear_error (&local_error);
       self->kind = SOURCE_FILE;
-      g_hash_table_remove_all (self->locations);
-      g_array_set_size (self->location_list, 0);
-      g_ptr_array_set_size (self->entries, 0);
+      clear_listing (self);
       add_entry (self, self->name, 0);
     }
   else
@@ -498,7 +531,7 @@ rapport_archive_open (const char  *path,
 
   if (self->kind != SOURCE_FILE)
     strip_common_folders (self);
-  g_ptr_array_sort (self->entries, compare_entries);
+  finish_listing (self);
 
   return g_steal_pointer (&self);
 }
@@ -544,7 +577,7 @@ rapport_archive_new_joined (GPtrArray  *parts,
       for (guint j = 0; j < part->entries->len; j++)
         add_entry (self, g_ptr_array_index (part->entries, j), i);
     }
-  g_ptr_array_sort (self->entries, compare_entries);
+  finish_listing (self);
 
   return self;
 }

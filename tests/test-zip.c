@@ -99,15 +99,16 @@ deflate_raw (const char *data)
 }
 
 /* A zip of @entries behind @stub bytes of something else (offsets counted from the zip's own
- * start, as `cat stub file.zip` leaves them); with @zip64 every size and offset is in ZIP64
- * fields and records. */
+ * start, as `cat stub file.zip` leaves them), with @gap bytes between its directory and its
+ * end records; with @zip64 every size and offset is in ZIP64 fields and records. */
 static char *
-write_zip (const char      *dir,
-           const char      *file_name,
-           const TestEntry *entries,
-           guint            n_entries,
-           gsize            stub,
-           gboolean         zip64)
+write_zip_full (const char      *dir,
+                const char      *file_name,
+                const TestEntry *entries,
+                guint            n_entries,
+                gsize            stub,
+                gsize            gap,
+                gboolean         zip64)
 {
   g_autoptr(GByteArray) zip = g_byte_array_new ();
   g_autoptr(GByteArray) directory = g_byte_array_new ();
@@ -195,6 +196,8 @@ write_zip (const char      *dir,
 
   directory_offset = zip->len;
   g_byte_array_append (zip, directory->data, directory->len);
+  for (gsize i = 0; i < gap; i++)
+    g_byte_array_append (zip, (const guint8 *) "-", 1);
   end64_offset = zip->len;
   if (zip64)
     {
@@ -226,6 +229,17 @@ write_zip (const char      *dir,
   g_byte_array_prepend (zip, (const guint8 *) stub_bytes, stub);
   g_assert_true (g_file_set_contents (path, (const char *) zip->data, zip->len, NULL));
   return g_steal_pointer (&path);
+}
+
+static char *
+write_zip (const char      *dir,
+           const char      *file_name,
+           const TestEntry *entries,
+           guint            n_entries,
+           gsize            stub,
+           gboolean         zip64)
+{
+  return write_zip_full (dir, file_name, entries, n_entries, stub, 0, zip64);
 }
 
 static void
@@ -276,15 +290,16 @@ test_shapes (void)
     "data/deflated-after.json", "data/deflated.json", "data/empty.json", "data/stale.json",
     "data/stored-after.json", "data/stored.json", NULL,
   };
-  const struct { gsize stub; gboolean zip64; } layouts[] = {
-    { 0, FALSE }, { 0, TRUE }, { 1000, FALSE }, { 70000, TRUE },
+  const struct { gsize stub; gsize gap; gboolean zip64; } layouts[] = {
+    { 0, 0, FALSE }, { 0, 0, TRUE }, { 1000, 0, FALSE }, { 70000, 0, TRUE }, { 0, 100, FALSE },
   };
 
   for (guint l = 0; l < G_N_ELEMENTS (layouts); l++)
     {
       g_autofree char *dir = rapport_test_make_temp_dir ();
-      g_autofree char *path = write_zip (dir, "export.zip", entries, G_N_ELEMENTS (entries),
-                                         layouts[l].stub, layouts[l].zip64);
+      g_autofree char *path = write_zip_full (dir, "export.zip", entries,
+                                              G_N_ELEMENTS (entries), layouts[l].stub,
+                                              layouts[l].gap, layouts[l].zip64);
       g_autoptr(RapportArchive) archive = NULL;
       g_autoptr(GError) error = NULL;
 

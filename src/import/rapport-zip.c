@@ -263,6 +263,18 @@ rapport_zip_open (int      fd,
     }
   zip->directory = zip->directory_end - directory_size;
   zip->base = zip->directory - stated_offset;
+  /* Where it says, when something lies between the directory and the end records. */
+  if (zip->base != 0)
+    {
+      guint8 signature[4];
+
+      if (read_at (zip, stated_offset, signature, sizeof signature, NULL) &&
+          le32 (signature) == RECORD_SIGNATURE)
+        {
+          zip->directory = stated_offset;
+          zip->base = 0;
+        }
+    }
   /* An entry is found again by its record's offset in 32 bits: 40 million files' worth. */
   if (directory_size > G_MAXUINT32)
     {

@@ -108,7 +108,8 @@ void                rapport_archive_stream_free     (RapportArchiveStream  *stre
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportArchiveStream, rapport_archive_stream_free)
 
 /* How many entry headers rapport_archive_read() went through in an archive, for tests:
- * reading every entry in the archive's order goes through each header once. */
+ * reading every entry of a tar in its order goes through each header once; an entry of a zip
+ * is read from where its directory says, one header each. */
 guint64             rapport_archive_get_n_headers_read (RapportArchive *self);
 
 G_END_DECLS

@@ -219,6 +219,43 @@ test_immaterial_jump (void)
   g_assert_cmpuint (events->len, ==, 0);
 }
 
+/*
+ * A page exported on day 1000 whose followers all followed on days 1–179, 15, 18, 20, 22 and
+ * 25 a day in turn.  Against all 999 days (820 of none: median 0, MAD 0, a scale of 1.253314 ·
+ * 3.58) most of those days would stand out as jumps.  Against the 121 days around each, the
+ * stretch is its own baseline: a median of 20 and a MAD of 2 in its middle, a median of 15 and
+ * a MAD of 10 at its last day, half of whose window is quiet.  No day is a jump.
+ */
+static void
+test_busy_stretch (void)
+{
+  g_autoptr(RapportDataset) dataset = rapport_dataset_new ();
+  g_autoptr(RapportFollowerSeries) series = NULL;
+  g_autoptr(GArray) per_post = NULL;
+  g_autoptr(GArray) events = NULL;
+  RapportDatasetSnapshot *snapshot = rapport_dataset_snapshot_new ();
+  const guint pattern[] = { 15, 18, 20, 22, 25 };
+  guint n = 0;
+
+  snapshot->exported_at = DAY_N (1000);
+  snapshot->followers = rapport_people_new (4000);
+  for (guint day = 1; day < 180; day++)
+    for (guint k = 0; k < pattern[day % 5]; k++)
+      {
+        char who[16];
+
+        g_snprintf (who, sizeof who, "f%u", n++);
+        rapport_people_add (snapshot->followers, who, who, NULL, DAY_N (day) + HOUR);
+      }
+  rapport_people_sort (snapshot->followers);
+  g_ptr_array_add (dataset->snapshots, snapshot);
+
+  series = rapport_follower_series_compute (dataset);
+  per_post = rapport_engagement_per_post (dataset, series);
+  events = rapport_anomalies_detect (series, per_post);
+  g_assert_cmpuint (events->len, ==, 0);
+}
+
 static void
 test_too_little (void)
 {
@@ -256,6 +293,7 @@ main (int   argc,
   g_test_add_func ("/anomalies/drop-with-engagement", test_drop_with_engagement);
   g_test_add_func ("/anomalies/reconstructed-burst", test_reconstructed_burst);
   g_test_add_func ("/anomalies/immaterial-jump", test_immaterial_jump);
+  g_test_add_func ("/anomalies/busy-stretch", test_busy_stretch);
   g_test_add_func ("/anomalies/too-little", test_too_little);
 
   return g_test_run ();

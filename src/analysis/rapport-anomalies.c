@@ -18,42 +18,56 @@
 typedef struct
 {
   guint index;             /* the point the change leads to */
+  gint64 day;
   double change;
   RapportSeriesKind group; /* REAL or RECONSTRUCTED */
+  gboolean scored;         /* enough changes of its kind around it, with a spread */
+  double median;           /* of those changes */
   double z;
 } DailyChange;
 
-/* Robust z of every change in @group; FALSE when the group is too small or has no spread. */
-static gboolean
+/* Robust z of every change in @group against the changes of the group within
+ * RAPPORT_ANOMALY_BASELINE_DAYS of it (the changes come in the order of their days). */
+static void
 score_group (GArray            *changes,
-             RapportSeriesKind  group,
-             double            *median_out)
+             RapportSeriesKind  group)
 {
-  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
-  double scale;
+  g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (DailyChange *));
+  g_autoptr(GArray) window = g_array_new (FALSE, FALSE, sizeof (double));
+  const gint64 reach = RAPPORT_ANOMALY_BASELINE_DAYS * DAY;
+  guint first = 0, last = 0; /* the window is members [first, last) */
 
   for (guint i = 0; i < changes->len; i++)
     {
       DailyChange *change = &g_array_index (changes, DailyChange, i);
 
       if (change->group == group)
-        g_array_append_val (values, change->change);
+        g_array_append_val (members, change);
     }
-  if (values->len < RAPPORT_ANOMALY_MIN_CHANGES)
-    return FALSE;
 
-  scale = rapport_stats_robust_scale ((const double *) values->data, values->len, median_out);
-  if (!(scale > 0))
-    return FALSE;
-
-  for (guint i = 0; i < changes->len; i++)
+  for (guint i = 0; i < members->len; i++)
     {
-      DailyChange *change = &g_array_index (changes, DailyChange, i);
+      DailyChange *change = g_array_index (members, DailyChange *, i);
+      double scale;
 
-      if (change->group == group)
-        change->z = (change->change - *median_out) / scale;
+      while (g_array_index (members, DailyChange *, first)->day < change->day - reach)
+        first++;
+      while (last < members->len &&
+             g_array_index (members, DailyChange *, last)->day <= change->day + reach)
+        last++;
+      if (last - first < RAPPORT_ANOMALY_MIN_CHANGES)
+        continue;
+
+      g_array_set_size (window, 0);
+      for (guint j = first; j < last; j++)
+        g_array_append_val (window, g_array_index (members, DailyChange *, j)->change);
+      scale = rapport_stats_robust_scale ((const double *) window->data, window->len,
+                                          &change->median);
+      if (!(scale > 0))
+        continue;
+      change->scored = TRUE;
+      change->z = (change->change - change->median) / scale;
     }
-  return TRUE;
 }
 
 /* Median ER and median interactions of the own posts with times in [start, end). */
@@ -137,12 +151,17 @@ finish_event (RapportAnomaly *event,
  * Daily changes are taken only between consecutive days that are both REAL totals from the same
  * source (so a switch from a list size to an insights figure is no change), or both
  * RECONSTRUCTED; a change into or out of an interpolated stretch says nothing.  The two kinds
- * are scored apart, each needing at least 14 changes: reconstructed changes are daily gains of
- * the followers who stayed and are never negative, real ones can be.  Robust z = (change −
- * median) / (1.4826 · MAD), with 1.253314 · mean absolute deviation in place of the scaled MAD
- * when the MAD is 0 (most days equal).  A day is flagged at z ≥ 3.5 with a gain (a jump) or
- * z ≤ −3.5 with a loss, in real totals only (a drop), when it also moved at least 10 followers
- * and 0.5 % of them.  Flagged consecutive days of the same kind merge into one event.
+ * are scored apart: reconstructed changes are daily gains of the followers who stayed and are
+ * never negative, real ones can be.  Each day is scored against the changes of its kind within
+ * 60 days before and after it (a Hampel window), which must number at least 14: a page whose
+ * follows came in one busy year and then stopped would otherwise have every day of that year
+ * stand out of the quiet years' median of 0, while a burst of a few weeks still stands out of
+ * the months around it.  Robust z = (change − median) / (1.4826 · MAD), with 1.253314 · mean
+ * absolute deviation in place of the scaled MAD when the MAD is 0 (most days equal).  A day is
+ * flagged at z ≥ 3.5 with a gain (a jump) or z ≤ −3.5 with a loss, in real totals only (a
+ * drop), when it also moved at least 10 followers and 0.5 % of them.  Flagged days of the same
+ * kind merge into one event when at most one day lies between them (a quiet day inside a
+ * burst).
  *
  * Engagement around an event: median ER and median interactions of own posts in the 30 days
  * before its first day and in the 30 days after its last.
@@ -159,12 +178,7 @@ rapport_anomalies_detect (const RapportFollowerSeries *series,
 {
   g_autoptr(GArray) changes = NULL;
   GArray *events;
-  double median_real = NAN;
-  double median_reconstructed = NAN;
-  gboolean have_real;
-  gboolean have_reconstructed;
   RapportAnomaly *open = NULL;
-  guint open_last_index = 0;
 
   g_return_val_if_fail (series != NULL, NULL);
   g_return_val_if_fail (per_post != NULL, NULL);
@@ -176,7 +190,8 @@ rapport_anomalies_detect (const RapportFollowerSeries *series,
     {
       const RapportSeriesPoint *before = &g_array_index (series->points, RapportSeriesPoint, i - 1);
       const RapportSeriesPoint *after = &g_array_index (series->points, RapportSeriesPoint, i);
-      DailyChange change = { i, after->followers - before->followers, after->kind, 0 };
+      DailyChange change = { i, after->day, after->followers - before->followers, after->kind,
+                             FALSE, NAN, 0 };
 
       if (before->kind != after->kind || after->kind == RAPPORT_SERIES_INTERPOLATED)
         continue;
@@ -188,29 +203,29 @@ rapport_anomalies_detect (const RapportFollowerSeries *series,
       g_array_append_val (changes, change);
     }
 
-  have_real = score_group (changes, RAPPORT_SERIES_REAL, &median_real);
-  have_reconstructed = score_group (changes, RAPPORT_SERIES_RECONSTRUCTED, &median_reconstructed);
+  score_group (changes, RAPPORT_SERIES_REAL);
+  score_group (changes, RAPPORT_SERIES_RECONSTRUCTED);
 
   for (guint i = 0; i < changes->len; i++)
     {
       const DailyChange *change = &g_array_index (changes, DailyChange, i);
       const RapportSeriesPoint *point =
         &g_array_index (series->points, RapportSeriesPoint, change->index);
-      gboolean scored = change->group == RAPPORT_SERIES_REAL ? have_real : have_reconstructed;
       double before = point->followers - change->change;
       RapportAnomalyKind kind;
 
-      if (!scored || !flagged (change, &kind))
+      if (!change->scored || !flagged (change, &kind))
         continue;
       if (fabs (change->change) < MAX (RAPPORT_ANOMALY_MIN_FOLLOWERS,
                                         RAPPORT_ANOMALY_MIN_SHARE / 100.0 * before))
         continue;
 
-      if (open != NULL && open_last_index + 1 == change->index
+      /* One quiet day inside a burst does not split it. */
+      if (open != NULL && point->day - open->end <= 2 * DAY
           && open->kind == kind && open->found_in == change->group)
         {
           open->end = point->day;
-          open->n_days++;
+          open->n_days = (point->day - open->start) / DAY + 1;
           open->change = point->followers - open->followers_before;
           if (fabs (change->z) > fabs (open->z))
             open->z = change->z;
@@ -226,12 +241,10 @@ rapport_anomalies_detect (const RapportFollowerSeries *series,
           event.followers_before = point->followers - change->change;
           event.change = change->change;
           event.z = change->z;
-          event.typical_change = change->group == RAPPORT_SERIES_REAL ? median_real
-                                                                      : median_reconstructed;
+          event.typical_change = change->median;
           g_array_append_val (events, event);
           open = &g_array_index (events, RapportAnomaly, events->len - 1);
         }
-      open_last_index = change->index;
     }
 
   for (guint i = 0; i < events->len; i++)

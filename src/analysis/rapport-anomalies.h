@@ -14,7 +14,11 @@ G_BEGIN_DECLS
 
 /* A daily change is unusual at |robust z| ≥ 3.5 (Iglewicz and Hoaglin's cut-off). */
 #define RAPPORT_ANOMALY_Z            3.5
-/* Daily changes of one kind needed before their spread is trusted. */
+/* A day is measured against the changes of its kind within this many days on either side:
+ * a page's year of steady follows is its own baseline, not a jump out of the quiet years
+ * around it, and a burst of a few weeks still stands out. */
+#define RAPPORT_ANOMALY_BASELINE_DAYS 60
+/* Daily changes of one kind in that window needed before their spread is trusted. */
 #define RAPPORT_ANOMALY_MIN_CHANGES  14
 /* A flagged day must also move at least this many followers and this share (%) of them:
  * on quiet reconstructed curves a day of +6 against a typical +0 is statistically rare yet
@@ -40,11 +44,11 @@ typedef struct
   RapportSeriesKind found_in;   /* REAL or RECONSTRUCTED: the daily changes it stood out from */
   gint64 start;                 /* first day of the event (00:00 UTC) */
   gint64 end;                   /* last day of the event, start for a one-day event */
-  guint n_days;                 /* flagged days merged into the event */
+  guint n_days;                 /* days from its first to its last */
   double followers_before;      /* followers on the day before start */
   double change;                /* followers on end − followers_before */
   double z;                     /* the robust z of its most extreme day, signed */
-  double typical_change;        /* median daily change of the series it came from */
+  double typical_change;        /* median daily change around its first day */
 
   /* Own posts in the 30 days before the event, [start − 30 d, start), and in the 30 days after
    * it, [end + 1 d, end + 31 d). */

@@ -358,9 +358,9 @@ test_window_first_look (void)
   rapport_test_remove_tree (data_dir);
 }
 
-/* A database of the previous schema: the window says it is updating it, with the imports off
- * until then, and shows its account after.  An export dropped meanwhile waits for the update,
- * then is imported. */
+/* A database of the previous schema: the window says it is updating it (after half a second:
+ * a quick update shows nothing), with the imports off until then, and shows its account after.
+ * An export dropped meanwhile waits for the update, then is imported. */
 static void
 test_window_upgrade (void)
 {
@@ -375,6 +375,7 @@ test_window_upgrade (void)
   rapport_window_set_data_dir (window, data_dir);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (window, "stack")), ==,
                    "upgrading");
+  g_assert_cmpfloat (gtk_widget_get_opacity (template_child (window, "upgrading_page")), ==, 0);
   g_assert_true (rapport_window_get_busy (window));
   g_assert_false (gtk_widget_get_sensitive (template_child (window, "import_button")));
   /* The accounts are there, not yet readable: the sidebar does not say there are none. */

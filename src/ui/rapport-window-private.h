@@ -32,8 +32,10 @@ struct _RapportWindow
    * its end even when the window stops waiting for it (it cannot stop halfway), and a return
    * to the same folder waits for it again rather than starting a second one. */
   struct _RapportWindowUpgrade *running_upgrade;
-  /* The window shows "Updating" until the active folder's store is open. */
+  /* The window shows "Updating" until the active folder's store is open; most upgrades take
+   * a fraction of a second, so what it says appears only once this source has run. */
   guint                   awaiting_upgrade : 1;
+  guint                   upgrade_notice_id;
   guint                   exploring_sample : 1;
   /* The last value of RapportWindow:busy, so it is notified only on change. */
   guint                   busy : 1;

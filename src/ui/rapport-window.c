@@ -497,6 +497,27 @@ upgrade_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
+/* A notice that flashed for the tenth of a second most upgrades take would only startle. */
+#define UPGRADE_NOTICE_DELAY_MS 500
+
+static gboolean
+show_upgrade_notice_cb (gpointer user_data)
+{
+  RapportWindow *self = user_data;
+
+  self->upgrade_notice_id = 0;
+  adw_navigation_page_set_title (self->content_page, _("Updating"));
+  gtk_widget_set_opacity (GTK_WIDGET (self->upgrading_page), 1);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_awaiting_upgrade (RapportWindow *self)
+{
+  self->awaiting_upgrade = FALSE;
+  g_clear_handle_id (&self->upgrade_notice_id, g_source_remove);
+}
+
 static void
 upgrade_done_cb (GObject      *object,
                  GAsyncResult *result,
@@ -515,7 +536,7 @@ upgrade_done_cb (GObject      *object,
       g_strcmp0 (upgrade->data_dir, self->active_data_dir) != 0)
     return;
 
-  self->awaiting_upgrade = FALSE;
+  stop_awaiting_upgrade (self);
   self->store = g_steal_pointer (&store);
   show_store (self, self->exploring_sample, error);
   _rapport_window_update_state (self);
@@ -548,8 +569,11 @@ start_upgrade (RapportWindow *self,
 
   /* No accounts until the store is open: the sidebar empties. */
   _rapport_window_refresh_accounts (self, -1, FALSE);
-  adw_navigation_page_set_title (self->content_page, _("Updating"));
+  gtk_widget_set_opacity (GTK_WIDGET (self->upgrading_page), 0);
   gtk_stack_set_visible_child_name (self->stack, "upgrading");
+  if (self->upgrade_notice_id == 0)
+    self->upgrade_notice_id = g_timeout_add (UPGRADE_NOTICE_DELAY_MS, show_upgrade_notice_cb,
+                                             self);
   _rapport_window_update_state (self);
 }
 
@@ -572,7 +596,7 @@ _rapport_window_open_data_dir (RapportWindow *self,
 
   /* The analysis holds the old store. */
   _rapport_window_show_empty (self);
-  self->awaiting_upgrade = FALSE;
+  stop_awaiting_upgrade (self);
   g_clear_object (&self->store);
   g_free (self->active_data_dir);
   self->active_data_dir = g_strdup (data_dir);
@@ -624,7 +648,7 @@ rapport_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  self->awaiting_upgrade = FALSE;
+  stop_awaiting_upgrade (self);
   cancel_analysis_load (self);
   _rapport_window_import_dispose (self);
   g_clear_object (&self->analysis);

@@ -471,9 +471,17 @@ test_names (void)
   for (guint f = 0; f < RAPPORT_N_FIGURES; f++)
     {
       g_assert_nonnull (rapport_figure_to_string (f));
-      g_assert_nonnull (rapport_figure_title (f));
+      g_assert_nonnull (rapport_figure_title (f, RAPPORT_PLATFORM_INSTAGRAM));
     }
-  g_assert_cmpstr (rapport_figure_title (RAPPORT_FIGURE_IMPRESSIONS), ==, "Impressions");
+  g_assert_cmpstr (rapport_figure_title (RAPPORT_FIGURE_IMPRESSIONS, RAPPORT_PLATFORM_INSTAGRAM),
+                   ==, "Impressions");
+  /* A LinkedIn list is of connections. */
+  g_assert_cmpstr (rapport_figure_title (RAPPORT_FIGURE_CHURN, RAPPORT_PLATFORM_INSTAGRAM), ==,
+                   "Gained and lost followers");
+  g_assert_cmpstr (rapport_figure_title (RAPPORT_FIGURE_CHURN, RAPPORT_PLATFORM_LINKEDIN), ==,
+                   "Gained and lost connections");
+  g_assert_cmpstr (rapport_figure_title (RAPPORT_FIGURE_IMPRESSIONS, RAPPORT_PLATFORM_LINKEDIN),
+                   ==, "Impressions");
 }
 
 int

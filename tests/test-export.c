@@ -588,6 +588,22 @@ test_pdf_missing_section (void)
   g_assert_null (strstr (text, "Followbackratio"));
   g_assert_null (strstr (text, "Gained:"));
   assert_has_text (text, "None: no rule found enough");
+  assert_has_text (text, "Follower churn");
+  pdf_clear (&pdf);
+
+  /* A LinkedIn account's lists are of connections. */
+  dataset->platform = RAPPORT_PLATFORM_LINKEDIN;
+  g_clear_pointer (&report, rapport_report_free);
+  g_clear_pointer (&text, g_free);
+  report = compute (dataset);
+  g_assert_true (rapport_export_write_pdf (report, NULL, path, RAPPORT_PAPER_LETTER, NULL,
+                                           &error));
+  g_assert_no_error (error);
+  pdf_load (&pdf, path);
+  text = pdf_text (&pdf);
+  assert_has_text (text, "Connection churn");
+  assert_has_text (text, "Gained and lost connections");
+  g_assert_null (strstr (text, "Follower churn"));
   pdf_clear (&pdf);
   rapport_test_remove_tree (dir);
 }

@@ -428,6 +428,45 @@ test_churn_refollow (void)
                        json_object_get_array_member (refollowed, "items"), 0), "who"), ==, "bo");
 }
 
+/* A LinkedIn account's lists are of connections: its churn section and coverage say so. */
+static void
+test_linkedin_connections (void)
+{
+  g_autoptr(RapportDataset) dataset = build_dataset ();
+  g_autoptr(RapportReport) report = NULL;
+  g_autoptr(GPtrArray) suggestions = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  JsonArray *coverage;
+  gboolean found = FALSE;
+
+  dataset->platform = RAPPORT_PLATFORM_LINKEDIN;
+  report = compute (dataset);
+  suggestions = rapport_coach_suggest (report, NULL);
+  text = rapport_report_print_text (report, suggestions);
+  assert_contains (text, "\nGained and lost connections\n---------------------------\n"
+                         "  Not available: Gained and lost connections need two LinkedIn "
+                         "exports of this\n    account with their list of connections: ");
+  assert_contains (text, "\n  Gained and lost connections: missing (1 of 1 export with "
+                         "followers).\n");
+  g_assert_null (strstr (text, "Gained and lost followers"));
+
+  root = rapport_report_to_json (report, suggestions);
+  coverage = json_object_get_array_member (json_node_get_object (root), "coverage");
+  for (guint i = 0; i < json_array_get_length (coverage); i++)
+    {
+      JsonObject *item = json_array_get_object_element (coverage, i);
+
+      if (g_str_equal (json_object_get_string_member (item, "figure"), "churn"))
+        {
+          g_assert_cmpstr (json_object_get_string_member (item, "title"), ==,
+                           "Gained and lost connections");
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+}
+
 /* Daily gains: carried from the profile totals of days 0 to 5 where they lie beside them, and
  * said in text and JSON; on an account with no total at all, follows per day only. */
 static void
@@ -517,6 +556,7 @@ main (int   argc,
   g_test_add_func ("/report/json", test_json);
   g_test_add_func ("/report/json-evidence", test_json_evidence);
   g_test_add_func ("/report/churn-refollow", test_churn_refollow);
+  g_test_add_func ("/report/linkedin-connections", test_linkedin_connections);
   g_test_add_func ("/report/gains", test_gains);
 
   return g_test_run ();

@@ -369,6 +369,13 @@ _rapport_note_churn (RapportPlatform platform,
   if (platform == RAPPORT_PLATFORM_UNKNOWN)
     return g_strdup (_("Gained and lost followers need two follower lists of this account: import "
                        "a second export made later; comparing the two lists gives them exactly."));
+  if (!rapport_platform_lists_count_followers (platform))
+    /* Translators: %s is a platform name such as "LinkedIn". */
+    return g_strdup_printf (_("Gained and lost connections need two %s exports of this account "
+                              "with their list of connections: import a second one made later "
+                              "(in a few months, say); comparing the two lists gives them "
+                              "exactly."),
+                            rapport_platform_display_name (platform));
   /* Translators: %s is a platform name such as "Instagram". */
   return g_strdup_printf (_("Gained and lost followers need two %s exports of this account with "
                             "their follower lists: import a second one made later (in a few "

@@ -143,10 +143,14 @@ rapport_figure_to_string (RapportFigure figure)
 }
 
 const char *
-rapport_figure_title (RapportFigure figure)
+rapport_figure_title (RapportFigure   figure,
+                      RapportPlatform platform)
 {
   g_return_val_if_fail (figure < RAPPORT_N_FIGURES, NULL);
 
+  /* A LinkedIn list is of connections, each both ways. */
+  if (figure == RAPPORT_FIGURE_CHURN && !rapport_platform_lists_count_followers (platform))
+    return _("Gained and lost connections");
   return _(figures[figure].title);
 }
 

@@ -67,8 +67,9 @@ void                       rapport_coverage_free     (RapportCoverage       *cov
 
 /* A stable name for reports ("follower-history"), not for display. */
 const char                *rapport_figure_to_string  (RapportFigure          figure);
-/* The figure's translated name ("Follower history"). */
-const char                *rapport_figure_title      (RapportFigure          figure);
+/* The figure's translated name ("Follower history") for an account of @platform. */
+const char                *rapport_figure_title      (RapportFigure          figure,
+                                                      RapportPlatform        platform);
 /* Whether the figure counts own posts: n of total are those with it, of all of them. */
 gboolean                   rapport_figure_counts_posts  (RapportFigure              figure);
 /* For a figure that counts own posts: whether @post has it. */

@@ -752,7 +752,7 @@ json_coverage (JsonBuilder         *builder,
 
       json_builder_begin_object (builder);
       json_string (builder, "figure", rapport_figure_to_string (figure));
-      json_string (builder, "title", rapport_figure_title (figure));
+      json_string (builder, "title", rapport_figure_title (figure, report->dataset->platform));
       json_string (builder, "level", rapport_coverage_level_to_string (item->level));
       json_int (builder, "n", item->n);
       json_int (builder, "total", item->total);

@@ -348,7 +348,8 @@ void
 rapport_report_text_churn (GString             *out,
                            const RapportReport *report)
 {
-  rapport_report_text_heading (out, _("Gained and lost followers"), '-');
+  rapport_report_text_heading (out, rapport_figure_title (RAPPORT_FIGURE_CHURN,
+                                                          report->dataset->platform), '-');
   if (report->churn->steps->len == 0)
     {
       rapport_report_text_not_available (out, report, RAPPORT_FIGURE_CHURN);

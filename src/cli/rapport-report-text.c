@@ -274,7 +274,8 @@ text_coverage (GString             *out,
       const RapportCoverageItem *item = rapport_coverage_get (report->coverage, figure);
       g_autofree char *sample = coverage_sample (item);
 
-      rapport_report_text_para (out, 2, "%s: %s (%s).", rapport_figure_title (figure),
+      rapport_report_text_para (out, 2, "%s: %s (%s).",
+                                rapport_figure_title (figure, report->dataset->platform),
                                 coverage_level_title (item->level), sample);
       if (item->explanation != NULL)
         rapport_report_text_para (out, 4, "%s", item->explanation);

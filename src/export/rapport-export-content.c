@@ -288,7 +288,8 @@ add_churn (RapportExportDocument *self)
   RapportExportBlock *table;
   guint first;
 
-  HEADING (self, _("Follower churn"));
+  HEADING (self, rapport_platform_lists_count_followers (self->report->dataset->platform)
+                 ? _("Follower churn") : _("Connection churn"));
   if (latest == NULL)
     {
       not_available (self, RAPPORT_FIGURE_CHURN);
@@ -467,7 +468,8 @@ add_coverage (RapportExportDocument *self)
     {
       const RapportCoverageItem *item = rapport_coverage_get (self->report->coverage, figure);
       g_autofree char *sample = rapport_coverage_item_sample (item);
-      const char *cells[] = { rapport_figure_title (figure), sample,
+      const char *cells[] = { rapport_figure_title (figure, self->report->dataset->platform),
+                              sample,
                               item->explanation != NULL ? item->explanation : "" };
 
       _rapport_export_table_row (table, cells);

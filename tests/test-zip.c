@@ -430,6 +430,43 @@ test_hostile_directory (void)
   rapport_test_remove_tree (dir);
 }
 
+/* A reader that read its entry to the end goes on to the next entry asked for, before or
+ * behind it; one left inside its entry is not used again. */
+static void
+test_reader_kept (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  const TestEntry entries[] = {
+    { .name = "a.json", .data = LONG_TEXT, .deflate = TRUE },
+    { .name = "b.json", .data = "[\"b\"]", .descriptor = TRUE },
+    { .name = "c.json", .data = LONG_TEXT "\n", .deflate = TRUE, .descriptor = TRUE },
+  };
+  g_autofree char *path = write_zip (dir, "export.zip", entries, G_N_ELEMENTS (entries), 0,
+                                     FALSE);
+  g_autoptr(RapportArchive) archive = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *order[] = { "c.json", "a.json", "b.json", "a.json", "c.json" };
+
+  archive = rapport_archive_open (path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      g_autoptr(RapportArchiveStream) partial = NULL;
+      char chunk[4];
+
+      for (guint e = 0; e < G_N_ELEMENTS (entries); e++)
+        if (g_str_equal (entries[e].name, order[i]))
+          assert_entry (archive, order[i], entries[e].data);
+      /* Another entry begun and left: its reader is dropped. */
+      partial = rapport_archive_open_stream (archive, "b.json", NULL);
+      g_assert_cmpint (rapport_archive_stream_read (partial, chunk, sizeof chunk, &error), ==,
+                       sizeof chunk);
+      g_assert_no_error (error);
+    }
+
+  rapport_test_remove_tree (dir);
+}
+
 /* Reading one entry of an export of 20,000 files holds a few hundred kilobytes, not the
  * directory of every file (libarchive's seekable reader kept 3.7 MB). */
 static void
@@ -476,6 +513,7 @@ main (int   argc,
   g_test_add_func ("/zip/kinds-and-names", test_kinds_and_names);
   g_test_add_func ("/zip/damaged-entries", test_damaged_entries);
   g_test_add_func ("/zip/hostile-directory", test_hostile_directory);
+  g_test_add_func ("/zip/reader-kept", test_reader_kept);
   g_test_add_func ("/zip/entry-memory", test_entry_memory);
 
   return g_test_run ();

@@ -37,6 +37,7 @@ struct _RapportArchiveStream
   /* A reader of its own, when another stream held the archive's when this one started: two
    * threads that read two entries at once each unpack their own. */
   struct archive *reader;
+  RapportZipReader *zip_reader; /* of an entry of a SOURCE_ZIP, whose reader is @reader */
   guint64 position;        /* bytes yielded so far */
   gboolean finished;
   /* A read failed: where the stream stands is not known, so it reads nothing more (a read
@@ -130,6 +131,13 @@ rapport_archive_stream_free (RapportArchiveStream *stream)
 
   if (stream->fd >= 0)
     close (stream->fd);
+  /* A zip's reader at the end of its entry reads the next entry asked for. */
+  if (stream->zip_reader != NULL)
+    {
+      rapport_zip_reader_release (g_steal_pointer (&stream->zip_reader),
+                                  stream->finished && !stream->failed);
+      stream->reader = NULL;
+    }
   g_clear_pointer (&stream->reader, archive_read_free);
   g_clear_object (&stream->cancellable);
   g_free (stream->real_name);
@@ -267,7 +275,7 @@ read_zip (RapportArchiveStream  *stream,
       RapportZipEntry entry;
 
       if (!rapport_zip_get_entry (self->zip, stream->record, &entry, name, &zip_error) ||
-          !(stream->reader = rapport_zip_open_entry (self->zip, &entry, &zip_error)))
+          !(stream->zip_reader = rapport_zip_open_entry (self->zip, &entry, &zip_error)))
         {
           g_set_error (error, RAPPORT_IMPORT_ERROR, RAPPORT_IMPORT_ERROR_UNREADABLE,
                        _("%s: cannot be unpacked (the archive is damaged or incomplete: %s)"),
@@ -286,6 +294,7 @@ read_zip (RapportArchiveStream  *stream,
           set_too_large_error (stream->entry, stream->limit, error);
           return -1;
         }
+      stream->reader = rapport_zip_reader_get_archive (stream->zip_reader);
       g_mutex_lock (&self->lock);
       self->n_headers_read++;
       g_mutex_unlock (&self->lock);

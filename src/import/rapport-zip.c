@@ -45,6 +45,12 @@ struct _RapportZip
   guint64 directory; /* where the central directory starts in the file */
   guint64 directory_end;
   guint64 n_records;
+
+  /* A reader at the end of an entry, kept for the next one: a reader of its own for each of
+   * Medium's 20,000 posts allocated and gave back 330 KB each time, a quarter of a million
+   * page faults. */
+  GMutex lock;
+  RapportZipReader *idle_reader;
 };
 
 static guint16
@@ -198,6 +204,7 @@ rapport_zip_open (int      fd,
   g_return_val_if_fail (fd >= 0, NULL);
 
   zip->fd = fd;
+  g_mutex_init (&zip->lock);
   if (fstat (fd, &st) != 0)
     {
       int saved_errno = errno;
@@ -289,11 +296,15 @@ rapport_zip_open (int      fd,
   return g_steal_pointer (&zip);
 }
 
+static void reader_free (RapportZipReader *reader);
+
 void
 rapport_zip_free (RapportZip *zip)
 {
   if (zip == NULL)
     return;
+  g_clear_pointer (&zip->idle_reader, reader_free);
+  g_mutex_clear (&zip->lock);
   if (zip->fd >= 0)
     close (zip->fd);
   g_free (zip);
@@ -507,125 +518,189 @@ rapport_zip_get_entry (RapportZip      *zip,
          parse_record (zip, data, len, record, entry, name_buffer, &record_len, error);
 }
 
-typedef struct
+/* The bytes a libarchive streaming reader is fed: a local header made from the directory's
+ * record, then the entry's data, then (once it is kept for another entry) the next entry's
+ * header and data. */
+struct _RapportZipReader
 {
+  struct archive *archive;
   RapportZip *zip;
-  GByteArray *header; /* the local header made from the directory's record */
+  GByteArray *header;
   gboolean header_given;
+  gboolean ended;     /* the end of the file was handed on: no entry can follow */
   guint64 position;   /* of the next byte of data to hand on */
   guint64 data_end;
   guint8 chunk[ENTRY_CHUNK];
-} EntryData;
+};
 
 static la_ssize_t
-read_entry_data (struct archive  *reader,
+read_entry_data (struct archive  *archive,
                  void            *user_data,
                  const void     **out)
 {
-  EntryData *data = user_data;
+  RapportZipReader *reader = user_data;
   gssize n;
 
-  if (!data->header_given)
+  if (!reader->header_given)
     {
-      data->header_given = TRUE;
-      *out = data->header->data;
-      return data->header->len;
+      reader->header_given = TRUE;
+      *out = reader->header->data;
+      return reader->header->len;
     }
-  if (data->position >= data->data_end)
-    return 0;
+  if (reader->position >= reader->data_end)
+    {
+      reader->ended = TRUE;
+      return 0;
+    }
 
   do
-    n = pread (data->zip->fd, data->chunk, MIN (sizeof data->chunk,
-                                                 data->data_end - data->position),
-               data->position);
+    n = pread (reader->zip->fd, reader->chunk, MIN (sizeof reader->chunk,
+                                                     reader->data_end - reader->position),
+               reader->position);
   while (n < 0 && errno == EINTR);
   if (n <= 0)
     {
-      archive_set_error (reader, n < 0 ? errno : EIO, "%s",
+      archive_set_error (archive, n < 0 ? errno : EIO, "%s",
                          n < 0 ? g_strerror (errno) : _("the file ended sooner than it said"));
       return -1;
     }
-  data->position += n;
-  *out = data->chunk;
+  reader->position += n;
+  *out = reader->chunk;
   return n;
 }
 
-static int
-close_entry_data (struct archive *reader,
-                  void           *user_data)
+static void
+reader_free (RapportZipReader *reader)
 {
-  EntryData *data = user_data;
-
-  g_byte_array_unref (data->header);
-  g_free (data);
-  return ARCHIVE_OK;
+  g_clear_pointer (&reader->archive, archive_read_free);
+  g_byte_array_unref (reader->header);
+  g_free (reader);
 }
 
-struct archive *
-rapport_zip_open_entry (RapportZip            *zip,
-                        const RapportZipEntry *entry,
-                        GError               **error)
+/* Feeds @entry next: its local header, then its data. */
+static gboolean
+feed_entry (RapportZipReader       *reader,
+            const RapportZipEntry  *entry,
+            GError                **error)
 {
+  RapportZip *zip = reader->zip;
   guint8 local[LOCAL_SIZE];
   guint64 data_start;
   gboolean large;
-  EntryData *data;
-  struct archive *reader;
-
-  g_return_val_if_fail (zip != NULL, NULL);
-  g_return_val_if_fail (entry != NULL, NULL);
 
   /* The local header is read for where the data starts, nothing else: its sizes may follow
    * the data or be stale, the directory's are the ones that hold. */
   if (!read_at (zip, entry->header_offset, local, sizeof local, error))
-    return NULL;
+    return FALSE;
   if (le32 (local) != LOCAL_SIGNATURE)
     {
       set_damaged (error, _("the entry is not where the zip's directory says"));
-      return NULL;
+      return FALSE;
     }
   data_start = entry->header_offset + LOCAL_SIZE + le16 (local + 26) + le16 (local + 28);
   if (data_start > zip->directory || entry->compressed_size > zip->directory - data_start)
     {
       set_damaged (error, _("the entry runs past the end of the file"));
-      return NULL;
+      return FALSE;
     }
 
-  data = g_new0 (EntryData, 1);
-  data->zip = zip;
-  data->position = data_start;
-  data->data_end = data_start + entry->compressed_size;
-  data->header = g_byte_array_sized_new (LOCAL_SIZE + entry->name_len + 20);
+  reader->position = data_start;
+  reader->data_end = data_start + entry->compressed_size;
+  reader->header_given = FALSE;
+  g_byte_array_set_size (reader->header, 0);
   large = entry->size >= 0xffffffff || entry->compressed_size >= 0xffffffff;
-  put32 (data->header, LOCAL_SIGNATURE);
-  put16 (data->header, entry->version_needed);
-  put16 (data->header, entry->flags & ~FLAG_DATA_DESCRIPTOR);
-  put16 (data->header, entry->method);
-  put16 (data->header, entry->mod_time);
-  put16 (data->header, entry->mod_date);
-  put32 (data->header, entry->crc);
-  put32 (data->header, large ? 0xffffffff : entry->compressed_size);
-  put32 (data->header, large ? 0xffffffff : entry->size);
-  put16 (data->header, entry->name_len);
-  put16 (data->header, large ? 20 : 0);
-  g_byte_array_append (data->header, (const guint8 *) entry->name, entry->name_len);
+  put32 (reader->header, LOCAL_SIGNATURE);
+  put16 (reader->header, entry->version_needed);
+  put16 (reader->header, entry->flags & ~FLAG_DATA_DESCRIPTOR);
+  put16 (reader->header, entry->method);
+  put16 (reader->header, entry->mod_time);
+  put16 (reader->header, entry->mod_date);
+  put32 (reader->header, entry->crc);
+  put32 (reader->header, large ? 0xffffffff : entry->compressed_size);
+  put32 (reader->header, large ? 0xffffffff : entry->size);
+  put16 (reader->header, entry->name_len);
+  put16 (reader->header, large ? 20 : 0);
+  g_byte_array_append (reader->header, (const guint8 *) entry->name, entry->name_len);
   if (large)
     {
-      put16 (data->header, EXTRA_ZIP64);
-      put16 (data->header, 16);
-      put64 (data->header, entry->size);
-      put64 (data->header, entry->compressed_size);
+      put16 (reader->header, EXTRA_ZIP64);
+      put16 (reader->header, 16);
+      put64 (reader->header, entry->size);
+      put64 (reader->header, entry->compressed_size);
+    }
+  return TRUE;
+}
+
+RapportZipReader *
+rapport_zip_open_entry (RapportZip            *zip,
+                        const RapportZipEntry *entry,
+                        GError               **error)
+{
+  RapportZipReader *reader;
+
+  g_return_val_if_fail (zip != NULL, NULL);
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  g_mutex_lock (&zip->lock);
+  reader = g_steal_pointer (&zip->idle_reader);
+  g_mutex_unlock (&zip->lock);
+  if (reader != NULL)
+    {
+      if (!feed_entry (reader, entry, error))
+        {
+          reader_free (reader);
+          return NULL;
+        }
+      return reader;
     }
 
-  reader = archive_read_new ();
-  archive_read_support_format_zip_streamable (reader);
-  if (archive_read_open (reader, data, NULL, read_entry_data, close_entry_data) != ARCHIVE_OK)
+  reader = g_new0 (RapportZipReader, 1);
+  reader->zip = zip;
+  reader->header = g_byte_array_sized_new (LOCAL_SIZE + entry->name_len + 20);
+  if (!feed_entry (reader, entry, error))
     {
-      const char *problem = archive_error_string (reader);
+      reader_free (reader);
+      return NULL;
+    }
+  reader->archive = archive_read_new ();
+  archive_read_support_format_zip_streamable (reader->archive);
+  if (archive_read_open (reader->archive, reader, NULL, read_entry_data, NULL) != ARCHIVE_OK)
+    {
+      const char *problem = archive_error_string (reader->archive);
 
       set_damaged (error, problem != NULL ? problem : _("the entry cannot be unpacked"));
-      archive_read_free (reader);
+      reader_free (reader);
       return NULL;
     }
   return reader;
+}
+
+struct archive *
+rapport_zip_reader_get_archive (RapportZipReader *reader)
+{
+  g_return_val_if_fail (reader != NULL, NULL);
+  return reader->archive;
+}
+
+void
+rapport_zip_reader_release (RapportZipReader *reader,
+                            gboolean          read_to_end)
+{
+  RapportZip *zip;
+
+  if (reader == NULL)
+    return;
+
+  /* Kept only where the next header can follow: the entry unpacked to its end (its CRC
+   * checked) and every byte of its data taken, none of the file's end handed on. */
+  zip = reader->zip;
+  if (read_to_end && !reader->ended && reader->position == reader->data_end)
+    {
+      g_mutex_lock (&zip->lock);
+      if (zip->idle_reader == NULL)
+        zip->idle_reader = g_steal_pointer (&reader);
+      g_mutex_unlock (&zip->lock);
+    }
+  if (reader != NULL)
+    reader_free (reader);
 }

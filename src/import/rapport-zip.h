@@ -57,10 +57,18 @@ gboolean        rapport_zip_get_entry   (RapportZip           *zip,
                                          RapportZipEntry      *entry,
                                          GByteArray           *name_buffer,
                                          GError              **error);
-/* A libarchive reader whose next header is @entry's, then its data and the end. */
-struct archive *rapport_zip_open_entry  (RapportZip           *zip,
-                                         const RapportZipEntry *entry,
-                                         GError              **error);
+typedef struct _RapportZipReader RapportZipReader;
+
+/* A libarchive reader whose next header is @entry's, then its data; one that read another
+ * entry to its end when there is one (rapport_zip_reader_release()). */
+RapportZipReader *rapport_zip_open_entry        (RapportZip            *zip,
+                                                 const RapportZipEntry *entry,
+                                                 GError               **error);
+struct archive   *rapport_zip_reader_get_archive (RapportZipReader     *reader);
+/* Done with the reader: with @read_to_end (archive_read_data() returned 0), it is kept for
+ * the zip's next entry, else freed. */
+void              rapport_zip_reader_release    (RapportZipReader      *reader,
+                                                 gboolean               read_to_end);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportZip, rapport_zip_free)
 

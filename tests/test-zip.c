@@ -12,6 +12,8 @@
 #include <malloc.h>
 #include <unistd.h>
 
+#include <archive.h>
+#include <archive_entry.h>
 #include <gio/gio.h>
 
 #include "core/rapport-import-error.h"
@@ -26,6 +28,7 @@ typedef struct
   gboolean descriptor;        /* sizes and CRC after the data, zeros in the local header */
   gboolean stale;             /* the local header's name and sizes wrong */
   gboolean bad_crc;
+  gboolean utf8;              /* the name flagged as UTF-8 */
   guint32 unix_mode;          /* 0: made on DOS, with @dos_attributes */
   guint32 dos_attributes;
   const char *unicode_name;   /* an Info-ZIP Unicode Path field */
@@ -125,7 +128,7 @@ write_zip_full (const char      *dir,
       gsize size = strlen (entry->data);
       gsize packed_size = g_bytes_get_size (packed);
       guint32 crc = crc32_of (entry->data, size) ^ (entry->bad_crc ? 1 : 0);
-      guint flags = entry->descriptor ? 0x0008 : 0;
+      guint flags = (entry->descriptor ? 0x0008 : 0) | (entry->utf8 ? 0x0800 : 0);
       guint method = entry->deflate ? 8 : 0;
       guint64 offset = zip->len;
       g_autoptr(GByteArray) extra = g_byte_array_new ();
@@ -144,7 +147,7 @@ write_zip_full (const char      *dir,
       put16 (zip, 4);
       g_byte_array_append (zip, (const guint8 *) (entry->stale ? "stale" : entry->name),
                            entry->stale ? 5 : strlen (entry->name));
-      put32 (zip, 0xcafe0000); /* an empty extra field of an unknown kind */
+      put32 (zip, 0x0000cafe); /* an empty extra field of an unknown kind */
       g_byte_array_append (zip, g_bytes_get_data (packed, NULL), packed_size);
       if (entry->descriptor)
         {
@@ -332,9 +335,14 @@ test_kinds_and_names (void)
       .unicode_name = "posts/caf\xc3\xa9-utf8.html" },
     { .name = "posts/b\x82.html", .data = "<p>b</p>", .unicode_name = "posts/other.html",
       .unicode_crc_wrong = TRUE },
+    /* Windows' PowerShell 5.1 separates folders with backslashes. */
+    { .name = "posts\\windows.html", .data = "<p>w</p>" },
+    /* Flagged UTF-8, read whatever the locale (the tests run in C). */
+    { .name = "posts/d\xc3\xa9j\xc3\xa0.html", .data = "<p>d</p>", .utf8 = TRUE },
   };
   const char * const expected[] = {
-    "posts/a.html", "posts/b\x82.html", "posts/caf\xc3\xa9-utf8.html", NULL,
+    "posts/a.html", "posts/b\x82.html", "posts/caf\xc3\xa9-utf8.html",
+    "posts/d\xc3\xa9j\xc3\xa0.html", "posts/windows.html", NULL,
   };
   g_autofree char *path = write_zip (dir, "medium.zip", entries, G_N_ELEMENTS (entries), 0,
                                      FALSE);
@@ -346,6 +354,86 @@ test_kinds_and_names (void)
   assert_listing (archive, expected);
   assert_entry (archive, "posts/caf\xc3\xa9-utf8.html", "<p>caf\xc3\xa9</p>");
   assert_entry (archive, "posts/b\x82.html", "<p>b</p>");
+  assert_entry (archive, "posts/windows.html", "<p>w</p>");
+  assert_entry (archive, "posts/d\xc3\xa9j\xc3\xa0.html", "<p>d</p>");
+
+  rapport_test_remove_tree (dir);
+}
+
+/* The end record's count is the count modulo 65,536 in zips of more files made without ZIP64
+ * records: the records are read to the directory's end whatever it says. */
+static void
+test_count_wrapped (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  const TestEntry entries[] = {
+    { .name = "a.json", .data = "[1]" },
+    { .name = "b.json", .data = "[2]" },
+    { .name = "c.json", .data = "[3]" },
+  };
+  const char * const expected[] = { "a.json", "b.json", "c.json", NULL };
+  g_autofree char *path = write_zip (dir, "export.zip", entries, G_N_ELEMENTS (entries), 0,
+                                     FALSE);
+  g_autofree char *content = NULL;
+  g_autoptr(RapportArchive) archive = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len;
+  guint8 *end;
+
+  g_assert_true (g_file_get_contents (path, &content, &len, NULL));
+  /* 65,537 files would say 1; the record ends with a 9-byte comment. */
+  end = (guint8 *) content + len - 22 - 9;
+  g_assert_cmpmem (end, 4, "PK\5\6", 4);
+  end[8] = end[10] = 1;
+  g_assert_true (g_file_set_contents (path, content, len, NULL));
+
+  archive = rapport_archive_open (path, &error);
+  g_assert_no_error (error);
+  assert_listing (archive, expected);
+  assert_entry (archive, "c.json", "[3]");
+
+  rapport_test_remove_tree (dir);
+}
+
+/* A tar ends like the zip that is its last member; it is a tar all the same. */
+static void
+test_tar_ending_in_zip (void)
+{
+  g_autofree char *dir = rapport_test_make_temp_dir ();
+  const TestEntry entries[] = { { .name = "inner.json", .data = "[1]" } };
+  g_autofree char *zip_path = write_zip (dir, "attachments.zip", entries, 1, 0, FALSE);
+  g_autofree char *tar_path = g_build_filename (dir, "export.tar", NULL);
+  g_autofree char *zip_bytes = NULL;
+  const char * const expected[] = { "data/tweets.js", "media/attachments.zip", NULL };
+  g_autoptr(RapportArchive) archive = NULL;
+  g_autoptr(GError) error = NULL;
+  struct archive *writer = archive_write_new ();
+  const char *names[] = { "export/data/tweets.js", "export/media/attachments.zip" };
+  const char *datas[2] = { "window.YTD.tweets.part0 = []", NULL };
+  gsize sizes[2] = { 28, 0 };
+
+  g_assert_true (g_file_get_contents (zip_path, &zip_bytes, &sizes[1], NULL));
+  datas[1] = zip_bytes;
+  archive_write_set_format_pax_restricted (writer);
+  g_assert_cmpint (archive_write_open_filename (writer, tar_path), ==, ARCHIVE_OK);
+  for (guint i = 0; i < 2; i++)
+    {
+      struct archive_entry *header = archive_entry_new ();
+
+      archive_entry_set_pathname (header, names[i]);
+      archive_entry_set_filetype (header, AE_IFREG);
+      archive_entry_set_perm (header, 0644);
+      archive_entry_set_size (header, sizes[i]);
+      g_assert_cmpint (archive_write_header (writer, header), ==, ARCHIVE_OK);
+      g_assert_cmpint (archive_write_data (writer, datas[i], sizes[i]), ==, (la_ssize_t) sizes[i]);
+      archive_entry_free (header);
+    }
+  archive_write_free (writer);
+
+  archive = rapport_archive_open (tar_path, &error);
+  g_assert_no_error (error);
+  assert_listing (archive, expected);
+  assert_entry (archive, "data/tweets.js", "window.YTD.tweets.part0 = []");
 
   rapport_test_remove_tree (dir);
 }
@@ -511,6 +599,8 @@ main (int   argc,
 
   g_test_add_func ("/zip/shapes", test_shapes);
   g_test_add_func ("/zip/kinds-and-names", test_kinds_and_names);
+  g_test_add_func ("/zip/count-wrapped", test_count_wrapped);
+  g_test_add_func ("/zip/tar-ending-in-zip", test_tar_ending_in_zip);
   g_test_add_func ("/zip/damaged-entries", test_damaged_entries);
   g_test_add_func ("/zip/hostile-directory", test_hostile_directory);
   g_test_add_func ("/zip/reader-kept", test_reader_kept);

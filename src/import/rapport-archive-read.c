@@ -298,7 +298,8 @@ read_zip (RapportArchiveStream  *stream,
       g_mutex_lock (&self->lock);
       self->n_headers_read++;
       g_mutex_unlock (&self->lock);
-      if (archive_read_next_header (stream->reader, &header) != ARCHIVE_OK)
+      /* A warning is about the header, which the zip's directory stands in for. */
+      if (archive_read_next_header (stream->reader, &header) < ARCHIVE_WARN)
         {
           set_damaged_error (stream, stream->reader, error);
           return -1;

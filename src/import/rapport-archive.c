@@ -322,22 +322,36 @@ add_zip_entry (const RapportZipEntry *entry,
 }
 
 /* A zip whose directory Rapport reads itself (see rapport-zip.h); FALSE, with the listing
- * left empty, for any other file and any zip it cannot read, which libarchive then tries. */
+ * left empty, for any other file and any zip it cannot read.  Only a file that starts as a zip
+ * is taken for one at once: a tar whose last member is a zip ends like one.  Other files go
+ * to libarchive first, and come back here (@behind_stub) only when it cannot list them: a
+ * self-extracting stub before a zip of ZIP64 records or of stale local headers, say. */
 static gboolean
-list_zip (RapportArchive *self)
+list_zip (RapportArchive *self,
+          gboolean        behind_stub)
 {
   g_autoptr(RapportZip) zip = NULL;
+  guint8 start[4] = { 0 };
   struct stat st;
   int fd;
 
   if ((fd = _rapport_archive_open_checked (self->path, self->name, FALSE, &st, NULL)) < 0)
     return FALSE;
+  if (!behind_stub &&
+      (pread (fd, start, sizeof start, 0) != sizeof start ||
+       (memcmp (start, "PK\3\4", 4) != 0 && memcmp (start, "PK\5\6", 4) != 0)))
+    {
+      close (fd);
+      return FALSE;
+    }
   if (!(zip = rapport_zip_open (fd, NULL)))
     {
       close (fd);
       return FALSE;
     }
-  if (!rapport_zip_foreach (zip, add_zip_entry, self, NULL))
+  clear_listing (self);
+  if (!rapport_zip_foreach (zip, add_zip_entry, self, NULL) ||
+      (behind_stub && self->location_list->len == 0))
     {
       clear_listing (self);
       return FALSE;
@@ -503,13 +517,18 @@ rapport_archive_open (const char  *path,
                    _("%s: the file is empty (0 bytes)"), self->name);
       return NULL;
     }
-  else if (list_zip (self))
+  else if (list_zip (self, FALSE))
     {
       self->kind = SOURCE_ZIP;
     }
   else if (list_archive (self, &opened, &local_error))
     {
       self->kind = SOURCE_ARCHIVE;
+    }
+  else if (list_zip (self, TRUE))
+    {
+      g_clear_error (&local_error);
+      self->kind = SOURCE_ZIP;
     }
   else if (!opened && rapport_export_name_archive_extension (self->name) == 0)
     {

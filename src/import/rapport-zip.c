@@ -33,6 +33,7 @@
 #define EXTRA_ZIP64 0x0001
 #define EXTRA_UNICODE_PATH 0x7075
 #define FLAG_DATA_DESCRIPTOR 0x0008
+#define FLAG_UTF8 0x0800
 /* A window of the directory: a record with the longest name, extra field and comment fits. */
 #define WINDOW_SIZE (256 * 1024)
 #define ENTRY_CHUNK (64 * 1024)
@@ -44,7 +45,6 @@ struct _RapportZip
   guint64 base;      /* bytes before the zip (a self-extracting stub) its offsets leave out */
   guint64 directory; /* where the central directory starts in the file */
   guint64 directory_end;
-  guint64 n_records;
 
   /* A reader at the end of an entry, kept for the next one: a reader of its own for each of
    * Medium's 20,000 posts allocated and gave back 330 KB each time, a quarter of a million
@@ -197,6 +197,7 @@ rapport_zip_open (int      fd,
   guint8 end[END_SIZE];
   guint8 locator[ZIP64_LOCATOR_SIZE];
   guint64 end_offset;
+  guint64 records_start; /* of the end records */
   guint64 directory_size;
   guint64 stated_offset;
   struct stat st;
@@ -216,8 +217,7 @@ rapport_zip_open (int      fd,
   if (!find_end_record (zip, &end_offset, end, error))
     return NULL;
 
-  zip->directory_end = end_offset;
-  zip->n_records = le16 (end + 10);
+  records_start = end_offset;
   directory_size = le32 (end + 12);
   stated_offset = le32 (end + 16);
   /* Disk numbers other than the first (0xffff in a ZIP64 zip, whose record says more). */
@@ -255,20 +255,19 @@ rapport_zip_open (int      fd,
           set_damaged (error, _("a zip split over several files"));
           return NULL;
         }
-      zip->n_records = le64 (end64 + 32);
       directory_size = le64 (end64 + 40);
       stated_offset = le64 (end64 + 48);
-      zip->directory_end = end64_offset;
+      records_start = end64_offset;
     }
 
   /* The directory ends where the end records start; a zip behind a stub of other bytes
    * counts its offsets from its own start, which shows in where the directory really is. */
-  if (directory_size > zip->directory_end || stated_offset > zip->directory_end - directory_size)
+  if (directory_size > records_start || stated_offset > records_start - directory_size)
     {
       set_damaged (error, _("the zip's directory is larger than the file"));
       return NULL;
     }
-  zip->directory = zip->directory_end - directory_size;
+  zip->directory = records_start - directory_size;
   zip->base = zip->directory - stated_offset;
   /* Where it says, when something lies between the directory and the end records. */
   if (zip->base != 0)
@@ -288,11 +287,9 @@ rapport_zip_open (int      fd,
       set_damaged (error, _("the zip's directory is too large"));
       return NULL;
     }
-  if (zip->n_records > directory_size / RECORD_SIZE)
-    {
-      set_damaged (error, _("the zip's directory lists more files than it holds"));
-      return NULL;
-    }
+  /* The records are read to the directory's end: the count of the end record is that count
+   * modulo 65,536 in zips of more files made without ZIP64 records (macOS, older Java). */
+  zip->directory_end = zip->directory + directory_size;
   return g_steal_pointer (&zip);
 }
 
@@ -432,6 +429,13 @@ parse_record (RapportZip      *zip,
       at += 4 + len;
     }
 
+  /* Windows tools (PowerShell 5.1's Compress-Archive, .NET's ZipFile before 4.6.1) write a
+   * backslash between folders; libarchive reads it as a slash too. */
+  if ((le16 (data + 4) >> 8) == 0 && memchr (name_buffer->data, '/', name_buffer->len) == NULL)
+    for (guint i = 0; i < name_buffer->len; i++)
+      if (name_buffer->data[i] == '\\')
+        name_buffer->data[i] = '/';
+
   entry->is_file = is_file (le16 (data + 4), le32 (data + 38),
                             (const char *) name_buffer->data, name_buffer->len);
   entry->name_len = name_buffer->len;
@@ -463,7 +467,7 @@ rapport_zip_foreach (RapportZip          *zip,
   g_return_val_if_fail (zip != NULL, FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
-  for (guint64 i = 0; i < zip->n_records; i++)
+  while (position < zip->directory_end)
     {
       RapportZipEntry entry;
       gsize record_len;
@@ -611,7 +615,9 @@ feed_entry (RapportZipReader       *reader,
   large = entry->size >= 0xffffffff || entry->compressed_size >= 0xffffffff;
   put32 (reader->header, LOCAL_SIGNATURE);
   put16 (reader->header, entry->version_needed);
-  put16 (reader->header, entry->flags & ~FLAG_DATA_DESCRIPTOR);
+  /* Nor is the name of this header used: without the UTF-8 flag libarchive takes it as it is
+   * rather than fail on a name the locale cannot hold. */
+  put16 (reader->header, entry->flags & ~(FLAG_DATA_DESCRIPTOR | FLAG_UTF8));
   put16 (reader->header, entry->method);
   put16 (reader->header, entry->mod_time);
   put16 (reader->header, entry->mod_date);

@@ -256,6 +256,49 @@ test_busy_stretch (void)
   g_assert_cmpuint (events->len, ==, 0);
 }
 
+/*
+ * Insights totals of 10,000 growing 8 to 12 a day, +300 on day 20 and +300 on day 22; days 21
+ * and 22 are profile totals, the first of them 1,000 above the insights figure.  The switch of
+ * source on day 21 is no change, so the two jumps around it are two events of +300, not one of
+ * +1,600 across a change that was never scored.
+ */
+static void
+test_no_bridge_over_unscored (void)
+{
+  g_autoptr(RapportFollowerSeries) series = g_new0 (RapportFollowerSeries, 1);
+  g_autoptr(GArray) per_post = g_array_new (FALSE, FALSE, sizeof (RapportPostEngagement));
+  g_autoptr(GArray) events = NULL;
+  const double cycle[] = { 8, 9, 10, 11, 12 };
+  double followers = 10000;
+
+  series->points = g_array_new (FALSE, TRUE, sizeof (RapportSeriesPoint));
+  for (guint day = 0; day < 60; day++)
+    {
+      RapportSeriesPoint point = { 0 };
+
+      if (day > 0)
+        followers += day == 20 || day == 22 ? 300 : day == 21 ? 1000 : cycle[day % 5];
+      point.day = DAY_N (day);
+      point.followers = followers;
+      point.kind = RAPPORT_SERIES_REAL;
+      point.source = day == 21 || day == 22 ? RAPPORT_COUNT_SOURCE_PROFILE
+                                            : RAPPORT_COUNT_SOURCE_INSIGHTS;
+      g_array_append_val (series->points, point);
+    }
+  events = rapport_anomalies_detect (series, per_post);
+
+  g_assert_cmpuint (events->len, ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      const RapportAnomaly *jump = &g_array_index (events, RapportAnomaly, i);
+
+      g_assert_cmpint (jump->kind, ==, RAPPORT_ANOMALY_JUMP);
+      g_assert_cmpint (jump->start, ==, DAY_N (i == 0 ? 20 : 22));
+      g_assert_cmpuint (jump->n_days, ==, 1);
+      g_assert_cmpfloat (jump->change, ==, 300);
+    }
+}
+
 static void
 test_too_little (void)
 {
@@ -294,6 +337,7 @@ main (int   argc,
   g_test_add_func ("/anomalies/reconstructed-burst", test_reconstructed_burst);
   g_test_add_func ("/anomalies/immaterial-jump", test_immaterial_jump);
   g_test_add_func ("/anomalies/busy-stretch", test_busy_stretch);
+  g_test_add_func ("/anomalies/no-bridge-over-unscored", test_no_bridge_over_unscored);
   g_test_add_func ("/anomalies/too-little", test_too_little);
 
   return g_test_run ();

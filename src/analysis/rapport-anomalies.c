@@ -104,6 +104,28 @@ engagement_between (const GArray *per_post,
   *n_interactions = counts->len;
 }
 
+/* Whether the changes @from to @to (positions in @changes) are of consecutive days of one
+ * kind, at most one day lying between the two: an event merged across them then counts no
+ * change that was not scored (a switch of source, an interpolated stretch). */
+static gboolean
+bridges (GArray *changes,
+         guint   from,
+         guint   to)
+{
+  if (to - from > 2)
+    return FALSE;
+  for (guint k = from + 1; k <= to; k++)
+    {
+      const DailyChange *earlier = &g_array_index (changes, DailyChange, k - 1);
+      const DailyChange *later = &g_array_index (changes, DailyChange, k);
+
+      if (later->group != earlier->group || later->index != earlier->index + 1 ||
+          later->day - earlier->day != DAY)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 flagged (const DailyChange *change,
          RapportAnomalyKind *kind)
@@ -179,6 +201,7 @@ rapport_anomalies_detect (const RapportFollowerSeries *series,
   g_autoptr(GArray) changes = NULL;
   GArray *events;
   RapportAnomaly *open = NULL;
+  guint open_last = 0; /* the position in changes of the open event's last day */
 
   g_return_val_if_fail (series != NULL, NULL);
   g_return_val_if_fail (per_post != NULL, NULL);
@@ -221,8 +244,8 @@ rapport_anomalies_detect (const RapportFollowerSeries *series,
         continue;
 
       /* One quiet day inside a burst does not split it. */
-      if (open != NULL && point->day - open->end <= 2 * DAY
-          && open->kind == kind && open->found_in == change->group)
+      if (open != NULL && open->kind == kind && open->found_in == change->group &&
+          bridges (changes, open_last, i))
         {
           open->end = point->day;
           open->n_days = (point->day - open->start) / DAY + 1;
@@ -245,6 +268,7 @@ rapport_anomalies_detect (const RapportFollowerSeries *series,
           g_array_append_val (events, event);
           open = &g_array_index (events, RapportAnomaly, events->len - 1);
         }
+      open_last = i;
     }
 
   for (guint i = 0; i < events->len; i++)

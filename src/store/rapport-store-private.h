@@ -342,6 +342,19 @@ gboolean rapport_store_import_add_post_image  (RapportImportSink       *sink,
                                                const RapportPostImage  *image,
                                                GError                 **error);
 
+/* rapport-store-import-minutes.c: posts known to the minute only, and those they join. */
+gboolean rapport_store_import_is_time_keyed     (const RapportPost    *post);
+gboolean rapport_store_import_find_same_minute  (RapportStoreImport   *self,
+                                                 const RapportPost    *post,
+                                                 char                **joined_id,
+                                                 GError              **error);
+gboolean rapport_store_import_has_minute_posts  (RapportStoreImport   *self,
+                                                 gboolean             *out,
+                                                 GError              **error);
+gboolean rapport_store_import_adopt_same_minute (RapportStoreImport   *self,
+                                                 const RapportPost    *post,
+                                                 GError              **error);
+
 /* rapport-store-import-rows.c: rows written many to a statement.  @one and @many insert one
  * row and @n_rows rows of the same parameters; made once, as the store caches prepared
  * statements by the address of their text. */

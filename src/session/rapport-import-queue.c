@@ -22,6 +22,8 @@ typedef enum
   RECORD_RELATION,
   RECORD_INTERACTION,
   RECORD_SKIP,
+  RECORD_BEGIN_LIST,
+  RECORD_END_LIST,
 } RecordKind;
 
 /* A post's lists of tags are kept in its batch's lists, where they start at these places. */
@@ -42,6 +44,7 @@ typedef struct
       const char *entry_name;
       const char *reason;
     } skip;
+    RapportDirection direction;
   };
 } Record;
 
@@ -154,6 +157,12 @@ write_batch (RapportImportQueue  *self,
           break;
         case RECORD_SKIP:
           rapport_import_sink_skip (self->target, record->skip.entry_name, record->skip.reason);
+          break;
+        case RECORD_BEGIN_LIST:
+          ok = rapport_import_sink_begin_list (self->target, record->direction, error);
+          break;
+        case RECORD_END_LIST:
+          rapport_import_sink_end_list (self->target);
           break;
         default:
           g_assert_not_reached ();
@@ -330,6 +339,30 @@ queue_skip (RapportImportSink *sink,
   record->skip.reason = g_string_chunk_insert_const (self->filling->strings, reason);
 }
 
+/* A list begins and ends between records, in their order: an importer that reaches the follow
+ * lists reads them while the writer still writes the last posts, where waiting for it first
+ * kept the two apart. */
+static gboolean
+queue_begin_list (RapportImportSink  *sink,
+                  RapportDirection    direction,
+                  GError            **error)
+{
+  RapportImportQueue *self = (RapportImportQueue *) sink;
+
+  if (!take_error (self, error))
+    return FALSE;
+  next_record (self, RECORD_BEGIN_LIST)->direction = direction;
+  return TRUE;
+}
+
+static void
+queue_end_list (RapportImportSink *sink)
+{
+  RapportImportQueue *self = (RapportImportQueue *) sink;
+
+  next_record (self, RECORD_END_LIST);
+}
+
 /* The rare calls go to the target directly, once it has everything before them. */
 
 static gboolean
@@ -340,27 +373,6 @@ queue_set_account (RapportImportSink         *sink,
   RapportImportQueue *self = (RapportImportQueue *) sink;
 
   return drain (self, error) && rapport_import_sink_set_account (self->target, account, error);
-}
-
-static gboolean
-queue_begin_list (RapportImportSink  *sink,
-                  RapportDirection    direction,
-                  GError            **error)
-{
-  RapportImportQueue *self = (RapportImportQueue *) sink;
-
-  return drain (self, error) && rapport_import_sink_begin_list (self->target, direction, error);
-}
-
-/* Rare, and it must reach the store after the list's rows: waits for the writer. */
-static void
-queue_end_list (RapportImportSink *sink)
-{
-  RapportImportQueue *self = (RapportImportQueue *) sink;
-
-  /* A failed drain is the writer's error, which the importer hears at its next record. */
-  if (drain (self, NULL))
-    rapport_import_sink_end_list (self->target);
 }
 
 static gboolean
@@ -422,8 +434,8 @@ queue_progress (RapportImportSink *sink,
  * @target: the sink that writes; it must outlive the queue
  *
  * Returns: (transfer full): a queue whose sink forwards to @target: posts, relations,
- * interactions and skips on a writer thread, in order; every other call on the caller's thread
- * once the writer has caught up.
+ * interactions, skips and the lists' beginnings and ends on a writer thread, in order; every
+ * other call on the caller's thread once the writer has caught up.
  */
 RapportImportQueue *
 rapport_import_queue_new (RapportImportSink *target)

@@ -54,6 +54,9 @@ test_twitter (void)
   assert_refuses (rapport_date_parse_twitter, "Sat Nov 09 24:14:18 +0000 2024");
   assert_refuses (rapport_date_parse_twitter, "Sat Nov 09 12:14:18 +0000 2024 x");
   assert_refuses (rapport_date_parse_twitter, "Sat November 09 12:14:18 +0000 2024");
+  /* Cut short within a name. */
+  assert_refuses (rapport_date_parse_twitter, "Sa");
+  assert_refuses (rapport_date_parse_twitter, "Sat No");
 }
 
 static void

@@ -15,7 +15,8 @@
 #define N_POSTS 5000
 
 /* Gives the queue posts from a buffer that is overwritten right after each call, with a
- * relation, a skip and an interaction in between, and a follower count half-way. */
+ * relation, a skip and an interaction in between, a list begun and ended a quarter of the way
+ * and a follower count half-way. */
 static gboolean
 give_records (RapportImportSink  *sink,
               GError            **error)
@@ -53,6 +54,12 @@ give_records (RapportImportSink  *sink,
           if (!rapport_import_sink_add_interaction (sink, &like, error))
             return FALSE;
         }
+      if (i == N_POSTS / 4)
+        {
+          if (!rapport_import_sink_begin_list (sink, RAPPORT_DIRECTION_FOLLOWING, error))
+            return FALSE;
+          rapport_import_sink_end_list (sink);
+        }
       if (i == N_POSTS / 2 && !rapport_import_sink_add_follower_count (sink, &count, error))
         return FALSE;
       /* The queue must have copied everything already. */
@@ -72,6 +79,8 @@ typedef struct
   RapportTestSink *inner;
   gint in_call;
   guint posts_before_count;
+  guint posts_before_list;
+  guint posts_before_end;
 } GuardedSink;
 
 static void
@@ -102,7 +111,20 @@ static gboolean
 guarded_begin_list (RapportImportSink *sink, RapportDirection direction, GError **error)
 {
   GuardedSink *self = (GuardedSink *) sink;
+
+  self->posts_before_list = self->inner->posts->len;
   return GUARDED (self, rapport_import_sink_begin_list (&self->inner->parent, direction, error));
+}
+
+static void
+guarded_end_list (RapportImportSink *sink)
+{
+  GuardedSink *self = (GuardedSink *) sink;
+
+  self->posts_before_end = self->inner->posts->len;
+  enter (self);
+  rapport_import_sink_end_list (&self->inner->parent);
+  leave (self);
 }
 
 static gboolean
@@ -163,6 +185,7 @@ guarded_sink_init (GuardedSink     *self,
   self->inner = inner;
   self->parent.set_account = guarded_set_account;
   self->parent.begin_list = guarded_begin_list;
+  self->parent.end_list = guarded_end_list;
   self->parent.add_relation = guarded_add_relation;
   self->parent.add_post = guarded_add_post;
   self->parent.add_follower_count = guarded_add_follower_count;
@@ -217,7 +240,11 @@ test_order_and_copies (void)
   g_assert_cmpstr (g_ptr_array_index (target->skipped, 0), ==, "tweets.js: a post without a date");
   g_assert_cmpuint (target->counts->len, ==, 1);
   g_assert_cmpint (g_array_index (target->counts, RapportFollowerCount, 0).count, ==, 321);
-  /* It came after every post given before it, posts 0 to 2,500. */
+  /* They came after every post given before them: the list of those followed begun and ended
+   * after posts 0 to 1,250, the count after posts 0 to 2,500. */
+  g_assert_true (target->has_following_list);
+  g_assert_cmpuint (guarded.posts_before_list, ==, N_POSTS / 4 + 1);
+  g_assert_cmpuint (guarded.posts_before_end, ==, N_POSTS / 4 + 1);
   g_assert_cmpuint (guarded.posts_before_count, ==, N_POSTS / 2 + 1);
   g_assert_cmpint (target->exported_at, ==, 1700000500);
 }

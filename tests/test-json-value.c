@@ -168,6 +168,45 @@ test_parse_errors (void)
                    "activity/user_data.json: not valid JSON (line 1: the file is empty)");
 }
 
+/* The parser reads strings eight bytes at a time up to an escape or a control character: each
+ * of them, and a byte that is not UTF-8, at every place of a string longer than a word. */
+static void
+test_long_strings (void)
+{
+  static const char * const escapes[][2] = {
+    { "\\n", "\n" }, { "\\\"", "\"" }, { "\\\\", "\\" }, { "\\u00e9", "\xc3\xa9" },
+    { "\\ud83d\\ude00", "\xf0\x9f\x98\x80" }, { "\xc3\xa9", "\xc3\xa9" },
+  };
+
+  for (guint at = 0; at <= 20; at++)
+    {
+      g_autofree char *before = g_strnfill (at, 'a');
+      g_autofree char *after = g_strnfill (20 - at, 'b');
+      g_autofree char *control = g_strdup_printf ("{\"t\": \"%s\t%s\"}", before, after);
+      g_autofree char *latin1 = g_strdup_printf ("{\"t\": \"%s\xe9%s\"}", before, after);
+      g_autofree char *message = NULL;
+
+      for (guint i = 0; i < G_N_ELEMENTS (escapes); i++)
+        {
+          g_autofree char *json = g_strdup_printf ("{\"t\": \"%s%s%s\"}", before,
+                                                   escapes[i][0], after);
+          g_autofree char *expected = g_strconcat (before, escapes[i][1], after, NULL);
+          g_autoptr(RapportJsonTree) tree = parse_string (json);
+
+          g_assert_cmpstr (rapport_json_value_get_string (rapport_json_tree_get_root (tree), "t"),
+                           ==, expected);
+        }
+
+      message = parse_error_message (control, strlen (control));
+      g_assert_cmpstr (message, ==, "activity/user_data.json: not valid JSON "
+                       "(line 1: a control character inside a text)");
+      g_clear_pointer (&message, g_free);
+      message = parse_error_message (latin1, strlen (latin1));
+      g_assert_cmpstr (message, ==, "activity/user_data.json: not valid JSON "
+                       "(line 1: text that is not UTF-8)");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -179,6 +218,7 @@ main (int   argc,
   g_test_add_func ("/json-value/typed-members", test_typed_members);
   g_test_add_func ("/json-value/parse-valid", test_parse_valid);
   g_test_add_func ("/json-value/parse-errors", test_parse_errors);
+  g_test_add_func ("/json-value/long-strings", test_long_strings);
 
   return g_test_run ();
 }

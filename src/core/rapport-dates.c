@@ -70,18 +70,33 @@ expect_char (const char **p,
   return TRUE;
 }
 
-/* Matches a three-letter English abbreviation, case-insensitively, returning its index. */
+/* Matches a three-letter English abbreviation, case-insensitively, returning its index.  The
+ * letters are lower-cased once, not once per name: every post of an X archive has two. */
 static gboolean
 read_name (const char         **p,
            const char * const  *names,
            guint                n_names,
            gint                *found)
 {
+  char lower[3];
+
   g_assert (p != NULL && *p != NULL);
 
+  for (guint i = 0; i < 3; i++)
+    {
+      char c = (*p)[i];
+
+      if (c == '\0')
+        return FALSE;
+      lower[i] = c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+    }
+  if (g_ascii_isalpha ((*p)[3]))
+    return FALSE;
+
+  /* The names are lower-case. */
   for (guint i = 0; i < n_names; i++)
     {
-      if (g_ascii_strncasecmp (*p, names[i], 3) == 0 && !g_ascii_isalpha ((*p)[3]))
+      if (memcmp (lower, names[i], 3) == 0)
         {
           *p += 3;
           *found = (gint) i;

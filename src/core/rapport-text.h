@@ -31,8 +31,8 @@ char **rapport_text_extract_mentions (const char *text);
  * dropped, entities decoded, a line break for <br> and a blank line between paragraphs,
  * surrounding space trimmed; valid UTF-8.  NULL when nothing is left. */
 char  *rapport_text_from_html        (const char *html);
-/* A handle as follow lists compare it: lower-cased (nearly all are ASCII, which needs no
- * Unicode tables).  Newly allocated. */
+/* A handle as follow lists compare it, or a post's tag: lower-cased (nearly all are ASCII,
+ * which needs no Unicode tables).  Newly allocated. */
 char  *rapport_text_fold_handle      (const char *handle);
 
 G_END_DECLS

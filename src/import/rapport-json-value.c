@@ -123,6 +123,36 @@ rapport_json_parser_fail (RapportJsonParser *self,
   return FALSE;
 }
 
+/* Eight bytes of a text read as one word, to test them at once: byte by byte, the strings (the
+ * text of a post, every name and value) took half of the parser's time. */
+#define RAPPORT_JSON_ONES G_GUINT64_CONSTANT (0x0101010101010101)
+#define RAPPORT_JSON_HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+
+static inline guint64
+rapport_json_word (const char *p)
+{
+  guint64 word;
+
+  memcpy (&word, p, sizeof word);
+  return word;
+}
+
+/* Non-zero when some byte of @word is below @n (at most 0x80); exact, in any byte order. */
+static inline guint64
+rapport_json_word_has_below (guint64 word,
+                             guint   n)
+{
+  return (word - RAPPORT_JSON_ONES * n) & ~word & RAPPORT_JSON_HIGHS;
+}
+
+/* Non-zero when some byte of @word is @c. */
+static inline guint64
+rapport_json_word_has (guint64 word,
+                       guchar  c)
+{
+  return rapport_json_word_has_below (word ^ (RAPPORT_JSON_ONES * c), 1);
+}
+
 static gboolean
 read_hex4 (const char *p,
            const char *end,
@@ -171,8 +201,24 @@ parse_string (RapportJsonParser  *self,
   out = q = rapport_json_arena_alloc (self->arena, close - start + 1);
   for (p = start; p < close; p++)
     {
-      guchar c = (guchar) *p;
+      guchar c;
 
+      /* Eight bytes at a time as long as none is an escape or a control character. */
+      while (close - p >= 8)
+        {
+          guint64 word = rapport_json_word (p);
+
+          if (rapport_json_word_has_below (word, 0x20) || rapport_json_word_has (word, '\\'))
+            break;
+          high |= (word & RAPPORT_JSON_HIGHS) != 0;
+          memcpy (q, p, 8);
+          p += 8;
+          q += 8;
+        }
+      if (p == close)
+        break;
+
+      c = (guchar) *p;
       if (c >= 0x20 && c != '\\')
         {
           high |= c >= 0x80;

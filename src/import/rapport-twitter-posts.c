@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "core/rapport-dates.h"
+#include "core/rapport-text.h"
 #include "import/rapport-image-header.h"
 #include "import/rapport-twitter-private.h"
 
@@ -115,7 +116,7 @@ add_unique (GPtrArray  *list,
   if (value == NULL || *value == '\0')
     return;
 
-  lower = g_utf8_strdown (value, -1);
+  lower = rapport_text_fold_handle (value);
   for (guint i = 0; i < list->len; i++)
     {
       if (strcmp (g_ptr_array_index (list, i), lower) == 0)

@@ -22,11 +22,18 @@ typedef enum
   RECORD_RELATION,
   RECORD_INTERACTION,
   RECORD_SKIP,
+  RECORD_BEGIN_LIST,
+  RECORD_END_LIST,
 } RecordKind;
+
+/* A post's lists of tags are kept in its batch's lists, where they start at these places. */
+#define NO_LIST G_MAXUINT
 
 typedef struct
 {
   RecordKind kind;
+  guint hashtags_at;
+  guint mentions_at;
   union
   {
     RapportPost post;
@@ -37,15 +44,17 @@ typedef struct
       const char *entry_name;
       const char *reason;
     } skip;
+    RapportDirection direction;
   };
 } Record;
 
-/* The records and every string they point to. */
+/* The records and every string they point to; the lists of strings one after the other, each
+ * ending with NULL, rather than an allocation each (two a post). */
 typedef struct
 {
   GArray *records;
   GStringChunk *strings;
-  GPtrArray *string_lists;
+  GPtrArray *lists;
 } Batch;
 
 struct _RapportImportQueue
@@ -74,7 +83,7 @@ batch_new (void)
 
   batch->records = g_array_sized_new (FALSE, FALSE, sizeof (Record), BATCH_SIZE);
   batch->strings = g_string_chunk_new (64 * 1024);
-  batch->string_lists = g_ptr_array_new_with_free_func (g_free);
+  batch->lists = g_ptr_array_new ();
   return batch;
 }
 
@@ -83,7 +92,7 @@ batch_free (Batch *batch)
 {
   g_array_unref (batch->records);
   g_string_chunk_free (batch->strings);
-  g_ptr_array_unref (batch->string_lists);
+  g_ptr_array_unref (batch->lists);
   g_free (batch);
 }
 
@@ -94,24 +103,30 @@ copy_string (Batch      *batch,
   return text != NULL ? g_string_chunk_insert (batch->strings, text) : NULL;
 }
 
-static const char * const *
+/* Where the copy of @list starts in @batch's lists, or NO_LIST for NULL. */
+static guint
 copy_string_list (Batch              *batch,
                   const char * const *list)
 {
-  const char **copy;
-  guint n;
+  guint at = batch->lists->len;
 
   if (list == NULL)
-    return NULL;
-  n = g_strv_length ((char **) list);
-  copy = g_new (const char *, n + 1);
-  for (guint i = 0; i < n; i++)
-    copy[i] = copy_string (batch, list[i]);
-  copy[n] = NULL;
-  g_ptr_array_add (batch->string_lists, copy);
-  return copy;
+    return NO_LIST;
+  for (guint i = 0; list[i] != NULL; i++)
+    g_ptr_array_add (batch->lists, (gpointer) copy_string (batch, list[i]));
+  g_ptr_array_add (batch->lists, NULL);
+  return at;
 }
 
+static const char * const *
+string_list_at (Batch *batch,
+                guint  at)
+{
+  return at != NO_LIST ? (const char * const *) batch->lists->pdata + at : NULL;
+}
+
+/* Records were checked as they came (rapport_import_sink_add_post() and the like, which skip
+ * those out of range): they go to the target's callbacks as they are. */
 static gboolean
 write_batch (RapportImportQueue  *self,
              Batch               *batch,
@@ -125,16 +140,29 @@ write_batch (RapportImportQueue  *self,
       switch (record->kind)
         {
         case RECORD_POST:
-          ok = rapport_import_sink_add_post (self->target, &record->post, error);
+          {
+            RapportPost post = record->post;
+
+            /* The lists no longer move once the batch is handed over. */
+            post.hashtags = string_list_at (batch, record->hashtags_at);
+            post.mentions = string_list_at (batch, record->mentions_at);
+            ok = self->target->add_post (self->target, &post, error);
+          }
           break;
         case RECORD_RELATION:
-          ok = rapport_import_sink_add_relation (self->target, &record->relation, error);
+          ok = self->target->add_relation (self->target, &record->relation, error);
           break;
         case RECORD_INTERACTION:
-          ok = rapport_import_sink_add_interaction (self->target, &record->interaction, error);
+          ok = self->target->add_interaction (self->target, &record->interaction, error);
           break;
         case RECORD_SKIP:
           rapport_import_sink_skip (self->target, record->skip.entry_name, record->skip.reason);
+          break;
+        case RECORD_BEGIN_LIST:
+          ok = rapport_import_sink_begin_list (self->target, record->direction, error);
+          break;
+        case RECORD_END_LIST:
+          rapport_import_sink_end_list (self->target);
           break;
         default:
           g_assert_not_reached ();
@@ -258,8 +286,10 @@ queue_add_post (RapportImportSink  *sink,
   record->post.platform_id = copy_string (batch, post->platform_id);
   record->post.text = copy_string (batch, post->text);
   record->post.url = copy_string (batch, post->url);
-  record->post.hashtags = copy_string_list (batch, post->hashtags);
-  record->post.mentions = copy_string_list (batch, post->mentions);
+  record->post.hashtags = NULL;
+  record->post.mentions = NULL;
+  record->hashtags_at = copy_string_list (batch, post->hashtags);
+  record->mentions_at = copy_string_list (batch, post->mentions);
   return TRUE;
 }
 
@@ -309,6 +339,30 @@ queue_skip (RapportImportSink *sink,
   record->skip.reason = g_string_chunk_insert_const (self->filling->strings, reason);
 }
 
+/* A list begins and ends between records, in their order: an importer that reaches the follow
+ * lists reads them while the writer still writes the last posts, where waiting for it first
+ * kept the two apart. */
+static gboolean
+queue_begin_list (RapportImportSink  *sink,
+                  RapportDirection    direction,
+                  GError            **error)
+{
+  RapportImportQueue *self = (RapportImportQueue *) sink;
+
+  if (!take_error (self, error))
+    return FALSE;
+  next_record (self, RECORD_BEGIN_LIST)->direction = direction;
+  return TRUE;
+}
+
+static void
+queue_end_list (RapportImportSink *sink)
+{
+  RapportImportQueue *self = (RapportImportQueue *) sink;
+
+  next_record (self, RECORD_END_LIST);
+}
+
 /* The rare calls go to the target directly, once it has everything before them. */
 
 static gboolean
@@ -319,27 +373,6 @@ queue_set_account (RapportImportSink         *sink,
   RapportImportQueue *self = (RapportImportQueue *) sink;
 
   return drain (self, error) && rapport_import_sink_set_account (self->target, account, error);
-}
-
-static gboolean
-queue_begin_list (RapportImportSink  *sink,
-                  RapportDirection    direction,
-                  GError            **error)
-{
-  RapportImportQueue *self = (RapportImportQueue *) sink;
-
-  return drain (self, error) && rapport_import_sink_begin_list (self->target, direction, error);
-}
-
-/* Rare, and it must reach the store after the list's rows: waits for the writer. */
-static void
-queue_end_list (RapportImportSink *sink)
-{
-  RapportImportQueue *self = (RapportImportQueue *) sink;
-
-  /* A failed drain is the writer's error, which the importer hears at its next record. */
-  if (drain (self, NULL))
-    rapport_import_sink_end_list (self->target);
 }
 
 static gboolean
@@ -401,8 +434,8 @@ queue_progress (RapportImportSink *sink,
  * @target: the sink that writes; it must outlive the queue
  *
  * Returns: (transfer full): a queue whose sink forwards to @target: posts, relations,
- * interactions and skips on a writer thread, in order; every other call on the caller's thread
- * once the writer has caught up.
+ * interactions, skips and the lists' beginnings and ends on a writer thread, in order; every
+ * other call on the caller's thread once the writer has caught up.
  */
 RapportImportQueue *
 rapport_import_queue_new (RapportImportSink *target)
@@ -421,11 +454,12 @@ rapport_import_queue_new (RapportImportSink *target)
   self->sink.set_account = queue_set_account;
   self->sink.begin_list = queue_begin_list;
   self->sink.end_list = queue_end_list;
-  self->sink.add_relation = queue_add_relation;
-  self->sink.add_post = queue_add_post;
+  /* The target's own checks pass over a missing callback; so do the queue's. */
+  self->sink.add_relation = target->add_relation != NULL ? queue_add_relation : NULL;
+  self->sink.add_post = target->add_post != NULL ? queue_add_post : NULL;
   self->sink.add_follower_count = queue_add_follower_count;
   self->sink.add_follower_gain = queue_add_follower_gain;
-  self->sink.add_interaction = queue_add_interaction;
+  self->sink.add_interaction = target->add_interaction != NULL ? queue_add_interaction : NULL;
   self->sink.add_post_image = target->add_post_image != NULL ? queue_add_post_image : NULL;
   self->sink.set_export_date = queue_set_export_date;
   self->sink.skip = queue_skip;

@@ -15,10 +15,15 @@
 
 #include "rapport-store-private.h"
 
-static const char *count_columns[] = {
+/* The columns a post may leave unknown: its counts, then its text and address. */
+static const char * const optional_columns[] = {
   "likes", "comments", "shares", "saves", "replies", "quotes", "views", "impressions", "reach",
-  "engagements", "follows",
+  "engagements", "follows", "text", "url",
 };
+#define N_COUNTS 11
+#define COUNT_COLUMNS ((1u << N_COUNTS) - 1)
+#define TEXT_COLUMN (1u << N_COUNTS)
+#define URL_COLUMN (1u << (N_COUNTS + 1))
 
 /* Posts written by one statement, and rows of hashtags and mentions. */
 #define POST_BATCH 64
@@ -42,6 +47,7 @@ struct _RapportPendingPosts
   GArray *posts;        /* PendingPost */
   GPtrArray *tags;      /* const char *, in the chunk */
   GStringChunk *strings;
+  guint32 columns;      /* the optional columns some post of the batch knows */
 };
 
 #define INSERT_POST \
@@ -52,7 +58,6 @@ struct _RapportPendingPosts
   " post_counts (post_id, snapshot_id, likes, comments, shares, saves, replies, quotes, views," \
   "              impressions, reach, engagements, follows)"
 #define INSERT_COUNTS "INSERT INTO" COUNTS_COLUMNS
-#define INSERT_OR_IGNORE_COUNTS "INSERT OR IGNORE INTO" COUNTS_COLUMNS
 #define UPSERT_COUNTS \
   " ON CONFLICT (post_id, snapshot_id) DO UPDATE SET" \
   "   likes = coalesce (excluded.likes, likes)," \
@@ -67,6 +72,19 @@ struct _RapportPendingPosts
   "   engagements = coalesce (excluded.engagements, engagements)," \
   "   follows = coalesce (excluded.follows, follows)"
 #define INSERT_TAG "INSERT OR IGNORE INTO post_tag (post_id, kind, value)"
+
+/* The new posts of a batch and their counts, naming the columns some post knows. */
+static RapportRowsColumns post_columns = {
+  "INSERT OR IGNORE INTO post (id, account_id, platform_post_id, type, created_at",
+  optional_columns, G_N_ELEMENTS (optional_columns), ", archived, time_unit", 7, POST_BATCH,
+};
+/* A batch's posts are new, so their counts meet no row to merge with; and a statement of many
+ * rows that could abort (an upsert's NOT NULL checks) makes SQLite keep a statement journal, in
+ * a temporary file, of the pages it changes. */
+static RapportRowsColumns counts_columns = {
+  "INSERT OR IGNORE INTO post_counts (post_id, snapshot_id", optional_columns, N_COUNTS, "", 2,
+  POST_BATCH,
+};
 
 typedef enum
 {
@@ -85,15 +103,10 @@ batch_sql (SqlKind kind)
 
   if (g_once_init_enter (&made))
     {
+      /* Batches of new posts and their counts: post_columns, counts_columns. */
       sql[SQL_POST].one = rapport_store_values_sql (INSERT_POST, POST_PARAMS, 1, "");
-      sql[SQL_POST].many = rapport_store_values_sql (INSERT_POST, POST_PARAMS, POST_BATCH, "");
-      /* A batch's posts are new, so their counts meet no row to merge with; and a statement
-       * of many rows that could abort (an upsert's NOT NULL checks) makes SQLite keep a
-       * statement journal, in a temporary file, of the pages it changes. */
       sql[SQL_COUNTS].one = rapport_store_values_sql (INSERT_COUNTS, COUNTS_PARAMS, 1,
                                                       UPSERT_COUNTS);
-      sql[SQL_COUNTS].many = rapport_store_values_sql (INSERT_OR_IGNORE_COUNTS, COUNTS_PARAMS,
-                                                       POST_BATCH, "");
       sql[SQL_TAG].one = rapport_store_values_sql (INSERT_TAG, TAG_PARAMS, 1, "");
       sql[SQL_TAG].many = rapport_store_values_sql (INSERT_TAG, TAG_PARAMS, POST_BATCH, "");
       for (guint i = 0; i < N_SQL; i++)
@@ -169,126 +182,6 @@ add_tags (RapportStoreImport  *self,
                                            N_("saving hashtags"), NULL, error);
 }
 
-/* The id of the account's one post keyed by its creation time (an export without post ids,
- * rapport-records.h) created within the minute @post was published in, in *@joined_id; NULL
- * there when there is none, or more than one to choose from.  Posts with ids of their own are
- * never joined: two posts of an analytics file may share a minute. */
-static gboolean
-find_same_minute (RapportStoreImport  *self,
-                  const RapportPost   *post,
-                  char               **joined_id,
-                  GError             **error)
-{
-  sqlite3_stmt *stmt;
-  int status;
-  guint n = 0;
-
-  stmt = rapport_store_prepare (self->store,
-    "SELECT platform_post_id FROM post"
-    " WHERE account_id = ?1 AND created_at BETWEEN ?2 AND ?2 + 59"
-    "   AND platform_post_id = CAST (created_at AS TEXT)"
-    " LIMIT 2", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, self->account_id);
-  sqlite3_bind_int64 (stmt, 2, post->created_at - post->created_at % 60);
-  while ((status = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      if (n++ == 0)
-        *joined_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-    }
-  sqlite3_reset (stmt);
-  if (status != SQLITE_DONE)
-    {
-      rapport_store_set_sqlite_error (self->store, error, _("saving posts"));
-      return FALSE;
-    }
-  if (n > 1)
-    g_clear_pointer (joined_id, g_free);
-  return TRUE;
-}
-
-/* Whether the account has a post known to the minute only, which an export may adopt: looked up
- * once per import, so that exports of accounts without analytics files pay nothing. */
-static gboolean
-has_minute_posts (RapportStoreImport  *self,
-                  gboolean            *out,
-                  GError             **error)
-{
-  sqlite3_stmt *stmt;
-
-  if (self->has_minute_posts < 0)
-    {
-      stmt = rapport_store_prepare (self->store,
-        "SELECT EXISTS (SELECT 1 FROM post WHERE account_id = ?1 AND time_unit = 60)", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, self->account_id);
-      if (sqlite3_step (stmt) != SQLITE_ROW)
-        {
-          rapport_store_set_sqlite_error (self->store, error, _("saving posts"));
-          sqlite3_reset (stmt);
-          return FALSE;
-        }
-      self->has_minute_posts = sqlite3_column_int (stmt, 0);
-      sqlite3_reset (stmt);
-    }
-  *out = self->has_minute_posts > 0;
-  return TRUE;
-}
-
-/* The other way round from find_same_minute(): an export's post keyed by its creation time
- * takes over the one post an analytics file imported earlier gave for that minute, with its
- * counts and history, so the order of the imports does not matter. */
-static gboolean
-adopt_same_minute (RapportStoreImport  *self,
-                   const RapportPost   *post,
-                   GError             **error)
-{
-  sqlite3_stmt *stmt;
-  gint64 adopted = 0;
-  gboolean any;
-  int status;
-  guint n = 0;
-
-  if (!has_minute_posts (self, &any, error))
-    return FALSE;
-  if (!any)
-    return TRUE;
-
-  stmt = rapport_store_prepare (self->store,
-    "SELECT id FROM post"
-    " WHERE account_id = ?1 AND time_unit = 60 AND created_at = ?2"
-    "   AND NOT EXISTS (SELECT 1 FROM post WHERE account_id = ?1 AND platform_post_id = ?3)"
-    " LIMIT 2", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, self->account_id);
-  sqlite3_bind_int64 (stmt, 2, post->created_at - post->created_at % 60);
-  sqlite3_bind_text (stmt, 3, post->platform_id, -1, SQLITE_STATIC);
-  while ((status = sqlite3_step (stmt)) == SQLITE_ROW)
-    if (n++ == 0)
-      adopted = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (status != SQLITE_DONE)
-    {
-      rapport_store_set_sqlite_error (self->store, error, _("saving posts"));
-      return FALSE;
-    }
-  if (n != 1)
-    return TRUE;
-
-  stmt = rapport_store_prepare (self->store,
-    "UPDATE post SET platform_post_id = ?2, created_at = ?3, time_unit = 1 WHERE id = ?1",
-    error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, adopted);
-  sqlite3_bind_text (stmt, 2, post->platform_id, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, post->created_at);
-  return rapport_store_import_step_done (self, stmt, N_("saving posts"), error);
-}
-
 /* The address of @post to store: none where the platform makes it again from the post's id
  * and the account's handle (rapport_platform_post_url()), a tenth of an X archive's bytes. */
 static const char *
@@ -299,38 +192,6 @@ url_to_store (RapportStoreImport *self,
                                             post->url) ? NULL : post->url;
 }
 
-/* Whether @post is keyed by its creation time, as exports without post ids are: its id is the
- * time in decimal.  Asked of every post, so without formatting the time. */
-static gboolean
-is_time_keyed (const RapportPost *post)
-{
-  const char *id = post->platform_id;
-  guint64 magnitude;
-  char digits[24];
-  guint n = 0;
-
-  if (post->created_at < 0)
-    {
-      if (*id++ != '-')
-        return FALSE;
-      magnitude = -(guint64) post->created_at;
-    }
-  else
-    magnitude = post->created_at;
-  do
-    {
-      digits[n++] = '0' + magnitude % 10;
-      magnitude /= 10;
-    }
-  while (magnitude > 0);
-  while (n > 0)
-    {
-      if (*id++ != digits[--n])
-        return FALSE;
-    }
-  return *id == '\0';
-}
-
 /* Every statement comes from rapport_store_prepare() with its parameters NULL: an unknown
  * count is left so, which spares most counts of most posts a call. */
 static void
@@ -338,7 +199,7 @@ bind_counts (sqlite3_stmt *stmt,
              int           first,
              const gint64 *counts)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (count_columns); i++)
+  for (guint i = 0; i < N_COUNTS; i++)
     {
       if (counts[i] >= 0)
         sqlite3_bind_int64 (stmt, first + i, counts[i]);
@@ -354,7 +215,7 @@ post_counts (const RapportPost *post,
     post->views, post->impressions, post->reach, post->engagements, post->follows,
   };
 
-  G_STATIC_ASSERT (G_N_ELEMENTS (values) == G_N_ELEMENTS (count_columns));
+  G_STATIC_ASSERT (G_N_ELEMENTS (values) == N_COUNTS);
   memcpy (counts, values, sizeof values);
 }
 
@@ -368,7 +229,7 @@ update_post (RapportStoreImport  *self,
              gint64              *post_id,
              GError             **error)
 {
-  gint64 counts[G_N_ELEMENTS (count_columns)];
+  gint64 counts[N_COUNTS];
   sqlite3_stmt *stmt;
 
   stmt = rapport_store_prepare (self->store,
@@ -436,7 +297,7 @@ add_counts_and_tags (RapportStoreImport  *self,
                      GError             **error)
 {
   g_autoptr(GArray) tags = g_array_new (FALSE, FALSE, sizeof (TagRow));
-  gint64 counts[G_N_ELEMENTS (count_columns)];
+  gint64 counts[N_COUNTS];
   sqlite3_stmt *stmt;
 
   stmt = rapport_store_prepare (self->store, batch_sql (SQL_COUNTS)->one, error);
@@ -466,7 +327,7 @@ add_post_now (RapportStoreImport  *self,
               const RapportPost   *post,
               GError             **error)
 {
-  gint64 counts[G_N_ELEMENTS (count_columns)];
+  gint64 counts[N_COUNTS];
   g_autofree char *joined_id = NULL;
   const char *platform_id = post->platform_id;
   sqlite3_stmt *stmt;
@@ -475,15 +336,16 @@ add_post_now (RapportStoreImport  *self,
 
   /* It may join, adopt or enrich a post stored already, whose kind the store decides. */
   self->only_new_posts = FALSE;
-  if (post->minute_only && !find_same_minute (self, post, &joined_id, error))
+  if (post->minute_only &&
+      !rapport_store_import_find_same_minute (self, post, &joined_id, error))
     return FALSE;
   if (joined_id != NULL)
     platform_id = joined_id;
   /* How precisely created_at is known; a minute-only post that joined one of the export is
    * that post, whose time is exact. */
   time_unit = post->day_only ? 86400 : post->minute_only && joined_id == NULL ? 60 : 1;
-  if (joined_id == NULL && !post->minute_only && is_time_keyed (post) &&
-      !adopt_same_minute (self, post, error))
+  if (joined_id == NULL && !post->minute_only && rapport_store_import_is_time_keyed (post) &&
+      !rapport_store_import_adopt_same_minute (self, post, error))
     return FALSE;
 
   /* A new post is inserted; one seen before (an earlier export, or an analytics file of this
@@ -520,40 +382,57 @@ add_post_now (RapportStoreImport  *self,
                               post->mentions, strv_length (post->mentions), error);
 }
 
+/* Binds the columns of @columns_set of @post, from parameter *@param on. */
+static void
+bind_optional (sqlite3_stmt      *stmt,
+               int               *param,
+               guint32            columns_set,
+               const RapportPost *post)
+{
+  gint64 counts[N_COUNTS];
+
+  post_counts (post, counts);
+  for (guint i = 0; i < N_COUNTS; i++)
+    {
+      if (columns_set & (1u << i))
+        rapport_store_bind_count (stmt, (*param)++, counts[i]);
+    }
+  if (columns_set & TEXT_COLUMN)
+    rapport_store_bind_text (stmt, (*param)++, post->text);
+  if (columns_set & URL_COLUMN)
+    rapport_store_bind_text (stmt, (*param)++, post->url);
+}
+
+/* Rows of the batch being written: the columns their statement names. */
+typedef struct
+{
+  RapportStoreImport *self;
+  GArray *inserted; /* guint, positions in the batch of the posts it inserted */
+  guint32 columns;
+  guint n_params;
+} BatchRows;
+
 static void
 bind_post_row (sqlite3_stmt *stmt,
                guint         row,
                guint         i,
                gpointer      data)
 {
-  RapportStoreImport *self = data;
-  const PendingPost *pending = &g_array_index (self->pending_posts->posts, PendingPost, i);
+  BatchRows *rows = data;
+  const PendingPost *pending = &g_array_index (rows->self->pending_posts->posts, PendingPost, i);
   const RapportPost *post = &pending->post;
-  gint64 counts[G_N_ELEMENTS (count_columns)];
+  int param = PARAM (row, rows->n_params, 1);
 
-  post_counts (post, counts);
-  sqlite3_bind_int64 (stmt, PARAM (row, POST_PARAMS, 1), pending->id);
-  sqlite3_bind_int64 (stmt, PARAM (row, POST_PARAMS, 2), self->account_id);
-  sqlite3_bind_text (stmt, PARAM (row, POST_PARAMS, 3), post->platform_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, PARAM (row, POST_PARAMS, 4), rapport_post_type_to_string (post->type),
-                     -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, PARAM (row, POST_PARAMS, 5), post->created_at);
-  /* NULL unless bound (bind_counts()). */
-  if (post->text != NULL)
-    sqlite3_bind_text (stmt, PARAM (row, POST_PARAMS, 6), post->text, -1, SQLITE_STATIC);
-  if (post->url != NULL)
-    sqlite3_bind_text (stmt, PARAM (row, POST_PARAMS, 7), post->url, -1, SQLITE_STATIC);
-  bind_counts (stmt, PARAM (row, POST_PARAMS, 8), counts);
-  sqlite3_bind_int (stmt, PARAM (row, POST_PARAMS, 19), post->archived);
-  sqlite3_bind_int (stmt, PARAM (row, POST_PARAMS, 20), pending->time_unit);
+  sqlite3_bind_int64 (stmt, param++, pending->id);
+  sqlite3_bind_int64 (stmt, param++, rows->self->account_id);
+  sqlite3_bind_text (stmt, param++, post->platform_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, param++, rapport_post_type_to_string (post->type), -1,
+                     SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, param++, post->created_at);
+  bind_optional (stmt, &param, rows->columns, post);
+  sqlite3_bind_int (stmt, param++, post->archived);
+  sqlite3_bind_int (stmt, param, pending->time_unit);
 }
-
-/* The counts of the posts the batch inserted, at @data's positions. */
-typedef struct
-{
-  RapportStoreImport *self;
-  GArray *inserted; /* guint, positions in the batch */
-} CountRows;
 
 static void
 bind_counts_row (sqlite3_stmt *stmt,
@@ -561,16 +440,15 @@ bind_counts_row (sqlite3_stmt *stmt,
                  guint         i,
                  gpointer      data)
 {
-  CountRows *rows = data;
+  BatchRows *rows = data;
   RapportPendingPosts *batch = rows->self->pending_posts;
   const PendingPost *pending = &g_array_index (batch->posts, PendingPost,
                                                g_array_index (rows->inserted, guint, i));
-  gint64 counts[G_N_ELEMENTS (count_columns)];
+  int param = PARAM (row, rows->n_params, 1);
 
-  post_counts (&pending->post, counts);
-  sqlite3_bind_int64 (stmt, PARAM (row, COUNTS_PARAMS, 1), pending->id);
-  sqlite3_bind_int64 (stmt, PARAM (row, COUNTS_PARAMS, 2), rows->self->snapshot_id);
-  bind_counts (stmt, PARAM (row, COUNTS_PARAMS, 3), counts);
+  sqlite3_bind_int64 (stmt, param++, pending->id);
+  sqlite3_bind_int64 (stmt, param++, rows->self->snapshot_id);
+  bind_optional (stmt, &param, rows->columns, &pending->post);
 }
 
 /* Which ids of @first to @first + @n - 1 the batch's insert used: the others' posts were
@@ -627,7 +505,9 @@ flush_posts (RapportStoreImport  *self,
   RapportPendingPosts *batch = self->pending_posts;
   g_autoptr(GArray) inserted = NULL;
   g_autoptr(GArray) tags = NULL;
-  CountRows count_rows;
+  BatchRows post_rows = { self, NULL, batch != NULL ? batch->columns : 0, 0 };
+  BatchRows count_rows = { self, NULL, post_rows.columns & COUNT_COLUMNS, 0 };
+  const RapportRowsSql *sql;
   sqlite3_stmt *stmt;
   guint64 changes = 0;
   gint64 first;
@@ -653,7 +533,8 @@ flush_posts (RapportStoreImport  *self,
   for (guint i = 0; i < n; i++)
     g_array_index (batch->posts, PendingPost, i).id = first + i;
 
-  if (!rapport_store_import_insert_rows (self, batch_sql (SQL_POST), n, bind_post_row, self,
+  sql = rapport_store_rows_sql_for (&post_columns, &post_rows.columns, &post_rows.n_params);
+  if (!rapport_store_import_insert_rows (self, sql, n, bind_post_row, &post_rows,
                                          N_("saving posts"), &changes, error))
     goto out;
   /* A post stored already, or twice in the batch, was left alone by the insert. */
@@ -677,11 +558,10 @@ flush_posts (RapportStoreImport  *self,
       collect_tags (tags, pending->id, 0, values, pending->n_hashtags);
       collect_tags (tags, pending->id, 1, values + pending->n_hashtags, pending->n_mentions);
     }
-  count_rows.self = self;
   count_rows.inserted = inserted;
-  if (!rapport_store_import_insert_rows (self, batch_sql (SQL_COUNTS), inserted->len,
-                                         bind_counts_row, &count_rows, N_("saving post history"),
-                                         NULL, error) ||
+  sql = rapport_store_rows_sql_for (&counts_columns, &count_rows.columns, &count_rows.n_params);
+  if (!rapport_store_import_insert_rows (self, sql, inserted->len, bind_counts_row, &count_rows,
+                                         N_("saving post history"), NULL, error) ||
       !add_tags (self, tags, error))
     goto out;
 
@@ -705,6 +585,7 @@ out:
   g_array_set_size (batch->posts, 0);
   g_ptr_array_set_size (batch->tags, 0);
   g_string_chunk_clear (batch->strings);
+  batch->columns = 0;
   return ok;
 }
 
@@ -724,6 +605,26 @@ keep_strings (RapportPendingPosts *batch,
   for (; values != NULL && values[n] != NULL; n++)
     g_ptr_array_add (batch->tags, (gpointer) keep_string (batch, values[n]));
   return n;
+}
+
+/* The optional columns @post knows. */
+static guint32
+known_columns (const RapportPost *post)
+{
+  gint64 counts[N_COUNTS];
+  guint32 known = 0;
+
+  post_counts (post, counts);
+  for (guint i = 0; i < N_COUNTS; i++)
+    {
+      if (counts[i] >= 0)
+        known |= 1u << i;
+    }
+  if (post->text != NULL)
+    known |= TEXT_COLUMN;
+  if (post->url != NULL)
+    known |= URL_COLUMN;
+  return known;
 }
 
 /* Keeps a copy of @post for the batch. */
@@ -752,6 +653,7 @@ keep_post (RapportStoreImport *self,
   pending.first_tag = batch->tags->len;
   pending.n_hashtags = keep_strings (batch, post->hashtags);
   pending.n_mentions = keep_strings (batch, post->mentions);
+  batch->columns |= known_columns (&pending.post);
   g_array_append_val (batch->posts, pending);
 }
 
@@ -774,8 +676,8 @@ rapport_store_import_add_post (RapportImportSink  *sink,
   self->n_posts++;
 
   /* A post that may join or adopt another by its minute looks at the posts before it. */
-  if (!post->minute_only && is_time_keyed (post) &&
-      !has_minute_posts (self, &any_minute_posts, error))
+  if (!post->minute_only && rapport_store_import_is_time_keyed (post) &&
+      !rapport_store_import_has_minute_posts (self, &any_minute_posts, error))
     return FALSE;
   if (post->minute_only || any_minute_posts)
     return flush_posts (self, error) && add_post_now (self, post, error);

@@ -30,6 +30,76 @@ rapport_store_values_sql (const char *head,
   return g_string_free (sql, FALSE);
 }
 
+static guint
+count_columns (guint32 columns_set)
+{
+  guint n = 0;
+
+  for (; columns_set != 0; columns_set &= columns_set - 1)
+    n++;
+  return n;
+}
+
+/* "@head, the columns of @columns_set@tail) VALUES …" */
+static char *
+columns_sql (const RapportRowsColumns *columns,
+             guint32                   columns_set,
+             guint                     n_params,
+             guint                     n_rows)
+{
+  g_autoptr(GString) head = g_string_new (columns->head);
+
+  for (guint i = 0; i < columns->n_optional; i++)
+    {
+      if (columns_set & (1u << i))
+        g_string_append_printf (head, ", %s", columns->optional[i]);
+    }
+  g_string_append_printf (head, "%s)", columns->tail);
+  return rapport_store_values_sql (head->str, n_params, n_rows, "");
+}
+
+const RapportRowsSql *
+rapport_store_rows_sql_for (RapportRowsColumns *columns,
+                            guint32            *columns_set,
+                            guint              *n_params)
+{
+  static GMutex lock;
+  guint32 every = (1u << columns->n_optional) - 1;
+  const RapportRowsSql *sql = NULL;
+
+  g_mutex_lock (&lock);
+  /* The last place is kept for the set of every column. */
+  for (;;)
+    {
+      guint i;
+
+      for (i = 0; i < columns->n_sets && columns->sets[i] != *columns_set; i++)
+        ;
+      if (i < columns->n_sets)
+        {
+          sql = &columns->sql[i];
+          break;
+        }
+      if (columns->n_sets + 1 < RAPPORT_ROWS_COLUMN_SETS || *columns_set == every)
+        {
+          RapportRowsSql *made = &columns->sql[columns->n_sets];
+          guint n = columns->n_fixed + count_columns (*columns_set);
+
+          made->one = columns_sql (columns, *columns_set, n, 1);
+          made->many = columns_sql (columns, *columns_set, n, columns->n_rows);
+          made->n_rows = columns->n_rows;
+          columns->sets[columns->n_sets++] = *columns_set;
+          sql = made;
+          break;
+        }
+      *columns_set = every;
+    }
+  g_mutex_unlock (&lock);
+
+  *n_params = columns->n_fixed + count_columns (*columns_set);
+  return sql;
+}
+
 gboolean
 rapport_store_import_insert_rows (RapportStoreImport   *self,
                                   const RapportRowsSql *sql,
@@ -46,8 +116,8 @@ rapport_store_import_insert_rows (RapportStoreImport   *self,
     {
       gboolean many = n - i >= sql->n_rows;
       guint n_rows = many ? sql->n_rows : 1;
-      sqlite3_stmt *stmt = rapport_store_prepare (self->store, many ? sql->many : sql->one,
-                                                  error);
+      sqlite3_stmt *stmt = rapport_store_prepare_to_rebind (self->store,
+                                                            many ? sql->many : sql->one, error);
 
       if (stmt == NULL)
         return FALSE;

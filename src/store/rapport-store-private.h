@@ -16,6 +16,10 @@ sqlite3      *rapport_store_get_db          (RapportStore  *self);
 sqlite3_stmt *rapport_store_prepare         (RapportStore  *self,
                                              const char    *sql,
                                              GError       **error);
+/* The same with its parameters as the last run left them, for a caller that binds them all. */
+sqlite3_stmt *rapport_store_prepare_to_rebind (RapportStore  *self,
+                                               const char    *sql,
+                                               GError       **error);
 gboolean      rapport_store_exec            (RapportStore  *self,
                                              const char    *sql,
                                              GError       **error);
@@ -342,6 +346,19 @@ gboolean rapport_store_import_add_post_image  (RapportImportSink       *sink,
                                                const RapportPostImage  *image,
                                                GError                 **error);
 
+/* rapport-store-import-minutes.c: posts known to the minute only, and those they join. */
+gboolean rapport_store_import_is_time_keyed     (const RapportPost    *post);
+gboolean rapport_store_import_find_same_minute  (RapportStoreImport   *self,
+                                                 const RapportPost    *post,
+                                                 char                **joined_id,
+                                                 GError              **error);
+gboolean rapport_store_import_has_minute_posts  (RapportStoreImport   *self,
+                                                 gboolean             *out,
+                                                 GError              **error);
+gboolean rapport_store_import_adopt_same_minute (RapportStoreImport   *self,
+                                                 const RapportPost    *post,
+                                                 GError              **error);
+
 /* rapport-store-import-rows.c: rows written many to a statement.  @one and @many insert one
  * row and @n_rows rows of the same parameters; made once, as the store caches prepared
  * statements by the address of their text. */
@@ -352,7 +369,8 @@ typedef struct
   guint n_rows;
 } RapportRowsSql;
 
-/* Binds row @i of the rows to write as row @row of the statement. */
+/* Binds row @i of the rows to write as row @row of the statement: every parameter of the row,
+ * NULL ones too, since the statement keeps those of its last run. */
 typedef void (*RapportBindRowFunc) (sqlite3_stmt *stmt,
                                     guint         row,
                                     guint         i,
@@ -366,6 +384,33 @@ char    *rapport_store_values_sql             (const char              *head,
                                                guint                    n_params,
                                                guint                    n_rows,
                                                const char              *tail);
+/* A table's columns of which a batch of rows may know only some: the rows are written by a
+ * statement that names the fixed columns and those of the optional ones that some row knows,
+ * so that a batch of X posts, which know two counts of eleven, binds 10 parameters a row where
+ * it bound 20.  The statements are made once per set of columns and kept for the process, up
+ * to RAPPORT_ROWS_COLUMN_SETS sets; rows of further sets are written naming every column. */
+#define RAPPORT_ROWS_COLUMN_SETS 8
+
+typedef struct
+{
+  const char *head;               /* "INSERT … INTO table (" and the leading fixed columns */
+  const char * const *optional;   /* bit i of a set of columns is optional[i] */
+  guint n_optional;
+  const char *tail;               /* the trailing fixed columns, ", a, b" or "" */
+  guint n_fixed;                  /* leading and trailing */
+  guint n_rows;                   /* of the statement of many rows */
+  /* Made so far, under a lock: the sets and their statements. */
+  guint n_sets;
+  guint32 sets[RAPPORT_ROWS_COLUMN_SETS];
+  RapportRowsSql sql[RAPPORT_ROWS_COLUMN_SETS];
+} RapportRowsColumns;
+
+/* The statements that write the optional columns in *@columns_set (the others left NULL), and
+ * their parameters per row in *@n_params; *@columns_set becomes every optional column when
+ * there are too many sets already. */
+const RapportRowsSql *rapport_store_rows_sql_for (RapportRowsColumns *columns,
+                                                  guint32            *columns_set,
+                                                  guint              *n_params);
 /* Writes @n rows, @sql->n_rows at a time and the rest one by one; adds the rows changed to
  * *@changes when it is not NULL. */
 gboolean rapport_store_import_insert_rows     (RapportStoreImport      *self,

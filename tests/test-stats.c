@@ -76,6 +76,46 @@ test_mad (void)
   g_assert_cmpfloat (rapport_stats_robust_scale (flat, 3, NULL), ==, 0);
 }
 
+/* The one-pass scale of sorted values is the scale from the MAD of rapport_stats_mad(), which
+ * sorts the deviations, or from the mean absolute deviation when that is 0: every length from
+ * 1 to 60, with many ties, odd and even. */
+static void
+test_robust_scale_sorted (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (14);
+
+  for (guint n = 1; n <= 60; n++)
+    for (guint round = 0; round < 20; round++)
+      {
+        g_autofree double *values = g_new (double, n);
+        g_autofree double *sorted = NULL;
+        double median, mad, mean_ad = 0, sorted_median = 0;
+        double scale, sorted_scale;
+
+        for (guint i = 0; i < n; i++)
+          values[i] = g_rand_int_range (rand, -3, round % 2 ? 4 : 40);
+        sorted = g_memdup2 (values, n * sizeof (double));
+        for (guint i = 1; i < n; i++)
+          for (guint j = i; j > 0 && sorted[j - 1] > sorted[j]; j--)
+            {
+              double t = sorted[j];
+
+              sorted[j] = sorted[j - 1];
+              sorted[j - 1] = t;
+            }
+        median = rapport_stats_median (values, n);
+        mad = rapport_stats_mad (values, n);
+        for (guint i = 0; i < n; i++)
+          mean_ad += fabs (sorted[i] - median);
+        scale = mad > 0 ? RAPPORT_STATS_MAD_SCALE * mad
+                        : RAPPORT_STATS_MEAN_AD_SCALE * (mean_ad / n);
+        sorted_scale = rapport_stats_robust_scale_sorted (sorted, n, &sorted_median);
+        g_assert_cmpfloat (sorted_scale, ==, scale);
+        g_assert_cmpfloat (sorted_median, ==, median);
+      }
+  g_assert_true (isnan (rapport_stats_robust_scale_sorted (NULL, 0, NULL)));
+}
+
 static void
 test_mann_whitney_separated (void)
 {
@@ -141,6 +181,7 @@ main (int   argc,
   g_test_add_func ("/stats/quantile", test_quantile);
   g_test_add_func ("/stats/mean-stddev", test_mean_stddev);
   g_test_add_func ("/stats/mad", test_mad);
+  g_test_add_func ("/stats/robust-scale-sorted", test_robust_scale_sorted);
   g_test_add_func ("/stats/mann-whitney/separated", test_mann_whitney_separated);
   g_test_add_func ("/stats/mann-whitney/ties", test_mann_whitney_ties);
   g_test_add_func ("/stats/mann-whitney/degenerate", test_mann_whitney_degenerate);

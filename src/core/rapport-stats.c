@@ -159,35 +159,75 @@ rapport_stats_robust_scale (const double *values,
                             double       *median_out)
 {
   g_autofree double *sorted = NULL;
-  double median;
-  double mad;
-  double mean_ad = 0;
   gsize len;
 
   g_return_val_if_fail (values != NULL || n == 0, NAN);
 
   sorted = sorted_valid (values, n, &len);
-  if (len == 0)
+  return rapport_stats_robust_scale_sorted (sorted, len, median_out);
+}
+
+double
+rapport_stats_robust_scale_sorted (const double *sorted,
+                                   gsize         n,
+                                   double       *median_out)
+{
+  double median;
+  double mad;
+  double mean_ad = 0;
+  double deviation = 0, next = 0;
+  gsize left, right;
+  double h;
+  gsize lo;
+
+  g_return_val_if_fail (sorted != NULL || n == 0, NAN);
+
+  if (n == 0)
     {
       if (median_out != NULL)
         *median_out = NAN;
       return NAN;
     }
-  median = quantile_of_sorted (sorted, len, 0.5);
+  median = quantile_of_sorted (sorted, n, 0.5);
   if (median_out != NULL)
     *median_out = median;
-  for (gsize i = 0; i < len; i++)
+  for (gsize i = 0; i < n; i++)
+    mean_ad += fabs (sorted[i] - median);
+
+  /* The deviations in order without sorting them: they grow outwards from the median on both
+   * sides, so the two runs merge from there.  @left is one past the next value below. */
+  for (left = 0; left < n && sorted[left] <= median; left++)
+    ;
+  right = left;
+  h = (n - 1) * 0.5;
+  lo = (gsize) floor (h);
+  for (gsize k = 0; k <= lo + 1 && k < n; k++)
     {
-      sorted[i] = fabs (sorted[i] - median);
-      mean_ad += sorted[i];
+      double below = left > 0 ? median - sorted[left - 1] : INFINITY;
+      double above = right < n ? sorted[right] - median : INFINITY;
+      double smallest;
+
+      if (below <= above)
+        {
+          smallest = below;
+          left--;
+        }
+      else
+        {
+          smallest = above;
+          right++;
+        }
+      if (k == lo)
+        deviation = smallest;
+      else if (k == lo + 1)
+        next = smallest;
     }
-  qsort (sorted, len, sizeof (double), compare_doubles);
-  mad = quantile_of_sorted (sorted, len, 0.5);
+  mad = lo + 1 >= n ? deviation : deviation + (h - lo) * (next - deviation);
   if (mad > 0)
     return RAPPORT_STATS_MAD_SCALE * mad;
   /* Iglewicz and Hoaglin's fallback: with the MAD at 0, the mean absolute deviation still tells
    * an ordinary day from an outlier. */
-  return RAPPORT_STATS_MEAN_AD_SCALE * (mean_ad / len);
+  return RAPPORT_STATS_MEAN_AD_SCALE * (mean_ad / n);
 }
 
 typedef struct

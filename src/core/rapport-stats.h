@@ -54,5 +54,9 @@ double rapport_stats_mann_whitney (const double *a,
 double rapport_stats_robust_scale (const double *values,
                                    gsize         n,
                                    double       *median_out);
+/* The same of values already sorted, none NAN, in one pass: for a window that slides. */
+double rapport_stats_robust_scale_sorted (const double *sorted,
+                                          gsize         n,
+                                          double       *median_out);
 
 G_END_DECLS

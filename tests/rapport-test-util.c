@@ -116,6 +116,18 @@ rapport_test_archive_close (RapportTestArchive *archive)
 }
 
 void
+rapport_test_assert_entries (RapportArchive     *archive,
+                             const char * const *expected)
+{
+  guint n;
+  const char * const *entries = rapport_archive_get_entries (archive, &n);
+
+  g_assert_cmpuint (n, ==, g_strv_length ((char **) expected));
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (entries[i], ==, expected[i]);
+}
+
+void
 rapport_test_write_archive (const char *path,
                             const char *format,
                             ...)

@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "coach/rapport-coach.h"
+#include "import/rapport-archive.h"
 #include "store/rapport-store.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,10 @@ void                rapport_test_archive_add_repeated (RapportTestArchive *archi
                                                        guint64             count,
                                                        const char         *tail);
 void                rapport_test_archive_close        (RapportTestArchive *archive);
+
+/* Asserts that @archive lists exactly @expected (NULL-terminated), in that order. */
+void  rapport_test_assert_entries (RapportArchive     *archive,
+                                   const char * const *expected);
 
 /* Writes an archive at @path whose entries are given as name, content pairs ending with NULL.
  * @format is "zip", "zip-stored" (entries stored uncompressed) or "tar.gz".  A NULL content

@@ -25,6 +25,22 @@ add_count (RapportDataset     *dataset,
   g_array_append_val (dataset->counts, total);
 }
 
+/* @count followers more in @followers, who followed on day @day; *@n numbers them. */
+static void
+add_follows (RapportPeople *followers,
+             guint          day,
+             guint          count,
+             guint         *n)
+{
+  for (guint k = 0; k < count; k++)
+    {
+      char who[16];
+
+      g_snprintf (who, sizeof who, "f%u", (*n)++);
+      rapport_people_add (followers, who, who, NULL, DAY_N (day) + HOUR);
+    }
+}
+
 static void
 add_post (RapportDataset *dataset,
           gint64          created_at,
@@ -156,13 +172,7 @@ test_reconstructed_burst (void)
   snapshot->exported_at = DAY_N (30);
   snapshot->followers = rapport_people_new (64);
   for (guint day = 0; day < 30; day++)
-    for (guint k = 0; k < (day == 5 ? 0 : day == 10 ? 41 : 1); k++)
-      {
-        char who[16];
-
-        g_snprintf (who, sizeof who, "f%u", n++);
-        rapport_people_add (snapshot->followers, who, who, NULL, DAY_N (day) + HOUR);
-      }
+    add_follows (snapshot->followers, day, day == 5 ? 0 : day == 10 ? 41 : 1, &n);
   rapport_people_sort (snapshot->followers);
   g_ptr_array_add (dataset->snapshots, snapshot);
 
@@ -203,13 +213,7 @@ test_immaterial_jump (void)
   snapshot->exported_at = DAY_N (30);
   snapshot->followers = rapport_people_new (1100);
   for (guint day = 0; day < 30; day++)
-    for (guint k = 0; k < (day == 0 ? 1000 : day == 10 ? 7 : 1); k++)
-      {
-        char who[16];
-
-        g_snprintf (who, sizeof who, "f%u", n++);
-        rapport_people_add (snapshot->followers, who, who, NULL, DAY_N (day) + HOUR);
-      }
+    add_follows (snapshot->followers, day, day == 0 ? 1000 : day == 10 ? 7 : 1, &n);
   rapport_people_sort (snapshot->followers);
   g_ptr_array_add (dataset->snapshots, snapshot);
 
@@ -240,13 +244,7 @@ test_busy_stretch (void)
   snapshot->exported_at = DAY_N (1000);
   snapshot->followers = rapport_people_new (4000);
   for (guint day = 1; day < 180; day++)
-    for (guint k = 0; k < pattern[day % 5]; k++)
-      {
-        char who[16];
-
-        g_snprintf (who, sizeof who, "f%u", n++);
-        rapport_people_add (snapshot->followers, who, who, NULL, DAY_N (day) + HOUR);
-      }
+    add_follows (snapshot->followers, day, pattern[day % 5], &n);
   rapport_people_sort (snapshot->followers);
   g_ptr_array_add (dataset->snapshots, snapshot);
 

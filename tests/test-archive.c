@@ -12,18 +12,6 @@
 #include "rapport-test-util.h"
 
 static void
-assert_entries (RapportArchive     *archive,
-                const char * const *expected)
-{
-  guint n;
-  const char * const *entries = rapport_archive_get_entries (archive, &n);
-
-  g_assert_cmpuint (n, ==, g_strv_length ((char **) expected));
-  for (guint i = 0; i < n; i++)
-    g_assert_cmpstr (entries[i], ==, expected[i]);
-}
-
-static void
 test_folder (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "archive", "wrapped", NULL);
@@ -38,7 +26,7 @@ test_folder (void)
   g_assert_no_error (error);
   g_assert_cmpstr (rapport_archive_get_name (archive), ==, "wrapped");
   /* Two wrapping folders go; __MACOSX and .DS_Store are ignored; digits sort by value. */
-  assert_entries (archive, expected);
+  rapport_test_assert_entries (archive, expected);
   g_assert_cmpstr (rapport_archive_get_top_folders (archive), ==, "outer/inner");
 
   g_assert_cmpstr (rapport_archive_find (archive, "profile.json"), ==, "profile.json");
@@ -86,7 +74,7 @@ test_zip_and_tar (void)
                                   NULL);
       archive = rapport_archive_open (path, &error);
       g_assert_no_error (error);
-      assert_entries (archive, expected);
+      rapport_test_assert_entries (archive, expected);
       g_assert_cmpstr (rapport_archive_get_top_folders (archive), ==, "twitter-2024");
 
       bytes = rapport_archive_read (archive, "data/tweets.js", NULL, &error);
@@ -115,7 +103,7 @@ test_single_file (void)
   g_assert_true (g_file_set_contents (path, "window.YTD.tweets.part0 = []", -1, NULL));
   archive = rapport_archive_open (path, &error);
   g_assert_no_error (error);
-  assert_entries (archive, expected);
+  rapport_test_assert_entries (archive, expected);
   g_assert_null (rapport_archive_get_top_folders (archive));
   g_assert_cmpint (rapport_archive_get_mtime (archive), >, 0);
   bytes = rapport_archive_read (archive, "tweets.js", NULL, &error);
@@ -397,7 +385,7 @@ test_parts (void)
   g_assert_cmpstr (rapport_archive_get_path (archive), ==, first);
   g_assert_cmpint (rapport_archive_get_mtime (archive), ==, 1800000000);
   g_assert_cmpuint (rapport_archive_get_parts (archive)->len, ==, 2);
-  assert_entries (archive, expected);
+  rapport_test_assert_entries (archive, expected);
 
   assert_read (archive, "connections/followers_and_following/followers_1.json", "[1]");
   assert_read (archive, "connections/followers_and_following/following.json", "[2]");

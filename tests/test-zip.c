@@ -259,18 +259,6 @@ assert_entry (RapportArchive *archive,
                    expected, strlen (expected));
 }
 
-static void
-assert_listing (RapportArchive     *archive,
-                const char * const *expected)
-{
-  guint n;
-  const char * const *entries = rapport_archive_get_entries (archive, &n);
-
-  g_assert_cmpuint (n, ==, g_strv_length ((char **) expected));
-  for (guint i = 0; i < n; i++)
-    g_assert_cmpstr (entries[i], ==, expected[i]);
-}
-
 #define LONG_TEXT "[{\"follower\": \"kim\"}, {\"follower\": \"kim\"}, {\"follower\": \"lee\"}]"
 
 /* Every writer's shape of an entry, each read as it was written; with ZIP64 records and
@@ -308,7 +296,7 @@ test_shapes (void)
 
       archive = rapport_archive_open (path, &error);
       g_assert_no_error (error);
-      assert_listing (archive, expected);
+      rapport_test_assert_entries (archive, expected);
       for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
         assert_entry (archive, entries[i].name, entries[i].data);
       /* One header each: read from where the directory says. */
@@ -351,7 +339,7 @@ test_kinds_and_names (void)
 
   archive = rapport_archive_open (path, &error);
   g_assert_no_error (error);
-  assert_listing (archive, expected);
+  rapport_test_assert_entries (archive, expected);
   assert_entry (archive, "posts/caf\xc3\xa9-utf8.html", "<p>caf\xc3\xa9</p>");
   assert_entry (archive, "posts/b\x82.html", "<p>b</p>");
   assert_entry (archive, "posts/windows.html", "<p>w</p>");
@@ -389,7 +377,7 @@ test_count_wrapped (void)
 
   archive = rapport_archive_open (path, &error);
   g_assert_no_error (error);
-  assert_listing (archive, expected);
+  rapport_test_assert_entries (archive, expected);
   assert_entry (archive, "c.json", "[3]");
 
   rapport_test_remove_tree (dir);
@@ -432,7 +420,7 @@ test_tar_ending_in_zip (void)
 
   archive = rapport_archive_open (tar_path, &error);
   g_assert_no_error (error);
-  assert_listing (archive, expected);
+  rapport_test_assert_entries (archive, expected);
   assert_entry (archive, "data/tweets.js", "window.YTD.tweets.part0 = []");
 
   rapport_test_remove_tree (dir);

@@ -386,6 +386,64 @@ test_lost_follow_column (void)
   rapport_test_remove_tree (data_dir);
 }
 
+/* A LinkedIn account's lists are of connections, each both ways: one list of them, who came
+ * and went, when each connection began; no one to follow back, no fans, nothing to keep. */
+static void
+test_connections (void)
+{
+  static const Person connections_1[] = {
+    { "ana", 1 }, { "ben", 2 }, { "chen", 3 }, { NULL, 0 }
+  };
+  static const Person connections_2[] = {
+    { "ana", 1 }, { "chen", 3 }, { "dana", 9 }, { NULL, 0 }
+  };
+  g_autofree char *data_dir = rapport_test_make_temp_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportStore) store = rapport_store_open (data_dir, &error);
+  g_autoptr(RapportAnalysis) analysis = NULL;
+  RapportAudiencePage *page;
+  GtkWindow *window;
+  const char *expected[][2] = {
+    { "Connections 3", "ana chen dana" },
+    { "New Since Previous Export 1", "dana" },
+    { "Lost Since Previous Export 1", "ben" },
+  };
+  g_autofree char *labels = NULL;
+
+  g_assert_no_error (error);
+  import_lists (store, RAPPORT_PLATFORM_LINKEDIN, RAPPORT_DATE_SOURCE_MANIFEST, "li-1.zip",
+                "jo-doe", T0 + 60 * DAY, connections_1, connections_1);
+  import_lists (store, RAPPORT_PLATFORM_LINKEDIN, RAPPORT_DATE_SOURCE_MANIFEST, "li-2.zip",
+                "jo-doe", T0 + 120 * DAY, connections_2, connections_2);
+  analysis = rapport_test_ui_load_analysis (store, "jo-doe");
+  page = g_object_new (RAPPORT_TYPE_AUDIENCE_PAGE, "analysis", analysis, NULL);
+  window = rapport_test_ui_show_in_window (GTK_WIDGET (page), 1000, 600);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (page_child (page, "segment_names"))),
+                    ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *row_text = segment_row_text (page, i);
+      g_autofree char *whos = NULL;
+
+      select_segment (page, i);
+      g_assert_cmpstr (row_text, ==, expected[i][0]);
+      whos = row_whos (page);
+      g_assert_cmpstr (whos, ==, expected[i][1]);
+    }
+
+  select_segment (page, 0);
+  rapport_test_ui_wait_frames (GTK_WIDGET (window), 3);
+  labels = rapport_test_ui_visible_labels (page_child (page, "column_view"));
+  g_assert_nonnull (strstr (labels, "Account|Connected Since|ana|2 Jan 2024|chen|4 Jan 2024|"));
+  g_assert_false (gtk_column_view_column_get_visible (page_child (page, "you_follow_column")));
+  gtk_single_selection_set_selected (page_child (page, "selection"), 0);
+  g_assert_false (gtk_widget_get_sensitive (page_child (page, "keep_button")));
+
+  gtk_window_destroy (window);
+  rapport_test_remove_tree (data_dir);
+}
+
 static void
 test_keep (void)
 {
@@ -930,6 +988,7 @@ main (int   argc,
   g_test_add_func ("/audience-page/lost-follow-column", test_lost_follow_column);
   g_test_add_func ("/audience-page/loading", test_loading);
   g_test_add_func ("/audience-page/keep", test_keep);
+  g_test_add_func ("/audience-page/connections", test_connections);
   g_test_add_func ("/audience-page/search-and-export", test_search_and_export);
   g_test_add_func ("/audience-page/show-accounts", test_show_accounts);
   g_test_add_func ("/audience-page/unavailable", test_unavailable);

@@ -537,6 +537,7 @@ test_pdf (void)
   assert_has_text (text, "Posts with interactions counted 60");
   assert_has_text (text, "Reciprocity");
   assert_has_text (text, "Accounts you follow that do not follow back 1");
+  assert_has_text (text, "Follow-back ratio");
   /* Names no Instagram handle can be are shown without an "@". */
   assert_has_text (text, "Not following back: say \"hi\"");
   assert_has_text (text, "Follower churn");
@@ -591,7 +592,9 @@ test_pdf_missing_section (void)
   assert_has_text (text, "Follower churn");
   pdf_clear (&pdf);
 
-  /* A LinkedIn account's lists are of connections. */
+  /* A LinkedIn account's lists are of connections, each both ways. */
+  g_clear_pointer (&dataset, rapport_dataset_free);
+  dataset = build_dataset ();
   dataset->platform = RAPPORT_PLATFORM_LINKEDIN;
   g_clear_pointer (&report, rapport_report_free);
   g_clear_pointer (&text, g_free);
@@ -604,6 +607,8 @@ test_pdf_missing_section (void)
   assert_has_text (text, "Connection churn");
   assert_has_text (text, "Gained and lost connections");
   g_assert_null (strstr (text, "Follower churn"));
+  assert_has_text (text, "Connections (each both ways)");
+  g_assert_null (strstr (text, "Follow-back ratio"));
   pdf_clear (&pdf);
   rapport_test_remove_tree (dir);
 }

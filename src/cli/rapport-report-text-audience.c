@@ -269,6 +269,19 @@ rapport_report_text_reciprocity (GString             *out,
   rapport_report_text_heading (out, title, '-');
   text_named_ids (out, report);
 
+  /* A LinkedIn list is of connections, each both ways: nothing to follow back. */
+  if (report->dataset != NULL &&
+      !rapport_platform_lists_count_followers (report->dataset->platform))
+    {
+      rapport_report_text_para (out, 2, g_dngettext (GETTEXT_PACKAGE,
+                                                     "Connections %'zu: a connection is one "
+                                                     "request accepted, so it goes both ways.",
+                                                     "Connections %'zu: a connection is one "
+                                                     "request accepted, so each goes both ways.",
+                                                     reciprocity->n_followers),
+                                reciprocity->n_followers);
+      return;
+    }
   rapport_report_text_para (out, 2, _("Followers %'zu · following %'zu · mutuals %'zu · fans (you "
                                       "do not follow back) %'zu · not following you back %'zu."),
                             reciprocity->n_followers, reciprocity->n_following,
@@ -285,10 +298,6 @@ rapport_report_text_reciprocity (GString             *out,
 
   if (reciprocity->n_mutuals == 0)
     rapport_report_text_para (out, 2, _("Follow-for-follow pairs: none, you have no mutuals."));
-  else if (report->dataset != NULL && report->dataset->platform == RAPPORT_PLATFORM_LINKEDIN)
-    rapport_report_text_para (out, 2, _("Follow-for-follow pairs: none by definition, since a "
-                                        "LinkedIn connection is one request accepted and both "
-                                        "of you are connected from the same day."));
   else if (reciprocity->n_mutuals_dated == 0)
     {
       const char *explanation =

@@ -260,6 +260,13 @@ add_reciprocity (RapportExportDocument *self)
     }
 
   mutuals = rapport_format_count ((double) reciprocity->n_mutuals);
+  /* A LinkedIn list is of connections, each both ways: nothing to follow back. */
+  if (!rapport_platform_lists_count_followers (self->report->dataset->platform))
+    {
+      table = figures_table (self);
+      figure_row (table, _("Connections (each both ways)"), mutuals);
+      return;
+    }
   fans = rapport_format_count ((double) reciprocity->n_fans);
   not_back = rapport_format_count ((double) reciprocity->n_not_following_back);
   ratio = rapport_format_percent (reciprocity->follow_back_ratio);

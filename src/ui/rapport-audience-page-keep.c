@@ -29,9 +29,11 @@ _rapport_audience_page_keep_update (RapportAudiencePage *self)
 {
   RapportPersonItem *person = gtk_single_selection_get_selected_item (self->selection);
   gboolean in_kept = self->current != NULL && self->current->kind == SEGMENT_KEPT;
-  gboolean one_account = self->analysis != NULL &&
-                         rapport_analysis_get_dataset (self->analysis) != NULL &&
-                         rapport_analysis_has_details (self->analysis);
+  const RapportDataset *dataset = self->analysis != NULL
+    ? rapport_analysis_get_dataset (self->analysis) : NULL;
+  /* Accounts are kept that do not follow back, which no LinkedIn connection can be. */
+  gboolean one_account = dataset != NULL && rapport_analysis_has_details (self->analysis) &&
+                         rapport_platform_lists_count_followers (dataset->platform);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.toggle-keep",
                                  one_account && person != NULL);

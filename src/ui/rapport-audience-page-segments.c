@@ -139,19 +139,30 @@ _rapport_audience_newest_list (const RapportDataset *dataset,
   return direction == RAPPORT_DIRECTION_FOLLOWER ? snapshot->followers : snapshot->following;
 }
 
+/* A LinkedIn list is of connections, each both ways: no one to follow back, no fans, no one
+ * kept who does not follow back. */
+static gboolean
+lists_are_connections (const RapportReport *report)
+{
+  return report->dataset != NULL &&
+         !rapport_platform_lists_count_followers (report->dataset->platform);
+}
+
 static void
 build_reciprocity_segments (RapportAudiencePage *self,
                             const RapportReport *report)
 {
   const RapportReciprocity *reciprocity = report->reciprocity;
   g_autofree char *why = NULL;
+  gboolean connections = lists_are_connections (report);
   Segment *mutuals;
   Segment *not_back;
   Segment *fans;
 
   g_assert (RAPPORT_IS_AUDIENCE_PAGE (self));
 
-  mutuals = _rapport_audience_segment_new (SEGMENT_MUTUALS, "mutuals", _("Mutuals"));
+  mutuals = _rapport_audience_segment_new (SEGMENT_MUTUALS, "mutuals",
+                                           connections ? _("Connections") : _("Mutuals"));
   not_back = _rapport_audience_segment_new (SEGMENT_NOT_FOLLOWING_BACK, "not-following-back",
                           _("Not Following Back"));
   fans = _rapport_audience_segment_new (SEGMENT_FANS, "fans", _("Fans"));
@@ -189,6 +200,12 @@ build_reciprocity_segments (RapportAudiencePage *self,
     }
 
   _rapport_audience_page_add_segment (self, mutuals);
+  if (connections)
+    {
+      _rapport_audience_segment_free (not_back);
+      _rapport_audience_segment_free (fans);
+      return;
+    }
   _rapport_audience_page_add_segment (self, not_back);
   _rapport_audience_page_add_segment (self, fans);
 }
@@ -306,7 +323,10 @@ build_churn_segments (RapportAudiencePage *self,
 
   _rapport_audience_page_add_segment (self, gained);
   _rapport_audience_page_add_segment (self, lost);
-  _rapport_audience_page_add_segment (self, dropped);
+  if (lists_are_connections (report))
+    _rapport_audience_segment_free (dropped);
+  else
+    _rapport_audience_page_add_segment (self, dropped);
 }
 
 /* The accounts followed that the creator keeps on purpose, which "Not Following Back" leaves
@@ -369,5 +389,6 @@ _rapport_audience_page_build_segments (RapportAudiencePage *self,
 
   build_reciprocity_segments (self, report);
   build_churn_segments (self, report);
-  build_kept_segment (self, report);
+  if (!lists_are_connections (report))
+    build_kept_segment (self, report);
 }

@@ -232,11 +232,18 @@ select_segment (RapportAudiencePage *self,
   self->current = segment;
 
   /* A list of followers without the accounts followed to look them up in: an empty column
-   * would read as "you do not follow them". */
+   * would read as "you do not follow them".  A connection began once, for both. */
   gtk_column_view_column_set_title (self->you_follow_column,
                                     segment->direction == RAPPORT_DIRECTION_FOLLOWER &&
                                     segment->other == NULL && segment->unavailable == NULL
                                     ? _("You Follow Since (Unknown)") : _("You Follow Since"));
+  gtk_column_view_column_set_visible (self->you_follow_column,
+                                      rapport_platform_lists_count_followers (
+                                        segment_platform (self)));
+  gtk_column_view_column_set_title (self->follows_column,
+                                    rapport_platform_lists_count_followers (
+                                      segment_platform (self))
+                                    ? _("Follows You Since") : _("Connected Since"));
 
   if (segment->unavailable == NULL && segment->model == NULL)
     {

@@ -682,6 +682,69 @@ test_overview_gains_only (void)
   rapport_test_ui_iterate_pending ();
 }
 
+/* A LinkedIn list is of connections, each both ways: the fourth card counts them rather than
+ * give a follow-back ratio of 100 % by definition. */
+static void
+test_overview_connections (void)
+{
+  g_autofree char *data_dir = g_build_filename (temp_root, "connections", NULL);
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(RapportAnalysis) analysis = NULL;
+  g_auto(RapportImportSummary) summary = { 0 };
+  g_autoptr(GError) error = NULL;
+  RapportAccountInfo account = { RAPPORT_PLATFORM_LINKEDIN, "jo-doe", NULL, NULL, FALSE };
+  const char *names[] = { "ana", "ben", "chen" };
+  RapportOverviewPage *page;
+  RapportStoreImport *import;
+  RapportImportSink *sink;
+  GtkWindow *window;
+
+  store = rapport_store_open (data_dir, &error);
+  g_assert_no_error (error);
+  import = rapport_store_begin_import (store, "Connections.csv", "li", "li", NULL, &error);
+  sink = rapport_store_import_get_sink (import);
+  g_assert_true (rapport_import_sink_set_account (sink, &account, &error));
+  rapport_import_sink_set_export_date (sink, LAST_DAY, RAPPORT_DATE_SOURCE_MANIFEST);
+  for (guint d = 0; d < 2; d++)
+    {
+      RapportDirection direction = d == 0 ? RAPPORT_DIRECTION_FOLLOWER
+                                          : RAPPORT_DIRECTION_FOLLOWING;
+
+      g_assert_true (rapport_import_sink_begin_list (sink, direction, &error));
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        {
+          RapportRelation relation = { direction, names[i], NULL, FIRST_POST + i * DAY };
+
+          g_assert_true (rapport_import_sink_add_relation (sink, &relation, &error));
+        }
+    }
+  /* A post, so that the page has something to chart. */
+  {
+    RapportPost post;
+
+    rapport_post_init (&post);
+    post.platform_id = "urn:li:activity:1";
+    post.type = RAPPORT_POST_TEXT;
+    post.created_at = LAST_DAY - DAY;
+    g_assert_true (rapport_import_sink_add_post (sink, &post, &error));
+  }
+  g_assert_true (rapport_store_import_commit (import, &summary, &error));
+  g_assert_no_error (error);
+
+  analysis = rapport_analysis_load (store, summary.account_id, NULL, &error);
+  g_assert_no_error (error);
+  page = present_page (analysis, &window);
+  g_assert_cmpstr (gtk_label_get_text (rapport_test_ui_template_child (
+                     page, RAPPORT_TYPE_OVERVIEW_PAGE, "follow_back_title")), ==, "Connections");
+  g_assert_cmpstr (gtk_label_get_text (rapport_test_ui_template_child (
+                     page, RAPPORT_TYPE_OVERVIEW_PAGE, "follow_back_value")), ==, "3");
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (rapport_test_ui_template_child (
+                   page, RAPPORT_TYPE_OVERVIEW_PAGE, "follow_back_detail")),
+                 "Each both ways; export of "));
+  gtk_window_destroy (window);
+  rapport_test_ui_iterate_pending ();
+}
+
 /* An export of the follower list alone, its follow dates years before it and no post: the
  * history begins with the first follow date, rebuilt, rather than as the export's one point. */
 static void
@@ -1063,6 +1126,7 @@ main (int   argc,
   g_test_add_func ("/overview/follow-dates-only", test_overview_follow_dates_only);
   g_test_add_func ("/overview/live", test_overview_live);
   g_test_add_func ("/overview/small-account-headline", test_overview_small_account_headline);
+  g_test_add_func ("/overview/connections", test_overview_connections);
   g_test_add_func ("/overview/measure-first-frame", test_overview_measure_first_frame);
   g_test_add_func ("/overview/screenshot/light", test_overview_screenshot_light);
   g_test_add_func ("/overview/screenshot/dark", test_overview_screenshot_dark);

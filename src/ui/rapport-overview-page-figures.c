@@ -409,6 +409,7 @@ update_follow_back_figure (RapportOverviewPage *self)
   g_autofree char *date = NULL;
   g_autofree char *detail = NULL;
 
+  gtk_label_set_text (self->follow_back_title, _("Follow-Back Ratio"));
   if (report == NULL)
     {
       set_figure (self->follow_back_card, self->follow_back_value, NULL,
@@ -428,6 +429,21 @@ update_follow_back_figure (RapportOverviewPage *self)
       set_figure (self->follow_back_card, self->follow_back_value, NULL,
                   self->follow_back_detail, RAPPORT_FORMAT_NONE, NULL, TREND_NONE, NULL,
                   why != NULL ? why : _("The exports lack a follower or a following list."));
+      return;
+    }
+
+  /* A LinkedIn connection is one request accepted: it goes both ways, so the card counts
+   * them rather than give a ratio of 100 % by definition. */
+  if (!rapport_platform_lists_count_followers (
+        rapport_analysis_get_account (self->analysis)->platform))
+    {
+      value = rapport_format_count (reciprocity->n_followers);
+      date = rapport_format_day (reciprocity->followers_snapshot->exported_at);
+      /* Translators: %s is a date. */
+      detail = g_strdup_printf (_("Each both ways; export of %s"), date);
+      gtk_label_set_text (self->follow_back_title, _("Connections"));
+      set_figure (self->follow_back_card, self->follow_back_value, NULL,
+                  self->follow_back_detail, value, NULL, TREND_NONE, detail, NULL);
       return;
     }
 

@@ -68,6 +68,7 @@ struct _RapportOverviewPage
   GtkLabel        *posts_value;
   GtkLabel        *posts_detail;
   GtkWidget       *follow_back_card;
+  GtkLabel        *follow_back_title;
   GtkLabel        *follow_back_value;
   GtkLabel        *follow_back_detail;
   GtkListBox      *accounts_list;

@@ -837,6 +837,7 @@ rapport_overview_page_class_init (RapportOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, posts_value);
   gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, posts_detail);
   gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, follow_back_card);
+  gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, follow_back_title);
   gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, follow_back_value);
   gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, follow_back_detail);
   gtk_widget_class_bind_template_child (widget_class, RapportOverviewPage, accounts_list);

@@ -718,7 +718,29 @@ test_overview_connections (void)
           g_assert_true (rapport_import_sink_add_relation (sink, &relation, &error));
         }
     }
-  /* A post, so that the page has something to chart. */
+  g_assert_true (rapport_store_import_commit (import, &summary, &error));
+  g_assert_no_error (error);
+
+  /* Connections alone: nothing to chart, but the connections are worth a word. */
+  analysis = rapport_analysis_load (store, summary.account_id, NULL, &error);
+  g_assert_no_error (error);
+  page = present_page (analysis, &window);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (rapport_test_ui_template_child (
+                     page, RAPPORT_TYPE_OVERVIEW_PAGE, "stack")), ==, "empty");
+  g_assert_cmpstr (adw_status_page_get_description (rapport_test_ui_template_child (
+                     page, RAPPORT_TYPE_OVERVIEW_PAGE, "empty_status")), ==,
+                   "Connections are no follower figures, and these exports hold no posts: your "
+                   "3 connections are on the Audience page. The creator analytics add your "
+                   "followers day by day, and Shares.csv your posts.");
+  gtk_window_destroy (window);
+  rapport_test_ui_iterate_pending ();
+  g_clear_object (&analysis);
+  rapport_import_summary_clear (&summary);
+
+  /* A post of a later export, so that the page has something to chart. */
+  import = rapport_store_begin_import (store, "Shares.csv", "li-2", "li-2", NULL, &error);
+  sink = rapport_store_import_get_sink (import);
+  g_assert_true (rapport_import_sink_set_account (sink, &account, &error));
   {
     RapportPost post;
 

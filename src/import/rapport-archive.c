@@ -344,11 +344,9 @@ list_zip (RapportArchive *self,
       close (fd);
       return FALSE;
     }
+  /* The zip closes @fd, also when it is none. */
   if (!(zip = rapport_zip_open (fd, NULL)))
-    {
-      close (fd);
-      return FALSE;
-    }
+    return FALSE;
   clear_listing (self);
   if (!rapport_zip_foreach (zip, add_zip_entry, self, NULL) ||
       (behind_stub && self->location_list->len == 0))

@@ -431,7 +431,8 @@ parse_record (RapportZip      *zip,
 
   /* Windows tools (PowerShell 5.1's Compress-Archive, .NET's ZipFile before 4.6.1) write a
    * backslash between folders; libarchive reads it as a slash too. */
-  if ((le16 (data + 4) >> 8) == 0 && memchr (name_buffer->data, '/', name_buffer->len) == NULL)
+  if ((le16 (data + 4) >> 8) == 0 && name_buffer->len > 0 &&
+      memchr (name_buffer->data, '/', name_buffer->len) == NULL)
     for (guint i = 0; i < name_buffer->len; i++)
       if (name_buffer->data[i] == '\\')
         name_buffer->data[i] = '/';

@@ -42,8 +42,9 @@ typedef struct
 typedef gboolean (*RapportZipEntryFunc) (const RapportZipEntry *entry,
                                          gpointer               user_data);
 
-/* The zip at @fd (kept open by the RapportZip, closed with it), or NULL when the file's end
- * holds no directory Rapport can read: *@error then says why, and libarchive may try. */
+/* The zip at @fd, which it keeps open and closes with itself, or NULL (and @fd closed) when
+ * the file's end holds no directory Rapport can read: *@error then says why, and libarchive
+ * may try. */
 RapportZip     *rapport_zip_open        (int                   fd,
                                          GError              **error);
 void            rapport_zip_free        (RapportZip           *zip);

@@ -49,9 +49,10 @@ struct _RapportArchive
   GStringChunk *strings;
   char *top_folders;     /* what was stripped, without the last '/'; NULL if nothing */
 
-  /* An archive's reader stays open after an entry: the next one on is read from there, so
-   * reading entries in the archive's order (as importers mostly do) unpacks it once rather
-   * than walking it from the start for each.  The threads of an import share it. */
+  /* A SOURCE_ARCHIVE's reader stays open after an entry: the next one on is read from there,
+   * so reading entries in the archive's order (as importers mostly do) unpacks it once rather
+   * than walking it from the start for each.  The threads of an import share it.  (A zip's
+   * entries are found through its directory instead.) */
   GMutex lock;
   struct archive *reader;
   guint next_index; /* of the header the reader reads next */

@@ -3,10 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Reading an entry of an export as a stream: a file of a folder is read as it is; an entry of a
- * zip or tar is unpacked as it is read, by the reader left open at the previous one when it lies
- * further on.  Nothing is written to disk, and only the chunk asked for is in memory.  Small
- * entries are read whole on top of that: mapped from a folder, unpacked into memory from an
- * archive.
+ * zip is unpacked as it is read from where the zip's directory says (rapport-zip.c), and an
+ * entry of a tar by the reader left open at the previous one when it lies further on.  Nothing
+ * is written to disk, and only the chunk asked for is in memory.  Small entries are read whole
+ * on top of that: mapped from a folder, unpacked into memory from an archive.
  */
 
 #include "config.h"

@@ -507,6 +507,11 @@ test_join_before_2026 (void)
                                       "so each goes both ways.\n");
   g_assert_null (strstr (text, "Review your follow-for-follow pairs"));
   g_assert_null (strstr (text, "Follow-for-follow pairs"));
+  /* One connection has no date, but dates of connections are for the list, not advice. */
+  rapport_test_assert_contains (text, "Follow dates: partial (5 of 6 followers dated)");
+  g_assert_null (strstr (text, "Add follow dates"));
+  rapport_test_assert_contains (text, "connections show exactly who connected and who left");
+  g_assert_null (strstr (text, "Two follower lists"));
   g_assert_null (strstr (text, "Follow-back ratio"));
   g_assert_null (strstr (text, "Followers 6 · following 6"));
 

@@ -107,11 +107,22 @@ rapport_coach_rule_coverage (const RapportReport *report,
 
       if (item->level == RAPPORT_COVERAGE_FULL || item->explanation == NULL || !item->importable)
         continue;
+      /* The day a LinkedIn connection began rebuilds no follower curve and finds no
+       * follow-for-follow pair: a connection is no follower, and goes both ways at once. */
+      if (figure == RAPPORT_FIGURE_FOLLOW_DATES &&
+          !rapport_platform_lists_count_followers (dataset->platform))
+        continue;
 
       key = g_strdup_printf ("coverage.%s", rapport_figure_to_string (figure));
       suggestion = rapport_suggestion_new (RAPPORT_SUGGESTION_DATA_COVERAGE, key);
       suggestion->title = g_strdup (_(advice[figure].title));
-      suggestion->explanation = g_strconcat (item->explanation, " ", _(advice[figure].use), NULL);
+      suggestion->explanation =
+        g_strconcat (item->explanation, " ",
+                     figure == RAPPORT_FIGURE_CHURN &&
+                     !rapport_platform_lists_count_followers (dataset->platform)
+                     ? _("Two lists of connections show exactly who connected and who left in "
+                         "between.")
+                     : _(advice[figure].use), NULL);
       suggestion->action = g_strdup (_(advice[figure].action));
 
       if (first <= last)

@@ -765,6 +765,18 @@ test_overview_connections (void)
                  "Each both ways; export of "));
   gtk_window_destroy (window);
   rapport_test_ui_iterate_pending ();
+  g_clear_object (&analysis);
+
+  /* Its row on the Overview of all accounts counts them too. */
+  analysis = rapport_analysis_load (store, 0, NULL, &error);
+  g_assert_no_error (error);
+  page = present_page (analysis, &window);
+  g_assert_true (g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (
+                   gtk_list_box_get_row_at_index (rapport_test_ui_template_child (
+                     page, RAPPORT_TYPE_OVERVIEW_PAGE, "accounts_list"), 0))),
+                 " · 3 connections"));
+  gtk_window_destroy (window);
+  rapport_test_ui_iterate_pending ();
 }
 
 /* An export of the follower list alone, its follow dates years before it and no post: the

@@ -451,15 +451,30 @@ build_all (RapportOverviewPage *self)
       else
         followers = g_strdup (RAPPORT_FORMAT_NONE);
       reciprocity = rapport_analysis_get_reciprocity (child);
-      follow_back = rapport_format_percent (reciprocity != NULL ? reciprocity->follow_back_ratio
-                                                                : NAN);
       posts = rapport_format_posts_per_week (report->cadence->posts_per_week);
-      /* Translators: the figures of one account on the Overview of all accounts; the fourth
-       * %s is a rhythm, "2.5 posts a week" or "1 post every 32 weeks". */
-      subtitle = g_strdup_printf (_("%s · %s followers · median engagement rate %s · %s · "
-                                    "follow-back ratio %s"),
-                                  rapport_platform_display_name (account->platform), followers,
-                                  rate, posts, follow_back);
+      if (!rapport_platform_lists_count_followers (account->platform))
+        {
+          /* A list of connections has no follow-back ratio: it is 100 % by definition. */
+          follow_back = reciprocity != NULL
+            ? rapport_format_count (reciprocity->n_followers) : g_strdup (RAPPORT_FORMAT_NONE);
+          /* Translators: the figures of one LinkedIn account on the Overview of all accounts;
+           * the fourth %s is a rhythm, the fifth a number of connections. */
+          subtitle = g_strdup_printf (_("%s · %s followers · median engagement rate %s · %s · "
+                                        "%s connections"),
+                                      rapport_platform_display_name (account->platform),
+                                      followers, rate, posts, follow_back);
+        }
+      else
+        {
+          follow_back = rapport_format_percent (reciprocity != NULL
+                                                ? reciprocity->follow_back_ratio : NAN);
+          /* Translators: the figures of one account on the Overview of all accounts; the
+           * fourth %s is a rhythm, "2.5 posts a week" or "1 post every 32 weeks". */
+          subtitle = g_strdup_printf (_("%s · %s followers · median engagement rate %s · %s · "
+                                        "follow-back ratio %s"),
+                                      rapport_platform_display_name (account->platform),
+                                      followers, rate, posts, follow_back);
+        }
 
       row = adw_action_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);

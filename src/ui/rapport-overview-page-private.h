@@ -125,6 +125,8 @@ void  _rapport_overview_page_update_figures   (RapportOverviewPage *self);
 
 /* rapport-overview-page-headline.c */
 void  _rapport_overview_page_update_headline  (RapportOverviewPage *self);
+/* What the page says of an account with nothing to chart. */
+char *_rapport_overview_page_nothing_to_chart (RapportOverviewPage *self);
 
 /* rapport-overview-page-platforms.c: the chart of all accounts */
 /* The sum of @series (RapportFollowerSeries) on each day all of them cover: @days (gint64)

@@ -672,33 +672,9 @@ rebuild (RapportOverviewPage *self)
 
   if (!has_data)
     {
-      const RapportReciprocity *reciprocity = rapport_analysis_get_reciprocity (self->analysis);
-      g_autofree char *description = NULL;
+      g_autofree char *description = _rapport_overview_page_nothing_to_chart (self);
 
-      /* A list of connections is no follower count, but it is worth a word. */
-      if (!rapport_analysis_is_all_accounts (self->analysis) &&
-          !rapport_platform_lists_count_followers (
-            rapport_analysis_get_account (self->analysis)->platform) &&
-          reciprocity != NULL)
-        {
-          g_autofree char *count = rapport_format_count (reciprocity->n_followers);
-
-          description = g_strdup_printf (
-            g_dngettext (GETTEXT_PACKAGE,
-                         "Connections are no follower figures, and these exports hold no posts: "
-                         "your %s connection is on the Audience page. The creator analytics "
-                         "add your followers day by day, and Shares.csv your posts.",
-                         "Connections are no follower figures, and these exports hold no posts: "
-                         "your %s connections are on the Audience page. The creator analytics "
-                         "add your followers day by day, and Shares.csv your posts.",
-                         reciprocity->n_followers),
-            count);
-        }
-      adw_status_page_set_description (self->empty_status,
-                                       description != NULL
-                                       ? description
-                                       : _("The exports of this account hold neither follower "
-                                           "figures nor posts. Import an export that has them."));
+      adw_status_page_set_description (self->empty_status, description);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }

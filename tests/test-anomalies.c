@@ -41,6 +41,26 @@ add_follows (RapportPeople *followers,
     }
 }
 
+/* The events in the curve rebuilt from one export on @exported_at whose only list is
+ * @followers (taken). */
+static GArray *
+detect_in_follows (gint64         exported_at,
+                   RapportPeople *followers)
+{
+  g_autoptr(RapportDataset) dataset = rapport_dataset_new ();
+  g_autoptr(RapportFollowerSeries) series = NULL;
+  g_autoptr(GArray) per_post = NULL;
+  RapportDatasetSnapshot *snapshot = rapport_dataset_snapshot_new ();
+
+  snapshot->exported_at = exported_at;
+  snapshot->followers = followers;
+  rapport_people_sort (followers);
+  g_ptr_array_add (dataset->snapshots, snapshot);
+  series = rapport_follower_series_compute (dataset);
+  per_post = rapport_engagement_per_post (dataset, series);
+  return rapport_anomalies_detect (series, per_post);
+}
+
 static void
 add_post (RapportDataset *dataset,
           gint64          created_at,
@@ -161,24 +181,14 @@ test_drop_with_engagement (void)
 static void
 test_reconstructed_burst (void)
 {
-  g_autoptr(RapportDataset) dataset = rapport_dataset_new ();
-  g_autoptr(RapportFollowerSeries) series = NULL;
-  g_autoptr(GArray) per_post = NULL;
   g_autoptr(GArray) events = NULL;
-  RapportDatasetSnapshot *snapshot = rapport_dataset_snapshot_new ();
+  RapportPeople *followers = rapport_people_new (64);
   const RapportAnomaly *burst;
   guint n = 0;
 
-  snapshot->exported_at = DAY_N (30);
-  snapshot->followers = rapport_people_new (64);
   for (guint day = 0; day < 30; day++)
-    add_follows (snapshot->followers, day, day == 5 ? 0 : day == 10 ? 41 : 1, &n);
-  rapport_people_sort (snapshot->followers);
-  g_ptr_array_add (dataset->snapshots, snapshot);
-
-  series = rapport_follower_series_compute (dataset);
-  per_post = rapport_engagement_per_post (dataset, series);
-  events = rapport_anomalies_detect (series, per_post);
+    add_follows (followers, day, day == 5 ? 0 : day == 10 ? 41 : 1, &n);
+  events = detect_in_follows (DAY_N (30), followers);
 
   /* The quiet day 5 (z = −0.56) is no drop; day 10 is a jump. */
   g_assert_cmpuint (events->len, ==, 1);
@@ -201,25 +211,15 @@ test_reconstructed_burst (void)
 static void
 test_immaterial_jump (void)
 {
-  g_autoptr(RapportDataset) dataset = rapport_dataset_new ();
-  g_autoptr(RapportFollowerSeries) series = NULL;
-  g_autoptr(GArray) per_post = NULL;
   g_autoptr(GArray) events = NULL;
-  RapportDatasetSnapshot *snapshot = rapport_dataset_snapshot_new ();
+  RapportPeople *followers = rapport_people_new (1100);
   guint n = 0;
 
   /* 1,000 followers who followed long ago, then one new follower a day and, on day 10, seven:
    * statistically rare, but 7 followers are below both the 10-follower and the 0.5 % floor. */
-  snapshot->exported_at = DAY_N (30);
-  snapshot->followers = rapport_people_new (1100);
   for (guint day = 0; day < 30; day++)
-    add_follows (snapshot->followers, day, day == 0 ? 1000 : day == 10 ? 7 : 1, &n);
-  rapport_people_sort (snapshot->followers);
-  g_ptr_array_add (dataset->snapshots, snapshot);
-
-  series = rapport_follower_series_compute (dataset);
-  per_post = rapport_engagement_per_post (dataset, series);
-  events = rapport_anomalies_detect (series, per_post);
+    add_follows (followers, day, day == 0 ? 1000 : day == 10 ? 7 : 1, &n);
+  events = detect_in_follows (DAY_N (30), followers);
   g_assert_cmpuint (events->len, ==, 0);
 }
 
@@ -233,24 +233,14 @@ test_immaterial_jump (void)
 static void
 test_busy_stretch (void)
 {
-  g_autoptr(RapportDataset) dataset = rapport_dataset_new ();
-  g_autoptr(RapportFollowerSeries) series = NULL;
-  g_autoptr(GArray) per_post = NULL;
   g_autoptr(GArray) events = NULL;
-  RapportDatasetSnapshot *snapshot = rapport_dataset_snapshot_new ();
+  RapportPeople *followers = rapport_people_new (4000);
   const guint pattern[] = { 15, 18, 20, 22, 25 };
   guint n = 0;
 
-  snapshot->exported_at = DAY_N (1000);
-  snapshot->followers = rapport_people_new (4000);
   for (guint day = 1; day < 180; day++)
-    add_follows (snapshot->followers, day, pattern[day % 5], &n);
-  rapport_people_sort (snapshot->followers);
-  g_ptr_array_add (dataset->snapshots, snapshot);
-
-  series = rapport_follower_series_compute (dataset);
-  per_post = rapport_engagement_per_post (dataset, series);
-  events = rapport_anomalies_detect (series, per_post);
+    add_follows (followers, day, pattern[day % 5], &n);
+  events = detect_in_follows (DAY_N (1000), followers);
   g_assert_cmpuint (events->len, ==, 0);
 }
 

@@ -621,6 +621,40 @@ test_overview_empty (void)
   g_assert_finalize_object (page);
 }
 
+/* An import of @source_name (its hashes @hash) into @store, for @account. */
+static RapportStoreImport *
+begin_account_import (RapportStore             *store,
+                      const char               *source_name,
+                      const char               *hash,
+                      const RapportAccountInfo *account)
+{
+  g_autoptr(GError) error = NULL;
+  RapportStoreImport *import;
+
+  import = rapport_store_begin_import (store, source_name, hash, hash, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rapport_import_sink_set_account (rapport_store_import_get_sink (import), account,
+                                                  &error));
+  g_assert_no_error (error);
+  return import;
+}
+
+/* Commits @import and loads the analysis of its account. */
+static RapportAnalysis *
+commit_and_load (RapportStore       *store,
+                 RapportStoreImport *import)
+{
+  g_auto(RapportImportSummary) summary = { 0 };
+  g_autoptr(GError) error = NULL;
+  RapportAnalysis *analysis;
+
+  g_assert_true (rapport_store_import_commit (import, &summary, &error));
+  g_assert_no_error (error);
+  analysis = rapport_analysis_load (store, summary.account_id, NULL, &error);
+  g_assert_no_error (error);
+  return analysis;
+}
+
 /* An Overview of @analysis in a window of its own, shown and settled. */
 static RapportOverviewPage *
 present_page (RapportAnalysis  *analysis,
@@ -644,7 +678,6 @@ test_overview_gains_only (void)
   g_autofree char *data_dir = g_build_filename (temp_root, "gains", NULL);
   g_autoptr(RapportStore) store = NULL;
   g_autoptr(RapportAnalysis) analysis = NULL;
-  g_auto(RapportImportSummary) summary = { 0 };
   g_autoptr(GError) error = NULL;
   RapportAccountInfo account = { RAPPORT_PLATFORM_TWITTER, "jo", NULL, NULL, FALSE };
   RapportOverviewPage *page;
@@ -655,20 +688,15 @@ test_overview_gains_only (void)
 
   store = rapport_store_open (data_dir, &error);
   g_assert_no_error (error);
-  import = rapport_store_begin_import (store, "overview.csv", "gains", "gains", NULL, &error);
+  import = begin_account_import (store, "overview.csv", "gains", &account);
   sink = rapport_store_import_get_sink (import);
-  g_assert_true (rapport_import_sink_set_account (sink, &account, &error));
   for (guint i = 0; i < 5; i++)
     {
       RapportFollowerGain gain = { LAST_DAY + i * DAY, 10 + i, 2 };
 
       g_assert_true (rapport_import_sink_add_follower_gain (sink, &gain, &error));
     }
-  g_assert_true (rapport_store_import_commit (import, &summary, &error));
-  g_assert_no_error (error);
-
-  analysis = rapport_analysis_load (store, summary.account_id, NULL, &error);
-  g_assert_no_error (error);
+  analysis = commit_and_load (store, import);
   page = present_page (analysis, &window);
 
   chart = rapport_test_ui_template_child (page, RAPPORT_TYPE_OVERVIEW_PAGE, "chart");
@@ -690,7 +718,6 @@ test_overview_connections (void)
   g_autofree char *data_dir = g_build_filename (temp_root, "connections", NULL);
   g_autoptr(RapportStore) store = NULL;
   g_autoptr(RapportAnalysis) analysis = NULL;
-  g_auto(RapportImportSummary) summary = { 0 };
   g_autoptr(GError) error = NULL;
   RapportAccountInfo account = { RAPPORT_PLATFORM_LINKEDIN, "jo-doe", NULL, NULL, FALSE };
   const char *names[] = { "ana", "ben", "chen" };
@@ -701,9 +728,8 @@ test_overview_connections (void)
 
   store = rapport_store_open (data_dir, &error);
   g_assert_no_error (error);
-  import = rapport_store_begin_import (store, "Connections.csv", "li", "li", NULL, &error);
+  import = begin_account_import (store, "Connections.csv", "li", &account);
   sink = rapport_store_import_get_sink (import);
-  g_assert_true (rapport_import_sink_set_account (sink, &account, &error));
   rapport_import_sink_set_export_date (sink, LAST_DAY, RAPPORT_DATE_SOURCE_MANIFEST);
   for (guint d = 0; d < 2; d++)
     {
@@ -718,12 +744,9 @@ test_overview_connections (void)
           g_assert_true (rapport_import_sink_add_relation (sink, &relation, &error));
         }
     }
-  g_assert_true (rapport_store_import_commit (import, &summary, &error));
-  g_assert_no_error (error);
 
   /* Connections alone: nothing to chart, but the connections are worth a word. */
-  analysis = rapport_analysis_load (store, summary.account_id, NULL, &error);
-  g_assert_no_error (error);
+  analysis = commit_and_load (store, import);
   page = present_page (analysis, &window);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (rapport_test_ui_template_child (
                      page, RAPPORT_TYPE_OVERVIEW_PAGE, "stack")), ==, "empty");
@@ -735,12 +758,10 @@ test_overview_connections (void)
   gtk_window_destroy (window);
   rapport_test_ui_iterate_pending ();
   g_clear_object (&analysis);
-  rapport_import_summary_clear (&summary);
 
   /* A post of a later export, so that the page has something to chart. */
-  import = rapport_store_begin_import (store, "Shares.csv", "li-2", "li-2", NULL, &error);
+  import = begin_account_import (store, "Shares.csv", "li-2", &account);
   sink = rapport_store_import_get_sink (import);
-  g_assert_true (rapport_import_sink_set_account (sink, &account, &error));
   {
     RapportPost post;
 
@@ -750,11 +771,7 @@ test_overview_connections (void)
     post.created_at = LAST_DAY - DAY;
     g_assert_true (rapport_import_sink_add_post (sink, &post, &error));
   }
-  g_assert_true (rapport_store_import_commit (import, &summary, &error));
-  g_assert_no_error (error);
-
-  analysis = rapport_analysis_load (store, summary.account_id, NULL, &error);
-  g_assert_no_error (error);
+  analysis = commit_and_load (store, import);
   page = present_page (analysis, &window);
   g_assert_cmpstr (gtk_label_get_text (rapport_test_ui_template_child (
                      page, RAPPORT_TYPE_OVERVIEW_PAGE, "follow_back_title")), ==, "Connections");
@@ -787,7 +804,6 @@ test_overview_follow_dates_only (void)
   g_autofree char *data_dir = g_build_filename (temp_root, "dates-only", NULL);
   g_autoptr(RapportStore) store = NULL;
   g_autoptr(RapportAnalysis) analysis = NULL;
-  g_auto(RapportImportSummary) summary = { 0 };
   g_autoptr(GError) error = NULL;
   RapportAccountInfo account = { RAPPORT_PLATFORM_INSTAGRAM, "jo", NULL, NULL, FALSE };
   const gint64 first_follow = FIRST_POST - 400 * DAY;
@@ -801,9 +817,8 @@ test_overview_follow_dates_only (void)
 
   store = rapport_store_open (data_dir, &error);
   g_assert_no_error (error);
-  import = rapport_store_begin_import (store, "followers.json", "dates", "dates", NULL, &error);
+  import = begin_account_import (store, "followers.json", "dates", &account);
   sink = rapport_store_import_get_sink (import);
-  g_assert_true (rapport_import_sink_set_account (sink, &account, &error));
   g_assert_true (rapport_import_sink_begin_list (sink, RAPPORT_DIRECTION_FOLLOWER, &error));
   for (guint i = 0; i < 12; i++)
     {
@@ -815,11 +830,7 @@ test_overview_follow_dates_only (void)
     }
   rapport_import_sink_end_list (sink);
   rapport_import_sink_set_export_date (sink, LAST_DAY, RAPPORT_DATE_SOURCE_ARCHIVE_NAME);
-  g_assert_true (rapport_store_import_commit (import, &summary, &error));
-  g_assert_no_error (error);
-
-  analysis = rapport_analysis_load (store, summary.account_id, NULL, &error);
-  g_assert_no_error (error);
+  analysis = commit_and_load (store, import);
   page = present_page (analysis, &window);
 
   chart = rapport_test_ui_template_child (page, RAPPORT_TYPE_OVERVIEW_PAGE, "chart");
@@ -842,7 +853,6 @@ test_overview_live (void)
   g_autofree char *data_dir = g_build_filename (temp_root, "live", NULL);
   g_autoptr(RapportStore) store = NULL;
   g_autoptr(RapportAnalysis) analysis = NULL;
-  g_auto(RapportImportSummary) summary = { 0 };
   g_autoptr(GError) error = NULL;
   RapportAccountInfo account = { RAPPORT_PLATFORM_BLUESKY, "jo.bsky.social", NULL, NULL, FALSE };
   RapportFollowerCount count = { LAST_DAY, 200, RAPPORT_COUNT_SOURCE_LIVE };
@@ -854,10 +864,8 @@ test_overview_live (void)
 
   store = rapport_store_open (data_dir, &error);
   g_assert_no_error (error);
-  import = rapport_store_begin_import (store, "refresh", "live", "live", NULL, &error);
-  g_assert_no_error (error);
+  import = begin_account_import (store, "refresh", "live", &account);
   sink = rapport_store_import_get_sink (import);
-  g_assert_true (rapport_import_sink_set_account (sink, &account, &error));
   rapport_import_sink_set_export_date (sink, LAST_DAY, RAPPORT_DATE_SOURCE_LIVE);
   g_assert_true (rapport_import_sink_add_follower_count (sink, &count, &error));
   for (guint i = 0; i < 2; i++)
@@ -872,11 +880,7 @@ test_overview_live (void)
       post.likes = 10 + i;
       g_assert_true (rapport_import_sink_add_post (sink, &post, &error));
     }
-  g_assert_true (rapport_store_import_commit (import, &summary, &error));
-  g_assert_no_error (error);
-
-  analysis = rapport_analysis_load (store, summary.account_id, NULL, &error);
-  g_assert_no_error (error);
+  analysis = commit_and_load (store, import);
   page = present_page (analysis, &window);
 
   legend = rapport_test_ui_template_child (page, RAPPORT_TYPE_OVERVIEW_PAGE, "legend");
@@ -899,7 +903,6 @@ test_overview_small_account_headline (void)
   g_autofree char *data_dir = g_build_filename (temp_root, "small", NULL);
   g_autoptr(RapportStore) store = NULL;
   g_autoptr(RapportAnalysis) analysis = NULL;
-  g_auto(RapportImportSummary) summary = { 0 };
   g_autoptr(GError) error = NULL;
   RapportAccountInfo account = { RAPPORT_PLATFORM_YOUTUBE, "Small Channel", NULL, NULL, FALSE };
   const RapportFollowerCount counts[] = {
@@ -914,9 +917,8 @@ test_overview_small_account_headline (void)
 
   store = rapport_store_open (data_dir, &error);
   g_assert_no_error (error);
-  import = rapport_store_begin_import (store, "Subscribers.csv", "small", "small", NULL, &error);
+  import = begin_account_import (store, "Subscribers.csv", "small", &account);
   sink = rapport_store_import_get_sink (import);
-  g_assert_true (rapport_import_sink_set_account (sink, &account, &error));
   for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
     g_assert_true (rapport_import_sink_add_follower_count (sink, &counts[i], &error));
   for (guint i = 0; i < 26; i++)
@@ -931,11 +933,7 @@ test_overview_small_account_headline (void)
       post.likes = 4 + i;
       g_assert_true (rapport_import_sink_add_post (sink, &post, &error));
     }
-  g_assert_true (rapport_store_import_commit (import, &summary, &error));
-  g_assert_no_error (error);
-
-  analysis = rapport_analysis_load (store, summary.account_id, NULL, &error);
-  g_assert_no_error (error);
+  analysis = commit_and_load (store, import);
   page = present_page (analysis, &window);
 
   /* 40 subscribers on the first video's day, 700 on the last one's. */

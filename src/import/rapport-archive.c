@@ -332,14 +332,16 @@ list_zip (RapportArchive *self,
 {
   g_autoptr(RapportZip) zip = NULL;
   guint8 start[4] = { 0 };
+  gboolean starts_as_zip;
   struct stat st;
   int fd;
 
   if ((fd = _rapport_archive_open_checked (self->path, self->name, FALSE, &st, NULL)) < 0)
     return FALSE;
-  if (!behind_stub &&
-      (pread (fd, start, sizeof start, 0) != sizeof start ||
-       (memcmp (start, "PK\3\4", 4) != 0 && memcmp (start, "PK\5\6", 4) != 0)))
+  /* A file that starts as a zip is tried once, before libarchive; any other once, after. */
+  starts_as_zip = pread (fd, start, sizeof start, 0) == sizeof start &&
+                  (memcmp (start, "PK\3\4", 4) == 0 || memcmp (start, "PK\5\6", 4) == 0);
+  if (starts_as_zip == behind_stub)
     {
       close (fd);
       return FALSE;
